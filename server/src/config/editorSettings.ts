@@ -1,0 +1,91 @@
+// The editor's `mlDebt.*` settings as the server receives them (from VS Code's
+// workspace/configuration, or from any LSP client's didChangeConfiguration / initializationOptions),
+// validated, and layered with pyproject.toml into the configuration a document is analysed with.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { statSync } from 'node:fs';
+import { findPyproject, loadProjectConfig, type ProjectConfig } from './pyproject';
+import { defaultConfig, mergeConfig, SEVERITY_OVERRIDES, type AnalysisConfig, type SeverityOverride } from './settings';
+
+export interface EditorSettings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  severity: Record<string, SeverityOverride>;
+  ignore: string[];
+  maxFileSizeMB: number;
+  disableRuleComment: boolean;
+}
+
+export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
+  enable: true,
+  run: 'onType',
+  severity: {},
+  ignore: [],
+  maxFileSizeMB: 5,
+  disableRuleComment: true,
+};
+
+/** Reads whatever the client sent; anything missing or malformed falls back to the default. */
+export function readEditorSettings(raw: unknown): EditorSettings {
+  const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const settings: EditorSettings = { ...DEFAULT_EDITOR_SETTINGS, severity: {}, ignore: [] };
+  if (typeof s.enable === 'boolean') settings.enable = s.enable;
+  if (s.run === 'onType' || s.run === 'onSave') settings.run = s.run;
+  if (s.severity && typeof s.severity === 'object') {
+    for (const [rule, value] of Object.entries(s.severity as Record<string, unknown>)) {
+      if (typeof value === 'string' && (SEVERITY_OVERRIDES as readonly string[]).includes(value)) settings.severity[rule] = value as SeverityOverride;
+    }
+  }
+  if (Array.isArray(s.ignore)) settings.ignore = s.ignore.filter((v): v is string => typeof v === 'string');
+  if (typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0) settings.maxFileSizeMB = s.maxFileSizeMB;
+  const codeAction = s.codeAction as { disableRuleComment?: { enable?: unknown } } | undefined;
+  if (typeof codeAction?.disableRuleComment?.enable === 'boolean') settings.disableRuleComment = codeAction.disableRuleComment.enable;
+  return settings;
+}
+
+/** pyproject.toml files read so far, re-read when their modification time changes. */
+export class ProjectConfigCache {
+  private cache = new Map<string, { mtimeMs: number; config: ProjectConfig }>();
+
+  forFile(filePath: string, stopAt?: string): ProjectConfig | undefined {
+    const file = findPyproject(path.dirname(filePath), stopAt);
+    if (!file) return undefined;
+    let mtimeMs = -1;
+    try {
+      mtimeMs = statSync(file).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === mtimeMs) return cached.config;
+    const config = loadProjectConfig(file);
+    this.cache.set(file, { mtimeMs, config });
+    return config;
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+}
+
+export function filePathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri.replace(/#.*$/, ''));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The analysis configuration of a document: defaults, then the project's pyproject.toml, then the
+ * editor settings (the user's explicit per-rule choices win).
+ */
+export function documentConfig(uri: string, editor: EditorSettings, projects: ProjectConfigCache, workspaceRoot?: string): { config: AnalysisConfig; project?: ProjectConfig } {
+  let config = defaultConfig();
+  const filePath = filePathOf(uri);
+  const project = filePath ? projects.forFile(filePath, workspaceRoot) : undefined;
+  if (project) config = mergeConfig(config, project.config);
+  config = mergeConfig(config, { ignore: editor.ignore, severity: editor.severity, maxFileSize: editor.maxFileSizeMB * 1024 * 1024 });
+  return project ? { config, project } : { config };
+}

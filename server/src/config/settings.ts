@@ -1,0 +1,66 @@
+// What a run is configured with, from any source (VS Code settings, pyproject.toml, CLI flags),
+// and how a rule's selection and severity follow from it.
+import type { RuleMeta, Severity } from '../detectors/types';
+
+export type SeverityOverride = Severity | 'off';
+
+export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
+
+export interface AnalysisConfig {
+  /** Rules to run (codes, code prefixes such as `MLD8`, names, or `ALL`); undefined runs all. */
+  select?: string[];
+  /** Rules not to run, in the same forms. */
+  ignore: string[];
+  /** Severity per rule (code, prefix or name); `off` disables the rule. */
+  severity: Record<string, SeverityOverride>;
+  /** Files larger than this many bytes are not analysed. */
+  maxFileSize: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export function defaultConfig(): AnalysisConfig {
+  return { ignore: [], severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+}
+
+/** How well `selector` matches a rule: 3 exact code or name, 2 code prefix, 1 ALL, 0 no match. */
+function matchStrength(selector: string, meta: RuleMeta): number {
+  const s = selector.trim();
+  if (s.toUpperCase() === meta.code || s === meta.name) return 3;
+  if (s.toUpperCase() === 'ALL') return 1;
+  if (/^MLD\d{0,2}$/i.test(s) && meta.code.startsWith(s.toUpperCase())) return 2;
+  return 0;
+}
+
+function strongest(selectors: readonly string[], meta: RuleMeta): number {
+  return selectors.reduce((best, s) => Math.max(best, matchStrength(s, meta)), 0);
+}
+
+/** The severity a rule runs with, or 'off'. The most specific setting wins (code > prefix > ALL). */
+export function effectiveSeverity(config: AnalysisConfig, meta: RuleMeta): SeverityOverride {
+  const selected = config.select === undefined ? 1 : strongest(config.select, meta);
+  const ignored = strongest(config.ignore, meta);
+  if (selected === 0 || ignored >= selected) return 'off';
+  let best = 0;
+  let severity: SeverityOverride = meta.severity;
+  for (const [key, value] of Object.entries(config.severity)) {
+    const strength = matchStrength(key, meta);
+    if (strength > best && SEVERITY_OVERRIDES.includes(value)) {
+      best = strength;
+      severity = value;
+    }
+  }
+  return severity;
+}
+
+/** Layers `override` on `base`: lists add up, severities of the override win. */
+export function mergeConfig(base: AnalysisConfig, override: Partial<AnalysisConfig>): AnalysisConfig {
+  const merged: AnalysisConfig = {
+    ignore: [...base.ignore, ...(override.ignore ?? [])],
+    severity: { ...base.severity, ...(override.severity ?? {}) },
+    maxFileSize: override.maxFileSize ?? base.maxFileSize,
+  };
+  const select = override.select ?? base.select;
+  if (select) merged.select = [...select];
+  return merged;
+}

@@ -1,0 +1,25 @@
+// The rule registry: every rule ML Debt Lens ships, sorted by code. A rule is one file in this
+// folder named after its code and name; its docs page is docs/rules/<CODE>-<name>.md and its
+// tests are test/unit/rules/<code>-<name>.test.ts.
+import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
+import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
+import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
+import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
+import { unseededRandomness } from './mld801-unseeded-randomness';
+import { missingRandomState } from './mld802-missing-random-state';
+import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
+import { unsafeModelDeserialization } from './mld908-unsafe-model-deserialization';
+import type { Rule } from './types';
+
+export const RULES: readonly Rule[] = [
+  unversionedModelArtifact,
+  deadExperimentalBranch,
+  hardcodedHyperparameters,
+  fixedDecisionThreshold,
+  unseededRandomness,
+  missingRandomState,
+  notebookOutOfOrder,
+  unsafeModelDeserialization,
+];
+
+export type { Finding, Rule, RuleMeta } from './types';

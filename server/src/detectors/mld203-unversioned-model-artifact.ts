@@ -1,0 +1,160 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { stringPrefix } from '../semantics/literals';
+import { stripParens } from '../semantics/nodes';
+import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
+import { ML_PACKAGES } from './shared/libraries';
+import { openedPath, staticPath } from './shared/paths';
+import { modelOutputKind } from './shared/predictions';
+import type { FixDescriptor, Rule, RuleContext } from './types';
+
+/** Markers that make a file name carry a version, run or date. */
+const VERSIONED = /(^|[^a-z])v\d|version|\d{8}|\d{4}[-_.]\d{2}[-_.]\d{2}|run[-_]?id|timestamp|commit|sha|\{\}|\$\{?\w|%\(?[sd]/i;
+const MODEL_EXTENSIONS = /\.(pkl|pickle|joblib|sav|pt|pth|ckpt|h5|hdf5|keras|onnx|safetensors|bin|model|ubj|cbm|xgb|lgb)$/i;
+const FRAME_WRITERS = new Set(['to_csv', 'to_parquet', 'to_json', 'to_pickle', 'to_feather', 'to_excel']);
+
+interface Artifact {
+  what: 'model' | 'predictions';
+  call: CallSite;
+  path: Node;
+}
+
+function persistedModel(index: SemanticIndex, call: CallSite): Artifact | undefined {
+  const q = call.qname;
+  if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') {
+    const path = call.args[1] ?? call.kwargs.get('filename');
+    return path ? { what: 'model', call, path } : undefined;
+  }
+  if (q === 'pickle.dump' || q === 'dill.dump' || q === 'cloudpickle.dump') {
+    const file = call.args[1] ?? call.kwargs.get('file');
+    const path = file ? openedPath(index, file) : undefined;
+    return path && looksLikeModel(index, call.args[0]) ? { what: 'model', call, path } : undefined;
+  }
+  if (q === 'torch.save') {
+    const path = call.args[1] ?? call.kwargs.get('f');
+    return path ? { what: 'model', call, path } : undefined;
+  }
+  if (q === 'keras.models.save_model' || q === 'tensorflow.keras.models.save_model' || q === 'keras.saving.save_model') {
+    const path = call.args[1] ?? call.kwargs.get('filepath');
+    return path ? { what: 'model', call, path } : undefined;
+  }
+  if (!call.qname && call.receiver && index.importsAny(ML_PACKAGES)) {
+    const path = call.args[0] ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
+    if (!path) return undefined;
+    if (call.method === 'save_model' || call.method === 'save_pretrained') return { what: 'model', call, path };
+    // `.save(...)` is everywhere (images, figures); count it only with a model file name.
+    if (call.method === 'save' && (index.importsAny(['tensorflow', 'keras']) || index.importsModule('torch'))) {
+      const known = staticPath(index, path);
+      if (known && MODEL_EXTENSIONS.test(known.value)) return { what: 'model', call, path };
+    }
+  }
+  return undefined;
+}
+
+function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
+  if (!object) return false;
+  const constructed = index.constructedClass(object);
+  if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
+  return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+}
+
+/** A frame of predictions written out: `pd.DataFrame({'pred': model.predict(X)}).to_csv(...)` or a frame given a prediction column. */
+function persistedPredictions(index: SemanticIndex, call: CallSite): Artifact | undefined {
+  if (!call.method || !FRAME_WRITERS.has(call.method) || !call.receiver) return undefined;
+  const path = call.args[0] ?? call.kwargs.get('path_or_buf') ?? call.kwargs.get('path');
+  if (!path || !holdsPredictions(index, call.receiver, call.node)) return undefined;
+  return { what: 'predictions', call, path };
+}
+
+function holdsPredictions(index: SemanticIndex, frame: Node, before: Node): boolean {
+  const value = index.valueOf(frame);
+  if (modelOutputKind(index, value)) return true;
+  if (value.type === 'call') {
+    const built = index.call(value);
+    if (built?.qname === 'pandas.DataFrame' || built?.qname === 'pandas.Series') {
+      const data = built.args[0] ?? built.kwargs.get('data');
+      if (data && modelOutputKind(index, data)) return true;
+      if (data?.type === 'dictionary') {
+        return data.namedChildren.some((pair) => pair?.type === 'pair' && !!pair.childForFieldName('value') && !!modelOutputKind(index, pair.childForFieldName('value')!));
+      }
+    }
+  }
+  // `frame['pred'] = model.predict(X)` before the write.
+  const name = stripParens(frame);
+  if (name.type !== 'identifier') return false;
+  return index.nodes('assignment').some((assignment) => {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    return assignment.startIndex < before.startIndex && left?.type === 'subscript' && left.childForFieldName('value')?.text === name.text && !!right && !!modelOutputKind(index, right);
+  });
+}
+
+/** `"models/model.pkl"` -> `f"models/model-v{MODEL_VERSION}.pkl"`, keeping the quotes and raw-ness. */
+function versionedLiteral(literal: Node, versionName: string): string | undefined {
+  if (literal.type !== 'string') return undefined;
+  const prefix = stringPrefix(literal);
+  if (prefix.includes('b') || prefix.includes('f')) return undefined;
+  const start = literal.child(0)?.text ?? '';
+  const end = literal.lastChild?.text ?? '';
+  const quote = start.slice(prefix.length);
+  const inner = literal.text.slice(start.length, literal.text.length - end.length).replace(/\{/g, '{{').replace(/\}/g, '}}');
+  const slash = Math.max(inner.lastIndexOf('/'), inner.lastIndexOf('\\'));
+  const dot = inner.indexOf('.', slash + 2);
+  const at = dot > slash + 1 ? dot : inner.length;
+  const newPrefix = (prefix.includes('r') ? 'r' : '') + 'f';
+  return `${newPrefix}${quote}${inner.slice(0, at)}-v{${versionName}}${inner.slice(at)}${end}`;
+}
+
+function versionFix(context: RuleContext, literal: Node | undefined): FixDescriptor | undefined {
+  if (!literal) return undefined;
+  const { index, doc } = context;
+  const existing = index.constants.get('MODEL_VERSION');
+  const usable = existing && existing.definition.node.startIndex < literal.startIndex;
+  if (existing && !usable) return undefined;
+  const replacement = versionedLiteral(literal, 'MODEL_VERSION');
+  if (!replacement) return undefined;
+  const edits = [replaceNode(literal, replacement)];
+  if (!usable) {
+    if (index.definitionsOf('MODEL_VERSION').length > 0) return undefined;
+    edits.unshift(insertBeforeTopLevelStatement(doc, literal, 'MODEL_VERSION = "1"'));
+  }
+  return { title: 'Version the file name with a MODEL_VERSION constant', edits };
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  for (const call of index.calls) {
+    const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
+    if (!artifact) continue;
+    const known = staticPath(index, artifact.path);
+    if (!known || VERSIONED.test(known.value)) continue;
+    const fix = versionFix(context, known.literal);
+    context.report({
+      node: artifact.path,
+      message: artifact.what === 'model'
+        ? `The model is saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
+        : `Predictions are written to the fixed path "${known.value}" with no model version: their consumers cannot tell which model produced them`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+}
+
+export const unversionedModelArtifact: Rule = {
+  meta: {
+    code: 'MLD203',
+    name: 'unversioned-model-artifact',
+    category: 'undeclared-consumers',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Version the file name' },
+    docs: {
+      summary: 'A model, or a file of its predictions, is written to a fixed path with no version, run id or date in it.',
+      why: 'Undeclared consumers (§2): whatever reads `model.pkl` or `predictions.csv` depends on this model without anyone knowing, and each run silently replaces what they read. Nobody can tell which model produced a file, roll back, or compare two versions — the hidden coupling the paper calls visibility debt.',
+      example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
+      fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
+      fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
+      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,180 @@
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { enclosingFunction } from '../semantics/nodes';
+import { appendArgument, constantBefore, insertAfterStatement, replaceNode } from './shared/edits';
+import { DEFAULT_SEED, lastSegment, SEED_CONSTANT } from './shared/libraries';
+import type { FixDescriptor, Rule, RuleContext } from './types';
+
+type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
+
+interface LibraryFacts {
+  label: string;
+  /** Module whose functions draw from the global generator. */
+  drawModule: string;
+  draws: ReadonlySet<string>;
+  /** Calls that seed this library's global generator. */
+  seeders: ReadonlySet<string>;
+  /** The module to import-alias for the seeding line, and the call under that alias. */
+  seedModule: string;
+  seedCall: string;
+}
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+const LIBRARIES: Record<Library, LibraryFacts> = {
+  numpy: {
+    label: 'NumPy', drawModule: 'numpy.random',
+    draws: words(`rand randn randint random_integers random_sample random ranf sample choice bytes shuffle permutation
+      beta binomial chisquare dirichlet exponential f gamma geometric gumbel hypergeometric laplace logistic lognormal
+      logseries multinomial multivariate_normal negative_binomial noncentral_chisquare noncentral_f normal pareto
+      poisson power rayleigh standard_cauchy standard_exponential standard_gamma standard_normal standard_t triangular
+      uniform vonmises wald weibull zipf`),
+    seeders: words('numpy.random.seed'),
+    seedModule: 'numpy', seedCall: 'random.seed',
+  },
+  random: {
+    label: "Python's `random`", drawModule: 'random',
+    draws: words(`random randint randrange choice choices shuffle sample uniform gauss normalvariate lognormvariate
+      expovariate vonmisesvariate gammavariate betavariate paretovariate weibullvariate triangular getrandbits
+      randbytes binomialvariate`),
+    seeders: words('random.seed'),
+    seedModule: 'random', seedCall: 'seed',
+  },
+  torch: {
+    label: 'PyTorch', drawModule: 'torch',
+    draws: words('rand randn randint randperm rand_like randn_like randint_like normal bernoulli multinomial poisson'),
+    seeders: words('torch.manual_seed torch.random.manual_seed torch.random.seed'),
+    seedModule: 'torch', seedCall: 'manual_seed',
+  },
+  tensorflow: {
+    label: 'TensorFlow', drawModule: 'tensorflow.random',
+    draws: words('uniform normal truncated_normal shuffle categorical gamma poisson'),
+    seeders: words('tensorflow.random.set_seed tensorflow.set_random_seed tensorflow.compat.v1.set_random_seed tensorflow.compat.v1.random.set_random_seed'),
+    seedModule: 'tensorflow', seedCall: 'random.set_seed',
+  },
+};
+
+/** Calls that seed several libraries at once, and which. */
+const SEED_ALL: Record<string, readonly Library[]> = {
+  'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
+  'tensorflow.keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
+  'transformers.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
+  'transformers.trainer_utils.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
+  'accelerate.utils.set_seed': ['numpy', 'random', 'torch'],
+  'lightning.seed_everything': ['numpy', 'random', 'torch'],
+  'lightning.pytorch.seed_everything': ['numpy', 'random', 'torch'],
+  'pytorch_lightning.seed_everything': ['numpy', 'random', 'torch'],
+  'lightning_fabric.utilities.seed.seed_everything': ['numpy', 'random', 'torch'],
+  'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
+};
+
+/** Unseeded generator constructors: they take their seed from the OS when given none. */
+const GENERATOR_CONSTRUCTORS: Record<string, Library> = {
+  'numpy.random.default_rng': 'numpy',
+  'numpy.random.RandomState': 'numpy',
+  'random.Random': 'random',
+};
+
+function drawnLibrary(qname: string): Library | undefined {
+  for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
+    if (qname.startsWith(facts.drawModule + '.') && qname.slice(facts.drawModule.length + 1).indexOf('.') === -1 && facts.draws.has(lastSegment(qname))) {
+      return library;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Libraries the file seeds. A call to an unresolved function whose name mentions a seed
+ * (`set_seed(42)` from the project's own utils) may seed anything: then every library counts.
+ */
+function seededLibraries(index: SemanticIndex): Set<Library> | 'all' {
+  const seeded = new Set<Library>();
+  for (const call of index.calls) {
+    const qname = call.qname;
+    if (qname) {
+      for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
+        if (facts.seeders.has(qname) && !(call.args[0] && index.literal(call.args[0])?.kind === 'none')) seeded.add(library);
+      }
+      for (const library of SEED_ALL[qname] ?? []) seeded.add(library);
+      if (qname.endsWith('seed_everything')) return 'all';
+    }
+    const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
+    const known = qname && (Object.values(LIBRARIES).some((f) => f.seeders.has(qname)) || SEED_ALL[qname]);
+    if (!known && /seed/i.test(calleeName) && !/^(default_rng|RandomState|SeedSequence|Generator|random_seed)$/.test(calleeName)) {
+      if (!qname || !drawnLibrary(qname)) return 'all';
+    }
+  }
+  return seeded;
+}
+
+function seedValue(index: SemanticIndex, at: CallSite): string {
+  return constantBefore(index, SEED_CONSTANT, at.node) ?? DEFAULT_SEED;
+}
+
+/** Seeds `library` right after the top-level import that the fix can call it through. */
+function seedingFix(context: RuleContext, library: Library): FixDescriptor | undefined {
+  const { index, doc } = context;
+  const facts = LIBRARIES[library];
+  const alias = index.moduleAlias(facts.seedModule);
+  if (!alias) return undefined;
+  // The seed constant must already exist where the seeding line goes: right after the import.
+  const seed = constantBefore(index, SEED_CONSTANT, alias.statement) ?? DEFAULT_SEED;
+  const line = `${alias.local}.${facts.seedCall}(${seed})`;
+  return { title: `Seed ${facts.label.replace(/`/g, '')} after its import: ${line}`, edits: [insertAfterStatement(doc, alias.statement, line)] };
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  const seeded = seededLibraries(index);
+  if (seeded === 'all') return;
+  for (const call of index.calls) {
+    const qname = call.qname;
+    if (!qname) continue;
+
+    const generatorLibrary = GENERATOR_CONSTRUCTORS[qname];
+    if (generatorLibrary) {
+      const seedArg = call.args[0] ?? call.kwargs.get('seed') ?? call.kwargs.get('x');
+      if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none')) continue;
+      const value = seedValue(index, call);
+      const edit = seedArg ? replaceNode(seedArg, value) : appendArgument(doc, call, value);
+      context.report({
+        node: call.callee,
+        message: `\`${lastSegment(qname)}()\` without a seed takes fresh entropy from the OS: every run draws different numbers`,
+        ...(edit ? { fix: { title: `Seed it: ${lastSegment(qname)}(${value})`, edits: [edit] } } : {}),
+      });
+      continue;
+    }
+
+    const library = drawnLibrary(qname);
+    if (!library || seeded.has(library)) continue;
+    // Inside a function of a library module, the caller is the one expected to seed.
+    if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
+    const facts = LIBRARIES[library];
+    const fix = seedingFix(context, library);
+    context.report({
+      node: call.callee,
+      message: `\`${call.callee.text}\` draws from ${facts.label}'s global random generator, which this ${doc.kind} never seeds`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+}
+
+export const unseededRandomness: Rule = {
+  meta: {
+    code: 'MLD801',
+    name: 'unseeded-randomness',
+    category: 'reproducibility-debt',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Seed the library after its import' },
+    docs: {
+      summary: 'Random numbers are drawn from NumPy\'s, Python\'s, PyTorch\'s or TensorFlow\'s global generator in a script or notebook that never seeds that library, or a generator is created without a seed.',
+      why: 'Reproducibility debt (§8): initial weights, shuffles, augmentations and samples change on every run, so results cannot be reproduced and a regression cannot be told from noise. The paper lists randomized algorithms first among the obstacles to reproducing ML results.',
+      example: 'import numpy as np\n\nnoise = np.random.normal(0, 1, size=1000)\nidx = np.random.permutation(len(df))',
+      fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`), using the file\'s seed constant when there is one; for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It is unsafe: the numbers drawn change (they become stable).',
+      fixed: 'import numpy as np\nnp.random.seed(42)\n\nnoise = np.random.normal(0, 1, size=1000)',
+      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine. A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
+    },
+  },
+  check,
+};

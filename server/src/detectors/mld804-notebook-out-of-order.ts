@@ -1,0 +1,82 @@
+import type { Range, Segment } from '../documents/types';
+import { lineEndOffset } from '../documents/positions';
+import type { Rule, RuleContext } from './types';
+
+/** Indices (into `values`) of one longest strictly increasing subsequence. */
+export function longestIncreasing(values: readonly number[]): Set<number> {
+  const tails: number[] = [];
+  const previous: number[] = new Array(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    let low = 0;
+    let high = tails.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (values[tails[mid]] < values[i]) low = mid + 1;
+      else high = mid;
+    }
+    if (low > 0) previous[i] = tails[low - 1];
+    tails[low] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i !== -1; i = previous[i]) kept.add(i);
+  return kept;
+}
+
+function cellLabel(segment: Segment): string {
+  return `cell ${segment.cellIndex + 1}`;
+}
+
+function check(context: RuleContext): void {
+  const { doc } = context;
+  const firstLine = (segment: Segment): Range => ({
+    start: { line: segment.startLine, character: 0 },
+    end: { line: segment.startLine, character: lineEndOffset(doc, segment.startLine) - doc.lineStarts[segment.startLine] },
+  });
+  const executed = doc.segments.filter((s) => s.executionOrder !== undefined && s.endOffset > s.startOffset);
+  // The cells that ran in top-to-bottom order are the longest increasing run of counts; the rest
+  // were run (or re-run) out of order.
+  const inOrder = longestIncreasing(executed.map((s) => s.executionOrder!));
+  executed.forEach((segment, i) => {
+    if (inOrder.has(i)) return;
+    // Name the cell it ran before although it sits below it, or after although it sits above.
+    const order = segment.executionOrder!;
+    const above = executed.slice(0, i).reverse().find((s) => s.executionOrder! > order);
+    const below = executed.slice(i + 1).find((s) => s.executionOrder! < order);
+    const neighbour = above ?? below;
+    context.report({
+      range: firstLine(segment),
+      message: neighbour
+        ? `This cell ran as [${order}], ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it: the saved results come from an out-of-order run`
+        : `This cell ran as [${order}], out of top-to-bottom order: the saved results depend on hidden kernel state`,
+      related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
+    });
+  });
+  const anyExecuted = executed.length > 0;
+  for (const segment of doc.segments) {
+    if (segment.hasOutputs && segment.executionOrder === undefined && anyExecuted) {
+      context.report({
+        range: firstLine(segment),
+        message: 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records',
+      });
+    }
+  }
+}
+
+export const notebookOutOfOrder: Rule = {
+  meta: {
+    code: 'MLD804',
+    name: 'notebook-out-of-order',
+    category: 'reproducibility-debt',
+    severity: 'warning',
+    notebookOnly: true,
+    docs: {
+      summary: 'The saved execution counts of a notebook\'s cells do not increase from top to bottom, or a cell keeps outputs although it was not executed in the recorded run.',
+      why: 'Reproducibility debt (§8): the results saved in the notebook were produced by running cells in an order that "Run All" will not repeat. They may depend on variables that were since changed or deleted, so nobody — including the author next week — can reproduce them from the notebook as it reads.',
+      example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
+      fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
+      notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others are reported, each linked to the neighbouring cell it ran before or after. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported.',
+    },
+  },
+  check,
+};

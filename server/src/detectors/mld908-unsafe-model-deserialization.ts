@@ -1,0 +1,85 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { stripParens } from '../semantics/nodes';
+import { addKeywordArgument, replaceNode } from './shared/edits';
+import { openedPath, staticPath } from './shared/paths';
+import type { Rule, RuleContext } from './types';
+
+const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
+const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
+const MODEL_USE = new Set(['predict', 'predict_proba', 'decision_function', 'transform', 'score', 'forward', 'eval', 'generate']);
+
+/** The name the loaded object is assigned to (`model = joblib.load(...)`). */
+function assignedName(call: CallSite): Node | undefined {
+  const parent = call.node.parent;
+  if (parent?.type !== 'assignment') return undefined;
+  const left = parent.childForFieldName('left');
+  return left?.type === 'identifier' ? left : undefined;
+}
+
+/**
+ * Evidence that a pickle load reads a model: the file name or the variable says so, or the
+ * loaded object is used like a model afterwards.
+ */
+function loadsModel(index: SemanticIndex, call: CallSite): boolean {
+  const source = call.args[0] ?? call.kwargs.get('file') ?? call.kwargs.get('filename');
+  if (source) {
+    const path = staticPath(index, openedPath(index, source) ?? source);
+    if (path && MODEL_WORDS.test(path.value)) return true;
+    if (MODEL_WORDS.test(stripParens(source).text)) return true;
+  }
+  const target = assignedName(call);
+  if (!target) return false;
+  if (MODEL_WORDS.test(target.text)) return true;
+  return index.calls.some((use) => use.method !== undefined && MODEL_USE.has(use.method) && use.receiver?.type === 'identifier'
+    && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.definitionFor(use.receiver)?.node.startIndex === target.startIndex);
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  for (const call of index.calls) {
+    if (call.qname === 'torch.load') {
+      if (call.hasSplat) continue;
+      const weightsOnly = call.kwargs.get('weights_only');
+      const value = weightsOnly ? index.literal(weightsOnly) : undefined;
+      if (weightsOnly && !(value?.kind === 'bool' && !value.value)) continue;
+      const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
+      context.report({
+        node: call.callee,
+        message: weightsOnly
+          ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: loading a tampered checkpoint runs its code'
+          : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): loading a tampered checkpoint runs its code',
+        ...(edit ? { fix: { title: 'Load tensors only: weights_only=True', edits: [edit] } } : {}),
+      });
+      continue;
+    }
+    if (call.qname && PICKLE_LOADERS.has(call.qname) && loadsModel(index, call)) {
+      const loader = call.qname.replace(/^sklearn\.externals\./, '');
+      context.report({
+        node: call.callee,
+        message: `\`${loader}\` restores the model by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
+      });
+    }
+  }
+}
+
+export const unsafeModelDeserialization: Rule = {
+  meta: {
+    code: 'MLD908',
+    name: 'unsafe-model-deserialization',
+    category: 'ml-api-misuse',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Load tensors only (weights_only=True)' },
+    smell: { name: 'Unsafe model deserialization', feeds: 'unstable-data-dependencies' },
+    docs: {
+      summary: '`torch.load(...)` without `weights_only=True`, or a model restored with `pickle.load` / `joblib.load`.',
+      why: 'A pickled model is a program: unpickling runs whatever code the file holds, so a downloaded or shared checkpoint can execute anything on the machine that loads it. It also ties the model to the exact library versions that wrote it — an unstable dependency (§3, Unstable Data Dependencies) that breaks on upgrade.',
+      example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
+      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load.',
+      fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule.',
+    },
+  },
+  check,
+};

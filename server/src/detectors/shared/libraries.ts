@@ -1,0 +1,76 @@
+// Facts about ML libraries that several rules share: which constructors and functions are
+// random, which calls seed which library, which packages count as evidence of ML code.
+
+/** The last dotted segment of a qualified name (`RandomForestClassifier`). */
+export function lastSegment(qname: string): string {
+  return qname.slice(qname.lastIndexOf('.') + 1);
+}
+
+export function packageOf(qname: string): string {
+  return qname.split('.')[0];
+}
+
+/** Packages whose import is evidence that a file trains or uses models. */
+export const ML_PACKAGES: ReadonlySet<string> = new Set([
+  'sklearn', 'xgboost', 'lightgbm', 'catboost', 'torch', 'tensorflow', 'keras', 'transformers', 'jax', 'flax',
+  'lightning', 'pytorch_lightning', 'imblearn', 'statsmodels', 'fastai', 'sentence_transformers', 'timm', 'optuna',
+]);
+
+/** sklearn classes and functions that draw random numbers unless given `random_state`. */
+const SKLEARN_RANDOM = new Set([
+  'train_test_split', 'ShuffleSplit', 'StratifiedShuffleSplit', 'GroupShuffleSplit', 'RepeatedKFold',
+  'RepeatedStratifiedKFold', 'RandomizedSearchCV', 'HalvingRandomSearchCV',
+  'RandomForestClassifier', 'RandomForestRegressor', 'ExtraTreesClassifier', 'ExtraTreesRegressor',
+  'GradientBoostingClassifier', 'GradientBoostingRegressor', 'HistGradientBoostingClassifier',
+  'HistGradientBoostingRegressor', 'AdaBoostClassifier', 'AdaBoostRegressor', 'BaggingClassifier',
+  'BaggingRegressor', 'IsolationForest', 'RandomTreesEmbedding', 'DecisionTreeClassifier',
+  'DecisionTreeRegressor', 'ExtraTreeClassifier', 'ExtraTreeRegressor', 'SGDClassifier', 'SGDRegressor',
+  'SGDOneClassSVM', 'Perceptron', 'PassiveAggressiveClassifier', 'PassiveAggressiveRegressor', 'MLPClassifier',
+  'MLPRegressor', 'BernoulliRBM', 'KMeans', 'MiniBatchKMeans', 'BisectingKMeans', 'SpectralClustering',
+  'GaussianMixture', 'BayesianGaussianMixture', 'TSNE', 'TruncatedSVD', 'LatentDirichletAllocation', 'FastICA',
+  'MiniBatchDictionaryLearning', 'SparseRandomProjection', 'GaussianRandomProjection', 'RBFSampler', 'Nystroem',
+  'shuffle', 'resample', 'make_classification', 'make_regression', 'make_blobs', 'make_moons', 'make_circles',
+  'make_multilabel_classification', 'make_friedman1', 'make_s_curve', 'make_swiss_roll',
+]);
+
+/** Splitters that are random only when `shuffle=True` is passed. */
+export const SHUFFLE_OPTIONAL_SPLITTERS: ReadonlySet<string> = new Set(['KFold', 'StratifiedKFold', 'StratifiedGroupKFold']);
+
+/** Gradient-boosting libraries whose estimators take `random_state` (they default to a fixed seed). */
+const BOOSTING_RANDOM: Record<string, ReadonlySet<string>> = {
+  xgboost: new Set(['XGBClassifier', 'XGBRegressor', 'XGBRanker', 'XGBRFClassifier', 'XGBRFRegressor']),
+  lightgbm: new Set(['LGBMClassifier', 'LGBMRegressor', 'LGBMRanker']),
+  catboost: new Set(['CatBoostClassifier', 'CatBoostRegressor', 'CatBoostRanker']),
+  imblearn: new Set(['SMOTE', 'SMOTENC', 'SMOTEN', 'ADASYN', 'BorderlineSMOTE', 'SVMSMOTE', 'KMeansSMOTE', 'RandomOverSampler', 'RandomUnderSampler', 'NearMiss', 'BalancedRandomForestClassifier', 'BalancedBaggingClassifier', 'EasyEnsembleClassifier', 'RUSBoostClassifier', 'SMOTEENN', 'SMOTETomek']),
+};
+
+export type RandomCallKind = 'sklearn' | 'splitter' | 'boosting';
+
+/** How a qualified call uses randomness that `random_state` controls, if it does. */
+export function randomStateKind(qname: string): RandomCallKind | undefined {
+  const pkg = packageOf(qname);
+  const name = lastSegment(qname);
+  if (pkg === 'sklearn') {
+    if (SHUFFLE_OPTIONAL_SPLITTERS.has(name)) return 'splitter';
+    return SKLEARN_RANDOM.has(name) ? 'sklearn' : undefined;
+  }
+  return BOOSTING_RANDOM[pkg]?.has(name) ? 'boosting' : undefined;
+}
+
+/** Keyword names that set the seed of an estimator or splitter. */
+export const SEED_KEYWORDS: ReadonlySet<string> = new Set(['random_state', 'seed', 'random_seed']);
+
+/** Module-level constant names that hold a seed, in order of preference. */
+export const SEED_CONSTANT = /^(?:GLOBAL_|RANDOM_|RNG_)?SEED(?:_VALUE)?$|^RANDOM_STATE$|^SEED_NUM(?:BER)?$/i;
+
+/** The default seed written by fixes when the file has no seed constant. */
+export const DEFAULT_SEED = '42';
+
+/** sklearn / boosting estimators whose constructor arguments are hyperparameters. */
+export function isEstimatorConstructor(qname: string): boolean {
+  const pkg = packageOf(qname);
+  const name = lastSegment(qname);
+  if (!/^[A-Z]/.test(name)) return false;
+  if (pkg === 'sklearn') return /(Classifier|Regressor|Regression|SVC|SVR|KMeans|Clustering|Forest|Boost|Mixture|Ridge|Lasso|ElasticNet|Perceptron|NB|Neighbors|Tree|DBSCAN|OPTICS|Birch)$/.test(name) || name === 'SVC' || name === 'SVR';
+  return BOOSTING_RANDOM[pkg]?.has(name) ?? false;
+}

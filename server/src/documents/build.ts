@@ -1,0 +1,61 @@
+// Builds SourceDocuments: a script as it is, a notebook as its code cells joined in order.
+import { neutraliseCell } from './magics';
+import { computeLineStarts } from './positions';
+import type { CellInput, Magic, Segment, SourceDocument } from './types';
+
+export function scriptDocument(uri: string, text: string, version = 0): SourceDocument {
+  const lineStarts = computeLineStarts(text);
+  const segment: Segment = {
+    uri, cellIndex: 0, startLine: 0, lineCount: lineStarts.length, startOffset: 0, endOffset: text.length,
+    language: 'python', isPython: true,
+  };
+  return { uri, kind: 'script', version, original: text, text, segments: [segment], magics: [], lineStarts };
+}
+
+export function isPythonLanguage(language: string): boolean {
+  return language === 'python' || language === 'ipython' || language === 'python3';
+}
+
+/**
+ * Joins a notebook's code cells (markdown and raw cells are left out) into one virtual source,
+ * each cell followed by '\n'. Cells in another language stay in, blanked, so that their position
+ * is known to rules that report on them.
+ */
+export function notebookDocument(uri: string, cells: CellInput[], version = 0): SourceDocument {
+  const originalParts: string[] = [];
+  const textParts: string[] = [];
+  const segments: Segment[] = [];
+  const magics: Magic[] = [];
+  let offset = 0;
+  let line = 0;
+  cells.forEach((cell, cellIndex) => {
+    if (cell.kind !== 'code') return;
+    const python = isPythonLanguage(cell.language);
+    const neutral = python ? neutraliseCell(cell.text) : { text: cell.text.replace(/[^\r\n]/g, ' '), magics: [], isPython: false };
+    const lineCount = cell.text.split('\n').length;
+    const segmentIndex = segments.length;
+    const segment: Segment = {
+      uri: cell.uri, cellIndex, startLine: line, lineCount, startOffset: offset, endOffset: offset + cell.text.length,
+      language: cell.language, isPython: python && neutral.isPython,
+    };
+    if ('cellMagic' in neutral && neutral.cellMagic) segment.cellMagic = neutral.cellMagic;
+    if (cell.executionOrder !== undefined) segment.executionOrder = cell.executionOrder;
+    if (cell.hasOutputs !== undefined) segment.hasOutputs = cell.hasOutputs;
+    segments.push(segment);
+    for (const m of neutral.magics) {
+      magics.push({
+        kind: m.kind, name: m.name, text: m.text, segmentIndex,
+        range: { start: { line: line + m.line, character: m.column }, end: { line: line + m.endLine, character: m.endColumn } },
+      });
+    }
+    originalParts.push(cell.text, '\n');
+    textParts.push(neutral.text, '\n');
+    offset += cell.text.length + 1;
+    line += lineCount;
+  });
+  const text = textParts.join('');
+  return {
+    uri, kind: 'notebook', version, original: originalParts.join(''), text, segments, magics,
+    lineStarts: computeLineStarts(text),
+  };
+}

@@ -1,0 +1,50 @@
+// Reads the cells of an .ipynb file (nbformat 4, and the list-of-lines or string `source` forms).
+import type { CellInput } from './types';
+
+export class NotebookFormatError extends Error {}
+
+interface RawCell {
+  cell_type?: unknown;
+  source?: unknown;
+  execution_count?: unknown;
+  outputs?: unknown;
+  metadata?: { vscode?: { languageId?: unknown } };
+}
+
+/** The synthetic URI of a cell of a notebook read from disk (the editor gives real ones). */
+export function diskCellUri(notebookUri: string, cellIndex: number): string {
+  return `${notebookUri}#cell=${cellIndex + 1}`;
+}
+
+export interface ParsedNotebook {
+  language: string;
+  cells: CellInput[];
+}
+
+export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
+  let data: unknown;
+  try {
+    data = JSON.parse(json);
+  } catch (error) {
+    throw new NotebookFormatError(`not valid notebook JSON (${(error as Error).message})`);
+  }
+  if (!data || typeof data !== 'object' || !Array.isArray((data as { cells?: unknown }).cells)) {
+    throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 4 is supported)');
+  }
+  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } };
+  const declared = nb.metadata?.language_info?.name ?? nb.metadata?.kernelspec?.language;
+  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : 'python';
+  const cells = nb.cells.map((raw, index): CellInput => {
+    const rawSource = raw?.source;
+    const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';
+    const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
+    const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' ? raw.metadata.vscode.languageId : language;
+    const cell: CellInput = { uri: diskCellUri(notebookUri, index), kind, language: cellLanguage, text };
+    if (kind === 'code') {
+      if (typeof raw.execution_count === 'number') cell.executionOrder = raw.execution_count;
+      cell.hasOutputs = Array.isArray(raw.outputs) && raw.outputs.length > 0;
+    }
+    return cell;
+  });
+  return { language, cells };
+}

@@ -1,0 +1,161 @@
+// IPython syntax in notebook cells (`%magic`, `%%cell_magic`, `!shell`, `obj?`, automagic
+// `pip install`) is not Python. It is neutralised before parsing without moving anything:
+// the text keeps its length and its line breaks, so parse positions are the user's positions.
+import type { MagicKind } from './types';
+
+/** Cell magics whose body is still Python: the first line is neutralised, the rest is parsed. */
+const TRANSPARENT_CELL_MAGICS = new Set([
+  'time', 'timeit', 'capture', 'prun', 'memit', 'mprun', 'debug', 'python', 'python3', 'pypy',
+  'skip', 'ipytest', 'cython_inline', 'autoreload', 'tensorflow_version',
+]);
+
+/** Shell commands that IPython runs without `!` when automagic is on (only unambiguous forms). */
+const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)\s+(?:install|uninstall|list|show|freeze)\b.*)$/;
+const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*)$/;
+const SHELL = /^(\s*)(!.*)$/;
+const HELP = /^(\s*)(\?{1,2}[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
+/** `files = !ls`, `out = %timeit -o f()`: the right-hand side is IPython syntax. */
+const ASSIGNED = /^(\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)([!%].*)$/;
+
+export interface LocalMagic {
+  kind: MagicKind;
+  name: string;
+  text: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface NeutralisedCell {
+  text: string;
+  magics: LocalMagic[];
+  /** Set when the first line is a cell magic (`%%bash` -> 'bash'). */
+  cellMagic?: string;
+  /** False when the cell body is in another language and was blanked whole. */
+  isPython: boolean;
+}
+
+/** Replaces every character but line breaks by a space. */
+export function blank(text: string): string {
+  return text.replace(/[^\r\n]/g, ' ');
+}
+
+/**
+ * A stand-in for IPython syntax of the same length that is a valid Python expression in both
+ * statement and assignment position: `...` padded, or `0` when the span is shorter than three.
+ */
+function placeholder(length: number): string {
+  if (length >= 3) return '...' + ' '.repeat(length - 3);
+  return '0' + ' '.repeat(Math.max(0, length - 1));
+}
+
+function magicName(kind: MagicKind, text: string): string {
+  if (kind === 'shell') return /^!+\s*([\w.-]*)/.exec(text)?.[1] ?? '';
+  if (kind === 'line-magic' || kind === 'cell-magic') return /^%{1,2}([\w.-]+)/.exec(text)?.[1] ?? '';
+  if (kind === 'automagic') return /^(\w+)/.exec(text)?.[1] ?? '';
+  return '?';
+}
+
+export function neutraliseCell(source: string): NeutralisedCell {
+  const lines = source.split('\n');
+  const magics: LocalMagic[] = [];
+  const first = lines[0] ?? '';
+  const cellMagicMatch = /^\s*%%([A-Za-z_][\w.-]*)/.exec(first);
+  if (cellMagicMatch) {
+    const name = cellMagicMatch[1];
+    const trimmedFirst = first.replace(/\r$/, '');
+    const column = trimmedFirst.indexOf('%%');
+    const isPython = TRANSPARENT_CELL_MAGICS.has(name);
+    magics.push({
+      kind: 'cell-magic', name, text: isPython ? trimmedFirst.slice(column) : source.slice(column).replace(/\s+$/, ''),
+      line: 0, column, endLine: isPython ? 0 : lines.length - 1,
+      endColumn: isPython ? trimmedFirst.length : lines[lines.length - 1].replace(/\r$/, '').length,
+    });
+    if (!isPython) return { text: blank(source), magics, cellMagic: name, isPython: false };
+    lines[0] = blank(first);
+    neutraliseLines(lines, 1, magics);
+    return { text: lines.join('\n'), magics, cellMagic: name, isPython: true };
+  }
+  neutraliseLines(lines, 0, magics);
+  return { text: lines.join('\n'), magics, isPython: true };
+}
+
+function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): void {
+  let inString: string | undefined;
+  for (let i = from; i < lines.length; i++) {
+    const raw = lines[i];
+    const cr = raw.endsWith('\r') ? '\r' : '';
+    const line = cr ? raw.slice(0, -1) : raw;
+    if (inString === undefined) {
+      const hit = matchMagic(line);
+      if (hit) {
+        const { prefix, body, kind } = hit;
+        let endLine = i;
+        let text = body;
+        lines[i] = prefix + placeholder(body.length) + cr;
+        // A trailing backslash continues a magic or shell line onto the next line.
+        while (lines[endLine].replace(/\r$/, '').endsWith('\\') && endLine + 1 < lines.length) {
+          endLine++;
+          text += '\n' + lines[endLine].replace(/\r$/, '');
+          lines[endLine] = blank(lines[endLine]);
+        }
+        magics.push({
+          kind, name: magicName(kind, body), text, line: i, column: prefix.length, endLine,
+          endColumn: endLine === i ? prefix.length + body.length : lines[endLine].replace(/\r$/, '').length,
+        });
+        i = endLine;
+        continue;
+      }
+    }
+    inString = trackTripleQuotes(line, inString);
+  }
+}
+
+function matchMagic(line: string): { prefix: string; body: string; kind: MagicKind } | undefined {
+  if (/^\s*#/.test(line) || line.trim() === '') return undefined;
+  let m = LINE_MAGIC.exec(line);
+  if (m) return { prefix: m[1], body: m[2], kind: 'line-magic' };
+  m = SHELL.exec(line);
+  if (m) return { prefix: m[1], body: m[2], kind: 'shell' };
+  m = ASSIGNED.exec(line);
+  if (m) return { prefix: m[1], body: m[2], kind: m[2].startsWith('!') ? 'shell' : 'line-magic' };
+  m = AUTOMAGIC.exec(line);
+  if (m) return { prefix: m[1], body: m[2], kind: 'automagic' };
+  m = HELP.exec(line);
+  if (m) return { prefix: m[1], body: m[2].trimEnd(), kind: 'help' };
+  return undefined;
+}
+
+/**
+ * Follows triple-quoted strings across lines, so that a line inside a docstring that happens to
+ * start with `!` or `%` is left alone. Single-quoted strings cannot span lines, so they only need
+ * skipping within the line.
+ */
+function trackTripleQuotes(line: string, open: string | undefined): string | undefined {
+  let i = 0;
+  while (i < line.length) {
+    if (open) {
+      const close = line.indexOf(open, i);
+      if (close < 0) return open;
+      i = close + 3;
+      open = undefined;
+      continue;
+    }
+    const ch = line[i];
+    if (ch === '#') return undefined;
+    if (ch === '"' || ch === "'") {
+      if (line.startsWith(ch.repeat(3), i)) {
+        open = ch.repeat(3);
+        i += 3;
+        continue;
+      }
+      i++;
+      while (i < line.length && line[i] !== ch) i += line[i] === '\\' ? 2 : 1;
+      i++;
+      continue;
+    }
+    i++;
+  }
+  return open;
+}

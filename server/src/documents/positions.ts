@@ -1,0 +1,114 @@
+// Offset <-> position conversion and cell mapping for the virtual source.
+import type { Position, Range, Segment, SourceDocument } from './types';
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
+  }
+  return starts;
+}
+
+export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, offset: number): Position {
+  const starts = doc.lineStarts;
+  const clamped = Math.max(0, Math.min(offset, doc.text.length));
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= clamped) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: clamped - starts[low] };
+}
+
+export function offsetAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, position: Position): number {
+  const starts = doc.lineStarts;
+  if (position.line < 0) return 0;
+  if (position.line >= starts.length) return doc.text.length;
+  const lineStart = starts[position.line];
+  const lineEnd = lineEndOffset(doc, position.line);
+  return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+}
+
+/** Offset of the end of `line`, before its line terminator ('\n' or '\r\n'). */
+export function lineEndOffset(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, line: number): number {
+  const starts = doc.lineStarts;
+  let end = line + 1 < starts.length ? starts[line + 1] - 1 : doc.text.length;
+  if (end > starts[line] && doc.text.charCodeAt(end - 1) === 13 /* \r */) end--;
+  return end;
+}
+
+export function lineText(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, line: number): string {
+  return doc.text.slice(doc.lineStarts[line], lineEndOffset(doc, line));
+}
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function rangesOverlap(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}
+
+/** The segment holding a virtual line, or undefined for a line past the end. */
+export function segmentAtLine(doc: Pick<SourceDocument, 'segments'>, line: number): Segment | undefined {
+  const segments = doc.segments;
+  let low = 0;
+  let high = segments.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const segment = segments[mid];
+    if (line < segment.startLine) high = mid - 1;
+    else if (line >= segment.startLine + segment.lineCount) low = mid + 1;
+    else return segment;
+  }
+  return undefined;
+}
+
+export function segmentIndexAtLine(doc: Pick<SourceDocument, 'segments'>, line: number): number {
+  const segment = segmentAtLine(doc, line);
+  return segment ? doc.segments.indexOf(segment) : -1;
+}
+
+/** A virtual range as the editor sees it: the cell (or file) URI and a range local to it. */
+export interface LocalRange {
+  uri: string;
+  range: Range;
+  segment: Segment;
+}
+
+/**
+ * Maps a virtual range to its segment. A range that runs past the end of its segment is clamped
+ * to the segment's last character, so a finding never spills into the next cell.
+ */
+export function toLocalRange(doc: SourceDocument, range: Range): LocalRange | undefined {
+  const segment = segmentAtLine(doc, range.start.line);
+  if (!segment) return undefined;
+  const lastLine = segment.startLine + segment.lineCount - 1;
+  let end = range.end;
+  if (end.line > lastLine) {
+    end = { line: lastLine, character: lineEndOffset(doc, lastLine) - doc.lineStarts[lastLine] };
+  }
+  return {
+    uri: segment.uri,
+    segment,
+    range: {
+      start: { line: range.start.line - segment.startLine, character: range.start.character },
+      end: { line: end.line - segment.startLine, character: end.character },
+    },
+  };
+}
+
+/** The inverse of toLocalRange for a position inside a given segment. */
+export function toVirtualPosition(segment: Segment, position: Position): Position {
+  return { line: position.line + segment.startLine, character: position.character };
+}
+
+export function toVirtualRange(segment: Segment, range: Range): Range {
+  return { start: toVirtualPosition(segment, range.start), end: toVirtualPosition(segment, range.end) };
+}

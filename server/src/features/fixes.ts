@@ -1,0 +1,85 @@
+// Fix safety checks and fix-all, shared by the code actions and the CLI. A fix is offered only if
+// applying it leaves Python that parses no worse than before; fix-all applies safe fixes in
+// passes, one fix per rule per pass (two fixes of one rule may both introduce the same new
+// name), re-analysing between passes until nothing safe is left.
+import type { AnalysisConfig } from '../config/settings';
+import { analyzeDocument } from '../analyze';
+import type { Finding } from '../detectors/types';
+import { editsOverlap } from '../documents/edits';
+import { applyToSource, buildDocument, type DocumentSource } from '../documents/source';
+import type { SourceDocument, TextEdit } from '../documents/types';
+import { parseOnce } from '../parsing/incremental';
+import type { PythonParser } from '../parsing/parser';
+
+/** Segments (by URI) whose code parses without errors. */
+function cleanSegments(parser: PythonParser, doc: SourceDocument): Set<string> {
+  const { parsed, dispose } = parseOnce(parser, doc);
+  try {
+    return new Set(parsed.trees.filter((t) => !t.tree.rootNode.hasError).map((t) => doc.segments[t.segmentIndex].uri));
+  } finally {
+    dispose();
+  }
+}
+
+/**
+ * The source after the edits, if they apply cleanly and break no cell (or file) that parsed
+ * before; undefined otherwise.
+ */
+export function checkedApply(parser: PythonParser, source: DocumentSource, doc: SourceDocument, edits: readonly TextEdit[]): DocumentSource | undefined {
+  const next = applyToSource(source, doc, edits);
+  if (!next) return undefined;
+  const before = cleanSegments(parser, doc);
+  const after = cleanSegments(parser, buildDocument(next));
+  for (const uri of before) if (!after.has(uri)) return undefined;
+  return next;
+}
+
+export interface FixAllResult {
+  source: DocumentSource;
+  applied: Finding[];
+}
+
+/** Identifies a fix across passes, where positions move but the message and new text do not. */
+function fixKey(finding: Finding): string {
+  return `${finding.code}|${finding.message}|${finding.fix?.edits.map((e) => e.newText).join('|')}`;
+}
+
+export function fixAll(parser: PythonParser, source: DocumentSource, config: AnalysisConfig, options: { includeUnsafe?: boolean; maxPasses?: number } = {}): FixAllResult {
+  let current = source;
+  const applied: Finding[] = [];
+  const rejected = new Set<string>();
+  for (let pass = 0; pass < (options.maxPasses ?? 50); pass++) {
+    const doc = buildDocument(current);
+    const { findings } = analyzeDocument(doc, config, { parser });
+    const candidates: Finding[] = [];
+    const seenRules = new Set<string>();
+    for (const finding of findings) {
+      const fix = finding.fix;
+      if (!fix || (fix.safety !== 'safe' && !options.includeUnsafe) || seenRules.has(finding.code) || rejected.has(fixKey(finding))) continue;
+      if (candidates.some((other) => editsOverlap(other.fix!.edits, fix.edits))) continue;
+      candidates.push(finding);
+      seenRules.add(finding.code);
+    }
+    if (candidates.length === 0) break;
+    let accepted = candidates;
+    let next = checkedApply(parser, current, doc, candidates.flatMap((f) => f.fix!.edits));
+    if (!next) {
+      // Find the fixes that cannot be applied cleanly; they are left for the user.
+      accepted = [];
+      for (const candidate of candidates) {
+        const attempt = checkedApply(parser, current, doc, [...accepted, candidate].flatMap((f) => f.fix!.edits));
+        if (attempt) {
+          accepted.push(candidate);
+          next = attempt;
+        } else {
+          rejected.add(fixKey(candidate));
+        }
+      }
+    }
+    if (next && accepted.length > 0) {
+      applied.push(...accepted);
+      current = next;
+    }
+  }
+  return { source: current, applied };
+}

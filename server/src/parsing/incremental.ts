@@ -1,0 +1,100 @@
+// Keeps the parse trees of one open document and re-parses incrementally: the new text is
+// compared with the previous one, the changed span becomes one tree-sitter Edit applied to every
+// tree, and tree-sitter re-parses only what the edit touched. A notebook has one tree per Python
+// cell, each parsed over the whole virtual source but restricted to its cell (includedRanges), so
+// a half-typed cell cannot swallow the cells after it and positions stay virtual.
+import type { Edit, Point, Range as TsRange, Tree } from 'web-tree-sitter';
+import { changedSpan } from '../documents/edits';
+import type { Segment, SourceDocument } from '../documents/types';
+import type { PythonParser } from './parser';
+
+export interface ParsedSegment {
+  segmentIndex: number;
+  tree: Tree;
+}
+
+export interface ParsedDocument {
+  doc: SourceDocument;
+  /** One tree per Python segment, in document order. */
+  trees: ParsedSegment[];
+}
+
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    row++;
+    lineStart = i + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** The tree-sitter edit that turns `before` into `after`. */
+export function diffEdit(before: string, after: string): Edit | undefined {
+  const span = changedSpan(before, after);
+  if (!span) return undefined;
+  return {
+    startIndex: span.start,
+    oldEndIndex: span.oldEnd,
+    newEndIndex: span.newEnd,
+    startPosition: pointAt(before, span.start),
+    oldEndPosition: pointAt(before, span.oldEnd),
+    newEndPosition: pointAt(after, span.newEnd),
+  } as Edit;
+}
+
+function segmentRange(doc: SourceDocument, segment: Segment): TsRange {
+  const endLine = segment.startLine + segment.lineCount - 1;
+  return {
+    startIndex: segment.startOffset,
+    endIndex: segment.endOffset,
+    startPosition: { row: segment.startLine, column: 0 },
+    endPosition: { row: endLine, column: segment.endOffset - doc.lineStarts[endLine] },
+  };
+}
+
+export class IncrementalParser {
+  private text: string | undefined;
+  private trees = new Map<string, Tree>();
+
+  constructor(private readonly parser: PythonParser) {}
+
+  /** Parses the new version; trees handed out by the previous call are deleted. */
+  update(doc: SourceDocument): ParsedDocument {
+    const edit = this.text === undefined ? undefined : diffEdit(this.text, doc.text);
+    if (edit) for (const tree of this.trees.values()) tree.edit(edit);
+    const next = new Map<string, Tree>();
+    const parsed: ParsedSegment[] = [];
+    try {
+      doc.segments.forEach((segment, segmentIndex) => {
+        if (!segment.isPython) return;
+        const old = this.trees.get(segment.uri);
+        const range = doc.kind === 'notebook' ? segmentRange(doc, segment) : undefined;
+        const tree = this.parser.parse(doc.text, old, range);
+        next.set(segment.uri, tree);
+        parsed.push({ segmentIndex, tree });
+      });
+    } catch (error) {
+      for (const tree of next.values()) tree.delete();
+      this.dispose();
+      throw error;
+    }
+    for (const tree of this.trees.values()) tree.delete();
+    this.trees = next;
+    this.text = doc.text;
+    return { doc, trees: parsed };
+  }
+
+  dispose(): void {
+    for (const tree of this.trees.values()) tree.delete();
+    this.trees.clear();
+    this.text = undefined;
+  }
+}
+
+/** Parses a document once, for callers that keep no state between versions (CLI, tests). */
+export function parseOnce(parser: PythonParser, doc: SourceDocument): { parsed: ParsedDocument; dispose: () => void } {
+  const incremental = new IncrementalParser(parser);
+  const parsed = incremental.update(doc);
+  return { parsed, dispose: () => incremental.dispose() };
+}

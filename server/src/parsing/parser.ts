@@ -1,0 +1,76 @@
+// web-tree-sitter, initialised once per process, with one Parser reused for every parse.
+import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { Language, Parser } from 'web-tree-sitter';
+
+export interface WasmPaths {
+  /** The web-tree-sitter runtime (web-tree-sitter.wasm). */
+  runtime: string;
+  /** The Python grammar (tree-sitter-python.wasm). */
+  grammar: string;
+}
+
+/**
+ * Where the two .wasm files are: the runtime next to the bundle (dist/), the grammar in grammars/
+ * beside dist/. Unbundled code (the compiled tests in out/) finds the same files by looking in
+ * the enclosing folders for dist/ and grammars/.
+ */
+export function defaultWasmPaths(fromDir: string = __dirname): WasmPaths {
+  for (let dir = fromDir; ; dir = path.dirname(dir)) {
+    for (const bundleDir of [dir, path.join(dir, 'dist')]) {
+      const runtime = path.join(bundleDir, 'web-tree-sitter.wasm');
+      const grammar = path.join(bundleDir, '..', 'grammars', 'tree-sitter-python.wasm');
+      if (existsSync(runtime) && existsSync(grammar)) return { runtime, grammar };
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  return { runtime: path.join(fromDir, 'web-tree-sitter.wasm'), grammar: path.join(fromDir, '..', 'grammars', 'tree-sitter-python.wasm') };
+}
+
+let ready: Promise<PythonParser> | undefined;
+
+/** The process-wide parser; the first call loads the runtime and the grammar. */
+export function initParser(paths: WasmPaths = defaultWasmPaths()): Promise<PythonParser> {
+  if (!ready) {
+    ready = (async () => {
+      for (const file of [paths.runtime, paths.grammar]) {
+        if (!existsSync(file)) throw new Error(`ML Debt Lens cannot find ${file}; run the build (npm run build).`);
+      }
+      await Parser.init({ locateFile: () => paths.runtime });
+      const language = await Language.load(paths.grammar);
+      return new PythonParser(language);
+    })();
+    ready.catch(() => (ready = undefined));
+  }
+  return ready;
+}
+
+export class PythonParser {
+  private parser: Parser;
+
+  constructor(readonly language: Language) {
+    this.parser = this.create();
+  }
+
+  private create(): Parser {
+    const parser = new Parser();
+    parser.setLanguage(this.language);
+    return parser;
+  }
+
+  /**
+   * Parses `text` (or the part of it in `range`) reusing `oldTree` when given. A parser that
+   * throws is replaced, so one bad input never leaves the process without a working parser.
+   */
+  parse(text: string, oldTree?: import('web-tree-sitter').Tree | null, range?: import('web-tree-sitter').Range): import('web-tree-sitter').Tree {
+    try {
+      const tree = this.parser.parse(text, oldTree ?? null, range ? { includedRanges: [range] } : undefined);
+      if (!tree) throw new Error('tree-sitter returned no tree');
+      return tree;
+    } catch (error) {
+      this.parser.delete();
+      this.parser = this.create();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Call sites with their arguments split into positional and keyword ones.
+import type { Node } from 'web-tree-sitter';
+import type { CallSite } from './types';
+
+export function describeCall(node: Node, segmentIndex: number, qualify: (callee: Node) => string | undefined): CallSite | undefined {
+  const callee = node.childForFieldName('function');
+  if (!callee) return undefined;
+  const argumentList = node.childForFieldName('arguments');
+  const args: Node[] = [];
+  const kwargs = new Map<string, Node>();
+  const keywordNodes = new Map<string, Node>();
+  let hasSplat = false;
+  if (argumentList?.type === 'argument_list') {
+    for (const child of argumentList.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      if (child.type === 'keyword_argument') {
+        const name = child.childForFieldName('name');
+        const value = child.childForFieldName('value');
+        if (name && value) {
+          kwargs.set(name.text, value);
+          keywordNodes.set(name.text, child);
+        }
+      } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
+        hasSplat = true;
+      } else {
+        args.push(child);
+      }
+    }
+  } else if (argumentList) {
+    args.push(argumentList); // f(x for x in y)
+  }
+  const site: CallSite = { node, callee, argumentList, args, kwargs, keywordNodes, hasSplat, segmentIndex };
+  const qname = qualify(callee);
+  if (qname) site.qname = qname;
+  if (callee.type === 'attribute') {
+    const attribute = callee.childForFieldName('attribute');
+    const receiver = callee.childForFieldName('object');
+    if (attribute) site.method = attribute.text;
+    if (receiver) site.receiver = receiver;
+  }
+  return site;
+}
+
+/** The value of keyword `name`, or of positional argument `position` when given. */
+export function argument(call: CallSite, name: string, position?: number): Node | undefined {
+  return call.kwargs.get(name) ?? (position !== undefined ? call.args[position] : undefined);
+}

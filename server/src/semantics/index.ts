@@ -1,0 +1,327 @@
+// The semantic index of one document version: built once from one walk of its trees, then read
+// by every rule. It answers: what is imported under which name, what does this call resolve to,
+// where is this name bound, what value or constructor is behind this expression.
+import type { Node } from 'web-tree-sitter';
+import type { ParsedDocument } from '../parsing/incremental';
+import type { SourceDocument } from '../documents/types';
+import { segmentIndexAtLine } from '../documents/positions';
+import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
+import { describeCall } from './calls';
+import { collectDefinitions, MODULE_SCOPE, scopeKeyOf } from './definitions';
+import { collectImports } from './imports';
+import { literalValue, type LiteralValue } from './literals';
+import { nodeKey, stripParens } from './nodes';
+import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
+import { walkTrees, type CollectedType } from './walk';
+
+export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
+
+const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+const MAX_ALIAS_DEPTH = 6;
+
+export class SemanticIndex {
+  readonly doc: SourceDocument;
+  readonly roots: Node[];
+  readonly imports: ImportBinding[];
+  readonly definitions: Definition[];
+  readonly calls: CallSite[];
+  readonly classes = new Map<string, LocalClass>();
+  readonly constants = new Map<string, ModuleConstant>();
+  /** Top-level packages imported anywhere (`numpy`, `sklearn`, `torch`). */
+  readonly importedPackages = new Set<string>();
+  /** Number of nodes the walk visited. */
+  readonly visitedNodes: number;
+
+  private readonly byType: Map<string, Node[]>;
+  private readonly scopes = new Map<string, Map<string, Definition[]>>();
+  private readonly byName = new Map<string, Definition[]>();
+  private readonly globalsByScope = new Map<string, Set<string>>();
+  private readonly callsByKey = new Map<string, CallSite>();
+
+  constructor(parsed: ParsedDocument) {
+    this.doc = parsed.doc;
+    const walk = walkTrees(parsed.trees.map((t) => t.tree));
+    this.byType = walk.byType;
+    this.roots = walk.roots;
+    this.visitedNodes = walk.visited;
+    this.imports = collectImports(this.byType);
+    for (const binding of this.imports) this.importedPackages.add(binding.target.split('.')[0]);
+
+    // `global x` inside a function makes its assignments to x module-level.
+    for (const statement of this.nodes('global_statement')) {
+      const scope = this.enclosingScope(statement);
+      if (!scope) continue;
+      const names = this.globalsByScope.get(scopeKeyOf(scope)) ?? new Set<string>();
+      for (const name of statement.namedChildren) if (name?.type === 'identifier') names.add(name.text);
+      this.globalsByScope.set(scopeKeyOf(scope), names);
+    }
+    this.definitions = collectDefinitions(this.byType, this.imports);
+    for (const definition of this.definitions) {
+      if (definition.kind !== 'global' && this.globalsByScope.get(definition.scopeKey)?.has(definition.name)) {
+        definition.scopeKey = MODULE_SCOPE;
+      }
+      const scope = this.scopes.get(definition.scopeKey) ?? new Map<string, Definition[]>();
+      this.scopes.set(definition.scopeKey, scope);
+      const list = scope.get(definition.name) ?? [];
+      list.push(definition);
+      scope.set(definition.name, list);
+      const all = this.byName.get(definition.name) ?? [];
+      all.push(definition);
+      this.byName.set(definition.name, all);
+    }
+
+    this.collectClasses();
+    this.collectConstants();
+
+    this.calls = [];
+    for (const node of this.nodes('call')) {
+      const call = describeCall(node, this.segmentIndexOf(node), (callee) => this.qualify(callee));
+      if (!call) continue;
+      this.calls.push(call);
+      this.callsByKey.set(nodeKey(node), call);
+    }
+  }
+
+  /** Every collected node of `type`, in document order. */
+  nodes(type: CollectedType): readonly Node[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  segmentIndexOf(node: Node): number {
+    return segmentIndexAtLine(this.doc, node.startPosition.row);
+  }
+
+  // ---- imports ---------------------------------------------------------------------------
+
+  /** True when the file imports `module` or anything under it (`sklearn` matches `sklearn.svm`). */
+  importsModule(module: string): boolean {
+    return this.imports.some((b) => b.target === module || b.target.startsWith(module + '.'));
+  }
+
+  /** True when any of the packages is imported. */
+  importsAny(packages: Iterable<string>): boolean {
+    for (const p of packages) if (this.importedPackages.has(p) || this.importsModule(p)) return true;
+    return false;
+  }
+
+  /** The local name bound to exactly `module` by a top-level `import module [as x]`. */
+  moduleAlias(module: string): ImportBinding | undefined {
+    return this.imports.find((b) => !b.isFrom && b.target === module && b.topLevel);
+  }
+
+  // ---- names -----------------------------------------------------------------------------
+
+  private enclosingScope(node: Node): Node | undefined {
+    for (let current = node.parent; current; current = current.parent) {
+      if (SCOPE_TYPES.has(current.type)) return current;
+    }
+    return undefined;
+  }
+
+  /** All bindings of `name`, in any scope, in document order. */
+  definitionsOf(name: string): readonly Definition[] {
+    return this.byName.get(name) ?? [];
+  }
+
+  /** Bindings of `name` at module level (every cell of a notebook shares them). */
+  moduleDefinitionsOf(name: string): readonly Definition[] {
+    return this.scopes.get(MODULE_SCOPE)?.get(name) ?? [];
+  }
+
+  /**
+   * What `name` refers to at `at`: the innermost function scope that binds it, else the module
+   * binding in effect there (the last one before `at`, or the first one after it, which in a
+   * notebook or a function body is what runs), else a builtin.
+   */
+  resolve(name: string, at: Node): Resolution {
+    let innermost = true;
+    for (let scope = this.enclosingScope(at); scope; scope = this.enclosingScope(scope)) {
+      // A class body is a scope only for code directly in it, not for the methods inside.
+      if (scope.type === 'class_definition' && !innermost) continue;
+      innermost = false;
+      const key = scopeKeyOf(scope);
+      if (this.globalsByScope.get(key)?.has(name)) break;
+      const defs = this.scopes.get(key)?.get(name);
+      if (defs?.length) return this.toResolution(pick(defs, at));
+    }
+    const defs = this.moduleDefinitionsOf(name);
+    if (defs.length) return this.toResolution(pick(defs, at));
+    if (PYTHON_BUILTINS.has(name) || (this.doc.kind === 'notebook' && IPYTHON_NAMES.has(name))) return { kind: 'builtin', name };
+    return { kind: 'unknown' };
+  }
+
+  private toResolution(definition: Definition): Resolution {
+    if (definition.kind === 'import' && definition.binding) return { kind: 'import', binding: definition.binding, definition };
+    return { kind: 'local', definition };
+  }
+
+  /** The binding in effect for an identifier (undefined for imports, builtins and unknown names). */
+  definitionFor(identifier: Node): Definition | undefined {
+    const resolution = this.resolve(identifier.text, identifier);
+    return resolution.kind === 'local' ? resolution.definition : undefined;
+  }
+
+  /**
+   * The qualified name of a name or attribute chain: `np.random.rand` -> `numpy.random.rand`,
+   * `tts` -> `sklearn.model_selection.train_test_split`, `open` -> `builtins.open`; follows simple
+   * aliases (`RF = RandomForestClassifier`). Undefined when the root is not an import or builtin.
+   */
+  qualify(expression: Node, depth = 0): string | undefined {
+    const node = stripParens(expression);
+    if (depth > MAX_ALIAS_DEPTH) return undefined;
+    if (node.type === 'identifier') {
+      const resolution = this.resolve(node.text, node);
+      if (resolution.kind === 'import') return resolution.binding.target;
+      if (resolution.kind === 'builtin') return `builtins.${resolution.name}`;
+      if (resolution.kind === 'local') {
+        const { definition } = resolution;
+        const value = definition.value;
+        if (definition.kind === 'assign' && value && (value.type === 'identifier' || value.type === 'attribute') && this.isOnlyBinding(definition)) {
+          return this.qualify(value, depth + 1);
+        }
+      }
+      return undefined;
+    }
+    if (node.type === 'attribute') {
+      const object = node.childForFieldName('object');
+      const attribute = node.childForFieldName('attribute');
+      if (!object || !attribute) return undefined;
+      const base = this.qualify(object, depth + 1);
+      return base ? `${base}.${attribute.text}` : undefined;
+    }
+    return undefined;
+  }
+
+  /** True when the definition is the only binding of its name in its scope. */
+  isOnlyBinding(definition: Definition): boolean {
+    return (this.scopes.get(definition.scopeKey)?.get(definition.name)?.length ?? 0) === 1;
+  }
+
+  // ---- calls and values -----------------------------------------------------------------
+
+  /** The call site of a `call` node. */
+  call(node: Node): CallSite | undefined {
+    return this.callsByKey.get(nodeKey(node));
+  }
+
+  /** Calls whose qualified name is one of `qnames` (or passes the predicate). */
+  callsTo(match: ReadonlySet<string> | ((qname: string) => boolean)): CallSite[] {
+    const test = typeof match === 'function' ? match : (q: string) => match.has(q);
+    return this.calls.filter((call) => call.qname !== undefined && test(call.qname));
+  }
+
+  /** Calls of a method name on any receiver (`fit`, `predict_proba`). */
+  methodCalls(...methods: string[]): CallSite[] {
+    const wanted = new Set(methods);
+    return this.calls.filter((call) => call.method !== undefined && wanted.has(call.method));
+  }
+
+  /**
+   * The expression behind `expression`: for a name, the value it was assigned where it is read
+   * (following `y = x` chains); otherwise the expression itself without parentheses.
+   */
+  valueOf(expression: Node, depth = 0): Node {
+    const node = stripParens(expression);
+    if (node.type !== 'identifier' || depth > MAX_ALIAS_DEPTH) return node;
+    const definition = this.definitionFor(node);
+    if (!definition || (definition.kind !== 'assign' && definition.kind !== 'walrus') || !definition.value) return node;
+    return this.valueOf(definition.value, depth + 1);
+  }
+
+  /** The call that produced the value of `expression`, directly or through a variable. */
+  originCall(expression: Node): CallSite | undefined {
+    const value = this.valueOf(expression);
+    return value.type === 'call' ? this.call(value) : undefined;
+  }
+
+  /**
+   * The class of the object behind `expression` when it was built by a constructor call:
+   * a qualified name (`sklearn.ensemble.RandomForestClassifier`) or `local:Name`.
+   */
+  constructedClass(expression: Node): string | undefined {
+    const call = this.originCall(expression);
+    if (!call) return undefined;
+    if (call.qname) return call.qname;
+    if (call.callee.type === 'identifier') {
+      const local = this.classes.get(call.callee.text);
+      if (local && this.resolve(call.callee.text, call.callee).kind === 'local') return `local:${local.name}`;
+    }
+    return undefined;
+  }
+
+  /** True when `className` (qualified or `local:`) is, or derives from, a class matching `test`. */
+  classMatches(className: string, test: (qname: string) => boolean, seen = new Set<string>()): boolean {
+    if (seen.has(className)) return false;
+    seen.add(className);
+    if (!className.startsWith('local:')) return test(className);
+    const local = this.classes.get(className.slice('local:'.length));
+    return !!local && local.bases.some((base) => this.classMatches(base, test, seen));
+  }
+
+  /** The literal value of an expression, following module constants (`SEED` -> 42). */
+  literal(expression: Node): LiteralValue | undefined {
+    const node = stripParens(expression);
+    if (node.type === 'identifier') {
+      const constant = this.constants.get(node.text);
+      return constant && this.resolve(node.text, node).kind === 'local' ? constant.value : undefined;
+    }
+    return literalValue(node);
+  }
+
+  // ---- document-level facts ---------------------------------------------------------------
+
+  /**
+   * True for code that runs as a program: a notebook, a script with a `__main__` guard, or a file
+   * with calls at module level. A module of only definitions is a library, seeded by its caller.
+   */
+  get isEntryPoint(): boolean {
+    if (this.doc.kind === 'notebook') return true;
+    for (const root of this.roots) {
+      for (const statement of root.namedChildren) {
+        if (!statement) continue;
+        if (statement.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? '')) return true;
+        if (statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'call') return true;
+      }
+    }
+    return false;
+  }
+
+  private collectClasses(): void {
+    for (const node of this.nodes('class_definition')) {
+      const name = node.childForFieldName('name');
+      if (!name) continue;
+      const bases: string[] = [];
+      for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+        if (!base || base.type === 'keyword_argument') continue;
+        const qualified = this.qualify(base);
+        if (qualified) bases.push(qualified);
+        else if (base.type === 'identifier') bases.push(`local:${base.text}`);
+      }
+      this.classes.set(name.text, { name: name.text, node, bases });
+    }
+  }
+
+  private collectConstants(): void {
+    for (const [name, defs] of this.scopes.get(MODULE_SCOPE) ?? []) {
+      if (defs.length !== 1) continue;
+      const [definition] = defs;
+      if (definition.kind !== 'assign' || !definition.value) continue;
+      const value = literalValue(definition.value);
+      if (value) this.constants.set(name, { name, value, definition });
+    }
+  }
+}
+
+/** The binding in effect at `at`: the last one before it, else the first one after it. */
+function pick(defs: readonly Definition[], at: Node): Definition {
+  let chosen: Definition | undefined;
+  for (const def of defs) {
+    if (def.node.startIndex <= at.startIndex) chosen = def;
+    else break;
+  }
+  return chosen ?? defs[0];
+}
+
+export function buildIndex(parsed: ParsedDocument): SemanticIndex {
+  return new SemanticIndex(parsed);
+}

@@ -1,0 +1,135 @@
+// The values of literal expressions, as far as they can be known without running anything.
+import type { Node } from 'web-tree-sitter';
+import { stripParens } from './nodes';
+
+export type LiteralValue =
+  | { kind: 'number'; value: number; text: string }
+  | { kind: 'string'; value: string }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'none' };
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0' };
+
+/** The prefix letters of a string literal, lower-cased (`rb`, `f`, ``). */
+export function stringPrefix(node: Node): string {
+  const start = node.type === 'string' ? node.child(0) : null;
+  return (start?.text ?? '').replace(/['"]+$/, '').toLowerCase();
+}
+
+export function isFString(node: Node): boolean {
+  return node.type === 'string' && stringPrefix(node).includes('f');
+}
+
+/** True when the string has `{...}` interpolations (an f-string with parts computed at run time). */
+export function hasInterpolation(node: Node): boolean {
+  if (node.type === 'concatenated_string') return node.namedChildren.some((child) => !!child && hasInterpolation(child));
+  return node.type === 'string' && node.namedChildren.some((child) => child?.type === 'interpolation');
+}
+
+/** The value of a string literal with no interpolation (implicit concatenation included). */
+export function stringValue(input: Node): string | undefined {
+  const node = stripParens(input);
+  if (node.type === 'concatenated_string') {
+    let out = '';
+    for (const part of node.namedChildren) {
+      const value = part ? stringValue(part) : undefined;
+      if (value === undefined) return undefined;
+      out += value;
+    }
+    return out;
+  }
+  if (node.type !== 'string') return undefined;
+  const raw = stringPrefix(node).includes('r');
+  let out = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'interpolation') return undefined;
+    if (child.type === 'string_content') out += child.text;
+    else if (child.type === 'escape_sequence') out += raw ? child.text : decodeEscape(child.text);
+  }
+  return out;
+}
+
+/** The constant text parts of a string, interpolations replaced by `{}` (`f"out/{run}.csv"` -> `out/{}.csv`). */
+export function stringTemplate(input: Node): string | undefined {
+  const node = stripParens(input);
+  if (node.type === 'concatenated_string') {
+    const parts = node.namedChildren.map((part) => (part ? stringTemplate(part) : undefined));
+    return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
+  }
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const child of node.namedChildren) {
+    if (!child) continue;
+    if (child.type === 'interpolation') out += '{}';
+    else if (child.type === 'string_content') out += child.text;
+    else if (child.type === 'escape_sequence') out += decodeEscape(child.text);
+  }
+  return out;
+}
+
+function decodeEscape(text: string): string {
+  const simple = SIMPLE_ESCAPES[text.slice(1)];
+  if (simple !== undefined) return simple;
+  const hex = /^\\(?:x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8}))$/.exec(text);
+  if (hex) return String.fromCodePoint(parseInt(hex[1] ?? hex[2] ?? hex[3], 16));
+  if (text === '\\\n' || text === '\\\r\n') return '';
+  return text;
+}
+
+export function numberValue(input: Node): number | undefined {
+  const node = stripParens(input);
+  if (node.type === 'integer' || node.type === 'float') {
+    const text = node.text.replace(/_/g, '').toLowerCase();
+    if (/[jJ]$/.test(text)) return undefined;
+    const value = /^0[xob]/.test(text) ? Number(text) : Number.parseFloat(text);
+    return Number.isFinite(value) ? value : undefined;
+  }
+  if (node.type === 'unary_operator') {
+    const operand = node.childForFieldName('argument');
+    const operator = node.childForFieldName('operator')?.text ?? node.child(0)?.text;
+    const value = operand ? numberValue(operand) : undefined;
+    if (value === undefined) return undefined;
+    return operator === '-' ? -value : operator === '+' ? value : undefined;
+  }
+  return undefined;
+}
+
+export function literalValue(input: Node): LiteralValue | undefined {
+  const node = stripParens(input);
+  switch (node.type) {
+    case 'true':
+      return { kind: 'bool', value: true };
+    case 'false':
+      return { kind: 'bool', value: false };
+    case 'none':
+      return { kind: 'none' };
+    case 'string':
+    case 'concatenated_string': {
+      const value = stringValue(node);
+      return value === undefined ? undefined : { kind: 'string', value };
+    }
+    default: {
+      const value = numberValue(node);
+      return value === undefined ? undefined : { kind: 'number', value, text: node.text };
+    }
+  }
+}
+
+export function isNumberLiteral(node: Node): boolean {
+  return numberValue(node) !== undefined;
+}
+
+/** Python truthiness of a literal, when it is one. */
+export function truthiness(value: LiteralValue): boolean {
+  switch (value.kind) {
+    case 'bool':
+      return value.value;
+    case 'none':
+      return false;
+    case 'number':
+      return value.value !== 0;
+    case 'string':
+      return value.value.length > 0;
+  }
+}

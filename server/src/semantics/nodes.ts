@@ -1,0 +1,136 @@
+// Small, shared questions about tree-sitter nodes. Everything here looks at a node and its
+// ancestors only; nothing walks a whole tree.
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../documents/types';
+
+export type { Node };
+
+export function nodeRange(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+export function rangeBetween(from: Node, to: Node): Range {
+  return { start: nodeRange(from).start, end: nodeRange(to).end };
+}
+
+/** Node identity across the trees of one document (positions are unique in the virtual source). */
+export function nodeKey(node: Node): string {
+  return `${node.startIndex}:${node.endIndex}:${node.typeId}`;
+}
+
+export function sameNode(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.typeId === b.typeId;
+}
+
+/** The nearest ancestor (not the node itself) of one of `types`, stopping at `stopAt` types. */
+export function ancestor(node: Node, types: ReadonlySet<string> | readonly string[], stopAt?: ReadonlySet<string>): Node | undefined {
+  const wanted = types instanceof Set ? types : new Set(types as readonly string[]);
+  for (let current = node.parent; current; current = current.parent) {
+    if (wanted.has(current.type)) return current;
+    if (stopAt?.has(current.type)) return undefined;
+  }
+  return undefined;
+}
+
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
+export const LOOP_TYPES: ReadonlySet<string> = new Set(['for_statement', 'while_statement']);
+
+export function enclosingFunction(node: Node): Node | undefined {
+  return ancestor(node, FUNCTION_TYPES);
+}
+
+/** Loops around `node` inside its function (innermost first). */
+export function enclosingLoops(node: Node): Node[] {
+  const loops: Node[] = [];
+  for (let current = node.parent; current; current = current.parent) {
+    if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') break;
+    if (LOOP_TYPES.has(current.type)) loops.push(current);
+  }
+  return loops;
+}
+
+export function isAncestorOf(ancestorNode: Node, node: Node): boolean {
+  return ancestorNode.startIndex <= node.startIndex && node.endIndex <= ancestorNode.endIndex && !sameNode(ancestorNode, node);
+}
+
+/** The statement that holds `node`: the ancestor-or-self whose parent is a block or the module. */
+export function enclosingStatement(node: Node): Node {
+  let current: Node = node;
+  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
+  return current;
+}
+
+/** The module-level statement that holds `node`. */
+export function topLevelStatement(node: Node): Node {
+  let current: Node = node;
+  while (current.parent && current.parent.type !== 'module') current = current.parent;
+  return current;
+}
+
+export function isTopLevel(node: Node): boolean {
+  return node.parent?.type === 'module';
+}
+
+/** `(x)` -> `x`, repeatedly. */
+export function stripParens(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression' && current.namedChildCount === 1) current = current.namedChild(0)!;
+  return current;
+}
+
+/**
+ * The dotted text of a name or attribute chain (`np.random.rand`), or undefined when the chain
+ * contains anything else (a call, a subscript).
+ */
+export function dottedName(node: Node): string | undefined {
+  const parts: string[] = [];
+  let current: Node | null = node;
+  while (current) {
+    if (current.type === 'identifier') {
+      parts.unshift(current.text);
+      return parts.join('.');
+    }
+    if (current.type !== 'attribute') return undefined;
+    const attribute = current.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.unshift(attribute.text);
+    current = current.childForFieldName('object');
+  }
+  return undefined;
+}
+
+/** The identifier at the root of an attribute/subscript/call chain (`df` in `df.a[0].b()`). */
+export function rootIdentifier(node: Node): Node | undefined {
+  let current: Node | null = stripParens(node);
+  while (current) {
+    switch (current.type) {
+      case 'identifier':
+        return current;
+      case 'attribute':
+        current = current.childForFieldName('object');
+        break;
+      case 'subscript':
+        current = current.childForFieldName('value');
+        break;
+      case 'call':
+        current = current.childForFieldName('function');
+        break;
+      case 'parenthesized_expression':
+        current = current.namedChild(0);
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** Leading whitespace of the line that `node` starts on. */
+export function indentationOf(text: string, node: Node): string {
+  const lineStart = text.lastIndexOf('\n', node.startIndex - 1) + 1;
+  const match = /^[ \t]*/.exec(text.slice(lineStart, node.startIndex));
+  return match ? match[0] : '';
+}

@@ -1,0 +1,287 @@
+// The language server: LSP wiring only. Document and notebook events go to the Session, which
+// analyses; results go out as diagnostics, hovers and code actions built by features/.
+// Started as `node dist/server.js --stdio` (or `--node-ipc` by the VS Code client).
+import {
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, NotebookCellKind, NotebookDocuments,
+  ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type InitializeParams, type InitializeResult, type NotebookDocument,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
+import { RULES } from './detectors';
+import { scriptSource, type DocumentSource } from './documents/source';
+import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
+import { toDiagnostics } from './features/diagnostics';
+import { hoverAt } from './features/hover';
+import { initParser, type PythonParser } from './parsing/parser';
+import { Session, type Analysis } from './session';
+import { VERSION } from './version';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const notebooks = new NotebookDocuments(TextDocument);
+const projects = new ProjectConfigCache();
+const RULE_METAS = RULES.map((rule) => rule.meta);
+const DEBOUNCE_MS = 200;
+
+let session: Session | undefined;
+let parserReady: Promise<PythonParser> | undefined;
+let supportsConfiguration = false;
+let supportsRelatedInformation = false;
+let workspaceRoots: string[] = [];
+let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
+
+const settingsCache = new Map<string, Promise<EditorSettings>>();
+const timers = new Map<string, NodeJS.Timeout>();
+const running = new Map<string, Promise<Analysis | undefined>>();
+const published = new Map<string, Set<string>>();
+const warned = new Set<string>();
+
+function log(message: string): void {
+  connection.console.log(`[ml-debt-lens] ${message}`);
+}
+
+process.on('uncaughtException', (error) => connection.console.error(`[ml-debt-lens] uncaught: ${error.stack ?? error}`));
+process.on('unhandledRejection', (error) => connection.console.error(`[ml-debt-lens] unhandled rejection: ${(error as Error)?.stack ?? error}`));
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const capabilities = params.capabilities;
+  supportsConfiguration = !!capabilities.workspace?.configuration;
+  supportsRelatedInformation = !!capabilities.textDocument?.publishDiagnostics?.relatedInformation;
+  workspaceRoots = (params.workspaceFolders ?? []).flatMap((folder) => {
+    const root = filePathOf(folder.uri);
+    return root ? [root] : [];
+  });
+  if (workspaceRoots.length === 0 && params.rootUri) {
+    const root = filePathOf(params.rootUri);
+    if (root) workspaceRoots.push(root);
+  }
+  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  if (options?.settings) pushedSettings = readEditorSettings(options.settings);
+  parserReady = initParser();
+  parserReady.then((parser) => (session = new Session(parser)), (error) => {
+    connection.console.error(`[ml-debt-lens] cannot load the Python grammar: ${error}`);
+    void connection.window.showErrorMessage(`ML Debt Lens could not start its Python parser: ${(error as Error).message}`);
+  });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      notebookDocumentSync: { notebookSelector: [{ notebook: { notebookType: 'jupyter-notebook' } }], save: true },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND] },
+    },
+    serverInfo: { name: 'ml-debt-lens', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlDebt' });
+});
+
+// ---- settings ------------------------------------------------------------------------------
+
+function settingsFor(uri: string): Promise<EditorSettings> {
+  if (!supportsConfiguration) return Promise.resolve(pushedSettings);
+  let settings = settingsCache.get(uri);
+  if (!settings) {
+    settings = connection.workspace.getConfiguration({ scopeUri: uri, section: 'mlDebt' }).then(readEditorSettings, () => DEFAULT_EDITOR_SETTINGS);
+    settingsCache.set(uri, settings);
+  }
+  return settings;
+}
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  const pushed = (change.settings as { mlDebt?: unknown } | undefined)?.mlDebt;
+  if (pushed) pushedSettings = readEditorSettings(pushed);
+  reanalyseAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  projects.clear();
+  reanalyseAll();
+});
+
+function reanalyseAll(): void {
+  for (const doc of documents.all()) schedule(doc.uri, 0);
+  for (const cell of notebooks.cellTextDocuments.all()) {
+    const notebook = notebooks.findNotebookDocumentForCell(cell.uri);
+    if (notebook) schedule(notebook.uri, 0);
+  }
+}
+
+// ---- documents -----------------------------------------------------------------------------
+
+function notebookSource(notebook: NotebookDocument): DocumentSource {
+  return {
+    uri: notebook.uri,
+    kind: 'notebook',
+    version: notebook.version,
+    cells: notebook.cells.map((cell) => {
+      const text = notebooks.getCellTextDocument(cell);
+      const order = cell.executionSummary?.executionOrder;
+      return {
+        uri: cell.document,
+        kind: cell.kind === NotebookCellKind.Code ? 'code' : 'markup',
+        language: text?.languageId ?? 'python',
+        text: text?.getText() ?? '',
+        ...(typeof order === 'number' ? { executionOrder: order } : {}),
+      };
+    }),
+  };
+}
+
+function currentSource(uri: string): DocumentSource | undefined {
+  const notebook = notebooks.getNotebookDocument(uri);
+  if (notebook) return notebookSource(notebook);
+  const doc = documents.get(uri);
+  return doc ? scriptSource(uri, doc.getText(), doc.version) : undefined;
+}
+
+/** The document (script or notebook) a URI belongs to: a cell maps to its notebook. */
+function ownerOf(uri: string): string {
+  return notebooks.findNotebookDocumentForCell(uri)?.uri ?? uri;
+}
+
+function workspaceRootOf(uri: string): string | undefined {
+  const file = filePathOf(uri);
+  return file ? workspaceRoots.find((root) => file.startsWith(root + path.sep)) : undefined;
+}
+
+function schedule(uri: string, delay = DEBOUNCE_MS): void {
+  clearTimeout(timers.get(uri));
+  timers.set(uri, setTimeout(() => {
+    timers.delete(uri);
+    void run(uri);
+  }, delay));
+}
+
+/** Analyses now if an analysis is due, and returns the latest analysis. */
+async function fresh(uri: string): Promise<Analysis | undefined> {
+  if (timers.has(uri)) {
+    clearTimeout(timers.get(uri));
+    timers.delete(uri);
+    return run(uri);
+  }
+  const inFlight = running.get(uri);
+  if (inFlight) return inFlight;
+  const latest = session?.latest(uri);
+  const current = currentSource(uri);
+  if (latest && current && latest.source.version === current.version) return latest;
+  return run(uri);
+}
+
+function run(uri: string): Promise<Analysis | undefined> {
+  const previous = running.get(uri) ?? Promise.resolve(undefined);
+  const next = previous.then(() => analyseAndPublish(uri)).catch((error) => {
+    connection.console.error(`[ml-debt-lens] analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);
+    return undefined;
+  });
+  running.set(uri, next);
+  void next.finally(() => {
+    if (running.get(uri) === next) running.delete(uri);
+  });
+  return next;
+}
+
+async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
+  if (!parserReady) return undefined;
+  await parserReady;
+  const settings = await settingsFor(uri);
+  const source = currentSource(uri);
+  if (!source || !session) return undefined;
+  if (!settings.enable) {
+    publish(uri, new Map());
+    return undefined;
+  }
+  const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
+  for (const problem of project?.problems ?? []) warnOnce(`${project?.file}:${problem}`, `ML Debt Lens: ${problem}`);
+  const analysis = session.analyze(source, config);
+  if (analysis.skipped) {
+    warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
+    publish(uri, new Map());
+    return analysis;
+  }
+  for (const error of analysis.errors) connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
+  publish(uri, toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation }), source.kind === 'script' ? source.version : undefined);
+  log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
+  return analysis;
+}
+
+function publish(uri: string, byUri: Map<string, import('vscode-languageserver').Diagnostic[]>, version?: number): void {
+  const before = published.get(uri) ?? new Set<string>();
+  for (const stale of before) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+  for (const [target, diagnostics] of byUri) {
+    void connection.sendDiagnostics(version !== undefined && target === uri ? { uri: target, version, diagnostics } : { uri: target, diagnostics });
+  }
+  published.set(uri, new Set(byUri.keys()));
+}
+
+function clear(uri: string): void {
+  clearTimeout(timers.get(uri));
+  timers.delete(uri);
+  publish(uri, new Map());
+  published.delete(uri);
+  session?.close(uri);
+  settingsCache.delete(uri);
+}
+
+function warnOnce(key: string, message: string): void {
+  if (warned.has(key)) return;
+  warned.add(key);
+  log(message);
+  void connection.window.showWarningMessage(message);
+}
+
+function displayName(uri: string): string {
+  try {
+    return path.basename(uri.startsWith('file:') ? fileURLToPath(uri) : decodeURIComponent(uri));
+  } catch {
+    return uri;
+  }
+}
+
+documents.onDidOpen((event) => schedule(event.document.uri, 0));
+documents.onDidChangeContent((event) => {
+  void settingsFor(event.document.uri).then((settings) => {
+    if (settings.run === 'onType') schedule(event.document.uri);
+  });
+});
+documents.onDidSave((event) => schedule(event.document.uri, 0));
+documents.onDidClose((event) => clear(event.document.uri));
+
+notebooks.onDidOpen((notebook) => schedule(notebook.uri, 0));
+notebooks.onDidChange((event) => {
+  void settingsFor(event.notebookDocument.uri).then((settings) => {
+    if (settings.run === 'onType') schedule(event.notebookDocument.uri);
+  });
+});
+notebooks.onDidSave((notebook) => schedule(notebook.uri, 0));
+notebooks.onDidClose((notebook) => clear(notebook.uri));
+
+// ---- hover and code actions ------------------------------------------------------------------
+
+connection.onHover(async (params) => {
+  const analysis = await fresh(ownerOf(params.textDocument.uri));
+  if (!analysis || analysis.skipped) return null;
+  return hoverAt(analysis.doc, analysis.findings, RULE_METAS, params.textDocument.uri, params.position);
+});
+
+connection.onCodeAction(async (params) => {
+  const owner = ownerOf(params.textDocument.uri);
+  const analysis = await fresh(owner);
+  if (!analysis || analysis.skipped || !parserReady) return [];
+  const settings = await settingsFor(owner);
+  return codeActions(analysis.source, analysis.doc, analysis.findings, {
+    uri: params.textDocument.uri,
+    range: params.range,
+    diagnostics: params.context.diagnostics,
+    ...(params.context.only ? { only: params.context.only } : {}),
+  }, { parser: await parserReady, config: analysis.config, disableRuleComment: settings.disableRuleComment });
+});
+
+documents.listen(connection);
+notebooks.listen(connection);
+connection.listen();

@@ -1,0 +1,80 @@
+// The open documents of one language-server session: their text, their incremental parse state
+// and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
+import { analyze, type RuleError } from './analyze';
+import type { AnalysisConfig } from './config/settings';
+import type { Finding } from './detectors/types';
+import { buildDocument, type DocumentSource } from './documents/source';
+import type { SourceDocument } from './documents/types';
+import { IncrementalParser } from './parsing/incremental';
+import type { PythonParser } from './parsing/parser';
+
+export interface Analysis {
+  source: DocumentSource;
+  doc: SourceDocument;
+  findings: Finding[];
+  errors: RuleError[];
+  config: AnalysisConfig;
+  /** Why the document was not analysed (too large, binary), if it was not. */
+  skipped?: string;
+  durationMs: number;
+}
+
+/** Why a document is not analysed, or undefined when it is fine to analyse. */
+export function skipReason(source: DocumentSource, maxFileSize: number): string | undefined {
+  let size = 0;
+  for (const cell of source.cells) {
+    size += cell.text.length;
+    if (cell.text.includes('\u0000')) return 'it looks like a binary file (it contains NUL characters)';
+  }
+  if (size > maxFileSize) {
+    return `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxFileSize / 1024 / 1024).toFixed(1)} MB limit (setting mlDebt.maxFileSizeMB, or max-file-size in [tool.mldebt])`;
+  }
+  return undefined;
+}
+
+export class Session {
+  private parsers = new Map<string, IncrementalParser>();
+  private analyses = new Map<string, Analysis>();
+
+  constructor(private readonly parser: PythonParser) {}
+
+  analyze(source: DocumentSource, config: AnalysisConfig): Analysis {
+    const started = performance.now();
+    const doc = buildDocument(source);
+    const reason = skipReason(source, config.maxFileSize);
+    if (reason) {
+      this.parsers.get(source.uri)?.dispose();
+      this.parsers.delete(source.uri);
+      const skipped: Analysis = { source, doc, findings: [], errors: [], config, skipped: reason, durationMs: 0 };
+      this.analyses.set(source.uri, skipped);
+      return skipped;
+    }
+    let incremental = this.parsers.get(source.uri);
+    if (!incremental) {
+      incremental = new IncrementalParser(this.parser);
+      this.parsers.set(source.uri, incremental);
+    }
+    try {
+      const parsed = incremental.update(doc);
+      const result = analyze(parsed, config, { parser: this.parser });
+      const analysis: Analysis = { source, doc, findings: result.findings, errors: result.errors, config, durationMs: performance.now() - started };
+      this.analyses.set(source.uri, analysis);
+      return analysis;
+    } catch (error) {
+      // A failed parse leaves no state behind: the next version starts from scratch.
+      incremental.dispose();
+      this.parsers.delete(source.uri);
+      throw error;
+    }
+  }
+
+  latest(uri: string): Analysis | undefined {
+    return this.analyses.get(uri);
+  }
+
+  close(uri: string): void {
+    this.parsers.get(uri)?.dispose();
+    this.parsers.delete(uri);
+    this.analyses.delete(uri);
+  }
+}
