@@ -4,7 +4,7 @@
 import {
   CodeActionKind, createConnection, DidChangeConfigurationNotification, NotebookCellKind, NotebookDocuments,
   ProposedFeatures, TextDocuments, TextDocumentSyncKind,
-  type InitializeParams, type InitializeResult, type NotebookDocument,
+  type Diagnostic, type InitializeParams, type InitializeResult, type NotebookDocument,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
@@ -193,7 +193,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   const source = currentSource(uri);
   if (!source || !session) return undefined;
   if (!settings.enable) {
-    publish(uri, new Map());
+    publish(uri, emptyDiagnostics(source));
     return undefined;
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
@@ -201,7 +201,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   const analysis = session.analyze(source, config);
   if (analysis.skipped) {
     warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
-    publish(uri, new Map());
+    publish(uri, emptyDiagnostics(source));
     return analysis;
   }
   for (const error of analysis.errors) connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
@@ -210,7 +210,13 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   return analysis;
 }
 
-function publish(uri: string, byUri: Map<string, import('vscode-languageserver').Diagnostic[]>, version?: number): void {
+/** An empty list for every URI the document publishes on (the file, or each code cell). */
+function emptyDiagnostics(source: DocumentSource): Map<string, Diagnostic[]> {
+  const uris = source.kind === 'script' ? [source.uri] : source.cells.filter((c) => c.kind === 'code').map((c) => c.uri);
+  return new Map(uris.map((uri) => [uri, []]));
+}
+
+function publish(uri: string, byUri: Map<string, Diagnostic[]>, version?: number): void {
   const before = published.get(uri) ?? new Set<string>();
   for (const stale of before) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
   for (const [target, diagnostics] of byUri) {

@@ -75,9 +75,8 @@ function holdsPredictions(index: SemanticIndex, frame: Node, before: Node): bool
     if (built?.qname === 'pandas.DataFrame' || built?.qname === 'pandas.Series') {
       const data = built.args[0] ?? built.kwargs.get('data');
       if (data && modelOutputKind(index, data)) return true;
-      if (data?.type === 'dictionary') {
-        return data.namedChildren.some((pair) => pair?.type === 'pair' && !!pair.childForFieldName('value') && !!modelOutputKind(index, pair.childForFieldName('value')!));
-      }
+      const values = data?.type === 'dictionary' ? data.namedChildren.map((pair) => pair?.childForFieldName('value')) : [];
+      if (values.some((value) => value && modelOutputKind(index, value))) return true;
     }
   }
   // `frame['pred'] = model.predict(X)` before the write.

@@ -32,8 +32,8 @@ function constantCondition(index: SemanticIndex, condition: Node): Condition | u
   let flag: string | undefined;
   if (node.type === 'identifier') {
     if (!FLAG_NAME.test(node.text) || NOT_FLAGS.has(node.text)) return undefined;
-    const constant = index.constants.get(node.text);
-    if (!constant || index.resolve(node.text, node).kind !== 'local') return undefined;
+    const constant = index.constantAt(node);
+    if (!constant) return undefined;
     if (constant.value.kind === 'string') return undefined;
     value = constant.value;
     flag = node.text;
@@ -56,7 +56,7 @@ function hasMultilineString(index: SemanticIndex, range: { startIndex: number; e
   return index.nodes('string').some((s) => s.startIndex >= range.startIndex && s.endIndex <= range.endIndex && s.startPosition.row !== s.endPosition.row);
 }
 
-/** Replaces `statement` by the body of `clause` (a block after `:`), dedented to the statement's column. */
+/** Replaces the whole `statement` by `body` (a block after `:`), dedented to the statement's column. */
 function keepBody(doc: SourceDocument, index: SemanticIndex, statement: Node, body: Node): TextEdit | undefined {
   if (hasMultilineString(index, body)) return undefined;
   const colon = body.previousSibling;
@@ -77,7 +77,7 @@ function keepBody(doc: SourceDocument, index: SemanticIndex, statement: Node, bo
     text = dedented.replace(/^[ \t]*/, '');
   }
   const start = { line: statement.startPosition.row, character: statement.startPosition.column };
-  const end = { line: body.endPosition.row, character: body.endPosition.column };
+  const end = { line: statement.endPosition.row, character: statement.endPosition.column };
   return { range: { start, end }, newText: text };
 }
 

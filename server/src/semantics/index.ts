@@ -258,13 +258,18 @@ export class SemanticIndex {
     return !!local && local.bases.some((base) => this.classMatches(base, test, seen));
   }
 
+  /** The module constant an identifier refers to where it is read (not a local that shadows it). */
+  constantAt(identifier: Node): ModuleConstant | undefined {
+    const constant = this.constants.get(identifier.text);
+    if (!constant) return undefined;
+    const resolution = this.resolve(identifier.text, identifier);
+    return resolution.kind === 'local' && resolution.definition === constant.definition ? constant : undefined;
+  }
+
   /** The literal value of an expression, following module constants (`SEED` -> 42). */
   literal(expression: Node): LiteralValue | undefined {
     const node = stripParens(expression);
-    if (node.type === 'identifier') {
-      const constant = this.constants.get(node.text);
-      return constant && this.resolve(node.text, node).kind === 'local' ? constant.value : undefined;
-    }
+    if (node.type === 'identifier') return this.constantAt(node)?.value;
     return literalValue(node);
   }
 

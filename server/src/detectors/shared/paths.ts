@@ -28,8 +28,8 @@ export function staticPath(index: SemanticIndex, expression: Node, depth = 0): S
     return value === undefined ? undefined : { value, literal: node };
   }
   if (node.type === 'identifier') {
-    const constant = index.constants.get(node.text);
-    if (!constant || constant.value.kind !== 'string' || index.resolve(node.text, node).kind !== 'local') return undefined;
+    const constant = index.constantAt(node);
+    if (!constant || constant.value.kind !== 'string') return undefined;
     const value = constant.definition.value;
     return value ? staticPath(index, value, depth + 1) : undefined;
   }

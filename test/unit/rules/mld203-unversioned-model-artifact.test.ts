@@ -1,0 +1,118 @@
+import { unversionedModelArtifact } from '../../../server/src/detectors/mld203-unversioned-model-artifact';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unversionedModelArtifact, {
+  valid: [
+    {
+      name: 'versioned or run-specific file names',
+      code: py`
+        import joblib, torch
+        joblib.dump(model, f"models/model_{run_id}.pkl")
+        joblib.dump(model, "models/model_v3.pkl")
+        torch.save(net.state_dict(), "ckpt-2024-05-01.pt")
+      `,
+    },
+    {
+      name: 'path from an argument or variable computed at run time',
+      code: py`
+        import joblib
+        def save(model, path):
+            joblib.dump(model, path)
+        out = make_path(cfg)
+        joblib.dump(model, out)
+      `,
+    },
+    {
+      name: 'figures and images saved with .save',
+      code: py`
+        import torch
+        from PIL import Image
+        img = Image.open("a.png")
+        img.save("thumb.png")
+        fig.savefig("loss.png")
+      `,
+    },
+    {
+      name: 'data frames without predictions',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("raw.csv")
+        df.dropna().to_csv("clean.csv")
+      `,
+    },
+    {
+      name: 'pickle.dump of a data object',
+      code: py`
+        import pickle
+        from sklearn.linear_model import LinearRegression
+        with open("vocab.pkl", "wb") as f:
+            pickle.dump(vocabulary, f)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'joblib.dump to a literal path: versioned with MODEL_VERSION',
+      code: py`
+        import joblib
+        joblib.dump(clf, "models/model.pkl")
+      `,
+      findings: [{ line: 2, column: 18, message: /fixed path "models\/model\.pkl"/ }],
+      safety: 'unsafe',
+      output: py`
+        import joblib
+        MODEL_VERSION = "1"
+        joblib.dump(clf, f"models/model-v{MODEL_VERSION}.pkl")
+      `,
+    },
+    {
+      name: 'torch.save to a path constant: the constant is versioned, reusing MODEL_VERSION',
+      code: py`
+        import torch
+        MODEL_VERSION = "7"
+        CKPT = 'weights/best.pt'
+        torch.save(net.state_dict(), CKPT)
+      `,
+      findings: [{ line: 4 }],
+      output: py`
+        import torch
+        MODEL_VERSION = "7"
+        CKPT = f'weights/best-v{MODEL_VERSION}.pt'
+        torch.save(net.state_dict(), CKPT)
+      `,
+    },
+    {
+      name: 'pickle.dump through with-open, and keras model.save with a model extension',
+      code: py`
+        import pickle
+        import tensorflow as tf
+        with open("model.pkl", "wb") as fh:
+            pickle.dump(model, fh)
+        model.save("model.h5")
+      `,
+      findings: [{ line: 3 }, { line: 5 }],
+    },
+    {
+      name: 'predictions written with to_csv, via a prediction column',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        out.to_csv("submission.csv", index=False)
+      `,
+      findings: [{ line: 5, message: /Predictions are written/ }],
+    },
+    {
+      name: 'os.path.join of literals; save_pretrained',
+      code: py`
+        import os
+        from transformers import AutoModel
+        model.save_pretrained(os.path.join("artifacts", "bert"))
+      `,
+      findings: [{ line: 3, message: /artifacts\/bert/ }],
+    },
+  ],
+});

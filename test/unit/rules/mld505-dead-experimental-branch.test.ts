@@ -1,0 +1,202 @@
+import { deadExperimentalBranch } from '../../../server/src/detectors/mld505-dead-experimental-branch';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(deadExperimentalBranch, {
+  valid: [
+    {
+      name: 'flag reassigned later (a real switch)',
+      code: py`
+        USE_GPU = False
+        if torch.cuda.is_available():
+            USE_GPU = True
+        if USE_GPU:
+            model.cuda()
+      `,
+    },
+    {
+      name: 'flag changed through global in a function',
+      code: py`
+        DEBUG = False
+        def enable():
+            global DEBUG
+            DEBUG = True
+        if DEBUG:
+            print("debug")
+      `,
+    },
+    {
+      name: 'lower-case variables, string flags and TYPE_CHECKING',
+      code: py`
+        from typing import TYPE_CHECKING
+        debug = False
+        MODE = "train"
+        if debug:
+            pass
+        if MODE:
+            pass
+        if TYPE_CHECKING:
+            import torch
+      `,
+    },
+    {
+      name: 'while True and conditions computed at run time',
+      code: py`
+        while True:
+            batch = next(it)
+            if batch is None:
+                break
+        if len(x) > 0:
+            pass
+      `,
+    },
+    {
+      name: 'if True without an else hides nothing',
+      code: py`
+        if True:
+            x = 1
+      `,
+    },
+    {
+      name: 'a function parameter shadows the flag',
+      code: py`
+        USE_NEW = False
+        def run(USE_NEW):
+            if USE_NEW:
+                return 1
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'if False with no else: the statement is removed',
+      code: py`
+        import pandas as pd
+        if False:
+            df = pd.read_csv("old.csv")
+            df = df.dropna()
+        df = load()
+      `,
+      findings: [{ line: 2, column: 1, message: /never runs: `False` is always false/ }],
+      safety: 'safe',
+      output: py`
+        import pandas as pd
+        df = load()
+      `,
+    },
+    {
+      name: 'if 0 with an else: the else body is kept, dedented',
+      code: py`
+        def train():
+            if 0:
+                model = OldModel()
+            else:
+                model = NewModel()
+                model.fit(X)
+            return model
+      `,
+      findings: [{ line: 2 }],
+      output: py`
+        def train():
+            model = NewModel()
+            model.fit(X)
+            return model
+      `,
+    },
+    {
+      name: 'if False followed by elif: the elif becomes the if',
+      code: py`
+        if False:
+            a = 1
+        elif mode == "b":
+            a = 2
+        else:
+            a = 3
+      `,
+      findings: [{ line: 1 }],
+      output: py`
+        if mode == "b":
+            a = 2
+        else:
+            a = 3
+      `,
+    },
+    {
+      name: 'upper-case flag set once: unsafe fix',
+      code: py`
+        USE_NEW_MODEL = False
+        if USE_NEW_MODEL:
+            model = build_v2()
+        score = 1
+      `,
+      findings: [{ line: 2, message: /`USE_NEW_MODEL` is set once to False and never changed/ }],
+      safety: 'unsafe',
+      output: py`
+        USE_NEW_MODEL = False
+        score = 1
+      `,
+    },
+    {
+      name: 'if True with else: the else is dead and the body is kept',
+      code: py`
+        if True:
+            x = 1
+        else:
+            x = 2
+      `,
+      findings: [{ line: 3, message: /`else` branch can never run/ }],
+      output: py`
+        x = 1
+      `,
+    },
+    {
+      name: 'while False and a dead elif',
+      code: py`
+        while False:
+            step()
+        if a:
+            b()
+        elif False:
+            c()
+        else:
+            d()
+      `,
+      findings: [{ line: 1 }, { line: 5, message: /`elif` never runs/ }],
+      fixIndex: 1,
+      output: py`
+        while False:
+            step()
+        if a:
+            b()
+        else:
+            d()
+      `,
+    },
+    {
+      name: 'the only statement of a block becomes pass',
+      code: py`
+        for epoch in range(3):
+            if False:
+                log(epoch)
+      `,
+      findings: [{ line: 2 }],
+      output: py`
+        for epoch in range(3):
+            pass
+      `,
+    },
+    {
+      name: 'a kept body holding a multi-line string is reported without a fix',
+      code: py`
+        if False:
+            pass
+        else:
+            query = """
+            SELECT 1
+            """
+      `,
+      findings: [{ line: 1 }],
+      noFix: true,
+    },
+  ],
+});

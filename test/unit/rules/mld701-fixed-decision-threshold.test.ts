@@ -1,0 +1,135 @@
+import { fixedDecisionThreshold } from '../../../server/src/detectors/mld701-fixed-decision-threshold';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(fixedDecisionThreshold, {
+  valid: [
+    {
+      name: 'comparisons of data, not model output',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        df = pd.read_csv("x.csv")
+        adults = df[df.age > 0.5]
+        if loss < 0.01:
+            stop = True
+      `,
+    },
+    {
+      name: 'threshold already named',
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        THRESHOLD = 0.4
+        proba = clf.predict_proba(X)[:, 1]
+        y_hat = proba > THRESHOLD
+      `,
+    },
+    {
+      name: 'decision_function compared with its natural 0',
+      code: py`
+        from sklearn.svm import LinearSVC
+        scores = svm.decision_function(X)
+        labels = scores > 0
+      `,
+    },
+    {
+      name: 'no ML library imported: predict_proba on an unknown object',
+      code: py`
+        import numpy as np
+        p = thing.predict_proba(x)
+        flag = p > 0.5
+      `,
+    },
+    {
+      name: 'a variable re-bound to something else before the comparison',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        p = clf.predict_proba(X)[:, 1]
+        p = df["ratio"]
+        mask = p > 0.5
+      `,
+    },
+    {
+      name: 'equality, not a threshold',
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        same = clf.predict(X) == y
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'predict_proba through a variable and a subscript, with astype',
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        proba = clf.predict_proba(X_test)[:, 1]
+        y_pred = (proba > 0.35).astype(int)
+      `,
+      findings: [{ line: 3, column: 19, message: /probabilities are cut at the fixed threshold 0\.35/ }],
+      safety: 'safe',
+      output: py`
+        from sklearn.linear_model import LogisticRegression
+        proba = clf.predict_proba(X_test)[:, 1]
+        DECISION_THRESHOLD = 0.35
+        y_pred = (proba > DECISION_THRESHOLD).astype(int)
+      `,
+    },
+    {
+      name: 'np.where on a direct call, literal on the left',
+      code: py`
+        import numpy as np
+        import xgboost as xgb
+        labels = np.where(0.7 <= model.predict_proba(X)[:, 1], 1, 0)
+      `,
+      findings: [{ line: 3 }],
+      output: py`
+        import numpy as np
+        import xgboost as xgb
+        DECISION_THRESHOLD = 0.7
+        labels = np.where(DECISION_THRESHOLD <= model.predict_proba(X)[:, 1], 1, 0)
+      `,
+    },
+    {
+      name: 'torch sigmoid inside a function: the constant goes before the function',
+      code: py`
+        import torch
+
+        def decide(logits):
+            return torch.sigmoid(logits) > 0.5
+      `,
+      findings: [{ line: 4 }],
+      output: py`
+        import torch
+
+        DECISION_THRESHOLD = 0.5
+        def decide(logits):
+            return torch.sigmoid(logits) > DECISION_THRESHOLD
+      `,
+    },
+    {
+      name: 'an existing constant with the same value is reused; another name is not clobbered',
+      code: py`
+        import tensorflow as tf
+        DECISION_THRESHOLD = 0.9
+        pred = model.predict(x).ravel()
+        hits = pred >= 0.9
+        misses = pred < 0.2
+      `,
+      findings: [{ line: 4 }, { line: 5 }],
+      fixIndex: 1,
+      output: py`
+        import tensorflow as tf
+        DECISION_THRESHOLD = 0.9
+        pred = model.predict(x).ravel()
+        hits = pred >= 0.9
+        DECISION_THRESHOLD_2 = 0.2
+        misses = pred < DECISION_THRESHOLD_2
+      `,
+    },
+    {
+      name: 'notebook: the score comes from an earlier cell',
+      code: ['from sklearn.ensemble import RandomForestClassifier\nscores = rf.predict_proba(X)\n', 'positive = scores[:, 1] > 0.6\n'],
+      findings: [{ cell: 1, line: 1, column: 27 }],
+    },
+  ],
+});

@@ -1,0 +1,171 @@
+import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unseededRandomness, {
+  valid: [
+    {
+      name: 'numpy seeded after the import',
+      code: py`
+        import numpy as np
+        np.random.seed(0)
+        noise = np.random.normal(0, 1, 100)
+      `,
+    },
+    {
+      name: 'draws from an explicit seeded generator',
+      code: py`
+        import numpy as np
+        rng = np.random.default_rng(7)
+        idx = rng.permutation(10)
+        x = rng.normal(size=3)
+      `,
+    },
+    {
+      name: 'seeded through the project\'s own helper',
+      code: py`
+        import random
+        import numpy as np
+        from utils import set_seed
+        set_seed(42)
+        random.shuffle(items)
+        np.random.rand(3)
+      `,
+    },
+    {
+      name: 'seeded through transformers.set_seed and lightning',
+      code: py`
+        import torch, random
+        from transformers import set_seed
+        set_seed(1)
+        x = torch.randn(4, 4)
+        random.choice(labels)
+      `,
+    },
+    {
+      name: 'library module: draws inside functions, no top-level work',
+      code: py`
+        import numpy as np
+
+        def augment(batch):
+            return batch + np.random.normal(0, 0.1, batch.shape)
+      `,
+    },
+    {
+      name: 'a local object called random is not the module',
+      code: py`
+        class Sampler:
+            def choice(self, x):
+                return x[0]
+        random = Sampler()
+        random.choice([1, 2])
+      `,
+    },
+    {
+      name: 'keras set_random_seed seeds numpy, random and tensorflow',
+      code: py`
+        import numpy as np
+        import tensorflow as tf
+        tf.keras.utils.set_random_seed(3)
+        w = tf.random.normal((3, 3))
+        x = np.random.rand(2)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'numpy draw; the fix seeds after the import with the seed constant',
+      code: py`
+        import numpy as np
+        SEED = 1
+        x = np.random.rand(3)
+      `,
+      findings: [{ line: 3, column: 5, message: /NumPy's global random generator.*never seeds/ }],
+      safety: 'unsafe',
+      output: py`
+        import numpy as np
+        np.random.seed(42)
+        SEED = 1
+        x = np.random.rand(3)
+      `,
+    },
+    {
+      name: 'seed constant defined before the import is reused',
+      code: py`
+        SEED = 3
+        import numpy as np
+        x = np.random.permutation(10)
+        y = np.random.choice(x, 3)
+      `,
+      findings: [{ line: 3 }, { line: 4 }],
+      output: py`
+        SEED = 3
+        import numpy as np
+        np.random.seed(SEED)
+        x = np.random.permutation(10)
+        y = np.random.choice(x, 3)
+      `,
+    },
+    {
+      name: 'from-import of a draw function and python random',
+      code: py`
+        import random
+        from numpy.random import randn
+        random.shuffle(data)
+        z = randn(5)
+      `,
+      findings: [{ line: 3, message: /Python's `random`/ }, { line: 4, message: /NumPy/, }],
+      output: py`
+        import random
+        random.seed(42)
+        from numpy.random import randn
+        random.shuffle(data)
+        z = randn(5)
+      `,
+    },
+    {
+      name: 'numpy draw without a module alias offers no fix',
+      code: py`
+        from numpy.random import randn
+        z = randn(5)
+      `,
+      findings: [{ line: 2 }],
+      noFix: true,
+    },
+    {
+      name: 'torch and default_rng() without a seed',
+      code: py`
+        import torch
+        import numpy as np
+        w = torch.randn(3, 3)
+        rng = np.random.default_rng()
+      `,
+      findings: [{ line: 3, message: /PyTorch/ }, { line: 4, message: /default_rng\(\)` without a seed/ }],
+      fixIndex: 1,
+      output: py`
+        import torch
+        import numpy as np
+        w = torch.randn(3, 3)
+        rng = np.random.default_rng(42)
+      `,
+    },
+    {
+      name: 'notebook: the seeding line goes into the import cell',
+      code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n'],
+      findings: [{ cell: 1, line: 1 }],
+      output: ['import numpy as np\nnp.random.seed(42)\n', 'X = np.random.randn(100, 2)\n'],
+    },
+    {
+      name: 'script with top-level work: draws inside functions count',
+      code: py`
+        import numpy as np
+
+        def sample():
+            return np.random.uniform(0, 1)
+
+        print(sample())
+      `,
+      findings: [{ line: 4 }],
+    },
+  ],
+});

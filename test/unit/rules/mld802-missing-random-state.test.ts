@@ -1,0 +1,150 @@
+import { missingRandomState } from '../../../server/src/detectors/mld802-missing-random-state';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(missingRandomState, {
+  valid: [
+    {
+      name: 'random_state passed by keyword, from a constant',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        SEED = 0
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)
+      `,
+    },
+    {
+      name: 'KFold without shuffle is deterministic',
+      code: py`
+        from sklearn.model_selection import KFold, StratifiedKFold
+        cv = KFold(n_splits=5)
+        skf = StratifiedKFold(n_splits=5, shuffle=False)
+      `,
+    },
+    {
+      name: 'train_test_split with shuffle=False',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        train, test = train_test_split(df, test_size=0.1, shuffle=False)
+      `,
+    },
+    {
+      name: 'parameters passed through **params may hold the seed',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        params = {"n_estimators": 100, "random_state": 1}
+        model = RandomForestClassifier(**params)
+      `,
+    },
+    {
+      name: 'deterministic estimators',
+      code: py`
+        from sklearn.linear_model import LinearRegression, LogisticRegression
+        from sklearn.svm import SVC
+        models = [LinearRegression(), LogisticRegression(max_iter=1000), SVC()]
+      `,
+    },
+    {
+      name: 'a local function named like sklearn\'s is not sklearn',
+      code: py`
+        def train_test_split(df, frac):
+            return df[: int(len(df) * frac)], df[int(len(df) * frac):]
+        train, test = train_test_split(df, 0.8)
+      `,
+    },
+    {
+      name: 'seed keyword spelled seed= (xgboost) or random_seed= (catboost)',
+      code: py`
+        import xgboost as xgb
+        from catboost import CatBoostClassifier
+        m1 = xgb.XGBClassifier(seed=3)
+        m2 = CatBoostClassifier(random_seed=3, verbose=0)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'train_test_split through an alias, fix reuses the seed constant',
+      code: py`
+        from sklearn.model_selection import train_test_split as tts
+        SEED = 13
+        X_tr, X_te, y_tr, y_te = tts(X, y, test_size=0.2)
+      `,
+      findings: [{ line: 3, column: 26, message: /train_test_split.*random_state/ }],
+      safety: 'unsafe',
+      output: py`
+        from sklearn.model_selection import train_test_split as tts
+        SEED = 13
+        X_tr, X_te, y_tr, y_te = tts(X, y, test_size=0.2, random_state=SEED)
+      `,
+    },
+    {
+      name: 'estimator through a module alias, no seed constant: 42',
+      code: py`
+        import sklearn.ensemble as ens
+        clf = ens.RandomForestClassifier(n_estimators=50)
+      `,
+      findings: [{ line: 2, message: /RandomForestClassifier/ }],
+      output: py`
+        import sklearn.ensemble as ens
+        clf = ens.RandomForestClassifier(n_estimators=50, random_state=42)
+      `,
+    },
+    {
+      name: 'shuffling KFold, multi-line call with trailing comma keeps its layout',
+      code: py`
+        from sklearn.model_selection import KFold
+        cv = KFold(
+            n_splits=5,
+            shuffle=True,
+        )
+      `,
+      findings: [{ line: 2 }],
+      output: py`
+        from sklearn.model_selection import KFold
+        cv = KFold(
+            n_splits=5,
+            shuffle=True,
+            random_state=42,
+        )
+      `,
+    },
+    {
+      name: 'random_state=None is replaced',
+      code: py`
+        from sklearn.cluster import KMeans
+        km = KMeans(n_clusters=3, random_state=None)
+      `,
+      findings: [{ line: 2, message: /random_state=None/ }],
+      output: py`
+        from sklearn.cluster import KMeans
+        km = KMeans(n_clusters=3, random_state=42)
+      `,
+    },
+    {
+      name: 'empty argument list and a fully qualified call',
+      code: py`
+        import sklearn
+        m = sklearn.neural_network.MLPClassifier()
+      `,
+      findings: [{ line: 2 }],
+      output: py`
+        import sklearn
+        m = sklearn.neural_network.MLPClassifier(random_state=42)
+      `,
+    },
+    {
+      name: 'boosting libraries: the implicit default seed',
+      code: py`
+        import lightgbm as lgb
+        model = lgb.LGBMClassifier(num_leaves=31)
+      `,
+      findings: [{ line: 2, message: /implicit default seed/ }],
+    },
+    {
+      name: 'notebook: the seed constant from an earlier cell is reused',
+      code: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3)\n'],
+      findings: [{ cell: 1, line: 1 }],
+      output: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3, random_state=RANDOM_STATE)\n'],
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { longestIncreasing, notebookOutOfOrder } from '../../../server/src/detectors/mld804-notebook-out-of-order';
+import { py, run } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(notebookOutOfOrder, {
+  valid: [
+    {
+      name: 'counts increase top to bottom, with gaps',
+      code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 4 }, { text: 'df.head()\n', executionOrder: 9 }],
+    },
+    {
+      name: 'a never-executed notebook',
+      code: [{ text: 'import numpy as np\n' }, { text: 'x = np.zeros(3)\n' }],
+    },
+    {
+      name: 'markdown and empty cells between executed ones',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: '# Title\n', kind: 'markup' }, { text: '', executionOrder: 7 }, { text: 'b = a\n', executionOrder: 2 }],
+    },
+    {
+      name: 'a script is never a notebook',
+      code: py`
+        x = 1
+      `,
+    },
+    {
+      name: 'unexecuted cells without outputs at the end',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'b = 2\n' }],
+    },
+  ],
+  invalid: [
+    {
+      name: 'one cell re-run at the end: only that cell is out of order',
+      code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 9 }, { text: 'model.fit(df)\n', executionOrder: 3 }, { text: 'score = model.score(df)\n', executionOrder: 4 }],
+      findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[3\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a cell run before the one above it',
+      code: [{ text: 'a = 1\n', executionOrder: 5 }, { text: 'b = 2\n', executionOrder: 6 }, { text: 'c = a + b\n', executionOrder: 2 }, { text: 'd = c\n', executionOrder: 7 }],
+      findings: [{ cell: 2, line: 1, message: /ran as \[2\], before cell 2 \(\[6\]\) above it/ }],
+    },
+    {
+      name: 'outputs saved on a cell with no execution count',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
+      findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],
+    },
+  ],
+});
+
+describe('MLD804 longest increasing run', () => {
+  it('keeps the longest strictly increasing subsequence', () => {
+    assert.deepEqual([...longestIncreasing([1, 9, 3, 4])].sort(), [0, 2, 3]);
+    assert.deepEqual([...longestIncreasing([])], []);
+    assert.equal(longestIncreasing([5, 4, 3]).size, 1);
+  });
+
+  it('uses the cell index in notebook order, markdown cells counted', async () => {
+    const { result } = await run([{ text: '# intro', kind: 'markup' }, { text: 'a = 1\n', executionOrder: 2 }, { text: 'b = 2\n', executionOrder: 1 }], [notebookOutOfOrder]);
+    assert.equal(result.findings.length, 1);
+    assert.match(result.findings[0].message, /cell 2|cell 3/);
+  });
+});

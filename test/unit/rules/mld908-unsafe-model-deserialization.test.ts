@@ -1,0 +1,95 @@
+import { unsafeModelDeserialization } from '../../../server/src/detectors/mld908-unsafe-model-deserialization';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unsafeModelDeserialization, {
+  valid: [
+    {
+      name: 'weights_only=True and torch.jit.load',
+      code: py`
+        import torch
+        state = torch.load("model.pt", weights_only=True, map_location="cpu")
+        scripted = torch.jit.load("model.ts")
+      `,
+    },
+    {
+      name: 'pickle of data, not a model',
+      code: py`
+        import pickle
+        with open("features.pkl", "rb") as f:
+            features = pickle.load(f)
+        print(features.shape)
+      `,
+    },
+    {
+      name: 'a local load() that is not torch',
+      code: py`
+        def load(path):
+            return open(path).read()
+        cfg = load("config.yaml")
+      `,
+    },
+    {
+      name: 'torch.load with a splat of options',
+      code: py`
+        import torch
+        opts = {"weights_only": True}
+        sd = torch.load(path, **opts)
+      `,
+    },
+    {
+      name: 'json and yaml are data formats',
+      code: py`
+        import json
+        params = json.load(open("params.json"))
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'torch.load without weights_only: the fix adds it',
+      code: py`
+        import torch
+        state = torch.load("checkpoint.pt", map_location="cpu")
+      `,
+      findings: [{ line: 2, column: 9, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        state = torch.load("checkpoint.pt", map_location="cpu", weights_only=True)
+      `,
+    },
+    {
+      name: 'weights_only=False explicitly',
+      code: py`
+        import torch as T
+        ckpt = T.load(path, weights_only=False)
+      `,
+      findings: [{ line: 2, message: /weights_only=False/ }],
+      output: py`
+        import torch as T
+        ckpt = T.load(path, weights_only=True)
+      `,
+    },
+    {
+      name: 'joblib.load of a model file, pickle.load into a model name',
+      code: py`
+        import joblib, pickle
+        clf = joblib.load("artifacts/clf.joblib")
+        with open(PATH, "rb") as f:
+            model = pickle.load(f)
+      `,
+      findings: [{ line: 2, message: /joblib\.load/ }, { line: 4, message: /pickle\.load/ }],
+      noFix: true,
+    },
+    {
+      name: 'the loaded object is used as a model',
+      code: py`
+        import pickle
+        obj = pickle.load(open("thing.bin", "rb"))
+        y = obj.predict(X)
+      `,
+      findings: [{ line: 2 }],
+    },
+  ],
+});
