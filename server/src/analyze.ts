@@ -9,7 +9,7 @@ import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
-import { nodeRange } from './semantics/nodes';
+import { enclosingStatement, nodeRange } from './semantics/nodes';
 
 export interface RuleError {
   code: string;
@@ -77,8 +77,9 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
           if (!rule.meta.fix) throw new Error(`${rule.meta.code} offered a fix but declares none`);
           finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? rule.meta.fix.safety };
         }
-        if (isSuppressed(suppressions, doc, finding, rule.meta)) return;
-        const edit = ignoreEdit(doc, index.nodes('string'), finding, rule.meta.code);
+        const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
+        if (isSuppressed(suppressions, doc, finding, rule.meta, statementEnd)) return;
+        const edit = ignoreEdit(doc, index.nodes('string'), finding, rule.meta.code, statementEnd);
         if (edit) finding.ignoreEdit = edit;
         findings.push(finding);
       },

@@ -59,11 +59,18 @@ export function collectSuppressions(doc: SourceDocument, comments: readonly Node
   return result;
 }
 
-export function isSuppressed(suppressions: Suppressions, doc: SourceDocument, finding: Pick<Finding, 'range'>, meta: Pick<RuleMeta, 'code' | 'name'>): boolean {
+/** Lines where a directive covers a finding: its first and last line, and its statement's last line. */
+function directiveLines(finding: Pick<Finding, 'range'>, statementEndLine?: number): number[] {
+  const lines = [finding.range.start.line, finding.range.end.line];
+  if (statementEndLine !== undefined) lines.push(statementEndLine);
+  return [...new Set(lines)];
+}
+
+export function isSuppressed(suppressions: Suppressions, doc: SourceDocument, finding: Pick<Finding, 'range'>, meta: Pick<RuleMeta, 'code' | 'name'>, statementEndLine?: number): boolean {
   if (covers(suppressions.file, meta)) return true;
   const cell = segmentIndexAtLine(doc, finding.range.start.line);
   if (covers(suppressions.cells.get(cell), meta)) return true;
-  return covers(suppressions.lines.get(finding.range.start.line), meta) || covers(suppressions.lines.get(finding.range.end.line), meta);
+  return directiveLines(finding, statementEndLine).some((line) => covers(suppressions.lines.get(line), meta));
 }
 
 /** Comment syntax for the body of a non-Python cell magic, where `#` may not be a comment. */
@@ -74,12 +81,13 @@ const CELL_MAGIC_COMMENT: Record<string, string> = {
 /**
  * The edit that suppresses `code` for a finding: extends a directive already on the line, or
  * appends one. Lines whose end lies inside a string or after a `\` continuation cannot take a
- * comment; the finding's last line is tried next, and failing both there is no edit.
+ * comment; the finding's last line, then its statement's last line are tried next, and failing
+ * all there is no edit.
  */
-export function ignoreEdit(doc: SourceDocument, strings: readonly Node[], finding: Pick<Finding, 'range'>, code: string): TextEdit | undefined {
+export function ignoreEdit(doc: SourceDocument, strings: readonly Node[], finding: Pick<Finding, 'range'>, code: string, statementEndLine?: number): TextEdit | undefined {
   const cellMagic = doc.magics.find((m) => m.kind === 'cell-magic' && m.range.start.line === finding.range.start.line && m.range.end.line > m.range.start.line);
   if (cellMagic) return cellMagicIgnore(doc, cellMagic, code);
-  for (const line of new Set([finding.range.start.line, finding.range.end.line])) {
+  for (const line of directiveLines(finding, statementEndLine)) {
     const edit = lineIgnore(doc, strings, line, code);
     if (edit) return edit;
   }

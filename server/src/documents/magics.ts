@@ -82,6 +82,7 @@ export function neutraliseCell(source: string): NeutralisedCell {
 }
 
 function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): void {
+  const original = [...lines];
   let inString: string | undefined;
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i];
@@ -95,14 +96,14 @@ function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): v
         let text = body;
         lines[i] = prefix + placeholder(body.length) + cr;
         // A trailing backslash continues a magic or shell line onto the next line.
-        while (lines[endLine].replace(/\r$/, '').endsWith('\\') && endLine + 1 < lines.length) {
+        while (original[endLine].replace(/\r$/, '').endsWith('\\') && endLine + 1 < lines.length) {
           endLine++;
-          text += '\n' + lines[endLine].replace(/\r$/, '');
-          lines[endLine] = blank(lines[endLine]);
+          text += '\n' + original[endLine].replace(/\r$/, '');
+          lines[endLine] = blank(original[endLine]);
         }
         magics.push({
           kind, name: magicName(kind, body), text, line: i, column: prefix.length, endLine,
-          endColumn: endLine === i ? prefix.length + body.length : lines[endLine].replace(/\r$/, '').length,
+          endColumn: endLine === i ? prefix.length + body.length : original[endLine].replace(/\r$/, '').length,
         });
         i = endLine;
         continue;

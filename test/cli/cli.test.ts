@@ -1,0 +1,139 @@
+// The bundled CLI (dist/cli.js) on files written to a temporary folder.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
+
+function mldebt(cwd: string, ...args: string[]): { status: number; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+function notebook(cells: { source: string; count?: number; outputs?: boolean; type?: string }[]): string {
+  return JSON.stringify({
+    metadata: { kernelspec: { language: 'python', name: 'python3' } },
+    nbformat: 4,
+    nbformat_minor: 5,
+    cells: cells.map((c) => ({
+      cell_type: c.type ?? 'code',
+      source: c.source,
+      metadata: {},
+      ...(c.type === 'markdown' ? {} : { execution_count: c.count ?? null, outputs: c.outputs ? [{ output_type: 'stream', name: 'stdout', text: 'x' }] : [] }),
+    })),
+  });
+}
+
+describe('mldebt CLI', function () {
+  this.timeout(20000);
+  let dir: string;
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mldebt-cli-'));
+    writeFileSync(path.join(dir, 'train.py'), 'from sklearn.model_selection import train_test_split\nX_tr, X_te = train_test_split(X)\n');
+    writeFileSync(path.join(dir, 'clean.py'), 'print("hello")\n');
+    writeFileSync(path.join(dir, 'nb.ipynb'), notebook([
+      { source: '# Title', type: 'markdown' },
+      { source: 'import numpy as np\n', count: 1 },
+      { source: '%matplotlib inline\nx = np.random.rand(3)\n', count: 2 },
+    ]));
+    mkdirSync(path.join(dir, '.venv'));
+    writeFileSync(path.join(dir, '.venv', 'lib.py'), 'from sklearn.model_selection import train_test_split\ntrain_test_split(X)\n');
+  });
+
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints file:line:col: CODE name message and exits 1 on findings', () => {
+    const { status, stdout } = mldebt(dir, 'check', '.');
+    assert.equal(status, 1);
+    const lines = stdout.trim().split('\n');
+    assert.deepEqual(lines.slice(0, -1), [
+      'nb.ipynb:cell 3:2:5: MLD801 unseeded-randomness `np.random.rand` draws from NumPy\'s global random generator, which this notebook never seeds',
+      'train.py:2:14: MLD802 missing-random-state `train_test_split` is called without `random_state`: each run splits the data differently',
+    ]);
+    assert.match(lines.at(-1)!, /Found 2 finding\(s\) in 2 of 3 file\(s\)\./, 'virtual environments are skipped');
+  });
+
+  it('exits 0 on clean files, and with --exit-zero', () => {
+    assert.equal(mldebt(dir, 'check', 'clean.py').status, 0);
+    assert.match(mldebt(dir, 'check', 'clean.py').stdout, /No ML debt found in 1 file/);
+    assert.equal(mldebt(dir, 'check', 'train.py', '--exit-zero').status, 0);
+  });
+
+  it('prints JSON findings with 1-based positions and the notebook cell', () => {
+    const { status, stdout } = mldebt(dir, 'check', '--format', 'json', '.');
+    assert.equal(status, 1);
+    const findings = JSON.parse(stdout);
+    const nb = findings.find((f: { file: string }) => f.file === 'nb.ipynb');
+    assert.deepEqual(
+      { cell: nb.cell, line: nb.line, column: nb.column, endLine: nb.endLine, endColumn: nb.endColumn, code: nb.code, name: nb.name, category: nb.category, severity: nb.severity },
+      { cell: 3, line: 2, column: 5, endLine: 2, endColumn: 19, code: 'MLD801', name: 'unseeded-randomness', category: 'reproducibility-debt', severity: 'warning' },
+    );
+    assert.equal(nb.section, '§8, Reproducibility Debt');
+    assert.equal(nb.fix.safety, 'unsafe');
+  });
+
+  it('writes SARIF 2.1.0 with rules and results', () => {
+    const out = path.join(dir, 'out.sarif');
+    assert.equal(mldebt(dir, 'check', '--format=sarif', '--output', out, 'train.py').status, 1);
+    const sarif = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'ML Debt Lens');
+    assert.ok(run.tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'MLD802' && /MLD802-missing-random-state\.md$/.test(r.helpUri)));
+    assert.equal(run.results.length, 1);
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'train.py' }, region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 30 } });
+  });
+
+  it('selects and ignores rules', () => {
+    assert.equal(mldebt(dir, 'check', '--select', 'MLD801', 'train.py').status, 0);
+    assert.equal(mldebt(dir, 'check', '--ignore', 'missing-random-state', 'train.py').status, 0);
+    assert.equal(mldebt(dir, 'check', '--select', 'MLD8', 'train.py').status, 1);
+  });
+
+  it('reads [tool.mldebt] from pyproject.toml, and reports its problems', () => {
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mldebt]\nignore = ["MLD801"]\nexclude = ["clean.py"]\ncolour = 1\n[tool.mldebt.severity]\nMLD802 = "error"\n');
+    const { stdout, stderr } = mldebt(dir, 'check', '--format', 'json', '.');
+    const findings = JSON.parse(stdout);
+    assert.deepEqual(findings.map((f: { code: string; severity: string }) => `${f.code}:${f.severity}`), ['MLD802:error']);
+    assert.match(stderr, /unknown key "colour"/);
+  });
+
+  it('reports a broken notebook clearly, checks the other files, and exits 2', () => {
+    writeFileSync(path.join(dir, 'broken.ipynb'), '{"cells": [ {"cell_type": "code", ');
+    const { status, stdout, stderr } = mldebt(dir, 'check', '.');
+    assert.equal(status, 2);
+    assert.match(stderr, /broken\.ipynb: error: not valid notebook JSON/);
+    assert.match(stdout, /train\.py:2:14: MLD802/);
+  });
+
+  it('skips binary and oversized files with a message', () => {
+    writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 1, 2, 3, 0, 255]));
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mldebt]\nmax-file-size = 40\n');
+    writeFileSync(path.join(dir, 'big.py'), 'x = 1\n'.repeat(20));
+    const { stderr } = mldebt(dir, 'check', '.');
+    assert.match(stderr, /blob\.py: skipped: it looks like a binary file/);
+    assert.match(stderr, /big\.py: skipped: it is 0\.0 MB, over the 0\.0 MB limit/);
+  });
+
+  it('exits 2 on usage errors and missing paths', () => {
+    assert.equal(mldebt(dir, 'check', '--format', 'xml').status, 2);
+    assert.equal(mldebt(dir, 'check', '--bogus').status, 2);
+    assert.equal(mldebt(dir, 'check', '--select', 'MLD999').status, 2);
+    const missing = mldebt(dir, 'check', 'nope.py');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /nope\.py: error: no such file or directory/);
+    assert.equal(mldebt(dir).status, 2);
+  });
+
+  it('lists and explains rules', () => {
+    const rules = mldebt(dir, 'rules');
+    assert.equal(rules.status, 0);
+    assert.match(rules.stdout, /MLD802 {2}missing-random-state/);
+    const explain = mldebt(dir, 'explain', 'mld802');
+    assert.match(explain.stdout, /§8, Reproducibility Debt/);
+    assert.equal(mldebt(dir, 'explain', 'MLD000').status, 2);
+  });
+});

@@ -1,0 +1,125 @@
+import { strict as assert } from 'node:assert';
+import { notebookDocument, scriptDocument } from '../../server/src/documents/build';
+import { applyEdits, minimalEdit, toLocalEdit } from '../../server/src/documents/edits';
+import { NotebookFormatError, parseIpynb } from '../../server/src/documents/ipynb';
+import { neutraliseCell } from '../../server/src/documents/magics';
+import { offsetAt, positionAt, toLocalRange } from '../../server/src/documents/positions';
+
+describe('IPython magics are neutralised without moving anything', () => {
+  const cases: [string, string, string][] = [
+    ['line magic', '%matplotlib inline\nx = 1', 'line-magic:matplotlib'],
+    ['shell escape', '!pip install pandas==2.1\nx = 1', 'shell:pip'],
+    ['assigned shell output', 'files = !ls data\nx = 1', 'shell:ls'],
+    ['assigned line magic', 'res = %timeit -o f()\nx = 1', 'line-magic:timeit'],
+    ['automagic pip', 'pip install torch\nx = 1', 'automagic:pip'],
+    ['help', 'df.merge?\nx = 1', 'help:?'],
+    ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
+  ];
+  for (const [name, source, expected] of cases) {
+    it(name, () => {
+      const result = neutraliseCell(source);
+      assert.equal(result.text.length, source.length);
+      assert.equal(result.text.split('\n').length, source.split('\n').length);
+      assert.ok(result.text.endsWith('x = 1'));
+      assert.deepEqual(result.magics.map((m) => `${m.kind}:${m.name}`), [expected]);
+      assert.doesNotMatch(result.text, /[!%?]/);
+    });
+  }
+
+  it('keeps a backslash-continued magic together', () => {
+    const result = neutraliseCell('!pip install \\\n    numpy pandas\nx = 1');
+    assert.equal(result.magics.length, 1);
+    assert.equal(result.magics[0].endLine, 1);
+    assert.equal(result.text.split('\n')[1].trim(), '');
+  });
+
+  it('blanks a non-Python cell magic whole and keeps transparent ones', () => {
+    const bash = neutraliseCell('%%bash\necho hi\nls');
+    assert.equal(bash.isPython, false);
+    assert.equal(bash.cellMagic, 'bash');
+    assert.equal(bash.text.trim(), '');
+    const timed = neutraliseCell('%%time\nmodel.fit(X)');
+    assert.equal(timed.isPython, true);
+    assert.equal(timed.text, '      \nmodel.fit(X)');
+  });
+
+  it('leaves strings, comments and operators alone', () => {
+    const source = 'doc = """\n!not a shell line\n%not a magic\n"""\n# !comment\nratio = a % b\nok = a != b';
+    const result = neutraliseCell(source);
+    assert.equal(result.text, source);
+    assert.deepEqual(result.magics, []);
+  });
+});
+
+describe('notebook virtual source', () => {
+  const doc = notebookDocument('file:///n.ipynb', [
+    { uri: 'c0', kind: 'markup', language: 'markdown', text: '# Title' },
+    { uri: 'c1', kind: 'code', language: 'python', text: 'import numpy as np\nx = 1', executionOrder: 2 },
+    { uri: 'c2', kind: 'code', language: 'sql', text: 'SELECT 1' },
+    { uri: 'c3', kind: 'code', language: 'python', text: '%%bash\nls\n' },
+    { uri: 'c4', kind: 'code', language: 'python', text: 'y = x' },
+  ]);
+
+  it('joins code cells in order and leaves markdown out', () => {
+    assert.deepEqual(doc.segments.map((s) => [s.uri, s.startLine, s.lineCount, s.isPython]), [
+      ['c1', 0, 2, true], ['c2', 2, 1, false], ['c3', 3, 3, false], ['c4', 6, 1, true],
+    ]);
+    assert.equal(doc.original, 'import numpy as np\nx = 1\nSELECT 1\n%%bash\nls\n\ny = x\n');
+    assert.equal(doc.text.length, doc.original.length);
+    assert.equal(doc.segments[0].executionOrder, 2);
+    assert.equal(doc.segments[2].cellMagic, 'bash');
+    assert.equal(doc.segments[0].cellIndex, 1);
+  });
+
+  it('maps virtual ranges to cells, clamping at the cell end', () => {
+    const local = toLocalRange(doc, { start: { line: 6, character: 0 }, end: { line: 6, character: 5 } })!;
+    assert.equal(local.uri, 'c4');
+    assert.deepEqual(local.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } });
+    const clamped = toLocalRange(doc, { start: { line: 1, character: 0 }, end: { line: 4, character: 1 } })!;
+    assert.equal(clamped.uri, 'c1');
+    assert.deepEqual(clamped.range.end, { line: 1, character: 5 });
+  });
+
+  it('refuses edits that cross a cell boundary', () => {
+    assert.ok(toLocalEdit(doc, { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } }, newText: '' }));
+    assert.equal(toLocalEdit(doc, { range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, newText: '' }), undefined);
+  });
+});
+
+describe('positions', () => {
+  it('round-trips offsets with CRLF line ends', () => {
+    const doc = scriptDocument('file:///a.py', 'a = 1\r\nbb = 2\r\n');
+    assert.deepEqual(positionAt(doc, 7), { line: 1, character: 0 });
+    assert.equal(offsetAt(doc, { line: 1, character: 2 }), 9);
+    assert.equal(offsetAt(doc, { line: 0, character: 99 }), 5, 'clamped before the line break');
+  });
+
+  it('applies edits and computes minimal edits', () => {
+    const text = 'abc\ndef\n';
+    assert.equal(applyEdits(text, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 1 } }, newText: 'D' }]), 'abc\nDef\n');
+    const edit = minimalEdit('x = 1\ny = 2\n', 'x = 1\ny = 3\n')!;
+    assert.deepEqual(edit, { range: { start: { line: 1, character: 4 }, end: { line: 1, character: 5 } }, newText: '3' });
+  });
+});
+
+describe('.ipynb reading', () => {
+  it('reads list and string sources, counts and outputs', () => {
+    const nb = parseIpynb('file:///n.ipynb', JSON.stringify({
+      metadata: { kernelspec: { language: 'python' } },
+      cells: [
+        { cell_type: 'code', source: ['a = 1\n', 'b = 2'], execution_count: 3, outputs: [{ output_type: 'stream' }] },
+        { cell_type: 'markdown', source: '# x' },
+        { cell_type: 'code', source: 'c = 3', execution_count: null, outputs: [] },
+      ],
+    }));
+    assert.equal(nb.language, 'python');
+    assert.deepEqual(nb.cells.map((c) => [c.kind, c.text, c.executionOrder, c.hasOutputs]), [
+      ['code', 'a = 1\nb = 2', 3, true], ['markup', '# x', undefined, undefined], ['code', 'c = 3', undefined, false],
+    ]);
+  });
+
+  it('explains broken notebooks', () => {
+    assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
+    assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);
+  });
+});

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { buildDocument, scriptSource } from '../../server/src/documents/source';
+import { IncrementalParser } from '../../server/src/parsing/incremental';
+import { notebookSource, parser, py } from '../support/engine';
+
+/** A deterministic pseudo-random generator, so failures reproduce. */
+function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+const SNIPPETS = ['x', ' = ', '(', ')', '\n', '    ', 'np.random.rand(3)', 'if a:\n    b = 1\n', '"""doc"""', '#c\n', ':', 'def f(', ',', 'é', '😀'];
+
+function mutate(text: string, random: () => number): string {
+  const at = Math.floor(random() * (text.length + 1));
+  if (random() < 0.4 && text.length > 0) {
+    const end = Math.min(text.length, at + Math.floor(random() * 8));
+    return text.slice(0, at) + text.slice(end);
+  }
+  return text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
+}
+
+describe('incremental parsing', () => {
+  it('gives the same trees as a fresh parse, for a script, across random edits', async () => {
+    const python = await parser();
+    const incremental = new IncrementalParser(python);
+    const random = lcg(7);
+    let text = py`
+      import numpy as np
+      def train(X, y):
+          model = fit(X, y)
+          return model
+      x = np.random.rand(3)
+    `;
+    for (let step = 0; step < 200; step++) {
+      text = mutate(text, random);
+      const doc = buildDocument(scriptSource('file:///a.py', text, step));
+      const parsed = incremental.update(doc);
+      const fresh = python.parse(doc.text);
+      assert.equal(parsed.trees[0].tree.rootNode.toString(), fresh.rootNode.toString(), `step ${step}`);
+      fresh.delete();
+    }
+    incremental.dispose();
+  });
+
+  it('gives the same trees as a fresh parse, for a notebook, across random cell edits', async () => {
+    const python = await parser();
+    const incremental = new IncrementalParser(python);
+    const fresh = new IncrementalParser(python);
+    const random = lcg(11);
+    const cells = ['import numpy as np\n', '%matplotlib inline\nx = np.random.rand(3)\n', 'def f(a):\n    return a\n', 'y = f(x)\n'];
+    for (let step = 0; step < 150; step++) {
+      const i = Math.floor(random() * cells.length);
+      cells[i] = mutate(cells[i], random);
+      const doc = buildDocument(notebookSource(cells));
+      const a = incremental.update(doc).trees.map((t) => t.tree.rootNode.toString());
+      fresh.dispose();
+      const b = fresh.update(doc).trees.map((t) => t.tree.rootNode.toString());
+      assert.deepEqual(a, b, `step ${step}`);
+    }
+    incremental.dispose();
+    fresh.dispose();
+  });
+
+  it('keeps a half-typed cell from swallowing the cells after it', async () => {
+    const python = await parser();
+    const incremental = new IncrementalParser(python);
+    const doc = buildDocument(notebookSource(['model.fit(\n', 'def g():\n    return 1\n']));
+    const parsed = incremental.update(doc);
+    assert.equal(parsed.trees.length, 2);
+    assert.equal(parsed.trees[0].tree.rootNode.hasError, true);
+    assert.equal(parsed.trees[1].tree.rootNode.hasError, false);
+    assert.match(parsed.trees[1].tree.rootNode.toString(), /function_definition/);
+    assert.equal(parsed.trees[1].tree.rootNode.namedChild(0)!.startPosition.row, 2, 'positions are in the virtual source');
+    incremental.dispose();
+  });
+});

@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { buildDocument } from '../../server/src/documents/source';
+import { parseOnce } from '../../server/src/parsing/incremental';
+import { SemanticIndex } from '../../server/src/semantics';
+import { notebookSource, parser, py, sourceOf } from '../support/engine';
+
+async function indexOf(code: string | string[]): Promise<{ index: SemanticIndex; dispose: () => void }> {
+  const doc = buildDocument(Array.isArray(code) ? notebookSource(code) : sourceOf(code));
+  const { parsed, dispose } = parseOnce(await parser(), doc);
+  return { index: new SemanticIndex(parsed), dispose };
+}
+
+function qnames(index: SemanticIndex): string[] {
+  return index.calls.map((call) => call.qname ?? `?${call.callee.text}`);
+}
+
+describe('semantic index', () => {
+  it('resolves calls through imports, aliases and from-imports', async () => {
+    const { index, dispose } = await indexOf(py`
+      import numpy as np
+      import sklearn as sk
+      import os.path
+      from sklearn.model_selection import train_test_split as tts
+      from torch import nn
+      np.random.rand(3)
+      tts(X, y)
+      sk.model_selection.train_test_split(X)
+      os.path.join("a", "b")
+      nn.Linear(3, 4)
+      open("f")
+    `);
+    assert.deepEqual(qnames(index), [
+      'numpy.random.rand', 'sklearn.model_selection.train_test_split', 'sklearn.model_selection.train_test_split',
+      'os.path.join', 'torch.nn.Linear', 'builtins.open',
+    ]);
+    assert.ok(index.importsModule('sklearn'));
+    assert.ok(index.importedPackages.has('torch'));
+    dispose();
+  });
+
+  it('respects local shadowing and follows simple aliases', async () => {
+    const { index, dispose } = await indexOf(py`
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+      def f(np):
+          return np.random.rand(3)
+      RF = RandomForestClassifier
+      model = RF()
+      def open(path):
+          return path
+      open("x")
+    `);
+    assert.deepEqual(qnames(index), ['?np.random.rand', 'sklearn.ensemble.RandomForestClassifier', '?open']);
+    dispose();
+  });
+
+  it('knows constants, values and constructed classes', async () => {
+    const { index, dispose } = await indexOf(py`
+      import torch.nn as nn
+      SEED = 42
+      PATH = "m.pkl"
+      SEED_LATER = 1
+      SEED_LATER = 2
+      class Net(nn.Module):
+          pass
+      net = Net()
+      proba = clf.predict_proba(X)
+      p = proba
+    `);
+    assert.deepEqual([...index.constants.keys()].sort(), ['PATH', 'SEED']);
+    const p = index.nodes('identifier').filter((n) => n.text === 'proba').at(-1)!;
+    assert.equal(index.originCall(p)?.method, 'predict_proba');
+    const net = index.nodes('identifier').find((n) => n.text === 'net')!;
+    const cls = index.constructedClass(net)!;
+    assert.equal(cls, 'local:Net');
+    assert.ok(index.classMatches(cls, (q) => q === 'torch.nn.Module'));
+    dispose();
+  });
+
+  it('sees a notebook as one program: an import in one cell resolves in a later one', async () => {
+    const { index, dispose } = await indexOf(['import pandas as pd\n', '%matplotlib inline\ndf = pd.read_csv("a.csv")\n']);
+    assert.deepEqual(qnames(index), ['pandas.read_csv']);
+    assert.equal(index.calls[0].segmentIndex, 1);
+    assert.equal(index.isEntryPoint, true);
+    dispose();
+  });
+
+  it('tells programs from libraries', async () => {
+    const library = await indexOf('import numpy as np\ndef f():\n    return np.zeros(3)\n');
+    assert.equal(library.index.isEntryPoint, false);
+    library.dispose();
+    const script = await indexOf('import numpy as np\nprint(np.zeros(3))\n');
+    assert.equal(script.index.isEntryPoint, true);
+    script.dispose();
+    const guarded = await indexOf('def main():\n    pass\nif __name__ == "__main__":\n    main()\n');
+    assert.equal(guarded.index.isEntryPoint, true);
+    guarded.dispose();
+  });
+});
