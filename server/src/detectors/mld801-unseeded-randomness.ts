@@ -9,6 +9,8 @@ type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
 interface LibraryFacts {
   label: string;
+  /** Possessive form for messages: "NumPy's". */
+  owner: string;
   /** Module whose functions draw from the global generator. */
   drawModule: string;
   draws: ReadonlySet<string>;
@@ -23,7 +25,7 @@ const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 
 const LIBRARIES: Record<Library, LibraryFacts> = {
   numpy: {
-    label: 'NumPy', drawModule: 'numpy.random',
+    label: 'NumPy', owner: "NumPy's", drawModule: 'numpy.random',
     draws: words(`rand randn randint random_integers random_sample random ranf sample choice bytes shuffle permutation
       beta binomial chisquare dirichlet exponential f gamma geometric gumbel hypergeometric laplace logistic lognormal
       logseries multinomial multivariate_normal negative_binomial noncentral_chisquare noncentral_f normal pareto
@@ -33,7 +35,7 @@ const LIBRARIES: Record<Library, LibraryFacts> = {
     seedModule: 'numpy', seedCall: 'random.seed',
   },
   random: {
-    label: "Python's `random`", drawModule: 'random',
+    label: 'the random module', owner: "the `random` module's", drawModule: 'random',
     draws: words(`random randint randrange choice choices shuffle sample uniform gauss normalvariate lognormvariate
       expovariate vonmisesvariate gammavariate betavariate paretovariate weibullvariate triangular getrandbits
       randbytes binomialvariate`),
@@ -41,13 +43,13 @@ const LIBRARIES: Record<Library, LibraryFacts> = {
     seedModule: 'random', seedCall: 'seed',
   },
   torch: {
-    label: 'PyTorch', drawModule: 'torch',
+    label: 'PyTorch', owner: "PyTorch's", drawModule: 'torch',
     draws: words('rand randn randint randperm rand_like randn_like randint_like normal bernoulli multinomial poisson'),
     seeders: words('torch.manual_seed torch.random.manual_seed torch.random.seed'),
     seedModule: 'torch', seedCall: 'manual_seed',
   },
   tensorflow: {
-    label: 'TensorFlow', drawModule: 'tensorflow.random',
+    label: 'TensorFlow', owner: "TensorFlow's", drawModule: 'tensorflow.random',
     draws: words('uniform normal truncated_normal shuffle categorical gamma poisson'),
     seeders: words('tensorflow.random.set_seed tensorflow.set_random_seed tensorflow.compat.v1.set_random_seed tensorflow.compat.v1.random.set_random_seed'),
     seedModule: 'tensorflow', seedCall: 'random.set_seed',
@@ -121,7 +123,7 @@ function seedingFix(context: RuleContext, library: Library): FixDescriptor | und
   // The seed constant must already exist where the seeding line goes: right after the import.
   const seed = constantBefore(index, SEED_CONSTANT, alias.statement) ?? DEFAULT_SEED;
   const line = `${alias.local}.${facts.seedCall}(${seed})`;
-  return { title: `Seed ${facts.label.replace(/`/g, '')} after its import: ${line}`, edits: [insertAfterStatement(doc, alias.statement, line)] };
+  return { title: `Seed ${facts.label} after its import: ${line}`, edits: [insertAfterStatement(doc, alias.statement, line)] };
 }
 
 function check(context: RuleContext): void {
@@ -154,7 +156,7 @@ function check(context: RuleContext): void {
     const fix = seedingFix(context, library);
     context.report({
       node: call.callee,
-      message: `\`${call.callee.text}\` draws from ${facts.label}'s global random generator, which this ${doc.kind} never seeds`,
+      message: `\`${call.callee.text}\` draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds`,
       ...(fix ? { fix } : {}),
     });
   }

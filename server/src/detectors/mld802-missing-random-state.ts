@@ -1,3 +1,4 @@
+import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { addKeywordArgument, constantBefore, replaceNode } from './shared/edits';
 import { DEFAULT_SEED, lastSegment, randomStateKind, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
@@ -10,6 +11,23 @@ function seedArgument(call: CallSite) {
     if (value) return { keyword, value };
   }
   return undefined;
+}
+
+/** Ensembles that seed the base estimator they are given from their own random_state. */
+const SEEDING_ENSEMBLES = new Set(['BaggingClassifier', 'BaggingRegressor', 'AdaBoostClassifier', 'AdaBoostRegressor', 'BalancedBaggingClassifier', 'EasyEnsembleClassifier', 'RUSBoostClassifier']);
+
+/**
+ * Calls whose randomness never matters: a base estimator handed to an ensemble that seeds it
+ * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`), or a constructor whose value
+ * is thrown away (a notebook cell showing `KMeans()`'s repr).
+ */
+function randomnessIsMoot(index: SemanticIndex, call: CallSite): boolean {
+  const parent = call.node.parent;
+  if (parent?.type === 'expression_statement' && call.qname && /^[A-Z]/.test(lastSegment(call.qname))) return true;
+  const list = parent?.type === 'keyword_argument' ? parent.parent : parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  const ensemble = outer?.type === 'call' ? index.call(outer) : undefined;
+  return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
 }
 
 function check(context: RuleContext): void {
@@ -26,6 +44,7 @@ function check(context: RuleContext): void {
     if (shuffle && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) continue;
     const seed = seedArgument(call);
     if (seed && index.literal(seed.value)?.kind !== 'none') continue;
+    if (!seed && randomnessIsMoot(index, call)) continue;
 
     const constant = constantBefore(index, SEED_CONSTANT, call.node);
     const value = constant ?? DEFAULT_SEED;
@@ -59,7 +78,7 @@ export const missingRandomState: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = RandomForestClassifier(n_estimators=200)',
       fix: 'Pass `random_state` explicitly, ideally from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call, and `42` otherwise. It is unsafe: the numbers the program produces change (they become stable).',
       fixed: 'SEED = 42\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=200, random_state=SEED)',
-      nearMisses: '`KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record.',
+      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) and a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record.',
     },
   },
   check,

@@ -43,12 +43,16 @@ function check(context: RuleContext): void {
     const above = executed.slice(0, i).reverse().find((s) => s.executionOrder! > order);
     const below = executed.slice(i + 1).find((s) => s.executionOrder! < order);
     const neighbour = above ?? below;
+    const twin = executed.find((s) => s !== segment && s.executionOrder === order);
+    const linked = twin ?? neighbour;
     context.report({
       range: firstLine(segment),
-      message: neighbour
+      message: twin
+        ? `This cell has the same execution count [${order}] as ${cellLabel(twin)}: one of them was copied or edited after it ran, so the saved results do not match the code`
+        : neighbour
         ? `This cell ran as [${order}], ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it: the saved results come from an out-of-order run`
         : `This cell ran as [${order}], out of top-to-bottom order: the saved results depend on hidden kernel state`,
-      related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
+      related: linked ? [{ range: firstLine(linked), message: `${cellLabel(linked)} ran as [${linked.executionOrder}]` }] : [],
     });
   });
   const anyExecuted = executed.length > 0;

@@ -114,7 +114,7 @@ ruleTests(unseededRandomness, {
         random.shuffle(data)
         z = randn(5)
       `,
-      findings: [{ line: 3, message: /Python's `random`/ }, { line: 4, message: /NumPy/, }],
+      findings: [{ line: 3, message: /the `random` module's global random generator/ }, { line: 4, message: /NumPy's/ }],
       output: py`
         import random
         random.seed(42)

@@ -52,6 +52,19 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a base estimator seeded by its ensemble',
+      code: py`
+        from sklearn.ensemble import BaggingClassifier, AdaBoostClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        bag = BaggingClassifier(DecisionTreeClassifier(), n_estimators=500, random_state=42)
+        ada = AdaBoostClassifier(estimator=DecisionTreeClassifier(max_depth=1), random_state=0)
+      `,
+    },
+    {
+      name: 'a notebook cell that only shows an estimator',
+      code: ['from sklearn.cluster import KMeans\n', 'KMeans()\n'],
+    },
+    {
       name: 'seed keyword spelled seed= (xgboost) or random_seed= (catboost)',
       code: py`
         import xgboost as xgb

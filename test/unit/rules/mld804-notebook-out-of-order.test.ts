@@ -40,6 +40,11 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 2, line: 1, message: /ran as \[2\], before cell 2 \(\[6\]\) above it/ }],
     },
     {
+      name: 'two cells share an execution count',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'b = a\n', executionOrder: 2 }, { text: 'c = b\n', executionOrder: 2 }, { text: 'd = c\n', executionOrder: 3 }],
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
+    },
+    {
       name: 'outputs saved on a cell with no execution count',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
       findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],
