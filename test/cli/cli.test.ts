@@ -87,6 +87,20 @@ describe('mldebt CLI', function () {
     assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'train.py' }, region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 30 } });
   });
 
+  it('writes a self-contained HTML report that escapes the code it quotes', () => {
+    writeFileSync(path.join(dir, 'xss.py'), 'from sklearn.model_selection import train_test_split\na = train_test_split(X, "</pre><script>alert(1)</script>")\n');
+    const out = path.join(dir, 'report.html');
+    assert.equal(mldebt(dir, 'check', '--format', 'html', '--output', out, 'xss.py', 'nb.ipynb').status, 1);
+    const html = readFileSync(out, 'utf8');
+    assert.match(html, /^<!doctype html>/);
+    assert.match(html, /2 finding\(s\) in 2 of 2 file\(s\)/);
+    assert.match(html, /§8, Reproducibility Debt/);
+    assert.match(html, /id="MLD802"/);
+    assert.match(html, /&lt;\/pre&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+    assert.doesNotMatch(html, /<script/);
+    assert.doesNotMatch(html, /<link|src="http/);
+  });
+
   it('selects and ignores rules', () => {
     assert.equal(mldebt(dir, 'check', '--select', 'MLD801', 'train.py').status, 0);
     assert.equal(mldebt(dir, 'check', '--ignore', 'missing-random-state', 'train.py').status, 0);

@@ -22,6 +22,8 @@ export interface ReportedFinding {
   message: string;
   fix?: { title: string; safety: string };
   related: { cell?: number; line: number; column: number; message: string }[];
+  /** The text of the finding's first line. */
+  snippet?: string;
 }
 
 export function formatText(findings: readonly ReportedFinding[]): string {

@@ -1,5 +1,5 @@
 // mldebt: the command-line front door over the same engine as the language server.
-//   mldebt check [PATH...] [--format text|json|sarif] [--select CODES] [--ignore CODES]
+//   mldebt check [PATH...] [--format text|json|sarif|html] [--select CODES] [--ignore CODES]
 //                [--output FILE] [--exit-zero]
 //   mldebt rules            list the rules
 //   mldebt explain CODE     print a rule's documentation
@@ -12,7 +12,7 @@ import { ProjectConfigCache } from '../config/editorSettings';
 import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
 import { RULES } from '../detectors';
 import type { RuleMeta } from '../detectors/types';
-import { toLocalRange } from '../documents/positions';
+import { lineText, toLocalRange } from '../documents/positions';
 import { NotebookFormatError, parseIpynb } from '../documents/ipynb';
 import { buildDocument, scriptSource, type DocumentSource } from '../documents/source';
 import type { SourceDocument } from '../documents/types';
@@ -22,6 +22,7 @@ import { categoryLabel, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import { VERSION } from '../version';
 import { discoverFiles } from './files';
 import { formatJson, formatSarif, formatText, type ReportedFinding } from './formats';
+import { formatHtml } from './html';
 
 const USAGE = `Usage: mldebt check [PATH...] [options]
        mldebt rules
@@ -31,7 +32,8 @@ Finds the hidden technical debt of ML code (Sculley et al., NeurIPS 2015) in
 Python scripts (.py) and Jupyter notebooks (.ipynb).
 
 Options for check:
-  --format text|json|sarif   output format (default: text)
+  --format text|json|sarif|html
+                             output format (default: text); html is a self-contained report page
   --select CODES             only these rules (comma-separated codes, prefixes like MLD8, or names)
   --ignore CODES             skip these rules
   --output FILE              write the report to FILE instead of standard output
@@ -45,7 +47,7 @@ class UsageError extends Error {}
 
 interface CheckOptions {
   paths: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'html';
   select?: string[];
   ignore: string[];
   output?: string;
@@ -66,7 +68,7 @@ function parseCheckArgs(args: string[]): CheckOptions {
     switch (flag) {
       case '--format': {
         const format = value();
-        if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+        if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'html') throw new UsageError(`unknown format "${format}" (text, json, sarif or html)`);
         options.format = format;
         break;
       }
@@ -120,6 +122,7 @@ function report(file: string, doc: SourceDocument, finding: ReturnType<typeof an
     severity: finding.severity,
     message: finding.message,
     ...(finding.fix ? { fix: { title: finding.fix.title, safety: finding.fix.safety } } : {}),
+    snippet: lineText({ text: doc.original, lineStarts: doc.lineStarts }, finding.range.start.line),
     related: finding.related.flatMap((r) => {
       const at = toLocalRange(doc, r.range);
       return at ? [{ ...(doc.kind === 'notebook' ? { cell: at.segment.cellIndex + 1 } : {}), line: at.range.start.line + 1, column: at.range.start.character + 1, message: r.message }] : [];
@@ -170,6 +173,7 @@ async function check(options: CheckOptions, out: (text: string) => void, err: (t
   let text: string;
   if (options.format === 'json') text = formatJson(findings);
   else if (options.format === 'sarif') text = formatSarif(findings, activeRules, VERSION, process.cwd());
+  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: discovery.files.length });
   else {
     const files = new Set(findings.map((f) => f.file)).size;
     const summary = findings.length === 0
