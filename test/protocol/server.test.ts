@@ -98,7 +98,8 @@ describe('language server over stdio', function () {
     const threshold = diagnostics.find((d) => d.code === 'MLD701')!;
     const actions = await quickFixes(SCRIPT_URI, threshold);
     const fix = actions.find((a) => a.isPreferred)!;
-    assert.ok(fix, 'a preferred (safe) fix');
+    assert.ok(fix, 'the preferred fix');
+    assert.match(fix.title, /^MLD701: Extract 0\.5 to a named constant DECISION_THRESHOLD$/);
     assert.equal(fix.kind, 'quickfix');
     assert.deepEqual(fix.diagnostics?.map((d) => d.code), ['MLD701']);
     const fixed = applyLspEdits(SCRIPT, fix.edit!.changes![SCRIPT_URI]);
@@ -115,6 +116,7 @@ describe('language server over stdio', function () {
     const split = diagnostics.find((d) => d.code === 'MLD802')!;
     const actions = await quickFixes(SCRIPT_URI, split);
     assert.deepEqual(actions.map((a) => a.title), ['MLD802: Set random_state=42 (unsafe: changes behaviour)', 'MLD802: Ignore missing-random-state on this line']);
+    assert.deepEqual(actions.map((a) => !!a.isPreferred), [true, false], 'the rule\'s fix is the main action');
     const ignore = actions[1];
     const fixed = applyLspEdits(SCRIPT, ignore.edit!.changes![SCRIPT_URI]);
     assert.match(fixed.split('\n')[4], /test_size=0\.2\)  # mldebt: ignore\[MLD802\]$/);

@@ -56,7 +56,8 @@ export function codeActions(source: DocumentSource, doc: SourceDocument, finding
             title: `${finding.code}: ${finding.fix.title}${finding.fix.safety === 'unsafe' ? ' (unsafe: changes behaviour)' : ''}`,
             kind: CodeActionKind.QuickFix,
             diagnostics,
-            isPreferred: finding.fix.safety === 'safe',
+            // The rule's own fix is the main action for its finding ("ignore" is the alternative).
+            isPreferred: true,
             edit: workspaceEdit(byUri),
           });
         }
