@@ -53,9 +53,30 @@ function segmentRange(doc: SourceDocument, segment: Segment): TsRange {
   };
 }
 
+/** Where a cell's text was in the previous version, to know whether its tree still stands. */
+interface CellState {
+  start: number;
+  text: string;
+}
+
+/**
+ * True when the cell's tree, after the edit, still describes the cell exactly: the cell's text
+ * is unchanged and the edit moved it to where it now is. (The single diff span may attribute a
+ * change to a neighbouring position when text repeats, so both are checked.)
+ */
+function treeStands(previous: CellState | undefined, segment: Segment, text: string, edit: Edit | undefined): boolean {
+  if (!previous || previous.text !== text) return false;
+  if (!edit) return previous.start === segment.startOffset;
+  const end = previous.start + previous.text.length;
+  if (end < edit.startIndex) return previous.start === segment.startOffset;
+  if (previous.start >= edit.oldEndIndex) return previous.start + edit.newEndIndex - edit.oldEndIndex === segment.startOffset;
+  return false;
+}
+
 export class IncrementalParser {
   private text: string | undefined;
   private trees = new Map<string, Tree>();
+  private cells = new Map<string, CellState>();
 
   constructor(private readonly parser: PythonParser) {}
 
@@ -64,11 +85,21 @@ export class IncrementalParser {
     const edit = this.text === undefined ? undefined : diffEdit(this.text, doc.text);
     if (edit) for (const tree of this.trees.values()) tree.edit(edit);
     const next = new Map<string, Tree>();
+    const nextCells = new Map<string, CellState>();
     const parsed: ParsedSegment[] = [];
     try {
       doc.segments.forEach((segment, segmentIndex) => {
         if (!segment.isPython) return;
         const old = this.trees.get(segment.uri);
+        const text = doc.text.slice(segment.startOffset, segment.endOffset);
+        nextCells.set(segment.uri, { start: segment.startOffset, text });
+        // A notebook cell the edit did not touch keeps its tree: no parse at all.
+        if (old && doc.kind === 'notebook' && treeStands(this.cells.get(segment.uri), segment, text, edit)) {
+          this.trees.delete(segment.uri);
+          next.set(segment.uri, old);
+          parsed.push({ segmentIndex, tree: old });
+          return;
+        }
         const range = doc.kind === 'notebook' ? segmentRange(doc, segment) : undefined;
         const tree = this.parser.parse(doc.text, old, range);
         next.set(segment.uri, tree);
@@ -81,6 +112,7 @@ export class IncrementalParser {
     }
     for (const tree of this.trees.values()) tree.delete();
     this.trees = next;
+    this.cells = nextCells;
     this.text = doc.text;
     return { doc, trees: parsed };
   }
@@ -88,6 +120,7 @@ export class IncrementalParser {
   dispose(): void {
     for (const tree of this.trees.values()) tree.delete();
     this.trees.clear();
+    this.cells.clear();
     this.text = undefined;
   }
 }

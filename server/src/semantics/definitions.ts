@@ -1,6 +1,7 @@
 // Where names are bound: assignments, loops, with/except targets, defs, classes, parameters,
 // imports, walrus, global. Derived from the walk's node lists, never by another walk.
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from './nodes';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
 
 const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -13,7 +14,7 @@ export function scopeKeyOf(scope: Node): string {
 
 /** The scope a binding at `node` belongs to. A def's or class's own name belongs to the outer scope. */
 export function scopeOf(node: Node): Node {
-  for (let current = node.parent; current; current = current.parent) {
+  for (const current of ancestors(node, true)) {
     if (SCOPE_TYPES.has(current.type)) {
       // The name of `def f` / `class C`, and default values, live outside f/C.
       const name = current.childForFieldName('name');

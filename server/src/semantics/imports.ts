@@ -1,5 +1,6 @@
 // Import statements turned into local-name -> qualified-name bindings.
 import type { Node } from 'web-tree-sitter';
+import { isTopLevel } from './nodes';
 import type { ImportBinding } from './types';
 
 function dotted(node: Node | null): string {
@@ -9,7 +10,7 @@ function dotted(node: Node | null): string {
 export function collectImports(byType: Map<string, Node[]>): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   for (const statement of byType.get('import_statement') ?? []) {
-    const topLevel = statement.parent?.type === 'module';
+    const topLevel = isTopLevel(statement);
     for (const name of statement.childrenForFieldName('name')) {
       if (!name) continue;
       if (name.type === 'aliased_import') {
@@ -23,7 +24,7 @@ export function collectImports(byType: Map<string, Node[]>): ImportBinding[] {
     }
   }
   for (const statement of byType.get('import_from_statement') ?? []) {
-    const topLevel = statement.parent?.type === 'module';
+    const topLevel = isTopLevel(statement);
     const moduleNode = statement.childForFieldName('module_name');
     if (!moduleNode || moduleNode.type === 'relative_import') continue;
     const moduleName = dotted(moduleNode);

@@ -10,7 +10,7 @@ import { describeCall } from './calls';
 import { collectDefinitions, MODULE_SCOPE, scopeKeyOf } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
-import { nodeKey, stripParens } from './nodes';
+import { ancestor, nodeKey, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
 import { walkTrees, type CollectedType } from './walk';
 
@@ -29,6 +29,8 @@ export class SemanticIndex {
   readonly constants = new Map<string, ModuleConstant>();
   /** Top-level packages imported anywhere (`numpy`, `sklearn`, `torch`). */
   readonly importedPackages = new Set<string>();
+  /** Every dotted prefix of every imported name (`sklearn`, `sklearn.svm`, `sklearn.svm.SVC`). */
+  private readonly importedPrefixes = new Set<string>();
   /** Number of nodes the walk visited. */
   readonly visitedNodes: number;
 
@@ -45,7 +47,11 @@ export class SemanticIndex {
     this.roots = walk.roots;
     this.visitedNodes = walk.visited;
     this.imports = collectImports(this.byType);
-    for (const binding of this.imports) this.importedPackages.add(binding.target.split('.')[0]);
+    for (const binding of this.imports) {
+      const parts = binding.target.split('.');
+      this.importedPackages.add(parts[0]);
+      for (let i = 1; i <= parts.length; i++) this.importedPrefixes.add(parts.slice(0, i).join('.'));
+    }
 
     // `global x` inside a function makes its assignments to x module-level.
     for (const statement of this.nodes('global_statement')) {
@@ -95,12 +101,12 @@ export class SemanticIndex {
 
   /** True when the file imports `module` or anything under it (`sklearn` matches `sklearn.svm`). */
   importsModule(module: string): boolean {
-    return this.imports.some((b) => b.target === module || b.target.startsWith(module + '.'));
+    return this.importedPrefixes.has(module);
   }
 
-  /** True when any of the packages is imported. */
+  /** True when any of the packages (or modules) is imported. */
   importsAny(packages: Iterable<string>): boolean {
-    for (const p of packages) if (this.importedPackages.has(p) || this.importsModule(p)) return true;
+    for (const p of packages) if (this.importedPrefixes.has(p)) return true;
     return false;
   }
 
@@ -112,10 +118,7 @@ export class SemanticIndex {
   // ---- names -----------------------------------------------------------------------------
 
   private enclosingScope(node: Node): Node | undefined {
-    for (let current = node.parent; current; current = current.parent) {
-      if (SCOPE_TYPES.has(current.type)) return current;
-    }
-    return undefined;
+    return ancestor(node, SCOPE_TYPES);
   }
 
   /** All bindings of `name`, in any scope, in document order. */

@@ -1,7 +1,10 @@
 // Small, shared questions about tree-sitter nodes. Everything here looks at a node and its
-// ancestors only; nothing walks a whole tree.
+// ancestors only; nothing walks a whole tree. Ancestor questions about collected node types use
+// the parent links the walk recorded (ancestry.ts) and fall back to `node.parent` otherwise.
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../documents/types';
+import { collectedParent } from './ancestry';
+import { COLLECTED } from './walk';
 
 export type { Node };
 
@@ -25,10 +28,28 @@ export function sameNode(a: Node | null | undefined, b: Node | null | undefined)
   return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.typeId === b.typeId;
 }
 
+function allCollected(types: Iterable<string>): boolean {
+  for (const type of types) if (!COLLECTED.has(type)) return false;
+  return true;
+}
+
+/**
+ * The ancestors of a node, innermost first. With `collectedOnly`, only ancestors of collected
+ * types are guaranteed (others may be skipped), which is all the fast path knows.
+ */
+export function* ancestors(node: Node, collectedOnly: boolean): Generator<Node> {
+  if (collectedOnly && collectedParent(node) !== undefined) {
+    for (let current = collectedParent(node); current; current = collectedParent(current)) yield current;
+    return;
+  }
+  for (let current = node.parent; current; current = current.parent) yield current;
+}
+
 /** The nearest ancestor (not the node itself) of one of `types`, stopping at `stopAt` types. */
 export function ancestor(node: Node, types: ReadonlySet<string> | readonly string[], stopAt?: ReadonlySet<string>): Node | undefined {
   const wanted = types instanceof Set ? types : new Set(types as readonly string[]);
-  for (let current = node.parent; current; current = current.parent) {
+  const fast = allCollected(wanted) && (!stopAt || allCollected(stopAt));
+  for (const current of ancestors(node, fast)) {
     if (wanted.has(current.type)) return current;
     if (stopAt?.has(current.type)) return undefined;
   }
@@ -45,7 +66,7 @@ export function enclosingFunction(node: Node): Node | undefined {
 /** Loops around `node` inside its function (innermost first). */
 export function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];
-  for (let current = node.parent; current; current = current.parent) {
+  for (const current of ancestors(node, true)) {
     if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') break;
     if (LOOP_TYPES.has(current.type)) loops.push(current);
   }
@@ -56,22 +77,36 @@ export function isAncestorOf(ancestorNode: Node, node: Node): boolean {
   return ancestorNode.startIndex <= node.startIndex && node.endIndex <= ancestorNode.endIndex && !sameNode(ancestorNode, node);
 }
 
+/**
+ * The ancestor-or-self whose parent is of one of `types`. Every statement, block and module is
+ * collected, so for a collected node the walk's links find it without `node.parent`.
+ */
+function childOf(node: Node, types: ReadonlySet<string>): Node {
+  let current: Node = node;
+  if (collectedParent(node) !== undefined) {
+    for (let parent = collectedParent(current); parent && !types.has(parent.type); parent = collectedParent(current)) current = parent;
+    return current;
+  }
+  while (current.parent && !types.has(current.parent.type)) current = current.parent;
+  return current;
+}
+
+const BLOCKS: ReadonlySet<string> = new Set(['block', 'module']);
+const MODULE: ReadonlySet<string> = new Set(['module']);
+
 /** The statement that holds `node`: the ancestor-or-self whose parent is a block or the module. */
 export function enclosingStatement(node: Node): Node {
-  let current: Node = node;
-  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
-  return current;
+  return childOf(node, BLOCKS);
 }
 
 /** The module-level statement that holds `node`. */
 export function topLevelStatement(node: Node): Node {
-  let current: Node = node;
-  while (current.parent && current.parent.type !== 'module') current = current.parent;
-  return current;
+  return childOf(node, MODULE);
 }
 
 export function isTopLevel(node: Node): boolean {
-  return node.parent?.type === 'module';
+  const parent = collectedParent(node);
+  return (parent === undefined ? node.parent : parent)?.type === 'module';
 }
 
 /** `(x)` -> `x`, repeatedly. */
