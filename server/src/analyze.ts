@@ -34,6 +34,8 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
   const index = new SemanticIndex(parsed);
   const indexed = performance.now();
   const suppressions = collectSuppressions(doc, index.nodes('comment'));
+  // A suppression comment cannot go at the end of a line that ends inside a string.
+  const multilineStrings = index.nodes('string').filter((s) => s.startPosition.row !== s.endPosition.row);
   const findings: Finding[] = [];
   const errors: RuleError[] = [];
   const snippetCache = new Map<string, boolean>();
@@ -79,7 +81,7 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
         }
         const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
         if (isSuppressed(suppressions, doc, finding, rule.meta, statementEnd)) return;
-        const edit = ignoreEdit(doc, index.nodes('string'), finding, rule.meta.code, statementEnd);
+        const edit = ignoreEdit(doc, multilineStrings, finding, rule.meta.code, statementEnd);
         if (edit) finding.ignoreEdit = edit;
         findings.push(finding);
       },

@@ -130,6 +130,7 @@ function check(context: RuleContext): void {
   const { index, doc } = context;
   const seeded = seededLibraries(index);
   if (seeded === 'all') return;
+  const fixes = new Map<Library, FixDescriptor | undefined>();
   for (const call of index.calls) {
     const qname = call.qname;
     if (!qname) continue;
@@ -153,7 +154,8 @@ function check(context: RuleContext): void {
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
     const facts = LIBRARIES[library];
-    const fix = seedingFix(context, library);
+    if (!fixes.has(library)) fixes.set(library, seedingFix(context, library));
+    const fix = fixes.get(library);
     context.report({
       node: call.callee,
       message: `\`${call.callee.text}\` draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds`,

@@ -1,9 +1,9 @@
-// The one walk over a document's trees. It visits every node once, in document order (cells in
-// order), files the named nodes of the kinds the index and the rules ask about by type, and
-// records for each of them its nearest collected ancestor — so that ancestor questions (which
-// function, loop, statement or scope holds this node?) are answered in JavaScript instead of
-// through tree-sitter's `parent`, which re-descends from the root on every call.
-// Everything else in the index is derived from these lists, never from another walk.
+// The one walk over a document's trees. It collects, in document order (cells in order), the
+// named nodes of the kinds the index and the rules ask about — in one call into tree-sitter per
+// tree — and records for each of them its nearest collected ancestor, derived from how their
+// ranges nest, so that ancestor questions (which function, loop, statement or scope holds this
+// node?) are answered in JavaScript instead of through tree-sitter's `parent`, which re-descends
+// from the root on every call. Everything else in the index is derived from these lists.
 import type { Node, Tree } from 'web-tree-sitter';
 import { recordParents } from './ancestry';
 
@@ -39,22 +39,7 @@ export interface WalkResult {
   visited: number;
 }
 
-/** Which type ids of a language are collected (ids are cheaper to read from a cursor than names). */
-const collectedIds = new WeakMap<object, Uint8Array>();
-
-function collectedTypeIds(tree: Tree): Uint8Array {
-  const language = tree.language;
-  let ids = collectedIds.get(language);
-  if (!ids) {
-    ids = new Uint8Array(language.nodeTypeCount + 1);
-    for (let id = 0; id <= language.nodeTypeCount; id++) {
-      const name = language.nodeTypeForId(id);
-      if (name && COLLECTED.has(name) && (language.nodeTypeIsNamed(id) || name === 'ERROR')) ids[id] = 1;
-    }
-    collectedIds.set(language, ids);
-  }
-  return ids;
-}
+const COLLECTED_LIST = [...COLLECTED_TYPES];
 
 export function walkTrees(trees: readonly Tree[]): WalkResult {
   const byType = new Map<string, Node[]>();
@@ -62,43 +47,35 @@ export function walkTrees(trees: readonly Tree[]): WalkResult {
   const roots: Node[] = [];
   let visited = 0;
   for (const tree of trees) {
-    roots.push(tree.rootNode);
-    const wanted = collectedTypeIds(tree);
+    const root = tree.rootNode;
+    roots.push(root);
+    visited += root.descendantCount;
+    // Pre-order, the root first (an empty module is not returned, so it is added).
+    const found = root.descendantsOfType(COLLECTED_LIST);
+    const nodes = found.length > 0 && found[0].type === 'module' ? found : [root, ...found];
     const parents = new Map<number, Node | null>();
-    // The collected ancestors of the cursor's position, with their depths.
-    const stack: Node[] = [];
-    const depths: number[] = [];
-    let depth = 0;
-    const cursor = tree.walk();
-    try {
-      // Iterative pre-order traversal: descend, else move right, else climb until we can.
-      for (;;) {
-        visited++;
-        const typeId = cursor.nodeTypeId;
-        if (wanted[typeId] === 1 || (typeId === 65535 /* ERROR */ && cursor.nodeType === 'ERROR')) {
-          const node = cursor.currentNode;
-          while (depths.length > 0 && depths[depths.length - 1] >= depth) {
-            depths.pop();
-            stack.pop();
-          }
-          parents.set(node.id, stack.length > 0 ? stack[stack.length - 1] : null);
-          stack.push(node);
-          depths.push(depth);
-          byType.get(node.type)!.push(node);
-        }
-        if (cursor.gotoFirstChild()) {
-          depth++;
-          continue;
-        }
-        let moved = cursor.gotoNextSibling();
-        while (!moved && cursor.gotoParent()) {
-          depth--;
-          moved = cursor.gotoNextSibling();
-        }
-        if (!moved) break;
+    // Nodes still open (containing the current position), with their end offsets.
+    const open: Node[] = [];
+    const openEnds: number[] = [];
+    for (const node of nodes) {
+      const type = node.type;
+      // The grammar also has an anonymous `lambda` keyword token; only the expression counts.
+      if (type === 'lambda' && !node.isNamed) continue;
+      const end = node.endIndex;
+      // In pre-order, the nearest open node that contains this one is its nearest collected
+      // ancestor (a parent comes before a child that spans the same text).
+      while (open.length > 0 && openEnds[openEnds.length - 1] < end) {
+        open.pop();
+        openEnds.pop();
       }
-    } finally {
-      cursor.delete();
+      while (open.length > 0 && open[open.length - 1].startIndex > node.startIndex) {
+        open.pop();
+        openEnds.pop();
+      }
+      parents.set(node.id, open.length > 0 ? open[open.length - 1] : null);
+      open.push(node);
+      openEnds.push(end);
+      byType.get(type)!.push(node);
     }
     recordParents(tree, parents);
   }
