@@ -18,6 +18,8 @@ export interface RuleError {
 
 export interface AnalysisResult {
   findings: Finding[];
+  /** URIs of the segments (file or cells) that parse without syntax errors. */
+  cleanSegments: Set<string>;
   /** Rules that threw; the others still ran. */
   errors: RuleError[];
   timings: { indexMs: number; rulesMs: number };
@@ -93,7 +95,8 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
-  return { findings, errors, timings: { indexMs: indexed - started, rulesMs: performance.now() - indexed } };
+  const cleanSegments = new Set(parsed.trees.filter((t) => !t.tree.rootNode.hasError).map((t) => doc.segments[t.segmentIndex].uri));
+  return { findings, errors, cleanSegments, timings: { indexMs: indexed - started, rulesMs: performance.now() - indexed } };
 }
 
 /** Parses and analyses a document that is not kept open (CLI, tests). */

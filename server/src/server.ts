@@ -285,7 +285,7 @@ connection.onCodeAction(async (params) => {
     range: params.range,
     diagnostics: params.context.diagnostics,
     ...(params.context.only ? { only: params.context.only } : {}),
-  }, { parser: await parserReady, config: analysis.config, disableRuleComment: settings.disableRuleComment });
+  }, { parser: await parserReady, config: analysis.config, disableRuleComment: settings.disableRuleComment, cleanSegments: analysis.cleanSegments });
 });
 
 documents.listen(connection);

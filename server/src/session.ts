@@ -14,6 +14,8 @@ export interface Analysis {
   findings: Finding[];
   errors: RuleError[];
   config: AnalysisConfig;
+  /** URIs of the segments that parse without syntax errors. */
+  cleanSegments: Set<string>;
   /** Why the document was not analysed (too large, binary), if it was not. */
   skipped?: string;
   durationMs: number;
@@ -45,7 +47,7 @@ export class Session {
     if (reason) {
       this.parsers.get(source.uri)?.dispose();
       this.parsers.delete(source.uri);
-      const skipped: Analysis = { source, doc, findings: [], errors: [], config, skipped: reason, durationMs: 0 };
+      const skipped: Analysis = { source, doc, findings: [], errors: [], config, cleanSegments: new Set(), skipped: reason, durationMs: 0 };
       this.analyses.set(source.uri, skipped);
       return skipped;
     }
@@ -57,7 +59,7 @@ export class Session {
     try {
       const parsed = incremental.update(doc);
       const result = analyze(parsed, config, { parser: this.parser });
-      const analysis: Analysis = { source, doc, findings: result.findings, errors: result.errors, config, durationMs: performance.now() - started };
+      const analysis: Analysis = { source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started };
       this.analyses.set(source.uri, analysis);
       return analysis;
     } catch (error) {

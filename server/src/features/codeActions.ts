@@ -25,6 +25,8 @@ export interface CodeActionOptions {
   parser: PythonParser;
   config: AnalysisConfig;
   disableRuleComment: boolean;
+  /** URIs of the segments that parse cleanly now (from the analysis). */
+  cleanSegments?: ReadonlySet<string>;
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -51,7 +53,7 @@ export function codeActions(source: DocumentSource, doc: SourceDocument, finding
       const diagnostics = diagnostic ? [diagnostic] : [];
       if (finding.fix) {
         const byUri = localEdits(doc, finding.fix.edits);
-        if (byUri && checkedApply(options.parser, source, doc, finding.fix.edits)) {
+        if (byUri && checkedApply(options.parser, source, doc, finding.fix.edits, options.cleanSegments)) {
           actions.push({
             title: `${finding.code}: ${finding.fix.title}${finding.fix.safety === 'unsafe' ? ' (unsafe: changes behaviour)' : ''}`,
             kind: CodeActionKind.QuickFix,

@@ -8,11 +8,11 @@ import type { Finding } from '../detectors/types';
 import { editsOverlap } from '../documents/edits';
 import { applyToSource, buildDocument, type DocumentSource } from '../documents/source';
 import type { SourceDocument, TextEdit } from '../documents/types';
-import { parseOnce } from '../parsing/incremental';
+import { parseOnce, segmentParses } from '../parsing/incremental';
 import type { PythonParser } from '../parsing/parser';
 
 /** Segments (by URI) whose code parses without errors. */
-function cleanSegments(parser: PythonParser, doc: SourceDocument): Set<string> {
+export function cleanSegments(parser: PythonParser, doc: SourceDocument): Set<string> {
   const { parsed, dispose } = parseOnce(parser, doc);
   try {
     return new Set(parsed.trees.filter((t) => !t.tree.rootNode.hasError).map((t) => doc.segments[t.segmentIndex].uri));
@@ -23,14 +23,18 @@ function cleanSegments(parser: PythonParser, doc: SourceDocument): Set<string> {
 
 /**
  * The source after the edits, if they apply cleanly and break no cell (or file) that parsed
- * before; undefined otherwise.
+ * before; undefined otherwise. `cleanBefore` (known from the analysis) spares a parse; only the
+ * cells the edits change are parsed again.
  */
-export function checkedApply(parser: PythonParser, source: DocumentSource, doc: SourceDocument, edits: readonly TextEdit[]): DocumentSource | undefined {
+export function checkedApply(parser: PythonParser, source: DocumentSource, doc: SourceDocument, edits: readonly TextEdit[], cleanBefore?: ReadonlySet<string>): DocumentSource | undefined {
   const next = applyToSource(source, doc, edits);
   if (!next) return undefined;
-  const before = cleanSegments(parser, doc);
-  const after = cleanSegments(parser, buildDocument(next));
-  for (const uri of before) if (!after.has(uri)) return undefined;
+  const before = cleanBefore ?? cleanSegments(parser, doc);
+  const nextDoc = buildDocument(next);
+  const changed = new Set(next.cells.filter((cell, i) => cell.text !== source.cells[i].text).map((cell) => cell.uri));
+  for (const segment of nextDoc.segments) {
+    if (before.has(segment.uri) && changed.has(segment.uri) && !segmentParses(parser, nextDoc, segment)) return undefined;
+  }
   return next;
 }
 
@@ -50,7 +54,7 @@ export function fixAll(parser: PythonParser, source: DocumentSource, config: Ana
   const rejected = new Set<string>();
   for (let pass = 0; pass < (options.maxPasses ?? 50); pass++) {
     const doc = buildDocument(current);
-    const { findings } = analyzeDocument(doc, config, { parser });
+    const { findings, cleanSegments: clean } = analyzeDocument(doc, config, { parser });
     const candidates: Finding[] = [];
     const seenRules = new Set<string>();
     for (const finding of findings) {
@@ -62,12 +66,12 @@ export function fixAll(parser: PythonParser, source: DocumentSource, config: Ana
     }
     if (candidates.length === 0) break;
     let accepted = candidates;
-    let next = checkedApply(parser, current, doc, candidates.flatMap((f) => f.fix!.edits));
+    let next = checkedApply(parser, current, doc, candidates.flatMap((f) => f.fix!.edits), clean);
     if (!next) {
       // Find the fixes that cannot be applied cleanly; they are left for the user.
       accepted = [];
       for (const candidate of candidates) {
-        const attempt = checkedApply(parser, current, doc, [...accepted, candidate].flatMap((f) => f.fix!.edits));
+        const attempt = checkedApply(parser, current, doc, [...accepted, candidate].flatMap((f) => f.fix!.edits), clean);
         if (attempt) {
           accepted.push(candidate);
           next = attempt;

@@ -125,6 +125,17 @@ export class IncrementalParser {
   }
 }
 
+/** Whether one segment (a script, or a notebook cell) parses without syntax errors. */
+export function segmentParses(parser: PythonParser, doc: SourceDocument, segment: Segment): boolean {
+  if (!segment.isPython) return true;
+  const tree = parser.parse(doc.text, null, doc.kind === 'notebook' ? segmentRange(doc, segment) : undefined);
+  try {
+    return !tree.rootNode.hasError;
+  } finally {
+    tree.delete();
+  }
+}
+
 /** Parses a document once, for callers that keep no state between versions (CLI, tests). */
 export function parseOnce(parser: PythonParser, doc: SourceDocument): { parsed: ParsedDocument; dispose: () => void } {
   const incremental = new IncrementalParser(parser);
