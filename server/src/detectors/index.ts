@@ -2,6 +2,8 @@
 // folder named after its code and name; its docs page is docs/rules/<CODE>-<name>.md and its
 // tests are test/unit/rules/<code>-<name>.test.ts.
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
+import { unpinnedDataSource } from './mld301-unpinned-data-source';
+import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
@@ -13,6 +15,8 @@ import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   unversionedModelArtifact,
+  unpinnedDataSource,
+  unpinnedPretrainedModel,
   deadExperimentalBranch,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
