@@ -4,6 +4,7 @@
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
 import { unpinnedDataSource } from './mld301-unpinned-data-source';
 import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
+import { glueCodeRoundTrip } from './mld501-glue-code-round-trip';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
@@ -17,6 +18,7 @@ export const RULES: readonly Rule[] = [
   unversionedModelArtifact,
   unpinnedDataSource,
   unpinnedPretrainedModel,
+  glueCodeRoundTrip,
   deadExperimentalBranch,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
