@@ -6,6 +6,7 @@ import { unpinnedDataSource } from './mld301-unpinned-data-source';
 import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
 import { glueCodeRoundTrip } from './mld501-glue-code-round-trip';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
+import { commentedOutCode } from './mld506-commented-out-code';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   unpinnedPretrainedModel,
   glueCodeRoundTrip,
   deadExperimentalBranch,
+  commentedOutCode,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
   unseededRandomness,
