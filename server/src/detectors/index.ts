@@ -7,6 +7,7 @@ import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
 import { glueCodeRoundTrip } from './mld501-glue-code-round-trip';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { commentedOutCode } from './mld506-commented-out-code';
+import { multipleLanguageCell } from './mld507-multiple-language-cell';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   glueCodeRoundTrip,
   deadExperimentalBranch,
   commentedOutCode,
+  multipleLanguageCell,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
   unseededRandomness,
