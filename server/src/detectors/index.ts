@@ -9,6 +9,7 @@ import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { commentedOutCode } from './mld506-commented-out-code';
 import { multipleLanguageCell } from './mld507-multiple-language-cell';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
+import { hardcodedAbsolutePath } from './mld602-hardcoded-absolute-path';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   commentedOutCode,
   multipleLanguageCell,
   hardcodedHyperparameters,
+  hardcodedAbsolutePath,
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,
