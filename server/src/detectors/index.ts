@@ -10,6 +10,7 @@ import { commentedOutCode } from './mld506-commented-out-code';
 import { multipleLanguageCell } from './mld507-multiple-language-cell';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { hardcodedAbsolutePath } from './mld602-hardcoded-absolute-path';
+import { duplicatedConfigValue } from './mld603-duplicated-config-value';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
@@ -27,6 +28,7 @@ export const RULES: readonly Rule[] = [
   multipleLanguageCell,
   hardcodedHyperparameters,
   hardcodedAbsolutePath,
+  duplicatedConfigValue,
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,
