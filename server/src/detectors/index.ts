@@ -11,6 +11,7 @@ import { multipleLanguageCell } from './mld507-multiple-language-cell';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { hardcodedAbsolutePath } from './mld602-hardcoded-absolute-path';
 import { duplicatedConfigValue } from './mld603-duplicated-config-value';
+import { implicitHyperparameters } from './mld604-implicit-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
@@ -29,6 +30,7 @@ export const RULES: readonly Rule[] = [
   hardcodedHyperparameters,
   hardcodedAbsolutePath,
   duplicatedConfigValue,
+  implicitHyperparameters,
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,
