@@ -8,10 +8,10 @@ import { staticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
-const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub', 'timm']);
+const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
 const HUB_DOWNLOADS = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download']);
 const HUB_CONSTRUCTORS = new Set(['sentence_transformers.SentenceTransformer', 'sentence_transformers.CrossEncoder']);
-/** Arguments and keywords through which a file names the models it trains or saves itself. */
+/** Calls, and keywords of any call, through which a file names the models it trains or saves itself. */
 const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
 
@@ -57,17 +57,14 @@ function revisionMessage(call: CallSite, index: SemanticIndex, what: string): st
 function unpinned(index: SemanticIndex, call: CallSite, own: Set<string>): Unpinned | undefined {
   const q = call.qname;
   if (!q || call.hasSplat || call.kwargs.get('local_files_only')?.type === 'true') return undefined;
-  if (call.method === 'from_pretrained' && HUB_PACKAGES.has(packageOf(q))) {
-    const node = argument(call, 'pretrained_model_name_or_path', 0);
-    const name = hubModel(index, node, own);
+  const named = call.method === 'from_pretrained' && HUB_PACKAGES.has(packageOf(q)) ? argument(call, 'pretrained_model_name_or_path', 0)
+    : HUB_DOWNLOADS.has(q) ? argument(call, 'repo_id', 0)
+    : HUB_CONSTRUCTORS.has(q) ? argument(call, 'model_name_or_path', 0) ?? call.kwargs.get('model_name')
+    : undefined;
+  if (named) {
+    const name = hubModel(index, named, own);
     const message = name && revisionMessage(call, index, `\`${call.callee.text}("${name}")\``);
-    return node && message ? { node, message } : undefined;
-  }
-  if (HUB_CONSTRUCTORS.has(q) || HUB_DOWNLOADS.has(q)) {
-    const node = argument(call, HUB_DOWNLOADS.has(q) ? 'repo_id' : 'model_name_or_path', 0) ?? call.kwargs.get('model_name');
-    const name = hubModel(index, node, own);
-    const message = name && revisionMessage(call, index, `\`${call.callee.text}("${name}")\``);
-    return node && message ? { node, message } : undefined;
+    return message ? { node: named, message } : undefined;
   }
   if (q === 'transformers.pipeline') {
     const model = argument(call, 'model', 1);
