@@ -96,4 +96,20 @@ describe('semantic index', () => {
     assert.equal(guarded.index.isEntryPoint, true);
     guarded.dispose();
   });
+
+  it('finds the references to a binding, not its rebindings, attribute or keyword names', async () => {
+    const { index, dispose } = await indexOf(py`
+      model = make()
+      fit(model, model=1)
+      other.model = 2
+      def f(model):
+          return model
+      model = make()
+      use(model)
+    `);
+    const [first, , second] = index.definitionsOf('model');
+    assert.deepEqual(index.referencesTo(first).map((id) => id.startPosition.row), [1]);
+    assert.deepEqual(index.referencesTo(second).map((id) => id.startPosition.row), [6]);
+    dispose();
+  });
 });

@@ -2,8 +2,16 @@
 // folder named after its code and name; its docs page is docs/rules/<CODE>-<name>.md and its
 // tests are test/unit/rules/<code>-<name>.test.ts.
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
+import { unpinnedDataSource } from './mld301-unpinned-data-source';
+import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
+import { glueCodeRoundTrip } from './mld501-glue-code-round-trip';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
+import { commentedOutCode } from './mld506-commented-out-code';
+import { multipleLanguageCell } from './mld507-multiple-language-cell';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
+import { hardcodedAbsolutePath } from './mld602-hardcoded-absolute-path';
+import { duplicatedConfigValue } from './mld603-duplicated-config-value';
+import { implicitHyperparameters } from './mld604-implicit-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
@@ -13,8 +21,16 @@ import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
   unversionedModelArtifact,
+  unpinnedDataSource,
+  unpinnedPretrainedModel,
+  glueCodeRoundTrip,
   deadExperimentalBranch,
+  commentedOutCode,
+  multipleLanguageCell,
   hardcodedHyperparameters,
+  hardcodedAbsolutePath,
+  duplicatedConfigValue,
+  implicitHyperparameters,
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,

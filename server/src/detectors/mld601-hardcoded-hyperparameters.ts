@@ -3,8 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
-import { freshName, insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
-import { isEstimatorConstructor, lastSegment, packageOf } from './shared/libraries';
+import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
+import { lastSegment, packageOf } from './shared/libraries';
+import { isModelCall } from './shared/models';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Keyword arguments that are hyperparameters (not plumbing such as n_jobs or verbose). */
@@ -19,24 +20,6 @@ export const HYPERPARAMETER_KEYWORDS: ReadonlySet<string> = new Set([
   'bagging_fraction', 'feature_fraction', 'min_split_gain', 'scale_pos_weight', 'label_smoothing', 'gradient_accumulation_steps',
 ]);
 
-const TRAINER_CONSTRUCTORS = new Set([
-  'transformers.TrainingArguments', 'transformers.Seq2SeqTrainingArguments', 'lightning.Trainer', 'lightning.pytorch.Trainer',
-  'pytorch_lightning.Trainer',
-]);
-
-/** Calls whose arguments configure a model, an optimizer or a training run. */
-function isModelCall(index: SemanticIndex, call: CallSite): boolean {
-  const q = call.qname;
-  if (q) {
-    if (isEstimatorConstructor(q) || TRAINER_CONSTRUCTORS.has(q)) return true;
-    if (/^torch\.optim\.[A-Z]\w*$/.test(q)) return true;
-    if (/^(tensorflow\.)?keras\.optimizers\.[A-Z]\w*$/.test(q)) return true;
-    return false;
-  }
-  // Keras `model.fit(X, y, epochs=..., batch_size=...)`.
-  return call.method === 'fit' && index.importsAny(['tensorflow', 'keras']);
-}
-
 /** A literal hyperparameter value: a number, or a tuple/list of numbers (`hidden_layer_sizes=(64, 32)`). */
 function isNumericLiteral(node: Node): boolean {
   const value = stripParens(node);
@@ -50,8 +33,7 @@ function isNumericLiteral(node: Node): boolean {
 
 function configName(index: SemanticIndex, call: CallSite): string {
   const base = call.qname ? lastSegment(call.qname) : call.method ?? 'model';
-  const snake = base.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2').toUpperCase();
-  return freshName(index, `${snake}_PARAMS`);
+  return freshName(index, `${upperSnake(base)}_PARAMS`);
 }
 
 /**

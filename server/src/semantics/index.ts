@@ -10,7 +10,7 @@ import { describeCall } from './calls';
 import { collectDefinitions, MODULE_SCOPE, scopeKeyOf } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
-import { ancestor, nodeKey, stripParens } from './nodes';
+import { ancestor, nodeKey, sameNode, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
 import { walkTrees, type CollectedType } from './walk';
 
@@ -39,6 +39,7 @@ export class SemanticIndex {
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
+  private identifiersByName: Map<string, Node[]> | undefined;
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
@@ -193,6 +194,28 @@ export class SemanticIndex {
       return base ? `${base}.${attribute.text}` : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * The places that read the value bound by `definition`: identifiers of its name that resolve to
+   * it, excluding binding sites, attribute names (`obj.name`) and keyword names (`f(name=...)`).
+   */
+  referencesTo(definition: Definition): Node[] {
+    if (!this.identifiersByName) {
+      this.identifiersByName = new Map();
+      for (const id of this.nodes('identifier')) {
+        const list = this.identifiersByName.get(id.text) ?? [];
+        list.push(id);
+        this.identifiersByName.set(id.text, list);
+      }
+    }
+    return (this.identifiersByName.get(definition.name) ?? []).filter((id) => {
+      const parent = id.parent;
+      if (parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), id)) return false;
+      if (parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), id)) return false;
+      if (this.definitionsOf(definition.name).some((d) => sameNode(d.node, id))) return false;
+      return this.definitionFor(id) === definition;
+    });
   }
 
   /** True when the definition is the only binding of its name in its scope. */

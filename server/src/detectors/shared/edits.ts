@@ -56,6 +56,16 @@ export function isFreeName(index: SemanticIndex, name: string): boolean {
   return index.definitionsOf(name).length === 0 && !index.nodes('identifier').some((id) => id.text === name);
 }
 
+/** `RandomForestClassifier` -> `RANDOM_FOREST_CLASSIFIER`, `train-set.v2` -> `TRAIN_SET_V2`: a constant's name. */
+export function upperSnake(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .toUpperCase();
+}
+
 /** `base`, or `base_2`, `base_3`... : the first name the document does not use. */
 export function freshName(index: SemanticIndex, base: string): string {
   if (isFreeName(index, base)) return base;

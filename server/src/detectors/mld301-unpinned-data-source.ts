@@ -1,0 +1,129 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { argument } from '../semantics/calls';
+import { stripParens } from '../semantics/nodes';
+import { ioCall } from './shared/io';
+import { ML_PACKAGES } from './shared/libraries';
+import { isHubName, pinnedRevision } from './shared/hub';
+import { staticString, type StaticString } from './shared/values';
+import type { Rule, RuleContext } from './types';
+
+const REMOTE = /^(https?|ftp):\/\//i;
+/**
+ * URLs that name one immutable version: a commit hash, a version, a date or a month's snapshot in
+ * the path or query, a release download, a DOI or a numbered Zenodo/Figshare record.
+ */
+const PINNED_URL = /\/[0-9a-f]{7,40}\/|(^|[^a-z])v\d+([._]\d+)*([^a-z]|$)|version=|[?&](rev|sha|commit|generation)=|(19|20)\d{2}[-_.](0[1-9]|1[0-2])\b|\/\d{8}\/|\/releases\/download\/|doi\.org\/|zenodo\.org\/records?\/\d+|figshare\.com\/.*\/\d{5,}/i;
+const SELECT_ALL = /\bselect\s+(distinct\s+)?(\w+\.)?\*/i;
+/** Time-travel and snapshot clauses pin a query to one version of its table. */
+const SNAPSHOT_QUERY = /\b(as\s+of|for\s+system_time|version\s+as|timestamp\s+as|snapshot)\b/i;
+const SQL_READERS = new Set(['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_gbq', 'polars.read_database']);
+/** `load_dataset` builders that read files given in `data_files`, not a dataset on the Hub. */
+const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder', 'audiofolder', 'videofolder', 'arrow', 'pandas', 'webdataset', 'sql', 'generator', 'xml']);
+
+/** The string values inside a path argument: itself, or the items of a list, tuple or dict. */
+function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: StaticString }[] {
+  const node = stripParens(index.valueOf(path));
+  const items = node.type === 'list' || node.type === 'tuple' ? node.namedChildren
+    : node.type === 'dictionary' ? node.namedChildren.map((pair) => pair?.childForFieldName('value') ?? null)
+    : [path];
+  return items.flatMap((item) => {
+    const text = item ? staticString(index, item) : undefined;
+    return item && text ? [{ node: item, text }] : [];
+  });
+}
+
+function remoteReads(context: RuleContext, call: CallSite): void {
+  const io = ioCall(call);
+  if (!io || io.direction !== 'read' || io.what !== 'data') return;
+  for (const path of io.paths) {
+    for (const { node, text } of pathStrings(context.index, path)) {
+      if (!REMOTE.test(text.value) || PINNED_URL.test(text.value)) continue;
+      context.report({
+        node,
+        message: `\`${io.label}\` reads training data from the URL "${text.value}", which serves whatever is there on the day it runs: nothing pins the version the model was trained on`,
+      });
+    }
+  }
+}
+
+function liveQueries(context: RuleContext, call: CallSite): void {
+  const { index } = context;
+  const name = call.callee.text;
+  if (call.qname === 'pandas.read_sql_table') {
+    const table = argument(call, 'table_name', 0);
+    if (table) context.report({ node: table, message: `\`${name}\` reads the whole live table ${table.text}: every new row or column changes the training data, and nothing records which version was used` });
+    return;
+  }
+  const spark = !call.qname && call.method === 'sql' && !!call.receiver && index.importsModule('pyspark');
+  if (!spark && !(call.qname && SQL_READERS.has(call.qname))) return;
+  const query = argument(call, 'sql', 0) ?? call.kwargs.get('query');
+  const text = query ? staticString(index, query) : undefined;
+  if (!query || !text || !SELECT_ALL.test(text.value) || SNAPSHOT_QUERY.test(text.value)) return;
+  context.report({
+    node: query,
+    message: `\`${name}\` trains on \`SELECT *\` from a live table: new rows and new columns change the data between runs, and nothing records which version was used`,
+  });
+}
+
+function unversionedDatasets(context: RuleContext, call: CallSite): void {
+  const { index } = context;
+  const q = call.qname;
+  if (!q || call.hasSplat) return;
+  if (q === 'datasets.load_dataset') {
+    const path = argument(call, 'path', 0);
+    const name = path ? staticString(index, path) : undefined;
+    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value)) return;
+    const revision = pinnedRevision(index, call.kwargs.get('revision'));
+    if (revision === 'pinned') return;
+    context.report({
+      node: path,
+      message: revision === 'branch'
+        ? `\`${call.callee.text}("${name.value}")\` follows the branch ${call.kwargs.get('revision')!.text}, which moves: pin a commit hash or tag`
+        : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the training data`,
+    });
+  } else if (q === 'sklearn.datasets.fetch_openml') {
+    if (call.kwargs.has('version') || call.kwargs.has('data_id') || call.args.length > 1) return;
+    const name = argument(call, 'name', 0);
+    const text = name ? staticString(index, name) : undefined;
+    if (!name || !text || text.partial) return;
+    context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no \`version=\`: OpenML serves whichever version of "${text.value}" is active on the day it runs` });
+  } else if (q === 'tensorflow_datasets.load' || q === 'tensorflow_datasets.builder') {
+    const name = argument(call, 'name', 0);
+    const text = name ? staticString(index, name) : undefined;
+    if (!name || !text || text.partial || text.value.includes(':')) return;
+    context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no version in the name ("${text.value}:1.2.3"): a new release of the dataset changes the training data` });
+  }
+}
+
+function check(context: RuleContext): void {
+  // URLs and SQL tables count as training data only in files that train models; the dataset
+  // loaders belong to ML libraries themselves.
+  const trains = context.index.importsAny(ML_PACKAGES);
+  for (const call of context.index.calls) {
+    if (trains) {
+      remoteReads(context, call);
+      liveQueries(context, call);
+    }
+    unversionedDatasets(context, call);
+  }
+}
+
+export const unpinnedDataSource: Rule = {
+  meta: {
+    code: 'MLD301',
+    name: 'unpinned-data-source',
+    category: 'unstable-data-dependencies',
+    severity: 'warning',
+    docs: {
+      summary: 'Training data is read from a source that can change under you with no version pin: an http(s) URL in `read_csv`/`read_parquet`/`read_json`, a `SELECT *` query on a live table, `load_dataset(...)` without `revision=`, `fetch_openml(name)` without `version=`, `tfds.load(name)` without a version.',
+      why: 'Unstable data dependencies (§3): input that someone else owns changes without notice — a file behind a URL is replaced, a table gains rows and columns, a dataset is re-published under the same name. The model trained today and the one trained next month then differ for reasons no code change explains, and an "improvement" upstream can silently break it. The paper\'s remedy is to consume a frozen, versioned copy of the data.',
+      example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
+      fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
+      fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
+      nearMisses: 'Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...): an exploration notebook is not training.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,126 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { argument } from '../semantics/calls';
+import { isHubName, pinnedRevision } from './shared/hub';
+import { packageOf } from './shared/libraries';
+import { staticString } from './shared/values';
+import type { Rule, RuleContext } from './types';
+
+/** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
+const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
+const HUB_DOWNLOADS = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download']);
+const HUB_CONSTRUCTORS = new Set(['sentence_transformers.SentenceTransformer', 'sentence_transformers.CrossEncoder']);
+/** Calls, and keywords of any call, through which a file names the models it trains or saves itself. */
+const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
+const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
+
+/** Names of models this file writes itself: loading them back is not a dependency on the Hub. */
+function ownOutputs(index: SemanticIndex): Set<string> {
+  const names = new Set<string>();
+  for (const call of index.calls) {
+    const writes = !!call.method && OWN_OUTPUTS.has(call.method);
+    const configures = !!call.qname?.endsWith('TrainingArguments');
+    if (!writes && !configures) continue;
+    for (const node of [call.args[0], ...OWN_OUTPUT_KEYWORDS.map((keyword) => call.kwargs.get(keyword))]) {
+      const text = node ? staticString(index, node) : undefined;
+      if (text && !text.partial) names.add(text.value.replace(/\/+$/, ''));
+    }
+  }
+  return names;
+}
+
+/** A model name on the Hub (not a local folder, checkpoint or file), given as a known string. */
+function hubModel(index: SemanticIndex, node: Node | undefined, own: Set<string>): string | undefined {
+  const text = node ? staticString(index, node) : undefined;
+  if (!text || text.partial || own.has(text.value) || /checkpoint/i.test(text.value)) return undefined;
+  return isHubName(text.value) && !/\.(bin|pt|pth|ckpt|safetensors|h5|onnx|model)$/i.test(text.value) ? text.value : undefined;
+}
+
+interface Unpinned {
+  node: Node;
+  message: string;
+}
+
+function revisionMessage(call: CallSite, index: SemanticIndex, what: string): string | undefined {
+  const revision = call.kwargs.get('revision');
+  switch (pinnedRevision(index, revision)) {
+    case 'pinned':
+      return undefined;
+    case 'branch':
+      return `${what} follows the branch ${revision!.text}, which moves with every push: pin a commit hash or tag`;
+    default:
+      return `${what} has no \`revision=\`: the weights are whatever is published under that name on the day it runs`;
+  }
+}
+
+function unpinned(index: SemanticIndex, call: CallSite, own: Set<string>): Unpinned | undefined {
+  const q = call.qname;
+  if (!q || call.hasSplat || call.kwargs.get('local_files_only')?.type === 'true') return undefined;
+  const named = call.method === 'from_pretrained' && HUB_PACKAGES.has(packageOf(q)) ? argument(call, 'pretrained_model_name_or_path', 0)
+    : HUB_DOWNLOADS.has(q) ? argument(call, 'repo_id', 0)
+    : HUB_CONSTRUCTORS.has(q) ? argument(call, 'model_name_or_path', 0) ?? call.kwargs.get('model_name')
+    : undefined;
+  if (named) {
+    const name = hubModel(index, named, own);
+    const message = name && revisionMessage(call, index, `\`${call.callee.text}("${name}")\``);
+    return message ? { node: named, message } : undefined;
+  }
+  if (q === 'transformers.pipeline') {
+    const model = argument(call, 'model', 1);
+    if (!model) {
+      return {
+        node: call.callee,
+        message: `\`${call.callee.text}(${call.args[0]?.text ?? call.kwargs.get('task')?.text ?? ''})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
+      };
+    }
+    const name = hubModel(index, model, own);
+    const message = name && revisionMessage(call, index, `\`${call.callee.text}(model="${name}")\``);
+    return message ? { node: model, message } : undefined;
+  }
+  if (q === 'torch.hub.load') {
+    const repo = argument(call, 'repo_or_dir', 0);
+    const text = repo ? staticString(index, repo) : undefined;
+    const source = call.kwargs.get('source');
+    if (!repo || !text || text.partial || (source && staticString(index, source)?.value === 'local')) return undefined;
+    if (!/^[\w.-]+\/[\w.-]+(:[\w.\-/]+)?$/.test(text.value)) return undefined;
+    const tag = text.value.split(':')[1];
+    if (tag && !/^(main|master)$/i.test(tag)) return undefined;
+    return {
+      node: repo,
+      message: tag
+        ? `\`torch.hub.load("${text.value}")\` follows the branch ${tag}, which moves with every push: pin a release tag`
+        : `\`torch.hub.load("${text.value}")\` has no \`:tag\`: it runs and loads whatever the repository's default branch holds on the day it runs`,
+    };
+  }
+  return undefined;
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  let own: Set<string> | undefined;
+  for (const call of index.calls) {
+    if (!call.qname) continue;
+    own ??= ownOutputs(index);
+    const found = unpinned(index, call, own);
+    if (found) context.report(found);
+  }
+}
+
+export const unpinnedPretrainedModel: Rule = {
+  meta: {
+    code: 'MLD302',
+    name: 'unpinned-pretrained-model',
+    category: 'unstable-data-dependencies',
+    severity: 'warning',
+    docs: {
+      summary: 'A pretrained model is downloaded by name with no version pin: `from_pretrained("name")`, `pipeline(model="name")` (or `pipeline(task)` with no model at all), `SentenceTransformer("name")`, `hf_hub_download(...)` without `revision=`; `torch.hub.load("owner/repo", ...)` without a `:tag`.',
+      why: 'Unstable data dependencies (§3): a pretrained model is learned data that someone else owns. Its authors can re-upload weights, change the tokenizer or the config under the same name, and `pipeline(task)` with no model picks a default that changes between library versions. The same code then builds a different model, and results shift with no change on your side. The paper\'s remedy is to depend on a frozen, versioned copy.',
+      example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
+      fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
+      fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin.',
+    },
+  },
+  check,
+};

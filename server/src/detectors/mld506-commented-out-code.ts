@@ -1,0 +1,216 @@
+import type { Node } from 'web-tree-sitter';
+import { lineText, segmentIndexAtLine } from '../documents/positions';
+import { deleteLines } from './shared/edits';
+import type { Rule, RuleContext } from './types';
+
+const MIN_LINES = 3;
+/** Blocks longer than this are documentation or data, not a commented-out experiment. */
+const MAX_LINES = 200;
+
+/**
+ * Comment lines that are never code, and that end a run of code: tool directives, type comments,
+ * doctest examples, cell markers, dividers, shell and package-manager commands, shebangs.
+ */
+const NOT_CODE = [
+  /^(type|noqa|mldebt|pylint|pyright|mypy|fmt|isort|ruff|flake8|pragma|nosec|coverage)\b\s*:?/i,
+  /^(>>>|\.\.\.)(\s|$)/,
+  /^%%|^In\s*\[\s*\d*\s*\]\s*:?$|^\+(\s|$)|^-\s*$/,
+  /^[-=*#~_+.<>|\\/]{3,}/,
+  /^[!$%]/,
+  /^(pip3?|conda|mamba|apt(-get)?|brew|npm|export|set|source|cd|sudo|python3?|bash|sh|git|wget|curl)\s/i,
+  /-\*-.*-\*-/,
+];
+
+/** Line shapes that only code has: imports, definitions, compound statements, assignments, calls. */
+const CODE_SHAPES = [
+  /^(import\s+[\w.]+|from\s+[\w.]+\s+import\s)/,
+  /^(def|class)\s+\w+\s*[(:]/,
+  /^(for|while|if|elif|with|async\s+for|async\s+with)\s.*:$/,
+  /^(else|try|finally)\s*:$|^except\b.*:$/,
+  /^(return|raise|yield|del|assert|global|nonlocal)\b/,
+  /^@[\w.]+/,
+  /^[A-Za-z_][\w.]*(\[[^\]]*\])*(\s*,\s*[A-Za-z_][\w.]*(\[[^\]]*\])*)*\s*([-+*/%@&|^]|\/\/|\*\*|>>|<<)?=(?!=)/,
+  /^[A-Za-z_][\w.]*(\[[^\]]*\])*(\.[A-Za-z_]\w*|\([^()]*\))*\s*\(.*\)\s*[;]?$/,
+];
+
+interface CommentLine {
+  line: number;
+  /** The comment text without its `#` marks. */
+  text: string;
+  node: Node;
+}
+
+/** The code a comment would be without its `#`: `#  x = 1` -> ` x = 1` (one space is the marker's). */
+function uncomment(comment: string): string {
+  return comment.replace(/^#+/, '').replace(/^ /, '').replace(/\s+$/, '');
+}
+
+function isCodeShaped(line: string): boolean {
+  const trimmed = line.trim();
+  return CODE_SHAPES.some((shape) => shape.test(trimmed));
+}
+
+/** Full-line comments grouped into blocks of consecutive lines of one cell. */
+function commentBlocks(context: RuleContext): CommentLine[][] {
+  const { doc, index } = context;
+  const blocks: CommentLine[][] = [];
+  let current: CommentLine[] = [];
+  let previousLine = -2;
+  for (const node of index.nodes('comment')) {
+    const line = node.startPosition.row;
+    if (lineText(doc, line).slice(0, node.startPosition.column).trim() !== '') continue; // trailing comment
+    const sameBlock = line === previousLine + 1 && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
+    if (!sameBlock && current.length) blocks.push(current);
+    if (!sameBlock) current = [];
+    current.push({ line, text: uncomment(node.text), node });
+    previousLine = line;
+  }
+  if (current.length) blocks.push(current);
+  return blocks;
+}
+
+const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b/i;
+
+interface Run {
+  lines: CommentLine[];
+  /** The run is shown as an example: it follows "Usage:" or "Example:", or a colon line it is indented under. */
+  example: boolean;
+}
+
+function indentOf(comment: CommentLine): number {
+  return /^\s*/.exec(comment.text)![0].length;
+}
+
+/**
+ * Splits a block into runs that may be code: a line that is never code, or prose (a line that
+ * does not parse, opens nothing and continues nothing), ends a run. Inside brackets and in
+ * indented bodies every line continues the statement above it.
+ */
+function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
+  const runs: Run[] = [];
+  let lines: CommentLine[] = [];
+  let intro: CommentLine | undefined;
+  let depth = 0;
+  const baseIndent = Math.min(...block.filter((c) => c.text.trim()).map(indentOf));
+  const close = (next: CommentLine | undefined) => {
+    if (lines.length) {
+      const code = lines.filter((c) => c.text.trim());
+      const example = !!intro && (DOC_INTRO.test(intro.text) || Math.min(...code.map(indentOf)) > indentOf(intro));
+      runs.push({ lines, example });
+    }
+    lines = [];
+    intro = next;
+    depth = 0;
+  };
+  for (const comment of block) {
+    const text = comment.text.trim();
+    // Blank comment lines and comments inside the commented code (`# # note`) neither end a run
+    // nor count as code.
+    if (text === '' || text.startsWith('#')) {
+      if (lines.length) lines.push(comment);
+      continue;
+    }
+    const continues = depth > 0 || indentOf(comment) > baseIndent || /^[)\]}.]|^(else|elif|except|finally)\b/.test(text);
+    const opens = /[([{,\\:]$/.test(text);
+    const prose = !continues && !opens && !context.parsesAsPython(text);
+    const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
+    if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
+      close(colonProse ? comment : undefined);
+      continue;
+    }
+    lines.push(comment);
+    depth = Math.max(0, depth + bracketBalance(text));
+  }
+  close(undefined);
+  return runs;
+}
+
+/** Opened minus closed brackets, ignoring those inside string literals. */
+function bracketBalance(text: string): number {
+  let balance = 0;
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quote) {
+      if (ch === '\\') i++;
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#') break;
+    else if ('([{'.includes(ch)) balance++;
+    else if (')]}'.includes(ch)) balance--;
+  }
+  return balance;
+}
+
+/** The run's lines as a snippet of Python, with the common indentation removed. */
+function snippet(run: CommentLine[]): string {
+  const indent = Math.min(...run.filter((c) => c.text.trim()).map(indentOf));
+  return run.map((c) => c.text.slice(Math.min(indent, indentOf(c)))).join('\n');
+}
+
+/**
+ * A run is commented-out code when it has at least three lines, parses as Python statements, and
+ * at least half of its statement lines have a shape only code has (so that a list of words, or
+ * `TODO: fix` read as an annotation, is not code).
+ */
+function isCommentedOutCode(context: RuleContext, run: CommentLine[]): boolean {
+  const lines = run.filter((c) => c.text.trim() && !c.text.trim().startsWith('#'));
+  if (lines.length < MIN_LINES || !context.parsesAsPython(snippet(run))) return false;
+  const indent = Math.min(...lines.map(indentOf));
+  const statements = lines.filter((c) => indentOf(c) === indent);
+  const shaped = statements.filter((c) => isCodeShaped(c.text)).length;
+  return shaped > 0 && shaped * 2 >= statements.length;
+}
+
+/** The run without the blank and nested-comment lines at either end. */
+function trimBlank(run: CommentLine[]): CommentLine[] {
+  const neutral = (c: CommentLine) => !c.text.trim() || c.text.trim().startsWith('#');
+  let start = 0;
+  let end = run.length;
+  while (start < end && neutral(run[start])) start++;
+  while (end > start && neutral(run[end - 1])) end--;
+  return run.slice(start, end);
+}
+
+/** `# /// script` ... `# ///`: inline script metadata (PEP 723), TOML that can look like Python. */
+function isScriptMetadata(block: CommentLine[]): boolean {
+  return block.some((c) => /^\/\/\/ [a-z]/.test(c.text.trim()));
+}
+
+function check(context: RuleContext): void {
+  for (const block of commentBlocks(context)) {
+    if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) continue;
+    for (const { lines, example } of candidateRuns(context, block)) {
+      const run = trimBlank(lines);
+      // Code shown under "Usage:" or "Example:" is documentation, not a dead experiment.
+      if (example || !isCommentedOutCode(context, run)) continue;
+      const first = run[0];
+      const last = run[run.length - 1];
+      context.report({
+        range: { start: { line: first.line, character: first.node.startPosition.column }, end: { line: last.line, character: last.node.endPosition.column } },
+        message: `${run.length} lines of commented-out code (\`${first.text.trim().slice(0, 40)}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
+        fix: { title: 'Delete the commented-out code', edits: [deleteLines(context.doc, first.line, last.line)] },
+      });
+    }
+  }
+}
+
+export const commentedOutCode: Rule = {
+  meta: {
+    code: 'MLD506',
+    name: 'commented-out-code',
+    category: 'dead-experimental-codepaths',
+    severity: 'hint',
+    tags: ['unnecessary'],
+    fix: { safety: 'unsafe', title: 'Delete the commented-out code' },
+    docs: {
+      summary: 'Three or more consecutive comment lines that are Python statements: an old model, a disabled preprocessing step, a previous training loop kept "just in case".',
+      why: 'Dead experimental codepaths (§5): every experiment that is commented out instead of deleted stays in the file, where it rots — the names it uses are renamed, the data it expects changes — while readers still have to work out whether it matters. Piled up, such remnants hide what the code really does, and uncommenting one brings back code nobody has run in months. Version control already keeps the history.',
+      example: 'model = LGBMClassifier(n_estimators=300)\n# model = RandomForestClassifier(n_estimators=200)\n# model.fit(X_train, y_train)\n# print(model.score(X_test, y_test))\nmodel.fit(X_train, y_train)',
+      fix: 'Delete the block and rely on version control (a commit message or a branch) to keep the experiment; or, if it is a real alternative, make it an option that is tested. The quick fix deletes the commented lines. It is unsafe only in the sense that it removes text a human may want to keep: the program runs the same.',
+      fixed: 'model = LGBMClassifier(n_estimators=300)\nmodel.fit(X_train, y_train)',
+      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example (after "Usage:" or "Example:", or indented under a line ending in a colon), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,164 @@
+import type { Magic, Range, Segment } from '../documents/types';
+import { isPythonLanguage } from '../documents/build';
+import { lineEndOffset } from '../documents/positions';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { stripParens } from '../semantics/nodes';
+import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
+import { staticString } from './shared/values';
+import type { Rule, RuleContext } from './types';
+
+/** Cell magics whose body is another language, by the language's name. */
+const LANGUAGE_CELL_MAGICS = new Map<string, string>([
+  ['sql', 'SQL'], ['bigquery', 'SQL'], ['sparksql', 'SQL'], ['kql', 'KQL'], ['r', 'R'], ['julia', 'Julia'],
+  ['octave', 'Octave'], ['matlab', 'MATLAB'], ['perl', 'Perl'], ['ruby', 'Ruby'], ['javascript', 'JavaScript'],
+  ['js', 'JavaScript'], ['scala', 'Scala'], ['spark', 'Scala'],
+]);
+/** Cell magics whose body is shell: reported when it runs pipeline steps (see shared/shell.ts). */
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'zsh', 'system', 'sx', 'cmd', 'powershell', 'pwsh']);
+/** Line magics that run a line of another language. */
+const LANGUAGE_LINE_MAGICS = new Map<string, string>([['sql', 'SQL'], ['r', 'R'], ['julia', 'Julia'], ['octave', 'Octave']]);
+const SHELL_LINE_MAGICS = new Set(['sx', 'system']);
+/** Cell languages that are not code run by the notebook. */
+const NOT_RUN = new Set(['markdown', 'raw', 'plaintext', 'text']);
+
+const SUBPROCESS_SHELL = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
+const ALWAYS_SHELL = new Set(['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput']);
+
+function firstLine(context: RuleContext, line: number): Range {
+  const { doc } = context;
+  return { start: { line, character: 0 }, end: { line, character: lineEndOffset(doc, line) - doc.lineStarts[line] } };
+}
+
+/** The language of a `%%script <program>` cell or of a cell magic, if it is not Python or shell. */
+function cellLanguage(magic: Magic): { language: string; shell: boolean } | undefined {
+  const name = magic.name.toLowerCase();
+  if (name === 'script') {
+    const program = /^%%script\s+(\S+)/.exec(magic.text)?.[1]?.replace(/^.*\//, '') ?? '';
+    if (/^(python|pypy)/.test(program)) return undefined;
+    return { language: program || 'shell', shell: /^(ba|z|da)?sh$/.test(program) };
+  }
+  if (SHELL_CELL_MAGICS.has(name)) return { language: 'shell', shell: true };
+  const language = LANGUAGE_CELL_MAGICS.get(name);
+  return language ? { language, shell: false } : undefined;
+}
+
+/** Shell steps run by the body of a shell cell, one command per line. */
+function shellBodySteps(magic: Magic): string[] {
+  return magic.text.split('\n').slice(1).filter((line) => !/^\s*#/.test(line)).flatMap(pipelineSteps);
+}
+
+function quoted(steps: string[]): string {
+  return [...new Set(steps)].map((step) => `\`${step}\``).join(', ');
+}
+
+function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIndex: number): void {
+  const { doc } = context;
+  if (!segment.isPython && !isPythonLanguage(segment.language) && !NOT_RUN.has(segment.language.toLowerCase())) {
+    context.report({
+      range: firstLine(context, segment.startLine),
+      message: `This cell is written in ${segment.language} inside a Python notebook: the pipeline now spans two languages, each with its own tests, dependencies and ways to fail`,
+    });
+    return;
+  }
+  const magic = doc.magics.find((m) => m.kind === 'cell-magic' && m.segmentIndex === segmentIndex);
+  const language = magic && segment.cellMagic ? cellLanguage(magic) : undefined;
+  if (!magic || !language) return;
+  if (language.shell) {
+    const steps = shellBodySteps(magic);
+    if (steps.length === 0) return;
+    context.report({
+      range: firstLine(context, magic.range.start.line),
+      message: `This \`%%${magic.name}\` cell runs ${quoted(steps)} as shell commands: pipeline steps written in another language, outside Python's error handling, tests and dependency pins`,
+    });
+    return;
+  }
+  context.report({
+    range: firstLine(context, magic.range.start.line),
+    message: `This cell is written in ${language.language} (\`%%${magic.name}\`) inside a Python notebook: the pipeline now spans two languages, each with its own tests, dependencies and ways to fail`,
+  });
+}
+
+/** `!wget ...`, `%sql ...` lines of one cell: one finding on the first, the others related. */
+function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number): void {
+  const found: { magic: Magic; what: string }[] = [];
+  for (const magic of context.doc.magics) {
+    if (magic.segmentIndex !== segmentIndex) continue;
+    const name = magic.name.toLowerCase();
+    if (magic.kind === 'shell') {
+      const steps = pipelineSteps(magic.text.replace(/^!+/, '').replace(/\\\n/g, ' '));
+      if (steps.length) found.push({ magic, what: quoted(steps) });
+    } else if (magic.kind === 'line-magic' && SHELL_LINE_MAGICS.has(name)) {
+      const steps = pipelineSteps(magic.text.replace(/^%\w+\s*/, ''));
+      if (steps.length) found.push({ magic, what: quoted(steps) });
+    } else if (magic.kind === 'line-magic' && LANGUAGE_LINE_MAGICS.has(name)) {
+      found.push({ magic, what: `${LANGUAGE_LINE_MAGICS.get(name)} (\`%${magic.name}\`)` });
+    }
+  }
+  if (found.length === 0) return;
+  const [first, ...rest] = found;
+  context.report({
+    range: first.magic.range,
+    message: found.length === 1
+      ? `\`${first.magic.text.split('\n')[0].slice(0, 60)}\` runs ${first.what} outside Python: a pipeline step hidden in a notebook escape, beyond the reach of Python's error handling, tests and dependency pins`
+      : `This cell runs ${found.length} commands outside Python (${[...new Set(found.map((f) => f.what))].join(', ')}): pipeline steps hidden in notebook escapes, beyond the reach of Python's error handling, tests and dependency pins`,
+    related: rest.map((other) => ({ range: other.magic.range, message: `also runs ${other.what}` })),
+  });
+}
+
+/** The pipeline steps a `os.system` / `subprocess(..., shell=True)` call runs, if it shows them. */
+function scriptShellSteps(index: SemanticIndex, call: CallSite): string[] {
+  const q = call.qname ?? '';
+  const command = call.args[0] ?? call.kwargs.get('args') ?? call.kwargs.get('command') ?? call.kwargs.get('cmd');
+  if (!command) return [];
+  const shell = ALWAYS_SHELL.has(q) || (SUBPROCESS_SHELL.has(q) && call.kwargs.get('shell')?.type === 'true');
+  if (shell) {
+    const text = staticString(index, command);
+    return text ? pipelineSteps(text.value) : [];
+  }
+  if (!SUBPROCESS_SHELL.has(q)) return [];
+  // `subprocess.run(["bash", "prepare.sh"])`: another language's interpreter, without a shell.
+  const argv = stripParens(index.valueOf(command));
+  const program = argv.type === 'list' || argv.type === 'tuple' ? argv.namedChild(0) : null;
+  const name = program ? staticString(index, program)?.value.replace(/^.*\//, '') : undefined;
+  if (!name) return [];
+  return OTHER_LANGUAGE_PROGRAMS.has(name) || /\.(sh|R|jl)$/.test(name) ? [name] : [];
+}
+
+function check(context: RuleContext): void {
+  const { doc, index } = context;
+  if (doc.kind === 'notebook' && doc.segments.some((s) => isPythonLanguage(s.language))) {
+    doc.segments.forEach((segment, i) => {
+      cellOfAnotherLanguage(context, segment, i);
+      linesOfAnotherLanguage(context, i);
+    });
+  }
+  for (const call of index.calls) {
+    if (!call.qname) continue;
+    const steps = scriptShellSteps(index, call);
+    if (steps.length === 0) continue;
+    context.report({
+      node: call.callee,
+      message: `\`${call.callee.text}\` runs ${quoted(steps)} through the shell: a pipeline step written in another language, outside Python's error handling, tests and dependency pins`,
+    });
+  }
+}
+
+export const multipleLanguageCell: Rule = {
+  meta: {
+    code: 'MLD507',
+    name: 'multiple-language-cell',
+    category: 'common-smells',
+    severity: 'information',
+    docs: {
+      summary: 'Notebook cells or lines in another language — `%%bash`, `%%sh`, `%%sql`, `%%R`, `%%javascript` cells, `%sql` lines, cells whose language is not Python — and `!cmd` shell escapes that run pipeline steps (`!wget`, `!unzip`, `!python train.py`, `!kaggle datasets download`...); in scripts, `os.system(...)`, `subprocess(..., shell=True)` and other-language interpreters run as pipeline steps.',
+      why: 'Common smells, the multiple-language smell (§5): a pipeline split across Python, shell, SQL and R is harder to test, to hand over and to reproduce — each language brings its own dependencies, error handling and failure modes, and the steps in shell escapes run outside everything Python offers (exceptions, tests, pinned requirements). The data a notebook trains on often comes from a `!wget` and a `!unzip` that nobody re-runs the same way twice.',
+      example: '!wget -q https://example.org/data/train.zip\n!unzip -o train.zip -d data\n!python preprocess.py --out data/clean.csv\n\nimport pandas as pd\ndf = pd.read_csv("data/clean.csv")',
+      fix: 'Move pipeline steps into Python (`urllib`/`requests` or `pooch` to download with a checksum, `zipfile` to unpack, importing the preprocessing function instead of running a script), or into one declared pipeline (a Makefile, DVC, a workflow tool) that the notebook only consumes. There is no automatic fix.',
+      fixed: 'import zipfile\nimport pooch\n\narchive = pooch.retrieve("https://example.org/data/train.zip", known_hash="sha256:...")\nzipfile.ZipFile(archive).extractall("data")',
+      nearMisses: 'Shell lines that only look around or set up the environment are left alone: `!ls`, `!cat`, `!head`, `!nvidia-smi`, `!pip install` (MLD803\'s business), `!mkdir`, `!cp`, `!mv`, `!rm`, `!echo`, `python -m pip`, `python --version`, and set-up subcommands (`kaggle config`, `aws configure`, `huggingface-cli login`, `accelerate config`). A `%%bash` cell of only such commands is not reported. Steps are: running Python scripts or modules, shell scripts and other languages\' interpreters, downloads (`wget`, `curl`, `gdown`, `kaggle`, `gsutil`, `aws s3`...), unpacking (`unzip`, `tar`...), `git clone`/`pull`, `dvc`, text processing (`sed`, `awk`), training launchers (`torchrun`, `accelerate launch`, `yolo`). Presentation magics (`%%html`, `%%latex`, `%%markdown`, `%%capture`, `%%writefile`) are not another language of the pipeline; a notebook whose kernel is not Python is not mixing languages. A shell command computed at run time (`os.system(cmd)`) is not guessed at.',
+      notebooks: 'One finding per cell: on the `%%` line of a cell magic, or on the first pipeline line of a cell with `!` escapes, with the other lines of the cell linked. In the editor, cells whose language is not Python (a SQL or R cell in a Python notebook) are reported too.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,133 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../semantics/literals';
+import { MODULE_SCOPE } from '../semantics/definitions';
+import { nodeKey, stripParens } from '../semantics/nodes';
+import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
+import { ioCall } from './shared/io';
+import type { FixDescriptor, Rule, RuleContext } from './types';
+
+/**
+ * Roots that exist on one machine or one person's account: home directories, mounted volumes,
+ * a user's Google Drive in Colab, Windows drives and shares. Left out on purpose: `/tmp` (exists
+ * everywhere), `/kaggle/...` and `/content/...` outside Drive (the same on every Kaggle or Colab
+ * machine), container conventions (`/workspace`, `/app`, `/opt`) and system paths (`/etc`, `/dev`).
+ */
+const MACHINE_SPECIFIC = /^(?:\/(?:home|Users|root|mnt|media|Volumes|scratch|nfs|gpfs|lustre)\/|\/content\/drive\/|\/gdrive\/|[A-Za-z]:[\\/]|\\\\[^\\\s]+\\)/;
+
+const PATH_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
+
+interface AbsolutePath {
+  /** The string literal that holds the machine-specific root. */
+  literal: Node;
+  /** Its text, with `{}` for interpolations. */
+  value: string;
+}
+
+/**
+ * The literal that starts a path expression with a machine-specific root: the path itself, the
+ * first part of `os.path.join(...)`, `Path(...)`, `a / b` or `a + b`, or the value of a local
+ * variable. A module-level name is already named configuration and is left alone.
+ */
+function absoluteLiteral(index: SemanticIndex, expression: Node, depth = 0): AbsolutePath | undefined {
+  if (depth > 6) return undefined;
+  const node = stripParens(expression);
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string': {
+      const value = stringValue(node) ?? stringTemplate(node);
+      return value !== undefined && MACHINE_SPECIFIC.test(value) ? { literal: node, value } : undefined;
+    }
+    case 'call': {
+      const call = index.call(node);
+      const first = call?.args[0];
+      return call?.qname && PATH_FUNCTIONS.has(call.qname) && first ? absoluteLiteral(index, first, depth + 1) : undefined;
+    }
+    case 'binary_operator': {
+      const operator = node.childForFieldName('operator')?.text;
+      const left = node.childForFieldName('left');
+      return left && (operator === '/' || operator === '+') ? absoluteLiteral(index, left, depth + 1) : undefined;
+    }
+    case 'identifier': {
+      const definition = index.definitionFor(node);
+      if (!definition || definition.scopeKey === MODULE_SCOPE || definition.kind !== 'assign' || !definition.value) return undefined;
+      return absoluteLiteral(index, definition.value, depth + 1);
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** `/home/ana/data/train.csv` -> `TRAIN_CSV_PATH`; `/content/drive/MyDrive/data` -> `DATA_DIR`. */
+export function pathConstantName(value: string): string {
+  const parts = value.split(/[\\/]+/).filter((part) => part && !/^[A-Za-z]:$/.test(part));
+  const last = parts.at(-1) ?? '';
+  const wildcard = /[*?[]/.test(last);
+  const base = upperSnake(wildcard ? parts.at(-2) ?? 'FILES' : last);
+  const name = wildcard ? `${base}_GLOB` : /\.[A-Za-z0-9]{1,8}$/.test(last) ? `${base}_PATH` : `${base}_DIR`;
+  return /^[A-Z]/.test(name) ? name : `PATH_${name}`.replace(/^PATH__/, 'PATH_');
+}
+
+/** A module constant with exactly this string value, defined before `literal` and visible there. */
+function existingConstant(index: SemanticIndex, literal: Node, value: string): string | undefined {
+  for (const constant of index.constants.values()) {
+    if (constant.value.kind !== 'string' || constant.value.value !== value) continue;
+    if (constant.definition.node.startIndex >= literal.startIndex) continue;
+    const seen = index.resolve(constant.name, literal);
+    if (seen.kind === 'local' && seen.definition === constant.definition) return constant.name;
+  }
+  return undefined;
+}
+
+/** Moves a plain one-line string literal into a module-level constant (or reuses one). */
+function extractFix(context: RuleContext, literal: Node, value: string): FixDescriptor | undefined {
+  const { index, doc } = context;
+  const prefix = stringPrefix(literal);
+  if (literal.type !== 'string' || hasInterpolation(literal) || prefix.includes('b') || literal.startPosition.row !== literal.endPosition.row) return undefined;
+  const existing = existingConstant(index, literal, value);
+  if (existing) return { title: `Use the constant ${existing}`, edits: [replaceNode(literal, existing)] };
+  const name = freshName(index, pathConstantName(value));
+  return {
+    title: `Extract the path into the constant ${name}`,
+    edits: [insertBeforeTopLevelStatement(doc, literal, `${name} = ${literal.text}`), replaceNode(literal, name)],
+  };
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  const reported = new Set<string>();
+  for (const call of index.calls) {
+    const io = ioCall(call);
+    if (!io) continue;
+    for (const path of io.paths) {
+      const found = absoluteLiteral(index, path);
+      if (!found || reported.has(nodeKey(found.literal))) continue;
+      reported.add(nodeKey(found.literal));
+      const fix = extractFix(context, found.literal, found.value);
+      context.report({
+        node: found.literal,
+        message: `\`${io.label}\` ${io.direction === 'read' ? 'reads' : 'writes'} "${found.value}", an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`,
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+}
+
+export const hardcodedAbsolutePath: Rule = {
+  meta: {
+    code: 'MLD602',
+    name: 'hardcoded-absolute-path',
+    category: 'configuration-debt',
+    severity: 'warning',
+    fix: { safety: 'safe', title: 'Extract the path into a module-level constant' },
+    docs: {
+      summary: 'A data or model file is read or written through an absolute, machine-specific path (`/home/...`, `/Users/...`, `C:\\...`, `/content/drive/...`, `/mnt/...`).',
+      why: 'Configuration debt (§6): where the data and the models live is configuration, and the paper asks that configuration be easy to see, to change and to review. A home directory or a mounted drive written into a `read_csv` or `torch.save` call ties the code to one machine: a colleague, a CI job or a production server must edit the code to run it, and the edit is made again, slightly differently, everywhere the path is repeated.',
+      example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
+      fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path). It is safe: the program reads and writes exactly the same files.',
+      fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, Kaggle\'s `/kaggle/input/...` and Colab\'s `/content/...` outside Drive (the same on every machine of that platform), and container paths such as `/workspace` or `/app` are left alone. Only arguments of data and model I/O calls count (`read_*`/`to_*`, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,82 @@
+// Shell command lines (`!wget ...` in a notebook, `os.system("python train.py")` in a script):
+// which commands in them are steps of the ML pipeline — fetching or unpacking data, running
+// training scripts, moving artefacts — as opposed to looking around (`ls`, `nvidia-smi`) or setting
+// up the environment (`pip install`, which MLD803 covers).
+
+/** Interpreters of other languages: running them from Python adds a language to the pipeline. */
+export const OTHER_LANGUAGE_PROGRAMS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'Rscript', 'R', 'julia', 'java', 'node', 'perl', 'ruby', 'make']);
+
+/**
+ * Programs whose run is a pipeline step — they fetch, unpack or transform data, or run code — or,
+ * for tools that also have set-up subcommands (`kaggle config`, `aws configure`,
+ * `huggingface-cli login`), the subcommands that are steps.
+ */
+const PIPELINE_PROGRAMS = new Map<string, RegExp | true>([
+  ...['wget', 'curl', 'aria2c', 'gdown', 'gsutil', 'azcopy', 'rclone', 'hdfs', 's3cmd', 'unzip', 'tar', 'gunzip', 'gzip',
+    'bunzip2', 'xz', '7z', '7za', 'unrar', 'dvc', 'torchrun', 'deepspeed', 'spark-submit', 'sqlite3', 'psql',
+    'mysql', 'bq', 'sed', 'awk', 'shuf', 'yolo', 'fairseq-train', 'fairseq-preprocess'].map((p): [string, true] => [p, true]),
+  ...[...OTHER_LANGUAGE_PROGRAMS].map((p): [string, true] => [p, true]),
+  ['kaggle', /^(competitions|datasets|kernels|models) (download|submit|push|pull|create|version)$/],
+  ['aws', /^(s3|s3api|sagemaker)$/],
+  ['gcloud', /^(storage|ai|ai-platform|ml|dataproc|dataflow)$/],
+  ['az', /^(storage|ml)$/],
+  ['huggingface-cli', /^(download|upload)$/],
+  ['hf', /^(download|upload)$/],
+  ['accelerate', /^launch$/],
+  ['mlflow', /^(run|models)$/],
+  ['git', /^(clone|pull|checkout|submodule)\b|^lfs (pull|fetch|checkout)$/],
+  ['docker', /^(run|exec|compose)$/],
+]);
+const PYTHON = /^(python[\d.]*|py|ipython|\{sys\.executable\}|\$PYTHON|\{python\})$/i;
+/** `python -m <module>` for these modules sets up or inspects the environment; anything else runs a step. */
+const SETUP_MODULES = /^(pip|ensurepip|venv|virtualenv|spacy|nltk\.downloader|nltk|site|ipykernel|jupyter|notebook|tensorboard|pytest|unittest|doctest|pydoc|http\.server|json\.tool|timeit|this)$/;
+
+/**
+ * Installing software, not running the pipeline: downloading an installer or package, running an
+ * install script, `--prefix=` installs.
+ */
+const INSTALLER = /https?:\S*\.(sh|deb|rpm|run|whl|exe|msi|pkg|gpg|key|asc)\b|https?:\S*install|(^|\s)--prefix\b|(^|\s)\S*(install|miniconda|anaconda|cmake)\S*\.sh\b/i;
+/** A download piped into a shell or a key store (`curl ... | sudo bash`): an installation. */
+const PIPED_INSTALL = /\b(curl|wget)\b[^|]*\|\s*(sudo\s+)?(ba|z)?sh\b|\|\s*(sudo\s+)?apt-key\b/;
+
+/** The commands of a command line, split at `&&`, `||`, `;` and `|`. */
+function commands(line: string): string[][] {
+  return line
+    .split(/&&|\|\||;|\|/)
+    .map((part) => part.trim().split(/\s+/).filter(Boolean))
+    .map((words) => {
+      // `sudo`, `nohup`, `time`, environment assignments (`CUDA_VISIBLE_DEVICES=0`) prefix the real command.
+      let i = 0;
+      while (i < words.length && (/^(sudo|nohup|time|env|exec|nice)$/.test(words[i]) || /^[A-Za-z_]\w*=/.test(words[i]))) i++;
+      return words.slice(i);
+    })
+    .filter((words) => words.length > 0);
+}
+
+/** The pipeline step a single command runs, named for messages (`wget`, `python train.py`), if any. */
+function pipelineStep(words: string[]): string | undefined {
+  const [program, ...rest] = words;
+  const base = program.replace(/^.*\//, '');
+  if (PYTHON.test(base)) {
+    if (rest[0] === '-m') return rest[1] && !SETUP_MODULES.test(rest[1]) ? `python -m ${rest[1]}` : undefined;
+    // `setup.py` installs; a hidden script (`.convert_notebook.py`) is the repository's tooling.
+    const script = rest.find((word) => !word.startsWith('-'));
+    return script && /\.py$/.test(script) && !/(^|\/)(setup|\.[^/]*)\.py$/.test(script) && !rest.includes('-c') ? `python ${script}` : undefined;
+  }
+  // Converting a notebook is housekeeping; executing one runs its steps.
+  if (base === 'jupyter' || base === 'papermill') return base === 'papermill' || rest.includes('--execute') || rest[0] === 'execute' ? `${base} ${rest[0] ?? ''}`.trim() : undefined;
+  if (/\.(sh|py|R|jl)$/.test(base) && program.includes('/')) return program;
+  if (INSTALLER.test(words.join(' '))) return undefined;
+  const steps = PIPELINE_PROGRAMS.get(base);
+  if (steps === true) return base;
+  if (!steps || !rest[0]) return undefined;
+  if (steps.test(rest[0])) return `${base} ${rest[0]}`;
+  const subcommand = rest.slice(0, 2).join(' ');
+  return steps.test(subcommand) ? `${base} ${subcommand}` : undefined;
+}
+
+/** The pipeline steps a shell command line runs, in order (empty when it only looks around or sets up). */
+export function pipelineSteps(line: string): string[] {
+  if (PIPED_INSTALL.test(line)) return [];
+  return commands(line).map(pipelineStep).filter((step): step is string => step !== undefined);
+}

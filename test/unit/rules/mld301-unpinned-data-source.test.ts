@@ -1,0 +1,120 @@
+import { unpinnedDataSource } from '../../../server/src/detectors/mld301-unpinned-data-source';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unpinnedDataSource, {
+  valid: [
+    {
+      name: 'URLs pinned to a commit, a release, a date or a DOI',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        a = pd.read_csv("https://raw.githubusercontent.com/acme/data/3f9c2ab/churn.csv")
+        b = pd.read_csv("https://github.com/acme/data/releases/download/v1.2/churn.csv")
+        c = pd.read_parquet("https://d37ci6vzurychx.cloudfront.net/trip-data/yellow_tripdata_2023-01.parquet")
+        d = pd.read_csv("https://zenodo.org/records/7065436/files/train.csv")
+      `,
+    },
+    {
+      name: 'a URL read in an exploration notebook that trains nothing',
+      code: [
+        'import pandas as pd\nimport matplotlib.pyplot as plt\n',
+        'df = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/sales.csv")\ndf.plot()\n',
+      ],
+    },
+    {
+      name: 'local files, explicit-column and snapshot queries',
+      code: py`
+        import pandas as pd
+        import torch
+        train = pd.read_csv("data/train.csv")
+        users = pd.read_sql("SELECT id, age, plan FROM users", engine)
+        events = pd.read_sql_query("SELECT * FROM events FOR SYSTEM_TIME AS OF '2024-01-01'", engine)
+      `,
+    },
+    {
+      name: 'datasets pinned by revision, version or id; file builders; local folders',
+      code: py`
+        from datasets import load_dataset
+        from sklearn.datasets import fetch_openml
+        import tensorflow_datasets as tfds
+        imdb = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")
+        local = load_dataset("csv", data_files={"train": "train.csv"})
+        folder = load_dataset("./data/reviews")
+        titanic = fetch_openml("titanic", version=1)
+        mnist = fetch_openml(data_id=554)
+        ds = tfds.load("mnist:3.0.1")
+      `,
+    },
+    {
+      name: 'a dataset name computed at run time or passed with **kwargs',
+      code: py`
+        from datasets import load_dataset
+        def get(name, **kwargs):
+            return load_dataset(name), load_dataset("glue", **kwargs)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'read_csv of a raw GitHub URL on a branch, through a variable',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        DATA_URL = "https://raw.githubusercontent.com/acme/data/master/churn.csv"
+        df = pd.read_csv(DATA_URL)
+      `,
+      findings: [{ line: 4, column: 18, message: /`pd\.read_csv` reads training data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/data\/master\/churn\.csv"/ }],
+      noFix: true,
+    },
+    {
+      name: 'SELECT * through read_sql, and a whole table through read_sql_table',
+      code: py`
+        import pandas as pd
+        from xgboost import XGBClassifier
+        users = pd.read_sql("select * from users where active", engine)
+        events = pd.read_sql_table("events", engine)
+      `,
+      findings: [
+        { line: 3, column: 21, message: /`pd\.read_sql` trains on `SELECT \*`/ },
+        { line: 4, column: 28, message: /`pd\.read_sql_table` reads the whole live table "events"/ },
+      ],
+    },
+    {
+      name: 'load_dataset without revision, or on a branch; keyword and aliased import',
+      code: py`
+        from datasets import load_dataset as ld
+        squad = ld("squad")
+        glue = ld(path="nyu-mll/glue", name="mrpc", revision="main")
+      `,
+      findings: [
+        { line: 2, message: /`ld\("squad"\)` has no `revision=`/ },
+        { line: 3, message: /follows the branch "main"/ },
+      ],
+    },
+    {
+      name: 'fetch_openml by name, tfds.load without a version, data_files on a URL',
+      code: py`
+        import sklearn.datasets as skd
+        import tensorflow_datasets as tfds
+        from datasets import load_dataset
+        titanic = skd.fetch_openml("titanic", as_frame=True)
+        ds = tfds.load("imdb_reviews", split="train")
+        remote = load_dataset("csv", data_files={"train": "https://example.org/train.csv"})
+      `,
+      findings: [
+        { line: 4, message: /`skd\.fetch_openml\("titanic"\)` has no `version=`/ },
+        { line: 5, message: /`tfds\.load\("imdb_reviews"\)` has no version/ },
+        { line: 6, message: /reads training data from the URL "https:\/\/example\.org\/train\.csv"/ },
+      ],
+    },
+    {
+      name: 'notebook: the URL read in one cell, the model in another',
+      code: [
+        'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n',
+        '%%time\ndf = pd.read_json("http://example.org/api/export.json")\n',
+      ],
+      findings: [{ cell: 1, line: 2, column: 19 }],
+    },
+  ],
+});

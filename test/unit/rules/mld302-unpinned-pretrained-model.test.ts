@@ -1,0 +1,115 @@
+import { unpinnedPretrainedModel } from '../../../server/src/detectors/mld302-unpinned-pretrained-model';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unpinnedPretrainedModel, {
+  valid: [
+    {
+      name: 'pinned with a revision (a commit, a tag, or a constant)',
+      code: py`
+        from transformers import AutoModel, AutoTokenizer, pipeline
+        REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"
+        tok = AutoTokenizer.from_pretrained("bert-base-uncased", revision=REVISION)
+        model = AutoModel.from_pretrained("bert-base-uncased", revision="v1.0")
+        clf = pipeline("sentiment-analysis", model="distilbert-base-uncased-finetuned-sst-2-english", revision="714eb0f")
+      `,
+    },
+    {
+      name: 'local folders, checkpoints and files',
+      code: py`
+        from transformers import AutoModelForSequenceClassification
+        a = AutoModelForSequenceClassification.from_pretrained("./results/best")
+        b = AutoModelForSequenceClassification.from_pretrained("/models/bert")
+        c = AutoModelForSequenceClassification.from_pretrained("outputs/checkpoint-500")
+      `,
+    },
+    {
+      name: 'the model this notebook trains and saves itself',
+      code: [
+        'from transformers import AutoModelForSequenceClassification, TrainingArguments, Trainer, pipeline\n',
+        'args = TrainingArguments(output_dir="my_awesome_model", num_train_epochs=2)\ntrainer = Trainer(model=model, args=args)\ntrainer.train()\n',
+        'classifier = pipeline("sentiment-analysis", model="my_awesome_model")\nreloaded = AutoModelForSequenceClassification.from_pretrained("my_awesome_model")\n',
+      ],
+    },
+    {
+      name: 'from_pretrained of another library or of unknown origin, names computed at run time',
+      code: py`
+        from transformers import AutoModel
+        from mylib import Encoder
+        enc = Encoder.from_pretrained("bert-base-uncased")
+        other = loader.from_pretrained("gpt2")
+        def load(name):
+            return AutoModel.from_pretrained(name)
+        offline = AutoModel.from_pretrained("gpt2", local_files_only=True)
+      `,
+    },
+    {
+      name: 'torch.hub with a release tag, or from a local folder',
+      code: py`
+        import torch
+        resnet = torch.hub.load("pytorch/vision:v0.10.0", "resnet18", pretrained=True)
+        mine = torch.hub.load("./hubconf_dir", "model", source="local")
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'tokenizer and model by name with no revision',
+      code: py`
+        from transformers import AutoModel, AutoTokenizer
+        tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")
+        model = AutoModel.from_pretrained("bert-base-uncased")
+      `,
+      findings: [
+        { line: 2, column: 43, message: /`AutoTokenizer\.from_pretrained\("bert-base-uncased"\)` has no `revision=`/ },
+        { line: 3, column: 35 },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'module alias, a checkpoint constant and a revision on a branch',
+      code: py`
+        import transformers as tf
+        CHECKPOINT = "distilbert/distilbert-base-uncased"
+        model = tf.AutoModelForMaskedLM.from_pretrained(CHECKPOINT, revision="main")
+      `,
+      findings: [{ line: 3, column: 49, message: /follows the branch "main", which moves/ }],
+    },
+    {
+      name: 'pipeline with no model at all, and with a model name',
+      code: py`
+        from transformers import pipeline
+        sentiment = pipeline("sentiment-analysis")
+        ner = pipeline(task="ner", model="dslim/bert-base-NER")
+      `,
+      findings: [
+        { line: 2, column: 13, message: /`pipeline\("sentiment-analysis"\)` names no model: it downloads the library's default model/ },
+        { line: 3, column: 34, message: /`pipeline\(model="dslim\/bert-base-NER"\)` has no `revision=`/ },
+      ],
+    },
+    {
+      name: 'hub downloads, sentence-transformers and torch.hub without a tag',
+      code: py`
+        import torch
+        from huggingface_hub import hf_hub_download
+        from sentence_transformers import SentenceTransformer
+        weights = hf_hub_download(repo_id="org/detector", filename="model.safetensors")
+        encoder = SentenceTransformer("all-MiniLM-L6-v2")
+        yolo = torch.hub.load("ultralytics/yolov5", "yolov5s")
+      `,
+      findings: [
+        { line: 4, message: /`hf_hub_download\("org\/detector"\)` has no `revision=`/ },
+        { line: 5, message: /`SentenceTransformer\("all-MiniLM-L6-v2"\)`/ },
+        { line: 6, message: /`torch\.hub\.load\("ultralytics\/yolov5"\)` has no `:tag`/ },
+      ],
+    },
+    {
+      name: 'notebook: diffusers pipeline in a later cell',
+      code: [
+        '!pip install diffusers\nfrom diffusers import StableDiffusionPipeline\n',
+        'pipe = StableDiffusionPipeline.from_pretrained("stable-diffusion-v1-5/stable-diffusion-v1-5")\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 48 }],
+    },
+  ],
+});

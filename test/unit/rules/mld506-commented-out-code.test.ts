@@ -1,0 +1,156 @@
+import { commentedOutCode } from '../../../server/src/detectors/mld506-commented-out-code';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(commentedOutCode, {
+  valid: [
+    {
+      name: 'prose comments and a license header',
+      code: py`
+        # Copyright 2024 The Churn Authors.
+        # Licensed under the Apache License, Version 2.0 (the "License");
+        # you may not use this file except in compliance with the License.
+        # See http://www.apache.org/licenses/LICENSE-2.0 for details.
+        import pandas as pd
+
+        # Load the data, drop the rows without a label and
+        # keep only the customers that signed up after 2020
+        # because the older ones used a different plan.
+        df = pd.read_csv("customers.csv")
+      `,
+    },
+    {
+      name: 'type comments, doctest examples, noqa and suppression comments',
+      code: py`
+        def scale(x):
+            # type: (float) -> float
+            # >>> scale(2.0)
+            # 4.0
+            # >>> scale(0)
+            # 0
+            return 2 * x
+        # noqa: E501
+        # mldebt: ignore-file[MLD601]
+        # pylint: disable=invalid-name
+      `,
+    },
+    {
+      name: 'commented shell and configuration lines, dividers and cell markers',
+      code: py`
+        # pip install lightgbm==4.3.0
+        # export CUDA_VISIBLE_DEVICES=0
+        # python train.py --epochs 10
+        # batch_size: 32
+        # learning_rate: 0.001
+        # epochs: 10
+        # ---------------------------------------------
+        # %%
+        # In[3]:
+        x = 1
+      `,
+    },
+    {
+      name: 'words and TODOs that happen to parse',
+      code: py`
+        # TODO: fix
+        # FIXME
+        # cleanup
+        # e
+        x = 1
+      `,
+    },
+    {
+      name: 'a usage example under an introduction',
+      code: py`
+        # Usage:
+        #     model = load_model("model.pkl")
+        #     preds = model.predict(X)
+        #     print(preds[:5])
+        def load_model(path):
+            return path
+      `,
+    },
+    {
+      name: 'inline script metadata and two commented lines',
+      code: py`
+        # /// script
+        # requires-python = ">=3.11"
+        # dependencies = [
+        #   "pandas",
+        # ]
+        # ///
+        import pandas as pd
+        # df = df.dropna()
+        # df = df.reset_index()
+        x = 1  # y = f(x)
+        z = 2  # w = g(z)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an old model kept in comments: the fix deletes the block',
+      code: py`
+        model = LGBMClassifier(n_estimators=300)
+        # model = RandomForestClassifier(n_estimators=200)
+        # model.fit(X_train, y_train)
+        # print(model.score(X_test, y_test))
+        model.fit(X_train, y_train)
+      `,
+      findings: [{ line: 2, column: 1, message: /^3 lines of commented-out code \(`model = RandomForestClassifier/ }],
+      safety: 'unsafe',
+      output: py`
+        model = LGBMClassifier(n_estimators=300)
+        model.fit(X_train, y_train)
+      `,
+    },
+    {
+      name: 'a commented loop without a space after #, indented in a function, with a prose line above kept',
+      code: py`
+        def train(model, loader):
+            # The old training loop:
+            #for epoch in range(10):
+            #    for x, y in loader:
+            #        loss = model(x, y)
+            #        loss.backward()
+            return model.fit(loader)
+      `,
+      findings: [{ line: 3, column: 5 }],
+      output: py`
+        def train(model, loader):
+            # The old training loop:
+            return model.fit(loader)
+      `,
+    },
+    {
+      name: 'a multi-line call and a nested comment inside the block',
+      code: py`
+        import torch
+        # optimizer = torch.optim.SGD(
+        #     model.parameters(),
+        #     lr=0.1,
+        # )
+        # # switched to Adam
+        # scheduler = None
+        optimizer = torch.optim.Adam(model.parameters())
+      `,
+      findings: [{ line: 2, message: /^6 lines/ }],
+      output: py`
+        import torch
+        optimizer = torch.optim.Adam(model.parameters())
+      `,
+    },
+    {
+      name: 'notebook: a commented block at the end of a cell',
+      code: [
+        'import pandas as pd\ndf = pd.read_csv("a.csv")\n# df = df[df.age > 18]\n# df["ratio"] = df.a / df.b\n# df.to_csv("clean.csv")',
+        'df.head()\n',
+      ],
+      findings: [{ cell: 0, line: 3 }],
+      output: [
+        'import pandas as pd\ndf = pd.read_csv("a.csv")',
+        'df.head()\n',
+      ],
+    },
+  ],
+});

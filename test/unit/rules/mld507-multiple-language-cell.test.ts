@@ -1,0 +1,110 @@
+import { strict as assert } from 'node:assert';
+import { multipleLanguageCell } from '../../../server/src/detectors/mld507-multiple-language-cell';
+import { pipelineSteps } from '../../../server/src/detectors/shared/shell';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+describe('MLD507 shell command classification', () => {
+  it('finds the pipeline steps of a command line', () => {
+    assert.deepEqual(pipelineSteps('wget -q https://x.org/d.zip && unzip -o d.zip -d data'), ['wget', 'unzip']);
+    assert.deepEqual(pipelineSteps('CUDA_VISIBLE_DEVICES=0 python train.py --epochs 3'), ['python train.py']);
+    assert.deepEqual(pipelineSteps('python -m torch.distributed.run train.py'), ['python -m torch.distributed.run']);
+    assert.deepEqual(pipelineSteps('kaggle competitions download -c titanic'), ['kaggle competitions download']);
+    assert.deepEqual(pipelineSteps('git lfs pull'), ['git lfs pull']);
+    assert.deepEqual(pipelineSteps('./scripts/get_data.sh'), ['./scripts/get_data.sh']);
+    assert.deepEqual(pipelineSteps('jupyter nbconvert --to notebook --execute prepare.ipynb'), ['jupyter nbconvert']);
+  });
+
+  it('leaves looking around and setting up alone', () => {
+    for (const line of [
+      'ls -la data', 'nvidia-smi', 'pip install -q transformers', '{sys.executable} -m pip install x', 'python --version',
+      'python -c "import torch; print(torch.__version__)"', 'kaggle competitions submissions -c titanic', 'git lfs install',
+      'curl -s https://packagecloud.io/install/repositories/github/git-lfs/script.deb.sh | sudo bash',
+      'wget https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh', 'mkdir -p data && cp a b && rm -rf c',
+      'python setup.py install', 'huggingface-cli login', 'accelerate config default', 'python ../.convert_notebook_to_script.py --input a.ipynb',
+      'jupyter nbconvert --to script analysis.ipynb',
+    ]) assert.deepEqual(pipelineSteps(line), [], line);
+  });
+});
+
+ruleTests(multipleLanguageCell, {
+  valid: [
+    {
+      name: 'shell lines that look around or install packages',
+      code: ['!nvidia-smi\n!ls -la /content\n!pip install -q lightgbm==4.3.0\nimport lightgbm\n', 'files = !ls data\n'],
+    },
+    {
+      name: 'presentation and Python cell magics',
+      code: ['%%html\n<b>Results</b>\n', '%%capture\nimport torch\n', '%%writefile train.py\nimport torch\n', '%%time\nx = 1\n'],
+    },
+    {
+      name: 'a %%bash cell that only sets up the environment',
+      code: ['%%bash\npip install -q transformers\nnvidia-smi\nmkdir -p outputs\n'],
+    },
+    {
+      name: 'a notebook whose kernel is R is not mixing languages',
+      code: [{ text: 'library(ggplot2)\n', language: 'r' }, { text: 'df <- read.csv("x.csv")\n', language: 'r' }],
+    },
+    {
+      name: 'scripts: subprocess without a shell, harmless or unknown shell commands',
+      code: py`
+        import os
+        import subprocess
+        subprocess.run(["python", "train.py"], check=True)
+        os.system("clear")
+        os.system(command)
+        out = subprocess.check_output("nvidia-smi", shell=True)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: '!wget, !unzip and !python in one cell: one finding on the first, the others linked',
+      code: [
+        'import pandas as pd\n',
+        '!wget -q https://example.org/data/train.zip\n!unzip -o train.zip -d data\n!python preprocess.py --out data/clean.csv\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 1, related: 2, message: /^This cell runs 3 commands outside Python \(`wget`, `unzip`, `python preprocess\.py`\)/ }],
+      noFix: true,
+    },
+    {
+      name: 'a single shell step next to Python code',
+      code: ['import torch\n!git clone https://github.com/acme/yolo.git\nmodel = torch.load("yolo/w.pt")\n'],
+      findings: [{ cell: 0, line: 2, column: 1, message: /^`!git clone https:\/\/github\.com\/acme\/yolo\.git` runs `git clone` outside Python/ }],
+    },
+    {
+      name: '%%bash and %%sql cells, and a %sql line',
+      code: [
+        'import pandas as pd\n',
+        '%%bash\nkaggle competitions download -c titanic\nunzip titanic.zip -d data\n',
+        '%%sql\nSELECT * FROM users\n',
+        'x = 1\n%sql SELECT count(*) FROM events\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /^This `%%bash` cell runs `kaggle competitions download`, `unzip` as shell commands/ },
+        { cell: 2, line: 1, message: /^This cell is written in SQL \(`%%sql`\)/ },
+        { cell: 3, line: 2, column: 1, message: /runs SQL \(`%sql`\) outside Python/ },
+      ],
+    },
+    {
+      name: 'a cell whose language is not Python, in a Python notebook (editor)',
+      code: ['import pandas as pd\n', { text: 'SELECT * FROM sales', language: 'sql' }],
+      findings: [{ cell: 1, line: 1, message: /^This cell is written in sql inside a Python notebook/ }],
+    },
+    {
+      name: 'scripts: os.system, subprocess with shell=True, and a bash script without a shell',
+      code: py`
+        import os
+        import subprocess as sp
+        os.system(f"python train.py --lr {lr}")
+        sp.run("wget -q https://example.org/d.csv -O data/d.csv", shell=True)
+        sp.call(["bash", "scripts/prepare.sh"])
+      `,
+      findings: [
+        { line: 3, column: 1, message: /^`os\.system` runs `python train\.py` through the shell/ },
+        { line: 4, message: /^`sp\.run` runs `wget`/ },
+        { line: 5, message: /^`sp\.call` runs `bash`/ },
+      ],
+    },
+  ],
+});

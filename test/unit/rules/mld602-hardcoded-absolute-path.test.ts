@@ -1,0 +1,176 @@
+import { strict as assert } from 'node:assert';
+import { hardcodedAbsolutePath, pathConstantName } from '../../../server/src/detectors/mld602-hardcoded-absolute-path';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+describe('MLD602 constant names', () => {
+  it('names the constant after the file or folder', () => {
+    assert.equal(pathConstantName('/home/ana/data/train.csv'), 'TRAIN_CSV_PATH');
+    assert.equal(pathConstantName('/content/drive/MyDrive/data'), 'DATA_DIR');
+    assert.equal(pathConstantName('C:\\Users\\bo\\models\\'), 'MODELS_DIR');
+    assert.equal(pathConstantName('/mnt/images/*.jpg'), 'IMAGES_GLOB');
+    assert.equal(pathConstantName('/mnt/2024'), 'PATH_2024_DIR');
+  });
+});
+
+ruleTests(hardcodedAbsolutePath, {
+  valid: [
+    {
+      name: 'relative paths, URLs, home-relative and /tmp paths',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("data/train.csv")
+        extra = pd.read_csv("https://example.org/extra.csv")
+        cache = pd.read_parquet("~/cache/features.parquet")
+        pd.DataFrame().to_csv("/tmp/scratch.csv")
+      `,
+    },
+    {
+      name: 'Kaggle and Colab platform paths are the same on every machine of the platform',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("/kaggle/input/titanic/train.csv")
+        sample = pd.read_csv("/content/sample_data/california_housing_train.csv")
+      `,
+    },
+    {
+      name: 'absolute paths outside data and model I/O (sys.path, chdir, logging, comments)',
+      code: py`
+        import os
+        import sys
+        sys.path.append("/home/ana/projects/lib")
+        os.chdir("/content/drive/MyDrive/project")
+        print("results are in /home/ana/results")
+        # df = pd.read_csv("/home/ana/data.csv")
+      `,
+    },
+    {
+      name: 'a path already named at module level',
+      code: py`
+        import pandas as pd
+        DATA_DIR = "/mnt/data/churn"
+        train = pd.read_csv(DATA_DIR + "/train.csv")
+        test = pd.read_csv(f"{DATA_DIR}/test.csv")
+      `,
+    },
+    {
+      name: 'a docstring that mentions a path',
+      code: py`
+        import torch
+        def save(model, path):
+            """Save to a path such as /home/ana/models/m.pt."""
+            torch.save(model.state_dict(), path)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'read_csv of a home directory: extracted into a module-level constant',
+      code: py`
+        import pandas as pd
+
+        train = pd.read_csv("/home/ana/projects/churn/data/train.csv")
+      `,
+      findings: [{ line: 3, column: 21, message: /`pd\.read_csv` reads "\/home\/ana\/projects\/churn\/data\/train\.csv", an absolute path/ }],
+      safety: 'safe',
+      output: py`
+        import pandas as pd
+
+        TRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"
+        train = pd.read_csv(TRAIN_CSV_PATH)
+      `,
+    },
+    {
+      name: 'torch.save to a Google Drive folder, inside a function: the constant goes before the def',
+      code: py`
+        import torch
+
+        def checkpoint(model):
+            torch.save(model.state_dict(), '/content/drive/MyDrive/ckpt/model.pt')
+      `,
+      findings: [{ line: 4, message: /`torch\.save` writes "\/content\/drive\/MyDrive\/ckpt\/model\.pt"/ }],
+      output: py`
+        import torch
+
+        MODEL_PT_PATH = '/content/drive/MyDrive/ckpt/model.pt'
+        def checkpoint(model):
+            torch.save(model.state_dict(), MODEL_PT_PATH)
+      `,
+    },
+    {
+      name: 'Windows raw string through os.path.join, and a frame written to a mount',
+      code: py`
+        import os
+        import pandas as pd
+        df = pd.read_excel(os.path.join(r"C:\\Users\\bo\\Desktop", "sales.xlsx"))
+        df.to_parquet("/mnt/shared/out/sales.parquet")
+      `,
+      findings: [
+        { line: 3, column: 33, message: /`pd\.read_excel` reads "C:\\Users\\bo\\Desktop"/ },
+        { line: 4, column: 15, message: /`\.to_parquet\(\)` writes/ },
+      ],
+      output: py`
+        import os
+        import pandas as pd
+        DESKTOP_DIR = r"C:\\Users\\bo\\Desktop"
+        df = pd.read_excel(os.path.join(DESKTOP_DIR, "sales.xlsx"))
+        df.to_parquet("/mnt/shared/out/sales.parquet")
+      `,
+    },
+    {
+      name: 'a local variable in a function is followed to its literal',
+      code: py`
+        import joblib
+
+        def load():
+            path = "/Users/bo/models/rf.joblib"
+            return joblib.load(path)
+      `,
+      findings: [{ line: 4, column: 12 }],
+      output: py`
+        import joblib
+
+        RF_JOBLIB_PATH = "/Users/bo/models/rf.joblib"
+        def load():
+            path = RF_JOBLIB_PATH
+            return joblib.load(path)
+      `,
+    },
+    {
+      name: 'reuses a constant that already holds the path',
+      code: py`
+        import numpy as np
+        EMBEDDINGS = "/mnt/data/emb.npy"
+        vectors = np.load("/mnt/data/emb.npy")
+      `,
+      findings: [{ line: 3 }],
+      output: py`
+        import numpy as np
+        EMBEDDINGS = "/mnt/data/emb.npy"
+        vectors = np.load(EMBEDDINGS)
+      `,
+    },
+    {
+      name: 'an f-string path is reported without a fix',
+      code: py`
+        from transformers import AutoModel
+        for fold in range(5):
+            model = AutoModel.from_pretrained(f"/home/ana/runs/fold{fold}")
+      `,
+      findings: [{ line: 3, message: /"\/home\/ana\/runs\/fold\{\}"/ }],
+      noFix: true,
+    },
+    {
+      name: 'notebook: the constant is inserted in the cell of the statement',
+      code: [
+        'import pandas as pd\n',
+        'from google.colab import drive\ndrive.mount("/content/drive")\ntrain = pd.read_csv("/content/drive/MyDrive/train.csv")\n',
+      ],
+      findings: [{ cell: 1, line: 3, column: 21 }],
+      output: [
+        'import pandas as pd\n',
+        'from google.colab import drive\ndrive.mount("/content/drive")\nTRAIN_CSV_PATH = "/content/drive/MyDrive/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)\n',
+      ],
+    },
+  ],
+});

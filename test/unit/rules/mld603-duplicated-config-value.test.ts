@@ -1,0 +1,141 @@
+import { duplicatedConfigValue } from '../../../server/src/detectors/mld603-duplicated-config-value';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(duplicatedConfigValue, {
+  valid: [
+    {
+      name: 'values already named, and different values',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        SEED = 42
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)
+        model = RandomForestClassifier(random_state=SEED)
+        X_a, X_b = train_test_split(X_tr, test_size=0.25)
+      `,
+    },
+    {
+      name: 'the same hyperparameter value in two different models, or outside models',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.tree import DecisionTreeClassifier
+        from xgboost import XGBClassifier
+        tree = DecisionTreeClassifier(max_depth=5)
+        boost = XGBClassifier(max_depth=5)
+        plt.scatter(x, y, alpha=0.5)
+        plt.scatter(x, z, alpha=0.5)
+      `,
+    },
+    {
+      name: 'flags and plumbing repeated, and 32 versus 32.0',
+      code: py`
+        from torch.utils.data import DataLoader
+        train = DataLoader(train_ds, batch_size=32, shuffle=True, num_workers=4)
+        val = DataLoader(val_ds, batch_size=32.0, shuffle=True, num_workers=4)
+      `,
+    },
+    {
+      name: 'one call run many times by a loop is one site',
+      code: py`
+        from sklearn.model_selection import KFold
+        for i in range(5):
+            folds = KFold(n_splits=5, shuffle=True, random_state=i)
+            other = KFold(n_splits=10)
+      `,
+    },
+    {
+      name: 'lists are not shared between calls',
+      code: py`
+        from sklearn.neural_network import MLPClassifier
+        a = MLPClassifier(hidden_layer_sizes=[64, 32])
+        b = MLPClassifier(hidden_layer_sizes=[64, 32])
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'random_state=42 three times: one SEED constant replaces all of them',
+      code: py`
+        from sklearn.model_selection import train_test_split, KFold
+        from sklearn.ensemble import RandomForestClassifier
+
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)
+        model = RandomForestClassifier(n_estimators=300, random_state=42)
+        cv = KFold(5, shuffle=True, random_state=42)
+      `,
+      findings: [
+        { line: 5, column: 63, related: 2, message: /^The seed 42 is written again here \(`random_state=42`\), 3 times in all/ },
+        { line: 6, column: 42, related: 2 },
+      ],
+      safety: 'safe',
+      output: py`
+        from sklearn.model_selection import train_test_split, KFold
+        from sklearn.ensemble import RandomForestClassifier
+
+        SEED = 42
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)
+        model = RandomForestClassifier(n_estimators=300, random_state=SEED)
+        cv = KFold(5, shuffle=True, random_state=SEED)
+      `,
+    },
+    {
+      name: 'seeding calls and a seed keyword share one seed; an existing SEED with another value is not reused',
+      code: py`
+        import numpy as np
+        import torch
+        SEED = 0
+        np.random.seed(1234)
+        torch.manual_seed(1234)
+        split = dataset.train_test_split(test_size=0.1, seed=1234)
+      `,
+      findings: [
+        { line: 5, message: /The seed 1234 is written again here \(`torch\.manual_seed\(1234\)`\)/ },
+        { line: 6, message: /\(`seed=1234`\)/ },
+      ],
+      output: py`
+        import numpy as np
+        import torch
+        SEED = 0
+        SEED_2 = 1234
+        np.random.seed(SEED_2)
+        torch.manual_seed(SEED_2)
+        split = dataset.train_test_split(test_size=0.1, seed=SEED_2)
+      `,
+    },
+    {
+      name: 'one batch size in the train and eval loaders, reusing a BATCH_SIZE constant that holds it',
+      code: py`
+        from torch.utils.data import DataLoader
+        BATCH_SIZE = 64
+        train = DataLoader(train_ds, batch_size=64, shuffle=True)
+        val = DataLoader(val_ds, batch_size=64)
+      `,
+      findings: [{ line: 4, column: 37, message: /^`batch_size=64` is written again here \(in `DataLoader`\), 2 times in all/ }],
+      output: py`
+        from torch.utils.data import DataLoader
+        BATCH_SIZE = 64
+        train = DataLoader(train_ds, batch_size=BATCH_SIZE, shuffle=True)
+        val = DataLoader(val_ds, batch_size=BATCH_SIZE)
+      `,
+    },
+    {
+      name: 'a model hyperparameter repeated by the same constructor, a tuple size across cells',
+      code: [
+        'from xgboost import XGBClassifier\nfrom tensorflow import keras\nbase = XGBClassifier(learning_rate=0.05)\n',
+        'gen = keras.preprocessing.image.ImageDataGenerator()\ntrain = gen.flow_from_directory("train", target_size=(150, 150))\n',
+        'final = XGBClassifier(learning_rate=0.05, n_estimators=500)\nval = gen.flow_from_directory("val", target_size=(150,150))\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, message: /^`learning_rate=0\.05` is written again here \(in `XGBClassifier`\)/ },
+        { cell: 2, line: 2, message: /^`target_size=\(150, 150\)` is written again here/ },
+      ],
+      fixIndex: 1,
+      output: [
+        'from xgboost import XGBClassifier\nfrom tensorflow import keras\nbase = XGBClassifier(learning_rate=0.05)\n',
+        'gen = keras.preprocessing.image.ImageDataGenerator()\nTARGET_SIZE = (150, 150)\ntrain = gen.flow_from_directory("train", target_size=TARGET_SIZE)\n',
+        'final = XGBClassifier(learning_rate=0.05, n_estimators=500)\nval = gen.flow_from_directory("val", target_size=TARGET_SIZE)\n',
+      ],
+    },
+  ],
+});
