@@ -123,18 +123,20 @@ function check(context: RuleContext): void {
     if (occurrences.length < 2) continue;
     const setting = settingOf(group);
     const fix = extractFix(context, setting, occurrences);
-    const [first, ...repeats] = occurrences;
+    // One finding per duplicated setting, where it is first repeated, linked to every other
+    // copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
+    const [first, repeat] = occurrences;
     const value = stripParens(first.value).text;
-    for (const repeat of repeats) {
-      context.report({
-        node: repeat.value,
-        message: setting === 'seed'
-          ? `The seed ${value} is written again here (\`${repeat.shown}\`), ${occurrences.length} times in all: change it in one place and the runs silently disagree`
-          : `\`${setting}=${value}\` is written again here (in \`${where(repeat)}\`), ${occurrences.length} times in all: change it in one place and the others silently keep the old value`,
-        related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${o.shown}\` in \`${where(o)}\`` })),
-        fix,
-      });
-    }
+    const others = occurrences.length - 2;
+    const elsewhere = others > 0 ? ` and ${others} more time${others > 1 ? 's' : ''}` : '';
+    context.report({
+      node: repeat.value,
+      message: setting === 'seed'
+        ? `The seed ${value} is written again here (\`${repeat.shown}\`)${elsewhere}: change it in one place and the runs silently disagree`
+        : `\`${setting}=${value}\` is written again here (in \`${where(repeat)}\`)${elsewhere}: change it in one place and the others silently keep the old value`,
+      related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${o.shown}\` in \`${where(o)}\`` })),
+      fix,
+    });
   }
 }
 
@@ -151,7 +153,7 @@ export const duplicatedConfigValue: Rule = {
       example: 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)\nmodel = RandomForestClassifier(n_estimators=300, random_state=42)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=42))',
       fix: 'Name the setting once and use the name everywhere. The quick fix defines one module-level constant (`SEED`, `TEST_SIZE`, `BATCH_SIZE`...) before the first use — or reuses a constant that already holds the value under that name — and replaces every occurrence with it in one edit. It is safe: every call receives the same value as before.',
       fixed: 'SEED = 42\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=300, random_state=SEED)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=SEED))',
-      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the finding is on each repeat, linked to the others.',
+      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all.',
     },
   },
   check,

@@ -65,8 +65,7 @@ ruleTests(duplicatedConfigValue, {
         cv = KFold(5, shuffle=True, random_state=42)
       `,
       findings: [
-        { line: 5, column: 63, related: 2, message: /^The seed 42 is written again here \(`random_state=42`\), 3 times in all/ },
-        { line: 6, column: 42, related: 2 },
+        { line: 5, column: 63, related: 2, message: /^The seed 42 is written again here \(`random_state=42`\) and 1 more time: change it in one place/ },
       ],
       safety: 'safe',
       output: py`
@@ -90,8 +89,7 @@ ruleTests(duplicatedConfigValue, {
         split = dataset.train_test_split(test_size=0.1, seed=1234)
       `,
       findings: [
-        { line: 5, message: /The seed 1234 is written again here \(`torch\.manual_seed\(1234\)`\)/ },
-        { line: 6, message: /\(`seed=1234`\)/ },
+        { line: 5, related: 2, message: /The seed 1234 is written again here \(`torch\.manual_seed\(1234\)`\) and 1 more time/ },
       ],
       output: py`
         import numpy as np
@@ -111,7 +109,7 @@ ruleTests(duplicatedConfigValue, {
         train = DataLoader(train_ds, batch_size=64, shuffle=True)
         val = DataLoader(val_ds, batch_size=64)
       `,
-      findings: [{ line: 4, column: 37, message: /^`batch_size=64` is written again here \(in `DataLoader`\), 2 times in all/ }],
+      findings: [{ line: 4, column: 37, message: /^`batch_size=64` is written again here \(in `DataLoader`\): change it in one place/ }],
       output: py`
         from torch.utils.data import DataLoader
         BATCH_SIZE = 64
