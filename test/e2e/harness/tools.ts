@@ -36,10 +36,19 @@ function run(command: string, args: string[], options: { cwd?: string; env?: Nod
 }
 
 /**
+ * The environment without the npm_* variables of the `npm run` we may be running under: npm reads
+ * npm_config_* as configuration, and code-server's install script checks the Node version in
+ * npm_config_user_agent, which would name the outer npm's Node instead of the one installing.
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
+}
+
+/**
  * Installs one npm package into its own folder of the cache, unless an earlier install finished
  * (a marker file is written last, so an interrupted install is redone from scratch).
  */
-function cachedNpmPackage(folder: string, spec: string, env: NodeJS.ProcessEnv = process.env): string {
+function cachedNpmPackage(folder: string, spec: string, extraEnv: NodeJS.ProcessEnv = {}): string {
   const dir = path.join(cacheDir(), folder);
   const marker = path.join(dir, '.installed');
   if (!existsSync(marker)) {
@@ -47,7 +56,7 @@ function cachedNpmPackage(folder: string, spec: string, env: NodeJS.ProcessEnv =
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'package.json'), '{ "private": true }\n');
-    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], { cwd: dir, env });
+    run('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--loglevel=error', spec], { cwd: dir, env: { ...withoutNpmVariables(process.env), ...extraEnv } });
     writeFileSync(marker, `${spec}\n`);
   }
   return path.join(dir, 'node_modules', spec.slice(0, spec.lastIndexOf('@')));
@@ -104,7 +113,6 @@ export function ensureTools(options: { browser: boolean }): Tools {
   const codeServer = process.env.CODE_SERVER
     ? path.resolve(process.env.CODE_SERVER)
     : cachedNpmPackage(codeServerFolder, `code-server@${CODE_SERVER_VERSION}`, {
-      ...process.env,
       PATH: `${nodeBin}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: path.dirname(nodeBin),
     });

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const tools = ensureTools({ browser: false });
   const { server, workspace } = await startWithExtension(tools, path.join(ROOT, '.e2e', 'try'), packagedVsix(), { port });
   const url = server.workbenchUrl(workspace);
+  const listening = new URL(server.url).port;
   console.log([
     '',
     'ML Debt Lens is running in VS Code (code-server). Open this URL in a browser:',
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
     '',
     `The workspace is a fresh copy of examples/ (${workspace}): open train_churn.py or`,
     'sales_exploration.ipynb, hover a squiggle, press Ctrl+. on it. From another machine, forward the',
-    `port first (ssh -L ${server.host.split(':')[1]}:127.0.0.1:${server.host.split(':')[1]} this-host). Ctrl+C stops the server.`,
+    `port first (ssh -L ${listening}:127.0.0.1:${listening} this-host). Ctrl+C stops the server.`,
     '',
   ].join('\n'));
 }

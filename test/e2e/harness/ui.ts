@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { until } from '../poll';
 import { newPage } from './browser';
 import { type CodeServer, startWithExtension } from './codeServer';
 import { log } from './log';
@@ -22,22 +23,6 @@ type Box = { x: number; y: number; width: number; height: number };
 
 const EDITOR = '.editor-instance .monaco-editor';
 const NOTEBOOK = '.notebookOverlay';
-
-/** Polls `probe` every 100 ms until it returns a value, or throws after `timeoutMs`. */
-async function poll<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}${last ? ` (${String(last)})` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** Monaco renders spaces as U+00A0 in the DOM. */
 const plain = (text: string) => text.replace(/\u00a0/g, ' ');
@@ -68,7 +53,7 @@ export class Workbench {
 
   /** The bounding box of the rendered line containing `text` in `scope`. */
   async lineBox(scope: string, text: string): Promise<Box> {
-    return poll(`a line containing "${text}"`, async () => {
+    return until(`a line containing "${text}"`, async () => {
       for (const line of await this.page.locator(`${scope} .view-line`).all()) {
         if (plain(await line.innerText()).includes(text)) return (await line.boundingBox()) ?? undefined;
       }
@@ -76,27 +61,23 @@ export class Workbench {
     }, 15_000);
   }
 
-  /** The warning squiggle drawn on the line containing `text` (decorations sit beside the text layer). */
+  /** The warning squiggles drawn on the line containing `text` (decorations sit beside the text layer). */
+  private async squigglesOn(scope: string, text: string): Promise<Box[]> {
+    const line = await this.lineBox(scope, text);
+    const boxes: Box[] = [];
+    for (const squiggle of await this.page.locator(`${scope} .squiggly-warning`).all()) {
+      const box = await squiggle.boundingBox();
+      if (box && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) boxes.push(box);
+    }
+    return boxes;
+  }
+
   async squiggleOn(scope: string, text: string, timeoutMs = 45_000): Promise<Box> {
-    return poll(`a warning squiggle on "${text}"`, async () => {
-      const line = await this.lineBox(scope, text);
-      for (const squiggle of await this.page.locator(`${scope} .squiggly-warning`).all()) {
-        const box = await squiggle.boundingBox();
-        if (box && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) return box;
-      }
-      return undefined;
-    }, timeoutMs);
+    return until(`a warning squiggle on "${text}"`, async () => (await this.squigglesOn(scope, text))[0], timeoutMs);
   }
 
   async noSquiggleOn(scope: string, text: string): Promise<void> {
-    await poll(`the squiggle on "${text}" to go`, async () => {
-      const line = await this.lineBox(scope, text);
-      for (const squiggle of await this.page.locator(`${scope} .squiggly-warning`).all()) {
-        const box = await squiggle.boundingBox();
-        if (box && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) return undefined;
-      }
-      return true;
-    });
+    await until(`the squiggle on "${text}" to go`, async () => ((await this.squigglesOn(scope, text)).length === 0 ? true : undefined));
   }
 
   private async moveAway(): Promise<void> {
@@ -111,7 +92,7 @@ export class Workbench {
       await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
       try {
-        await poll('the hover widget', async () => {
+        await until('the hover widget', async () => {
           const text = (await widget.count()) ? await widget.innerText() : '';
           return expected.every((re) => re.test(text)) ? true : undefined;
         }, 8000);
@@ -165,7 +146,7 @@ export class Workbench {
     // The panel updates debounced: poll its rows rather than reading them once.
     let rows: string[] = [];
     try {
-      return await poll(`a Problems row matching ${present}${absent ? ` and none matching ${absent}` : ''}`, async () => {
+      return await until(`a Problems row matching ${present}${absent ? ` and none matching ${absent}` : ''}`, async () => {
         rows = (await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((r) => plain(r).replace(/\s+/g, ' '));
         const row = rows.find((r) => present.test(r));
         return row && !(absent && rows.some((r) => absent.test(r))) ? row : undefined;
@@ -224,10 +205,10 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
     ['Ctrl+. applies the MLD701 fix; the squiggle goes and the saved file changes', async () => {
       const squiggle = await workbench.squiggleOn(EDITOR, THRESHOLD_LINE);
       await workbench.quickFix(squiggle, 'MLD701: Extract 0.35 to a named constant DECISION_THRESHOLD');
-      await poll('the fixed line in the editor', async () => ((await workbench.editorText(EDITOR)).includes('at_risk = proba > DECISION_THRESHOLD') ? true : undefined));
+      await until('the fixed line in the editor', async () => ((await workbench.editorText(EDITOR)).includes('at_risk = proba > DECISION_THRESHOLD') ? true : undefined));
       await workbench.noSquiggleOn(EDITOR, 'at_risk = proba > DECISION_THRESHOLD');
       await page.keyboard.press('Control+S');
-      await poll('the fix on disk', async () => (readFileSync(path.join(workspace, 'train_churn.py'), 'utf8').includes('DECISION_THRESHOLD = 0.35\nat_risk = proba > DECISION_THRESHOLD\n') ? true : undefined));
+      await until('the fix on disk', async () => (readFileSync(path.join(workspace, 'train_churn.py'), 'utf8').includes('DECISION_THRESHOLD = 0.35\nat_risk = proba > DECISION_THRESHOLD\n') ? true : undefined));
     }],
     ['the Problems panel drops the fixed finding', async () => {
       await workbench.problems(/ml-debt\W*MLD802 \[Ln 20, Col 36\]/, /fixed threshold 0\.35/);

@@ -2,20 +2,12 @@
 // only, and a private copy of an example for each test so that no test sees another's edits.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { until } from '../poll';
+
+export { until };
 
 export const EXTENSION_ID = 'ml-debt-lens.ml-debt-lens';
 export const DIAGNOSTIC_SOURCE = 'ml-debt';
-
-/** Polls `probe` every 100 ms until it returns a value, or fails after `timeoutMs`. */
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 export function codeOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
