@@ -1,13 +1,15 @@
 // Bundles the extension client, the language server and the CLI, and places the two
 // WebAssembly files the server loads at run time: the web-tree-sitter runtime next to the
 // bundles (dist/) and the Python grammar in grammars/ (both taken from pinned npm packages).
+// `--production` (used to package the .vsix) minifies and writes no source maps.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
 const root = path.dirname(new URL(import.meta.url).pathname);
 
 const copyWasm = {
@@ -29,7 +31,8 @@ const common = {
   format: 'cjs',
   // VS Code 1.91's extension host runs Node 20; the CLI needs Node >= 20 as well.
   target: 'node20',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   // web-tree-sitter's ESM build relies on import.meta.url, which a CJS bundle lacks.
   alias: { 'web-tree-sitter': require.resolve('web-tree-sitter').replace(/\.js$/, '.cjs') },
@@ -40,6 +43,11 @@ const builds = [
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [copyWasm] },
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+if (production) {
+  // Maps left by a development build would describe other code than the minified bundles.
+  for (const { outfile } of builds) rmSync(path.join(root, `${outfile}.map`), { force: true });
+}
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

@@ -3,6 +3,7 @@
 // server; nothing here reads, runs or sends the user's code anywhere.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { executionOrderMiddleware } from './executionOrder';
 
 const CLIENT_ID = 'mlDebt';
 const CLIENT_NAME = 'ML Debt Lens';
@@ -29,6 +30,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/pyproject.toml') },
     outputChannel,
     markdown: { isTrusted: false, supportHtml: false },
+    middleware: { notebooks: executionOrderMiddleware },
   };
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }

@@ -1,0 +1,248 @@
+// UI-level checks: what only the rendered workbench shows. Playwright drives code-server's
+// workbench like a person: squiggles in the editor, a Problems panel row, the hover widget, Ctrl+.
+// applying a fix that reaches the file on disk, and a squiggle and hover in a notebook cell.
+// Selectors are VS Code internals, which is why code-server's version is pinned. Every wait is a
+// bounded wait on a condition; gestures VS Code may drop in a fresh session are retried (at most 3).
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { until } from '../poll';
+import { newPage } from './browser';
+import { type CodeServer, startWithExtension } from './codeServer';
+import { log } from './log';
+import type { Tools } from './tools';
+
+export interface PhaseResult {
+  name: string;
+  dir: string;
+  passed: string[];
+  failed: { title: string; error: string }[];
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+const EDITOR = '.editor-instance .monaco-editor';
+const NOTEBOOK = '.notebookOverlay';
+
+/** Monaco renders spaces as U+00A0 in the DOM. */
+const plain = (text: string) => text.replace(/\u00a0/g, ' ');
+
+/** One workbench page and the gestures the checks are made of. */
+export class Workbench {
+  gestureRetries = 0;
+
+  constructor(readonly page: Page, readonly workspace: string) {}
+
+  async open(server: CodeServer): Promise<void> {
+    await this.page.goto(server.workbenchUrl(this.workspace), { waitUntil: 'domcontentloaded' });
+    await this.page.locator('.monaco-workbench .part.editor').waitFor({ timeout: 60_000 });
+    // The explorer listing the workspace proves the remote connection and file service are up.
+    await this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'train_churn.py' }).waitFor({ timeout: 60_000 });
+  }
+
+  /** Opens a file with Quick Open (Ctrl+P) and waits for its tab. */
+  async quickOpen(name: string): Promise<void> {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(name);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
+  }
+
+  /** The bounding box of the rendered line containing `text` in `scope`. */
+  async lineBox(scope: string, text: string): Promise<Box> {
+    return until(`a line containing "${text}"`, async () => {
+      for (const line of await this.page.locator(`${scope} .view-line`).all()) {
+        if (plain(await line.innerText()).includes(text)) return (await line.boundingBox()) ?? undefined;
+      }
+      return undefined;
+    }, 15_000);
+  }
+
+  /** The warning squiggles drawn on the line containing `text` (decorations sit beside the text layer). */
+  private async squigglesOn(scope: string, text: string): Promise<Box[]> {
+    const line = await this.lineBox(scope, text);
+    const boxes: Box[] = [];
+    for (const squiggle of await this.page.locator(`${scope} .squiggly-warning`).all()) {
+      const box = await squiggle.boundingBox();
+      if (box && box.y + box.height / 2 >= line.y && box.y + box.height / 2 <= line.y + line.height) boxes.push(box);
+    }
+    return boxes;
+  }
+
+  async squiggleOn(scope: string, text: string, timeoutMs = 45_000): Promise<Box> {
+    return until(`a warning squiggle on "${text}"`, async () => (await this.squigglesOn(scope, text))[0], timeoutMs);
+  }
+
+  async noSquiggleOn(scope: string, text: string): Promise<void> {
+    await until(`the squiggle on "${text}" to go`, async () => ((await this.squigglesOn(scope, text)).length === 0 ? true : undefined));
+  }
+
+  private async moveAway(): Promise<void> {
+    await this.page.mouse.move(5, 5);
+  }
+
+  /** Hovers the middle of `box` until the hover widget shows every pattern; returns the widget. */
+  async hover(box: Box, expected: RegExp[]): Promise<Locator> {
+    const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
+    for (let attempt = 1; ; attempt++) {
+      await this.moveAway();
+      await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
+      await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
+      try {
+        await until('the hover widget', async () => {
+          const text = (await widget.count()) ? await widget.innerText() : '';
+          return expected.every((re) => re.test(text)) ? true : undefined;
+        }, 8000);
+        return widget;
+      } catch (error) {
+        if (attempt === 3) {
+          const shown = (await widget.count()) ? await widget.innerText() : '(no hover widget)';
+          throw new Error(`${(error as Error).message}; the hover showed: ${shown.slice(0, 400)}`);
+        }
+        this.gestureRetries++;
+      }
+    }
+  }
+
+  async dismissHover(): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.moveAway();
+  }
+
+  /** Puts the caret on `box`, opens the quick-fix menu with Ctrl+. and picks the row matching `title`. */
+  async quickFix(box: Box, title: string): Promise<void> {
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await this.moveAway();
+    await this.page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+    // The gutter light bulb appears once the code actions at the caret are known; Ctrl+. pressed
+    // before that is sometimes dropped. A head start only: the retry below covers a missing bulb.
+    await this.page.locator('.monaco-editor.focused [class*="codicon-gutter-lightbulb"]').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await row.waitFor({ timeout: 8000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        this.gestureRetries++;
+        await this.page.keyboard.press('Escape');
+      }
+    }
+    await row.click();
+  }
+
+  async editorText(scope: string): Promise<string> {
+    return plain(await this.page.locator(`${scope} .view-lines`).first().innerText());
+  }
+
+  /** Opens the Problems panel (Ctrl+Shift+M) and waits until a row matches `present` and none `absent`. */
+  async problems(present: RegExp, absent?: RegExp): Promise<string> {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor({ timeout: 10_000 });
+    // The panel updates debounced: poll its rows rather than reading them once.
+    let rows: string[] = [];
+    try {
+      return await until(`a Problems row matching ${present}${absent ? ` and none matching ${absent}` : ''}`, async () => {
+        rows = (await this.page.locator('.markers-panel .monaco-list-row').allInnerTexts()).map((r) => plain(r).replace(/\s+/g, ' '));
+        const row = rows.find((r) => present.test(r));
+        return row && !(absent && rows.some((r) => absent.test(r))) ? row : undefined;
+      });
+    } catch (error) {
+      throw new Error(`${(error as Error).message}; rows: ${rows.join(' | ')}`);
+    }
+  }
+
+  async closePanel(): Promise<void> {
+    await this.page.keyboard.press('Control+J');
+    await this.page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** Writes a screenshot of the area around `boxes` (padded, inside the page). */
+  async screenshotAround(file: string, boxes: Box[], pad = 24): Promise<void> {
+    const viewport = this.page.viewportSize()!;
+    const x = Math.max(0, Math.min(...boxes.map((b) => b.x)) - pad);
+    const y = Math.max(0, Math.min(...boxes.map((b) => b.y)) - pad);
+    const right = Math.min(viewport.width, Math.max(...boxes.map((b) => b.x + b.width)) + pad);
+    const bottom = Math.min(viewport.height, Math.max(...boxes.map((b) => b.y + b.height)) + pad);
+    await this.page.screenshot({ path: file, clip: { x, y, width: right - x, height: bottom - y } });
+  }
+}
+
+const SPLIT_LINE = 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, stratify=y)';
+const THRESHOLD_LINE = 'at_risk = proba > 0.35';
+
+/**
+ * Opens train_churn.py, hovers its MLD802 finding and photographs the hover with the lines around
+ * it (the README's screenshot comes from here, through npm run screenshot).
+ */
+export async function hoverScriptFinding(workbench: Workbench, screenshot: string): Promise<void> {
+  await workbench.quickOpen('train_churn.py');
+  const squiggle = await workbench.squiggleOn(EDITOR, SPLIT_LINE);
+  const widget = await workbench.hover(squiggle, [/ML Debt Lens · MLD802 missing-random-state/, /§8, Reproducibility Debt/]);
+  const hoverBox = await widget.boundingBox();
+  const context = [await workbench.lineBox(EDITOR, SPLIT_LINE), await workbench.lineBox(EDITOR, 'model = RandomForestClassifier(')];
+  await workbench.screenshotAround(screenshot, [squiggle, ...context.map((box) => ({ ...box, width: Math.min(box.width, 760) })), ...(hoverBox ? [hoverBox] : [])]);
+}
+
+export async function runUiChecks(tools: Tools, browser: Browser, runDir: string, vsix: string): Promise<PhaseResult> {
+  const dir = path.join(runDir, 'ui');
+  const result: PhaseResult = { name: 'UI', dir, passed: [], failed: [] };
+  const { session, server, workspace } = await startWithExtension(tools, dir, vsix);
+  const page = await newPage(browser, path.join(dir, 'browser-console.log'));
+  const workbench = new Workbench(page, workspace);
+  const steps: [string, () => Promise<void>][] = [
+    ['the workbench loads the workspace', () => workbench.open(server)],
+    ['a warning squiggle appears in train_churn.py and its hover cites the paper', () => hoverScriptFinding(workbench, path.join(dir, 'hover.png'))],
+    ['the Problems panel lists the finding with its code', async () => {
+      await workbench.dismissHover();
+      await workbench.problems(/`train_test_split` is called without `random_state`.*ml-debt\W*MLD802 \[Ln 20, Col 36\]/);
+      await workbench.closePanel();
+    }],
+    ['Ctrl+. applies the MLD701 fix; the squiggle goes and the saved file changes', async () => {
+      const squiggle = await workbench.squiggleOn(EDITOR, THRESHOLD_LINE);
+      await workbench.quickFix(squiggle, 'MLD701: Extract 0.35 to a named constant DECISION_THRESHOLD');
+      await until('the fixed line in the editor', async () => ((await workbench.editorText(EDITOR)).includes('at_risk = proba > DECISION_THRESHOLD') ? true : undefined));
+      await workbench.noSquiggleOn(EDITOR, 'at_risk = proba > DECISION_THRESHOLD');
+      await page.keyboard.press('Control+S');
+      await until('the fix on disk', async () => (readFileSync(path.join(workspace, 'train_churn.py'), 'utf8').includes('DECISION_THRESHOLD = 0.35\nat_risk = proba > DECISION_THRESHOLD\n') ? true : undefined));
+    }],
+    ['the Problems panel drops the fixed finding', async () => {
+      await workbench.problems(/ml-debt\W*MLD802 \[Ln 20, Col 36\]/, /fixed threshold 0\.35/);
+      await workbench.closePanel();
+    }],
+    ['a notebook opens in the notebook editor with a squiggle and hover in a cell', async () => {
+      await workbench.quickOpen('sales_exploration.ipynb');
+      await page.locator(`${NOTEBOOK} .cell-editor-container .monaco-editor`).first().waitFor({ timeout: 30_000 });
+      const squiggle = await workbench.squiggleOn(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
+      await workbench.hover(squiggle, [/ML Debt Lens · MLD80[14]/, /§8, Reproducibility Debt/]);
+      await workbench.dismissHover();
+    }],
+  ];
+  try {
+    for (const [index, [title, step]] of steps.entries()) {
+      const started = Date.now();
+      try {
+        await step();
+        result.passed.push(title);
+        log(`  ✔ ${title} (${Date.now() - started}ms)`);
+      } catch (error) {
+        result.failed.push({ title, error: error instanceof Error ? error.message : String(error) });
+        log(`  ✖ ${title} (${Date.now() - started}ms)`);
+        await page.screenshot({ path: path.join(dir, `FAILED-${index + 1}.png`) }).catch(() => undefined);
+        const skipped = steps.slice(index + 1).map(([t]) => t);
+        if (skipped.length) log(`  (not run after this failure: ${skipped.join('; ')})`);
+        break;
+      }
+    }
+    await page.screenshot({ path: path.join(dir, 'final.png') }).catch(() => undefined);
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+  log(`UI checks: ${workbench.gestureRetries} gesture retries; session ${session.dir}`);
+  return result;
+}
