@@ -70,6 +70,24 @@ describe('notebooks over LSP notebook sync', function () {
     await client.waitFor(cell(2), (d) => !d.some((x) => x.code === 'MLD801'));
   });
 
+  it('an edit in one cell leaves the findings of the cells after it in place', async () => {
+    const later = cell(2);
+    await client.connection.sendNotification('notebookDocument/didChange', {
+      notebookDocument: { uri: NB, version: 2 },
+      change: { cells: { textContent: [{ document: { uri: later, version: 2 }, changes: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'from sklearn.model_selection import train_test_split\nparts = train_test_split(noise)\n' }] }] } },
+    });
+    const before = await client.waitFor(later, (d) => d.some((x) => x.code === 'MLD802'));
+    const snapshot = before.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
+    // Edit the first code cell: every later cell moves down in the notebook's joined source.
+    await client.connection.sendNotification('notebookDocument/didChange', {
+      notebookDocument: { uri: NB, version: 3 },
+      change: { cells: { textContent: [{ document: { uri: cell(1), version: 2 }, changes: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'import os\n' }] }] } },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const after = await client.waitFor(later, (d) => d.length === before.length);
+    assert.deepEqual(after.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort(), snapshot);
+  });
+
   it('hover and the fix work on a cell; the fix edits the import cell', async () => {
     const diagnostics = await client.waitFor(cell(2), (d) => d.some((x) => x.code === 'MLD801'));
     const draw = diagnostics.find((d) => d.code === 'MLD801')!;

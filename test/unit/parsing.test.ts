@@ -72,10 +72,17 @@ describe('incremental parsing', () => {
       const i = Math.floor(random() * cells.length);
       cells[i] = mutate(cells[i], random);
       const doc = buildDocument(notebookSource(cells));
-      const a = incremental.update(doc).trees.map((t) => dump(t.tree));
+      const trees = incremental.update(doc).trees;
+      const a = trees.map((t) => dump(t.tree));
       fresh.dispose();
       const b = fresh.update(doc).trees.map((t) => dump(t.tree));
       assert.deepEqual(a, b, `step ${step}`);
+      // Node text comes from the current document, also in trees that were kept without a parse.
+      for (const { tree } of trees) {
+        for (const node of tree.rootNode.descendantsOfType(['identifier', 'call', 'string'])) {
+          assert.equal(node.text, doc.text.slice(node.startIndex, node.endIndex), `step ${step}: text of ${node.type}`);
+        }
+      }
     }
     incremental.dispose();
     fresh.dispose();

@@ -73,6 +73,17 @@ function treeStands(previous: CellState | undefined, segment: Segment, text: str
   return false;
 }
 
+/**
+ * Points a tree's text source at a new version of the document. web-tree-sitter keeps the input
+ * of the parse as `textCallback` (not in its typings); when that changes, the tree is re-parsed.
+ */
+function retarget(tree: Tree, text: string): boolean {
+  const holder = tree as unknown as { textCallback?: unknown };
+  if (typeof holder.textCallback !== 'function') return false;
+  holder.textCallback = (index: number) => text.slice(index);
+  return true;
+}
+
 export class IncrementalParser {
   private text: string | undefined;
   private trees = new Map<string, Tree>();
@@ -93,8 +104,9 @@ export class IncrementalParser {
         const old = this.trees.get(segment.uri);
         const text = doc.text.slice(segment.startOffset, segment.endOffset);
         nextCells.set(segment.uri, { start: segment.startOffset, text });
-        // A notebook cell the edit did not touch keeps its tree: no parse at all.
-        if (old && doc.kind === 'notebook' && treeStands(this.cells.get(segment.uri), segment, text, edit)) {
+        // A notebook cell the edit did not touch keeps its tree: no parse at all, only its text
+        // source is pointed at the new document (node.text reads through it).
+        if (old && doc.kind === 'notebook' && treeStands(this.cells.get(segment.uri), segment, text, edit) && retarget(old, doc.text)) {
           this.trees.delete(segment.uri);
           next.set(segment.uri, old);
           parsed.push({ segmentIndex, tree: old });
