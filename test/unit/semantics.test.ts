@@ -85,6 +85,41 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('reads a name in its own assignment as the previous binding', async () => {
+    const { index, dispose } = await indexOf(py`
+      import pandas as pd
+      df = pd.read_csv("a.csv")
+      df = df.dropna()
+      for x in f(x):
+          total += x
+    `);
+    const rhs = index.nodes('identifier').filter((n) => n.text === 'df')[2];
+    assert.equal(index.valueOf(rhs).text, 'pd.read_csv("a.csv")');
+    const loopValue = index.nodes('identifier').filter((n) => n.text === 'x')[1];
+    assert.equal(index.resolve('x', loopValue).kind, 'local', 'the only binding is still found');
+    dispose();
+  });
+
+  it('knows what is assigned to self.<name> in a class, and the bases of each class statement', async () => {
+    const { index, dispose } = await indexOf(py`
+      import torch.nn as nn
+      class Net(nn.Module):
+          def __init__(self):
+              self.body = nn.Linear(2, 2)
+          @property
+          def head(this):
+              return this.body
+      class Net(Base):
+          pass
+    `);
+    const read = index.nodes('attribute').find((n) => n.text === 'this.body')!;
+    assert.deepEqual(index.instanceAttributeValues(read).map((v) => v.text), ['nn.Linear(2, 2)']);
+    const outside = index.nodes('attribute').find((n) => n.text === 'nn.Module')!;
+    assert.deepEqual(index.instanceAttributeValues(outside), []);
+    assert.deepEqual(index.nodes('class_definition').map((c) => index.classBases(c)), [['torch.nn.Module'], ['local:Base']]);
+    dispose();
+  });
+
   it('tells programs from libraries', async () => {
     const library = await indexOf('import numpy as np\ndef f():\n    return np.zeros(3)\n');
     assert.equal(library.index.isEntryPoint, false);

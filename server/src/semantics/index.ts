@@ -37,6 +37,7 @@ export class SemanticIndex {
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
+  private readonly instanceAttributes = new Map<string, Node[]>();
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
@@ -258,6 +259,43 @@ export class SemanticIndex {
     return !!local && local.bases.some((base) => this.classMatches(base, test, seen));
   }
 
+  /**
+   * The values assigned to the instance attribute `self.<name>` anywhere in the class whose method
+   * reads `attribute` (`self.net = nn.Linear(4, 2)` in `__init__`), in document order. `self` is
+   * each method's first parameter, whatever its name. Empty when `attribute` is not
+   * `<first parameter>.<name>` inside a method.
+   */
+  instanceAttributeValues(attribute: Node): Node[] {
+    const node = stripParens(attribute);
+    const name = node.type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+    const cls = name ? this.methodClass(node) : undefined;
+    if (!name || !cls) return [];
+    const key = `${nodeKey(cls)}:${name}`;
+    let values = this.instanceAttributes.get(key);
+    if (!values) {
+      values = [];
+      for (const assignment of this.nodes('assignment')) {
+        if (assignment.startIndex < cls.startIndex || assignment.endIndex > cls.endIndex) continue;
+        const left = assignment.childForFieldName('left');
+        const right = assignment.childForFieldName('right');
+        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === name && this.methodClass(left)?.startIndex === cls.startIndex) values.push(right);
+      }
+      this.instanceAttributes.set(key, values);
+    }
+    return values;
+  }
+
+  /** The class of the method in which `attribute`'s object is the method's first parameter (`self.x`). */
+  private methodClass(attribute: Node): Node | undefined {
+    const object = attribute.childForFieldName('object');
+    if (object?.type !== 'identifier') return undefined;
+    const method = this.enclosingScope(attribute);
+    if (method?.type !== 'function_definition' || method.childForFieldName('parameters')?.namedChild(0)?.text !== object.text) return undefined;
+    const holder = method.parent?.type === 'decorated_definition' ? method.parent : method; // @property, @torch.no_grad()
+    const cls = holder.parent?.parent;
+    return cls?.type === 'class_definition' ? cls : undefined;
+  }
+
   /** The module constant an identifier refers to where it is read (not a local that shadows it). */
   constantAt(identifier: Node): ModuleConstant | undefined {
     const constant = this.constants.get(identifier.text);
@@ -291,18 +329,22 @@ export class SemanticIndex {
     return false;
   }
 
+  /** The bases of a class statement: qualified names, or `local:Name` for the file's own classes. */
+  classBases(node: Node): string[] {
+    const bases: string[] = [];
+    for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+      if (!base || base.type === 'keyword_argument') continue;
+      const qualified = this.qualify(base);
+      if (qualified) bases.push(qualified);
+      else if (base.type === 'identifier') bases.push(`local:${base.text}`);
+    }
+    return bases;
+  }
+
   private collectClasses(): void {
     for (const node of this.nodes('class_definition')) {
       const name = node.childForFieldName('name');
-      if (!name) continue;
-      const bases: string[] = [];
-      for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
-        if (!base || base.type === 'keyword_argument') continue;
-        const qualified = this.qualify(base);
-        if (qualified) bases.push(qualified);
-        else if (base.type === 'identifier') bases.push(`local:${base.text}`);
-      }
-      this.classes.set(name.text, { name: name.text, node, bases });
+      if (name) this.classes.set(name.text, { name: name.text, node, bases: this.classBases(node) });
     }
   }
 
@@ -321,10 +363,21 @@ export class SemanticIndex {
 function pick(defs: readonly Definition[], at: Node): Definition {
   let chosen: Definition | undefined;
   for (const def of defs) {
-    if (def.node.startIndex <= at.startIndex) chosen = def;
-    else break;
+    if (def.node.startIndex > at.startIndex) break;
+    if (!isInOwnValue(def, at)) chosen = def;
   }
-  return chosen ?? defs[0];
+  return chosen ?? defs.find((def) => !isInOwnValue(def, at)) ?? defs[0];
+}
+
+/**
+ * True when `at` is read while computing the binding's own value (`df = df.dropna()`,
+ * `for x in f(x)`): the name there still means the previous binding.
+ */
+function isInOwnValue(def: Definition, at: Node): boolean {
+  const field = def.statement.type === 'named_expression' ? 'value' : 'right';
+  if (!['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause'].includes(def.statement.type)) return false;
+  const value = def.statement.childForFieldName(field);
+  return !!value && value.startIndex <= at.startIndex && at.endIndex <= value.endIndex;
 }
 
 export function buildIndex(parsed: ParsedDocument): SemanticIndex {
