@@ -8,6 +8,10 @@ import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
+import { nanEquality } from './mld901-nan-equality';
+import { chainedAssignment } from './mld902-chained-assignment';
+import { inplaceReturnsNone } from './mld903-inplace-returns-none';
+import { dataframeValues } from './mld904-dataframe-values';
 import { unsafeModelDeserialization } from './mld908-unsafe-model-deserialization';
 import type { Rule } from './types';
 
@@ -19,6 +23,10 @@ export const RULES: readonly Rule[] = [
   unseededRandomness,
   missingRandomState,
   notebookOutOfOrder,
+  nanEquality,
+  chainedAssignment,
+  inplaceReturnsNone,
+  dataframeValues,
   unsafeModelDeserialization,
 ];
 
