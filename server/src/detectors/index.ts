@@ -12,6 +12,9 @@ import { nanEquality } from './mld901-nan-equality';
 import { chainedAssignment } from './mld902-chained-assignment';
 import { inplaceReturnsNone } from './mld903-inplace-returns-none';
 import { dataframeValues } from './mld904-dataframe-values';
+import { missingZeroGrad } from './mld905-missing-zero-grad';
+import { evalModeNotSet } from './mld906-eval-mode-not-set';
+import { forwardCalledDirectly } from './mld907-forward-called-directly';
 import { unsafeModelDeserialization } from './mld908-unsafe-model-deserialization';
 import type { Rule } from './types';
 
@@ -27,6 +30,9 @@ export const RULES: readonly Rule[] = [
   chainedAssignment,
   inplaceReturnsNone,
   dataframeValues,
+  missingZeroGrad,
+  evalModeNotSet,
+  forwardCalledDirectly,
   unsafeModelDeserialization,
 ];
 
