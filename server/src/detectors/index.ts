@@ -7,6 +7,7 @@ import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
+import { unpinnedPackageInstall } from './mld803-unpinned-package-install';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
 import { nanEquality } from './mld901-nan-equality';
 import { chainedAssignment } from './mld902-chained-assignment';
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,
+  unpinnedPackageInstall,
   notebookOutOfOrder,
   nanEquality,
   chainedAssignment,
