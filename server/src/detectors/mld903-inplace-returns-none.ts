@@ -53,12 +53,12 @@ function check(context: RuleContext): void {
     if (!inplace || value?.kind !== 'bool' || !value.value) continue;
     const use = resultUse(call);
     if (!use || !isPandasReceiver(index, call.receiver)) continue;
-    const receiver = call.receiver.text.length > 30 ? `${call.receiver.text.slice(0, 27)}...` : call.receiver.text;
-    const shown = `${receiver}.${call.method}(..., inplace=True)`;
+    const short = call.receiver.text.length <= 30;
+    const shown = `${short ? call.receiver.text : ''}.${call.method}(..., inplace=True)`;
     let message: string;
     if (use.kind === 'assign') {
       const target = use.target!.text;
-      message = `\`${shown}\` modifies \`${receiver}\` and returns None: \`${target}\` is now None`;
+      message = `\`${shown}\` modifies ${short ? `\`${call.receiver.text}\`` : 'the object it is called on'} and returns None: ${target.length > 30 ? 'the assigned target' : `\`${target}\``} is now None`;
     } else if (use.kind === 'return') {
       message = `\`${shown}\` returns None, so this \`return\` gives back None instead of the frame`;
     } else {

@@ -16,7 +16,8 @@ ruleTests(unpinnedPackageInstall, {
     {
       name: 'requirements and constraints files, pip tooling, other pip commands',
       code: [
-        '%pip install -r requirements.txt\n!pip install -c constraints.txt transformers datasets\n!pip install --upgrade pip setuptools wheel\n',
+        '%pip install -r requirements.txt\n!pip install -qr requirements.txt  # install\n!pip install -c constraints.txt transformers datasets\n!pip install --upgrade pip setuptools wheel\n',
+        '!pip install -q --no-index --find-links /kaggle/input/wheels transformers\n',
         '!pip uninstall -y torch\n!pip list\n!pip show transformers && pip freeze > requirements.txt\n',
       ],
     },

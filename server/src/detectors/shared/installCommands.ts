@@ -14,7 +14,10 @@ export interface Requirement {
 export interface InstallCommand {
   tool: 'pip' | 'conda';
   requirements: Requirement[];
-  /** A constraints file (`-c`) pins everything the command installs. */
+  /**
+   * The versions are decided elsewhere for everything the command installs: a constraints file
+   * (`-c`), or `--no-index` (only local wheels and `--find-links` sources).
+   */
   constrained: boolean;
 }
 
@@ -118,14 +121,31 @@ function withoutRedirections(words: string[]): string[] {
   return out;
 }
 
+/**
+ * The option a word sets and its inline value: `--index-url=URL`, `-rreq.txt`, and bundled short
+ * flags (`-qU`, `-qr req.txt`, where the first letter that takes a value ends the bundle).
+ */
+function optionOf(word: string, valueOptions: ReadonlySet<string>): { option?: string; inline?: string } {
+  if (word.startsWith('--')) {
+    const at = word.indexOf('=');
+    return at < 0 ? { option: word } : { option: word.slice(0, at), inline: word.slice(at + 1) };
+  }
+  for (let i = 1; i < word.length; i++) {
+    const option = `-${word[i]}`;
+    if (valueOptions.has(option)) return i + 1 < word.length ? { option, inline: word.slice(i + 1) } : { option };
+  }
+  return {};
+}
+
 function parsePip(args: string[]): InstallCommand {
   const requirements: Requirement[] = [];
   let constrained = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith('-')) {
-      const [option, inline] = arg.startsWith('--') ? splitOnce(arg, '=') : [arg.slice(0, 2), arg.length > 2 && PIP_VALUE_OPTIONS.has(arg.slice(0, 2)) ? arg.slice(2) : undefined];
-      if (!PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
+      const { option, inline } = optionOf(arg, PIP_VALUE_OPTIONS);
+      if (option === '--no-index') constrained = true;
+      if (!option || !PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
       const value = inline ?? args[++i];
       if (option === '-c' || option === '--constraint') constrained = true;
       if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyPip(value));
@@ -140,11 +160,6 @@ function parsePip(args: string[]): InstallCommand {
     requirements.push(classifyPip(arg));
   }
   return { tool: 'pip', requirements: requirements.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
-}
-
-function splitOnce(text: string, separator: string): [string, string | undefined] {
-  const at = text.indexOf(separator);
-  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
 }
 
 function nameOf(spec: string): string {
@@ -202,8 +217,8 @@ function parseConda(args: string[]): InstallCommand {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg.startsWith('-')) {
-      const [option, inline] = arg.startsWith('--') ? splitOnce(arg, '=') : [arg.slice(0, 2), arg.length > 2 ? arg.slice(2) : undefined];
-      if (CONDA_VALUE_OPTIONS.has(option) && inline === undefined) i++;
+      const { option, inline } = optionOf(arg, CONDA_VALUE_OPTIONS);
+      if (option && CONDA_VALUE_OPTIONS.has(option) && inline === undefined) i++;
       continue;
     }
     requirements.push(classifyConda(arg));
