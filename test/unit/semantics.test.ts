@@ -120,6 +120,26 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('knows what every call of a function passes for a parameter', async () => {
+    const { index, dispose } = await indexOf(py`
+      def train(model, loader, optimizer=None):
+          return model, loader, optimizer
+      train(net, dl, optimizer=opt)
+      train(net2, dl2, opt2)
+      def never_called(x):
+          return x
+      def splatted(y):
+          return y
+      splatted(*args)
+    `);
+    const read = (name: string) => index.nodes('identifier').filter((n) => n.text === name)[1]; // the read after the parameter
+    assert.deepEqual(index.passedArguments(read('optimizer'))?.map((n) => n.text), ['opt', 'opt2']);
+    assert.deepEqual(index.passedArguments(read('model'))?.map((n) => n.text), ['net', 'net2']);
+    assert.equal(index.passedArguments(read('x')), undefined);
+    assert.equal(index.passedArguments(read('y')), undefined);
+    dispose();
+  });
+
   it('tells programs from libraries', async () => {
     const library = await indexOf('import numpy as np\ndef f():\n    return np.zeros(3)\n');
     assert.equal(library.index.isEntryPoint, false);

@@ -150,7 +150,8 @@ function check(context: RuleContext): void {
   const facts = new Map<string, ModuleFacts | undefined>();
   const anchors: Node[] = [];
   for (const use of index.calls) {
-    if (use.callee.type !== 'identifier') continue;
+    // A module is followed by its name; a parameter's name means something else at each call.
+    if (use.callee.type !== 'identifier' || index.definitionFor(use.callee)?.kind === 'param') continue;
     const name = use.callee.text;
     const origin = moduleOrigin(index, use.callee);
     if (!origin || !hasModeDependentLayers(index, origin)) continue;

@@ -296,6 +296,32 @@ export class SemanticIndex {
     return cls?.type === 'class_definition' ? cls : undefined;
   }
 
+  /**
+   * For a name read inside a function that is one of its parameters, the expressions passed for
+   * it at every call of the function by its name (`train(net, opt)` gives `opt` for `optimizer`).
+   * Undefined when the name is not a parameter, the function is a method or a lambda, it is never
+   * called by name, or a call passes splats or leaves the parameter to its default: then nothing
+   * is known about the parameter's value.
+   */
+  passedArguments(identifier: Node): Node[] | undefined {
+    const parameter = this.definitionFor(identifier);
+    const fn = parameter?.statement.parent;
+    if (!parameter || parameter.kind !== 'param' || fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
+    const name = fn.childForFieldName('name')?.text;
+    const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
+    if (!name || position < 0 || parameter.statement.namedChildren.slice(0, position).some((p) => p?.type !== 'identifier' && p?.type !== 'typed_parameter' && p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')) return undefined;
+    const values: Node[] = [];
+    for (const call of this.calls) {
+      if (call.callee.type !== 'identifier' || call.callee.text !== name) continue;
+      const target = this.resolve(name, call.callee);
+      if (target.kind !== 'local' || target.definition.kind !== 'def' || target.definition.statement.startIndex !== fn.startIndex) continue;
+      const value = call.kwargs.get(parameter.name) ?? call.args[position];
+      if (call.hasSplat || !value) return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
   /** The module constant an identifier refers to where it is read (not a local that shadows it). */
   constantAt(identifier: Node): ModuleConstant | undefined {
     const constant = this.constants.get(identifier.text);

@@ -62,6 +62,16 @@ ruleTests(dataframeValues, {
       `,
     },
     {
+      name: 'a parameter that one call fills with something else',
+      code: py`
+        import pandas as pd
+        def first(rows):
+            return rows.values[0]
+        first(pd.read_csv("a.csv"))
+        first(load_rows())
+      `,
+    },
+    {
       name: 'a name rebound to a NumPy array before .values is read',
       code: py`
         import pandas as pd
@@ -116,6 +126,18 @@ ruleTests(dataframeValues, {
         d = (frame["a"] - frame["b"]).values
       `,
       findings: [{ line: 4, column: 24 }, { line: 5, column: 15 }, { line: 6, column: 32 }, { line: 7, column: 31 }],
+    },
+    {
+      name: 'a parameter that every call fills with a frame',
+      code: py`
+        import pandas as pd
+        def to_matrix(frame, cols):
+            return frame[cols].values
+        train = pd.read_csv("train.csv")
+        X = to_matrix(train, ["a", "b"])
+        X_test = to_matrix(pd.read_csv("test.csv"), ["a", "b"])
+      `,
+      findings: [{ line: 3, column: 24, message: /pandas DataFrame or Series/ }],
     },
     {
       name: 'a parameter annotated pd.DataFrame',

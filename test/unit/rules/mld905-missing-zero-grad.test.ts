@@ -59,6 +59,18 @@ ruleTests(missingZeroGrad, {
       `,
     },
     {
+      name: 'a parameter that one call fills with an optimizer of unknown origin',
+      code: py`
+        import torch
+        def fit(net, opt):
+            for x, y in loader:
+                loss_fn(net(x), y).backward()
+                opt.step()
+        fit(model, torch.optim.SGD(model.parameters(), lr=0.1))
+        fit(model, build_optimizer(model))
+      `,
+    },
+    {
       name: 'an optimizer of unknown origin, and a helper of the file that clears',
       code: py`
         import torch
@@ -145,6 +157,37 @@ ruleTests(missingZeroGrad, {
         'import torch\nscaler = torch.cuda.amp.GradScaler()\nopt = torch.optim.Adam(net.parameters())\n',
         'while step < total:\n    with torch.autocast("cuda"):\n        loss = net(batch)\n    opt.zero_grad()\n    scaler.scale(loss).backward()\n    scaler.step(opt)\n    scaler.update()\n    step += 1\n',
       ],
+    },
+    {
+      name: 'a training function whose optimizer parameter gets a torch optimizer at every call',
+      code: py`
+        import torch
+        from torch import optim
+        def train_model(model, dataloader, optimizer, criterion):
+            model.train()
+            for inputs, labels in dataloader:
+                loss = criterion(model(inputs), labels)
+                loss.backward()
+                optimizer.step()
+        optimizer = optim.AdamW(model.parameters(), lr=2e-5)
+        for epoch in range(3):
+            train_model(model, train_loader, optimizer=optimizer, criterion=nn.BCELoss())
+      `,
+      findings: [{ line: 7, column: 9 }],
+      output: py`
+        import torch
+        from torch import optim
+        def train_model(model, dataloader, optimizer, criterion):
+            model.train()
+            for inputs, labels in dataloader:
+                loss = criterion(model(inputs), labels)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+        optimizer = optim.AdamW(model.parameters(), lr=2e-5)
+        for epoch in range(3):
+            train_model(model, train_loader, optimizer=optimizer, criterion=nn.BCELoss())
+      `,
     },
     {
       name: 'a one-line loop body is reported without a fix',

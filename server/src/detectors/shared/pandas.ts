@@ -44,7 +44,7 @@ const REDUCTIONS = words(`sum mean median std var min max count nunique prod sem
 const SERIES_REDUCTIONS_TO_SERIES = words('mode describe value_counts');
 const GROUPING_METHODS = words('groupby rolling expanding ewm resample');
 /** Attributes of a frame that are not columns. */
-const FRAME_ATTRIBUTES = words(`shape size ndim empty values axes attrs flags style plot sparse at iat loc iloc
+const FRAME_ATTRIBUTES = words(`shape size ndim empty values axes attrs flags style plot sparse at iat loc iloc ix
   dtypes columns index T`);
 
 function isPandasQname(qname: string | undefined): qname is string {
@@ -79,7 +79,10 @@ function kindOf(index: SemanticIndex, expression: Node, depth: number): PandasKi
   switch (node.type) {
     case 'identifier': {
       const value = index.valueOf(node);
-      return value !== node ? next(value) : annotatedKind(index, node);
+      if (value !== node) return next(value);
+      const passed = index.passedArguments(node)?.map(next);
+      if (passed) return passed.every((kind) => kind === passed[0]) ? passed[0] : passed.every(isFrameOrSeries) ? 'pandas' : undefined;
+      return annotatedKind(index, node);
     }
     case 'call':
       return callKind(index, node, depth);

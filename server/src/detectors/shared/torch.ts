@@ -56,6 +56,11 @@ export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0):
   if (node.type === 'identifier') {
     const value = index.valueOf(node);
     if (value !== node) return moduleOrigin(index, value, depth + 1);
+    const passed = index.passedArguments(node);
+    if (passed) {
+      const origins = passed.map((arg) => moduleOrigin(index, arg, depth + 1));
+      if (origins.every((o) => o)) return origins[0];
+    }
     return annotatedModule(index, node);
   }
   if (node.type === 'attribute') {
@@ -105,7 +110,9 @@ export function isTorchOptimizer(index: SemanticIndex, expression: Node, depth =
   const node = stripParens(expression);
   if (node.type === 'identifier') {
     const value = index.valueOf(node);
-    return value !== node && isTorchOptimizer(index, value, depth + 1);
+    if (value !== node) return isTorchOptimizer(index, value, depth + 1);
+    const passed = index.passedArguments(node);
+    return !!passed && passed.every((arg) => isTorchOptimizer(index, arg, depth + 1));
   }
   if (node.type === 'attribute') {
     const values = index.instanceAttributeValues(node);
