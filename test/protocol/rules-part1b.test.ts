@@ -4,7 +4,7 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyLspEdits, TestClient } from '../support/lspClient';
-import { parser, py } from '../support/engine';
+import { parsesCleanly, py } from '../support/engine';
 
 const SMELLS = /Zhang, Cruz and van Deursen, \*Code Smells for Machine Learning Applications\*, CAIN 2022/;
 
@@ -134,13 +134,6 @@ const CASES: RuleCase[] = [
 
 const NB = 'file:///work/project/part1b.ipynb';
 const cellUri = (n: number) => `vscode-notebook-cell:/work/project/part1b.ipynb#W${n}sZmlsZQ==`;
-
-async function parsesCleanly(text: string): Promise<boolean> {
-  const tree = (await parser()).parse(text);
-  const ok = !tree.rootNode.hasError;
-  tree.delete();
-  return ok;
-}
 
 describe('rules part 1b over LSP: finding, hover, fix', function () {
   this.timeout(30000);

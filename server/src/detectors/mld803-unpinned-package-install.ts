@@ -6,6 +6,7 @@ import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 /** Line magics that run a shell command: `%pip install x`, `%system pip install x`. */
 const TOOL_MAGICS = new Set(['pip', 'conda', 'mamba', 'micromamba', 'uv']);
@@ -67,7 +68,7 @@ function callCommand(index: SemanticIndex, call: CallSite): string | undefined {
 }
 
 function names(requirements: Requirement[]): string {
-  const shown = requirements.slice(0, 4).map((r) => (r.spec.length > 40 ? `${r.spec.slice(0, 37)}...` : r.spec));
+  const shown = requirements.slice(0, 4).map((r) => shorten(r.spec));
   if (requirements.length > 4) shown.push(`${requirements.length - 4} more`);
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }

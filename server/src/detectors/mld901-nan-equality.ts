@@ -5,6 +5,7 @@ import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from './shared/pandas';
 import type { FixDescriptor, Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 type Missing = 'nan' | 'nat' | 'na';
 
@@ -72,7 +73,7 @@ function check(context: RuleContext): void {
     const negated = operator === '!=';
     const kind = pandasKind(index, operand);
     const elementwise = isFrameOrSeries(kind);
-    const shown = node.text.length > 60 ? `${operand.text.length > 30 ? '...' : operand.text} ${operator} ${markerNode.text}` : node.text;
+    const shown = `${shorten(operand.text, 30)} ${operator} ${markerNode.text}`;
     let message: string;
     if (marker === 'na') {
       message = `\`${shown}\` does not test for missing values: comparisons with \`pd.NA\` return NA, never True or False`;
@@ -83,7 +84,7 @@ function check(context: RuleContext): void {
     }
     let test = nanTest(index, operand, negated, marker);
     if (test?.startsWith('not ') && !NOT_SAFE_PARENTS.has(node.parent?.type ?? '')) test = `(${test})`;
-    const fix: FixDescriptor | undefined = test ? { title: `Test for missing values: ${test.length > 50 ? test.slice(0, 47) + '...' : test}`, edits: [replaceNode(node, test)] } : undefined;
+    const fix: FixDescriptor | undefined = test ? { title: `Test for missing values: ${shorten(test, 50)}`, edits: [replaceNode(node, test)] } : undefined;
     context.report({ node, message, ...(fix ? { fix } : {}) });
   }
 }

@@ -4,6 +4,7 @@ import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from './shared/pandas';
 import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 type Accessor = '[]' | 'loc' | 'iloc' | 'attribute';
 
@@ -79,7 +80,7 @@ function check(context: RuleContext): void {
     context.report({
       node: left,
       message: `Chained assignment: this writes into ${intermediate}, which may be a copy, so ${base} may not change (under pandas copy-on-write it never does)`,
-      ...(rewrite ? { fix: { title: `Assign in one step: ${rewrite.length > 60 ? rewrite.slice(0, 57) + '...' : rewrite}`, edits: [replaceNode(left, rewrite)] } } : {}),
+      ...(rewrite ? { fix: { title: `Assign in one step: ${shorten(rewrite, 60)}`, edits: [replaceNode(left, rewrite)] } } : {}),
     });
   }
 }

@@ -1,6 +1,7 @@
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from './shared/pandas';
 import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 const KIND_LABEL = { frame: 'DataFrame', series: 'Series', pandas: 'DataFrame or Series' } as const;
 
@@ -16,7 +17,7 @@ function check(context: RuleContext): void {
     if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) continue;
     const kind = pandasKind(index, object);
     if (!isFrameOrSeries(kind)) continue;
-    const text = object.text.length > 40 ? `${object.text.slice(0, 37)}...` : object.text;
+    const text = shorten(object.text);
     context.report({
       node: name,
       message: kind === 'frame'

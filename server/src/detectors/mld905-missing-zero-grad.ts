@@ -5,6 +5,7 @@ import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sa
 import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from './shared/torch';
 import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 const GRAD_SCALERS = new Set(['torch.cuda.amp.GradScaler', 'torch.amp.GradScaler', 'torch.cpu.amp.GradScaler', 'torch.amp.grad_scaler.GradScaler']);
 
@@ -71,7 +72,7 @@ function check(context: RuleContext): void {
       const edit = insertBeforeStatement(doc, enclosingStatement(backward.node), `${optimizer}.zero_grad()`);
       context.report({
         node: backward.node,
-        message: `\`${backward.node.text.length > 40 ? 'backward()' : backward.node.text}\` adds to the gradients of the previous iteration: this loop calls \`${step.call.node.text.length > 40 ? 'step()' : step.call.node.text}\` but never \`${optimizer}.zero_grad()\``,
+        message: `\`${shorten(backward.node.text)}\` adds to the gradients of the previous iteration: this loop calls \`${shorten(step.call.node.text)}\` but never \`${shorten(optimizer)}.zero_grad()\``,
         related: [{ node: step.call.node, message: 'the optimizer step that applies the accumulated gradients' }],
         ...(edit ? { fix: { title: `Clear the gradients first: ${optimizer}.zero_grad()`, edits: [edit] } } : {}),
       });

@@ -4,13 +4,10 @@ import type { CallSite } from '../semantics/types';
 import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
-import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, type ModuleOrigin } from './shared/torch';
+import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 type Mode = 'train' | 'eval';
-
-/** Methods that return the module itself, seen through to find which module a call is on. */
-const CHAINABLE = new Set(['to', 'cuda', 'cpu', 'float', 'half', 'double', 'bfloat16']);
 
 /** The name of the module a method is called on (`model` in `model.to(device).eval()`). */
 function moduleName(receiver: Node | undefined): string | undefined {
@@ -19,7 +16,7 @@ function moduleName(receiver: Node | undefined): string | undefined {
     const callee = node.childForFieldName('function');
     const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
     const object = callee?.childForFieldName('object');
-    if (!method || !object || !(CHAINABLE.has(method) || method === 'train' || method === 'eval')) return undefined;
+    if (!method || !object || !SELF_RETURNING.has(method)) return undefined;
     node = stripParens(object);
   }
   return node?.type === 'identifier' ? node.text : undefined;

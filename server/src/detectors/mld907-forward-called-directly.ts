@@ -3,6 +3,7 @@ import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { moduleOrigin } from './shared/torch';
 import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
 
 /** `self` (the first parameter of a method) or `super()` / `super(Cls, self)`: a module calling its own or its parent's forward. */
 function isOwnForward(receiver: Node): boolean {
@@ -22,11 +23,10 @@ function check(context: RuleContext): void {
     if (!moduleOrigin(index, call.receiver)) continue;
     const receiver = call.receiver.text;
     const args = call.argumentList?.text ?? '(...)';
-    const direct = `${receiver}${args}`;
-    const shown = direct.length > 50 ? `${receiver.length > 40 ? 'the module' : receiver}(...)` : direct;
+    const shown = shorten(`${receiver}${args}`, 50);
     context.report({
       node: call.callee,
-      message: `\`${receiver.length > 40 ? '...' : receiver}.forward(...)\` skips the module's \`__call__\`, so its forward and backward hooks do not run: call \`${shown}\``,
+      message: `\`${shorten(receiver)}.forward(...)\` skips the module's \`__call__\`, so its forward and backward hooks do not run: call \`${shown}\``,
       fix: { title: `Call the module: ${shown}`, edits: [replaceNode(call.callee, receiver)] },
     });
   }

@@ -296,6 +296,13 @@ export class SemanticIndex {
     return cls?.type === 'class_definition' ? cls : undefined;
   }
 
+  /** The type annotation of the parameter a name refers to (`pd.DataFrame` for `df` in `def f(df: pd.DataFrame)`). */
+  parameterAnnotation(identifier: Node): Node | undefined {
+    const definition = this.definitionFor(identifier);
+    if (definition?.kind !== 'param') return undefined;
+    return definition.node.parent?.childForFieldName('type')?.namedChild(0) ?? undefined;
+  }
+
   /**
    * For a name read inside a function that is one of its parameters, the expressions passed for
    * it at every call of the function by its name (`train(net, opt)` gives `opt` for `optimizer`).

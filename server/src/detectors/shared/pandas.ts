@@ -120,9 +120,7 @@ function widest(a: PandasKind | undefined, b: PandasKind | undefined): PandasKin
 
 /** A parameter annotated `pd.DataFrame` / `pd.Series` (or the same as a string). */
 function annotatedKind(index: SemanticIndex, identifier: Node): PandasKind | undefined {
-  const definition = index.definitionFor(identifier);
-  if (definition?.kind !== 'param') return undefined;
-  const annotation = definition.node.parent?.childForFieldName('type')?.namedChild(0);
+  const annotation = index.parameterAnnotation(identifier);
   if (!annotation) return undefined;
   const text = annotation.type === 'string' ? annotation.text.slice(1, -1) : annotation.text;
   const qname = annotation.type === 'string' ? text.replace(/^(pd|pandas)\./, 'pandas.') : index.qualify(annotation);

@@ -4,13 +4,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { ancestor, stripParens } from '../../semantics/nodes';
+import { stripParens } from '../../semantics/nodes';
 import { lastSegment } from './libraries';
 
 const MAX_DEPTH = 8;
 
 /** Methods of a module that return the module itself. */
-const SELF_RETURNING = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'half', 'double', 'bfloat16', 'requires_grad_', 'apply', 'share_memory']);
+export const SELF_RETURNING: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'half', 'double', 'bfloat16', 'requires_grad_', 'apply', 'share_memory']);
 /** Non-module names under torch.nn. */
 const NOT_MODULE_PREFIXES = ['torch.nn.functional.', 'torch.nn.init.', 'torch.nn.utils.', 'torch.nn.parameter.'];
 const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.Buffer']);
@@ -86,9 +86,7 @@ export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0):
 
 /** A parameter annotated `nn.Module` (or a torch.nn class). */
 function annotatedModule(index: SemanticIndex, identifier: Node): ModuleOrigin | undefined {
-  const definition = index.definitionFor(identifier);
-  if (definition?.kind !== 'param') return undefined;
-  const annotation = definition.node.parent?.childForFieldName('type')?.namedChild(0);
+  const annotation = index.parameterAnnotation(identifier);
   const qname = annotation ? index.qualify(annotation) : undefined;
   return qname && isModuleClassName(qname) ? { className: qname, pretrained: false, annotated: true } : undefined;
 }
@@ -156,11 +154,6 @@ export function noGradContext(index: SemanticIndex, node: Node): Node | undefine
     }
   }
   return undefined;
-}
-
-/** The class definition a node sits in (through its methods), if any. */
-export function enclosingClass(node: Node): Node | undefined {
-  return ancestor(node, ['class_definition']);
 }
 
 /** torch.nn layers that behave differently in training and evaluation mode. */
