@@ -140,6 +140,21 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('lists the calls inside a node without walking', async () => {
+    const { index, dispose } = await indexOf(py`
+      a(1)
+      for x in xs:
+          f(g(x))
+          h()
+      z()
+    `);
+    const loop = index.nodes('for_statement')[0];
+    assert.deepEqual(index.callsIn(loop).map((c) => c.callee.text), ['f', 'g', 'h']);
+    const outer = index.calls.find((c) => c.callee.text === 'f')!;
+    assert.deepEqual(index.callsIn(outer.node).map((c) => c.callee.text), ['g'], 'the node itself is left out');
+    dispose();
+  });
+
   it('tells programs from libraries', async () => {
     const library = await indexOf('import numpy as np\ndef f():\n    return np.zeros(3)\n');
     assert.equal(library.index.isEntryPoint, false);

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
 import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from './shared/torch';
 import type { Rule, RuleContext } from './types';
@@ -47,37 +47,37 @@ function gradientClearing(index: SemanticIndex): { nodes: Node[]; functions: Set
 
 function clearsInside(index: SemanticIndex, loop: Node, clearing: { nodes: Node[]; functions: Set<string> }): boolean {
   if (clearing.nodes.some((node) => isAncestorOf(loop, node))) return true;
-  return index.calls.some((call) => isAncestorOf(loop, call.node) && clearing.functions.has(call.method ?? call.callee.text));
+  return index.callsIn(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
 }
 
 function check(context: RuleContext): void {
   const { index, doc } = context;
   if (!index.importsModule('torch')) return;
-  const steps = index.calls.flatMap((call) => {
+  // Each loop around an optimizer step, with the first step it runs (keyed by the loop's node).
+  const stepsByLoop = new Map<string, { call: CallSite; optimizer: Node }>();
+  for (const call of index.methodCalls('step')) {
     const optimizer = steppedOptimizer(index, call);
-    return optimizer ? [{ call, optimizer }] : [];
-  });
-  if (steps.length === 0) return;
+    if (!optimizer) continue;
+    for (const loop of enclosingLoops(call.node)) if (!stepsByLoop.has(nodeKey(loop))) stepsByLoop.set(nodeKey(loop), { call, optimizer });
+  }
+  if (stepsByLoop.size === 0) return;
   const clearing = gradientClearing(index);
-  const reported: Node[] = [];
+  const reported = new Set<string>();
   for (const backward of index.calls.filter(isBackward)) {
-    const backwardLoops = enclosingLoops(backward.node);
-    for (const step of steps) {
-      // The innermost loop that runs both the backward pass and the step.
-      const stepLoops = enclosingLoops(step.call.node);
-      const loop = backwardLoops.find((l) => stepLoops.some((s) => sameNode(s, l)));
-      if (!loop || reported.some((r) => sameNode(r, loop)) || clearsInside(index, loop, clearing)) continue;
-      reported.push(loop);
-      const optimizer = step.optimizer.text;
-      const edit = insertBeforeStatement(doc, enclosingStatement(backward.node), `${optimizer}.zero_grad()`);
-      context.report({
-        node: backward.node,
-        message: `\`${shorten(backward.node.text)}\` adds to the gradients of the previous iteration: this loop calls \`${shorten(step.call.node.text)}\` but never \`${shorten(optimizer)}.zero_grad()\``,
-        related: [{ node: step.call.node, message: 'the optimizer step that applies the accumulated gradients' }],
-        ...(edit ? { fix: { title: `Clear the gradients first: ${optimizer}.zero_grad()`, edits: [edit] } } : {}),
-      });
-      break;
-    }
+    // The innermost loop that runs both the backward pass and a step.
+    const loop = enclosingLoops(backward.node).find((l) => stepsByLoop.has(nodeKey(l)));
+    if (!loop || reported.has(nodeKey(loop))) continue;
+    reported.add(nodeKey(loop));
+    if (clearsInside(index, loop, clearing)) continue;
+    const step = stepsByLoop.get(nodeKey(loop))!;
+    const optimizer = step.optimizer.text;
+    const edit = insertBeforeStatement(doc, enclosingStatement(backward.node), `${optimizer}.zero_grad()`);
+    context.report({
+      node: backward.node,
+      message: `\`${shorten(backward.node.text)}\` adds to the gradients of the previous iteration: this loop calls \`${shorten(step.call.node.text)}\` but never \`${shorten(optimizer)}.zero_grad()\``,
+      related: [{ node: step.call.node, message: 'the optimizer step that applies the accumulated gradients' }],
+      ...(edit ? { fix: { title: `Clear the gradients first: ${optimizer}.zero_grad()`, edits: [edit] } } : {}),
+    });
   }
 }
 

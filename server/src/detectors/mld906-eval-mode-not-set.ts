@@ -40,52 +40,85 @@ interface ModuleFacts {
   managed: boolean;
 }
 
+/** What the file does to each module name, gathered in one pass over its calls. */
+interface NameEvents {
+  modes: { call: CallSite; mode: Mode }[];
+  trained: boolean;
+  loaded: boolean;
+  optimized?: boolean;
+  /** Calls the name is handed to as an argument. */
+  passedTo: CallSite[];
+}
+
+function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
+  const events = new Map<string, NameEvents>();
+  const of = (name: string) => {
+    let e = events.get(name);
+    if (!e) events.set(name, (e = { modes: [], trained: false, loaded: false, passedTo: [] }));
+    return e;
+  };
+  for (const call of index.calls) {
+    const name = call.method ? moduleName(call.receiver) : undefined;
+    if (name) {
+      const mode = modeSet(index, call);
+      if (mode) of(name).modes.push({ call, mode });
+      if (mode === 'train') of(name).trained = true;
+      if (call.method === 'load_state_dict') of(name).loaded = true;
+    }
+    for (const arg of [...call.args, ...call.kwargs.values()]) {
+      const passed = stripParens(arg);
+      if (passed.type === 'identifier') of(passed.text).passedTo.push(call);
+    }
+    // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
+    if (call.argumentList && isTorchOptimizer(index, call.node)) {
+      for (const inner of index.callsIn(call.argumentList)) {
+        const owner = inner.method === 'parameters' || inner.method === 'named_parameters' ? moduleName(inner.receiver) : undefined;
+        if (owner) of(owner).optimized = true;
+      }
+    }
+  }
+  return events;
+}
+
 const PRETRAINED_KEYWORDS = ['weights', 'pretrained'];
 
-function moduleFacts(index: SemanticIndex, name: string, origin: ModuleOrigin): ModuleFacts {
-  const modes: ModuleFacts['modes'] = [];
-  let inUse = false;
-  let managed = false;
-  for (const call of index.calls) {
-    if (call.method && moduleName(call.receiver) === name) {
-      const mode = modeSet(index, call);
-      if (mode) modes.push({ call, mode });
-      if (mode === 'train' || (call.method === 'load_state_dict' && !origin.pretrained)) inUse = true;
-    }
-    if (!origin.pretrained && isTorchOptimizer(index, call.node) && call.argumentList && parametersOf(index, call.argumentList, name)) inUse = true;
-    const passed = [...call.args, ...call.kwargs.values()].some((arg) => stripParens(arg).text === name);
-    if (passed && /Trainer$/.test(call.qname ?? '')) managed = true;
-    else if (passed && mayEvaluate(index, call)) modes.push({ call, mode: 'eval' });
-  }
-  if (origin.call && !origin.pretrained && PRETRAINED_KEYWORDS.some((k) => {
+function moduleFacts(index: SemanticIndex, events: NameEvents | undefined, origin: ModuleOrigin, mayEvaluate: (call: CallSite) => boolean): ModuleFacts {
+  const pretrainedWeights = !!origin.call && PRETRAINED_KEYWORDS.some((k) => {
     const value = origin.call!.kwargs.get(k);
     const literal = value ? index.literal(value) : undefined;
     return value && !(literal?.kind === 'none' || (literal?.kind === 'bool' && !literal.value));
-  })) inUse = true;
-  return { modes, inUse, managed };
+  });
+  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, managed: false };
+  // from_pretrained models start in eval mode: only an explicit .train() puts them in training.
+  const inUse = events.trained || (!origin.pretrained && (events.loaded || events.optimized || pretrainedWeights));
+  const managed = events.passedTo.some((call) => /Trainer$/.test(call.qname ?? ''));
+  const handedOver = events.passedTo.filter(mayEvaluate).map((call) => ({ call, mode: 'eval' as const }));
+  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, managed };
 }
 
 /** Packages whose functions leave the mode of a module handed to them alone. */
 const MODE_NEUTRAL_PACKAGES = new Set(['torch', 'builtins', 'numpy', 'copy', 'torchinfo', 'torchsummary', 'torchviz', 'matplotlib', 'logging', 'pickle', 'joblib', 'wandb', 'mlflow']);
 
 /**
- * True when a call the module is handed to may switch it to evaluation mode: a function of the
+ * Whether a call the module is handed to may switch it to evaluation mode: a function of the
  * file that calls `.eval()` (`evaluate(model, loader)`), or a function from outside the known
- * libraries, or a method of an unknown object (`evaluator.run(model)`).
+ * libraries, or a method of an unknown object (`evaluator.run(model)`). Cached per function.
  */
-function mayEvaluate(index: SemanticIndex, call: CallSite): boolean {
-  if (call.qname) return !MODE_NEUTRAL_PACKAGES.has(packageOf(call.qname));
-  if (call.callee.type !== 'identifier') return true;
-  const resolution = index.resolve(call.callee.text, call.callee);
-  if (resolution.kind !== 'local' || resolution.definition.kind !== 'def') return resolution.kind === 'unknown';
-  const body = resolution.definition.statement;
-  return index.calls.some((inner) => isAncestorOf(body, inner.node) && modeSet(index, inner) === 'eval');
-}
-
-/** True when `name.parameters()` (or `named_parameters()`) is called inside `node`. */
-function parametersOf(index: SemanticIndex, node: Node, name: string): boolean {
-  return index.calls.some((call) => (call.method === 'parameters' || call.method === 'named_parameters')
-    && isAncestorOf(node, call.node) && moduleName(call.receiver) === name);
+function evaluationTest(index: SemanticIndex): (call: CallSite) => boolean {
+  const bodies = new Map<number, boolean>();
+  return (call) => {
+    if (call.qname) return !MODE_NEUTRAL_PACKAGES.has(packageOf(call.qname));
+    if (call.callee.type !== 'identifier') return true;
+    const resolution = index.resolve(call.callee.text, call.callee);
+    if (resolution.kind !== 'local' || resolution.definition.kind !== 'def') return resolution.kind === 'unknown';
+    const body = resolution.definition.statement;
+    let evaluates = bodies.get(body.startIndex);
+    if (evaluates === undefined) {
+      evaluates = index.callsIn(body).some((inner) => modeSet(index, inner) === 'eval');
+      bodies.set(body.startIndex, evaluates);
+    }
+    return evaluates;
+  };
 }
 
 function sameScope(a: Node, b: Node): boolean {
@@ -114,16 +147,29 @@ function modeAt(use: Node, modes: ModuleFacts['modes']): Mode | 'unknown' {
   return last;
 }
 
+/** The loops that run a backward pass, with the function they are in. */
+interface TrainingLoop {
+  loop: Node;
+  fn: Node | undefined;
+}
+
+function trainingLoops(index: SemanticIndex): TrainingLoop[] {
+  return index.methodCalls('backward').flatMap((call) => {
+    const fn = enclosingFunction(call.node);
+    return enclosingLoops(call.node).map((loop) => ({ loop, fn }));
+  });
+}
+
 /**
  * True when `use` runs after a training loop of the same scope (a loop with a backward pass that
  * ends before it) and is not itself inside a loop with a backward pass (where it may be part of
  * the training, as the generator's forward pass in a GAN).
  */
-function runsAfterTraining(index: SemanticIndex, use: Node): boolean {
-  const backwards = index.calls.filter((call) => call.method === 'backward' && sameScope(call.node, use));
-  const trainingLoops = backwards.flatMap((call) => enclosingLoops(call.node));
-  if (trainingLoops.some((loop) => isAncestorOf(loop, use))) return false;
-  return trainingLoops.some((loop) => loop.endIndex <= use.startIndex);
+function runsAfterTraining(loops: readonly TrainingLoop[], use: Node): boolean {
+  const fn = enclosingFunction(use);
+  const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
+  if (same.some((t) => isAncestorOf(t.loop, use))) return false;
+  return same.some((t) => t.loop.endIndex <= use.startIndex);
 }
 
 /** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
@@ -144,7 +190,10 @@ function evalFix(context: RuleContext, anchor: Node, name: string): FixDescripto
 function check(context: RuleContext): void {
   const { index } = context;
   if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
-  const facts = new Map<string, ModuleFacts | undefined>();
+  const events = collectEvents(index);
+  const mayEvaluate = evaluationTest(index);
+  const training = trainingLoops(index);
+  const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
   for (const use of index.calls) {
     // A module is followed by its name; a parameter's name means something else at each call.
@@ -152,11 +201,11 @@ function check(context: RuleContext): void {
     const name = use.callee.text;
     const origin = moduleOrigin(index, use.callee);
     if (!origin || !hasModeDependentLayers(index, origin)) continue;
-    if (!facts.has(name)) facts.set(name, moduleFacts(index, name, origin));
-    const known = facts.get(name)!;
+    let known = facts.get(name);
+    if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (!noGrad && !runsAfterTraining(index, use.node)) continue;
+    if (!noGrad && !runsAfterTraining(training, use.node)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;

@@ -181,7 +181,7 @@ function constructsModeLayers(index: SemanticIndex, call: CallSite, className: s
   }
   if (className.startsWith('local:')) return localClassHasModeLayers(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
   // Containers (Sequential, ModuleList, ModuleDict...): the layers built in their arguments.
-  return className.startsWith('torch.nn.') && callsWithin(index, call.argumentList).some((inner) => callBuildsModeLayers(index, inner, seen));
+  return className.startsWith('torch.nn.') && (call.argumentList ? index.callsIn(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
 }
 
 function callBuildsModeLayers(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
@@ -203,10 +203,6 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
   if (!definition || seen.has(`${definition.startIndex}`)) return false;
   seen.add(`${definition.startIndex}`);
   if (index.classBases(definition).some((base) => (base.startsWith('local:') ? localClassHasModeLayers(index, base.slice(6), seen) : isModelFactory(base) || MODE_LAYERS.test(base)))) return true;
-  return callsWithin(index, definition).some((call) => callBuildsModeLayers(index, call, seen));
+  return index.callsIn(definition).some((call) => callBuildsModeLayers(index, call, seen));
 }
 
-function callsWithin(index: SemanticIndex, node: Node | null): CallSite[] {
-  if (!node) return [];
-  return index.calls.filter((call) => call.node.startIndex >= node.startIndex && call.node.endIndex <= node.endIndex && call.node.startIndex !== node.startIndex);
-}
