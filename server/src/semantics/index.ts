@@ -38,6 +38,8 @@ export class SemanticIndex {
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
   private readonly instanceAttributes = new Map<string, Node[]>();
+  private readonly passed = new Map<string, Node[] | undefined>();
+  private byCalleeName: Map<string, CallSite[]> | undefined;
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
@@ -330,14 +332,34 @@ export class SemanticIndex {
    */
   passedArguments(identifier: Node): Node[] | undefined {
     const parameter = this.definitionFor(identifier);
-    const fn = parameter?.statement.parent;
-    if (!parameter || parameter.kind !== 'param' || fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
+    if (!parameter || parameter.kind !== 'param') return undefined;
+    const key = nodeKey(parameter.node);
+    if (!this.passed.has(key)) this.passed.set(key, this.argumentsFor(parameter));
+    return this.passed.get(key);
+  }
+
+  /** Calls whose callee is a plain name, by that name (built on first use). */
+  private callsByName(): Map<string, CallSite[]> {
+    if (!this.byCalleeName) {
+      this.byCalleeName = new Map();
+      for (const call of this.calls) {
+        if (call.callee.type !== 'identifier') continue;
+        const list = this.byCalleeName.get(call.callee.text) ?? [];
+        list.push(call);
+        this.byCalleeName.set(call.callee.text, list);
+      }
+    }
+    return this.byCalleeName;
+  }
+
+  private argumentsFor(parameter: Definition): Node[] | undefined {
+    const fn = parameter.statement.parent;
+    if (fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
     const name = fn.childForFieldName('name')?.text;
     const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
     if (!name || position < 0 || parameter.statement.namedChildren.slice(0, position).some((p) => p?.type !== 'identifier' && p?.type !== 'typed_parameter' && p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')) return undefined;
     const values: Node[] = [];
-    for (const call of this.calls) {
-      if (call.callee.type !== 'identifier' || call.callee.text !== name) continue;
+    for (const call of this.callsByName().get(name) ?? []) {
       const target = this.resolve(name, call.callee);
       if (target.kind !== 'local' || target.definition.kind !== 'def' || target.definition.statement.startIndex !== fn.startIndex) continue;
       const value = call.kwargs.get(parameter.name) ?? call.args[position];
