@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyLspEdits, messageOf, TestClient } from '../support/lspClient';
-import { parser, py } from '../support/engine';
+import { parsesCleanly, py } from '../support/engine';
 
 const SCRIPT_URI = 'file:///work/project/train.py';
 
@@ -19,13 +19,6 @@ const SCRIPT = py`
 
 function codes(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => String(d.code)).sort();
-}
-
-async function parsesCleanly(text: string): Promise<boolean> {
-  const tree = (await parser()).parse(text);
-  const ok = !tree.rootNode.hasError;
-  tree.delete();
-  return ok;
 }
 
 describe('language server over stdio', function () {

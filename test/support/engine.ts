@@ -19,6 +19,14 @@ export function parser(): Promise<PythonParser> {
   return initParser();
 }
 
+/** True when `text` parses as Python without errors. */
+export async function parsesCleanly(text: string): Promise<boolean> {
+  const tree = (await parser()).parse(text);
+  const ok = !tree.rootNode.hasError;
+  tree.delete();
+  return ok;
+}
+
 export interface CellSpec {
   text: string;
   kind?: 'code' | 'markup';

@@ -85,6 +85,76 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('reads a name in its own assignment as the previous binding', async () => {
+    const { index, dispose } = await indexOf(py`
+      import pandas as pd
+      df = pd.read_csv("a.csv")
+      df = df.dropna()
+      for x in f(x):
+          total += x
+    `);
+    const rhs = index.nodes('identifier').filter((n) => n.text === 'df')[2];
+    assert.equal(index.valueOf(rhs).text, 'pd.read_csv("a.csv")');
+    const loopValue = index.nodes('identifier').filter((n) => n.text === 'x')[1];
+    assert.equal(index.resolve('x', loopValue).kind, 'local', 'the only binding is still found');
+    dispose();
+  });
+
+  it('knows what is assigned to self.<name> in a class, and the bases of each class statement', async () => {
+    const { index, dispose } = await indexOf(py`
+      import torch.nn as nn
+      class Net(nn.Module):
+          def __init__(self):
+              self.body = nn.Linear(2, 2)
+          @property
+          def head(this):
+              return this.body
+      class Net(Base):
+          pass
+    `);
+    const read = index.nodes('attribute').find((n) => n.text === 'this.body')!;
+    assert.deepEqual(index.instanceAttributeValues(read).map((v) => v.text), ['nn.Linear(2, 2)']);
+    const outside = index.nodes('attribute').find((n) => n.text === 'nn.Module')!;
+    assert.deepEqual(index.instanceAttributeValues(outside), []);
+    assert.deepEqual(index.nodes('class_definition').map((c) => index.classBases(c)), [['torch.nn.Module'], ['local:Base']]);
+    dispose();
+  });
+
+  it('knows what every call of a function passes for a parameter', async () => {
+    const { index, dispose } = await indexOf(py`
+      def train(model, loader, optimizer=None):
+          return model, loader, optimizer
+      train(net, dl, optimizer=opt)
+      train(net2, dl2, opt2)
+      def never_called(x):
+          return x
+      def splatted(y):
+          return y
+      splatted(*args)
+    `);
+    const read = (name: string) => index.nodes('identifier').filter((n) => n.text === name)[1]; // the read after the parameter
+    assert.deepEqual(index.passedArguments(read('optimizer'))?.map((n) => n.text), ['opt', 'opt2']);
+    assert.deepEqual(index.passedArguments(read('model'))?.map((n) => n.text), ['net', 'net2']);
+    assert.equal(index.passedArguments(read('x')), undefined);
+    assert.equal(index.passedArguments(read('y')), undefined);
+    dispose();
+  });
+
+  it('lists the calls inside a node without walking', async () => {
+    const { index, dispose } = await indexOf(py`
+      a(1)
+      for x in xs:
+          f(g(x))
+          h()
+      z()
+    `);
+    const loop = index.nodes('for_statement')[0];
+    assert.deepEqual(index.callsIn(loop).map((c) => c.callee.text), ['f', 'g', 'h']);
+    const outer = index.calls.find((c) => c.callee.text === 'f')!;
+    assert.deepEqual(index.callsIn(outer.node).map((c) => c.callee.text), ['g'], 'the node itself is left out');
+    dispose();
+  });
+
   it('tells programs from libraries', async () => {
     const library = await indexOf('import numpy as np\ndef f():\n    return np.zeros(3)\n');
     assert.equal(library.index.isEntryPoint, false);

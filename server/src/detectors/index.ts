@@ -15,7 +15,15 @@ import { implicitHyperparameters } from './mld604-implicit-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
+import { unpinnedPackageInstall } from './mld803-unpinned-package-install';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
+import { nanEquality } from './mld901-nan-equality';
+import { chainedAssignment } from './mld902-chained-assignment';
+import { inplaceReturnsNone } from './mld903-inplace-returns-none';
+import { dataframeValues } from './mld904-dataframe-values';
+import { missingZeroGrad } from './mld905-missing-zero-grad';
+import { evalModeNotSet } from './mld906-eval-mode-not-set';
+import { forwardCalledDirectly } from './mld907-forward-called-directly';
 import { unsafeModelDeserialization } from './mld908-unsafe-model-deserialization';
 import type { Rule } from './types';
 
@@ -34,7 +42,15 @@ export const RULES: readonly Rule[] = [
   fixedDecisionThreshold,
   unseededRandomness,
   missingRandomState,
+  unpinnedPackageInstall,
   notebookOutOfOrder,
+  nanEquality,
+  chainedAssignment,
+  inplaceReturnsNone,
+  dataframeValues,
+  missingZeroGrad,
+  evalModeNotSet,
+  forwardCalledDirectly,
   unsafeModelDeserialization,
 ];
 

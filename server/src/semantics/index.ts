@@ -40,6 +40,9 @@ export class SemanticIndex {
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
   private identifiersByName: Map<string, Node[]> | undefined;
+  private readonly instanceAttributes = new Map<string, Node[]>();
+  private readonly passed = new Map<string, Node[] | undefined>();
+  private byCalleeName: Map<string, CallSite[]> | undefined;
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
@@ -230,6 +233,24 @@ export class SemanticIndex {
     return this.callsByKey.get(nodeKey(node));
   }
 
+  /** The calls inside `node` (not `node` itself), in document order: a binary search, no walk. */
+  callsIn(node: Node): CallSite[] {
+    // index.calls is in document order of start positions (the walk is pre-order).
+    let low = 0;
+    let high = this.calls.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.calls[mid].node.startIndex < node.startIndex) low = mid + 1;
+      else high = mid;
+    }
+    const inside: CallSite[] = [];
+    for (let i = low; i < this.calls.length && this.calls[i].node.startIndex < node.endIndex; i++) {
+      const call = this.calls[i];
+      if (call.node.endIndex <= node.endIndex && !(call.node.startIndex === node.startIndex && call.node.endIndex === node.endIndex)) inside.push(call);
+    }
+    return inside;
+  }
+
   /** Calls whose qualified name is one of `qnames` (or passes the predicate). */
   callsTo(match: ReadonlySet<string> | ((qname: string) => boolean)): CallSite[] {
     const test = typeof match === 'function' ? match : (q: string) => match.has(q);
@@ -284,6 +305,96 @@ export class SemanticIndex {
     return !!local && local.bases.some((base) => this.classMatches(base, test, seen));
   }
 
+  /**
+   * The values assigned to the instance attribute `self.<name>` anywhere in the class whose method
+   * reads `attribute` (`self.net = nn.Linear(4, 2)` in `__init__`), in document order. `self` is
+   * each method's first parameter, whatever its name. Empty when `attribute` is not
+   * `<first parameter>.<name>` inside a method.
+   */
+  instanceAttributeValues(attribute: Node): Node[] {
+    const node = stripParens(attribute);
+    const name = node.type === 'attribute' ? node.childForFieldName('attribute')?.text : undefined;
+    const cls = name ? this.methodClass(node) : undefined;
+    if (!name || !cls) return [];
+    const key = `${nodeKey(cls)}:${name}`;
+    let values = this.instanceAttributes.get(key);
+    if (!values) {
+      values = [];
+      for (const assignment of this.nodes('assignment')) {
+        if (assignment.startIndex < cls.startIndex || assignment.endIndex > cls.endIndex) continue;
+        const left = assignment.childForFieldName('left');
+        const right = assignment.childForFieldName('right');
+        if (left?.type === 'attribute' && right && left.childForFieldName('attribute')?.text === name && this.methodClass(left)?.startIndex === cls.startIndex) values.push(right);
+      }
+      this.instanceAttributes.set(key, values);
+    }
+    return values;
+  }
+
+  /** The class of the method in which `attribute`'s object is the method's first parameter (`self.x`). */
+  private methodClass(attribute: Node): Node | undefined {
+    const object = attribute.childForFieldName('object');
+    if (object?.type !== 'identifier') return undefined;
+    const method = this.enclosingScope(attribute);
+    if (method?.type !== 'function_definition' || method.childForFieldName('parameters')?.namedChild(0)?.text !== object.text) return undefined;
+    const holder = method.parent?.type === 'decorated_definition' ? method.parent : method; // @property, @torch.no_grad()
+    const cls = holder.parent?.parent;
+    return cls?.type === 'class_definition' ? cls : undefined;
+  }
+
+  /** The type annotation of the parameter a name refers to (`pd.DataFrame` for `df` in `def f(df: pd.DataFrame)`). */
+  parameterAnnotation(identifier: Node): Node | undefined {
+    const definition = this.definitionFor(identifier);
+    if (definition?.kind !== 'param') return undefined;
+    return definition.node.parent?.childForFieldName('type')?.namedChild(0) ?? undefined;
+  }
+
+  /**
+   * For a name read inside a function that is one of its parameters, the expressions passed for
+   * it at every call of the function by its name (`train(net, opt)` gives `opt` for `optimizer`).
+   * Undefined when the name is not a parameter, the function is a method or a lambda, it is never
+   * called by name, or a call passes splats or leaves the parameter to its default: then nothing
+   * is known about the parameter's value.
+   */
+  passedArguments(identifier: Node): Node[] | undefined {
+    const parameter = this.definitionFor(identifier);
+    if (!parameter || parameter.kind !== 'param') return undefined;
+    const key = nodeKey(parameter.node);
+    if (!this.passed.has(key)) this.passed.set(key, this.argumentsFor(parameter));
+    return this.passed.get(key);
+  }
+
+  /** Calls whose callee is a plain name, by that name (built on first use). */
+  private callsByName(): Map<string, CallSite[]> {
+    if (!this.byCalleeName) {
+      this.byCalleeName = new Map();
+      for (const call of this.calls) {
+        if (call.callee.type !== 'identifier') continue;
+        const list = this.byCalleeName.get(call.callee.text) ?? [];
+        list.push(call);
+        this.byCalleeName.set(call.callee.text, list);
+      }
+    }
+    return this.byCalleeName;
+  }
+
+  private argumentsFor(parameter: Definition): Node[] | undefined {
+    const fn = parameter.statement.parent;
+    if (fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
+    const name = fn.childForFieldName('name')?.text;
+    const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
+    if (!name || position < 0 || parameter.statement.namedChildren.slice(0, position).some((p) => p?.type !== 'identifier' && p?.type !== 'typed_parameter' && p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')) return undefined;
+    const values: Node[] = [];
+    for (const call of this.callsByName().get(name) ?? []) {
+      const target = this.resolve(name, call.callee);
+      if (target.kind !== 'local' || target.definition.kind !== 'def' || target.definition.statement.startIndex !== fn.startIndex) continue;
+      const value = call.kwargs.get(parameter.name) ?? call.args[position];
+      if (call.hasSplat || !value) return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
   /** The module constant an identifier refers to where it is read (not a local that shadows it). */
   constantAt(identifier: Node): ModuleConstant | undefined {
     const constant = this.constants.get(identifier.text);
@@ -317,18 +428,22 @@ export class SemanticIndex {
     return false;
   }
 
+  /** The bases of a class statement: qualified names, or `local:Name` for the file's own classes. */
+  classBases(node: Node): string[] {
+    const bases: string[] = [];
+    for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
+      if (!base || base.type === 'keyword_argument') continue;
+      const qualified = this.qualify(base);
+      if (qualified) bases.push(qualified);
+      else if (base.type === 'identifier') bases.push(`local:${base.text}`);
+    }
+    return bases;
+  }
+
   private collectClasses(): void {
     for (const node of this.nodes('class_definition')) {
       const name = node.childForFieldName('name');
-      if (!name) continue;
-      const bases: string[] = [];
-      for (const base of node.childForFieldName('superclasses')?.namedChildren ?? []) {
-        if (!base || base.type === 'keyword_argument') continue;
-        const qualified = this.qualify(base);
-        if (qualified) bases.push(qualified);
-        else if (base.type === 'identifier') bases.push(`local:${base.text}`);
-      }
-      this.classes.set(name.text, { name: name.text, node, bases });
+      if (name) this.classes.set(name.text, { name: name.text, node, bases: this.classBases(node) });
     }
   }
 
@@ -347,10 +462,21 @@ export class SemanticIndex {
 function pick(defs: readonly Definition[], at: Node): Definition {
   let chosen: Definition | undefined;
   for (const def of defs) {
-    if (def.node.startIndex <= at.startIndex) chosen = def;
-    else break;
+    if (def.node.startIndex > at.startIndex) break;
+    if (!isInOwnValue(def, at)) chosen = def;
   }
-  return chosen ?? defs[0];
+  return chosen ?? defs.find((def) => !isInOwnValue(def, at)) ?? defs[0];
+}
+
+/**
+ * True when `at` is read while computing the binding's own value (`df = df.dropna()`,
+ * `for x in f(x)`): the name there still means the previous binding.
+ */
+function isInOwnValue(def: Definition, at: Node): boolean {
+  const field = def.statement.type === 'named_expression' ? 'value' : 'right';
+  if (!['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause'].includes(def.statement.type)) return false;
+  const value = def.statement.childForFieldName(field);
+  return !!value && value.startIndex <= at.startIndex && at.endIndex <= value.endIndex;
 }
 
 export function buildIndex(parsed: ParsedDocument): SemanticIndex {

@@ -19,6 +19,10 @@ function endOf(node: Node): Position {
   return { line: node.endPosition.row, character: node.endPosition.column };
 }
 
+function startOf(node: Node): Position {
+  return { line: node.startPosition.row, character: node.startPosition.column };
+}
+
 /** Adds `name=value` as the last argument of a call (see appendArgument). */
 export function addKeywordArgument(doc: SourceDocument, call: CallSite, name: string, value: string): TextEdit | undefined {
   return appendArgument(doc, call, `${name}=${value}`);
@@ -87,6 +91,51 @@ export function insertAfterStatement(doc: SourceDocument, statement: Node, lines
   const indent = indentationOf(doc.text, statement);
   const text = linesText.split('\n').map((line) => indent + line).join('\n');
   return insertAt(endOf(statement), `\n${text}`);
+}
+
+/**
+ * Inserts line(s) on their own just before a statement, at its indentation. Undefined when the
+ * statement does not start its line (`for b in data: loss.backward()`): the new line would land
+ * outside the block the statement is in.
+ */
+export function insertBeforeStatement(doc: SourceDocument, statement: Node, linesText: string): TextEdit | undefined {
+  const lineStart = doc.text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  const indent = doc.text.slice(lineStart, statement.startIndex);
+  if (indent.trim() !== '') return undefined;
+  const text = linesText.split('\n').map((line) => indent + line).join('\n');
+  return insertAt(positionAt(doc, lineStart), `${text}\n`);
+}
+
+/**
+ * Removes one argument of a call with the comma that separates it from its neighbour, keeping
+ * the layout of the others (a trailing comma stays). Undefined when a comment sits in the span
+ * that would be deleted.
+ */
+export function removeArgument(call: CallSite, argument: Node): TextEdit | undefined {
+  const list = call.argumentList;
+  if (!list || list.type !== 'argument_list') return undefined;
+  const items = list.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
+  const at = items.findIndex((item) => item.startIndex === argument.startIndex && item.endIndex === argument.endIndex);
+  if (at < 0) return undefined;
+  let from: Node | undefined;
+  let to: Node | undefined;
+  let range;
+  if (at > 0) {
+    // `f(a, inplace=True)` -> `f(a)`: from the end of the previous argument.
+    from = items[at - 1];
+    range = { start: endOf(from), end: endOf(argument) };
+  } else if (items.length > 1) {
+    // `f(inplace=True, a)` -> `f(a)`: up to the next argument.
+    to = items[1];
+    range = { start: startOf(argument), end: startOf(to) };
+  } else {
+    const comma = argument.nextSibling?.type === ',' ? argument.nextSibling : argument;
+    range = { start: startOf(argument), end: endOf(comma) };
+  }
+  const startIndex = from ? from.endIndex : argument.startIndex;
+  const endIndex = to ? to.startIndex : argument.endIndex;
+  const comments = list.namedChildren.some((child) => child?.type === 'comment' && child.startIndex >= startIndex && child.endIndex <= endIndex);
+  return comments ? undefined : { range, newText: '' };
 }
 
 /**

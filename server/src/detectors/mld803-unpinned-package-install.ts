@@ -1,0 +1,127 @@
+import type { Node } from 'web-tree-sitter';
+import type { Magic, Range } from '../documents/types';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { stringValue } from '../semantics/literals';
+import { stripParens } from '../semantics/nodes';
+import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
+import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
+
+/** Line magics that run a shell command: `%pip install x`, `%system pip install x`. */
+const TOOL_MAGICS = new Set(['pip', 'conda', 'mamba', 'micromamba', 'uv']);
+const SYSTEM_MAGICS = new Set(['system', 'sx', 'sc']);
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script']);
+
+/** The shell command a line magic or `!` escape runs, if it runs one. */
+function magicCommand(magic: Magic): string | undefined {
+  const text = magic.text.replace(/\\\r?\n/g, ' ');
+  if (magic.kind === 'shell') return text.replace(/^!+/, '');
+  if (magic.kind === 'automagic') return text;
+  if (magic.kind !== 'line-magic') return undefined;
+  const body = text.replace(/^%+/, '');
+  if (TOOL_MAGICS.has(magic.name)) return body;
+  if (SYSTEM_MAGICS.has(magic.name)) return body.slice(magic.name.length);
+  return undefined;
+}
+
+/** Each body line of a `%%bash` / `%%sh` / `%%script bash` cell, with its range. */
+function shellCellLines(magic: Magic): { command: string; range: Range }[] {
+  if (magic.kind !== 'cell-magic' || !SHELL_CELL_MAGICS.has(magic.name)) return [];
+  const lines = magic.text.split('\n');
+  if (magic.name === 'script' && !/^%%script\s+(ba|z)?sh\b/.test(lines[0])) return [];
+  return lines.slice(1).map((line, i) => {
+    const row = magic.range.start.line + i + 1;
+    return { command: line.replace(/\r$/, ''), range: { start: { line: row, character: 0 }, end: { line: row, character: line.replace(/\r$/, '').length } } };
+  });
+}
+
+/** A static string, or a list of static strings joined as words (`[sys.executable, "-m", "pip", ...]`). */
+function commandOf(index: SemanticIndex, argument: Node): string | undefined {
+  const node = stripParens(argument);
+  if (node.type === 'list' || node.type === 'tuple') {
+    const words = node.namedChildren.map((item) => {
+      if (!item) return undefined;
+      if (index.qualify(item) === 'sys.executable') return 'python';
+      const value = stringValue(item);
+      return value === undefined ? undefined : /\s/.test(value) ? JSON.stringify(value) : value;
+    });
+    return words.every((w) => w !== undefined) ? words.join(' ') : undefined;
+  }
+  return stringValue(index.valueOf(node));
+}
+
+const SUBPROCESS = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen', 'os.system', 'os.popen']);
+
+/** The command a Python call runs: `get_ipython().system("pip install x")`, `subprocess.check_call([...])`. */
+function callCommand(index: SemanticIndex, call: CallSite): string | undefined {
+  const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+  const onIPython = receiver?.type === 'call' && receiver.childForFieldName('function')?.text === 'get_ipython';
+  if (onIPython && call.method === 'run_line_magic' && call.args.length >= 2) {
+    const name = stringValue(call.args[0]);
+    const line = stringValue(call.args[1]);
+    return name && line !== undefined && TOOL_MAGICS.has(name) ? `${name} ${line}` : undefined;
+  }
+  if (onIPython && (call.method === 'system' || call.method === 'getoutput' || call.method === 'system_raw') && call.args[0]) return commandOf(index, call.args[0]);
+  if (call.qname && SUBPROCESS.has(call.qname) && call.args[0]) return commandOf(index, call.args[0]);
+  return undefined;
+}
+
+function names(requirements: Requirement[]): string {
+  const shown = requirements.slice(0, 4).map((r) => shorten(r.spec));
+  if (requirements.length > 4) shown.push(`${requirements.length - 4} more`);
+  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+/** What is wrong with a command's requirements, or undefined when everything is pinned. */
+function describe(command: InstallCommand): string | undefined {
+  if (command.constrained) return undefined;
+  const unpinned = command.requirements.filter((r) => r.status === 'unpinned');
+  const ranges = command.requirements.filter((r) => r.status === 'range');
+  const branches = command.requirements.filter((r) => r.status === 'branch');
+  const parts: string[] = [];
+  if (unpinned.length) parts.push(`${names(unpinned)} ${unpinned.length > 1 ? 'have' : 'has'} no version pin`);
+  if (ranges.length) parts.push(`${names(ranges)} only ${ranges.length > 1 ? 'bound' : 'bounds'} the version on one side`);
+  if (branches.length) parts.push(`${names(branches)} ${branches.length > 1 ? 'follow' : 'follows'} a branch, not a commit`);
+  if (parts.length === 0) return undefined;
+  return `\`${command.tool} install\`: ${parts.join('; ')}, so each run may install a different release`;
+}
+
+function reportCommands(context: RuleContext, line: string, at: { range?: Range; node?: Node }): void {
+  for (const command of installCommands(line)) {
+    const message = describe(command);
+    if (message) context.report({ ...at, message });
+  }
+}
+
+function check(context: RuleContext): void {
+  const { doc, index } = context;
+  for (const magic of doc.magics) {
+    const command = magicCommand(magic);
+    if (command !== undefined) reportCommands(context, command, { range: magic.range });
+    for (const line of shellCellLines(magic)) reportCommands(context, line.command, { range: line.range });
+  }
+  for (const call of index.calls) {
+    const command = callCommand(index, call);
+    if (command !== undefined) reportCommands(context, command, { node: call.node });
+  }
+}
+
+export const unpinnedPackageInstall: Rule = {
+  meta: {
+    code: 'MLD803',
+    name: 'unpinned-package-install',
+    category: 'reproducibility-debt',
+    severity: 'warning',
+    docs: {
+      summary: 'A notebook or script installs packages without a version pin: `!pip install transformers`, `%pip install -U torch`, `%conda install scikit-learn`, `pip install git+https://github.com/org/repo` with no commit.',
+      why: 'Reproducibility debt (§8): an install line without a version gets whatever release is newest on the day the notebook runs. The same notebook then trains with a different library next month — different defaults, different numerics, removed APIs — and its results can neither be reproduced nor compared with earlier runs. Notebooks shared on Colab or Kaggle install their dependencies this way more often than not.',
+      example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
+      fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
+      fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of pip, setuptools and wheel themselves, and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side.',
+      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per install command, naming every unpinned package on it.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,106 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import { stripParens } from '../semantics/nodes';
+import { replaceNode } from './shared/edits';
+import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from './shared/pandas';
+import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
+
+type Accessor = '[]' | 'loc' | 'iloc' | 'attribute';
+
+/** One level of selection: `base[key]`, `base.loc[key]`, or the column attribute `base.name`. */
+interface Selection {
+  accessor: Accessor;
+  base: Node;
+  /** The keys inside the brackets (one per axis), or the column name for an attribute. */
+  keys: Node[];
+}
+
+/** The selection `node` makes, if it is one. */
+function selection(node: Node): Selection | undefined {
+  const n = stripParens(node);
+  if (n.type === 'subscript') {
+    const value = n.childForFieldName('value');
+    if (!value) return undefined;
+    const keys = n.childrenForFieldName('subscript').filter((k): k is Node => !!k);
+    const v = stripParens(value);
+    const indexer = v.type === 'attribute' ? v.childForFieldName('attribute')?.text : undefined;
+    const object = v.type === 'attribute' ? v.childForFieldName('object') : null;
+    if (object && (indexer === 'loc' || indexer === 'iloc')) return { accessor: indexer, base: object, keys };
+    return { accessor: '[]', base: value, keys };
+  }
+  if (n.type === 'attribute') {
+    const object = n.childForFieldName('object');
+    const name = n.childForFieldName('attribute');
+    if (object && name && isColumnAttribute(name.text)) return { accessor: 'attribute', base: object, keys: [name] };
+  }
+  return undefined;
+}
+
+function isColumnKey(index: SemanticIndex, key: Node): boolean {
+  const k = stripParens(key);
+  if (k.type === 'string' || k.type === 'concatenated_string') return true;
+  if (k.type === 'list') return k.namedChildren.length > 0 && k.namedChildren.every((item) => item?.type === 'string');
+  return index.literal(k)?.kind === 'string';
+}
+
+/** `df.loc[rows, cols]` for the chain, when which key selects rows and which columns is unambiguous. */
+function locRewrite(index: SemanticIndex, inner: Selection, outer: Selection): string | undefined {
+  if (inner.keys.length !== 1 || outer.keys.length !== 1 || outer.accessor === 'attribute') return undefined;
+  const [innerKey] = inner.keys;
+  const [outerKey] = outer.keys;
+  if (stripParens(innerKey).type === 'tuple' || stripParens(outerKey).type === 'tuple') return undefined;
+  let rows: string | undefined;
+  let columns: string | undefined;
+  const column = inner.accessor === 'attribute' ? JSON.stringify(innerKey.text) : innerKey.text;
+  if ((inner.accessor === '[]' && isColumnKey(index, innerKey)) || inner.accessor === 'attribute') {
+    // df["a"][mask], df.a[mask], df["a"].loc[labels]
+    if (outer.accessor === 'loc' || (outer.accessor === '[]' && isMaskExpression(outerKey, index))) [rows, columns] = [outerKey.text, column];
+  } else if (outer.accessor === '[]' && isColumnKey(index, outerKey)) {
+    // df[mask]["a"], df.loc[labels]["a"]
+    if (inner.accessor === 'loc' || (inner.accessor === '[]' && isMaskExpression(innerKey, index))) [rows, columns] = [innerKey.text, outerKey.text];
+  }
+  return rows !== undefined && columns !== undefined ? `${inner.base.text}.loc[${rows}, ${columns}]` : undefined;
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  for (const statement of [...index.nodes('assignment'), ...index.nodes('augmented_assignment')]) {
+    const left = statement.childForFieldName('left');
+    if (!left || stripParens(left).type !== 'subscript') continue;
+    const outer = selection(left)!;
+    const inner = selection(outer.base);
+    if (!inner) continue;
+    const baseKind = pandasKind(index, inner.base);
+    // A column attribute (`df.age[...]`) exists on frames only.
+    if (inner.accessor === 'attribute' ? baseKind !== 'frame' : !isFrameOrSeries(baseKind)) continue;
+    const base = inner.base.text.length > 30 ? 'the frame' : `\`${inner.base.text}\``;
+    const intermediate = outer.base.text.length > 40 ? 'an intermediate selection' : `\`${outer.base.text}\``;
+    const rewrite = baseKind === 'frame' ? locRewrite(index, inner, outer) : undefined;
+    context.report({
+      node: left,
+      message: `Chained assignment: this writes into ${intermediate}, which may be a copy, so ${base} may not change (under pandas copy-on-write it never does)`,
+      ...(rewrite ? { fix: { title: `Assign in one step: ${shorten(rewrite, 60)}`, edits: [replaceNode(left, rewrite)] } } : {}),
+    });
+  }
+}
+
+export const chainedAssignment: Rule = {
+  meta: {
+    code: 'MLD902',
+    name: 'chained-assignment',
+    category: 'ml-api-misuse',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Assign through one .loc[rows, columns]' },
+    smell: { name: 'Chain Indexing', feeds: 'data-testing-debt' },
+    docs: {
+      summary: 'A value is assigned through two chained selections of a pandas object (`df["a"][mask] = v`, `df[mask]["a"] = v`, `df.loc[i]["a"] = v`), which writes into an intermediate object that may be a copy.',
+      why: 'Whether `df["a"][mask] = 0` changes `df` depends on whether pandas returned a view or a copy for the first selection — an implementation detail that differs between selections, dtypes and pandas versions; under copy-on-write (the default from pandas 3.0) it never does. The cleaning step silently does nothing and the model trains on data the code says was fixed: only a test of the data itself would notice, which is why the smell feeds data testing debt (§8, Data Testing Debt). Zhang et al. list it as "Chain Indexing".',
+      example: 'import pandas as pd\n\ndf = pd.read_csv("houses.csv")\ndf["price"][df["price"] < 0] = 0\ndf[df["rooms"] > 10]["rooms"] = 10',
+      fix: 'Select rows and columns in one `.loc[rows, columns]` assignment. The quick fix writes `df.loc[mask, "a"] = v` when the roles are unambiguous — one key is a column label (a string, a list of strings or a string constant) and the other a boolean mask or a `.loc` label — and reports without a fix otherwise (a positional `[i]`, an `.iloc` mixed with labels). It is unsafe: the assignment now takes effect where it silently may not have.',
+      fixed: 'df.loc[df["price"] < 0, "price"] = 0\ndf.loc[df["rooms"] > 10, "rooms"] = 10',
+      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,102 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
+import { insertBeforeStatement } from './shared/edits';
+import { isTorchOptimizer } from './shared/torch';
+import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
+
+const GRAD_SCALERS = new Set(['torch.cuda.amp.GradScaler', 'torch.amp.GradScaler', 'torch.cpu.amp.GradScaler', 'torch.amp.grad_scaler.GradScaler']);
+
+/** The optimizer an optimizer step updates: `opt.step()`, or `scaler.step(opt)` with AMP. */
+function steppedOptimizer(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (call.method !== 'step' || !call.receiver) return undefined;
+  if (isTorchOptimizer(index, call.receiver)) return call.receiver;
+  const scaler = index.constructedClass(stripParens(call.receiver));
+  const optimizer = call.args[0];
+  return scaler && GRAD_SCALERS.has(scaler) && optimizer && isTorchOptimizer(index, optimizer) ? optimizer : undefined;
+}
+
+function isBackward(call: CallSite): boolean {
+  return call.method === 'backward' || call.qname === 'torch.autograd.backward';
+}
+
+/**
+ * Where gradients are cleared: `zero_grad()` calls, `p.grad = None`, `p.grad.zero_()`, and calls to
+ * the file's own functions that clear them (`reset_gradients()`).
+ */
+function gradientClearing(index: SemanticIndex): { nodes: Node[]; functions: Set<string> } {
+  const nodes: Node[] = [];
+  for (const call of index.calls) {
+    const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+    const onGrad = receiver?.type === 'attribute' && /^(grad|data)$/.test(receiver.childForFieldName('attribute')?.text ?? '') && /\.grad(\.data)?$/.test(receiver.text);
+    if (call.method === 'zero_grad' || (call.method === 'zero_' && onGrad)) nodes.push(call.node);
+  }
+  for (const assignment of index.nodes('assignment')) {
+    const left = assignment.childForFieldName('left');
+    if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'grad') nodes.push(assignment);
+  }
+  const functions = new Set<string>();
+  for (const node of nodes) {
+    const name = enclosingFunction(node)?.childForFieldName('name')?.text;
+    if (name) functions.add(name);
+  }
+  return { nodes, functions };
+}
+
+function clearsInside(index: SemanticIndex, loop: Node, clearing: { nodes: Node[]; functions: Set<string> }): boolean {
+  if (clearing.nodes.some((node) => isAncestorOf(loop, node))) return true;
+  return index.callsIn(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  if (!index.importsModule('torch')) return;
+  // Each loop around an optimizer step, with the first step it runs (keyed by the loop's node).
+  const stepsByLoop = new Map<string, { call: CallSite; optimizer: Node }>();
+  for (const call of index.methodCalls('step')) {
+    const optimizer = steppedOptimizer(index, call);
+    if (!optimizer) continue;
+    for (const loop of enclosingLoops(call.node)) if (!stepsByLoop.has(nodeKey(loop))) stepsByLoop.set(nodeKey(loop), { call, optimizer });
+  }
+  if (stepsByLoop.size === 0) return;
+  const clearing = gradientClearing(index);
+  const reported = new Set<string>();
+  for (const backward of index.calls.filter(isBackward)) {
+    // The innermost loop that runs both the backward pass and a step.
+    const loop = enclosingLoops(backward.node).find((l) => stepsByLoop.has(nodeKey(l)));
+    if (!loop || reported.has(nodeKey(loop))) continue;
+    reported.add(nodeKey(loop));
+    if (clearsInside(index, loop, clearing)) continue;
+    const step = stepsByLoop.get(nodeKey(loop))!;
+    const optimizer = step.optimizer.text;
+    const edit = insertBeforeStatement(doc, enclosingStatement(backward.node), `${optimizer}.zero_grad()`);
+    context.report({
+      node: backward.node,
+      message: `\`${shorten(backward.node.text)}\` adds to the gradients of the previous iteration: this loop calls \`${shorten(step.call.node.text)}\` but never \`${shorten(optimizer)}.zero_grad()\``,
+      related: [{ node: step.call.node, message: 'the optimizer step that applies the accumulated gradients' }],
+      ...(edit ? { fix: { title: `Clear the gradients first: ${optimizer}.zero_grad()`, edits: [edit] } } : {}),
+    });
+  }
+}
+
+export const missingZeroGrad: Rule = {
+  meta: {
+    code: 'MLD905',
+    name: 'missing-zero-grad',
+    category: 'ml-api-misuse',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Insert optimizer.zero_grad() before the backward pass' },
+    smell: { name: 'Gradients Not Cleared before Backward Propagation', feeds: 'monitoring-and-testing' },
+    docs: {
+      summary: 'A PyTorch training loop calls `loss.backward()` and `optimizer.step()` but never clears the gradients (`optimizer.zero_grad()`, `model.zero_grad()`) in the loop.',
+      why: 'PyTorch adds each backward pass to the gradients already stored in the parameters. Without clearing them, every step applies the sum of all gradients since the loop started: the effective learning rate grows, training diverges or converges somewhere else, and nothing raises an error. The model is simply worse, and only evaluation and monitoring of its quality reveal it (§7, Monitoring and Testing). Zhang et al. list it as "Gradients Not Cleared before Backward Propagation".',
+      example: 'import torch\n\noptimizer = torch.optim.SGD(model.parameters(), lr=0.01)\nfor x, y in loader:\n    loss = loss_fn(model(x), y)\n    loss.backward()\n    optimizer.step()',
+      fix: 'Clear the gradients once per optimizer step: `optimizer.zero_grad()` before the backward pass (or after the step). For gradient accumulation, clear them every N steps, when you step. The quick fix inserts `optimizer.zero_grad()` just before the statement with the backward pass. It is unsafe: training changes (it becomes correct).',
+      fixed: 'for x, y in loader:\n    loss = loss_fn(model(x), y)\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()',
+      nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, and learning-rate schedulers\' `step()` is not an optimizer step.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,242 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
+import { packageOf } from './shared/libraries';
+import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
+import type { FixDescriptor, Rule, RuleContext } from './types';
+
+type Mode = 'train' | 'eval';
+
+/** The name of the module a method is called on (`model` in `model.to(device).eval()`). */
+function moduleName(receiver: Node | undefined): string | undefined {
+  let node = receiver ? stripParens(receiver) : undefined;
+  while (node?.type === 'call') {
+    const callee = node.childForFieldName('function');
+    const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    const object = callee?.childForFieldName('object');
+    if (!method || !object || !SELF_RETURNING.has(method)) return undefined;
+    node = stripParens(object);
+  }
+  return node?.type === 'identifier' ? node.text : undefined;
+}
+
+/** The mode a call sets on a module: `.eval()`, `.train()`, `.train(False)`. */
+function modeSet(index: SemanticIndex, call: CallSite): Mode | undefined {
+  if (call.method === 'eval' && call.args.length === 0) return 'eval';
+  if (call.method !== 'train') return undefined;
+  const flag = call.args[0] ?? call.kwargs.get('mode');
+  if (!flag) return 'train';
+  const value = index.literal(flag);
+  return value?.kind === 'bool' ? (value.value ? 'train' : 'eval') : undefined;
+}
+
+interface ModuleFacts {
+  modes: { call: CallSite; mode: Mode }[];
+  /** Evidence the module is used for real: trained, given weights, or restored from a checkpoint. */
+  inUse: boolean;
+  /** Handed to a training framework (Lightning, HF Trainer), which switches modes itself. */
+  managed: boolean;
+}
+
+/** What the file does to each module name, gathered in one pass over its calls. */
+interface NameEvents {
+  modes: { call: CallSite; mode: Mode }[];
+  trained: boolean;
+  loaded: boolean;
+  optimized?: boolean;
+  /** Calls the name is handed to as an argument. */
+  passedTo: CallSite[];
+}
+
+function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
+  const events = new Map<string, NameEvents>();
+  const of = (name: string) => {
+    let e = events.get(name);
+    if (!e) events.set(name, (e = { modes: [], trained: false, loaded: false, passedTo: [] }));
+    return e;
+  };
+  for (const call of index.calls) {
+    const name = call.method ? moduleName(call.receiver) : undefined;
+    if (name) {
+      const mode = modeSet(index, call);
+      if (mode) of(name).modes.push({ call, mode });
+      if (mode === 'train') of(name).trained = true;
+      if (call.method === 'load_state_dict') of(name).loaded = true;
+    }
+    for (const arg of [...call.args, ...call.kwargs.values()]) {
+      const passed = stripParens(arg);
+      if (passed.type === 'identifier') of(passed.text).passedTo.push(call);
+    }
+    // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
+    if (call.argumentList && isTorchOptimizer(index, call.node)) {
+      for (const inner of index.callsIn(call.argumentList)) {
+        const owner = inner.method === 'parameters' || inner.method === 'named_parameters' ? moduleName(inner.receiver) : undefined;
+        if (owner) of(owner).optimized = true;
+      }
+    }
+  }
+  return events;
+}
+
+const PRETRAINED_KEYWORDS = ['weights', 'pretrained'];
+
+function moduleFacts(index: SemanticIndex, events: NameEvents | undefined, origin: ModuleOrigin, mayEvaluate: (call: CallSite) => boolean): ModuleFacts {
+  const pretrainedWeights = !!origin.call && PRETRAINED_KEYWORDS.some((k) => {
+    const value = origin.call!.kwargs.get(k);
+    const literal = value ? index.literal(value) : undefined;
+    return value && !(literal?.kind === 'none' || (literal?.kind === 'bool' && !literal.value));
+  });
+  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, managed: false };
+  // from_pretrained models start in eval mode: only an explicit .train() puts them in training.
+  const inUse = events.trained || (!origin.pretrained && (events.loaded || events.optimized || pretrainedWeights));
+  const managed = events.passedTo.some((call) => /Trainer$/.test(call.qname ?? ''));
+  const handedOver = events.passedTo.filter(mayEvaluate).map((call) => ({ call, mode: 'eval' as const }));
+  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, managed };
+}
+
+/** Packages whose functions leave the mode of a module handed to them alone. */
+const MODE_NEUTRAL_PACKAGES = new Set(['torch', 'builtins', 'numpy', 'copy', 'torchinfo', 'torchsummary', 'torchviz', 'matplotlib', 'logging', 'pickle', 'joblib', 'wandb', 'mlflow']);
+
+/**
+ * Whether a call the module is handed to may switch it to evaluation mode: a function of the
+ * file that calls `.eval()` (`evaluate(model, loader)`), or a function from outside the known
+ * libraries, or a method of an unknown object (`evaluator.run(model)`). Cached per function.
+ */
+function evaluationTest(index: SemanticIndex): (call: CallSite) => boolean {
+  const bodies = new Map<number, boolean>();
+  return (call) => {
+    if (call.qname) return !MODE_NEUTRAL_PACKAGES.has(packageOf(call.qname));
+    if (call.callee.type !== 'identifier') return true;
+    const resolution = index.resolve(call.callee.text, call.callee);
+    if (resolution.kind !== 'local' || resolution.definition.kind !== 'def') return resolution.kind === 'unknown';
+    const body = resolution.definition.statement;
+    let evaluates = bodies.get(body.startIndex);
+    if (evaluates === undefined) {
+      evaluates = index.callsIn(body).some((inner) => modeSet(index, inner) === 'eval');
+      bodies.set(body.startIndex, evaluates);
+    }
+    return evaluates;
+  };
+}
+
+function sameScope(a: Node, b: Node): boolean {
+  const fa = enclosingFunction(a);
+  const fb = enclosingFunction(b);
+  return fa && fb ? sameNode(fa, fb) : !fa && !fb;
+}
+
+/**
+ * The mode the module is in when `use` runs, as far as the file shows: the last switch before it
+ * in the same scope (training mode when there is none). An `.eval()` in another function (which
+ * may be called first) or later in a loop around `use` (the next iteration) makes it unknown.
+ */
+function modeAt(use: Node, modes: ModuleFacts['modes']): Mode | 'unknown' {
+  const loops = enclosingLoops(use);
+  let last: Mode = 'train';
+  for (const { call, mode } of modes) {
+    if (!sameScope(call.node, use)) {
+      if (mode === 'eval') return 'unknown';
+    } else if (call.node.startIndex < use.startIndex) {
+      last = mode;
+    } else if (mode === 'eval' && loops.some((loop) => isAncestorOf(loop, call.node))) {
+      return 'unknown';
+    }
+  }
+  return last;
+}
+
+/** The loops that run a backward pass, with the function they are in. */
+interface TrainingLoop {
+  loop: Node;
+  fn: Node | undefined;
+}
+
+function trainingLoops(index: SemanticIndex): TrainingLoop[] {
+  return index.methodCalls('backward').flatMap((call) => {
+    const fn = enclosingFunction(call.node);
+    return enclosingLoops(call.node).map((loop) => ({ loop, fn }));
+  });
+}
+
+/**
+ * True when `use` runs after a training loop of the same scope (a loop with a backward pass that
+ * ends before it) and is not itself inside a loop with a backward pass (where it may be part of
+ * the training, as the generator's forward pass in a GAN).
+ */
+function runsAfterTraining(loops: readonly TrainingLoop[], use: Node): boolean {
+  const fn = enclosingFunction(use);
+  const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
+  if (same.some((t) => isAncestorOf(t.loop, use))) return false;
+  return same.some((t) => t.loop.endIndex <= use.startIndex);
+}
+
+/** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
+function evalFix(context: RuleContext, anchor: Node, name: string): FixDescriptor | undefined {
+  const line = `${name}.eval()`;
+  let edit;
+  if (anchor.type === 'function_definition') {
+    const first = anchor.childForFieldName('body')?.namedChild(0);
+    if (!first) return undefined;
+    const docstring = first.type === 'expression_statement' && first.namedChild(0)?.type === 'string';
+    edit = docstring ? insertAfterStatement(context.doc, first, line) : insertBeforeStatement(context.doc, first, line);
+  } else {
+    edit = insertBeforeStatement(context.doc, anchor, line);
+  }
+  return edit ? { title: `Switch to evaluation mode: ${line}`, edits: [edit] } : undefined;
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
+  const events = collectEvents(index);
+  const mayEvaluate = evaluationTest(index);
+  const training = trainingLoops(index);
+  const facts = new Map<string, ModuleFacts>();
+  const anchors: Node[] = [];
+  for (const use of index.calls) {
+    // A module is followed by its name; a parameter's name means something else at each call.
+    if (use.callee.type !== 'identifier' || index.definitionFor(use.callee)?.kind === 'param') continue;
+    const name = use.callee.text;
+    const origin = moduleOrigin(index, use.callee);
+    if (!origin || !hasModeDependentLayers(index, origin)) continue;
+    let known = facts.get(name);
+    if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
+    if (!known.inUse || known.managed) continue;
+    const noGrad = noGradContext(index, use.node);
+    if (!noGrad && !runsAfterTraining(training, use.node)) continue;
+    if (modeAt(use.node, known.modes) !== 'train') continue;
+    const anchor = noGrad ?? enclosingStatement(use.node);
+    if (anchors.some((a) => sameNode(a, anchor))) continue;
+    anchors.push(anchor);
+    const fix = evalFix(context, anchor, name);
+    context.report({
+      node: use.node,
+      message: noGrad
+        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`
+        : `\`${name}\` is used after training while still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`,
+      ...(fix ? { fix } : {}),
+    });
+  }
+}
+
+export const evalModeNotSet: Rule = {
+  meta: {
+    code: 'MLD906',
+    name: 'eval-mode-not-set',
+    category: 'ml-api-misuse',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Insert model.eval() before the evaluation' },
+    smell: { name: 'Training / Evaluation Mode Improper Toggling', feeds: 'reproducibility-debt' },
+    docs: {
+      summary: 'A PyTorch model with dropout or batch-norm layers is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
+      why: '`torch.no_grad()` turns off gradient tracking, not training behaviour: dropout keeps dropping units at random and batch norm keeps normalising with the statistics of the current batch (and updating its running averages). Predictions and metrics come out noisy and different on every run, and they no longer match what the model does once deployed in evaluation mode — reported results that cannot be reproduced (§8, Reproducibility Debt). Zhang et al. list it as "Training / Evaluation Mode Improper Toggling".',
+      example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
+      fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
+      fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict` — and only when they contain layers that depend on the mode (dropout, batch norm, RNN dropout, transformer layers, or a torchvision/timm/transformers model). A `.eval()` or `.train(False)` earlier in the same scope, inside a loop around the evaluation, or in a function of the file (which may be called first) silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,53 @@
+import type { Node } from 'web-tree-sitter';
+import { stripParens } from '../semantics/nodes';
+import { replaceNode } from './shared/edits';
+import { moduleOrigin } from './shared/torch';
+import type { Rule, RuleContext } from './types';
+import { shorten } from './shared/messages';
+
+/** `self` (the first parameter of a method) or `super()` / `super(Cls, self)`: a module calling its own or its parent's forward. */
+function isOwnForward(receiver: Node): boolean {
+  const node = stripParens(receiver);
+  if (node.type === 'call') return node.childForFieldName('function')?.text === 'super';
+  if (node.type !== 'identifier') return false;
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'function_definition') return current.childForFieldName('parameters')?.namedChild(0)?.text === node.text;
+  }
+  return false;
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  for (const call of index.methodCalls('forward')) {
+    if (!call.receiver || isOwnForward(call.receiver)) continue;
+    if (!moduleOrigin(index, call.receiver)) continue;
+    const receiver = call.receiver.text;
+    const args = call.argumentList?.text ?? '(...)';
+    const shown = shorten(`${receiver}${args}`, 50);
+    context.report({
+      node: call.callee,
+      message: `\`${shorten(receiver)}.forward(...)\` skips the module's \`__call__\`, so its forward and backward hooks do not run: call \`${shown}\``,
+      fix: { title: `Call the module: ${shown}`, edits: [replaceNode(call.callee, receiver)] },
+    });
+  }
+}
+
+export const forwardCalledDirectly: Rule = {
+  meta: {
+    code: 'MLD907',
+    name: 'forward-called-directly',
+    category: 'ml-api-misuse',
+    severity: 'warning',
+    fix: { safety: 'unsafe', title: 'Call the module instead of .forward' },
+    smell: { name: 'PyTorch Call Method Misused', feeds: 'abstraction-debt' },
+    docs: {
+      summary: '`model.forward(x)` is called on a PyTorch `nn.Module` instead of `model(x)`.',
+      why: 'A module\'s `__call__` runs its forward *and* the hooks registered on it: forward pre-hooks and hooks, backward hooks, and what libraries build on them (pruning masks, quantization observers, weight norm, activation capture, FSDP and DataParallel wrappers). Calling `.forward` directly silently skips all of them, so the same model computes differently depending on how it is called. It breaks the module abstraction the rest of the system relies on — abstraction debt (§5, Abstraction Debt). Zhang et al. list it as "PyTorch Call Method Misused".',
+      example: 'import torch.nn as nn\n\nclass Classifier(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.encoder = nn.Sequential(nn.Linear(32, 16), nn.ReLU())\n\n    def forward(self, x):\n        return self.encoder.forward(x)',
+      fix: 'Call the module itself: `self.encoder(x)`. The quick fix rewrites `m.forward(args)` to `m(args)`. It is unsafe: hooks registered on the module now run, which is the point but changes what is computed when there are any.',
+      fixed: '    def forward(self, x):\n        return self.encoder(x)',
+      nearMisses: '`super().forward(x)` and `self.forward(x)` inside the module\'s own class are how a module extends or reuses its own forward and are left alone. `.forward` on objects that the file does not show to be torch modules (built by an unknown function, or from another library) is not reported, nor `model.forward` passed without a call (`torch.jit.trace(model.forward, ...)`).',
+    },
+  },
+  check,
+};

@@ -1,0 +1,239 @@
+// Package-install command lines (`pip install ...`, `python -m pip install ...`, `uv pip install`,
+// `conda install ...`) split into their requirements, each classified as pinned or not. A shell
+// word is parsed the way a POSIX shell would (quotes, `&&`, `;`, comments, redirections); what
+// cannot be known statically (`{var}`, `$VAR`, a requirements file) counts as pinned.
+
+export type RequirementStatus = 'pinned' | 'unpinned' | 'range' | 'branch' | 'unknown';
+
+export interface Requirement {
+  /** The requirement as written, unquoted (`numpy>=1.20`, `git+https://github.com/o/r`). */
+  spec: string;
+  status: RequirementStatus;
+}
+
+export interface InstallCommand {
+  tool: 'pip' | 'conda';
+  requirements: Requirement[];
+  /**
+   * The versions are decided elsewhere for everything the command installs: a constraints file
+   * (`-c`), or `--no-index` (only local wheels and `--find-links` sources).
+   */
+  constrained: boolean;
+}
+
+/** Packaging tools themselves: upgrading them does not change what the analysis computes. */
+const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'python', 'conda', 'mamba']);
+const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
+
+const PIP_VALUE_OPTIONS = new Set([
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f',
+  '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--platform', '--python-version',
+  '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--log', '--cache-dir', '--timeout',
+  '--retries', '--trusted-host', '--proxy', '--cert', '--client-cert', '--exists-action', '--config-settings', '-C',
+  '--global-option', '--install-option', '--report', '--root-user-action', '--python', '-p', '--use-feature',
+  '--use-deprecated', '--index', '--default-index', '--group', '--extra', '--resolution', '--prerelease',
+]);
+const CONDA_VALUE_OPTIONS = new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--solver', '--repodata-fn', '--subdir', '--platform']);
+
+/** Splits a command line into shell words; `&&`, `||`, `;` and `|` become their own words. */
+export function shellWords(line: string): string[] {
+  const words: string[] = [];
+  let word = '';
+  let quoted = false;
+  const flush = () => {
+    if (word !== '' || quoted) words.push(word);
+    word = '';
+    quoted = false;
+  };
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === "'" || ch === '"') {
+      const close = line.indexOf(ch, i + 1);
+      const end = close < 0 ? line.length : close;
+      word += line.slice(i + 1, end);
+      quoted = true;
+      i = end;
+    } else if (ch === '\\' && i + 1 < line.length) {
+      if (line[i + 1] !== '\n') word += line[i + 1];
+      i++;
+    } else if (/\s/.test(ch)) {
+      flush();
+    } else if (ch === '#' && word === '' && !quoted) {
+      break; // a comment
+    } else if (ch === '&' && ((line[i + 1] === '>' && word === '') || word.endsWith('>'))) {
+      word += ch; // `&>file`, `2>&1`: redirections
+    } else if (ch === ';' || ch === '|' || ch === '&') {
+      flush();
+      const two = line.slice(i, i + 2);
+      const operator = two === '&&' || two === '||' ? two : ch;
+      words.push(operator);
+      i += operator.length - 1;
+    } else {
+      word += ch;
+    }
+  }
+  flush();
+  return words;
+}
+
+const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
+
+/** The install commands in one command line. */
+export function installCommands(line: string): InstallCommand[] {
+  const words = shellWords(line);
+  const commands: InstallCommand[] = [];
+  let start = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && !SEPARATORS.has(words[i])) continue;
+    const command = parseCommand(words.slice(start, i));
+    if (command) commands.push(command);
+    start = i + 1;
+  }
+  return commands;
+}
+
+function parseCommand(input: string[]): InstallCommand | undefined {
+  const words = withoutRedirections(input);
+  let i = 0;
+  while (i < words.length && (words[i] === 'sudo' || /^\w+=/.test(words[i]))) i++;
+  const program = (words[i] ?? '').replace(/^.*\//, '');
+  let tool: InstallCommand['tool'] | undefined;
+  if (/^pip[\d.]*$/.test(program)) [tool, i] = ['pip', i + 1];
+  else if (/^(python[\d.]*|py|\{sys\.executable\}|\$\{?\w+\}?)$/.test(program) && words[i + 1] === '-m' && /^pip[\d.]*$/.test(words[i + 2] ?? '')) [tool, i] = ['pip', i + 3];
+  else if (program === 'uv' && words[i + 1] === 'pip') [tool, i] = ['pip', i + 2];
+  else if (/^(conda|mamba|micromamba)$/.test(program)) [tool, i] = ['conda', i + 1];
+  if (!tool || words[i] !== 'install') return undefined;
+  const args = words.slice(i + 1);
+  return tool === 'pip' ? parsePip(args) : parseConda(args);
+}
+
+/** Drops `> file`, `2>&1`, `>/dev/null`, `&>log`. */
+function withoutRedirections(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const redirect = /^(\d*>>?|&>>?|\d*<)(.*)$/.exec(words[i]);
+    if (!redirect) {
+      out.push(words[i]);
+      continue;
+    }
+    if (redirect[2] === '') i++; // the target is the next word
+  }
+  return out;
+}
+
+/**
+ * The option a word sets and its inline value: `--index-url=URL`, `-rreq.txt`, and bundled short
+ * flags (`-qU`, `-qr req.txt`, where the first letter that takes a value ends the bundle).
+ */
+function optionOf(word: string, valueOptions: ReadonlySet<string>): { option?: string; inline?: string } {
+  if (word.startsWith('--')) {
+    const at = word.indexOf('=');
+    return at < 0 ? { option: word } : { option: word.slice(0, at), inline: word.slice(at + 1) };
+  }
+  for (let i = 1; i < word.length; i++) {
+    const option = `-${word[i]}`;
+    if (valueOptions.has(option)) return i + 1 < word.length ? { option, inline: word.slice(i + 1) } : { option };
+  }
+  return {};
+}
+
+function parsePip(args: string[]): InstallCommand {
+  const requirements: Requirement[] = [];
+  let constrained = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('-')) {
+      const { option, inline } = optionOf(arg, PIP_VALUE_OPTIONS);
+      if (option === '--no-index') constrained = true;
+      if (!option || !PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
+      const value = inline ?? args[++i];
+      if (option === '-c' || option === '--constraint') constrained = true;
+      if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyPip(value));
+      continue;
+    }
+    // PEP 508 direct reference written as three words: `name @ url`.
+    if (args[i + 1] === '@' && args[i + 2] !== undefined) {
+      requirements.push({ spec: `${arg} @ ${args[i + 2]}`, status: classifyLocation(args[i + 2]) });
+      i += 2;
+      continue;
+    }
+    requirements.push(classifyPip(arg));
+  }
+  return { tool: 'pip', requirements: requirements.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
+}
+
+function nameOf(spec: string): string {
+  return (/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec.replace(/^[\w.-]+::/, ''))?.[0] ?? '').toLowerCase();
+}
+
+/** A pip requirement: a name with specifiers, a URL, a VCS reference or a local path. */
+export function classifyPip(spec: string): Requirement {
+  if (/[{}$]/.test(spec)) return { spec, status: 'unknown' };
+  const direct = /^([A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?)\s*@\s*(\S.*)$/.exec(spec);
+  if (direct) return { spec, status: classifyLocation(direct[2]) };
+  if (isLocationLike(spec)) return { spec, status: classifyLocation(spec) };
+  const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
+  if (!match) return { spec, status: 'unknown' };
+  return { spec, status: classifySpecifiers(match[3]) };
+}
+
+function isLocationLike(spec: string): boolean {
+  return /^(\.|\/|~|[a-z]+\+|[a-z]+:\/\/|file:)/i.test(spec) || /\.(whl|zip|tar\.gz|tgz|tar\.bz2)$/i.test(spec);
+}
+
+/** A URL, VCS reference or path: pinned unless it follows a branch. */
+function classifyLocation(location: string): RequirementStatus {
+  if (/[{}$]/.test(location)) return 'unknown';
+  const vcs = /^(git|hg|svn|bzr)\+[a-z]+:\/\/(.*)$/i.exec(location);
+  if (vcs) {
+    // The revision follows the last `@` of the path (an `@` in `git@github.com` is the user).
+    const afterHost = vcs[2].slice(vcs[2].indexOf('/') + 1).replace(/#.*$/, '');
+    const at = afterHost.lastIndexOf('@');
+    if (at < 0) return 'branch';
+    return BRANCHES.test(afterHost.slice(at + 1)) ? 'branch' : 'pinned';
+  }
+  if (/^https?:\/\//i.test(location) && /\/(archive|zipball|tarball)\/(refs\/heads\/)?(main|master|develop|dev|head)(\.zip|\.tar\.gz)?$/i.test(location)) return 'branch';
+  return 'pinned';
+}
+
+/**
+ * Version specifiers: `==`, `===` and `~=` pin (a release or a compatible series), as do a lower
+ * and an upper bound together (`>=2.0,<2.1`). A bound on one side only is a range; nothing at all
+ * is unpinned.
+ */
+function classifySpecifiers(text: string): RequirementStatus {
+  const specifiers = text.split(',').map((s) => s.trim()).filter(Boolean);
+  if (specifiers.length === 0) return 'unpinned';
+  const ops = specifiers.map((s) => /^(===|==|~=|>=|<=|!=|>|<|=)/.exec(s)?.[1]);
+  if (ops.some((op) => op === '==' || op === '===' || op === '~=' || op === '=')) return 'pinned';
+  const lower = ops.some((op) => op === '>=' || op === '>');
+  const upper = ops.some((op) => op === '<=' || op === '<');
+  if (lower && upper) return 'pinned';
+  return lower || upper ? 'range' : 'unknown';
+}
+
+function parseConda(args: string[]): InstallCommand {
+  const requirements: Requirement[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith('-')) {
+      const { option, inline } = optionOf(arg, CONDA_VALUE_OPTIONS);
+      if (option && CONDA_VALUE_OPTIONS.has(option) && inline === undefined) i++;
+      continue;
+    }
+    requirements.push(classifyConda(arg));
+  }
+  return { tool: 'conda', requirements: requirements.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained: false };
+}
+
+/** A conda spec: `name`, `name=1.2`, `name==1.2`, `name>=1.2`, `channel::name=1.2`, `name 1.2`. */
+export function classifyConda(spec: string): Requirement {
+  if (/[{}$]/.test(spec)) return { spec, status: 'unknown' };
+  if (isLocationLike(spec)) return { spec, status: 'pinned' };
+  const match = /^(?:[\w.-]+::)?([A-Za-z0-9_][\w.-]*)\s*(.*)$/.exec(spec);
+  if (!match) return { spec, status: 'unknown' };
+  const rest = match[2].trim();
+  if (rest.startsWith('[')) return { spec, status: 'unknown' };
+  if (/^\d/.test(rest)) return { spec, status: 'pinned' }; // "numpy 1.26"
+  return { spec, status: classifySpecifiers(rest) };
+}

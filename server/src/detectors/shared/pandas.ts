@@ -1,0 +1,283 @@
+// "Is this expression a pandas object?" — answered only from evidence in the file: a pandas
+// reader or constructor, a column or row selection of such a frame, a method chain on it, a
+// parameter annotated `pd.DataFrame`. Anything else (a dict, a polars or Spark frame, a NumPy
+// array, an object of unknown origin) is not pandas. Self-contained on purpose: it can later be
+// answered by a def-use layer with value kinds instead.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { stripParens } from '../../semantics/nodes';
+
+/**
+ * `frame` and `series` are known; `pandas` is a DataFrame or a Series; `index` an Index;
+ * `grouped` a GroupBy or window (rolling, resample...); `accessor` `.str` / `.dt` / `.cat`.
+ */
+export type PandasKind = 'frame' | 'series' | 'pandas' | 'index' | 'grouped' | 'accessor';
+
+/** Module prefixes whose functions follow the pandas API. */
+const PANDAS_MODULES = ['pandas.', 'modin.pandas.'];
+const MAX_DEPTH = 12;
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Readers that return one DataFrame (unless asked for chunks, see `readerKind`). */
+const READERS = words(`read_csv read_table read_fwf read_excel read_json read_parquet read_feather read_orc read_sql
+  read_sql_query read_sql_table read_gbq read_hdf read_stata read_sas read_spss read_xml read_clipboard`);
+const FRAME_FUNCTIONS = words(`DataFrame DataFrame.from_dict DataFrame.from_records merge merge_asof merge_ordered
+  get_dummies pivot_table crosstab melt json_normalize wide_to_long`);
+/** Functions that return the kind of their first argument when it is pandas (else a scalar or array). */
+const ARGUMENT_KIND_FUNCTIONS = words('to_datetime to_numeric to_timedelta cut qcut');
+
+/** Methods of a frame or series that return an object of the same kind. */
+const SAME_KIND_METHODS = words(`head tail copy dropna fillna drop rename set_index sort_values sort_index replace
+  drop_duplicates astype query assign filter sample where mask interpolate ffill bfill clip abs round diff shift
+  pct_change cumsum cumprod cummax cummin rank isna isnull notna notnull reindex rename_axis add_prefix add_suffix
+  nlargest nsmallest isin truncate convert_dtypes infer_objects asfreq tz_localize tz_convert between combine_first
+  add sub mul div truediv floordiv mod pow radd rsub rmul rdiv eq ne lt le gt ge reindex_like
+  select_dtypes explode align applymap transform`);
+/** Methods of a frame that return a frame. */
+const FRAME_METHODS = words('merge join pivot pivot_table melt transpose reset_index map applymap');
+/** Methods that return a frame or a series (which one depends on the receiver and the arguments). */
+const PANDAS_RESULT_METHODS = words('apply map reset_index stack unstack pivot pivot_table melt merge join transpose to_frame duplicated');
+/** Reductions: a frame reduces to a series, a series to a scalar (except those listed below). */
+const REDUCTIONS = words(`sum mean median std var min max count nunique prod sem skew kurt idxmax idxmin any all
+  quantile mode corr cov describe value_counts agg aggregate memory_usage first last size nth cumcount ngroup`);
+const SERIES_REDUCTIONS_TO_SERIES = words('mode describe value_counts');
+const GROUPING_METHODS = words('groupby rolling expanding ewm resample');
+/** Attributes of a frame that are not columns. */
+const FRAME_ATTRIBUTES = words(`shape size ndim empty values axes attrs flags style plot sparse at iat loc iloc ix
+  dtypes columns index T`);
+
+function isPandasQname(qname: string | undefined): qname is string {
+  return !!qname && PANDAS_MODULES.some((prefix) => qname.startsWith(prefix));
+}
+
+function pandasName(qname: string): string {
+  const prefix = PANDAS_MODULES.find((p) => qname.startsWith(p))!;
+  return qname.slice(prefix.length);
+}
+
+/** True for a DataFrame, a Series, or one of the two. */
+export function isFrameOrSeries(kind: PandasKind | undefined): kind is 'frame' | 'series' | 'pandas' {
+  return kind === 'frame' || kind === 'series' || kind === 'pandas';
+}
+
+/** True when the file imports pandas (or a drop-in with its API). */
+export function importsPandas(index: SemanticIndex): boolean {
+  return index.importsModule('pandas') || index.importsModule('modin.pandas');
+}
+
+/** What kind of pandas object `expression` is, when the file shows it; undefined when unsure. */
+export function pandasKind(index: SemanticIndex, expression: Node): PandasKind | undefined {
+  if (!importsPandas(index)) return undefined;
+  return kindOf(index, expression, 0);
+}
+
+function kindOf(index: SemanticIndex, expression: Node, depth: number): PandasKind | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = stripParens(expression);
+  const next = (child: Node | null | undefined) => (child ? kindOf(index, child, depth + 1) : undefined);
+  switch (node.type) {
+    case 'identifier': {
+      const value = index.valueOf(node);
+      if (value !== node) return next(value);
+      const passed = index.passedArguments(node)?.map(next);
+      if (passed) return passed.every((kind) => kind === passed[0]) ? passed[0] : passed.every(isFrameOrSeries) ? 'pandas' : undefined;
+      return annotatedKind(index, node);
+    }
+    case 'call':
+      return callKind(index, node, depth);
+    case 'subscript':
+      return subscriptKind(index, node, depth);
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      const name = node.childForFieldName('attribute')?.text ?? '';
+      return attributeKind(next(object), name);
+    }
+    case 'binary_operator': {
+      if (node.childForFieldName('operator')?.text === '@') return undefined;
+      return widest(next(node.childForFieldName('left')), next(node.childForFieldName('right')));
+    }
+    case 'comparison_operator': {
+      const operands = node.namedChildren.filter((child) => !!child);
+      return operands.length === 2 ? widest(next(operands[0]), next(operands[1])) : undefined;
+    }
+    case 'unary_operator': {
+      const kind = next(node.childForFieldName('argument'));
+      return isFrameOrSeries(kind) ? kind : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** Arithmetic between a pandas object and anything keeps the widest pandas kind. */
+function widest(a: PandasKind | undefined, b: PandasKind | undefined): PandasKind | undefined {
+  const kinds = [a, b].filter(isFrameOrSeries);
+  if (kinds.includes('frame')) return 'frame';
+  if (kinds.includes('pandas')) return 'pandas';
+  return kinds.length ? 'series' : undefined;
+}
+
+/** A parameter annotated `pd.DataFrame` / `pd.Series` (or the same as a string). */
+function annotatedKind(index: SemanticIndex, identifier: Node): PandasKind | undefined {
+  const annotation = index.parameterAnnotation(identifier);
+  if (!annotation) return undefined;
+  const text = annotation.type === 'string' ? annotation.text.slice(1, -1) : annotation.text;
+  const qname = annotation.type === 'string' ? text.replace(/^(pd|pandas)\./, 'pandas.') : index.qualify(annotation);
+  if (qname === 'pandas.DataFrame' || qname === 'pandas.core.frame.DataFrame') return 'frame';
+  if (qname === 'pandas.Series' || qname === 'pandas.core.series.Series') return 'series';
+  return undefined;
+}
+
+function callKind(index: SemanticIndex, node: Node, depth: number): PandasKind | undefined {
+  const call = index.call(node);
+  if (!call) return undefined;
+  if (isPandasQname(call.qname)) return functionKind(index, pandasName(call.qname), call.args, call.kwargs, depth);
+  if (!call.method || !call.receiver) return undefined;
+  const receiver = kindOf(index, call.receiver, depth + 1);
+  return receiver ? methodKind(receiver, call.method) : undefined;
+}
+
+function functionKind(index: SemanticIndex, name: string, args: Node[], kwargs: Map<string, Node>, depth: number): PandasKind | undefined {
+  if (READERS.has(name)) return readerKind(index, name, kwargs);
+  if (FRAME_FUNCTIONS.has(name)) return 'frame';
+  if (name === 'Series') return 'series';
+  if (name === 'concat') return 'pandas';
+  if (name === 'Index' || name.endsWith('Index') || name === 'date_range') return 'index';
+  if (ARGUMENT_KIND_FUNCTIONS.has(name) && args[0]) {
+    const kind = kindOf(index, args[0], depth + 1);
+    return isFrameOrSeries(kind) ? (name === 'cut' || name === 'qcut' ? 'series' : kind) : undefined;
+  }
+  return undefined;
+}
+
+/** A reader returns a frame, unless it is asked for chunks or several sheets. */
+function readerKind(index: SemanticIndex, name: string, kwargs: Map<string, Node>): PandasKind | undefined {
+  if (kwargs.has('chunksize') || kwargs.has('iterator')) return undefined;
+  const sheet = kwargs.get('sheet_name');
+  if (name === 'read_excel' && sheet) {
+    const value = index.literal(sheet);
+    if (value?.kind !== 'string' && value?.kind !== 'number') return undefined;
+  }
+  return 'frame';
+}
+
+function methodKind(receiver: PandasKind, method: string): PandasKind | undefined {
+  if (receiver === 'accessor') return method === 'cat' ? undefined : 'pandas';
+  if (receiver === 'grouped') return REDUCTIONS.has(method) || PANDAS_RESULT_METHODS.has(method) || SAME_KIND_METHODS.has(method) ? 'pandas' : undefined;
+  if (receiver === 'index') return undefined;
+  if (GROUPING_METHODS.has(method)) return 'grouped';
+  if (SAME_KIND_METHODS.has(method)) return receiver;
+  if (receiver === 'frame' && FRAME_METHODS.has(method)) return 'frame';
+  if (receiver === 'series' && method === 'map') return 'series';
+  if (PANDAS_RESULT_METHODS.has(method)) return method === 'to_frame' ? 'frame' : 'pandas';
+  if (REDUCTIONS.has(method)) {
+    if (receiver === 'frame') return method === 'describe' || method === 'corr' || method === 'cov' ? 'frame' : 'pandas';
+    if (receiver === 'series' && SERIES_REDUCTIONS_TO_SERIES.has(method)) return 'series';
+  }
+  return undefined;
+}
+
+function attributeKind(object: PandasKind | undefined, name: string): PandasKind | undefined {
+  if (!object) return undefined;
+  if (object === 'accessor') return 'series'; // s.dt.year, s.cat.codes
+  if (object === 'grouped' || object === 'index') return undefined;
+  if (name === 'T') return object;
+  if (name === 'index' || name === 'columns') return name === 'columns' && object === 'series' ? undefined : 'index';
+  if (object === 'series') return name === 'str' || name === 'dt' || name === 'cat' ? 'accessor' : undefined;
+  if (name === 'dtypes') return 'series';
+  // Any other attribute of a frame that is not one of its own is a column: `df.age`.
+  if (object === 'frame' && isColumnAttribute(name)) return 'series';
+  return undefined;
+}
+
+/** Names of frame methods outside the sets above: an attribute with such a name is not a column. */
+const OTHER_METHODS = words(`pop insert update equals info plot hist boxplot pipe squeeze item unique tolist keys items
+  corrwith xs lookup at_time between_time first_valid_index last_valid_index asof iterrows itertuples items get
+  isna isnull memory_usage`);
+
+/** True when `frame.<name>` reads a column: the name is not an attribute or method of frames. */
+export function isColumnAttribute(name: string): boolean {
+  return !FRAME_ATTRIBUTES.has(name) && !isPandasMethodName(name);
+}
+
+/** True for the name of a frame or series method (an attribute with such a name is not a column). */
+function isPandasMethodName(name: string): boolean {
+  return SAME_KIND_METHODS.has(name) || PANDAS_RESULT_METHODS.has(name) || REDUCTIONS.has(name) || GROUPING_METHODS.has(name)
+    || OTHER_METHODS.has(name) || /^(to|from)_/.test(name);
+}
+
+/** Row or column selections: `df["a"]` is a series, `df[["a", "b"]]` and `df[mask]` frames. */
+function subscriptKind(index: SemanticIndex, node: Node, depth: number): PandasKind | undefined {
+  const value = node.childForFieldName('value');
+  if (!value) return undefined;
+  const keys = node.childrenForFieldName('subscript').filter((k): k is Node => !!k);
+  const indexer = indexerOf(value);
+  if (indexer) return indexerKind(index, kindOf(index, indexer.object, depth + 1), keys);
+  const object = kindOf(index, value, depth + 1);
+  if (object === 'grouped') return 'grouped'; // df.groupby("a")["b"]
+  if (!isFrameOrSeries(object) || keys.length !== 1) return undefined;
+  const key = stripParens(keys[0]);
+  if (object === 'frame') {
+    if (key.type === 'string') return 'series';
+    if (key.type === 'list' || key.type === 'slice' || isMaskExpression(key, index)) return 'frame';
+    return 'pandas';
+  }
+  return key.type === 'slice' || isMaskExpression(key, index) ? object : undefined;
+}
+
+/** `df.loc` / `df.iloc` as the value of a subscript. */
+function indexerOf(value: Node): { object: Node; name: 'loc' | 'iloc' } | undefined {
+  const node = stripParens(value);
+  if (node.type !== 'attribute') return undefined;
+  const name = node.childForFieldName('attribute')?.text;
+  const object = node.childForFieldName('object');
+  return object && (name === 'loc' || name === 'iloc') ? { object, name } : undefined;
+}
+
+/** `.loc[rows]`, `.iloc[rows, cols]`: pandas unless every axis picks a single label or position. */
+function indexerKind(index: SemanticIndex, object: PandasKind | undefined, keys: Node[]): PandasKind | undefined {
+  if (!isFrameOrSeries(object)) return undefined;
+  const many = (key: Node) => {
+    const k = stripParens(key);
+    return k.type === 'slice' || k.type === 'list' || isMaskExpression(k, index);
+  };
+  if (object !== 'frame') return keys.length === 1 && many(keys[0]) ? object : undefined;
+  if (keys.length === 1) return many(keys[0]) ? 'frame' : 'series';
+  if (keys.length !== 2) return undefined;
+  const [rows, cols] = keys.map(many);
+  return rows && cols ? 'frame' : rows || cols ? 'series' : undefined;
+}
+
+/**
+ * A boolean selection: a comparison, `~m`, `a & b`, `x.isin(...)`, `x.isna()`, `x.str.contains(...)`,
+ * or (given the index) a name assigned one of those.
+ */
+export function isMaskExpression(expression: Node, index?: SemanticIndex): boolean {
+  const node = stripParens(expression);
+  switch (node.type) {
+    case 'identifier': {
+      const value = index?.valueOf(node);
+      return !!value && value !== node && isMaskExpression(value);
+    }
+    case 'comparison_operator':
+      return node.namedChildren.length === 2;
+    case 'unary_operator':
+      return node.childForFieldName('operator')?.text === '~';
+    case 'binary_operator': {
+      const operator = node.childForFieldName('operator')?.text ?? '';
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      return ['&', '|', '^'].includes(operator) && !!left && !!right && isMaskExpression(left, index) && isMaskExpression(right, index);
+    }
+    case 'call': {
+      const callee = node.childForFieldName('function');
+      const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+      return !!method && MASK_METHODS.has(method);
+    }
+    default:
+      return false;
+  }
+}
+
+const MASK_METHODS = words('isin isna isnull notna notnull between duplicated contains startswith endswith match fullmatch eq ne lt le gt ge');

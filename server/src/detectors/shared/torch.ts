@@ -1,0 +1,208 @@
+// PyTorch objects recognised from their origin in the file: modules (torch.nn layers, local
+// classes deriving nn.Module, torchvision/timm/transformers models) and optimizers (torch.optim).
+// An object of unknown origin is neither: rules about them stay silent.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
+import { stripParens } from '../../semantics/nodes';
+import { lastSegment } from './libraries';
+
+const MAX_DEPTH = 8;
+
+/** Methods of a module that return the module itself. */
+export const SELF_RETURNING: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'half', 'double', 'bfloat16', 'requires_grad_', 'apply', 'share_memory']);
+/** Non-module names under torch.nn. */
+const NOT_MODULE_PREFIXES = ['torch.nn.functional.', 'torch.nn.init.', 'torch.nn.utils.', 'torch.nn.parameter.'];
+const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.Buffer']);
+/** Base classes (qualified) that make a local class a module. */
+const MODULE_BASES = /^(torch\.nn\.(modules\.\w+\.)?[A-Z]\w*|lightning(\.pytorch)?\.LightningModule|pytorch_lightning\.(core\.)?LightningModule|transformers\.(modeling_utils\.)?PreTrainedModel|transformers\.\w+PreTrainedModel)$/;
+
+export interface ModuleOrigin {
+  /** The call that built the module (a constructor or a factory), when there is one. */
+  call?: CallSite;
+  /** The module's class: a qualified name, `local:Name`, or the factory's qualified name. */
+  className?: string;
+  /** Loaded with `from_pretrained`, which returns the model in evaluation mode. */
+  pretrained: boolean;
+  /** From a parameter annotation (`model: nn.Module`): nothing is known about its layers. */
+  annotated?: boolean;
+}
+
+function isModuleClassName(qname: string): boolean {
+  if (NOT_MODULES.has(qname) || NOT_MODULE_PREFIXES.some((p) => qname.startsWith(p))) return false;
+  return MODULE_BASES.test(qname);
+}
+
+/** A factory or constructor of a pretrained or library model. */
+function isModelFactory(qname: string): boolean {
+  const name = lastSegment(qname);
+  if (qname.startsWith('torchvision.models.')) return name !== 'get_weight' && name !== 'list_models' && !/Weights$/.test(name);
+  if (qname === 'timm.create_model') return true;
+  if (qname.startsWith('transformers.')) return isTransformersModel(qname);
+  return false;
+}
+
+/** `transformers.AutoModelForX.from_pretrained`, `transformers.BertModel(config)`. */
+function isTransformersModel(qname: string): boolean {
+  const parts = qname.split('.');
+  const cls = parts[parts.length - 1] === 'from_pretrained' || parts[parts.length - 1] === 'from_config' ? parts[parts.length - 2] : parts[parts.length - 1];
+  return /^(TF|Flax)/.test(cls) ? false : /(Model|For[A-Z]\w*|LMHeadModel)$/.test(cls);
+}
+
+/** Where the module behind `expression` comes from, if it is a torch module. */
+export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0): ModuleOrigin | undefined {
+  if (depth > MAX_DEPTH || !index.importsAny(['torch', 'torchvision', 'timm', 'transformers', 'lightning', 'pytorch_lightning'])) return undefined;
+  const node = stripParens(expression);
+  if (node.type === 'identifier') {
+    const value = index.valueOf(node);
+    if (value !== node) return moduleOrigin(index, value, depth + 1);
+    const passed = index.passedArguments(node);
+    if (passed) {
+      const origins = passed.map((arg) => moduleOrigin(index, arg, depth + 1));
+      if (origins.every((o) => o)) return origins[0];
+    }
+    return annotatedModule(index, node);
+  }
+  if (node.type === 'attribute') {
+    const values = index.instanceAttributeValues(node);
+    // Every assignment of `self.<name>` must build a module.
+    const origins = values.map((value) => moduleOrigin(index, value, depth + 1));
+    return origins.length > 0 && origins.every((o) => o) ? origins[0] : undefined;
+  }
+  if (node.type !== 'call') return undefined;
+  const call = index.call(node);
+  if (!call) return undefined;
+  if (call.method && call.receiver && SELF_RETURNING.has(call.method)) {
+    const inner = moduleOrigin(index, call.receiver, depth + 1);
+    if (inner) return inner;
+  }
+  if (call.qname === 'torch.compile' && call.args[0]) return moduleOrigin(index, call.args[0], depth + 1);
+  const className = index.constructedClass(node);
+  if (!className) return undefined;
+  if (index.classMatches(className, isModuleClassName)) return { call, className, pretrained: false };
+  if (isModelFactory(className)) return { call, className, pretrained: /\.from_pretrained$/.test(className) };
+  return undefined;
+}
+
+/** A parameter annotated `nn.Module` (or a torch.nn class). */
+function annotatedModule(index: SemanticIndex, identifier: Node): ModuleOrigin | undefined {
+  const annotation = index.parameterAnnotation(identifier);
+  const qname = annotation ? index.qualify(annotation) : undefined;
+  return qname && isModuleClassName(qname) ? { className: qname, pretrained: false, annotated: true } : undefined;
+}
+
+export function isTorchModule(index: SemanticIndex, expression: Node): boolean {
+  return moduleOrigin(index, expression) !== undefined;
+}
+
+/** Optimizer classes and factories, by qualified name. */
+function isOptimizerName(qname: string): boolean {
+  if (qname.startsWith('torch.optim.')) return !/^torch\.optim\.(lr_scheduler|swa_utils)\./.test(qname) && /^[A-Z]/.test(lastSegment(qname));
+  return /^(transformers(\.optimization)?\.(AdamW|Adafactor)|timm\.optim\.create_optimizer(_v2)?|bitsandbytes\.optim\.[A-Z]\w*|torch_optimizer\.[A-Z]\w*|apex\.optimizers\.[A-Z]\w*)$/.test(qname)
+    || qname === 'torch.optim.Optimizer';
+}
+
+/** True when `expression` is an optimizer built in the file (directly, through a name or `self.<name>`). */
+export function isTorchOptimizer(index: SemanticIndex, expression: Node, depth = 0): boolean {
+  if (depth > MAX_DEPTH || !index.importsModule('torch')) return false;
+  const node = stripParens(expression);
+  if (node.type === 'identifier') {
+    const value = index.valueOf(node);
+    if (value !== node) return isTorchOptimizer(index, value, depth + 1);
+    const passed = index.passedArguments(node);
+    return !!passed && passed.every((arg) => isTorchOptimizer(index, arg, depth + 1));
+  }
+  if (node.type === 'attribute') {
+    const values = index.instanceAttributeValues(node);
+    return values.length > 0 && values.every((value) => isTorchOptimizer(index, value, depth + 1));
+  }
+  if (node.type !== 'call') return false;
+  const className = index.constructedClass(node);
+  return !!className && index.classMatches(className, isOptimizerName);
+}
+
+/** Calls and decorators that turn gradient tracking off for the code under them. */
+const NO_GRAD = new Set(['torch.no_grad', 'torch.inference_mode', 'torch.autograd.no_grad', 'torch.autograd.grad_mode.no_grad', 'torch.autograd.grad_mode.inference_mode']);
+
+function disablesGrad(index: SemanticIndex, expression: Node): boolean {
+  const node = stripParens(expression);
+  const callee = node.type === 'call' ? node.childForFieldName('function') : node;
+  const qname = callee ? index.qualify(callee) : undefined;
+  if (!qname) return false;
+  if (NO_GRAD.has(qname)) return true;
+  if (qname === 'torch.set_grad_enabled' && node.type === 'call') {
+    const arg = index.call(node)?.args[0];
+    const value = arg ? index.literal(arg) : undefined;
+    return value?.kind === 'bool' && !value.value;
+  }
+  return false;
+}
+
+/**
+ * The `with torch.no_grad():` statement or `@torch.no_grad()`-decorated function that `node` runs
+ * under, innermost first; undefined when gradients are on.
+ */
+export function noGradContext(index: SemanticIndex, node: Node): Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === 'with_statement') {
+      const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+      if (items.some((item) => item?.type === 'with_item' && item.childForFieldName('value') && disablesGrad(index, item.childForFieldName('value')!))) return current;
+    }
+    if (current.type === 'function_definition' && current.parent?.type === 'decorated_definition') {
+      const decorators = current.parent.namedChildren.filter((child) => child?.type === 'decorator');
+      if (decorators.some((decorator) => decorator?.namedChild(0) && disablesGrad(index, decorator.namedChild(0)!))) return current;
+    }
+  }
+  return undefined;
+}
+
+/** torch.nn layers that behave differently in training and evaluation mode. */
+const MODE_LAYERS = /^torch\.nn\.(Dropout[123]?d?|AlphaDropout|FeatureAlphaDropout|(Lazy)?BatchNorm[123]d|SyncBatchNorm|RReLU|Transformer(Encoder|Decoder)?(Layer)?)$/;
+/** Layers whose dropout is off unless a `dropout=` argument turns it on. */
+const OPTIONAL_DROPOUT = /^torch\.nn\.(LSTM|GRU|RNN|MultiheadAttention)$/;
+const MODE_FUNCTIONS = /^torch\.nn\.functional\.(dropout[123]?d?|alpha_dropout|feature_alpha_dropout|batch_norm|rrelu)$/;
+
+/**
+ * True when the module contains layers whose behaviour depends on `.train()` / `.eval()` (dropout,
+ * batch norm): known for torch.nn layers and containers, local classes (from the calls in their
+ * body) and library models (which all have some). False when the file does not show it.
+ */
+export function hasModeDependentLayers(index: SemanticIndex, origin: ModuleOrigin): boolean {
+  return origin.call !== undefined && origin.className !== undefined && constructsModeLayers(index, origin.call, origin.className, new Set());
+}
+
+function constructsModeLayers(index: SemanticIndex, call: CallSite, className: string, seen: Set<string>): boolean {
+  if (isModelFactory(className)) return true;
+  if (MODE_LAYERS.test(className)) return true;
+  if (OPTIONAL_DROPOUT.test(className)) {
+    const dropout = call.kwargs.get('dropout');
+    const value = dropout ? index.literal(dropout) : undefined;
+    return !!dropout && !(value?.kind === 'number' && value.value === 0);
+  }
+  if (className.startsWith('local:')) return localClassHasModeLayers(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
+  // Containers (Sequential, ModuleList, ModuleDict...): the layers built in their arguments.
+  return className.startsWith('torch.nn.') && (call.argumentList ? index.callsIn(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
+}
+
+function callBuildsModeLayers(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
+  if (call.qname && MODE_FUNCTIONS.test(call.qname)) return true;
+  const className = index.constructedClass(call.node);
+  return !!className && constructsModeLayers(index, call, className, seen);
+}
+
+/** The class statement a constructor call builds (a notebook may define a class twice). */
+function classDefinitionAt(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (call.callee.type !== 'identifier') return undefined;
+  const resolution = index.resolve(call.callee.text, call.callee);
+  return resolution.kind === 'local' && resolution.definition.kind === 'class' ? resolution.definition.statement : undefined;
+}
+
+function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<string>, node?: Node): boolean {
+  const local = index.classes.get(name);
+  const definition = node ?? local?.node;
+  if (!definition || seen.has(`${definition.startIndex}`)) return false;
+  seen.add(`${definition.startIndex}`);
+  if (index.classBases(definition).some((base) => (base.startsWith('local:') ? localClassHasModeLayers(index, base.slice(6), seen) : isModelFactory(base) || MODE_LAYERS.test(base)))) return true;
+  return index.callsIn(definition).some((call) => callBuildsModeLayers(index, call, seen));
+}
+

@@ -1,0 +1,118 @@
+import { strict as assert } from 'node:assert';
+import { unpinnedPackageInstall } from '../../../server/src/detectors/mld803-unpinned-package-install';
+import { classifyConda, classifyPip, installCommands, shellWords } from '../../../server/src/detectors/shared/installCommands';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unpinnedPackageInstall, {
+  valid: [
+    {
+      name: 'exact, compatible and two-sided pins; wheels, local paths and commits',
+      code: [
+        '!pip install transformers==4.44.2 "datasets~=2.21.0" \'torch>=2.3,<2.4\' accelerate===0.33.0\n%pip install -q ./wheels/tool-1.0-py3-none-any.whl -e .\n',
+        '!pip install git+https://github.com/org/tool.git@3f2a9c1 "pkg @ git+https://github.com/org/pkg@v1.2.0"\n!pip install https://example.org/dist/lib-2.1.tar.gz\n',
+      ],
+    },
+    {
+      name: 'requirements and constraints files, pip tooling, other pip commands',
+      code: [
+        '%pip install -r requirements.txt\n!pip install -qr requirements.txt  # install\n!pip install -c constraints.txt transformers datasets\n!pip install --upgrade pip setuptools wheel\n',
+        '!pip install -q --no-index --find-links /kaggle/input/wheels transformers\n',
+        '!pip uninstall -y torch\n!pip list\n!pip show transformers && pip freeze > requirements.txt\n',
+      ],
+    },
+    {
+      name: 'conda pins, names built at run time, commented-out installs',
+      code: [
+        '%conda install -c conda-forge numpy=1.26 "scipy>=1.11,<1.12" -y\n!mamba install pytorch==2.3.0\n',
+        'pkg = "rich"\n!pip install {pkg}\n!pip install $PACKAGE\n# !pip install transformers\n',
+      ],
+    },
+    {
+      name: 'scripts: a dynamic subprocess command and a pinned get_ipython line',
+      code: py`
+        import os, subprocess, sys
+        subprocess.run([sys.executable, "-m", "pip", "install", package])
+        get_ipython().system('pip install lightgbm==4.5.0')
+        os.system("pip install -r requirements.txt")
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a shell escape with several unpinned packages',
+      code: ['!pip install transformers datasets\nimport transformers\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: transformers and datasets have no version pin, so each run may install a different release$/ }],
+      noFix: true,
+    },
+    {
+      name: 'line magics with flags, a one-sided bound, a branch, conda and automagic',
+      code: [
+        'import numpy as np\n%pip install -q -U "scikit-learn>=1.3" xgboost\n',
+        '!pip install git+https://github.com/org/tool.git\n%conda install -c conda-forge lightgbm --yes\npip install seaborn\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, column: 1, message: /xgboost has no version pin; scikit-learn>=1\.3 only bounds the version on one side/ },
+        { cell: 1, line: 1, message: /git\+https:\/\/github\.com\/org\/tool\.git follows a branch, not a commit/ },
+        { cell: 1, line: 2, message: /^`conda install`: lightgbm has no version pin/ },
+        { cell: 1, line: 3, message: /seaborn has no version pin/ },
+      ],
+    },
+    {
+      name: 'chained commands, a continued line, python -m pip, %%capture and %%bash cells',
+      code: [
+        '!pip install pandas==2.2.2 && pip install -q polars\n!python -m pip install \\\n    scipy==1.14.0 umap-learn\n',
+        '%%capture\n!pip install wandb\n',
+        '%%bash\ncd /tmp\npip install --no-cache-dir optuna\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, message: /polars has no version pin/ },
+        { cell: 0, line: 2, message: /umap-learn has no version pin/ },
+        { cell: 1, line: 2, column: 1, message: /wandb/ },
+        { cell: 2, line: 3, column: 1, message: /optuna/ },
+      ],
+    },
+    {
+      name: 'scripts exported from notebooks, and subprocess calls',
+      code: py`
+        import subprocess, sys
+        get_ipython().system('pip install -q timm')
+        get_ipython().run_line_magic('pip', 'install catboost')
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "torch==2.3.0", "torchvision"])
+      `,
+      findings: [{ line: 2, column: 1, message: /timm/ }, { line: 3, message: /catboost/ }, { line: 4, message: /torchvision has no version pin/ }],
+    },
+  ],
+});
+
+describe('install command parsing', () => {
+  it('splits shell words with quotes, escapes, comments and operators', () => {
+    assert.deepEqual(shellWords('pip install "a b" c\\ d && ls; x # comment'), ['pip', 'install', 'a b', 'c d', '&&', 'ls', ';', 'x']);
+    assert.deepEqual(shellWords('pip install x > /dev/null 2>&1'), ['pip', 'install', 'x', '>', '/dev/null', '2>&1']);
+  });
+
+  it('finds pip, python -m pip, uv pip and conda installs, and ignores redirections', () => {
+    const commands = installCommands('sudo pip3 install -U torch >/dev/null && uv pip install --system rich==13.0 ; mamba install -n env numpy');
+    assert.deepEqual(commands.map((c) => [c.tool, c.requirements.map((r) => `${r.spec}:${r.status}`)]), [
+      ['pip', ['torch:unpinned']],
+      ['pip', ['rich==13.0:pinned']],
+      ['conda', ['numpy:unpinned']],
+    ]);
+    assert.deepEqual(installCommands('{sys.executable} -m pip install --index-url=https://x.org/simple lib').map((c) => c.requirements.map((r) => r.status)), [['unpinned']]);
+  });
+
+  it('classifies pip requirements', () => {
+    const cases: [string, string][] = [
+      ['numpy', 'unpinned'], ['numpy==1.26.4', 'pinned'], ['numpy~=1.26.0', 'pinned'], ['numpy>=1.20', 'range'], ['numpy<2', 'range'],
+      ['numpy>=1.20,<2', 'pinned'], ['transformers[torch]', 'unpinned'], ['transformers[torch]==4.44.2', 'pinned'],
+      ['git+https://github.com/o/r', 'branch'], ['git+https://github.com/o/r.git@main', 'branch'], ['git+ssh://git@github.com/o/r.git', 'branch'],
+      ['git+https://github.com/o/r.git@0123abc#egg=r', 'pinned'], ['https://github.com/o/r/archive/master.zip', 'branch'], ['./pkg', 'pinned'], ['{name}', 'unknown'],
+    ];
+    for (const [spec, status] of cases) assert.equal(classifyPip(spec).status, status, spec);
+  });
+
+  it('classifies conda specs', () => {
+    const cases: [string, string][] = [['numpy', 'unpinned'], ['numpy=1.26', 'pinned'], ['conda-forge::numpy==1.26', 'pinned'], ['numpy>=1.20', 'range'], ['numpy 1.26', 'pinned']];
+    for (const [spec, status] of cases) assert.equal(classifyConda(spec).status, status, spec);
+  });
+});

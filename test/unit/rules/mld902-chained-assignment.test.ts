@@ -1,0 +1,119 @@
+import { chainedAssignment } from '../../../server/src/detectors/mld902-chained-assignment';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(chainedAssignment, {
+  valid: [
+    {
+      name: 'single-step assignments and chained reads',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df.loc[df["price"] < 0, "price"] = 0
+        df["rooms"] = df["rooms"].clip(upper=10)
+        df.at[0, "price"] = 1
+        first = df["price"][0]
+      `,
+    },
+    {
+      name: 'dicts, nested lists and NumPy arrays',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        results = {}
+        results["rf"] = {}
+        results["rf"]["auc"] = 0.91
+        grid = [[0] * 3 for _ in range(3)]
+        grid[1][2] = 5
+        arr = np.zeros((3, 3))
+        arr[0][1] = 1.0
+        arr[arr > 0][0] = 2.0
+      `,
+    },
+    {
+      name: 'objects of unknown origin and a frame attribute that is not a column',
+      code: py`
+        import pandas as pd
+        frames = load_all()
+        frames["train"]["label"] = 0
+        self_df = get_frame()
+        self_df["a"][0] = 1
+        df = pd.DataFrame({"a": [1, 2]})
+        df.columns.values[0] = "b"
+      `,
+    },
+    {
+      name: 'a file without pandas',
+      code: py`
+        df = read_table("x")
+        df["a"][df["a"] < 0] = 0
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'column then mask: rewritten to .loc[mask, column]',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df["price"][df["price"] < 0] = 0
+      `,
+      findings: [{ line: 3, column: 1, message: /Chained assignment: this writes into `df\["price"\]`, which may be a copy, so `df` may not change/ }],
+      safety: 'unsafe',
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df.loc[df["price"] < 0, "price"] = 0
+      `,
+    },
+    {
+      name: 'mask then column, with a mask variable and an augmented assignment',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        big = (df["rooms"] > 10) & ~df["rooms"].isna()
+        df[big]["rooms"] += 1
+      `,
+      findings: [{ line: 4, message: /writes into `df\[big\]`/ }],
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        big = (df["rooms"] > 10) & ~df["rooms"].isna()
+        df.loc[big, "rooms"] += 1
+      `,
+    },
+    {
+      name: 'a column attribute and a .loc row then a column, in notebook cells',
+      code: ['import pandas as pd\ntrain = pd.read_csv("titanic.csv")\n', 'train.Embarked[train.Embarked.isnull()] = "S"\ntrain.loc[3]["Age"] = 30\n'],
+      findings: [{ cell: 1, line: 1 }, { cell: 1, line: 2 }],
+      output: ['import pandas as pd\ntrain = pd.read_csv("titanic.csv")\n', 'train.loc[train.Embarked.isnull(), "Embarked"] = "S"\ntrain.loc[3]["Age"] = 30\n'],
+    },
+    {
+      name: 'column then .loc labels',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df["price"].loc[idx] = 0
+      `,
+      findings: [{ line: 3 }],
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df.loc[idx, "price"] = 0
+      `,
+    },
+    {
+      name: 'ambiguous roles are reported without a fix',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        for i in range(len(df)):
+            df["price"][i] = i
+        df.iloc[0]["price"] = 1
+        df[col][row] = 2
+      `,
+      findings: [{ line: 4 }, { line: 5 }, { line: 6 }],
+      noFix: true,
+    },
+  ],
+});

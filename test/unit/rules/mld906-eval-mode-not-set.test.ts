@@ -1,0 +1,216 @@
+import { evalModeNotSet } from '../../../server/src/detectors/mld906-eval-mode-not-set';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+const TRAINED = py`
+  import torch
+  import torch.nn as nn
+  model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))
+  optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+  for x, y in loader:
+      optimizer.zero_grad()
+      loss_fn(model(x), y).backward()
+      optimizer.step()
+`;
+
+ruleTests(evalModeNotSet, {
+  valid: [
+    {
+      name: 'eval() before the no_grad block, and train(False)',
+      code: TRAINED + py`
+        model.eval()
+        with torch.no_grad():
+            preds = model(X_test)
+        model.train()
+        for x, y in loader:
+            loss_fn(model(x), y).backward()
+        model.train(False)
+        with torch.inference_mode():
+            more = model(X_more)
+      `,
+    },
+    {
+      name: 'no layer that depends on the mode, or a module never trained nor loaded',
+      code: py`
+        import torch
+        import torch.nn as nn
+        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
+        with torch.no_grad():
+            out = linear(x)
+        probe = nn.Sequential(nn.Linear(4, 8), nn.Dropout(0.2))
+        with torch.no_grad():
+            print(probe(torch.zeros(1, 4)).shape)
+      `,
+    },
+    {
+      name: 'eval() inside a helper of the file, or a helper that gets the model',
+      code: TRAINED + py`
+        def evaluate(m, data):
+            m.eval()
+            return [m(x) for x in data]
+        scores = evaluate(model, val_loader)
+        with torch.no_grad():
+            preds = model(X_test)
+      `,
+    },
+    {
+      name: 'eval() later in the loop that wraps the evaluation (it holds from the second epoch on)',
+      code: TRAINED + py`
+        for epoch in range(10):
+            with torch.no_grad():
+                val = model(X_val)
+            model.train()
+            for x, y in loader:
+                loss_fn(model(x), y).backward()
+            model.eval()
+      `,
+    },
+    {
+      name: 'from_pretrained models start in eval mode; Lightning manages modes itself',
+      code: py`
+        import torch
+        from transformers import AutoModelForSequenceClassification
+        clf = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+        opt = torch.optim.AdamW(clf.parameters())
+        with torch.no_grad():
+            logits = clf(**batch).logits
+      `,
+    },
+    {
+      name: 'a Lightning file',
+      code: py`
+        import torch
+        import torch.nn as nn
+        import lightning as L
+        net = nn.Sequential(nn.Linear(4, 4), nn.Dropout(0.1))
+        net.load_state_dict(torch.load("w.pt", weights_only=True))
+        with torch.no_grad():
+            y = net(x)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'evaluated under no_grad after training: model.eval() goes before the block',
+      code: TRAINED + py`
+        with torch.no_grad():
+            preds = model(X_test).argmax(1)
+      `,
+      findings: [{ line: 10, column: 13, message: /`model` is evaluated under `no_grad` but is still in training mode/ }],
+      safety: 'unsafe',
+      output: TRAINED + py`
+        model.eval()
+        with torch.no_grad():
+            preds = model(X_test).argmax(1)
+      `,
+    },
+    {
+      name: 'validation inside the epoch loop after model.train(), with a local class with batch norm',
+      code: py`
+        import torch
+        from torch import nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.body = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+            def forward(self, x):
+                return self.body(x)
+        net = Net().cuda()
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for epoch in range(3):
+            net.train()
+            for x, y in loader:
+                opt.zero_grad()
+                crit(net(x), y).backward()
+                opt.step()
+            with torch.no_grad():
+                acc = (net(xv).argmax(1) == yv).float().mean()
+      `,
+      findings: [{ line: 18, column: 16 }],
+      output: py`
+        import torch
+        from torch import nn
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.body = nn.Sequential(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8))
+            def forward(self, x):
+                return self.body(x)
+        net = Net().cuda()
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for epoch in range(3):
+            net.train()
+            for x, y in loader:
+                opt.zero_grad()
+                crit(net(x), y).backward()
+                opt.step()
+            net.eval()
+            with torch.no_grad():
+                acc = (net(xv).argmax(1) == yv).float().mean()
+      `,
+    },
+    {
+      name: 'a @torch.no_grad() function: eval() goes after its docstring',
+      code: TRAINED + py`
+        @torch.no_grad()
+        def predict(batch):
+            """Class indices for a batch."""
+            return model(batch).argmax(1)
+      `,
+      findings: [{ line: 12, column: 12 }],
+      output: TRAINED + py`
+        @torch.no_grad()
+        def predict(batch):
+            """Class indices for a batch."""
+            model.eval()
+            return model(batch).argmax(1)
+      `,
+    },
+    {
+      name: 'used after the training loop without no_grad',
+      code: TRAINED + py`
+        y_pred = model(X_test).detach().numpy()
+      `,
+      findings: [{ line: 9, column: 10, message: /used after training while still in training mode/ }],
+      output: TRAINED + py`
+        model.eval()
+        y_pred = model(X_test).detach().numpy()
+      `,
+    },
+    {
+      name: 'a from_pretrained model switched to training with .train()',
+      code: py`
+        import torch
+        from transformers import AutoModelForSequenceClassification as Auto
+        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+        clf.train()
+        for batch in loader:
+            clf(**batch).loss.backward()
+        with torch.no_grad():
+            logits = clf(**val_batch).logits
+      `,
+      findings: [{ line: 8, column: 14 }],
+      output: py`
+        import torch
+        from transformers import AutoModelForSequenceClassification as Auto
+        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+        clf.train()
+        for batch in loader:
+            clf(**batch).loss.backward()
+        clf.eval()
+        with torch.no_grad():
+            logits = clf(**val_batch).logits
+      `,
+    },
+    {
+      name: 'a torchvision model with pretrained weights, and a checkpoint restored in another cell',
+      code: [
+        'import torch\nimport torchvision\nbackbone = torchvision.models.resnet50(weights="IMAGENET1K_V2")\n',
+        'with torch.inference_mode():\n    feats = backbone(images)\n',
+        'import torch.nn as nn\nhead = nn.Sequential(nn.Linear(2048, 10), nn.Dropout(0.3))\nhead.load_state_dict(torch.load("head.pt", weights_only=True))\nwith torch.no_grad():\n    logits = head(feats)\n',
+      ],
+      findings: [{ cell: 1, line: 2, column: 13 }, { cell: 2, line: 5, column: 14 }],
+    },
+  ],
+});
