@@ -52,6 +52,27 @@ export function enclosingLoops(node: Node): Node[] {
   return loops;
 }
 
+/**
+ * The items of a list sorted by start offset that start inside `node` (nodes of one document
+ * nest, so starting inside is being inside), found by binary search.
+ */
+export function startingWithin<T>(sorted: readonly T[], startOf: (item: T) => number, node: Node): readonly T[] {
+  const from = firstAtOrAfter(sorted, startOf, node.startIndex);
+  const to = firstAtOrAfter(sorted, startOf, node.endIndex);
+  return sorted.slice(from, to);
+}
+
+function firstAtOrAfter<T>(sorted: readonly T[], startOf: (item: T) => number, offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (startOf(sorted[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function isAncestorOf(ancestorNode: Node, node: Node): boolean {
   return ancestorNode.startIndex <= node.startIndex && node.endIndex <= ancestorNode.endIndex && !sameNode(ancestorNode, node);
 }
