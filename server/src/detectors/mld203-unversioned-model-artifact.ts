@@ -63,11 +63,11 @@ function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean
 function persistedPredictions(index: SemanticIndex, call: CallSite): Artifact | undefined {
   if (!call.method || !FRAME_WRITERS.has(call.method) || !call.receiver) return undefined;
   const path = call.args[0] ?? call.kwargs.get('path_or_buf') ?? call.kwargs.get('path');
-  if (!path || !holdsPredictions(index, call.receiver, call.node)) return undefined;
+  if (!path || !holdsPredictions(index, call.receiver)) return undefined;
   return { what: 'predictions', call, path };
 }
 
-function holdsPredictions(index: SemanticIndex, frame: Node, before: Node): boolean {
+function holdsPredictions(index: SemanticIndex, frame: Node): boolean {
   const value = index.valueOf(frame);
   if (modelOutputKind(index, value)) return true;
   if (value.type === 'call') {
@@ -81,12 +81,8 @@ function holdsPredictions(index: SemanticIndex, frame: Node, before: Node): bool
   }
   // `frame['pred'] = model.predict(X)` before the write.
   const name = stripParens(frame);
-  if (name.type !== 'identifier') return false;
-  return index.nodes('assignment').some((assignment) => {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    return assignment.startIndex < before.startIndex && left?.type === 'subscript' && left.childForFieldName('value')?.text === name.text && !!right && !!modelOutputKind(index, right);
-  });
+  const read = name.type === 'identifier' ? index.dataflow.readAt(name) : undefined;
+  return !!read && index.dataflow.writesInto(read).some((write) => write.kind === 'item' && write.values.some((value) => !!modelOutputKind(index, value)));
 }
 
 /** `"models/model.pkl"` -> `f"models/model-v{MODEL_VERSION}.pkl"`, keeping the quotes and raw-ness. */

@@ -53,7 +53,7 @@ export function appendArgument(doc: SourceDocument, call: CallSite, keyword: str
 
 /** True when no binding or use of `name` exists anywhere in the document. */
 export function isFreeName(index: SemanticIndex, name: string): boolean {
-  return index.definitionsOf(name).length === 0 && !index.nodes('identifier').some((id) => id.text === name);
+  return index.definitionsOf(name).length === 0 && !index.mentionsName(name);
 }
 
 /** `base`, or `base_2`, `base_3`... : the first name the document does not use. */
