@@ -108,6 +108,24 @@ export function deleteLines(doc: SourceDocument, startLine: number, endLine: num
   return { range: { start: { line: startLine, character: 0 }, end: lineEnd(endLine) }, newText: '' };
 }
 
+/** Deletes a statement's lines, or leaves `pass` when it is alone in its block. */
+export function removeStatement(doc: SourceDocument, statement: Node): TextEdit {
+  const block = statement.parent;
+  const siblings = block?.type === 'block' ? block.namedChildren.filter((c) => c && c.type !== 'comment') : [];
+  if (block?.type === 'block' && siblings.length === 1) {
+    return { range: nodeRange(statement), newText: 'pass' };
+  }
+  return deleteLines(doc, statement.startPosition.row, statement.endPosition.row);
+}
+
+/** True when no other statement shares a line with `statement` (`a = 1; b = 2` share one), so whole lines can go. */
+export function ownsItsLines(statement: Node): boolean {
+  const previous = statement.previousNamedSibling;
+  const next = statement.nextNamedSibling;
+  return (!previous || previous.type === 'comment' || previous.endPosition.row < statement.startPosition.row)
+    && (!next || next.type === 'comment' || next.startPosition.row > statement.endPosition.row);
+}
+
 /**
  * The lines of `text` with the indentation `remove` taken off each, or undefined when a
  * non-blank line is not indented that much (then dedenting would change the code's meaning).
