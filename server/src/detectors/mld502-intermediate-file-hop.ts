@@ -1,0 +1,75 @@
+import type { Node } from 'web-tree-sitter';
+import type { DataIO } from '../semantics/dataflow';
+import { isExact } from '../semantics/dataflow';
+import { enclosingFunction, sameNode } from '../semantics/nodes';
+import { describePath, placeOf } from './shared/places';
+import type { Rule, RuleContext } from './types';
+
+/** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
+const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
+const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
+
+/**
+ * True when the site is part of a cache (`if os.path.exists(p): read else: compute; write`,
+ * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
+ */
+function isCacheOrCheck(site: Node): boolean {
+  for (let current = site.parent; current; current = current.parent) {
+    if (current.type === 'assert_statement') return true;
+    if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
+      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
+      if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
+    }
+    if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
+  }
+  return false;
+}
+
+/** Both sites run in the same program run: both at module level (any cell), or both in the same function. */
+function sameRun(a: Node, b: Node): boolean {
+  const fa = enclosingFunction(a);
+  const fb = enclosingFunction(b);
+  return fa === undefined ? fb === undefined : sameNode(fa, fb);
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  const flow = index.dataflow;
+  const writes = flow.io.filter((io) => io.direction === 'write' && io.path);
+  if (writes.length === 0) return;
+  for (const read of flow.io) {
+    if (read.direction !== 'read' || !read.path) continue;
+    // The nearest write before the read, of the same file.
+    let write: DataIO | undefined;
+    for (const candidate of writes) {
+      if (candidate.call.node.endIndex > read.call.node.startIndex) break;
+      if (flow.sameLocation(candidate, read)) write = candidate;
+    }
+    if (!write || !sameRun(write.call.node, read.call.node) || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node)) continue;
+    const path = flow.pathOf(read.path);
+    const file = describePath(isExact(path) ? path.template : undefined, read.path);
+    context.report({
+      node: read.call.node,
+      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here: an intermediate file inside one pipeline, which nothing checks or versions`,
+      related: [{ node: write.call.node, message: `${file} is written here` }],
+    });
+  }
+}
+
+export const intermediateFileHop: Rule = {
+  meta: {
+    code: 'MLD502',
+    name: 'intermediate-file-hop',
+    category: 'pipeline-jungles',
+    severity: 'information',
+    docs: {
+      summary: 'A dataset is written to disk and read back in the same script or notebook (`df.to_csv("x.csv")` ... `pd.read_csv("x.csv")`).',
+      why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
+      example: 'clean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n...\ndf = pd.read_csv("data/clean.csv")',
+      fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files written and read in different scripts or notebooks, writes and reads in different functions, caches (the read or the write under `if os.path.exists(...)`, or a read in a `try` that handles a missing file), and read-backs inside `assert` (a round-trip check) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it.',
+    },
+  },
+  check,
+};
