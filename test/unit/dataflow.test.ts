@@ -376,6 +376,26 @@ describe('def-use layer: data in and out, training, lineage', () => {
     dispose();
   });
 
+  it('in values mode, skips what only selects or summarises the data', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import pandas as pd
+      from sklearn.metrics import accuracy_score
+      from sklearn.ensemble import IsolationForest
+      df = pd.read_csv("d.csv")
+      iso = IsolationForest()
+      inliers = df[iso.fit_predict(df) == 1]
+      report = pd.DataFrame({"acc": [accuracy_score(df.y, iso.predict(df))]})
+      scored = df.assign(score=iso.decision_function(df))
+      print(inliers, report, scored)
+    `);
+    const carried = (name: string) => flow.lineage(read(flow, name, -1).node, { values: true }).calls.map((c) => c.node.text.split('(')[0]);
+    assert.deepEqual(carried('inliers'), ['pd.read_csv'], 'rows selected by the model carry no model output');
+    assert.deepEqual(carried('report'), ['pd.DataFrame'], 'a metric summarises the predictions');
+    assert.deepEqual(carried('scored'), ['pd.read_csv', 'IsolationForest', 'df.assign', 'iso.decision_function']);
+    assert.ok(flow.lineage(read(flow, 'inliers', -1).node).calls.some((c) => c.method === 'fit_predict'), 'the full lineage keeps what selected them');
+    dispose();
+  });
+
   it('follows appends into a list', async () => {
     const { flow, dispose } = await flowOf(py`
       import pandas as pd

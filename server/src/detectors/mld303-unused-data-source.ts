@@ -11,8 +11,12 @@ import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Builtins that read or write names the code does not spell out. */
 const DYNAMIC_NAMES = new Set(['globals', 'locals', 'vars', 'eval', 'exec']);
-/** Calls whose string arguments may name Python variables (`df.query("x > @limit")`, `duckdb.sql("SELECT * FROM df")`). */
-const SQL_LIKE_METHODS = new Set(['query', 'eval', 'sql', 'execute', 'sqldf']);
+/**
+ * Calls whose string arguments may use Python variables: queries (`df.query("x > @limit")`,
+ * `duckdb.sql("SELECT * FROM df")`) and IPython running code held in a string, as notebooks
+ * converted to scripts do (`get_ipython().run_cell_magic("time", "", "fit(df)")`).
+ */
+const CODE_IN_STRINGS = new Set(['query', 'eval', 'sql', 'execute', 'sqldf', 'run_cell_magic', 'run_line_magic', 'system', 'getoutput']);
 /** Calls that compute a path and do nothing else, so removing them changes nothing but the path. */
 const PURE_CALLS = new Set(['os.path.join', 'posixpath.join', 'pathlib.Path', 'builtins.str', 'builtins.int', 'builtins.len', 'builtins.range']);
 /** Builder calls of a reader chain (`spark.read.option(...).csv(...)`). */
@@ -39,7 +43,7 @@ function usedDynamically(index: SemanticIndex, name: string, scope: Node | undef
   if (reads.some((read) => DYNAMIC_NAMES.has(read.name) && read.resolution.kind === 'builtin')) return true;
   const word = new RegExp(`(^|[^\\w])@?${name}($|[^\\w])`);
   if (index.doc.magics.some((magic) => word.test(magic.text))) return true;
-  return index.calls.some((call) => ((call.method && SQL_LIKE_METHODS.has(call.method)) || (call.qname && SQL_LIKE_METHODS.has(call.qname.slice(call.qname.lastIndexOf('.') + 1))))
+  return index.calls.some((call) => ((call.method && CODE_IN_STRINGS.has(call.method)) || (call.qname && CODE_IN_STRINGS.has(call.qname.slice(call.qname.lastIndexOf('.') + 1))))
     && call.args.some((arg) => word.test(flow.pathOf(arg).template)));
 }
 
@@ -78,8 +82,8 @@ function check(context: RuleContext): void {
     const fix = removalFix(context, io, assignment, names);
     context.report({
       node: assignment,
-      message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is replaced in ${placeOf(doc, replaced.node)} before any use` : ''}`,
-      ...(replaced ? { related: [{ node: replaced.node, message: `\`${replaced.name}\` is bound again here` }] } : {}),
+      message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is ${replaced.kind === 'delete' ? 'deleted' : 'replaced'} in ${placeOf(doc, replaced.node)} before any use` : ''}`,
+      ...(replaced ? { related: [{ node: replaced.node, message: `\`${replaced.name}\` is ${replaced.kind === 'delete' ? 'deleted' : 'bound again'} here` }] } : {}),
       ...(fix ? { fix } : {}),
     });
   }

@@ -2,6 +2,7 @@ import type { DataFlow, DataIO, TrainingCall } from '../semantics/dataflow';
 import { isExact } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { describePath, placeOf } from './shared/places';
+import { modelOutputIn } from './shared/predictions';
 import type { Rule, RuleContext } from './types';
 
 /** A save whose data holds model output, with the prediction that produced it. */
@@ -14,7 +15,7 @@ function modelOutputWrites(flow: DataFlow): ModelOutputWrite[] {
   const writes: ModelOutputWrite[] = [];
   for (const io of flow.io) {
     if (io.direction !== 'write' || !io.data || (!io.path && !io.table)) continue;
-    const prediction = flow.lineage(io.data).calls.find((call) => flow.kindOf(call.node)?.kind === 'predictions');
+    const prediction = modelOutputIn(flow.index, io.data);
     if (prediction) writes.push({ io, prediction });
   }
   return writes;
@@ -25,7 +26,7 @@ function trainingLoads(flow: DataFlow): Map<DataIO, TrainingCall> {
   const loads = new Map<DataIO, TrainingCall>();
   for (const training of flow.trainingCalls) {
     if (training.inputs.length === 0) continue;
-    for (const call of flow.lineage(...training.inputs).calls) {
+    for (const call of flow.lineage(training.inputs).calls) {
       const io = flow.dataIOAt(call.node);
       if (io?.direction === 'read' && !loads.has(io)) loads.set(io, training);
     }

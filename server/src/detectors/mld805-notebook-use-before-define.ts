@@ -113,45 +113,52 @@ class Notebook {
     return found;
   }
 
-  /**
-   * The module names a function reads when it runs (its body, and the bodies of the functions of
-   * this notebook it calls), with one read of each.
-   */
-  globalsRead(definition: Definition, seen = new Set<Definition>()): Map<string, NameRead> {
-    const known = this.globalsOfFunction.get(definition);
-    if (known) return known;
-    const names = new Map<string, NameRead>();
-    if (seen.has(definition)) return names;
-    seen.add(definition);
+  /** The module names a function's own body reads (not the bodies of functions nested in it), one read of each. */
+  private bodyReads(definition: Definition): Map<string, NameRead> {
+    let names = this.globalsOfFunction.get(definition);
+    if (names) return names;
+    names = new Map<string, NameRead>();
     const body = definition.statement.childForFieldName('body');
-    const flow = this.index.dataflow;
-    for (const read of body ? flow.readsWithin(body) : []) {
-      // Reads in functions nested inside run when those are called, not this one.
-      if (read.function?.startIndex !== definition.statement.startIndex || !isModuleBinding(read) || names.has(read.name)) continue;
-      names.set(read.name, read);
-      for (const callee of calledFunctions(this.index, read)) {
-        for (const [name, inner] of this.globalsRead(callee, seen)) if (!names.has(name)) names.set(name, inner);
-      }
+    for (const read of body ? this.index.dataflow.readsWithin(body) : []) {
+      if (read.function?.startIndex === definition.statement.startIndex && isModuleBinding(read) && !names.has(read.name)) names.set(read.name, read);
     }
     this.globalsOfFunction.set(definition, names);
     return names;
   }
+
+  /**
+   * The module names a function reads when it is called at `at`: its body's, and those of the
+   * notebook's functions it calls, as they are bound at that moment (a function redefined further
+   * down is not the one that runs).
+   */
+  globalsReadAt(definition: Definition, at: number, seen = new Set<Definition>()): Map<string, NameRead> {
+    const names = new Map<string, NameRead>();
+    if (seen.has(definition)) return names;
+    seen.add(definition);
+    for (const [name, read] of this.bodyReads(definition)) {
+      if (!names.has(name)) names.set(name, read);
+      if (!isCallee(read)) continue;
+      const callee = this.index.moduleDefinitionsOf(name).filter((d) => d.boundAt <= at).at(-1);
+      if (callee?.kind !== 'def') continue;
+      for (const [inner, innerRead] of this.globalsReadAt(callee, at, seen)) if (!names.has(inner)) names.set(inner, innerRead);
+    }
+    return names;
+  }
 }
 
-/**
- * A read of a module name that a fresh kernel cannot provide by itself: builtins and IPython's
- * names exist from the start, even when the notebook rebinds them further down.
- */
 function isModuleBinding(read: NameRead): boolean {
   if (PYTHON_BUILTINS.has(read.name) || IPYTHON_NAMES.has(read.name) || HISTORY_NAME.test(read.name)) return false;
   return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
 }
 
+function isCallee(read: NameRead): boolean {
+  const call = read.node.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.startIndex === read.node.startIndex;
+}
+
 /** The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. */
 function calledFunctions(index: SemanticIndex, read: NameRead): Definition[] {
-  const call = read.node.parent;
-  if (call?.type !== 'call' || call.childForFieldName('function')?.startIndex !== read.node.startIndex) return [];
-  return index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def');
+  return isCallee(read) ? index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def') : [];
 }
 
 function check(context: RuleContext): void {
@@ -187,7 +194,7 @@ function check(context: RuleContext): void {
     }
     // A call runs the function now: the module names its body reads must exist now.
     for (const fn of calledFunctions(index, read)) {
-      for (const [name, inner] of notebook.globalsRead(fn)) {
+      for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex)) {
         const later = definedLater(name, read.node);
         const callKey = `${read.name}:${name}@${segmentIndex}`;
         if (!later || reported.has(callKey) || isGuarded(inner)) continue;

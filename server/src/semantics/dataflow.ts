@@ -59,6 +59,16 @@ export interface Mutation {
   kind: 'item' | 'attribute' | 'method';
 }
 
+export interface LineageOptions {
+  /**
+   * Follow only what supplies the values, not what selects or summarises them: the index of a
+   * subscript (`df[mask]`, `df.loc[rows, cols]`) and the arguments of summary calls (metrics,
+   * `model.score(...)`, `len(...)`) are skipped. Answers "does this data carry that data?"
+   * rather than "did that data influence this one?".
+   */
+  values?: boolean;
+}
+
 /** Where the data of a value came from, followed backwards through names, writes and calls. */
 export interface Lineage {
   /** The definitions the data flowed through, nearest first. */
@@ -77,6 +87,9 @@ const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with'
 const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
 const DECLARATIONS = ['import_statement', 'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement'] as const;
 const MAX_LINEAGE_EXPRESSIONS = 4000;
+/** Calls whose result summarises their inputs (a score, a count) instead of carrying their values. */
+const SUMMARY_FUNCTIONS = /^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate)$|^builtins\.(len|print|repr|type|isinstance|id|hash)$/;
+const SUMMARY_METHODS = new Set(['score', 'evaluate']);
 
 export class DataFlow {
   /** Every read of a name, in document order. */
@@ -259,14 +272,14 @@ export class DataFlow {
    * element where the element is clear), loops, `with` targets and writes into objects. A column
    * selection (`df[['a', 'b']]`) follows only the writes to those columns.
    */
-  lineage(...expressions: Node[]): Lineage {
+  lineage(expressions: Node | readonly Node[], options: LineageOptions = {}): Lineage {
     const definitions: Definition[] = [];
     const calls = new Map<string, CallSite>();
     const mutations: Mutation[] = [];
     const seenDefinitions = new Set<Definition>();
     const seenMutations = new Set<Mutation>();
     const seenExpressions = new Set<string>();
-    const queue = [...expressions];
+    const queue = Array.isArray(expressions) ? [...expressions] : [expressions as Node];
     let truncated = false;
     while (queue.length) {
       const expression = queue.pop()!;
@@ -277,8 +290,11 @@ export class DataFlow {
         break;
       }
       seenExpressions.add(key);
-      for (const call of this.index.callsWithin(expression)) calls.set(nodeKey(call.node), call);
+      const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
+      const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
+      for (const call of this.index.callsWithin(expression)) if (kept(call.node)) calls.set(nodeKey(call.node), call);
       for (const read of this.readsWithin(expression)) {
+        if (!kept(read.node)) continue;
         for (const definition of this.reachingDefinitions(read)) {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
@@ -296,6 +312,18 @@ export class DataFlow {
       }
     }
     return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+  }
+
+  /** The ranges inside `expression` that select or summarise values: subscript indices and summary calls. */
+  private selectorsAndSummaries(expression: Node): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (const subscript of this.index.nodesWithin('subscript', expression)) {
+      for (const index of subscript.childrenForFieldName('subscript')) if (index) ranges.push([index.startIndex, index.endIndex]);
+    }
+    for (const call of this.index.callsWithin(expression)) {
+      if ((call.qname && SUMMARY_FUNCTIONS.test(call.qname)) || (call.method && SUMMARY_METHODS.has(call.method))) ranges.push([call.node.startIndex, call.node.endIndex]);
+    }
+    return ranges;
   }
 
   /** The expression whose data a binding receives. */

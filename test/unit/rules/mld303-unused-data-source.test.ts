@@ -54,6 +54,14 @@ ruleTests(unusedDataSource, {
       ],
     },
     {
+      name: 'a notebook converted to a script: the use is in the code string IPython runs',
+      code: py`
+        import pandas as pd
+        test = pd.read_csv("test.csv")
+        get_ipython().run_cell_magic("time", "", "x_test = encode(test.text.values)\\n")
+      `,
+    },
+    {
       name: 'unpacking with one name used; a load in another notebook cell used below',
       code: [
         'from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\nprint(X.shape)\n',
@@ -104,6 +112,16 @@ ruleTests(unusedDataSource, {
         X = np.load(os.path.join("cache", "X_v2.npy"))
         print(X.mean())
       `,
+    },
+    {
+      name: 'a load deleted before any use',
+      code: py`
+        import pandas as pd
+        orders = pd.read_csv("orders.csv")
+        del orders
+        print("done")
+      `,
+      findings: [{ line: 2, message: /`orders` is loaded from "orders.csv" by `pd.read_csv` but never used: it is deleted in line 3 before any use/, related: 1 }],
     },
     {
       name: 'alone in a block: the load becomes pass',

@@ -41,6 +41,26 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'the output read back only to look at it',
+      code: [
+        'import pandas as pd\nsub = pd.DataFrame({"id": ids, "y": preds})\nsub.to_csv("submission.csv", index=False)\n',
+        'pd.read_csv("submission.csv")\n',
+        'check = pd.read_csv("submission.csv")\nprint(check.shape)\ncheck.head()\ndisplay(check)\n',
+      ],
+    },
+    {
+      name: 'the write and the read in two arms of one if (a cache behind a flag)',
+      code: py`
+        import numpy as np
+        if RECOMPUTE:
+            stats = compute(df)
+            np.save("stats.npy", stats)
+        else:
+            stats = np.load("stats.npy")
+        use(stats)
+      `,
+    },
+    {
       name: 'written in one function, read in another (data-access helpers)',
       code: py`
         import pandas as pd
@@ -73,6 +93,7 @@ ruleTests(intermediateFileHop, {
         clean = raw.dropna()
         clean.to_csv("data/clean.csv", index=False)
         df = pd.read_csv("data/clean.csv")
+        model.fit(df.drop(columns="y"), df.y)
       `,
       findings: [{ line: 5, column: 6, message: /^"data\/clean.csv" is written by `clean.to_csv` in line 4 and read back here/, related: 1 }],
       noFix: true,
@@ -83,7 +104,7 @@ ruleTests(intermediateFileHop, {
         'import os\nimport pandas as pd\nOUT = "work"\n',
         'feats = make_features(pd.read_csv("raw.csv"))\nfeats.to_parquet(os.path.join(OUT, "features.parquet"))\n',
         { text: 'Train on the features', kind: 'markup' },
-        'X = pd.read_parquet(f"{OUT}/features.parquet")\n',
+        'X = pd.read_parquet(f"{OUT}/features.parquet")\nX = X.fillna(0)\n',
       ],
       findings: [{ cell: 3, line: 1, column: 5, message: /"work\/features.parquet" is written by `feats.to_parquet` in cell 2 and read back here/, related: 1 }],
     },

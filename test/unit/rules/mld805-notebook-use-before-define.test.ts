@@ -73,6 +73,14 @@ ruleTests(notebookUseBeforeDefine, {
       `,
     },
     {
+      name: 'a helper redefined further down is not the one a call runs',
+      code: [
+        'import tensorflow as tf\nW = 1\ndef model(x):\n    return tf.matmul(x, W)\ndef step(x):\n    return model(x)\n',
+        'for i in range(3):\n    loss = step(i)\n',
+        'import torch\ndef model(x):\n    return torch.matmul(x, W)\n',
+      ],
+    },
+    {
       name: 'a nested function does not run when the outer one is called',
       code: [
         'def make():\n    def loss(p):\n        return p * weight\n    return loss\n',

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { ScoreKind } from '../../semantics/dataflow';
+import type { CallSite } from '../../semantics/types';
 
 export type { ScoreKind };
 
@@ -11,4 +12,15 @@ export type { ScoreKind };
 export function modelOutputKind(index: SemanticIndex, expression: Node): ScoreKind | undefined {
   const kind = index.dataflow.kindOf(expression);
   return kind?.kind === 'predictions' ? kind.score : undefined;
+}
+
+/**
+ * The prediction whose values the data of `expression` carries, if any: directly, through names,
+ * through a prediction column (`df["pred"] = model.predict(X)`) or a frame built from one. Data
+ * only selected by a model's output (`df[model.predict(X) == 1]`) or summarised from it (a
+ * metric) does not carry it.
+ */
+export function modelOutputIn(index: SemanticIndex, expression: Node): CallSite | undefined {
+  const flow = index.dataflow;
+  return flow.lineage(expression, { values: true }).calls.find((call) => flow.kindOf(call.node)?.kind === 'predictions');
 }
