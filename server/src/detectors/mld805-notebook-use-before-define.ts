@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Magic } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
-import type { NameRead } from '../semantics/dataflow';
+import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import type { Rule, RuleContext } from './types';
@@ -149,11 +149,6 @@ class Notebook {
 function isModuleBinding(read: NameRead): boolean {
   if (PYTHON_BUILTINS.has(read.name) || IPYTHON_NAMES.has(read.name) || HISTORY_NAME.test(read.name)) return false;
   return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
-}
-
-function isCallee(read: NameRead): boolean {
-  const call = read.node.parent;
-  return call?.type === 'call' && call.childForFieldName('function')?.startIndex === read.node.startIndex;
 }
 
 /** The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. */

@@ -15,7 +15,7 @@ import type { SemanticIndex } from './index';
 import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
 import { evaluatePath, isExact, samePath, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -152,6 +152,22 @@ export class DataFlow {
       this.reaching.set(read, result);
     }
     return result;
+  }
+
+  /**
+   * Where code at `node` runs, as offsets of module-level code: its own position at module level;
+   * inside a function defined at module level, the positions of the module-level calls of that
+   * function. Empty for code in methods, nested functions and lambdas (not followed).
+   */
+  runsAt(node: Node): number[] {
+    const fn = enclosingFunction(node);
+    if (!fn) return [node.startIndex];
+    const name = fn.type === 'function_definition' && !enclosingFunction(fn) ? fn.childForFieldName('name') : null;
+    const definition = name ? this.index.moduleDefinitionsOf(name.text).find((d) => d.node.startIndex === name.startIndex) : undefined;
+    if (!definition) return [];
+    return this.readsOf(definition.name)
+      .filter((read) => !read.deferred && isCallee(read) && this.reachingDefinitions(read).includes(definition))
+      .map((read) => read.node.startIndex);
   }
 
   /** The reads that a definition can reach, in document order. */
@@ -424,6 +440,12 @@ export class DataFlow {
     this.mutations.sort((a, b) => a.site.startIndex - b.site.startIndex);
     for (const list of this.mutationsByName.values()) list.sort((a, b) => a.site.startIndex - b.site.startIndex);
   }
+}
+
+/** True when the read is the function of a call (`f` in `f(x)`). */
+export function isCallee(read: NameRead): boolean {
+  const call = read.node.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.startIndex === read.node.startIndex;
 }
 
 /** The key of the scope a resolved name lives in ('module' for module names, builtins and unknowns). */

@@ -45,7 +45,8 @@ ruleTests(intermediateFileHop, {
       code: [
         'import pandas as pd\nsub = pd.DataFrame({"id": ids, "y": preds})\nsub.to_csv("submission.csv", index=False)\n',
         'pd.read_csv("submission.csv")\n',
-        'check = pd.read_csv("submission.csv")\nprint(check.shape)\ncheck.head()\ndisplay(check)\n',
+        'check = pd.read_csv("submission.csv")\nprint(check.shape)\ncheck.head()\ndisplay(check)\ncheck["y"].describe()\ncheck.y.plot()\n',
+        'import numpy as np\nnp.savez("arrays.npz", a=arr, b=arr)\narch = np.load("arrays.npz")\narch["b"]\n',
       ],
     },
     {
@@ -69,6 +70,16 @@ ruleTests(intermediateFileHop, {
             df.to_csv(PATH)
         def load():
             return pd.read_csv(PATH)
+      `,
+    },
+    {
+      name: 'a function that reads the file is called before the file is written',
+      code: py`
+        import pandas as pd
+        def load():
+            return pd.read_csv("cache.csv").dropna()
+        df = load()
+        df.to_csv("cache.csv")
       `,
     },
     {
@@ -107,6 +118,22 @@ ruleTests(intermediateFileHop, {
         'X = pd.read_parquet(f"{OUT}/features.parquet")\nX = X.fillna(0)\n',
       ],
       findings: [{ cell: 3, line: 1, column: 5, message: /"work\/features.parquet" is written by `feats.to_parquet` in cell 2 and read back here/, related: 1 }],
+    },
+    {
+      name: 'folds written at module level and read by a training function called afterwards',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import StratifiedKFold
+        df = pd.read_csv("train.csv")
+        df["fold"] = -1
+        df.to_csv("train_folds.csv", index=False)
+        def train(fold):
+            folds = pd.read_csv("./train_folds.csv")
+            return fit(folds[folds.fold != fold])
+        for fold in range(5):
+            train(fold)
+      `,
+      findings: [{ line: 7, column: 13, message: /"\.\/train_folds.csv" is written by `df.to_csv` in line 5 and read back here/, related: 1 }],
     },
     {
       name: 'numpy arrays and a path whose directory is only known at run time',
