@@ -396,6 +396,21 @@ describe('def-use layer: data in and out, training, lineage', () => {
     dispose();
   });
 
+  it('follows data through a file written earlier in the document and read back', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import pandas as pd
+      scores = pd.DataFrame({"p": model.predict(X)})
+      scores.to_csv("scores.csv")
+      back = pd.read_csv("scores.csv")
+      other = pd.read_csv("other.csv")
+      print(back, other)
+    `);
+    const calls = (name: string) => flow.lineage(read(flow, name, -1).node).calls.map((c) => c.node.text.split('(')[0]);
+    assert.deepEqual(calls('back'), ['pd.DataFrame', 'model.predict', 'pd.read_csv']);
+    assert.deepEqual(calls('other'), ['pd.read_csv']);
+    dispose();
+  });
+
   it('follows appends into a list', async () => {
     const { flow, dispose } = await flowOf(py`
       import pandas as pd

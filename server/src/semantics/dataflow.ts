@@ -285,8 +285,9 @@ export class DataFlow {
   /**
    * Where the data of the expressions came from: the definitions, calls and writes it flowed
    * through, followed backwards through names (their reaching definitions), unpacking (element by
-   * element where the element is clear), loops, `with` targets and writes into objects. A column
-   * selection (`df[['a', 'b']]`) follows only the writes to those columns.
+   * element where the element is clear), loops, `with` targets, writes into objects, and files
+   * written earlier in the document and read back. A column selection (`df[['a', 'b']]`) follows
+   * only the writes to those columns.
    */
   lineage(expressions: Node | readonly Node[], options: LineageOptions = {}): Lineage {
     const definitions: Definition[] = [];
@@ -308,7 +309,13 @@ export class DataFlow {
       seenExpressions.add(key);
       const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
       const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
-      for (const call of this.index.callsWithin(expression)) if (kept(call.node)) calls.set(nodeKey(call.node), call);
+      for (const call of this.index.callsWithin(expression)) {
+        if (!kept(call.node)) continue;
+        calls.set(nodeKey(call.node), call);
+        // A file written earlier in the document and read back here carries the data written.
+        const load = this.dataIOAt(call.node);
+        if (load?.direction === 'read') for (const save of this.writtenBefore(load)) if (save.data) queue.push(save.data);
+      }
       for (const read of this.readsWithin(expression)) {
         if (!kept(read.node)) continue;
         for (const definition of this.reachingDefinitions(read)) {
@@ -328,6 +335,11 @@ export class DataFlow {
       }
     }
     return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+  }
+
+  /** The saves of the same file or table as `load` made earlier in the document. */
+  writtenBefore(load: DataIO): DataIO[] {
+    return this.io.filter((save) => save.direction === 'write' && save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load));
   }
 
   /** The ranges inside `expression` that select or summarise values: subscript indices and summary calls. */

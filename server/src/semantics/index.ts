@@ -95,12 +95,12 @@ export class SemanticIndex {
 
   /** The collected nodes of `type` inside `node` (itself included), in document order, found by binary search. */
   nodesWithin(type: CollectedType, node: Node): readonly Node[] {
-    return startingWithin(this.nodes(type), (n) => n.startIndex, node);
+    return startingWithin(this.nodes(type), (n) => n.startIndex, node, (n) => n);
   }
 
   /** The calls inside `node` (itself included), in document order. */
   callsWithin(node: Node): readonly CallSite[] {
-    return startingWithin(this.calls, (call) => call.node.startIndex, node);
+    return startingWithin(this.calls, (call) => call.node.startIndex, node, (call) => call.node);
   }
 
   /**

@@ -53,12 +53,14 @@ export function enclosingLoops(node: Node): Node[] {
 }
 
 /**
- * The items of a list sorted by start offset that start inside `node` (nodes of one document
- * nest, so starting inside is being inside), found by binary search.
+ * The items of a list sorted by start offset that lie inside `node`, found by binary search.
+ * Nodes of one document nest, so starting inside is being inside, except for a node that starts
+ * where `node` starts and encloses it (`df.to_csv(p)` starts with `df`): `nodeOf` tells those apart.
  */
-export function startingWithin<T>(sorted: readonly T[], startOf: (item: T) => number, node: Node): readonly T[] {
-  const from = firstAtOrAfter(sorted, startOf, node.startIndex);
+export function startingWithin<T>(sorted: readonly T[], startOf: (item: T) => number, node: Node, nodeOf?: (item: T) => Node): readonly T[] {
+  let from = firstAtOrAfter(sorted, startOf, node.startIndex);
   const to = firstAtOrAfter(sorted, startOf, node.endIndex);
+  if (nodeOf) while (from < to && startOf(sorted[from]) === node.startIndex && nodeOf(sorted[from]).endIndex > node.endIndex) from++;
   return sorted.slice(from, to);
 }
 
