@@ -4,6 +4,7 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
+import { enclosingStatement, nodeKey } from '../semantics/nodes';
 import type { Rule, RuleContext } from './types';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
@@ -156,51 +157,84 @@ function calledFunctions(index: SemanticIndex, read: NameRead): Definition[] {
   return isCallee(read) ? index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def') : [];
 }
 
+/** A name used too early, with where it is first defined. */
+interface EarlyUse {
+  name: string;
+  read: NameRead;
+  first: FirstBinding;
+}
+
+/** `cell 4`, `cells 4 and 6`, `cells 4, 5 and 6`. */
+function cellList(labels: number[]): string {
+  const unique = [...new Set(labels)].sort((a, b) => a - b);
+  if (unique.length === 1) return `cell ${unique[0]}`;
+  return `cells ${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/** `` `a` `` or `` `a`, `b` and `c` ``. */
+function nameList(names: string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
   const notebook = new Notebook(index);
   const opaque = opaqueFrom(index);
-  const reported = new Set<string>();
-  const cell = (segmentIndex: number) => `cell ${doc.segments[segmentIndex].cellIndex + 1}`;
+  const cellNumber = (segmentIndex: number) => doc.segments[segmentIndex].cellIndex + 1;
   const definedLater = (name: string, at: Node): FirstBinding | undefined => {
     const first = notebook.firstBinding(name);
     if (!first || first.offset <= at.startIndex || at.startIndex >= opaque) return undefined;
     return first.segmentIndex > index.segmentIndexOf(at) ? first : undefined;
   };
-  const definitionSite = (name: string, first: FirstBinding) => (first.magic
-    ? { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in ${cell(first.segmentIndex)}` }
-    : { node: first.node!, message: `\`${name}\` is first defined here, in ${cell(first.segmentIndex)}` });
+  const definitionSite = ({ name, first }: EarlyUse) => (first.magic
+    ? { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in cell ${cellNumber(first.segmentIndex)}` }
+    : { node: first.node!, message: `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` });
+  const later = (uses: EarlyUse[]) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below it`;
 
+  // One finding per statement that uses names too early, and per call of a function that reads them; each name once per cell.
+  const reported = new Set<string>();
+  const statements = new Map<string, EarlyUse[]>();
+  const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
   for (const read of flow.reads) {
     if (read.deferred || !isModuleBinding(read)) continue;
     const segmentIndex = index.segmentIndexOf(read.node);
-    const key = `${read.name}@${segmentIndex}`;
-    if (reported.has(key)) continue;
     const first = definedLater(read.name, read.node);
-    if (first && !isGuarded(read)) {
-      reported.add(key);
-      context.report({
-        node: read.node,
-        message: `\`${read.name}\` is used in ${cell(segmentIndex)} but first defined in ${cell(first.segmentIndex)}, below it: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
-        related: [definitionSite(read.name, first)],
-      });
+    if (first) {
+      if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) continue;
+      reported.add(`${read.name}@${segmentIndex}`);
+      const key = nodeKey(enclosingStatement(read.node));
+      statements.set(key, [...(statements.get(key) ?? []), { name: read.name, read, first }]);
       continue;
     }
     // A call runs the function now: the module names its body reads must exist now.
     for (const fn of calledFunctions(index, read)) {
+      const uses: EarlyUse[] = [];
       for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex)) {
-        const later = definedLater(name, read.node);
-        const callKey = `${read.name}:${name}@${segmentIndex}`;
-        if (!later || reported.has(callKey) || isGuarded(inner)) continue;
-        reported.add(callKey);
-        context.report({
-          node: read.node,
-          message: `\`${read.name}()\` runs in ${cell(segmentIndex)} and reads \`${name}\`, which is first defined in ${cell(later.segmentIndex)}, below it: this runs only with kernel state left from an earlier run`,
-          related: [definitionSite(name, later), { node: inner.node, message: `\`${read.name}\` reads \`${name}\` here` }],
-        });
+        const binding = definedLater(name, read.node);
+        if (binding && !isGuarded(inner) && !reported.has(`${read.name}:${name}@${segmentIndex}`)) uses.push({ name, read: inner, first: binding });
       }
+      for (const use of uses) reported.add(`${read.name}:${use.name}@${segmentIndex}`);
+      if (uses.length) calls.push({ call: read, uses });
     }
+  }
+
+  for (const uses of statements.values()) {
+    const [{ read }] = uses;
+    const cell = cellNumber(index.segmentIndexOf(read.node));
+    context.report({
+      node: read.node,
+      message: `${nameList(uses.map((u) => u.name))} ${uses.length > 1 ? 'are' : 'is'} used in cell ${cell} but ${later(uses)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+      related: uses.map(definitionSite),
+    });
+  }
+  for (const { call, uses } of calls) {
+    context.report({
+      node: call.node,
+      message: `\`${call.name}()\` runs in cell ${cellNumber(index.segmentIndexOf(call.node))} and reads ${nameList(uses.map((u) => u.name))}, ${later(uses)}: this runs only with kernel state left from an earlier run`,
+      related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
+    });
   }
 }
 
@@ -217,7 +251,7 @@ export const notebookUseBeforeDefine: Rule = {
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
       nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, or for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`).',
-      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. One finding per name and cell, on its first use there, linked to the cell that first defines it.',
+      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. Each name is reported once per cell, at its first use there; the names a statement (or a call) uses too early make one finding, linked to the cells that first define them.',
     },
   },
   check,

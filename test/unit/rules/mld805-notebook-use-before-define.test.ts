@@ -99,11 +99,8 @@ ruleTests(notebookUseBeforeDefine, {
         'X_train, X_test, y_train, y_test = split(pd.read_csv("d.csv"))\nmodel = make_model()\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 1, message: /`model` is used in cell 2 but first defined in cell 4, below it/, related: 1 },
-        { cell: 1, line: 1, column: 11, message: /`X_train` is used in cell 2/ },
-        { cell: 1, line: 1, column: 20, message: /`y_train`/ },
-        { cell: 1, line: 2, column: 21, message: /`X_test`/ },
-        { cell: 1, line: 2, column: 29, message: /`y_test`/ },
+        { cell: 1, line: 1, column: 1, message: /^`model`, `X_train` and `y_train` are used in cell 2 but first defined in cell 4, below it/, related: 3 },
+        { cell: 1, line: 2, column: 21, message: /^`X_test` and `y_test` are used in cell 2/, related: 2 },
       ],
       noFix: true,
     },
@@ -128,9 +125,7 @@ ruleTests(notebookUseBeforeDefine, {
         'X_test, y_test = holdout()\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 9, message: /`evaluate\(\)` runs in cell 2 and reads `model`, which is first defined in cell 3/, related: 2 },
-        { cell: 1, line: 1, column: 9, message: /reads `X_test`, which is first defined in cell 4/ },
-        { cell: 1, line: 1, column: 9, message: /reads `y_test`/ },
+        { cell: 1, line: 1, column: 9, message: /^`evaluate\(\)` runs in cell 2 and reads `model`, `X_test` and `y_test`, first defined in cells 3 and 4, below it/, related: 6 },
       ],
     },
     {
@@ -141,7 +136,7 @@ ruleTests(notebookUseBeforeDefine, {
         'COLUMNS = ["a", "b"]\ndata = load()\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 1, message: /`train\(\)` runs in cell 2 and reads `COLUMNS`/ },
+        { cell: 1, line: 1, column: 1, message: /`train\(\)` runs in cell 2 and reads `COLUMNS`, first defined in cell 3/ },
         { cell: 1, line: 1, column: 7, message: /`data` is used in cell 2/ },
       ],
     },
