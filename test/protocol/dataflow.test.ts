@@ -3,7 +3,7 @@
 // over real JSON-RPC with the bundled server.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyLspEdits, messageOf, TestClient } from '../support/lspClient';
+import { applyLspEdits, messageOf, useTestClient, type TestClient } from '../support/lspClient';
 import { py } from '../support/engine';
 
 const NB = 'file:///work/project/churn.ipynb';
@@ -18,21 +18,22 @@ const CELLS = [
 
 describe('def-use rules over LSP', function () {
   this.timeout(30000);
+  const current = useTestClient();
   let client: TestClient;
 
-  beforeEach(async () => {
-    client = await TestClient.start();
+  beforeEach(() => {
+    client = current();
   });
 
-  afterEach(async () => {
-    await client.stop();
-  });
-
-  it('links a use before definition to the defining cell, in another cell URI', async () => {
-    await client.connection.sendNotification('notebookDocument/didOpen', {
+  function openNotebook(): Promise<void> {
+    return client.connection.sendNotification('notebookDocument/didOpen', {
       notebookDocument: { uri: NB, notebookType: 'jupyter-notebook', version: 1, cells: CELLS.map((c) => ({ kind: c.kind, document: c.uri })) },
       cellTextDocuments: CELLS.map((c) => ({ uri: c.uri, languageId: c.languageId, version: 1, text: c.text })),
     });
+  }
+
+  it('links a use before definition to the defining cell, in another cell URI', async () => {
+    await openNotebook();
     const diagnostics = await client.waitFor(cell(2), (d) => d.some((x) => x.code === 'MLD805'));
     const early = diagnostics.filter((d) => d.code === 'MLD805');
     assert.equal(early.length, 1, 'the names one statement uses too early make one finding');
@@ -49,10 +50,7 @@ describe('def-use rules over LSP', function () {
   });
 
   it('follows the fix: moving the definition above its use clears the finding', async () => {
-    await client.connection.sendNotification('notebookDocument/didOpen', {
-      notebookDocument: { uri: NB, notebookType: 'jupyter-notebook', version: 1, cells: CELLS.map((c) => ({ kind: c.kind, document: c.uri })) },
-      cellTextDocuments: CELLS.map((c) => ({ uri: c.uri, languageId: c.languageId, version: 1, text: c.text })),
-    });
+    await openNotebook();
     await client.waitFor(cell(2), (d) => d.some((x) => x.code === 'MLD805'));
     await client.connection.sendNotification('notebookDocument/didChange', {
       notebookDocument: { uri: NB, version: 2 },
