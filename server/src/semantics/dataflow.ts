@@ -16,7 +16,7 @@ import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
-import { evaluatePath, isExact, samePath, type PathValue } from './pathValues';
+import { evaluatePath, isExact, pathKey, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
 import type { CallSite, Definition, Resolution } from './types';
@@ -108,6 +108,7 @@ export class DataFlow {
   private readonly blocks = new Map<Definition, Node | null>();
   private readonly kinds = new Map<string, ValueKind | null>();
   private readonly paths = new Map<string, PathValue>();
+  private readonly fileKeys = new Map<DataIO, string | undefined>();
   private trainings: TrainingCall[] | undefined;
 
   constructor(readonly index: SemanticIndex) {
@@ -261,6 +262,11 @@ export class DataFlow {
     return this.ioByCall.get(nodeKey(callNode));
   }
 
+  private fileKey(io: DataIO): string | undefined {
+    if (!this.fileKeys.has(io)) this.fileKeys.set(io, io.path ? pathKey(this.pathOf(io.path)) : undefined);
+    return this.fileKeys.get(io);
+  }
+
   /** The tables a load or save touches (lower case), from a table name or the tables of a SQL query. */
   tablesOf(io: DataIO): string[] {
     if (!io.table) return [];
@@ -271,7 +277,10 @@ export class DataFlow {
 
   /** True when two loads/saves touch the same file or table. */
   sameLocation(a: DataIO, b: DataIO): boolean {
-    if (a.path && b.path) return samePath(this.pathOf(a.path), this.pathOf(b.path));
+    if (a.path && b.path) {
+      const key = this.fileKey(a);
+      return key !== undefined && key === this.fileKey(b);
+    }
     const tables = this.tablesOf(b);
     return this.tablesOf(a).some((table) => tables.includes(table));
   }

@@ -131,12 +131,18 @@ function normalise(template: string): string {
 }
 
 /**
- * True when two path values name the same file: the same constant parts and the same expressions
- * in their holes. A value that is only a run-time part (`path`) matches only a read of the same
- * bindings of the same variable.
+ * A key that two path values share exactly when they name the same file: the same constant parts
+ * and the same expressions in their holes. A value that is only a run-time part (`path`) matches
+ * only a read of the same bindings of the same variable; one with no such identity matches nothing.
  */
+export function pathKey(value: PathValue): string | undefined {
+  const key = `${normalise(value.template)}\u0000${value.holes.join('\u0000')}`;
+  if (/[A-Za-z0-9]/.test(value.template.replace(/\{\}/g, ''))) return key;
+  return value.identity !== undefined ? `${key}\u0000${value.identity}` : undefined;
+}
+
+/** True when two path values name the same file (see pathKey). */
 export function samePath(a: PathValue, b: PathValue): boolean {
-  if (normalise(a.template) !== normalise(b.template) || a.holes.join('\0') !== b.holes.join('\0')) return false;
-  if (/[A-Za-z0-9]/.test(a.template.replace(/\{\}/g, ''))) return true;
-  return a.identity !== undefined && a.identity === b.identity;
+  const key = pathKey(a);
+  return key !== undefined && key === pathKey(b);
 }
