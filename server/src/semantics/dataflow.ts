@@ -1,7 +1,7 @@
 // The def-use layer: data followed through a script or notebook (cells in order, as one program).
 //
-// Built once per document version, in one linear sweep over the walk's node lists (no second
-// tree walk): every read of a name with the scope it resolves in and whether it runs later (in a
+// Built once per document version, in one pass over the walk's node lists (no second tree
+// walk): every read of a name with the scope it resolves in and whether it runs later (in a
 // function body), every write into an object a name holds (`df['score'] = ...`, `rows.append(r)`),
 // and every data load and save (`pd.read_csv`, `df.to_csv`...). Everything else is answered on
 // demand and memoised: the definitions that can reach a read, the reads a definition reaches,

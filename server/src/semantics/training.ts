@@ -2,6 +2,7 @@
 // came from (a file, another model's predictions, the data before a split) is the lineage's
 // question: `index.dataflow.lineage(input)`.
 import type { Node } from 'web-tree-sitter';
+// The library facts the rules share (a data module with no imports of its own).
 import { ML_PACKAGES } from '../detectors/shared/libraries';
 import type { DataFlow } from './dataflow';
 import type { CallSite } from './types';

@@ -3,6 +3,7 @@
 // Conservative: anything unclear is unknown, and a name is followed only when every binding that
 // can reach the read agrees.
 import type { Node } from 'web-tree-sitter';
+// The library facts the rules share (a data module with no imports of its own).
 import { isEstimatorConstructor, ML_PACKAGES } from '../detectors/shared/libraries';
 import type { DataFlow } from './dataflow';
 import { innermostValue } from './definitions';
