@@ -122,6 +122,21 @@ export class TestClient {
   }
 }
 
+/**
+ * Starts a fresh server before each test of the enclosing `describe` and stops it after; returns
+ * a getter for the current client.
+ */
+export function useTestClient(options: ClientOptions = {}): () => TestClient {
+  let client: TestClient | undefined;
+  beforeEach(async () => {
+    client = await TestClient.start(options);
+  });
+  afterEach(async () => {
+    await client?.stop();
+  });
+  return () => client!;
+}
+
 /** Applies LSP text edits to a text (end to start). */
 export function applyLspEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
   const lines = text.split('\n');

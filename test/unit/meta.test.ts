@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { generatedFiles, staleRulePages } from '../../docs/generate';
 import { RULES } from '../../server/src/detectors';
-import { CATEGORIES } from '../../server/src/taxonomy/categories';
+import { CATEGORIES, SECTIONS } from '../../server/src/taxonomy/categories';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
@@ -39,6 +39,11 @@ describe('rule registry', () => {
         assert.equal(category.section, section, `${meta.code} is in §${section} but its category is in §${category.section}`);
       }
     }
+  });
+
+  it('has at least one rule of its own category in every section of the paper from §2 to §8', () => {
+    const covered = new Set(metas.map((meta) => CATEGORIES.get(meta.category)!.section));
+    for (let section = 2; section <= 8; section++) assert.ok(covered.has(section), `no rule makes §${section} (${SECTIONS[section]}) visible`);
   });
 
   it('keeps one file per rule, named after it, and one test file per rule', () => {

@@ -77,6 +77,36 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('binds a name after its value: the right side of df = df.dropna() reads the previous df', async () => {
+    const { index, dispose } = await indexOf(py`
+      import pandas as pd
+      df = pd.read_csv("a.csv")
+      df = df.dropna()
+      proba = clf.predict_proba(X)
+      proba = proba[:, 1]
+    `);
+    const onTheRight = (name: string) => index.nodes('identifier').filter((n) => n.text === name)[2];
+    assert.equal(index.originCall(onTheRight('df'))?.qname, 'pandas.read_csv');
+    assert.equal(index.originCall(onTheRight('proba'))?.method, 'predict_proba');
+    dispose();
+  });
+
+  it('resolves default values, decorators and bases in the scope around the function or class', async () => {
+    const { index, dispose } = await indexOf(py`
+      import numpy as np
+      def sample(np=np, size=np.float32):
+          return np.ones(size)
+      class Model(np.ndarray):
+          np = None
+    `);
+    const inDefault = index.nodes('identifier').filter((n) => n.text === 'np')[3];
+    assert.equal(index.resolve('np', inDefault).kind, 'import', 'the default `np.float32` is the module');
+    const inBody = index.nodes('identifier').filter((n) => n.text === 'np')[4];
+    assert.equal(index.resolve('np', inBody).kind, 'local', 'the body sees the parameter');
+    assert.deepEqual(index.classes.get('Model')?.bases, ['numpy.ndarray'], 'a base is not the class attribute');
+    dispose();
+  });
+
   it('sees a notebook as one program: an import in one cell resolves in a later one', async () => {
     const { index, dispose } = await indexOf(['import pandas as pd\n', '%matplotlib inline\ndf = pd.read_csv("a.csv")\n']);
     assert.deepEqual(qnames(index), ['pandas.read_csv']);

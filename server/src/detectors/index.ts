@@ -4,7 +4,10 @@
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
 import { unpinnedDataSource } from './mld301-unpinned-data-source';
 import { unpinnedPretrainedModel } from './mld302-unpinned-pretrained-model';
+import { unusedDataSource } from './mld303-unused-data-source';
+import { predictionFeedbackLoop } from './mld401-prediction-feedback-loop';
 import { glueCodeRoundTrip } from './mld501-glue-code-round-trip';
+import { intermediateFileHop } from './mld502-intermediate-file-hop';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { commentedOutCode } from './mld506-commented-out-code';
 import { multipleLanguageCell } from './mld507-multiple-language-cell';
@@ -17,6 +20,7 @@ import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
 import { unpinnedPackageInstall } from './mld803-unpinned-package-install';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
+import { notebookUseBeforeDefine } from './mld805-notebook-use-before-define';
 import { nanEquality } from './mld901-nan-equality';
 import { chainedAssignment } from './mld902-chained-assignment';
 import { inplaceReturnsNone } from './mld903-inplace-returns-none';
@@ -31,7 +35,10 @@ export const RULES: readonly Rule[] = [
   unversionedModelArtifact,
   unpinnedDataSource,
   unpinnedPretrainedModel,
+  unusedDataSource,
+  predictionFeedbackLoop,
   glueCodeRoundTrip,
+  intermediateFileHop,
   deadExperimentalBranch,
   commentedOutCode,
   multipleLanguageCell,
@@ -44,6 +51,7 @@ export const RULES: readonly Rule[] = [
   missingRandomState,
   unpinnedPackageInstall,
   notebookOutOfOrder,
+  notebookUseBeforeDefine,
   nanEquality,
   chainedAssignment,
   inplaceReturnsNone,

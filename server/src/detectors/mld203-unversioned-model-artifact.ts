@@ -6,7 +6,7 @@ import { stripParens } from '../semantics/nodes';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { ML_PACKAGES } from './shared/libraries';
 import { openedPath, staticPath } from './shared/paths';
-import { modelOutputKind } from './shared/predictions';
+import { modelOutputIn } from './shared/predictions';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Markers that make a file name carry a version, run or date. */
@@ -59,34 +59,12 @@ function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean
   return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
 }
 
-/** A frame of predictions written out: `pd.DataFrame({'pred': model.predict(X)}).to_csv(...)` or a frame given a prediction column. */
+/** A frame of predictions written out: built from model output, or given a prediction column. */
 function persistedPredictions(index: SemanticIndex, call: CallSite): Artifact | undefined {
   if (!call.method || !FRAME_WRITERS.has(call.method) || !call.receiver) return undefined;
   const path = call.args[0] ?? call.kwargs.get('path_or_buf') ?? call.kwargs.get('path');
-  if (!path || !holdsPredictions(index, call.receiver, call.node)) return undefined;
+  if (!path || !modelOutputIn(index, call.receiver)) return undefined;
   return { what: 'predictions', call, path };
-}
-
-function holdsPredictions(index: SemanticIndex, frame: Node, before: Node): boolean {
-  const value = index.valueOf(frame);
-  if (modelOutputKind(index, value)) return true;
-  if (value.type === 'call') {
-    const built = index.call(value);
-    if (built?.qname === 'pandas.DataFrame' || built?.qname === 'pandas.Series') {
-      const data = built.args[0] ?? built.kwargs.get('data');
-      if (data && modelOutputKind(index, data)) return true;
-      const values = data?.type === 'dictionary' ? data.namedChildren.map((pair) => pair?.childForFieldName('value')) : [];
-      if (values.some((value) => value && modelOutputKind(index, value))) return true;
-    }
-  }
-  // `frame['pred'] = model.predict(X)` before the write.
-  const name = stripParens(frame);
-  if (name.type !== 'identifier') return false;
-  return index.nodes('assignment').some((assignment) => {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    return assignment.startIndex < before.startIndex && left?.type === 'subscript' && left.childForFieldName('value')?.text === name.text && !!right && !!modelOutputKind(index, right);
-  });
 }
 
 /** `"models/model.pkl"` -> `f"models/model-v{MODEL_VERSION}.pkl"`, keeping the quotes and raw-ness. */

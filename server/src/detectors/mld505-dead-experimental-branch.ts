@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import { literalValue, truthiness, type LiteralValue } from '../semantics/literals';
 import { indentationOf, rangeBetween, stripParens } from '../semantics/nodes';
 import type { Range, SourceDocument, TextEdit } from '../documents/types';
-import { dedentLines, deleteLines } from './shared/edits';
+import { dedentLines, deleteLines, removeStatement } from './shared/edits';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 const FLAG_NAME = /^[A-Z][A-Z0-9_]*$/;
@@ -79,16 +79,6 @@ function keepBody(doc: SourceDocument, index: SemanticIndex, statement: Node, bo
   const start = { line: statement.startPosition.row, character: statement.startPosition.column };
   const end = { line: statement.endPosition.row, character: statement.endPosition.column };
   return { range: { start, end }, newText: text };
-}
-
-/** Deletes a statement's lines, or leaves `pass` when it is alone in its block. */
-function removeStatement(doc: SourceDocument, statement: Node): TextEdit {
-  const block = statement.parent;
-  const siblings = block?.type === 'block' ? block.namedChildren.filter((c) => c && c.type !== 'comment') : [];
-  if (block?.type === 'block' && siblings.length === 1) {
-    return { range: rangeBetween(statement, statement), newText: 'pass' };
-  }
-  return deleteLines(doc, statement.startPosition.row, statement.endPosition.row);
 }
 
 interface DeadBranch {

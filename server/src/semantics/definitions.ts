@@ -4,7 +4,9 @@ import type { Node } from 'web-tree-sitter';
 import { ancestors } from './nodes';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+export const COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+/** Nodes that open a scope of names: functions, lambdas, classes and comprehensions. */
+export const SCOPE_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition', ...COMPREHENSION_TYPES]);
 
 export const MODULE_SCOPE = 'module';
 
@@ -12,9 +14,13 @@ export function scopeKeyOf(scope: Node): string {
   return scope.type === 'module' ? MODULE_SCOPE : `${scope.startIndex}:${scope.endIndex}`;
 }
 
-/** The scope a binding at `node` belongs to. A def's or class's own name belongs to the outer scope. */
-export function scopeOf(node: Node): Node {
+/**
+ * The scope a binding at `node` belongs to. A def's or class's own name belongs to the outer scope;
+ * so does a walrus target inside a comprehension (`[y := f(x) for x in xs]` binds `y` outside).
+ */
+export function scopeOf(node: Node, skipComprehensions = false): Node {
   for (const current of ancestors(node, true)) {
+    if (skipComprehensions && COMPREHENSION_TYPES.has(current.type)) continue;
     if (SCOPE_TYPES.has(current.type)) {
       // The name of `def f` / `class C`, and default values, live outside f/C.
       const name = current.childForFieldName('name');
@@ -45,19 +51,37 @@ export function targetIdentifiers(target: Node): Node[] {
   }
 }
 
-function innermostValue(assignment: Node): Node | undefined {
+/** The value of an assignment, through chains (`a = b = value`). */
+export function innermostValue(assignment: Node): Node | undefined {
   let right = assignment.childForFieldName('right');
   while (right && right.type === 'assignment') right = right.childForFieldName('right');
   return right ?? undefined;
 }
 
+/**
+ * The offset from which a binding is in effect. A read inside the statement that makes it still
+ * sees the previous binding: `df = df.dropna()` reads the old `df`, and `for x in xs:` binds `x`
+ * only once `xs` is evaluated.
+ */
+export function bindsAt(definition: Omit<Definition, 'boundAt'>): number {
+  switch (definition.kind) {
+    case 'assign': case 'unpack': case 'augmented': case 'walrus': case 'with': case 'import': case 'def': case 'class':
+      return definition.statement.endIndex;
+    case 'for':
+      return definition.statement.childForFieldName('body')?.startIndex ?? definition.statement.endIndex;
+    default:
+      return definition.node.endIndex;
+  }
+}
+
 export function collectDefinitions(byType: Map<string, Node[]>, bindings: ImportBinding[]): Definition[] {
   const definitions: Definition[] = [];
   const add = (node: Node, kind: DefinitionKind, statement: Node, value?: Node, binding?: ImportBinding) => {
-    const scope = scopeOf(node);
-    const definition: Definition = { name: node.text, kind, node, scope, scopeKey: scopeKeyOf(scope), statement };
+    const scope = scopeOf(node, kind === 'walrus');
+    const definition: Definition = { name: node.text, kind, node, scope, scopeKey: scopeKeyOf(scope), statement, boundAt: 0 };
     if (value) definition.value = value;
     if (binding) definition.binding = binding;
+    definition.boundAt = bindsAt(definition);
     definitions.push(definition);
   };
 

@@ -7,16 +7,18 @@ import type { SourceDocument } from '../documents/types';
 import { segmentIndexAtLine } from '../documents/positions';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
 import { describeCall } from './calls';
-import { collectDefinitions, MODULE_SCOPE, scopeKeyOf } from './definitions';
+import { DataFlow } from './dataflow';
+import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
-import { ancestor, nodeKey, sameNode, stripParens } from './nodes';
-import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
+import { ScopeFrames, type ScopeFrame } from './scopes';
+import { ancestor, nodeKey, sameNode, startingWithin, stripParens } from './nodes';
+import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { walkTrees, type CollectedType } from './walk';
 
-export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution } from './types';
+export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
+export type { DataFlow } from './dataflow';
 
-const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 const MAX_ALIAS_DEPTH = 6;
 
 export class SemanticIndex {
@@ -35,7 +37,8 @@ export class SemanticIndex {
   readonly visitedNodes: number;
 
   private readonly byType: Map<string, Node[]>;
-  private readonly scopes = new Map<string, Map<string, Definition[]>>();
+  private readonly bindings = new Map<string, Map<string, Definition[]>>();
+  private readonly scopes: ScopeFrames;
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
@@ -43,6 +46,8 @@ export class SemanticIndex {
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
   private byCalleeName: Map<string, CallSite[]> | undefined;
+  private flow: DataFlow | undefined;
+  private names: Set<string> | undefined;
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
@@ -50,6 +55,7 @@ export class SemanticIndex {
     this.byType = walk.byType;
     this.roots = walk.roots;
     this.visitedNodes = walk.visited;
+    this.scopes = new ScopeFrames(walk.byType);
     this.imports = collectImports(this.byType);
     for (const binding of this.imports) {
       const parts = binding.target.split('.');
@@ -59,19 +65,19 @@ export class SemanticIndex {
 
     // `global x` inside a function makes its assignments to x module-level.
     for (const statement of this.nodes('global_statement')) {
-      const scope = this.enclosingScope(statement);
+      const scope = this.scopeChain(statement);
       if (!scope) continue;
-      const names = this.globalsByScope.get(scopeKeyOf(scope)) ?? new Set<string>();
+      const names = this.globalsByScope.get(scope.key) ?? new Set<string>();
       for (const name of statement.namedChildren) if (name?.type === 'identifier') names.add(name.text);
-      this.globalsByScope.set(scopeKeyOf(scope), names);
+      this.globalsByScope.set(scope.key, names);
     }
     this.definitions = collectDefinitions(this.byType, this.imports);
     for (const definition of this.definitions) {
       if (definition.kind !== 'global' && this.globalsByScope.get(definition.scopeKey)?.has(definition.name)) {
         definition.scopeKey = MODULE_SCOPE;
       }
-      const scope = this.scopes.get(definition.scopeKey) ?? new Map<string, Definition[]>();
-      this.scopes.set(definition.scopeKey, scope);
+      const scope = this.bindings.get(definition.scopeKey) ?? new Map<string, Definition[]>();
+      this.bindings.set(definition.scopeKey, scope);
       const list = scope.get(definition.name) ?? [];
       list.push(definition);
       scope.set(definition.name, list);
@@ -95,6 +101,25 @@ export class SemanticIndex {
   /** Every collected node of `type`, in document order. */
   nodes(type: CollectedType): readonly Node[] {
     return this.byType.get(type) ?? [];
+  }
+
+  /** The collected nodes of `type` inside `node` (itself included), in document order, found by binary search. */
+  nodesWithin(type: CollectedType, node: Node): readonly Node[] {
+    return startingWithin(this.nodes(type), (n) => n.startIndex, node, (n) => n);
+  }
+
+  /** The calls inside `node` (itself included), in document order. */
+  callsWithin(node: Node): readonly CallSite[] {
+    return startingWithin(this.calls, (call) => call.node.startIndex, node, (call) => call.node);
+  }
+
+  /**
+   * The def-use layer (reads and their bindings, reaching definitions, writes into objects, value
+   * kinds, paths, data I/O, lineage): built on first use, once per document version.
+   */
+  get dataflow(): DataFlow {
+    this.flow ??= new DataFlow(this);
+    return this.flow;
   }
 
   segmentIndexOf(node: Node): number {
@@ -125,6 +150,20 @@ export class SemanticIndex {
     return ancestor(node, SCOPE_TYPES);
   }
 
+  /**
+   * The scopes whose names a read at `node` sees, innermost first: function, lambda and class
+   * bodies (not their parameters, decorators or bases, which are evaluated outside) and comprehensions.
+   */
+  scopeChain(node: Node): ScopeFrame | undefined {
+    return this.scopes.at(node.startIndex);
+  }
+
+  /** True when any identifier in the document is spelled `name`: a binding, a read, an attribute or keyword name. */
+  mentionsName(name: string): boolean {
+    this.names ??= new Set(this.nodes('identifier').map((id) => this.doc.text.slice(id.startIndex, id.endIndex)));
+    return this.names.has(name);
+  }
+
   /** All bindings of `name`, in any scope, in document order. */
   definitionsOf(name: string): readonly Definition[] {
     return this.byName.get(name) ?? [];
@@ -132,7 +171,12 @@ export class SemanticIndex {
 
   /** Bindings of `name` at module level (every cell of a notebook shares them). */
   moduleDefinitionsOf(name: string): readonly Definition[] {
-    return this.scopes.get(MODULE_SCOPE)?.get(name) ?? [];
+    return this.definitionsIn(MODULE_SCOPE, name);
+  }
+
+  /** Bindings of `name` in the scope with key `scopeKey` (`Definition.scopeKey`), in document order. */
+  definitionsIn(scopeKey: string, name: string): readonly Definition[] {
+    return this.bindings.get(scopeKey)?.get(name) ?? [];
   }
 
   /**
@@ -141,14 +185,18 @@ export class SemanticIndex {
    * notebook or a function body is what runs), else a builtin.
    */
   resolve(name: string, at: Node): Resolution {
+    return this.lookup(name, this.scopeChain(at), at);
+  }
+
+  /** `resolve` for a read whose scope chain is already known (the def-use layer computes it in one sweep). */
+  lookup(name: string, chain: ScopeRef | undefined, at: Node): Resolution {
     let innermost = true;
-    for (let scope = this.enclosingScope(at); scope; scope = this.enclosingScope(scope)) {
+    for (let scope = chain; scope; scope = scope.parent) {
       // A class body is a scope only for code directly in it, not for the methods inside.
-      if (scope.type === 'class_definition' && !innermost) continue;
+      if (scope.isClass && !innermost) continue;
       innermost = false;
-      const key = scopeKeyOf(scope);
-      if (this.globalsByScope.get(key)?.has(name)) break;
-      const defs = this.scopes.get(key)?.get(name);
+      if (this.globalsByScope.get(scope.key)?.has(name)) break;
+      const defs = this.bindings.get(scope.key)?.get(name);
       if (defs?.length) return this.toResolution(pick(defs, at));
     }
     const defs = this.moduleDefinitionsOf(name);
@@ -223,7 +271,7 @@ export class SemanticIndex {
 
   /** True when the definition is the only binding of its name in its scope. */
   isOnlyBinding(definition: Definition): boolean {
-    return (this.scopes.get(definition.scopeKey)?.get(definition.name)?.length ?? 0) === 1;
+    return (this.bindings.get(definition.scopeKey)?.get(definition.name)?.length ?? 0) === 1;
   }
 
   // ---- calls and values -----------------------------------------------------------------
@@ -448,7 +496,7 @@ export class SemanticIndex {
   }
 
   private collectConstants(): void {
-    for (const [name, defs] of this.scopes.get(MODULE_SCOPE) ?? []) {
+    for (const [name, defs] of this.bindings.get(MODULE_SCOPE) ?? []) {
       if (defs.length !== 1) continue;
       const [definition] = defs;
       if (definition.kind !== 'assign' || !definition.value) continue;
@@ -458,25 +506,19 @@ export class SemanticIndex {
   }
 }
 
-/** The binding in effect at `at`: the last one before it, else the first one after it. */
+/**
+ * The binding in effect at `at`: the last one in effect before it (so `df` on the right of
+ * `df = df.dropna()` is the previous `df`), else the first one after it.
+ */
 function pick(defs: readonly Definition[], at: Node): Definition {
   let chosen: Definition | undefined;
   for (const def of defs) {
     if (def.node.startIndex > at.startIndex) break;
-    if (!isInOwnValue(def, at)) chosen = def;
+    // A binding takes effect once its value is computed: `df` on the right of `df = df.dropna()`
+    // is the previous `df`.
+    if (def.boundAt <= at.startIndex) chosen = def;
   }
-  return chosen ?? defs.find((def) => !isInOwnValue(def, at)) ?? defs[0];
-}
-
-/**
- * True when `at` is read while computing the binding's own value (`df = df.dropna()`,
- * `for x in f(x)`): the name there still means the previous binding.
- */
-function isInOwnValue(def: Definition, at: Node): boolean {
-  const field = def.statement.type === 'named_expression' ? 'value' : 'right';
-  if (!['assignment', 'augmented_assignment', 'named_expression', 'for_statement', 'for_in_clause'].includes(def.statement.type)) return false;
-  const value = def.statement.childForFieldName(field);
-  return !!value && value.startIndex <= at.startIndex && at.endIndex <= value.endIndex;
+  return chosen ?? defs.find((def) => def.node.startIndex > at.startIndex) ?? defs[0];
 }
 
 export function buildIndex(parsed: ParsedDocument): SemanticIndex {

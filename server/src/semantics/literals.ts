@@ -52,20 +52,42 @@ export function stringValue(input: Node): string | undefined {
 
 /** The constant text parts of a string, interpolations replaced by `{}` (`f"out/{run}.csv"` -> `out/{}.csv`). */
 export function stringTemplate(input: Node): string | undefined {
+  return stringParts(input)?.map((part) => (typeof part === 'string' ? part : '{}')).join('');
+}
+
+/**
+ * A string literal as its parts in order: constant text, and the expression of each f-string
+ * interpolation (`f"out/{run}.csv"` -> `['out/', <run>, '.csv']`). Implicit concatenation included.
+ */
+export function stringParts(input: Node): (string | Node)[] | undefined {
   const node = stripParens(input);
   if (node.type === 'concatenated_string') {
-    const parts = node.namedChildren.map((part) => (part ? stringTemplate(part) : undefined));
-    return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
+    const parts: (string | Node)[] = [];
+    for (const child of node.namedChildren) {
+      const inner = child ? stringParts(child) : undefined;
+      if (!inner) return undefined;
+      parts.push(...inner);
+    }
+    return parts;
   }
   if (node.type !== 'string') return undefined;
-  let out = '';
+  const raw = stringPrefix(node).includes('r');
+  const parts: (string | Node)[] = [];
+  let text = '';
   for (const child of node.namedChildren) {
     if (!child) continue;
-    if (child.type === 'interpolation') out += '{}';
-    else if (child.type === 'string_content') out += child.text;
-    else if (child.type === 'escape_sequence') out += decodeEscape(child.text);
+    if (child.type === 'interpolation') {
+      const expression = child.childForFieldName('expression') ?? child.namedChild(0);
+      if (!expression) return undefined;
+      if (text) parts.push(text);
+      text = '';
+      parts.push(expression);
+    } else if (child.type === 'string_content') text += child.text;
+    else if (child.type === 'escape_sequence') text += raw ? child.text : decodeEscape(child.text);
+    else if (child.type === 'escape_interpolation') text += child.text.slice(0, 1);
   }
-  return out;
+  if (text) parts.push(text);
+  return parts;
 }
 
 function decodeEscape(text: string): string {

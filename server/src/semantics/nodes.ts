@@ -73,6 +73,29 @@ export function enclosingLoops(node: Node): Node[] {
   return loops;
 }
 
+/**
+ * The items of a list sorted by start offset that lie inside `node`, found by binary search.
+ * Nodes of one document nest, so starting inside is being inside, except for a node that starts
+ * where `node` starts and encloses it (`df.to_csv(p)` starts with `df`): `nodeOf` tells those apart.
+ */
+export function startingWithin<T>(sorted: readonly T[], startOf: (item: T) => number, node: Node, nodeOf?: (item: T) => Node): readonly T[] {
+  let from = firstAtOrAfter(sorted, startOf, node.startIndex);
+  const to = firstAtOrAfter(sorted, startOf, node.endIndex);
+  if (nodeOf) while (from < to && startOf(sorted[from]) === node.startIndex && nodeOf(sorted[from]).endIndex > node.endIndex) from++;
+  return sorted.slice(from, to);
+}
+
+function firstAtOrAfter<T>(sorted: readonly T[], startOf: (item: T) => number, offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (startOf(sorted[mid]) < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function isAncestorOf(ancestorNode: Node, node: Node): boolean {
   return ancestorNode.startIndex <= node.startIndex && node.endIndex <= ancestorNode.endIndex && !sameNode(ancestorNode, node);
 }

@@ -33,6 +33,8 @@ export interface Definition {
   scopeKey: string;
   /** The assigned expression for `name = value` (not for unpacking or augmented assignment). */
   value?: Node;
+  /** The offset from which the binding is in effect (after the value it binds is evaluated; see `bindsAt`). */
+  boundAt: number;
   /** The statement (or clause) holding the binding. */
   statement: Node;
   /** For imports: the binding. */
@@ -74,6 +76,20 @@ export interface LocalClass {
   node: Node;
   /** Qualified base names (`torch.nn.Module`) or local class names prefixed `local:`. */
   bases: string[];
+}
+
+/**
+ * A scope that name lookup walks, linked to the scope around it: a function, lambda or class body
+ * (not its parameters, decorators or bases, which are evaluated outside it) or a comprehension.
+ * The module is not a link: it is where every chain ends.
+ */
+export interface ScopeRef {
+  node: Node;
+  /** The key of the scope's definitions (`Definition.scopeKey`). */
+  key: string;
+  /** A class body: its names are not visible to the functions inside it. */
+  isClass: boolean;
+  parent?: ScopeRef | undefined;
 }
 
 /** What a resolved name refers to. */

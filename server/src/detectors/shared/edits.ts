@@ -57,7 +57,7 @@ export function appendArgument(doc: SourceDocument, call: CallSite, keyword: str
 
 /** True when no binding or use of `name` exists anywhere in the document. */
 export function isFreeName(index: SemanticIndex, name: string): boolean {
-  return index.definitionsOf(name).length === 0 && !index.nodes('identifier').some((id) => id.text === name);
+  return index.definitionsOf(name).length === 0 && !index.mentionsName(name);
 }
 
 /** `RandomForestClassifier` -> `RANDOM_FOREST_CLASSIFIER`, `train-set.v2` -> `TRAIN_SET_V2`: a constant's name. */
@@ -165,6 +165,24 @@ export function deleteLines(doc: SourceDocument, startLine: number, endLine: num
   if (endLine < lastLine) return { range: { start: { line: startLine, character: 0 }, end: { line: endLine + 1, character: 0 } }, newText: '' };
   if (startLine > segment.startLine) return { range: { start: lineEnd(startLine - 1), end: lineEnd(endLine) }, newText: '' };
   return { range: { start: { line: startLine, character: 0 }, end: lineEnd(endLine) }, newText: '' };
+}
+
+/** Deletes a statement's lines, or leaves `pass` when it is alone in its block. */
+export function removeStatement(doc: SourceDocument, statement: Node): TextEdit {
+  const block = statement.parent;
+  const siblings = block?.type === 'block' ? block.namedChildren.filter((c) => c && c.type !== 'comment') : [];
+  if (block?.type === 'block' && siblings.length === 1) {
+    return { range: nodeRange(statement), newText: 'pass' };
+  }
+  return deleteLines(doc, statement.startPosition.row, statement.endPosition.row);
+}
+
+/** True when no other statement shares a line with `statement` (`a = 1; b = 2` share one), so whole lines can go. */
+export function ownsItsLines(statement: Node): boolean {
+  const previous = statement.previousNamedSibling;
+  const next = statement.nextNamedSibling;
+  return (!previous || previous.type === 'comment' || previous.endPosition.row < statement.startPosition.row)
+    && (!next || next.type === 'comment' || next.startPosition.row > statement.endPosition.row);
 }
 
 /**

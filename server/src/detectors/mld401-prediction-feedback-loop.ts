@@ -1,0 +1,78 @@
+import type { DataFlow, DataIO, TrainingCall } from '../semantics/dataflow';
+import { isExact } from '../semantics/dataflow';
+import type { CallSite } from '../semantics/types';
+import { describePath, placeOf } from './shared/places';
+import { modelOutputIn } from './shared/predictions';
+import type { Rule, RuleContext } from './types';
+
+/** A save whose data holds model output, with the prediction that produced it. */
+interface ModelOutputWrite {
+  io: DataIO;
+  prediction: CallSite;
+}
+
+function modelOutputWrites(flow: DataFlow): ModelOutputWrite[] {
+  const writes: ModelOutputWrite[] = [];
+  for (const io of flow.io) {
+    if (io.direction !== 'write' || !io.data || (!io.path && !io.table)) continue;
+    const prediction = modelOutputIn(flow.index, io.data);
+    if (prediction) writes.push({ io, prediction });
+  }
+  return writes;
+}
+
+/** The loads whose data a model is trained on, each with the first training that uses it. */
+function trainingLoads(flow: DataFlow): Map<DataIO, TrainingCall> {
+  const loads = new Map<DataIO, TrainingCall>();
+  for (const training of flow.trainingCalls) {
+    if (training.inputs.length === 0) continue;
+    for (const call of flow.lineage(training.inputs).calls) {
+      const io = flow.dataIOAt(call.node);
+      if (io?.direction === 'read' && !loads.has(io)) loads.set(io, training);
+    }
+  }
+  return loads;
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  const flow = index.dataflow;
+  if (flow.trainingCalls.length === 0) return;
+  const writes = modelOutputWrites(flow);
+  if (writes.length === 0) return;
+  for (const [load, training] of trainingLoads(flow)) {
+    const write = writes.find((w) => flow.sameLocation(w.io, load));
+    if (!write) continue;
+    const location = load.path ? flow.pathOf(load.path) : undefined;
+    const target = load.path
+      ? describePath(location && isExact(location) ? location.template : undefined, load.path)
+      : `table \`${flow.tablesOf(load).find((t) => flow.tablesOf(write.io).includes(t))}\``;
+    const predictor = write.prediction.callee.text;
+    context.report({
+      node: load.call.node,
+      message: `The training data read here from ${target} is written with model output (\`${predictor}\`) in ${placeOf(doc, write.io.call.node)}: the model learns from its own predictions, a feedback loop`,
+      related: [
+        { node: write.io.call.node, message: `${target} is written here with the output of \`${predictor}\`` },
+        { node: training.call.node, message: `A model is trained on it here` },
+      ],
+    });
+  }
+}
+
+export const predictionFeedbackLoop: Rule = {
+  meta: {
+    code: 'MLD401',
+    name: 'prediction-feedback-loop',
+    category: 'direct-feedback-loops',
+    severity: 'warning',
+    docs: {
+      summary: 'The same file or table is written with model output and read as training data in one script or notebook.',
+      why: 'Direct feedback loops (§4): when a model\'s predictions are stored where its training data comes from — scores written back into the training table, pseudo-labels appended to the labelled file — each retraining learns from the previous model\'s decisions. Errors reinforce themselves, the data drifts toward what the model already believes, and offline evaluation no longer tells how the model does on the world. The loop is easy to close by accident and hard to see, because the write and the read are far apart.',
+      example: 'history = pd.read_csv("transactions.csv")\nmodel.fit(history[FEATURES], history["is_fraud"])\nhistory["is_fraud"] = model.predict(history[FEATURES])\nhistory.to_csv("transactions.csv", index=False)',
+      fix: 'Keep model output apart from ground truth: write predictions to their own versioned file or table, and train only on labels that did not come from the model (or mark model-labelled rows and exclude or down-weight them). If self-training is intended, make it explicit and hold out data the model never labelled. The finding links the write and the training.',
+      nearMisses: 'Predictions written to a file that is never read back (a submission, a report), files read back but not used for training, training data written without model output, and files written and read in different scripts or notebooks are left alone. Model output is recognised through variables, columns (`df["pred"] = model.predict(X)`) and frames built from it; training data through the names, splits and columns that lead to a `fit`.',
+      notebooks: 'The cells are one program: the write and the read may be in any cells, in any order.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,136 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { DataFlow, DataIO, NameRead } from '../semantics/dataflow';
+import { isExact } from '../semantics/dataflow';
+import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
+import { describePath, placeOf } from './shared/places';
+import type { Rule, RuleContext } from './types';
+
+/** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
+const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
+const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
+
+/**
+ * True when the site is part of a cache (`if os.path.exists(p): read else: compute; write`,
+ * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
+ */
+function isCacheOrCheck(site: Node): boolean {
+  for (let current = site.parent; current; current = current.parent) {
+    if (current.type === 'assert_statement') return true;
+    if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
+      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
+      if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
+    }
+    if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
+  }
+  return false;
+}
+
+/** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
+function inExclusiveArms(a: Node, b: Node): boolean {
+  for (let current = a.parent; current; current = current.parent) {
+    if (current.type !== 'if_statement' || !isAncestorOf(current, b)) continue;
+    const arm = (node: Node) => current!.namedChildren.find((child) => !!child && isAncestorOf(child, node));
+    return !sameNode(arm(a), arm(b));
+  }
+  return false;
+}
+
+/**
+ * True when the write runs before the read in one run of the program: in the same function (or
+ * both at module level) and written first; or one of them in a function the module calls, and the
+ * write's run comes first (`df.to_csv(p)` at module level, then a call of `train()` that reads p).
+ */
+function writtenBeforeRead(flow: DataFlow, write: Node, read: Node): boolean {
+  if (inExclusiveArms(write, read)) return false;
+  const fw = enclosingFunction(write);
+  const fr = enclosingFunction(read);
+  if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
+  const reads = flow.runsAt(read);
+  return flow.runsAt(write).some((w) => reads.some((r) => w < r));
+}
+
+/** Looking at data: `df`, `df.head()`, `df.shape`, `arch["b"]`, `print(df)`, `display(df)`, `df.plot()`. */
+const INSPECTIONS = new Set(['head', 'tail', 'shape', 'describe', 'info', 'columns', 'dtypes', 'sample', 'size', 'ndim', 'index', 'keys', 'files', 'nunique', 'value_counts', 'isnull', 'isna', 'equals', 'features', 'num_rows', 'column_names', 'plot', 'hist', 'boxplot']);
+const INSPECTING_CALLS = new Set(['builtins.print', 'builtins.len', 'builtins.type', 'builtins.repr', 'builtins.display', 'IPython.display.display']);
+
+/** True when a use of the data only looks at it: displayed, printed, or an inspection of it. */
+function onlyLooksAt(index: SemanticIndex, use: NameRead): boolean {
+  let current: Node = use.node;
+  for (let parent = current.parent; parent; current = parent, parent = current.parent) {
+    switch (parent.type) {
+      case 'expression_statement':
+        return true;
+      case 'parenthesized_expression':
+        continue;
+      case 'subscript':
+        if (!sameNode(parent.childForFieldName('value'), current)) return false;
+        continue;
+      case 'attribute': {
+        if (!sameNode(parent.childForFieldName('object'), current)) return false;
+        if (INSPECTIONS.has(parent.childForFieldName('attribute')?.text ?? '')) return true;
+        // A method other than an inspection (`df.to_csv(...)`, `df.fillna(...)`) does something with the data.
+        if (parent.parent?.type === 'call') return false;
+        continue;
+      }
+      case 'argument_list': {
+        const call = parent.parent ? index.call(parent.parent) : undefined;
+        return !!call?.qname && INSPECTING_CALLS.has(call.qname);
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when the data read back feeds further computation. A read displayed (`pd.read_csv(p)` on
+ * its own), or bound to a name that is only looked at, checks what was written: it is no hop.
+ */
+function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
+  const parent = read.call.node.parent;
+  if (parent?.type === 'expression_statement') return false;
+  if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), read.call.node)) return true;
+  const target = parent.childForFieldName('left');
+  const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use));
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  const flow = index.dataflow;
+  const writes = flow.io.filter((io) => io.direction === 'write' && io.path);
+  if (writes.length === 0) return;
+  for (const read of flow.io) {
+    if (read.direction !== 'read' || !read.path) continue;
+    // The last write of the same file that runs before the read.
+    const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
+    if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
+    const path = flow.pathOf(read.path);
+    const file = describePath(isExact(path) ? path.template : undefined, read.path);
+    context.report({
+      node: read.call.node,
+      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here: an intermediate file inside one pipeline, which nothing checks or versions`,
+      related: [{ node: write.call.node, message: `${file} is written here` }],
+    });
+  }
+}
+
+export const intermediateFileHop: Rule = {
+  meta: {
+    code: 'MLD502',
+    name: 'intermediate-file-hop',
+    category: 'pipeline-jungles',
+    severity: 'information',
+    docs: {
+      summary: 'A dataset is written to disk and read back in the same script or notebook (`df.to_csv("x.csv")` ... `pd.read_csv("x.csv")`).',
+      why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
+      example: 'clean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n...\ndf = pd.read_csv("data/clean.csv")',
+      fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it.',
+    },
+  },
+  check,
+};

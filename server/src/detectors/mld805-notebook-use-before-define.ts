@@ -1,0 +1,258 @@
+import type { Node } from 'web-tree-sitter';
+import type { Magic } from '../documents/types';
+import type { SemanticIndex } from '../semantics';
+import { isCallee, type NameRead } from '../semantics/dataflow';
+import type { Definition } from '../semantics/types';
+import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
+import { enclosingStatement, nodeKey } from '../semantics/nodes';
+import type { Rule, RuleContext } from './types';
+
+/** Where a name is first bound at module level, in document (= Run All) order. */
+interface FirstBinding {
+  offset: number;
+  segmentIndex: number;
+  node?: Node;
+  magic?: Magic;
+}
+
+/** Magics after which any name may exist: they run other code or restore variables. */
+const RUNS_OTHER_CODE = new Set(['run', 'load', 'store', 'load_ext', 'aimport', 'ipy_restore']);
+/** Calls that can bind module names the code does not show. */
+const DYNAMIC_BINDERS = new Set(['builtins.exec', 'builtins.globals', 'builtins.vars', 'builtins.__import__']);
+/** Exceptions a handler can catch to test whether a name exists. */
+const NAME_ERROR_HANDLER = /^except\b[^:]*\b(NameError|Exception|BaseException)\b|^except\s*:/;
+/** IPython's output history (`_3`, `_i3`), always defined in a kernel. */
+const HISTORY_NAME = /^_i?\d+$/;
+
+/**
+ * The earliest offset after which names may come from somewhere the code does not show:
+ * `from x import *`, `%run`, `%store -r`, `exec`, `globals()[...]`.
+ */
+function opaqueFrom(index: SemanticIndex): number {
+  let earliest = Infinity;
+  for (const statement of index.nodes('import_from_statement')) {
+    if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) earliest = Math.min(earliest, statement.startIndex);
+  }
+  for (const magic of index.doc.magics) {
+    if (RUNS_OTHER_CODE.has(magic.name)) earliest = Math.min(earliest, index.doc.lineStarts[magic.range.start.line] + magic.range.start.character);
+  }
+  for (const call of index.calls) {
+    if (call.qname && DYNAMIC_BINDERS.has(call.qname)) earliest = Math.min(earliest, call.node.startIndex);
+  }
+  return earliest;
+}
+
+/** Names that magics assign, which the neutralised source cannot show: `%time df = load()`, `%%capture out`. */
+function magicBindings(index: SemanticIndex): Map<string, Magic[]> {
+  const names = new Map<string, Magic[]>();
+  const add = (name: string, magic: Magic) => names.set(name, [...(names.get(name) ?? []), magic]);
+  for (const magic of index.doc.magics) {
+    const body = magic.text.replace(/^%{1,2}[\w.-]+/, '');
+    const firstLine = body.split('\n')[0];
+    if (magic.kind === 'cell-magic' && magic.name === 'capture') {
+      const target = /^\s+(?:-\S+\s+)*([A-Za-z_]\w*)/.exec(firstLine);
+      if (target) add(target[1], magic);
+    }
+    // `%%R -o df`, `%%sql result <<`: magics that hand a variable back to Python.
+    for (const output of firstLine.matchAll(/(?:^|\s)-o\s+([A-Za-z_][\w,]*)|([A-Za-z_]\w*)\s*<</g)) {
+      for (const name of (output[1] ?? output[2]).split(',')) if (name) add(name, magic);
+    }
+    if (magic.kind !== 'line-magic') continue;
+    for (const part of body.split(';')) {
+      const targets = /^\s*(?:-\S+\s+)*([A-Za-z_][\w\s,]*?)\s*=(?!=)/.exec(part);
+      for (const name of targets?.[1].split(',') ?? []) if (/^[A-Za-z_]\w*$/.test(name.trim())) add(name.trim(), magic);
+    }
+  }
+  return names;
+}
+
+/** A read that deliberately tests whether the name exists: in a `try` that catches NameError, or under `'x' in globals()`. */
+function isGuarded(read: NameRead): boolean {
+  for (let current = read.node.parent; current; current = current.parent) {
+    if (current.type === 'ERROR') return true;
+    if (current.type === 'try_statement') {
+      const handlers = current.namedChildren.filter((child) => child?.type === 'except_clause');
+      if (handlers.some((handler) => NAME_ERROR_HANDLER.test(handler!.text))) return true;
+    }
+    if (current.type === 'if_statement' || current.type === 'conditional_expression' || current.type === 'while_statement') {
+      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
+      const text = condition?.text ?? '';
+      if (/\b(globals|locals|dir|vars)\s*\(/.test(text) && (text.includes(`'${read.name}'`) || text.includes(`"${read.name}"`))) return true;
+    }
+  }
+  return false;
+}
+
+class Notebook {
+  private readonly first = new Map<string, FirstBinding | null>();
+  private readonly magics: Map<string, Magic[]>;
+  private readonly globalsOfFunction = new Map<Definition, Map<string, NameRead>>();
+
+  constructor(private readonly index: SemanticIndex) {
+    this.magics = magicBindings(index);
+  }
+
+  /**
+   * Where `name` is first bound at module level; null when unknown: never bound, or bound inside a
+   * function through `global` (then when depends on when the function runs).
+   */
+  firstBinding(name: string): FirstBinding | null {
+    let found = this.first.get(name);
+    if (found !== undefined) return found;
+    found = null;
+    const definitions = this.index.moduleDefinitionsOf(name).filter((d) => d.kind !== 'global' && d.kind !== 'delete');
+    if (!definitions.some((d) => d.scope.type !== 'module')) {
+      for (const definition of definitions) {
+        if (!found || definition.boundAt < found.offset) found = { offset: definition.boundAt, segmentIndex: this.index.segmentIndexOf(definition.node), node: definition.node };
+      }
+      for (const magic of this.magics.get(name) ?? []) {
+        const offset = this.index.doc.lineStarts[magic.range.start.line] + magic.range.start.character;
+        if (!found || offset < found.offset) found = { offset, segmentIndex: magic.segmentIndex, magic };
+      }
+    }
+    this.first.set(name, found);
+    return found;
+  }
+
+  /** The module names a function's own body reads (not the bodies of functions nested in it), one read of each. */
+  private bodyReads(definition: Definition): Map<string, NameRead> {
+    let names = this.globalsOfFunction.get(definition);
+    if (names) return names;
+    names = new Map<string, NameRead>();
+    const body = definition.statement.childForFieldName('body');
+    for (const read of body ? this.index.dataflow.readsWithin(body) : []) {
+      if (read.function?.startIndex === definition.statement.startIndex && isModuleBinding(read) && !names.has(read.name)) names.set(read.name, read);
+    }
+    this.globalsOfFunction.set(definition, names);
+    return names;
+  }
+
+  /**
+   * The module names a function reads when it is called at `at`: its body's, and those of the
+   * notebook's functions it calls, as they are bound at that moment (a function redefined further
+   * down is not the one that runs).
+   */
+  globalsReadAt(definition: Definition, at: number, seen = new Set<Definition>()): Map<string, NameRead> {
+    const names = new Map<string, NameRead>();
+    if (seen.has(definition)) return names;
+    seen.add(definition);
+    for (const [name, read] of this.bodyReads(definition)) {
+      if (!names.has(name)) names.set(name, read);
+      if (!isCallee(read)) continue;
+      const callee = this.index.moduleDefinitionsOf(name).filter((d) => d.boundAt <= at).at(-1);
+      if (callee?.kind !== 'def') continue;
+      for (const [inner, innerRead] of this.globalsReadAt(callee, at, seen)) if (!names.has(inner)) names.set(inner, innerRead);
+    }
+    return names;
+  }
+}
+
+function isModuleBinding(read: NameRead): boolean {
+  if (PYTHON_BUILTINS.has(read.name) || IPYTHON_NAMES.has(read.name) || HISTORY_NAME.test(read.name)) return false;
+  return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
+}
+
+/** The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. */
+function calledFunctions(index: SemanticIndex, read: NameRead): Definition[] {
+  return isCallee(read) ? index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def') : [];
+}
+
+/** A name used too early, with where it is first defined. */
+interface EarlyUse {
+  name: string;
+  read: NameRead;
+  first: FirstBinding;
+}
+
+/** `cell 4`, `cells 4 and 6`, `cells 4, 5 and 6`. */
+function cellList(labels: number[]): string {
+  const unique = [...new Set(labels)].sort((a, b) => a - b);
+  if (unique.length === 1) return `cell ${unique[0]}`;
+  return `cells ${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+}
+
+/** `` `a` `` or `` `a`, `b` and `c` ``. */
+function nameList(names: string[]): string {
+  const quoted = names.map((name) => `\`${name}\``);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+function check(context: RuleContext): void {
+  const { index, doc } = context;
+  const flow = index.dataflow;
+  const notebook = new Notebook(index);
+  const opaque = opaqueFrom(index);
+  const cellNumber = (segmentIndex: number) => doc.segments[segmentIndex].cellIndex + 1;
+  const definedLater = (name: string, at: Node): FirstBinding | undefined => {
+    const first = notebook.firstBinding(name);
+    if (!first || first.offset <= at.startIndex || at.startIndex >= opaque) return undefined;
+    return first.segmentIndex > index.segmentIndexOf(at) ? first : undefined;
+  };
+  const definitionSite = ({ name, first }: EarlyUse) => (first.magic
+    ? { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in cell ${cellNumber(first.segmentIndex)}` }
+    : { node: first.node!, message: `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` });
+  const later = (uses: EarlyUse[]) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below it`;
+
+  // One finding per statement that uses names too early, and per call of a function that reads them; each name once per cell.
+  const reported = new Set<string>();
+  const statements = new Map<string, EarlyUse[]>();
+  const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
+  for (const read of flow.reads) {
+    if (read.deferred || !isModuleBinding(read)) continue;
+    const segmentIndex = index.segmentIndexOf(read.node);
+    const first = definedLater(read.name, read.node);
+    if (first) {
+      if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) continue;
+      reported.add(`${read.name}@${segmentIndex}`);
+      const key = nodeKey(enclosingStatement(read.node));
+      statements.set(key, [...(statements.get(key) ?? []), { name: read.name, read, first }]);
+      continue;
+    }
+    // A call runs the function now: the module names its body reads must exist now.
+    for (const fn of calledFunctions(index, read)) {
+      const uses: EarlyUse[] = [];
+      for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex)) {
+        const binding = definedLater(name, read.node);
+        if (binding && !isGuarded(inner) && !reported.has(`${read.name}:${name}@${segmentIndex}`)) uses.push({ name, read: inner, first: binding });
+      }
+      for (const use of uses) reported.add(`${read.name}:${use.name}@${segmentIndex}`);
+      if (uses.length) calls.push({ call: read, uses });
+    }
+  }
+
+  for (const uses of statements.values()) {
+    const [{ read }] = uses;
+    const cell = cellNumber(index.segmentIndexOf(read.node));
+    context.report({
+      node: read.node,
+      message: `${nameList(uses.map((u) => u.name))} ${uses.length > 1 ? 'are' : 'is'} used in cell ${cell} but ${later(uses)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+      related: uses.map(definitionSite),
+    });
+  }
+  for (const { call, uses } of calls) {
+    context.report({
+      node: call.node,
+      message: `\`${call.name}()\` runs in cell ${cellNumber(index.segmentIndexOf(call.node))} and reads ${nameList(uses.map((u) => u.name))}, ${later(uses)}: this runs only with kernel state left from an earlier run`,
+      related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
+    });
+  }
+}
+
+export const notebookUseBeforeDefine: Rule = {
+  meta: {
+    code: 'MLD805',
+    name: 'notebook-use-before-define',
+    category: 'reproducibility-debt',
+    severity: 'warning',
+    notebookOnly: true,
+    docs: {
+      summary: 'A name is used in a notebook cell but first defined in a cell below it, so the notebook runs only with variables left in the kernel from an earlier run.',
+      why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
+      example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
+      fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, or for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`).',
+      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. Each name is reported once per cell, at its first use there; the names a statement (or a call) uses too early make one finding, linked to the cells that first define them.',
+    },
+  },
+  check,
+};

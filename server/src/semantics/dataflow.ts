@@ -1,0 +1,523 @@
+// The def-use layer: data followed through a script or notebook (cells in order, as one program).
+//
+// Built once per document version, in one pass over the walk's node lists (no second tree
+// walk): every read of a name with the scope it resolves in and whether it runs later (in a
+// function body), every write into an object a name holds (`df['score'] = ...`, `rows.append(r)`),
+// and every data load and save (`pd.read_csv`, `df.to_csv`...). Everything else is answered on
+// demand and memoised: the definitions that can reach a read, the reads a definition reaches,
+// what kind of value an expression holds (frame, model, predictions), the path a string names,
+// and the lineage of a value (the definitions, calls and writes its data came through).
+//
+// It is conservative where a rule's precision depends on it: a read reached by bindings that
+// disagree has no known kind, and unknown stays unknown.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from './index';
+import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
+import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
+import { stringValue } from './literals';
+import { enclosingFunction, enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
+import { evaluatePath, isExact, pathKey, type PathValue } from './pathValues';
+import { trainingCall, type TrainingCall } from './training';
+import type { ScopeFrame } from './scopes';
+import type { CallSite, Definition, Resolution } from './types';
+import { evaluateKind, unpackedElement, type ValueKind } from './values';
+
+export type { DataIO } from './dataio';
+export type { PathValue } from './pathValues';
+export type { TrainingCall } from './training';
+export type { FrameLibrary, ScoreKind, ValueKind } from './values';
+export { isExact, samePath } from './pathValues';
+export { isTransformerClass } from './training';
+
+/** One read of a name (an identifier that is neither bound, an attribute name nor a keyword). */
+export interface NameRead {
+  node: Node;
+  name: string;
+  /** What the name refers to here, scope-aware (function locals, globals, comprehension variables). */
+  resolution: Resolution;
+  /**
+   * The read is in a function or lambda body nested inside the scope that binds the name: it runs
+   * when the function is called, which may be long after the place where it is written.
+   */
+  deferred: boolean;
+  /** The innermost function or lambda whose body holds the read. */
+  function?: Node;
+  /** `augmented`: the target of `x += ...` (read, then rebound); `mutated`: the object of a write (`df` in `df['a'] = 1`). */
+  role: 'load' | 'augmented' | 'mutated';
+}
+
+/** A write into the object a name holds: `df['score'] = v`, `df.loc[m, 'a'] = v`, `obj.attr = v`, `rows.append(v)`. */
+export interface Mutation {
+  /** The read of the name whose object is written (`df`). */
+  target: NameRead;
+  /** The assignment or call that writes. */
+  site: Node;
+  /** The expressions written in. */
+  values: Node[];
+  /** String keys written (`['score']` for `df['score'] = v`, the attribute name for `obj.attr = v`); empty when unknown. */
+  keys: string[];
+  kind: 'item' | 'attribute' | 'method';
+}
+
+export interface LineageOptions {
+  /**
+   * Follow only what supplies the values, not what selects or summarises them: the index of a
+   * subscript (`df[mask]`, `df.loc[rows, cols]`) and the arguments of summary calls (metrics,
+   * `model.score(...)`, `len(...)`) are skipped. Answers "does this data carry that data?"
+   * rather than "did that data influence this one?".
+   */
+  values?: boolean;
+}
+
+/** Where the data of a value came from, followed backwards through names, writes and calls. */
+export interface Lineage {
+  /** The definitions the data flowed through, nearest first. */
+  definitions: Definition[];
+  /** Every call whose result feeds the value (loads, predictions, constructors, transformations), in document order. */
+  calls: CallSite[];
+  /** The writes into objects that feed the value. */
+  mutations: Mutation[];
+  /** The search stopped at its size limit: what it found is true, but it may have missed some. */
+  truncated: boolean;
+}
+
+/** Bindings that replace the previous value on every path through them. */
+const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
+/** Methods that put their arguments into the object they are called on. */
+const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
+const DECLARATIONS = ['import_statement', 'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement'] as const;
+const MAX_LINEAGE_EXPRESSIONS = 4000;
+/** Calls whose result summarises their inputs (a score, a count) instead of carrying their values. */
+const SUMMARY_FUNCTIONS = /^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate)$|^builtins\.(len|print|repr|type|isinstance|id|hash)$/;
+const SUMMARY_METHODS = new Set(['score', 'evaluate']);
+
+export class DataFlow {
+  /** Every read of a name, in document order. */
+  readonly reads: NameRead[] = [];
+  /** Every write into an object held by a name, in document order. */
+  readonly mutations: Mutation[] = [];
+  /** Every data load and save, in document order. */
+  readonly io: DataIO[] = [];
+
+  private readonly readsByStart = new Map<number, NameRead>();
+  private readonly readsByName = new Map<string, NameRead[]>();
+  private readonly mutationsByName = new Map<string, Mutation[]>();
+  private readonly ioByCall = new Map<string, DataIO>();
+  private readonly reaching = new Map<NameRead, Definition[]>();
+  private readonly uses = new Map<Definition, NameRead[]>();
+  private readonly blocks = new Map<Definition, Node | null>();
+  private readonly kinds = new Map<string, ValueKind | null>();
+  private readonly paths = new Map<string, PathValue>();
+  private readonly fileKeys = new Map<DataIO, string | undefined>();
+  private trainings: TrainingCall[] | undefined;
+
+  constructor(readonly index: SemanticIndex) {
+    this.collectReads();
+    this.collectMutations();
+    for (const call of index.calls) {
+      const io = describeDataIO(index, call);
+      if (!io) continue;
+      this.io.push(io);
+      this.ioByCall.set(nodeKey(call.node), io);
+    }
+  }
+
+  // ---- reads and definitions ---------------------------------------------------------------
+
+  /** The read at an identifier; undefined when the identifier binds a name or is an attribute or keyword name. */
+  readAt(identifier: Node): NameRead | undefined {
+    return this.readsByStart.get(identifier.startIndex);
+  }
+
+  /** Every read of `name`, in document order. */
+  readsOf(name: string): readonly NameRead[] {
+    return this.readsByName.get(name) ?? [];
+  }
+
+  /** The reads inside `node`, in document order. */
+  readsWithin(node: Node): readonly NameRead[] {
+    return startingWithin(this.reads, (read) => read.node.startIndex, node);
+  }
+
+  /**
+   * The definitions whose value a read can see: the last binding before it, and earlier ones that
+   * a later binding does not replace on every path (bindings in an `if`, a loop or a `try` may not
+   * run), plus bindings later in a loop around the read (the next iteration sees them). A read
+   * in a function body that runs later sees every binding of the enclosing scope. Empty for
+   * builtins, unknown names and reads before any binding.
+   */
+  reachingDefinitions(read: NameRead): readonly Definition[] {
+    let result = this.reaching.get(read);
+    if (!result) {
+      result = this.computeReaching(read);
+      this.reaching.set(read, result);
+    }
+    return result;
+  }
+
+  /**
+   * Where code at `node` runs, as offsets of module-level code: its own position at module level;
+   * inside a function defined at module level, the positions of the module-level calls of that
+   * function. Empty for code in methods, nested functions and lambdas (not followed).
+   */
+  runsAt(node: Node): number[] {
+    const fn = enclosingFunction(node);
+    if (!fn) return [node.startIndex];
+    const name = fn.type === 'function_definition' && !enclosingFunction(fn) ? fn.childForFieldName('name') : null;
+    const definition = name ? this.index.moduleDefinitionsOf(name.text).find((d) => d.node.startIndex === name.startIndex) : undefined;
+    if (!definition) return [];
+    return this.readsOf(definition.name)
+      .filter((read) => !read.deferred && isCallee(read) && this.reachingDefinitions(read).includes(definition))
+      .map((read) => read.node.startIndex);
+  }
+
+  /** The reads that a definition can reach, in document order. */
+  usesOf(definition: Definition): readonly NameRead[] {
+    let result = this.uses.get(definition);
+    if (!result) {
+      result = this.readsOf(definition.name).filter((read) => this.reachingDefinitions(read).includes(definition));
+      this.uses.set(definition, result);
+    }
+    return result;
+  }
+
+  private computeReaching(read: NameRead): Definition[] {
+    const { resolution } = read;
+    if (resolution.kind !== 'local' && resolution.kind !== 'import') return [];
+    const home = resolution.definition;
+    const candidates = this.index.definitionsIn(home.scopeKey, read.name).filter((d) => d.kind !== 'global');
+    if (read.deferred || COMPREHENSION_TYPES.has(home.scope.type)) return candidates.filter((d) => d.kind !== 'delete');
+    const at = read.node.startIndex;
+    const result: Definition[] = [];
+    // Backwards from the read: a binding reaches it unless a later one replaces it on every path.
+    const later: Definition[] = [];
+    for (let i = candidates.length - 1; i >= 0; i--) {
+      const definition = candidates[i];
+      if (definition.boundAt > at) continue;
+      if (!later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
+      if (!KILLING_KINDS.has(definition.kind)) continue;
+      if (this.blockHolds(definition, at)) break;
+      later.push(definition);
+    }
+    for (const loop of enclosingLoops(read.node)) {
+      for (const definition of candidates) {
+        if (definition.node.startIndex > at && definition.node.startIndex < loop.endIndex && !result.includes(definition)) result.push(definition);
+      }
+    }
+    return result.filter((d) => d.kind !== 'delete').sort((a, b) => a.node.startIndex - b.node.startIndex);
+  }
+
+  /** True when the block holding a definition's statement also holds `offset` (the module holds everything). */
+  private blockHolds(definition: Definition, offset: number): boolean {
+    let block = this.blocks.get(definition);
+    if (block === undefined) {
+      const parent = enclosingStatement(definition.node).parent;
+      block = !parent || parent.type === 'module' ? null : parent;
+      this.blocks.set(definition, block);
+    }
+    return block === null || (block.startIndex <= offset && offset < block.endIndex);
+  }
+
+  // ---- writes into objects ------------------------------------------------------------------
+
+  /** The writes into the object a read sees, made before it (`df['score'] = ...` before `df.to_csv(...)`). */
+  writesInto(read: NameRead): Mutation[] {
+    const seen = this.reachingDefinitions(read);
+    return (this.mutationsByName.get(read.name) ?? []).filter((mutation) => {
+      if (mutation.target === read || (!read.deferred && mutation.site.endIndex > read.node.startIndex)) return false;
+      if (scopeOfResolution(mutation.target.resolution) !== scopeOfResolution(read.resolution)) return false;
+      const theirs = this.reachingDefinitions(mutation.target);
+      return theirs.length === 0 && seen.length === 0 ? true : theirs.some((d) => seen.includes(d));
+    });
+  }
+
+  // ---- values -----------------------------------------------------------------------------
+
+  /** What `expression` holds, when the code says so clearly (see values.ts); undefined when unknown. */
+  kindOf(expression: Node, depth = 0): ValueKind | undefined {
+    const key = nodeKey(expression);
+    const known = this.kinds.get(key);
+    if (known !== undefined) return known ?? undefined;
+    this.kinds.set(key, null); // a cycle through this expression is unknown
+    const kind = evaluateKind(this, expression, depth);
+    this.kinds.set(key, kind ?? null);
+    return kind;
+  }
+
+  /** The path (or string) `expression` names, with holes for run-time parts (see pathValues.ts). */
+  pathOf(expression: Node, depth = 0): PathValue {
+    const key = nodeKey(expression);
+    const known = this.paths.get(key);
+    if (known) return known;
+    this.paths.set(key, { template: '{}', holes: [expression.text] }); // a cycle is a run-time part
+    const value = evaluatePath(this, expression, depth);
+    this.paths.set(key, value);
+    return value;
+  }
+
+  // ---- data in and out, training ----------------------------------------------------------------
+
+  /** The load or save performed by a call node, if it is one. */
+  dataIOAt(callNode: Node): DataIO | undefined {
+    return this.ioByCall.get(nodeKey(callNode));
+  }
+
+  private fileKey(io: DataIO): string | undefined {
+    if (!this.fileKeys.has(io)) this.fileKeys.set(io, io.path ? pathKey(this.pathOf(io.path)) : undefined);
+    return this.fileKeys.get(io);
+  }
+
+  /** The tables a load or save touches (lower case), from a table name or the tables of a SQL query. */
+  tablesOf(io: DataIO): string[] {
+    if (!io.table) return [];
+    const value = this.pathOf(io.table.expression);
+    if (io.table.isQuery) return tablesInQuery(value.template);
+    return isExact(value) ? [value.template.toLowerCase()] : [];
+  }
+
+  /** True when two loads/saves touch the same file or table. */
+  sameLocation(a: DataIO, b: DataIO): boolean {
+    if (a.path && b.path) {
+      const key = this.fileKey(a);
+      return key !== undefined && key === this.fileKey(b);
+    }
+    const tables = this.tablesOf(b);
+    return this.tablesOf(a).some((table) => tables.includes(table));
+  }
+
+  /** Every call that trains a model, with its training data, in document order. */
+  get trainingCalls(): readonly TrainingCall[] {
+    this.trainings ??= this.index.calls.flatMap((call) => trainingCall(this, call) ?? []);
+    return this.trainings;
+  }
+
+  /**
+   * Where the data of the expressions came from: the definitions, calls and writes it flowed
+   * through, followed backwards through names (their reaching definitions), unpacking (element by
+   * element where the element is clear), loops, `with` targets, writes into objects, and files
+   * written earlier in the document and read back. A column selection (`df[['a', 'b']]`) follows
+   * only the writes to those columns.
+   */
+  lineage(expressions: Node | readonly Node[], options: LineageOptions = {}): Lineage {
+    const definitions: Definition[] = [];
+    const calls = new Map<string, CallSite>();
+    const mutations: Mutation[] = [];
+    const seenDefinitions = new Set<Definition>();
+    const seenMutations = new Set<Mutation>();
+    const seenExpressions = new Set<string>();
+    const queue = Array.isArray(expressions) ? [...expressions] : [expressions as Node];
+    let truncated = false;
+    while (queue.length) {
+      const expression = queue.pop()!;
+      const key = nodeKey(expression);
+      if (seenExpressions.has(key)) continue;
+      if (seenExpressions.size >= MAX_LINEAGE_EXPRESSIONS) {
+        truncated = true;
+        break;
+      }
+      seenExpressions.add(key);
+      const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
+      const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
+      for (const call of this.index.callsWithin(expression)) {
+        if (!kept(call.node)) continue;
+        calls.set(nodeKey(call.node), call);
+        // A file written earlier in the document and read back here carries the data written.
+        const load = this.dataIOAt(call.node);
+        if (load?.direction === 'read') for (const save of this.writtenBefore(load)) if (save.data) queue.push(save.data);
+      }
+      for (const read of this.readsWithin(expression)) {
+        if (!kept(read.node)) continue;
+        for (const definition of this.reachingDefinitions(read)) {
+          if (seenDefinitions.has(definition)) continue;
+          seenDefinitions.add(definition);
+          definitions.push(definition);
+          const source = this.sourceOf(definition);
+          if (source) queue.push(source);
+        }
+        const selected = selectedKeys(read.node);
+        for (const mutation of this.writesInto(read)) {
+          if (seenMutations.has(mutation) || (selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))) continue;
+          seenMutations.add(mutation);
+          mutations.push(mutation);
+          queue.push(...mutation.values);
+        }
+      }
+    }
+    return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+  }
+
+  /** The saves of the same file or table as `load` made earlier in the document. */
+  writtenBefore(load: DataIO): DataIO[] {
+    return this.io.filter((save) => save.direction === 'write' && save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load));
+  }
+
+  /** The ranges inside `expression` that select or summarise values: subscript indices and summary calls. */
+  private selectorsAndSummaries(expression: Node): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (const subscript of this.index.nodesWithin('subscript', expression)) {
+      for (const index of subscript.childrenForFieldName('subscript')) if (index) ranges.push([index.startIndex, index.endIndex]);
+    }
+    for (const call of this.index.callsWithin(expression)) {
+      if ((call.qname && SUMMARY_FUNCTIONS.test(call.qname)) || (call.method && SUMMARY_METHODS.has(call.method))) ranges.push([call.node.startIndex, call.node.endIndex]);
+    }
+    return ranges;
+  }
+
+  /** The expression whose data a binding receives. */
+  private sourceOf(definition: Definition): Node | undefined {
+    switch (definition.kind) {
+      case 'assign':
+      case 'walrus':
+      case 'with':
+        return definition.value;
+      case 'unpack':
+        return unpackedElement(this, definition) ?? innermostValue(definition.statement);
+      case 'augmented':
+        return definition.statement;
+      case 'for':
+      case 'comprehension':
+        return definition.statement.childForFieldName('right') ?? undefined;
+      default:
+        return undefined;
+    }
+  }
+
+  // ---- construction ---------------------------------------------------------------------------
+
+  /**
+   * Classifies every identifier in one pass: bindings, attribute names, keyword names and names in
+   * import/global statements are not reads; each read gets its scope chain (a binary search over
+   * the scope regions, no parent walks) and its binding through the index's lookup.
+   */
+  private collectReads(): void {
+    const { index } = this;
+    const text = index.doc.text;
+    const bindings = new Set<number>();
+    const augmented = new Set<number>();
+    for (const definition of index.definitions) (definition.kind === 'augmented' ? augmented : bindings).add(definition.node.startIndex);
+    const attributeNames = new Set(index.nodes('attribute').map((node) => node.endIndex));
+    const keywordNames = new Set(index.nodes('keyword_argument').map((node) => node.startIndex));
+    const declarations = DECLARATIONS.flatMap((type) => index.nodes(type).map((node): [number, number] => [node.startIndex, node.endIndex])).sort((a, b) => a[0] - b[0]);
+    let nextDeclaration = 0;
+    for (const node of index.nodes('identifier')) {
+      const start = node.startIndex;
+      if (bindings.has(start) || keywordNames.has(start)) continue;
+      while (nextDeclaration < declarations.length && declarations[nextDeclaration][1] <= start) nextDeclaration++;
+      if (nextDeclaration < declarations.length && declarations[nextDeclaration][0] <= start) continue;
+      const end = node.endIndex;
+      if (attributeNames.has(end)) continue;
+      const frame = index.scopeChain(node);
+      const name = text.slice(start, end);
+      const resolution = index.lookup(name, frame, node);
+      const home = scopeOfResolution(resolution);
+      let deferred = false;
+      let fn: Node | undefined;
+      for (let f = frame; f; f = f.parent) {
+        if (!f.isFunction) continue;
+        fn ??= f.node;
+        if (f.key !== home && !isInside(home, f)) deferred = true;
+      }
+      const read: NameRead = { node, name, resolution, deferred, role: augmented.has(start) ? 'augmented' : 'load' };
+      if (fn) read.function = fn;
+      this.reads.push(read);
+      this.readsByStart.set(start, read);
+      const list = this.readsByName.get(name);
+      if (list) list.push(read);
+      else this.readsByName.set(name, [read]);
+    }
+  }
+
+  private collectMutations(): void {
+    const { index } = this;
+    const add = (target: Node, site: Node, values: Node[], kind: Mutation['kind'], keys: string[]): void => {
+      const root = objectRoot(target);
+      const read = root ? this.readsByStart.get(root.startIndex) : undefined;
+      if (!read) return;
+      if (read.role === 'load') read.role = 'mutated';
+      const mutation: Mutation = { target: read, site, values, keys, kind };
+      this.mutations.push(mutation);
+      const list = this.mutationsByName.get(read.name);
+      if (list) list.push(mutation);
+      else this.mutationsByName.set(read.name, [mutation]);
+    };
+    for (const type of ['assignment', 'augmented_assignment'] as const) {
+      for (const node of index.nodes(type)) {
+        const left = node.childForFieldName('left');
+        const value = type === 'assignment' ? innermostValue(node) : node.childForFieldName('right');
+        if (!left || !value) continue;
+        for (const target of writeTargets(left)) {
+          const isItem = target.type === 'subscript';
+          add(target, node, [value], isItem ? 'item' : 'attribute', isItem ? subscriptKeys(target) ?? [] : [target.childForFieldName('attribute')?.text ?? ''].filter(Boolean));
+        }
+      }
+    }
+    for (const call of index.calls) {
+      if (!call.method || !call.receiver) continue;
+      const inplace = call.kwargs.get('inplace')?.type === 'true';
+      if (!MUTATING_METHODS.has(call.method) && !inplace) continue;
+      const key = call.method === 'insert' && call.args[1] ? stringValue(call.args[1]) : undefined;
+      add(call.receiver, call.node, [...call.args, ...call.kwargs.values()], 'method', key !== undefined ? [key] : []);
+    }
+    this.mutations.sort((a, b) => a.site.startIndex - b.site.startIndex);
+    for (const list of this.mutationsByName.values()) list.sort((a, b) => a.site.startIndex - b.site.startIndex);
+  }
+}
+
+/** True when the read is the function of a call (`f` in `f(x)`). */
+export function isCallee(read: NameRead): boolean {
+  const call = read.node.parent;
+  return call?.type === 'call' && call.childForFieldName('function')?.startIndex === read.node.startIndex;
+}
+
+/** The key of the scope a resolved name lives in ('module' for module names, builtins and unknowns). */
+function scopeOfResolution(resolution: Resolution): string {
+  return resolution.kind === 'local' || resolution.kind === 'import' ? resolution.definition.scopeKey : MODULE_SCOPE;
+}
+
+/** True when the scope with key `home` is a frame inside `frame` (then `frame` does not stand between the read and it). */
+function isInside(home: string, frame: ScopeFrame): boolean {
+  if (home === MODULE_SCOPE) return false;
+  const [start] = home.split(':').map(Number);
+  return start > frame.start && start < frame.end;
+}
+
+/** The subscripts and attributes written by an assignment target (`df['a']`, `a.b, c[0] = ...`). */
+function writeTargets(left: Node): Node[] {
+  const node = stripParens(left);
+  if (node.type === 'subscript' || node.type === 'attribute') return [node];
+  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list'].includes(node.type)) {
+    return node.namedChildren.flatMap((child) => (child ? writeTargets(child) : []));
+  }
+  return [];
+}
+
+/** The name at the root of a chain of subscripts and attributes (`df` in `df.loc[m, 'a']`). */
+function objectRoot(target: Node): Node | undefined {
+  let current: Node | null = stripParens(target);
+  while (current) {
+    if (current.type === 'identifier') return current;
+    if (current.type === 'subscript') current = current.childForFieldName('value');
+    else if (current.type === 'attribute') current = current.childForFieldName('object');
+    else return undefined;
+  }
+  return undefined;
+}
+
+/** The string keys a subscript selects: `df['a']`, `df[['a', 'b']]`, `df.loc[:, 'a']`. */
+function subscriptKeys(subscript: Node): string[] | undefined {
+  const indices = subscript.childrenForFieldName('subscript').filter((child): child is Node => !!child);
+  const last = indices[indices.length - 1];
+  if (!last) return undefined;
+  const single = stringValue(last);
+  if (single !== undefined) return [single];
+  if (last.type !== 'list') return undefined;
+  const keys = last.namedChildren.map((child) => (child ? stringValue(child) : undefined));
+  return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
+}
+
+/** The columns a read selects when it is the object of a subscript with string keys. */
+function selectedKeys(identifier: Node): string[] | undefined {
+  const parent = identifier.parent;
+  if (parent?.type !== 'subscript' || parent.childForFieldName('value')?.startIndex !== identifier.startIndex) return undefined;
+  return subscriptKeys(parent);
+}

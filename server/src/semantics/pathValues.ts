@@ -1,0 +1,148 @@
+// The value of a path (or any string) expression as far as it is known without running anything:
+// literals, variables bound to them (wherever the binding that reaches the read is), `os.path.join`,
+// `Path(...)`, `/` and `+`, f-strings and `str.format`. A part known only at run time becomes a
+// hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
+// fills their holes: `f"{OUT}/preds.csv"` and `os.path.join(OUT, "preds.csv")` are the same file.
+import type { Node } from 'web-tree-sitter';
+import type { DataFlow } from './dataflow';
+import { stringParts, stringPrefix } from './literals';
+import { stripParens } from './nodes';
+
+export interface PathValue {
+  /** The constant parts, with `{}` where a part is known only at run time. */
+  template: string;
+  /** The source text of each run-time part, in order. */
+  holes: string[];
+  /** The string literal holding the last component when the value is built from literals only (for fixes that rename the file). */
+  literal?: Node;
+  /** For a value that is one run-time part and nothing else: the bindings it reads, to tell two such values apart. */
+  identity?: string;
+}
+
+const JOIN_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
+const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
+const MAX_DEPTH = 8;
+
+export function isExact(value: PathValue): boolean {
+  return value.holes.length === 0;
+}
+
+export function evaluatePath(flow: DataFlow, expression: Node, depth: number): PathValue {
+  const node = stripParens(expression);
+  if (depth > MAX_DEPTH) return hole(node);
+  switch (node.type) {
+    case 'string':
+    case 'concatenated_string':
+      return stringLiteral(flow, node, depth);
+    case 'identifier':
+      return variable(flow, node, depth);
+    case 'call':
+      return call(flow, node, depth) ?? hole(node);
+    case 'binary_operator': {
+      const operator = node.childForFieldName('operator')?.text;
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (!left || !right || (operator !== '/' && operator !== '+')) return hole(node);
+      const parts = [flow.pathOf(left, depth + 1), flow.pathOf(right, depth + 1)];
+      return operator === '/' ? join(parts) : concat(parts);
+    }
+    default:
+      return hole(node);
+  }
+}
+
+function hole(node: Node, identity?: string): PathValue {
+  return identity ? { template: '{}', holes: [node.text], identity } : { template: '{}', holes: [node.text] };
+}
+
+function stringLiteral(flow: DataFlow, node: Node, depth: number): PathValue {
+  const parts = stringParts(node);
+  if (!parts) return hole(node);
+  const value = concat(parts.map((part) => (typeof part === 'string' ? { template: part, holes: [] } : flow.pathOf(part, depth + 1))));
+  const interpolated = parts.some((part) => typeof part !== 'string');
+  return interpolated || stringPrefix(node).includes('b') ? value : { ...value, literal: node };
+}
+
+/** A variable: the value every binding that can reach this read gives it, if they agree. */
+function variable(flow: DataFlow, node: Node, depth: number): PathValue {
+  const read = flow.readAt(node);
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  const identity = definitions.length ? definitions.map((d) => d.node.startIndex).join(',') : `name:${node.text}`;
+  if (definitions.length === 0 || definitions.some((d) => (d.kind !== 'assign' && d.kind !== 'walrus') || !d.value)) return hole(node, identity);
+  const values = definitions.map((d) => flow.pathOf(d.value!, depth + 1));
+  const [first] = values;
+  if (!values.every((v) => v.template === first.template && v.holes.join('\0') === first.holes.join('\0'))) return hole(node, identity);
+  if (values.length > 1) return { template: first.template, holes: first.holes };
+  return first.template === '{}' ? { ...first, identity: first.identity ?? identity } : first;
+}
+
+function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined {
+  const site = flow.index.call(node);
+  if (!site || site.hasSplat) return undefined;
+  const args = site.args;
+  if (site.qname && (JOIN_FUNCTIONS.has(site.qname) || PATH_CONSTRUCTORS.has(site.qname)) && site.kwargs.size === 0 && args.length > 0) {
+    return join(args.map((arg) => flow.pathOf(arg, depth + 1)));
+  }
+  if (site.qname === 'builtins.str' && args.length === 1) return flow.pathOf(args[0], depth + 1);
+  if (site.method === 'joinpath' && site.receiver && args.length > 0) {
+    return join([flow.pathOf(site.receiver, depth + 1), ...args.map((arg) => flow.pathOf(arg, depth + 1))]);
+  }
+  if (site.method === 'format' && site.receiver && stripParens(site.receiver).type === 'string') return format(flow, site.receiver, args, site.kwargs, depth);
+  return undefined;
+}
+
+/** `"out/{}_{name}.csv".format(i, name=n)`: each replacement field filled by its argument. */
+function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: Map<string, Node>, depth: number): PathValue | undefined {
+  const parts = stringParts(receiver);
+  if (!parts || parts.some((part) => typeof part !== 'string')) return undefined;
+  const text = (parts as string[]).join('');
+  const pieces: PathValue[] = [];
+  let next = 0;
+  let last = 0;
+  for (const match of text.matchAll(/\{\{|\}\}|\{([^{}]*)\}/g)) {
+    pieces.push({ template: text.slice(last, match.index), holes: [] });
+    last = match.index + match[0].length;
+    if (match[0] === '{{' || match[0] === '}}') {
+      pieces.push({ template: match[0][0], holes: [] });
+      continue;
+    }
+    const field = (match[1] ?? '').split(/[!:]/)[0];
+    const argument = field === '' ? args[next++] : /^\d+$/.test(field) ? args[Number(field)] : kwargs.get(field);
+    if (!argument) return undefined;
+    pieces.push(flow.pathOf(argument, depth + 1));
+  }
+  pieces.push({ template: text.slice(last), holes: [] });
+  return concat(pieces);
+}
+
+function concat(parts: PathValue[]): PathValue {
+  return { template: parts.map((p) => p.template).join(''), holes: parts.flatMap((p) => p.holes) };
+}
+
+function join(parts: PathValue[]): PathValue {
+  const value: PathValue = { template: parts.map((p) => p.template).join('/').replace(/\/{2,}/g, '/'), holes: parts.flatMap((p) => p.holes) };
+  const last = parts[parts.length - 1];
+  if (last?.literal && parts.every(isExact)) value.literal = last.literal;
+  return value;
+}
+
+function normalise(template: string): string {
+  return template.replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^(\.\/)+/, '').replace(/\/$/, '');
+}
+
+/**
+ * A key that two path values share exactly when they name the same file: the same constant parts
+ * and the same expressions in their holes. A value that is only a run-time part (`path`) matches
+ * only a read of the same bindings of the same variable; one with no such identity matches nothing.
+ */
+export function pathKey(value: PathValue): string | undefined {
+  const key = `${normalise(value.template)}\u0000${value.holes.join('\u0000')}`;
+  if (/[A-Za-z0-9]/.test(value.template.replace(/\{\}/g, ''))) return key;
+  return value.identity !== undefined ? `${key}\u0000${value.identity}` : undefined;
+}
+
+/** True when two path values name the same file (see pathKey). */
+export function samePath(a: PathValue, b: PathValue): boolean {
+  const key = pathKey(a);
+  return key !== undefined && key === pathKey(b);
+}

@@ -1,0 +1,53 @@
+// Calls that train a model, and the expressions holding what they train it on. Where that data
+// came from (a file, another model's predictions, the data before a split) is the lineage's
+// question: `index.dataflow.lineage(input)`.
+import type { Node } from 'web-tree-sitter';
+// The library facts the rules share (a data module with no imports of its own).
+import { ML_PACKAGES } from '../detectors/shared/libraries';
+import type { DataFlow } from './dataflow';
+import type { CallSite } from './types';
+
+export interface TrainingCall {
+  call: CallSite;
+  /** The model being trained (the receiver of `fit`), or undefined for functional APIs (`xgb.train`). */
+  model?: Node;
+  /** The training data as passed: features, targets, data sets (validation data excluded). */
+  inputs: Node[];
+}
+
+const FIT_METHODS = new Set(['fit', 'partial_fit', 'fit_generator', 'train_on_batch']);
+/** Keywords of fit calls that carry training data (the rest are settings or validation data). */
+const DATA_KEYWORDS = new Set(['x', 'y', 'X', 'Y', 'X_train', 'y_train', 'train_data', 'train_dataset', 'dataset', 'data', 'label', 'sample_weight', 'train_dataloaders', 'datamodule', 'dtrain', 'train_set']);
+const FUNCTIONAL_TRAINERS: Record<string, { position: number; keyword: string }> = {
+  'xgboost.train': { position: 1, keyword: 'dtrain' },
+  'lightgbm.train': { position: 1, keyword: 'train_set' },
+};
+/** Trainer objects whose `.train()` trains on the data sets given to their constructor. */
+const TRAINER_CLASSES = /^(transformers|trl)\.\w*Trainer$/;
+/** scikit-learn transformers: fitting one learns a preprocessing step, not a model. */
+const TRANSFORMER_CLASSES = /^sklearn\.(preprocessing|impute|feature_selection|feature_extraction|decomposition|manifold|random_projection|kernel_approximation|compose)\./;
+
+/** True for a scikit-learn preprocessing class (scaler, encoder, imputer, selector, decomposition). */
+export function isTransformerClass(qname: string): boolean {
+  return TRANSFORMER_CLASSES.test(qname);
+}
+
+/** The training a call performs, if it trains a model. */
+export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | undefined {
+  const { index } = flow;
+  if (!index.importsAny(ML_PACKAGES)) return undefined;
+  const functional = call.qname ? FUNCTIONAL_TRAINERS[call.qname] : undefined;
+  if (functional) {
+    const data = call.args[functional.position] ?? call.kwargs.get(functional.keyword);
+    return { call, inputs: data ? [data] : [] };
+  }
+  const { method, receiver } = call;
+  if (!method || !receiver || call.qname) return undefined;
+  const className = index.constructedClass(receiver);
+  if (method === 'train' && className && TRAINER_CLASSES.test(className)) return { call, model: receiver, inputs: [receiver] };
+  if (!FIT_METHODS.has(method)) return undefined;
+  const kind = flow.kindOf(receiver);
+  if ((kind && kind.kind !== 'model') || (className && isTransformerClass(className))) return undefined;
+  const inputs = [...call.args, ...[...call.kwargs].filter(([name]) => DATA_KEYWORDS.has(name)).map(([, value]) => value)];
+  return { call, model: receiver, inputs };
+}

@@ -1,0 +1,200 @@
+// What kind of thing an expression holds, where the code says so clearly: a data frame from a
+// reader, a model from a known constructor, predictions from `predict` or from calling a network.
+// Conservative: anything unclear is unknown, and a name is followed only when every binding that
+// can reach the read agrees.
+import type { Node } from 'web-tree-sitter';
+// The library facts the rules share (a data module with no imports of its own).
+import { isEstimatorConstructor, ML_PACKAGES } from '../detectors/shared/libraries';
+import type { DataFlow } from './dataflow';
+import { innermostValue } from './definitions';
+import { stripParens } from './nodes';
+import type { CallSite, Definition } from './types';
+
+export type ScoreKind = 'probability' | 'decision' | 'prediction';
+export type FrameLibrary = 'pandas' | 'polars' | 'spark' | 'dask';
+
+export type ValueKind =
+  /** A data frame (or a column or slice of one), by library: pandas-only rules check `library`. */
+  | { kind: 'frame'; library: FrameLibrary; origin: Node }
+  /** A NumPy array loaded from disk. */
+  | { kind: 'array'; origin: Node }
+  /** Any other loaded data set (Hugging Face, scikit-learn, Keras, torchvision). */
+  | { kind: 'dataset'; origin: Node }
+  /** A model: `className` is the qualified constructor (`sklearn.ensemble.RandomForestClassifier`) or `local:Net`. */
+  | { kind: 'model'; className: string; origin: Node }
+  /** Model output: labels, probabilities or decision scores. */
+  | { kind: 'predictions'; score: ScoreKind; origin: Node };
+
+const SCORE_METHODS: Record<string, ScoreKind> = {
+  predict_proba: 'probability',
+  predict_log_proba: 'decision',
+  decision_function: 'decision',
+  predict: 'prediction',
+};
+
+const PROBABILITY_FUNCTIONS = new Set([
+  'torch.sigmoid', 'torch.softmax', 'torch.nn.functional.sigmoid', 'torch.nn.functional.softmax', 'torch.special.expit',
+  'scipy.special.expit', 'scipy.special.softmax', 'tensorflow.nn.sigmoid', 'tensorflow.sigmoid', 'tensorflow.math.sigmoid',
+  'tensorflow.nn.softmax', 'keras.activations.sigmoid', 'tensorflow.keras.activations.sigmoid',
+]);
+const TENSOR_PROBABILITY_METHODS = new Set(['sigmoid', 'softmax']);
+
+/** Methods and functions that keep the values of model output (conversions, reshapes, selections). */
+const PREDICTION_METHODS = new Set(['ravel', 'flatten', 'squeeze', 'numpy', 'cpu', 'detach', 'item', 'reshape', 'to_numpy', 'astype', 'round', 'clone', 'view']);
+const PREDICTION_FUNCTIONS = new Set(['numpy.array', 'numpy.asarray', 'numpy.squeeze', 'numpy.ravel', 'pandas.Series']);
+
+/** Frame methods that return a frame of the same library (a selection, a cleaned or reshaped copy). */
+const FRAME_METHODS: Record<FrameLibrary, ReadonlySet<string>> = {
+  pandas: new Set(['dropna', 'fillna', 'drop', 'drop_duplicates', 'copy', 'reset_index', 'set_index', 'sort_values', 'sort_index', 'merge', 'join', 'assign', 'rename', 'astype', 'query', 'filter', 'head', 'tail', 'sample', 'replace', 'select_dtypes', 'reindex', 'pivot', 'pivot_table', 'melt', 'explode', 'interpolate', 'round', 'clip', 'where', 'mask', 'bfill', 'ffill', 'transpose']),
+  polars: new Set(['select', 'with_columns', 'filter', 'drop', 'rename', 'join', 'sort', 'unique', 'drop_nulls', 'fill_null', 'head', 'tail', 'sample', 'collect', 'clone']),
+  spark: new Set(['select', 'withColumn', 'withColumnRenamed', 'filter', 'where', 'drop', 'join', 'dropna', 'fillna', 'distinct', 'limit', 'union', 'unionByName', 'orderBy', 'sort', 'cache', 'persist', 'repartition', 'coalesce', 'dropDuplicates']),
+  dask: new Set(['dropna', 'fillna', 'drop', 'drop_duplicates', 'copy', 'reset_index', 'set_index', 'merge', 'join', 'assign', 'rename', 'astype', 'query', 'head', 'sample', 'persist', 'repartition']),
+};
+/** Conversions from one library's frame to pandas. */
+const TO_PANDAS = new Set(['toPandas', 'to_pandas', 'compute']);
+const FRAME_CONSTRUCTORS: Record<string, FrameLibrary> = {
+  'pandas.DataFrame': 'pandas', 'pandas.Series': 'pandas', 'pandas.concat': 'pandas', 'pandas.merge': 'pandas', 'pandas.get_dummies': 'pandas',
+  'polars.DataFrame': 'polars', 'polars.concat': 'polars', 'polars.from_pandas': 'polars',
+  'dask.dataframe.from_pandas': 'dask',
+};
+
+/** Classes (and factories) that build models beyond the estimators `isEstimatorConstructor` knows. */
+const MODEL_FACTORIES = [
+  /^sklearn\.pipeline\.(Pipeline|make_pipeline)$/,
+  /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$/,
+  /^sklearn\.(ensemble\.(Stacking|Voting)\w+|multiclass\.\w+|multioutput\.\w+|calibration\.CalibratedClassifierCV)$/,
+  /^(tensorflow\.)?keras\.(models\.)?(Sequential|Model)$/,
+  /^(tensorflow\.)?keras\.applications\.[\w.]+$/,
+  /^(tensorflow\.)?keras\.models\.load_model$/,
+  /^torch\.nn\.(Sequential|Module)$/,
+  /^torchvision\.models\.[a-z][\w.]*$/,
+  /^timm\.create_model$/,
+  /^transformers\.(Auto)?\w*(Model|For[A-Z]\w*)\w*\.from_pretrained$/,
+  /^(xgboost|lightgbm)\.train$/,
+  /^(xgboost\.Booster|lightgbm\.Booster|catboost\.CatBoost)$/,
+];
+/** Bases that make a class defined in the file a model. */
+const MODEL_BASES = /^(torch\.nn\.Module|torch\.nn\.modules\.module\.Module|(lightning|pytorch_lightning)(\.pytorch)?\.LightningModule|(tensorflow\.)?keras\.(models\.)?Model|sklearn\.base\.BaseEstimator)$/;
+/** Models whose call `model(x)` is a forward pass (networks, not estimators). */
+const NETWORK = /^(torch|torchvision|timm|transformers|tensorflow|keras|local:)/;
+/** Libraries whose `fit` returns the estimator itself (so `model = Model().fit(X, y)` is the model). */
+const FIT_RETURNS_SELF = /^(sklearn|xgboost|lightgbm|catboost|imblearn)\./;
+
+/** The kind of the value of `expression`, or undefined when it is not clear. */
+export function evaluateKind(flow: DataFlow, expression: Node, depth: number): ValueKind | undefined {
+  if (depth > 12) return undefined;
+  const node = stripParens(expression);
+  switch (node.type) {
+    case 'identifier': {
+      const read = flow.readAt(node);
+      if (!read) return undefined;
+      return agreed(flow.reachingDefinitions(read).map((definition) => definitionKind(flow, definition, depth + 1)));
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const kind = value ? flow.kindOf(value, depth + 1) : undefined;
+      return kind && kind.kind !== 'model' ? kind : undefined;
+    }
+    case 'attribute': {
+      const attribute = node.childForFieldName('attribute')?.text;
+      const object = node.childForFieldName('object');
+      if (!object || !attribute) return undefined;
+      const kind = flow.kindOf(object, depth + 1);
+      if (kind?.kind === 'predictions' && (attribute === 'values' || attribute === 'T')) return kind;
+      if (kind?.kind === 'frame' && ['loc', 'iloc', 'T'].includes(attribute)) return kind;
+      return undefined;
+    }
+    case 'call': {
+      const call = flow.index.call(node);
+      return call ? callKind(flow, call, depth) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function callKind(flow: DataFlow, call: CallSite, depth: number): ValueKind | undefined {
+  const { index } = flow;
+  const origin = call.node;
+  const read = flow.dataIOAt(call.node);
+  if (read?.direction === 'read') {
+    return read.holds === 'frame' ? { kind: 'frame', library: read.library as FrameLibrary, origin } : { kind: read.holds, origin };
+  }
+  const className = modelClass(flow, call);
+  if (className) return { kind: 'model', className, origin };
+
+  const q = call.qname;
+  if (call.method && SCORE_METHODS[call.method] && call.receiver && index.importsAny(ML_PACKAGES)) return { kind: 'predictions', score: SCORE_METHODS[call.method], origin };
+  if (q && PROBABILITY_FUNCTIONS.has(q)) return { kind: 'predictions', score: 'probability', origin };
+  if (call.method && TENSOR_PROBABILITY_METHODS.has(call.method) && index.importsModule('torch')) return { kind: 'predictions', score: 'probability', origin };
+  if (q && PREDICTION_FUNCTIONS.has(q) && call.args[0]) {
+    const inner = flow.kindOf(call.args[0], depth + 1);
+    if (inner?.kind === 'predictions') return inner;
+  }
+  if (q && FRAME_CONSTRUCTORS[q]) return { kind: 'frame', library: FRAME_CONSTRUCTORS[q], origin };
+  if ((q === 'sklearn.base.clone' || q === 'copy.deepcopy' || q === 'copy.copy') && call.args[0]) {
+    const inner = flow.kindOf(call.args[0], depth + 1);
+    return inner?.kind === 'model' ? inner : undefined;
+  }
+
+  // `net(x)`: a forward pass through a network.
+  const callee = flow.kindOf(call.callee, depth + 1);
+  if (callee?.kind === 'model' && NETWORK.test(callee.className)) return { kind: 'predictions', score: 'prediction', origin };
+
+  if (call.method && call.receiver) {
+    const receiver = flow.kindOf(call.receiver, depth + 1);
+    if (receiver?.kind === 'predictions' && PREDICTION_METHODS.has(call.method)) return receiver;
+    if (receiver?.kind === 'frame') {
+      if (TO_PANDAS.has(call.method)) return { kind: 'frame', library: 'pandas', origin };
+      if (FRAME_METHODS[receiver.library].has(call.method)) return receiver;
+    }
+    if (receiver?.kind === 'model' && call.method === 'fit' && FIT_RETURNS_SELF.test(receiver.className)) return receiver;
+  }
+  return undefined;
+}
+
+/** The model class a call constructs, if it clearly builds a model. */
+export function modelClass(flow: DataFlow, call: CallSite): string | undefined {
+  const { index } = flow;
+  if (call.qname) return isEstimatorConstructor(call.qname) || MODEL_FACTORIES.some((pattern) => pattern.test(call.qname!)) ? call.qname : undefined;
+  if (call.callee.type !== 'identifier' || !index.classes.has(call.callee.text)) return undefined;
+  const className = `local:${call.callee.text}`;
+  return index.resolve(call.callee.text, call.callee).kind === 'local' && index.classMatches(className, (q) => MODEL_BASES.test(q)) ? className : undefined;
+}
+
+function definitionKind(flow: DataFlow, definition: Definition, depth: number): ValueKind | undefined {
+  if ((definition.kind === 'assign' || definition.kind === 'walrus') && definition.value) return flow.kindOf(definition.value, depth);
+  if (definition.kind === 'unpack') {
+    const element = unpackedElement(flow, definition);
+    return element ? flow.kindOf(element, depth) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The expression an unpacked name receives, where it is clear: the matching element of a tuple
+ * (`a, b = x, y`), or the matching input of `train_test_split` (`X_tr, X_te, y_tr, y_te`).
+ */
+export function unpackedElement(flow: DataFlow, definition: Definition): Node | undefined {
+  const left = definition.statement.childForFieldName('left');
+  const right = definition.statement.type === 'assignment' ? innermostValue(definition.statement) : undefined;
+  if (!left || !right) return undefined;
+  const position = left.namedChildren.findIndex((child) => child?.startIndex === definition.node.startIndex);
+  if (position < 0) return undefined;
+  const value = stripParens(right);
+  if (value.type === 'expression_list' || value.type === 'tuple') return value.namedChild(position) ?? undefined;
+  const call = value.type === 'call' ? flow.index.call(value) : undefined;
+  if (call?.qname === 'sklearn.model_selection.train_test_split' && !call.hasSplat) return call.args[Math.floor(position / 2)];
+  return undefined;
+}
+
+/** The common kind of all bindings, or undefined when any is unknown or they disagree. */
+function agreed(kinds: (ValueKind | undefined)[]): ValueKind | undefined {
+  const [first] = kinds;
+  if (!first) return undefined;
+  const same = (a: ValueKind, b: ValueKind): boolean => a.kind === b.kind
+    && (a.kind !== 'frame' || a.library === (b as typeof a).library)
+    && (a.kind !== 'model' || a.className === (b as typeof a).className)
+    && (a.kind !== 'predictions' || a.score === (b as typeof a).score);
+  return kinds.every((kind) => kind && same(kind, first)) ? first : undefined;
+}

@@ -1,0 +1,172 @@
+import { unusedDataSource } from '../../../server/src/detectors/mld303-unused-data-source';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(unusedDataSource, {
+  valid: [
+    {
+      name: 'used later, in an f-string, through a write into it, and in a loop',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("train.csv")
+        print(f"{len(train)} rows")
+        meta = pd.read_json("meta.json")
+        meta["seen"] = True
+        prev = None
+        for path in paths:
+            if prev is not None:
+                compare(prev)
+            prev = pd.read_parquet(path)
+      `,
+    },
+    {
+      name: 'a module-level dataset used only inside a function',
+      code: py`
+        import numpy as np
+        EMBEDDINGS = np.load("emb.npy")
+        def lookup(i):
+            return EMBEDDINGS[i]
+        print(lookup(3))
+      `,
+    },
+    {
+      name: 'assigned to _ on purpose (warming a cache, checking a file reads)',
+      code: py`
+        from datasets import load_dataset
+        _ = load_dataset("imdb")
+        print("cached")
+      `,
+    },
+    {
+      name: 'a module that only defines things exports its module-level data',
+      code: py`
+        import pandas as pd
+        LOOKUP = pd.read_csv("lookup.csv")
+        def enrich(df):
+            return df
+      `,
+    },
+    {
+      name: 'names used by SQL strings, query strings and magics',
+      code: [
+        'import duckdb\nimport pandas as pd\nsales = pd.read_csv("sales.csv")\nlimits = pd.read_csv("limits.csv")\nregions = pd.read_csv("regions.csv")\n',
+        'top = duckdb.sql("SELECT * FROM sales ORDER BY amount").df()\nbig = top.query("amount > @limits")\n%store regions\n',
+      ],
+    },
+    {
+      name: 'a notebook converted to a script: the use is in the code string IPython runs',
+      code: py`
+        import pandas as pd
+        test = pd.read_csv("test.csv")
+        get_ipython().run_cell_magic("time", "", "x_test = encode(test.text.values)\\n")
+      `,
+    },
+    {
+      name: 'unpacking with one name used; a load in another notebook cell used below',
+      code: [
+        'from sklearn.datasets import load_iris\nX, y = load_iris(return_X_y=True)\nprint(X.shape)\n',
+        'import pandas as pd\ndf = pd.read_csv("a.csv")\n',
+        'df.describe()\n',
+      ],
+    },
+    {
+      name: 'not a data load: json config, pickled models, images',
+      code: py`
+        import json, joblib
+        cfg = json.load(open("cfg.json"))
+        model = joblib.load("model.pkl")
+        print("ok")
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a test set loaded and never used: the load is removed',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("data/train.csv")
+        test = pd.read_csv("data/test.csv")
+        model.fit(train.drop(columns="y"), train.y)
+      `,
+      findings: [{ line: 3, column: 1, message: /^`test` is loaded from "data\/test.csv" by `pd.read_csv` but never used$/ }],
+      safety: 'unsafe',
+      output: py`
+        import pandas as pd
+        train = pd.read_csv("data/train.csv")
+        model.fit(train.drop(columns="y"), train.y)
+      `,
+    },
+    {
+      name: 'a load replaced before any use, linked to the binding that replaces it',
+      code: py`
+        import os
+        import numpy as np
+        X = np.load(os.path.join("cache", "X_v1.npy"))
+        X = np.load(os.path.join("cache", "X_v2.npy"))
+        print(X.mean())
+      `,
+      findings: [{ line: 3, message: /`X` is loaded from "cache\/X_v1.npy" by `np.load` but never used: it is replaced in line 4 before any use/, related: 1 }],
+      output: py`
+        import os
+        import numpy as np
+        X = np.load(os.path.join("cache", "X_v2.npy"))
+        print(X.mean())
+      `,
+    },
+    {
+      name: 'a load deleted before any use',
+      code: py`
+        import pandas as pd
+        orders = pd.read_csv("orders.csv")
+        del orders
+        print("done")
+      `,
+      findings: [{ line: 2, message: /`orders` is loaded from "orders.csv" by `pd.read_csv` but never used: it is deleted in line 3 before any use/, related: 1 }],
+    },
+    {
+      name: 'alone in a block: the load becomes pass',
+      code: py`
+        import pandas as pd
+        if DEBUG:
+            sample = pd.read_csv("sample.csv")
+        run()
+      `,
+      findings: [{ line: 3, column: 5 }],
+      output: py`
+        import pandas as pd
+        if DEBUG:
+            pass
+        run()
+      `,
+    },
+    {
+      name: 'in a notebook cell of its own',
+      code: [
+        'import polars as pl\ntrain = pl.read_parquet("train.parquet")\n',
+        'holdout = pl.read_parquet("holdout.parquet")',
+        'print(train.shape)\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /`holdout` is loaded from "holdout.parquet"/ }],
+      output: ['import polars as pl\ntrain = pl.read_parquet("train.parquet")\n', '', 'print(train.shape)\n'],
+    },
+    {
+      name: 'no fix when the load does more than read: a chain, a call with effects, unpacking',
+      code: py`
+        import pandas as pd
+        from tensorflow.keras.datasets import mnist
+        def prepare():
+            extra = pd.read_csv("extra.csv").dropna()
+            raw = pd.read_csv(download_latest())
+            (X_train, y_train), (X_test, y_test) = mnist.load_data()
+            return 1
+        prepare()
+      `,
+      findings: [
+        { line: 4, message: /`extra` is loaded from "extra.csv"/ },
+        { line: 5, message: /`raw` is loaded from `download_latest\(\)` by `pd.read_csv`/ },
+        { line: 6, message: /`X_train`, `y_train`, `X_test`, `y_test` are loaded by `mnist.load_data`/ },
+      ],
+      noFix: true,
+    },
+  ],
+});

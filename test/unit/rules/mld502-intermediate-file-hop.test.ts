@@ -1,0 +1,153 @@
+import { intermediateFileHop } from '../../../server/src/detectors/mld502-intermediate-file-hop';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(intermediateFileHop, {
+  valid: [
+    {
+      name: 'inputs only read and outputs only written',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("raw.csv")
+        df.dropna().to_csv("clean.csv", index=False)
+        pd.DataFrame({"pred": preds}).to_csv("submission.csv")
+      `,
+    },
+    {
+      name: 'a file read first and written after (an output that overwrites the input is another matter)',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("state.csv")
+        df["n"] += 1
+        df.to_csv("state.csv")
+      `,
+    },
+    {
+      name: 'caches: existence checks and a missing-file handler',
+      code: py`
+        import os
+        import pandas as pd
+        if os.path.exists("features.parquet"):
+            feats = pd.read_parquet("features.parquet")
+        else:
+            feats = build_features()
+            feats.to_parquet("features.parquet")
+        try:
+            emb = pd.read_pickle("emb.pkl")
+        except FileNotFoundError:
+            emb = embed()
+            emb.to_pickle("emb.pkl")
+        emb2 = pd.read_pickle("emb.pkl")
+      `,
+    },
+    {
+      name: 'the output read back only to look at it',
+      code: [
+        'import pandas as pd\nsub = pd.DataFrame({"id": ids, "y": preds})\nsub.to_csv("submission.csv", index=False)\n',
+        'pd.read_csv("submission.csv")\n',
+        'check = pd.read_csv("submission.csv")\nprint(check.shape)\ncheck.head()\ndisplay(check)\ncheck["y"].describe()\ncheck.y.plot()\n',
+        'import numpy as np\nnp.savez("arrays.npz", a=arr, b=arr)\narch = np.load("arrays.npz")\narch["b"]\n',
+      ],
+    },
+    {
+      name: 'the write and the read in two arms of one if (a cache behind a flag)',
+      code: py`
+        import numpy as np
+        if RECOMPUTE:
+            stats = compute(df)
+            np.save("stats.npy", stats)
+        else:
+            stats = np.load("stats.npy")
+        use(stats)
+      `,
+    },
+    {
+      name: 'written in one function, read in another (data-access helpers)',
+      code: py`
+        import pandas as pd
+        PATH = "store.csv"
+        def save(df):
+            df.to_csv(PATH)
+        def load():
+            return pd.read_csv(PATH)
+      `,
+    },
+    {
+      name: 'a function that reads the file is called before the file is written',
+      code: py`
+        import pandas as pd
+        def load():
+            return pd.read_csv("cache.csv").dropna()
+        df = load()
+        df.to_csv("cache.csv")
+      `,
+    },
+    {
+      name: 'a round-trip check in an assert, and different files',
+      code: py`
+        import pandas as pd
+        df.to_csv("out.csv")
+        assert pd.read_csv("out.csv").shape == df.shape
+        for split in ["train", "test"]:
+            parts[split].to_csv(f"{split}.csv")
+        valid = pd.read_csv(f"{fold}.csv")
+        other = pd.read_csv("out_v2.csv")
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'to_csv then read_csv of the same file, both sites linked',
+      code: py`
+        import pandas as pd
+        raw = pd.read_csv("raw.csv")
+        clean = raw.dropna()
+        clean.to_csv("data/clean.csv", index=False)
+        df = pd.read_csv("data/clean.csv")
+        model.fit(df.drop(columns="y"), df.y)
+      `,
+      findings: [{ line: 5, column: 6, message: /^"data\/clean.csv" is written by `clean.to_csv` in line 4 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a notebook: the path spelled differently in each cell',
+      code: [
+        'import os\nimport pandas as pd\nOUT = "work"\n',
+        'feats = make_features(pd.read_csv("raw.csv"))\nfeats.to_parquet(os.path.join(OUT, "features.parquet"))\n',
+        { text: 'Train on the features', kind: 'markup' },
+        'X = pd.read_parquet(f"{OUT}/features.parquet")\nX = X.fillna(0)\n',
+      ],
+      findings: [{ cell: 3, line: 1, column: 5, message: /"work\/features.parquet" is written by `feats.to_parquet` in cell 2 and read back here/, related: 1 }],
+    },
+    {
+      name: 'folds written at module level and read by a training function called afterwards',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import StratifiedKFold
+        df = pd.read_csv("train.csv")
+        df["fold"] = -1
+        df.to_csv("train_folds.csv", index=False)
+        def train(fold):
+            folds = pd.read_csv("./train_folds.csv")
+            return fit(folds[folds.fold != fold])
+        for fold in range(5):
+            train(fold)
+      `,
+      findings: [{ line: 7, column: 13, message: /"\.\/train_folds.csv" is written by `df.to_csv` in line 5 and read back here/, related: 1 }],
+    },
+    {
+      name: 'numpy arrays and a path whose directory is only known at run time',
+      code: py`
+        import sys
+        import numpy as np
+        from pathlib import Path
+        out = Path(sys.argv[1])
+        def main():
+            np.save(out / "X.npy", X)
+            X2 = np.load(out / "X.npy")
+            return X2
+      `,
+      findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
+    },
+  ],
+});

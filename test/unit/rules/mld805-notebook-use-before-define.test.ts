@@ -1,0 +1,152 @@
+import { notebookUseBeforeDefine } from '../../../server/src/detectors/mld805-notebook-use-before-define';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(notebookUseBeforeDefine, {
+  valid: [
+    {
+      name: 'defined in an earlier cell, or earlier in the same cell, or both earlier and later',
+      code: [
+        'import pandas as pd\ndf = pd.read_csv("a.csv")\n',
+        'n = len(df)\nrows = n * 2\nprint(rows)\n',
+        'df = df.dropna()\n',
+      ],
+    },
+    {
+      name: 'a function reads a global defined later, but is only called after that',
+      code: [
+        'def train():\n    return model.fit(X_train, y_train)\n',
+        'X_train, y_train = load()\nmodel = make_model()\n',
+        'train()\n',
+      ],
+    },
+    {
+      name: 'names assigned by magics: shell capture, %time, %%capture, %%R -o',
+      code: [
+        'files = !ls data\n%time X = load(files)\n',
+        '%%capture log\nfit(X)\n',
+        '%%R -o summary\nsummary <- lm(y ~ x)\n',
+        'print(files, X, log.stdout, summary)\n',
+      ],
+    },
+    {
+      name: 'del is not a definition, and a deleted name read later is not a use before definition',
+      code: [
+        'del cache\n',
+        'cache = {}\ncache["k"] = 1\ndel cache\n',
+      ],
+    },
+    {
+      name: 'builtins and IPython names, even when the notebook rebinds them further down',
+      code: [
+        'display(df)\nname = input("name?")\nprint(_, In[1], _3)\n',
+        'display = print\ninput = "x"\n_ = plt.plot([1])\n',
+      ],
+    },
+    {
+      name: 'names may come from a star import or %run',
+      code: [
+        'from helpers import *\n',
+        'model = build(X)\n',
+        'X = 1\nbuild = None\n',
+      ],
+    },
+    {
+      name: 'reads that test for the name on purpose',
+      code: [
+        'try:\n    model\nexcept NameError:\n    model = None\nif "scaler" not in globals():\n    scaler = None\n',
+        'model = fit()\nscaler = make()\n',
+      ],
+    },
+    {
+      name: 'local names: loops, comprehensions, with, except, lambdas and class bodies',
+      code: [
+        'for i in range(3):\n    total = i\nsquares = [k * k for k in range(i)]\nwith open("f") as fh:\n    text = fh.read()\nf = lambda v: v + offset\nclass Config:\n    lr = 0.1\n    rate = lr\n    def scaled(self):\n        return self.lr * factor\n',
+        'offset = 1\nfactor = 2\ni = 0\ntotal = 0\n',
+      ],
+    },
+    {
+      name: 'markdown cells carry no code, and a script is not a notebook',
+      code: py`
+        print(later)
+        later = 1
+      `,
+    },
+    {
+      name: 'a helper redefined further down is not the one a call runs',
+      code: [
+        'import tensorflow as tf\nW = 1\ndef model(x):\n    return tf.matmul(x, W)\ndef step(x):\n    return model(x)\n',
+        'for i in range(3):\n    loss = step(i)\n',
+        'import torch\ndef model(x):\n    return torch.matmul(x, W)\n',
+      ],
+    },
+    {
+      name: 'a nested function does not run when the outer one is called',
+      code: [
+        'def make():\n    def loss(p):\n        return p * weight\n    return loss\n',
+        'fn = make()\n',
+        'weight = 2\nfn(1)\n',
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a name used in a cell and first defined in a later one, linked to it',
+      code: [
+        'import pandas as pd\n',
+        'model.fit(X_train, y_train)\nscore = model.score(X_test, y_test)\n',
+        { text: '## Split', kind: 'markup' },
+        'X_train, X_test, y_train, y_test = split(pd.read_csv("d.csv"))\nmodel = make_model()\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, column: 1, message: /^`model`, `X_train` and `y_train` are used in cell 2 but first defined in cell 4, below it/, related: 3 },
+        { cell: 1, line: 2, column: 21, message: /^`X_test` and `y_test` are used in cell 2/, related: 2 },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'an import in a later cell; one finding per name and cell',
+      code: [
+        'df = pd.read_csv("a.csv")\nextra = pd.read_csv("b.csv")\n',
+        'print(pd.__version__)\n',
+        'import pandas as pd\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, column: 6, message: /`pd` is used in cell 1 but first defined in cell 3/ },
+        { cell: 1, line: 1, column: 7, message: /`pd` is used in cell 2 but first defined in cell 3/ },
+      ],
+    },
+    {
+      name: 'a function called before the global it reads is defined',
+      code: [
+        'def evaluate():\n    return accuracy(model.predict(X_test), y_test)\n',
+        'score = evaluate()\n',
+        'model = fit(X_train, y_train)\n',
+        'X_test, y_test = holdout()\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, column: 9, message: /^`evaluate\(\)` runs in cell 2 and reads `model`, `X_test` and `y_test`, first defined in cells 3 and 4, below it/, related: 6 },
+      ],
+    },
+    {
+      name: 'a function that calls another function of the notebook',
+      code: [
+        'def features(df):\n    return df[COLUMNS]\ndef train(df):\n    return fit(features(df))\n',
+        'train(data)\n',
+        'COLUMNS = ["a", "b"]\ndata = load()\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, column: 1, message: /`train\(\)` runs in cell 2 and reads `COLUMNS`, first defined in cell 3/ },
+        { cell: 1, line: 1, column: 7, message: /`data` is used in cell 2/ },
+      ],
+    },
+    {
+      name: 'a name first assigned by a magic in a later cell',
+      code: [
+        'print(len(files))\n',
+        'files = !ls data\n',
+      ],
+      findings: [{ cell: 0, line: 1, column: 11, message: /`files` is used in cell 1 but first defined in cell 2/, related: 1 }],
+    },
+  ],
+});
