@@ -1,0 +1,31 @@
+// Models in a file: where one is asked for its output, and where it is trained. A model bound by
+// `model = Model().fit(X, y)` is trained by the call that built it.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
+import { sameNode, stripParens } from '../../semantics/nodes';
+import type { CallSite } from '../../semantics/types';
+import { bindingsOf, mayBeSameObject, shortText } from './objects';
+
+/** Methods that return a model's output for new data. */
+export const OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
+
+/** The model a call asks for its output (`base` in `base.predict(X)`), when the receiver is clearly a model. */
+export function predictingModel(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (!call.method || !OUTPUT_METHODS.has(call.method) || !call.receiver) return undefined;
+  return index.dataflow.kindOf(call.receiver)?.kind === 'model' ? call.receiver : undefined;
+}
+
+/** The training call of a model, if the file trains it: a fit on the same object, or the fit that built it. */
+export function trainingOf(flow: DataFlow, model: Node): TrainingCall | undefined {
+  const built = bindingsOf(flow, model).flatMap((definition) => (definition.value ? [stripParens(definition.value)] : []));
+  return flow.trainingCalls.find((training) => (training.model && mayBeSameObject(flow, training.model, model)) || built.some((value) => sameNode(value, training.call.node)));
+}
+
+/** How to name a training call in a message: `clf.fit`, also for `clf = LogisticRegression().fit(X, y)`. */
+export function trainingLabel(call: CallSite): string {
+  const parent = call.node.parent;
+  const bound = parent?.type === 'assignment' && parent.childForFieldName('right')?.startIndex === call.node.startIndex ? parent.childForFieldName('left') : null;
+  if (call.method && call.receiver && stripParens(call.receiver).type === 'call' && bound?.type === 'identifier') return `${bound.text}.${call.method}`;
+  return shortText(call.callee);
+}
