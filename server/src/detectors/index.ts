@@ -1,6 +1,8 @@
 // The rule registry: every rule ML Debt Lens ships, sorted by code. A rule is one file in this
 // folder named after its code and name; its docs page is docs/rules/<CODE>-<name>.md and its
 // tests are test/unit/rules/<code>-<name>.test.ts.
+import { implicitFeatureSet } from './mld201-implicit-feature-set';
+import { correctionCascade } from './mld202-correction-cascade';
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
@@ -12,6 +14,8 @@ import { unsafeModelDeserialization } from './mld908-unsafe-model-deserializatio
 import type { Rule } from './types';
 
 export const RULES: readonly Rule[] = [
+  implicitFeatureSet,
+  correctionCascade,
   unversionedModelArtifact,
   deadExperimentalBranch,
   hardcodedHyperparameters,
