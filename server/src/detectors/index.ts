@@ -4,6 +4,8 @@
 import { implicitFeatureSet } from './mld201-implicit-feature-set';
 import { correctionCascade } from './mld202-correction-cascade';
 import { unversionedModelArtifact } from './mld203-unversioned-model-artifact';
+import { preprocessingBeforeSplit } from './mld503-preprocessing-before-split';
+import { manualTrainTestTransform } from './mld504-manual-train-test-transform';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
@@ -17,6 +19,8 @@ export const RULES: readonly Rule[] = [
   implicitFeatureSet,
   correctionCascade,
   unversionedModelArtifact,
+  preprocessingBeforeSplit,
+  manualTrainTestTransform,
   deadExperimentalBranch,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
