@@ -9,6 +9,8 @@ import { manualTrainTestTransform } from './mld504-manual-train-test-transform';
 import { deadExperimentalBranch } from './mld505-dead-experimental-branch';
 import { hardcodedHyperparameters } from './mld601-hardcoded-hyperparameters';
 import { fixedDecisionThreshold } from './mld701-fixed-decision-threshold';
+import { modelSavedWithoutEvaluation } from './mld702-model-saved-without-evaluation';
+import { thresholdDependentMetricOnly } from './mld703-threshold-dependent-metric-only';
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
@@ -24,6 +26,8 @@ export const RULES: readonly Rule[] = [
   deadExperimentalBranch,
   hardcodedHyperparameters,
   fixedDecisionThreshold,
+  modelSavedWithoutEvaluation,
+  thresholdDependentMetricOnly,
   unseededRandomness,
   missingRandomState,
   notebookOutOfOrder,
