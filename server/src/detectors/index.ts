@@ -14,6 +14,7 @@ import { thresholdDependentMetricOnly } from './mld703-threshold-dependent-metri
 import { unseededRandomness } from './mld801-unseeded-randomness';
 import { missingRandomState } from './mld802-missing-random-state';
 import { notebookOutOfOrder } from './mld804-notebook-out-of-order';
+import { unvalidatedInputData } from './mld810-unvalidated-input-data';
 import { unsafeModelDeserialization } from './mld908-unsafe-model-deserialization';
 import type { Rule } from './types';
 
@@ -31,6 +32,7 @@ export const RULES: readonly Rule[] = [
   unseededRandomness,
   missingRandomState,
   notebookOutOfOrder,
+  unvalidatedInputData,
   unsafeModelDeserialization,
 ];
 
