@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Lineage } from '../semantics/dataflow';
 import { isAncestorOf, sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
+import { metricCall } from './shared/evaluation';
 import { lineageOf } from './shared/lineage';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { predictingModel, trainingLabel, trainingOf } from './shared/models';
@@ -32,6 +33,15 @@ function carrierOf(lineage: Lineage, prediction: Node): Carrier {
 function isResidual(prediction: Node): boolean {
   for (let node = prediction.parent; node && node.type !== 'expression_statement' && node.type !== 'block'; node = node.parent) {
     if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '-') return true;
+  }
+  return false;
+}
+
+/** `roc_auc_score(y, model.predict_proba(X))`: what flows on is a score of the model, not its output. */
+function insideMetric(context: RuleContext, prediction: Node): boolean {
+  for (let node = prediction.parent; node && node.type !== 'expression_statement' && node.type !== 'block'; node = node.parent) {
+    const call = node.type === 'call' ? context.index.call(node) : undefined;
+    if (call && metricCall(call)) return true;
   }
   return false;
 }
@@ -70,7 +80,7 @@ function check(context: RuleContext): void {
         if (!upstream || (model && mayBeSameObject(flow, upstream, model)) || seen.some((other) => mayBeSameObject(flow, other, upstream))) continue;
         // A model trained in this file; a pretrained network used as a feature extractor is an upstream dependency, not a cascade.
         const fit = trainingOf(flow, upstream)?.call.node;
-        if (!fit || (role === 'target' && isResidual(source.node))) continue;
+        if (!fit || (role === 'target' && isResidual(source.node)) || insideMetric(context, source.node)) continue;
         seen.push(upstream);
         upstreams.push({ model: upstream, prediction: source, fit, ...carrierOf(lineage, source.node) });
       }
@@ -105,7 +115,7 @@ export const correctionCascade: Rule = {
       why: "Correction cascades (§2): a model trained on another model's output learns a correction on top of it, and the two are now one system that nobody designed as one. Improving the first model changes the second model's inputs, so an improvement upstream can make the whole worse; each new correction stacked on top makes the cascade harder to untangle and to improve.",
       example: 'base = GradientBoostingRegressor().fit(X_train, y_train)\ntrain["base_pred"] = base.predict(X_train)\ncorrector = LinearRegression().fit(train[["base_pred", "region"]], train["y"])',
       fix: "Let the first model learn the variant problem itself: add the features that distinguish it (`region` here) to the first model, or train a separate model for it from the raw features. If stacking is truly intended, make it one declared object (`StackingRegressor`), trained, versioned and evaluated as a whole, so that the dependency is visible.",
-      nearMisses: "A second model trained on the same features is not a cascade, nor are scikit-learn's `StackingClassifier`/`VotingClassifier` and boosting (they combine models inside one estimator; boosting written out by hand, each model fitted to the residual `y - previous.predict(X)` of the ones before, is left alone too), nor a model refitted on its own output (self-training is a feedback loop), nor predictions used only in metrics or written out. The upstream model must be recognisably a model (built by a known constructor in the file) and trained in the file (a frozen pretrained network used as a feature extractor is an upstream data dependency, not a learned correction); the prediction must reach the fit through names, columns written into a frame, unpacking or `train_test_split` — a column selection by name follows only the columns it selects.",
+      nearMisses: "A second model trained on the same features is not a cascade, nor are scikit-learn's `StackingClassifier`/`VotingClassifier` and boosting (they combine models inside one estimator; boosting written out by hand, each model fitted to the residual `y - previous.predict(X)` of the ones before, is left alone too), nor a model refitted on its own output (self-training is a feedback loop), nor predictions used only in metrics (also when a metric of them steers a later choice) or written out. The upstream model must be recognisably a model (built by a known constructor in the file) and trained in the file (a frozen pretrained network used as a feature extractor is an upstream data dependency, not a learned correction); the prediction must reach the fit through names, columns written into a frame, unpacking or `train_test_split` — a column selection by name follows only the columns it selects.",
       notebooks: 'The prediction and the second fit may be in different cells; both sites are linked, with the first model\'s fit when it is found.',
     },
   },

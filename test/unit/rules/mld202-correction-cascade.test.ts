@@ -85,6 +85,17 @@ ruleTests(correctionCascade, {
         LinearRegression().fit(hint.reshape(-1, 1), y)
       `,
     },
+    {
+      name: "a model's validation score steering which features the next model gets",
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import roc_auc_score
+        probe = LogisticRegression().fit(X_train[["a"]], y_train)
+        auc = roc_auc_score(y_valid, probe.predict_proba(X_valid[["a"]])[:, 1])
+        columns = ["a", "b"] if auc > 0.6 else ["b"]
+        LogisticRegression().fit(X_train[columns], y_train)
+      `,
+    },
   ],
   invalid: [
     {
