@@ -30,8 +30,11 @@ function handSteps(context: RuleContext): HandStep[] {
   const steps: HandStep[] = [];
   for (const fit of calls) {
     if (fit.step !== 'fit' || !fit.data || fit.call.method === 'fit_resample' || TARGET_ENCODERS.has(lastSegment(fit.className))) continue;
-    // A transformer refitted later (in a loop over columns, say) is still one step.
-    if (steps.some((step) => mayBeSameObject(flow, step.fit.transformer, fit.transformer))) continue;
+    // A transformer refitted later (in a loop over columns, say), or re-created under the same name
+    // for another experiment, is still one step.
+    const again = (step: HandStep) => mayBeSameObject(flow, step.fit.transformer, fit.transformer)
+      || (step.fit.className === fit.className && sameText(step.fit.transformer, fit.transformer));
+    if (steps.some(again)) continue;
     const later = calls.filter((call) => call.step === 'transform' && call.data && call.call.node.startIndex > fit.call.node.startIndex && mayBeSameObject(flow, call.transformer, fit.transformer));
     const applied = later.filter((call) => !sameText(call.data!, fit.data!));
     const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...later.map((call) => call.call)];
@@ -44,39 +47,37 @@ function check(context: RuleContext): void {
   const flow = context.index.dataflow;
   const steps = handSteps(context);
   if (steps.length < 2) return;
-  const reported = new Set<string>();
+  // The steps chained or combined into the features of one model are one pipeline, made by hand;
+  // pipelines that share a step (two models on the same hand-made features) are one finding.
+  const pipelines: { steps: Set<HandStep>; trainings: Node[] }[] = [];
   for (const training of flow.trainingCalls) {
     const features = training.inputs[0];
     if (!features) continue;
-    // The steps chained or combined into the features of one model are one pipeline, made by hand.
     const sources = lineageOf(flow, features).calls;
     // Steps that feed other models, whose predictions this one learns from, belong to those models.
     const behindModels = new Set(sources.filter((call) => predictingModel(context.index, call)).flatMap((call) => lineageOf(flow, ...call.args).calls));
     const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output) && !behindModels.has(output)));
     if (feeding.length < 2) continue;
+    const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));
+    const merged = { steps: new Set([...feeding, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...joined.flatMap((pipeline) => pipeline.trainings), training.call.node] };
+    pipelines.splice(0, pipelines.length, ...pipelines.filter((pipeline) => !joined.includes(pipeline)), merged);
+  }
+  for (const pipeline of pipelines) {
     // In the order they run: `pca.fit_transform(scaler.fit_transform(X))` fits the scaler first.
-    feeding.sort((a, b) => a.fit.call.node.endIndex - b.fit.call.node.endIndex);
-    const key = feeding.map((step) => nodeKey(step.fit.call.node)).join(' ');
-    if (reported.has(key)) continue;
-    reported.add(key);
-    report(context, feeding, training.call.node);
+    const ordered = [...pipeline.steps].sort((a, b) => a.fit.call.node.endIndex - b.fit.call.node.endIndex);
+    report(context, ordered, pipeline.trainings);
   }
 }
 
-function report(context: RuleContext, steps: HandStep[], training: Node): void {
+function report(context: RuleContext, steps: HandStep[], trainings: Node[]): void {
   const [first] = steps;
-  const counts = new Map<string, number>();
-  for (const step of steps) {
-    const name = `${lastSegment(step.fit.className)} (${shortText(step.fit.transformer)})`;
-    counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  const names = [...counts].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name));
+  const names = steps.map((step) => `${lastSegment(step.fit.className)} (${shortText(step.fit.transformer)})`);
   const related: RelatedDescriptor[] = [];
   for (const step of steps) {
     if (step !== first) related.push({ node: step.fit.call.node, message: `${shortText(step.fit.transformer)} is fitted here` });
     for (const applied of step.applied) related.push({ node: applied.call.node, message: `${shortText(step.fit.transformer)} is re-applied to ${shortText(applied.data!)} here` });
   }
-  related.push({ node: training, message: 'the model is trained on their output here' });
+  for (const training of trainings) related.push({ node: training, message: 'a model is trained on their output here' });
   // The data sets themselves, not the intermediate results of the other steps (`scaler.transform(X_test)`).
   const outputs = new Set(steps.flatMap((step) => step.outputs.map((call) => nodeKey(call.node))));
   const others = [...new Set(steps.flatMap((step) => step.applied.filter((applied) => !outputs.has(nodeKey(stripParens(applied.data!)))).map((applied) => shortText(applied.data!, 30))))];

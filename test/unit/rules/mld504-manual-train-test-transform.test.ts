@@ -106,6 +106,22 @@ ruleTests(manualTrainTestTransform, {
       findings: [{ line: 10, column: 13, message: /SimpleImputer \(imputer\) and OneHotEncoder \(encoder\) are each fitted/, related: 4 }],
     },
     {
+      name: 'two models trained on the same hand-made features: one finding, both fits linked',
+      code: py`
+        from sklearn.impute import SimpleImputer
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.ensemble import RandomForestClassifier
+        imputer = SimpleImputer()
+        scaler = StandardScaler()
+        train_ready = scaler.fit_transform(imputer.fit_transform(X_train))
+        test_ready = scaler.transform(imputer.transform(X_test))
+        LogisticRegression().fit(train_ready, y_train)
+        RandomForestClassifier(random_state=0).fit(train_ready, y_train)
+      `,
+      findings: [{ line: 7, column: 36, message: /SimpleImputer \(imputer\) and StandardScaler \(scaler\)/, related: 5 }],
+    },
+    {
       name: 'notebook: fits and transforms spread over cells',
       code: [
         'from sklearn.preprocessing import MinMaxScaler\nfrom sklearn.feature_selection import VarianceThreshold\nfrom sklearn.svm import SVR\n',
