@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
 import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nodes';
 import { modelSave, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
@@ -28,10 +29,17 @@ function isCheckpoint(save: ModelSave): boolean {
   return !!fn && CHECKPOINT.test(fn.childForFieldName('name')?.text ?? '');
 }
 
+/** A save in a function that nothing in the file calls (a helper kept for later) does not run. */
+function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
+  const fn = enclosingFunction(save.call.node);
+  const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+  return !!name && !index.calls.some((call) => (call.method ?? (call.callee.type === 'identifier' ? call.callee.text : undefined)) === name);
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   if (!index.isEntryPoint) return;
-  const saves = index.calls.flatMap((call) => modelSave(index, call) ?? []).filter((save) => !isCheckpoint(save));
+  const saves = index.calls.flatMap((call) => modelSave(index, call) ?? []).filter((save) => !isCheckpoint(save) && !neverRuns(index, save));
   if (saves.length === 0 || evaluationEvidence(index)) return;
   const flow = index.dataflow;
   // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
@@ -62,7 +70,7 @@ export const modelSavedWithoutEvaluation: Rule = {
       example: 'model = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
       fixed: 'model = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone. Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone.',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves in a function the file never calls. Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone.',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

@@ -86,6 +86,23 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.state_dict(), "mnist.pt")
       `,
     },
+    {
+      name: 'xgb.train watching a validation set passed by position',
+      code: py`
+        import xgboost as xgb
+        dtrain = xgb.DMatrix(X_train, label=y_train)
+        dvalid = xgb.DMatrix(X_valid, label=y_valid)
+        booster = xgb.train(params, dtrain, 200, [(dvalid, "valid")])
+        booster.save_model("booster.json")
+      `,
+    },
+    {
+      name: 'notebook: a save in a helper method that nothing calls',
+      code: [
+        'import torch\nclass Trainer:\n    def save_weights(self, model):\n        torch.save(model, "nn.pt")\n',
+        'model.train()\nloss_fn(model(x), y).backward()\n',
+      ],
+    },
   ],
   invalid: [
     {
