@@ -1,4 +1,6 @@
+import type { SemanticIndex } from '../semantics';
 import type { DataFlow } from '../semantics/dataflow';
+import { stripParens } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
@@ -7,8 +9,12 @@ import { mayBeSameObject, shortText } from './shared/objects';
 import { learnsStatistics, transformerCall, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
 
-function holdoutName(holdout: Holdout): string {
-  return holdout.call.qname ? lastSegment(holdout.call.qname) : shortText(holdout.call.callee);
+/** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
+function holdoutName(index: SemanticIndex, holdout: Holdout): string {
+  const { call } = holdout;
+  if (call.qname) return lastSegment(call.qname);
+  const built = call.receiver && stripParens(call.receiver).type === 'call' ? index.constructedClass(call.receiver) : undefined;
+  return built ? `${lastSegment(built)}.${call.method}` : shortText(call.callee);
 }
 
 
@@ -39,7 +45,7 @@ function check(context: RuleContext): void {
     const held = holdout.kind === 'split' ? 'the test rows' : "every fold's held-out rows";
     context.report({
       node: fit.call.node,
-      message: `${name} is fitted on all of ${shortText(fit.data)} before ${holdoutName(holdout)}: what it learns from ${held} leaks into training and inflates the held-out score`,
+      message: `${name} is fitted on all of ${shortText(fit.data)} before ${holdoutName(index, holdout)}: what it learns from ${held} leaks into training and inflates the held-out score`,
       related: [{ node: holdout.call.node, message: holdout.kind === 'split' ? 'the data is split here, after the fit' : 'cross-validation here, after the fit' }],
     });
   }

@@ -116,7 +116,8 @@ function check(context: RuleContext): void {
   const objects = new Set(evaluations.map((e) => e.classifier.text));
   const metrics = [...new Set(evaluations.map((e) => e.metric))];
   const list = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', '));
-  const subject = objects.size === 1 ? `${shortText(first.classifier, 24)} (${classes[0]}) is` : `The classifiers (${list(classes)}) are`;
+  const subject = objects.size === 1 ? `${shortText(first.classifier, 24)} (${classes[0]}) is`
+    : classes.length === 1 ? `The ${classes[0]} classifiers are` : `The classifiers (${list(classes)}) are`;
   const related: RelatedDescriptor[] = rest.filter((e) => e.node !== first.node).slice(0, 20).map((e) => ({ node: e.node, message: `${e.metric}: also labels at one threshold` }));
   context.report({
     node: first.node,
