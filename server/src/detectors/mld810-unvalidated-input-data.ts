@@ -48,7 +48,32 @@ function checkedExpressions(index: SemanticIndex): Node[] {
     const object = attribute.childForFieldName('object');
     if (object && attribute.childForFieldName('attribute')?.text === 'dtypes') checked.push(object);
   }
-  return checked;
+  return [...checked, ...argumentsChecked(index, checked)];
+}
+
+/**
+ * A check inside a helper (`def missing_report(frame): return frame.isnull().sum()`) checks what
+ * the file passes to it: the arguments given, at each call of the helper, for the parameters the
+ * check reads.
+ */
+function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[] {
+  const flow = index.dataflow;
+  const found: Node[] = [];
+  for (const expression of checked) {
+    for (const read of flow.readsWithin(expression)) {
+      const definition = read.resolution.kind === 'local' ? read.resolution.definition : undefined;
+      const fn = definition?.kind === 'param' ? definition.statement.parent : undefined;
+      const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+      if (!definition || !name) continue;
+      const position = definition.statement.namedChildren.findIndex((param) => !!param && param.startIndex <= definition.node.startIndex && definition.node.endIndex <= param.endIndex);
+      for (const call of index.calls) {
+        if (call.callee.type !== 'identifier' || call.callee.text !== name) continue;
+        const argument = call.kwargs.get(definition.name) ?? call.args[position];
+        if (argument) found.push(argument);
+      }
+    }
+  }
+  return found;
 }
 
 interface Load {
@@ -124,7 +149,7 @@ export const unvalidatedInputData: Rule = {
       example: 'train = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train["label"])',
       fix: 'Check the data where it enters: declare its schema at load (`dtype=` for `read_csv`, `schema=` for polars or Spark), assert what the model relies on (`assert train["label"].isin([0, 1]).all()`, `assert train[FEATURES].notna().all().all()`, `assert len(train) > 1000`), or validate it with a library such as pandera or Great Expectations.',
       fixed: 'train = pd.read_csv("data/train.csv", dtype=SCHEMA)\nassert train["label"].isin([0, 1]).all()\nassert train[FEATURES].notna().all().all()\nmodel.fit(train[FEATURES], train["label"])',
-      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it); `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation.',
+      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it), also inside a helper function the data is passed to; `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation.',
       notebooks: 'A check in any cell counts, before or after the load, and a check of one read of a file counts for every read of that file. One finding per model\'s data, on its main source — the file named for training if there is one, else the first one read — linked to the fit and to the other unchecked sources (a test file concatenated for preprocessing, a table merged in); when the main source is checked, the model\'s data counts as checked.',
     },
   },

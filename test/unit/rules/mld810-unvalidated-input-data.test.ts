@@ -74,6 +74,19 @@ ruleTests(unvalidatedInputData, {
       `,
     },
     {
+      name: 'a missing-value report in a helper the data is passed to',
+      code: py`
+        import pandas as pd
+        import xgboost as xgb
+        def missing_table(frame):
+            counts = frame.isnull().sum()
+            return counts[counts > 0]
+        train = pd.read_csv("train.csv")
+        print(missing_table(train))
+        xgb.XGBRegressor().fit(train[["a", "b"]], train["y"])
+      `,
+    },
+    {
       name: 'data loaded but never trained on',
       code: py`
         import pandas as pd
