@@ -106,6 +106,24 @@ ruleTests(manualTrainTestTransform, {
       findings: [{ line: 10, column: 13, message: /SimpleImputer \(imputer\) and OneHotEncoder \(encoder\) are each fitted/, related: 4 }],
     },
     {
+      name: 'a binner and a scaler written back into the train and test frames',
+      code: py`
+        import pandas as pd
+        from sklearn.preprocessing import KBinsDiscretizer, StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        binner = KBinsDiscretizer(n_bins=5, encode="ordinal")
+        scaler = StandardScaler()
+        train[["age_bin"]] = binner.fit_transform(train[["age"]])
+        test[["age_bin"]] = binner.transform(test[["age"]])
+        train[["income"]] = scaler.fit_transform(train[["income"]])
+        test[["income"]] = scaler.transform(test[["income"]])
+        LogisticRegression().fit(train[["age_bin", "income"]], train["label"])
+      `,
+      findings: [{ line: 8, column: 22, message: /KBinsDiscretizer \(binner\) and StandardScaler \(scaler\) are each fitted on training data and re-applied by hand to other data \(test\[\["age"\]\], test\[\["income"\]\]\)/, related: 4 }],
+    },
+    {
       name: 'two models trained on the same hand-made features: one finding, both fits linked',
       code: py`
         from sklearn.impute import SimpleImputer

@@ -142,6 +142,28 @@ ruleTests(modelSavedWithoutEvaluation, {
       ],
     },
     {
+      name: 'a Keras model fitted without validation data and saved',
+      code: py`
+        from tensorflow import keras
+        model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X_train, y_train, epochs=20, batch_size=32)
+        model.save("regressor.keras")
+      `,
+      findings: [{ line: 5, column: 1, message: /^model is saved to "regressor\.keras"/, related: 1 }],
+    },
+    {
+      name: 'a Hugging Face Trainer with no evaluation set, then save_pretrained',
+      code: py`
+        from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+        model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", revision="main")
+        trainer = Trainer(model=model, args=TrainingArguments(output_dir="out"), train_dataset=train_ds)
+        trainer.train()
+        model.save_pretrained("out/final")
+      `,
+      findings: [{ line: 5, column: 1, message: /^model is saved to "out\/final"/ }],
+    },
+    {
       name: 'notebook: trained in one cell, saved in another, never evaluated',
       code: [
         'import xgboost as xgb\nclf = xgb.XGBClassifier(n_estimators=100)\n',

@@ -150,6 +150,16 @@ ruleTests(unvalidatedInputData, {
       findings: [{ line: 4, message: /is fed to cross_val_score without any check/ }],
     },
     {
+      name: 'a polars frame converted for scikit-learn',
+      code: py`
+        import polars as pl
+        from sklearn.linear_model import LinearRegression
+        trips = pl.read_parquet("trips.parquet").drop_nulls()
+        LinearRegression().fit(trips.select(["km", "stops"]).to_numpy(), trips["minutes"].to_numpy())
+      `,
+      findings: [{ line: 3, column: 9, message: /pl\.read_parquet\("trips\.parquet"\) is fed to LinearRegression\(\)\.fit/ }],
+    },
+    {
       name: 'notebook: loaded in one cell, trained on in another',
       code: [
         'import numpy as np\nimport lightgbm as lgb\n',
