@@ -4,26 +4,18 @@ import { isAncestorOf, sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { metricCall } from './shared/evaluation';
 import { lineageOf } from './shared/lineage';
-import { mayBeSameObject, shortText } from './shared/objects';
+import { enclosedBy, mayBeSameObject, shortText } from './shared/objects';
 import { predictingModel, trainingLabel, trainingOf } from './shared/models';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
-interface Carrier {
-  /** How the output reached the input: `column 'pred' of train`, `variable residual`. */
-  via?: string;
-}
-
-
-/** The column or variable through which a prediction call's output flows into the input, nearest to the prediction. */
-function carrierOf(lineage: Lineage, prediction: Node): Carrier {
+/** How a prediction call's output reaches the input (`column 'pred' of train`, `variable residual`), nearest to the prediction. */
+function carrierOf(lineage: Lineage, prediction: Node): string | undefined {
   const holds = (container: Node): boolean => sameNode(container, prediction) || isAncestorOf(container, prediction);
   for (const mutation of lineage.mutations) {
-    if (mutation.values.some(holds)) return { via: mutation.keys.length ? `column '${mutation.keys[0]}' of ${mutation.target.name}` : `${mutation.target.name}` };
+    if (mutation.values.some(holds)) return mutation.keys.length ? `column '${mutation.keys[0]}' of ${mutation.target.name}` : mutation.target.name;
   }
-  for (const definition of lineage.definitions) {
-    if (holds(definition.statement)) return { via: `variable ${definition.name}` };
-  }
-  return {};
+  const definition = lineage.definitions.find((candidate) => holds(candidate.statement));
+  return definition ? `variable ${definition.name}` : undefined;
 }
 
 /**
@@ -31,19 +23,15 @@ function carrierOf(lineage: Lineage, prediction: Node): Carrier {
  * (each model adds to the sum of the others), not a model learning from another one's output.
  */
 function isResidual(prediction: Node): boolean {
-  for (let node = prediction.parent; node && node.type !== 'expression_statement' && node.type !== 'block'; node = node.parent) {
-    if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '-') return true;
-  }
-  return false;
+  return enclosedBy(prediction, (node) => node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '-');
 }
 
 /** `roc_auc_score(y, model.predict_proba(X))`: what flows on is a score of the model, not its output. */
 function insideMetric(context: RuleContext, prediction: Node): boolean {
-  for (let node = prediction.parent; node && node.type !== 'expression_statement' && node.type !== 'block'; node = node.parent) {
+  return enclosedBy(prediction, (node) => {
     const call = node.type === 'call' ? context.index.call(node) : undefined;
-    if (call && metricCall(call)) return true;
-  }
-  return false;
+    return !!call && !!metricCall(call);
+  });
 }
 
 /** What an input of a fit is to the model: its features, its target, or other training data. */
@@ -82,7 +70,7 @@ function check(context: RuleContext): void {
         const fit = trainingOf(flow, upstream)?.call.node;
         if (!fit || (role === 'target' && isResidual(source.node)) || insideMetric(context, source.node)) continue;
         seen.push(upstream);
-        upstreams.push({ model: upstream, prediction: source, fit, ...carrierOf(lineage, source.node) });
+        upstreams.push({ model: upstream, prediction: source, fit, via: carrierOf(lineage, source.node) });
       }
       if (upstreams.length) report(context, call, input, role, upstreams);
     });

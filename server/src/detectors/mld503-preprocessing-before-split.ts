@@ -17,19 +17,13 @@ function holdoutName(index: SemanticIndex, holdout: Holdout): string {
   return built ? `${lastSegment(built)}.${call.method}` : shortText(call.callee);
 }
 
-
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
   const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
   if (holdouts.length === 0) return;
   const steps = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
-  const sources = new Map<Holdout, readonly CallSite[]>();
-  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => {
-    let calls = sources.get(holdout);
-    if (!calls) sources.set(holdout, (calls = lineageOf(flow, ...holdout.data).calls));
-    return calls.some((call) => outputs.includes(call));
-  };
+  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => lineageOf(flow, ...holdout.data).calls.some((call) => outputs.includes(call));
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
     // Fitted on data that was already split (a training part): that is the right way round.

@@ -4,7 +4,7 @@ import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nod
 import { modelSave, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
-import { shortText } from './shared/objects';
+import { calledName, shortText } from './shared/objects';
 import { staticPath } from './shared/paths';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
@@ -14,7 +14,6 @@ function savedObject(saved: Node): Node {
   const receiver = node.type === 'call' ? node.childForFieldName('function')?.childForFieldName('object') : undefined;
   return receiver ?? node;
 }
-
 
 const CHECKPOINT = /checkpoint|ckpt|snapshot|epoch/i;
 
@@ -33,7 +32,7 @@ function isCheckpoint(save: ModelSave): boolean {
 function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
   const fn = enclosingFunction(save.call.node);
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
-  return !!name && !index.calls.some((call) => (call.method ?? (call.callee.type === 'identifier' ? call.callee.text : undefined)) === name);
+  return !!name && !index.calls.some((call) => calledName(call) === name);
 }
 
 function check(context: RuleContext): void {

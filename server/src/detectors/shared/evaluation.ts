@@ -9,6 +9,7 @@ import { stringTemplate, stringValue } from '../../semantics/literals';
 import { stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
+import { calledName } from './objects';
 
 export interface Holdout {
   call: CallSite;
@@ -121,7 +122,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
-    const name = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : undefined);
+    const name = calledName(call);
     if (name && EVALUATING_NAME.test(name)) return call.node;
     if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call.argumentList)) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.

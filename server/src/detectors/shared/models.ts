@@ -5,7 +5,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
 import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
-import { bindingsOf, mayBeSameObject, shortText } from './objects';
+import { assignedName, bindingsOf, mayBeSameObject, shortText } from './objects';
 
 /** Methods that return a model's output for new data. */
 export const OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
@@ -24,8 +24,7 @@ export function trainingOf(flow: DataFlow, model: Node): TrainingCall | undefine
 
 /** How to name a training call in a message: `clf.fit`, also for `clf = LogisticRegression().fit(X, y)`. */
 export function trainingLabel(call: CallSite): string {
-  const parent = call.node.parent;
-  const bound = parent?.type === 'assignment' && parent.childForFieldName('right')?.startIndex === call.node.startIndex ? parent.childForFieldName('left') : null;
-  if (call.method && call.receiver && stripParens(call.receiver).type === 'call' && bound?.type === 'identifier') return `${bound.text}.${call.method}`;
+  const bound = assignedName(call.node);
+  if (call.method && call.receiver && stripParens(call.receiver).type === 'call' && bound) return `${bound.text}.${call.method}`;
   return shortText(call.callee);
 }

@@ -3,7 +3,7 @@
 // same model" (self-training, a loop over folds) from "another model" (a cascade).
 import type { Node } from 'web-tree-sitter';
 import { objectRoot, type DataFlow } from '../../semantics/dataflow';
-import type { Definition } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
 
 /** The bindings the name holding `expression` can have here (`model` in `model.fit`); empty when it is not held by a name. */
@@ -36,6 +36,26 @@ export function mayBeSameObject(flow: DataFlow, a: Node, b: Node): boolean {
     return !!x && !!y && x.text === y.text && flow.index.definitionsOf(x.text).length === 0;
   }
   return ours.some((definition) => theirs.includes(definition));
+}
+
+/** The name an expression's value is bound to when it is the whole right side of `name = expression`. */
+export function assignedName(expression: Node): Node | undefined {
+  const parent = expression.parent;
+  const left = parent?.type === 'assignment' && parent.childForFieldName('right')?.startIndex === expression.startIndex ? parent.childForFieldName('left') : null;
+  return left?.type === 'identifier' ? left : undefined;
+}
+
+/** The name a call calls: the method (`evaluate` in `trainer.evaluate()`) or the function (`evaluate(model)`). */
+export function calledName(call: CallSite): string | undefined {
+  return call.method ?? (call.callee.type === 'identifier' ? call.callee.text : undefined);
+}
+
+/** True when an expression around `node`, within its statement, passes `test`. */
+export function enclosedBy(node: Node, test: (around: Node) => boolean): boolean {
+  for (let around = node.parent; around && around.type !== 'expression_statement' && around.type !== 'block'; around = around.parent) {
+    if (test(around)) return true;
+  }
+  return false;
 }
 
 /** A short name for an expression in a message: its text when it is short and on one line. */

@@ -6,6 +6,7 @@ import type { SemanticIndex } from '../../semantics';
 import { isTransformerClass } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
+import { assignedName } from './objects';
 
 export interface TransformerCall {
   call: CallSite;
@@ -45,9 +46,7 @@ function transformerClass(index: SemanticIndex, receiver: Node, depth = 0): stri
 
 /** The name a fitted transformer is kept under, for `scaler = StandardScaler().fit(X)`; else the receiver. */
 function heldBy(call: CallSite, receiver: Node): Node {
-  const parent = call.node.parent;
-  const left = parent?.type === 'assignment' && parent.childForFieldName('right')?.startIndex === call.node.startIndex ? parent.childForFieldName('left') : null;
-  return call.method === 'fit' && left?.type === 'identifier' ? left : receiver;
+  return (call.method === 'fit' ? assignedName(call.node) : undefined) ?? receiver;
 }
 
 /** The fit or transform a call performs on a preprocessing step, if it is one. */
