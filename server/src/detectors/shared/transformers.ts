@@ -77,8 +77,3 @@ export function learnsStatistics(index: SemanticIndex, fit: TransformerCall): bo
   }
   return true;
 }
-
-/** A short name for a transformer class in messages (`StandardScaler`). */
-export function transformerName(fit: TransformerCall): string {
-  return lastSegment(fit.className);
-}
