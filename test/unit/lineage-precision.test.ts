@@ -1,5 +1,6 @@
-// Column lists written in the code (semantics/columns.ts), and how the lineage uses them to
-// follow only the columns a selection reads.
+// What keeps a lineage precise: column lists written in the code (semantics/columns.ts) and
+// attribute reads, so that a selection follows only the columns it reads, and unpacking of lists
+// element by element.
 import { strict as assert } from 'node:assert';
 import type { Node } from 'web-tree-sitter';
 import { buildDocument } from '../../server/src/documents/source';
@@ -85,6 +86,21 @@ describe('lineage through column selections', () => {
     const behind = (node: Node) => index.dataflow.lineage(node).calls.map((c) => c.callee.text);
     assert.deepEqual(behind(calls[0].args[0]), ['pd.read_csv']);
     assert.deepEqual(behind(calls[1].args[0]), ['pd.read_csv', 'model.predict']);
+    dispose();
+  });
+});
+
+describe('lineage through unpacking', () => {
+  it('a name bound to a list unpacks element by element', async () => {
+    const { index, dispose } = await indexOf(py`
+      import pandas as pd
+      features = pd.read_csv("x.csv")
+      labels = pd.read_json("y.json")
+      saved = [features, labels]
+      X, y = saved
+      use(X)
+    `);
+    assert.deepEqual(index.dataflow.lineage(used(index)).calls.map((c) => c.callee.text), ['pd.read_csv']);
     dispose();
   });
 });
