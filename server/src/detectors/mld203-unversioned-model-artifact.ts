@@ -2,16 +2,14 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stringPrefix } from '../semantics/literals';
-import { stripParens } from '../semantics/nodes';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
-import { ML_PACKAGES } from './shared/libraries';
-import { openedPath, staticPath } from './shared/paths';
+import { modelSave } from './shared/artifacts';
+import { staticPath } from './shared/paths';
 import { modelOutputIn } from './shared/predictions';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Markers that make a file name carry a version, run or date. */
 const VERSIONED = /(^|[^a-z])v\d|version|\d{8}|\d{4}[-_.]\d{2}[-_.]\d{2}|run[-_]?id|timestamp|commit|sha|\{\}|\$\{?\w|%\(?[sd]/i;
-const MODEL_EXTENSIONS = /\.(pkl|pickle|joblib|sav|pt|pth|ckpt|h5|hdf5|keras|onnx|safetensors|bin|model|ubj|cbm|xgb|lgb)$/i;
 const FRAME_WRITERS = new Set(['to_csv', 'to_parquet', 'to_json', 'to_pickle', 'to_feather', 'to_excel']);
 
 interface Artifact {
@@ -21,42 +19,8 @@ interface Artifact {
 }
 
 function persistedModel(index: SemanticIndex, call: CallSite): Artifact | undefined {
-  const q = call.qname;
-  if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') {
-    const path = call.args[1] ?? call.kwargs.get('filename');
-    return path ? { what: 'model', call, path } : undefined;
-  }
-  if (q === 'pickle.dump' || q === 'dill.dump' || q === 'cloudpickle.dump') {
-    const file = call.args[1] ?? call.kwargs.get('file');
-    const path = file ? openedPath(index, file) : undefined;
-    return path && looksLikeModel(index, call.args[0]) ? { what: 'model', call, path } : undefined;
-  }
-  if (q === 'torch.save') {
-    const path = call.args[1] ?? call.kwargs.get('f');
-    return path ? { what: 'model', call, path } : undefined;
-  }
-  if (q === 'keras.models.save_model' || q === 'tensorflow.keras.models.save_model' || q === 'keras.saving.save_model') {
-    const path = call.args[1] ?? call.kwargs.get('filepath');
-    return path ? { what: 'model', call, path } : undefined;
-  }
-  if (!call.qname && call.receiver && index.importsAny(ML_PACKAGES)) {
-    const path = call.args[0] ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
-    if (!path) return undefined;
-    if (call.method === 'save_model' || call.method === 'save_pretrained') return { what: 'model', call, path };
-    // `.save(...)` is everywhere (images, figures); count it only with a model file name.
-    if (call.method === 'save' && (index.importsAny(['tensorflow', 'keras']) || index.importsModule('torch'))) {
-      const known = staticPath(index, path);
-      if (known && MODEL_EXTENSIONS.test(known.value)) return { what: 'model', call, path };
-    }
-  }
-  return undefined;
-}
-
-function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
-  if (!object) return false;
-  const constructed = index.constructedClass(object);
-  if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
-  return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+  const saved = modelSave(index, call);
+  return saved ? { what: 'model', call, path: saved.path } : undefined;
 }
 
 /** A frame of predictions written out: built from model output, or given a prediction column. */

@@ -5,7 +5,7 @@ import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import { lastSegment, packageOf } from './shared/libraries';
-import { isModelCall } from './shared/models';
+import { isModelCall } from './shared/modelConfig';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Keyword arguments that are hyperparameters (not plumbing such as n_jobs or verbose). */

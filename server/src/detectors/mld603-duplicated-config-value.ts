@@ -5,7 +5,7 @@ import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import { lastSegment, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
-import { isModelCall } from './shared/models';
+import { isModelCall } from './shared/modelConfig';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /**

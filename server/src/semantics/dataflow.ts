@@ -12,6 +12,7 @@
 // disagree has no known kind, and unknown stays unknown.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
+import { columnList } from './columns';
 import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
@@ -295,8 +296,8 @@ export class DataFlow {
    * Where the data of the expressions came from: the definitions, calls and writes it flowed
    * through, followed backwards through names (their reaching definitions), unpacking (element by
    * element where the element is clear), loops, `with` targets, writes into objects, and files
-   * written earlier in the document and read back. A column selection (`df[['a', 'b']]`) follows
-   * only the writes to those columns.
+   * written earlier in the document and read back. A column selection (`df[['a', 'b']]`,
+   * `df[FEATURES]` with a column list, `df.a`) follows only the writes to those columns.
    */
   lineage(expressions: Node | readonly Node[], options: LineageOptions = {}): Lineage {
     const definitions: Definition[] = [];
@@ -334,7 +335,7 @@ export class DataFlow {
           const source = this.sourceOf(definition);
           if (source) queue.push(source);
         }
-        const selected = selectedKeys(read.node);
+        const selected = selectedKeys(read.node, (index) => columnList(this, index));
         for (const mutation of this.writesInto(read)) {
           if (seenMutations.has(mutation) || (selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))) continue;
           seenMutations.add(mutation);
@@ -492,7 +493,7 @@ function writeTargets(left: Node): Node[] {
 }
 
 /** The name at the root of a chain of subscripts and attributes (`df` in `df.loc[m, 'a']`). */
-function objectRoot(target: Node): Node | undefined {
+export function objectRoot(target: Node): Node | undefined {
   let current: Node | null = stripParens(target);
   while (current) {
     if (current.type === 'identifier') return current;
@@ -503,21 +504,37 @@ function objectRoot(target: Node): Node | undefined {
   return undefined;
 }
 
-/** The string keys a subscript selects: `df['a']`, `df[['a', 'b']]`, `df.loc[:, 'a']`. */
-function subscriptKeys(subscript: Node): string[] | undefined {
+/**
+ * The string keys a subscript selects: `df['a']`, `df[['a', 'b']]`, `df.loc[:, 'a']`, and with
+ * `listOf`, a list held by a name (`df[FEATURES]`).
+ */
+function subscriptKeys(subscript: Node, listOf?: (index: Node) => string[] | undefined): string[] | undefined {
   const indices = subscript.childrenForFieldName('subscript').filter((child): child is Node => !!child);
   const last = indices[indices.length - 1];
   if (!last) return undefined;
   const single = stringValue(last);
   if (single !== undefined) return [single];
-  if (last.type !== 'list') return undefined;
+  if (last.type !== 'list') return listOf?.(last);
   const keys = last.namedChildren.map((child) => (child ? stringValue(child) : undefined));
   return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
 }
 
-/** The columns a read selects when it is the object of a subscript with string keys. */
-function selectedKeys(identifier: Node): string[] | undefined {
+/** Attributes of frames and arrays that stand for the whole object, not one column. */
+const WHOLE_OBJECT_ATTRIBUTES = new Set(['values', 'T', 'shape', 'index', 'columns', 'dtypes', 'iloc', 'loc', 'at', 'iat', 'empty', 'size', 'ndim', 'axes', 'str', 'dt', 'cat', 'plot', 'array', 'data', 'style', 'attrs']);
+
+/**
+ * The columns (or attributes) a read selects: the string keys or column list of a subscript on it
+ * (`df["a"]`, `df[FEATURES]`), or the attribute read from it (`df.a`, `config.lr`) when that is not
+ * a method call or a property of the whole frame (`df.values`, `df.shape`).
+ */
+function selectedKeys(identifier: Node, listOf: (index: Node) => string[] | undefined): string[] | undefined {
   const parent = identifier.parent;
-  if (parent?.type !== 'subscript' || parent.childForFieldName('value')?.startIndex !== identifier.startIndex) return undefined;
-  return subscriptKeys(parent);
+  // The object of a subscript or attribute is its first child, so it starts where its parent does.
+  if (!parent || parent.startIndex !== identifier.startIndex) return undefined;
+  if (parent.type === 'subscript') return subscriptKeys(parent, listOf);
+  if (parent.type !== 'attribute') return undefined;
+  const outer = parent.parent;
+  if (outer?.type === 'call' && outer.startIndex === parent.startIndex) return undefined;
+  const name = parent.childForFieldName('attribute')?.text;
+  return name && !WHOLE_OBJECT_ATTRIBUTES.has(name) ? [name] : undefined;
 }

@@ -172,8 +172,9 @@ function definitionKind(flow: DataFlow, definition: Definition, depth: number): 
 }
 
 /**
- * The expression an unpacked name receives, where it is clear: the matching element of a tuple
- * (`a, b = x, y`), or the matching input of `train_test_split` (`X_tr, X_te, y_tr, y_te`).
+ * The expression an unpacked name receives, where it is clear: the matching element of a tuple or
+ * list (`a, b = x, y`, also through a name bound to one), or the matching input of
+ * `train_test_split` (`X_tr, X_te, y_tr, y_te`).
  */
 export function unpackedElement(flow: DataFlow, definition: Definition): Node | undefined {
   const left = definition.statement.childForFieldName('left');
@@ -183,6 +184,9 @@ export function unpackedElement(flow: DataFlow, definition: Definition): Node | 
   if (position < 0) return undefined;
   const value = stripParens(right);
   if (value.type === 'expression_list' || value.type === 'tuple') return value.namedChild(position) ?? undefined;
+  // `a, b = [x, y]`, or `a, b = pair` where `pair = [x, y]`: the matching element, when the counts agree.
+  const listed = stripParens(value.type === 'identifier' ? flow.index.valueOf(value) : value);
+  if (['list', 'tuple', 'expression_list'].includes(listed.type) && listed.namedChildCount === left.namedChildCount) return listed.namedChild(position) ?? undefined;
   const call = value.type === 'call' ? flow.index.call(value) : undefined;
   if (call?.qname === 'sklearn.model_selection.train_test_split' && !call.hasSplat) return call.args[Math.floor(position / 2)];
   return undefined;

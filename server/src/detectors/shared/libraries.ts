@@ -6,8 +6,10 @@ export function lastSegment(qname: string): string {
   return qname.slice(qname.lastIndexOf('.') + 1);
 }
 
+/** The top-level package of a qualified name (`sklearn` for `sklearn.svm.SVC`). */
 export function packageOf(qname: string): string {
-  return qname.split('.')[0];
+  const dot = qname.indexOf('.');
+  return dot < 0 ? qname : qname.slice(0, dot);
 }
 
 /** Packages whose import is evidence that a file trains or uses models. */

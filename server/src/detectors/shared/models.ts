@@ -1,22 +1,30 @@
-// Calls whose arguments configure a model: estimator constructors, optimizers, trainer settings.
+// Models in a file: where one is asked for its output, and where it is trained. A model bound by
+// `model = Model().fit(X, y)` is trained by the call that built it.
+import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
+import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
-import { isEstimatorConstructor } from './libraries';
+import { assignedName, bindingsOf, mayBeSameObject, shortText } from './objects';
 
-const TRAINER_CONSTRUCTORS = new Set([
-  'transformers.TrainingArguments', 'transformers.Seq2SeqTrainingArguments', 'lightning.Trainer', 'lightning.pytorch.Trainer',
-  'pytorch_lightning.Trainer',
-]);
+/** Methods that return a model's output for new data. */
+export const OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
 
-/** Calls whose arguments configure a model, an optimizer or a training run. */
-export function isModelCall(index: SemanticIndex, call: CallSite): boolean {
-  const q = call.qname;
-  if (q) {
-    if (isEstimatorConstructor(q) || TRAINER_CONSTRUCTORS.has(q)) return true;
-    if (/^torch\.optim\.[A-Z]\w*$/.test(q)) return true;
-    if (/^(tensorflow\.)?keras\.optimizers\.[A-Z]\w*$/.test(q)) return true;
-    return false;
-  }
-  // Keras `model.fit(X, y, epochs=..., batch_size=...)`.
-  return call.method === 'fit' && index.importsAny(['tensorflow', 'keras']);
+/** The model a call asks for its output (`base` in `base.predict(X)`), when the receiver is clearly a model. */
+export function predictingModel(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (!call.method || !OUTPUT_METHODS.has(call.method) || !call.receiver) return undefined;
+  return index.dataflow.kindOf(call.receiver)?.kind === 'model' ? call.receiver : undefined;
+}
+
+/** The training call of a model, if the file trains it: a fit on the same object, or the fit that built it. */
+export function trainingOf(flow: DataFlow, model: Node): TrainingCall | undefined {
+  const built = bindingsOf(flow, model).flatMap((definition) => (definition.value ? [stripParens(definition.value)] : []));
+  return flow.trainingCalls.find((training) => (training.model && mayBeSameObject(flow, training.model, model)) || built.some((value) => sameNode(value, training.call.node)));
+}
+
+/** How to name a training call in a message: `clf.fit`, also for `clf = LogisticRegression().fit(X, y)`. */
+export function trainingLabel(call: CallSite): string {
+  const bound = assignedName(call.node);
+  if (call.method && call.receiver && stripParens(call.receiver).type === 'call' && bound) return `${bound.text}.${call.method}`;
+  return shortText(call.callee);
 }

@@ -1,0 +1,76 @@
+import type { Node } from 'web-tree-sitter';
+import { nodeKey } from '../semantics/nodes';
+import { holdoutCall } from './shared/evaluation';
+import { columnChoice } from './shared/featureColumns';
+import { trainingLabel } from './shared/models';
+import { shortText } from './shared/objects';
+import type { RelatedDescriptor, Rule, RuleContext } from './types';
+
+interface Training {
+  /** The call that trains (`model.fit(...)`, `cross_val_score(...)`). */
+  call: Node;
+  label: string;
+  features: Node;
+}
+
+/** The feature matrices models are trained on: the first input of each fit, and of each cross-validation. */
+function trainings(context: RuleContext): Training[] {
+  const { index } = context;
+  const flow = index.dataflow;
+  const found: Training[] = [];
+  for (const training of flow.trainingCalls) {
+    const { call, model } = training;
+    const features = call.args[0] ?? call.kwargs.get('X') ?? call.kwargs.get('x') ?? training.inputs[0];
+    // A fit on one input of unknown origin may be a preprocessing step, not a model.
+    const known = !model || flow.kindOf(model)?.kind === 'model';
+    if (features && (known || training.inputs.length >= 2)) found.push({ call: call.node, label: trainingLabel(call), features });
+  }
+  for (const call of index.calls) {
+    const holdout = holdoutCall(index, call);
+    if (holdout?.kind === 'cross-validation' && holdout.estimator && holdout.data[0] && call.qname) found.push({ call: call.node, label: shortText(call.callee), features: holdout.data[0] });
+  }
+  return found;
+}
+
+function check(context: RuleContext): void {
+  const flow = context.index.dataflow;
+  const reported = new Map<string, { node: Node; message: string; related: RelatedDescriptor[] }>();
+  for (const training of trainings(context)) {
+    const choice = columnChoice(flow, training.features);
+    if (choice?.kind !== 'all-but') continue;
+    // Columns listed before the drop (`df = df[FEATURES + ["y"]]`) are an explicit feature set.
+    if (columnChoice(flow, choice.frame)?.kind === 'listed') continue;
+    const key = nodeKey(choice.node);
+    const related = { node: training.call, message: `${training.label} trains on it here` };
+    const existing = reported.get(key);
+    if (existing) {
+      existing.related.push(related);
+      continue;
+    }
+    reported.set(key, {
+      node: choice.node,
+      message: `The features of ${training.label} are ${choice.description}: any column added to the data upstream silently becomes a feature; list the features by name`,
+      related: [related],
+    });
+  }
+  for (const finding of reported.values()) context.report(finding);
+}
+
+export const implicitFeatureSet: Rule = {
+  meta: {
+    code: 'MLD201',
+    name: 'implicit-feature-set',
+    category: 'entanglement',
+    severity: 'information',
+    docs: {
+      summary: 'The feature matrix a model is trained on is "every column but the target": `df.drop(columns=["y"])`, `df.drop("y", axis=1)`, `df.iloc[:, :-1]`, `df.loc[:, df.columns != "y"]`, `y = df.pop("y")`.',
+      why: 'Entanglement (§2): a model mixes all of its inputs, so changing anything changes everything (CACE). When the feature set is "whatever columns the data has", a column added, renamed or reordered upstream — an id, a timestamp, a leaked label, a feature meant for another model — silently enters the model and shifts how every other feature is used. Nobody decided it, nothing in the code shows it, and the model that is retrained is not the one that was reviewed.',
+      example: 'X = customers.drop(columns=["churned"])\ny = customers["churned"]\nmodel.fit(X, y)',
+      fix: 'Name the features: keep a list (in the code or in configuration) and select it, `X = customers[FEATURES]`. A new column then becomes a feature only when someone adds it to the list, and the list is what reviews, experiments and monitoring refer to.',
+      fixed: 'FEATURES = ["tenure", "monthly_charges", "contract", "support_calls"]\nX = customers[FEATURES]\ny = customers["churned"]\nmodel.fit(X, y)',
+      nearMisses: 'A feature matrix selected by name (`df[FEATURES]`, `df[["a", "b"]]`, `df.loc[:, FEATURES]`, `usecols=` at load), including after a drop (`df.drop(columns=["id"])[FEATURES]`) or before one (`df = df[FEATURES + ["y"]]` then `df.drop(columns=["y"])`), is explicit. Position ranges closed at both ends (`df.iloc[:, 2:8]`), row filters and row drops (`df.drop(index=...)`, `df.loc[mask]`), frames whose origin is unknown (a function argument, a mix of bindings) and fits on a single input of unknown type (often a preprocessing step) are left alone. The matrix is followed back through names, `.values`/`.to_numpy()`, `np.array`, scalers and encoders, and `train_test_split`.',
+      notebooks: 'The drop and the fit may sit in different cells; the finding is on the drop, linked to every fit that trains on it.',
+    },
+  },
+  check,
+};

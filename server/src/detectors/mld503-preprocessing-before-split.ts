@@ -1,0 +1,74 @@
+import type { SemanticIndex } from '../semantics';
+import type { DataFlow } from '../semantics/dataflow';
+import { stripParens } from '../semantics/nodes';
+import type { CallSite } from '../semantics/types';
+import { holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
+import { lastSegment } from './shared/libraries';
+import { lineageOf } from './shared/lineage';
+import { mayBeSameObject, shortText } from './shared/objects';
+import { learnsStatistics, transformerCall, type TransformerCall } from './shared/transformers';
+import type { Rule, RuleContext } from './types';
+
+/** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
+function holdoutName(index: SemanticIndex, holdout: Holdout): string {
+  const { call } = holdout;
+  if (call.qname) return lastSegment(call.qname);
+  const built = call.receiver && stripParens(call.receiver).type === 'call' ? index.constructedClass(call.receiver) : undefined;
+  return built ? `${lastSegment(built)}.${call.method}` : shortText(call.callee);
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  const flow = index.dataflow;
+  const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
+  if (holdouts.length === 0) return;
+  const steps = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
+  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => lineageOf(flow, ...holdout.data).calls.some((call) => outputs.includes(call));
+  for (const fit of steps) {
+    if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
+    // Fitted on data that was already split (a training part): that is the right way round.
+    if (holdoutsBehind(index, lineageOf(flow, fit.data)).length) continue;
+    const start = fit.call.node.startIndex;
+    const later = (step: TransformerCall) => step.call.node.startIndex > start && mayBeSameObject(flow, step.transformer, fit.transformer);
+    const applied = steps.filter((step) => step.step === 'transform' && later(step));
+    // Its output: the fit_transform itself, and what the fitted transformer transforms afterwards.
+    const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...applied.map((step) => step.call)];
+    const holdout = holdouts.find((h) => h.call.node.startIndex > start && (feeds(h, outputs) || splitsFittedDataThenTransforms(flow, h, fit, applied)));
+    if (!holdout) continue;
+    const name = lastSegment(fit.className);
+    const held = holdout.kind === 'split' ? 'the test rows' : "every fold's held-out rows";
+    context.report({
+      node: fit.call.node,
+      message: `${name} is fitted on all of ${shortText(fit.data)} before ${holdoutName(index, holdout)}: what it learns from ${held} leaks into training and inflates the held-out score`,
+      related: [{ node: holdout.call.node, message: holdout.kind === 'split' ? 'the data is split here, after the fit' : 'cross-validation here, after the fit' }],
+    });
+  }
+}
+
+/**
+ * `scaler.fit(X)`, then `train_test_split(X, ...)`, then `scaler.transform(X_train)`: the split
+ * takes the very data the transformer was fitted on, and the fitted transformer is applied to a part.
+ */
+function splitsFittedDataThenTransforms(flow: DataFlow, holdout: Holdout, fit: TransformerCall, applied: readonly TransformerCall[]): boolean {
+  if (!holdout.data.some((data) => mayBeSameObject(flow, data, fit.data!))) return false;
+  return applied.some((step) => step.data && holdoutsBehind(flow.index, lineageOf(flow, step.data)).some((behind) => behind.call === holdout.call));
+}
+
+export const preprocessingBeforeSplit: Rule = {
+  meta: {
+    code: 'MLD503',
+    name: 'preprocessing-before-split',
+    category: 'pipeline-jungles',
+    severity: 'warning',
+    docs: {
+      summary: 'A scaler, imputer, selector, decomposition, frequency-based encoder or resampler is fitted on the whole data set before `train_test_split` or cross-validation.',
+      why: "Pipeline jungles (§5), and the leakage they hide: preprocessing done by hand, outside the model, ends up in the wrong place. Fitted before the split, a scaler learns means and variances that include the test rows, an imputer fills gaps with statistics of the test rows, a selector picks features with the test labels, and SMOTE makes synthetic rows from neighbours that land in the test set. The held-out score is then optimistic, and the model that ships is not the one that was measured — the preprocessing step and the model are one system that the code does not treat as one.",
+      example: 'X = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
+      fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
+      fixed: 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported.',
+      notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,110 @@
+import type { Node } from 'web-tree-sitter';
+import { nodeKey, stripParens } from '../semantics/nodes';
+import type { CallSite } from '../semantics/types';
+import { lastSegment } from './shared/libraries';
+import { lineageOf } from './shared/lineage';
+import { mayBeSameObject, shortText } from './shared/objects';
+import { predictingModel } from './shared/models';
+import { transformerCall, type TransformerCall } from './shared/transformers';
+import type { RelatedDescriptor, Rule, RuleContext } from './types';
+
+/** A preprocessing step done by hand: fitted on one data set, then applied to others. */
+interface HandStep {
+  fit: TransformerCall;
+  /** The calls whose result is its output: the fit (for `fit_transform`) and every later transform. */
+  outputs: CallSite[];
+  /** The transforms of other data than the one it was fitted on (the test set, new data). */
+  applied: TransformerCall[];
+}
+
+/** Classes meant for targets (`y`), which a feature pipeline does not hold. */
+const TARGET_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer']);
+
+const sameText = (a: Node, b: Node) => a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
+
+/** Each transformer object fitted by hand, with its outputs and the other data it is applied to. */
+function handSteps(context: RuleContext): HandStep[] {
+  const { index } = context;
+  const flow = index.dataflow;
+  const calls = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
+  const steps: HandStep[] = [];
+  for (const fit of calls) {
+    if (fit.step !== 'fit' || !fit.data || fit.call.method === 'fit_resample' || TARGET_ENCODERS.has(lastSegment(fit.className))) continue;
+    // A transformer refitted later (in a loop over columns, say), or re-created under the same name
+    // for another experiment, is still one step.
+    const again = (step: HandStep) => mayBeSameObject(flow, step.fit.transformer, fit.transformer)
+      || (step.fit.className === fit.className && sameText(step.fit.transformer, fit.transformer));
+    if (steps.some(again)) continue;
+    const later = calls.filter((call) => call.step === 'transform' && call.data && call.call.node.startIndex > fit.call.node.startIndex && mayBeSameObject(flow, call.transformer, fit.transformer));
+    const applied = later.filter((call) => !sameText(call.data!, fit.data!));
+    const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...later.map((call) => call.call)];
+    if (applied.length) steps.push({ fit, outputs, applied });
+  }
+  return steps;
+}
+
+function check(context: RuleContext): void {
+  const flow = context.index.dataflow;
+  const steps = handSteps(context);
+  if (steps.length < 2) return;
+  // The steps chained or combined into the features of one model are one pipeline, made by hand;
+  // pipelines that share a step (two models on the same hand-made features) are one finding.
+  const pipelines: { steps: Set<HandStep>; trainings: Node[] }[] = [];
+  for (const training of flow.trainingCalls) {
+    const features = training.inputs[0];
+    if (!features) continue;
+    const sources = lineageOf(flow, features).calls;
+    // Steps that feed other models, whose predictions this one learns from, belong to those models.
+    const behindModels = new Set(sources.filter((call) => predictingModel(context.index, call)).flatMap((call) => lineageOf(flow, ...call.args).calls));
+    const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output) && !behindModels.has(output)));
+    if (feeding.length < 2) continue;
+    const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));
+    const merged = { steps: new Set([...feeding, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...joined.flatMap((pipeline) => pipeline.trainings), training.call.node] };
+    pipelines.splice(0, pipelines.length, ...pipelines.filter((pipeline) => !joined.includes(pipeline)), merged);
+  }
+  for (const pipeline of pipelines) {
+    // In the order they run: `pca.fit_transform(scaler.fit_transform(X))` fits the scaler first.
+    const ordered = [...pipeline.steps].sort((a, b) => a.fit.call.node.endIndex - b.fit.call.node.endIndex);
+    report(context, ordered, pipeline.trainings);
+  }
+}
+
+function report(context: RuleContext, steps: HandStep[], trainings: Node[]): void {
+  const [first] = steps;
+  const names = steps.map((step) => `${lastSegment(step.fit.className)} (${shortText(step.fit.transformer)})`);
+  const related: RelatedDescriptor[] = [];
+  for (const step of steps) {
+    if (step !== first) related.push({ node: step.fit.call.node, message: `${shortText(step.fit.transformer)} is fitted here` });
+    for (const applied of step.applied) related.push({ node: applied.call.node, message: `${shortText(step.fit.transformer)} is re-applied to ${shortText(applied.data!)} here` });
+  }
+  for (const training of trainings) related.push({ node: training, message: 'a model is trained on their output here' });
+  // The data sets themselves, not the intermediate results of the other steps (`scaler.transform(X_test)`).
+  const outputs = new Set(steps.flatMap((step) => step.outputs.map((call) => nodeKey(call.node))));
+  const others = [...new Set(steps.flatMap((step) => step.applied.filter((applied) => !outputs.has(nodeKey(stripParens(applied.data!)))).map((applied) => shortText(applied.data!, 30))))];
+  const shown = others.length > 3 ? [...others.slice(0, 3), '…'] : others;
+  const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  context.report({
+    node: first.fit.call.node,
+    message: `${listed} are each fitted on training data and re-applied by hand to other data (${shown.join(', ')}): every data set the model sees must repeat ${steps.length} steps in the same order; one Pipeline would`,
+    related,
+  });
+}
+
+export const manualTrainTestTransform: Rule = {
+  meta: {
+    code: 'MLD504',
+    name: 'manual-train-test-transform',
+    category: 'pipeline-jungles',
+    severity: 'information',
+    docs: {
+      summary: 'Two or more preprocessing steps (scalers, encoders, imputers, selectors, decompositions) are each fitted on the training data and applied to the test data by hand, call by call, instead of through a `Pipeline`.',
+      why: 'Pipeline jungles (§5): each hand-made step is one more thing that must be repeated, in the same order and with the same fitted object, on the test set, in cross-validation, and in production. Steps get skipped, reordered or refitted on the wrong data; the preprocessing that serves the model drifts away from the one it was trained with; and the preprocessing cannot be tuned, cross-validated or saved together with the model.',
+      example: 'scaler = StandardScaler()\npca = PCA(n_components=10)\nX_train = pca.fit_transform(scaler.fit_transform(X_train))\nX_test = pca.transform(scaler.transform(X_test))\nmodel.fit(X_train, y_train)',
+      fix: 'Make the steps and the model one object: `model = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())`, then `model.fit(X_train, y_train)` and `model.predict(X_test)`. Columns that need different steps go through a `ColumnTransformer` inside the pipeline. The pipeline can then be cross-validated, tuned and saved as one artefact.',
+      fixed: 'model = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())\nmodel.fit(X_train, y_train)\ny_pred = model.predict(X_test)',
+      nearMisses: 'Steps count together only when their outputs feed the features of the same model (chained, or combined column by column); one hand-made step per model (a single scaler, or the same vectorizer re-created for each experiment) is left alone. So are steps inside a `Pipeline` or `ColumnTransformer`, steps only ever applied to the data they were fitted on (`fit_transform(X)` with no later `transform` of other data), target encoders (`LabelEncoder`, `LabelBinarizer`: a feature pipeline does not hold them), resamplers (never applied to test data), and objects whose class is not a known preprocessing class. A transformer refitted in a loop counts once.',
+      notebooks: 'The finding is on the first step\'s fit; every later fit and every re-application, in any cell, is linked.',
+    },
+  },
+  check,
+};

@@ -1,0 +1,146 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { DataFlow } from '../semantics/dataflow';
+import { stringValue } from '../semantics/literals';
+import type { CallSite } from '../semantics/types';
+import { holdoutCall, metricCall, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
+import { lastSegment, packageOf } from './shared/libraries';
+import { lineageOf } from './shared/lineage';
+import { shortText } from './shared/objects';
+import { OUTPUT_METHODS } from './shared/models';
+import type { RelatedDescriptor, Rule, RuleContext } from './types';
+
+/** scikit-learn-style classifiers: they all give scores (`predict_proba` or `decision_function`). */
+const CLASSIFIER = /(Classifier|ClassifierCV|^LogisticRegression(CV)?|^SVC|^NuSVC|^LinearSVC|NB|^(Linear|Quadratic)DiscriminantAnalysis)$/;
+const CLASSIFIER_PACKAGES = new Set(['sklearn', 'xgboost', 'lightgbm', 'catboost', 'imblearn']);
+/** Classifiers that choose their decision threshold, which is then not fixed. */
+const THRESHOLD_TUNERS = /^(TunedThresholdClassifierCV|FixedThresholdClassifier)$/;
+/** Scorer names that judge labels at one threshold (the default of a classifier's `score` and of `cross_val_score`). */
+const THRESHOLD_DEPENDENT_SCORER = /^(accuracy|balanced_accuracy|f1\w*|precision\w*|recall\w*|jaccard\w*|matthews_corrcoef)$/;
+
+interface Evaluation {
+  node: Node;
+  metric: string;
+  classifier: Node;
+}
+
+/** The class of a classifier object, looking through `make_pipeline(...)`, `Pipeline([...])` and `GridSearchCV(est)`. */
+function classifierClass(flow: DataFlow, expression: Node, depth = 0): string | undefined {
+  const kind = flow.kindOf(expression);
+  if (kind?.kind !== 'model' || depth > 3) return undefined;
+  const name = lastSegment(kind.className);
+  if (CLASSIFIER_PACKAGES.has(packageOf(kind.className)) && CLASSIFIER.test(name) && !/^(Stacking|Voting|Dummy)/.test(name)) return kind.className;
+  const call = kind.origin.type === 'call' ? flow.index.call(kind.origin) : undefined;
+  if (!call) return undefined;
+  const inner = name === 'make_pipeline' ? call.args[call.args.length - 1]
+    : name === 'Pipeline' ? lastStep(call.args[0] ?? call.kwargs.get('steps'))
+      : /SearchCV$/.test(name) ? call.args[0] ?? call.kwargs.get('estimator')
+        : undefined;
+  return inner ? classifierClass(flow, inner, depth + 1) : undefined;
+}
+
+function lastStep(steps: Node | undefined): Node | undefined {
+  const last = steps?.type === 'list' ? steps.namedChildren[steps.namedChildren.length - 1] : undefined;
+  return last?.type === 'tuple' ? last.namedChildren[1] ?? undefined : undefined;
+}
+
+/** The classifiers whose hard labels feed a threshold-dependent metric, with the metric. */
+function thresholdEvaluations(index: SemanticIndex, flow: DataFlow): Evaluation[] {
+  const found: Evaluation[] = [];
+  for (const call of index.calls) {
+    const metric = metricCall(call);
+    if (metric?.kind === 'threshold-dependent') {
+      for (const source of lineageOf(flow, ...call.args, ...call.kwargs.values()).calls) {
+        if (source.method && OUTPUT_METHODS.has(source.method) && source.receiver && classifierClass(flow, source.receiver)) found.push({ node: call.node, metric: metric.name, classifier: source.receiver });
+      }
+      continue;
+    }
+    const scored = scoredClassifier(flow, call);
+    if (scored) found.push(scored);
+  }
+  return found;
+}
+
+/** `clf.score(X, y)` (accuracy) and cross-validation scored by accuracy (the default) or another label metric. */
+function scoredClassifier(flow: DataFlow, call: CallSite): Evaluation | undefined {
+  const { index } = flow;
+  if (call.method === 'score' && call.receiver && call.args.length >= 2 && classifierClass(flow, call.receiver)) return { node: call.node, metric: `${shortText(call.receiver)}.score (accuracy)`, classifier: call.receiver };
+  const holdout = holdoutCall(index, call);
+  if (holdout?.kind !== 'cross-validation' || !holdout.estimator || !classifierClass(flow, holdout.estimator)) return undefined;
+  const scoring = call.kwargs.get('scoring') ?? (holdout.call.method === 'fit' ? index.originCall(holdout.estimator)?.kwargs.get('scoring') : undefined);
+  const name = scoring ? stringValue(scoring) : 'accuracy';
+  return name && THRESHOLD_DEPENDENT_SCORER.test(name) ? { node: call.node, metric: `${shortText(call.callee)} (${name})`, classifier: holdout.estimator } : undefined;
+}
+
+/** True when the file measures scores anywhere: a ranking or probability metric, curve or scorer. */
+function judgesScores(index: SemanticIndex): boolean {
+  if (index.calls.some((call) => metricCall(call)?.kind === 'threshold-free')) return true;
+  if (index.calls.some((call) => call.qname && THRESHOLD_TUNERS.test(lastSegment(call.qname)))) return true;
+  return scorerNames(index).some((name) => THRESHOLD_FREE_SCORER.test(name));
+}
+
+/** Data sets of more than two classes, by loader or name: on them a label is an argmax, not a cut at a threshold. */
+const MULTICLASS_LOADERS = /^sklearn\.datasets\.(load_iris|load_digits|load_wine|fetch_20newsgroups\w*|fetch_covtype|fetch_lfw_people|fetch_olivetti_faces|fetch_rcv1)$|\.datasets\.(mnist|fashion_mnist|cifar10|cifar100|reuters)\.load_data$|^torchvision\.datasets\./;
+const MULTICLASS_NAMES = /mnist|cifar|iris|digits|wine|newsgroups|covtype|letter/i;
+const MULTICLASS_ESTIMATORS = /^sklearn\.multiclass\.|(\.|^)to_categorical$/;
+
+/**
+ * True when the file shows a task of more than two classes: a known multi-class data set (loaded, or
+ * named in a load), a multi-class averaging (`average="macro"`), `multi_class=`, one-vs-rest
+ * wrappers, or more than two classes generated. Accuracy is then the usual summary, and the
+ * threshold of a binary decision is not what it hides.
+ */
+function isMulticlass(index: SemanticIndex): boolean {
+  return index.calls.some((call) => {
+    const q = call.qname ?? '';
+    if (MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q) || call.kwargs.has('multi_class')) return true;
+    const average = call.kwargs.get('average');
+    if (average && stringValue(average) !== 'binary') return true;
+    const classes = call.kwargs.get('n_classes') ?? call.kwargs.get('centers');
+    if (classes && Number(classes.text) > 2) return true;
+    const name = call.args[0] ? stringValue(call.args[0]) : undefined;
+    const loads = index.dataflow.dataIOAt(call.node)?.direction === 'read' || /fetch_openml|load_dataset$/.test(q);
+    return name !== undefined && loads && MULTICLASS_NAMES.test(name);
+  });
+}
+
+function check(context: RuleContext): void {
+  const { index } = context;
+  const flow = index.dataflow;
+  if (judgesScores(index) || isMulticlass(index)) return;
+  const evaluations = thresholdEvaluations(index, flow);
+  if (evaluations.length === 0) return;
+  // One finding for the file: a single threshold-free metric anywhere pays the debt off.
+  const [first, ...rest] = evaluations;
+  const classes = [...new Set(evaluations.map((e) => lastSegment(classifierClass(flow, e.classifier)!)))];
+  const objects = new Set(evaluations.map((e) => e.classifier.text));
+  const metrics = [...new Set(evaluations.map((e) => e.metric))];
+  const list = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', '));
+  const subject = objects.size === 1 ? `${shortText(first.classifier, 24)} (${classes[0]}) is`
+    : classes.length === 1 ? `The ${classes[0]} classifiers are` : `The classifiers (${list(classes)}) are`;
+  const related: RelatedDescriptor[] = rest.filter((e) => e.node !== first.node).slice(0, 20).map((e) => ({ node: e.node, message: `${e.metric}: also labels at one threshold` }));
+  context.report({
+    node: first.node,
+    message: `${subject} evaluated only with ${list(metrics)}: label metrics at one fixed threshold; no ROC-AUC, average precision or log-loss measures the scores`,
+    related,
+  });
+}
+
+export const thresholdDependentMetricOnly: Rule = {
+  meta: {
+    code: 'MLD703',
+    name: 'threshold-dependent-metric-only',
+    category: 'fixed-thresholds',
+    severity: 'information',
+    docs: {
+      summary: 'A classifier that outputs scores or probabilities is evaluated only with metrics of its hard labels (accuracy, F1, precision, recall, a confusion matrix, `clf.score`), never with ROC-AUC, average precision or log-loss.',
+      why: 'Fixed thresholds in dynamic systems (§7): `predict` cuts the scores at a default threshold (0.5, or 0 for a decision function) that nobody chose. Metrics of the labels measure the model at that one threshold only; they change when the class balance drifts or the threshold is tuned, and they cannot tell a model with good scores and a bad threshold from a bad model. Threshold-free metrics measure the scores themselves, which is what monitoring should track over time.',
+      example: 'clf = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint(accuracy_score(y_test, clf.predict(X_test)))\nprint(f1_score(y_test, clf.predict(X_test)))',
+      fix: 'Evaluate the scores as well: `roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])`, `average_precision_score(...)` (better for rare positives) or `log_loss(...)` (calibration), and choose the decision threshold from them on validation data (for example with `TunedThresholdClassifierCV`).',
+      fixed: 'proba = clf.predict_proba(X_test)[:, 1]\nprint(roc_auc_score(y_test, proba), average_precision_score(y_test, proba))\nprint(f1_score(y_test, clf.predict(X_test)))',
+      nearMisses: 'Tasks of more than two classes are left alone — a known multi-class data set (iris, digits, MNIST, CIFAR, 20 newsgroups... loaded or named in a load), `average="macro"`/`"weighted"`, `multi_class=`, one-vs-rest wrappers — since there a label is an argmax, not a cut at a threshold. A file that computes a threshold-free metric anywhere — `roc_auc_score`, `average_precision_score`, `log_loss`, `brier_score_loss`, ROC or precision-recall curves and their displays, `scoring="roc_auc"`/`"neg_log_loss"`, an `eval_metric` of `"auc"` or `"logloss"` — is left alone, as are regressors, clusterers and classifiers whose class is not known from a constructor in the file (a model from a dict or a function), Keras and PyTorch models (their output shape is not known from the code), `DummyClassifier` baselines, and `TunedThresholdClassifierCV`, which chooses its threshold. A metric counts for a classifier when the classifier\'s `predict` output reaches it.',
+      notebooks: 'One finding per file, on the first label metric, with the other label metrics linked (in any cell): a single threshold-free metric anywhere pays the debt off.',
+    },
+  },
+  check,
+};

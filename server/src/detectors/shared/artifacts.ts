@@ -1,0 +1,55 @@
+// Models written to disk: `joblib.dump`, `pickle.dump`, `torch.save`, `save_model`, `.save(...)`,
+// `save_pretrained`. Shared by the rules about unversioned artefacts and unevaluated models.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
+import { stripParens } from '../../semantics/nodes';
+import { ML_PACKAGES } from './libraries';
+import { openedPath, staticPath } from './paths';
+
+export interface ModelSave {
+  call: CallSite;
+  /** The object written (`model`, `model.state_dict()`), when the call names it. */
+  model?: Node;
+  /** The file path expression. */
+  path: Node;
+}
+
+const MODEL_EXTENSIONS = /\.(pkl|pickle|joblib|sav|pt|pth|ckpt|h5|hdf5|keras|onnx|safetensors|bin|model|ubj|cbm|xgb|lgb)$/i;
+const KERAS_SAVE = new Set(['keras.models.save_model', 'tensorflow.keras.models.save_model', 'keras.saving.save_model']);
+
+function save(call: CallSite, model: Node | undefined, path: Node | undefined): ModelSave | undefined {
+  if (!path) return undefined;
+  return model ? { call, model, path } : { call, path };
+}
+
+/** The model a call writes to disk, if it writes one. */
+export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | undefined {
+  const q = call.qname;
+  const first = call.args[0];
+  if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') return save(call, first ?? call.kwargs.get('value'), call.args[1] ?? call.kwargs.get('filename'));
+  if (q === 'pickle.dump' || q === 'dill.dump' || q === 'cloudpickle.dump') {
+    const file = call.args[1] ?? call.kwargs.get('file');
+    const path = file ? openedPath(index, file) : undefined;
+    return looksLikeModel(index, first) ? save(call, first, path) : undefined;
+  }
+  if (q === 'torch.save') return save(call, first ?? call.kwargs.get('obj'), call.args[1] ?? call.kwargs.get('f'));
+  if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), call.args[1] ?? call.kwargs.get('filepath'));
+  if (!q && call.receiver && index.importsAny(ML_PACKAGES)) {
+    const path = first ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
+    if (call.method === 'save_model' || call.method === 'save_pretrained') return save(call, call.receiver, path);
+    // `.save(...)` is everywhere (images, figures); count it only with a model file name.
+    if (call.method === 'save' && path && (index.importsAny(['tensorflow', 'keras']) || index.importsModule('torch'))) {
+      const known = staticPath(index, path);
+      if (known && MODEL_EXTENSIONS.test(known.value)) return save(call, call.receiver, path);
+    }
+  }
+  return undefined;
+}
+
+function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
+  if (!object) return false;
+  const constructed = index.constructedClass(object);
+  if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
+  return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+}

@@ -1,0 +1,160 @@
+// How ML code holds data out and measures models: splits and cross-validation, metric calls (and
+// whether a metric judges a classifier at one threshold), and the signs that a file evaluates
+// its models at all. Shared by the rules about leakage, unevaluated models and threshold metrics.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import type { Lineage } from '../../semantics/dataflow';
+import { innermostValue } from '../../semantics/definitions';
+import { stringTemplate, stringValue } from '../../semantics/literals';
+import { stripParens } from '../../semantics/nodes';
+import type { CallSite } from '../../semantics/types';
+import { lastSegment } from './libraries';
+import { calledName } from './objects';
+
+export interface Holdout {
+  call: CallSite;
+  kind: 'split' | 'cross-validation';
+  /** The data that is split or cross-validated (features, targets). */
+  data: Node[];
+  /** The estimator cross-validated, for `cross_val_score(est, X, y)` and search objects. */
+  estimator?: Node;
+}
+
+const CV_FUNCTIONS = new Set(['cross_val_score', 'cross_validate', 'cross_val_predict', 'learning_curve', 'validation_curve', 'permutation_test_score']);
+const SEARCH_CLASSES = /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$/;
+const SPLITTER_CLASSES = /^sklearn\.model_selection\.(Repeated)?(Stratified)?(Group)?(KFold|ShuffleSplit)$|^sklearn\.model_selection\.(TimeSeriesSplit|LeaveOneOut|LeavePOut|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit)$/;
+
+/** A call that splits data into training and held-out parts, or cross-validates on it. */
+export function holdoutCall(index: SemanticIndex, call: CallSite): Holdout | undefined {
+  const q = call.qname;
+  if (q === 'sklearn.model_selection.train_test_split') return { call, kind: 'split', data: call.args };
+  if (q?.startsWith('sklearn.model_selection.') && CV_FUNCTIONS.has(lastSegment(q))) {
+    const estimator = call.args[0] ?? call.kwargs.get('estimator');
+    const data = [call.args[1] ?? call.kwargs.get('X'), call.args[2] ?? call.kwargs.get('y')].filter((n): n is Node => !!n);
+    return estimator ? { call, kind: 'cross-validation', data, estimator } : { call, kind: 'cross-validation', data };
+  }
+  if (!call.receiver || q || (call.method !== 'fit' && call.method !== 'split')) return undefined;
+  const className = index.constructedClass(call.receiver);
+  if (!className) return undefined;
+  if (call.method === 'fit' && SEARCH_CLASSES.test(className)) return { call, kind: 'cross-validation', data: call.args, estimator: call.receiver };
+  if (call.method === 'split' && SPLITTER_CLASSES.test(className)) return { call, kind: 'cross-validation', data: call.args };
+  return undefined;
+}
+
+/**
+ * The splits and cross-validations a value's data went through: those among the calls of its
+ * lineage, and those whose result was unpacked into a name it reads (`X_tr, X_te = train_test_split(X)`
+ * reaches `X_tr` element by element, so the split call itself is not among the calls).
+ */
+export function holdoutsBehind(index: SemanticIndex, lineage: Lineage): Holdout[] {
+  const found: Holdout[] = [];
+  for (const call of lineage.calls) {
+    const holdout = holdoutCall(index, call);
+    if (holdout) found.push(holdout);
+  }
+  for (const definition of lineage.definitions) {
+    if (definition.kind !== 'unpack') continue;
+    const value = innermostValue(definition.statement);
+    const call = value && stripParens(value).type === 'call' ? index.call(stripParens(value)) : undefined;
+    const holdout = call ? holdoutCall(index, call) : undefined;
+    if (holdout && !found.some((other) => other.call === holdout.call)) found.push(holdout);
+  }
+  return found;
+}
+
+export type MetricKind = 'threshold-dependent' | 'threshold-free' | 'other';
+
+/** Metrics that score hard labels, that is, the classifier at one decision threshold. */
+const THRESHOLD_DEPENDENT = new Set([
+  'accuracy_score', 'balanced_accuracy_score', 'f1_score', 'fbeta_score', 'precision_score', 'recall_score',
+  'precision_recall_fscore_support', 'classification_report', 'confusion_matrix', 'multilabel_confusion_matrix',
+  'jaccard_score', 'matthews_corrcoef', 'cohen_kappa_score', 'hamming_loss', 'zero_one_loss',
+]);
+/** Metrics (and curves) that judge scores or probabilities over every threshold. */
+const THRESHOLD_FREE = /roc|auc|average_precision|log_?loss|brier|precision_recall_curve|det_curve|calibration|top_k_accuracy|ndcg|label_ranking|coverage_error|cross_?entropy/i;
+/** Scorer names (`scoring=`, `eval_metric=`, `metrics=`) that are threshold-free. */
+export const THRESHOLD_FREE_SCORER = /^(neg_)?(roc_auc\w*|average_precision|log_loss|brier_score|auc|aucpr|pr_auc|logloss|binary_logloss|multi_logloss|mlogloss|cross_entropy|binary_crossentropy|categorical_crossentropy)$/i;
+const METRIC_MODULES = /^(sklearn\.metrics|torchmetrics|(tensorflow\.)?keras\.metrics|evaluate)\./;
+
+export interface Metric {
+  call: CallSite;
+  /** The function's name (`accuracy_score`). */
+  name: string;
+  kind: MetricKind;
+}
+
+/** A call that computes a metric from a metrics library (`sklearn.metrics.f1_score`, `torchmetrics.AUROC`). */
+export function metricCall(call: CallSite): Metric | undefined {
+  if (!call.qname || !METRIC_MODULES.test(call.qname)) return undefined;
+  const name = lastSegment(call.qname);
+  const kind: MetricKind = THRESHOLD_DEPENDENT.has(name) ? 'threshold-dependent' : THRESHOLD_FREE.test(name) ? 'threshold-free' : 'other';
+  return { call, name, kind };
+}
+
+/** Keywords of fit and trainer calls that evaluate on held-out data while training. */
+const EVALUATING_KEYWORDS = new Set(['validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'eval_dataset', 'val_dataloaders', 'valid_dataloader', 'validation_generator', 'early_stopping_rounds']);
+/** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
+const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
+/** Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local `evaluate_model`). */
+const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score)$/i;
+/**
+ * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`,
+ * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the
+ * training loss, not an evaluation.
+ */
+const EVALUATION_RESULT = /^(val|valid|validation|test|eval|dev|holdout)_?(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)$|^(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)_(val|valid|validation|test|eval|dev|holdout)$|^(acc|accuracy|f1|auc|mae|mse|rmse|r2|correct)$/i;
+/** Calls that report a result (`print`, loggers, experiment trackers), whose text then says what it is. */
+const REPORTING = /^(print|info|log|log_metric|log_metrics|add_scalar|add_scalars|write|set_postfix)$/;
+const REPORTED_RESULT = /\b(test|valid|validation|val|eval|evaluation|holdout|accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
+/** Methods of a LightningModule that the trainer runs on held-out data. */
+const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_epoch_end', 'on_validation_epoch_end']);
+
+/**
+ * The first sign that the file evaluates a model, or undefined: a metric call, cross-validation
+ * or a search, `score`/`evaluate`/`validate` calls (and functions so named), validation data given
+ * to a fit or trainer (or early stopping, which needs some), `xgb.cv`/`lgb.cv`, a LightningModule's validation hooks, or a name bound to a result such as
+ * `val_loss` or `accuracy`. Generous on purpose: any sign silences the rules that need none.
+ */
+export function evaluationEvidence(index: SemanticIndex): Node | undefined {
+  for (const call of index.calls) {
+    if (metricCall(call) || holdoutCall(index, call)?.kind === 'cross-validation') return call.node;
+    for (const keyword of call.kwargs.keys()) if (EVALUATING_KEYWORDS.has(keyword)) return call.node;
+    const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
+    if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
+    if (call.qname?.startsWith('builtins.')) continue;
+    const name = calledName(call);
+    if (name && EVALUATING_NAME.test(name)) return call.node;
+    if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call.argumentList)) return call.node;
+    // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
+    if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
+  }
+  for (const comparison of index.nodes('comparison_operator')) {
+    if (comparison.childrenForFieldName('operators').some((o) => o?.text === '==') && /\.predict\(|argmax\(/.test(comparison.text)) return comparison;
+  }
+  for (const definition of index.definitions) {
+    if ((definition.kind === 'def' && EVALUATION_HOOKS.has(definition.name)) || (definition.kind !== 'def' && definition.kind !== 'param' && definition.kind !== 'import' && EVALUATION_RESULT.test(definition.name))) return definition.node;
+  }
+  return undefined;
+}
+
+/** True when a string among the arguments names a held-out result (`"test accuracy:"`, `{"val_loss": ...}`). */
+function reportsResult(index: SemanticIndex, argumentList: Node): boolean {
+  return index.nodesWithin('string', argumentList).some((string) => REPORTED_RESULT.test((stringTemplate(string) ?? '').replace(/_/g, ' ')));
+}
+
+/** String values given to scorer keywords anywhere (`scoring="roc_auc"`, `eval_metric="auc"`, `metrics=["AUC"]`). */
+export function scorerNames(index: SemanticIndex): string[] {
+  const names: string[] = [];
+  for (const call of index.calls) {
+    for (const keyword of ['scoring', 'eval_metric', 'metric', 'metrics']) {
+      const value = call.kwargs.get(keyword);
+      if (!value) continue;
+      const items = value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value];
+      for (const item of items) {
+        const text = item ? stringValue(item) : undefined;
+        if (text !== undefined) names.push(text);
+      }
+    }
+  }
+  return names;
+}

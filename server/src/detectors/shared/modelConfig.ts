@@ -1,0 +1,22 @@
+// Calls whose arguments configure a model: estimator constructors, optimizers, trainer settings.
+import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
+import { isEstimatorConstructor } from './libraries';
+
+const TRAINER_CONSTRUCTORS = new Set([
+  'transformers.TrainingArguments', 'transformers.Seq2SeqTrainingArguments', 'lightning.Trainer', 'lightning.pytorch.Trainer',
+  'pytorch_lightning.Trainer',
+]);
+
+/** Calls whose arguments configure a model, an optimizer or a training run. */
+export function isModelCall(index: SemanticIndex, call: CallSite): boolean {
+  const q = call.qname;
+  if (q) {
+    if (isEstimatorConstructor(q) || TRAINER_CONSTRUCTORS.has(q)) return true;
+    if (/^torch\.optim\.[A-Z]\w*$/.test(q)) return true;
+    if (/^(tensorflow\.)?keras\.optimizers\.[A-Z]\w*$/.test(q)) return true;
+    return false;
+  }
+  // Keras `model.fit(X, y, epochs=..., batch_size=...)`.
+  return call.method === 'fit' && index.importsAny(['tensorflow', 'keras']);
+}

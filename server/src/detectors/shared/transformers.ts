@@ -1,0 +1,79 @@
+// Preprocessing steps fitted and applied by hand: scikit-learn scalers, encoders, imputers,
+// selectors and decompositions, category_encoders, and imbalanced-learn resamplers, with the data
+// each call fits on or transforms. Shared by the rules about leakage and hand-made pipelines.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { isTransformerClass } from '../../semantics/dataflow';
+import type { CallSite } from '../../semantics/types';
+import { lastSegment } from './libraries';
+import { assignedName } from './objects';
+
+export interface TransformerCall {
+  call: CallSite;
+  /** The transformer: the receiver (`scaler`), the constructor call in `StandardScaler().fit_transform(X)`, or the name in `scaler = StandardScaler().fit(X)`. */
+  transformer: Node;
+  /** Its qualified class (`sklearn.preprocessing.StandardScaler`). */
+  className: string;
+  /** `fit` learns from the data (fit, fit_transform, fit_resample); `transform` applies what was learnt. */
+  step: 'fit' | 'transform';
+  /** The data fitted on or transformed. */
+  data?: Node;
+}
+
+const FIT_METHODS = new Set(['fit', 'fit_transform', 'partial_fit']);
+const RESAMPLERS = /^imblearn\.(over_sampling|under_sampling|combine)\.\w+$/;
+
+/** Classes that learn only the set of categories or nothing at all from the data they are fitted on. */
+const NO_STATISTICS = new Set([
+  'LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer', 'OneHotEncoder', 'OrdinalEncoder', 'DictVectorizer',
+  'HashingVectorizer', 'FeatureHasher', 'FunctionTransformer', 'Binarizer', 'Normalizer', 'PolynomialFeatures',
+]);
+/** CountVectorizer keeps every word it sees unless told to cut by frequency. */
+const FREQUENCY_CUTS = ['max_features', 'min_df', 'max_df'];
+
+function isPreprocessingClass(className: string): boolean {
+  return isTransformerClass(className) || className.startsWith('category_encoders.');
+}
+
+/** The class of the transformer a call is made on, if it is a preprocessing class of these libraries. */
+function transformerClass(index: SemanticIndex, receiver: Node, depth = 0): string | undefined {
+  // `scaler = StandardScaler().fit(X)`: fit returns the transformer itself.
+  const origin = index.originCall(receiver);
+  if (origin?.method === 'fit' && origin.receiver && depth < 3) return transformerClass(index, origin.receiver, depth + 1);
+  const className = index.constructedClass(receiver);
+  return className && (isPreprocessingClass(className) || RESAMPLERS.test(className)) ? className : undefined;
+}
+
+/** The name a fitted transformer is kept under, for `scaler = StandardScaler().fit(X)`; else the receiver. */
+function heldBy(call: CallSite, receiver: Node): Node {
+  return (call.method === 'fit' ? assignedName(call.node) : undefined) ?? receiver;
+}
+
+/** The fit or transform a call performs on a preprocessing step, if it is one. */
+export function transformerCall(index: SemanticIndex, call: CallSite): TransformerCall | undefined {
+  const { method, receiver } = call;
+  if (!method || !receiver || call.qname) return undefined;
+  const isFit = FIT_METHODS.has(method) || method === 'fit_resample';
+  if (!isFit && method !== 'transform') return undefined;
+  const className = transformerClass(index, receiver);
+  if (!className || (method === 'fit_resample') !== RESAMPLERS.test(className)) return undefined;
+  const data = call.args[0] ?? call.kwargs.get('X') ?? call.kwargs.get('raw_documents');
+  const found: TransformerCall = { call, transformer: heldBy(call, receiver), className, step: isFit ? 'fit' : 'transform' };
+  if (data) found.data = data;
+  return found;
+}
+
+/**
+ * True when fitting the transformer learns statistics of the data (means, variances, quantiles,
+ * components, selected features, frequencies, resampled rows), as opposed to only the set of
+ * categories (`OneHotEncoder`, `LabelEncoder`) or nothing (`FunctionTransformer`).
+ */
+export function learnsStatistics(index: SemanticIndex, fit: TransformerCall): boolean {
+  const name = lastSegment(fit.className);
+  if (NO_STATISTICS.has(name)) return false;
+  if (name === 'CountVectorizer') {
+    const constructor = index.originCall(fit.transformer);
+    return !!constructor && (constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => constructor.kwargs.has(keyword)));
+  }
+  return true;
+}

@@ -1,0 +1,130 @@
+import { preprocessingBeforeSplit } from '../../../server/src/detectors/mld503-preprocessing-before-split';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(preprocessingBeforeSplit, {
+  valid: [
+    {
+      name: 'the scaler is fitted on the training split only',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        scaler = StandardScaler()
+        X_train = scaler.fit_transform(X_train)
+        X_test = scaler.transform(X_test)
+      `,
+    },
+    {
+      name: 'the scaler inside a Pipeline passed to cross_val_score',
+      code: py`
+        from sklearn.model_selection import cross_val_score
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        pipe = make_pipeline(StandardScaler(), LogisticRegression())
+        scores = cross_val_score(pipe, X, y, cv=5)
+      `,
+    },
+    {
+      name: 'an encoder that learns only the categories, before the split',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import OneHotEncoder, LabelEncoder
+        df = pd.read_csv("d.csv")
+        encoded = OneHotEncoder(handle_unknown="ignore").fit_transform(df[["city"]])
+        labels = LabelEncoder().fit_transform(df["label"])
+        X_train, X_test, y_train, y_test = train_test_split(encoded, labels, random_state=0)
+      `,
+    },
+    {
+      name: 'preprocessing whose output never reaches the split',
+      code: py`
+        import pandas as pd
+        from sklearn.decomposition import PCA
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("d.csv")
+        coords = PCA(n_components=2).fit_transform(df[["a", "b", "c"]])
+        X_train, X_test = train_test_split(df[["a", "b"]], random_state=0)
+      `,
+    },
+    {
+      name: 'a split before the fit, in notebook order',
+      code: [
+        'from sklearn.model_selection import train_test_split\nfrom sklearn.impute import SimpleImputer\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\n',
+        'imputer = SimpleImputer().fit(X_tr)\nX_tr = imputer.transform(X_tr)\nX_te = imputer.transform(X_te)\n',
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'fit_transform on everything, then train_test_split',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        X = StandardScaler().fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      `,
+      findings: [{ line: 3, column: 5, message: /StandardScaler is fitted on all of X before train_test_split/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'an imputer written into the frame, then cross-validation',
+      code: py`
+        import pandas as pd
+        from sklearn.impute import SimpleImputer
+        from sklearn.model_selection import cross_val_score
+        from sklearn.ensemble import RandomForestRegressor
+        df = pd.read_csv("d.csv")
+        imputer = SimpleImputer(strategy="median")
+        df[["age"]] = imputer.fit_transform(df[["age"]])
+        scores = cross_val_score(RandomForestRegressor(random_state=0), df[["age", "income"]], df["y"], cv=5)
+      `,
+      findings: [{ line: 7, column: 15, message: /SimpleImputer is fitted on all of df\[\["age"\]\] before cross_val_score: what it learns from every fold's held-out rows leaks/ }],
+    },
+    {
+      name: 'fit, split the same data, then transform a part',
+      code: py`
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import train_test_split
+        scaler = MinMaxScaler()
+        scaler.fit(X)
+        X_train, X_test = train_test_split(X, random_state=0)
+        X_train = scaler.transform(X_train)
+      `,
+      findings: [{ line: 4, column: 1, message: /MinMaxScaler is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'feature selection with the labels, then a grid search',
+      code: py`
+        from sklearn.feature_selection import SelectKBest, f_classif
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.svm import SVC
+        X_sel = SelectKBest(f_classif, k=10).fit_transform(X, y)
+        search = GridSearchCV(SVC(), {"C": [0.1, 1, 10]}, cv=5)
+        search.fit(X_sel, y)
+      `,
+      findings: [{ line: 4, message: /SelectKBest is fitted on all of X before search\.fit/ }],
+    },
+    {
+      name: 'oversampling before the split',
+      code: py`
+        from imblearn.over_sampling import SMOTE
+        from sklearn.model_selection import train_test_split
+        X_res, y_res = SMOTE(random_state=0).fit_resample(X, y)
+        X_train, X_test, y_train, y_test = train_test_split(X_res, y_res, random_state=0)
+      `,
+      findings: [{ line: 3, message: /SMOTE is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'notebook: the fit in one cell, the split two cells later',
+      code: [
+        'from sklearn.preprocessing import RobustScaler\nfrom sklearn.model_selection import train_test_split\n',
+        'scaled = RobustScaler().fit_transform(features)\n',
+        'X_tr, X_te, y_tr, y_te = train_test_split(scaled, target, random_state=0)\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 10, related: 1 }],
+    },
+  ],
+});

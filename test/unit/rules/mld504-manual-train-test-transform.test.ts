@@ -1,0 +1,153 @@
+import { manualTrainTestTransform } from '../../../server/src/detectors/mld504-manual-train-test-transform';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(manualTrainTestTransform, {
+  valid: [
+    {
+      name: 'a single scaler fitted on train and applied to test',
+      code: py`
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        scaler = StandardScaler()
+        X_train = scaler.fit_transform(X_train)
+        X_test = scaler.transform(X_test)
+        LogisticRegression().fit(X_train, y_train)
+      `,
+    },
+    {
+      name: 'the steps inside a Pipeline',
+      code: py`
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.decomposition import PCA
+        from sklearn.linear_model import LogisticRegression
+        model = make_pipeline(StandardScaler(), PCA(n_components=5), LogisticRegression())
+        model.fit(X_train, y_train)
+        y_pred = model.predict(X_test)
+      `,
+    },
+    {
+      name: 'the same vectorizer re-created for two separate experiments',
+      code: py`
+        from sklearn.feature_extraction import DictVectorizer
+        from sklearn.linear_model import LogisticRegression
+        dv = DictVectorizer(sparse=False)
+        X_train = dv.fit_transform(train_dicts)
+        X_val = dv.transform(val_dicts)
+        LogisticRegression().fit(X_train, y_train)
+        dv = DictVectorizer(sparse=False)
+        X_train_small = dv.fit_transform(small_train_dicts)
+        X_val_small = dv.transform(small_val_dicts)
+        LogisticRegression().fit(X_train_small, y_train)
+      `,
+    },
+    {
+      name: 'two steps only ever applied to the data they were fitted on',
+      code: py`
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.decomposition import PCA
+        from sklearn.cluster import KMeans
+        scaled = StandardScaler().fit_transform(X)
+        reduced = PCA(n_components=2).fit_transform(scaled)
+        KMeans(n_clusters=3, random_state=0).fit(reduced)
+      `,
+    },
+    {
+      name: 'a feature scaler and a target label encoder',
+      code: py`
+        from sklearn.preprocessing import StandardScaler, LabelEncoder
+        from sklearn.svm import SVC
+        scaler = StandardScaler()
+        encoder = LabelEncoder()
+        X_train = scaler.fit_transform(X_train)
+        X_test = scaler.transform(X_test)
+        y_train = encoder.fit_transform(y_train)
+        y_test = encoder.transform(y_test)
+        SVC().fit(X_train, y_train)
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a scaler and a PCA chained by hand',
+      code: py`
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.decomposition import PCA
+        from sklearn.linear_model import LogisticRegression
+        scaler = StandardScaler()
+        pca = PCA(n_components=10)
+        X_train = pca.fit_transform(scaler.fit_transform(X_train))
+        X_test = pca.transform(scaler.transform(X_test))
+        LogisticRegression().fit(X_train, y_train)
+      `,
+      findings: [{ line: 6, column: 29, message: /StandardScaler \(scaler\) and PCA \(pca\) are each fitted on training data and re-applied by hand to other data \(X_test\): every data set the model sees must repeat 2 steps/, related: 4 }],
+      noFix: true,
+    },
+    {
+      name: 'an imputer and an encoder on columns of the same frames, combined into one matrix',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.impute import SimpleImputer
+        from sklearn.preprocessing import OneHotEncoder
+        from sklearn.ensemble import RandomForestClassifier
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        imputer = SimpleImputer(strategy="median")
+        encoder = OneHotEncoder(handle_unknown="ignore", sparse_output=False)
+        num_train = imputer.fit_transform(train[["age", "fare"]])
+        cat_train = encoder.fit_transform(train[["port"]])
+        num_test = imputer.transform(test[["age", "fare"]])
+        cat_test = encoder.transform(test[["port"]])
+        model = RandomForestClassifier(random_state=0)
+        model.fit(np.hstack([num_train, cat_train]), train["survived"])
+      `,
+      findings: [{ line: 10, column: 13, message: /SimpleImputer \(imputer\) and OneHotEncoder \(encoder\) are each fitted/, related: 4 }],
+    },
+    {
+      name: 'a binner and a scaler written back into the train and test frames',
+      code: py`
+        import pandas as pd
+        from sklearn.preprocessing import KBinsDiscretizer, StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        train = pd.read_csv("train.csv")
+        test = pd.read_csv("test.csv")
+        binner = KBinsDiscretizer(n_bins=5, encode="ordinal")
+        scaler = StandardScaler()
+        train[["age_bin"]] = binner.fit_transform(train[["age"]])
+        test[["age_bin"]] = binner.transform(test[["age"]])
+        train[["income"]] = scaler.fit_transform(train[["income"]])
+        test[["income"]] = scaler.transform(test[["income"]])
+        LogisticRegression().fit(train[["age_bin", "income"]], train["label"])
+      `,
+      findings: [{ line: 8, column: 22, message: /KBinsDiscretizer \(binner\) and StandardScaler \(scaler\) are each fitted on training data and re-applied by hand to other data \(test\[\["age"\]\], test\[\["income"\]\]\)/, related: 4 }],
+    },
+    {
+      name: 'two models trained on the same hand-made features: one finding, both fits linked',
+      code: py`
+        from sklearn.impute import SimpleImputer
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.ensemble import RandomForestClassifier
+        imputer = SimpleImputer()
+        scaler = StandardScaler()
+        train_ready = scaler.fit_transform(imputer.fit_transform(X_train))
+        test_ready = scaler.transform(imputer.transform(X_test))
+        LogisticRegression().fit(train_ready, y_train)
+        RandomForestClassifier(random_state=0).fit(train_ready, y_train)
+      `,
+      findings: [{ line: 7, column: 36, message: /SimpleImputer \(imputer\) and StandardScaler \(scaler\)/, related: 5 }],
+    },
+    {
+      name: 'notebook: fits and transforms spread over cells',
+      code: [
+        'from sklearn.preprocessing import MinMaxScaler\nfrom sklearn.feature_selection import VarianceThreshold\nfrom sklearn.svm import SVR\n',
+        'mm = MinMaxScaler().fit(X_train)\nvt = VarianceThreshold(0.01).fit(mm.transform(X_train))\n',
+        'X_test_ready = vt.transform(mm.transform(X_test))\n',
+        'SVR().fit(vt.transform(mm.transform(X_train)), y_train)\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 6, related: 4 }],
+    },
+  ],
+});

@@ -1,0 +1,176 @@
+import { modelSavedWithoutEvaluation } from '../../../server/src/detectors/mld702-model-saved-without-evaluation';
+import { py } from '../../support/engine';
+import { ruleTests } from '../../support/ruleTester';
+
+ruleTests(modelSavedWithoutEvaluation, {
+  valid: [
+    {
+      name: 'a metric on the test split before saving',
+      code: py`
+        import joblib
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import roc_auc_score
+        model = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+        print(roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))
+        joblib.dump(model, "model.joblib")
+      `,
+    },
+    {
+      name: 'notebook: saved in one cell, evaluated in a later cell',
+      code: [
+        'import joblib\nfrom sklearn.linear_model import Ridge\nmodel = Ridge().fit(X_train, y_train)\n',
+        'joblib.dump(model, "ridge.joblib")\n',
+        'print("R2 on held-out data:", model.score(X_test, y_test))\n',
+      ],
+    },
+    {
+      name: 'Keras fit with validation data',
+      code: py`
+        from tensorflow import keras
+        model = keras.Sequential([keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X, y, epochs=5, validation_split=0.2)
+        model.save("model.keras")
+      `,
+    },
+    {
+      name: 'a PyTorch training loop with a validation function and a checkpoint in the loop',
+      code: py`
+        import torch
+        for epoch in range(10):
+            loss = criterion(model(xb), yb)
+            loss.backward()
+            optimizer.step()
+            torch.save(model.state_dict(), f"ckpt_{epoch}.pt")
+        val_loss = evaluate(model, val_loader)
+        torch.save(model.state_dict(), "final.pt")
+      `,
+    },
+    {
+      name: 'a PyTorch checkpoint inside the training loop only',
+      code: py`
+        import torch
+        for epoch in range(10):
+            loss = criterion(model(xb), yb)
+            loss.backward()
+            optimizer.step()
+            torch.save(model.state_dict(), "latest.pt")
+      `,
+    },
+    {
+      name: 'a pretrained model exported without training',
+      code: py`
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("bert-base-uncased", revision="main")
+        model.save_pretrained("export/bert")
+      `,
+    },
+    {
+      name: 'a module of definitions (evaluated by its caller)',
+      code: py`
+        import joblib
+        from sklearn.linear_model import LogisticRegression
+        def train_and_save(X, y, path):
+            model = LogisticRegression().fit(X, y)
+            joblib.dump(model, path)
+      `,
+    },
+    {
+      name: 'accuracy computed by hand and printed',
+      code: py`
+        import torch
+        model.train()
+        loss = criterion(model(x), y)
+        loss.backward()
+        print("test error:", 1.0 - model(x_te).argmax(1).eq(y_te).float().mean().item())
+        torch.save(model.state_dict(), "mnist.pt")
+      `,
+    },
+    {
+      name: 'xgb.train watching a validation set passed by position',
+      code: py`
+        import xgboost as xgb
+        dtrain = xgb.DMatrix(X_train, label=y_train)
+        dvalid = xgb.DMatrix(X_valid, label=y_valid)
+        booster = xgb.train(params, dtrain, 200, [(dvalid, "valid")])
+        booster.save_model("booster.json")
+      `,
+    },
+    {
+      name: 'notebook: a save in a helper method that nothing calls',
+      code: [
+        'import torch\nclass Trainer:\n    def save_weights(self, model):\n        torch.save(model, "nn.pt")\n',
+        'model.train()\nloss_fn(model(x), y).backward()\n',
+      ],
+    },
+  ],
+  invalid: [
+    {
+      name: 'a model trained on everything and pickled',
+      code: py`
+        import pickle
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        df = pd.read_csv("churn.csv")
+        model = LogisticRegression(max_iter=1000)
+        model.fit(df[["tenure", "charges"]], df["churn"])
+        with open("model.bin", "wb") as f_out:
+            pickle.dump(model, f_out)
+      `,
+      findings: [{ line: 8, column: 5, message: /^model is saved to "model\.bin", but this script never evaluates it on held-out data/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'joblib.dump of a pipeline, and torch.save of a state dict, in a __main__ script',
+      code: py`
+        import joblib
+        import torch
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.svm import SVC
+        if __name__ == "__main__":
+            pipe = make_pipeline(StandardScaler(), SVC())
+            pipe.fit(X, y)
+            joblib.dump(pipe, "svc.joblib")
+            net.train()
+            loss_fn(net(xb), yb).backward()
+            torch.save(net.state_dict(), "net.pt")
+      `,
+      findings: [
+        { line: 9, column: 5, message: /^pipe is saved to "svc\.joblib"/, related: 1 },
+        { line: 12, column: 5, message: /^net is saved to "net\.pt"/, related: 0 },
+      ],
+    },
+    {
+      name: 'a Keras model fitted without validation data and saved',
+      code: py`
+        from tensorflow import keras
+        model = keras.Sequential([keras.layers.Dense(16, activation="relu"), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(X_train, y_train, epochs=20, batch_size=32)
+        model.save("regressor.keras")
+      `,
+      findings: [{ line: 5, column: 1, message: /^model is saved to "regressor\.keras"/, related: 1 }],
+    },
+    {
+      name: 'a Hugging Face Trainer with no evaluation set, then save_pretrained',
+      code: py`
+        from transformers import AutoModelForSequenceClassification, Trainer, TrainingArguments
+        model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", revision="main")
+        trainer = Trainer(model=model, args=TrainingArguments(output_dir="out"), train_dataset=train_ds)
+        trainer.train()
+        model.save_pretrained("out/final")
+      `,
+      findings: [{ line: 5, column: 1, message: /^model is saved to "out\/final"/ }],
+    },
+    {
+      name: 'notebook: trained in one cell, saved in another, never evaluated',
+      code: [
+        'import xgboost as xgb\nclf = xgb.XGBClassifier(n_estimators=100)\n',
+        'clf.fit(X_train, y_train)\n',
+        'clf.save_model("clf.json")\n',
+      ],
+      findings: [{ cell: 2, line: 1, column: 1, message: /this notebook never evaluates it/, related: 1 }],
+    },
+  ],
+});
