@@ -150,7 +150,15 @@ function workspaceRootOf(uri: string): string | undefined {
   return file ? workspaceRoots.find((root) => file.startsWith(root + path.sep)) : undefined;
 }
 
-function schedule(uri: string, delay = DEBOUNCE_MS): void {
+/**
+ * Waits for typing to pause before analysing: at least DEBOUNCE_MS, and as long as the document's
+ * last analysis took, so a very large file is not re-analysed on every keystroke.
+ */
+function debounceFor(uri: string): number {
+  return Math.max(DEBOUNCE_MS, Math.min(2000, session?.latest(uri)?.durationMs ?? 0));
+}
+
+function schedule(uri: string, delay = debounceFor(uri)): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);

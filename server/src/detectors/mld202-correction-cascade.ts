@@ -3,7 +3,6 @@ import type { Lineage } from '../semantics/dataflow';
 import { isAncestorOf, sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { metricCall } from './shared/evaluation';
-import { lineageOf } from './shared/lineage';
 import { enclosedBy, mayBeSameObject, shortText } from './shared/objects';
 import { predictingModel, trainingLabel, trainingOf } from './shared/models';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
@@ -60,7 +59,7 @@ function check(context: RuleContext): void {
     const seen: Node[] = [];
     training.inputs.forEach((input, position) => {
       const role = roleOf(call, input, position);
-      const lineage = lineageOf(flow, input);
+      const lineage = flow.lineage(input);
       const upstreams: Upstream[] = [];
       for (const source of lineage.calls) {
         const upstream = predictingModel(context.index, source);

@@ -4,7 +4,6 @@ import { stripParens } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
-import { lineageOf } from './shared/lineage';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { learnsStatistics, transformerCall, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
@@ -23,11 +22,11 @@ function check(context: RuleContext): void {
   const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
   if (holdouts.length === 0) return;
   const steps = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
-  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => lineageOf(flow, ...holdout.data).calls.some((call) => outputs.includes(call));
+  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineage(holdout.data).calls.some((call) => outputs.includes(call));
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
     // Fitted on data that was already split (a training part): that is the right way round.
-    if (holdoutsBehind(index, lineageOf(flow, fit.data)).length) continue;
+    if (holdoutsBehind(index, flow.lineage(fit.data)).length) continue;
     const start = fit.call.node.startIndex;
     const later = (step: TransformerCall) => step.call.node.startIndex > start && mayBeSameObject(flow, step.transformer, fit.transformer);
     const applied = steps.filter((step) => step.step === 'transform' && later(step));
@@ -51,7 +50,7 @@ function check(context: RuleContext): void {
  */
 function splitsFittedDataThenTransforms(flow: DataFlow, holdout: Holdout, fit: TransformerCall, applied: readonly TransformerCall[]): boolean {
   if (!holdout.data.some((data) => mayBeSameObject(flow, data, fit.data!))) return false;
-  return applied.some((step) => step.data && holdoutsBehind(flow.index, lineageOf(flow, step.data)).some((behind) => behind.call === holdout.call));
+  return applied.some((step) => step.data && holdoutsBehind(flow.index, flow.lineage(step.data)).some((behind) => behind.call === holdout.call));
 }
 
 export const preprocessingBeforeSplit: Rule = {

@@ -2,7 +2,6 @@ import type { Node } from 'web-tree-sitter';
 import { nodeKey, stripParens } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { lastSegment } from './shared/libraries';
-import { lineageOf } from './shared/lineage';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { predictingModel } from './shared/models';
 import { transformerCall, type TransformerCall } from './shared/transformers';
@@ -53,9 +52,9 @@ function check(context: RuleContext): void {
   for (const training of flow.trainingCalls) {
     const features = training.inputs[0];
     if (!features) continue;
-    const sources = lineageOf(flow, features).calls;
+    const sources = flow.lineage(features).calls;
     // Steps that feed other models, whose predictions this one learns from, belong to those models.
-    const behindModels = new Set(sources.filter((call) => predictingModel(context.index, call)).flatMap((call) => lineageOf(flow, ...call.args).calls));
+    const behindModels = new Set(sources.filter((call) => predictingModel(context.index, call)).flatMap((call) => flow.lineage(call.args).calls));
     const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output) && !behindModels.has(output)));
     if (feeding.length < 2) continue;
     const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));

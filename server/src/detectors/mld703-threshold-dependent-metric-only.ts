@@ -5,7 +5,6 @@ import { stringValue } from '../semantics/literals';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall, metricCall, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
 import { lastSegment, packageOf } from './shared/libraries';
-import { lineageOf } from './shared/lineage';
 import { shortText } from './shared/objects';
 import { OUTPUT_METHODS } from './shared/models';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
@@ -50,7 +49,7 @@ function thresholdEvaluations(index: SemanticIndex, flow: DataFlow): Evaluation[
   for (const call of index.calls) {
     const metric = metricCall(call);
     if (metric?.kind === 'threshold-dependent') {
-      for (const source of lineageOf(flow, ...call.args, ...call.kwargs.values()).calls) {
+      for (const source of flow.lineage([...call.args, ...call.kwargs.values()]).calls) {
         if (source.method && OUTPUT_METHODS.has(source.method) && source.receiver && classifierClass(flow, source.receiver)) found.push({ node: call.node, metric: metric.name, classifier: source.receiver });
       }
       continue;

@@ -4,7 +4,6 @@ import type { DataIO } from '../semantics/dataflow';
 import { nodeKey } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall } from './shared/evaluation';
-import { lineageOf } from './shared/lineage';
 import { trainingLabel } from './shared/models';
 import { shortText } from './shared/objects';
 import { staticPath } from './shared/paths';
@@ -100,7 +99,7 @@ function check(context: RuleContext): void {
       return holdout?.kind === 'cross-validation' && holdout.estimator ? [{ call, inputs: holdout.data }] : [];
     }),
   ].flatMap((training) => {
-    const loads = training.inputs.length ? lineageOf(flow, ...training.inputs).calls.flatMap((call) => loadOf(call) ?? []) : [];
+    const loads = training.inputs.length ? flow.lineage(training.inputs).calls.flatMap((call) => loadOf(call) ?? []) : [];
     return loads.length ? [{ call: training.call, loads }] : [];
   });
   if (trainings.length === 0) return;

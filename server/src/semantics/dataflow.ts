@@ -111,6 +111,7 @@ export class DataFlow {
   private readonly paths = new Map<string, PathValue>();
   private readonly fileKeys = new Map<DataIO, string | undefined>();
   private trainings: TrainingCall[] | undefined;
+  private readonly lineages = new Map<string, Lineage>();
 
   constructor(readonly index: SemanticIndex) {
     this.collectReads();
@@ -300,13 +301,32 @@ export class DataFlow {
    * `df[FEATURES]` with a column list, `df.a`) follows only the writes to those columns.
    */
   lineage(expressions: Node | readonly Node[], options: LineageOptions = {}): Lineage {
+    // Several rules follow the same training inputs back: each expression is followed once per
+    // document version, and the lineage of several is the union of theirs.
+    const list = Array.isArray(expressions) ? expressions as readonly Node[] : [expressions as Node];
+    const parts = list.map((expression) => {
+      const key = `${options.values ? 'v' : 'a'}${nodeKey(expression)}`;
+      let known = this.lineages.get(key);
+      if (!known) this.lineages.set(key, (known = this.followBack(expression, options)));
+      return known;
+    });
+    if (parts.length === 1) return parts[0];
+    return {
+      definitions: [...new Set(parts.flatMap((part) => part.definitions))],
+      calls: [...new Set(parts.flatMap((part) => part.calls))].sort((a, b) => a.node.startIndex - b.node.startIndex),
+      mutations: [...new Set(parts.flatMap((part) => part.mutations))],
+      truncated: parts.some((part) => part.truncated),
+    };
+  }
+
+  private followBack(start: Node, options: LineageOptions): Lineage {
     const definitions: Definition[] = [];
     const calls = new Map<string, CallSite>();
     const mutations: Mutation[] = [];
     const seenDefinitions = new Set<Definition>();
     const seenMutations = new Set<Mutation>();
     const seenExpressions = new Set<string>();
-    const queue = Array.isArray(expressions) ? [...expressions] : [expressions as Node];
+    const queue = [start];
     let truncated = false;
     while (queue.length) {
       const expression = queue.pop()!;
