@@ -3,7 +3,7 @@
 // related information that links the other sites of the pattern — across cells in a notebook.
 import { strict as assert } from 'node:assert';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { messageOf, TestClient } from '../support/lspClient';
+import { messageOf, TestClient, useTestClient } from '../support/lspClient';
 import { py } from '../support/engine';
 
 const SCRIPT_URI = 'file:///work/project/loans.py';
@@ -44,18 +44,10 @@ async function hoverText(client: TestClient, uri: string, diagnostic: Diagnostic
 
 describe('data-flow rules over LSP', function () {
   this.timeout(30000);
-  let client: TestClient;
-
-  beforeEach(async () => {
-    client = await TestClient.start();
-  });
-
-  afterEach(async () => {
-    await client.stop();
-  });
+  const client = useTestClient();
 
   it('reports MLD201, MLD503, MLD504, MLD703 and MLD810 on a script, with hovers and related sites', async () => {
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: SCRIPT_URI, languageId: 'python', version: 1, text: SCRIPT } });
+    await client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri: SCRIPT_URI, languageId: 'python', version: 1, text: SCRIPT } });
     const expected: Record<string, { line: number; hover: RegExp; message: RegExp; related: RegExp }> = {
       MLD201: { line: 8, hover: /MLD201 implicit-feature-set[\s\S]*§2, Entanglement/, message: /every column of loans except 'defaulted'/, related: /trains on it here/ },
       MLD503: { line: 9, hover: /MLD503 preprocessing-before-split[\s\S]*§5, Pipeline Jungles/, message: /StandardScaler is fitted on all of X before train_test_split/, related: /split here, after the fit/ },
@@ -63,13 +55,13 @@ describe('data-flow rules over LSP', function () {
       MLD703: { line: 16, hover: /MLD703 threshold-dependent-metric-only[\s\S]*§7, Fixed Thresholds in Dynamic Systems/, message: /clf \(LogisticRegression\) is evaluated only with accuracy_score/, related: /^$/ },
       MLD810: { line: 7, hover: /MLD810 unvalidated-input-data[\s\S]*§8, Data Testing Debt/, message: /pd\.read_csv\("loans\.csv"\) is fed to clf\.fit/, related: /trained on it here/ },
     };
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => Object.keys(expected).every((code) => d.some((x) => x.code === code)));
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => Object.keys(expected).every((code) => d.some((x) => x.code === code)));
     for (const [code, want] of Object.entries(expected)) {
       const diagnostic = diagnostics.find((d) => d.code === code)!;
       assert.equal(diagnostic.range.start.line, want.line, `${code} line`);
       assert.match(messageOf(diagnostic), want.message);
       assert.match(diagnostic.codeDescription!.href, new RegExp(`docs/rules/${code}-`));
-      assert.match(await hoverText(client, SCRIPT_URI, diagnostic), want.hover);
+      assert.match(await hoverText(client(), SCRIPT_URI, diagnostic), want.hover);
       if (code === 'MLD703') continue; // one label metric only: nothing else to link
       assert.ok(diagnostic.relatedInformation?.length, `${code} links the other sites`);
       assert.ok(diagnostic.relatedInformation!.every((r) => r.location.uri === SCRIPT_URI));
@@ -78,22 +70,22 @@ describe('data-flow rules over LSP', function () {
   });
 
   it('reports MLD202 and MLD702 in a notebook, linking sites in other cells', async () => {
-    await client.connection.sendNotification('notebookDocument/didOpen', {
+    await client().connection.sendNotification('notebookDocument/didOpen', {
       notebookDocument: { uri: NB, notebookType: 'jupyter-notebook', version: 1, cells: CELLS.map((_, i) => ({ kind: 2, document: cell(i) })) },
       cellTextDocuments: CELLS.map((text, i) => ({ uri: cell(i), languageId: 'python', version: 1, text })),
     });
-    const cascade = (await client.waitFor(cell(2), (d) => d.some((x) => x.code === 'MLD202'))).find((d) => d.code === 'MLD202')!;
+    const cascade = (await client().waitFor(cell(2), (d) => d.some((x) => x.code === 'MLD202'))).find((d) => d.code === 'MLD202')!;
     assert.match(messageOf(cascade), /fix\.fit learns, as its input, from the output of eta\.predict \(via column 'eta' of orders\)/);
-    assert.match(await hoverText(client, cell(2), cascade), /MLD202 correction-cascade[\s\S]*§2, Correction Cascades/);
+    assert.match(await hoverText(client(), cell(2), cascade), /MLD202 correction-cascade[\s\S]*§2, Correction Cascades/);
     const links = cascade.relatedInformation!.map((r) => `${r.location.uri} ${r.location.range.start.line} ${r.message}`);
     assert.deepEqual(links, [
       `${cell(2)} 0 eta produces the output here`,
       `${cell(1)} 2 eta is trained here`,
     ]);
 
-    const saved = (await client.waitFor(cell(3), (d) => d.some((x) => x.code === 'MLD702'))).find((d) => d.code === 'MLD702')!;
+    const saved = (await client().waitFor(cell(3), (d) => d.some((x) => x.code === 'MLD702'))).find((d) => d.code === 'MLD702')!;
     assert.match(messageOf(saved), /fix is saved to "fix\.joblib", but this notebook never evaluates it/);
-    assert.match(await hoverText(client, cell(3), saved), /MLD702 model-saved-without-evaluation[\s\S]*§7, Monitoring and Testing/);
+    assert.match(await hoverText(client(), cell(3), saved), /MLD702 model-saved-without-evaluation[\s\S]*§7, Monitoring and Testing/);
     assert.equal(saved.relatedInformation?.[0].location.uri, cell(2), 'the fit in the cell above');
     assert.equal(saved.relatedInformation?.[0].message, 'fix is trained here');
   });

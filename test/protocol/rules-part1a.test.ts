@@ -4,7 +4,7 @@
 // rule has a fix, applying it makes the finding go away.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyLspEdits, messageOf, TestClient } from '../support/lspClient';
+import { applyLspEdits, messageOf, useTestClient } from '../support/lspClient';
 import { py } from '../support/engine';
 
 interface RuleCase {
@@ -92,25 +92,17 @@ const cellUri = (n: number) => `vscode-notebook-cell:/work/project/rules.ipynb#W
 
 describe('rules part 1a over LSP', function () {
   this.timeout(30000);
-  let client: TestClient;
-
-  beforeEach(async () => {
-    client = await TestClient.start();
-  });
-
-  afterEach(async () => {
-    await client.stop();
-  });
+  const client = useTestClient();
 
   /** Opens the case's script or notebook; returns the URI its finding is published on and that text. */
   async function open(testCase: RuleCase, index: number): Promise<{ uri: string; text: string }> {
     if (testCase.script !== undefined) {
       const uri = `file:///work/project/rule_${index}.py`;
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: testCase.script } });
+      await client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: testCase.script } });
       return { uri, text: testCase.script };
     }
     const cells = testCase.cells!;
-    await client.connection.sendNotification('notebookDocument/didOpen', {
+    await client().connection.sendNotification('notebookDocument/didOpen', {
       notebookDocument: { uri: NB, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((_, i) => ({ kind: 2, document: cellUri(i) })) },
       cellTextDocuments: cells.map((text, i) => ({ uri: cellUri(i), languageId: 'python', version: 1, text })),
     });
@@ -121,18 +113,18 @@ describe('rules part 1a over LSP', function () {
     it(`${testCase.code}: finding, hover${testCase.fix ? ', fix' : ''} and code actions`, async () => {
       const { uri, text } = await open(testCase, index);
       const ours = (diagnostics: Diagnostic[]) => diagnostics.filter((d) => d.code === testCase.code);
-      const [diagnostic] = ours(await client.waitFor(uri, (d) => ours(d).length > 0));
+      const [diagnostic] = ours(await client().waitFor(uri, (d) => ours(d).length > 0));
       assert.equal(diagnostic.range.start.line, testCase.line);
       assert.match(messageOf(diagnostic), testCase.message);
       assert.equal(diagnostic.source, 'ml-debt');
       if (testCase.unnecessary) assert.deepEqual(diagnostic.tags, [1]);
 
-      const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
+      const hover: Hover = await client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: diagnostic.range.start });
       const markdown = (hover.contents as MarkupContent).value;
       assert.match(markdown, new RegExp(`${testCase.code} `));
       assert.match(markdown, testCase.section);
 
-      const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+      const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] },
       });
       assert.ok(actions.some((a) => a.title.startsWith(`${testCase.code}: Ignore`)), 'the ignore-on-this-line action');
@@ -144,8 +136,8 @@ describe('rules part 1a over LSP', function () {
       assert.equal(fixes.length, 1);
       assert.match(fixes[0].title, testCase.fix);
       const fixed = applyLspEdits(text, fixes[0].edit!.changes![uri]);
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
-      await client.waitFor(uri, (d) => ours(d).length === 0);
+      await client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: fixed }] });
+      await client().waitFor(uri, (d) => ours(d).length === 0);
     });
   });
 });

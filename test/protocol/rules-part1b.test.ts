@@ -3,7 +3,7 @@
 // papers, and its quick fix (when it has one) applies and makes the finding go away.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyLspEdits, TestClient } from '../support/lspClient';
+import { applyLspEdits, useTestClient } from '../support/lspClient';
 import { parsesCleanly, py } from '../support/engine';
 
 const SMELLS = /Zhang, Cruz and van Deursen, \*Code Smells for Machine Learning Applications\*, CAIN 2022/;
@@ -137,25 +137,17 @@ const cellUri = (n: number) => `vscode-notebook-cell:/work/project/part1b.ipynb#
 
 describe('rules part 1b over LSP: finding, hover, fix', function () {
   this.timeout(30000);
-  let client: TestClient;
-
-  beforeEach(async () => {
-    client = await TestClient.start();
-  });
-
-  afterEach(async () => {
-    await client.stop();
-  });
+  const client = useTestClient();
 
   /** Opens the case's document; returns the URI its finding is published on and that text. */
   async function open(c: RuleCase): Promise<{ uri: string; text: string }> {
     if (c.script !== undefined) {
       const uri = `file:///work/project/${c.code.toLowerCase()}.py`;
-      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: c.script } });
+      await client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: c.script } });
       return { uri, text: c.script };
     }
     const cells = c.cells!;
-    await client.connection.sendNotification('notebookDocument/didOpen', {
+    await client().connection.sendNotification('notebookDocument/didOpen', {
       notebookDocument: { uri: NB, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((_, i) => ({ kind: 2, document: cellUri(i) })) },
       cellTextDocuments: cells.map((text, i) => ({ uri: cellUri(i), languageId: 'python', version: 1, text })),
     });
@@ -164,10 +156,10 @@ describe('rules part 1b over LSP: finding, hover, fix', function () {
 
   async function replace(c: RuleCase, uri: string, text: string): Promise<void> {
     if (c.script !== undefined) {
-      await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+      await client().connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
       return;
     }
-    await client.connection.sendNotification('notebookDocument/didChange', {
+    await client().connection.sendNotification('notebookDocument/didChange', {
       notebookDocument: { uri: NB, version: 2 },
       change: { cells: { textContent: [{ document: { uri, version: 2 }, changes: [{ text }] }] } },
     });
@@ -176,16 +168,16 @@ describe('rules part 1b over LSP: finding, hover, fix', function () {
   for (const c of CASES) {
     it(`${c.code}: publishes the finding, hovers with the citation${c.fixed ? ', and its fix removes it' : ', and offers no fix'}`, async () => {
       const { uri, text } = await open(c);
-      const diagnostics = await client.waitFor(uri, (d) => d.some((x) => x.code === c.code));
+      const diagnostics = await client().waitFor(uri, (d) => d.some((x) => x.code === c.code));
       const finding = diagnostics.find((d) => d.code === c.code)!;
       assert.equal(finding.source, 'ml-debt');
 
-      const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: finding.range.start });
+      const hover: Hover = await client().connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: finding.range.start });
       const markdown = (hover.contents as MarkupContent).value;
       assert.match(markdown, new RegExp(`${c.code} `));
       for (const citation of c.citation) assert.match(markdown, citation);
 
-      const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+      const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', {
         textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] satisfies Diagnostic[], only: ['quickfix'] },
       });
       const fix = actions.find((a) => a.title.startsWith(`${c.code}: `) && !/: Ignore /.test(a.title));
@@ -200,7 +192,7 @@ describe('rules part 1b over LSP: finding, hover, fix', function () {
       assert.equal(fixed, c.fixed);
       assert.ok(await parsesCleanly(fixed));
       await replace(c, uri, fixed);
-      await client.waitFor(uri, (d) => !d.some((x) => x.code === c.code));
+      await client().waitFor(uri, (d) => !d.some((x) => x.code === c.code));
     });
   }
 });

@@ -1,7 +1,7 @@
 // Protocol tests: the bundled server (dist/server.js --stdio) driven over real JSON-RPC.
 import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
-import { applyLspEdits, messageOf, TestClient } from '../support/lspClient';
+import { applyLspEdits, messageOf, useTestClient } from '../support/lspClient';
 import { parsesCleanly, py } from '../support/engine';
 
 const SCRIPT_URI = 'file:///work/project/train.py';
@@ -23,22 +23,14 @@ function codes(diagnostics: Diagnostic[]): string[] {
 
 describe('language server over stdio', function () {
   this.timeout(30000);
-  let client: TestClient;
-
-  beforeEach(async () => {
-    client = await TestClient.start();
-  });
-
-  afterEach(async () => {
-    await client.stop();
-  });
+  const client = useTestClient();
 
   function open(uri: string, text: string, version = 1): Promise<void> {
-    return client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
+    return client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version, text } });
   }
 
   async function quickFixes(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.connection.sendRequest('textDocument/codeAction', {
+    return client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: diagnostic.range,
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
@@ -47,7 +39,7 @@ describe('language server over stdio', function () {
 
   it('publishes diagnostics with our source, code, docs link and message', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => d.length > 0);
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length > 0);
     assert.deepEqual(codes(diagnostics), ['MLD701', 'MLD802']);
     const split = diagnostics.find((d) => d.code === 'MLD802')!;
     assert.equal(split.source, 'ml-debt');
@@ -58,36 +50,36 @@ describe('language server over stdio', function () {
 
   it('follows incremental edits', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    await client.waitFor(SCRIPT_URI, (d) => d.length === 2);
+    await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
     // Add `, random_state=1` before the closing parenthesis of train_test_split.
     const line = SCRIPT.split('\n')[4];
     const at = line.lastIndexOf(')');
-    await client.connection.sendNotification('textDocument/didChange', {
+    await client().connection.sendNotification('textDocument/didChange', {
       textDocument: { uri: SCRIPT_URI, version: 2 },
       contentChanges: [{ range: { start: { line: 4, character: at }, end: { line: 4, character: at } }, text: ', random_state=1' }],
     });
-    const after = await client.waitFor(SCRIPT_URI, (d) => d.length === 1);
+    const after = await client().waitFor(SCRIPT_URI, (d) => d.length === 1);
     assert.deepEqual(codes(after), ['MLD701']);
   });
 
   it('hovers with the paper category and section', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => d.length > 0);
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length > 0);
     const threshold = diagnostics.find((d) => d.code === 'MLD701')!;
-    const hover: Hover = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SCRIPT_URI }, position: threshold.range.start });
+    const hover: Hover = await client().connection.sendRequest('textDocument/hover', { textDocument: { uri: SCRIPT_URI }, position: threshold.range.start });
     const markdown = (hover.contents as MarkupContent).value;
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(markdown, /MLD701 fixed-decision-threshold/);
     assert.match(markdown, /Sculley et al\., \*Hidden Technical Debt in Machine Learning Systems\*, NeurIPS 2015, §7, Fixed Thresholds in Dynamic Systems/);
     assert.match(markdown, /Why this is debt/);
     assert.doesNotMatch(markdown, /command:/);
-    const nothing = await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: SCRIPT_URI }, position: { line: 0, character: 0 } });
+    const nothing = await client().connection.sendRequest('textDocument/hover', { textDocument: { uri: SCRIPT_URI }, position: { line: 0, character: 0 } });
     assert.equal(nothing, null);
   });
 
   it('offers a fix whose edit removes the finding and leaves valid Python', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => d.length === 2);
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
     const threshold = diagnostics.find((d) => d.code === 'MLD701')!;
     const actions = await quickFixes(SCRIPT_URI, threshold);
     const fix = actions.find((a) => a.isPreferred)!;
@@ -98,14 +90,14 @@ describe('language server over stdio', function () {
     const fixed = applyLspEdits(SCRIPT, fix.edit!.changes![SCRIPT_URI]);
     assert.match(fixed, /DECISION_THRESHOLD = 0\.5\nlabels = proba > DECISION_THRESHOLD/);
     assert.ok(await parsesCleanly(fixed));
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: SCRIPT_URI, version: 2 }, contentChanges: [{ text: fixed }] });
-    const after = await client.waitFor(SCRIPT_URI, (d) => !d.some((x) => x.code === 'MLD701'));
+    await client().connection.sendNotification('textDocument/didChange', { textDocument: { uri: SCRIPT_URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await client().waitFor(SCRIPT_URI, (d) => !d.some((x) => x.code === 'MLD701'));
     assert.deepEqual(codes(after), ['MLD802']);
   });
 
   it('ignore on this line writes the suppression comment, and it is honoured', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => d.length === 2);
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
     const split = diagnostics.find((d) => d.code === 'MLD802')!;
     const actions = await quickFixes(SCRIPT_URI, split);
     assert.deepEqual(actions.map((a) => a.title), ['MLD802: Set random_state=42 (unsafe: changes behaviour)', 'MLD802: Ignore missing-random-state on this line']);
@@ -113,15 +105,15 @@ describe('language server over stdio', function () {
     const ignore = actions[1];
     const fixed = applyLspEdits(SCRIPT, ignore.edit!.changes![SCRIPT_URI]);
     assert.match(fixed.split('\n')[4], /test_size=0\.2\)  # mldebt: ignore\[MLD802\]$/);
-    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: SCRIPT_URI, version: 2 }, contentChanges: [{ text: fixed }] });
-    const after = await client.waitFor(SCRIPT_URI, (d) => d.length === 1);
+    await client().connection.sendNotification('textDocument/didChange', { textDocument: { uri: SCRIPT_URI, version: 2 }, contentChanges: [{ text: fixed }] });
+    const after = await client().waitFor(SCRIPT_URI, (d) => d.length === 1);
     assert.deepEqual(codes(after), ['MLD701']);
   });
 
   it('fix all applies the safe fixes only', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    await client.waitFor(SCRIPT_URI, (d) => d.length === 2);
-    const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
+    await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
+    const actions: CodeAction[] = await client().connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: SCRIPT_URI },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll'] },
@@ -133,36 +125,39 @@ describe('language server over stdio', function () {
     assert.doesNotMatch(fixed, /random_state=42/, 'unsafe fixes are never part of fix all');
   });
 
-  it('applies severity settings, "off" included', async () => {
-    await client.stop();
-    client = await TestClient.start({ settings: { severity: { MLD802: 'error', 'fixed-decision-threshold': 'off' } } });
-    await open(SCRIPT_URI, SCRIPT);
-    const diagnostics = await client.waitFor(SCRIPT_URI, (d) => d.length > 0);
-    assert.deepEqual(codes(diagnostics), ['MLD802']);
-    assert.equal(diagnostics[0].severity, 1);
-    client.setSettings({ enable: false });
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
-    await client.waitFor(SCRIPT_URI, (d) => d.length === 0);
-  });
-
   it('stays up on bad input: syntax errors, half-typed code, binary junk, huge files', async () => {
     await open('file:///w/broken.py', 'import numpy as np\nx = np.random.rand(\ndef (:\n');
-    await client.waitFor('file:///w/broken.py');
+    await client().waitFor('file:///w/broken.py');
     await open('file:///w/junk.py', '\u0000\u0001\u0002binary\u0000');
-    await client.waitFor('file:///w/junk.py', (d) => d.length === 0);
+    await client().waitFor('file:///w/junk.py', (d) => d.length === 0);
     await open('file:///w/huge.py', 'x = 1\n'.repeat(1_000_000));
-    await client.waitFor('file:///w/huge.py', (d) => d.length === 0);
+    await client().waitFor('file:///w/huge.py', (d) => d.length === 0);
     await open(SCRIPT_URI, SCRIPT);
-    assert.equal((await client.waitFor(SCRIPT_URI, (d) => d.length === 2)).length, 2);
-    assert.ok(client.messages.some((m) => /skipped junk\.py: it looks like a binary file/.test(m.message)));
-    assert.ok(client.messages.some((m) => /skipped huge\.py: it is 5\.7 MB, over the 5\.0 MB limit/.test(m.message)));
-    assert.equal(client.exited, false);
+    assert.equal((await client().waitFor(SCRIPT_URI, (d) => d.length === 2)).length, 2);
+    assert.ok(client().messages.some((m) => /skipped junk\.py: it looks like a binary file/.test(m.message)));
+    assert.ok(client().messages.some((m) => /skipped huge\.py: it is 5\.7 MB, over the 5\.0 MB limit/.test(m.message)));
+    assert.equal(client().exited, false);
   });
 
   it('clears diagnostics when a document closes', async () => {
     await open(SCRIPT_URI, SCRIPT);
-    await client.waitFor(SCRIPT_URI, (d) => d.length === 2);
-    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: SCRIPT_URI } });
-    await client.waitFor(SCRIPT_URI, (d) => d.length === 0);
+    await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
+    await client().connection.sendNotification('textDocument/didClose', { textDocument: { uri: SCRIPT_URI } });
+    await client().waitFor(SCRIPT_URI, (d) => d.length === 0);
+  });
+});
+
+describe('language server settings', function () {
+  this.timeout(30000);
+  const client = useTestClient({ settings: { severity: { MLD802: 'error', 'fixed-decision-threshold': 'off' } } });
+
+  it('applies severity settings, "off" included', async () => {
+    await client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri: SCRIPT_URI, languageId: 'python', version: 1, text: SCRIPT } });
+    const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length > 0);
+    assert.deepEqual(codes(diagnostics), ['MLD802']);
+    assert.equal(diagnostics[0].severity, 1);
+    client().setSettings({ enable: false });
+    await client().connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    await client().waitFor(SCRIPT_URI, (d) => d.length === 0);
   });
 });
