@@ -121,13 +121,15 @@ describe('mldebt CLI', function () {
     assert.equal(status, 2);
     assert.match(stderr, /broken\.ipynb: error: not valid notebook JSON/);
     assert.match(stdout, /train\.py:2:14: MLD802/);
+    assert.match(stdout, /in 2 of 3 file\(s\) \(1 unreadable\)\.$/m, 'the summary counts the files it could not read');
   });
 
   it('skips binary and oversized files with a message', () => {
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 1, 2, 3, 0, 255]));
     writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mldebt]\nmax-file-size = 40\n');
     writeFileSync(path.join(dir, 'big.py'), 'x = 1\n'.repeat(20));
-    const { stderr } = mldebt(dir, 'check', '.');
+    const { stdout, stderr } = mldebt(dir, 'check', '.');
+    assert.match(stdout, /No ML debt found in 1 file\(s\) \(4 skipped\)\.$/m, 'skipped files are not counted as checked');
     assert.match(stderr, /blob\.py: skipped: it looks like a binary file/);
     assert.match(stderr, /big\.py: skipped: it is 0\.0 MB, over the 0\.0 MB limit/);
   });

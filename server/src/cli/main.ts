@@ -140,6 +140,8 @@ async function check(options: CheckOptions, out: (text: string) => void, err: (t
   const metas = new Map(RULES.map((r) => [r.meta.code, r.meta]));
   const findings: ReportedFinding[] = [];
   const reportedProblems = new Set<string>();
+  let analysed = 0;
+  let skipped = 0;
   for (const file of discovery.files) {
     const shown = path.relative(process.cwd(), file) || file;
     const project = projects.forFile(file);
@@ -159,8 +161,10 @@ async function check(options: CheckOptions, out: (text: string) => void, err: (t
     const skip = skipReason(source, config.maxFileSize);
     if (skip) {
       err(`${shown}: skipped: ${skip}`);
+      skipped++;
       continue;
     }
+    analysed++;
     const doc = buildDocument(source);
     const result = analyzeDocument(doc, config, { parser });
     for (const error of result.errors) err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
@@ -173,12 +177,14 @@ async function check(options: CheckOptions, out: (text: string) => void, err: (t
   let text: string;
   if (options.format === 'json') text = formatJson(findings);
   else if (options.format === 'sarif') text = formatSarif(findings, activeRules, VERSION, process.cwd());
-  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: discovery.files.length });
+  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: analysed });
   else {
     const files = new Set(findings.map((f) => f.file)).size;
-    const summary = findings.length === 0
-      ? `No ML debt found in ${discovery.files.length} file(s).`
-      : `Found ${findings.length} finding(s) in ${files} of ${discovery.files.length} file(s).`;
+    const unreadable = discovery.files.length - analysed - skipped;
+    const notChecked = [skipped && `${skipped} skipped`, unreadable && `${unreadable} unreadable`].filter(Boolean).join(', ');
+    const summary = (findings.length === 0
+      ? `No ML debt found in ${analysed} file(s)`
+      : `Found ${findings.length} finding(s) in ${files} of ${analysed} file(s)`) + (notChecked ? ` (${notChecked}).` : '.');
     text = (findings.length ? formatText(findings) + '\n' : '') + summary;
   }
   if (options.output) writeFileSync(options.output, text + '\n');
