@@ -22,6 +22,23 @@ function moduleName(receiver: Node | undefined): string | undefined {
   return node?.type === 'identifier' ? node.text : undefined;
 }
 
+/**
+ * The name a chain of self-returning calls is assigned to, for a call inside it:
+ * `model` for the `.train(False)` in `model = resnet50(weights=w).train(False).to(device)`.
+ */
+function assignedChainName(call: Node): string | undefined {
+  let top = call;
+  for (;;) {
+    const attribute = top.parent;
+    const outer = attribute?.parent;
+    if (attribute?.type !== 'attribute' || outer?.type !== 'call' || !SELF_RETURNING.has(attribute.childForFieldName('attribute')?.text ?? '')) break;
+    top = outer;
+  }
+  const assignment = top.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), top) ? assignment.childForFieldName('left') : undefined;
+  return target?.type === 'identifier' ? target.text : undefined;
+}
+
 /** The mode a call sets on a module: `.eval()`, `.train()`, `.train(False)`. */
 function modeSet(index: SemanticIndex, call: CallSite): Mode | undefined {
   if (call.method === 'eval' && call.args.length === 0) return 'eval';
@@ -58,9 +75,10 @@ function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
     return e;
   };
   for (const call of index.calls) {
-    const name = call.method ? moduleName(call.receiver) : undefined;
+    const mode = call.method ? modeSet(index, call) : undefined;
+    // A mode set while building the module counts for the name it is assigned to.
+    const name = call.method ? moduleName(call.receiver) ?? (mode ? assignedChainName(call.node) : undefined) : undefined;
     if (name) {
-      const mode = modeSet(index, call);
       if (mode) of(name).modes.push({ call, mode });
       if (mode === 'train') of(name).trained = true;
       if (call.method === 'load_state_dict') of(name).loaded = true;
@@ -161,15 +179,17 @@ function trainingLoops(index: SemanticIndex): TrainingLoop[] {
 }
 
 /**
- * True when `use` runs after a training loop of the same scope (a loop with a backward pass that
- * ends before it) and is not itself inside a loop with a backward pass (where it may be part of
- * the training, as the generator's forward pass in a GAN).
+ * True when `use` runs after a loop of the same scope that trains this module (a loop with a
+ * backward pass that calls `name` and ends before it) and is not itself inside a loop with a
+ * backward pass (where it may be part of the training, as the generator's forward pass in a GAN).
  */
-function runsAfterTraining(loops: readonly TrainingLoop[], use: Node): boolean {
+function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[], use: Node, name: string): boolean {
   const fn = enclosingFunction(use);
   const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
   if (same.some((t) => isAncestorOf(t.loop, use))) return false;
-  return same.some((t) => t.loop.endIndex <= use.startIndex);
+  // A loop fitting other tensors (`w`, `b` by hand) says nothing about this module's training.
+  const callsModule = (loop: Node) => index.callsIn(loop).some((call) => call.callee.type === 'identifier' && call.callee.text === name);
+  return same.some((t) => t.loop.endIndex <= use.startIndex && callsModule(t.loop));
 }
 
 /** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
@@ -195,27 +215,38 @@ function check(context: RuleContext): void {
   const training = trainingLoops(index);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
+  // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
+  const reportedAfterTraining = new Set<string>();
   for (const use of index.calls) {
     // A module is followed by its name; a parameter's name means something else at each call.
     if (use.callee.type !== 'identifier' || index.definitionFor(use.callee)?.kind === 'param') continue;
     const name = use.callee.text;
     const origin = moduleOrigin(index, use.callee);
-    if (!origin || !hasModeDependentLayers(index, origin)) continue;
+    if (!origin) continue;
     let known = facts.get(name);
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (!noGrad && !runsAfterTraining(training, use.node)) continue;
+    if (!noGrad && !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;
     anchors.push(anchor);
+    if (!noGrad) {
+      const key = `${name}@${enclosingFunction(use.node)?.startIndex ?? -1}`;
+      if (reportedAfterTraining.has(key)) continue;
+      reportedAfterTraining.add(key);
+    }
     const fix = evalFix(context, anchor, name);
+    // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
+    const effect = hasModeDependentLayers(index, origin)
+      ? 'its dropout and batch-norm layers behave as in training'
+      : 'any dropout or batch-norm layer it has or gains behaves as in training';
     context.report({
       node: use.node,
       message: noGrad
-        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`
-        : `\`${name}\` is used after training while still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`,
+        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: ${effect}; call \`${name}.eval()\` first`
+        : `\`${name}\` is used after training while still in training mode: ${effect}; call \`${name}.eval()\` first`,
       ...(fix ? { fix } : {}),
     });
   }
@@ -230,12 +261,12 @@ export const evalModeNotSet: Rule = {
     fix: { safety: 'unsafe', title: 'Insert model.eval() before the evaluation' },
     smell: { name: 'Training / Evaluation Mode Improper Toggling', feeds: 'reproducibility-debt' },
     docs: {
-      summary: 'A PyTorch model with dropout or batch-norm layers is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
+      summary: 'A PyTorch model is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
       why: '`torch.no_grad()` turns off gradient tracking, not training behaviour: dropout keeps dropping units at random and batch norm keeps normalising with the statistics of the current batch (and updating its running averages). Predictions and metrics come out noisy and different on every run, and they no longer match what the model does once deployed in evaluation mode — reported results that cannot be reproduced (§8, Reproducibility Debt). Zhang et al. list it as "Training / Evaluation Mode Improper Toggling".',
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict` — and only when they contain layers that depend on the mode (dropout, batch norm, RNN dropout, transformer layers, or a torchvision/timm/transformers model). A `.eval()` or `.train(False)` earlier in the same scope, inside a loop around the evaluation, or in a function of the file (which may be called first) silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, or in a function of the file (which may be called first) silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

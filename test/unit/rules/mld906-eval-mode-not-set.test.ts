@@ -30,17 +30,42 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
-      name: 'no layer that depends on the mode, or a module never trained nor loaded',
+      name: 'a module never trained nor loaded',
       code: py`
         import torch
         import torch.nn as nn
-        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
-        with torch.no_grad():
-            out = linear(x)
         probe = nn.Sequential(nn.Linear(4, 8), nn.Dropout(0.2))
         with torch.no_grad():
             print(probe(torch.zeros(1, 4)).shape)
+      `,
+    },
+    {
+      name: 'train(False) chained onto the constructor, and train(mode=False) later',
+      code: py`
+        import torch
+        import torchvision
+        net = torchvision.models.resnet18(weights="IMAGENET1K_V1").train(False).to(device)
+        with torch.no_grad():
+            probs = torch.softmax(net(batch), dim=-1)
+        head = torch.nn.Sequential(torch.nn.Linear(512, 10), torch.nn.Dropout(0.1))
+        head.load_state_dict(torch.load("head.pt", weights_only=True))
+        head.train(mode=False)
+        with torch.no_grad():
+            logits = head(feats)
+      `,
+    },
+    {
+      name: 'after a loop that fits other tensors by hand, not this module',
+      code: py`
+        import torch
+        import torch.nn as nn
+        w = torch.zeros(1, requires_grad=True)
+        for step in range(100):
+            loss = ((w * xs - ys) ** 2).mean()
+            loss.backward()
+        regressor = nn.Sequential(nn.Linear(784, 1), nn.Dropout(0.1))
+        opt = torch.optim.SGD(regressor.parameters(), lr=0.01)
+        first = regressor(x_batch)
       `,
     },
     {
@@ -176,6 +201,35 @@ ruleTests(evalModeNotSet, {
       output: TRAINED + py`
         model.eval()
         y_pred = model(X_test).detach().numpy()
+      `,
+    },
+    {
+      name: 'a model without dropout or batch norm is still in training mode: reported once after its training loop',
+      code: py`
+        import torch
+        import torch.nn as nn
+        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
+        for x, y in loader:
+            opt.zero_grad()
+            ((linear(x) - y) ** 2).mean().backward()
+            opt.step()
+        print(linear(x_test))
+        print(linear(x_other))
+      `,
+      findings: [{ line: 9, column: 7, message: /^`linear` is used after training while still in training mode: any dropout or batch-norm layer it has or gains behaves as in training; call `linear\.eval\(\)` first$/ }],
+      output: py`
+        import torch
+        import torch.nn as nn
+        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
+        for x, y in loader:
+            opt.zero_grad()
+            ((linear(x) - y) ** 2).mean().backward()
+            opt.step()
+        linear.eval()
+        print(linear(x_test))
+        print(linear(x_other))
       `,
     },
     {
