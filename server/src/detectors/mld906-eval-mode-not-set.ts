@@ -49,6 +49,56 @@ function modeSet(index: SemanticIndex, call: CallSite): Mode | undefined {
   return value?.kind === 'bool' ? (value.value ? 'train' : 'eval') : undefined;
 }
 
+/** Whether a function or lambda switches a module to evaluation mode in its body, cached per node. */
+type EvalSetterTest = (fn: Node) => boolean;
+
+function evalSetterTest(index: SemanticIndex): EvalSetterTest {
+  const cache = new Map<number, boolean>();
+  return (fn) => {
+    let evaluates = cache.get(fn.startIndex);
+    if (evaluates === undefined) {
+      evaluates = index.callsIn(fn).some((inner) => modeSet(index, inner) === 'eval');
+      cache.set(fn.startIndex, evaluates);
+    }
+    return evaluates;
+  };
+}
+
+/**
+ * Evaluation mode set through a helper on the module: a method of a class of the file that calls
+ * `self.eval()` (`model.freeze()`), or `model.apply(fn)` with a function that calls `.eval()`.
+ */
+function evalByHelperTest(index: SemanticIndex, setsEval: EvalSetterTest): (call: CallSite) => boolean {
+  let methods: Set<string> | undefined;
+  return (call) => {
+    if (!call.method || !call.receiver) return false;
+    if (call.method === 'apply') {
+      const fn = call.args[0] ? stripParens(call.args[0]) : undefined;
+      if (fn?.type === 'lambda') return setsEval(fn);
+      const resolution = fn?.type === 'identifier' ? index.resolve(fn.text, fn) : undefined;
+      return resolution?.kind === 'local' && resolution.definition.kind === 'def' && setsEval(resolution.definition.statement);
+    }
+    methods ??= new Set(index.nodes('function_definition').filter((fn) => isMethod(fn) && setsEval(fn)).map((fn) => fn.childForFieldName('name')?.text ?? ''));
+    return methods.has(call.method);
+  };
+}
+
+function isMethod(fn: Node): boolean {
+  const owner = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  return owner?.type === 'block' && owner.parent?.type === 'class_definition';
+}
+
+/** The modules a loop variable runs over: `enc`, `dec` for `m` in `for m in (enc, dec): m.eval()`. */
+function loopedNames(index: SemanticIndex, receiver: Node | undefined): string[] {
+  const variable = receiver ? stripParens(receiver) : undefined;
+  if (variable?.type !== 'identifier') return [];
+  const definition = index.definitionFor(variable);
+  const loop = definition?.kind === 'for' && definition.statement.type === 'for_statement' ? definition.statement : undefined;
+  const right = loop?.childForFieldName('right');
+  const items = right && ['tuple', 'list', 'expression_list'].includes(stripParens(right).type) ? stripParens(right).namedChildren : [];
+  return items.every((item) => item?.type === 'identifier') ? items.map((item) => item!.text) : [];
+}
+
 interface ModuleFacts {
   modes: { call: CallSite; mode: Mode }[];
   /** Evidence the module is used for real: trained, given weights, or restored from a checkpoint. */
@@ -67,7 +117,8 @@ interface NameEvents {
   passedTo: CallSite[];
 }
 
-function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
+function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<string, NameEvents> {
+  const evalByHelper = evalByHelperTest(index, setsEval);
   const events = new Map<string, NameEvents>();
   const of = (name: string) => {
     let e = events.get(name);
@@ -75,9 +126,11 @@ function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
     return e;
   };
   for (const call of index.calls) {
-    const mode = call.method ? modeSet(index, call) : undefined;
+    const direct = call.method ? modeSet(index, call) : undefined;
+    const mode = direct ?? (evalByHelper(call) ? 'eval' : undefined);
     // A mode set while building the module counts for the name it is assigned to.
     const name = call.method ? moduleName(call.receiver) ?? (mode ? assignedChainName(call.node) : undefined) : undefined;
+    if (direct) for (const looped of loopedNames(index, call.receiver)) of(looped).modes.push({ call, mode: direct });
     if (name) {
       if (mode) of(name).modes.push({ call, mode });
       if (mode === 'train') of(name).trained = true;
@@ -120,22 +173,15 @@ const MODE_NEUTRAL_PACKAGES = new Set(['torch', 'builtins', 'numpy', 'copy', 'to
 /**
  * Whether a call the module is handed to may switch it to evaluation mode: a function of the
  * file that calls `.eval()` (`evaluate(model, loader)`), or a function from outside the known
- * libraries, or a method of an unknown object (`evaluator.run(model)`). Cached per function.
+ * libraries, or a method of an unknown object (`evaluator.run(model)`).
  */
-function evaluationTest(index: SemanticIndex): (call: CallSite) => boolean {
-  const bodies = new Map<number, boolean>();
+function evaluationTest(index: SemanticIndex, setsEval: EvalSetterTest): (call: CallSite) => boolean {
   return (call) => {
     if (call.qname) return !MODE_NEUTRAL_PACKAGES.has(packageOf(call.qname));
     if (call.callee.type !== 'identifier') return true;
     const resolution = index.resolve(call.callee.text, call.callee);
     if (resolution.kind !== 'local' || resolution.definition.kind !== 'def') return resolution.kind === 'unknown';
-    const body = resolution.definition.statement;
-    let evaluates = bodies.get(body.startIndex);
-    if (evaluates === undefined) {
-      evaluates = index.callsIn(body).some((inner) => modeSet(index, inner) === 'eval');
-      bodies.set(body.startIndex, evaluates);
-    }
-    return evaluates;
+    return setsEval(resolution.definition.statement);
   };
 }
 
@@ -210,8 +256,9 @@ function evalFix(context: RuleContext, anchor: Node, name: string): FixDescripto
 function check(context: RuleContext): void {
   const { index } = context;
   if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
-  const events = collectEvents(index);
-  const mayEvaluate = evaluationTest(index);
+  const setsEval = evalSetterTest(index);
+  const events = collectEvents(index, setsEval);
+  const mayEvaluate = evaluationTest(index, setsEval);
   const training = trainingLoops(index);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
@@ -266,7 +313,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, or in a function of the file (which may be called first) silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

@@ -55,6 +55,32 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
+      name: 'eval mode set by a method of the model class, by apply(), or over a tuple of modules',
+      code: TRAINED + py`
+        class Head(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Sequential(nn.Linear(64, 2), nn.Dropout(0.3))
+            def freeze(self):
+                self.eval()
+                return self
+        head = Head()
+        head.load_state_dict(torch.load("head.pt", weights_only=True))
+        head.freeze()
+        with torch.no_grad():
+            scores = head(feats)
+        model.apply(lambda layer: layer.eval())
+        with torch.no_grad():
+            preds = model(X_test)
+        encoder = nn.Sequential(nn.Linear(8, 4), nn.Dropout(0.1))
+        encoder.load_state_dict(torch.load("enc.pt", weights_only=True))
+        for part in (encoder, head):
+            part.eval()
+        with torch.no_grad():
+            codes = encoder(X_test)
+      `,
+    },
+    {
       name: 'after a loop that fits other tensors by hand, not this module',
       code: py`
         import torch
