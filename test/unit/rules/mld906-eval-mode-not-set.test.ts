@@ -13,6 +13,18 @@ const TRAINED = py`
       optimizer.step()
 `;
 
+/** A model with no dropout or batch norm, trained by a loop that calls it. */
+const LINEAR_TRAINED = py`
+  import torch
+  import torch.nn as nn
+  linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+  opt = torch.optim.SGD(linear.parameters(), lr=0.1)
+  for x, y in loader:
+      opt.zero_grad()
+      ((linear(x) - y) ** 2).mean().backward()
+      opt.step()
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -231,28 +243,12 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'a model without dropout or batch norm is still in training mode: reported once after its training loop',
-      code: py`
-        import torch
-        import torch.nn as nn
-        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
-        for x, y in loader:
-            opt.zero_grad()
-            ((linear(x) - y) ** 2).mean().backward()
-            opt.step()
+      code: LINEAR_TRAINED + py`
         print(linear(x_test))
         print(linear(x_other))
       `,
       findings: [{ line: 9, column: 7, message: /^`linear` is used after training while still in training mode: any dropout or batch-norm layer it has or gains behaves as in training; call `linear\.eval\(\)` first$/ }],
-      output: py`
-        import torch
-        import torch.nn as nn
-        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
-        for x, y in loader:
-            opt.zero_grad()
-            ((linear(x) - y) ** 2).mean().backward()
-            opt.step()
+      output: LINEAR_TRAINED + py`
         linear.eval()
         print(linear(x_test))
         print(linear(x_other))
