@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
@@ -238,6 +238,19 @@ function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[],
   return same.some((t) => t.loop.endIndex <= use.startIndex && callsModule(t.loop));
 }
 
+/**
+ * True when `use` runs on every training step: directly in the body of a loop that runs a backward
+ * pass, under no `if`. There a no-grad forward pass is part of the training (a GAN generator's
+ * fakes for the discriminator, a running training accuracy); evaluation runs at intervals or after.
+ */
+function partOfTrainingStep(stepLoops: readonly Node[], use: Node): boolean {
+  for (const current of ancestors(use, true)) {
+    if (current.type === 'if_statement' || FUNCTION_TYPES.has(current.type)) return false;
+    if (LOOP_TYPES.has(current.type)) return stepLoops.some((loop) => sameNode(loop, current));
+  }
+  return false;
+}
+
 /** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
 function evalFix(context: RuleContext, anchor: Node, name: string): FixDescriptor | undefined {
   const line = `${name}.eval()`;
@@ -260,6 +273,7 @@ function check(context: RuleContext): void {
   const events = collectEvents(index, setsEval);
   const mayEvaluate = evaluationTest(index, setsEval);
   const training = trainingLoops(index);
+  const stepLoops = index.methodCalls('backward').map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
   // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
@@ -274,7 +288,7 @@ function check(context: RuleContext): void {
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (!noGrad && !runsAfterTraining(index, training, use.node, name)) continue;
+    if (noGrad ? partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;
@@ -313,7 +327,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass on every step of the training loop (a GAN generator making fakes for the discriminator, a running training accuracy) is part of the training and left alone; one under an `if` in that loop (periodic validation) is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

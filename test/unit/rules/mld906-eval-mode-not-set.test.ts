@@ -93,6 +93,29 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
+      name: 'a no-grad forward pass on every training step: GAN fakes for the discriminator, a running training accuracy',
+      code: py`
+        import torch
+        import torch.nn as nn
+        gen = nn.Sequential(nn.Linear(16, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 784))
+        disc = nn.Sequential(nn.Linear(784, 64), nn.Dropout(0.3), nn.Linear(64, 1))
+        opt_g = torch.optim.Adam(gen.parameters())
+        opt_d = torch.optim.Adam(disc.parameters())
+        for real in loader:
+            noise = torch.randn(real.size(0), 16)
+            with torch.no_grad():
+                fake = gen(noise)
+            opt_d.zero_grad()
+            (bce(disc(real), ones) + bce(disc(fake), zeros)).backward()
+            opt_d.step()
+            opt_g.zero_grad()
+            bce(disc(gen(noise)), ones).backward()
+            opt_g.step()
+            with torch.no_grad():
+                running_acc = (disc(real) > 0).float().mean()
+      `,
+    },
+    {
       name: 'after a loop that fits other tensors by hand, not this module',
       code: py`
         import torch
@@ -211,6 +234,31 @@ ruleTests(evalModeNotSet, {
             net.eval()
             with torch.no_grad():
                 acc = (net(xv).argmax(1) == yv).float().mean()
+      `,
+    },
+    {
+      name: 'periodic validation under an if inside the training loop',
+      code: TRAINED + py`
+        for step, (x, y) in enumerate(loader):
+            model.train()
+            optimizer.zero_grad()
+            loss_fn(model(x), y).backward()
+            optimizer.step()
+            if step % 100 == 0:
+                with torch.no_grad():
+                    val_loss = loss_fn(model(X_val), y_val)
+      `,
+      findings: [{ line: 16, column: 32 }],
+      output: TRAINED + py`
+        for step, (x, y) in enumerate(loader):
+            model.train()
+            optimizer.zero_grad()
+            loss_fn(model(x), y).backward()
+            optimizer.step()
+            if step % 100 == 0:
+                model.eval()
+                with torch.no_grad():
+                    val_loss = loss_fn(model(X_val), y_val)
       `,
     },
     {
