@@ -25,6 +25,17 @@ const LINEAR_TRAINED = py`
       opt.step()
 `;
 
+/** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
+const STEP_LOOP = py`
+  for step, (x, y) in enumerate(loader):
+      model.train()
+      optimizer.zero_grad()
+      loss_fn(model(x), y).backward()
+      optimizer.step()
+      if step % 100 == 0:
+`;
+const VALIDATION = '        with torch.no_grad():\n            val_loss = loss_fn(model(X_val), y_val)\n';
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -238,28 +249,9 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'periodic validation under an if inside the training loop',
-      code: TRAINED + py`
-        for step, (x, y) in enumerate(loader):
-            model.train()
-            optimizer.zero_grad()
-            loss_fn(model(x), y).backward()
-            optimizer.step()
-            if step % 100 == 0:
-                with torch.no_grad():
-                    val_loss = loss_fn(model(X_val), y_val)
-      `,
+      code: `${TRAINED}${STEP_LOOP}${VALIDATION}`,
       findings: [{ line: 16, column: 32 }],
-      output: TRAINED + py`
-        for step, (x, y) in enumerate(loader):
-            model.train()
-            optimizer.zero_grad()
-            loss_fn(model(x), y).backward()
-            optimizer.step()
-            if step % 100 == 0:
-                model.eval()
-                with torch.no_grad():
-                    val_loss = loss_fn(model(X_val), y_val)
-      `,
+      output: `${TRAINED}${STEP_LOOP}        model.eval()\n${VALIDATION}`,
     },
     {
       name: 'a @torch.no_grad() function: eval() goes after its docstring',
