@@ -103,6 +103,8 @@ interface ModuleFacts {
   modes: { call: CallSite; mode: Mode }[];
   /** Evidence the module is used for real: trained, given weights, or restored from a checkpoint. */
   inUse: boolean;
+  /** Trained by this file (`.train()` or an optimizer over its parameters), not only loaded. */
+  trained: boolean;
   /** Handed to a training framework (Lightning, HF Trainer), which switches modes itself. */
   managed: boolean;
 }
@@ -159,12 +161,12 @@ function moduleFacts(index: SemanticIndex, events: NameEvents | undefined, origi
     const literal = value ? index.literal(value) : undefined;
     return value && !(literal?.kind === 'none' || (literal?.kind === 'bool' && !literal.value));
   });
-  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, managed: false };
+  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, trained: false, managed: false };
   // from_pretrained models start in eval mode: only an explicit .train() puts them in training.
   const inUse = events.trained || (!origin.pretrained && (events.loaded || events.optimized || pretrainedWeights));
   const managed = events.passedTo.some((call) => /Trainer$/.test(call.qname ?? ''));
   const handedOver = events.passedTo.filter(mayEvaluate).map((call) => ({ call, mode: 'eval' as const }));
-  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, managed };
+  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, trained: events.trained || !!events.optimized, managed };
 }
 
 /** Packages whose functions leave the mode of a module handed to them alone. */
@@ -240,8 +242,9 @@ function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[],
 
 /**
  * True when `use` runs on every training step: directly in the body of a loop that runs a backward
- * pass, under no `if`. There a no-grad forward pass is part of the training (a GAN generator's
- * fakes for the discriminator, a running training accuracy); evaluation runs at intervals or after.
+ * pass, under no `if`. There a no-grad forward pass of a module being trained is part of the
+ * training (a GAN generator's fakes for the discriminator, a running training accuracy);
+ * evaluation runs at intervals or after. A frozen teacher called there is still checked.
  */
 function partOfTrainingStep(stepLoops: readonly Node[], use: Node): boolean {
   for (const current of ancestors(use, true)) {
@@ -288,7 +291,7 @@ function check(context: RuleContext): void {
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (noGrad ? partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
+    if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;
@@ -327,7 +330,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass on every step of the training loop (a GAN generator making fakes for the discriminator, a running training accuracy) is part of the training and left alone; one under an `if` in that loop (periodic validation) is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

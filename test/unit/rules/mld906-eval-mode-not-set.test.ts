@@ -254,6 +254,31 @@ ruleTests(evalModeNotSet, {
       output: `${TRAINED}${STEP_LOOP}        model.eval()\n${VALIDATION}`,
     },
     {
+      name: 'a frozen teacher (loaded, never trained) called under no_grad on every distillation step',
+      code: TRAINED + py`
+        teacher = nn.Sequential(nn.Linear(20, 256), nn.Dropout(0.5), nn.Linear(256, 2))
+        teacher.load_state_dict(torch.load("teacher.pt", weights_only=True))
+        for x, y in loader:
+            with torch.no_grad():
+                soft = teacher(x).softmax(-1)
+            optimizer.zero_grad()
+            kl(model(x).log_softmax(-1), soft).backward()
+            optimizer.step()
+      `,
+      findings: [{ line: 13, column: 16, message: /`teacher` is evaluated under `no_grad`/ }],
+      output: TRAINED + py`
+        teacher = nn.Sequential(nn.Linear(20, 256), nn.Dropout(0.5), nn.Linear(256, 2))
+        teacher.load_state_dict(torch.load("teacher.pt", weights_only=True))
+        for x, y in loader:
+            teacher.eval()
+            with torch.no_grad():
+                soft = teacher(x).softmax(-1)
+            optimizer.zero_grad()
+            kl(model(x).log_softmax(-1), soft).backward()
+            optimizer.step()
+      `,
+    },
+    {
       name: 'a @torch.no_grad() function: eval() goes after its docstring',
       code: TRAINED + py`
         @torch.no_grad()
