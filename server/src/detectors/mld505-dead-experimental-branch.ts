@@ -8,6 +8,10 @@ import type { FixDescriptor, Rule, RuleContext } from './types';
 
 const FLAG_NAME = /^[A-Z][A-Z0-9_]*$/;
 const NOT_FLAGS = new Set(['TYPE_CHECKING', '__debug__']);
+/** Diagnostic switches (`DEBUG = False`, `VERBOSE = 0`): flipped by hand to see more, not experiments. */
+const DIAGNOSTIC_FLAG = /^(DEBUG|VERBOSE|VERBOSITY|TRACE|QUIET)(_[A-Z0-9_]+)?$|_(DEBUG|VERBOSE|TRACE)$/;
+/** Conditions written as a literal value (`0`, `"spam"`, `[]`). */
+const LITERAL_CONDITIONS = new Set(['true', 'false', 'none', 'integer', 'float', 'string', 'list', 'tuple', 'dictionary']);
 
 interface Condition {
   /** The value the condition always has. */
@@ -31,7 +35,7 @@ function constantCondition(index: SemanticIndex, condition: Node): Condition | u
   let value: LiteralValue | undefined;
   let flag: string | undefined;
   if (node.type === 'identifier') {
-    if (!FLAG_NAME.test(node.text) || NOT_FLAGS.has(node.text)) return undefined;
+    if (!FLAG_NAME.test(node.text) || NOT_FLAGS.has(node.text) || DIAGNOSTIC_FLAG.test(node.text)) return undefined;
     const constant = index.constantAt(node);
     if (!constant) return undefined;
     if (constant.value.kind === 'string') return undefined;
@@ -95,6 +99,7 @@ function ifStatement(doc: SourceDocument, index: SemanticIndex, node: Node): Dea
   const decided = constantCondition(index, condition);
   if (!decided) return undefined;
   const alternatives = node.childrenForFieldName('alternative').filter((c): c is Node => !!c);
+  if (decided.literal && alternatives.some(hasLiteralCondition)) return undefined;
   if (decided.value) {
     if (alternatives.length === 0) return undefined;
     const first = alternatives[0];
@@ -126,6 +131,12 @@ function ifStatement(doc: SourceDocument, index: SemanticIndex, node: Node): Dea
   };
 }
 
+/** `if 0: ... elif "spam": ...` compares literals only to show how Python treats their truth: a lesson, not dead code. */
+function hasLiteralCondition(clause: Node): boolean {
+  const condition = clause.type === 'elif_clause' ? clause.childForFieldName('condition') : null;
+  return !!condition && LITERAL_CONDITIONS.has(stripParens(condition).type);
+}
+
 /** Removes an `elif` clause's lines, up to the next clause or to its own end. */
 function removeElif(doc: SourceDocument, node: Node): TextEdit | undefined {
   const next = node.nextNamedSibling;
@@ -140,6 +151,8 @@ function elifClause(doc: SourceDocument, index: SemanticIndex, node: Node): Dead
   const condition = node.childForFieldName('condition');
   const consequence = node.childForFieldName('consequence');
   if (!condition || !consequence) return undefined;
+  const ifCondition = node.parent?.childForFieldName('condition');
+  if (ifCondition && LITERAL_CONDITIONS.has(stripParens(ifCondition).type) && hasLiteralCondition(node)) return undefined;
   const decided = constantCondition(index, condition);
   if (!decided || decided.value) return undefined;
   return {
@@ -201,7 +214,7 @@ export const deadExperimentalBranch: Rule = {
       example: 'USE_NEW_FEATURES = False\n\nif USE_NEW_FEATURES:\n    df = add_embeddings(df)\n\nif False:\n    model = train_legacy(df)',
       fix: 'Delete the experiment, or make it a real, tested option (a parameter or a configuration entry). For literal conditions the quick fix removes the dead branch and keeps the live one, dedented; it is safe because that code could never run. For flags it does the same but is unsafe: the flag may be meant to be flipped by hand.',
       fixed: 'USE_NEW_FEATURES = False',
-      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, `if TYPE_CHECKING:` and `if __debug__:` are left alone, as is `while True:`.',
+      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
     },
   },
   check,

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
@@ -22,6 +22,23 @@ function moduleName(receiver: Node | undefined): string | undefined {
   return node?.type === 'identifier' ? node.text : undefined;
 }
 
+/**
+ * The name a chain of self-returning calls is assigned to, for a call inside it:
+ * `model` for the `.train(False)` in `model = resnet50(weights=w).train(False).to(device)`.
+ */
+function assignedChainName(call: Node): string | undefined {
+  let top = call;
+  for (;;) {
+    const attribute = top.parent;
+    const outer = attribute?.parent;
+    if (attribute?.type !== 'attribute' || outer?.type !== 'call' || !SELF_RETURNING.has(attribute.childForFieldName('attribute')?.text ?? '')) break;
+    top = outer;
+  }
+  const assignment = top.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), top) ? assignment.childForFieldName('left') : undefined;
+  return target?.type === 'identifier' ? target.text : undefined;
+}
+
 /** The mode a call sets on a module: `.eval()`, `.train()`, `.train(False)`. */
 function modeSet(index: SemanticIndex, call: CallSite): Mode | undefined {
   if (call.method === 'eval' && call.args.length === 0) return 'eval';
@@ -32,10 +49,62 @@ function modeSet(index: SemanticIndex, call: CallSite): Mode | undefined {
   return value?.kind === 'bool' ? (value.value ? 'train' : 'eval') : undefined;
 }
 
+/** Whether a function or lambda switches a module to evaluation mode in its body, cached per node. */
+type EvalSetterTest = (fn: Node) => boolean;
+
+function evalSetterTest(index: SemanticIndex): EvalSetterTest {
+  const cache = new Map<number, boolean>();
+  return (fn) => {
+    let evaluates = cache.get(fn.startIndex);
+    if (evaluates === undefined) {
+      evaluates = index.callsIn(fn).some((inner) => modeSet(index, inner) === 'eval');
+      cache.set(fn.startIndex, evaluates);
+    }
+    return evaluates;
+  };
+}
+
+/**
+ * Evaluation mode set through a helper on the module: a method of a class of the file that calls
+ * `self.eval()` (`model.freeze()`), or `model.apply(fn)` with a function that calls `.eval()`.
+ */
+function evalByHelperTest(index: SemanticIndex, setsEval: EvalSetterTest): (call: CallSite) => boolean {
+  let methods: Set<string> | undefined;
+  return (call) => {
+    if (!call.method || !call.receiver) return false;
+    if (call.method === 'apply') {
+      const fn = call.args[0] ? stripParens(call.args[0]) : undefined;
+      if (fn?.type === 'lambda') return setsEval(fn);
+      const resolution = fn?.type === 'identifier' ? index.resolve(fn.text, fn) : undefined;
+      return resolution?.kind === 'local' && resolution.definition.kind === 'def' && setsEval(resolution.definition.statement);
+    }
+    methods ??= new Set(index.nodes('function_definition').filter((fn) => isMethod(fn) && setsEval(fn)).map((fn) => fn.childForFieldName('name')?.text ?? ''));
+    return methods.has(call.method);
+  };
+}
+
+function isMethod(fn: Node): boolean {
+  const owner = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  return owner?.type === 'block' && owner.parent?.type === 'class_definition';
+}
+
+/** The modules a loop variable runs over: `enc`, `dec` for `m` in `for m in (enc, dec): m.eval()`. */
+function loopedNames(index: SemanticIndex, receiver: Node | undefined): string[] {
+  const variable = receiver ? stripParens(receiver) : undefined;
+  if (variable?.type !== 'identifier') return [];
+  const definition = index.definitionFor(variable);
+  const loop = definition?.kind === 'for' && definition.statement.type === 'for_statement' ? definition.statement : undefined;
+  const right = loop?.childForFieldName('right');
+  const items = right && ['tuple', 'list', 'expression_list'].includes(stripParens(right).type) ? stripParens(right).namedChildren : [];
+  return items.every((item) => item?.type === 'identifier') ? items.map((item) => item!.text) : [];
+}
+
 interface ModuleFacts {
   modes: { call: CallSite; mode: Mode }[];
   /** Evidence the module is used for real: trained, given weights, or restored from a checkpoint. */
   inUse: boolean;
+  /** Trained by this file (`.train()` or an optimizer over its parameters), not only loaded. */
+  trained: boolean;
   /** Handed to a training framework (Lightning, HF Trainer), which switches modes itself. */
   managed: boolean;
 }
@@ -50,7 +119,8 @@ interface NameEvents {
   passedTo: CallSite[];
 }
 
-function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
+function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<string, NameEvents> {
+  const evalByHelper = evalByHelperTest(index, setsEval);
   const events = new Map<string, NameEvents>();
   const of = (name: string) => {
     let e = events.get(name);
@@ -58,9 +128,12 @@ function collectEvents(index: SemanticIndex): Map<string, NameEvents> {
     return e;
   };
   for (const call of index.calls) {
-    const name = call.method ? moduleName(call.receiver) : undefined;
+    const direct = call.method ? modeSet(index, call) : undefined;
+    const mode = direct ?? (evalByHelper(call) ? 'eval' : undefined);
+    // A mode set while building the module counts for the name it is assigned to.
+    const name = call.method ? moduleName(call.receiver) ?? (mode ? assignedChainName(call.node) : undefined) : undefined;
+    if (direct) for (const looped of loopedNames(index, call.receiver)) of(looped).modes.push({ call, mode: direct });
     if (name) {
-      const mode = modeSet(index, call);
       if (mode) of(name).modes.push({ call, mode });
       if (mode === 'train') of(name).trained = true;
       if (call.method === 'load_state_dict') of(name).loaded = true;
@@ -88,12 +161,12 @@ function moduleFacts(index: SemanticIndex, events: NameEvents | undefined, origi
     const literal = value ? index.literal(value) : undefined;
     return value && !(literal?.kind === 'none' || (literal?.kind === 'bool' && !literal.value));
   });
-  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, managed: false };
+  if (!events) return { modes: [], inUse: !origin.pretrained && pretrainedWeights, trained: false, managed: false };
   // from_pretrained models start in eval mode: only an explicit .train() puts them in training.
   const inUse = events.trained || (!origin.pretrained && (events.loaded || events.optimized || pretrainedWeights));
   const managed = events.passedTo.some((call) => /Trainer$/.test(call.qname ?? ''));
   const handedOver = events.passedTo.filter(mayEvaluate).map((call) => ({ call, mode: 'eval' as const }));
-  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, managed };
+  return { modes: [...events.modes, ...handedOver].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex), inUse, trained: events.trained || !!events.optimized, managed };
 }
 
 /** Packages whose functions leave the mode of a module handed to them alone. */
@@ -102,22 +175,15 @@ const MODE_NEUTRAL_PACKAGES = new Set(['torch', 'builtins', 'numpy', 'copy', 'to
 /**
  * Whether a call the module is handed to may switch it to evaluation mode: a function of the
  * file that calls `.eval()` (`evaluate(model, loader)`), or a function from outside the known
- * libraries, or a method of an unknown object (`evaluator.run(model)`). Cached per function.
+ * libraries, or a method of an unknown object (`evaluator.run(model)`).
  */
-function evaluationTest(index: SemanticIndex): (call: CallSite) => boolean {
-  const bodies = new Map<number, boolean>();
+function evaluationTest(index: SemanticIndex, setsEval: EvalSetterTest): (call: CallSite) => boolean {
   return (call) => {
     if (call.qname) return !MODE_NEUTRAL_PACKAGES.has(packageOf(call.qname));
     if (call.callee.type !== 'identifier') return true;
     const resolution = index.resolve(call.callee.text, call.callee);
     if (resolution.kind !== 'local' || resolution.definition.kind !== 'def') return resolution.kind === 'unknown';
-    const body = resolution.definition.statement;
-    let evaluates = bodies.get(body.startIndex);
-    if (evaluates === undefined) {
-      evaluates = index.callsIn(body).some((inner) => modeSet(index, inner) === 'eval');
-      bodies.set(body.startIndex, evaluates);
-    }
-    return evaluates;
+    return setsEval(resolution.definition.statement);
   };
 }
 
@@ -161,15 +227,31 @@ function trainingLoops(index: SemanticIndex): TrainingLoop[] {
 }
 
 /**
- * True when `use` runs after a training loop of the same scope (a loop with a backward pass that
- * ends before it) and is not itself inside a loop with a backward pass (where it may be part of
- * the training, as the generator's forward pass in a GAN).
+ * True when `use` runs after a loop of the same scope that trains this module (a loop with a
+ * backward pass that calls `name` and ends before it) and is not itself inside a loop with a
+ * backward pass (where it may be part of the training, as the generator's forward pass in a GAN).
  */
-function runsAfterTraining(loops: readonly TrainingLoop[], use: Node): boolean {
+function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[], use: Node, name: string): boolean {
   const fn = enclosingFunction(use);
   const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
   if (same.some((t) => isAncestorOf(t.loop, use))) return false;
-  return same.some((t) => t.loop.endIndex <= use.startIndex);
+  // A loop fitting other tensors (`w`, `b` by hand) says nothing about this module's training.
+  const callsModule = (loop: Node) => index.callsIn(loop).some((call) => call.callee.type === 'identifier' && call.callee.text === name);
+  return same.some((t) => t.loop.endIndex <= use.startIndex && callsModule(t.loop));
+}
+
+/**
+ * True when `use` runs on every training step: directly in the body of a loop that runs a backward
+ * pass, under no `if`. There a no-grad forward pass of a module being trained is part of the
+ * training (a GAN generator's fakes for the discriminator, a running training accuracy);
+ * evaluation runs at intervals or after. A frozen teacher called there is still checked.
+ */
+function partOfTrainingStep(stepLoops: readonly Node[], use: Node): boolean {
+  for (const current of ancestors(use, true)) {
+    if (current.type === 'if_statement' || FUNCTION_TYPES.has(current.type)) return false;
+    if (LOOP_TYPES.has(current.type)) return stepLoops.some((loop) => sameNode(loop, current));
+  }
+  return false;
 }
 
 /** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
@@ -190,32 +272,45 @@ function evalFix(context: RuleContext, anchor: Node, name: string): FixDescripto
 function check(context: RuleContext): void {
   const { index } = context;
   if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
-  const events = collectEvents(index);
-  const mayEvaluate = evaluationTest(index);
+  const setsEval = evalSetterTest(index);
+  const events = collectEvents(index, setsEval);
+  const mayEvaluate = evaluationTest(index, setsEval);
   const training = trainingLoops(index);
+  const stepLoops = index.methodCalls('backward').map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
+  // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
+  const reportedAfterTraining = new Set<string>();
   for (const use of index.calls) {
     // A module is followed by its name; a parameter's name means something else at each call.
     if (use.callee.type !== 'identifier' || index.definitionFor(use.callee)?.kind === 'param') continue;
     const name = use.callee.text;
     const origin = moduleOrigin(index, use.callee);
-    if (!origin || !hasModeDependentLayers(index, origin)) continue;
+    if (!origin) continue;
     let known = facts.get(name);
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (!noGrad && !runsAfterTraining(training, use.node)) continue;
+    if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;
     anchors.push(anchor);
+    if (!noGrad) {
+      const key = `${name}@${enclosingFunction(use.node)?.startIndex ?? -1}`;
+      if (reportedAfterTraining.has(key)) continue;
+      reportedAfterTraining.add(key);
+    }
     const fix = evalFix(context, anchor, name);
+    // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
+    const effect = hasModeDependentLayers(index, origin)
+      ? 'its dropout and batch-norm layers behave as in training'
+      : 'any dropout or batch-norm layer it has or gains behaves as in training';
     context.report({
       node: use.node,
       message: noGrad
-        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`
-        : `\`${name}\` is used after training while still in training mode: its dropout and batch-norm layers behave as in training; call \`${name}.eval()\` first`,
+        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: ${effect}; call \`${name}.eval()\` first`
+        : `\`${name}\` is used after training while still in training mode: ${effect}; call \`${name}.eval()\` first`,
       ...(fix ? { fix } : {}),
     });
   }
@@ -230,12 +325,12 @@ export const evalModeNotSet: Rule = {
     fix: { safety: 'unsafe', title: 'Insert model.eval() before the evaluation' },
     smell: { name: 'Training / Evaluation Mode Improper Toggling', feeds: 'reproducibility-debt' },
     docs: {
-      summary: 'A PyTorch model with dropout or batch-norm layers is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
+      summary: 'A PyTorch model is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
       why: '`torch.no_grad()` turns off gradient tracking, not training behaviour: dropout keeps dropping units at random and batch norm keeps normalising with the statistics of the current batch (and updating its running averages). Predictions and metrics come out noisy and different on every run, and they no longer match what the model does once deployed in evaluation mode — reported results that cannot be reproduced (§8, Reproducibility Debt). Zhang et al. list it as "Training / Evaluation Mode Improper Toggling".',
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict` — and only when they contain layers that depend on the mode (dropout, batch norm, RNN dropout, transformer layers, or a torchvision/timm/transformers model). A `.eval()` or `.train(False)` earlier in the same scope, inside a loop around the evaluation, or in a function of the file (which may be called first) silences it. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

@@ -5,6 +5,33 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(deadExperimentalBranch, {
   valid: [
     {
+      name: 'diagnostic switches set once: DEBUG, VERBOSE, LOG_DEBUG',
+      code: py`
+        DEBUG = False
+        VERBOSE = 0
+        LOADER_DEBUG = False
+        def report(event):
+            if DEBUG:
+                print("event", event)
+        for step in range(3):
+            if VERBOSE or LOADER_DEBUG:
+                print(step)
+      `,
+    },
+    {
+      name: 'a lesson on truthiness: if 0 followed by elif on another literal',
+      code: py`
+        if 0:
+            print("zero is truthy")
+        elif "text":
+            print("a non-empty string is truthy")
+        if []:
+            print("never")
+        elif (1):
+            print("one")
+      `,
+    },
+    {
       name: 'flag reassigned later (a real switch)',
       code: py`
         USE_GPU = False

@@ -13,6 +13,29 @@ const TRAINED = py`
       optimizer.step()
 `;
 
+/** A model with no dropout or batch norm, trained by a loop that calls it. */
+const LINEAR_TRAINED = py`
+  import torch
+  import torch.nn as nn
+  linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
+  opt = torch.optim.SGD(linear.parameters(), lr=0.1)
+  for x, y in loader:
+      opt.zero_grad()
+      ((linear(x) - y) ** 2).mean().backward()
+      opt.step()
+`;
+
+/** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
+const STEP_LOOP = py`
+  for step, (x, y) in enumerate(loader):
+      model.train()
+      optimizer.zero_grad()
+      loss_fn(model(x), y).backward()
+      optimizer.step()
+      if step % 100 == 0:
+`;
+const VALIDATION = '        with torch.no_grad():\n            val_loss = loss_fn(model(X_val), y_val)\n';
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -30,17 +53,91 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
-      name: 'no layer that depends on the mode, or a module never trained nor loaded',
+      name: 'a module never trained nor loaded',
       code: py`
         import torch
         import torch.nn as nn
-        linear = nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 1))
-        opt = torch.optim.SGD(linear.parameters(), lr=0.1)
-        with torch.no_grad():
-            out = linear(x)
         probe = nn.Sequential(nn.Linear(4, 8), nn.Dropout(0.2))
         with torch.no_grad():
             print(probe(torch.zeros(1, 4)).shape)
+      `,
+    },
+    {
+      name: 'train(False) chained onto the constructor, and train(mode=False) later',
+      code: py`
+        import torch
+        import torchvision
+        net = torchvision.models.resnet18(weights="IMAGENET1K_V1").train(False).to(device)
+        with torch.no_grad():
+            probs = torch.softmax(net(batch), dim=-1)
+        head = torch.nn.Sequential(torch.nn.Linear(512, 10), torch.nn.Dropout(0.1))
+        head.load_state_dict(torch.load("head.pt", weights_only=True))
+        head.train(mode=False)
+        with torch.no_grad():
+            logits = head(feats)
+      `,
+    },
+    {
+      name: 'eval mode set by a method of the model class, by apply(), or over a tuple of modules',
+      code: TRAINED + py`
+        class Head(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Sequential(nn.Linear(64, 2), nn.Dropout(0.3))
+            def freeze(self):
+                self.eval()
+                return self
+        head = Head()
+        head.load_state_dict(torch.load("head.pt", weights_only=True))
+        head.freeze()
+        with torch.no_grad():
+            scores = head(feats)
+        model.apply(lambda layer: layer.eval())
+        with torch.no_grad():
+            preds = model(X_test)
+        encoder = nn.Sequential(nn.Linear(8, 4), nn.Dropout(0.1))
+        encoder.load_state_dict(torch.load("enc.pt", weights_only=True))
+        for part in (encoder, head):
+            part.eval()
+        with torch.no_grad():
+            codes = encoder(X_test)
+      `,
+    },
+    {
+      name: 'a no-grad forward pass on every training step: GAN fakes for the discriminator, a running training accuracy',
+      code: py`
+        import torch
+        import torch.nn as nn
+        gen = nn.Sequential(nn.Linear(16, 64), nn.BatchNorm1d(64), nn.ReLU(), nn.Linear(64, 784))
+        disc = nn.Sequential(nn.Linear(784, 64), nn.Dropout(0.3), nn.Linear(64, 1))
+        opt_g = torch.optim.Adam(gen.parameters())
+        opt_d = torch.optim.Adam(disc.parameters())
+        for real in loader:
+            noise = torch.randn(real.size(0), 16)
+            with torch.no_grad():
+                fake = gen(noise)
+            opt_d.zero_grad()
+            (bce(disc(real), ones) + bce(disc(fake), zeros)).backward()
+            opt_d.step()
+            opt_g.zero_grad()
+            bce(disc(gen(noise)), ones).backward()
+            opt_g.step()
+            with torch.no_grad():
+                running_acc = (disc(real) > 0).float().mean()
+      `,
+    },
+    {
+      name: 'after a loop that fits other tensors by hand, not this module',
+      code: py`
+        import torch
+        import torch.nn as nn
+        w = torch.zeros(1, requires_grad=True)
+        for step in range(100):
+            loss = ((w * xs - ys) ** 2).mean()
+            loss.backward()
+        regressor = nn.Sequential(nn.Linear(784, 1), nn.Dropout(0.1))
+        opt = torch.optim.SGD(regressor.parameters(), lr=0.01)
+        first = regressor(x_batch)
       `,
     },
     {
@@ -151,6 +248,37 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
+      name: 'periodic validation under an if inside the training loop',
+      code: `${TRAINED}${STEP_LOOP}${VALIDATION}`,
+      findings: [{ line: 16, column: 32 }],
+      output: `${TRAINED}${STEP_LOOP}        model.eval()\n${VALIDATION}`,
+    },
+    {
+      name: 'a frozen teacher (loaded, never trained) called under no_grad on every distillation step',
+      code: TRAINED + py`
+        teacher = nn.Sequential(nn.Linear(20, 256), nn.Dropout(0.5), nn.Linear(256, 2))
+        teacher.load_state_dict(torch.load("teacher.pt", weights_only=True))
+        for x, y in loader:
+            with torch.no_grad():
+                soft = teacher(x).softmax(-1)
+            optimizer.zero_grad()
+            kl(model(x).log_softmax(-1), soft).backward()
+            optimizer.step()
+      `,
+      findings: [{ line: 13, column: 16, message: /`teacher` is evaluated under `no_grad`/ }],
+      output: TRAINED + py`
+        teacher = nn.Sequential(nn.Linear(20, 256), nn.Dropout(0.5), nn.Linear(256, 2))
+        teacher.load_state_dict(torch.load("teacher.pt", weights_only=True))
+        for x, y in loader:
+            teacher.eval()
+            with torch.no_grad():
+                soft = teacher(x).softmax(-1)
+            optimizer.zero_grad()
+            kl(model(x).log_softmax(-1), soft).backward()
+            optimizer.step()
+      `,
+    },
+    {
       name: 'a @torch.no_grad() function: eval() goes after its docstring',
       code: TRAINED + py`
         @torch.no_grad()
@@ -176,6 +304,19 @@ ruleTests(evalModeNotSet, {
       output: TRAINED + py`
         model.eval()
         y_pred = model(X_test).detach().numpy()
+      `,
+    },
+    {
+      name: 'a model without dropout or batch norm is still in training mode: reported once after its training loop',
+      code: LINEAR_TRAINED + py`
+        print(linear(x_test))
+        print(linear(x_other))
+      `,
+      findings: [{ line: 9, column: 7, message: /^`linear` is used after training while still in training mode: any dropout or batch-norm layer it has or gains behaves as in training; call `linear\.eval\(\)` first$/ }],
+      output: LINEAR_TRAINED + py`
+        linear.eval()
+        print(linear(x_test))
+        print(linear(x_other))
       `,
     },
     {
