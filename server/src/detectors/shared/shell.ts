@@ -27,6 +27,20 @@ const PIPELINE_PROGRAMS = new Map<string, RegExp | true>([
   ['git', /^(clone|pull|checkout|submodule)\b|^lfs (pull|fetch|checkout)$/],
   ['docker', /^(run|exec|compose)$/],
 ]);
+/**
+ * Cloud command-line tools whose listing and printing subcommands only look around
+ * (`gsutil ls`, `bq show`, `gcloud storage cat`, `gcloud ai-platform jobs describe`), and where
+ * their verb sits: first for tools that are steps as a whole, after the command group otherwise.
+ */
+const CLOUD_TOOLS = new Map<string, number[]>([['gsutil', [0]], ['bq', [0]], ['gcloud', [1, 2]], ['aws', [1]], ['az', [1, 2]]]);
+const LOOKING_VERBS = /^(ls|list|cat|head|du|stat|hash|show|describe|stream-logs|help|version|wait)$/;
+
+/** `gsutil ls gs://bucket`, `bq show -j JOB`: printed for the reader, unless redirected to a file. */
+function onlyLooks(base: string, rest: string[]): boolean {
+  const positions = CLOUD_TOOLS.get(base);
+  if (!positions || rest.some((word) => word.startsWith('>'))) return false;
+  return positions.some((at) => LOOKING_VERBS.test(rest[at] ?? '') && !rest.slice(0, at).some((word) => word.startsWith('-')));
+}
 const PYTHON = /^(python[\d.]*|py|ipython|\{sys\.executable\}|\$PYTHON|\{python\})$/i;
 /** `python -m <module>` for these modules sets up or inspects the environment; anything else runs a step. */
 const SETUP_MODULES = /^(pip|ensurepip|venv|virtualenv|spacy|nltk\.downloader|nltk|site|ipykernel|jupyter|notebook|tensorboard|pytest|unittest|doctest|pydoc|http\.server|json\.tool|timeit|this)$/;
@@ -66,7 +80,7 @@ function pipelineStep(words: string[]): string | undefined {
   // Converting a notebook is housekeeping; executing one runs its steps.
   if (base === 'jupyter' || base === 'papermill') return base === 'papermill' || rest.includes('--execute') || rest[0] === 'execute' ? `${base} ${rest[0] ?? ''}`.trim() : undefined;
   if (/\.(sh|py|R|jl)$/.test(base) && program.includes('/')) return program;
-  if (INSTALLER.test(words.join(' '))) return undefined;
+  if (INSTALLER.test(words.join(' ')) || onlyLooks(base, rest)) return undefined;
   const steps = PIPELINE_PROGRAMS.get(base);
   if (steps === true) return base;
   if (!steps || !rest[0]) return undefined;
