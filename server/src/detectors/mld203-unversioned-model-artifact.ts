@@ -63,13 +63,22 @@ function versionFix(context: RuleContext, literal: Node | undefined): FixDescrip
   return { title: 'Version the file name with a MODEL_VERSION constant', edits };
 }
 
+/**
+ * Folders a managed training platform copies into a store of its own, versioned by job or run:
+ * SageMaker's `/opt/ml/model`, and Azure ML's `./outputs` in code that uses Azure ML.
+ */
+function platformVersioned(index: SemanticIndex, path: string): boolean {
+  if (/^\/opt\/ml\/(model|output)(\/|$)/.test(path)) return true;
+  return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
   for (const call of index.calls) {
     const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
     if (!artifact) continue;
     const known = staticPath(index, artifact.path);
-    if (!known || VERSIONED.test(known.value)) continue;
+    if (!known || VERSIONED.test(known.value) || platformVersioned(index, known.value)) continue;
     const fix = versionFix(context, known.literal);
     context.report({
       node: artifact.path,
@@ -94,7 +103,7 @@ export const unversionedModelArtifact: Rule = {
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
       fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
-      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
+      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
     },
   },
   check,

@@ -14,6 +14,16 @@ ruleTests(unversionedModelArtifact, {
       `,
     },
     {
+      name: 'folders a managed platform versions per job or run',
+      code: py`
+        import joblib
+        from azureml.core import Run
+        run = Run.get_context()
+        joblib.dump(value=forest, filename="./outputs/forest.joblib")
+        booster.save_pretrained("/opt/ml/model/")
+      `,
+    },
+    {
       name: 'path from an argument or variable computed at run time',
       code: py`
         import joblib
