@@ -23,7 +23,8 @@ describe('MLD507 shell command classification', () => {
       'wget https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh', 'mkdir -p data && cp a b && rm -rf c',
       'python setup.py install', 'huggingface-cli login', 'accelerate config default', 'python ../.convert_notebook_to_script.py --input a.ipynb',
       'jupyter nbconvert --to script analysis.ipynb', 'gsutil ls -l gs://my-bucket/exports/', 'bq show --format=prettyjson mydataset.sales',
-      'gcloud storage cat gs://my-bucket/run-7/metrics.json | head', 'gcloud ai-platform jobs describe train_job_12', 'aws s3 ls s3://lake/raw/',
+      'gcloud storage cat gs://my-bucket/run-7/metrics.json | head', 'ps -ef | grep mlflow | awk \'{print $2}\' | xargs kill -9',
+      'curl -s http://127.0.0.1:6006/data/runs', 'wget -qO- localhost:8501/healthz', 'gcloud ai-platform jobs describe train_job_12', 'aws s3 ls s3://lake/raw/',
     ]) assert.deepEqual(pipelineSteps(line), [], line);
   });
 

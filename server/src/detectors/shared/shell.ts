@@ -89,8 +89,18 @@ function pipelineStep(words: string[]): string | undefined {
   return steps.test(subcommand) ? `${base} ${subcommand}` : undefined;
 }
 
+/** Programs that inspect or manage the machine's processes: `ps aux | grep x | awk ... | xargs kill` is housekeeping. */
+const PROCESS_TOOLS = /^(ps|pgrep|pkill|kill|killall|lsof|top|free|uptime|netstat|ss)$/;
+/** A request to a service on this machine (`curl localhost:4040/api`) talks to a tool, it fetches no data. */
+const LOCAL_URL = /^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0)([:/]|$)/;
+
 /** The pipeline steps a shell command line runs, in order (empty when it only looks around or sets up). */
 export function pipelineSteps(line: string): string[] {
   if (PIPED_INSTALL.test(line)) return [];
-  return commands(line).map(pipelineStep).filter((step): step is string => step !== undefined);
+  const parts = commands(line);
+  if (parts.length > 0 && PROCESS_TOOLS.test(parts[0][0].replace(/^.*\//, ''))) return [];
+  return parts
+    .filter(([program, ...rest]) => !(/^(curl|wget)$/.test(program) && rest.some((word) => LOCAL_URL.test(word.replace(/^["']/, '')))))
+    .map(pipelineStep)
+    .filter((step): step is string => step !== undefined);
 }
