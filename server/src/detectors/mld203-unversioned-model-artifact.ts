@@ -47,7 +47,8 @@ function versionedLiteral(literal: Node, versionName: string): string | undefine
   return `${newPrefix}${quote}${inner.slice(0, at)}-v{${versionName}}${inner.slice(at)}${end}`;
 }
 
-function versionFix(context: RuleContext, literal: Node | undefined): FixDescriptor | undefined {
+/** Versions `literal`, and the same folder written by companions after it (`tokenizer.save_pretrained`). */
+function versionFix(context: RuleContext, literal: Node | undefined, companions: readonly Node[] = []): FixDescriptor | undefined {
   if (!literal) return undefined;
   const { index, doc } = context;
   const existing = index.constants.get('MODEL_VERSION');
@@ -56,6 +57,10 @@ function versionFix(context: RuleContext, literal: Node | undefined): FixDescrip
   const replacement = versionedLiteral(literal, 'MODEL_VERSION');
   if (!replacement) return undefined;
   const edits = [replaceNode(literal, replacement)];
+  for (const other of companions) {
+    const versioned = other.startIndex > literal.startIndex ? versionedLiteral(other, 'MODEL_VERSION') : undefined;
+    if (versioned) edits.push(replaceNode(other, versioned));
+  }
   if (!usable) {
     if (index.definitionsOf('MODEL_VERSION').length > 0) return undefined;
     edits.unshift(insertBeforeTopLevelStatement(doc, literal, 'MODEL_VERSION = "1"'));
@@ -72,18 +77,38 @@ function platformVersioned(index: SemanticIndex, path: string): boolean {
   return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
 }
 
+/** `generation_config.save_pretrained(...)`: settings, not a trained artefact. */
+const CONFIG_RECEIVER = /config$/i;
+/** Companions saved beside a model (`tokenizer.save_pretrained(out)`): one artefact with the model's files. */
+const COMPANION_RECEIVER = /(tokenizer|processor|feature_extractor)$/i;
+
+function receiverName(artifact: Artifact): string {
+  return artifact.call.method === 'save_pretrained' && artifact.call.receiver ? artifact.call.receiver.text : '';
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
+  const found: { artifact: Artifact; known: NonNullable<ReturnType<typeof staticPath>> }[] = [];
   for (const call of index.calls) {
     const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
-    if (!artifact) continue;
-    const known = staticPath(index, artifact.path);
-    if (!known || VERSIONED.test(known.value) || platformVersioned(index, known.value)) continue;
-    const fix = versionFix(context, known.literal);
+    const known = artifact && staticPath(index, artifact.path);
+    if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact))) found.push({ artifact, known });
+  }
+  // A tokenizer saved to the folder of a model saved here shares that model's finding.
+  const modelFolders = new Set(found.filter(({ artifact }) => !COMPANION_RECEIVER.test(receiverName(artifact))).map(({ known }) => known.value));
+  for (const { artifact, known } of found) {
+    if (VERSIONED.test(known.value) || platformVersioned(index, known.value)) continue;
+    if (COMPANION_RECEIVER.test(receiverName(artifact)) && modelFolders.has(known.value)) continue;
+    const companions = new Map<number, Node>();
+    for (const other of found) {
+      const literal = other.known.literal;
+      if (literal && other.known.value === known.value && literal.startIndex !== known.literal?.startIndex && COMPANION_RECEIVER.test(receiverName(other.artifact))) companions.set(literal.startIndex, literal);
+    }
+    const fix = versionFix(context, known.literal, [...companions.values()]);
     context.report({
       node: artifact.path,
       message: artifact.what === 'model'
-        ? `The model is saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
+        ? `${COMPANION_RECEIVER.test(receiverName(artifact)) ? `\`${receiverName(artifact)}\` is` : 'The model is'} saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
         : `Predictions are written to the fixed path "${known.value}" with no model version: their consumers cannot tell which model produced them`,
       ...(fix ? { fix } : {}),
     });
