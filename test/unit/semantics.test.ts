@@ -170,6 +170,14 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('builds the index of a cell of another language whose error recovery reuses a subtree', async () => {
+    // Random words in the shape of a JavaScript cell: tree-sitter's recovery shares one subtree
+    // (one node id) at two places, which once made the recorded parent links loop forever.
+    const { index, dispose } = await indexOf("const eszycidp = require('yopu-mzgd');\n/**\n *\nexports.pamntyyawo = async ixzh => {\n  // sdka aau ramvgnx\n    return aqhyoprhlhvhyojanr(\n * @udfux {jdxkxw} qnqvgjjsp qms bphx zmnvf lrwyvx lcovq dyfq ml pxapbjwt ssmu ffq haygrrhmq lsloivr.\n */\nconst txamzxqzeqyr = async (gnbplsrg, qnplnlarr, tztkotazh) => {\n    JSON.stringify({ufr: 'sf256', czr: 'zib'})\n  const vcc = await aoayy(\n    `http://ihidztfl.jcffiq.fviuwjow/kppdajmknzgidix/q1/gtnahame/bxfowqv-nrhuzwqo/${hquamvs_zkvunbx}/jegbj`,\n    {");
+    assert.ok(index.calls.length > 0);
+    dispose();
+  });
+
   it('lists the calls inside a node without walking', async () => {
     const { index, dispose } = await indexOf(py`
       a(1)

@@ -47,7 +47,8 @@ function versionedLiteral(literal: Node, versionName: string): string | undefine
   return `${newPrefix}${quote}${inner.slice(0, at)}-v{${versionName}}${inner.slice(at)}${end}`;
 }
 
-function versionFix(context: RuleContext, literal: Node | undefined): FixDescriptor | undefined {
+/** Versions `literal`, and the same folder written by companions after it (`tokenizer.save_pretrained`). */
+function versionFix(context: RuleContext, literal: Node | undefined, companions: readonly Node[] = []): FixDescriptor | undefined {
   if (!literal) return undefined;
   const { index, doc } = context;
   const existing = index.constants.get('MODEL_VERSION');
@@ -56,6 +57,10 @@ function versionFix(context: RuleContext, literal: Node | undefined): FixDescrip
   const replacement = versionedLiteral(literal, 'MODEL_VERSION');
   if (!replacement) return undefined;
   const edits = [replaceNode(literal, replacement)];
+  for (const other of companions) {
+    const versioned = other.startIndex > literal.startIndex ? versionedLiteral(other, 'MODEL_VERSION') : undefined;
+    if (versioned) edits.push(replaceNode(other, versioned));
+  }
   if (!usable) {
     if (index.definitionsOf('MODEL_VERSION').length > 0) return undefined;
     edits.unshift(insertBeforeTopLevelStatement(doc, literal, 'MODEL_VERSION = "1"'));
@@ -63,18 +68,47 @@ function versionFix(context: RuleContext, literal: Node | undefined): FixDescrip
   return { title: 'Version the file name with a MODEL_VERSION constant', edits };
 }
 
+/**
+ * Folders a managed training platform copies into a store of its own, versioned by job or run:
+ * SageMaker's `/opt/ml/model`, and Azure ML's `./outputs` in code that uses Azure ML.
+ */
+function platformVersioned(index: SemanticIndex, path: string): boolean {
+  if (/^\/opt\/ml\/(model|output)(\/|$)/.test(path)) return true;
+  return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
+}
+
+/** `generation_config.save_pretrained(...)`: settings, not a trained artefact. */
+const CONFIG_RECEIVER = /config$/i;
+/** Companions saved beside a model (`tokenizer.save_pretrained(out)`): one artefact with the model's files. */
+const COMPANION_RECEIVER = /(tokenizer|processor|feature_extractor)$/i;
+
+function receiverName(artifact: Artifact): string {
+  return artifact.call.method === 'save_pretrained' && artifact.call.receiver ? artifact.call.receiver.text : '';
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
+  const found: { artifact: Artifact; known: NonNullable<ReturnType<typeof staticPath>> }[] = [];
   for (const call of index.calls) {
     const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
-    if (!artifact) continue;
-    const known = staticPath(index, artifact.path);
-    if (!known || VERSIONED.test(known.value)) continue;
-    const fix = versionFix(context, known.literal);
+    const known = artifact && staticPath(index, artifact.path);
+    if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact))) found.push({ artifact, known });
+  }
+  // A tokenizer saved to the folder of a model saved here shares that model's finding.
+  const modelFolders = new Set(found.filter(({ artifact }) => !COMPANION_RECEIVER.test(receiverName(artifact))).map(({ known }) => known.value));
+  for (const { artifact, known } of found) {
+    if (VERSIONED.test(known.value) || platformVersioned(index, known.value)) continue;
+    if (COMPANION_RECEIVER.test(receiverName(artifact)) && modelFolders.has(known.value)) continue;
+    const companions = new Map<number, Node>();
+    for (const other of found) {
+      const literal = other.known.literal;
+      if (literal && other.known.value === known.value && literal.startIndex !== known.literal?.startIndex && COMPANION_RECEIVER.test(receiverName(other.artifact))) companions.set(literal.startIndex, literal);
+    }
+    const fix = versionFix(context, known.literal, [...companions.values()]);
     context.report({
       node: artifact.path,
       message: artifact.what === 'model'
-        ? `The model is saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
+        ? `${COMPANION_RECEIVER.test(receiverName(artifact)) ? `\`${receiverName(artifact)}\` is` : 'The model is'} saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
         : `Predictions are written to the fixed path "${known.value}" with no model version: their consumers cannot tell which model produced them`,
       ...(fix ? { fix } : {}),
     });
@@ -94,7 +128,7 @@ export const unversionedModelArtifact: Rule = {
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
       fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
-      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
+      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
     },
   },
   check,

@@ -81,7 +81,7 @@ function unversionedDatasets(context: RuleContext, call: CallSite): void {
       node: path,
       message: revision === 'branch'
         ? `\`${call.callee.text}("${name.value}")\` follows the branch ${call.kwargs.get('revision')!.text}, which moves: pin a commit hash or tag`
-        : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the training data`,
+        : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the data this code reads`,
     });
   } else if (q === 'sklearn.datasets.fetch_openml') {
     if (call.kwargs.has('version') || call.kwargs.has('data_id') || call.args.length > 1) return;

@@ -14,26 +14,49 @@ const HUB_CONSTRUCTORS = new Set(['sentence_transformers.SentenceTransformer', '
 /** Calls, and keywords of any call, through which a file names the models it trains or saves itself. */
 const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
+/** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
+const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
+/** `path_to_saved_model`, `my_awesome_model`, `your-username/...`: a stand-in for the reader's own model. */
+const PLACEHOLDER_WORD = /(^|[-_/])(my|your|path)([-_/]|$)/i;
+
+/** Models this file writes itself: exact names, and the f-strings (`f"{name}-finetuned-squad"`) as patterns. */
+interface OwnOutputs {
+  names: Set<string>;
+  patterns: RegExp[];
+}
 
 /** Names of models this file writes itself: loading them back is not a dependency on the Hub. */
-function ownOutputs(index: SemanticIndex): Set<string> {
-  const names = new Set<string>();
+function ownOutputs(index: SemanticIndex): OwnOutputs {
+  const own: OwnOutputs = { names: new Set(), patterns: [] };
   for (const call of index.calls) {
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
-    if (!writes && !configures) continue;
-    for (const node of [call.args[0], ...OWN_OUTPUT_KEYWORDS.map((keyword) => call.kwargs.get(keyword))]) {
+    const keywords = writes || configures ? OWN_OUTPUT_KEYWORDS : OWN_OUTPUT_KEYWORDS.filter((k) => OUTPUT_FOLDER_KEYWORDS.has(k));
+    for (const node of [writes || configures ? call.args[0] : undefined, ...keywords.map((keyword) => call.kwargs.get(keyword))]) {
       const text = node ? staticString(index, node) : undefined;
-      if (text && !text.partial) names.add(text.value.replace(/\/+$/, ''));
+      if (!text) continue;
+      const value = text.value.replace(/\/+$/, '');
+      if (!text.partial) own.names.add(value);
+      else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
     }
   }
-  return names;
+  return own;
 }
 
-/** A model name on the Hub (not a local folder, checkpoint or file), given as a known string. */
-function hubModel(index: SemanticIndex, node: Node | undefined, own: Set<string>): string | undefined {
+/** `{}-finetuned-squad` as a pattern any text can fill: `^.+-finetuned-squad$`. */
+function templatePattern(template: string): RegExp {
+  const parts = template.split('{}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`);
+}
+
+function isOwn(own: OwnOutputs, name: string): boolean {
+  return own.names.has(name) || own.patterns.some((pattern) => pattern.test(name));
+}
+
+/** A model name on the Hub (not a local folder, checkpoint, file or placeholder), given as a known string. */
+function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs): string | undefined {
   const text = node ? staticString(index, node) : undefined;
-  if (!text || text.partial || own.has(text.value) || /checkpoint/i.test(text.value)) return undefined;
+  if (!text || text.partial || isOwn(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value)) return undefined;
   return isHubName(text.value) && !/\.(bin|pt|pth|ckpt|safetensors|h5|onnx|model)$/i.test(text.value) ? text.value : undefined;
 }
 
@@ -50,11 +73,11 @@ function revisionMessage(call: CallSite, index: SemanticIndex, what: string): st
     case 'branch':
       return `${what} follows the branch ${revision!.text}, which moves with every push: pin a commit hash or tag`;
     default:
-      return `${what} has no \`revision=\`: the weights are whatever is published under that name on the day it runs`;
+      return `${what} has no \`revision=\`: it loads whatever is published under that name on the day it runs`;
   }
 }
 
-function unpinned(index: SemanticIndex, call: CallSite, own: Set<string>): Unpinned | undefined {
+function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinned | undefined {
   const q = call.qname;
   if (!q || call.hasSplat || call.kwargs.get('local_files_only')?.type === 'true') return undefined;
   const named = call.method === 'from_pretrained' && HUB_PACKAGES.has(packageOf(q)) ? argument(call, 'pretrained_model_name_or_path', 0)
@@ -98,7 +121,7 @@ function unpinned(index: SemanticIndex, call: CallSite, own: Set<string>): Unpin
 
 function check(context: RuleContext): void {
   const { index } = context;
-  let own: Set<string> | undefined;
+  let own: OwnOutputs | undefined;
   for (const call of index.calls) {
     if (!call.qname) continue;
     own ??= ownOutputs(index);
@@ -119,7 +142,7 @@ export const unpinnedPretrainedModel: Rule = {
       example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
       fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
       fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
-      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin.',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin.',
     },
   },
   check,

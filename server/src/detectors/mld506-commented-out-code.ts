@@ -45,9 +45,12 @@ function uncomment(comment: string): string {
   return comment.replace(/^#+/, '').replace(/^ /, '').replace(/\s+$/, '');
 }
 
+/** `# logits.shape = (batch, num_classes)`: a note of a tensor's shape, which reads like an assignment. */
+const SHAPE_NOTE = /^[A-Za-z_][\w.]*\.shape\s*=\s*[([]/;
+
 function isCodeShaped(line: string): boolean {
   const trimmed = line.trim();
-  return CODE_SHAPES.some((shape) => shape.test(trimmed));
+  return !SHAPE_NOTE.test(trimmed) && CODE_SHAPES.some((shape) => shape.test(trimmed));
 }
 
 /** Full-line comments grouped into blocks of consecutive lines of one cell. */

@@ -59,6 +59,24 @@ function literalKey(node: Node): string | undefined {
   return undefined;
 }
 
+/**
+ * `ds.map(fn, batched=True, batch_size=1000)`: how many rows a preprocessing function receives at
+ * once, plumbing unrelated to the batch size a model trains or evaluates with.
+ */
+function isChunkedMap(call: CallSite): boolean {
+  return (call.method === 'map' || call.method === 'filter') && call.kwargs.has('batched');
+}
+
+/**
+ * `tf.random.set_seed(1); np.random.seed(1); random.seed(1)`: seeding calls on adjacent lines are
+ * one seeding step written once for each library, not copies that can drift apart unnoticed.
+ */
+function isSeedingBlock(occurrences: readonly Occurrence[]): boolean {
+  if (!occurrences.every((o) => o.call.qname && SEEDING_CALLS.has(o.call.qname))) return false;
+  const rows = occurrences.map((o) => o.call.node.startPosition.row);
+  return Math.max(...rows) - Math.min(...rows) < occurrences.length;
+}
+
 /** Groups the literal settings of every call by setting and value. */
 function collect(index: SemanticIndex): Map<string, Occurrence[]> {
   const groups = new Map<string, Occurrence[]>();
@@ -76,6 +94,7 @@ function collect(index: SemanticIndex): Map<string, Occurrence[]> {
     for (const [keyword, value] of call.kwargs) {
       const shown = `${keyword}=${value.text}`;
       if (SEED_KEYWORDS.has(keyword)) add('seed', { value, shown, call });
+      else if (keyword === 'batch_size' && isChunkedMap(call)) continue;
       else if (SHARED_SETTINGS.has(keyword)) add(keyword, { value, shown, call });
       else if (MODEL_SETTINGS.has(keyword) && isModelCall(index, call)) add(`${keyword}@${call.qname ?? call.callee.text}`, { value, shown, call });
     }
@@ -122,6 +141,7 @@ function check(context: RuleContext): void {
     const occurrences = found.filter((o, i) => found.findIndex((other) => other.call.node.startIndex === o.call.node.startIndex) === i);
     if (occurrences.length < 2) continue;
     const setting = settingOf(group);
+    if (setting === 'seed' && isSeedingBlock(occurrences)) continue;
     const fix = extractFix(context, setting, occurrences);
     // One finding per duplicated setting, where it is first repeated, linked to every other
     // copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.

@@ -126,6 +126,17 @@ function seedingFix(context: RuleContext, library: Library): FixDescriptor | und
   return { title: `Seed ${facts.label} after its import: ${line}`, edits: [insertAfterStatement(doc, alias.statement, line)] };
 }
 
+/**
+ * `tf.random.normal(shape, seed=7)`, `torch.randn(3, generator=g)`: the draw passes its own seed
+ * or generator, so it repeats without a global seed.
+ */
+function bringsOwnSeed(index: SemanticIndex, call: CallSite): boolean {
+  return ['seed', 'generator'].some((keyword) => {
+    const value = call.kwargs.get(keyword);
+    return value !== undefined && index.literal(value)?.kind !== 'none';
+  });
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const seeded = seededLibraries(index);
@@ -150,7 +161,7 @@ function check(context: RuleContext): void {
     }
 
     const library = drawnLibrary(qname);
-    if (!library || seeded.has(library)) continue;
+    if (!library || seeded.has(library) || bringsOwnSeed(index, call)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
     const facts = LIBRARIES[library];
@@ -177,7 +188,7 @@ export const unseededRandomness: Rule = {
       example: 'import numpy as np\n\nnoise = np.random.normal(0, 1, size=1000)\nidx = np.random.permutation(len(df))',
       fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`), using the file\'s seed constant when there is one; for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It is unsafe: the numbers drawn change (they become stable).',
       fixed: 'import numpy as np\nnp.random.seed(42)\n\nnoise = np.random.normal(0, 1, size=1000)',
-      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine. A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
+      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
     },
   },
   check,

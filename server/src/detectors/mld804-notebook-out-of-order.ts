@@ -26,13 +26,21 @@ function cellLabel(segment: Segment): string {
   return `cell ${segment.cellIndex + 1}`;
 }
 
+/**
+ * Whether a cell carries the count of a real run. Kernels number runs from 1; a 0 is a placeholder
+ * some tools write into every cell of a notebook nobody ran.
+ */
+function ran(segment: Segment): boolean {
+  return segment.executionOrder !== undefined && segment.executionOrder > 0;
+}
+
 function check(context: RuleContext): void {
   const { doc } = context;
   const firstLine = (segment: Segment): Range => ({
     start: { line: segment.startLine, character: 0 },
     end: { line: segment.startLine, character: lineEndOffset(doc, segment.startLine) - doc.lineStarts[segment.startLine] },
   });
-  const executed = doc.segments.filter((s) => s.executionOrder !== undefined && s.endOffset > s.startOffset);
+  const executed = doc.segments.filter((s) => ran(s) && s.endOffset > s.startOffset);
   // The cells that ran in top-to-bottom order are the longest increasing run of counts; the rest
   // were run (or re-run) out of order.
   const inOrder = longestIncreasing(executed.map((s) => s.executionOrder!));
@@ -48,7 +56,7 @@ function check(context: RuleContext): void {
     context.report({
       range: firstLine(segment),
       message: twin
-        ? `This cell has the same execution count [${order}] as ${cellLabel(twin)}: one of them was copied or edited after it ran, so the saved results do not match the code`
+        ? `This cell has the same execution count [${order}] as ${cellLabel(twin)}: they ran in different kernel sessions (or one was copied after it ran), so the saved results do not come from one run`
         : neighbour
         ? `This cell ran as [${order}], ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it: the saved results come from an out-of-order run`
         : `This cell ran as [${order}], out of top-to-bottom order: the saved results depend on hidden kernel state`,
@@ -57,7 +65,7 @@ function check(context: RuleContext): void {
   });
   const anyExecuted = executed.length > 0;
   for (const segment of doc.segments) {
-    if (segment.hasOutputs && segment.executionOrder === undefined && anyExecuted) {
+    if (segment.hasOutputs && !ran(segment) && anyExecuted) {
       context.report({
         range: firstLine(segment),
         message: 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records',
@@ -79,7 +87,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others are reported, each linked to the neighbouring cell it ran before or after. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed.',
     },
   },
   check,

@@ -72,7 +72,9 @@ export function walkTrees(trees: readonly Tree[]): WalkResult {
         open.pop();
         openEnds.pop();
       }
-      parents.set(node.id, open.length > 0 ? open[open.length - 1] : null);
+      // Error recovery can reuse one subtree (one id) at two places; keeping the first parent
+      // keeps every chain pointing to earlier nodes, so it can never loop.
+      if (!parents.has(node.id)) parents.set(node.id, open.length > 0 ? open[open.length - 1] : null);
       open.push(node);
       openEnds.push(end);
       byType.get(type)!.push(node);

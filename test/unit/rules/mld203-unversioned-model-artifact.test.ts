@@ -14,6 +14,24 @@ ruleTests(unversionedModelArtifact, {
       `,
     },
     {
+      name: 'folders a managed platform versions per job or run',
+      code: py`
+        import joblib
+        from azureml.core import Run
+        run = Run.get_context()
+        joblib.dump(value=forest, filename="./outputs/forest.joblib")
+        booster.save_pretrained("/opt/ml/model/")
+      `,
+    },
+    {
+      name: 'a generation config saved on its own is settings, not a trained artefact',
+      code: py`
+        from transformers import GenerationConfig
+        gen_config = GenerationConfig(max_new_tokens=64, do_sample=False)
+        gen_config.save_pretrained("generation")
+      `,
+    },
+    {
       name: 'path from an argument or variable computed at run time',
       code: py`
         import joblib
@@ -53,6 +71,27 @@ ruleTests(unversionedModelArtifact, {
     },
   ],
   invalid: [
+    {
+      name: 'a model and its tokenizer saved to one folder: one finding, on the model',
+      code: py`
+        from transformers import AutoModel, AutoTokenizer
+        net.save_pretrained("sentiment-net")
+        tokenizer.save_pretrained("sentiment-net")
+        word_tokenizer.save_pretrained("word-pieces")
+      `,
+      findings: [
+        { line: 2, column: 21, message: /^The model is saved to the fixed path "sentiment-net"/ },
+        { line: 4, column: 32, message: /^`word_tokenizer` is saved to the fixed path "word-pieces"/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        from transformers import AutoModel, AutoTokenizer
+        MODEL_VERSION = "1"
+        net.save_pretrained(f"sentiment-net-v{MODEL_VERSION}")
+        tokenizer.save_pretrained(f"sentiment-net-v{MODEL_VERSION}")
+        word_tokenizer.save_pretrained("word-pieces")
+      `,
+    },
     {
       name: 'joblib.dump to a literal path: versioned with MODEL_VERSION',
       code: py`

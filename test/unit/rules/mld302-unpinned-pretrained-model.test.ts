@@ -32,6 +32,24 @@ ruleTests(unpinnedPretrainedModel, {
       ],
     },
     {
+      name: 'a model written through any config\'s output_dir, or under an f-string name the loaded name fits',
+      code: [
+        'from transformers import AutoModelForCausalLM, AutoTokenizer, TrainingArguments\nfrom trl import SFTConfig\n',
+        'run_name = "tiny-llama-chat-tuned"\nconfig = SFTConfig(output_dir=run_name, max_steps=200)\n',
+        'base = checkpoint_id.split("/")[-1]\nargs = TrainingArguments(f"{base}-tuned-on-reviews", push_to_hub=True)\n',
+        'chat = AutoModelForCausalLM.from_pretrained(run_name)\nreviews = AutoModelForCausalLM.from_pretrained("opt-350m-tuned-on-reviews")\n',
+      ],
+    },
+    {
+      name: 'placeholders that stand for the reader\'s own model',
+      code: py`
+        from diffusers import StableDiffusionPipeline
+        from transformers import pipeline
+        pipe = StableDiffusionPipeline.from_pretrained("path_to_your_weights")
+        clf = pipeline("text-classification", model="my-sentiment-model")
+      `,
+    },
+    {
       name: 'from_pretrained of another library or of unknown origin, names computed at run time',
       code: py`
         from transformers import AutoModel

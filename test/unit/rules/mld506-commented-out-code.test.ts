@@ -5,6 +5,17 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(commentedOutCode, {
   valid: [
     {
+      name: 'notes of the tensor shapes a function returns',
+      code: py`
+        def encode(batch):
+            tokens, mask, lengths = tokenize(batch)
+            # tokens.shape = (batch_size, max_len)
+            # mask.shape = (batch_size, max_len)
+            # lengths.shape = (batch_size,)
+            return tokens, mask, lengths
+      `,
+    },
+    {
       name: 'prose comments and a license header',
       code: py`
         # Copyright 2024 The Churn Authors.

@@ -22,8 +22,16 @@ describe('MLD507 shell command classification', () => {
       'curl -s https://packagecloud.io/install/repositories/github/git-lfs/script.deb.sh | sudo bash',
       'wget https://repo.anaconda.com/miniconda/Miniconda3-latest-Linux-x86_64.sh', 'mkdir -p data && cp a b && rm -rf c',
       'python setup.py install', 'huggingface-cli login', 'accelerate config default', 'python ../.convert_notebook_to_script.py --input a.ipynb',
-      'jupyter nbconvert --to script analysis.ipynb',
+      'jupyter nbconvert --to script analysis.ipynb', 'gsutil ls -l gs://my-bucket/exports/', 'bq show --format=prettyjson mydataset.sales',
+      'gcloud storage cat gs://my-bucket/run-7/metrics.json | head', 'ps -ef | grep mlflow | awk \'{print $2}\' | xargs kill -9',
+      'curl -s http://127.0.0.1:6006/data/runs', 'wget -qO- localhost:8501/healthz', 'gcloud ai-platform jobs describe train_job_12', 'aws s3 ls s3://lake/raw/',
     ]) assert.deepEqual(pipelineSteps(line), [], line);
+  });
+
+  it('still counts a listing written to a file, and the tools\' moving subcommands', () => {
+    assert.deepEqual(pipelineSteps('gsutil cat gs://my-bucket/part-0.csv > part-0.csv'), ['gsutil']);
+    assert.deepEqual(pipelineSteps('gcloud storage cp gs://my-bucket/model.joblib .'), ['gcloud storage']);
+    assert.deepEqual(pipelineSteps('bq load --source_format=CSV mydataset.sales sales.csv'), ['bq']);
   });
 });
 

@@ -45,6 +45,26 @@ ruleTests(duplicatedConfigValue, {
       `,
     },
     {
+      name: 'one seeding step for each library on adjacent lines',
+      code: py`
+        import random
+        import numpy as np
+        import torch
+        random.seed(7); np.random.seed(7)
+        torch.manual_seed(7)
+        model = build()
+      `,
+    },
+    {
+      name: 'the chunk size of batched dataset preprocessing',
+      code: py`
+        from datasets import load_dataset
+        raw = load_dataset("imdb", revision="main")
+        tokenized = raw.map(tokenize_rows, batched=True, batch_size=500)
+        grouped = tokenized.map(pack_blocks, batched=True, batch_size=500)
+      `,
+    },
+    {
       name: 'lists are not shared between calls',
       code: py`
         from sklearn.neural_network import MLPClassifier

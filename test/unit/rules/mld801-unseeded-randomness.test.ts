@@ -13,6 +13,16 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'draws that pass their own op-level seed or generator',
+      code: py`
+        import tensorflow as tf
+        import torch
+        jitter = tf.random.uniform([8], minval=-0.1, maxval=0.1, seed=11)
+        g = torch.Generator().manual_seed(3)
+        init = torch.randn(4, 4, generator=g)
+      `,
+    },
+    {
       name: 'draws from an explicit seeded generator',
       code: py`
         import numpy as np

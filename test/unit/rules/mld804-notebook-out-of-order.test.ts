@@ -24,6 +24,14 @@ ruleTests(notebookOutOfOrder, {
       `,
     },
     {
+      name: 'every cell saved with the placeholder count 0',
+      code: [{ text: 'import numpy as np\n', executionOrder: 0 }, { text: 'x = np.ones(4)\n', executionOrder: 0 }, { text: 'print(x)\n', executionOrder: 0 }],
+    },
+    {
+      name: 'placeholder 0 counts on cells around ones that ran in order',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'b = 2\n', executionOrder: 0 }, { text: 'c = a + b\n', executionOrder: 2 }],
+    },
+    {
       name: 'unexecuted cells without outputs at the end',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'b = 2\n' }],
     },

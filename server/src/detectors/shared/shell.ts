@@ -27,6 +27,20 @@ const PIPELINE_PROGRAMS = new Map<string, RegExp | true>([
   ['git', /^(clone|pull|checkout|submodule)\b|^lfs (pull|fetch|checkout)$/],
   ['docker', /^(run|exec|compose)$/],
 ]);
+/**
+ * Cloud command-line tools whose listing and printing subcommands only look around
+ * (`gsutil ls`, `bq show`, `gcloud storage cat`, `gcloud ai-platform jobs describe`), and where
+ * their verb sits: first for tools that are steps as a whole, after the command group otherwise.
+ */
+const CLOUD_TOOLS = new Map<string, number[]>([['gsutil', [0]], ['bq', [0]], ['gcloud', [1, 2]], ['aws', [1]], ['az', [1, 2]]]);
+const LOOKING_VERBS = /^(ls|list|cat|head|du|stat|hash|show|describe|stream-logs|help|version|wait)$/;
+
+/** `gsutil ls gs://bucket`, `bq show -j JOB`: printed for the reader, unless redirected to a file. */
+function onlyLooks(base: string, rest: string[]): boolean {
+  const positions = CLOUD_TOOLS.get(base);
+  if (!positions || rest.some((word) => word.startsWith('>'))) return false;
+  return positions.some((at) => LOOKING_VERBS.test(rest[at] ?? '') && !rest.slice(0, at).some((word) => word.startsWith('-')));
+}
 const PYTHON = /^(python[\d.]*|py|ipython|\{sys\.executable\}|\$PYTHON|\{python\})$/i;
 /** `python -m <module>` for these modules sets up or inspects the environment; anything else runs a step. */
 const SETUP_MODULES = /^(pip|ensurepip|venv|virtualenv|spacy|nltk\.downloader|nltk|site|ipykernel|jupyter|notebook|tensorboard|pytest|unittest|doctest|pydoc|http\.server|json\.tool|timeit|this)$/;
@@ -66,7 +80,7 @@ function pipelineStep(words: string[]): string | undefined {
   // Converting a notebook is housekeeping; executing one runs its steps.
   if (base === 'jupyter' || base === 'papermill') return base === 'papermill' || rest.includes('--execute') || rest[0] === 'execute' ? `${base} ${rest[0] ?? ''}`.trim() : undefined;
   if (/\.(sh|py|R|jl)$/.test(base) && program.includes('/')) return program;
-  if (INSTALLER.test(words.join(' '))) return undefined;
+  if (INSTALLER.test(words.join(' ')) || onlyLooks(base, rest)) return undefined;
   const steps = PIPELINE_PROGRAMS.get(base);
   if (steps === true) return base;
   if (!steps || !rest[0]) return undefined;
@@ -75,8 +89,18 @@ function pipelineStep(words: string[]): string | undefined {
   return steps.test(subcommand) ? `${base} ${subcommand}` : undefined;
 }
 
+/** Programs that inspect or manage the machine's processes: `ps aux | grep x | awk ... | xargs kill` is housekeeping. */
+const PROCESS_TOOLS = /^(ps|pgrep|pkill|kill|killall|lsof|top|free|uptime|netstat|ss)$/;
+/** A request to a service on this machine (`curl localhost:4040/api`) talks to a tool, it fetches no data. */
+const LOCAL_URL = /^(https?:\/\/)?(localhost|127\.0\.0\.1|0\.0\.0\.0)([:/]|$)/;
+
 /** The pipeline steps a shell command line runs, in order (empty when it only looks around or sets up). */
 export function pipelineSteps(line: string): string[] {
   if (PIPED_INSTALL.test(line)) return [];
-  return commands(line).map(pipelineStep).filter((step): step is string => step !== undefined);
+  const parts = commands(line);
+  if (parts.length > 0 && PROCESS_TOOLS.test(parts[0][0].replace(/^.*\//, ''))) return [];
+  return parts
+    .filter(([program, ...rest]) => !(/^(curl|wget)$/.test(program) && rest.some((word) => LOCAL_URL.test(word.replace(/^["']/, '')))))
+    .map(pipelineStep)
+    .filter((step): step is string => step !== undefined);
 }
