@@ -333,6 +333,17 @@ describe('def-use layer: data in and out, training, lineage', () => {
     dispose();
   });
 
+  it('takes the file of a handle opened in the call (np.load(open(path, "rb"))) as its path', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import numpy as np
+      np.save(open(FEATURES, "wb"), feats)
+      feats = np.load(open(FEATURES, "rb"))
+    `);
+    assert.deepEqual(flow.io.map((io) => io.path?.text), ['FEATURES', 'FEATURES']);
+    assert.ok(flow.sameLocation(flow.io[0], flow.io[1]));
+    dispose();
+  });
+
   it('finds training calls and the data they train on', async () => {
     const { flow, dispose } = await flowOf(py`
       import xgboost as xgb

@@ -220,4 +220,19 @@ describe('semantic index', () => {
     assert.deepEqual(index.referencesTo(second).map((id) => id.startPosition.row), [6]);
     dispose();
   });
+
+  it('indexes code whose whole tree is an ERROR node (an exercise notebook with blanks) without looping', async () => {
+    // Unfinished lines like these make tree-sitter return an ERROR root instead of a module.
+    const { index, dispose } = await indexOf(py`
+      y = ###
+      X_train, X_test, y_train, y_test = ###
+      clf =
+      clf.fit(###, ###)
+      y_preds = clf.predict(###)
+      models = {"LinearSVC": ###,
+    `);
+    assert.notEqual(index.roots[0]?.type, 'module');
+    assert.ok(index.definitionsOf('y').length <= 1);
+    dispose();
+  });
 });

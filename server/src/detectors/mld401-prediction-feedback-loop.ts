@@ -1,6 +1,7 @@
 import type { DataFlow, DataIO, TrainingCall } from '../semantics/dataflow';
 import { isExact } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
+import { isCacheOrCheck } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
 import { modelOutputIn } from './shared/predictions';
 import type { Rule, RuleContext } from './types';
@@ -42,7 +43,8 @@ function check(context: RuleContext): void {
   if (writes.length === 0) return;
   for (const [load, training] of trainingLoads(flow)) {
     const write = writes.find((w) => flow.sameLocation(w.io, load));
-    if (!write) continue;
+    // A cache (`if os.path.exists(p): load else: predict; save`) holds what this run would compute: no loop across runs.
+    if (!write || isCacheOrCheck(load.call.node) || isCacheOrCheck(write.io.call.node)) continue;
     const location = load.path ? flow.pathOf(load.path) : undefined;
     const target = load.path
       ? describePath(location && isExact(location) ? location.template : undefined, load.path)
@@ -70,7 +72,7 @@ export const predictionFeedbackLoop: Rule = {
       why: 'Direct feedback loops (§4): when a model\'s predictions are stored where its training data comes from — scores written back into the training table, pseudo-labels appended to the labelled file — each retraining learns from the previous model\'s decisions. Errors reinforce themselves, the data drifts toward what the model already believes, and offline evaluation no longer tells how the model does on the world. The loop is easy to close by accident and hard to see, because the write and the read are far apart.',
       example: 'history = pd.read_csv("transactions.csv")\nmodel.fit(history[FEATURES], history["is_fraud"])\nhistory["is_fraud"] = model.predict(history[FEATURES])\nhistory.to_csv("transactions.csv", index=False)',
       fix: 'Keep model output apart from ground truth: write predictions to their own versioned file or table, and train only on labels that did not come from the model (or mark model-labelled rows and exclude or down-weight them). If self-training is intended, make it explicit and hold out data the model never labelled. The finding links the write and the training.',
-      nearMisses: 'Predictions written to a file that is never read back (a submission, a report), files read back but not used for training, training data written without model output, and files written and read in different scripts or notebooks are left alone. Model output is recognised through variables, columns (`df["pred"] = model.predict(X)`) and frames built from it; training data through the names, splits and columns that lead to a `fit`.',
+      nearMisses: 'Predictions written to a file that is never read back (a submission, a report), files read back but not used for training, training data written without model output, files written and read in different scripts or notebooks, and caches (the read or the write under `if os.path.exists(...)`, or a read in a `try` that handles a missing file), which hold what the run would compute anyway, are left alone. Model output is recognised through variables, columns (`df["pred"] = model.predict(X)`) and frames built from it; training data through the names, splits and columns that lead to a `fit`.',
       notebooks: 'The cells are one program: the write and the read may be in any cells, in any order.',
     },
   },

@@ -3,28 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO, NameRead } from '../semantics/dataflow';
 import { isExact } from '../semantics/dataflow';
 import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
+import { isCacheOrCheck } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
 import type { Rule, RuleContext } from './types';
-
-/** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
-const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
-const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
-
-/**
- * True when the site is part of a cache (`if os.path.exists(p): read else: compute; write`,
- * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
- */
-function isCacheOrCheck(site: Node): boolean {
-  for (let current = site.parent; current; current = current.parent) {
-    if (current.type === 'assert_statement') return true;
-    if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
-      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
-      if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
-    }
-    if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
-  }
-  return false;
-}
 
 /** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
 function inExclusiveArms(a: Node, b: Node): boolean {

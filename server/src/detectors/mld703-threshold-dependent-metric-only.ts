@@ -80,7 +80,7 @@ function judgesScores(index: SemanticIndex): boolean {
 
 /** Data sets of more than two classes, by loader or name: on them a label is an argmax, not a cut at a threshold. */
 const MULTICLASS_LOADERS = /^sklearn\.datasets\.(load_iris|load_digits|load_wine|fetch_20newsgroups\w*|fetch_covtype|fetch_lfw_people|fetch_olivetti_faces|fetch_rcv1)$|\.datasets\.(mnist|fashion_mnist|cifar10|cifar100|reuters)\.load_data$|^torchvision\.datasets\./;
-const MULTICLASS_NAMES = /mnist|cifar|iris|digits|wine|newsgroups|covtype|letter/i;
+const MULTICLASS_NAMES = /mnist|cifar|iris|digits|wine|newsgroups|covtype|letter|fruit/i;
 const MULTICLASS_ESTIMATORS = /^sklearn\.multiclass\.|(\.|^)to_categorical$/;
 
 /**
@@ -95,12 +95,23 @@ function isMulticlass(index: SemanticIndex): boolean {
     if (MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q) || call.kwargs.has('multi_class')) return true;
     const average = call.kwargs.get('average');
     if (average && stringValue(average) !== 'binary') return true;
+    if (namesMoreThanTwoClasses(index, call.kwargs.get('target_names'))) return true;
     const classes = call.kwargs.get('n_classes') ?? call.kwargs.get('centers');
     if (classes && Number(classes.text) > 2) return true;
     const name = call.args[0] ? stringValue(call.args[0]) : undefined;
     const loads = index.dataflow.dataIOAt(call.node)?.direction === 'read' || /fetch_openml|load_dataset$/.test(q);
     return name !== undefined && loads && MULTICLASS_NAMES.test(name);
   });
+}
+
+/**
+ * `classification_report(..., target_names=df["product"].unique())`: class names are listed for a
+ * report of many classes; only a list written out with two names says the task is binary.
+ */
+function namesMoreThanTwoClasses(index: SemanticIndex, names: Node | undefined): boolean {
+  if (!names) return false;
+  const value = index.valueOf(names);
+  return !['list', 'tuple'].includes(value.type) || value.namedChildren.filter((child) => child?.type !== 'comment').length > 2;
 }
 
 function check(context: RuleContext): void {
@@ -137,7 +148,7 @@ export const thresholdDependentMetricOnly: Rule = {
       example: 'clf = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint(accuracy_score(y_test, clf.predict(X_test)))\nprint(f1_score(y_test, clf.predict(X_test)))',
       fix: 'Evaluate the scores as well: `roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])`, `average_precision_score(...)` (better for rare positives) or `log_loss(...)` (calibration), and choose the decision threshold from them on validation data (for example with `TunedThresholdClassifierCV`).',
       fixed: 'proba = clf.predict_proba(X_test)[:, 1]\nprint(roc_auc_score(y_test, proba), average_precision_score(y_test, proba))\nprint(f1_score(y_test, clf.predict(X_test)))',
-      nearMisses: 'Tasks of more than two classes are left alone — a known multi-class data set (iris, digits, MNIST, CIFAR, 20 newsgroups... loaded or named in a load), `average="macro"`/`"weighted"`, `multi_class=`, one-vs-rest wrappers — since there a label is an argmax, not a cut at a threshold. A file that computes a threshold-free metric anywhere — `roc_auc_score`, `average_precision_score`, `log_loss`, `brier_score_loss`, ROC or precision-recall curves and their displays, `scoring="roc_auc"`/`"neg_log_loss"`, an `eval_metric` of `"auc"` or `"logloss"` — is left alone, as are regressors, clusterers and classifiers whose class is not known from a constructor in the file (a model from a dict or a function), Keras and PyTorch models (their output shape is not known from the code), `DummyClassifier` baselines, and `TunedThresholdClassifierCV`, which chooses its threshold. A metric counts for a classifier when the classifier\'s `predict` output reaches it.',
+      nearMisses: 'Tasks of more than two classes are left alone — a known multi-class data set (iris, digits, MNIST, CIFAR, 20 newsgroups, the fruits teaching set... loaded or named in a load), `average="macro"`/`"weighted"`, `multi_class=`, one-vs-rest wrappers, class names given to a report (`target_names=`) other than a list of two — since there a label is an argmax, not a cut at a threshold. A file that computes a threshold-free metric anywhere — `roc_auc_score`, `average_precision_score`, `log_loss`, `brier_score_loss`, ROC or precision-recall curves and their displays, `scoring="roc_auc"`/`"neg_log_loss"`, an `eval_metric` of `"auc"` or `"logloss"` — is left alone, as are regressors, clusterers and classifiers whose class is not known from a constructor in the file (a model from a dict or a function), Keras and PyTorch models (their output shape is not known from the code), `DummyClassifier` baselines, and `TunedThresholdClassifierCV`, which chooses its threshold. A metric counts for a classifier when the classifier\'s `predict` output reaches it.',
       notebooks: 'One finding per file, on the first label metric, with the other label metrics linked (in any cell): a single threshold-free metric anywhere pays the debt off.',
     },
   },

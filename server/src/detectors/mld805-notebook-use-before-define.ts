@@ -183,9 +183,15 @@ function check(context: RuleContext): void {
   const notebook = new Notebook(index);
   const opaque = opaqueFrom(index);
   const cellNumber = (segmentIndex: number) => doc.segments[segmentIndex].cellIndex + 1;
+  const errors = index.nodes('ERROR');
+  // Code too broken to parse (`df = # TODO: your code`) before the use may be where the name is bound.
+  const maybeBoundInBrokenCode = (name: string, at: Node) => {
+    const word = new RegExp(`(^|[^\\w])${name}($|[^\\w])`);
+    return errors.some((error) => error.startIndex < at.startIndex && word.test(error.text));
+  };
   const definedLater = (name: string, at: Node): FirstBinding | undefined => {
     const first = notebook.firstBinding(name);
-    if (!first || first.offset <= at.startIndex || at.startIndex >= opaque) return undefined;
+    if (!first || first.offset <= at.startIndex || at.startIndex >= opaque || maybeBoundInBrokenCode(name, at)) return undefined;
     return first.segmentIndex > index.segmentIndexOf(at) ? first : undefined;
   };
   const definitionSite = ({ name, first }: EarlyUse) => (first.magic
@@ -250,7 +256,7 @@ export const notebookUseBeforeDefine: Rule = {
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
-      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, or for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`).',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound.',
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. Each name is reported once per cell, at its first use there; the names a statement (or a call) uses too early make one finding, linked to the cells that first define them.',
     },
   },

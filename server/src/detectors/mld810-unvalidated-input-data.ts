@@ -1,8 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import type { DataIO } from '../semantics/dataflow';
+import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { nodeKey } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
+import { isCacheOrCheck } from './shared/caches';
 import { holdoutCall } from './shared/evaluation';
 import { trainingLabel } from './shared/models';
 import { shortText } from './shared/objects';
@@ -75,6 +76,11 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
   return found;
 }
 
+/** A cache of data this file computes (`if os.path.exists(p): np.load(p) else: ...; np.save(p, x)`): the data is made here, not taken in. */
+function isOwnCache(flow: DataFlow, io: DataIO): boolean {
+  return isCacheOrCheck(io.call.node) && flow.io.some((other) => other.direction === 'write' && flow.sameLocation(other, io));
+}
+
 interface Load {
   io: DataIO;
   /** The file (or, when its path is not known, the call) it reads: a file checked once is checked. */
@@ -87,7 +93,7 @@ function check(context: RuleContext): void {
   const flow = index.dataflow;
   const loadOf = (call: CallSite): Load | undefined => {
     const io = flow.dataIOAt(call.node);
-    if (!io || !isOwnData(io) || SCHEMA_KEYWORDS.some((keyword) => call.kwargs.has(keyword))) return undefined;
+    if (!io || !isOwnData(io) || SCHEMA_KEYWORDS.some((keyword) => call.kwargs.has(keyword)) || isOwnCache(flow, io)) return undefined;
     const known = io.path ? staticPath(index, io.path) : undefined;
     return { io, source: known ? `path:${known.value}` : nodeKey(call.node) };
   };
@@ -148,7 +154,7 @@ export const unvalidatedInputData: Rule = {
       example: 'train = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train["label"])',
       fix: 'Check the data where it enters: declare its schema at load (`dtype=` for `read_csv`, `schema=` for polars or Spark), assert what the model relies on (`assert train["label"].isin([0, 1]).all()`, `assert train[FEATURES].notna().all().all()`, `assert len(train) > 1000`), or validate it with a library such as pandera or Great Expectations.',
       fixed: 'train = pd.read_csv("data/train.csv", dtype=SCHEMA)\nassert train["label"].isin([0, 1]).all()\nassert train[FEATURES].notna().all().all()\nmodel.fit(train[FEATURES], train["label"])',
-      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it), also inside a helper function the data is passed to; `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation.',
+      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it), also inside a helper function the data is passed to; `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation, and a cache of data the file computes itself (read under `if os.path.exists(path)` or in a `try` that handles a missing file, with the same path written in the file).',
       notebooks: 'A check in any cell counts, before or after the load, and a check of one read of a file counts for every read of that file. One finding per model\'s data, on its main source — the file named for training if there is one, else the first one read — linked to the fit and to the other unchecked sources (a test file concatenated for preprocessing, a table merged in); when the main source is checked, the model\'s data counts as checked.',
     },
   },

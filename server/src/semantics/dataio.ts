@@ -42,7 +42,11 @@ function pathArgument(call: CallSite): Node | undefined {
 
 /** What a call reads or writes, if it is a data reader or writer this layer knows. */
 export function describeDataIO(index: SemanticIndex, call: CallSite): DataIO | undefined {
-  return (call.qname ? byQualifiedName(call, call.qname) : undefined) ?? byMethod(index, call);
+  const io = (call.qname ? byQualifiedName(call, call.qname) : undefined) ?? byMethod(index, call);
+  // `np.load(open(path, "rb"))`: the file is the one opened.
+  const opened = io?.path && stripParens(io.path).type === 'call' ? index.call(stripParens(io.path)) : undefined;
+  const file = opened?.qname === 'builtins.open' ? opened.args[0] ?? opened.kwargs.get('file') : undefined;
+  return io && file ? { ...io, path: file } : io;
 }
 
 function byQualifiedName(call: CallSite, q: string): DataIO | undefined {

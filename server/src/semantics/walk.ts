@@ -50,9 +50,10 @@ export function walkTrees(trees: readonly Tree[]): WalkResult {
     const root = tree.rootNode;
     roots.push(root);
     visited += root.descendantCount;
-    // Pre-order, the root first (an empty module is not returned, so it is added).
+    // Pre-order, the root first (an empty module is not returned, so it is added). The root is not
+    // always a module: code that fails to parse as a whole has an ERROR root, returned like any other.
     const found = root.descendantsOfType(COLLECTED_LIST);
-    const nodes = found.length > 0 && found[0].type === 'module' ? found : [root, ...found];
+    const nodes = found.length > 0 && found[0].id === root.id ? found : [root, ...found];
     const parents = new Map<number, Node | null>();
     // Nodes still open (containing the current position), with their end offsets.
     const open: Node[] = [];

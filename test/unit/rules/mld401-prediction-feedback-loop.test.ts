@@ -56,6 +56,22 @@ ruleTests(predictionFeedbackLoop, {
         fitter.fit(pd.read_csv("d.csv"))
       `,
     },
+    {
+      name: 'features of a frozen network cached on disk: loaded when present, else predicted and saved',
+      code: py`
+        import os
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+        from tensorflow.keras.applications import ResNet50
+        backbone = ResNet50(include_top=False, pooling="avg")
+        if os.path.exists("train_feats.npy"):
+            feats = np.load(open("train_feats.npy", "rb"))
+        else:
+            feats = backbone.predict(images)
+            np.save(open("train_feats.npy", "wb"), feats)
+        head = LogisticRegression(max_iter=1000).fit(feats, labels)
+      `,
+    },
   ],
   invalid: [
     {

@@ -56,8 +56,34 @@ ruleTests(preprocessingBeforeSplit, {
         'imputer = SimpleImputer().fit(X_tr)\nX_tr = imputer.transform(X_tr)\nX_te = imputer.transform(X_te)\n',
       ],
     },
+    {
+      name: 'a ColumnTransformer whose only steps one-hot encode and pass the rest through, before the split',
+      code: py`
+        from sklearn.compose import ColumnTransformer
+        from sklearn.preprocessing import OneHotEncoder
+        from sklearn.model_selection import train_test_split
+        encode = ColumnTransformer([("cat", OneHotEncoder(handle_unknown="ignore"), ["make", "colour"])], remainder="passthrough")
+        features = encode.fit_transform(cars)
+        X_train, X_test, y_train, y_test = train_test_split(features, price, test_size=0.25, random_state=1)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a ColumnTransformer with a scaling pipeline among its steps, then train_test_split',
+      code: py`
+        from sklearn.compose import ColumnTransformer
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import OneHotEncoder, StandardScaler
+        from sklearn.impute import SimpleImputer
+        from sklearn.model_selection import train_test_split
+        numeric = Pipeline([("fill", SimpleImputer()), ("scale", StandardScaler())])
+        prep = ColumnTransformer([("num", numeric, ["km", "age"]), ("cat", OneHotEncoder(), ["make"])])
+        features = prep.fit_transform(cars)
+        X_train, X_test, y_train, y_test = train_test_split(features, price, random_state=1)
+      `,
+      findings: [{ line: 8, message: /ColumnTransformer is fitted on all of cars before train_test_split/ }],
+    },
     {
       name: 'fit_transform on everything, then train_test_split',
       code: py`

@@ -103,6 +103,14 @@ ruleTests(modelSavedWithoutEvaluation, {
         'model.train()\nloss_fn(model(x), y).backward()\n',
       ],
     },
+    {
+      name: 'notebook: pickled, then examined on test examples with the What-If Tool',
+      code: [
+        'import pickle\nfrom sklearn.ensemble import GradientBoostingClassifier\nfrom witwidget.notebook.visualization import WitWidget, WitConfigBuilder\nclf = GradientBoostingClassifier(random_state=0).fit(X_train, y_train)\n',
+        'with open("clf.pkl", "wb") as out:\n    pickle.dump(clf, out)\n',
+        'builder = WitConfigBuilder(X_test.tolist(), COLUMNS).set_target_feature("label")\nWitWidget(builder, height=600)\n',
+      ],
+    },
   ],
   invalid: [
     {

@@ -56,6 +56,27 @@ ruleTests(thresholdDependentMetricOnly, {
       `,
     },
     {
+      name: 'a report whose class names come from the label column says several classes',
+      code: py`
+        import pandas as pd
+        from sklearn.svm import LinearSVC
+        from sklearn.metrics import classification_report
+        tickets = pd.read_csv("tickets.csv")
+        clf = LinearSVC().fit(X_train, y_train)
+        print(classification_report(y_test, clf.predict(X_test), target_names=tickets["queue"].unique()))
+      `,
+    },
+    {
+      name: 'the fruits teaching set (four kinds of fruit) scored by accuracy',
+      code: py`
+        import pandas as pd
+        from sklearn.neighbors import KNeighborsClassifier
+        fruit = pd.read_table("fruit_data_with_colors.txt")
+        knn = KNeighborsClassifier(n_neighbors=5).fit(X_train, y_train)
+        print(knn.score(X_test, y_test))
+      `,
+    },
+    {
       name: 'a classifier of unknown class (from a dict of models)',
       code: py`
         from sklearn.metrics import accuracy_score
@@ -86,6 +107,16 @@ ruleTests(thresholdDependentMetricOnly, {
     },
   ],
   invalid: [
+    {
+      name: 'a report naming its two classes is still a binary task',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.metrics import classification_report
+        gb = GradientBoostingClassifier(random_state=0).fit(X_train, y_train)
+        print(classification_report(y_test, gb.predict(X_test), target_names=["stays", "churns"]))
+      `,
+      findings: [{ line: 4, message: /gb \(GradientBoostingClassifier\) is evaluated only with classification_report/ }],
+    },
     {
       name: 'accuracy and F1 of a random forest',
       code: py`

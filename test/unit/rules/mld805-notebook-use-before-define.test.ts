@@ -5,6 +5,14 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(notebookUseBeforeDefine, {
   valid: [
     {
+      name: 'an exercise cell left blank for the student binds the name; a later cell shows the solution',
+      code: [
+        'import pandas as pd\npets = # TODO: read the csv file into a DataFrame\n',
+        'pets.head()\n',
+        'pets = pd.read_csv("pets.csv")\n',
+      ],
+    },
+    {
       name: 'defined in an earlier cell, or earlier in the same cell, or both earlier and later',
       code: [
         'import pandas as pd\ndf = pd.read_csv("a.csv")\n',

@@ -109,6 +109,21 @@ ruleTests(unvalidatedInputData, {
         LogisticRegression().fit(full[:len(train)][["a"]], train["label"])
       `,
     },
+    {
+      name: 'a cache of features the notebook computes itself, loaded when the file exists',
+      code: py`
+        import os
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+        CACHE = "embeddings_train.npy"
+        if os.path.exists(CACHE):
+            emb = np.load(CACHE)
+        else:
+            emb = encoder.predict(images)
+            np.save(CACHE, emb)
+        LogisticRegression(max_iter=500).fit(emb, labels)
+      `,
+    },
   ],
   invalid: [
     {

@@ -8,7 +8,7 @@ import { innermostValue } from '../../semantics/definitions';
 import { stringTemplate, stringValue } from '../../semantics/literals';
 import { stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
-import { lastSegment } from './libraries';
+import { lastSegment, packageOf } from './libraries';
 import { calledName } from './objects';
 
 export interface Holdout {
@@ -95,6 +95,8 @@ export function metricCall(call: CallSite): Metric | undefined {
 const EVALUATING_KEYWORDS = new Set(['validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'eval_dataset', 'val_dataloaders', 'valid_dataloader', 'validation_generator', 'early_stopping_rounds']);
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
+/** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
+const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis', 'deepchecks', 'evidently', 'yellowbrick']);
 /** Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local `evaluate_model`). */
 const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score)$/i;
 /**
@@ -111,7 +113,8 @@ const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_ep
 
 /**
  * The first sign that the file evaluates a model, or undefined: a metric call, cross-validation
- * or a search, `score`/`evaluate`/`validate` calls (and functions so named), validation data given
+ * or a search, `score`/`evaluate`/`validate` calls (and functions so named), a model-analysis tool
+ * (the What-If Tool, TFMA, Deepchecks...), validation data given
  * to a fit or trainer (or early stopping, which needs some), `xgb.cv`/`lgb.cv`, a LightningModule's validation hooks, or a name bound to a result such as
  * `val_loss` or `accuracy`. Generous on purpose: any sign silences the rules that need none.
  */
@@ -121,6 +124,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     for (const keyword of call.kwargs.keys()) if (EVALUATING_KEYWORDS.has(keyword)) return call.node;
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
+    if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
     const name = calledName(call);
     if (name && EVALUATING_NAME.test(name)) return call.node;

@@ -66,14 +66,72 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
 /**
  * True when fitting the transformer learns statistics of the data (means, variances, quantiles,
  * components, selected features, frequencies, resampled rows), as opposed to only the set of
- * categories (`OneHotEncoder`, `LabelEncoder`) or nothing (`FunctionTransformer`).
+ * categories (`OneHotEncoder`, `LabelEncoder`) or nothing (`FunctionTransformer`). A
+ * `ColumnTransformer` or `Pipeline` learns what its steps learn.
  */
 export function learnsStatistics(index: SemanticIndex, fit: TransformerCall): boolean {
-  const name = lastSegment(fit.className);
-  if (NO_STATISTICS.has(name)) return false;
-  if (name === 'CountVectorizer') {
-    const constructor = index.originCall(fit.transformer);
-    return !!constructor && (constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => constructor.kwargs.has(keyword)));
+  return stepLearns(index, fit.transformer, 0);
+}
+
+/** Composites built from steps given to their constructor, and where each step sits in its tuple. */
+const COMPOSITES: Record<string, { keyword?: string; tupleIndex?: number }> = {
+  ColumnTransformer: { keyword: 'transformers', tupleIndex: 1 },
+  make_column_transformer: { tupleIndex: 0 },
+  Pipeline: { keyword: 'steps', tupleIndex: 1 },
+  make_pipeline: {},
+  FeatureUnion: { keyword: 'transformer_list', tupleIndex: 1 },
+  make_union: {},
+};
+const MAX_NESTING = 4;
+
+/** Does fitting this step learn statistics? Unknown steps are assumed to. */
+function stepLearns(index: SemanticIndex, step: Node, depth: number): boolean {
+  // 'drop' and 'passthrough' learn nothing.
+  if (index.literal(step)?.kind === 'string') return false;
+  const constructor = constructorOf(index, step);
+  const className = constructor?.qname;
+  if (!constructor || !className) return true;
+  const name = lastSegment(className);
+  if (className.startsWith('sklearn.') && name in COMPOSITES) {
+    const steps = depth < MAX_NESTING ? compositeSteps(index, constructor, COMPOSITES[name]) : undefined;
+    return !steps || steps.some((inner) => stepLearns(index, inner, depth + 1));
   }
+  if (NO_STATISTICS.has(name)) return false;
+  if (name === 'CountVectorizer') return constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => constructor.kwargs.has(keyword));
   return true;
+}
+
+/** The constructor call behind a transformer, through `t = Scaler().fit(X)`. */
+function constructorOf(index: SemanticIndex, transformer: Node): CallSite | undefined {
+  let origin = index.originCall(transformer);
+  for (let depth = 0; origin?.method === 'fit' && origin.receiver && depth < 3; depth++) origin = index.originCall(origin.receiver);
+  return origin;
+}
+
+/**
+ * The steps of a composite's constructor call (`ColumnTransformer([('num', StandardScaler(), cols)])`,
+ * `make_pipeline(SimpleImputer(), StandardScaler())`), plus an estimator `remainder`; undefined
+ * when the list of steps is not written out where the index can see it.
+ */
+function compositeSteps(index: SemanticIndex, constructor: CallSite, shape: { keyword?: string; tupleIndex?: number }): Node[] | undefined {
+  if (constructor.hasSplat) return undefined;
+  const remainder = constructor.kwargs.get('remainder');
+  const extra = remainder ? [remainder] : [];
+  if (shape.keyword === undefined && shape.tupleIndex === undefined) return [...constructor.args, ...extra];
+  const entries = shape.keyword ? elementsOf(index, constructor.args[0] ?? constructor.kwargs.get(shape.keyword)) : constructor.args;
+  if (!entries) return undefined;
+  const steps: Node[] = [];
+  for (const entry of entries) {
+    const step = elementsOf(index, entry)?.[shape.tupleIndex!];
+    if (!step) return undefined;
+    steps.push(step);
+  }
+  return [...steps, ...extra];
+}
+
+/** The elements of a list or tuple written out, directly or through a variable. */
+function elementsOf(index: SemanticIndex, node: Node | undefined): Node[] | undefined {
+  const value = node ? index.valueOf(node) : undefined;
+  if (!value || !['list', 'tuple'].includes(value.type)) return undefined;
+  return value.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
 }

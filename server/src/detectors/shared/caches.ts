@@ -1,0 +1,24 @@
+// File reads and writes that are part of a cache or a check rather than of the data's way
+// through a pipeline: `if os.path.exists(p): load else: compute and save`, `try: load except
+// FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
+import type { Node } from 'web-tree-sitter';
+
+/** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
+const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
+const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
+
+/**
+ * True when the site is part of a cache (`if os.path.exists(p): read else: compute; write`,
+ * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
+ */
+export function isCacheOrCheck(site: Node): boolean {
+  for (let current = site.parent; current; current = current.parent) {
+    if (current.type === 'assert_statement') return true;
+    if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
+      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
+      if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
+    }
+    if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
+  }
+  return false;
+}
