@@ -32,7 +32,7 @@ export function fixSafetyText(meta: RuleMeta): string {
   if (meta.fix.sometimesSafe) return `Quick fix: ${meta.fix.title} — safe in the simple case, unsafe otherwise (see the docs).`;
   return meta.fix.safety === 'safe'
     ? `Quick fix: ${meta.fix.title} — safe (the program computes exactly what it did), included in Fix All.`
-    : `Quick fix: ${meta.fix.title} — unsafe (it changes behaviour on purpose); offered one at a time, never in Fix All.`;
+    : `Quick fix: ${meta.fix.title} — unsafe (it changes what the program does, or removes code a person may want to keep: review it); offered one at a time, never in Fix All.`;
 }
 
 /** The hover for a finding of `meta`. */
