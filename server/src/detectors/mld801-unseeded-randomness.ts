@@ -1,6 +1,7 @@
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { enclosingFunction } from '../semantics/nodes';
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { appendArgument, constantBefore, insertAfterStatement, replaceNode } from './shared/edits';
 import { DEFAULT_SEED, lastSegment, SEED_CONSTANT } from './shared/libraries';
 import type { FixDescriptor, Rule, RuleContext } from './types';
@@ -137,6 +138,36 @@ function bringsOwnSeed(index: SemanticIndex, call: CallSite): boolean {
   });
 }
 
+/** Whether `condition` is `<target> is None`. */
+function testsNone(condition: Node | null, target: string): boolean {
+  const test = condition ? stripParens(condition) : undefined;
+  if (test?.type !== 'comparison_operator') return false;
+  const operators = test.childrenForFieldName('operators').map((o) => o?.text);
+  const [left, right] = test.namedChildren;
+  return operators.length === 1 && operators[0] === 'is' && left?.text === target && right?.type === 'none';
+}
+
+/**
+ * `if rng is None: rng = np.random.default_rng()`, `rng = rng or default_rng()`: the unseeded
+ * generator (or drawn seed) is only the fallback when the caller brought none, the idiom of code
+ * that takes a seed or generator parameter.
+ */
+function isNoneFallback(call: CallSite): boolean {
+  const parent = call.node.parent;
+  const isOr = parent?.type === 'boolean_operator' && parent.childForFieldName('operator')?.text === 'or' && sameNode(parent.childForFieldName('right'), call.node);
+  const value = isOr ? parent! : call.node;
+  const assignment = value.parent;
+  if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), value)) return false;
+  const target = assignment.childForFieldName('left')?.text;
+  if (!target) return false;
+  if (isOr) return value.childForFieldName('left')?.text === target;
+  for (let node = assignment.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {
+    const consequence = node.type === 'if_statement' ? node.childForFieldName('consequence') : null;
+    if (consequence && isAncestorOf(consequence, assignment) && testsNone(node.childForFieldName('condition'), target)) return true;
+  }
+  return false;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const seeded = seededLibraries(index);
@@ -149,7 +180,7 @@ function check(context: RuleContext): void {
     const generatorLibrary = GENERATOR_CONSTRUCTORS[qname];
     if (generatorLibrary) {
       const seedArg = call.args[0] ?? call.kwargs.get('seed') ?? call.kwargs.get('x');
-      if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none')) continue;
+      if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none') || isNoneFallback(call)) continue;
       const value = seedValue(index, call);
       const edit = seedArg ? replaceNode(seedArg, value) : appendArgument(doc, call, value);
       context.report({
@@ -161,7 +192,7 @@ function check(context: RuleContext): void {
     }
 
     const library = drawnLibrary(qname);
-    if (!library || seeded.has(library) || bringsOwnSeed(index, call)) continue;
+    if (!library || seeded.has(library) || bringsOwnSeed(index, call) || isNoneFallback(call)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
     const facts = LIBRARIES[library];

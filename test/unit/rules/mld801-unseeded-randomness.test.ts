@@ -81,6 +81,27 @@ ruleTests(unseededRandomness, {
         x = np.random.rand(2)
       `,
     },
+    {
+      name: 'an unseeded generator or drawn seed only as the fallback when the caller passed none',
+      code: py`
+        import random
+        import numpy as np
+
+        def sample_configs(space, n, rng=None):
+            if rng is None:
+                if USE_ENV_SEED:
+                    rng = np.random.default_rng(ENV_SEED)
+                else:
+                    rng = np.random.default_rng()
+            return [space.draw(rng) for _ in range(n)]
+
+        args = parse_args()
+        args.seed = args.seed or random.randint(0, 2**31 - 1)
+        if args.seed is None:
+            args.seed = random.randrange(10_000)
+        configs = sample_configs(SPACE, 20, np.random.default_rng(args.seed))
+      `,
+    },
   ],
   invalid: [
     {
