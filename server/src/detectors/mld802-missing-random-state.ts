@@ -19,9 +19,11 @@ const SEEDING_ENSEMBLES = new Set(['BaggingClassifier', 'BaggingRegressor', 'Ada
 /**
  * Calls whose randomness never matters: a base estimator handed to an ensemble that seeds it
  * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`), or a constructor whose value
- * is thrown away (a notebook cell showing `KMeans()`'s repr).
+ * is thrown away (a notebook cell showing `KMeans()`'s repr), or an empty shell that saved
+ * weights are loaded into (`loaded = XGBClassifier(); loaded.load_model(path)`).
  */
-function randomnessIsMoot(index: SemanticIndex, call: CallSite): boolean {
+function randomnessIsMoot(index: SemanticIndex, call: CallSite, loaded: ReadonlySet<number>): boolean {
+  if (loaded.has(call.node.startIndex)) return true;
   const parent = call.node.parent;
   if (parent?.type === 'expression_statement' && call.qname && /^[A-Z]/.test(lastSegment(call.qname))) return true;
   const list = parent?.type === 'keyword_argument' ? parent.parent : parent;
@@ -30,8 +32,20 @@ function randomnessIsMoot(index: SemanticIndex, call: CallSite): boolean {
   return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
 }
 
+/** Where the models that receive saved weights (`model.load_model(path)`) are constructed. */
+function loadedModelOrigins(index: SemanticIndex): Set<number> {
+  const origins = new Set<number>();
+  for (const call of index.calls) {
+    if (call.method !== 'load_model' || !call.receiver) continue;
+    const kind = index.dataflow.kindOf(call.receiver);
+    if (kind?.kind === 'model') origins.add(kind.origin.startIndex);
+  }
+  return origins;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
+  const loaded = loadedModelOrigins(index);
   for (const call of index.calls) {
     if (!call.qname || call.hasSplat) continue;
     const kind = randomStateKind(call.qname);
@@ -44,7 +58,7 @@ function check(context: RuleContext): void {
     if (shuffle && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) continue;
     const seed = seedArgument(call);
     if (seed && index.literal(seed.value)?.kind !== 'none') continue;
-    if (!seed && randomnessIsMoot(index, call)) continue;
+    if (!seed && randomnessIsMoot(index, call, loaded)) continue;
 
     const constant = constantBefore(index, SEED_CONSTANT, call.node);
     const value = constant ?? DEFAULT_SEED;
@@ -78,7 +92,7 @@ export const missingRandomState: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = RandomForestClassifier(n_estimators=200)',
       fix: 'Pass `random_state` explicitly, ideally from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call, and `42` otherwise. It is unsafe: the numbers the program produces change (they become stable).',
       fixed: 'SEED = 42\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=200, random_state=SEED)',
-      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) and a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record.',
+      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) and an estimator built only to `load_model` saved weights into are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record.',
     },
   },
   check,

@@ -73,6 +73,27 @@ ruleTests(missingRandomState, {
         m2 = CatBoostClassifier(random_seed=3, verbose=0)
       `,
     },
+    {
+      name: 'an estimator built only to receive saved weights',
+      code: py`
+        import xgboost
+        from catboost import CatBoostRegressor
+        restored = xgboost.XGBClassifier()
+        restored.load_model(checkpoint_path)
+        scorer = CatBoostRegressor()
+        scorer.load_model("model.cbm")
+        print(scorer.predict(X_new))
+      `,
+    },
+    {
+      name: 'NearMiss selects samples by distance, with no randomness to seed',
+      code: py`
+        from imblearn.under_sampling import NearMiss
+        from imblearn.pipeline import make_pipeline
+        undersamplers = [NearMiss(version=v) for v in (1, 2, 3)]
+        pipe = make_pipeline(NearMiss(version=2), clf)
+      `,
+    },
   ],
   invalid: [
     {
@@ -152,6 +173,18 @@ ruleTests(missingRandomState, {
         model = lgb.LGBMClassifier(num_leaves=31)
       `,
       findings: [{ line: 2, message: /implicit default seed/ }],
+    },
+    {
+      name: 'imbalanced-learn samplers draw a fresh seed, like scikit-learn',
+      code: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        X_res, y_res = RandomUnderSampler(sampling_strategy=0.5).fit_resample(X, y)
+      `,
+      findings: [{ line: 2, column: 16, message: /^`RandomUnderSampler` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        X_res, y_res = RandomUnderSampler(sampling_strategy=0.5, random_state=42).fit_resample(X, y)
+      `,
     },
     {
       name: 'notebook: the seed constant from an earlier cell is reused',

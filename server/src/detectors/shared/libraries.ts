@@ -43,8 +43,13 @@ const BOOSTING_RANDOM: Record<string, ReadonlySet<string>> = {
   xgboost: new Set(['XGBClassifier', 'XGBRegressor', 'XGBRanker', 'XGBRFClassifier', 'XGBRFRegressor']),
   lightgbm: new Set(['LGBMClassifier', 'LGBMRegressor', 'LGBMRanker']),
   catboost: new Set(['CatBoostClassifier', 'CatBoostRegressor', 'CatBoostRanker']),
-  imblearn: new Set(['SMOTE', 'SMOTENC', 'SMOTEN', 'ADASYN', 'BorderlineSMOTE', 'SVMSMOTE', 'KMeansSMOTE', 'RandomOverSampler', 'RandomUnderSampler', 'NearMiss', 'BalancedRandomForestClassifier', 'BalancedBaggingClassifier', 'EasyEnsembleClassifier', 'RUSBoostClassifier', 'SMOTEENN', 'SMOTETomek']),
 };
+
+/** imbalanced-learn samplers and ensembles: like scikit-learn, they draw a fresh seed unless given one. */
+const IMBLEARN_RANDOM = new Set([
+  'SMOTE', 'SMOTENC', 'SMOTEN', 'ADASYN', 'BorderlineSMOTE', 'SVMSMOTE', 'KMeansSMOTE', 'RandomOverSampler', 'RandomUnderSampler',
+  'BalancedRandomForestClassifier', 'BalancedBaggingClassifier', 'EasyEnsembleClassifier', 'RUSBoostClassifier', 'SMOTEENN', 'SMOTETomek',
+]);
 
 export type RandomCallKind = 'sklearn' | 'splitter' | 'boosting';
 
@@ -56,6 +61,7 @@ export function randomStateKind(qname: string): RandomCallKind | undefined {
     if (SHUFFLE_OPTIONAL_SPLITTERS.has(name)) return 'splitter';
     return SKLEARN_RANDOM.has(name) ? 'sklearn' : undefined;
   }
+  if (pkg === 'imblearn') return IMBLEARN_RANDOM.has(name) ? 'sklearn' : undefined;
   return BOOSTING_RANDOM[pkg]?.has(name) ? 'boosting' : undefined;
 }
 
