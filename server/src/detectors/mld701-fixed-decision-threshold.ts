@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { numberValue } from '../semantics/literals';
 import { freshName, insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
-import { modelOutputKind, type ScoreKind } from './shared/predictions';
+import { holdsClassLabels, modelOutputKind, type ScoreKind } from './shared/predictions';
 import type { Rule, RuleContext } from './types';
 
 const ORDER_OPERATORS = new Set(['<', '>', '<=', '>=']);
@@ -24,7 +24,7 @@ function check(context: RuleContext): void {
         const value = numberValue(literal);
         if (value === undefined) continue;
         const kind = modelOutputKind(index, other);
-        if (!kind || !isThresholdLiteral(kind, value)) continue;
+        if (!kind || !isThresholdLiteral(kind, value) || holdsClassLabels(index, other)) continue;
         const existing = [...index.constants.values()].find((c) => THRESHOLD_NAME.test(c.name) && c.value.kind === 'number' && c.value.value === value && c.definition.node.startIndex < comparison.startIndex);
         const name = existing?.name ?? freshName(index, 'DECISION_THRESHOLD');
         const edits = existing
@@ -54,7 +54,7 @@ export const fixedDecisionThreshold: Rule = {
       example: "proba = clf.predict_proba(X_test)[:, 1]\ny_pred = (proba > 0.35).astype(int)",
       fix: 'Give the threshold a name and one home, and choose it on held-out data (for example with `sklearn.model_selection.TunedThresholdClassifierCV` or a precision/recall curve), storing it with the model version. The quick fix extracts the literal to a module-level `DECISION_THRESHOLD` constant defined just before the statement that uses it (or reuses one with the same value). It is safe: the program computes exactly what it did.',
       fixed: "DECISION_THRESHOLD = 0.35\nproba = clf.predict_proba(X_test)[:, 1]\ny_pred = (proba > DECISION_THRESHOLD).astype(int)",
-      nearMisses: 'Only values that come from a model are considered: `predict_proba`, `decision_function`, `predict`, `sigmoid`/`softmax` outputs, directly or through variables, subscripts and conversions. Comparisons of other numbers (`loss < 0.01`, `df.age > 0.5`), comparisons with a named constant, and `decision_function(X) > 0` (its natural cut) are left alone. Nothing fires in a file that imports no ML library.',
+      nearMisses: 'Only values that come from a model are considered: `predict_proba`, `decision_function`, `predict`, `sigmoid`/`softmax` outputs, directly or through variables, subscripts and conversions. Comparisons of other numbers (`loss < 0.01`, `df.age > 0.5`), of hard labels from a classifier (`clf.predict(X) > 0.5`, already cut by the model), comparisons with a named constant, and `decision_function(X) > 0` (its natural cut) are left alone. Nothing fires in a file that imports no ML library.',
     },
   },
   check,

@@ -4,14 +4,11 @@ import type { DataFlow } from '../semantics/dataflow';
 import { stringValue } from '../semantics/literals';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall, metricCall, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
-import { lastSegment, packageOf } from './shared/libraries';
+import { lastSegment } from './shared/libraries';
 import { shortText } from './shared/objects';
-import { OUTPUT_METHODS } from './shared/models';
+import { classifierClass, OUTPUT_METHODS } from './shared/models';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
-/** scikit-learn-style classifiers: they all give scores (`predict_proba` or `decision_function`). */
-const CLASSIFIER = /(Classifier|ClassifierCV|^LogisticRegression(CV)?|^SVC|^NuSVC|^LinearSVC|NB|^(Linear|Quadratic)DiscriminantAnalysis)$/;
-const CLASSIFIER_PACKAGES = new Set(['sklearn', 'xgboost', 'lightgbm', 'catboost', 'imblearn']);
 /** Classifiers that choose their decision threshold, which is then not fixed. */
 const THRESHOLD_TUNERS = /^(TunedThresholdClassifierCV|FixedThresholdClassifier)$/;
 /** Scorer names that judge labels at one threshold (the default of a classifier's `score` and of `cross_val_score`). */
@@ -21,26 +18,6 @@ interface Evaluation {
   node: Node;
   metric: string;
   classifier: Node;
-}
-
-/** The class of a classifier object, looking through `make_pipeline(...)`, `Pipeline([...])` and `GridSearchCV(est)`. */
-function classifierClass(flow: DataFlow, expression: Node, depth = 0): string | undefined {
-  const kind = flow.kindOf(expression);
-  if (kind?.kind !== 'model' || depth > 3) return undefined;
-  const name = lastSegment(kind.className);
-  if (CLASSIFIER_PACKAGES.has(packageOf(kind.className)) && CLASSIFIER.test(name) && !/^(Stacking|Voting|Dummy)/.test(name)) return kind.className;
-  const call = kind.origin.type === 'call' ? flow.index.call(kind.origin) : undefined;
-  if (!call) return undefined;
-  const inner = name === 'make_pipeline' ? call.args[call.args.length - 1]
-    : name === 'Pipeline' ? lastStep(call.args[0] ?? call.kwargs.get('steps'))
-      : /SearchCV$/.test(name) ? call.args[0] ?? call.kwargs.get('estimator')
-        : undefined;
-  return inner ? classifierClass(flow, inner, depth + 1) : undefined;
-}
-
-function lastStep(steps: Node | undefined): Node | undefined {
-  const last = steps?.type === 'list' ? steps.namedChildren[steps.namedChildren.length - 1] : undefined;
-  return last?.type === 'tuple' ? last.namedChildren[1] ?? undefined : undefined;
 }
 
 /** The classifiers whose hard labels feed a threshold-dependent metric, with the metric. */

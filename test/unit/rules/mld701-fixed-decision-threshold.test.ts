@@ -56,8 +56,41 @@ ruleTests(fixedDecisionThreshold, {
         same = clf.predict(X) == y
       `,
     },
+    {
+      name: 'hard labels from a classifier compared with 0.5: the model already cut them',
+      code: py`
+        import numpy as np
+        from xgboost import XGBClassifier
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.svm import SVC
+        booster_clf = XGBClassifier(n_estimators=10).fit(X_tr, y_tr)
+        labels = booster_clf.predict(X_te)
+        error = np.mean((labels > 0.5) != y_te)
+        svm = make_pipeline(StandardScaler(), SVC())
+        svm.fit(X_tr, y_tr)
+        flagged = svm.predict(X_te) >= 0.5
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a booster trained with xgb.train predicts scores, not labels',
+      code: py`
+        import xgboost as xgb
+        bst = xgb.train(params, dtrain, num_boost_round=20)
+        preds = bst.predict(dtest)
+        errors = sum(1 for i in range(len(preds)) if int(preds[i] > 0.5) != labels[i])
+      `,
+      findings: [{ line: 4, column: 61, message: /^Model outputs are cut at the fixed threshold 0\.5/ }],
+      output: py`
+        import xgboost as xgb
+        bst = xgb.train(params, dtrain, num_boost_round=20)
+        preds = bst.predict(dtest)
+        DECISION_THRESHOLD = 0.5
+        errors = sum(1 for i in range(len(preds)) if int(preds[i] > DECISION_THRESHOLD) != labels[i])
+      `,
+    },
     {
       name: 'predict_proba through a variable and a subscript, with astype',
       code: py`

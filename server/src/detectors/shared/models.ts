@@ -5,6 +5,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
 import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
+import { lastSegment, packageOf } from './libraries';
 import { assignedName, bindingsOf, mayBeSameObject, shortText } from './objects';
 
 /** Methods that return a model's output for new data. */
@@ -27,4 +28,28 @@ export function trainingLabel(call: CallSite): string {
   const bound = assignedName(call.node);
   if (call.method && call.receiver && stripParens(call.receiver).type === 'call' && bound) return `${bound.text}.${call.method}`;
   return shortText(call.callee);
+}
+
+/** scikit-learn-style classifiers: they all give scores (`predict_proba` or `decision_function`). */
+const CLASSIFIER = /(Classifier|ClassifierCV|^LogisticRegression(CV)?|^SVC|^NuSVC|^LinearSVC|NB|^(Linear|Quadratic)DiscriminantAnalysis)$/;
+const CLASSIFIER_PACKAGES = new Set(['sklearn', 'xgboost', 'lightgbm', 'catboost', 'imblearn']);
+
+/** The class of a classifier object, looking through `make_pipeline(...)`, `Pipeline([...])` and `GridSearchCV(est)`. */
+export function classifierClass(flow: DataFlow, expression: Node, depth = 0): string | undefined {
+  const kind = flow.kindOf(expression);
+  if (kind?.kind !== 'model' || depth > 3) return undefined;
+  const name = lastSegment(kind.className);
+  if (CLASSIFIER_PACKAGES.has(packageOf(kind.className)) && CLASSIFIER.test(name) && !/^(Stacking|Voting|Dummy)/.test(name)) return kind.className;
+  const call = kind.origin.type === 'call' ? flow.index.call(kind.origin) : undefined;
+  if (!call) return undefined;
+  const inner = name === 'make_pipeline' ? call.args[call.args.length - 1]
+    : name === 'Pipeline' ? lastStep(call.args[0] ?? call.kwargs.get('steps'))
+      : /SearchCV$/.test(name) ? call.args[0] ?? call.kwargs.get('estimator')
+        : undefined;
+  return inner ? classifierClass(flow, inner, depth + 1) : undefined;
+}
+
+function lastStep(steps: Node | undefined): Node | undefined {
+  const last = steps?.type === 'list' ? steps.namedChildren[steps.namedChildren.length - 1] : undefined;
+  return last?.type === 'tuple' ? last.namedChildren[1] ?? undefined : undefined;
 }

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { ScoreKind } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
+import { classifierClass } from './models';
 
 export type { ScoreKind };
 
@@ -12,6 +13,14 @@ export type { ScoreKind };
 export function modelOutputKind(index: SemanticIndex, expression: Node): ScoreKind | undefined {
   const kind = index.dataflow.kindOf(expression);
   return kind?.kind === 'predictions' ? kind.score : undefined;
+}
+
+/** Whether `expression` holds a classifier's hard labels (`clf.predict(X)`), which no threshold cuts. */
+export function holdsClassLabels(index: SemanticIndex, expression: Node): boolean {
+  const kind = index.dataflow.kindOf(expression);
+  if (kind?.kind !== 'predictions' || kind.score !== 'prediction') return false;
+  const call = index.call(kind.origin);
+  return call?.method === 'predict' && !!call.receiver && !!classifierClass(index.dataflow, call.receiver);
 }
 
 /**
