@@ -175,6 +175,12 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2, message: /implicit default seed/ }],
     },
     {
+      name: 'a model trained, saved and loaded back: its training still needs the seed',
+      code: ['from catboost import CatBoostClassifier\nmodel = CatBoostClassifier(iterations=10)\nmodel.fit(train_pool)\nmodel.save_model("m.cbm")\n', 'model.load_model("m.cbm")\n'],
+      findings: [{ cell: 0, line: 2, message: /CatBoostClassifier/ }],
+      output: ['from catboost import CatBoostClassifier\nmodel = CatBoostClassifier(iterations=10, random_state=42)\nmodel.fit(train_pool)\nmodel.save_model("m.cbm")\n', 'model.load_model("m.cbm")\n'],
+    },
+    {
       name: 'imbalanced-learn samplers draw a fresh seed, like scikit-learn',
       code: py`
         from imblearn.under_sampling import RandomUnderSampler
