@@ -6,6 +6,7 @@ import { stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import { lastSegment, packageOf } from './shared/libraries';
 import { isModelCall } from './shared/modelConfig';
+import { shortText } from './shared/objects';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Keyword arguments that are hyperparameters (not plumbing such as n_jobs or verbose). */
@@ -74,7 +75,8 @@ function check(context: RuleContext): void {
     if (literals.length < 2) continue;
     const positional = literals.some(([key, node]) => call.kwargs.get(key) !== node);
     const fix = positional ? undefined : extractFix(context, call, literals);
-    const what = call.qname ? lastSegment(call.qname) : `.${call.method}()`;
+    // Name a method call by its receiver (`model.fit`), as the line spells it.
+    const what = call.qname ? lastSegment(call.qname) : `${shortText(call.callee)}()`;
     context.report({
       node: call.callee,
       message: `\`${what}\` hard-codes ${literals.map(([key, value]) => `${key}=${value.text}`).join(', ')}: hyperparameters scattered as literals cannot be reviewed, compared between runs or tuned in one place`,

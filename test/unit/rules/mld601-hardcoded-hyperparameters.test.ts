@@ -86,7 +86,7 @@ ruleTests(hardcodedHyperparameters, {
         from tensorflow import keras
         history = model.fit(X, y, epochs=20, batch_size=64, validation_split=0.1)
       `,
-      findings: [{ line: 2, message: /epochs=20, batch_size=64/ }],
+      findings: [{ line: 2, message: /^`model\.fit\(\)` hard-codes epochs=20, batch_size=64:/ }],
     },
     {
       name: 'positional learning rate in torch.optim.SGD: reported, no fix',
