@@ -4,6 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { stringPrefix } from '../semantics/literals';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave } from './shared/artifacts';
+import { lastSegment } from './shared/libraries';
 import { staticPath } from './shared/paths';
 import { modelOutputIn } from './shared/predictions';
 import type { FixDescriptor, Rule, RuleContext } from './types';
@@ -77,6 +78,38 @@ function platformVersioned(index: SemanticIndex, path: string): boolean {
   return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
 }
 
+/** Experiment trackers that keep every file logged to a run as a versioned artefact. */
+const TRACKERS = ['wandb', 'mlflow', 'neptune', 'clearml', 'comet_ml'];
+/** Calls that hand a local file or folder to a tracker: `artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`. */
+const TRACKER_UPLOADS = new Set(['add_file', 'add_dir', 'log_artifact', 'log_artifacts', 'log_model', 'upload_file', 'upload_artifact']);
+
+/**
+ * The files and folders this file logs to an experiment tracker. A model written to a fixed local
+ * path and then logged (`torch.save(m, "model.pt"); artifact.add_file("model.pt")`) is versioned
+ * by the tracker: the local file is only the staging copy.
+ */
+function trackedPaths(index: SemanticIndex): string[] {
+  if (!index.importsAny(TRACKERS)) return [];
+  const paths: string[] = [];
+  for (const call of index.calls) {
+    const name = call.qname ? lastSegment(call.qname) : call.method;
+    if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) continue;
+    const argument = call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
+    const known = argument ? staticPath(index, argument) : undefined;
+    if (known) paths.push(normalised(known.value));
+  }
+  return paths;
+}
+
+function normalised(path: string): string {
+  return path.replace(/^\.\//, '').replace(/\/+$/, '');
+}
+
+function isTracked(tracked: readonly string[], path: string): boolean {
+  const file = normalised(path);
+  return tracked.some((logged) => file === logged || file.startsWith(`${logged}/`));
+}
+
 /** `generation_config.save_pretrained(...)`: settings, not a trained artefact. */
 const CONFIG_RECEIVER = /config$/i;
 /** Companions saved beside a model (`tokenizer.save_pretrained(out)`): one artefact with the model's files. */
@@ -96,8 +129,9 @@ function check(context: RuleContext): void {
   }
   // A tokenizer saved to the folder of a model saved here shares that model's finding.
   const modelFolders = new Set(found.filter(({ artifact }) => !COMPANION_RECEIVER.test(receiverName(artifact))).map(({ known }) => known.value));
+  const tracked = trackedPaths(index);
   for (const { artifact, known } of found) {
-    if (VERSIONED.test(known.value) || platformVersioned(index, known.value)) continue;
+    if (VERSIONED.test(known.value) || platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
     if (COMPANION_RECEIVER.test(receiverName(artifact)) && modelFolders.has(known.value)) continue;
     const companions = new Map<number, Node>();
     for (const other of found) {
@@ -128,7 +162,7 @@ export const unversionedModelArtifact: Rule = {
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
       fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
-      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
+      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
     },
   },
   check,

@@ -69,8 +69,50 @@ ruleTests(unversionedModelArtifact, {
             pickle.dump(vocabulary, f)
       `,
     },
+    {
+      name: 'torch.save of datasets and tensors, not of a model',
+      code: py`
+        import torch
+        torch.save(train_dataset, "train.pt")
+        torch.save(X_test, "features_test.pt")
+        torch.save(labels, "labels.pt")
+      `,
+    },
+    {
+      name: 'a fixed local file handed to a tracker that versions it',
+      code: py`
+        import torch
+        import wandb
+        import mlflow
+        import joblib
+        artifact = wandb.Artifact("classifier", type="model")
+        torch.save(model.state_dict(), "trained_model.pth")
+        artifact.add_file("trained_model.pth")
+        torch.save(model, "./checkpoint.pt")
+        wandb.log_model("checkpoint.pt", "mnist-model")
+        joblib.dump(clf, "export/model.joblib")
+        mlflow.log_artifacts("export/")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a tracker is imported, but the saved file is not the one it logs',
+      code: py`
+        import torch
+        import wandb
+        torch.save({"model": net.state_dict(), "epoch": epoch}, "last.pt")
+        wandb.save("metrics.json")
+      `,
+      findings: [{ line: 3, column: 57, message: /^The model is saved to the fixed path "last\.pt"/ }],
+      output: py`
+        import torch
+        import wandb
+        MODEL_VERSION = "1"
+        torch.save({"model": net.state_dict(), "epoch": epoch}, f"last-v{MODEL_VERSION}.pt")
+        wandb.save("metrics.json")
+      `,
+    },
     {
       name: 'a model and its tokenizer saved to one folder: one finding, on the model',
       code: py`

@@ -33,7 +33,10 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
     const path = file ? openedPath(index, file) : undefined;
     return looksLikeModel(index, first) ? save(call, first, path) : undefined;
   }
-  if (q === 'torch.save') return save(call, first ?? call.kwargs.get('obj'), call.args[1] ?? call.kwargs.get('f'));
+  if (q === 'torch.save') {
+    const object = first ?? call.kwargs.get('obj');
+    return looksLikeTorchModel(index, object) ? save(call, object, call.args[1] ?? call.kwargs.get('f')) : undefined;
+  }
   if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), call.args[1] ?? call.kwargs.get('filepath'));
   if (!q && call.receiver && index.importsAny(ML_PACKAGES)) {
     const path = first ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
@@ -52,4 +55,16 @@ function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean
   const constructed = index.constructedClass(object);
   if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
   return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+}
+
+/**
+ * `torch.save` writes any object; count models, state dicts and checkpoints (`{"model": ...}`),
+ * not the datasets and tensors it also serialises (`torch.save(train_dataset, "train.pt")`).
+ */
+function looksLikeTorchModel(index: SemanticIndex, object: Node | undefined): boolean {
+  if (!object) return false;
+  const node = stripParens(object);
+  if (node.type === 'dictionary' || (node.type === 'call' && index.call(node)?.method === 'state_dict')) return true;
+  if (index.dataflow.kindOf(node)?.kind === 'model') return true;
+  return looksLikeModel(index, node) || /state|checkpoint|ckpt|weights|net\b/i.test(node.text);
 }
