@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { sameNode } from '../semantics/nodes';
 import { lastSegment, packageOf } from './shared/libraries';
+import { loadedModelOrigins } from './shared/models';
 import type { Rule, RuleContext } from './types';
 
 /**
@@ -34,9 +35,10 @@ const PACKAGES = new Set(['sklearn', 'xgboost', 'lightgbm', 'catboost']);
 const LIBRARY_NAMES: Record<string, string> = { sklearn: 'scikit-learn', xgboost: 'XGBoost', lightgbm: 'LightGBM', catboost: 'CatBoost' };
 /**
  * Hyperparameter searches and sweeps: an estimator handed to one gets its hyperparameters from the
- * search (`validation_curve` varies one of them).
+ * search (`validation_curve` varies one of them): scikit-learn's, scikit-optimize's `BayesSearchCV`,
+ * hyperopt's `HyperoptSearchCV`, Optuna's, Ray Tune's and the like all end in `SearchCV`.
  */
-const SEARCHES = /^(validation_curve|GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV|BayesSearchCV|TuneSearchCV|TuneGridSearchCV|OptunaSearchCV|EvolutionaryAlgorithmSearchCV)$/;
+const SEARCHES = /^(validation_curve|\w*SearchCV)$/;
 /** Containers an estimator passes through on its way into a search (`Pipeline([("m", SVC())])`). */
 const PASS_THROUGH = new Set(['argument_list', 'list', 'tuple', 'dictionary', 'pair', 'keyword_argument', 'parenthesized_expression', 'expression_list', 'call']);
 
@@ -81,12 +83,14 @@ function check(context: RuleContext): void {
   const { index } = context;
   // In a file that runs a search, a model kept in a collection is usually fed to it in a loop.
   const searches = index.callsTo((q) => SEARCHES.test(lastSegment(q))).length > 0;
+  // `loaded = XGBClassifier(); loaded.load_model(path)`: the saved model brings its settings.
+  const loaded = loadedModelOrigins(index);
   for (const call of index.calls) {
     const q = call.qname;
     if (!q || !PACKAGES.has(packageOf(q))) continue;
     const hyperparameters = KEY_ESTIMATORS.get(lastSegment(q));
     if (!hyperparameters || call.args.length > 0 || call.kwargs.size > 0 || call.hasSplat || call.argumentList?.type !== 'argument_list') continue;
-    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node))) continue;
+    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node)) || loaded.has(call.node.startIndex)) continue;
     context.report({
       node: call.node,
       message: `\`${call.node.text}\` is built with no arguments: its hyperparameters (${hyperparameters}...) are whatever this version of ${LIBRARY_NAMES[packageOf(q)]} defaults to, recorded nowhere and liable to change on upgrade`,
@@ -106,7 +110,7 @@ export const implicitHyperparameters: Rule = {
       example: 'from sklearn.ensemble import RandomForestClassifier\nfrom xgboost import XGBClassifier\n\nrf = RandomForestClassifier()\nbooster = XGBClassifier()',
       fix: 'State the hyperparameters that matter explicitly — ideally from a named configuration that is recorded with each run — even when you keep the default values. There is no automatic fix: writing today\'s defaults in would freeze values nobody chose.',
       fixed: 'RF_PARAMS = {"n_estimators": 300, "max_depth": 12, "min_samples_leaf": 2}\nrf = RandomForestClassifier(**RF_PARAMS)',
-      nearMisses: 'Any argument at all (even only `random_state` or `**params`) counts as configuring the model. An estimator passed to a hyperparameter search or sweep (`GridSearchCV(SVC(), grid)`, `validation_curve(SVC(), ..., param_name="gamma")`, directly, inside a `Pipeline`, or through a variable), kept in a collection of models in a file that runs a search (`{"model": SVC(), "params": {...}}` looped over), or tuned later with `set_params(...)` gets its hyperparameters there. Estimators without consequential hyperparameters (`LinearRegression()`, `GaussianNB()`) and preprocessing (`StandardScaler()`, `PCA()`) are not flagged, and only scikit-learn, XGBoost, LightGBM and CatBoost classes resolved through the imports count.',
+      nearMisses: 'Any argument at all (even only `random_state` or `**params`) counts as configuring the model. An estimator passed to a hyperparameter search or sweep (`GridSearchCV(SVC(), grid)`, `validation_curve(SVC(), ..., param_name="gamma")`, directly, inside a `Pipeline`, or through a variable), kept in a collection of models in a file that runs a search (`{"model": SVC(), "params": {...}}` looped over), or tuned later with `set_params(...)` gets its hyperparameters there; one built only to `load_model(path)` into takes them from the saved model. Estimators without consequential hyperparameters (`LinearRegression()`, `GaussianNB()`) and preprocessing (`StandardScaler()`, `PCA()`) are not flagged, and only scikit-learn, XGBoost, LightGBM and CatBoost classes resolved through the imports count.',
     },
   },
   check,

@@ -2,7 +2,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { addKeywordArgument, constantBefore, replaceNode } from './shared/edits';
 import { DEFAULT_SEED, lastSegment, randomStateKind, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
-import { trainingOf } from './shared/models';
+import { loadedModelOrigins } from './shared/models';
 import type { Rule, RuleContext } from './types';
 
 /** The seed keyword a call already passes, if any. */
@@ -31,17 +31,6 @@ function randomnessIsMoot(index: SemanticIndex, call: CallSite, loaded: Readonly
   const outer = list?.type === 'argument_list' ? list.parent : undefined;
   const ensemble = outer?.type === 'call' ? index.call(outer) : undefined;
   return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
-}
-
-/** Where the models that only receive saved weights (`model.load_model(path)`, never trained here) are constructed. */
-function loadedModelOrigins(index: SemanticIndex): Set<number> {
-  const origins = new Set<number>();
-  for (const call of index.calls) {
-    if (call.method !== 'load_model' || !call.receiver) continue;
-    const kind = index.dataflow.kindOf(call.receiver);
-    if (kind?.kind === 'model' && !trainingOf(index.dataflow, call.receiver)) origins.add(kind.origin.startIndex);
-  }
-  return origins;
 }
 
 function check(context: RuleContext): void {

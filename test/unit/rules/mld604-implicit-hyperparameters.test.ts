@@ -52,8 +52,44 @@ ruleTests(implicitHyperparameters, {
         svc = SVC()
       `,
     },
+    {
+      name: 'an estimator built only to load a saved model into',
+      code: py`
+        from xgboost import XGBRegressor
+        from catboost import CatBoostClassifier
+        reg = XGBRegressor()
+        reg.load_model("reg.json")
+        clf = CatBoostClassifier()
+        clf.load_model("clf.cbm", format="cbm")
+        print(clf.predict(X_new), reg.predict(X_new))
+      `,
+    },
+    {
+      name: 'an estimator handed to a search from another library (hyperopt, scikit-optimize)',
+      code: py`
+        from hyperopt import hp
+        from hyperopt.sklearn import HyperoptSearchCV
+        from skopt import BayesSearchCV
+        from sklearn.linear_model import Ridge
+        from sklearn.svm import SVC
+        search = HyperoptSearchCV(estimator=Ridge(), space={"alpha": hp.uniform("alpha", 0, 1)}, max_evals=20)
+        opt = BayesSearchCV(SVC(), {"C": (1e-3, 1e3, "log-uniform")}, n_iter=16)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a model trained here and later reloaded still trained on the defaults',
+      code: py`
+        from catboost import CatBoostClassifier
+        model = CatBoostClassifier()
+        model.fit(X_train, y_train)
+        model.save_model("model.cbm")
+        model.load_model("model.cbm")
+      `,
+      findings: [{ line: 2, column: 9, message: /^`CatBoostClassifier\(\)` is built with no arguments/ }],
+      noFix: true,
+    },
     {
       name: 'random forest and XGBoost built with no arguments',
       code: py`

@@ -23,6 +23,17 @@ export function trainingOf(flow: DataFlow, model: Node): TrainingCall | undefine
   return flow.trainingCalls.find((training) => (training.model && mayBeSameObject(flow, training.model, model)) || built.some((value) => sameNode(value, training.call.node)));
 }
 
+/** Where the models that only receive saved weights (`model.load_model(path)`, never trained here) are constructed. */
+export function loadedModelOrigins(index: SemanticIndex): Set<number> {
+  const origins = new Set<number>();
+  for (const call of index.calls) {
+    if (call.method !== 'load_model' || !call.receiver) continue;
+    const kind = index.dataflow.kindOf(call.receiver);
+    if (kind?.kind === 'model' && !trainingOf(index.dataflow, call.receiver)) origins.add(kind.origin.startIndex);
+  }
+  return origins;
+}
+
 /** How to name a training call in a message: `clf.fit`, also for `clf = LogisticRegression().fit(X, y)`. */
 export function trainingLabel(call: CallSite): string {
   const bound = assignedName(call.node);
