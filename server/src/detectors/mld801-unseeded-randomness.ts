@@ -168,6 +168,41 @@ function isNoneFallback(call: CallSite): boolean {
   return false;
 }
 
+/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging. */
+const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary)$/;
+/** Wrappers an example input passes through on its way to a probe. */
+const INPUT_WRAPPERS = new Set(['tuple', 'list', 'parenthesized_expression', 'keyword_argument', 'argument_list']);
+const DEVICE_MOVES = new Set(['to', 'cuda', 'cpu', 'float', 'half']);
+
+/**
+ * `torch.onnx.export(model, torch.randn(1, 3, 224, 224), path)`, also through a variable or
+ * `.to(device)`: a dummy input whose values never reach a result, so no seed is missing.
+ */
+function onlyShapesProbe(index: SemanticIndex, node: Node, depth = 0): boolean {
+  if (depth > 2) return false;
+  let current = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), current)) {
+      const move = parent.parent;
+      if (move?.type !== 'call' || !DEVICE_MOVES.has(parent.childForFieldName('attribute')?.text ?? '')) return false;
+      parent = move;
+      continue;
+    }
+    if (parent.type === 'call') {
+      const probe = index.call(parent);
+      return sameNode(parent.childForFieldName('arguments'), current) && (!!probe?.qname && SHAPE_PROBES.test(probe.qname) || probe?.method === 'add_graph');
+    }
+    if (parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current)) {
+      const target = parent.childForFieldName('left');
+      const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+      const uses = definition ? index.referencesTo(definition) : [];
+      return uses.length > 0 && uses.every((use) => onlyShapesProbe(index, use, depth + 1));
+    }
+    if (!INPUT_WRAPPERS.has(parent.type)) return false;
+  }
+  return false;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const seeded = seededLibraries(index);
@@ -193,6 +228,7 @@ function check(context: RuleContext): void {
 
     const library = drawnLibrary(qname);
     if (!library || seeded.has(library) || bringsOwnSeed(index, call) || isNoneFallback(call)) continue;
+    if (library === 'torch' && onlyShapesProbe(index, call.node)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
     const facts = LIBRARIES[library];
@@ -219,7 +255,7 @@ export const unseededRandomness: Rule = {
       example: 'import numpy as np\n\nnoise = np.random.normal(0, 1, size=1000)\nidx = np.random.permutation(len(df))',
       fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`), using the file\'s seed constant when there is one; for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It is unsafe: the numbers drawn change (they become stable).',
       fixed: 'import numpy as np\nnp.random.seed(42)\n\nnoise = np.random.normal(0, 1, size=1000)',
-      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
+      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
     },
   },
   check,

@@ -102,8 +102,38 @@ ruleTests(unseededRandomness, {
         configs = sample_configs(SPACE, 20, np.random.default_rng(args.seed))
       `,
     },
+    {
+      name: 'dummy inputs that only give a shape to export, tracing and profiling',
+      code: py`
+        import torch
+        from fvcore.nn import FlopCountAnalysis
+        from torch.utils.tensorboard import SummaryWriter
+        torch.onnx.export(net, torch.randn(1, 3, 224, 224), "net.onnx")
+        example = torch.rand(1, 3, 64, 64).to(device)
+        traced = torch.jit.trace(net, example)
+        flops = FlopCountAnalysis(net, inputs=(torch.randn(1, 784).to(device),)).total()
+        SummaryWriter("runs").add_graph(net, torch.rand(1, 784))
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a random tensor traced and also fed to the model is real data',
+      code: py`
+        import torch
+        probe = torch.randn(8, 16)
+        traced = torch.jit.trace(net, probe)
+        loss = criterion(net(probe), target)
+      `,
+      findings: [{ line: 2, column: 9, message: /^\`torch\.randn\` draws from PyTorch's global random generator/ }],
+      output: py`
+        import torch
+        torch.manual_seed(42)
+        probe = torch.randn(8, 16)
+        traced = torch.jit.trace(net, probe)
+        loss = criterion(net(probe), target)
+      `,
+    },
     {
       name: 'numpy draw; the fix seeds after the import with the seed constant',
       code: py`
