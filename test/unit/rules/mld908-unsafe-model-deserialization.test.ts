@@ -22,6 +22,17 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'predictions pickled by an earlier step, under a path that mentions models or checkpoints',
+      code: py`
+        import pickle
+        RUN = "ensemble_of_12models"
+        blend_a = pickle.load(open(RUN + "_test_probs.pkl", "rb"))
+        val_preds = pickle.load(open("checkpoints/fold3_model_out.pkl", "rb"))
+        masks = pickle.load(open(stage + "_unet_model.p", "rb"))
+        final = (blend_a + val_preds) / 2
+      `,
+    },
+    {
       name: 'a local load() that is not torch',
       code: py`
         def load(path):
@@ -88,6 +99,15 @@ ruleTests(unsafeModelDeserialization, {
         import pickle
         obj = pickle.load(open("thing.bin", "rb"))
         y = obj.predict(X)
+      `,
+      findings: [{ line: 2 }],
+    },
+    {
+      name: 'used as a model even though its file is named after probabilities',
+      code: py`
+        import joblib
+        calibrator = joblib.load("proba_calibration.joblib")
+        calibrated = calibrator.transform(raw_scores)
       `,
       findings: [{ line: 2 }],
     },
