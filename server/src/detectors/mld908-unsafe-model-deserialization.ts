@@ -20,6 +20,12 @@ function assignedName(call: CallSite): Node | undefined {
   return left?.type === 'identifier' ? left : undefined;
 }
 
+/** `pickle.loads(pickle.dumps(model))`: a copy of an object this process built, not a file from elsewhere. */
+function isRoundTrip(index: SemanticIndex, call: CallSite): boolean {
+  const dumps = call.args[0] ? index.call(stripParens(call.args[0])) : undefined;
+  return !!dumps?.qname && /^(pickle|dill|cloudpickle)\.dumps$/.test(dumps.qname);
+}
+
 /**
  * Evidence that a pickle load reads a model: the file name or the variable says so, or the
  * loaded object is used like a model afterwards.
@@ -57,7 +63,7 @@ function check(context: RuleContext): void {
       });
       continue;
     }
-    if (call.qname && PICKLE_LOADERS.has(call.qname) && loadsModel(index, call)) {
+    if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
       const loader = call.qname.replace(/^sklearn\.externals\./, '');
       context.report({
         node: call.callee,

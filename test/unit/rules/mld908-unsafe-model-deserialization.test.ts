@@ -33,6 +33,16 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a pickle round trip of a model trained in this process',
+      code: py`
+        import pickle
+        from sklearn.tree import DecisionTreeRegressor
+        model = DecisionTreeRegressor(random_state=0).fit(X, y)
+        restored = pickle.loads(pickle.dumps(model))
+        assert (restored.predict(X) == model.predict(X)).all()
+      `,
+    },
+    {
       name: 'a local load() that is not torch',
       code: py`
         def load(path):
