@@ -5,6 +5,16 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(commentedOutCode, {
   valid: [
     {
+      name: 'values listed under a prose line, then one default setting',
+      code: py`
+        # Backends this loader understands:
+        #   "pyarrow", "fastparquet", "polars",
+        #   "duckdb", "spark"
+        # engine = "pyarrow"
+        engine = "fastparquet"
+      `,
+    },
+    {
       name: 'notes of the tensor shapes a function returns',
       code: py`
         def encode(batch):
