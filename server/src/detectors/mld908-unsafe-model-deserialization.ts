@@ -8,8 +8,8 @@ import type { Rule, RuleContext } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
-/** Arrays a pipeline pickles between steps (predictions, probabilities, out-of-fold scores, images); `predictor` is a model. */
-const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|^(images?|imgs?|masks?)\d*$/i;
+/** What a pipeline pickles between steps (predictions, probabilities, out-of-fold scores, results, images); `predictor` is a model. */
+const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|(^|[^a-z])(results?|scores?)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 const MODEL_USE = new Set(['predict', 'predict_proba', 'decision_function', 'transform', 'score', 'forward', 'eval', 'generate']);
 
 /** The name the loaded object is assigned to (`model = joblib.load(...)`). */

@@ -22,13 +22,14 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
-      name: 'predictions pickled by an earlier step, under a path that mentions models or checkpoints',
+      name: 'predictions and scores pickled by an earlier step, under a path that mentions models or checkpoints',
       code: py`
-        import pickle
+        import joblib, pickle
         RUN = "ensemble_of_12models"
         blend_a = pickle.load(open(RUN + "_test_probs.pkl", "rb"))
         val_preds = pickle.load(open("checkpoints/fold3_model_out.pkl", "rb"))
         masks = pickle.load(open(stage + "_unet_model.p", "rb"))
+        history = joblib.load(LOG_DIR + "score_" + model_name + ".joblib")
         final = (blend_a + val_preds) / 2
       `,
     },
