@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import { nodeKey } from '../semantics/nodes';
+import { nodeKey, stripParens } from '../semantics/nodes';
 import { holdoutCall } from './shared/evaluation';
 import { columnChoice } from './shared/featureColumns';
 import { trainingLabel } from './shared/models';
@@ -32,6 +32,15 @@ function trainings(context: RuleContext): Training[] {
   return found;
 }
 
+/** `df[FEATURES].join(df.target)`: the listed columns plus one named column, which the drop then removes. */
+function isListedPlusTarget(context: RuleContext, frame: Node): boolean {
+  const { index } = context;
+  const call = index.call(stripParens(index.valueOf(frame)));
+  const added = call?.args.length === 1 && call.kwargs.size === 0 ? stripParens(call.args[0]) : undefined;
+  const oneColumn = added?.type === 'attribute' || (added?.type === 'subscript' && added.childForFieldName('subscript')?.type === 'string');
+  return call?.method === 'join' && !!call.receiver && oneColumn && columnChoice(index.dataflow, call.receiver)?.kind === 'listed';
+}
+
 function check(context: RuleContext): void {
   const flow = context.index.dataflow;
   const reported = new Map<string, { node: Node; message: string; related: RelatedDescriptor[] }>();
@@ -39,7 +48,7 @@ function check(context: RuleContext): void {
     const choice = columnChoice(flow, training.features);
     if (choice?.kind !== 'all-but') continue;
     // Columns listed before the drop (`df = df[FEATURES + ["y"]]`) are an explicit feature set.
-    if (columnChoice(flow, choice.frame)?.kind === 'listed') continue;
+    if (columnChoice(flow, choice.frame)?.kind === 'listed' || isListedPlusTarget(context, choice.frame)) continue;
     const key = nodeKey(choice.node);
     const related = { node: training.call, message: `${training.label} trains on it here` };
     const existing = reported.get(key);

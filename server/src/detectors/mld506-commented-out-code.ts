@@ -72,6 +72,11 @@ function commentBlocks(context: RuleContext): CommentLine[][] {
   return blocks;
 }
 
+/** `#   'da', 'de', 'en'`: values listed under a prose line, which parse as a tuple but do nothing. */
+const LITERAL = String.raw`('[^']*'|"[^"]*"|[-+]?\d[\w.]*)`;
+// Every item but the last is followed by a comma, so the match is linear (no backtracking over `1 2 3`).
+const LITERAL_LIST = new RegExp(String.raw`^${LITERAL}(\s*,\s*${LITERAL})+\s*,?$`);
+
 const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b/i;
 
 interface Run {
@@ -115,7 +120,8 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
     }
     const continues = depth > 0 || indentOf(comment) > baseIndent || /^[)\]}.]|^(else|elif|except|finally)\b/.test(text);
     const opens = /[([{,\\:]$/.test(text);
-    const prose = !continues && !opens && !context.parsesAsPython(text);
+    const listing = lines.length === 0 && LITERAL_LIST.test(text);
+    const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
     if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
       close(colonProse ? comment : undefined);

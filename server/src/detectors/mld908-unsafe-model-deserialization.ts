@@ -8,6 +8,8 @@ import type { Rule, RuleContext } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
+/** What a pipeline pickles between steps (predictions, probabilities, out-of-fold scores, results, images); `predictor` is a model. */
+const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|(^|[^a-z])(results?|scores?)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 const MODEL_USE = new Set(['predict', 'predict_proba', 'decision_function', 'transform', 'score', 'forward', 'eval', 'generate']);
 
 /** The name the loaded object is assigned to (`model = joblib.load(...)`). */
@@ -18,20 +20,27 @@ function assignedName(call: CallSite): Node | undefined {
   return left?.type === 'identifier' ? left : undefined;
 }
 
+/** `pickle.loads(pickle.dumps(model))`: a copy of an object this process built, not a file from elsewhere. */
+function isRoundTrip(index: SemanticIndex, call: CallSite): boolean {
+  const dumps = call.args[0] ? index.call(stripParens(call.args[0])) : undefined;
+  return !!dumps?.qname && /^(pickle|dill|cloudpickle)\.dumps$/.test(dumps.qname);
+}
+
 /**
  * Evidence that a pickle load reads a model: the file name or the variable says so, or the
  * loaded object is used like a model afterwards.
  */
 function loadsModel(index: SemanticIndex, call: CallSite): boolean {
-  const source = call.args[0] ?? call.kwargs.get('file') ?? call.kwargs.get('filename');
-  if (source) {
-    const path = staticPath(index, openedPath(index, source) ?? source);
-    if (path && MODEL_WORDS.test(path.value)) return true;
-    if (MODEL_WORDS.test(stripParens(source).text)) return true;
-  }
   const target = assignedName(call);
+  if (target && MODEL_WORDS.test(target.text)) return true;
+  const source = call.args[0] ?? call.kwargs.get('file') ?? call.kwargs.get('filename');
+  const path = source ? staticPath(index, openedPath(index, source) ?? source) : undefined;
+  const sourceNames = source ? [path?.value, stripParens(source).text] : [];
+  // Predictions saved by one step for the next (`preds = pickle.load(open("models_sigmoids.p"))`)
+  // are data, whatever directory or experiment name the path carries.
+  const namesData = [target?.text, ...sourceNames].some((name) => name !== undefined && DATA_WORDS.test(name));
+  if (!namesData && sourceNames.some((name) => name !== undefined && MODEL_WORDS.test(name))) return true;
   if (!target) return false;
-  if (MODEL_WORDS.test(target.text)) return true;
   return index.calls.some((use) => use.method !== undefined && MODEL_USE.has(use.method) && use.receiver?.type === 'identifier'
     && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.definitionFor(use.receiver)?.node.startIndex === target.startIndex);
 }
@@ -54,7 +63,7 @@ function check(context: RuleContext): void {
       });
       continue;
     }
-    if (call.qname && PICKLE_LOADERS.has(call.qname) && loadsModel(index, call)) {
+    if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
       const loader = call.qname.replace(/^sklearn\.externals\./, '');
       context.report({
         node: call.callee,

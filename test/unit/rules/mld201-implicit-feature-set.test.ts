@@ -5,6 +5,18 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(implicitFeatureSet, {
   valid: [
     {
+      name: 'chosen columns joined to the target, then the target dropped again',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import ExtraTreesRegressor
+        houses = pd.read_csv("houses.csv")
+        kept = ["rooms", "area", "age"]
+        subset = houses[kept].join(houses.price)
+        model = ExtraTreesRegressor(random_state=1)
+        model.fit(subset.drop("price", axis=1), subset.price)
+      `,
+    },
+    {
       name: 'features selected by an explicit list constant',
       code: py`
         import pandas as pd

@@ -5,6 +5,16 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedDataSource, {
   valid: [
     {
+      name: 'a pandas walkthrough that imports sklearn only to score',
+      code: py`
+        import pandas as pd
+        from sklearn import metrics
+        cars = pd.read_csv("https://example.org/course/cars.csv", na_values=["?"])
+        cars["hp"] = cars["hp"].fillna(cars["hp"].median())
+        print(metrics.mean_absolute_error(cars["mpg"], cars["mpg"].rolling(3).mean().bfill()))
+      `,
+    },
+    {
       name: 'URLs pinned to a commit, a release, a date or a DOI',
       code: py`
         import pandas as pd

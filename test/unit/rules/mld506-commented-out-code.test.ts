@@ -5,6 +5,26 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(commentedOutCode, {
   valid: [
     {
+      name: 'values listed under a prose line, then one default setting',
+      code: py`
+        # Backends this loader understands:
+        #   "pyarrow", "fastparquet", "polars",
+        #   "duckdb", "spark"
+        # engine = "pyarrow"
+        engine = "fastparquet"
+      `,
+    },
+    {
+      name: 'a run-length encoded mask quoted in a note (long runs of numbers, checked in linear time)',
+      code: py`
+        # The first mask reads as start/length pairs:
+        # 10321 4 10680 9 11039 13 11398 15 11757 17 12116 19 12476 19 12835 21 13195 21 13555 22 \\
+        #     13916 20 14277 20 14638 19 14999 18 15360 16 15721 13 16083 11 16445 8 16807 6 17169 3
+        # decode() turns them into a binary image.
+        mask = decode(rle, shape)
+      `,
+    },
+    {
       name: 'notes of the tensor shapes a function returns',
       code: py`
         def encode(batch):

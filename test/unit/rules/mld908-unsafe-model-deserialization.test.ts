@@ -22,6 +22,28 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'predictions and scores pickled by an earlier step, under a path that mentions models or checkpoints',
+      code: py`
+        import joblib, pickle
+        RUN = "ensemble_of_12models"
+        blend_a = pickle.load(open(RUN + "_test_probs.pkl", "rb"))
+        val_preds = pickle.load(open("checkpoints/fold3_model_out.pkl", "rb"))
+        masks = pickle.load(open(stage + "_unet_model.p", "rb"))
+        history = joblib.load(LOG_DIR + "score_" + model_name + ".joblib")
+        final = (blend_a + val_preds) / 2
+      `,
+    },
+    {
+      name: 'a pickle round trip of a model trained in this process',
+      code: py`
+        import pickle
+        from sklearn.tree import DecisionTreeRegressor
+        model = DecisionTreeRegressor(random_state=0).fit(X, y)
+        restored = pickle.loads(pickle.dumps(model))
+        assert (restored.predict(X) == model.predict(X)).all()
+      `,
+    },
+    {
       name: 'a local load() that is not torch',
       code: py`
         def load(path):
@@ -88,6 +110,15 @@ ruleTests(unsafeModelDeserialization, {
         import pickle
         obj = pickle.load(open("thing.bin", "rb"))
         y = obj.predict(X)
+      `,
+      findings: [{ line: 2 }],
+    },
+    {
+      name: 'used as a model even though its file is named after probabilities',
+      code: py`
+        import joblib
+        calibrator = joblib.load("proba_calibration.joblib")
+        calibrated = calibrator.transform(raw_scores)
       `,
       findings: [{ line: 2 }],
     },
