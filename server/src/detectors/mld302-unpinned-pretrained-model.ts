@@ -57,6 +57,9 @@ function isOwn(own: OwnOutputs, name: string): boolean {
 function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs): string | undefined {
   const text = node ? staticString(index, node) : undefined;
   if (!text || text.partial || isOwn(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value)) return undefined;
+  // Hub names carry an owner, a hyphen or a digit (`bert-base-uncased`, `gpt2`, `org/name`); a bare
+  // word such as "model" or "bert_finetuned" is a local folder some other step wrote.
+  if (!/[/\-0-9]/.test(text.value)) return undefined;
   return isHubName(text.value) && !/\.(bin|pt|pth|ckpt|safetensors|h5|onnx|model)$/i.test(text.value) ? text.value : undefined;
 }
 

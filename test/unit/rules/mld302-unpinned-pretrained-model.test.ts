@@ -24,6 +24,13 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a bare folder word written by a shell step: no owner, hyphen or digit, so not a Hub name',
+      code: [
+        '!python pretrain.py --output_dir=model\n',
+        'from transformers import AutoModel, AutoTokenizer\ntok = AutoTokenizer.from_pretrained("model")\nnet = AutoModel.from_pretrained("bert_finetuned")\n',
+      ],
+    },
+    {
       name: 'the model this notebook trains and saves itself',
       code: [
         'from transformers import AutoModelForSequenceClassification, TrainingArguments, Trainer, pipeline\n',
