@@ -1,7 +1,7 @@
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import type { Node } from 'web-tree-sitter';
-import { enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { appendArgument, constantBefore, insertAfterStatement, replaceNode } from './shared/edits';
 import { DEFAULT_SEED, lastSegment, SEED_CONSTANT } from './shared/libraries';
 import type { FixDescriptor, Rule, RuleContext } from './types';
@@ -161,7 +161,8 @@ function isNoneFallback(call: CallSite): boolean {
   const target = assignment.childForFieldName('left')?.text;
   if (!target) return false;
   if (isOr) return value.childForFieldName('left')?.text === target;
-  for (let node = assignment.parent; node && !FUNCTION_TYPES.has(node.type); node = node.parent) {
+  for (const node of ancestors(assignment, true)) {
+    if (FUNCTION_TYPES.has(node.type)) break;
     const consequence = node.type === 'if_statement' ? node.childForFieldName('consequence') : null;
     if (consequence && isAncestorOf(consequence, assignment) && testsNone(node.childForFieldName('condition'), target)) return true;
   }

@@ -4,7 +4,7 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
-import { enclosingStatement, nodeKey } from '../semantics/nodes';
+import { ancestors, enclosingStatement, nodeKey } from '../semantics/nodes';
 import type { Rule, RuleContext } from './types';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
@@ -68,7 +68,7 @@ function magicBindings(index: SemanticIndex): Map<string, Magic[]> {
 
 /** A read that deliberately tests whether the name exists: in a `try` that catches NameError, or under `'x' in globals()`. */
 function isGuarded(read: NameRead): boolean {
-  for (let current = read.node.parent; current; current = current.parent) {
+  for (const current of ancestors(read.node, true)) {
     if (current.type === 'ERROR') return true;
     if (current.type === 'try_statement') {
       const handlers = current.namedChildren.filter((child) => child?.type === 'except_clause');

@@ -2,6 +2,7 @@
 // through a pipeline: `if os.path.exists(p): load else: compute and save`, `try: load except
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
+import { ancestors } from '../../semantics/nodes';
 
 /** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
 const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
@@ -12,7 +13,7 @@ const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError
  * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
  */
 export function isCacheOrCheck(site: Node): boolean {
-  for (let current = site.parent; current; current = current.parent) {
+  for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
     if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
       const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');

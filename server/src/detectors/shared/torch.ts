@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { stripParens } from '../../semantics/nodes';
+import { ancestors, stripParens } from '../../semantics/nodes';
 import { lastSegment } from './libraries';
 
 const MAX_DEPTH = 8;
@@ -143,7 +143,7 @@ function disablesGrad(index: SemanticIndex, expression: Node): boolean {
  * under, innermost first; undefined when gradients are on.
  */
 export function noGradContext(index: SemanticIndex, node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
+  for (const current of ancestors(node, true)) {
     if (current.type === 'with_statement') {
       const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
       if (items.some((item) => item?.type === 'with_item' && item.childForFieldName('value') && disablesGrad(index, item.childForFieldName('value')!))) return current;
