@@ -4,7 +4,7 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
-import { ancestors, enclosingStatement, nodeKey } from '../semantics/nodes';
+import { ancestors, conditionOf, enclosingStatement, nodeKey } from '../semantics/nodes';
 import type { Rule, RuleContext } from './types';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
@@ -74,11 +74,8 @@ function isGuarded(read: NameRead): boolean {
       const handlers = current.namedChildren.filter((child) => child?.type === 'except_clause');
       if (handlers.some((handler) => NAME_ERROR_HANDLER.test(handler!.text))) return true;
     }
-    if (current.type === 'if_statement' || current.type === 'conditional_expression' || current.type === 'while_statement') {
-      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
-      const text = condition?.text ?? '';
-      if (/\b(globals|locals|dir|vars)\s*\(/.test(text) && (text.includes(`'${read.name}'`) || text.includes(`"${read.name}"`))) return true;
-    }
+    const text = current.type === 'elif_clause' ? '' : conditionOf(current)?.text ?? '';
+    if (/\b(globals|locals|dir|vars)\s*\(/.test(text) && (text.includes(`'${read.name}'`) || text.includes(`"${read.name}"`))) return true;
   }
   return false;
 }

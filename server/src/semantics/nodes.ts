@@ -132,6 +132,12 @@ export function isTopLevel(node: Node): boolean {
   return (parent === undefined ? node.parent : parent)?.type === 'module';
 }
 
+/** The test of an `if`, `elif`, `while` or conditional expression (`a if test else b`); null for other nodes. */
+export function conditionOf(node: Node): Node | null {
+  if (node.type === 'conditional_expression') return node.namedChild(1);
+  return node.type === 'if_statement' || node.type === 'elif_clause' || node.type === 'while_statement' ? node.childForFieldName('condition') : null;
+}
+
 /** `(x)` -> `x`, repeatedly. */
 export function stripParens(node: Node): Node {
   let current = node;

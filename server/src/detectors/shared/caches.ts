@@ -2,7 +2,7 @@
 // through a pipeline: `if os.path.exists(p): load else: compute and save`, `try: load except
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
-import { ancestors } from '../../semantics/nodes';
+import { ancestors, conditionOf } from '../../semantics/nodes';
 
 /** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
 const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
@@ -15,10 +15,8 @@ const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError
 export function isCacheOrCheck(site: Node): boolean {
   for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
-    if (current.type === 'if_statement' || current.type === 'elif_clause' || current.type === 'while_statement' || current.type === 'conditional_expression') {
-      const condition = current.type === 'conditional_expression' ? current.namedChild(1) : current.childForFieldName('condition');
-      if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
-    }
+    const condition = conditionOf(current);
+    if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
     if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
   }
   return false;
