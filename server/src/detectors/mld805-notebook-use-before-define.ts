@@ -74,6 +74,7 @@ function isGuarded(read: NameRead): boolean {
       const handlers = current.namedChildren.filter((child) => child?.type === 'except_clause');
       if (handlers.some((handler) => NAME_ERROR_HANDLER.test(handler!.text))) return true;
     }
+    // Only if, while and conditional-expression tests count as guards here, not elif tests.
     const text = current.type === 'elif_clause' ? '' : conditionOf(current)?.text ?? '';
     if (/\b(globals|locals|dir|vars)\s*\(/.test(text) && (text.includes(`'${read.name}'`) || text.includes(`"${read.name}"`))) return true;
   }
