@@ -87,7 +87,13 @@ export function ruleTests(rule: Rule, cases: { valid: ValidCase[]; invalid: Inva
           if (testCase.noFix) assert.equal(finding.fix, undefined, `finding ${i} must offer no fix`);
         });
 
-        if (testCase.output === undefined) return;
+        // A fix nobody checked is a fix nobody knows to be right (ESLint's RuleTester rule): a case
+        // whose findings offer a fix must state the text after it, or say `noFix` where it expects none.
+        if (testCase.output === undefined) {
+          const unchecked = findings.findIndex((f) => f.fix);
+          assert.equal(unchecked, -1, `finding ${unchecked} offers a fix ("${findings[unchecked]?.fix?.title}") but the case states no expected output`);
+          return;
+        }
         const target = findings[testCase.fixIndex ?? 0];
         assert.ok(target.fix, `finding ${testCase.fixIndex ?? 0} offers no fix`);
         if (testCase.safety) assert.equal(target.fix.safety, testCase.safety);
