@@ -212,6 +212,15 @@ ruleTests(unversionedModelArtifact, {
         model.save("model.h5")
       `,
       findings: [{ line: 3 }, { line: 5 }],
+      fixIndex: 1,
+      output: py`
+        import pickle
+        import tensorflow as tf
+        with open("model.pkl", "wb") as fh:
+            pickle.dump(model, fh)
+        MODEL_VERSION = "1"
+        model.save(f"model-v{MODEL_VERSION}.h5")
+      `,
     },
     {
       name: 'predictions written with to_csv, via a prediction column',
@@ -240,6 +249,12 @@ ruleTests(unversionedModelArtifact, {
         model.save_pretrained(os.path.join("artifacts", "bert"))
       `,
       findings: [{ line: 3, message: /artifacts\/bert/ }],
+      output: py`
+        import os
+        from transformers import AutoModel
+        MODEL_VERSION = "1"
+        model.save_pretrained(os.path.join("artifacts", f"bert-v{MODEL_VERSION}"))
+      `,
     },
   ],
 });
