@@ -219,6 +219,37 @@ ruleTests(evalModeNotSet, {
             output = model(test_images)
       `,
     },
+    {
+      name: 'layers appended to a list and splatted into Sequential; a local class calling nn.Sigmoid()(x)',
+      code: py`
+        import numpy as np
+        import torch
+        import torch.nn as nn
+        x_train = torch.from_numpy(np.load("x.npy"))
+        layers = []
+        size = x_train.shape[1]
+        for width in [8, 4]:
+            layers.append(nn.Linear(size, width))
+            layers.append(nn.ReLU())
+            size = width
+        layers.append(nn.Linear(size, 1))
+        model = nn.Sequential(*layers)
+        class Small(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.layer = nn.Linear(4, 2)
+            def forward(self, x):
+                return nn.Softmax(dim=1)(nn.Sigmoid()(self.layer(x)))
+        small = Small()
+        opt = torch.optim.SGD([*model.parameters(), *small.parameters()], lr=0.1)
+        for x, y in loader:
+            opt.zero_grad()
+            (loss_fn(model(x), y) + loss_fn(small(x), y)).backward()
+            opt.step()
+        with torch.no_grad():
+            print(model(x_test), small(x_test))
+      `,
+    },
   ],
   invalid: [
     {

@@ -209,14 +209,33 @@ export function lacksModeDependentLayers(index: SemanticIndex, origin: ModuleOri
 function buildsOnlyPlainLayers(index: SemanticIndex, call: CallSite, className: string, seen: Set<string>): boolean {
   if (constructsModeLayers(index, call, className, new Set())) return false;
   if (className.startsWith('local:')) return localClassIsPlain(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
-  if (!className.startsWith('torch.nn.') || call.hasSplat) return false;
-  return (call.argumentList ? index.callsIn(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen));
+  if (!className.startsWith('torch.nn.')) return false;
+  return (call.argumentList ? index.callsIn(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen)) && splattedLayersArePlain(index, call, seen);
+}
+
+/** `nn.Sequential(*layers)`: the calls that built the list (its literal and every `append`), when the file shows them all. */
+function splattedLayersArePlain(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
+  const splats = call.argumentList?.namedChildren.filter((child) => child?.type === 'list_splat') ?? [];
+  return splats.every((splat) => {
+    const list = splat?.namedChild(0);
+    if (!list) return false;
+    const lineage = index.dataflow.lineage(list);
+    // The lineage also reaches the data the layer sizes come from (`x.shape[1]`): only calls that may build modules matter.
+    return !lineage.truncated && lineage.calls.length > 0 && lineage.calls.every((inner) => !mayBuildModules(index, inner) || callIsPlain(index, inner, seen));
+  });
+}
+
+function mayBuildModules(index: SemanticIndex, call: CallSite): boolean {
+  if (!call.qname) return call.callee.type === 'identifier';
+  return call.qname.startsWith('torch.nn.') || TORCH_LOADERS.test(call.qname) || isModelFactory(call.qname) || !!index.constructedClass(call.node)?.startsWith('local:');
 }
 
 function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
   const className = index.constructedClass(call.node);
   if (className?.startsWith('local:')) return buildsOnlyPlainLayers(index, call, className, seen);
-  if (!call.qname) return call.callee.type === 'attribute'; // a method (`x.view`, `super().__init__`); a local function hides what it builds
+  // A method (`x.view`, `super().__init__`), a module held in a name or built just before (`nn.Sigmoid()(x)`) builds nothing
+  // new; a function of the file (`make_block()`) hides what it builds.
+  if (!call.qname) return call.callee.type !== 'identifier' || index.definitionFor(call.callee)?.kind !== 'def';
   if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
   if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);
   const root = call.qname.split('.')[0];
