@@ -136,6 +136,18 @@ ruleTests(fixedDecisionThreshold, {
             return hard
       `,
     },
+    {
+      name: 'a cut only drawn: a decision region on a figure',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.svm import SVC
+        dec = svm.decision_function(grid)
+        region = (dec > -0.8).reshape(1, -1).repeat(10, axis=0)
+        fig, ax = plt.subplots()
+        ax.contourf(xx, yy, region, alpha=0.4)
+        plt.imshow(clf.predict_proba(grid)[:, 1].reshape(20, 20) > 0.5)
+      `,
+    },
   ],
   invalid: [
     {
