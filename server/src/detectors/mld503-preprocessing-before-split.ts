@@ -29,7 +29,7 @@ const ROW_PICKERS = /(^|\.)(split|train_test_split|permutation|choice|where|nonz
  * selections (`df[features]`, `df[["a", "b"]]`) keep every row and do not count.
  */
 function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
-  const node = index.valueOf(stripParens(data));
+  const node = unpackedValue(index, index.valueOf(stripParens(data)));
   if (node.type === 'call') {
     const call = index.call(node);
     // `.values`, `.astype(...)`, `np.asarray(...)` keep the rows they are given.
@@ -49,6 +49,19 @@ function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
   if (rows.type === 'slice') return rows.namedChildren.length > 0;
   if (indexer === 'loc' || indexer === 'iloc') return stringValue(rows) === undefined && !columnList(index.dataflow, rows);
   return isMaskExpression(rows, index) || pickedRows(index, rows);
+}
+
+/** `X_train, X_test = X[:800], X[800:]`: the element a name takes from a parallel assignment (the name itself otherwise). */
+function unpackedValue(index: SemanticIndex, node: Node): Node {
+  const definition = node.type === 'identifier' ? index.definitionFor(node) : undefined;
+  const statement = definition?.kind === 'unpack' ? definition.statement : undefined;
+  const left = statement?.type === 'assignment' ? statement.childForFieldName('left') : undefined;
+  const right = statement?.childForFieldName('right');
+  if (!left || right?.type !== 'expression_list') return node;
+  const targets = left.namedChildren;
+  const at = targets.findIndex((target) => !!target && target.startIndex === definition!.node.startIndex);
+  const values = right.namedChildren;
+  return at >= 0 && targets.length === values.length && values[at] ? values[at]! : node;
 }
 
 /** A name holding row positions: a loop over fold indices (`for train_idx, _ in kf.split(X)`) or a call that picks rows. */

@@ -93,6 +93,17 @@ ruleTests(preprocessingBeforeSplit, {
         X_train, X_test = train_test_split(scaler.transform(sales), random_state=0)
       `,
     },
+    {
+      name: 'a split by position written as one parallel assignment',
+      code: py`
+        from sklearn.model_selection import cross_val_score
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import SGDClassifier
+        X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+        X_train_scaled = StandardScaler().fit_transform(X_train.astype("float64"))
+        print(cross_val_score(SGDClassifier(random_state=0), X_train_scaled, y_train, cv=3))
+      `,
+    },
   ],
   invalid: [
     {
