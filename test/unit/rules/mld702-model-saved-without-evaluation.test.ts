@@ -216,7 +216,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         trainer._save(output_dir)
         tokenizer.save_pretrained(output_dir)
       `,
-      findings: [{ line: 4, column: 1, message: /^trainer is saved, but this script never evaluates it/, related: 1 }],
+      findings: [{ line: 4, column: 1, message: /^The model of trainer is saved, but this script never evaluates it/, related: 1 }],
     },
   ],
 });
