@@ -25,6 +25,18 @@ const LINEAR_TRAINED = py`
       opt.step()
 `;
 
+/** A model whose layers come from a list the file does not show, trained by a loop that calls it. */
+const SPLATTED = py`
+  import torch
+  import torch.nn as nn
+  net = nn.Sequential(*layers)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  for x, y in loader:
+      opt.zero_grad()
+      ((net(x) - y) ** 2).mean().backward()
+      opt.step()
+`;
+
 /** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
 const STEP_LOOP = py`
   for step, (x, y) in enumerate(loader):
@@ -372,28 +384,12 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'layers the file does not show (a splatted list): any dropout or batch norm it has behaves as in training',
-      code: py`
-        import torch
-        import torch.nn as nn
-        net = nn.Sequential(*layers)
-        opt = torch.optim.SGD(net.parameters(), lr=0.1)
-        for x, y in loader:
-            opt.zero_grad()
-            ((net(x) - y) ** 2).mean().backward()
-            opt.step()
+      code: SPLATTED + py`
         print(net(x_test))
         print(net(x_other))
       `,
       findings: [{ line: 9, column: 7, message: /^`net` is used after training while still in training mode: any dropout or batch-norm layer it has behaves as in training; call `net\.eval\(\)` first$/ }],
-      output: py`
-        import torch
-        import torch.nn as nn
-        net = nn.Sequential(*layers)
-        opt = torch.optim.SGD(net.parameters(), lr=0.1)
-        for x, y in loader:
-            opt.zero_grad()
-            ((net(x) - y) ** 2).mean().backward()
-            opt.step()
+      output: SPLATTED + py`
         net.eval()
         print(net(x_test))
         print(net(x_other))
