@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stringPrefix } from '../semantics/literals';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
-import { modelSave } from './shared/artifacts';
+import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
 import { staticPath } from './shared/paths';
 import { modelOutputIn } from './shared/predictions';
@@ -14,14 +14,18 @@ const VERSIONED = /(^|[^a-z])v\d|version|\d{8}|\d{4}[-_.]\d{2}[-_.]\d{2}|run[-_]
 const FRAME_WRITERS = new Set(['to_csv', 'to_parquet', 'to_json', 'to_pickle', 'to_feather', 'to_excel']);
 
 interface Artifact {
-  what: 'model' | 'predictions';
+  /** `companion`: a tokenizer, processor or feature extractor, versioned with a model saved to its folder but not reported alone. */
+  what: 'model' | 'companion' | 'predictions';
   call: CallSite;
   path: Node;
 }
 
 function persistedModel(index: SemanticIndex, call: CallSite): Artifact | undefined {
   const saved = modelSave(index, call);
-  return saved ? { what: 'model', call, path: saved.path } : undefined;
+  if (!saved) return undefined;
+  const nonModel = nonModelSaved(index, saved);
+  if (nonModel === 'data') return undefined;
+  return { what: nonModel === 'companion' || COMPANION_RECEIVER.test(receiverName(call)) ? 'companion' : 'model', call, path: saved.path };
 }
 
 /** A frame of predictions written out: built from model output, or given a prediction column. */
@@ -112,11 +116,34 @@ function isTracked(tracked: readonly string[], path: string): boolean {
 
 /** `generation_config.save_pretrained(...)`: settings, not a trained artefact. */
 const CONFIG_RECEIVER = /config$/i;
-/** Companions saved beside a model (`tokenizer.save_pretrained(out)`): one artefact with the model's files. */
+/** Companions saved beside a model (`tokenizer.save_pretrained(out)`), known by name when their class is not: versioned with the model's files. */
 const COMPANION_RECEIVER = /(tokenizer|processor|feature_extractor)$/i;
 
-function receiverName(artifact: Artifact): string {
-  return artifact.call.method === 'save_pretrained' && artifact.call.receiver ? artifact.call.receiver.text : '';
+function receiverName(call: CallSite): string {
+  return call.method === 'save_pretrained' && call.receiver ? call.receiver.text : '';
+}
+
+/** A placeholder the reader is to replace (`"<path_to_folder>"`): documentation, not a path anything writes. */
+const PLACEHOLDER = /<[^<>]+>/;
+/** The file a competition's grader requires by name (Kaggle's `submission.csv`): handed in, not read by consumers. */
+const GRADER_FILE = /(^|\/)(sample_)?submission[^/]*\.csv$/i;
+
+/**
+ * Folders that are a Hugging Face Hub repository (`Repository(dir, clone_from=...)`,
+ * `upload_folder(folder_path=dir)`), whose git history versions every save; and models pushed
+ * to the Hub (`model.push_to_hub(...)`), whose local folder is only the staging copy.
+ */
+function hubVersioned(index: SemanticIndex): { folders: string[]; pushed: Set<string> } {
+  const folders: string[] = [];
+  const pushed = new Set<string>();
+  for (const call of index.calls) {
+    const name = call.qname ? lastSegment(call.qname) : call.method;
+    if (name === 'push_to_hub' && call.receiver) pushed.add(call.receiver.text);
+    const folder = name === 'Repository' ? call.args[0] ?? call.kwargs.get('local_dir') : name === 'upload_folder' ? call.kwargs.get('folder_path') : undefined;
+    const known = folder ? staticPath(index, folder) : undefined;
+    if (known) folders.push(normalised(known.value));
+  }
+  return { folders, pushed };
 }
 
 function check(context: RuleContext): void {
@@ -125,24 +152,26 @@ function check(context: RuleContext): void {
   for (const call of index.calls) {
     const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
     const known = artifact && staticPath(index, artifact.path);
-    if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact))) found.push({ artifact, known });
+    if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact.call))) found.push({ artifact, known });
   }
-  // A tokenizer saved to the folder of a model saved here shares that model's finding.
-  const modelFolders = new Set(found.filter(({ artifact }) => !COMPANION_RECEIVER.test(receiverName(artifact))).map(({ known }) => known.value));
   const tracked = trackedPaths(index);
+  const hub = hubVersioned(index);
   for (const { artifact, known } of found) {
-    if (VERSIONED.test(known.value) || platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
-    if (COMPANION_RECEIVER.test(receiverName(artifact)) && modelFolders.has(known.value)) continue;
+    // A tokenizer or processor is not a model: it is versioned with the model saved to its folder, never reported alone.
+    if (artifact.what === 'companion') continue;
+    if (VERSIONED.test(known.value) || PLACEHOLDER.test(known.value) || platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
+    if (isTracked(hub.folders, known.value) || (artifact.call.receiver && hub.pushed.has(artifact.call.receiver.text))) continue;
+    if (artifact.what === 'predictions' && GRADER_FILE.test(known.value)) continue;
     const companions = new Map<number, Node>();
     for (const other of found) {
       const literal = other.known.literal;
-      if (literal && other.known.value === known.value && literal.startIndex !== known.literal?.startIndex && COMPANION_RECEIVER.test(receiverName(other.artifact))) companions.set(literal.startIndex, literal);
+      if (literal && other.known.value === known.value && literal.startIndex !== known.literal?.startIndex && other.artifact.what === 'companion') companions.set(literal.startIndex, literal);
     }
     const fix = versionFix(context, known.literal, [...companions.values()]);
     context.report({
       node: artifact.path,
       message: artifact.what === 'model'
-        ? `${COMPANION_RECEIVER.test(receiverName(artifact)) ? `\`${receiverName(artifact)}\` is` : 'The model is'} saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
+        ? `The model is saved to the fixed path "${known.value}": every run overwrites it, and whoever loads it cannot tell which version they get`
         : `Predictions are written to the fixed path "${known.value}" with no model version: their consumers cannot tell which model produced them`,
       ...(fix ? { fix } : {}),
     });
@@ -162,7 +191,7 @@ export const unversionedModelArtifact: Rule = {
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
       fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
-      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model.',
+      nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model. Only models and their predictions are artefacts: a tokenizer, processor or feature extractor is never reported alone (the fix versions it together with a model saved to the same folder), and data (`joblib.dump(X_test, ...)`, a frame, an array) or a fitted preprocessor is not a model. A folder that is a Hugging Face Hub repository (`Repository(dir, clone_from=...)`, `upload_folder(folder_path=dir)`) or a model also pushed to the Hub (`model.push_to_hub(...)`) is versioned by the Hub\'s git history. Placeholder paths the reader is to fill in (`"<path_to_folder>"`) and the file a competition\'s grader requires by name (Kaggle\'s `submission.csv`) are left alone.',
     },
   },
   check,

@@ -48,9 +48,30 @@ function remoteReads(context: RuleContext, call: CallSite): void {
   }
 }
 
+/** Connections to a database file on this disk: `sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, DuckDB. */
+const LOCAL_DATABASE_CONNECT = new Set(['sqlite3.connect', 'duckdb.connect']);
+const LOCAL_DATABASE_URL = /^(sqlite|duckdb)(\+\w+)?:/i;
+
+/**
+ * A local database file is data at rest, like a CSV beside the code: it changes when this project
+ * writes it, not under it. Only a server that other systems write to is a live table.
+ */
+function readsLocalDatabase(index: SemanticIndex, call: CallSite): boolean {
+  const connection = argument(call, 'con', 1) ?? call.kwargs.get('connection');
+  if (!connection) return false;
+  const url = staticString(index, connection);
+  if (url) return LOCAL_DATABASE_URL.test(url.value);
+  const connect = index.originCall(connection);
+  if (!connect?.qname) return false;
+  if (LOCAL_DATABASE_CONNECT.has(connect.qname)) return true;
+  const engineUrl = /create_engine$/.test(connect.qname) && connect.args[0] ? staticString(index, connect.args[0]) : undefined;
+  return !!engineUrl && LOCAL_DATABASE_URL.test(engineUrl.value);
+}
+
 function liveQueries(context: RuleContext, call: CallSite): void {
   const { index } = context;
   const name = call.callee.text;
+  if (readsLocalDatabase(index, call)) return;
   if (call.qname === 'pandas.read_sql_table') {
     const table = argument(call, 'table_name', 0);
     if (table) context.report({ node: table, message: `\`${name}\` reads the whole live table ${table.text}: every new row or column changes the training data, and nothing records which version was used` });
@@ -130,7 +151,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
+      nearMisses: 'Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
   check,

@@ -1,6 +1,10 @@
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow } from '../semantics/dataflow';
+import type { Node } from 'web-tree-sitter';
+import { columnList } from '../semantics/columns';
+import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
+import { isMaskExpression } from './shared/pandas';
 import type { CallSite } from '../semantics/types';
 import { holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
@@ -16,6 +20,62 @@ function holdoutName(index: SemanticIndex, holdout: Holdout): string {
   return built ? `${lastSegment(built)}.${call.method}` : shortText(call.callee);
 }
 
+/** Calls whose result picks rows: fold indices, a shuffled order, positions of a condition. */
+const ROW_PICKERS = /(^|\.)(split|train_test_split|permutation|choice|where|nonzero|flatnonzero|argwhere|arange|sample)$/;
+
+/**
+ * `scaler.fit(df.loc[train_idx])`, `scaler.fit(X[train_idx])`, `X[:800]`, `df[df.year < 2020]`: the
+ * transformer is fitted on rows the code chose (a training part), not on all of the data. Column
+ * selections (`df[features]`, `df[["a", "b"]]`) keep every row and do not count.
+ */
+function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
+  const node = unpackedValue(index, index.valueOf(stripParens(data)));
+  if (node.type === 'call') {
+    const call = index.call(node);
+    // `.values`, `.astype(...)`, `np.asarray(...)` keep the rows they are given.
+    const inner = call?.receiver && call.method && ['astype', 'copy', 'to_numpy', 'reshape'].includes(call.method) ? call.receiver : undefined;
+    return !!inner && depth < 4 && selectsRows(index, inner, depth + 1);
+  }
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    return node.childForFieldName('attribute')?.text === 'values' && !!object && depth < 4 && selectsRows(index, object, depth + 1);
+  }
+  if (node.type !== 'subscript') return false;
+  const object = node.childForFieldName('value');
+  const indexer = object?.type === 'attribute' ? object.childForFieldName('attribute')?.text : undefined;
+  const keys = node.childrenForFieldName('subscript').filter((key): key is Node => !!key);
+  const rows = keys[0];
+  if (!rows) return false;
+  if (rows.type === 'slice') return rows.namedChildren.length > 0;
+  if (indexer === 'loc' || indexer === 'iloc') return stringValue(rows) === undefined && !columnList(index.dataflow, rows);
+  return isMaskExpression(rows, index) || pickedRows(index, rows);
+}
+
+/** `X_train, X_test = X[:800], X[800:]`: the element a name takes from a parallel assignment (the name itself otherwise). */
+function unpackedValue(index: SemanticIndex, node: Node): Node {
+  const definition = node.type === 'identifier' ? index.definitionFor(node) : undefined;
+  const statement = definition?.kind === 'unpack' ? definition.statement : undefined;
+  const left = statement?.type === 'assignment' ? statement.childForFieldName('left') : undefined;
+  const right = statement?.childForFieldName('right');
+  if (!left || right?.type !== 'expression_list') return node;
+  const targets = left.namedChildren;
+  const at = targets.findIndex((target) => !!target && target.startIndex === definition!.node.startIndex);
+  const values = right.namedChildren;
+  return at >= 0 && targets.length === values.length && values[at] ? values[at]! : node;
+}
+
+/** A name holding row positions: a loop over fold indices (`for train_idx, _ in kf.split(X)`) or a call that picks rows. */
+function pickedRows(index: SemanticIndex, rows: Node): boolean {
+  const node = stripParens(rows);
+  const origin = node.type === 'identifier' ? index.definitionFor(node) : undefined;
+  const statement = origin?.statement;
+  const source = origin?.kind === 'assign' || origin?.kind === 'walrus' ? origin.value
+    : statement?.type === 'for_statement' ? statement.childForFieldName('right') ?? undefined
+      : statement ?? node;
+  if (!source) return false;
+  return index.callsWithin(source).some((call) => ROW_PICKERS.test(call.qname ?? call.method ?? ''));
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
@@ -26,7 +86,7 @@ function check(context: RuleContext): void {
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
     // Fitted on data that was already split (a training part): that is the right way round.
-    if (holdoutsBehind(index, flow.lineage(fit.data)).length) continue;
+    if (holdoutsBehind(index, flow.lineage(fit.data)).length || selectsRows(index, fit.data)) continue;
     const start = fit.call.node.startIndex;
     const later = (step: TransformerCall) => step.call.node.startIndex > start && mayBeSameObject(flow, step.transformer, fit.transformer);
     const applied = steps.filter((step) => step.step === 'transform' && later(step));
@@ -62,10 +122,10 @@ export const preprocessingBeforeSplit: Rule = {
     docs: {
       summary: 'A scaler, imputer, selector, decomposition, frequency-based encoder or resampler is fitted on the whole data set before `train_test_split` or cross-validation.',
       why: "Pipeline jungles (§5), and the leakage they hide: preprocessing done by hand, outside the model, ends up in the wrong place. Fitted before the split, a scaler learns means and variances that include the test rows, an imputer fills gaps with statistics of the test rows, a selector picks features with the test labels, and SMOTE makes synthetic rows from neighbours that land in the test set. The held-out score is then optimistic, and the model that ships is not the one that was measured — the preprocessing step and the model are one system that the code does not treat as one.",
-      example: 'X = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
+      example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
-      fixed: 'X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported.',
+      fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

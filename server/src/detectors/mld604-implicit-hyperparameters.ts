@@ -70,6 +70,43 @@ function tunedElsewhere(index: SemanticIndex, node: Node, depth = 0): boolean {
   return false;
 }
 
+/** Calls that only show an object: its repr, its type, its parameters. */
+const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
+const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
+
+/**
+ * True when the estimator built at `node` is only looked at, never trained: a notebook line that
+ * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, or a
+ * name every use of which is one of those. Its defaults are on display, not in a model.
+ */
+function onlyInspected(index: SemanticIndex, node: Node, depth = 0): boolean {
+  let current = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'parenthesized_expression':
+        continue;
+      case 'expression_statement':
+        return true;
+      case 'attribute':
+        return sameNode(parent.childForFieldName('object'), current) && SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '');
+      case 'argument_list': {
+        const qname = parent.parent ? index.call(parent.parent)?.qname : undefined;
+        return !!qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display');
+      }
+      case 'assignment': {
+        const target = parent.childForFieldName('left');
+        if (depth > 2 || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
+        const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
+        const uses = definition ? index.dataflow.usesOf(definition) : [];
+        return uses.length > 0 && uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
 /** `{"model": SVC(), "params": {...}}` or `[SVC(), KNN()]`: a zoo of models, typically looped over. */
 function inCollection(node: Node): boolean {
   for (let parent = node.parent; parent && parent.type !== 'expression_statement' && parent.type !== 'module'; parent = parent.parent) {
@@ -90,7 +127,7 @@ function check(context: RuleContext): void {
     if (!q || !PACKAGES.has(packageOf(q))) continue;
     const hyperparameters = KEY_ESTIMATORS.get(lastSegment(q));
     if (!hyperparameters || call.args.length > 0 || call.kwargs.size > 0 || call.hasSplat || call.argumentList?.type !== 'argument_list') continue;
-    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node)) || loaded.has(call.node.startIndex)) continue;
+    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node)) || loaded.has(call.node.startIndex) || onlyInspected(index, call.node)) continue;
     context.report({
       node: call.node,
       message: `\`${call.node.text}\` is built with no arguments: its hyperparameters (${hyperparameters}...) are whatever this version of ${LIBRARY_NAMES[packageOf(q)]} defaults to, recorded nowhere and liable to change on upgrade`,
@@ -110,7 +147,7 @@ export const implicitHyperparameters: Rule = {
       example: 'from sklearn.ensemble import RandomForestClassifier\nfrom xgboost import XGBClassifier\n\nrf = RandomForestClassifier()\nbooster = XGBClassifier()',
       fix: 'State the hyperparameters that matter explicitly — ideally from a named configuration that is recorded with each run — even when you keep the default values. There is no automatic fix: writing today\'s defaults in would freeze values nobody chose.',
       fixed: 'RF_PARAMS = {"n_estimators": 300, "max_depth": 12, "min_samples_leaf": 2}\nrf = RandomForestClassifier(**RF_PARAMS)',
-      nearMisses: 'Any argument at all (even only `random_state` or `**params`) counts as configuring the model. An estimator passed to a hyperparameter search or sweep (`GridSearchCV(SVC(), grid)`, `validation_curve(SVC(), ..., param_name="gamma")`, directly, inside a `Pipeline`, or through a variable), kept in a collection of models in a file that runs a search (`{"model": SVC(), "params": {...}}` looped over), or tuned later with `set_params(...)` gets its hyperparameters there; one built only to `load_model(path)` into takes them from the saved model. Estimators without consequential hyperparameters (`LinearRegression()`, `GaussianNB()`) and preprocessing (`StandardScaler()`, `PCA()`) are not flagged, and only scikit-learn, XGBoost, LightGBM and CatBoost classes resolved through the imports count.',
+      nearMisses: 'An estimator built only to be looked at — shown as a notebook cell\'s value (`KMeans()`), printed, or asked for `get_params()`, directly or through a name whose every use is such — trains nothing, so no model runs on the defaults it shows. Any argument at all (even only `random_state` or `**params`) counts as configuring the model. An estimator passed to a hyperparameter search or sweep (`GridSearchCV(SVC(), grid)`, `validation_curve(SVC(), ..., param_name="gamma")`, directly, inside a `Pipeline`, or through a variable), kept in a collection of models in a file that runs a search (`{"model": SVC(), "params": {...}}` looped over), or tuned later with `set_params(...)` gets its hyperparameters there; one built only to `load_model(path)` into takes them from the saved model. Estimators without consequential hyperparameters (`LinearRegression()`, `GaussianNB()`) and preprocessing (`StandardScaler()`, `PCA()`) are not flagged, and only scikit-learn, XGBoost, LightGBM and CatBoost classes resolved through the imports count.',
     },
   },
   check,

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nodes';
-import { modelSave, type ModelSave } from './shared/artifacts';
+import { modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
 import { calledName, shortText } from './shared/objects';
@@ -38,23 +38,31 @@ function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
 function check(context: RuleContext): void {
   const { index, doc } = context;
   if (!index.isEntryPoint) return;
-  const saves = index.calls.flatMap((call) => modelSave(index, call) ?? []).filter((save) => !isCheckpoint(save) && !neverRuns(index, save));
+  const saves = index.calls.flatMap((call) => modelSave(index, call) ?? []).filter((save) => !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save));
   if (saves.length === 0 || evaluationEvidence(index)) return;
   const flow = index.dataflow;
   // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
   if (flow.trainingCalls.length === 0 && index.methodCalls('backward').length === 0) return;
   const where = doc.kind === 'notebook' ? 'notebook' : 'script';
-  for (const save of saves) {
-    const what = save.model ? shortText(savedObject(save.model)) : 'The model';
-    const path = staticPath(index, save.path);
-    const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
-    const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
-    context.report({
-      node: save.call.node,
-      message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
-      related,
-    });
-  }
+  // One cause, one finding: the first model saved carries it, the other saves are linked.
+  const [save, ...others] = saves;
+  const what = describe(save);
+  const path = staticPath(index, save.path);
+  const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
+  const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
+  for (const other of others) related.push({ node: other.call.node, message: `${describe(other)} is saved here too` });
+  context.report({
+    node: save.call.node,
+    message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
+    related,
+  });
+}
+
+function describe(save: ModelSave): string {
+  if (!save.model) return 'The model';
+  // `trainer._save(dir)` / `trainer.save_model(dir)` write the trainer's model, not the trainer.
+  const trainerSave = (save.call.method === '_save' || save.call.method === 'save_model') && /trainer$/i.test(save.model.text);
+  return trainerSave ? `The model of ${shortText(save.model)}` : shortText(savedObject(save.model));
 }
 
 export const modelSavedWithoutEvaluation: Rule = {
@@ -66,10 +74,10 @@ export const modelSavedWithoutEvaluation: Rule = {
     docs: {
       summary: 'A script or notebook trains a model and saves it (`joblib.dump`, `pickle.dump`, `torch.save`, `model.save`, `save_model`, `save_pretrained`) without evaluating it anywhere: no metric, no `score`, no `evaluate`, no validation data.',
       why: 'Monitoring and testing (§7): a model is released into a world that changes, and the first line of defence is measuring it on data it has not seen before it goes out. A training run that writes a model but computes no held-out metric ships whatever it produced — a regression, a bug in the features, a diverged run — and leaves nothing to compare the next version with or to alert on.',
-      example: 'model = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
+      example: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
-      fixed: 'model = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves in a function the file never calls. Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone.',
+      fixed: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves in a function the file never calls. Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked.',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

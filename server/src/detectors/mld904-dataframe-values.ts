@@ -1,9 +1,27 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import { rootIdentifier } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from './shared/pandas';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 
 const KIND_LABEL = { frame: 'DataFrame', series: 'Series', pandas: 'DataFrame or Series' } as const;
+
+/**
+ * Every binding that can reach the root name (`df` in `df.values`) holds pandas of one kind. Where
+ * they disagree (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) the kind is
+ * unknown, and neither the message nor a fix can be trusted.
+ */
+function bindingsAgree(index: SemanticIndex, object: Node): boolean {
+  const root = rootIdentifier(object);
+  const read = root ? index.dataflow.readAt(root) : undefined;
+  if (!read) return true;
+  const definitions = index.dataflow.reachingDefinitions(read);
+  if (definitions.length <= 1) return true;
+  const kinds = definitions.map((definition) => (definition.value ? pandasKind(index, definition.value) : undefined));
+  return kinds.every((kind) => isFrameOrSeries(kind) && kind === kinds[0]);
+}
 
 function check(context: RuleContext): void {
   const { index } = context;
@@ -16,7 +34,7 @@ function check(context: RuleContext): void {
     if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) continue;
     if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) continue;
     const kind = pandasKind(index, object);
-    if (!isFrameOrSeries(kind)) continue;
+    if (!isFrameOrSeries(kind) || !bindingsAgree(index, object)) continue;
     const text = shorten(object.text);
     context.report({
       node: name,
@@ -48,7 +66,7 @@ export const dataframeValues: Rule = {
       example: 'import pandas as pd\n\ndf = pd.read_csv("train.csv")\nX = df[["age", "income"]].values\ny = df["churned"].values',
       fix: 'Call `.to_numpy()` (add `dtype=` when the model needs a specific type), or `.array` when a pandas array is wanted. The quick fix rewrites `.values` to `.to_numpy()`. On a DataFrame it is safe: both return the same array. On a Series it is marked unsafe: for categorical, nullable-integer or timezone-aware columns `.to_numpy()` returns a NumPy array where `.values` returned a pandas array.',
       fixed: 'X = df[["age", "income"]].to_numpy()\ny = df["churned"].to_numpy()',
-      nearMisses: 'Only objects the file shows to be pandas are reported: the result of a pandas reader or constructor, a column, row selection or method chain of one, or a parameter annotated `pd.DataFrame`. `dict.values()` (a call), polars and Spark frames, NumPy structured arrays, named tuples, `df.columns.values` (an Index) and objects of unknown origin are left alone, as are files that do not import pandas.',
+      nearMisses: 'Only objects the file shows to be pandas are reported: the result of a pandas reader or constructor, a column, row selection or method chain of one, or a parameter annotated `pd.DataFrame`. `dict.values()` (a call), polars and Spark frames, NumPy structured arrays, named tuples, `df.columns.values` (an Index) and objects of unknown origin are left alone, as are files that do not import pandas. A name bound differently on different paths (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) holds no one kind, and is left alone too: a fix that is right on one path would break the other. A row selection by a name of unknown value (`df.loc[rows]`) may give a DataFrame or a Series, and is reported as either, with the fix marked unsafe; a list, slice or mask of rows gives a DataFrame.',
     },
   },
   check,

@@ -1,10 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
+import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
-import { hasModeDependentLayers, isTorchOptimizer, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
+import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 type Mode = 'train' | 'eval';
@@ -269,6 +269,22 @@ function evalFix(context: RuleContext, anchor: Node, name: string): FixDescripto
   return edit ? { title: `Switch to evaluation mode: ${line}`, edits: [edit] } : undefined;
 }
 
+/** What the code uses to turn gradients off, as written: `` `inference_mode` ``, `` `no_grad` ``, `` a `@torch.no_grad()` decorator ``. */
+function gradContextLabel(index: SemanticIndex, context: Node): string {
+  const candidates = context.type === 'with_statement'
+    ? index.nodesWithin('with_item', context).filter((item) => sameNode(ancestor(item, ['with_statement']), context)).map((item) => item.childForFieldName('value'))
+    : (context.parent?.namedChildren ?? []).filter((child) => child?.type === 'decorator').map((decorator) => decorator?.namedChild(0));
+  for (const candidate of candidates) {
+    const node = candidate ? stripParens(candidate) : undefined;
+    const callee = node?.type === 'call' ? node.childForFieldName('function') : node;
+    const qname = callee ? index.qualify(callee) : undefined;
+    if (!qname || !/^torch\.(no_grad|inference_mode|set_grad_enabled|autograd\.grad_mode\.\w+)$/.test(qname)) continue;
+    const label = `\`${qname.split('.').pop()}\``;
+    return context.type === 'with_statement' ? label : `a ${label} decorator`;
+  }
+  return context.type === 'with_statement' ? 'a no-grad block' : 'a no-grad decorator';
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
   if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
@@ -289,7 +305,8 @@ function check(context: RuleContext): void {
     if (!origin) continue;
     let known = facts.get(name);
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
-    if (!known.inUse || known.managed) continue;
+    // A module the file shows whole, with no dropout or batch norm, computes the same in both modes.
+    if (!known.inUse || known.managed || lacksModeDependentLayers(index, origin)) continue;
     const noGrad = noGradContext(index, use.node);
     if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
@@ -305,11 +322,11 @@ function check(context: RuleContext): void {
     // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
     const effect = hasModeDependentLayers(index, origin)
       ? 'its dropout and batch-norm layers behave as in training'
-      : 'any dropout or batch-norm layer it has or gains behaves as in training';
+      : 'any dropout or batch-norm layer it has behaves as in training';
     context.report({
       node: use.node,
       message: noGrad
-        ? `\`${name}\` is evaluated under ${noGrad.type === 'with_statement' ? '`no_grad`' : 'a no-grad decorator'} but is still in training mode: ${effect}; call \`${name}.eval()\` first`
+        ? `\`${name}\` is evaluated under ${gradContextLabel(index, noGrad)} but is still in training mode: ${effect}; call \`${name}.eval()\` first`
         : `\`${name}\` is used after training while still in training mode: ${effect}; call \`${name}.eval()\` first`,
       ...(fix ? { fix } : {}),
     });
@@ -330,7 +347,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model with no dropout or batch norm in sight is still reported (its outputs are right today, not once such a layer is added), with a message that says so. "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   check,

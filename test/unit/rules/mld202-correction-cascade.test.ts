@@ -96,6 +96,31 @@ ruleTests(correctionCascade, {
         LogisticRegression().fit(X_train[columns], y_train)
       `,
     },
+    {
+      name: 'boosting by hand through a frame: predictions wrapped in pd.DataFrame, then subtracted',
+      code: py`
+        import pandas as pd
+        from sklearn.tree import DecisionTreeRegressor
+        first = DecisionTreeRegressor(max_depth=3).fit(X, y_frame)
+        pred_frame = pd.DataFrame(first.predict(X), columns=["y"])
+        residual = y_frame - pred_frame
+        second = DecisionTreeRegressor(max_depth=3).fit(X, residual)
+      `,
+    },
+    {
+      name: 'boosting by hand through reshapes: .stack() and .squeeze() before the subtraction',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import RandomForestRegressor
+        base = Ridge().fit(X, y)
+        stacked = pd.DataFrame(base.predict(X)).stack()
+        leftover = y.values - stacked.values
+        booster = RandomForestRegressor(random_state=0).fit(X, leftover)
+        flat = pd.DataFrame(booster.predict(X)).squeeze()
+        third = Ridge().fit(X, (y - stacked.values - flat).to_numpy())
+      `,
+    },
   ],
   invalid: [
     {
@@ -165,6 +190,15 @@ ruleTests(correctionCascade, {
         'spend = LinearRegression()\nspend.fit(df[["p_buy", "b"]], df["spend"])\n',
       ],
       findings: [{ cell: 2, line: 2, column: 11, related: 2 }],
+    },
+    {
+      name: 'notebook: two models bound to one name are told apart by class and cell',
+      code: [
+        'import pandas as pd\nfrom sklearn.ensemble import RandomForestRegressor\nfrom sklearn.linear_model import LinearRegression\n',
+        'model = RandomForestRegressor(random_state=0).fit(train[["a", "b"]], train["y"])\ntrain["rf"] = model.predict(train[["a", "b"]])\n',
+        'model = LinearRegression()\nmodel.fit(train[["rf", "region"]], train["y"])\n',
+      ],
+      findings: [{ cell: 2, line: 2, message: /^model\.fit \(LinearRegression, trained in cell 3\) learns, as its input, from the output of model\.predict \(RandomForestRegressor, trained in cell 2\)/ }],
     },
   ],
 });

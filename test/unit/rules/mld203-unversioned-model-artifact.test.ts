@@ -94,6 +94,47 @@ ruleTests(unversionedModelArtifact, {
         mlflow.log_artifacts("export/")
       `,
     },
+    {
+      name: 'not a model: a tokenizer trained and saved on its own, a processor, data and a fitted scaler',
+      code: py`
+        import joblib
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from transformers import AutoTokenizer
+        new_tokenizer = AutoTokenizer.from_pretrained("gpt2", revision="main").train_new_from_iterator(texts, 52000)
+        new_tokenizer.save_pretrained("my-tokenizer")
+        processor.save_pretrained("processor-dir")
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        joblib.dump(X_test, "x_test.joblib")
+        scaler = StandardScaler().fit(X_train)
+        joblib.dump(scaler, "scaler.joblib")
+      `,
+    },
+    {
+      name: 'folders versioned by the Hub: a cloned Hub repository, an uploaded folder, a model pushed',
+      code: py`
+        from huggingface_hub import Repository, upload_folder
+        output_dir = "bert-finetuned-ner"
+        repo = Repository(output_dir, clone_from="ana/bert-finetuned-ner")
+        unwrapped.save_pretrained(output_dir)
+        repo.push_to_hub(commit_message="epoch 1")
+        model.save_pretrained("classifier")
+        upload_folder(folder_path="classifier", repo_id="ana/classifier")
+        net.save_pretrained("local-copy")
+        net.push_to_hub("ana/net")
+      `,
+    },
+    {
+      name: 'a placeholder path the reader fills in, and the submission file a competition requires',
+      code: py`
+        import pandas as pd
+        from transformers import AutoModel
+        model.save_pretrained("<path_to_dummy_folder>")
+        submission = pd.read_csv("sample_submission.csv")
+        submission["target"] = clf.predict(X_test)
+        submission.to_csv("submission.csv", index=False)
+      `,
+    },
   ],
   invalid: [
     {
@@ -121,10 +162,7 @@ ruleTests(unversionedModelArtifact, {
         tokenizer.save_pretrained("sentiment-net")
         word_tokenizer.save_pretrained("word-pieces")
       `,
-      findings: [
-        { line: 2, column: 21, message: /^The model is saved to the fixed path "sentiment-net"/ },
-        { line: 4, column: 32, message: /^`word_tokenizer` is saved to the fixed path "word-pieces"/ },
-      ],
+      findings: [{ line: 2, column: 21, message: /^The model is saved to the fixed path "sentiment-net"/ }],
       safety: 'unsafe',
       output: py`
         from transformers import AutoModel, AutoTokenizer
@@ -174,6 +212,15 @@ ruleTests(unversionedModelArtifact, {
         model.save("model.h5")
       `,
       findings: [{ line: 3 }, { line: 5 }],
+      fixIndex: 1,
+      output: py`
+        import pickle
+        import tensorflow as tf
+        with open("model.pkl", "wb") as fh:
+            pickle.dump(model, fh)
+        MODEL_VERSION = "1"
+        model.save(f"model-v{MODEL_VERSION}.h5")
+      `,
     },
     {
       name: 'predictions written with to_csv, via a prediction column',
@@ -182,9 +229,17 @@ ruleTests(unversionedModelArtifact, {
         from sklearn.ensemble import RandomForestRegressor
         out = pd.DataFrame({"id": ids})
         out["prediction"] = reg.predict(X_new)
-        out.to_csv("submission.csv", index=False)
+        out.to_csv("scored_customers.csv", index=False)
       `,
       findings: [{ line: 5, message: /Predictions are written/ }],
+      output: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        MODEL_VERSION = "1"
+        out.to_csv(f"scored_customers-v{MODEL_VERSION}.csv", index=False)
+      `,
     },
     {
       name: 'os.path.join of literals; save_pretrained',
@@ -194,6 +249,12 @@ ruleTests(unversionedModelArtifact, {
         model.save_pretrained(os.path.join("artifacts", "bert"))
       `,
       findings: [{ line: 3, message: /artifacts\/bert/ }],
+      output: py`
+        import os
+        from transformers import AutoModel
+        MODEL_VERSION = "1"
+        model.save_pretrained(os.path.join("artifacts", f"bert-v{MODEL_VERSION}"))
+      `,
     },
   ],
 });

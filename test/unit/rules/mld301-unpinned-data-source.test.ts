@@ -64,6 +64,22 @@ ruleTests(unpinnedDataSource, {
             return load_dataset(name), load_dataset("glue", **kwargs)
       `,
     },
+    {
+      name: 'a database file on local disk is not a live table',
+      code: py`
+        import sqlite3
+        import duckdb
+        import pandas as pd
+        from sqlalchemy import create_engine
+        from sklearn.linear_model import LogisticRegression
+        conn = sqlite3.connect("data/shop.db")
+        orders = pd.read_sql("SELECT * FROM orders", conn)
+        engine = create_engine("sqlite:///data/shop.db")
+        users = pd.read_sql_table("users", engine)
+        visits = pd.read_sql_query("SELECT * FROM visits", con="sqlite:///visits.db")
+        clicks = pd.read_sql("SELECT * FROM clicks", duckdb.connect("clicks.duckdb"))
+      `,
+    },
   ],
   invalid: [
     {
@@ -76,6 +92,19 @@ ruleTests(unpinnedDataSource, {
       `,
       findings: [{ line: 4, column: 18, message: /`pd\.read_csv` reads training data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/data\/master\/churn\.csv"/ }],
       noFix: true,
+    },
+    {
+      name: 'a database server is a live table, also beside a local file',
+      code: py`
+        import sqlite3
+        import pandas as pd
+        from sqlalchemy import create_engine
+        from sklearn.linear_model import LogisticRegression
+        warehouse = create_engine("postgresql://analytics@db.internal/shop")
+        orders = pd.read_sql("SELECT * FROM orders", warehouse)
+        cached = pd.read_sql("SELECT * FROM orders", sqlite3.connect("cache.db"))
+      `,
+      findings: [{ line: 6, column: 22, message: /trains on `SELECT \*` from a live table/ }],
     },
     {
       name: 'SELECT * through read_sql, and a whole table through read_sql_table',

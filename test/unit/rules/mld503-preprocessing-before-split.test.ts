@@ -67,6 +67,43 @@ ruleTests(preprocessingBeforeSplit, {
         X_train, X_test, y_train, y_test = train_test_split(features, price, test_size=0.25, random_state=1)
       `,
     },
+    {
+      name: 'fitted on training rows chosen by fold indices, by .loc and by position',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import KFold, cross_val_score
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import Ridge
+        for train_idx, valid_idx in KFold(n_splits=5, shuffle=True, random_state=0).split(X):
+            scaler = StandardScaler().fit(X[train_idx])
+            coder = StandardScaler().fit(df.loc[train_idx, numeric])
+        order = np.random.permutation(len(df))
+        train_rows = order[:800]
+        scaler = StandardScaler().fit(df.iloc[train_rows].values)
+        head = StandardScaler().fit_transform(X[:800])
+        print(cross_val_score(Ridge(), head, y[:800], cv=5))
+      `,
+    },
+    {
+      name: 'fitted on the rows of a period selected by a mask',
+      code: py`
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import train_test_split
+        scaler = MinMaxScaler().fit(sales[sales["year"] < 2020])
+        X_train, X_test = train_test_split(scaler.transform(sales), random_state=0)
+      `,
+    },
+    {
+      name: 'a split by position written as one parallel assignment',
+      code: py`
+        from sklearn.model_selection import cross_val_score
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import SGDClassifier
+        X_train, X_test, y_train, y_test = X[:60000], X[60000:], y[:60000], y[60000:]
+        X_train_scaled = StandardScaler().fit_transform(X_train.astype("float64"))
+        print(cross_val_score(SGDClassifier(random_state=0), X_train_scaled, y_train, cv=3))
+      `,
+    },
   ],
   invalid: [
     {
@@ -83,6 +120,19 @@ ruleTests(preprocessingBeforeSplit, {
         X_train, X_test, y_train, y_test = train_test_split(features, price, random_state=1)
       `,
       findings: [{ line: 8, message: /ColumnTransformer is fitted on all of cars before train_test_split/ }],
+    },
+    {
+      name: 'a column selection keeps every row: still fitted on all of the data',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        features = ["age", "income"]
+        scaled = StandardScaler().fit_transform(df[features])
+        every = StandardScaler().fit_transform(df.loc[:, features])
+        X_train, X_test = train_test_split(scaled, random_state=0)
+        A_train, A_test = train_test_split(every, random_state=0)
+      `,
+      findings: [{ line: 4, message: /fitted on all of df\[features\]/ }, { line: 5, message: /fitted on all of df\.loc\[:, features\]/ }],
     },
     {
       name: 'fit_transform on everything, then train_test_split',

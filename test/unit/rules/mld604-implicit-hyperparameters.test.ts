@@ -76,6 +76,14 @@ ruleTests(implicitHyperparameters, {
         opt = BayesSearchCV(SVC(), {"C": (1e-3, 1e3, "log-uniform")}, n_iter=16)
       `,
     },
+    {
+      name: 'estimators built only to be shown: a bare expression, print, get_params, a name only inspected',
+      code: [
+        'from sklearn.cluster import KMeans\nfrom sklearn.svm import SVC\nfrom sklearn.ensemble import RandomForestClassifier\nKMeans()\n',
+        'print(SVC())\nRandomForestClassifier().get_params()\n',
+        'from xgboost import XGBClassifier\nbooster = XGBClassifier()\nbooster.get_params()\nprint(booster)\n',
+      ],
+    },
   ],
   invalid: [
     {
@@ -134,6 +142,16 @@ ruleTests(implicitHyperparameters, {
       name: 'notebook: KMeans with no arguments in a later cell',
       code: ['from sklearn.cluster import KMeans\n', 'km = KMeans()\nlabels = km.fit_predict(X)\n'],
       findings: [{ cell: 1, line: 1, column: 6, message: /\(n_clusters, n_init, init\.\.\.\)/ }],
+    },
+    {
+      name: 'shown and also trained: the defaults reach a model',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        forest = RandomForestClassifier()
+        print(forest.get_params())
+        forest.fit(X, y)
+      `,
+      findings: [{ line: 2, column: 10, message: /^`RandomForestClassifier\(\)` is built with no arguments/ }],
     },
   ],
 });

@@ -72,23 +72,120 @@ ruleTests(fixedDecisionThreshold, {
         flagged = svm.predict(X_te) >= 0.5
       `,
     },
+    {
+      name: 'metric computation: an inline error rate over a booster\'s scores',
+      code: py`
+        import numpy as np
+        import xgboost as xgb
+        bst = xgb.train(params, dtrain, num_boost_round=20)
+        preds = bst.predict(dtest)
+        error = np.mean((preds > 0.5) != y_test)
+        errors = sum(1 for i in range(len(preds)) if int(preds[i] > 0.5) != labels[i])
+      `,
+    },
+    {
+      name: 'metric computation: a cut passed straight to a metric, by position or keyword',
+      code: py`
+        from sklearn.metrics import accuracy_score, confusion_matrix
+        proba = clf.predict_proba(X_val)[:, 1]
+        accuracy_score(y_val, proba >= 0.5)
+        confusion_matrix(y_true=y_val, y_pred=(proba > 0.3).astype(int))
+      `,
+    },
+    {
+      name: 'metric computation: accuracy by hand in a torch loop',
+      code: py`
+        import torch
+        for xb, yb in loader:
+            pred = model(xb)[:, 0]
+            is_correct = ((pred >= 0.5).float() == yb).float()
+            hits += is_correct.sum()
+      `,
+    },
+    {
+      name: 'metric computation: a named cut whose every use scores it',
+      code: py`
+        from sklearn.metrics import f1_score
+        proba = clf.predict_proba(X_val)[:, 1]
+        decision = proba >= 0.5
+        (y_val == decision).mean()
+        f1_score(y_val, decision)
+      `,
+    },
+    {
+      name: 'metric computation: a hand-written IoU of a cut mask with the true mask',
+      code: py`
+        import torch
+        mask = torch.sigmoid(logits) > 0.5
+        intersection = (mask & truth).sum()
+        union = torch.sum(mask | truth)
+        iou = intersection / union
+      `,
+    },
+    {
+      name: 'metric computation: inside a function that computes a metric',
+      code: py`
+        import torch
+
+        def compute_mean_iou(pred_masks, gt_masks):
+            pred_union = (pred_masks.sigmoid() > 0.5).any(dim=0)
+
+        def accuracy(model, x, y):
+            with torch.no_grad():
+                hard = (torch.sigmoid(model(x)) >= 0.5).float()
+            return hard
+      `,
+    },
+    {
+      name: 'a cut only drawn: a decision region on a figure',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.svm import SVC
+        dec = svm.decision_function(grid)
+        region = (dec > -0.8).reshape(1, -1).repeat(10, axis=0)
+        fig, ax = plt.subplots()
+        ax.contourf(xx, yy, region, alpha=0.4)
+        plt.imshow(clf.predict_proba(grid)[:, 1].reshape(20, 20) > 0.5)
+      `,
+    },
   ],
   invalid: [
     {
-      name: 'a booster trained with xgb.train predicts scores, not labels',
+      name: 'a booster trained with xgb.train predicts scores, not labels: its cut labels are the submission',
       code: py`
         import xgboost as xgb
         bst = xgb.train(params, dtrain, num_boost_round=20)
         preds = bst.predict(dtest)
-        errors = sum(1 for i in range(len(preds)) if int(preds[i] > 0.5) != labels[i])
+        labels = (preds > 0.5).astype(int)
+        submission["target"] = labels
       `,
-      findings: [{ line: 4, column: 61, message: /^Model outputs are cut at the fixed threshold 0\.5/ }],
+      findings: [{ line: 4, column: 19, message: /^Model outputs are cut at the fixed threshold 0\.5/ }],
       output: py`
         import xgboost as xgb
         bst = xgb.train(params, dtrain, num_boost_round=20)
         preds = bst.predict(dtest)
         DECISION_THRESHOLD = 0.5
-        errors = sum(1 for i in range(len(preds)) if int(preds[i] > DECISION_THRESHOLD) != labels[i])
+        labels = (preds > DECISION_THRESHOLD).astype(int)
+        submission["target"] = labels
+      `,
+    },
+    {
+      name: 'a cut scored by a metric and also kept as the decision: the decision use counts',
+      code: py`
+        from sklearn.metrics import accuracy_score
+        proba = clf.predict_proba(X_val)[:, 1]
+        decision = proba >= 0.6
+        print(accuracy_score(y_val, decision))
+        df_val["send_offer"] = decision
+      `,
+      findings: [{ line: 3, column: 21 }],
+      output: py`
+        from sklearn.metrics import accuracy_score
+        proba = clf.predict_proba(X_val)[:, 1]
+        DECISION_THRESHOLD = 0.6
+        decision = proba >= DECISION_THRESHOLD
+        print(accuracy_score(y_val, decision))
+        df_val["send_offer"] = decision
       `,
     },
     {
@@ -163,6 +260,7 @@ ruleTests(fixedDecisionThreshold, {
       name: 'notebook: the score comes from an earlier cell',
       code: ['from sklearn.ensemble import RandomForestClassifier\nscores = rf.predict_proba(X)\n', 'positive = scores[:, 1] > 0.6\n'],
       findings: [{ cell: 1, line: 1, column: 27 }],
+      output: ['from sklearn.ensemble import RandomForestClassifier\nscores = rf.predict_proba(X)\n', 'DECISION_THRESHOLD = 0.6\npositive = scores[:, 1] > DECISION_THRESHOLD\n'],
     },
   ],
 });

@@ -111,6 +111,36 @@ ruleTests(modelSavedWithoutEvaluation, {
         'builder = WitConfigBuilder(X_test.tolist(), COLUMNS).set_target_feature("label")\nWitWidget(builder, height=600)\n',
       ],
     },
+    {
+      name: 'not a model: a tokenizer and a processor saved after training',
+      code: py`
+        from transformers import AutoTokenizer, AutoProcessor, Trainer
+        tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased", revision="main")
+        trainer = Trainer(model=model, train_dataset=train_ds)
+        trainer.train()
+        tokenizer.save_pretrained("out")
+        image_processor.save_pretrained("out")
+      `,
+    },
+    {
+      name: 'not a model: the rows of a split, a frame and a fitted scaler written out',
+      code: py`
+        import joblib
+        import pickle
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        df = pd.read_csv("data.csv")
+        X_train, X_test, y_train, y_test = train_test_split(df.drop(columns="y"), df.y, random_state=0)
+        scaler = StandardScaler().fit(X_train)
+        LogisticRegression().fit(scaler.transform(X_train), y_train)
+        joblib.dump(X_test, "x_test.pkl")
+        joblib.dump(scaler, "scaler.pkl")
+        with open("frame.pkl", "wb") as f:
+            pickle.dump(df, f)
+      `,
+    },
   ],
   invalid: [
     {
@@ -144,10 +174,7 @@ ruleTests(modelSavedWithoutEvaluation, {
             loss_fn(net(xb), yb).backward()
             torch.save(net.state_dict(), "net.pt")
       `,
-      findings: [
-        { line: 9, column: 5, message: /^pipe is saved to "svc\.joblib"/, related: 1 },
-        { line: 12, column: 5, message: /^net is saved to "net\.pt"/, related: 0 },
-      ],
+      findings: [{ line: 9, column: 5, message: /^pipe is saved to "svc\.joblib"/, related: 2 }],
     },
     {
       name: 'a Keras model fitted without validation data and saved',
@@ -179,6 +206,17 @@ ruleTests(modelSavedWithoutEvaluation, {
         'clf.save_model("clf.json")\n',
       ],
       findings: [{ cell: 2, line: 1, column: 1, message: /this notebook never evaluates it/, related: 1 }],
+    },
+    {
+      name: 'a Trainer saving its model through _save: the finding is on the model, not the tokenizer',
+      code: py`
+        from transformers import Trainer
+        trainer = Trainer(model=model, train_dataset=train_ds)
+        trainer.train()
+        trainer._save(output_dir)
+        tokenizer.save_pretrained(output_dir)
+      `,
+      findings: [{ line: 4, column: 1, message: /^The model of trainer is saved, but this script never evaluates it/, related: 1 }],
     },
   ],
 });

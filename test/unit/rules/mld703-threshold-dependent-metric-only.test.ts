@@ -105,6 +105,68 @@ ruleTests(thresholdDependentMetricOnly, {
         print(accuracy_score(y_test, clf.predict(X_test)))
       `,
     },
+    {
+      name: 'class count known from a booster parameter dict (seven cover types)',
+      code: py`
+        import xgboost as xgb
+        from sklearn.metrics import accuracy_score
+        from xgboost import XGBClassifier
+        params = {"objective": "multi:softprob", "num_class": 7}
+        clf = XGBClassifier(**params).fit(X_train, y_train)
+        print(accuracy_score(y_test, clf.predict(X_test)))
+      `,
+    },
+    {
+      name: 'class count known from a keyword or a multi-class objective',
+      code: py`
+        from lightgbm import LGBMClassifier
+        from sklearn.metrics import f1_score
+        clf = LGBMClassifier(objective="multiclass", n_estimators=50).fit(X_train, y_train)
+        print(f1_score(y_test, clf.predict(X_test)))
+      `,
+    },
+    {
+      name: 'class count known from the labels a metric lists, or from a range',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.metrics import confusion_matrix
+        clf = RandomForestClassifier(random_state=0).fit(X_train, y_train)
+        print(confusion_matrix(y_test, clf.predict(X_test), labels=range(4)))
+      `,
+    },
+    {
+      name: 'target cut into four quantile bins (four price ranges)',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        df["price_range"] = pd.qcut(df["price"], 4, labels=False)
+        clf = LogisticRegression().fit(X_train, y_train)
+        print(clf.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'a fully grown decision tree and a one-neighbour vote score only 0 or 1',
+      code: py`
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.neighbors import KNeighborsClassifier
+        tree = DecisionTreeClassifier(random_state=0).fit(X_train, y_train)
+        print(tree.score(X_test, y_test))
+        nn = KNeighborsClassifier(n_neighbors=1).fit(X_train, y_train)
+        print(nn.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'a smoke test on a handful of rows is not an evaluation',
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import accuracy_score
+        clf = LogisticRegression().fit(X_train, y_train)
+        print(clf.score(X_test[:5], y_test[:5]))
+        sample = X_test.head()
+        print(accuracy_score(y_test[:5], clf.predict(sample)))
+        print(accuracy_score(y_test[:10], clf.predict(X_test.iloc[:10])))
+      `,
+    },
   ],
   invalid: [
     {
@@ -176,6 +238,16 @@ ruleTests(thresholdDependentMetricOnly, {
         'acc = accuracy_score(y_test, nb.predict(X_test))\n',
       ],
       findings: [{ cell: 1, line: 1, column: 7, related: 1 }],
+    },
+    {
+      name: 'a depth-limited tree and a smoke test beside a real evaluation are still reported',
+      code: py`
+        from sklearn.tree import DecisionTreeClassifier
+        tree = DecisionTreeClassifier(max_depth=4, random_state=0).fit(X_train, y_train)
+        print(tree.score(X_test[:5], y_test[:5]))
+        print(tree.score(X_test, y_test))
+      `,
+      findings: [{ line: 4, message: /^tree \(DecisionTreeClassifier\) is evaluated only with tree\.score \(accuracy\)/ }],
     },
   ],
 });

@@ -81,6 +81,18 @@ ruleTests(dataframeValues, {
         print(X.values)
       `,
     },
+    {
+      name: 'bindings that disagree about what the name holds: a dict on one path, a frame on the other',
+      code: py`
+        import pandas as pd
+        if flag:
+            df = {"a": 1}
+        else:
+            df = pd.read_csv(p)
+        X = df.values
+        first = df["a"].values
+      `,
+    },
   ],
   invalid: [
     {
@@ -126,6 +138,45 @@ ruleTests(dataframeValues, {
         d = (frame["a"] - frame["b"]).values
       `,
       findings: [{ line: 4, column: 24 }, { line: 5, column: 15 }, { line: 6, column: 32 }, { line: 7, column: 31 }],
+      safety: 'safe',
+      output: py`
+        from pandas import read_parquet as rp, get_dummies
+        frame = rp("features.parquet")
+        frame = frame.dropna().reset_index(drop=True)
+        a = frame.iloc[:, :-1].to_numpy()
+        b = frame.age.values
+        c = get_dummies(frame["city"]).values
+        d = (frame["a"] - frame["b"]).values
+      `,
+    },
+    {
+      name: 'row selections by .loc: a list of labels gives a DataFrame, a name of unknown value either',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("train.csv")
+        keep = ["r1", "r2"]
+        A = df.loc[keep].values
+        B = df.loc[["r1", "r2"]].values
+        C = df.loc[rows].values
+        D = df.loc[0].values
+      `,
+      findings: [
+        { line: 4, message: /converts a pandas DataFrame/ },
+        { line: 5, message: /converts a pandas DataFrame/ },
+        { line: 6, message: /on a pandas DataFrame or Series/ },
+        { line: 7, message: /on a pandas Series/ },
+      ],
+      fixIndex: 2,
+      safety: 'unsafe',
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("train.csv")
+        keep = ["r1", "r2"]
+        A = df.loc[keep].values
+        B = df.loc[["r1", "r2"]].values
+        C = df.loc[rows].to_numpy()
+        D = df.loc[0].values
+      `,
     },
     {
       name: 'a parameter that every call fills with a frame',
@@ -138,6 +189,15 @@ ruleTests(dataframeValues, {
         X_test = to_matrix(pd.read_csv("test.csv"), ["a", "b"])
       `,
       findings: [{ line: 3, column: 24, message: /pandas DataFrame or Series/ }],
+      safety: 'unsafe',
+      output: py`
+        import pandas as pd
+        def to_matrix(frame, cols):
+            return frame[cols].to_numpy()
+        train = pd.read_csv("train.csv")
+        X = to_matrix(train, ["a", "b"])
+        X_test = to_matrix(pd.read_csv("test.csv"), ["a", "b"])
+      `,
     },
     {
       name: 'a parameter annotated pd.DataFrame',

@@ -25,6 +25,18 @@ const LINEAR_TRAINED = py`
       opt.step()
 `;
 
+/** A model whose layers come from a list the file does not show, trained by a loop that calls it. */
+const SPLATTED = py`
+  import torch
+  import torch.nn as nn
+  net = nn.Sequential(*layers)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  for x, y in loader:
+      opt.zero_grad()
+      ((net(x) - y) ** 2).mean().backward()
+      opt.step()
+`;
+
 /** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
 const STEP_LOOP = py`
   for step, (x, y) in enumerate(loader):
@@ -186,6 +198,70 @@ ruleTests(evalModeNotSet, {
             y = net(x)
       `,
     },
+    {
+      name: 'a model the file shows whole with no dropout or batch norm: the same in both modes',
+      code: LINEAR_TRAINED + py`
+        print(linear(x_test))
+        with torch.inference_mode():
+            preds = linear(x_other)
+      `,
+    },
+    {
+      name: 'a local autoencoder of convolutions only, evaluated under inference_mode after training',
+      code: py`
+        import torch
+        import torch.nn as nn
+        import torch.nn.functional as F
+        class ConvAutoencoder(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.conv = nn.Conv2d(1, 16, 3, padding=1)
+                self.pool = nn.MaxPool2d(2, 2)
+                self.up = nn.ConvTranspose2d(16, 1, 2, stride=2)
+            def forward(self, x):
+                x = self.pool(F.relu(self.conv(x)))
+                return torch.sigmoid(self.up(x))
+        model = ConvAutoencoder()
+        optimizer = torch.optim.Adam(model.parameters(), lr=0.001)
+        for images, _ in loader:
+            optimizer.zero_grad()
+            criterion(model(images), images).backward()
+            optimizer.step()
+        with torch.inference_mode():
+            output = model(test_images)
+      `,
+    },
+    {
+      name: 'layers appended to a list and splatted into Sequential; a local class calling nn.Sigmoid()(x)',
+      code: py`
+        import numpy as np
+        import torch
+        import torch.nn as nn
+        x_train = torch.from_numpy(np.load("x.npy"))
+        layers = []
+        size = x_train.shape[1]
+        for width in [8, 4]:
+            layers.append(nn.Linear(size, width))
+            layers.append(nn.ReLU())
+            size = width
+        layers.append(nn.Linear(size, 1))
+        model = nn.Sequential(*layers)
+        class Small(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.layer = nn.Linear(4, 2)
+            def forward(self, x):
+                return nn.Softmax(dim=1)(nn.Sigmoid()(self.layer(x)))
+        small = Small()
+        opt = torch.optim.SGD([*model.parameters(), *small.parameters()], lr=0.1)
+        for x, y in loader:
+            opt.zero_grad()
+            (loss_fn(model(x), y) + loss_fn(small(x), y)).backward()
+            opt.step()
+        with torch.no_grad():
+            print(model(x_test), small(x_test))
+      `,
+    },
   ],
   invalid: [
     {
@@ -307,16 +383,16 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
-      name: 'a model without dropout or batch norm is still in training mode: reported once after its training loop',
-      code: LINEAR_TRAINED + py`
-        print(linear(x_test))
-        print(linear(x_other))
+      name: 'layers the file does not show (a splatted list): any dropout or batch norm it has behaves as in training',
+      code: SPLATTED + py`
+        print(net(x_test))
+        print(net(x_other))
       `,
-      findings: [{ line: 9, column: 7, message: /^`linear` is used after training while still in training mode: any dropout or batch-norm layer it has or gains behaves as in training; call `linear\.eval\(\)` first$/ }],
-      output: LINEAR_TRAINED + py`
-        linear.eval()
-        print(linear(x_test))
-        print(linear(x_other))
+      findings: [{ line: 9, column: 7, message: /^`net` is used after training while still in training mode: any dropout or batch-norm layer it has behaves as in training; call `net\.eval\(\)` first$/ }],
+      output: SPLATTED + py`
+        net.eval()
+        print(net(x_test))
+        print(net(x_other))
       `,
     },
     {
@@ -351,7 +427,12 @@ ruleTests(evalModeNotSet, {
         'with torch.inference_mode():\n    feats = backbone(images)\n',
         'import torch.nn as nn\nhead = nn.Sequential(nn.Linear(2048, 10), nn.Dropout(0.3))\nhead.load_state_dict(torch.load("head.pt", weights_only=True))\nwith torch.no_grad():\n    logits = head(feats)\n',
       ],
-      findings: [{ cell: 1, line: 2, column: 13 }, { cell: 2, line: 5, column: 14 }],
+      findings: [{ cell: 1, line: 2, column: 13, message: /^`backbone` is evaluated under `inference_mode` but/ }, { cell: 2, line: 5, column: 14, message: /under `no_grad`/ }],
+      output: [
+        'import torch\nimport torchvision\nbackbone = torchvision.models.resnet50(weights="IMAGENET1K_V2")\n',
+        'backbone.eval()\nwith torch.inference_mode():\n    feats = backbone(images)\n',
+        'import torch.nn as nn\nhead = nn.Sequential(nn.Linear(2048, 10), nn.Dropout(0.3))\nhead.load_state_dict(torch.load("head.pt", weights_only=True))\nwith torch.no_grad():\n    logits = head(feats)\n',
+      ],
     },
   ],
 });

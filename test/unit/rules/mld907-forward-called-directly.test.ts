@@ -98,6 +98,18 @@ ruleTests(forwardCalledDirectly, {
             return m.forward(x)
       `,
       findings: [{ line: 5 }, { line: 7 }, { line: 9 }],
+      fixIndex: 1,
+      output: py`
+        import torch.nn as nn
+        import torchvision
+        from transformers import AutoModel
+        backbone = torchvision.models.resnet18(weights=None)
+        feats = backbone.forward(images)
+        bert = AutoModel.from_pretrained("bert-base-uncased", revision="abc123")
+        hidden = bert(input_ids=ids)
+        def run(m: nn.Module, x):
+            return m.forward(x)
+      `,
     },
   ],
 });

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
+import { isTransformerClass } from '../../semantics/training';
 import { ML_PACKAGES } from './libraries';
 import { openedPath, staticPath } from './paths';
 
@@ -40,7 +41,7 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
   if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), call.args[1] ?? call.kwargs.get('filepath'));
   if (!q && call.receiver && index.importsAny(ML_PACKAGES)) {
     const path = first ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
-    if (call.method === 'save_model' || call.method === 'save_pretrained') return save(call, call.receiver, path);
+    if (call.method === 'save_model' || call.method === 'save_pretrained' || (call.method === '_save' && isTrainer(index, call.receiver))) return save(call, call.receiver, path);
     // `.save(...)` is everywhere (images, figures); count it only with a model file name.
     if (call.method === 'save' && path && (index.importsAny(['tensorflow', 'keras']) || index.importsModule('torch'))) {
       const known = staticPath(index, path);
@@ -67,4 +68,46 @@ function looksLikeTorchModel(index: SemanticIndex, object: Node | undefined): bo
   if (node.type === 'dictionary' || (node.type === 'call' && index.call(node)?.method === 'state_dict')) return true;
   if (index.dataflow.kindOf(node)?.kind === 'model') return true;
   return looksLikeModel(index, node) || /state|checkpoint|ckpt|weights|net\b/i.test(node.text);
+}
+
+/** A Hugging Face `Trainer` (or a subclass): `trainer._save(dir)` writes its model. */
+function isTrainer(index: SemanticIndex, receiver: Node): boolean {
+  const constructed = index.constructedClass(receiver);
+  return constructed ? /Trainer$/.test(constructed) : /(^|_)trainer$/i.test(stripParens(receiver).text);
+}
+
+/**
+ * What a save writes, when it is not a model: a companion that ships beside one (a tokenizer,
+ * processor, feature extractor or config), or data and preprocessing (a data frame, an array,
+ * the rows of a split, a fitted scaler or encoder).
+ */
+export type NonModel = 'companion' | 'data';
+
+const COMPANION_CLASS = /(Tokenizer|TokenizerFast|Processor|FeatureExtractor|Config)(\.from_pretrained)?$/;
+const COMPANION_NAME = /(tokenizer|processor|feature_extractor|config)$/i;
+const DATA_KINDS = new Set(['frame', 'array', 'dataset', 'predictions']);
+
+export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel | undefined {
+  if (!saved.model) return undefined;
+  const object = stripParens(saved.model);
+  const constructed = index.constructedClass(object);
+  if (constructed ? COMPANION_CLASS.test(constructed) : COMPANION_NAME.test(object.text)) return 'companion';
+  const kind = index.dataflow.kindOf(object);
+  const className = kind?.kind === 'model' ? kind.className : constructed ?? fittedClass(index, object);
+  if (className && isTransformerClass(className)) return 'data';
+  if (kind && DATA_KINDS.has(kind.kind)) return 'data';
+  return isSplitOutput(index, object) ? 'data' : undefined;
+}
+
+/** The class of `Scaler().fit(X)`: fitting returns the estimator it was called on. */
+function fittedClass(index: SemanticIndex, object: Node): string | undefined {
+  const call = index.originCall(object);
+  return call?.method === 'fit' && call.receiver ? index.constructedClass(call.receiver) : undefined;
+}
+
+/** A name bound by unpacking a split (`X_train, X_test, y_train, y_test = train_test_split(...)`): rows, not a model. */
+function isSplitOutput(index: SemanticIndex, object: Node): boolean {
+  if (object.type !== 'identifier') return false;
+  const definition = index.definitionFor(object);
+  return definition?.kind === 'unpack' && index.callsWithin(definition.statement).some((call) => call.qname === 'sklearn.model_selection.train_test_split');
 }

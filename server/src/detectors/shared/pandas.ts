@@ -235,18 +235,30 @@ function indexerOf(value: Node): { object: Node; name: 'loc' | 'iloc' } | undefi
   return object && (name === 'loc' || name === 'iloc') ? { object, name } : undefined;
 }
 
-/** `.loc[rows]`, `.iloc[rows, cols]`: pandas unless every axis picks a single label or position. */
+/**
+ * `.loc[rows]`, `.iloc[rows, cols]`: a frame when every axis picks many (a list, slice or mask,
+ * also through a name), a series when one axis picks a single literal label or position; a key
+ * of unknown value (`df.loc[rows]`) may be either, so the answer is only "pandas".
+ */
 function indexerKind(index: SemanticIndex, object: PandasKind | undefined, keys: Node[]): PandasKind | undefined {
   if (!isFrameOrSeries(object)) return undefined;
-  const many = (key: Node) => {
-    const k = stripParens(key);
-    return k.type === 'slice' || k.type === 'list' || isMaskExpression(k, index);
-  };
-  if (object !== 'frame') return keys.length === 1 && many(keys[0]) ? object : undefined;
-  if (keys.length === 1) return many(keys[0]) ? 'frame' : 'series';
+  const picks = keys.map((key) => axisPick(index, key));
+  if (object !== 'frame') return keys.length === 1 && picks[0] === 'many' ? object : undefined;
+  if (keys.length === 1) return picks[0] === 'many' ? 'frame' : picks[0] === 'one' ? 'series' : 'pandas';
   if (keys.length !== 2) return undefined;
-  const [rows, cols] = keys.map(many);
-  return rows && cols ? 'frame' : rows || cols ? 'series' : undefined;
+  const [rows, cols] = picks;
+  if (rows === 'many' && cols === 'many') return 'frame';
+  if ((rows === 'many' && cols === 'one') || (rows === 'one' && cols === 'many')) return 'series';
+  return rows === 'one' || cols === 'one' ? undefined : 'pandas';
+}
+
+/** How many labels an indexer key picks on its axis: many, one literal, or unknown. */
+function axisPick(index: SemanticIndex, key: Node): 'many' | 'one' | 'unknown' {
+  const k = stripParens(key);
+  if (k.type === 'slice' || k.type === 'list' || isMaskExpression(k, index)) return 'many';
+  if (['string', 'integer', 'float', 'true', 'false'].includes(k.type) || (k.type === 'unary_operator' && k.namedChildren[0]?.type === 'integer')) return 'one';
+  const value = k.type === 'identifier' ? index.valueOf(k) : k;
+  return value !== k && (value.type === 'list' || value.type === 'slice') ? 'many' : 'unknown';
 }
 
 /**

@@ -190,6 +190,67 @@ function callBuildsModeLayers(index: SemanticIndex, call: CallSite, seen: Set<st
   return !!className && constructsModeLayers(index, call, className, seen);
 }
 
+/** Packages whose functions build no module: tensor maths, Python and NumPy helpers. */
+const LAYER_FREE_PACKAGES = new Set(['builtins', 'numpy', 'math', 'typing', 'functools', 'itertools', 'operator', 'collections']);
+/** torch functions that bring in a model from elsewhere, whose layers the file does not show. */
+const TORCH_LOADERS = /^torch\.(hub|load$|jit|package|export)/;
+
+/**
+ * True only when the file shows the whole module and it has no layer that depends on the mode: a
+ * torch.nn container or layer whose arguments build only such layers (no `*layers` splat), or a
+ * local class (and its local bases) whose body builds only torch.nn layers without dropout or
+ * batch norm. Any library model, loaded model, helper function or unknown call leaves it unknown.
+ */
+export function lacksModeDependentLayers(index: SemanticIndex, origin: ModuleOrigin): boolean {
+  if (!origin.call || !origin.className || origin.pretrained || origin.annotated) return false;
+  return buildsOnlyPlainLayers(index, origin.call, origin.className, new Set());
+}
+
+function buildsOnlyPlainLayers(index: SemanticIndex, call: CallSite, className: string, seen: Set<string>): boolean {
+  if (constructsModeLayers(index, call, className, new Set())) return false;
+  if (className.startsWith('local:')) return localClassIsPlain(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
+  if (!className.startsWith('torch.nn.')) return false;
+  return (call.argumentList ? index.callsIn(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen)) && splattedLayersArePlain(index, call, seen);
+}
+
+/** `nn.Sequential(*layers)`: the calls that built the list (its literal and every `append`), when the file shows them all. */
+function splattedLayersArePlain(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
+  const splats = call.argumentList?.namedChildren.filter((child) => child?.type === 'list_splat') ?? [];
+  return splats.every((splat) => {
+    const list = splat?.namedChild(0);
+    if (!list) return false;
+    const lineage = index.dataflow.lineage(list);
+    // The lineage also reaches the data the layer sizes come from (`x.shape[1]`): only calls that may build modules matter.
+    return !lineage.truncated && lineage.calls.length > 0 && lineage.calls.every((inner) => !mayBuildModules(index, inner) || callIsPlain(index, inner, seen));
+  });
+}
+
+function mayBuildModules(index: SemanticIndex, call: CallSite): boolean {
+  if (!call.qname) return call.callee.type === 'identifier';
+  return call.qname.startsWith('torch.nn.') || TORCH_LOADERS.test(call.qname) || isModelFactory(call.qname) || !!index.constructedClass(call.node)?.startsWith('local:');
+}
+
+function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
+  const className = index.constructedClass(call.node);
+  if (className?.startsWith('local:')) return buildsOnlyPlainLayers(index, call, className, seen);
+  // A method (`x.view`, `super().__init__`), a module held in a name or built just before (`nn.Sigmoid()(x)`) builds nothing
+  // new; a function of the file (`make_block()`) hides what it builds.
+  if (!call.qname) return call.callee.type !== 'identifier' || index.definitionFor(call.callee)?.kind !== 'def';
+  if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
+  if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);
+  const root = call.qname.split('.')[0];
+  return root === 'torch' || LAYER_FREE_PACKAGES.has(root);
+}
+
+function localClassIsPlain(index: SemanticIndex, name: string, seen: Set<string>, node?: Node): boolean {
+  const definition = node ?? index.classes.get(name)?.node;
+  if (!definition) return false;
+  if (seen.has(`${definition.startIndex}`)) return true;
+  seen.add(`${definition.startIndex}`);
+  const basesPlain = index.classBases(definition).every((base) => (base.startsWith('local:') ? localClassIsPlain(index, base.slice(6), seen) : base === 'torch.nn.Module'));
+  return basesPlain && index.callsIn(definition).every((call) => callIsPlain(index, call, seen));
+}
+
 /** The class statement a constructor call builds (a notebook may define a class twice). */
 function classDefinitionAt(index: SemanticIndex, call: CallSite): Node | undefined {
   if (call.callee.type !== 'identifier') return undefined;
