@@ -68,6 +68,15 @@ function deterministicBoosting(index: SemanticIndex, call: CallSite, qname: stri
   return !bags;
 }
 
+/** Estimators whose only random step is choosing starting points, which an explicit `init=` array replaces. */
+const RANDOM_INIT_ONLY = new Set(['KMeans']);
+
+/** `KMeans(n_clusters=3, init=centers)`: starting centres given, so Lloyd's iterations draw nothing. */
+function givenStartingPoints(index: SemanticIndex, call: CallSite, name: string): boolean {
+  const init = call.kwargs.get('init');
+  return RANDOM_INIT_ONLY.has(name) && !!init && index.literal(init)?.kind !== 'string';
+}
+
 /**
  * scikit-learn, imbalanced-learn and pandas draw from NumPy's global generator when given no
  * seed; once a constant `np.random.seed(...)` has run before the call (earlier in the script or an
@@ -111,6 +120,7 @@ function check(context: RuleContext): void {
     if (seed && index.literal(seed.value)?.kind !== 'none') continue;
     if (!seed && randomnessIsMoot(index, call, loaded)) continue;
     if (kind === 'boosting' && deterministicBoosting(index, call, call.qname!)) continue;
+    if (givenStartingPoints(index, call, name)) continue;
     if (drawsFromSeededNumpy(index, call, kind)) continue;
     // Rows sampled to look at (`df.sample(5)` shown in a cell) change no result.
     if (pandas && !drawReachesResult(index, call.node)) continue;

@@ -321,6 +321,18 @@ ruleTests(unseededRandomness, {
         train(net, X, y)
       `,
       findings: [{ line: 5 }],
+      output: py`
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
     },
     {
       name: 'a masking collator handed to the trainer',
@@ -337,6 +349,20 @@ ruleTests(unseededRandomness, {
         trainer.train()
       `,
       findings: [{ line: 5 }],
+      output: py`
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        def mask_words(features):
+            for feature in features:
+                mask = np.random.binomial(1, 0.2, (len(feature["ids"]),))
+                feature["labels"] = np.where(mask, feature["ids"], -100)
+            return features
+
+        trainer = Trainer(model=model, train_dataset=ds, data_collator=mask_words)
+        trainer.train()
+      `,
     },
   ],
 });

@@ -110,6 +110,15 @@ ruleTests(missingRandomState, {
       code: ['import numpy as np\nfrom sklearn.cluster import KMeans\nnp.random.seed(0)\n', 'km = KMeans(n_clusters=4)\nlabels = km.fit_predict(X)\n'],
     },
     {
+      name: 'k-means started from given centres draws nothing',
+      code: py`
+        from sklearn.cluster import KMeans
+        start = X[:3, :]
+        km = KMeans(n_clusters=3, init=start, n_init=1, max_iter=2).fit(X)
+        print(km.cluster_centers_)
+      `,
+    },
+    {
       name: 'XGBoost and LightGBM with no row or column subsampling are deterministic',
       code: py`
         import xgboost as xgb
@@ -278,6 +287,19 @@ ruleTests(missingRandomState, {
         SEED = 42
         X_tr, X_te = train_test_split(X, random_state=SEED)
         np.random.seed(0)
+      `,
+    },
+    {
+      name: 'k-means with a named initialisation still draws its starting centres',
+      code: py`
+        from sklearn.cluster import KMeans
+        km = KMeans(n_clusters=3, init="k-means++")
+      `,
+      findings: [{ line: 2, message: /^`KMeans` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        from sklearn.cluster import KMeans
+        SEED = 42
+        km = KMeans(n_clusters=3, init="k-means++", random_state=SEED)
       `,
     },
     {

@@ -21,6 +21,8 @@ const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', '
 const DISPLAY = /^(builtins\.(print|len|repr|str|format)|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
+/** Class names that say the class prepares training data (`DataCollatorForMasking`, `PairDataset`). */
+const DATA_CLASS_NAME = /(Collator|Dataset|DataModule|Sampler|DataLoader)/;
 const CARRYING_PARENTS = new Set([
   'parenthesized_expression', 'binary_operator', 'unary_operator', 'boolean_operator', 'conditional_expression', 'list',
   'tuple', 'set', 'dictionary', 'pair', 'subscript', 'slice', 'list_comprehension', 'generator_expression', 'set_comprehension',
@@ -43,6 +45,7 @@ function isModelOrDataClass(index: SemanticIndex, node: Node): boolean {
   for (const owner of ancestors(node, false)) {
     if (owner.type !== 'class_definition') continue;
     if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
+    if (DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '')) return true;
     const body = owner.childForFieldName('body');
     return !!body?.namedChildren.some((child) => {
       const def = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
