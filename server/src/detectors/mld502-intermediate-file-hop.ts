@@ -116,7 +116,7 @@ export const intermediateFileHop: Rule = {
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
       nearMisses: 'Files only written (outputs) or only read (inputs), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
-      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },
   check,
