@@ -255,6 +255,26 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'seeding only PyTorch\'s CUDA generators leaves NumPy unseeded',
+      code: py`
+        import numpy as np
+        import torch
+        torch.cuda.manual_seed_all(0)
+        X = np.random.rand(100, 4)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 4, message: /NumPy's global random generator/ }],
+      output: py`
+        import numpy as np
+        import torch
+        SEED = 42
+        np.random.seed(SEED)
+        torch.cuda.manual_seed_all(0)
+        X = np.random.rand(100, 4)
+        model.fit(X, y)
+      `,
+    },
+    {
       name: 'numpy draw without a module alias offers no fix',
       code: py`
         from numpy.random import randn

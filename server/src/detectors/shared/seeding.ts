@@ -6,7 +6,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { enclosingFunction } from '../../semantics/nodes';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
-import { DEFAULT_SEED, SEED_CONSTANT } from './libraries';
+import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
@@ -32,6 +32,9 @@ const SEED_ALL: Record<string, readonly Library[]> = {
   'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
 };
 
+/** The library whose global generator a package's own seeding functions seed. */
+const PACKAGE_LIBRARY: Record<string, Library> = { numpy: 'numpy', random: 'random', torch: 'torch', tensorflow: 'tensorflow' };
+
 /** Names with "seed" in them that make or read generators rather than seed a global one. */
 const NOT_SEEDERS = /^(default_rng|RandomState|SeedSequence|Generator|random_seed|get_seed|initial_seed)$/;
 
@@ -49,10 +52,10 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
   const found: Seeding[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
-    const own = (Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]).filter(([, seeders]) => qname && seeders.has(qname)).map(([library]) => library);
-    if (own.length > 0) {
+    const seeders = (Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]).filter(([, calls]) => qname && calls.has(qname)).map(([library]) => library);
+    if (seeders.length > 0) {
       const seed = call.args[0] ?? call.kwargs.get('seed');
-      if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: own });
+      if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: seeders });
       continue;
     }
     const many = qname ? SEED_ALL[qname] : undefined;
@@ -65,7 +68,10 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
       continue;
     }
     const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
-    if (/seed/i.test(calleeName) && !NOT_SEEDERS.test(calleeName) && !(qname && isDraw(qname))) found.push({ call, libraries: 'all' });
+    if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName) || (qname && isDraw(qname))) continue;
+    // `torch.cuda.manual_seed_all(0)` seeds its own library only; the project's helper may seed any.
+    const library = qname ? PACKAGE_LIBRARY[packageOf(qname)] : undefined;
+    found.push({ call, libraries: library ? [library] : 'all' });
   }
   return found;
 }
