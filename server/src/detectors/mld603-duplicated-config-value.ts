@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { Lineage } from '../semantics/dataflow';
+import { trainingCall } from '../semantics/training';
 import type { CallSite } from '../semantics/types';
 import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
@@ -104,11 +105,15 @@ function collect(index: SemanticIndex): Map<string, Occurrence[]> {
   return groups;
 }
 
-/** Fractions that size a split: equal values in splits of unrelated data are two choices. */
+/**
+ * Settings of a call that consumes data, chosen for that data: a split's fractions, and the
+ * epochs of a `fit`. Equal values in calls on unrelated data are two choices.
+ */
 const SPLIT_FRACTIONS = new Set(['test_size', 'train_size', 'val_size', 'valid_size', 'validation_split']);
+const FIT_SETTINGS = new Set(['epochs', 'num_epochs', 'max_epochs']);
 const VALUE_BINDINGS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'for', 'with', 'param']);
 
-/** The data a call splits: its first argument (the features for a `fit(..., validation_split=)`). */
+/** The data a call splits or trains on: its first argument (the features of a `fit`). */
 function splitData(occurrence: Occurrence): Node | undefined {
   return occurrence.call.args[0];
 }
@@ -194,7 +199,8 @@ function duplicates(context: RuleContext): Duplicate[] {
     // One call repeated by a loop or a function is one site; two different calls are two.
     let occurrences = all.filter((o, i) => all.findIndex((other) => other.call.node.startIndex === o.call.node.startIndex) === i);
     const setting = settingOf(group);
-    if (SPLIT_FRACTIONS.has(setting)) occurrences = relatedSplits(context.index, occurrences);
+    const onData = SPLIT_FRACTIONS.has(setting) || (FIT_SETTINGS.has(setting) && occurrences.every((o) => trainingCall(context.index.dataflow, o.call)));
+    if (onData) occurrences = relatedSplits(context.index, occurrences);
     if (occurrences.length < 2) continue;
     if (setting === 'seed' && isSeedingBlock(occurrences)) continue;
     found.push({ setting, occurrences, extraction: extraction(context, setting, occurrences) });
@@ -257,7 +263,7 @@ export const duplicatedConfigValue: Rule = {
       example: 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)\nmodel = RandomForestClassifier(n_estimators=300, random_state=42)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=42))',
       fix: 'Name the setting once and use the name everywhere. The quick fix defines one module-level constant (`SEED`, `TEST_SIZE`, `BATCH_SIZE`...) before the first use — or reuses a constant that already holds the value under that name — and replaces every occurrence with it in one edit. It is safe: every call receives the same value as before.',
       fixed: 'SEED = 42\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=300, random_state=SEED)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=SEED))',
-      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all. A split fraction (`test_size`, `train_size`, `validation_split`...) counts only between splits of the same data (their inputs share a binding): the same `test_size=0.2` in splits of two unrelated data sets is two choices, and so is a validation split carved from a training split. One call copied with several literal settings (`train_test_split(..., test_size=0.25, random_state=7)` written twice) is one finding for all of them, with one fix.',
+      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all. Settings chosen for the data a call consumes — a split fraction (`test_size`, `train_size`, `validation_split`...) and the `epochs` of a `fit` — count only between calls on the same data (their inputs share a binding): the same `test_size=0.2` in splits of two unrelated data sets is two choices, so are 10 epochs for two networks trained on different data, and so is a validation split carved from a training split. One call copied with several literal settings (`train_test_split(..., test_size=0.25, random_state=7)` written twice) is one finding for all of them, with one fix.',
     },
   },
   check,

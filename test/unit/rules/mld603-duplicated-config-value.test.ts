@@ -73,6 +73,19 @@ ruleTests(duplicatedConfigValue, {
       `,
     },
     {
+      name: 'the same epochs for two networks trained on unrelated data',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        digits = np.load("digits.npz")
+        cnn = keras.Sequential([keras.layers.Dense(10)])
+        cnn.fit(digits["x"], digits["y"], epochs=10)
+        prices = np.load("prices.npz")
+        rnn = keras.Sequential([keras.layers.Dense(1)])
+        rnn.fit(prices["x"], prices["y"], epochs=10)
+      `,
+    },
+    {
       name: 'the same test_size in splits of unrelated data, and a validation split carved from a training split',
       code: py`
         import pandas as pd
@@ -185,6 +198,29 @@ ruleTests(duplicatedConfigValue, {
         SEED = 7
         X_tr, X_te, y_tr, y_te = train_test_split(df[features], df["y"], test_size=TEST_SIZE, random_state=SEED)
         a_tr, a_te = train_test_split(df[features], test_size=TEST_SIZE, random_state=SEED)
+      `,
+    },
+    {
+      name: 'the same epochs for two networks trained on the same data',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        data = np.load("d.npz")
+        small = keras.Sequential([keras.layers.Dense(1)])
+        small.fit(data["x"], data["y"], epochs=20)
+        wide = keras.Sequential([keras.layers.Dense(64), keras.layers.Dense(1)])
+        wide.fit(data["x"], data["y"], epochs=20)
+      `,
+      findings: [{ line: 7, message: /^`epochs=20` is written again here \(in `wide\.fit`\)/, related: 1 }],
+      output: py`
+        import numpy as np
+        from tensorflow import keras
+        data = np.load("d.npz")
+        small = keras.Sequential([keras.layers.Dense(1)])
+        EPOCHS = 20
+        small.fit(data["x"], data["y"], epochs=EPOCHS)
+        wide = keras.Sequential([keras.layers.Dense(64), keras.layers.Dense(1)])
+        wide.fit(data["x"], data["y"], epochs=EPOCHS)
       `,
     },
   ],
