@@ -161,6 +161,20 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a demo that draws a seed for image generation next to a library function named fit',
+      code: py`
+        import random
+        from PIL import ImageOps
+
+        def generate(image, steps):
+            seed = random.randint(0, 100000)
+            image = ImageOps.fit(image, (512, 512))
+            return [seed, pipe(image, num_inference_steps=steps)]
+
+        print(generate(example, 20))
+      `,
+    },
+    {
       name: 'a random tensor only used to check the output shape of a forward pass',
       code: py`
         import torch

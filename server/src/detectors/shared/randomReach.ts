@@ -30,14 +30,18 @@ const CARRYING_PARENTS = new Set([
 ]);
 const BUDGET = 300;
 
+/** `model.fit(...)`, `loss.backward()` on an object of unknown type; a library function such as `ImageOps.fit` is no learning. */
+function isLearningMethod(call: CallSite): boolean {
+  return !!call.method && !call.qname && LEARNING_METHODS.has(call.method);
+}
+
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call) || DATA_OR_WEIGHTS.test(call.qname)) return true;
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
-  if (call.method && LEARNING_METHODS.has(call.method)) return true;
-  return !!trainingCall(index.dataflow, call);
+  return isLearningMethod(call) || !!trainingCall(index.dataflow, call);
 }
 
 /** A class whose methods make it a model or a data set (by its methods, or by its base class). */
@@ -61,7 +65,7 @@ function inTrainingStep(index: SemanticIndex, node: Node): boolean {
   for (const around of ancestors(node, false)) {
     if (fn && !sameNode(around, fn) && !LOOP_TYPES.has(around.type)) continue;
     if (!LOOP_TYPES.has(around.type) && !FUNCTION_TYPES.has(around.type)) continue;
-    if (index.callsWithin(around).some((call) => call.method && LEARNING_METHODS.has(call.method) && call.method !== 'score' || !!trainingCall(index.dataflow, call))) return true;
+    if (index.callsWithin(around).some((call) => (isLearningMethod(call) && call.method !== 'score') || !!trainingCall(index.dataflow, call))) return true;
     if (FUNCTION_TYPES.has(around.type)) return false;
   }
   return false;
