@@ -273,6 +273,12 @@ ruleTests(missingRandomState, {
       output: ['import pandas as pd\nfrom sklearn.model_selection import train_test_split\nSEED = 42\n', 'df = pd.read_csv("data.csv")\n', 'train, test = train_test_split(df, test_size=0.2, random_state=SEED)\n'],
     },
     {
+      name: 'notebook whose first cell is a %%capture install cell: the constant goes into the next code cell',
+      code: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=2)\n'],
+      findings: [{ cell: 2, line: 1 }],
+      output: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=2, random_state=SEED)\n'],
+    },
+    {
       name: 'NumPy seeded only after the split: the split still draws afresh',
       code: py`
         import numpy as np

@@ -95,10 +95,14 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
 
 const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
+/** The first code cell that can take a new line at its top (a `%%capture` cell must keep its magic first). */
+function firstPlainRoot(index: SemanticIndex): Node | undefined {
+  return index.roots.find((root) => !index.doc.segments[index.segmentIndexOf(root)]?.cellMagic);
+}
+
 /** The last of the imports (and docstring) that open the file or first code cell: where settings go. */
-function leadingBlockEnd(index: SemanticIndex): Node | undefined {
+function leadingBlockEnd(first: Node | undefined): Node | undefined {
   let last: Node | undefined;
-  const first = index.roots[0];
   for (const statement of first?.namedChildren ?? []) {
     if (!statement || statement.type === 'comment') continue;
     const docstring = !last && statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'string';
@@ -128,9 +132,9 @@ export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node
   const existing = constantBefore(index, SEED_CONSTANT, at);
   if (existing) return { name: existing };
   const name = freshName(index, 'SEED');
-  const after = leadingBlockEnd(index);
+  const start = firstPlainRoot(index);
+  const after = leadingBlockEnd(start);
   const line = `${name} = ${DEFAULT_SEED}`;
-  const start = index.roots[0];
   const definition = after
     ? insertAfterStatement(doc, after, line)
     : insertAt({ line: start ? start.startPosition.row : 0, character: 0 }, `${line}\n`);
