@@ -37,7 +37,7 @@ describe('mldebt CLI', function () {
     writeFileSync(path.join(dir, 'nb.ipynb'), notebook([
       { source: '# Title', type: 'markdown' },
       { source: 'import numpy as np\n', count: 1 },
-      { source: '%matplotlib inline\nx = np.random.rand(3)\n', count: 2 },
+      { source: '%matplotlib inline\nx = np.random.rand(3)\nmodel.fit(x.reshape(-1, 1), y)\n', count: 2 },
     ]));
     mkdirSync(path.join(dir, '.venv'));
     writeFileSync(path.join(dir, '.venv', 'lib.py'), 'from sklearn.model_selection import train_test_split\ntrain_test_split(X)\n');
@@ -50,7 +50,7 @@ describe('mldebt CLI', function () {
     assert.equal(status, 1);
     const lines = stdout.trim().split('\n');
     assert.deepEqual(lines.slice(0, -1), [
-      'nb.ipynb:cell 3:2:5: MLD801 unseeded-randomness `np.random.rand` draws from NumPy\'s global random generator, which this notebook never seeds',
+      'nb.ipynb:cell 3:2:5: MLD801 unseeded-randomness `np.random.rand` draws from NumPy\'s global random generator, which this notebook never seeds: the results built on it change from run to run',
       'train.py:2:14: MLD802 missing-random-state `train_test_split` is called without `random_state`: each run splits the data differently',
     ]);
     assert.match(lines.at(-1)!, /Found 2 finding\(s\) in 2 of 3 file\(s\)\./, 'virtual environments are skipped');

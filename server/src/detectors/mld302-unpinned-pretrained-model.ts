@@ -66,6 +66,8 @@ function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs)
 interface Unpinned {
   node: Node;
   message: string;
+  /** The model (or repository) loaded: loads of one name share one pin, so one finding. */
+  name: string;
 }
 
 function revisionMessage(call: CallSite, index: SemanticIndex, what: string): string | undefined {
@@ -90,19 +92,21 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   if (named) {
     const name = hubModel(index, named, own);
     const message = name && revisionMessage(call, index, `\`${call.callee.text}("${name}")\``);
-    return message ? { node: named, message } : undefined;
+    return message ? { node: named, message, name: name! } : undefined;
   }
   if (q === 'transformers.pipeline') {
     const model = argument(call, 'model', 1);
     if (!model) {
+      const task = call.args[0]?.text ?? call.kwargs.get('task')?.text ?? '';
       return {
         node: call.callee,
-        message: `\`${call.callee.text}(${call.args[0]?.text ?? call.kwargs.get('task')?.text ?? ''})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
+        name: `pipeline:${task}:${call.node.startIndex}`,
+        message: `\`${call.callee.text}(${task})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
       };
     }
     const name = hubModel(index, model, own);
     const message = name && revisionMessage(call, index, `\`${call.callee.text}(model="${name}")\``);
-    return message ? { node: model, message } : undefined;
+    return message ? { node: model, message, name: name! } : undefined;
   }
   if (q === 'torch.hub.load') {
     const repo = argument(call, 'repo_or_dir', 0);
@@ -114,6 +118,7 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
     if (tag && !/^(main|master)$/i.test(tag)) return undefined;
     return {
       node: repo,
+      name: text.value,
       message: tag
         ? `\`torch.hub.load("${text.value}")\` follows the branch ${tag}, which moves with every push: pin a release tag`
         : `\`torch.hub.load("${text.value}")\` has no \`:tag\`: it runs and loads whatever the repository's default branch holds on the day it runs`,
@@ -125,11 +130,22 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
 function check(context: RuleContext): void {
   const { index } = context;
   let own: OwnOutputs | undefined;
+  // One name loaded several times (its tokenizer, its model) is one dependency to pin: one
+  // finding at the first load, linked to the others.
+  const byName = new Map<string, Unpinned[]>();
   for (const call of index.calls) {
     if (!call.qname) continue;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);
-    if (found) context.report(found);
+    if (found) byName.set(found.name, [...(byName.get(found.name) ?? []), found]);
+  }
+  for (const [first, ...others] of byName.values()) {
+    const more = others.length > 0 ? ` (as ${others.length > 1 ? 'do' : 'does'} ${others.length} other load${others.length > 1 ? 's' : ''} of this name)` : '';
+    context.report({
+      node: first.node,
+      message: first.message + more,
+      related: others.map((other) => ({ node: other.node, message: 'the same name loaded here, unpinned too' })),
+    });
   }
 }
 
@@ -145,7 +161,7 @@ export const unpinnedPretrainedModel: Rule = {
       example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
       fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
       fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
-      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin.',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others.',
     },
   },
   check,

@@ -83,17 +83,23 @@ function check(context: RuleContext): void {
   const flow = index.dataflow;
   const writes = flow.io.filter((io) => io.direction === 'write' && io.path);
   if (writes.length === 0) return;
+  // One written file read back several times is one hop: one finding on the first read.
+  const readsByWrite = new Map<DataIO, DataIO[]>();
   for (const read of flow.io) {
     if (read.direction !== 'read' || !read.path) continue;
     // The last write of the same file that runs before the read.
     const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
-    const path = flow.pathOf(read.path);
-    const file = describePath(isExact(path) ? path.template : undefined, read.path);
+    readsByWrite.set(write, [...(readsByWrite.get(write) ?? []), read]);
+  }
+  for (const [write, [read, ...again]] of readsByWrite) {
+    const path = flow.pathOf(read.path!);
+    const file = describePath(isExact(path) ? path.template : undefined, read.path!);
+    const more = again.length > 0 ? ` (and ${again.length} more time${again.length > 1 ? 's' : ''})` : '';
     context.report({
       node: read.call.node,
-      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here: an intermediate file inside one pipeline, which nothing checks or versions`,
-      related: [{ node: write.call.node, message: `${file} is written here` }],
+      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here${more}: an intermediate file inside one pipeline, which nothing checks or versions`,
+      related: [{ node: write.call.node, message: `${file} is written here` }, ...again.map((other) => ({ node: other.call.node, message: `${file} is read back again here` }))],
     });
   }
 }
@@ -107,10 +113,10 @@ export const intermediateFileHop: Rule = {
     docs: {
       summary: 'A dataset is written to disk and read back in the same script or notebook (`df.to_csv("x.csv")` ... `pd.read_csv("x.csv")`).',
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
-      example: 'clean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n...\ndf = pd.read_csv("data/clean.csv")',
+      example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
       nearMisses: 'Files only written (outputs) or only read (inputs), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
-      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },
   check,

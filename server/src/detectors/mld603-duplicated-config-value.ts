@@ -1,11 +1,14 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
+import type { Lineage } from '../semantics/dataflow';
+import { trainingCall } from '../semantics/training';
 import type { CallSite } from '../semantics/types';
 import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import { lastSegment, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
 import { isModelCall } from './shared/modelConfig';
+import type { TextEdit } from '../documents/types';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /**
@@ -102,6 +105,45 @@ function collect(index: SemanticIndex): Map<string, Occurrence[]> {
   return groups;
 }
 
+/**
+ * Settings of a call that consumes data, chosen for that data: a split's fractions, and the
+ * epochs of a `fit`. Equal values in calls on unrelated data are two choices.
+ */
+const SPLIT_FRACTIONS = new Set(['test_size', 'train_size', 'val_size', 'valid_size', 'validation_split']);
+const FIT_SETTINGS = new Set(['epochs', 'num_epochs', 'max_epochs']);
+const VALUE_BINDINGS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'for', 'with', 'param']);
+
+/** The data a call splits or trains on: its first argument (the features of a `fit`). */
+function splitData(occurrence: Occurrence): Node | undefined {
+  return occurrence.call.args[0];
+}
+
+/**
+ * Two splits of the same data: their inputs share a binding, and neither splits the other's
+ * output (`train_test_split(X_train, ...)` after `train_test_split(X, ...)` carves a validation
+ * set, a choice of its own).
+ */
+function splitSameData(index: SemanticIndex, a: Occurrence, b: Occurrence): boolean {
+  const [dataA, dataB] = [splitData(a), splitData(b)];
+  if (!dataA || !dataB) return false;
+  const flow = index.dataflow;
+  const [lineageA, lineageB] = [flow.lineage(dataA, { values: true }), flow.lineage(dataB, { values: true })];
+  if (derivesFrom(lineageA, b.call) || derivesFrom(lineageB, a.call)) return false;
+  const bindingsOfA = new Set(lineageA.definitions.filter((d) => VALUE_BINDINGS.has(d.kind)));
+  return lineageB.definitions.some((d) => bindingsOfA.has(d));
+}
+
+/** True when data came out of `call`: the call feeds it, or a binding it flowed through is the call's result. */
+function derivesFrom(lineage: Lineage, call: CallSite): boolean {
+  const inside = (statement: Node) => statement.startIndex <= call.node.startIndex && call.node.endIndex <= statement.endIndex;
+  return lineage.calls.includes(call) || lineage.definitions.some((d) => VALUE_BINDINGS.has(d.kind) && inside(d.statement));
+}
+
+/** The occurrences of a split fraction that share their data with another one. */
+function relatedSplits(index: SemanticIndex, occurrences: Occurrence[]): Occurrence[] {
+  return occurrences.filter((o) => occurrences.some((other) => other !== o && splitSameData(index, o, other)));
+}
+
 function settingOf(group: string): string {
   return group.split('|')[0].split('@')[0];
 }
@@ -123,39 +165,87 @@ function constantFor(index: SemanticIndex, setting: string, occurrences: Occurre
   return { name: freshName(index, setting === 'seed' ? 'SEED' : upperSnake(setting)), exists: false };
 }
 
+interface Extraction {
+  /** The constant's definition, when the file has none to reuse. */
+  definition?: TextEdit;
+  replacements: TextEdit[];
+  title: string;
+}
+
 /** One constant, defined before the first use at module level, replacing every occurrence. */
-function extractFix(context: RuleContext, setting: string, occurrences: Occurrence[]): FixDescriptor {
+function extraction(context: RuleContext, setting: string, occurrences: Occurrence[]): Extraction {
   const { name, exists } = constantFor(context.index, setting, occurrences);
-  const edits = occurrences.map(({ value }) => replaceNode(value, name));
-  if (!exists) edits.unshift(insertBeforeTopLevelStatement(context.doc, occurrences[0].value, `${name} = ${stripParens(occurrences[0].value).text}`));
-  return { title: exists ? `Use ${name} for all ${occurrences.length} occurrences` : `Extract ${name} = ${stripParens(occurrences[0].value).text} for all ${occurrences.length} occurrences`, edits };
+  const replacements = occurrences.map(({ value }) => replaceNode(value, name));
+  const value = stripParens(occurrences[0].value).text;
+  if (exists) return { replacements, title: `Use ${name} for all ${occurrences.length} occurrences` };
+  const definition = insertBeforeTopLevelStatement(context.doc, occurrences[0].value, `${name} = ${value}`);
+  return { definition, replacements, title: `Extract ${name} = ${value} for all ${occurrences.length} occurrences` };
 }
 
 function where(occurrence: Occurrence): string {
   return occurrence.call.qname ? lastSegment(occurrence.call.qname) : occurrence.call.callee.text;
 }
 
-function check(context: RuleContext): void {
-  for (const [group, found] of collect(context.index)) {
+interface Duplicate {
+  setting: string;
+  occurrences: Occurrence[];
+  extraction: Extraction;
+}
+
+/** The duplicated settings, each with the calls that repeat it. */
+function duplicates(context: RuleContext): Duplicate[] {
+  const found: Duplicate[] = [];
+  for (const [group, all] of collect(context.index)) {
     // One call repeated by a loop or a function is one site; two different calls are two.
-    const occurrences = found.filter((o, i) => found.findIndex((other) => other.call.node.startIndex === o.call.node.startIndex) === i);
-    if (occurrences.length < 2) continue;
+    let occurrences = all.filter((o, i) => all.findIndex((other) => other.call.node.startIndex === o.call.node.startIndex) === i);
     const setting = settingOf(group);
+    const onData = SPLIT_FRACTIONS.has(setting) || (FIT_SETTINGS.has(setting) && occurrences.every((o) => trainingCall(context.index.dataflow, o.call)));
+    if (onData) occurrences = relatedSplits(context.index, occurrences);
+    if (occurrences.length < 2) continue;
     if (setting === 'seed' && isSeedingBlock(occurrences)) continue;
-    const fix = extractFix(context, setting, occurrences);
-    // One finding per duplicated setting, where it is first repeated, linked to every other
-    // copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
+    found.push({ setting, occurrences, extraction: extraction(context, setting, occurrences) });
+  }
+  return found;
+}
+
+/** The calls a duplicate lives in, as a key: settings repeated by the same calls are one copied call. */
+function callsKey(duplicate: Duplicate): string {
+  return duplicate.occurrences.map((o) => o.call.node.startIndex).join(',');
+}
+
+/** One fix for the settings of one copied call: the new constants defined together, then every replacement. */
+function mergedFix(duplicates: Duplicate[]): FixDescriptor {
+  const definitions = duplicates.flatMap((d) => (d.extraction.definition ? [d.extraction.definition] : []));
+  const replacements = duplicates.flatMap((d) => d.extraction.replacements);
+  // Every occurrence list starts at the same call, so the definitions go before the same statement.
+  const defined = definitions.length > 0 ? [{ range: definitions[0].range, newText: definitions.map((e) => e.newText).join('') }] : [];
+  const title = duplicates.length === 1 ? duplicates[0].extraction.title : `Extract one constant for each of ${duplicates.map((d) => d.setting).join(', ')}`;
+  return { title, edits: [...defined, ...replacements] };
+}
+
+function check(context: RuleContext): void {
+  const byCalls = new Map<string, Duplicate[]>();
+  for (const duplicate of duplicates(context)) byCalls.set(callsKey(duplicate), [...(byCalls.get(callsKey(duplicate)) ?? []), duplicate]);
+  for (const group of byCalls.values()) {
+    // One finding per copied call (or per duplicated setting), where it is first repeated,
+    // linked to every other copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
+    const [main] = group;
+    const occurrences = main.occurrences;
     const [first, repeat] = occurrences;
-    const value = stripParens(first.value).text;
     const others = occurrences.length - 2;
     const elsewhere = others > 0 ? ` and ${others} more time${others > 1 ? 's' : ''}` : '';
+    const shown = (o: Occurrence) => group.map((d) => d.occurrences.find((x) => x.call === o.call)!.shown).join(', ');
+    const value = stripParens(first.value).text;
+    const message = group.length > 1
+      ? `\`${shown(repeat)}\` are written again here (in \`${where(repeat)}\`)${elsewhere}: change them in one place and the others silently keep the old values`
+      : main.setting === 'seed'
+        ? `The seed ${value} is written again here (\`${repeat.shown}\`)${elsewhere}: change it in one place and the runs silently disagree`
+        : `\`${main.setting}=${value}\` is written again here (in \`${where(repeat)}\`)${elsewhere}: change it in one place and the others silently keep the old value`;
     context.report({
       node: repeat.value,
-      message: setting === 'seed'
-        ? `The seed ${value} is written again here (\`${repeat.shown}\`)${elsewhere}: change it in one place and the runs silently disagree`
-        : `\`${setting}=${value}\` is written again here (in \`${where(repeat)}\`)${elsewhere}: change it in one place and the others silently keep the old value`,
-      related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${o.shown}\` in \`${where(o)}\`` })),
-      fix,
+      message,
+      related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${shown(o)}\` in \`${where(o)}\`` })),
+      fix: mergedFix(group),
     });
   }
 }
@@ -173,7 +263,7 @@ export const duplicatedConfigValue: Rule = {
       example: 'X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=42)\nmodel = RandomForestClassifier(n_estimators=300, random_state=42)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=42))',
       fix: 'Name the setting once and use the name everywhere. The quick fix defines one module-level constant (`SEED`, `TEST_SIZE`, `BATCH_SIZE`...) before the first use — or reuses a constant that already holds the value under that name — and replaces every occurrence with it in one edit. It is safe: every call receives the same value as before.',
       fixed: 'SEED = 42\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=300, random_state=SEED)\nscores = cross_val_score(model, X_tr, y_tr, cv=KFold(5, shuffle=True, random_state=SEED))',
-      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all.',
+      nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all. Settings chosen for the data a call consumes — a split fraction (`test_size`, `train_size`, `validation_split`...) and the `epochs` of a `fit` — count only between calls on the same data (their inputs share a binding): the same `test_size=0.2` in splits of two unrelated data sets is two choices, so are 10 epochs for two networks trained on different data, and so is a validation split carved from a training split. One call copied with several literal settings (`train_test_split(..., test_size=0.25, random_state=7)` written twice) is one finding for all of them, with one fix.',
     },
   },
   check,

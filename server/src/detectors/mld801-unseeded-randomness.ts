@@ -2,11 +2,11 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import type { Node } from 'web-tree-sitter';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
-import { appendArgument, constantBefore, insertAfterStatement, replaceNode } from './shared/edits';
-import { DEFAULT_SEED, lastSegment, SEED_CONSTANT } from './shared/libraries';
+import { appendArgument, insertAfterStatement, replaceNode } from './shared/edits';
+import { lastSegment } from './shared/libraries';
+import { drawReachesResult } from './shared/randomReach';
+import { seedConstant, seedings, type Library } from './shared/seeding';
 import type { FixDescriptor, Rule, RuleContext } from './types';
-
-type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
 interface LibraryFacts {
   label: string;
@@ -15,8 +15,6 @@ interface LibraryFacts {
   /** Module whose functions draw from the global generator. */
   drawModule: string;
   draws: ReadonlySet<string>;
-  /** Calls that seed this library's global generator. */
-  seeders: ReadonlySet<string>;
   /** The module to import-alias for the seeding line, and the call under that alias. */
   seedModule: string;
   seedCall: string;
@@ -32,7 +30,6 @@ const LIBRARIES: Record<Library, LibraryFacts> = {
       logseries multinomial multivariate_normal negative_binomial noncentral_chisquare noncentral_f normal pareto
       poisson power rayleigh standard_cauchy standard_exponential standard_gamma standard_normal standard_t triangular
       uniform vonmises wald weibull zipf`),
-    seeders: words('numpy.random.seed'),
     seedModule: 'numpy', seedCall: 'random.seed',
   },
   random: {
@@ -40,35 +37,18 @@ const LIBRARIES: Record<Library, LibraryFacts> = {
     draws: words(`random randint randrange choice choices shuffle sample uniform gauss normalvariate lognormvariate
       expovariate vonmisesvariate gammavariate betavariate paretovariate weibullvariate triangular getrandbits
       randbytes binomialvariate`),
-    seeders: words('random.seed'),
     seedModule: 'random', seedCall: 'seed',
   },
   torch: {
     label: 'PyTorch', owner: "PyTorch's", drawModule: 'torch',
     draws: words('rand randn randint randperm rand_like randn_like randint_like normal bernoulli multinomial poisson'),
-    seeders: words('torch.manual_seed torch.random.manual_seed torch.random.seed'),
     seedModule: 'torch', seedCall: 'manual_seed',
   },
   tensorflow: {
     label: 'TensorFlow', owner: "TensorFlow's", drawModule: 'tensorflow.random',
     draws: words('uniform normal truncated_normal shuffle categorical gamma poisson'),
-    seeders: words('tensorflow.random.set_seed tensorflow.set_random_seed tensorflow.compat.v1.set_random_seed tensorflow.compat.v1.random.set_random_seed'),
     seedModule: 'tensorflow', seedCall: 'random.set_seed',
   },
-};
-
-/** Calls that seed several libraries at once, and which. */
-const SEED_ALL: Record<string, readonly Library[]> = {
-  'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
-  'tensorflow.keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
-  'transformers.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
-  'transformers.trainer_utils.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
-  'accelerate.utils.set_seed': ['numpy', 'random', 'torch'],
-  'lightning.seed_everything': ['numpy', 'random', 'torch'],
-  'lightning.pytorch.seed_everything': ['numpy', 'random', 'torch'],
-  'pytorch_lightning.seed_everything': ['numpy', 'random', 'torch'],
-  'lightning_fabric.utilities.seed.seed_everything': ['numpy', 'random', 'torch'],
-  'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
 };
 
 /** Unseeded generator constructors: they take their seed from the OS when given none. */
@@ -87,44 +67,40 @@ function drawnLibrary(qname: string): Library | undefined {
   return undefined;
 }
 
-/**
- * Libraries the file seeds. A call to an unresolved function whose name mentions a seed
- * (`set_seed(42)` from the project's own utils) may seed anything: then every library counts.
- */
+/** Libraries the file seeds anywhere; 'all' when its own helper (`set_seed(42)`) may seed anything. */
 function seededLibraries(index: SemanticIndex): Set<Library> | 'all' {
   const seeded = new Set<Library>();
-  for (const call of index.calls) {
-    const qname = call.qname;
-    if (qname) {
-      for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
-        if (facts.seeders.has(qname) && !(call.args[0] && index.literal(call.args[0])?.kind === 'none')) seeded.add(library);
-      }
-      for (const library of SEED_ALL[qname] ?? []) seeded.add(library);
-      if (qname.endsWith('seed_everything')) return 'all';
-    }
-    const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
-    const known = qname && (Object.values(LIBRARIES).some((f) => f.seeders.has(qname)) || SEED_ALL[qname]);
-    if (!known && /seed/i.test(calleeName) && !/^(default_rng|RandomState|SeedSequence|Generator|random_seed)$/.test(calleeName)) {
-      if (!qname || !drawnLibrary(qname)) return 'all';
-    }
+  for (const { libraries } of seedings(index, (qname) => !!drawnLibrary(qname))) {
+    if (libraries === 'all') return 'all';
+    for (const library of libraries) seeded.add(library);
   }
   return seeded;
 }
 
-function seedValue(index: SemanticIndex, at: CallSite): string {
-  return constantBefore(index, SEED_CONSTANT, at.node) ?? DEFAULT_SEED;
-}
-
-/** Seeds `library` right after the top-level import that the fix can call it through. */
-function seedingFix(context: RuleContext, library: Library): FixDescriptor | undefined {
+/**
+ * Seeds `library` right after the top-level import that the fix can call it through, from the
+ * file's one seed constant (defined with the seeding line when the file has none yet).
+ */
+function seedingFix(context: RuleContext, library: Library, draw: CallSite): FixDescriptor | undefined {
   const { index, doc } = context;
   const facts = LIBRARIES[library];
   const alias = index.moduleAlias(facts.seedModule);
   if (!alias) return undefined;
-  // The seed constant must already exist where the seeding line goes: right after the import.
-  const seed = constantBefore(index, SEED_CONSTANT, alias.statement) ?? DEFAULT_SEED;
-  const line = `${alias.local}.${facts.seedCall}(${seed})`;
-  return { title: `Seed ${facts.label} after its import: ${line}`, edits: [insertAfterStatement(doc, alias.statement, line)] };
+  const seed = seedConstant(index, doc, draw.node);
+  const line = `${alias.local}.${facts.seedCall}(${seed.name})`;
+  const title = `Seed ${facts.label} after its import: ${line}`;
+  if (!seed.definition) {
+    // The seeding line needs both the import and the constant: it goes after the later of the two.
+    const constant = index.constants.get(seed.name)!.definition.statement;
+    const after = constant.startIndex > alias.statement.startIndex ? constant : alias.statement;
+    return { title, edits: [insertAfterStatement(doc, after, line)] };
+  }
+  // A new constant goes after the opening imports; when the library's import is among them, the
+  // seeding line follows the constant in the same edit.
+  if (seed.after && alias.statement.startIndex <= seed.after.startIndex) {
+    return { title, edits: [insertAfterStatement(doc, seed.after, `${seed.statement}\n${line}`)] };
+  }
+  return { title, edits: [seed.definition, insertAfterStatement(doc, alias.statement, line)] };
 }
 
 /**
@@ -204,11 +180,19 @@ function onlyShapesProbe(index: SemanticIndex, node: Node, depth = 0): boolean {
   return false;
 }
 
+/** `np.random.shuffle(idx)`, `random.shuffle(rows)`: the draw lands in its argument. */
+function shuffledInPlace(call: CallSite): Node | undefined {
+  return lastSegment(call.qname ?? '') === 'shuffle' && call.qname !== 'tensorflow.random.shuffle' ? call.args[0] : undefined;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const seeded = seededLibraries(index);
   if (seeded === 'all') return;
-  const fixes = new Map<Library, FixDescriptor | undefined>();
+  // One missing seed is one finding: the first draw of each unseeded library that reaches a
+  // result, linked to the library's other draws.
+  const draws = new Map<Library, CallSite[]>();
+  const reaching = new Map<Library, CallSite>();
   for (const call of index.calls) {
     const qname = call.qname;
     if (!qname) continue;
@@ -217,12 +201,13 @@ function check(context: RuleContext): void {
     if (generatorLibrary) {
       const seedArg = call.args[0] ?? call.kwargs.get('seed') ?? call.kwargs.get('x');
       if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none') || isNoneFallback(call)) continue;
-      const value = seedValue(index, call);
-      const edit = seedArg ? replaceNode(seedArg, value) : appendArgument(doc, call, value);
+      if (!drawReachesResult(index, call.node)) continue;
+      const seed = seedConstant(index, doc, call.node);
+      const edit = seedArg ? replaceNode(seedArg, seed.name) : appendArgument(doc, call, seed.name);
       context.report({
         node: call.callee,
         message: `\`${lastSegment(qname)}()\` without a seed takes fresh entropy from the OS: every run draws different numbers`,
-        ...(edit ? { fix: { title: `Seed it: ${lastSegment(qname)}(${value})`, edits: [edit] } } : {}),
+        ...(edit ? { fix: { title: `Seed it: ${lastSegment(qname)}(${seed.name})`, edits: [...(seed.definition ? [seed.definition] : []), edit] } } : {}),
       });
       continue;
     }
@@ -232,12 +217,18 @@ function check(context: RuleContext): void {
     if (library === 'torch' && onlyShapesProbe(index, call.node)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
+    draws.set(library, [...(draws.get(library) ?? []), call]);
+    if (!reaching.has(library) && drawReachesResult(index, call.node, shuffledInPlace(call))) reaching.set(library, call);
+  }
+  for (const [library, first] of reaching) {
     const facts = LIBRARIES[library];
-    if (!fixes.has(library)) fixes.set(library, seedingFix(context, library));
-    const fix = fixes.get(library);
+    const others = draws.get(library)!.filter((call) => call !== first);
+    const fix = seedingFix(context, library, first);
+    const more = others.length > 0 ? ` (and ${others.length} other draw${others.length > 1 ? 's' : ''})` : '';
     context.report({
-      node: call.callee,
-      message: `\`${call.callee.text}\` draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds`,
+      node: first.callee,
+      message: `\`${first.callee.text}\`${more} draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds: the results built on it change from run to run`,
+      related: others.map((call) => ({ node: call.callee, message: `\`${call.callee.text}\` also draws from ${facts.owner} unseeded generator` })),
       ...(fix ? { fix } : {}),
     });
   }
@@ -251,12 +242,12 @@ export const unseededRandomness: Rule = {
     severity: 'warning',
     fix: { safety: 'unsafe', title: 'Seed the library after its import' },
     docs: {
-      summary: 'Random numbers are drawn from NumPy\'s, Python\'s, PyTorch\'s or TensorFlow\'s global generator in a script or notebook that never seeds that library, or a generator is created without a seed.',
+      summary: 'Random numbers that reach a result (training data, a split, a model\'s weights or a metric) are drawn from NumPy\'s, Python\'s, PyTorch\'s or TensorFlow\'s global generator in a script or notebook that never seeds that library, or a generator is created without a seed.',
       why: 'Reproducibility debt (§8): initial weights, shuffles, augmentations and samples change on every run, so results cannot be reproduced and a regression cannot be told from noise. The paper lists randomized algorithms first among the obstacles to reproducing ML results.',
-      example: 'import numpy as np\n\nnoise = np.random.normal(0, 1, size=1000)\nidx = np.random.permutation(len(df))',
-      fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`), using the file\'s seed constant when there is one; for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It is unsafe: the numbers drawn change (they become stable).',
-      fixed: 'import numpy as np\nnp.random.seed(42)\n\nnoise = np.random.normal(0, 1, size=1000)',
-      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed.',
+      example: 'import numpy as np\nfrom sklearn.linear_model import Ridge\n\nX = np.random.normal(0, 1, size=(1000, 3))\nidx = np.random.permutation(len(X))\nmodel = Ridge().fit(X[idx[:800]], y[idx[:800]])',
+      fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`); for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It uses the file\'s seed constant (`SEED`, `RANDOM_STATE`...) and, when there is none, defines `SEED = 42` once after the imports that open the file (in a notebook, in its first code cell): every seed fix of MLD801 and MLD802 shares that one constant, so applying several never writes the seed twice. It is unsafe: the numbers drawn change (they become stable).',
+      fixed: 'import numpy as np\nfrom sklearn.linear_model import Ridge\nSEED = 42\nnp.random.seed(SEED)\n\nX = np.random.normal(0, 1, size=(1000, 3))\nidx = np.random.permutation(len(X))\nmodel = Ridge().fit(X[idx[:800]], y[idx[:800]])',
+      nearMisses: 'Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed. A draw matters only when its numbers reach an ML result, so a draw is reported only with evidence that they do: its value flows (through names, expressions, writes into objects, return values and loop variables) into a training call (`fit`, `train`, `backward`...), a split or estimator, a data set, loader, trainer or collator, a model\'s weights (`nn.Parameter`, `tf.Variable`, a class with `forward`/`fit`/`__getitem__` or a torch/Keras base, or named as a collator or data set), a metric; or it is drawn inside a loop or function that trains. Rows picked to display, a random test row sent to an endpoint, plot data, a dummy tensor that only checks a forward pass\'s shape, a game agent\'s moves and a dice roll in a lesson are left alone. One unseeded library is one missing seed: one finding, on the first draw that reaches a result, linked to the library\'s other draws.',
     },
   },
   check,

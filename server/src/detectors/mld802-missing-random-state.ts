@@ -1,8 +1,10 @@
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { addKeywordArgument, constantBefore, replaceNode } from './shared/edits';
-import { DEFAULT_SEED, lastSegment, randomStateKind, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
+import { addKeywordArgument, replaceNode } from './shared/edits';
+import { lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { loadedModelOrigins } from './shared/models';
+import { drawReachesResult } from './shared/randomReach';
+import { seedConstant, seededBefore } from './shared/seeding';
 import type { Rule, RuleContext } from './types';
 
 /** The seed keyword a call already passes, if any. */
@@ -33,14 +35,82 @@ function randomnessIsMoot(index: SemanticIndex, call: CallSite, loaded: Readonly
   return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
 }
 
+/**
+ * Keywords that switch on a boosting library's row or column subsampling, with the value that
+ * leaves it off. XGBoost and LightGBM are deterministic with their defaults (no subsampling);
+ * LightGBM bags rows only when a bagging frequency is set too. CatBoost randomises split scores
+ * and bags by default (`random_strength=1`, Bayesian bootstrap), and XGBoost's random forests
+ * subsample by default, so both always draw.
+ */
+type Off = number | boolean | string;
+const SUBSAMPLING: Record<string, Record<string, Off>> = {
+  xgboost: { subsample: 1, colsample_bytree: 1, colsample_bylevel: 1, colsample_bynode: 1, rate_drop: 0 },
+  lightgbm: { colsample_bytree: 1, feature_fraction: 1, feature_fraction_bynode: 1, extra_trees: false, boosting_type: 'gbdt', boosting: 'gbdt' },
+};
+const LIGHTGBM_BAGGING = { fraction: ['subsample', 'bagging_fraction'], frequency: ['subsample_freq', 'bagging_freq'] };
+
+/** True when a call's argument differs from the value that leaves randomness off (a name counts as on). */
+function switchedOn(index: SemanticIndex, call: CallSite, keyword: string, off: Off): boolean {
+  const value = call.kwargs.get(keyword);
+  const literal = value ? index.literal(value) : undefined;
+  if (!value || literal?.kind === 'none') return false;
+  return !literal || literal.value !== off;
+}
+
+/** A boosting estimator whose arguments leave every random step off: nothing to seed. */
+function deterministicBoosting(index: SemanticIndex, call: CallSite, qname: string): boolean {
+  const pkg = packageOf(qname);
+  const keywords = SUBSAMPLING[pkg];
+  if (!keywords || /^XGBRF/.test(lastSegment(qname))) return false;
+  if (Object.entries(keywords).some(([keyword, off]) => switchedOn(index, call, keyword, off))) return false;
+  if (pkg !== 'lightgbm') return true;
+  const bags = LIGHTGBM_BAGGING.fraction.some((k) => switchedOn(index, call, k, 1)) && LIGHTGBM_BAGGING.frequency.some((k) => switchedOn(index, call, k, 0));
+  return !bags;
+}
+
+/** Estimators whose only random step is choosing starting points, which an explicit `init=` array replaces. */
+const RANDOM_INIT_ONLY = new Set(['KMeans']);
+
+/** `KMeans(n_clusters=3, init=centers)`: starting centres given, so Lloyd's iterations draw nothing. */
+function givenStartingPoints(index: SemanticIndex, call: CallSite, name: string): boolean {
+  const init = call.kwargs.get('init');
+  return RANDOM_INIT_ONLY.has(name) && !!init && index.literal(init)?.kind !== 'string';
+}
+
+/**
+ * scikit-learn, imbalanced-learn and pandas draw from NumPy's global generator when given no
+ * seed; once a constant `np.random.seed(...)` has run before the call (earlier in the script or an
+ * earlier cell), every top-to-bottom run repeats the same numbers.
+ */
+function drawsFromSeededNumpy(index: SemanticIndex, call: CallSite, kind: RandomCallKind | 'pandas'): boolean {
+  return kind !== 'boosting' && seededBefore(index, 'numpy', call.node);
+}
+
+/** `df.sample(frac=0.2)`, `s.sample(5)` on a pandas value: rows drawn at random. */
+function isPandasSample(index: SemanticIndex, call: CallSite): boolean {
+  if (call.method !== 'sample' || !call.receiver || call.qname) return false;
+  const kind = index.dataflow.kindOf(call.receiver);
+  return kind?.kind === 'frame' && kind.library === 'pandas';
+}
+
+function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed: { keyword: string } | undefined): string {
+  if (seed) return `\`${name}(..., ${seed.keyword}=None)\` draws a new random seed on every run, so its results cannot be reproduced`;
+  if (kind === 'boosting') return `\`${name}\` is built without \`random_state\`: it relies on the library's implicit default seed, which is not recorded with the experiment`;
+  if (kind === 'pandas') return `\`${name}\` is called without \`random_state\`: each run draws different rows`;
+  const splits = name === 'train_test_split' || kind === 'splitter' || /Split/.test(name);
+  return `\`${name}\` is called without \`random_state\`: each run ${splits ? 'splits the data differently' : 'gives a different result'}`;
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const loaded = loadedModelOrigins(index);
   for (const call of index.calls) {
-    if (!call.qname || call.hasSplat) continue;
-    const kind = randomStateKind(call.qname);
+    if (call.hasSplat) continue;
+    const pandas = isPandasSample(index, call);
+    if (!call.qname && !pandas) continue;
+    const kind: RandomCallKind | 'pandas' | undefined = pandas ? 'pandas' : randomStateKind(call.qname!);
     if (!kind) continue;
-    const name = lastSegment(call.qname);
+    const name = pandas ? call.callee.text : lastSegment(call.qname!);
     // Splitters shuffle only when asked to; train_test_split shuffles unless told not to.
     const shuffle = call.kwargs.get('shuffle');
     const shuffleValue = shuffle ? index.literal(shuffle) : undefined;
@@ -49,22 +119,18 @@ function check(context: RuleContext): void {
     const seed = seedArgument(call);
     if (seed && index.literal(seed.value)?.kind !== 'none') continue;
     if (!seed && randomnessIsMoot(index, call, loaded)) continue;
+    if (kind === 'boosting' && deterministicBoosting(index, call, call.qname!)) continue;
+    if (givenStartingPoints(index, call, name)) continue;
+    if (drawsFromSeededNumpy(index, call, kind)) continue;
+    // Rows sampled to look at (`df.sample(5)` shown in a cell) change no result.
+    if (pandas && !drawReachesResult(index, call.node)) continue;
 
-    const constant = constantBefore(index, SEED_CONSTANT, call.node);
-    const value = constant ?? DEFAULT_SEED;
-    let message: string;
-    if (seed) {
-      message = `\`${name}(..., ${seed.keyword}=None)\` draws a new random seed on every run, so its results cannot be reproduced`;
-    } else if (kind === 'boosting') {
-      message = `\`${name}\` is built without \`random_state\`: it relies on the library's implicit default seed, which is not recorded with the experiment`;
-    } else {
-      message = `\`${name}\` is called without \`random_state\`: each run ${name === 'train_test_split' || kind === 'splitter' || /Split/.test(name) ? 'splits the data differently' : 'gives a different result'}`;
-    }
-    const edit = seed ? replaceNode(seed.value, value) : addKeywordArgument(doc, call, 'random_state', value);
+    const constant = seedConstant(index, doc, call.node);
+    const edit = seed ? replaceNode(seed.value, constant.name) : addKeywordArgument(doc, call, 'random_state', constant.name);
     context.report({
       node: call.callee,
-      message,
-      ...(edit ? { fix: { title: `Set random_state=${value}`, edits: [edit] } } : {}),
+      message: missingSeedMessage(name, kind, seed),
+      ...(edit ? { fix: { title: `Set random_state=${constant.name}`, edits: [...(constant.definition ? [constant.definition] : []), edit] } } : {}),
     });
   }
 }
@@ -77,12 +143,12 @@ export const missingRandomState: Rule = {
     severity: 'warning',
     fix: { safety: 'unsafe', title: 'Set random_state' },
     docs: {
-      summary: 'A random splitter or estimator (train_test_split, shuffling K-folds, forests, boosting, SGD, k-means, MLPs...) is used without `random_state`.',
+      summary: 'A random splitter or estimator (train_test_split, shuffling K-folds, forests, boosting that subsamples, SGD, k-means, MLPs...) or a pandas `df.sample(...)` that feeds a result is used without `random_state`.',
       why: 'Reproducibility debt (§8): without a fixed seed every run splits the data or initialises the model differently, so two runs of the same code give different scores and a change cannot be told apart from noise. A result nobody can reproduce cannot be reviewed, compared or debugged.',
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = RandomForestClassifier(n_estimators=200)',
-      fix: 'Pass `random_state` explicitly, ideally from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call, and `42` otherwise. It is unsafe: the numbers the program produces change (they become stable).',
+      fix: 'Pass `random_state` explicitly, from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call; otherwise it defines `SEED = 42` once after the imports that open the file (in a notebook, in its first code cell) and uses it, so a second fix (or MLD801\'s seeding fix) reuses the same constant and MLD603 never sees the seed written twice. It is unsafe: the numbers the program produces change (they become stable).',
       fixed: 'SEED = 42\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=200, random_state=SEED)',
-      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) and an estimator built only to `load_model` saved weights into are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record.',
+      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) and an estimator built only to `load_model` saved weights into are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
     },
   },
   check,

@@ -79,15 +79,28 @@ ruleTests(unpinnedPretrainedModel, {
   ],
   invalid: [
     {
-      name: 'tokenizer and model by name with no revision',
+      name: 'tokenizer and model of one name with no revision: one dependency, one finding',
       code: py`
         from transformers import AutoModel, AutoTokenizer
         tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")
         model = AutoModel.from_pretrained("bert-base-uncased")
       `,
       findings: [
-        { line: 2, column: 43, message: /`AutoTokenizer\.from_pretrained\("bert-base-uncased"\)` has no `revision=`/ },
-        { line: 3, column: 35 },
+        { line: 2, column: 43, message: /`AutoTokenizer\.from_pretrained\("bert-base-uncased"\)` has no `revision=`.*\(as does 1 other load of this name\)$/, related: 1 },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'one checkpoint name loaded in several cells, and a second model: one finding per name',
+      code: [
+        'from transformers import AutoModelForSequenceClassification, AutoTokenizer\ncheckpoint = "distilbert-base-uncased"\n',
+        'tokenizer = AutoTokenizer.from_pretrained(checkpoint)\n',
+        'model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=2)\nteacher = AutoModelForSequenceClassification.from_pretrained("bert-large-uncased")\n',
+        'model = AutoModelForSequenceClassification.from_pretrained(checkpoint, num_labels=3)\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /distilbert-base-uncased.*\(as do 2 other loads of this name\)$/, related: 2 },
+        { cell: 2, line: 2, message: /bert-large-uncased/, related: 0 },
       ],
       noFix: true,
     },

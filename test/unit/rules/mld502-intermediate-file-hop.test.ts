@@ -97,6 +97,16 @@ ruleTests(intermediateFileHop, {
   ],
   invalid: [
     {
+      name: 'one written file read back in two later cells: one hop, one finding',
+      code: [
+        'import pandas as pd\nreviews = pd.read_csv("raw.csv").dropna()\nreviews.to_csv("reviews.csv", index=False)\n',
+        'df = pd.read_csv("reviews.csv")\nvectorizer.fit(df["text"])\n',
+        'df = pd.read_csv("reviews.csv")\nclf.fit(vectorizer.transform(df["text"]), df["label"])\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^"reviews.csv" is written by `reviews.to_csv` in cell 1 and read back here \(and 1 more time\)/, related: 2 }],
+      noFix: true,
+    },
+    {
       name: 'to_csv then read_csv of the same file, both sites linked',
       code: py`
         import pandas as pd

@@ -72,6 +72,31 @@ ruleTests(duplicatedConfigValue, {
         b = MLPClassifier(hidden_layer_sizes=[64, 32])
       `,
     },
+    {
+      name: 'the same epochs for two networks trained on unrelated data',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        digits = np.load("digits.npz")
+        cnn = keras.Sequential([keras.layers.Dense(10)])
+        cnn.fit(digits["x"], digits["y"], epochs=10)
+        prices = np.load("prices.npz")
+        rnn = keras.Sequential([keras.layers.Dense(1)])
+        rnn.fit(prices["x"], prices["y"], epochs=10)
+      `,
+    },
+    {
+      name: 'the same test_size in splits of unrelated data, and a validation split carved from a training split',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        houses = pd.read_csv("houses.csv")
+        h_tr, h_te = train_test_split(houses, test_size=0.2)
+        reviews = pd.read_csv("reviews.csv")
+        r_tr, r_te = train_test_split(reviews, test_size=0.2)
+        r_fit, r_val = train_test_split(r_tr, test_size=0.2)
+      `,
+    },
   ],
   invalid: [
     {
@@ -154,6 +179,49 @@ ruleTests(duplicatedConfigValue, {
         'gen = keras.preprocessing.image.ImageDataGenerator()\nTARGET_SIZE = (150, 150)\ntrain = gen.flow_from_directory("train", target_size=TARGET_SIZE)\n',
         'final = XGBClassifier(learning_rate=0.05, n_estimators=500)\nval = gen.flow_from_directory("val", target_size=TARGET_SIZE)\n',
       ],
+    },
+    {
+      name: 'one split call copied for the same data: one finding for both of its settings',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("data.csv")
+        X_tr, X_te, y_tr, y_te = train_test_split(df[features], df["y"], test_size=0.25, random_state=7)
+        a_tr, a_te = train_test_split(df[features], test_size=0.25, random_state=7)
+      `,
+      findings: [{ line: 5, message: /^`test_size=0\.25, random_state=7` are written again here \(in `train_test_split`\)/, related: 1 }],
+      output: py`
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        df = pd.read_csv("data.csv")
+        TEST_SIZE = 0.25
+        SEED = 7
+        X_tr, X_te, y_tr, y_te = train_test_split(df[features], df["y"], test_size=TEST_SIZE, random_state=SEED)
+        a_tr, a_te = train_test_split(df[features], test_size=TEST_SIZE, random_state=SEED)
+      `,
+    },
+    {
+      name: 'the same epochs for two networks trained on the same data',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        data = np.load("d.npz")
+        small = keras.Sequential([keras.layers.Dense(1)])
+        small.fit(data["x"], data["y"], epochs=20)
+        wide = keras.Sequential([keras.layers.Dense(64), keras.layers.Dense(1)])
+        wide.fit(data["x"], data["y"], epochs=20)
+      `,
+      findings: [{ line: 7, message: /^`epochs=20` is written again here \(in `wide\.fit`\)/, related: 1 }],
+      output: py`
+        import numpy as np
+        from tensorflow import keras
+        data = np.load("d.npz")
+        small = keras.Sequential([keras.layers.Dense(1)])
+        EPOCHS = 20
+        small.fit(data["x"], data["y"], epochs=EPOCHS)
+        wide = keras.Sequential([keras.layers.Dense(64), keras.layers.Dense(1)])
+        wide.fit(data["x"], data["y"], epochs=EPOCHS)
+      `,
     },
   ],
 });

@@ -115,73 +115,177 @@ ruleTests(unseededRandomness, {
         SummaryWriter("runs").add_graph(net, torch.rand(1, 784))
       `,
     },
+    {
+      name: 'rows picked at random only to be shown',
+      code: py`
+        import random
+        import numpy as np
+        i = random.randint(0, len(dataset) - 1)
+        print("text:", dataset[i]["text"])
+        picks = np.random.choice(len(df), 5)
+        display(df.iloc[picks])
+      `,
+    },
+    {
+      name: 'a random test row sent to a deployed endpoint',
+      code: py`
+        import numpy as np
+        row = X_test[np.random.randint(len(X_test))]
+        response = requests.post(url, json={"instances": [row.tolist()]})
+        print(response.json())
+      `,
+    },
+    {
+      name: 'plot data and a histogram of random numbers',
+      code: py`
+        import numpy as np
+        import matplotlib.pyplot as plt
+        xs = np.random.normal(size=1000)
+        plt.hist(xs, bins=30)
+        plt.scatter(np.random.rand(50), np.random.rand(50))
+      `,
+    },
+    {
+      name: 'a game agent choosing moves and a dice roll in a lesson',
+      code: py`
+        import random
+        import numpy as np
+        state = env.reset()
+        while True:
+            action = np.random.choice(env.nA)
+            state, reward, done, info = env.step(action)
+            if done:
+                break
+        roll = random.randint(1, 6)
+        print("You rolled", roll)
+      `,
+    },
+    {
+      name: 'a demo that draws a seed for image generation next to a library function named fit',
+      code: py`
+        import random
+        from PIL import ImageOps
+
+        def generate(image, steps):
+            seed = random.randint(0, 100000)
+            image = ImageOps.fit(image, (512, 512))
+            return [seed, pipe(image, num_inference_steps=steps)]
+
+        print(generate(example, 20))
+      `,
+    },
+    {
+      name: 'a random tensor only used to check the output shape of a forward pass',
+      code: py`
+        import torch
+        x = torch.rand([1, 3, 64, 64])
+        out = model(x)
+        print(out.shape)
+      `,
+    },
   ],
   invalid: [
     {
-      name: 'a random tensor traced and also fed to the model is real data',
+      name: 'a random tensor traced and also used to train is real data',
       code: py`
         import torch
         probe = torch.randn(8, 16)
         traced = torch.jit.trace(net, probe)
         loss = criterion(net(probe), target)
+        loss.backward()
       `,
       findings: [{ line: 2, column: 9, message: /^\`torch\.randn\` draws from PyTorch's global random generator/ }],
       output: py`
         import torch
-        torch.manual_seed(42)
+        SEED = 42
+        torch.manual_seed(SEED)
         probe = torch.randn(8, 16)
         traced = torch.jit.trace(net, probe)
         loss = criterion(net(probe), target)
+        loss.backward()
       `,
     },
     {
-      name: 'numpy draw; the fix seeds after the import with the seed constant',
+      name: 'synthetic training data; the fix seeds after the seed constant that follows the import',
       code: py`
         import numpy as np
         SEED = 1
-        x = np.random.rand(3)
+        X = np.random.rand(100, 1)
+        y = 4 + 3 * X + np.random.randn(100, 1)
+        model.fit(X, y)
       `,
-      findings: [{ line: 3, column: 5, message: /NumPy's global random generator.*never seeds/ }],
+      findings: [{ line: 3, column: 5, message: /\(and 1 other draw\).*NumPy's global random generator.*never seeds/, related: 1 }],
       safety: 'unsafe',
       output: py`
         import numpy as np
-        np.random.seed(42)
         SEED = 1
-        x = np.random.rand(3)
+        np.random.seed(SEED)
+        X = np.random.rand(100, 1)
+        y = 4 + 3 * X + np.random.randn(100, 1)
+        model.fit(X, y)
       `,
     },
     {
-      name: 'seed constant defined before the import is reused',
+      name: 'seed constant defined before the import is reused; a shuffled index splits the data',
       code: py`
         SEED = 3
         import numpy as np
-        x = np.random.permutation(10)
-        y = np.random.choice(x, 3)
+        idx = np.random.permutation(len(X))
+        X_train, X_test = X[idx[:800]], X[idx[800:]]
+        clf.fit(X_train, y[idx[:800]])
       `,
-      findings: [{ line: 3 }, { line: 4 }],
+      findings: [{ line: 3, related: 0 }],
       output: py`
         SEED = 3
         import numpy as np
         np.random.seed(SEED)
-        x = np.random.permutation(10)
-        y = np.random.choice(x, 3)
+        idx = np.random.permutation(len(X))
+        X_train, X_test = X[idx[:800]], X[idx[800:]]
+        clf.fit(X_train, y[idx[:800]])
       `,
     },
     {
-      name: 'from-import of a draw function and python random',
+      name: 'from-import of a draw function and an in-place shuffle of training rows',
       code: py`
         import random
         from numpy.random import randn
-        random.shuffle(data)
-        z = randn(5)
+        from torch.utils.data import DataLoader
+        random.shuffle(rows)
+        train_loader = DataLoader(rows, batch_size=32)
+        noise = randn(5)
+        model.fit(noise, labels)
       `,
-      findings: [{ line: 3, message: /the `random` module's global random generator/ }, { line: 4, message: /NumPy's/ }],
+      findings: [{ line: 4, message: /the `random` module's global random generator/ }, { line: 6, message: /NumPy's/ }],
       output: py`
         import random
-        random.seed(42)
         from numpy.random import randn
-        random.shuffle(data)
-        z = randn(5)
+        from torch.utils.data import DataLoader
+        SEED = 42
+        random.seed(SEED)
+        random.shuffle(rows)
+        train_loader = DataLoader(rows, batch_size=32)
+        noise = randn(5)
+        model.fit(noise, labels)
+      `,
+    },
+    {
+      name: 'seeding only PyTorch\'s CUDA generators leaves NumPy unseeded',
+      code: py`
+        import numpy as np
+        import torch
+        torch.cuda.manual_seed_all(0)
+        X = np.random.rand(100, 4)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 4, message: /NumPy's global random generator/ }],
+      output: py`
+        import numpy as np
+        import torch
+        SEED = 42
+        np.random.seed(SEED)
+        torch.cuda.manual_seed_all(0)
+        X = np.random.rand(100, 4)
+        model.fit(X, y)
       `,
     },
     {
@@ -189,44 +293,110 @@ ruleTests(unseededRandomness, {
       code: py`
         from numpy.random import randn
         z = randn(5)
+        model.fit(z.reshape(-1, 1), y)
       `,
       findings: [{ line: 2 }],
       noFix: true,
     },
     {
-      name: 'torch and default_rng() without a seed',
+      name: 'weights drawn in a hand-written network, and default_rng() feeding a split',
       code: py`
         import torch
         import numpy as np
-        w = torch.randn(3, 3)
+        from sklearn.model_selection import train_test_split
+
+        class Net:
+            def __init__(self):
+                self.w = torch.randn(3, 3)
+
+            def forward(self, x):
+                return x @ self.w
+
         rng = np.random.default_rng()
+        X_tr, X_te = train_test_split(X, random_state=rng.integers(1000))
+        print(len(X_tr))
       `,
-      findings: [{ line: 3, message: /PyTorch/ }, { line: 4, message: /default_rng\(\)` without a seed/ }],
+      findings: [{ line: 7, message: /PyTorch/ }, { line: 12, message: /default_rng\(\)` without a seed/ }],
       fixIndex: 1,
       output: py`
         import torch
         import numpy as np
-        w = torch.randn(3, 3)
-        rng = np.random.default_rng(42)
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        class Net:
+            def __init__(self):
+                self.w = torch.randn(3, 3)
+
+            def forward(self, x):
+                return x @ self.w
+
+        rng = np.random.default_rng(SEED)
+        X_tr, X_te = train_test_split(X, random_state=rng.integers(1000))
+        print(len(X_tr))
       `,
     },
     {
-      name: 'notebook: the seeding line goes into the import cell',
-      code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n'],
+      name: 'notebook: the seed constant and the seeding line go into the import cell',
+      code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
       findings: [{ cell: 1, line: 1 }],
-      output: ['import numpy as np\nnp.random.seed(42)\n', 'X = np.random.randn(100, 2)\n'],
+      output: ['import numpy as np\nSEED = 42\nnp.random.seed(SEED)\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
     },
     {
-      name: 'script with top-level work: draws inside functions count',
+      name: 'script with top-level work: a draw inside a training step counts',
       code: py`
         import numpy as np
 
-        def sample():
-            return np.random.uniform(0, 1)
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
 
-        print(sample())
+        train(net, X, y)
       `,
-      findings: [{ line: 4 }],
+      findings: [{ line: 5 }],
+      output: py`
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
+    },
+    {
+      name: 'a masking collator handed to the trainer',
+      code: py`
+        import numpy as np
+
+        def mask_words(features):
+            for feature in features:
+                mask = np.random.binomial(1, 0.2, (len(feature["ids"]),))
+                feature["labels"] = np.where(mask, feature["ids"], -100)
+            return features
+
+        trainer = Trainer(model=model, train_dataset=ds, data_collator=mask_words)
+        trainer.train()
+      `,
+      findings: [{ line: 5 }],
+      output: py`
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        def mask_words(features):
+            for feature in features:
+                mask = np.random.binomial(1, 0.2, (len(feature["ids"]),))
+                feature["labels"] = np.where(mask, feature["ids"], -100)
+            return features
+
+        trainer = Trainer(model=model, train_dataset=ds, data_collator=mask_words)
+        trainer.train()
+      `,
     },
   ],
 });

@@ -94,6 +94,56 @@ ruleTests(missingRandomState, {
         pipe = make_pipeline(NearMiss(version=2), clf)
       `,
     },
+    {
+      name: 'NumPy seeded earlier in the script: scikit-learn draws from the seeded global generator',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+        np.random.seed(42)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+        model = RandomForestClassifier(n_estimators=100, random_state=None).fit(X_tr, y_tr)
+      `,
+    },
+    {
+      name: 'NumPy seeded in an earlier notebook cell (or by a seeding helper)',
+      code: ['import numpy as np\nfrom sklearn.cluster import KMeans\nnp.random.seed(0)\n', 'km = KMeans(n_clusters=4)\nlabels = km.fit_predict(X)\n'],
+    },
+    {
+      name: 'k-means started from given centres draws nothing',
+      code: py`
+        from sklearn.cluster import KMeans
+        start = X[:3, :]
+        km = KMeans(n_clusters=3, init=start, n_init=1, max_iter=2).fit(X)
+        print(km.cluster_centers_)
+      `,
+    },
+    {
+      name: 'XGBoost and LightGBM with no row or column subsampling are deterministic',
+      code: py`
+        import xgboost as xgb
+        import lightgbm as lgb
+        a = xgb.XGBClassifier(n_estimators=200, max_depth=4, subsample=1.0)
+        b = lgb.LGBMRegressor(num_leaves=31, subsample=0.8)
+        a.fit(X, y)
+        b.fit(X, y)
+      `,
+    },
+    {
+      name: 'pandas rows sampled only to be shown, a seeded sample, and samples that are not pandas',
+      code: py`
+        import random
+        import pandas as pd
+        import torch
+        df = pd.read_csv("train.csv")
+        df.sample(5)
+        print(df.sample(3))
+        train = df.sample(frac=0.8, random_state=1)
+        picks = random.sample(range(100), 10)
+        z = torch.distributions.Normal(0, 1).sample()
+        model.fit(train, picks)
+      `,
+    },
   ],
   invalid: [
     {
@@ -112,7 +162,7 @@ ruleTests(missingRandomState, {
       `,
     },
     {
-      name: 'estimator through a module alias, no seed constant: 42',
+      name: 'estimator through a module alias, no seed constant: one is defined after the imports',
       code: py`
         import sklearn.ensemble as ens
         clf = ens.RandomForestClassifier(n_estimators=50)
@@ -120,7 +170,8 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2, message: /RandomForestClassifier/ }],
       output: py`
         import sklearn.ensemble as ens
-        clf = ens.RandomForestClassifier(n_estimators=50, random_state=42)
+        SEED = 42
+        clf = ens.RandomForestClassifier(n_estimators=50, random_state=SEED)
       `,
     },
     {
@@ -135,10 +186,11 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2 }],
       output: py`
         from sklearn.model_selection import KFold
+        SEED = 42
         cv = KFold(
             n_splits=5,
             shuffle=True,
-            random_state=42,
+            random_state=SEED,
         )
       `,
     },
@@ -151,7 +203,8 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2, message: /random_state=None/ }],
       output: py`
         from sklearn.cluster import KMeans
-        km = KMeans(n_clusters=3, random_state=42)
+        SEED = 42
+        km = KMeans(n_clusters=3, random_state=SEED)
       `,
     },
     {
@@ -163,22 +216,36 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2 }],
       output: py`
         import sklearn
-        m = sklearn.neural_network.MLPClassifier(random_state=42)
+        SEED = 42
+        m = sklearn.neural_network.MLPClassifier(random_state=SEED)
       `,
     },
     {
-      name: 'boosting libraries: the implicit default seed',
+      name: 'boosting libraries that subsample rely on the implicit default seed',
       code: py`
         import lightgbm as lgb
-        model = lgb.LGBMClassifier(num_leaves=31)
+        import xgboost as xgb
+        a = lgb.LGBMClassifier(num_leaves=31, colsample_bytree=0.7)
+        b = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1)
+        c = xgb.XGBRegressor(subsample=frac)
+        d = xgb.XGBRFClassifier(n_estimators=100)
       `,
-      findings: [{ line: 2, message: /implicit default seed/ }],
+      findings: [{ line: 3, message: /implicit default seed/ }, { line: 4 }, { line: 5 }, { line: 6 }],
+      output: py`
+        import lightgbm as lgb
+        import xgboost as xgb
+        SEED = 42
+        a = lgb.LGBMClassifier(num_leaves=31, colsample_bytree=0.7, random_state=SEED)
+        b = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1)
+        c = xgb.XGBRegressor(subsample=frac)
+        d = xgb.XGBRFClassifier(n_estimators=100)
+      `,
     },
     {
-      name: 'a model trained, saved and loaded back: its training still needs the seed',
+      name: 'a model trained, saved and loaded back: its training still needs the seed (CatBoost randomises by default)',
       code: ['from catboost import CatBoostClassifier\nmodel = CatBoostClassifier(iterations=10)\nmodel.fit(train_pool)\nmodel.save_model("m.cbm")\n', 'model.load_model("m.cbm")\n'],
       findings: [{ cell: 0, line: 2, message: /CatBoostClassifier/ }],
-      output: ['from catboost import CatBoostClassifier\nmodel = CatBoostClassifier(iterations=10, random_state=42)\nmodel.fit(train_pool)\nmodel.save_model("m.cbm")\n', 'model.load_model("m.cbm")\n'],
+      output: ['from catboost import CatBoostClassifier\nSEED = 42\nmodel = CatBoostClassifier(iterations=10, random_state=SEED)\nmodel.fit(train_pool)\nmodel.save_model("m.cbm")\n', 'model.load_model("m.cbm")\n'],
     },
     {
       name: 'imbalanced-learn samplers draw a fresh seed, like scikit-learn',
@@ -189,7 +256,8 @@ ruleTests(missingRandomState, {
       findings: [{ line: 2, column: 16, message: /^`RandomUnderSampler` is called without `random_state`: each run gives a different result$/ }],
       output: py`
         from imblearn.under_sampling import RandomUnderSampler
-        X_res, y_res = RandomUnderSampler(sampling_strategy=0.5, random_state=42).fit_resample(X, y)
+        SEED = 42
+        X_res, y_res = RandomUnderSampler(sampling_strategy=0.5, random_state=SEED).fit_resample(X, y)
       `,
     },
     {
@@ -197,6 +265,67 @@ ruleTests(missingRandomState, {
       code: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3)\n'],
       findings: [{ cell: 1, line: 1 }],
       output: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3, random_state=RANDOM_STATE)\n'],
+    },
+    {
+      name: 'notebook without a seed constant: it goes into the first code cell',
+      code: ['import pandas as pd\nfrom sklearn.model_selection import train_test_split\n', 'df = pd.read_csv("data.csv")\n', 'train, test = train_test_split(df, test_size=0.2)\n'],
+      findings: [{ cell: 2, line: 1 }],
+      output: ['import pandas as pd\nfrom sklearn.model_selection import train_test_split\nSEED = 42\n', 'df = pd.read_csv("data.csv")\n', 'train, test = train_test_split(df, test_size=0.2, random_state=SEED)\n'],
+    },
+    {
+      name: 'notebook whose first cell is a %%capture install cell: the constant goes into the next code cell',
+      code: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=2)\n'],
+      findings: [{ cell: 2, line: 1 }],
+      output: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=2, random_state=SEED)\n'],
+    },
+    {
+      name: 'NumPy seeded only after the split: the split still draws afresh',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        X_tr, X_te = train_test_split(X)
+        np.random.seed(0)
+      `,
+      findings: [{ line: 3, message: /each run splits the data differently/ }],
+      output: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+        X_tr, X_te = train_test_split(X, random_state=SEED)
+        np.random.seed(0)
+      `,
+    },
+    {
+      name: 'k-means with a named initialisation still draws its starting centres',
+      code: py`
+        from sklearn.cluster import KMeans
+        km = KMeans(n_clusters=3, init="k-means++")
+      `,
+      findings: [{ line: 2, message: /^`KMeans` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        from sklearn.cluster import KMeans
+        SEED = 42
+        km = KMeans(n_clusters=3, init="k-means++", random_state=SEED)
+      `,
+    },
+    {
+      name: 'a pandas sample that becomes training data',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("rows.csv")
+        train = df.sample(frac=0.8)
+        test = df.drop(train.index)
+        model.fit(train[features], train["y"])
+      `,
+      findings: [{ line: 3, column: 9, message: /^`df\.sample` is called without `random_state`: each run draws different rows$/ }],
+      output: py`
+        import pandas as pd
+        SEED = 42
+        df = pd.read_csv("rows.csv")
+        train = df.sample(frac=0.8, random_state=SEED)
+        test = df.drop(train.index)
+        model.fit(train[features], train["y"])
+      `,
     },
   ],
 });

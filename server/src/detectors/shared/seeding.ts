@@ -1,0 +1,142 @@
+// Which calls seed which library's global generator, and the one module-level seed constant
+// that every seed fix writes or reuses (so two fixes never write the seed twice).
+import type { Node } from 'web-tree-sitter';
+import type { SourceDocument, TextEdit } from '../../documents/types';
+import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
+import { enclosingFunction } from '../../semantics/nodes';
+import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
+import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
+
+export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
+
+/** The calls that seed one library's global generator (the seed as first argument). */
+export const LIBRARY_SEEDERS: Record<Library, ReadonlySet<string>> = {
+  numpy: new Set(['numpy.random.seed']),
+  random: new Set(['random.seed']),
+  torch: new Set(['torch.manual_seed', 'torch.random.manual_seed', 'torch.random.seed']),
+  tensorflow: new Set(['tensorflow.random.set_seed', 'tensorflow.set_random_seed', 'tensorflow.compat.v1.set_random_seed', 'tensorflow.compat.v1.random.set_random_seed']),
+};
+
+/** Calls that seed several libraries at once, and which. */
+const SEED_ALL: Record<string, readonly Library[]> = {
+  'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
+  'tensorflow.keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
+  'transformers.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
+  'transformers.trainer_utils.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
+  'accelerate.utils.set_seed': ['numpy', 'random', 'torch'],
+  'lightning.seed_everything': ['numpy', 'random', 'torch'],
+  'lightning.pytorch.seed_everything': ['numpy', 'random', 'torch'],
+  'pytorch_lightning.seed_everything': ['numpy', 'random', 'torch'],
+  'lightning_fabric.utilities.seed.seed_everything': ['numpy', 'random', 'torch'],
+  'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
+};
+
+/** The library whose global generator a package's own seeding functions seed. */
+const PACKAGE_LIBRARY: Record<string, Library> = { numpy: 'numpy', random: 'random', torch: 'torch', tensorflow: 'tensorflow' };
+
+/** Names with "seed" in them that make or read generators rather than seed a global one. */
+const NOT_SEEDERS = /^(default_rng|RandomState|SeedSequence|Generator|random_seed|get_seed|initial_seed)$/;
+
+export interface Seeding {
+  call: CallSite;
+  /** The libraries it seeds; 'all' for the project's own helper (`set_seed(42)`), which may seed anything. */
+  libraries: readonly Library[] | 'all';
+}
+
+/**
+ * Every call that seeds a global generator with a value (`np.random.seed()` with no argument or
+ * with `None` reseeds from the OS and does not count), in document order.
+ */
+export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolean = () => false): Seeding[] {
+  const found: Seeding[] = [];
+  for (const call of index.calls) {
+    const qname = call.qname;
+    const seeders = (Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]).filter(([, calls]) => qname && calls.has(qname)).map(([library]) => library);
+    if (seeders.length > 0) {
+      const seed = call.args[0] ?? call.kwargs.get('seed');
+      if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: seeders });
+      continue;
+    }
+    const many = qname ? SEED_ALL[qname] : undefined;
+    if (many) {
+      found.push({ call, libraries: many });
+      continue;
+    }
+    if (qname?.endsWith('seed_everything')) {
+      found.push({ call, libraries: 'all' });
+      continue;
+    }
+    const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
+    if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName) || (qname && isDraw(qname))) continue;
+    // `torch.cuda.manual_seed_all(0)` seeds its own library only; the project's helper may seed any.
+    const library = qname ? PACKAGE_LIBRARY[packageOf(qname)] : undefined;
+    found.push({ call, libraries: library ? [library] : 'all' });
+  }
+  return found;
+}
+
+function seedsLibrary(seeding: Seeding, library: Library): boolean {
+  return seeding.libraries === 'all' || seeding.libraries.includes(library);
+}
+
+/**
+ * True when `library`'s global generator is seeded before `at` runs: by a seeding call earlier in
+ * the document at module level (an earlier notebook cell included), or earlier in the same function.
+ */
+export function seededBefore(index: SemanticIndex, library: Library, at: Node): boolean {
+  const scope = enclosingFunction(at);
+  return seedings(index).some(({ call, libraries }) => {
+    if (!seedsLibrary({ call, libraries }, library) || call.node.startIndex >= at.startIndex) return false;
+    const where = enclosingFunction(call.node);
+    return !where || (!!scope && where.startIndex === scope.startIndex);
+  });
+}
+
+const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+/** The first code cell that can take a new line at its top (a `%%capture` cell must keep its magic first). */
+function firstPlainRoot(index: SemanticIndex): Node | undefined {
+  return index.roots.find((root) => !index.doc.segments[index.segmentIndexOf(root)]?.cellMagic);
+}
+
+/** The last of the imports (and docstring) that open the file or first code cell: where settings go. */
+function leadingBlockEnd(first: Node | undefined): Node | undefined {
+  let last: Node | undefined;
+  for (const statement of first?.namedChildren ?? []) {
+    if (!statement || statement.type === 'comment') continue;
+    const docstring = !last && statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'string';
+    if (!docstring && !LEADING_STATEMENTS.has(statement.type)) break;
+    last = statement;
+  }
+  return last;
+}
+
+export interface SeedConstant {
+  name: string;
+  /** The edit defining it, when the file has none yet. */
+  definition?: TextEdit;
+  /** The statement the definition goes after (undefined: the start of the file or first cell). */
+  after?: Node;
+  /** The defining statement's text (`SEED = 42`), for a fix that writes it together with other lines. */
+  statement?: string;
+}
+
+/**
+ * The module-level seed constant a fix at `at` should use: one already defined before `at`
+ * (`SEED`, `RANDOM_STATE`...), else a new `SEED = 42` after the imports that open the file (in a
+ * notebook, its first code cell). Every seed fix goes through here, so fixes applied one after
+ * the other share one constant instead of writing the number again.
+ */
+export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node): SeedConstant {
+  const existing = constantBefore(index, SEED_CONSTANT, at);
+  if (existing) return { name: existing };
+  const name = freshName(index, 'SEED');
+  const start = firstPlainRoot(index);
+  const after = leadingBlockEnd(start);
+  const line = `${name} = ${DEFAULT_SEED}`;
+  const definition = after
+    ? insertAfterStatement(doc, after, line)
+    : insertAt({ line: start ? start.startPosition.row : 0, character: 0 }, `${line}\n`);
+  return { name, definition, after, statement: line };
+}
