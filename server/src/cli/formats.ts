@@ -29,8 +29,9 @@ export interface ReportedFinding {
   related: { cell?: number; line: number; column: number; message: string }[];
   /** The text of the finding's first line. */
   snippet?: string;
-  /** Matches the finding across edits elsewhere in the file (see baseline.ts). */
+  /** Match the finding across edits elsewhere in the file (see baseline.ts). */
   fingerprint: string;
+  codeFingerprint: string;
 }
 
 /** What a report is made of: findings, files not analysed, and where paths are relative to. */
@@ -116,7 +117,7 @@ export function formatSarif(report: Report): string {
             },
             ...(f.cell !== undefined ? { properties: { cell: f.cell, cellLine: f.line, cellColumn: f.column, cellEndLine: f.endLine, cellEndColumn: f.endColumn } } : {}),
           }],
-          partialFingerprints: { 'mldebtFingerprint/v1': f.fingerprint },
+          partialFingerprints: { 'mldebtFingerprint/v1': f.fingerprint, 'mldebtCodeFingerprint/v1': f.codeFingerprint },
           properties: { section: f.section, ...(f.cell !== undefined ? { cell: f.cell } : {}), ...(f.fix ? { fix: f.fix.safety } : {}) },
         };
       }),

@@ -22,7 +22,7 @@ import { fixFile, writeFix } from './fix';
 import { formatJson, formatSarif, type Report, type ReportedFinding } from './formats';
 import { formatHtml } from './html';
 import { cellSourceSpans } from './notebookJson';
-import { NotAnalysedError, readInput, type NotAnalysed } from './read';
+import { NotAnalysedError, readInput, sizeReason, type NotAnalysed } from './read';
 import { reportFindings, syntaxError, type ReportedDocument } from './report';
 import { projectRoot } from './root';
 import { formatFindings, formatNotAnalysed, formatStatistics, formatSummary, style, type TextOptions } from './text';
@@ -57,7 +57,12 @@ function checkFile(parser: PythonParser, file: string, shown: string, config: An
     throw error;
   }
   const skip = skipReason(input.source, config.maxFileSize);
-  if (skip) return { findings: [], problem: { file: shown, kind: /binary/.test(skip) ? 'binary' : 'too-large', reason: skip } };
+  if (skip) {
+    // The engine's reason, except that a size is said in the unit that shows it (bytes when small).
+    const size = input.source.cells.reduce((sum, cell) => sum + cell.text.length, 0);
+    const tooLarge = size > config.maxFileSize;
+    return { findings: [], problem: { file: shown, kind: tooLarge ? 'too-large' : 'binary', reason: tooLarge ? sizeReason(size, config.maxFileSize) : skip } };
+  }
   let source = input.source;
   let raw = input.raw;
   let analysis: AnalysisResult;
@@ -137,21 +142,23 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
       fixedFiles++;
       diffs.push(checked.fixed.diff);
     }
-    for (const finding of checked.findings) {
-      if (baseline?.take(rootRelative(finding.file), finding.code, finding.fingerprint)) hidden++;
-      else findings.push(finding);
-    }
+    if (baseline) {
+      const { fresh, known } = baseline.filter(rootRelative(shown), checked.findings);
+      findings.push(...fresh);
+      hidden += known;
+    } else findings.push(...checked.findings);
   }
 
   if (options.writeBaseline) {
-    writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, snippet: (f.snippet ?? '').trim() })));
+    writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim() })));
     err(`Wrote ${findings.length} finding(s) of ${shownFiles.length} file(s) to the baseline ${options.writeBaseline}; \`mldebt check --baseline ${options.writeBaseline}\` reports only new ones.`);
     if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
     return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : 0;
   }
 
   if (options.diff) {
-    output.out(diffs.join(''));
+    const diff = diffs.join('');
+    if (diff) output.out(diff.replace(/\n$/, ''));
     err(fixes ? `Would fix ${fixes} finding(s) in ${fixedFiles} file(s); run with --fix to apply.` : 'Nothing to fix.');
     if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
     return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : fixes > 0 ? 1 : 0;
@@ -159,7 +166,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
 
   // Files of the baseline that were checked now, or that are gone: their missing entries were fixed.
   const checkedNow = new Set(shownFiles.map(rootRelative));
-  const fixedSince = baseline?.fixedSince({ has: (file: string) => checkedNow.has(file) || !existsSync(path.join(root, file)) } as ReadonlySet<string>) ?? 0;
+  const fixedSince = baseline?.fixedSince((file) => checkedNow.has(file) || !existsSync(path.join(root, file))) ?? 0;
 
   const activeRules = RULES.map((r) => r.meta).filter((meta) => effectiveSeverity(mergeConfig(defaultConfig(), flagConfig(options)), meta) !== 'off');
   const report: Report = { findings, notAnalysed, files: shownFiles, rules: activeRules, version: VERSION, root, rootRelative };

@@ -9,7 +9,7 @@ import type { Position, SourceDocument } from '../documents/types';
 import { parseOnce } from '../parsing/incremental';
 import type { PythonParser } from '../parsing/parser';
 import { categoryLabel } from '../taxonomy/explain';
-import { fingerprint } from './baseline';
+import { fingerprints } from './baseline';
 import type { ReportedFinding } from './formats';
 import { offsetInSource, type SourceSpan } from './notebookJson';
 import type { NotAnalysed } from './read';
@@ -76,7 +76,7 @@ export function reportFindings(file: ReportedDocument, findings: readonly Findin
         const at = toLocalRange(doc, r.range);
         return at ? [{ ...(doc.kind === 'notebook' ? { cell: at.segment.cellIndex + 1 } : {}), line: at.range.start.line + 1, column: at.range.start.character + 1, message: r.message }] : [];
       }),
-      fingerprint: fingerprint(finding.code, linesOf(cellIndex), local.range.start.line, local.range.end.line),
+      ...fingerprints(finding.code, linesOf(cellIndex), local.range.start.line, local.range.end.line),
     });
   }
   return reported;

@@ -35,7 +35,11 @@ function plural(n: number, word: string, many = `${word}s`): string {
 
 function shorten(text: string, room: number): string {
   if (text.length <= room) return text;
-  return room <= 1 ? '…' : `${text.slice(0, room - 1).trimEnd()}…`;
+  if (room <= 1) return '…';
+  // Cut at a word boundary when one is near, so the last word shown is a whole word.
+  const cut = text.slice(0, room - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > cut.length - 15 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
 function location(f: { cell?: number; line: number; column: number }): string {
