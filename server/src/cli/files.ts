@@ -53,28 +53,38 @@ export function compileGlob(glob: string): (relativePath: string) => boolean {
   const steps = compileSteps(glob);
   const anyDepth = !glob.includes('/');
   const end = steps.length;
-  const close = (states: Set<number>) => {
-    for (const state of states) {
-      const skip = steps[state]?.skipTo;
-      if (skip !== undefined) states.add(skip); // a Set iterates over what is added while iterating
-    }
-    return states;
+  // The active states as a list, with the position that last added each one to skip repeats.
+  const seenAt = new Int32Array(end + 1).fill(-1);
+  const add = (states: number[], state: number, at: number) => {
+    if (seenAt[state] === at) return;
+    seenAt[state] = at;
+    states.push(state);
+    const skip = steps[state]?.skipTo;
+    if (skip !== undefined) add(states, skip, at);
   };
   return (text: string) => {
-    let states = close(new Set([0]));
+    seenAt.fill(-1);
+    let states: number[] = [];
+    add(states, 0, 0);
     for (let i = 0; ; i++) {
-      if (states.has(end) && (i === text.length || text[i] === '/')) return true;
+      if (seenAt[end] === i && (i === text.length || text[i] === '/')) return true;
       if (i === text.length) return false;
       const ch = text[i];
-      const next = new Set<number>();
+      const next: number[] = [];
       for (const state of states) {
         const step = steps[state];
         if (!step) continue;
-        if (step.kind === 'char' ? step.char === ch : step.kind === 'globstar' || ch !== '/') next.add(step.kind === 'star' || step.kind === 'globstar' ? state : state + 1);
+        if (step.kind === 'char' ? step.char === ch : step.kind === 'globstar' || ch !== '/') add(next, step.kind === 'star' || step.kind === 'globstar' ? state : state + 1, i + 1);
       }
-      if (anyDepth && ch === '/') next.add(0);
-      states = close(next);
-      if (states.size === 0) return false;
+      if (anyDepth && ch === '/') add(next, 0, i + 1);
+      if (next.length === 0) {
+        if (!anyDepth) return false;
+        // Nothing matches here; a new match can start only after the next '/'.
+        const slash = text.indexOf('/', i + 1);
+        if (slash === -1) return false;
+        i = slash - 1;
+      }
+      states = next;
     }
   };
 }
