@@ -3,7 +3,7 @@
 // syntax error of a file that does not fully parse.
 import type { AnalysisResult } from '../analyze';
 import type { Finding, RuleMeta } from '../detectors/types';
-import { computeLineStarts, lineText, toLocalRange } from '../documents/positions';
+import { computeLineStarts, lineText, positionAt, toLocalRange } from '../documents/positions';
 import type { DocumentSource } from '../documents/source';
 import type { Position, SourceDocument } from '../documents/types';
 import { parseOnce } from '../parsing/incremental';
@@ -37,15 +37,8 @@ export function reportFindings(file: ReportedDocument, findings: readonly Findin
   const inIpynb = (cellIndex: number, at: Position) => {
     const span = file.ipynb?.spans[cellIndex];
     if (!file.ipynb || !span) return undefined;
-    const offset = offsetInSource(file.ipynb.text, span, at.line, at.character);
-    let lo = 0;
-    let hi = ipynbLineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (ipynbLineStarts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - ipynbLineStarts[lo] + 1 };
+    const position = positionAt({ text: file.ipynb.text, lineStarts: ipynbLineStarts }, offsetInSource(file.ipynb.text, span, at.line, at.character));
+    return { line: position.line + 1, column: position.character + 1 };
   };
   const reported: ReportedFinding[] = [];
   for (const finding of findings) {
