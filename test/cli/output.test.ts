@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { mldebt, notebook, temporaryFolder } from './helpers';
+import { spawnSync } from 'node:child_process';
+import { CLI, mldebt, notebook, temporaryFolder } from './helpers';
 
 const TRAIN = 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\ndf = pd.read_csv("a.csv")\nX = df.values\nX_tr, X_te = train_test_split(X)\n';
 
@@ -25,6 +26,16 @@ describe('mldebt check output', function () {
     assert.match(mldebt(dir, ['check', '--color', 'always', '.']).stdout, /\u001b\[33mwarning/);
     assert.doesNotMatch(mldebt(dir, ['check', '--color=never', '.']).stdout, ansi);
     assert.equal(mldebt(dir, ['check', '--color', 'sometimes', '.']).stderr, 'mldebt: --color must be never, always or auto, not "sometimes"; see `mldebt --help`\n');
+  });
+
+  it('colours on a terminal (script(1) gives it one), fits its width, and not with NO_COLOR set', function () {
+    if (spawnSync('script', ['--version']).status !== 0) this.skip();
+    const onTerminal = (env: Record<string, string>) => spawnSync('script', ['-qec', `stty cols 72; "${process.execPath}" "${CLI}" check train.py`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } }).stdout;
+    const coloured = onTerminal({ NO_COLOR: '' });
+    assert.match(coloured, /\u001b\[33mwarning\u001b\[39m/);
+    const plain = coloured.replace(/\u001b\[\d+m/g, '').split(/\r?\n/);
+    assert.ok(plain.every((line) => line.length <= 72), plain.join('\n'));
+    assert.doesNotMatch(onTerminal({ NO_COLOR: '1' }), /\u001b\[/);
   });
 
   it('prints the full message and related lines with --verbose', () => {
@@ -95,7 +106,7 @@ describe('mldebt check output', function () {
       }
     }
     const text = mldebt(dir, ['check', '--ignore', 'ALL', '.']).stdout;
-    assert.match(text, /^No ML debt found in 3 files; 1 file with syntax errors checked only in part; 3 files not analysed \(listed above\)\.$/m);
+    assert.match(text, /^No ML debt found in 3 files; 1 file with syntax errors checked only in part; 3 files\nnot analysed \(listed above\)\.$/m, 'wrapped at 100 columns');
   });
 });
 

@@ -42,6 +42,21 @@ function shorten(text: string, room: number): string {
   return `${(space > cut.length - 15 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
+/** Greedy word wrap: lines of at most `width` characters, continued with `indent` spaces. */
+function wrap(text: string, width: number, indent = 0): string {
+  const lead = /^ */.exec(text)![0];
+  const [first, ...words] = text.slice(lead.length).split(' ');
+  const lines: string[] = [];
+  let line = lead + first;
+  for (const word of words) {
+    if (line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    } else line += ` ${word}`;
+  }
+  return [...lines, line].join('\n');
+}
+
 function location(f: { cell?: number; line: number; column: number }): string {
   return `${f.cell !== undefined ? `cell ${f.cell}, ` : ''}${f.line}:${f.column}`;
 }
@@ -107,6 +122,7 @@ export function formatSummary(input: SummaryInput, options: TextOptions): string
   const { findings, notAnalysed } = input;
   const s = options.style;
   const lines: string[] = [];
+  const para = (text: string, indent = 0) => wrap(text, options.width, indent);
   if (input.fixed) lines.push(`Fixed ${plural(input.fixed.fixes, 'finding')} in ${plural(input.fixed.files, 'file')}.`);
   const analysed = input.files - notAnalysed.filter((p) => p.kind !== 'syntax-error').length;
   const partly = notAnalysed.length - (input.files - analysed);
@@ -115,15 +131,15 @@ export function formatSummary(input: SummaryInput, options: TextOptions): string
     input.files - analysed && `${plural(input.files - analysed, 'file')} not analysed`,
   ].filter(Boolean).map((t) => `; ${t}`).join('') + (notAnalysed.length ? ' (listed above)' : '');
   const filesWith = new Set(findings.map((f) => f.file)).size;
-  if (findings.length === 0) lines.push(`${input.fixed ? 'No ML debt left' : 'No ML debt found'} in ${plural(analysed, 'file')}${notChecked}.`);
-  else lines.push(s.bold(`Found ${plural(findings.length, 'finding')} (${severityCounts(findings)}) in ${filesWith} of ${plural(analysed, 'file')}${notChecked}.`));
+  if (findings.length === 0) lines.push(para(`${input.fixed ? 'No ML debt left' : 'No ML debt found'} in ${plural(analysed, 'file')}${notChecked}.`));
+  else lines.push(s.bold(para(`Found ${plural(findings.length, 'finding')} (${severityCounts(findings)}) in ${filesWith} of ${plural(analysed, 'file')}${notChecked}.`)));
   if (input.baseline) {
-    lines.push(`Baseline: ${plural(input.baseline.hidden, 'known finding')} not shown; ${plural(input.baseline.fixed, 'baseline finding')} fixed since.`);
+    lines.push(para(`Baseline: ${plural(input.baseline.hidden, 'known finding')} not shown; ${plural(input.baseline.fixed, 'baseline finding')} fixed since.`));
   }
   if (findings.length === 0) return lines.join('\n');
 
   // One line per section of the paper, with the rules behind its count; --statistics names them.
-  lines.push('', 'By section of the paper (Sculley et al., 2015), with findings per rule:');
+  lines.push('', 'By section of the paper, with findings per rule:');
   const sectionOf = (f: ReportedFinding) => Number(/§(\d+)/.exec(f.section)?.[1] ?? 0);
   const sections = [...countBy(findings, (f) => String(sectionOf(f)))].sort(([a], [b]) => Number(a) - Number(b));
   for (const [n, count] of sections) {
@@ -137,11 +153,11 @@ export function formatSummary(input: SummaryInput, options: TextOptions): string
   const top = [...countBy(findings, (f) => f.code)].sort(([a, x], [b, y]) => y - x || a.localeCompare(b))[0][0];
   const safe = findings.filter((f) => f.fix?.safety === 'safe').length;
   const unsafe = findings.filter((f) => f.fix && f.fix.safety !== 'safe').length;
-  lines.push('', `Next: \`mldebt explain ${top}\` says why its debt matters and how to pay it off.`);
-  if (safe) lines.push(`      ${safe} marked [*] can be fixed with \`mldebt check --fix\`${unsafe ? ` (${unsafe} more with \`--unsafe-fixes\`)` : ''}.`);
-  else if (unsafe) lines.push(`      ${plural(unsafe, 'finding')} with an unsafe fix: \`mldebt check --diff --unsafe-fixes\` shows the changes.`);
-  if (!input.statistics) lines.push('      `--statistics` counts the findings per rule, with the rules\' names.');
-  if (!options.verbose && findings.some((f) => f.message.length > options.width / 2)) lines.push('      `--verbose` prints the messages in full, with related lines.');
+  lines.push('', para(`Next: \`mldebt explain ${top}\` says why its debt matters and how to pay it off.`, 6));
+  if (safe) lines.push(para(`      ${safe} marked [*] can be fixed with \`mldebt check --fix\`${unsafe ? ` (${unsafe} more with \`--unsafe-fixes\`)` : ''}.`, 6));
+  else if (unsafe) lines.push(para(`      ${plural(unsafe, 'finding')} with an unsafe fix: \`mldebt check --diff --unsafe-fixes\` shows the changes.`, 6));
+  if (!input.statistics) lines.push(para('      `--statistics` counts the findings per rule, with the rules\' names.', 6));
+  if (!options.verbose && findings.some((f) => f.message.length > options.width / 2)) lines.push(para('      `--verbose` prints the messages in full, with related lines.', 6));
   return lines.join('\n');
 }
 
