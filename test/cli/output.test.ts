@@ -106,7 +106,8 @@ describe('mldebt check output', function () {
       }
     }
     const text = mldebt(dir, ['check', '--ignore', 'ALL', '.']).stdout;
-    assert.match(text, /^No ML debt found in 3 files; 1 file with syntax errors checked only in part; 3 files\nnot analysed \(listed above\)\.$/m, 'wrapped at 100 columns');
+    assert.ok(text.split('\n').every((line) => line.length <= 100), 'the summary wraps at 100 columns');
+    assert.match(text.replace(/\n(?!\n)/g, ' '), /No ML debt found in 3 files; 1 file with syntax errors checked only in part; 3 files not analysed \(listed above\)\./);
   });
 });
 
