@@ -65,6 +65,24 @@ describe('mldebt check --fix / --diff', function () {
     assert.deepEqual(readdirSync(dir), ['a.py']);
   });
 
+  it('says so and exits 2 when a fixed file cannot be written, reporting its findings', function () {
+    write('a.py', VALUES);
+    // A folder no one may add a file to: read-only, and for root (CI) immutable.
+    const root = process.getuid?.() === 0;
+    if (root && spawnSync('chattr', ['+i', dir]).status !== 0) this.skip();
+    if (!root) chmodSync(dir, 0o555);
+    try {
+      const run = mldebt(dir, ['check', '--fix', '--select', 'MLD904', 'a.py']);
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /^a\.py: cannot write the fixes: (EACCES|EPERM)/m);
+      assert.match(run.stdout, /MLD904/);
+      assert.equal(read('a.py').toString(), VALUES);
+    } finally {
+      if (root) spawnSync('chattr', ['-i', dir]);
+      else chmodSync(dir, 0o755);
+    }
+  });
+
   it('applies fixes in passes until none is left, and a second --fix changes nothing', () => {
     const source = 'import pandas as pd\ndf = pd.read_csv("a.csv")\nX = df.values\nold = pd.read_csv("b.csv")\nW = old.values\nZ = df.values\n';
     write('many.py', source);

@@ -45,7 +45,11 @@ interface CheckedFile {
   problem?: NotAnalysed;
   /** Set when --fix or --diff changed the file. */
   fixed?: { count: number; diff: string };
+  /** Set when the fixed file could not be written (an I/O error: exit 2). */
+  writeError?: boolean;
 }
+
+const METAS = new Map(RULES.map((r) => [r.meta.code, r.meta]));
 
 /** Analyses one file (after fixing it, with --fix or --diff); never throws for a bad file. */
 function checkFile(parser: PythonParser, file: string, shown: string, config: AnalysisConfig, options: CheckOptions, output: Output): CheckedFile {
@@ -78,8 +82,13 @@ function checkFile(parser: PythonParser, file: string, shown: string, config: An
         analysis = analyzeDocument(buildDocument(source), config, { parser });
         fixed = undefined;
       } else if (options.fix) {
-        writeFix(input, result.text);
-        raw = result.text;
+        try {
+          writeFix(input, result.text);
+          raw = result.text;
+        } catch (error) {
+          output.err(`${shown}: cannot write the fixes: ${(error as Error).message}`);
+          return { findings: reportFindings({ shown, doc: buildDocument(input.source), source: input.source, ...(input.spans ? { ipynb: { text: input.raw, spans: input.spans } } : {}) }, analyzeDocument(buildDocument(input.source), config, { parser }).findings, METAS), writeError: true };
+        }
       }
     }
     if (options.diff) {
@@ -93,9 +102,8 @@ function checkFile(parser: PythonParser, file: string, shown: string, config: An
   const doc = buildDocument(source);
   const reported: ReportedDocument = { shown, doc, source, ...(source.kind === 'notebook' ? { ipynb: { text: raw, spans: raw === input.raw ? input.spans ?? [] : cellSourceSpans(raw) } } : {}) };
   for (const error of analysis.errors) output.err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
-  const metas = new Map(RULES.map((r) => [r.meta.code, r.meta]));
   const problem = syntaxError(parser, reported, analysis);
-  return { findings: reportFindings(reported, analysis.findings, metas), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
+  return { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
 }
 
 function useColour(options: CheckOptions, output: Output): boolean {
@@ -126,6 +134,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   let fixes = 0;
   let fixedFiles = 0;
   let hidden = 0;
+  let writeErrors = 0;
   for (const file of discovery.files) {
     const shown = path.relative(cwd, file) || path.basename(file);
     shownFiles.push(shown);
@@ -137,6 +146,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
     const checked = checkFile(parser, file, shown, config, options, output);
     if (checked.problem) notAnalysed.push(checked.problem);
+    if (checked.writeError) writeErrors++;
     if (checked.fixed) {
       fixes += checked.fixed.count;
       fixedFiles++;
@@ -191,7 +201,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   }
   if (options.output) writeFileSync(options.output, text + '\n');
   else if (text) output.out(text);
-  if (notAnalysed.some((p) => p.kind === 'unreadable')) return 2;
+  if (writeErrors > 0 || notAnalysed.some((p) => p.kind === 'unreadable')) return 2;
   const failing = findings.length > 0 || notAnalysed.some((p) => p.kind === 'syntax-error' || p.kind === 'invalid-notebook');
   return failing && !options.exitZero ? 1 : 0;
 }
