@@ -1,6 +1,6 @@
 // Running the bundled CLI (dist/cli.js) as users do: a child process in a folder of files.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -19,6 +19,16 @@ export function mldebt(cwd: string, args: readonly string[], options: SpawnSyncO
 
 export function temporaryFolder(prefix: string): string {
   return mkdtempSync(path.join(tmpdir(), `mldebt-${prefix}-`));
+}
+
+/** Runs `body` in a new temporary folder, removed afterwards. */
+export function inFolder(prefix: string, body: (dir: string) => void): void {
+  const dir = temporaryFolder(prefix);
+  try {
+    body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface CellSpec {

@@ -3,10 +3,10 @@
 // and a reader that closes the pipe early.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { compileGlob } from '../../server/src/cli/files';
-import { CLI, mldebt, notebook, temporaryFolder } from './helpers';
+import { CLI, inFolder, mldebt, notebook } from './helpers';
 
 describe('exclude globs', function () {
   this.timeout(30000);
@@ -43,21 +43,18 @@ describe('exclude globs', function () {
   });
 
   it('from pyproject.toml keep the CLI fast with 300 stars', () => {
-    const dir = temporaryFolder('glob');
-    try {
-      for (const folder of ['sandbox', 'keep']) mkdirSync(path.join(dir, folder));
-      for (let i = 0; i < 20; i++) {
-        writeFileSync(path.join(dir, 'sandbox', `s${i}.py`), 'import numpy as np\nnp.random.rand(3)\n');
-        writeFileSync(path.join(dir, 'keep', `k${i}.py`), 'print(1)\n');
-      }
-      writeFileSync(path.join(dir, 'pyproject.toml'), `[tool.mldebt]\nexclude = ["${'*'.repeat(300)}x"]\n`);
-      const started = performance.now();
-      const run = mldebt(dir, ['check', '.']);
-      assert.ok(performance.now() - started < 10000);
-      assert.equal(run.stdout.trim(), 'No ML debt found in 20 files.', 'sandbox/ (ending in x) is excluded');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    inFolder('glob', (dir) => {
+    for (const folder of ['sandbox', 'keep']) mkdirSync(path.join(dir, folder));
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(path.join(dir, 'sandbox', `s${i}.py`), 'import numpy as np\nnp.random.rand(3)\n');
+      writeFileSync(path.join(dir, 'keep', `k${i}.py`), 'print(1)\n');
     }
+    writeFileSync(path.join(dir, 'pyproject.toml'), `[tool.mldebt]\nexclude = ["${'*'.repeat(300)}x"]\n`);
+    const started = performance.now();
+    const run = mldebt(dir, ['check', '.']);
+    assert.ok(performance.now() - started < 10000);
+    assert.equal(run.stdout.trim(), 'No ML debt found in 20 files.', 'sandbox/ (ending in x) is excluded');
+    });
   });
 });
 
@@ -65,21 +62,18 @@ describe('mixed-language repositories', function () {
   this.timeout(30000);
 
   it('skip R and Julia notebooks and list them, without failing the check', () => {
-    const dir = temporaryFolder('mixed');
-    try {
-      writeFileSync(path.join(dir, 'train.py'), 'print(1)\n');
-      writeFileSync(path.join(dir, 'stats.ipynb'), notebook([{ source: 'x <- runif(3)\n' }], 'R'));
-      writeFileSync(path.join(dir, 'sim.ipynb'), notebook([{ source: 'x = rand(3)\n' }], 'julia'));
-      const run = mldebt(dir, ['check', '.']);
-      assert.equal(run.status, 0, run.stdout + run.stderr);
-      assert.match(run.stdout, /^ {2}sim\.ipynb: not a Python notebook \(kernel language: julia\)$/m);
-      assert.match(run.stdout, /^ {2}stats\.ipynb: not a Python notebook \(kernel language: r\)$/m);
-      assert.match(run.stdout, /^No ML debt found in 1 file; 2 files not analysed \(listed above\)\.$/m);
-      const json = JSON.parse(mldebt(dir, ['check', '--format', 'json', '.']).stdout);
-      assert.deepEqual(json.map((e: { file: string; name: string }) => `${e.file}:${e.name}`), ['sim.ipynb:not-python', 'stats.ipynb:not-python']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    inFolder('mixed', (dir) => {
+    writeFileSync(path.join(dir, 'train.py'), 'print(1)\n');
+    writeFileSync(path.join(dir, 'stats.ipynb'), notebook([{ source: 'x <- runif(3)\n' }], 'R'));
+    writeFileSync(path.join(dir, 'sim.ipynb'), notebook([{ source: 'x = rand(3)\n' }], 'julia'));
+    const run = mldebt(dir, ['check', '.']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^ {2}sim\.ipynb: not a Python notebook \(kernel language: julia\)$/m);
+    assert.match(run.stdout, /^ {2}stats\.ipynb: not a Python notebook \(kernel language: r\)$/m);
+    assert.match(run.stdout, /^No ML debt found in 1 file; 2 files not analysed \(listed above\)\.$/m);
+    const json = JSON.parse(mldebt(dir, ['check', '--format', 'json', '.']).stdout);
+    assert.deepEqual(json.map((e: { file: string; name: string }) => `${e.file}:${e.name}`), ['sim.ipynb:not-python', 'stats.ipynb:not-python']);
+    });
   });
 });
 
@@ -87,18 +81,15 @@ describe('a closed pipe', function () {
   this.timeout(60000);
 
   it('ends the CLI quietly (mldebt check big.py --format html | head -c 100)', () => {
-    const dir = temporaryFolder('epipe');
-    try {
-      const lines = ['import pandas as pd', 'df = pd.read_csv("a.csv")'];
-      for (let i = 0; i < 3000; i++) lines.push(`x${i} = df.values`);
-      writeFileSync(path.join(dir, 'big.py'), lines.join('\n') + '\n');
-      for (const format of ['html', 'text', 'json']) {
-        const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check big.py --format ${format} 2>err.txt | head -c 100; echo " status=$?"`], { cwd: dir, encoding: 'utf8' });
-        assert.equal(readFileSync(path.join(dir, 'err.txt'), 'utf8'), '', `${format}: nothing on standard error`);
-        assert.match(run.stdout, / status=0$/m);
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
+    inFolder('epipe', (dir) => {
+    const lines = ['import pandas as pd', 'df = pd.read_csv("a.csv")'];
+    for (let i = 0; i < 3000; i++) lines.push(`x${i} = df.values`);
+    writeFileSync(path.join(dir, 'big.py'), lines.join('\n') + '\n');
+    for (const format of ['html', 'text', 'json']) {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check big.py --format ${format} 2>err.txt | head -c 100; echo " status=$?"`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(readFileSync(path.join(dir, 'err.txt'), 'utf8'), '', `${format}: nothing on standard error`);
+      assert.match(run.stdout, / status=0$/m);
     }
+    });
   });
 });
