@@ -45,20 +45,25 @@ describe('mldebt CLI', function () {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints file:line:col: CODE name message and exits 1 on findings', () => {
+  it('prints findings grouped by file, with severity, and exits 1 on findings', () => {
     const { status, stdout } = mldebt(dir, 'check', '.');
     assert.equal(status, 1);
-    const lines = stdout.trim().split('\n');
-    assert.deepEqual(lines.slice(0, -1), [
-      'nb.ipynb:cell 3:2:5: MLD801 unseeded-randomness `np.random.rand` draws from NumPy\'s global random generator, which this notebook never seeds: the results built on it change from run to run',
-      'train.py:2:14: MLD802 missing-random-state `train_test_split` is called without `random_state`: each run splits the data differently',
+    const [nb, train] = stdout.split('\n\n');
+    assert.deepEqual(nb.split('\n'), [
+      'nb.ipynb',
+      '  cell 3, 2:5  warning  MLD801  `np.random.rand` draws from NumPy\'s global random generator, which…',
     ]);
-    assert.match(lines.at(-1)!, /Found 2 finding\(s\) in 2 of 3 file\(s\)\./, 'virtual environments are skipped');
+    assert.deepEqual(train.split('\n'), [
+      'train.py',
+      '  2:14  warning  MLD802  `train_test_split` is called without `random_state`: each run splits the…',
+    ]);
+    assert.ok(stdout.split('\n').every((line) => line.length <= 100), 'lines fit in 100 columns when not on a terminal');
+    assert.match(stdout, /^Found 2 findings \(2 warning\) in 2 of 3 files\.$/m, 'virtual environments are skipped');
   });
 
   it('exits 0 on clean files, and with --exit-zero', () => {
     assert.equal(mldebt(dir, 'check', 'clean.py').status, 0);
-    assert.match(mldebt(dir, 'check', 'clean.py').stdout, /No ML debt found in 1 file/);
+    assert.equal(mldebt(dir, 'check', 'clean.py').stdout, 'No ML debt found in 1 file.\n');
     assert.equal(mldebt(dir, 'check', 'train.py', '--exit-zero').status, 0);
   });
 
@@ -84,7 +89,7 @@ describe('mldebt CLI', function () {
     assert.equal(run.tool.driver.name, 'ML Debt Lens');
     assert.ok(run.tool.driver.rules.some((r: { id: string; helpUri: string }) => r.id === 'MLD802' && /MLD802-missing-random-state\.md$/.test(r.helpUri)));
     assert.equal(run.results.length, 1);
-    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'train.py' }, region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 30 } });
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'train.py', uriBaseId: '%SRCROOT%' }, region: { startLine: 2, startColumn: 14, endLine: 2, endColumn: 30 } });
   });
 
   it('writes a self-contained HTML report that escapes the code it quotes', () => {
@@ -115,23 +120,24 @@ describe('mldebt CLI', function () {
     assert.match(stderr, /unknown key "colour"/);
   });
 
-  it('reports a broken notebook clearly, checks the other files, and exits 2', () => {
+  it('lists a broken notebook as not analysed, checks the other files, and exits 1', () => {
     writeFileSync(path.join(dir, 'broken.ipynb'), '{"cells": [ {"cell_type": "code", ');
-    const { status, stdout, stderr } = mldebt(dir, 'check', '.');
-    assert.equal(status, 2);
-    assert.match(stderr, /broken\.ipynb: error: not valid notebook JSON/);
-    assert.match(stdout, /train\.py:2:14: MLD802/);
-    assert.match(stdout, /in 2 of 3 file\(s\) \(1 unreadable\)\.$/m, 'the summary counts the files it could not read');
+    const { status, stdout } = mldebt(dir, 'check', '.');
+    assert.equal(status, 1);
+    assert.match(stdout, /^ {2}broken\.ipynb: not valid notebook JSON/m);
+    assert.match(stdout, /^train\.py\n {2}2:14 {2}warning {2}MLD802/m);
+    assert.match(stdout, /in 2 of 3 files; 1 file not analysed \(listed above\)\.$/m, 'the summary counts the files it could not read');
   });
 
-  it('skips binary and oversized files with a message', () => {
+  it('lists binary and oversized files as not analysed, sizes in bytes when small', () => {
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 1, 2, 3, 0, 255]));
     writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mldebt]\nmax-file-size = 40\n');
     writeFileSync(path.join(dir, 'big.py'), 'x = 1\n'.repeat(20));
-    const { stdout, stderr } = mldebt(dir, 'check', '.');
-    assert.match(stdout, /No ML debt found in 1 file\(s\) \(4 skipped\)\.$/m, 'skipped files are not counted as checked');
-    assert.match(stderr, /blob\.py: skipped: it looks like a binary file/);
-    assert.match(stderr, /big\.py: skipped: it is 0\.0 MB, over the 0\.0 MB limit/);
+    const { stdout, status } = mldebt(dir, 'check', '.');
+    assert.equal(status, 0, 'files skipped by policy do not fail the check');
+    assert.match(stdout, /^No ML debt found in 1 file; 4 files not analysed \(listed above\)\.$/m, 'skipped files are not counted as checked');
+    assert.match(stdout, /^ {2}blob\.py: it looks like a binary file/m);
+    assert.match(stdout, /^ {2}big\.py: it is 120 bytes, over the 40 bytes limit/m);
   });
 
   it('exits 2 on usage errors and missing paths', () => {
@@ -140,7 +146,8 @@ describe('mldebt CLI', function () {
     assert.equal(mldebt(dir, 'check', '--select', 'MLD999').status, 2);
     const missing = mldebt(dir, 'check', 'nope.py');
     assert.equal(missing.status, 2);
-    assert.match(missing.stderr, /nope\.py: error: no such file or directory/);
+    assert.equal(missing.stderr, 'mldebt: nope.py: no such file or directory\n');
+    assert.equal(missing.stdout, '', 'a missing path is an error only, never also a report');
     assert.equal(mldebt(dir).status, 2);
   });
 

@@ -26,11 +26,11 @@ describe('mldebt check on notebook install lines', function () {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports each unpinned install at its cell and line', () => {
-    const result = spawnSync(process.execPath, [CLI, 'check', '.', '--select', 'MLD803'], { cwd: dir, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [CLI, 'check', '.', '--select', 'MLD803', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(result.status, 1);
-    assert.deepEqual(result.stdout.trim().split('\n').slice(0, -1), [
-      'setup.ipynb:cell 2:2:1: MLD803 unpinned-package-install `pip install`: datasets has no version pin, so each run may install a different release',
-      'setup.ipynb:cell 3:3:1: MLD803 unpinned-package-install `pip install`: optuna has no version pin, so each run may install a different release',
+    assert.deepEqual(JSON.parse(result.stdout).map((f: { file: string; cell: number; line: number; column: number; message: string }) => `${f.file}:cell ${f.cell}:${f.line}:${f.column}: ${f.message}`), [
+      'setup.ipynb:cell 2:2:1: `pip install`: datasets has no version pin, so each run may install a different release',
+      'setup.ipynb:cell 3:3:1: `pip install`: optuna has no version pin, so each run may install a different release',
     ]);
   });
 });

@@ -10,26 +10,83 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
 
 export const ANALYSED_EXTENSIONS: ReadonlySet<string> = new Set(['.py', '.ipynb']);
 
-/** A glob (`*`, `**`, `?`) as a regular expression over '/'-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let pattern = '';
+/**
+ * One step of a compiled glob: a literal character, `?` (one character but '/'), `*` (a run
+ * without '/'), `**` (any run). `skipTo` is where an empty match of a run goes: the next step, or past the slash of a
+ * `**` followed by a slash, which may match no folder at all.
+ */
+interface GlobStep {
+  kind: 'char' | 'one' | 'star' | 'globstar';
+  char?: string;
+  skipTo?: number;
+}
+
+function compileSteps(glob: string): GlobStep[] {
+  const steps: GlobStep[] = [];
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i];
-    if (ch === '*') {
-      if (glob[i + 1] === '*') {
-        pattern += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
-        i += glob[i + 2] === '/' ? 2 : 1;
-      } else {
-        pattern += '[^/]*';
-      }
-    } else if (ch === '?') {
-      pattern += '[^/]';
-    } else {
-      pattern += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    if (ch === '?') steps.push({ kind: 'one' });
+    else if (ch !== '*') steps.push({ kind: 'char', char: ch });
+    else {
+      // A run of stars is one step: `***` means what `**` means, and no run costs more than one.
+      let end = i;
+      while (glob[end + 1] === '*') end++;
+      const run = end - i + 1;
+      i = end;
+      if (run === 1) steps.push({ kind: 'star', skipTo: steps.length + 1 });
+      else if (glob[i + 1] === '/') {
+        steps.push({ kind: 'globstar', skipTo: steps.length + 2 }, { kind: 'char', char: '/' });
+        i++;
+      } else steps.push({ kind: 'globstar', skipTo: steps.length + 1 });
     }
   }
-  // A pattern without a slash matches at any depth, as in .gitignore.
-  return new RegExp(glob.includes('/') ? `^${pattern}(?:/.*)?$` : `(?:^|/)${pattern}(?:/.*)?$`);
+  return steps;
+}
+
+/**
+ * A glob (`*`, `**`, `?`) as a test of '/'-separated relative paths. A glob without a slash
+ * matches at any depth, as in .gitignore, and a match of a folder matches what is inside it.
+ * The test simulates the pattern as a set of states over the path (time: path length times
+ * pattern length) instead of compiling a regular expression, so no glob can backtrack.
+ */
+export function compileGlob(glob: string): (relativePath: string) => boolean {
+  const steps = compileSteps(glob);
+  const anyDepth = !glob.includes('/');
+  const end = steps.length;
+  // The active states as a list, with the position that last added each one to skip repeats.
+  const seenAt = new Int32Array(end + 1).fill(-1);
+  const add = (states: number[], state: number, at: number) => {
+    if (seenAt[state] === at) return;
+    seenAt[state] = at;
+    states.push(state);
+    const skip = steps[state]?.skipTo;
+    if (skip !== undefined) add(states, skip, at);
+  };
+  return (text: string) => {
+    seenAt.fill(-1);
+    let states: number[] = [];
+    add(states, 0, 0);
+    for (let i = 0; ; i++) {
+      if (seenAt[end] === i && (i === text.length || text[i] === '/')) return true;
+      if (i === text.length) return false;
+      const ch = text[i];
+      const next: number[] = [];
+      for (const state of states) {
+        const step = steps[state];
+        if (!step) continue;
+        if (step.kind === 'char' ? step.char === ch : step.kind === 'globstar' || ch !== '/') add(next, step.kind === 'star' || step.kind === 'globstar' ? state : state + 1, i + 1);
+      }
+      if (anyDepth && ch === '/') add(next, 0, i + 1);
+      if (next.length === 0) {
+        if (!anyDepth) return false;
+        // Nothing matches here; a new match can start only after the next '/'.
+        const slash = text.indexOf('/', i + 1);
+        if (slash === -1) return false;
+        i = slash - 1;
+      }
+      states = next;
+    }
+  };
 }
 
 export interface Discovery {
@@ -39,10 +96,10 @@ export interface Discovery {
 }
 
 export function discoverFiles(inputs: readonly string[], exclude: readonly string[] = [], base = process.cwd()): Discovery {
-  const excluded = exclude.map(globToRegExp);
+  const excluded = exclude.map(compileGlob);
   const isExcluded = (file: string) => {
     const relative = path.relative(base, file).split(path.sep).join('/');
-    return excluded.some((re) => re.test(relative));
+    return excluded.some((matches) => matches(relative));
   };
   const files: string[] = [];
   const errors: Discovery['errors'] = [];

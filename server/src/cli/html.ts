@@ -5,6 +5,7 @@ import type { RuleMeta } from '../detectors/types';
 import { SECTIONS } from '../taxonomy/categories';
 import { categoryLabel, fixSafetyText, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import type { ReportedFinding } from './formats';
+import type { NotAnalysed } from './read';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -35,7 +36,7 @@ function severityBadge(severity: string): string {
   return `<span class="sev ${escapeHtml(severity)}">${escapeHtml(severity)}</span>`;
 }
 
-export function formatHtml(findings: readonly ReportedFinding[], rules: readonly RuleMeta[], info: { version: string; files: number }): string {
+export function formatHtml(findings: readonly ReportedFinding[], rules: readonly RuleMeta[], info: { version: string; files: number; notAnalysed?: readonly NotAnalysed[] }): string {
   const metas = new Map(rules.map((m) => [m.code, m]));
   const bySection = new Map<string, number>();
   for (const f of findings) bySection.set(f.section, (bySection.get(f.section) ?? 0) + 1);
@@ -62,15 +63,19 @@ export function formatHtml(findings: readonly ReportedFinding[], rules: readonly
 <p><strong>How to pay it off.</strong> ${inlineMarkdown(meta.docs.fix)}</p>
 <p class="muted">${inlineMarkdown(fixSafetyText(meta))} <a href="${escapeHtml(ruleDocsUrl(meta))}">Rule documentation</a></p></div>`).join('');
 
+  const problems = info.notAnalysed ?? [];
+  const notAnalysed = problems.length === 0 ? '' : `<h2>Not analysed (${problems.length} file${problems.length === 1 ? '' : 's'})</h2><div class="card"><table>${problems.map((p) => `<tr><td>${escapeHtml(p.file)}</td><td>${escapeHtml(p.reason)}</td></tr>`).join('')}</table></div>`;
+
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>ML Debt Lens report</title><style>${STYLE}</style></head>
 <body><main>
 <h1>ML Debt Lens report</h1>
 <div class="muted">${findings.length} finding(s) in ${byFile.size} of ${info.files} file(s) · ML Debt Lens ${escapeHtml(info.version)} · categories from Sculley et al., <em>Hidden Technical Debt in Machine Learning Systems</em>, NeurIPS 2015</div>
-${findings.length === 0 ? '<div class="card">No ML debt found.</div>' : `<h2>Debt by section of the paper</h2><div class="card"><table>${sectionRows}</table></div>
+${findings.length === 0 ? `<div class="card">No ML debt found${problems.length ? ' in the files analysed' : ''}.</div>` : `<h2>Debt by section of the paper</h2><div class="card"><table>${sectionRows}</table></div>
 <h2>Findings</h2>${fileSections}
 <h2>The rules behind these findings</h2>${glossary}`}
+${notAnalysed}
 </main></body></html>
 `;
 }

@@ -1,206 +1,219 @@
 // mldebt: the command-line front door over the same engine as the language server.
-//   mldebt check [PATH...] [--format text|json|sarif|html] [--select CODES] [--ignore CODES]
-//                [--output FILE] [--exit-zero]
+//   mldebt check [PATH...] [options]   (see USAGE in args.ts)
 //   mldebt rules            list the rules
 //   mldebt explain CODE     print a rule's documentation
-// Exit status: 0 no findings, 1 findings, 2 usage or I/O error.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Exit status: 0 no findings, 1 findings (or files that do not parse), 2 usage or I/O error.
+import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { analyzeDocument } from '../analyze';
+import { analyzeDocument, type AnalysisResult } from '../analyze';
 import { ProjectConfigCache } from '../config/editorSettings';
 import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
 import { RULES } from '../detectors';
-import type { RuleMeta } from '../detectors/types';
-import { lineText, toLocalRange } from '../documents/positions';
-import { NotebookFormatError, parseIpynb } from '../documents/ipynb';
-import { buildDocument, scriptSource, type DocumentSource } from '../documents/source';
-import type { SourceDocument } from '../documents/types';
+import { buildDocument } from '../documents/source';
 import { initParser, type PythonParser } from '../parsing/parser';
 import { skipReason } from '../session';
 import { categoryLabel, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import { VERSION } from '../version';
+import { COMMANDS, parseCheckArgs, unknown, USAGE, UsageError, type CheckOptions } from './args';
+import { BaselineMatcher, readBaseline, writeBaseline } from './baseline';
+import { formatGithub, formatJunit } from './ci';
 import { discoverFiles } from './files';
-import { formatJson, formatSarif, formatText, type ReportedFinding } from './formats';
+import { fixFile, writeFix } from './fix';
+import { formatJson, formatSarif, type Report, type ReportedFinding } from './formats';
 import { formatHtml } from './html';
-
-const USAGE = `Usage: mldebt check [PATH...] [options]
-       mldebt rules
-       mldebt explain CODE
-
-Finds the hidden technical debt of ML code (Sculley et al., NeurIPS 2015) in
-Python scripts (.py) and Jupyter notebooks (.ipynb).
-
-Options for check:
-  --format text|json|sarif|html
-                             output format (default: text); html is a self-contained report page
-  --select CODES             only these rules (comma-separated codes, prefixes like MLD8, or names)
-  --ignore CODES             skip these rules
-  --output FILE              write the report to FILE instead of standard output
-  --exit-zero                exit 0 even when there are findings
-  -h, --help                 show this help
-  --version                  show the version
-
-Exit status: 0 no findings, 1 findings, 2 usage or I/O error.`;
-
-class UsageError extends Error {}
-
-interface CheckOptions {
-  paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'html';
-  select?: string[];
-  ignore: string[];
-  output?: string;
-  exitZero: boolean;
-}
-
-function parseCheckArgs(args: string[]): CheckOptions {
-  const options: CheckOptions = { paths: [], format: 'text', ignore: [], exitZero: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined) throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    const codes = () => value().split(',').map((s) => s.trim()).filter(Boolean);
-    switch (flag) {
-      case '--format': {
-        const format = value();
-        if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'html') throw new UsageError(`unknown format "${format}" (text, json, sarif or html)`);
-        options.format = format;
-        break;
-      }
-      case '--select': options.select = [...(options.select ?? []), ...codes()]; break;
-      case '--ignore': options.ignore.push(...codes()); break;
-      case '--output': options.output = value(); break;
-      case '--exit-zero': options.exitZero = true; break;
-      default:
-        if (flag.startsWith('-')) throw new UsageError(`unknown option ${flag}`);
-        options.paths.push(arg);
-    }
-  }
-  for (const selector of [...(options.select ?? []), ...options.ignore]) {
-    const known = selector.toUpperCase() === 'ALL' || RULES.some((r) => r.meta.code.startsWith(selector.toUpperCase()) || r.meta.name === selector);
-    if (!known) throw new UsageError(`no rule matches "${selector}" (see mldebt rules)`);
-  }
-  if (options.paths.length === 0) options.paths.push('.');
-  return options;
-}
+import { cellSourceSpans } from './notebookJson';
+import { NotAnalysedError, readInput, sizeReason, type NotAnalysed } from './read';
+import { reportFindings, syntaxError, type ReportedDocument } from './report';
+import { projectRoot } from './root';
+import { formatFindings, formatNotAnalysed, formatStatistics, formatSummary, style, type TextOptions } from './text';
 
 /** The part of the configuration given on the command line (it wins over pyproject.toml). */
 function flagConfig(options: CheckOptions): Partial<AnalysisConfig> {
   return { ignore: options.ignore, ...(options.select ? { select: options.select } : {}) };
 }
 
-/** Reads a file into a document source; throws with a user-facing message on failure. */
-function readSource(file: string): DocumentSource {
-  const uri = pathToFileURL(file).href;
-  const text = readFileSync(file, 'utf8');
-  if (path.extname(file) !== '.ipynb') return scriptSource(uri, text);
-  const notebook = parseIpynb(uri, text);
-  if (!['python', 'python3', 'ipython'].includes(notebook.language)) throw new NotebookFormatError(`not a Python notebook (language: ${notebook.language})`);
-  return { uri, kind: 'notebook', version: 0, cells: notebook.cells };
+interface Output {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Whether standard output is a terminal, and how wide. */
+  tty: boolean;
+  columns?: number;
 }
 
-function report(file: string, doc: SourceDocument, finding: ReturnType<typeof analyzeDocument>['findings'][number], meta: RuleMeta): ReportedFinding | undefined {
-  const local = toLocalRange(doc, finding.range);
-  if (!local) return undefined;
-  const cell = doc.kind === 'notebook' ? local.segment.cellIndex + 1 : undefined;
-  return {
-    file,
-    ...(cell !== undefined ? { cell } : {}),
-    line: local.range.start.line + 1,
-    column: local.range.start.character + 1,
-    endLine: local.range.end.line + 1,
-    endColumn: local.range.end.character + 1,
-    code: finding.code,
-    name: finding.name,
-    category: meta.category,
-    section: categoryLabel(meta),
-    severity: finding.severity,
-    message: finding.message,
-    ...(finding.fix ? { fix: { title: finding.fix.title, safety: finding.fix.safety } } : {}),
-    snippet: lineText({ text: doc.original, lineStarts: doc.lineStarts }, finding.range.start.line),
-    related: finding.related.flatMap((r) => {
-      const at = toLocalRange(doc, r.range);
-      return at ? [{ ...(doc.kind === 'notebook' ? { cell: at.segment.cellIndex + 1 } : {}), line: at.range.start.line + 1, column: at.range.start.character + 1, message: r.message }] : [];
-    }),
-  };
+interface CheckedFile {
+  findings: ReportedFinding[];
+  problem?: NotAnalysed;
+  /** Set when --fix or --diff changed the file. */
+  fixed?: { count: number; diff: string };
+  /** Set when the fixed file could not be written (an I/O error: exit 2). */
+  writeError?: boolean;
 }
 
-async function check(options: CheckOptions, out: (text: string) => void, err: (text: string) => void): Promise<number> {
-  const parser: PythonParser = await initParser();
+const METAS = new Map(RULES.map((r) => [r.meta.code, r.meta]));
+
+/** Analyses one file (after fixing it, with --fix or --diff); never throws for a bad file. */
+function checkFile(parser: PythonParser, file: string, shown: string, config: AnalysisConfig, options: CheckOptions, output: Output): CheckedFile {
+  let input;
+  try {
+    input = readInput(file, config.maxFileSize);
+  } catch (error) {
+    if (error instanceof NotAnalysedError) return { findings: [], problem: { file: shown, kind: error.kind, reason: error.message } };
+    throw error;
+  }
+  const skip = skipReason(input.source, config.maxFileSize);
+  if (skip) {
+    // The engine's reason, except that a size is said in the unit that shows it (bytes when small).
+    const size = input.source.cells.reduce((sum, cell) => sum + cell.text.length, 0);
+    const tooLarge = size > config.maxFileSize;
+    return { findings: [], problem: { file: shown, kind: tooLarge ? 'too-large' : 'binary', reason: tooLarge ? sizeReason(size, config.maxFileSize) : skip } };
+  }
+  let source = input.source;
+  let raw = input.raw;
+  let analysis: AnalysisResult;
+  let fixed: CheckedFile['fixed'];
+  if (options.fix || options.diff) {
+    const result = fixFile(parser, input, shown, config, options.unsafeFixes);
+    ({ source, analysis } = result);
+    if (result.text !== undefined) {
+      fixed = { count: result.applied.length, diff: result.diff };
+      if (options.fix && result.notWritten) {
+        output.err(`${shown}: ${result.notWritten}`);
+        source = input.source;
+        analysis = analyzeDocument(buildDocument(source), config, { parser });
+        fixed = undefined;
+      } else if (options.fix) {
+        try {
+          writeFix(input, result.text);
+          raw = result.text;
+        } catch (error) {
+          output.err(`${shown}: cannot write the fixes: ${(error as Error).message}`);
+          return { findings: reportFindings({ shown, doc: buildDocument(input.source), source: input.source, ...(input.spans ? { ipynb: { text: input.raw, spans: input.spans } } : {}) }, analyzeDocument(buildDocument(input.source), config, { parser }).findings, METAS), writeError: true };
+        }
+      }
+    }
+    if (options.diff) {
+      // --diff changes nothing, and reports what the file holds now.
+      source = input.source;
+      analysis = analyzeDocument(buildDocument(source), config, { parser });
+    }
+  } else {
+    analysis = analyzeDocument(buildDocument(source), config, { parser });
+  }
+  const doc = buildDocument(source);
+  const reported: ReportedDocument = { shown, doc, source, ...(source.kind === 'notebook' ? { ipynb: { text: raw, spans: raw === input.raw ? input.spans ?? [] : cellSourceSpans(raw) } } : {}) };
+  for (const error of analysis.errors) output.err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
+  const problem = syntaxError(parser, reported, analysis);
+  return { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
+}
+
+function useColour(options: CheckOptions, output: Output): boolean {
+  if (options.color !== 'auto') return options.color === 'always';
+  return output.tty && !options.output && !process.env.NO_COLOR;
+}
+
+async function check(options: CheckOptions, output: Output): Promise<number> {
+  const { err } = output;
+  const cwd = process.cwd();
   const projects = new ProjectConfigCache();
-  const rootProject = projects.forFile(path.join(process.cwd(), 'pyproject.toml'));
+  const rootProject = projects.forFile(path.join(cwd, 'pyproject.toml'));
   const discovery = discoverFiles(options.paths, rootProject?.exclude ?? []);
-  let failed = discovery.errors.length > 0;
-  for (const error of discovery.errors) err(`${error.path}: error: ${error.message}`);
-  const metas = new Map(RULES.map((r) => [r.meta.code, r.meta]));
-  const findings: ReportedFinding[] = [];
+  if (discovery.errors.length > 0) {
+    // A path that is not there is an error, and only that: no report of the others.
+    for (const error of discovery.errors) err(`mldebt: ${path.relative(cwd, error.path) || error.path}: ${error.message}`);
+    return 2;
+  }
+  const baseline = options.baseline ? new BaselineMatcher(readBaseline(options.baseline)) : undefined;
+  const parser = await initParser();
+  const root = projectRoot(cwd, discovery.files);
+  const rootRelative = (shown: string) => path.relative(root, path.resolve(cwd, shown)).split(path.sep).join('/');
   const reportedProblems = new Set<string>();
-  let analysed = 0;
-  let skipped = 0;
+  const findings: ReportedFinding[] = [];
+  const notAnalysed: NotAnalysed[] = [];
+  const shownFiles: string[] = [];
+  const diffs: string[] = [];
+  let fixes = 0;
+  let fixedFiles = 0;
+  let hidden = 0;
+  let writeErrors = 0;
   for (const file of discovery.files) {
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = path.relative(cwd, file) || path.basename(file);
+    shownFiles.push(shown);
     const project = projects.forFile(file);
     for (const problem of project?.problems ?? []) {
       if (!reportedProblems.has(problem)) err(`warning: ${problem}`);
       reportedProblems.add(problem);
     }
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
-    let source: DocumentSource;
-    try {
-      source = readSource(file);
-    } catch (error) {
-      err(`${shown}: error: ${error instanceof NotebookFormatError ? error.message : `cannot read: ${(error as Error).message}`}`);
-      failed = true;
-      continue;
+    const checked = checkFile(parser, file, shown, config, options, output);
+    if (checked.problem) notAnalysed.push(checked.problem);
+    if (checked.writeError) writeErrors++;
+    if (checked.fixed) {
+      fixes += checked.fixed.count;
+      fixedFiles++;
+      diffs.push(checked.fixed.diff);
     }
-    const skip = skipReason(source, config.maxFileSize);
-    if (skip) {
-      err(`${shown}: skipped: ${skip}`);
-      skipped++;
-      continue;
-    }
-    analysed++;
-    const doc = buildDocument(source);
-    const result = analyzeDocument(doc, config, { parser });
-    for (const error of result.errors) err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
-    for (const finding of result.findings) {
-      const reported = report(shown, doc, finding, metas.get(finding.code)!);
-      if (reported) findings.push(reported);
-    }
+    if (baseline) {
+      const { fresh, known } = baseline.filter(rootRelative(shown), checked.findings);
+      findings.push(...fresh);
+      hidden += known;
+    } else findings.push(...checked.findings);
   }
+
+  if (options.writeBaseline) {
+    writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim() })));
+    err(`Wrote ${findings.length} finding(s) of ${shownFiles.length} file(s) to the baseline ${options.writeBaseline}; \`mldebt check --baseline ${options.writeBaseline}\` reports only new ones.`);
+    if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
+    return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : 0;
+  }
+
+  if (options.diff) {
+    const diff = diffs.join('');
+    if (diff) output.out(diff.replace(/\n$/, ''));
+    err(fixes ? `Would fix ${fixes} finding(s) in ${fixedFiles} file(s); run with --fix to apply.` : 'Nothing to fix.');
+    if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
+    return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : fixes > 0 ? 1 : 0;
+  }
+
+  // Files of the baseline that were checked now, or that are gone: their missing entries were fixed.
+  const checkedNow = new Set(shownFiles.map(rootRelative));
+  const fixedSince = baseline?.fixedSince((file) => checkedNow.has(file) || !existsSync(path.join(root, file))) ?? 0;
+
   const activeRules = RULES.map((r) => r.meta).filter((meta) => effectiveSeverity(mergeConfig(defaultConfig(), flagConfig(options)), meta) !== 'off');
+  const report: Report = { findings, notAnalysed, files: shownFiles, rules: activeRules, version: VERSION, root, rootRelative };
   let text: string;
-  if (options.format === 'json') text = formatJson(findings);
-  else if (options.format === 'sarif') text = formatSarif(findings, activeRules, VERSION, process.cwd());
-  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: analysed });
+  if (options.format === 'json') text = formatJson(report);
+  else if (options.format === 'sarif') text = formatSarif(report);
+  else if (options.format === 'github') text = formatGithub(report);
+  else if (options.format === 'junit') text = formatJunit(report);
+  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: shownFiles.length - notAnalysed.filter((p) => p.kind !== 'syntax-error').length, notAnalysed });
   else {
-    const files = new Set(findings.map((f) => f.file)).size;
-    const unreadable = discovery.files.length - analysed - skipped;
-    const notChecked = [skipped && `${skipped} skipped`, unreadable && `${unreadable} unreadable`].filter(Boolean).join(', ');
-    const summary = (findings.length === 0
-      ? `No ML debt found in ${analysed} file(s)`
-      : `Found ${findings.length} finding(s) in ${files} of ${analysed} file(s)`) + (notChecked ? ` (${notChecked}).` : '.');
-    text = (findings.length ? formatText(findings) + '\n' : '') + summary;
+    const textOptions: TextOptions = { style: style(useColour(options, output)), width: Math.max(60, output.tty && output.columns ? output.columns : 100), verbose: options.verbose };
+    const summary = formatSummary({
+      findings,
+      notAnalysed,
+      files: shownFiles.length,
+      ...(baseline ? { baseline: { hidden, fixed: fixedSince } } : {}),
+      ...(options.fix ? { fixed: { fixes, files: fixedFiles } } : {}),
+      statistics: options.statistics,
+    }, textOptions);
+    const body = options.statistics ? formatStatistics(findings) : formatFindings(findings, textOptions);
+    text = [body, formatNotAnalysed(notAnalysed, textOptions), summary].filter(Boolean).join('\n\n');
   }
   if (options.output) writeFileSync(options.output, text + '\n');
-  else out(text);
-  if (failed) return 2;
-  return findings.length > 0 && !options.exitZero ? 1 : 0;
+  else if (text) output.out(text);
+  if (writeErrors > 0 || notAnalysed.some((p) => p.kind === 'unreadable')) return 2;
+  const failing = findings.length > 0 || notAnalysed.some((p) => p.kind === 'syntax-error' || p.kind === 'invalid-notebook');
+  return failing && !options.exitZero ? 1 : 0;
 }
 
 function listRules(): string {
-  const rows = RULES.map((r) => r.meta).map((meta) => `${meta.code}  ${meta.name.padEnd(34)} ${categoryLabel(meta).padEnd(44)} ${meta.severity.padEnd(11)} ${meta.fix ? `fix: ${meta.fix.safety}` : ''}`);
+  const rows = RULES.map((r) => r.meta).map((meta) => `${meta.code}  ${meta.name.padEnd(34)} ${categoryLabel(meta).padEnd(44)} ${meta.severity.padEnd(11)} ${meta.fix ? `fix: ${meta.fix.safety}` : ''}`.trimEnd());
   return rows.join('\n');
 }
 
-function explain(code: string): string | undefined {
+function explain(code: string): string {
   const meta = RULES.map((r) => r.meta).find((m) => m.code === code.toUpperCase() || m.name === code);
-  if (!meta) return undefined;
+  if (!meta) throw unknown('rule', code, RULES.flatMap((r) => [r.meta.code, r.meta.name]));
   return [
     `${meta.code} ${meta.name}`,
     ...ruleCitation(meta).map((line) => line.replace(/\*/g, '')),
@@ -218,25 +231,35 @@ function explain(code: string): string | undefined {
   ].join('\n');
 }
 
-export async function main(argv: string[], out = (t: string) => process.stdout.write(t + '\n'), err = (t: string) => process.stderr.write(t + '\n')): Promise<number> {
+function noArguments(command: string, rest: readonly string[]): void {
+  if (rest.length > 0) throw new UsageError(`${command} takes no arguments (got "${rest[0]}")`);
+}
+
+export async function main(argv: string[], out = (t: string) => { process.stdout.write(t + '\n'); }, err = (t: string) => { process.stderr.write(t + '\n'); }): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '-h' || command === '--help' || command === 'help') {
+    if (!command) {
+      err(USAGE);
+      return 2;
+    }
+    if (command === '-h' || command === '--help' || command === 'help') {
+      noArguments(command, rest);
       out(USAGE);
-      return command ? 0 : 2;
+      return 0;
     }
     if (command === '--version') {
+      noArguments(command, rest);
       out(VERSION);
       return 0;
     }
     if (command === 'rules') {
+      noArguments(command, rest);
       out(listRules());
       return 0;
     }
     if (command === 'explain') {
-      const text = rest[0] ? explain(rest[0]) : undefined;
-      if (!text) throw new UsageError(rest[0] ? `no rule ${rest[0]} (see mldebt rules)` : 'explain needs a rule code');
-      out(text);
+      if (rest.length !== 1) throw new UsageError(rest.length ? `explain takes one rule code (got ${rest.length} arguments)` : 'explain needs a rule code, e.g. mldebt explain MLD802');
+      out(explain(rest[0]));
       return 0;
     }
     if (command === 'check') {
@@ -244,12 +267,12 @@ export async function main(argv: string[], out = (t: string) => process.stdout.w
         out(USAGE);
         return 0;
       }
-      return await check(parseCheckArgs(rest), out, err);
+      return await check(parseCheckArgs(rest), { out, err, tty: process.stdout.isTTY === true, columns: process.stdout.columns });
     }
-    throw new UsageError(`unknown command "${command}"`);
+    throw command.startsWith('-') ? unknown('option', command, ['--help', '--version']) : unknown('command', command, COMMANDS);
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`mldebt: ${error.message}\n\n${USAGE}`);
+      err(`mldebt: ${error.message}; see \`mldebt --help\``);
       return 2;
     }
     err(`mldebt: error: ${(error as Error).message}`);
@@ -257,7 +280,17 @@ export async function main(argv: string[], out = (t: string) => process.stdout.w
   }
 }
 
+/** A reader that closes the pipe (`mldebt check | head`) ends the CLI quietly, as Unix tools do. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+    throw error;
+  });
+}
+
 if (require.main === module) {
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -3,7 +3,7 @@
 // passes, one fix per rule per pass (two fixes of one rule may both introduce the same new
 // name), re-analysing between passes until nothing safe is left.
 import type { AnalysisConfig } from '../config/settings';
-import { analyzeDocument } from '../analyze';
+import { analyzeDocument, type AnalysisResult } from '../analyze';
 import type { Finding } from '../detectors/types';
 import { editsOverlap } from '../documents/edits';
 import { applyToSource, buildDocument, type DocumentSource } from '../documents/source';
@@ -41,6 +41,8 @@ export function checkedApply(parser: PythonParser, source: DocumentSource, doc: 
 export interface FixAllResult {
   source: DocumentSource;
   applied: Finding[];
+  /** The analysis of the final source (what is left to report), when `options.remaining` asks. */
+  remaining?: AnalysisResult;
 }
 
 /** Identifies a fix across passes, where positions move but the message and new text do not. */
@@ -48,13 +50,17 @@ function fixKey(finding: Finding): string {
   return `${finding.code}|${finding.message}|${finding.fix?.edits.map((e) => e.newText).join('|')}`;
 }
 
-export function fixAll(parser: PythonParser, source: DocumentSource, config: AnalysisConfig, options: { includeUnsafe?: boolean; maxPasses?: number } = {}): FixAllResult {
+export function fixAll(parser: PythonParser, source: DocumentSource, config: AnalysisConfig, options: { includeUnsafe?: boolean; maxPasses?: number; remaining?: boolean } = {}): FixAllResult {
   let current = source;
   const applied: Finding[] = [];
   const rejected = new Set<string>();
+  // The analysis of `current`, kept so that the CLI reports what is left without analysing again.
+  let latest: { of: DocumentSource; result: AnalysisResult } | undefined;
   for (let pass = 0; pass < (options.maxPasses ?? 50); pass++) {
     const doc = buildDocument(current);
-    const { findings, cleanSegments: clean } = analyzeDocument(doc, config, { parser });
+    const analysis = analyzeDocument(doc, config, { parser });
+    latest = { of: current, result: analysis };
+    const { findings, cleanSegments: clean } = analysis;
     const candidates: Finding[] = [];
     const seenRules = new Set<string>();
     for (const finding of findings) {
@@ -85,5 +91,7 @@ export function fixAll(parser: PythonParser, source: DocumentSource, config: Ana
       current = next;
     }
   }
-  return { source: current, applied };
+  if (!options.remaining) return { source: current, applied };
+  const remaining = latest?.of === current ? latest.result : analyzeDocument(buildDocument(current), config, { parser });
+  return { source: current, applied, remaining };
 }

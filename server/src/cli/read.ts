@@ -1,0 +1,107 @@
+// Reads a file for `mldebt check`: its bytes decoded as Python would (UTF-8, or Latin-1 when a
+// coding declaration says so), the byte-order mark and line endings noted so a fix can write the
+// file back as it was, and the reason when the file cannot be analysed.
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { NotebookFormatError, parseIpynb } from '../documents/ipynb';
+import { isPythonLanguage } from '../documents/build';
+import { scriptSource, type DocumentSource } from '../documents/source';
+import { cellSourceSpans, type SourceSpan } from './notebookJson';
+
+export type Encoding = 'utf8' | 'latin1';
+
+/** Why a file was not analysed: reported in every format and counted in the summary. */
+export type NotAnalysedKind = 'syntax-error' | 'invalid-notebook' | 'not-python' | 'too-large' | 'binary' | 'unreadable';
+
+export interface NotAnalysed {
+  file: string;
+  kind: NotAnalysedKind;
+  reason: string;
+  /** 1-based position of the first syntax error, and its cell for notebooks. */
+  cell?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface InputFile {
+  path: string;
+  source: DocumentSource;
+  /** The file's text as decoded (the BOM removed); for notebooks, the JSON. */
+  raw: string;
+  encoding: Encoding;
+  bom: boolean;
+  /** Whether the decoded text gives back the same bytes; fixes are written only then. */
+  roundTrips: boolean;
+  spans?: (SourceSpan | undefined)[];
+}
+
+/** PEP 263: a coding declaration on one of the first two lines. */
+function declaredEncoding(bytes: Buffer): string | undefined {
+  const head = bytes.subarray(0, 400).toString('latin1').split(/\r\n|\r|\n/).slice(0, 2);
+  for (const line of head) {
+    const match = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
+    if (match) return match[1].toLowerCase().replace(/_/g, '-');
+  }
+  return undefined;
+}
+
+const LATIN1 = new Set(['latin-1', 'iso-8859-1', 'iso8859-1', 'l1', 'latin1']);
+
+export function decode(bytes: Buffer): { text: string; encoding: Encoding; bom: boolean; roundTrips: boolean } {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  const encoding: Encoding = LATIN1.has(declaredEncoding(body) ?? '') ? 'latin1' : 'utf8';
+  const text = body.toString(encoding);
+  return { text, encoding, bom, roundTrips: Buffer.from(text, encoding).equals(body) };
+}
+
+export function encode(file: Pick<InputFile, 'encoding' | 'bom'>, text: string): Buffer {
+  const body = Buffer.from(text, file.encoding);
+  return file.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
+}
+
+export class NotAnalysedError extends Error {
+  constructor(readonly kind: NotAnalysedKind, message: string) {
+    super(message);
+  }
+}
+
+/** Reads a script or notebook; throws NotAnalysedError with the reason it cannot be analysed. */
+export function readInput(file: string, maxFileSize: number): InputFile {
+  let bytes: Buffer;
+  try {
+    // Read nothing huge: a script over the limit in bytes is over it in characters too; a
+    // notebook's outputs may be large while its code is not, so it gets room to be looked at.
+    const size = statSync(file).size;
+    const cap = path.extname(file) === '.ipynb' ? Math.max(50 * 1024 * 1024, 10 * maxFileSize) : 4 * maxFileSize;
+    if (size > cap) throw new NotAnalysedError('too-large', sizeReason(size, maxFileSize));
+    bytes = readFileSync(file);
+  } catch (error) {
+    if (error instanceof NotAnalysedError) throw error;
+    throw new NotAnalysedError('unreadable', `cannot read: ${(error as Error).message}`);
+  }
+  const { text, encoding, bom, roundTrips } = decode(bytes);
+  const uri = pathToFileURL(file).href;
+  if (path.extname(file) !== '.ipynb') return { path: file, source: scriptSource(uri, text), raw: text, encoding, bom, roundTrips };
+  let notebook;
+  try {
+    notebook = parseIpynb(uri, text);
+  } catch (error) {
+    if (error instanceof NotebookFormatError) throw new NotAnalysedError('invalid-notebook', error.message);
+    throw error;
+  }
+  if (!isPythonLanguage(notebook.language)) throw new NotAnalysedError('not-python', `not a Python notebook (kernel language: ${notebook.language})`);
+  const source: DocumentSource = { uri, kind: 'notebook', version: 0, cells: notebook.cells };
+  return { path: file, source, raw: text, encoding, bom, roundTrips, spans: cellSourceSpans(text) };
+}
+
+function formatSize(bytes: number): string {
+  if (bytes < 10 * 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export function sizeReason(size: number, limit: number): string {
+  return `it is ${formatSize(size)}, over the ${formatSize(limit)} limit (max-file-size in [tool.mldebt])`;
+}

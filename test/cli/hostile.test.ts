@@ -1,0 +1,95 @@
+// Hostile and unlucky input at the command line (issue 13): exclude globs that would backtrack
+// catastrophically as regular expressions, notebooks of other languages in a mixed repository,
+// and a reader that closes the pipe early.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { compileGlob } from '../../server/src/cli/files';
+import { CLI, inFolder, mldebt, notebook } from './helpers';
+
+describe('exclude globs', function () {
+  this.timeout(30000);
+
+  it('match as .gitignore does: *, ** and ?, at any depth without a slash', () => {
+    const cases: [string, string, boolean][] = [
+      ['*.py', 'a/b/train.py', true],
+      ['legacy_*.py', 'src/legacy_v1.py', true],
+      ['legacy_*.py', 'src/legacy/v1.py', false],
+      ['notebooks/scratch/**', 'notebooks/scratch/a/b.ipynb', true],
+      ['notebooks/scratch/**', 'other/notebooks/scratch/b.ipynb', false],
+      ['a/**/b.py', 'a/b.py', true],
+      ['a/**/b.py', 'a/x/y/b.py', true],
+      ['a/*/b.py', 'a/x/y/b.py', false],
+      ['data?.py', 'data1.py', true],
+      ['data?.py', 'data10.py', false],
+      ['build', 'pkg/build/gen.py', true],
+      ['***x', 'sandbox/a.py', true],
+    ];
+    for (const [glob, file, expected] of cases) assert.equal(compileGlob(glob)(file), expected, `${glob} on ${file}`);
+  });
+
+  it('cost time linear in the path for 300 and 3,000 stars (a regular expression takes seconds)', () => {
+    for (const stars of [300, 3000]) {
+      const matches = compileGlob(`${'*'.repeat(stars)}x`);
+      const alternating = compileGlob(`${'*a'.repeat(stars)}b`);
+      const started = performance.now();
+      for (let i = 0; i < 50; i++) {
+        assert.equal(matches(`${'a'.repeat(200)}/${'y'.repeat(100)}.py`), false);
+        assert.equal(alternating('a'.repeat(300)), false);
+      }
+      assert.ok(performance.now() - started < 2000, `${stars} stars: ${performance.now() - started} ms`);
+    }
+  });
+
+  it('from pyproject.toml keep the CLI fast with 300 stars', () => {
+    inFolder('glob', (dir) => {
+    for (const folder of ['sandbox', 'keep']) mkdirSync(path.join(dir, folder));
+    for (let i = 0; i < 20; i++) {
+      writeFileSync(path.join(dir, 'sandbox', `s${i}.py`), 'import numpy as np\nnp.random.rand(3)\n');
+      writeFileSync(path.join(dir, 'keep', `k${i}.py`), 'print(1)\n');
+    }
+    writeFileSync(path.join(dir, 'pyproject.toml'), `[tool.mldebt]\nexclude = ["${'*'.repeat(300)}x"]\n`);
+    const started = performance.now();
+    const run = mldebt(dir, ['check', '.']);
+    assert.ok(performance.now() - started < 10000);
+    assert.equal(run.stdout.trim(), 'No ML debt found in 20 files.', 'sandbox/ (ending in x) is excluded');
+    });
+  });
+});
+
+describe('mixed-language repositories', function () {
+  this.timeout(30000);
+
+  it('skip R and Julia notebooks and list them, without failing the check', () => {
+    inFolder('mixed', (dir) => {
+    writeFileSync(path.join(dir, 'train.py'), 'print(1)\n');
+    writeFileSync(path.join(dir, 'stats.ipynb'), notebook([{ source: 'x <- runif(3)\n' }], 'R'));
+    writeFileSync(path.join(dir, 'sim.ipynb'), notebook([{ source: 'x = rand(3)\n' }], 'julia'));
+    const run = mldebt(dir, ['check', '.']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^ {2}sim\.ipynb: not a Python notebook \(kernel language: julia\)$/m);
+    assert.match(run.stdout, /^ {2}stats\.ipynb: not a Python notebook \(kernel language: r\)$/m);
+    assert.match(run.stdout, /^No ML debt found in 1 file; 2 files not analysed \(listed above\)\.$/m);
+    const json = JSON.parse(mldebt(dir, ['check', '--format', 'json', '.']).stdout);
+    assert.deepEqual(json.map((e: { file: string; name: string }) => `${e.file}:${e.name}`), ['sim.ipynb:not-python', 'stats.ipynb:not-python']);
+    });
+  });
+});
+
+describe('a closed pipe', function () {
+  this.timeout(60000);
+
+  it('ends the CLI quietly (mldebt check big.py --format html | head -c 100)', () => {
+    inFolder('epipe', (dir) => {
+    const lines = ['import pandas as pd', 'df = pd.read_csv("a.csv")'];
+    for (let i = 0; i < 3000; i++) lines.push(`x${i} = df.values`);
+    writeFileSync(path.join(dir, 'big.py'), lines.join('\n') + '\n');
+    for (const format of ['html', 'text', 'json']) {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" check big.py --format ${format} 2>err.txt | head -c 100; echo " status=$?"`], { cwd: dir, encoding: 'utf8' });
+      assert.equal(readFileSync(path.join(dir, 'err.txt'), 'utf8'), '', `${format}: nothing on standard error`);
+      assert.match(run.stdout, / status=0$/m);
+    }
+    });
+  });
+});
