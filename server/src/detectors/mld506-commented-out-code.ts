@@ -53,16 +53,25 @@ function isCodeShaped(line: string): boolean {
   return !SHAPE_NOTE.test(trimmed) && CODE_SHAPES.some((shape) => shape.test(trimmed));
 }
 
-/** Full-line comments grouped into blocks of consecutive lines of one cell. */
+/**
+ * Full-line comments grouped into blocks of one cell: consecutive lines, and lines separated only
+ * by blank lines, so that a function commented out paragraph by paragraph is one block (one
+ * finding whose count and range are the whole commented region).
+ */
 function commentBlocks(context: RuleContext): CommentLine[][] {
   const { doc, index } = context;
   const blocks: CommentLine[][] = [];
   let current: CommentLine[] = [];
   let previousLine = -2;
+  const blankBetween = (from: number, to: number) => {
+    for (let l = from + 1; l < to; l++) if (lineText(doc, l).trim() !== '') return false;
+    return true;
+  };
   for (const node of index.nodes('comment')) {
     const line = node.startPosition.row;
     if (lineText(doc, line).slice(0, node.startPosition.column).trim() !== '') continue; // trailing comment
-    const sameBlock = line === previousLine + 1 && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
+    const sameBlock = previousLine >= 0 && line > previousLine && blankBetween(previousLine, line)
+      && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
     if (!sameBlock && current.length) blocks.push(current);
     if (!sameBlock) current = [];
     current.push({ line, text: uncomment(node.text), node });
@@ -78,10 +87,14 @@ const LITERAL = String.raw`('[^']*'|"[^"]*"|[-+]?\d[\w.]*)`;
 const LITERAL_LIST = new RegExp(String.raw`^${LITERAL}(\s*,\s*${LITERAL})+\s*,?$`);
 
 const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b/i;
+/** An intro that says the code below is a kept remnant ("The old training loop:"), which stays reported. */
+const REMNANT_INTRO = /\b(old|older|previous(ly)?|legacy|deprecated|unused|obsolete|no longer|disabled?|original|former|earlier|used to|backup|temp(orary)?|hack)\b/i;
+/** Prose that offers code to the reader as an opt-in: "uncomment to train on a GPU", "optional", "if you want". */
+const OPT_IN = /\b(un-?comment|opt-?in|optional(ly)?|if you (want|wish|need|would like|prefer)|to enable)\b/i;
 
 interface Run {
   lines: CommentLine[];
-  /** The run is shown as an example: it follows "Usage:" or "Example:", or a colon line it is indented under. */
+  /** The run is shown as an example or offered as an opt-in: it follows a prose line ending in a colon, "Usage", or "uncomment to...". */
   example: boolean;
 }
 
@@ -103,7 +116,8 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
   const close = (next: CommentLine | undefined) => {
     if (lines.length) {
       const code = lines.filter((c) => c.text.trim());
-      const example = !!intro && (DOC_INTRO.test(intro.text) || Math.min(...code.map(indentOf)) > indentOf(intro));
+      const example = !!intro && ((intro.text.trim().endsWith(':') && !REMNANT_INTRO.test(intro.text)) || DOC_INTRO.test(intro.text) || OPT_IN.test(intro.text)
+        || Math.min(...code.map(indentOf)) > indentOf(intro));
       runs.push({ lines, example });
     }
     lines = [];
@@ -124,7 +138,7 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
     if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
-      close(colonProse ? comment : undefined);
+      close(colonProse || (prose && OPT_IN.test(text)) ? comment : undefined);
       continue;
     }
     lines.push(comment);
@@ -186,12 +200,31 @@ function isScriptMetadata(block: CommentLine[]): boolean {
   return block.some((c) => /^\/\/\/ [a-z]/.test(c.text.trim()));
 }
 
+/**
+ * A notebook cell made only of comments, under a markdown cell that tells the reader to uncomment
+ * it: an opt-in snippet the notebook offers (a paid API, a long download), not a dead experiment.
+ */
+function offeredByMarkdown(context: RuleContext, line: number): boolean {
+  const { doc } = context;
+  if (!doc.markdown?.length) return false;
+  const segment = doc.segments[segmentIndexAtLine(doc, line)];
+  if (!segment) return false;
+  for (let l = segment.startLine; l < segment.startLine + segment.lineCount; l++) {
+    const text = lineText(doc, l).trim();
+    if (text && !text.startsWith('#')) return false;
+  }
+  const above = doc.markdown.filter((m) => m.cellIndex < segment.cellIndex).at(-1);
+  const codeBetween = above && doc.segments.some((s) => s.cellIndex > above.cellIndex && s.cellIndex < segment.cellIndex);
+  return !!above && !codeBetween && OPT_IN.test(above.text);
+}
+
 function check(context: RuleContext): void {
   for (const block of commentBlocks(context)) {
     if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) continue;
+    if (offeredByMarkdown(context, block[0].line)) continue;
     for (const { lines, example } of candidateRuns(context, block)) {
       const run = trimBlank(lines);
-      // Code shown under "Usage:" or "Example:" is documentation, not a dead experiment.
+      // Code shown under "Usage:" or "Example:", or offered with "uncomment to...", is documentation, not a dead experiment.
       if (example || !isCommentedOutCode(context, run)) continue;
       const first = run[0];
       const last = run[run.length - 1];
@@ -218,7 +251,7 @@ export const commentedOutCode: Rule = {
       example: 'model = LGBMClassifier(n_estimators=300)\n# model = RandomForestClassifier(n_estimators=200)\n# model.fit(X_train, y_train)\n# print(model.score(X_test, y_test))\nmodel.fit(X_train, y_train)',
       fix: 'Delete the block and rely on version control (a commit message or a branch) to keep the experiment; or, if it is a real alternative, make it an option that is tested. The quick fix deletes the commented lines. It is unsafe only in the sense that it removes text a human may want to keep: the program runs the same.',
       fixed: 'model = LGBMClassifier(n_estimators=300)\nmodel.fit(X_train, y_train)',
-      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example (after "Usage:" or "Example:", or indented under a line ending in a colon), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
+      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after "Usage" or "Example", or after "uncomment to...", "optional", "if you want"; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
     },
   },
   check,
