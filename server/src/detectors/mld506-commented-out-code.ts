@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { lineText, segmentIndexAtLine } from '../documents/positions';
 import { deleteLines } from './shared/edits';
+import { cutAtToken } from './shared/messages';
 import type { Rule, RuleContext } from './types';
 
 const MIN_LINES = 3;
@@ -230,7 +231,7 @@ function check(context: RuleContext): void {
       const last = run[run.length - 1];
       context.report({
         range: { start: { line: first.line, character: first.node.startPosition.column }, end: { line: last.line, character: last.node.endPosition.column } },
-        message: `${run.length} lines of commented-out code (\`${first.text.trim().slice(0, 40)}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
+        message: `${run.length} lines of commented-out code (\`${cutAtToken(first.text.trim(), 40, '…')}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
         fix: { title: 'Delete the commented-out code', edits: [deleteLines(context.doc, first.line, last.line)] },
       });
     }

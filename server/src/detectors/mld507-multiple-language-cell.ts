@@ -4,6 +4,7 @@ import { lineEndOffset } from '../documents/positions';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
+import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
 import { staticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
@@ -146,7 +147,7 @@ function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number, inIm
   context.report({
     range: first.magic.range,
     message: found.length === 1
-      ? `\`${first.magic.text.split('\n')[0].slice(0, 60)}\` runs ${first.what} outside Python: a pipeline step hidden in a notebook escape, beyond the reach of Python's error handling, tests and dependency pins`
+      ? `\`${shorten(first.magic.text.split('\n')[0], 60)}\` runs ${first.what} outside Python: a pipeline step hidden in a notebook escape, beyond the reach of Python's error handling, tests and dependency pins`
       : `This cell runs ${found.length} commands outside Python (${[...new Set(found.map((f) => f.what))].join(', ')}): pipeline steps hidden in notebook escapes, beyond the reach of Python's error handling, tests and dependency pins`,
     related: rest.map((other) => ({ range: other.magic.range, message: `also runs ${other.what}` })),
   });
