@@ -132,7 +132,8 @@ function check(context: RuleContext): void {
     const path = io.path ? flow.pathOf(io.path) : undefined;
     const source = io.path && path ? ` from ${describePath(isExact(path) ? path.template : undefined, io.path)}` : '';
     const replaced = names.length === 1 ? bindings.nextBinding(definitions[0]!) : undefined;
-    const fix = removalFix(context, io, assignment, names);
+    // A `del` of the name would fail once the load is gone: no fix then.
+    const fix = replaced?.kind === 'delete' ? undefined : removalFix(context, io, assignment, names);
     context.report({
       node: assignment,
       message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is ${replaced.kind === 'delete' ? 'deleted' : 'replaced'} in ${placeOf(doc, replaced.node)} before any use` : ''}`,
@@ -244,9 +245,9 @@ export const unusedDataSource: Rule = {
     docs: {
       summary: 'A dataset is loaded (`read_csv`, `read_parquet`, `np.load`, `load_dataset`, `spark.read`...) into a name that is never used afterwards.',
       why: 'Underutilized data dependencies (§3): a load that feeds nothing still makes the program depend on that file or table — its path, its schema, its availability and its size — with no benefit. Such inputs are left over from earlier experiments; they slow every run and break it when the data moves, and readers assume the data matters when it does not.',
-      example: 'train = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
-      fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path. It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
-      fixed: 'train = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
+      example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
+      fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
+      fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
       nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },

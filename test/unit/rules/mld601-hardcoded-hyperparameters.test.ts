@@ -118,6 +118,11 @@ ruleTests(hardcodedHyperparameters, {
         history = model.fit(X, y, epochs=20, batch_size=64, validation_split=0.1)
       `,
       findings: [{ line: 2, message: /^`model\.fit\(\)` hard-codes epochs=20, batch_size=64:/ }],
+      output: py`
+        from tensorflow import keras
+        FIT_PARAMS = {"epochs": 20, "batch_size": 64}
+        history = model.fit(X, y, validation_split=0.1, **FIT_PARAMS)
+      `,
     },
     {
       name: 'positional learning rate in torch.optim.SGD: reported, no fix',
