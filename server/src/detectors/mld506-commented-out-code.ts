@@ -91,7 +91,7 @@ const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like t
 /** An intro that says the code below is a kept remnant ("The old training loop:"), which stays reported. */
 const REMNANT_INTRO = /\b(old|older|previous(ly)?|legacy|deprecated|unused|obsolete|no longer|disabled?|original|former|earlier|used to|backup|temp(orary)?|hack)\b/i;
 /** Prose that offers code to the reader as an opt-in: "uncomment to train on a GPU", "optional", "if you want". */
-const OPT_IN = /\b(un-?comment|opt-?in|optional(ly)?|if you (want|wish|need|would like|prefer)|to enable)\b/i;
+const OPT_IN = /\b(un-?comment|opt-?in|optional(ly)?|if you (want|wish|need|would like|prefer)|you (can|could|may)|to enable)\b/i;
 
 interface Run {
   lines: CommentLine[];
@@ -112,14 +112,20 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
   const runs: Run[] = [];
   let lines: CommentLine[] = [];
   let intro: CommentLine | undefined;
+  /** The prose paragraph just above the run: "you can also...", "the same as below, like this". */
+  let paragraph = '';
   let depth = 0;
   const baseIndent = Math.min(...block.filter((c) => c.text.trim()).map(indentOf));
   const close = (next: CommentLine | undefined) => {
     if (lines.length) {
       const code = lines.filter((c) => c.text.trim());
-      const example = !!intro && ((intro.text.trim().endsWith(':') && !REMNANT_INTRO.test(intro.text)) || DOC_INTRO.test(intro.text) || OPT_IN.test(intro.text)
+      const introduced = !!intro && ((intro.text.trim().endsWith(':') && !REMNANT_INTRO.test(intro.text))
         || Math.min(...code.map(indentOf)) > indentOf(intro));
-      runs.push({ lines, example });
+      const offered = (DOC_INTRO.test(paragraph) || OPT_IN.test(paragraph)) && !REMNANT_INTRO.test(paragraph);
+      // `# max_samples=1000,  # optional: ...`: the commented code says itself that it is an option.
+      const selfOffered = code.some((c) => /#.*\b(optional(ly)?|opt-?in)\b/i.test(c.text));
+      runs.push({ lines, example: introduced || offered || selfOffered });
+      paragraph = '';
     }
     lines = [];
     intro = next;
@@ -139,7 +145,8 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
     if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
-      close(colonProse || (prose && OPT_IN.test(text)) ? comment : undefined);
+      close(colonProse ? comment : undefined);
+      paragraph = prose || colonProse ? `${paragraph} ${text}` : '';
       continue;
     }
     lines.push(comment);
@@ -252,7 +259,7 @@ export const commentedOutCode: Rule = {
       example: 'model = LGBMClassifier(n_estimators=300)\n# model = RandomForestClassifier(n_estimators=200)\n# model.fit(X_train, y_train)\n# print(model.score(X_test, y_test))\nmodel.fit(X_train, y_train)',
       fix: 'Delete the block and rely on version control (a commit message or a branch) to keep the experiment; or, if it is a real alternative, make it an option that is tested. The quick fix deletes the commented lines. It is unsafe only in the sense that it removes text a human may want to keep: the program runs the same.',
       fixed: 'model = LGBMClassifier(n_estimators=300)\nmodel.fit(X_train, y_train)',
-      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after "Usage" or "Example", or after "uncomment to...", "optional", "if you want"; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
+      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after a prose paragraph that shows it ("Usage", "Example", "like this") or offers it ("uncomment to...", "optional", "if you want", "you can"), or whose own lines say `# optional`; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
     },
   },
   check,

@@ -5,6 +5,31 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(commentedOutCode, {
   valid: [
     {
+      name: 'code a prose paragraph shows or offers: "like this", "you can", and arguments marked optional',
+      code: py`
+        class Net:
+            def forward(self, x):
+                # Writing the layers one by one like this gives the same result as below
+                # where the one-line form is faster.
+                # z = self.first(x)
+                # z = self.second(z)
+                # return self.third(z)
+                return self.third(self.second(self.first(x)))
+
+        # note that you can publish the data set too, and load it back later!
+        # data.push_to_hub("me/data")
+        # data.push_to_hub("me/data", private=True)
+        # data = load_dataset("me/data")
+        report = scan(
+            frame,
+            # columns=[
+            #     "text"
+            # ],  # which columns to scan
+            # max_rows=1000,  # optional: stop early
+        )
+      `,
+    },
+    {
       name: 'example code under a prose line ending in a colon, at the same indentation',
       code: py`
         for step in range(100):
@@ -149,6 +174,25 @@ ruleTests(commentedOutCode, {
     },
   ],
   invalid: [
+    {
+      name: 'a prose paragraph that only says why the code was switched off does not make it an example',
+      code: py`
+        def pipeline():
+            load()
+            # We switched this off to make the run faster
+            # and will look at it again.
+            # train(after="load")
+            # evaluate(after="train")
+            # publish(after="evaluate")
+      `,
+      findings: [{ line: 5, column: 5, message: /^3 lines of commented-out code/ }],
+      output: py`
+        def pipeline():
+            load()
+            # We switched this off to make the run faster
+            # and will look at it again.
+      `,
+    },
     {
       name: 'paragraphs of one commented-out function separated by blank lines: one finding for the whole region',
       code: py`
