@@ -122,8 +122,9 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
       const introduced = !!intro && ((intro.text.trim().endsWith(':') && !REMNANT_INTRO.test(intro.text))
         || Math.min(...code.map(indentOf)) > indentOf(intro));
       const offered = (DOC_INTRO.test(paragraph) || OPT_IN.test(paragraph)) && !REMNANT_INTRO.test(paragraph);
-      // `# max_samples=1000,  # optional: ...`: the commented code says itself that it is an option.
-      const selfOffered = code.some((c) => /#.*\b(optional(ly)?|opt-?in)\b/i.test(c.text));
+      // `# max_samples=1000,  # optional: ...`, `# # (uncomment for the full output)`: the commented
+      // code says itself that it is an option.
+      const selfOffered = lines.some((c) => { const note = /#.*$/.exec(c.text); return !!note && OPT_IN.test(note[0]); });
       runs.push({ lines, example: introduced || offered || selfOffered });
       paragraph = '';
     }

@@ -27,6 +27,12 @@ ruleTests(commentedOutCode, {
             # ],  # which columns to scan
             # max_rows=1000,  # optional: stop early
         )
+        # from torchinfo import summary
+
+        # # Print the layer table (uncomment for the full output)
+        # summary(model,
+        #         input_size=(1, 3, 224, 224),
+        #         col_width=20)
       `,
     },
     {
