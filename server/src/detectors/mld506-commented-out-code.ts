@@ -141,7 +141,8 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
       continue;
     }
     const continues = depth > 0 || indentOf(comment) > baseIndent || /^[)\]}.]|^(else|elif|except|finally)\b/.test(text);
-    const opens = /[([{,\\:]$/.test(text);
+    // A decorator line opens the definition below it: it belongs to the commented code.
+    const opens = /[([{,\\:]$/.test(text) || /^@[\w.]+(\(.*\))?$/.test(text);
     const listing = lines.length === 0 && LITERAL_LIST.test(text);
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);

@@ -181,6 +181,21 @@ ruleTests(commentedOutCode, {
   ],
   invalid: [
     {
+      name: 'a commented-out decorated function: the decorator line is part of the block and its range',
+      code: py`
+        import torch
+        # @torch.no_grad()
+        # def evaluate(model, loader):
+        #     return [model(x) for x in loader]
+        model = torch.nn.Linear(2, 1)
+      `,
+      findings: [{ line: 2, column: 1, message: /^3 lines of commented-out code \(`@torch\.no_grad\(\)`/ }],
+      output: py`
+        import torch
+        model = torch.nn.Linear(2, 1)
+      `,
+    },
+    {
       name: 'a prose paragraph that only says why the code was switched off does not make it an example',
       code: py`
         def pipeline():
