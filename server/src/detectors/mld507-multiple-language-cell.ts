@@ -3,7 +3,8 @@ import { isPythonLanguage } from '../documents/build';
 import { lineEndOffset } from '../documents/positions';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { stripParens } from '../semantics/nodes';
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, stripParens } from '../semantics/nodes';
 import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
 import { staticString } from './shared/values';
@@ -153,6 +154,17 @@ function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number, inIm
   });
 }
 
+/** pytest's and unittest's naming of test modules: `test_batch.py`, `integration_test.py`, `tests/...`. */
+const TEST_MODULE = /(^|\/)(tests\/|test_[^/]*\.py$|[^/]*_test\.py$)/;
+
+/** A test runs the program it tests through the shell: that command is the harness, not a pipeline step. */
+function inTestFunction(node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (/^test_?/i.test(fn.childForFieldName('name')?.text ?? '')) return true;
+  }
+  return false;
+}
+
 /** `rows = %sql SELECT ...`: the line keeps the magic's result. */
 function assignedTo(context: RuleContext, magic: Magic): boolean {
   const { doc } = context;
@@ -188,8 +200,10 @@ function check(context: RuleContext): void {
       linesOfAnotherLanguage(context, i, inImportFallback);
     });
   }
+  const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);
   for (const call of index.calls) {
     if (!call.qname) continue;
+    if (testModule || inTestFunction(call.node)) continue;
     const steps = scriptShellSteps(index, call);
     if (steps.length === 0) continue;
     context.report({
@@ -211,7 +225,7 @@ export const multipleLanguageCell: Rule = {
       example: '!wget -q https://example.org/data/train.zip\n!unzip -o train.zip -d data\n!python preprocess.py --out data/clean.csv\n\nimport pandas as pd\ndf = pd.read_csv("data/clean.csv")',
       fix: 'Move pipeline steps into Python (`urllib`/`requests` or `pooch` to download with a checksum, `zipfile` to unpack, importing the preprocessing function instead of running a script), or into one declared pipeline (a Makefile, DVC, a workflow tool) that the notebook only consumes. There is no automatic fix.',
       fixed: 'import zipfile\nimport pooch\n\narchive = pooch.retrieve("https://example.org/data/train.zip", known_hash="sha256:...")\nzipfile.ZipFile(archive).extractall("data")',
-      nearMisses: 'Shell lines that only look around or set up the environment are left alone: `!ls`, `!cat`, `!head`, `!nvidia-smi`, `!pip install` (MLD803\'s business), `!mkdir`, `!cp`, `!mv`, `!rm`, `!echo`, `python -m pip`, `python --version`, and set-up subcommands (`kaggle config`, `aws configure`, `huggingface-cli login`, `accelerate config`). A `%%bash` cell of only such commands is not reported. Steps are: running Python scripts or modules, shell scripts and other languages\' interpreters, downloads (`wget`, `curl`, `gdown`, `kaggle`, `gsutil`, `aws s3`...), unpacking (`unzip`, `tar`...), `git clone`/`pull`, `dvc`, text processing (`sed`, `awk`), training launchers (`torchrun`, `accelerate launch`, `yolo`). Presentation magics (`%%html`, `%%latex`, `%%markdown`, `%%capture`, `%%writefile`) are not another language of the pipeline; a notebook whose kernel is not Python is not mixing languages. A shell command computed at run time (`os.system(cmd)`) is not guessed at. Commands that create a place for data (`gsutil mb`, `bq mk`, `aws s3 mb`, `gcloud storage buckets create`) set up the environment like `!mkdir`. Shell lines in the handler of a failed import (`try: import helpers` / `except ImportError: !git clone ...`) fetch the notebook\'s own code: set-up, not a pipeline step. A SQL cell or `%sql` line that only reads (`SELECT`, `WITH`, `SHOW`, `DESCRIBE`, `EXPLAIN`) and whose result is only displayed looks at the data like `!head`; it is reported when it writes (`CREATE`, `INSERT`, `--destination_table`) or keeps its result (`%%bigquery df`, `%%sql rows <<`, `rows = %sql ...`).',
+      nearMisses: 'Shell lines that only look around or set up the environment are left alone: `!ls`, `!cat`, `!head`, `!nvidia-smi`, `!pip install` (MLD803\'s business), `!mkdir`, `!cp`, `!mv`, `!rm`, `!echo`, `python -m pip`, `python --version`, and set-up subcommands (`kaggle config`, `aws configure`, `huggingface-cli login`, `accelerate config`). A `%%bash` cell of only such commands is not reported. Steps are: running Python scripts or modules, shell scripts and other languages\' interpreters, downloads (`wget`, `curl`, `gdown`, `kaggle`, `gsutil`, `aws s3`...), unpacking (`unzip`, `tar`...), `git clone`/`pull`, `dvc`, text processing (`sed`, `awk`), training launchers (`torchrun`, `accelerate launch`, `yolo`). Presentation magics (`%%html`, `%%latex`, `%%markdown`, `%%capture`, `%%writefile`) are not another language of the pipeline; a notebook whose kernel is not Python is not mixing languages. A shell command computed at run time (`os.system(cmd)`) is not guessed at. A test runs the program it tests: shell commands in a test function (`def test_...`) or a test module (`test_*.py`, `*_test.py`, under `tests/`) are the harness, not pipeline steps. Commands that create a place for data (`gsutil mb`, `bq mk`, `aws s3 mb`, `gcloud storage buckets create`) set up the environment like `!mkdir`. Shell lines in the handler of a failed import (`try: import helpers` / `except ImportError: !git clone ...`) fetch the notebook\'s own code: set-up, not a pipeline step. A SQL cell or `%sql` line that only reads (`SELECT`, `WITH`, `SHOW`, `DESCRIBE`, `EXPLAIN`) and whose result is only displayed looks at the data like `!head`; it is reported when it writes (`CREATE`, `INSERT`, `--destination_table`) or keeps its result (`%%bigquery df`, `%%sql rows <<`, `rows = %sql ...`).',
       notebooks: 'One finding per cell: on the `%%` line of a cell magic, or on the first pipeline line of a cell with `!` escapes, with the other lines of the cell linked. In the editor, cells whose language is not Python (a SQL or R cell in a Python notebook) are reported too.',
     },
   },

@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { multipleLanguageCell } from '../../../server/src/detectors/mld507-multiple-language-cell';
 import { pipelineSteps } from '../../../server/src/detectors/shared/shell';
-import { py } from '../../support/engine';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { defaultConfig } from '../../../server/src/config/settings';
+import { buildDocument, scriptSource } from '../../../server/src/documents/source';
+import { parser, py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 describe('MLD507 shell command classification', () => {
@@ -53,6 +56,21 @@ ruleTests(multipleLanguageCell, {
     {
       name: 'a %%bash cell that only sets up the environment',
       code: ['%%bash\npip install -q transformers\nnvidia-smi\nmkdir -p outputs\n'],
+    },
+    {
+      name: 'a test function runs the program it tests through the shell',
+      code: py`
+        import os
+        import subprocess
+
+        def test_batch_writes_predictions(tmp_path):
+            os.system("python batch.py 2023 1")
+            assert (tmp_path / "out.parquet").exists()
+
+        class TestPipeline:
+            def test_end_to_end(self):
+                subprocess.run("bash run_pipeline.sh", shell=True, check=True)
+      `,
     },
     {
       name: 'shell lines in the handler of a failed import fetch the notebook\'s own code',
@@ -145,12 +163,34 @@ ruleTests(multipleLanguageCell, {
         os.system(f"python train.py --lr {lr}")
         sp.run("wget -q https://example.org/d.csv -O data/d.csv", shell=True)
         sp.call(["bash", "scripts/prepare.sh"])
+        def retrain_latest():
+            os.system("python train.py --latest")
       `,
       findings: [
         { line: 3, column: 1, message: /^`os\.system` runs `python train\.py` through the shell/ },
         { line: 4, message: /^`sp\.run` runs `wget`/ },
         { line: 5, message: /^`sp\.call` runs `bash`/ },
+        { line: 7, message: /^`os\.system` runs `python train\.py`/ },
       ],
     },
   ],
+});
+
+describe('MLD507 test modules', () => {
+  const code = 'import os\nos.system("python batch.py 2023 1")\n';
+  const findingsIn = async (uri: string) => {
+    const doc = buildDocument(scriptSource(uri, code));
+    return analyzeDocument(doc, defaultConfig(), { parser: await parser(), rules: [multipleLanguageCell] }).findings.length;
+  };
+
+  it('a test module runs the program it tests: the command is the harness', async () => {
+    assert.equal(await findingsIn('file:///repo/integration_test.py'), 0);
+    assert.equal(await findingsIn('file:///repo/test_batch.py'), 0);
+    assert.equal(await findingsIn('file:///repo/tests/check_batch.py'), 0);
+  });
+
+  it('any other module running the same command is reported', async () => {
+    assert.equal(await findingsIn('file:///repo/run_batch.py'), 1);
+    assert.equal(await findingsIn('file:///repo/contest_prep.py'), 1);
+  });
 });
