@@ -70,9 +70,22 @@ const SETTING_COMMENT = /\b(set|flip|change|switch|toggle|enable|disable|turn)\b
 function documentedAsParameter(index: SemanticIndex, flag: string, binding: Node): boolean {
   const word = new RegExp(`(^|[^\\w])${flag}($|[^\\w])`);
   if (index.doc.markdown?.some((cell) => word.test(cell.text))) return true;
+  if (inParametersCell(index, binding)) return true;
   // The value is a number or a bool, so a `#` after the name on its line starts a comment.
   const comment = /#.*$/.exec(lineText(index.doc, binding.startPosition.row).slice(binding.endPosition.column));
   return !!comment && SETTING_COMMENT.test(comment[0]);
+}
+
+/** A markdown heading or note that presents the cell below as the notebook's settings. */
+const PARAMETERS_INTRO = /\b(parameters?|settings|configuration|config|options|flags?|switches)\b/i;
+
+/** The flag is set in a cell that the markdown just above presents as parameters ("## Set the parameters"). */
+function inParametersCell(index: SemanticIndex, binding: Node): boolean {
+  const { doc } = index;
+  if (!doc.markdown?.length) return false;
+  const segment = doc.segments[index.segmentIndexOf(binding)];
+  const above = segment && doc.markdown.find((cell) => cell.cellIndex === segment.cellIndex - 1);
+  return !!above && PARAMETERS_INTRO.test(above.text);
 }
 
 function hasMultilineString(index: SemanticIndex, range: { startIndex: number; endIndex: number }): boolean {
@@ -233,7 +246,7 @@ export const deadExperimentalBranch: Rule = {
       example: 'USE_NEW_FEATURES = False\n\nif USE_NEW_FEATURES:\n    df = add_embeddings(df)\n\nif False:\n    model = train_legacy(df)',
       fix: 'Delete the experiment, or make it a real, tested option (a parameter or a configuration entry). For literal conditions the quick fix removes the dead branch and keeps the live one, dedented; it is safe because that code could never run. For flags it does the same but is unsafe: the flag may be meant to be flipped by hand.',
       fixed: 'USE_NEW_FEATURES = False',
-      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
+      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, set in a cell that the markdown just above presents as the parameters or settings ("## Set the parameters"), or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
     },
   },
   check,

@@ -13,6 +13,15 @@ ruleTests(deadExperimentalBranch, {
       ],
     },
     {
+      name: 'a flag set in the cell the markdown presents as the notebook\'s parameters',
+      code: [
+        { text: '## Set the run parameters', kind: 'markup' },
+        'USE_AUGMENTATION = False\nEPOCHS = 5\n',
+        { text: 'Now the training loop.', kind: 'markup' },
+        'if USE_AUGMENTATION:\n    data = augment(data)\n',
+      ],
+    },
+    {
       name: 'a flag explained by a comment beside it, in a script',
       code: py`
         USE_GPU = False  # set to True on a machine with a GPU
@@ -122,6 +131,16 @@ ruleTests(deadExperimentalBranch, {
     },
   ],
   invalid: [
+    {
+      name: 'a flag in a cell under markdown that does not present parameters is still dead',
+      code: [
+        { text: '## Train the model', kind: 'markup' },
+        'USE_AUGMENTATION = False\nif USE_AUGMENTATION:\n    data = augment(data)\nfit(data)\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /`USE_AUGMENTATION` is set once to False/ }],
+      safety: 'unsafe',
+      output: ['## Train the model', 'USE_AUGMENTATION = False\nfit(data)\n'],
+    },
     {
       name: 'a flag with an unrelated comment, or named in markdown only as part of another word, is still dead',
       code: [
