@@ -6,6 +6,7 @@ import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
+import { ioCall } from './shared/io';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
@@ -31,20 +32,68 @@ function bindingAssignment(call: Node): Node | undefined {
       || (parent.type === 'call' && sameNode(parent.childForFieldName('function'), current))
       || (parent.type === 'subscript' && sameNode(parent.childForFieldName('value'), current));
     if (through) continue;
-    return parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current) ? parent : undefined;
+    return parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current) ? outermostOfChain(parent) : undefined;
   }
   return undefined;
 }
 
-/** True when the name may be used in ways the code does not spell out: `globals()`, `eval`, SQL strings, magics. */
-function usedDynamically(index: SemanticIndex, name: string, scope: Node | undefined): boolean {
-  const flow = index.dataflow;
-  const reads = scope ? flow.readsWithin(scope) : flow.reads;
-  if (reads.some((read) => DYNAMIC_NAMES.has(read.name) && read.resolution.kind === 'builtin')) return true;
-  const word = new RegExp(`(^|[^\\w])@?${name}($|[^\\w])`);
-  if (index.doc.magics.some((magic) => word.test(magic.text))) return true;
-  return index.calls.some((call) => ((call.method && CODE_IN_STRINGS.has(call.method)) || (call.qname && CODE_IN_STRINGS.has(call.qname.slice(call.qname.lastIndexOf('.') + 1))))
-    && call.args.some((arg) => word.test(flow.pathOf(arg).template)));
+/** `a = b = load()`: the chain's outer assignment, whose targets are all bound to the one load. */
+function outermostOfChain(assignment: Node): Node {
+  let outer = assignment;
+  while (outer.parent?.type === 'assignment' && sameNode(outer.parent.childForFieldName('right'), outer)) outer = outer.parent;
+  return outer;
+}
+
+/** Every name a chain of assignments binds: `a = b, c = load()` gives a, b, c. */
+function chainTargets(assignment: Node): Node[] {
+  const names: Node[] = [];
+  for (let link: Node | null = assignment; link?.type === 'assignment'; link = link.childForFieldName('right')) {
+    const left = link.childForFieldName('left');
+    if (left) names.push(...targetIdentifiers(left));
+  }
+  return names;
+}
+
+/**
+ * What the whole document may use without spelling a name: computed once per check, so that
+ * the rule stays linear in the number of loads (a generated file of 10,000 loads must not make
+ * each one rescan every read, magic and call).
+ */
+class DynamicUses {
+  private readonly byScope = new Map<number, boolean>();
+  private words?: Set<string>;
+
+  constructor(private readonly index: SemanticIndex) {}
+
+  /** True when the name may be used in ways the code does not spell out: `globals()`, `eval`, SQL strings, magics. */
+  has(name: string, scope: Node | undefined): boolean {
+    return this.dynamicBuiltinIn(scope) || this.wordsInStrings().has(name);
+  }
+
+  private dynamicBuiltinIn(scope: Node | undefined): boolean {
+    const key = scope ? scope.startIndex : -1;
+    let found = this.byScope.get(key);
+    if (found === undefined) {
+      const flow = this.index.dataflow;
+      const reads = scope ? flow.readsWithin(scope) : flow.reads;
+      found = reads.some((read) => DYNAMIC_NAMES.has(read.name) && read.resolution.kind === 'builtin');
+      this.byScope.set(key, found);
+    }
+    return found;
+  }
+
+  /** The words of magics and of the strings given to calls that run code (`@limit` counts as `limit`). */
+  private wordsInStrings(): Set<string> {
+    if (this.words) return this.words;
+    const texts = this.index.doc.magics.map((magic) => magic.text);
+    const flow = this.index.dataflow;
+    for (const call of this.index.calls) {
+      const runsCode = (call.method && CODE_IN_STRINGS.has(call.method)) || (call.qname && CODE_IN_STRINGS.has(call.qname.slice(call.qname.lastIndexOf('.') + 1)));
+      if (runsCode) texts.push(...call.args.map((arg) => flow.pathOf(arg).template));
+    }
+    this.words = new Set(texts.flatMap((text) => text.match(/\w+/g) ?? []));
+    return this.words;
+  }
 }
 
 /** Removes the load when it is a statement of its own and nothing in it does more than compute a path. */
@@ -61,25 +110,30 @@ function removalFix(context: RuleContext, io: DataIO, assignment: Node, names: N
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
+  const bindings = new BindingPositions(index);
+  const dynamic = new DynamicUses(index);
+  const ownOutput = new OwnOutput(index);
+  // A module-level name of a library module is an export: its users are in other files.
+  let exportsModuleNames: boolean | undefined;
   for (const io of flow.io) {
     if (io.direction !== 'read') continue;
     const assignment = bindingAssignment(io.call.node);
-    const left = assignment?.childForFieldName('left');
-    if (!assignment || !left) continue;
-    const names = targetIdentifiers(left);
+    if (!assignment) continue;
+    const names = chainTargets(assignment);
     if (names.length === 0 || names.some((name) => /^_+$/.test(name.text))) continue;
-    const definitions = names.map((name) => index.definitionsOf(name.text).find((d) => sameNode(d.node, name)));
+    const definitions = names.map((name) => bindings.definitionAt(name));
     if (definitions.some((d) => !d || flow.usesOf(d).length > 0)) continue;
     const scope = enclosingFunction(assignment);
-    // A module-level name of a library module is an export: its users are in other files.
-    if (!scope && doc.kind === 'script' && !index.isEntryPoint) continue;
-    if (names.some((name) => usedDynamically(index, name.text, scope))) continue;
+    if (!scope && doc.kind === 'script' && (exportsModuleNames ??= !index.isEntryPoint)) continue;
+    if (names.some((name) => dynamic.has(name.text, scope))) continue;
+    if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
 
     const listed = names.map((name) => `\`${name.text}\``).join(', ');
     const path = io.path ? flow.pathOf(io.path) : undefined;
     const source = io.path && path ? ` from ${describePath(isExact(path) ? path.template : undefined, io.path)}` : '';
-    const replaced = names.length === 1 ? replacedBy(index, definitions[0]!) : undefined;
-    const fix = removalFix(context, io, assignment, names);
+    const replaced = names.length === 1 ? bindings.nextBinding(definitions[0]!) : undefined;
+    // A `del` of the name would fail once the load is gone: no fix then.
+    const fix = replaced?.kind === 'delete' ? undefined : removalFix(context, io, assignment, names);
     context.report({
       node: assignment,
       message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is ${replaced.kind === 'delete' ? 'deleted' : 'replaced'} in ${placeOf(doc, replaced.node)} before any use` : ''}`,
@@ -89,10 +143,95 @@ function check(context: RuleContext): void {
   }
 }
 
-/** The next binding of the same name in the same scope, when the unused load is overwritten by it. */
-function replacedBy(index: SemanticIndex, definition: Definition): Definition | undefined {
-  const later = index.definitionsIn(definition.scopeKey, definition.name).filter((d) => d.node.startIndex > definition.node.startIndex && d.kind !== 'global');
-  return later[0];
+/** Bindings looked up by position through maps built once per name, not by scanning every binding of it per load. */
+class BindingPositions {
+  private readonly byName = new Map<string, Map<number, Definition>>();
+  private readonly order = new Map<string, Map<Definition, number>>();
+
+  constructor(private readonly index: SemanticIndex) {}
+
+  definitionAt(name: Node): Definition | undefined {
+    let byStart = this.byName.get(name.text);
+    if (!byStart) {
+      byStart = new Map();
+      for (const d of this.index.definitionsOf(name.text)) if (!byStart.has(d.node.startIndex)) byStart.set(d.node.startIndex, d);
+      this.byName.set(name.text, byStart);
+    }
+    const found = byStart.get(name.startIndex);
+    return found && sameNode(found.node, name) ? found : undefined;
+  }
+
+  /** The next binding of the same name in the same scope, when the unused load is overwritten by it. */
+  nextBinding(definition: Definition): Definition | undefined {
+    const list = this.index.definitionsIn(definition.scopeKey, definition.name);
+    const key = `${definition.scopeKey}\u0000${definition.name}`;
+    let positions = this.order.get(key);
+    if (!positions) {
+      positions = new Map(list.map((d, i) => [d, i]));
+      this.order.set(key, positions);
+    }
+    for (let i = (positions.get(definition) ?? list.length) + 1; i < list.length; i++) {
+      if (list[i].kind !== 'global' && list[i].node.startIndex > definition.node.startIndex) return list[i];
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Files the program writes itself. Reading one back (a round trip that checks a save, a reload
+ * from the program's own cache) depends on no outside data, so an unused read-back is not an
+ * underutilized data dependency. File names are compared by their last component; a part
+ * known only at run time (`f"part-{split}.jsonl"`) matches any text.
+ */
+class OwnOutput {
+  /** Each written name without run-time parts, with the offset of its first write. */
+  private exact?: Map<string, number>;
+  private patterns: { pattern: RegExp; at: number }[] = [];
+
+  constructor(private readonly index: SemanticIndex) {}
+
+  writesBefore(path: Node, offset: number): boolean {
+    const exact = this.collect();
+    if (exact.size === 0 && this.patterns.length === 0) return false;
+    return this.namesRead(path).some((name) => (exact.get(name) ?? Infinity) < offset
+      || this.patterns.some((w) => w.at < offset && w.pattern.test(name)));
+  }
+
+  private collect(): Map<string, number> {
+    if (this.exact) return this.exact;
+    const exact = new Map<string, number>();
+    for (const call of this.index.calls) {
+      const io = ioCall(call);
+      if (io?.direction !== 'write') continue;
+      for (const path of io.paths) {
+        const name = lastComponent(this.index.dataflow.pathOf(path).template);
+        if (!/[A-Za-z0-9]/.test(name.replace(/\{\}/g, ''))) continue;
+        if (!name.includes('{}')) {
+          if (!exact.has(name)) exact.set(name, call.node.startIndex);
+          continue;
+        }
+        const source = name.split('{}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+        this.patterns.push({ pattern: new RegExp(`^${source}$`), at: call.node.startIndex });
+      }
+    }
+    this.exact = exact;
+    return exact;
+  }
+
+  /** The file names a read's path argument can name: its value, or the strings it is built from (a `data_files` dict). */
+  private namesRead(path: Node): string[] {
+    const names = [lastComponent(this.index.dataflow.pathOf(path).template)];
+    let holder = stripParens(path);
+    if (holder.type === 'identifier') holder = this.index.definitionFor(holder)?.value ?? holder;
+    for (const literal of [holder, ...this.index.nodesWithin('string', holder)]) {
+      if (literal.type === 'string') names.push(lastComponent(this.index.dataflow.pathOf(literal).template));
+    }
+    return names.filter((name) => name && !name.includes('{}'));
+  }
+}
+
+function lastComponent(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
 }
 
 export const unusedDataSource: Rule = {
@@ -106,10 +245,10 @@ export const unusedDataSource: Rule = {
     docs: {
       summary: 'A dataset is loaded (`read_csv`, `read_parquet`, `np.load`, `load_dataset`, `spark.read`...) into a name that is never used afterwards.',
       why: 'Underutilized data dependencies (§3): a load that feeds nothing still makes the program depend on that file or table — its path, its schema, its availability and its size — with no benefit. Such inputs are left over from earlier experiments; they slow every run and break it when the data moves, and readers assume the data matters when it does not.',
-      example: 'train = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
-      fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path. It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
-      fixed: 'train = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking counts as unused only when every unpacked name is unused.',
+      example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
+      fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
+      fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

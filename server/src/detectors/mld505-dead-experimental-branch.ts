@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { literalValue, truthiness, type LiteralValue } from '../semantics/literals';
 import { indentationOf, rangeBetween, stripParens } from '../semantics/nodes';
+import { lineText } from '../documents/positions';
 import type { Range, SourceDocument, TextEdit } from '../documents/types';
 import { dedentLines, deleteLines, removeStatement } from './shared/edits';
 import type { FixDescriptor, Rule, RuleContext } from './types';
@@ -38,7 +39,9 @@ function constantCondition(index: SemanticIndex, condition: Node): Condition | u
     if (!FLAG_NAME.test(node.text) || NOT_FLAGS.has(node.text) || DIAGNOSTIC_FLAG.test(node.text)) return undefined;
     const constant = index.constantAt(node);
     if (!constant) return undefined;
-    if (constant.value.kind === 'string') return undefined;
+    // A string is a setting, and `None` a placeholder the reader fills in: neither is a switch.
+    if (constant.value.kind === 'string' || constant.value.kind === 'none') return undefined;
+    if (documentedAsParameter(index, node.text, constant.definition.node)) return undefined;
     value = constant.value;
     flag = node.text;
   } else if (['true', 'false', 'none', 'integer'].includes(node.type)) {
@@ -54,6 +57,35 @@ function constantCondition(index: SemanticIndex, condition: Node): Condition | u
       : `\`${condition.text}\` is always ${truth ? 'true' : 'false'}`,
     literal: !flag,
   };
+}
+
+/** A comment beside the assignment that tells the reader how to set the flag. */
+const SETTING_COMMENT = /\b(set|flip|change|switch|toggle|enable|disable|turn)\b|\b(True|False)\b/i;
+
+/**
+ * A flag the notebook documents as a parameter for the reader to set — named in a markdown cell
+ * (`Flip SHOW_LABELS to True to...`), or explained by a comment beside its assignment — is a
+ * documented switch, not a forgotten experiment.
+ */
+function documentedAsParameter(index: SemanticIndex, flag: string, binding: Node): boolean {
+  const word = new RegExp(`(^|[^\\w])${flag}($|[^\\w])`);
+  if (index.doc.markdown?.some((cell) => word.test(cell.text))) return true;
+  if (inParametersCell(index, binding)) return true;
+  // The value is a number or a bool, so a `#` after the name on its line starts a comment.
+  const comment = /#.*$/.exec(lineText(index.doc, binding.startPosition.row).slice(binding.endPosition.column));
+  return !!comment && SETTING_COMMENT.test(comment[0]);
+}
+
+/** A markdown heading or note that presents the cell below as the notebook's settings. */
+const PARAMETERS_INTRO = /\b(parameters?|settings|configuration|config|options|flags?|switches)\b/i;
+
+/** The flag is set in a cell that the markdown just above presents as parameters ("## Set the parameters"). */
+function inParametersCell(index: SemanticIndex, binding: Node): boolean {
+  const { doc } = index;
+  if (!doc.markdown?.length) return false;
+  const segment = doc.segments[index.segmentIndexOf(binding)];
+  const above = segment && doc.markdown.find((cell) => cell.cellIndex === segment.cellIndex - 1);
+  return !!above && PARAMETERS_INTRO.test(above.text);
 }
 
 function hasMultilineString(index: SemanticIndex, range: { startIndex: number; endIndex: number }): boolean {
@@ -214,7 +246,7 @@ export const deadExperimentalBranch: Rule = {
       example: 'USE_NEW_FEATURES = False\n\nif USE_NEW_FEATURES:\n    df = add_embeddings(df)\n\nif False:\n    model = train_legacy(df)',
       fix: 'Delete the experiment, or make it a real, tested option (a parameter or a configuration entry). For literal conditions the quick fix removes the dead branch and keeps the live one, dedented; it is safe because that code could never run. For flags it does the same but is unsafe: the flag may be meant to be flipped by hand.',
       fixed: 'USE_NEW_FEATURES = False',
-      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
+      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, set in a cell that the markdown just above presents as the parameters or settings ("## Set the parameters"), or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
     },
   },
   check,

@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { lineText, segmentIndexAtLine } from '../documents/positions';
 import { deleteLines } from './shared/edits';
+import { cutAtToken } from './shared/messages';
 import type { Rule, RuleContext } from './types';
 
 const MIN_LINES = 3;
@@ -53,16 +54,25 @@ function isCodeShaped(line: string): boolean {
   return !SHAPE_NOTE.test(trimmed) && CODE_SHAPES.some((shape) => shape.test(trimmed));
 }
 
-/** Full-line comments grouped into blocks of consecutive lines of one cell. */
+/**
+ * Full-line comments grouped into blocks of one cell: consecutive lines, and lines separated only
+ * by blank lines, so that a function commented out paragraph by paragraph is one block (one
+ * finding whose count and range are the whole commented region).
+ */
 function commentBlocks(context: RuleContext): CommentLine[][] {
   const { doc, index } = context;
   const blocks: CommentLine[][] = [];
   let current: CommentLine[] = [];
   let previousLine = -2;
+  const blankBetween = (from: number, to: number) => {
+    for (let l = from + 1; l < to; l++) if (lineText(doc, l).trim() !== '') return false;
+    return true;
+  };
   for (const node of index.nodes('comment')) {
     const line = node.startPosition.row;
     if (lineText(doc, line).slice(0, node.startPosition.column).trim() !== '') continue; // trailing comment
-    const sameBlock = line === previousLine + 1 && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
+    const sameBlock = previousLine >= 0 && line > previousLine && blankBetween(previousLine, line)
+      && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
     if (!sameBlock && current.length) blocks.push(current);
     if (!sameBlock) current = [];
     current.push({ line, text: uncomment(node.text), node });
@@ -78,10 +88,14 @@ const LITERAL = String.raw`('[^']*'|"[^"]*"|[-+]?\d[\w.]*)`;
 const LITERAL_LIST = new RegExp(String.raw`^${LITERAL}(\s*,\s*${LITERAL})+\s*,?$`);
 
 const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b/i;
+/** An intro that says the code below is a kept remnant ("The old training loop:"), which stays reported. */
+const REMNANT_INTRO = /\b(old|older|previous(ly)?|legacy|deprecated|unused|obsolete|no longer|disabled?|original|former|earlier|used to|backup|temp(orary)?|hack)\b/i;
+/** Prose that offers code to the reader as an opt-in: "uncomment to train on a GPU", "optional", "if you want". */
+const OPT_IN = /\b(un-?comment|opt-?in|optional(ly)?|if you (want|wish|need|would like|prefer)|you (can|could|may)|to enable)\b/i;
 
 interface Run {
   lines: CommentLine[];
-  /** The run is shown as an example: it follows "Usage:" or "Example:", or a colon line it is indented under. */
+  /** The run is shown as an example or offered as an opt-in: it follows a prose line ending in a colon, "Usage", or "uncomment to...". */
   example: boolean;
 }
 
@@ -98,13 +112,21 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
   const runs: Run[] = [];
   let lines: CommentLine[] = [];
   let intro: CommentLine | undefined;
+  /** The prose paragraph just above the run: "you can also...", "the same as below, like this". */
+  let paragraph = '';
   let depth = 0;
   const baseIndent = Math.min(...block.filter((c) => c.text.trim()).map(indentOf));
   const close = (next: CommentLine | undefined) => {
     if (lines.length) {
       const code = lines.filter((c) => c.text.trim());
-      const example = !!intro && (DOC_INTRO.test(intro.text) || Math.min(...code.map(indentOf)) > indentOf(intro));
-      runs.push({ lines, example });
+      const introduced = !!intro && ((intro.text.trim().endsWith(':') && !REMNANT_INTRO.test(intro.text))
+        || Math.min(...code.map(indentOf)) > indentOf(intro));
+      const offered = (DOC_INTRO.test(paragraph) || OPT_IN.test(paragraph)) && !REMNANT_INTRO.test(paragraph);
+      // `# max_samples=1000,  # optional: ...`, `# # (uncomment for the full output)`: the commented
+      // code says itself that it is an option.
+      const selfOffered = lines.some((c) => { const note = /#.*$/.exec(c.text); return !!note && OPT_IN.test(note[0]); });
+      runs.push({ lines, example: introduced || offered || selfOffered });
+      paragraph = '';
     }
     lines = [];
     intro = next;
@@ -119,12 +141,14 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
       continue;
     }
     const continues = depth > 0 || indentOf(comment) > baseIndent || /^[)\]}.]|^(else|elif|except|finally)\b/.test(text);
-    const opens = /[([{,\\:]$/.test(text);
+    // A decorator line opens the definition below it: it belongs to the commented code.
+    const opens = /[([{,\\:]$/.test(text) || /^@[\w.]+(\(.*\))?$/.test(text);
     const listing = lines.length === 0 && LITERAL_LIST.test(text);
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
     if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
       close(colonProse ? comment : undefined);
+      paragraph = prose || colonProse ? `${paragraph} ${text}` : '';
       continue;
     }
     lines.push(comment);
@@ -186,18 +210,37 @@ function isScriptMetadata(block: CommentLine[]): boolean {
   return block.some((c) => /^\/\/\/ [a-z]/.test(c.text.trim()));
 }
 
+/**
+ * A notebook cell made only of comments, under a markdown cell that tells the reader to uncomment
+ * it: an opt-in snippet the notebook offers (a paid API, a long download), not a dead experiment.
+ */
+function offeredByMarkdown(context: RuleContext, line: number): boolean {
+  const { doc } = context;
+  if (!doc.markdown?.length) return false;
+  const segment = doc.segments[segmentIndexAtLine(doc, line)];
+  if (!segment) return false;
+  for (let l = segment.startLine; l < segment.startLine + segment.lineCount; l++) {
+    const text = lineText(doc, l).trim();
+    if (text && !text.startsWith('#')) return false;
+  }
+  const above = doc.markdown.filter((m) => m.cellIndex < segment.cellIndex).at(-1);
+  const codeBetween = above && doc.segments.some((s) => s.cellIndex > above.cellIndex && s.cellIndex < segment.cellIndex);
+  return !!above && !codeBetween && OPT_IN.test(above.text);
+}
+
 function check(context: RuleContext): void {
   for (const block of commentBlocks(context)) {
     if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) continue;
+    if (offeredByMarkdown(context, block[0].line)) continue;
     for (const { lines, example } of candidateRuns(context, block)) {
       const run = trimBlank(lines);
-      // Code shown under "Usage:" or "Example:" is documentation, not a dead experiment.
+      // Code shown under "Usage:" or "Example:", or offered with "uncomment to...", is documentation, not a dead experiment.
       if (example || !isCommentedOutCode(context, run)) continue;
       const first = run[0];
       const last = run[run.length - 1];
       context.report({
         range: { start: { line: first.line, character: first.node.startPosition.column }, end: { line: last.line, character: last.node.endPosition.column } },
-        message: `${run.length} lines of commented-out code (\`${first.text.trim().slice(0, 40)}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
+        message: `${run.length} lines of commented-out code (\`${cutAtToken(first.text.trim(), 40, '…')}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
         fix: { title: 'Delete the commented-out code', edits: [deleteLines(context.doc, first.line, last.line)] },
       });
     }
@@ -218,7 +261,7 @@ export const commentedOutCode: Rule = {
       example: 'model = LGBMClassifier(n_estimators=300)\n# model = RandomForestClassifier(n_estimators=200)\n# model.fit(X_train, y_train)\n# print(model.score(X_test, y_test))\nmodel.fit(X_train, y_train)',
       fix: 'Delete the block and rely on version control (a commit message or a branch) to keep the experiment; or, if it is a real alternative, make it an option that is tested. The quick fix deletes the commented lines. It is unsafe only in the sense that it removes text a human may want to keep: the program runs the same.',
       fixed: 'model = LGBMClassifier(n_estimators=300)\nmodel.fit(X_train, y_train)',
-      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example (after "Usage:" or "Example:", or indented under a line ending in a colon), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
+      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after a prose paragraph that shows it ("Usage", "Example", "like this") or offers it ("uncomment to...", "optional", "if you want", "you can"), or whose own lines say `# optional`; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
     },
   },
   check,

@@ -3,7 +3,9 @@ import { isPythonLanguage } from '../documents/build';
 import { lineEndOffset } from '../documents/positions';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { stripParens } from '../semantics/nodes';
+import type { Node } from 'web-tree-sitter';
+import { enclosingFunction, stripParens } from '../semantics/nodes';
+import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
 import { staticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
@@ -52,6 +54,46 @@ function quoted(steps: string[]): string {
   return [...new Set(steps)].map((step) => `\`${step}\``).join(', ');
 }
 
+/** SQL magics whose query can be only looked at. */
+const SQL_MAGICS = new Set(['sql', 'bigquery', 'sparksql']);
+const READ_ONLY_SQL = /^(select|with|show|describe|desc|explain|pragma)\b/i;
+const WRITING_SQL = /\b(into|create|insert|update|delete|merge|drop|alter|truncate|replace|copy|grant)\b/i;
+
+/**
+ * A query whose result is only displayed looks at the data, as `!head` does: it is part of the
+ * pipeline when it writes (`CREATE`, `INSERT`, `--destination_table`) or when its result is kept
+ * (`%%bigquery df`, `%%sql rows <<`, `rows = %sql ...`).
+ */
+function onlyLooksAtData(header: string, body: string, assigned: boolean): boolean {
+  if (assigned || /<<|--destination_table|--save\b|--persist\b/.test(header)) return false;
+  const words = header.replace(/^%%?\w+/, '').trim().split(/\s+/).filter(Boolean);
+  // A bare name after the magic (`%%bigquery df`) is the variable that receives the result.
+  for (let i = 0; i < words.length; i++) {
+    if (words[i].startsWith('-')) { if (!words[i].includes('=') && words[i + 1] && !words[i + 1].startsWith('-')) i++; continue; }
+    if (/^[A-Za-z_]\w*$/.test(words[i])) return false;
+  }
+  const statements = body.replace(/--[^\n]*/g, '').split(';').map((part) => part.trim()).filter(Boolean);
+  return statements.length > 0 && statements.every((statement) => READ_ONLY_SQL.test(statement) && !WRITING_SQL.test(statement));
+}
+
+/**
+ * Lines in the handler of a failed import (`try: import x` / `except ImportError: !git clone ...`)
+ * fetch the code the notebook itself needs: set-up of its environment, not a step of its pipeline.
+ */
+function importFallbackLines(context: RuleContext): (line: number, column: number) => boolean {
+  const handlers: { start: number; end: number; column: number }[] = [];
+  for (const clause of context.index.nodes('except_clause')) {
+    const attempt = clause.parent;
+    const body = attempt?.type === 'try_statement' ? attempt.childForFieldName('body') : null;
+    if (!body || !body.namedChildren.some((c) => c?.type === 'import_statement' || c?.type === 'import_from_statement')) continue;
+    const next = clause.nextNamedSibling ?? attempt!.nextNamedSibling;
+    const segment = context.doc.segments[context.index.segmentIndexOf(clause)];
+    const end = next ? next.startPosition.row - 1 : segment.startLine + segment.lineCount - 1;
+    handlers.push({ start: clause.startPosition.row, end, column: clause.startPosition.column });
+  }
+  return (line, column) => handlers.some((h) => line > h.start && line <= h.end && column > h.column);
+}
+
 function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIndex: number): void {
   const { doc } = context;
   if (!segment.isPython && !isPythonLanguage(segment.language) && !NOT_RUN.has(segment.language.toLowerCase())) {
@@ -73,6 +115,10 @@ function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIn
     });
     return;
   }
+  if (SQL_MAGICS.has(magic.name.toLowerCase())) {
+    const [header, ...body] = magic.text.split('\n');
+    if (onlyLooksAtData(header, body.join('\n'), false)) return;
+  }
   context.report({
     range: firstLine(context, magic.range.start.line),
     message: `This cell is written in ${language.language} (\`%%${magic.name}\`) inside a Python notebook: the pipeline now spans two languages, each with its own tests, dependencies and ways to fail`,
@@ -80,10 +126,11 @@ function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIn
 }
 
 /** `!wget ...`, `%sql ...` lines of one cell: one finding on the first, the others related. */
-function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number): void {
+function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number, inImportFallback: (line: number, column: number) => boolean): void {
   const found: { magic: Magic; what: string }[] = [];
   for (const magic of context.doc.magics) {
     if (magic.segmentIndex !== segmentIndex) continue;
+    if (inImportFallback(magic.range.start.line, magic.range.start.character)) continue;
     const name = magic.name.toLowerCase();
     if (magic.kind === 'shell') {
       const steps = pipelineSteps(magic.text.replace(/^!+/, '').replace(/\\\n/g, ' '));
@@ -92,6 +139,7 @@ function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number): voi
       const steps = pipelineSteps(magic.text.replace(/^%\w+\s*/, ''));
       if (steps.length) found.push({ magic, what: quoted(steps) });
     } else if (magic.kind === 'line-magic' && LANGUAGE_LINE_MAGICS.has(name)) {
+      if (SQL_MAGICS.has(name) && onlyLooksAtData(magic.text.split(/\s/, 1)[0], magic.text.replace(/^%\w+\s*/, ''), assignedTo(context, magic))) continue;
       found.push({ magic, what: `${LANGUAGE_LINE_MAGICS.get(name)} (\`%${magic.name}\`)` });
     }
   }
@@ -100,10 +148,28 @@ function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number): voi
   context.report({
     range: first.magic.range,
     message: found.length === 1
-      ? `\`${first.magic.text.split('\n')[0].slice(0, 60)}\` runs ${first.what} outside Python: a pipeline step hidden in a notebook escape, beyond the reach of Python's error handling, tests and dependency pins`
+      ? `\`${shorten(first.magic.text.split('\n')[0], 60)}\` runs ${first.what} outside Python: a pipeline step hidden in a notebook escape, beyond the reach of Python's error handling, tests and dependency pins`
       : `This cell runs ${found.length} commands outside Python (${[...new Set(found.map((f) => f.what))].join(', ')}): pipeline steps hidden in notebook escapes, beyond the reach of Python's error handling, tests and dependency pins`,
     related: rest.map((other) => ({ range: other.magic.range, message: `also runs ${other.what}` })),
   });
+}
+
+/** pytest's and unittest's naming of test modules: `test_batch.py`, `integration_test.py`, `tests/...`. */
+const TEST_MODULE = /(^|\/)(tests\/|test_[^/]*\.py$|[^/]*_test\.py$)/;
+
+/** A test runs the program it tests through the shell: that command is the harness, not a pipeline step. */
+function inTestFunction(node: Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (/^test_?/i.test(fn.childForFieldName('name')?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** `rows = %sql SELECT ...`: the line keeps the magic's result. */
+function assignedTo(context: RuleContext, magic: Magic): boolean {
+  const { doc } = context;
+  const lineStart = doc.lineStarts[magic.range.start.line];
+  return /[\w\]]\s*=\s*$/.test(doc.original.slice(lineStart, lineStart + magic.range.start.character));
 }
 
 /** The pipeline steps a `os.system` / `subprocess(..., shell=True)` call runs, if it shows them. */
@@ -128,13 +194,16 @@ function scriptShellSteps(index: SemanticIndex, call: CallSite): string[] {
 function check(context: RuleContext): void {
   const { doc, index } = context;
   if (doc.kind === 'notebook' && doc.segments.some((s) => isPythonLanguage(s.language))) {
+    const inImportFallback = importFallbackLines(context);
     doc.segments.forEach((segment, i) => {
       cellOfAnotherLanguage(context, segment, i);
-      linesOfAnotherLanguage(context, i);
+      linesOfAnotherLanguage(context, i, inImportFallback);
     });
   }
+  const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);
   for (const call of index.calls) {
     if (!call.qname) continue;
+    if (testModule || inTestFunction(call.node)) continue;
     const steps = scriptShellSteps(index, call);
     if (steps.length === 0) continue;
     context.report({
@@ -156,7 +225,7 @@ export const multipleLanguageCell: Rule = {
       example: '!wget -q https://example.org/data/train.zip\n!unzip -o train.zip -d data\n!python preprocess.py --out data/clean.csv\n\nimport pandas as pd\ndf = pd.read_csv("data/clean.csv")',
       fix: 'Move pipeline steps into Python (`urllib`/`requests` or `pooch` to download with a checksum, `zipfile` to unpack, importing the preprocessing function instead of running a script), or into one declared pipeline (a Makefile, DVC, a workflow tool) that the notebook only consumes. There is no automatic fix.',
       fixed: 'import zipfile\nimport pooch\n\narchive = pooch.retrieve("https://example.org/data/train.zip", known_hash="sha256:...")\nzipfile.ZipFile(archive).extractall("data")',
-      nearMisses: 'Shell lines that only look around or set up the environment are left alone: `!ls`, `!cat`, `!head`, `!nvidia-smi`, `!pip install` (MLD803\'s business), `!mkdir`, `!cp`, `!mv`, `!rm`, `!echo`, `python -m pip`, `python --version`, and set-up subcommands (`kaggle config`, `aws configure`, `huggingface-cli login`, `accelerate config`). A `%%bash` cell of only such commands is not reported. Steps are: running Python scripts or modules, shell scripts and other languages\' interpreters, downloads (`wget`, `curl`, `gdown`, `kaggle`, `gsutil`, `aws s3`...), unpacking (`unzip`, `tar`...), `git clone`/`pull`, `dvc`, text processing (`sed`, `awk`), training launchers (`torchrun`, `accelerate launch`, `yolo`). Presentation magics (`%%html`, `%%latex`, `%%markdown`, `%%capture`, `%%writefile`) are not another language of the pipeline; a notebook whose kernel is not Python is not mixing languages. A shell command computed at run time (`os.system(cmd)`) is not guessed at.',
+      nearMisses: 'Shell lines that only look around or set up the environment are left alone: `!ls`, `!cat`, `!head`, `!nvidia-smi`, `!pip install` (MLD803\'s business), `!mkdir`, `!cp`, `!mv`, `!rm`, `!echo`, `python -m pip`, `python --version`, and set-up subcommands (`kaggle config`, `aws configure`, `huggingface-cli login`, `accelerate config`). A `%%bash` cell of only such commands is not reported. Steps are: running Python scripts or modules, shell scripts and other languages\' interpreters, downloads (`wget`, `curl`, `gdown`, `kaggle`, `gsutil`, `aws s3`...), unpacking (`unzip`, `tar`...), `git clone`/`pull`, `dvc`, text processing (`sed`, `awk`), training launchers (`torchrun`, `accelerate launch`, `yolo`). Presentation magics (`%%html`, `%%latex`, `%%markdown`, `%%capture`, `%%writefile`) are not another language of the pipeline; a notebook whose kernel is not Python is not mixing languages. A shell command computed at run time (`os.system(cmd)`) is not guessed at. A test runs the program it tests: shell commands in a test function (`def test_...`) or a test module (`test_*.py`, `*_test.py`, under `tests/`) are the harness, not pipeline steps. Commands that create a place for data (`gsutil mb`, `bq mk`, `aws s3 mb`, `gcloud storage buckets create`) set up the environment like `!mkdir`. Shell lines in the handler of a failed import (`try: import helpers` / `except ImportError: !git clone ...`) fetch the notebook\'s own code: set-up, not a pipeline step. A SQL cell or `%sql` line that only reads (`SELECT`, `WITH`, `SHOW`, `DESCRIBE`, `EXPLAIN`) and whose result is only displayed looks at the data like `!head`; it is reported when it writes (`CREATE`, `INSERT`, `--destination_table`) or keeps its result (`%%bigquery df`, `%%sql rows <<`, `rows = %sql ...`).',
       notebooks: 'One finding per cell: on the `%%` line of a cell magic, or on the first pipeline line of a cell with `!` escapes, with the other lines of the cell linked. In the editor, cells whose language is not Python (a SQL or R cell in a Python notebook) are reported too.',
     },
   },

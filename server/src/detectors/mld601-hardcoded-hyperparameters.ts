@@ -32,6 +32,18 @@ function isNumericLiteral(node: Node): boolean {
   return false;
 }
 
+/**
+ * Library classes that are themselves a named configuration record (`TrainingArguments`,
+ * `Seq2SeqTrainingArguments`, `SFTConfig`, `LoraConfig`, `BertConfig`): the framework saves the
+ * object with the run (`training_args.bin`, `config.json`) and logs it to the experiment
+ * tracker, so its literals are already configuration in one reviewed, recorded place.
+ */
+const RECORDED_CONFIG = /^[A-Z]\w*(Arguments|Args|Config|Configuration)$/;
+
+function isRecordedConfig(call: CallSite): boolean {
+  return !!call.qname && !call.qname.startsWith('local:') && RECORDED_CONFIG.test(lastSegment(call.qname));
+}
+
 function configName(index: SemanticIndex, call: CallSite): string {
   const base = call.qname ? lastSegment(call.qname) : call.method ?? 'model';
   return freshName(index, `${upperSnake(base)}_PARAMS`);
@@ -63,7 +75,7 @@ function extractFix(context: RuleContext, call: CallSite, literals: [string, Nod
 function check(context: RuleContext): void {
   const { index } = context;
   for (const call of index.calls) {
-    if (!isModelCall(index, call)) continue;
+    if (!isModelCall(index, call) || isRecordedConfig(call)) continue;
     const literals: [string, Node][] = [];
     for (const [key, value] of call.kwargs) {
       if (HYPERPARAMETER_KEYWORDS.has(key) && isNumericLiteral(value)) literals.push([key, value]);
@@ -95,10 +107,10 @@ export const hardcodedHyperparameters: Rule = {
     docs: {
       summary: 'A model, optimizer or training call sets two or more hyperparameters as numeric literals (`n_estimators=500, max_depth=7`, `lr=3e-4, weight_decay=0.01`).',
       why: 'Configuration debt (§6): the paper asks that configuration be easy to see, to diff between two models, and to review like code. Hyperparameters written inline at the call are none of these: comparing two experiments means reading code, and a tuned value gets lost in the next edit.',
-      example: 'model = XGBClassifier(n_estimators=500, max_depth=7, learning_rate=0.05)',
+      example: 'from xgboost import XGBClassifier\n\nmodel = XGBClassifier(n_estimators=500, max_depth=7, learning_rate=0.05)',
       fix: 'Gather the values into one named configuration (a module-level dict, a dataclass, or a config file) that is reviewed and recorded with each run. The quick fix moves the literals into a dict named after the call (`XGB_CLASSIFIER_PARAMS`) defined just before the statement, and passes it as `**XGB_CLASSIFIER_PARAMS` (or as `XGB_CLASSIFIER_PARAMS["key"]` per argument when the call spans several lines). It is safe: the same values reach the same parameters.',
-      fixed: 'XGB_CLASSIFIER_PARAMS = {"n_estimators": 500, "max_depth": 7, "learning_rate": 0.05}\nmodel = XGBClassifier(**XGB_CLASSIFIER_PARAMS)',
-      nearMisses: 'One literal alone is not flagged. Values read from a config object, arguments or constants (`lr=cfg.lr`, `max_depth=MAX_DEPTH`) are not literals. Plumbing arguments (`n_jobs`, `verbose`, `random_state`) are not hyperparameters. Calls that are not model, optimizer or trainer constructors (and `fit` outside Keras code) are ignored.',
+      fixed: 'from xgboost import XGBClassifier\n\nXGB_CLASSIFIER_PARAMS = {"n_estimators": 500, "max_depth": 7, "learning_rate": 0.05}\nmodel = XGBClassifier(**XGB_CLASSIFIER_PARAMS)',
+      nearMisses: 'One literal alone is not flagged. Values read from a config object, arguments or constants (`lr=cfg.lr`, `max_depth=MAX_DEPTH`) are not literals. Plumbing arguments (`n_jobs`, `verbose`, `random_state`) are not hyperparameters. Calls that are not model, optimizer or trainer constructors (and `fit` outside Keras code) are ignored. A library object that is itself a named configuration record (`TrainingArguments`, `Seq2SeqTrainingArguments`, `SFTConfig`, `LoraConfig`: a class named `...Arguments`, `...Args` or `...Config`) is the one place the rule asks for: the framework saves it with the run and logs it to the tracker, so its literals are not scattered.',
     },
   },
   check,

@@ -44,33 +44,49 @@ function check(context: RuleContext): void {
   // The cells that ran in top-to-bottom order are the longest increasing run of counts; the rest
   // were run (or re-run) out of order.
   const inOrder = longestIncreasing(executed.map((s) => s.executionOrder!));
+  // Cells sharing a count are one cause (two kernel sessions, or a copied cell): one finding, at
+  // the first of them outside the in-order run, linked to the others.
+  const sharing = new Map<number, Segment[]>();
+  for (const segment of executed) sharing.set(segment.executionOrder!, [...(sharing.get(segment.executionOrder!) ?? []), segment]);
+  const reportedTwins = new Set<number>();
   executed.forEach((segment, i) => {
     if (inOrder.has(i)) return;
-    // Name the cell it ran before although it sits below it, or after although it sits above.
     const order = segment.executionOrder!;
+    const twins = (sharing.get(order) ?? []).filter((s) => s !== segment);
+    if (twins.length > 0) {
+      if (reportedTwins.has(order)) return;
+      reportedTwins.add(order);
+      context.report({
+        range: firstLine(segment),
+        message: `This cell has the same execution count [${order}] as ${twins.map(cellLabel).join(', ')}: they ran in different kernel sessions (or one was copied after it ran), so the saved results do not come from one run`,
+        related: twins.map((twin) => ({ range: firstLine(twin), message: `${cellLabel(twin)} ran as [${order}]` })),
+      });
+      return;
+    }
+    // Name the cell it ran before although it sits below it, or after although it sits above.
     const above = executed.slice(0, i).reverse().find((s) => s.executionOrder! > order);
     const below = executed.slice(i + 1).find((s) => s.executionOrder! < order);
     const neighbour = above ?? below;
-    const twin = executed.find((s) => s !== segment && s.executionOrder === order);
-    const linked = twin ?? neighbour;
     context.report({
       range: firstLine(segment),
-      message: twin
-        ? `This cell has the same execution count [${order}] as ${cellLabel(twin)}: they ran in different kernel sessions (or one was copied after it ran), so the saved results do not come from one run`
-        : neighbour
+      message: neighbour
         ? `This cell ran as [${order}], ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it: the saved results come from an out-of-order run`
         : `This cell ran as [${order}], out of top-to-bottom order: the saved results depend on hidden kernel state`,
-      related: linked ? [{ range: firstLine(linked), message: `${cellLabel(linked)} ran as [${linked.executionOrder}]` }] : [],
+      related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
     });
   });
-  const anyExecuted = executed.length > 0;
-  for (const segment of doc.segments) {
-    if (segment.hasOutputs && !ran(segment) && anyExecuted) {
-      context.report({
-        range: firstLine(segment),
-        message: 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records',
-      });
-    }
+  // Outputs kept without a count have one cause (counts cleared, or outputs from another session):
+  // one finding at the first such cell, linked to the others.
+  const stale = executed.length > 0 ? doc.segments.filter((segment) => segment.hasOutputs && !ran(segment)) : [];
+  if (stale.length > 0) {
+    const [first, ...others] = stale;
+    context.report({
+      range: firstLine(first),
+      message: others.length === 0
+        ? 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records'
+        : `This cell and ${others.length} other${others.length > 1 ? 's' : ''} have saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records`,
+      related: others.map((other) => ({ range: firstLine(other), message: `${cellLabel(other)} has outputs but no execution count` })),
+    });
   }
 }
 
@@ -86,7 +102,7 @@ export const notebookOutOfOrder: Rule = {
       why: 'Reproducibility debt (§8): the results saved in the notebook were produced by running cells in an order that "Run All" will not repeat. They may depend on variables that were since changed or deleted, so nobody — including the author next week — can reproduce them from the notebook as it reads.',
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
-      notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others are reported, each linked to the neighbouring cell it ran before or after. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
+      notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others are reported, each linked to the neighbouring cell it ran before or after. Cells that share an execution count are one finding, at the first of them outside that run, linked to the others; so are all the cells that keep outputs without a count. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
       nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed.',
     },
   },

@@ -28,7 +28,9 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
   const magics: Magic[] = [];
   let offset = 0;
   let line = 0;
+  const markdown: { cellIndex: number; text: string }[] = [];
   cells.forEach((cell, cellIndex) => {
+    if (cell.kind !== 'code' && cell.language === 'markdown') markdown.push({ cellIndex, text: cell.text });
     if (cell.kind !== 'code') return;
     const python = isPythonLanguage(cell.language);
     const neutral = python ? neutraliseCell(cell.text) : { text: cell.text.replace(/[^\r\n]/g, ' '), magics: [], isPython: false };
@@ -56,6 +58,6 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
   const text = textParts.join('');
   return {
     uri, kind: 'notebook', version, original: originalParts.join(''), text, segments, magics,
-    lineStarts: computeLineStarts(text),
+    lineStarts: computeLineStarts(text), markdown,
   };
 }

@@ -38,7 +38,8 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     const rawSource = raw?.source;
     const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';
     const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
-    const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' ? raw.metadata.vscode.languageId : language;
+    const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' ? raw.metadata.vscode.languageId
+      : raw?.cell_type === 'markdown' ? 'markdown' : language;
     const cell: CellInput = { uri: diskCellUri(notebookUri, index), kind, language: cellLanguage, text };
     if (kind === 'code') {
       if (typeof raw.execution_count === 'number') cell.executionOrder = raw.execution_count;

@@ -72,6 +72,8 @@ export interface SourceDocument {
   magics: Magic[];
   /** Offset of the first character of each line of the virtual source. */
   lineStarts: number[];
+  /** A notebook's markdown cells, by position among all cells: what the prose tells the reader to do. */
+  markdown?: { cellIndex: number; text: string }[];
 }
 
 /** One cell as the editor or the .ipynb file gives it. */

@@ -465,6 +465,13 @@ export class SemanticIndex {
    * with calls at module level. A module of only definitions is a library, seeded by its caller.
    */
   get isEntryPoint(): boolean {
+    // Asked per finding by several rules: walking every statement each time made them quadratic.
+    return (this.entryPoint ??= this.findEntryPoint());
+  }
+
+  private entryPoint?: boolean;
+
+  private findEntryPoint(): boolean {
     if (this.doc.kind === 'notebook') return true;
     for (const root of this.roots) {
       for (const statement of root.namedChildren) {

@@ -5,6 +5,35 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a chained assignment whose other name is used: the load feeds that name',
+      code: py`
+        import pandas as pd
+        raw = frame = pd.read_csv("data.csv")
+        print(frame.shape)
+        original = features = pd.read_parquet("f.parquet").dropna()
+        print(original.columns)
+      `,
+    },
+    {
+      name: 'a file the program wrote and reads back: a round trip, not outside data',
+      code: py`
+        import pandas as pd
+        import numpy as np
+        scores = pd.DataFrame({"a": [1, 2]})
+        scores.to_csv("out/scores.csv", index=False)
+        check = pd.read_csv("out/scores.csv")
+        np.save("cache/emb.npy", np.zeros(3))
+        emb_again = np.load("cache/emb.npy")
+      `,
+    },
+    {
+      name: 'a read-back of files written under a run-time name, listed in a data_files mapping',
+      code: [
+        'from datasets import load_dataset\nparts = load_dataset("imdb")\nfor split, part in parts.items():\n    part.to_json(f"reviews-{split}.jsonl")\n',
+        'files = {"train": "reviews-train.jsonl", "test": "reviews-test.jsonl"}\nreloaded = load_dataset("json", data_files=files)\n',
+      ],
+    },
+    {
       name: 'used later, in an f-string, through a write into it, and in a loop',
       code: py`
         import pandas as pd
@@ -81,6 +110,42 @@ ruleTests(unusedDataSource, {
   ],
   invalid: [
     {
+      name: 'a chained assignment is one load: reported once, naming every name, when none is used',
+      code: py`
+        import pandas as pd
+        raw = frame = pd.read_csv("data.csv")
+        print("done")
+      `,
+      findings: [{ line: 2, column: 1, message: /^`raw`, `frame` are loaded from "data.csv" by `pd.read_csv` but never used$/ }],
+      noFix: true,
+    },
+    {
+      name: 'a file written only after the read is outside data at the time of the read',
+      code: py`
+        import pandas as pd
+        old = pd.read_csv("scores.csv")
+        pd.DataFrame({"a": [1]}).to_csv("scores.csv")
+      `,
+      findings: [{ line: 2, column: 1, message: /^`old` is loaded from "scores.csv"/ }],
+      output: py`
+        import pandas as pd
+        pd.DataFrame({"a": [1]}).to_csv("scores.csv")
+      `,
+    },
+    {
+      name: 'a written file of another name does not hide an unused read',
+      code: py`
+        import pandas as pd
+        pd.DataFrame({"a": [1]}).to_csv(f"scores-{1}.csv")
+        other = pd.read_csv("labels.csv")
+      `,
+      findings: [{ line: 3, column: 1, message: /^`other` is loaded from "labels.csv"/ }],
+      output: py`
+        import pandas as pd
+        pd.DataFrame({"a": [1]}).to_csv(f"scores-{1}.csv")
+      `,
+    },
+    {
       name: 'a test set loaded and never used: the load is removed',
       code: py`
         import pandas as pd
@@ -122,6 +187,8 @@ ruleTests(unusedDataSource, {
         print("done")
       `,
       findings: [{ line: 2, message: /`orders` is loaded from "orders.csv" by `pd.read_csv` but never used: it is deleted in line 3 before any use/, related: 1 }],
+      // Removing the load alone would leave `del orders` failing on an unbound name.
+      noFix: true,
     },
     {
       name: 'alone in a block: the load becomes pass',

@@ -5,6 +5,42 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(deadExperimentalBranch, {
   valid: [
     {
+      name: 'a flag the markdown tells the reader to flip',
+      code: [
+        { text: '* `SHOW_LABELS = False` draws no labels. Set it to `True` to see the index of each point.', kind: 'markup' },
+        'SHOW_LABELS = False\nRADIUS = 2\n',
+        'def draw(points):\n    for i, p in enumerate(points):\n        if SHOW_LABELS:\n            put_text(str(i), p)\n',
+      ],
+    },
+    {
+      name: 'a flag set in the cell the markdown presents as the notebook\'s parameters',
+      code: [
+        { text: '## Set the run parameters', kind: 'markup' },
+        'USE_AUGMENTATION = False\nEPOCHS = 5\n',
+        { text: 'Now the training loop.', kind: 'markup' },
+        'if USE_AUGMENTATION:\n    data = augment(data)\n',
+      ],
+    },
+    {
+      name: 'a flag explained by a comment beside it, in a script',
+      code: py`
+        USE_GPU = False  # set to True on a machine with a GPU
+        if USE_GPU:
+            model = model.cuda()
+      `,
+    },
+    {
+      name: 'a None placeholder the reader fills in',
+      code: py`
+        API_KEY = None
+        CHECKPOINT = None
+        if API_KEY:
+            login(API_KEY)
+        if not CHECKPOINT:
+            print("training from scratch")
+      `,
+    },
+    {
       name: 'diagnostic switches set once: DEBUG, VERBOSE, LOG_DEBUG',
       code: py`
         DEBUG = False
@@ -95,6 +131,26 @@ ruleTests(deadExperimentalBranch, {
     },
   ],
   invalid: [
+    {
+      name: 'a flag in a cell under markdown that does not present parameters is still dead',
+      code: [
+        { text: '## Train the model', kind: 'markup' },
+        'USE_AUGMENTATION = False\nif USE_AUGMENTATION:\n    data = augment(data)\nfit(data)\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /`USE_AUGMENTATION` is set once to False/ }],
+      safety: 'unsafe',
+      output: ['## Train the model', 'USE_AUGMENTATION = False\nfit(data)\n'],
+    },
+    {
+      name: 'a flag with an unrelated comment, or named in markdown only as part of another word, is still dead',
+      code: [
+        { text: 'We keep USE_NEW_MODEL_V2 for later.', kind: 'markup' },
+        'USE_NEW_MODEL = False  # experiment from March\nif USE_NEW_MODEL:\n    model = build_v2()\nscore = 1\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /`USE_NEW_MODEL` is set once to False and never changed/ }],
+      safety: 'unsafe',
+      output: ['We keep USE_NEW_MODEL_V2 for later.', 'USE_NEW_MODEL = False  # experiment from March\nscore = 1\n'],
+    },
     {
       name: 'if False with no else: the statement is removed',
       code: py`

@@ -5,6 +5,67 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(commentedOutCode, {
   valid: [
     {
+      name: 'code a prose paragraph shows or offers: "like this", "you can", and arguments marked optional',
+      code: py`
+        class Net:
+            def forward(self, x):
+                # Writing the layers one by one like this gives the same result as below
+                # where the one-line form is faster.
+                # z = self.first(x)
+                # z = self.second(z)
+                # return self.third(z)
+                return self.third(self.second(self.first(x)))
+
+        # note that you can publish the data set too, and load it back later!
+        # data.push_to_hub("me/data")
+        # data.push_to_hub("me/data", private=True)
+        # data = load_dataset("me/data")
+        report = scan(
+            frame,
+            # columns=[
+            #     "text"
+            # ],  # which columns to scan
+            # max_rows=1000,  # optional: stop early
+        )
+        # from torchinfo import summary
+
+        # # Print the layer table (uncomment for the full output)
+        # summary(model,
+        #         input_size=(1, 3, 224, 224),
+        #         col_width=20)
+      `,
+    },
+    {
+      name: 'example code under a prose line ending in a colon, at the same indentation',
+      code: py`
+        for step in range(100):
+            train_step()
+            # Alternatively, you can update the target network softly at each step:
+            # target_w = target.get_weights()
+            # online_w = model.get_weights()
+            # target.set_weights([0.99 * t + 0.01 * o for t, o in zip(target_w, online_w)])
+      `,
+    },
+    {
+      name: 'code offered as an opt-in by the prose line above it',
+      code: py`
+        import torch
+        # Uncomment the next lines to train on the full data set (takes an hour)
+        # train_ds = load_full()
+        # loader = make_loader(train_ds)
+        # fit(model, loader)
+        model = torch.nn.Linear(2, 1)
+      `,
+    },
+    {
+      name: 'a notebook cell of comments under markdown that tells the reader to uncomment it',
+      code: [
+        'import wandb_free_logger\n',
+        { text: 'To log this run to your tracker, uncomment the cell below and add your key.', kind: 'markup' },
+        '# import wandb\n# wandb.login(key=KEY)\n# run = wandb.init(project="demo")\n',
+      ],
+    },
+    {
       name: 'values listed under a prose line, then one default setting',
       code: py`
         # Backends this loader understands:
@@ -119,6 +180,68 @@ ruleTests(commentedOutCode, {
     },
   ],
   invalid: [
+    {
+      name: 'a commented-out decorated function: the decorator line is part of the block and its range',
+      code: py`
+        import torch
+        # @torch.no_grad()
+        # def evaluate(model, loader):
+        #     return [model(x) for x in loader]
+        model = torch.nn.Linear(2, 1)
+      `,
+      findings: [{ line: 2, column: 1, message: /^3 lines of commented-out code \(`@torch\.no_grad\(\)`/ }],
+      output: py`
+        import torch
+        model = torch.nn.Linear(2, 1)
+      `,
+    },
+    {
+      name: 'a prose paragraph that only says why the code was switched off does not make it an example',
+      code: py`
+        def pipeline():
+            load()
+            # We switched this off to make the run faster
+            # and will look at it again.
+            # train(after="load")
+            # evaluate(after="train")
+            # publish(after="evaluate")
+      `,
+      findings: [{ line: 5, column: 5, message: /^3 lines of commented-out code/ }],
+      output: py`
+        def pipeline():
+            load()
+            # We switched this off to make the run faster
+            # and will look at it again.
+      `,
+    },
+    {
+      name: 'paragraphs of one commented-out function separated by blank lines: one finding for the whole region',
+      code: py`
+        import pandas as pd
+        # def evaluate(model, df):
+        #     preds = model.predict(df)
+
+        #     if len(df) > 0:
+        #         score = accuracy(df.y, preds)
+        #         print(score)
+        df = pd.read_csv("a.csv")
+      `,
+      findings: [{ line: 2, column: 1, message: /^5 lines of commented-out code \(`def evaluate\(model, df\):`/ }],
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("a.csv")
+      `,
+    },
+    {
+      name: 'a comment-only cell under markdown that offers nothing is still a dead experiment',
+      code: [
+        'import pandas as pd\n',
+        { text: 'Now we train the model.', kind: 'markup' },
+        '# model = RandomForestClassifier()\n# model.fit(X, y)\n# print(model.score(X, y))\n',
+      ],
+      findings: [{ cell: 2, line: 1 }],
+      output: ['import pandas as pd\n', 'Now we train the model.', ''],
+    },
     {
       name: 'an old model kept in comments: the fix deletes the block',
       code: py`

@@ -5,6 +5,20 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(hardcodedHyperparameters, {
   valid: [
     {
+      name: 'a training-arguments record the framework saves with the run, imported directly or through the package',
+      code: py`
+        import transformers
+        from transformers import Seq2SeqTrainingArguments, TrainingArguments
+        args = TrainingArguments("out", learning_rate=2e-5, num_train_epochs=3, weight_decay=0.01)
+        s2s = Seq2SeqTrainingArguments(
+            output_dir="s2s",
+            per_device_train_batch_size=16,
+            per_device_eval_batch_size=16,
+        )
+        again = transformers.TrainingArguments(output_dir="o", warmup_ratio=0.1, gradient_accumulation_steps=4)
+      `,
+    },
+    {
       name: 'values from a config object or constants',
       code: py`
         from xgboost import XGBClassifier
@@ -45,6 +59,23 @@ ruleTests(hardcodedHyperparameters, {
     },
   ],
   invalid: [
+    {
+      name: 'the optimizer beside a training-arguments record is still scattered literals',
+      code: py`
+        import torch
+        from transformers import TrainingArguments
+        args = TrainingArguments("out", learning_rate=2e-5, num_train_epochs=3)
+        opt = torch.optim.AdamW(model.parameters(), lr=5e-5, weight_decay=0.01)
+      `,
+      findings: [{ line: 4, message: /^`AdamW` hard-codes lr=5e-5, weight_decay=0.01/ }],
+      output: py`
+        import torch
+        from transformers import TrainingArguments
+        args = TrainingArguments("out", learning_rate=2e-5, num_train_epochs=3)
+        ADAM_W_PARAMS = {"lr": 5e-5, "weight_decay": 0.01}
+        opt = torch.optim.AdamW(model.parameters(), **ADAM_W_PARAMS)
+      `,
+    },
     {
       name: 'one-line estimator: the literals move to a dict passed with **',
       code: py`
@@ -87,6 +118,11 @@ ruleTests(hardcodedHyperparameters, {
         history = model.fit(X, y, epochs=20, batch_size=64, validation_split=0.1)
       `,
       findings: [{ line: 2, message: /^`model\.fit\(\)` hard-codes epochs=20, batch_size=64:/ }],
+      output: py`
+        from tensorflow import keras
+        FIT_PARAMS = {"epochs": 20, "batch_size": 64}
+        history = model.fit(X, y, validation_split=0.1, **FIT_PARAMS)
+      `,
     },
     {
       name: 'positional learning rate in torch.optim.SGD: reported, no fix',

@@ -53,6 +53,19 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
     },
     {
+      name: 'two cells share a count and both sit outside the in-order run: one finding, linked to the other',
+      code: [
+        { text: 'a = 1\n', executionOrder: 1 }, { text: 'b = a\n', executionOrder: 9 }, { text: 'c = 2\n', executionOrder: 2 },
+        { text: 'd = c\n', executionOrder: 3 }, { text: 'e = d\n', executionOrder: 9 }, { text: 'f = e\n', executionOrder: 4 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /same execution count \[9\] as cell 5:/, related: 1 }],
+    },
+    {
+      name: 'several cells keep outputs without a count: one cause, one finding linked to the others',
+      code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }, { text: 'b = 2\n', executionOrder: 2 }, { text: 'print(b)\n', hasOutputs: true }, { text: 'print(a, b)\n', hasOutputs: true }],
+      findings: [{ cell: 1, line: 1, message: /^This cell and 2 others have saved outputs but no execution count/, related: 2 }],
+    },
+    {
       name: 'outputs saved on a cell with no execution count',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
       findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],

@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import { objectRoot, type DataFlow } from '../../semantics/dataflow';
 import type { CallSite, Definition } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
+import { cutAtToken } from './messages';
 
 /** The bindings the name holding `expression` can have here (`model` in `model.fit`); empty when it is not held by a name. */
 export function bindingsOf(flow: DataFlow, expression: Node): readonly Definition[] {
@@ -60,6 +61,5 @@ export function enclosedBy(node: Node, test: (around: Node) => boolean): boolean
 
 /** A short name for an expression in a message: its text when it is short and on one line. */
 export function shortText(node: Node, max = 40): string {
-  const text = node.text.replace(/\s+/g, ' ');
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return cutAtToken(node.text.replace(/\s+/g, ' '), max, '…');
 }

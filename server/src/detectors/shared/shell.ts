@@ -67,6 +67,14 @@ function commands(line: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
+/**
+ * Commands that create a place for data — a bucket, a dataset, a container — set up the
+ * environment, like `mkdir`: `gsutil mb`, `bq mk`, `aws s3 mb`, `gcloud storage buckets create`.
+ * A `bq mk` that defines a view or a scheduled query writes pipeline logic and stays a step.
+ */
+const CREATES_STORAGE = /^(gsutil( -\S+)* mb|bq( -\S+)* mk|aws s3 mb|aws s3api create-bucket|gcloud storage buckets create|az storage (container|account|share) create)\b/;
+const DEFINES_LOGIC = /(^|\s)--?(view|materialized_view|transfer_config)\b/;
+
 /** The pipeline step a single command runs, named for messages (`wget`, `python train.py`), if any. */
 function pipelineStep(words: string[]): string | undefined {
   const [program, ...rest] = words;
@@ -81,6 +89,8 @@ function pipelineStep(words: string[]): string | undefined {
   if (base === 'jupyter' || base === 'papermill') return base === 'papermill' || rest.includes('--execute') || rest[0] === 'execute' ? `${base} ${rest[0] ?? ''}`.trim() : undefined;
   if (/\.(sh|py|R|jl)$/.test(base) && program.includes('/')) return program;
   if (INSTALLER.test(words.join(' ')) || onlyLooks(base, rest)) return undefined;
+  const command = [base, ...rest].join(' ');
+  if (CREATES_STORAGE.test(command) && !DEFINES_LOGIC.test(command)) return undefined;
   const steps = PIPELINE_PROGRAMS.get(base);
   if (steps === true) return base;
   if (!steps || !rest[0]) return undefined;
