@@ -118,7 +118,7 @@ describe('mldebt check --fix / --diff', function () {
   });
 
   it('--unsafe-fixes applies the fixes that change behaviour too; --fix alone does not', () => {
-    const source = 'import numpy as np\nx = np.random.rand(3)\n';
+    const source = 'import numpy as np\nfrom sklearn.model_selection import train_test_split\nx = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n';
     write('r.py', source);
     mldebt(dir, ['check', '--fix', '--select', 'MLD801', 'r.py']);
     assert.equal(read('r.py').toString(), source, 'seeding is an unsafe fix');

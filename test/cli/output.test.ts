@@ -16,7 +16,7 @@ describe('mldebt check output', function () {
   beforeEach(() => {
     dir = temporaryFolder('output');
     writeFileSync(path.join(dir, 'train.py'), TRAIN);
-    writeFileSync(path.join(dir, 'nb.ipynb'), notebook([{ source: 'import numpy as np\n' }, { source: 'x = np.random.rand(3)\n' }]));
+    writeFileSync(path.join(dir, 'nb.ipynb'), notebook([{ source: 'import numpy as np\nfrom sklearn.model_selection import train_test_split\n' }, { source: 'x = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n' }]));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -70,7 +70,7 @@ describe('mldebt check output', function () {
     const { stdout } = mldebt(dir, ['check', '--format', 'github', '--select', 'MLD801,MLD802', '.']);
     const lines = stdout.trim().split('\n');
     const line = readFileSync(path.join(dir, 'nb.ipynb'), 'utf8').split('\n').findIndex((l) => l.includes('x = np.random.rand(3)')) + 1;
-    assert.equal(lines[0], `::warning file=nb.ipynb,line=${line},col=10,endLine=${line},endColumn=24,title=MLD801 unseeded-randomness::cell 2, line 1: \`np.random.rand\` draws from NumPy's global random generator, which this notebook never seeds`);
+    assert.equal(lines[0], `::warning file=nb.ipynb,line=${line},col=10,endLine=${line},endColumn=24,title=MLD801 unseeded-randomness::cell 2, line 1: \`np.random.rand\` draws from NumPy's global random generator, which this notebook never seeds: the results built on it change from run to run`);
     assert.match(lines[1], /^::warning file=train\.py,line=5,col=14,endLine=5,endColumn=30,title=MLD802 missing-random-state::`train_test_split` is called/);
   });
 

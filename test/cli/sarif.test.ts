@@ -26,7 +26,7 @@ describe('mldebt check --format sarif', function () {
     mkdirSync(path.join(project, 'src'), { recursive: true });
     mkdirSync(path.join(dir, 'elsewhere'));
     writeFileSync(path.join(project, 'src', 'train.py'), 'from sklearn.model_selection import train_test_split\nX_tr, X_te = train_test_split(X)\n');
-    writeFileSync(path.join(project, 'explore.ipynb'), notebook([{ source: '# Title', type: 'markdown' }, { source: 'import numpy as np\n' }, { source: 'y = 1\nx = np.random.rand(3)\n' }]));
+    writeFileSync(path.join(project, 'explore.ipynb'), notebook([{ source: '# Title', type: 'markdown' }, { source: 'import numpy as np\nfrom sklearn.model_selection import train_test_split\n' }, { source: 'y = 1\nx = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n' }]));
     writeFileSync(path.join(project, 'broken.py'), 'def f(:\n    pass\n');
     writeFileSync(path.join(project, 'analysis.ipynb'), notebook([{ source: 'x <- runif(3)\n' }], 'R'));
   });
