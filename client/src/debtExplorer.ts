@@ -96,7 +96,8 @@ export class DebtExplorer implements vscode.TreeDataProvider<ExplorerNode>, vsco
         const uri = vscode.Uri.parse(node.uri);
         const item = new vscode.TreeItem(uri, collapsed);
         item.label = path.basename(uri.fsPath);
-        item.description = `${node.findings.length} · ${vscode.workspace.asRelativePath(uri, false)}`;
+        const folder = path.dirname(vscode.workspace.asRelativePath(uri, false));
+        item.description = folder === '.' ? `${node.findings.length}` : `${node.findings.length} · ${folder}`;
         item.id = `file:${node.code}:${node.uri}`;
         item.contextValue = 'file';
         return item;

@@ -25,7 +25,9 @@ export class FindingsModel implements vscode.Disposable {
   private files = new Map<string, FileFindings>();
   private rules = new Map<string, RuleSummary>();
   private emitter = new vscode.EventEmitter<void>();
+  /** Fires at most every 200 ms: a workspace check reports thousands of files in a row. */
   readonly onDidChange = this.emitter.event;
+  private pending: NodeJS.Timeout | undefined;
   catalogue: CatalogueResult | undefined;
 
   setCatalogue(catalogue: CatalogueResult): void {
@@ -42,12 +44,19 @@ export class FindingsModel implements vscode.Disposable {
     // A closed file with no findings left is simply not listed.
     if (params.findings.length === 0) this.files.delete(params.uri);
     else this.files.set(params.uri, params);
-    this.emitter.fire();
+    this.changed();
   }
 
   clear(): void {
     this.files.clear();
-    this.emitter.fire();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = undefined;
+      this.emitter.fire();
+    }, 200);
   }
 
   /** Every finding, optionally only those of recommended rules or of one file. */
@@ -83,6 +92,7 @@ export class FindingsModel implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.pending);
     this.emitter.dispose();
   }
 }

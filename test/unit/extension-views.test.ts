@@ -34,6 +34,7 @@ describe('Debt Overview HTML', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:|\*/);
     assert.doesNotMatch(html, /(src|href)=["']?https?:/i, 'nothing loaded from the network');
     for (const tag of html.match(/<(script|style)\b[^>]*>/g) ?? []) assert.match(tag, /nonce="NONCE123"/, tag);
+    assert.doesNotMatch(html, /\sstyle=/, 'no inline style attribute: the policy blocks them');
   });
 
   it('escapes file names and explains the categories it shows', () => {

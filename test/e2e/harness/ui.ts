@@ -313,11 +313,11 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
     }],
     ['Fix All from the command palette applies the safe fixes of the file', async () => {
       await workbench.quickOpen('finetune_classifier.py');
-      await workbench.squiggleOn(EDITOR, 'DECISION');
+      await workbench.squiggleOn(EDITOR, 'flagged = torch.sigmoid(net(features).squeeze(1)) >= 0.8');
       await workbench.palette('ML Debt Lens: Fix All Safe Fixes in This File');
       await until('the fixed text', async () => {
         const text = await workbench.editorText(EDITOR);
-        return text.includes('ADAM_W_PARAMS') && /> DECISION_THRESHOLD/.test(text) ? true : undefined;
+        return text.includes('ADAM_W_PARAMS') && text.includes('>= DECISION_THRESHOLD') ? true : undefined;
       });
     }],
     ['the Debt Overview shows charts, with no console errors and no network requests', () => overviewCheck(workbench, server, path.join(dir, 'overview.png'))],
