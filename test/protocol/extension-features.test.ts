@@ -211,5 +211,12 @@ describe('Check Workspace over LSP', function () {
     // The views' notification follows the diagnostics.
     for (let i = 0; i < 50 && findings.get(uriOf('train.py'))?.findings.length; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(findings.get(uriOf('train.py'))?.findings, []);
+
+    // A new file is analysed, one in an excluded folder is not.
+    writeFileSync(path.join(root, 'added.py'), UNSEEDED_SPLIT);
+    writeFileSync(path.join(root, 'generated', 'added.py'), UNSEEDED_SPLIT);
+    await client.connection.sendNotification('mlDebt/filesChanged', { changed: [uriOf('generated/added.py'), uriOf('added.py')], deleted: [] });
+    await client.waitFor(uriOf('added.py'), (d) => d.length === 1);
+    assert.equal(client.diagnostics.has(uriOf('generated/added.py')), false, 'the .gitignore still applies');
   });
 });

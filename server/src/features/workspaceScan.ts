@@ -102,6 +102,8 @@ export class WorkspaceScan {
   /** Files whose findings came from disk, so a change on disk or a close refreshes them. */
   private fromDisk = new Set<string>();
   private scanned = false;
+  /** The editor's exclusions of the last check, applied to files that appear later. */
+  private exclude: string[] = [];
 
   constructor(private readonly host: WorkspaceHost) {}
 
@@ -136,7 +138,8 @@ export class WorkspaceScan {
   private async checkWorkspace(params: CheckWorkspaceParams, token: CancellationToken): Promise<CheckWorkspaceResult> {
     const started = performance.now();
     this.scanned = true;
-    const files = this.host.roots().flatMap((root) => workspaceFiles(root, params.exclude, this.host.projects));
+    this.exclude = params.exclude;
+    const files = this.listFiles();
     let analysed = 0;
     let findings = 0;
     for (let i = 0; i < files.length; i++) {
@@ -194,10 +197,18 @@ export class WorkspaceScan {
     void this.host.connection.sendNotification(METHODS.findings, { uri, origin: 'disk', findings: [] } satisfies FileFindings);
   }
 
+  private listFiles(): string[] {
+    return this.host.roots().flatMap((root) => workspaceFiles(root, this.exclude, this.host.projects));
+  }
+
   private async filesChanged(params: FilesChangedParams): Promise<void> {
     if (!this.scanned) return;
     for (const uri of params.deleted) if (!this.host.isOpen(uri)) this.forget(uri);
+    // A file the check did not see (new, or excluded) counts only if a check would take it now.
+    const unknown = params.changed.filter((uri) => !this.fromDisk.has(uri));
+    const taken = unknown.length ? new Set(this.listFiles().map((file) => pathToFileURL(file).href)) : new Set<string>();
     for (const uri of params.changed) {
+      if (!this.fromDisk.has(uri) && !taken.has(uri)) continue;
       await yieldToEvents();
       await this.analyseOnDisk(uri);
     }
