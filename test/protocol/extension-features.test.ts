@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Hover, MarkupContent, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { CancellationTokenSource, type CodeAction, type Diagnostic, type Hover, type MarkupContent, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 import type { CheckWorkspaceResult, FileFindings } from '../../server/src/features/workspaceProtocol';
 import { applyLspEdits, TestClient, useTestClient } from '../support/lspClient';
 import { py } from '../support/engine';
@@ -200,6 +200,17 @@ describe('Check Workspace over LSP', function () {
     for (const skipped of ['generated/copy.py', 'scratch/try.py', 'vendored/lib.py']) assert.equal(findings.has(uriOf(skipped)), false, `${skipped} is excluded`);
     assert.deepEqual(findings.get(uriOf('open_in_editor.py'))?.findings, [], 'the editor\'s clean text, not the file on disk');
     assert.equal(client.diagnostics.has(uriOf('explore.ipynb')), false, 'a closed notebook\'s findings go to the views only');
+  });
+
+  it('stops when cancelled, reporting how far it got', async () => {
+    for (let i = 0; i < 150; i++) writeFileSync(path.join(root, `many_${i}.py`), UNSEEDED_SPLIT);
+    const source = new CancellationTokenSource();
+    client.connection.onNotification('mlDebt/scanProgress', (params: unknown) => {
+      if ((params as { done: number }).done > 0) source.cancel();
+    });
+    const result: CheckWorkspaceResult = await client.connection.sendRequest('mlDebt/checkWorkspace', { exclude: [] }, source.token);
+    assert.equal(result.cancelled, true);
+    assert.ok(result.analysed > 0 && result.analysed < result.files, `${result.analysed} of ${result.files}`);
   });
 
   it('keeps results current when a file changes on disk after the check', async () => {

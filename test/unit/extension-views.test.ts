@@ -2,7 +2,7 @@
 // the overview's HTML (strict CSP, nothing from the network, escaped names), the categories page,
 // .gitignore matching, the start-up log, the hover's first sentence and the scope-ignore edits.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { categoriesMarkdown } from '../../client/src/categoriesPage';
@@ -115,5 +115,45 @@ describe('hover helpers and scope ignores', () => {
     assert.equal(scopeIgnoreEdit(covered, 1, 'MLD802', 'file'), undefined);
     const notebook = buildDocument({ uri: 'file:///n.ipynb', kind: 'notebook', version: 1, cells: [{ uri: 'c1', kind: 'code', language: 'python', text: '%%bash\nls\n' }] });
     assert.equal(scopeIgnoreEdit(notebook, 1, 'MLD507', 'cell'), undefined);
+  });
+});
+
+describe('manifest strings', () => {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const nls = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+
+  /** Every string under a key users read (titles, names, descriptions), with its path. */
+  function visible(value: unknown, at: string, out: [string, string][] = []): [string, string][] {
+    if (Array.isArray(value)) value.forEach((v, i) => visible(v, `${at}[${i}]`, out));
+    else if (value && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (typeof v === 'string' && /^(title|name|description|markdownDescription|contextualTitle|contents|displayName|category)$/.test(key)) out.push([`${at}.${key}`, v]);
+        else if (key === 'enumDescriptions' && Array.isArray(v)) v.forEach((d, i) => out.push([`${at}.${key}[${i}]`, d]));
+        else visible(v, `${at}.${key}`, out);
+      }
+    }
+    return out;
+  }
+
+  it('takes every user-visible string from package.nls.json, and every key exists', () => {
+    const strings = visible(manifest.contributes, 'contributes');
+    strings.push(['displayName', manifest.displayName], ['description', manifest.description]);
+    assert.ok(strings.length > 50);
+    for (const [where, text] of strings) {
+      const key = /^%(.+)%$/.exec(text)?.[1];
+      assert.ok(key, `${where} is a %key%: ${text}`);
+      assert.ok(nls[key], `${where}: ${key} is in package.nls.json`);
+    }
+    assert.equal(nls.displayName, 'ML Debt Lens');
+    assert.equal(nls['configuration.title'], 'ML Debt Lens');
+  });
+
+  it('has a walkthrough of 4 to 6 steps whose media ship in the package', () => {
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    assert.ok(walkthrough.steps.length >= 4 && walkthrough.steps.length <= 6);
+    const ignore = readFileSync(path.join(root, '.vscodeignore'), 'utf8');
+    assert.ok(ignore.includes('!client/walkthrough/*.md'));
+    for (const step of walkthrough.steps) assert.ok(existsSync(path.join(root, step.media.markdown)), step.media.markdown);
   });
 });
