@@ -311,6 +311,7 @@ const workspace = new WorkspaceScan({
   parser: () => parserReady,
   roots: () => workspaceRoots,
   isOpen: (uri) => !!documents.get(uri) || !!notebooks.getNotebookDocument(uri),
+  openWorkPending: () => timers.size > 0 || running.size > 0,
 });
 workspace.register();
 

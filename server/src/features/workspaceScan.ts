@@ -36,6 +36,8 @@ export interface WorkspaceHost {
   projects: ProjectConfigCache;
   roots(): string[];
   isOpen(uri: string): boolean;
+  /** Whether an open document waits for (or is in) an analysis: the scan lets it go first. */
+  openWorkPending(): boolean;
   /** The latest analysis of an open document (its owner: the notebook for a cell). */
   fresh(uri: string): Promise<Analysis | undefined>;
   ownerOf(uri: string): string;
@@ -97,6 +99,7 @@ function diskSource(file: string): DocumentSource | undefined {
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class WorkspaceScan {
   /** Files whose findings came from disk, so a change on disk or a close refreshes them. */
@@ -143,8 +146,10 @@ export class WorkspaceScan {
     let analysed = 0;
     let findings = 0;
     for (let i = 0; i < files.length; i++) {
-      // Between files, pending messages (typing in an open document, hovers) run first.
+      // Between files, pending messages (typing in an open document, hovers) run first, and an
+      // open document's due analysis is not made to wait behind a large file from disk.
       await yieldToEvents();
+      while (this.host.openWorkPending() && !token.isCancellationRequested) await pause(10);
       if (token.isCancellationRequested) return { files: files.length, analysed, findings, cancelled: true, durationMs: performance.now() - started };
       if (i % 20 === 0) void this.host.connection.sendNotification(METHODS.scanProgress, { done: i, total: files.length });
       const count = await this.analyseOnDisk(pathToFileURL(files[i]).href);
