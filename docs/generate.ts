@@ -1,6 +1,6 @@
 // Generates what is derived from the rule registry, so that it cannot drift from the rules:
 // docs/rules/<CODE>-<name>.md, the rules table in README.md, and the per-rule severity setting in
-// package.json. `npm run docs` writes them; the unit tests fail when a committed copy is stale.
+// package.json (its texts in package.nls.json). `npm run docs` writes them; the unit tests fail when a committed copy is stale.
 import { readFileSync, writeFileSync, readdirSync, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../server/src/detectors';
@@ -58,14 +58,23 @@ export function rulesTable(metas: readonly RuleMeta[]): string {
   return ['| Code | Name | Debt (Sculley et al. 2015) | Severity | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
+/** The user-visible texts of the severity setting, by their key in package.nls.json. */
+export function severityTexts(metas: readonly RuleMeta[]): Record<string, string> {
+  return {
+    'configuration.mlDebt.severity': 'Severity per rule, by code (`MLD802`), code prefix (`MLD8`) or name (`missing-random-state`): `error`, `warning`, `information`, `hint`, or `off` to disable the rule. The most specific key wins.',
+    ...Object.fromEntries(metas.map((meta) => [`configuration.mlDebt.severity.${meta.code}`, `${meta.name}: ${meta.docs.summary} (default: ${meta.severity})`])),
+  };
+}
+
+/** The severity setting of the manifest; its texts live in package.nls.json (severityTexts). */
 export function severitySetting(metas: readonly RuleMeta[]): Record<string, unknown> {
   const levels = ['error', 'warning', 'information', 'hint', 'off'];
   return {
     type: 'object',
     scope: 'resource',
     default: {},
-    markdownDescription: 'Severity per rule, by code (`MLD802`), code prefix (`MLD8`) or name (`missing-random-state`): `error`, `warning`, `information`, `hint`, or `off` to disable the rule. The most specific key wins.',
-    properties: Object.fromEntries(metas.map((meta) => [meta.code, { type: 'string', enum: levels, markdownDescription: `${meta.name}: ${meta.docs.summary} (default: ${meta.severity})` }])),
+    markdownDescription: '%configuration.mlDebt.severity%',
+    properties: Object.fromEntries(metas.map((meta) => [meta.code, { type: 'string', enum: levels, markdownDescription: `%configuration.mlDebt.severity.${meta.code}%` }])),
     additionalProperties: { type: 'string', enum: levels },
   };
 }
@@ -91,6 +100,11 @@ export function generatedFiles(): Map<string, string> {
   const manifest = JSON.parse(readFileSync(packagePath, 'utf8'));
   manifest.contributes.configuration.properties['mlDebt.severity'] = severitySetting(metas);
   files.set(packagePath, JSON.stringify(manifest, null, 2) + '\n');
+
+  const nlsPath = path.join(ROOT, 'package.nls.json');
+  const texts = JSON.parse(readFileSync(nlsPath, 'utf8')) as Record<string, string>;
+  for (const key of Object.keys(texts)) if (key.startsWith('configuration.mlDebt.severity.')) delete texts[key];
+  files.set(nlsPath, JSON.stringify({ ...texts, ...severityTexts(metas) }, null, 2) + '\n');
   return files;
 }
 

@@ -1,9 +1,19 @@
 // The VS Code side of ML Debt Lens: starts the language server (dist/server.js) for Python files
-// and the Python cells of Jupyter notebooks, and offers two commands. All analysis is in the
-// server; nothing here reads, runs or sends the user's code anywhere.
+// and the Python cells of Jupyter notebooks, and shows what it finds across the workspace (Debt
+// Explorer, status bar, Debt Overview) and teaches it (rule pages, categories, walkthrough). All
+// analysis is in the server; nothing here reads, runs or sends the user's code anywhere.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { METHODS, type CatalogueResult, type FileFindings } from '../../server/src/features/workspaceProtocol';
+import { checkWorkspace, watchWorkspaceFiles } from './checkWorkspace';
+import { DebtExplorer } from './debtExplorer';
 import { executionOrderMiddleware } from './executionOrder';
+import { FindingsModel, type Located } from './findingsModel';
+import { fixAllInActiveDocument } from './fixAll';
+import { explainCategories, openExampleNotebook, showRuleDocumentation } from './learn';
+import { openFinding } from './openFinding';
+import { DebtOverview } from './overview';
+import { DebtStatusItem } from './statusItem';
 
 const CLIENT_ID = 'mlDebt';
 const CLIENT_NAME = 'ML Debt Lens';
@@ -35,7 +45,15 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
   return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension returns from activate: its views' state, read by the end-to-end tests. */
+export interface ExtensionApi {
+  model: FindingsModel;
+  explorer: DebtExplorer;
+  status: DebtStatusItem;
+  overview: DebtOverview;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
   const outputChannel = vscode.window.createOutputChannel(CLIENT_NAME, { log: true });
   context.subscriptions.push(outputChannel);
 
@@ -60,7 +78,46 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('mlDebt.showOutput', () => outputChannel.show(true)),
   );
 
+  const model = new FindingsModel();
+  const explorer = new DebtExplorer(model);
+  const debtStatus = new DebtStatusItem(model);
+  const overview = new DebtOverview(model);
+  const view = vscode.window.createTreeView('mlDebt.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  context.subscriptions.push(model, explorer, debtStatus, overview, view);
+  context.subscriptions.push(client.onNotification(METHODS.findings, (params: FileFindings) => model.update(params)));
+  context.subscriptions.push(model.onDidChange(() => (view.badge = { value: model.all().length, tooltip: 'ML debt findings' })));
+
+  const running = () => {
+    if (!client || client.state !== State.Running) throw new Error('the ML Debt Lens server is not running');
+    return client;
+  };
+  const storage = context.globalStorageUri;
+  context.subscriptions.push(
+    vscode.commands.registerCommand('mlDebt.checkWorkspace', () => checkWorkspace(running(), outputChannel)),
+    vscode.commands.registerCommand('mlDebt.fixAll', () => fixAllInActiveDocument(running())),
+    vscode.commands.registerCommand('mlDebt.showRuleDocumentation', (code?: string) => showRuleDocumentation(context.extensionUri, code, model.catalogue?.rules.map((r) => r.code))),
+    vscode.commands.registerCommand('mlDebt.explainCategories', () => explainCategories(storage, model.catalogue)),
+    vscode.commands.registerCommand('mlDebt.showOverview', () => overview.show()),
+    vscode.commands.registerCommand('mlDebt.showExplorer', () => vscode.commands.executeCommand('mlDebt.explorer.focus')),
+    vscode.commands.registerCommand('mlDebt.openExample', () => openExampleNotebook(context.extensionUri, storage)),
+    vscode.commands.registerCommand('mlDebt.openFinding', (finding: Located) => openFinding(finding)),
+    vscode.commands.registerCommand('mlDebt.explorer.showRecommended', () => explorer.setFilter({ recommendedOnly: true })),
+    vscode.commands.registerCommand('mlDebt.explorer.showAllRules', () => explorer.setFilter({ recommendedOnly: false })),
+    vscode.commands.registerCommand('mlDebt.explorer.showCurrentFile', () => explorer.setFilter({ currentFileOnly: true })),
+    vscode.commands.registerCommand('mlDebt.explorer.showWorkspace', () => explorer.setFilter({ currentFileOnly: false })),
+    vscode.commands.registerCommand('mlDebt.explorer.refresh', () => checkWorkspace(running(), outputChannel)),
+    watchWorkspaceFiles(client),
+  );
+
   await client.start();
+  // Each start of the server (a restart too) re-sends the open documents' findings.
+  context.subscriptions.push(client.onDidChangeState((event) => event.newState === State.Starting && model.clear()));
+  try {
+    model.setCatalogue(await client.sendRequest<CatalogueResult>(METHODS.catalogue));
+  } catch (error) {
+    outputChannel.warn(`Could not read the rule catalogue: ${(error as Error).message}`);
+  }
+  return { model, explorer, status: debtStatus, overview };
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,6 +15,8 @@ import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { logStartup } from './features/startupLog';
+import { WorkspaceScan } from './features/workspaceScan';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { VERSION } from './version';
@@ -77,6 +79,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  logStartup(connection, workspaceRoots, projects);
   if (supportsConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'mlDebt' });
 });
 
@@ -205,7 +208,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     return undefined;
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
-  for (const problem of project?.problems ?? []) warnOnce(`${project?.file}:${problem}`, `ML Debt Lens: ${problem}`);
+  for (const problem of project?.problems ?? []) warnOnce(`${project?.file}:${problem}`, `ML Debt Lens: ${project?.file && !problem.includes(project.file) ? `${project.file}: ` : ''}${problem}`);
   const analysis = session.analyze(source, config);
   if (analysis.skipped) {
     warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
@@ -215,6 +218,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   for (const error of analysis.errors) connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
   publish(uri, toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation }), source.kind === 'script' ? source.version : undefined);
   log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
+  workspace.reportOpen(uri, analysis.doc, analysis.findings);
   return analysis;
 }
 
@@ -245,7 +249,7 @@ function clear(uri: string): void {
 function warnOnce(key: string, message: string): void {
   if (warned.has(key)) return;
   warned.add(key);
-  log(message);
+  connection.console.warn(`[ml-debt-lens] ${message}`);
   void connection.window.showWarningMessage(message);
 }
 
@@ -264,7 +268,10 @@ documents.onDidChangeContent((event) => {
   });
 });
 documents.onDidSave((event) => schedule(event.document.uri, 0));
-documents.onDidClose((event) => clear(event.document.uri));
+documents.onDidClose((event) => {
+  clear(event.document.uri);
+  workspace.closed(event.document.uri);
+});
 
 notebooks.onDidOpen((notebook) => schedule(notebook.uri, 0));
 notebooks.onDidChange((event) => {
@@ -273,7 +280,10 @@ notebooks.onDidChange((event) => {
   });
 });
 notebooks.onDidSave((notebook) => schedule(notebook.uri, 0));
-notebooks.onDidClose((notebook) => clear(notebook.uri));
+notebooks.onDidClose((notebook) => {
+  clear(notebook.uri);
+  workspace.closed(notebook.uri);
+});
 
 // ---- hover and code actions ------------------------------------------------------------------
 
@@ -295,6 +305,15 @@ connection.onCodeAction(async (params) => {
     ...(params.context.only ? { only: params.context.only } : {}),
   }, { parser: await parserReady, config: analysis.config, disableRuleComment: settings.disableRuleComment, cleanSegments: analysis.cleanSegments });
 });
+
+const workspace = new WorkspaceScan({
+  connection, projects, settingsFor, fresh, ownerOf,
+  parser: () => parserReady,
+  roots: () => workspaceRoots,
+  isOpen: (uri) => !!documents.get(uri) || !!notebooks.getNotebookDocument(uri),
+  openWorkPending: () => timers.size > 0 || running.size > 0,
+});
+workspace.register();
 
 documents.listen(connection);
 notebooks.listen(connection);

@@ -71,7 +71,10 @@ describe('language server over stdio', function () {
     assert.equal((hover.contents as MarkupContent).kind, 'markdown');
     assert.match(markdown, /MLD701 fixed-decision-threshold/);
     assert.match(markdown, /Sculley et al\., \*Hidden Technical Debt in Machine Learning Systems\*, NeurIPS 2015, §7, Fixed Thresholds in Dynamic Systems/);
-    assert.match(markdown, /Why this is debt/);
+    // The card fits the hover: the one-line why and the fix come first, the citation after them.
+    const order = [/^\*\*MLD701 fixed-decision-threshold\*\* — /, /\*\*Fix:\*\*/, /Sculley et al\./, /\[MLD701 documentation\]/].map((re) => markdown.search(re));
+    assert.deepEqual([...order].sort((a, b) => a - b), order, `in order: why, fix, category, link; got ${order}`);
+    assert.ok(order.every((at) => at >= 0));
     assert.doesNotMatch(markdown, /command:/);
     const nothing = await client().connection.sendRequest('textDocument/hover', { textDocument: { uri: SCRIPT_URI }, position: { line: 0, character: 0 } });
     assert.equal(nothing, null);
@@ -100,8 +103,13 @@ describe('language server over stdio', function () {
     const diagnostics = await client().waitFor(SCRIPT_URI, (d) => d.length === 2);
     const split = diagnostics.find((d) => d.code === 'MLD802')!;
     const actions = await quickFixes(SCRIPT_URI, split);
-    assert.deepEqual(actions.map((a) => a.title), ['MLD802: Set random_state=SEED (unsafe: changes behaviour)', 'MLD802: Ignore missing-random-state on this line']);
-    assert.deepEqual(actions.map((a) => !!a.isPreferred), [true, false], 'the rule\'s fix is the main action');
+    assert.deepEqual(actions.map((a) => a.title), [
+      'MLD802: Set random_state=SEED (unsafe: changes behaviour)',
+      'MLD802: Ignore missing-random-state on this line',
+      'MLD802: Ignore missing-random-state in this file',
+      'MLD802: Show documentation for missing-random-state',
+    ]);
+    assert.deepEqual(actions.map((a) => !!a.isPreferred), [true, false, false, false], 'the rule\'s fix is the main action');
     const ignore = actions[1];
     const fixed = applyLspEdits(SCRIPT, ignore.edit!.changes![SCRIPT_URI]);
     assert.match(fixed.split('\n')[4], /test_size=0\.2\)  # mldebt: ignore\[MLD802\]$/);

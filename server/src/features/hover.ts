@@ -1,10 +1,64 @@
-// Hover: over a finding, the rule with the paper's category and section, why it is debt and how
-// to pay it off; over a rule code in a `# mldebt: ignore[...]` comment, the same for that rule.
+// Hover: over a finding, a card that fits the hover widget — first the one-line why and the fix,
+// then the paper's category with its section, the related places ("cell 6, line 4") and the link;
+// over a rule code in a `# mldebt: ignore[...]` comment, the rule's summary instead.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { lineEndOffset, rangeContains, toLocalRange, toVirtualPosition } from '../documents/positions';
-import type { SourceDocument } from '../documents/types';
+import type { Range, SourceDocument } from '../documents/types';
 import type { Finding, RuleMeta } from '../detectors/types';
-import { hoverMarkdown } from '../taxonomy/explain';
+import { ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
+
+/** The first sentence of a paragraph (a period followed by a space and a capital or the end). */
+export function firstSentence(text: string): string {
+  const match = /^[\s\S]*?[.!?](?=\s+[A-Z`(“"]|\s*$)/.exec(text.trim());
+  return (match ? match[0] : text).trim();
+}
+
+/** Where a place is, as a reader of the editor says it: "cell 6, line 4" or "line 12". */
+export function placeLabel(doc: SourceDocument, range: Range): string | undefined {
+  const local = toLocalRange(doc, range);
+  if (!local) return undefined;
+  const line = `line ${local.range.start.line + 1}`;
+  return doc.kind === 'notebook' ? `cell ${local.segment.cellIndex + 1}, ${line}` : line;
+}
+
+/** The paper's category with its section (and, for an API-misuse smell, the category it feeds). */
+function categoryLines(meta: RuleMeta): string[] {
+  return ruleCitation(meta).map((line) => `${line}  `);
+}
+
+function fixLine(meta: RuleMeta): string {
+  const quick = meta.fix ? ` Quick fix: *${meta.fix.title}*${meta.fix.safety === 'safe' && !meta.fix.sometimesSafe ? ' (safe)' : ''}.` : '';
+  return `**Fix:** ${firstSentence(meta.docs.fix)}${quick}`;
+}
+
+/** The hover card of a finding: why, fix, category, related places, link. */
+export function findingHoverMarkdown(doc: SourceDocument, finding: Finding, meta: RuleMeta): string {
+  const lines = [
+    `**${meta.code} ${meta.name}** — ${firstSentence(meta.docs.why)}`,
+    '',
+    fixLine(meta),
+    '',
+    ...categoryLines(meta),
+  ];
+  const related = finding.related.flatMap((item) => {
+    const place = placeLabel(doc, item.range);
+    return place ? [`${place}: ${item.message}`] : [];
+  });
+  if (related.length) lines.push('', `Related: ${related.join('; ')}`);
+  lines.push('', `[${meta.code} documentation](${ruleDocsUrl(meta)})`);
+  return lines.join('\n');
+}
+
+/** The hover of a rule named in a suppression comment: what it finds, and its category. */
+export function ruleSummaryMarkdown(meta: RuleMeta): string {
+  return [
+    `**${meta.code} ${meta.name}** — ${meta.docs.summary}`,
+    '',
+    ...categoryLines(meta),
+    '',
+    `[${meta.code} documentation](${ruleDocsUrl(meta)})`,
+  ].join('\n');
+}
 
 export function hoverAt(doc: SourceDocument, findings: readonly Finding[], rules: readonly RuleMeta[], uri: string, position: Position): Hover | null {
   const metas = new Map(rules.map((meta) => [meta.code, meta]));
@@ -16,11 +70,11 @@ export function hoverAt(doc: SourceDocument, findings: readonly Finding[], rules
     const meta = metas.get(finding.code);
     if (!meta) continue;
     shown.add(finding.code);
-    sections.push(hoverMarkdown(meta));
+    sections.push(findingHoverMarkdown(doc, finding, meta));
   }
   if (sections.length === 0) {
     const meta = suppressedRuleAt(doc, uri, position, rules);
-    if (meta) sections.push(hoverMarkdown(meta));
+    if (meta) sections.push(ruleSummaryMarkdown(meta));
   }
   if (sections.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') } };

@@ -135,6 +135,22 @@ export class Workbench {
     await row.click();
   }
 
+  /** Runs a command by its title from the command palette (Ctrl+Shift+P). */
+  async palette(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 10_000 });
+  }
+
+  /** The text of every cell editor of the notebook shown. */
+  async notebookText(): Promise<string> {
+    return plain((await this.page.locator(`${NOTEBOOK} .view-lines`).allInnerTexts()).join('\n'));
+  }
+
   async editorText(scope: string): Promise<string> {
     return plain(await this.page.locator(`${scope} .view-lines`).first().innerText());
   }
@@ -176,13 +192,81 @@ const SPLIT_LINE = 'X_train, X_test, y_train, y_test = train_test_split(X, y, te
 const THRESHOLD_LINE = 'at_risk = proba > 0.35';
 
 /**
+ * Opens the Debt Overview from the command palette and checks the page: its charts render, no
+ * request leaves code-server's own origin (the page loads nothing from the network) and no console
+ * error (a Content-Security-Policy violation would be one) is logged while it opens.
+ */
+export async function overviewCheck(workbench: Workbench, server: CodeServer, screenshot?: string): Promise<void> {
+  const { page } = workbench;
+  const origin = new URL(server.url).origin;
+  const foreign: string[] = [];
+  const errors: string[] = [];
+  const onRequest = (request: { url(): string }) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !/^(data|blob|vscode-[a-z-]+):/.test(url)) foreign.push(url);
+  };
+  const onConsole = (message: { type(): string; text(): string; location(): { url: string } }) => {
+    if (message.type() === 'error' && /webview|Content Security Policy|Refused to/i.test(`${message.location().url} ${message.text()}`)) errors.push(message.text());
+  };
+  page.on('request', onRequest);
+  page.on('console', onConsole);
+  try {
+    await workbench.palette('ML Debt Lens: Show Debt Overview');
+    const frame = await until('the overview page with its charts', async () => {
+      for (const candidate of page.frames()) {
+        if (await candidate.locator('h2', { hasText: 'By section of the paper' }).count().catch(() => 0)) return candidate;
+      }
+      return undefined;
+    }, 30_000);
+    const bars = await frame.locator('table.bars tr').count();
+    if (bars < 3) throw new Error(`expected chart rows, found ${bars}`);
+    if (screenshot) await page.screenshot({ path: screenshot });
+  } finally {
+    page.off('request', onRequest);
+    page.off('console', onConsole);
+  }
+  if (foreign.length) throw new Error(`the overview made network requests: ${foreign.join(', ')}`);
+  if (errors.length) throw new Error(`console errors while the overview opened: ${errors.join(' | ')}`);
+}
+
+/**
+ * Opens the Debt Explorer from its activity-bar container, checks a section row carries a count,
+ * and clicks a notebook finding: the notebook editor opens with that cell's editor focused.
+ */
+export async function explorerCheck(workbench: Workbench, screenshot?: string): Promise<void> {
+  const { page } = workbench;
+  await workbench.palette('ML Debt Lens: Check Workspace');
+  await workbench.palette('ML Debt Lens: Show Debt Explorer');
+  const tree = page.locator('.pane', { hasText: 'Debt Explorer' }).locator('.monaco-list').first();
+  const section = tree.locator('.monaco-list-row', { hasText: '§8 Other Areas of ML-related Debt' }).first();
+  await section.waitFor({ timeout: 30_000 });
+  const count = plain(await section.innerText());
+  if (!/\d+\s*$/.test(count)) throw new Error(`the section row has no count: ${count}`);
+  // Expand the first rule, then the first notebook file under it, and click its first finding.
+  const rule = tree.locator('.monaco-list-row[aria-level="2"]', { hasText: 'MLD801' }).first();
+  await rule.click();
+  const file = tree.locator('.monaco-list-row[aria-level="3"]', { hasText: '.ipynb' }).first();
+  await file.waitFor({ timeout: 10_000 });
+  const fileName = plain(await file.locator('.label-name').first().innerText()).trim();
+  await file.click();
+  const finding = tree.locator('.monaco-list-row[aria-level="4"]', { hasText: /^cell \d+, line \d+: / }).first();
+  await finding.waitFor({ timeout: 10_000 });
+  const [, cellNumber] = /^cell (\d+), line/.exec(plain(await finding.innerText()).trim()) ?? [];
+  if (screenshot) await page.screenshot({ path: screenshot });
+  await finding.click();
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 20_000 });
+  await page.locator(`${NOTEBOOK} .cell-editor-container .monaco-editor.focused`).first().waitFor({ timeout: 20_000 });
+  if (!cellNumber) throw new Error('the finding row names no cell');
+}
+
+/**
  * Opens train_churn.py, hovers its MLD802 finding and photographs the hover with the lines around
  * it (the README's screenshot comes from here, through npm run screenshot).
  */
 export async function hoverScriptFinding(workbench: Workbench, screenshot: string): Promise<void> {
   await workbench.quickOpen('train_churn.py');
   const squiggle = await workbench.squiggleOn(EDITOR, SPLIT_LINE);
-  const widget = await workbench.hover(squiggle, [/ML Debt Lens · MLD802 missing-random-state/, /§8, Reproducibility Debt/]);
+  const widget = await workbench.hover(squiggle, [/MLD802 missing-random-state/, /Fix:/, /§8, Reproducibility Debt/]);
   const hoverBox = await widget.boundingBox();
   const context = [await workbench.lineBox(EDITOR, SPLIT_LINE), await workbench.lineBox(EDITOR, 'model = RandomForestClassifier(')];
   await workbench.screenshotAround(screenshot, [squiggle, ...context.map((box) => ({ ...box, width: Math.min(box.width, 760) })), ...(hoverBox ? [hoverBox] : [])]);
@@ -218,9 +302,26 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
       await workbench.quickOpen('sales_exploration.ipynb');
       await page.locator(`${NOTEBOOK} .cell-editor-container .monaco-editor`).first().waitFor({ timeout: 30_000 });
       const squiggle = await workbench.squiggleOn(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
-      await workbench.hover(squiggle, [/ML Debt Lens · MLD80[14]/, /§8, Reproducibility Debt/]);
+      await workbench.hover(squiggle, [/MLD80[14] /, /§8, Reproducibility Debt/]);
       await workbench.dismissHover();
     }],
+    ['Ctrl+. in a notebook cell offers Ignore in this cell, which writes the cell directive', async () => {
+      // The start of the line, where only MLD804 (the whole line: the cell ran out of order) sits.
+      const line = await workbench.lineBox(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
+      await workbench.quickFix({ x: line.x + 2, y: line.y, width: 6, height: line.height }, 'MLD804: Ignore notebook-out-of-order in this cell');
+      await until('the directive in the cell', async () => ((await workbench.notebookText()).includes('# mldebt: ignore-cell[MLD804]') ? true : undefined));
+    }],
+    ['Fix All from the command palette applies the safe fixes of the file', async () => {
+      await workbench.quickOpen('finetune_classifier.py');
+      await workbench.squiggleOn(EDITOR, 'flagged = torch.sigmoid(net(features).squeeze(1)) >= 0.8');
+      await workbench.palette('ML Debt Lens: Fix All Safe Fixes in This File');
+      await until('the fixed text', async () => {
+        const text = await workbench.editorText(EDITOR);
+        return text.includes('ADAM_W_PARAMS') && text.includes('>= DECISION_THRESHOLD') ? true : undefined;
+      });
+    }],
+    ['the Debt Overview shows charts, with no console errors and no network requests', () => overviewCheck(workbench, server, path.join(dir, 'overview.png'))],
+    ['the Debt Explorer lists findings by section with counts, and a click opens the notebook cell', () => explorerCheck(workbench, path.join(dir, 'explorer.png'))],
   ];
   try {
     for (const [index, [title, step]] of steps.entries()) {

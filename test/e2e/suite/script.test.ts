@@ -9,9 +9,10 @@ describe('a Python script (examples/train_churn.py)', () => {
     const document = await openScript('train_churn.py', 'api_hover.py');
     const split = (await waitForFindings(document.uri, ['MLD802'])).get('MLD802')!;
     const text = await hoverText(document.uri, split.range.start);
-    assert.match(text, /ML Debt Lens · MLD802 missing-random-state/);
+    assert.match(text, /\*\*MLD802 missing-random-state\*\* — /);
+    assert.match(text, /\*\*Fix:\*\* /);
     assert.match(text, /§8, Reproducibility Debt/);
-    assert.match(text, /Why this is debt/);
+    assert.ok(text.indexOf('**Fix:**') < text.indexOf('§8, Reproducibility Debt'), 'the fix comes before the category');
   });
 
   it('applies the safe MLD701 fix: the threshold becomes a named constant and the finding goes', async () => {
