@@ -23,8 +23,8 @@ const NB = 'file:///work/project/draws.ipynb';
 const cell = (n: number) => `vscode-notebook-cell:/work/project/draws.ipynb#W${n}sZmlsZQ==`;
 const CELLS = [
   { uri: cell(0), text: '# Noise', kind: 1, languageId: 'markdown' },
-  { uri: cell(1), text: 'import numpy as np\n', kind: 2, languageId: 'python' },
-  { uri: cell(2), text: 'noise = np.random.normal(0, 1, 10)\n', kind: 2, languageId: 'python' },
+  { uri: cell(1), text: 'import numpy as np\nfrom sklearn.model_selection import train_test_split\n', kind: 2, languageId: 'python' },
+  { uri: cell(2), text: 'noise = np.random.normal(0, 1, 10)\ntrain_test_split(noise, random_state=0)\n', kind: 2, languageId: 'python' },
 ];
 
 async function openNotebook(client: TestClient): Promise<void> {

@@ -3,16 +3,16 @@
 // the editor's globs (files.exclude, mlDebt.exclude), `exclude` in [tool.mldebt] and .gitignore.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { discoverFiles, globToRegExp } from '../cli/files';
+import { compileGlob, discoverFiles } from '../cli/files';
 import type { ProjectConfigCache } from '../config/editorSettings';
 
 interface IgnoreRule {
-  pattern: RegExp;
+  matches: (relativePath: string) => boolean;
   directoryOnly: boolean;
 }
 
 /**
- * The patterns of one .gitignore as regular expressions over paths relative to its folder.
+ * The patterns of one .gitignore as tests of paths relative to its folder.
  * Negations (`!pattern`) are not supported: a file they would re-include stays ignored.
  */
 export function parseGitignore(text: string): IgnoreRule[] {
@@ -27,7 +27,7 @@ export function parseGitignore(text: string): IgnoreRule[] {
     line = line.replace(/^\//, '');
     if (!line) continue;
     // Anchored patterns are matched against '/' + the relative path, which anchors them at its start.
-    rules.push({ pattern: globToRegExp(anchored ? `/${line}` : line), directoryOnly });
+    rules.push({ matches: compileGlob(anchored ? `/${line}` : line), directoryOnly });
   }
   return rules;
 }
@@ -54,7 +54,7 @@ export class GitignoreFilter {
       for (const rule of this.rulesOf(folder)) {
         // A directory-only rule matches a folder on the way, never the file's own name.
         const target = rule.directoryOnly ? path.posix.dirname(relative) : relative;
-        if (target !== '.' && (rule.pattern.test(target) || rule.pattern.test(`/${target}`))) return true;
+        if (target !== '.' && (rule.matches(target) || rule.matches(`/${target}`))) return true;
       }
       if (folder === this.root || folder === path.dirname(folder) || !folder.startsWith(this.root)) return false;
     }
