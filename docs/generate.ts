@@ -17,6 +17,7 @@ export function ruleDocPage(meta: RuleMeta): string {
     '| | |',
     '|---|---|',
     `| Debt | ${ruleCitation(meta).join('; ')} |`,
+    `| Default set | ${meta.recommended ? 'recommended: runs unless deselected' : 'opt-in: runs when selected (`select = ["ALL"]`, its code, or `extend-select`)'} |`,
     `| Default severity | ${meta.severity}${meta.tags?.includes('unnecessary') ? ' (shown faded: unnecessary code)' : ''} |`,
     `| Fix | ${meta.fix ? `${meta.fix.sometimesSafe ? 'safe or unsafe, by case' : meta.fix.safety}: ${meta.fix.title}` : 'none'} |`,
     `| Applies to | ${meta.notebookOnly ? 'notebooks' : 'scripts and notebooks'} |`,
@@ -54,15 +55,15 @@ export function ruleDocPage(meta: RuleMeta): string {
 }
 
 export function rulesTable(metas: readonly RuleMeta[]): string {
-  const rows = metas.map((meta) => `| [${meta.code}](${ruleDocsPath(meta)}) | ${meta.name} | ${categoryLabel(meta)} | ${meta.severity} | ${meta.fix ? (meta.fix.sometimesSafe ? 'safe / unsafe' : meta.fix.safety) : '—'} |`);
-  return ['| Code | Name | Debt (Sculley et al. 2015) | Severity | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
+  const rows = metas.map((meta) => `| [${meta.code}](${ruleDocsPath(meta)}) | ${meta.name} | ${categoryLabel(meta)} | ${meta.recommended ? '✓' : ''} | ${meta.severity} | ${meta.fix ? (meta.fix.sometimesSafe ? 'safe / unsafe' : meta.fix.safety) : '—'} |`);
+  return ['| Code | Name | Debt (Sculley et al. 2015) | Recommended | Severity | Fix |', '|---|---|---|:-:|---|---|', ...rows].join('\n');
 }
 
 /** The user-visible texts of the severity setting, by their key in package.nls.json. */
 export function severityTexts(metas: readonly RuleMeta[]): Record<string, string> {
   return {
     'configuration.mlDebt.severity': 'Severity per rule, by code (`MLD802`), code prefix (`MLD8`) or name (`missing-random-state`): `error`, `warning`, `information`, `hint`, or `off` to disable the rule. The most specific key wins.',
-    ...Object.fromEntries(metas.map((meta) => [`configuration.mlDebt.severity.${meta.code}`, `${meta.name}: ${meta.docs.summary} (default: ${meta.severity})`])),
+    ...Object.fromEntries(metas.map((meta) => [`configuration.mlDebt.severity.${meta.code}`, `${meta.name}: ${meta.docs.summary} (default: ${meta.recommended ? meta.severity : `${meta.severity}, opt-in`})`])),
   };
 }
 

@@ -16,6 +16,8 @@ describe('mldebt check output', function () {
   beforeEach(() => {
     dir = temporaryFolder('output');
     writeFileSync(path.join(dir, 'train.py'), TRAIN);
+    // MLD904 (opt-in) gives these files a safe fix to count.
+    writeFileSync(path.join(dir, 'pyproject.toml'), '[tool.mldebt]\nselect = ["ALL"]\n');
     writeFileSync(path.join(dir, 'nb.ipynb'), notebook([{ source: 'import numpy as np\nfrom sklearn.model_selection import train_test_split\n' }, { source: 'x = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n' }]));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -43,6 +43,8 @@ describe('.pre-commit-hooks.yaml with pre-commit', function () {
     chmodSync(path.join(ROOT, 'dist', 'cli.js'), 0o755); // as npm does to the bins it links
     writeFileSync(path.join(project, '.pre-commit-config.yaml'), `repos:\n  - repo: ${hooks}\n    rev: ${rev}\n    hooks: [{ id: mldebt }, { id: mldebt-fix, stages: [manual] }]\n`);
     writeFileSync(path.join(project, 'clean.py'), 'print("hello")\n');
+    // MLD904 (opt-in) is the finding with a safe fix that mldebt-fix applies.
+    writeFileSync(path.join(project, 'pyproject.toml'), '[tool.mldebt]\nselect = ["ALL"]\n');
     writeFileSync(path.join(project, 'notes.txt'), 'np.random.rand(3)\n');
     run(project, 'git', ['init', '-q']);
   });

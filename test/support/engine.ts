@@ -54,7 +54,12 @@ export function sourceOf(code: string | (string | CellSpec)[]): DocumentSource {
   return typeof code === 'string' ? scriptSource('file:///test/script.py', code) : notebookSource(code);
 }
 
-export async function run(code: string | (string | CellSpec)[], rules?: readonly Rule[], config: AnalysisConfig = defaultConfig()): Promise<{ doc: SourceDocument; source: DocumentSource; result: AnalysisResult }> {
+/** Rule tests run every rule they name, recommended or opt-in. */
+export function allRulesConfig(): AnalysisConfig {
+  return { ...defaultConfig(), select: ['ALL'] };
+}
+
+export async function run(code: string | (string | CellSpec)[], rules?: readonly Rule[], config: AnalysisConfig = allRulesConfig()): Promise<{ doc: SourceDocument; source: DocumentSource; result: AnalysisResult }> {
   const source = sourceOf(code);
   const doc = buildDocument(source);
   const result = analyzeDocument(doc, config, { parser: await parser(), ...(rules ? { rules } : {}) });

@@ -24,7 +24,8 @@ export class TestClient {
   private settings: Record<string, unknown>;
 
   private constructor(private readonly child: ChildProcessWithoutNullStreams, options: ClientOptions) {
-    this.settings = options.settings ?? {};
+    // The protocol tests exercise every rule, recommended or opt-in, unless a test says otherwise.
+    this.settings = { select: ['ALL'], ...options.settings };
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);

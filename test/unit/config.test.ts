@@ -24,6 +24,20 @@ describe('configuration', () => {
     assert.equal(effectiveSeverity(mergeConfig(defaultConfig(), { ignore: ['ALL'] }), meta), 'off');
   });
 
+  it('runs the recommended rules by default; opt-in rules run when selected, by ALL, code or extend-select', () => {
+    const optIn = RULES.find((rule) => !rule.meta.recommended)!.meta;
+    assert.ok(meta.recommended, 'MLD802 is recommended');
+    assert.equal(effectiveSeverity(defaultConfig(), meta), 'warning');
+    assert.equal(effectiveSeverity(defaultConfig(), optIn), 'off', `${optIn.code} is opt-in`);
+    assert.equal(effectiveSeverity(mergeConfig(defaultConfig(), { select: ['ALL'] }), optIn), optIn.severity);
+    assert.equal(effectiveSeverity(mergeConfig(defaultConfig(), { select: [optIn.code] }), optIn), optIn.severity);
+    assert.equal(effectiveSeverity(mergeConfig(defaultConfig(), { select: [optIn.code] }), meta), 'off', 'select replaces the default set');
+    const extended = mergeConfig(defaultConfig(), { extendSelect: [optIn.code] });
+    assert.equal(effectiveSeverity(extended, optIn), optIn.severity);
+    assert.equal(effectiveSeverity(extended, meta), 'warning', 'extend-select keeps the default set');
+    assert.equal(effectiveSeverity(mergeConfig(extended, { ignore: [optIn.code] }), optIn), 'off');
+  });
+
   it('reads [tool.mldebt] and reports its problems instead of throwing', () => {
     const good = parseProjectConfig('[tool.mldebt]\nselect = ["MLD8"]\nignore = ["MLD801"]\nexclude = ["scratch/**"]\n[tool.mldebt.severity]\nMLD802 = "error"\n');
     assert.deepEqual(good.problems, []);

@@ -13,7 +13,9 @@ Python scripts (.py) and Jupyter notebooks (.ipynb).
 Options for check:
   --format FORMAT            text (default), json, sarif, html, github (workflow
                              annotations) or junit (XML for CI dashboards)
-  --select CODES             only these rules (comma-separated codes, prefixes like MLD8, or names)
+  --select CODES             only these rules (comma-separated codes, prefixes like MLD8,
+                             names, or ALL); default: the recommended rules
+  --extend-select CODES      these rules besides the selected ones (e.g. opt-in rules)
   --ignore CODES             skip these rules
   --fix                      apply the safe fixes to the files
   --unsafe-fixes             with --fix or --diff, apply the unsafe fixes too
@@ -41,6 +43,7 @@ export interface CheckOptions {
   paths: string[];
   format: Format;
   select?: string[];
+  extendSelect: string[];
   ignore: string[];
   output?: string;
   exitZero: boolean;
@@ -54,7 +57,7 @@ export interface CheckOptions {
   color: ColorWhen;
 }
 
-const VALUE_OPTIONS = ['--format', '--select', '--ignore', '--output', '--baseline', '--write-baseline', '--color'];
+const VALUE_OPTIONS = ['--format', '--select', '--extend-select', '--ignore', '--output', '--baseline', '--write-baseline', '--color'];
 const FLAG_OPTIONS = ['--exit-zero', '--fix', '--unsafe-fixes', '--diff', '--statistics', '--verbose', '--help', '--version'];
 export const COMMANDS = ['check', 'rules', 'explain', 'help'];
 
@@ -78,7 +81,7 @@ function checkSelector(selector: string): void {
 
 export function parseCheckArgs(args: readonly string[]): CheckOptions {
   const options: CheckOptions = {
-    paths: [], format: 'text', ignore: [], exitZero: false, fix: false, unsafeFixes: false, diff: false, statistics: false, verbose: false, color: 'auto',
+    paths: [], format: 'text', extendSelect: [], ignore: [], exitZero: false, fix: false, unsafeFixes: false, diff: false, statistics: false, verbose: false, color: 'auto',
   };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
@@ -105,6 +108,7 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
       case '--format': options.format = oneOf(flag, value(), FORMATS); break;
       case '--color': options.color = oneOf(flag, value(), COLORS); break;
       case '--select': options.select = [...(options.select ?? []), ...codes()]; break;
+      case '--extend-select': options.extendSelect.push(...codes()); break;
       case '--ignore': options.ignore.push(...codes()); break;
       case '--output': options.output = value(); break;
       case '--baseline': options.baseline = value(); break;
@@ -118,7 +122,7 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
       default: throw new UsageError(`${flag} is not an option of check`);
     }
   }
-  for (const selector of [...(options.select ?? []), ...options.ignore]) checkSelector(selector);
+  for (const selector of [...(options.select ?? []), ...options.extendSelect, ...options.ignore]) checkSelector(selector);
   if (options.fix && options.diff) throw new UsageError('--fix and --diff exclude each other (--diff shows what --fix would do)');
   if (options.unsafeFixes && !options.fix && !options.diff) throw new UsageError('--unsafe-fixes needs --fix or --diff');
   if (options.baseline && options.writeBaseline) throw new UsageError('--baseline and --write-baseline exclude each other');

@@ -29,7 +29,7 @@ import { formatFindings, formatNotAnalysed, formatStatistics, formatSummary, sty
 
 /** The part of the configuration given on the command line (it wins over pyproject.toml). */
 function flagConfig(options: CheckOptions): Partial<AnalysisConfig> {
-  return { ignore: options.ignore, ...(options.select ? { select: options.select } : {}) };
+  return { ignore: options.ignore, extendSelect: options.extendSelect, ...(options.select ? { select: options.select } : {}) };
 }
 
 interface Output {

@@ -11,6 +11,10 @@ export interface EditorSettings {
   enable: boolean;
   run: 'onType' | 'onSave';
   severity: Record<string, SeverityOverride>;
+  /** Rules to run instead of the recommended set; empty keeps the project's or the default set. */
+  select: string[];
+  /** Rules to run besides the selected ones. */
+  extendSelect: string[];
   ignore: string[];
   maxFileSizeMB: number;
   disableRuleComment: boolean;
@@ -20,6 +24,8 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
   enable: true,
   run: 'onType',
   severity: {},
+  select: [],
+  extendSelect: [],
   ignore: [],
   maxFileSizeMB: 5,
   disableRuleComment: true,
@@ -28,7 +34,8 @@ export const DEFAULT_EDITOR_SETTINGS: EditorSettings = {
 /** Reads whatever the client sent; anything missing or malformed falls back to the default. */
 export function readEditorSettings(raw: unknown): EditorSettings {
   const s = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const settings: EditorSettings = { ...DEFAULT_EDITOR_SETTINGS, severity: {}, ignore: [] };
+  const settings: EditorSettings = { ...DEFAULT_EDITOR_SETTINGS, severity: {}, select: [], extendSelect: [], ignore: [] };
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   if (typeof s.enable === 'boolean') settings.enable = s.enable;
   if (s.run === 'onType' || s.run === 'onSave') settings.run = s.run;
   if (s.severity && typeof s.severity === 'object') {
@@ -36,7 +43,9 @@ export function readEditorSettings(raw: unknown): EditorSettings {
       if (typeof value === 'string' && (SEVERITY_OVERRIDES as readonly string[]).includes(value)) settings.severity[rule] = value as SeverityOverride;
     }
   }
-  if (Array.isArray(s.ignore)) settings.ignore = s.ignore.filter((v): v is string => typeof v === 'string');
+  settings.select = strings(s.select);
+  settings.extendSelect = strings(s.extendSelect);
+  settings.ignore = strings(s.ignore);
   if (typeof s.maxFileSizeMB === 'number' && s.maxFileSizeMB > 0) settings.maxFileSizeMB = s.maxFileSizeMB;
   const codeAction = s.codeAction as { disableRuleComment?: { enable?: unknown } } | undefined;
   if (typeof codeAction?.disableRuleComment?.enable === 'boolean') settings.disableRuleComment = codeAction.disableRuleComment.enable;
@@ -86,6 +95,12 @@ export function documentConfig(uri: string, editor: EditorSettings, projects: Pr
   const filePath = filePathOf(uri);
   const project = filePath ? projects.forFile(filePath, workspaceRoot) : undefined;
   if (project) config = mergeConfig(config, project.config);
-  config = mergeConfig(config, { ignore: editor.ignore, severity: editor.severity, maxFileSize: editor.maxFileSizeMB * 1024 * 1024 });
+  config = mergeConfig(config, {
+    ignore: editor.ignore,
+    severity: editor.severity,
+    extendSelect: editor.extendSelect,
+    maxFileSize: editor.maxFileSizeMB * 1024 * 1024,
+    ...(editor.select.length ? { select: editor.select } : {}),
+  });
   return project ? { config, project } : { config };
 }

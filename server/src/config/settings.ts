@@ -7,8 +7,10 @@ export type SeverityOverride = Severity | 'off';
 export const SEVERITY_OVERRIDES: readonly SeverityOverride[] = ['error', 'warning', 'information', 'hint', 'off'];
 
 export interface AnalysisConfig {
-  /** Rules to run (codes, code prefixes such as `MLD8`, names, or `ALL`); undefined runs all. */
+  /** Rules to run (codes, code prefixes such as `MLD8`, names, or `ALL`); undefined runs the recommended set. */
   select?: string[];
+  /** Rules to run besides `select` (or besides the recommended set), in the same forms. */
+  extendSelect?: string[];
   /** Rules not to run, in the same forms. */
   ignore: string[];
   /** Severity per rule (code, prefix or name); `off` disables the rule. */
@@ -38,7 +40,8 @@ function strongest(selectors: readonly string[], meta: RuleMeta): number {
 
 /** The severity a rule runs with, or 'off'. The most specific setting wins (code > prefix > ALL). */
 export function effectiveSeverity(config: AnalysisConfig, meta: RuleMeta): SeverityOverride {
-  const selected = config.select === undefined ? 1 : strongest(config.select, meta);
+  const base = config.select === undefined ? (meta.recommended ? 1 : 0) : strongest(config.select, meta);
+  const selected = Math.max(base, strongest(config.extendSelect ?? [], meta));
   const ignored = strongest(config.ignore, meta);
   if (selected === 0 || ignored >= selected) return 'off';
   let best = 0;
@@ -62,5 +65,7 @@ export function mergeConfig(base: AnalysisConfig, override: Partial<AnalysisConf
   };
   const select = override.select ?? base.select;
   if (select) merged.select = [...select];
+  const extendSelect = [...(base.extendSelect ?? []), ...(override.extendSelect ?? [])];
+  if (extendSelect.length) merged.extendSelect = extendSelect;
   return merged;
 }

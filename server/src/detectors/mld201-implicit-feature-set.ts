@@ -71,6 +71,7 @@ export const implicitFeatureSet: Rule = {
     name: 'implicit-feature-set',
     category: 'entanglement',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'The feature matrix a model is trained on is "every column but the target": `df.drop(columns=["y"])`, `df.drop("y", axis=1)`, `df.iloc[:, :-1]`, `df.loc[:, df.columns != "y"]`, `y = df.pop("y")`.',
       why: 'Entanglement (§2): a model mixes all of its inputs, so changing anything changes everything (CACE). When the feature set is "whatever columns the data has", a column added, renamed or reordered upstream — an id, a timestamp, a leaked label, a feature meant for another model — silently enters the model and shifts how every other feature is used. Nobody decided it, nothing in the code shows it, and the model that is retrained is not the one that was reviewed.',

@@ -123,6 +123,7 @@ export const correctionCascade: Rule = {
     name: 'correction-cascade',
     category: 'correction-cascades',
     severity: 'warning',
+    recommended: false,
     docs: {
       summary: "One model's `predict`/`predict_proba`/`decision_function` output — directly, or through a variable or a column — becomes the input or the target of another model's `fit`.",
       why: "Correction cascades (§2): a model trained on another model's output learns a correction on top of it, and the two are now one system that nobody designed as one. Improving the first model changes the second model's inputs, so an improvement upstream can make the whole worse; each new correction stacked on top makes the cascade harder to untangle and to improve.",

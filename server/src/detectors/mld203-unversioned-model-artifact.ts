@@ -184,6 +184,7 @@ export const unversionedModelArtifact: Rule = {
     name: 'unversioned-model-artifact',
     category: 'undeclared-consumers',
     severity: 'warning',
+    recommended: false,
     fix: { safety: 'unsafe', title: 'Version the file name' },
     docs: {
       summary: 'A model, or a file of its predictions, is written to a fixed path with no version, run id or date in it.',

@@ -145,6 +145,7 @@ export const unpinnedDataSource: Rule = {
     name: 'unpinned-data-source',
     category: 'unstable-data-dependencies',
     severity: 'warning',
+    recommended: true,
     docs: {
       summary: 'Training data is read from a source that can change under you with no version pin: an http(s) URL in `read_csv`/`read_parquet`/`read_json`, a `SELECT *` query on a live table, `load_dataset(...)` without `revision=`, `fetch_openml(name)` without `version=`, `tfds.load(name)` without a version.',
       why: 'Unstable data dependencies (§3): input that someone else owns changes without notice — a file behind a URL is replaced, a table gains rows and columns, a dataset is re-published under the same name. The model trained today and the one trained next month then differ for reasons no code change explains, and an "improvement" upstream can silently break it. The paper\'s remedy is to consume a frozen, versioned copy of the data.',

@@ -155,6 +155,7 @@ export const unpinnedPretrainedModel: Rule = {
     name: 'unpinned-pretrained-model',
     category: 'unstable-data-dependencies',
     severity: 'warning',
+    recommended: true,
     docs: {
       summary: 'A pretrained model is downloaded by name with no version pin: `from_pretrained("name")`, `pipeline(model="name")` (or `pipeline(task)` with no model at all), `SentenceTransformer("name")`, `hf_hub_download(...)` without `revision=`; `torch.hub.load("owner/repo", ...)` without a `:tag`.',
       why: 'Unstable data dependencies (§3): a pretrained model is learned data that someone else owns. Its authors can re-upload weights, change the tokenizer or the config under the same name, and `pipeline(task)` with no model picks a default that changes between library versions. The same code then builds a different model, and results shift with no change on your side. The paper\'s remedy is to depend on a frozen, versioned copy.',

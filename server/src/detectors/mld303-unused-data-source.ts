@@ -240,6 +240,7 @@ export const unusedDataSource: Rule = {
     name: 'unused-data-source',
     category: 'underutilized-data-dependencies',
     severity: 'information',
+    recommended: true,
     tags: ['unnecessary'],
     fix: { safety: 'unsafe', title: 'Remove the unused load' },
     docs: {

@@ -67,6 +67,7 @@ export const predictionFeedbackLoop: Rule = {
     name: 'prediction-feedback-loop',
     category: 'direct-feedback-loops',
     severity: 'warning',
+    recommended: false,
     docs: {
       summary: 'The same file or table is written with model output and read as training data in one script or notebook.',
       why: 'Direct feedback loops (§4): when a model\'s predictions are stored where its training data comes from — scores written back into the training table, pseudo-labels appended to the labelled file — each retraining learns from the previous model\'s decisions. Errors reinforce themselves, the data drifts toward what the model already believes, and offline evaluation no longer tells how the model does on the world. The loop is easy to close by accident and hard to see, because the write and the read are far apart.',

@@ -152,6 +152,7 @@ export const glueCodeRoundTrip: Rule = {
     name: 'glue-code-round-trip',
     category: 'glue-code',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'Data converted from one representation to another and straight back: `pd.DataFrame(df.values)`, `np.array(arr.tolist())`, `torch.tensor(t.numpy())`, `tf.convert_to_tensor(t.numpy())`, or a column converted twice (`df["y"].values.tolist()`).',
       why: 'Glue code (§5): the paper warns that ML systems grow a mass of supporting code whose only job is to shuttle data in and out of general-purpose packages, and that this glue freezes the system around each package\'s quirks. Round trips are the purest form of it: they copy the data, silently drop what the original carried (a frame\'s index, column names and dtypes; a tensor\'s device and autograd graph), and make the pipeline harder to change or move to another package.',

@@ -110,6 +110,7 @@ export const intermediateFileHop: Rule = {
     name: 'intermediate-file-hop',
     category: 'pipeline-jungles',
     severity: 'information',
+    recommended: true,
     docs: {
       summary: 'A dataset is written to disk and read back in the same script or notebook (`df.to_csv("x.csv")` ... `pd.read_csv("x.csv")`).',
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',

@@ -119,6 +119,7 @@ export const preprocessingBeforeSplit: Rule = {
     name: 'preprocessing-before-split',
     category: 'pipeline-jungles',
     severity: 'warning',
+    recommended: true,
     docs: {
       summary: 'A scaler, imputer, selector, decomposition, frequency-based encoder or resampler is fitted on the whole data set before `train_test_split` or cross-validation.',
       why: "Pipeline jungles (§5), and the leakage they hide: preprocessing done by hand, outside the model, ends up in the wrong place. Fitted before the split, a scaler learns means and variances that include the test rows, an imputer fills gaps with statistics of the test rows, a selector picks features with the test labels, and SMOTE makes synthetic rows from neighbours that land in the test set. The held-out score is then optimistic, and the model that ships is not the one that was measured — the preprocessing step and the model are one system that the code does not treat as one.",

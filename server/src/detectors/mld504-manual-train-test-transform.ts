@@ -95,6 +95,7 @@ export const manualTrainTestTransform: Rule = {
     name: 'manual-train-test-transform',
     category: 'pipeline-jungles',
     severity: 'information',
+    recommended: true,
     docs: {
       summary: 'Two or more preprocessing steps (scalers, encoders, imputers, selectors, decompositions) are each fitted on the training data and applied to the test data by hand, call by call, instead of through a `Pipeline`.',
       why: 'Pipeline jungles (§5): each hand-made step is one more thing that must be repeated, in the same order and with the same fitted object, on the test set, in cross-validation, and in production. Steps get skipped, reordered or refitted on the wrong data; the preprocessing that serves the model drifts away from the one it was trained with; and the preprocessing cannot be tuned, cross-validated or saved together with the model.',

@@ -238,6 +238,7 @@ export const deadExperimentalBranch: Rule = {
     name: 'dead-experimental-branch',
     category: 'dead-experimental-codepaths',
     severity: 'hint',
+    recommended: false,
     tags: ['unnecessary'],
     fix: { safety: 'safe', title: 'Remove the dead branch', sometimesSafe: true },
     docs: {

@@ -253,6 +253,7 @@ export const commentedOutCode: Rule = {
     name: 'commented-out-code',
     category: 'dead-experimental-codepaths',
     severity: 'hint',
+    recommended: false,
     tags: ['unnecessary'],
     fix: { safety: 'unsafe', title: 'Delete the commented-out code' },
     docs: {

@@ -219,6 +219,7 @@ export const multipleLanguageCell: Rule = {
     name: 'multiple-language-cell',
     category: 'common-smells',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'Notebook cells or lines in another language — `%%bash`, `%%sh`, `%%sql`, `%%R`, `%%javascript` cells, `%sql` lines, cells whose language is not Python — and `!cmd` shell escapes that run pipeline steps (`!wget`, `!unzip`, `!python train.py`, `!kaggle datasets download`...); in scripts, `os.system(...)`, `subprocess(..., shell=True)` and other-language interpreters run as pipeline steps.',
       why: 'Common smells, the multiple-language smell (§5): a pipeline split across Python, shell, SQL and R is harder to test, to hand over and to reproduce — each language brings its own dependencies, error handling and failure modes, and the steps in shell escapes run outside everything Python offers (exceptions, tests, pinned requirements). The data a notebook trains on often comes from a `!wget` and a `!unzip` that nobody re-runs the same way twice.',

@@ -103,6 +103,7 @@ export const hardcodedHyperparameters: Rule = {
     name: 'hardcoded-hyperparameters',
     category: 'configuration-debt',
     severity: 'information',
+    recommended: false,
     fix: { safety: 'safe', title: 'Extract the hyperparameters into a named config' },
     docs: {
       summary: 'A model, optimizer or training call sets two or more hyperparameters as numeric literals (`n_estimators=500, max_depth=7`, `lr=3e-4, weight_decay=0.01`).',

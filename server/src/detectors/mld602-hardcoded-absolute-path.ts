@@ -119,6 +119,7 @@ export const hardcodedAbsolutePath: Rule = {
     name: 'hardcoded-absolute-path',
     category: 'configuration-debt',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'safe', title: 'Extract the path into a module-level constant' },
     docs: {
       summary: 'A data or model file is read or written through an absolute, machine-specific path (`/home/...`, `/Users/...`, `C:\\...`, `/content/drive/...`, `/mnt/...`).',

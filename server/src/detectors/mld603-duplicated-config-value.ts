@@ -256,6 +256,7 @@ export const duplicatedConfigValue: Rule = {
     name: 'duplicated-config-value',
     category: 'configuration-debt',
     severity: 'information',
+    recommended: false,
     fix: { safety: 'safe', title: 'Extract one named constant for every occurrence' },
     docs: {
       summary: 'The same configuration literal is repeated across calls: one seed in `train_test_split`, the model and `np.random.seed`, `test_size=0.2` in two splits, one `batch_size` in the training and the evaluation loader.',

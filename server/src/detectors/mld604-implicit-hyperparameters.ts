@@ -141,6 +141,7 @@ export const implicitHyperparameters: Rule = {
     name: 'implicit-hyperparameters',
     category: 'configuration-debt',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'A key estimator — random forest, gradient boosting, XGBoost/LightGBM/CatBoost, SVM, k-NN, MLP, logistic or regularised linear model, decision tree, k-means, DBSCAN — is built with no arguments at all (`RandomForestClassifier()`, `XGBClassifier()`, `SVC()`).',
       why: 'Configuration debt (§6): a model built with no arguments is configured all the same — by the library\'s defaults, which are nowhere in your code or your experiment record, and which change between versions (scikit-learn moved `n_estimators` from 10 to 100, `LogisticRegression`\'s default solver, and `KMeans`\'s `n_init`). Two installs of the same code then train different models, and nobody reviewing the code can see which settings produced the results.',

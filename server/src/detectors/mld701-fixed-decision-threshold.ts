@@ -129,6 +129,7 @@ export const fixedDecisionThreshold: Rule = {
     name: 'fixed-decision-threshold',
     category: 'fixed-thresholds',
     severity: 'warning',
+    recommended: false,
     fix: { safety: 'safe', title: 'Extract the threshold to a named constant' },
     docs: {
       summary: 'Model scores or probabilities are compared with a literal number (`proba > 0.5`, `np.where(pred >= 0.7, 1, 0)`).',

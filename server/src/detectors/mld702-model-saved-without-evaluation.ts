@@ -71,6 +71,7 @@ export const modelSavedWithoutEvaluation: Rule = {
     name: 'model-saved-without-evaluation',
     category: 'monitoring-and-testing',
     severity: 'warning',
+    recommended: true,
     docs: {
       summary: 'A script or notebook trains a model and saves it (`joblib.dump`, `pickle.dump`, `torch.save`, `model.save`, `save_model`, `save_pretrained`) without evaluating it anywhere: no metric, no `score`, no `evaluate`, no validation data.',
       why: 'Monitoring and testing (§7): a model is released into a world that changes, and the first line of defence is measuring it on data it has not seen before it goes out. A training run that writes a model but computes no held-out metric ships whatever it produced — a regression, a bug in the features, a diverged run — and leaves nothing to compare the next version with or to alert on.',

@@ -219,6 +219,7 @@ export const thresholdDependentMetricOnly: Rule = {
     name: 'threshold-dependent-metric-only',
     category: 'fixed-thresholds',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'A classifier that outputs scores or probabilities is evaluated only with metrics of its hard labels (accuracy, F1, precision, recall, a confusion matrix, `clf.score`), never with ROC-AUC, average precision or log-loss.',
       why: 'Fixed thresholds in dynamic systems (§7): `predict` cuts the scores at a default threshold (0.5, or 0 for a decision function) that nobody chose. Metrics of the labels measure the model at that one threshold only; they change when the class balance drifts or the threshold is tuned, and they cannot tell a model with good scores and a bad threshold from a bad model. Threshold-free metrics measure the scores themselves, which is what monitoring should track over time.',

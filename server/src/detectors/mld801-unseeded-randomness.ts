@@ -240,6 +240,7 @@ export const unseededRandomness: Rule = {
     name: 'unseeded-randomness',
     category: 'reproducibility-debt',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Seed the library after its import' },
     docs: {
       summary: 'Random numbers that reach a result (training data, a split, a model\'s weights or a metric) are drawn from NumPy\'s, Python\'s, PyTorch\'s or TensorFlow\'s global generator in a script or notebook that never seeds that library, or a generator is created without a seed.',

@@ -141,6 +141,7 @@ export const missingRandomState: Rule = {
     name: 'missing-random-state',
     category: 'reproducibility-debt',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Set random_state' },
     docs: {
       summary: 'A random splitter or estimator (train_test_split, shuffling K-folds, forests, boosting that subsamples, SGD, k-means, MLPs...) or a pandas `df.sample(...)` that feeds a result is used without `random_state`.',

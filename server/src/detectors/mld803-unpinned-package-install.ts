@@ -113,6 +113,7 @@ export const unpinnedPackageInstall: Rule = {
     name: 'unpinned-package-install',
     category: 'reproducibility-debt',
     severity: 'warning',
+    recommended: true,
     docs: {
       summary: 'A notebook or script installs packages without a version pin: `!pip install transformers`, `%pip install -U torch`, `%conda install scikit-learn`, `pip install git+https://github.com/org/repo` with no commit.',
       why: 'Reproducibility debt (§8): an install line without a version gets whatever release is newest on the day the notebook runs. The same notebook then trains with a different library next month — different defaults, different numerics, removed APIs — and its results can neither be reproduced nor compared with earlier runs. Notebooks shared on Colab or Kaggle install their dependencies this way more often than not.',

@@ -96,6 +96,7 @@ export const notebookOutOfOrder: Rule = {
     name: 'notebook-out-of-order',
     category: 'reproducibility-debt',
     severity: 'warning',
+    recommended: true,
     notebookOnly: true,
     docs: {
       summary: 'The saved execution counts of a notebook\'s cells do not increase from top to bottom, or a cell keeps outputs although it was not executed in the recorded run.',

@@ -248,6 +248,7 @@ export const notebookUseBeforeDefine: Rule = {
     name: 'notebook-use-before-define',
     category: 'reproducibility-debt',
     severity: 'warning',
+    recommended: true,
     notebookOnly: true,
     docs: {
       summary: 'A name is used in a notebook cell but first defined in a cell below it, so the notebook runs only with variables left in the kernel from an earlier run.',

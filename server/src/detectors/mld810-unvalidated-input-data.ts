@@ -148,6 +148,7 @@ export const unvalidatedInputData: Rule = {
     name: 'unvalidated-input-data',
     category: 'data-testing-debt',
     severity: 'information',
+    recommended: false,
     docs: {
       summary: 'Data is loaded from a file or table and a model is trained on it, with no check of that data anywhere in the script or notebook: no assert on it, no schema or dtype check, no missing-value check, no validation library.',
       why: 'Data testing debt (§8): an ML system\'s behaviour is specified by its data as much as by its code, yet the data is usually the untested part. A column that changes type, a join that starts producing gaps, an upstream export that truncates or re-encodes values — none of these raises an error: the model trains, and learns the broken data. A few checks at load time turn those silent failures into loud ones.',

@@ -95,6 +95,7 @@ export const nanEquality: Rule = {
     name: 'nan-equality',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Test with pd.isna / np.isnan' },
     smell: { name: 'NaN Equivalence Comparison Misused', feeds: 'data-testing-debt' },
     docs: {

@@ -91,6 +91,7 @@ export const chainedAssignment: Rule = {
     name: 'chained-assignment',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Assign through one .loc[rows, columns]' },
     smell: { name: 'Chain Indexing', feeds: 'data-testing-debt' },
     docs: {

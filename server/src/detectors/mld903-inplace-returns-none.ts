@@ -80,6 +80,7 @@ export const inplaceReturnsNone: Rule = {
     name: 'inplace-returns-none',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Drop inplace=True' },
     smell: { name: 'In-Place APIs Misused', feeds: 'pipeline-jungles' },
     docs: {

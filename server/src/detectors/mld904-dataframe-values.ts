@@ -58,6 +58,7 @@ export const dataframeValues: Rule = {
     name: 'dataframe-values',
     category: 'ml-api-misuse',
     severity: 'information',
+    recommended: false,
     fix: { safety: 'safe', title: 'Use .to_numpy()', sometimesSafe: true },
     smell: { name: 'Dataframe Conversion API Misused', feeds: 'glue-code' },
     docs: {

@@ -87,6 +87,7 @@ export const missingZeroGrad: Rule = {
     name: 'missing-zero-grad',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Insert optimizer.zero_grad() before the backward pass' },
     smell: { name: 'Gradients Not Cleared before Backward Propagation', feeds: 'monitoring-and-testing' },
     docs: {

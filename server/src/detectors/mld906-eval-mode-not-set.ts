@@ -339,6 +339,7 @@ export const evalModeNotSet: Rule = {
     name: 'eval-mode-not-set',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Insert model.eval() before the evaluation' },
     smell: { name: 'Training / Evaluation Mode Improper Toggling', feeds: 'reproducibility-debt' },
     docs: {

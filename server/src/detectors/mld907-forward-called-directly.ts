@@ -38,6 +38,7 @@ export const forwardCalledDirectly: Rule = {
     name: 'forward-called-directly',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Call the module instead of .forward' },
     smell: { name: 'PyTorch Call Method Misused', feeds: 'abstraction-debt' },
     docs: {

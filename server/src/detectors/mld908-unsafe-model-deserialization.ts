@@ -79,6 +79,7 @@ export const unsafeModelDeserialization: Rule = {
     name: 'unsafe-model-deserialization',
     category: 'ml-api-misuse',
     severity: 'warning',
+    recommended: true,
     fix: { safety: 'unsafe', title: 'Load tensors only (weights_only=True)' },
     smell: { name: 'Unsafe model deserialization', feeds: 'unstable-data-dependencies' },
     docs: {

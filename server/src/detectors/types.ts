@@ -34,6 +34,12 @@ export interface RuleMeta {
   category: CategoryId;
   severity: Severity;
   /**
+   * In the default rule set: only rules whose precision on real ML code is established and whose
+   * findings are worth a user's attention. The others run when selected (`select = ["ALL"]`, a
+   * code, or `extend-select`).
+   */
+  recommended: boolean;
+  /**
    * The fix this rule can offer. `safe` means the program computes exactly what it did before;
    * `unsafe` changes behaviour or needs a human decision. A rule whose fixes differ by case
    * declares the usual safety here and sets it per report.

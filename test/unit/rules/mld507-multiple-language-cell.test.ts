@@ -2,9 +2,8 @@ import { strict as assert } from 'node:assert';
 import { multipleLanguageCell } from '../../../server/src/detectors/mld507-multiple-language-cell';
 import { pipelineSteps } from '../../../server/src/detectors/shared/shell';
 import { analyzeDocument } from '../../../server/src/analyze';
-import { defaultConfig } from '../../../server/src/config/settings';
 import { buildDocument, scriptSource } from '../../../server/src/documents/source';
-import { parser, py } from '../../support/engine';
+import { allRulesConfig, parser, py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 describe('MLD507 shell command classification', () => {
@@ -180,7 +179,7 @@ describe('MLD507 test modules', () => {
   const code = 'import os\nos.system("python batch.py 2023 1")\n';
   const findingsIn = async (uri: string) => {
     const doc = buildDocument(scriptSource(uri, code));
-    return analyzeDocument(doc, defaultConfig(), { parser: await parser(), rules: [multipleLanguageCell] }).findings.length;
+    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [multipleLanguageCell] }).findings.length;
   };
 
   it('a test module runs the program it tests: the command is the harness', async () => {
