@@ -1,7 +1,7 @@
 // Output formats of `mldebt check`: text (one line per finding), JSON (an array of findings) and
 // SARIF 2.1.0 (for code-scanning services).
 import * as path from 'node:path';
-import type { RuleMeta } from '../detectors/types';
+import type { RuleMeta } from '../engine/types';
 import { category } from '../taxonomy/categories';
 import { categoryLabel, REPOSITORY_URL, ruleDocsUrl } from '../taxonomy/explain';
 

@@ -3,7 +3,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { lineEndOffset, rangeContains, toLocalRange, toVirtualPosition } from '../documents/positions';
 import type { SourceDocument } from '../documents/types';
-import type { Finding, RuleMeta } from '../detectors/types';
+import type { Finding, RuleMeta } from '../engine/types';
 import { hoverMarkdown } from '../taxonomy/explain';
 
 export function hoverAt(doc: SourceDocument, findings: readonly Finding[], rules: readonly RuleMeta[], uri: string, position: Position): Hover | null {
