@@ -10,7 +10,7 @@ import type { Language, Node, Point, Tree, TreeCursor, Edit } from 'web-tree-sit
 import nodeTypes from 'tree-sitter-python/src/node-types.json';
 
 /** The symbol tree-sitter gives an ERROR node. */
-const ERROR_SYMBOL = 65535;
+export const ERROR_SYMBOL = 65535;
 
 /**
  * Node kinds whose children can carry a field name, from the grammar's own description: the

@@ -3,8 +3,8 @@
 // kind, in document order (cells in order). Every later question — a node's parent, children,
 // fields or text — is answered from the table in JavaScript, never by another call into
 // tree-sitter. Everything else in the index is derived from these lists.
-import type { Node, Tree } from 'web-tree-sitter';
-import { SyntaxTable } from './syntax';
+import type { Language, Node, Tree } from 'web-tree-sitter';
+import { ERROR_SYMBOL, SyntaxTable } from './syntax';
 
 /** Node types collected by the walk. Rules read them through `SemanticIndex.nodes(type)`. */
 export const COLLECTED_TYPES = [
@@ -38,12 +38,24 @@ export interface WalkResult {
   visited: number;
 }
 
+const collectedByLanguage = new WeakMap<Language, boolean[]>();
+
 /** Collected kinds by symbol id: one array lookup per row instead of a string compare. */
 function collectedKinds(table: SyntaxTable): boolean[] {
   const language = table.tree.language;
-  const wanted: boolean[] = [];
-  for (let id = 0; id < language.types.length; id++) wanted.push(COLLECTED.has(language.types[id]) && language.nodeTypeIsNamed(id));
+  let wanted = collectedByLanguage.get(language);
+  if (!wanted) {
+    wanted = [];
+    for (let id = 0; id < language.types.length; id++) wanted.push(COLLECTED.has(language.types[id]) && language.nodeTypeIsNamed(id));
+    collectedByLanguage.set(language, wanted);
+  }
   return wanted;
+}
+
+/** Whether the walk collects the node of this row (ERROR nodes always). */
+export function isCollectedRow(table: SyntaxTable, row: number): boolean {
+  const kind = table.kinds[row];
+  return kind === ERROR_SYMBOL || collectedKinds(table)[kind] === true;
 }
 
 export function walkTrees(trees: readonly Tree[], source: string): WalkResult {
@@ -63,7 +75,7 @@ export function walkTrees(trees: readonly Tree[], source: string): WalkResult {
     const { kinds, size } = table;
     for (let row = 1; row < size; row++) {
       const kind = kinds[row];
-      if (kind === 65535 ? true : wanted[kind]) byType.get(table.typeOf(row))!.push(table.node(row));
+      if (kind === ERROR_SYMBOL || wanted[kind]) byType.get(table.typeOf(row))!.push(table.node(row));
     }
   }
   return { byType, roots, visited };
