@@ -54,7 +54,7 @@ export class SemanticIndex {
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
-    const walk = walkTrees(parsed.trees.map((t) => t.tree), parsed.doc.text);
+    const walk = walkTrees(parsed.trees.map((t) => t.tree), parsed.doc);
     this.byType = walk.byType;
     this.roots = walk.roots;
     this.visitedNodes = walk.visited;

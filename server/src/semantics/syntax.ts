@@ -8,6 +8,7 @@
 // questions it does not keep (parse states, changes, errors below a node) go to the real node.
 import type { Language, Node, Point, Tree, TreeCursor, Edit } from 'web-tree-sitter';
 import nodeTypes from 'tree-sitter-python/src/node-types.json';
+import { computeLineStarts, positionAt } from '../documents/positions';
 
 /** The symbol tree-sitter gives an ERROR node. */
 export const ERROR_SYMBOL = 65535;
@@ -61,14 +62,16 @@ export class SyntaxTable {
   readonly previousSiblings: Int32Array;
   /** The row after a node's last descendant: its descendants are the rows in between. */
   readonly subtreeEnds: Int32Array;
-  /** Offsets of the lines of the source, for positions (tree-sitter counts rows by `\n`). */
-  private lineStarts: number[] | undefined;
+  /** Offsets of the lines of the source, for positions (tree-sitter, like documents/, counts rows by `\n`). */
+  private lines: { text: string; lineStarts: number[] } | undefined;
   private readonly rows: (SyntaxNode | undefined)[];
   private readonly facts: LanguageFacts;
   /** Ids of this table's nodes are `idBase + row`: unique across the tables of a process. */
   readonly idBase: number;
 
-  constructor(readonly tree: Tree, readonly source: string) {
+  /** `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells). */
+  constructor(readonly tree: Tree, readonly source: string, lineStarts?: number[]) {
+    if (lineStarts) this.lines = { text: source, lineStarts };
     const root = tree.rootNode;
     const capacity = root.descendantCount;
     this.facts = factsOf(tree.language);
@@ -164,15 +167,9 @@ export class SyntaxTable {
   }
 
   pointAt(offset: number): Point {
-    const lines = (this.lineStarts ??= lineStartsOf(this.source));
-    let low = 0;
-    let high = lines.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lines[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return { row: low, column: offset - lines[low] };
+    this.lines ??= { text: this.source, lineStarts: computeLineStarts(this.source) };
+    const { line, character } = positionAt(this.lines, offset);
+    return { row: line, column: character };
   }
 
   /** Rows of the given kinds in [from, to), in pre-order. */
@@ -195,12 +192,6 @@ export class SyntaxTable {
     if (!node) throw new Error(`syntax table: no tree node for row ${row}`);
     return node;
   }
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** web-tree-sitter's `Node`, answered from one row of a `SyntaxTable`. */
@@ -323,26 +314,19 @@ export class SyntaxNode implements Node {
   get firstChild(): SyntaxNode | null { return this.table.nodeOrNull(this.table.firstChildren[this.row]); }
   get lastChild(): SyntaxNode | null { return this.table.nodeOrNull(this.table.lastChildren[this.row]); }
 
-  get firstNamedChild(): SyntaxNode | null {
-    for (let r = this.table.firstChildren[this.row]; r >= 0; r = this.table.nextSiblings[r]) if (this.table.isNamed(r)) return this.table.node(r);
-    return null;
-  }
+  get firstNamedChild(): SyntaxNode | null { return this.namedAlong(this.table.firstChildren[this.row], this.table.nextSiblings); }
 
-  get lastNamedChild(): SyntaxNode | null {
-    for (let r = this.table.lastChildren[this.row]; r >= 0; r = this.table.previousSiblings[r]) if (this.table.isNamed(r)) return this.table.node(r);
-    return null;
-  }
+  get lastNamedChild(): SyntaxNode | null { return this.namedAlong(this.table.lastChildren[this.row], this.table.previousSiblings); }
 
   get nextSibling(): SyntaxNode | null { return this.table.nodeOrNull(this.table.nextSiblings[this.row]); }
   get previousSibling(): SyntaxNode | null { return this.table.nodeOrNull(this.table.previousSiblings[this.row]); }
 
-  get nextNamedSibling(): SyntaxNode | null {
-    for (let r = this.table.nextSiblings[this.row]; r >= 0; r = this.table.nextSiblings[r]) if (this.table.isNamed(r)) return this.table.node(r);
-    return null;
-  }
+  get nextNamedSibling(): SyntaxNode | null { return this.namedAlong(this.table.nextSiblings[this.row], this.table.nextSiblings); }
+  get previousNamedSibling(): SyntaxNode | null { return this.namedAlong(this.table.previousSiblings[this.row], this.table.previousSiblings); }
 
-  get previousNamedSibling(): SyntaxNode | null {
-    for (let r = this.table.previousSiblings[this.row]; r >= 0; r = this.table.previousSiblings[r]) if (this.table.isNamed(r)) return this.table.node(r);
+  /** The first named node from row `from` on, following `links` (siblings forwards or backwards). */
+  private namedAlong(from: number, links: Int32Array): SyntaxNode | null {
+    for (let r = from; r >= 0; r = links[r]) if (this.table.isNamed(r)) return this.table.node(r);
     return null;
   }
 

@@ -4,6 +4,7 @@
 // fields or text — is answered from the table in JavaScript, never by another call into
 // tree-sitter. Everything else in the index is derived from these lists.
 import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { SourceDocument } from '../documents/types';
 import { ERROR_SYMBOL, SyntaxTable } from './syntax';
 
 /** Node types collected by the walk. Rules read them through `SemanticIndex.nodes(type)`. */
@@ -58,13 +59,13 @@ export function isCollectedRow(table: SyntaxTable, row: number): boolean {
   return kind === ERROR_SYMBOL || collectedKinds(table)[kind] === true;
 }
 
-export function walkTrees(trees: readonly Tree[], source: string): WalkResult {
+export function walkTrees(trees: readonly Tree[], doc: Pick<SourceDocument, 'text' | 'lineStarts'>): WalkResult {
   const byType = new Map<string, Node[]>();
   for (const type of COLLECTED_TYPES) byType.set(type, []);
   const roots: Node[] = [];
   let visited = 0;
   for (const tree of trees) {
-    const table = new SyntaxTable(tree, source);
+    const table = new SyntaxTable(tree, doc.text, doc.lineStarts);
     visited += table.size;
     const wanted = collectedKinds(table);
     // The root first, even when it is not a collected kind: code that fails to parse as a
