@@ -4,7 +4,9 @@
 // network, plots, outputs written and read back), then prints the median and 95th percentile of
 // 30 runs after warm-up for: the bare parse; parse + semantic index; parse + index + the def-use
 // layer; the full analysis with every rule; and a one-character edit re-parsed incrementally and
-// re-analysed. It prints figures and asserts nothing. Run: npm run bench
+// re-analysed. The same again on a 20,000-line script (fewer runs), to show how the cost grows
+// with size (linear growth means 20k lines cost about 4x what 5k lines cost). It prints figures
+// and asserts nothing. Run: npm run bench
 import { performance } from 'node:perf_hooks';
 import { analyze, analyzeDocument } from '../server/src/analyze';
 import { defaultConfig } from '../server/src/config/settings';
@@ -14,8 +16,9 @@ import { initParser, type PythonParser } from '../server/src/parsing/parser';
 import { SemanticIndex } from '../server/src/semantics';
 
 const TARGET_LINES = 5000;
-const WARM_UP = 5;
-const RUNS = 30;
+/** Script sizes measured, with the number of runs of each step. */
+const SIZES: { lines: number; runs: number }[] = [{ lines: 5000, runs: 30 }, { lines: 20000, runs: 10 }];
+const WARM_UP = 3;
 
 /** A small deterministic generator (mulberry32), so every run benchmarks the same text. */
 function random(seed: number): () => number {
@@ -166,11 +169,11 @@ function percentiles(values: number[]): { median: number; p95: number } {
   return { median: at(0.5), p95: at(0.95) };
 }
 
-function measure(run: () => void): Figures {
+function measure(run: () => void, runs: number): Figures {
   for (let i = 0; i < WARM_UP; i++) run();
   const wall: number[] = [];
   const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
     run();
@@ -183,33 +186,33 @@ function measure(run: () => void): Figures {
   return { median: w.median, p95: w.p95, cpuMedian: c.median, cpuP95: c.p95 };
 }
 
-function benchmark(parser: PythonParser): void {
-  const text = generateScript();
+function benchmark(parser: PythonParser, targetLines: number, runs: number): Figures {
+  const text = generateScript(targetLines);
   const doc = scriptDocument('file:///bench/generated.py', text);
   const config = defaultConfig();
   const lines = text.split('\n').length;
 
-  const bare = measure(() => parser.parse(text).delete());
+  const bare = measure(() => parser.parse(text).delete(), runs);
   const indexed = measure(() => {
     const { parsed, dispose } = parseOnce(parser, doc);
     new SemanticIndex(parsed);
     dispose();
-  });
+  }, runs);
   const withFlow = measure(() => {
     const { parsed, dispose } = parseOnce(parser, doc);
     void new SemanticIndex(parsed).dataflow;
     dispose();
-  });
+  }, runs);
   const allReaching = measure(() => {
     const { parsed, dispose } = parseOnce(parser, doc);
     const flow = new SemanticIndex(parsed).dataflow;
     for (const read of flow.reads) flow.reachingDefinitions(read);
     dispose();
-  });
+  }, runs);
   let findings = 0;
   const full = measure(() => {
     findings = analyzeDocument(doc, config, { parser }).findings.length;
-  });
+  }, runs);
 
   // A one-character edit in the middle of the file, typed and then deleted, alternately.
   const incremental = new IncrementalParser(parser);
@@ -221,7 +224,7 @@ function benchmark(parser: PythonParser): void {
     version++;
     const next = scriptDocument(doc.uri, edited[version % 2], version);
     analyze(incremental.update(next), config, { parser });
-  });
+  }, runs);
   incremental.dispose();
 
   const rows: [string, Figures][] = [
@@ -234,15 +237,25 @@ function benchmark(parser: PythonParser): void {
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const ms = (value: number) => value.toFixed(1).padStart(8);
-  console.log(`Generated script: ${lines} lines, ${text.length} characters. ${RUNS} runs after ${WARM_UP} warm-up runs; milliseconds.`);
+  console.log(`Generated script: ${lines} lines, ${text.length} characters. ${runs} runs after ${WARM_UP} warm-up runs; milliseconds.`);
   console.log(`${'step'.padEnd(width)}  wall median      p95 | CPU median      p95 | CPU / bare parse`);
   for (const [label, f] of rows) {
     console.log(`${label.padEnd(width)}     ${ms(f.median)} ${ms(f.p95)} |  ${ms(f.cpuMedian)} ${ms(f.cpuP95)} | ${(f.cpuMedian / bare.cpuMedian).toFixed(1).padStart(5)}x`);
   }
+  console.log('');
+  return full;
+}
+
+function benchmarkSizes(parser: PythonParser): void {
+  const full = SIZES.map(({ lines, runs }) => benchmark(parser, lines, runs));
+  const [small, large] = [full[0], full[full.length - 1]];
+  const factor = SIZES[SIZES.length - 1].lines / SIZES[0].lines;
+  console.log(`Growth of the full analysis, ${SIZES[0].lines} -> ${SIZES[SIZES.length - 1].lines} lines (${factor}x the text): ` +
+    `CPU ${(large.cpuMedian / small.cpuMedian).toFixed(2)}x, wall ${(large.median / small.median).toFixed(2)}x (linear: <= ${(factor * 1.1).toFixed(1)}x).`);
 }
 
 if (require.main === module) {
-  initParser().then(benchmark, (error: unknown) => {
+  initParser().then(benchmarkSizes, (error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

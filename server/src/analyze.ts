@@ -4,12 +4,16 @@ import type { SourceDocument } from './documents/types';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
 import { effectiveSeverity, type AnalysisConfig } from './config/settings';
 import { RULES } from './detectors';
-import type { Finding, Rule, RuleContext, RuleMeta } from './detectors/types';
+import type { Rule, RuleContext } from './detectors/types';
+import type { Finding, RuleMeta } from './engine/types';
 import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
 import { enclosingStatement, nodeRange } from './semantics/nodes';
+
+/** The registry of rules, for the front doors (the CLI lists and explains them). */
+export { RULES };
 
 export interface RuleError {
   code: string;

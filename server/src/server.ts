@@ -10,7 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
-import { RULES } from './detectors';
+import { RULES } from './analyze';
 import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';

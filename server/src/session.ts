@@ -2,8 +2,9 @@
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
 import { analyze, type RuleError } from './analyze';
 import type { AnalysisConfig } from './config/settings';
-import type { Finding } from './detectors/types';
 import { buildDocument, type DocumentSource } from './documents/source';
+import { skipReason } from './engine/limits';
+import type { Finding } from './engine/types';
 import type { SourceDocument } from './documents/types';
 import { IncrementalParser } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
@@ -19,19 +20,6 @@ export interface Analysis {
   /** Why the document was not analysed (too large, binary), if it was not. */
   skipped?: string;
   durationMs: number;
-}
-
-/** Why a document is not analysed, or undefined when it is fine to analyse. */
-export function skipReason(source: DocumentSource, maxFileSize: number): string | undefined {
-  let size = 0;
-  for (const cell of source.cells) {
-    size += cell.text.length;
-    if (cell.text.includes('\u0000')) return 'it looks like a binary file (it contains NUL characters)';
-  }
-  if (size > maxFileSize) {
-    return `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxFileSize / 1024 / 1024).toFixed(1)} MB limit (setting mlDebt.maxFileSizeMB, or max-file-size in [tool.mldebt])`;
-  }
-  return undefined;
 }
 
 export class Session {

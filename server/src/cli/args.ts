@@ -1,6 +1,6 @@
 // The command line of `mldebt`: commands, options and the one-line usage errors (with a "did you
 // mean" suggestion) that point to --help instead of printing the whole usage.
-import { RULES } from '../detectors';
+import { RULES } from '../analyze';
 import { closest } from './suggest';
 
 export const USAGE = `Usage: mldebt check [PATH...] [options]

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { AnalysisResult } from '../analyze';
 import type { AnalysisConfig } from '../config/settings';
 import type { DocumentSource } from '../documents/source';
-import type { Finding } from '../detectors/types';
+import type { Finding } from '../engine/types';
 import { fixAll } from '../features/fixes';
 import type { PythonParser } from '../parsing/parser';
 import { unifiedDiff } from './diff';

@@ -2,7 +2,7 @@
 // were not analysed, with `code: null`, as Ruff reports syntax errors) and SARIF 2.1.0 (for
 // code-scanning services).
 import { pathToFileURL } from 'node:url';
-import type { RuleMeta } from '../detectors/types';
+import type { RuleMeta } from '../engine/types';
 import { category } from '../taxonomy/categories';
 import { categoryLabel, fixSafetyText, REPOSITORY_URL, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import type { NotAnalysed } from './read';

@@ -1,7 +1,7 @@
 // `mldebt check --format html`: one self-contained page (no scripts, no external assets) that a
 // team can publish from CI — the debt by paper section, every finding with its line, and what
 // each rule's debt is and how to pay it off.
-import type { RuleMeta } from '../detectors/types';
+import type { RuleMeta } from '../engine/types';
 import { SECTIONS } from '../taxonomy/categories';
 import { categoryLabel, fixSafetyText, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import type { ReportedFinding } from './formats';

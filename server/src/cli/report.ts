@@ -2,7 +2,7 @@
 // for notebooks, within the .ipynb text), the fingerprint a baseline matches, and the first
 // syntax error of a file that does not fully parse.
 import type { AnalysisResult } from '../analyze';
-import type { Finding, RuleMeta } from '../detectors/types';
+import type { Finding, RuleMeta } from '../engine/types';
 import { computeLineStarts, lineText, positionAt, toLocalRange } from '../documents/positions';
 import type { DocumentSource } from '../documents/source';
 import type { Position, SourceDocument } from '../documents/types';

@@ -1,6 +1,6 @@
 // What a run is configured with, from any source (VS Code settings, pyproject.toml, CLI flags),
 // and how a rule's selection and severity follow from it.
-import type { RuleMeta, Severity } from '../detectors/types';
+import type { RuleMeta, Severity } from '../engine/types';
 
 export type SeverityOverride = Severity | 'off';
 

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Magic, SourceDocument, TextEdit } from '../documents/types';
 import { lineEndOffset, lineText, segmentIndexAtLine } from '../documents/positions';
-import type { Finding, RuleMeta } from '../detectors/types';
+import type { Finding, RuleMeta } from '../engine/types';
 
 const DIRECTIVE = /mldebt:\s*(ignore(?:-file|-cell)?)\b(?:\[([^\]]*)\])?/gi;
 

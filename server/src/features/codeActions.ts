@@ -3,7 +3,7 @@
 // file, and its documentation; per file, Fix All for the safe fixes. Every edit is checked to leave Python that parses.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { AnalysisConfig } from '../config/settings';
-import type { Finding } from '../detectors/types';
+import type { Finding } from '../engine/types';
 import { localEdits, minimalEdit } from '../documents/edits';
 import { rangesOverlap, toLocalRange } from '../documents/positions';
 import type { DocumentSource } from '../documents/source';

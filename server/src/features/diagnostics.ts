@@ -2,7 +2,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver';
 import { toLocalRange } from '../documents/positions';
 import type { SourceDocument } from '../documents/types';
-import type { Finding, Severity } from '../detectors/types';
+import type { Finding, Severity } from '../engine/types';
 import { ruleDocsUrl } from '../taxonomy/explain';
 
 export const DIAGNOSTIC_SOURCE = 'ml-debt';

@@ -4,7 +4,7 @@
 // name), re-analysing between passes until nothing safe is left.
 import type { AnalysisConfig } from '../config/settings';
 import { analyzeDocument, type AnalysisResult } from '../analyze';
-import type { Finding } from '../detectors/types';
+import type { Finding } from '../engine/types';
 import { editsOverlap } from '../documents/edits';
 import { applyToSource, buildDocument, type DocumentSource } from '../documents/source';
 import type { SourceDocument, TextEdit } from '../documents/types';

@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { lineEndOffset, rangeContains, toLocalRange, toVirtualPosition } from '../documents/positions';
 import type { Range, SourceDocument } from '../documents/types';
-import type { Finding, RuleMeta } from '../detectors/types';
+import type { Finding, RuleMeta } from '../engine/types';
 import { ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 
 /** The first sentence of a paragraph (a period followed by a space and a capital or the end). */

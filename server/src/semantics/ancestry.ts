@@ -1,18 +1,18 @@
-// Parent links recorded by the walk, per tree. tree-sitter's `node.parent` re-descends from the
-// root on every call (slow in long modules); the walk already knows each collected node's nearest
-// collected ancestor, so ancestor questions about collected types are answered from here.
-import type { Node, Tree } from 'web-tree-sitter';
-
-const registry = new WeakMap<Tree, Map<number, Node | null>>();
-
-export function recordParents(tree: Tree, parents: Map<number, Node | null>): void {
-  registry.set(tree, parents);
-}
+// Ancestor links for the nodes of the walk. Every node of a syntax table knows its parent, so the
+// nearest ancestor of a collected kind is a climb over the table's rows; the answer is limited to
+// collected kinds because that is what ancestor questions about collected nodes were defined over.
+import type { Node } from 'web-tree-sitter';
+import { SyntaxNode } from './syntax';
+import { isCollectedRow } from './walk';
 
 /**
- * The nearest collected ancestor of a node the walk collected: a Node, null at the root, or
- * undefined when the walk did not see this node (then only `node.parent` can tell).
+ * The nearest collected ancestor of a collected node of a syntax table: a Node, null at the root,
+ * or undefined for a node the walk did not collect (then its plain `parent` chain answers).
  */
 export function collectedParent(node: Node): Node | null | undefined {
-  return registry.get(node.tree)?.get(node.id);
+  if (!(node instanceof SyntaxNode)) return undefined;
+  const { table, row } = node;
+  if (!isCollectedRow(table, row)) return undefined;
+  for (let r = table.parents[row]; r >= 0; r = table.parents[r]) if (isCollectedRow(table, r)) return table.node(r);
+  return null;
 }

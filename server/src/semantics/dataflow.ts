@@ -110,6 +110,7 @@ export class DataFlow {
   private readonly kinds = new Map<string, ValueKind | null>();
   private readonly paths = new Map<string, PathValue>();
   private readonly fileKeys = new Map<DataIO, string | undefined>();
+  private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
   private readonly lineages = new Map<string, Lineage>();
 
@@ -369,7 +370,13 @@ export class DataFlow {
 
   /** The saves of the same file or table as `load` made earlier in the document. */
   writtenBefore(load: DataIO): DataIO[] {
-    return this.io.filter((save) => save.direction === 'write' && save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load));
+    // Asked for every load on every lineage: remembered per load, or it grows with loads x saves x lineages.
+    let saves = this.savesBefore.get(load);
+    if (!saves) {
+      saves = this.io.filter((save) => save.direction === 'write' && save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load));
+      this.savesBefore.set(load, saves);
+    }
+    return [...saves];
   }
 
   /** The ranges inside `expression` that select or summarise values: subscript indices and summary calls. */

@@ -14,6 +14,7 @@ import { literalValue, type LiteralValue } from './literals';
 import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, nodeKey, sameNode, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
+import { SyntaxNode } from './syntax';
 import { walkTrees, type CollectedType } from './walk';
 
 export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -42,6 +43,8 @@ export class SemanticIndex {
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
   private readonly callsByKey = new Map<string, CallSite>();
+  /** The same by the id of the syntax-table node: a number key, no string built per question. */
+  private readonly callsById = new Map<number, CallSite>();
   private identifiersByName: Map<string, Node[]> | undefined;
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
@@ -51,7 +54,7 @@ export class SemanticIndex {
 
   constructor(parsed: ParsedDocument) {
     this.doc = parsed.doc;
-    const walk = walkTrees(parsed.trees.map((t) => t.tree));
+    const walk = walkTrees(parsed.trees.map((t) => t.tree), parsed.doc);
     this.byType = walk.byType;
     this.roots = walk.roots;
     this.visitedNodes = walk.visited;
@@ -95,6 +98,7 @@ export class SemanticIndex {
       if (!call) continue;
       this.calls.push(call);
       this.callsByKey.set(nodeKey(node), call);
+      this.callsById.set(node.id, call);
     }
   }
 
@@ -278,6 +282,7 @@ export class SemanticIndex {
 
   /** The call site of a `call` node. */
   call(node: Node): CallSite | undefined {
+    if (node instanceof SyntaxNode) return this.callsById.get(node.id);
     return this.callsByKey.get(nodeKey(node));
   }
 

@@ -1,6 +1,7 @@
-// Small, shared questions about tree-sitter nodes. Everything here looks at a node and its
-// ancestors only; nothing walks a whole tree. Ancestor questions about collected node types use
-// the parent links the walk recorded (ancestry.ts) and fall back to `node.parent` otherwise.
+// Small, shared questions about syntax nodes. Everything here looks at a node and its ancestors
+// only; nothing walks a whole tree. The nodes are rows of the walk's syntax tables (syntax.ts), so
+// `parent`, children and text are answered in JavaScript; ancestor questions about collected node
+// types climb the collected kinds only (ancestry.ts).
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../documents/types';
 import { collectedParent } from './ancestry';

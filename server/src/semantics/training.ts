@@ -3,7 +3,7 @@
 // question: `index.dataflow.lineage(input)`.
 import type { Node } from 'web-tree-sitter';
 // The library facts the rules share (a data module with no imports of its own).
-import { ML_PACKAGES } from '../detectors/shared/libraries';
+import { ML_PACKAGES } from './library/packages';
 import type { DataFlow } from './dataflow';
 import type { CallSite } from './types';
 

@@ -4,7 +4,7 @@
 // can reach the read agrees.
 import type { Node } from 'web-tree-sitter';
 // The library facts the rules share (a data module with no imports of its own).
-import { isEstimatorConstructor, ML_PACKAGES } from '../detectors/shared/libraries';
+import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
 import type { DataFlow } from './dataflow';
 import { innermostValue } from './definitions';
 import { stripParens } from './nodes';

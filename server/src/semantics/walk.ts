@@ -1,11 +1,11 @@
-// The one walk over a document's trees. It collects, in document order (cells in order), the
-// named nodes of the kinds the index and the rules ask about — in one call into tree-sitter per
-// tree — and records for each of them its nearest collected ancestor, derived from how their
-// ranges nest, so that ancestor questions (which function, loop, statement or scope holds this
-// node?) are answered in JavaScript instead of through tree-sitter's `parent`, which re-descends
-// from the root on every call. Everything else in the index is derived from these lists.
-import type { Node, Tree } from 'web-tree-sitter';
-import { recordParents } from './ancestry';
+// The one walk over a document's trees. Each tree is copied into a syntax table by one cursor
+// walk (syntax.ts); the nodes of the kinds the index and the rules ask about are then listed by
+// kind, in document order (cells in order). Every later question — a node's parent, children,
+// fields or text — is answered from the table in JavaScript, never by another call into
+// tree-sitter. Everything else in the index is derived from these lists.
+import type { Language, Node, Tree } from 'web-tree-sitter';
+import type { SourceDocument } from '../documents/types';
+import { ERROR_SYMBOL, SyntaxTable } from './syntax';
 
 /** Node types collected by the walk. Rules read them through `SemanticIndex.nodes(type)`. */
 export const COLLECTED_TYPES = [
@@ -39,48 +39,45 @@ export interface WalkResult {
   visited: number;
 }
 
-const COLLECTED_LIST = [...COLLECTED_TYPES];
+const collectedByLanguage = new WeakMap<Language, boolean[]>();
 
-export function walkTrees(trees: readonly Tree[]): WalkResult {
+/** Collected kinds by symbol id: one array lookup per row instead of a string compare. */
+function collectedKinds(table: SyntaxTable): boolean[] {
+  const language = table.tree.language;
+  let wanted = collectedByLanguage.get(language);
+  if (!wanted) {
+    wanted = [];
+    for (let id = 0; id < language.types.length; id++) wanted.push(COLLECTED.has(language.types[id]) && language.nodeTypeIsNamed(id));
+    collectedByLanguage.set(language, wanted);
+  }
+  return wanted;
+}
+
+/** Whether the walk collects the node of this row (ERROR nodes always). */
+export function isCollectedRow(table: SyntaxTable, row: number): boolean {
+  const kind = table.kinds[row];
+  return kind === ERROR_SYMBOL || collectedKinds(table)[kind] === true;
+}
+
+export function walkTrees(trees: readonly Tree[], doc: Pick<SourceDocument, 'text' | 'lineStarts'>): WalkResult {
   const byType = new Map<string, Node[]>();
   for (const type of COLLECTED_TYPES) byType.set(type, []);
   const roots: Node[] = [];
   let visited = 0;
   for (const tree of trees) {
-    const root = tree.rootNode;
-    roots.push(root);
-    visited += root.descendantCount;
-    // Pre-order, the root first (an empty module is not returned, so it is added). The root is not
-    // always a module: code that fails to parse as a whole has an ERROR root, returned like any other.
-    const found = root.descendantsOfType(COLLECTED_LIST);
-    const nodes = found.length > 0 && found[0].id === root.id ? found : [root, ...found];
-    const parents = new Map<number, Node | null>();
-    // Nodes still open (containing the current position), with their end offsets.
-    const open: Node[] = [];
-    const openEnds: number[] = [];
-    for (const node of nodes) {
-      const type = node.type;
-      // The grammar also has an anonymous `lambda` keyword token; only the expression counts.
-      if (type === 'lambda' && !node.isNamed) continue;
-      const end = node.endIndex;
-      // In pre-order, the nearest open node that contains this one is its nearest collected
-      // ancestor (a parent comes before a child that spans the same text).
-      while (open.length > 0 && openEnds[openEnds.length - 1] < end) {
-        open.pop();
-        openEnds.pop();
-      }
-      while (open.length > 0 && open[open.length - 1].startIndex > node.startIndex) {
-        open.pop();
-        openEnds.pop();
-      }
-      // Error recovery can reuse one subtree (one id) at two places; keeping the first parent
-      // keeps every chain pointing to earlier nodes, so it can never loop.
-      if (!parents.has(node.id)) parents.set(node.id, open.length > 0 ? open[open.length - 1] : null);
-      open.push(node);
-      openEnds.push(end);
-      byType.get(type)!.push(node);
+    const table = new SyntaxTable(tree, doc.text, doc.lineStarts);
+    visited += table.size;
+    const wanted = collectedKinds(table);
+    // The root first, even when it is not a collected kind: code that fails to parse as a
+    // whole has an ERROR root, and the empty module is still the module.
+    roots.push(table.root);
+    const rootType = table.typeOf(0);
+    byType.get(rootType)?.push(table.root) ?? byType.set(rootType, [table.root]);
+    const { kinds, size } = table;
+    for (let row = 1; row < size; row++) {
+      const kind = kinds[row];
+      if (kind === ERROR_SYMBOL || wanted[kind]) byType.get(table.typeOf(row))!.push(table.node(row));
     }
-    recordParents(tree, parents);
   }
   return { byType, roots, visited };
 }

@@ -1,6 +1,6 @@
 // The teaching text of a rule — its citation, why it is debt, how to pay it off — in Markdown,
 // shared by the hover, the docs pages and the reports so that they never disagree.
-import type { RuleMeta } from '../detectors/types';
+import type { RuleMeta } from '../engine/types';
 import { category, citation, SMELLS_PAPER } from './categories';
 
 export const REPOSITORY_URL = 'https://github.com/ml-debt-lens/ml-debt-lens';

@@ -1,22 +1,10 @@
 // Facts about ML libraries that several rules share: which constructors and functions are
 // random, which calls seed which library, which packages count as evidence of ML code.
 
-/** The last dotted segment of a qualified name (`RandomForestClassifier`). */
-export function lastSegment(qname: string): string {
-  return qname.slice(qname.lastIndexOf('.') + 1);
-}
+import { BOOSTING_RANDOM, lastSegment, packageOf } from '../../semantics/library/packages';
 
-/** The top-level package of a qualified name (`sklearn` for `sklearn.svm.SVC`). */
-export function packageOf(qname: string): string {
-  const dot = qname.indexOf('.');
-  return dot < 0 ? qname : qname.slice(0, dot);
-}
-
-/** Packages whose import is evidence that a file trains or uses models. */
-export const ML_PACKAGES: ReadonlySet<string> = new Set([
-  'sklearn', 'xgboost', 'lightgbm', 'catboost', 'torch', 'tensorflow', 'keras', 'transformers', 'jax', 'flax',
-  'lightning', 'pytorch_lightning', 'imblearn', 'statsmodels', 'fastai', 'sentence_transformers', 'timm', 'optuna',
-]);
+// The package facts the model needs live with the model; rules keep importing them from here.
+export { isEstimatorConstructor, lastSegment, ML_PACKAGES, packageOf } from '../../semantics/library/packages';
 
 /** sklearn classes and functions that draw random numbers unless given `random_state`. */
 const SKLEARN_RANDOM = new Set([
@@ -37,13 +25,6 @@ const SKLEARN_RANDOM = new Set([
 
 /** Splitters that are random only when `shuffle=True` is passed. */
 export const SHUFFLE_OPTIONAL_SPLITTERS: ReadonlySet<string> = new Set(['KFold', 'StratifiedKFold', 'StratifiedGroupKFold']);
-
-/** Gradient-boosting libraries whose estimators take `random_state` (they default to a fixed seed). */
-const BOOSTING_RANDOM: Record<string, ReadonlySet<string>> = {
-  xgboost: new Set(['XGBClassifier', 'XGBRegressor', 'XGBRanker', 'XGBRFClassifier', 'XGBRFRegressor']),
-  lightgbm: new Set(['LGBMClassifier', 'LGBMRegressor', 'LGBMRanker']),
-  catboost: new Set(['CatBoostClassifier', 'CatBoostRegressor', 'CatBoostRanker']),
-};
 
 /** imbalanced-learn samplers and ensembles: like scikit-learn, they draw a fresh seed unless given one. */
 const IMBLEARN_RANDOM = new Set([
@@ -74,11 +55,3 @@ export const SEED_CONSTANT = /^(?:GLOBAL_|RANDOM_|RNG_)?SEED(?:_VALUE)?$|^RANDOM
 /** The default seed written by fixes when the file has no seed constant. */
 export const DEFAULT_SEED = '42';
 
-/** sklearn / boosting estimators whose constructor arguments are hyperparameters. */
-export function isEstimatorConstructor(qname: string): boolean {
-  const pkg = packageOf(qname);
-  const name = lastSegment(qname);
-  if (!/^[A-Z]/.test(name)) return false;
-  if (pkg === 'sklearn') return /(Classifier|Regressor|Regression|SVC|SVR|KMeans|Clustering|Forest|Boost|Mixture|Ridge|Lasso|ElasticNet|Perceptron|NB|Neighbors|Tree|DBSCAN|OPTICS|Birch)$/.test(name) || name === 'SVC' || name === 'SVR';
-  return BOOSTING_RANDOM[pkg]?.has(name) ?? false;
-}

@@ -1,0 +1,36 @@
+// Library knowledge the semantic model needs: which packages are ML libraries and which
+// constructors build estimators. Rules reach it through detectors/shared/libraries, which
+// re-exports it; the model never imports from detectors/.
+
+/** The last dotted segment of a qualified name (`RandomForestClassifier`). */
+export function lastSegment(qname: string): string {
+  return qname.slice(qname.lastIndexOf('.') + 1);
+}
+
+/** The top-level package of a qualified name (`sklearn` for `sklearn.svm.SVC`). */
+export function packageOf(qname: string): string {
+  const dot = qname.indexOf('.');
+  return dot < 0 ? qname : qname.slice(0, dot);
+}
+
+/** Packages whose import is evidence that a file trains or uses models. */
+export const ML_PACKAGES: ReadonlySet<string> = new Set([
+  'sklearn', 'xgboost', 'lightgbm', 'catboost', 'torch', 'tensorflow', 'keras', 'transformers', 'jax', 'flax',
+  'lightning', 'pytorch_lightning', 'imblearn', 'statsmodels', 'fastai', 'sentence_transformers', 'timm', 'optuna',
+]);
+
+/** Gradient-boosting libraries whose estimators take `random_state` (they default to a fixed seed). */
+export const BOOSTING_RANDOM: Record<string, ReadonlySet<string>> = {
+  xgboost: new Set(['XGBClassifier', 'XGBRegressor', 'XGBRanker', 'XGBRFClassifier', 'XGBRFRegressor']),
+  lightgbm: new Set(['LGBMClassifier', 'LGBMRegressor', 'LGBMRanker']),
+  catboost: new Set(['CatBoostClassifier', 'CatBoostRegressor', 'CatBoostRanker']),
+};
+
+/** sklearn / boosting estimators whose constructor arguments are hyperparameters. */
+export function isEstimatorConstructor(qname: string): boolean {
+  const pkg = packageOf(qname);
+  const name = lastSegment(qname);
+  if (!/^[A-Z]/.test(name)) return false;
+  if (pkg === 'sklearn') return /(Classifier|Regressor|Regression|SVC|SVR|KMeans|Clustering|Forest|Boost|Mixture|Ridge|Lasso|ElasticNet|Perceptron|NB|Neighbors|Tree|DBSCAN|OPTICS|Birch)$/.test(name) || name === 'SVC' || name === 'SVR';
+  return BOOSTING_RANDOM[pkg]?.has(name) ?? false;
+}
