@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { analyzeDocument } from '../server/src/analyze';
-import { discoverFiles } from '../server/src/cli/files';
+import { discoverFiles } from '../server/src/config/files';
 import { defaultConfig } from '../server/src/config/settings';
 import { parseIpynb } from '../server/src/documents/ipynb';
 import { buildDocument, scriptSource, type DocumentSource } from '../server/src/documents/source';

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { discoverFiles } from '../server/src/cli/files';
+import { discoverFiles } from '../server/src/config/files';
 import type { CheckWorkspaceResult } from '../server/src/features/workspaceProtocol';
 import { TestClient } from '../test/support/lspClient';
 

@@ -1,6 +1,7 @@
 // analyze(document, config) -> findings: the one entry point the language server and the CLI
 // share. Parse trees -> semantic index -> every enabled rule -> suppressions and severities.
 import type { SourceDocument } from './documents/types';
+import type { DocumentSource } from './documents/source';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
 import { effectiveSeverity, type AnalysisConfig } from './config/settings';
 import { RULES } from './detectors';
@@ -27,6 +28,20 @@ export interface AnalysisResult {
   /** Rules that threw; the others still ran. */
   errors: RuleError[];
   timings: { indexMs: number; rulesMs: number };
+}
+
+/** The last analysis of an open document, as the session keeps it and the features read it. */
+export interface Analysis {
+  source: DocumentSource;
+  doc: SourceDocument;
+  findings: Finding[];
+  errors: RuleError[];
+  config: AnalysisConfig;
+  /** URIs of the segments that parse without syntax errors. */
+  cleanSegments: Set<string>;
+  /** Why the document was not analysed (too large, binary), if it was not. */
+  skipped?: string;
+  durationMs: number;
 }
 
 export interface AnalyzeOptions {

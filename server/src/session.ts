@@ -1,26 +1,14 @@
 // The open documents of one language-server session: their text, their incremental parse state
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
-import { analyze, type RuleError } from './analyze';
+import { analyze, type Analysis } from './analyze';
 import type { AnalysisConfig } from './config/settings';
 import { buildDocument, type DocumentSource } from './documents/source';
 import { skipReason } from './engine/limits';
-import type { Finding } from './engine/types';
-import type { SourceDocument } from './documents/types';
 import { IncrementalParser } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 
-export interface Analysis {
-  source: DocumentSource;
-  doc: SourceDocument;
-  findings: Finding[];
-  errors: RuleError[];
-  config: AnalysisConfig;
-  /** URIs of the segments that parse without syntax errors. */
-  cleanSegments: Set<string>;
-  /** Why the document was not analysed (too large, binary), if it was not. */
-  skipped?: string;
-  durationMs: number;
-}
+// The last analysis of a document is the analysis layer's type; the session only keeps it.
+export type { Analysis } from './analyze';
 
 export class Session {
   private parsers = new Map<string, IncrementalParser>();

@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileGlob } from '../../server/src/cli/files';
+import { compileGlob } from '../../server/src/config/files';
 import { CLI, inFolder, mldebt, notebook } from './helpers';
 
 describe('exclude globs', function () {

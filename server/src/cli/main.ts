@@ -17,7 +17,7 @@ import { VERSION } from '../version';
 import { COMMANDS, parseCheckArgs, unknown, USAGE, UsageError, type CheckOptions } from './args';
 import { BaselineMatcher, readBaseline, writeBaseline } from './baseline';
 import { formatGithub, formatJunit } from './ci';
-import { discoverFiles } from './files';
+import { discoverFiles } from '../config/files';
 import { fixFile, writeFix } from './fix';
 import { formatJson, formatSarif, type Report, type ReportedFinding } from './formats';
 import { formatHtml } from './html';

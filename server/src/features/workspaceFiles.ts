@@ -3,7 +3,7 @@
 // the editor's globs (files.exclude, mlDebt.exclude), `exclude` in [tool.mldebt] and .gitignore.
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { compileGlob, discoverFiles } from '../cli/files';
+import { compileGlob, discoverFiles } from '../config/files';
 import type { ProjectConfigCache } from '../config/editorSettings';
 
 interface IgnoreRule {

@@ -17,7 +17,7 @@ import { buildDocument, scriptSource, type DocumentSource } from '../documents/s
 import type { SourceDocument } from '../documents/types';
 import type { PythonParser } from '../parsing/parser';
 import { skipReason } from '../engine/limits';
-import type { Analysis } from '../session';
+import type { Analysis } from '../analyze';
 import { CATEGORIES, SECTIONS } from '../taxonomy/categories';
 import { categoryLabel } from '../taxonomy/explain';
 import { VERSION } from '../version';
