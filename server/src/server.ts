@@ -15,6 +15,7 @@ import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { Notices } from './notices';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { VERSION } from './version';
@@ -23,6 +24,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);
 const projects = new ProjectConfigCache();
+const notices = new Notices(connection);
 const RULE_METAS = RULES.map((rule) => rule.meta);
 const DEBOUNCE_MS = 200;
 
@@ -37,10 +39,9 @@ const settingsCache = new Map<string, Promise<EditorSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const running = new Map<string, Promise<Analysis | undefined>>();
 const published = new Map<string, Set<string>>();
-const warned = new Set<string>();
 
 function log(message: string): void {
-  connection.console.log(`[ml-debt-lens] ${message}`);
+  notices.log(message);
 }
 
 process.on('uncaughtException', (error) => connection.console.error(`[ml-debt-lens] uncaught: ${error.stack ?? error}`));
@@ -62,8 +63,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (options?.settings) pushedSettings = readEditorSettings(options.settings);
   parserReady = initParser();
   parserReady.then((parser) => (session = new Session(parser)), (error) => {
-    connection.console.error(`[ml-debt-lens] cannot load the Python grammar: ${error}`);
-    void connection.window.showErrorMessage(`ML Debt Lens could not start its Python parser: ${(error as Error).message}`);
+    notices.error(`ML Debt Lens could not start its Python parser: ${(error as Error)?.message ?? error}`);
   });
   return {
     capabilities: {
@@ -205,10 +205,10 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     return undefined;
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
-  for (const problem of project?.problems ?? []) warnOnce(`${project?.file}:${problem}`, `ML Debt Lens: ${problem}`);
+  notices.configProblems(project);
   const analysis = session.analyze(source, config);
   if (analysis.skipped) {
-    warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
+    notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
     return analysis;
   }
@@ -240,13 +240,6 @@ function clear(uri: string): void {
   published.delete(uri);
   session?.close(uri);
   settingsCache.delete(uri);
-}
-
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  log(message);
-  void connection.window.showWarningMessage(message);
 }
 
 function displayName(uri: string): string {

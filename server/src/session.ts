@@ -1,6 +1,7 @@
 // The open documents of one language-server session: their text, their incremental parse state
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
 import { analyze, type RuleError } from './analyze';
+import { formatSize } from './config/configFile';
 import type { AnalysisConfig } from './config/settings';
 import type { Finding } from './detectors/types';
 import { buildDocument, type DocumentSource } from './documents/source';
@@ -29,7 +30,7 @@ export function skipReason(source: DocumentSource, maxFileSize: number): string 
     if (cell.text.includes('\u0000')) return 'it looks like a binary file (it contains NUL characters)';
   }
   if (size > maxFileSize) {
-    return `it is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${(maxFileSize / 1024 / 1024).toFixed(1)} MB limit (setting mlDebt.maxFileSizeMB, or max-file-size in [tool.mldebt])`;
+    return `it is ${formatSize(size)}, over the ${formatSize(maxFileSize)} limit (setting mlDebt.maxFileSizeMB, or max-file-size in [tool.mldebt])`;
   }
   return undefined;
 }
