@@ -55,9 +55,9 @@ function lineOf(text: string, needle: string): number | undefined {
   const section = Math.max(0, text.indexOf('tool.mldebt'));
   const candidates = [`"${needle}"`, `'${needle}'`].map((quoted) => text.indexOf(quoted, section)).filter((i) => i >= 0);
   if (candidates.length === 0) {
-    const key = new RegExp(`^[ \\t]*${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*=`, 'm');
+    const key = new RegExp(`(?:^|[\\s{,])${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[ \\t]*=`, 'm');
     const match = key.exec(text.slice(section));
-    if (match) candidates.push(section + match.index + match[0].length - match[0].trimStart().length);
+    if (match) candidates.push(section + match.index + 1);
   }
   if (candidates.length === 0) return undefined;
   const at = Math.min(...candidates);
