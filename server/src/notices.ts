@@ -2,8 +2,11 @@
 // notifications (no reply to wait for, so a client that refuses showMessageRequest costs
 // nothing), at most one per cause: one per configuration file however many problems it has,
 // with the problems themselves written to the output channel.
-import { MessageType, ShowMessageNotification, type Connection } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { describeBudgetStop } from './analyze';
+import type { BudgetStop } from './budget';
 import type { ProjectConfig } from './config/pyproject';
+import type { SourceDocument } from './documents/types';
 
 export class Notices {
   private readonly shown = new Set<string>();
@@ -37,4 +40,23 @@ export class Notices {
     const more = project.problemCount > 1 ? ` (and ${project.problemCount - 1} more problem(s): see the ML Debt Lens output)` : '';
     this.warnOnce(key, `ML Debt Lens: ${first}${more}`);
   }
+}
+
+/**
+ * A diagnostic at the top of the document (its first cell) saying that the time budget stopped
+ * the analysis and which rule ran out, so the user knows the findings are not all there.
+ */
+export function budgetDiagnostic(doc: SourceDocument, stop: BudgetStop): { uri: string; diagnostic: Diagnostic } | undefined {
+  const first = doc.segments[0];
+  if (!first) return undefined;
+  return {
+    uri: first.uri,
+    diagnostic: {
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: DiagnosticSeverity.Information,
+      source: 'ml-debt',
+      ...(stop.stoppedRules.length ? { code: stop.stoppedRules[0] } : {}),
+      message: `ML Debt Lens: ${describeBudgetStop(stop)}`,
+    },
+  };
 }

@@ -15,7 +15,8 @@ import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
-import { Notices } from './notices';
+import { budgetDiagnostic, Notices } from './notices';
+import { cancelled, invalidCodeActionParams, invalidHoverParams } from './requestParams';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { VERSION } from './version';
@@ -27,6 +28,8 @@ const projects = new ProjectConfigCache();
 const notices = new Notices(connection);
 const RULE_METAS = RULES.map((rule) => rule.meta);
 const DEBOUNCE_MS = 200;
+/** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
+let analysisBudgetMs = 5000;
 
 let session: Session | undefined;
 let parserReady: Promise<PythonParser> | undefined;
@@ -59,8 +62,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = filePathOf(params.rootUri);
     if (root) workspaceRoots.push(root);
   }
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; analysisBudgetMs?: unknown } | undefined;
   if (options?.settings) pushedSettings = readEditorSettings(options.settings);
+  if (typeof options?.analysisBudgetMs === 'number' && options.analysisBudgetMs > 0) analysisBudgetMs = options.analysisBudgetMs;
   parserReady = initParser();
   parserReady.then((parser) => (session = new Session(parser)), (error) => {
     notices.error(`ML Debt Lens could not start its Python parser: ${(error as Error)?.message ?? error}`);
@@ -206,14 +210,20 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
   notices.configProblems(project);
-  const analysis = session.analyze(source, config);
+  const analysis = session.analyze(source, config, { budgetMs: analysisBudgetMs });
   if (analysis.skipped) {
     notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
     return analysis;
   }
-  for (const error of analysis.errors) connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
-  publish(uri, toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation }), source.kind === 'script' ? source.version : undefined);
+  for (const error of analysis.errors) {
+    if (error.kind === 'budget') log(`${displayName(uri)}: ${error.message}`);
+    else connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
+  }
+  const diagnostics = toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation });
+  const stopped = analysis.budgetStop && budgetDiagnostic(analysis.doc, analysis.budgetStop);
+  if (stopped) diagnostics.set(stopped.uri, [stopped.diagnostic, ...(diagnostics.get(stopped.uri) ?? [])]);
+  publish(uri, diagnostics, source.kind === 'script' ? source.version : undefined);
   log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
   return analysis;
 }
@@ -270,17 +280,25 @@ notebooks.onDidClose((notebook) => clear(notebook.uri));
 
 // ---- hover and code actions ------------------------------------------------------------------
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
+  const invalid = invalidHoverParams(params);
+  if (invalid) return invalid;
   const analysis = await fresh(ownerOf(params.textDocument.uri));
+  const stop = await cancelled(token);
+  if (stop) return stop;
   if (!analysis || analysis.skipped) return null;
   return hoverAt(analysis.doc, analysis.findings, RULE_METAS, params.textDocument.uri, params.position);
 });
 
-connection.onCodeAction(async (params) => {
+connection.onCodeAction(async (params, token) => {
+  const invalid = invalidCodeActionParams(params);
+  if (invalid) return invalid;
   const owner = ownerOf(params.textDocument.uri);
   const analysis = await fresh(owner);
   if (!analysis || analysis.skipped || !parserReady) return [];
   const settings = await settingsFor(owner);
+  const stop = await cancelled(token);
+  if (stop) return stop;
   return codeActions(analysis.source, analysis.doc, analysis.findings, {
     uri: params.textDocument.uri,
     range: params.range,

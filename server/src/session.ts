@@ -1,6 +1,7 @@
 // The open documents of one language-server session: their text, their incremental parse state
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
 import { analyze, type RuleError } from './analyze';
+import type { BudgetStop } from './budget';
 import { formatSize } from './config/configFile';
 import type { AnalysisConfig } from './config/settings';
 import type { Finding } from './detectors/types';
@@ -19,7 +20,14 @@ export interface Analysis {
   cleanSegments: Set<string>;
   /** Why the document was not analysed (too large, binary), if it was not. */
   skipped?: string;
+  /** Set when the time budget stopped the analysis before every rule finished. */
+  budgetStop?: BudgetStop;
   durationMs: number;
+}
+
+export interface SessionOptions {
+  /** Time budget of one analysis of one document, in ms. */
+  budgetMs?: number;
 }
 
 /** Why a document is not analysed, or undefined when it is fine to analyse. */
@@ -41,7 +49,7 @@ export class Session {
 
   constructor(private readonly parser: PythonParser) {}
 
-  analyze(source: DocumentSource, config: AnalysisConfig): Analysis {
+  analyze(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Analysis {
     const started = performance.now();
     const doc = buildDocument(source);
     const reason = skipReason(source, config.maxFileSize);
@@ -59,8 +67,11 @@ export class Session {
     }
     try {
       const parsed = incremental.update(doc);
-      const result = analyze(parsed, config, { parser: this.parser });
-      const analysis: Analysis = { source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started };
+      const result = analyze(parsed, config, { parser: this.parser, ...options });
+      const analysis: Analysis = {
+        source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,
+        ...(result.budgetStop ? { budgetStop: result.budgetStop } : {}),
+      };
       this.analyses.set(source.uri, analysis);
       return analysis;
     } catch (error) {
