@@ -15,6 +15,7 @@ import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
+import { MemoryKeeper } from './memory';
 import { budgetDiagnostic, Notices } from './notices';
 import { cancelled, invalidCodeActionParams, invalidHoverParams } from './requestParams';
 import { initParser, type PythonParser } from './parsing/parser';
@@ -26,6 +27,7 @@ const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);
 const projects = new ProjectConfigCache();
 const notices = new Notices(connection);
+const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
 const DEBOUNCE_MS = 200;
 /** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
@@ -187,7 +189,7 @@ async function fresh(uri: string): Promise<Analysis | undefined> {
 
 function run(uri: string): Promise<Analysis | undefined> {
   const previous = running.get(uri) ?? Promise.resolve(undefined);
-  const next = previous.then(() => analyseAndPublish(uri)).catch((error) => {
+  const next = previous.then(() => analyseAndPublish(uri)).finally(() => memory.afterWork()).catch((error) => {
     connection.console.error(`[ml-debt-lens] analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);
     return undefined;
   });
@@ -250,6 +252,7 @@ function clear(uri: string): void {
   published.delete(uri);
   session?.close(uri);
   settingsCache.delete(uri);
+  memory.afterWork();
 }
 
 function displayName(uri: string): string {

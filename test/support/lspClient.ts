@@ -105,6 +105,11 @@ export class TestClient {
     else this.diagnostics.clear();
   }
 
+  /** The server's process id (for memory figures). */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   get exited(): boolean {
     return this.child.exitCode !== null;
   }
