@@ -53,4 +53,12 @@ describe('line endings', () => {
     assert.equal(doc.segments[1].startLine, 2);
     assert.equal(lineText(doc, 2), 'c = 3');
   });
+
+  it('keeps a range that ends on the \\r of a \\r\\n (a trailing comment) within its line', async () => {
+    for (const code of ['if False:\r\n    old = 1  # note\r\nz = 1\r\n', ['if False:\r\n    old = 1  # note\r\nz = 1\r\n']]) {
+      const { doc, result } = await run(code);
+      const dead = [...toDiagnostics(doc, result.findings, { relatedInformation: true }).values()].flat().find((d) => d.code === 'MLD505');
+      assert.deepEqual(dead?.range.end, { line: 1, character: 19 });
+    }
+  });
 });

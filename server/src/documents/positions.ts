@@ -97,9 +97,16 @@ export interface LocalRange {
   segment: Segment;
 }
 
+/** The position moved back to the end of its line if it lies past it (on a '\r' of '\r\n'). */
+function withinLine(doc: SourceDocument, position: Position): Position {
+  const length = lineEndOffset(doc, position.line) - doc.lineStarts[position.line];
+  return position.character > length ? { line: position.line, character: length } : position;
+}
+
 /**
  * Maps a virtual range to its segment. A range that runs past the end of its segment is clamped
- * to the segment's last character, so a finding never spills into the next cell.
+ * to the segment's last character, so a finding never spills into the next cell; a position past
+ * the end of its line (a node that ends on the '\r' of a '\r\n') is clamped to the line's end.
  */
 export function toLocalRange(doc: SourceDocument, range: Range): LocalRange | undefined {
   const segment = segmentAtLine(doc, range.start.line);
@@ -109,11 +116,13 @@ export function toLocalRange(doc: SourceDocument, range: Range): LocalRange | un
   if (end.line > lastLine) {
     end = { line: lastLine, character: lineEndOffset(doc, lastLine) - doc.lineStarts[lastLine] };
   }
+  const start = withinLine(doc, range.start);
+  end = withinLine(doc, end);
   return {
     uri: segment.uri,
     segment,
     range: {
-      start: { line: range.start.line - segment.startLine, character: range.start.character },
+      start: { line: start.line - segment.startLine, character: start.character },
       end: { line: end.line - segment.startLine, character: end.character },
     },
   };
