@@ -18,7 +18,7 @@ const GIVE_UP_MS = 30000;
 /** Timer noise on short runs: a few ms are added to both sides of a ratio. */
 const SLACK_MS = 5;
 
-async function bestOfThree(source: DocumentSource, codes: Set<string>): Promise<{ ms: number; findings: number }> {
+async function bestOfThree(source: DocumentSource, codes: Set<string>): Promise<{ ms: number; findings: number; stopped?: string }> {
   const python = await parser();
   const rules = RULES.filter((r) => codes.has(r.meta.code));
   let best = Infinity;
@@ -27,10 +27,12 @@ async function bestOfThree(source: DocumentSource, codes: Set<string>): Promise<
     const doc = buildDocument(source);
     const { parsed, dispose } = parseOnce(python, doc);
     const started = performance.now();
-    const result = analyze(parsed, defaultConfig(), { parser: python, rules });
+    // The analysis budget stops a rule that has used GIVE_UP_MS (a quarter of the budget).
+    const result = analyze(parsed, defaultConfig(), { parser: python, rules, budgetMs: 4 * GIVE_UP_MS });
     best = Math.min(best, performance.now() - started);
     findings = result.findings.length;
     dispose();
+    if (result.budgetStop) return { ms: best, findings, stopped: result.budgetStop.stoppedRules.join(', ') };
     if (best > GIVE_UP_MS) break;
   }
   return { ms: best, findings };
@@ -40,7 +42,11 @@ async function growth(label: string, make: (lines: number) => DocumentSource, co
   const times: number[] = [];
   const report: string[] = [];
   for (const size of SIZES) {
-    const { ms, findings } = await bestOfThree(make(size), codes);
+    const { ms, findings, stopped } = await bestOfThree(make(size), codes);
+    if (stopped) {
+      report.push(`${size / 1000}k lines: ${stopped} still running after ${GIVE_UP_MS / 1000} s`);
+      break;
+    }
     assert.ok(findings > 0, `${label}: the generated code must exercise the family's rules`);
     times.push(ms);
     report.push(`${size / 1000}k lines ${ms.toFixed(0)} ms (${findings} findings)`);
