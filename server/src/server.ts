@@ -16,8 +16,8 @@ import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/cod
 import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { MemoryKeeper } from './memory';
-import { budgetDiagnostic, Notices } from './notices';
-import { cancelled, invalidCodeActionParams, invalidHoverParams } from './requestParams';
+import { budgetDiagnostic, Notices } from './features/notices';
+import { cancelled, invalidCodeActionParams, invalidHoverParams } from './features/requestParams';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { VERSION } from './version';

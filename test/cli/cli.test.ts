@@ -131,7 +131,7 @@ describe('mldebt CLI', function () {
     const { stdout, stderr } = mldebt(dir, 'check', '.');
     assert.match(stdout, /No ML debt found in 1 file\(s\) \(4 skipped\)\.$/m, 'skipped files are not counted as checked');
     assert.match(stderr, /blob\.py: skipped: it looks like a binary file/);
-    assert.match(stderr, /big\.py: skipped: it is 0\.0 MB, over the 0\.0 MB limit/);
+    assert.match(stderr, /big\.py: skipped: it is 120 bytes, over the 40 bytes limit/);
   });
 
   it('exits 2 on usage errors and missing paths', () => {

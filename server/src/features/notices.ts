@@ -3,10 +3,10 @@
 // nothing), at most one per cause: one per configuration file however many problems it has,
 // with the problems themselves written to the output channel.
 import { DiagnosticSeverity, MessageType, ShowMessageNotification, type Connection, type Diagnostic } from 'vscode-languageserver/node';
-import { describeBudgetStop } from './analyze';
-import type { BudgetStop } from './budget';
-import type { ProjectConfig } from './config/pyproject';
-import type { SourceDocument } from './documents/types';
+import { describeBudgetStop } from '../analyze';
+import type { BudgetStop } from '../budget';
+import type { ProjectConfig } from '../config/pyproject';
+import type { SourceDocument } from '../documents/types';
 
 export class Notices {
   private readonly shown = new Set<string>();
