@@ -12,6 +12,7 @@ import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
 import { enclosingStatement, nodeRange } from './semantics/nodes';
+import { Budget, budgeted, BudgetExceeded, type BudgetStop } from './engine/budget';
 
 /** The registry of rules, for the front doors (the CLI lists and explains them). */
 export { RULES };
@@ -19,6 +20,8 @@ export { RULES };
 export interface RuleError {
   code: string;
   message: string;
+  /** 'budget' when the rule did not fail but ran out of time (or did not run for lack of it). */
+  kind?: 'budget';
 }
 
 export interface AnalysisResult {
@@ -28,6 +31,8 @@ export interface AnalysisResult {
   /** Rules that threw; the others still ran. */
   errors: RuleError[];
   timings: { indexMs: number; rulesMs: number };
+  /** Set when the time budget ran out: which rule it stopped and which did not run. */
+  budgetStop?: BudgetStop;
 }
 
 /** The last analysis of an open document, as the session keeps it and the features read it. */
@@ -41,18 +46,28 @@ export interface Analysis {
   cleanSegments: Set<string>;
   /** Why the document was not analysed (too large, binary), if it was not. */
   skipped?: string;
+  /** Set when the time budget stopped the analysis before every rule finished. */
+  budgetStop?: BudgetStop;
   durationMs: number;
 }
 
 export interface AnalyzeOptions {
   parser: PythonParser;
   rules?: readonly Rule[];
+  /** Time budget of the whole analysis in ms (see budget.ts); none when undefined. */
+  budgetMs?: number;
 }
+
+/** The budget of a file analysed by the CLI, where nobody waits on the thread. */
+export const CLI_BUDGET_MS = 60_000;
 
 export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): AnalysisResult {
   const { doc } = parsed;
   const started = performance.now();
-  const index = new SemanticIndex(parsed);
+  const budget = options.budgetMs === undefined ? undefined : new Budget(options.budgetMs);
+  let budgetStop: BudgetStop | undefined;
+  const model = new SemanticIndex(parsed);
+  const index = budget ? budgeted(model, budget) : model;
   const indexed = performance.now();
   const suppressions = collectSuppressions(doc, index.nodes('comment'));
   // A suppression comment cannot go at the end of a line that ends inside a string.
@@ -75,6 +90,13 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
     const severity = effectiveSeverity(config, rule.meta);
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;
+    if (budget?.expired()) {
+      budgetStop ??= { budgetMs: budget.budgetMs, stoppedRules: [], notRun: [] };
+      budgetStop.notRun.push(rule.meta.code);
+      continue;
+    }
+    budget?.startRule();
+    const findingsBefore = findings.length;
     const context: RuleContext = {
       doc,
       index,
@@ -110,19 +132,38 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
     try {
       rule.check(context);
     } catch (error) {
+      if (error instanceof BudgetExceeded) {
+        // A rule stopped half-way may have reported what the rest of its check would refute.
+        findings.length = findingsBefore;
+        budgetStop ??= { budgetMs: error.budgetMs, stoppedRules: [], notRun: [] };
+        budgetStop.stoppedRules.push(rule.meta.code);
+        continue;
+      }
       errors.push({ code: rule.meta.code, message: error instanceof Error ? error.stack ?? error.message : String(error) });
     }
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   const cleanSegments = new Set(parsed.trees.filter((t) => !t.tree.rootNode.hasError).map((t) => doc.segments[t.segmentIndex].uri));
-  return { findings, errors, cleanSegments, timings: { indexMs: indexed - started, rulesMs: performance.now() - indexed } };
+  if (budgetStop) errors.push({ code: budgetStop.stoppedRules[0] ?? budgetStop.notRun[0], message: describeBudgetStop(budgetStop), kind: 'budget' });
+  return { findings, errors, cleanSegments, timings: { indexMs: indexed - started, rulesMs: performance.now() - indexed }, ...(budgetStop ? { budgetStop } : {}) };
+}
+
+/** One sentence naming the rule that ran out of time and the rules that did not run. */
+export function describeBudgetStop(stop: BudgetStop): string {
+  const seconds = stop.budgetMs >= 1000 ? `${Number((stop.budgetMs / 1000).toFixed(1))} s` : `${stop.budgetMs} ms`;
+  const rules = stop.stoppedRules.join(', ');
+  const stopped = stop.stoppedRules.length
+    ? `${rules} ran out of ${stop.stoppedRules.length === 1 ? 'its' : 'their'} share of the ${seconds} time budget for this file and ${stop.stoppedRules.length === 1 ? 'was' : 'were'} stopped (${stop.stoppedRules.length === 1 ? 'its' : 'their'} findings are missing)`
+    : `the ${seconds} time budget for this file ran out before ${stop.notRun[0]} started`;
+  const notRun = stop.notRun.length ? `; ${stop.notRun.length} rule(s) did not run: ${stop.notRun.join(', ')}` : '';
+  return `${stopped}${notRun}. The other findings are complete.`;
 }
 
 /** Parses and analyses a document that is not kept open (CLI, tests). */
 export function analyzeDocument(doc: SourceDocument, config: AnalysisConfig, options: AnalyzeOptions): AnalysisResult {
   const { parsed, dispose } = parseOnce(options.parser, doc);
   try {
-    return analyze(parsed, config, options);
+    return analyze(parsed, config, { budgetMs: CLI_BUDGET_MS, ...options });
   } finally {
     dispose();
   }

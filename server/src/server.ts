@@ -17,6 +17,9 @@ import { toDiagnostics } from './features/diagnostics';
 import { hoverAt } from './features/hover';
 import { logStartup } from './features/startupLog';
 import { WorkspaceScan } from './features/workspaceScan';
+import { MemoryKeeper } from './memory';
+import { budgetDiagnostic, Notices } from './features/notices';
+import { cancelled, invalidCodeActionParams, invalidHoverParams } from './features/requestParams';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { VERSION } from './version';
@@ -25,8 +28,12 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);
 const projects = new ProjectConfigCache();
+const notices = new Notices(connection);
+const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
 const DEBOUNCE_MS = 200;
+/** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
+let analysisBudgetMs = 5000;
 
 let session: Session | undefined;
 let parserReady: Promise<PythonParser> | undefined;
@@ -39,10 +46,9 @@ const settingsCache = new Map<string, Promise<EditorSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const running = new Map<string, Promise<Analysis | undefined>>();
 const published = new Map<string, Set<string>>();
-const warned = new Set<string>();
 
 function log(message: string): void {
-  connection.console.log(`[ml-debt-lens] ${message}`);
+  notices.log(message);
 }
 
 process.on('uncaughtException', (error) => connection.console.error(`[ml-debt-lens] uncaught: ${error.stack ?? error}`));
@@ -60,12 +66,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const root = filePathOf(params.rootUri);
     if (root) workspaceRoots.push(root);
   }
-  const options = params.initializationOptions as { settings?: unknown } | undefined;
+  const options = params.initializationOptions as { settings?: unknown; analysisBudgetMs?: unknown } | undefined;
   if (options?.settings) pushedSettings = readEditorSettings(options.settings);
+  if (typeof options?.analysisBudgetMs === 'number' && options.analysisBudgetMs > 0) analysisBudgetMs = options.analysisBudgetMs;
   parserReady = initParser();
   parserReady.then((parser) => (session = new Session(parser)), (error) => {
-    connection.console.error(`[ml-debt-lens] cannot load the Python grammar: ${error}`);
-    void connection.window.showErrorMessage(`ML Debt Lens could not start its Python parser: ${(error as Error).message}`);
+    notices.error(`ML Debt Lens could not start its Python parser: ${(error as Error)?.message ?? error}`);
   });
   return {
     capabilities: {
@@ -186,7 +192,7 @@ async function fresh(uri: string): Promise<Analysis | undefined> {
 
 function run(uri: string): Promise<Analysis | undefined> {
   const previous = running.get(uri) ?? Promise.resolve(undefined);
-  const next = previous.then(() => analyseAndPublish(uri)).catch((error) => {
+  const next = previous.then(() => analyseAndPublish(uri)).finally(() => memory.afterWork()).catch((error) => {
     connection.console.error(`[ml-debt-lens] analysis of ${uri} failed: ${(error as Error)?.stack ?? error}`);
     return undefined;
   });
@@ -208,15 +214,21 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     return undefined;
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
-  for (const problem of project?.problems ?? []) warnOnce(`${project?.file}:${problem}`, `ML Debt Lens: ${project?.file && !problem.includes(project.file) ? `${project.file}: ` : ''}${problem}`);
-  const analysis = session.analyze(source, config);
+  notices.configProblems(project);
+  const analysis = session.analyze(source, config, { budgetMs: analysisBudgetMs });
   if (analysis.skipped) {
-    warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
+    notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
     return analysis;
   }
-  for (const error of analysis.errors) connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
-  publish(uri, toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation }), source.kind === 'script' ? source.version : undefined);
+  for (const error of analysis.errors) {
+    if (error.kind === 'budget') log(`${displayName(uri)}: ${error.message}`);
+    else connection.console.error(`[ml-debt-lens] rule ${error.code} failed on ${uri}: ${error.message}`);
+  }
+  const diagnostics = toDiagnostics(analysis.doc, analysis.findings, { relatedInformation: supportsRelatedInformation });
+  const stopped = analysis.budgetStop && budgetDiagnostic(analysis.doc, analysis.budgetStop);
+  if (stopped) diagnostics.set(stopped.uri, [stopped.diagnostic, ...(diagnostics.get(stopped.uri) ?? [])]);
+  publish(uri, diagnostics, source.kind === 'script' ? source.version : undefined);
   log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
   workspace.reportOpen(uri, analysis.doc, analysis.findings);
   return analysis;
@@ -244,13 +256,7 @@ function clear(uri: string): void {
   published.delete(uri);
   session?.close(uri);
   settingsCache.delete(uri);
-}
-
-function warnOnce(key: string, message: string): void {
-  if (warned.has(key)) return;
-  warned.add(key);
-  connection.console.warn(`[ml-debt-lens] ${message}`);
-  void connection.window.showWarningMessage(message);
+  memory.afterWork();
 }
 
 function displayName(uri: string): string {
@@ -287,17 +293,25 @@ notebooks.onDidClose((notebook) => {
 
 // ---- hover and code actions ------------------------------------------------------------------
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
+  const invalid = invalidHoverParams(params);
+  if (invalid) return invalid;
   const analysis = await fresh(ownerOf(params.textDocument.uri));
+  const stop = await cancelled(token);
+  if (stop) return stop;
   if (!analysis || analysis.skipped) return null;
   return hoverAt(analysis.doc, analysis.findings, RULE_METAS, params.textDocument.uri, params.position);
 });
 
-connection.onCodeAction(async (params) => {
+connection.onCodeAction(async (params, token) => {
+  const invalid = invalidCodeActionParams(params);
+  if (invalid) return invalid;
   const owner = ownerOf(params.textDocument.uri);
   const analysis = await fresh(owner);
   if (!analysis || analysis.skipped || !parserReady) return [];
   const settings = await settingsFor(owner);
+  const stop = await cancelled(token);
+  if (stop) return stop;
   return codeActions(analysis.source, analysis.doc, analysis.findings, {
     uri: params.textDocument.uri,
     range: params.range,

@@ -10,13 +10,45 @@ import type { PythonParser } from './parsing/parser';
 // The last analysis of a document is the analysis layer's type; the session only keeps it.
 export type { Analysis } from './analyze';
 
+export interface SessionOptions {
+  /** Time budget of one analysis of one document, in ms. */
+  budgetMs?: number;
+}
+
+
+/**
+ * How many documents keep their parse trees between analyses. A tree makes the next parse of an
+ * edited document incremental, but it holds WebAssembly memory (which never shrinks once grown)
+ * and the JS-side caches built on it; only the documents being edited gain from it. With 200
+ * documents open, keeping every tree grew the server past 500 MB; the others re-parse from
+ * scratch on their next edit (milliseconds for a file of a few hundred lines).
+ */
+export const KEPT_TREES = 8;
+
 export class Session {
+  /** Incremental parsers of the documents analysed most recently, oldest first. */
   private parsers = new Map<string, IncrementalParser>();
   private analyses = new Map<string, Analysis>();
 
-  constructor(private readonly parser: PythonParser) {}
+  constructor(private readonly parser: PythonParser, private readonly keptTrees = KEPT_TREES) {}
 
-  analyze(source: DocumentSource, config: AnalysisConfig): Analysis {
+  /** How many documents hold parse trees now (for tests). */
+  get treesHeld(): number {
+    return this.parsers.size;
+  }
+
+  /** Marks the document as just analysed and frees the trees of the least recently analysed. */
+  private keep(uri: string, incremental: IncrementalParser): void {
+    this.parsers.delete(uri);
+    this.parsers.set(uri, incremental);
+    for (const [oldest, parser] of this.parsers) {
+      if (this.parsers.size <= this.keptTrees) break;
+      parser.dispose();
+      this.parsers.delete(oldest);
+    }
+  }
+
+  analyze(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Analysis {
     const started = performance.now();
     const doc = buildDocument(source);
     const reason = skipReason(source, config.maxFileSize);
@@ -34,8 +66,12 @@ export class Session {
     }
     try {
       const parsed = incremental.update(doc);
-      const result = analyze(parsed, config, { parser: this.parser });
-      const analysis: Analysis = { source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started };
+      const result = analyze(parsed, config, { parser: this.parser, ...options });
+      this.keep(source.uri, incremental);
+      const analysis: Analysis = {
+        source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,
+        ...(result.budgetStop ? { budgetStop: result.budgetStop } : {}),
+      };
       this.analyses.set(source.uri, analysis);
       return analysis;
     } catch (error) {

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  createProtocolConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -13,6 +13,9 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   relatedInformation?: boolean;
   workspaceFolder?: string;
+  initializationOptions?: Record<string, unknown>;
+  /** Answer window/showMessageRequest with an error, as some clients do. */
+  rejectShowMessageRequest?: boolean;
 }
 
 export class TestClient {
@@ -20,6 +23,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   readonly messages: { type: number; message: string }[] = [];
   readonly stderr: string[] = [];
+  /** window/logMessage texts: the server's output channel. */
+  readonly logs: string[] = [];
   private waiters: (() => void)[] = [];
   private settings: Record<string, unknown>;
 
@@ -36,11 +41,14 @@ export class TestClient {
     this.connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
       this.messages.push(params);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.settings));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/showMessageRequest', (params: { type: number; message: string }) => {
       this.messages.push(params);
+      if (options.rejectShowMessageRequest) return new ResponseError(-32601, 'this client does not show message requests');
       return null;
     });
     child.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
@@ -54,6 +62,7 @@ export class TestClient {
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
@@ -95,6 +104,11 @@ export class TestClient {
   reset(uri?: string): void {
     if (uri) this.diagnostics.delete(uri);
     else this.diagnostics.clear();
+  }
+
+  /** The server's process id (for memory figures). */
+  get pid(): number {
+    return this.child.pid!;
   }
 
   get exited(): boolean {

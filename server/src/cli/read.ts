@@ -8,6 +8,7 @@ import { NotebookFormatError, parseIpynb } from '../documents/ipynb';
 import { isPythonLanguage } from '../documents/build';
 import { scriptSource, type DocumentSource } from '../documents/source';
 import { cellSourceSpans, type SourceSpan } from './notebookJson';
+import { formatSize } from '../engine/limits';
 
 export type Encoding = 'utf8' | 'latin1';
 
@@ -96,11 +97,6 @@ export function readInput(file: string, maxFileSize: number): InputFile {
   return { path: file, source, raw: text, encoding, bom, roundTrips, spans: cellSourceSpans(text) };
 }
 
-function formatSize(bytes: number): string {
-  if (bytes < 10 * 1024) return `${bytes} bytes`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 export function sizeReason(size: number, limit: number): string {
   return `it is ${formatSize(size)}, over the ${formatSize(limit)} limit (max-file-size in [tool.mldebt])`;

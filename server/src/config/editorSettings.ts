@@ -88,18 +88,23 @@ export function filePathOf(uri: string): string | undefined {
 
 /**
  * The analysis configuration of a document: defaults, then the project's pyproject.toml, then the
- * editor settings (the user's explicit per-rule choices win).
+ * editor settings (the user's explicit per-rule choices win; the project's max-file-size wins).
  */
 export function documentConfig(uri: string, editor: EditorSettings, projects: ProjectConfigCache, workspaceRoot?: string): { config: AnalysisConfig; project?: ProjectConfig } {
   let config = defaultConfig();
   const filePath = filePathOf(uri);
-  const project = filePath ? projects.forFile(filePath, workspaceRoot) : undefined;
+  // The search for pyproject.toml stays inside the workspace folder; a file outside any folder
+  // reads only its own folder's, never one far above it.
+  const project = filePath ? projects.forFile(filePath, workspaceRoot ?? path.dirname(filePath)) : undefined;
   if (project) config = mergeConfig(config, project.config);
+  // The project's max-file-size is a decision about its files; the editor's limit (5 MB unless
+  // the user changed it) applies where the project says nothing.
+  const maxFileSize = project?.config.maxFileSize ?? editor.maxFileSizeMB * 1024 * 1024;
   config = mergeConfig(config, {
     ignore: editor.ignore,
     severity: editor.severity,
     extendSelect: editor.extendSelect,
-    maxFileSize: editor.maxFileSizeMB * 1024 * 1024,
+    maxFileSize,
     ...(editor.select.length ? { select: editor.select } : {}),
   });
   return project ? { config, project } : { config };

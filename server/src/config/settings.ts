@@ -34,6 +34,11 @@ function matchStrength(selector: string, meta: RuleMeta): number {
   return 0;
 }
 
+/** Whether a selector (code, prefix such as `MLD8`, name, or `ALL`) matches the rule. */
+export function selectorMatches(selector: string, meta: RuleMeta): boolean {
+  return matchStrength(selector, meta) > 0;
+}
+
 function strongest(selectors: readonly string[], meta: RuleMeta): number {
   return selectors.reduce((best, s) => Math.max(best, matchStrength(s, meta)), 0);
 }

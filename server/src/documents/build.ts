@@ -1,6 +1,6 @@
 // Builds SourceDocuments: a script as it is, a notebook as its code cells joined in order.
 import { neutraliseCell } from './magics';
-import { computeLineStarts } from './positions';
+import { computeLineStarts, normaliseLoneCarriageReturns } from './positions';
 import type { CellInput, Magic, Segment, SourceDocument } from './types';
 
 export function scriptDocument(uri: string, text: string, version = 0): SourceDocument {
@@ -9,7 +9,7 @@ export function scriptDocument(uri: string, text: string, version = 0): SourceDo
     uri, cellIndex: 0, startLine: 0, lineCount: lineStarts.length, startOffset: 0, endOffset: text.length,
     language: 'python', isPython: true,
   };
-  return { uri, kind: 'script', version, original: text, text, segments: [segment], magics: [], lineStarts };
+  return { uri, kind: 'script', version, original: text, text: normaliseLoneCarriageReturns(text), segments: [segment], magics: [], lineStarts };
 }
 
 export function isPythonLanguage(language: string): boolean {
@@ -33,8 +33,9 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
     if (cell.kind !== 'code' && cell.language === 'markdown') markdown.push({ cellIndex, text: cell.text });
     if (cell.kind !== 'code') return;
     const python = isPythonLanguage(cell.language);
-    const neutral = python ? neutraliseCell(cell.text) : { text: cell.text.replace(/[^\r\n]/g, ' '), magics: [], isPython: false };
-    const lineCount = cell.text.split('\n').length;
+    const lines = normaliseLoneCarriageReturns(cell.text);
+    const neutral = python ? neutraliseCell(lines) : { text: lines.replace(/[^\r\n]/g, ' '), magics: [], isPython: false };
+    const lineCount = computeLineStarts(cell.text).length;
     const segmentIndex = segments.length;
     const segment: Segment = {
       uri: cell.uri, cellIndex, startLine: line, lineCount, startOffset: offset, endOffset: offset + cell.text.length,

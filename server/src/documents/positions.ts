@@ -1,12 +1,25 @@
 // Offset <-> position conversion and cell mapping for the virtual source.
 import type { Position, Range, Segment, SourceDocument } from './types';
 
+/**
+ * Offsets of the line starts. Lines break on '\n', '\r\n' and a lone '\r', as in LSP and Python.
+ */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10 /* \n */) starts.push(i + 1);
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */ || (code === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
   }
   return starts;
+}
+
+/**
+ * The text with every lone '\r' turned into '\n': same length and same line starts, but
+ * tree-sitter (which counts rows on '\n' only) and line-based scanners then see the lines
+ * that Python, LSP and the editor see.
+ */
+export function normaliseLoneCarriageReturns(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, offset: number): Position {
@@ -19,7 +32,9 @@ export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, off
     if (starts[mid] <= clamped) low = mid;
     else high = mid - 1;
   }
-  return { line: low, character: clamped - starts[low] };
+  // Between the '\r' and '\n' of a '\r\n' is the end of the line, as LSP counts it.
+  const insideCrLf = clamped > starts[low] && doc.text.charCodeAt(clamped - 1) === 13 && doc.text.charCodeAt(clamped) === 10;
+  return { line: low, character: clamped - starts[low] - (insideCrLf ? 1 : 0) };
 }
 
 export function offsetAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, position: Position): number {
@@ -31,7 +46,7 @@ export function offsetAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, posit
   return Math.min(lineStart + Math.max(0, position.character), lineEnd);
 }
 
-/** Offset of the end of `line`, before its line terminator ('\n' or '\r\n'). */
+/** Offset of the end of `line`, before its line terminator ('\n', '\r\n' or '\r'). */
 export function lineEndOffset(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, line: number): number {
   const starts = doc.lineStarts;
   let end = line + 1 < starts.length ? starts[line + 1] - 1 : doc.text.length;
@@ -82,9 +97,16 @@ export interface LocalRange {
   segment: Segment;
 }
 
+/** The position moved back to the end of its line if it lies past it (on a '\r' of '\r\n'). */
+function withinLine(doc: SourceDocument, position: Position): Position {
+  const length = lineEndOffset(doc, position.line) - doc.lineStarts[position.line];
+  return position.character > length ? { line: position.line, character: length } : position;
+}
+
 /**
  * Maps a virtual range to its segment. A range that runs past the end of its segment is clamped
- * to the segment's last character, so a finding never spills into the next cell.
+ * to the segment's last character, so a finding never spills into the next cell; a position past
+ * the end of its line (a node that ends on the '\r' of a '\r\n') is clamped to the line's end.
  */
 export function toLocalRange(doc: SourceDocument, range: Range): LocalRange | undefined {
   const segment = segmentAtLine(doc, range.start.line);
@@ -94,11 +116,13 @@ export function toLocalRange(doc: SourceDocument, range: Range): LocalRange | un
   if (end.line > lastLine) {
     end = { line: lastLine, character: lineEndOffset(doc, lastLine) - doc.lineStarts[lastLine] };
   }
+  const start = withinLine(doc, range.start);
+  end = withinLine(doc, end);
   return {
     uri: segment.uri,
     segment,
     range: {
-      start: { line: range.start.line - segment.startLine, character: range.start.character },
+      start: { line: start.line - segment.startLine, character: start.character },
       end: { line: end.line - segment.startLine, character: end.character },
     },
   };

@@ -66,7 +66,7 @@ export interface SourceDocument {
   version: number;
   /** The user's code: the script, or the code cells joined by '\n'. */
   original: string;
-  /** What the parser sees: `original` with IPython syntax blanked, same length and line breaks. */
+  /** What the parser sees: `original` with IPython syntax blanked and a lone '\r' read as '\n'; same length and line starts. */
   text: string;
   segments: Segment[];
   magics: Magic[];

@@ -92,6 +92,13 @@ const MAX_LINEAGE_EXPRESSIONS = 4000;
 const SUMMARY_FUNCTIONS = /^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate)$|^builtins\.(len|print|repr|type|isinstance|id|hash)$/;
 const SUMMARY_METHODS = new Set(['score', 'evaluate']);
 
+/** The saves of a document by file key and by table, with their position in `io`. */
+interface SavesIndex {
+  byFile: Map<string, DataIO[]>;
+  byTable: Map<string, DataIO[]>;
+  order: Map<DataIO, number>;
+}
+
 export class DataFlow {
   /** Every read of a name, in document order. */
   readonly reads: NameRead[] = [];
@@ -370,13 +377,41 @@ export class DataFlow {
 
   /** The saves of the same file or table as `load` made earlier in the document. */
   writtenBefore(load: DataIO): DataIO[] {
-    // Asked for every load on every lineage: remembered per load, or it grows with loads x saves x lineages.
-    let saves = this.savesBefore.get(load);
-    if (!saves) {
-      saves = this.io.filter((save) => save.direction === 'write' && save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load));
-      this.savesBefore.set(load, saves);
-    }
-    return [...saves];
+    // Only the saves that share the load's file key or one of its tables can match (see
+    // sameLocation); looking them up keeps a lineage through many loads linear in the file.
+    // Asked for every load on every lineage, so remembered per load as well.
+    const known = this.savesBefore.get(load);
+    if (known) return [...known];
+    const saves = this.savesByLocation();
+    const candidates = new Set<DataIO>();
+    const fileKey = load.path ? this.fileKey(load) : undefined;
+    if (fileKey !== undefined) for (const save of saves.byFile.get(fileKey) ?? []) candidates.add(save);
+    for (const table of this.tablesOf(load)) for (const save of saves.byTable.get(table) ?? []) candidates.add(save);
+    const found = [...candidates]
+      .filter((save) => save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load))
+      .sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
+    this.savesBefore.set(load, found);
+    return [...found];
+  }
+
+  private savesIndex: SavesIndex | undefined;
+
+  private savesByLocation(): SavesIndex {
+    if (this.savesIndex) return this.savesIndex;
+    const index: SavesIndex = { byFile: new Map(), byTable: new Map(), order: new Map() };
+    const add = (map: Map<string, DataIO[]>, key: string, save: DataIO) => {
+      const list = map.get(key);
+      if (list) list.push(save);
+      else map.set(key, [save]);
+    };
+    this.io.forEach((save, position) => {
+      if (save.direction !== 'write') return;
+      index.order.set(save, position);
+      const key = save.path ? this.fileKey(save) : undefined;
+      if (key !== undefined) add(index.byFile, key, save);
+      for (const table of this.tablesOf(save)) add(index.byTable, table, save);
+    });
+    return (this.savesIndex = index);
   }
 
   /** The ranges inside `expression` that select or summarise values: subscript indices and summary calls. */

@@ -6,7 +6,7 @@ import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
 import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment, packageOf } from './libraries';
-import { assignedName, bindingsOf, mayBeSameObject, shortText } from './objects';
+import { assignedName, bindingsOf, mayBeSameObject, sameObjectKey, shortText } from './objects';
 
 /** Methods that return a model's output for new data. */
 export const OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
@@ -17,10 +17,42 @@ export function predictingModel(index: SemanticIndex, call: CallSite): Node | un
   return index.dataflow.kindOf(call.receiver)?.kind === 'model' ? call.receiver : undefined;
 }
 
-/** The training call of a model, if the file trains it: a fit on the same object, or the fit that built it. */
+/** The training calls of a document by the object they train and by the call itself, in document order. */
+interface TrainingLookup {
+  byObject: Map<string, TrainingCall[]>;
+  byCall: Map<number, TrainingCall[]>;
+  order: Map<TrainingCall, number>;
+}
+
+const trainingLookups = new WeakMap<DataFlow, TrainingLookup>();
+
+function trainingLookup(flow: DataFlow): TrainingLookup {
+  let lookup = trainingLookups.get(flow);
+  if (lookup) return lookup;
+  lookup = { byObject: new Map(), byCall: new Map(), order: new Map() };
+  for (const training of flow.trainingCalls) {
+    lookup.order.set(training, lookup.order.size);
+    const key = training.model && sameObjectKey(training.model);
+    if (key !== undefined) lookup.byObject.set(key, [...(lookup.byObject.get(key) ?? []), training]);
+    const start = training.call.node.startIndex;
+    lookup.byCall.set(start, [...(lookup.byCall.get(start) ?? []), training]);
+  }
+  trainingLookups.set(flow, lookup);
+  return lookup;
+}
+
+/**
+ * The training call of a model, if the file trains it: a fit on the same object, or the fit that
+ * built it. Only the fits on the same name and path (or at the building call) are compared, so
+ * that asking for every model of a long file stays linear.
+ */
 export function trainingOf(flow: DataFlow, model: Node): TrainingCall | undefined {
+  const lookup = trainingLookup(flow);
   const built = bindingsOf(flow, model).flatMap((definition) => (definition.value ? [stripParens(definition.value)] : []));
-  return flow.trainingCalls.find((training) => (training.model && mayBeSameObject(flow, training.model, model)) || built.some((value) => sameNode(value, training.call.node)));
+  const key = sameObjectKey(model);
+  const candidates = [...(key === undefined ? [] : lookup.byObject.get(key) ?? []), ...built.flatMap((value) => lookup.byCall.get(value.startIndex) ?? [])];
+  candidates.sort((a, b) => lookup.order.get(a)! - lookup.order.get(b)!);
+  return candidates.find((training) => (training.model && mayBeSameObject(flow, training.model, model)) || built.some((value) => sameNode(value, training.call.node)));
 }
 
 /** Where the models that only receive saved weights (`model.load_model(path)`, never trained here) are constructed. */

@@ -18,10 +18,19 @@ export function bindingsOf(flow: DataFlow, expression: Node): readonly Definitio
 }
 
 /** What follows the name in an object's path (`.model` in `self.model`, `["rf"]` in `models["rf"]`). */
-function pathAfterName(expression: Node): string {
+export function pathAfterName(expression: Node): string {
   const node = stripParens(expression);
   const root = objectRoot(node);
   return root ? node.text.slice(root.endIndex - node.startIndex).replace(/\s+/g, '') : node.text;
+}
+
+/**
+ * A key two expressions share whenever mayBeSameObject holds for them (the root name and the
+ * path after it); undefined for an expression held by no name, which matches nothing.
+ */
+export function sameObjectKey(expression: Node): string | undefined {
+  const root = objectRoot(stripParens(expression));
+  return root ? `${root.text}${pathAfterName(expression)}` : undefined;
 }
 
 /**

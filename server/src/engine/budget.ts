@@ -1,0 +1,96 @@
+// A time budget per document per analysis. Rules run synchronously on the server's one thread,
+// so a rule that turns quadratic on a large file would hold every request. The budget is
+// cooperative: the clock is read between rules and on the rules' calls into the semantic model
+// (the index and its data flow), where a rule's loops spend their time. One rule may use at most
+// a quarter of the budget, so one runaway rule does not starve the others: it is stopped by an
+// exception, its partial findings are dropped, and the result names it. Once the whole budget is
+// spent, the rules not yet started do not run, and the result lists them.
+//
+// Why not a worker thread with a hard deadline: the parse trees and the semantic index live in
+// one WebAssembly instance and cannot cross threads, so a worker would need its own parser and
+// its own copy of every open document (twice the memory the server is allowed), and the
+// incremental parse state would have to move there too. Checking the clock on model calls costs
+// one counter increment per call and a clock read every 64 calls.
+
+export class BudgetExceeded extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`the analysis time budget of ${budgetMs} ms ran out`);
+  }
+}
+
+/** The share of the whole budget one rule may use. */
+const RULE_SHARE = 0.25;
+
+export class Budget {
+  private readonly deadline: number;
+  private ruleDeadline: number;
+  private calls = 0;
+  /** The budgeted views of model objects made under this budget. */
+  readonly views = new WeakMap<object, object>();
+
+  constructor(readonly budgetMs: number) {
+    this.deadline = performance.now() + budgetMs;
+    this.ruleDeadline = this.deadline;
+  }
+
+  /** Whether the whole budget is spent. */
+  expired(): boolean {
+    return performance.now() > this.deadline;
+  }
+
+  /** Starts the clock of one rule's share. */
+  startRule(): void {
+    this.ruleDeadline = Math.min(this.deadline, performance.now() + this.budgetMs * RULE_SHARE);
+  }
+
+  /** Throws BudgetExceeded once the rule's share is spent; cheap enough to call in hot loops. */
+  check(): void {
+    if ((++this.calls & 63) === 0 && performance.now() > this.ruleDeadline) throw new BudgetExceeded(this.budgetMs);
+  }
+}
+
+/** What an analysis stopped by its budget did not do. */
+export interface BudgetStop {
+  budgetMs: number;
+  /** Rules stopped after using their share of the budget. */
+  stoppedRules: string[];
+  /** Rules that did not start. */
+  notRun: string[];
+}
+
+function isModelObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return proto !== null && proto !== Object.prototype && !(value instanceof Map) && !(value instanceof Set) && typeof proto.constructor === 'function' && proto.constructor.name !== 'Node';
+}
+
+/**
+ * The same object, whose methods and getters first check the budget. Fields are read through
+ * the prototype chain, and methods run on the real object, so its caches stay shared. Objects a
+ * getter returns that are themselves model classes (the data flow) are wrapped the same way.
+ */
+export function budgeted<T extends object>(target: T, budget: Budget): T {
+  const existing = budget.views.get(target);
+  if (existing) return existing as T;
+  const proxy = Object.create(target) as T;
+  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
+      if (name === 'constructor' || Object.hasOwn(proxy, name)) continue;
+      if (typeof descriptor.value === 'function') {
+        const method = descriptor.value as (...args: unknown[]) => unknown;
+        Object.defineProperty(proxy, name, { value: (...args: unknown[]) => (budget.check(), method.apply(target, args)) });
+      } else if (descriptor.get) {
+        const getter = descriptor.get;
+        Object.defineProperty(proxy, name, {
+          get: () => {
+            budget.check();
+            const value = getter.call(target);
+            return isModelObject(value) ? budgeted(value, budget) : value;
+          },
+        });
+      }
+    }
+  }
+  budget.views.set(target, proxy);
+  return proxy;
+}

@@ -1,0 +1,99 @@
+// Generated code for the complexity test: per rule family, a block of lines in the shapes its
+// rules report (and their near misses), repeated with fresh names to any size.
+import { scriptSource, type DocumentSource } from '../../server/src/documents/source';
+import { notebookSource } from '../support/engine';
+
+const HEADER = [
+  'import os, pickle, joblib, subprocess',
+  'import numpy as np',
+  'import pandas as pd',
+  'import torch',
+  'from transformers import AutoModel',
+  'from sklearn.model_selection import train_test_split',
+  'from sklearn.ensemble import RandomForestClassifier',
+  'from sklearn.linear_model import LogisticRegression',
+  'from sklearn.preprocessing import StandardScaler',
+  'from sklearn.metrics import accuracy_score',
+  'from sklearn.svm import SVC',
+];
+
+/** Lines of block i of each family: the patterns its rules report, and their near misses. */
+export const FAMILIES: Record<string, (i: number) => string[]> = {
+  '2 boundaries (MLD2xx)': (i) => [
+    `data_${i} = pd.read_csv("train.csv")`,
+    `X_${i} = data_${i}.drop(columns=["y"])`,
+    `m_${i} = RandomForestClassifier(random_state=0).fit(X_${i}, data_${i}["y"])`,
+    `p_${i} = m_${i}.predict(X_${i})`,
+    `LogisticRegression().fit(X_${i}, p_${i})`,
+    `joblib.dump(m_${i}, "model.pkl")`,
+  ],
+  '3 data dependencies (MLD3xx)': (i) => [
+    `df_${i} = pd.read_csv("a.csv")`,
+    `web_${i} = pd.read_csv("https://example.org/data_${i}.csv")`,
+    `enc_${i} = AutoModel.from_pretrained("bert-base-uncased")`,
+    `print(web_${i}.shape)`,
+  ],
+  '4 feedback loops (MLD4xx)': (i) => [
+    `hist_${i} = pd.read_csv("scores.csv")`,
+    `clf_${i} = LogisticRegression().fit(hist_${i}[["a"]], hist_${i}["y"])`,
+    `hist_${i}["y"] = clf_${i}.predict(hist_${i}[["a"]])`,
+    `hist_${i}.to_csv("scores.csv")`,
+  ],
+  '5 anti-patterns (MLD5xx)': (i) => [
+    `frame_${i} = pd.DataFrame(frame_${i - 1 < 0 ? 0 : i - 1}.values) if ${i} else pd.DataFrame()`,
+    `scaled_${i} = StandardScaler().fit_transform(frame_${i})`,
+    `a_${i}, b_${i} = train_test_split(scaled_${i}, random_state=0)`,
+    `if False:`,
+    `    frame_${i}.to_csv("tmp_${i}.csv")`,
+    `# old_${i} = RandomForestClassifier(n_estimators=10)`,
+    `# old_${i}.fit(X, y)`,
+    `# print(old_${i}.score(X, y))`,
+    `os.system("python train_${i}.py")`,
+  ],
+  '6 configuration (MLD6xx)': (i) => [
+    `rf_${i} = RandomForestClassifier(n_estimators=${100 + i}, max_depth=7, random_state=0)`,
+    `raw_${i} = pd.read_csv("/home/alice/data_${i}.csv")`,
+    `s_${i} = train_test_split(raw_${i}, test_size=0.2, random_state=42)`,
+    `svm_${i} = SVC()`,
+  ],
+  '7 external world (MLD7xx)': (i) => [
+    `lr_${i} = LogisticRegression().fit(X, y)`,
+    `score_${i} = lr_${i}.predict_proba(X)[:, 1]`,
+    `flag_${i} = score_${i} > 0.5`,
+    `print(accuracy_score(y, lr_${i}.predict(X)))`,
+    `pickle.dump(lr_${i}, open("m_${i}.pkl", "wb"))`,
+  ],
+  '8 reproducibility (MLD8xx)': (i) => [
+    `noise_${i} = np.random.rand(${i + 1})`,
+    `tr_${i}, te_${i} = train_test_split(noise_${i})`,
+    `load_${i} = pd.read_csv("d_${i}.csv")`,
+    `RandomForestClassifier().fit(load_${i}[["a"]], load_${i}["y"])`,
+    `subprocess.run("pip install pandas", shell=True)`,
+  ],
+  '9 ML API misuse (MLD9xx)': (i) => [
+    `t_${i} = pd.read_csv("t.csv")`,
+    `bad_${i} = t_${i}["a"] == np.nan`,
+    `t_${i}["a"][t_${i}["b"] > 0] = 1`,
+    `t_${i} = t_${i}.dropna(inplace=True)`,
+    `arr_${i} = t_${i}.values`,
+    `net_${i} = torch.load("w_${i}.pt")`,
+    `out_${i} = net_${i}.forward(arr_${i})`,
+  ],
+};
+
+/** Notebook-only rules (out-of-order cells, use before define, shell cells) get a notebook. */
+export function notebookOf(lines: number): DocumentSource {
+  const cells: { text: string; executionOrder: number }[] = [{ text: `${HEADER.join('\n')}\n`, executionOrder: 1 }];
+  for (let i = 0, count = HEADER.length; count < lines; i++, count += 5) {
+    cells.push({ text: `!pip install pkg${i}\nv_${i} = later_${i} + 1\nx_${i} = np.random.rand(3)\nprint(v_${i})\n`, executionOrder: (i * 7919) % 1000 });
+    cells.push({ text: `later_${i} = ${i}\n`, executionOrder: i + 2 });
+  }
+  return notebookSource(cells);
+}
+
+export function scriptOf(family: (i: number) => string[], lines: number): DocumentSource {
+  const out = [...HEADER];
+  for (let i = 0; out.length < lines; i++) out.push(...family(i));
+  return scriptSource('file:///complexity.py', `${out.join('\n')}\n`);
+}
+
