@@ -19,6 +19,9 @@ async function rejection(promise: Promise<unknown>): Promise<ResponseError<unkno
   assert.fail('the request was answered, not refused');
 }
 
+// An unseeded draw that reaches a split: MLD801, a recommended rule, reports it.
+const DRAW = 'import numpy as np\nfrom sklearn.model_selection import train_test_split\nx = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n';
+
 describe('language server under hostile input', function () {
   this.timeout(60000);
   let dir: string;
@@ -39,10 +42,11 @@ describe('language server under hostile input', function () {
   it('sends one notification per configuration file, however many problems, to a client that rejects message requests', async () => {
     const keys = Array.from({ length: 2000 }, (_, i) => `unknown_${i} = 1`).join('\n');
     writeFileSync(path.join(dir, 'pyproject.toml'), `[tool.mldebt]\n${keys}\nselect = ["NOPE999"]\n`);
-    client = await TestClient.start({ workspaceFolder: dir, rejectShowMessageRequest: true });
+    // No editor select: the project's (misspelt) select is the one in force.
+    client = await TestClient.start({ workspaceFolder: dir, rejectShowMessageRequest: true, settings: { select: [] } });
     for (const name of ['a.py', 'b.py', 'c.py']) {
       const uri = `file://${dir}/${name}`;
-      await open(uri, 'import numpy as np\nx = np.random.rand(3)\n');
+      await open(uri, DRAW);
       const diagnostics = await client.waitFor(uri);
       assert.ok(diagnostics.some((d) => d.code === 'MLD801'), 'the misspelt select leaves the default rules running');
     }
@@ -110,7 +114,7 @@ describe('language server under hostile input', function () {
   it('counts a lone \\r as a line break in published positions', async () => {
     client = await TestClient.start();
     const uri = 'file:///work/cr.py';
-    await open(uri, 'import numpy as np\rx = np.random.rand(3)\r');
+    await open(uri, 'import numpy as np\rx = np.random.rand(3)\rfrom sklearn.model_selection import train_test_split\rtrain_test_split(x, random_state=0)\r');
     const diagnostics = await client.waitFor(uri, (d) => d.length > 0);
     assert.deepEqual(diagnostics.find((d) => d.code === 'MLD801')?.range.start, { line: 1, character: 4 });
   });

@@ -36,6 +36,9 @@ describe('configuration', () => {
     assert.equal(effectiveSeverity(extended, optIn), optIn.severity);
     assert.equal(effectiveSeverity(extended, meta), 'warning', 'extend-select keeps the default set');
     assert.equal(effectiveSeverity(mergeConfig(extended, { ignore: [optIn.code] }), optIn), 'off');
+    const project = parseProjectConfig(`[tool.mldebt]\nextend-select = ["${optIn.code}", "MLD99"]\n`);
+    assert.deepEqual(project.config.extendSelect, [optIn.code]);
+    assert.match(project.problems.join('\n'), /MLD99/, 'an unknown code in extend-select is reported');
   });
 
   it('reads [tool.mldebt] and reports its problems instead of throwing', () => {

@@ -25,7 +25,7 @@ describe('line endings', () => {
   });
 
   it('reports a finding after a lone \\r on its own line (2:5, not 1:24)', async () => {
-    const { doc, result } = await run('import numpy as np\rx = np.random.rand(3)\r');
+    const { doc, result } = await run('import numpy as np\rx = np.random.rand(3)\rfrom sklearn.model_selection import train_test_split\rtrain_test_split(x, random_state=0)\r');
     const finding = result.findings.find((f) => f.code === 'MLD801');
     assert.ok(finding, 'MLD801 is found');
     assert.deepEqual(finding.range.start, { line: 1, character: 4 });

@@ -2,8 +2,8 @@
 // Reading never throws: a broken file yields its problems as messages and no settings.
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULES } from '../detectors';
-import type { RuleMeta } from '../detectors/types';
+import { RULES } from '../analyze';
+import type { RuleMeta } from '../engine/types';
 import { readConfigFile } from './configFile';
 import { SEVERITY_OVERRIDES, type AnalysisConfig, type SeverityOverride } from './settings';
 import { closestRule, isKnownSelector } from './unknownRules';
@@ -26,7 +26,7 @@ export interface ProjectConfig {
 /** Problems listed one by one; a file with thousands of mistakes gets a count for the rest. */
 export const MAX_PROBLEMS = 20;
 
-const KNOWN_KEYS = new Set(['select', 'ignore', 'severity', 'exclude', 'max-file-size']);
+const KNOWN_KEYS = new Set(['select', 'extend-select', 'ignore', 'severity', 'exclude', 'max-file-size']);
 const RULE_METAS: readonly RuleMeta[] = RULES.map((rule) => rule.meta);
 
 /** Collects problems; messages past the cap are counted, not built (locating one scans the text). */
@@ -114,6 +114,8 @@ export function parseProjectConfig(text: string, file?: string): ProjectConfig {
     if (known.length > 0 || select.length === 0) config.select = known;
     else problems.add('[tool.mldebt] select matches no rule, so the default rules run', 'select');
   }
+  const extendSelect = stringList(value('extend-select'), 'extend-select', problems);
+  if (extendSelect) config.extendSelect = knownSelectors(extendSelect, 'extend-select', problems);
   const ignore = stringList(value('ignore'), 'ignore', problems);
   if (ignore) config.ignore = knownSelectors(ignore, 'ignore', problems);
   const exclude = stringList(value('exclude'), 'exclude', problems) ?? [];

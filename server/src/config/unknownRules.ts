@@ -1,7 +1,7 @@
 // Rule selectors (codes, prefixes, names) that match no rule. A misspelt code in `select` would
 // otherwise select nothing and silence every rule without a word; each one is reported with the
 // closest real code or name.
-import type { RuleMeta } from '../detectors/types';
+import type { RuleMeta } from '../engine/types';
 import { selectorMatches } from './settings';
 
 function editDistance(a: string, b: string): number {

@@ -19,7 +19,9 @@ export function startupLines(roots: readonly string[], projects: ProjectConfigCa
       continue;
     }
     info.push(`${root}: settings from ${project.file} [tool.mldebt]`);
-    for (const problem of project.problems) warnings.push(problem.includes(project.file) ? problem : `${project.file}: ${problem}`);
+    // One line per file however many problems it has: the details are logged, capped, when a file is analysed.
+    const [first, ...rest] = project.problems;
+    if (first) warnings.push(`${first.includes(project.file) ? first : `${project.file}: ${first}`}${rest.length ? ` (and ${rest.length} more)` : ''}`);
   }
   return { info, warnings };
 }
