@@ -101,7 +101,11 @@ function checkFile(parser: PythonParser, file: string, shown: string, config: An
   }
   const doc = buildDocument(source);
   const reported: ReportedDocument = { shown, doc, source, ...(source.kind === 'notebook' ? { ipynb: { text: raw, spans: raw === input.raw ? input.spans ?? [] : cellSourceSpans(raw) } } : {}) };
-  for (const error of analysis.errors) output.err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
+  for (const error of analysis.errors) {
+    // A rule stopped by the time budget did not fail: it ran out of time, and the message says which.
+    if (error.kind === 'budget') output.err(`${shown}: ${error.message}`);
+    else output.err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
+  }
   const problem = syntaxError(parser, reported, analysis);
   return { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
 }
