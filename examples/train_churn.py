@@ -28,7 +28,7 @@ if USE_CALIBRATION:
 
 proba = model.predict_proba(X_test)[:, 1]
 at_risk = proba > 0.35
-print("accuracy", accuracy_score(y_test, at_risk))
+print("accuracy", accuracy_score(y_test, at_risk), "| to call:", X_test.index[at_risk].tolist())
 
 if False:
     # the old logistic baseline, kept "just in case"
