@@ -155,6 +155,8 @@ describe('mldebt CLI', function () {
     const rules = mldebt(dir, 'rules');
     assert.equal(rules.status, 0);
     assert.match(rules.stdout, /MLD802 {2}missing-random-state/);
+    assert.match(rules.stdout, /^MLD802 {2}missing-random-state .* default  warning/m, 'a recommended rule runs by default');
+    assert.match(rules.stdout, /^MLD601 {2}hardcoded-hyperparameters .* opt-in {3}information/m, 'an opinionated rule is opt-in');
     const explain = mldebt(dir, 'explain', 'mld802');
     assert.match(explain.stdout, /§8, Reproducibility Debt/);
     assert.equal(mldebt(dir, 'explain', 'MLD000').status, 2);

@@ -211,8 +211,9 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
 }
 
 function listRules(): string {
-  const rows = RULES.map((r) => r.meta).map((meta) => `${meta.code}  ${meta.name.padEnd(34)} ${categoryLabel(meta).padEnd(44)} ${meta.severity.padEnd(11)} ${meta.fix ? `fix: ${meta.fix.safety}` : ''}`.trimEnd());
-  return rows.join('\n');
+  const rows = RULES.map((r) => r.meta).map((meta) => `${meta.code}  ${meta.name.padEnd(34)} ${categoryLabel(meta).padEnd(44)} ${(meta.recommended ? 'default' : 'opt-in').padEnd(8)} ${meta.severity.padEnd(11)} ${meta.fix ? `fix: ${meta.fix.safety}` : ''}`.trimEnd());
+  const optIn = RULES.filter((r) => !r.meta.recommended).length;
+  return [...rows, '', `"default" rules run unless deselected; the ${optIn} "opt-in" rules run with --select ALL, their code, or --extend-select.`].join('\n');
 }
 
 function explain(code: string): string {
