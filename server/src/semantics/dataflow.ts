@@ -99,6 +99,13 @@ interface SavesIndex {
   order: Map<DataIO, number>;
 }
 
+/** What one expression leads to on a lineage (see DataFlow.lineageStep). */
+interface LineageStep {
+  calls: CallSite[];
+  loads: DataIO[];
+  reads: { definitions: readonly Definition[]; mutations: Mutation[] }[];
+}
+
 export class DataFlow {
   /** Every read of a name, in document order. */
   readonly reads: NameRead[] = [];
@@ -120,6 +127,9 @@ export class DataFlow {
   private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
   private readonly lineages = new Map<string, Lineage>();
+  private readonly steps = new Map<string, LineageStep>();
+  private readonly valueSteps = new Map<string, LineageStep>();
+  private readonly savesPrefixes = new Map<DataIO, string | undefined>();
 
   constructor(readonly index: SemanticIndex) {
     this.collectReads();
@@ -334,6 +344,7 @@ export class DataFlow {
     const seenDefinitions = new Set<Definition>();
     const seenMutations = new Set<Mutation>();
     const seenExpressions = new Set<string>();
+    const queueSaves = this.saveQueuer();
     const queue = [start];
     let truncated = false;
     while (queue.length) {
@@ -345,27 +356,20 @@ export class DataFlow {
         break;
       }
       seenExpressions.add(key);
-      const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
-      const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
-      for (const call of this.index.callsWithin(expression)) {
-        if (!kept(call.node)) continue;
-        calls.set(nodeKey(call.node), call);
-        // A file written earlier in the document and read back here carries the data written.
-        const load = this.dataIOAt(call.node);
-        if (load?.direction === 'read') for (const save of this.writtenBefore(load)) if (save.data) queue.push(save.data);
-      }
-      for (const read of this.readsWithin(expression)) {
-        if (!kept(read.node)) continue;
-        for (const definition of this.reachingDefinitions(read)) {
+      const step = this.lineageStep(expression, key, options);
+      for (const call of step.calls) calls.set(nodeKey(call.node), call);
+      // A file written earlier in the document and read back here carries the data written.
+      for (const load of step.loads) queueSaves(load, queue);
+      for (const read of step.reads) {
+        for (const definition of read.definitions) {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
           definitions.push(definition);
           const source = this.sourceOf(definition);
           if (source) queue.push(source);
         }
-        const selected = selectedKeys(read.node, (index) => columnList(this, index));
-        for (const mutation of this.writesInto(read)) {
-          if (seenMutations.has(mutation) || (selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))) continue;
+        for (const mutation of read.mutations) {
+          if (seenMutations.has(mutation)) continue;
           seenMutations.add(mutation);
           mutations.push(mutation);
           queue.push(...mutation.values);
@@ -375,13 +379,83 @@ export class DataFlow {
     return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
   }
 
+  /**
+   * What one expression leads to on a lineage: the calls it holds, the loads among them, and per
+   * read its reaching definitions and the writes into its object (only those of the selected
+   * columns). The same per expression on every lineage, so remembered: a lineage through
+   * expressions already followed costs a look-up per expression, not their re-analysis.
+   */
+  private lineageStep(expression: Node, key: string, options: LineageOptions): LineageStep {
+    const memo = options.values ? this.valueSteps : this.steps;
+    const known = memo.get(key);
+    if (known) return known;
+    const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
+    const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
+    const step: LineageStep = { calls: [], loads: [], reads: [] };
+    for (const call of this.index.callsWithin(expression)) {
+      if (!kept(call.node)) continue;
+      step.calls.push(call);
+      const load = this.dataIOAt(call.node);
+      if (load?.direction === 'read') step.loads.push(load);
+    }
+    for (const read of this.readsWithin(expression)) {
+      if (!kept(read.node)) continue;
+      const selected = selectedKeys(read.node, (index) => columnList(this, index));
+      const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k))));
+      step.reads.push({ definitions: this.reachingDefinitions(read), mutations: writes });
+    }
+    memo.set(key, step);
+    return step;
+  }
+
+  /**
+   * For one lineage: queues the data of the saves a load reads back, each save once. A file
+   * written and read back many times has every earlier save behind each load; the saves of one
+   * file before a load are a prefix of that file's saves, so a prefix already queued is skipped
+   * whole (queuing every save again at every load made a lineage quadratic in the loads).
+   */
+  private saveQueuer(): (load: DataIO, queue: Node[]) => void {
+    const queued = new Set<DataIO>();
+    const prefixQueued = new Map<string, number>();
+    return (load, queue) => {
+      const saves = this.savesBeforeOf(load);
+      const chain = this.savesPrefixOf(load, saves);
+      let from = 0;
+      if (chain) {
+        from = prefixQueued.get(chain) ?? 0;
+        if (from >= saves.length) return;
+        prefixQueued.set(chain, saves.length);
+      }
+      for (let i = from; i < saves.length; i++) {
+        const save = saves[i];
+        if (queued.has(save)) continue;
+        queued.add(save);
+        if (save.data) queue.push(save.data);
+      }
+    };
+  }
+
+  /** The file key whose saves `saves` begins (all of them before the load, in order), if it is exactly such a prefix. */
+  private savesPrefixOf(load: DataIO, saves: readonly DataIO[]): string | undefined {
+    if (this.savesPrefixes.has(load)) return this.savesPrefixes.get(load);
+    const key = load.path && this.tablesOf(load).length === 0 ? this.fileKey(load) : undefined;
+    const chain = key !== undefined ? this.savesByLocation().byFile.get(key) ?? [] : [];
+    const prefix = key !== undefined && saves.every((save, i) => chain[i] === save) ? key : undefined;
+    this.savesPrefixes.set(load, prefix);
+    return prefix;
+  }
+
   /** The saves of the same file or table as `load` made earlier in the document. */
   writtenBefore(load: DataIO): DataIO[] {
+    return [...this.savesBeforeOf(load)];
+  }
+
+  private savesBeforeOf(load: DataIO): readonly DataIO[] {
     // Only the saves that share the load's file key or one of its tables can match (see
     // sameLocation); looking them up keeps a lineage through many loads linear in the file.
     // Asked for every load on every lineage, so remembered per load as well.
     const known = this.savesBefore.get(load);
-    if (known) return [...known];
+    if (known) return known;
     const saves = this.savesByLocation();
     const candidates = new Set<DataIO>();
     const fileKey = load.path ? this.fileKey(load) : undefined;
@@ -391,7 +465,7 @@ export class DataFlow {
       .filter((save) => save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load))
       .sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
     this.savesBefore.set(load, found);
-    return [...found];
+    return found;
   }
 
   private savesIndex: SavesIndex | undefined;
