@@ -106,6 +106,17 @@ interface LineageStep {
   reads: { definitions: readonly Definition[]; mutations: Mutation[] }[];
 }
 
+/** The steps of lineages of one kind (all data, or values only), with the steps each binding and write leads to. */
+interface LineageGraph {
+  steps: Map<string, LineageStep>;
+  sources: Map<Definition, LineageStep | undefined>;
+  values: Map<Mutation, LineageStep[]>;
+}
+
+function newLineageGraph(): LineageGraph {
+  return { steps: new Map(), sources: new Map(), values: new Map() };
+}
+
 export class DataFlow {
   /** Every read of a name, in document order. */
   readonly reads: NameRead[] = [];
@@ -127,8 +138,8 @@ export class DataFlow {
   private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
   private readonly lineages = new Map<string, Lineage>();
-  private readonly steps = new Map<string, LineageStep>();
-  private readonly valueSteps = new Map<string, LineageStep>();
+  private readonly steps: LineageGraph = newLineageGraph();
+  private readonly valueSteps: LineageGraph = newLineageGraph();
   private readonly savesPrefixes = new Map<DataIO, string | undefined>();
 
   constructor(readonly index: SemanticIndex) {
@@ -338,26 +349,25 @@ export class DataFlow {
   }
 
   private followBack(start: Node, options: LineageOptions): Lineage {
+    const graph = options.values ? this.valueSteps : this.steps;
     const definitions: Definition[] = [];
-    const calls = new Map<string, CallSite>();
+    const calls = new Set<CallSite>();
     const mutations: Mutation[] = [];
     const seenDefinitions = new Set<Definition>();
     const seenMutations = new Set<Mutation>();
-    const seenExpressions = new Set<string>();
-    const queueSaves = this.saveQueuer();
-    const queue = [start];
+    const seenSteps = new Set<LineageStep>();
+    const queueSaves = this.saveQueuer(graph);
+    const queue = [this.lineageStep(start, graph)];
     let truncated = false;
     while (queue.length) {
-      const expression = queue.pop()!;
-      const key = nodeKey(expression);
-      if (seenExpressions.has(key)) continue;
-      if (seenExpressions.size >= MAX_LINEAGE_EXPRESSIONS) {
+      const step = queue.pop()!;
+      if (seenSteps.has(step)) continue;
+      if (seenSteps.size >= MAX_LINEAGE_EXPRESSIONS) {
         truncated = true;
         break;
       }
-      seenExpressions.add(key);
-      const step = this.lineageStep(expression, key, options);
-      for (const call of step.calls) calls.set(nodeKey(call.node), call);
+      seenSteps.add(step);
+      for (const call of step.calls) calls.add(call);
       // A file written earlier in the document and read back here carries the data written.
       for (const load of step.loads) queueSaves(load, queue);
       for (const read of step.reads) {
@@ -365,31 +375,32 @@ export class DataFlow {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
           definitions.push(definition);
-          const source = this.sourceOf(definition);
+          const source = this.sourceStep(definition, graph);
           if (source) queue.push(source);
         }
         for (const mutation of read.mutations) {
           if (seenMutations.has(mutation)) continue;
           seenMutations.add(mutation);
           mutations.push(mutation);
-          queue.push(...mutation.values);
+          queue.push(...this.valueStepsOf(mutation, graph));
         }
       }
     }
-    return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+    return { definitions, calls: [...calls].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
   }
 
   /**
    * What one expression leads to on a lineage: the calls it holds, the loads among them, and per
    * read its reaching definitions and the writes into its object (only those of the selected
-   * columns). The same per expression on every lineage, so remembered: a lineage through
-   * expressions already followed costs a look-up per expression, not their re-analysis.
+   * columns). The same per expression on every lineage, so remembered (one step per syntax node,
+   * as its key says): a lineage through expressions already followed costs a look-up per
+   * expression, not their re-analysis.
    */
-  private lineageStep(expression: Node, key: string, options: LineageOptions): LineageStep {
-    const memo = options.values ? this.valueSteps : this.steps;
-    const known = memo.get(key);
+  private lineageStep(expression: Node, graph: LineageGraph): LineageStep {
+    const key = nodeKey(expression);
+    const known = graph.steps.get(key);
     if (known) return known;
-    const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
+    const skipped = graph === this.valueSteps ? this.selectorsAndSummaries(expression) : [];
     const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
     const step: LineageStep = { calls: [], loads: [], reads: [] };
     for (const call of this.index.callsWithin(expression)) {
@@ -404,8 +415,24 @@ export class DataFlow {
       const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k))));
       step.reads.push({ definitions: this.reachingDefinitions(read), mutations: writes });
     }
-    memo.set(key, step);
+    graph.steps.set(key, step);
     return step;
+  }
+
+  /** The step of the expression whose data a binding receives. */
+  private sourceStep(definition: Definition, graph: LineageGraph): LineageStep | undefined {
+    if (!graph.sources.has(definition)) {
+      const source = this.sourceOf(definition);
+      graph.sources.set(definition, source ? this.lineageStep(source, graph) : undefined);
+    }
+    return graph.sources.get(definition);
+  }
+
+  /** The steps of the values a write puts into an object. */
+  private valueStepsOf(mutation: Mutation, graph: LineageGraph): LineageStep[] {
+    let steps = graph.values.get(mutation);
+    if (!steps) graph.values.set(mutation, (steps = mutation.values.map((value) => this.lineageStep(value, graph))));
+    return steps;
   }
 
   /**
@@ -414,7 +441,7 @@ export class DataFlow {
    * file before a load are a prefix of that file's saves, so a prefix already queued is skipped
    * whole (queuing every save again at every load made a lineage quadratic in the loads).
    */
-  private saveQueuer(): (load: DataIO, queue: Node[]) => void {
+  private saveQueuer(graph: LineageGraph): (load: DataIO, queue: LineageStep[]) => void {
     const queued = new Set<DataIO>();
     const prefixQueued = new Map<string, number>();
     return (load, queue) => {
@@ -430,7 +457,7 @@ export class DataFlow {
         const save = saves[i];
         if (queued.has(save)) continue;
         queued.add(save);
-        if (save.data) queue.push(save.data);
+        if (save.data) queue.push(this.lineageStep(save.data, graph));
       }
     };
   }
