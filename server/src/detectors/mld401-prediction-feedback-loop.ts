@@ -24,13 +24,11 @@ function modelOutputWrites(flow: DataFlow): ModelOutputWrite[] {
 
 /** The loads whose data a model is trained on, each with the first training that uses it. */
 function trainingLoads(flow: DataFlow): Map<DataIO, TrainingCall> {
+  const trainings = flow.trainingCalls.filter((training) => training.inputs.length > 0);
   const loads = new Map<DataIO, TrainingCall>();
-  for (const training of flow.trainingCalls) {
-    if (training.inputs.length === 0) continue;
-    for (const call of flow.lineage(training.inputs).calls) {
-      const io = flow.dataIOAt(call.node);
-      if (io?.direction === 'read' && !loads.has(io)) loads.set(io, training);
-    }
+  for (const [call, position] of flow.callsBehindFirst(trainings.map((training) => training.inputs))) {
+    const io = flow.dataIOAt(call.node);
+    if (io?.direction === 'read') loads.set(io, trainings[position]);
   }
   return loads;
 }

@@ -117,6 +117,19 @@ function newLineageGraph(): LineageGraph {
   return { steps: new Map(), sources: new Map(), values: new Map() };
 }
 
+/** What one walk back through the data flow has found so far. */
+interface LineageWalk {
+  graph: LineageGraph;
+  definitions: Definition[];
+  callsFound: CallSite[];
+  mutations: Mutation[];
+  seenCalls: Set<CallSite>;
+  seenDefinitions: Set<Definition>;
+  seenMutations: Set<Mutation>;
+  seenSteps: Set<LineageStep>;
+  queueSaves: (load: DataIO, queue: LineageStep[]) => void;
+}
+
 export class DataFlow {
   /** Every read of a name, in document order. */
   readonly reads: NameRead[] = [];
@@ -348,45 +361,78 @@ export class DataFlow {
     };
   }
 
+  /**
+   * For each call behind the lineages of several lists of expressions, the position of the first
+   * list whose lineage holds it (lists in order, and each list's calls in document order). One
+   * walk for all the lists: a step that an earlier list reached has given everything behind it
+   * to that list, so it is not followed again (a lineage per list re-walks the shared history
+   * once per list: quadratic when each training reads back what the previous one wrote).
+   */
+  callsBehindFirst(lists: readonly (readonly Node[])[]): Map<CallSite, number> {
+    const walk = this.newWalk(this.steps);
+    const first = new Map<CallSite, number>();
+    lists.forEach((list, position) => {
+      const before = walk.callsFound.length;
+      this.walk(walk, list.map((expression) => this.lineageStep(expression, walk.graph)), Infinity);
+      const found = walk.callsFound.slice(before).sort((a, b) => a.node.startIndex - b.node.startIndex);
+      for (const call of found) first.set(call, position);
+    });
+    return first;
+  }
+
   private followBack(start: Node, options: LineageOptions): Lineage {
-    const graph = options.values ? this.valueSteps : this.steps;
-    const definitions: Definition[] = [];
-    const calls = new Set<CallSite>();
-    const mutations: Mutation[] = [];
-    const seenDefinitions = new Set<Definition>();
-    const seenMutations = new Set<Mutation>();
-    const seenSteps = new Set<LineageStep>();
-    const queueSaves = this.saveQueuer(graph);
-    const queue = [this.lineageStep(start, graph)];
-    let truncated = false;
+    const walk = this.newWalk(options.values ? this.valueSteps : this.steps);
+    const truncated = this.walk(walk, [this.lineageStep(start, walk.graph)], MAX_LINEAGE_EXPRESSIONS);
+    return { definitions: walk.definitions, calls: [...walk.callsFound].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations: walk.mutations, truncated };
+  }
+
+  private newWalk(graph: LineageGraph): LineageWalk {
+    return {
+      graph,
+      definitions: [],
+      callsFound: [],
+      mutations: [],
+      seenCalls: new Set(),
+      seenDefinitions: new Set(),
+      seenMutations: new Set(),
+      seenSteps: new Set(),
+      queueSaves: this.saveQueuer(graph),
+    };
+  }
+
+  /** Follows the steps back, adding what they lead to into `walk`; true when it stopped at `limit` steps. */
+  private walk(walk: LineageWalk, starts: LineageStep[], limit: number): boolean {
+    const { graph, seenSteps, seenCalls, seenDefinitions, seenMutations } = walk;
+    const queue = starts.reverse();
     while (queue.length) {
       const step = queue.pop()!;
       if (seenSteps.has(step)) continue;
-      if (seenSteps.size >= MAX_LINEAGE_EXPRESSIONS) {
-        truncated = true;
-        break;
-      }
+      if (seenSteps.size >= limit) return true;
       seenSteps.add(step);
-      for (const call of step.calls) calls.add(call);
+      for (const call of step.calls) {
+        if (seenCalls.has(call)) continue;
+        seenCalls.add(call);
+        walk.callsFound.push(call);
+      }
       // A file written earlier in the document and read back here carries the data written.
-      for (const load of step.loads) queueSaves(load, queue);
+      for (const load of step.loads) walk.queueSaves(load, queue);
       for (const read of step.reads) {
         for (const definition of read.definitions) {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
-          definitions.push(definition);
+          walk.definitions.push(definition);
           const source = this.sourceStep(definition, graph);
           if (source) queue.push(source);
         }
         for (const mutation of read.mutations) {
           if (seenMutations.has(mutation)) continue;
           seenMutations.add(mutation);
-          mutations.push(mutation);
+          walk.mutations.push(mutation);
           queue.push(...this.valueStepsOf(mutation, graph));
         }
       }
     }
-    return { definitions, calls: [...calls].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+    return false;
   }
 
   /**
