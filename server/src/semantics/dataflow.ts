@@ -16,7 +16,7 @@ import { columnList } from './columns';
 import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
 import { evaluatePath, isExact, pathKey, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -97,6 +97,15 @@ interface SavesIndex {
   byFile: Map<string, DataIO[]>;
   byTable: Map<string, DataIO[]>;
   order: Map<DataIO, number>;
+  /** Per file key, the furthest end of its saves so far (a save before a load may hold the load). */
+  endsSoFar: Map<string, number[]>;
+}
+
+/** The first `length` saves of the file with key `key`. */
+interface SavesPrefix {
+  key: string;
+  saves: readonly DataIO[];
+  length: number;
 }
 
 /** What one expression leads to on a lineage (see DataFlow.lineageStep). */
@@ -153,7 +162,7 @@ export class DataFlow {
   private readonly lineages = new Map<string, Lineage>();
   private readonly steps: LineageGraph = newLineageGraph();
   private readonly valueSteps: LineageGraph = newLineageGraph();
-  private readonly savesPrefixes = new Map<DataIO, string | undefined>();
+  private readonly savesPrefixes = new Map<DataIO, SavesPrefix | undefined>();
 
   constructor(readonly index: SemanticIndex) {
     this.collectReads();
@@ -490,30 +499,40 @@ export class DataFlow {
   private saveQueuer(graph: LineageGraph): (load: DataIO, queue: LineageStep[]) => void {
     const queued = new Set<DataIO>();
     const prefixQueued = new Map<string, number>();
+    const add = (save: DataIO, queue: LineageStep[]) => {
+      if (queued.has(save)) return;
+      queued.add(save);
+      if (save.data) queue.push(this.lineageStep(save.data, graph));
+    };
     return (load, queue) => {
-      const saves = this.savesBeforeOf(load);
-      const chain = this.savesPrefixOf(load, saves);
-      let from = 0;
-      if (chain) {
-        from = prefixQueued.get(chain) ?? 0;
-        if (from >= saves.length) return;
-        prefixQueued.set(chain, saves.length);
+      const prefix = this.savesPrefixOf(load);
+      if (!prefix) {
+        for (const save of this.savesBeforeOf(load)) add(save, queue);
+        return;
       }
-      for (let i = from; i < saves.length; i++) {
-        const save = saves[i];
-        if (queued.has(save)) continue;
-        queued.add(save);
-        if (save.data) queue.push(this.lineageStep(save.data, graph));
-      }
+      const from = prefixQueued.get(prefix.key) ?? 0;
+      if (from >= prefix.length) return;
+      prefixQueued.set(prefix.key, prefix.length);
+      for (let i = from; i < prefix.length; i++) add(prefix.saves[i], queue);
     };
   }
 
-  /** The file key whose saves `saves` begins (all of them before the load, in order), if it is exactly such a prefix. */
-  private savesPrefixOf(load: DataIO, saves: readonly DataIO[]): string | undefined {
+  /**
+   * The saves before a load, when they are the first saves of its file (what writtenBefore
+   * finds, without listing them per load: a list per load is quadratic in a file written and
+   * read back many times). Undefined for tables, and when a save before the load holds it.
+   */
+  private savesPrefixOf(load: DataIO): SavesPrefix | undefined {
     if (this.savesPrefixes.has(load)) return this.savesPrefixes.get(load);
+    let prefix: SavesPrefix | undefined;
     const key = load.path && this.tablesOf(load).length === 0 ? this.fileKey(load) : undefined;
-    const chain = key !== undefined ? this.savesByLocation().byFile.get(key) ?? [] : [];
-    const prefix = key !== undefined && saves.every((save, i) => chain[i] === save) ? key : undefined;
+    if (key !== undefined) {
+      const { byFile, endsSoFar } = this.savesByLocation();
+      const saves = byFile.get(key) ?? [];
+      const at = load.call.node.startIndex;
+      const length = firstAtOrAfter(saves, (save) => save.call.node.startIndex, at);
+      if (length === 0 || endsSoFar.get(key)![length - 1] <= at) prefix = { key, saves, length };
+    }
     this.savesPrefixes.set(load, prefix);
     return prefix;
   }
@@ -545,7 +564,7 @@ export class DataFlow {
 
   private savesByLocation(): SavesIndex {
     if (this.savesIndex) return this.savesIndex;
-    const index: SavesIndex = { byFile: new Map(), byTable: new Map(), order: new Map() };
+    const index: SavesIndex = { byFile: new Map(), byTable: new Map(), order: new Map(), endsSoFar: new Map() };
     const add = (map: Map<string, DataIO[]>, key: string, save: DataIO) => {
       const list = map.get(key);
       if (list) list.push(save);
@@ -558,6 +577,10 @@ export class DataFlow {
       if (key !== undefined) add(index.byFile, key, save);
       for (const table of this.tablesOf(save)) add(index.byTable, table, save);
     });
+    for (const [key, saves] of index.byFile) {
+      let furthest = -1;
+      index.endsSoFar.set(key, saves.map((save) => (furthest = Math.max(furthest, save.call.node.endIndex))));
+    }
     return (this.savesIndex = index);
   }
 
