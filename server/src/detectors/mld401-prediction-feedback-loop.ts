@@ -12,25 +12,33 @@ interface ModelOutputWrite {
   prediction: CallSite;
 }
 
-function modelOutputWrites(flow: DataFlow): ModelOutputWrite[] {
-  const writes: ModelOutputWrite[] = [];
-  for (const io of flow.io) {
-    if (io.direction !== 'write' || !io.data || (!io.path && !io.table)) continue;
-    const prediction = modelOutputIn(flow.index, io.data);
-    if (prediction) writes.push({ io, prediction });
-  }
-  return writes;
+/**
+ * The first save of the same file or table as a load whose data holds model output. A save's data
+ * is followed back only when a load asks for its location, and once: following every save back
+ * up front cost a lineage per save, each through all the earlier ones.
+ */
+function modelOutputWriteFinder(flow: DataFlow, saves: readonly DataIO[]): (load: DataIO) => ModelOutputWrite | undefined {
+  const predictions = new Map<DataIO, CallSite | undefined>();
+  const predictionIn = (io: DataIO): CallSite | undefined => {
+    if (!predictions.has(io)) predictions.set(io, modelOutputIn(flow.index, io.data!));
+    return predictions.get(io);
+  };
+  return (load) => {
+    for (const io of saves) {
+      const prediction = flow.sameLocation(io, load) ? predictionIn(io) : undefined;
+      if (prediction) return { io, prediction };
+    }
+    return undefined;
+  };
 }
 
 /** The loads whose data a model is trained on, each with the first training that uses it. */
 function trainingLoads(flow: DataFlow): Map<DataIO, TrainingCall> {
+  const trainings = flow.trainingCalls.filter((training) => training.inputs.length > 0);
   const loads = new Map<DataIO, TrainingCall>();
-  for (const training of flow.trainingCalls) {
-    if (training.inputs.length === 0) continue;
-    for (const call of flow.lineage(training.inputs).calls) {
-      const io = flow.dataIOAt(call.node);
-      if (io?.direction === 'read' && !loads.has(io)) loads.set(io, training);
-    }
+  for (const [call, position] of flow.callsBehindFirst(trainings.map((training) => training.inputs))) {
+    const io = flow.dataIOAt(call.node);
+    if (io?.direction === 'read') loads.set(io, trainings[position]);
   }
   return loads;
 }
@@ -39,10 +47,11 @@ function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
   if (flow.trainingCalls.length === 0) return;
-  const writes = modelOutputWrites(flow);
-  if (writes.length === 0) return;
+  const saves = flow.io.filter((io) => io.direction === 'write' && io.data && (io.path || io.table));
+  if (saves.length === 0) return;
+  const modelOutputWrite = modelOutputWriteFinder(flow, saves);
   for (const [load, training] of trainingLoads(flow)) {
-    const write = writes.find((w) => flow.sameLocation(w.io, load));
+    const write = modelOutputWrite(load);
     // A cache (`if os.path.exists(p): load else: predict; save`) holds what this run would compute: no loop across runs.
     if (!write || isCacheOrCheck(load.call.node) || isCacheOrCheck(write.io.call.node)) continue;
     const location = load.path ? flow.pathOf(load.path) : undefined;

@@ -16,7 +16,7 @@ import { columnList } from './columns';
 import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, nodeKey, startingWithin, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
 import { evaluatePath, isExact, pathKey, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -97,6 +97,46 @@ interface SavesIndex {
   byFile: Map<string, DataIO[]>;
   byTable: Map<string, DataIO[]>;
   order: Map<DataIO, number>;
+  /** Per file key, the furthest end of its saves so far (a save before a load may hold the load). */
+  endsSoFar: Map<string, number[]>;
+}
+
+/** The first `length` saves of the file with key `key`. */
+interface SavesPrefix {
+  key: string;
+  saves: readonly DataIO[];
+  length: number;
+}
+
+/** What one expression leads to on a lineage (see DataFlow.lineageStep). */
+interface LineageStep {
+  calls: CallSite[];
+  loads: DataIO[];
+  reads: { definitions: readonly Definition[]; mutations: Mutation[] }[];
+}
+
+/** The steps of lineages of one kind (all data, or values only), with the steps each binding and write leads to. */
+interface LineageGraph {
+  steps: Map<string, LineageStep>;
+  sources: Map<Definition, LineageStep | undefined>;
+  values: Map<Mutation, LineageStep[]>;
+}
+
+function newLineageGraph(): LineageGraph {
+  return { steps: new Map(), sources: new Map(), values: new Map() };
+}
+
+/** What one walk back through the data flow has found so far. */
+interface LineageWalk {
+  graph: LineageGraph;
+  definitions: Definition[];
+  callsFound: CallSite[];
+  mutations: Mutation[];
+  seenCalls: Set<CallSite>;
+  seenDefinitions: Set<Definition>;
+  seenMutations: Set<Mutation>;
+  seenSteps: Set<LineageStep>;
+  queueSaves: (load: DataIO, queue: LineageStep[]) => void;
 }
 
 export class DataFlow {
@@ -120,6 +160,9 @@ export class DataFlow {
   private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
   private readonly lineages = new Map<string, Lineage>();
+  private readonly steps: LineageGraph = newLineageGraph();
+  private readonly valueSteps: LineageGraph = newLineageGraph();
+  private readonly savesPrefixes = new Map<DataIO, SavesPrefix | undefined>();
 
   constructor(readonly index: SemanticIndex) {
     this.collectReads();
@@ -327,61 +370,184 @@ export class DataFlow {
     };
   }
 
+  /**
+   * For each call behind the lineages of several lists of expressions, the position of the first
+   * list whose lineage holds it (lists in order, and each list's calls in document order). One
+   * walk for all the lists: a step that an earlier list reached has given everything behind it
+   * to that list, so it is not followed again (a lineage per list re-walks the shared history
+   * once per list: quadratic when each training reads back what the previous one wrote).
+   */
+  callsBehindFirst(lists: readonly (readonly Node[])[]): Map<CallSite, number> {
+    const walk = this.newWalk(this.steps);
+    const first = new Map<CallSite, number>();
+    lists.forEach((list, position) => {
+      const before = walk.callsFound.length;
+      this.walk(walk, list.map((expression) => this.lineageStep(expression, walk.graph)), Infinity);
+      const found = walk.callsFound.slice(before).sort((a, b) => a.node.startIndex - b.node.startIndex);
+      for (const call of found) first.set(call, position);
+    });
+    return first;
+  }
+
   private followBack(start: Node, options: LineageOptions): Lineage {
-    const definitions: Definition[] = [];
-    const calls = new Map<string, CallSite>();
-    const mutations: Mutation[] = [];
-    const seenDefinitions = new Set<Definition>();
-    const seenMutations = new Set<Mutation>();
-    const seenExpressions = new Set<string>();
-    const queue = [start];
-    let truncated = false;
+    const walk = this.newWalk(options.values ? this.valueSteps : this.steps);
+    const truncated = this.walk(walk, [this.lineageStep(start, walk.graph)], MAX_LINEAGE_EXPRESSIONS);
+    return { definitions: walk.definitions, calls: [...walk.callsFound].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations: walk.mutations, truncated };
+  }
+
+  private newWalk(graph: LineageGraph): LineageWalk {
+    return {
+      graph,
+      definitions: [],
+      callsFound: [],
+      mutations: [],
+      seenCalls: new Set(),
+      seenDefinitions: new Set(),
+      seenMutations: new Set(),
+      seenSteps: new Set(),
+      queueSaves: this.saveQueuer(graph),
+    };
+  }
+
+  /** Follows the steps back, adding what they lead to into `walk`; true when it stopped at `limit` steps. */
+  private walk(walk: LineageWalk, starts: LineageStep[], limit: number): boolean {
+    const { graph, seenSteps, seenCalls, seenDefinitions, seenMutations } = walk;
+    const queue = starts.reverse();
     while (queue.length) {
-      const expression = queue.pop()!;
-      const key = nodeKey(expression);
-      if (seenExpressions.has(key)) continue;
-      if (seenExpressions.size >= MAX_LINEAGE_EXPRESSIONS) {
-        truncated = true;
-        break;
+      const step = queue.pop()!;
+      if (seenSteps.has(step)) continue;
+      if (seenSteps.size >= limit) return true;
+      seenSteps.add(step);
+      for (const call of step.calls) {
+        if (seenCalls.has(call)) continue;
+        seenCalls.add(call);
+        walk.callsFound.push(call);
       }
-      seenExpressions.add(key);
-      const skipped = options.values ? this.selectorsAndSummaries(expression) : [];
-      const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
-      for (const call of this.index.callsWithin(expression)) {
-        if (!kept(call.node)) continue;
-        calls.set(nodeKey(call.node), call);
-        // A file written earlier in the document and read back here carries the data written.
-        const load = this.dataIOAt(call.node);
-        if (load?.direction === 'read') for (const save of this.writtenBefore(load)) if (save.data) queue.push(save.data);
-      }
-      for (const read of this.readsWithin(expression)) {
-        if (!kept(read.node)) continue;
-        for (const definition of this.reachingDefinitions(read)) {
+      // A file written earlier in the document and read back here carries the data written.
+      for (const load of step.loads) walk.queueSaves(load, queue);
+      for (const read of step.reads) {
+        for (const definition of read.definitions) {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
-          definitions.push(definition);
-          const source = this.sourceOf(definition);
+          walk.definitions.push(definition);
+          const source = this.sourceStep(definition, graph);
           if (source) queue.push(source);
         }
-        const selected = selectedKeys(read.node, (index) => columnList(this, index));
-        for (const mutation of this.writesInto(read)) {
-          if (seenMutations.has(mutation) || (selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))) continue;
+        for (const mutation of read.mutations) {
+          if (seenMutations.has(mutation)) continue;
           seenMutations.add(mutation);
-          mutations.push(mutation);
-          queue.push(...mutation.values);
+          walk.mutations.push(mutation);
+          queue.push(...this.valueStepsOf(mutation, graph));
         }
       }
     }
-    return { definitions, calls: [...calls.values()].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations, truncated };
+    return false;
+  }
+
+  /**
+   * What one expression leads to on a lineage: the calls it holds, the loads among them, and per
+   * read its reaching definitions and the writes into its object (only those of the selected
+   * columns). The same per expression on every lineage, so remembered (one step per syntax node,
+   * as its key says): a lineage through expressions already followed costs a look-up per
+   * expression, not their re-analysis.
+   */
+  private lineageStep(expression: Node, graph: LineageGraph): LineageStep {
+    const key = nodeKey(expression);
+    const known = graph.steps.get(key);
+    if (known) return known;
+    const skipped = graph === this.valueSteps ? this.selectorsAndSummaries(expression) : [];
+    const kept = (node: Node) => !skipped.some(([start, end]) => node.startIndex >= start && node.startIndex < end);
+    const step: LineageStep = { calls: [], loads: [], reads: [] };
+    for (const call of this.index.callsWithin(expression)) {
+      if (!kept(call.node)) continue;
+      step.calls.push(call);
+      const load = this.dataIOAt(call.node);
+      if (load?.direction === 'read') step.loads.push(load);
+    }
+    for (const read of this.readsWithin(expression)) {
+      if (!kept(read.node)) continue;
+      const selected = selectedKeys(read.node, (index) => columnList(this, index));
+      const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k))));
+      step.reads.push({ definitions: this.reachingDefinitions(read), mutations: writes });
+    }
+    graph.steps.set(key, step);
+    return step;
+  }
+
+  /** The step of the expression whose data a binding receives. */
+  private sourceStep(definition: Definition, graph: LineageGraph): LineageStep | undefined {
+    if (!graph.sources.has(definition)) {
+      const source = this.sourceOf(definition);
+      graph.sources.set(definition, source ? this.lineageStep(source, graph) : undefined);
+    }
+    return graph.sources.get(definition);
+  }
+
+  /** The steps of the values a write puts into an object. */
+  private valueStepsOf(mutation: Mutation, graph: LineageGraph): LineageStep[] {
+    let steps = graph.values.get(mutation);
+    if (!steps) graph.values.set(mutation, (steps = mutation.values.map((value) => this.lineageStep(value, graph))));
+    return steps;
+  }
+
+  /**
+   * For one lineage: queues the data of the saves a load reads back, each save once. A file
+   * written and read back many times has every earlier save behind each load; the saves of one
+   * file before a load are a prefix of that file's saves, so a prefix already queued is skipped
+   * whole (queuing every save again at every load made a lineage quadratic in the loads).
+   */
+  private saveQueuer(graph: LineageGraph): (load: DataIO, queue: LineageStep[]) => void {
+    const queued = new Set<DataIO>();
+    const prefixQueued = new Map<string, number>();
+    const add = (save: DataIO, queue: LineageStep[]) => {
+      if (queued.has(save)) return;
+      queued.add(save);
+      if (save.data) queue.push(this.lineageStep(save.data, graph));
+    };
+    return (load, queue) => {
+      const prefix = this.savesPrefixOf(load);
+      if (!prefix) {
+        for (const save of this.savesBeforeOf(load)) add(save, queue);
+        return;
+      }
+      const from = prefixQueued.get(prefix.key) ?? 0;
+      if (from >= prefix.length) return;
+      prefixQueued.set(prefix.key, prefix.length);
+      for (let i = from; i < prefix.length; i++) add(prefix.saves[i], queue);
+    };
+  }
+
+  /**
+   * The saves before a load, when they are the first saves of its file (what writtenBefore
+   * finds, without listing them per load: a list per load is quadratic in a file written and
+   * read back many times). Undefined for tables, and when a save before the load holds it.
+   */
+  private savesPrefixOf(load: DataIO): SavesPrefix | undefined {
+    if (this.savesPrefixes.has(load)) return this.savesPrefixes.get(load);
+    let prefix: SavesPrefix | undefined;
+    const key = load.path && this.tablesOf(load).length === 0 ? this.fileKey(load) : undefined;
+    if (key !== undefined) {
+      const { byFile, endsSoFar } = this.savesByLocation();
+      const saves = byFile.get(key) ?? [];
+      const at = load.call.node.startIndex;
+      const length = firstAtOrAfter(saves, (save) => save.call.node.startIndex, at);
+      if (length === 0 || endsSoFar.get(key)![length - 1] <= at) prefix = { key, saves, length };
+    }
+    this.savesPrefixes.set(load, prefix);
+    return prefix;
   }
 
   /** The saves of the same file or table as `load` made earlier in the document. */
   writtenBefore(load: DataIO): DataIO[] {
+    return [...this.savesBeforeOf(load)];
+  }
+
+  private savesBeforeOf(load: DataIO): readonly DataIO[] {
     // Only the saves that share the load's file key or one of its tables can match (see
     // sameLocation); looking them up keeps a lineage through many loads linear in the file.
     // Asked for every load on every lineage, so remembered per load as well.
     const known = this.savesBefore.get(load);
-    if (known) return [...known];
+    if (known) return known;
     const saves = this.savesByLocation();
     const candidates = new Set<DataIO>();
     const fileKey = load.path ? this.fileKey(load) : undefined;
@@ -391,14 +557,14 @@ export class DataFlow {
       .filter((save) => save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load))
       .sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
     this.savesBefore.set(load, found);
-    return [...found];
+    return found;
   }
 
   private savesIndex: SavesIndex | undefined;
 
   private savesByLocation(): SavesIndex {
     if (this.savesIndex) return this.savesIndex;
-    const index: SavesIndex = { byFile: new Map(), byTable: new Map(), order: new Map() };
+    const index: SavesIndex = { byFile: new Map(), byTable: new Map(), order: new Map(), endsSoFar: new Map() };
     const add = (map: Map<string, DataIO[]>, key: string, save: DataIO) => {
       const list = map.get(key);
       if (list) list.push(save);
@@ -411,6 +577,10 @@ export class DataFlow {
       if (key !== undefined) add(index.byFile, key, save);
       for (const table of this.tablesOf(save)) add(index.byTable, table, save);
     });
+    for (const [key, saves] of index.byFile) {
+      let furthest = -1;
+      index.endsSoFar.set(key, saves.map((save) => (furthest = Math.max(furthest, save.call.node.endIndex))));
+    }
     return (this.savesIndex = index);
   }
 

@@ -86,7 +86,8 @@ export function startingWithin<T>(sorted: readonly T[], startOf: (item: T) => nu
   return sorted.slice(from, to);
 }
 
-function firstAtOrAfter<T>(sorted: readonly T[], startOf: (item: T) => number, offset: number): number {
+/** The position of the first item of `sorted` that starts at or after `offset`. */
+export function firstAtOrAfter<T>(sorted: readonly T[], startOf: (item: T) => number, offset: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
