@@ -123,25 +123,40 @@ function splitData(occurrence: Occurrence): Node | undefined {
  * output (`train_test_split(X_train, ...)` after `train_test_split(X, ...)` carves a validation
  * set, a choice of its own).
  */
-function splitSameData(index: SemanticIndex, a: Occurrence, b: Occurrence): boolean {
-  const [dataA, dataB] = [splitData(a), splitData(b)];
-  if (!dataA || !dataB) return false;
-  const flow = index.dataflow;
-  const [lineageA, lineageB] = [flow.lineage(dataA, { values: true }), flow.lineage(dataB, { values: true })];
-  if (derivesFrom(lineageA, b.call) || derivesFrom(lineageB, a.call)) return false;
-  const bindingsOfA = new Set(lineageA.definitions.filter((d) => VALUE_BINDINGS.has(d.kind)));
-  return lineageB.definitions.some((d) => bindingsOfA.has(d));
-}
-
 /** True when data came out of `call`: the call feeds it, or a binding it flowed through is the call's result. */
 function derivesFrom(lineage: Lineage, call: CallSite): boolean {
   const inside = (statement: Node) => statement.startIndex <= call.node.startIndex && call.node.endIndex <= statement.endIndex;
   return lineage.calls.includes(call) || lineage.definitions.some((d) => VALUE_BINDINGS.has(d.kind) && inside(d.statement));
 }
 
-/** The occurrences of a split fraction that share their data with another one. */
+/**
+ * The occurrences of a split fraction that share their data with another one: the two lineages
+ * meet at a binding of values, and neither split's data came out of the other split (a validation
+ * split carved from a training split is not a copy). Only splits that share a binding are
+ * compared, so unrelated splits cost one lineage each, not one comparison per pair.
+ */
 function relatedSplits(index: SemanticIndex, occurrences: Occurrence[]): Occurrence[] {
-  return occurrences.filter((o) => occurrences.some((other) => other !== o && splitSameData(index, o, other)));
+  const flow = index.dataflow;
+  const traced = occurrences.map((occurrence) => {
+    const data = splitData(occurrence);
+    if (!data) return undefined;
+    const lineage = flow.lineage(data, { values: true });
+    return { occurrence, lineage, bindings: new Set(lineage.definitions.filter((d) => VALUE_BINDINGS.has(d.kind))) };
+  });
+  const byBinding = new Map<unknown, number[]>();
+  traced.forEach((t, i) => {
+    for (const binding of t?.bindings ?? []) {
+      const list = byBinding.get(binding);
+      if (list) list.push(i);
+      else byBinding.set(binding, [i]);
+    }
+  });
+  return occurrences.filter((occurrence, i) => {
+    const self = traced[i];
+    if (!self) return false;
+    const others = new Set([...self.bindings].flatMap((binding) => byBinding.get(binding)!).filter((j) => j !== i));
+    return [...others].some((j) => !derivesFrom(self.lineage, traced[j]!.occurrence.call) && !derivesFrom(traced[j]!.lineage, occurrence.call));
+  });
 }
 
 function settingOf(group: string): string {

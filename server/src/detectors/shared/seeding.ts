@@ -76,6 +76,16 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
   return found;
 }
 
+// Asked once per finding: the document's seedings are found once per index, or a file with many
+// findings costs findings x calls.
+const seedingsOf = new WeakMap<SemanticIndex, Seeding[]>();
+
+function documentSeedings(index: SemanticIndex): Seeding[] {
+  let found = seedingsOf.get(index);
+  if (!found) seedingsOf.set(index, (found = seedings(index)));
+  return found;
+}
+
 function seedsLibrary(seeding: Seeding, library: Library): boolean {
   return seeding.libraries === 'all' || seeding.libraries.includes(library);
 }
@@ -86,7 +96,7 @@ function seedsLibrary(seeding: Seeding, library: Library): boolean {
  */
 export function seededBefore(index: SemanticIndex, library: Library, at: Node): boolean {
   const scope = enclosingFunction(at);
-  return seedings(index).some(({ call, libraries }) => {
+  return documentSeedings(index).some(({ call, libraries }) => {
     if (!seedsLibrary({ call, libraries }, library) || call.node.startIndex >= at.startIndex) return false;
     const where = enclosingFunction(call.node);
     return !where || (!!scope && where.startIndex === scope.startIndex);
@@ -112,6 +122,18 @@ function leadingBlockEnd(first: Node | undefined): Node | undefined {
   return last;
 }
 
+// Where settings go is one place per document, and a seed fix is offered per finding.
+const settingsPlaces = new WeakMap<SemanticIndex, { start?: Node; after?: Node }>();
+
+function settingsPlace(index: SemanticIndex): { start?: Node; after?: Node } {
+  let place = settingsPlaces.get(index);
+  if (!place) {
+    const start = firstPlainRoot(index);
+    settingsPlaces.set(index, (place = { start, after: leadingBlockEnd(start) }));
+  }
+  return place;
+}
+
 export interface SeedConstant {
   name: string;
   /** The edit defining it, when the file has none yet. */
@@ -132,8 +154,7 @@ export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node
   const existing = constantBefore(index, SEED_CONSTANT, at);
   if (existing) return { name: existing };
   const name = freshName(index, 'SEED');
-  const start = firstPlainRoot(index);
-  const after = leadingBlockEnd(start);
+  const { start, after } = settingsPlace(index);
   const line = `${name} = ${DEFAULT_SEED}`;
   const definition = after
     ? insertAfterStatement(doc, after, line)
