@@ -434,4 +434,19 @@ describe('def-use layer: data in and out, training, lineage', () => {
     assert.deepEqual(concat, ['pd.read_csv']);
     dispose();
   });
+
+  it('answers lineageHas as its lineage does, the size limit included, with and without a remembered question', async () => {
+    // Each value built from the previous one: the split is behind every later value, but further
+    // than the lineage's limit from the last ones, where the lineage (so lineageHas) misses it.
+    const chain = ['x0 = split(data)', ...Array.from({ length: 4100 }, (_, i) => `x${i + 1} = grow(x${i})`), 'use(x4100)'];
+    const { flow, dispose } = await flowOf(chain.join('\n'));
+    const isSplit = { call: (call: { callee: Node }) => call.callee.text === 'split' };
+    const asked = [1, 100, 3990, 4005, 4100].map((i) => read(flow, `x${i}`, -1).node);
+    const expected = asked.map((node) => flow.lineage(node).calls.some((call) => call.callee.text === 'split'));
+    assert.deepEqual(expected, [true, true, true, false, false]);
+    assert.deepEqual(asked.map((node) => flow.lineageHas(node, isSplit)), expected);
+    assert.deepEqual(asked.map((node) => flow.lineageHas(node, isSplit, 'split behind')), expected);
+    assert.deepEqual(asked.map((node) => flow.lineageHas(node, { call: (call) => call.callee.text === 'nowhere' }, 'nowhere behind')), [false, false, false, false, false]);
+    dispose();
+  });
 });

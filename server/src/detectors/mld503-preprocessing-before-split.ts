@@ -6,7 +6,7 @@ import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { isMaskExpression } from './shared/pandas';
 import type { CallSite } from '../semantics/types';
-import { holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
+import { hasHoldoutBehind, holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { learnsStatistics, transformerCall, type TransformerCall } from './shared/transformers';
@@ -82,11 +82,11 @@ function check(context: RuleContext): void {
   const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
   if (holdouts.length === 0) return;
   const steps = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
-  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineage(holdout.data).calls.some((call) => outputs.includes(call));
+  const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineageHas(holdout.data, { call: (call) => outputs.includes(call) });
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
     // Fitted on data that was already split (a training part): that is the right way round.
-    if (holdoutsBehind(index, flow.lineage(fit.data)).length || selectsRows(index, fit.data)) continue;
+    if (hasHoldoutBehind(index, fit.data) || selectsRows(index, fit.data)) continue;
     const start = fit.call.node.startIndex;
     const later = (step: TransformerCall) => step.call.node.startIndex > start && mayBeSameObject(flow, step.transformer, fit.transformer);
     const applied = steps.filter((step) => step.step === 'transform' && later(step));

@@ -126,6 +126,15 @@ function newLineageGraph(): LineageGraph {
   return { steps: new Map(), sources: new Map(), values: new Map() };
 }
 
+/** What a search of a lineage looks for (see DataFlow.lineageHas). */
+export interface LineageTest {
+  call?: (call: CallSite) => boolean;
+  definition?: (definition: Definition) => boolean;
+}
+
+/** How a walk ended: at its size limit, at a call or definition its test accepted, or with everything behind it seen. */
+type WalkEnd = 'limit' | 'found' | undefined;
+
 /** What one walk back through the data flow has found so far. */
 interface LineageWalk {
   graph: LineageGraph;
@@ -163,6 +172,8 @@ export class DataFlow {
   private readonly steps: LineageGraph = newLineageGraph();
   private readonly valueSteps: LineageGraph = newLineageGraph();
   private readonly savesPrefixes = new Map<DataIO, SavesPrefix | undefined>();
+  /** Per question of lineageHas, the steps with nothing it accepts anywhere behind them. */
+  private readonly cleanSteps = new Map<string, Set<LineageStep>>();
 
   constructor(readonly index: SemanticIndex) {
     this.collectReads();
@@ -389,9 +400,35 @@ export class DataFlow {
     return first;
   }
 
+  /**
+   * Whether `lineage(expressions)` holds a call or definition that `test` accepts, without building
+   * the lineage: the same walk per expression (same order, same size limit), stopped at the first
+   * accepted, so the answer is the same. Where each value is built from the previous one, every
+   * lineage reaches back through all earlier code and building them in full is quadratic; with a
+   * `question` (a name that always means the same test), a walk without limit that accepts nothing
+   * marks the steps it saw as clean, later walks stop there, and only a yes is re-checked by the
+   * walk with the limit (nothing behind at all means nothing within the limit).
+   */
+  lineageHas(expressions: Node | readonly Node[], test: LineageTest, question?: string): boolean {
+    const list = Array.isArray(expressions) ? expressions as readonly Node[] : [expressions as Node];
+    if (question) {
+      let clean = this.cleanSteps.get(question);
+      if (!clean) this.cleanSteps.set(question, (clean = new Set()));
+      const walk = this.newWalk(this.steps);
+      if (this.walk(walk, list.map((expression) => this.lineageStep(expression, walk.graph)), Infinity, test, clean) !== 'found') {
+        for (const step of walk.seenSteps) clean.add(step);
+        return false;
+      }
+    }
+    return list.some((expression) => {
+      const walk = this.newWalk(this.steps);
+      return this.walk(walk, [this.lineageStep(expression, walk.graph)], MAX_LINEAGE_EXPRESSIONS, test) === 'found';
+    });
+  }
+
   private followBack(start: Node, options: LineageOptions): Lineage {
     const walk = this.newWalk(options.values ? this.valueSteps : this.steps);
-    const truncated = this.walk(walk, [this.lineageStep(start, walk.graph)], MAX_LINEAGE_EXPRESSIONS);
+    const truncated = this.walk(walk, [this.lineageStep(start, walk.graph)], MAX_LINEAGE_EXPRESSIONS) === 'limit';
     return { definitions: walk.definitions, calls: [...walk.callsFound].sort((a, b) => a.node.startIndex - b.node.startIndex), mutations: walk.mutations, truncated };
   }
 
@@ -409,19 +446,23 @@ export class DataFlow {
     };
   }
 
-  /** Follows the steps back, adding what they lead to into `walk`; true when it stopped at `limit` steps. */
-  private walk(walk: LineageWalk, starts: LineageStep[], limit: number): boolean {
+  /**
+   * Follows the steps back, adding what they lead to into `walk`, until `limit` steps, or a call or
+   * definition `test` accepts; steps in `clean` (nothing accepted behind them) are not followed.
+   */
+  private walk(walk: LineageWalk, starts: LineageStep[], limit: number, test?: LineageTest, clean?: ReadonlySet<LineageStep>): WalkEnd {
     const { graph, seenSteps, seenCalls, seenDefinitions, seenMutations } = walk;
     const queue = starts.reverse();
     while (queue.length) {
       const step = queue.pop()!;
-      if (seenSteps.has(step)) continue;
-      if (seenSteps.size >= limit) return true;
+      if (seenSteps.has(step) || clean?.has(step)) continue;
+      if (seenSteps.size >= limit) return 'limit';
       seenSteps.add(step);
       for (const call of step.calls) {
         if (seenCalls.has(call)) continue;
         seenCalls.add(call);
         walk.callsFound.push(call);
+        if (test?.call?.(call)) return 'found';
       }
       // A file written earlier in the document and read back here carries the data written.
       for (const load of step.loads) walk.queueSaves(load, queue);
@@ -430,6 +471,7 @@ export class DataFlow {
           if (seenDefinitions.has(definition)) continue;
           seenDefinitions.add(definition);
           walk.definitions.push(definition);
+          if (test?.definition?.(definition)) return 'found';
           const source = this.sourceStep(definition, graph);
           if (source) queue.push(source);
         }
@@ -441,7 +483,7 @@ export class DataFlow {
         }
       }
     }
-    return false;
+    return undefined;
   }
 
   /**

@@ -7,7 +7,7 @@ import type { Lineage } from '../../semantics/dataflow';
 import { innermostValue } from '../../semantics/definitions';
 import { stringTemplate, stringValue } from '../../semantics/literals';
 import { stripParens } from '../../semantics/nodes';
-import type { CallSite } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { lastSegment, packageOf } from './libraries';
 import { calledName } from './objects';
 
@@ -53,13 +53,28 @@ export function holdoutsBehind(index: SemanticIndex, lineage: Lineage): Holdout[
     if (holdout) found.push(holdout);
   }
   for (const definition of lineage.definitions) {
-    if (definition.kind !== 'unpack') continue;
-    const value = innermostValue(definition.statement);
-    const call = value && stripParens(value).type === 'call' ? index.call(stripParens(value)) : undefined;
-    const holdout = call ? holdoutCall(index, call) : undefined;
+    const holdout = unpackedHoldout(index, definition);
     if (holdout && !found.some((other) => other.call === holdout.call)) found.push(holdout);
   }
   return found;
+}
+
+/** `X_tr, X_te = train_test_split(X)`: the split or cross-validation a name is unpacked from. */
+function unpackedHoldout(index: SemanticIndex, definition: Definition): Holdout | undefined {
+  if (definition.kind !== 'unpack') return undefined;
+  const value = innermostValue(definition.statement);
+  const call = value && stripParens(value).type === 'call' ? index.call(stripParens(value)) : undefined;
+  return call ? holdoutCall(index, call) : undefined;
+}
+
+/**
+ * Whether `holdoutsBehind(index, lineage(data))` finds any, with the same answer, asked on the
+ * data flow's steps with early exit: a lineage per fit was quadratic where each frame is built
+ * from the previous one.
+ */
+export function hasHoldoutBehind(index: SemanticIndex, data: Node): boolean {
+  const test = { call: (call: CallSite) => !!holdoutCall(index, call), definition: (definition: Definition) => !!unpackedHoldout(index, definition) };
+  return index.dataflow.lineageHas(data, test, 'holdout behind');
 }
 
 export type MetricKind = 'threshold-dependent' | 'threshold-free' | 'other';
