@@ -3,7 +3,7 @@
 // and the rule catalogue are answered on request. The scan yields to the event loop between
 // files, so messages about open documents (typing, hovers, code actions) are served first, and an
 // open document is never analysed from disk: the editor's text is the truth while it is open.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
@@ -11,6 +11,7 @@ import { analyzeDocument } from '../analyze';
 import { documentConfig, filePathOf, type EditorSettings, type ProjectConfigCache } from '../config/editorSettings';
 import { RULES } from '../analyze';
 import type { Finding } from '../engine/types';
+import { isPythonLanguage } from '../documents/build';
 import { parseIpynb } from '../documents/ipynb';
 import { toLocalRange } from '../documents/positions';
 import { buildDocument, scriptSource, type DocumentSource } from '../documents/source';
@@ -85,14 +86,20 @@ export function catalogue(): CatalogueResult {
   };
 }
 
-/** Reads a file on disk as a document source, or undefined when it cannot be read as Python. */
-function diskSource(file: string): DocumentSource | undefined {
+/**
+ * Reads a file on disk as a document source, or undefined when it cannot be read as Python or is
+ * far over the size limit (not read at all: a workspace may hold huge files; a notebook's outputs
+ * get room, as in the CLI's reader).
+ */
+function diskSource(file: string, maxFileSize: number): DocumentSource | undefined {
   const uri = pathToFileURL(file).href;
   try {
+    const notebookFile = path.extname(file) === '.ipynb';
+    if (statSync(file).size > (notebookFile ? Math.max(50 * 1024 * 1024, 10 * maxFileSize) : 4 * maxFileSize)) return undefined;
     const text = readFileSync(file, 'utf8');
-    if (path.extname(file) !== '.ipynb') return scriptSource(uri, text);
+    if (!notebookFile) return scriptSource(uri, text);
     const notebook = parseIpynb(uri, text);
-    if (!['python', 'python3', 'ipython'].includes(notebook.language)) return undefined;
+    if (!isPythonLanguage(notebook.language)) return undefined;
     return { uri, kind: 'notebook', version: 0, cells: notebook.cells };
   } catch {
     return undefined;
@@ -169,10 +176,10 @@ export class WorkspaceScan {
     const file = filePathOf(uri);
     const parser = this.host.parser();
     if (!file || !parser) return undefined;
-    const source = diskSource(file);
     const settings = await this.host.settingsFor(uri);
     const root = this.host.roots().find((r) => file.startsWith(r + path.sep));
     const { config } = documentConfig(uri, settings, this.host.projects, root);
+    const source = diskSource(file, config.maxFileSize);
     if (!source || !settings.enable || skipReason(source, config.maxFileSize)) {
       this.forget(uri);
       return undefined;
