@@ -6,7 +6,7 @@ import { buildDocument } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { SemanticIndex } from '../../server/src/semantics';
 import type { DataFlow, NameRead } from '../../server/src/semantics/dataflow';
-import { samePath } from '../../server/src/semantics/dataflow';
+import { holdsData, samePath } from '../../server/src/semantics/dataflow';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
 
 async function flowOf(code: string | string[]): Promise<{ flow: DataFlow; index: SemanticIndex; dispose: () => void }> {
@@ -339,8 +339,31 @@ describe('def-use layer: data in and out, training, lineage', () => {
       np.save(open(FEATURES, "wb"), feats)
       feats = np.load(open(FEATURES, "rb"))
     `);
-    assert.deepEqual(flow.io.map((io) => io.path?.text), ['FEATURES', 'FEATURES']);
-    assert.ok(flow.sameLocation(flow.io[0], flow.io[1]));
+    const held = flow.io.filter(holdsData);
+    assert.deepEqual(held.map((io) => io.path?.text), ['FEATURES', 'FEATURES']);
+    assert.ok(flow.sameLocation(held[0], held[1]));
+    // The handles themselves are file I/O of the one catalogue, with the direction their mode gives.
+    assert.deepEqual(flow.io.filter((io) => !holdsData(io)).map((io) => `${io.direction} ${io.label}`), ['write open', 'read open']);
+    dispose();
+  });
+
+  it('catalogues model and raw-file I/O beside data, with every argument that names the file', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import joblib
+      import datasets
+      from pyspark.sql import SparkSession
+      spark = SparkSession.builder.getOrCreate()
+      clf = joblib.load("models/clf.joblib")
+      ds = datasets.load_dataset("csv", data_files="train.csv", data_dir="raw")
+      events = spark.read.parquet("lake/events")
+      clf.save_pretrained("out/clf")
+    `);
+    assert.deepEqual(flow.io.map((io) => `${io.direction} ${io.what} ${io.library} ${io.holds ?? '-'} ${io.paths.map((p) => p.text).join(',')}`), [
+      'read model joblib - "models/clf.joblib"',
+      'read data datasets dataset "train.csv","raw"',
+      'read data spark frame "lake/events"',
+      'write model transformers - "out/clf"',
+    ]);
     dispose();
   });
 

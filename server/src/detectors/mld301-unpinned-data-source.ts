@@ -3,7 +3,6 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
-import { ioCall } from './shared/io';
 import { ML_PACKAGES } from './shared/libraries';
 import { isHubName, pinnedRevision } from './shared/hub';
 import { staticString, type StaticString } from './shared/values';
@@ -35,7 +34,7 @@ function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: Stat
 }
 
 function remoteReads(context: RuleContext, call: CallSite): void {
-  const io = ioCall(call);
+  const io = context.index.dataflow.dataIOAt(call.node);
   if (!io || io.direction !== 'read' || io.what !== 'data') return;
   for (const path of io.paths) {
     for (const { node, text } of pathStrings(context.index, path)) {

@@ -1,12 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataIO } from '../semantics/dataflow';
-import { isExact } from '../semantics/dataflow';
+import { holdsData, isExact } from '../semantics/dataflow';
 import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
-import { ioCall } from './shared/io';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
@@ -116,7 +115,7 @@ function check(context: RuleContext): void {
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
   for (const io of flow.io) {
-    if (io.direction !== 'read') continue;
+    if (io.direction !== 'read' || !holdsData(io)) continue;
     const assignment = bindingAssignment(io.call.node);
     if (!assignment) continue;
     const names = chainTargets(assignment);
@@ -200,9 +199,9 @@ class OwnOutput {
   private collect(): Map<string, number> {
     if (this.exact) return this.exact;
     const exact = new Map<string, number>();
-    for (const call of this.index.calls) {
-      const io = ioCall(call);
-      if (io?.direction !== 'write') continue;
+    for (const io of this.index.dataflow.io) {
+      if (io.direction !== 'write') continue;
+      const { call } = io;
       for (const path of io.paths) {
         const name = lastComponent(this.index.dataflow.pathOf(path).template);
         if (!/[A-Za-z0-9]/.test(name.replace(/\{\}/g, ''))) continue;

@@ -1,5 +1,5 @@
 import type { DataFlow, DataIO, TrainingCall } from '../semantics/dataflow';
-import { isExact } from '../semantics/dataflow';
+import { holdsData, isExact } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { isCacheOrCheck } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
@@ -38,7 +38,7 @@ function trainingLoads(flow: DataFlow): Map<DataIO, TrainingCall> {
   const loads = new Map<DataIO, TrainingCall>();
   for (const [call, position] of flow.callsBehindFirst(trainings.map((training) => training.inputs))) {
     const io = flow.dataIOAt(call.node);
-    if (io?.direction === 'read') loads.set(io, trainings[position]);
+    if (io?.direction === 'read' && holdsData(io)) loads.set(io, trainings[position]);
   }
   return loads;
 }
@@ -47,7 +47,7 @@ function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
   if (flow.trainingCalls.length === 0) return;
-  const saves = flow.io.filter((io) => io.direction === 'write' && io.data && (io.path || io.table));
+  const saves = flow.io.filter((io) => io.direction === 'write' && holdsData(io) && io.data && (io.path || io.table));
   if (saves.length === 0) return;
   const modelOutputWrite = modelOutputWriteFinder(flow, saves);
   for (const [load, training] of trainingLoads(flow)) {

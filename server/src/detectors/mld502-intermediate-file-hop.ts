@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO, NameRead } from '../semantics/dataflow';
-import { isExact } from '../semantics/dataflow';
+import { holdsData, isExact } from '../semantics/dataflow';
 import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
 import { isCacheOrCheck } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
@@ -81,12 +81,12 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
-  const writes = flow.io.filter((io) => io.direction === 'write' && io.path);
+  const writes = flow.io.filter((io) => io.direction === 'write' && holdsData(io) && io.path);
   if (writes.length === 0) return;
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
   for (const read of flow.io) {
-    if (read.direction !== 'read' || !read.path) continue;
+    if (read.direction !== 'read' || !holdsData(read) || !read.path) continue;
     // The last write of the same file that runs before the read.
     const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;

@@ -4,7 +4,6 @@ import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../
 import { MODULE_SCOPE } from '../semantics/definitions';
 import { nodeKey, stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
-import { ioCall } from './shared/io';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /**
@@ -96,9 +95,7 @@ function extractFix(context: RuleContext, literal: Node, value: string): FixDesc
 function check(context: RuleContext): void {
   const { index } = context;
   const reported = new Set<string>();
-  for (const call of index.calls) {
-    const io = ioCall(call);
-    if (!io) continue;
+  for (const io of index.dataflow.io) {
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
@@ -127,7 +124,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path). It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, Kaggle\'s `/kaggle/input/...` and Colab\'s `/content/...` outside Drive (the same on every machine of that platform), and container paths such as `/workspace` or `/app` are left alone. Only arguments of data and model I/O calls count (`read_*`/`to_*`, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported.',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, Kaggle\'s `/kaggle/input/...` and Colab\'s `/content/...` outside Drive (the same on every machine of that platform), and container paths such as `/workspace` or `/app` are left alone. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported.',
     },
   },
   check,

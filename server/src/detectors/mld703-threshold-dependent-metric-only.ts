@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow } from '../semantics/dataflow';
+import { holdsData } from '../semantics/dataflow';
 import { numberValue, stringValue } from '../semantics/literals';
 import { sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
@@ -150,7 +151,8 @@ function isMulticlass(index: SemanticIndex): boolean {
     if (listsClasses && CLASS_LIST_KEYWORDS.some((keyword) => countOf(index, call.kwargs.get(keyword)) > 2)) return true;
     if (q === 'pandas.qcut' && moreThanTwo(call.args[1] ?? call.kwargs.get('q'))) return true;
     const name = call.args[0] ? stringValue(call.args[0]) : undefined;
-    const loads = index.dataflow.dataIOAt(call.node)?.direction === 'read' || /fetch_openml|load_dataset$/.test(q);
+    const io = index.dataflow.dataIOAt(call.node);
+    const loads = (io?.direction === 'read' && holdsData(io)) || /fetch_openml|load_dataset$/.test(q);
     return name !== undefined && loads && MULTICLASS_NAMES.test(name);
   });
 }

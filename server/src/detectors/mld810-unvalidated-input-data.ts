@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import type { DataFlow, DataIO } from '../semantics/dataflow';
+import { holdsData, type DataFlow, type DataIO } from '../semantics/dataflow';
 import { nodeKey } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { isCacheOrCheck } from './shared/caches';
@@ -25,7 +25,7 @@ const SCHEMA_KEYWORDS = ['dtype', 'dtypes', 'schema', 'schema_overrides'];
 const OWN_DATA = new Set(['pandas', 'polars', 'spark', 'dask', 'numpy']);
 
 function isOwnData(io: DataIO): boolean {
-  return io.direction === 'read' && (OWN_DATA.has(io.library) || (io.library === 'datasets' && !!io.path));
+  return io.direction === 'read' && holdsData(io) && (OWN_DATA.has(io.library) || (io.library === 'datasets' && !!io.path));
 }
 
 /** The expressions a check looks at: assert conditions, `if ...: raise` conditions, checked frames and arrays. */
@@ -78,7 +78,7 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
 
 /** A cache of data this file computes (`if os.path.exists(p): np.load(p) else: ...; np.save(p, x)`): the data is made here, not taken in. */
 function isOwnCache(flow: DataFlow, io: DataIO): boolean {
-  return isCacheOrCheck(io.call.node) && flow.io.some((other) => other.direction === 'write' && flow.sameLocation(other, io));
+  return isCacheOrCheck(io.call.node) && flow.io.some((other) => other.direction === 'write' && holdsData(other) && flow.sameLocation(other, io));
 }
 
 interface Load {

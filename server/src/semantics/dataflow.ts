@@ -13,7 +13,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import { columnList } from './columns';
-import { describeDataIO, tablesInQuery, type DataIO } from './dataio';
+import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
@@ -23,7 +23,8 @@ import type { ScopeFrame } from './scopes';
 import type { CallSite, Definition, Resolution } from './types';
 import { evaluateKind, unpackedElement, type ValueKind } from './values';
 
-export type { DataIO } from './dataio';
+export type { DataIO, HeldDataIO } from './dataio';
+export { holdsData } from './dataio';
 export type { PathValue } from './pathValues';
 export type { TrainingCall } from './training';
 export type { FrameLibrary, ScoreKind, ValueKind } from './values';
@@ -153,7 +154,10 @@ export class DataFlow {
   readonly reads: NameRead[] = [];
   /** Every write into an object held by a name, in document order. */
   readonly mutations: Mutation[] = [];
-  /** Every data load and save, in document order. */
+  /**
+   * Every load and save of data or a model the catalogue knows (library/io.ts), in document order.
+   * The lineage follows only data a library holds in memory (`holdsData`).
+   */
   readonly io: DataIO[] = [];
 
   private readonly readsByStart = new Map<number, NameRead>();
@@ -321,7 +325,7 @@ export class DataFlow {
 
   // ---- data in and out, training ----------------------------------------------------------------
 
-  /** The load or save performed by a call node, if it is one. */
+  /** The load or save of data or a model performed by a call node, if it is one. */
   dataIOAt(callNode: Node): DataIO | undefined {
     return this.ioByCall.get(nodeKey(callNode));
   }
@@ -504,7 +508,7 @@ export class DataFlow {
       if (!kept(call.node)) continue;
       step.calls.push(call);
       const load = this.dataIOAt(call.node);
-      if (load?.direction === 'read') step.loads.push(load);
+      if (load?.direction === 'read' && holdsData(load)) step.loads.push(load);
     }
     for (const read of this.readsWithin(expression)) {
       if (!kept(read.node)) continue;
@@ -613,7 +617,7 @@ export class DataFlow {
       else map.set(key, [save]);
     };
     this.io.forEach((save, position) => {
-      if (save.direction !== 'write') return;
+      if (save.direction !== 'write' || !holdsData(save)) return;
       index.order.set(save, position);
       const key = save.path ? this.fileKey(save) : undefined;
       if (key !== undefined) add(index.byFile, key, save);

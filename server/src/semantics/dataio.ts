@@ -1,114 +1,131 @@
-// Where data enters and leaves a program: the calls that load a dataset (`pd.read_csv`, `np.load`,
-// `load_dataset`, `spark.read.parquet`...) and those that write one (`df.to_csv`, `np.save`,
-// `df.write.parquet`...), with the file or table they touch and, for writes, the data written.
-// Models are not data here: their persistence is the business of the rules about artefacts.
+// Where data and models enter and leave a program: the calls that load or save a dataset, a file
+// or a model (`pd.read_csv`, `np.load`, `open`, `spark.read.parquet`, `df.to_csv`, `torch.save`,
+// `save_pretrained`...), with the file or table they touch and, for writes of data, what is
+// written. The calls are those of the one catalogue in library/io.ts; this module reads call sites
+// against it.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
-import { argument } from './calls';
 import { stripParens } from './nodes';
 import type { CallSite } from './types';
+import { ioFunction, ioMethod, SPARK, type ArgumentSlot, type DataHolder, type IoDirection, type IoSignature } from './library/io';
 
-export type DataHolder = 'frame' | 'array' | 'dataset';
+export type { DataHolder, IoDirection } from './library/io';
 
 export interface DataIO {
   call: CallSite;
-  direction: 'read' | 'write';
-  /** What the data is once in memory. */
-  holds: DataHolder;
-  /** `pandas`, `polars`, `spark`, `dask`, `numpy`, `datasets`, `sklearn`, `keras`, `torchvision`. */
+  direction: IoDirection;
+  what: 'data' | 'model';
+  /** What the data is once in memory, when a data library holds it; none for raw files, images and models. */
+  holds?: DataHolder;
+  /** `pandas`, `polars`, `spark`, `dask`, `numpy`, `datasets`, `sklearn`, `keras`, `torch`, `python`... */
   library: string;
-  /** The file path expression, for files. */
+  /** Every argument that names the file, folder or URL (`load_dataset(data_files=..., data_dir=...)` has two). */
+  paths: Node[];
+  /** The first of `paths`: the file path expression, for files. */
   path?: Node;
   /** The table name expression (`to_sql("scores")`) or SQL query (`read_sql("SELECT ...")`), for tables. */
   table?: { expression: Node; isQuery: boolean };
-  /** For writes: the expression whose data is written. */
+  /** For writes of data: the expression whose data is written. */
   data?: Node;
+  /** How the call is shown in messages, as written: `pd.read_csv`, `torch.save`, `.to_parquet()`. */
+  label: string;
 }
 
-const PANDAS_LIKE = ['pandas', 'modin', 'geopandas', 'cudf'];
-const PANDAS_WRITERS = new Set(['to_csv', 'to_parquet', 'to_pickle', 'to_feather', 'to_json', 'to_excel', 'to_hdf', 'to_orc', 'to_stata', 'to_xml']);
-const POLARS_WRITERS = new Set(['write_csv', 'write_parquet', 'write_ipc', 'write_json', 'write_ndjson', 'write_excel', 'write_avro', 'write_delta', 'sink_parquet', 'sink_csv', 'sink_ipc']);
-const SPARK_FORMATS = new Set(['csv', 'json', 'parquet', 'orc', 'text', 'load', 'save', 'jdbc']);
-const SPARK_TABLES = new Set(['table', 'saveAsTable', 'insertInto']);
-const NUMPY_READERS = new Set(['numpy.load', 'numpy.loadtxt', 'numpy.genfromtxt', 'numpy.fromfile']);
-const NUMPY_WRITERS = new Set(['numpy.save', 'numpy.savez', 'numpy.savez_compressed', 'numpy.savetxt']);
-const PATH_KEYWORDS = ['filepath_or_buffer', 'path_or_buf', 'path', 'io', 'file', 'fname', 'source', 'excel_writer', 'dataset_path'];
+/** Data held in memory by a data library (a frame, an array, a dataset): what the data flow follows. */
+export type HeldDataIO = DataIO & { holds: DataHolder };
 
-function pathArgument(call: CallSite): Node | undefined {
-  if (call.args[0]) return call.args[0];
-  for (const keyword of PATH_KEYWORDS) if (call.kwargs.has(keyword)) return call.kwargs.get(keyword);
-  return undefined;
+export function holdsData(io: DataIO | undefined): io is HeldDataIO {
+  return !!io?.holds;
 }
 
-/** What a call reads or writes, if it is a data reader or writer this layer knows. */
+/** What a call reads or writes, if the catalogue knows it. */
 export function describeDataIO(index: SemanticIndex, call: CallSite): DataIO | undefined {
-  const io = (call.qname ? byQualifiedName(call, call.qname) : undefined) ?? byMethod(index, call);
+  const io = byQualifiedName(call) ?? byMethod(index, call);
+  if (!io) return undefined;
   // `np.load(open(path, "rb"))`: the file is the one opened.
-  const opened = io?.path && stripParens(io.path).type === 'call' ? index.call(stripParens(io.path)) : undefined;
-  const file = opened?.qname === 'builtins.open' ? opened.args[0] ?? opened.kwargs.get('file') : undefined;
-  return io && file ? { ...io, path: file } : io;
+  const paths = io.paths.map((path) => openedFile(index, path) ?? path);
+  return { ...io, paths, ...(paths[0] ? { path: paths[0] } : {}) };
 }
 
-function byQualifiedName(call: CallSite, q: string): DataIO | undefined {
-  const dot = q.lastIndexOf('.');
-  const module = q.slice(0, dot);
-  const name = q.slice(dot + 1);
-  if ((PANDAS_LIKE.some((p) => module === p || module === `${p}.pandas`) || module === 'dask.dataframe' || module === 'polars') && /^(read|scan)_\w+$/.test(name)) {
-    const library = module === 'dask.dataframe' ? 'dask' : module === 'polars' ? 'polars' : 'pandas';
-    if (name === 'read_sql_table') return withTable({ call, direction: 'read', holds: 'frame', library }, argument(call, 'table_name', 0), false);
-    if (name === 'read_sql' || name === 'read_sql_query' || name === 'read_database') return withTable({ call, direction: 'read', holds: 'frame', library }, argument(call, 'sql', 0) ?? call.kwargs.get('query'), true);
-    return withPath({ call, direction: 'read', holds: 'frame', library }, pathArgument(call));
-  }
-  if (NUMPY_READERS.has(q)) return withPath({ call, direction: 'read', holds: 'array', library: 'numpy' }, pathArgument(call));
-  if (NUMPY_WRITERS.has(q)) return withPath({ call, direction: 'write', holds: 'array', library: 'numpy', ...data(call.args[1]) }, argument(call, 'file', 0) ?? call.kwargs.get('fname'));
-  if (q === 'datasets.load_from_disk') return withPath({ call, direction: 'read', holds: 'dataset', library: 'datasets' }, pathArgument(call));
-  if (q === 'datasets.load_dataset') {
-    // A builder (`load_dataset("csv", data_files=...)`) reads local files; a hub name reads no path of ours.
-    return withPath({ call, direction: 'read', holds: 'dataset', library: 'datasets' }, call.kwargs.get('data_files'));
-  }
-  if (/^sklearn\.datasets\.(load|fetch)_\w+$/.test(q)) return withPath({ call, direction: 'read', holds: 'dataset', library: 'sklearn' }, name === 'load_svmlight_file' ? pathArgument(call) : undefined);
-  if (/(^|\.)keras\.datasets\.\w+\.load_data$/.test(q)) return { call, direction: 'read', holds: 'dataset', library: 'keras' };
-  if (/^torchvision\.datasets\.[A-Z]\w*$/.test(q)) return { call, direction: 'read', holds: 'dataset', library: 'torchvision' };
-  return undefined;
+function openedFile(index: SemanticIndex, path: Node): Node | undefined {
+  const node = stripParens(path);
+  const opened = node.type === 'call' ? index.call(node) : undefined;
+  return opened?.qname === 'builtins.open' ? opened.args[0] ?? opened.kwargs.get('file') : undefined;
+}
+
+function byQualifiedName(call: CallSite): DataIO | undefined {
+  const signature = call.qname ? ioFunction(call.qname) : undefined;
+  if (!signature) return undefined;
+  const io = fromSignature(call, signature, call.callee.text, true);
+  return writeMode(call) ? { ...io, direction: 'write' } : io;
 }
 
 function byMethod(index: SemanticIndex, call: CallSite): DataIO | undefined {
-  const { method, receiver } = call;
-  if (!method || !receiver || call.qname) return undefined;
-  if (PANDAS_WRITERS.has(method) && index.importsAny([...PANDAS_LIKE, 'dask'])) {
-    return withPath({ call, direction: 'write', holds: 'frame', library: 'pandas', data: receiver }, pathArgument(call));
+  const { method, receiver, qname } = call;
+  if (!method || !receiver) return undefined;
+  // A module function that shares a method's name (`mlflow.sklearn.save_model(model, path)`) has its
+  // own signature; only class methods (`AutoModel.from_pretrained`) are methods here.
+  if (qname && !/^[A-Z]/.test(qname.split('.').at(-2) ?? '')) return undefined;
+  if (!qname && index.importsModule('pyspark')) {
+    const spark = sparkIO(call, method, receiver);
+    if (spark) return spark;
   }
-  if (method === 'to_sql' && index.importsAny(PANDAS_LIKE)) {
-    return withTable({ call, direction: 'write', holds: 'frame', library: 'pandas', data: receiver }, argument(call, 'name', 0), false);
+  const signature = ioMethod(method);
+  if (!signature) return undefined;
+  const evidenced = !signature.evidence || (!qname && index.importsAny(signature.evidence));
+  return fromSignature(call, signature, `.${method}()`, evidenced);
+}
+
+function fromSignature(call: CallSite, signature: IoSignature, label: string, evidenced: boolean): DataIO {
+  const io: DataIO = { call, direction: signature.direction, what: signature.what, library: signature.library, paths: slotValues(call, signature.path), label };
+  if (signature.holds && evidenced) io.holds = signature.holds;
+  const table = signature.table ? slotValues(call, signature.table)[0] : undefined;
+  if (table && signature.table) io.table = { expression: table, isQuery: signature.table.isQuery };
+  const data = signature.data === 'receiver' ? call.receiver : signature.data !== undefined ? call.args[signature.data] : undefined;
+  if (data && io.holds) io.data = data;
+  return io;
+}
+
+/** The values given for a slot: the positional argument, then each keyword present. */
+function slotValues(call: CallSite, slot: ArgumentSlot | undefined): Node[] {
+  if (!slot) return [];
+  const values: Node[] = [];
+  const positional = slot.position >= 0 ? call.args[slot.position] : undefined;
+  if (positional) values.push(positional);
+  for (const keyword of slot.keywords) {
+    const value = call.kwargs.get(keyword);
+    if (value) values.push(value);
   }
-  if (POLARS_WRITERS.has(method) && index.importsModule('polars')) {
-    return withPath({ call, direction: 'write', holds: 'frame', library: 'polars', data: receiver }, pathArgument(call) ?? call.kwargs.get('target'));
-  }
-  if (method === 'save_to_disk' && index.importsModule('datasets')) {
-    return withPath({ call, direction: 'write', holds: 'dataset', library: 'datasets', data: receiver }, pathArgument(call));
-  }
-  if (index.importsModule('pyspark')) return sparkIO(call, method, receiver);
-  return undefined;
+  return values;
+}
+
+/** `open(path, "w")`: the mode decides the direction of `open`. */
+function writeMode(call: CallSite): boolean {
+  if (call.qname !== 'builtins.open' && call.qname !== 'io.open') return false;
+  const mode = call.args[1] ?? call.kwargs.get('mode');
+  return !!mode && /^[rbt]*[wax]/.test(mode.text.replace(/^[rbuRBU]*['"]/, ''));
 }
 
 /** `spark.read[...].parquet(p)`, `spark.table(t)`, `spark.sql(q)`, `df.write[...].parquet(p)`, `df.write.saveAsTable(t)`. */
 function sparkIO(call: CallSite, method: string, receiver: Node): DataIO | undefined {
+  const label = `.${method}()`;
+  const base = { call, what: 'data' as const, holds: 'frame' as const, library: 'spark', label, paths: [] as Node[] };
   const chain = chainRoot(receiver);
-  if (chain.via === 'read' || chain.via === 'readStream') {
-    if (method === 'table') return withTable({ call, direction: 'read', holds: 'frame', library: 'spark' }, call.args[0], false);
-    if (SPARK_FORMATS.has(method)) return withPath({ call, direction: 'read', holds: 'frame', library: 'spark' }, argument(call, 'path', 0));
+  if (chain.via && SPARK.readLinks.has(chain.via)) {
+    if (method === 'table') return withTable({ ...base, direction: 'read' }, call.args[0], false);
+    if (SPARK.formats.has(method)) return { ...base, direction: 'read', paths: slotValues(call, SPARK.pathSlot) };
     return undefined;
   }
-  if (chain.via === 'write' || chain.via === 'writeStream') {
-    const base = { call, direction: 'write' as const, holds: 'frame' as const, library: 'spark', ...data(chain.object) };
-    if (SPARK_TABLES.has(method)) return withTable(base, argument(call, 'name', 0) ?? call.kwargs.get('tableName'), false);
-    if (SPARK_FORMATS.has(method)) return withPath(base, argument(call, 'path', 0));
+  if (chain.via && SPARK.writeLinks.has(chain.via)) {
+    const write: DataIO = { ...base, direction: 'write', ...(chain.object ? { data: chain.object } : {}) };
+    if (SPARK.tables.has(method)) return withTable(write, call.kwargs.get('name') ?? call.args[0] ?? call.kwargs.get('tableName'), false);
+    if (SPARK.formats.has(method)) return { ...write, paths: slotValues(call, SPARK.pathSlot) };
     return undefined;
   }
   const session = stripParens(receiver);
   if (session.type === 'identifier' && /spark/i.test(session.text)) {
-    if (method === 'sql') return withTable({ call, direction: 'read', holds: 'frame', library: 'spark' }, call.args[0] ?? call.kwargs.get('sqlQuery'), true);
-    if (method === 'table') return withTable({ call, direction: 'read', holds: 'frame', library: 'spark' }, call.args[0] ?? call.kwargs.get('tableName'), false);
+    if (method === 'sql') return withTable({ ...base, direction: 'read' }, call.args[0] ?? call.kwargs.get('sqlQuery'), true);
+    if (method === 'table') return withTable({ ...base, direction: 'read' }, call.args[0] ?? call.kwargs.get('tableName'), false);
   }
   return undefined;
 }
@@ -120,7 +137,7 @@ function chainRoot(receiver: Node): { via?: string; object?: Node } {
     if (current.type === 'attribute') {
       const attribute = current.childForFieldName('attribute')?.text;
       const object = current.childForFieldName('object');
-      if (attribute && ['read', 'readStream', 'write', 'writeStream'].includes(attribute) && object) return { via: attribute, object };
+      if (attribute && (SPARK.readLinks.has(attribute) || SPARK.writeLinks.has(attribute)) && object) return { via: attribute, object };
       current = object;
     } else if (current.type === 'call') {
       current = current.childForFieldName('function');
@@ -131,16 +148,8 @@ function chainRoot(receiver: Node): { via?: string; object?: Node } {
   return {};
 }
 
-function withPath(io: DataIO, path: Node | undefined): DataIO {
-  return path ? { ...io, path } : io;
-}
-
 function withTable(io: DataIO, expression: Node | undefined, isQuery: boolean): DataIO {
   return expression ? { ...io, table: { expression, isQuery } } : io;
-}
-
-function data(node: Node | undefined): { data?: Node } {
-  return node ? { data: node } : {};
 }
 
 /** Table names a SQL query reads or writes (`FROM a JOIN b`, `INSERT INTO c`). */

@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 // The library facts the rules share (a data module with no imports of its own).
 import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
 import type { DataFlow } from './dataflow';
+import { holdsData } from './dataio';
 import { innermostValue } from './definitions';
 import { stripParens } from './nodes';
 import type { CallSite, Definition } from './types';
@@ -117,7 +118,7 @@ function callKind(flow: DataFlow, call: CallSite, depth: number): ValueKind | un
   const { index } = flow;
   const origin = call.node;
   const read = flow.dataIOAt(call.node);
-  if (read?.direction === 'read') {
+  if (read?.direction === 'read' && holdsData(read)) {
     return read.holds === 'frame' ? { kind: 'frame', library: read.library as FrameLibrary, origin } : { kind: read.holds, origin };
   }
   const className = modelClass(flow, call);

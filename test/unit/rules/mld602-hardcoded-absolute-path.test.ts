@@ -62,6 +62,24 @@ ruleTests(hardcodedAbsolutePath, {
             torch.save(model.state_dict(), path)
       `,
     },
+    {
+      name: 'Spark: relative and /tmp paths, table names and options are not machine-specific file paths',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        events = spark.read.parquet("data/events.parquet")
+        spark.read.option("header", "true").csv("/tmp/scratch.csv")
+        events.write.mode("overwrite").saveAsTable("home.events")
+        spark.conf.set("spark.local.dir", "/mnt/spark-scratch")
+      `,
+    },
+    {
+      name: 'a read chain on an unknown object in a file that does not import pyspark',
+      code: py`
+        def load(source):
+            return source.read.parquet("/home/ana/in.parquet")
+      `,
+    },
   ],
   invalid: [
     {
@@ -115,6 +133,36 @@ ruleTests(hardcodedAbsolutePath, {
         DESKTOP_DIR = r"C:\\Users\\bo\\Desktop"
         df = pd.read_excel(os.path.join(DESKTOP_DIR, "sales.xlsx"))
         df.to_parquet("/mnt/shared/out/sales.parquet")
+      `,
+    },
+    {
+      name: 'spark.read.parquet of a home directory: the catalogue knows Spark readers',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        events = spark.read.parquet("/home/ana/in.parquet")
+      `,
+      findings: [{ line: 3, column: 29, message: /`\.parquet\(\)` reads "\/home\/ana\/in\.parquet", an absolute path/ }],
+      output: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        IN_PARQUET_PATH = "/home/ana/in.parquet"
+        events = spark.read.parquet(IN_PARQUET_PATH)
+      `,
+    },
+    {
+      name: 'a Spark write chain to a mounted volume',
+      code: py`
+        import pyspark.sql.functions as F
+        def publish(frame):
+            frame.write.mode("overwrite").format("parquet").save("/mnt/lake/scores")
+      `,
+      findings: [{ line: 3, message: /`\.save\(\)` writes "\/mnt\/lake\/scores"/ }],
+      output: py`
+        import pyspark.sql.functions as F
+        SCORES_DIR = "/mnt/lake/scores"
+        def publish(frame):
+            frame.write.mode("overwrite").format("parquet").save(SCORES_DIR)
       `,
     },
     {

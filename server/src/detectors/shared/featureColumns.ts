@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { DataFlow } from '../../semantics/dataflow';
+import { holdsData } from '../../semantics/dataflow';
 import { unpackedElement } from '../../semantics/values';
 import { columnList } from '../../semantics/columns';
 import { stringValue } from '../../semantics/literals';
@@ -103,7 +104,7 @@ function removedInPlace(flow: DataFlow, node: Node): ColumnChoice {
 function callChoice(flow: DataFlow, call: CallSite, depth: number): ColumnChoice {
   const { index } = flow;
   const io = flow.dataIOAt(call.node);
-  if (io) return io.direction === 'read' && (call.kwargs.has('usecols') || call.kwargs.has('columns')) ? { kind: 'listed' } : undefined;
+  if (holdsData(io)) return io.direction === 'read' && (call.kwargs.has('usecols') || call.kwargs.has('columns')) ? { kind: 'listed' } : undefined;
   if (call.qname) return KEEP_COLUMNS_FUNCTIONS.has(call.qname) ? next(flow, call.args[0] ?? call.kwargs.get('data'), depth) : undefined;
   const transform = transformerCall(index, call);
   if (transform) return next(flow, transform.data, depth);
