@@ -1,11 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
+import type { ExactPath } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { stringPrefix } from '../semantics/literals';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
-import { staticPath } from './shared/paths';
 import { modelOutputIn } from './shared/predictions';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
@@ -99,7 +99,7 @@ function trackedPaths(index: SemanticIndex): string[] {
     const name = call.qname ? lastSegment(call.qname) : call.method;
     if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) continue;
     const argument = call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
-    const known = argument ? staticPath(index, argument) : undefined;
+    const known = argument ? index.dataflow.exactPathOf(argument) : undefined;
     if (known) paths.push(normalised(known.value));
   }
   return paths;
@@ -140,7 +140,7 @@ function hubVersioned(index: SemanticIndex): { folders: string[]; pushed: Set<st
     const name = call.qname ? lastSegment(call.qname) : call.method;
     if (name === 'push_to_hub' && call.receiver) pushed.add(call.receiver.text);
     const folder = name === 'Repository' ? call.args[0] ?? call.kwargs.get('local_dir') : name === 'upload_folder' ? call.kwargs.get('folder_path') : undefined;
-    const known = folder ? staticPath(index, folder) : undefined;
+    const known = folder ? index.dataflow.exactPathOf(folder) : undefined;
     if (known) folders.push(normalised(known.value));
   }
   return { folders, pushed };
@@ -148,10 +148,10 @@ function hubVersioned(index: SemanticIndex): { folders: string[]; pushed: Set<st
 
 function check(context: RuleContext): void {
   const { index } = context;
-  const found: { artifact: Artifact; known: NonNullable<ReturnType<typeof staticPath>> }[] = [];
+  const found: { artifact: Artifact; known: ExactPath }[] = [];
   for (const call of index.calls) {
     const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
-    const known = artifact && staticPath(index, artifact.path);
+    const known = artifact && index.dataflow.exactPathOf(artifact.path);
     if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact.call))) found.push({ artifact, known });
   }
   const tracked = trackedPaths(index);

@@ -1,11 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
+import type { KnownString } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { isHubName, pinnedRevision } from './shared/hub';
-import { staticString, type StaticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
@@ -22,13 +22,13 @@ const SQL_READERS = new Set(['pandas.read_sql', 'pandas.read_sql_query', 'pandas
 const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder', 'audiofolder', 'videofolder', 'arrow', 'pandas', 'webdataset', 'sql', 'generator', 'xml']);
 
 /** The string values inside a path argument: itself, or the items of a list, tuple or dict. */
-function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: StaticString }[] {
+function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: KnownString }[] {
   const node = stripParens(index.valueOf(path));
   const items = node.type === 'list' || node.type === 'tuple' ? node.namedChildren
     : node.type === 'dictionary' ? node.namedChildren.map((pair) => pair?.childForFieldName('value') ?? null)
     : [path];
   return items.flatMap((item) => {
-    const text = item ? staticString(index, item) : undefined;
+    const text = item ? index.dataflow.stringOf(item) : undefined;
     return item && text ? [{ node: item, text }] : [];
   });
 }
@@ -58,12 +58,12 @@ const LOCAL_DATABASE_URL = /^(sqlite|duckdb)(\+\w+)?:/i;
 function readsLocalDatabase(index: SemanticIndex, call: CallSite): boolean {
   const connection = argument(call, 'con', 1) ?? call.kwargs.get('connection');
   if (!connection) return false;
-  const url = staticString(index, connection);
+  const url = index.dataflow.stringOf(connection);
   if (url) return LOCAL_DATABASE_URL.test(url.value);
   const connect = index.originCall(connection);
   if (!connect?.qname) return false;
   if (LOCAL_DATABASE_CONNECT.has(connect.qname)) return true;
-  const engineUrl = /create_engine$/.test(connect.qname) && connect.args[0] ? staticString(index, connect.args[0]) : undefined;
+  const engineUrl = /create_engine$/.test(connect.qname) && connect.args[0] ? index.dataflow.stringOf(connect.args[0]) : undefined;
   return !!engineUrl && LOCAL_DATABASE_URL.test(engineUrl.value);
 }
 
@@ -79,7 +79,7 @@ function liveQueries(context: RuleContext, call: CallSite): void {
   const spark = !call.qname && call.method === 'sql' && !!call.receiver && index.importsModule('pyspark');
   if (!spark && !(call.qname && SQL_READERS.has(call.qname))) return;
   const query = argument(call, 'sql', 0) ?? call.kwargs.get('query');
-  const text = query ? staticString(index, query) : undefined;
+  const text = query ? index.dataflow.stringOf(query) : undefined;
   if (!query || !text || !SELECT_ALL.test(text.value) || SNAPSHOT_QUERY.test(text.value)) return;
   context.report({
     node: query,
@@ -93,7 +93,7 @@ function unversionedDatasets(context: RuleContext, call: CallSite): void {
   if (!q || call.hasSplat) return;
   if (q === 'datasets.load_dataset') {
     const path = argument(call, 'path', 0);
-    const name = path ? staticString(index, path) : undefined;
+    const name = path ? index.dataflow.stringOf(path) : undefined;
     if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value)) return;
     const revision = pinnedRevision(index, call.kwargs.get('revision'));
     if (revision === 'pinned') return;
@@ -106,12 +106,12 @@ function unversionedDatasets(context: RuleContext, call: CallSite): void {
   } else if (q === 'sklearn.datasets.fetch_openml') {
     if (call.kwargs.has('version') || call.kwargs.has('data_id') || call.args.length > 1) return;
     const name = argument(call, 'name', 0);
-    const text = name ? staticString(index, name) : undefined;
+    const text = name ? index.dataflow.stringOf(name) : undefined;
     if (!name || !text || text.partial) return;
     context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no \`version=\`: OpenML serves whichever version of "${text.value}" is active on the day it runs` });
   } else if (q === 'tensorflow_datasets.load' || q === 'tensorflow_datasets.builder') {
     const name = argument(call, 'name', 0);
-    const text = name ? staticString(index, name) : undefined;
+    const text = name ? index.dataflow.stringOf(name) : undefined;
     if (!name || !text || text.partial || text.value.includes(':')) return;
     context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no version in the name ("${text.value}:1.2.3"): a new release of the dataset changes the training data` });
   }

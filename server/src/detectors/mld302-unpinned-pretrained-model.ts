@@ -4,7 +4,6 @@ import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { isHubName, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
-import { staticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
@@ -33,7 +32,7 @@ function ownOutputs(index: SemanticIndex): OwnOutputs {
     const configures = !!call.qname?.endsWith('TrainingArguments');
     const keywords = writes || configures ? OWN_OUTPUT_KEYWORDS : OWN_OUTPUT_KEYWORDS.filter((k) => OUTPUT_FOLDER_KEYWORDS.has(k));
     for (const node of [writes || configures ? call.args[0] : undefined, ...keywords.map((keyword) => call.kwargs.get(keyword))]) {
-      const text = node ? staticString(index, node) : undefined;
+      const text = node ? index.dataflow.stringOf(node) : undefined;
       if (!text) continue;
       const value = text.value.replace(/\/+$/, '');
       if (!text.partial) own.names.add(value);
@@ -55,7 +54,7 @@ function isOwn(own: OwnOutputs, name: string): boolean {
 
 /** A model name on the Hub (not a local folder, checkpoint, file or placeholder), given as a known string. */
 function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs): string | undefined {
-  const text = node ? staticString(index, node) : undefined;
+  const text = node ? index.dataflow.stringOf(node) : undefined;
   if (!text || text.partial || isOwn(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value)) return undefined;
   // Hub names carry an owner, a hyphen or a digit (`bert-base-uncased`, `gpt2`, `org/name`); a bare
   // word such as "model" or "bert_finetuned" is a local folder some other step wrote.
@@ -110,9 +109,9 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   }
   if (q === 'torch.hub.load') {
     const repo = argument(call, 'repo_or_dir', 0);
-    const text = repo ? staticString(index, repo) : undefined;
+    const text = repo ? index.dataflow.stringOf(repo) : undefined;
     const source = call.kwargs.get('source');
-    if (!repo || !text || text.partial || (source && staticString(index, source)?.value === 'local')) return undefined;
+    if (!repo || !text || text.partial || (source && index.dataflow.stringOf(source)?.value === 'local')) return undefined;
     if (!/^[\w.-]+\/[\w.-]+(:[\w.\-/]+)?$/.test(text.value)) return undefined;
     const tag = text.value.split(':')[1];
     if (tag && !/^(main|master)$/i.test(tag)) return undefined;

@@ -7,7 +7,6 @@ import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, stripParens } from '../semantics/nodes';
 import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
-import { staticString } from './shared/values';
 import type { Rule, RuleContext } from './types';
 
 /** Cell magics whose body is another language, by the language's name. */
@@ -179,14 +178,14 @@ function scriptShellSteps(index: SemanticIndex, call: CallSite): string[] {
   if (!command) return [];
   const shell = ALWAYS_SHELL.has(q) || (SUBPROCESS_SHELL.has(q) && call.kwargs.get('shell')?.type === 'true');
   if (shell) {
-    const text = staticString(index, command);
+    const text = index.dataflow.stringOf(command);
     return text ? pipelineSteps(text.value) : [];
   }
   if (!SUBPROCESS_SHELL.has(q)) return [];
   // `subprocess.run(["bash", "prepare.sh"])`: another language's interpreter, without a shell.
   const argv = stripParens(index.valueOf(command));
   const program = argv.type === 'list' || argv.type === 'tuple' ? argv.namedChild(0) : null;
-  const name = program ? staticString(index, program)?.value.replace(/^.*\//, '') : undefined;
+  const name = program ? index.dataflow.stringOf(program)?.value.replace(/^.*\//, '') : undefined;
   if (!name) return [];
   return OTHER_LANGUAGE_PROGRAMS.has(name) || /\.(sh|R|jl)$/.test(name) ? [name] : [];
 }

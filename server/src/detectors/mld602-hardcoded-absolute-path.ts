@@ -1,8 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../semantics/literals';
-import { MODULE_SCOPE } from '../semantics/definitions';
-import { nodeKey, stripParens } from '../semantics/nodes';
+import { nodeKey } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
@@ -14,8 +13,6 @@ import type { FixDescriptor, Rule, RuleContext } from './types';
  */
 const MACHINE_SPECIFIC = /^(?:\/(?:home|Users|root|mnt|media|Volumes|scratch|nfs|gpfs|lustre)\/|\/content\/drive\/|\/gdrive\/|[A-Za-z]:[\\/]|\\\\[^\\\s]+\\)/;
 
-const PATH_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join', 'pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
-
 interface AbsolutePath {
   /** The string literal that holds the machine-specific root. */
   literal: Node;
@@ -25,36 +22,15 @@ interface AbsolutePath {
 
 /**
  * The literal that starts a path expression with a machine-specific root: the path itself, the
- * first part of `os.path.join(...)`, `Path(...)`, `a / b` or `a + b`, or the value of a local
- * variable. A module-level name is already named configuration and is left alone.
+ * first part of `os.path.join(...)`, `Path(...)`, `a / b`, `a + b` or `"...".format()`, or the value
+ * of a local variable (the model's path values). A module-level name is already named
+ * configuration and is left alone.
  */
-function absoluteLiteral(index: SemanticIndex, expression: Node, depth = 0): AbsolutePath | undefined {
-  if (depth > 6) return undefined;
-  const node = stripParens(expression);
-  switch (node.type) {
-    case 'string':
-    case 'concatenated_string': {
-      const value = stringValue(node) ?? stringTemplate(node);
-      return value !== undefined && MACHINE_SPECIFIC.test(value) ? { literal: node, value } : undefined;
-    }
-    case 'call': {
-      const call = index.call(node);
-      const first = call?.args[0];
-      return call?.qname && PATH_FUNCTIONS.has(call.qname) && first ? absoluteLiteral(index, first, depth + 1) : undefined;
-    }
-    case 'binary_operator': {
-      const operator = node.childForFieldName('operator')?.text;
-      const left = node.childForFieldName('left');
-      return left && (operator === '/' || operator === '+') ? absoluteLiteral(index, left, depth + 1) : undefined;
-    }
-    case 'identifier': {
-      const definition = index.definitionFor(node);
-      if (!definition || definition.scopeKey === MODULE_SCOPE || definition.kind !== 'assign' || !definition.value) return undefined;
-      return absoluteLiteral(index, definition.value, depth + 1);
-    }
-    default:
-      return undefined;
-  }
+function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath | undefined {
+  const head = index.dataflow.pathOf(expression).head;
+  if (!head || head.throughModuleName) return undefined;
+  const value = stringValue(head.literal) ?? stringTemplate(head.literal);
+  return value !== undefined && MACHINE_SPECIFIC.test(value) ? { literal: head.literal, value } : undefined;
 }
 
 /** `/home/ana/data/train.csv` -> `TRAIN_CSV_PATH`; `/content/drive/MyDrive/data` -> `DATA_DIR`. */

@@ -5,7 +5,6 @@ import { modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
 import { calledName, shortText } from './shared/objects';
-import { staticPath } from './shared/paths';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
 /** The model object behind what is saved: `model` in `model.state_dict()`. */
@@ -47,7 +46,7 @@ function check(context: RuleContext): void {
   // One cause, one finding: the first model saved carries it, the other saves are linked.
   const [save, ...others] = saves;
   const what = describe(save);
-  const path = staticPath(index, save.path);
+  const path = index.dataflow.exactPathOf(save.path);
   const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
   const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
   for (const other of others) related.push({ node: other.call.node, message: `${describe(other)} is saved here too` });

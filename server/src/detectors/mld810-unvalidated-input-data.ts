@@ -7,7 +7,6 @@ import { isCacheOrCheck } from './shared/caches';
 import { holdoutCall } from './shared/evaluation';
 import { trainingLabel } from './shared/models';
 import { shortText } from './shared/objects';
-import { staticPath } from './shared/paths';
 import type { Rule, RuleContext } from './types';
 
 /** Libraries whose only business is checking data. */
@@ -94,7 +93,7 @@ function check(context: RuleContext): void {
   const loadOf = (call: CallSite): Load | undefined => {
     const io = flow.dataIOAt(call.node);
     if (!io || !isOwnData(io) || SCHEMA_KEYWORDS.some((keyword) => call.kwargs.has(keyword)) || isOwnCache(flow, io)) return undefined;
-    const known = io.path ? staticPath(index, io.path) : undefined;
+    const known = io.path ? index.dataflow.exactPathOf(io.path) : undefined;
     return { io, source: known ? `path:${known.value}` : nodeKey(call.node) };
   };
   // The models trained here, each with the loads its data came from, in document order.
@@ -138,7 +137,7 @@ function check(context: RuleContext): void {
 }
 
 function describe(index: SemanticIndex, io: DataIO): string {
-  const path = io.path ? staticPath(index, io.path) : undefined;
+  const path = io.path ? index.dataflow.exactPathOf(io.path) : undefined;
   return `${shortText(io.call.callee)}${path ? `("${path.value}")` : ''}`;
 }
 

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
+import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
-import { openedPath, staticPath } from './shared/paths';
 import type { Rule, RuleContext } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
@@ -34,7 +34,7 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
   const target = assignedName(call);
   if (target && MODEL_WORDS.test(target.text)) return true;
   const source = call.args[0] ?? call.kwargs.get('file') ?? call.kwargs.get('filename');
-  const path = source ? staticPath(index, openedPath(index, source) ?? source) : undefined;
+  const path = source ? index.dataflow.exactPathOf(openedPath(index, source) ?? source) : undefined;
   const sourceNames = source ? [path?.value, stripParens(source).text] : [];
   // Predictions saved by one step for the next (`preds = pickle.load(open("models_sigmoids.p"))`)
   // are data, whatever directory or experiment name the path carries.

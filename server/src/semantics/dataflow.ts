@@ -17,15 +17,23 @@ import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio'
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
-import { evaluatePath, isExact, pathKey, type PathValue } from './pathValues';
+import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
 import type { CallSite, Definition, Resolution } from './types';
 import { evaluateKind, unpackedElement, type ValueKind } from './values';
 
 export type { DataIO, HeldDataIO } from './dataio';
-export { holdsData } from './dataio';
-export type { PathValue } from './pathValues';
+export { holdsData, openedPath } from './dataio';
+export type { KnownString, PathValue } from './pathValues';
+
+/** A path whose every part is known. */
+export interface ExactPath {
+  /** The path, literal parts joined with '/'. */
+  value: string;
+  /** The string literal holding the file name, when the whole path is one literal (here or in a constant). */
+  literal?: Node;
+}
 export type { TrainingCall } from './training';
 export type { FrameLibrary, ScoreKind, ValueKind } from './values';
 export { isExact, samePath } from './pathValues';
@@ -321,6 +329,18 @@ export class DataFlow {
     const value = evaluatePath(this, expression, depth);
     this.paths.set(key, value);
     return value;
+  }
+
+  /** The string `expression` holds where it is read (a URL, a query, a name), when a constant part of it is known. */
+  stringOf(expression: Node): KnownString | undefined {
+    return knownString(this.pathOf(expression));
+  }
+
+  /** The path `expression` names when every part of it is known, with the literal holding its file name if there is one. */
+  exactPathOf(expression: Node): ExactPath | undefined {
+    const value = this.pathOf(expression);
+    if (!isExact(value)) return undefined;
+    return value.literal ? { value: value.template, literal: value.literal } : { value: value.template };
   }
 
   // ---- data in and out, training ----------------------------------------------------------------

@@ -152,6 +152,20 @@ function withTable(io: DataIO, expression: Node | undefined, isQuery: boolean): 
   return expression ? { ...io, table: { expression, isQuery } } : io;
 }
 
+/** The path a file object was opened on: `open(path, 'wb')` directly or via `with ... as f`, or `Path(p).open()`. */
+export function openedPath(index: SemanticIndex, fileExpression: Node): Node | undefined {
+  const node = stripParens(fileExpression);
+  let call = node.type === 'call' ? index.call(node) : undefined;
+  if (!call && node.type === 'identifier') {
+    const definition = index.definitionFor(node);
+    if (definition?.value?.type === 'call') call = index.call(definition.value);
+  }
+  if (!call) return undefined;
+  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call.args[0] ?? call.kwargs.get('file');
+  if (call.method === 'open' && call.receiver) return call.receiver; // Path("m.pkl").open("wb")
+  return undefined;
+}
+
 /** Table names a SQL query reads or writes (`FROM a JOIN b`, `INSERT INTO c`). */
 export function tablesInQuery(query: string): string[] {
   const names: string[] = [];

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from './dataflow';
 import { stringParts, stringPrefix } from './literals';
+import { MODULE_SCOPE } from './definitions';
 import { stripParens } from './nodes';
 
 export interface PathValue {
@@ -17,6 +18,22 @@ export interface PathValue {
   literal?: Node;
   /** For a value that is one run-time part and nothing else: the bindings it reads, to tell two such values apart. */
   identity?: string;
+  /**
+   * The string literal the value starts with (`"/home/ana"` in `os.path.join("/home/ana", name)`),
+   * and whether it was reached through a module-level name (named configuration, not a literal in place).
+   */
+  head?: { literal: Node; throughModuleName: boolean };
+}
+
+/** A string's value as far as it is known: its template, and whether run-time parts (`{}`) are in it. */
+export interface KnownString {
+  value: string;
+  partial: boolean;
+}
+
+/** The known string of a value; none when the value is one run-time part and nothing else. */
+export function knownString(value: PathValue): KnownString | undefined {
+  return value.template === '{}' && value.holes.length === 1 ? undefined : { value: value.template, partial: value.holes.length > 0 };
 }
 
 const JOIN_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
@@ -60,7 +77,8 @@ function stringLiteral(flow: DataFlow, node: Node, depth: number): PathValue {
   if (!parts) return hole(node);
   const value = concat(parts.map((part) => (typeof part === 'string' ? { template: part, holes: [] } : flow.pathOf(part, depth + 1))));
   const interpolated = parts.some((part) => typeof part !== 'string');
-  return interpolated || stringPrefix(node).includes('b') ? value : { ...value, literal: node };
+  const head = typeof parts[0] === 'string' || parts.length === 0 ? { head: { literal: node, throughModuleName: false } } : {};
+  return interpolated || stringPrefix(node).includes('b') ? { ...value, ...head } : { ...value, ...head, literal: node };
 }
 
 /** A variable: the value every binding that can reach this read gives it, if they agree. */
@@ -72,8 +90,11 @@ function variable(flow: DataFlow, node: Node, depth: number): PathValue {
   const values = definitions.map((d) => flow.pathOf(d.value!, depth + 1));
   const [first] = values;
   if (!values.every((v) => v.template === first.template && v.holes.join('\0') === first.holes.join('\0'))) return hole(node, identity);
-  if (values.length > 1) return { template: first.template, holes: first.holes };
-  return first.template === '{}' ? { ...first, identity: first.identity ?? identity } : first;
+  const atModule = definitions.some((d) => d.scopeKey === MODULE_SCOPE);
+  const head = first.head && values.every((v) => v.head?.literal === first.head!.literal)
+    ? { head: { literal: first.head.literal, throughModuleName: first.head.throughModuleName || atModule } } : {};
+  if (values.length > 1) return { template: first.template, holes: first.holes, ...head };
+  return first.template === '{}' ? { ...first, ...head, identity: first.identity ?? identity } : { ...first, ...head };
 }
 
 function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined {
@@ -112,17 +133,19 @@ function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: Map<string
     pieces.push(flow.pathOf(argument, depth + 1));
   }
   pieces.push({ template: text.slice(last), holes: [] });
-  return concat(pieces);
+  return { ...concat(pieces), head: { literal: stripParens(receiver), throughModuleName: false } };
 }
 
 function concat(parts: PathValue[]): PathValue {
-  return { template: parts.map((p) => p.template).join(''), holes: parts.flatMap((p) => p.holes) };
+  const value: PathValue = { template: parts.map((p) => p.template).join(''), holes: parts.flatMap((p) => p.holes) };
+  return parts[0]?.head ? { ...value, head: parts[0].head } : value;
 }
 
 function join(parts: PathValue[]): PathValue {
   const value: PathValue = { template: parts.map((p) => p.template).join('/').replace(/\/{2,}/g, '/'), holes: parts.flatMap((p) => p.holes) };
   const last = parts[parts.length - 1];
   if (last?.literal && parts.every(isExact)) value.literal = last.literal;
+  if (parts[0]?.head) value.head = parts[0].head;
   return value;
 }
 

@@ -132,6 +132,20 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'URLs built from a base address with + or an f-string are known strings too',
+      code: py`
+        from sklearn.linear_model import LogisticRegression
+        import pandas as pd
+        BASE = "https://files.example.org/shop/"
+        orders = pd.read_csv(BASE + "orders.csv")
+        stores = pd.read_csv(f"{BASE}stores.csv")
+      `,
+      findings: [
+        { line: 4, column: 22, message: /reads training data from the URL "https:\/\/files\.example\.org\/shop\/orders\.csv"/ },
+        { line: 5, column: 22, message: /reads training data from the URL "https:\/\/files\.example\.org\/shop\/stores\.csv"/ },
+      ],
+    },
+    {
       name: 'fetch_openml by name, tfds.load without a version, data_files on a URL',
       code: py`
         import sklearn.datasets as skd

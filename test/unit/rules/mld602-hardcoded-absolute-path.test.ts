@@ -166,6 +166,30 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a local root filled into an f-string or str.format is followed to its literal',
+      code: py`
+        import pandas as pd
+
+        def load(user):
+            root = "/home/ana/data"
+            train = pd.read_csv(f"{root}/train.csv")
+            return train, pd.read_csv("/Users/{}/test.csv".format(user))
+      `,
+      findings: [
+        { line: 4, column: 12, message: /`pd\.read_csv` reads "\/home\/ana\/data"/ },
+        { line: 6, column: 31, message: /reads "\/Users\/\{\}\/test\.csv"/ },
+      ],
+      output: py`
+        import pandas as pd
+
+        DATA_DIR = "/home/ana/data"
+        def load(user):
+            root = DATA_DIR
+            train = pd.read_csv(f"{root}/train.csv")
+            return train, pd.read_csv("/Users/{}/test.csv".format(user))
+      `,
+    },
+    {
       name: 'a local variable in a function is followed to its literal',
       code: py`
         import joblib

@@ -2,11 +2,11 @@
 // `save_pretrained`. Shared by the rules about unversioned artefacts and unevaluated models.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import { openedPath } from '../../semantics/dataio';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
 import { ML_PACKAGES } from './libraries';
-import { openedPath, staticPath } from './paths';
 
 export interface ModelSave {
   call: CallSite;
@@ -44,7 +44,7 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
     if (call.method === 'save_model' || call.method === 'save_pretrained' || (call.method === '_save' && isTrainer(index, call.receiver))) return save(call, call.receiver, path);
     // `.save(...)` is everywhere (images, figures); count it only with a model file name.
     if (call.method === 'save' && path && (index.importsAny(['tensorflow', 'keras']) || index.importsModule('torch'))) {
-      const known = staticPath(index, path);
+      const known = index.dataflow.exactPathOf(path);
       if (known && MODEL_EXTENSIONS.test(known.value)) return save(call, call.receiver, path);
     }
   }

@@ -2,7 +2,6 @@
 // name is a Hub name rather than a local path, and whether a `revision=` pins anything.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { staticString } from './values';
 
 const BRANCH_NAMES = /^(main|master|dev|develop|latest|head)$/i;
 
@@ -17,7 +16,7 @@ export function isHubName(value: string): boolean {
  */
 export function pinnedRevision(index: SemanticIndex, value: Node | undefined): 'pinned' | 'branch' | 'none' {
   if (!value) return 'none';
-  const text = staticString(index, value);
+  const text = index.dataflow.stringOf(value);
   if (text && !text.partial && BRANCH_NAMES.test(text.value)) return 'branch';
   return index.literal(value)?.kind === 'none' ? 'none' : 'pinned';
 }
