@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { buildDocument } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { SemanticIndex } from '../../server/src/semantics';
+import { pandasKind } from '../../server/src/semantics/pandas';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
 
 async function indexOf(code: string | string[]): Promise<{ index: SemanticIndex; dispose: () => void }> {
@@ -187,9 +188,10 @@ describe('semantic index', () => {
       z()
     `);
     const loop = index.nodes('for_statement')[0];
-    assert.deepEqual(index.callsIn(loop).map((c) => c.callee.text), ['f', 'g', 'h']);
+    assert.deepEqual(index.callsWithin(loop).map((c) => c.callee.text), ['f', 'g', 'h']);
     const outer = index.calls.find((c) => c.callee.text === 'f')!;
-    assert.deepEqual(index.callsIn(outer.node).map((c) => c.callee.text), ['g'], 'the node itself is left out');
+    assert.deepEqual(index.callsWithin(outer.node).map((c) => c.callee.text), ['f', 'g'], 'a call is within itself');
+    assert.deepEqual(index.callsWithin(outer.node.childForFieldName('arguments')!).map((c) => c.callee.text), ['g']);
     dispose();
   });
 
@@ -234,5 +236,57 @@ describe('semantic index', () => {
     assert.notEqual(index.roots[0]?.type, 'module');
     assert.ok(index.definitionsOf('y').length <= 1);
     dispose();
+  });
+});
+
+describe('pandas checker of the value-kind engine', () => {
+  /** The pandas kind of the last `show(...)` argument of the code. */
+  async function kindOfShown(code: string): Promise<string | undefined> {
+    const { index, dispose } = await indexOf(code);
+    const shown = index.calls.filter((call) => call.callee.text === 'show').at(-1)!;
+    const kind = pandasKind(index, shown.args[0]);
+    dispose();
+    return kind;
+  }
+
+  it('follows every binding that reaches the read: agreeing bindings give their kind', async () => {
+    assert.equal(await kindOfShown(py`
+      import pandas as pd
+      df = pd.read_csv("a.csv")
+      if cleaned:
+          df = df.dropna()
+      show(df)
+    `), 'frame');
+  });
+
+  it('a frame on one path and a series on another is pandas, of no one kind', async () => {
+    assert.equal(await kindOfShown(py`
+      import pandas as pd
+      data = pd.read_csv("a.csv")
+      if one_column:
+          data = data["price"]
+      show(data)
+    `), 'pandas');
+  });
+
+  it('a dict on one path and a frame on the other is unknown, though the last binding is a frame', async () => {
+    assert.equal(await kindOfShown(py`
+      import pandas as pd
+      if flag:
+          df = {"a": 1}
+      else:
+          df = pd.read_csv("a.csv")
+      show(df)
+    `), undefined);
+  });
+
+  it('a loop that rebinds the name from itself adds nothing: the kind from before the loop holds', async () => {
+    assert.equal(await kindOfShown(py`
+      import pandas as pd
+      df = pd.read_csv("a.csv")
+      for column in columns:
+          df = df.drop(columns=[column])
+      show(df)
+    `), 'frame');
   });
 });

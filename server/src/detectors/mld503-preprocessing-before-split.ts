@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { columnList } from '../semantics/columns';
 import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
-import { isMaskExpression } from './shared/pandas';
+import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
 import { hasHoldoutBehind, holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';

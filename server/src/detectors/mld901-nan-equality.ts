@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
-import { isFrameOrSeries, pandasKind } from './shared/pandas';
+import { isFrameOrSeries, pandasKind } from '../semantics/pandas';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
-import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from './shared/pandas';
+import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from '../semantics/pandas';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 

@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { removeArgument } from './shared/edits';
-import { importsPandas, pandasKind } from './shared/pandas';
+import { importsPandas, pandasKind } from '../semantics/pandas';
 import type { Rule, RuleContext } from './types';
 
 /** pandas methods that return None when called with `inplace=True`. */

@@ -1,27 +1,9 @@
-import type { Node } from 'web-tree-sitter';
-import type { SemanticIndex } from '../semantics';
-import { rootIdentifier } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
-import { isFrameOrSeries, pandasKind } from './shared/pandas';
+import { isFrameOrSeries, pandasKind } from '../semantics/pandas';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 
 const KIND_LABEL = { frame: 'DataFrame', series: 'Series', pandas: 'DataFrame or Series' } as const;
-
-/**
- * Every binding that can reach the root name (`df` in `df.values`) holds pandas of one kind. Where
- * they disagree (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) the kind is
- * unknown, and neither the message nor a fix can be trusted.
- */
-function bindingsAgree(index: SemanticIndex, object: Node): boolean {
-  const root = rootIdentifier(object);
-  const read = root ? index.dataflow.readAt(root) : undefined;
-  if (!read) return true;
-  const definitions = index.dataflow.reachingDefinitions(read);
-  if (definitions.length <= 1) return true;
-  const kinds = definitions.map((definition) => (definition.value ? pandasKind(index, definition.value) : undefined));
-  return kinds.every((kind) => isFrameOrSeries(kind) && kind === kinds[0]);
-}
 
 function check(context: RuleContext): void {
   const { index } = context;
@@ -34,7 +16,9 @@ function check(context: RuleContext): void {
     if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) continue;
     if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) continue;
     const kind = pandasKind(index, object);
-    if (!isFrameOrSeries(kind) || !bindingsAgree(index, object)) continue;
+    // The engine's kind is unknown where the bindings of a name disagree (`df = {...}` on one
+    // branch, `df = pd.read_csv(p)` on the other): neither the message nor a fix could be trusted.
+    if (!isFrameOrSeries(kind)) continue;
     const text = shorten(object.text);
     context.report({
       node: name,

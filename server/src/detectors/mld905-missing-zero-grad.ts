@@ -47,7 +47,7 @@ function gradientClearing(index: SemanticIndex): { nodes: Node[]; functions: Set
 
 function clearsInside(index: SemanticIndex, loop: Node, clearing: { nodes: Node[]; functions: Set<string> }): boolean {
   if (clearing.nodes.some((node) => isAncestorOf(loop, node))) return true;
-  return index.callsIn(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
+  return index.callsWithin(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
 }
 
 function check(context: RuleContext): void {

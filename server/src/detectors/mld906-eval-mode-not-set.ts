@@ -57,7 +57,7 @@ function evalSetterTest(index: SemanticIndex): EvalSetterTest {
   return (fn) => {
     let evaluates = cache.get(fn.startIndex);
     if (evaluates === undefined) {
-      evaluates = index.callsIn(fn).some((inner) => modeSet(index, inner) === 'eval');
+      evaluates = index.callsWithin(fn).some((inner) => modeSet(index, inner) === 'eval');
       cache.set(fn.startIndex, evaluates);
     }
     return evaluates;
@@ -144,7 +144,7 @@ function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<stri
     }
     // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
     if (call.argumentList && isTorchOptimizer(index, call.node)) {
-      for (const inner of index.callsIn(call.argumentList)) {
+      for (const inner of index.callsWithin(call.argumentList)) {
         const owner = inner.method === 'parameters' || inner.method === 'named_parameters' ? moduleName(inner.receiver) : undefined;
         if (owner) of(owner).optimized = true;
       }
@@ -236,7 +236,7 @@ function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[],
   const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
   if (same.some((t) => isAncestorOf(t.loop, use))) return false;
   // A loop fitting other tensors (`w`, `b` by hand) says nothing about this module's training.
-  const callsModule = (loop: Node) => index.callsIn(loop).some((call) => call.callee.type === 'identifier' && call.callee.text === name);
+  const callsModule = (loop: Node) => index.callsWithin(loop).some((call) => call.callee.type === 'identifier' && call.callee.text === name);
   return same.some((t) => t.loop.endIndex <= use.startIndex && callsModule(t.loop));
 }
 

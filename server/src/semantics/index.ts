@@ -286,24 +286,6 @@ export class SemanticIndex {
     return this.callsByKey.get(nodeKey(node));
   }
 
-  /** The calls inside `node` (not `node` itself), in document order: a binary search, no walk. */
-  callsIn(node: Node): CallSite[] {
-    // index.calls is in document order of start positions (the walk is pre-order).
-    let low = 0;
-    let high = this.calls.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.calls[mid].node.startIndex < node.startIndex) low = mid + 1;
-      else high = mid;
-    }
-    const inside: CallSite[] = [];
-    for (let i = low; i < this.calls.length && this.calls[i].node.startIndex < node.endIndex; i++) {
-      const call = this.calls[i];
-      if (call.node.endIndex <= node.endIndex && !(call.node.startIndex === node.startIndex && call.node.endIndex === node.endIndex)) inside.push(call);
-    }
-    return inside;
-  }
-
   /** Calls whose qualified name is one of `qnames` (or passes the predicate). */
   callsTo(match: ReadonlySet<string> | ((qname: string) => boolean)): CallSite[] {
     const test = typeof match === 'function' ? match : (q: string) => match.has(q);

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 // The library facts the rules share (a data module with no imports of its own).
 import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
+import { PANDAS_DATA_METHODS } from './library/pandas';
 import type { DataFlow } from './dataflow';
 import { holdsData } from './dataio';
 import { innermostValue } from './definitions';
@@ -46,7 +47,7 @@ const PREDICTION_FUNCTIONS = new Set(['numpy.array', 'numpy.asarray', 'numpy.squ
 
 /** Frame methods that return a frame of the same library (a selection, a cleaned or reshaped copy). */
 const FRAME_METHODS: Record<FrameLibrary, ReadonlySet<string>> = {
-  pandas: new Set(['dropna', 'fillna', 'drop', 'drop_duplicates', 'copy', 'reset_index', 'set_index', 'sort_values', 'sort_index', 'merge', 'join', 'assign', 'rename', 'astype', 'query', 'filter', 'head', 'tail', 'sample', 'replace', 'select_dtypes', 'reindex', 'pivot', 'pivot_table', 'melt', 'explode', 'interpolate', 'round', 'clip', 'where', 'mask', 'bfill', 'ffill', 'transpose']),
+  pandas: PANDAS_DATA_METHODS,
   polars: new Set(['select', 'with_columns', 'filter', 'drop', 'rename', 'join', 'sort', 'unique', 'drop_nulls', 'fill_null', 'head', 'tail', 'sample', 'collect', 'clone']),
   spark: new Set(['select', 'withColumn', 'withColumnRenamed', 'filter', 'where', 'drop', 'join', 'dropna', 'fillna', 'distinct', 'limit', 'union', 'unionByName', 'orderBy', 'sort', 'cache', 'persist', 'repartition', 'coalesce', 'dropDuplicates']),
   dask: new Set(['dropna', 'fillna', 'drop', 'drop_duplicates', 'copy', 'reset_index', 'set_index', 'merge', 'join', 'assign', 'rename', 'astype', 'query', 'head', 'sample', 'persist', 'repartition']),

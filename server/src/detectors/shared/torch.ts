@@ -181,7 +181,7 @@ function constructsModeLayers(index: SemanticIndex, call: CallSite, className: s
   }
   if (className.startsWith('local:')) return localClassHasModeLayers(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
   // Containers (Sequential, ModuleList, ModuleDict...): the layers built in their arguments.
-  return className.startsWith('torch.nn.') && (call.argumentList ? index.callsIn(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
+  return className.startsWith('torch.nn.') && (call.argumentList ? index.callsWithin(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
 }
 
 function callBuildsModeLayers(index: SemanticIndex, call: CallSite, seen: Set<string>): boolean {
@@ -210,7 +210,7 @@ function buildsOnlyPlainLayers(index: SemanticIndex, call: CallSite, className: 
   if (constructsModeLayers(index, call, className, new Set())) return false;
   if (className.startsWith('local:')) return localClassIsPlain(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
   if (!className.startsWith('torch.nn.')) return false;
-  return (call.argumentList ? index.callsIn(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen)) && splattedLayersArePlain(index, call, seen);
+  return (call.argumentList ? index.callsWithin(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen)) && splattedLayersArePlain(index, call, seen);
 }
 
 /** `nn.Sequential(*layers)`: the calls that built the list (its literal and every `append`), when the file shows them all. */
@@ -248,7 +248,7 @@ function localClassIsPlain(index: SemanticIndex, name: string, seen: Set<string>
   if (seen.has(`${definition.startIndex}`)) return true;
   seen.add(`${definition.startIndex}`);
   const basesPlain = index.classBases(definition).every((base) => (base.startsWith('local:') ? localClassIsPlain(index, base.slice(6), seen) : base === 'torch.nn.Module'));
-  return basesPlain && index.callsIn(definition).every((call) => callIsPlain(index, call, seen));
+  return basesPlain && index.callsWithin(definition).every((call) => callIsPlain(index, call, seen));
 }
 
 /** The class statement a constructor call builds (a notebook may define a class twice). */
@@ -264,6 +264,6 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
   if (!definition || seen.has(`${definition.startIndex}`)) return false;
   seen.add(`${definition.startIndex}`);
   if (index.classBases(definition).some((base) => (base.startsWith('local:') ? localClassHasModeLayers(index, base.slice(6), seen) : isModelFactory(base) || MODE_LAYERS.test(base)))) return true;
-  return index.callsIn(definition).some((call) => callBuildsModeLayers(index, call, seen));
+  return index.callsWithin(definition).some((call) => callBuildsModeLayers(index, call, seen));
 }
 

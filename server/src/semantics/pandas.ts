@@ -1,11 +1,16 @@
-// "Is this expression a pandas object?" — answered only from evidence in the file: a pandas
-// reader or constructor, a column or row selection of such a frame, a method chain on it, a
-// parameter annotated `pd.DataFrame`. Anything else (a dict, a polars or Spark frame, a NumPy
-// array, an object of unknown origin) is not pandas. Self-contained on purpose: it can later be
-// answered by a def-use layer with value kinds instead.
+// The pandas checker of the value-kind engine: "is this expression a pandas object, and which?" —
+// answered only from evidence in the file: a pandas reader or constructor, a column or row
+// selection of such a frame, a method chain on it, a parameter annotated `pd.DataFrame`. Anything
+// else (a dict, a polars or Spark frame, a NumPy array, an object of unknown origin) is not pandas.
+// A name is followed as the engine follows it (values.ts): through every binding that can reach
+// the read, and where they disagree the kind is unknown. The API it knows is library/pandas.ts.
 import type { Node } from 'web-tree-sitter';
-import type { SemanticIndex } from '../../semantics';
-import { stripParens } from '../../semantics/nodes';
+import type { SemanticIndex } from './index';
+import { nodeKey, stripParens } from './nodes';
+import {
+  ARGUMENT_KIND_FUNCTIONS, FRAME_ATTRIBUTES, FRAME_FUNCTIONS, FRAME_METHODS, GROUPING_METHODS, MASK_METHODS, OTHER_METHODS,
+  PANDAS_MODULES, PANDAS_RESULT_METHODS, READERS, REDUCTIONS, SAME_KIND_METHODS, SERIES_REDUCTIONS_TO_SERIES,
+} from './library/pandas';
 
 /**
  * `frame` and `series` are known; `pandas` is a DataFrame or a Series; `index` an Index;
@@ -13,39 +18,9 @@ import { stripParens } from '../../semantics/nodes';
  */
 export type PandasKind = 'frame' | 'series' | 'pandas' | 'index' | 'grouped' | 'accessor';
 
-/** Module prefixes whose functions follow the pandas API. */
-const PANDAS_MODULES = ['pandas.', 'modin.pandas.'];
 const MAX_DEPTH = 12;
 
-const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter(Boolean));
 
-/** Readers that return one DataFrame (unless asked for chunks, see `readerKind`). */
-const READERS = words(`read_csv read_table read_fwf read_excel read_json read_parquet read_feather read_orc read_sql
-  read_sql_query read_sql_table read_gbq read_hdf read_stata read_sas read_spss read_xml read_clipboard`);
-const FRAME_FUNCTIONS = words(`DataFrame DataFrame.from_dict DataFrame.from_records merge merge_asof merge_ordered
-  get_dummies pivot_table crosstab melt json_normalize wide_to_long`);
-/** Functions that return the kind of their first argument when it is pandas (else a scalar or array). */
-const ARGUMENT_KIND_FUNCTIONS = words('to_datetime to_numeric to_timedelta cut qcut');
-
-/** Methods of a frame or series that return an object of the same kind. */
-const SAME_KIND_METHODS = words(`head tail copy dropna fillna drop rename set_index sort_values sort_index replace
-  drop_duplicates astype query assign filter sample where mask interpolate ffill bfill clip abs round diff shift
-  pct_change cumsum cumprod cummax cummin rank isna isnull notna notnull reindex rename_axis add_prefix add_suffix
-  nlargest nsmallest isin truncate convert_dtypes infer_objects asfreq tz_localize tz_convert between combine_first
-  add sub mul div truediv floordiv mod pow radd rsub rmul rdiv eq ne lt le gt ge reindex_like
-  select_dtypes explode align applymap transform`);
-/** Methods of a frame that return a frame. */
-const FRAME_METHODS = words('merge join pivot pivot_table melt transpose reset_index map applymap');
-/** Methods that return a frame or a series (which one depends on the receiver and the arguments). */
-const PANDAS_RESULT_METHODS = words('apply map reset_index stack unstack pivot pivot_table melt merge join transpose to_frame duplicated');
-/** Reductions: a frame reduces to a series, a series to a scalar (except those listed below). */
-const REDUCTIONS = words(`sum mean median std var min max count nunique prod sem skew kurt idxmax idxmin any all
-  quantile mode corr cov describe value_counts agg aggregate memory_usage first last size nth cumcount ngroup`);
-const SERIES_REDUCTIONS_TO_SERIES = words('mode describe value_counts');
-const GROUPING_METHODS = words('groupby rolling expanding ewm resample');
-/** Attributes of a frame that are not columns. */
-const FRAME_ATTRIBUTES = words(`shape size ndim empty values axes attrs flags style plot sparse at iat loc iloc ix
-  dtypes columns index T`);
 
 function isPandasQname(qname: string | undefined): qname is string {
   return !!qname && PANDAS_MODULES.some((prefix) => qname.startsWith(prefix));
@@ -77,13 +52,8 @@ function kindOf(index: SemanticIndex, expression: Node, depth: number): PandasKi
   const node = stripParens(expression);
   const next = (child: Node | null | undefined) => (child ? kindOf(index, child, depth + 1) : undefined);
   switch (node.type) {
-    case 'identifier': {
-      const value = index.valueOf(node);
-      if (value !== node) return next(value);
-      const passed = index.passedArguments(node)?.map(next);
-      if (passed) return passed.every((kind) => kind === passed[0]) ? passed[0] : passed.every(isFrameOrSeries) ? 'pandas' : undefined;
-      return annotatedKind(index, node);
-    }
+    case 'identifier':
+      return nameKind(index, node, depth);
     case 'call':
       return callKind(index, node, depth);
     case 'subscript':
@@ -108,6 +78,57 @@ function kindOf(index: SemanticIndex, expression: Node, depth: number): PandasKi
     default:
       return undefined;
   }
+}
+
+const CYCLE = 'cycle';
+type Remembered = PandasKind | null | typeof CYCLE;
+const remembered = new WeakMap<SemanticIndex, Map<string, Remembered>>();
+
+/**
+ * A name: the kind every binding that can reach the read gives it — one kind, or "pandas" when
+ * each is a frame or a series; unknown when any is something else or unclear (`df = {...}` on one
+ * branch, `df = pd.read_csv(p)` on the other). A binding that reaches only through itself (a loop
+ * that rebinds `df = df.dropna()`) adds nothing. A parameter: what every call passes, or its annotation.
+ */
+function nameKind(index: SemanticIndex, node: Node, depth: number): PandasKind | undefined {
+  const flow = index.dataflow;
+  const read = flow.readAt(node);
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  if (definitions.length === 0) return parameterKind(index, index.valueOf(node), depth);
+  let memo = remembered.get(index);
+  if (!memo) remembered.set(index, (memo = new Map()));
+  const kinds: (PandasKind | undefined)[] = [];
+  for (const definition of definitions) {
+    if (definition.kind === 'param') {
+      kinds.push(parameterKind(index, node, depth));
+      continue;
+    }
+    const value = (definition.kind === 'assign' || definition.kind === 'walrus') ? definition.value : undefined;
+    if (!value) return undefined;
+    const key = nodeKey(value);
+    let kind = memo.get(key);
+    if (kind === undefined) {
+      memo.set(key, CYCLE);
+      kind = kindOf(index, value, depth + 1) ?? null;
+      memo.set(key, kind);
+    }
+    if (kind !== CYCLE) kinds.push(kind ?? undefined);
+  }
+  return agreed(kinds);
+}
+
+function agreed(kinds: (PandasKind | undefined)[]): PandasKind | undefined {
+  if (kinds.length === 0) return undefined;
+  if (kinds.every((kind) => kind === kinds[0])) return kinds[0];
+  return kinds.every(isFrameOrSeries) ? 'pandas' : undefined;
+}
+
+/** A parameter (or a name with no binding in the file): the kinds passed at every call, or its annotation. */
+function parameterKind(index: SemanticIndex, node: Node, depth: number): PandasKind | undefined {
+  if (node.type !== 'identifier') return kindOf(index, node, depth + 1);
+  const passed = index.passedArguments(node)?.map((argument) => kindOf(index, argument, depth + 1));
+  if (passed) return agreed(passed);
+  return annotatedKind(index, node);
 }
 
 /** Arithmetic between a pandas object and anything keeps the widest pandas kind. */
@@ -191,10 +212,6 @@ function attributeKind(object: PandasKind | undefined, name: string): PandasKind
   return undefined;
 }
 
-/** Names of frame methods outside the sets above: an attribute with such a name is not a column. */
-const OTHER_METHODS = words(`pop insert update equals info plot hist boxplot pipe squeeze item unique tolist keys items
-  corrwith xs lookup at_time between_time first_valid_index last_valid_index asof iterrows itertuples items get
-  isna isnull memory_usage`);
 
 /** True when `frame.<name>` reads a column: the name is not an attribute or method of frames. */
 export function isColumnAttribute(name: string): boolean {
@@ -292,4 +309,3 @@ export function isMaskExpression(expression: Node, index?: SemanticIndex): boole
   }
 }
 
-const MASK_METHODS = words('isin isna isnull notna notnull between duplicated contains startswith endswith match fullmatch eq ne lt le gt ge');
