@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { stringValue } from '../semantics/literals';
-import { valueKind, type ValueKind } from './shared/origins';
+import { valueLibrary, type ValueLibrary } from '../semantics/origins';
 import type { Rule, RuleContext } from './types';
 
 type Library = 'numpy' | 'torch' | 'pandas' | 'tensorflow';
@@ -59,7 +59,7 @@ function hasTorchOnlyMethod(index: SemanticIndex, expression: Node): boolean {
 
 /** The library of a converted value; an unknown origin counts only in a file that uses `library` alone. */
 function sourceIs(index: SemanticIndex, source: Node, library: Library, rivals: readonly string[]): boolean {
-  const kind: ValueKind | undefined = valueKind(index, source);
+  const kind: ValueLibrary | undefined = valueLibrary(index, source);
   if (kind) return kind === library;
   return index.importsModule(library === 'tensorflow' ? 'tensorflow' : library) && !index.importsAny(rivals);
 }
@@ -89,7 +89,7 @@ function roundTrip(index: SemanticIndex, call: CallSite, library: Library): stri
   switch (library) {
     case 'numpy': {
       if (inner.via !== 'tolist' || exported(inner.source, index)) return undefined; // `.values.tolist()` stacks a column of arrays
-      const kind = valueKind(index, inner.source);
+      const kind = valueLibrary(index, inner.source);
       if (kind === 'numpy') return `${shown} copies an array into a Python list and back into an array: the detour is pure glue (and slow); use the array itself or \`.copy()\``;
       if (kind === 'torch') return `${shown} converts a tensor to a Python list and then to an array: \`.numpy()\` does it in one step`;
       return undefined;
@@ -99,7 +99,7 @@ function roundTrip(index: SemanticIndex, call: CallSite, library: Library): stri
         return `${shown} converts a tensor to NumPy and straight back to a tensor: the round trip copies the data and detaches it from the graph; keep the tensor (\`.detach().clone()\` if a copy is wanted)`;
       }
       if (inner.via === 'tolist' && !exported(inner.source, index)) {
-        const kind = valueKind(index, inner.source);
+        const kind = valueLibrary(index, inner.source);
         if (kind === 'torch') return `${shown} converts a tensor to a Python list and back to a tensor: keep the tensor (\`.clone()\` if a copy is wanted)`;
         if (kind === 'numpy') return `${shown} converts an array to a Python list and then to a tensor: \`torch.from_numpy\` does it in one step`;
       }
@@ -159,7 +159,7 @@ export const glueCodeRoundTrip: Rule = {
       example: 'import numpy as np\nimport pandas as pd\nimport torch\n\nfeatures = pd.DataFrame(df.values, columns=df.columns)\nlogits = torch.tensor(model(x).detach().numpy())\nlabels = df["label"].values.tolist()',
       fix: 'Keep data in one representation for as long as possible, and convert once, at a boundary you name: `df.copy()` or `df.reset_index(drop=True)` instead of rebuilding a frame, `t.detach().clone()` instead of a NumPy round trip, `df["label"].tolist()` instead of two conversions. Better still, wrap the package behind one small interface so that conversions live in one place. There is no automatic fix: which of the dropped properties mattered is a judgement call.',
       fixed: 'features = df.copy()\nlogits = model(x).detach().clone()\nlabels = df["label"].tolist()',
-      nearMisses: 'One conversion is not a round trip: `torch.tensor(df.values)`, `np.array(df)`, `pd.DataFrame(scaler.transform(X))`. A frame rebuilt with new labels (`pd.Series(s.values, index=dates)`) is a roundabout relabelling, not reported. `np.array(df["embedding"].tolist())` and `pd.DataFrame(df["json"].tolist())` stack or expand a column of lists and are the idiomatic way to do so. Values of unknown origin are not assumed to be pandas or torch objects: `.values` and `.numpy()` count only when the file shows where the value came from or uses that one library alone (not alongside polars, Spark, xarray, TensorFlow or JAX).',
+      nearMisses: 'One conversion is not a round trip: `torch.tensor(df.values)`, `np.array(df)`, `pd.DataFrame(scaler.transform(X))`. A name bound to values of different libraries on different paths (an array read from a cache on one branch, a tensor on the other) is of no one library, and is left alone. A frame rebuilt with new labels (`pd.Series(s.values, index=dates)`) is a roundabout relabelling, not reported. `np.array(df["embedding"].tolist())` and `pd.DataFrame(df["json"].tolist())` stack or expand a column of lists and are the idiomatic way to do so. Values of unknown origin are not assumed to be pandas or torch objects: `.values` and `.numpy()` count only when the file shows where the value came from or uses that one library alone (not alongside polars, Spark, xarray, TensorFlow or JAX).',
     },
   },
   check,

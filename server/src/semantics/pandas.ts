@@ -6,7 +6,8 @@
 // the read, and where they disagree the kind is unknown. The API it knows is library/pandas.ts.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
-import { nodeKey, stripParens } from './nodes';
+import { stripParens } from './nodes';
+import { bindingKinds, type CheckerMemo } from './values';
 import {
   ARGUMENT_KIND_FUNCTIONS, FRAME_ATTRIBUTES, FRAME_FUNCTIONS, FRAME_METHODS, GROUPING_METHODS, MASK_METHODS, OTHER_METHODS,
   PANDAS_MODULES, PANDAS_RESULT_METHODS, READERS, REDUCTIONS, SAME_KIND_METHODS, SERIES_REDUCTIONS_TO_SERIES,
@@ -80,41 +81,17 @@ function kindOf(index: SemanticIndex, expression: Node, depth: number): PandasKi
   }
 }
 
-const CYCLE = 'cycle';
-type Remembered = PandasKind | null | typeof CYCLE;
-const remembered = new WeakMap<SemanticIndex, Map<string, Remembered>>();
+const remembered: CheckerMemo<PandasKind> = new WeakMap();
 
 /**
- * A name: the kind every binding that can reach the read gives it — one kind, or "pandas" when
- * each is a frame or a series; unknown when any is something else or unclear (`df = {...}` on one
- * branch, `df = pd.read_csv(p)` on the other). A binding that reaches only through itself (a loop
- * that rebinds `df = df.dropna()`) adds nothing. A parameter: what every call passes, or its annotation.
+ * A name: the kind every binding that can reach the read gives it (values.ts' bindingKinds) — one
+ * kind, or "pandas" when each is a frame or a series; unknown when any is something else or
+ * unclear (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other). A parameter: what every
+ * call passes, or its annotation.
  */
 function nameKind(index: SemanticIndex, node: Node, depth: number): PandasKind | undefined {
-  const flow = index.dataflow;
-  const read = flow.readAt(node);
-  const definitions = read ? flow.reachingDefinitions(read) : [];
-  if (definitions.length === 0) return parameterKind(index, index.valueOf(node), depth);
-  let memo = remembered.get(index);
-  if (!memo) remembered.set(index, (memo = new Map()));
-  const kinds: (PandasKind | undefined)[] = [];
-  for (const definition of definitions) {
-    if (definition.kind === 'param') {
-      kinds.push(parameterKind(index, node, depth));
-      continue;
-    }
-    const value = (definition.kind === 'assign' || definition.kind === 'walrus') ? definition.value : undefined;
-    if (!value) return undefined;
-    const key = nodeKey(value);
-    let kind = memo.get(key);
-    if (kind === undefined) {
-      memo.set(key, CYCLE);
-      kind = kindOf(index, value, depth + 1) ?? null;
-      memo.set(key, kind);
-    }
-    if (kind !== CYCLE) kinds.push(kind ?? undefined);
-  }
-  return agreed(kinds);
+  const kinds = bindingKinds(index, node, remembered, (value) => kindOf(index, value, depth + 1), () => parameterKind(index, node, depth));
+  return kinds ? agreed(kinds) : parameterKind(index, index.valueOf(node), depth);
 }
 
 function agreed(kinds: (PandasKind | undefined)[]): PandasKind | undefined {

@@ -7,9 +7,10 @@ import type { Node } from 'web-tree-sitter';
 import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
 import { PANDAS_DATA_METHODS } from './library/pandas';
 import type { DataFlow } from './dataflow';
+import type { SemanticIndex } from './index';
 import { holdsData } from './dataio';
 import { innermostValue } from './definitions';
-import { stripParens } from './nodes';
+import { nodeKey, stripParens } from './nodes';
 import type { CallSite, Definition } from './types';
 
 export type ScoreKind = 'probability' | 'decision' | 'prediction';
@@ -192,6 +193,45 @@ export function unpackedElement(flow: DataFlow, definition: Definition): Node | 
   const call = value.type === 'call' ? flow.index.call(value) : undefined;
   if (call?.qname === 'sklearn.model_selection.train_test_split' && !call.hasSplat) return call.args[Math.floor(position / 2)];
   return undefined;
+}
+
+const CYCLE = 'cycle';
+/** What a library checker remembers per value expression: its answer, none (`null`), or "being asked" (a cycle). */
+export type CheckerMemo<K> = WeakMap<SemanticIndex, Map<string, K | null | typeof CYCLE>>;
+
+/**
+ * How a library checker follows a name (the engine's rule for every checker): its answer for the
+ * value of each binding that can reach the read — asked once per value and remembered; a binding
+ * reached only through itself (a loop's `df = df.dropna()`) adds nothing; a binding with no value
+ * the checker can read (`for`, `with`, unpacking) answers undefined; a parameter answers
+ * `ofParameter`. Undefined when no binding reaches the read: the caller decides. The checker then
+ * folds the answers, unknown where they disagree.
+ */
+export function bindingKinds<K>(index: SemanticIndex, identifier: Node, memo: CheckerMemo<K>, ofValue: (value: Node) => K | undefined, ofParameter: () => K | undefined): (K | undefined)[] | undefined {
+  const flow = index.dataflow;
+  const read = flow.readAt(identifier);
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  if (definitions.length === 0) return undefined;
+  let remembered = memo.get(index);
+  if (!remembered) memo.set(index, (remembered = new Map()));
+  const kinds: (K | undefined)[] = [];
+  for (const definition of definitions) {
+    if (definition.kind === 'param') {
+      kinds.push(ofParameter());
+      continue;
+    }
+    const value = definition.kind === 'assign' || definition.kind === 'walrus' ? definition.value : undefined;
+    if (!value) return [undefined];
+    const key = nodeKey(value);
+    let kind = remembered.get(key);
+    if (kind === undefined) {
+      remembered.set(key, CYCLE);
+      kind = ofValue(value) ?? null;
+      remembered.set(key, kind);
+    }
+    if (kind !== CYCLE) kinds.push(kind ?? undefined);
+  }
+  return kinds;
 }
 
 /** The common kind of all bindings, or undefined when any is unknown or they disagree. */

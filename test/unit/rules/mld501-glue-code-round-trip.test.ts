@@ -36,6 +36,18 @@ ruleTests(glueCodeRoundTrip, {
       `,
     },
     {
+      name: 'a name that holds a NumPy array on one path and a tensor on the other is of no one library',
+      code: py`
+        import numpy as np
+        import torch
+        if cached:
+            scores = np.load("scores.npy")
+        else:
+            scores = torch.load("scores.pt")
+        values = np.asarray(scores.tolist())
+      `,
+    },
+    {
       name: 'a TensorFlow tensor converted for torch is a boundary, not a round trip',
       code: py`
         import tensorflow as tf
