@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
 import { insertBeforeStatement } from './shared/edits';
-import { isTorchOptimizer } from './shared/torch';
+import { isTorchOptimizer } from '../semantics/torch';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 
@@ -96,7 +96,7 @@ export const missingZeroGrad: Rule = {
       example: 'import torch\n\noptimizer = torch.optim.SGD(model.parameters(), lr=0.01)\nfor x, y in loader:\n    loss = loss_fn(model(x), y)\n    loss.backward()\n    optimizer.step()',
       fix: 'Clear the gradients once per optimizer step: `optimizer.zero_grad()` before the backward pass (or after the step). For gradient accumulation, clear them every N steps, when you step. The quick fix inserts `optimizer.zero_grad()` just before the statement with the backward pass. It is unsafe: training changes (it becomes correct).',
       fixed: 'for x, y in loader:\n    loss = loss_fn(model(x), y)\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()',
-      nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, and learning-rate schedulers\' `step()` is not an optimizer step.',
+      nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, nor is a name that holds one on some paths only (`opt = restore(...)` on one branch), and learning-rate schedulers\' `step()` is not an optimizer step.',
     },
   },
   check,

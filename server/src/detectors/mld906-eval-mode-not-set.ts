@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
-import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from './shared/torch';
+import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from '../semantics/torch';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 type Mode = 'train' | 'eval';

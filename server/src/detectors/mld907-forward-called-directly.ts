@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
-import { moduleOrigin } from './shared/torch';
+import { moduleOrigin } from '../semantics/torch';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 

@@ -87,6 +87,19 @@ ruleTests(missingZeroGrad, {
             sgd.step()
       `,
     },
+    {
+      name: 'a name that holds a torch optimizer on one path and one of unknown origin on the other',
+      code: py`
+        import torch
+        if resume:
+            opt = restore_optimizer("ckpt")
+        else:
+            opt = torch.optim.SGD(model.parameters(), lr=0.1)
+        for x, y in loader:
+            loss_fn(model(x), y).backward()
+            opt.step()
+      `,
+    },
   ],
   invalid: [
     {

@@ -1,11 +1,14 @@
-// PyTorch objects recognised from their origin in the file: modules (torch.nn layers, local
-// classes deriving nn.Module, torchvision/timm/transformers models) and optimizers (torch.optim).
-// An object of unknown origin is neither: rules about them stay silent.
+// The PyTorch checker of the value-kind engine: objects recognised from their origin in the file,
+// modules (torch.nn layers, local classes deriving nn.Module, torchvision/timm/transformers models)
+// and optimizers (torch.optim). A name is followed through every binding that reaches the read
+// (values.ts' bindingKinds): each must build a module (an optimizer). An object of unknown origin
+// is neither: rules about them stay silent.
 import type { Node } from 'web-tree-sitter';
-import type { SemanticIndex } from '../../semantics';
-import type { CallSite } from '../../semantics/types';
-import { ancestors, stripParens } from '../../semantics/nodes';
-import { lastSegment } from './libraries';
+import type { SemanticIndex } from './index';
+import type { CallSite } from './types';
+import { ancestors, stripParens } from './nodes';
+import { lastSegment } from './library/packages';
+import { bindingKinds, type CheckerMemo } from './values';
 
 const MAX_DEPTH = 8;
 
@@ -54,14 +57,10 @@ export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0):
   if (depth > MAX_DEPTH || !index.importsAny(['torch', 'torchvision', 'timm', 'transformers', 'lightning', 'pytorch_lightning'])) return undefined;
   const node = stripParens(expression);
   if (node.type === 'identifier') {
+    const origins = bindingKinds(index, node, modules, (value) => moduleOrigin(index, value, depth + 1), () => parameterModule(index, node, depth));
+    if (origins) return origins.every((o) => o) ? origins[0] : undefined;
     const value = index.valueOf(node);
-    if (value !== node) return moduleOrigin(index, value, depth + 1);
-    const passed = index.passedArguments(node);
-    if (passed) {
-      const origins = passed.map((arg) => moduleOrigin(index, arg, depth + 1));
-      if (origins.every((o) => o)) return origins[0];
-    }
-    return annotatedModule(index, node);
+    return value !== node ? moduleOrigin(index, value, depth + 1) : parameterModule(index, node, depth);
   }
   if (node.type === 'attribute') {
     const values = index.instanceAttributeValues(node);
@@ -82,6 +81,19 @@ export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0):
   if (index.classMatches(className, isModuleClassName)) return { call, className, pretrained: false };
   if (isModelFactory(className)) return { call, className, pretrained: /\.from_pretrained$/.test(className) };
   return undefined;
+}
+
+const modules: CheckerMemo<ModuleOrigin> = new WeakMap();
+const optimizers: CheckerMemo<boolean> = new WeakMap();
+
+/** A parameter: a module when every call of its function passes one, or when annotated `nn.Module`. */
+function parameterModule(index: SemanticIndex, identifier: Node, depth: number): ModuleOrigin | undefined {
+  const passed = index.passedArguments(identifier);
+  if (passed) {
+    const origins = passed.map((arg) => moduleOrigin(index, arg, depth + 1));
+    if (origins.every((o) => o)) return origins[0];
+  }
+  return annotatedModule(index, identifier);
 }
 
 /** A parameter annotated `nn.Module` (or a torch.nn class). */
@@ -107,10 +119,14 @@ export function isTorchOptimizer(index: SemanticIndex, expression: Node, depth =
   if (depth > MAX_DEPTH || !index.importsModule('torch')) return false;
   const node = stripParens(expression);
   if (node.type === 'identifier') {
+    const parameter = (): boolean => {
+      const passed = index.passedArguments(node);
+      return !!passed && passed.every((arg) => isTorchOptimizer(index, arg, depth + 1));
+    };
+    const answers = bindingKinds(index, node, optimizers, (value) => isTorchOptimizer(index, value, depth + 1), parameter);
+    if (answers) return answers.every((answer) => answer === true);
     const value = index.valueOf(node);
-    if (value !== node) return isTorchOptimizer(index, value, depth + 1);
-    const passed = index.passedArguments(node);
-    return !!passed && passed.every((arg) => isTorchOptimizer(index, arg, depth + 1));
+    return value !== node ? isTorchOptimizer(index, value, depth + 1) : parameter();
   }
   if (node.type === 'attribute') {
     const values = index.instanceAttributeValues(node);
