@@ -8,17 +8,12 @@ import type { SemanticIndex } from './index';
 import type { CallSite } from './types';
 import { ancestors, stripParens } from './nodes';
 import { lastSegment } from './library/packages';
+import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
+
+export { SELF_RETURNING } from './library/torch';
 import { bindingKinds, type CheckerMemo } from './values';
 
 const MAX_DEPTH = 8;
-
-/** Methods of a module that return the module itself. */
-export const SELF_RETURNING: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'half', 'double', 'bfloat16', 'requires_grad_', 'apply', 'share_memory']);
-/** Non-module names under torch.nn. */
-const NOT_MODULE_PREFIXES = ['torch.nn.functional.', 'torch.nn.init.', 'torch.nn.utils.', 'torch.nn.parameter.'];
-const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.Buffer']);
-/** Base classes (qualified) that make a local class a module. */
-const MODULE_BASES = /^(torch\.nn\.(modules\.\w+\.)?[A-Z]\w*|lightning(\.pytorch)?\.LightningModule|pytorch_lightning\.(core\.)?LightningModule|transformers\.(modeling_utils\.)?PreTrainedModel|transformers\.\w+PreTrainedModel)$/;
 
 export interface ModuleOrigin {
   /** The call that built the module (a constructor or a factory), when there is one. */
@@ -137,9 +132,6 @@ export function isTorchOptimizer(index: SemanticIndex, expression: Node, depth =
   return !!className && index.classMatches(className, isOptimizerName);
 }
 
-/** Calls and decorators that turn gradient tracking off for the code under them. */
-const NO_GRAD = new Set(['torch.no_grad', 'torch.inference_mode', 'torch.autograd.no_grad', 'torch.autograd.grad_mode.no_grad', 'torch.autograd.grad_mode.inference_mode']);
-
 function disablesGrad(index: SemanticIndex, expression: Node): boolean {
   const node = stripParens(expression);
   const callee = node.type === 'call' ? node.childForFieldName('function') : node;
@@ -172,12 +164,6 @@ export function noGradContext(index: SemanticIndex, node: Node): Node | undefine
   return undefined;
 }
 
-/** torch.nn layers that behave differently in training and evaluation mode. */
-const MODE_LAYERS = /^torch\.nn\.(Dropout[123]?d?|AlphaDropout|FeatureAlphaDropout|(Lazy)?BatchNorm[123]d|SyncBatchNorm|RReLU|Transformer(Encoder|Decoder)?(Layer)?)$/;
-/** Layers whose dropout is off unless a `dropout=` argument turns it on. */
-const OPTIONAL_DROPOUT = /^torch\.nn\.(LSTM|GRU|RNN|MultiheadAttention)$/;
-const MODE_FUNCTIONS = /^torch\.nn\.functional\.(dropout[123]?d?|alpha_dropout|feature_alpha_dropout|batch_norm|rrelu)$/;
-
 /**
  * True when the module contains layers whose behaviour depends on `.train()` / `.eval()` (dropout,
  * batch norm): known for torch.nn layers and containers, local classes (from the calls in their
@@ -205,11 +191,6 @@ function callBuildsModeLayers(index: SemanticIndex, call: CallSite, seen: Set<st
   const className = index.constructedClass(call.node);
   return !!className && constructsModeLayers(index, call, className, seen);
 }
-
-/** Packages whose functions build no module: tensor maths, Python and NumPy helpers. */
-const LAYER_FREE_PACKAGES = new Set(['builtins', 'numpy', 'math', 'typing', 'functools', 'itertools', 'operator', 'collections']);
-/** torch functions that bring in a model from elsewhere, whose layers the file does not show. */
-const TORCH_LOADERS = /^torch\.(hub|load$|jit|package|export)/;
 
 /**
  * True only when the file shows the whole module and it has no layer that depends on the mode: a

@@ -1,0 +1,31 @@
+// The PyTorch API the model knows: which torch.nn names build modules, which layers depend on
+// the training mode, which calls turn gradients off. Read by the PyTorch checker (semantics/torch.ts).
+
+/** Methods of a module that return the module itself. */
+export const SELF_RETURNING: ReadonlySet<string> = new Set(['to', 'cuda', 'cpu', 'train', 'eval', 'float', 'half', 'double', 'bfloat16', 'requires_grad_', 'apply', 'share_memory']);
+
+/** Non-module names under torch.nn: prefixes, and single names. */
+export const NOT_MODULE_PREFIXES = ['torch.nn.functional.', 'torch.nn.init.', 'torch.nn.utils.', 'torch.nn.parameter.'];
+
+export const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.Buffer']);
+
+/** Base classes (qualified) that make a local class a module. */
+export const MODULE_BASES = /^(torch\.nn\.(modules\.\w+\.)?[A-Z]\w*|lightning(\.pytorch)?\.LightningModule|pytorch_lightning\.(core\.)?LightningModule|transformers\.(modeling_utils\.)?PreTrainedModel|transformers\.\w+PreTrainedModel)$/;
+
+/** Calls and decorators that turn gradient tracking off for the code under them. */
+export const NO_GRAD = new Set(['torch.no_grad', 'torch.inference_mode', 'torch.autograd.no_grad', 'torch.autograd.grad_mode.no_grad', 'torch.autograd.grad_mode.inference_mode']);
+
+/** torch.nn layers that behave differently in training and evaluation mode. */
+export const MODE_LAYERS = /^torch\.nn\.(Dropout[123]?d?|AlphaDropout|FeatureAlphaDropout|(Lazy)?BatchNorm[123]d|SyncBatchNorm|RReLU|Transformer(Encoder|Decoder)?(Layer)?)$/;
+
+/** Layers whose dropout is off unless a `dropout=` argument turns it on. */
+export const OPTIONAL_DROPOUT = /^torch\.nn\.(LSTM|GRU|RNN|MultiheadAttention)$/;
+
+/** torch.nn.functional calls that depend on the training mode. */
+export const MODE_FUNCTIONS = /^torch\.nn\.functional\.(dropout[123]?d?|alpha_dropout|feature_alpha_dropout|batch_norm|rrelu)$/;
+
+/** Packages whose functions build no module: tensor maths, Python and NumPy helpers. */
+export const LAYER_FREE_PACKAGES = new Set(['builtins', 'numpy', 'math', 'typing', 'functools', 'itertools', 'operator', 'collections']);
+
+/** torch functions that bring in a model from elsewhere, whose layers the file does not show. */
+export const TORCH_LOADERS = /^torch\.(hub|load$|jit|package|export)/;
