@@ -290,3 +290,23 @@ describe('pandas checker of the value-kind engine', () => {
     `), 'frame');
   });
 });
+
+describe('one name resolution: valueOf and bindingAt answer as the def-use layer', () => {
+  it('gives the value of the one binding that reaches the read, and the name itself where several may', async () => {
+    const { index, dispose } = await indexOf(py`
+      path = "a.csv"
+      use(path)
+      path = "b.csv"
+      use(path)
+      if again:
+          path = "c.csv"
+      use(path)
+    `);
+    const reads = index.calls.filter((call) => call.callee.text === 'use').map((call) => call.args[0]);
+    assert.deepEqual(reads.map((read) => index.valueOf(read).text), ['"a.csv"', '"b.csv"', 'path']);
+    assert.equal(index.bindingAt(reads[2]), undefined);
+    const [reaching] = index.dataflow.reachingDefinitions(index.dataflow.readAt(reads[1])!);
+    assert.equal(index.bindingAt(reads[1]), reaching);
+    dispose();
+  });
+});

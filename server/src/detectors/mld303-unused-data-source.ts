@@ -221,7 +221,7 @@ class OwnOutput {
   private namesRead(path: Node): string[] {
     const names = [lastComponent(this.index.dataflow.pathOf(path).template)];
     let holder = stripParens(path);
-    if (holder.type === 'identifier') holder = this.index.definitionFor(holder)?.value ?? holder;
+    if (holder.type === 'identifier') holder = this.index.bindingAt(holder)?.value ?? holder;
     for (const literal of [holder, ...this.index.nodesWithin('string', holder)]) {
       if (literal.type === 'string') names.push(lastComponent(this.index.dataflow.pathOf(literal).template));
     }

@@ -53,7 +53,7 @@ function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
 
 /** `X_train, X_test = X[:800], X[800:]`: the element a name takes from a parallel assignment (the name itself otherwise). */
 function unpackedValue(index: SemanticIndex, node: Node): Node {
-  const definition = node.type === 'identifier' ? index.definitionFor(node) : undefined;
+  const definition = node.type === 'identifier' ? index.bindingAt(node) : undefined;
   const statement = definition?.kind === 'unpack' ? definition.statement : undefined;
   const left = statement?.type === 'assignment' ? statement.childForFieldName('left') : undefined;
   const right = statement?.childForFieldName('right');
@@ -67,7 +67,7 @@ function unpackedValue(index: SemanticIndex, node: Node): Node {
 /** A name holding row positions: a loop over fold indices (`for train_idx, _ in kf.split(X)`) or a call that picks rows. */
 function pickedRows(index: SemanticIndex, rows: Node): boolean {
   const node = stripParens(rows);
-  const origin = node.type === 'identifier' ? index.definitionFor(node) : undefined;
+  const origin = node.type === 'identifier' ? index.bindingAt(node) : undefined;
   const statement = origin?.statement;
   const source = origin?.kind === 'assign' || origin?.kind === 'walrus' ? origin.value
     : statement?.type === 'for_statement' ? statement.childForFieldName('right') ?? undefined

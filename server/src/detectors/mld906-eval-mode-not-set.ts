@@ -92,7 +92,7 @@ function isMethod(fn: Node): boolean {
 function loopedNames(index: SemanticIndex, receiver: Node | undefined): string[] {
   const variable = receiver ? stripParens(receiver) : undefined;
   if (variable?.type !== 'identifier') return [];
-  const definition = index.definitionFor(variable);
+  const definition = index.bindingAt(variable);
   const loop = definition?.kind === 'for' && definition.statement.type === 'for_statement' ? definition.statement : undefined;
   const right = loop?.childForFieldName('right');
   const items = right && ['tuple', 'list', 'expression_list'].includes(stripParens(right).type) ? stripParens(right).namedChildren : [];
@@ -299,7 +299,7 @@ function check(context: RuleContext): void {
   const reportedAfterTraining = new Set<string>();
   for (const use of index.calls) {
     // A module is followed by its name; a parameter's name means something else at each call.
-    if (use.callee.type !== 'identifier' || index.definitionFor(use.callee)?.kind === 'param') continue;
+    if (use.callee.type !== 'identifier' || index.bindingAt(use.callee)?.kind === 'param') continue;
     const name = use.callee.text;
     const origin = moduleOrigin(index, use.callee);
     if (!origin) continue;

@@ -42,7 +42,7 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
   if (!namesData && sourceNames.some((name) => name !== undefined && MODEL_WORDS.test(name))) return true;
   if (!target) return false;
   return index.calls.some((use) => use.method !== undefined && MODEL_USE.has(use.method) && use.receiver?.type === 'identifier'
-    && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.definitionFor(use.receiver)?.node.startIndex === target.startIndex);
+    && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.bindingAt(use.receiver)?.node.startIndex === target.startIndex);
 }
 
 function check(context: RuleContext): void {

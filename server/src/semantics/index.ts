@@ -300,14 +300,28 @@ export class SemanticIndex {
 
   /**
    * The expression behind `expression`: for a name, the value it was assigned where it is read
-   * (following `y = x` chains); otherwise the expression itself without parentheses.
+   * (following `y = x` chains); otherwise the expression itself without parentheses. The binding
+   * is the def-use layer's: the one binding that reaches the read (see `bindingAt`), so this and
+   * `dataflow.reachingDefinitions` never disagree; a name several bindings may reach is itself.
    */
   valueOf(expression: Node, depth = 0): Node {
     const node = stripParens(expression);
     if (node.type !== 'identifier' || depth > MAX_ALIAS_DEPTH) return node;
-    const definition = this.definitionFor(node);
+    const definition = this.bindingAt(node);
     if (!definition || (definition.kind !== 'assign' && definition.kind !== 'walrus') || !definition.value) return node;
     return this.valueOf(definition.value, depth + 1);
+  }
+
+  /**
+   * The binding a name holds where it is read: the only one that reaches the read (flow-sensitive,
+   * cells in order); none when several may reach it. A name the def-use layer does not see as a
+   * read (a binding or a keyword) resolves by scope, as `definitionFor`.
+   */
+  bindingAt(identifier: Node): Definition | undefined {
+    const read = this.dataflow.readAt(identifier);
+    if (!read) return this.definitionFor(identifier);
+    const reaching = this.dataflow.reachingDefinitions(read);
+    return reaching.length === 1 ? reaching[0] : undefined;
   }
 
   /** The call that produced the value of `expression`, directly or through a variable. */

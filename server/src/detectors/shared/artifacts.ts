@@ -108,6 +108,6 @@ function fittedClass(index: SemanticIndex, object: Node): string | undefined {
 /** A name bound by unpacking a split (`X_train, X_test, y_train, y_test = train_test_split(...)`): rows, not a model. */
 function isSplitOutput(index: SemanticIndex, object: Node): boolean {
   if (object.type !== 'identifier') return false;
-  const definition = index.definitionFor(object);
+  const definition = index.bindingAt(object);
   return definition?.kind === 'unpack' && index.callsWithin(definition.statement).some((call) => call.qname === 'sklearn.model_selection.train_test_split');
 }
