@@ -218,8 +218,9 @@ describe('semantic index', () => {
       use(model)
     `);
     const [first, , second] = index.definitionsOf('model');
-    assert.deepEqual(index.referencesTo(first).map((id) => id.startPosition.row), [1]);
-    assert.deepEqual(index.referencesTo(second).map((id) => id.startPosition.row), [6]);
+    const usedAt = (definition: typeof first) => index.dataflow.usesOf(definition).map((read) => read.node.startPosition.row);
+    assert.deepEqual(usedAt(first), [1]);
+    assert.deepEqual(usedAt(second), [6]);
     dispose();
   });
 

@@ -172,7 +172,7 @@ function onlyShapesProbe(index: SemanticIndex, node: Node, depth = 0): boolean {
     if (parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current)) {
       const target = parent.childForFieldName('left');
       const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
-      const uses = definition ? index.referencesTo(definition) : [];
+      const uses = definition ? index.dataflow.usesOf(definition).map((read) => read.node) : [];
       return uses.length > 0 && uses.every((use) => onlyShapesProbe(index, use, depth + 1));
     }
     if (!INPUT_WRAPPERS.has(parent.type)) return false;

@@ -12,7 +12,7 @@ import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, nodeKey, sameNode, startingWithin, stripParens } from './nodes';
+import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { walkTrees, type CollectedType } from './walk';
@@ -45,7 +45,6 @@ export class SemanticIndex {
   private readonly callsByKey = new Map<string, CallSite>();
   /** The same by the id of the syntax-table node: a number key, no string built per question. */
   private readonly callsById = new Map<number, CallSite>();
-  private identifiersByName: Map<string, Node[]> | undefined;
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
   private byCalleeName: Map<string, CallSite[]> | undefined;
@@ -251,27 +250,7 @@ export class SemanticIndex {
     return undefined;
   }
 
-  /**
-   * The places that read the value bound by `definition`: identifiers of its name that resolve to
-   * it, excluding binding sites, attribute names (`obj.name`) and keyword names (`f(name=...)`).
-   */
-  referencesTo(definition: Definition): Node[] {
-    if (!this.identifiersByName) {
-      this.identifiersByName = new Map();
-      for (const id of this.nodes('identifier')) {
-        const list = this.identifiersByName.get(id.text) ?? [];
-        list.push(id);
-        this.identifiersByName.set(id.text, list);
-      }
-    }
-    return (this.identifiersByName.get(definition.name) ?? []).filter((id) => {
-      const parent = id.parent;
-      if (parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), id)) return false;
-      if (parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), id)) return false;
-      if (this.definitionsOf(definition.name).some((d) => sameNode(d.node, id))) return false;
-      return this.definitionFor(id) === definition;
-    });
-  }
+
 
   /** True when the definition is the only binding of its name in its scope. */
   isOnlyBinding(definition: Definition): boolean {

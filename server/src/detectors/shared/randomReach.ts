@@ -96,7 +96,7 @@ function returnSites(index: SemanticIndex, fn: Node): Node[] {
   if (!name) return [];
   const definition = index.definitionsOf(name.text).find((d) => sameNode(d.node, name));
   if (!definition) return [];
-  return index.referencesTo(definition).filter((ref) => !sameNode(ref, name)).map((ref) => {
+  return index.dataflow.usesOf(definition).map((read) => read.node).filter((ref) => !sameNode(ref, name)).map((ref) => {
     const parent = ref.parent;
     return parent?.type === 'call' && sameNode(parent.childForFieldName('function'), ref) ? parent : ref;
   });
