@@ -13,7 +13,7 @@ const LAYERS: { name: string; members: string[] }[] = [
   { name: 'vocabulary', members: ['engine/', 'taxonomy/'] },
   { name: 'model', members: ['semantics/'] },
   { name: 'rules', members: ['detectors/'] },
-  { name: 'analysis', members: ['config/', 'analyze.ts'] },
+  { name: 'analysis', members: ['config/', 'analyze.ts', 'fixAll.ts'] },
   { name: 'features', members: ['features/'] },
   { name: 'front doors', members: ['session.ts', 'memory.ts', 'server.ts', 'serverArgs.ts', 'cli/'] },
 ];
