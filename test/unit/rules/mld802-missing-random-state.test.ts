@@ -65,6 +65,26 @@ ruleTests(missingRandomState, {
       code: ['from sklearn.cluster import KMeans\n', 'KMeans()\n'],
     },
     {
+      name: 'an estimator built only for its type, in a check of what a learner passed in',
+      code: py`
+        from sklearn.tree import DecisionTreeRegressor
+        def check(model):
+            assert type(model) == type(DecisionTreeRegressor()), "expected a tree"
+            assert isinstance(model, type(DecisionTreeRegressor()))
+      `,
+    },
+    {
+      name: 'estimators only printed or asked for their parameters, directly or through a name',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.cluster import KMeans
+        print(RandomForestClassifier())
+        defaults = KMeans().get_params()
+        shown = RandomForestClassifier(n_estimators=10)
+        print(shown)
+      `,
+    },
+    {
       name: 'seed keyword spelled seed= (xgboost) or random_seed= (catboost)',
       code: py`
         import xgboost as xgb
@@ -146,6 +166,23 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'an estimator printed and then trained is a model like any other',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        model = RandomForestClassifier(n_estimators=10)
+        print(model)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 2, message: /RandomForestClassifier/ }],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier
+        SEED = 42
+        model = RandomForestClassifier(n_estimators=10, random_state=SEED)
+        print(model)
+        model.fit(X, y)
+      `,
+    },
     {
       name: 'train_test_split through an alias, fix reuses the seed constant',
       code: py`
