@@ -1,8 +1,14 @@
-// How long until the first diagnostics: spawn `node dist/server.js --stdio`, initialize, open an
-// example script (or notebook), and time the first publishDiagnostics. Prints figures only.
+// Start-up, both front doors. The server: spawn `node dist/server.js --stdio`, initialize, open an
+// example script (or notebook), and time the first publishDiagnostics. The CLI: the wall time of
+// a one-file `mldebt check`, beside a bare `node -e 0` and `mldebt --version` (bundle load only),
+// and what loading the two WebAssembly modules costs in-process. Prints figures only.
 //   npm run build && node out/bench/server-startup.bench.js [runs]
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import * as path from 'node:path';
+import { Language, Parser } from 'web-tree-sitter';
+import { defaultWasmPaths } from '../server/src/parsing/parser';
 import { TestClient } from '../test/support/lspClient';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -23,6 +29,32 @@ async function firstDiagnostics(open: (client: TestClient) => Promise<string>): 
   const done = performance.now();
   await client.stop();
   return { total: done - started, afterOpen: done - opened };
+}
+
+function wallOf(args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8' });
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+  return performance.now() - started;
+}
+
+/** What the CLI's start-up is made of: Node itself, loading the bundle, and a whole one-file check. */
+async function cliStartup(runs: number): Promise<void> {
+  const cli = path.join(ROOT, 'dist', 'cli.js');
+  const rows: [string, string[]][] = [
+    ['node -e 0 (Node itself)', ['-e', '0']],
+    ['mldebt --version (bundle load)', [cli, '--version']],
+    ['mldebt check one file', [cli, 'check', path.join('examples', 'train_churn.py'), '--exit-zero']],
+  ];
+  console.log(`\nCLI start-up, wall (load ${loadavg().map((l) => l.toFixed(2)).join(' ')}):`);
+  for (const [label, args] of rows) console.log(`  ${label.padEnd(34)} ${stats(Array.from({ length: runs }, () => wallOf(args)))}`);
+  const wasm = defaultWasmPaths(path.join(ROOT, 'dist'));
+  const t0 = performance.now();
+  await Parser.init({ locateFile: () => wasm.runtime });
+  const t1 = performance.now();
+  await Language.load(wasm.grammar);
+  const t2 = performance.now();
+  console.log(`  of which, in-process: web-tree-sitter runtime ${(t1 - t0).toFixed(1)} ms, Python grammar ${(t2 - t1).toFixed(1)} ms (compiled once per process)`);
 }
 
 async function main(): Promise<void> {
@@ -56,6 +88,7 @@ async function main(): Promise<void> {
   console.log(`           of which after initialize:      ${stats(scriptRuns.map((r) => r.afterOpen))}`);
   console.log(`  notebook examples/sales_exploration.ipynb: ${stats(notebookRuns.map((r) => r.total))}`);
   console.log(`           of which after initialize:      ${stats(notebookRuns.map((r) => r.afterOpen))}`);
+  await cliStartup(runs);
 }
 
 void main();

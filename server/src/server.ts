@@ -22,7 +22,14 @@ import { budgetDiagnostic, Notices } from './features/notices';
 import { cancelled, invalidCodeActionParams, invalidHoverParams } from './features/requestParams';
 import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
+import { serverLaunch } from './serverArgs';
 import { VERSION } from './version';
+
+const launch = serverLaunch(process.argv.slice(2));
+if (launch !== 'serve') {
+  (launch.stream === 'out' ? process.stdout : process.stderr).write(launch.text + '\n');
+  process.exit(launch.code);
+}
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../analyze';
 import type { AnalysisConfig } from '../config/settings';
 import type { DocumentSource } from '../documents/source';
 import type { Finding } from '../engine/types';
-import { fixAll } from '../features/fixes';
+import { fixAll } from '../fixAll';
 import type { PythonParser } from '../parsing/parser';
 import { unifiedDiff } from './diff';
 import { replaceSources } from './notebookJson';

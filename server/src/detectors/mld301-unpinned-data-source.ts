@@ -87,34 +87,44 @@ function liveQueries(context: RuleContext, call: CallSite): void {
   });
 }
 
-function unversionedDatasets(context: RuleContext, call: CallSite): void {
-  const { index } = context;
+/** A dataset loaded by name with no version: the loader and name (one dependency) and what to say. */
+interface UnversionedLoad {
+  node: Node;
+  key: string;
+  message: string;
+}
+
+function unversionedDataset(index: SemanticIndex, call: CallSite): UnversionedLoad | undefined {
   const q = call.qname;
-  if (!q || call.hasSplat) return;
+  if (!q || call.hasSplat) return undefined;
   if (q === 'datasets.load_dataset') {
     const path = argument(call, 'path', 0);
     const name = path ? index.dataflow.stringOf(path) : undefined;
-    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value)) return;
+    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value)) return undefined;
     const revision = pinnedRevision(index, call.kwargs.get('revision'));
-    if (revision === 'pinned') return;
-    context.report({
+    if (revision === 'pinned') return undefined;
+    return {
       node: path,
+      key: `${q}\u0000${name.value}`,
       message: revision === 'branch'
         ? `\`${call.callee.text}("${name.value}")\` follows the branch ${call.kwargs.get('revision')!.text}, which moves: pin a commit hash or tag`
         : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the data this code reads`,
-    });
-  } else if (q === 'sklearn.datasets.fetch_openml') {
-    if (call.kwargs.has('version') || call.kwargs.has('data_id') || call.args.length > 1) return;
-    const name = argument(call, 'name', 0);
-    const text = name ? index.dataflow.stringOf(name) : undefined;
-    if (!name || !text || text.partial) return;
-    context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no \`version=\`: OpenML serves whichever version of "${text.value}" is active on the day it runs` });
-  } else if (q === 'tensorflow_datasets.load' || q === 'tensorflow_datasets.builder') {
-    const name = argument(call, 'name', 0);
-    const text = name ? index.dataflow.stringOf(name) : undefined;
-    if (!name || !text || text.partial || text.value.includes(':')) return;
-    context.report({ node: name, message: `\`${call.callee.text}("${text.value}")\` has no version in the name ("${text.value}:1.2.3"): a new release of the dataset changes the training data` });
+    };
   }
+  if (q === 'sklearn.datasets.fetch_openml') {
+    if (call.kwargs.has('version') || call.kwargs.has('data_id') || call.args.length > 1) return undefined;
+    const name = argument(call, 'name', 0);
+    const text = name ? index.dataflow.stringOf(name) : undefined;
+    if (!name || !text || text.partial) return undefined;
+    return { node: name, key: `${q}\u0000${text.value}`, message: `\`${call.callee.text}("${text.value}")\` has no \`version=\`: OpenML serves whichever version of "${text.value}" is active on the day it runs` };
+  }
+  if (q === 'tensorflow_datasets.load' || q === 'tensorflow_datasets.builder') {
+    const name = argument(call, 'name', 0);
+    const text = name ? index.dataflow.stringOf(name) : undefined;
+    if (!name || !text || text.partial || text.value.includes(':')) return undefined;
+    return { node: name, key: `tensorflow_datasets\u0000${text.value}`, message: `\`${call.callee.text}("${text.value}")\` has no version in the name ("${text.value}:1.2.3"): a new release of the dataset changes the training data` };
+  }
+  return undefined;
 }
 
 /**
@@ -129,12 +139,24 @@ function check(context: RuleContext): void {
   // URLs and SQL tables count as training data only in files that train models; the dataset
   // loaders belong to ML libraries themselves.
   const trains = importsTrainingLibrary(context.index);
+  // One dataset loaded several times (its train and test splits, in two functions) is one
+  // dependency to pin: one finding at the first load, linked to the others.
+  const byDataset = new Map<string, UnversionedLoad[]>();
   for (const call of context.index.calls) {
     if (trains) {
       remoteReads(context, call);
       liveQueries(context, call);
     }
-    unversionedDatasets(context, call);
+    const load = unversionedDataset(context.index, call);
+    if (load) byDataset.set(load.key, [...(byDataset.get(load.key) ?? []), load]);
+  }
+  for (const [first, ...others] of byDataset.values()) {
+    const more = others.length > 0 ? ` (as ${others.length > 1 ? 'do' : 'does'} ${others.length} other load${others.length > 1 ? 's' : ''} of this dataset)` : '';
+    context.report({
+      node: first.node,
+      message: first.message + more,
+      related: others.map((other) => ({ node: other.node, message: 'the same dataset loaded here, unpinned too' })),
+    });
   }
 }
 
@@ -151,7 +173,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others. Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
   check,

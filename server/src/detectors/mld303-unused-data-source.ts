@@ -6,6 +6,7 @@ import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
+import { isProbedInTry } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
@@ -126,6 +127,7 @@ function check(context: RuleContext): void {
     if (!scope && doc.kind === 'script' && (exportsModuleNames ??= !index.isEntryPoint)) continue;
     if (names.some((name) => dynamic.has(name.text, scope))) continue;
     if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
+    if (isProbedInTry(assignment)) continue;
 
     const listed = names.map((name) => `\`${name.text}\``).join(', ');
     const path = io.path ? flow.pathOf(io.path) : undefined;
@@ -248,7 +250,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { sameNode } from '../semantics/nodes';
 import { lastSegment, packageOf } from './shared/libraries';
+import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import type { Rule, RuleContext } from './types';
 
@@ -66,43 +67,6 @@ function tunedElsewhere(index: SemanticIndex, node: Node, depth = 0): boolean {
       return !!definition && index.dataflow.usesOf(definition).some(({ node: use }) => tunedElsewhere(index, use, depth + 1));
     }
     if (!PASS_THROUGH.has(parent.type)) return false;
-  }
-  return false;
-}
-
-/** Calls that only show an object: its repr, its type, its parameters. */
-const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
-const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
-
-/**
- * True when the estimator built at `node` is only looked at, never trained: a notebook line that
- * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, or a
- * name every use of which is one of those. Its defaults are on display, not in a model.
- */
-function onlyInspected(index: SemanticIndex, node: Node, depth = 0): boolean {
-  let current = node;
-  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-    switch (parent.type) {
-      case 'parenthesized_expression':
-        continue;
-      case 'expression_statement':
-        return true;
-      case 'attribute':
-        return sameNode(parent.childForFieldName('object'), current) && SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '');
-      case 'argument_list': {
-        const qname = parent.parent ? index.call(parent.parent)?.qname : undefined;
-        return !!qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display');
-      }
-      case 'assignment': {
-        const target = parent.childForFieldName('left');
-        if (depth > 2 || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
-        const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
-        const uses = definition ? index.dataflow.usesOf(definition) : [];
-        return uses.length > 0 && uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
-      }
-      default:
-        return false;
-    }
   }
   return false;
 }

@@ -2,6 +2,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
+import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import { drawReachesResult } from './shared/randomReach';
 import { seedConstant, seededBefore } from './shared/seeding';
@@ -21,14 +22,15 @@ const SEEDING_ENSEMBLES = new Set(['BaggingClassifier', 'BaggingRegressor', 'Ada
 
 /**
  * Calls whose randomness never matters: a base estimator handed to an ensemble that seeds it
- * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`), or a constructor whose value
- * is thrown away (a notebook cell showing `KMeans()`'s repr), or an empty shell that saved
- * weights are loaded into (`loaded = XGBClassifier(); loaded.load_model(path)`).
+ * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`), an object only looked at
+ * (a notebook cell showing `KMeans()`'s repr, `type(DecisionTreeRegressor())` in a type check,
+ * `print(SVC())`), or an empty shell that saved weights are loaded into
+ * (`loaded = XGBClassifier(); loaded.load_model(path)`).
  */
 function randomnessIsMoot(index: SemanticIndex, call: CallSite, loaded: ReadonlySet<number>): boolean {
   if (loaded.has(call.node.startIndex)) return true;
+  if (call.qname && /^[A-Z]/.test(lastSegment(call.qname)) && onlyInspected(index, call.node)) return true;
   const parent = call.node.parent;
-  if (parent?.type === 'expression_statement' && call.qname && /^[A-Z]/.test(lastSegment(call.qname))) return true;
   const list = parent?.type === 'keyword_argument' ? parent.parent : parent;
   const outer = list?.type === 'argument_list' ? list.parent : undefined;
   const ensemble = outer?.type === 'call' ? index.call(outer) : undefined;
@@ -93,7 +95,24 @@ function isPandasSample(index: SemanticIndex, call: CallSite): boolean {
   return kind?.kind === 'frame' && kind.library === 'pandas';
 }
 
-function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed: { keyword: string } | undefined): string {
+/**
+ * A decision tree that considers every feature at each split with the best splitter draws only to
+ * order the features it tries, which matters only where two splits score the same: its results
+ * vary less than "each run differs" would say, and the message says exactly when.
+ */
+function drawsOnlyToBreakTies(index: SemanticIndex, call: CallSite, name: string): boolean {
+  if (!/^DecisionTree(Classifier|Regressor)$/.test(name)) return false;
+  const splitter = call.kwargs.get('splitter');
+  const splitterValue = splitter ? index.literal(splitter) : undefined;
+  const maxFeatures = call.kwargs.get('max_features');
+  return (!splitter || (splitterValue?.kind === 'string' && splitterValue.value === 'best')) && (!maxFeatures || index.literal(maxFeatures)?.kind === 'none');
+}
+
+function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed: { keyword: string } | undefined, tiesOnly = false): string {
+  if (tiesOnly) {
+    const what = seed ? `\`${name}(..., ${seed.keyword}=None)\` draws a new seed on every run` : `\`${name}\` is called without \`random_state\``;
+    return `${what}: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees`;
+  }
   if (seed) return `\`${name}(..., ${seed.keyword}=None)\` draws a new random seed on every run, so its results cannot be reproduced`;
   if (kind === 'boosting') return `\`${name}\` is built without \`random_state\`: it relies on the library's implicit default seed, which is not recorded with the experiment`;
   if (kind === 'pandas') return `\`${name}\` is called without \`random_state\`: each run draws different rows`;
@@ -129,7 +148,7 @@ function check(context: RuleContext): void {
     const edit = seed ? replaceNode(seed.value, constant.name) : addKeywordArgument(doc, call, 'random_state', constant.name);
     context.report({
       node: call.callee,
-      message: missingSeedMessage(name, kind, seed),
+      message: missingSeedMessage(name, kind, seed, !!call.qname && drawsOnlyToBreakTies(index, call, name)),
       ...(edit ? { fix: { title: `Set random_state=${constant.name}`, edits: [...(constant.definition ? [constant.definition] : []), edit] } } : {}),
     });
   }
@@ -149,7 +168,7 @@ export const missingRandomState: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = RandomForestClassifier(n_estimators=200)',
       fix: 'Pass `random_state` explicitly, from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call; otherwise it defines `SEED = 42` once after the imports that open the file (in a notebook, in its first code cell) and uses it, so a second fix (or MLD801\'s seeding fix) reuses the same constant and MLD603 never sees the seed written twice. It is unsafe: the numbers the program produces change (they become stable).',
       fixed: 'SEED = 42\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=200, random_state=SEED)',
-      nearMisses: 'A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) a constructor whose value is discarded (a notebook cell that only shows `KMeans()`) and an estimator built only to `load_model` saved weights into are left alone. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
+      nearMisses: 'A `DecisionTreeClassifier`/`DecisionTreeRegressor` with the best splitter over every feature still draws, to order the features it tries, which changes the tree only where two splits score the same: it is reported with a message that says exactly that, not that every run differs. A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost) and an estimator built only to `load_model` saved weights into are left alone. An object built only to be looked at trains and draws nothing: a notebook cell that only shows `KMeans()`, `print(SVC())`, `SVC().get_params()`, or `type(DecisionTreeRegressor())` in a type check, directly or through a name whose every use is such. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
     },
   },
   check,

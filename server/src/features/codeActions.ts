@@ -10,7 +10,7 @@ import type { DocumentSource } from '../documents/source';
 import type { SourceDocument, TextEdit } from '../documents/types';
 import type { PythonParser } from '../parsing/parser';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
-import { checkedApply, fixAll } from './fixes';
+import { checkedApply, fixAll } from '../fixAll';
 import { scopeIgnoreEdit } from './scopeIgnores';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mldebt`;

@@ -83,6 +83,24 @@ ruleTests(unpinnedDataSource, {
   ],
   invalid: [
     {
+      name: 'one dataset loaded in two functions (train and test splits) is one dependency: one finding, linked',
+      code: py`
+        import tensorflow_datasets as tfds
+        from datasets import load_dataset
+        def train_input():
+            return tfds.load(name="mnist", split="train")
+        def eval_input():
+            return tfds.load("mnist", split="test")
+        reviews = load_dataset("imdb", split="train")
+        other = load_dataset("ag_news", split="train")
+      `,
+      findings: [
+        { line: 4, message: /^`tfds.load\("mnist"\)` has no version in the name .* \(as does 1 other load of this dataset\)$/, related: 1 },
+        { line: 7, message: /^`load_dataset\("imdb"\)` has no `revision=`/ },
+        { line: 8, message: /^`load_dataset\("ag_news"\)` has no `revision=`/ },
+      ],
+    },
+    {
       name: 'read_csv of a raw GitHub URL on a branch, through a variable',
       code: py`
         import pandas as pd

@@ -5,6 +5,25 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a load in a try that handles the failure is a probe: does the file read with this encoding?',
+      code: py`
+        import pandas as pd
+        def check_saved(names):
+            for name in names:
+                try:
+                    frame = pd.read_csv("../working/" + name)
+                except UnicodeDecodeError:
+                    raise AssertionError("the file was saved with the wrong encoding")
+      `,
+    },
+    {
+      name: 'a notebook cell showing that a read fails, whose name is bound again later',
+      code: [
+        'import pandas as pd\ntry:\n    items = pd.read_json("items.json")\nexcept ValueError as error:\n    print("ValueError:", error)\n',
+        'with open("items.json") as f:\n    items = pd.read_json("[" + ",".join(f) + "]")\nitems.shape\n',
+      ],
+    },
+    {
       name: 'a chained assignment whose other name is used: the load feeds that name',
       code: py`
         import pandas as pd
@@ -109,6 +128,48 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a try without a handler (try/finally) is no probe: the unused load is reported',
+      code: py`
+        import pandas as pd
+        print("loading")
+        try:
+            extra = pd.read_parquet("extra.parquet")
+        finally:
+            print("done")
+      `,
+      findings: [{ line: 4, message: /^`extra` is loaded from "extra.parquet"/ }],
+      output: py`
+        import pandas as pd
+        print("loading")
+        try:
+            pass
+        finally:
+            print("done")
+      `,
+    },
+    {
+      name: 'the handler\'s own load is not in the try body: unused there, it is reported',
+      code: py`
+        import pandas as pd
+        print("loading")
+        try:
+            rows = pd.read_csv("rows.csv")
+            print(rows.shape)
+        except FileNotFoundError:
+            backup = pd.read_csv("backup.csv")
+      `,
+      findings: [{ line: 7, message: /^`backup` is loaded from "backup.csv"/ }],
+      output: py`
+        import pandas as pd
+        print("loading")
+        try:
+            rows = pd.read_csv("rows.csv")
+            print(rows.shape)
+        except FileNotFoundError:
+            pass
+      `,
+    },
     {
       name: 'a chained assignment is one load: reported once, naming every name, when none is used',
       code: py`

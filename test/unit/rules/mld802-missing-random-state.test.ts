@@ -65,6 +65,26 @@ ruleTests(missingRandomState, {
       code: ['from sklearn.cluster import KMeans\n', 'KMeans()\n'],
     },
     {
+      name: 'an estimator built only for its type, in a check of what a learner passed in',
+      code: py`
+        from sklearn.tree import DecisionTreeRegressor
+        def check(model):
+            assert type(model) == type(DecisionTreeRegressor()), "expected a tree"
+            assert isinstance(model, type(DecisionTreeRegressor()))
+      `,
+    },
+    {
+      name: 'estimators only printed or asked for their parameters, directly or through a name',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.cluster import KMeans
+        print(RandomForestClassifier())
+        defaults = KMeans().get_params()
+        shown = RandomForestClassifier(n_estimators=10)
+        print(shown)
+      `,
+    },
+    {
       name: 'seed keyword spelled seed= (xgboost) or random_seed= (catboost)',
       code: py`
         import xgboost as xgb
@@ -146,6 +166,47 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a best-split tree over every feature draws only to break ties, and the message says so; a random splitter or a feature subset draws always',
+      code: py`
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+        tree = DecisionTreeClassifier(max_depth=4).fit(X, y)
+        reg = DecisionTreeRegressor(max_depth=3, random_state=None).fit(X, y)
+        sub = DecisionTreeClassifier(max_features="sqrt").fit(X, y)
+        rnd = DecisionTreeRegressor(splitter="random").fit(X, y)
+      `,
+      findings: [
+        { line: 2, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 3, message: /^`DecisionTreeRegressor\(\.\.\., random_state=None\)` draws a new seed on every run: it tries the features/ },
+        { line: 4, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 5, message: /^`DecisionTreeRegressor` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+        SEED = 42
+        tree = DecisionTreeClassifier(max_depth=4, random_state=SEED).fit(X, y)
+        reg = DecisionTreeRegressor(max_depth=3, random_state=None).fit(X, y)
+        sub = DecisionTreeClassifier(max_features="sqrt").fit(X, y)
+        rnd = DecisionTreeRegressor(splitter="random").fit(X, y)
+      `,
+    },
+    {
+      name: 'an estimator printed and then trained is a model like any other',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        model = RandomForestClassifier(n_estimators=10)
+        print(model)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 2, message: /RandomForestClassifier/ }],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier
+        SEED = 42
+        model = RandomForestClassifier(n_estimators=10, random_state=SEED)
+        print(model)
+        model.fit(X, y)
+      `,
+    },
     {
       name: 'train_test_split through an alias, fix reuses the seed constant',
       code: py`

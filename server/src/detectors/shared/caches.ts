@@ -21,3 +21,18 @@ export function isCacheOrCheck(site: Node): boolean {
   }
   return false;
 }
+
+/**
+ * True when the site is in the body of a `try` that handles an exception: a load there whose value
+ * is never used is a probe (does the file exist, parse, have this encoding?), and the handler says
+ * what happens when it does not.
+ */
+export function isProbedInTry(site: Node): boolean {
+  for (const current of ancestors(site, true)) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') return false;
+    if (current.type !== 'try_statement') continue;
+    const body = current.childForFieldName('body');
+    if (body && body.startIndex <= site.startIndex && site.endIndex <= body.endIndex && current.namedChildren.some((c) => c?.type === 'except_clause')) return true;
+  }
+  return false;
+}

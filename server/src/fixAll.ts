@@ -2,14 +2,14 @@
 // applying it leaves Python that parses no worse than before; fix-all applies safe fixes in
 // passes, one fix per rule per pass (two fixes of one rule may both introduce the same new
 // name), re-analysing between passes until nothing safe is left.
-import type { AnalysisConfig } from '../config/settings';
-import { analyzeDocument, type AnalysisResult } from '../analyze';
-import type { Finding } from '../engine/types';
-import { editsOverlap } from '../documents/edits';
-import { applyToSource, buildDocument, type DocumentSource } from '../documents/source';
-import type { SourceDocument, TextEdit } from '../documents/types';
-import { parseOnce, segmentParses } from '../parsing/incremental';
-import type { PythonParser } from '../parsing/parser';
+import type { AnalysisConfig } from './config/settings';
+import { analyzeDocument, type AnalysisResult } from './analyze';
+import type { Finding } from './engine/types';
+import { editsOverlap } from './documents/edits';
+import { applyToSource, buildDocument, type DocumentSource } from './documents/source';
+import type { SourceDocument, TextEdit } from './documents/types';
+import { parseOnce, segmentParses } from './parsing/incremental';
+import type { PythonParser } from './parsing/parser';
 
 /** Segments (by URI) whose code parses without errors. */
 export function cleanSegments(parser: PythonParser, doc: SourceDocument): Set<string> {

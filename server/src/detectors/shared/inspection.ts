@@ -1,0 +1,43 @@
+// Objects built only to be looked at: shown as a notebook cell's value, printed, asked for their
+// type or parameters. Such an object trains nothing and draws nothing, so rules about how a model
+// is configured or seeded leave it alone.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { sameNode } from '../../semantics/nodes';
+
+/** Calls that only show an object: its repr, its type, its parameters. */
+export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
+const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
+
+/**
+ * True when the estimator built at `node` is only looked at, never trained: a notebook line that
+ * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, or a
+ * name every use of which is one of those. Its defaults are on display, not in a model.
+ */
+export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): boolean {
+  let current = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'parenthesized_expression':
+        continue;
+      case 'expression_statement':
+        return true;
+      case 'attribute':
+        return sameNode(parent.childForFieldName('object'), current) && SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '');
+      case 'argument_list': {
+        const qname = parent.parent ? index.call(parent.parent)?.qname : undefined;
+        return !!qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display');
+      }
+      case 'assignment': {
+        const target = parent.childForFieldName('left');
+        if (depth > 2 || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
+        const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
+        const uses = definition ? index.dataflow.usesOf(definition) : [];
+        return uses.length > 0 && uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
