@@ -3,18 +3,17 @@
 // Conservative: anything unclear is unknown, and a name is followed only when every binding that
 // can reach the read agrees.
 import type { Node } from 'web-tree-sitter';
-// The library facts the rules share (a data module with no imports of its own).
 import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
-import { PANDAS_DATA_METHODS } from './library/pandas';
 import type { DataFlow } from './dataflow';
 import type { SemanticIndex } from './index';
 import { holdsData } from './dataio';
 import { innermostValue } from './definitions';
 import { nodeKey, stripParens } from './nodes';
 import type { CallSite, Definition } from './types';
+import { FIT_RETURNS_SELF, FRAME_CONSTRUCTORS, FRAME_METHODS, MODEL_BASES, MODEL_FACTORIES, NETWORK, PREDICTION_FUNCTIONS, PREDICTION_METHODS, PROBABILITY_FUNCTIONS, SCORE_METHODS, TENSOR_PROBABILITY_METHODS, TO_PANDAS } from './library/values';
+import type { FrameLibrary, ScoreKind } from './library/values';
 
-export type ScoreKind = 'probability' | 'decision' | 'prediction';
-export type FrameLibrary = 'pandas' | 'polars' | 'spark' | 'dask';
+export type { FrameLibrary, ScoreKind } from './library/values';
 
 export type ValueKind =
   /** A data frame (or a column or slice of one), by library: pandas-only rules check `library`. */
@@ -28,60 +27,6 @@ export type ValueKind =
   /** Model output: labels, probabilities or decision scores. */
   | { kind: 'predictions'; score: ScoreKind; origin: Node };
 
-const SCORE_METHODS: Record<string, ScoreKind> = {
-  predict_proba: 'probability',
-  predict_log_proba: 'decision',
-  decision_function: 'decision',
-  predict: 'prediction',
-};
-
-const PROBABILITY_FUNCTIONS = new Set([
-  'torch.sigmoid', 'torch.softmax', 'torch.nn.functional.sigmoid', 'torch.nn.functional.softmax', 'torch.special.expit',
-  'scipy.special.expit', 'scipy.special.softmax', 'tensorflow.nn.sigmoid', 'tensorflow.sigmoid', 'tensorflow.math.sigmoid',
-  'tensorflow.nn.softmax', 'keras.activations.sigmoid', 'tensorflow.keras.activations.sigmoid',
-]);
-const TENSOR_PROBABILITY_METHODS = new Set(['sigmoid', 'softmax']);
-
-/** Methods and functions that keep the values of model output (conversions, reshapes, selections). */
-const PREDICTION_METHODS = new Set(['ravel', 'flatten', 'squeeze', 'numpy', 'cpu', 'detach', 'item', 'reshape', 'to_numpy', 'astype', 'round', 'clone', 'view']);
-const PREDICTION_FUNCTIONS = new Set(['numpy.array', 'numpy.asarray', 'numpy.squeeze', 'numpy.ravel', 'pandas.Series']);
-
-/** Frame methods that return a frame of the same library (a selection, a cleaned or reshaped copy). */
-const FRAME_METHODS: Record<FrameLibrary, ReadonlySet<string>> = {
-  pandas: PANDAS_DATA_METHODS,
-  polars: new Set(['select', 'with_columns', 'filter', 'drop', 'rename', 'join', 'sort', 'unique', 'drop_nulls', 'fill_null', 'head', 'tail', 'sample', 'collect', 'clone']),
-  spark: new Set(['select', 'withColumn', 'withColumnRenamed', 'filter', 'where', 'drop', 'join', 'dropna', 'fillna', 'distinct', 'limit', 'union', 'unionByName', 'orderBy', 'sort', 'cache', 'persist', 'repartition', 'coalesce', 'dropDuplicates']),
-  dask: new Set(['dropna', 'fillna', 'drop', 'drop_duplicates', 'copy', 'reset_index', 'set_index', 'merge', 'join', 'assign', 'rename', 'astype', 'query', 'head', 'sample', 'persist', 'repartition']),
-};
-/** Conversions from one library's frame to pandas. */
-const TO_PANDAS = new Set(['toPandas', 'to_pandas', 'compute']);
-const FRAME_CONSTRUCTORS: Record<string, FrameLibrary> = {
-  'pandas.DataFrame': 'pandas', 'pandas.Series': 'pandas', 'pandas.concat': 'pandas', 'pandas.merge': 'pandas', 'pandas.get_dummies': 'pandas',
-  'polars.DataFrame': 'polars', 'polars.concat': 'polars', 'polars.from_pandas': 'polars',
-  'dask.dataframe.from_pandas': 'dask',
-};
-
-/** Classes (and factories) that build models beyond the estimators `isEstimatorConstructor` knows. */
-const MODEL_FACTORIES = [
-  /^sklearn\.pipeline\.(Pipeline|make_pipeline)$/,
-  /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$/,
-  /^sklearn\.(ensemble\.(Stacking|Voting)\w+|multiclass\.\w+|multioutput\.\w+|calibration\.CalibratedClassifierCV)$/,
-  /^(tensorflow\.)?keras\.(models\.)?(Sequential|Model)$/,
-  /^(tensorflow\.)?keras\.applications\.[\w.]+$/,
-  /^(tensorflow\.)?keras\.models\.load_model$/,
-  /^torch\.nn\.(Sequential|Module)$/,
-  /^torchvision\.models\.[a-z][\w.]*$/,
-  /^timm\.create_model$/,
-  /^transformers\.(Auto)?\w*(Model|For[A-Z]\w*)\w*\.from_pretrained$/,
-  /^(xgboost|lightgbm)\.train$/,
-  /^(xgboost\.Booster|lightgbm\.Booster|catboost\.CatBoost)$/,
-];
-/** Bases that make a class defined in the file a model. */
-const MODEL_BASES = /^(torch\.nn\.Module|torch\.nn\.modules\.module\.Module|(lightning|pytorch_lightning)(\.pytorch)?\.LightningModule|(tensorflow\.)?keras\.(models\.)?Model|sklearn\.base\.BaseEstimator)$/;
-/** Models whose call `model(x)` is a forward pass (networks, not estimators). */
-const NETWORK = /^(torch|torchvision|timm|transformers|tensorflow|keras|local:)/;
-/** Libraries whose `fit` returns the estimator itself (so `model = Model().fit(X, y)` is the model). */
-const FIT_RETURNS_SELF = /^(sklearn|xgboost|lightgbm|catboost|imblearn)\./;
 
 /** The kind of the value of `expression`, or undefined when it is not clear. */
 export function evaluateKind(flow: DataFlow, expression: Node, depth: number): ValueKind | undefined {
