@@ -55,7 +55,9 @@ export class WorkerPool {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, number>();
   private readonly finished = new Set<Worker>();
+  /** Files waiting, the most work last (taken first), so that no large file is left for the end. */
   private readonly queue: number[] = [];
+  private readonly work = new Map<number, number>();
   private size = 0;
   /** How many workers the run wants; a worker that dies is replaced while files wait. */
   private target = 0;
@@ -79,8 +81,12 @@ export class WorkerPool {
     while (this.size < count && !this.gaveUp) this.spawn();
   }
 
-  push(index: number): void {
-    this.queue.push(index);
+  /** Queues a file with its estimated work; outcomes come in any order, the caller orders them. */
+  push(index: number, work: number): void {
+    this.work.set(index, work);
+    let at = this.queue.length;
+    while (at > 0 && this.work.get(this.queue[at - 1])! > work) at--;
+    this.queue.splice(at, 0, index);
     this.dispatch();
   }
 
@@ -132,7 +138,7 @@ export class WorkerPool {
   private dispatch(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop()!;
-      const index = this.queue.shift()!;
+      const index = this.queue.pop()!;
       this.busy.set(worker, index);
       worker.postMessage({ index, task: this.tasks[index] } satisfies Request);
     }

@@ -55,6 +55,7 @@ export async function checkFiles(tasks: readonly FileTask[], options: ScheduleOp
     options.onOutcome(index, outcome);
   };
   const waiting: number[] = [];
+  const work: number[] = [];
   let toAnalyse = 0;
   /** Estimated in bytes of scripts. */
   let bytesToAnalyse = 0;
@@ -88,13 +89,14 @@ export async function checkFiles(tasks: readonly FileTask[], options: ScheduleOp
     }
     waiting.push(index);
     toAnalyse++;
-    bytesToAnalyse += estimatedWork(task.file, size);
+    work[index] = estimatedWork(task.file, size);
+    bytesToAnalyse += work[index];
     const wanted = Math.min(jobs, toAnalyse, minBytes > 0 ? Math.floor(bytesToAnalyse / minBytes) : Infinity);
     if (wanted >= 2 || pool) {
       pool ??= new WorkerPool(options.workerScript, tasks, done);
       pool.grow(wanted);
       workers = Math.max(workers, pool.workers);
-      for (const i of waiting.splice(0)) pool.push(i);
+      for (const i of waiting.splice(0)) pool.push(i, work[i]);
     }
     if (performance.now() - breathed > 20) {
       await breathe();
