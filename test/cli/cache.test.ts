@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, mldebt, notebook, temporaryFolder, type Run } from './helpers';
 import { stableJson } from '../../server/src/cli/cache';
@@ -66,6 +66,21 @@ describe('mldebt check: the result cache', function () {
     assert.equal(fromCache(check()), 5);
   });
 
+  it('reads a file again when it changed right around the last run, even with its size and time restored', () => {
+    // A modification time in whole milliseconds, so that it can be set back exactly.
+    const now = new Date(Date.now() - 500);
+    utimesSync(file('clean.py'), now, now);
+    check();
+    // Same size, same modification time, other content: only a file that had been still for a
+    // while before the run is trusted by its stamp; this one changed just before.
+    writeFileSync(file('clean.py'), 'print("HELLO")\n');
+    utimesSync(file('clean.py'), now, now);
+    writeFileSync(file('train.py'), SPLIT.replace('X_tr, X_te', 'X_a, X_b'));
+    const run = check();
+    assert.equal(fromCache(run), 3);
+    assert.deepEqual(withoutTiming(run), withoutTiming(check('--no-cache')));
+  });
+
   it('analyses again when the configuration changes, from pyproject.toml or the command line', () => {
     check();
     assert.equal(fromCache(check('--select', 'ALL')), 0);
@@ -103,9 +118,9 @@ describe('mldebt check: the result cache', function () {
     // Another file's entry copied over this one: it names the other file.
     writeFileSync(foreign, text(shaped));
     // A well-formed entry (right checksum) whose result is not a result.
-    const [magic, name, key] = text(shaped).split('\n');
+    const [magic, name, key, stamp] = text(shaped).split('\n');
     const body = '{"findings":"none","lines":1}';
-    writeFileSync(shaped, `${magic}\n${name}\n${key}\n${createHash('sha256').update(body).digest('hex')}\n${body}`);
+    writeFileSync(shaped, `${magic}\n${name}\n${key}\n${stamp}\n${createHash('sha256').update(`${stamp}\n${body}`).digest('hex')}\n${body}`);
     const run = check();
     assert.match(run.stderr, /; 1 from the cache \(4 damaged entries rebuilt\)$/m);
     assert.deepEqual(withoutTiming(run), reference, 'the output is as if there were no cache');

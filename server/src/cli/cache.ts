@@ -2,16 +2,18 @@
 // key made of everything they depend on (the build of the tool, the file's path and effective
 // configuration, its bytes), so a second run over unchanged files reads them instead of
 // analysing. One entry per source file, overwritten when the file or its configuration changes,
-// so the cache grows with the project and no further. An entry is written to a temporary file
+// so the cache grows with the project and no further. A file whose stamp (size, modification
+// time, inode) is the one its entry recorded is not read again. An entry is written to a temporary file
 // and renamed, so concurrent runs never see half of one; it carries a checksum and is checked on
 // every read, and one that is damaged or foreign is analysed again and rewritten, never trusted.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { defaultWasmPaths } from '../parsing/parser';
 import { VERSION } from '../version';
 import type { CheckedFile, FileOutcome, FileTask } from './checkFile';
+import { readContent, type FileStamp } from './read';
 
 export const CACHE_FOLDER = '.mldebt_cache';
 /** The layout of an entry; a change of it makes every older entry a miss (and is its folder's name). */
@@ -109,52 +111,90 @@ export class ResultCache {
     return path.join(this.entries, `${sha256(file).slice(0, 32)}.entry`);
   }
 
-  /** The cached result of `file` under `key`, or undefined (no entry, a stale one, or a damaged one). */
-  read(task: FileTask, key: string): CachedResult | undefined {
+  /**
+   * The cached result of a file, if its entry holds one for the file's bytes, configuration and
+   * the tool's build; and the file's size, for the work left when there is none. The file is read
+   * and hashed unless its stamp (size, modification time, inode) is the one its entry recorded,
+   * taken when the file had not changed for a while: as git trusts its index, so that a warm run
+   * reads only the entries. Throws NotAnalysedError when the file cannot be read.
+   */
+  lookup(task: FileTask): { result?: CachedResult; size: number } {
+    const entry = this.readEntry(task);
+    let hash: string | undefined;
+    let size = 0;
+    if (entry) {
+      try {
+        const stat = statSync(task.file, { bigint: true });
+        size = Number(stat.size);
+        if (provesUnchanged(entry.stamp, stat)) hash = entry.stamp.hash;
+      } catch {
+        // readContent says why the file cannot be read
+      }
+    }
+    if (hash === undefined) {
+      const { bytes } = readContent(task.file, task.config.maxFileSize);
+      hash = contentHash(bytes);
+      size = bytes.length;
+    }
+    if (!entry || entry.key !== this.keyOf(task, hash)) return { size }; // the file, its configuration or the tool changed
+    let value: unknown;
+    try {
+      value = JSON.parse(entry.body);
+    } catch {
+      value = undefined;
+    }
+    if (!isResult(value, task.shown)) {
+      this.stats.damaged++;
+      return { size };
+    }
+    this.stats.hits++;
+    return { result: value, size };
+  }
+
+  /** A file's entry, checked against its checksum; undefined when there is none or it is damaged (counted). */
+  private readEntry(task: FileTask): { key: string; stamp: FileStamp & { hash: string }; body: string } | undefined {
     let text: string;
     try {
       text = readFileSync(this.entryPath(task.file), 'utf8');
     } catch {
       return undefined;
     }
-    // An entry: the magic line, the file, the key, the checksum of the result, then the result.
+    // An entry: the magic line, the file, the key, the file's stamp and hash, the checksum of the
+    // stamp and the result, then the result.
     const header: string[] = [];
     let at = 0;
-    while (header.length < 4) {
+    while (header.length < 5) {
       const end = text.indexOf('\n', at);
       if (end === -1) break;
       header.push(text.slice(at, end));
       at = end + 1;
     }
     const body = text.slice(at);
-    if (header.length < 4 || header[0] !== MAGIC || header[1] !== JSON.stringify(task.file) || header[3] !== sha256(body)) {
+    let stamp: (FileStamp & { hash: string }) | undefined;
+    if (header.length === 5 && header[0] === MAGIC && header[1] === JSON.stringify(task.file) && header[4] === sha256(`${header[3]}\n${body}`)) {
+      try {
+        stamp = JSON.parse(header[3]);
+      } catch {
+        stamp = undefined;
+      }
+    }
+    if (!stamp || typeof stamp.hash !== 'string') {
       this.stats.damaged++;
       return undefined;
     }
-    if (header[2] !== key) return undefined; // the file, its configuration or the tool changed
-    let value: unknown;
-    try {
-      value = JSON.parse(body);
-    } catch {
-      value = undefined;
-    }
-    if (!isResult(value, task.shown)) {
-      this.stats.damaged++;
-      return undefined;
-    }
-    this.stats.hits++;
-    return value;
+    return { key: header[2], stamp, body };
   }
 
-  /** Keeps a file's result under `key`, replacing the file's previous entry. */
-  write(task: FileTask, key: string, outcome: FileOutcome): void {
-    if (!this.writable) return;
+  /** Keeps a file's result, replacing the file's previous entry. */
+  write(task: FileTask, outcome: FileOutcome): void {
+    if (!this.writable || !outcome.content) return;
     const result: CachedResult = { findings: outcome.checked.findings, ...(outcome.checked.problem ? { problem: outcome.checked.problem } : {}), lines: outcome.lines };
     const body = JSON.stringify(result);
+    const stamp = JSON.stringify({ ...outcome.content.stamp, hash: outcome.content.hash });
     const entry = this.entryPath(task.file);
     const temporary = `${entry}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
     try {
-      writeFileSync(temporary, `${MAGIC}\n${JSON.stringify(task.file)}\n${key}\n${sha256(body)}\n${body}`, { flag: 'wx' });
+      writeFileSync(temporary, `${MAGIC}\n${JSON.stringify(task.file)}\n${this.keyOf(task, outcome.content.hash)}\n${stamp}\n${sha256(`${stamp}\n${body}`)}\n${body}`, { flag: 'wx' });
       renameSync(temporary, entry);
     } catch (error) {
       try {
@@ -170,6 +210,17 @@ export class ResultCache {
   reportFailures(): void {
     if (this.writeFailure) this.warn(`warning: some results could not be saved in the cache ${this.dir} (${this.writeFailure})`);
   }
+}
+
+/**
+ * A file changed within this long before its stamp was taken may change again without its stamp
+ * changing (a coarse clock, two writes of the same size): its stamp proves nothing, it is read.
+ */
+const RACY_MS = 2000;
+
+function provesUnchanged(stamp: FileStamp, stat: BigIntStats): boolean {
+  return stamp.size === String(stat.size) && stamp.mtimeNs === String(stat.mtimeNs) && stamp.ino === String(stat.ino)
+    && Number(stat.mtimeNs / 1_000_000n) < stamp.takenAt - RACY_MS;
 }
 
 function writeIfMissing(file: string, content: string): void {

@@ -10,7 +10,7 @@ import { contentHash } from './cache';
 import { fixFile, writeFix } from './fix';
 import type { ReportedFinding } from './formats';
 import { cellSourceSpans } from './notebookJson';
-import { inputFromBytes, NotAnalysedError, readBytes, sizeReason, type NotAnalysed } from './read';
+import { inputFromBytes, NotAnalysedError, readContent, sizeReason, type FileStamp, type NotAnalysed } from './read';
 import { reportFindings, syntaxError, type ReportedDocument } from './report';
 
 /** One file to check, as the run hands it to the main thread or a worker (structured-cloneable). */
@@ -39,8 +39,8 @@ export interface FileOutcome {
   messages: string[];
   /** Lines of Python analysed, for the summary line. */
   lines: number;
-  /** SHA-256 of the bytes analysed, set only when the outcome depends on them alone and may be cached. */
-  contentHash?: string;
+  /** The bytes analysed (their SHA-256, and the file's stamp before they were read), set only when the outcome depends on them alone and may be cached. */
+  content?: { hash: string; stamp: FileStamp };
 }
 
 const METAS = new Map(RULES.map((r) => [r.meta.code, r.meta]));
@@ -59,17 +59,17 @@ export function crashedOutcome(shown: string, reason: string): FileOutcome {
 export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   const { file, shown, config } = task;
   const cacheable = !task.fix && !task.diff;
-  let bytes: Buffer | undefined;
+  let read: ReturnType<typeof readContent> | undefined;
   let input;
   try {
-    bytes = readBytes(file, config.maxFileSize);
-    input = inputFromBytes(file, bytes);
+    read = readContent(file, config.maxFileSize);
+    input = inputFromBytes(file, read.bytes);
   } catch (error) {
     if (error instanceof NotAnalysedError) {
       // An invalid or non-Python notebook is so because of its bytes: that may be cached.
       const outcome = notAnalysedOutcome(shown, error);
-      const fromBytes = bytes && cacheable && (error.kind === 'invalid-notebook' || error.kind === 'not-python');
-      return fromBytes ? { ...outcome, contentHash: contentHash(bytes!) } : outcome;
+      const fromBytes = read && cacheable && (error.kind === 'invalid-notebook' || error.kind === 'not-python');
+      return fromBytes ? { ...outcome, content: { hash: contentHash(read!.bytes), stamp: read!.stamp } } : outcome;
     }
     throw error;
   }
@@ -79,7 +79,7 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
     const size = input.source.cells.reduce((sum, cell) => sum + cell.text.length, 0);
     const tooLarge = size > config.maxFileSize;
     const problem: NotAnalysed = { file: shown, kind: tooLarge ? 'too-large' : 'binary', reason: tooLarge ? sizeReason(size, config.maxFileSize) : skip };
-    return { checked: { findings: [], problem }, messages: [], lines: 0, ...(cacheable ? { contentHash: contentHash(bytes) } : {}) };
+    return { checked: { findings: [], problem }, messages: [], lines: 0, ...(cacheable ? { content: { hash: contentHash(read.bytes), stamp: read.stamp } } : {}) };
   }
   const messages: string[] = [];
   const analyse = (source: typeof input.source) => analyzeDocument(buildDocument(source), config, { parser });
@@ -128,5 +128,5 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   const checked: CheckedFile = { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
   // A rule stopped by the budget or by an error left the outcome incomplete: it is not kept.
   const keep = cacheable && analysis.errors.length === 0;
-  return { checked, messages, lines: doc.lineStarts.length, ...(keep ? { contentHash: contentHash(bytes) } : {}) };
+  return { checked, messages, lines: doc.lineStarts.length, ...(keep ? { content: { hash: contentHash(read.bytes), stamp: read.stamp } } : {}) };
 }

@@ -75,28 +75,41 @@ export class NotAnalysedError extends Error {
 }
 
 /**
- * The bytes of a file to check; throws NotAnalysedError when it cannot be read. Reads nothing
- * huge: a script over the limit in bytes is over it in characters too; a notebook's outputs may be
- * large while its code is not, so it gets room to be looked at.
+ * What identifies a version of a file without reading it, taken before its bytes are read: a
+ * later run may take its stamp as proof the bytes did not change (the result cache does).
  */
-export function readBytes(file: string, maxFileSize: number): Buffer {
+export interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+  /** When the stamp was taken (ms since the epoch). */
+  takenAt: number;
+}
+
+export function stampOf(stat: import('node:fs').BigIntStats, takenAt: number): FileStamp {
+  return { size: String(stat.size), mtimeNs: String(stat.mtimeNs), ino: String(stat.ino), takenAt };
+}
+
+/**
+ * The bytes of a file to check, and its stamp; throws NotAnalysedError when it cannot be read.
+ * Reads nothing huge: a script over the limit in bytes is over it in characters too; a
+ * notebook's outputs may be large while its code is not, so it gets room to be looked at.
+ */
+export function readContent(file: string, maxFileSize: number): { bytes: Buffer; stamp: FileStamp } {
   try {
-    const size = statSync(file).size;
+    const takenAt = Date.now();
+    const stat = statSync(file, { bigint: true });
+    const size = Number(stat.size);
     const cap = path.extname(file) === '.ipynb' ? Math.max(50 * 1024 * 1024, 10 * maxFileSize) : 4 * maxFileSize;
     if (size > cap) throw new NotAnalysedError('too-large', sizeReason(size, maxFileSize));
-    return readFileSync(file);
+    return { bytes: readFileSync(file), stamp: stampOf(stat, takenAt) };
   } catch (error) {
     if (error instanceof NotAnalysedError) throw error;
     throw new NotAnalysedError('unreadable', `cannot read: ${(error as Error).message}`);
   }
 }
 
-/** Reads a script or notebook; throws NotAnalysedError with the reason it cannot be analysed. */
-export function readInput(file: string, maxFileSize: number): InputFile {
-  return inputFromBytes(file, readBytes(file, maxFileSize));
-}
-
-/** A script or notebook from the bytes read from `file`; throws NotAnalysedError as readInput does. */
+/** A script or notebook from the bytes read from `file`; throws NotAnalysedError with the reason it cannot be analysed. */
 export function inputFromBytes(file: string, bytes: Buffer): InputFile {
   const { text, encoding, bom, roundTrips } = decode(bytes);
   const uri = pathToFileURL(file).href;

@@ -6,10 +6,10 @@
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { initParser, type PythonParser } from '../parsing/parser';
-import { cachedOutcome, contentHash, type ResultCache } from './cache';
+import { cachedOutcome, type ResultCache } from './cache';
 import { checkFile, crashedOutcome, notAnalysedOutcome, type FileOutcome, type FileTask } from './checkFile';
 import { failureReason, WorkerPool } from './pool';
-import { NotAnalysedError, readBytes } from './read';
+import { NotAnalysedError } from './read';
 
 /**
  * Bytes of scripts to analyse that make a worker worth starting: about a third of a second of
@@ -51,7 +51,7 @@ export async function checkFiles(tasks: readonly FileTask[], options: ScheduleOp
   const minBytes = workerMinBytes();
   const done = (index: number, outcome: FileOutcome) => {
     const task = tasks[index];
-    if (cache && outcome.contentHash) cache.write(task, cache.keyOf(task, outcome.contentHash), outcome);
+    if (cache && outcome.content) cache.write(task, outcome);
     options.onOutcome(index, outcome);
   };
   const waiting: number[] = [];
@@ -66,20 +66,19 @@ export async function checkFiles(tasks: readonly FileTask[], options: ScheduleOp
     const task = tasks[index];
     let size = 0;
     if (cache) {
-      let bytes: Buffer;
+      let found: ReturnType<ResultCache['lookup']>;
       try {
-        bytes = readBytes(task.file, task.config.maxFileSize);
+        found = cache.lookup(task);
       } catch (error) {
         if (!(error instanceof NotAnalysedError)) throw error;
         options.onOutcome(index, notAnalysedOutcome(task.shown, error));
         continue;
       }
-      const hit = cache.read(task, cache.keyOf(task, contentHash(bytes)));
-      if (hit) {
-        options.onOutcome(index, cachedOutcome(hit));
+      if (found.result) {
+        options.onOutcome(index, cachedOutcome(found.result));
         continue;
       }
-      size = bytes.length;
+      size = found.size;
     } else {
       try {
         size = statSync(task.file).size;
