@@ -23,10 +23,17 @@ export class Progress {
   private readonly timer: NodeJS.Timeout;
   private readonly start = performance.now();
 
+  private readonly interrupted = () => {
+    // Ctrl-C leaves the terminal as it found it, and stops as it would have without the bar.
+    this.stop();
+    process.kill(process.pid, 'SIGINT');
+  };
+
   constructor(private readonly terminal: Terminal, private readonly total: number) {
     // Redraws while the main thread waits for workers; never keeps the process alive.
     this.timer = setInterval(() => this.draw(), REDRAW_MS);
     this.timer.unref();
+    process.once('SIGINT', this.interrupted);
   }
 
   /** One more file checked, with its lines. */
@@ -46,6 +53,7 @@ export class Progress {
   /** Erases the bar for good. */
   stop(): void {
     clearInterval(this.timer);
+    process.removeListener('SIGINT', this.interrupted);
     this.clear();
   }
 
@@ -54,11 +62,12 @@ export class Progress {
     const elapsed = now - this.start;
     if (elapsed < (this.terminal.delayMs ?? 1000) || now - this.lastDraw < REDRAW_MS) return;
     this.lastDraw = now;
-    const width = Math.max(20, (this.terminal.columns ?? 80) - 1);
-    const label = ` ${count(this.done)}/${count(this.total)} files, ${count(this.lines)} lines, ${(elapsed / 1000).toFixed(1)} s`;
-    const barWidth = Math.max(10, Math.min(40, width - label.length - 2));
+    // A terminal that does not say its width (0) is taken as 80 columns; the last one stays free.
+    const width = Math.max(20, (this.terminal.columns || 80) - 1);
+    const label = `${count(this.done)}/${count(this.total)} files, ${count(this.lines)} lines, ${(elapsed / 1000).toFixed(1)} s`;
+    const barWidth = Math.min(40, width - label.length - 3);
     const filled = this.total ? Math.round((barWidth * this.done) / this.total) : barWidth;
-    const line = `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]${label}`;
+    const line = barWidth >= 5 ? `[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}] ${label}` : label;
     this.terminal.write(`${ERASE}${line.slice(0, width)}`);
     this.shown = true;
   }
