@@ -122,21 +122,21 @@ export class ResultCache {
     const entry = this.readEntry(task);
     let hash: string | undefined;
     let size = 0;
-    if (entry) {
-      try {
-        const stat = statSync(task.file, { bigint: true });
-        size = Number(stat.size);
-        if (provesUnchanged(entry.stamp, stat)) hash = entry.stamp.hash;
-      } catch {
-        // readContent says why the file cannot be read
-      }
+    try {
+      const stat = statSync(task.file, { bigint: true });
+      size = Number(stat.size);
+      if (entry && provesUnchanged(entry.stamp, stat)) hash = entry.stamp.hash;
+    } catch {
+      // readContent (here or when the file is checked) says why the file cannot be read
     }
+    // Without an entry it is a miss whatever the bytes: the file is read once, when it is checked.
+    if (!entry) return { size };
     if (hash === undefined) {
       const { bytes } = readContent(task.file, task.config.maxFileSize);
       hash = contentHash(bytes);
       size = bytes.length;
     }
-    if (!entry || entry.key !== this.keyOf(task, hash)) return { size }; // the file, its configuration or the tool changed
+    if (entry.key !== this.keyOf(task, hash)) return { size }; // the file, its configuration or the tool changed
     let value: unknown;
     try {
       value = JSON.parse(entry.body);
