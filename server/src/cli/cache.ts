@@ -3,9 +3,10 @@
 // configuration, its bytes), so a second run over unchanged files reads them instead of
 // analysing. One entry per source file, overwritten when the file or its configuration changes,
 // so the cache grows with the project and no further. A file whose stamp (size, modification
-// time, inode) is the one its entry recorded is not read again. An entry is written to a temporary file
-// and renamed, so concurrent runs never see half of one; it carries a checksum and is checked on
-// every read, and one that is damaged or foreign is analysed again and rewritten, never trusted.
+// time, inode) is the one its entry recorded is not read again. An entry is written to a
+// temporary file and renamed, so concurrent runs never see half of one; it carries a checksum
+// and is checked on every read, and one that is damaged or foreign is analysed again and
+// rewritten, never trusted.
 import { createHash } from 'node:crypto';
 import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
