@@ -41,6 +41,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [copyWasm] },
+  // The CLI bundle is also the script of its worker threads (`check --jobs`): started as a worker
+  // it serves files, so no second bundle has to be found beside it wherever it is installed.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 

@@ -2,8 +2,14 @@
 // of its Python (each notebook cell as the analysis parses it), parse + semantic index, + the
 // def-use layer, and the full analysis with every rule; each step once per file, the steps
 // interleaved file by file so that a change of machine load touches them alike. Prints the CPU
-// and wall totals of each step and its ratio to the bare parse. Run: npm run bench:corpus -- DIR
-import { readFileSync } from 'node:fs';
+// and wall totals of each step and its ratio to the bare parse. Then the CLI as users run it
+// (dist/cli.js check DIR --format json --select ALL): --jobs 1 and --jobs 2 without the cache,
+// a cold and a warm cache, and one small file, each with its wall and CPU time (worker threads
+// included) and the machine's load average, and the ratios the CLI is held to (issue 11).
+// Run: npm run bench:corpus -- DIR [--cli-only]
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -83,13 +89,81 @@ export function benchmarkFolder(parser: PythonParser, folder: string): void {
   });
 }
 
+const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
+
+interface CliRun {
+  wall: number;
+  cpu: number;
+  /** The 1-minute load average just before the run. */
+  load: number;
+  stdout: string;
+}
+
+/** One run of the bundled CLI in `cwd`, with its wall and CPU time (all its threads) in ms. */
+function runCli(cwd: string, args: readonly string[], env: Record<string, string>): CliRun {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'mldebt-bench-cpu-'));
+  const cpuFile = path.join(scratch, 'cpu.json');
+  try {
+    const load = loadavg()[0];
+    const start = performance.now();
+    const result = spawnSync(process.execPath, ['--require', path.join(__dirname, 'cpu-preload.js'), CLI, ...args], {
+      cwd, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, ...env, MLDEBT_BENCH_CPU_FILE: cpuFile },
+    });
+    const wall = performance.now() - start;
+    if (result.status !== 0 && result.status !== 1) throw new Error(`mldebt ${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+    return { wall, cpu: (JSON.parse(readFileSync(cpuFile, 'utf8')) as { cpuMs: number }).cpuMs, load, stdout: result.stdout };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A small script of the folder to time a one-file run on: the median-sized .py file. */
+function smallScript(folder: string): string | undefined {
+  const scripts = discoverFiles([folder]).files.filter((f) => f.endsWith('.py')).map((f) => ({ f, size: statSync(f).size })).sort((a, b) => a.size - b.size);
+  return scripts[Math.floor(scripts.length / 2)]?.f;
+}
+
+export function benchmarkCli(folder: string): void {
+  const cache = mkdtempSync(path.join(tmpdir(), 'mldebt-bench-cache-'));
+  const env = { MLDEBT_CACHE_DIR: cache };
+  const check = ['check', '.', '--format', 'json', '--select', 'ALL'];
+  try {
+    const runs: [string, CliRun][] = [
+      ['--jobs 1, no cache', runCli(folder, [...check, '--jobs', '1', '--no-cache'], env)],
+      ['--jobs 2, no cache', runCli(folder, [...check, '--jobs', '2', '--no-cache'], env)],
+      ['--jobs 2, cold cache', runCli(folder, [...check, '--jobs', '2'], env)],
+      ['--jobs 2, warm cache', runCli(folder, [...check, '--jobs', '2'], env)],
+    ];
+    const script = smallScript(folder);
+    if (script) runs.push([`one file (${statSync(script).size} bytes)`, runCli(folder, ['check', path.relative(folder, script), '--format', 'json', '--no-cache'], env)]);
+    const [one, two, cold, warm] = runs.map(([, run]) => run);
+    const width = Math.max(...runs.map(([label]) => label.length));
+    const s = (ms: number) => (ms / 1000).toFixed(2).padStart(8);
+    console.log(`\nCLI: node dist/cli.js ${check.join(' ')} in ${folder}; seconds; load: 1-minute load average before the run (the machine has ${availableParallelism()} CPUs).`);
+    console.log(`${'run'.padEnd(width)}     wall      CPU   load`);
+    for (const [label, run] of runs) console.log(`${label.padEnd(width)} ${s(run.wall)} ${s(run.cpu)} ${run.load.toFixed(2).padStart(6)}`);
+    const same = two.stdout === one.stdout && cold.stdout === one.stdout && warm.stdout === one.stdout;
+    console.log(`same output in the four runs: ${same ? 'yes' : 'NO'}`);
+    console.log(`--jobs 2 vs --jobs 1: ${(one.wall / two.wall).toFixed(2)}x faster (target >= 1.7x)`);
+    console.log(`warm vs cold cache: ${((100 * warm.wall) / cold.wall).toFixed(1)}% of the wall time (target <= 10%)`);
+    if (script) console.log(`one file: ${runs[4][1].wall.toFixed(0)} ms wall (target <= 300 ms)`);
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
+}
+
 if (require.main === module) {
   const folder = process.argv[2];
   if (!folder) {
-    console.error('usage: npm run bench:corpus -- DIR');
+    console.error('usage: npm run bench:corpus -- DIR [--cli-only]');
     process.exitCode = 2;
+  } else if (process.argv.includes('--cli-only')) {
+    benchmarkCli(path.resolve(folder));
   } else {
-    initParser().then((parser) => benchmarkFolder(parser, path.resolve(folder)), (error: unknown) => {
+    initParser().then((parser) => {
+      benchmarkFolder(parser, path.resolve(folder));
+      benchmarkCli(path.resolve(folder));
+    }, (error: unknown) => {
       console.error(error);
       process.exitCode = 1;
     });

@@ -27,8 +27,18 @@ Options for check:
   --color WHEN               never, always or auto (default: auto: on a terminal, unless NO_COLOR is set)
   --output FILE              write the report to FILE instead of standard output
   --exit-zero                exit 0 even when there are findings
+  --jobs N                   check files in up to N worker threads (default: one per CPU;
+                             a run with little to analyse stays on one thread)
+  --no-cache                 neither read nor write the result cache
+  --cache-dir DIR            keep the result cache in DIR (default: $MLDEBT_CACHE_DIR, else
+                             .mldebt_cache at the project root)
   -h, --help                 show this help
   --version                  show the version
+
+The cache keeps each file's results under its bytes, its configuration and the tool's build,
+so a second run reads unchanged files instead of analysing them; --fix and --diff never use it.
+When standard error is a terminal it shows a progress bar for runs over a second, then a line
+with the files, lines, time and lines/s (--verbose prints that line on any standard error).
 
 Exit status: 0 no findings, 1 findings (or files that do not parse), 2 usage or I/O error.`;
 
@@ -55,10 +65,15 @@ export interface CheckOptions {
   statistics: boolean;
   verbose: boolean;
   color: ColorWhen;
+  /** The most worker threads; undefined: one per CPU. */
+  jobs?: number;
+  /** Whether to read and write the result cache. */
+  cache: boolean;
+  cacheDir?: string;
 }
 
-const VALUE_OPTIONS = ['--format', '--select', '--extend-select', '--ignore', '--output', '--baseline', '--write-baseline', '--color'];
-const FLAG_OPTIONS = ['--exit-zero', '--fix', '--unsafe-fixes', '--diff', '--statistics', '--verbose', '--help', '--version'];
+const VALUE_OPTIONS = ['--format', '--select', '--extend-select', '--ignore', '--output', '--baseline', '--write-baseline', '--color', '--jobs', '--cache-dir'];
+const FLAG_OPTIONS = ['--exit-zero', '--fix', '--unsafe-fixes', '--diff', '--statistics', '--verbose', '--no-cache', '--help', '--version'];
 export const COMMANDS = ['check', 'rules', 'explain', 'help'];
 
 /** A usage error for an unknown word, with the closest known one when it is a plausible typo. */
@@ -73,6 +88,12 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   throw new UsageError(`${flag} must be ${allowed.slice(0, -1).join(', ')} or ${allowed.at(-1)}, not "${value}"${suggestion ? ` (did you mean ${suggestion}?)` : ''}`);
 }
 
+function positiveInteger(flag: string, value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 1 && Number.isSafeInteger(n))) throw new UsageError(`${flag} must be a whole number of at least 1, not "${value}"`);
+  return n;
+}
+
 function checkSelector(selector: string): void {
   const upper = selector.toUpperCase();
   if (upper === 'ALL' || RULES.some((r) => r.meta.code.startsWith(upper) || r.meta.name === selector)) return;
@@ -81,7 +102,7 @@ function checkSelector(selector: string): void {
 
 export function parseCheckArgs(args: readonly string[]): CheckOptions {
   const options: CheckOptions = {
-    paths: [], format: 'text', extendSelect: [], ignore: [], exitZero: false, fix: false, unsafeFixes: false, diff: false, statistics: false, verbose: false, color: 'auto',
+    paths: [], format: 'text', extendSelect: [], ignore: [], exitZero: false, fix: false, unsafeFixes: false, diff: false, statistics: false, verbose: false, color: 'auto', cache: true,
   };
   let onlyPaths = false;
   for (let i = 0; i < args.length; i++) {
@@ -119,6 +140,9 @@ export function parseCheckArgs(args: readonly string[]): CheckOptions {
       case '--diff': options.diff = true; break;
       case '--statistics': options.statistics = true; break;
       case '--verbose': options.verbose = true; break;
+      case '--jobs': options.jobs = positiveInteger(flag, value()); break;
+      case '--no-cache': options.cache = false; break;
+      case '--cache-dir': options.cacheDir = value(); break;
       default: throw new UsageError(`${flag} is not an option of check`);
     }
   }

@@ -1,15 +1,13 @@
 // Formats for CI services: GitHub Actions workflow commands (annotations on the pull request)
 // and JUnit XML (test dashboards: one test case per file, a failure per finding).
 import type { Report } from './formats';
-import type { NotAnalysed } from './read';
+import { isErrorProblem } from './read';
 
 const GITHUB_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
 // Workflow command escaping: data escapes %, CR and LF; property values also ':' and ','.
 const escapeData = (text: string) => text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 const escapeProperty = (text: string) => escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-
-const isError = (p: NotAnalysed) => p.kind === 'syntax-error' || p.kind === 'invalid-notebook' || p.kind === 'unreadable';
 
 export function formatGithub(report: Report): string {
   const lines = report.findings.map((f) => {
@@ -20,7 +18,7 @@ export function formatGithub(report: Report): string {
   });
   for (const p of report.notAnalysed) {
     const line = p.cell === undefined && p.line !== undefined ? `,line=${p.line}` : '';
-    lines.push(`::${isError(p) ? 'error' : 'notice'} file=${escapeProperty(report.rootRelative(p.file))}${line},title=${escapeProperty(`mldebt: not analysed (${p.kind})`)}::${escapeData(p.reason)}`);
+    lines.push(`::${isErrorProblem(p) ? 'error' : 'notice'} file=${escapeProperty(report.rootRelative(p.file))}${line},title=${escapeProperty(`mldebt: not analysed (${p.kind})`)}::${escapeData(p.reason)}`);
   }
   return lines.join('\n');
 }
@@ -40,7 +38,7 @@ export function formatJunit(report: Report): string {
     const problem = problems.get(file);
     const name = xml(file);
     if (problem && problem.kind !== 'syntax-error') {
-      if (isError(problem)) {
+      if (isErrorProblem(problem)) {
         errors++;
         cases.push(`    <testcase classname="${name}" name="${name}" file="${name}"><error type="${problem.kind}" message="${xml(problem.reason)}"/></testcase>`);
       } else {

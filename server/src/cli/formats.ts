@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta } from '../engine/types';
 import { category } from '../taxonomy/categories';
 import { categoryLabel, fixSafetyText, REPOSITORY_URL, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
-import type { NotAnalysed } from './read';
+import { isErrorProblem, type NotAnalysed } from './read';
 
 /** A finding as the CLI reports it: 1-based, relative to its file (and cell, for notebooks). */
 export interface ReportedFinding {
@@ -57,7 +57,7 @@ export function formatJson(report: Report): string {
     column: p.column ?? 1,
     code: null,
     name: p.kind,
-    severity: p.kind === 'syntax-error' || p.kind === 'invalid-notebook' || p.kind === 'unreadable' ? 'error' : 'information',
+    severity: isErrorProblem(p) ? 'error' : 'information',
     message: p.reason,
   }));
   return JSON.stringify([...report.findings, ...problems], null, 2);
@@ -95,7 +95,7 @@ export function formatSarif(report: Report): string {
       invocations: [{
         executionSuccessful: true,
         toolExecutionNotifications: report.notAnalysed.map((p) => ({
-          level: p.kind === 'syntax-error' || p.kind === 'invalid-notebook' || p.kind === 'unreadable' ? 'error' : 'note',
+          level: isErrorProblem(p) ? 'error' : 'note',
           message: { text: `${p.file}: not analysed: ${p.reason}` },
           descriptor: { id: p.kind },
           locations: [{ physicalLocation: { artifactLocation: artifact(p.file), ...(p.line !== undefined && p.cell === undefined ? { region: { startLine: p.line, startColumn: p.column ?? 1 } } : {}) } }],

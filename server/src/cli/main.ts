@@ -4,27 +4,27 @@
 //   mldebt explain CODE     print a rule's documentation
 // Exit status: 0 no findings, 1 findings (or files that do not parse), 2 usage or I/O error.
 import { existsSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { analyzeDocument, type AnalysisResult } from '../analyze';
-import { ProjectConfigCache } from '../config/editorSettings';
-import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { RULES } from '../analyze';
-import { buildDocument } from '../documents/source';
-import { initParser, type PythonParser } from '../parsing/parser';
-import { skipReason } from '../engine/limits';
+import { ProjectConfigCache } from '../config/editorSettings';
+import { discoverFiles } from '../config/files';
+import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
 import { categoryLabel, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import { VERSION } from '../version';
 import { COMMANDS, parseCheckArgs, unknown, USAGE, UsageError, type CheckOptions } from './args';
 import { BaselineMatcher, readBaseline, writeBaseline } from './baseline';
+import { CACHE_FOLDER, ResultCache, type CacheStats } from './cache';
+import type { FileOutcome, FileTask } from './checkFile';
 import { formatGithub, formatJunit } from './ci';
-import { discoverFiles } from '../config/files';
-import { fixFile, writeFix } from './fix';
 import { formatJson, formatSarif, type Report, type ReportedFinding } from './formats';
 import { formatHtml } from './html';
-import { cellSourceSpans } from './notebookJson';
-import { NotAnalysedError, readInput, sizeReason, type NotAnalysed } from './read';
-import { reportFindings, syntaxError, type ReportedDocument } from './report';
+import { serveFiles, WORKER_ROLE } from './pool';
+import { count, Progress, type Terminal } from './progress';
+import { failedToCheck, type NotAnalysed } from './read';
 import { projectRoot } from './root';
+import { checkFiles } from './schedule';
 import { formatFindings, formatNotAnalysed, formatStatistics, formatSummary, style, type TextOptions } from './text';
 
 /** The part of the configuration given on the command line (it wins over pyproject.toml). */
@@ -38,76 +38,24 @@ interface Output {
   /** Whether standard output is a terminal, and how wide. */
   tty: boolean;
   columns?: number;
+  /** Standard error when it is a terminal: the progress bar and the timing line are for it. */
+  terminal?: Terminal;
 }
 
-interface CheckedFile {
-  findings: ReportedFinding[];
-  problem?: NotAnalysed;
-  /** Set when --fix or --diff changed the file. */
-  fixed?: { count: number; diff: string };
-  /** Set when the fixed file could not be written (an I/O error: exit 2). */
-  writeError?: boolean;
+/** Where the result cache is: --cache-dir, else $MLDEBT_CACHE_DIR, else .mldebt_cache at the project root. */
+function cacheFolder(options: CheckOptions, root: string, cwd: string): string {
+  const chosen = options.cacheDir ?? process.env.MLDEBT_CACHE_DIR;
+  return chosen ? path.resolve(cwd, chosen) : path.join(root, CACHE_FOLDER);
 }
 
-const METAS = new Map(RULES.map((r) => [r.meta.code, r.meta]));
-
-/** Analyses one file (after fixing it, with --fix or --diff); never throws for a bad file. */
-function checkFile(parser: PythonParser, file: string, shown: string, config: AnalysisConfig, options: CheckOptions, output: Output): CheckedFile {
-  let input;
-  try {
-    input = readInput(file, config.maxFileSize);
-  } catch (error) {
-    if (error instanceof NotAnalysedError) return { findings: [], problem: { file: shown, kind: error.kind, reason: error.message } };
-    throw error;
-  }
-  const skip = skipReason(input.source, config.maxFileSize);
-  if (skip) {
-    // The engine's reason, except that a size is said in the unit that shows it (bytes when small).
-    const size = input.source.cells.reduce((sum, cell) => sum + cell.text.length, 0);
-    const tooLarge = size > config.maxFileSize;
-    return { findings: [], problem: { file: shown, kind: tooLarge ? 'too-large' : 'binary', reason: tooLarge ? sizeReason(size, config.maxFileSize) : skip } };
-  }
-  let source = input.source;
-  let raw = input.raw;
-  let analysis: AnalysisResult;
-  let fixed: CheckedFile['fixed'];
-  if (options.fix || options.diff) {
-    const result = fixFile(parser, input, shown, config, options.unsafeFixes);
-    ({ source, analysis } = result);
-    if (result.text !== undefined) {
-      fixed = { count: result.applied.length, diff: result.diff };
-      if (options.fix && result.notWritten) {
-        output.err(`${shown}: ${result.notWritten}`);
-        source = input.source;
-        analysis = analyzeDocument(buildDocument(source), config, { parser });
-        fixed = undefined;
-      } else if (options.fix) {
-        try {
-          writeFix(input, result.text);
-          raw = result.text;
-        } catch (error) {
-          output.err(`${shown}: cannot write the fixes: ${(error as Error).message}`);
-          return { findings: reportFindings({ shown, doc: buildDocument(input.source), source: input.source, ...(input.spans ? { ipynb: { text: input.raw, spans: input.spans } } : {}) }, analyzeDocument(buildDocument(input.source), config, { parser }).findings, METAS), writeError: true };
-        }
-      }
-    }
-    if (options.diff) {
-      // --diff changes nothing, and reports what the file holds now.
-      source = input.source;
-      analysis = analyzeDocument(buildDocument(source), config, { parser });
-    }
-  } else {
-    analysis = analyzeDocument(buildDocument(source), config, { parser });
-  }
-  const doc = buildDocument(source);
-  const reported: ReportedDocument = { shown, doc, source, ...(source.kind === 'notebook' ? { ipynb: { text: raw, spans: raw === input.raw ? input.spans ?? [] : cellSourceSpans(raw) } } : {}) };
-  for (const error of analysis.errors) {
-    // A rule stopped by the time budget did not fail: it ran out of time, and the message says which.
-    if (error.kind === 'budget') output.err(`${shown}: ${error.message}`);
-    else output.err(`${shown}: internal error in rule ${error.code} (the other rules ran): ${error.message.split('\n')[0]}`);
-  }
-  const problem = syntaxError(parser, reported, analysis);
-  return { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
+/** The line after a run: what was checked, how fast, how (threads, cache). */
+function timingLine(run: { files: number; lines: number; ms: number; workers: number; cache?: CacheStats }): string {
+  const seconds = run.ms / 1000;
+  const threads = run.workers > 0 ? ` with ${run.workers} worker threads` : '';
+  const damaged = run.cache?.damaged ? ` (${count(run.cache.damaged)} damaged ${run.cache.damaged === 1 ? 'entry' : 'entries'} rebuilt)` : '';
+  const cached = run.cache ? `; ${count(run.cache.hits)} from the cache${damaged}` : '; cache not used';
+  const files = `${count(run.files)} ${run.files === 1 ? 'file' : 'files'}`;
+  return `Checked ${files} (${count(run.lines)} lines) in ${seconds.toFixed(seconds < 10 ? 2 : 1)} s${threads}, ${count(Math.round(run.lines / Math.max(seconds, 0.001)))} lines/s${cached}`;
 }
 
 function useColour(options: CheckOptions, output: Output): boolean {
@@ -116,6 +64,7 @@ function useColour(options: CheckOptions, output: Output): boolean {
 }
 
 async function check(options: CheckOptions, output: Output): Promise<number> {
+  const started = performance.now();
   const { err } = output;
   const cwd = process.cwd();
   const projects = new ProjectConfigCache();
@@ -127,28 +76,55 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     return 2;
   }
   const baseline = options.baseline ? new BaselineMatcher(readBaseline(options.baseline)) : undefined;
-  const parser = await initParser();
   const root = projectRoot(cwd, discovery.files);
   const rootRelative = (shown: string) => path.relative(root, path.resolve(cwd, shown)).split(path.sep).join('/');
   const reportedProblems = new Set<string>();
+  const tasks: FileTask[] = [];
+  /** Warnings about a file's pyproject.toml, printed before the file's own messages the first time. */
+  const warningsBefore: string[][] = [];
+  for (const file of discovery.files) {
+    const shown = path.relative(cwd, file) || path.basename(file);
+    const project = projects.forFile(file);
+    const warnings = (project?.problems ?? []).filter((problem) => !reportedProblems.has(problem));
+    for (const problem of warnings) reportedProblems.add(problem);
+    warningsBefore.push(warnings.map((problem) => `warning: ${problem}`));
+    const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
+    tasks.push({ file, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes });
+  }
+
+  // --fix and --diff change files (or show how): they always analyse.
+  const cache = options.cache && !options.fix && !options.diff && tasks.length > 0 ? new ResultCache(cacheFolder(options, root, cwd), err) : undefined;
+  const progress = output.terminal ? new Progress(output.terminal, tasks.length) : undefined;
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  let printed = 0;
+  const { workers } = await checkFiles(tasks, {
+    jobs: options.jobs ?? availableParallelism(),
+    cache,
+    workerScript: __filename,
+    onOutcome: (index, outcome) => {
+      outcomes[index] = outcome;
+      progress?.advance(outcome.lines);
+      // Messages in the order the files were found, whichever thread finished first.
+      for (; printed < outcomes.length && outcomes[printed]; printed++) {
+        for (const line of [...warningsBefore[printed], ...outcomes[printed].messages]) {
+          progress?.clear();
+          err(line);
+        }
+      }
+    },
+  });
+  progress?.stop();
+  cache?.reportFailures();
+
   const findings: ReportedFinding[] = [];
   const notAnalysed: NotAnalysed[] = [];
-  const shownFiles: string[] = [];
+  const shownFiles = tasks.map((task) => task.shown);
   const diffs: string[] = [];
   let fixes = 0;
   let fixedFiles = 0;
   let hidden = 0;
   let writeErrors = 0;
-  for (const file of discovery.files) {
-    const shown = path.relative(cwd, file) || path.basename(file);
-    shownFiles.push(shown);
-    const project = projects.forFile(file);
-    for (const problem of project?.problems ?? []) {
-      if (!reportedProblems.has(problem)) err(`warning: ${problem}`);
-      reportedProblems.add(problem);
-    }
-    const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
-    const checked = checkFile(parser, file, shown, config, options, output);
+  outcomes.forEach(({ checked }, index) => {
     if (checked.problem) notAnalysed.push(checked.problem);
     if (checked.writeError) writeErrors++;
     if (checked.fixed) {
@@ -157,57 +133,65 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
       diffs.push(checked.fixed.diff);
     }
     if (baseline) {
-      const { fresh, known } = baseline.filter(rootRelative(shown), checked.findings);
+      const { fresh, known } = baseline.filter(rootRelative(shownFiles[index]), checked.findings);
       findings.push(...fresh);
       hidden += known;
     } else findings.push(...checked.findings);
+  });
+  const status = printReport();
+  if (output.terminal || options.verbose) {
+    const lines = outcomes.reduce((sum, outcome) => sum + outcome.lines, 0);
+    err(timingLine({ files: tasks.length, lines, ms: performance.now() - started, workers, cache: cache?.stats }));
   }
+  return status;
 
-  if (options.writeBaseline) {
-    writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim() })));
-    err(`Wrote ${findings.length} finding(s) of ${shownFiles.length} file(s) to the baseline ${options.writeBaseline}; \`mldebt check --baseline ${options.writeBaseline}\` reports only new ones.`);
-    if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
-    return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : 0;
+  function printReport(): number {
+    if (options.writeBaseline) {
+      writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim() })));
+      err(`Wrote ${findings.length} finding(s) of ${shownFiles.length} file(s) to the baseline ${options.writeBaseline}; \`mldebt check --baseline ${options.writeBaseline}\` reports only new ones.`);
+      if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
+      return notAnalysed.some(failedToCheck) ? 2 : 0;
+    }
+
+    if (options.diff) {
+      const diff = diffs.join('');
+      if (diff) output.out(diff.replace(/\n$/, ''));
+      err(fixes ? `Would fix ${fixes} finding(s) in ${fixedFiles} file(s); run with --fix to apply.` : 'Nothing to fix.');
+      if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
+      return notAnalysed.some(failedToCheck) ? 2 : fixes > 0 ? 1 : 0;
+    }
+
+    // Files of the baseline that were checked now, or that are gone: their missing entries were fixed.
+    const checkedNow = new Set(shownFiles.map(rootRelative));
+    const fixedSince = baseline?.fixedSince((file) => checkedNow.has(file) || !existsSync(path.join(root, file))) ?? 0;
+
+    const activeRules = RULES.map((r) => r.meta).filter((meta) => effectiveSeverity(mergeConfig(defaultConfig(), flagConfig(options)), meta) !== 'off');
+    const report: Report = { findings, notAnalysed, files: shownFiles, rules: activeRules, version: VERSION, root, rootRelative };
+    let text: string;
+    if (options.format === 'json') text = formatJson(report);
+    else if (options.format === 'sarif') text = formatSarif(report);
+    else if (options.format === 'github') text = formatGithub(report);
+    else if (options.format === 'junit') text = formatJunit(report);
+    else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: shownFiles.length - notAnalysed.filter((p) => p.kind !== 'syntax-error').length, notAnalysed });
+    else {
+      const textOptions: TextOptions = { style: style(useColour(options, output)), width: Math.max(60, output.tty && output.columns ? output.columns : 100), verbose: options.verbose };
+      const summary = formatSummary({
+        findings,
+        notAnalysed,
+        files: shownFiles.length,
+        ...(baseline ? { baseline: { hidden, fixed: fixedSince } } : {}),
+        ...(options.fix ? { fixed: { fixes, files: fixedFiles } } : {}),
+        statistics: options.statistics,
+      }, textOptions);
+      const body = options.statistics ? formatStatistics(findings) : formatFindings(findings, textOptions);
+      text = [body, formatNotAnalysed(notAnalysed, textOptions), summary].filter(Boolean).join('\n\n');
+    }
+    if (options.output) writeFileSync(options.output, text + '\n');
+    else if (text) output.out(text);
+    if (writeErrors > 0 || notAnalysed.some(failedToCheck)) return 2;
+    const failing = findings.length > 0 || notAnalysed.some((p) => p.kind === 'syntax-error' || p.kind === 'invalid-notebook');
+    return failing && !options.exitZero ? 1 : 0;
   }
-
-  if (options.diff) {
-    const diff = diffs.join('');
-    if (diff) output.out(diff.replace(/\n$/, ''));
-    err(fixes ? `Would fix ${fixes} finding(s) in ${fixedFiles} file(s); run with --fix to apply.` : 'Nothing to fix.');
-    if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
-    return notAnalysed.some((p) => p.kind === 'unreadable') ? 2 : fixes > 0 ? 1 : 0;
-  }
-
-  // Files of the baseline that were checked now, or that are gone: their missing entries were fixed.
-  const checkedNow = new Set(shownFiles.map(rootRelative));
-  const fixedSince = baseline?.fixedSince((file) => checkedNow.has(file) || !existsSync(path.join(root, file))) ?? 0;
-
-  const activeRules = RULES.map((r) => r.meta).filter((meta) => effectiveSeverity(mergeConfig(defaultConfig(), flagConfig(options)), meta) !== 'off');
-  const report: Report = { findings, notAnalysed, files: shownFiles, rules: activeRules, version: VERSION, root, rootRelative };
-  let text: string;
-  if (options.format === 'json') text = formatJson(report);
-  else if (options.format === 'sarif') text = formatSarif(report);
-  else if (options.format === 'github') text = formatGithub(report);
-  else if (options.format === 'junit') text = formatJunit(report);
-  else if (options.format === 'html') text = formatHtml(findings, activeRules, { version: VERSION, files: shownFiles.length - notAnalysed.filter((p) => p.kind !== 'syntax-error').length, notAnalysed });
-  else {
-    const textOptions: TextOptions = { style: style(useColour(options, output)), width: Math.max(60, output.tty && output.columns ? output.columns : 100), verbose: options.verbose };
-    const summary = formatSummary({
-      findings,
-      notAnalysed,
-      files: shownFiles.length,
-      ...(baseline ? { baseline: { hidden, fixed: fixedSince } } : {}),
-      ...(options.fix ? { fixed: { fixes, files: fixedFiles } } : {}),
-      statistics: options.statistics,
-    }, textOptions);
-    const body = options.statistics ? formatStatistics(findings) : formatFindings(findings, textOptions);
-    text = [body, formatNotAnalysed(notAnalysed, textOptions), summary].filter(Boolean).join('\n\n');
-  }
-  if (options.output) writeFileSync(options.output, text + '\n');
-  else if (text) output.out(text);
-  if (writeErrors > 0 || notAnalysed.some((p) => p.kind === 'unreadable')) return 2;
-  const failing = findings.length > 0 || notAnalysed.some((p) => p.kind === 'syntax-error' || p.kind === 'invalid-notebook');
-  return failing && !options.exitZero ? 1 : 0;
 }
 
 function listRules(): string {
@@ -240,7 +224,13 @@ function noArguments(command: string, rest: readonly string[]): void {
   if (rest.length > 0) throw new UsageError(`${command} takes no arguments (got "${rest[0]}")`);
 }
 
-export async function main(argv: string[], out = (t: string) => { process.stdout.write(t + '\n'); }, err = (t: string) => { process.stderr.write(t + '\n'); }): Promise<number> {
+/** Standard error as a terminal (for the progress bar), or undefined when it is not one. */
+function stderrTerminal(): Terminal | undefined {
+  return process.stderr.isTTY ? { write: (text) => process.stderr.write(text), columns: process.stderr.columns } : undefined;
+}
+
+/** Runs a command; `terminal` is standard error when it is a terminal (null: it is not). */
+export async function main(argv: string[], out = (t: string) => { process.stdout.write(t + '\n'); }, err = (t: string) => { process.stderr.write(t + '\n'); }, terminal: Terminal | null = stderrTerminal() ?? null): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (!command) {
@@ -272,7 +262,7 @@ export async function main(argv: string[], out = (t: string) => { process.stdout
         out(USAGE);
         return 0;
       }
-      return await check(parseCheckArgs(rest), { out, err, tty: process.stdout.isTTY === true, columns: process.stdout.columns });
+      return await check(parseCheckArgs(rest), { out, err, tty: process.stdout.isTTY === true, columns: process.stdout.columns, ...(terminal ? { terminal } : {}) });
     }
     throw command.startsWith('-') ? unknown('option', command, ['--help', '--version']) : unknown('command', command, COMMANDS);
   } catch (error) {
@@ -293,7 +283,10 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
   });
 }
 
-if (require.main === module) {
+if (!isMainThread && workerData?.role === WORKER_ROLE) {
+  // The CLI started as a worker of `check --jobs`: it checks the files it is sent.
+  serveFiles(parentPort!);
+} else if (require.main === module) {
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then((code) => {

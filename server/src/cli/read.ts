@@ -13,7 +13,7 @@ import { formatSize } from '../engine/limits';
 export type Encoding = 'utf8' | 'latin1';
 
 /** Why a file was not analysed: reported in every format and counted in the summary. */
-export type NotAnalysedKind = 'syntax-error' | 'invalid-notebook' | 'not-python' | 'too-large' | 'binary' | 'unreadable';
+export type NotAnalysedKind = 'syntax-error' | 'invalid-notebook' | 'not-python' | 'too-large' | 'binary' | 'unreadable' | 'crashed';
 
 export interface NotAnalysed {
   file: string;
@@ -24,6 +24,12 @@ export interface NotAnalysed {
   line?: number;
   column?: number;
 }
+
+/** The tool could not do its work on the file (it could not read it, or its analysis crashed): exit 2. */
+export const failedToCheck = (p: NotAnalysed): boolean => p.kind === 'unreadable' || p.kind === 'crashed';
+
+/** Reported as an error, not a note, by the CI formats. */
+export const isErrorProblem = (p: NotAnalysed): boolean => p.kind === 'syntax-error' || p.kind === 'invalid-notebook' || failedToCheck(p);
 
 export interface InputFile {
   path: string;
@@ -68,20 +74,43 @@ export class NotAnalysedError extends Error {
   }
 }
 
-/** Reads a script or notebook; throws NotAnalysedError with the reason it cannot be analysed. */
-export function readInput(file: string, maxFileSize: number): InputFile {
-  let bytes: Buffer;
+/**
+ * What identifies a version of a file without reading it, taken before its bytes are read: a
+ * later run may take its stamp as proof the bytes did not change (the result cache does).
+ */
+export interface FileStamp {
+  size: string;
+  mtimeNs: string;
+  ino: string;
+  /** When the stamp was taken (ms since the epoch). */
+  takenAt: number;
+}
+
+export function stampOf(stat: import('node:fs').BigIntStats, takenAt: number): FileStamp {
+  return { size: String(stat.size), mtimeNs: String(stat.mtimeNs), ino: String(stat.ino), takenAt };
+}
+
+/**
+ * The bytes of a file to check, and its stamp; throws NotAnalysedError when it cannot be read.
+ * Reads nothing huge: a script over the limit in bytes is over it in characters too; a
+ * notebook's outputs may be large while its code is not, so it gets room to be looked at.
+ */
+export function readContent(file: string, maxFileSize: number): { bytes: Buffer; stamp: FileStamp } {
   try {
-    // Read nothing huge: a script over the limit in bytes is over it in characters too; a
-    // notebook's outputs may be large while its code is not, so it gets room to be looked at.
-    const size = statSync(file).size;
+    const takenAt = Date.now();
+    const stat = statSync(file, { bigint: true });
+    const size = Number(stat.size);
     const cap = path.extname(file) === '.ipynb' ? Math.max(50 * 1024 * 1024, 10 * maxFileSize) : 4 * maxFileSize;
     if (size > cap) throw new NotAnalysedError('too-large', sizeReason(size, maxFileSize));
-    bytes = readFileSync(file);
+    return { bytes: readFileSync(file), stamp: stampOf(stat, takenAt) };
   } catch (error) {
     if (error instanceof NotAnalysedError) throw error;
     throw new NotAnalysedError('unreadable', `cannot read: ${(error as Error).message}`);
   }
+}
+
+/** A script or notebook from the bytes read from `file`; throws NotAnalysedError with the reason it cannot be analysed. */
+export function inputFromBytes(file: string, bytes: Buffer): InputFile {
   const { text, encoding, bom, roundTrips } = decode(bytes);
   const uri = pathToFileURL(file).href;
   if (path.extname(file) !== '.ipynb') return { path: file, source: scriptSource(uri, text), raw: text, encoding, bom, roundTrips };

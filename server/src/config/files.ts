@@ -5,7 +5,7 @@ import * as path from 'node:path';
 
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
   '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', 'env', '.env', '__pycache__', '.ipynb_checkpoints',
-  'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'build', 'dist', '.eggs',
+  'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.mldebt_cache', 'build', 'dist', '.eggs',
 ]);
 
 export const ANALYSED_EXTENSIONS: ReadonlySet<string> = new Set(['.py', '.ipynb']);

@@ -1,0 +1,190 @@
+// The result cache of `mldebt check`: a second run reads unchanged files from .mldebt_cache (the
+// timing line of --verbose counts them) and prints what a run without the cache prints; a change
+// of content, configuration or build is a miss; a damaged entry is found, analysed again and
+// rewritten; --no-cache, --fix and --diff leave no cache; concurrent runs are both right.
+import { strict as assert } from 'node:assert';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CLI, mldebt, notebook, temporaryFolder, type Run } from './helpers';
+import { stableJson } from '../../server/src/cli/cache';
+
+const SPLIT = 'from sklearn.model_selection import train_test_split\nX_tr, X_te = train_test_split(X)\n';
+
+/** The number of files read from the cache, from the timing line. */
+function fromCache(run: Run): number {
+  const match = /; ([\d,]+) from the cache/.exec(run.stderr);
+  assert.ok(match, `a timing line with the cache in: ${run.stderr}`);
+  return Number(match[1].replace(/,/g, ''));
+}
+
+const withoutTiming = (run: Run): Run => ({ ...run, stderr: run.stderr.replace(/^Checked .*\n/m, '') });
+
+describe('mldebt check: the result cache', function () {
+  this.timeout(60000);
+  let dir: string;
+  const file = (name: string) => path.join(dir, name);
+  const check = (...args: string[]) => mldebt(dir, ['check', '.', '--format', 'json', '--verbose', ...args]);
+  const entries = () => readdirSync(file('.mldebt_cache/v1')).map((name) => file(`.mldebt_cache/v1/${name}`));
+
+  beforeEach(() => {
+    dir = temporaryFolder('cache');
+    writeFileSync(file('train.py'), SPLIT);
+    writeFileSync(file('clean.py'), 'print("hello")\n');
+    writeFileSync(file('nb.ipynb'), notebook([{ source: 'import numpy as np\nx = np.random.rand(3)\n', count: 1 }]));
+    writeFileSync(file('broken.ipynb'), '{"cells": [');
+    writeFileSync(file('syntax.py'), `${SPLIT}def f(:\n`);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads a second run from the cache, with the same output as a run without it', () => {
+    const reference = withoutTiming(check('--no-cache'));
+    const first = check();
+    assert.equal(fromCache(first), 0);
+    const second = check();
+    assert.equal(fromCache(second), 5, 'every file, those not analysed included');
+    assert.deepEqual(withoutTiming(first), reference);
+    assert.deepEqual(withoutTiming(second), reference);
+    assert.equal(second.status, 1);
+    assert.equal(entries().length, 5, 'one entry per file');
+  });
+
+  it('keeps a .gitignore that ignores the cache, and a CACHEDIR.TAG', () => {
+    check();
+    assert.equal(readFileSync(file('.mldebt_cache/.gitignore'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).join(), '*');
+    assert.match(readFileSync(file('.mldebt_cache/CACHEDIR.TAG'), 'utf8'), /^Signature: 8a477f597d28d172789f06886806bc55\n/);
+  });
+
+  it('analyses again a file whose content changed, and overwrites its entry', () => {
+    check();
+    writeFileSync(file('clean.py'), SPLIT);
+    const run = check();
+    assert.equal(fromCache(run), 4);
+    assert.ok(JSON.parse(run.stdout).some((f: { file: string; code: string }) => f.file === 'clean.py' && f.code === 'MLD802'));
+    assert.equal(entries().length, 5, 'the file\'s old entry was replaced, not kept beside the new one');
+    assert.equal(fromCache(check()), 5);
+  });
+
+  it('reads a file again when it changed right around the last run, even with its size and time restored', () => {
+    // A modification time in whole milliseconds, so that it can be set back exactly.
+    const now = new Date(Date.now() - 500);
+    utimesSync(file('clean.py'), now, now);
+    check();
+    // Same size, same modification time, other content: only a file that had been still for a
+    // while before the run is trusted by its stamp; this one changed just before.
+    writeFileSync(file('clean.py'), 'print("HELLO")\n');
+    utimesSync(file('clean.py'), now, now);
+    writeFileSync(file('train.py'), SPLIT.replace('X_tr, X_te', 'X_a, X_b'));
+    const run = check();
+    assert.equal(fromCache(run), 3);
+    assert.deepEqual(withoutTiming(run), withoutTiming(check('--no-cache')));
+  });
+
+  it('analyses again when the configuration changes, from pyproject.toml or the command line', () => {
+    check();
+    assert.equal(fromCache(check('--select', 'ALL')), 0);
+    assert.equal(fromCache(check('--select', 'ALL')), 5);
+    writeFileSync(file('pyproject.toml'), '[tool.mldebt]\nignore = ["MLD802"]\n');
+    const run = check('--select', 'ALL');
+    assert.equal(fromCache(run), 0);
+    assert.ok(!JSON.parse(run.stdout).some((f: { code: string }) => f.code === 'MLD802'), 'the new configuration applies');
+  });
+
+  it('analyses again after the tool is rebuilt (the build is part of the key)', () => {
+    check();
+    // The same CLI with one more byte: another build, as after a change of a rule.
+    const build = temporaryFolder('cache-build');
+    try {
+      mkdirSync(path.join(build, 'dist'));
+      mkdirSync(path.join(build, 'grammars'));
+      writeFileSync(path.join(build, 'dist', 'cli.js'), `${readFileSync(CLI, 'utf8')}\n// another build\n`);
+      copyFileSync(path.join(path.dirname(CLI), 'web-tree-sitter.wasm'), path.join(build, 'dist', 'web-tree-sitter.wasm'));
+      copyFileSync(path.join(path.dirname(CLI), '..', 'grammars', 'tree-sitter-python.wasm'), path.join(build, 'grammars', 'tree-sitter-python.wasm'));
+      const rebuilt = runWith(path.join(build, 'dist', 'cli.js'), dir, ['check', '.', '--format', 'json', '--verbose']);
+      assert.equal(fromCache(rebuilt), 0);
+      assert.deepEqual(withoutTiming(rebuilt), withoutTiming(check('--no-cache')));
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
+  it('finds damaged entries (truncated, altered, foreign, of another shape), analyses those files again and rewrites them', () => {
+    const reference = withoutTiming(check());
+    const [truncated, altered, foreign, shaped] = entries();
+    const text = (entry: string) => readFileSync(entry, 'utf8');
+    writeFileSync(truncated, text(truncated).slice(0, -5));
+    writeFileSync(altered, text(altered).replace(/"lines":\d+/, '"lines":12345'));
+    // Another file's entry copied over this one: it names the other file.
+    writeFileSync(foreign, text(shaped));
+    // A well-formed entry (right checksum) whose result is not a result.
+    const [magic, name, key, stamp] = text(shaped).split('\n');
+    const body = '{"findings":"none","lines":1}';
+    writeFileSync(shaped, `${magic}\n${name}\n${key}\n${stamp}\n${createHash('sha256').update(`${stamp}\n${body}`).digest('hex')}\n${body}`);
+    const run = check();
+    assert.match(run.stderr, /; 1 from the cache \(4 damaged entries rebuilt\)$/m);
+    assert.deepEqual(withoutTiming(run), reference, 'the output is as if there were no cache');
+    assert.match(check().stderr, /; 5 from the cache$/m, 'the entries were rewritten');
+  });
+
+  it('--no-cache neither reads nor writes it; --fix and --diff do not use it', () => {
+    check('--no-cache');
+    mldebt(dir, ['check', '.', '--diff']);
+    mldebt(dir, ['check', '.', '--fix']);
+    assert.equal(existsSync(file('.mldebt_cache')), false);
+    check();
+    writeFileSync(entries()[0], 'garbage');
+    assert.match(check('--no-cache').stderr, /; cache not used$/m);
+  });
+
+  it('goes where --cache-dir or MLDEBT_CACHE_DIR says, --cache-dir first', () => {
+    mldebt(dir, ['check', '.', '--cache-dir', 'elsewhere']);
+    assert.equal(readdirSync(file('elsewhere/v1')).length, 5);
+    mldebt(dir, ['check', '.'], { env: { MLDEBT_CACHE_DIR: file('from-env') } });
+    assert.equal(readdirSync(file('from-env/v1')).length, 5);
+    mldebt(dir, ['check', '.', '--cache-dir', 'flag'], { env: { MLDEBT_CACHE_DIR: file('not-this') } });
+    assert.equal(existsSync(file('not-this')), false);
+    assert.equal(existsSync(file('flag/v1')), true);
+    assert.equal(existsSync(file('.mldebt_cache')), false);
+  });
+
+  it('warns in one line and checks all the same when the cache cannot be written', () => {
+    writeFileSync(file('not-a-folder'), '');
+    const reference = withoutTiming(check('--no-cache'));
+    const run = check('--cache-dir', 'not-a-folder/cache');
+    const warnings = run.stderr.split('\n').filter((line) => line.startsWith('warning:'));
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /^warning: cannot write the cache in .*not-a-folder\/cache \(ENOTDIR.*\); checking without saving results$/);
+    assert.deepEqual({ ...withoutTiming(run), stderr: withoutTiming(run).stderr.replace(`${warnings[0]}\n`, '') }, reference);
+  });
+
+  it('gives two runs at once, on the same cache, both the right output', async () => {
+    const reference = withoutTiming(check('--no-cache', '--select', 'ALL'));
+    const both = await Promise.all([0, 1].map(() => runAsync(dir, ['check', '.', '--format', 'json', '--verbose', '--select', 'ALL'])));
+    for (const run of both) assert.deepEqual(withoutTiming(run), reference);
+    assert.equal(fromCache(check('--select', 'ALL')), 5);
+    assert.ok(!readdirSync(file('.mldebt_cache/v1')).some((name) => name.endsWith('.tmp')), 'no temporary file is left');
+  });
+
+  it('keys configurations by content, not by the order of their keys', () => {
+    assert.equal(stableJson({ b: [1, { y: 2, x: 1 }], a: 'z' }), stableJson({ a: 'z', b: [1, { x: 1, y: 2 }] }));
+    assert.notEqual(stableJson({ a: ['MLD8'] }), stableJson({ a: ['MLD9'] }));
+  });
+});
+
+function runWith(cli: string, cwd: string, args: readonly string[]): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  return { status: result.status ?? -1, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+function runAsync(cwd: string, args: readonly string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status: status ?? -1, stdout, stderr }));
+  });
+}
