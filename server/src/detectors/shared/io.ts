@@ -111,8 +111,17 @@ function signatureOf(call: CallSite): { signature: Signature; label: string } | 
   return method ? { signature: method, label: `.${call.method}()` } : undefined;
 }
 
+/** Answers of ioCall by call site: three rules ask it of every call. */
+const ioCalls = new WeakMap<CallSite, IoCall | null>();
+
 /** The data or model I/O performed by `call`, if it is one. */
 export function ioCall(call: CallSite): IoCall | undefined {
+  let found = ioCalls.get(call);
+  if (found === undefined) ioCalls.set(call, (found = describeIoCall(call) ?? null));
+  return found ?? undefined;
+}
+
+function describeIoCall(call: CallSite): IoCall | undefined {
   const found = signatureOf(call);
   if (!found) return undefined;
   const { signature, label } = found;
