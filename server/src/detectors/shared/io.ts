@@ -94,6 +94,12 @@ const METHODS = new Map<string, Signature>(Object.entries({
   flow_from_dataframe: sig('read', 'data', -1, 'directory'),
 }));
 
+/** `AutoModel` in `transformers.AutoModel.from_pretrained`, without splitting the name (this runs for every call); '' for one segment. */
+function segmentBeforeLast(qname: string): string {
+  const last = qname.lastIndexOf('.');
+  return last <= 0 ? '' : qname.slice(qname.lastIndexOf('.', last - 1) + 1, last);
+}
+
 function signatureOf(call: CallSite): { signature: Signature; label: string } | undefined {
   const q = call.qname;
   if (q) {
@@ -105,23 +111,14 @@ function signatureOf(call: CallSite): { signature: Signature; label: string } | 
     if (known) return { signature: known, label: call.callee.text };
     // A module function that shares a method's name (`mlflow.sklearn.save_model(model, path)`)
     // has its own signature; only class methods (`AutoModel.from_pretrained`) are methods here.
-    if (!/^[A-Z]/.test(q.split('.').at(-2) ?? '')) return undefined;
+    if (!/^[A-Z]/.test(segmentBeforeLast(q))) return undefined;
   }
   const method = call.method && call.receiver ? METHODS.get(call.method) : undefined;
   return method ? { signature: method, label: `.${call.method}()` } : undefined;
 }
 
-/** Answers of ioCall by call site: three rules ask it of every call. */
-const ioCalls = new WeakMap<CallSite, IoCall | null>();
-
 /** The data or model I/O performed by `call`, if it is one. */
 export function ioCall(call: CallSite): IoCall | undefined {
-  let found = ioCalls.get(call);
-  if (found === undefined) ioCalls.set(call, (found = describeIoCall(call) ?? null));
-  return found ?? undefined;
-}
-
-function describeIoCall(call: CallSite): IoCall | undefined {
   const found = signatureOf(call);
   if (!found) return undefined;
   const { signature, label } = found;
