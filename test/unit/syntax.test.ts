@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { buildDocument } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { SyntaxTable } from '../../server/src/semantics/syntax';
+import { walkRecord, wasmCursorStatus } from '../../server/src/parsing/wasmCursor';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
 
 /** Every node of a tree-sitter tree in pre-order, with the field name its parent gives it. */
@@ -23,6 +24,7 @@ async function assertSameTree(code: string | string[]): Promise<number> {
   let compared = 0;
   try {
     for (const { tree } of parsed.trees) {
+      assert.deepEqual(walkRecord(tree, true), walkRecord(tree, false), 'the direct walk is the public cursor walk');
       const table = new SyntaxTable(tree, doc.text);
       const expected = treeRows(tree.rootNode);
       assert.equal(table.size, expected.length, 'one row per node');
@@ -99,5 +101,27 @@ describe('syntax table', () => {
 
   it('copies every cell of a notebook, each tree over the whole virtual source', async () => {
     await assertSameTree(['import pandas as pd\ndf = pd.read_csv("x.csv")', '%matplotlib inline\ndf.plot()', 'def f(:\n  pass']);
+  });
+
+  it('walks trees by calling WebAssembly directly, not through the public cursor (web-tree-sitter 0.27.2 internals)', async () => {
+    await parser();
+    // If this fails, web-tree-sitter changed what wasmCursor.ts reads: the tables are still right
+    // (the public cursor walks instead) but the copy costs about three times as much.
+    assert.deepEqual(wasmCursorStatus(), { direct: true, reason: 'checked against the public cursor' });
+  });
+
+  it('gives the cursor back in the state it walked to, however deep the tree (its stack grows)', async () => {
+    const depth = 300;
+    const text = `x = ${'('.repeat(depth)}1${')'.repeat(depth)}\n`.repeat(3);
+    const tree = (await parser()).parse(text);
+    try {
+      for (let i = 0; i < 3; i++) {
+        const direct = walkRecord(tree, true);
+        assert.deepEqual(direct, walkRecord(tree, false));
+        assert.ok(Math.max(...direct.filter((_, j) => j % 5 === 4)) > depth, 'walked below the nesting');
+      }
+    } finally {
+      tree.delete();
+    }
   });
 });

@@ -27,17 +27,19 @@ interface OwnOutputs {
 /** Names of models this file writes itself: loading them back is not a dependency on the Hub. */
 function ownOutputs(index: SemanticIndex): OwnOutputs {
   const own: OwnOutputs = { names: new Set(), patterns: [] };
+  const add = (node: Node | undefined): void => {
+    const text = node ? index.dataflow.stringOf(node) : undefined;
+    if (!text) return;
+    const value = text.value.replace(/\/+$/, '');
+    if (!text.partial) own.names.add(value);
+    else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
+  };
+  // Runs over every call of the file: no arrays built per call.
   for (const call of index.calls) {
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
-    const keywords = writes || configures ? OWN_OUTPUT_KEYWORDS : OWN_OUTPUT_KEYWORDS.filter((k) => OUTPUT_FOLDER_KEYWORDS.has(k));
-    for (const node of [writes || configures ? call.args[0] : undefined, ...keywords.map((keyword) => call.kwargs.get(keyword))]) {
-      const text = node ? index.dataflow.stringOf(node) : undefined;
-      if (!text) continue;
-      const value = text.value.replace(/\/+$/, '');
-      if (!text.partial) own.names.add(value);
-      else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
-    }
+    if (writes || configures) add(call.args[0]);
+    for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
   }
   return own;
 }

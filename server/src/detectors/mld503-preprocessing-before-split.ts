@@ -9,7 +9,7 @@ import type { CallSite } from '../semantics/types';
 import { hasHoldoutBehind, holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, shortText } from './shared/objects';
-import { learnsStatistics, transformerCall, type TransformerCall } from './shared/transformers';
+import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
 
 /** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
@@ -81,7 +81,7 @@ function check(context: RuleContext): void {
   const flow = index.dataflow;
   const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
   if (holdouts.length === 0) return;
-  const steps = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
+  const steps = transformerCalls(index);
   const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineageHas(holdout.data, { call: (call) => outputs.includes(call) });
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;

@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { predictingModel } from './shared/models';
-import { transformerCall, type TransformerCall } from './shared/transformers';
+import { transformerCalls, type TransformerCall } from './shared/transformers';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
 /** A preprocessing step done by hand: fitted on one data set, then applied to others. */
@@ -25,7 +25,7 @@ const sameText = (a: Node, b: Node) => a.text.replace(/\s+/g, '') === b.text.rep
 function handSteps(context: RuleContext): HandStep[] {
   const { index } = context;
   const flow = index.dataflow;
-  const calls = index.calls.flatMap((call) => transformerCall(index, call) ?? []);
+  const calls = transformerCalls(index);
   const steps: HandStep[] = [];
   for (const fit of calls) {
     if (fit.step !== 'fit' || !fit.data || fit.call.method === 'fit_resample' || TARGET_ENCODERS.has(lastSegment(fit.className))) continue;

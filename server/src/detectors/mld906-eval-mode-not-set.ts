@@ -127,6 +127,10 @@ function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<stri
     if (!e) events.set(name, (e = { modes: [], trained: false, loaded: false, passedTo: [] }));
     return e;
   };
+  const passArgument = (arg: Node, call: CallSite) => {
+    const passed = stripParens(arg);
+    if (passed.type === 'identifier') of(passed.text).passedTo.push(call);
+  };
   for (const call of index.calls) {
     const direct = call.method ? modeSet(index, call) : undefined;
     const mode = direct ?? (evalByHelper(call) ? 'eval' : undefined);
@@ -138,10 +142,9 @@ function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<stri
       if (mode === 'train') of(name).trained = true;
       if (call.method === 'load_state_dict') of(name).loaded = true;
     }
-    for (const arg of [...call.args, ...call.kwargs.values()]) {
-      const passed = stripParens(arg);
-      if (passed.type === 'identifier') of(passed.text).passedTo.push(call);
-    }
+    // Two loops, not one over a spread of both: this runs for every call of the file.
+    for (const arg of call.args) passArgument(arg, call);
+    for (const arg of call.kwargs.values()) passArgument(arg, call);
     // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
     if (call.argumentList && isTorchOptimizer(index, call.node)) {
       for (const inner of index.callsWithin(call.argumentList)) {

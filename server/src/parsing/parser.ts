@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Language, Parser } from 'web-tree-sitter';
+import { adoptRuntime, checkWasmCursor } from './wasmCursor';
 
 export interface WasmPaths {
   /** The web-tree-sitter runtime (web-tree-sitter.wasm). */
@@ -36,9 +37,14 @@ export function initParser(paths: WasmPaths = defaultWasmPaths()): Promise<Pytho
       for (const file of [paths.runtime, paths.grammar]) {
         if (!existsSync(file)) throw new Error(`ML Debt Lens cannot find ${file}; run the build (npm run build).`);
       }
-      await Parser.init({ locateFile: () => paths.runtime });
+      // Emscripten makes this object the runtime module; the direct cursor walk keeps it.
+      const runtime = { locateFile: () => paths.runtime };
+      await Parser.init(runtime);
+      adoptRuntime(runtime);
       const language = await Language.load(paths.grammar);
-      return new PythonParser(language);
+      const parser = new PythonParser(language);
+      checkWasmCursor((text) => parser.parse(text));
+      return parser;
     })();
     ready.catch(() => (ready = undefined));
   }

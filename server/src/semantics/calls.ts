@@ -2,13 +2,16 @@
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from './types';
 
+/** The keyword maps of the calls that pass no keyword argument (most calls): one, shared, never written. */
+const NO_KEYWORDS: ReadonlyMap<string, Node> = new Map();
+
 export function describeCall(node: Node, segmentIndex: number, qualify: (callee: Node) => string | undefined): CallSite | undefined {
   const callee = node.childForFieldName('function');
   if (!callee) return undefined;
   const argumentList = node.childForFieldName('arguments');
   const args: Node[] = [];
-  const kwargs = new Map<string, Node>();
-  const keywordNodes = new Map<string, Node>();
+  let kwargs: Map<string, Node> | undefined;
+  let keywordNodes: Map<string, Node> | undefined;
   let hasSplat = false;
   if (argumentList?.type === 'argument_list') {
     for (const child of argumentList.namedChildren) {
@@ -17,8 +20,8 @@ export function describeCall(node: Node, segmentIndex: number, qualify: (callee:
         const name = child.childForFieldName('name');
         const value = child.childForFieldName('value');
         if (name && value) {
-          kwargs.set(name.text, value);
-          keywordNodes.set(name.text, child);
+          (kwargs ??= new Map()).set(name.text, value);
+          (keywordNodes ??= new Map()).set(name.text, child);
         }
       } else if (child.type === 'list_splat' || child.type === 'dictionary_splat') {
         hasSplat = true;
@@ -29,7 +32,7 @@ export function describeCall(node: Node, segmentIndex: number, qualify: (callee:
   } else if (argumentList) {
     args.push(argumentList); // f(x for x in y)
   }
-  const site: CallSite = { node, callee, argumentList, args, kwargs, keywordNodes, hasSplat, segmentIndex };
+  const site: CallSite = { node, callee, argumentList, args, kwargs: kwargs ?? NO_KEYWORDS, keywordNodes: keywordNodes ?? NO_KEYWORDS, hasSplat, segmentIndex };
   const qname = qualify(callee);
   if (qname) site.qname = qname;
   if (callee.type === 'attribute') {

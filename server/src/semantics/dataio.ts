@@ -60,12 +60,18 @@ function byQualifiedName(call: CallSite): DataIO | undefined {
   return writeMode(call) ? { ...io, direction: 'write' } : io;
 }
 
+/** `AutoModel` in `transformers.AutoModel.from_pretrained`, without splitting the name (this runs for every call); '' for one segment. */
+function segmentBeforeLast(qname: string): string {
+  const last = qname.lastIndexOf('.');
+  return last <= 0 ? '' : qname.slice(qname.lastIndexOf('.', last - 1) + 1, last);
+}
+
 function byMethod(index: SemanticIndex, call: CallSite): DataIO | undefined {
   const { method, receiver, qname } = call;
   if (!method || !receiver) return undefined;
   // A module function that shares a method's name (`mlflow.sklearn.save_model(model, path)`) has its
   // own signature; only class methods (`AutoModel.from_pretrained`) are methods here.
-  if (qname && !/^[A-Z]/.test(qname.split('.').at(-2) ?? '')) return undefined;
+  if (qname && !/^[A-Z]/.test(segmentBeforeLast(qname))) return undefined;
   if (!qname && index.importsModule('pyspark')) {
     const spark = sparkIO(call, method, receiver);
     if (spark) return spark;

@@ -42,9 +42,13 @@ export class SemanticIndex {
   private readonly scopes: ScopeFrames;
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
-  private readonly callsByKey = new Map<string, CallSite>();
-  /** The same by the id of the syntax-table node: a number key, no string built per question. */
+  /** Calls by the id of their syntax-table node: a number key, no string built per call. */
   private readonly callsById = new Map<number, CallSite>();
+  /** The same by `nodeKey`, for nodes that are not the table's: built on the first such question. */
+  private callsByKey: Map<string, CallSite> | undefined;
+  /** Answers of valueOf and constructedClass, by syntax-table node id: several rules ask them of the same nodes. */
+  private readonly values = new Map<number, Node>();
+  private readonly constructed = new Map<number, string | undefined>();
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
   private byCalleeName: Map<string, CallSite[]> | undefined;
@@ -96,7 +100,6 @@ export class SemanticIndex {
       const call = describeCall(node, this.segmentIndexOf(node), (callee) => this.qualify(callee));
       if (!call) continue;
       this.calls.push(call);
-      this.callsByKey.set(nodeKey(node), call);
       this.callsById.set(node.id, call);
     }
   }
@@ -188,6 +191,10 @@ export class SemanticIndex {
    * notebook or a function body is what runs), else a builtin.
    */
   resolve(name: string, at: Node): Resolution {
+    // The answer depends on the name and the start of `at` alone; the def-use layer, once built,
+    // has resolved every read, so a read of this name starting there already holds it.
+    const read = this.flow?.readAt(at);
+    if (read && read.name === name) return read.resolution;
     return this.lookup(name, this.scopeChain(at), at);
   }
 
@@ -262,6 +269,7 @@ export class SemanticIndex {
   /** The call site of a `call` node. */
   call(node: Node): CallSite | undefined {
     if (node instanceof SyntaxNode) return this.callsById.get(node.id);
+    this.callsByKey ??= new Map(this.calls.map((call) => [nodeKey(call.node), call]));
     return this.callsByKey.get(nodeKey(node));
   }
 
@@ -286,9 +294,16 @@ export class SemanticIndex {
   valueOf(expression: Node, depth = 0): Node {
     const node = stripParens(expression);
     if (node.type !== 'identifier' || depth > MAX_ALIAS_DEPTH) return node;
+    // Memoised only from the top: an answer found deeper in a chain was cut at a different depth.
+    const memo = depth === 0 && node instanceof SyntaxNode;
+    if (memo) {
+      const known = this.values.get(node.id);
+      if (known) return known;
+    }
     const definition = this.bindingAt(node);
-    if (!definition || (definition.kind !== 'assign' && definition.kind !== 'walrus') || !definition.value) return node;
-    return this.valueOf(definition.value, depth + 1);
+    const value = !definition || (definition.kind !== 'assign' && definition.kind !== 'walrus') || !definition.value ? node : this.valueOf(definition.value, depth + 1);
+    if (memo) this.values.set(node.id, value);
+    return value;
   }
 
   /**
@@ -314,6 +329,14 @@ export class SemanticIndex {
    * a qualified name (`sklearn.ensemble.RandomForestClassifier`) or `local:Name`.
    */
   constructedClass(expression: Node): string | undefined {
+    if (!(expression instanceof SyntaxNode)) return this.constructedClassOf(expression);
+    if (this.constructed.has(expression.id)) return this.constructed.get(expression.id);
+    const answer = this.constructedClassOf(expression);
+    this.constructed.set(expression.id, answer);
+    return answer;
+  }
+
+  private constructedClassOf(expression: Node): string | undefined {
     const call = this.originCall(expression);
     if (!call) return undefined;
     if (call.qname) return call.qname;

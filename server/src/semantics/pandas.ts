@@ -136,7 +136,7 @@ function callKind(index: SemanticIndex, node: Node, depth: number): PandasKind |
   return receiver ? methodKind(receiver, call.method) : undefined;
 }
 
-function functionKind(index: SemanticIndex, name: string, args: Node[], kwargs: Map<string, Node>, depth: number): PandasKind | undefined {
+function functionKind(index: SemanticIndex, name: string, args: Node[], kwargs: ReadonlyMap<string, Node>, depth: number): PandasKind | undefined {
   if (READERS.has(name)) return readerKind(index, name, kwargs);
   if (FRAME_FUNCTIONS.has(name)) return 'frame';
   if (name === 'Series') return 'series';
@@ -150,7 +150,7 @@ function functionKind(index: SemanticIndex, name: string, args: Node[], kwargs: 
 }
 
 /** A reader returns a frame, unless it is asked for chunks or several sheets. */
-function readerKind(index: SemanticIndex, name: string, kwargs: Map<string, Node>): PandasKind | undefined {
+function readerKind(index: SemanticIndex, name: string, kwargs: ReadonlyMap<string, Node>): PandasKind | undefined {
   if (kwargs.has('chunksize') || kwargs.has('iterator')) return undefined;
   const sheet = kwargs.get('sheet_name');
   if (name === 'read_excel' && sheet) {

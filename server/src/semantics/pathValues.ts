@@ -113,7 +113,7 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
 }
 
 /** `"out/{}_{name}.csv".format(i, name=n)`: each replacement field filled by its argument. */
-function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: Map<string, Node>, depth: number): PathValue | undefined {
+function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: ReadonlyMap<string, Node>, depth: number): PathValue | undefined {
   const parts = stringParts(receiver);
   if (!parts || parts.some((part) => typeof part !== 'string')) return undefined;
   const text = (parts as string[]).join('');

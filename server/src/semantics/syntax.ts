@@ -7,6 +7,7 @@
 // interface over one row, so the index and the rules read the table without knowing it; the few
 // questions it does not keep (parse states, changes, errors below a node) go to the real node.
 import type { Language, Node, Point, Tree, TreeCursor, Edit } from 'web-tree-sitter';
+import { walkTree, type CursorWalk } from '../parsing/wasmCursor';
 import nodeTypes from 'tree-sitter-python/src/node-types.json';
 import { computeLineStarts, positionAt } from '../documents/positions';
 
@@ -85,14 +86,14 @@ export class SyntaxTable {
     this.nextSiblings = new Int32Array(capacity).fill(-1);
     this.previousSiblings = new Int32Array(capacity).fill(-1);
     this.subtreeEnds = new Int32Array(capacity);
-    this.size = this.fill(tree.walk(), capacity);
+    this.size = this.fill(walkTree(tree), capacity);
     this.rows = new Array<SyntaxNode | undefined>(this.size);
     this.idBase = nextTableId;
     nextTableId += this.size;
   }
 
   /** The one walk: pre-order, every node (named and anonymous), its links built on a stack. */
-  private fill(cursor: TreeCursor, capacity: number): number {
+  private fill(cursor: CursorWalk, capacity: number): number {
     const { kinds, starts, ends, fields, parents, firstChildren, lastChildren, nextSiblings, previousSiblings, subtreeEnds } = this;
     const { hasFields } = this.facts;
     const open: number[] = [];
@@ -102,13 +103,13 @@ export class SyntaxTable {
         if (count >= capacity) throw new Error('syntax table: more nodes than the tree counted');
         const row = count++;
         const parent = open.length > 0 ? open[open.length - 1] : -1;
-        kinds[row] = cursor.nodeTypeId;
-        starts[row] = cursor.startIndex;
-        ends[row] = cursor.endIndex;
+        kinds[row] = cursor.typeId();
+        starts[row] = cursor.startIndex();
+        ends[row] = cursor.endIndex();
         parents[row] = parent;
         if (parent >= 0) {
           const parentKind = kinds[parent];
-          if (parentKind === ERROR_SYMBOL || hasFields[parentKind]) fields[row] = cursor.currentFieldId;
+          if (parentKind === ERROR_SYMBOL || hasFields[parentKind]) fields[row] = cursor.fieldId();
           const previous = lastChildren[parent];
           if (previous < 0) firstChildren[parent] = row;
           else {

@@ -55,9 +55,9 @@ export interface CallSite {
   /** Positional arguments, in order (splats excluded). */
   args: Node[];
   /** Keyword argument values by name. */
-  kwargs: Map<string, Node>;
+  kwargs: ReadonlyMap<string, Node>;
   /** The keyword_argument nodes by name (for edits). */
-  keywordNodes: Map<string, Node>;
+  keywordNodes: ReadonlyMap<string, Node>;
   /** True when `*args` or `**kwargs` is passed: any parameter may be set. */
   hasSplat: boolean;
   segmentIndex: number;

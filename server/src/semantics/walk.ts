@@ -74,9 +74,14 @@ export function walkTrees(trees: readonly Tree[], doc: Pick<SourceDocument, 'tex
     const rootType = table.typeOf(0);
     byType.get(rootType)?.push(table.root) ?? byType.set(rootType, [table.root]);
     const { kinds, size } = table;
+    // The list of each collected kind, by symbol id: one array read per row, not a string lookup
+    // (ERROR's id, 65535, kept apart so that the array stays dense).
+    const lists: (Node[] | undefined)[] = new Array<Node[] | undefined>(wanted.length).fill(undefined);
+    const errors = byType.get('ERROR')!;
     for (let row = 1; row < size; row++) {
       const kind = kinds[row];
-      if (kind === ERROR_SYMBOL || wanted[kind]) byType.get(table.typeOf(row))!.push(table.node(row));
+      if (kind === ERROR_SYMBOL) errors.push(table.node(row));
+      else if (wanted[kind]) (lists[kind] ??= byType.get(table.typeOf(row))!).push(table.node(row));
     }
   }
   return { byType, roots, visited };

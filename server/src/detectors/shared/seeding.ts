@@ -18,6 +18,12 @@ export const LIBRARY_SEEDERS: Record<Library, ReadonlySet<string>> = {
   tensorflow: new Set(['tensorflow.random.set_seed', 'tensorflow.set_random_seed', 'tensorflow.compat.v1.set_random_seed', 'tensorflow.compat.v1.random.set_random_seed']),
 };
 
+/** LIBRARY_SEEDERS turned around: the libraries each seeding call seeds (looked up once per call of a file). */
+const SEEDER_LIBRARIES = new Map<string, readonly Library[]>();
+for (const [library, calls] of Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]) {
+  for (const qname of calls) SEEDER_LIBRARIES.set(qname, [...(SEEDER_LIBRARIES.get(qname) ?? []), library]);
+}
+
 /** Calls that seed several libraries at once, and which. */
 const SEED_ALL: Record<string, readonly Library[]> = {
   'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
@@ -52,8 +58,8 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
   const found: Seeding[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
-    const seeders = (Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]).filter(([, calls]) => qname && calls.has(qname)).map(([library]) => library);
-    if (seeders.length > 0) {
+    const seeders = qname ? SEEDER_LIBRARIES.get(qname) : undefined;
+    if (seeders) {
       const seed = call.args[0] ?? call.kwargs.get('seed');
       if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: seeders });
       continue;

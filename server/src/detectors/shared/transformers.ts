@@ -63,6 +63,15 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
   return found;
 }
 
+/** Every fit and transform of a preprocessing step in the document, in document order: found once per index (MLD503 and MLD504 both ask). */
+export function transformerCalls(index: SemanticIndex): readonly TransformerCall[] {
+  let found = transformerCallsOf.get(index);
+  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => transformerCall(index, call) ?? [])));
+  return found;
+}
+
+const transformerCallsOf = new WeakMap<SemanticIndex, TransformerCall[]>();
+
 /**
  * True when fitting the transformer learns statistics of the data (means, variances, quantiles,
  * components, selected features, frequencies, resampled rows), as opposed to only the set of
