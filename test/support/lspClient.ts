@@ -25,6 +25,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** window/logMessage texts: the server's output channel. */
   readonly logs: string[] = [];
+  /** Called on every publishDiagnostics, after `diagnostics` is updated (benches time them). */
+  readonly onPublish: ((params: PublishDiagnosticsParams) => void)[] = [];
   private waiters: (() => void)[] = [];
   private settings: Record<string, unknown>;
 
@@ -34,6 +36,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      for (const listener of this.onPublish) listener(params);
       const waiting = this.waiters;
       this.waiters = [];
       for (const wake of waiting) wake();
