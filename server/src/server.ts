@@ -31,7 +31,13 @@ const projects = new ProjectConfigCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
-const DEBOUNCE_MS = 200;
+/**
+ * How long typing must pause before an edited document is analysed: long enough to take a burst
+ * of keystrokes (or an editor's several change notifications for one action) as one version,
+ * short enough not to be seen. It does not grow with the document: the analysis is incremental,
+ * and a version that a newer one overtakes is dropped instead of published (see isCurrent).
+ */
+const TYPING_PAUSE_MS = 30;
 /** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
 let analysisBudgetMs = 5000;
 
@@ -159,15 +165,7 @@ function workspaceRootOf(uri: string): string | undefined {
   return file ? workspaceRoots.find((root) => file.startsWith(root + path.sep)) : undefined;
 }
 
-/**
- * Waits for typing to pause before analysing: at least DEBOUNCE_MS, and as long as the document's
- * last analysis took, so a very large file is not re-analysed on every keystroke.
- */
-function debounceFor(uri: string): number {
-  return Math.max(DEBOUNCE_MS, Math.min(2000, session?.latest(uri)?.durationMs ?? 0));
-}
-
-function schedule(uri: string, delay = debounceFor(uri)): void {
+function schedule(uri: string, delay = TYPING_PAUSE_MS): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
@@ -215,7 +213,13 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
   notices.configProblems(project);
+  // A newer version arrived while this one waited for settings: its own run publishes it.
+  if (!isCurrent(uri, source)) return session.latest(uri);
   const analysis = session.analyze(source, config, { budgetMs: analysisBudgetMs });
+  // Messages that came in during the analysis are read first: if one of them was an edit, these
+  // results are already stale, and the run due for the edit publishes instead.
+  await yieldToEvents();
+  if (!isCurrent(uri, source)) return analysis;
   if (analysis.skipped) {
     notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
@@ -232,6 +236,13 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
   workspace.reportOpen(uri, analysis.doc, analysis.findings);
   return analysis;
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** True when `source` is still the document's text: no newer version is open or waiting to be analysed. */
+function isCurrent(uri: string, source: DocumentSource): boolean {
+  return !timers.has(uri) && currentSource(uri)?.version === source.version;
 }
 
 /** An empty list for every URI the document publishes on (the file, or each code cell). */
