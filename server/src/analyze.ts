@@ -11,6 +11,7 @@ import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
+import type { SyntaxTables } from './semantics/walk';
 import { enclosingStatement, nodeRange } from './semantics/nodes';
 import { Budget, budgeted, BudgetExceeded, type BudgetStop } from './engine/budget';
 
@@ -56,6 +57,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Time budget of the whole analysis in ms (see budget.ts); none when undefined. */
   budgetMs?: number;
+  /** The syntax tables of the document's previous version (language server), reused where the edit left them standing. */
+  tables?: SyntaxTables;
 }
 
 /** The budget of a file analysed by the CLI, where nobody waits on the thread. */
@@ -66,7 +69,7 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
   const started = performance.now();
   const budget = options.budgetMs === undefined ? undefined : new Budget(options.budgetMs);
   let budgetStop: BudgetStop | undefined;
-  const model = new SemanticIndex(parsed);
+  const model = new SemanticIndex(parsed, options.tables);
   const index = budget ? budgeted(model, budget) : model;
   const indexed = performance.now();
   const suppressions = collectSuppressions(doc, index.nodes('comment'));

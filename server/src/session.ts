@@ -6,6 +6,7 @@ import { buildDocument, type DocumentSource } from './documents/source';
 import { skipReason } from './engine/limits';
 import { IncrementalParser } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
+import { SyntaxTables } from './semantics/walk';
 
 // The last analysis of a document is the analysis layer's type; the session only keeps it.
 export type { Analysis } from './analyze';
@@ -25,9 +26,23 @@ export interface SessionOptions {
  */
 export const KEPT_TREES = 8;
 
+/** What the session keeps of a document between versions: its parse trees and their syntax tables. */
+class DocumentState {
+  readonly parser: IncrementalParser;
+  readonly tables = new SyntaxTables();
+
+  constructor(parser: PythonParser) {
+    this.parser = new IncrementalParser(parser);
+  }
+
+  dispose(): void {
+    this.parser.dispose();
+  }
+}
+
 export class Session {
-  /** Incremental parsers of the documents analysed most recently, oldest first. */
-  private parsers = new Map<string, IncrementalParser>();
+  /** Parse state of the documents analysed most recently, oldest first. */
+  private parsers = new Map<string, DocumentState>();
   private analyses = new Map<string, Analysis>();
 
   constructor(private readonly parser: PythonParser, private readonly keptTrees = KEPT_TREES) {}
@@ -38,7 +53,7 @@ export class Session {
   }
 
   /** Marks the document as just analysed and frees the trees of the least recently analysed. */
-  private keep(uri: string, incremental: IncrementalParser): void {
+  private keep(uri: string, incremental: DocumentState): void {
     this.parsers.delete(uri);
     this.parsers.set(uri, incremental);
     for (const [oldest, parser] of this.parsers) {
@@ -61,12 +76,12 @@ export class Session {
     }
     let incremental = this.parsers.get(source.uri);
     if (!incremental) {
-      incremental = new IncrementalParser(this.parser);
+      incremental = new DocumentState(this.parser);
       this.parsers.set(source.uri, incremental);
     }
     try {
-      const parsed = incremental.update(doc);
-      const result = analyze(parsed, config, { parser: this.parser, ...options });
+      const parsed = incremental.parser.update(doc);
+      const result = analyze(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
       this.keep(source.uri, incremental);
       const analysis: Analysis = {
         source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,

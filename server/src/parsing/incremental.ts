@@ -17,6 +17,11 @@ export interface ParsedDocument {
   doc: SourceDocument;
   /** One tree per Python segment, in document order. */
   trees: ParsedSegment[];
+  /**
+   * Set when the trees were parsed incrementally from the previous version this parser parsed:
+   * the edit between the two texts (none when the text is the same). Absent on a first parse.
+   */
+  change?: { edit: Edit | undefined };
 }
 
 function pointAt(text: string, offset: number): Point {
@@ -93,6 +98,7 @@ export class IncrementalParser {
 
   /** Parses the new version; trees handed out by the previous call are deleted. */
   update(doc: SourceDocument): ParsedDocument {
+    const incremental = this.text !== undefined;
     const edit = this.text === undefined ? undefined : diffEdit(this.text, doc.text);
     if (edit) for (const tree of this.trees.values()) tree.edit(edit);
     const next = new Map<string, Tree>();
@@ -126,7 +132,7 @@ export class IncrementalParser {
     this.trees = next;
     this.cells = nextCells;
     this.text = doc.text;
-    return { doc, trees: parsed };
+    return { doc, trees: parsed, ...(incremental ? { change: { edit } } : {}) };
   }
 
   dispose(): void {
