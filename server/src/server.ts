@@ -51,7 +51,8 @@ let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 const settingsCache = new Map<string, Promise<EditorSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const running = new Map<string, Promise<Analysis | undefined>>();
-const published = new Map<string, Set<string>>();
+/** By document: the diagnostics last sent for each URI it publishes on (the file, or each cell), as JSON. */
+const published = new Map<string, Map<string, string>>();
 
 function log(message: string): void {
   notices.log(message);
@@ -251,13 +252,23 @@ function emptyDiagnostics(source: DocumentSource): Map<string, Diagnostic[]> {
   return new Map(uris.map((uri) => [uri, []]));
 }
 
+/**
+ * Sends a document's diagnostics. A notebook publishes on each cell, but an edit changes the
+ * diagnostics of a few: a cell whose list is the same as last sent is not sent again (a
+ * 300-cell notebook would otherwise send 300 messages per keystroke). A script's list carries
+ * its version and is always sent.
+ */
 function publish(uri: string, byUri: Map<string, Diagnostic[]>, version?: number): void {
-  const before = published.get(uri) ?? new Set<string>();
-  for (const stale of before) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+  const before = published.get(uri) ?? new Map<string, string>();
+  const after = new Map<string, string>();
+  for (const stale of before.keys()) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
   for (const [target, diagnostics] of byUri) {
-    void connection.sendDiagnostics(version !== undefined && target === uri ? { uri: target, version, diagnostics } : { uri: target, diagnostics });
+    const json = JSON.stringify(diagnostics);
+    after.set(target, json);
+    if (version !== undefined && target === uri) void connection.sendDiagnostics({ uri: target, version, diagnostics });
+    else if (before.get(target) !== json) void connection.sendDiagnostics({ uri: target, diagnostics });
   }
-  published.set(uri, new Set(byUri.keys()));
+  published.set(uri, after);
 }
 
 function clear(uri: string): void {
