@@ -7,13 +7,15 @@
 // text the analysis saw: that identifies the version in scripts and notebook cells alike. It
 // also reports a stale publication (an older version published after a newer one was seen).
 // Prints p50/p95 and the machine's load; asserts nothing.
-//   npm run bench:latency [-- keystrokes]
+//   npm run bench:latency [-- keystrokes [other/dist/server.js]]   (the second server runs alternately,
+//   script and notebook in turn, so both builds see the same load)
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TestClient, messageOf } from '../test/support/lspClient';
 import { generateScript } from './defuse.bench';
 
 const KEYSTROKES = Number(process.argv[2] ?? 60);
+const OTHER_SERVER = process.argv[3];
 const SCRIPT_LINES = 5000;
 const NOTEBOOK_CELLS = 300;
 const MARKER = 'marker_frame = pd.read_csv("/data/run_.csv")';
@@ -54,6 +56,8 @@ function percentile(sorted: number[], q: number): number {
 interface Result {
   label: string;
   latencies: number[];
+  /** Wall time of each analysis, as the server logs it (parse, index, rules). */
+  analyses: number[];
   stale: number;
   published: number;
 }
@@ -67,8 +71,8 @@ interface Target {
   type(client: TestClient, version: number, column: number, char: string): Promise<void>;
 }
 
-async function measure(target: Target): Promise<Result> {
-  const client = await TestClient.start();
+async function measure(target: Target, server?: string): Promise<Result> {
+  const client = await TestClient.start(server ? { server } : {});
   const sent: { typed: string; at: number }[] = [];
   const latencies = new Map<number, number>();
   let longestSeen = -1;
@@ -104,8 +108,12 @@ async function measure(target: Target): Promise<Result> {
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
+  const analyses = client.logs.flatMap((line) => {
+    const match = / finding\(s\) in ([0-9.]+) ms/.exec(line);
+    return match ? [Number(match[1])] : [];
+  }).slice(1);
   await client.stop();
-  return { label: target.label, latencies: [...latencies.values()], stale, published };
+  return { label: target.label, latencies: [...latencies.values()], analyses, stale, published };
 }
 
 function scriptTarget(): Target {
@@ -172,13 +180,19 @@ function report(result: Result, loadBefore: number[]): void {
   console.log(`${result.label}`);
   console.log(`  edit -> publishDiagnostics: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, ` +
     `max ${sorted[sorted.length - 1].toFixed(0)} ms (n=${sorted.length} keystrokes, ${result.published} publications, ${result.stale} stale)`);
+  const analyses = [...result.analyses].sort((a, b) => a - b);
+  if (analyses.length) console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
   console.log(`  load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load}; ${os.cpus().length} cores`);
 }
 
 async function main(): Promise<void> {
   for (const target of [scriptTarget(), notebookTarget()]) {
-    const loadBefore = os.loadavg();
-    report(await measure(target), loadBefore);
+    for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
+      const loadBefore = os.loadavg();
+      const result = await measure(target, server);
+      if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
+      report(result, loadBefore);
+    }
   }
 }
 

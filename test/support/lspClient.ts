@@ -16,6 +16,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Answer window/showMessageRequest with an error, as some clients do. */
   rejectShowMessageRequest?: boolean;
+  /** Another build of the server to start (benches compare builds); dist/server.js by default. */
+  server?: string;
 }
 
 export class TestClient {
@@ -59,7 +61,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: 'pipe' });
     const client = new TestClient(child, options);
     const rootUri = options.workspaceFolder ? `file://${options.workspaceFolder}` : null;
     await client.connection.sendRequest('initialize', {
