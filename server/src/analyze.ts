@@ -65,6 +65,20 @@ export interface AnalyzeOptions {
 export const CLI_BUDGET_MS = 60_000;
 
 export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): AnalysisResult {
+  return runSteps(analysisSteps(parsed, config, options));
+}
+
+/** Runs an analysis given as steps to its end, on this thread, without pausing. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The analysis as steps: it pauses (yields) after the index and after each rule, so the language
+ * server can read new messages between them and give up an analysis a newer version overtook.
+ * Run to its end, it is exactly `analyze`.
+ */
+export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): Generator<void, AnalysisResult, void> {
   const { doc } = parsed;
   const started = performance.now();
   const budget = options.budgetMs === undefined ? undefined : new Budget(options.budgetMs);
@@ -90,6 +104,7 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
   };
 
   for (const rule of options.rules ?? RULES) {
+    yield;
     const severity = effectiveSeverity(config, rule.meta);
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;

@@ -38,6 +38,8 @@ const RULE_METAS = RULES.map((rule) => rule.meta);
  * and a version that a newer one overtakes is dropped instead of published (see isCurrent).
  */
 const TYPING_PAUSE_MS = 30;
+/** How long an analysis runs before it reads new messages (and gives up if the document changed). */
+const SLICE_MS = 8;
 /** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
 let analysisBudgetMs = 5000;
 
@@ -216,9 +218,24 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   notices.configProblems(project);
   // A newer version arrived while this one waited for settings: its own run publishes it.
   if (!isCurrent(uri, source)) return session.latest(uri);
-  const analysis = session.analyze(source, config, { budgetMs: analysisBudgetMs });
-  // Messages that came in during the analysis are read first: if one of them was an edit, these
-  // results are already stale, and the run due for the edit publishes instead.
+  // The analysis runs in slices: between them, messages that came in are read, and if one of
+  // them was an edit of this document, the rest is given up: its results would be stale, and the
+  // run due for the edit publishes instead.
+  const steps = session.analysisSteps(source, config, { budgetMs: analysisBudgetMs });
+  let analysis: Analysis;
+  for (let slice = performance.now(), step = steps.next(); ; step = steps.next()) {
+    if (step.done) {
+      analysis = step.value;
+      break;
+    }
+    if (performance.now() - slice < SLICE_MS) continue;
+    await yieldToEvents();
+    if (!isCurrent(uri, source)) {
+      steps.return(undefined as never);
+      return session.latest(uri);
+    }
+    slice = performance.now();
+  }
   await yieldToEvents();
   if (!isCurrent(uri, source)) return analysis;
   if (analysis.skipped) {

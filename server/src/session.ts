@@ -1,6 +1,6 @@
 // The open documents of one language-server session: their text, their incremental parse state
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
-import { analyze, type Analysis } from './analyze';
+import { analysisSteps, runSteps, type Analysis } from './analyze';
 import type { AnalysisConfig } from './config/settings';
 import { buildDocument, type DocumentSource } from './documents/source';
 import { skipReason } from './engine/limits';
@@ -64,6 +64,15 @@ export class Session {
   }
 
   analyze(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Analysis {
+    return runSteps(this.analysisSteps(source, config, options));
+  }
+
+  /**
+   * The analysis of a new version as steps (see analysisSteps in analyze.ts). A caller may stop
+   * before the end when a newer version arrives: the parse state has then moved to this version
+   * (the next parse is incremental from it) and `latest` is still the previous analysis.
+   */
+  *analysisSteps(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Generator<void, Analysis, void> {
     const started = performance.now();
     const doc = buildDocument(source);
     const reason = skipReason(source, config.maxFileSize);
@@ -81,7 +90,7 @@ export class Session {
     }
     try {
       const parsed = incremental.parser.update(doc);
-      const result = analyze(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
+      const result = yield* analysisSteps(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
       this.keep(source.uri, incremental);
       const analysis: Analysis = {
         source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,
