@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TestClient, messageOf } from '../test/support/lspClient';
 import { generateScript } from './defuse.bench';
+import { seededRandom as random } from '../test/support/random';
 
 const KEYSTROKES = Number(process.argv[2] ?? 60);
 const OTHER_SERVER = process.argv[3];
@@ -23,17 +24,6 @@ const MARKER = 'marker_frame = pd.read_csv("/data/run_.csv")';
 const TYPE_AT = MARKER.indexOf('.csv"');
 const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A small deterministic generator (mulberry32): the same typing rhythm on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Splits the generated script into its blocks (each starts at a blank line before top-level code). */
 function blocksOf(text: string): string[] {

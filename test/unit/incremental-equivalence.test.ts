@@ -12,6 +12,7 @@ import { Session } from '../../server/src/session';
 import type { PythonParser } from '../../server/src/parsing/parser';
 import { generatedCells, generatedScript } from '../../bench/workload';
 import { parser } from '../support/engine';
+import { seededRandom as random } from '../support/random';
 
 const SEED = Number(process.env.EQUIVALENCE_SEED ?? 20151207);
 const EDITS_PER_DOCUMENT = 500;
@@ -21,17 +22,6 @@ const CONFIG: AnalysisConfig = { ...defaultConfig(), select: ['ALL'] };
 
 type Rand = () => number;
 
-/** Mulberry32: a small seeded generator, so that a failing run can be replayed. */
-function random(seed: number): Rand {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const int = (rand: Rand, max: number): number => Math.floor(rand() * max);
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[int(rand, items.length)];
@@ -124,53 +114,45 @@ function assertSameAsFresh(session: Session, source: DocumentSource, python: Pyt
   }
 }
 
+/**
+ * Analyses `first` and then `EDITS_PER_DOCUMENT` versions made by `edit` through one session,
+ * comparing with a fresh analysis every BATCH edits.
+ */
+async function replay(first: DocumentSource, edit: (source: DocumentSource) => { describe: string; source: DocumentSource }): Promise<void> {
+  const python = await parser();
+  const session = new Session(python);
+  let source = first;
+  const recent: string[] = [];
+  assertSameAsFresh(session, source, python, () => 'the first version');
+  for (let i = 1; i <= EDITS_PER_DOCUMENT; i++) {
+    const next = edit(source);
+    source = next.source;
+    recent.push(next.describe);
+    if (i % BATCH === 0) {
+      assertSameAsFresh(session, source, python, () => `edit ${i}: ${recent.join('; ')}`);
+      recent.length = 0;
+    } else {
+      session.analyze(source, CONFIG);
+    }
+  }
+}
+
 describe('incremental analysis is a fresh analysis', function () {
   this.timeout(60000);
 
   it(`replays ${EDITS_PER_DOCUMENT} random edits of a script and compares every ${BATCH}`, async () => {
-    const python = await parser();
     const rand = random(SEED);
-    const session = new Session(python);
-    let source = scriptSource('file:///equivalence/script.py', generatedScript(80, 3), 1);
-    const recent: string[] = [];
-    assertSameAsFresh(session, source, python, () => 'the first version');
-    for (let i = 1; i <= EDITS_PER_DOCUMENT; i++) {
+    await replay(scriptSource('file:///equivalence/script.py', generatedScript(80, 3), 1), (source) => {
       const edit = randomEdit(rand, source.cells[0].text);
-      source = scriptSource(source.uri, edit.apply(source.cells[0].text), source.version + 1);
-      recent.push(edit.describe);
-      if (i % BATCH === 0) {
-        assertSameAsFresh(session, source, python, () => `edit ${i}: ${recent.join('; ')}`);
-        recent.length = 0;
-      } else {
-        session.analyze(source, CONFIG);
-      }
-    }
+      return { describe: edit.describe, source: scriptSource(source.uri, edit.apply(source.cells[0].text), source.version + 1) };
+    });
   });
 
   it(`replays ${EDITS_PER_DOCUMENT} random edits of a notebook (cells edited, added, removed) and compares every ${BATCH}`, async () => {
-    const python = await parser();
     const rand = random(SEED + 1);
-    const session = new Session(python);
     const uri = 'file:///equivalence/notebook.ipynb';
-    let source: DocumentSource = {
-      uri,
-      kind: 'notebook',
-      version: 1,
-      cells: generatedCells(14, 5, 2).map((text, i) => ({ uri: `${uri}#cell${i}`, kind: 'code' as const, language: 'python', text })),
-    };
+    const cells = generatedCells(14, 5, 2).map((text, i) => ({ uri: `${uri}#cell${i}`, kind: 'code' as const, language: 'python', text }));
     const counter = { next: 0 };
-    const recent: string[] = [];
-    assertSameAsFresh(session, source, python, () => 'the first version');
-    for (let i = 1; i <= EDITS_PER_DOCUMENT; i++) {
-      const edit = randomNotebookEdit(rand, source, counter);
-      source = edit.source;
-      recent.push(edit.describe);
-      if (i % BATCH === 0) {
-        assertSameAsFresh(session, source, python, () => `edit ${i}: ${recent.join('; ')}`);
-        recent.length = 0;
-      } else {
-        session.analyze(source, CONFIG);
-      }
-    }
+    await replay({ uri, kind: 'notebook', version: 1, cells }, (source) => randomNotebookEdit(rand, source, counter));
   });
 });
