@@ -68,6 +68,8 @@ export class SyntaxTable {
   private readonly facts: LanguageFacts;
   /** Ids of this table's nodes are `idBase + row`: unique across the tables of a process. */
   readonly idBase: number;
+  /** Rows taken from the previous version's table instead of walked (tests and benches check reuse). */
+  reusedRows = 0;
 
   /**
    * `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells).
@@ -93,6 +95,7 @@ export class SyntaxTable {
       this.starts = delta === 0 ? old.starts : old.starts.map((offset) => offset + delta);
       this.ends = delta === 0 ? old.ends : old.ends.map((offset) => offset + delta);
       this.size = old.size;
+      this.reusedRows = old.size;
     } else {
       const capacity = tree.rootNode.descendantCount;
       this.kinds = new Uint16Array(capacity);
@@ -168,6 +171,7 @@ export class SyntaxTable {
     if (from < 0 || cursor.currentNode.hasError) return 0;
     const old = reuse.table;
     const size = old.subtreeEnds[from] - from;
+    this.reusedRows += size;
     const moved = row - from;
     const delta = reuse.deltaAt(old.starts[from]);
     const link = (r: number) => (r < 0 ? r : r + moved);
