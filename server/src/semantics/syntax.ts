@@ -68,6 +68,9 @@ export class SyntaxTable {
   private readonly facts: LanguageFacts;
   /** Ids of this table's nodes are `idBase + row`: unique across the tables of a process. */
   readonly idBase: number;
+  /** The text the offsets index: the document's (a notebook's virtual source); see `retarget`. */
+  private sourceText: string;
+
   /** Rows taken from the previous version's table instead of walked (tests and benches check reuse). */
   reusedRows = 0;
 
@@ -77,7 +80,8 @@ export class SyntaxTable {
    * stood through the edit is not walked again, its rows are shifted; a re-parsed tree reuses
    * the rows of the top-level statements the edit did not touch (see TableReuse).
    */
-  constructor(readonly tree: Tree, readonly source: string, lineStarts?: number[], previous?: TableReuse) {
+  constructor(readonly tree: Tree, source: string, lineStarts?: number[], previous?: TableReuse) {
+    this.sourceText = source;
     if (lineStarts) this.lines = { text: source, lineStarts };
     this.facts = factsOf(tree.language);
     if (previous && previous.table.tree === tree) {
@@ -114,6 +118,15 @@ export class SyntaxTable {
     this.rows = new Array<SyntaxNode | undefined>(this.size);
     this.idBase = nextTableId;
     nextTableId += this.size;
+  }
+
+  /**
+   * Points a table that stands unchanged in a new version of its document (the same text at the
+   * same offsets) at that version's text, so that the table does not keep old versions alive.
+   */
+  retarget(source: string, lineStarts: number[]): void {
+    this.sourceText = source;
+    this.lines = { text: source, lineStarts };
   }
 
   /** The one walk: pre-order, every node (named and anonymous), its links built on a stack. */
@@ -225,11 +238,11 @@ export class SyntaxTable {
   }
 
   text(row: number): string {
-    return this.source.slice(this.starts[row], this.ends[row]);
+    return this.sourceText.slice(this.starts[row], this.ends[row]);
   }
 
   pointAt(offset: number): Point {
-    this.lines ??= { text: this.source, lineStarts: computeLineStarts(this.source) };
+    this.lines ??= { text: this.sourceText, lineStarts: computeLineStarts(this.sourceText) };
     const { line, character } = positionAt(this.lines, offset);
     return { row: line, column: character };
   }

@@ -79,6 +79,7 @@ export class SyntaxTables {
       if (before && before.table.tree === tree && before.startOffset === segment.startOffset) {
         // The tree stood and did not move: its rows, text slices and positions are the same.
         table = before.table;
+        table.retarget(doc.text, doc.lineStarts);
       } else {
         const reuse = before && { table: before.table, edit: parsed.change!.edit, delta: segment.startOffset - before.startOffset };
         table = new SyntaxTable(tree, doc.text, doc.lineStarts, reuse);
