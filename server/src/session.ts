@@ -30,13 +30,28 @@ export const KEPT_TREES = 8;
 class DocumentState {
   readonly parser: IncrementalParser;
   readonly tables = new SyntaxTables();
+  /**
+   * True while an analysis of the document is under way. The server runs analyses in slices, so
+   * other documents' analyses (and their evictions) and a close can come in between: the trees
+   * an unfinished analysis reads are freed only once it ends.
+   */
+  busy = false;
+  private released = false;
 
   constructor(parser: PythonParser) {
     this.parser = new IncrementalParser(parser);
   }
 
+  /** Frees the trees now, or when the analysis under way ends. */
   dispose(): void {
-    this.parser.dispose();
+    this.released = true;
+    if (!this.busy) this.parser.dispose();
+  }
+
+  /** The analysis under way ended (finished, failed or given up). */
+  settle(): void {
+    this.busy = false;
+    if (this.released) this.parser.dispose();
   }
 }
 
@@ -58,6 +73,7 @@ export class Session {
     this.parsers.set(uri, incremental);
     for (const [oldest, parser] of this.parsers) {
       if (this.parsers.size <= this.keptTrees) break;
+      if (parser.busy) continue;
       parser.dispose();
       this.parsers.delete(oldest);
     }
@@ -88,6 +104,7 @@ export class Session {
       incremental = new DocumentState(this.parser);
       this.parsers.set(source.uri, incremental);
     }
+    incremental.busy = true;
     try {
       const parsed = incremental.parser.update(doc);
       const result = yield* analysisSteps(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
@@ -103,6 +120,8 @@ export class Session {
       incremental.dispose();
       this.parsers.delete(source.uri);
       throw error;
+    } finally {
+      incremental.settle();
     }
   }
 
