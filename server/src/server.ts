@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
 import { RULES } from './analyze';
+import type { AnalysisConfig } from './config/settings';
 import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
@@ -216,26 +217,8 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
   notices.configProblems(project);
-  // A newer version arrived while this one waited for settings: its own run publishes it.
-  if (!isCurrent(uri, source)) return session.latest(uri);
-  // The analysis runs in slices: between them, messages that came in are read, and if one of
-  // them was an edit of this document, the rest is given up: its results would be stale, and the
-  // run due for the edit publishes instead.
-  const steps = session.analysisSteps(source, config, { budgetMs: analysisBudgetMs });
-  let analysis: Analysis;
-  for (let slice = performance.now(), step = steps.next(); ; step = steps.next()) {
-    if (step.done) {
-      analysis = step.value;
-      break;
-    }
-    if (performance.now() - slice < SLICE_MS) continue;
-    await yieldToEvents();
-    if (!isCurrent(uri, source)) {
-      steps.return(undefined as never);
-      return session.latest(uri);
-    }
-    slice = performance.now();
-  }
+  const analysis = await oneAtATime(() => analyseInSlices(uri, source, config));
+  if (!analysis) return session?.latest(uri);
   await yieldToEvents();
   if (!isCurrent(uri, source)) return analysis;
   if (analysis.skipped) {
@@ -261,6 +244,41 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 /** True when `source` is still the document's text: no newer version is open or waiting to be analysed. */
 function isCurrent(uri: string, source: DocumentSource): boolean {
   return !timers.has(uri) && currentSource(uri)?.version === source.version;
+}
+
+/** The analysis in progress, if any: documents are analysed one at a time (see oneAtATime). */
+let exclusive: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs analyses one after the other. An analysis pauses between slices; another document's
+ * analysis in those pauses would hold its own index and trees at the same time (with 200
+ * documents opened at once, twice the memory) and share the processor with it.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = exclusive.then(work);
+  exclusive = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Analyses the document's version `source` in slices: between them, messages that came in are
+ * read, and if one of them was an edit of this document, the rest is given up (undefined): its
+ * results would be stale, and the run due for the edit publishes instead.
+ */
+async function analyseInSlices(uri: string, source: DocumentSource, config: AnalysisConfig): Promise<Analysis | undefined> {
+  // A newer version arrived while this one waited (for settings, or for another analysis).
+  if (!session || !isCurrent(uri, source)) return undefined;
+  const steps = session.analysisSteps(source, config, { budgetMs: analysisBudgetMs });
+  for (let slice = performance.now(), step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - slice < SLICE_MS) continue;
+    await yieldToEvents();
+    if (!isCurrent(uri, source)) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    slice = performance.now();
+  }
 }
 
 /** An empty list for every URI the document publishes on (the file, or each code cell). */
