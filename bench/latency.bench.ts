@@ -17,6 +17,8 @@ import { seededRandom as random } from '../test/support/random';
 
 const KEYSTROKES = Number(process.argv[2] ?? 60);
 const OTHER_SERVER = process.argv[3];
+/** Keystrokes per burst of typing; a pause follows each burst. */
+const BURST = 6;
 const SCRIPT_LINES = 5000;
 const NOTEBOOK_CELLS = 300;
 const MARKER = 'marker_frame = pd.read_csv("/data/run_.csv")';
@@ -46,6 +48,8 @@ function percentile(sorted: number[], q: number): number {
 interface Result {
   label: string;
   latencies: number[];
+  /** The same for the last keystroke of each burst: how long the eye waits once typing stops. */
+  afterPause: number[];
   /** Wall time of each analysis, as the server logs it (parse, index, rules). */
   analyses: number[];
   stale: number;
@@ -94,7 +98,7 @@ async function measure(target: Target, server?: string): Promise<Result> {
     sent.push({ typed, at: performance.now() });
     await target.type(client, version, column, char);
     // Bursts of about six keystrokes 60-250 ms apart, then a pause while the eye reads.
-    const pause = (k + 1) % 6 === 0 ? 1200 : 60 + next() * 190;
+    const pause = (k + 1) % BURST === 0 ? 1200 : 60 + next() * 190;
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
@@ -103,7 +107,8 @@ async function measure(target: Target, server?: string): Promise<Result> {
     return match ? [Number(match[1])] : [];
   }).slice(1);
   await client.stop();
-  return { label: target.label, latencies: [...latencies.values()], analyses, stale, published };
+  const afterPause = [...latencies].filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
+  return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, stale, published };
 }
 
 function scriptTarget(): Target {
@@ -170,6 +175,8 @@ function report(result: Result, loadBefore: number[]): void {
   console.log(`${result.label}`);
   console.log(`  edit -> publishDiagnostics: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, ` +
     `max ${sorted[sorted.length - 1].toFixed(0)} ms (n=${sorted.length} keystrokes, ${result.published} publications, ${result.stale} stale)`);
+  const pauses = [...result.afterPause].sort((a, b) => a - b);
+  if (pauses.length) console.log(`  last keystroke of a burst -> publishDiagnostics: p50 ${percentile(pauses, 0.5).toFixed(0)} ms, p95 ${percentile(pauses, 0.95).toFixed(0)} ms (n=${pauses.length})`);
   const analyses = [...result.analyses].sort((a, b) => a - b);
   if (analyses.length) console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
   console.log(`  load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load}; ${os.cpus().length} cores`);
