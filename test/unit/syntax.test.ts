@@ -133,6 +133,21 @@ describe('syntax table', () => {
       assert.ok(after[0].reusedRows > 0.9 * after[0].size, `reused ${after[0].reusedRows} of ${after[0].size} rows`);
     });
 
+    it('reuses nothing when a version was parsed but never tabled (an analysis given up early)', async () => {
+      const lines = generatedScript(120, 2).split('\n');
+      const incremental = new IncrementalParser(await parser());
+      const tables = new SyntaxTables();
+      tables.tablesOf(incremental.update(buildDocument(sourceOf(lines.join('\n')))));
+      lines.splice(10, 0, 'inserted = 1');
+      incremental.update(buildDocument(sourceOf(lines.join('\n'))));
+      lines[60] = `${lines[60]}  # typed`;
+      const doc = buildDocument(sourceOf(lines.join('\n')));
+      const parsed = incremental.update(doc);
+      const [table] = tables.tablesOf(parsed);
+      assert.equal(table.reusedRows, 0);
+      assertSameRows(table, new SyntaxTable(parsed.trees[0].tree, doc.text, doc.lineStarts), 'script');
+    });
+
     it('a notebook keeps the tables of the cells an edit did not touch, shifted when it moved them', async () => {
       const cells = ['import numpy as np', 'x = np.ones(3)\ny = x * 2', 'def f(a):\n    return a + 1', 'print(f(y))'];
       const edited = [...cells];

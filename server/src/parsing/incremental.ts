@@ -21,7 +21,9 @@ export interface ParsedDocument {
    * Set when the trees were parsed incrementally from the previous version this parser parsed:
    * the edit between the two texts (none when the text is the same). Absent on a first parse.
    */
-  change?: { edit: Edit | undefined };
+  change?: { edit: Edit | undefined; after: number };
+  /** Counts the versions this parser parsed: `change.after` names the one the edit starts from. */
+  generation: number;
 }
 
 function pointAt(text: string, offset: number): Point {
@@ -93,6 +95,7 @@ export class IncrementalParser {
   private text: string | undefined;
   private trees = new Map<string, Tree>();
   private cells = new Map<string, CellState>();
+  private generation = 0;
 
   constructor(private readonly parser: PythonParser) {}
 
@@ -132,7 +135,8 @@ export class IncrementalParser {
     this.trees = next;
     this.cells = nextCells;
     this.text = doc.text;
-    return { doc, trees: parsed, ...(incremental ? { change: { edit } } : {}) };
+    const after = this.generation++;
+    return { doc, trees: parsed, generation: this.generation, ...(incremental ? { change: { edit, after } } : {}) };
   }
 
   dispose(): void {

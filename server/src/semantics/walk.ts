@@ -67,6 +67,8 @@ export function isCollectedRow(table: SyntaxTable, row: number): boolean {
  */
 export class SyntaxTables {
   private previous = new Map<string, { table: SyntaxTable; startOffset: number }>();
+  /** The parse the previous tables were built from: an edit from any other version cannot reuse them. */
+  private generation = -1;
 
   /** The tables of a parsed version, in the order of its trees; remembers them for the next. */
   tablesOf(parsed: ParsedDocument): SyntaxTable[] {
@@ -74,7 +76,7 @@ export class SyntaxTables {
     const next = new Map<string, { table: SyntaxTable; startOffset: number }>();
     const tables = parsed.trees.map(({ tree, segmentIndex }) => {
       const segment = doc.segments[segmentIndex];
-      const before = parsed.change ? this.previous.get(segment.uri) : undefined;
+      const before = parsed.change?.after === this.generation ? this.previous.get(segment.uri) : undefined;
       let table: SyntaxTable;
       if (before && before.table.tree === tree && before.startOffset === segment.startOffset) {
         // The tree stood and did not move: its rows, text slices and positions are the same.
@@ -88,6 +90,7 @@ export class SyntaxTables {
       return table;
     });
     this.previous = next;
+    this.generation = parsed.generation;
     return tables;
   }
 }
