@@ -14,23 +14,12 @@ import { scriptDocument } from '../server/src/documents/build';
 import { IncrementalParser, parseOnce } from '../server/src/parsing/incremental';
 import { initParser, type PythonParser } from '../server/src/parsing/parser';
 import { SemanticIndex } from '../server/src/semantics';
+import { seededRandom as random } from '../test/support/random';
 
 const TARGET_LINES = 5000;
 /** Script sizes measured, with the number of runs of each step. */
 const SIZES: { lines: number; runs: number }[] = [{ lines: 5000, runs: 30 }, { lines: 20000, runs: 10 }];
 const WARM_UP = 3;
-
-/** A small deterministic generator (mulberry32), so every run benchmarks the same text. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HEADER = `"""Generated benchmark script: a long, realistic training pipeline."""
 import os

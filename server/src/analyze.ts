@@ -11,6 +11,7 @@ import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
+import type { SyntaxTables } from './semantics/walk';
 import { enclosingStatement, nodeRange } from './semantics/nodes';
 import { Budget, budgeted, BudgetExceeded, type BudgetStop } from './engine/budget';
 
@@ -56,17 +57,33 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   /** Time budget of the whole analysis in ms (see budget.ts); none when undefined. */
   budgetMs?: number;
+  /** The syntax tables of the document's previous version (language server), reused where the edit left them standing. */
+  tables?: SyntaxTables;
 }
 
 /** The budget of a file analysed by the CLI, where nobody waits on the thread. */
 export const CLI_BUDGET_MS = 60_000;
 
 export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): AnalysisResult {
+  return runSteps(analysisSteps(parsed, config, options));
+}
+
+/** Runs an analysis given as steps to its end, on this thread, without pausing. */
+export function runSteps<T>(steps: Generator<void, T, void>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/**
+ * The analysis as steps: it pauses (yields) after the index and after each rule, so the language
+ * server can read new messages between them and give up an analysis a newer version overtook.
+ * Run to its end, it is exactly `analyze`.
+ */
+export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): Generator<void, AnalysisResult, void> {
   const { doc } = parsed;
   const started = performance.now();
   const budget = options.budgetMs === undefined ? undefined : new Budget(options.budgetMs);
   let budgetStop: BudgetStop | undefined;
-  const model = new SemanticIndex(parsed);
+  const model = new SemanticIndex(parsed, options.tables);
   const index = budget ? budgeted(model, budget) : model;
   const indexed = performance.now();
   const suppressions = collectSuppressions(doc, index.nodes('comment'));
@@ -87,6 +104,7 @@ export function analyze(parsed: ParsedDocument, config: AnalysisConfig, options:
   };
 
   for (const rule of options.rules ?? RULES) {
+    yield;
     const severity = effectiveSeverity(config, rule.meta);
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;

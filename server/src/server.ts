@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
 import { RULES } from './analyze';
+import type { AnalysisConfig } from './config/settings';
 import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
@@ -38,7 +39,15 @@ const projects = new ProjectConfigCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
-const DEBOUNCE_MS = 200;
+/**
+ * How long typing must pause before an edited document is analysed: long enough to take a burst
+ * of keystrokes (or an editor's several change notifications for one action) as one version,
+ * short enough not to be seen. It does not grow with the document: the analysis is incremental,
+ * and a version that a newer one overtakes is dropped instead of published (see isCurrent).
+ */
+const TYPING_PAUSE_MS = 30;
+/** How long an analysis runs before it reads new messages (and gives up if the document changed). */
+const SLICE_MS = 8;
 /** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
 let analysisBudgetMs = 5000;
 
@@ -52,7 +61,8 @@ let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 const settingsCache = new Map<string, Promise<EditorSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
 const running = new Map<string, Promise<Analysis | undefined>>();
-const published = new Map<string, Set<string>>();
+/** By document: the diagnostics last sent for each URI it publishes on (the file, or each cell), as JSON. */
+const published = new Map<string, Map<string, string>>();
 
 function log(message: string): void {
   notices.log(message);
@@ -166,15 +176,7 @@ function workspaceRootOf(uri: string): string | undefined {
   return file ? workspaceRoots.find((root) => file.startsWith(root + path.sep)) : undefined;
 }
 
-/**
- * Waits for typing to pause before analysing: at least DEBOUNCE_MS, and as long as the document's
- * last analysis took, so a very large file is not re-analysed on every keystroke.
- */
-function debounceFor(uri: string): number {
-  return Math.max(DEBOUNCE_MS, Math.min(2000, session?.latest(uri)?.durationMs ?? 0));
-}
-
-function schedule(uri: string, delay = debounceFor(uri)): void {
+function schedule(uri: string, delay = TYPING_PAUSE_MS): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
@@ -222,7 +224,10 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
   notices.configProblems(project);
-  const analysis = session.analyze(source, config, { budgetMs: analysisBudgetMs });
+  const analysis = await oneAtATime(() => analyseInSlices(uri, source, config));
+  if (!analysis) return session?.latest(uri);
+  await yieldToEvents();
+  if (!isCurrent(uri, source)) return analysis;
   if (analysis.skipped) {
     notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
@@ -241,19 +246,71 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   return analysis;
 }
 
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** True when `source` is still the document's text: no newer version is open or waiting to be analysed. */
+function isCurrent(uri: string, source: DocumentSource): boolean {
+  return !timers.has(uri) && currentSource(uri)?.version === source.version;
+}
+
+/** The analysis in progress, if any: documents are analysed one at a time (see oneAtATime). */
+let exclusive: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs analyses one after the other. An analysis pauses between slices; another document's
+ * analysis in those pauses would hold its own index and trees at the same time (with 200
+ * documents opened at once, twice the memory) and share the processor with it.
+ */
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const result = exclusive.then(work);
+  exclusive = result.catch(() => undefined);
+  return result;
+}
+
+/**
+ * Analyses the document's version `source` in slices: between them, messages that came in are
+ * read, and if one of them was an edit of this document, the rest is given up (undefined): its
+ * results would be stale, and the run due for the edit publishes instead.
+ */
+async function analyseInSlices(uri: string, source: DocumentSource, config: AnalysisConfig): Promise<Analysis | undefined> {
+  // A newer version arrived while this one waited (for settings, or for another analysis).
+  if (!session || !isCurrent(uri, source)) return undefined;
+  const steps = session.analysisSteps(source, config, { budgetMs: analysisBudgetMs });
+  for (let slice = performance.now(), step = steps.next(); ; step = steps.next()) {
+    if (step.done) return step.value;
+    if (performance.now() - slice < SLICE_MS) continue;
+    await yieldToEvents();
+    if (!isCurrent(uri, source)) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    slice = performance.now();
+  }
+}
+
 /** An empty list for every URI the document publishes on (the file, or each code cell). */
 function emptyDiagnostics(source: DocumentSource): Map<string, Diagnostic[]> {
   const uris = source.kind === 'script' ? [source.uri] : source.cells.filter((c) => c.kind === 'code').map((c) => c.uri);
   return new Map(uris.map((uri) => [uri, []]));
 }
 
+/**
+ * Sends a document's diagnostics. A notebook publishes on each cell, but an edit changes the
+ * diagnostics of a few: a cell whose list is the same as last sent is not sent again (a
+ * 300-cell notebook would otherwise send 300 messages per keystroke). A script's list carries
+ * its version and is always sent.
+ */
 function publish(uri: string, byUri: Map<string, Diagnostic[]>, version?: number): void {
-  const before = published.get(uri) ?? new Set<string>();
-  for (const stale of before) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
+  const before = published.get(uri) ?? new Map<string, string>();
+  const after = new Map<string, string>();
+  for (const stale of before.keys()) if (!byUri.has(stale)) void connection.sendDiagnostics({ uri: stale, diagnostics: [] });
   for (const [target, diagnostics] of byUri) {
-    void connection.sendDiagnostics(version !== undefined && target === uri ? { uri: target, version, diagnostics } : { uri: target, diagnostics });
+    const json = JSON.stringify(diagnostics);
+    after.set(target, json);
+    if (version !== undefined && target === uri) void connection.sendDiagnostics({ uri: target, version, diagnostics });
+    else if (before.get(target) !== json) void connection.sendDiagnostics({ uri: target, diagnostics });
   }
-  published.set(uri, new Set(byUri.keys()));
+  published.set(uri, after);
 }
 
 function clear(uri: string): void {

@@ -1,11 +1,12 @@
 // The open documents of one language-server session: their text, their incremental parse state
 // and their last analysis. Knows nothing of LSP; server.ts feeds it and publishes what it returns.
-import { analyze, type Analysis } from './analyze';
+import { analysisSteps, runSteps, type Analysis } from './analyze';
 import type { AnalysisConfig } from './config/settings';
 import { buildDocument, type DocumentSource } from './documents/source';
 import { skipReason } from './engine/limits';
 import { IncrementalParser } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
+import { SyntaxTables } from './semantics/walk';
 
 // The last analysis of a document is the analysis layer's type; the session only keeps it.
 export type { Analysis } from './analyze';
@@ -25,9 +26,38 @@ export interface SessionOptions {
  */
 export const KEPT_TREES = 8;
 
+/** What the session keeps of a document between versions: its parse trees and their syntax tables. */
+class DocumentState {
+  readonly parser: IncrementalParser;
+  readonly tables = new SyntaxTables();
+  /**
+   * True while an analysis of the document is under way. The server runs analyses in slices, so
+   * other documents' analyses (and their evictions) and a close can come in between: the trees
+   * an unfinished analysis reads are freed only once it ends.
+   */
+  busy = false;
+  private released = false;
+
+  constructor(parser: PythonParser) {
+    this.parser = new IncrementalParser(parser);
+  }
+
+  /** Frees the trees now, or when the analysis under way ends. */
+  dispose(): void {
+    this.released = true;
+    if (!this.busy) this.parser.dispose();
+  }
+
+  /** The analysis under way ended (finished, failed or given up). */
+  settle(): void {
+    this.busy = false;
+    if (this.released) this.parser.dispose();
+  }
+}
+
 export class Session {
-  /** Incremental parsers of the documents analysed most recently, oldest first. */
-  private parsers = new Map<string, IncrementalParser>();
+  /** Parse state of the documents analysed most recently, oldest first. */
+  private parsers = new Map<string, DocumentState>();
   private analyses = new Map<string, Analysis>();
 
   constructor(private readonly parser: PythonParser, private readonly keptTrees = KEPT_TREES) {}
@@ -38,17 +68,27 @@ export class Session {
   }
 
   /** Marks the document as just analysed and frees the trees of the least recently analysed. */
-  private keep(uri: string, incremental: IncrementalParser): void {
+  private keep(uri: string, incremental: DocumentState): void {
     this.parsers.delete(uri);
     this.parsers.set(uri, incremental);
     for (const [oldest, parser] of this.parsers) {
       if (this.parsers.size <= this.keptTrees) break;
+      if (parser.busy) continue;
       parser.dispose();
       this.parsers.delete(oldest);
     }
   }
 
   analyze(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Analysis {
+    return runSteps(this.analysisSteps(source, config, options));
+  }
+
+  /**
+   * The analysis of a new version as steps (see analysisSteps in analyze.ts). A caller may stop
+   * before the end when a newer version arrives: the parse state has then moved to this version
+   * (the next parse is incremental from it) and `latest` is still the previous analysis.
+   */
+  *analysisSteps(source: DocumentSource, config: AnalysisConfig, options: SessionOptions = {}): Generator<void, Analysis, void> {
     const started = performance.now();
     const doc = buildDocument(source);
     const reason = skipReason(source, config.maxFileSize);
@@ -61,12 +101,13 @@ export class Session {
     }
     let incremental = this.parsers.get(source.uri);
     if (!incremental) {
-      incremental = new IncrementalParser(this.parser);
+      incremental = new DocumentState(this.parser);
       this.parsers.set(source.uri, incremental);
     }
+    incremental.busy = true;
     try {
-      const parsed = incremental.update(doc);
-      const result = analyze(parsed, config, { parser: this.parser, ...options });
+      const parsed = incremental.parser.update(doc);
+      const result = yield* analysisSteps(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
       this.keep(source.uri, incremental);
       const analysis: Analysis = {
         source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,
@@ -79,6 +120,8 @@ export class Session {
       incremental.dispose();
       this.parsers.delete(source.uri);
       throw error;
+    } finally {
+      incremental.settle();
     }
   }
 

@@ -14,22 +14,12 @@ import { toDiagnostics } from '../../server/src/features/diagnostics';
 import { initParser } from '../../server/src/parsing/parser';
 import { Session } from '../../server/src/session';
 import { generatedScript } from '../../bench/workload';
+import { seededRandom as random } from '../support/random';
 
 const BUDGET_MS = 2000;
 /** A case slower than this counts as a hang (the budget plus parsing and indexing). */
 const HANG_MS = 15000;
 
-/** Mulberry32: a small seeded generator, so that a failing case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(rand: Rand, items: readonly T[]): T => items[Math.floor(rand() * items.length)];

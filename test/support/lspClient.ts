@@ -16,6 +16,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>;
   /** Answer window/showMessageRequest with an error, as some clients do. */
   rejectShowMessageRequest?: boolean;
+  /** Another build of the server to start (benches compare builds); dist/server.js by default. */
+  server?: string;
 }
 
 export class TestClient {
@@ -25,6 +27,8 @@ export class TestClient {
   readonly stderr: string[] = [];
   /** window/logMessage texts: the server's output channel. */
   readonly logs: string[] = [];
+  /** Called on every publishDiagnostics, after `diagnostics` is updated (benches time them). */
+  readonly onPublish: ((params: PublishDiagnosticsParams) => void)[] = [];
   private waiters: (() => void)[] = [];
   private settings: Record<string, unknown>;
 
@@ -34,6 +38,7 @@ export class TestClient {
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params.diagnostics);
+      for (const listener of this.onPublish) listener(params);
       const waiting = this.waiters;
       this.waiters = [];
       for (const wake of waiting) wake();
@@ -56,7 +61,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: 'pipe' });
     const client = new TestClient(child, options);
     const rootUri = options.workspaceFolder ? `file://${options.workspaceFolder}` : null;
     await client.connection.sendRequest('initialize', {

@@ -28,4 +28,24 @@ describe('session memory', () => {
   it('keeps a few trees by default, not one per open document', () => {
     assert.ok(KEPT_TREES >= 2 && KEPT_TREES <= 16);
   });
+
+  it('frees no tree an unfinished analysis still reads, when other documents or a close come in between its steps', async () => {
+    const python = await parser();
+    const session = new Session(python, 2);
+    const text = generatedScript(80, 7);
+    const expected = new Session(python).analyze(scriptSource('file:///m/a.py', text), defaultConfig());
+    for (const close of [false, true]) {
+      const steps = session.analysisSteps(scriptSource('file:///m/a.py', text), defaultConfig());
+      steps.next();
+      steps.next();
+      // The server analyses other documents between the slices of this one: they would evict its trees.
+      for (let i = 0; i < 4; i++) session.analyze(scriptSource(`file:///m/other${i}.py`, generatedScript(40, i)), defaultConfig());
+      if (close) session.close('file:///m/a.py');
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      assert.deepEqual(step.value.findings, expected.findings);
+    }
+    assert.ok(session.treesHeld <= 2);
+  });
 });
+

@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
 import type { Node } from 'web-tree-sitter';
 import { buildDocument } from '../../server/src/documents/source';
-import { parseOnce } from '../../server/src/parsing/incremental';
+import { IncrementalParser, parseOnce } from '../../server/src/parsing/incremental';
 import { SyntaxTable } from '../../server/src/semantics/syntax';
 import { walkRecord, wasmCursorStatus } from '../../server/src/parsing/wasmCursor';
+import { SyntaxTables } from '../../server/src/semantics/walk';
+import type { DocumentSource } from '../../server/src/documents/source';
+import { generatedScript } from '../../bench/workload';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
 
 /** Every node of a tree-sitter tree in pre-order, with the field name its parent gives it. */
@@ -123,5 +126,64 @@ describe('syntax table', () => {
     } finally {
       tree.delete();
     }
+  });
+
+  describe('across versions of an open document', () => {
+    /** Every array of the table built from the previous version equals a fresh walk's. */
+    function assertSameRows(reused: SyntaxTable, fresh: SyntaxTable, where: string): void {
+      assert.equal(reused.size, fresh.size, `${where}: size`);
+      for (const key of ['kinds', 'starts', 'ends', 'fields', 'parents', 'firstChildren', 'lastChildren', 'nextSiblings', 'previousSiblings', 'subtreeEnds'] as const) {
+        assert.deepEqual(Array.from(reused[key].subarray(0, reused.size)), Array.from(fresh[key].subarray(0, fresh.size)), `${where}: ${key}`);
+      }
+    }
+
+    async function versions(first: DocumentSource, second: DocumentSource): Promise<{ before: SyntaxTable[]; after: SyntaxTable[]; fresh: SyntaxTable[] }> {
+      const incremental = new IncrementalParser(await parser());
+      const tables = new SyntaxTables();
+      const before = tables.tablesOf(incremental.update(buildDocument(first)));
+      const doc = buildDocument(second);
+      const parsed = incremental.update(doc);
+      const after = tables.tablesOf(parsed);
+      const fresh = parsed.trees.map(({ tree }) => new SyntaxTable(tree, doc.text, doc.lineStarts));
+      return { before, after, fresh };
+    }
+
+    it('a script re-walks only the top-level statement an edit touched', async () => {
+      const lines = generatedScript(300, 1).split('\n');
+      const edited = [...lines];
+      edited[150] = `${edited[150]}  # typed`;
+      const { after, fresh } = await versions(sourceOf(lines.join('\n')), sourceOf(edited.join('\n')));
+      assertSameRows(after[0], fresh[0], 'script');
+      assert.ok(after[0].reusedRows > 0.9 * after[0].size, `reused ${after[0].reusedRows} of ${after[0].size} rows`);
+    });
+
+    it('reuses nothing when a version was parsed but never tabled (an analysis given up early)', async () => {
+      const lines = generatedScript(120, 2).split('\n');
+      const incremental = new IncrementalParser(await parser());
+      const tables = new SyntaxTables();
+      tables.tablesOf(incremental.update(buildDocument(sourceOf(lines.join('\n')))));
+      lines.splice(10, 0, 'inserted = 1');
+      incremental.update(buildDocument(sourceOf(lines.join('\n'))));
+      lines[60] = `${lines[60]}  # typed`;
+      const doc = buildDocument(sourceOf(lines.join('\n')));
+      const parsed = incremental.update(doc);
+      const [table] = tables.tablesOf(parsed);
+      assert.equal(table.reusedRows, 0);
+      assertSameRows(table, new SyntaxTable(parsed.trees[0].tree, doc.text, doc.lineStarts), 'script');
+    });
+
+    it('a notebook keeps the tables of the cells an edit did not touch, shifted when it moved them', async () => {
+      const cells = ['import numpy as np', 'x = np.ones(3)\ny = x * 2', 'def f(a):\n    return a + 1', 'print(f(y))'];
+      const edited = [...cells];
+      edited[1] = 'x = np.ones(30)\ny = x * 2';
+      const { before, after, fresh } = await versions(notebookSource(cells), { ...notebookSource(edited), version: 2 });
+      assert.equal(after[0], before[0], 'the cell above the edit keeps its table');
+      for (const cell of [2, 3]) {
+        assertSameRows(after[cell], fresh[cell], `cell ${cell}`);
+        assert.equal(after[cell].reusedRows, after[cell].size, `cell ${cell} is not walked again`);
+        assert.notEqual(after[cell].starts, before[cell].starts, `cell ${cell} moved`);
+      }
+      assertSameRows(after[1], fresh[1], 'the edited cell');
+    });
   });
 });

@@ -154,10 +154,7 @@ export class WorkspaceScan {
     let analysed = 0;
     let findings = 0;
     for (let i = 0; i < files.length; i++) {
-      // Between files, pending messages (typing in an open document, hovers) run first, and an
-      // open document's due analysis is not made to wait behind a large file from disk.
-      await yieldToEvents();
-      while (this.host.openWorkPending() && !token.isCancellationRequested) await pause(10);
+      await this.afterOpenWork(token);
       if (token.isCancellationRequested) return { files: files.length, analysed, findings, cancelled: true, durationMs: performance.now() - started };
       if (i % 20 === 0) void this.host.connection.sendNotification(METHODS.scanProgress, { done: i, total: files.length });
       const count = await this.analyseOnDisk(pathToFileURL(files[i]).href);
@@ -170,8 +167,18 @@ export class WorkspaceScan {
     return { files: files.length, analysed, findings, cancelled: false, durationMs: performance.now() - started };
   }
 
+  /**
+   * Background work (files from disk) waits for the open documents: pending messages (typing,
+   * hovers) run first, and an open document's due analysis is not made to wait behind a file.
+   */
+  private async afterOpenWork(token?: CancellationToken): Promise<void> {
+    await yieldToEvents();
+    while (this.host.openWorkPending() && !token?.isCancellationRequested) await pause(10);
+  }
+
   /** Analyses a closed file from disk and reports it; the number of findings, if it was analysed. */
   private async analyseOnDisk(uri: string): Promise<number | undefined> {
+    await this.afterOpenWork();
     if (this.host.isOpen(uri)) return undefined;
     const file = filePathOf(uri);
     const parser = this.host.parser();
@@ -222,7 +229,6 @@ export class WorkspaceScan {
     const taken = unknown.length ? new Set(this.listFiles().map((file) => pathToFileURL(file).href)) : new Set<string>();
     for (const uri of params.changed) {
       if (!this.fromDisk.has(uri) && !taken.has(uri)) continue;
-      await yieldToEvents();
       await this.analyseOnDisk(uri);
     }
   }

@@ -17,6 +17,13 @@ export interface ParsedDocument {
   doc: SourceDocument;
   /** One tree per Python segment, in document order. */
   trees: ParsedSegment[];
+  /**
+   * Set when the trees were parsed incrementally from the previous version this parser parsed:
+   * the edit between the two texts (none when the text is the same). Absent on a first parse.
+   */
+  change?: { edit: Edit | undefined; after: number };
+  /** Counts the versions this parser parsed: `change.after` names the one the edit starts from. */
+  generation: number;
 }
 
 function pointAt(text: string, offset: number): Point {
@@ -88,11 +95,13 @@ export class IncrementalParser {
   private text: string | undefined;
   private trees = new Map<string, Tree>();
   private cells = new Map<string, CellState>();
+  private generation = 0;
 
   constructor(private readonly parser: PythonParser) {}
 
   /** Parses the new version; trees handed out by the previous call are deleted. */
   update(doc: SourceDocument): ParsedDocument {
+    const incremental = this.text !== undefined;
     const edit = this.text === undefined ? undefined : diffEdit(this.text, doc.text);
     if (edit) for (const tree of this.trees.values()) tree.edit(edit);
     const next = new Map<string, Tree>();
@@ -126,7 +135,8 @@ export class IncrementalParser {
     this.trees = next;
     this.cells = nextCells;
     this.text = doc.text;
-    return { doc, trees: parsed };
+    const after = this.generation++;
+    return { doc, trees: parsed, generation: this.generation, ...(incremental ? { change: { edit, after } } : {}) };
   }
 
   dispose(): void {

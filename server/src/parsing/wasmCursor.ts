@@ -22,6 +22,8 @@ export interface CursorWalk {
   gotoFirstChild(): boolean;
   gotoNextSibling(): boolean;
   gotoParent(): boolean;
+  /** Whether the current node's subtree holds a syntax error or a missing node (a node trip: ask rarely). */
+  hasError(): boolean;
   /** Frees the cursor; call once, last. */
   delete(): void;
 }
@@ -106,12 +108,26 @@ class DirectWalk implements CursorWalk {
   gotoNextSibling(): boolean { return this.runtime._ts_tree_cursor_goto_next_sibling_wasm(this.address) === 1; }
   gotoParent(): boolean { return this.runtime._ts_tree_cursor_goto_parent_wasm(this.address) === 1; }
 
+  /** The public cursor builds the node; it uses the transfer buffer, so the walk's state is put back after. */
+  hasError(): boolean {
+    this.syncHandles();
+    const answer = this.cursor.currentNode.hasError;
+    const handles = (this.cursor as unknown as CursorInternals).handles;
+    const heap = this.runtime.HEAP32;
+    for (let i = 0; i < CURSOR_WORDS; i++) heap[transferWord + i] = handles[i];
+    return answer;
+  }
+
   /** The cursor's stack may have moved while walking: its handles come back before it is freed. */
   delete(): void {
+    this.syncHandles();
+    this.cursor.delete();
+  }
+
+  private syncHandles(): void {
     const handles = (this.cursor as unknown as CursorInternals).handles;
     const heap = this.runtime.HEAP32; // memory may have grown: the view of now
     for (let i = 0; i < CURSOR_WORDS; i++) handles[i] = heap[transferWord + i];
-    this.cursor.delete();
   }
 }
 
@@ -124,6 +140,7 @@ class PublicWalk implements CursorWalk {
   gotoFirstChild(): boolean { return this.cursor.gotoFirstChild(); }
   gotoNextSibling(): boolean { return this.cursor.gotoNextSibling(); }
   gotoParent(): boolean { return this.cursor.gotoParent(); }
+  hasError(): boolean { return this.cursor.currentNode.hasError; }
   delete(): void { this.cursor.delete(); }
 }
 

@@ -15,7 +15,7 @@ import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
-import { walkTrees, type CollectedType } from './walk';
+import { tablesOf, walkTrees, type CollectedType, type SyntaxTables } from './walk';
 
 export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 export type { DataFlow } from './dataflow';
@@ -55,9 +55,10 @@ export class SemanticIndex {
   private flow: DataFlow | undefined;
   private names: Set<string> | undefined;
 
-  constructor(parsed: ParsedDocument) {
+  /** `tables`, in the language server, holds the previous version's syntax tables to reuse. */
+  constructor(parsed: ParsedDocument, tables?: SyntaxTables) {
     this.doc = parsed.doc;
-    const walk = walkTrees(parsed.trees.map((t) => t.tree), parsed.doc);
+    const walk = walkTrees(tables ? tables.tablesOf(parsed) : tablesOf(parsed));
     this.byType = walk.byType;
     this.roots = walk.roots;
     this.visitedNodes = walk.visited;

@@ -69,31 +69,69 @@ export class SyntaxTable {
   private readonly facts: LanguageFacts;
   /** Ids of this table's nodes are `idBase + row`: unique across the tables of a process. */
   readonly idBase: number;
+  /** The text the offsets index: the document's (a notebook's virtual source); see `retarget`. */
+  private sourceText: string;
 
-  /** `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells). */
-  constructor(readonly tree: Tree, readonly source: string, lineStarts?: number[]) {
+  /** Rows taken from the previous version's table instead of walked (tests and benches check reuse). */
+  reusedRows = 0;
+
+  /**
+   * `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells).
+   * `previous` is the table of the same segment in the document's previous version: a tree that
+   * stood through the edit is not walked again, its rows are shifted; a re-parsed tree reuses
+   * the rows of the top-level statements the edit did not touch (see TableReuse).
+   */
+  constructor(readonly tree: Tree, source: string, lineStarts?: number[], previous?: TableReuse) {
+    this.sourceText = source;
     if (lineStarts) this.lines = { text: source, lineStarts };
-    const root = tree.rootNode;
-    const capacity = root.descendantCount;
     this.facts = factsOf(tree.language);
-    this.kinds = new Uint16Array(capacity);
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-    this.fields = new Uint16Array(capacity);
-    this.parents = new Int32Array(capacity);
-    this.firstChildren = new Int32Array(capacity).fill(-1);
-    this.lastChildren = new Int32Array(capacity).fill(-1);
-    this.nextSiblings = new Int32Array(capacity).fill(-1);
-    this.previousSiblings = new Int32Array(capacity).fill(-1);
-    this.subtreeEnds = new Int32Array(capacity);
-    this.size = this.fill(walkTree(tree), capacity);
+    if (previous && previous.table.tree === tree) {
+      // The same tree, moved by the edit: every row moves by the same offset, links stay.
+      const old = previous.table;
+      const delta = previous.delta;
+      this.kinds = old.kinds;
+      this.fields = old.fields;
+      this.parents = old.parents;
+      this.firstChildren = old.firstChildren;
+      this.lastChildren = old.lastChildren;
+      this.nextSiblings = old.nextSiblings;
+      this.previousSiblings = old.previousSiblings;
+      this.subtreeEnds = old.subtreeEnds;
+      this.starts = delta === 0 ? old.starts : old.starts.map((offset) => offset + delta);
+      this.ends = delta === 0 ? old.ends : old.ends.map((offset) => offset + delta);
+      this.size = old.size;
+      this.reusedRows = old.size;
+    } else {
+      const capacity = tree.rootNode.descendantCount;
+      this.kinds = new Uint16Array(capacity);
+      this.starts = new Uint32Array(capacity);
+      this.ends = new Uint32Array(capacity);
+      this.fields = new Uint16Array(capacity);
+      this.parents = new Int32Array(capacity);
+      this.firstChildren = new Int32Array(capacity).fill(-1);
+      this.lastChildren = new Int32Array(capacity).fill(-1);
+      this.nextSiblings = new Int32Array(capacity).fill(-1);
+      this.previousSiblings = new Int32Array(capacity).fill(-1);
+      this.subtreeEnds = new Int32Array(capacity);
+      const reuse = previous?.edit ? new TopLevelReuse(previous.table, previous.edit) : undefined;
+      this.size = this.fill(walkTree(tree), capacity, reuse);
+    }
     this.rows = new Array<SyntaxNode | undefined>(this.size);
     this.idBase = nextTableId;
     nextTableId += this.size;
   }
 
+  /**
+   * Points a table that stands unchanged in a new version of its document (the same text at the
+   * same offsets) at that version's text, so that the table does not keep old versions alive.
+   */
+  retarget(source: string, lineStarts: number[]): void {
+    this.sourceText = source;
+    this.lines = { text: source, lineStarts };
+  }
+
   /** The one walk: pre-order, every node (named and anonymous), its links built on a stack. */
-  private fill(cursor: CursorWalk, capacity: number): number {
+  private fill(cursor: CursorWalk, capacity: number, reuse?: TopLevelReuse): number {
     const { kinds, starts, ends, fields, parents, firstChildren, lastChildren, nextSiblings, previousSiblings, subtreeEnds } = this;
     const { hasFields } = this.facts;
     const open: number[] = [];
@@ -118,7 +156,10 @@ export class SyntaxTable {
           }
           lastChildren[parent] = row;
         }
-        if (cursor.gotoFirstChild()) {
+        // A top-level statement: copied from the previous version when the edit left it as it was.
+        const copied = parent === 0 && reuse ? this.copyTopLevel(cursor, row, reuse) : 0;
+        if (copied > 0) count = row + copied;
+        else if (cursor.gotoFirstChild()) {
           open.push(row);
           continue;
         }
@@ -131,6 +172,40 @@ export class SyntaxTable {
     } finally {
       cursor.delete();
     }
+  }
+
+  /**
+   * When the previous version has the top-level statement at the cursor untouched by the edit,
+   * copies its descendants' rows after `row` (links moved to the new rows) and returns how many
+   * rows the statement takes; 0 when it must be walked.
+   */
+  private copyTopLevel(cursor: CursorWalk, row: number, reuse: TopLevelReuse): number {
+    if (this.kinds[0] === ERROR_SYMBOL) return 0;
+    const from = reuse.rowFor(this.kinds[row], this.starts[row], this.ends[row]);
+    if (from < 0 || cursor.hasError()) return 0;
+    const old = reuse.table;
+    const size = old.subtreeEnds[from] - from;
+    this.reusedRows += size;
+    const moved = row - from;
+    const delta = reuse.deltaAt(old.starts[from]);
+    const link = (r: number) => (r < 0 ? r : r + moved);
+    this.firstChildren[row] = link(old.firstChildren[from]);
+    this.lastChildren[row] = link(old.lastChildren[from]);
+    this.subtreeEnds[row] = row + size;
+    for (let r = from + 1; r < from + size; r++) {
+      const to = r + moved;
+      this.kinds[to] = old.kinds[r];
+      this.starts[to] = old.starts[r] + delta;
+      this.ends[to] = old.ends[r] + delta;
+      this.fields[to] = old.fields[r];
+      this.parents[to] = old.parents[r] + moved;
+      this.firstChildren[to] = link(old.firstChildren[r]);
+      this.lastChildren[to] = link(old.lastChildren[r]);
+      this.nextSiblings[to] = link(old.nextSiblings[r]);
+      this.previousSiblings[to] = link(old.previousSiblings[r]);
+      this.subtreeEnds[to] = old.subtreeEnds[r] + moved;
+    }
+    return size;
   }
 
   node(row: number): SyntaxNode {
@@ -164,11 +239,11 @@ export class SyntaxTable {
   }
 
   text(row: number): string {
-    return this.source.slice(this.starts[row], this.ends[row]);
+    return this.sourceText.slice(this.starts[row], this.ends[row]);
   }
 
   pointAt(offset: number): Point {
-    this.lines ??= { text: this.source, lineStarts: computeLineStarts(this.source) };
+    this.lines ??= { text: this.sourceText, lineStarts: computeLineStarts(this.sourceText) };
     const { line, character } = positionAt(this.lines, offset);
     return { row: line, column: character };
   }
@@ -192,6 +267,60 @@ export class SyntaxTable {
     for (let i = path.length - 1; i >= 0 && node; i--) node = node.child(path[i]);
     if (!node) throw new Error(`syntax table: no tree node for row ${row}`);
     return node;
+  }
+}
+
+/** The table of a segment in the previous version of its document, and the edit between the two. */
+export interface TableReuse {
+  table: SyntaxTable;
+  /** The edit from the previous text to this one; none when the text did not change. */
+  edit: Edit | undefined;
+  /** For a tree that stood through the edit: how far the edit moved it. */
+  delta: number;
+}
+
+/**
+ * Whether a row's subtree has no syntax error: no ERROR node and no zero-width node (tree-sitter's
+ * MISSING nodes, inserted by error recovery, are zero-width; a clean Python tree has none we
+ * keep). Conservative: a statement it refuses is walked again.
+ */
+function clean(table: SyntaxTable, row: number): boolean {
+  const { kinds, starts, ends } = table;
+  for (let r = row, end = table.subtreeEnds[row]; r < end; r++) if (kinds[r] === ERROR_SYMBOL || starts[r] === ends[r]) return false;
+  return true;
+}
+
+/**
+ * Finds, for a top-level statement of the new tree, the same statement in the previous table: the
+ * same kind at the same place once the edit's shift is applied, lying wholly before or after the
+ * edited span (so its text is the same), and clean in both versions. Python's top-level statements
+ * are parsed from the same state (no indentation, no enclosing bracket), so the same text of the
+ * same kind over the same span is the same subtree.
+ */
+class TopLevelReuse {
+  private readonly byStart = new Map<number, number>();
+  private readonly shift: number;
+
+  constructor(readonly table: SyntaxTable, private readonly edit: Edit) {
+    this.shift = edit.newEndIndex - edit.oldEndIndex;
+    if (table.kinds[0] === ERROR_SYMBOL) return;
+    for (let r = table.firstChildren[0]; r >= 0; r = table.nextSiblings[r]) {
+      if (!clean(table, r)) continue;
+      if (table.ends[r] < edit.startIndex) this.byStart.set(table.starts[r], r);
+      else if (table.starts[r] > edit.oldEndIndex) this.byStart.set(table.starts[r] + this.shift, r);
+    }
+  }
+
+  /** How far a previous row starting at `start` moved. */
+  deltaAt(start: number): number {
+    return start > this.edit.oldEndIndex ? this.shift : 0;
+  }
+
+  /** The previous table's row of the same statement, or -1. */
+  rowFor(kind: number, start: number, end: number): number {
+    const row = this.byStart.get(start);
+    if (row === undefined || this.table.kinds[row] !== kind) return -1;
+    return this.table.ends[row] + this.deltaAt(this.table.starts[row]) === end ? row : -1;
   }
 }
 

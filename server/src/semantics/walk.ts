@@ -3,8 +3,8 @@
 // kind, in document order (cells in order). Every later question — a node's parent, children,
 // fields or text — is answered from the table in JavaScript, never by another call into
 // tree-sitter. Everything else in the index is derived from these lists.
-import type { Language, Node, Tree } from 'web-tree-sitter';
-import type { SourceDocument } from '../documents/types';
+import type { Language, Node } from 'web-tree-sitter';
+import type { ParsedDocument } from '../parsing/incremental';
 import { ERROR_SYMBOL, SyntaxTable } from './syntax';
 
 /** Node types collected by the walk. Rules read them through `SemanticIndex.nodes(type)`. */
@@ -59,13 +59,53 @@ export function isCollectedRow(table: SyntaxTable, row: number): boolean {
   return kind === ERROR_SYMBOL || collectedKinds(table)[kind] === true;
 }
 
-export function walkTrees(trees: readonly Tree[], doc: Pick<SourceDocument, 'text' | 'lineStarts'>): WalkResult {
+/**
+ * The syntax tables of one open document's previous version, by segment, so the next version
+ * copies only what its edit changed: a notebook cell whose tree stood keeps its table (shifted
+ * when the edit moved it), and a re-parsed tree reuses the rows of the top-level statements the
+ * edit did not touch. The language server keeps one per open document; the CLI none.
+ */
+export class SyntaxTables {
+  private previous = new Map<string, { table: SyntaxTable; startOffset: number }>();
+  /** The parse the previous tables were built from: an edit from any other version cannot reuse them. */
+  private generation = -1;
+
+  /** The tables of a parsed version, in the order of its trees; remembers them for the next. */
+  tablesOf(parsed: ParsedDocument): SyntaxTable[] {
+    const { doc } = parsed;
+    const next = new Map<string, { table: SyntaxTable; startOffset: number }>();
+    const tables = parsed.trees.map(({ tree, segmentIndex }) => {
+      const segment = doc.segments[segmentIndex];
+      const before = parsed.change?.after === this.generation ? this.previous.get(segment.uri) : undefined;
+      let table: SyntaxTable;
+      if (before && before.table.tree === tree && before.startOffset === segment.startOffset) {
+        // The tree stood and did not move: its rows, text slices and positions are the same.
+        table = before.table;
+        table.retarget(doc.text, doc.lineStarts);
+      } else {
+        const reuse = before && { table: before.table, edit: parsed.change!.edit, delta: segment.startOffset - before.startOffset };
+        table = new SyntaxTable(tree, doc.text, doc.lineStarts, reuse);
+      }
+      next.set(segment.uri, { table, startOffset: segment.startOffset });
+      return table;
+    });
+    this.previous = next;
+    this.generation = parsed.generation;
+    return tables;
+  }
+}
+
+/** Copies each tree of a document into a syntax table (no previous version to reuse). */
+export function tablesOf(parsed: ParsedDocument): SyntaxTable[] {
+  return parsed.trees.map(({ tree }) => new SyntaxTable(tree, parsed.doc.text, parsed.doc.lineStarts));
+}
+
+export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
   const byType = new Map<string, Node[]>();
   for (const type of COLLECTED_TYPES) byType.set(type, []);
   const roots: Node[] = [];
   let visited = 0;
-  for (const tree of trees) {
-    const table = new SyntaxTable(tree, doc.text, doc.lineStarts);
+  for (const table of tables) {
     visited += table.size;
     const wanted = collectedKinds(table);
     // The root first, even when it is not a collected kind: code that fails to parse as a

@@ -1,0 +1,201 @@
+// Edit -> diagnostics latency through the real language server: spawns `node dist/server.js
+// --stdio` with an independent LSP client, opens a generated 5,000-line script and a 300-cell
+// notebook, types single characters at human spacing (bursts of keystrokes 60-250 ms apart, then
+// a pause) and times, for every keystroke, how long until a publishDiagnostics shows that
+// version or a newer one: debounce, parse, analysis and publication included. The typing goes
+// into a path string (`pd.read_csv("/data/run_<typed>.csv")`), so the MLD602 message names the
+// text the analysis saw: that identifies the version in scripts and notebook cells alike. It
+// also reports a stale publication (an older version published after a newer one was seen).
+// Prints p50/p95 and the machine's load; asserts nothing.
+//   npm run bench:latency [-- keystrokes [other/dist/server.js]]   (the second server runs alternately,
+//   script and notebook in turn, so both builds see the same load)
+import * as os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { TestClient, messageOf } from '../test/support/lspClient';
+import { generateScript } from './defuse.bench';
+import { seededRandom as random } from '../test/support/random';
+
+const KEYSTROKES = Number(process.argv[2] ?? 60);
+const OTHER_SERVER = process.argv[3];
+/** Keystrokes per burst of typing; a pause follows each burst. */
+const BURST = 6;
+const SCRIPT_LINES = 5000;
+const NOTEBOOK_CELLS = 300;
+const MARKER = 'marker_frame = pd.read_csv("/data/run_.csv")';
+/** Column of the insertion point inside MARKER: just before `.csv`. */
+const TYPE_AT = MARKER.indexOf('.csv"');
+const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+
+/** Splits the generated script into its blocks (each starts at a blank line before top-level code). */
+function blocksOf(text: string): string[] {
+  return text.split(/\n(?=\n[^\s])/).map((block) => block.replace(/^\n/, '')).filter((block) => block.trim());
+}
+
+/** The typed text a diagnostic of the marker line shows, or undefined when it shows none. */
+function seenTyped(messages: string[]): string | undefined {
+  for (const message of messages) {
+    const match = /"\/data\/run_([a-z0-9]*)\.csv"/.exec(message);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+interface Result {
+  label: string;
+  latencies: number[];
+  /** The same for the last keystroke of each burst: how long the eye waits once typing stops. */
+  afterPause: number[];
+  /** Wall time of each analysis, as the server logs it (parse, index, rules). */
+  analyses: number[];
+  stale: number;
+  published: number;
+}
+
+interface Target {
+  label: string;
+  /** The URI whose diagnostics show the marker. */
+  diagnosticsUri: string;
+  open(client: TestClient): Promise<void>;
+  /** Sends the insertion of `char` at column `column` of the marker line, as document version `version`. */
+  type(client: TestClient, version: number, column: number, char: string): Promise<void>;
+}
+
+async function measure(target: Target, server?: string): Promise<Result> {
+  const client = await TestClient.start(server ? { server } : {});
+  const sent: { typed: string; at: number }[] = [];
+  const latencies = new Map<number, number>();
+  let longestSeen = -1;
+  let stale = 0;
+  let published = 0;
+  client.onPublish.push((params) => {
+    if (params.uri !== target.diagnosticsUri) return;
+    const typed = seenTyped(params.diagnostics.map(messageOf));
+    if (typed === undefined) return;
+    published++;
+    const now = performance.now();
+    if (typed.length < longestSeen) stale++;
+    longestSeen = Math.max(longestSeen, typed.length);
+    // This publication answers every keystroke up to the one that produced `typed`.
+    for (let i = 0; i < sent.length; i++) {
+      if (i + 1 <= typed.length && !latencies.has(i)) latencies.set(i, now - sent[i].at);
+    }
+  });
+  await target.open(client);
+  await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === '', 60000);
+  const next = random(11);
+  let version = 1;
+  let typed = '';
+  for (let k = 0; k < KEYSTROKES; k++) {
+    const char = TYPED[k % TYPED.length];
+    const column = TYPE_AT + typed.length;
+    typed += char;
+    version++;
+    sent.push({ typed, at: performance.now() });
+    await target.type(client, version, column, char);
+    // Bursts of about six keystrokes 60-250 ms apart, then a pause while the eye reads.
+    const pause = (k + 1) % BURST === 0 ? 1200 : 60 + next() * 190;
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+  await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
+  const analyses = client.logs.flatMap((line) => {
+    const match = / finding\(s\) in ([0-9.]+) ms/.exec(line);
+    return match ? [Number(match[1])] : [];
+  }).slice(1);
+  await client.stop();
+  const afterPause = [...latencies].filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
+  return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, stale, published };
+}
+
+function scriptTarget(): Target {
+  const lines = generateScript(SCRIPT_LINES).split('\n');
+  const markerLine = Math.floor(lines.length / 2);
+  lines.splice(markerLine, 0, MARKER);
+  const text = lines.join('\n');
+  const uri = 'file:///bench/latency_script.py';
+  return {
+    label: `script, ${lines.length} lines, edit at line ${markerLine + 1}`,
+    diagnosticsUri: uri,
+    async open(client) {
+      await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    },
+    async type(client, version, column, char) {
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: markerLine, character: column }, end: { line: markerLine, character: column } }, text: char }],
+      });
+    },
+  };
+}
+
+function notebookTarget(): Target {
+  const blocks = blocksOf(generateScript(SCRIPT_LINES));
+  const header = blocks.shift()!;
+  const perCell = Math.max(1, Math.floor(blocks.length / (NOTEBOOK_CELLS - 1)));
+  const cells = [header];
+  for (let c = 0; c < NOTEBOOK_CELLS - 1; c++) cells.push(blocks.slice(c * perCell, (c + 1) * perCell).join('\n\n') || 'pass');
+  const edited = Math.floor(NOTEBOOK_CELLS / 2);
+  cells[edited] = `${cells[edited]}\n${MARKER}`;
+  const markerLine = cells[edited].split('\n').length - 1;
+  const nb = 'file:///bench/latency_notebook.ipynb';
+  const cellUri = (i: number) => `vscode-notebook-cell:/bench/latency_notebook.ipynb#C${i}`;
+  const lineCount = cells.reduce((n, cell) => n + cell.split('\n').length, 0);
+  return {
+    label: `notebook, ${cells.length} cells, ${lineCount} lines, edit in cell ${edited + 1}`,
+    diagnosticsUri: cellUri(edited),
+    async open(client) {
+      await client.connection.sendNotification('notebookDocument/didOpen', {
+        notebookDocument: { uri: nb, notebookType: 'jupyter-notebook', version: 1, cells: cells.map((_, i) => ({ kind: 2, document: cellUri(i) })) },
+        cellTextDocuments: cells.map((text, i) => ({ uri: cellUri(i), languageId: 'python', version: 1, text })),
+      });
+    },
+    async type(client, version, column, char) {
+      await client.connection.sendNotification('notebookDocument/didChange', {
+        notebookDocument: { uri: nb, version },
+        change: {
+          cells: {
+            textContent: [{
+              document: { uri: cellUri(edited), version },
+              changes: [{ range: { start: { line: markerLine, character: column }, end: { line: markerLine, character: column } }, text: char }],
+            }],
+          },
+        },
+      });
+    },
+  };
+}
+
+function report(result: Result, loadBefore: number[]): void {
+  const sorted = [...result.latencies].sort((a, b) => a - b);
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`${result.label}`);
+  console.log(`  edit -> publishDiagnostics: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, ` +
+    `max ${sorted[sorted.length - 1].toFixed(0)} ms (n=${sorted.length} keystrokes, ${result.published} publications, ${result.stale} stale)`);
+  const pauses = [...result.afterPause].sort((a, b) => a - b);
+  if (pauses.length) console.log(`  last keystroke of a burst -> publishDiagnostics: p50 ${percentile(pauses, 0.5).toFixed(0)} ms, p95 ${percentile(pauses, 0.95).toFixed(0)} ms (n=${pauses.length})`);
+  const analyses = [...result.analyses].sort((a, b) => a - b);
+  if (analyses.length) console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
+  console.log(`  load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load}; ${os.cpus().length} cores`);
+}
+
+async function main(): Promise<void> {
+  for (const target of [scriptTarget(), notebookTarget()]) {
+    for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
+      const loadBefore = os.loadavg();
+      const result = await measure(target, server);
+      if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
+      report(result, loadBefore);
+    }
+  }
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}
