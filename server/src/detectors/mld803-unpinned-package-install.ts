@@ -4,6 +4,7 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
+import { segmentAtLine } from '../documents/positions';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
@@ -87,23 +88,46 @@ function describe(command: InstallCommand): string | undefined {
   return `\`${command.tool} install\`: ${parts.join('; ')}, so each run may install a different release`;
 }
 
-function reportCommands(context: RuleContext, line: string, at: { range?: Range; node?: Node }): void {
-  for (const command of installCommands(line)) {
-    const message = describe(command);
-    if (message) context.report({ ...at, message });
-  }
+/** An install command with something unpinned, and where it is. */
+interface Unpinned {
+  command: InstallCommand;
+  at: { range?: Range; node?: Node };
+  line: number;
+}
+
+function unpinnedCommands(line: string, at: { range?: Range; node?: Node }, found: Unpinned[]): void {
+  const row = at.node ? at.node.startPosition.row : at.range!.start.line;
+  for (const command of installCommands(line)) if (describe(command)) found.push({ command, at, line: row });
 }
 
 function check(context: RuleContext): void {
   const { doc, index } = context;
+  const found: Unpinned[] = [];
   for (const magic of doc.magics) {
     const command = magicCommand(magic);
-    if (command !== undefined) reportCommands(context, command, { range: magic.range });
-    for (const line of shellCellLines(magic)) reportCommands(context, line.command, { range: line.range });
+    if (command !== undefined) unpinnedCommands(command, { range: magic.range }, found);
+    for (const line of shellCellLines(magic)) unpinnedCommands(line.command, { range: line.range }, found);
   }
   for (const call of index.calls) {
     const command = callCommand(index, call);
-    if (command !== undefined) reportCommands(context, command, { node: call.node });
+    if (command !== undefined) unpinnedCommands(command, { node: call.node }, found);
+  }
+  // A cell's install lines (`!pip install -qU a`, then `!pip install -qU b`...) set up one
+  // environment, pinned in one go: one finding per cell and tool, naming every unpinned package,
+  // at the first line and linked to the others.
+  const groups = new Map<string, Unpinned[]>();
+  for (const item of found.sort((a, b) => a.line - b.line)) {
+    const key = `${segmentAtLine(doc, item.line)?.cellIndex ?? 0}\u0000${item.command.tool}`;
+    groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  for (const [first, ...others] of groups.values()) {
+    const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });
+    if (!message) continue;
+    context.report({
+      ...first.at,
+      message: others.length > 0 ? `${message} (${others.length + 1} install commands in this ${doc.kind === 'notebook' ? 'cell' : 'file'})` : message,
+      related: others.map((other) => ({ ...other.at, message: describe(other.command)! })),
+    });
   }
 }
 
@@ -121,7 +145,7 @@ export const unpinnedPackageInstall: Rule = {
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
       nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of pip, setuptools and wheel themselves, and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side.',
-      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per install command, naming every unpinned package on it.',
+      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per cell (per file for a script) and installing tool, at its first unpinned install command, naming every unpinned package of the cell and linked to its other install lines: they set up one environment, pinned in one go.',
     },
   },
   check,

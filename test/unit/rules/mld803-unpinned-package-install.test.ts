@@ -53,9 +53,8 @@ ruleTests(unpinnedPackageInstall, {
       ],
       findings: [
         { cell: 0, line: 2, column: 1, message: /xgboost has no version pin; scikit-learn>=1\.3 only bounds the version on one side/ },
-        { cell: 1, line: 1, message: /git\+https:\/\/github\.com\/org\/tool\.git follows a branch, not a commit/ },
+        { cell: 1, line: 1, message: /^`pip install`: seaborn has no version pin; git\+https:\/\/github\.com\/org\/tool\.git follows a branch, not a commit, .* \(2 install commands in this cell\)$/, related: 1 },
         { cell: 1, line: 2, message: /^`conda install`: lightgbm has no version pin/ },
-        { cell: 1, line: 3, message: /seaborn has no version pin/ },
       ],
     },
     {
@@ -66,8 +65,7 @@ ruleTests(unpinnedPackageInstall, {
         '%%bash\ncd /tmp\npip install --no-cache-dir optuna\n',
       ],
       findings: [
-        { cell: 0, line: 1, message: /polars has no version pin/ },
-        { cell: 0, line: 2, message: /umap-learn has no version pin/ },
+        { cell: 0, line: 1, message: /polars and umap-learn have no version pin/, related: 1 },
         { cell: 1, line: 2, column: 1, message: /wandb/ },
         { cell: 2, line: 3, column: 1, message: /optuna/ },
       ],
@@ -80,7 +78,19 @@ ruleTests(unpinnedPackageInstall, {
         get_ipython().run_line_magic('pip', 'install catboost')
         subprocess.check_call([sys.executable, "-m", "pip", "install", "torch==2.3.0", "torchvision"])
       `,
-      findings: [{ line: 2, column: 1, message: /timm/ }, { line: 3, message: /catboost/ }, { line: 4, message: /torchvision has no version pin/ }],
+      findings: [{ line: 2, column: 1, message: /timm, catboost and torchvision have no version pin.*\(3 install commands in this file\)$/, related: 2 }],
+    },
+    {
+      name: 'a set-up cell of several install lines is one finding naming every package; another cell is another',
+      code: [
+        '%%capture\n!pip install -qU llama-index-core\n!pip install -qU llama-index-llms-openai\n!pip install -qU wandb==0.17.0\n!pip install -qU pymupdf weave\n',
+        'import wandb\n',
+        '!pip install -q seaborn\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /^`pip install`: llama-index-core, llama-index-llms-openai, pymupdf and weave have no version pin, .* \(3 install commands in this cell\)$/, related: 2 },
+        { cell: 2, line: 1, message: /^`pip install`: seaborn has no version pin, so each run may install a different release$/ },
+      ],
     },
   ],
 });
