@@ -6,6 +6,7 @@ import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { isHubName, pinnedRevision } from './shared/hub';
+import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { Rule, RuleContext } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
@@ -141,23 +142,16 @@ function check(context: RuleContext): void {
   const trains = importsTrainingLibrary(context.index);
   // One dataset loaded several times (its train and test splits, in two functions) is one
   // dependency to pin: one finding at the first load, linked to the others.
-  const byDataset = new Map<string, UnversionedLoad[]>();
+  const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
   for (const call of context.index.calls) {
     if (trains) {
       remoteReads(context, call);
       liveQueries(context, call);
     }
     const load = unversionedDataset(context.index, call);
-    if (load) byDataset.set(load.key, [...(byDataset.get(load.key) ?? []), load]);
+    if (load) datasets.add(load.key, load);
   }
-  for (const [first, ...others] of byDataset.values()) {
-    const more = others.length > 0 ? ` (as ${others.length > 1 ? 'do' : 'does'} ${others.length} other load${others.length > 1 ? 's' : ''} of this dataset)` : '';
-    context.report({
-      node: first.node,
-      message: first.message + more,
-      related: others.map((other) => ({ node: other.node, message: 'the same dataset loaded here, unpinned too' })),
-    });
-  }
+  datasets.report(context);
 }
 
 export const unpinnedDataSource: Rule = {

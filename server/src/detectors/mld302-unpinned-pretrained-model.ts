@@ -4,6 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { isHubName, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
+import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { Rule, RuleContext } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
@@ -133,21 +134,14 @@ function check(context: RuleContext): void {
   let own: OwnOutputs | undefined;
   // One name loaded several times (its tokenizer, its model) is one dependency to pin: one
   // finding at the first load, linked to the others.
-  const byName = new Map<string, Unpinned[]>();
+  const names = new UnpinnedLoads<Unpinned>('name');
   for (const call of index.calls) {
     if (!call.qname) continue;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);
-    if (found) byName.set(found.name, [...(byName.get(found.name) ?? []), found]);
+    if (found) names.add(found.name, found);
   }
-  for (const [first, ...others] of byName.values()) {
-    const more = others.length > 0 ? ` (as ${others.length > 1 ? 'do' : 'does'} ${others.length} other load${others.length > 1 ? 's' : ''} of this name)` : '';
-    context.report({
-      node: first.node,
-      message: first.message + more,
-      related: others.map((other) => ({ node: other.node, message: 'the same name loaded here, unpinned too' })),
-    });
-  }
+  names.report(context);
 }
 
 export const unpinnedPretrainedModel: Rule = {

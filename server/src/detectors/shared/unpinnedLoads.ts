@@ -1,0 +1,36 @@
+// One name loaded several times (a dataset's train and test splits, a model's tokenizer and
+// weights) is one dependency to pin: one finding at the first load, linked to the others. Shared
+// by MLD301 and MLD302, which group their loads the same way.
+import type { Node } from 'web-tree-sitter';
+import type { RuleContext } from '../types';
+
+export interface UnpinnedLoad {
+  node: Node;
+  message: string;
+}
+
+/** Collects loads by what they load, then reports each group once. */
+export class UnpinnedLoads<T extends UnpinnedLoad> {
+  private readonly byKey = new Map<string, T[]>();
+
+  /** `what`: the noun of the loaded thing in the messages ("dataset", "name"). */
+  constructor(private readonly what: string) {}
+
+  add(key: string, load: T): void {
+    const group = this.byKey.get(key);
+    if (group) group.push(load);
+    else this.byKey.set(key, [load]);
+  }
+
+  report(context: RuleContext): void {
+    for (const [first, ...others] of this.byKey.values()) {
+      const n = others.length;
+      const more = n > 0 ? ` (as ${n > 1 ? 'do' : 'does'} ${n} other load${n > 1 ? 's' : ''} of this ${this.what})` : '';
+      context.report({
+        node: first.node,
+        message: first.message + more,
+        related: others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, unpinned too` })),
+      });
+    }
+  }
+}
