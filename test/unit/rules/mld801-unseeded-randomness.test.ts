@@ -5,6 +5,27 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unseededRandomness, {
   valid: [
     {
+      name: 'a random input pushed through the layers only to learn the size of their output',
+      code: py`
+        import torch
+        import torch.nn as nn
+        class Net(nn.Module):
+            def __init__(self, shape=(3, 32, 32)):
+                super().__init__()
+                self.conv = nn.Conv2d(3, 8, 3)
+                self.fc = nn.Linear(self._flat_size(shape), 10)
+            def _flat_size(self, shape):
+                probe = torch.rand(1, *shape)
+                features = self._features(probe)
+                return features.data.view(1, -1).size(1)
+            def _features(self, x):
+                return self.conv(x)
+            def forward(self, x):
+                return self.fc(self._features(x).flatten(1))
+        print(Net())
+      `,
+    },
+    {
       name: 'numpy seeded after the import',
       code: py`
         import numpy as np
@@ -185,6 +206,38 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a draw in a model class whose values are used (noise added in forward) is still reported, even beside a shape question',
+      code: py`
+        import torch
+        import torch.nn as nn
+        class Noisy(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(4, 2)
+            def forward(self, x):
+                noise = torch.randn(x.shape)
+                print(noise.shape)
+                return self.fc(x + noise)
+        print(Noisy())
+      `,
+      findings: [{ line: 8, message: /torch\.randn/ }],
+      output: py`
+        import torch
+        import torch.nn as nn
+        SEED = 42
+        torch.manual_seed(SEED)
+        class Noisy(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(4, 2)
+            def forward(self, x):
+                noise = torch.randn(x.shape)
+                print(noise.shape)
+                return self.fc(x + noise)
+        print(Noisy())
+      `,
+    },
     {
       name: 'a random tensor traced and also used to train is real data',
       code: py`

@@ -102,12 +102,26 @@ function returnSites(index: SemanticIndex, fn: Node): Node[] {
   });
 }
 
+/** Questions about a tensor or array whose answer does not depend on the values drawn into it. */
+const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device']);
+
+/** How far a draw's value goes: to a result, only into shape questions, or somewhere unknown. */
+type Reach = 'result' | 'shape-only' | 'unknown';
+
 /**
  * True when the value drawn at `draw` (a call) reaches training data, a split, a model or a
  * metric; `inPlace` names the argument a draw shuffles in place (`np.random.shuffle(idx)`).
+ * A draw inside a model or data class, or in a training step, is taken to shape it, unless all
+ * its value is ever asked is a shape: `torch.rand(1, *shape)` pushed through the layers to learn
+ * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  if (isModelOrDataClass(index, draw) || inTrainingStep(index, draw)) return true;
+  const reach = followDraw(index, draw, inPlace);
+  if (reach === 'result') return true;
+  return reach !== 'shape-only' && (isModelOrDataClass(index, draw) || inTrainingStep(index, draw));
+}
+
+function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
   const seen = new Set<number>();
   const queue: Node[] = inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw];
   // What a function draws shapes what it returns or hands on: follow where the function goes
@@ -115,11 +129,20 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const fn = enclosingFunction(draw);
   if (fn) queue.push(...returnSites(index, fn));
   let steps = 0;
-  while (queue.length > 0 && steps++ < BUDGET) {
+  let shapes = 0;
+  let lost = queue.length === 0;
+  const lose = (): void => { lost = true; };
+  while (queue.length > 0) {
+    if (steps++ >= BUDGET) return 'unknown';
     const node = queue.shift()!;
     const parent = node.parent;
-    if (!parent || seen.has(node.startIndex * 7 + node.endIndex)) continue;
+    if (!parent) { lose(); continue; }
+    if (seen.has(node.startIndex * 7 + node.endIndex)) continue;
     seen.add(node.startIndex * 7 + node.endIndex);
+    if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
+      shapes++;
+      continue;
+    }
     if (CARRYING_PARENTS.has(parent.type) || (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node))) {
       queue.push(parent);
       continue;
@@ -127,29 +150,34 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
     if (parent.type === 'call' || parent.type === 'argument_list' || parent.type === 'keyword_argument') {
       const callNode = parent.type === 'call' ? parent : parent.type === 'argument_list' ? parent.parent : parent.parent?.parent;
       const call = callNode?.type === 'call' ? index.call(callNode) : undefined;
-      if (!call || !callNode) continue;
+      if (!call || !callNode) { lose(); continue; }
       const keyword = parent.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
-      if (isResultSink(index, call) || (keyword && PIPELINE_KEYWORDS.has(keyword))) return true;
-      if (call.qname && DISPLAY.test(call.qname)) continue;
+      if (isResultSink(index, call) || (keyword && PIPELINE_KEYWORDS.has(keyword))) return 'result';
+      if (call.qname === 'builtins.len') { shapes++; continue; }
+      if (call.qname && DISPLAY.test(call.qname)) { lose(); continue; }
       queue.push(callNode);
       continue;
     }
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
       const target = parent.childForFieldName('left');
-      if (!target) continue;
+      if (!target) { lose(); continue; }
+      const before = queue.length;
       for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' ? target.namedChildren : []) {
         if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
       }
       const root = objectRoot(target);
       if (root && root.type === 'identifier' && !sameNode(root, target)) {
-        if (root.text === 'self' && isModelOrDataClass(index, parent)) return true;
+        if (root.text === 'self' && isModelOrDataClass(index, parent)) return 'result';
         queue.push(...readsAfter(index, root, parent));
       }
+      if (queue.length === before) lose();
       continue;
     }
     if (parent.type === 'return_statement') {
       const fn = enclosingFunction(parent);
-      if (fn) queue.push(...returnSites(index, fn));
+      const sites = fn ? returnSites(index, fn) : [];
+      if (sites.length === 0) lose();
+      queue.push(...sites);
       continue;
     }
     if (parent.type === 'for_statement' && sameNode(parent.childForFieldName('right'), node)) {
@@ -157,7 +185,9 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
       for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren ?? []) {
         if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
       }
+      continue;
     }
+    lose();
   }
-  return false;
+  return shapes > 0 && !lost ? 'shape-only' : 'unknown';
 }
