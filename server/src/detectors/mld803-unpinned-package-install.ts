@@ -118,7 +118,9 @@ function check(context: RuleContext): void {
   const groups = new Map<string, Unpinned[]>();
   for (const item of found.sort((a, b) => a.line - b.line)) {
     const key = `${segmentAtLine(doc, item.line)?.cellIndex ?? 0}\u0000${item.command.tool}`;
-    groups.set(key, [...(groups.get(key) ?? []), item]);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   for (const [first, ...others] of groups.values()) {
     const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });
