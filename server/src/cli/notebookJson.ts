@@ -1,6 +1,7 @@
 // Where each cell's "source" sits in the text of an .ipynb file, so that a fix can rewrite only
 // the sources of the cells it changed (outputs, metadata and nbformat's layout stay byte for
 // byte), and so that a position in a cell can be located in the file itself (SARIF, GitHub).
+import { pushTo } from '../engine/collections';
 
 /** The raw JSON string tokens of one cell's source, in order: one, or one per line. */
 export interface SourceSpan {
@@ -130,7 +131,7 @@ export function replaceSources(text: string, spans: readonly (SourceSpan | undef
     for (const token of span.strings) {
       const raw = text.slice(token.start, token.end);
       const decoded = JSON.parse(raw) as string;
-      old.set(decoded, [...(old.get(decoded) ?? []), raw]);
+      pushTo(old, decoded, raw);
     }
     const tokens = sourceLines(source).map((line) => old.get(line)?.shift() ?? jsonString(line, asciiOnly));
     const first = span.strings[0];

@@ -6,6 +6,7 @@ import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
 import { isCacheOrCheck } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
 import type { Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 /** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
 function inExclusiveArms(a: Node, b: Node): boolean {
@@ -90,7 +91,7 @@ function check(context: RuleContext): void {
     // The last write of the same file that runs before the read.
     const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
-    readsByWrite.set(write, [...(readsByWrite.get(write) ?? []), read]);
+    pushTo(readsByWrite, write, read);
   }
   for (const [write, [read, ...again]] of readsByWrite) {
     const path = flow.pathOf(read.path!);

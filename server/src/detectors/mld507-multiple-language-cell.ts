@@ -8,6 +8,7 @@ import { enclosingFunction, stripParens } from '../semantics/nodes';
 import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
 import type { Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 /** Cell magics whose body is another language, by the language's name. */
 const LANGUAGE_CELL_MAGICS = new Map<string, string>([
@@ -93,8 +94,7 @@ function importFallbackLines(context: RuleContext): (line: number, column: numbe
   return (line, column) => handlers.some((h) => line > h.start && line <= h.end && column > h.column);
 }
 
-function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIndex: number): void {
-  const { doc } = context;
+function cellOfAnotherLanguage(context: RuleContext, segment: Segment, magics: readonly Magic[]): void {
   if (!segment.isPython && !isPythonLanguage(segment.language) && !NOT_RUN.has(segment.language.toLowerCase())) {
     context.report({
       range: firstLine(context, segment.startLine),
@@ -102,7 +102,7 @@ function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIn
     });
     return;
   }
-  const magic = doc.magics.find((m) => m.kind === 'cell-magic' && m.segmentIndex === segmentIndex);
+  const magic = magics.find((m) => m.kind === 'cell-magic');
   const language = magic && segment.cellMagic ? cellLanguage(magic) : undefined;
   if (!magic || !language) return;
   if (language.shell) {
@@ -125,10 +125,10 @@ function cellOfAnotherLanguage(context: RuleContext, segment: Segment, segmentIn
 }
 
 /** `!wget ...`, `%sql ...` lines of one cell: one finding on the first, the others related. */
-function linesOfAnotherLanguage(context: RuleContext, segmentIndex: number, inImportFallback: (line: number, column: number) => boolean): void {
+/** The escapes and line magics of one cell (`magics`, the cell's own) that run another language. */
+function linesOfAnotherLanguage(context: RuleContext, magics: readonly Magic[], inImportFallback: (line: number, column: number) => boolean): void {
   const found: { magic: Magic; what: string }[] = [];
-  for (const magic of context.doc.magics) {
-    if (magic.segmentIndex !== segmentIndex) continue;
+  for (const magic of magics) {
     if (inImportFallback(magic.range.start.line, magic.range.start.character)) continue;
     const name = magic.name.toLowerCase();
     if (magic.kind === 'shell') {
@@ -194,9 +194,13 @@ function check(context: RuleContext): void {
   const { doc, index } = context;
   if (doc.kind === 'notebook' && doc.segments.some((s) => isPythonLanguage(s.language))) {
     const inImportFallback = importFallbackLines(context);
+    // Each cell's magics, found once: scanning every magic for every cell was quadratic.
+    const magicsOf = new Map<number, Magic[]>();
+    for (const magic of doc.magics) pushTo(magicsOf, magic.segmentIndex, magic);
     doc.segments.forEach((segment, i) => {
-      cellOfAnotherLanguage(context, segment, i);
-      linesOfAnotherLanguage(context, i, inImportFallback);
+      const magics = magicsOf.get(i) ?? [];
+      cellOfAnotherLanguage(context, segment, magics);
+      linesOfAnotherLanguage(context, magics, inImportFallback);
     });
   }
   const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);

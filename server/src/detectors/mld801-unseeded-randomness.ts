@@ -7,6 +7,7 @@ import { lastSegment } from './shared/libraries';
 import { drawReachesResult } from './shared/randomReach';
 import { seedConstant, seedings, type Library } from './shared/seeding';
 import type { FixDescriptor, Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 interface LibraryFacts {
   label: string;
@@ -217,7 +218,7 @@ function check(context: RuleContext): void {
     if (library === 'torch' && onlyShapesProbe(index, call.node)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
-    draws.set(library, [...(draws.get(library) ?? []), call]);
+    pushTo(draws, library, call);
     if (!reaching.has(library) && drawReachesResult(index, call.node, shuffledInPlace(call))) reaching.set(library, call);
   }
   for (const [library, first] of reaching) {

@@ -8,6 +8,7 @@ import { segmentAtLine } from '../documents/positions';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
+import { pushTo } from '../engine/collections';
 
 /** Line magics that run a shell command: `%pip install x`, `%system pip install x`. */
 const TOOL_MAGICS = new Set(['pip', 'conda', 'mamba', 'micromamba', 'uv']);
@@ -118,9 +119,7 @@ function check(context: RuleContext): void {
   const groups = new Map<string, Unpinned[]>();
   for (const item of found.sort((a, b) => a.line - b.line)) {
     const key = `${segmentAtLine(doc, item.line)?.cellIndex ?? 0}\u0000${item.command.tool}`;
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
+    pushTo(groups, key, item);
   }
   for (const [first, ...others] of groups.values()) {
     const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });

@@ -6,6 +6,7 @@ import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf, enclosingStatement, nodeKey } from '../semantics/nodes';
 import type { Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
 interface FirstBinding {
@@ -45,7 +46,7 @@ function opaqueFrom(index: SemanticIndex): number {
 /** Names that magics assign, which the neutralised source cannot show: `%time df = load()`, `%%capture out`. */
 function magicBindings(index: SemanticIndex): Map<string, Magic[]> {
   const names = new Map<string, Magic[]>();
-  const add = (name: string, magic: Magic) => names.set(name, [...(names.get(name) ?? []), magic]);
+  const add = (name: string, magic: Magic) => pushTo(names, name, magic);
   for (const magic of index.doc.magics) {
     const body = magic.text.replace(/^%{1,2}[\w.-]+/, '');
     const firstLine = body.split('\n')[0];
@@ -85,6 +86,7 @@ class Notebook {
   private readonly first = new Map<string, FirstBinding | null>();
   private readonly magics: Map<string, Magic[]>;
   private readonly globalsOfFunction = new Map<Definition, Map<string, NameRead>>();
+  private readonly byBoundAt = new Map<string, Definition[]>();
 
   constructor(private readonly index: SemanticIndex) {
     this.magics = magicBindings(index);
@@ -112,6 +114,27 @@ class Notebook {
     return found;
   }
 
+  /**
+   * The module-level binding of `name` in force at offset `at`: the last one bound by then, found by
+   * binary search in the bindings sorted once per name (filtering them per call was quadratic in a
+   * notebook that redefines a helper in many cells).
+   */
+  private boundBy(name: string, at: number): Definition | undefined {
+    let sorted = this.byBoundAt.get(name);
+    if (!sorted) {
+      sorted = [...this.index.moduleDefinitionsOf(name)].sort((a, b) => a.boundAt - b.boundAt);
+      this.byBoundAt.set(name, sorted);
+    }
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid].boundAt <= at) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 ? sorted[low - 1] : undefined;
+  }
+
   /** The module names a function's own body reads (not the bodies of functions nested in it), one read of each. */
   private bodyReads(definition: Definition): Map<string, NameRead> {
     let names = this.globalsOfFunction.get(definition);
@@ -137,7 +160,7 @@ class Notebook {
     for (const [name, read] of this.bodyReads(definition)) {
       if (!names.has(name)) names.set(name, read);
       if (!isCallee(read)) continue;
-      const callee = this.index.moduleDefinitionsOf(name).filter((d) => d.boundAt <= at).at(-1);
+      const callee = this.boundBy(name, at);
       if (callee?.kind !== 'def') continue;
       for (const [inner, innerRead] of this.globalsReadAt(callee, at, seen)) if (!names.has(inner)) names.set(inner, innerRead);
     }
@@ -209,7 +232,7 @@ function check(context: RuleContext): void {
       if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) continue;
       reported.add(`${read.name}@${segmentIndex}`);
       const key = nodeKey(enclosingStatement(read.node));
-      statements.set(key, [...(statements.get(key) ?? []), { name: read.name, read, first }]);
+      pushTo(statements, key, { name: read.name, read, first });
       continue;
     }
     // A call runs the function now: the module names its body reads must exist now.

@@ -3,6 +3,7 @@
 // by MLD301 and MLD302, which group their loads the same way.
 import type { Node } from 'web-tree-sitter';
 import type { RuleContext } from '../types';
+import { pushTo } from '../../engine/collections';
 
 export interface UnpinnedLoad {
   node: Node;
@@ -17,9 +18,7 @@ export class UnpinnedLoads<T extends UnpinnedLoad> {
   constructor(private readonly what: string) {}
 
   add(key: string, load: T): void {
-    const group = this.byKey.get(key);
-    if (group) group.push(load);
-    else this.byKey.set(key, [load]);
+    pushTo(this.byKey, key, load);
   }
 
   report(context: RuleContext): void {
