@@ -212,7 +212,9 @@ function duplicates(context: RuleContext): Duplicate[] {
   const found: Duplicate[] = [];
   for (const [group, all] of collect(context.index)) {
     // One call repeated by a loop or a function is one site; two different calls are two.
-    let occurrences = all.filter((o, i) => all.findIndex((other) => other.call.node.startIndex === o.call.node.startIndex) === i);
+    // (A set of the calls seen: looking each one up in the whole group was quadratic.)
+    const seen = new Set<number>();
+    let occurrences = all.filter((o) => !seen.has(o.call.node.startIndex) && !!seen.add(o.call.node.startIndex));
     const setting = settingOf(group);
     const onData = SPLIT_FRACTIONS.has(setting) || (FIT_SETTINGS.has(setting) && occurrences.every((o) => trainingCall(context.index.dataflow, o.call)));
     if (onData) occurrences = relatedSplits(context.index, occurrences);
