@@ -131,12 +131,11 @@ function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
   let steps = 0;
   let shapes = 0;
   let lost = queue.length === 0;
-  const lose = (): void => { lost = true; };
   while (queue.length > 0) {
     if (steps++ >= BUDGET) return 'unknown';
     const node = queue.shift()!;
     const parent = node.parent;
-    if (!parent) { lose(); continue; }
+    if (!parent) { lost = true; continue; }
     if (seen.has(node.startIndex * 7 + node.endIndex)) continue;
     seen.add(node.startIndex * 7 + node.endIndex);
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
@@ -150,17 +149,17 @@ function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
     if (parent.type === 'call' || parent.type === 'argument_list' || parent.type === 'keyword_argument') {
       const callNode = parent.type === 'call' ? parent : parent.type === 'argument_list' ? parent.parent : parent.parent?.parent;
       const call = callNode?.type === 'call' ? index.call(callNode) : undefined;
-      if (!call || !callNode) { lose(); continue; }
+      if (!call || !callNode) { lost = true; continue; }
       const keyword = parent.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
       if (isResultSink(index, call) || (keyword && PIPELINE_KEYWORDS.has(keyword))) return 'result';
       if (call.qname === 'builtins.len') { shapes++; continue; }
-      if (call.qname && DISPLAY.test(call.qname)) { lose(); continue; }
+      if (call.qname && DISPLAY.test(call.qname)) { lost = true; continue; }
       queue.push(callNode);
       continue;
     }
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
       const target = parent.childForFieldName('left');
-      if (!target) { lose(); continue; }
+      if (!target) { lost = true; continue; }
       const before = queue.length;
       for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' ? target.namedChildren : []) {
         if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
@@ -170,13 +169,13 @@ function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
         if (root.text === 'self' && isModelOrDataClass(index, parent)) return 'result';
         queue.push(...readsAfter(index, root, parent));
       }
-      if (queue.length === before) lose();
+      if (queue.length === before) lost = true;
       continue;
     }
     if (parent.type === 'return_statement') {
       const fn = enclosingFunction(parent);
       const sites = fn ? returnSites(index, fn) : [];
-      if (sites.length === 0) lose();
+      if (sites.length === 0) lost = true;
       queue.push(...sites);
       continue;
     }
@@ -187,7 +186,7 @@ function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
       }
       continue;
     }
-    lose();
+    lost = true;
   }
   return shapes > 0 && !lost ? 'shape-only' : 'unknown';
 }
