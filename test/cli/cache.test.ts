@@ -81,6 +81,32 @@ describe('mldebt check: the result cache', function () {
     assert.deepEqual(withoutTiming(run), withoutTiming(check('--no-cache')));
   });
 
+  it('removes, once a day, the entries of files that are gone and the temporary files a killed run left', () => {
+    check();
+    const marker = file('.mldebt_cache/v1.pruned');
+    assert.ok(existsSync(marker), 'the first run records that it pruned');
+    const entryOf = (name: string) => entries().find((entry) => readFileSync(entry, 'utf8').split('\n')[1] === JSON.stringify(file(name)));
+    assert.ok(entryOf('train.py'));
+    rmSync(file('train.py'));
+    const abandoned = file('.mldebt_cache/v1/left-by-a-killed-run.entry.1-0-x.tmp');
+    const recent = file('.mldebt_cache/v1/being-written.entry.2-0-y.tmp');
+    writeFileSync(abandoned, 'half');
+    writeFileSync(recent, 'half');
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+    check();
+    assert.ok(entryOf('train.py'), 'within a day of the last pruning, entries stay');
+    const twoDaysAgo = new Date(Date.now() - 2 * 86400_000);
+    utimesSync(marker, twoDaysAgo, twoDaysAgo);
+    // A run over one other file prunes too: an entry goes because its file is gone, not because this run skipped it.
+    mldebt(dir, ['check', 'clean.py', '--format', 'json']);
+    assert.equal(entryOf('train.py'), undefined, 'the entry of the deleted file is gone');
+    assert.equal(entries().filter((entry) => entry.endsWith('.entry')).length, 4, 'the entries of the files that remain stay');
+    assert.ok(!existsSync(abandoned), 'an hour-old temporary file is removed');
+    assert.ok(existsSync(recent), 'a fresh temporary file may belong to a run under way: it stays');
+    assert.equal(fromCache(check()), 4);
+  });
+
   it('analyses again when the configuration changes, from pyproject.toml or the command line', () => {
     check();
     assert.equal(fromCache(check('--select', 'ALL')), 0);

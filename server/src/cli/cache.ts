@@ -8,7 +8,7 @@
 // and is checked on every read, and one that is damaged or foreign is analysed again and
 // rewritten, never trusted.
 import { createHash } from 'node:crypto';
-import { accessSync, constants, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { defaultWasmPaths } from '../parsing/parser';
@@ -198,13 +198,39 @@ export class ResultCache {
       writeFileSync(temporary, `${MAGIC}\n${JSON.stringify(task.file)}\n${this.keyOf(task, outcome.content.hash)}\n${stamp}\n${sha256(`${stamp}\n${body}`)}\n${body}`, { flag: 'wx' });
       renameSync(temporary, entry);
     } catch (error) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // nothing was written
-      }
+      removeQuietly(temporary);
       this.writeFailure ??= (error as Error).message;
     }
+  }
+
+  /**
+   * Removes the entries of files that no longer exist (deleted or renamed) and the temporary files
+   * of runs killed mid-write, at most once a day, so that the cache follows the project instead of
+   * growing with its history. Which files a run checked does not matter: an entry goes only when its
+   * file is gone. Returns how many entries went.
+   */
+  prune(now = Date.now()): number {
+    if (!this.writable) return 0;
+    const marker = `${this.entries}.${PRUNE_MARKER}`;
+    try {
+      if (now - statSync(marker).mtimeMs < PRUNE_EVERY_MS) return 0;
+    } catch {
+      // never pruned
+    }
+    let removed = 0;
+    try {
+      writeFileSync(marker, '');
+      for (const name of readdirSync(this.entries)) {
+        const full = path.join(this.entries, name);
+        if (name.endsWith('.tmp') ? isOlderThan(full, now, ABANDONED_WRITE_MS) : name.endsWith('.entry') && isOrphan(full)) {
+          removeQuietly(full);
+          if (name.endsWith('.entry')) removed++;
+        }
+      }
+    } catch {
+      // a cache that cannot be listed is pruned by a later run
+    }
+    return removed;
   }
 
   /** Says, once, that some results could not be saved (e.g. the disk is full). */
@@ -222,6 +248,56 @@ const RACY_MS = 2000;
 function provesUnchanged(stamp: FileStamp, stat: BigIntStats): boolean {
   return stamp.size === String(stat.size) && stamp.mtimeNs === String(stat.mtimeNs) && stamp.ino === String(stat.ino)
     && Number(stat.mtimeNs / 1_000_000n) < stamp.takenAt - RACY_MS;
+}
+
+/** How often a run looks for entries whose files are gone. */
+const PRUNE_EVERY_MS = 24 * 60 * 60 * 1000;
+/** Beside the entries' folder, the file whose modification time records the last pruning. */
+const PRUNE_MARKER = 'pruned';
+/** A temporary file this old belongs to a run that died before renaming it. */
+const ABANDONED_WRITE_MS = 60 * 60 * 1000;
+/** Enough of an entry to hold its magic line and its file's path. */
+const HEADER_BYTES = 8192;
+
+/** True when an entry names a file that no longer exists; an entry that cannot be read is left to the lookup that meets it. */
+function isOrphan(entry: string): boolean {
+  const buffer = Buffer.alloc(HEADER_BYTES);
+  let length = 0;
+  try {
+    const fd = openSync(entry, 'r');
+    try {
+      length = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  const [magic, fileLine] = buffer.subarray(0, length).toString('utf8').split('\n', 2);
+  if (magic !== MAGIC || fileLine === undefined) return false;
+  let file: unknown;
+  try {
+    file = JSON.parse(fileLine);
+  } catch {
+    return false;
+  }
+  return typeof file === 'string' && path.isAbsolute(file) && !existsSync(file);
+}
+
+function isOlderThan(file: string, now: number, ms: number): boolean {
+  try {
+    return now - statSync(file).mtimeMs > ms;
+  } catch {
+    return false;
+  }
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // a concurrent run removed it first
+  }
 }
 
 function writeIfMissing(file: string, content: string): void {

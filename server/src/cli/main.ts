@@ -115,6 +115,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   });
   progress?.stop();
   cache?.reportFailures();
+  cache?.prune();
 
   const findings: ReportedFinding[] = [];
   const notAnalysed: NotAnalysed[] = [];
