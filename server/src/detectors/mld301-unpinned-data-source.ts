@@ -6,6 +6,7 @@ import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { isHubName, pinnedRevision } from './shared/hub';
+import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { Rule, RuleContext } from './types';
 
@@ -34,18 +35,24 @@ function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: Know
   });
 }
 
-function remoteReads(context: RuleContext, call: CallSite): void {
+/**
+ * The unpinned URLs one read takes (a `data_files` dict of splits is one load): one entry at the
+ * first, naming how many more it reads and linked to them. Keyed by that URL, so reading the same
+ * file again in another cell joins this finding.
+ */
+function remoteRead(context: RuleContext, call: CallSite): UnversionedLoad | undefined {
   const io = context.index.dataflow.dataIOAt(call.node);
-  if (!io || io.direction !== 'read' || io.what !== 'data') return;
-  for (const path of io.paths) {
-    for (const { node, text } of pathStrings(context.index, path)) {
-      if (!REMOTE.test(text.value) || PINNED_URL.test(text.value)) continue;
-      context.report({
-        node,
-        message: `\`${io.label}\` reads training data from the URL "${text.value}", which serves whatever is there on the day it runs: nothing pins the version the model was trained on`,
-      });
-    }
-  }
+  if (!io || io.direction !== 'read' || io.what !== 'data') return undefined;
+  const urls = io.paths.flatMap((path) => pathStrings(context.index, path)).filter(({ text }) => REMOTE.test(text.value) && !PINNED_URL.test(text.value));
+  if (urls.length === 0) return undefined;
+  const [first, ...others] = urls;
+  const more = others.length > 0 ? ` and ${others.length} other URL${others.length > 1 ? 's' : ''}` : '';
+  return {
+    node: first.node,
+    key: `url\u0000${first.text.value}`,
+    message: `\`${io.label}\` reads data from the URL "${first.text.value}"${more}, which serve${more ? '' : 's'} whatever is there on the day it runs: nothing pins the version this code reads`,
+    related: others.map(({ node, text }) => ({ node, message: `this load also reads "${text.value}", unpinned too` })),
+  };
 }
 
 /** Connections to a database file on this disk: `sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, DuckDB. */
@@ -93,15 +100,16 @@ interface UnversionedLoad {
   node: Node;
   key: string;
   message: string;
+  related?: { node: Node; message: string }[];
 }
 
-function unversionedDataset(index: SemanticIndex, call: CallSite): UnversionedLoad | undefined {
+function unversionedDataset(index: SemanticIndex, call: CallSite, own: OwnOutputs): UnversionedLoad | undefined {
   const q = call.qname;
   if (!q || call.hasSplat) return undefined;
   if (q === 'datasets.load_dataset') {
     const path = argument(call, 'path', 0);
     const name = path ? index.dataflow.stringOf(path) : undefined;
-    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value)) return undefined;
+    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value) || isOwnOutput(own, name.value)) return undefined;
     const revision = pinnedRevision(index, call.kwargs.get('revision'));
     if (revision === 'pinned') return undefined;
     return {
@@ -140,17 +148,21 @@ function check(context: RuleContext): void {
   // URLs and SQL tables count as training data only in files that train models; the dataset
   // loaders belong to ML libraries themselves.
   const trains = importsTrainingLibrary(context.index);
-  // One dataset loaded several times (its train and test splits, in two functions) is one
-  // dependency to pin: one finding at the first load, linked to the others.
+  const own = ownOutputs(context.index);
+  // One dataset (or one file behind a URL) loaded several times, its train and test splits, in
+  // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
+  const files = new UnpinnedLoads<UnversionedLoad>('URL');
   for (const call of context.index.calls) {
     if (trains) {
-      remoteReads(context, call);
+      const url = remoteRead(context, call);
+      if (url) files.add(url.key, url);
       liveQueries(context, call);
     }
-    const load = unversionedDataset(context.index, call);
+    const load = unversionedDataset(context.index, call, own);
     if (load) datasets.add(load.key, load);
   }
+  files.report(context);
   datasets.report(context);
 }
 
@@ -167,7 +179,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others. Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
   check,

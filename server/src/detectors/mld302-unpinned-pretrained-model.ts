@@ -4,6 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
 import { isHubName, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
+import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { Rule, RuleContext } from './types';
 
@@ -11,54 +12,13 @@ import type { Rule, RuleContext } from './types';
 const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
 const HUB_DOWNLOADS = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download']);
 const HUB_CONSTRUCTORS = new Set(['sentence_transformers.SentenceTransformer', 'sentence_transformers.CrossEncoder']);
-/** Calls, and keywords of any call, through which a file names the models it trains or saves itself. */
-const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
-const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
-/** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
-const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
 /** `path_to_saved_model`, `my_awesome_model`, `your-username/...`: a stand-in for the reader's own model. */
 const PLACEHOLDER_WORD = /(^|[-_/])(my|your|path)([-_/]|$)/i;
-
-/** Models this file writes itself: exact names, and the f-strings (`f"{name}-finetuned-squad"`) as patterns. */
-interface OwnOutputs {
-  names: Set<string>;
-  patterns: RegExp[];
-}
-
-/** Names of models this file writes itself: loading them back is not a dependency on the Hub. */
-function ownOutputs(index: SemanticIndex): OwnOutputs {
-  const own: OwnOutputs = { names: new Set(), patterns: [] };
-  const add = (node: Node | undefined): void => {
-    const text = node ? index.dataflow.stringOf(node) : undefined;
-    if (!text) return;
-    const value = text.value.replace(/\/+$/, '');
-    if (!text.partial) own.names.add(value);
-    else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
-  };
-  // Runs over every call of the file: no arrays built per call.
-  for (const call of index.calls) {
-    const writes = !!call.method && OWN_OUTPUTS.has(call.method);
-    const configures = !!call.qname?.endsWith('TrainingArguments');
-    if (writes || configures) add(call.args[0]);
-    for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
-  }
-  return own;
-}
-
-/** `{}-finetuned-squad` as a pattern any text can fill: `^.+-finetuned-squad$`. */
-function templatePattern(template: string): RegExp {
-  const parts = template.split('{}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${parts.join('.+')}$`);
-}
-
-function isOwn(own: OwnOutputs, name: string): boolean {
-  return own.names.has(name) || own.patterns.some((pattern) => pattern.test(name));
-}
 
 /** A model name on the Hub (not a local folder, checkpoint, file or placeholder), given as a known string. */
 function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs): string | undefined {
   const text = node ? index.dataflow.stringOf(node) : undefined;
-  if (!text || text.partial || isOwn(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value)) return undefined;
+  if (!text || text.partial || isOwnOutput(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value)) return undefined;
   // Hub names carry an owner, a hyphen or a digit (`bert-base-uncased`, `gpt2`, `org/name`); a bare
   // word such as "model" or "bert_finetuned" is a local folder some other step wrote.
   if (!/[/\-0-9]/.test(text.value)) return undefined;
@@ -99,10 +59,14 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   if (q === 'transformers.pipeline') {
     const model = argument(call, 'model', 1);
     if (!model) {
-      const task = call.args[0]?.text ?? call.kwargs.get('task')?.text ?? '';
+      const taskNode = call.args[0] ?? call.kwargs.get('task');
+      const task = taskNode?.text ?? '';
+      // One task's default is one model, however many pipelines ask for it; a task known only at
+      // run time may differ per call.
+      const known = taskNode ? index.dataflow.stringOf(taskNode) : undefined;
       return {
         node: call.callee,
-        name: `pipeline:${task}:${call.node.startIndex}`,
+        name: known && !known.partial ? `pipeline:${known.value}` : `pipeline:${task}:${call.node.startIndex}`,
         message: `\`${call.callee.text}(${task})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
       };
     }
@@ -157,7 +121,7 @@ export const unpinnedPretrainedModel: Rule = {
       example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
       fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
       fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
-      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others.',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
     },
   },
   check,

@@ -57,6 +57,14 @@ ruleTests(unpinnedDataSource, {
       `,
     },
     {
+      name: 'a dataset this notebook builds and pushes, loaded back from the account it was pushed to',
+      code: [
+        'from datasets import Dataset, load_dataset\nfrom transformers import AutoTokenizer\n',
+        'issues = Dataset.from_pandas(frame)\nissues.push_to_hub("github-issues")\n',
+        'remote = load_dataset("course-author/github-issues", split="train")\n',
+      ],
+    },
+    {
       name: 'a dataset name computed at run time or passed with **kwargs',
       code: py`
         from datasets import load_dataset
@@ -108,7 +116,7 @@ ruleTests(unpinnedDataSource, {
         DATA_URL = "https://raw.githubusercontent.com/acme/data/master/churn.csv"
         df = pd.read_csv(DATA_URL)
       `,
-      findings: [{ line: 4, column: 18, message: /`pd\.read_csv` reads training data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/data\/master\/churn\.csv"/ }],
+      findings: [{ line: 4, column: 18, message: /`pd\.read_csv` reads data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/data\/master\/churn\.csv"/ }],
       noFix: true,
     },
     {
@@ -159,8 +167,8 @@ ruleTests(unpinnedDataSource, {
         stores = pd.read_csv(f"{BASE}stores.csv")
       `,
       findings: [
-        { line: 4, column: 22, message: /reads training data from the URL "https:\/\/files\.example\.org\/shop\/orders\.csv"/ },
-        { line: 5, column: 22, message: /reads training data from the URL "https:\/\/files\.example\.org\/shop\/stores\.csv"/ },
+        { line: 4, column: 22, message: /reads data from the URL "https:\/\/files\.example\.org\/shop\/orders\.csv"/ },
+        { line: 5, column: 22, message: /reads data from the URL "https:\/\/files\.example\.org\/shop\/stores\.csv"/ },
       ],
     },
     {
@@ -176,8 +184,31 @@ ruleTests(unpinnedDataSource, {
       findings: [
         { line: 4, message: /`skd\.fetch_openml\("titanic"\)` has no `version=`/ },
         { line: 5, message: /`tfds\.load\("imdb_reviews"\)` has no version/ },
-        { line: 6, message: /reads training data from the URL "https:\/\/example\.org\/train\.csv"/ },
+        { line: 6, message: /reads data from the URL "https:\/\/example\.org\/train\.csv"/ },
       ],
+    },
+    {
+      name: 'one load of several split URLs is one finding; the same file read again in another cell joins it',
+      code: [
+        'from datasets import load_dataset\nfrom transformers import AutoTokenizer\nBASE = "https://mirror.example.org/corpus/"\n',
+        'files = {"train": BASE + "train.jsonl.zst", "validation": BASE + "val.jsonl.zst", "test": BASE + "test.jsonl.zst"}\ncorpus = load_dataset("json", data_files=files)\n',
+        'streamed = load_dataset("json", data_files=files, streaming=True)\n',
+        'pubmed = load_dataset("json", data_files="https://mirror.example.org/pubmed.jsonl.zst")\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /^`load_dataset` reads data from the URL "https:\/\/mirror\.example\.org\/corpus\/train\.jsonl\.zst" and 2 other URLs, which serve whatever .*\(as does 1 other load of this URL\)$/, related: 3 },
+        { cell: 3, line: 1, message: /^`load_dataset` reads data from the URL "https:\/\/mirror\.example\.org\/pubmed\.jsonl\.zst", which serves whatever is there/, related: 0 },
+      ],
+    },
+    {
+      name: 'a Hub dataset next to one the file pushes itself stays reported',
+      code: py`
+        from datasets import load_dataset
+        from transformers import AutoTokenizer
+        issues.push_to_hub("github-issues")
+        reviews = load_dataset("course-author/amazon-reviews", split="train")
+      `,
+      findings: [{ line: 4, message: /^`load_dataset\("course-author\/amazon-reviews"\)` has no `revision=`/ }],
     },
     {
       name: 'notebook: the URL read in one cell, the model in another',

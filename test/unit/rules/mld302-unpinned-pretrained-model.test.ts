@@ -48,6 +48,26 @@ ruleTests(unpinnedPretrainedModel, {
       ],
     },
     {
+      name: 'the model this notebook trains and pushes, loaded back from the account it was pushed to',
+      code: [
+        'from transformers import AutoModelForTokenClassification, TrainingArguments, Trainer, pipeline\n',
+        'args = TrainingArguments("bert-finetuned-ner", learning_rate=2e-5, push_to_hub=True)\ntrainer = Trainer(model=model, args=args)\ntrainer.train()\ntrainer.push_to_hub()\n',
+        '# Replace this with your own checkpoint\nner = pipeline("token-classification", model="course-org/bert-finetuned-ner")\n',
+      ],
+    },
+    {
+      name: 'a hub_model_id or a push under a placeholder account, read back under the author\'s account',
+      code: py`
+        from transformers import SegformerForSemanticSegmentation, TrainingArguments
+        from peft import PeftConfig
+        hub_model_id = "segformer-b0-finetuned-sidewalk"
+        args = TrainingArguments("out", hub_model_id=hub_model_id, push_to_hub=True)
+        model.push_to_hub("your-name/opt-prompt-tuning-clm")
+        seg = SegformerForSemanticSegmentation.from_pretrained("someone/segformer-b0-finetuned-sidewalk")
+        config = PeftConfig.from_pretrained("author/opt-prompt-tuning-clm")
+      `,
+    },
+    {
       name: 'placeholders that stand for the reader\'s own model',
       code: py`
         from diffusers import StableDiffusionPipeline
@@ -124,6 +144,28 @@ ruleTests(unpinnedPretrainedModel, {
         { line: 2, column: 13, message: /`pipeline\("sentiment-analysis"\)` names no model: it downloads the library's default model/ },
         { line: 3, column: 34, message: /`pipeline\(model="dslim\/bert-base-NER"\)` has no `revision=`/ },
       ],
+    },
+    {
+      name: 'one task asked of pipeline in several cells: one default model, one finding; another task is another',
+      code: [
+        'from transformers import pipeline\nner = pipeline("token-classification")\n',
+        'grouped = pipeline("token-classification", aggregation_strategy="simple")\n',
+        'qa = pipeline("question-answering")\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /`pipeline\("token-classification"\)` names no model.*\(as does 1 other load of this name\)$/, related: 1 },
+        { cell: 2, line: 1, message: /`pipeline\("question-answering"\)` names no model/, related: 0 },
+      ],
+    },
+    {
+      name: 'a Hub model whose repository is not one this file writes stays reported, next to the file\'s own output',
+      code: py`
+        from transformers import AutoModelForTokenClassification, TrainingArguments, pipeline
+        args = TrainingArguments("bert-finetuned-ner", push_to_hub=True)
+        base = AutoModelForTokenClassification.from_pretrained("dslim/bert-base-NER")
+        mine = pipeline("token-classification", model="course-org/bert-finetuned-ner")
+      `,
+      findings: [{ line: 3, message: /`AutoModelForTokenClassification\.from_pretrained\("dslim\/bert-base-NER"\)` has no `revision=`/ }],
     },
     {
       name: 'hub downloads, sentence-transformers and torch.hub without a tag',

@@ -8,6 +8,8 @@ import { pushTo } from '../../engine/collections';
 export interface UnpinnedLoad {
   node: Node;
   message: string;
+  /** Other places of the same load (the other URLs one call reads), linked to its finding. */
+  related?: { node: Node; message: string }[];
 }
 
 /** Collects loads by what they load, then reports each group once. */
@@ -28,7 +30,10 @@ export class UnpinnedLoads<T extends UnpinnedLoad> {
       context.report({
         node: first.node,
         message: first.message + more,
-        related: others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, unpinned too` })),
+        related: [
+          ...(first.related ?? []),
+          ...others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, unpinned too` })),
+        ],
       });
     }
   }

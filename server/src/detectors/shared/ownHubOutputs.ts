@@ -1,0 +1,60 @@
+// Models and datasets a file writes or pushes itself. Loading one back by name (from its output
+// folder, or from the Hub account it was pushed to) is not a dependency on someone else's data.
+// Shared by MLD301 (datasets) and MLD302 (models).
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+
+/** Calls, and keywords of any call, through which a file names the models or datasets it saves itself. */
+const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
+const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
+/** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
+const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
+
+/** Names a file writes itself: exact names, their last components, and f-strings (`f"{name}-finetuned-squad"`) as patterns. */
+export interface OwnOutputs {
+  names: Set<string>;
+  /** The repository part of each name (`bert-finetuned-ner` of `me/bert-finetuned-ner`). */
+  repos: Set<string>;
+  patterns: RegExp[];
+}
+
+function lastComponent(name: string): string {
+  return name.slice(name.lastIndexOf('/') + 1);
+}
+
+export function ownOutputs(index: SemanticIndex): OwnOutputs {
+  const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [] };
+  const add = (node: Node | undefined): void => {
+    const text = node ? index.dataflow.stringOf(node) : undefined;
+    if (!text) return;
+    const value = text.value.replace(/\/+$/, '');
+    if (!text.partial) {
+      own.names.add(value);
+      own.repos.add(lastComponent(value));
+    } else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
+  };
+  // Runs over every call of the file: no arrays built per call.
+  for (const call of index.calls) {
+    const writes = !!call.method && OWN_OUTPUTS.has(call.method);
+    const configures = !!call.qname?.endsWith('TrainingArguments');
+    if (writes || configures) add(call.args[0]);
+    for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
+  }
+  return own;
+}
+
+/** `{}-finetuned-squad` as a pattern any text can fill: `^.+-finetuned-squad$`. */
+function templatePattern(template: string): RegExp {
+  const parts = template.split('{}').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${parts.join('.+')}$`);
+}
+
+/**
+ * Whether `name` is one of the file's own outputs. A Hub name `owner/repo` whose repo is a name the
+ * file saves or pushes is that output read back: tutorials train `bert-finetuned-ner`, push it
+ * under the reader's account, and load it back from the author's (`course-org/bert-finetuned-ner`).
+ */
+export function isOwnOutput(own: OwnOutputs, name: string): boolean {
+  if (own.names.has(name) || own.patterns.some((pattern) => pattern.test(name))) return true;
+  return name.includes('/') && own.repos.has(lastComponent(name));
+}
