@@ -25,7 +25,7 @@ interface RuleCase {
 
 const CASES: RuleCase[] = [
   {
-    code: 'MLD301', section: /§3, Unstable Data Dependencies/, line: 2, message: /reads training data from the URL/,
+    code: 'MLD301', section: /§3, Unstable Data Dependencies/, line: 2, message: /reads data from the URL/,
     script: py`
       import pandas as pd
       from sklearn.linear_model import LogisticRegression

@@ -1,6 +1,7 @@
 import type { Range, Segment } from '../documents/types';
 import { lineEndOffset } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 /** Indices (into `values`) of one longest strictly increasing subsequence. */
 export function longestIncreasing(values: readonly number[]): Set<number> {
@@ -34,20 +35,27 @@ function ran(segment: Segment): boolean {
   return segment.executionOrder !== undefined && segment.executionOrder > 0;
 }
 
-function check(context: RuleContext): void {
-  const { doc } = context;
-  const firstLine = (segment: Segment): Range => ({
-    start: { line: segment.startLine, character: 0 },
-    end: { line: segment.startLine, character: lineEndOffset(doc, segment.startLine) - doc.lineStarts[segment.startLine] },
-  });
-  const executed = doc.segments.filter((s) => ran(s) && s.endOffset > s.startOffset);
+/** One cell whose saved state does not come from the recorded top-to-bottom run. */
+interface Symptom {
+  segment: Segment;
+  /** The finding's message when this cell is the notebook's first symptom. */
+  message: string;
+  /** What to say of it when it is linked from the first symptom's finding. */
+  note: string;
+  related: { range: Range; message: string }[];
+}
+
+/** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range): Symptom[] {
+  const found: Symptom[] = [];
+  const executed = segments.filter((s) => ran(s) && s.endOffset > s.startOffset);
   // The cells that ran in top-to-bottom order are the longest increasing run of counts; the rest
   // were run (or re-run) out of order.
   const inOrder = longestIncreasing(executed.map((s) => s.executionOrder!));
-  // Cells sharing a count are one cause (two kernel sessions, or a copied cell): one finding, at
-  // the first of them outside the in-order run, linked to the others.
+  // Cells sharing a count are one symptom (two kernel sessions, or a copied cell), at the first of
+  // them outside the in-order run, linked to the others.
   const sharing = new Map<number, Segment[]>();
-  for (const segment of executed) sharing.set(segment.executionOrder!, [...(sharing.get(segment.executionOrder!) ?? []), segment]);
+  for (const segment of executed) pushTo(sharing, segment.executionOrder!, segment);
   const reportedTwins = new Set<number>();
   executed.forEach((segment, i) => {
     if (inOrder.has(i)) return;
@@ -56,9 +64,10 @@ function check(context: RuleContext): void {
     if (twins.length > 0) {
       if (reportedTwins.has(order)) return;
       reportedTwins.add(order);
-      context.report({
-        range: firstLine(segment),
+      found.push({
+        segment,
         message: `This cell has the same execution count [${order}] as ${twins.map(cellLabel).join(', ')}: they ran in different kernel sessions (or one was copied after it ran), so the saved results do not come from one run`,
+        note: `${cellLabel(segment)} has the same execution count [${order}] as ${twins.map(cellLabel).join(', ')}`,
         related: twins.map((twin) => ({ range: firstLine(twin), message: `${cellLabel(twin)} ran as [${order}]` })),
       });
       return;
@@ -67,27 +76,47 @@ function check(context: RuleContext): void {
     const above = executed.slice(0, i).reverse().find((s) => s.executionOrder! > order);
     const below = executed.slice(i + 1).find((s) => s.executionOrder! < order);
     const neighbour = above ?? below;
-    context.report({
-      range: firstLine(segment),
+    const where = neighbour ? `, ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it` : '';
+    found.push({
+      segment,
       message: neighbour
-        ? `This cell ran as [${order}], ${above ? 'before' : 'after'} ${cellLabel(neighbour)} ([${neighbour.executionOrder}]) ${above ? 'above' : 'below'} it: the saved results come from an out-of-order run`
+        ? `This cell ran as [${order}]${where}: the saved results come from an out-of-order run`
         : `This cell ran as [${order}], out of top-to-bottom order: the saved results depend on hidden kernel state`,
+      note: `${cellLabel(segment)} ran as [${order}]${where || ', out of top-to-bottom order'}`,
       related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
     });
   });
-  // Outputs kept without a count have one cause (counts cleared, or outputs from another session):
-  // one finding at the first such cell, linked to the others.
-  const stale = executed.length > 0 ? doc.segments.filter((segment) => segment.hasOutputs && !ran(segment)) : [];
-  if (stale.length > 0) {
-    const [first, ...others] = stale;
-    context.report({
-      range: firstLine(first),
-      message: others.length === 0
-        ? 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records'
-        : `This cell and ${others.length} other${others.length > 1 ? 's' : ''} have saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records`,
-      related: others.map((other) => ({ range: firstLine(other), message: `${cellLabel(other)} has outputs but no execution count` })),
-    });
+  // Outputs kept without a count: produced in an earlier session (or the counts were cleared).
+  if (executed.length > 0) {
+    for (const segment of segments) {
+      if (!segment.hasOutputs || ran(segment)) continue;
+      found.push({
+        segment,
+        message: 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records',
+        note: `${cellLabel(segment)} has outputs but no execution count`,
+        related: [],
+      });
+    }
   }
+  return found.sort((a, b) => a.segment.startOffset - b.segment.startOffset);
+}
+
+function check(context: RuleContext): void {
+  const { doc } = context;
+  const firstLine = (segment: Segment): Range => ({
+    start: { line: segment.startLine, character: 0 },
+    end: { line: segment.startLine, character: lineEndOffset(doc, segment.startLine) - doc.lineStarts[segment.startLine] },
+  });
+  // A notebook whose saved state is not one top-to-bottom run has one cause and one remedy
+  // (restart, run all, save): one finding, at the first cell that shows it, linked to the others.
+  const [first, ...others] = symptoms(doc.segments, firstLine);
+  if (!first) return;
+  const n = others.length;
+  context.report({
+    range: firstLine(first.segment),
+    message: n === 0 ? first.message : `${first.message} (${n} other cell${n > 1 ? 's' : ''} of this notebook, linked, ${n > 1 ? 'do' : 'does'} not fit one top-to-bottom run either)`,
+    related: [...first.related, ...others.map((other) => ({ range: firstLine(other.segment), message: other.note }))],
+  });
 }
 
 export const notebookOutOfOrder: Rule = {
@@ -103,8 +132,8 @@ export const notebookOutOfOrder: Rule = {
       why: 'Reproducibility debt (§8): the results saved in the notebook were produced by running cells in an order that "Run All" will not repeat. They may depend on variables that were since changed or deleted, so nobody — including the author next week — can reproduce them from the notebook as it reads.',
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
-      notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others are reported, each linked to the neighbouring cell it ran before or after. Cells that share an execution count are one finding, at the first of them outside that run, linked to the others; so are all the cells that keep outputs without a count. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed.',
+      notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them.',
     },
   },
   check,

@@ -4,7 +4,7 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
-import { ancestors, conditionOf, enclosingStatement, nodeKey } from '../semantics/nodes';
+import { ancestors, conditionOf } from '../semantics/nodes';
 import type { Rule, RuleContext } from './types';
 import { pushTo } from '../engine/collections';
 
@@ -155,7 +155,9 @@ class Notebook {
    */
   globalsReadAt(definition: Definition, at: number, seen = new Set<Definition>()): Map<string, NameRead> {
     const names = new Map<string, NameRead>();
-    if (seen.has(definition)) return names;
+    // A function whose code does not parse (an exercise left as `probs = <YOUR CODE>`) is not the
+    // function that will run: the code still missing is where the names it reads get bound.
+    if (seen.has(definition) || this.index.nodesWithin('ERROR', definition.statement).length > 0) return names;
     seen.add(definition);
     for (const [name, read] of this.bodyReads(definition)) {
       if (!names.has(name)) names.set(name, read);
@@ -220,9 +222,12 @@ function check(context: RuleContext): void {
     : { node: first.node!, message: `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` });
   const later = (uses: EarlyUse[]) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below it`;
 
-  // One finding per statement that uses names too early, and per call of a function that reads them; each name once per cell.
+  // A cell that binds names too late for the cells above is one cause, whatever the number of its
+  // names and of the cells that use them: one finding per defining cell, at the first early use,
+  // linked to the definitions and to the first early use in each other cell. A call of a function
+  // that reads such names is one finding per call. Each name counts once per cell.
   const reported = new Set<string>();
-  const statements = new Map<string, EarlyUse[]>();
+  const byDefiningCell = new Map<number, EarlyUse[]>();
   const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
   for (const read of flow.reads) {
     if (read.deferred || !isModuleBinding(read)) continue;
@@ -231,8 +236,7 @@ function check(context: RuleContext): void {
     if (first) {
       if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) continue;
       reported.add(`${read.name}@${segmentIndex}`);
-      const key = nodeKey(enclosingStatement(read.node));
-      pushTo(statements, key, { name: read.name, read, first });
+      pushTo(byDefiningCell, first.segmentIndex, { name: read.name, read, first });
       continue;
     }
     // A call runs the function now: the module names its body reads must exist now.
@@ -247,13 +251,21 @@ function check(context: RuleContext): void {
     }
   }
 
-  for (const uses of statements.values()) {
+  for (const uses of byDefiningCell.values()) {
     const [{ read }] = uses;
-    const cell = cellNumber(index.segmentIndexOf(read.node));
+    const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
+    const names = [...new Set(uses.map((u) => u.name))];
+    const firstOfName = names.map((name) => uses.find((u) => u.name === name)!);
+    // The first early use in each other cell, where moving the definition up also helps.
+    const otherCells = uses.filter((_, i) => usingCells[i] !== usingCells[0] && usingCells.indexOf(usingCells[i]) === i);
+    const several = new Set(usingCells).size > 1;
     context.report({
       node: read.node,
-      message: `${nameList(uses.map((u) => u.name))} ${uses.length > 1 ? 'are' : 'is'} used in cell ${cell} but ${later(uses)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
-      related: uses.map(definitionSite),
+      message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but first defined in cell ${cellNumber(uses[0].first.segmentIndex)}, below ${several ? 'them' : 'it'}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+      related: [
+        ...firstOfName.map(definitionSite),
+        ...otherCells.map((u) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cellNumber(index.segmentIndexOf(u.read.node))}` })),
+      ],
     });
   }
   for (const { call, uses } of calls) {
@@ -278,8 +290,8 @@ export const notebookUseBeforeDefine: Rule = {
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
-      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound.',
-      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. Each name is reported once per cell, at its first use there; the names a statement (or a call) uses too early make one finding, linked to the cells that first define them.',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway.',
+      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up: one finding, at the first early use, naming every such name and the cells that use them, linked to each definition and to the first early use in each other cell. A call of a notebook function that reads names defined later is one finding per call.',
     },
   },
   check,

@@ -63,7 +63,17 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'several cells keep outputs without a count: one cause, one finding linked to the others',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }, { text: 'b = 2\n', executionOrder: 2 }, { text: 'print(b)\n', hasOutputs: true }, { text: 'print(a, b)\n', hasOutputs: true }],
-      findings: [{ cell: 1, line: 1, message: /^This cell and 2 others have saved outputs but no execution count/, related: 2 }],
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: .*\(2 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 2 }],
+    },
+    {
+      name: 'a session run in many orders is one finding for the notebook, at its first symptom, linked to every other',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 }, { text: 'x = np.arange(10)\n', executionOrder: 14 },
+        { text: 'y = x * 2\n', executionOrder: 3 }, { text: 'z = y + 1\n', executionOrder: 4 },
+        { text: 'print(z)\n', executionOrder: 4 }, { text: 'w = z - 1\n', executionOrder: 11 },
+        { text: 'v = w\n', executionOrder: 6 }, { text: 'print(v)\n', hasOutputs: true }, { text: 'u = v\n', executionOrder: 12 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[14\], after cell 3 \(\[3\]\) below it: .*\(3 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 4 }],
     },
     {
       name: 'outputs saved on a cell with no execution count',

@@ -13,6 +13,15 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'an exercise function left with <YOUR CODE> lines, called before the cell that would bind its names',
+      code: [
+        'import numpy as np\nenv = make_env()\n',
+        'def generate_session(env, t_max=100):\n    states = []\n    for t in range(t_max):\n        probs = <YOUR CODE>\n        a = <YOUR CODE: sample an action>\n        states.append(a)\n    return states, probs\n',
+        'sessions = generate_session(env)\n',
+        'YOUR, CODE = policy()\n',
+      ],
+    },
+    {
       name: 'defined in an earlier cell, or earlier in the same cell, or both earlier and later',
       code: [
         'import pandas as pd\ndf = pd.read_csv("a.csv")\n',
@@ -99,7 +108,7 @@ ruleTests(notebookUseBeforeDefine, {
   ],
   invalid: [
     {
-      name: 'a name used in a cell and first defined in a later one, linked to it',
+      name: 'names used in a cell and first defined in one later cell: one cause, one finding linked to each definition',
       code: [
         'import pandas as pd\n',
         'model.fit(X_train, y_train)\nscore = model.score(X_test, y_test)\n',
@@ -107,21 +116,32 @@ ruleTests(notebookUseBeforeDefine, {
         'X_train, X_test, y_train, y_test = split(pd.read_csv("d.csv"))\nmodel = make_model()\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 1, message: /^`model`, `X_train` and `y_train` are used in cell 2 but first defined in cell 4, below it/, related: 3 },
-        { cell: 1, line: 2, column: 21, message: /^`X_test` and `y_test` are used in cell 2/, related: 2 },
+        { cell: 1, line: 1, column: 1, message: /^`model`, `X_train`, `y_train`, `X_test` and `y_test` are used in cell 2 but first defined in cell 4, below it: /, related: 5 },
       ],
       noFix: true,
     },
     {
-      name: 'an import in a later cell; one finding per name and cell',
+      name: 'an import in a later cell used by several cells above: one finding, linked to the import and to the other cell',
       code: [
         'df = pd.read_csv("a.csv")\nextra = pd.read_csv("b.csv")\n',
         'print(pd.__version__)\n',
         'import pandas as pd\n',
       ],
       findings: [
-        { cell: 0, line: 1, column: 6, message: /`pd` is used in cell 1 but first defined in cell 3/ },
-        { cell: 1, line: 1, column: 7, message: /`pd` is used in cell 2 but first defined in cell 3/ },
+        { cell: 0, line: 1, column: 6, message: /^`pd` is used in cells 1 and 2 but first defined in cell 3, below them: /, related: 2 },
+      ],
+    },
+    {
+      name: 'names bound by two different later cells are two causes, two findings',
+      code: [
+        'import torch\n',
+        'agent = CodeAgent(tools=[], model=model)\nagent.run("hello")\n',
+        'model = load_model("small")\n',
+        'from agents import CodeAgent\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, column: 9, message: /^`CodeAgent` is used in cell 2 but first defined in cell 4, below it/, related: 1 },
+        { cell: 1, line: 1, column: 35, message: /^`model` is used in cell 2 but first defined in cell 3, below it/, related: 1 },
       ],
     },
     {
