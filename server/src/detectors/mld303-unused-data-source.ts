@@ -113,6 +113,7 @@ function check(context: RuleContext): void {
   const bindings = new BindingPositions(index);
   const dynamic = new DynamicUses(index);
   const ownOutput = new OwnOutput(index);
+  const downloads = new DownloadSteps(index);
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
   for (const io of flow.io) {
@@ -128,6 +129,7 @@ function check(context: RuleContext): void {
     if (names.some((name) => dynamic.has(name.text, scope))) continue;
     if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
     if (isProbedInTry(assignment)) continue;
+    if (downloads.fillsFolderUsedLater(io)) continue;
 
     const listed = names.map((name) => `\`${name.text}\``).join(', ');
     const path = io.path ? flow.pathOf(io.path) : undefined;
@@ -141,6 +143,36 @@ function check(context: RuleContext): void {
       ...(replaced ? { related: [{ node: replaced.node, message: `\`${replaced.name}\` is ${replaced.kind === 'delete' ? 'deleted' : 'bound again'} here` }] } : {}),
       ...(fix ? { fix } : {}),
     });
+  }
+}
+
+/**
+ * Data sets built with `download=True` (`CIFAR10("data", download=True)`) put their files under
+ * their root folder. When the program names that folder again after the load, outside such loads
+ * (`upload_data(path="data")`, `data_dir / "food-101" / "images"`), the files are what it uses and
+ * the load is a download step, not an unused dependency.
+ */
+class DownloadSteps {
+  private calls?: Node[];
+
+  constructor(private readonly index: SemanticIndex) {}
+
+  fillsFolderUsedLater(io: DataIO): boolean {
+    if (io.call.kwargs.get('download')?.type !== 'true' || !io.path) return false;
+    const root = stripParens(io.path);
+    const after = io.call.node.endIndex;
+    const outsideDownloads = (node: Node) => node.startIndex >= after && !this.downloadCalls().some((call) => call.startIndex <= node.startIndex && node.endIndex <= call.endIndex);
+    if (root.type === 'identifier') return this.index.dataflow.readsOf(root.text).some((read) => outsideDownloads(read.node));
+    const folder = this.index.dataflow.stringOf(root);
+    if (!folder || folder.partial) return false;
+    return this.index.nodes('string').some((text) => outsideDownloads(text)
+      && (text.parent?.type === 'argument_list' || text.parent?.type === 'keyword_argument')
+      && this.index.dataflow.stringOf(text)?.value === folder.value);
+  }
+
+  private downloadCalls(): Node[] {
+    this.calls ??= this.index.dataflow.io.filter((io) => io.direction === 'read' && io.call.kwargs.get('download')?.type === 'true').map((io) => io.call.node);
+    return this.calls;
   }
 }
 
@@ -250,7 +282,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

@@ -118,6 +118,25 @@ ruleTests(unusedDataSource, {
       ],
     },
     {
+      name: 'a download step: the data set is built to fetch its files, and the folder is uploaded next',
+      code: py`
+        import torchvision
+        import sagemaker
+        session = sagemaker.Session()
+        trainset = torchvision.datasets.CIFAR10("data", download=True, transform=transform)
+        print("Uploading data...")
+        inputs = session.upload_data(path="data", bucket=bucket, key_prefix="cifar10")
+      `,
+    },
+    {
+      name: 'a download step in a notebook: the files under the root are split by hand in a later cell',
+      code: [
+        'import pathlib\nimport torchvision.datasets as datasets\ndata_dir = pathlib.Path("../data")\n',
+        'train_data = datasets.Food101(root=data_dir, split="train", download=True)\ntest_data = datasets.Food101(root=data_dir, split="test", download=True)\nclasses = train_data.classes\n',
+        'images = data_dir / "food-101" / "images"\nsubset = sorted(images.glob("pizza/*.jpg"))[:100]\n',
+      ],
+    },
+    {
       name: 'not a data load: json config, pickled models, images',
       code: py`
         import json, joblib
@@ -204,6 +223,27 @@ ruleTests(unusedDataSource, {
       output: py`
         import pandas as pd
         pd.DataFrame({"a": [1]}).to_csv(f"scores-{1}.csv")
+      `,
+    },
+    {
+      name: 'a test split downloaded and never used, its root named only by the loads and before them',
+      code: py`
+        import os
+        import torchvision
+        DATA = "data/cifar"
+        os.makedirs(DATA, exist_ok=True)
+        train_set = torchvision.datasets.CIFAR10(root=DATA, train=True, download=True, transform=t)
+        test_set = torchvision.datasets.CIFAR10(root=DATA, train=False, download=True, transform=t)
+        loader = DataLoader(train_set, batch_size=64)
+      `,
+      findings: [{ line: 6, column: 1, message: /^`test_set` is loaded from "data\/cifar" by `torchvision\.datasets\.CIFAR10` but never used$/ }],
+      output: py`
+        import os
+        import torchvision
+        DATA = "data/cifar"
+        os.makedirs(DATA, exist_ok=True)
+        train_set = torchvision.datasets.CIFAR10(root=DATA, train=True, download=True, transform=t)
+        loader = DataLoader(train_set, batch_size=64)
       `,
     },
     {
