@@ -30,6 +30,8 @@ interface Unpinned {
   message: string;
   /** The model (or repository) loaded: loads of one name share one pin, so one finding. */
   name: string;
+  /** A `pipeline(task)` with no model: what it loads is the task's default. */
+  task?: boolean;
 }
 
 function revisionMessage(call: CallSite, index: SemanticIndex, what: string): string | undefined {
@@ -66,6 +68,7 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
       const known = taskNode ? index.dataflow.stringOf(taskNode) : undefined;
       return {
         node: call.callee,
+        task: true,
         name: known && !known.partial ? `pipeline:${known.value}` : `pipeline:${task}:${call.node.startIndex}`,
         message: `\`${call.callee.text}(${task})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
       };
@@ -99,13 +102,15 @@ function check(context: RuleContext): void {
   // One name loaded several times (its tokenizer, its model) is one dependency to pin: one
   // finding at the first load, linked to the others.
   const names = new UnpinnedLoads<Unpinned>('name');
+  const tasks = new UnpinnedLoads<Unpinned>('task');
   for (const call of index.calls) {
     if (!call.qname) continue;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);
-    if (found) names.add(found.name, found);
+    if (found) (found.task ? tasks : names).add(found.name, found);
   }
   names.report(context);
+  tasks.report(context);
 }
 
 export const unpinnedPretrainedModel: Rule = {

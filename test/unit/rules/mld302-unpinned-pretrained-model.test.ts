@@ -153,7 +153,7 @@ ruleTests(unpinnedPretrainedModel, {
         'qa = pipeline("question-answering")\n',
       ],
       findings: [
-        { cell: 0, line: 2, message: /`pipeline\("token-classification"\)` names no model.*\(as does 1 other load of this name\)$/, related: 1 },
+        { cell: 0, line: 2, message: /`pipeline\("token-classification"\)` names no model.*\(as does 1 other load of this task\)$/, related: 1 },
         { cell: 2, line: 1, message: /`pipeline\("question-answering"\)` names no model/, related: 0 },
       ],
     },
