@@ -187,17 +187,25 @@ interface EarlyUse {
   first: FirstBinding;
 }
 
+/** Items shown in a message before the rest are counted: a generated notebook can use hundreds. */
+const SHOWN = 6;
+
+/** `a`, `a and b`, `a, b and c`, or `a, b, ... and 12 more`. */
+function listed(items: string[], more: string): string {
+  if (items.length === 1) return items[0];
+  if (items.length > SHOWN) return `${items.slice(0, SHOWN - 1).join(', ')} and ${items.length - SHOWN + 1} more ${more}`;
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** `cell 4`, `cells 4 and 6`, `cells 4, 5 and 6`. */
 function cellList(labels: number[]): string {
   const unique = [...new Set(labels)].sort((a, b) => a - b);
-  if (unique.length === 1) return `cell ${unique[0]}`;
-  return `cells ${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1]}`;
+  return `${unique.length === 1 ? 'cell' : 'cells'} ${listed(unique.map(String), 'cells')}`;
 }
 
 /** `` `a` `` or `` `a`, `b` and `c` ``. */
 function nameList(names: string[]): string {
-  const quoted = names.map((name) => `\`${name}\``);
-  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return listed(names.map((name) => `\`${name}\``), 'names');
 }
 
 function check(context: RuleContext): void {
@@ -254,17 +262,23 @@ function check(context: RuleContext): void {
   for (const uses of byDefiningCell.values()) {
     const [{ read }] = uses;
     const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
-    const names = [...new Set(uses.map((u) => u.name))];
-    const firstOfName = names.map((name) => uses.find((u) => u.name === name)!);
-    // The first early use in each other cell, where moving the definition up also helps.
-    const otherCells = uses.filter((_, i) => usingCells[i] !== usingCells[0] && usingCells.indexOf(usingCells[i]) === i);
-    const several = new Set(usingCells).size > 1;
+    // The first use of each name (for its definition), and the first early use in each other cell,
+    // where moving the definition up also helps; one pass, so a cell used by many stays linear.
+    const firstOfName = new Map<string, EarlyUse>();
+    const firstInCell = new Map<number, EarlyUse>();
+    uses.forEach((use, i) => {
+      if (!firstOfName.has(use.name)) firstOfName.set(use.name, use);
+      if (!firstInCell.has(usingCells[i])) firstInCell.set(usingCells[i], use);
+    });
+    const names = [...firstOfName.keys()];
+    const otherCells = [...firstInCell.entries()].filter(([cell]) => cell !== usingCells[0]);
+    const several = firstInCell.size > 1;
     context.report({
       node: read.node,
       message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but first defined in cell ${cellNumber(uses[0].first.segmentIndex)}, below ${several ? 'them' : 'it'}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
       related: [
-        ...firstOfName.map(definitionSite),
-        ...otherCells.map((u) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cellNumber(index.segmentIndexOf(u.read.node))}` })),
+        ...[...firstOfName.values()].map(definitionSite),
+        ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
       ],
     });
   }

@@ -132,6 +132,14 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'many names of one later cell: the message names a few and counts the rest, the definitions are all linked',
+      code: [
+        'print(a, b, c, d, e, f, g, h)\n',
+        'a = b = c = d = e = f = g = h = 0\n',
+      ],
+      findings: [{ cell: 0, line: 1, column: 7, message: /^`a`, `b`, `c`, `d`, `e` and 3 more names are used in cell 1 but first defined in cell 2, below it: /, related: 8 }],
+    },
+    {
       name: 'names bound by two different later cells are two causes, two findings',
       code: [
         'import torch\n',
