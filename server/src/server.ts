@@ -15,6 +15,7 @@ import type { AnalysisConfig } from './config/settings';
 import { scriptSource, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
+import { finishOvertaken, typingPause } from './features/editScheduling';
 import { hoverAt } from './features/hover';
 import { logStartup } from './features/startupLog';
 import { WorkspaceScan } from './features/workspaceScan';
@@ -39,14 +40,7 @@ const projects = new ProjectConfigCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
-/**
- * How long typing must pause before an edited document is analysed: long enough to take a burst
- * of keystrokes (or an editor's several change notifications for one action) as one version,
- * short enough not to be seen. It does not grow with the document: the analysis is incremental,
- * and a version that a newer one overtakes is dropped instead of published (see isCurrent).
- */
-const TYPING_PAUSE_MS = 30;
-/** How long an analysis runs before it reads new messages (and gives up if the document changed). */
+/** How long an analysis runs before it reads new messages (and may give up if the document changed). */
 const SLICE_MS = 8;
 /** Time budget of one analysis of one document (see budget.ts); initializationOptions.analysisBudgetMs overrides it. */
 let analysisBudgetMs = 5000;
@@ -60,6 +54,8 @@ let pushedSettings: EditorSettings = DEFAULT_EDITOR_SETTINGS;
 
 const settingsCache = new Map<string, Promise<EditorSettings>>();
 const timers = new Map<string, NodeJS.Timeout>();
+/** By document: when its last change arrived (performance.now()), for the typing pause. */
+const lastChange = new Map<string, number>();
 const running = new Map<string, Promise<Analysis | undefined>>();
 /** By document: the diagnostics last sent for each URI it publishes on (the file, or each cell), as JSON. */
 const published = new Map<string, Map<string, string>>();
@@ -176,7 +172,17 @@ function workspaceRootOf(uri: string): string | undefined {
   return file ? workspaceRoots.find((root) => file.startsWith(root + path.sep)) : undefined;
 }
 
-function schedule(uri: string, delay = TYPING_PAUSE_MS): void {
+/** Schedules the analysis of a document that changed now: at once, or after the typing pause while changes keep coming. */
+function edited(uri: string, settings: Promise<EditorSettings>): void {
+  const now = performance.now();
+  const delay = typingPause(lastChange.get(uri), now);
+  lastChange.set(uri, now);
+  void settings.then((current) => {
+    if (current.run === 'onType') schedule(uri, delay);
+  });
+}
+
+function schedule(uri: string, delay: number): void {
   clearTimeout(timers.get(uri));
   timers.set(uri, setTimeout(() => {
     timers.delete(uri);
@@ -194,8 +200,7 @@ async function fresh(uri: string): Promise<Analysis | undefined> {
   const inFlight = running.get(uri);
   if (inFlight) return inFlight;
   const latest = session?.latest(uri);
-  const current = currentSource(uri);
-  if (latest && current && latest.source.version === current.version) return latest;
+  if (latest && latest.source.version === versionOf(uri)) return latest;
   return run(uri);
 }
 
@@ -227,7 +232,8 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   const analysis = await oneAtATime(() => analyseInSlices(uri, source, config));
   if (!analysis) return session?.latest(uri);
   await yieldToEvents();
-  if (!isCurrent(uri, source)) return analysis;
+  // Overtaken but finished (see analyseInSlices): published unless the document was closed.
+  if (!isOpen(uri)) return analysis;
   if (analysis.skipped) {
     notices.warnOnce(`${uri}:${analysis.skipped}`, `ML Debt Lens skipped ${displayName(uri)}: ${analysis.skipped}.`);
     publish(uri, emptyDiagnostics(source));
@@ -250,7 +256,16 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
 
 /** True when `source` is still the document's text: no newer version is open or waiting to be analysed. */
 function isCurrent(uri: string, source: DocumentSource): boolean {
-  return !timers.has(uri) && currentSource(uri)?.version === source.version;
+  return !timers.has(uri) && versionOf(uri) === source.version;
+}
+
+/** The open version of a document, without building its source (a notebook's would read every cell). */
+function versionOf(uri: string): number | undefined {
+  return (notebooks.getNotebookDocument(uri) ?? documents.get(uri))?.version;
+}
+
+function isOpen(uri: string): boolean {
+  return versionOf(uri) !== undefined;
 }
 
 /** The analysis in progress, if any: documents are analysed one at a time (see oneAtATime). */
@@ -269,18 +284,23 @@ function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
 
 /**
  * Analyses the document's version `source` in slices: between them, messages that came in are
- * read, and if one of them was an edit of this document, the rest is given up (undefined): its
- * results would be stale, and the run due for the edit publishes instead.
+ * read. If one of them was an edit of this document, the rest is given up (undefined) and the run
+ * due for the edit publishes instead, unless this analysis is far enough along to finish first
+ * (finishOvertaken): then its version is published and the newer one analysed right after.
  */
 async function analyseInSlices(uri: string, source: DocumentSource, config: AnalysisConfig): Promise<Analysis | undefined> {
+  // Messages already received are read first: an editor may send one action as several changes.
+  await yieldToEvents();
   // A newer version arrived while this one waited (for settings, or for another analysis).
   if (!session || !isCurrent(uri, source)) return undefined;
+  const expectedMs = session.latest(uri)?.durationMs;
+  const started = performance.now();
   const steps = session.analysisSteps(source, config, { budgetMs: analysisBudgetMs });
-  for (let slice = performance.now(), step = steps.next(); ; step = steps.next()) {
+  for (let slice = started, step = steps.next(); ; step = steps.next()) {
     if (step.done) return step.value;
     if (performance.now() - slice < SLICE_MS) continue;
     await yieldToEvents();
-    if (!isCurrent(uri, source)) {
+    if (!isOpen(uri) || (!isCurrent(uri, source) && !finishOvertaken(performance.now() - started, expectedMs))) {
       steps.return(undefined as never);
       return undefined;
     }
@@ -316,6 +336,7 @@ function publish(uri: string, byUri: Map<string, Diagnostic[]>, version?: number
 function clear(uri: string): void {
   clearTimeout(timers.get(uri));
   timers.delete(uri);
+  lastChange.delete(uri);
   publish(uri, new Map());
   published.delete(uri);
   session?.close(uri);
@@ -332,11 +353,7 @@ function displayName(uri: string): string {
 }
 
 documents.onDidOpen((event) => schedule(event.document.uri, 0));
-documents.onDidChangeContent((event) => {
-  void settingsFor(event.document.uri).then((settings) => {
-    if (settings.run === 'onType') schedule(event.document.uri);
-  });
-});
+documents.onDidChangeContent((event) => edited(event.document.uri, settingsFor(event.document.uri)));
 documents.onDidSave((event) => schedule(event.document.uri, 0));
 documents.onDidClose((event) => {
   clear(event.document.uri);
@@ -344,11 +361,7 @@ documents.onDidClose((event) => {
 });
 
 notebooks.onDidOpen((notebook) => schedule(notebook.uri, 0));
-notebooks.onDidChange((event) => {
-  void settingsFor(event.notebookDocument.uri).then((settings) => {
-    if (settings.run === 'onType') schedule(event.notebookDocument.uri);
-  });
-});
+notebooks.onDidChange((event) => edited(event.notebookDocument.uri, settingsFor(event.notebookDocument.uri)));
 notebooks.onDidSave((notebook) => schedule(notebook.uri, 0));
 notebooks.onDidClose((notebook) => {
   clear(notebook.uri);
@@ -388,7 +401,7 @@ const workspace = new WorkspaceScan({
   connection, projects, settingsFor, fresh, ownerOf,
   parser: () => parserReady,
   roots: () => workspaceRoots,
-  isOpen: (uri) => !!documents.get(uri) || !!notebooks.getNotebookDocument(uri),
+  isOpen,
   openWorkPending: () => timers.size > 0 || running.size > 0,
 });
 workspace.register();
