@@ -6,7 +6,9 @@
 // into a path string (`pd.read_csv("/data/run_<typed>.csv")`), so the MLD602 message names the
 // text the analysis saw: that identifies the version in scripts and notebook cells alike. It
 // also reports a stale publication (an older version published after a newer one was seen).
-// Prints p50/p95 and the machine's load; asserts nothing.
+// Prints p50/p95, their ratio to a bare parse of the same text timed in this process around the
+// run (the machine is shared: the ratio moves less with its load than milliseconds do) and the
+// machine's load; asserts nothing.
 //   npm run bench:latency [-- keystrokes [other/dist/server.js]]   (the second server runs alternately,
 //   script and notebook in turn, so both builds see the same load)
 import * as os from 'node:os';
@@ -14,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { TestClient, messageOf } from '../test/support/lspClient';
 import { generateScript } from './defuse.bench';
 import { seededRandom as random } from '../test/support/random';
+import { initParser, type PythonParser } from '../server/src/parsing/parser';
 
 const KEYSTROKES = Number(process.argv[2] ?? 60);
 const OTHER_SERVER = process.argv[3];
@@ -52,12 +55,16 @@ interface Result {
   afterPause: number[];
   /** Wall time of each analysis, as the server logs it (parse, index, rules). */
   analyses: number[];
+  /** The same by phase, as the server logs it: parse, index, rules, paused between slices. */
+  phases: number[][];
   stale: number;
   published: number;
 }
 
 interface Target {
   label: string;
+  /** The whole text (a notebook's cells joined), for the bare parse the latencies are compared with. */
+  text: string;
   /** The URI whose diagnostics show the marker. */
   diagnosticsUri: string;
   open(client: TestClient): Promise<void>;
@@ -102,13 +109,16 @@ async function measure(target: Target, server?: string): Promise<Result> {
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
-  const analyses = client.logs.flatMap((line) => {
-    const match = / finding\(s\) in ([0-9.]+) ms/.exec(line);
-    return match ? [Number(match[1])] : [];
+  const logged = client.logs.flatMap((line) => {
+    // Builds before the phases were logged give the total only.
+    const match = / finding\(s\) in ([0-9.]+) ms(?: \(parse ([0-9.]+), index ([0-9.]+), rules ([0-9.]+), paused ([0-9.]+) ms\))?/.exec(line);
+    return match ? [match.slice(1).map(Number)] : [];
   }).slice(1);
+  const analyses = logged.map(([total]) => total);
+  const phases = logged.map(([, ...parts]) => parts);
   await client.stop();
   const afterPause = [...latencies].filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
-  return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, stale, published };
+  return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, phases, stale, published };
 }
 
 function scriptTarget(): Target {
@@ -119,6 +129,7 @@ function scriptTarget(): Target {
   const uri = 'file:///bench/latency_script.py';
   return {
     label: `script, ${lines.length} lines, edit at line ${markerLine + 1}`,
+    text,
     diagnosticsUri: uri,
     async open(client) {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
@@ -146,6 +157,7 @@ function notebookTarget(): Target {
   const lineCount = cells.reduce((n, cell) => n + cell.split('\n').length, 0);
   return {
     label: `notebook, ${cells.length} cells, ${lineCount} lines, edit in cell ${edited + 1}`,
+    text: cells.join('\n'),
     diagnosticsUri: cellUri(edited),
     async open(client) {
       await client.connection.sendNotification('notebookDocument/didOpen', {
@@ -169,26 +181,49 @@ function notebookTarget(): Target {
   };
 }
 
-function report(result: Result, loadBefore: number[]): void {
+/** The median time of a full parse of `text` from scratch, in ms. */
+function bareParse(parser: PythonParser, text: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    parser.parse(text).delete();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+function report(result: Result, loadBefore: number[], parseMs: number): void {
   const sorted = [...result.latencies].sort((a, b) => a - b);
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const p50 = percentile(sorted, 0.5);
+  const p95 = percentile(sorted, 0.95);
   console.log(`${result.label}`);
-  console.log(`  edit -> publishDiagnostics: p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, ` +
+  console.log(`  edit -> publishDiagnostics: p50 ${p50.toFixed(0)} ms, p95 ${p95.toFixed(0)} ms, ` +
     `max ${sorted[sorted.length - 1].toFixed(0)} ms (n=${sorted.length} keystrokes, ${result.published} publications, ${result.stale} stale)`);
+  console.log(`  bare parse of the whole text ${parseMs.toFixed(1)} ms (median of 5 before and after): p50 ${(p50 / parseMs).toFixed(2)}x, p95 ${(p95 / parseMs).toFixed(2)}x`);
   const pauses = [...result.afterPause].sort((a, b) => a - b);
   if (pauses.length) console.log(`  last keystroke of a burst -> publishDiagnostics: p50 ${percentile(pauses, 0.5).toFixed(0)} ms, p95 ${percentile(pauses, 0.95).toFixed(0)} ms (n=${pauses.length})`);
   const analyses = [...result.analyses].sort((a, b) => a - b);
-  if (analyses.length) console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
+  if (analyses.length) {
+    console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
+    const median = (phase: number) => percentile(result.phases.map((parts) => parts[phase]).sort((a, b) => a - b), 0.5).toFixed(1);
+    if (!result.phases.some((parts) => parts.some(Number.isNaN))) {
+      console.log(`    medians: parse ${median(0)} ms, index ${median(1)} ms, rules ${median(2)} ms, paused between slices ${median(3)} ms`);
+    }
+  }
   console.log(`  load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load}; ${os.cpus().length} cores`);
 }
 
 async function main(): Promise<void> {
+  const parser = await initParser();
   for (const target of [scriptTarget(), notebookTarget()]) {
     for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
       const loadBefore = os.loadavg();
+      const parseBefore = bareParse(parser, target.text);
       const result = await measure(target, server);
+      const parseMs = (parseBefore + bareParse(parser, target.text)) / 2;
       if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
-      report(result, loadBefore);
+      report(result, loadBefore, parseMs);
     }
   }
 }

@@ -50,6 +50,16 @@ export interface Analysis {
   /** Set when the time budget stopped the analysis before every rule finished. */
   budgetStop?: BudgetStop;
   durationMs: number;
+  /** Where durationMs went (language server): see AnalysisPhases. */
+  phases?: AnalysisPhases;
+}
+
+/** An analysis' wall time by phase; `pausedMs` is the time it spent paused between steps (other events ran). */
+export interface AnalysisPhases {
+  parseMs: number;
+  indexMs: number;
+  rulesMs: number;
+  pausedMs: number;
 }
 
 export interface AnalyzeOptions {

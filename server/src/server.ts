@@ -247,9 +247,16 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   const stopped = analysis.budgetStop && budgetDiagnostic(analysis.doc, analysis.budgetStop);
   if (stopped) diagnostics.set(stopped.uri, [stopped.diagnostic, ...(diagnostics.get(stopped.uri) ?? [])]);
   publish(uri, diagnostics, source.kind === 'script' ? source.version : undefined);
-  log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms`);
+  log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms${phasesText(analysis)}`);
   workspace.reportOpen(uri, analysis.doc, analysis.findings);
   return analysis;
+}
+
+/** Where an analysis' time went, for the output channel (and bench:latency, which reads it). */
+function phasesText({ phases }: Analysis): string {
+  if (!phases) return '';
+  const ms = (value: number) => value.toFixed(1);
+  return ` (parse ${ms(phases.parseMs)}, index ${ms(phases.indexMs)}, rules ${ms(phases.rulesMs)}, paused ${ms(phases.pausedMs)} ms)`;
 }
 
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));

@@ -107,10 +107,22 @@ export class Session {
     incremental.busy = true;
     try {
       const parsed = incremental.parser.update(doc);
-      const result = yield* analysisSteps(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
+      const parseMs = performance.now() - started;
+      const steps = analysisSteps(parsed, config, { parser: this.parser, tables: incremental.tables, ...options });
+      // The steps are passed on one by one (not yield*) to time the pauses between them.
+      let pausedMs = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) {
+        const paused = performance.now();
+        yield;
+        pausedMs += performance.now() - paused;
+      }
+      const result = step.value;
       this.keep(source.uri, incremental);
+      const durationMs = performance.now() - started;
+      const phases = { parseMs, indexMs: result.timings.indexMs, rulesMs: durationMs - parseMs - result.timings.indexMs - pausedMs, pausedMs };
       const analysis: Analysis = {
-        source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs: performance.now() - started,
+        source, doc, findings: result.findings, errors: result.errors, config, cleanSegments: result.cleanSegments, durationMs, phases,
         ...(result.budgetStop ? { budgetStop: result.budgetStop } : {}),
       };
       this.analyses.set(source.uri, analysis);
