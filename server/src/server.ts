@@ -175,6 +175,7 @@ function workspaceRootOf(uri: string): string | undefined {
 /** Schedules the analysis of a document that changed now: at once, or after the typing pause while changes keep coming. */
 function edited(uri: string, settings: Promise<EditorSettings>): void {
   const now = performance.now();
+  memory.edited();
   const delay = typingPause(lastChange.get(uri), now);
   lastChange.set(uri, now);
   void settings.then((current) => {
