@@ -55,6 +55,23 @@ class DocumentState {
   }
 }
 
+/**
+ * Whether `latest` is already the analysis of `source` under `config`: the same cells, the same
+ * configuration, and a complete run (no rule failed or ran out of time, which a second run might
+ * not repeat). The analysis is a function of these alone, whatever the version number.
+ */
+function sameAnalysis(latest: Analysis, source: DocumentSource, config: AnalysisConfig): boolean {
+  if (latest.skipped || latest.budgetStop || latest.errors.length > 0) return false;
+  const before = latest.source;
+  return before.kind === source.kind && before.cells.length === source.cells.length &&
+    before.cells.every((cell, i) => sameFields(cell, source.cells[i])) && JSON.stringify(latest.config) === JSON.stringify(config);
+}
+
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as (keyof T)[];
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
 export class Session {
   /** Parse state of the documents analysed most recently, oldest first. */
   private parsers = new Map<string, DocumentState>();
@@ -98,6 +115,14 @@ export class Session {
       const skipped: Analysis = { source, doc, findings: [], errors: [], config, cleanSegments: new Set(), skipped: reason, durationMs: 0 };
       this.analyses.set(source.uri, skipped);
       return skipped;
+    }
+    const latest = this.analyses.get(source.uri);
+    if (latest && sameAnalysis(latest, source, config)) {
+      // A save, or an edit undone before it was analysed: the text is the one analysed last.
+      const { phases: _, ...same } = latest;
+      const analysis: Analysis = { ...same, source, doc, durationMs: performance.now() - started };
+      this.analyses.set(source.uri, analysis);
+      return analysis;
     }
     let incremental = this.parsers.get(source.uri);
     if (!incremental) {
