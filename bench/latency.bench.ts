@@ -110,12 +110,13 @@ async function measure(target: Target, server?: string): Promise<Result> {
   }
   await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
   const logged = client.logs.flatMap((line) => {
-    // Builds before the phases were logged give the total only.
+    // Builds before the phases were logged give the total only, and so does a version whose text
+    // was analysed already (the session takes the last analysis).
     const match = / finding\(s\) in ([0-9.]+) ms(?: \(parse ([0-9.]+), index ([0-9.]+), rules ([0-9.]+), paused ([0-9.]+) ms\))?/.exec(line);
     return match ? [match.slice(1).map(Number)] : [];
   }).slice(1);
   const analyses = logged.map(([total]) => total);
-  const phases = logged.map(([, ...parts]) => parts);
+  const phases = logged.map(([, ...parts]) => parts).filter((parts) => !parts.some(Number.isNaN));
   await client.stop();
   const afterPause = [...latencies].filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
   return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, phases, stale, published };
@@ -207,8 +208,8 @@ function report(result: Result, loadBefore: number[], parseMs: number): void {
   if (analyses.length) {
     console.log(`  the server's analysis of an edit (wall): p50 ${percentile(analyses, 0.5).toFixed(0)} ms, p95 ${percentile(analyses, 0.95).toFixed(0)} ms (n=${analyses.length})`);
     const median = (phase: number) => percentile(result.phases.map((parts) => parts[phase]).sort((a, b) => a - b), 0.5).toFixed(1);
-    if (!result.phases.some((parts) => parts.some(Number.isNaN))) {
-      console.log(`    medians: parse ${median(0)} ms, index ${median(1)} ms, rules ${median(2)} ms, paused between slices ${median(3)} ms`);
+    if (result.phases.length) {
+      console.log(`    medians of the ${result.phases.length} that ran: parse ${median(0)} ms, index ${median(1)} ms, rules ${median(2)} ms, paused between slices ${median(3)} ms`);
     }
   }
   console.log(`  load average (1/5/15 min) before ${loadBefore.map((l) => l.toFixed(2)).join(' ')}, after ${load}; ${os.cpus().length} cores`);
