@@ -6,7 +6,8 @@
 // after work. Without a way to collect (no V8 flag), it does nothing and V8's own policy applies.
 // While a document is being typed in, (1) waits: a forced collection stops the server for
 // 10-100 ms, and the next keystroke would wait for it; V8's incremental collector keeps up with
-// the garbage of the analyses, and (2) follows when the typing stops.
+// the garbage of the analyses, and (2) follows when the typing stops. The collections of (2) run
+// one per turn of the event loop, and stop when an edit comes in between.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -41,7 +42,13 @@ export class MemoryKeeper {
     private readonly gc = gcFunction(),
     private readonly heap: () => HeapStatistics = getHeapStatistics,
     private readonly now: () => number = () => performance.now(),
+    private readonly idleMs = IDLE_MS,
   ) {}
+
+  /** An edit came within the idle window: the user is typing. */
+  private typing(): boolean {
+    return this.now() - this.lastEdit < this.idleMs;
+  }
 
   /** Call when an open document changes: typing is under way. */
   edited(): void {
@@ -52,15 +59,25 @@ export class MemoryKeeper {
   afterWork(): void {
     if (!this.gc) return;
     const { used_heap_size: used, total_heap_size: total } = this.heap();
-    const typing = this.now() - this.lastEdit < IDLE_MS;
-    if (!typing && total > FLOOR_BYTES && used > 2 * Math.max(this.liveAfterLastGc, FLOOR_BYTES / 2)) this.collect();
+    if (!this.typing() && total > FLOOR_BYTES && used > 2 * Math.max(this.liveAfterLastGc, FLOOR_BYTES / 2)) this.collect();
     clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => this.collect(IDLE_COLLECTIONS), IDLE_MS);
+    this.idleTimer = setTimeout(() => this.collectWhileIdle(IDLE_COLLECTIONS), this.idleMs);
     this.idleTimer.unref();
   }
 
-  private collect(times = 1): void {
-    for (let i = 0; i < times; i++) this.gc?.();
+  /**
+   * Collects `rounds` times, each in its own turn of the event loop (a timer, so that a message
+   * that came during one collection is read before the next), until an edit comes in.
+   */
+  private collectWhileIdle(rounds: number): void {
+    if (rounds === 0 || this.typing()) return;
+    this.collect();
+    this.idleTimer = setTimeout(() => this.collectWhileIdle(rounds - 1), 0);
+    this.idleTimer.unref();
+  }
+
+  private collect(): void {
+    this.gc?.();
     this.liveAfterLastGc = this.heap().used_heap_size;
   }
 }
