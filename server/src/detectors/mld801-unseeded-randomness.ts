@@ -146,41 +146,6 @@ function isNoneFallback(call: CallSite): boolean {
   return false;
 }
 
-/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging. */
-const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary)$/;
-/** Wrappers an example input passes through on its way to a probe. */
-const INPUT_WRAPPERS = new Set(['tuple', 'list', 'parenthesized_expression', 'keyword_argument', 'argument_list']);
-const DEVICE_MOVES = new Set(['to', 'cuda', 'cpu', 'float', 'half']);
-
-/**
- * `torch.onnx.export(model, torch.randn(1, 3, 224, 224), path)`, also through a variable or
- * `.to(device)`: a dummy input whose values never reach a result, so no seed is missing.
- */
-function onlyShapesProbe(index: SemanticIndex, node: Node, depth = 0): boolean {
-  if (depth > 2) return false;
-  let current = node;
-  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
-    if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), current)) {
-      const move = parent.parent;
-      if (move?.type !== 'call' || !DEVICE_MOVES.has(parent.childForFieldName('attribute')?.text ?? '')) return false;
-      parent = move;
-      continue;
-    }
-    if (parent.type === 'call') {
-      const probe = index.call(parent);
-      return sameNode(parent.childForFieldName('arguments'), current) && (!!probe?.qname && SHAPE_PROBES.test(probe.qname) || probe?.method === 'add_graph');
-    }
-    if (parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current)) {
-      const target = parent.childForFieldName('left');
-      const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
-      const uses = definition ? index.dataflow.usesOf(definition).map((read) => read.node) : [];
-      return uses.length > 0 && uses.every((use) => onlyShapesProbe(index, use, depth + 1));
-    }
-    if (!INPUT_WRAPPERS.has(parent.type)) return false;
-  }
-  return false;
-}
-
 /** `np.random.shuffle(idx)`, `random.shuffle(rows)`: the draw lands in its argument. */
 function shuffledInPlace(call: CallSite): Node | undefined {
   return lastSegment(call.qname ?? '') === 'shuffle' && call.qname !== 'tensorflow.random.shuffle' ? call.args[0] : undefined;
@@ -215,7 +180,6 @@ function check(context: RuleContext): void {
 
     const library = drawnLibrary(qname);
     if (!library || seeded.has(library) || bringsOwnSeed(index, call) || isNoneFallback(call)) continue;
-    if (library === 'torch' && onlyShapesProbe(index, call.node)) continue;
     // Inside a function of a library module, the caller is the one expected to seed.
     if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
     pushTo(draws, library, call);
@@ -249,7 +213,7 @@ export const unseededRandomness: Rule = {
       example: 'import numpy as np\nfrom sklearn.linear_model import Ridge\n\nX = np.random.normal(0, 1, size=(1000, 3))\nidx = np.random.permutation(len(X))\nmodel = Ridge().fit(X[idx[:800]], y[idx[:800]])',
       fix: 'Seed each library once, right after its import, from one seed constant — or better, create an explicit generator (`rng = np.random.default_rng(SEED)`) and draw from it. The quick fix inserts the seeding line after the library\'s import (`np.random.seed(SEED)`, `random.seed(SEED)`, `torch.manual_seed(SEED)`, `tf.random.set_seed(SEED)`); for an unseeded `default_rng()`/`RandomState()`/`Random()` it passes the seed. It uses the file\'s seed constant (`SEED`, `RANDOM_STATE`...) and, when there is none, defines `SEED = 42` once after the imports that open the file (in a notebook, in its first code cell): every seed fix of MLD801 and MLD802 shares that one constant, so applying several never writes the seed twice. It is unsafe: the numbers drawn change (they become stable).',
       fixed: 'import numpy as np\nfrom sklearn.linear_model import Ridge\nSEED = 42\nnp.random.seed(SEED)\n\nX = np.random.normal(0, 1, size=(1000, 3))\nidx = np.random.permutation(len(X))\nmodel = Ridge().fit(X[idx[:800]], y[idx[:800]])',
-      nearMisses: 'A draw whose value is only ever asked its shape (`torch.rand(1, *shape)` pushed through the layers to learn `.size(1)` of their output, `.shape`, `.numel()`, `len(...)`) gives the same answer whatever is drawn, even in a model class. Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed. A draw matters only when its numbers reach an ML result, so a draw is reported only with evidence that they do: its value flows (through names, expressions, writes into objects, return values and loop variables) into a training call (`fit`, `train`, `backward`...), a split or estimator, a data set, loader, trainer or collator, a model\'s weights (`nn.Parameter`, `tf.Variable`, a class with `forward`/`fit`/`__getitem__` or a torch/Keras base, or named as a collator or data set), a metric; or it is drawn inside a loop or function that trains. Rows picked to display, a random test row sent to an endpoint, plot data, a dummy tensor that only checks a forward pass\'s shape, a game agent\'s moves and a dice roll in a lesson are left alone. One unseeded library is one missing seed: one finding, on the first draw that reaches a result, linked to the library\'s other draws.',
+      nearMisses: 'A draw whose value is only ever asked its shape (`torch.rand(1, *shape)` pushed through the layers to learn `.size(1)` of their output, `.shape`, `.numel()`, `len(...)`) gives the same answer whatever is drawn, even in a model class. Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed. A draw matters only when its numbers reach an ML result, so a draw is reported only with evidence that they do: its value flows (through names, expressions, writes into objects, return values and loop variables) into a training call (`fit`, `train`, `backward`...), a split or estimator, a data set, loader, trainer or collator, a model\'s weights (`nn.Parameter`, `tf.Variable`, a class with `forward`/`fit`/`__getitem__` or a torch/Keras base, or named as a collator or data set), a metric; or it is drawn inside a loop or function that trains. Rows picked to display, a random test row sent to an endpoint, plot data, a dummy tensor that only checks a forward pass\'s shape, a game agent\'s moves and a dice roll in a lesson are left alone. Random inputs that only test an implementation (a metric whose value only meets `np.allclose`, an `assert`, or a print beside them) are a test, not a result: any numbers would pass. Fitting a scaler or encoder, or calling a method of a scipy, NumPy or pandas object (`gaussian_kde(xy).evaluate(grid)`), learns no model: the draw is followed on through its output. Stateless `torch.nn.functional` calls (`F.softmax`) are followed through too, so text sampled from a model only to be shown stays silent. A function that returns nothing passes its draws on only through what it writes, or as a data pipeline\'s hook (`collate_fn=`): a tuner\'s objective that reports a drawn number is no result. One unseeded library is one missing seed: one finding, on the first draw that reaches a result, linked to the library\'s other draws.',
     },
   },
   check,

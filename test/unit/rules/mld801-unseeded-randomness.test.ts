@@ -204,8 +204,171 @@ ruleTests(unseededRandomness, {
         print(out.shape)
       `,
     },
+    {
+      name: 'random inputs that only test an implementation against a library metric',
+      code: py`
+        import numpy as np
+        from sklearn.metrics import mean_squared_error, accuracy_score
+        for n in [1, 10, 1000]:
+            a, b = np.random.random(n), np.random.randint(100, size=n)
+            true_mse = np.array(mean_squared_error(a, b))
+            if not np.allclose(true_mse, my_mse(a, b)):
+                print("wrong for", n)
+        y = np.random.randint(0, 2, 50)
+        assert accuracy_score(y, y) == 1.0
+      `,
+    },
+    {
+      name: 'a tuner objective that only reports drawn numbers (it returns nothing), handed to a tuner that runs it',
+      code: py`
+        import numpy as np
+        from ray import tune
+        from ray.air import session
+        def objective(config):
+            for i in range(30):
+                loss = config["mean"] + config["sd"] * np.random.randn()
+                session.report({"loss": loss})
+        tuner = tune.Tuner(objective, param_space={"mean": tune.grid_search([1, 2])})
+        results = tuner.fit()
+        print(results.get_best_result(metric="loss", mode="min").config)
+      `,
+    },
+    {
+      name: 'a kernel density estimate of random points, evaluated on a grid to be plotted',
+      code: py`
+        import numpy as np
+        import matplotlib.pyplot as plt
+        from scipy.stats import gaussian_kde
+        x, y = np.random.multivariate_normal([0, 0], [[1, 1], [1, 2]], 10000).T
+        kde = gaussian_kde(np.vstack([x, y]))
+        Z = kde.evaluate(np.vstack([gx.ravel(), gy.ravel()]))
+        plt.imshow(Z.reshape(gx.shape))
+      `,
+    },
+    {
+      name: 'text sampled from a trained model through softmax, only to be shown',
+      code: py`
+        import numpy as np
+        import torch
+        import torch.nn.functional as F
+        def generate_sample(char_rnn, seed_phrase, max_length=100, temperature=1.0):
+            x = torch.tensor([[token_to_id[t] for t in seed_phrase]])
+            hid = char_rnn.initial_state(1)
+            for _ in range(max_length - len(seed_phrase)):
+                hid, logp_next = char_rnn(x[:, -1], hid)
+                p_next = F.softmax(logp_next / temperature, dim=-1).data.numpy()[0]
+                next_ix = np.random.choice(num_tokens, p=p_next)
+                x = torch.cat([x, torch.tensor([[next_ix]])], dim=1)
+            return "".join(tokens[i] for i in x.data.numpy()[0])
+        print(generate_sample(model, " hello"))
+      `,
+    },
+    {
+      name: 'a dummy input exported at the end of a training function only gives a shape',
+      code: py`
+        import torch
+        def train(net, loader, optimizer):
+            for x, y in loader:
+                loss = criterion(net(x), y)
+                loss.backward()
+                optimizer.step()
+            dummy = torch.randn(1, 3, 224, 224).to(device)
+            torch.onnx.export(net, dummy, "net.onnx")
+        class Net(torch.nn.Module):
+            def forward(self, x):
+                return self.fc(x)
+            def log_graph(self, writer):
+                writer.add_graph(self, torch.rand(1, 784))
+        train(Net(), loader, opt)
+      `,
+    },
+    {
+      name: 'a synthetic frame for a wrangling lesson, rescaled by a scaler and printed',
+      code: py`
+        import random
+        import numpy as np
+        import pandas as pd
+        from sklearn import preprocessing
+        df = pd.DataFrame({"price": np.abs(np.random.randn(1000) + 1) * 2000, "kind": [random.choice("abc") for _ in range(1000)]})
+        scaler = preprocessing.MinMaxScaler()
+        scaled = scaler.fit_transform(df["price"].values.reshape(-1, 1))
+        print(scaled[:5])
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'random features rescaled by a scaler and then trained on are still training data',
+      code: py`
+        import numpy as np
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        scaler = StandardScaler()
+        X = scaler.fit_transform(np.random.randn(200, 3))
+        LogisticRegression().fit(X, y)
+      `,
+      findings: [{ line: 5, message: /np\.random\.randn/ }],
+      output: py`
+        import numpy as np
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import LogisticRegression
+        SEED = 42
+        np.random.seed(SEED)
+        scaler = StandardScaler()
+        X = scaler.fit_transform(np.random.randn(200, 3))
+        LogisticRegression().fit(X, y)
+      `,
+    },
+    {
+      name: 'a function that returns nothing but writes its draws into the batch is a collator hook',
+      code: py`
+        import numpy as np
+        from torch.utils.data import DataLoader
+        def jitter(batch):
+            batch["x"] += np.random.normal(0, 0.1, batch["x"].shape)
+        loader = DataLoader(ds, batch_size=32, collate_fn=jitter)
+        fit(model, loader)
+      `,
+      findings: [{ line: 4, message: /np\.random\.normal/ }],
+      output: py`
+        import numpy as np
+        from torch.utils.data import DataLoader
+        SEED = 42
+        np.random.seed(SEED)
+        def jitter(batch):
+            batch["x"] += np.random.normal(0, 0.1, batch["x"].shape)
+        loader = DataLoader(ds, batch_size=32, collate_fn=jitter)
+        fit(model, loader)
+      `,
+    },
+    {
+      name: 'noise passed through a stateless functional layer still reaches the loss; a printed random-baseline metric is a result',
+      code: py`
+        import numpy as np
+        import torch
+        import torch.nn.functional as F
+        from sklearn.metrics import accuracy_score
+        x = F.relu(inputs + torch.randn(inputs.shape))
+        loss = F.cross_entropy(net(x), targets)
+        loss.backward()
+        baseline = accuracy_score(y_test, np.random.randint(0, 2, len(y_test)))
+        print(baseline)
+      `,
+      findings: [{ line: 5, message: /torch\.randn/ }, { line: 8, message: /np\.random\.randint/ }],
+      output: py`
+        import numpy as np
+        import torch
+        import torch.nn.functional as F
+        from sklearn.metrics import accuracy_score
+        SEED = 42
+        torch.manual_seed(SEED)
+        x = F.relu(inputs + torch.randn(inputs.shape))
+        loss = F.cross_entropy(net(x), targets)
+        loss.backward()
+        baseline = accuracy_score(y_test, np.random.randint(0, 2, len(y_test)))
+        print(baseline)
+      `,
+    },
     {
       name: 'a draw in a model class whose values are used (noise added in forward) is still reported, even beside a shape question',
       code: py`

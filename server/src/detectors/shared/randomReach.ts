@@ -6,17 +6,24 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
-import { objectRoot } from '../../semantics/dataflow';
+import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, LOOP_TYPES, sameNode } from '../../semantics/nodes';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
-/** Constructors and functions that hold training data or model weights. */
-const DATA_OR_WEIGHTS = /^(torch\.nn\.|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.)|keras\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
+/**
+ * Constructors and functions that hold training data or model weights; `torch.nn.functional` is
+ * stateless (`F.softmax(logits)`), so its value is followed on instead.
+ */
+const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.)|keras\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
 /** Keywords through which a function becomes part of a data pipeline or a trainer. */
 const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', 'transforms', 'target_transform', 'preprocessing_function', 'compute_metrics', 'worker_init_fn']);
+/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging. */
+const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary)$/;
+/** Checks that two computations agree: a metric whose value only meets one of them is under test. */
+const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|torch\.(allclose|isclose|equal|testing\.\w+)|math\.isclose|pytest\.approx|tensorflow\.debugging\.\w+)$/;
 /** Calls that only show a value: it goes no further. */
 const DISPLAY = /^(builtins\.(print|len|repr|str|format)|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
@@ -35,13 +42,26 @@ function isLearningMethod(call: CallSite): boolean {
   return !!call.method && !call.qname && LEARNING_METHODS.has(call.method);
 }
 
+/** Libraries with no learning of their own: `gaussian_kde(xy).evaluate(grid)` trains nothing. */
+const NON_LEARNING_PACKAGES = /^(scipy|numpy|pandas|matplotlib)\./;
+
+/**
+ * The receiver of `fit`/`evaluate` is no model: a scaler or encoder (fitting one learns a
+ * preprocessing step, and its output is followed on to the model) or an object of a library that
+ * has no learning (scipy, NumPy, pandas).
+ */
+function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
+  const made = call.receiver ? index.constructedClass(call.receiver) : undefined;
+  return !!made && (NON_LEARNING_PACKAGES.test(made) || isTransformerClass(made));
+}
+
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call) || DATA_OR_WEIGHTS.test(call.qname)) return true;
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
-  return isLearningMethod(call) || !!trainingCall(index.dataflow, call);
+  return (isLearningMethod(call) && !receiverIsNoModel(index, call)) || !!trainingCall(index.dataflow, call);
 }
 
 /** A class whose methods make it a model or a data set (by its methods, or by its base class). */
@@ -102,6 +122,66 @@ function returnSites(index: SemanticIndex, fn: Node): Node[] {
   });
 }
 
+/** Whether `fn` hands a value back (`return x`, `yield x`, a lambda's body): otherwise its callers get `None`. */
+function givesBackValue(index: SemanticIndex, fn: Node): boolean {
+  if (fn.type === 'lambda') return true;
+  const inFn = (node: Node) => sameNode(enclosingFunction(node), fn);
+  return index.nodes('return_statement').some((ret) => ret.namedChildren.length > 0 && inFn(ret))
+    || index.nodes('expression_statement').some((statement) => statement.namedChildren.some((child) => child?.type === 'yield') && inFn(statement));
+}
+
+/**
+ * Where a function that draws passes its numbers on. One that hands back a value passes them to
+ * its call sites and to whatever it is handed to (a trainer's collator); one that returns nothing
+ * passes them only through what it writes, so it counts only where it is itself a data pipeline's
+ * hook (`collate_fn=augment`): a tuner's objective that reports a drawn number is no result.
+ */
+function functionSites(index: SemanticIndex, fn: Node): Node[] | 'pipeline' {
+  const sites = returnSites(index, fn);
+  if (givesBackValue(index, fn)) return sites;
+  const hook = sites.some((site) => site.type !== 'call' && site.parent?.type === 'keyword_argument' && PIPELINE_KEYWORDS.has(site.parent.childForFieldName('name')?.text ?? ''));
+  return hook ? 'pipeline' : [];
+}
+
+/**
+ * A metric whose value only meets a check of agreement (`np.allclose(true_mse, my_mse)`, an
+ * `assert`), or is printed beside one, is a test of an implementation on random inputs: any
+ * numbers would do.
+ */
+function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
+  const queue: Node[] = [metric];
+  const seen = new Set<number>();
+  let checks = 0;
+  for (let steps = 0; queue.length > 0; steps++) {
+    const node = queue.shift()!;
+    if (steps >= 50 || seen.has(node.startIndex)) return false;
+    seen.add(node.startIndex);
+    const parent = node.parent;
+    if (!parent) return false;
+    if ([...ancestors(parent, true)].some((around) => around.type === 'assert_statement')) { checks++; continue; }
+    if (CARRYING_PARENTS.has(parent.type) || parent.type === 'comparison_operator' || parent.type === 'not_operator') { queue.push(parent); continue; }
+    if (parent.type === 'argument_list') {
+      const call = parent.parent?.type === 'call' ? index.call(parent.parent) : undefined;
+      if (call?.qname && AGREEMENT_CHECKS.test(call.qname)) { checks++; continue; }
+      // Printed beside the check (the failure message of a test) shows it and goes no further.
+      if (call?.qname && DISPLAY.test(call.qname)) continue;
+      if (!call?.qname || !/^(numpy\.(array|asarray|float\w*)|builtins\.(float|round|abs))$/.test(call.qname)) return false;
+      queue.push(parent.parent!);
+      continue;
+    }
+    if (parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), node)) {
+      const target = parent.childForFieldName('left');
+      if (target?.type !== 'identifier') return false;
+      const uses = usesOfTarget(index, target);
+      if (uses.length === 0) return false;
+      queue.push(...uses);
+      continue;
+    }
+    return false;
+  }
+  return checks > 0;
+}
+
 /** Questions about a tensor or array whose answer does not depend on the values drawn into it. */
 const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device']);
 
@@ -116,18 +196,20 @@ type Reach = 'result' | 'shape-only' | 'unknown';
  * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  const reach = followDraw(index, draw, inPlace);
+  const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
-  return reach !== 'shape-only' && (isModelOrDataClass(index, draw) || inTrainingStep(index, draw));
+  if (reach === 'shape-only') return false;
+  // Where the value went is not all known: what a function draws may shape what it returns or
+  // hands on, so follow where the function goes (called, or handed to a trainer as its collator).
+  const fn = enclosingFunction(draw);
+  const sites = fn ? functionSites(index, fn) : [];
+  if (sites === 'pipeline' || (sites.length > 0 && followDraw(index, sites) === 'result')) return true;
+  return isModelOrDataClass(index, draw) || inTrainingStep(index, draw);
 }
 
-function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
+function followDraw(index: SemanticIndex, start: Node[]): Reach {
   const seen = new Set<number>();
-  const queue: Node[] = inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw];
-  // What a function draws shapes what it returns or hands on: follow where the function goes
-  // (called, or handed to a trainer as its collator).
-  const fn = enclosingFunction(draw);
-  if (fn) queue.push(...returnSites(index, fn));
+  const queue: Node[] = [...start];
   let steps = 0;
   let shapes = 0;
   let lost = queue.length === 0;
@@ -151,8 +233,13 @@ function followDraw(index: SemanticIndex, draw: Node, inPlace?: Node): Reach {
       const call = callNode?.type === 'call' ? index.call(callNode) : undefined;
       if (!call || !callNode) { lost = true; continue; }
       const keyword = parent.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
-      if (isResultSink(index, call) || (keyword && PIPELINE_KEYWORDS.has(keyword))) return 'result';
-      if (call.qname === 'builtins.len') { shapes++; continue; }
+      if (keyword && PIPELINE_KEYWORDS.has(keyword)) return 'result';
+      if (isResultSink(index, call)) {
+        if (metricCall(call) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
+        return 'result';
+      }
+      // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape.
+      if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && SHAPE_PROBES.test(call.qname) || call.method === 'add_graph'))) { shapes++; continue; }
       if (call.qname && DISPLAY.test(call.qname)) { lost = true; continue; }
       queue.push(callNode);
       continue;
