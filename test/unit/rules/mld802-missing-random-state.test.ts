@@ -164,8 +164,52 @@ ruleTests(missingRandomState, {
         model.fit(train, picks)
       `,
     },
+    {
+      name: 'alternatives listed in a lesson and rebound before any use train nothing',
+      code: py`
+        from sklearn.linear_model import SGDClassifier, Perceptron
+        ppn = SGDClassifier(loss="perceptron")
+        lr = SGDClassifier(loss="log_loss")
+        ppn = Perceptron(eta0=0.1, random_state=1)
+        ppn.fit(X_train, y_train)
+        print(ppn.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'a base tree handed to a seeding ensemble through a name',
+      code: py`
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.ensemble import BaggingClassifier
+        tree = DecisionTreeClassifier()
+        bag = BaggingClassifier(tree, n_estimators=100, max_samples=0.8, random_state=1)
+        bag.fit(X, y)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a module-level estimator in a library module may be imported and trained elsewhere; a tree also trained on its own is reported',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier, BaggingClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        DEFAULT_MODEL = RandomForestClassifier(n_estimators=50)
+        def build():
+            tree = DecisionTreeClassifier(max_features="sqrt")
+            tree.fit(X, y)
+            return BaggingClassifier(tree, random_state=1)
+      `,
+      findings: [{ line: 3, message: /RandomForestClassifier/ }, { line: 5, message: /DecisionTreeClassifier/ }],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier, BaggingClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        DEFAULT_MODEL = RandomForestClassifier(n_estimators=50, random_state=SEED)
+        def build():
+            tree = DecisionTreeClassifier(max_features="sqrt")
+            tree.fit(X, y)
+            return BaggingClassifier(tree, random_state=1)
+      `,
+    },
     {
       name: 'a best-split tree over every feature draws only to break ties, and the message says so; a random splitter or a feature subset draws always',
       code: py`
@@ -323,9 +367,9 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'notebook: the seed constant from an earlier cell is reused',
-      code: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3)\n'],
+      code: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3)\nscores = cross_val_score(model, X, y, cv=ss)\n'],
       findings: [{ cell: 1, line: 1 }],
-      output: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3, random_state=RANDOM_STATE)\n'],
+      output: ['import numpy as np\nfrom sklearn.model_selection import ShuffleSplit\nRANDOM_STATE = 5\n', 'ss = ShuffleSplit(n_splits=3, random_state=RANDOM_STATE)\nscores = cross_val_score(model, X, y, cv=ss)\n'],
     },
     {
       name: 'notebook without a seed constant: it goes into the first code cell',
@@ -335,9 +379,9 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'notebook whose first cell is a %%capture install cell: the constant goes into the next code cell',
-      code: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=2)\n'],
+      code: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=2)\nlabels = km.fit_predict(X)\n'],
       findings: [{ cell: 2, line: 1 }],
-      output: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=2, random_state=SEED)\n'],
+      output: ['%%capture\n!pip install scikit-learn\n', 'from sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=2, random_state=SEED)\nlabels = km.fit_predict(X)\n'],
     },
     {
       name: 'NumPy seeded only after the split: the split still draws afresh',

@@ -1,9 +1,9 @@
 // Objects built only to be looked at: shown as a notebook cell's value, printed, asked for their
-// type or parameters. Such an object trains nothing and draws nothing, so rules about how a model
-// is configured or seeded leave it alone.
+// type or parameters, or never used at all. Such an object trains nothing and draws nothing, so
+// rules about how a model is configured or seeded leave it alone.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { sameNode } from '../../semantics/nodes';
+import { enclosingFunction, sameNode } from '../../semantics/nodes';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
 export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
@@ -12,7 +12,8 @@ const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_m
 /**
  * True when the estimator built at `node` is only looked at, never trained: a notebook line that
  * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, or a
- * name every use of which is one of those. Its defaults are on display, not in a model.
+ * name every use of which is one of those, or that is never read (a lesson listing alternatives
+ * that are rebound before any use). Its defaults are on display, not in a model.
  */
 export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): boolean {
   let current = node;
@@ -33,7 +34,10 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
         if (depth > 2 || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
         const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
         const uses = definition ? index.dataflow.usesOf(definition) : [];
-        return uses.length > 0 && uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
+        // Never read at all: in a script, a notebook or a function nothing else can reach it (a
+        // library module's global may be imported elsewhere).
+        if (uses.length === 0) return !!definition && (index.isEntryPoint || !!enclosingFunction(parent));
+        return uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
       }
       default:
         return false;
