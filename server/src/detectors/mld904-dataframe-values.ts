@@ -1,9 +1,22 @@
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from '../semantics/pandas';
 import type { Rule, RuleContext } from './types';
 import { shorten } from './shared/messages';
 
 const KIND_LABEL = { frame: 'DataFrame', series: 'Series', pandas: 'DataFrame or Series' } as const;
+
+/** Builtins that turn an array into Python values: an extension array and a NumPy array give the same ones. */
+const TO_PYTHON_VALUES = new Set(['builtins.list', 'builtins.tuple', 'builtins.set', 'builtins.sorted']);
+
+/** `s.values.tolist()`, `list(s.values)`: the array is at once turned into Python values, whichever array it was. */
+function atOnceToPythonValues(index: SemanticIndex, values: Node): boolean {
+  const parent = values.parent;
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'tolist') return parent.parent?.type === 'call';
+  const call = parent?.type === 'argument_list' && parent.namedChildren.length === 1 && parent.parent ? index.call(parent.parent) : undefined;
+  return !!call?.qname && TO_PYTHON_VALUES.has(call.qname);
+}
 
 function check(context: RuleContext): void {
   const { index } = context;
@@ -15,6 +28,7 @@ function check(context: RuleContext): void {
     const parent = node.parent;
     if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) continue;
     if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) continue;
+    if (atOnceToPythonValues(index, node)) continue;
     const kind = pandasKind(index, object);
     // The engine's kind is unknown where the bindings of a name disagree (`df = {...}` on one
     // branch, `df = pd.read_csv(p)` on the other): neither the message nor a fix could be trusted.
@@ -51,7 +65,7 @@ export const dataframeValues: Rule = {
       example: 'import pandas as pd\n\ndf = pd.read_csv("train.csv")\nX = df[["age", "income"]].values\ny = df["churned"].values',
       fix: 'Call `.to_numpy()` (add `dtype=` when the model needs a specific type), or `.array` when a pandas array is wanted. The quick fix rewrites `.values` to `.to_numpy()`. On a DataFrame it is safe: both return the same array. On a Series it is marked unsafe: for categorical, nullable-integer or timezone-aware columns `.to_numpy()` returns a NumPy array where `.values` returned a pandas array.',
       fixed: 'X = df[["age", "income"]].to_numpy()\ny = df["churned"].to_numpy()',
-      nearMisses: 'Only objects the file shows to be pandas are reported: the result of a pandas reader or constructor, a column, row selection or method chain of one, or a parameter annotated `pd.DataFrame`. `dict.values()` (a call), polars and Spark frames, NumPy structured arrays, named tuples, `df.columns.values` (an Index) and objects of unknown origin are left alone, as are files that do not import pandas. A name bound differently on different paths (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) holds no one kind, and is left alone too: a fix that is right on one path would break the other. A row selection by a name of unknown value (`df.loc[rows]`) may give a DataFrame or a Series, and is reported as either, with the fix marked unsafe; a list, slice or mask of rows gives a DataFrame.',
+      nearMisses: 'Only objects the file shows to be pandas are reported: the result of a pandas reader or constructor, a column, row selection or method chain of one, or a parameter annotated `pd.DataFrame`. `dict.values()` (a call), polars and Spark frames, NumPy structured arrays, named tuples, `df.columns.values` (an Index) and objects of unknown origin are left alone, as are files that do not import pandas. A name bound differently on different paths (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) holds no one kind, and is left alone too: a fix that is right on one path would break the other. A row selection by a name of unknown value (`df.loc[rows]`) may give a DataFrame or a Series, and is reported as either, with the fix marked unsafe; a list, slice or mask of rows gives a DataFrame. A conversion whose result is at once turned into Python values (`s.values.tolist()`, `list(s.values)`, `sorted(...)`) gives the same values from either array, so it is left alone too.',
     },
   },
   check,

@@ -93,8 +93,37 @@ ruleTests(dataframeValues, {
         first = df["a"].values
       `,
     },
+    {
+      name: 'values turned at once into Python values: a list of rows, counts for a bar chart, sorted labels',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("bikes.csv")
+        X = df[["temp", "hum"]].values.tolist()
+        counts = df["quality"].value_counts()
+        bars = (list(counts.index), list(counts.values))
+        labels = sorted(df["label"].values)
+        rows = [pd.read_csv(p).values.tolist() for p in paths]
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'values kept as an array, or the list of a computed array, are still reported',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("bikes.csv")
+        X = df[["temp", "hum"]].values
+        total = list(df["cnt"].values + 1)
+      `,
+      findings: [{ line: 3, column: 25 }, { line: 4, column: 24 }],
+      safety: 'safe',
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("bikes.csv")
+        X = df[["temp", "hum"]].to_numpy()
+        total = list(df["cnt"].values + 1)
+      `,
+    },
     {
       name: 'a column and a column selection of a frame read with pandas (notebook cells)',
       code: [
