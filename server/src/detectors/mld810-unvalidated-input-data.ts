@@ -75,8 +75,13 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
   return found;
 }
 
-/** A cache of data this file computes (`if os.path.exists(p): np.load(p) else: ...; np.save(p, x)`): the data is made here, not taken in. */
+/**
+ * Data this file computes and keeps in a file: a cache (`if os.path.exists(p): np.load(p) else:
+ * ...; np.save(p, x)`), or a file it wrote earlier in the same run and reads back (`np.savez(p,
+ * X_train=...)` then `np.load(p)`, an intermediate file: MLD502's concern). Made here, not taken in.
+ */
 function isOwnCache(flow: DataFlow, io: DataIO): boolean {
+  if (flow.writtenBefore(io).some((write) => write.direction === 'write' && holdsData(write))) return true;
   return isCacheOrCheck(io.call.node) && flow.io.some((other) => other.direction === 'write' && holdsData(other) && flow.sameLocation(other, io));
 }
 
@@ -154,7 +159,7 @@ export const unvalidatedInputData: Rule = {
       example: 'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n\ntrain = pd.read_csv("data/train.csv")\nmodel = LogisticRegression()\nmodel.fit(train[FEATURES], train["label"])',
       fix: 'Check the data where it enters: declare its schema at load (`dtype=` for `read_csv`, `schema=` for polars or Spark), assert what the model relies on (`assert train["label"].isin([0, 1]).all()`, `assert train[FEATURES].notna().all().all()`, `assert len(train) > 1000`), or validate it with a library such as pandera or Great Expectations.',
       fixed: 'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n\ntrain = pd.read_csv("data/train.csv", dtype=SCHEMA)\nassert train["label"].isin([0, 1]).all()\nassert train[FEATURES].notna().all().all()\nmodel = LogisticRegression()\nmodel.fit(train[FEATURES], train["label"])',
-      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it), also inside a helper function the data is passed to; `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation, and a cache of data the file computes itself (read under `if os.path.exists(path)` or in a `try` that handles a missing file, with the same path written in the file).',
+      nearMisses: 'What counts as validation: an `assert` or an `if ...: raise` whose condition reads the data (or anything derived from it), also inside a helper function the data is passed to; `isna()`/`isnull()`/`notna()`/`duplicated()` checks, `info()`, `describe()` and `.dtypes` on it (they show its schema, ranges and gaps where the author reads them, as a notebook\'s output); `pd.testing`/`np.testing` assertions, `np.isnan`/`np.isfinite`, `pd.api.types.is_*`; a schema given to the reader (`dtype=`, `schema=`); or importing a validation library (pandera, Great Expectations, pydantic, Deepchecks, Evidently, TFDV, whylogs, ydata-profiling...), which silences the whole file. `head()`, `shape`, `print` and plots show rows, not properties, and do not count. Published data sets (`sklearn.datasets.load_*`/`fetch_*`, Keras and torchvision data sets, Hugging Face Hub data sets by name) are versioned and documented by their publisher and are left alone, as is data that never reaches a `fit` or a cross-validation, and data the file computes itself: a cache (read under `if os.path.exists(path)` or in a `try` that handles a missing file, with the same path written in the file), or a file it wrote earlier in the run and reads back (an intermediate file, MLD502\'s concern).',
       notebooks: 'A check in any cell counts, before or after the load, and a check of one read of a file counts for every read of that file. One finding per model\'s data, on its main source — the file named for training if there is one, else the first one read — linked to the fit and to the other unchecked sources (a test file concatenated for preprocessing, a table merged in); when the main source is checked, the model\'s data counts as checked.',
     },
   },

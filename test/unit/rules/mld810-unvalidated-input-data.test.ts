@@ -124,8 +124,39 @@ ruleTests(unvalidatedInputData, {
         LogisticRegression(max_iter=500).fit(emb, labels)
       `,
     },
+    {
+      name: 'arrays this script computed, saved and read back (an intermediate file) are not outside input',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.datasets import fetch_openml
+        X, y = fetch_openml("mnist_784", version=1, return_X_y=True)
+        X_train = ((X / 255.0) - 0.5) * 2
+        np.savez_compressed("mnist_scaled.npz", X_train=X_train, y_train=y)
+        mnist = np.load("mnist_scaled.npz")
+        nn.fit(mnist["X_train"], mnist["y_train"])
+        features = compute_features(frames)
+        features.to_csv("features.csv", index=False)
+        df = pd.read_csv("features.csv")
+        model.fit(df.drop(columns="target"), df["target"])
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a file downloaded and written as raw bytes, then read, is still outside input',
+      code: py`
+        import requests
+        import pandas as pd
+        import lightgbm as lgb
+        train = requests.get("https://example.org/regression.train")
+        open("regression.train", "wb").write(train.content)
+        df_train = pd.read_csv("regression.train", header=None, sep="\\t")
+        gbm = lgb.train(params, lgb.Dataset(df_train.drop(0, axis=1), df_train[0]))
+      `,
+      findings: [{ line: 6, message: /regression\.train/ }],
+      noFix: true,
+    },
     {
       name: 'a CSV read and fed to fit with no check',
       code: py`
