@@ -178,8 +178,56 @@ ruleTests(commentedOutCode, {
         z = 2  # w = g(z)
       `,
     },
+    {
+      name: 'code in a fenced block of a markdown comment, an error workaround offered "in case", and a twice-commented intro ending in a colon',
+      code: py`
+        # %% [markdown]
+        # Resuming works as usual:
+        #
+        # \`\`\`python
+        # trainer = L.Trainer(callbacks=[Scheduler()])
+        # trainer.ckpt_path = "some/path/best.ckpt"
+        # trainer.fit(model)
+        # \`\`\`
+
+        # %%
+        # In case you obtain the following error in the next cell, run the imports and last line here
+        # AttributeError: module 'tensorflow.io.gfile' has no attribute 'get_filesystem'
+
+        # import tensorflow as tf
+        # import tensorboard as tb
+        # tf.io.gfile = tb.compat.tensorflow_stub.io.gfile
+        writer.add_embedding(feats, metadata=labels)
+
+        def draw(agent, xs, vs):
+            probs = agent.predict_proba(grid(xs, vs)).reshape(len(vs), len(xs), 3)
+            # # The above code is equivalent to the following:
+            # probs = np.empty((len(vs), len(xs), 3))
+            # for i, v in enumerate(vs[::-1]):
+            #     for j, x in enumerate(xs):
+            #         probs[i, j, :] = agent.predict_proba([[x, v]])[0]
+            return probs
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a twice-commented note that only names what the dead code did is no intro',
+      code: py`
+        import shutil
+        # # Remove extra data
+        # import os
+        # os.remove("pizza_steak_sushi.zip")
+        # shutil.rmtree("pizza_steak_sushi")
+        print("done")
+      `,
+      findings: [{ line: 3, message: /^3 lines of commented-out code/ }],
+      output: py`
+        import shutil
+        # # Remove extra data
+        print("done")
+      `,
+    },
     {
       name: 'a commented-out decorated function: the decorator line is part of the block and its range',
       code: py`
