@@ -7,6 +7,7 @@ import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
 import { modelOutputIn } from './shared/predictions';
+import { trackerUploads } from './shared/trackers';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /** Markers that make a file name carry a version, run or date. */
@@ -82,27 +83,16 @@ function platformVersioned(index: SemanticIndex, path: string): boolean {
   return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
 }
 
-/** Experiment trackers that keep every file logged to a run as a versioned artefact. */
-const TRACKERS = ['wandb', 'mlflow', 'neptune', 'clearml', 'comet_ml'];
-/** Calls that hand a local file or folder to a tracker: `artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`. */
-const TRACKER_UPLOADS = new Set(['add_file', 'add_dir', 'log_artifact', 'log_artifacts', 'log_model', 'upload_file', 'upload_artifact']);
-
 /**
  * The files and folders this file logs to an experiment tracker. A model written to a fixed local
  * path and then logged (`torch.save(m, "model.pt"); artifact.add_file("model.pt")`) is versioned
  * by the tracker: the local file is only the staging copy.
  */
 function trackedPaths(index: SemanticIndex): string[] {
-  if (!index.importsAny(TRACKERS)) return [];
-  const paths: string[] = [];
-  for (const call of index.calls) {
-    const name = call.qname ? lastSegment(call.qname) : call.method;
-    if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) continue;
-    const argument = call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
-    const known = argument ? index.dataflow.exactPathOf(argument) : undefined;
-    if (known) paths.push(normalised(known.value));
-  }
-  return paths;
+  return trackerUploads(index).flatMap((argument) => {
+    const known = index.dataflow.exactPathOf(argument);
+    return known ? [normalised(known.value)] : [];
+  });
 }
 
 function normalised(path: string): string {

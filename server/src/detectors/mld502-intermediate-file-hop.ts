@@ -3,7 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO, NameRead } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
 import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
+import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
+import { trackerUploads } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
 import type { Rule, RuleContext } from './types';
 import { pushTo } from '../engine/collections';
@@ -79,10 +81,20 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use));
 }
 
+/**
+ * A written file the script also hands to an experiment tracker (`artifact.add_file(path)`,
+ * `mlflow.log_artifact(path)`) is versioned there: reading it back is reading a logged artefact.
+ */
+function trackedWrite(flow: DataFlow, uploads: readonly Node[], write: DataIO): boolean {
+  const key = pathKey(flow.pathOf(write.path!));
+  return key !== undefined && uploads.some((upload) => pathKey(flow.pathOf(upload)) === key);
+}
+
 function check(context: RuleContext): void {
   const { index, doc } = context;
   const flow = index.dataflow;
-  const writes = flow.io.filter((io) => io.direction === 'write' && holdsData(io) && io.path);
+  const uploads = trackerUploads(index);
+  const writes = flow.io.filter((io) => io.direction === 'write' && holdsData(io) && io.path && !trackedWrite(flow, uploads, io));
   if (writes.length === 0) return;
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
@@ -117,7 +129,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

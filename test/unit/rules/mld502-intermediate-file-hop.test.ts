@@ -94,8 +94,31 @@ ruleTests(intermediateFileHop, {
         other = pd.read_csv("out_v2.csv")
       `,
     },
+    {
+      name: 'a written file logged to an experiment tracker, then fetched and read back, is a versioned artefact',
+      code: [
+        'import os\nimport pandas as pd\nimport wandb\n',
+        'df = summarize(raw)\npath_to_save = os.path.join(root_dir, "summaries.csv")\ndf.to_csv(path_to_save, index=False)\nartifact = wandb.Artifact("summaries", type="dataset")\nartifact.add_file(path_to_save)\nwandb.log_artifact(artifact)\n',
+        'wandb.Api().artifact("summaries:latest").download(root_dir)\ndf = pd.read_csv(os.path.join(root_dir, "summaries.csv"))\nindex_documents(df)\n',
+        'import mlflow\nfeatures.to_parquet("features.parquet")\nmlflow.log_artifact("features.parquet")\ntrain = pd.read_parquet("features.parquet")\nmodel.fit(train.drop(columns="y"), train.y)\n',
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'a tracker logging a different file leaves the hop of this one reported',
+      code: py`
+        import pandas as pd
+        import wandb
+        clean = pd.read_csv("raw.csv").dropna()
+        clean.to_csv("clean.csv", index=False)
+        wandb.save("model.pt")
+        df = pd.read_csv("clean.csv")
+        model.fit(df.drop(columns="y"), df.y)
+      `,
+      findings: [{ line: 6, message: /^"clean.csv" is written by `clean.to_csv`/ }],
+      noFix: true,
+    },
     {
       name: 'one written file read back in two later cells: one hop, one finding',
       code: [
