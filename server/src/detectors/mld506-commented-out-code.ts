@@ -87,7 +87,9 @@ const LITERAL = String.raw`('[^']*'|"[^"]*"|[-+]?\d[\w.]*)`;
 // Every item but the last is followed by a comma, so the match is linear (no backtracking over `1 2 3`).
 const LITERAL_LIST = new RegExp(String.raw`^${LITERAL}(\s*,\s*${LITERAL})+\s*,?$`);
 
-const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b|^\s*```|\s```/i;
+const DOC_INTRO = /\b(usage|examples?|e\.g\.|for instance|such as|like so|like this|as follows|synopsis|how to)\b/i;
+/** A markdown code fence in a comment (a notebook's markdown cell in a script): what it encloses is an example. */
+const FENCE = /^(```|~~~)/;
 /** An intro that says the code below is a kept remnant ("The old training loop:"), which stays reported. */
 const REMNANT_INTRO = /\b(old|older|previous(ly)?|legacy|deprecated|unused|obsolete|no longer|disabled?|original|former|earlier|used to|backup|temp(orary)?|hack)\b/i;
 /** Prose that offers code to the reader as an opt-in: "uncomment to train on a GPU", "optional", "if you want". */
@@ -125,22 +127,32 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
       // `# max_samples=1000,  # optional: ...`, `# # (uncomment for the full output)`: the commented
       // code says itself that it is an option.
       const selfOffered = lines.some((c) => { const note = /#.*$/.exec(c.text); return !!note && OPT_IN.test(note[0]); });
-      runs.push({ lines, example: introduced || offered || selfOffered });
+      runs.push({ lines, example: introduced || offered || selfOffered || inFence });
       paragraph = '';
     }
     lines = [];
     intro = next;
     depth = 0;
   };
+  // A blank line (commented or not) ends a prose paragraph: only the one just above a run says what it is.
+  let freshParagraph = false;
+  let inFence = false;
+  let previousLine = -1;
+  const addProse = (text: string) => {
+    paragraph = freshParagraph ? text : `${paragraph} ${text}`;
+    freshParagraph = false;
+  };
   for (const comment of block) {
     const text = comment.text.trim();
+    if (lines.length === 0 && (text === '' || (previousLine >= 0 && comment.line > previousLine + 1))) freshParagraph = true;
+    previousLine = comment.line;
     // Blank comment lines and comments inside the commented code (`# # note`) neither end a run
     // nor count as code.
     if (text === '' || text.startsWith('#')) {
       if (lines.length) lines.push(comment);
       // `# # The above is equivalent to the following:` above a run is its prose intro, commented once more.
       else if (text.startsWith('#') && !context.parsesAsPython(uncomment(text))) {
-        paragraph = `${paragraph} ${uncomment(text)}`;
+        addProse(uncomment(text));
         if (text.endsWith(':')) intro = comment;
       }
       continue;
@@ -151,9 +163,15 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
     const listing = lines.length === 0 && LITERAL_LIST.test(text);
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
-    if (NOT_CODE.some((pattern) => pattern.test(text)) || prose || colonProse) {
+    // Never code (a shell command, a divider, a cell marker): it ends a run but leaves the prose above in force.
+    if (NOT_CODE.some((pattern) => pattern.test(text))) {
+      close(intro);
+      continue;
+    }
+    if (prose || colonProse) {
       close(colonProse ? comment : undefined);
-      paragraph = prose || colonProse ? `${paragraph} ${text}` : '';
+      if (FENCE.test(text)) inFence = !inFence;
+      addProse(text);
       continue;
     }
     lines.push(comment);
@@ -267,7 +285,7 @@ export const commentedOutCode: Rule = {
       example: 'model = LGBMClassifier(n_estimators=300)\n# model = RandomForestClassifier(n_estimators=200)\n# model.fit(X_train, y_train)\n# print(model.score(X_test, y_test))\nmodel.fit(X_train, y_train)',
       fix: 'Delete the block and rely on version control (a commit message or a branch) to keep the experiment; or, if it is a real alternative, make it an option that is tested. The quick fix deletes the commented lines. It is unsafe only in the sense that it removes text a human may want to keep: the program runs the same.',
       fixed: 'model = LGBMClassifier(n_estimators=300)\nmodel.fit(X_train, y_train)',
-      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after a prose paragraph that shows it ("Usage", "Example", "like this", a fenced ```` ```python ```` block of a markdown comment) or offers it ("uncomment to...", "optional", "if you want", "you can", "in case you get this error"), also when that prose is itself commented once more (`# # equivalent to the following:`), or whose own lines say `# optional`; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
+      nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after a prose paragraph that shows it ("Usage", "Example", "like this", a fenced ```` ```python ```` block of a markdown comment) or offers it ("uncomment to...", "optional", "if you want", "you can", "in case you get this error"), also when that prose is itself commented once more (`# # equivalent to the following:`); only the prose paragraph just above the code counts, up to a blank line or a cell marker, or whose own lines say `# optional`; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
     },
   },
   check,

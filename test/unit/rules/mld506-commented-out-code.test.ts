@@ -182,13 +182,19 @@ ruleTests(commentedOutCode, {
       name: 'code in a fenced block of a markdown comment, an error workaround offered "in case", and a twice-commented intro ending in a colon',
       code: py`
         # %% [markdown]
-        # Resuming works as usual:
+        # Resuming works as usual, with the same schedule as the original session.
         #
         # \`\`\`python
+        #
+        # ## this resumes from the best checkpoint
+        #
         # trainer = L.Trainer(callbacks=[Scheduler()])
         # trainer.ckpt_path = "some/path/best.ckpt"
         # trainer.fit(model)
         # \`\`\`
+
+        # %% [markdown]
+        # We add the feature vectors and the original images to the projector.
 
         # %%
         # In case you obtain the following error in the next cell, run the imports and last line here
@@ -198,6 +204,14 @@ ruleTests(commentedOutCode, {
         # import tensorboard as tb
         # tf.io.gfile = tb.compat.tensorflow_stub.io.gfile
         writer.add_embedding(feats, metadata=labels)
+
+        # # An optional step unless
+        # # you want a model with mixed precision
+
+        # !pip install onnxruntime-tools
+        # from onnxruntime_tools import optimizer
+        # optimized = optimizer.optimize_model("model.onnx", model_type="bert")
+        # optimized.save_model_to_file("model.onnx")
 
         def draw(agent, xs, vs):
             probs = agent.predict_proba(grid(xs, vs)).reshape(len(vs), len(xs), 3)
