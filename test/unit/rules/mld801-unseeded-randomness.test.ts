@@ -295,8 +295,51 @@ ruleTests(unseededRandomness, {
         print(scaled[:5])
       `,
     },
+    {
+      name: 'a dummy generator fed to a data set whose batches are only printed (a data-loading demo)',
+      code: py`
+        import random
+        import numpy as np
+        import tensorflow as tf
+        def generate_features():
+            yield np.random.uniform(size=4), random.randint(0, 10)
+        data = tf.data.Dataset.from_generator(generate_features, output_types=(tf.float32, tf.int32))
+        data = data.repeat().shuffle(buffer_size=100).batch(4)
+        for batch_x, batch_y in data.take(1):
+            print(batch_x, batch_y)
+        print("the pipeline works")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a data set of random data that is trained on, or handed on where it cannot be followed, is still reported',
+      code: py`
+        import numpy as np
+        import torch
+        import tensorflow as tf
+        data = tf.data.Dataset.from_tensor_slices((np.random.rand(100, 4), labels)).batch(8)
+        for x, y in data.take(1):
+            print(x)
+        model.fit(data, epochs=3)
+        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 3)), batch_size=8)
+        run_experiment(loader)
+      `,
+      findings: [{ line: 4, message: /np\.random\.rand/ }, { line: 8, message: /torch\.randn/ }],
+      output: py`
+        import numpy as np
+        import torch
+        import tensorflow as tf
+        SEED = 42
+        np.random.seed(SEED)
+        data = tf.data.Dataset.from_tensor_slices((np.random.rand(100, 4), labels)).batch(8)
+        for x, y in data.take(1):
+            print(x)
+        model.fit(data, epochs=3)
+        loader = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(torch.randn(64, 3)), batch_size=8)
+        run_experiment(loader)
+      `,
+    },
     {
       name: 'random features rescaled by a scaler and then trained on are still training data',
       code: py`

@@ -185,8 +185,14 @@ function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
 /** Questions about a tensor or array whose answer does not depend on the values drawn into it. */
 const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device']);
 
-/** How far a draw's value goes: to a result, only into shape questions, or somewhere unknown. */
-type Reach = 'result' | 'shape-only' | 'unknown';
+/**
+ * How far a draw's value goes: to a result, only into shape questions, only into what is shown
+ * (printed, plotted; shape questions too), or somewhere unknown.
+ */
+type Reach = 'result' | 'shape-only' | 'shown' | 'unknown';
+
+/** Data sets and loaders: they hold the drawn numbers, which matter only if the data set is used. */
+const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader)(\.|$)/;
 
 /**
  * True when the value drawn at `draw` (a call) reaches training data, a split, a model or a
@@ -207,11 +213,12 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   return isModelOrDataClass(index, draw) || inTrainingStep(index, draw);
 }
 
-function followDraw(index: SemanticIndex, start: Node[]): Reach {
+function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
   const seen = new Set<number>();
   const queue: Node[] = [...start];
   let steps = 0;
   let shapes = 0;
+  let shown = 0;
   let lost = queue.length === 0;
   while (queue.length > 0) {
     if (steps++ >= BUDGET) return 'unknown';
@@ -236,11 +243,16 @@ function followDraw(index: SemanticIndex, start: Node[]): Reach {
       if (keyword && PIPELINE_KEYWORDS.has(keyword)) return 'result';
       if (isResultSink(index, call)) {
         if (metricCall(call) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
+        // A data set built only to show its batches (a data-loading demo) trains nothing.
+        if (call.qname && DATA_SETS.test(call.qname) && depth < 2) {
+          const onward = followDraw(index, [callNode], depth + 1);
+          if (onward === 'shown' || onward === 'shape-only') { shown++; continue; }
+        }
         return 'result';
       }
       // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape.
       if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && SHAPE_PROBES.test(call.qname) || call.method === 'add_graph'))) { shapes++; continue; }
-      if (call.qname && DISPLAY.test(call.qname)) { lost = true; continue; }
+      if (call.qname && DISPLAY.test(call.qname)) { shown++; continue; }
       queue.push(callNode);
       continue;
     }
@@ -275,5 +287,6 @@ function followDraw(index: SemanticIndex, start: Node[]): Reach {
     }
     lost = true;
   }
-  return shapes > 0 && !lost ? 'shape-only' : 'unknown';
+  if (lost) return 'unknown';
+  return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
 }
