@@ -42,10 +42,10 @@ export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | und
     return { call, inputs: data ? [data] : [] };
   }
   const { method, receiver } = call;
-  if (!method || !receiver || call.qname) return undefined;
+  // The method is asked first: the class of every receiver in the file is a walk to its binding.
+  if (!method || !receiver || call.qname || (method !== 'train' && !FIT_METHODS.has(method))) return undefined;
   const className = index.constructedClass(receiver);
-  if (method === 'train' && className && TRAINER_CLASSES.test(className)) return { call, model: receiver, inputs: [receiver] };
-  if (!FIT_METHODS.has(method)) return undefined;
+  if (method === 'train') return className && TRAINER_CLASSES.test(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
   const kind = flow.kindOf(receiver);
   if ((kind && kind.kind !== 'model') || (className && isTransformerClass(className))) return undefined;
   const inputs = [...call.args, ...[...call.kwargs].filter(([name]) => DATA_KEYWORDS.has(name)).map(([, value]) => value)];
