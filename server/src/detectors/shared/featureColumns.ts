@@ -9,7 +9,7 @@ import { holdsData } from '../../semantics/dataflow';
 import { unpackedElement } from '../../semantics/values';
 import { columnList } from '../../semantics/columns';
 import { stringValue } from '../../semantics/literals';
-import { stripParens } from '../../semantics/nodes';
+import { nodeKey, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { mayBeSameObject, shortText } from './objects';
 import { transformerCall } from './transformers';
@@ -46,9 +46,48 @@ function callsWithOneLabel(flow: DataFlow, method: 'pop' | 'remove'): readonly C
   return calls;
 }
 
-/** How the columns of `expression` were chosen, when the code says so; undefined when it cannot tell. */
+/**
+ * An answer of `columnChoice` for one expression, with how many levels below it the search went.
+ * The depth limit is the only thing that makes an answer depend on where the search came from, so
+ * an answer found without reaching the limit holds wherever `height` more levels fit under it.
+ */
+interface KnownChoice {
+  choice: ColumnChoice;
+  height: number;
+}
+const knownChoices = new WeakMap<DataFlow, Map<string, KnownChoice>>();
+/** The search in progress: the deepest level it reached, and whether the depth limit cut it. */
+const search = { deepest: 0, cut: false };
+
+/**
+ * How the columns of `expression` were chosen, when the code says so; undefined when it cannot tell.
+ * Remembered per expression: every fit follows its matrix back through the same chain of names.
+ */
 export function columnChoice(flow: DataFlow, expression: Node, depth = 0): ColumnChoice {
-  if (depth > MAX_DEPTH) return undefined;
+  if (depth > MAX_DEPTH) {
+    search.cut = true;
+    return undefined;
+  }
+  let known = knownChoices.get(flow);
+  if (!known) knownChoices.set(flow, (known = new Map()));
+  const key = nodeKey(expression);
+  const remembered = known.get(key);
+  if (remembered && depth + remembered.height <= MAX_DEPTH) {
+    search.deepest = Math.max(search.deepest, depth + remembered.height);
+    return remembered.choice;
+  }
+  const outerDeepest = search.deepest;
+  const outerCut = search.cut;
+  search.deepest = depth;
+  search.cut = false;
+  const choice = chosenColumns(flow, expression, depth);
+  if (!search.cut) known.set(key, { choice, height: search.deepest - depth });
+  search.deepest = Math.max(outerDeepest, search.deepest);
+  search.cut ||= outerCut;
+  return choice;
+}
+
+function chosenColumns(flow: DataFlow, expression: Node, depth: number): ColumnChoice {
   const node = stripParens(expression);
   switch (node.type) {
     case 'identifier':
