@@ -82,11 +82,16 @@ function hasOnlyHardScores(flow: DataFlow, classifier: Node): boolean {
 /** The classifiers whose hard labels feed a threshold-dependent metric, with the metric. */
 function thresholdEvaluations(index: SemanticIndex, flow: DataFlow): Evaluation[] {
   const found: Evaluation[] = [];
+  const classifierOutput = (source: CallSite) => !!source.method && OUTPUT_METHODS.has(source.method) && !!source.receiver && !!classifierClass(flow, source.receiver);
   for (const call of index.calls) {
     const metric = metricCall(call);
     if (metric?.kind === 'threshold-dependent') {
-      for (const source of flow.lineage([...call.args, ...call.kwargs.values()]).calls) {
-        if (source.method && OUTPUT_METHODS.has(source.method) && source.receiver && classifierClass(flow, source.receiver)) found.push({ node: call.node, metric: metric.name, classifier: source.receiver, rows: source.args[0] });
+      const inputs = [...call.args, ...call.kwargs.values()];
+      // Most label metrics have no classifier's output behind them: that is asked with early exit,
+      // and the lineage built only for those that have.
+      if (!flow.lineageHas(inputs, { call: classifierOutput }, 'classifier output')) continue;
+      for (const source of flow.lineage(inputs).calls) {
+        if (classifierOutput(source)) found.push({ node: call.node, metric: metric.name, classifier: source.receiver!, rows: source.args[0] });
       }
       continue;
     }
@@ -109,8 +114,8 @@ function scoredClassifier(flow: DataFlow, call: CallSite): Evaluation | undefine
 
 /** True when the file measures scores anywhere: a ranking or probability metric, curve or scorer. */
 function judgesScores(index: SemanticIndex): boolean {
-  if (index.calls.some((call) => metricCall(call)?.kind === 'threshold-free')) return true;
-  if (index.calls.some((call) => call.qname && THRESHOLD_TUNERS.test(lastSegment(call.qname)))) return true;
+  // Both questions need a qualified name (a metric is one from a metrics library).
+  if (index.calls.some((call) => !!call.qname && (metricCall(call)?.kind === 'threshold-free' || THRESHOLD_TUNERS.test(lastSegment(call.qname))))) return true;
   return scorerNames(index).some((name) => THRESHOLD_FREE_SCORER.test(name));
 }
 
@@ -139,28 +144,37 @@ const CLASS_LIST_KEYWORDS = ['labels', 'classes', 'display_labels'];
  * threshold of a binary decision is not what it hides.
  */
 function isMulticlass(index: SemanticIndex): boolean {
-  return paramsNameMulticlass(index) || index.calls.some((call) => {
+  if (paramsNameMulticlass(index)) return true;
+  const loads = new Set(index.dataflow.io.filter((io) => io.direction === 'read' && holdsData(io)).map((io) => io.call));
+  return index.calls.some((call) => {
+    // Every call of the file is asked: the questions that need keywords or a qualified name are
+    // asked only of calls that have them, and the name of a data set only of loads.
     const q = call.qname ?? '';
-    if (MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q) || call.kwargs.has('multi_class')) return true;
-    const average = call.kwargs.get('average');
-    if (average && stringValue(average) !== 'binary') return true;
-    if (namesMoreThanTwoClasses(index, call.kwargs.get('target_names'))) return true;
-    if (CLASS_COUNT_KEYWORDS.some((keyword) => moreThanTwo(call.kwargs.get(keyword)))) return true;
-    if (OBJECTIVE_KEYWORDS.some((keyword) => namesMulticlassObjective(call.kwargs.get(keyword)))) return true;
-    const listsClasses = !!metricCall(call) || /^pandas\.(q?cut)$/.test(q) || /ConfusionMatrixDisplay/.test(q);
-    if (listsClasses && CLASS_LIST_KEYWORDS.some((keyword) => countOf(index, call.kwargs.get(keyword)) > 2)) return true;
+    if (q && (MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q))) return true;
+    if (call.kwargs.size > 0 && keywordsNameMulticlass(index, call, q)) return true;
     if (q === 'pandas.qcut' && moreThanTwo(call.args[1] ?? call.kwargs.get('q'))) return true;
+    if (!loads.has(call) && !/fetch_openml|load_dataset$/.test(q)) return false;
     const name = call.args[0] ? stringValue(call.args[0]) : undefined;
-    const io = index.dataflow.dataIOAt(call.node);
-    const loads = (io?.direction === 'read' && holdsData(io)) || /fetch_openml|load_dataset$/.test(q);
-    return name !== undefined && loads && MULTICLASS_NAMES.test(name);
+    return name !== undefined && MULTICLASS_NAMES.test(name);
   });
+}
+
+/** The keywords of one call that show more than two classes (`multi_class=`, `average="macro"`, `num_class=7`...). */
+function keywordsNameMulticlass(index: SemanticIndex, call: CallSite, q: string): boolean {
+  if (call.kwargs.has('multi_class')) return true;
+  const average = call.kwargs.get('average');
+  if (average && stringValue(average) !== 'binary') return true;
+  if (namesMoreThanTwoClasses(index, call.kwargs.get('target_names'))) return true;
+  if (CLASS_COUNT_KEYWORDS.some((keyword) => moreThanTwo(call.kwargs.get(keyword)))) return true;
+  if (OBJECTIVE_KEYWORDS.some((keyword) => namesMulticlassObjective(call.kwargs.get(keyword)))) return true;
+  const listsClasses = !!metricCall(call) || /^pandas\.(q?cut)$/.test(q) || /ConfusionMatrixDisplay/.test(q);
+  return listsClasses && CLASS_LIST_KEYWORDS.some((keyword) => countOf(index, call.kwargs.get(keyword)) > 2);
 }
 
 /** A parameter dict for a booster: `{"objective": "multi:softprob", "num_class": 7}`. */
 function paramsNameMulticlass(index: SemanticIndex): boolean {
   return index.nodes('string').some((key) => {
-    if (!/num_class|objective/.test(key.text) || key.parent?.type !== 'pair' || !sameNode(key.parent.childForFieldName('key'), key)) return false;
+    if (key.parent?.type !== 'pair' || !/num_class|objective/.test(key.text) || !sameNode(key.parent.childForFieldName('key'), key)) return false;
     const name = stringValue(key);
     const value = key.parent.childForFieldName('value') ?? undefined;
     return (name === 'num_class' && moreThanTwo(value)) || (name === 'objective' && namesMulticlassObjective(value));

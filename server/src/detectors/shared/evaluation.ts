@@ -161,11 +161,14 @@ function reportsResult(index: SemanticIndex, argumentList: Node): boolean {
   return index.nodesWithin('string', argumentList).some((string) => REPORTED_RESULT.test((stringTemplate(string) ?? '').replace(/_/g, ' ')));
 }
 
+const SCORER_KEYWORDS = ['scoring', 'eval_metric', 'metric', 'metrics'];
+
 /** String values given to scorer keywords anywhere (`scoring="roc_auc"`, `eval_metric="auc"`, `metrics=["AUC"]`). */
 export function scorerNames(index: SemanticIndex): string[] {
   const names: string[] = [];
   for (const call of index.calls) {
-    for (const keyword of ['scoring', 'eval_metric', 'metric', 'metrics']) {
+    if (call.kwargs.size === 0) continue;
+    for (const keyword of SCORER_KEYWORDS) {
       const value = call.kwargs.get(keyword);
       if (!value) continue;
       const items = value.type === 'list' || value.type === 'tuple' ? value.namedChildren : [value];
