@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { ExactPath } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
+import { pushTo } from '../engine/collections';
 import { stringPrefix } from '../semantics/literals';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
@@ -146,6 +147,9 @@ function check(context: RuleContext): void {
   }
   const tracked = trackedPaths(index);
   const hub = hubVersioned(index);
+  // Companions by the path they are saved to: looking through every save for each model was quadratic.
+  const companionsAt = new Map<string, Node[]>();
+  for (const { artifact, known } of found) if (artifact.what === 'companion' && known.literal) pushTo(companionsAt, known.value, known.literal);
   for (const { artifact, known } of found) {
     // A tokenizer or processor is not a model: it is versioned with the model saved to its folder, never reported alone.
     if (artifact.what === 'companion') continue;
@@ -153,9 +157,8 @@ function check(context: RuleContext): void {
     if (isTracked(hub.folders, known.value) || (artifact.call.receiver && hub.pushed.has(artifact.call.receiver.text))) continue;
     if (artifact.what === 'predictions' && GRADER_FILE.test(known.value)) continue;
     const companions = new Map<number, Node>();
-    for (const other of found) {
-      const literal = other.known.literal;
-      if (literal && other.known.value === known.value && literal.startIndex !== known.literal?.startIndex && other.artifact.what === 'companion') companions.set(literal.startIndex, literal);
+    for (const literal of companionsAt.get(known.value) ?? []) {
+      if (literal.startIndex !== known.literal?.startIndex) companions.set(literal.startIndex, literal);
     }
     const fix = versionFix(context, known.literal, [...companions.values()]);
     context.report({

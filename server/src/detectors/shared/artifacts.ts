@@ -17,6 +17,8 @@ export interface ModelSave {
 }
 
 const MODEL_EXTENSIONS = /\.(pkl|pickle|joblib|sav|pt|pth|ckpt|h5|hdf5|keras|onnx|safetensors|bin|model|ubj|cbm|xgb|lgb)$/i;
+/** Methods by which an object writes itself: `model.save_model(path)`, `trainer._save(dir)`, `model.save(path)`. */
+const RECEIVER_SAVES = new Set(['save_model', 'save_pretrained', '_save', 'save']);
 const KERAS_SAVE = new Set(['keras.models.save_model', 'tensorflow.keras.models.save_model', 'keras.saving.save_model']);
 
 function save(call: CallSite, model: Node | undefined, path: Node | undefined): ModelSave | undefined {
@@ -39,7 +41,7 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
     return looksLikeTorchModel(index, object) ? save(call, object, call.args[1] ?? call.kwargs.get('f')) : undefined;
   }
   if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), call.args[1] ?? call.kwargs.get('filepath'));
-  if (!q && call.receiver && index.importsAny(ML_PACKAGES)) {
+  if (!q && call.receiver && call.method !== undefined && RECEIVER_SAVES.has(call.method) && index.importsAny(ML_PACKAGES)) {
     const path = first ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
     if (call.method === 'save_model' || call.method === 'save_pretrained' || (call.method === '_save' && isTrainer(index, call.receiver))) return save(call, call.receiver, path);
     // `.save(...)` is everywhere (images, figures); count it only with a model file name.
