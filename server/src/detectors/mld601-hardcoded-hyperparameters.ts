@@ -44,9 +44,12 @@ function isRecordedConfig(call: CallSite): boolean {
   return !!call.qname && !call.qname.startsWith('local:') && RECORDED_CONFIG.test(lastSegment(call.qname));
 }
 
-function configName(index: SemanticIndex, call: CallSite): string {
+/** The dict's name for a call: one per class or method, found once per check (`names`) for the many calls of one model. */
+function configName(index: SemanticIndex, call: CallSite, names: Map<string, string>): string {
   const base = call.qname ? lastSegment(call.qname) : call.method ?? 'model';
-  return freshName(index, `${upperSnake(base)}_PARAMS`);
+  let name = names.get(base);
+  if (name === undefined) names.set(base, (name = freshName(index, `${upperSnake(base)}_PARAMS`)));
+  return name;
 }
 
 /**
@@ -54,10 +57,10 @@ function configName(index: SemanticIndex, call: CallSite): string {
  * `Model(other_args, **NAME)`; a call spread over lines (or with comments inside) keeps its layout
  * and reads each value as `NAME["key"]`.
  */
-function extractFix(context: RuleContext, call: CallSite, literals: [string, Node][]): FixDescriptor | undefined {
+function extractFix(context: RuleContext, call: CallSite, literals: [string, Node][], names: Map<string, string>): FixDescriptor | undefined {
   const list = call.argumentList;
   if (!list || call.hasSplat) return undefined;
-  const name = configName(context.index, call);
+  const name = configName(context.index, call, names);
   const dict = `${name} = {${literals.map(([key, value]) => `${JSON.stringify(key)}: ${value.text}`).join(', ')}}`;
   const edits = [insertBeforeTopLevelStatement(context.doc, call.node, dict)];
   const children = list.namedChildren.filter((c): c is Node => !!c);
@@ -74,6 +77,7 @@ function extractFix(context: RuleContext, call: CallSite, literals: [string, Nod
 
 function check(context: RuleContext): void {
   const { index } = context;
+  const names = new Map<string, string>();
   for (const call of index.calls) {
     if (!isModelCall(index, call) || isRecordedConfig(call)) continue;
     const literals: [string, Node][] = [];
@@ -86,7 +90,7 @@ function check(context: RuleContext): void {
     }
     if (literals.length < 2) continue;
     const positional = literals.some(([key, node]) => call.kwargs.get(key) !== node);
-    const fix = positional ? undefined : extractFix(context, call, literals);
+    const fix = positional ? undefined : extractFix(context, call, literals, names);
     // Name a method call by its receiver (`model.fit`), as the line spells it.
     const what = call.qname ? lastSegment(call.qname) : `${shortText(call.callee)}()`;
     context.report({

@@ -96,6 +96,9 @@ function onlyScored(index: SemanticIndex, cut: Node, hops = 0): boolean {
 
 function check(context: RuleContext): void {
   const { index, doc } = context;
+  // Asked once per check, not per finding: the constants that already name a threshold, and the name a new one gets.
+  const thresholdConstants = [...index.constants.values()].filter((c) => THRESHOLD_NAME.test(c.name) && c.value.kind === 'number');
+  let freshThresholdName: string | undefined;
   for (const comparison of index.nodes('comparison_operator')) {
     const operands = comparison.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     const operators = comparison.childrenForFieldName('operators').map((o) => o?.text ?? '');
@@ -107,8 +110,8 @@ function check(context: RuleContext): void {
         if (value === undefined) continue;
         const kind = modelOutputKind(index, other);
         if (!kind || !isThresholdLiteral(kind, value) || holdsClassLabels(index, other) || onlyScored(index, comparison) || inMetricFunction(comparison)) continue;
-        const existing = [...index.constants.values()].find((c) => THRESHOLD_NAME.test(c.name) && c.value.kind === 'number' && c.value.value === value && c.definition.node.startIndex < comparison.startIndex);
-        const name = existing?.name ?? freshName(index, 'DECISION_THRESHOLD');
+        const existing = thresholdConstants.find((c) => c.value.kind === 'number' && c.value.value === value && c.definition.node.startIndex < comparison.startIndex);
+        const name = existing?.name ?? (freshThresholdName ??= freshName(index, 'DECISION_THRESHOLD'));
         const edits = existing
           ? [replaceNode(literal, name)]
           : [insertBeforeTopLevelStatement(doc, comparison, `${name} = ${literal.text}`), replaceNode(literal, name)];
