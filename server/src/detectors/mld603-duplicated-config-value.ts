@@ -9,6 +9,7 @@ import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } fro
 import { lastSegment, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
 import { isModelCall } from './shared/modelConfig';
 import type { TextEdit } from '../documents/types';
+import { pushTo } from '../engine/collections';
 import type { FixDescriptor, Rule, RuleContext } from './types';
 
 /**
@@ -83,23 +84,20 @@ function isSeedingBlock(occurrences: readonly Occurrence[]): boolean {
 /** Groups the literal settings of every call by setting and value. */
 function collect(index: SemanticIndex): Map<string, Occurrence[]> {
   const groups = new Map<string, Occurrence[]>();
-  const add = (group: string, occurrence: Occurrence) => {
-    const key = literalKey(occurrence.value);
+  // The text shown is built only for literal values (`keyword` absent: a seeding call's first argument).
+  const add = (group: string, value: Node, call: CallSite, keyword?: string) => {
+    const key = literalKey(value);
     if (!key) return;
-    const list = groups.get(`${group}|${key}`) ?? [];
-    list.push(occurrence);
-    groups.set(`${group}|${key}`, list);
+    const shown = keyword === undefined ? `${call.callee.text}(${value.text})` : `${keyword}=${value.text}`;
+    pushTo(groups, `${group}|${key}`, { value, shown, call });
   };
   for (const call of index.calls) {
-    if (call.qname && SEEDING_CALLS.has(call.qname) && call.args[0]) {
-      add('seed', { value: call.args[0], shown: `${call.callee.text}(${call.args[0].text})`, call });
-    }
+    if (call.qname && SEEDING_CALLS.has(call.qname) && call.args[0]) add('seed', call.args[0], call);
     for (const [keyword, value] of call.kwargs) {
-      const shown = `${keyword}=${value.text}`;
-      if (SEED_KEYWORDS.has(keyword)) add('seed', { value, shown, call });
+      if (SEED_KEYWORDS.has(keyword)) add('seed', value, call, keyword);
       else if (keyword === 'batch_size' && isChunkedMap(call)) continue;
-      else if (SHARED_SETTINGS.has(keyword)) add(keyword, { value, shown, call });
-      else if (MODEL_SETTINGS.has(keyword) && isModelCall(index, call)) add(`${keyword}@${call.qname ?? call.callee.text}`, { value, shown, call });
+      else if (SHARED_SETTINGS.has(keyword)) add(keyword, value, call, keyword);
+      else if (MODEL_SETTINGS.has(keyword) && isModelCall(index, call)) add(`${keyword}@${call.qname ?? call.callee.text}`, value, call, keyword);
     }
   }
   return groups;
@@ -211,6 +209,7 @@ interface Duplicate {
 function duplicates(context: RuleContext): Duplicate[] {
   const found: Duplicate[] = [];
   for (const [group, all] of collect(context.index)) {
+    if (all.length < 2) continue;
     // One call repeated by a loop or a function is one site; two different calls are two.
     // (A set of the calls seen: looking each one up in the whole group was quadratic.)
     const seen = new Set<number>();
@@ -223,6 +222,13 @@ function duplicates(context: RuleContext): Duplicate[] {
     found.push({ setting, occurrences, extraction: extraction(context, setting, occurrences) });
   }
   return found;
+}
+
+/** The first occurrence of each call in a list. */
+function firstByCall(occurrences: readonly Occurrence[]): Map<CallSite, Occurrence> {
+  const byCall = new Map<CallSite, Occurrence>();
+  for (const occurrence of occurrences) if (!byCall.has(occurrence.call)) byCall.set(occurrence.call, occurrence);
+  return byCall;
 }
 
 /** The calls a duplicate lives in, as a key: settings repeated by the same calls are one copied call. */
@@ -251,7 +257,9 @@ function check(context: RuleContext): void {
     const [first, repeat] = occurrences;
     const others = occurrences.length - 2;
     const elsewhere = others > 0 ? ` and ${others} more time${others > 1 ? 's' : ''}` : '';
-    const shown = (o: Occurrence) => group.map((d) => d.occurrences.find((x) => x.call === o.call)!.shown).join(', ');
+    // Each duplicate's occurrence by call, found once: looking each one up in every list was quadratic.
+    const byCall = group.map((d) => firstByCall(d.occurrences));
+    const shown = (o: Occurrence) => byCall.map((occurrenceOf) => occurrenceOf.get(o.call)!.shown).join(', ');
     const value = stripParens(first.value).text;
     const message = group.length > 1
       ? `\`${shown(repeat)}\` are written again here (in \`${where(repeat)}\`)${elsewhere}: change them in one place and the others silently keep the old values`
