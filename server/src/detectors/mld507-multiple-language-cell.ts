@@ -205,7 +205,8 @@ function check(context: RuleContext): void {
   }
   const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);
   for (const call of index.calls) {
-    if (!call.qname) continue;
+    // Only shell and subprocess calls can run a step; the enclosing test function is looked for on those alone.
+    if (!call.qname || !(ALWAYS_SHELL.has(call.qname) || SUBPROCESS_SHELL.has(call.qname))) continue;
     if (testModule || inTestFunction(call.node)) continue;
     const steps = scriptShellSteps(index, call);
     if (steps.length === 0) continue;

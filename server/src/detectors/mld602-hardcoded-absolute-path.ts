@@ -28,9 +28,22 @@ interface AbsolutePath {
  */
 function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath | undefined {
   const head = index.dataflow.pathOf(expression).head;
-  if (!head || head.throughModuleName) return undefined;
+  if (!head || head.throughModuleName || !mayStartWithRoot(index.doc.text, head.literal)) return undefined;
   const value = stringValue(head.literal) ?? stringTemplate(head.literal);
   return value !== undefined && MACHINE_SPECIFIC.test(value) ? { literal: head.literal, value } : undefined;
+}
+
+/**
+ * Whether a string literal's value can start with a root (`/`, `\`, `C:`), told from its first
+ * two characters in the source, so most literals are ruled out without being decoded. An escape
+ * sequence starts with `\` in the source and is never ruled out; other literals are not looked at.
+ */
+function mayStartWithRoot(text: string, literal: Node): boolean {
+  const afterQuote = literal.type === 'string' ? literal.firstChild?.endIndex : undefined;
+  if (afterQuote === undefined) return true;
+  const first = text[afterQuote] ?? '';
+  const second = text[afterQuote + 1] ?? '';
+  return first === '/' || first === '\\' || (/[A-Za-z]/.test(first) && (second === ':' || second === '\\'));
 }
 
 /** `/home/ana/data/train.csv` -> `TRAIN_CSV_PATH`; `/content/drive/MyDrive/data` -> `DATA_DIR`. */
