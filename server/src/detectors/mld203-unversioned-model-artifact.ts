@@ -22,20 +22,37 @@ interface Artifact {
   path: Node;
 }
 
-function persistedModel(index: SemanticIndex, call: CallSite): Artifact | undefined {
+/** A save to a fixed path: one whose every part is known, with no version in it, and not a placeholder. */
+interface FixedSave {
+  artifact: Artifact;
+  known: ExactPath;
+}
+
+/**
+ * The path a save writes to, when it is fixed. It is asked before what the save writes, which
+ * takes a walk through the data flow: only saves to a fixed path can be reported.
+ */
+function fixedPath(index: SemanticIndex, path: Node): ExactPath | undefined {
+  const known = index.dataflow.exactPathOf(path);
+  return known && !VERSIONED.test(known.value) && !PLACEHOLDER.test(known.value) ? known : undefined;
+}
+
+function persistedModel(index: SemanticIndex, call: CallSite): FixedSave | undefined {
   const saved = modelSave(index, call);
-  if (!saved) return undefined;
+  const known = saved && fixedPath(index, saved.path);
+  if (!saved || !known) return undefined;
   const nonModel = nonModelSaved(index, saved);
   if (nonModel === 'data') return undefined;
-  return { what: nonModel === 'companion' || COMPANION_RECEIVER.test(receiverName(call)) ? 'companion' : 'model', call, path: saved.path };
+  return { artifact: { what: nonModel === 'companion' || COMPANION_RECEIVER.test(receiverName(call)) ? 'companion' : 'model', call, path: saved.path }, known };
 }
 
 /** A frame of predictions written out: built from model output, or given a prediction column. */
-function persistedPredictions(index: SemanticIndex, call: CallSite): Artifact | undefined {
+function persistedPredictions(index: SemanticIndex, call: CallSite): FixedSave | undefined {
   if (!call.method || !FRAME_WRITERS.has(call.method) || !call.receiver) return undefined;
   const path = call.args[0] ?? call.kwargs.get('path_or_buf') ?? call.kwargs.get('path');
-  if (!path || !modelOutputIn(index, call.receiver)) return undefined;
-  return { what: 'predictions', call, path };
+  const known = path && fixedPath(index, path);
+  if (!path || !known || GRADER_FILE.test(known.value) || !modelOutputIn(index, call.receiver)) return undefined;
+  return { artifact: { what: 'predictions', call, path }, known };
 }
 
 /** `"models/model.pkl"` -> `f"models/model-v{MODEL_VERSION}.pkl"`, keeping the quotes and raw-ness. */
@@ -139,11 +156,10 @@ function hubVersioned(index: SemanticIndex): { folders: string[]; pushed: Set<st
 
 function check(context: RuleContext): void {
   const { index } = context;
-  const found: { artifact: Artifact; known: ExactPath }[] = [];
+  const found: FixedSave[] = [];
   for (const call of index.calls) {
-    const artifact = persistedModel(index, call) ?? persistedPredictions(index, call);
-    const known = artifact && index.dataflow.exactPathOf(artifact.path);
-    if (artifact && known && !CONFIG_RECEIVER.test(receiverName(artifact.call))) found.push({ artifact, known });
+    const save = persistedModel(index, call) ?? persistedPredictions(index, call);
+    if (save && !CONFIG_RECEIVER.test(receiverName(call))) found.push(save);
   }
   const tracked = trackedPaths(index);
   const hub = hubVersioned(index);
@@ -153,9 +169,8 @@ function check(context: RuleContext): void {
   for (const { artifact, known } of found) {
     // A tokenizer or processor is not a model: it is versioned with the model saved to its folder, never reported alone.
     if (artifact.what === 'companion') continue;
-    if (VERSIONED.test(known.value) || PLACEHOLDER.test(known.value) || platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
+    if (platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
     if (isTracked(hub.folders, known.value) || (artifact.call.receiver && hub.pushed.has(artifact.call.receiver.text))) continue;
-    if (artifact.what === 'predictions' && GRADER_FILE.test(known.value)) continue;
     const companions = new Map<number, Node>();
     for (const literal of companionsAt.get(known.value) ?? []) {
       if (literal.startIndex !== known.literal?.startIndex) companions.set(literal.startIndex, literal);
