@@ -107,7 +107,8 @@ function check(context: RuleContext): void {
       const pair = [operands[i], operands[i + 1]];
       for (const [literal, other] of [[pair[1], pair[0]], [pair[0], pair[1]]]) {
         const value = numberValue(literal);
-        if (value === undefined) continue;
+        // 0 is a threshold of no kind of output: the output's kind is not asked.
+        if (value === undefined || value === 0) continue;
         const kind = modelOutputKind(index, other);
         if (!kind || !isThresholdLiteral(kind, value) || holdsClassLabels(index, other) || onlyScored(index, comparison) || inMetricFunction(comparison)) continue;
         const existing = thresholdConstants.find((c) => c.value.kind === 'number' && c.value.value === value && c.definition.node.startIndex < comparison.startIndex);
