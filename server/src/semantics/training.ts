@@ -35,15 +35,16 @@ export function isTransformerClass(qname: string): boolean {
 /** The training a call performs, if it trains a model. */
 export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | undefined {
   const { index } = flow;
-  if (!index.importsAny(ML_PACKAGES)) return undefined;
+  // What the call is is asked first, then the file's imports, then the receiver's class (a walk to its binding).
   const functional = call.qname ? FUNCTIONAL_TRAINERS[call.qname] : undefined;
+  const { method, receiver } = call;
+  const fits = !!method && !!receiver && !call.qname && (method === 'train' || FIT_METHODS.has(method));
+  if ((!functional && !fits) || !index.importsAny(ML_PACKAGES)) return undefined;
   if (functional) {
     const data = call.args[functional.position] ?? call.kwargs.get(functional.keyword);
     return { call, inputs: data ? [data] : [] };
   }
-  const { method, receiver } = call;
-  // The method is asked first: the class of every receiver in the file is a walk to its binding.
-  if (!method || !receiver || call.qname || (method !== 'train' && !FIT_METHODS.has(method))) return undefined;
+  if (!method || !receiver) return undefined;
   const className = index.constructedClass(receiver);
   if (method === 'train') return className && TRAINER_CLASSES.test(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
   const kind = flow.kindOf(receiver);
