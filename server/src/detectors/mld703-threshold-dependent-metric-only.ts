@@ -79,11 +79,16 @@ function hasOnlyHardScores(flow: DataFlow, classifier: Node): boolean {
   return false;
 }
 
-/** The classifiers whose hard labels feed a threshold-dependent metric, with the metric. */
-function thresholdEvaluations(index: SemanticIndex, flow: DataFlow): Evaluation[] {
+/** The calls that may judge a classifier by its labels: label metrics, `score` and cross-validation. */
+function labelJudgingCalls(index: SemanticIndex): CallSite[] {
+  return index.calls.filter((call) => metricCall(call)?.kind === 'threshold-dependent' || call.method === 'score' || holdoutCall(index, call)?.kind === 'cross-validation');
+}
+
+/** The classifiers whose hard labels feed a threshold-dependent metric among `calls` (see labelJudgingCalls), with the metric. */
+function thresholdEvaluations(flow: DataFlow, calls: readonly CallSite[]): Evaluation[] {
   const found: Evaluation[] = [];
   const classifierOutput = (source: CallSite) => !!source.method && OUTPUT_METHODS.has(source.method) && !!source.receiver && !!classifierClass(flow, source.receiver);
-  for (const call of index.calls) {
+  for (const call of calls) {
     const metric = metricCall(call);
     if (metric?.kind === 'threshold-dependent') {
       const inputs = [...call.args, ...call.kwargs.values()];
@@ -210,8 +215,10 @@ function namesMoreThanTwoClasses(index: SemanticIndex, names: Node | undefined):
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
-  if (judgesScores(index) || isMulticlass(index)) return;
-  const evaluations = thresholdEvaluations(index, flow).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
+  const candidates = labelJudgingCalls(index);
+  // Most files judge no classifier by its labels: the questions about the whole file are not asked of them.
+  if (candidates.length === 0 || judgesScores(index) || isMulticlass(index)) return;
+  const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
   if (evaluations.length === 0) return;
   // One finding for the file: a single threshold-free metric anywhere pays the debt off.
   const [first, ...rest] = evaluations;
