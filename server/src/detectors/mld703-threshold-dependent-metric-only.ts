@@ -5,7 +5,7 @@ import { holdsData } from '../semantics/dataflow';
 import { numberValue, stringValue } from '../semantics/literals';
 import { sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
-import { holdoutCall, metricCall, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
+import { holdoutCall, metricCall, metricKind, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
 import { shortText } from './shared/objects';
 import { classifierClass, OUTPUT_METHODS } from './shared/models';
@@ -118,9 +118,8 @@ function scoredClassifier(flow: DataFlow, call: CallSite): Evaluation | undefine
 }
 
 /** True when the file measures scores anywhere: a ranking or probability metric, curve or scorer. */
-function judgesScores(index: SemanticIndex): boolean {
-  // Both questions need a qualified name (a metric is one from a metrics library).
-  if (index.calls.some((call) => !!call.qname && (metricCall(call)?.kind === 'threshold-free' || THRESHOLD_TUNERS.test(lastSegment(call.qname))))) return true;
+function judgesScores(index: SemanticIndex, qnames: readonly string[]): boolean {
+  if (qnames.some((q) => metricKind(q) === 'threshold-free' || THRESHOLD_TUNERS.test(lastSegment(q)))) return true;
   return scorerNames(index).some((name) => THRESHOLD_FREE_SCORER.test(name));
 }
 
@@ -148,17 +147,17 @@ const CLASS_LIST_KEYWORDS = ['labels', 'classes', 'display_labels'];
  * wrappers, or more than two classes generated. Accuracy is then the usual summary, and the
  * threshold of a binary decision is not what it hides.
  */
-function isMulticlass(index: SemanticIndex): boolean {
-  if (paramsNameMulticlass(index)) return true;
+function isMulticlass(index: SemanticIndex, qnames: readonly string[]): boolean {
+  if (paramsNameMulticlass(index) || qnames.some((q) => MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q))) return true;
   const loads = new Set(index.dataflow.io.filter((io) => io.direction === 'read' && holdsData(io)).map((io) => io.call));
+  const loaders = new Set(qnames.filter((q) => /fetch_openml|load_dataset$/.test(q)));
   return index.calls.some((call) => {
-    // Every call of the file is asked: the questions that need keywords or a qualified name are
-    // asked only of calls that have them, and the name of a data set only of loads.
+    // Every call of the file is asked: the questions of keywords only of calls that have some, and
+    // the name of a data set only of loads.
     const q = call.qname ?? '';
-    if (q && (MULTICLASS_LOADERS.test(q) || MULTICLASS_ESTIMATORS.test(q))) return true;
     if (call.kwargs.size > 0 && keywordsNameMulticlass(index, call, q)) return true;
     if (q === 'pandas.qcut' && moreThanTwo(call.args[1] ?? call.kwargs.get('q'))) return true;
-    if (!loads.has(call) && !/fetch_openml|load_dataset$/.test(q)) return false;
+    if (!loads.has(call) && !loaders.has(q)) return false;
     const name = call.args[0] ? stringValue(call.args[0]) : undefined;
     return name !== undefined && MULTICLASS_NAMES.test(name);
   });
@@ -216,8 +215,11 @@ function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
   const candidates = labelJudgingCalls(index);
-  // Most files judge no classifier by its labels: the questions about the whole file are not asked of them.
-  if (candidates.length === 0 || judgesScores(index) || isMulticlass(index)) return;
+  // Most files judge no classifier by its labels: the questions about the whole file are not asked
+  // of them. Those that depend on a function's name alone are asked once per name.
+  if (candidates.length === 0) return;
+  const qnames = [...new Set(index.calls.flatMap((call) => call.qname ?? []))];
+  if (judgesScores(index, qnames) || isMulticlass(index, qnames)) return;
   const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
   if (evaluations.length === 0) return;
   // One finding for the file: a single threshold-free metric anywhere pays the debt off.

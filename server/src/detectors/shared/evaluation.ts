@@ -100,10 +100,15 @@ export interface Metric {
 
 /** A call that computes a metric from a metrics library (`sklearn.metrics.f1_score`, `torchmetrics.AUROC`). */
 export function metricCall(call: CallSite): Metric | undefined {
-  if (!call.qname || !METRIC_MODULES.test(call.qname)) return undefined;
-  const name = lastSegment(call.qname);
-  const kind: MetricKind = THRESHOLD_DEPENDENT.has(name) ? 'threshold-dependent' : THRESHOLD_FREE.test(name) ? 'threshold-free' : 'other';
-  return { call, name, kind };
+  const kind = call.qname ? metricKind(call.qname) : undefined;
+  return kind && { call, name: lastSegment(call.qname!), kind };
+}
+
+/** The kind of the metric a function of a metrics library computes (by qualified name), if it is one. */
+export function metricKind(qname: string): MetricKind | undefined {
+  if (!METRIC_MODULES.test(qname)) return undefined;
+  const name = lastSegment(qname);
+  return THRESHOLD_DEPENDENT.has(name) ? 'threshold-dependent' : THRESHOLD_FREE.test(name) ? 'threshold-free' : 'other';
 }
 
 /** Keywords of fit and trainer calls that evaluate on held-out data while training. */
