@@ -110,6 +110,30 @@ ruleTests(implicitFeatureSet, {
   ],
   invalid: [
     {
+      // The first fit follows the chain past the search's depth limit; the second, nearer the
+      // drop, must still find it: an answer the limit cut is not remembered for later fits.
+      name: 'a chain of copies followed past the depth limit by one fit and to its end by a later one',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        df = pd.read_csv("d.csv")
+        X0 = df.drop(columns=["y"])
+        X1 = X0.copy()
+        X2 = X1.copy()
+        X3 = X2.copy()
+        X4 = X3.copy()
+        X5 = X4.copy()
+        X6 = X5.copy()
+        X7 = X6.copy()
+        X8 = X7.copy()
+        X9 = X8.copy()
+        LogisticRegression().fit(X9, df["y"])
+        LogisticRegression().fit(X2, df["y"])
+      `,
+      findings: [{ line: 4, column: 6, message: /LogisticRegression\(\)\.fit are every column of df except 'y'/, related: 1 }],
+      noFix: true,
+    },
+    {
       name: 'drop(columns=...) through train_test_split',
       code: py`
         import pandas as pd
