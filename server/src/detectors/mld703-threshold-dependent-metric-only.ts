@@ -80,8 +80,9 @@ function hasOnlyHardScores(flow: DataFlow, classifier: Node): boolean {
 }
 
 /** The calls that may judge a classifier by its labels: label metrics, `score` and cross-validation. */
-function labelJudgingCalls(index: SemanticIndex): CallSite[] {
-  return index.calls.filter((call) => metricCall(call)?.kind === 'threshold-dependent' || call.method === 'score' || holdoutCall(index, call)?.kind === 'cross-validation');
+function labelJudgingCalls(index: SemanticIndex, qnames: readonly string[]): CallSite[] {
+  const labelMetrics = new Set(qnames.filter((q) => metricKind(q) === 'threshold-dependent'));
+  return index.calls.filter((call) => (call.qname && labelMetrics.has(call.qname)) || call.method === 'score' || holdoutCall(index, call)?.kind === 'cross-validation');
 }
 
 /** The classifiers whose hard labels feed a threshold-dependent metric among `calls` (see labelJudgingCalls), with the metric. */
@@ -214,12 +215,13 @@ function namesMoreThanTwoClasses(index: SemanticIndex, names: Node | undefined):
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
-  const candidates = labelJudgingCalls(index);
-  // Most files judge no classifier by its labels: the questions about the whole file are not asked
-  // of them. Those that depend on a function's name alone are asked once per name.
-  if (candidates.length === 0) return;
+  // The questions that depend on a function's name alone are asked once per name, and the
+  // cheapest first: a threshold-free metric anywhere, then whether any classifier is judged by
+  // its labels at all (most files judge none), then the signs of more than two classes.
   const qnames = [...new Set(index.calls.flatMap((call) => call.qname ?? []))];
-  if (judgesScores(index, qnames) || isMulticlass(index, qnames)) return;
+  if (judgesScores(index, qnames)) return;
+  const candidates = labelJudgingCalls(index, qnames);
+  if (candidates.length === 0 || isMulticlass(index, qnames)) return;
   const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
   if (evaluations.length === 0) return;
   // One finding for the file: a single threshold-free metric anywhere pays the debt off.
