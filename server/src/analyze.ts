@@ -6,7 +6,9 @@ import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppress
 import { effectiveSeverity, type AnalysisConfig } from './config/settings';
 import { RULES } from './detectors';
 import type { Rule, RuleContext } from './detectors/types';
-import type { Finding, RuleMeta } from './engine/types';
+import { checkListeners, traverse, type Subscriber } from './detectors/dispatch';
+import type { Finding, RuleMeta, Severity } from './engine/types';
+import type { Node } from 'web-tree-sitter';
 import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
 import type { PythonParser } from './parsing/parser';
@@ -83,10 +85,30 @@ export function runSteps<T>(steps: Generator<void, T, void>): T {
   for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }
 
+/** One rule's part in an analysis. */
+interface RuleRun {
+  rule: Rule;
+  context: RuleContext;
+  /** What it reported: its own list, since listeners interleave and a stopped rule's findings are dropped. */
+  findings: Finding[];
+  /** Time spent in its code (listen, listeners, finish or check), measured when there is a budget. */
+  spentMs: number;
+  /** In the traversal, while it listens. */
+  subscriber?: Subscriber;
+}
+
 /**
- * The analysis as steps: it pauses (yields) after the index and after each rule, so the language
- * server can read new messages between them and give up an analysis a newer version overtook.
- * Run to its end, it is exactly `analyze`.
+ * The analysis as steps: it pauses (yields) after the index, after each rule's `listen`, every
+ * few events of the traversal (dispatch.ts), and after each `finish` and each `check`, so the
+ * language server can read new messages between them and give up an analysis a newer version
+ * overtook. Run to its end, it is exactly `analyze`.
+ *
+ * The rules that subscribe run first, together: every one's `listen`, one traversal, then every
+ * one's `finish`; the whole-document rules (`check`) run after, one by one. The time budget
+ * (budget.ts) charges each rule the time spent in its own code, wherever the traversal
+ * interleaves it: a rule that exhausts its share is stopped and its findings dropped, and the
+ * whole budget running out stops the rules still listening (their findings would be partial)
+ * and leaves the rules not yet started (their `listen` or `check` not called) not run.
  */
 export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, options: AnalyzeOptions): Generator<void, AnalysisResult, void> {
   const { doc } = parsed;
@@ -99,7 +121,6 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   const suppressions = collectSuppressions(doc, index.nodes('comment'));
   // A suppression comment cannot go at the end of a line that ends inside a string.
   const multilineStrings = index.nodes('string').filter((s) => s.startPosition.row !== s.endPosition.row);
-  const findings: Finding[] = [];
   const errors: RuleError[] = [];
   const snippetCache = new Map<string, boolean>();
   const parsesAsPython = (snippet: string): boolean => {
@@ -112,68 +133,153 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     }
     return ok;
   };
-
+  const reporting = { doc, index, parsesAsPython, suppressions, multilineStrings };
+  const runs: RuleRun[] = [];
   for (const rule of options.rules ?? RULES) {
-    yield;
     const severity = effectiveSeverity(config, rule.meta);
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;
-    if (budget?.expired()) {
-      budgetStop ??= { budgetMs: budget.budgetMs, stoppedRules: [], notRun: [] };
-      budgetStop.notRun.push(rule.meta.code);
-      continue;
-    }
-    budget?.startRule();
-    const findingsBefore = findings.length;
-    const context: RuleContext = {
-      doc,
-      index,
-      meta: rule.meta,
-      parsesAsPython,
-      report(descriptor) {
-        const range = descriptor.range ?? (descriptor.node ? nodeRange(descriptor.node) : undefined);
-        if (!range) throw new Error(`${rule.meta.code} reported a finding without a node or range`);
-        const finding: Finding = {
-          code: rule.meta.code,
-          name: rule.meta.name,
-          category: rule.meta.category,
-          severity,
-          message: descriptor.message,
-          range,
-          tags: rule.meta.tags ?? [],
-          related: (descriptor.related ?? []).flatMap((r) => {
-            const relatedRange = r.range ?? (r.node ? nodeRange(r.node) : undefined);
-            return relatedRange ? [{ range: relatedRange, message: r.message }] : [];
-          }),
-        };
-        if (descriptor.fix) {
-          if (!rule.meta.fix) throw new Error(`${rule.meta.code} offered a fix but declares none`);
-          finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? rule.meta.fix.safety };
-        }
-        const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
-        if (isSuppressed(suppressions, doc, finding, rule.meta, statementEnd)) return;
-        const edit = ignoreEdit(doc, multilineStrings, finding, rule.meta.code, statementEnd);
-        if (edit) finding.ignoreEdit = edit;
-        findings.push(finding);
-      },
-    };
+    const findings: Finding[] = [];
+    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting) });
+  }
+
+  const stopped = (): BudgetStop => (budgetStop ??= { budgetMs: budget!.budgetMs, stoppedRules: [], notRun: [] });
+  const stop = (run: RuleRun): void => {
+    // A rule stopped half-way may have reported what the rest of it would refute.
+    run.findings.length = 0;
+    if (run.subscriber) run.subscriber.live = false;
+    stopped().stoppedRules.push(run.rule.meta.code);
+  };
+  // When there is a budget: the clock, read once per call into a rule (the end of one is the start of the next).
+  let clock = 0;
+  const tick = () => {
+    if (budget) clock = performance.now();
+  };
+  /** Calls into a rule: its errors are isolated, its time is charged to its share. False when it threw or was stopped. */
+  const attempt = (run: RuleRun, body: () => void): boolean => {
+    budget?.startRule(run.spentMs, clock);
     try {
-      rule.check(context);
+      body();
+      return true;
     } catch (error) {
-      if (error instanceof BudgetExceeded) {
-        // A rule stopped half-way may have reported what the rest of its check would refute.
-        findings.length = findingsBefore;
-        budgetStop ??= { budgetMs: error.budgetMs, stoppedRules: [], notRun: [] };
-        budgetStop.stoppedRules.push(rule.meta.code);
-        continue;
+      if (error instanceof BudgetExceeded) stop(run);
+      else {
+        if (run.subscriber) run.subscriber.live = false;
+        errors.push({ code: run.rule.meta.code, message: error instanceof Error ? error.stack ?? error.message : String(error) });
       }
-      errors.push({ code: rule.meta.code, message: error instanceof Error ? error.stack ?? error.message : String(error) });
+      return false;
+    } finally {
+      if (budget) {
+        const now = performance.now();
+        run.spentMs += now - clock;
+        clock = now;
+      }
+    }
+  };
+  /** Before a rule starts: once the whole budget is spent it does not, and is listed as not run. */
+  const mayStart = (run: RuleRun): boolean => {
+    tick();
+    if (!budget?.expired()) return true;
+    stopped().notRun.push(run.rule.meta.code);
+    return false;
+  };
+
+  // The rules that subscribe: each one's listeners, one traversal, each one's finish.
+  const subscribers = new Map<Subscriber, RuleRun>();
+  for (const run of runs) {
+    const { rule } = run;
+    const { listen } = rule;
+    if (!listen) continue;
+    yield;
+    if (!mayStart(run)) continue;
+    attempt(run, () => {
+      const listeners = listen.call(rule, run.context);
+      if (!listeners) return;
+      checkListeners(listeners);
+      run.subscriber = { listeners, live: true };
+      subscribers.set(run.subscriber, run);
+    });
+  }
+  if (subscribers.size > 0) {
+    yield;
+    tick();
+    yield* traverse(model, [...subscribers.keys()], {
+      invoke: (subscriber, listener, payload) => {
+        const run = subscribers.get(subscriber)!;
+        // Out of its share, or the whole budget spent: the rule cannot finish, before or after this event.
+        if (budget?.startRule(run.spentMs, clock) === false) return stop(run);
+        if (attempt(run, () => listener.call(subscriber.listeners, payload as never)) && budget?.startRule(run.spentMs, clock) === false) stop(run);
+      },
+      resumed: tick,
+    });
+    for (const [subscriber, run] of subscribers) {
+      const { finish } = subscriber.listeners;
+      if (!subscriber.live || !finish) continue;
+      yield;
+      tick();
+      if (budget?.expired()) stop(run);
+      else attempt(run, () => finish.call(subscriber.listeners));
     }
   }
+
+  // The whole-document rules, one after the other.
+  for (const run of runs) {
+    const { rule } = run;
+    const { check } = rule;
+    if (!check) continue;
+    yield;
+    if (mayStart(run)) attempt(run, () => check.call(rule, run.context));
+  }
+  const findings = runs.flatMap((run) => run.findings);
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
   const cleanSegments = new Set(parsed.trees.filter((t) => !t.tree.rootNode.hasError).map((t) => doc.segments[t.segmentIndex].uri));
   if (budgetStop) errors.push({ code: budgetStop.stoppedRules[0] ?? budgetStop.notRun[0], message: describeBudgetStop(budgetStop), kind: 'budget' });
   return { findings, errors, cleanSegments, timings: { indexMs: indexed - started, rulesMs: performance.now() - indexed }, ...(budgetStop ? { budgetStop } : {}) };
+}
+
+interface Reporting {
+  doc: SourceDocument;
+  index: SemanticIndex;
+  parsesAsPython(snippet: string): boolean;
+  suppressions: ReturnType<typeof collectSuppressions>;
+  multilineStrings: readonly Node[];
+}
+
+/** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
+function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting): RuleContext {
+  const { doc, index, parsesAsPython, suppressions, multilineStrings } = reporting;
+  return {
+    doc,
+    index,
+    meta,
+    parsesAsPython,
+    report(descriptor) {
+      const range = descriptor.range ?? (descriptor.node ? nodeRange(descriptor.node) : undefined);
+      if (!range) throw new Error(`${meta.code} reported a finding without a node or range`);
+      const finding: Finding = {
+        code: meta.code,
+        name: meta.name,
+        category: meta.category,
+        severity,
+        message: descriptor.message,
+        range,
+        tags: meta.tags ?? [],
+        related: (descriptor.related ?? []).flatMap((r) => {
+          const relatedRange = r.range ?? (r.node ? nodeRange(r.node) : undefined);
+          return relatedRange ? [{ range: relatedRange, message: r.message }] : [];
+        }),
+      };
+      if (descriptor.fix) {
+        if (!meta.fix) throw new Error(`${meta.code} offered a fix but declares none`);
+        finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? meta.fix.safety };
+      }
+      const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
+      if (isSuppressed(suppressions, doc, finding, meta, statementEnd)) return;
+      const edit = ignoreEdit(doc, multilineStrings, finding, meta.code, statementEnd);
+      if (edit) finding.ignoreEdit = edit;
+      findings.push(finding);
+    },
+  };
 }
 
 /** One sentence naming the rule that ran out of time and the rules that did not run. */

@@ -1,8 +1,13 @@
-// The rule contract. A rule is one module exporting its metadata and its check; the check reads
-// the semantic index and reports findings. It never touches LSP types, files or settings.
+// The rule contract. A rule is one module exporting its metadata and either the listeners it
+// subscribes to (the engine calls them from one traversal of the document, dispatch.ts) or, for a
+// genuinely whole-document rule, a check that reads the semantic index itself. Either way it
+// reports findings and never touches LSP types, files or settings.
 import type { Node } from 'web-tree-sitter';
 import type { Range, SourceDocument, TextEdit } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
+import type { CallSite } from '../semantics/types';
+import type { DataIO, Mutation, NameRead } from '../semantics/dataflow';
+import type { CollectedType } from '../semantics/walk';
 import type { FixSafety, RuleMeta } from '../engine/types';
 
 // The vocabulary lives in the engine; rules keep importing it from here.
@@ -42,8 +47,46 @@ export interface RuleContext {
   parsesAsPython(snippet: string): boolean;
 }
 
+/** A listener for the collected nodes of one kind (`comparison_operator`, `assignment`...). */
+export type NodeListeners = { readonly [K in Exclude<CollectedType, 'call'>]?: (node: Node) => void };
+
+/** Calls a `call` listener wants, looked up by the engine instead of offering it every call. */
+export interface CalleeSelection {
+  /** Qualified callees (`numpy.array`, `builtins.open`). */
+  readonly qualified?: Iterable<string>;
+  /** Qualified modules: every callee in them (`numpy.random` selects `numpy.random.rand`). */
+  readonly modules?: Iterable<string>;
+  /** Method names on any receiver (`fit`, `tolist`). */
+  readonly methods?: Iterable<string>;
+}
+
+/**
+ * What a rule subscribes to. The engine walks the document once, in document order, and calls
+ * each listener for its events; at one node, the node's kind comes first, then what the model
+ * says of it (call, load, save, write, read). `finish` runs after the traversal.
+ */
+export interface RuleListeners extends NodeListeners {
+  /** Each call, with its callee qualified (`index.calls`); only those of `callees` when given. */
+  call?(site: CallSite): void;
+  callees?: CalleeSelection;
+  /** Each load of data or a model from the I/O catalogue (`dataflow.io`, direction read). */
+  load?(io: DataIO): void;
+  /** Each save of data or a model (`dataflow.io`, direction write). */
+  save?(io: DataIO): void;
+  /** Each write into an object a name holds (`dataflow.mutations`), at the writing assignment or call. */
+  write?(mutation: Mutation): void;
+  /** Each read of a name (`dataflow.reads`). */
+  read?(read: NameRead): void;
+  /** After the traversal: the conclusions that need the whole document. */
+  finish?(): void;
+}
+
+/** A rule has exactly one of `listen` and `check` (the registry test holds every rule to it). */
 export interface Rule {
   meta: RuleMeta;
-  check(context: RuleContext): void;
+  /** A rule that subscribes: runs once per analysis and returns its listeners, or none when the document gives it nothing to do. */
+  listen?(context: RuleContext): RuleListeners | undefined;
+  /** A genuinely whole-document rule: reads the index itself. */
+  check?(context: RuleContext): void;
 }
 

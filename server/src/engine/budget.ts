@@ -3,7 +3,8 @@
 // cooperative: the clock is read between rules and on the rules' calls into the semantic model
 // (the index and its data flow), where a rule's loops spend their time. One rule may use at most
 // a quarter of the budget, so one runaway rule does not starve the others: it is stopped by an
-// exception, its partial findings are dropped, and the result names it. Once the whole budget is
+// exception (or, between the events of the traversal, by the analysis), its partial findings are
+// dropped, and the result names it. Once the whole budget is
 // spent, the rules not yet started do not run, and the result lists them.
 //
 // Why not a worker thread with a hard deadline: the parse trees and the semantic index live in
@@ -38,9 +39,14 @@ export class Budget {
     return performance.now() > this.deadline;
   }
 
-  /** Starts the clock of one rule's share. */
-  startRule(): void {
-    this.ruleDeadline = Math.min(this.deadline, performance.now() + this.budgetMs * RULE_SHARE);
+  /**
+   * Starts (or resumes, at `now`) the clock of one rule's share, of which it has spent `spentMs`:
+   * the rules that subscribe run interleaved in one traversal, each charged its own time. False
+   * when the share, or the whole budget, is already spent.
+   */
+  startRule(spentMs = 0, now = performance.now()): boolean {
+    this.ruleDeadline = Math.min(this.deadline, now + this.budgetMs * RULE_SHARE - spentMs);
+    return now < this.ruleDeadline;
   }
 
   /** Throws BudgetExceeded once the rule's share is spent; cheap enough to call in hot loops. */
