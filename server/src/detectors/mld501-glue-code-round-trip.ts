@@ -5,7 +5,7 @@ import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { stringValue } from '../semantics/literals';
 import { valueLibrary, type ValueLibrary } from '../semantics/origins';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 type Library = 'numpy' | 'torch' | 'pandas' | 'tensorflow';
 
@@ -128,22 +128,25 @@ function doubleConversion(index: SemanticIndex, call: CallSite): string | undefi
   return `\`${short(call.node)}\` converts the column twice, pandas to NumPy to list: \`${short(column)}.tolist()\` gives the same list in one step`;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
+  // A round trip is met before the calls in its argument (document order): those are not reported again.
   const reported = new Set<number>();
-  for (const call of index.calls) {
-    const library = call.qname ? CONSTRUCTORS.get(call.qname) : undefined;
-    const message = library ? roundTrip(index, call, library) : undefined;
-    if (message) {
-      reported.add(call.node.startIndex);
-      context.report({ node: call.node, message });
-    }
-  }
-  for (const call of index.calls) {
-    const message = doubleConversion(index, call);
-    const argumentOf = call.node.parent?.parent;
-    if (message && !(argumentOf && reported.has(argumentOf.startIndex))) context.report({ node: call.node, message });
-  }
+  return {
+    callees: { qualified: CONSTRUCTORS.keys(), methods: ['tolist', 'to_list'] },
+    call(call) {
+      const library = call.qname ? CONSTRUCTORS.get(call.qname) : undefined;
+      const message = library ? roundTrip(index, call, library) : undefined;
+      if (message) {
+        reported.add(call.node.startIndex);
+        context.report({ node: call.node, message });
+        return;
+      }
+      const double = doubleConversion(index, call);
+      const argumentOf = call.node.parent?.parent;
+      if (double && !(argumentOf && reported.has(argumentOf.startIndex))) context.report({ node: call.node, message: double });
+    },
+  };
 }
 
 export const glueCodeRoundTrip: Rule = {
@@ -162,5 +165,5 @@ export const glueCodeRoundTrip: Rule = {
       nearMisses: 'One conversion is not a round trip: `torch.tensor(df.values)`, `np.array(df)`, `pd.DataFrame(scaler.transform(X))`. A name bound to values of different libraries on different paths (an array read from a cache on one branch, a tensor on the other) is of no one library, and is left alone. A frame rebuilt with new labels (`pd.Series(s.values, index=dates)`) is a roundabout relabelling, not reported. `np.array(df["embedding"].tolist())` and `pd.DataFrame(df["json"].tolist())` stack or expand a column of lists and are the idiomatic way to do so. Values of unknown origin are not assumed to be pandas or torch objects: `.values` and `.numpy()` count only when the file shows where the value came from or uses that one library alone (not alongside polars, Spark, xarray, TensorFlow or JAX).',
     },
   },
-  check,
+  listen,
 };

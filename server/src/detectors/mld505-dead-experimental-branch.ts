@@ -5,7 +5,7 @@ import { indentationOf, rangeBetween, stripParens } from '../semantics/nodes';
 import { lineText } from '../documents/positions';
 import type { Range, SourceDocument, TextEdit } from '../documents/types';
 import { dedentLines, deleteLines, removeStatement } from './shared/edits';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 const FLAG_NAME = /^[A-Z][A-Z0-9_]*$/;
 const NOT_FLAGS = new Set(['TYPE_CHECKING', '__debug__']);
@@ -216,20 +216,21 @@ function optional(fix: TextEdit | undefined): { fix?: TextEdit } {
   return fix ? { fix } : {};
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
-  const found = [
-    ...index.nodes('if_statement').map((node) => ifStatement(doc, index, node)),
-    ...index.nodes('elif_clause').map((node) => elifClause(doc, index, node)),
-    ...index.nodes('while_statement').map((node) => whileStatement(doc, index, node)),
-  ];
-  for (const branch of found) {
-    if (!branch) continue;
-    const fix: FixDescriptor | undefined = branch.fix
-      ? { title: branch.literal ? 'Remove the dead branch' : 'Remove the branch the flag disables', edits: [branch.fix], safety: branch.literal ? 'safe' : 'unsafe' }
-      : undefined;
-    context.report({ range: branch.range, message: branch.message, ...(fix ? { fix } : {}) });
-  }
+  return {
+    if_statement: (node) => report(context, ifStatement(doc, index, node)),
+    elif_clause: (node) => report(context, elifClause(doc, index, node)),
+    while_statement: (node) => report(context, whileStatement(doc, index, node)),
+  };
+}
+
+function report(context: RuleContext, branch: DeadBranch | undefined): void {
+  if (!branch) return;
+  const fix: FixDescriptor | undefined = branch.fix
+    ? { title: branch.literal ? 'Remove the dead branch' : 'Remove the branch the flag disables', edits: [branch.fix], safety: branch.literal ? 'safe' : 'unsafe' }
+    : undefined;
+  context.report({ range: branch.range, message: branch.message, ...(fix ? { fix } : {}) });
 }
 
 export const deadExperimentalBranch: Rule = {
@@ -250,5 +251,5 @@ export const deadExperimentalBranch: Rule = {
       nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, set in a cell that the markdown just above presents as the parameters or settings ("## Set the parameters"), or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
     },
   },
-  check,
+  listen,
 };

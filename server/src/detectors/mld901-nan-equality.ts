@@ -4,7 +4,7 @@ import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from '../semantics/pandas';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 type Missing = 'nan' | 'nat' | 'na';
@@ -55,38 +55,40 @@ function nanTest(index: SemanticIndex, operand: Node, negated: boolean, marker: 
 /** Contexts where `not f(x)` can replace a comparison without parentheses. */
 const NOT_SAFE_PARENTS = new Set(['expression_statement', 'assignment', 'return_statement', 'if_statement', 'elif_clause', 'while_statement', 'argument_list', 'keyword_argument', 'parenthesized_expression', 'boolean_operator', 'not_operator', 'assert_statement', 'conditional_expression', 'list', 'tuple', 'subscript']);
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
+  return { comparison_operator: (node) => checkComparison(context, node) };
+}
+
+function checkComparison(context: RuleContext, node: Node): void {
   const { index } = context;
-  for (const node of index.nodes('comparison_operator')) {
-    const operands = node.namedChildren.filter((child): child is Node => !!child);
-    const operator = node.childrenForFieldName('operators')[0]?.text;
-    if (operands.length !== 2 || (operator !== '==' && operator !== '!=')) continue;
-    const [left, right] = operands;
-    const rightMarker = missingMarker(index, right);
-    const leftMarker = rightMarker ? undefined : missingMarker(index, left);
-    const marker = rightMarker ?? leftMarker;
-    if (!marker) continue;
-    const operand = rightMarker ? left : right;
-    const markerNode = rightMarker ? right : left;
-    // `np.nan == np.nan` is a demonstration, not a test of data.
-    if (missingMarker(index, operand)) continue;
-    const negated = operator === '!=';
-    const kind = pandasKind(index, operand);
-    const elementwise = isFrameOrSeries(kind);
-    const shown = `${shorten(operand.text, 30)} ${operator} ${markerNode.text}`;
-    let message: string;
-    if (marker === 'na') {
-      message = `\`${shown}\` does not test for missing values: comparisons with \`pd.NA\` return NA, never True or False`;
-    } else {
-      const outcome = negated ? 'True' : 'False';
-      const what = marker === 'nat' ? 'NaT' : 'NaN';
-      message = `\`${shown}\` is always ${outcome}${elementwise ? ' for every element' : ''}: ${what} is not equal to anything, not even itself`;
-    }
-    let test = nanTest(index, operand, negated, marker);
-    if (test?.startsWith('not ') && !NOT_SAFE_PARENTS.has(node.parent?.type ?? '')) test = `(${test})`;
-    const fix: FixDescriptor | undefined = test ? { title: `Test for missing values: ${shorten(test, 50)}`, edits: [replaceNode(node, test)] } : undefined;
-    context.report({ node, message, ...(fix ? { fix } : {}) });
+  const operands = node.namedChildren.filter((child): child is Node => !!child);
+  const operator = node.childrenForFieldName('operators')[0]?.text;
+  if (operands.length !== 2 || (operator !== '==' && operator !== '!=')) return;
+  const [left, right] = operands;
+  const rightMarker = missingMarker(index, right);
+  const leftMarker = rightMarker ? undefined : missingMarker(index, left);
+  const marker = rightMarker ?? leftMarker;
+  if (!marker) return;
+  const operand = rightMarker ? left : right;
+  const markerNode = rightMarker ? right : left;
+  // `np.nan == np.nan` is a demonstration, not a test of data.
+  if (missingMarker(index, operand)) return;
+  const negated = operator === '!=';
+  const kind = pandasKind(index, operand);
+  const elementwise = isFrameOrSeries(kind);
+  const shown = `${shorten(operand.text, 30)} ${operator} ${markerNode.text}`;
+  let message: string;
+  if (marker === 'na') {
+    message = `\`${shown}\` does not test for missing values: comparisons with \`pd.NA\` return NA, never True or False`;
+  } else {
+    const outcome = negated ? 'True' : 'False';
+    const what = marker === 'nat' ? 'NaT' : 'NaN';
+    message = `\`${shown}\` is always ${outcome}${elementwise ? ' for every element' : ''}: ${what} is not equal to anything, not even itself`;
   }
+  let test = nanTest(index, operand, negated, marker);
+  if (test?.startsWith('not ') && !NOT_SAFE_PARENTS.has(node.parent?.type ?? '')) test = `(${test})`;
+  const fix: FixDescriptor | undefined = test ? { title: `Test for missing values: ${shorten(test, 50)}`, edits: [replaceNode(node, test)] } : undefined;
+  context.report({ node, message, ...(fix ? { fix } : {}) });
 }
 
 export const nanEquality: Rule = {
@@ -107,5 +109,5 @@ export const nanEquality: Rule = {
       nearMisses: '`x != x` (a NaN test), `np.isnan(x)`, `df.isna()`, comparisons with the string `"nan"`, `x is np.nan` and `np.nan == np.nan` written on purpose are left alone.',
     },
   },
-  check,
+  listen,
 };

@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from '../semantics/pandas';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 type Accessor = '[]' | 'loc' | 'iloc' | 'attribute';
@@ -63,26 +63,29 @@ function locRewrite(index: SemanticIndex, inner: Selection, outer: Selection): s
   return rows !== undefined && columns !== undefined ? `${inner.base.text}.loc[${rows}, ${columns}]` : undefined;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
+  const check = (statement: Node) => checkAssignment(context, statement);
+  return { assignment: check, augmented_assignment: check };
+}
+
+function checkAssignment(context: RuleContext, statement: Node): void {
   const { index } = context;
-  for (const statement of [...index.nodes('assignment'), ...index.nodes('augmented_assignment')]) {
-    const left = statement.childForFieldName('left');
-    if (!left || stripParens(left).type !== 'subscript') continue;
-    const outer = selection(left)!;
-    const inner = selection(outer.base);
-    if (!inner) continue;
-    const baseKind = pandasKind(index, inner.base);
-    // A column attribute (`df.age[...]`) exists on frames only.
-    if (inner.accessor === 'attribute' ? baseKind !== 'frame' : !isFrameOrSeries(baseKind)) continue;
-    const base = inner.base.text.length > 30 ? 'the frame' : `\`${inner.base.text}\``;
-    const intermediate = outer.base.text.length > 40 ? 'an intermediate selection' : `\`${outer.base.text}\``;
-    const rewrite = baseKind === 'frame' ? locRewrite(index, inner, outer) : undefined;
-    context.report({
-      node: left,
-      message: `Chained assignment: this writes into ${intermediate}, which may be a copy, so ${base} may not change (under pandas copy-on-write it never does)`,
-      ...(rewrite ? { fix: { title: `Assign in one step: ${shorten(rewrite, 60)}`, edits: [replaceNode(left, rewrite)] } } : {}),
-    });
-  }
+  const left = statement.childForFieldName('left');
+  if (!left || stripParens(left).type !== 'subscript') return;
+  const outer = selection(left)!;
+  const inner = selection(outer.base);
+  if (!inner) return;
+  const baseKind = pandasKind(index, inner.base);
+  // A column attribute (`df.age[...]`) exists on frames only.
+  if (inner.accessor === 'attribute' ? baseKind !== 'frame' : !isFrameOrSeries(baseKind)) return;
+  const base = inner.base.text.length > 30 ? 'the frame' : `\`${inner.base.text}\``;
+  const intermediate = outer.base.text.length > 40 ? 'an intermediate selection' : `\`${outer.base.text}\``;
+  const rewrite = baseKind === 'frame' ? locRewrite(index, inner, outer) : undefined;
+  context.report({
+    node: left,
+    message: `Chained assignment: this writes into ${intermediate}, which may be a copy, so ${base} may not change (under pandas copy-on-write it never does)`,
+    ...(rewrite ? { fix: { title: `Assign in one step: ${shorten(rewrite, 60)}`, edits: [replaceNode(left, rewrite)] } } : {}),
+  });
 }
 
 export const chainedAssignment: Rule = {
@@ -103,5 +106,5 @@ export const chainedAssignment: Rule = {
       nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads.',
     },
   },
-  check,
+  listen,
 };

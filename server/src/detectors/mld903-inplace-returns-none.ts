@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { removeArgument } from './shared/edits';
 import { importsPandas, pandasKind } from '../semantics/pandas';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 /** pandas methods that return None when called with `inplace=True`. */
 const INPLACE_METHODS = new Set([
@@ -44,34 +44,36 @@ function isPandasReceiver(index: SemanticIndex, receiver: Node): boolean {
   return !origin || origin.qname === undefined;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
+  return { callees: { methods: INPLACE_METHODS }, call: (call) => checkCall(context, call) };
+}
+
+function checkCall(context: RuleContext, call: CallSite): void {
   const { index } = context;
-  for (const call of index.calls) {
-    if (!call.method || !call.receiver || !INPLACE_METHODS.has(call.method) || call.hasSplat) continue;
-    const inplace = call.kwargs.get('inplace');
-    const value = inplace ? index.literal(inplace) : undefined;
-    if (!inplace || value?.kind !== 'bool' || !value.value) continue;
-    const use = resultUse(call);
-    if (!use || !isPandasReceiver(index, call.receiver)) continue;
-    const short = call.receiver.text.length <= 30;
-    const shown = `${short ? call.receiver.text : ''}.${call.method}(..., inplace=True)`;
-    let message: string;
-    if (use.kind === 'assign') {
-      const target = use.target!.text;
-      message = `\`${shown}\` modifies ${short ? `\`${call.receiver.text}\`` : 'the object it is called on'} and returns None: ${target.length > 30 ? 'the assigned target' : `\`${target}\``} is now None`;
-    } else if (use.kind === 'return') {
-      message = `\`${shown}\` returns None, so this \`return\` gives back None instead of the frame`;
-    } else {
-      message = `\`${shown}\` returns None: the chained call fails with AttributeError`;
-    }
-    const edit = removeArgument(call, call.keywordNodes.get('inplace')!);
-    context.report({
-      node: call.keywordNodes.get('inplace')!,
-      message,
-      related: [{ node: call.node, message: `\`${call.method}\` with inplace=True returns None` }],
-      ...(edit ? { fix: { title: 'Drop inplace=True and keep the returned frame', edits: [edit] } } : {}),
-    });
+  if (!call.method || !call.receiver || !INPLACE_METHODS.has(call.method) || call.hasSplat) return;
+  const inplace = call.kwargs.get('inplace');
+  const value = inplace ? index.literal(inplace) : undefined;
+  if (!inplace || value?.kind !== 'bool' || !value.value) return;
+  const use = resultUse(call);
+  if (!use || !isPandasReceiver(index, call.receiver)) return;
+  const short = call.receiver.text.length <= 30;
+  const shown = `${short ? call.receiver.text : ''}.${call.method}(..., inplace=True)`;
+  let message: string;
+  if (use.kind === 'assign') {
+    const target = use.target!.text;
+    message = `\`${shown}\` modifies ${short ? `\`${call.receiver.text}\`` : 'the object it is called on'} and returns None: ${target.length > 30 ? 'the assigned target' : `\`${target}\``} is now None`;
+  } else if (use.kind === 'return') {
+    message = `\`${shown}\` returns None, so this \`return\` gives back None instead of the frame`;
+  } else {
+    message = `\`${shown}\` returns None: the chained call fails with AttributeError`;
   }
+  const edit = removeArgument(call, call.keywordNodes.get('inplace')!);
+  context.report({
+    node: call.keywordNodes.get('inplace')!,
+    message,
+    related: [{ node: call.node, message: `\`${call.method}\` with inplace=True returns None` }],
+    ...(edit ? { fix: { title: 'Drop inplace=True and keep the returned frame', edits: [edit] } } : {}),
+  });
 }
 
 export const inplaceReturnsNone: Rule = {
@@ -92,5 +94,5 @@ export const inplaceReturnsNone: Rule = {
       nearMisses: '`df.dropna(inplace=True)` as a statement of its own is correct. `inplace=False`, `inplace=flag` (not known to be True), torch\'s `inplace=True` arguments (`nn.ReLU(inplace=True)`, `F.relu(x, inplace=True)`, which return the tensor), and receivers built by another library (polars, Spark) are left alone; files that do not import pandas are not checked.',
     },
   },
-  check,
+  listen,
 };

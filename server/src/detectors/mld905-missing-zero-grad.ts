@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
 import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from '../semantics/torch';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 const GRAD_SCALERS = new Set(['torch.cuda.amp.GradScaler', 'torch.amp.GradScaler', 'torch.cpu.amp.GradScaler', 'torch.amp.grad_scaler.GradScaler']);
@@ -26,44 +26,67 @@ function isBackward(call: CallSite): boolean {
  * Where gradients are cleared: `zero_grad()` calls, `p.grad = None`, `p.grad.zero_()`, and calls to
  * the file's own functions that clear them (`reset_gradients()`).
  */
-function gradientClearing(index: SemanticIndex): { nodes: Node[]; functions: Set<string> } {
-  const nodes: Node[] = [];
-  for (const call of index.calls) {
-    const receiver = call.receiver ? stripParens(call.receiver) : undefined;
-    const onGrad = receiver?.type === 'attribute' && /^(grad|data)$/.test(receiver.childForFieldName('attribute')?.text ?? '') && /\.grad(\.data)?$/.test(receiver.text);
-    if (call.method === 'zero_grad' || (call.method === 'zero_' && onGrad)) nodes.push(call.node);
-  }
-  for (const assignment of index.nodes('assignment')) {
-    const left = assignment.childForFieldName('left');
-    if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'grad') nodes.push(assignment);
-  }
+interface Clearing {
+  nodes: Node[];
+  functions: Set<string>;
+}
+
+function clearsGradients(call: CallSite): boolean {
+  const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+  const onGrad = receiver?.type === 'attribute' && /^(grad|data)$/.test(receiver.childForFieldName('attribute')?.text ?? '') && /\.grad(\.data)?$/.test(receiver.text);
+  return call.method === 'zero_grad' || (call.method === 'zero_' && onGrad);
+}
+
+function assignsGradient(assignment: Node): boolean {
+  const left = assignment.childForFieldName('left');
+  return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'grad';
+}
+
+/** The functions of the file holding a clearing, by name. */
+function clearingFunctions(nodes: readonly Node[]): Set<string> {
   const functions = new Set<string>();
   for (const node of nodes) {
     const name = enclosingFunction(node)?.childForFieldName('name')?.text;
     if (name) functions.add(name);
   }
-  return { nodes, functions };
+  return functions;
 }
 
-function clearsInside(index: SemanticIndex, loop: Node, clearing: { nodes: Node[]; functions: Set<string> }): boolean {
+function clearsInside(index: SemanticIndex, loop: Node, clearing: Clearing): boolean {
   if (clearing.nodes.some((node) => isAncestorOf(loop, node))) return true;
   return index.callsWithin(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
 }
 
-function check(context: RuleContext): void {
-  const { index, doc } = context;
-  if (!index.importsModule('torch')) return;
+function listen(context: RuleContext): RuleListeners | undefined {
+  const { index } = context;
+  if (!index.importsModule('torch')) return undefined;
   // Each loop around an optimizer step, with the first step it runs (keyed by the loop's node).
   const stepsByLoop = new Map<string, { call: CallSite; optimizer: Node }>();
-  for (const call of index.methodCalls('step')) {
-    const optimizer = steppedOptimizer(index, call);
-    if (!optimizer) continue;
-    for (const loop of enclosingLoops(call.node)) if (!stepsByLoop.has(nodeKey(loop))) stepsByLoop.set(nodeKey(loop), { call, optimizer });
-  }
-  if (stepsByLoop.size === 0) return;
-  const clearing = gradientClearing(index);
+  const cleared: Node[] = [];
+  const backwards: CallSite[] = [];
+  return {
+    call(call) {
+      if (isBackward(call)) backwards.push(call);
+      if (clearsGradients(call)) cleared.push(call.node);
+      const optimizer = steppedOptimizer(index, call);
+      if (!optimizer) return;
+      for (const loop of enclosingLoops(call.node)) if (!stepsByLoop.has(nodeKey(loop))) stepsByLoop.set(nodeKey(loop), { call, optimizer });
+    },
+    assignment(assignment) {
+      if (assignsGradient(assignment)) cleared.push(assignment);
+    },
+    finish() {
+      if (stepsByLoop.size === 0) return;
+      report(context, stepsByLoop, backwards, { nodes: cleared, functions: clearingFunctions(cleared) });
+    },
+  };
+}
+
+/** Each loop with a backward pass and an optimizer step but no clearing, once, at its first backward pass. */
+function report(context: RuleContext, stepsByLoop: ReadonlyMap<string, { call: CallSite; optimizer: Node }>, backwards: readonly CallSite[], clearing: Clearing): void {
+  const { index, doc } = context;
   const reported = new Set<string>();
-  for (const backward of index.calls.filter(isBackward)) {
+  for (const backward of backwards) {
     // The innermost loop that runs both the backward pass and a step.
     const loop = enclosingLoops(backward.node).find((l) => stepsByLoop.has(nodeKey(l)));
     if (!loop || reported.has(nodeKey(loop))) continue;
@@ -99,5 +122,5 @@ export const missingZeroGrad: Rule = {
       nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, nor is a name that holds one on some paths only (`opt = restore(...)` on one branch), and learning-rate schedulers\' `step()` is not an optimizer step.',
     },
   },
-  check,
+  listen,
 };

@@ -5,7 +5,7 @@ import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatem
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from '../semantics/torch';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 type Mode = 'train' | 'eval';
 
@@ -109,7 +109,7 @@ interface ModuleFacts {
   managed: boolean;
 }
 
-/** What the file does to each module name, gathered in one pass over its calls. */
+/** What the file does to each module name, gathered call by call as the traversal meets them. */
 interface NameEvents {
   modes: { call: CallSite; mode: Mode }[];
   trained: boolean;
@@ -119,7 +119,7 @@ interface NameEvents {
   passedTo: CallSite[];
 }
 
-function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<string, NameEvents> {
+function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { events: Map<string, NameEvents>; record(call: CallSite): void } {
   const evalByHelper = evalByHelperTest(index, setsEval);
   const events = new Map<string, NameEvents>();
   const of = (name: string) => {
@@ -131,7 +131,7 @@ function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<stri
     const passed = stripParens(arg);
     if (passed.type === 'identifier') of(passed.text).passedTo.push(call);
   };
-  for (const call of index.calls) {
+  const record = (call: CallSite): void => {
     const direct = call.method ? modeSet(index, call) : undefined;
     const mode = direct ?? (evalByHelper(call) ? 'eval' : undefined);
     // A mode set while building the module counts for the name it is assigned to.
@@ -152,8 +152,8 @@ function collectEvents(index: SemanticIndex, setsEval: EvalSetterTest): Map<stri
         if (owner) of(owner).optimized = true;
       }
     }
-  }
-  return events;
+  };
+  return { events, record };
 }
 
 const PRETRAINED_KEYWORDS = ['weights', 'pretrained'];
@@ -222,8 +222,8 @@ interface TrainingLoop {
   fn: Node | undefined;
 }
 
-function trainingLoops(index: SemanticIndex): TrainingLoop[] {
-  return index.methodCalls('backward').flatMap((call) => {
+function trainingLoops(backwards: readonly CallSite[]): TrainingLoop[] {
+  return backwards.flatMap((call) => {
     const fn = enclosingFunction(call.node);
     return enclosingLoops(call.node).map((loop) => ({ loop, fn }));
   });
@@ -288,19 +288,34 @@ function gradContextLabel(index: SemanticIndex, context: Node): string {
   return context.type === 'with_statement' ? 'a no-grad block' : 'a no-grad decorator';
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners | undefined {
   const { index } = context;
-  if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return;
+  if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return undefined;
   const setsEval = evalSetterTest(index);
-  const events = collectEvents(index, setsEval);
+  const { events, record } = eventCollector(index, setsEval);
+  // A module is followed by its name; the uses are judged once every call is known (a later `.eval()` counts).
+  const uses: CallSite[] = [];
+  const backwards: CallSite[] = [];
+  return {
+    call(call) {
+      record(call);
+      if (call.callee.type === 'identifier') uses.push(call);
+      if (call.method === 'backward') backwards.push(call);
+    },
+    finish: () => checkUses(context, setsEval, events, uses, backwards),
+  };
+}
+
+function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: ReadonlyMap<string, NameEvents>, uses: readonly CallSite[], backwards: readonly CallSite[]): void {
+  const { index } = context;
   const mayEvaluate = evaluationTest(index, setsEval);
-  const training = trainingLoops(index);
-  const stepLoops = index.methodCalls('backward').map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
+  const training = trainingLoops(backwards);
+  const stepLoops = backwards.map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
   // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
   const reportedAfterTraining = new Set<string>();
-  for (const use of index.calls) {
+  for (const use of uses) {
     // A module is followed by its name; a parameter's name means something else at each call.
     if (use.callee.type !== 'identifier' || index.bindingAt(use.callee)?.kind === 'param') continue;
     const name = use.callee.text;
@@ -354,5 +369,5 @@ export const evalModeNotSet: Rule = {
       nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
-  check,
+  listen,
 };
