@@ -46,6 +46,10 @@ describe('rule registry', () => {
     for (let section = 2; section <= 8; section++) assert.ok(covered.has(section), `no rule makes §${section} (${SECTIONS[section]}) visible`);
   });
 
+  it('gives every rule exactly one entry: listeners for the traversal, or a whole-document check', () => {
+    for (const rule of RULES) assert.equal(Number(typeof rule.listen === 'function') + Number(typeof rule.check === 'function'), 1, rule.meta.code);
+  });
+
   it('keeps one file per rule, named after it, and one test file per rule', () => {
     for (const meta of metas) {
       const base = `${meta.code.toLowerCase()}-${meta.name}`;
