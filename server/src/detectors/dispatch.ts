@@ -117,20 +117,21 @@ class CallRouting {
 
   /** The subscribers of this call, in the rules' order, each once. */
   of(call: CallSite): readonly Subscriber[] {
+    // Most calls are wanted by the rules that take every call only: no list is built for them.
     let found: Subscriber[] | undefined;
     const gather = (list: readonly Subscriber[] | undefined) => {
-      if (list) found = found ? found.concat(list) : list.slice();
+      if (list) found = found ? found.concat(list) : this.all.concat(list);
     };
-    if (this.all.length) gather(this.all);
-    if (call.qname !== undefined) {
-      if (this.qualified.size) gather(this.qualified.get(call.qname));
-      if (this.modules.size) for (let dot = call.qname.indexOf('.'); ; dot = call.qname.indexOf('.', dot + 1)) {
-        gather(this.modules.get(dot < 0 ? call.qname : call.qname.slice(0, dot)));
+    const { qname, method } = call;
+    if (qname !== undefined) {
+      if (this.qualified.size) gather(this.qualified.get(qname));
+      if (this.modules.size) for (let dot = qname.indexOf('.'); ; dot = qname.indexOf('.', dot + 1)) {
+        gather(this.modules.get(dot < 0 ? qname : qname.slice(0, dot)));
         if (dot < 0) break;
       }
     }
-    if (call.method !== undefined && this.methods.size) gather(this.methods.get(call.method));
-    if (!found || found.length < 2) return found ?? [];
+    if (method !== undefined && this.methods.size) gather(this.methods.get(method));
+    if (!found) return this.all;
     return [...new Set(found)].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
   }
 }
