@@ -7,7 +7,7 @@ import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } fro
 import { lastSegment, packageOf } from './shared/libraries';
 import { isModelCall } from './shared/modelConfig';
 import { shortText } from './shared/objects';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /** Keyword arguments that are hyperparameters (not plumbing such as n_jobs or verbose). */
 export const HYPERPARAMETER_KEYWORDS: ReadonlySet<string> = new Set([
@@ -75,11 +75,11 @@ function extractFix(context: RuleContext, call: CallSite, literals: [string, Nod
   return { title: `Extract the hyperparameters into ${name}`, edits };
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   const names = new Map<string, string>();
-  for (const call of index.calls) {
-    if (!isModelCall(index, call) || isRecordedConfig(call)) continue;
+  return { call(call) {
+    if (!isModelCall(index, call) || isRecordedConfig(call)) return;
     const literals: [string, Node][] = [];
     for (const [key, value] of call.kwargs) {
       if (HYPERPARAMETER_KEYWORDS.has(key) && isNumericLiteral(value)) literals.push([key, value]);
@@ -88,7 +88,7 @@ function check(context: RuleContext): void {
     if (call.qname && packageOf(call.qname) === 'torch' && call.args[1] && !call.kwargs.has('lr') && numberValue(call.args[1]) !== undefined) {
       literals.push(['lr', call.args[1]]);
     }
-    if (literals.length < 2) continue;
+    if (literals.length < 2) return;
     const positional = literals.some(([key, node]) => call.kwargs.get(key) !== node);
     const fix = positional ? undefined : extractFix(context, call, literals, names);
     // Name a method call by its receiver (`model.fit`), as the line spells it.
@@ -98,7 +98,7 @@ function check(context: RuleContext): void {
       message: `\`${what}\` hard-codes ${literals.map(([key, value]) => `${key}=${value.text}`).join(', ')}: hyperparameters scattered as literals cannot be reviewed, compared between runs or tuned in one place`,
       ...(fix ? { fix } : {}),
     });
-  }
+  } };
 }
 
 export const hardcodedHyperparameters: Rule = {
@@ -118,5 +118,5 @@ export const hardcodedHyperparameters: Rule = {
       nearMisses: 'One literal alone is not flagged. Values read from a config object, arguments or constants (`lr=cfg.lr`, `max_depth=MAX_DEPTH`) are not literals. Plumbing arguments (`n_jobs`, `verbose`, `random_state`) are not hyperparameters. Calls that are not model, optimizer or trainer constructors (and `fit` outside Keras code) are ignored. A library object that is itself a named configuration record (`TrainingArguments`, `Seq2SeqTrainingArguments`, `SFTConfig`, `LoraConfig`: a class named `...Arguments`, `...Args` or `...Config`) is the one place the rule asks for: the framework saves it with the run and logs it to the tracker, so its literals are not scattered.',
     },
   },
-  check,
+  listen,
 };

@@ -6,7 +6,7 @@ import { holdsClassLabels, modelOutputKind, type ScoreKind } from './shared/pred
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { metricCall } from './shared/evaluation';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 const ORDER_OPERATORS = new Set(['<', '>', '<=', '>=']);
 const THRESHOLD_NAME = /^(DECISION_)?THRESHOLD(_\d+)?$/;
@@ -94,12 +94,12 @@ function onlyScored(index: SemanticIndex, cut: Node, hops = 0): boolean {
   return false;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   // Asked once per check, not per finding: the constants that already name a threshold, and the name a new one gets.
   const thresholdConstants = [...index.constants.values()].filter((c) => THRESHOLD_NAME.test(c.name) && c.value.kind === 'number');
   let freshThresholdName: string | undefined;
-  for (const comparison of index.nodes('comparison_operator')) {
+  return { comparison_operator(comparison) {
     const operands = comparison.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
     const operators = comparison.childrenForFieldName('operators').map((o) => o?.text ?? '');
     for (let i = 0; i < operators.length && i + 1 < operands.length; i++) {
@@ -124,7 +124,7 @@ function check(context: RuleContext): void {
         break;
       }
     }
-  }
+  } };
 }
 
 export const fixedDecisionThreshold: Rule = {
@@ -144,5 +144,5 @@ export const fixedDecisionThreshold: Rule = {
       nearMisses: 'Only values that come from a model are considered: `predict_proba`, `decision_function`, `predict`, `sigmoid`/`softmax` outputs, directly or through variables, subscripts and conversions. Comparisons of other numbers (`loss < 0.01`, `df.age > 0.5`), of hard labels from a classifier (`clf.predict(X) > 0.5`, already cut by the model), comparisons with a named constant, and `decision_function(X) > 0` (its natural cut) are left alone. Nothing fires in a file that imports no ML library. A cut that only scores the model is not a decision: when its result is compared with labels (`np.mean((p > 0.5) != y)`, accuracy counted by hand), passed to a metric (`accuracy_score(y, p >= 0.5)`) or only drawn (`ax.contourf(xx, yy, proba > 0.5)`), combined with a true mask and summed (a hand-written IoU), directly or through a name every use of which is such, or written inside a function whose name says it computes a metric (`accuracy`, `compute_mean_iou`), it is left alone; a cut also kept as the decision (written to a column, returned, saved) is still reported.',
     },
   },
-  check,
+  listen,
 };

@@ -8,7 +8,7 @@ import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import { drawReachesResult } from './shared/randomReach';
 import { seedConstant, seededBefore } from './shared/seeding';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 /** The seed keyword a call already passes, if any. */
 function seedArgument(call: CallSite) {
@@ -133,29 +133,29 @@ function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed:
   return `\`${name}\` is called without \`random_state\`: each run ${splits ? 'splits the data differently' : 'gives a different result'}`;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   const loaded = loadedModelOrigins(index);
-  for (const call of index.calls) {
-    if (call.hasSplat) continue;
+  return { call(call) {
+    if (call.hasSplat) return;
     const pandas = isPandasSample(index, call);
-    if (!call.qname && !pandas) continue;
+    if (!call.qname && !pandas) return;
     const kind: RandomCallKind | 'pandas' | undefined = pandas ? 'pandas' : randomStateKind(call.qname!);
-    if (!kind) continue;
+    if (!kind) return;
     const name = pandas ? call.callee.text : lastSegment(call.qname!);
     // Splitters shuffle only when asked to; train_test_split shuffles unless told not to.
     const shuffle = call.kwargs.get('shuffle');
     const shuffleValue = shuffle ? index.literal(shuffle) : undefined;
-    if (kind === 'splitter' && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) continue;
-    if (shuffle && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) continue;
+    if (kind === 'splitter' && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) return;
+    if (shuffle && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) return;
     const seed = seedArgument(call);
-    if (seed && index.literal(seed.value)?.kind !== 'none') continue;
-    if (!seed && randomnessIsMoot(index, call, loaded)) continue;
-    if (kind === 'boosting' && deterministicBoosting(index, call, call.qname!)) continue;
-    if (givenStartingPoints(index, call, name)) continue;
-    if (drawsFromSeededNumpy(index, call, kind)) continue;
+    if (seed && index.literal(seed.value)?.kind !== 'none') return;
+    if (!seed && randomnessIsMoot(index, call, loaded)) return;
+    if (kind === 'boosting' && deterministicBoosting(index, call, call.qname!)) return;
+    if (givenStartingPoints(index, call, name)) return;
+    if (drawsFromSeededNumpy(index, call, kind)) return;
     // Rows sampled to look at (`df.sample(5)` shown in a cell) change no result.
-    if (pandas && !drawReachesResult(index, call.node)) continue;
+    if (pandas && !drawReachesResult(index, call.node)) return;
 
     const constant = seedConstant(index, doc, call.node);
     const edit = seed ? replaceNode(seed.value, constant.name) : addKeywordArgument(doc, call, 'random_state', constant.name);
@@ -164,7 +164,7 @@ function check(context: RuleContext): void {
       message: missingSeedMessage(name, kind, seed, !!call.qname && drawsOnlyToBreakTies(index, call, name)),
       ...(edit ? { fix: { title: `Set random_state=${constant.name}`, edits: [...(constant.definition ? [constant.definition] : []), edit] } } : {}),
     });
-  }
+  } };
 }
 
 export const missingRandomState: Rule = {
@@ -184,5 +184,5 @@ export const missingRandomState: Rule = {
       nearMisses: 'A `DecisionTreeClassifier`/`DecisionTreeRegressor` with the best splitter over every feature still draws, to order the features it tries, which changes the tree only where two splits score the same: it is reported with a message that says exactly that, not that every run differs. A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost, also through a name used only so) and an estimator built only to `load_model` saved weights into are left alone. An object built only to be looked at trains and draws nothing: a notebook cell that only shows `KMeans()`, `print(SVC())`, `SVC().get_params()`, or `type(DecisionTreeRegressor())` in a type check, directly or through a name whose every use is such; so does one bound to a name that is never read in a script, a notebook or a function (a lesson listing `SGDClassifier(loss=...)` variants it rebinds before any use). A library module\'s global may be imported and trained elsewhere, so it is still reported. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
     },
   },
-  check,
+  listen,
 };

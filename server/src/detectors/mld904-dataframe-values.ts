@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { replaceNode } from './shared/edits';
 import { isFrameOrSeries, pandasKind } from '../semantics/pandas';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 const KIND_LABEL = { frame: 'DataFrame', series: 'Series', pandas: 'DataFrame or Series' } as const;
@@ -18,21 +18,21 @@ function atOnceToPythonValues(index: SemanticIndex, values: Node): boolean {
   return !!call?.qname && TO_PYTHON_VALUES.has(call.qname);
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
-  for (const node of index.nodes('attribute')) {
+  return { attribute(node) {
     const name = node.childForFieldName('attribute');
     const object = node.childForFieldName('object');
-    if (name?.text !== 'values' || !object) continue;
+    if (name?.text !== 'values' || !object) return;
     // `d.values()` is a method call (dicts, ...), and `x.values = ...` an assignment.
     const parent = node.parent;
-    if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) continue;
-    if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) continue;
-    if (atOnceToPythonValues(index, node)) continue;
+    if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) return;
+    if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === node.startIndex) return;
+    if (atOnceToPythonValues(index, node)) return;
     const kind = pandasKind(index, object);
     // The engine's kind is unknown where the bindings of a name disagree (`df = {...}` on one
     // branch, `df = pd.read_csv(p)` on the other): neither the message nor a fix could be trusted.
-    if (!isFrameOrSeries(kind)) continue;
+    if (!isFrameOrSeries(kind)) return;
     const text = shorten(object.text);
     context.report({
       node: name,
@@ -47,7 +47,7 @@ function check(context: RuleContext): void {
         safety: kind === 'frame' ? 'safe' : 'unsafe',
       },
     });
-  }
+  } };
 }
 
 export const dataframeValues: Rule = {
@@ -68,5 +68,5 @@ export const dataframeValues: Rule = {
       nearMisses: 'Only objects the file shows to be pandas are reported: the result of a pandas reader or constructor, a column, row selection or method chain of one, or a parameter annotated `pd.DataFrame`. `dict.values()` (a call), polars and Spark frames, NumPy structured arrays, named tuples, `df.columns.values` (an Index) and objects of unknown origin are left alone, as are files that do not import pandas. A name bound differently on different paths (`df = {...}` on one branch, `df = pd.read_csv(p)` on the other) holds no one kind, and is left alone too: a fix that is right on one path would break the other. A row selection by a name of unknown value (`df.loc[rows]`) may give a DataFrame or a Series, and is reported as either, with the fix marked unsafe; a list, slice or mask of rows gives a DataFrame. A conversion whose result is at once turned into Python values (`s.values.tolist()`, `list(s.values)`, `sorted(...)`) gives the same values from either array, so it is left alone too.',
     },
   },
-  check,
+  listen,
 };

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { moduleOrigin } from '../semantics/torch';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 /** `self` (the first parameter of a method) or `super()` / `super(Cls, self)`: a module calling its own or its parent's forward. */
@@ -16,11 +16,11 @@ function isOwnForward(receiver: Node): boolean {
   return false;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
-  for (const call of index.methodCalls('forward')) {
-    if (!call.receiver || isOwnForward(call.receiver)) continue;
-    if (!moduleOrigin(index, call.receiver)) continue;
+  return { callees: { methods: ['forward'] }, call(call) {
+    if (!call.receiver || isOwnForward(call.receiver)) return;
+    if (!moduleOrigin(index, call.receiver)) return;
     const receiver = call.receiver.text;
     const args = call.argumentList?.text ?? '(...)';
     const shown = shorten(`${receiver}${args}`, 50);
@@ -29,7 +29,7 @@ function check(context: RuleContext): void {
       message: `\`${shorten(receiver)}.forward(...)\` skips the module's \`__call__\`, so its forward and backward hooks do not run: call \`${shown}\``,
       fix: { title: `Call the module: ${shown}`, edits: [replaceNode(call.callee, receiver)] },
     });
-  }
+  } };
 }
 
 export const forwardCalledDirectly: Rule = {
@@ -50,5 +50,5 @@ export const forwardCalledDirectly: Rule = {
       nearMisses: '`super().forward(x)` and `self.forward(x)` inside the module\'s own class are how a module extends or reuses its own forward and are left alone. `.forward` on objects that the file does not show to be torch modules (built by an unknown function, or from another library) is not reported, nor `model.forward` passed without a call (`torch.jit.trace(model.forward, ...)`).',
     },
   },
-  check,
+  listen,
 };

@@ -4,7 +4,7 @@ import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
@@ -45,14 +45,14 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
     && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.bindingAt(use.receiver)?.node.startIndex === target.startIndex);
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
-  for (const call of index.calls) {
+  return { callees: { qualified: ['torch.load', ...PICKLE_LOADERS] }, call(call) {
     if (call.qname === 'torch.load') {
-      if (call.hasSplat) continue;
+      if (call.hasSplat) return;
       const weightsOnly = call.kwargs.get('weights_only');
       const value = weightsOnly ? index.literal(weightsOnly) : undefined;
-      if (weightsOnly && !(value?.kind === 'bool' && !value.value)) continue;
+      if (weightsOnly && !(value?.kind === 'bool' && !value.value)) return;
       const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
       context.report({
         node: call.callee,
@@ -61,7 +61,7 @@ function check(context: RuleContext): void {
           : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): loading a tampered checkpoint runs its code',
         ...(edit ? { fix: { title: 'Load tensors only: weights_only=True', edits: [edit] } } : {}),
       });
-      continue;
+      return;
     }
     if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
       const loader = call.qname.replace(/^sklearn\.externals\./, '');
@@ -70,7 +70,7 @@ function check(context: RuleContext): void {
         message: `\`${loader}\` restores the model by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
       });
     }
-  }
+  } };
 }
 
 export const unsafeModelDeserialization: Rule = {
@@ -91,5 +91,5 @@ export const unsafeModelDeserialization: Rule = {
       nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule.',
     },
   },
-  check,
+  listen,
 };
