@@ -8,7 +8,7 @@ import { ML_PACKAGES } from './shared/libraries';
 import { isHubName, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
 /**
@@ -144,7 +144,7 @@ function importsTrainingLibrary(index: SemanticIndex): boolean {
   return index.imports.some(({ target }) => ML_PACKAGES.has(target.split('.')[0]) && !/^sklearn\.metrics(\.|$)/.test(target));
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   // URLs and SQL tables count as training data only in files that train models; the dataset
   // loaders belong to ML libraries themselves.
   const trains = importsTrainingLibrary(context.index);
@@ -153,7 +153,7 @@ function check(context: RuleContext): void {
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
   const files = new UnpinnedLoads<UnversionedLoad>('URL');
-  for (const call of context.index.calls) {
+  return { call(call) {
     if (trains) {
       const url = remoteRead(context, call);
       if (url) files.add(url.key, url);
@@ -161,9 +161,10 @@ function check(context: RuleContext): void {
     }
     const load = unversionedDataset(context.index, call, own);
     if (load) datasets.add(load.key, load);
-  }
-  files.report(context);
-  datasets.report(context);
+  }, finish() {
+    files.report(context);
+    datasets.report(context);
+  } };
 }
 
 export const unpinnedDataSource: Rule = {
@@ -182,5 +183,5 @@ export const unpinnedDataSource: Rule = {
       nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
-  check,
+  listen,
 };

@@ -6,7 +6,7 @@ import { isHubName, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
 const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
@@ -96,21 +96,22 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   return undefined;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   let own: OwnOutputs | undefined;
   // One name loaded several times (its tokenizer, its model) is one dependency to pin: one
   // finding at the first load, linked to the others.
   const names = new UnpinnedLoads<Unpinned>('name');
   const tasks = new UnpinnedLoads<Unpinned>('task');
-  for (const call of index.calls) {
-    if (!call.qname) continue;
+  return { call(call) {
+    if (!call.qname) return;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);
     if (found) (found.task ? tasks : names).add(found.name, found);
-  }
-  names.report(context);
-  tasks.report(context);
+  }, finish() {
+    names.report(context);
+    tasks.report(context);
+  } };
 }
 
 export const unpinnedPretrainedModel: Rule = {
@@ -129,5 +130,5 @@ export const unpinnedPretrainedModel: Rule = {
       nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
     },
   },
-  check,
+  listen,
 };

@@ -4,7 +4,7 @@ import { sameNode } from '../semantics/nodes';
 import { lastSegment, packageOf } from './shared/libraries';
 import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 /**
  * The key estimators: models whose results hinge on hyperparameters with consequential defaults
@@ -80,23 +80,23 @@ function inCollection(node: Node): boolean {
   return false;
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   // In a file that runs a search, a model kept in a collection is usually fed to it in a loop.
   const searches = index.callsTo((q) => SEARCHES.test(lastSegment(q))).length > 0;
   // `loaded = XGBClassifier(); loaded.load_model(path)`: the saved model brings its settings.
   const loaded = loadedModelOrigins(index);
-  for (const call of index.calls) {
+  return { call(call) {
     const q = call.qname;
-    if (!q || !PACKAGES.has(packageOf(q))) continue;
+    if (!q || !PACKAGES.has(packageOf(q))) return;
     const hyperparameters = KEY_ESTIMATORS.get(lastSegment(q));
-    if (!hyperparameters || call.args.length > 0 || call.kwargs.size > 0 || call.hasSplat || call.argumentList?.type !== 'argument_list') continue;
-    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node)) || loaded.has(call.node.startIndex) || onlyInspected(index, call.node)) continue;
+    if (!hyperparameters || call.args.length > 0 || call.kwargs.size > 0 || call.hasSplat || call.argumentList?.type !== 'argument_list') return;
+    if (tunedElsewhere(index, call.node) || (searches && inCollection(call.node)) || loaded.has(call.node.startIndex) || onlyInspected(index, call.node)) return;
     context.report({
       node: call.node,
       message: `\`${call.node.text}\` is built with no arguments: its hyperparameters (${hyperparameters}...) are whatever this version of ${LIBRARY_NAMES[packageOf(q)]} defaults to, recorded nowhere and liable to change on upgrade`,
     });
-  }
+  } };
 }
 
 export const implicitHyperparameters: Rule = {
@@ -115,5 +115,5 @@ export const implicitHyperparameters: Rule = {
       nearMisses: 'An estimator built only to be looked at — shown as a notebook cell\'s value (`KMeans()`), printed, or asked for `get_params()`, directly or through a name whose every use is such, or bound to a name never read in a script, a notebook or a function — trains nothing, so no model runs on the defaults it shows. Any argument at all (even only `random_state` or `**params`) counts as configuring the model. An estimator passed to a hyperparameter search or sweep (`GridSearchCV(SVC(), grid)`, `validation_curve(SVC(), ..., param_name="gamma")`, directly, inside a `Pipeline`, or through a variable), kept in a collection of models in a file that runs a search (`{"model": SVC(), "params": {...}}` looped over), or tuned later with `set_params(...)` gets its hyperparameters there; one built only to `load_model(path)` into takes them from the saved model. Estimators without consequential hyperparameters (`LinearRegression()`, `GaussianNB()`) and preprocessing (`StandardScaler()`, `PCA()`) are not flagged, and only scikit-learn, XGBoost, LightGBM and CatBoost classes resolved through the imports count.',
     },
   },
-  check,
+  listen,
 };
