@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { COLLECTED } from '../semantics/walk';
+import { pushTo } from '../engine/collections';
 import type { CalleeSelection, RuleListeners } from './types';
 
 /** A rule in the traversal. The analysis sets `live` to false to stop it (it threw, or ran out of time). */
@@ -152,8 +153,8 @@ export function* traverse(index: SemanticIndex, subscribers: readonly Subscriber
     for (const [key, value] of Object.entries(subscriber.listeners)) {
       if (typeof value !== 'function' || OTHER_KEYS.has(key)) continue;
       if (key === 'call') calls.add(subscriber, subscriber.listeners.callees);
-      else if ((MODEL_EVENTS as readonly string[]).includes(key)) byEvent.set(key as ModelEvent, [...(byEvent.get(key as ModelEvent) ?? []), subscriber]);
-      else byKind.set(key, [...(byKind.get(key) ?? []), subscriber]);
+      else if ((MODEL_EVENTS as readonly string[]).includes(key)) pushTo(byEvent, key as ModelEvent, subscriber);
+      else pushTo(byKind, key, subscriber);
     }
   }
   const send = (listeners: readonly Subscriber[], key: string, payload: unknown) => {
