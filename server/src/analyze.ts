@@ -93,9 +93,11 @@ interface RuleRun {
   findings: Finding[];
   /** Time spent in its code (listen, listeners, finish or check), measured when there is a budget. */
   spentMs: number;
-  /** In the traversal, while it listens. */
-  subscriber?: Subscriber;
+  /** In the traversal: the rule's listeners, while it listens (`live`). */
+  subscriber?: RuleSubscriber;
 }
+
+type RuleSubscriber = Subscriber & { run: RuleRun };
 
 /**
  * The analysis as steps: it pauses (yields) after the index, after each rule's `listen`, every
@@ -155,11 +157,13 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   const tick = () => {
     if (budget) clock = performance.now();
   };
-  /** Calls into a rule: its errors are isolated, its time is charged to its share. False when it threw or was stopped. */
-  const attempt = (run: RuleRun, body: () => void): boolean => {
-    budget?.startRule(run.spentMs, clock);
+  /**
+   * Calls `body` of a rule (with `thisArg` and `arg`: no closure per listener call): its errors
+   * are isolated, its time is charged to its share. False when it threw or was stopped.
+   */
+  const attempt = <T, A>(run: RuleRun, body: (this: T, arg: A) => unknown, thisArg: T, arg: A): boolean => {
     try {
-      body();
+      body.call(thisArg, arg);
       return true;
     } catch (error) {
       if (error instanceof BudgetExceeded) stop(run);
@@ -176,49 +180,49 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
       }
     }
   };
-  /** Before a rule starts: once the whole budget is spent it does not, and is listed as not run. */
+  /** Before a rule starts: its clock starts, unless the whole budget is spent; then it is listed as not run. */
   const mayStart = (run: RuleRun): boolean => {
     tick();
-    if (!budget?.expired()) return true;
+    if (!budget || budget.startRule(run.spentMs, clock)) return true;
     stopped().notRun.push(run.rule.meta.code);
     return false;
   };
 
   // The rules that subscribe: each one's listeners, one traversal, each one's finish.
-  const subscribers = new Map<Subscriber, RuleRun>();
+  const subscribers: RuleSubscriber[] = [];
   for (const run of runs) {
     const { rule } = run;
     const { listen } = rule;
     if (!listen) continue;
     yield;
     if (!mayStart(run)) continue;
-    attempt(run, () => {
-      const listeners = listen.call(rule, run.context);
+    attempt(run, (context: RuleContext) => {
+      const listeners = listen.call(rule, context);
       if (!listeners) return;
       checkListeners(listeners);
-      run.subscriber = { listeners, live: true };
-      subscribers.set(run.subscriber, run);
-    });
+      run.subscriber = { listeners, live: true, run };
+      subscribers.push(run.subscriber);
+    }, undefined, run.context);
   }
-  if (subscribers.size > 0) {
+  if (subscribers.length > 0) {
     yield;
     tick();
-    yield* traverse(model, [...subscribers.keys()], {
+    yield* traverse(model, subscribers, {
       invoke: (subscriber, listener, payload) => {
-        const run = subscribers.get(subscriber)!;
+        const { run } = subscriber as RuleSubscriber;
         // Out of its share, or the whole budget spent: the rule cannot finish, before or after this event.
-        if (budget?.startRule(run.spentMs, clock) === false) return stop(run);
-        if (attempt(run, () => listener.call(subscriber.listeners, payload as never)) && budget?.startRule(run.spentMs, clock) === false) stop(run);
+        if (budget && !budget.startRule(run.spentMs, clock)) return stop(run);
+        if (attempt(run, listener, subscriber.listeners, payload as never) && budget?.ruleOver(clock)) stop(run);
       },
       resumed: tick,
     });
-    for (const [subscriber, run] of subscribers) {
-      const { finish } = subscriber.listeners;
-      if (!subscriber.live || !finish) continue;
+    for (const subscriber of subscribers) {
+      const { run, listeners } = subscriber;
+      if (!subscriber.live || !listeners.finish) continue;
       yield;
       tick();
-      if (budget?.expired()) stop(run);
-      else attempt(run, () => finish.call(subscriber.listeners));
+      if (budget && !budget.startRule(run.spentMs, clock)) stop(run);
+      else attempt(run, listeners.finish, listeners, undefined);
     }
   }
 
@@ -228,7 +232,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     const { check } = rule;
     if (!check) continue;
     yield;
-    if (mayStart(run)) attempt(run, () => check.call(rule, run.context));
+    if (mayStart(run)) attempt(run, check, rule, run.context);
   }
   const findings = runs.flatMap((run) => run.findings);
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));

@@ -49,6 +49,11 @@ export class Budget {
     return now < this.ruleDeadline;
   }
 
+  /** Whether, at `now`, the rule last started has spent its share (or the whole budget is spent). */
+  ruleOver(now: number): boolean {
+    return now >= this.ruleDeadline;
+  }
+
   /** Throws BudgetExceeded once the rule's share is spent; cheap enough to call in hot loops. */
   check(): void {
     if ((++this.calls & 63) === 0 && performance.now() > this.ruleDeadline) throw new BudgetExceeded(this.budgetMs);
