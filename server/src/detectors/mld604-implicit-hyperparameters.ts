@@ -86,7 +86,7 @@ function listen(context: RuleContext): RuleListeners {
   const searches = index.callsTo((q) => SEARCHES.test(lastSegment(q))).length > 0;
   // `loaded = XGBClassifier(); loaded.load_model(path)`: the saved model brings its settings.
   const loaded = loadedModelOrigins(index);
-  return { call(call) {
+  return { callees: { modules: PACKAGES }, call(call) {
     const q = call.qname;
     if (!q || !PACKAGES.has(packageOf(q))) return;
     const hyperparameters = KEY_ESTIMATORS.get(lastSegment(q));
