@@ -11,6 +11,7 @@ import type { Finding, RuleMeta, Severity } from './engine/types';
 import type { Node } from 'web-tree-sitter';
 import type { ParsedDocument } from './parsing/incremental';
 import { parseOnce } from './parsing/incremental';
+import { surelyNotPython } from './parsing/notPython';
 import type { PythonParser } from './parsing/parser';
 import { SemanticIndex } from './semantics';
 import type { SyntaxTables } from './semantics/walk';
@@ -126,6 +127,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   const errors: RuleError[] = [];
   const snippetCache = new Map<string, boolean>();
   const parsesAsPython = (snippet: string): boolean => {
+    if (surelyNotPython(snippet)) return false; // prose, told apart without tree-sitter's costly error recovery
     let ok = snippetCache.get(snippet);
     if (ok === undefined) {
       const tree = options.parser.parse(snippet);
