@@ -7,8 +7,8 @@
 // between, the handles need to cross once at the start and once at the end.
 //
 // This reads the package's internals: `Parser.init(options)` makes the options object the
-// Emscripten module (its `_ts_*` exports and `HEAP32`), `Tree[0]` is the tree's address,
-// `TreeCursor.handles` the cursor's state. web-tree-sitter is pinned; `checkWasmCursor` compares
+// Emscripten module (its `_ts_*` exports and `HEAP32`), `Tree[0]` is the tree's address, and the
+// exports pass nodes and cursors through the transfer buffer. web-tree-sitter is pinned; `checkWasmCursor` compares
 // a direct walk with the public cursor's at start-up and falls back to the public cursor if
 // anything differs, and test/unit/syntax.test.ts fails if the direct walk is not the one in use.
 import type { Tree, TreeCursor } from 'web-tree-sitter';
@@ -24,6 +24,8 @@ export interface CursorWalk {
   gotoParent(): boolean;
   /** Whether the current node's subtree holds a syntax error or a missing node (a node trip: ask rarely). */
   hasError(): boolean;
+  /** The number of nodes of the tree (the root and its descendants); ask before moving. */
+  descendantCount(): number;
   /** Frees the cursor; call once, last. */
   delete(): void;
 }
@@ -41,6 +43,12 @@ interface Runtime {
   _ts_tree_cursor_goto_first_child_wasm: TreeFunction;
   _ts_tree_cursor_goto_next_sibling_wasm: TreeFunction;
   _ts_tree_cursor_goto_parent_wasm: TreeFunction;
+  _ts_tree_root_node_wasm: TreeFunction;
+  _ts_node_descendant_count_wasm: TreeFunction;
+  _ts_node_has_error_wasm: TreeFunction;
+  _ts_tree_cursor_new_wasm: TreeFunction;
+  _ts_tree_cursor_current_node_wasm: TreeFunction;
+  _ts_tree_cursor_delete_wasm: TreeFunction;
 }
 
 const RUNTIME_FUNCTIONS = [
@@ -52,6 +60,12 @@ const RUNTIME_FUNCTIONS = [
   '_ts_tree_cursor_goto_first_child_wasm',
   '_ts_tree_cursor_goto_next_sibling_wasm',
   '_ts_tree_cursor_goto_parent_wasm',
+  '_ts_tree_root_node_wasm',
+  '_ts_node_descendant_count_wasm',
+  '_ts_node_has_error_wasm',
+  '_ts_tree_cursor_new_wasm',
+  '_ts_tree_cursor_current_node_wasm',
+  '_ts_tree_cursor_delete_wasm',
 ] as const;
 
 /** The cursor's handles: four 32-bit words at the start of the transfer buffer. */
@@ -83,22 +97,29 @@ export function wasmCursorStatus(): { direct: boolean; reason: string } {
 
 /** A pre-order walk of `tree`: the direct one when available, else web-tree-sitter's cursor. */
 export function walkTree(tree: Tree, direct = status.direct): CursorWalk {
-  const cursor = tree.walk();
-  return direct && runtime ? new DirectWalk(runtime, tree, cursor) : new PublicWalk(cursor);
+  return direct && runtime ? new DirectWalk(runtime, tree) : new PublicWalk(tree);
 }
 
-interface CursorInternals { handles: number[] }
 interface TreeInternals { 0: number }
 
+/**
+ * The cursor is made by the runtime's exports too, not by `tree.walk()`: the public way builds
+ * the root node, marshals it, builds a `TreeCursor` and registers it with a finalizer, which cost
+ * as much per notebook cell as walking a small cell.
+ */
 class DirectWalk implements CursorWalk {
   private readonly address: number;
+  private readonly count: number;
 
-  constructor(private readonly runtime: Runtime, tree: Tree, private readonly cursor: TreeCursor) {
+  constructor(private readonly runtime: Runtime, tree: Tree) {
     this.address = (tree as unknown as TreeInternals)[0];
-    const handles = (cursor as unknown as CursorInternals).handles;
-    const heap = runtime.HEAP32;
-    for (let i = 0; i < CURSOR_WORDS; i++) heap[transferWord + i] = handles[i];
+    // The root node goes into the transfer buffer; the count reads it; the new cursor replaces it.
+    runtime._ts_tree_root_node_wasm(this.address);
+    this.count = runtime._ts_node_descendant_count_wasm(this.address);
+    runtime._ts_tree_cursor_new_wasm(this.address);
   }
+
+  descendantCount(): number { return this.count; }
 
   typeId(): number { return this.runtime._ts_tree_cursor_current_node_type_id_wasm(this.address); }
   startIndex(): number { return this.runtime._ts_tree_cursor_start_index_wasm(this.address); }
@@ -108,31 +129,31 @@ class DirectWalk implements CursorWalk {
   gotoNextSibling(): boolean { return this.runtime._ts_tree_cursor_goto_next_sibling_wasm(this.address) === 1; }
   gotoParent(): boolean { return this.runtime._ts_tree_cursor_goto_parent_wasm(this.address) === 1; }
 
-  /** The public cursor builds the node; it uses the transfer buffer, so the walk's state is put back after. */
+  /** The current node goes through the transfer buffer, so the cursor's words are put back after. */
   hasError(): boolean {
-    this.syncHandles();
-    const answer = this.cursor.currentNode.hasError;
-    const handles = (this.cursor as unknown as CursorInternals).handles;
-    const heap = this.runtime.HEAP32;
-    for (let i = 0; i < CURSOR_WORDS; i++) heap[transferWord + i] = handles[i];
+    const saved = this.runtime.HEAP32.slice(transferWord, transferWord + CURSOR_WORDS);
+    this.runtime._ts_tree_cursor_current_node_wasm(this.address);
+    const answer = this.runtime._ts_node_has_error_wasm(this.address) === 1;
+    this.runtime.HEAP32.set(saved, transferWord); // memory may have grown: the view of now
     return answer;
   }
 
-  /** The cursor's stack may have moved while walking: its handles come back before it is freed. */
+  /** The cursor's words are in the transfer buffer, where the delete reads them. */
   delete(): void {
-    this.syncHandles();
-    this.cursor.delete();
-  }
-
-  private syncHandles(): void {
-    const handles = (this.cursor as unknown as CursorInternals).handles;
-    const heap = this.runtime.HEAP32; // memory may have grown: the view of now
-    for (let i = 0; i < CURSOR_WORDS; i++) handles[i] = heap[transferWord + i];
+    this.runtime._ts_tree_cursor_delete_wasm(this.address);
   }
 }
 
 class PublicWalk implements CursorWalk {
-  constructor(private readonly cursor: TreeCursor) {}
+  private readonly cursor: TreeCursor;
+  private readonly count: number;
+
+  constructor(tree: Tree) {
+    this.count = tree.rootNode.descendantCount;
+    this.cursor = tree.walk();
+  }
+
+  descendantCount(): number { return this.count; }
   typeId(): number { return this.cursor.nodeTypeId; }
   startIndex(): number { return this.cursor.startIndex; }
   endIndex(): number { return this.cursor.endIndex; }
@@ -147,11 +168,11 @@ class PublicWalk implements CursorWalk {
 /** Every node's facts in pre-order, through one walk: what the start-up check compares. */
 export function walkRecord(tree: Tree, direct: boolean): number[] {
   const walk = walkTree(tree, direct);
-  const record: number[] = [];
+  const record: number[] = [walk.descendantCount()];
   let depth = 0;
   try {
     for (;;) {
-      record.push(walk.typeId(), walk.startIndex(), walk.endIndex(), walk.fieldId(), depth);
+      record.push(walk.typeId(), walk.startIndex(), walk.endIndex(), walk.fieldId(), depth, walk.hasError() ? 1 : 0);
       if (walk.gotoFirstChild()) { depth++; continue; }
       while (!walk.gotoNextSibling()) {
         if (depth === 0 || !walk.gotoParent()) return record;

@@ -50,6 +50,9 @@ function factsOf(language: Language): LanguageFacts {
 
 let nextTableId = 1;
 
+/** Bytes of one row: eight 32-bit columns (offsets and links) and two 16-bit ones (kind, field). */
+const BYTES_PER_ROW = 8 * 4 + 2 * 2;
+
 export class SyntaxTable {
   readonly size: number;
   readonly kinds: Uint16Array;
@@ -102,19 +105,27 @@ export class SyntaxTable {
       this.size = old.size;
       this.reusedRows = old.size;
     } else {
-      const capacity = tree.rootNode.descendantCount;
-      this.kinds = new Uint16Array(capacity);
-      this.starts = new Uint32Array(capacity);
-      this.ends = new Uint32Array(capacity);
-      this.fields = new Uint16Array(capacity);
-      this.parents = new Int32Array(capacity);
-      this.firstChildren = new Int32Array(capacity).fill(-1);
-      this.lastChildren = new Int32Array(capacity).fill(-1);
-      this.nextSiblings = new Int32Array(capacity).fill(-1);
-      this.previousSiblings = new Int32Array(capacity).fill(-1);
-      this.subtreeEnds = new Int32Array(capacity);
+      const cursor = walkTree(tree);
+      const capacity = cursor.descendantCount();
+      // One buffer for the ten columns: a table per notebook cell made ten allocations per cell.
+      const buffer = new ArrayBuffer(capacity * BYTES_PER_ROW);
+      let offset = 0;
+      const int32 = () => { const column = new Int32Array(buffer, offset, capacity); offset += 4 * capacity; return column; };
+      this.starts = new Uint32Array(buffer, offset, capacity);
+      offset += 4 * capacity;
+      this.ends = new Uint32Array(buffer, offset, capacity);
+      offset += 4 * capacity;
+      this.parents = int32();
+      this.firstChildren = int32().fill(-1);
+      this.lastChildren = int32().fill(-1);
+      this.nextSiblings = int32().fill(-1);
+      this.previousSiblings = int32().fill(-1);
+      this.subtreeEnds = int32();
+      this.kinds = new Uint16Array(buffer, offset, capacity);
+      offset += 2 * capacity;
+      this.fields = new Uint16Array(buffer, offset, capacity);
       const reuse = previous?.edit ? new TopLevelReuse(previous.table, previous.edit) : undefined;
-      this.size = this.fill(walkTree(tree), capacity, reuse);
+      this.size = this.fill(cursor, capacity, reuse);
     }
     this.rows = new Array<SyntaxNode | undefined>(this.size);
     this.idBase = nextTableId;
