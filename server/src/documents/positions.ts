@@ -72,6 +72,12 @@ export function rangesOverlap(a: Range, b: Range): boolean {
 
 /** The segment holding a virtual line, or undefined for a line past the end. */
 export function segmentAtLine(doc: Pick<SourceDocument, 'segments'>, line: number): Segment | undefined {
+  const index = segmentIndexAtLine(doc, line);
+  return index < 0 ? undefined : doc.segments[index];
+}
+
+/** The position of the segment holding a virtual line, by binary search; -1 for a line past the end. */
+export function segmentIndexAtLine(doc: Pick<SourceDocument, 'segments'>, line: number): number {
   const segments = doc.segments;
   let low = 0;
   let high = segments.length - 1;
@@ -80,14 +86,9 @@ export function segmentAtLine(doc: Pick<SourceDocument, 'segments'>, line: numbe
     const segment = segments[mid];
     if (line < segment.startLine) high = mid - 1;
     else if (line >= segment.startLine + segment.lineCount) low = mid + 1;
-    else return segment;
+    else return mid;
   }
-  return undefined;
-}
-
-export function segmentIndexAtLine(doc: Pick<SourceDocument, 'segments'>, line: number): number {
-  const segment = segmentAtLine(doc, line);
-  return segment ? doc.segments.indexOf(segment) : -1;
+  return -1;
 }
 
 /** A virtual range as the editor sees it: the cell (or file) URI and a range local to it. */

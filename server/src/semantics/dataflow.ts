@@ -698,7 +698,9 @@ export class DataFlow {
     const keywordNames = new Set(index.nodes('keyword_argument').map((node) => node.startIndex));
     const declarations = DECLARATIONS.flatMap((type) => index.nodes(type).map((node): [number, number] => [node.startIndex, node.endIndex])).sort((a, b) => a[0] - b[0]);
     let nextDeclaration = 0;
-    for (const node of index.nodes('identifier')) {
+    const identifiers = index.nodes('identifier');
+    for (let i = 0; i < identifiers.length; i++) {
+      const node = identifiers[i];
       const start = node.startIndex;
       if (bindings.has(start) || keywordNames.has(start)) continue;
       while (nextDeclaration < declarations.length && declarations[nextDeclaration][1] <= start) nextDeclaration++;
@@ -714,7 +716,7 @@ export class DataFlow {
       for (let f = frame; f; f = f.parent) {
         if (!f.isFunction) continue;
         fn ??= f.node;
-        if (f.key !== home && !isInside(home, f)) deferred = true;
+        if (f.key !== home && !isInside(resolution, f)) deferred = true;
       }
       const read: NameRead = { node, name, resolution, deferred, role: augmented.has(start) ? 'augmented' : 'load' };
       if (fn) read.function = fn;
@@ -773,10 +775,14 @@ function scopeOfResolution(resolution: Resolution): string {
   return resolution.kind === 'local' || resolution.kind === 'import' ? resolution.definition.scopeKey : MODULE_SCOPE;
 }
 
-/** True when the scope with key `home` is a frame inside `frame` (then `frame` does not stand between the read and it). */
-function isInside(home: string, frame: ScopeFrame): boolean {
-  if (home === MODULE_SCOPE) return false;
-  const [start] = home.split(':').map(Number);
+/**
+ * True when the scope a resolved name lives in is a frame inside `frame` (then `frame` does not
+ * stand between the read and it). A scope's key starts with its start offset: read from its node,
+ * not parsed back from the key, which cost a split per read and frame.
+ */
+function isInside(resolution: Resolution, frame: ScopeFrame): boolean {
+  if (scopeOfResolution(resolution) === MODULE_SCOPE) return false;
+  const start = (resolution as { definition: Definition }).definition.scope.startIndex;
   return start > frame.start && start < frame.end;
 }
 

@@ -1,7 +1,7 @@
 // Where names are bound: assignments, loops, with/except targets, defs, classes, parameters,
 // imports, walrus, global. Derived from the walk's node lists, never by another walk.
 import type { Node } from 'web-tree-sitter';
-import { ancestors } from './nodes';
+import { collectedParent } from './ancestry';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
 
 export const COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -19,7 +19,9 @@ export function scopeKeyOf(scope: Node): string {
  * so does a walrus target inside a comprehension (`[y := f(x) for x in xs]` binds `y` outside).
  */
 export function scopeOf(node: Node, skipComprehensions = false): Node {
-  for (const current of ancestors(node, true)) {
+  // `ancestors(node, true)` climbed by hand: a generator per binding cost more than the climb.
+  const collected = collectedParent(node) !== undefined;
+  for (let current = collected ? collectedParent(node) : node.parent; current; current = collected ? collectedParent(current) : current.parent) {
     if (skipComprehensions && COMPREHENSION_TYPES.has(current.type)) continue;
     if (SCOPE_TYPES.has(current.type)) {
       // The name of `def f` / `class C`, and default values, live outside f/C.

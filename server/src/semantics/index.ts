@@ -12,9 +12,10 @@ import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
+import { ancestor, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
+import { pushTo } from '../engine/collections';
 import { tablesOf, walkTrees, type CollectedType, type SyntaxTables } from './walk';
 
 export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -79,25 +80,24 @@ export class SemanticIndex {
       this.globalsByScope.set(scope.key, names);
     }
     this.definitions = collectDefinitions(this.byType, this.imports);
-    for (const definition of this.definitions) {
-      if (definition.kind !== 'global' && this.globalsByScope.get(definition.scopeKey)?.has(definition.name)) {
+    for (let i = 0; i < this.definitions.length; i++) {
+      const definition = this.definitions[i];
+      if (definition.kind !== 'global' && this.globalsByScope.size > 0 && this.globalsByScope.get(definition.scopeKey)?.has(definition.name)) {
         definition.scopeKey = MODULE_SCOPE;
       }
-      const scope = this.bindings.get(definition.scopeKey) ?? new Map<string, Definition[]>();
-      this.bindings.set(definition.scopeKey, scope);
-      const list = scope.get(definition.name) ?? [];
-      list.push(definition);
-      scope.set(definition.name, list);
-      const all = this.byName.get(definition.name) ?? [];
-      all.push(definition);
-      this.byName.set(definition.name, all);
+      let scope = this.bindings.get(definition.scopeKey);
+      if (!scope) this.bindings.set(definition.scopeKey, (scope = new Map<string, Definition[]>()));
+      pushTo(scope, definition.name, definition);
+      pushTo(this.byName, definition.name, definition);
     }
 
     this.collectClasses();
     this.collectConstants();
 
     this.calls = [];
-    for (const node of this.nodes('call')) {
+    const callNodes = this.nodes('call');
+    for (let i = 0; i < callNodes.length; i++) {
+      const node = callNodes[i];
       const call = describeCall(node, this.segmentIndexOf(node), (callee) => this.qualify(callee));
       if (!call) continue;
       this.calls.push(call);
@@ -507,13 +507,13 @@ export class SemanticIndex {
   }
 
   private collectConstants(): void {
-    for (const [name, defs] of this.bindings.get(MODULE_SCOPE) ?? []) {
-      if (defs.length !== 1) continue;
-      const [definition] = defs;
-      if (definition.kind !== 'assign' || !definition.value) continue;
+    this.bindings.get(MODULE_SCOPE)?.forEach((defs, name) => {
+      if (defs.length !== 1) return;
+      const definition = defs[0];
+      if (definition.kind !== 'assign' || !definition.value) return;
       const value = literalValue(definition.value);
       if (value) this.constants.set(name, { name, value, definition });
-    }
+    });
   }
 }
 
@@ -522,14 +522,14 @@ export class SemanticIndex {
  * `df = df.dropna()` is the previous `df`), else the first one after it.
  */
 function pick(defs: readonly Definition[], at: Node): Definition {
-  let chosen: Definition | undefined;
-  for (const def of defs) {
-    if (def.node.startIndex > at.startIndex) break;
-    // A binding takes effect once its value is computed: `df` on the right of `df = df.dropna()`
-    // is the previous `df`.
-    if (def.boundAt <= at.startIndex) chosen = def;
-  }
-  return chosen ?? defs.find((def) => def.node.startIndex > at.startIndex) ?? defs[0];
+  const offset = at.startIndex;
+  // The bindings are in document order: those starting at or before the read are found by binary
+  // search (a name rebound many times, `df = ...` down a notebook, made a scan per read quadratic).
+  const after = firstAtOrAfter(defs, (def) => def.node.startIndex, offset + 1);
+  // A binding takes effect once its value is computed: `df` on the right of `df = df.dropna()`
+  // is the previous `df`. The last one before the read that is in effect there wins.
+  for (let i = after - 1; i >= 0; i--) if (defs[i].boundAt <= offset) return defs[i];
+  return after < defs.length ? defs[after] : defs[0];
 }
 
 export function buildIndex(parsed: ParsedDocument): SemanticIndex {
