@@ -2,8 +2,8 @@
 // nearest ancestor of a collected kind is a climb over the table's rows; the answer is limited to
 // collected kinds because that is what ancestor questions about collected nodes were defined over.
 import type { Node } from 'web-tree-sitter';
-import { SyntaxNode } from './syntax';
-import { isCollectedRow } from './walk';
+import { ERROR_SYMBOL, SyntaxNode } from './syntax';
+import { collectedKinds } from './walk';
 
 /**
  * The nearest collected ancestor of a collected node of a syntax table: a Node, null at the root,
@@ -12,7 +12,9 @@ import { isCollectedRow } from './walk';
 export function collectedParent(node: Node): Node | null | undefined {
   if (!(node instanceof SyntaxNode)) return undefined;
   const { table, row } = node;
-  if (!isCollectedRow(table, row)) return undefined;
-  for (let r = table.parents[row]; r >= 0; r = table.parents[r]) if (isCollectedRow(table, r)) return table.node(r);
+  const collected = collectedKinds(table);
+  const { kinds, parents } = table;
+  if (kinds[row] !== ERROR_SYMBOL && collected[kinds[row]] !== true) return undefined;
+  for (let r = parents[row]; r >= 0; r = parents[r]) if (kinds[r] === ERROR_SYMBOL || collected[kinds[r]] === true) return table.node(r);
   return null;
 }

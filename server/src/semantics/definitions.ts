@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import { collectedParent } from './ancestry';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
+import type { NodesByType } from './walk';
 
 export const COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
 /** Nodes that open a scope of names: functions, lambdas, classes and comprehensions. */
@@ -76,7 +77,7 @@ export function bindsAt(definition: Omit<Definition, 'boundAt'>): number {
   }
 }
 
-export function collectDefinitions(byType: Map<string, Node[]>, bindings: ImportBinding[]): Definition[] {
+export function collectDefinitions(byType: NodesByType, bindings: ImportBinding[]): Definition[] {
   const definitions: Definition[] = [];
   const add = (node: Node, kind: DefinitionKind, statement: Node, value?: Node, binding?: ImportBinding) => {
     const scope = scopeOf(node, kind === 'walrus');

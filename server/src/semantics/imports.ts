@@ -2,12 +2,13 @@
 import type { Node } from 'web-tree-sitter';
 import { isTopLevel } from './nodes';
 import type { ImportBinding } from './types';
+import type { NodesByType } from './walk';
 
 function dotted(node: Node | null): string {
   return node ? node.text.replace(/\s+/g, '') : '';
 }
 
-export function collectImports(byType: Map<string, Node[]>): ImportBinding[] {
+export function collectImports(byType: NodesByType): ImportBinding[] {
   const bindings: ImportBinding[] = [];
   for (const statement of byType.get('import_statement') ?? []) {
     const topLevel = isTopLevel(statement);

@@ -16,7 +16,7 @@ import { ancestor, firstAtOrAfter, nodeKey, startingWithin, stripParens } from '
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
-import { tablesOf, walkTrees, type CollectedType, type SyntaxTables } from './walk';
+import { tablesOf, walkTrees, type CollectedType, type NodesByType, type SyntaxTables } from './walk';
 
 export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 export type { DataFlow } from './dataflow';
@@ -38,7 +38,7 @@ export class SemanticIndex {
   /** Number of nodes the walk visited. */
   readonly visitedNodes: number;
 
-  private readonly byType: Map<string, Node[]>;
+  private readonly byType: NodesByType;
   private readonly bindings = new Map<string, Map<string, Definition[]>>();
   private readonly scopes: ScopeFrames;
   private readonly byName = new Map<string, Definition[]>();
@@ -130,6 +130,8 @@ export class SemanticIndex {
   }
 
   segmentIndexOf(node: Node): number {
+    // A script is one segment holding every line: no position to compute (asked for every call).
+    if (this.doc.segments.length === 1) return 0;
     return segmentIndexAtLine(this.doc, node.startPosition.row);
   }
 

@@ -2,9 +2,9 @@
 // function's, lambda's or class's body (its parameters, decorators and bases are evaluated in the
 // scope around it) and a comprehension whole. Built once from the walk's node lists; the innermost
 // scope at any offset is then a binary search, with no parent walks.
-import type { Node } from 'web-tree-sitter';
 import { COMPREHENSION_TYPES, scopeKeyOf } from './definitions';
 import type { ScopeRef } from './types';
+import type { NodesByType } from './walk';
 
 export interface ScopeFrame extends ScopeRef {
   /** The region where names resolve in this scope. */
@@ -19,7 +19,7 @@ export class ScopeFrames {
   /** Every scope, outer before inner, in document order. */
   readonly frames: ScopeFrame[] = [];
 
-  constructor(byType: Map<string, Node[]>) {
+  constructor(byType: NodesByType) {
     for (const type of ['function_definition', 'lambda', 'class_definition'] as const) {
       for (const node of byType.get(type) ?? []) {
         const body = node.childForFieldName('body');

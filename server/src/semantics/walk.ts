@@ -31,8 +31,13 @@ export type CollectedType = (typeof COLLECTED_TYPES)[number];
 
 export const COLLECTED: ReadonlySet<string> = new Set<string>(COLLECTED_TYPES);
 
+/** The collected nodes by type, in document order (cells in order). */
+export interface NodesByType {
+  get(type: string): readonly Node[] | undefined;
+}
+
 export interface WalkResult {
-  byType: Map<string, Node[]>;
+  byType: NodesByType;
   /** Module nodes of the trees, in document order. */
   roots: Node[];
   /** Number of nodes visited (named and anonymous). */
@@ -40,24 +45,23 @@ export interface WalkResult {
 }
 
 const collectedByLanguage = new WeakMap<Language, boolean[]>();
+/** The last answer of collectedKinds: there is one language, and ancestor climbs ask per row. */
+let lastCollected: { language: Language; wanted: boolean[] } | undefined;
 
 /** Collected kinds by symbol id: one array lookup per row instead of a string compare. */
-function collectedKinds(table: SyntaxTable): boolean[] {
+export function collectedKinds(table: SyntaxTable): boolean[] {
   const language = table.tree.language;
+  if (lastCollected?.language === language) return lastCollected.wanted;
   let wanted = collectedByLanguage.get(language);
   if (!wanted) {
     wanted = [];
     for (let id = 0; id < language.types.length; id++) wanted.push(COLLECTED.has(language.types[id]) && language.nodeTypeIsNamed(id));
     collectedByLanguage.set(language, wanted);
   }
+  lastCollected = { language, wanted };
   return wanted;
 }
 
-/** Whether the walk collects the node of this row (ERROR nodes always). */
-export function isCollectedRow(table: SyntaxTable, row: number): boolean {
-  const kind = table.kinds[row];
-  return kind === ERROR_SYMBOL || collectedKinds(table)[kind] === true;
-}
 
 /**
  * The syntax tables of one open document's previous version, by segment, so the next version
@@ -101,28 +105,61 @@ export function tablesOf(parsed: ParsedDocument): SyntaxTable[] {
 }
 
 export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
-  const byType = new Map<string, Node[]>();
-  for (const type of COLLECTED_TYPES) byType.set(type, []);
   const roots: Node[] = [];
   let visited = 0;
+  const rowsByTable: Map<string, number[]>[] = [];
   for (const table of tables) {
     visited += table.size;
     const wanted = collectedKinds(table);
     // The root first, even when it is not a collected kind: code that fails to parse as a
     // whole has an ERROR root, and the empty module is still the module.
     roots.push(table.root);
-    const rootType = table.typeOf(0);
-    byType.get(rootType)?.push(table.root) ?? byType.set(rootType, [table.root]);
     const { kinds, size } = table;
-    // The list of each collected kind, by symbol id: one array read per row, not a string lookup
-    // (ERROR's id, 65535, kept apart so that the array stays dense).
-    const lists: (Node[] | undefined)[] = new Array<Node[] | undefined>(wanted.length).fill(undefined);
-    const errors = byType.get('ERROR')!;
+    const rowsByType = new Map<string, number[]>();
+    const rowsOf = (type: string) => {
+      let rows = rowsByType.get(type);
+      if (!rows) rowsByType.set(type, (rows = []));
+      return rows;
+    };
+    // The rows of each collected kind, by symbol id: one array read per row, not a string lookup
+    // (ERROR's id, 65535, kept apart so that the array stays dense). Several ids can share a
+    // type (aliases), so the ids of one type share its list, which stays in row order.
+    const lists: (number[] | undefined)[] = new Array<number[] | undefined>(wanted.length).fill(undefined);
+    const errors = rowsOf('ERROR');
     for (let row = 1; row < size; row++) {
       const kind = kinds[row];
-      if (kind === ERROR_SYMBOL) errors.push(table.node(row));
-      else if (wanted[kind]) (lists[kind] ??= byType.get(table.typeOf(row))!).push(table.node(row));
+      if (kind === ERROR_SYMBOL) errors.push(row);
+      else if (wanted[kind]) (lists[kind] ??= rowsOf(table.typeOf(row))).push(row);
     }
+    rowsByTable.push(rowsByType);
   }
-  return { byType, roots, visited };
+  return { byType: new NodeLists(tables, rowsByTable), roots, visited };
+}
+
+/**
+ * The lists of collected nodes, each made on the first question about its type: the walk keeps
+ * row numbers, and only the types the index and the rules ask for become nodes (blocks,
+ * expression statements, argument lists, operators and numbers are collected for the ancestor
+ * questions, which read rows, and are seldom listed).
+ */
+class NodeLists implements NodesByType {
+  private readonly lists = new Map<string, Node[]>();
+
+  constructor(private readonly tables: readonly SyntaxTable[], private readonly rowsByTable: readonly Map<string, number[]>[]) {}
+
+  get(type: string): readonly Node[] | undefined {
+    let list = this.lists.get(type);
+    if (list) return list;
+    const rootOfType = this.tables.some((table) => table.typeOf(0) === type);
+    if (!COLLECTED.has(type) && !rootOfType) return undefined;
+    list = [];
+    for (let t = 0; t < this.tables.length; t++) {
+      const table = this.tables[t];
+      if (table.typeOf(0) === type) list.push(table.root);
+      const rows = this.rowsByTable[t].get(type);
+      if (rows) for (let i = 0; i < rows.length; i++) list.push(table.node(rows[i]));
+    }
+    this.lists.set(type, list);
+    return list;
+  }
 }
