@@ -120,9 +120,17 @@ function functionByShape(qname: string): IoSignature | undefined {
   return undefined;
 }
 
+/** Answers of ioFunction by qualified name: asked for every call, and the same names recur. */
+const byQualifiedName = new Map<string, IoSignature | undefined>();
+
 /** The I/O signature of a library function, by its qualified name. */
 export function ioFunction(qname: string): IoSignature | undefined {
-  return FUNCTIONS.get(qname) ?? functionByShape(qname);
+  if (byQualifiedName.has(qname)) return byQualifiedName.get(qname);
+  const signature = FUNCTIONS.get(qname) ?? functionByShape(qname);
+  // Bounded: qualified names come from the files analysed, which a long-lived server keeps opening.
+  if (byQualifiedName.size >= 10_000) byQualifiedName.clear();
+  byQualifiedName.set(qname, signature);
+  return signature;
 }
 
 const frameWrite = (path: ArgumentSlot, library: string, evidence: readonly string[]): IoSignature =>
