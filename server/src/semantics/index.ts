@@ -12,7 +12,7 @@ import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
+import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -527,7 +527,12 @@ function pick(defs: readonly Definition[], at: Node): Definition {
   const offset = at.startIndex;
   // The bindings are in document order: those starting at or before the read are found by binary
   // search (a name rebound many times, `df = ...` down a notebook, made a scan per read quadratic).
-  const after = firstAtOrAfter(defs, (def) => def.node.startIndex, offset + 1);
+  let after = 0;
+  for (let high = defs.length; after < high;) {
+    const mid = (after + high) >> 1;
+    if (defs[mid].node.startIndex <= offset) after = mid + 1;
+    else high = mid;
+  }
   // A binding takes effect once its value is computed: `df` on the right of `df = df.dropna()`
   // is the previous `df`. The last one before the read that is in effect there wins.
   for (let i = after - 1; i >= 0; i--) if (defs[i].boundAt <= offset) return defs[i];

@@ -62,7 +62,6 @@ export function collectedKinds(table: SyntaxTable): boolean[] {
   return wanted;
 }
 
-
 /**
  * The syntax tables of one open document's previous version, by segment, so the next version
  * copies only what its edit changed: a notebook cell whose tree stood keeps its table (shifted
@@ -111,8 +110,6 @@ export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
   for (const table of tables) {
     visited += table.size;
     const wanted = collectedKinds(table);
-    // The root first, even when it is not a collected kind: code that fails to parse as a
-    // whole has an ERROR root, and the empty module is still the module.
     roots.push(table.root);
     const { kinds, size } = table;
     const rowsByType = new Map<string, number[]>();
@@ -155,6 +152,8 @@ class NodeLists implements NodesByType {
     list = [];
     for (let t = 0; t < this.tables.length; t++) {
       const table = this.tables[t];
+      // The root first, even when it is not a collected kind: code that fails to parse as a
+      // whole has an ERROR root, and the empty module is still the module.
       if (table.typeOf(0) === type) list.push(table.root);
       const rows = this.rowsByTable[t].get(type);
       if (rows) for (let i = 0; i < rows.length; i++) list.push(table.node(rows[i]));
