@@ -5,7 +5,7 @@ import { modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
 import { calledName, shortText } from './shared/objects';
-import type { RelatedDescriptor, Rule, RuleContext } from './types';
+import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /** The model object behind what is saved: `model` in `model.state_dict()`. */
 function savedObject(saved: Node): Node {
@@ -34,10 +34,14 @@ function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
   return !!name && !index.calls.some((call) => calledName(call) === name);
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
   if (!index.isEntryPoint) return;
-  const saves = index.calls.flatMap((call) => modelSave(index, call) ?? []).filter((save) => !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save));
+  const saves: ModelSave[] = [];
+  return { call(call) {
+    const save = modelSave(index, call);
+    if (save && !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save)) saves.push(save);
+  }, finish() {
   if (saves.length === 0 || evaluationEvidence(index)) return;
   const flow = index.dataflow;
   // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
@@ -55,6 +59,7 @@ function check(context: RuleContext): void {
     message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
     related,
   });
+  } };
 }
 
 function describe(save: ModelSave): string {
@@ -81,5 +86,5 @@ export const modelSavedWithoutEvaluation: Rule = {
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },
-  check,
+  listen,
 };
