@@ -3,7 +3,8 @@ import type { SemanticIndex } from '../semantics';
 import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../semantics/literals';
 import { nodeKey } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { DataIO } from '../semantics/dataflow';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /**
  * Roots that exist on one machine or one person's account: home directories, mounted volumes,
@@ -81,10 +82,10 @@ function extractFix(context: RuleContext, literal: Node, value: string): FixDesc
   };
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   const reported = new Set<string>();
-  for (const io of index.dataflow.io) {
+  const onIO = (io: DataIO): void => {
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
@@ -96,7 +97,8 @@ function check(context: RuleContext): void {
         ...(fix ? { fix } : {}),
       });
     }
-  }
+  };
+  return { load: onIO, save: onIO };
 }
 
 export const hardcodedAbsolutePath: Rule = {
@@ -116,5 +118,5 @@ export const hardcodedAbsolutePath: Rule = {
       nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, Kaggle\'s `/kaggle/input/...` and Colab\'s `/content/...` outside Drive (the same on every machine of that platform), and container paths such as `/workspace` or `/app` are left alone. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported.',
     },
   },
-  check,
+  listen,
 };
