@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, stripParens } from '../semantics/nodes';
 import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 /** Cell magics whose body is another language, by the language's name. */
@@ -26,6 +26,7 @@ const NOT_RUN = new Set(['markdown', 'raw', 'plaintext', 'text']);
 
 const SUBPROCESS_SHELL = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen']);
 const ALWAYS_SHELL = new Set(['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput']);
+const SHELL_CALLS = [...SUBPROCESS_SHELL, ...ALWAYS_SHELL];
 
 function firstLine(context: RuleContext, line: number): Range {
   const { doc } = context;
@@ -190,7 +191,7 @@ function scriptShellSteps(index: SemanticIndex, call: CallSite): string[] {
   return OTHER_LANGUAGE_PROGRAMS.has(name) || /\.(sh|R|jl)$/.test(name) ? [name] : [];
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { doc, index } = context;
   if (doc.kind === 'notebook' && doc.segments.some((s) => isPythonLanguage(s.language))) {
     const inImportFallback = importFallbackLines(context);
@@ -204,17 +205,17 @@ function check(context: RuleContext): void {
     });
   }
   const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);
-  for (const call of index.calls) {
+  return { callees: { qualified: SHELL_CALLS }, call(call) {
     // Only shell and subprocess calls can run a step; the enclosing test function is looked for on those alone.
-    if (!call.qname || !(ALWAYS_SHELL.has(call.qname) || SUBPROCESS_SHELL.has(call.qname))) continue;
-    if (testModule || inTestFunction(call.node)) continue;
+    if (!call.qname || !(ALWAYS_SHELL.has(call.qname) || SUBPROCESS_SHELL.has(call.qname))) return;
+    if (testModule || inTestFunction(call.node)) return;
     const steps = scriptShellSteps(index, call);
-    if (steps.length === 0) continue;
+    if (steps.length === 0) return;
     context.report({
       node: call.callee,
       message: `\`${call.callee.text}\` runs ${quoted(steps)} through the shell: a pipeline step written in another language, outside Python's error handling, tests and dependency pins`,
     });
-  }
+  } };
 }
 
 export const multipleLanguageCell: Rule = {
@@ -234,5 +235,5 @@ export const multipleLanguageCell: Rule = {
       notebooks: 'One finding per cell: on the `%%` line of a cell magic, or on the first pipeline line of a cell with `!` escapes, with the other lines of the cell linked. In the editor, cells whose language is not Python (a SQL or R cell in a Python notebook) are reported too.',
     },
   },
-  check,
+  listen,
 };
