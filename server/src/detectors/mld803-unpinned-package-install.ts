@@ -6,7 +6,7 @@ import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { segmentAtLine } from '../documents/positions';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 import { pushTo } from '../engine/collections';
 
@@ -54,6 +54,8 @@ function commandOf(index: SemanticIndex, argument: Node): string | undefined {
 }
 
 const SUBPROCESS = new Set(['subprocess.run', 'subprocess.call', 'subprocess.check_call', 'subprocess.check_output', 'subprocess.Popen', 'os.system', 'os.popen']);
+/** The calls `callCommand` reads: `get_ipython()`'s runners and the subprocess functions. */
+const COMMAND_CALLS = { qualified: SUBPROCESS, methods: ['run_line_magic', 'system', 'getoutput', 'system_raw'] };
 
 /** The command a Python call runs: `get_ipython().system("pip install x")`, `subprocess.check_call([...])`. */
 function callCommand(index: SemanticIndex, call: CallSite): string | undefined {
@@ -101,7 +103,7 @@ function unpinnedCommands(line: string, at: { range?: Range; node?: Node }, foun
   for (const command of installCommands(line)) if (describe(command)) found.push({ command, at, line: row });
 }
 
-function check(context: RuleContext): void {
+function listen(context: RuleContext): RuleListeners {
   const { doc, index } = context;
   const found: Unpinned[] = [];
   for (const magic of doc.magics) {
@@ -109,10 +111,10 @@ function check(context: RuleContext): void {
     if (command !== undefined) unpinnedCommands(command, { range: magic.range }, found);
     for (const line of shellCellLines(magic)) unpinnedCommands(line.command, { range: line.range }, found);
   }
-  for (const call of index.calls) {
+  return { callees: COMMAND_CALLS, call(call) {
     const command = callCommand(index, call);
     if (command !== undefined) unpinnedCommands(command, { node: call.node }, found);
-  }
+  }, finish() {
   // A cell's install lines (`!pip install -qU a`, then `!pip install -qU b`...) set up one
   // environment, pinned in one go: one finding per cell and tool, naming every unpinned package,
   // at the first line and linked to the others.
@@ -130,6 +132,7 @@ function check(context: RuleContext): void {
       related: others.map((other) => ({ ...other.at, message: describe(other.command)! })),
     });
   }
+  } };
 }
 
 export const unpinnedPackageInstall: Rule = {
@@ -149,5 +152,5 @@ export const unpinnedPackageInstall: Rule = {
       notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per cell (per file for a script) and installing tool, at its first unpinned install command, naming every unpinned package of the cell and linked to its other install lines: they set up one environment, pinned in one go.',
     },
   },
-  check,
+  listen,
 };
