@@ -67,7 +67,7 @@ function listen(context: RuleContext): RuleListeners {
       const loader = call.qname.replace(/^sklearn\.externals\./, '');
       context.report({
         node: call.callee,
-        message: `\`${loader}\` restores the model by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
+        message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
       });
     }
   } };
