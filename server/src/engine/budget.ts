@@ -75,51 +75,93 @@ function isModelObject(value: unknown): value is object {
   return proto !== null && proto !== Object.prototype && !(value instanceof Map) && !(value instanceof Set) && typeof proto.constructor === 'function' && proto.constructor.name !== 'Node';
 }
 
-/**
- * `method` bound to `target`, checking the budget first. Rules call the model's methods tens of
- * thousands of times per file: the common arities are passed on as they are, without gathering
- * them into an array (the same arguments, so defaults and rest parameters see what the rule passed).
- */
-function checkedMethod(method: (...args: unknown[]) => unknown, target: object, budget: Budget): (...args: unknown[]) => unknown {
-  return function checked(a?: unknown, b?: unknown, c?: unknown): unknown {
-    budget.check();
-    switch (arguments.length) {
-      case 0: return method.call(target);
-      case 1: return method.call(target, a);
-      case 2: return method.call(target, a, b);
-      case 3: return method.call(target, a, b, c);
-      default: return method.apply(target, arguments as unknown as unknown[]);
-    }
-  };
+// A budgeted view's own fields: symbols, so no field of the model can shadow them.
+const TARGET = Symbol('target');
+const BUDGET = Symbol('budget');
+
+/** A budgeted view: the model object it stands for, and the budget its calls check. */
+interface View {
+  readonly [TARGET]: object;
+  readonly [BUDGET]: Budget;
 }
 
-/**
- * The same object, whose methods and getters first check the budget. Fields are read through
- * the prototype chain, and methods run on the real object, so its caches stay shared. Objects a
- * getter returns that are themselves model classes (the data flow) are wrapped the same way.
- */
-export function budgeted<T extends object>(target: T, budget: Budget): T {
-  const existing = budget.views.get(target);
-  if (existing) return existing as T;
-  const proxy = Object.create(target) as T;
-  for (let proto = Object.getPrototypeOf(target); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(proto))) {
-      if (name === 'constructor' || Object.hasOwn(proxy, name)) continue;
+type ViewClass = new (target: object, budget: Budget) => View;
+type Method = (this: object, ...args: unknown[]) => unknown;
+
+/** Calls `method` on `self` with the arguments of the call in progress, the common arities without an array. */
+function forward(method: Method, self: object, args: IArguments): unknown {
+  switch (args.length) {
+    case 0: return method.call(self);
+    case 1: return method.call(self, args[0]);
+    case 2: return method.call(self, args[0], args[1]);
+    case 3: return method.call(self, args[0], args[1], args[2]);
+    default: return method.apply(self, args as unknown as unknown[]);
+  }
+}
+
+/** The view class of each model class, made once: a view per analysis is then two fields, not a copy of every method. */
+const viewClasses = new WeakMap<object, ViewClass>();
+
+function viewClassOf(proto: object): ViewClass {
+  let cls = viewClasses.get(proto);
+  if (cls) return cls;
+  cls = class implements View {
+    readonly [TARGET]: object;
+    readonly [BUDGET]: Budget;
+    constructor(target: object, budget: Budget) {
+      this[TARGET] = target;
+      this[BUDGET] = budget;
+    }
+  };
+  const shape = cls.prototype as object;
+  for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p) as object) {
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(p))) {
+      if (name === 'constructor' || Object.hasOwn(shape, name)) continue;
       if (typeof descriptor.value === 'function') {
-        const method = descriptor.value as (...args: unknown[]) => unknown;
-        Object.defineProperty(proxy, name, { value: checkedMethod(method, target, budget) });
+        const method = descriptor.value as Method;
+        Object.defineProperty(shape, name, {
+          value: function checked(this: View): unknown {
+            this[BUDGET].check();
+            return forward(method, this[TARGET], arguments);
+          },
+        });
       } else if (descriptor.get) {
-        const getter = descriptor.get;
-        Object.defineProperty(proxy, name, {
-          get: () => {
-            budget.check();
-            const value = getter.call(target);
-            return isModelObject(value) ? budgeted(value, budget) : value;
+        const getter = descriptor.get as Method;
+        Object.defineProperty(shape, name, {
+          get(this: View): unknown {
+            this[BUDGET].check();
+            const value = getter.call(this[TARGET]);
+            return isModelObject(value) ? budgeted(value, this[BUDGET]) : value;
           },
         });
       }
     }
   }
-  budget.views.set(target, proxy);
-  return proxy;
+  viewClasses.set(proto, cls);
+  return cls;
+}
+
+/**
+ * The same object for a rule, whose methods and getters first check the budget; its fields read
+ * the object's. Methods run on the real object, so its caches stay shared, and its calls to
+ * itself are not checked. Objects a getter returns that are themselves model classes (the data
+ * flow) are wrapped the same way.
+ */
+export function budgeted<T extends object>(target: T, budget: Budget): T {
+  const existing = budget.views.get(target);
+  if (existing) return existing as T;
+  const View = viewClassOf(Object.getPrototypeOf(target) as object);
+  // The object's fields (every declared field is an own property from its constructor on).
+  const shape = View.prototype as object;
+  for (const name of Object.keys(target)) {
+    if (name in shape) continue;
+    Object.defineProperty(shape, name, {
+      get(this: View): unknown {
+        return (this[TARGET] as Record<string, unknown>)[name];
+      },
+    });
+  }
+  const view = new View(target, budget) as unknown as T;
+  budget.views.set(target, view);
+  return view;
 }
