@@ -93,9 +93,12 @@ class CallRouting {
   private readonly modules = new Map<string, Subscriber[]>();
   private readonly methods = new Map<string, Subscriber[]>();
   private readonly order = new Map<Subscriber, number>();
+  /** The answer of `of` by qualified name, then method: a file calls the same few callees again and again. */
+  private readonly answers = new Map<string | undefined, Map<string | undefined, readonly Subscriber[]>>();
 
   add(subscriber: Subscriber, selection: CalleeSelection | undefined): void {
     this.order.set(subscriber, this.order.size);
+    this.answers.clear();
     if (!selection) {
       this.all.push(subscriber);
       return;
@@ -118,12 +121,20 @@ class CallRouting {
 
   /** The subscribers of this call, in the rules' order, each once. */
   of(call: CallSite): readonly Subscriber[] {
+    const { qname, method } = call;
+    let byMethod = this.answers.get(qname);
+    if (!byMethod) this.answers.set(qname, (byMethod = new Map()));
+    let answer = byMethod.get(method);
+    if (!answer) byMethod.set(method, (answer = this.route(qname, method)));
+    return answer;
+  }
+
+  private route(qname: string | undefined, method: string | undefined): readonly Subscriber[] {
     // Most calls are wanted by the rules that take every call only: no list is built for them.
     let found: Subscriber[] | undefined;
     const gather = (list: readonly Subscriber[] | undefined) => {
       if (list) found = found ? found.concat(list) : this.all.concat(list);
     };
-    const { qname, method } = call;
     if (qname !== undefined) {
       if (this.qualified.size) gather(this.qualified.get(qname));
       if (this.modules.size) for (let dot = qname.indexOf('.'); ; dot = qname.indexOf('.', dot + 1)) {
