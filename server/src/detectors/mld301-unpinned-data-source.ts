@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { KnownString } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
+import type { DataIO } from '../semantics/dataio';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
@@ -20,6 +21,8 @@ const SELECT_ALL = /\bselect\s+(distinct\s+)?(\w+\.)?\*/i;
 /** Time-travel and snapshot clauses pin a query to one version of its table. */
 const SNAPSHOT_QUERY = /\b(as\s+of|for\s+system_time|version\s+as|timestamp\s+as|snapshot)\b/i;
 const SQL_READERS = new Set(['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_gbq', 'polars.read_database']);
+/** The loaders of datasets by name. */
+const DATASET_LOADERS = ['datasets.load_dataset', 'sklearn.datasets.fetch_openml', 'tensorflow_datasets.load', 'tensorflow_datasets.builder'];
 /** `load_dataset` builders that read files given in `data_files`, not a dataset on the Hub. */
 const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder', 'audiofolder', 'videofolder', 'arrow', 'pandas', 'webdataset', 'sql', 'generator', 'xml']);
 
@@ -40,9 +43,8 @@ function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: Know
  * first, naming how many more it reads and linked to them. Keyed by that URL, so reading the same
  * file again in another cell joins this finding.
  */
-function remoteRead(context: RuleContext, call: CallSite): UnversionedLoad | undefined {
-  const io = context.index.dataflow.dataIOAt(call.node);
-  if (!io || io.direction !== 'read' || io.what !== 'data') return undefined;
+function remoteRead(context: RuleContext, io: DataIO): UnversionedLoad | undefined {
+  if (io.what !== 'data') return undefined;
   const urls = io.paths.flatMap((path) => pathStrings(context.index, path)).filter(({ text }) => REMOTE.test(text.value) && !PINNED_URL.test(text.value));
   if (urls.length === 0) return undefined;
   const [first, ...others] = urls;
@@ -153,18 +155,23 @@ function listen(context: RuleContext): RuleListeners {
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
   const files = new UnpinnedLoads<UnversionedLoad>('URL');
-  return { call(call) {
-    if (trains) {
-      const url = remoteRead(context, call);
+  return {
+    // The SQL readers (Spark's `.sql()` among them) and the dataset loaders; URLs come with the loads.
+    callees: { qualified: [...(trains ? [...SQL_READERS, 'pandas.read_sql_table'] : []), ...DATASET_LOADERS], methods: trains ? ['sql'] : [] },
+    call(call) {
+      if (trains) liveQueries(context, call);
+      const load = unversionedDataset(context.index, call, own);
+      if (load) datasets.add(load.key, load);
+    },
+    load: trains ? (io) => {
+      const url = remoteRead(context, io);
       if (url) files.add(url.key, url);
-      liveQueries(context, call);
-    }
-    const load = unversionedDataset(context.index, call, own);
-    if (load) datasets.add(load.key, load);
-  }, finish() {
-    files.report(context);
-    datasets.report(context);
-  } };
+    } : undefined,
+    finish() {
+      files.report(context);
+      datasets.report(context);
+    },
+  };
 }
 
 export const unpinnedDataSource: Rule = {
