@@ -3,7 +3,7 @@ import type { CallSite } from '../semantics/types';
 import type { Node } from 'web-tree-sitter';
 import { sameNode } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
-import { lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
+import { BOOSTING_RANDOM, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import { drawReachesResult } from './shared/randomReach';
@@ -133,10 +133,14 @@ function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed:
   return `\`${name}\` is called without \`random_state\`: each run ${splits ? 'splits the data differently' : 'gives a different result'}`;
 }
 
+/** The packages whose calls take `random_state` (see randomStateKind). */
+const SEEDED_PACKAGES = ['sklearn', 'imblearn', ...Object.keys(BOOSTING_RANDOM)];
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
-  const loaded = loadedModelOrigins(index);
-  return { call(call) {
+  let loaded: ReadonlySet<number> | undefined;
+  // Seeded estimators and splitters, and `.sample()` on a pandas value.
+  return { callees: { modules: SEEDED_PACKAGES, methods: ['sample'] }, call(call) {
     if (call.hasSplat) return;
     const pandas = isPandasSample(index, call);
     if (!call.qname && !pandas) return;
@@ -150,7 +154,7 @@ function listen(context: RuleContext): RuleListeners {
     if (shuffle && !(shuffleValue?.kind === 'bool' && shuffleValue.value)) return;
     const seed = seedArgument(call);
     if (seed && index.literal(seed.value)?.kind !== 'none') return;
-    if (!seed && randomnessIsMoot(index, call, loaded)) return;
+    if (!seed && randomnessIsMoot(index, call, (loaded ??= loadedModelOrigins(index)))) return;
     if (kind === 'boosting' && deterministicBoosting(index, call, call.qname!)) return;
     if (givenStartingPoints(index, call, name)) return;
     if (drawsFromSeededNumpy(index, call, kind)) return;
