@@ -103,7 +103,9 @@ function listen(context: RuleContext): RuleListeners {
   // finding at the first load, linked to the others.
   const names = new UnpinnedLoads<Unpinned>('name');
   const tasks = new UnpinnedLoads<Unpinned>('task');
-  return { call(call) {
+  // `from_pretrained` of any class (its package is checked), the downloads, constructors and loaders by name.
+  const callees = { methods: ['from_pretrained'], qualified: [...HUB_DOWNLOADS, ...HUB_CONSTRUCTORS, 'transformers.pipeline', 'torch.hub.load'] };
+  return { callees, call(call) {
     if (!call.qname) return;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);

@@ -5,7 +5,7 @@ import { numberValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import { lastSegment, packageOf } from './shared/libraries';
-import { isModelCall } from './shared/modelConfig';
+import { isModelCall, modelCallees } from './shared/modelConfig';
 import { shortText } from './shared/objects';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
@@ -78,7 +78,7 @@ function extractFix(context: RuleContext, call: CallSite, literals: [string, Nod
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   const names = new Map<string, string>();
-  return { call(call) {
+  return { callees: modelCallees(index), call(call) {
     if (!isModelCall(index, call) || isRecordedConfig(call)) return;
     const literals: [string, Node][] = [];
     for (const [key, value] of call.kwargs) {

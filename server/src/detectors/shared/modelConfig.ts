@@ -1,7 +1,8 @@
 // Calls whose arguments configure a model: estimator constructors, optimizers, trainer settings.
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { isEstimatorConstructor } from './libraries';
+import type { CalleeSelection } from '../types';
+import { BOOSTING_RANDOM, isEstimatorConstructor } from './libraries';
 
 const TRAINER_CONSTRUCTORS = new Set([
   'transformers.TrainingArguments', 'transformers.Seq2SeqTrainingArguments', 'lightning.Trainer', 'lightning.pytorch.Trainer',
@@ -19,4 +20,13 @@ export function isModelCall(index: SemanticIndex, call: CallSite): boolean {
   }
   // Keras `model.fit(X, y, epochs=..., batch_size=...)`.
   return call.method === 'fit' && index.importsAny(['tensorflow', 'keras']);
+}
+
+/** The callees `isModelCall` can accept, for the rules that subscribe to them (Keras' `fit` only where Keras is imported). */
+export function modelCallees(index: SemanticIndex): CalleeSelection {
+  return {
+    modules: ['sklearn', ...Object.keys(BOOSTING_RANDOM), 'torch.optim', 'keras.optimizers', 'tensorflow.keras.optimizers'],
+    qualified: TRAINER_CONSTRUCTORS,
+    methods: index.importsAny(['tensorflow', 'keras']) ? ['fit'] : [],
+  };
 }
