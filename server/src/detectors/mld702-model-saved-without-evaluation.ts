@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nodes';
-import { modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
+import { MODEL_SAVE_CALLEES, modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
 import { calledName, shortText } from './shared/objects';
@@ -38,7 +38,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
   if (!index.isEntryPoint) return;
   const saves: ModelSave[] = [];
-  return { call(call) {
+  return { callees: MODEL_SAVE_CALLEES, call(call) {
     const save = modelSave(index, call);
     if (save && !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save)) saves.push(save);
   }, finish() {

@@ -6,6 +6,7 @@ import { openedPath } from '../../semantics/dataio';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
+import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
 
 export interface ModelSave {
@@ -20,6 +21,12 @@ const MODEL_EXTENSIONS = /\.(pkl|pickle|joblib|sav|pt|pth|ckpt|h5|hdf5|keras|onn
 /** Methods by which an object writes itself: `model.save_model(path)`, `trainer._save(dir)`, `model.save(path)`. */
 const RECEIVER_SAVES = new Set(['save_model', 'save_pretrained', '_save', 'save']);
 const KERAS_SAVE = new Set(['keras.models.save_model', 'tensorflow.keras.models.save_model', 'keras.saving.save_model']);
+
+/** Every callee `modelSave` can accept, for the rules that subscribe to them. */
+export const MODEL_SAVE_CALLEES: CalleeSelection = {
+  qualified: ['joblib.dump', 'sklearn.externals.joblib.dump', 'pickle.dump', 'dill.dump', 'cloudpickle.dump', 'torch.save', ...KERAS_SAVE],
+  methods: RECEIVER_SAVES,
+};
 
 function save(call: CallSite, model: Node | undefined, path: Node | undefined): ModelSave | undefined {
   if (!path) return undefined;
