@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nodes';
+import { inLiteralDeadBranch } from '../semantics/literals';
 import { modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
@@ -27,8 +28,12 @@ function isCheckpoint(save: ModelSave): boolean {
   return !!fn && CHECKPOINT.test(fn.childForFieldName('name')?.text ?? '');
 }
 
-/** A save in a function that nothing in the file calls (a helper kept for later) does not run. */
+/**
+ * A save that does not run: under `if False:` (a step the reader switches on by hand), or in a
+ * function that nothing in the file calls (a helper kept for later).
+ */
 function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
+  if (inLiteralDeadBranch(save.call.node)) return true;
   const fn = enclosingFunction(save.call.node);
   const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
   return !!name && !index.calls.some((call) => calledName(call) === name);
@@ -82,7 +87,7 @@ export const modelSavedWithoutEvaluation: Rule = {
       example: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
       fixed: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves in a function the file never calls. Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked.',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a grid search; a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `accuracy`, `rmse`). Printing or logging a result named for held-out data or a metric (`print("test accuracy", ...)`, `wandb.log({"val_loss": ...})`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells). Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked.',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

@@ -5,6 +5,14 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a fine-tuning notebook whose save and merge steps are all switched off with a literal if False',
+      code: [
+        'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
+        'if False:\n    model.save_pretrained("lora_model")\n    tokenizer.save_pretrained("lora_model")\n',
+        'if 0: model.save_pretrained_merged("model_16bit", tokenizer, save_method="merged_16bit")\nif True:\n    print("kept in memory")\nelse:\n    model.save_pretrained("lora_model")\n',
+      ],
+    },
+    {
       name: 'a metric on the test split before saving',
       code: py`
         import joblib
@@ -143,6 +151,15 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a save that runs beside merge steps switched off: only the save that runs is reported',
+      code: [
+        'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
+        'if False:\n    model.save_pretrained_merged("model_16bit", tokenizer, save_method="merged_16bit")\nmodel.save_pretrained("lora_model")  # Local saving\n',
+      ],
+      findings: [{ line: 3, column: 1, message: /^model is saved to "lora_model", but this notebook never evaluates it on held-out data/, related: 0 }],
+      noFix: true,
+    },
     {
       name: 'a model trained on everything and pickled',
       code: py`
