@@ -360,8 +360,42 @@ ruleTests(unseededRandomness, {
         probe.backward()
       `,
     },
+    {
+      name: 'test images picked at random, loaded with Keras helpers, predicted and shown',
+      code: py`
+        import os
+        import numpy as np
+        import matplotlib.pyplot as plt
+        from tensorflow.keras.preprocessing import image
+        file_names = np.random.choice(os.listdir(test_dir), 50)
+        for name in file_names:
+            img = image.img_to_array(image.load_img(os.path.join(test_dir, name), target_size=(240, 240)))
+            probabilities = model.predict(img[None] / 255)
+            plt.imshow(img.astype("uint8"))
+            plt.title(f"{name}: {probabilities.max():.2f}")
+            plt.show()
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        y = keras.utils.to_categorical(np.random.randint(0, 10, size=1000), num_classes=10)
+        model.fit(x, y, epochs=3)
+      `,
+      findings: [{ line: 3, message: /`np\.random\.randint` draws from NumPy's global random generator/ }],
+      output: py`
+        import numpy as np
+        from tensorflow import keras
+        SEED = 42
+        np.random.seed(SEED)
+        y = keras.utils.to_categorical(np.random.randint(0, 10, size=1000), num_classes=10)
+        model.fit(x, y, epochs=3)
+      `,
+    },
     {
       name: 'rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it',
       code: py`
