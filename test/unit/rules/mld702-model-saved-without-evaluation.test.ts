@@ -5,6 +5,17 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a scikit-optimize search cross-validates every candidate before the best one is saved',
+      code: py`
+        from catboost import CatBoostClassifier
+        from skopt import BayesSearchCV
+        from sklearn.model_selection import GroupShuffleSplit
+        tuner = BayesSearchCV(CatBoostClassifier(verbose=0), {"depth": (2, 10)}, scoring="roc_auc", cv=GroupShuffleSplit(n_splits=4), n_iter=20)
+        result = tuner.fit(X, labels)
+        result.best_estimator_.save_model("best_catboost.cbm")
+      `,
+    },
+    {
       name: 'a fine-tuning notebook whose save and merge steps are all switched off with a literal if False',
       code: [
         'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
