@@ -134,7 +134,10 @@ interface Handed {
  * (`train_dataset=ds.map(augment)`) runs before the call, and is not counted.
  */
 function handedTo(index: SemanticIndex, call: CallSite): Handed {
+  const known = handedOf.get(call);
+  if (known) return known;
   const handed: Handed = { functions: new Set(), classes: new Set() };
+  handedOf.set(call, handed);
   const add = (expression: Node, follow: boolean): void => {
     const node = stripParens(expression);
     if (node.type === 'list' || node.type === 'tuple') {
@@ -151,6 +154,9 @@ function handedTo(index: SemanticIndex, call: CallSite): Handed {
   for (const argument of [...call.args, ...call.kwargs.values()]) add(argument, true);
   return handed;
 }
+
+// Asked per draw and per trainer: what a trainer is handed is found once.
+const handedOf = new WeakMap<CallSite, Handed>();
 
 /** Whether `at` is in a function handed to run later, or in a method (not `__init__`) of a class whose instance is. */
 function runsWhenHanded(at: Node, handed: Handed): boolean {
