@@ -26,6 +26,12 @@ const DATASET_LOADERS = ['datasets.load_dataset', 'sklearn.datasets.fetch_openml
 /** `load_dataset` builders that read files given in `data_files`, not a dataset on the Hub. */
 const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder', 'audiofolder', 'videofolder', 'arrow', 'pandas', 'webdataset', 'sql', 'generator', 'xml']);
 
+/**
+ * The branch of a repository a file URL reads from (`raw.githubusercontent.com/org/repo/main`,
+ * `huggingface.co/datasets/org/repo/resolve/main`): one commit pins every file read from it.
+ */
+const REPOSITORY_BRANCH = /^https?:\/\/(raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[^/]+|github\.com\/[^/]+\/[^/]+\/(?:raw|blob)\/[^/]+|huggingface\.co\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+\/(?:resolve|raw|blob)\/[^/]+|gitlab\.com\/[^/]+\/[^/]+\/-\/(?:raw|blob)\/[^/]+)\//i;
+
 /** The string values inside a path argument: itself, or the items of a list, tuple or dict. */
 function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: KnownString }[] {
   const node = stripParens(index.valueOf(path));
@@ -43,15 +49,17 @@ function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: Know
  * first, naming how many more it reads and linked to them. Keyed by that URL, so reading the same
  * file again in another cell joins this finding.
  */
-function remoteRead(context: RuleContext, io: DataIO): UnversionedLoad | undefined {
+function remoteRead(context: RuleContext, io: DataIO): (UnversionedLoad & { branch?: string }) | undefined {
   if (io.what !== 'data') return undefined;
   const urls = io.paths.flatMap((path) => pathStrings(context.index, path)).filter(({ text }) => REMOTE.test(text.value) && !PINNED_URL.test(text.value));
   if (urls.length === 0) return undefined;
   const [first, ...others] = urls;
   const more = others.length > 0 ? ` and ${others.length} other URL${others.length > 1 ? 's' : ''}` : '';
+  const branch = REPOSITORY_BRANCH.exec(first.text.value)?.[1];
   return {
     node: first.node,
     key: `url\u0000${first.text.value}`,
+    ...(branch ? { branch } : {}),
     message: `\`${io.label}\` reads data from the URL "${first.text.value}"${more}, which serve${more ? '' : 's'} whatever is there on the day it runs: nothing pins the version this code reads`,
     related: others.map(({ node, text }) => ({ node, message: `this load also reads "${text.value}", unpinned too` })),
   };
@@ -155,6 +163,8 @@ function listen(context: RuleContext): RuleListeners {
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
   const files = new UnpinnedLoads<UnversionedLoad>('URL');
+  // Files read from one branch of one repository are pinned together, by one commit.
+  const branches = new UnpinnedLoads<UnversionedLoad>('repository branch');
   return {
     // The SQL readers (Spark's `.sql()` among them) and the dataset loaders; URLs come with the loads.
     callees: { qualified: [...(trains ? [...SQL_READERS, 'pandas.read_sql_table'] : []), ...DATASET_LOADERS], methods: trains ? ['sql'] : [] },
@@ -165,10 +175,12 @@ function listen(context: RuleContext): RuleListeners {
     },
     load: trains ? (io) => {
       const url = remoteRead(context, io);
-      if (url) files.add(url.key, url);
+      if (url?.branch) branches.add(url.branch, url);
+      else if (url) files.add(url.key, url);
     } : undefined,
     finish() {
       files.report(context);
+      branches.report(context);
       datasets.report(context);
     },
   };
@@ -187,7 +199,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
   listen,

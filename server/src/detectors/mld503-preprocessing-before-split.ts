@@ -11,6 +11,7 @@ import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
+import { pushTo } from '../engine/collections';
 
 /** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
 function holdoutName(index: SemanticIndex, holdout: Holdout): string {
@@ -82,6 +83,7 @@ function check(context: RuleContext): void {
   const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
   if (holdouts.length === 0) return;
   const steps = transformerCalls(index);
+  const leaks = new Map<Holdout, TransformerCall[]>();
   const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineageHas(holdout.data, { call: (call) => outputs.includes(call) });
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
@@ -93,13 +95,21 @@ function check(context: RuleContext): void {
     // Its output: the fit_transform itself, and what the fitted transformer transforms afterwards.
     const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...applied.map((step) => step.call)];
     const holdout = holdouts.find((h) => h.call.node.startIndex > start && (feeds(h, outputs) || splitsFittedDataThenTransforms(flow, h, fit, applied)));
-    if (!holdout) continue;
+    if (holdout) pushTo(leaks, holdout, fit);
+  }
+  // Steps fitted on all the data before one split are one cause with one remedy (split first, or
+  // a Pipeline): one finding per split, at the first such fit, linked to the others.
+  for (const [holdout, [fit, ...others]] of leaks) {
     const name = lastSegment(fit.className);
     const held = holdout.kind === 'split' ? 'the test rows' : "every fold's held-out rows";
+    const more = others.length > 0 ? ` (and so ${others.length > 1 ? `are ${others.length} other steps` : 'is 1 other step'}, linked)` : '';
     context.report({
       node: fit.call.node,
-      message: `${name} is fitted on all of ${shortText(fit.data)} before ${holdoutName(index, holdout)}: what it learns from ${held} leaks into training and inflates the held-out score`,
-      related: [{ node: holdout.call.node, message: holdout.kind === 'split' ? 'the data is split here, after the fit' : 'cross-validation here, after the fit' }],
+      message: `${name} is fitted on all of ${shortText(fit.data!)} before ${holdoutName(index, holdout)}${more}: what ${others.length > 0 ? 'they learn' : 'it learns'} from ${held} leaks into training and inflates the held-out score`,
+      related: [
+        ...others.map((other) => ({ node: other.call.node, message: `${lastSegment(other.className)} is also fitted on all of ${shortText(other.data!)} before the split` })),
+        { node: holdout.call.node, message: holdout.kind === 'split' ? 'the data is split here, after the fit' : 'cross-validation here, after the fit' },
+      ],
     });
   }
 }
@@ -126,7 +136,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

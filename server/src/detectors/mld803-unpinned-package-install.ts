@@ -80,9 +80,11 @@ function names(requirements: Requirement[]): string {
 /** What is wrong with a command's requirements, or undefined when everything is pinned. */
 function describe(command: InstallCommand): string | undefined {
   if (command.constrained) return undefined;
-  const unpinned = command.requirements.filter((r) => r.status === 'unpinned');
-  const ranges = command.requirements.filter((r) => r.status === 'range');
-  const branches = command.requirements.filter((r) => r.status === 'branch');
+  // A cell that installs a package on two lines (both branches of a Colab check) names it once.
+  const requirements = [...new Map(command.requirements.map((r) => [`${r.status}\u0000${r.spec}`, r])).values()];
+  const unpinned = requirements.filter((r) => r.status === 'unpinned');
+  const ranges = requirements.filter((r) => r.status === 'range');
+  const branches = requirements.filter((r) => r.status === 'branch');
   const parts: string[] = [];
   if (unpinned.length) parts.push(`${names(unpinned)} ${unpinned.length > 1 ? 'have' : 'has'} no version pin`);
   if (ranges.length) parts.push(`${names(ranges)} only ${ranges.length > 1 ? 'bound' : 'bounds'} the version on one side`);
@@ -148,8 +150,8 @@ export const unpinnedPackageInstall: Rule = {
       example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
-      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of pip, setuptools and wheel themselves, and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side.',
-      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per cell (per file for a script) and installing tool, at its first unpinned install command, naming every unpinned package of the cell and linked to its other install lines: they set up one environment, pinned in one go.',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side.',
+      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per cell (per file for a script) and installing tool, at its first unpinned install command, naming every unpinned package of the cell once and linked to its other install lines: they set up one environment, pinned in one go.',
     },
   },
   listen,

@@ -1,6 +1,6 @@
 // The values of literal expressions, as far as they can be known without running anything.
 import type { Node } from 'web-tree-sitter';
-import { stripParens } from './nodes';
+import { ancestors, isAncestorOf, stripParens } from './nodes';
 
 export type LiteralValue =
   | { kind: 'number'; value: number; text: string }
@@ -154,4 +154,21 @@ export function truthiness(value: LiteralValue): boolean {
     case 'string':
       return value.value.length > 0;
   }
+}
+
+/**
+ * Whether `node` is in a branch that never runs because its condition is a literal: under
+ * `if False:` / `if 0:`, or in the `elif` / `else` of `if True:`. A flag (`SAVE = False`) is a
+ * switch the reader may flip, and is not followed.
+ */
+export function inLiteralDeadBranch(node: Node): boolean {
+  for (const current of ancestors(node, true)) {
+    if (current.type !== 'if_statement') continue;
+    const condition = current.childForFieldName('condition');
+    const value = condition ? literalValue(condition) : undefined;
+    if (!value) continue;
+    const branches = truthiness(value) ? current.childrenForFieldName('alternative') : [current.childForFieldName('consequence')];
+    if (branches.some((branch) => !!branch && isAncestorOf(branch, node))) return true;
+  }
+  return false;
 }

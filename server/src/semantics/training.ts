@@ -24,6 +24,11 @@ const FUNCTIONAL_TRAINERS: Record<string, { position: number; keyword: string }>
 };
 /** Trainer objects whose `.train()` trains on the data sets given to their constructor. */
 const TRAINER_CLASSES = /^(transformers|trl)\.\w*Trainer$/;
+
+/** A Hugging Face trainer class (transformers' `Trainer`, TRL's `SFTTrainer`, `GRPOTrainer`...). */
+export function isHubTrainerClass(qname: string): boolean {
+  return TRAINER_CLASSES.test(qname);
+}
 /** scikit-learn transformers: fitting one learns a preprocessing step, not a model. */
 const TRANSFORMER_CLASSES = /^sklearn\.(preprocessing|impute|feature_selection|feature_extraction|decomposition|manifold|random_projection|kernel_approximation|compose)\./;
 
@@ -46,7 +51,7 @@ export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | und
   }
   if (!method || !receiver) return undefined;
   const className = index.constructedClass(receiver);
-  if (method === 'train') return className && TRAINER_CLASSES.test(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
+  if (method === 'train') return className && isHubTrainerClass(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
   const kind = flow.kindOf(receiver);
   if ((kind && kind.kind !== 'model') || (className && isTransformerClass(className))) return undefined;
   const inputs = [...call.args, ...[...call.kwargs].filter(([name]) => DATA_KEYWORDS.has(name)).map(([, value]) => value)];

@@ -91,6 +91,25 @@ ruleTests(unpinnedDataSource, {
   ],
   invalid: [
     {
+      name: 'files read from one branch of one repository are pinned by one commit: one finding, linked; another repository is another',
+      code: py`
+        import pandas as pd
+        from sklearn.svm import SVC
+        BASE = "https://raw.githubusercontent.com/acme/course-data/main/svc_data"
+        X_1 = pd.read_csv(f"{BASE}/X_1.csv", header=None)
+        y_1 = pd.read_csv("https://raw.githubusercontent.com/acme/course-data/main/svc_data/y_1.csv", header=None)
+        X_2 = pd.read_csv("https://raw.githubusercontent.com/acme/course-data/main/svc_data/X_2.csv", header=None)
+        extra = pd.read_csv("https://huggingface.co/datasets/acme/extra/resolve/main/rows.csv")
+        dev = pd.read_csv("https://raw.githubusercontent.com/acme/course-data/dev/svc_data/X_1.csv", header=None)
+      `,
+      findings: [
+        { line: 4, message: /^`pd\.read_csv` reads data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/course-data\/main\/svc_data\/X_1\.csv".* \(as do 2 other loads of this repository branch\)$/, related: 2 },
+        { line: 7, message: /huggingface\.co\/datasets\/acme\/extra\/resolve\/main\/rows\.csv/ },
+        { line: 8, message: /course-data\/dev\// },
+      ],
+      noFix: true,
+    },
+    {
       name: 'one dataset loaded in two functions (train and test splits) is one dependency: one finding, linked',
       code: py`
         import tensorflow_datasets as tfds

@@ -104,8 +104,37 @@ ruleTests(preprocessingBeforeSplit, {
         print(cross_val_score(SGDClassifier(random_state=0), X_train_scaled, y_train, cv=3))
       `,
     },
+    {
+      name: 'scaling switched off with a literal if False, the option a stacking script keeps beside the one it uses',
+      code: py`
+        from sklearn.decomposition import PCA
+        from sklearn.model_selection import GroupKFold
+        from sklearn.preprocessing import StandardScaler
+        if False:
+            sc = StandardScaler()
+            x = sc.fit_transform(x)
+            x_test = sc.transform(x_test)
+        for fold, (train_index, valid_index) in enumerate(GroupKFold(n_splits=4).split(x, y, groups=image_ids)):
+            model.fit(x[train_index], y[train_index])
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a scaler per column before one split is one cause: one finding, linked to the other fits and the split',
+      code: py`
+        import numpy as np
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.model_selection import train_test_split
+        encoder = MinMaxScaler()
+        f_00 = encoder.fit_transform(np.array(train["f_00"]).reshape(-1, 1))
+        f_01 = encoder.fit_transform(np.array(train["f_01"]).reshape(-1, 1))
+        f_02 = encoder.fit_transform(np.array(train["f_02"]).reshape(-1, 1))
+        X = np.hstack([f_00, f_01, f_02])
+        X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=0)
+      `,
+      findings: [{ line: 5, message: /^MinMaxScaler is fitted on all of np\.array\(train\["f_00"\]\).* before train_test_split \(and so are 2 other steps, linked\): what they learn from the test rows leaks into training/, related: 3 }],
+    },
     {
       name: 'a ColumnTransformer with a scaling pipeline among its steps, then train_test_split',
       code: py`

@@ -67,6 +67,22 @@ ruleTests(manualTrainTestTransform, {
         SVC().fit(X_train, y_train)
       `,
     },
+    {
+      name: 'the second step of a hand-made chain is switched off with a literal if False',
+      code: py`
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.decomposition import PCA
+        from sklearn.linear_model import LogisticRegression
+        sc = StandardScaler()
+        x = sc.fit_transform(x)
+        x_test = sc.transform(x_test)
+        if False:
+            pca = PCA(n_components=16)
+            x = pca.fit_transform(x)
+            x_test = pca.transform(x_test)
+        LogisticRegression().fit(x, y)
+      `,
+    },
   ],
   invalid: [
     {

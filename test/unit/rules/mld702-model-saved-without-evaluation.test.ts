@@ -5,6 +5,25 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a scikit-optimize search cross-validates every candidate before the best one is saved',
+      code: py`
+        from catboost import CatBoostClassifier
+        from skopt import BayesSearchCV
+        from sklearn.model_selection import GroupShuffleSplit
+        tuner = BayesSearchCV(CatBoostClassifier(verbose=0), {"depth": (2, 10)}, scoring="roc_auc", cv=GroupShuffleSplit(n_splits=4), n_iter=20)
+        result = tuner.fit(X, labels)
+        result.best_estimator_.save_model("best_catboost.cbm")
+      `,
+    },
+    {
+      name: 'a fine-tuning notebook whose save and merge steps are all switched off with a literal if False',
+      code: [
+        'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
+        'if False:\n    model.save_pretrained("lora_model")\n    tokenizer.save_pretrained("lora_model")\n',
+        'if 0: model.save_pretrained_merged("model_16bit", tokenizer, save_method="merged_16bit")\nif True:\n    print("kept in memory")\nelse:\n    model.save_pretrained("lora_model")\n',
+      ],
+    },
+    {
       name: 'a metric on the test split before saving',
       code: py`
         import joblib
@@ -143,6 +162,15 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a save that runs beside merge steps switched off: only the save that runs is reported',
+      code: [
+        'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
+        'if False:\n    model.save_pretrained_merged("model_16bit", tokenizer, save_method="merged_16bit")\nmodel.save_pretrained("lora_model")  # Local saving\n',
+      ],
+      findings: [{ line: 3, column: 1, message: /^model is saved to "lora_model", but this notebook never evaluates it on held-out data/, related: 0 }],
+      noFix: true,
+    },
     {
       name: 'a model trained on everything and pickled',
       code: py`

@@ -310,8 +310,120 @@ ruleTests(unseededRandomness, {
         print("the pipeline works")
       `,
     },
+    {
+      name: 'a reward function handed to a TRL trainer draws while it trains, after its constructor seeded NumPy',
+      code: py`
+        import numpy as np
+        from trl import GRPOConfig, GRPOTrainer
+        def correctness_reward(completions, **kwargs):
+            A = np.random.uniform(-10, 10, size=(8, 8))
+            scores = []
+            for completion in completions:
+                scores.append(score_matmul(completion, A))
+            return scores
+        trainer = GRPOTrainer(model=model, reward_funcs=[correctness_reward], args=GRPOConfig(output_dir="out"), train_dataset=dataset)
+        trainer.train()
+      `,
+    },
+    {
+      name: 'a collator instance handed to a Trainer draws its masks while it trains',
+      code: py`
+        import random
+        import torch
+        from transformers import Trainer, TrainingArguments
+        class SpanMaskingCollator:
+            def __init__(self, tokenizer):
+                self.tokenizer = tokenizer
+            def __call__(self, features):
+                batch = self.tokenizer.pad(features, return_tensors="pt")
+                start = random.randint(0, 8)
+                batch["labels"] = batch["input_ids"].clone()
+                batch["input_ids"][:, start:start + 4] = self.tokenizer.mask_token_id
+                return batch
+        collator = SpanMaskingCollator(tokenizer)
+        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collator)
+        trainer.train()
+      `,
+    },
+    {
+      name: 'draws below the trainer, and a helper first called after it, run once it has seeded PyTorch',
+      code: py`
+        import torch
+        from transformers import Trainer, TrainingArguments
+        def noisy_batch():
+            return torch.randn(8, 16)
+        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds)
+        trainer.train()
+        loss = model(noisy_batch()).sum()
+        loss.backward()
+        probe = model(torch.randn(4, 16)).mean()
+        probe.backward()
+      `,
+    },
+    {
+      name: 'test images picked at random, loaded with Keras helpers, predicted and shown',
+      code: py`
+        import os
+        import numpy as np
+        import matplotlib.pyplot as plt
+        from tensorflow.keras.preprocessing import image
+        file_names = np.random.choice(os.listdir(test_dir), 50)
+        for name in file_names:
+            img = image.img_to_array(image.load_img(os.path.join(test_dir, name), target_size=(240, 240)))
+            probabilities = model.predict(img[None] / 255)
+            plt.imshow(img.astype("uint8"))
+            plt.title(f"{name}: {probabilities.max():.2f}")
+            plt.show()
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',
+      code: py`
+        import numpy as np
+        from tensorflow import keras
+        y = keras.utils.to_categorical(np.random.randint(0, 10, size=1000), num_classes=10)
+        model.fit(x, y, epochs=3)
+      `,
+      findings: [{ line: 3, message: /`np\.random\.randint` draws from NumPy's global random generator/ }],
+      output: py`
+        import numpy as np
+        from tensorflow import keras
+        SEED = 42
+        np.random.seed(SEED)
+        y = keras.utils.to_categorical(np.random.randint(0, 10, size=1000), num_classes=10)
+        model.fit(x, y, epochs=3)
+      `,
+    },
+    {
+      name: 'rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it',
+      code: py`
+        import random
+        from datasets import Dataset
+        from trl import SFTConfig, SFTTrainer
+        random.shuffle(rows)
+        def augment(example):
+            example["text"] = random.choice(templates).format(**example)
+            return example
+        trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
+        trainer.train()
+      `,
+      findings: [{ line: 4, message: /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script never seeds/ }],
+      output: py`
+        import random
+        from datasets import Dataset
+        from trl import SFTConfig, SFTTrainer
+        SEED = 42
+        random.seed(SEED)
+        random.shuffle(rows)
+        def augment(example):
+            example["text"] = random.choice(templates).format(**example)
+            return example
+        trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
+        trainer.train()
+      `,
+    },
     {
       name: 'a data set of random data that is trained on, or handed on where it cannot be followed, is still reported',
       code: py`

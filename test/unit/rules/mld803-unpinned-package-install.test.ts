@@ -37,8 +37,23 @@ ruleTests(unpinnedPackageInstall, {
         os.system("pip install -r requirements.txt")
       `,
     },
+    {
+      name: 'the installers themselves: uv bootstrapped with pip, a package remover, in escapes, a bash cell and a subprocess call',
+      code: [
+        '%%capture\n!pip install --upgrade -qqq uv\n!pip install pip3-autoremove\n!uv pip install -qqq transformers==4.56.2\n',
+        '%%bash\npython -m pip install -qU uv --root-user-action=ignore\nuv pip install --system "datasets==4.3.0"\n',
+        'import subprocess, sys\nsubprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--upgrade", "uv"], check=True)\n',
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'a package installed on both branches of a Colab check is named once; the installer bootstrap beside them is not named',
+      code: [
+        '%%capture\nimport os\n!pip install --upgrade -qqq uv\nif "COLAB_" not in "".join(os.environ.keys()):\n    !pip install unsloth vllm\nelse:\n    !uv pip install -qqq --upgrade unsloth vllm bitsandbytes\n!uv pip install transformers==4.55.4\n',
+      ],
+      findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this cell\)$/, related: 1 }],
+    },
     {
       name: 'a shell escape with several unpinned packages',
       code: ['!pip install transformers datasets\nimport transformers\n'],

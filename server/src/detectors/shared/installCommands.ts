@@ -21,8 +21,11 @@ export interface InstallCommand {
   constrained: boolean;
 }
 
-/** Packaging tools themselves: upgrading them does not change what the analysis computes. */
-const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'python', 'conda', 'mamba']);
+/**
+ * Packaging tools themselves (the installers `pip`, `uv`, `conda`, `mamba`, the build tools, a
+ * package remover): upgrading them does not change what the analysis computes.
+ */
+const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'python', 'conda', 'mamba', 'uv', 'pip-autoremove', 'pip3-autoremove']);
 const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
 
 const PIP_VALUE_OPTIONS = new Set([

@@ -18,6 +18,12 @@ const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_re
  * stateless (`F.softmax(logits)`), so its value is followed on instead.
  */
 const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.)|keras\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
+/**
+ * Keras helpers that load or convert one value (`load_img`, `img_to_array`, `to_categorical`,
+ * `pad_sequences`) hold no data set and no weights: the draw is followed on through their output.
+ * Those that build a data set (`image_dataset_from_directory`) still count.
+ */
+const KERAS_VALUE_HELPERS = /^(tensorflow\.)?keras\.(utils|preprocessing)\.(\w+\.)*(?!\w*dataset)[a-z]\w*$/;
 /** Keywords through which a function becomes part of a data pipeline or a trainer. */
 const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', 'transforms', 'target_transform', 'preprocessing_function', 'compute_metrics', 'worker_init_fn']);
 /** Calls that use an example input only for its shape: tracing, export, profiling, graph logging. */
@@ -58,7 +64,8 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
-    if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call) || DATA_OR_WEIGHTS.test(call.qname)) return true;
+    if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call)) return true;
+    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname)) return true;
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
   return (isLearningMethod(call) && !receiverIsNoModel(index, call)) || !!trainingCall(index.dataflow, call);

@@ -4,7 +4,8 @@ import type { Node } from 'web-tree-sitter';
 import type { SourceDocument, TextEdit } from '../../documents/types';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { enclosingFunction } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
+import { isHubTrainerClass } from '../../semantics/training';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 
@@ -106,6 +107,91 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
     if (!seedsLibrary({ call, libraries }, library) || call.node.startIndex >= at.startIndex) return false;
     const where = enclosingFunction(call.node);
     return !where || (!!scope && where.startIndex === scope.startIndex);
+  });
+}
+
+/** What a Hugging Face trainer's constructor seeds: it calls `set_seed(args.seed)` (42 unless set). */
+const TRAINER_SEEDS: readonly Library[] = ['numpy', 'random', 'torch'];
+
+// The trainers of a document are found once per index: the question is asked per draw.
+const trainersOf = new WeakMap<SemanticIndex, CallSite[]>();
+
+function documentTrainers(index: SemanticIndex): CallSite[] {
+  let found = trainersOf.get(index);
+  if (!found) trainersOf.set(index, (found = index.calls.filter((call) => !!call.qname && isHubTrainerClass(call.qname))));
+  return found;
+}
+
+/** Functions handed to a call as callables, and classes whose instances are handed to it. */
+interface Handed {
+  functions: Set<string>;
+  classes: Set<string>;
+}
+
+/**
+ * What a call is handed to run later: `reward_funcs=[check, score]`, `data_collator=Collator(tok)`,
+ * `callbacks=callbacks` where `callbacks = [Logger()]`. A function called in the arguments
+ * (`train_dataset=ds.map(augment)`) runs before the call, and is not counted.
+ */
+function handedTo(index: SemanticIndex, call: CallSite): Handed {
+  const known = handedOf.get(call);
+  if (known) return known;
+  const handed: Handed = { functions: new Set(), classes: new Set() };
+  handedOf.set(call, handed);
+  const add = (expression: Node, follow: boolean): void => {
+    const node = stripParens(expression);
+    if (node.type === 'list' || node.type === 'tuple') {
+      for (const element of node.namedChildren) if (element) add(element, follow);
+    } else if (node.type === 'identifier') {
+      handed.functions.add(node.text);
+      const value = follow ? index.valueOf(node) : node;
+      if (!sameNode(value, node)) add(value, false);
+    } else if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      if (callee?.type === 'identifier') handed.classes.add(callee.text);
+    }
+  };
+  for (const argument of [...call.args, ...call.kwargs.values()]) add(argument, true);
+  return handed;
+}
+
+// Asked per draw and per trainer: what a trainer is handed is found once.
+const handedOf = new WeakMap<CallSite, Handed>();
+
+/** Whether `at` is in a function handed to run later, or in a method (not `__init__`) of a class whose instance is. */
+function runsWhenHanded(at: Node, handed: Handed): boolean {
+  let method: string | undefined;
+  for (const owner of ancestors(at, false)) {
+    const name = owner.childForFieldName('name')?.text;
+    if (owner.type === 'function_definition' && name) {
+      if (handed.functions.has(name)) return true;
+      method = name;
+    } else if (owner.type === 'class_definition' && name && handed.classes.has(name) && method !== '__init__') return true;
+  }
+  return false;
+}
+
+/**
+ * True when a Hugging Face trainer (transformers' `Trainer`, TRL's `SFTTrainer`, `GRPOTrainer`...)
+ * has seeded `library` by the time `at` runs: its constructor seeds Python's, NumPy's and
+ * PyTorch's generators. That holds for code below the trainer in the same scope, for a function
+ * whose module-level calls all come after it, and for a function or class handed to it (a reward
+ * function, a collator, a callback), which runs while it trains. Data shuffled before the trainer
+ * is built is not seeded by it.
+ */
+export function seededByTrainer(index: SemanticIndex, library: Library, at: Node): boolean {
+  if (!TRAINER_SEEDS.includes(library)) return false;
+  const trainers = documentTrainers(index);
+  if (trainers.length === 0) return false;
+  const scope = enclosingFunction(at);
+  return trainers.some((trainer) => {
+    const where = enclosingFunction(trainer.node);
+    const before = trainer.node.endIndex <= at.startIndex;
+    if (before && (where ? !!scope && sameNode(where, scope) : !scope)) return true;
+    if (scope && runsWhenHanded(at, handedTo(index, trainer))) return true;
+    if (where || !scope) return false;
+    const runs = index.dataflow.runsAt(at);
+    return runs.length > 0 && runs.every((offset) => offset >= trainer.node.endIndex);
   });
 }
 

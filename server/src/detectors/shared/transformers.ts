@@ -2,6 +2,7 @@
 // selectors and decompositions, category_encoders, and imbalanced-learn resamplers, with the data
 // each call fits on or transforms. Shared by the rules about leakage and hand-made pipelines.
 import type { Node } from 'web-tree-sitter';
+import { inLiteralDeadBranch } from '../../semantics/literals';
 import type { SemanticIndex } from '../../semantics';
 import { isTransformerClass } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
@@ -63,10 +64,13 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
   return found;
 }
 
-/** Every fit and transform of a preprocessing step in the document, in document order: found once per index (MLD503 and MLD504 both ask). */
+/**
+ * Every fit and transform of a preprocessing step in the document, in document order: found once
+ * per index (MLD503 and MLD504 both ask). One under a literal `if False:` never runs, and fits nothing.
+ */
 export function transformerCalls(index: SemanticIndex): readonly TransformerCall[] {
   let found = transformerCallsOf.get(index);
-  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => transformerCall(index, call) ?? [])));
+  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => (inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? []))));
   return found;
 }
 
