@@ -67,8 +67,9 @@ describe('mldebt check: the result cache', function () {
   });
 
   it('reads a file again when it changed right around the last run, even with its size and time restored', () => {
-    // A modification time in whole milliseconds, so that it can be set back exactly.
-    const now = new Date(Date.now() - 500);
+    // A modification time in whole milliseconds, so that it can be set back exactly; ahead of the
+    // clock, so that it stays "right around the run" however long a loaded machine takes to start it.
+    const now = new Date(Date.now() + 10_000);
     utimesSync(file('clean.py'), now, now);
     check();
     // Same size, same modification time, other content: only a file that had been still for a
