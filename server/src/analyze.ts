@@ -121,9 +121,6 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   const model = new SemanticIndex(parsed, options.tables);
   const index = budget ? budgeted(model, budget) : model;
   const indexed = performance.now();
-  const suppressions = collectSuppressions(doc, index.nodes('comment'));
-  // A suppression comment cannot go at the end of a line that ends inside a string.
-  const multilineStrings = index.nodes('string').filter((s) => s.startPosition.row !== s.endPosition.row);
   const errors: RuleError[] = [];
   const snippetCache = new Map<string, boolean>();
   const parsesAsPython = (snippet: string): boolean => {
@@ -137,7 +134,17 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     }
     return ok;
   };
-  const reporting = { doc, index, parsesAsPython, suppressions, multilineStrings };
+  // Worked out at the first finding: most files of a folder have none to filter or annotate.
+  let suppressions: ReturnType<typeof collectSuppressions> | undefined;
+  let multilineStrings: readonly Node[] | undefined;
+  const reporting: Reporting = {
+    doc,
+    index,
+    parsesAsPython,
+    suppressions: () => (suppressions ??= collectSuppressions(doc, index.nodes('comment'))),
+    // A suppression comment cannot go at the end of a line that ends inside a string.
+    multilineStrings: () => (multilineStrings ??= index.nodes('string').filter((s) => s.startPosition.row !== s.endPosition.row)),
+  };
   const runs: RuleRun[] = [];
   for (const rule of options.rules ?? RULES) {
     const severity = effectiveSeverity(config, rule.meta);
@@ -247,8 +254,8 @@ interface Reporting {
   doc: SourceDocument;
   index: SemanticIndex;
   parsesAsPython(snippet: string): boolean;
-  suppressions: ReturnType<typeof collectSuppressions>;
-  multilineStrings: readonly Node[];
+  suppressions(): ReturnType<typeof collectSuppressions>;
+  multilineStrings(): readonly Node[];
 }
 
 /** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
@@ -280,8 +287,8 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
         finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? meta.fix.safety };
       }
       const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
-      if (isSuppressed(suppressions, doc, finding, meta, statementEnd)) return;
-      const edit = ignoreEdit(doc, multilineStrings, finding, meta.code, statementEnd);
+      if (isSuppressed(suppressions(), doc, finding, meta, statementEnd)) return;
+      const edit = ignoreEdit(doc, multilineStrings(), finding, meta.code, statementEnd);
       if (edit) finding.ignoreEdit = edit;
       findings.push(finding);
     },
