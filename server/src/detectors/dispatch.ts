@@ -33,7 +33,8 @@ const OTHER_KEYS = new Set(['callees', 'finish']);
 
 /** Throws on a key that is neither a model event nor a collected node kind: a typo would otherwise listen to nothing. */
 export function checkListeners(listeners: RuleListeners): void {
-  for (const [key, value] of Object.entries(listeners)) {
+  for (const key in listeners) {
+    const value = (listeners as Record<string, unknown>)[key];
     if (value === undefined) continue;
     const known = (MODEL_EVENTS as readonly string[]).includes(key) || OTHER_KEYS.has(key) || (COLLECTED.has(key) && key !== 'call');
     if (!known) throw new Error(`listens to '${key}', which is neither a model event (${MODEL_EVENTS.join(', ')}) nor a collected node kind`);
