@@ -1,5 +1,5 @@
 // MLD803 on .ipynb files read by the CLI: install lines in shell escapes, line magics and
-// %%bash cells are found at the right cell and line.
+// %%bash cells are found at the right cell and line, one finding per notebook and tool.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,12 +25,16 @@ describe('mldebt check on notebook install lines', function () {
 
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('reports each unpinned install at its cell and line', () => {
+  it('reports the notebook\'s unpinned pip installs once, at the first, linked to the other cell', () => {
     const result = spawnSync(process.execPath, [CLI, 'check', '.', '--select', 'MLD803', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
     assert.equal(result.status, 1);
-    assert.deepEqual(JSON.parse(result.stdout).map((f: { file: string; cell: number; line: number; column: number; message: string }) => `${f.file}:cell ${f.cell}:${f.line}:${f.column}: ${f.message}`), [
-      'setup.ipynb:cell 2:2:1: `pip install`: datasets has no version pin, so each run may install a different release',
-      'setup.ipynb:cell 3:3:1: `pip install`: optuna has no version pin, so each run may install a different release',
+    type Located = { cell: number; line: number; column: number; message: string };
+    const findings: (Located & { file: string; related: Located[] })[] = JSON.parse(result.stdout);
+    assert.deepEqual(findings.map((f) => `${f.file}:cell ${f.cell}:${f.line}:${f.column}: ${f.message}`), [
+      'setup.ipynb:cell 2:2:1: `pip install`: datasets and optuna have no version pin, so each run may install a different release (2 install commands in this notebook)',
     ]);
-  });
+    assert.deepEqual(findings[0].related.map((r) => `cell ${r.cell}:${r.line}:${r.column}: ${r.message}`), [
+      'cell 3:3:1: `pip install`: optuna has no version pin, so each run may install a different release',
+    ]);
+});
 });

@@ -4,7 +4,6 @@ import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
-import { segmentAtLine } from '../documents/positions';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
@@ -80,8 +79,15 @@ function names(requirements: Requirement[]): string {
 /** What is wrong with a command's requirements, or undefined when everything is pinned. */
 function describe(command: InstallCommand): string | undefined {
   if (command.constrained) return undefined;
-  // A cell that installs a package on two lines (both branches of a Colab check) names it once.
-  const requirements = [...new Map(command.requirements.map((r) => [`${r.status}\u0000${r.spec}`, r])).values()];
+  // A notebook that installs a package on two lines (both branches of a Colab check, two cells)
+  // names it once, however it spells it (`unsloth_zoo`, `Unsloth-Zoo`), as first written.
+  const seen = new Set<string>();
+  const requirements = command.requirements.filter((r) => {
+    const key = `${r.status}\u0000${r.spec.toLowerCase().replace(/[-_.]+/g, '-')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   const unpinned = requirements.filter((r) => r.status === 'unpinned');
   const ranges = requirements.filter((r) => r.status === 'range');
   const branches = requirements.filter((r) => r.status === 'branch');
@@ -117,20 +123,18 @@ function listen(context: RuleContext): RuleListeners {
     const command = callCommand(index, call);
     if (command !== undefined) unpinnedCommands(command, { node: call.node }, found);
   }, finish() {
-  // A cell's install lines (`!pip install -qU a`, then `!pip install -qU b`...) set up one
-  // environment, pinned in one go: one finding per cell and tool, naming every unpinned package,
-  // at the first line and linked to the others.
+  // A notebook's install lines, in one cell or spread over several (set-up cells, the two
+  // branches of an `if` on Colab), set up one environment, pinned in one go by one requirements
+  // file: one finding per document and tool, naming every unpinned package once, at the first
+  // line and linked to the others.
   const groups = new Map<string, Unpinned[]>();
-  for (const item of found.sort((a, b) => a.line - b.line)) {
-    const key = `${segmentAtLine(doc, item.line)?.cellIndex ?? 0}\u0000${item.command.tool}`;
-    pushTo(groups, key, item);
-  }
+  for (const item of found.sort((a, b) => a.line - b.line)) pushTo(groups, item.command.tool, item);
   for (const [first, ...others] of groups.values()) {
     const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });
     if (!message) continue;
     context.report({
       ...first.at,
-      message: others.length > 0 ? `${message} (${others.length + 1} install commands in this ${doc.kind === 'notebook' ? 'cell' : 'file'})` : message,
+      message: others.length > 0 ? `${message} (${others.length + 1} install commands in this ${doc.kind === 'notebook' ? 'notebook' : 'file'})` : message,
       related: others.map((other) => ({ ...other.at, message: describe(other.command)! })),
     });
   }
@@ -150,8 +154,8 @@ export const unpinnedPackageInstall: Rule = {
       example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
-      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side.',
-      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per cell (per file for a script) and installing tool, at its first unpinned install command, naming every unpinned package of the cell once and linked to its other install lines: they set up one environment, pinned in one go.',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once.',
+      notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per notebook (per file for a script) and installing tool (pip, conda), at its first unpinned install command, naming every unpinned package once and linked to the tool\'s other install lines that add unpinned packages. This used to be one finding per cell; it changed because a notebook\'s install lines — set-up installs spread over three cells, or a local cell and a Colab cell installing the same packages on the two branches of an `if` — set up one environment, paid off in one go by one requirements or lock file, and several findings for one cause read as several problems. A `# mldebt: ignore[MLD803]` comment on the first unpinned install line therefore silences the notebook\'s finding for that tool.',
     },
   },
   listen,

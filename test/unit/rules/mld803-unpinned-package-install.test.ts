@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { unpinnedPackageInstall } from '../../../server/src/detectors/mld803-unpinned-package-install';
 import { classifyConda, classifyPip, installCommands, shellWords } from '../../../server/src/detectors/shared/installCommands';
-import { py } from '../../support/engine';
+import { toLocalRange } from '../../../server/src/documents/positions';
+import { py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 ruleTests(unpinnedPackageInstall, {
@@ -52,7 +53,7 @@ ruleTests(unpinnedPackageInstall, {
       code: [
         '%%capture\nimport os\n!pip install --upgrade -qqq uv\nif "COLAB_" not in "".join(os.environ.keys()):\n    !pip install unsloth vllm\nelse:\n    !uv pip install -qqq --upgrade unsloth vllm bitsandbytes\n!uv pip install transformers==4.55.4\n',
       ],
-      findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this cell\)$/, related: 1 }],
+      findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'a shell escape with several unpinned packages',
@@ -67,9 +68,8 @@ ruleTests(unpinnedPackageInstall, {
         '!pip install git+https://github.com/org/tool.git\n%conda install -c conda-forge lightgbm --yes\npip install seaborn\n',
       ],
       findings: [
-        { cell: 0, line: 2, column: 1, message: /xgboost has no version pin; scikit-learn>=1\.3 only bounds the version on one side/ },
-        { cell: 1, line: 1, message: /^`pip install`: seaborn has no version pin; git\+https:\/\/github\.com\/org\/tool\.git follows a branch, not a commit, .* \(2 install commands in this cell\)$/, related: 1 },
-        { cell: 1, line: 2, message: /^`conda install`: lightgbm has no version pin/ },
+        { cell: 0, line: 2, column: 1, message: /^`pip install`: xgboost and seaborn have no version pin; scikit-learn>=1\.3 only bounds the version on one side; git\+https:\/\/github\.com\/org\/tool\.git follows a branch, not a commit, .* \(3 install commands in this notebook\)$/, related: 2 },
+        { cell: 1, line: 2, message: /^`conda install`: lightgbm has no version pin, so each run may install a different release$/, related: 0 },
       ],
     },
     {
@@ -80,9 +80,7 @@ ruleTests(unpinnedPackageInstall, {
         '%%bash\ncd /tmp\npip install --no-cache-dir optuna\n',
       ],
       findings: [
-        { cell: 0, line: 1, message: /polars and umap-learn have no version pin/, related: 1 },
-        { cell: 1, line: 2, column: 1, message: /wandb/ },
-        { cell: 2, line: 3, column: 1, message: /optuna/ },
+        { cell: 0, line: 1, message: /^`pip install`: polars, umap-learn, wandb and optuna have no version pin, .* \(4 install commands in this notebook\)$/, related: 3 },
       ],
     },
     {
@@ -96,18 +94,53 @@ ruleTests(unpinnedPackageInstall, {
       findings: [{ line: 2, column: 1, message: /timm, catboost and torchvision have no version pin.*\(3 install commands in this file\)$/, related: 2 }],
     },
     {
-      name: 'a set-up cell of several install lines is one finding naming every package; another cell is another',
+      name: 'set-up installs in several lines and cells are one finding naming every package',
       code: [
         '%%capture\n!pip install -qU llama-index-core\n!pip install -qU llama-index-llms-openai\n!pip install -qU wandb==0.17.0\n!pip install -qU pymupdf weave\n',
         'import wandb\n',
         '!pip install -q seaborn\n',
       ],
       findings: [
-        { cell: 0, line: 2, message: /^`pip install`: llama-index-core, llama-index-llms-openai, pymupdf and weave have no version pin, .* \(3 install commands in this cell\)$/, related: 2 },
-        { cell: 2, line: 1, message: /^`pip install`: seaborn has no version pin, so each run may install a different release$/ },
+        { cell: 0, line: 2, message: /^`pip install`: llama-index-core, llama-index-llms-openai, pymupdf, weave and 1 more have no version pin, .* \(4 install commands in this notebook\)$/, related: 3 },
       ],
     },
+    {
+      name: 'a local install cell and a Colab cell installing the same packages on the other branch: one finding, each package named once',
+      code: [
+        'import os\nIN_COLAB = "COLAB_" in "".join(os.environ.keys())\nif not IN_COLAB:\n    !pip install unsloth vllm\n',
+        'if IN_COLAB:\n    !pip install --no-deps unsloth vllm\n    !pip install --no-deps Unsloth_Zoo\n',
+        '!pip install -q unsloth-zoo\n',
+      ],
+      findings: [{ cell: 0, line: 4, message: /^`pip install`: unsloth, vllm and Unsloth_Zoo have no version pin, so each run may install a different release \(4 install commands in this notebook\)$/, related: 3 }],
+    },
+    {
+      name: 'pip and conda in different cells: one finding per tool',
+      code: ['%pip install seaborn\n', '%conda install -y -c conda-forge lightgbm\n', '%pip install plotly\n'],
+      findings: [
+        { cell: 0, line: 1, message: /^`pip install`: seaborn and plotly have no version pin, .* \(2 install commands in this notebook\)$/, related: 1 },
+        { cell: 1, line: 1, message: /^`conda install`: lightgbm has no version pin, so each run may install a different release$/, related: 0 },
+      ],
+    },
+    {
+      name: 'pinned install cells around unpinned ones: one finding at the first unpinned one, linked to the other unpinned one only',
+      code: ['!pip install -q torch==2.3.0 transformers==4.44.2\n', 'import torch\n!pip install -q peft\n', '!pip install -q trl==0.9.6\n', '!pip install -q bitsandbytes\n'],
+      findings: [{ cell: 1, line: 2, message: /^`pip install`: peft and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
   ],
+});
+
+describe('MLD803 related locations', () => {
+  it('point at the other unpinned install lines of the tool, in their own cells, each naming its own packages', async () => {
+    const { doc, source, result } = await run(['!pip install -U transformers datasets\n', '!pip install accelerate==0.33.0\n', 'x = 1\n!pip install transformers peft\n'], [unpinnedPackageInstall]);
+    assert.equal(result.findings.length, 1);
+    const [finding] = result.findings;
+    assert.match(finding.message, /^`pip install`: transformers, datasets and peft have no version pin/);
+    const related = finding.related.map((r) => {
+      const local = toLocalRange(doc, r.range)!;
+      return [source.cells.findIndex((c) => c.uri === local.uri), local.range.start.line, r.message];
+    });
+    assert.deepEqual(related, [[2, 1, '`pip install`: transformers and peft have no version pin, so each run may install a different release']]);
+  });
 });
 
 describe('install command parsing', () => {
