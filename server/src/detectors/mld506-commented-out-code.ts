@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { lineText, segmentIndexAtLine } from '../documents/positions';
 import { deleteLines } from './shared/edits';
 import { cutAtToken } from './shared/messages';
-import type { Rule, RuleContext } from './types';
+import type { SourceDocument } from '../documents/types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 
 const MIN_LINES = 3;
 /** Blocks longer than this are documentation or data, not a commented-out experiment. */
@@ -55,31 +56,33 @@ function isCodeShaped(line: string): boolean {
 }
 
 /**
- * Full-line comments grouped into blocks of one cell: consecutive lines, and lines separated only
- * by blank lines, so that a function commented out paragraph by paragraph is one block (one
- * finding whose count and range are the whole commented region).
+ * Groups full-line comments, given in document order, into blocks of one cell: consecutive lines,
+ * and lines separated only by blank lines, so that a function commented out paragraph by
+ * paragraph is one block (one finding whose count and range are the whole commented region).
+ * `closed` gets each block once the next comment (or `end`) shows that it is complete.
  */
-function commentBlocks(context: RuleContext): CommentLine[][] {
-  const { doc, index } = context;
-  const blocks: CommentLine[][] = [];
+function commentBlocks(doc: SourceDocument, closed: (block: CommentLine[]) => void): { add(node: Node): void; end(): void } {
   let current: CommentLine[] = [];
   let previousLine = -2;
   const blankBetween = (from: number, to: number) => {
     for (let l = from + 1; l < to; l++) if (lineText(doc, l).trim() !== '') return false;
     return true;
   };
-  for (const node of index.nodes('comment')) {
-    const line = node.startPosition.row;
-    if (lineText(doc, line).slice(0, node.startPosition.column).trim() !== '') continue; // trailing comment
-    const sameBlock = previousLine >= 0 && line > previousLine && blankBetween(previousLine, line)
-      && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
-    if (!sameBlock && current.length) blocks.push(current);
-    if (!sameBlock) current = [];
-    current.push({ line, text: uncomment(node.text), node });
-    previousLine = line;
-  }
-  if (current.length) blocks.push(current);
-  return blocks;
+  return {
+    add(node) {
+      const line = node.startPosition.row;
+      if (lineText(doc, line).slice(0, node.startPosition.column).trim() !== '') return; // trailing comment
+      const sameBlock = previousLine >= 0 && line > previousLine && blankBetween(previousLine, line)
+        && segmentIndexAtLine(doc, line) === segmentIndexAtLine(doc, previousLine);
+      if (!sameBlock && current.length) closed(current);
+      if (!sameBlock) current = [];
+      current.push({ line, text: uncomment(node.text), node });
+      previousLine = line;
+    },
+    end() {
+      if (current.length) closed(current);
+    },
+  };
 }
 
 /** `#   'da', 'de', 'en'`: values listed under a prose line, which parse as a tuple but do nothing. */
@@ -251,23 +254,29 @@ function offeredByMarkdown(context: RuleContext, line: number): boolean {
   return !!above && !codeBetween && OPT_IN.test(above.text);
 }
 
-function check(context: RuleContext): void {
-  for (const block of commentBlocks(context)) {
-    if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) continue;
-    if (offeredByMarkdown(context, block[0].line)) continue;
-    for (const { lines, example } of candidateRuns(context, block)) {
-      const run = trimBlank(lines);
-      // Code shown under "Usage:" or "Example:", or offered with "uncomment to...", is documentation, not a dead experiment.
-      if (example || !isCommentedOutCode(context, run)) continue;
-      const first = run[0];
-      const last = run[run.length - 1];
-      context.report({
-        range: { start: { line: first.line, character: first.node.startPosition.column }, end: { line: last.line, character: last.node.endPosition.column } },
-        message: `${run.length} lines of commented-out code (\`${cutAtToken(first.text.trim(), 40, '…')}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
-        fix: { title: 'Delete the commented-out code', edits: [deleteLines(context.doc, first.line, last.line)] },
-      });
-    }
+/** Reports the commented-out code in one block of comment lines. */
+function checkBlock(context: RuleContext, block: CommentLine[]): void {
+  if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) return;
+  if (offeredByMarkdown(context, block[0].line)) return;
+  for (const { lines, example } of candidateRuns(context, block)) {
+    const run = trimBlank(lines);
+    // Code shown under "Usage:" or "Example:", or offered with "uncomment to...", is documentation, not a dead experiment.
+    if (example || !isCommentedOutCode(context, run)) continue;
+    const first = run[0];
+    const last = run[run.length - 1];
+    context.report({
+      range: { start: { line: first.line, character: first.node.startPosition.column }, end: { line: last.line, character: last.node.endPosition.column } },
+      message: `${run.length} lines of commented-out code (\`${cutAtToken(first.text.trim(), 40, '…')}\`...): a dead experiment kept as comments, which rots as the code around it changes`,
+      fix: { title: 'Delete the commented-out code', edits: [deleteLines(context.doc, first.line, last.line)] },
+    });
   }
+}
+
+/** Each block of comments is judged as soon as the next comment (or the end of the file) closes it. */
+function listen(context: RuleContext): RuleListeners | undefined {
+  if (context.index.nodes('comment').length < MIN_LINES) return undefined;
+  const blocks = commentBlocks(context.doc, (block) => checkBlock(context, block));
+  return { comment: blocks.add, finish: blocks.end };
 }
 
 export const commentedOutCode: Rule = {
@@ -288,5 +297,5 @@ export const commentedOutCode: Rule = {
       nearMisses: 'Prose comments, license headers, inline script metadata (`# /// script`), type comments (`# type: ...`), doctest examples (`# >>> ...`) and code shown as an example or offered as an opt-in (under a prose comment ending in a colon at any indentation, unless that line calls the code old, previous, legacy, disabled or the like, after a prose paragraph that shows it ("Usage", "Example", "like this", a fenced ```` ```python ```` block of a markdown comment) or offers it ("uncomment to...", "optional", "if you want", "you can", "in case you get this error"), also when that prose is itself commented once more (`# # equivalent to the following:`); only the prose paragraph just above the code counts, up to a blank line or a cell marker, or whose own lines say `# optional`; a notebook cell of only comments under a markdown cell that tells the reader to uncomment it), commented shell and configuration lines (`# pip install x`, `# export X=1`, `# key: value`), dividers, `# %%` and `# In[3]:` cell markers, suppression and `noqa` comments are left alone, as are one or two commented lines and comments after code on the same line. Comment paragraphs separated only by blank lines are one commented region: one finding, whose count is its commented lines and whose range covers all of them. A run must parse as Python and at least half of its lines must have a shape only code has (a call, an assignment, an import, `def`, `for`, `if`...): a list of words or `TODO: fix` parses but is not code.',
     },
   },
-  check,
+  listen,
 };
