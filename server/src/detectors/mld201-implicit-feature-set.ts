@@ -1,10 +1,14 @@
 import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../semantics';
+import type { DataFlow, TrainingCall } from '../semantics/dataflow';
+import type { CallSite } from '../semantics/types';
 import { nodeKey, stripParens } from '../semantics/nodes';
 import { holdoutCall } from './shared/evaluation';
+import { ML_PACKAGES } from './shared/libraries';
 import { columnChoice } from './shared/featureColumns';
 import { trainingLabel } from './shared/models';
 import { shortText } from './shared/objects';
-import type { RelatedDescriptor, Rule, RuleContext } from './types';
+import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 interface Training {
   /** The call that trains (`model.fit(...)`, `cross_val_score(...)`). */
@@ -13,23 +17,19 @@ interface Training {
   features: Node;
 }
 
-/** The feature matrices models are trained on: the first input of each fit, and of each cross-validation. */
-function trainings(context: RuleContext): Training[] {
-  const { index } = context;
-  const flow = index.dataflow;
-  const found: Training[] = [];
-  for (const training of flow.trainingCalls) {
-    const { call, model } = training;
-    const features = call.args[0] ?? call.kwargs.get('X') ?? call.kwargs.get('x') ?? training.inputs[0];
-    // A fit on one input of unknown origin may be a preprocessing step, not a model.
-    const known = !model || flow.kindOf(model)?.kind === 'model';
-    if (features && (known || training.inputs.length >= 2)) found.push({ call: call.node, label: trainingLabel(call), features });
-  }
-  for (const call of index.calls) {
-    const holdout = holdoutCall(index, call);
-    if (holdout?.kind === 'cross-validation' && holdout.estimator && holdout.data[0] && call.qname) found.push({ call: call.node, label: shortText(call.callee), features: holdout.data[0] });
-  }
-  return found;
+/** The feature matrix of a fit (the model's training calls): its first input. */
+function fitTraining(flow: DataFlow, training: TrainingCall): Training | undefined {
+  const { call, model } = training;
+  const features = call.args[0] ?? call.kwargs.get('X') ?? call.kwargs.get('x') ?? training.inputs[0];
+  // A fit on one input of unknown origin may be a preprocessing step, not a model.
+  const known = !model || flow.kindOf(model)?.kind === 'model';
+  return features && (known || training.inputs.length >= 2) ? { call: call.node, label: trainingLabel(call), features } : undefined;
+}
+
+/** The feature matrix of a cross-validation (`cross_val_score(model, X, y)`): its data. */
+function crossValidationTraining(index: SemanticIndex, call: CallSite): Training | undefined {
+  const holdout = holdoutCall(index, call);
+  return holdout?.kind === 'cross-validation' && holdout.estimator && holdout.data[0] && call.qname ? { call: call.node, label: shortText(call.callee), features: holdout.data[0] } : undefined;
 }
 
 /** `df[FEATURES].join(df.target)`: the listed columns plus one named column, which the drop then removes. */
@@ -41,10 +41,10 @@ function isListedPlusTarget(context: RuleContext, frame: Node): boolean {
   return call?.method === 'join' && !!call.receiver && oneColumn && columnChoice(index.dataflow, call.receiver)?.kind === 'listed';
 }
 
-function check(context: RuleContext): void {
+function report(context: RuleContext, trainings: readonly Training[]): void {
   const flow = context.index.dataflow;
   const reported = new Map<string, { node: Node; message: string; related: RelatedDescriptor[] }>();
-  for (const training of trainings(context)) {
+  for (const training of trainings) {
     const choice = columnChoice(flow, training.features);
     if (choice?.kind !== 'all-but') continue;
     // Columns listed before the drop (`df = df[FEATURES + ["y"]]`) are an explicit feature set.
@@ -65,6 +65,30 @@ function check(context: RuleContext): void {
   for (const finding of reported.values()) context.report(finding);
 }
 
+/**
+ * The cross-validations (named as callees: the functions of `sklearn.model_selection`) are
+ * gathered by the call listener; the fits are the model's training calls. The findings wait for
+ * finish, since one drop is one finding linked to every training on it.
+ */
+function listen(context: RuleContext): RuleListeners | undefined {
+  const { index } = context;
+  // Nothing can train (the model's training calls and scikit-learn's cross-validations need an ML import).
+  if (!index.importsAny(ML_PACKAGES)) return undefined;
+  const crossValidations: Training[] = [];
+  return {
+    callees: { modules: ['sklearn.model_selection'] },
+    call(call) {
+      const training = crossValidationTraining(index, call);
+      if (training) crossValidations.push(training);
+    },
+    finish() {
+      const flow = index.dataflow;
+      const fits = flow.trainingCalls.flatMap((training) => fitTraining(flow, training) ?? []);
+      report(context, [...fits, ...crossValidations]);
+    },
+  };
+}
+
 export const implicitFeatureSet: Rule = {
   meta: {
     code: 'MLD201',
@@ -82,5 +106,5 @@ export const implicitFeatureSet: Rule = {
       notebooks: 'The drop and the fit may sit in different cells; the finding is on the drop, linked to every fit that trains on it.',
     },
   },
-  check,
+  listen,
 };
