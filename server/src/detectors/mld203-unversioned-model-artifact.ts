@@ -8,8 +8,8 @@ import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
 import { modelOutputIn } from './shared/predictions';
-import { trackerUploads } from './shared/trackers';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import { trackerUpload, usesTracker } from './shared/trackers';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /** Markers that make a file name carry a version, run or date. */
 const VERSIONED = /(^|[^a-z])v\d|version|\d{8}|\d{4}[-_.]\d{2}[-_.]\d{2}|run[-_]?id|timestamp|commit|sha|\{\}|\$\{?\w|%\(?[sd]/i;
@@ -101,18 +101,6 @@ function platformVersioned(index: SemanticIndex, path: string): boolean {
   return /^(\.\/)?outputs(\/|$)/.test(path) && index.importsAny(['azureml']);
 }
 
-/**
- * The files and folders this file logs to an experiment tracker. A model written to a fixed local
- * path and then logged (`torch.save(m, "model.pt"); artifact.add_file("model.pt")`) is versioned
- * by the tracker: the local file is only the staging copy.
- */
-function trackedPaths(index: SemanticIndex): string[] {
-  return trackerUploads(index).flatMap((argument) => {
-    const known = index.dataflow.exactPathOf(argument);
-    return known ? [normalised(known.value)] : [];
-  });
-}
-
 function normalised(path: string): string {
   return path.replace(/^\.\//, '').replace(/\/+$/, '');
 }
@@ -137,40 +125,58 @@ const PLACEHOLDER = /<[^<>]+>/;
 const GRADER_FILE = /(^|\/)(sample_)?submission[^/]*\.csv$/i;
 
 /**
- * Folders that are a Hugging Face Hub repository (`Repository(dir, clone_from=...)`,
- * `upload_folder(folder_path=dir)`), whose git history versions every save; and models pushed
- * to the Hub (`model.push_to_hub(...)`), whose local folder is only the staging copy.
+ * Where this file's artefacts are versioned by someone else, gathered call by call. A model
+ * written to a fixed local path and then logged to an experiment tracker
+ * (`torch.save(m, "model.pt"); artifact.add_file("model.pt")`) is versioned by the tracker, and
+ * a model pushed to the Hub (`model.push_to_hub(...)`) by the Hub: the local file is only the
+ * staging copy. A folder that is a Hub repository (`Repository(dir, clone_from=...)`,
+ * `upload_folder(folder_path=dir)`) has every save in it versioned by its git history. The paths
+ * are evaluated only once a save to a fixed path asks.
  */
-function hubVersioned(index: SemanticIndex): { folders: string[]; pushed: Set<string> } {
-  const folders: string[] = [];
-  const pushed = new Set<string>();
-  for (const call of index.calls) {
-    const name = call.qname ? lastSegment(call.qname) : call.method;
-    if (name === 'push_to_hub' && call.receiver) pushed.add(call.receiver.text);
-    const folder = name === 'Repository' ? call.args[0] ?? call.kwargs.get('local_dir') : name === 'upload_folder' ? call.kwargs.get('folder_path') : undefined;
-    const known = folder ? index.dataflow.exactPathOf(folder) : undefined;
-    if (known) folders.push(normalised(known.value));
+class VersionedElsewhere {
+  private readonly uploads: Node[] = [];
+  private readonly hubFolders: Node[] = [];
+  private readonly pushed = new Set<string>();
+  private paths?: { tracked: string[]; hub: string[] };
+  private readonly tracker: boolean;
+
+  constructor(private readonly index: SemanticIndex) {
+    this.tracker = usesTracker(index);
   }
-  return { folders, pushed };
+
+  add(call: CallSite): void {
+    const upload = this.tracker ? trackerUpload(call) : undefined;
+    if (upload) this.uploads.push(upload);
+    const name = call.qname ? lastSegment(call.qname) : call.method;
+    if (name === 'push_to_hub' && call.receiver) this.pushed.add(call.receiver.text);
+    const folder = name === 'Repository' ? call.args[0] ?? call.kwargs.get('local_dir') : name === 'upload_folder' ? call.kwargs.get('folder_path') : undefined;
+    if (folder) this.hubFolders.push(folder);
+  }
+
+  covers({ artifact, known }: FixedSave): boolean {
+    this.paths ??= { tracked: this.known(this.uploads), hub: this.known(this.hubFolders) };
+    if (isTracked(this.paths.tracked, known.value)) return true;
+    return isTracked(this.paths.hub, known.value) || (!!artifact.call.receiver && this.pushed.has(artifact.call.receiver.text));
+  }
+
+  private known(paths: readonly Node[]): string[] {
+    return paths.flatMap((path) => {
+      const known = this.index.dataflow.exactPathOf(path);
+      return known ? [normalised(known.value)] : [];
+    });
+  }
 }
 
-function check(context: RuleContext): void {
+function report(context: RuleContext, found: readonly FixedSave[], elsewhere: VersionedElsewhere): void {
   const { index } = context;
-  const found: FixedSave[] = [];
-  for (const call of index.calls) {
-    const save = persistedModel(index, call) ?? persistedPredictions(index, call);
-    if (save && !CONFIG_RECEIVER.test(receiverName(call))) found.push(save);
-  }
-  const tracked = trackedPaths(index);
-  const hub = hubVersioned(index);
   // Companions by the path they are saved to: looking through every save for each model was quadratic.
   const companionsAt = new Map<string, Node[]>();
   for (const { artifact, known } of found) if (artifact.what === 'companion' && known.literal) pushTo(companionsAt, known.value, known.literal);
-  for (const { artifact, known } of found) {
+  for (const save of found) {
+    const { artifact, known } = save;
     // A tokenizer or processor is not a model: it is versioned with the model saved to its folder, never reported alone.
     if (artifact.what === 'companion') continue;
-    if (platformVersioned(index, known.value) || isTracked(tracked, known.value)) continue;
-    if (isTracked(hub.folders, known.value) || (artifact.call.receiver && hub.pushed.has(artifact.call.receiver.text))) continue;
+    if (platformVersioned(index, known.value) || elsewhere.covers(save)) continue;
     const companions = new Map<number, Node>();
     for (const literal of companionsAt.get(known.value) ?? []) {
       if (literal.startIndex !== known.literal?.startIndex) companions.set(literal.startIndex, literal);
@@ -184,6 +190,28 @@ function check(context: RuleContext): void {
       ...(fix ? { fix } : {}),
     });
   }
+}
+
+/**
+ * Every call is offered: the saves are known by qualified name and by method, but a Hub
+ * repository or a tracker upload by its last name, whatever module it is imported from. The
+ * saves to a fixed path are gathered by the listener, and reported at finish, once every
+ * companion, tracker upload and Hub push in the file is known.
+ */
+function listen(context: RuleContext): RuleListeners {
+  const { index } = context;
+  const found: FixedSave[] = [];
+  const elsewhere = new VersionedElsewhere(index);
+  return {
+    call(call) {
+      const save = persistedModel(index, call) ?? persistedPredictions(index, call);
+      if (save && !CONFIG_RECEIVER.test(receiverName(call))) found.push(save);
+      elsewhere.add(call);
+    },
+    finish() {
+      report(context, found, elsewhere);
+    },
+  };
 }
 
 export const unversionedModelArtifact: Rule = {
@@ -203,5 +231,5 @@ export const unversionedModelArtifact: Rule = {
       nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors. `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` counts only for objects that look like models. Data frames that hold no predictions are not artefacts of the model. Only models and their predictions are artefacts: a tokenizer, processor or feature extractor is never reported alone (the fix versions it together with a model saved to the same folder), and data (`joblib.dump(X_test, ...)`, a frame, an array) or a fitted preprocessor is not a model. A folder that is a Hugging Face Hub repository (`Repository(dir, clone_from=...)`, `upload_folder(folder_path=dir)`) or a model also pushed to the Hub (`model.push_to_hub(...)`) is versioned by the Hub\'s git history. Placeholder paths the reader is to fill in (`"<path_to_folder>"`) and the file a competition\'s grader requires by name (Kaggle\'s `submission.csv`) are left alone.',
     },
   },
-  check,
+  listen,
 };

@@ -3,6 +3,7 @@
 // the rules about unversioned artefacts and intermediate files.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
 
 /** Experiment trackers that keep every file logged to a run as a versioned artefact. */
@@ -10,15 +11,19 @@ const TRACKERS = ['wandb', 'mlflow', 'neptune', 'clearml', 'comet_ml'];
 /** Calls that hand a local file or folder to a tracker: `artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`. */
 const TRACKER_UPLOADS = new Set(['add_file', 'add_dir', 'log_artifact', 'log_artifacts', 'log_model', 'upload_file', 'upload_artifact']);
 
+/** Whether this file uses an experiment tracker: without one, no call hands it a file. */
+export function usesTracker(index: SemanticIndex): boolean {
+  return index.importsAny(TRACKERS);
+}
+
+/** The path expression of the file or folder a call hands to an experiment tracker (in a file that `usesTracker`). */
+export function trackerUpload(call: CallSite): Node | undefined {
+  const name = call.qname ? lastSegment(call.qname) : call.method;
+  if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) return undefined;
+  return call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
+}
+
 /** The path expressions of the files and folders this file hands to an experiment tracker. */
 export function trackerUploads(index: SemanticIndex): Node[] {
-  if (!index.importsAny(TRACKERS)) return [];
-  const paths: Node[] = [];
-  for (const call of index.calls) {
-    const name = call.qname ? lastSegment(call.qname) : call.method;
-    if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) continue;
-    const argument = call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
-    if (argument) paths.push(argument);
-  }
-  return paths;
+  return usesTracker(index) ? index.calls.flatMap((call) => trackerUpload(call) ?? []) : [];
 }
