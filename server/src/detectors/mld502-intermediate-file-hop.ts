@@ -5,9 +5,9 @@ import { holdsData, isExact } from '../semantics/dataflow';
 import { enclosingFunction, isAncestorOf, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
-import { trackerUploads } from './shared/trackers';
+import { trackerUpload, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 /** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
@@ -90,16 +90,42 @@ function trackedWrite(flow: DataFlow, uploads: readonly Node[], write: DataIO): 
   return key !== undefined && uploads.some((upload) => pathKey(flow.pathOf(upload)) === key);
 }
 
-function check(context: RuleContext): void {
+/**
+ * The saves, loads and tracker uploads are gathered by their listeners; the hops are judged at
+ * finish, since a write may run before a read that comes first in the file (a function defined
+ * after the read but called before it) and an upload anywhere versions the file.
+ */
+function listen(context: RuleContext): RuleListeners {
+  const { index } = context;
+  const saved: DataIO[] = [];
+  const loaded: DataIO[] = [];
+  const uploads: Node[] = [];
+  return {
+    save(io) {
+      if (holdsData(io) && io.path) saved.push(io);
+    },
+    load(io) {
+      if (holdsData(io) && io.path) loaded.push(io);
+    },
+    // A tracker upload is known by its last name from any module: every call is offered, in a file that uses a tracker.
+    call: usesTracker(index) ? (call) => {
+      const upload = trackerUpload(call);
+      if (upload) uploads.push(upload);
+    } : undefined,
+    finish() {
+      report(context, saved, loaded, uploads);
+    },
+  };
+}
+
+function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly DataIO[], uploads: readonly Node[]): void {
   const { index, doc } = context;
   const flow = index.dataflow;
-  const uploads = trackerUploads(index);
-  const writes = flow.io.filter((io) => io.direction === 'write' && holdsData(io) && io.path && !trackedWrite(flow, uploads, io));
+  const writes = saved.filter((io) => !trackedWrite(flow, uploads, io));
   if (writes.length === 0) return;
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
-  for (const read of flow.io) {
-    if (read.direction !== 'read' || !holdsData(read) || !read.path) continue;
+  for (const read of loaded) {
     // The last write of the same file that runs before the read.
     const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
@@ -133,5 +159,5 @@ export const intermediateFileHop: Rule = {
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },
-  check,
+  listen,
 };

@@ -22,8 +22,3 @@ export function trackerUpload(call: CallSite): Node | undefined {
   if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) return undefined;
   return call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
 }
-
-/** The path expressions of the files and folders this file hands to an experiment tracker. */
-export function trackerUploads(index: SemanticIndex): Node[] {
-  return usesTracker(index) ? index.calls.flatMap((call) => trackerUpload(call) ?? []) : [];
-}
