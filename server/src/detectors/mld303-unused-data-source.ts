@@ -8,7 +8,7 @@ import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
 import { isProbedInTry } from './shared/caches';
 import { describePath, placeOf } from './shared/places';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /** Builtins that read or write names the code does not spell out. */
 const DYNAMIC_NAMES = new Set(['globals', 'locals', 'vars', 'eval', 'exec']);
@@ -55,9 +55,10 @@ function chainTargets(assignment: Node): Node[] {
 }
 
 /**
- * What the whole document may use without spelling a name: computed once per check, so that
+ * What the whole document may use without spelling a name: computed once per document, so that
  * the rule stays linear in the number of loads (a generated file of 10,000 loads must not make
- * each one rescan every read, magic and call).
+ * each one rescan every read, magic and call). It is asked only for a load nothing else uses, so
+ * the calls that run code are looked up then, not gathered from every call of every file.
  */
 class DynamicUses {
   private readonly byScope = new Map<number, boolean>();
@@ -107,17 +108,21 @@ function removalFix(context: RuleContext, io: DataIO, assignment: Node, names: N
   return { title: `Remove the unused load of \`${names[0].text}\``, edits: [removeStatement(context.doc, statement)] };
 }
 
-function check(context: RuleContext): void {
+/** What the listeners gather for the verdicts at finish. */
+interface Gathered {
+  loads: readonly DataIO[];
+  dynamic: DynamicUses;
+  ownOutput: OwnOutput;
+  downloads: DownloadSteps;
+}
+
+function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: Gathered): void {
   const { index, doc } = context;
   const flow = index.dataflow;
   const bindings = new BindingPositions(index);
-  const dynamic = new DynamicUses(index);
-  const ownOutput = new OwnOutput(index);
-  const downloads = new DownloadSteps(index);
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
-  for (const io of flow.io) {
-    if (io.direction !== 'read' || !holdsData(io)) continue;
+  for (const io of loads) {
     const assignment = bindingAssignment(io.call.node);
     if (!assignment) continue;
     const names = chainTargets(assignment);
@@ -147,32 +152,57 @@ function check(context: RuleContext): void {
 }
 
 /**
+ * The data loads, the saves (the program's own output) and the downloads are gathered by the
+ * listeners; the loads are judged at finish, since a use, a code string or a download that makes
+ * a load used may come anywhere after it. There is no early `undefined`: whether the file loads
+ * data is the I/O catalogue's answer, which the traversal builds with the data flow; asking it
+ * here would charge this rule for building it.
+ */
+function listen(context: RuleContext): RuleListeners {
+  const { index } = context;
+  const loads: DataIO[] = [];
+  const gathered: Gathered = { loads, dynamic: new DynamicUses(index), ownOutput: new OwnOutput(index), downloads: new DownloadSteps(index) };
+  return {
+    load(io) {
+      if (holdsData(io)) loads.push(io);
+      gathered.downloads.add(io);
+    },
+    save(io) {
+      gathered.ownOutput.add(io);
+    },
+    finish() {
+      report(context, gathered);
+    },
+  };
+}
+
+/**
  * Data sets built with `download=True` (`CIFAR10("data", download=True)`) put their files under
  * their root folder. When the program names that folder again after the load, outside such loads
  * (`upload_data(path="data")`, `data_dir / "food-101" / "images"`), the files are what it uses and
  * the load is a download step, not an unused dependency.
  */
 class DownloadSteps {
-  private calls?: Node[];
+  private readonly calls: Node[] = [];
 
   constructor(private readonly index: SemanticIndex) {}
+
+  /** Keeps a load that downloads (`download=True`). */
+  add(load: DataIO): void {
+    if (load.call.kwargs.get('download')?.type === 'true') this.calls.push(load.call.node);
+  }
 
   fillsFolderUsedLater(io: DataIO): boolean {
     if (io.call.kwargs.get('download')?.type !== 'true' || !io.path) return false;
     const root = stripParens(io.path);
     const after = io.call.node.endIndex;
-    const outsideDownloads = (node: Node) => node.startIndex >= after && !this.downloadCalls().some((call) => call.startIndex <= node.startIndex && node.endIndex <= call.endIndex);
+    const outsideDownloads = (node: Node) => node.startIndex >= after && !this.calls.some((call) => call.startIndex <= node.startIndex && node.endIndex <= call.endIndex);
     if (root.type === 'identifier') return this.index.dataflow.readsOf(root.text).some((read) => outsideDownloads(read.node));
     const folder = this.index.dataflow.stringOf(root);
     if (!folder || folder.partial) return false;
     return this.index.nodes('string').some((text) => outsideDownloads(text)
       && (text.parent?.type === 'argument_list' || text.parent?.type === 'keyword_argument')
       && this.index.dataflow.stringOf(text)?.value === folder.value);
-  }
-
-  private downloadCalls(): Node[] {
-    this.calls ??= this.index.dataflow.io.filter((io) => io.direction === 'read' && io.call.kwargs.get('download')?.type === 'true').map((io) => io.call.node);
-    return this.calls;
   }
 }
 
@@ -220,8 +250,14 @@ class OwnOutput {
   /** Each written name without run-time parts, with the offset of its first write. */
   private exact?: Map<string, number>;
   private patterns: { pattern: RegExp; at: number }[] = [];
+  private readonly saves: DataIO[] = [];
 
   constructor(private readonly index: SemanticIndex) {}
+
+  /** Keeps a save; the names it writes are worked out only when a read asks. */
+  add(save: DataIO): void {
+    this.saves.push(save);
+  }
 
   writesBefore(path: Node, offset: number): boolean {
     const exact = this.collect();
@@ -233,8 +269,7 @@ class OwnOutput {
   private collect(): Map<string, number> {
     if (this.exact) return this.exact;
     const exact = new Map<string, number>();
-    for (const io of this.index.dataflow.io) {
-      if (io.direction !== 'write') continue;
+    for (const io of this.saves) {
       const { call } = io;
       for (const path of io.paths) {
         const name = lastComponent(this.index.dataflow.pathOf(path).template);
@@ -286,5 +321,5 @@ export const unusedDataSource: Rule = {
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },
-  check,
+  listen,
 };
