@@ -171,9 +171,14 @@ function isModuleBinding(read: NameRead): boolean {
   return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
 }
 
-/** The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. */
+/**
+ * The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. Most
+ * calls are of imported or built-in functions: a name the notebook never binds with `def` has no
+ * reaching definitions worth computing.
+ */
 function calledFunctions(index: SemanticIndex, read: NameRead): Definition[] {
-  return isCallee(read) ? index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def') : [];
+  if (!isCallee(read) || !index.definitionsOf(read.name).some((d) => d.kind === 'def')) return [];
+  return index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def');
 }
 
 /** A name used too early, with where it is first defined. */
