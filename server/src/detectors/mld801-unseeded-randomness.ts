@@ -59,8 +59,8 @@ const GENERATOR_CONSTRUCTORS: Record<string, Library> = {
   'random.Random': 'random',
 };
 
-/** The calls the rule judges, for the engine to look up: each library's draws and the generator constructors. */
-const RANDOM_CALLS = {
+/** The calls the rule judges, for the engine to look up: each library's draws and the generator constructors (all `isRandomCall` accepts). */
+export const RANDOM_CALLS = {
   qualified: [
     ...Object.keys(GENERATOR_CONSTRUCTORS),
     ...Object.values(LIBRARIES).flatMap((facts) => [...facts.draws].map((draw) => `${facts.drawModule}.${draw}`)),
@@ -68,6 +68,11 @@ const RANDOM_CALLS = {
 };
 /** The packages of those calls: a file that imports none of them draws nothing the rule knows. */
 const RANDOM_PACKAGES = ['numpy', 'random', 'torch', 'tensorflow'];
+
+/** A call the rule judges: a draw from a library's global generator, or a generator constructor. */
+export function isRandomCall(call: CallSite): boolean {
+  return !!call.qname && (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname) || !!drawnLibrary(call.qname));
+}
 
 function drawnLibrary(qname: string): Library | undefined {
   for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
