@@ -7,6 +7,7 @@ import { analyzeDocument } from '../../server/src/analyze';
 import { MODEL_SAVE_CALLEES, modelSave } from '../../server/src/detectors/shared/artifacts';
 import { isModelCall, modelCallees } from '../../server/src/detectors/shared/modelConfig';
 import { missingRandomState } from '../../server/src/detectors/mld802-missing-random-state';
+import { isRandomCall, RANDOM_CALLS } from '../../server/src/detectors/mld801-unseeded-randomness';
 import type { CalleeSelection, Rule, RuleContext } from '../../server/src/detectors/types';
 import type { CallSite } from '../../server/src/semantics/types';
 import { buildDocument } from '../../server/src/documents/source';
@@ -73,5 +74,28 @@ describe('callee selections cover their predicates', () => {
     assert.ok(accepted.length >= 7, `isModelCall accepts the model calls of the fixture: ${accepted.join(', ')}`);
     for (const call of accepted) assert.ok(delivered.includes(call), `${call} is delivered`);
     assert.ok(!delivered.some((call) => call.endsWith(':print')), 'other calls are not');
+  });
+
+  it("MLD801's RANDOM_CALLS delivers every draw and generator constructor it judges, through any import form", async () => {
+    const { accepted, delivered } = await compare(py`
+      import random
+      import numpy as np
+      import torch
+      import tensorflow as tf
+      from numpy.random import default_rng, permutation as perm
+      rng = default_rng()
+      state = np.random.RandomState()
+      r = random.Random()
+      a = np.random.rand(3)
+      b = perm(10)
+      c = random.choice([1, 2])
+      d = torch.randn(2, 2)
+      e = tf.random.normal([2])
+      f = np.random.default_rng(0).normal(size=3)
+      print(torch.nn.Linear(2, 2), np.random.seed(0))
+    `, () => RANDOM_CALLS, (_context, call) => isRandomCall(call));
+    assert.ok(accepted.length >= 9, `the rule judges the draws and constructors of the fixture: ${accepted.join(', ')}`);
+    for (const call of accepted) assert.ok(delivered.includes(call), `${call} is delivered`);
+    assert.ok(!delivered.some((call) => /:(print|torch\.nn\.Linear|np\.random\.seed)$/.test(call)), 'other calls are not');
   });
 });

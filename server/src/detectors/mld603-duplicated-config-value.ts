@@ -10,7 +10,7 @@ import { lastSegment, SEED_CONSTANT, SEED_KEYWORDS } from './shared/libraries';
 import { isModelCall } from './shared/modelConfig';
 import type { TextEdit } from '../documents/types';
 import { pushTo } from '../engine/collections';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /**
  * Settings that describe the experiment as a whole, so one value repeated anywhere in the file is
@@ -81,26 +81,30 @@ function isSeedingBlock(occurrences: readonly Occurrence[]): boolean {
   return Math.max(...rows) - Math.min(...rows) < occurrences.length;
 }
 
-/** Groups the literal settings of every call by setting and value. */
-function collect(index: SemanticIndex): Map<string, Occurrence[]> {
-  const groups = new Map<string, Occurrence[]>();
+/** Groups the literal settings of the calls it is given by setting and value. */
+class Settings {
+  readonly groups = new Map<string, Occurrence[]>();
+
+  constructor(private readonly index: SemanticIndex) {}
+
+  /** One call's literal settings: a seeding call's seed, and the keywords that name a setting. */
+  add(call: CallSite): void {
+    if (call.qname && SEEDING_CALLS.has(call.qname) && call.args[0]) this.occurrence('seed', call.args[0], call);
+    for (const [keyword, value] of call.kwargs) {
+      if (SEED_KEYWORDS.has(keyword)) this.occurrence('seed', value, call, keyword);
+      else if (keyword === 'batch_size' && isChunkedMap(call)) continue;
+      else if (SHARED_SETTINGS.has(keyword)) this.occurrence(keyword, value, call, keyword);
+      else if (MODEL_SETTINGS.has(keyword) && isModelCall(this.index, call)) this.occurrence(`${keyword}@${call.qname ?? call.callee.text}`, value, call, keyword);
+    }
+  }
+
   // The text shown is built only for literal values (`keyword` absent: a seeding call's first argument).
-  const add = (group: string, value: Node, call: CallSite, keyword?: string) => {
+  private occurrence(group: string, value: Node, call: CallSite, keyword?: string): void {
     const key = literalKey(value);
     if (!key) return;
     const shown = keyword === undefined ? `${call.callee.text}(${value.text})` : `${keyword}=${value.text}`;
-    pushTo(groups, `${group}|${key}`, { value, shown, call });
-  };
-  for (const call of index.calls) {
-    if (call.qname && SEEDING_CALLS.has(call.qname) && call.args[0]) add('seed', call.args[0], call);
-    for (const [keyword, value] of call.kwargs) {
-      if (SEED_KEYWORDS.has(keyword)) add('seed', value, call, keyword);
-      else if (keyword === 'batch_size' && isChunkedMap(call)) continue;
-      else if (SHARED_SETTINGS.has(keyword)) add(keyword, value, call, keyword);
-      else if (MODEL_SETTINGS.has(keyword) && isModelCall(index, call)) add(`${keyword}@${call.qname ?? call.callee.text}`, value, call, keyword);
-    }
+    pushTo(this.groups, `${group}|${key}`, { value, shown, call });
   }
-  return groups;
 }
 
 /**
@@ -206,9 +210,9 @@ interface Duplicate {
 }
 
 /** The duplicated settings, each with the calls that repeat it. */
-function duplicates(context: RuleContext): Duplicate[] {
+function duplicates(context: RuleContext, groups: ReadonlyMap<string, Occurrence[]>): Duplicate[] {
   const found: Duplicate[] = [];
-  for (const [group, all] of collect(context.index)) {
+  for (const [group, all] of groups) {
     if (all.length < 2) continue;
     // One call repeated by a loop or a function is one site; two different calls are two.
     // (A set of the calls seen: looking each one up in the whole group was quadratic.)
@@ -246,9 +250,14 @@ function mergedFix(duplicates: Duplicate[]): FixDescriptor {
   return { title, edits: [...defined, ...replacements] };
 }
 
-function check(context: RuleContext): void {
+/** The settings are read from every call (any call's keywords may repeat one); they are compared once all are known. */
+function listen(context: RuleContext): RuleListeners {
+  const settings = new Settings(context.index);
+  return { call(call) {
+    settings.add(call);
+  }, finish() {
   const byCalls = new Map<string, Duplicate[]>();
-  for (const duplicate of duplicates(context)) byCalls.set(callsKey(duplicate), [...(byCalls.get(callsKey(duplicate)) ?? []), duplicate]);
+  for (const duplicate of duplicates(context, settings.groups)) byCalls.set(callsKey(duplicate), [...(byCalls.get(callsKey(duplicate)) ?? []), duplicate]);
   for (const group of byCalls.values()) {
     // One finding per copied call (or per duplicated setting), where it is first repeated,
     // linked to every other copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
@@ -273,6 +282,7 @@ function check(context: RuleContext): void {
       fix: mergedFix(group),
     });
   }
+  } };
 }
 
 export const duplicatedConfigValue: Rule = {
@@ -292,5 +302,5 @@ export const duplicatedConfigValue: Rule = {
       nearMisses: 'Values that are already names (`random_state=SEED`), one occurrence, and different values are left alone. Model hyperparameters (`max_depth`, `learning_rate`, `n_estimators`...) count only when the same constructor or function repeats them: two different models that happen to share `max_depth=5` are two settings. `32` and `32.0` are different values. Flags and plumbing (`shuffle=True`, `n_jobs=-1`, `verbose=0`) are not configuration values. The first occurrence is where the value was chosen, so the one finding for a setting is on its first repeat, linked to every other copy; its fix replaces them all. Settings chosen for the data a call consumes — a split fraction (`test_size`, `train_size`, `validation_split`...) and the `epochs` of a `fit` — count only between calls on the same data (their inputs share a binding): the same `test_size=0.2` in splits of two unrelated data sets is two choices, so are 10 epochs for two networks trained on different data, and so is a validation split carved from a training split. One call copied with several literal settings (`train_test_split(..., test_size=0.25, random_state=7)` written twice) is one finding for all of them, with one fix.',
     },
   },
-  check,
+  listen,
 };

@@ -8,8 +8,8 @@ import type { CallSite } from '../semantics/types';
 import { holdoutCall, metricCall, metricKind, scorerNames, THRESHOLD_FREE_SCORER } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
 import { shortText } from './shared/objects';
-import { classifierClass, OUTPUT_METHODS } from './shared/models';
-import type { RelatedDescriptor, Rule, RuleContext } from './types';
+import { classifierClass, importsClassifierLibrary, OUTPUT_METHODS } from './shared/models';
+import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /** Classifiers that choose their decision threshold, which is then not fixed. */
 const THRESHOLD_TUNERS = /^(TunedThresholdClassifierCV|FixedThresholdClassifier)$/;
@@ -79,13 +79,12 @@ function hasOnlyHardScores(flow: DataFlow, classifier: Node): boolean {
   return false;
 }
 
-/** The calls that may judge a classifier by its labels: label metrics, `score` and cross-validation. */
-function labelJudgingCalls(index: SemanticIndex, qnames: readonly string[]): CallSite[] {
-  const labelMetrics = new Set(qnames.filter((q) => metricKind(q) === 'threshold-dependent'));
-  return index.calls.filter((call) => (call.qname && labelMetrics.has(call.qname)) || call.method === 'score' || holdoutCall(index, call)?.kind === 'cross-validation');
+/** A call that may judge a classifier by its labels: a label metric, `score` or cross-validation. */
+function judgesLabels(index: SemanticIndex, call: CallSite, labelMetric: (qname: string) => boolean): boolean {
+  return (call.qname !== undefined && labelMetric(call.qname)) || call.method === 'score' || holdoutCall(index, call)?.kind === 'cross-validation';
 }
 
-/** The classifiers whose hard labels feed a threshold-dependent metric among `calls` (see labelJudgingCalls), with the metric. */
+/** The classifiers whose hard labels feed a threshold-dependent metric among `calls` (see judgesLabels), with the metric. */
 function thresholdEvaluations(flow: DataFlow, calls: readonly CallSite[]): Evaluation[] {
   const found: Evaluation[] = [];
   const classifierOutput = (source: CallSite) => !!source.method && OUTPUT_METHODS.has(source.method) && !!source.receiver && !!classifierClass(flow, source.receiver);
@@ -212,16 +211,34 @@ function namesMoreThanTwoClasses(index: SemanticIndex, names: Node | undefined):
   return !['list', 'tuple'].includes(value.type) || value.namedChildren.filter((child) => child?.type !== 'comment').length > 2;
 }
 
-function check(context: RuleContext): void {
+/**
+ * Every call's qualified name is gathered (a threshold-free metric, a tuner or a sign of more than
+ * two classes anywhere acquits the file) with the calls that may judge labels; the verdict is the
+ * file's, in finish. Without a library whose classifiers are known, no object is one: nothing to do.
+ */
+function listen(context: RuleContext): RuleListeners | undefined {
   const { index } = context;
-  const flow = index.dataflow;
-  // The questions that depend on a function's name alone are asked once per name, and the
-  // cheapest first: a threshold-free metric anywhere, then whether any classifier is judged by
-  // its labels at all (most files judge none), then the signs of more than two classes.
-  const qnames = [...new Set(index.calls.flatMap((call) => call.qname ?? []))];
+  if (!importsClassifierLibrary(index)) return undefined;
+  const qnameSet = new Set<string>();
+  const candidates: CallSite[] = [];
+  // Whether a function is a label metric depends on its name alone: asked once per name.
+  const labelMetrics = new Map<string, boolean>();
+  const labelMetric = (qname: string) => {
+    let is = labelMetrics.get(qname);
+    if (is === undefined) labelMetrics.set(qname, (is = metricKind(qname) === 'threshold-dependent'));
+    return is;
+  };
+  return { call(call) {
+    if (call.qname !== undefined) qnameSet.add(call.qname);
+    if (judgesLabels(index, call, labelMetric)) candidates.push(call);
+  }, finish() {
+  // The cheapest questions first: a threshold-free metric anywhere, then whether any classifier is
+  // judged by its labels at all (most files judge none), then the signs of more than two classes,
+  // which read every call again but only in the few files that get this far.
+  const qnames = [...qnameSet];
   if (judgesScores(index, qnames)) return;
-  const candidates = labelJudgingCalls(index, qnames);
   if (candidates.length === 0 || isMulticlass(index, qnames)) return;
+  const flow = index.dataflow;
   const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
   if (evaluations.length === 0) return;
   // One finding for the file: a single threshold-free metric anywhere pays the debt off.
@@ -238,6 +255,7 @@ function check(context: RuleContext): void {
     message: `${subject} evaluated only with ${list(metrics)}: label metrics at one fixed threshold; no ROC-AUC, average precision or log-loss measures the scores`,
     related,
   });
+  } };
 }
 
 export const thresholdDependentMetricOnly: Rule = {
@@ -257,5 +275,5 @@ export const thresholdDependentMetricOnly: Rule = {
       notebooks: 'One finding per file, on the first label metric, with the other label metrics linked (in any cell): a single threshold-free metric anywhere pays the debt off.',
     },
   },
-  check,
+  listen,
 };

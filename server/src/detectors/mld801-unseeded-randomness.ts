@@ -6,7 +6,7 @@ import { appendArgument, insertAfterStatement, replaceNode } from './shared/edit
 import { lastSegment } from './shared/libraries';
 import { drawReachesResult } from './shared/randomReach';
 import { seedConstant, seededByTrainer, seedings, type Library } from './shared/seeding';
-import type { FixDescriptor, Rule, RuleContext } from './types';
+import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 interface LibraryFacts {
@@ -58,6 +58,21 @@ const GENERATOR_CONSTRUCTORS: Record<string, Library> = {
   'numpy.random.RandomState': 'numpy',
   'random.Random': 'random',
 };
+
+/** The calls the rule judges, for the engine to look up: each library's draws and the generator constructors (all `isRandomCall` accepts). */
+export const RANDOM_CALLS = {
+  qualified: [
+    ...Object.keys(GENERATOR_CONSTRUCTORS),
+    ...Object.values(LIBRARIES).flatMap((facts) => [...facts.draws].map((draw) => `${facts.drawModule}.${draw}`)),
+  ],
+};
+/** The packages of those calls: a file that imports none of them draws nothing the rule knows. */
+const RANDOM_PACKAGES = ['numpy', 'random', 'torch', 'tensorflow'];
+
+/** A call the rule judges: a draw from a library's global generator, or a generator constructor. */
+export function isRandomCall(call: CallSite): boolean {
+  return !!call.qname && (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname) || !!drawnLibrary(call.qname));
+}
 
 function drawnLibrary(qname: string): Library | undefined {
   for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
@@ -151,23 +166,30 @@ function shuffledInPlace(call: CallSite): Node | undefined {
   return lastSegment(call.qname ?? '') === 'shuffle' && call.qname !== 'tensorflow.random.shuffle' ? call.args[0] : undefined;
 }
 
-function check(context: RuleContext): void {
+/**
+ * Whether the file seeds a library is asked first, of every call, by the shared `seedings` (a
+ * seeder may be the project's own `set_seed` helper, which no callee list can name): a file that
+ * may seed everything has nothing to report. The draws and generator constructors are then the
+ * only calls the rule reads.
+ */
+function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
+  if (!index.importsAny(RANDOM_PACKAGES)) return undefined;
   const seeded = seededLibraries(index);
-  if (seeded === 'all') return;
+  if (seeded === 'all') return undefined;
   // One missing seed is one finding: the first draw of each unseeded library that reaches a
   // result, linked to the library's other draws.
   const draws = new Map<Library, CallSite[]>();
   const reaching = new Map<Library, CallSite>();
-  for (const call of index.calls) {
+  return { callees: RANDOM_CALLS, call(call) {
     const qname = call.qname;
-    if (!qname) continue;
+    if (!qname) return;
 
     const generatorLibrary = GENERATOR_CONSTRUCTORS[qname];
     if (generatorLibrary) {
       const seedArg = call.args[0] ?? call.kwargs.get('seed') ?? call.kwargs.get('x');
-      if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none') || isNoneFallback(call)) continue;
-      if (!drawReachesResult(index, call.node)) continue;
+      if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none') || isNoneFallback(call)) return;
+      if (!drawReachesResult(index, call.node)) return;
       const seed = seedConstant(index, doc, call.node);
       const edit = seedArg ? replaceNode(seedArg, seed.name) : appendArgument(doc, call, seed.name);
       context.report({
@@ -175,16 +197,16 @@ function check(context: RuleContext): void {
         message: `\`${lastSegment(qname)}()\` without a seed takes fresh entropy from the OS: every run draws different numbers`,
         ...(edit ? { fix: { title: `Seed it: ${lastSegment(qname)}(${seed.name})`, edits: [...(seed.definition ? [seed.definition] : []), edit] } } : {}),
       });
-      continue;
+      return;
     }
 
     const library = drawnLibrary(qname);
-    if (!library || seeded.has(library) || bringsOwnSeed(index, call) || isNoneFallback(call) || seededByTrainer(index, library, call.node)) continue;
+    if (!library || seeded.has(library) || bringsOwnSeed(index, call) || isNoneFallback(call) || seededByTrainer(index, library, call.node)) return;
     // Inside a function of a library module, the caller is the one expected to seed.
-    if (enclosingFunction(call.node) && !index.isEntryPoint) continue;
+    if (enclosingFunction(call.node) && !index.isEntryPoint) return;
     pushTo(draws, library, call);
     if (!reaching.has(library) && drawReachesResult(index, call.node, shuffledInPlace(call))) reaching.set(library, call);
-  }
+  }, finish() {
   for (const [library, first] of reaching) {
     const facts = LIBRARIES[library];
     const others = draws.get(library)!.filter((call) => call !== first);
@@ -197,6 +219,7 @@ function check(context: RuleContext): void {
       ...(fix ? { fix } : {}),
     });
   }
+  } };
 }
 
 export const unseededRandomness: Rule = {
@@ -216,5 +239,5 @@ export const unseededRandomness: Rule = {
       nearMisses: 'A draw whose value is only ever asked its shape (`torch.rand(1, *shape)` pushed through the layers to learn `.size(1)` of their output, `.shape`, `.numel()`, `len(...)`) gives the same answer whatever is drawn, even in a model class. Draws from an explicit, seeded generator (`rng.normal(...)`) are fine, and so are draws that pass their own `seed=` or `generator=` (`tf.random.normal(shape, seed=7)`). So are an unseeded generator or drawn seed that is only the fallback when the caller passed none (`if rng is None: rng = np.random.default_rng()`), and PyTorch dummy inputs that only give a shape to export, tracing or profiling (`torch.onnx.export(net, torch.randn(1, 3, 224, 224), path)`). A file that seeds the library anywhere — directly, through `transformers.set_seed`, `lightning.seed_everything`, `keras.utils.set_random_seed`, or through its own `set_seed(...)` helper — is left alone. Building a Hugging Face trainer (transformers\' `Trainer`, TRL\'s `SFTTrainer`, `GRPOTrainer`…) seeds Python\'s, NumPy\'s and PyTorch\'s generators from its `args.seed`: a draw that runs only once the trainer is built — below it, in a function first called below it, or in a function or class handed to it (a reward function, a collator, a callback) that runs while it trains — is seeded; rows shuffled before it is built, or mapped in its arguments (`train_dataset=ds.map(augment)`), are not. In a module that only defines functions (a library, no top-level calls and no `__main__` guard) draws inside functions are not flagged: the program that imports it is the one to seed. A draw matters only when its numbers reach an ML result, so a draw is reported only with evidence that they do: its value flows (through names, expressions, writes into objects, return values and loop variables) into a training call (`fit`, `train`, `backward`...), a split or estimator, a data set, loader, trainer or collator, a model\'s weights (`nn.Parameter`, `tf.Variable`, a class with `forward`/`fit`/`__getitem__` or a torch/Keras base, or named as a collator or data set), a metric; or it is drawn inside a loop or function that trains. Rows picked to display, a random test row sent to an endpoint, plot data, a dummy tensor that only checks a forward pass\'s shape, a game agent\'s moves and a dice roll in a lesson are left alone. Random inputs that only test an implementation (a metric whose value only meets `np.allclose`, an `assert`, or a print beside them) are a test, not a result: any numbers would pass. Fitting a scaler or encoder, or calling a method of a scipy, NumPy or pandas object (`gaussian_kde(xy).evaluate(grid)`), learns no model, and a Keras helper that loads or converts one value (`load_img`, `img_to_array`, `to_categorical`) holds no data set: the draw is followed on through its output, so test images picked at random only to be predicted and shown stay silent, while labels drawn, one-hot encoded and trained on are reported. Stateless `torch.nn.functional` calls (`F.softmax`) are followed through too, so text sampled from a model only to be shown stays silent. A data set or loader built from draws counts only if it is used: one whose batches are only printed or plotted (a data-loading demo) trains nothing, while one trained on or handed where the flow cannot follow is still reported. A function that returns nothing passes its draws on only through what it writes, or as a data pipeline\'s hook (`collate_fn=`): a tuner\'s objective that reports a drawn number is no result. One unseeded library is one missing seed: one finding, on the first draw that reaches a result, linked to the library\'s other draws.',
     },
   },
-  check,
+  listen,
 };

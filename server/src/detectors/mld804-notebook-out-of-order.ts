@@ -1,3 +1,6 @@
+// A whole-document rule (it keeps `check`): its verdict reads the execution counts and outputs the
+// notebook saved for its cells, which no node or model event carries, and compares every cell's
+// count with all the others' (the longest run in order), so there is nothing to subscribe to.
 import type { Range, Segment } from '../documents/types';
 import { lineEndOffset } from '../documents/positions';
 import type { Rule, RuleContext } from './types';

@@ -1,11 +1,11 @@
 import type { Node } from 'web-tree-sitter';
-import type { Magic } from '../documents/types';
+import type { Magic, SourceDocument } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf } from '../semantics/nodes';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
@@ -25,20 +25,16 @@ const NAME_ERROR_HANDLER = /^except\b[^:]*\b(NameError|Exception|BaseException)\
 /** IPython's output history (`_3`, `_i3`), always defined in a kernel. */
 const HISTORY_NAME = /^_i?\d+$/;
 
-/**
- * The earliest offset after which names may come from somewhere the code does not show:
- * `from x import *`, `%run`, `%store -r`, `exec`, `globals()[...]`.
- */
-function opaqueFrom(index: SemanticIndex): number {
+/** `from x import *`: after it, any name may come from `x`. */
+function isWildcardImport(statement: Node): boolean {
+  return statement.namedChildren.some((child) => child?.type === 'wildcard_import');
+}
+
+/** The earliest offset of a magic that runs other code or restores variables (`%run`, `%store -r`). */
+function magicsRunOtherCodeFrom(doc: SourceDocument): number {
   let earliest = Infinity;
-  for (const statement of index.nodes('import_from_statement')) {
-    if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) earliest = Math.min(earliest, statement.startIndex);
-  }
-  for (const magic of index.doc.magics) {
-    if (RUNS_OTHER_CODE.has(magic.name)) earliest = Math.min(earliest, index.doc.lineStarts[magic.range.start.line] + magic.range.start.character);
-  }
-  for (const call of index.calls) {
-    if (call.qname && DYNAMIC_BINDERS.has(call.qname)) earliest = Math.min(earliest, call.node.startIndex);
+  for (const magic of doc.magics) {
+    if (RUNS_OTHER_CODE.has(magic.name)) earliest = Math.min(earliest, doc.lineStarts[magic.range.start.line] + magic.range.start.character);
   }
   return earliest;
 }
@@ -175,9 +171,14 @@ function isModuleBinding(read: NameRead): boolean {
   return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
 }
 
-/** The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. */
+/**
+ * The notebook's own functions a read calls (`f` in `f(x)`), by the bindings that reach it. Most
+ * calls are of imported or built-in functions: a name the notebook never binds with `def` has no
+ * reaching definitions worth computing.
+ */
 function calledFunctions(index: SemanticIndex, read: NameRead): Definition[] {
-  return isCallee(read) ? index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def') : [];
+  if (!isCallee(read) || !index.definitionsOf(read.name).some((d) => d.kind === 'def')) return [];
+  return index.dataflow.reachingDefinitions(read).filter((d) => d.kind === 'def');
 }
 
 /** A name used too early, with where it is first defined. */
@@ -208,11 +209,19 @@ function nameList(names: string[]): string {
   return listed(names.map((name) => `\`${name}\``), 'names');
 }
 
-function check(context: RuleContext): void {
+/**
+ * The reads are judged as the traversal reaches them, in document order, so the places after which
+ * names may come from code the notebook does not show (`from x import *`, `%run`, `%store -r`,
+ * `exec`, `globals()`) are known by then for every read after them: the wildcard imports and
+ * dynamic binders the traversal has passed, and the magics, read from the document first. The
+ * findings group the early uses by defining cell, so they are reported in finish. A notebook of
+ * one cell has no cell below another: nothing to do.
+ */
+function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
-  const flow = index.dataflow;
+  if (doc.segments.length < 2) return undefined;
   const notebook = new Notebook(index);
-  const opaque = opaqueFrom(index);
+  let opaque = magicsRunOtherCodeFrom(doc);
   const cellNumber = (segmentIndex: number) => doc.segments[segmentIndex].cellIndex + 1;
   const errors = index.nodes('ERROR');
   // Code too broken to parse (`df = # TODO: your code`) before the use may be where the name is bound.
@@ -237,15 +246,19 @@ function check(context: RuleContext): void {
   const reported = new Set<string>();
   const byDefiningCell = new Map<number, EarlyUse[]>();
   const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
-  for (const read of flow.reads) {
-    if (read.deferred || !isModuleBinding(read)) continue;
+  return { callees: { qualified: DYNAMIC_BINDERS }, call(call) {
+    opaque = Math.min(opaque, call.node.startIndex);
+  }, import_from_statement(statement) {
+    if (isWildcardImport(statement)) opaque = Math.min(opaque, statement.startIndex);
+  }, read(read) {
+    if (read.deferred || !isModuleBinding(read)) return;
     const segmentIndex = index.segmentIndexOf(read.node);
     const first = definedLater(read.name, read.node);
     if (first) {
-      if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) continue;
+      if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) return;
       reported.add(`${read.name}@${segmentIndex}`);
       pushTo(byDefiningCell, first.segmentIndex, { name: read.name, read, first });
-      continue;
+      return;
     }
     // A call runs the function now: the module names its body reads must exist now.
     for (const fn of calledFunctions(index, read)) {
@@ -257,8 +270,7 @@ function check(context: RuleContext): void {
       for (const use of uses) reported.add(`${read.name}:${use.name}@${segmentIndex}`);
       if (uses.length) calls.push({ call: read, uses });
     }
-  }
-
+  }, finish() {
   for (const uses of byDefiningCell.values()) {
     const [{ read }] = uses;
     const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
@@ -289,6 +301,7 @@ function check(context: RuleContext): void {
       related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
     });
   }
+  } };
 }
 
 export const notebookUseBeforeDefine: Rule = {
@@ -308,5 +321,5 @@ export const notebookUseBeforeDefine: Rule = {
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up: one finding, at the first early use, naming every such name and the cells that use them, linked to each definition and to the first early use in each other cell. A call of a notebook function that reads names defined later is one finding per call.',
     },
   },
-  check,
+  listen,
 };

@@ -108,6 +108,17 @@ ruleTests(notebookUseBeforeDefine, {
   ],
   invalid: [
     {
+      name: 'exec and globals() hide where names come from only after them: a use above the first of them is still reported',
+      code: [
+        'print(model)\n',
+        'exec(open("setup.py").read())\nprint(model, scaler)\n',
+        'globals()["scaler"] = make()\nmodel = fit()\nscaler = make()\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, column: 7, message: /^`model` is used in cell 1 but first defined in cell 3, below it: /, related: 1 },
+      ],
+    },
+    {
       name: 'names used in a cell and first defined in one later cell: one cause, one finding linked to each definition',
       code: [
         'import pandas as pd\n',

@@ -77,6 +77,11 @@ export function trainingLabel(call: CallSite): string {
 const CLASSIFIER = /(Classifier|ClassifierCV|^LogisticRegression(CV)?|^SVC|^NuSVC|^LinearSVC|NB|^(Linear|Quadratic)DiscriminantAnalysis)$/;
 const CLASSIFIER_PACKAGES = new Set(['sklearn', 'xgboost', 'lightgbm', 'catboost', 'imblearn']);
 
+/** False when the file imports none of the libraries whose classifiers `classifierClass` knows: then no object is one. */
+export function importsClassifierLibrary(index: SemanticIndex): boolean {
+  return index.importsAny(CLASSIFIER_PACKAGES);
+}
+
 /** The class of a classifier object, looking through `make_pipeline(...)`, `Pipeline([...])` and `GridSearchCV(est)`. */
 export function classifierClass(flow: DataFlow, expression: Node, depth = 0): string | undefined {
   const kind = flow.kindOf(expression);
