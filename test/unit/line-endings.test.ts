@@ -11,6 +11,9 @@ describe('line endings', () => {
   it('breaks lines on \\n, \\r\\n and a lone \\r', () => {
     assert.deepEqual(computeLineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);
     assert.deepEqual(computeLineStarts('\r\r\n\r'), [0, 1, 3, 4]);
+    // Text without '\r' (found by a search for '\n'): a break at the very start and at the end.
+    assert.deepEqual(computeLineStarts('\nab\n\ncd\n'), [0, 1, 4, 5, 8]);
+    assert.deepEqual(computeLineStarts('no break'), [0]);
   });
 
   it('agrees with the LSP text document on every offset', () => {

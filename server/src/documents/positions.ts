@@ -6,6 +6,12 @@ import type { Position, Range, Segment, SourceDocument } from './types';
  */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without '\r', the engine's own search finds the line ends: a notebook's JSON holds outputs
+  // (base64 images) whose lines run to megabytes, which a loop over every character crawls through.
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 /* \n */ || (code === 13 /* \r */ && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
