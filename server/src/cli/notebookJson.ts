@@ -27,11 +27,14 @@ function scan(text: string, at: number): JsonNode {
     while (i < text.length && (text[i] === ' ' || text[i] === '\n' || text[i] === '\r' || text[i] === '\t')) i++;
     return i;
   };
+  // The engine's search finds the quotes: an output's base64 image is one string of megabytes.
   const stringEnd = (i: number) => {
-    for (let j = i + 1; ; j++) {
-      if (text[j] === '\\') j++;
-      else if (text[j] === '"') return j + 1;
+    for (let j = text.indexOf('"', i + 1); j !== -1; j = text.indexOf('"', j + 1)) {
+      let backslashes = 0;
+      while (text.charCodeAt(j - 1 - backslashes) === 92 /* \\ */) backslashes++;
+      if (backslashes % 2 === 0) return j + 1; // not escaped
     }
+    return text.length;
   };
   const value = (i: number): JsonNode => {
     i = skip(i);

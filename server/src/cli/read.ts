@@ -60,7 +60,10 @@ export function decode(bytes: Buffer): { text: string; encoding: Encoding; bom: 
   const body = bom ? bytes.subarray(3) : bytes;
   const encoding: Encoding = LATIN1.has(declaredEncoding(body) ?? '') ? 'latin1' : 'utf8';
   const text = body.toString(encoding);
-  return { text, encoding, bom, roundTrips: Buffer.from(text, encoding).equals(body) };
+  // Every byte is a Latin-1 character, and bytes that are not UTF-8 decode to U+FFFD: only a
+  // text holding that character needs encoding again to compare.
+  const roundTrips = encoding === 'latin1' || !text.includes('\uFFFD') || Buffer.from(text, encoding).equals(body);
+  return { text, encoding, bom, roundTrips };
 }
 
 export function encode(file: Pick<InputFile, 'encoding' | 'bom'>, text: string): Buffer {
