@@ -71,7 +71,7 @@ function describe(save: ModelSave): string {
   if (!save.model) return 'The model';
   // `trainer._save(dir)` / `trainer.save_model(dir)` write the trainer's model, not the trainer.
   const trainerSave = (save.call.method === '_save' || save.call.method === 'save_model') && /trainer$/i.test(save.model.text);
-  return trainerSave ? `The model of ${shortText(save.model)}` : shortText(savedObject(save.model));
+  return trainerSave ? `${shortText(save.model)}'s model` : shortText(savedObject(save.model));
 }
 
 export const modelSavedWithoutEvaluation: Rule = {

@@ -244,7 +244,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         trainer._save(output_dir)
         tokenizer.save_pretrained(output_dir)
       `,
-      findings: [{ line: 4, column: 1, message: /^The model of trainer is saved, but this script never evaluates it/, related: 1 }],
+      findings: [{ line: 4, column: 1, message: /^trainer's model is saved, but this script never evaluates it/, related: 1 }],
     },
   ],
 });
