@@ -128,6 +128,9 @@ interface Handed {
   classes: Set<string>;
 }
 
+// Asked per draw and per trainer: what a trainer is handed is found once.
+const handedOf = new WeakMap<CallSite, Handed>();
+
 /**
  * What a call is handed to run later: `reward_funcs=[check, score]`, `data_collator=Collator(tok)`,
  * `callbacks=callbacks` where `callbacks = [Logger()]`. A function called in the arguments
@@ -154,9 +157,6 @@ function handedTo(index: SemanticIndex, call: CallSite): Handed {
   for (const argument of [...call.args, ...call.kwargs.values()]) add(argument, true);
   return handed;
 }
-
-// Asked per draw and per trainer: what a trainer is handed is found once.
-const handedOf = new WeakMap<CallSite, Handed>();
 
 /** Whether `at` is in a function handed to run later, or in a method (not `__init__`) of a class whose instance is. */
 function runsWhenHanded(at: Node, handed: Handed): boolean {
