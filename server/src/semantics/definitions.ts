@@ -1,7 +1,7 @@
 // Where names are bound: assignments, loops, with/except targets, defs, classes, parameters,
 // imports, walrus, global. Derived from the walk's node lists, never by another walk.
 import type { Node } from 'web-tree-sitter';
-import { collectedParent } from './ancestry';
+import { up } from './nodes';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
 import type { NodesByType } from './walk';
 
@@ -20,9 +20,7 @@ export function scopeKeyOf(scope: Node): string {
  * so does a walrus target inside a comprehension (`[y := f(x) for x in xs]` binds `y` outside).
  */
 export function scopeOf(node: Node, skipComprehensions = false): Node {
-  // `ancestors(node, true)` climbed by hand: a generator per binding cost more than the climb.
-  const collected = collectedParent(node) !== undefined;
-  for (let current = collected ? collectedParent(node) : node.parent; current; current = collected ? collectedParent(current) : current.parent) {
+  for (let current = up(node, true); current; current = up(current, true)) {
     if (skipComprehensions && COMPREHENSION_TYPES.has(current.type)) continue;
     if (SCOPE_TYPES.has(current.type)) {
       // The name of `def f` / `class C`, and default values, live outside f/C.

@@ -1,6 +1,6 @@
 // The values of literal expressions, as far as they can be known without running anything.
 import type { Node } from 'web-tree-sitter';
-import { ancestors, isAncestorOf, stripParens } from './nodes';
+import { up, isAncestorOf, stripParens } from './nodes';
 
 export type LiteralValue =
   | { kind: 'number'; value: number; text: string }
@@ -162,7 +162,7 @@ export function truthiness(value: LiteralValue): boolean {
  * switch the reader may flip, and is not followed.
  */
 export function inLiteralDeadBranch(node: Node): boolean {
-  for (const current of ancestors(node, true)) {
+  for (let current = up(node, true); current; current = up(current, true)) {
     if (current.type !== 'if_statement') continue;
     const condition = current.childForFieldName('condition');
     const value = condition ? literalValue(condition) : undefined;

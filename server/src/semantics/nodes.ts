@@ -39,18 +39,26 @@ function allCollected(types: Iterable<string>): boolean {
  * types are guaranteed (others may be skipped), which is all the fast path knows.
  */
 export function* ancestors(node: Node, collectedOnly: boolean): Generator<Node> {
-  if (collectedOnly && collectedParent(node) !== undefined) {
-    for (let current = collectedParent(node); current; current = collectedParent(current)) yield current;
-    return;
+  for (let current = up(node, collectedOnly); current; current = up(current, collectedOnly)) yield current;
+}
+
+/**
+ * One step of the climb `ancestors` makes. Hot callers climb with it directly: a generator per
+ * question was a tenth of an analysis's allocations.
+ */
+export function up(node: Node, collectedOnly: boolean): Node | null {
+  if (collectedOnly) {
+    const parent = collectedParent(node);
+    if (parent !== undefined) return parent;
   }
-  for (let current = node.parent; current; current = current.parent) yield current;
+  return node.parent;
 }
 
 /** The nearest ancestor (not the node itself) of one of `types`, stopping at `stopAt` types. */
 export function ancestor(node: Node, types: ReadonlySet<string> | readonly string[], stopAt?: ReadonlySet<string>): Node | undefined {
   const wanted = types instanceof Set ? types : new Set(types as readonly string[]);
   const fast = allCollected(wanted) && (!stopAt || allCollected(stopAt));
-  for (const current of ancestors(node, fast)) {
+  for (let current = up(node, fast); current; current = up(current, fast)) {
     if (wanted.has(current.type)) return current;
     if (stopAt?.has(current.type)) return undefined;
   }
@@ -67,7 +75,7 @@ export function enclosingFunction(node: Node): Node | undefined {
 /** Loops around `node` inside its function (innermost first). */
 export function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];
-  for (const current of ancestors(node, true)) {
+  for (let current = up(node, true); current; current = up(current, true)) {
     if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') break;
     if (LOOP_TYPES.has(current.type)) loops.push(current);
   }

@@ -6,7 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite } from './types';
-import { ancestors, stripParens } from './nodes';
+import { up, stripParens } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -151,7 +151,7 @@ function disablesGrad(index: SemanticIndex, expression: Node): boolean {
  * under, innermost first; undefined when gradients are on.
  */
 export function noGradContext(index: SemanticIndex, node: Node): Node | undefined {
-  for (const current of ancestors(node, true)) {
+  for (let current = up(node, true); current; current = up(current, true)) {
     if (current.type === 'with_statement') {
       const items = current.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
       if (items.some((item) => item?.type === 'with_item' && item.childForFieldName('value') && disablesGrad(index, item.childForFieldName('value')!))) return current;

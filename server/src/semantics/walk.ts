@@ -103,34 +103,68 @@ export function tablesOf(parsed: ParsedDocument): SyntaxTable[] {
   return parsed.trees.map(({ tree }) => new SyntaxTable(tree, parsed.doc.text, parsed.doc.lineStarts));
 }
 
+/**
+ * Collected kinds by symbol id, as the index of their type in COLLECTED_TYPES (-1: not collected).
+ * Several ids can share a type (aliases); they share its index.
+ */
+const slotsByLanguage = new WeakMap<Language, Int16Array>();
+
+function collectedSlots(table: SyntaxTable): Int16Array {
+  const language = table.tree.language;
+  let slots = slotsByLanguage.get(language);
+  if (!slots) {
+    const wanted = collectedKinds(table);
+    slots = new Int16Array(wanted.length).fill(-1);
+    for (let id = 0; id < wanted.length; id++) if (wanted[id]) slots[id] = TYPE_SLOT.get(language.types[id])!;
+    slotsByLanguage.set(language, slots);
+  }
+  return slots;
+}
+
+const TYPE_SLOT: ReadonlyMap<string, number> = new Map(COLLECTED_TYPES.map((type, slot) => [type, slot]));
+const ERROR_SLOT = TYPE_SLOT.get('ERROR')!;
+
+/**
+ * The collected rows of one table, grouped by type: `rows[offsets[slot] .. offsets[slot + 1])` are
+ * the rows of COLLECTED_TYPES[slot], in row order. One typed array per table, filled by a
+ * counting pass and a placing pass over the kinds column: growing a list per type made the walk
+ * the largest allocation of an analysis.
+ */
+interface CollectedRows {
+  rows: Int32Array;
+  offsets: Int32Array;
+}
+
+function collectRows(table: SyntaxTable): CollectedRows {
+  const slots = collectedSlots(table);
+  const { kinds, size } = table;
+  const offsets = new Int32Array(COLLECTED_TYPES.length + 1);
+  for (let row = 1; row < size; row++) {
+    const kind = kinds[row];
+    const slot = kind === ERROR_SYMBOL ? ERROR_SLOT : slots[kind];
+    if (slot >= 0) offsets[slot + 1]++;
+  }
+  for (let slot = 0; slot < COLLECTED_TYPES.length; slot++) offsets[slot + 1] += offsets[slot];
+  const rows = new Int32Array(offsets[COLLECTED_TYPES.length]);
+  const next = offsets.slice(0, COLLECTED_TYPES.length);
+  for (let row = 1; row < size; row++) {
+    const kind = kinds[row];
+    const slot = kind === ERROR_SYMBOL ? ERROR_SLOT : slots[kind];
+    if (slot >= 0) rows[next[slot]++] = row;
+  }
+  return { rows, offsets };
+}
+
 export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
   const roots: Node[] = [];
   let visited = 0;
-  const rowsByTable: Map<string, number[]>[] = [];
+  const collected: CollectedRows[] = [];
   for (const table of tables) {
     visited += table.size;
-    const wanted = collectedKinds(table);
     roots.push(table.root);
-    const { kinds, size } = table;
-    const rowsByType = new Map<string, number[]>();
-    const rowsOf = (type: string) => {
-      let rows = rowsByType.get(type);
-      if (!rows) rowsByType.set(type, (rows = []));
-      return rows;
-    };
-    // The rows of each collected kind, by symbol id: one array read per row, not a string lookup
-    // (ERROR's id, 65535, kept apart so that the array stays dense). Several ids can share a
-    // type (aliases), so the ids of one type share its list, which stays in row order.
-    const lists: (number[] | undefined)[] = new Array<number[] | undefined>(wanted.length).fill(undefined);
-    const errors = rowsOf('ERROR');
-    for (let row = 1; row < size; row++) {
-      const kind = kinds[row];
-      if (kind === ERROR_SYMBOL) errors.push(row);
-      else if (wanted[kind]) (lists[kind] ??= rowsOf(table.typeOf(row))).push(row);
-    }
-    rowsByTable.push(rowsByType);
+    collected.push(collectRows(table));
   }
-  return { byType: new NodeLists(tables, rowsByTable), roots, visited };
+  return { byType: new NodeLists(tables, collected), roots, visited };
 }
 
 /**
@@ -142,7 +176,7 @@ export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
 class NodeLists implements NodesByType {
   private readonly lists = new Map<string, Node[]>();
 
-  constructor(private readonly tables: readonly SyntaxTable[], private readonly rowsByTable: readonly Map<string, number[]>[]) {}
+  constructor(private readonly tables: readonly SyntaxTable[], private readonly collected: readonly CollectedRows[]) {}
 
   get(type: string): readonly Node[] | undefined {
     let list = this.lists.get(type);
@@ -155,8 +189,10 @@ class NodeLists implements NodesByType {
       // The root first, even when it is not a collected kind: code that fails to parse as a
       // whole has an ERROR root, and the empty module is still the module.
       if (table.typeOf(0) === type) list.push(table.root);
-      const rows = this.rowsByTable[t].get(type);
-      if (rows) for (let i = 0; i < rows.length; i++) list.push(table.node(rows[i]));
+      const slot = TYPE_SLOT.get(type);
+      if (slot === undefined) continue;
+      const { rows, offsets } = this.collected[t];
+      for (let i = offsets[slot]; i < offsets[slot + 1]; i++) list.push(table.node(rows[i]));
     }
     this.lists.set(type, list);
     return list;
