@@ -23,9 +23,11 @@ function modelOutputWriteFinder(flow: DataFlow, saves: readonly DataIO[]): (load
     if (!predictions.has(io)) predictions.set(io, modelOutputIn(flow.index, io.data!));
     return predictions.get(io);
   };
+  const candidates = new Set(saves);
   return (load) => {
-    for (const io of saves) {
-      const prediction = flow.sameLocation(io, load) ? predictionIn(io) : undefined;
+    // flow.savesAt lists the saves of the load's file or table in document order, as `saves` is.
+    for (const io of flow.savesAt(load)) {
+      const prediction = candidates.has(io) ? predictionIn(io) : undefined;
       if (prediction) return { io, prediction };
     }
     return undefined;

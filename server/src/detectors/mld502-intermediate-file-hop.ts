@@ -125,9 +125,11 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
   if (writes.length === 0) return;
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
+  const writeOrder = new Map(writes.map((write, position) => [write, position]));
   for (const read of loaded) {
     // The last write of the same file that runs before the read.
-    const write = writes.filter((candidate) => flow.sameLocation(candidate, read) && writtenBeforeRead(flow, candidate.call.node, read.call.node)).at(-1);
+    const write = flow.savesAt(read).filter((candidate) => writeOrder.has(candidate) && writtenBeforeRead(flow, candidate.call.node, read.call.node))
+      .sort((x, y) => writeOrder.get(x)! - writeOrder.get(y)!).at(-1);
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
     pushTo(readsByWrite, write, read);
   }

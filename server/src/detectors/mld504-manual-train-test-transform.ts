@@ -2,7 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import { nodeKey, stripParens } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { lastSegment } from './shared/libraries';
-import { mayBeSameObject, shortText } from './shared/objects';
+import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
+import { pushTo } from '../engine/collections';
 import { predictingModel } from './shared/models';
 import { transformerCalls, type TransformerCall } from './shared/transformers';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
@@ -21,23 +22,38 @@ const TARGET_ENCODERS = new Set(['LabelEncoder', 'LabelBinarizer', 'MultiLabelBi
 
 const sameText = (a: Node, b: Node) => a.text.replace(/\s+/g, '') === b.text.replace(/\s+/g, '');
 
+/**
+ * Which transformer calls can be on one object: mayBeSameObject holds only between expressions of
+ * one sameObjectKey, and sameText only between expressions of one stripped text. Comparing within
+ * these groups keeps the rule linear in the number of transformer calls.
+ */
+const objectGroup = (transformer: Node) => sameObjectKey(transformer) ?? `=${transformer.text.replace(/\s+/g, '')}`;
+
 /** Each transformer object fitted by hand, with its outputs and the other data it is applied to. */
 function handSteps(context: RuleContext): HandStep[] {
   const { index } = context;
   const flow = index.dataflow;
   const calls = transformerCalls(index);
+  const groups = new Map<string, TransformerCall[]>();
+  for (const call of calls) pushTo(groups, objectGroup(call.transformer), call);
   const steps: HandStep[] = [];
+  const stepsByGroup = new Map<string, HandStep[]>();
   for (const fit of calls) {
     if (fit.step !== 'fit' || !fit.data || fit.call.method === 'fit_resample' || TARGET_ENCODERS.has(lastSegment(fit.className))) continue;
+    const group = objectGroup(fit.transformer);
     // A transformer refitted later (in a loop over columns, say), or re-created under the same name
     // for another experiment, is still one step.
     const again = (step: HandStep) => mayBeSameObject(flow, step.fit.transformer, fit.transformer)
       || (step.fit.className === fit.className && sameText(step.fit.transformer, fit.transformer));
-    if (steps.some(again)) continue;
-    const later = calls.filter((call) => call.step === 'transform' && call.data && call.call.node.startIndex > fit.call.node.startIndex && mayBeSameObject(flow, call.transformer, fit.transformer));
+    if (stepsByGroup.get(group)?.some(again)) continue;
+    const later = groups.get(group)!.filter((call) => call.step === 'transform' && call.data && call.call.node.startIndex > fit.call.node.startIndex && mayBeSameObject(flow, call.transformer, fit.transformer));
     const applied = later.filter((call) => !sameText(call.data!, fit.data!));
     const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...later.map((call) => call.call)];
-    if (applied.length) steps.push({ fit, outputs, applied });
+    if (applied.length) {
+      const step = { fit, outputs, applied };
+      steps.push(step);
+      pushTo(stepsByGroup, group, step);
+    }
   }
   return steps;
 }

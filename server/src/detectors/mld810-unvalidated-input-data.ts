@@ -82,7 +82,7 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
  */
 function isOwnCache(flow: DataFlow, io: DataIO): boolean {
   if (flow.writtenBefore(io).some((write) => write.direction === 'write' && holdsData(write))) return true;
-  return isCacheOrCheck(io.call.node) && flow.io.some((other) => other.direction === 'write' && holdsData(other) && flow.sameLocation(other, io));
+  return isCacheOrCheck(io.call.node) && flow.savesAt(io).length > 0;
 }
 
 interface Load {

@@ -609,21 +609,26 @@ export class DataFlow {
   }
 
   private savesBeforeOf(load: DataIO): readonly DataIO[] {
-    // Only the saves that share the load's file key or one of its tables can match (see
-    // sameLocation); looking them up keeps a lineage through many loads linear in the file.
-    // Asked for every load on every lineage, so remembered per load as well.
+    // Asked for every load on every lineage, so remembered per load.
     const known = this.savesBefore.get(load);
     if (known) return known;
-    const saves = this.savesByLocation();
-    const candidates = new Set<DataIO>();
-    const fileKey = load.path ? this.fileKey(load) : undefined;
-    if (fileKey !== undefined) for (const save of saves.byFile.get(fileKey) ?? []) candidates.add(save);
-    for (const table of this.tablesOf(load)) for (const save of saves.byTable.get(table) ?? []) candidates.add(save);
-    const found = [...candidates]
-      .filter((save) => save.call.node.endIndex <= load.call.node.startIndex && this.sameLocation(save, load))
-      .sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
+    const found = this.savesAt(load).filter((save) => save.call.node.endIndex <= load.call.node.startIndex);
     this.savesBefore.set(load, found);
     return found;
+  }
+
+  /**
+   * The saves of data to the same file or table as `io` (sameLocation), anywhere in the document,
+   * in document order. Only the saves that share its file key or one of its tables can match:
+   * looking them up keeps rules that pair loads with saves linear in the file.
+   */
+  savesAt(io: DataIO): readonly DataIO[] {
+    const saves = this.savesByLocation();
+    const candidates = new Set<DataIO>();
+    const fileKey = io.path ? this.fileKey(io) : undefined;
+    if (fileKey !== undefined) for (const save of saves.byFile.get(fileKey) ?? []) candidates.add(save);
+    for (const table of this.tablesOf(io)) for (const save of saves.byTable.get(table) ?? []) candidates.add(save);
+    return [...candidates].filter((save) => this.sameLocation(save, io)).sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
   }
 
   private savesIndex: SavesIndex | undefined;
