@@ -5,6 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { checkFile, crashedOutcome, type FileOutcome, type FileTask } from './checkFile';
 import { initParser } from '../parsing/parser';
+import { WORKER_YOUNG_GENERATION_MB } from '../engine/heap';
 
 /** Marks a thread started by the pool, so the CLI bundle knows to serve files instead of running. */
 export const WORKER_ROLE = 'mldebt-check-worker';
@@ -105,7 +106,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { workerData: { role: WORKER_ROLE } });
+    const worker = new Worker(this.script, { workerData: { role: WORKER_ROLE }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
     let checkedOne = false;
     worker.on('message', (reply: Reply) => {
       checkedOne = true;

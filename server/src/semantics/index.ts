@@ -351,10 +351,12 @@ export class SemanticIndex {
   }
 
   /** True when `className` (qualified or `local:`) is, or derives from, a class matching `test`. */
-  classMatches(className: string, test: (qname: string) => boolean, seen = new Set<string>()): boolean {
+  classMatches(className: string, test: (qname: string) => boolean, seen?: Set<string>): boolean {
+    // Most classes are imported: no set of visited classes for them (asked for every call by some rules).
+    if (!className.startsWith('local:')) return test(className);
+    seen ??= new Set();
     if (seen.has(className)) return false;
     seen.add(className);
-    if (!className.startsWith('local:')) return test(className);
     const local = this.classes.get(className.slice('local:'.length));
     return !!local && local.bases.some((base) => this.classMatches(base, test, seen));
   }
