@@ -6,7 +6,7 @@ import type { DataIO } from '../semantics/dataio';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
-import { isHubName, pinnedRevision } from './shared/hub';
+import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { Rule, RuleContext, RuleListeners } from './types';
@@ -22,7 +22,7 @@ const SELECT_ALL = /\bselect\s+(distinct\s+)?(\w+\.)?\*/i;
 const SNAPSHOT_QUERY = /\b(as\s+of|for\s+system_time|version\s+as|timestamp\s+as|snapshot)\b/i;
 const SQL_READERS = new Set(['pandas.read_sql', 'pandas.read_sql_query', 'pandas.read_gbq', 'polars.read_database']);
 /** The loaders of datasets by name. */
-const DATASET_LOADERS = ['datasets.load_dataset', 'sklearn.datasets.fetch_openml', 'tensorflow_datasets.load', 'tensorflow_datasets.builder'];
+const DATASET_LOADERS = ['datasets.load_dataset', ...HUB_DOWNLOADS, 'sklearn.datasets.fetch_openml', 'tensorflow_datasets.load', 'tensorflow_datasets.builder'];
 /** `load_dataset` builders that read files given in `data_files`, not a dataset on the Hub. */
 const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder', 'audiofolder', 'videofolder', 'arrow', 'pandas', 'webdataset', 'sql', 'generator', 'xml']);
 
@@ -116,15 +116,17 @@ interface UnversionedLoad {
 function unversionedDataset(index: SemanticIndex, call: CallSite, own: OwnOutputs): UnversionedLoad | undefined {
   const q = call.qname;
   if (!q || call.hasSplat) return undefined;
-  if (q === 'datasets.load_dataset') {
-    const path = argument(call, 'path', 0);
+  const hubDataset = q === 'datasets.load_dataset' || (HUB_DOWNLOADS.has(q) && hubRepoType(index, call) === 'dataset');
+  if (hubDataset) {
+    const path = q === 'datasets.load_dataset' ? argument(call, 'path', 0) : argument(call, 'repo_id', 0);
     const name = path ? index.dataflow.stringOf(path) : undefined;
     if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value) || isOwnOutput(own, name.value)) return undefined;
     const revision = pinnedRevision(index, call.kwargs.get('revision'));
     if (revision === 'pinned') return undefined;
     return {
       node: path,
-      key: `${q}\u0000${name.value}`,
+      // One dataset of the Hub, whether loaded or downloaded file by file, is one dependency.
+      key: `hub dataset\u0000${name.value}`,
       message: revision === 'branch'
         ? `\`${call.callee.text}("${name.value}")\` follows the branch ${call.kwargs.get('revision')!.text}, which moves: pin a commit hash or tag`
         : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the data this code reads`,
@@ -194,12 +196,12 @@ export const unpinnedDataSource: Rule = {
     severity: 'warning',
     recommended: true,
     docs: {
-      summary: 'Training data is read from a source that can change under you with no version pin: an http(s) URL in `read_csv`/`read_parquet`/`read_json`, a `SELECT *` query on a live table, `load_dataset(...)` without `revision=`, `fetch_openml(name)` without `version=`, `tfds.load(name)` without a version.',
+      summary: 'Training data is read from a source that can change under you with no version pin: an http(s) URL in `read_csv`/`read_parquet`/`read_json`, a `SELECT *` query on a live table, `load_dataset(...)` or a dataset repository downloaded with `hf_hub_download`/`snapshot_download(..., repo_type="dataset")` without `revision=`, `fetch_openml(name)` without `version=`, `tfds.load(name)` without a version.',
       why: 'Unstable data dependencies (§3): input that someone else owns changes without notice — a file behind a URL is replaced, a table gains rows and columns, a dataset is re-published under the same name. The model trained today and the one trained next month then differ for reasons no code change explains, and an "improvement" upstream can silently break it. The paper\'s remedy is to consume a frozen, versioned copy of the data.',
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training.',
     },
   },
   listen,

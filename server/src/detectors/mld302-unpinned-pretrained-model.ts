@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
-import { isHubName, pinnedRevision } from './shared/hub';
+import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
@@ -10,7 +10,6 @@ import type { Rule, RuleContext, RuleListeners } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
 const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
-const HUB_DOWNLOADS = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download']);
 const HUB_CONSTRUCTORS = new Set(['sentence_transformers.SentenceTransformer', 'sentence_transformers.CrossEncoder']);
 /** `path_to_saved_model`, `my_awesome_model`, `your-username/...`: a stand-in for the reader's own model. */
 const PLACEHOLDER_WORD = /(^|[-_/])(my|your|path)([-_/]|$)/i;
@@ -50,7 +49,8 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   const q = call.qname;
   if (!q || call.hasSplat || call.kwargs.get('local_files_only')?.type === 'true') return undefined;
   const named = call.method === 'from_pretrained' && HUB_PACKAGES.has(packageOf(q)) ? argument(call, 'pretrained_model_name_or_path', 0)
-    : HUB_DOWNLOADS.has(q) ? argument(call, 'repo_id', 0)
+    // A dataset or a Space downloaded from the Hub is no pretrained model (MLD301 pins datasets).
+    : HUB_DOWNLOADS.has(q) ? (hubRepoType(index, call) === 'model' ? argument(call, 'repo_id', 0) : undefined)
     : HUB_CONSTRUCTORS.has(q) ? argument(call, 'model_name_or_path', 0) ?? call.kwargs.get('model_name')
     : undefined;
   if (named) {
@@ -129,7 +129,7 @@ export const unpinnedPretrainedModel: Rule = {
       example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
       fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
       fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
-      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so are Hub downloads of what is not a model: `hf_hub_download(..., repo_type="dataset")` or `"space"` (a dataset is data, which MLD301 pins), or a `repo_type=` computed at run time; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
     },
   },
   listen,

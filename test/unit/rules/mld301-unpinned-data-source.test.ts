@@ -65,6 +65,17 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'Hub downloads of a model or a Space, of a pinned dataset, or of a repository type computed at run time',
+      code: py`
+        from huggingface_hub import hf_hub_download
+        weights = hf_hub_download(repo_id="acme/detector", filename="model.safetensors")
+        app = hf_hub_download(repo_id="acme/demo", filename="app.py", repo_type="space")
+        table = hf_hub_download(repo_id="acme/churn-tables", filename="train.parquet", repo_type="dataset", revision="9b1c2d4e5f60718293a4b5c6d7e8f90112233445")
+        def fetch(kind):
+            return hf_hub_download(repo_id="acme/churn-tables", filename="train.parquet", repo_type=kind)
+      `,
+    },
+    {
       name: 'a dataset name computed at run time or passed with **kwargs',
       code: py`
         from datasets import load_dataset
@@ -125,6 +136,21 @@ ruleTests(unpinnedDataSource, {
         { line: 4, message: /^`tfds.load\("mnist"\)` has no version in the name .* \(as does 1 other load of this dataset\)$/, related: 1 },
         { line: 7, message: /^`load_dataset\("imdb"\)` has no `revision=`/ },
         { line: 8, message: /^`load_dataset\("ag_news"\)` has no `revision=`/ },
+      ],
+    },
+    {
+      name: 'a dataset repository downloaded file by file from the Hub, and loaded as well: one dependency',
+      code: py`
+        from huggingface_hub import hf_hub_download, snapshot_download
+        from datasets import load_dataset
+        train_file = hf_hub_download(repo_id="acme/churn-tables", filename="train.parquet", repo_type="dataset")
+        test_file = hf_hub_download("acme/churn-tables", "test.parquet", repo_type="dataset")
+        folder = snapshot_download(repo_id="acme/speech-clips", repo_type="dataset")
+        extra = load_dataset("acme/churn-tables", split="validation")
+      `,
+      findings: [
+        { line: 3, message: /^`hf_hub_download\("acme\/churn-tables"\)` has no `revision=`: the dataset can be updated on the Hub .* \(as do 2 other loads of this dataset\)$/, related: 2 },
+        { line: 5, message: /^`snapshot_download\("acme\/speech-clips"\)` has no `revision=`/ },
       ],
     },
     {

@@ -15,6 +15,17 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a dataset or a Space downloaded from the Hub is no pretrained model (MLD301 pins datasets); a computed repo_type is not guessed',
+      code: py`
+        from huggingface_hub import hf_hub_download, snapshot_download
+        table = hf_hub_download(repo_id="acme/churn-tables", filename="train.parquet", repo_type="dataset")
+        clips = snapshot_download("acme/speech-clips", repo_type="dataset")
+        app = hf_hub_download(repo_id="acme/demo-app", filename="app.py", repo_type="space")
+        def fetch(kind):
+            return hf_hub_download(repo_id="acme/detector-v2", filename="model.safetensors", repo_type=kind)
+      `,
+    },
+    {
       name: 'local folders, checkpoints and files',
       code: py`
         from transformers import AutoModelForSequenceClassification

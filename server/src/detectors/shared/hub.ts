@@ -2,6 +2,21 @@
 // name is a Hub name rather than a local path, and whether a `revision=` pins anything.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
+
+/** Downloads of one file or a whole repository from the Hub; `repo_type=` says what the repository holds. */
+export const HUB_DOWNLOADS: ReadonlySet<string> = new Set(['huggingface_hub.hf_hub_download', 'huggingface_hub.snapshot_download']);
+
+/**
+ * What a Hub download's repository holds: `repo_type=` as written ("model" when absent, as
+ * huggingface_hub takes it), or undefined when it is computed and cannot be known here.
+ */
+export function hubRepoType(index: SemanticIndex, call: CallSite): string | undefined {
+  const value = call.kwargs.get('repo_type');
+  if (!value || index.literal(value)?.kind === 'none') return 'model';
+  const text = index.dataflow.stringOf(value);
+  return text && !text.partial ? text.value : undefined;
+}
 
 const BRANCH_NAMES = /^(main|master|dev|develop|latest|head)$/i;
 
