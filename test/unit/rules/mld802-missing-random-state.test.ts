@@ -235,6 +235,35 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'gradient boosting without subsampling or early stopping grows best-split trees: the message says ties; with them it draws always',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        gbm = GradientBoostingClassifier(n_estimators=10, max_depth=6, verbose=2).fit(data, label)
+        full = GradientBoostingRegressor(subsample=1.0, max_features=None).fit(X, y)
+        bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
+        early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
+        searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+      findings: [
+        { line: 3, message: /^`GradientBoostingClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 4, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order/ },
+        { line: 5, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 6, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 7, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        SEED = 42
+        gbm = GradientBoostingClassifier(n_estimators=10, max_depth=6, verbose=2, random_state=SEED).fit(data, label)
+        full = GradientBoostingRegressor(subsample=1.0, max_features=None).fit(X, y)
+        bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
+        early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
+        searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+    },
+    {
       name: 'an estimator printed and then trained is a model like any other',
       code: py`
         from sklearn.ensemble import RandomForestClassifier
