@@ -185,6 +185,21 @@ ruleTests(missingRandomState, {
         bag.fit(X, y)
       `,
     },
+    {
+      name: 'a tree handed to a grid search whose grid sets random_state (a name bound to the grid, or a list of grids that all set it)',
+      code: py`
+        from sklearn import model_selection, tree
+        param_grid = {
+            'criterion': ['gini', 'entropy'],
+            #'splitter': ['best', 'random'],
+            'max_depth': [2, 4, 6, 8, 10, None],
+            'random_state': [0],
+        }
+        tune_model = model_selection.GridSearchCV(tree.DecisionTreeClassifier(), param_grid=param_grid, scoring='roc_auc', cv=5)
+        grids = [{'max_depth': [2, 4], 'random_state': [0]}, {'max_features': ['sqrt'], 'random_state': [0]}]
+        other = model_selection.GridSearchCV(tree.DecisionTreeRegressor(), grids)
+      `,
+    },
   ],
   invalid: [
     {
@@ -261,6 +276,25 @@ ruleTests(missingRandomState, {
         bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
         early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
         searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+    },
+    {
+      name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',
+      code: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        grid = {'max_depth': [2, 4], 'criterion': ['gini']}
+        a = GridSearchCV(DecisionTreeClassifier(), grid)
+        b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
+      `,
+      findings: [{ line: 4, message: /DecisionTreeClassifier/ }, { line: 5, message: /DecisionTreeClassifier/ }],
+      output: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        grid = {'max_depth': [2, 4], 'criterion': ['gini']}
+        a = GridSearchCV(DecisionTreeClassifier(random_state=SEED), grid)
+        b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
       `,
     },
     {
