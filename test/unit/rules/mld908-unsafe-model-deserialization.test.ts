@@ -74,11 +74,11 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
-      name: 'a notebook: the vectorizer and model dumped in one cell, loaded in a later cell from the same file spelled out',
+      name: 'a notebook: the vectorizer and model dumped in one cell, loaded back from the same file in a later cell',
       code: [
-        'import pickle\nC = 1.0\noutput_file = f"model_C={C}.bin"\n',
-        'with open(output_file, "wb") as f_out:\n    pickle.dump((dv, model), f_out)\n',
-        'input_file = "model_C=1.0.bin"\nwith open(input_file, "rb") as f_in:\n    dv, model = pickle.load(f_in)\n',
+        'import pickle\n',
+        'with open("model.bin", "wb") as f_out:\n    pickle.dump((dv, model), f_out)\n',
+        'with open("model.bin", "rb") as f_in:\n    (dv, model) = pickle.load(f_in)\n',
         'model.predict_proba(dv.transform([customer]))\n',
       ],
     },
