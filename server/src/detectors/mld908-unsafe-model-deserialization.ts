@@ -53,9 +53,9 @@ function assignedName(call: CallSite): Node | undefined {
   return left?.type === 'identifier' ? left : undefined;
 }
 
-/** `pickle.loads(pickle.dumps(model))`: a copy of an object this process built, not a file from elsewhere. */
+/** `pickle.loads(pickle.dumps(model))`, directly or through a name: a copy of an object this process built, not a file from elsewhere. */
 function isRoundTrip(index: SemanticIndex, call: CallSite): boolean {
-  const dumps = call.args[0] ? index.call(stripParens(call.args[0])) : undefined;
+  const dumps = call.args[0] ? index.originCall(call.args[0]) : undefined;
   return !!dumps?.qname && /^(pickle|dill|cloudpickle)\.dumps$/.test(dumps.qname);
 }
 
@@ -122,7 +122,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a copy through `pickle.loads(pickle.dumps(model))`) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
     },
   },
   listen,

@@ -41,6 +41,9 @@ ruleTests(unsafeModelDeserialization, {
         model = DecisionTreeRegressor(random_state=0).fit(X, y)
         restored = pickle.loads(pickle.dumps(model))
         assert (restored.predict(X) == model.predict(X)).all()
+        pks = pickle.dumps(model)
+        model_copy = pickle.loads(pks)
+        model_copy.predict(X)
       `,
     },
     {
