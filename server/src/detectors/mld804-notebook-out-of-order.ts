@@ -96,7 +96,7 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
       if (!segment.hasOutputs || ran(segment)) continue;
       found.push({
         segment,
-        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them (they may be left from an earlier session, or from a run not finished when it was saved)',
+        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved',
         note: `${cellLabel(segment)} has outputs but no execution count`,
         related: [],
       });

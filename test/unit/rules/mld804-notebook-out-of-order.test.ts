@@ -78,7 +78,7 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
-      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: the notebook records no run that produced them \(they may be left from an earlier session, or from a run not finished when it was saved\)$/ }],
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved$/ }],
     },
   ],
 });
