@@ -24,7 +24,7 @@ const SEEDING_ENSEMBLES = new Set(['BaggingClassifier', 'BaggingRegressor', 'Ada
 
 /**
  * Calls whose randomness never matters: a base estimator handed to an ensemble that seeds it
- * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`), an object only looked at
+ * (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`) or to a search whose grid sets the seed, an object only looked at
  * (a notebook cell showing `KMeans()`'s repr, `type(DecisionTreeRegressor())` in a type check,
  * `print(SVC())`), or an empty shell that saved weights are loaded into
  * (`loaded = XGBClassifier(); loaded.load_model(path)`).
@@ -32,7 +32,28 @@ const SEEDING_ENSEMBLES = new Set(['BaggingClassifier', 'BaggingRegressor', 'Ada
 function randomnessIsMoot(index: SemanticIndex, call: CallSite, loaded: ReadonlySet<number>): boolean {
   if (loaded.has(call.node.startIndex)) return true;
   if (call.qname && /^[A-Z]/.test(lastSegment(call.qname)) && onlyInspected(index, call.node)) return true;
-  return seededByEnsemble(index, call.node);
+  return seededByEnsemble(index, call.node) || seededBySearchGrid(index, call.node);
+}
+
+/** The search's grid: the second argument or its keyword (`param_grid`, `param_distributions`, `search_spaces`). */
+const GRID_KEYWORDS = ['param_grid', 'param_distributions', 'search_spaces'];
+
+/**
+ * `GridSearchCV(DecisionTreeClassifier(), {"max_depth": [2, 4], "random_state": [0]})`: the search
+ * sets every parameter its grid names on the estimator it is handed, the seed included. A grid
+ * given as a list of dictionaries seeds only if each of them does.
+ */
+function seededBySearchGrid(index: SemanticIndex, node: Node): boolean {
+  const search = receivingCall(index, node);
+  if (!search?.qname || !/SearchCV$/.test(search.qname) || !sameNode(search.args[0] ?? search.kwargs.get('estimator'), node)) return false;
+  const given = search.args[1] ?? GRID_KEYWORDS.map((keyword) => search.kwargs.get(keyword)).find((value) => value !== undefined);
+  const grid = given ? index.valueOf(given) : undefined;
+  const dictionaries = grid?.type === 'dictionary' ? [grid] : grid?.type === 'list' ? grid.namedChildren.flatMap((child) => (child ? [index.valueOf(child)] : [])) : [];
+  return dictionaries.length > 0 && dictionaries.every((dictionary) => dictionary.type === 'dictionary' && dictionary.namedChildren.some((pair) => {
+    const key = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;
+    const literal = key ? index.literal(key) : undefined;
+    return literal?.kind === 'string' && SEED_KEYWORDS.has(literal.value);
+  }));
 }
 
 /** `BaggingClassifier(tree, ...)`: the estimator is handed to an ensemble that seeds it, directly or through a name used only so. */
@@ -44,10 +65,15 @@ function seededByEnsemble(index: SemanticIndex, node: Node, depth = 0): boolean 
     const uses = definition && depth < 2 ? index.dataflow.usesOf(definition) : [];
     return uses.length > 0 && uses.every((use) => seededByEnsemble(index, use.node, depth + 1));
   }
-  const list = parent?.type === 'keyword_argument' ? parent.parent : parent;
-  const outer = list?.type === 'argument_list' ? list.parent : undefined;
-  const ensemble = outer?.type === 'call' ? index.call(outer) : undefined;
+  const ensemble = receivingCall(index, node);
   return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
+}
+
+/** The call `node` is handed to as an argument, by position or keyword (`GridSearchCV(tree, grid)`). */
+function receivingCall(index: SemanticIndex, node: Node): CallSite | undefined {
+  const list = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  return outer?.type === 'call' ? index.call(outer) : undefined;
 }
 
 /**
@@ -108,17 +134,29 @@ function isPandasSample(index: SemanticIndex, call: CallSite): boolean {
   return kind?.kind === 'frame' && kind.library === 'pandas';
 }
 
+/** True when the keyword is absent, `None`, or one of the literal values given. */
+function leftAt(index: SemanticIndex, call: CallSite, keyword: string, ...values: (string | number)[]): boolean {
+  const value = call.kwargs.get(keyword);
+  const literal = value ? index.literal(value) : undefined;
+  return !value || literal?.kind === 'none' || (!!literal && 'value' in literal && values.includes(literal.value as string | number));
+}
+
 /**
  * A decision tree that considers every feature at each split with the best splitter draws only to
  * order the features it tries, which matters only where two splits score the same: its results
- * vary less than "each run differs" would say, and the message says exactly when.
+ * vary less than "each run differs" would say, and the message says exactly when. Gradient
+ * boosting grows such trees: it draws nothing else unless it subsamples rows (`subsample` < 1),
+ * features (`max_features`) or holds out data to stop early (`n_iter_no_change`).
  */
 function drawsOnlyToBreakTies(index: SemanticIndex, call: CallSite, name: string): boolean {
+  // A search sets the parameters its grid names (`subsample`, `max_features`...), whatever the constructor says.
+  const search = receivingCall(index, call.node)?.qname;
+  if (search && /SearchCV$/.test(search)) return false;
+  if (/^GradientBoosting(Classifier|Regressor)$/.test(name)) {
+    return leftAt(index, call, 'subsample', 1) && leftAt(index, call, 'max_features') && leftAt(index, call, 'n_iter_no_change');
+  }
   if (!/^DecisionTree(Classifier|Regressor)$/.test(name)) return false;
-  const splitter = call.kwargs.get('splitter');
-  const splitterValue = splitter ? index.literal(splitter) : undefined;
-  const maxFeatures = call.kwargs.get('max_features');
-  return (!splitter || (splitterValue?.kind === 'string' && splitterValue.value === 'best')) && (!maxFeatures || index.literal(maxFeatures)?.kind === 'none');
+  return leftAt(index, call, 'splitter', 'best') && leftAt(index, call, 'max_features');
 }
 
 function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed: { keyword: string } | undefined, tiesOnly = false): string {
@@ -185,7 +223,7 @@ export const missingRandomState: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.ensemble import RandomForestClassifier\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = RandomForestClassifier(n_estimators=200)',
       fix: 'Pass `random_state` explicitly, from one module-level seed constant that is recorded with the experiment. The quick fix adds `random_state=` with the file\'s seed constant (`SEED`, `RANDOM_STATE`...) when one is defined before the call; otherwise it defines `SEED = 42` once after the imports that open the file (in a notebook, in its first code cell) and uses it, so a second fix (or MLD801\'s seeding fix) reuses the same constant and MLD603 never sees the seed written twice. It is unsafe: the numbers the program produces change (they become stable).',
       fixed: 'SEED = 42\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=SEED)\nmodel = RandomForestClassifier(n_estimators=200, random_state=SEED)',
-      nearMisses: 'A `DecisionTreeClassifier`/`DecisionTreeRegressor` with the best splitter over every feature still draws, to order the features it tries, which changes the tree only where two splits score the same: it is reported with a message that says exactly that, not that every run differs. A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost, also through a name used only so) and an estimator built only to `load_model` saved weights into are left alone. An object built only to be looked at trains and draws nothing: a notebook cell that only shows `KMeans()`, `print(SVC())`, `SVC().get_params()`, or `type(DecisionTreeRegressor())` in a type check, directly or through a name whose every use is such; so does one bound to a name that is never read in a script, a notebook or a function (a lesson listing `SGDClassifier(loss=...)` variants it rebinds before any use). A library module\'s global may be imported and trained elsewhere, so it is still reported. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
+      nearMisses: 'A `DecisionTreeClassifier`/`DecisionTreeRegressor` with the best splitter over every feature still draws, to order the features it tries, which changes the tree only where two splits score the same: it is reported with a message that says exactly that, not that every run differs. So is `GradientBoostingClassifier`/`GradientBoostingRegressor` when it grows such trees and draws nothing else: no row subsampling (`subsample` at 1), no feature subset (`max_features`) and no early stopping on a held-out part (`n_iter_no_change`). An estimator handed straight to a hyperparameter search (`RandomizedSearchCV(GradientBoostingClassifier(), grid)`) runs with the parameters its grid sets, so its message does not speak of ties; and when that grid sets `random_state` (`GridSearchCV(DecisionTreeClassifier(), {"max_depth": [2, 4], "random_state": [0]})`, in each of its dictionaries when it is a list), the search seeds it and nothing is reported. A base estimator given to an ensemble that seeds it (`BaggingClassifier(DecisionTreeClassifier(), random_state=0)`, AdaBoost, also through a name used only so) and an estimator built only to `load_model` saved weights into are left alone. An object built only to be looked at trains and draws nothing: a notebook cell that only shows `KMeans()`, `print(SVC())`, `SVC().get_params()`, or `type(DecisionTreeRegressor())` in a type check, directly or through a name whose every use is such; so does one bound to a name that is never read in a script, a notebook or a function (a lesson listing `SGDClassifier(loss=...)` variants it rebinds before any use). A library module\'s global may be imported and trained elsewhere, so it is still reported. `KFold(n_splits=5)` without `shuffle=True` is deterministic; `train_test_split(..., shuffle=False)` too. Calls that pass `**params` may set the seed there and are left alone. Deterministic estimators (`LinearRegression`, `LogisticRegression` with default solver, `SVC`) are not flagged. imbalanced-learn samplers draw a fresh seed like scikit-learn (`NearMiss` has no randomness); XGBoost, LightGBM and CatBoost fall back to a fixed library default seed; they are flagged because that seed is implicit and not part of the experiment\'s record. With no seed, scikit-learn, imbalanced-learn and pandas draw from NumPy\'s global generator: when a constant `np.random.seed(...)` (or `keras.utils.set_random_seed`, `transformers.set_seed`, the project\'s own `set_seed(...)`) has run before the call — earlier in the script or in an earlier notebook cell — every top-to-bottom run repeats the same numbers, so nothing is reported (re-running one cell out of order is MLD804\'s concern). Estimators that use no randomness with the arguments given are deterministic and left alone: XGBoost and LightGBM without row or column subsampling (`subsample`, `colsample_*`, `feature_fraction` at 1, LightGBM bagging only with a bagging frequency, no `rf`/`goss`/`extra_trees`), and `KMeans` given its starting centres as an array (`init=centers`). CatBoost (random split scores and Bayesian bagging by default) and XGBoost\'s random forests always draw. `df.sample(...)` is reported only on a pandas value, without `random_state`, and when the rows sampled reach a result (as in MLD801): `df.sample(5)` shown in a cell, `random.sample(...)` and `torch.distributions...sample()` are left alone.',
     },
   },
   listen,

@@ -89,13 +89,14 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
       related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
     });
   });
-  // Outputs kept without a count: produced in an earlier session (or the counts were cleared).
+  // Outputs kept without a count: left from an earlier session, or from a run still going when the
+  // notebook was saved (a count is written when a cell finishes), or the count was cleared.
   if (executed.length > 0) {
     for (const segment of segments) {
       if (!segment.hasOutputs || ran(segment)) continue;
       found.push({
         segment,
-        message: 'This cell has saved outputs but no execution count: they were produced in an earlier session, not by the run the notebook records',
+        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved',
         note: `${cellLabel(segment)} has outputs but no execution count`,
         related: [],
       });
@@ -136,7 +137,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them.',
     },
   },
   check,

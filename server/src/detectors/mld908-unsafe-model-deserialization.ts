@@ -3,7 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
+import { pathKey } from '../semantics/pathValues';
 import { addKeywordArgument, replaceNode } from './shared/edits';
+import { writtenBeforeRead } from './shared/runOrder';
 import type { Rule, RuleContext, RuleListeners } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
@@ -11,6 +13,37 @@ const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|bo
 /** What a pipeline pickles between steps (predictions, probabilities, out-of-fold scores, results, images); `predictor` is a model. */
 const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|(^|[^a-z])(results?|scores?)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 const MODEL_USE = new Set(['predict', 'predict_proba', 'decision_function', 'transform', 'score', 'forward', 'eval', 'generate']);
+
+/** Where the file argument of a load or save sits: by position, or by keyword. */
+const FILE_ARGUMENT: Record<string, [number, string]> = {
+  'torch.load': [0, 'f'], 'torch.save': [1, 'f'],
+  'joblib.load': [0, 'filename'], 'sklearn.externals.joblib.load': [0, 'filename'], 'joblib.dump': [1, 'filename'], 'sklearn.externals.joblib.dump': [1, 'filename'],
+  ...Object.fromEntries(['pickle', 'dill', 'cloudpickle'].flatMap((lib) => [[`${lib}.load`, [0, 'file']], [`${lib}.dump`, [1, 'file']]])),
+};
+const SAVERS = new Set(['torch.save', 'joblib.dump', 'sklearn.externals.joblib.dump', 'pickle.dump', 'dill.dump', 'cloudpickle.dump']);
+
+/** The path a load or save names: the argument, or the path a file object was opened on (`with open(p, "rb") as f`). */
+function filePath(index: SemanticIndex, call: CallSite): Node | undefined {
+  const [position, keyword] = FILE_ARGUMENT[call.qname ?? ''] ?? [];
+  const source = position === undefined ? undefined : call.args[position] ?? call.kwargs.get(keyword);
+  return source ? openedPath(index, source) ?? source : undefined;
+}
+
+/**
+ * The load reads back a file this program saved earlier in the same run (`pickle.dump(clf, open(p, "wb"))`
+ * then `pickle.load(open(p, "rb"))`, `torch.save(model, path)` then `torch.load(path)`): what it
+ * unpickles is what the program pickled itself, with the same library versions.
+ */
+function readsOwnSave(index: SemanticIndex, load: CallSite): boolean {
+  const flow = index.dataflow;
+  const path = filePath(index, load);
+  const key = path ? pathKey(flow.pathOf(path)) : undefined;
+  if (key === undefined) return false;
+  return index.callsTo(SAVERS).some((save) => {
+    const saved = filePath(index, save);
+    return !!saved && pathKey(flow.pathOf(saved)) === key && writtenBeforeRead(flow, save.node, load.node);
+  });
+}
 
 /** The name the loaded object is assigned to (`model = joblib.load(...)`). */
 function assignedName(call: CallSite): Node | undefined {
@@ -20,9 +53,9 @@ function assignedName(call: CallSite): Node | undefined {
   return left?.type === 'identifier' ? left : undefined;
 }
 
-/** `pickle.loads(pickle.dumps(model))`: a copy of an object this process built, not a file from elsewhere. */
+/** `pickle.loads(pickle.dumps(model))`, directly or through a name: a copy of an object this process built, not a file from elsewhere. */
 function isRoundTrip(index: SemanticIndex, call: CallSite): boolean {
-  const dumps = call.args[0] ? index.call(stripParens(call.args[0])) : undefined;
+  const dumps = call.args[0] ? index.originCall(call.args[0]) : undefined;
   return !!dumps?.qname && /^(pickle|dill|cloudpickle)\.dumps$/.test(dumps.qname);
 }
 
@@ -48,6 +81,7 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   return { callees: { qualified: ['torch.load', ...PICKLE_LOADERS] }, call(call) {
+    if (readsOwnSave(index, call)) return;
     if (call.qname === 'torch.load') {
       if (call.hasSplat) return;
       const weightsOnly = call.kwargs.get('weights_only');
@@ -88,7 +122,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
     },
   },
   listen,

@@ -311,6 +311,18 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a guide builds data sets from random tensors only to show their element_spec, their value in a cell, and their shapes',
+      code: [
+        'import numpy as np\nimport tensorflow as tf\n',
+        'dataset1 = tf.data.Dataset.from_tensor_slices(tf.random.uniform([4, 10]))\ndataset1.element_spec\n',
+        'dataset2 = tf.data.Dataset.from_tensor_slices((tf.random.uniform([4]), tf.random.uniform([4, 100], maxval=100, dtype=tf.int32)))\ndataset2\n',
+        'dataset3 = tf.data.Dataset.zip((dataset1, dataset2))\ndataset3\n',
+        'for a, (b, c) in dataset3:\n    print(a.shape, b.shape, c.shape)\n',
+        'def gen_series():\n    i = 0\n    while True:\n        size = np.random.randint(0, 10)\n        yield i, np.random.normal(size=(size,))\n        i += 1\n',
+        'ds_series = tf.data.Dataset.from_generator(gen_series, output_types=(tf.int32, tf.float32), output_shapes=((), (None,)))\nds_series\n',
+      ],
+    },
+    {
       name: 'a reward function handed to a TRL trainer draws while it trains, after its constructor seeded NumPy',
       code: py`
         import numpy as np
@@ -423,6 +435,24 @@ ruleTests(unseededRandomness, {
         trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
         trainer.train()
       `,
+    },
+    {
+      name: 'a data set shown as a cell value is still reported when it is trained on, or handed to a call on a line of its own',
+      code: [
+        'import numpy as np\nimport tensorflow as tf\n',
+        'ds = tf.data.Dataset.from_tensor_slices(tf.random.normal([64, 3]))\nds\n',
+        'model.fit(ds.batch(8), epochs=2)\n',
+        'examples = tf.data.Dataset.from_tensor_slices(np.random.rand(200, 3))\nexamples\n',
+        'run_training(examples)\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /tf\.random\.normal/ }, { cell: 3, line: 1, message: /np\.random\.rand/ }],
+      output: [
+        'import numpy as np\nimport tensorflow as tf\nSEED = 42\ntf.random.set_seed(SEED)\n',
+        'ds = tf.data.Dataset.from_tensor_slices(tf.random.normal([64, 3]))\nds\n',
+        'model.fit(ds.batch(8), epochs=2)\n',
+        'examples = tf.data.Dataset.from_tensor_slices(np.random.rand(200, 3))\nexamples\n',
+        'run_training(examples)\n',
+      ],
     },
     {
       name: 'a data set of random data that is trained on, or handed on where it cannot be followed, is still reported',

@@ -185,6 +185,21 @@ ruleTests(missingRandomState, {
         bag.fit(X, y)
       `,
     },
+    {
+      name: 'a tree handed to a grid search whose grid sets random_state (a name bound to the grid, or a list of grids that all set it)',
+      code: py`
+        from sklearn import model_selection, tree
+        param_grid = {
+            'criterion': ['gini', 'entropy'],
+            #'splitter': ['best', 'random'],
+            'max_depth': [2, 4, 6, 8, 10, None],
+            'random_state': [0],
+        }
+        tune_model = model_selection.GridSearchCV(tree.DecisionTreeClassifier(), param_grid=param_grid, scoring='roc_auc', cv=5)
+        grids = [{'max_depth': [2, 4], 'random_state': [0]}, {'max_features': ['sqrt'], 'random_state': [0]}]
+        other = model_selection.GridSearchCV(tree.DecisionTreeRegressor(), grids)
+      `,
+    },
   ],
   invalid: [
     {
@@ -232,6 +247,54 @@ ruleTests(missingRandomState, {
         reg = DecisionTreeRegressor(max_depth=3, random_state=None).fit(X, y)
         sub = DecisionTreeClassifier(max_features="sqrt").fit(X, y)
         rnd = DecisionTreeRegressor(splitter="random").fit(X, y)
+      `,
+    },
+    {
+      name: 'gradient boosting without subsampling or early stopping grows best-split trees: the message says ties; with them it draws always',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        gbm = GradientBoostingClassifier(n_estimators=10, max_depth=6, verbose=2).fit(data, label)
+        full = GradientBoostingRegressor(subsample=1.0, max_features=None).fit(X, y)
+        bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
+        early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
+        searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+      findings: [
+        { line: 3, message: /^`GradientBoostingClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 4, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order/ },
+        { line: 5, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 6, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 7, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        SEED = 42
+        gbm = GradientBoostingClassifier(n_estimators=10, max_depth=6, verbose=2, random_state=SEED).fit(data, label)
+        full = GradientBoostingRegressor(subsample=1.0, max_features=None).fit(X, y)
+        bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
+        early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
+        searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+    },
+    {
+      name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',
+      code: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        grid = {'max_depth': [2, 4], 'criterion': ['gini']}
+        a = GridSearchCV(DecisionTreeClassifier(), grid)
+        b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
+      `,
+      findings: [{ line: 4, message: /DecisionTreeClassifier/ }, { line: 5, message: /DecisionTreeClassifier/ }],
+      output: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        grid = {'max_depth': [2, 4], 'criterion': ['gini']}
+        a = GridSearchCV(DecisionTreeClassifier(random_state=SEED), grid)
+        b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
       `,
     },
     {

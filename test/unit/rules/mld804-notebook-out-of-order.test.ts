@@ -76,9 +76,9 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /^This cell ran as \[14\], after cell 3 \(\[3\]\) below it: .*\(3 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 4 }],
     },
     {
-      name: 'outputs saved on a cell with no execution count',
+      name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
-      findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved$/ }],
     },
   ],
 });

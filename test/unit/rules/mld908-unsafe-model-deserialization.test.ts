@@ -41,7 +41,49 @@ ruleTests(unsafeModelDeserialization, {
         model = DecisionTreeRegressor(random_state=0).fit(X, y)
         restored = pickle.loads(pickle.dumps(model))
         assert (restored.predict(X) == model.predict(X)).all()
+        pks = pickle.dumps(model)
+        model_copy = pickle.loads(pks)
+        model_copy.predict(X)
       `,
+    },
+    {
+      name: 'a tutorial pickles the model it trained and reads the same file back to compare',
+      code: py`
+        import pickle
+        import xgboost as xgb
+        clf = xgb.XGBRegressor(n_estimators=10).fit(X, y)
+        pickle.dump(clf, open("best_calif.pkl", "wb"))
+        clf2 = pickle.load(open("best_calif.pkl", "rb"))
+        print(np.allclose(clf.predict(X), clf2.predict(X)))
+      `,
+    },
+    {
+      name: 'a whole module saved with torch.save and loaded back from the same path',
+      code: py`
+        import torch
+        path = "iris_classifier.pt"
+        torch.save(model, path)
+        model_new = torch.load(path)
+        model_new.eval()
+      `,
+    },
+    {
+      name: 'a state dict saved into a temporary directory and restored from it',
+      code: py`
+        import tempfile, torch
+        with tempfile.TemporaryDirectory() as tmpdir:
+            torch.save(probe.state_dict(), tmpdir + "/linear_probe.bin")
+            restored.load_state_dict(torch.load(tmpdir + "/linear_probe.bin"))
+      `,
+    },
+    {
+      name: 'a notebook: the vectorizer and model dumped in one cell, loaded back from the same file in a later cell',
+      code: [
+        'import pickle\n',
+        'with open("model.bin", "wb") as f_out:\n    pickle.dump((dv, model), f_out)\n',
+        'with open("model.bin", "rb") as f_in:\n    (dv, model) = pickle.load(f_in)\n',
+        'model.predict_proba(dv.transform([customer]))\n',
+      ],
     },
     {
       name: 'a local load() that is not torch',
@@ -121,6 +163,35 @@ ruleTests(unsafeModelDeserialization, {
         calibrated = calibrator.transform(raw_scores)
       `,
       findings: [{ line: 2 }],
+    },
+    {
+      name: 'a cache: loaded when it exists, saved otherwise (an earlier run may have written it)',
+      code: py`
+        import os, torch
+        if os.path.exists(cached_features_file):
+            features = torch.load(cached_features_file)
+        else:
+            features = build(examples)
+            torch.save(features, cached_features_file)
+      `,
+      findings: [{ line: 3, message: /without `weights_only=True`/ }],
+      output: py`
+        import os, torch
+        if os.path.exists(cached_features_file):
+            features = torch.load(cached_features_file, weights_only=True)
+        else:
+            features = build(examples)
+            torch.save(features, cached_features_file)
+      `,
+    },
+    {
+      name: 'saved under one file, a different file loaded',
+      code: py`
+        import pickle
+        pickle.dump(model, open("model_v1.pkl", "wb"))
+        model = pickle.load(open("model_v0.pkl", "rb"))
+      `,
+      findings: [{ line: 3, message: /pickle\.load/ }],
     },
   ],
 });

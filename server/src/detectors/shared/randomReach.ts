@@ -189,8 +189,8 @@ function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
   return checks > 0;
 }
 
-/** Questions about a tensor or array whose answer does not depend on the values drawn into it. */
-const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device']);
+/** Questions about a tensor, array or data set whose answer does not depend on the values drawn into it (`element_spec`: a tf.data set's shapes and types). */
+const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device', 'element_spec']);
 
 /**
  * How far a draw's value goes: to a result, only into shape questions, only into what is shown
@@ -236,6 +236,12 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
     seen.add(node.startIndex * 7 + node.endIndex);
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
       shapes++;
+      continue;
+    }
+    // A value on its own line goes nowhere: a notebook shows it as the cell's value, a script drops
+    // it. A call there is another matter: it may keep its arguments (`rows.append(x)`, `writer.write(x)`).
+    if (parent.type === 'expression_statement' && node.type !== 'call') {
+      shown++;
       continue;
     }
     if (CARRYING_PARENTS.has(parent.type) || (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node))) {
