@@ -9,6 +9,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import * as path from 'node:path';
 import { CLI, mldebt, notebook, temporaryFolder, type Run } from './helpers';
 import { stableJson } from '../../server/src/cli/cache';
+import { checkFile } from '../../server/src/cli/checkFile';
+import { defaultConfig } from '../../server/src/config/settings';
+import { parser } from '../support/engine';
 
 const SPLIT = 'from sklearn.model_selection import train_test_split\nX_tr, X_te = train_test_split(X)\n';
 
@@ -196,6 +199,15 @@ describe('mldebt check: the result cache', function () {
   it('keys configurations by content, not by the order of their keys', () => {
     assert.equal(stableJson({ b: [1, { y: 2, x: 1 }], a: 'z' }), stableJson({ a: 'z', b: [1, { x: 1, y: 2 }] }));
     assert.notEqual(stableJson({ a: ['MLD8'] }), stableJson({ a: ['MLD9'] }));
+  });
+
+  it('hashes what a file held only for a run that keeps a cache', async () => {
+    const task = { file: file('train.py'), shown: 'train.py', config: defaultConfig(), fix: false, diff: false, unsafeFixes: false };
+    const withCache = checkFile(await parser(), { ...task, cache: true });
+    assert.equal(withCache.content?.hash, createHash('sha256').update(readFileSync(file('train.py'))).digest('hex'));
+    const withoutCache = checkFile(await parser(), { ...task, cache: false });
+    assert.equal(withoutCache.content, undefined);
+    assert.deepEqual(withoutCache.checked, withCache.checked);
   });
 });
 

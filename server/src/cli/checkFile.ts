@@ -22,6 +22,8 @@ export interface FileTask {
   fix: boolean;
   diff: boolean;
   unsafeFixes: boolean;
+  /** The run keeps results in the cache: only then does an outcome carry its content's hash. */
+  cache: boolean;
 }
 
 export interface CheckedFile {
@@ -58,7 +60,7 @@ export function crashedOutcome(shown: string, reason: string): FileOutcome {
 /** Analyses one file (after fixing it, with --fix or --diff); never throws for a bad file. */
 export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   const { file, shown, config } = task;
-  const cacheable = !task.fix && !task.diff;
+  const cacheable = task.cache && !task.fix && !task.diff;
   let read: ReturnType<typeof readContent> | undefined;
   let input;
   try {
@@ -82,7 +84,13 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
     return { checked: { findings: [], problem }, messages: [], lines: 0, ...(cacheable ? { content: { hash: contentHash(read.bytes), stamp: read.stamp } } : {}) };
   }
   const messages: string[] = [];
-  const analyse = (source: typeof input.source) => analyzeDocument(buildDocument(source), config, { parser });
+  // The document of the source last analysed, kept for the report: building it (neutralising
+  // magics, line starts) again cost as much as reading the notebook's JSON.
+  let analysed: { source: typeof input.source; doc: ReturnType<typeof buildDocument> } | undefined;
+  const analyse = (source: typeof input.source) => {
+    analysed = { source, doc: buildDocument(source) };
+    return analyzeDocument(analysed.doc, config, { parser });
+  };
   let source = input.source;
   let raw = input.raw;
   let analysis: AnalysisResult;
@@ -117,7 +125,7 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   } else {
     analysis = analyse(source);
   }
-  const doc = buildDocument(source);
+  const doc = analysed?.source === source ? analysed.doc : buildDocument(source);
   const reported: ReportedDocument = { shown, doc, source, ...(source.kind === 'notebook' ? { ipynb: { text: raw, spans: raw === input.raw ? input.spans ?? [] : cellSourceSpans(raw) } } : {}) };
   for (const error of analysis.errors) {
     // A rule stopped by the time budget did not fail: it ran out of time, and the message says which.

@@ -89,7 +89,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     for (const problem of warnings) reportedProblems.add(problem);
     warningsBefore.push(warnings.map((problem) => `warning: ${problem}`));
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
-    tasks.push({ file, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes });
+    tasks.push({ file, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes, cache: options.cache });
   }
 
   // --fix and --diff change files (or show how): they always analyse.
