@@ -87,37 +87,59 @@ function inOrder<T>(items: readonly T[], nodeOf: (item: T) => Node): { items: re
   return { items, nodes };
 }
 
+/** A callee selection as sets, to test a callee against. */
+interface SelectionSets {
+  readonly qualified?: ReadonlySet<string>;
+  readonly modules?: ReadonlySet<string>;
+  readonly methods?: ReadonlySet<string>;
+}
+
+/**
+ * The sets of each selection, made once per selection object: most rules name their callees in
+ * module constants, so a process builds their sets once, not once per document.
+ */
+const selectionSets = new WeakMap<CalleeSelection, SelectionSets>();
+
+const asSet = (keys: Iterable<string> | undefined): ReadonlySet<string> | undefined =>
+  keys === undefined ? undefined : keys instanceof Set ? keys : new Set(keys);
+
+function setsOf(selection: CalleeSelection): SelectionSets {
+  let sets = selectionSets.get(selection);
+  if (!sets) {
+    sets = { qualified: asSet(selection.qualified), modules: asSet(selection.modules), methods: asSet(selection.methods) };
+    selectionSets.set(selection, sets);
+  }
+  return sets;
+}
+
+/** Whether a callee (qualified name, method name) is in a selection. */
+function selects(sets: SelectionSets, qname: string | undefined, method: string | undefined): boolean {
+  if (qname !== undefined) {
+    if (sets.qualified?.has(qname)) return true;
+    if (sets.modules?.size) for (let dot = qname.indexOf('.'); ; dot = qname.indexOf('.', dot + 1)) {
+      if (sets.modules.has(dot < 0 ? qname : qname.slice(0, dot))) return true;
+      if (dot < 0) break;
+    }
+  }
+  return method !== undefined && sets.methods?.has(method) === true;
+}
+
 /** The subscribers of `call`: those of every call, and those whose selection a call's callee is in. */
 class CallRouting {
+  /** In the rules' order; `sets` undefined for a subscriber of every call. */
+  private readonly subscribers: { subscriber: Subscriber; sets?: SelectionSets }[] = [];
   private readonly all: Subscriber[] = [];
-  private readonly qualified = new Map<string, Subscriber[]>();
-  private readonly modules = new Map<string, Subscriber[]>();
-  private readonly methods = new Map<string, Subscriber[]>();
-  private readonly order = new Map<Subscriber, number>();
   /** The answer of `of` by qualified name, then method: a file calls the same few callees again and again. */
   private readonly answers = new Map<string | undefined, Map<string | undefined, readonly Subscriber[]>>();
 
   add(subscriber: Subscriber, selection: CalleeSelection | undefined): void {
-    this.order.set(subscriber, this.order.size);
     this.answers.clear();
-    if (!selection) {
-      this.all.push(subscriber);
-      return;
-    }
-    const put = (map: Map<string, Subscriber[]>, keys: Iterable<string> | undefined) => {
-      for (const key of keys ?? []) {
-        const list = map.get(key);
-        if (!list) map.set(key, [subscriber]);
-        else if (!list.includes(subscriber)) list.push(subscriber);
-      }
-    };
-    put(this.qualified, selection.qualified);
-    put(this.modules, selection.modules);
-    put(this.methods, selection.methods);
+    this.subscribers.push({ subscriber, sets: selection && setsOf(selection) });
+    if (!selection) this.all.push(subscriber);
   }
 
   get empty(): boolean {
-    return this.order.size === 0;
+    return this.subscribers.length === 0;
   }
 
   /** The subscribers of this call, in the rules' order, each once. */
@@ -132,20 +154,9 @@ class CallRouting {
 
   private route(qname: string | undefined, method: string | undefined): readonly Subscriber[] {
     // Most calls are wanted by the rules that take every call only: no list is built for them.
-    let found: Subscriber[] | undefined;
-    const gather = (list: readonly Subscriber[] | undefined) => {
-      if (list) found = found ? found.concat(list) : this.all.concat(list);
-    };
-    if (qname !== undefined) {
-      if (this.qualified.size) gather(this.qualified.get(qname));
-      if (this.modules.size) for (let dot = qname.indexOf('.'); ; dot = qname.indexOf('.', dot + 1)) {
-        gather(this.modules.get(dot < 0 ? qname : qname.slice(0, dot)));
-        if (dot < 0) break;
-      }
-    }
-    if (method !== undefined && this.methods.size) gather(this.methods.get(method));
-    if (!found) return this.all;
-    return [...new Set(found)].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    const wanted = (entry: { sets?: SelectionSets }) => !!entry.sets && selects(entry.sets, qname, method);
+    if (!this.subscribers.some(wanted)) return this.all;
+    return this.subscribers.filter((entry) => !entry.sets || wanted(entry)).map((entry) => entry.subscriber);
   }
 }
 
@@ -162,8 +173,9 @@ export function* traverse(index: SemanticIndex, subscribers: readonly Subscriber
   const byEvent = new Map<ModelEvent, Subscriber[]>();
   const calls = new CallRouting();
   for (const subscriber of subscribers) {
-    for (const [key, value] of Object.entries(subscriber.listeners)) {
-      if (typeof value !== 'function' || OTHER_KEYS.has(key)) continue;
+    const listeners = subscriber.listeners as Record<string, unknown>;
+    for (const key in listeners) {
+      if (typeof listeners[key] !== 'function' || OTHER_KEYS.has(key)) continue;
       if (key === 'call') calls.add(subscriber, subscriber.listeners.callees);
       else if ((MODEL_EVENTS as readonly string[]).includes(key)) pushTo(byEvent, key as ModelEvent, subscriber);
       else pushTo(byKind, key, subscriber);
