@@ -1,5 +1,5 @@
 // Builds SourceDocuments: a script as it is, a notebook as its code cells joined in order.
-import { neutraliseCell } from './magics';
+import { neutraliseCell, type NeutralisedCell } from './magics';
 import { computeLineStarts, normaliseLoneCarriageReturns } from './positions';
 import type { CellInput, Magic, Segment, SourceDocument } from './types';
 
@@ -14,6 +14,27 @@ export function scriptDocument(uri: string, text: string, version = 0): SourceDo
 
 export function isPythonLanguage(language: string): boolean {
   return language === 'python' || language === 'ipython' || language === 'python3';
+}
+
+/**
+ * A Python cell's neutralised text and line count, remembered by its text: the language server
+ * builds every version of an edited notebook again, and all its cells but one are as they were.
+ * Bounded, oldest first out; a cell seen once (the CLI) costs a lookup.
+ */
+const preparedCells = new Map<string, { neutral: NeutralisedCell; lineCount: number }>();
+const PREPARED_CELLS = 2000;
+
+function preparedCell(text: string): { neutral: NeutralisedCell; lineCount: number } {
+  let prepared = preparedCells.get(text);
+  if (prepared) {
+    preparedCells.delete(text); // most recently used last
+  } else {
+    // Lone carriage returns are already line breaks here, so the neutralised text counts the lines.
+    prepared = { neutral: neutraliseCell(text), lineCount: computeLineStarts(text).length };
+    if (preparedCells.size >= PREPARED_CELLS) preparedCells.delete(preparedCells.keys().next().value!);
+  }
+  preparedCells.set(text, prepared);
+  return prepared;
 }
 
 /**
@@ -34,8 +55,7 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
     if (cell.kind !== 'code') return;
     const python = isPythonLanguage(cell.language);
     const lines = normaliseLoneCarriageReturns(cell.text);
-    const neutral = python ? neutraliseCell(lines) : { text: lines.replace(/[^\r\n]/g, ' '), magics: [], isPython: false };
-    const lineCount = computeLineStarts(cell.text).length;
+    const { neutral, lineCount } = python ? preparedCell(lines) : { neutral: { text: lines.replace(/[^\r\n]/g, ' '), magics: [], isPython: false }, lineCount: computeLineStarts(cell.text).length };
     const segmentIndex = segments.length;
     const segment: Segment = {
       uri: cell.uri, cellIndex, startLine: line, lineCount, startOffset: offset, endOffset: offset + cell.text.length,
