@@ -19,21 +19,31 @@ export function isPythonLanguage(language: string): boolean {
 /**
  * A Python cell's neutralised text and line count, remembered by its text: the language server
  * builds every version of an edited notebook again, and all its cells but one are as they were.
- * Bounded, oldest first out; a cell seen once (the CLI) costs a lookup.
+ * Bounded by characters (a cell's text and its neutralised copy), oldest first out; a cell seen
+ * once (the CLI) costs a lookup.
  */
 const preparedCells = new Map<string, { neutral: NeutralisedCell; lineCount: number }>();
-const PREPARED_CELLS = 2000;
+const PREPARED_CHARACTERS = 16 * 1024 * 1024;
+let preparedCharacters = 0;
 
 function preparedCell(text: string): { neutral: NeutralisedCell; lineCount: number } {
   let prepared = preparedCells.get(text);
   if (prepared) {
     preparedCells.delete(text); // most recently used last
-  } else {
-    // Lone carriage returns are already line breaks here, so the neutralised text counts the lines.
-    prepared = { neutral: neutraliseCell(text), lineCount: computeLineStarts(text).length };
-    if (preparedCells.size >= PREPARED_CELLS) preparedCells.delete(preparedCells.keys().next().value!);
+    preparedCells.set(text, prepared);
+    return prepared;
+  }
+  // Lone carriage returns are already line breaks here, so the neutralised text counts the lines.
+  prepared = { neutral: neutraliseCell(text), lineCount: computeLineStarts(text).length };
+  const size = 2 * text.length;
+  if (size > PREPARED_CHARACTERS / 16) return prepared;
+  for (const [oldest] of preparedCells) {
+    if (preparedCharacters + size <= PREPARED_CHARACTERS) break;
+    preparedCells.delete(oldest);
+    preparedCharacters -= 2 * oldest.length;
   }
   preparedCells.set(text, prepared);
+  preparedCharacters += size;
   return prepared;
 }
 
