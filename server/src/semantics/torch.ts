@@ -104,10 +104,19 @@ export function isTorchModule(index: SemanticIndex, expression: Node): boolean {
 
 /** Optimizer classes and factories, by qualified name. */
 function isOptimizerName(qname: string): boolean {
-  if (qname.startsWith('torch.optim.')) return !/^torch\.optim\.(lr_scheduler|swa_utils)\./.test(qname) && /^[A-Z]/.test(lastSegment(qname));
-  return /^(transformers(\.optimization)?\.(AdamW|Adafactor)|timm\.optim\.create_optimizer(_v2)?|bitsandbytes\.optim\.[A-Z]\w*|torch_optimizer\.[A-Z]\w*|apex\.optimizers\.[A-Z]\w*)$/.test(qname)
-    || qname === 'torch.optim.Optimizer';
+  let answer = optimizerNames.get(qname);
+  if (answer === undefined) {
+    answer = qname.startsWith('torch.optim.')
+      ? !/^torch\.optim\.(lr_scheduler|swa_utils)\./.test(qname) && /^[A-Z]/.test(lastSegment(qname))
+      : /^(transformers(\.optimization)?\.(AdamW|Adafactor)|timm\.optim\.create_optimizer(_v2)?|bitsandbytes\.optim\.[A-Z]\w*|torch_optimizer\.[A-Z]\w*|apex\.optimizers\.[A-Z]\w*)$/.test(qname);
+    if (optimizerNames.size >= 10_000) optimizerNames.clear();
+    optimizerNames.set(qname, answer);
+  }
+  return answer;
 }
+
+/** Answers of isOptimizerName: MLD906 asks it of every call of a file that imports torch. */
+const optimizerNames = new Map<string, boolean>();
 
 /** True when `expression` is an optimizer built in the file (directly, through a name or `self.<name>`). */
 export function isTorchOptimizer(index: SemanticIndex, expression: Node, depth = 0): boolean {
