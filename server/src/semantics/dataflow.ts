@@ -91,6 +91,12 @@ export interface Lineage {
   truncated: boolean;
 }
 
+/** Whether a read resolves to a binding in `definition`'s scope: only then can `definition` reach it. */
+function inScopeOf(read: NameRead, definition: Definition): boolean {
+  const { resolution } = read;
+  return (resolution.kind === 'local' || resolution.kind === 'import') && resolution.definition.scopeKey === definition.scopeKey;
+}
+
 /** Bindings that replace the previous value on every path through them. */
 const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
 /** Methods that put their arguments into the object they are called on. */
@@ -251,7 +257,9 @@ export class DataFlow {
   usesOf(definition: Definition): readonly NameRead[] {
     let result = this.uses.get(definition);
     if (!result) {
-      result = this.readsOf(definition.name).filter((read) => this.reachingDefinitions(read).includes(definition));
+      // Only a read resolved to the definition's scope can see it (computeReaching's candidates):
+      // the others are skipped before their reaching definitions are worked out.
+      result = this.readsOf(definition.name).filter((read) => inScopeOf(read, definition) && this.reachingDefinitions(read).includes(definition));
       this.uses.set(definition, result);
     }
     return result;
