@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedDocument } from '../parsing/incremental';
 import type { SourceDocument } from '../documents/types';
-import { segmentIndexAtLine } from '../documents/positions';
+import { lineAt, segmentIndexAtLine } from '../documents/positions';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
 import { describeCall } from './calls';
 import { DataFlow } from './dataflow';
@@ -134,7 +134,8 @@ export class SemanticIndex {
   segmentIndexOf(node: Node): number {
     // A script is one segment holding every line: no position to compute (asked for every call).
     if (this.doc.segments.length === 1) return 0;
-    return segmentIndexAtLine(this.doc, node.startPosition.row);
+    // The line from the offset: a node's startPosition builds a point (asked for every call and read of a notebook).
+    return segmentIndexAtLine(this.doc, lineAt(this.doc, node.startIndex));
   }
 
   // ---- imports ---------------------------------------------------------------------------
