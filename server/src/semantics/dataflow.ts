@@ -97,6 +97,12 @@ function inScopeOf(read: NameRead, definition: Definition): boolean {
   return (resolution.kind === 'local' || resolution.kind === 'import') && resolution.definition.scopeKey === definition.scopeKey;
 }
 
+/** collectReads' marks of an offset: a binding or an augmented assignment's target starts there, a keyword argument starts, an attribute ends. */
+const BINDING_START = 1;
+const AUGMENTED_START = 2;
+const KEYWORD_START = 4;
+const ATTRIBUTE_END = 8;
+
 /** Bindings that replace the previous value on every path through them. */
 const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
 /** Methods that put their arguments into the object they are called on. */
@@ -704,22 +710,23 @@ export class DataFlow {
   private collectReads(): void {
     const { index } = this;
     const text = index.doc.text;
-    const bindings = new Set<number>();
-    const augmented = new Set<number>();
-    for (const definition of index.definitions) (definition.kind === 'augmented' ? augmented : bindings).add(definition.node.startIndex);
-    const attributeNames = new Set(index.nodes('attribute').map((node) => node.endIndex));
-    const keywordNames = new Set(index.nodes('keyword_argument').map((node) => node.startIndex));
+    // What starts or ends at each offset, one byte per offset of the text: sets of thousands of
+    // offsets were most of what building the reads allocated.
+    const at = new Uint8Array(text.length + 1);
+    for (const definition of index.definitions) at[definition.node.startIndex] |= definition.kind === 'augmented' ? AUGMENTED_START : BINDING_START;
+    for (const node of index.nodes('attribute')) at[node.endIndex] |= ATTRIBUTE_END;
+    for (const node of index.nodes('keyword_argument')) at[node.startIndex] |= KEYWORD_START;
     const declarations = DECLARATIONS.flatMap((type) => index.nodes(type).map((node): [number, number] => [node.startIndex, node.endIndex])).sort((a, b) => a[0] - b[0]);
     let nextDeclaration = 0;
     const identifiers = index.nodes('identifier');
     for (let i = 0; i < identifiers.length; i++) {
       const node = identifiers[i];
       const start = node.startIndex;
-      if (bindings.has(start) || keywordNames.has(start)) continue;
+      if (at[start] & (BINDING_START | KEYWORD_START)) continue;
       while (nextDeclaration < declarations.length && declarations[nextDeclaration][1] <= start) nextDeclaration++;
       if (nextDeclaration < declarations.length && declarations[nextDeclaration][0] <= start) continue;
       const end = node.endIndex;
-      if (attributeNames.has(end)) continue;
+      if (at[end] & ATTRIBUTE_END) continue;
       const frame = index.scopeChain(node);
       const name = text.slice(start, end);
       const resolution = index.lookup(name, frame, node);
@@ -731,7 +738,7 @@ export class DataFlow {
         fn ??= f.node;
         if (f.key !== home && !isInside(resolution, f)) deferred = true;
       }
-      const read: NameRead = { node, name, resolution, deferred, role: augmented.has(start) ? 'augmented' : 'load' };
+      const read: NameRead = { node, name, resolution, deferred, role: at[start] & AUGMENTED_START ? 'augmented' : 'load' };
       if (fn) read.function = fn;
       this.reads.push(read);
       this.readsByStart.set(start, read);
