@@ -17,6 +17,7 @@ import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio'
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
+import { SyntaxNode } from './syntax';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -97,6 +98,18 @@ function inScopeOf(read: NameRead, definition: Definition): boolean {
   return (resolution.kind === 'local' || resolution.kind === 'import') && resolution.definition.scopeKey === definition.scopeKey;
 }
 
+/** What the memos of the layer are keyed by (see memoKey). */
+type MemoKey = number | string;
+
+/**
+ * A node's key in the layer's memos: its id, for a node of the syntax table (ids are unique in the
+ * process, one table per tree), else its span and kind. Building a string per question was a
+ * tenth of the cost of the questions asked most (kindOf, pathOf, dataIOAt).
+ */
+function memoKey(node: Node): MemoKey {
+  return node instanceof SyntaxNode ? node.id : nodeKey(node);
+}
+
 /** collectReads' marks of an offset: a binding or an augmented assignment's target starts there, a keyword argument starts, an attribute ends. */
 const BINDING_START = 1;
 const AUGMENTED_START = 2;
@@ -138,7 +151,7 @@ interface LineageStep {
 
 /** The steps of lineages of one kind (all data, or values only), with the steps each binding and write leads to. */
 interface LineageGraph {
-  steps: Map<string, LineageStep>;
+  steps: Map<MemoKey, LineageStep>;
   sources: Map<Definition, LineageStep | undefined>;
   values: Map<Mutation, LineageStep[]>;
 }
@@ -183,12 +196,12 @@ export class DataFlow {
   private readonly readsByStart = new Map<number, NameRead>();
   private readonly readsByName = new Map<string, NameRead[]>();
   private readonly mutationsByName = new Map<string, Mutation[]>();
-  private readonly ioByCall = new Map<string, DataIO>();
+  private readonly ioByCall = new Map<MemoKey, DataIO>();
   private readonly reaching = new Map<NameRead, Definition[]>();
   private readonly uses = new Map<Definition, NameRead[]>();
   private readonly blocks = new Map<Definition, Node | null>();
-  private readonly kinds = new Map<string, ValueKind | null>();
-  private readonly paths = new Map<string, PathValue>();
+  private readonly kinds = new Map<MemoKey, ValueKind | null>();
+  private readonly paths = new Map<MemoKey, PathValue>();
   private readonly fileKeys = new Map<DataIO, string | undefined>();
   private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
@@ -206,7 +219,7 @@ export class DataFlow {
       const io = describeDataIO(index, call);
       if (!io) continue;
       this.io.push(io);
-      this.ioByCall.set(nodeKey(call.node), io);
+      this.ioByCall.set(memoKey(call.node), io);
     }
   }
 
@@ -325,7 +338,7 @@ export class DataFlow {
 
   /** What `expression` holds, when the code says so clearly (see values.ts); undefined when unknown. */
   kindOf(expression: Node, depth = 0): ValueKind | undefined {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = this.kinds.get(key);
     if (known !== undefined) return known ?? undefined;
     this.kinds.set(key, null); // a cycle through this expression is unknown
@@ -336,7 +349,7 @@ export class DataFlow {
 
   /** The path (or string) `expression` names, with holes for run-time parts (see pathValues.ts). */
   pathOf(expression: Node, depth = 0): PathValue {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = this.paths.get(key);
     if (known) return known;
     this.paths.set(key, { template: '{}', holes: [expression.text] }); // a cycle is a run-time part
@@ -361,7 +374,7 @@ export class DataFlow {
 
   /** The load or save of data or a model performed by a call node, if it is one. */
   dataIOAt(callNode: Node): DataIO | undefined {
-    return this.ioByCall.get(nodeKey(callNode));
+    return this.ioByCall.get(memoKey(callNode));
   }
 
   private fileKey(io: DataIO): string | undefined {
@@ -532,7 +545,7 @@ export class DataFlow {
    * expression, not their re-analysis.
    */
   private lineageStep(expression: Node, graph: LineageGraph): LineageStep {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = graph.steps.get(key);
     if (known) return known;
     const skipped = graph === this.valueSteps ? this.selectorsAndSummaries(expression) : [];
