@@ -142,7 +142,14 @@ function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: ReadonlyMa
 
 /** The parts one after the other: a new value (stringLiteral adds to it). */
 function concat(parts: PathValue[]): PathValue {
-  const value: PathValue = { template: parts.map((p) => p.template).join(''), holes: parts.flatMap((p) => p.holes) };
+  // One loop, no arrays in between: every string literal of a path is a concatenation of its parts.
+  let template = '';
+  const holes: string[] = [];
+  for (const part of parts) {
+    template += part.template;
+    for (const hole of part.holes) holes.push(hole);
+  }
+  const value: PathValue = { template, holes };
   if (parts[0]?.head) value.head = parts[0].head;
   return value;
 }
