@@ -46,6 +46,8 @@ function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
   for (const call of index.calls) {
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
+    // Most calls name no output: no keywords, and neither a save nor training arguments.
+    if (!writes && !configures && call.kwargs.size === 0) continue;
     if (writes || configures) add(call.args[0]);
     for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
   }
