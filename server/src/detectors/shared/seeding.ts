@@ -245,6 +245,15 @@ export interface SeedConstant {
 export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node): SeedConstant {
   const existing = constantBefore(index, SEED_CONSTANT, at);
   if (existing) return { name: existing };
+  let made = newSeedConstants.get(index);
+  if (!made) newSeedConstants.set(index, (made = newSeedConstant(index, doc)));
+  return made;
+}
+
+// A new constant depends on the document alone, and a seed fix is offered per finding.
+const newSeedConstants = new WeakMap<SemanticIndex, SeedConstant>();
+
+function newSeedConstant(index: SemanticIndex, doc: SourceDocument): SeedConstant {
   const name = freshName(index, 'SEED');
   const { start, after } = settingsPlace(index);
   const line = `${name} = ${DEFAULT_SEED}`;
