@@ -37,7 +37,12 @@ interface CommentLike {
 
 export function collectSuppressions(doc: SourceDocument, comments: readonly Node[]): Suppressions {
   const result: Suppressions = { lines: new Map(), cells: new Map(), file: undefined };
-  const sources: CommentLike[] = comments.map((c) => ({ text: c.text, line: c.startPosition.row, endLine: c.endPosition.row }));
+  const sources: CommentLike[] = [];
+  // Only a comment that names mldebt can hold a directive: the lines of the others are not worked out.
+  for (const c of comments) {
+    const text = c.text;
+    if (text.includes('mldebt')) sources.push({ text, line: c.startPosition.row, endLine: c.endPosition.row });
+  }
   // IPython lines are blanked before parsing, so their comments are read from the magic text.
   for (const magic of doc.magics) sources.push({ text: magic.text, line: magic.range.start.line, endLine: magic.range.end.line });
   for (const source of sources) {
