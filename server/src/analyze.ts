@@ -1,6 +1,7 @@
 // analyze(document, config) -> findings: the one entry point the language server and the CLI
 // share. Parse trees -> semantic index -> every enabled rule -> suppressions and severities.
 import type { SourceDocument } from './documents/types';
+import { lineAt } from './documents/positions';
 import type { DocumentSource } from './documents/source';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
 import { effectiveSeverity, type AnalysisConfig } from './config/settings';
@@ -143,7 +144,8 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     parsesAsPython,
     suppressions: () => (suppressions ??= collectSuppressions(doc, index.nodes('comment'))),
     // A suppression comment cannot go at the end of a line that ends inside a string.
-    multilineStrings: () => (multilineStrings ??= index.nodes('string').filter((s) => s.startPosition.row !== s.endPosition.row)),
+    // Rows by binary search over the line starts, without building two points per string of the file.
+    multilineStrings: () => (multilineStrings ??= index.nodes('string').filter((s) => lineAt(doc, s.startIndex) !== lineAt(doc, s.endIndex))),
   };
   const runs: RuleRun[] = [];
   for (const rule of options.rules ?? RULES) {

@@ -37,7 +37,12 @@ interface CommentLike {
 
 export function collectSuppressions(doc: SourceDocument, comments: readonly Node[]): Suppressions {
   const result: Suppressions = { lines: new Map(), cells: new Map(), file: undefined };
-  const sources: CommentLike[] = comments.map((c) => ({ text: c.text, line: c.startPosition.row, endLine: c.endPosition.row }));
+  const sources: CommentLike[] = [];
+  // Only a comment that names mldebt can hold a directive: the lines of the others are not worked out.
+  for (const c of comments) {
+    const text = c.text;
+    if (text.includes('mldebt')) sources.push({ text, line: c.startPosition.row, endLine: c.endPosition.row });
+  }
   // IPython lines are blanked before parsing, so their comments are read from the magic text.
   for (const magic of doc.magics) sources.push({ text: magic.text, line: magic.range.start.line, endLine: magic.range.end.line });
   for (const source of sources) {
@@ -61,16 +66,19 @@ export function collectSuppressions(doc: SourceDocument, comments: readonly Node
 
 /** Lines where a directive covers a finding: its first and last line, and its statement's last line. */
 function directiveLines(finding: Pick<Finding, 'range'>, statementEndLine?: number): number[] {
-  const lines = [finding.range.start.line, finding.range.end.line];
-  if (statementEndLine !== undefined) lines.push(statementEndLine);
-  return [...new Set(lines)];
+  // Each line once, in this order, without a set per finding.
+  const { start, end } = finding.range;
+  const lines = [start.line];
+  if (end.line !== start.line) lines.push(end.line);
+  if (statementEndLine !== undefined && statementEndLine !== start.line && statementEndLine !== end.line) lines.push(statementEndLine);
+  return lines;
 }
 
 export function isSuppressed(suppressions: Suppressions, doc: SourceDocument, finding: Pick<Finding, 'range'>, meta: Pick<RuleMeta, 'code' | 'name'>, statementEndLine?: number): boolean {
   if (covers(suppressions.file, meta)) return true;
-  const cell = segmentIndexAtLine(doc, finding.range.start.line);
-  if (covers(suppressions.cells.get(cell), meta)) return true;
-  return directiveLines(finding, statementEndLine).some((line) => covers(suppressions.lines.get(line), meta));
+  // Most files have no directive: no cell or line to look up.
+  if (suppressions.cells.size > 0 && covers(suppressions.cells.get(segmentIndexAtLine(doc, finding.range.start.line)), meta)) return true;
+  return suppressions.lines.size > 0 && directiveLines(finding, statementEndLine).some((line) => covers(suppressions.lines.get(line), meta));
 }
 
 /** Comment syntax for the body of a non-Python cell magic, where `#` may not be a comment. */

@@ -160,17 +160,17 @@ function candidateRuns(context: RuleContext, block: CommentLine[]): Run[] {
       }
       continue;
     }
+    // Never code (a shell command, a divider, a cell marker): it ends a run but leaves the prose above in force.
+    if (NOT_CODE.some((pattern) => pattern.test(text))) {
+      close(intro);
+      continue;
+    }
     const continues = depth > 0 || indentOf(comment) > baseIndent || /^[)\]}.]|^(else|elif|except|finally)\b/.test(text);
     // A decorator line opens the definition below it: it belongs to the commented code.
     const opens = /[([{,\\:]$/.test(text) || /^@[\w.]+(\(.*\))?$/.test(text);
     const listing = lines.length === 0 && LITERAL_LIST.test(text);
     const prose = listing || (!continues && !opens && !context.parsesAsPython(text));
     const colonProse = !continues && text.endsWith(':') && !context.parsesAsPython(`${text}\n    pass`) && !/^(else|try|finally)\s*:$/.test(text);
-    // Never code (a shell command, a divider, a cell marker): it ends a run but leaves the prose above in force.
-    if (NOT_CODE.some((pattern) => pattern.test(text))) {
-      close(intro);
-      continue;
-    }
     if (prose || colonProse) {
       close(colonProse ? comment : undefined);
       if (FENCE.test(text)) inFence = !inFence;
@@ -257,6 +257,9 @@ function offeredByMarkdown(context: RuleContext, line: number): boolean {
 /** Reports the commented-out code in one block of comment lines. */
 function checkBlock(context: RuleContext, block: CommentLine[]): void {
   if (block.length < MIN_LINES || block.length > MAX_LINES || isScriptMetadata(block)) return;
+  // A run is code only with a line of a shape only code has (isCommentedOutCode): a block of
+  // prose has none, and is not split into runs, each line parsed.
+  if (!block.some((c) => isCodeShaped(c.text))) return;
   if (offeredByMarkdown(context, block[0].line)) return;
   for (const { lines, example } of candidateRuns(context, block)) {
     const run = trimBlank(lines);

@@ -156,8 +156,14 @@ function relatedSplits(index: SemanticIndex, occurrences: Occurrence[]): Occurre
   return occurrences.filter((occurrence, i) => {
     const self = traced[i];
     if (!self) return false;
-    const others = new Set([...self.bindings].flatMap((binding) => byBinding.get(binding)!).filter((j) => j !== i));
-    return [...others].some((j) => !derivesFrom(self.lineage, traced[j]!.occurrence.call) && !derivesFrom(traced[j]!.lineage, occurrence.call));
+    // The first other split met through a shared binding that is no copy answers: building the
+    // whole set of others first was quadratic when every split shares a binding.
+    for (const binding of self.bindings) {
+      for (const j of byBinding.get(binding)!) {
+        if (j !== i && !derivesFrom(self.lineage, traced[j]!.occurrence.call) && !derivesFrom(traced[j]!.lineage, occurrence.call)) return true;
+      }
+    }
+    return false;
   });
 }
 

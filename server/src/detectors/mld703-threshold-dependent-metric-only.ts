@@ -171,6 +171,8 @@ function keywordsNameMulticlass(index: SemanticIndex, call: CallSite, q: string)
   if (namesMoreThanTwoClasses(index, call.kwargs.get('target_names'))) return true;
   if (CLASS_COUNT_KEYWORDS.some((keyword) => moreThanTwo(call.kwargs.get(keyword)))) return true;
   if (OBJECTIVE_KEYWORDS.some((keyword) => namesMulticlassObjective(call.kwargs.get(keyword)))) return true;
+  // Most calls list no classes: what the call is, is asked only of those that do.
+  if (!CLASS_LIST_KEYWORDS.some((keyword) => call.kwargs.has(keyword))) return false;
   const listsClasses = !!metricCall(call) || /^pandas\.(q?cut)$/.test(q) || /ConfusionMatrixDisplay/.test(q);
   return listsClasses && CLASS_LIST_KEYWORDS.some((keyword) => countOf(index, call.kwargs.get(keyword)) > 2);
 }

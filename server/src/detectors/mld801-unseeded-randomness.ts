@@ -74,13 +74,14 @@ export function isRandomCall(call: CallSite): boolean {
   return !!call.qname && (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname) || !!drawnLibrary(call.qname));
 }
 
+/** Each library's draws by qualified name (`numpy.random.normal` -> numpy): asked of every call that may seed or draw. */
+const DRAWS = new Map<string, Library>();
+for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
+  for (const draw of facts.draws) if (!DRAWS.has(`${facts.drawModule}.${draw}`)) DRAWS.set(`${facts.drawModule}.${draw}`, library);
+}
+
 function drawnLibrary(qname: string): Library | undefined {
-  for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
-    if (qname.startsWith(facts.drawModule + '.') && qname.slice(facts.drawModule.length + 1).indexOf('.') === -1 && facts.draws.has(lastSegment(qname))) {
-      return library;
-    }
-  }
-  return undefined;
+  return DRAWS.get(qname);
 }
 
 /** Libraries the file seeds anywhere; 'all' when its own helper (`set_seed(42)`) may seed anything. */

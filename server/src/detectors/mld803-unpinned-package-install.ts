@@ -107,8 +107,9 @@ interface Unpinned {
 }
 
 function unpinnedCommands(line: string, at: { range?: Range; node?: Node }, found: Unpinned[]): void {
-  const row = at.node ? at.node.startPosition.row : at.range!.start.line;
-  for (const command of installCommands(line)) if (describe(command)) found.push({ command, at, line: row });
+  for (const command of installCommands(line)) {
+    if (describe(command)) found.push({ command, at, line: at.node ? at.node.startPosition.row : at.range!.start.line });
+  }
 }
 
 function listen(context: RuleContext): RuleListeners {

@@ -98,9 +98,10 @@ class Notebook {
     found = null;
     const definitions = this.index.moduleDefinitionsOf(name).filter((d) => d.kind !== 'global' && d.kind !== 'delete');
     if (!definitions.some((d) => d.scope.type !== 'module')) {
-      for (const definition of definitions) {
-        if (!found || definition.boundAt < found.offset) found = { offset: definition.boundAt, segmentIndex: this.index.segmentIndexOf(definition.node), node: definition.node };
-      }
+      // The cell is looked up for the earliest binding only.
+      let earliest: Definition | undefined;
+      for (const definition of definitions) if (!earliest || definition.boundAt < earliest.boundAt) earliest = definition;
+      if (earliest) found = { offset: earliest.boundAt, segmentIndex: this.index.segmentIndexOf(earliest.node), node: earliest.node };
       for (const magic of this.magics.get(name) ?? []) {
         const offset = this.index.doc.lineStarts[magic.range.start.line] + magic.range.start.character;
         if (!found || offset < found.offset) found = { offset, segmentIndex: magic.segmentIndex, magic };
@@ -252,9 +253,9 @@ function listen(context: RuleContext): RuleListeners | undefined {
     if (isWildcardImport(statement)) opaque = Math.min(opaque, statement.startIndex);
   }, read(read) {
     if (read.deferred || !isModuleBinding(read)) return;
-    const segmentIndex = index.segmentIndexOf(read.node);
     const first = definedLater(read.name, read.node);
     if (first) {
+      const segmentIndex = index.segmentIndexOf(read.node);
       if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) return;
       reported.add(`${read.name}@${segmentIndex}`);
       pushTo(byDefiningCell, first.segmentIndex, { name: read.name, read, first });
@@ -262,6 +263,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
     }
     // A call runs the function now: the module names its body reads must exist now.
     for (const fn of calledFunctions(index, read)) {
+      const segmentIndex = index.segmentIndexOf(read.node);
       const uses: EarlyUse[] = [];
       for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex)) {
         const binding = definedLater(name, read.node);

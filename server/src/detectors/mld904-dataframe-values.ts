@@ -21,9 +21,11 @@ function atOnceToPythonValues(index: SemanticIndex, values: Node): boolean {
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   return { attribute(node) {
+    // Every attribute of the file comes here: its name's length is told before its text is sliced.
     const name = node.childForFieldName('attribute');
+    if (!name || name.endIndex - name.startIndex !== 'values'.length || name.text !== 'values') return;
     const object = node.childForFieldName('object');
-    if (name?.text !== 'values' || !object) return;
+    if (!object) return;
     // `d.values()` is a method call (dicts, ...), and `x.values = ...` an assignment.
     const parent = node.parent;
     if (parent?.type === 'call' && parent.childForFieldName('function')?.startIndex === node.startIndex) return;

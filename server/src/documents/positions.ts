@@ -28,7 +28,8 @@ export function normaliseLoneCarriageReturns(text: string): string {
   return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
-export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, offset: number): Position {
+/** The line holding an offset (clamped to the text), by binary search: positionAt's line, without building the position. */
+export function lineAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, offset: number): number {
   const starts = doc.lineStarts;
   const clamped = Math.max(0, Math.min(offset, doc.text.length));
   let low = 0;
@@ -38,6 +39,13 @@ export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, off
     if (starts[mid] <= clamped) low = mid;
     else high = mid - 1;
   }
+  return low;
+}
+
+export function positionAt(doc: Pick<SourceDocument, 'lineStarts' | 'text'>, offset: number): Position {
+  const starts = doc.lineStarts;
+  const clamped = Math.max(0, Math.min(offset, doc.text.length));
+  const low = lineAt(doc, clamped);
   // Between the '\r' and '\n' of a '\r\n' is the end of the line, as LSP counts it.
   const insideCrLf = clamped > starts[low] && doc.text.charCodeAt(clamped - 1) === 13 && doc.text.charCodeAt(clamped) === 10;
   return { line: low, character: clamped - starts[low] - (insideCrLf ? 1 : 0) };

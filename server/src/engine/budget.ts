@@ -88,17 +88,6 @@ interface View {
 type ViewClass = new (target: object, budget: Budget) => View;
 type Method = (this: object, ...args: unknown[]) => unknown;
 
-/** Calls `method` on `self` with the arguments of the call in progress, the common arities without an array. */
-function forward(method: Method, self: object, args: IArguments): unknown {
-  switch (args.length) {
-    case 0: return method.call(self);
-    case 1: return method.call(self, args[0]);
-    case 2: return method.call(self, args[0], args[1]);
-    case 3: return method.call(self, args[0], args[1], args[2]);
-    default: return method.apply(self, args as unknown as unknown[]);
-  }
-}
-
 /** The view class of each model class, made once: a view per analysis is then two fields, not a copy of every method. */
 const viewClasses = new WeakMap<object, ViewClass>();
 
@@ -120,9 +109,18 @@ function viewClassOf(proto: object): ViewClass {
       if (typeof descriptor.value === 'function') {
         const method = descriptor.value as Method;
         Object.defineProperty(shape, name, {
-          value: function checked(this: View): unknown {
+          // The common arities are passed on as parameters: handing `arguments` to another
+          // function made every model call of a rule allocate it.
+          value: function checked(this: View, a?: unknown, b?: unknown, c?: unknown): unknown {
             this[BUDGET].check();
-            return forward(method, this[TARGET], arguments);
+            const self = this[TARGET];
+            switch (arguments.length) {
+              case 0: return method.call(self);
+              case 1: return method.call(self, a);
+              case 2: return method.call(self, a, b);
+              case 3: return method.call(self, a, b, c);
+              default: return method.apply(self, arguments as unknown as unknown[]);
+            }
           },
         });
       } else if (descriptor.get) {

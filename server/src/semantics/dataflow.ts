@@ -17,6 +17,7 @@ import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio'
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
+import { SyntaxNode } from './syntax';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -91,6 +92,30 @@ export interface Lineage {
   truncated: boolean;
 }
 
+/** Whether a read resolves to a binding in `definition`'s scope: only then can `definition` reach it. */
+function inScopeOf(read: NameRead, definition: Definition): boolean {
+  const { resolution } = read;
+  return (resolution.kind === 'local' || resolution.kind === 'import') && resolution.definition.scopeKey === definition.scopeKey;
+}
+
+/** What the memos of the layer are keyed by (see memoKey). */
+type MemoKey = number | string;
+
+/**
+ * A node's key in the layer's memos: its id, for a node of the syntax table (ids are unique in the
+ * process, one table per tree), else its span and kind. Building a string per question was a
+ * tenth of the cost of the questions asked most (kindOf, pathOf, dataIOAt).
+ */
+function memoKey(node: Node): MemoKey {
+  return node instanceof SyntaxNode ? node.id : nodeKey(node);
+}
+
+/** collectReads' marks of an offset: a binding or an augmented assignment's target starts there, a keyword argument starts, an attribute ends. */
+const BINDING_START = 1;
+const AUGMENTED_START = 2;
+const KEYWORD_START = 4;
+const ATTRIBUTE_END = 8;
+
 /** Bindings that replace the previous value on every path through them. */
 const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
 /** Methods that put their arguments into the object they are called on. */
@@ -126,7 +151,7 @@ interface LineageStep {
 
 /** The steps of lineages of one kind (all data, or values only), with the steps each binding and write leads to. */
 interface LineageGraph {
-  steps: Map<string, LineageStep>;
+  steps: Map<MemoKey, LineageStep>;
   sources: Map<Definition, LineageStep | undefined>;
   values: Map<Mutation, LineageStep[]>;
 }
@@ -171,12 +196,12 @@ export class DataFlow {
   private readonly readsByStart = new Map<number, NameRead>();
   private readonly readsByName = new Map<string, NameRead[]>();
   private readonly mutationsByName = new Map<string, Mutation[]>();
-  private readonly ioByCall = new Map<string, DataIO>();
+  private readonly ioByCall = new Map<MemoKey, DataIO>();
   private readonly reaching = new Map<NameRead, Definition[]>();
   private readonly uses = new Map<Definition, NameRead[]>();
   private readonly blocks = new Map<Definition, Node | null>();
-  private readonly kinds = new Map<string, ValueKind | null>();
-  private readonly paths = new Map<string, PathValue>();
+  private readonly kinds = new Map<MemoKey, ValueKind | null>();
+  private readonly paths = new Map<MemoKey, PathValue>();
   private readonly fileKeys = new Map<DataIO, string | undefined>();
   private readonly savesBefore = new Map<DataIO, DataIO[]>();
   private trainings: TrainingCall[] | undefined;
@@ -194,7 +219,7 @@ export class DataFlow {
       const io = describeDataIO(index, call);
       if (!io) continue;
       this.io.push(io);
-      this.ioByCall.set(nodeKey(call.node), io);
+      this.ioByCall.set(memoKey(call.node), io);
     }
   }
 
@@ -251,7 +276,9 @@ export class DataFlow {
   usesOf(definition: Definition): readonly NameRead[] {
     let result = this.uses.get(definition);
     if (!result) {
-      result = this.readsOf(definition.name).filter((read) => this.reachingDefinitions(read).includes(definition));
+      // Only a read resolved to the definition's scope can see it (computeReaching's candidates):
+      // the others are skipped before their reaching definitions are worked out.
+      result = this.readsOf(definition.name).filter((read) => inScopeOf(read, definition) && this.reachingDefinitions(read).includes(definition));
       this.uses.set(definition, result);
     }
     return result;
@@ -311,7 +338,7 @@ export class DataFlow {
 
   /** What `expression` holds, when the code says so clearly (see values.ts); undefined when unknown. */
   kindOf(expression: Node, depth = 0): ValueKind | undefined {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = this.kinds.get(key);
     if (known !== undefined) return known ?? undefined;
     this.kinds.set(key, null); // a cycle through this expression is unknown
@@ -322,7 +349,7 @@ export class DataFlow {
 
   /** The path (or string) `expression` names, with holes for run-time parts (see pathValues.ts). */
   pathOf(expression: Node, depth = 0): PathValue {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = this.paths.get(key);
     if (known) return known;
     this.paths.set(key, { template: '{}', holes: [expression.text] }); // a cycle is a run-time part
@@ -347,7 +374,7 @@ export class DataFlow {
 
   /** The load or save of data or a model performed by a call node, if it is one. */
   dataIOAt(callNode: Node): DataIO | undefined {
-    return this.ioByCall.get(nodeKey(callNode));
+    return this.ioByCall.get(memoKey(callNode));
   }
 
   private fileKey(io: DataIO): string | undefined {
@@ -518,7 +545,7 @@ export class DataFlow {
    * expression, not their re-analysis.
    */
   private lineageStep(expression: Node, graph: LineageGraph): LineageStep {
-    const key = nodeKey(expression);
+    const key = memoKey(expression);
     const known = graph.steps.get(key);
     if (known) return known;
     const skipped = graph === this.valueSteps ? this.selectorsAndSummaries(expression) : [];
@@ -696,22 +723,23 @@ export class DataFlow {
   private collectReads(): void {
     const { index } = this;
     const text = index.doc.text;
-    const bindings = new Set<number>();
-    const augmented = new Set<number>();
-    for (const definition of index.definitions) (definition.kind === 'augmented' ? augmented : bindings).add(definition.node.startIndex);
-    const attributeNames = new Set(index.nodes('attribute').map((node) => node.endIndex));
-    const keywordNames = new Set(index.nodes('keyword_argument').map((node) => node.startIndex));
+    // What starts or ends at each offset, one byte per offset of the text: sets of thousands of
+    // offsets were most of what building the reads allocated.
+    const at = new Uint8Array(text.length + 1);
+    for (const definition of index.definitions) at[definition.node.startIndex] |= definition.kind === 'augmented' ? AUGMENTED_START : BINDING_START;
+    for (const node of index.nodes('attribute')) at[node.endIndex] |= ATTRIBUTE_END;
+    for (const node of index.nodes('keyword_argument')) at[node.startIndex] |= KEYWORD_START;
     const declarations = DECLARATIONS.flatMap((type) => index.nodes(type).map((node): [number, number] => [node.startIndex, node.endIndex])).sort((a, b) => a[0] - b[0]);
     let nextDeclaration = 0;
     const identifiers = index.nodes('identifier');
     for (let i = 0; i < identifiers.length; i++) {
       const node = identifiers[i];
       const start = node.startIndex;
-      if (bindings.has(start) || keywordNames.has(start)) continue;
+      if (at[start] & (BINDING_START | KEYWORD_START)) continue;
       while (nextDeclaration < declarations.length && declarations[nextDeclaration][1] <= start) nextDeclaration++;
       if (nextDeclaration < declarations.length && declarations[nextDeclaration][0] <= start) continue;
       const end = node.endIndex;
-      if (attributeNames.has(end)) continue;
+      if (at[end] & ATTRIBUTE_END) continue;
       const frame = index.scopeChain(node);
       const name = text.slice(start, end);
       const resolution = index.lookup(name, frame, node);
@@ -723,7 +751,7 @@ export class DataFlow {
         fn ??= f.node;
         if (f.key !== home && !isInside(resolution, f)) deferred = true;
       }
-      const read: NameRead = { node, name, resolution, deferred, role: augmented.has(start) ? 'augmented' : 'load' };
+      const read: NameRead = { node, name, resolution, deferred, role: at[start] & AUGMENTED_START ? 'augmented' : 'load' };
       if (fn) read.function = fn;
       this.reads.push(read);
       this.readsByStart.set(start, read);

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ParsedDocument } from '../parsing/incremental';
 import type { SourceDocument } from '../documents/types';
-import { segmentIndexAtLine } from '../documents/positions';
+import { lineAt, segmentIndexAtLine } from '../documents/positions';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
 import { describeCall } from './calls';
 import { DataFlow } from './dataflow';
@@ -55,6 +55,8 @@ export class SemanticIndex {
   private byCalleeName: Map<string, CallSite[]> | undefined;
   private flow: DataFlow | undefined;
   private names: Set<string> | undefined;
+  /** mentionsName's answers: fixes ask for the same fresh names once per finding. */
+  private readonly mentioned = new Map<string, boolean>();
 
   /** `tables`, in the language server, holds the previous version's syntax tables to reuse. */
   constructor(parsed: ParsedDocument, tables?: SyntaxTables) {
@@ -132,7 +134,8 @@ export class SemanticIndex {
   segmentIndexOf(node: Node): number {
     // A script is one segment holding every line: no position to compute (asked for every call).
     if (this.doc.segments.length === 1) return 0;
-    return segmentIndexAtLine(this.doc, node.startPosition.row);
+    // The line from the offset: a node's startPosition builds a point (asked for every call and read of a notebook).
+    return segmentIndexAtLine(this.doc, lineAt(this.doc, node.startIndex));
   }
 
   // ---- imports ---------------------------------------------------------------------------
@@ -169,8 +172,13 @@ export class SemanticIndex {
 
   /** True when any identifier in the document is spelled `name`: a binding, a read, an attribute or keyword name. */
   mentionsName(name: string): boolean {
-    this.names ??= new Set(this.nodes('identifier').map((id) => this.doc.text.slice(id.startIndex, id.endIndex)));
-    return this.names.has(name);
+    let answer = this.mentioned.get(name);
+    if (answer === undefined) {
+      // Every identifier is a slice of the text: a name the text does not hold needs no set of them.
+      answer = this.doc.text.includes(name) && (this.names ??= new Set(this.nodes('identifier').map((id) => this.doc.text.slice(id.startIndex, id.endIndex)))).has(name);
+      this.mentioned.set(name, answer);
+    }
+    return answer;
   }
 
   /** All bindings of `name`, in any scope, in document order. */

@@ -77,8 +77,10 @@ function stringLiteral(flow: DataFlow, node: Node, depth: number): PathValue {
   if (!parts) return hole(node);
   const value = concat(parts.map((part) => (typeof part === 'string' ? { template: part, holes: [] } : flow.pathOf(part, depth + 1))));
   const interpolated = parts.some((part) => typeof part !== 'string');
-  const head = typeof parts[0] === 'string' || parts.length === 0 ? { head: { literal: node, throughModuleName: false } } : {};
-  return interpolated || stringPrefix(node).includes('b') ? { ...value, ...head } : { ...value, ...head, literal: node };
+  // Built field by field: spreading objects of several shapes was most of the cost of a path literal.
+  if (typeof parts[0] === 'string' || parts.length === 0) value.head = { literal: node, throughModuleName: false };
+  if (!interpolated && !stringPrefix(node).includes('b')) value.literal = node;
+  return value;
 }
 
 /** A variable: the value every binding that can reach this read gives it, if they agree. */
@@ -133,12 +135,23 @@ function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: ReadonlyMa
     pieces.push(flow.pathOf(argument, depth + 1));
   }
   pieces.push({ template: text.slice(last), holes: [] });
-  return { ...concat(pieces), head: { literal: stripParens(receiver), throughModuleName: false } };
+  const value = concat(pieces);
+  value.head = { literal: stripParens(receiver), throughModuleName: false };
+  return value;
 }
 
+/** The parts one after the other: a new value (stringLiteral adds to it). */
 function concat(parts: PathValue[]): PathValue {
-  const value: PathValue = { template: parts.map((p) => p.template).join(''), holes: parts.flatMap((p) => p.holes) };
-  return parts[0]?.head ? { ...value, head: parts[0].head } : value;
+  // One loop, no arrays in between: every string literal of a path is a concatenation of its parts.
+  let template = '';
+  const holes: string[] = [];
+  for (const part of parts) {
+    template += part.template;
+    for (const hole of part.holes) holes.push(hole);
+  }
+  const value: PathValue = { template, holes };
+  if (parts[0]?.head) value.head = parts[0].head;
+  return value;
 }
 
 function join(parts: PathValue[]): PathValue {

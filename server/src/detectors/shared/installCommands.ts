@@ -83,6 +83,9 @@ const SEPARATORS = new Set(['&&', '||', ';', '|', '&']);
 
 /** The install commands in one command line. */
 export function installCommands(line: string): InstallCommand[] {
+  // A command needs the word `install`; only quotes and backslashes can build it from other
+  // characters, so a line with neither and without the word has none (most magics and commands).
+  if (!line.includes('install') && !/['"\\]/.test(line)) return [];
   const words = shellWords(line);
   const commands: InstallCommand[] = [];
   let start = 0;

@@ -22,7 +22,16 @@ function lastComponent(name: string): string {
   return name.slice(name.lastIndexOf('/') + 1);
 }
 
+// Asked by MLD301 and MLD302 of the same document: found once per index.
+const outputsOf = new WeakMap<SemanticIndex, OwnOutputs>();
+
 export function ownOutputs(index: SemanticIndex): OwnOutputs {
+  let own = outputsOf.get(index);
+  if (!own) outputsOf.set(index, (own = collectOwnOutputs(index)));
+  return own;
+}
+
+function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
   const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [] };
   const add = (node: Node | undefined): void => {
     const text = node ? index.dataflow.stringOf(node) : undefined;
@@ -37,6 +46,8 @@ export function ownOutputs(index: SemanticIndex): OwnOutputs {
   for (const call of index.calls) {
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
+    // Most calls name no output: no keywords, and neither a save nor training arguments.
+    if (!writes && !configures && call.kwargs.size === 0) continue;
     if (writes || configures) add(call.args[0]);
     for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
   }

@@ -25,8 +25,8 @@ for (const [library, calls] of Object.entries(LIBRARY_SEEDERS) as [Library, Read
   for (const qname of calls) SEEDER_LIBRARIES.set(qname, [...(SEEDER_LIBRARIES.get(qname) ?? []), library]);
 }
 
-/** Calls that seed several libraries at once, and which. */
-const SEED_ALL: Record<string, readonly Library[]> = {
+/** Calls that seed several libraries at once, and which (a map: asked of every call's qualified name). */
+const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
   'tensorflow.keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
   'transformers.set_seed': ['numpy', 'random', 'torch', 'tensorflow'],
@@ -37,7 +37,7 @@ const SEED_ALL: Record<string, readonly Library[]> = {
   'pytorch_lightning.seed_everything': ['numpy', 'random', 'torch'],
   'lightning_fabric.utilities.seed.seed_everything': ['numpy', 'random', 'torch'],
   'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
-};
+} satisfies Record<string, readonly Library[]>));
 
 /** The library whose global generator a package's own seeding functions seed. */
 const PACKAGE_LIBRARY: Record<string, Library> = { numpy: 'numpy', random: 'random', torch: 'torch', tensorflow: 'tensorflow' };
@@ -51,12 +51,23 @@ export interface Seeding {
   libraries: readonly Library[] | 'all';
 }
 
+/** A seeding known only by "seed" in its callee's name, which a rule may know to be a draw instead. */
+interface SeedingByName extends Seeding {
+  byName?: true;
+}
+
 /**
  * Every call that seeds a global generator with a value (`np.random.seed()` with no argument or
- * with `None` reseeds from the OS and does not count), in document order.
+ * with `None` reseeds from the OS and does not count), in document order. A call with "seed" in
+ * its name counts unless `isDraw` says its qualified name draws.
  */
 export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolean = () => false): Seeding[] {
-  const found: Seeding[] = [];
+  // The document's seedings are found once; a rule's draws are told from them afterwards.
+  return documentSeedings(index).filter((seeding) => !(seeding as SeedingByName).byName || !seeding.call.qname || !isDraw(seeding.call.qname));
+}
+
+function findSeedings(index: SemanticIndex): SeedingByName[] {
+  const found: SeedingByName[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
     const seeders = qname ? SEEDER_LIBRARIES.get(qname) : undefined;
@@ -65,7 +76,7 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
       if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: seeders });
       continue;
     }
-    const many = qname ? SEED_ALL[qname] : undefined;
+    const many = qname ? SEED_ALL.get(qname) : undefined;
     if (many) {
       found.push({ call, libraries: many });
       continue;
@@ -75,21 +86,21 @@ export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolea
       continue;
     }
     const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
-    if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName) || (qname && isDraw(qname))) continue;
+    if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName)) continue;
     // `torch.cuda.manual_seed_all(0)` seeds its own library only; the project's helper may seed any.
     const library = qname ? PACKAGE_LIBRARY[packageOf(qname)] : undefined;
-    found.push({ call, libraries: library ? [library] : 'all' });
+    found.push({ call, libraries: library ? [library] : 'all', byName: true });
   }
   return found;
 }
 
 // Asked once per finding: the document's seedings are found once per index, or a file with many
 // findings costs findings x calls.
-const seedingsOf = new WeakMap<SemanticIndex, Seeding[]>();
+const seedingsOf = new WeakMap<SemanticIndex, SeedingByName[]>();
 
-function documentSeedings(index: SemanticIndex): Seeding[] {
+function documentSeedings(index: SemanticIndex): SeedingByName[] {
   let found = seedingsOf.get(index);
-  if (!found) seedingsOf.set(index, (found = seedings(index)));
+  if (!found) seedingsOf.set(index, (found = findSeedings(index)));
   return found;
 }
 
@@ -245,6 +256,15 @@ export interface SeedConstant {
 export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node): SeedConstant {
   const existing = constantBefore(index, SEED_CONSTANT, at);
   if (existing) return { name: existing };
+  let made = newSeedConstants.get(index);
+  if (!made) newSeedConstants.set(index, (made = newSeedConstant(index, doc)));
+  return made;
+}
+
+// A new constant depends on the document alone, and a seed fix is offered per finding.
+const newSeedConstants = new WeakMap<SemanticIndex, SeedConstant>();
+
+function newSeedConstant(index: SemanticIndex, doc: SourceDocument): SeedConstant {
   const name = freshName(index, 'SEED');
   const { start, after } = settingsPlace(index);
   const line = `${name} = ${DEFAULT_SEED}`;

@@ -50,12 +50,17 @@ function heldBy(call: CallSite, receiver: Node): Node {
   return (call.method === 'fit' ? assignedName(call.node) : undefined) ?? receiver;
 }
 
+/** A method call named like a fit or a transform: what transformerCall asks before the model. */
+function fitsOrTransforms(call: CallSite): boolean {
+  const { method } = call;
+  return !!method && !call.qname && (FIT_METHODS.has(method) || method === 'fit_resample' || method === 'transform');
+}
+
 /** The fit or transform a call performs on a preprocessing step, if it is one. */
 export function transformerCall(index: SemanticIndex, call: CallSite): TransformerCall | undefined {
   const { method, receiver } = call;
-  if (!method || !receiver || call.qname) return undefined;
-  const isFit = FIT_METHODS.has(method) || method === 'fit_resample';
-  if (!isFit && method !== 'transform') return undefined;
+  if (!receiver || !fitsOrTransforms(call)) return undefined;
+  const isFit = FIT_METHODS.has(method!) || method === 'fit_resample';
   const className = transformerClass(index, receiver);
   if (!className || (method === 'fit_resample') !== RESAMPLERS.test(className)) return undefined;
   const data = call.args[0] ?? call.kwargs.get('X') ?? call.kwargs.get('raw_documents');
@@ -70,7 +75,7 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
  */
 export function transformerCalls(index: SemanticIndex): readonly TransformerCall[] {
   let found = transformerCallsOf.get(index);
-  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => (inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? []))));
+  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => (!fitsOrTransforms(call) || inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? []))));
   return found;
 }
 
