@@ -8,7 +8,7 @@ import { ML_PACKAGES } from './shared/libraries';
 import { columnChoice } from './shared/featureColumns';
 import { trainingLabel } from './shared/models';
 import { shortText } from './shared/objects';
-import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 interface Training {
   /** The call that trains (`model.fit(...)`, `cross_val_score(...)`). */
@@ -70,13 +70,16 @@ function report(context: RuleContext, trainings: readonly Training[]): void {
  * gathered by the call listener; the fits are the model's training calls. The findings wait for
  * finish, since one drop is one finding linked to every training on it.
  */
+/** The cross-validations: every function of scikit-learn's model selection. */
+const CALLEES: CalleeSelection = { modules: ['sklearn.model_selection'] };
+
 function listen(context: RuleContext): RuleListeners | undefined {
   const { index } = context;
   // Nothing can train (the model's training calls and scikit-learn's cross-validations need an ML import).
   if (!index.importsAny(ML_PACKAGES)) return undefined;
   const crossValidations: Training[] = [];
   return {
-    callees: { modules: ['sklearn.model_selection'] },
+    callees: CALLEES,
     call(call) {
       const training = crossValidationTraining(index, call);
       if (training) crossValidations.push(training);

@@ -9,7 +9,7 @@ import { ML_PACKAGES } from './shared/libraries';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
 /**
@@ -156,6 +156,10 @@ function importsTrainingLibrary(index: SemanticIndex): boolean {
   return index.imports.some(({ target }) => ML_PACKAGES.has(target.split('.')[0]) && !/^sklearn\.metrics(\.|$)/.test(target));
 }
 
+/** The dataset loaders; in a file that trains, the SQL readers too (Spark's `.sql()` among them). */
+const DATASET_CALLEES: CalleeSelection = { qualified: DATASET_LOADERS };
+const TRAINING_CALLEES: CalleeSelection = { qualified: [...SQL_READERS, 'pandas.read_sql_table', ...DATASET_LOADERS], methods: ['sql'] };
+
 function listen(context: RuleContext): RuleListeners {
   // URLs and SQL tables count as training data only in files that train models; the dataset
   // loaders belong to ML libraries themselves.
@@ -168,8 +172,8 @@ function listen(context: RuleContext): RuleListeners {
   // Files read from one branch of one repository are pinned together, by one commit.
   const branches = new UnpinnedLoads<UnversionedLoad>('repository branch');
   return {
-    // The SQL readers (Spark's `.sql()` among them) and the dataset loaders; URLs come with the loads.
-    callees: { qualified: [...(trains ? [...SQL_READERS, 'pandas.read_sql_table'] : []), ...DATASET_LOADERS], methods: trains ? ['sql'] : [] },
+    // URLs come with the loads.
+    callees: trains ? TRAINING_CALLEES : DATASET_CALLEES,
     call(call) {
       if (trains) liveQueries(context, call);
       const load = unversionedDataset(context.index, call, own);

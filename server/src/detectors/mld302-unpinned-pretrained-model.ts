@@ -6,7 +6,7 @@ import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/
 import { packageOf } from './shared/libraries';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
 const HUB_PACKAGES = new Set(['transformers', 'diffusers', 'peft', 'sentence_transformers', 'optimum', 'setfit', 'trl', 'huggingface_hub']);
@@ -96,6 +96,9 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
   return undefined;
 }
 
+/** `from_pretrained` of any class (its package is checked), the downloads, constructors and loaders by name. */
+const CALLEES: CalleeSelection = { methods: ['from_pretrained'], qualified: [...HUB_DOWNLOADS, ...HUB_CONSTRUCTORS, 'transformers.pipeline', 'torch.hub.load'] };
+
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   let own: OwnOutputs | undefined;
@@ -103,9 +106,7 @@ function listen(context: RuleContext): RuleListeners {
   // finding at the first load, linked to the others.
   const names = new UnpinnedLoads<Unpinned>('name');
   const tasks = new UnpinnedLoads<Unpinned>('task');
-  // `from_pretrained` of any class (its package is checked), the downloads, constructors and loaders by name.
-  const callees = { methods: ['from_pretrained'], qualified: [...HUB_DOWNLOADS, ...HUB_CONSTRUCTORS, 'transformers.pipeline', 'torch.hub.load'] };
-  return { callees, call(call) {
+  return { callees: CALLEES, call(call) {
     if (!call.qname) return;
     own ??= ownOutputs(index);
     const found = unpinned(index, call, own);

@@ -5,7 +5,7 @@ import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { stringValue } from '../semantics/literals';
 import { valueLibrary, type ValueLibrary } from '../semantics/origins';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 type Library = 'numpy' | 'torch' | 'pandas' | 'tensorflow';
 
@@ -128,12 +128,15 @@ function doubleConversion(index: SemanticIndex, call: CallSite): string | undefi
   return `\`${short(call.node)}\` converts the column twice, pandas to NumPy to list: \`${short(column)}.tolist()\` gives the same list in one step`;
 }
 
+/** The constructors of a round trip's container, and the list conversions. */
+const CALLEES: CalleeSelection = { qualified: [...CONSTRUCTORS.keys()], methods: ['tolist', 'to_list'] };
+
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   // A round trip is met before the calls in its argument (document order): those are not reported again.
   const reported = new Set<number>();
   return {
-    callees: { qualified: CONSTRUCTORS.keys(), methods: ['tolist', 'to_list'] },
+    callees: CALLEES,
     call(call) {
       const library = call.qname ? CONSTRUCTORS.get(call.qname) : undefined;
       const message = library ? roundTrip(index, call, library) : undefined;

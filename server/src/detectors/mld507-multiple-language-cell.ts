@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { enclosingFunction, stripParens } from '../semantics/nodes';
 import { shorten } from './shared/messages';
 import { OTHER_LANGUAGE_PROGRAMS, pipelineSteps } from './shared/shell';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 /** Cell magics whose body is another language, by the language's name. */
@@ -191,6 +191,8 @@ function scriptShellSteps(index: SemanticIndex, call: CallSite): string[] {
   return OTHER_LANGUAGE_PROGRAMS.has(name) || /\.(sh|R|jl)$/.test(name) ? [name] : [];
 }
 
+const SHELL_CALLEES: CalleeSelection = { qualified: SHELL_CALLS };
+
 function listen(context: RuleContext): RuleListeners {
   const { doc, index } = context;
   if (doc.kind === 'notebook' && doc.segments.some((s) => isPythonLanguage(s.language))) {
@@ -205,7 +207,7 @@ function listen(context: RuleContext): RuleListeners {
     });
   }
   const testModule = doc.kind === 'script' && TEST_MODULE.test(doc.uri);
-  return { callees: { qualified: SHELL_CALLS }, call(call) {
+  return { callees: SHELL_CALLEES, call(call) {
     // Only shell and subprocess calls can run a step; the enclosing test function is looked for on those alone.
     if (!call.qname || !(ALWAYS_SHELL.has(call.qname) || SUBPROCESS_SHELL.has(call.qname))) return;
     if (testModule || inTestFunction(call.node)) return;

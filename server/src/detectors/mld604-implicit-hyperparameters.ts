@@ -4,7 +4,7 @@ import { sameNode } from '../semantics/nodes';
 import { lastSegment, packageOf } from './shared/libraries';
 import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 /**
  * The key estimators: models whose results hinge on hyperparameters with consequential defaults
@@ -80,13 +80,15 @@ function inCollection(node: Node): boolean {
   return false;
 }
 
+const PACKAGE_CALLEES: CalleeSelection = { modules: PACKAGES };
+
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   // In a file that runs a search, a model kept in a collection is usually fed to it in a loop.
   const searches = index.callsTo((q) => SEARCHES.test(lastSegment(q))).length > 0;
   // `loaded = XGBClassifier(); loaded.load_model(path)`: the saved model brings its settings.
   const loaded = loadedModelOrigins(index);
-  return { callees: { modules: PACKAGES }, call(call) {
+  return { callees: PACKAGE_CALLEES, call(call) {
     const q = call.qname;
     if (!q || !PACKAGES.has(packageOf(q))) return;
     const hyperparameters = KEY_ESTIMATORS.get(lastSegment(q));

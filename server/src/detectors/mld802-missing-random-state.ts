@@ -8,7 +8,7 @@ import { onlyInspected } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import { drawReachesResult } from './shared/randomReach';
 import { seedConstant, seededBefore } from './shared/seeding';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 /** The seed keyword a call already passes, if any. */
 function seedArgument(call: CallSite) {
@@ -174,11 +174,14 @@ function missingSeedMessage(name: string, kind: RandomCallKind | 'pandas', seed:
 /** The packages whose calls take `random_state` (see randomStateKind). */
 const SEEDED_PACKAGES = ['sklearn', 'imblearn', ...Object.keys(BOOSTING_RANDOM)];
 
+/** The seeded libraries' constructors and functions, and pandas-style `.sample`. */
+const CALLEES: CalleeSelection = { modules: SEEDED_PACKAGES, methods: ['sample'] };
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   let loaded: ReadonlySet<number> | undefined;
   // Seeded estimators and splitters, and `.sample()` on a pandas value.
-  return { callees: { modules: SEEDED_PACKAGES, methods: ['sample'] }, call(call) {
+  return { callees: CALLEES, call(call) {
     if (call.hasSplat) return;
     const pandas = isPandasSample(index, call);
     if (!call.qname && !pandas) return;

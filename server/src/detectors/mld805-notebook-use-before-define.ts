@@ -5,7 +5,7 @@ import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf } from '../semantics/nodes';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
@@ -218,6 +218,8 @@ function nameList(names: string[]): string {
  * findings group the early uses by defining cell, so they are reported in finish. A notebook of
  * one cell has no cell below another: nothing to do.
  */
+const DYNAMIC_BINDER_CALLEES: CalleeSelection = { qualified: DYNAMIC_BINDERS };
+
 function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
   if (doc.segments.length < 2) return undefined;
@@ -247,7 +249,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const reported = new Set<string>();
   const byDefiningCell = new Map<number, EarlyUse[]>();
   const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
-  return { callees: { qualified: DYNAMIC_BINDERS }, call(call) {
+  return { callees: DYNAMIC_BINDER_CALLEES, call(call) {
     opaque = Math.min(opaque, call.node.startIndex);
   }, import_from_statement(statement) {
     if (isWildcardImport(statement)) opaque = Math.min(opaque, statement.startIndex);

@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { removeArgument } from './shared/edits';
 import { importsPandas, pandasKind } from '../semantics/pandas';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 /** pandas methods that return None when called with `inplace=True`. */
 const INPLACE_METHODS = new Set([
@@ -44,8 +44,10 @@ function isPandasReceiver(index: SemanticIndex, receiver: Node): boolean {
   return !origin || origin.qname === undefined;
 }
 
+const INPLACE_CALLEES: CalleeSelection = { methods: INPLACE_METHODS };
+
 function listen(context: RuleContext): RuleListeners {
-  return { callees: { methods: INPLACE_METHODS }, call: (call) => checkCall(context, call) };
+  return { callees: INPLACE_CALLEES, call: (call) => checkCall(context, call) };
 }
 
 function checkCall(context: RuleContext, call: CallSite): void {

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { moduleOrigin } from '../semantics/torch';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 /** `self` (the first parameter of a method) or `super()` / `super(Cls, self)`: a module calling its own or its parent's forward. */
@@ -16,9 +16,11 @@ function isOwnForward(receiver: Node): boolean {
   return false;
 }
 
+const CALLEES: CalleeSelection = { methods: ['forward'] };
+
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
-  return { callees: { methods: ['forward'] }, call(call) {
+  return { callees: CALLEES, call(call) {
     if (!call.receiver || isOwnForward(call.receiver)) return;
     if (!moduleOrigin(index, call.receiver)) return;
     const receiver = call.receiver.text;

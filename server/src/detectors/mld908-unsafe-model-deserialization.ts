@@ -6,7 +6,7 @@ import { stripParens } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { writtenBeforeRead } from './shared/runOrder';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
@@ -78,9 +78,11 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
     && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.bindingAt(use.receiver)?.node.startIndex === target.startIndex);
 }
 
+const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] };
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
-  return { callees: { qualified: ['torch.load', ...PICKLE_LOADERS] }, call(call) {
+  return { callees: CALLEES, call(call) {
     if (readsOwnSave(index, call)) return;
     if (call.qname === 'torch.load') {
       if (call.hasSplat) return;

@@ -22,11 +22,11 @@ export function isModelCall(index: SemanticIndex, call: CallSite): boolean {
   return call.method === 'fit' && index.importsAny(['tensorflow', 'keras']);
 }
 
+const MODEL_MODULES = ['sklearn', ...Object.keys(BOOSTING_RANDOM), 'torch.optim', 'keras.optimizers', 'tensorflow.keras.optimizers'];
+const MODEL_CALLEES: CalleeSelection = { modules: MODEL_MODULES, qualified: TRAINER_CONSTRUCTORS };
+const KERAS_MODEL_CALLEES: CalleeSelection = { ...MODEL_CALLEES, methods: ['fit'] };
+
 /** The callees `isModelCall` can accept, for the rules that subscribe to them (Keras' `fit` only where Keras is imported). */
 export function modelCallees(index: SemanticIndex): CalleeSelection {
-  return {
-    modules: ['sklearn', ...Object.keys(BOOSTING_RANDOM), 'torch.optim', 'keras.optimizers', 'tensorflow.keras.optimizers'],
-    qualified: TRAINER_CONSTRUCTORS,
-    methods: index.importsAny(['tensorflow', 'keras']) ? ['fit'] : [],
-  };
+  return index.importsAny(['tensorflow', 'keras']) ? KERAS_MODEL_CALLEES : MODEL_CALLEES;
 }
