@@ -11,6 +11,7 @@ import { DataFlow } from './dataflow';
 import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
+import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -478,7 +479,8 @@ export class SemanticIndex {
 
   /**
    * True for code that runs as a program: a notebook, a script with a `__main__` guard, or a file
-   * with calls at module level. A module of only definitions is a library, seeded by its caller.
+   * with calls at module level. A module of only definitions is a library, seeded by its caller;
+   * calls that only set the process up (logging, warnings, display options) do not make it a program.
    */
   get isEntryPoint(): boolean {
     // Asked per finding by several rules: walking every statement each time made them quadratic.
@@ -493,10 +495,20 @@ export class SemanticIndex {
       for (const statement of root.namedChildren) {
         if (!statement) continue;
         if (statement.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? '')) return true;
-        if (statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'call') return true;
+        const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : undefined;
+        if (expression?.type === 'call' && !this.onlySetsUpProcess(expression)) return true;
       }
     }
     return false;
+  }
+
+  /** `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program. */
+  private onlySetsUpProcess(node: Node): boolean {
+    const call = this.call(node);
+    if (!call) return false;
+    if (call.qname) return PROCESS_SETUP_FUNCTIONS.test(call.qname);
+    const maker = call.receiver ? this.originCall(call.receiver)?.qname : undefined;
+    return !!maker && LOGGER_FACTORIES.test(maker);
   }
 
   /** The bases of a class statement: qualified names, or `local:Name` for the file's own classes. */

@@ -83,6 +83,49 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'library module whose only top-level calls set up logging and warnings: the importer seeds',
+      code: py`
+        import logging
+        import warnings
+        import numpy as np
+        import torch
+        from torch import nn
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+        warnings.filterwarnings("ignore", category=FutureWarning)
+
+        class Resampler(nn.Module):
+            def __init__(self, dim, num_queries):
+                super().__init__()
+                self.latents = nn.Parameter(torch.randn(1, num_queries, dim) / dim ** 0.5)
+
+        def sample_posterior(params, n):
+            noise = np.random.normal(0, params["sigma"], n)
+            return params["trend"] + noise
+      `,
+    },
+    {
+      name: 'library module that logs through a library logger at import',
+      code: py`
+        import torch
+        from torch import nn
+        from diffusers.utils import logging
+
+        logger = logging.get_logger(__name__)
+        try:
+            import xformers
+        except ImportError:
+            xformers = None
+        logger.warning("xformers is not installed; attention will be slower")
+
+        class Projection(nn.Module):
+            def __init__(self, dim):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(dim, dim))
+      `,
+    },
+    {
       name: 'a local object called random is not the module',
       code: py`
         class Sampler:
@@ -742,6 +785,40 @@ ruleTests(unseededRandomness, {
       code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
       findings: [{ cell: 1, line: 1 }],
       output: ['import numpy as np\nSEED = 42\nnp.random.seed(SEED)\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
+    },
+    {
+      name: 'a module that logs and also runs its training at top level is a program',
+      code: py`
+        import logging
+        import numpy as np
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
+      findings: [{ line: 9 }],
+      output: py`
+        import logging
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
     },
     {
       name: 'script with top-level work: a draw inside a training step counts',
