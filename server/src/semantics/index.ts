@@ -484,23 +484,28 @@ export class SemanticIndex {
    */
   get isEntryPoint(): boolean {
     // Asked per finding by several rules: walking every statement each time made them quadratic.
-    return (this.entryPoint ??= this.findEntryPoint());
+    return (this.entryPoint ??= this.doc.kind === 'notebook' || this.mainGuards.length > 0 || this.runsAtModuleLevel);
   }
 
   private entryPoint?: boolean;
 
-  private findEntryPoint(): boolean {
-    if (this.doc.kind === 'notebook') return true;
-    for (const root of this.roots) {
-      for (const statement of root.namedChildren) {
-        if (!statement) continue;
-        if (statement.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? '')) return true;
-        const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : undefined;
-        if (expression?.type === 'call' && !this.onlySetsUpProcess(expression)) return true;
-      }
-    }
-    return false;
+  /** The file's `if __name__ == "__main__":` blocks, at module level. */
+  get mainGuards(): readonly Node[] {
+    return (this.guards ??= this.roots.flatMap((root) => root.namedChildren.filter((statement): statement is Node => statement?.type === 'if_statement'
+      && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? ''))));
   }
+
+  private guards?: Node[];
+
+  /** True when a module-level statement is a call that does more than set the process up (logging, warnings). */
+  get runsAtModuleLevel(): boolean {
+    return (this.moduleLevelRun ??= this.roots.some((root) => root.namedChildren.some((statement) => {
+      const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : undefined;
+      return expression?.type === 'call' && !this.onlySetsUpProcess(expression);
+    })));
+  }
+
+  private moduleLevelRun?: boolean;
 
   /** `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program. */
   private onlySetsUpProcess(node: Node): boolean {

@@ -6,3 +6,6 @@ export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(se
 
 /** Functions that return a logger (`logging.getLogger(__name__)`, `diffusers.utils.logging.get_logger(__name__)`), whose methods only log. */
 export const LOGGER_FACTORIES = /(^|\.)(getLogger|get_logger)$/;
+
+/** Command-line parsers: a program that takes arguments is a tool someone runs for its results. */
+export const COMMAND_LINE_PARSERS = /^(argparse|click|typer|fire|absl\.(app|flags)|hydra|tyro|jsonargparse|simple_parsing|plac|docopt)(\.|$)/;
