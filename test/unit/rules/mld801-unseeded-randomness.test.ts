@@ -891,6 +891,74 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a __main__ block whose function trains through a method of the file\'s own trainer class is a program',
+      code: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+
+        class Crops(Dataset):
+            def __init__(self, images):
+                self.images = images
+
+            def __getitem__(self, index):
+                top = random.randint(0, 32)
+                return self.images[index][top:top + 224]
+
+        class Trainer:
+            def __init__(self, model, loader):
+                self.model, self.loader = model, loader
+
+            def train_epoch(self):
+                for batch in self.loader:
+                    loss = self.model(batch).mean()
+                    loss.backward()
+
+        def main():
+            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
+            trainer = Trainer(build_model(), loader)
+            for epoch in range(10):
+                trainer.train_epoch()
+
+        if __name__ == "__main__":
+            main()
+      `,
+      findings: [{ line: 10, message: /^`random\.randint` draws from the `random` module's global random generator/ }],
+      output: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+        SEED = 42
+        random.seed(SEED)
+
+        class Crops(Dataset):
+            def __init__(self, images):
+                self.images = images
+
+            def __getitem__(self, index):
+                top = random.randint(0, 32)
+                return self.images[index][top:top + 224]
+
+        class Trainer:
+            def __init__(self, model, loader):
+                self.model, self.loader = model, loader
+
+            def train_epoch(self):
+                for batch in self.loader:
+                    loss = self.model(batch).mean()
+                    loss.backward()
+
+        def main():
+            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
+            trainer = Trainer(build_model(), loader)
+            for epoch in range(10):
+                trainer.train_epoch()
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
       name: 'a command-line tool is a program even when its __main__ block only calls the app',
       code: py`
         import random

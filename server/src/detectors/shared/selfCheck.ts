@@ -7,12 +7,15 @@ import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
 import { metricCall } from './evaluation';
 import { LEARNING_METHODS } from './randomReach';
 
-/** Local functions followed from the block: enough for a `main()` that calls a few helpers. */
-const BUDGET = 50;
+/**
+ * Local functions and classes followed from the block. Each is read once, so the walk stays within
+ * the size of the file; the bound only keeps a pathological file from taking long.
+ */
+const BUDGET = 500;
 
 /**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
- * functions they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
+ * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
  * compute no metric, write no data or model, and read no command line.
  */
 export function mainOnlyTriesModule(index: SemanticIndex): boolean {
@@ -35,7 +38,8 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
     }
     for (const name of index.nodesWithin('identifier', scope)) {
       const target = index.resolve(name.text, name);
-      if (target.kind === 'local' && target.definition.kind === 'def') pending.push(target.definition.statement);
+      // A class named is followed whole: the block may drive its training through any method.
+      if (target.kind === 'local' && (target.definition.kind === 'def' || target.definition.kind === 'class')) pending.push(target.definition.statement);
     }
   }
   return true;
