@@ -205,6 +205,12 @@ describe('semantic index', () => {
     const guarded = await indexOf('def main():\n    pass\nif __name__ == "__main__":\n    main()\n');
     assert.equal(guarded.index.isEntryPoint, true);
     guarded.dispose();
+    const logs = await indexOf('import logging, warnings\nlogger = logging.getLogger(__name__)\nlogger.setLevel(logging.INFO)\nwarnings.filterwarnings("ignore")\ndef f():\n    pass\n');
+    assert.equal(logs.index.isEntryPoint, false, 'setting up logging and warnings runs no program');
+    logs.dispose();
+    const logsAndRuns = await indexOf('import logging\nlogger = logging.getLogger(__name__)\nlogger.info("start")\nmain()\n');
+    assert.equal(logsAndRuns.index.isEntryPoint, true);
+    logsAndRuns.dispose();
   });
 
   it('finds the references to a binding, not its rebindings, attribute or keyword names', async () => {

@@ -6,7 +6,7 @@ import type { DataIO } from '../semantics/dataio';
 import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
-import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/hub';
+import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
@@ -129,7 +129,7 @@ function unversionedDataset(index: SemanticIndex, call: CallSite, own: OwnOutput
       key: `hub dataset\u0000${name.value}`,
       message: revision === 'branch'
         ? `\`${call.callee.text}("${name.value}")\` follows the branch ${call.kwargs.get('revision')!.text}, which moves: pin a commit hash or tag`
-        : `\`${call.callee.text}("${name.value}")\` has no \`revision=\`: the dataset can be updated on the Hub under the same name, silently changing the data this code reads`,
+        : `\`${call.callee.text}("${name.value}")\` ${noRevision(call.kwargs.get('revision'))}: the dataset can be updated on the Hub under the same name, silently changing the data this code reads`,
     };
   }
   if (q === 'sklearn.datasets.fetch_openml') {

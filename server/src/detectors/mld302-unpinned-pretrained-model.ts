@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { argument } from '../semantics/calls';
-import { HUB_DOWNLOADS, hubRepoType, isHubName, pinnedRevision } from './shared/hub';
+import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
@@ -41,7 +41,7 @@ function revisionMessage(call: CallSite, index: SemanticIndex, what: string): st
     case 'branch':
       return `${what} follows the branch ${revision!.text}, which moves with every push: pin a commit hash or tag`;
     default:
-      return `${what} has no \`revision=\`: it loads whatever is published under that name on the day it runs`;
+      return `${what} ${noRevision(revision)}: it loads whatever is published under that name on the day it runs`;
   }
 }
 

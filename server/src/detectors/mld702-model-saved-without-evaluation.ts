@@ -8,11 +8,18 @@ import { trainingOf } from './shared/models';
 import { calledName, shortText } from './shared/objects';
 import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
-/** The model object behind what is saved: `model` in `model.state_dict()`. */
+/**
+ * The model object behind what is saved: the one name a method is given (`model` in
+ * `accelerator.unwrap_model(model)`, which hands back the model it wraps), else the object the
+ * method is called on (`model` in `model.state_dict()`).
+ */
 function savedObject(saved: Node): Node {
   const node = stripParens(saved);
-  const receiver = node.type === 'call' ? node.childForFieldName('function')?.childForFieldName('object') : undefined;
-  return receiver ?? node;
+  if (node.type !== 'call') return node;
+  const receiver = node.childForFieldName('function')?.childForFieldName('object');
+  const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+  const given = args.length === 1 && args[0]?.type === 'identifier' ? args[0] : undefined;
+  return (receiver && given) ?? receiver ?? node;
 }
 
 const CHECKPOINT = /checkpoint|ckpt|snapshot|epoch/i;

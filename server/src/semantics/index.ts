@@ -11,6 +11,7 @@ import { DataFlow } from './dataflow';
 import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
+import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -478,25 +479,41 @@ export class SemanticIndex {
 
   /**
    * True for code that runs as a program: a notebook, a script with a `__main__` guard, or a file
-   * with calls at module level. A module of only definitions is a library, seeded by its caller.
+   * with calls at module level. A module of only definitions is a library, seeded by its caller;
+   * calls that only set the process up (logging, warnings, display options) do not make it a program.
    */
   get isEntryPoint(): boolean {
     // Asked per finding by several rules: walking every statement each time made them quadratic.
-    return (this.entryPoint ??= this.findEntryPoint());
+    return (this.entryPoint ??= this.doc.kind === 'notebook' || this.mainGuards.length > 0 || this.runsAtModuleLevel);
   }
 
   private entryPoint?: boolean;
 
-  private findEntryPoint(): boolean {
-    if (this.doc.kind === 'notebook') return true;
-    for (const root of this.roots) {
-      for (const statement of root.namedChildren) {
-        if (!statement) continue;
-        if (statement.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? '')) return true;
-        if (statement.type === 'expression_statement' && statement.namedChild(0)?.type === 'call') return true;
-      }
-    }
-    return false;
+  /** The file's `if __name__ == "__main__":` blocks, at module level. */
+  get mainGuards(): readonly Node[] {
+    return (this.guards ??= this.roots.flatMap((root) => root.namedChildren.filter((statement): statement is Node => statement?.type === 'if_statement'
+      && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? ''))));
+  }
+
+  private guards?: Node[];
+
+  /** True when a module-level statement is a call that does more than set the process up (logging, warnings). */
+  get runsAtModuleLevel(): boolean {
+    return (this.moduleLevelRun ??= this.roots.some((root) => root.namedChildren.some((statement) => {
+      const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : undefined;
+      return expression?.type === 'call' && !this.onlySetsUpProcess(expression);
+    })));
+  }
+
+  private moduleLevelRun?: boolean;
+
+  /** `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program. */
+  private onlySetsUpProcess(node: Node): boolean {
+    const call = this.call(node);
+    if (!call) return false;
+    if (call.qname) return PROCESS_SETUP_FUNCTIONS.test(call.qname);
+    const maker = call.receiver ? this.originCall(call.receiver)?.qname : undefined;
+    return !!maker && LOGGER_FACTORIES.test(maker);
   }
 
   /** The bases of a class statement: qualified names, or `local:Name` for the file's own classes. */

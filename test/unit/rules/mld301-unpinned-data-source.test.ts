@@ -102,6 +102,14 @@ ruleTests(unpinnedDataSource, {
   ],
   invalid: [
     {
+      name: 'revision=None passes a revision that pins nothing, and the message says so',
+      code: py`
+        from datasets import load_dataset
+        ds = load_dataset("imdb", split="train", revision=None)
+      `,
+      findings: [{ line: 2, message: /^`load_dataset\("imdb"\)` passes `revision=None`, which pins nothing: the dataset can be updated/ }],
+    },
+    {
       name: 'files read from one branch of one repository are pinned by one commit: one finding, linked; another repository is another',
       code: py`
         import pandas as pd

@@ -110,6 +110,17 @@ ruleTests(unpinnedPretrainedModel, {
   ],
   invalid: [
     {
+      name: 'revision=None passes a revision that pins nothing, and the message says so',
+      code: py`
+        import torch
+        from diffusers import StableDiffusionInpaintPipeline
+        pipe = StableDiffusionInpaintPipeline.from_pretrained(
+            "stabilityai/stable-diffusion-2-inpainting", torch_dtype=torch.float32, revision=None
+        )
+      `,
+      findings: [{ line: 4, message: /^`StableDiffusionInpaintPipeline\.from_pretrained\("stabilityai\/stable-diffusion-2-inpainting"\)` passes `revision=None`, which pins nothing: it loads whatever is published/ }],
+    },
+    {
       name: 'tokenizer and model of one name with no revision: one dependency, one finding',
       code: py`
         from transformers import AutoModel, AutoTokenizer

@@ -205,6 +205,32 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 9, column: 5, message: /^pipe is saved to "svc\.joblib"/, related: 2 }],
     },
     {
+      name: 'a model unwrapped from its accelerator and saved: the model is what is saved, not the accelerator',
+      code: py`
+        import os
+        import torch
+        from accelerate import Accelerator
+        from transformers import AutoModelForCausalLM
+
+        def main(cfg):
+            accelerator = Accelerator()
+            model = AutoModelForCausalLM.from_pretrained(cfg.model_name)
+            optimizer = torch.optim.AdamW(model.parameters(), lr=cfg.lr)
+            model, optimizer, loader = accelerator.prepare(model, optimizer, cfg.loader)
+            for batch in loader:
+                loss = model(**batch).loss
+                accelerator.backward(loss)
+                optimizer.step()
+            if accelerator.is_main_process:
+                final_dir = os.path.join(cfg.output_dir, "final")
+                accelerator.unwrap_model(model).save_pretrained(final_dir, save_function=accelerator.save)
+
+        if __name__ == "__main__":
+            main(parse_args())
+      `,
+      findings: [{ line: 17, message: /^model is saved, but this script never evaluates it/ }],
+    },
+    {
       name: 'a Keras model fitted without validation data and saved',
       code: py`
         from tensorflow import keras

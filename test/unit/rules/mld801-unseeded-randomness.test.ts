@@ -83,6 +83,103 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'library module whose only top-level calls set up logging and warnings: the importer seeds',
+      code: py`
+        import logging
+        import warnings
+        import numpy as np
+        import torch
+        from torch import nn
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+        warnings.filterwarnings("ignore", category=FutureWarning)
+
+        class Resampler(nn.Module):
+            def __init__(self, dim, num_queries):
+                super().__init__()
+                self.latents = nn.Parameter(torch.randn(1, num_queries, dim) / dim ** 0.5)
+
+        def sample_posterior(params, n):
+            noise = np.random.normal(0, params["sigma"], n)
+            return params["trend"] + noise
+      `,
+    },
+    {
+      name: 'library module that logs through a library logger at import',
+      code: py`
+        import torch
+        from torch import nn
+        from diffusers.utils import logging
+
+        logger = logging.get_logger(__name__)
+        try:
+            import xformers
+        except ImportError:
+            xformers = None
+        logger.warning("xformers is not installed; attention will be slower")
+
+        class Projection(nn.Module):
+            def __init__(self, dim):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(dim, dim))
+      `,
+    },
+    {
+      name: 'a model module whose __main__ block only builds the model and checks the shape of its output',
+      code: py`
+        import torch
+        from torch import nn
+
+        class MPConv(nn.Module):
+            def __init__(self, dim_in, dim_out, kernel_size):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(dim_out, dim_in, kernel_size, kernel_size))
+
+            def forward(self, x):
+                return nn.functional.conv2d(x, self.weight, padding="same")
+
+        class Unet(nn.Module):
+            def __init__(self, dim):
+                super().__init__()
+                self.conv = MPConv(3, dim, 3)
+
+            def forward(self, x):
+                return self.conv(x)
+
+        if __name__ == "__main__":
+            unet = Unet(dim=64)
+            images = torch.randn(2, 3, 64, 64)
+            out = unet(images)
+            assert out.shape == (2, 64, 64, 64)
+      `,
+    },
+    {
+      name: 'a data set module whose __main__ block only prints one example',
+      code: py`
+        import random
+        import numpy as np
+        from torch.utils.data import Dataset
+
+        class LandmarkDataset(Dataset):
+            def __init__(self, rows):
+                self.rows = rows
+
+            def __getitem__(self, index):
+                image = self.rows[index]
+                if random.random() > 0.5:
+                    image = np.fliplr(image)
+                return image
+
+        def check():
+            dataset = LandmarkDataset([np.zeros((4, 4))])
+            print(dataset[0].shape)
+
+        if __name__ == "__main__":
+            check()
+      `,
+    },
+    {
       name: 'a local object called random is not the module',
       code: py`
         class Sampler:
@@ -742,6 +839,200 @@ ruleTests(unseededRandomness, {
       code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
       findings: [{ cell: 1, line: 1 }],
       output: ['import numpy as np\nSEED = 42\nnp.random.seed(SEED)\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
+    },
+    {
+      name: 'a __main__ block that calls the file\'s own training function is a program',
+      code: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+
+        class Pairs(Dataset):
+            def __init__(self, rows):
+                self.rows = rows
+
+            def __getitem__(self, index):
+                text = "" if random.random() < 0.1 else self.rows[index]
+                return text
+
+        def main():
+            loader = torch.utils.data.DataLoader(Pairs(load_rows()), batch_size=8)
+            for batch in loader:
+                loss = model(batch)
+                loss.backward()
+
+        if __name__ == "__main__":
+            main()
+      `,
+      findings: [{ line: 10, message: /^`random\.random` draws from the `random` module's global random generator/ }],
+      output: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+        SEED = 42
+        random.seed(SEED)
+
+        class Pairs(Dataset):
+            def __init__(self, rows):
+                self.rows = rows
+
+            def __getitem__(self, index):
+                text = "" if random.random() < 0.1 else self.rows[index]
+                return text
+
+        def main():
+            loader = torch.utils.data.DataLoader(Pairs(load_rows()), batch_size=8)
+            for batch in loader:
+                loss = model(batch)
+                loss.backward()
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'a __main__ block whose function trains through a method of the file\'s own trainer class is a program',
+      code: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+
+        class Crops(Dataset):
+            def __init__(self, images):
+                self.images = images
+
+            def __getitem__(self, index):
+                top = random.randint(0, 32)
+                return self.images[index][top:top + 224]
+
+        class Trainer:
+            def __init__(self, model, loader):
+                self.model, self.loader = model, loader
+
+            def train_epoch(self):
+                for batch in self.loader:
+                    loss = self.model(batch).mean()
+                    loss.backward()
+
+        def main():
+            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
+            trainer = Trainer(build_model(), loader)
+            for epoch in range(10):
+                trainer.train_epoch()
+
+        if __name__ == "__main__":
+            main()
+      `,
+      findings: [{ line: 10, message: /^`random\.randint` draws from the `random` module's global random generator/ }],
+      output: py`
+        import random
+        import torch
+        from torch.utils.data import Dataset
+        SEED = 42
+        random.seed(SEED)
+
+        class Crops(Dataset):
+            def __init__(self, images):
+                self.images = images
+
+            def __getitem__(self, index):
+                top = random.randint(0, 32)
+                return self.images[index][top:top + 224]
+
+        class Trainer:
+            def __init__(self, model, loader):
+                self.model, self.loader = model, loader
+
+            def train_epoch(self):
+                for batch in self.loader:
+                    loss = self.model(batch).mean()
+                    loss.backward()
+
+        def main():
+            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
+            trainer = Trainer(build_model(), loader)
+            for epoch in range(10):
+                trainer.train_epoch()
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'a command-line tool is a program even when its __main__ block only calls the app',
+      code: py`
+        import random
+        import typer
+
+        app = typer.Typer()
+
+        @app.command()
+        def main(shuffle: bool = False):
+            docs = load_docs()
+            if shuffle:
+                random.shuffle(docs)
+            folds = list(chunk(docs, 10))
+            for fold in folds:
+                parser.fit(fold)
+
+        if __name__ == "__main__":
+            app()
+      `,
+      findings: [{ line: 10, message: /^`random\.shuffle` draws from the `random` module's global random generator/ }],
+      output: py`
+        import random
+        import typer
+        SEED = 42
+        random.seed(SEED)
+
+        app = typer.Typer()
+
+        @app.command()
+        def main(shuffle: bool = False):
+            docs = load_docs()
+            if shuffle:
+                random.shuffle(docs)
+            folds = list(chunk(docs, 10))
+            for fold in folds:
+                parser.fit(fold)
+
+        if __name__ == "__main__":
+            app()
+      `,
+    },
+    {
+      name: 'a module that logs and also runs its training at top level is a program',
+      code: py`
+        import logging
+        import numpy as np
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
+      findings: [{ line: 9 }],
+      output: py`
+        import logging
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        logger = logging.getLogger(__name__)
+        logger.setLevel(logging.INFO)
+
+        def train(network, features, targets):
+            for step in range(100):
+                batch = np.random.choice(len(features), size=128)
+                network.train(features[batch], targets[batch])
+
+        train(net, X, y)
+      `,
     },
     {
       name: 'script with top-level work: a draw inside a training step counts',

@@ -29,6 +29,11 @@ export function isHubName(value: string): boolean {
  * What a `revision=` argument pins: nothing (absent or None), a branch that moves (`"main"`), or
  * a version (a commit, a tag, or a value computed elsewhere, which is given the benefit of doubt).
  */
+/** How a load that pins nothing says so: it passes no `revision=`, or passes `revision=None`. */
+export function noRevision(value: Node | undefined): string {
+  return value ? `passes \`revision=${value.text}\`, which pins nothing` : 'has no `revision=`';
+}
+
 export function pinnedRevision(index: SemanticIndex, value: Node | undefined): 'pinned' | 'branch' | 'none' {
   if (!value) return 'none';
   const text = index.dataflow.stringOf(value);

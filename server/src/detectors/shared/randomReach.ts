@@ -12,7 +12,7 @@ import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
-const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
+export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
 /**
  * Constructors and functions that hold training data or model weights; `torch.nn.functional` is
  * stateless (`F.softmax(logits)`), so its value is followed on instead.

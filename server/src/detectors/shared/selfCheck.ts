@@ -1,0 +1,46 @@
+// A module of definitions whose `__main__` block only tries it out (builds a model and checks the
+// shape of its output, runs its unit tests): the block is a demonstration, not the program whose
+// results matter, so what the module draws inside its functions is still its importer's to seed.
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
+import { metricCall } from './evaluation';
+import { LEARNING_METHODS } from './randomReach';
+
+/**
+ * Local functions and classes followed from the block. Each is read once, so the walk stays within
+ * the size of the file; the bound only keeps a pathological file from taking long.
+ */
+const BUDGET = 500;
+
+/**
+ * True when the file runs only through its `__main__` blocks, and they — with the file's own
+ * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
+ * compute no metric, write no data or model, and read no command line.
+ */
+export function mainOnlyTriesModule(index: SemanticIndex): boolean {
+  if (index.doc.kind !== 'script' || index.runsAtModuleLevel || index.mainGuards.length === 0) return false;
+  // A parser built anywhere (`app = typer.Typer()`, `@click.command()`) makes the file a tool.
+  if (index.calls.some((call) => call.qname && COMMAND_LINE_PARSERS.test(call.qname))) return false;
+  const seen = new Set<number>();
+  const pending: Node[] = [...index.mainGuards];
+  while (pending.length > 0) {
+    const scope = pending.pop()!;
+    if (seen.has(scope.startIndex)) continue;
+    // Too much to follow: take it for a program.
+    if (seen.size >= BUDGET) return false;
+    seen.add(scope.startIndex);
+    for (const call of index.callsWithin(scope)) {
+      const name = call.method ?? call.qname?.split('.').pop();
+      if (name && LEARNING_METHODS.has(name)) return false;
+      if (metricCall(call)) return false;
+      if (index.dataflow.dataIOAt(call.node)?.direction === 'write') return false;
+    }
+    for (const name of index.nodesWithin('identifier', scope)) {
+      const target = index.resolve(name.text, name);
+      // A class named is followed whole: the block may drive its training through any method.
+      if (target.kind === 'local' && (target.definition.kind === 'def' || target.definition.kind === 'class')) pending.push(target.definition.statement);
+    }
+  }
+  return true;
+}
