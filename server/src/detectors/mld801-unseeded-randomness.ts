@@ -104,7 +104,7 @@ function seedingFix(context: RuleContext, library: Library, draw: CallSite): Fix
   const facts = LIBRARIES[library];
   const alias = index.moduleAlias(facts.seedModule);
   if (!alias) return undefined;
-  const seed = seedConstant(index, doc, draw.node);
+  const seed = seedConstant(index, draw.node);
   const line = `${alias.local}.${facts.seedCall}(${seed.name})`;
   const title = `Seed ${facts.label} after its import: ${line}`;
   if (!seed.definition) {
@@ -193,7 +193,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
       const seedArg = call.args[0] ?? call.kwargs.get('seed') ?? call.kwargs.get('x');
       if (call.hasSplat || (seedArg && index.literal(seedArg)?.kind !== 'none') || isNoneFallback(call)) return;
       if (!drawReachesResult(index, call.node)) return;
-      const seed = seedConstant(index, doc, call.node);
+      const seed = seedConstant(index, call.node);
       const edit = seedArg ? replaceNode(seedArg, seed.name) : appendArgument(doc, call, seed.name);
       context.report({
         node: call.callee,
@@ -211,18 +211,18 @@ function listen(context: RuleContext): RuleListeners | undefined {
     pushTo(draws, library, call);
     if (!reaching.has(library) && drawReachesResult(index, call.node, shuffledInPlace(call))) reaching.set(library, call);
   }, finish() {
-  for (const [library, first] of reaching) {
-    const facts = LIBRARIES[library];
-    const others = draws.get(library)!.filter((call) => call !== first);
-    const fix = seedingFix(context, library, first);
-    const more = others.length > 0 ? ` (and ${others.length} other draw${others.length > 1 ? 's' : ''})` : '';
-    context.report({
-      node: first.callee,
-      message: `\`${first.callee.text}\`${more} draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds: the results built on it change from run to run`,
-      related: others.map((call) => ({ node: call.callee, message: `\`${call.callee.text}\` also draws from ${facts.owner} unseeded generator` })),
-      ...(fix ? { fix } : {}),
-    });
-  }
+    for (const [library, first] of reaching) {
+      const facts = LIBRARIES[library];
+      const others = draws.get(library)!.filter((call) => call !== first);
+      const fix = seedingFix(context, library, first);
+      const more = others.length > 0 ? ` (and ${others.length} other draw${others.length > 1 ? 's' : ''})` : '';
+      context.report({
+        node: first.callee,
+        message: `\`${first.callee.text}\`${more} draws from ${facts.owner} global random generator, which this ${doc.kind} never seeds: the results built on it change from run to run`,
+        related: others.map((call) => ({ node: call.callee, message: `\`${call.callee.text}\` also draws from ${facts.owner} unseeded generator` })),
+        ...(fix ? { fix } : {}),
+      });
+    }
   } };
 }
 

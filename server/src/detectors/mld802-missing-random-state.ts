@@ -202,7 +202,7 @@ function listen(context: RuleContext): RuleListeners {
     // Rows sampled to look at (`df.sample(5)` shown in a cell) change no result.
     if (pandas && !drawReachesResult(index, call.node)) return;
 
-    const constant = seedConstant(index, doc, call.node);
+    const constant = seedConstant(index, call.node);
     const edit = seed ? replaceNode(seed.value, constant.name) : addKeywordArgument(doc, call, 'random_state', constant.name);
     context.report({
       node: call.callee,

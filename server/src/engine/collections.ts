@@ -9,3 +9,17 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * `compute`, answered once per key object (a document's index, a call) and forgotten with it: for
+ * the questions about a whole document that rules ask per call, per draw or per finding.
+ */
+export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) => V {
+  const answers = new WeakMap<K, V>();
+  return (key) => {
+    if (answers.has(key)) return answers.get(key)!;
+    const answer = compute(key);
+    answers.set(key, answer);
+    return answer;
+  };
+}

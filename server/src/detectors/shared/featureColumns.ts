@@ -13,6 +13,7 @@ import { nodeKey, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { mayBeSameObject, shortText } from './objects';
 import { transformerCall } from './transformers';
+import { oncePer } from '../../engine/collections';
 
 export type ColumnChoice =
   /** The columns are named in the code (a list, a constant, `usecols=`). */
@@ -37,13 +38,12 @@ const KEEP_COLUMNS_FUNCTIONS = new Set([
 const ROW_MASK_TYPES = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'binary_operator', 'unary_operator', 'call', 'attribute']);
 
 /** `x.pop(label)` and `x.remove(label)` calls of a document, listed once per index (they are looked up for every name followed). */
-const oneLabelCalls = new WeakMap<SemanticIndex, Map<string, CallSite[]>>();
+const oneLabelCalls = oncePer((index: SemanticIndex) => {
+  const withOneLabel = (method: string) => index.methodCalls(method).filter((call) => call.receiver && call.args.length === 1 && !call.hasSplat);
+  return { pop: withOneLabel('pop'), remove: withOneLabel('remove') };
+});
 function callsWithOneLabel(flow: DataFlow, method: 'pop' | 'remove'): readonly CallSite[] {
-  let byMethod = oneLabelCalls.get(flow.index);
-  if (!byMethod) oneLabelCalls.set(flow.index, (byMethod = new Map()));
-  let calls = byMethod.get(method);
-  if (!calls) byMethod.set(method, (calls = flow.index.methodCalls(method).filter((call) => call.receiver && call.args.length === 1 && !call.hasSplat)));
-  return calls;
+  return oneLabelCalls(flow.index)[method];
 }
 
 /**

@@ -3,6 +3,7 @@
 // Shared by MLD301 (datasets) and MLD302 (models).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import { oncePer } from '../../engine/collections';
 
 /** Calls, and keywords of any call, through which a file names the models or datasets it saves itself. */
 const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
@@ -23,13 +24,7 @@ function lastComponent(name: string): string {
 }
 
 // Asked by MLD301 and MLD302 of the same document: found once per index.
-const outputsOf = new WeakMap<SemanticIndex, OwnOutputs>();
-
-export function ownOutputs(index: SemanticIndex): OwnOutputs {
-  let own = outputsOf.get(index);
-  if (!own) outputsOf.set(index, (own = collectOwnOutputs(index)));
-  return own;
-}
+export const ownOutputs: (index: SemanticIndex) => OwnOutputs = oncePer(collectOwnOutputs);
 
 function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
   const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [] };

@@ -1,13 +1,14 @@
 // Which calls seed which library's global generator, and the one module-level seed constant
 // that every seed fix writes or reuses (so two fixes never write the seed twice).
 import type { Node } from 'web-tree-sitter';
-import type { SourceDocument, TextEdit } from '../../documents/types';
+import type { TextEdit } from '../../documents/types';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { ancestors, enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
 import { isHubTrainerClass } from '../../semantics/training';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
+import { oncePer, pushTo } from '../../engine/collections';
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
@@ -20,9 +21,9 @@ export const LIBRARY_SEEDERS: Record<Library, ReadonlySet<string>> = {
 };
 
 /** LIBRARY_SEEDERS turned around: the libraries each seeding call seeds (looked up once per call of a file). */
-const SEEDER_LIBRARIES = new Map<string, readonly Library[]>();
+const SEEDER_LIBRARIES = new Map<string, Library[]>();
 for (const [library, calls] of Object.entries(LIBRARY_SEEDERS) as [Library, ReadonlySet<string>][]) {
-  for (const qname of calls) SEEDER_LIBRARIES.set(qname, [...(SEEDER_LIBRARIES.get(qname) ?? []), library]);
+  for (const qname of calls) pushTo(SEEDER_LIBRARIES, qname, library);
 }
 
 /** Calls that seed several libraries at once, and which (a map: asked of every call's qualified name). */
@@ -96,13 +97,7 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
 
 // Asked once per finding: the document's seedings are found once per index, or a file with many
 // findings costs findings x calls.
-const seedingsOf = new WeakMap<SemanticIndex, SeedingByName[]>();
-
-function documentSeedings(index: SemanticIndex): SeedingByName[] {
-  let found = seedingsOf.get(index);
-  if (!found) seedingsOf.set(index, (found = findSeedings(index)));
-  return found;
-}
+const documentSeedings = oncePer(findSeedings);
 
 function seedsLibrary(seeding: Seeding, library: Library): boolean {
   return seeding.libraries === 'all' || seeding.libraries.includes(library);
@@ -125,13 +120,7 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
 const TRAINER_SEEDS: readonly Library[] = ['numpy', 'random', 'torch'];
 
 // The trainers of a document are found once per index: the question is asked per draw.
-const trainersOf = new WeakMap<SemanticIndex, CallSite[]>();
-
-function documentTrainers(index: SemanticIndex): CallSite[] {
-  let found = trainersOf.get(index);
-  if (!found) trainersOf.set(index, (found = index.calls.filter((call) => !!call.qname && isHubTrainerClass(call.qname))));
-  return found;
-}
+const documentTrainers = oncePer((index: SemanticIndex) => index.calls.filter((call) => !!call.qname && isHubTrainerClass(call.qname)));
 
 /** Functions handed to a call as callables, and classes whose instances are handed to it. */
 interface Handed {
@@ -226,16 +215,10 @@ function leadingBlockEnd(first: Node | undefined): Node | undefined {
 }
 
 // Where settings go is one place per document, and a seed fix is offered per finding.
-const settingsPlaces = new WeakMap<SemanticIndex, { start?: Node; after?: Node }>();
-
-function settingsPlace(index: SemanticIndex): { start?: Node; after?: Node } {
-  let place = settingsPlaces.get(index);
-  if (!place) {
-    const start = firstPlainRoot(index);
-    settingsPlaces.set(index, (place = { start, after: leadingBlockEnd(start) }));
-  }
-  return place;
-}
+const settingsPlace = oncePer((index: SemanticIndex): { start?: Node; after?: Node } => {
+  const start = firstPlainRoot(index);
+  return { start, after: leadingBlockEnd(start) };
+});
 
 export interface SeedConstant {
   name: string;
@@ -253,18 +236,15 @@ export interface SeedConstant {
  * notebook, its first code cell). Every seed fix goes through here, so fixes applied one after
  * the other share one constant instead of writing the number again.
  */
-export function seedConstant(index: SemanticIndex, doc: SourceDocument, at: Node): SeedConstant {
+export function seedConstant(index: SemanticIndex, at: Node): SeedConstant {
   const existing = constantBefore(index, SEED_CONSTANT, at);
   if (existing) return { name: existing };
-  let made = newSeedConstants.get(index);
-  if (!made) newSeedConstants.set(index, (made = newSeedConstant(index, doc)));
-  return made;
+  return newSeedConstant(index);
 }
 
-// A new constant depends on the document alone, and a seed fix is offered per finding.
-const newSeedConstants = new WeakMap<SemanticIndex, SeedConstant>();
-
-function newSeedConstant(index: SemanticIndex, doc: SourceDocument): SeedConstant {
+// A new constant depends on the document alone (the index's), and a seed fix is offered per finding.
+const newSeedConstant = oncePer((index: SemanticIndex): SeedConstant => {
+  const { doc } = index;
   const name = freshName(index, 'SEED');
   const { start, after } = settingsPlace(index);
   const line = `${name} = ${DEFAULT_SEED}`;
@@ -272,4 +252,4 @@ function newSeedConstant(index: SemanticIndex, doc: SourceDocument): SeedConstan
     ? insertAfterStatement(doc, after, line)
     : insertAt({ line: start ? start.startPosition.row : 0, character: 0 }, `${line}\n`);
   return { name, definition, after, statement: line };
-}
+});

@@ -8,6 +8,7 @@ import { isTransformerClass } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
 import { assignedName } from './objects';
+import { oncePer } from '../../engine/collections';
 
 export interface TransformerCall {
   call: CallSite;
@@ -73,13 +74,8 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
  * Every fit and transform of a preprocessing step in the document, in document order: found once
  * per index (MLD503 and MLD504 both ask). One under a literal `if False:` never runs, and fits nothing.
  */
-export function transformerCalls(index: SemanticIndex): readonly TransformerCall[] {
-  let found = transformerCallsOf.get(index);
-  if (!found) transformerCallsOf.set(index, (found = index.calls.flatMap((call) => (!fitsOrTransforms(call) || inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? []))));
-  return found;
-}
-
-const transformerCallsOf = new WeakMap<SemanticIndex, TransformerCall[]>();
+export const transformerCalls: (index: SemanticIndex) => readonly TransformerCall[] = oncePer((index: SemanticIndex) =>
+  index.calls.flatMap((call) => (!fitsOrTransforms(call) || inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? [])));
 
 /**
  * True when fitting the transformer learns statistics of the data (means, variances, quantiles,
