@@ -4,6 +4,7 @@
 // number, so that it survives lines inserted and cells added above it.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { pushTo } from '../engine/collections';
 
 const normalize = (line: string) => line.trim().replace(/\s+/g, ' ');
 
@@ -69,7 +70,7 @@ export class BaselineMatcher {
   private readonly byFile = new Map<string, BaselineEntry[]>();
 
   constructor(entries: readonly BaselineEntry[]) {
-    for (const e of entries) this.byFile.set(e.file, [...(this.byFile.get(e.file) ?? []), e]);
+    for (const e of entries) pushTo(this.byFile, e.file, e);
   }
 
   /** The findings of `file` that are not in the baseline, and how many were. */

@@ -6,6 +6,7 @@ import { SECTIONS } from '../taxonomy/categories';
 import { categoryLabel, fixSafetyText, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import type { ReportedFinding } from './formats';
 import type { NotAnalysed } from './read';
+import { pushTo } from '../engine/collections';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -42,7 +43,7 @@ export function formatHtml(findings: readonly ReportedFinding[], rules: readonly
   for (const f of findings) bySection.set(f.section, (bySection.get(f.section) ?? 0) + 1);
   const most = Math.max(1, ...bySection.values());
   const byFile = new Map<string, ReportedFinding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) pushTo(byFile, f.file, f);
   const usedRules = [...new Set(findings.map((f) => f.code))].sort().map((code) => metas.get(code)).filter((m): m is RuleMeta => !!m);
 
   const sectionRows = [...bySection.entries()].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([section, count]) => {

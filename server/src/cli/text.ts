@@ -4,6 +4,7 @@
 import type { ReportedFinding } from './formats';
 import { SECTIONS } from '../taxonomy/categories';
 import type { NotAnalysed } from './read';
+import { pushTo } from '../engine/collections';
 
 export interface Style {
   bold(text: string): string;
@@ -65,7 +66,7 @@ function location(f: { cell?: number; line: number; column: number }): string {
 export function formatFindings(findings: readonly ReportedFinding[], options: TextOptions): string {
   const { style: s } = options;
   const byFile = new Map<string, ReportedFinding[]>();
-  for (const f of findings) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  for (const f of findings) pushTo(byFile, f.file, f);
   const blocks: string[] = [];
   for (const [file, list] of byFile) {
     const at = Math.max(...list.map((f) => location(f).length));

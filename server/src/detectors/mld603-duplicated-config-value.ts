@@ -262,32 +262,32 @@ function listen(context: RuleContext): RuleListeners {
   return { call(call) {
     settings.add(call);
   }, finish() {
-  const byCalls = new Map<string, Duplicate[]>();
-  for (const duplicate of duplicates(context, settings.groups)) byCalls.set(callsKey(duplicate), [...(byCalls.get(callsKey(duplicate)) ?? []), duplicate]);
-  for (const group of byCalls.values()) {
-    // One finding per copied call (or per duplicated setting), where it is first repeated,
-    // linked to every other copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
-    const [main] = group;
-    const occurrences = main.occurrences;
-    const [first, repeat] = occurrences;
-    const others = occurrences.length - 2;
-    const elsewhere = others > 0 ? ` and ${others} more time${others > 1 ? 's' : ''}` : '';
-    // Each duplicate's occurrence by call, found once: looking each one up in every list was quadratic.
-    const byCall = group.map((d) => firstByCall(d.occurrences));
-    const shown = (o: Occurrence) => byCall.map((occurrenceOf) => occurrenceOf.get(o.call)!.shown).join(', ');
-    const value = stripParens(first.value).text;
-    const message = group.length > 1
-      ? `\`${shown(repeat)}\` are written again here (in \`${where(repeat)}\`)${elsewhere}: change them in one place and the others silently keep the old values`
-      : main.setting === 'seed'
-        ? `The seed ${value} is written again here (\`${repeat.shown}\`)${elsewhere}: change it in one place and the runs silently disagree`
-        : `\`${main.setting}=${value}\` is written again here (in \`${where(repeat)}\`)${elsewhere}: change it in one place and the others silently keep the old value`;
-    context.report({
-      node: repeat.value,
-      message,
-      related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${shown(o)}\` in \`${where(o)}\`` })),
-      fix: mergedFix(group),
-    });
-  }
+    const byCalls = new Map<string, Duplicate[]>();
+    for (const duplicate of duplicates(context, settings.groups)) pushTo(byCalls, callsKey(duplicate), duplicate);
+    for (const group of byCalls.values()) {
+      // One finding per copied call (or per duplicated setting), where it is first repeated,
+      // linked to every other copy: a notebook with forty `random_state=42` has one debt, not thirty-nine.
+      const [main] = group;
+      const occurrences = main.occurrences;
+      const [first, repeat] = occurrences;
+      const others = occurrences.length - 2;
+      const elsewhere = others > 0 ? ` and ${others} more time${others > 1 ? 's' : ''}` : '';
+      // Each duplicate's occurrence by call, found once: looking each one up in every list was quadratic.
+      const byCall = group.map((d) => firstByCall(d.occurrences));
+      const shown = (o: Occurrence) => byCall.map((occurrenceOf) => occurrenceOf.get(o.call)!.shown).join(', ');
+      const value = stripParens(first.value).text;
+      const message = group.length > 1
+        ? `\`${shown(repeat)}\` are written again here (in \`${where(repeat)}\`)${elsewhere}: change them in one place and the others silently keep the old values`
+        : main.setting === 'seed'
+          ? `The seed ${value} is written again here (\`${repeat.shown}\`)${elsewhere}: change it in one place and the runs silently disagree`
+          : `\`${main.setting}=${value}\` is written again here (in \`${where(repeat)}\`)${elsewhere}: change it in one place and the others silently keep the old value`;
+      context.report({
+        node: repeat.value,
+        message,
+        related: occurrences.filter((o) => o !== repeat).map((o) => ({ node: o.value, message: `${o === first ? 'first written' : 'also written'} as \`${shown(o)}\` in \`${where(o)}\`` })),
+        fix: mergedFix(group),
+      });
+    }
   } };
 }
 

@@ -7,6 +7,7 @@ import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment, packageOf } from './libraries';
 import { assignedName, bindingsOf, mayBeSameObject, sameObjectKey, shortText } from './objects';
+import { pushTo } from '../../engine/collections';
 
 /** Methods that return a model's output for new data. */
 export const OUTPUT_METHODS: ReadonlySet<string> = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
@@ -33,9 +34,9 @@ function trainingLookup(flow: DataFlow): TrainingLookup {
   for (const training of flow.trainingCalls) {
     lookup.order.set(training, lookup.order.size);
     const key = training.model && sameObjectKey(training.model);
-    if (key !== undefined) lookup.byObject.set(key, [...(lookup.byObject.get(key) ?? []), training]);
+    if (key !== undefined) pushTo(lookup.byObject, key, training);
     const start = training.call.node.startIndex;
-    lookup.byCall.set(start, [...(lookup.byCall.get(start) ?? []), training]);
+    pushTo(lookup.byCall, start, training);
   }
   trainingLookups.set(flow, lookup);
   return lookup;
