@@ -54,23 +54,23 @@ function listen(context: RuleContext): RuleListeners | undefined {
     const save = modelSave(index, call);
     if (save && !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save)) saves.push(save);
   }, finish() {
-  if (saves.length === 0 || evaluationEvidence(index)) return;
-  const flow = index.dataflow;
-  // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
-  if (flow.trainingCalls.length === 0 && index.methodCalls('backward').length === 0) return;
-  const where = doc.kind === 'notebook' ? 'notebook' : 'script';
-  // One cause, one finding: the first model saved carries it, the other saves are linked.
-  const [save, ...others] = saves;
-  const what = describe(save);
-  const path = index.dataflow.exactPathOf(save.path);
-  const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
-  const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
-  for (const other of others) related.push({ node: other.call.node, message: `${describe(other)} is saved here too` });
-  context.report({
-    node: save.call.node,
-    message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
-    related,
-  });
+    if (saves.length === 0 || evaluationEvidence(index)) return;
+    const flow = index.dataflow;
+    // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
+    if (flow.trainingCalls.length === 0 && index.methodCalls('backward').length === 0) return;
+    const where = doc.kind === 'notebook' ? 'notebook' : 'script';
+    // One cause, one finding: the first model saved carries it, the other saves are linked.
+    const [save, ...others] = saves;
+    const what = describe(save);
+    const path = index.dataflow.exactPathOf(save.path);
+    const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
+    const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
+    for (const other of others) related.push({ node: other.call.node, message: `${describe(other)} is saved here too` });
+    context.report({
+      node: save.call.node,
+      message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
+      related,
+    });
   } };
 }
 

@@ -234,29 +234,29 @@ function listen(context: RuleContext): RuleListeners | undefined {
     if (call.qname !== undefined) qnameSet.add(call.qname);
     if (judgesLabels(index, call, labelMetric)) candidates.push(call);
   }, finish() {
-  // The cheapest questions first: a threshold-free metric anywhere, then whether any classifier is
-  // judged by its labels at all (most files judge none), then the signs of more than two classes,
-  // which read every call again but only in the few files that get this far.
-  const qnames = [...qnameSet];
-  if (judgesScores(index, qnames)) return;
-  if (candidates.length === 0 || isMulticlass(index, qnames)) return;
-  const flow = index.dataflow;
-  const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
-  if (evaluations.length === 0) return;
-  // One finding for the file: a single threshold-free metric anywhere pays the debt off.
-  const [first, ...rest] = evaluations;
-  const classes = [...new Set(evaluations.map((e) => lastSegment(classifierClass(flow, e.classifier)!)))];
-  const objects = new Set(evaluations.map((e) => e.classifier.text));
-  const metrics = [...new Set(evaluations.map((e) => e.metric))];
-  const list = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', '));
-  const subject = objects.size === 1 ? `${shortText(first.classifier, 24)} (${classes[0]}) is`
-    : classes.length === 1 ? `The ${classes[0]} classifiers are` : `The classifiers (${list(classes)}) are`;
-  const related: RelatedDescriptor[] = rest.filter((e) => e.node !== first.node).slice(0, 20).map((e) => ({ node: e.node, message: `${e.metric}: also labels at one threshold` }));
-  context.report({
-    node: first.node,
-    message: `${subject} evaluated only with ${list(metrics)}: label metrics at one fixed threshold; no ROC-AUC, average precision or log-loss measures the scores`,
-    related,
-  });
+    // The cheapest questions first: a threshold-free metric anywhere, then whether any classifier is
+    // judged by its labels at all (most files judge none), then the signs of more than two classes,
+    // which read every call again but only in the few files that get this far.
+    const qnames = [...qnameSet];
+    if (judgesScores(index, qnames)) return;
+    if (candidates.length === 0 || isMulticlass(index, qnames)) return;
+    const flow = index.dataflow;
+    const evaluations = thresholdEvaluations(flow, candidates).filter((e) => !fewRows(index, e.rows) && !hasOnlyHardScores(flow, e.classifier));
+    if (evaluations.length === 0) return;
+    // One finding for the file: a single threshold-free metric anywhere pays the debt off.
+    const [first, ...rest] = evaluations;
+    const classes = [...new Set(evaluations.map((e) => lastSegment(classifierClass(flow, e.classifier)!)))];
+    const objects = new Set(evaluations.map((e) => e.classifier.text));
+    const metrics = [...new Set(evaluations.map((e) => e.metric))];
+    const list = (items: string[]) => (items.length > 3 ? `${items.slice(0, 3).join(', ')} and ${items.length - 3} more` : items.join(', '));
+    const subject = objects.size === 1 ? `${shortText(first.classifier, 24)} (${classes[0]}) is`
+      : classes.length === 1 ? `The ${classes[0]} classifiers are` : `The classifiers (${list(classes)}) are`;
+    const related: RelatedDescriptor[] = rest.filter((e) => e.node !== first.node).slice(0, 20).map((e) => ({ node: e.node, message: `${e.metric}: also labels at one threshold` }));
+    context.report({
+      node: first.node,
+      message: `${subject} evaluated only with ${list(metrics)}: label metrics at one fixed threshold; no ROC-AUC, average precision or log-loss measures the scores`,
+      related,
+    });
   } };
 }
 

@@ -124,21 +124,21 @@ function listen(context: RuleContext): RuleListeners {
     const command = callCommand(index, call);
     if (command !== undefined) unpinnedCommands(command, { node: call.node }, found);
   }, finish() {
-  // A notebook's install lines, in one cell or spread over several (set-up cells, the two
-  // branches of an `if` on Colab), set up one environment, pinned in one go by one requirements
-  // file: one finding per document and tool, naming every unpinned package once, at the first
-  // line and linked to the others.
-  const groups = new Map<string, Unpinned[]>();
-  for (const item of found.sort((a, b) => a.line - b.line)) pushTo(groups, item.command.tool, item);
-  for (const [first, ...others] of groups.values()) {
-    const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });
-    if (!message) continue;
-    context.report({
-      ...first.at,
-      message: others.length > 0 ? `${message} (${others.length + 1} install commands in this ${doc.kind === 'notebook' ? 'notebook' : 'file'})` : message,
-      related: others.map((other) => ({ ...other.at, message: describe(other.command)! })),
-    });
-  }
+    // A notebook's install lines, in one cell or spread over several (set-up cells, the two
+    // branches of an `if` on Colab), set up one environment, pinned in one go by one requirements
+    // file: one finding per document and tool, naming every unpinned package once, at the first
+    // line and linked to the others.
+    const groups = new Map<string, Unpinned[]>();
+    for (const item of found.sort((a, b) => a.line - b.line)) pushTo(groups, item.command.tool, item);
+    for (const [first, ...others] of groups.values()) {
+      const message = describe({ ...first.command, requirements: [first, ...others].flatMap((item) => item.command.requirements) });
+      if (!message) continue;
+      context.report({
+        ...first.at,
+        message: others.length > 0 ? `${message} (${others.length + 1} install commands in this ${doc.kind === 'notebook' ? 'notebook' : 'file'})` : message,
+        related: others.map((other) => ({ ...other.at, message: describe(other.command)! })),
+      });
+    }
   } };
 }
 

@@ -275,36 +275,36 @@ function listen(context: RuleContext): RuleListeners | undefined {
       if (uses.length) calls.push({ call: read, uses });
     }
   }, finish() {
-  for (const uses of byDefiningCell.values()) {
-    const [{ read }] = uses;
-    const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
-    // The first use of each name (for its definition), and the first early use in each other cell,
-    // where moving the definition up also helps; one pass, so a cell used by many stays linear.
-    const firstOfName = new Map<string, EarlyUse>();
-    const firstInCell = new Map<number, EarlyUse>();
-    uses.forEach((use, i) => {
-      if (!firstOfName.has(use.name)) firstOfName.set(use.name, use);
-      if (!firstInCell.has(usingCells[i])) firstInCell.set(usingCells[i], use);
-    });
-    const names = [...firstOfName.keys()];
-    const otherCells = [...firstInCell.entries()].filter(([cell]) => cell !== usingCells[0]);
-    const several = firstInCell.size > 1;
-    context.report({
-      node: read.node,
-      message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but first defined in cell ${cellNumber(uses[0].first.segmentIndex)}, below ${several ? 'them' : 'it'}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
-      related: [
-        ...[...firstOfName.values()].map(definitionSite),
-        ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
-      ],
-    });
-  }
-  for (const { call, uses } of calls) {
-    context.report({
-      node: call.node,
-      message: `\`${call.name}()\` runs in cell ${cellNumber(index.segmentIndexOf(call.node))} and reads ${nameList(uses.map((u) => u.name))}, ${later(uses)}: this runs only with kernel state left from an earlier run`,
-      related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
-    });
-  }
+    for (const uses of byDefiningCell.values()) {
+      const [{ read }] = uses;
+      const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
+      // The first use of each name (for its definition), and the first early use in each other cell,
+      // where moving the definition up also helps; one pass, so a cell used by many stays linear.
+      const firstOfName = new Map<string, EarlyUse>();
+      const firstInCell = new Map<number, EarlyUse>();
+      uses.forEach((use, i) => {
+        if (!firstOfName.has(use.name)) firstOfName.set(use.name, use);
+        if (!firstInCell.has(usingCells[i])) firstInCell.set(usingCells[i], use);
+      });
+      const names = [...firstOfName.keys()];
+      const otherCells = [...firstInCell.entries()].filter(([cell]) => cell !== usingCells[0]);
+      const several = firstInCell.size > 1;
+      context.report({
+        node: read.node,
+        message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but first defined in cell ${cellNumber(uses[0].first.segmentIndex)}, below ${several ? 'them' : 'it'}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+        related: [
+          ...[...firstOfName.values()].map(definitionSite),
+          ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
+        ],
+      });
+    }
+    for (const { call, uses } of calls) {
+      context.report({
+        node: call.node,
+        message: `\`${call.name}()\` runs in cell ${cellNumber(index.segmentIndexOf(call.node))} and reads ${nameList(uses.map((u) => u.name))}, ${later(uses)}: this runs only with kernel state left from an earlier run`,
+        related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
+      });
+    }
   } };
 }
 
