@@ -2,6 +2,110 @@ import { unseededRandomness } from '../../../server/src/detectors/mld801-unseede
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
+const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
+
+const MAIN_CALLS_TRAINING = py`
+  import random
+  import torch
+  from torch.utils.data import Dataset
+
+  class Pairs(Dataset):
+      def __init__(self, rows):
+          self.rows = rows
+
+      def __getitem__(self, index):
+          text = "" if random.random() < 0.1 else self.rows[index]
+          return text
+
+  def main():
+      loader = torch.utils.data.DataLoader(Pairs(load_rows()), batch_size=8)
+      for batch in loader:
+          loss = model(batch)
+          loss.backward()
+
+  if __name__ == "__main__":
+      main()
+`;
+
+const MAIN_DRIVES_TRAINER = py`
+  import random
+  import torch
+  from torch.utils.data import Dataset
+
+  class Crops(Dataset):
+      def __init__(self, images):
+          self.images = images
+
+      def __getitem__(self, index):
+          top = random.randint(0, 32)
+          return self.images[index][top:top + 224]
+
+  class Trainer:
+      def __init__(self, model, loader):
+          self.model, self.loader = model, loader
+
+      def train_epoch(self):
+          for batch in self.loader:
+              loss = self.model(batch).mean()
+              loss.backward()
+
+  def main():
+      loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
+      trainer = Trainer(build_model(), loader)
+      for epoch in range(10):
+          trainer.train_epoch()
+
+  if __name__ == "__main__":
+      main()
+`;
+
+const CLI_TOOL = py`
+  import random
+  import typer
+
+  app = typer.Typer()
+
+  @app.command()
+  def main(shuffle: bool = False):
+      docs = load_docs()
+      if shuffle:
+          random.shuffle(docs)
+      folds = list(chunk(docs, 10))
+      for fold in folds:
+          parser.fit(fold)
+
+  if __name__ == "__main__":
+      app()
+`;
+
+const LOGS_AND_TRAINS = py`
+  import logging
+  import numpy as np
+
+  logger = logging.getLogger(__name__)
+  logger.setLevel(logging.INFO)
+
+  def train(network, features, targets):
+      for step in range(100):
+          batch = np.random.choice(len(features), size=128)
+          network.train(features[batch], targets[batch])
+
+  train(net, X, y)
+`;
+
+const SHUFFLED_BEFORE_TRAINER = py`
+  import random
+  from datasets import Dataset
+  from trl import SFTConfig, SFTTrainer
+  random.shuffle(rows)
+  def augment(example):
+      example["text"] = random.choice(templates).format(**example)
+      return example
+  trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
+  trainer.train()
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -507,31 +611,9 @@ ruleTests(unseededRandomness, {
     },
     {
       name: 'rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it',
-      code: py`
-        import random
-        from datasets import Dataset
-        from trl import SFTConfig, SFTTrainer
-        random.shuffle(rows)
-        def augment(example):
-            example["text"] = random.choice(templates).format(**example)
-            return example
-        trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
-        trainer.train()
-      `,
+      code: SHUFFLED_BEFORE_TRAINER,
       findings: [{ line: 4, message: /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script never seeds/ }],
-      output: py`
-        import random
-        from datasets import Dataset
-        from trl import SFTConfig, SFTTrainer
-        SEED = 42
-        random.seed(SEED)
-        random.shuffle(rows)
-        def augment(example):
-            example["text"] = random.choice(templates).format(**example)
-            return example
-        trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=Dataset.from_list(rows).map(augment))
-        trainer.train()
-      `,
+      output: seededAfter(SHUFFLED_BEFORE_TRAINER, 'from trl import SFTConfig, SFTTrainer', 'random.seed(SEED)'),
     },
     {
       name: 'a data set shown as a cell value is still reported when it is trained on, or handed to a call on a line of its own',
@@ -842,197 +924,27 @@ ruleTests(unseededRandomness, {
     },
     {
       name: 'a __main__ block that calls the file\'s own training function is a program',
-      code: py`
-        import random
-        import torch
-        from torch.utils.data import Dataset
-
-        class Pairs(Dataset):
-            def __init__(self, rows):
-                self.rows = rows
-
-            def __getitem__(self, index):
-                text = "" if random.random() < 0.1 else self.rows[index]
-                return text
-
-        def main():
-            loader = torch.utils.data.DataLoader(Pairs(load_rows()), batch_size=8)
-            for batch in loader:
-                loss = model(batch)
-                loss.backward()
-
-        if __name__ == "__main__":
-            main()
-      `,
+      code: MAIN_CALLS_TRAINING,
       findings: [{ line: 10, message: /^`random\.random` draws from the `random` module's global random generator/ }],
-      output: py`
-        import random
-        import torch
-        from torch.utils.data import Dataset
-        SEED = 42
-        random.seed(SEED)
-
-        class Pairs(Dataset):
-            def __init__(self, rows):
-                self.rows = rows
-
-            def __getitem__(self, index):
-                text = "" if random.random() < 0.1 else self.rows[index]
-                return text
-
-        def main():
-            loader = torch.utils.data.DataLoader(Pairs(load_rows()), batch_size=8)
-            for batch in loader:
-                loss = model(batch)
-                loss.backward()
-
-        if __name__ == "__main__":
-            main()
-      `,
+      output: seededAfter(MAIN_CALLS_TRAINING, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
     },
     {
       name: 'a __main__ block whose function trains through a method of the file\'s own trainer class is a program',
-      code: py`
-        import random
-        import torch
-        from torch.utils.data import Dataset
-
-        class Crops(Dataset):
-            def __init__(self, images):
-                self.images = images
-
-            def __getitem__(self, index):
-                top = random.randint(0, 32)
-                return self.images[index][top:top + 224]
-
-        class Trainer:
-            def __init__(self, model, loader):
-                self.model, self.loader = model, loader
-
-            def train_epoch(self):
-                for batch in self.loader:
-                    loss = self.model(batch).mean()
-                    loss.backward()
-
-        def main():
-            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
-            trainer = Trainer(build_model(), loader)
-            for epoch in range(10):
-                trainer.train_epoch()
-
-        if __name__ == "__main__":
-            main()
-      `,
+      code: MAIN_DRIVES_TRAINER,
       findings: [{ line: 10, message: /^`random\.randint` draws from the `random` module's global random generator/ }],
-      output: py`
-        import random
-        import torch
-        from torch.utils.data import Dataset
-        SEED = 42
-        random.seed(SEED)
-
-        class Crops(Dataset):
-            def __init__(self, images):
-                self.images = images
-
-            def __getitem__(self, index):
-                top = random.randint(0, 32)
-                return self.images[index][top:top + 224]
-
-        class Trainer:
-            def __init__(self, model, loader):
-                self.model, self.loader = model, loader
-
-            def train_epoch(self):
-                for batch in self.loader:
-                    loss = self.model(batch).mean()
-                    loss.backward()
-
-        def main():
-            loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
-            trainer = Trainer(build_model(), loader)
-            for epoch in range(10):
-                trainer.train_epoch()
-
-        if __name__ == "__main__":
-            main()
-      `,
+      output: seededAfter(MAIN_DRIVES_TRAINER, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
     },
     {
       name: 'a command-line tool is a program even when its __main__ block only calls the app',
-      code: py`
-        import random
-        import typer
-
-        app = typer.Typer()
-
-        @app.command()
-        def main(shuffle: bool = False):
-            docs = load_docs()
-            if shuffle:
-                random.shuffle(docs)
-            folds = list(chunk(docs, 10))
-            for fold in folds:
-                parser.fit(fold)
-
-        if __name__ == "__main__":
-            app()
-      `,
+      code: CLI_TOOL,
       findings: [{ line: 10, message: /^`random\.shuffle` draws from the `random` module's global random generator/ }],
-      output: py`
-        import random
-        import typer
-        SEED = 42
-        random.seed(SEED)
-
-        app = typer.Typer()
-
-        @app.command()
-        def main(shuffle: bool = False):
-            docs = load_docs()
-            if shuffle:
-                random.shuffle(docs)
-            folds = list(chunk(docs, 10))
-            for fold in folds:
-                parser.fit(fold)
-
-        if __name__ == "__main__":
-            app()
-      `,
+      output: seededAfter(CLI_TOOL, 'import typer', 'random.seed(SEED)'),
     },
     {
       name: 'a module that logs and also runs its training at top level is a program',
-      code: py`
-        import logging
-        import numpy as np
-
-        logger = logging.getLogger(__name__)
-        logger.setLevel(logging.INFO)
-
-        def train(network, features, targets):
-            for step in range(100):
-                batch = np.random.choice(len(features), size=128)
-                network.train(features[batch], targets[batch])
-
-        train(net, X, y)
-      `,
+      code: LOGS_AND_TRAINS,
       findings: [{ line: 9 }],
-      output: py`
-        import logging
-        import numpy as np
-        SEED = 42
-        np.random.seed(SEED)
-
-        logger = logging.getLogger(__name__)
-        logger.setLevel(logging.INFO)
-
-        def train(network, features, targets):
-            for step in range(100):
-                batch = np.random.choice(len(features), size=128)
-                network.train(features[batch], targets[batch])
-
-        train(net, X, y)
-      `,
+      output: seededAfter(LOGS_AND_TRAINS, 'import numpy as np', 'np.random.seed(SEED)'),
     },
     {
       name: 'script with top-level work: a draw inside a training step counts',
