@@ -3,7 +3,7 @@
 // collected kinds because that is what ancestor questions about collected nodes were defined over.
 import type { Node } from 'web-tree-sitter';
 import { ERROR_SYMBOL, SyntaxNode } from './syntax';
-import { collectedKinds } from './walk';
+import { collectedSlots } from './walk';
 
 /**
  * The nearest collected ancestor of a collected node of a syntax table: a Node, null at the root,
@@ -12,9 +12,9 @@ import { collectedKinds } from './walk';
 export function collectedParent(node: Node): Node | null | undefined {
   if (!(node instanceof SyntaxNode)) return undefined;
   const { table, row } = node;
-  const collected = collectedKinds(table);
+  const slots = collectedSlots(table);
   const { kinds, parents } = table;
-  if (kinds[row] !== ERROR_SYMBOL && collected[kinds[row]] !== true) return undefined;
-  for (let r = parents[row]; r >= 0; r = parents[r]) if (kinds[r] === ERROR_SYMBOL || collected[kinds[r]] === true) return table.node(r);
+  if (kinds[row] !== ERROR_SYMBOL && !(slots[kinds[row]] >= 0)) return undefined;
+  for (let r = parents[row]; r >= 0; r = parents[r]) if (kinds[r] === ERROR_SYMBOL || slots[kinds[r]] >= 0) return table.node(r);
   return null;
 }

@@ -44,22 +44,32 @@ export interface WalkResult {
   visited: number;
 }
 
-const collectedByLanguage = new WeakMap<Language, boolean[]>();
-/** The last answer of collectedKinds: there is one language, and ancestor climbs ask per row. */
-let lastCollected: { language: Language; wanted: boolean[] } | undefined;
+/**
+ * Collected kinds by symbol id, as the index of their type in COLLECTED_TYPES (-1: not collected):
+ * one array read per row instead of a string compare. Several ids can share a type (aliases);
+ * they share its index. ERROR (symbol 65535) is not in the array: callers test it first.
+ */
+const slotsByLanguage = new WeakMap<Language, Int16Array>();
+const TYPE_SLOT: ReadonlyMap<string, number> = new Map(COLLECTED_TYPES.map((type, slot) => [type, slot]));
+const ERROR_SLOT = TYPE_SLOT.get('ERROR')!;
 
-/** Collected kinds by symbol id: one array lookup per row instead of a string compare. */
-export function collectedKinds(table: SyntaxTable): boolean[] {
+/** The last answer of collectedSlots: there is one language, and ancestor climbs ask per row. */
+let lastSlots: { language: Language; slots: Int16Array } | undefined;
+
+export function collectedSlots(table: SyntaxTable): Int16Array {
   const language = table.tree.language;
-  if (lastCollected?.language === language) return lastCollected.wanted;
-  let wanted = collectedByLanguage.get(language);
-  if (!wanted) {
-    wanted = [];
-    for (let id = 0; id < language.types.length; id++) wanted.push(COLLECTED.has(language.types[id]) && language.nodeTypeIsNamed(id));
-    collectedByLanguage.set(language, wanted);
+  if (lastSlots?.language === language) return lastSlots.slots;
+  let slots = slotsByLanguage.get(language);
+  if (!slots) {
+    slots = new Int16Array(language.types.length).fill(-1);
+    for (let id = 0; id < language.types.length; id++) {
+      const slot = TYPE_SLOT.get(language.types[id]);
+      if (slot !== undefined && language.nodeTypeIsNamed(id)) slots[id] = slot;
+    }
+    slotsByLanguage.set(language, slots);
   }
-  lastCollected = { language, wanted };
-  return wanted;
+  lastSlots = { language, slots };
+  return slots;
 }
 
 /**
@@ -102,27 +112,6 @@ export class SyntaxTables {
 export function tablesOf(parsed: ParsedDocument): SyntaxTable[] {
   return parsed.trees.map(({ tree }) => new SyntaxTable(tree, parsed.doc.text, parsed.doc.lineStarts));
 }
-
-/**
- * Collected kinds by symbol id, as the index of their type in COLLECTED_TYPES (-1: not collected).
- * Several ids can share a type (aliases); they share its index.
- */
-const slotsByLanguage = new WeakMap<Language, Int16Array>();
-
-function collectedSlots(table: SyntaxTable): Int16Array {
-  const language = table.tree.language;
-  let slots = slotsByLanguage.get(language);
-  if (!slots) {
-    const wanted = collectedKinds(table);
-    slots = new Int16Array(wanted.length).fill(-1);
-    for (let id = 0; id < wanted.length; id++) if (wanted[id]) slots[id] = TYPE_SLOT.get(language.types[id])!;
-    slotsByLanguage.set(language, slots);
-  }
-  return slots;
-}
-
-const TYPE_SLOT: ReadonlyMap<string, number> = new Map(COLLECTED_TYPES.map((type, slot) => [type, slot]));
-const ERROR_SLOT = TYPE_SLOT.get('ERROR')!;
 
 /**
  * The collected rows of one table, grouped by type: `rows[offsets[slot] .. offsets[slot + 1])` are
