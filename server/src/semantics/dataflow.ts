@@ -16,8 +16,7 @@ import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, nodeKey, startingWithin, stripParens } from './nodes';
-import { SyntaxNode } from './syntax';
+import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, memoKey, nodeKey, startingWithin, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -99,16 +98,7 @@ function inScopeOf(read: NameRead, definition: Definition): boolean {
 }
 
 /** What the memos of the layer are keyed by (see memoKey). */
-type MemoKey = number | string;
-
-/**
- * A node's key in the layer's memos: its id, for a node of the syntax table (ids are unique in the
- * process, one table per tree), else its span and kind. Building a string per question was a
- * tenth of the cost of the questions asked most (kindOf, pathOf, dataIOAt).
- */
-function memoKey(node: Node): MemoKey {
-  return node instanceof SyntaxNode ? node.id : nodeKey(node);
-}
+type MemoKey = ReturnType<typeof memoKey>;
 
 /** collectReads' marks of an offset: a binding or an augmented assignment's target starts there, a keyword argument starts, an attribute ends. */
 const BINDING_START = 1;

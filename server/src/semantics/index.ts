@@ -13,7 +13,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, nodeKey, startingWithin, stripParens } from './nodes';
+import { ancestor, memoKey, nodeKey, startingWithin, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -50,7 +50,7 @@ export class SemanticIndex {
   private callsByKey: Map<string, CallSite> | undefined;
   /** Answers of valueOf and constructedClass, by syntax-table node id: several rules ask them of the same nodes. */
   private readonly values = new Map<number, Node>();
-  private readonly constructed = new Map<number, string | undefined>();
+  private readonly constructed = new Map<number | string, string | undefined>();
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
   private byCalleeName: Map<string, CallSite[]> | undefined;
@@ -341,10 +341,10 @@ export class SemanticIndex {
    * a qualified name (`sklearn.ensemble.RandomForestClassifier`) or `local:Name`.
    */
   constructedClass(expression: Node): string | undefined {
-    if (!(expression instanceof SyntaxNode)) return this.constructedClassOf(expression);
-    if (this.constructed.has(expression.id)) return this.constructed.get(expression.id);
+    const key = memoKey(expression);
+    if (this.constructed.has(key)) return this.constructed.get(key);
     const answer = this.constructedClassOf(expression);
-    this.constructed.set(expression.id, answer);
+    this.constructed.set(key, answer);
     return answer;
   }
 
