@@ -84,6 +84,19 @@ describe('suppression comments', () => {
     assert.deepEqual(result.findings.map((f) => f.ignoreEdit?.newText), [', MLD802', '  # mldebt: ignore[MLD802]']);
   });
 
+  it('reads a directive in any case, as the rule codes and names in it', async () => {
+    const { result } = await run(py`
+      from sklearn.model_selection import train_test_split
+      a = train_test_split(X)  # MLDEBT: IGNORE[mld802]
+      b = train_test_split(X)  # MlDebt: Ignore
+      c = train_test_split(X)  # Mldebt: ignore[Missing-Random-State]
+      d = train_test_split(X)  # MLDEBT: IGNORE[MLD801]
+    `, [missingRandomState]);
+    assert.deepEqual(result.findings.map((f) => f.range.start.line + 1), [5]);
+    const file = await run(`# MLDEBT: IGNORE-FILE\n${code}`, [missingRandomState]);
+    assert.equal(file.result.findings.length, 0);
+  });
+
   it('honours file- and cell-level directives', async () => {
     const file = await run(`# mldebt: ignore-file[MLD802]\n${code}`, [missingRandomState]);
     assert.equal(file.result.findings.length, 0);

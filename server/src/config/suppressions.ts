@@ -8,7 +8,10 @@ import type { Magic, SourceDocument, TextEdit } from '../documents/types';
 import { lineEndOffset, lineText, segmentIndexAtLine } from '../documents/positions';
 import type { Finding, RuleMeta } from '../engine/types';
 
+// Case-insensitive, as Ruff's `# NOQA`: `# MLDEBT: IGNORE[mld802]` is the same directive.
 const DIRECTIVE = /mldebt:\s*(ignore(?:-file|-cell)?)\b(?:\[([^\]]*)\])?/gi;
+/** The cheap test in front of DIRECTIVE: whether a comment names the tool at all, in any case. */
+const NAMES_TOOL = /mldebt/i;
 
 type RuleSet = Set<string> | 'all';
 
@@ -41,12 +44,12 @@ export function collectSuppressions(doc: SourceDocument, comments: readonly Node
   // Only a comment that names mldebt can hold a directive: the lines of the others are not worked out.
   for (const c of comments) {
     const text = c.text;
-    if (text.includes('mldebt')) sources.push({ text, line: c.startPosition.row, endLine: c.endPosition.row });
+    if (NAMES_TOOL.test(text)) sources.push({ text, line: c.startPosition.row, endLine: c.endPosition.row });
   }
   // IPython lines are blanked before parsing, so their comments are read from the magic text.
   for (const magic of doc.magics) sources.push({ text: magic.text, line: magic.range.start.line, endLine: magic.range.end.line });
   for (const source of sources) {
-    if (!source.text.includes('mldebt')) continue;
+    if (!NAMES_TOOL.test(source.text)) continue;
     for (const match of source.text.matchAll(DIRECTIVE)) {
       const [, directive, rules] = match;
       const kind = directive.toLowerCase();
