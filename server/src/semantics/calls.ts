@@ -14,8 +14,9 @@ export function describeCall(node: Node, segmentIndex: number, qualify: (callee:
   let keywordNodes: Map<string, Node> | undefined;
   let hasSplat = false;
   if (argumentList?.type === 'argument_list') {
-    for (const child of argumentList.namedChildren) {
-      if (!child || child.type === 'comment') continue;
+    // Sibling steps, not `namedChildren`: no array per call of the document.
+    for (let child = argumentList.firstNamedChild; child; child = child.nextNamedSibling) {
+      if (child.type === 'comment') continue;
       if (child.type === 'keyword_argument') {
         const name = child.childForFieldName('name');
         const value = child.childForFieldName('value');

@@ -278,26 +278,36 @@ export class DataFlow {
     const { resolution } = read;
     if (resolution.kind !== 'local' && resolution.kind !== 'import') return [];
     const home = resolution.definition;
-    const candidates = this.index.definitionsIn(home.scopeKey, read.name).filter((d) => d.kind !== 'global');
-    if (read.deferred || COMPREHENSION_TYPES.has(home.scope.type)) return candidates.filter((d) => d.kind !== 'delete');
+    // Every binding of the name in the scope, read in place: a name bound hundreds of times in a
+    // notebook (`df`) would otherwise be copied once per read. `global` declarations bind nothing
+    // here and are skipped; deletions end what reaches but are not themselves answers.
+    const candidates = this.index.definitionsIn(home.scopeKey, read.name);
+    if (read.deferred || COMPREHENSION_TYPES.has(home.scope.type)) return candidates.filter((d) => d.kind !== 'global' && d.kind !== 'delete');
     const at = read.node.startIndex;
     const result: Definition[] = [];
     // Backwards from the read: a binding reaches it unless a later one replaces it on every path.
     const later: Definition[] = [];
+    let bindsAfter = false;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const definition = candidates[i];
+      if (definition.kind === 'global') continue;
+      if (definition.node.startIndex > at) bindsAfter = true;
       if (definition.boundAt > at) continue;
-      if (!later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
+      if (definition.kind !== 'delete' && !later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
       if (!KILLING_KINDS.has(definition.kind)) continue;
       if (this.blockHolds(definition, at)) break;
       later.push(definition);
     }
-    for (const loop of enclosingLoops(read.node)) {
-      for (const definition of candidates) {
-        if (definition.node.startIndex > at && definition.node.startIndex < loop.endIndex && !result.includes(definition)) result.push(definition);
+    // A binding after the read, in a loop around it, reaches it on the next iteration.
+    if (bindsAfter) {
+      for (const loop of enclosingLoops(read.node)) {
+        for (const definition of candidates) {
+          if (definition.kind === 'global' || definition.kind === 'delete') continue;
+          if (definition.node.startIndex > at && definition.node.startIndex < loop.endIndex && !result.includes(definition)) result.push(definition);
+        }
       }
     }
-    return result.filter((d) => d.kind !== 'delete').sort((a, b) => a.node.startIndex - b.node.startIndex);
+    return result.sort((a, b) => a.node.startIndex - b.node.startIndex);
   }
 
   /** True when the block holding a definition's statement also holds `offset` (the module holds everything). */
