@@ -5,6 +5,7 @@ import type { AnalysisConfig } from './config/settings';
 import { buildDocument, type DocumentSource } from './documents/source';
 import { skipReason } from './engine/limits';
 import { IncrementalParser } from './parsing/incremental';
+import { CHUNKED_MIN_LINES } from './parsing/chunks';
 import type { PythonParser } from './parsing/parser';
 import { SyntaxTables } from './semantics/walk';
 
@@ -38,8 +39,8 @@ class DocumentState {
   busy = false;
   private released = false;
 
-  constructor(parser: PythonParser) {
-    this.parser = new IncrementalParser(parser);
+  constructor(parser: PythonParser, chunkedFrom: number) {
+    this.parser = new IncrementalParser(parser, chunkedFrom);
   }
 
   /** Frees the trees now, or when the analysis under way ends. */
@@ -77,7 +78,8 @@ export class Session {
   private parsers = new Map<string, DocumentState>();
   private analyses = new Map<string, Analysis>();
 
-  constructor(private readonly parser: PythonParser, private readonly keptTrees = KEPT_TREES) {}
+  /** `chunkedFrom`: scripts of at least this many lines are parsed in chunks (parsing/chunks.ts). */
+  constructor(private readonly parser: PythonParser, private readonly keptTrees = KEPT_TREES, private readonly chunkedFrom = CHUNKED_MIN_LINES) {}
 
   /** How many documents hold parse trees now (for tests). */
   get treesHeld(): number {
@@ -126,7 +128,7 @@ export class Session {
     }
     let incremental = this.parsers.get(source.uri);
     if (!incremental) {
-      incremental = new DocumentState(this.parser);
+      incremental = new DocumentState(this.parser, this.chunkedFrom);
       this.parsers.set(source.uri, incremental);
     }
     incremental.busy = true;

@@ -74,6 +74,22 @@ function randomEdit(rand: Rand, text: string): Edit {
   return { describe: `paste ${JSON.stringify(pasted)} at ${lineStart}`, apply: (t) => t.slice(0, lineStart) + pasted + t.slice(lineStart) };
 }
 
+/**
+ * One random edit that leaves valid code valid: a digit after a letter, a digit or `_` changed
+ * (`model_3` to `model_7`, `0.25` to `0.75`), or a comment line put before a line at column 0.
+ */
+function validEdit(rand: Rand, text: string): Edit {
+  if (rand() < 0.7) {
+    const digits = [...text.matchAll(/(?<=[A-Za-z0-9_])[0-9]/g)].map((match) => match.index!);
+    const at = pick(rand, digits);
+    const digit = String(int(rand, 10));
+    return { describe: `change the digit at ${at} to ${digit}`, apply: (t) => t.slice(0, at) + digit + t.slice(at + 1) };
+  }
+  const starts = [...text.matchAll(/^(?=[A-Za-z_])/gm)].map((match) => match.index!);
+  const at = pick(rand, starts);
+  return { describe: `comment before the line at ${at}`, apply: (t) => `${t.slice(0, at)}# note\n${t.slice(at)}` };
+}
+
 /** One random edit of a notebook: an edit in one cell, or a cell added or removed. */
 function randomNotebookEdit(rand: Rand, source: DocumentSource, counter: { next: number }): { describe: string; source: DocumentSource } {
   const cells = [...source.cells];
@@ -105,7 +121,8 @@ function observable(analysis: { findings: unknown[]; cleanSegments: Set<string>;
   return JSON.stringify({ findings: analysis.findings, clean: [...analysis.cleanSegments].sort(), errors: analysis.errors.map((e) => e.code) });
 }
 
-function assertSameAsFresh(session: Session, source: DocumentSource, python: PythonParser, context: () => string): void {
+/** Compares, and tells whether the text parsed cleanly (a long script is then parsed in chunks). */
+function assertSameAsFresh(session: Session, source: DocumentSource, python: PythonParser, context: () => string): boolean {
   const incremental = session.analyze(source, CONFIG);
   const fresh = analyzeDocument(buildDocument(source), CONFIG, { parser: python });
   const got = observable(incremental);
@@ -113,25 +130,27 @@ function assertSameAsFresh(session: Session, source: DocumentSource, python: Pyt
   if (got !== expected) {
     assert.equal(got, expected, `incremental analysis differs from a fresh one (seed ${SEED}; replay with EQUIVALENCE_SEED=${SEED}) after ${context()}`);
   }
+  return fresh.cleanSegments.size === source.cells.filter((cell) => cell.kind === 'code').length;
 }
 
 /**
  * Analyses `first` and then `EDITS_PER_DOCUMENT` versions made by `edit` through one session,
  * comparing with a fresh analysis every BATCH edits. Some versions in between are given up after
- * a few steps, as the server gives up an analysis a newer version overtook.
+ * a few steps, as the server gives up an analysis a newer version overtook. Returns how many of
+ * the compared versions parsed cleanly.
  */
-async function replay(rand: Rand, first: DocumentSource, edit: (source: DocumentSource) => { describe: string; source: DocumentSource }): Promise<void> {
+async function replay(rand: Rand, first: DocumentSource, edit: (source: DocumentSource) => { describe: string; source: DocumentSource }, chunkedFrom?: number): Promise<number> {
   const python = await parser();
-  const session = new Session(python);
+  const session = new Session(python, undefined, chunkedFrom);
   let source = first;
   const recent: string[] = [];
-  assertSameAsFresh(session, source, python, () => 'the first version');
+  let clean = assertSameAsFresh(session, source, python, () => 'the first version') ? 1 : 0;
   for (let i = 1; i <= EDITS_PER_DOCUMENT; i++) {
     const next = edit(source);
     source = next.source;
     recent.push(next.describe);
     if (i % BATCH === 0) {
-      assertSameAsFresh(session, source, python, () => `edit ${i}: ${recent.join('; ')}`);
+      if (assertSameAsFresh(session, source, python, () => `edit ${i}: ${recent.join('; ')}`)) clean++;
       recent.length = 0;
     } else if (rand() < 0.3) {
       const steps = session.analysisSteps(source, CONFIG);
@@ -142,6 +161,7 @@ async function replay(rand: Rand, first: DocumentSource, edit: (source: Document
       session.analyze(source, CONFIG);
     }
   }
+  return clean;
 }
 
 describe('incremental analysis is a fresh analysis', function () {
@@ -153,6 +173,24 @@ describe('incremental analysis is a fresh analysis', function () {
       const edit = randomEdit(rand, source.cells[0].text);
       return { describe: edit.describe, source: scriptSource(source.uri, edit.apply(source.cells[0].text), source.version + 1) };
     });
+  });
+
+  it(`replays ${EDITS_PER_DOCUMENT} random edits of a long script parsed in chunks and compares every ${BATCH}`, async () => {
+    const rand = random(SEED + 2);
+    // About 400 lines, chunked from 100 (the server chunks from 1,000): several chunks, each edit re-parses one.
+    // Half the versions come from a clean text edited in ways that keep it valid, so the session
+    // goes back and forth between chunks and the whole-file tree the broken versions need.
+    let base = generatedScript(400, 5);
+    const clean = await replay(rand, scriptSource('file:///equivalence/long.py', base, 1), (source) => {
+      if (rand() < 0.5) {
+        const edit = validEdit(rand, base);
+        base = edit.apply(base);
+        return { describe: `(from the last valid text) ${edit.describe}`, source: scriptSource(source.uri, base, source.version + 1) };
+      }
+      const edit = randomEdit(rand, source.cells[0].text);
+      return { describe: edit.describe, source: scriptSource(source.uri, edit.apply(source.cells[0].text), source.version + 1) };
+    }, 100);
+    assert.ok(clean >= 30, `${clean} of ${EDITS_PER_DOCUMENT / BATCH + 1} compared versions parsed cleanly`);
   });
 
   it(`replays ${EDITS_PER_DOCUMENT} random edits of a notebook (cells edited, added, removed) and compares every ${BATCH}`, async () => {

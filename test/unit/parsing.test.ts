@@ -3,6 +3,12 @@ import type { Tree } from 'web-tree-sitter';
 import { buildDocument, scriptSource } from '../../server/src/documents/source';
 import { IncrementalParser } from '../../server/src/parsing/incremental';
 import { notebookSource, parser, py } from '../support/engine';
+import { generatedScript } from '../../bench/workload';
+
+/** A node and its subtree, named by type and range, for trees parsed over different ranges. */
+function dumpStatements(trees: readonly Tree[]): string {
+  return trees.flatMap((tree) => tree.rootNode.children).map((node) => `${node!.toString()}@${node!.startIndex}-${node!.endIndex}`).join('\n');
+}
 
 /** Every node with its type and exact range: trees are equal when their dumps are. */
 function dump(tree: Tree): string {
@@ -115,5 +121,74 @@ describe('incremental parsing', () => {
     assert.match(parsed.trees[1].tree.rootNode.toString(), /function_definition/);
     assert.equal(parsed.trees[1].tree.rootNode.namedChild(0)!.startPosition.row, 2, 'positions are in the virtual source');
     incremental.dispose();
+  });
+
+  describe('a long script, in chunks', () => {
+    /** A script of about 600 lines, chunked from 100 lines on (the server chunks from CHUNKED_MIN_LINES). */
+    const CHUNKED_FROM = 100;
+    const script = generatedScript(600);
+
+    it('parses a clean script to the statements of the whole-file tree, and re-parses only the chunk an edit falls in', async () => {
+      const python = await parser();
+      const incremental = new IncrementalParser(python, CHUNKED_FROM);
+      const first = incremental.update(buildDocument(scriptSource('file:///long.py', script, 1)));
+      assert.ok(first.trees.length > 3, `${first.trees.length} chunks`);
+      const whole = python.parse(script);
+      assert.equal(dumpStatements(first.trees.map((t) => t.tree)), dumpStatements([whole]));
+      whole.delete();
+      const before = new Set(first.trees.map((t) => t.tree));
+      const at = script.indexOf('\n', Math.floor(script.length / 2)) + 1;
+      const edited = `${script.slice(0, at)}typed_here = 1\n${script.slice(at)}`;
+      const second = incremental.update(buildDocument(scriptSource('file:///long.py', edited, 2)));
+      const reparsed = second.trees.filter((t) => !before.has(t.tree));
+      assert.ok(reparsed.length >= 1 && reparsed.length <= 2, `${reparsed.length} of ${second.trees.length} chunks re-parsed`);
+      const fresh = python.parse(edited);
+      assert.equal(dumpStatements(second.trees.map((t) => t.tree)), dumpStatements([fresh]), 'kept chunks moved with the edit');
+      fresh.delete();
+      incremental.dispose();
+    });
+
+    it('parses the whole file, as a fresh parse does, while a chunk does not parse', async () => {
+      const python = await parser();
+      const incremental = new IncrementalParser(python, CHUNKED_FROM);
+      incremental.update(buildDocument(scriptSource('file:///long.py', script, 1)));
+      const at = script.indexOf('\n', Math.floor(script.length / 3)) + 1;
+      let text = script;
+      for (const [version, typed] of ['model.fit(', 'model.fit(X', 'model.fit(X)'].entries()) {
+        text = `${script.slice(0, at)}${typed}\n${script.slice(at)}`;
+        const parsed = incremental.update(buildDocument(scriptSource('file:///long.py', text, version + 2)));
+        const fresh = python.parse(text);
+        if (fresh.rootNode.hasError) {
+          assert.equal(parsed.trees.length, 1, `${typed}: one tree`);
+          assert.equal(dump(parsed.trees[0].tree), dump(fresh), `${typed}: the fresh parse's tree`);
+        } else {
+          assert.ok(parsed.trees.length > 1, `${typed}: chunks again`);
+          assert.equal(dumpStatements(parsed.trees.map((t) => t.tree)), dumpStatements([fresh]));
+        }
+        fresh.delete();
+      }
+      incremental.dispose();
+    });
+
+    it('gives the same statements as a fresh parse across random edits', async () => {
+      const python = await parser();
+      const incremental = new IncrementalParser(python, CHUNKED_FROM);
+      const random = lcg(13);
+      let text = script;
+      let chunked = 0;
+      for (let step = 0; step < 150; step++) {
+        // Mostly small edits; now and then back to a clean text, so that both ways of parsing are replayed.
+        text = step % 10 === 9 ? script : mutate(text, random);
+        const parsed = incremental.update(buildDocument(scriptSource('file:///long.py', text, step)));
+        if (parsed.trees.length > 1) chunked++;
+        const fresh = python.parse(text);
+        const got = parsed.trees.length === 1 ? dump(parsed.trees[0].tree) : dumpStatements(parsed.trees.map((t) => t.tree));
+        const expected = parsed.trees.length === 1 ? dump(fresh) : dumpStatements([fresh]);
+        assert.equal(got, expected, `step ${step}`);
+        fresh.delete();
+      }
+      assert.ok(chunked >= 20 && chunked <= 140, `${chunked} of 150 versions parsed in chunks`);
+      incremental.dispose();
+    });
   });
 });

@@ -7,10 +7,13 @@ import type { Edit, Point, Range as TsRange, Tree } from 'web-tree-sitter';
 import { changedSpan } from '../documents/edits';
 import type { Segment, SourceDocument } from '../documents/types';
 import type { PythonParser } from './parser';
+import { scriptChunks, type Chunk } from './chunks';
 
 export interface ParsedSegment {
   segmentIndex: number;
   tree: Tree;
+  /** Where the tree's text starts, when the tree is one chunk of its segment (a long script in the language server). */
+  chunkStart?: number;
 }
 
 export interface ParsedDocument {
@@ -91,13 +94,40 @@ function retarget(tree: Tree, text: string): boolean {
   return true;
 }
 
+/** The range of lines [startLine, endLine) of the text, for a chunk's includedRanges. */
+function linesRange(doc: SourceDocument, chunk: Chunk): TsRange {
+  const { lineStarts, text } = doc;
+  if (chunk.endLine < lineStarts.length) {
+    return {
+      startIndex: lineStarts[chunk.startLine],
+      endIndex: lineStarts[chunk.endLine],
+      startPosition: { row: chunk.startLine, column: 0 },
+      endPosition: { row: chunk.endLine, column: 0 },
+    };
+  }
+  const last = lineStarts.length - 1;
+  return {
+    startIndex: lineStarts[chunk.startLine],
+    endIndex: text.length,
+    startPosition: { row: chunk.startLine, column: 0 },
+    endPosition: { row: last, column: text.length - lineStarts[last] },
+  };
+}
+
+/** The key of a chunk's tree among a script's trees (the whole file's tree is keyed by its URI). */
+const chunkKey = (start: number) => `chunk@${start}`;
+
 export class IncrementalParser {
   private text: string | undefined;
   private trees = new Map<string, Tree>();
   private cells = new Map<string, CellState>();
   private generation = 0;
 
-  constructor(private readonly parser: PythonParser) {}
+  /**
+   * `chunkedFrom`: parse scripts of at least this many lines in chunks (chunks.ts), so that an
+   * edit re-parses one chunk; the language server sets it. Undefined: one tree per script.
+   */
+  constructor(private readonly parser: PythonParser, private readonly chunkedFrom?: number) {}
 
   /** Parses the new version; trees handed out by the previous call are deleted. */
   update(doc: SourceDocument): ParsedDocument {
@@ -106,9 +136,11 @@ export class IncrementalParser {
     if (edit) for (const tree of this.trees.values()) tree.edit(edit);
     const next = new Map<string, Tree>();
     const nextCells = new Map<string, CellState>();
-    const parsed: ParsedSegment[] = [];
+    let parsed: ParsedSegment[] = [];
     try {
-      doc.segments.forEach((segment, segmentIndex) => {
+      const chunks = this.chunkedFrom !== undefined && doc.kind === 'script' ? scriptChunks(doc.text, doc.lineStarts, this.chunkedFrom) : undefined;
+      if (chunks && chunks.length > 1) parsed = this.parseChunks(doc, chunks, edit, next, nextCells);
+      else doc.segments.forEach((segment, segmentIndex) => {
         if (!segment.isPython) return;
         const old = this.trees.get(segment.uri);
         const text = doc.text.slice(segment.startOffset, segment.endOffset);
@@ -137,6 +169,65 @@ export class IncrementalParser {
     this.text = doc.text;
     const after = this.generation++;
     return { doc, trees: parsed, generation: this.generation, ...(incremental ? { change: { edit, after } } : {}) };
+  }
+
+  /**
+   * A long script, chunk by chunk: a chunk whose text the edit did not touch keeps its tree (moved
+   * by the edit), the others are parsed on their own. When a chunk does not parse cleanly (code
+   * being typed, or a cut the scan misplaced), the version is parsed whole instead, from the
+   * whole-file tree of an earlier such version when there is one (it is kept, and edited with
+   * every version, for the next): the trees are then exactly a fresh parse's.
+   */
+  private parseChunks(doc: SourceDocument, chunks: readonly Chunk[], edit: Edit | undefined, next: Map<string, Tree>, nextCells: Map<string, CellState>): ParsedSegment[] {
+    const standing = this.standingChunks(edit);
+    const trees: ParsedSegment[] = [];
+    let clean = true;
+    for (const chunk of chunks) {
+      const range = linesRange(doc, chunk);
+      const start = range.startIndex;
+      const text = doc.text.slice(start, range.endIndex);
+      const oldKey = standing.get(start);
+      const old = oldKey !== undefined && this.cells.get(oldKey)?.text === text ? this.trees.get(oldKey) : undefined;
+      let tree: Tree;
+      if (old && retarget(old, doc.text)) {
+        this.trees.delete(oldKey!);
+        tree = old;
+      } else {
+        tree = this.parser.parse(doc.text, null, range);
+      }
+      next.set(chunkKey(start), tree);
+      nextCells.set(chunkKey(start), { start, text });
+      trees.push({ segmentIndex: 0, tree, chunkStart: start });
+      if (tree.rootNode.hasError) clean = false;
+    }
+    const uri = doc.segments[0].uri;
+    const whole = this.trees.get(uri);
+    if (clean) {
+      if (whole) {
+        this.trees.delete(uri);
+        next.set(uri, whole);
+      }
+      return trees;
+    }
+    const tree = this.parser.parse(doc.text, whole);
+    next.set(uri, tree);
+    return [{ segmentIndex: 0, tree }];
+  }
+
+  /**
+   * The chunks of the previous version that the edit left whole, by where they start now: the
+   * edit ended before the chunk began, or began after it ended (an edit touching its first or
+   * last character re-parses it).
+   */
+  private standingChunks(edit: Edit | undefined): Map<number, string> {
+    const standing = new Map<number, string>();
+    for (const [key, { start, text }] of this.cells) {
+      if (!key.startsWith('chunk@')) continue;
+      const end = start + text.length;
+      if (!edit || end < edit.startIndex) standing.set(start, key);
+      else if (start > edit.oldEndIndex) standing.set(start + edit.newEndIndex - edit.oldEndIndex, key);
+    }
+    return standing;
   }
 
   dispose(): void {

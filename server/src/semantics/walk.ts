@@ -3,7 +3,7 @@
 // kind, in document order (cells in order). Every later question — a node's parent, children,
 // fields or text — is answered from the table in JavaScript, never by another call into
 // tree-sitter. Everything else in the index is derived from these lists.
-import type { Language, Node } from 'web-tree-sitter';
+import type { Language, Node, Tree } from 'web-tree-sitter';
 import type { ParsedDocument } from '../parsing/incremental';
 import { ERROR_SYMBOL, SyntaxTable } from './syntax';
 
@@ -73,39 +73,56 @@ export function collectedSlots(table: SyntaxTable): Int16Array {
 }
 
 /**
- * The syntax tables of one open document's previous version, by segment, so the next version
- * copies only what its edit changed: a notebook cell whose tree stood keeps its table (shifted
- * when the edit moved it), and a re-parsed tree reuses the rows of the top-level statements the
- * edit did not touch. The language server keeps one per open document; the CLI none.
+ * The syntax tables of one open document's previous version, so the next version copies only
+ * what its edit changed: a tree that stood through the edit (a notebook cell, a chunk of a long
+ * script) keeps its table, shifted when the edit moved it; a re-parsed tree that is its segment's
+ * only one reuses the rows of the top-level statements the edit did not touch. The language
+ * server keeps one per open document; the CLI none.
  */
 export class SyntaxTables {
-  private previous = new Map<string, { table: SyntaxTable; startOffset: number }>();
+  private byTree = new Map<Tree, PreviousTable>();
+  private bySegment = new Map<string, PreviousTable>();
   /** The parse the previous tables were built from: an edit from any other version cannot reuse them. */
   private generation = -1;
 
   /** The tables of a parsed version, in the order of its trees; remembers them for the next. */
   tablesOf(parsed: ParsedDocument): SyntaxTable[] {
     const { doc } = parsed;
-    const next = new Map<string, { table: SyntaxTable; startOffset: number }>();
-    const tables = parsed.trees.map(({ tree, segmentIndex }) => {
+    const byTree = new Map<Tree, PreviousTable>();
+    const bySegment = new Map<string, PreviousTable>();
+    const follows = parsed.change?.after === this.generation;
+    const treesOfSegment = new Map<number, number>();
+    for (const { segmentIndex } of parsed.trees) treesOfSegment.set(segmentIndex, (treesOfSegment.get(segmentIndex) ?? 0) + 1);
+    const tables = parsed.trees.map(({ tree, segmentIndex, chunkStart }) => {
       const segment = doc.segments[segmentIndex];
-      const before = parsed.change?.after === this.generation ? this.previous.get(segment.uri) : undefined;
+      const startOffset = chunkStart ?? segment.startOffset;
+      const only = treesOfSegment.get(segmentIndex) === 1;
+      const before = !follows ? undefined : this.byTree.get(tree) ?? (only ? this.bySegment.get(segment.uri) : undefined);
       let table: SyntaxTable;
-      if (before && before.table.tree === tree && before.startOffset === segment.startOffset) {
+      if (before && before.table.tree === tree && before.startOffset === startOffset) {
         // The tree stood and did not move: its rows, text slices and positions are the same.
         table = before.table;
         table.retarget(doc.text, doc.lineStarts);
       } else {
-        const reuse = before && { table: before.table, edit: parsed.change!.edit, delta: segment.startOffset - before.startOffset };
+        const reuse = before && { table: before.table, edit: parsed.change!.edit, delta: startOffset - before.startOffset };
         table = new SyntaxTable(tree, doc.text, doc.lineStarts, reuse);
       }
-      next.set(segment.uri, { table, startOffset: segment.startOffset });
+      const kept = { table, startOffset };
+      byTree.set(tree, kept);
+      if (only) bySegment.set(segment.uri, kept);
       return table;
     });
-    this.previous = next;
+    this.byTree = byTree;
+    this.bySegment = bySegment;
     this.generation = parsed.generation;
     return tables;
   }
+}
+
+/** A table of the previous version, and where its tree's text started then. */
+interface PreviousTable {
+  table: SyntaxTable;
+  startOffset: number;
 }
 
 /** Copies each tree of a document into a syntax table (no previous version to reuse). */
