@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Node } from 'web-tree-sitter';
 import { buildDocument } from '../../server/src/documents/source';
 import { IncrementalParser, parseOnce } from '../../server/src/parsing/incremental';
-import { SyntaxTable } from '../../server/src/semantics/syntax';
+import { SyntaxTable, type SyntaxNode } from '../../server/src/semantics/syntax';
 import { walkRecord, wasmCursorStatus } from '../../server/src/parsing/wasmCursor';
 import { SyntaxTables } from '../../server/src/semantics/walk';
 import type { DocumentSource } from '../../server/src/documents/source';
@@ -137,10 +137,12 @@ describe('syntax table', () => {
       }
     }
 
-    async function versions(first: DocumentSource, second: DocumentSource): Promise<{ before: SyntaxTable[]; after: SyntaxTable[]; fresh: SyntaxTable[] }> {
+    /** The tables of two versions; `between` sees the first version's tables before the second is tabled. */
+    async function versions(first: DocumentSource, second: DocumentSource, between?: (tables: SyntaxTable[]) => void): Promise<{ before: SyntaxTable[]; after: SyntaxTable[]; fresh: SyntaxTable[] }> {
       const incremental = new IncrementalParser(await parser());
       const tables = new SyntaxTables();
       const before = tables.tablesOf(incremental.update(buildDocument(first)));
+      between?.(before);
       const doc = buildDocument(second);
       const parsed = incremental.update(doc);
       const after = tables.tablesOf(parsed);
@@ -176,13 +178,19 @@ describe('syntax table', () => {
       const cells = ['import numpy as np', 'x = np.ones(3)\ny = x * 2', 'def f(a):\n    return a + 1', 'print(f(y))'];
       const edited = [...cells];
       edited[1] = 'x = np.ones(30)\ny = x * 2';
-      const { before, after, fresh } = await versions(notebookSource(cells), { ...notebookSource(edited), version: 2 });
+      let nodeBelow: SyntaxNode | undefined;
+      const { before, after, fresh } = await versions(notebookSource(cells), { ...notebookSource(edited), version: 2 }, (tables) => {
+        nodeBelow = tables[3].node(tables[3].firstChildren[0]);
+      });
+      const startBefore = cells.slice(0, 3).join('\n').length + 1;
       assert.equal(after[0], before[0], 'the cell above the edit keeps its table');
       for (const cell of [2, 3]) {
+        assert.equal(after[cell], before[cell], `cell ${cell} keeps its table, moved`);
         assertSameRows(after[cell], fresh[cell], `cell ${cell}`);
         assert.equal(after[cell].reusedRows, after[cell].size, `cell ${cell} is not walked again`);
-        assert.notEqual(after[cell].starts, before[cell].starts, `cell ${cell} moved`);
       }
+      assert.equal(after[3].node(after[3].firstChildren[0]), nodeBelow, 'a node made before the edit is used again');
+      assert.equal(nodeBelow!.startIndex, startBefore + 1, 'and moved with its table');
       assertSameRows(after[1], fresh[1], 'the edited cell');
     });
   });

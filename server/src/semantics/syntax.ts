@@ -80,56 +80,56 @@ export class SyntaxTable {
 
   /**
    * `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells).
-   * `previous` is the table of the same segment in the document's previous version: a tree that
-   * stood through the edit is not walked again, its rows are shifted; a re-parsed tree reuses
-   * the rows of the top-level statements the edit did not touch (see TableReuse).
+   * `previous` is the table of the same segment in the document's previous version: the re-parsed
+   * tree reuses the rows of the top-level statements the edit did not touch (see TableReuse). A
+   * tree that stood through the edit keeps its table (see `shift`).
    */
   constructor(readonly tree: Tree, source: string, lineStarts?: number[], previous?: TableReuse) {
     this.sourceText = source;
     if (lineStarts) this.lines = { text: source, lineStarts };
     this.facts = factsOf(tree.language);
-    if (previous && previous.table.tree === tree) {
-      // The same tree, moved by the edit: every row moves by the same offset, links stay.
-      const old = previous.table;
-      const delta = previous.delta;
-      this.kinds = old.kinds;
-      this.fields = old.fields;
-      this.parents = old.parents;
-      this.firstChildren = old.firstChildren;
-      this.lastChildren = old.lastChildren;
-      this.nextSiblings = old.nextSiblings;
-      this.previousSiblings = old.previousSiblings;
-      this.subtreeEnds = old.subtreeEnds;
-      this.starts = delta === 0 ? old.starts : old.starts.map((offset) => offset + delta);
-      this.ends = delta === 0 ? old.ends : old.ends.map((offset) => offset + delta);
-      this.size = old.size;
-      this.reusedRows = old.size;
-    } else {
-      const cursor = walkTree(tree);
-      const capacity = cursor.descendantCount();
-      // One buffer for the ten columns: a table per notebook cell made ten allocations per cell.
-      const buffer = new ArrayBuffer(capacity * BYTES_PER_ROW);
-      let offset = 0;
-      const int32 = () => { const column = new Int32Array(buffer, offset, capacity); offset += 4 * capacity; return column; };
-      this.starts = new Uint32Array(buffer, offset, capacity);
-      offset += 4 * capacity;
-      this.ends = new Uint32Array(buffer, offset, capacity);
-      offset += 4 * capacity;
-      this.parents = int32();
-      this.firstChildren = int32().fill(-1);
-      this.lastChildren = int32().fill(-1);
-      this.nextSiblings = int32().fill(-1);
-      this.previousSiblings = int32().fill(-1);
-      this.subtreeEnds = int32();
-      this.kinds = new Uint16Array(buffer, offset, capacity);
-      offset += 2 * capacity;
-      this.fields = new Uint16Array(buffer, offset, capacity);
-      const reuse = previous?.edit ? new TopLevelReuse(previous.table, previous.edit) : undefined;
-      this.size = this.fill(cursor, capacity, reuse);
-    }
+    const cursor = walkTree(tree);
+    const capacity = cursor.descendantCount();
+    // One buffer for the ten columns: a table per notebook cell made ten allocations per cell.
+    const buffer = new ArrayBuffer(capacity * BYTES_PER_ROW);
+    let offset = 0;
+    const int32 = () => { const column = new Int32Array(buffer, offset, capacity); offset += 4 * capacity; return column; };
+    this.starts = new Uint32Array(buffer, offset, capacity);
+    offset += 4 * capacity;
+    this.ends = new Uint32Array(buffer, offset, capacity);
+    offset += 4 * capacity;
+    this.parents = int32();
+    this.firstChildren = int32().fill(-1);
+    this.lastChildren = int32().fill(-1);
+    this.nextSiblings = int32().fill(-1);
+    this.previousSiblings = int32().fill(-1);
+    this.subtreeEnds = int32();
+    this.kinds = new Uint16Array(buffer, offset, capacity);
+    offset += 2 * capacity;
+    this.fields = new Uint16Array(buffer, offset, capacity);
+    const reuse = previous?.edit ? new TopLevelReuse(previous.table, previous.edit) : undefined;
+    this.size = this.fill(cursor, capacity, reuse);
     this.rows = new Array<SyntaxNode | undefined>(this.size);
     this.idBase = nextTableId;
     nextTableId += this.size;
+  }
+
+  /**
+   * Moves a table whose tree stood through an edit by `delta` characters, in place: its offsets
+   * and the nodes already made from it, which the next version's analysis then uses again (a
+   * typed character above would otherwise remake every node below it). A table belongs to the
+   * latest version of its document; no analysis of an older one reads it after this.
+   */
+  shift(delta: number): void {
+    this.reusedRows = this.size;
+    if (delta === 0) return;
+    const { starts, ends, rows, size } = this;
+    for (let row = 0; row < size; row++) {
+      starts[row] += delta;
+      ends[row] += delta;
+      const node = rows[row];
+      if (node) node.startIndex += delta;
+    }
   }
 
   /**
@@ -286,8 +286,6 @@ export interface TableReuse {
   table: SyntaxTable;
   /** The edit from the previous text to this one; none when the text did not change. */
   edit: Edit | undefined;
-  /** For a tree that stood through the edit: how far the edit moved it. */
-  delta: number;
 }
 
 /**
@@ -337,7 +335,8 @@ class TopLevelReuse {
 
 /** web-tree-sitter's `Node`, answered from one row of a `SyntaxTable`. */
 export class SyntaxNode implements Node {
-  readonly startIndex: number;
+  /** Kept in the node, the most read fact; moved with its table (SyntaxTable.shift). */
+  startIndex: number;
 
   // Three fields: a node is made for every collected row, and each field more was a tenth of
   // the index's allocations.

@@ -75,7 +75,7 @@ export function collectedSlots(table: SyntaxTable): Int16Array {
 /**
  * The syntax tables of one open document's previous version, so the next version copies only
  * what its edit changed: a tree that stood through the edit (a notebook cell, a chunk of a long
- * script) keeps its table, shifted when the edit moved it; a re-parsed tree that is its segment's
+ * script) keeps its table, shifted in place when the edit moved it; a re-parsed tree that is its segment's
  * only one reuses the rows of the top-level statements the edit did not touch. The language
  * server keeps one per open document; the CLI none.
  */
@@ -99,12 +99,13 @@ export class SyntaxTables {
       const only = treesOfSegment.get(segmentIndex) === 1;
       const before = !follows ? undefined : this.byTree.get(tree) ?? (only ? this.bySegment.get(segment.uri) : undefined);
       let table: SyntaxTable;
-      if (before && before.table.tree === tree && before.startOffset === startOffset) {
-        // The tree stood and did not move: its rows, text slices and positions are the same.
+      if (before && before.table.tree === tree) {
+        // The tree stood: its table too, moved by as much as the edit moved the tree.
         table = before.table;
+        table.shift(startOffset - before.startOffset);
         table.retarget(doc.text, doc.lineStarts);
       } else {
-        const reuse = before && { table: before.table, edit: parsed.change!.edit, delta: startOffset - before.startOffset };
+        const reuse = before && { table: before.table, edit: parsed.change!.edit };
         table = new SyntaxTable(tree, doc.text, doc.lineStarts, reuse);
       }
       const kept = { table, startOffset };
