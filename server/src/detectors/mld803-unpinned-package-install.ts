@@ -45,7 +45,8 @@ function commandOf(index: SemanticIndex, argument: Node): string | undefined {
       if (!item) return undefined;
       if (index.qualify(item) === 'sys.executable') return 'python';
       const value = stringValue(item);
-      return value === undefined ? undefined : /\s/.test(value) ? JSON.stringify(value) : value;
+      // No shell reads a list's items: a word with spaces or shell operators (`numpy>=1.20`) is one word.
+      return value === undefined ? undefined : /[\s<>|&;]/.test(value) ? JSON.stringify(value) : value;
     });
     return words.every((w) => w !== undefined) ? words.join(' ') : undefined;
   }
@@ -76,6 +77,14 @@ function names(requirements: Requirement[]): string {
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
+/** Why a bound written unquoted (`!pip install numpy>=1.20`) bounds nothing: the shell redirects at `>`. */
+function redirections(tool: string, redirected: Requirement[]): string {
+  const written = redirected.map((r) => `\`${shorten(r.spec)}${r.redirectedBound}\``);
+  if (written.length === 1) return `unquoted, ${written[0]} sends ${tool}'s output to a file named \`${redirected[0].redirectedBound!.slice(1)}\` instead of bounding the version`;
+  const list = `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
+  return `unquoted, ${list} send ${tool}'s output to files instead of bounding the versions`;
+}
+
 /** What is wrong with a command's requirements, or undefined when everything is pinned. */
 function describe(command: InstallCommand): string | undefined {
   if (command.constrained) return undefined;
@@ -93,6 +102,8 @@ function describe(command: InstallCommand): string | undefined {
   const branches = requirements.filter((r) => r.status === 'branch');
   const parts: string[] = [];
   if (unpinned.length) parts.push(`${names(unpinned)} ${unpinned.length > 1 ? 'have' : 'has'} no version pin`);
+  const redirected = unpinned.filter((r) => r.redirectedBound !== undefined);
+  if (redirected.length) parts.push(redirections(command.tool, redirected));
   if (ranges.length) parts.push(`${names(ranges)} only ${ranges.length > 1 ? 'bound' : 'bounds'} the version on one side`);
   if (branches.length) parts.push(`${names(branches)} ${branches.length > 1 ? 'follow' : 'follows'} a branch, not a commit`);
   if (parts.length === 0) return undefined;
@@ -155,7 +166,7 @@ export const unpinnedPackageInstall: Rule = {
       example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
-      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once.',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. A bound is read the way the shell reads it: unquoted, `>` and `<` start a redirection, so `!pip install numpy>=1.20` installs any numpy and writes pip\'s output to a file named `=1.20`; it is reported as unpinned, with a message that says so. Quoted (`"numpy>=1.20"`), or an item of a `subprocess` argument list (no shell reads it), it is a one-sided bound. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once.',
       notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per notebook (per file for a script) and installing tool (pip, conda), at its first unpinned install command, naming every unpinned package once and linked to the tool\'s other install lines that add unpinned packages. This used to be one finding per cell; it changed because a notebook\'s install lines — set-up installs spread over three cells, or a local cell and a Colab cell installing the same packages on the two branches of an `if` — set up one environment, paid off in one go by one requirements or lock file, and several findings for one cause read as several problems. A `# mldebt: ignore[MLD803]` comment on the first unpinned install line therefore silences the notebook\'s finding for that tool.',
     },
   },

@@ -84,6 +84,16 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'an unquoted bound is a shell redirection: the message says pip never sees it; quoted, or an item of a subprocess list, it is a one-sided bound',
+      code: [
+        '%%capture\n!pip install transformers bitsandbytes>=0.39.0\n!pip install "accelerate>=0.20"\n',
+        'import subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "peft>=0.4"])\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /^`pip install`: transformers and bitsandbytes have no version pin; unquoted, `bitsandbytes>=0\.39\.0` sends pip's output to a file named `=0\.39\.0` instead of bounding the version; accelerate>=0\.20 and peft>=0\.4 only bound the version on one side, so each run may install a different release \(3 install commands in this notebook\)$/, related: 2 },
+      ],
+    },
+    {
       name: 'scripts exported from notebooks, and subprocess calls',
       code: py`
         import subprocess, sys
@@ -147,6 +157,8 @@ describe('install command parsing', () => {
   it('splits shell words with quotes, escapes, comments and operators', () => {
     assert.deepEqual(shellWords('pip install "a b" c\\ d && ls; x # comment'), ['pip', 'install', 'a b', 'c d', '&&', 'ls', ';', 'x']);
     assert.deepEqual(shellWords('pip install x > /dev/null 2>&1'), ['pip', 'install', 'x', '>', '/dev/null', '2>&1']);
+    // An unquoted `>` or `<` ends the word before it, as in a POSIX shell; quoted, it is part of the word.
+    assert.deepEqual(shellWords('pip install numpy>=1.20 "scipy<2" torch<3 x>>log 2>&1 &>all'), ['pip', 'install', 'numpy', '>=1.20', 'scipy<2', 'torch', '<3', 'x', '>>log', '2>&1', '&>all']);
   });
 
   it('finds pip, python -m pip, uv pip and conda installs, and ignores redirections', () => {

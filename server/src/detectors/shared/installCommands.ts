@@ -9,6 +9,11 @@ export interface Requirement {
   /** The requirement as written, unquoted (`numpy>=1.20`, `git+https://github.com/o/r`). */
   spec: string;
   status: RequirementStatus;
+  /**
+   * A version bound written unquoted after the name (`numpy>=1.20` in `!pip install numpy>=1.20`):
+   * the shell reads it as a redirection of pip's output, so pip never sees it.
+   */
+  redirectedBound?: string;
 }
 
 export interface InstallCommand {
@@ -65,6 +70,12 @@ export function shellWords(line: string): string[] {
       break; // a comment
     } else if (ch === '&' && ((line[i + 1] === '>' && word === '') || word.endsWith('>'))) {
       word += ch; // `&>file`, `2>&1`: redirections
+    } else if (ch === '>' || ch === '<') {
+      // An unquoted `>` or `<` starts a redirection and ends the word before it (unless that word is
+      // the descriptor, `2>`, or the operator itself, `>>`): `pip install numpy>=1.20` installs any
+      // numpy and writes pip's output to a file named `=1.20`.
+      if (!/^(\d*|&|.*[<>])$/.test(word) || quoted) flush();
+      word += ch;
     } else if (ch === ';' || ch === '|' || ch === '&') {
       flush();
       const two = line.slice(i, i + 2);
@@ -99,7 +110,7 @@ export function installCommands(line: string): InstallCommand[] {
 }
 
 function parseCommand(input: string[]): InstallCommand | undefined {
-  const words = withoutRedirections(input);
+  const { words, bounds } = withoutRedirections(input);
   let i = 0;
   while (i < words.length && (words[i] === 'sudo' || /^\w+=/.test(words[i]))) i++;
   const program = (words[i] ?? '').replace(/^.*\//, '');
@@ -110,21 +121,36 @@ function parseCommand(input: string[]): InstallCommand | undefined {
   else if (/^(conda|mamba|micromamba)$/.test(program)) [tool, i] = ['conda', i + 1];
   if (!tool || words[i] !== 'install') return undefined;
   const args = words.slice(i + 1);
-  return tool === 'pip' ? parsePip(args) : parseConda(args);
+  const command = tool === 'pip' ? parsePip(args) : parseConda(args);
+  for (const requirement of command.requirements) {
+    const at = args.indexOf(requirement.spec);
+    const bound = at < 0 ? undefined : bounds[i + 1 + at];
+    if (bound !== undefined && requirement.status === 'unpinned') requirement.redirectedBound = bound;
+  }
+  return command;
 }
 
-/** Drops `> file`, `2>&1`, `>/dev/null`, `&>log`. */
-function withoutRedirections(words: string[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const redirect = /^(\d*>>?|&>>?|\d*<)(.*)$/.exec(words[i]);
+/** `>=1.20`, `<2`, `>1.0`: a redirection whose target reads as a version, written against the name before it. */
+const VERSION_REDIRECT = /^([<>])(=?\d[\w.*]*)$/;
+
+/**
+ * Drops `> file`, `2>&1`, `>/dev/null`, `&>log`; keeps, for the word before it, a redirection
+ * that is a version bound the shell took for one (`numpy>=1.20` unquoted).
+ */
+function withoutRedirections(input: string[]): { words: string[]; bounds: (string | undefined)[] } {
+  const words: string[] = [];
+  const bounds: (string | undefined)[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const redirect = /^(\d*>>?|&>>?|\d*<)(.*)$/.exec(input[i]);
     if (!redirect) {
-      out.push(words[i]);
+      words.push(input[i]);
+      bounds.push(undefined);
       continue;
     }
+    if (VERSION_REDIRECT.test(input[i]) && words.length > 0) bounds[words.length - 1] = input[i];
     if (redirect[2] === '') i++; // the target is the next word
   }
-  return out;
+  return { words, bounds };
 }
 
 /**
