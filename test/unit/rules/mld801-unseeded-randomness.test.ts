@@ -5,6 +5,29 @@ import { ruleTests } from '../../support/ruleTester';
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
 
+const CAPTCHA_TEXTS = py`
+  import random
+  import string
+
+  ALPHABET = string.ascii_uppercase + string.digits
+
+  def captcha_text():
+      return "".join(random.choices(ALPHABET, k=5))
+
+  texts = [captcha_text() for _ in range(10000)]
+  loss = model(render(texts)).sum()
+  loss.backward()
+`;
+
+const LETTERS_ONLY = py`
+  import random
+  import string
+  import torch
+  word = "".join(random.choices(string.ascii_lowercase, k=12))
+  loss = model(torch.tensor([ord(c) for c in word])).sum()
+  loss.backward()
+`;
+
 const MAIN_CALLS_TRAINING = py`
   import random
   import torch
@@ -589,8 +612,51 @@ ruleTests(unseededRandomness, {
             plt.show()
       `,
     },
+    {
+      name: 'a job name drawn once from letters and digits names a run, whichever job, pipeline or data set it reaches',
+      code: py`
+        import random
+        import string
+
+        import google.cloud.aiplatform as aip
+
+
+        # Generate a uuid of a specifed length(default=8)
+        def generate_uuid(length: int = 8) -> str:
+            return "".join(random.choices(string.ascii_lowercase + string.digits, k=length))
+
+
+        UUID = generate_uuid()
+        DISPLAY_NAME = "flowers_" + UUID
+        job = aip.PipelineJob(display_name=DISPLAY_NAME, template_path="pipeline.yaml", pipeline_root=PIPELINE_ROOT)
+        job.run()
+        details = job.gca_resource.job_detail.task_details
+        dataset = aip.ImageDataset(details[0].outputs["dataset"].artifacts[0].metadata["resourceName"])
+        dataset.delete()
+      `,
+    },
+    {
+      name: 'a run suffix of hex digits joined from a generator, in a notebook',
+      code: [
+        'import random, string\nimport torch\n',
+        'suffix = "".join(random.choice(string.hexdigits) for _ in range(6))\nrun_dir = f"runs/cnn-{suffix}"\n',
+        'for x, y in loader:\n    loss = model(x, log_dir=run_dir).sum()\n    loss.backward()\n',
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'strings of letters and digits drawn over and over (a captcha per image) are data',
+      code: CAPTCHA_TEXTS,
+      findings: [{ line: 7, message: /`random\.choices` draws from the `random` module's global random generator/ }],
+      output: seededAfter(CAPTCHA_TEXTS, 'import string', 'random.seed(SEED)'),
+    },
+    {
+      name: 'a word of letters alone drawn once and trained on is data',
+      code: LETTERS_ONLY,
+      findings: [{ line: 4, message: /`random\.choices` draws from the `random` module's global random generator/ }],
+      output: seededAfter(LETTERS_ONLY, 'import torch', 'random.seed(SEED)'),
+    },
     {
       name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',
       code: py`

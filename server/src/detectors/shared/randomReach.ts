@@ -7,7 +7,8 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, LOOP_TYPES, sameNode } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
 
@@ -209,6 +210,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
+  if (drawsIdentifier(index, draw)) return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
   if (reach === 'shape-only') return false;
@@ -218,6 +220,67 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const sites = fn ? functionSites(index, fn) : [];
   if (sites === 'pipeline' || (sites.length > 0 && followDraw(index, sites) === 'result')) return true;
   return isModelOrDataClass(index, draw) || inTrainingStep(index, draw);
+}
+
+/** The `string` module's alphabets, by what they hold. */
+const ALPHABETS: Record<string, { letters: boolean; digits: boolean }> = {
+  'string.ascii_letters': { letters: true, digits: false },
+  'string.ascii_lowercase': { letters: true, digits: false },
+  'string.ascii_uppercase': { letters: true, digits: false },
+  'string.digits': { letters: false, digits: true },
+  'string.octdigits': { letters: false, digits: true },
+  'string.hexdigits': { letters: true, digits: true },
+};
+
+/** Which kinds of characters a population of characters holds (`string.ascii_lowercase + string.digits`, `"abc123"`); undefined when it is not known to be characters. */
+function alphabetOf(index: SemanticIndex, expression: Node, depth = 0): { letters: boolean; digits: boolean } | undefined {
+  if (depth > 4) return undefined;
+  const node = stripParens(index.valueOf(expression));
+  if (node.type === 'binary_operator' && node.childForFieldName('operator')?.text === '+') {
+    const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')].map((side) => side ? alphabetOf(index, side, depth + 1) : undefined);
+    return left && right ? { letters: left.letters || right.letters, digits: left.digits || right.digits } : undefined;
+  }
+  if (node.type === 'string') {
+    const text = stringValue(node);
+    return text && /^[A-Za-z0-9]+$/.test(text) ? { letters: /[A-Za-z]/.test(text), digits: /\d/.test(text) } : undefined;
+  }
+  return ALPHABETS[index.qualify(node) ?? ''];
+}
+
+/** Draws of characters: `random.choices(population, k=8)`, `random.choice(seq)`, `random.sample(population, 8)`. */
+const CHARACTER_DRAWS = new Set(['random.choice', 'random.choices', 'random.sample']);
+
+/** Loops and comprehensions: what runs in them runs many times. */
+const REPEATING = new Set([...LOOP_TYPES, 'list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
+
+/** Whether `node` runs once per run: in no loop or comprehension, and, in a function, called only from outside any. */
+function runsOnce(index: SemanticIndex, node: Node, depth = 0): boolean {
+  for (const around of ancestors(node, false)) {
+    if (REPEATING.has(around.type)) return false;
+    if (FUNCTION_TYPES.has(around.type)) {
+      const sites = returnSites(index, around);
+      return depth < 3 && sites.length === 1 && sites[0].type === 'call' && runsOnce(index, sites[0], depth + 1);
+    }
+  }
+  return true;
+}
+
+/**
+ * `"".join(random.choices(string.ascii_lowercase + string.digits, k=8))`, drawn once: letters and
+ * digits joined into one string make a name (a job's, a run's, a bucket's suffix), not numbers any
+ * model learns from, wherever the name goes. Letters alone may be synthetic text, and strings drawn
+ * over and over (a captcha per image) may be data: both stay followed.
+ */
+function drawsIdentifier(index: SemanticIndex, draw: Node): boolean {
+  const call = index.call(draw);
+  if (!call?.qname || !CHARACTER_DRAWS.has(call.qname)) return false;
+  const population = call.args[0] ?? call.kwargs.get('population') ?? call.kwargs.get('seq');
+  const alphabet = population ? alphabetOf(index, population) : undefined;
+  if (!alphabet?.letters || !alphabet.digits) return false;
+  let node = draw;
+  while (node.parent && ['argument_list', 'generator_expression', 'list_comprehension', 'parenthesized_expression'].includes(node.parent.type)) node = node.parent;
+  const joining = node.parent?.type === 'call' ? index.call(node.parent) : undefined;
+  return joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node);
 }
 
 function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
