@@ -30,18 +30,31 @@ function filePath(index: SemanticIndex, call: CallSite): Node | undefined {
 }
 
 /**
+ * The paths a load or save names, each with where it runs: its own path argument, at the call; or,
+ * when that is a parameter of the enclosing function (`def load_checkpoint(filepath): torch.load(filepath)`),
+ * the path each call of the function passes, at that call.
+ */
+function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node }[] {
+  const path = filePath(index, call);
+  if (!path) return [];
+  const node = stripParens(path);
+  const passed = node.type === 'identifier' ? index.passedArguments(node) : undefined;
+  return passed ? passed.map((argument) => ({ path: argument, at: argument })) : [{ path, at: call.node }];
+}
+
+/**
  * The load reads back a file this program saved earlier in the same run (`pickle.dump(clf, open(p, "wb"))`
- * then `pickle.load(open(p, "rb"))`, `torch.save(model, path)` then `torch.load(path)`): what it
- * unpickles is what the program pickled itself, with the same library versions.
+ * then `pickle.load(open(p, "rb"))`, `torch.save(model, path)` then `torch.load(path)`, directly or
+ * through a helper's parameter): what it unpickles is what the program pickled itself, with the
+ * same library versions. Through a helper, every call of it must read such a file.
  */
 function readsOwnSave(index: SemanticIndex, load: CallSite): boolean {
   const flow = index.dataflow;
-  const path = filePath(index, load);
-  const key = path ? pathKey(flow.pathOf(path)) : undefined;
-  if (key === undefined) return false;
-  return index.callsTo(SAVERS).some((save) => {
-    const saved = filePath(index, save);
-    return !!saved && pathKey(flow.pathOf(saved)) === key && writtenBeforeRead(flow, save.node, load.node);
+  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: pathKey(flow.pathOf(path)), at })));
+  const reads = pathSites(index, load);
+  return reads.length > 0 && reads.every(({ path, at }) => {
+    const key = pathKey(flow.pathOf(path));
+    return key !== undefined && saves.some((save) => save.key === key && writtenBeforeRead(flow, save.at, at));
   });
 }
 
@@ -124,7 +137,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
     },
   },
   listen,

@@ -77,6 +77,41 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a checkpoint saved, then read back through a helper whose every call passes its path',
+      code: py`
+        import torch
+        from torch import nn
+
+        model = nn.Sequential(nn.Linear(784, 10))
+        checkpoint = {"input_size": 784, "output_size": 10, "state_dict": model.state_dict()}
+        torch.save(checkpoint, "checkpoint.pth")
+
+
+        def load_checkpoint(filepath):
+            checkpoint = torch.load(filepath)
+            model = nn.Sequential(nn.Linear(checkpoint["input_size"], checkpoint["output_size"]))
+            model.load_state_dict(checkpoint["state_dict"])
+            return model
+
+
+        model = load_checkpoint("checkpoint.pth")
+      `,
+    },
+    {
+      name: 'weights written by a save helper called with the path, then loaded from it',
+      code: py`
+        import torch
+
+
+        def save(model, path):
+            torch.save(model.state_dict(), path)
+
+
+        save(model, "weights/final.pt")
+        model.load_state_dict(torch.load("weights/final.pt"))
+      `,
+    },
+    {
       name: 'a notebook: the vectorizer and model dumped in one cell, loaded back from the same file in a later cell',
       code: [
         'import pickle\n',
@@ -182,6 +217,38 @@ ruleTests(unsafeModelDeserialization, {
         else:
             features = build(examples)
             torch.save(features, cached_features_file)
+      `,
+    },
+    {
+      name: 'a load helper called once on the saved file and once on a file from elsewhere',
+      code: [
+        'import torch\n\ndef load_checkpoint(filepath):\n    return torch.load(filepath)\n',
+        'torch.save(model.state_dict(), "checkpoint.pth")\nmodel.load_state_dict(load_checkpoint("checkpoint.pth"))\npretrained = load_checkpoint("downloaded/resnet.pth")\n',
+      ],
+      findings: [{ cell: 0, line: 4, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: [
+        'import torch\n\ndef load_checkpoint(filepath):\n    return torch.load(filepath, weights_only=True)\n',
+        'torch.save(model.state_dict(), "checkpoint.pth")\nmodel.load_state_dict(load_checkpoint("checkpoint.pth"))\npretrained = load_checkpoint("downloaded/resnet.pth")\n',
+      ],
+    },
+    {
+      name: 'a load helper called before the file is saved (a resume from an earlier run)',
+      code: py`
+        import torch
+        def restore(path):
+            return torch.load(path)
+        net.load_state_dict(restore("net.pt"))
+        torch.save(net.state_dict(), "net.pt")
+      `,
+      findings: [{ line: 3, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        def restore(path):
+            return torch.load(path, weights_only=True)
+        net.load_state_dict(restore("net.pt"))
+        torch.save(net.state_dict(), "net.pt")
       `,
     },
     {
