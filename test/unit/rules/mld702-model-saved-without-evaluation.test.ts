@@ -160,8 +160,63 @@ ruleTests(modelSavedWithoutEvaluation, {
             pickle.dump(df, f)
       `,
     },
+    {
+      name: 'a held-out loss computed each epoch and printed as the testing phase, before the final save',
+      code: py`
+        import torch
+        for epoch in range(args.epochs):
+            for g in gs:
+                opt.zero_grad()
+                loss, loss_den, loss_conn = model.compute_loss(model(g))
+                loss.backward()
+                opt.step()
+            all_test_loss_den, all_test_loss_conn = 0, 0
+            with torch.no_grad():
+                for g in test_gs:
+                    loss, loss_den, loss_conn = model.compute_loss(model(g))
+                    all_test_loss_den += loss_den
+                    all_test_loss_conn += loss_conn
+            print("Testing, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, all_test_loss_den, all_test_loss_conn))
+        torch.save(model.state_dict(), args.model_filename)
+      `,
+    },
+    {
+      name: 'notebook: a model trained and saved, then judged by an evaluation pipeline whose metrics it reads back',
+      code: [
+        'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nclassifier = RandomForestClassifier(random_state=0)\nclassifier.fit(train_features, train_labels)\njoblib.dump(classifier, "model.joblib")\n',
+        'job.run()\nfor task in job.task_details:\n    if "model-evaluation" in task.task_name:\n        evaluation_metrics = task.outputs.get("evaluation_metrics").artifacts[0]\nprint(evaluation_metrics)\n',
+      ],
+    },
+    {
+      name: 'a held-out result printed with the builtin print, as the rule\'s page says',
+      code: py`
+        import torch
+        for epoch in range(3):
+            loss = model(x).sum()
+            loss.backward()
+            opt.step()
+        print("test accuracy", compute(model, test_x))
+        torch.save(model.state_dict(), "m.pt")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a training loop that prints only its training loss before the save',
+      code: py`
+        import torch
+        for epoch in range(args.epochs):
+            for g in gs:
+                opt.zero_grad()
+                loss, loss_den, loss_conn = model.compute_loss(model(g))
+                loss.backward()
+                opt.step()
+            print("Training, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, loss_den, loss_conn))
+        torch.save(model.state_dict(), args.model_filename)
+      `,
+      findings: [{ line: 9, message: /^model is saved, but this script never evaluates it on held-out data/ }],
+      noFix: true,
+    },
     {
       name: 'a save that runs beside merge steps switched off: only the save that runs is reported',
       code: [

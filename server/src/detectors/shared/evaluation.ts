@@ -124,14 +124,15 @@ const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis
 /** Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local `evaluate_model`). */
 const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score)$/i;
 /**
- * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`,
+ * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`, `evaluation_metrics`,
  * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the
  * training loss, not an evaluation.
  */
-const EVALUATION_RESULT = /^(val|valid|validation|test|eval|dev|holdout)_?(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)$|^(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)_(val|valid|validation|test|eval|dev|holdout)$|^(acc|accuracy|f1|auc|mae|mse|rmse|r2|correct)$/i;
+const EVALUATION_RESULT = /^(val|valid|validation|test|eval|evaluation|dev|holdout)_?(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)$|^(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)_(val|valid|validation|test|eval|evaluation|dev|holdout)$|^(acc|accuracy|f1|auc|mae|mse|rmse|r2|correct)$/i;
 /** Calls that report a result (`print`, loggers, experiment trackers), whose text then says what it is. */
 const REPORTING = /^(print|info|log|log_metric|log_metrics|add_scalar|add_scalars|write|set_postfix)$/;
-const REPORTED_RESULT = /\b(test|valid|validation|val|eval|evaluation|holdout|accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
+/** Words that name held-out data or a metric in a report's text, including the phase (`"Testing, epoch %d"`, `"Validating..."`). */
+const REPORTED_RESULT = /\b(test|testing|valid|validation|validating|val|eval|evaluation|evaluating|holdout|accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
 /** Methods of a LightningModule that the trainer runs on held-out data. */
 const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_epoch_end', 'on_validation_epoch_end']);
 
@@ -149,10 +150,11 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
-    if (call.qname?.startsWith('builtins.')) continue;
     const name = calledName(call);
-    if (name && EVALUATING_NAME.test(name)) return call.node;
+    // `print` is a builtin that reports; other builtins (`eval`, `compile`) only share a name with evaluation.
     if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call.argumentList)) return call.node;
+    if (call.qname?.startsWith('builtins.')) continue;
+    if (name && EVALUATING_NAME.test(name)) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
     if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
   }
