@@ -202,9 +202,10 @@ ruleTests(modelSavedWithoutEvaluation, {
   ],
   invalid: [
     {
-      name: 'a training loop that prints only its training loss before the save',
+      name: 'a training loop that prints only its training loss, and the size of the test data, before the save',
       code: py`
         import torch
+        print("test data size", test_data.shape)
         for epoch in range(args.epochs):
             for g in gs:
                 opt.zero_grad()
@@ -214,7 +215,7 @@ ruleTests(modelSavedWithoutEvaluation, {
             print("Training, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, loss_den, loss_conn))
         torch.save(model.state_dict(), args.model_filename)
       `,
-      findings: [{ line: 9, message: /^model is saved, but this script never evaluates it on held-out data/ }],
+      findings: [{ line: 10, message: /^model is saved, but this script never evaluates it on held-out data/ }],
       noFix: true,
     },
     {

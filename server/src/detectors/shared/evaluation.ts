@@ -131,8 +131,13 @@ const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|te
 const EVALUATION_RESULT = /^(val|valid|validation|test|eval|evaluation|dev|holdout)_?(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)$|^(loss|acc|accuracy|score|f1|auc|mae|mse|rmse|r2|error|correct|metrics?)_(val|valid|validation|test|eval|evaluation|dev|holdout)$|^(acc|accuracy|f1|auc|mae|mse|rmse|r2|correct)$/i;
 /** Calls that report a result (`print`, loggers, experiment trackers), whose text then says what it is. */
 const REPORTING = /^(print|info|log|log_metric|log_metrics|add_scalar|add_scalars|write|set_postfix)$/;
-/** Words that name held-out data or a metric in a report's text, including the phase (`"Testing, epoch %d"`, `"Validating..."`). */
-const REPORTED_RESULT = /\b(test|testing|valid|validation|validating|val|eval|evaluation|evaluating|holdout|accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
+/**
+ * Words of a report's text: held-out data or its phase (`"val_loss"`, `"Running validation..."`,
+ * `"Testing, epoch %d"`), a metric (`"average precision"`), and what a result is (a loss, score or error).
+ */
+const REPORTED_HELD_OUT = /\b(test|testing|valid|validation|validating|val|eval|evaluation|evaluating|holdout)\b/i;
+const REPORTED_METRIC = /\b(accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
+const REPORTED_RESULT = /\b(loss|losses|score|scores|error|errors|metrics?)\b/i;
 /** Methods of a LightningModule that the trainer runs on held-out data. */
 const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_epoch_end', 'on_validation_epoch_end']);
 
@@ -152,7 +157,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
     const name = calledName(call);
     // `print` is a builtin that reports; other builtins (`eval`, `compile`) only share a name with evaluation.
-    if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call.argumentList)) return call.node;
+    if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call, call.argumentList)) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
     if (name && EVALUATING_NAME.test(name)) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
@@ -167,9 +172,18 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
   return undefined;
 }
 
-/** True when a string among the arguments names a held-out result (`"test accuracy:"`, `{"val_loss": ...}`). */
-function reportsResult(index: SemanticIndex, argumentList: Node): boolean {
-  return index.nodesWithin('string', argumentList).some((string) => REPORTED_RESULT.test((stringTemplate(string) ?? '').replace(/_/g, ' ')));
+/**
+ * True when a string among the arguments names a held-out result (`"test accuracy:"`, `{"val_loss": ...}`).
+ * A logger or tracker records the run's phases, so held-out data named there is enough
+ * (`logger.info("Running validation...")`); `print` also describes data (`"test data size"`,
+ * `"Valid moves"`), so what it prints must be a metric, or a loss, score or error of held-out data.
+ */
+function reportsResult(index: SemanticIndex, call: CallSite, argumentList: Node): boolean {
+  const printed = call.qname === 'builtins.print';
+  return index.nodesWithin('string', argumentList).some((string) => {
+    const text = (stringTemplate(string) ?? '').replace(/_/g, ' ');
+    return REPORTED_METRIC.test(text) || (REPORTED_HELD_OUT.test(text) && (!printed || REPORTED_RESULT.test(text)));
+  });
 }
 
 const SCORER_KEYWORDS = ['scoring', 'eval_metric', 'metric', 'metrics'];
