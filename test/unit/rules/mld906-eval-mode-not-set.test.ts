@@ -48,8 +48,42 @@ const STEP_LOOP = py`
 `;
 const VALIDATION = '        with torch.no_grad():\n            val_loss = loss_fn(model(X_val), y_val)\n';
 
+/** A model with dropout whose output shape is checked under no_grad before it is trained. */
+const SHAPE_CHECK = (show: string) => py`
+  import torch
+  from torch import nn
+  class Net(nn.Module):
+      def __init__(self):
+          super().__init__()
+          self.drop = nn.Dropout(0.1)
+          self.fc = nn.Linear(4, 2)
+      def forward(self, x):
+          return self.fc(self.drop(x))
+  model = Net()
+  with torch.no_grad():
+      output = model(torch.zeros(3, 4))
+  ${show}
+  optimizer = torch.optim.Adam(model.parameters())
+  for x, y in loader:
+      optimizer.zero_grad()
+      loss_fn(model(x), y).backward()
+      optimizer.step()
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
+    {
+      name: 'a forward pass whose output is only asked its shape (a sanity check before training), in a script and in a notebook',
+      code: SHAPE_CHECK('print(output.shape)'),
+    },
+    {
+      name: 'notebook: the output shape shown as a cell value',
+      code: [
+        'import torch\nimport torch.nn as nn\nmodel = nn.Sequential(nn.Linear(20, 64), nn.Dropout(0.5), nn.Linear(64, 2))\n',
+        'with torch.no_grad():\n    output = model(torch.zeros(8, 20))\noutput.shape\n',
+        'optimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    optimizer.zero_grad()\n    loss_fn(model(x), y).backward()\n    optimizer.step()\n',
+      ],
+    },
     {
       name: 'eval() before the no_grad block, and train(False)',
       code: TRAINED + py`
@@ -264,6 +298,13 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    {
+      name: 'a forward pass before training whose output values are printed',
+      code: SHAPE_CHECK('print(output)'),
+      findings: [{ line: 12, message: /`model` is evaluated under `no_grad` but is still in training mode/ }],
+      safety: 'unsafe',
+      output: SHAPE_CHECK('print(output)').replace('model = Net()\n', 'model = Net()\nmodel.eval()\n'),
+    },
     {
       name: 'evaluated under no_grad after training: model.eval() goes before the block',
       code: TRAINED + py`

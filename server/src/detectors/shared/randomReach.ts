@@ -283,6 +283,14 @@ function drawsIdentifier(index: SemanticIndex, draw: Node): boolean {
   return joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node);
 }
 
+/**
+ * Whether all that is ever asked of the value of `expression` (a call) is its shape (`out.shape`,
+ * `len(out)`, `out.size(1)`): the same answer whatever the numbers in it.
+ */
+export function onlyAskedShape(index: SemanticIndex, expression: Node): boolean {
+  return followDraw(index, [expression]) === 'shape-only';
+}
+
 function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
   const seen = new Set<number>();
   const queue: Node[] = [...start];
