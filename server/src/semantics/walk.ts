@@ -142,6 +142,19 @@ interface CollectedRows {
   offsets: Int32Array;
 }
 
+/**
+ * The collected rows of each table, kept with it: a table's kinds never change (an edit that
+ * moves it shifts only its offsets), so a notebook cell or script chunk the edit left standing
+ * is not counted again.
+ */
+const collectedOfTable = new WeakMap<SyntaxTable, CollectedRows>();
+
+function collectedRows(table: SyntaxTable): CollectedRows {
+  let collected = collectedOfTable.get(table);
+  if (!collected) collectedOfTable.set(table, (collected = collectRows(table)));
+  return collected;
+}
+
 function collectRows(table: SyntaxTable): CollectedRows {
   const slots = collectedSlots(table);
   const { kinds, size } = table;
@@ -169,7 +182,7 @@ export function walkTrees(tables: readonly SyntaxTable[]): WalkResult {
   for (const table of tables) {
     visited += table.size;
     roots.push(table.root);
-    collected.push(collectRows(table));
+    collected.push(collectedRows(table));
   }
   return { byType: new NodeLists(tables, collected), roots, visited };
 }
@@ -191,15 +204,15 @@ class NodeLists implements NodesByType {
     const rootOfType = this.tables.some((table) => table.typeOf(0) === type);
     if (!COLLECTED.has(type) && !rootOfType) return undefined;
     list = [];
+    const slot = TYPE_SLOT.get(type);
     for (let t = 0; t < this.tables.length; t++) {
       const table = this.tables[t];
       // The root first, even when it is not a collected kind: code that fails to parse as a
       // whole has an ERROR root, and the empty module is still the module.
-      if (table.typeOf(0) === type) list.push(table.root);
-      const slot = TYPE_SLOT.get(type);
+      if (rootOfType && table.typeOf(0) === type) list.push(table.root);
       if (slot === undefined) continue;
       const { rows, offsets } = this.collected[t];
-      for (let i = offsets[slot]; i < offsets[slot + 1]; i++) list.push(table.node(rows[i]));
+      for (let i = offsets[slot], end = offsets[slot + 1]; i < end; i++) list.push(table.node(rows[i]));
     }
     this.lists.set(type, list);
     return list;
