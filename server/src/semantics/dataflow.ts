@@ -183,7 +183,6 @@ export class DataFlow {
    */
   readonly io: DataIO[] = [];
 
-  private readonly readsByStart = new Map<number, NameRead>();
   private readonly readsByName = new Map<string, NameRead[]>();
   private readonly mutationsByName = new Map<string, Mutation[]>();
   private readonly ioByCall = new Map<MemoKey, DataIO>();
@@ -217,7 +216,26 @@ export class DataFlow {
 
   /** The read at an identifier; undefined when the identifier binds a name or is an attribute or keyword name. */
   readAt(identifier: Node): NameRead | undefined {
-    return this.readsByStart.get(identifier.startIndex);
+    return this.readStartingAt(identifier.startIndex);
+  }
+
+  /**
+   * The read whose identifier starts at `offset`, by binary search over the reads (in document
+   * order, one per offset): a map of every read's start was among the largest allocations of an
+   * edit's analysis.
+   */
+  private readStartingAt(offset: number): NameRead | undefined {
+    const { reads } = this;
+    let low = 0;
+    let high = reads.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const start = reads[middle].node.startIndex;
+      if (start === offset) return reads[middle];
+      if (start < offset) low = middle + 1;
+      else high = middle - 1;
+    }
+    return undefined;
   }
 
   /** Every read of `name`, in document order. */
@@ -754,7 +772,6 @@ export class DataFlow {
       const read: NameRead = { node, name, resolution, deferred, role: at[start] & AUGMENTED_START ? 'augmented' : 'load' };
       if (fn) read.function = fn;
       this.reads.push(read);
-      this.readsByStart.set(start, read);
       const list = this.readsByName.get(name);
       if (list) list.push(read);
       else this.readsByName.set(name, [read]);
@@ -765,7 +782,7 @@ export class DataFlow {
     const { index } = this;
     const add = (target: Node, site: Node, values: Node[], kind: Mutation['kind'], keys: string[]): void => {
       const root = objectRoot(target);
-      const read = root ? this.readsByStart.get(root.startIndex) : undefined;
+      const read = root ? this.readStartingAt(root.startIndex) : undefined;
       if (!read) return;
       if (read.role === 'load') read.role = 'mutated';
       const mutation: Mutation = { target: read, site, values, keys, kind };
