@@ -44,9 +44,7 @@ export class SemanticIndex {
   private readonly scopes: ScopeFrames;
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
-  /** Calls by the id of their syntax-table node: a number key, no string built per call. */
-  private readonly callsById = new Map<number, CallSite>();
-  /** The same by `nodeKey`, for nodes that are not the table's: built on the first such question. */
+  /** The calls by `nodeKey`, for nodes that are not the table's: built on the first such question. */
   private callsByKey: Map<string, CallSite> | undefined;
   /** Answers of valueOf and constructedClass, by syntax-table node id: several rules ask them of the same nodes. */
   private readonly values = new Map<number, Node>();
@@ -104,7 +102,6 @@ export class SemanticIndex {
       const call = describeCall(node, this.segmentIndexOf(node), (callee) => this.qualify(callee));
       if (!call) continue;
       this.calls.push(call);
-      this.callsById.set(node.id, call);
     }
   }
 
@@ -278,9 +275,25 @@ export class SemanticIndex {
 
   // ---- calls and values -----------------------------------------------------------------
 
-  /** The call site of a `call` node. */
+  /**
+   * The call site of a `call` node: by binary search over the calls (in document order; a call
+   * and the call it calls, `f(x)(y)`, start together, so the node's id settles it). A map of
+   * every call by id outlived every scavenge of an analysis.
+   */
   call(node: Node): CallSite | undefined {
-    if (node instanceof SyntaxNode) return this.callsById.get(node.id);
+    if (node instanceof SyntaxNode) {
+      const { calls } = this;
+      const start = node.startIndex;
+      let low = 0;
+      let high = calls.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (calls[middle].node.startIndex < start) low = middle + 1;
+        else high = middle;
+      }
+      for (let i = low; i < calls.length && calls[i].node.startIndex === start; i++) if (calls[i].node.id === node.id) return calls[i];
+      return undefined;
+    }
     this.callsByKey ??= new Map(this.calls.map((call) => [nodeKey(call.node), call]));
     return this.callsByKey.get(nodeKey(node));
   }
