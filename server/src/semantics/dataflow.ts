@@ -794,9 +794,12 @@ export class DataFlow {
     for (const type of ['assignment', 'augmented_assignment'] as const) {
       for (const node of index.nodes(type)) {
         const left = node.childForFieldName('left');
+        // Most assignments bind a name: nothing is written into an object, nothing more to read.
+        const targets = left ? writeTargets(left) : NO_NODES;
+        if (targets.length === 0) continue;
         const value = type === 'assignment' ? innermostValue(node) : node.childForFieldName('right');
-        if (!left || !value) continue;
-        for (const target of writeTargets(left)) {
+        if (!value) continue;
+        for (const target of targets) {
           const isItem = target.type === 'subscript';
           add(target, node, [value], isItem ? 'item' : 'attribute', isItem ? subscriptKeys(target) ?? [] : [target.childForFieldName('attribute')?.text ?? ''].filter(Boolean));
         }
@@ -837,13 +840,14 @@ function isInside(resolution: Resolution, frame: ScopeFrame): boolean {
 }
 
 /** The subscripts and attributes written by an assignment target (`df['a']`, `a.b, c[0] = ...`). */
-function writeTargets(left: Node): Node[] {
+const NO_NODES: readonly Node[] = [];
+const TARGET_LISTS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list']);
+
+function writeTargets(left: Node): readonly Node[] {
   const node = stripParens(left);
   if (node.type === 'subscript' || node.type === 'attribute') return [node];
-  if (['pattern_list', 'tuple_pattern', 'list_pattern', 'expression_list', 'tuple', 'list'].includes(node.type)) {
-    return node.namedChildren.flatMap((child) => (child ? writeTargets(child) : []));
-  }
-  return [];
+  if (TARGET_LISTS.has(node.type)) return node.namedChildren.flatMap((child) => (child ? writeTargets(child) : []));
+  return NO_NODES;
 }
 
 /** The name at the root of a chain of subscripts and attributes (`df` in `df.loc[m, 'a']`). */
