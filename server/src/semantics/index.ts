@@ -48,7 +48,7 @@ export class SemanticIndex {
   private callsByKey: Map<string, CallSite> | undefined;
   /** Answers of valueOf and constructedClass, by syntax-table node id: several rules ask them of the same nodes. */
   private readonly values = new Map<number, Node>();
-  private readonly constructed = new Map<number | string, string | undefined>();
+  private readonly constructed = new Map<number | string, string | null>();
   private readonly instanceAttributes = new Map<string, Node[]>();
   private readonly passed = new Map<string, Node[] | undefined>();
   private byCalleeName: Map<string, CallSite[]> | undefined;
@@ -355,9 +355,11 @@ export class SemanticIndex {
    */
   constructedClass(expression: Node): string | undefined {
     const key = memoKey(expression);
-    if (this.constructed.has(key)) return this.constructed.get(key);
+    // One lookup per question: "no class" is kept as null.
+    const known = this.constructed.get(key);
+    if (known !== undefined) return known ?? undefined;
     const answer = this.constructedClassOf(expression);
-    this.constructed.set(key, answer);
+    this.constructed.set(key, answer ?? null);
     return answer;
   }
 
