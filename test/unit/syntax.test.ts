@@ -5,6 +5,7 @@ import { IncrementalParser, parseOnce } from '../../server/src/parsing/increment
 import { SyntaxTable, type SyntaxNode } from '../../server/src/semantics/syntax';
 import { walkRecord, wasmCursorStatus } from '../../server/src/parsing/wasmCursor';
 import { SyntaxTables } from '../../server/src/semantics/walk';
+import { SemanticIndex } from '../../server/src/semantics';
 import type { DocumentSource } from '../../server/src/documents/source';
 import { generatedScript } from '../../bench/workload';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
@@ -172,6 +173,28 @@ describe('syntax table', () => {
       const [table] = tables.tablesOf(parsed);
       assert.equal(table.reusedRows, 0);
       assertSameRows(table, new SyntaxTable(parsed.trees[0].tree, doc.text, doc.lineStarts), 'script');
+    });
+
+    it('a call in a cell an edit left standing keeps its site, with its qualified name and cell worked out again', async () => {
+      const cell = (uri: string, text: string) => ({ uri, kind: 'code' as const, language: 'python', text });
+      const version = (n: number, cells: ReturnType<typeof cell>[]): DocumentSource => ({ uri: 'file:///t/n.ipynb', kind: 'notebook', version: n, cells });
+      const use = cell('cell:use', 'y = np.zeros(3)');
+      const incremental = new IncrementalParser(await parser());
+      const tables = new SyntaxTables();
+      const siteIn = (source: DocumentSource) => {
+        const index = new SemanticIndex(incremental.update(buildDocument(source)), tables);
+        return index.calls.find((call) => call.method === 'zeros')!;
+      };
+      const first = siteIn(version(1, [cell('cell:imports', 'import numpy as np'), use]));
+      assert.equal(first.qname, 'numpy.zeros');
+      assert.equal(first.segmentIndex, 1);
+      const second = siteIn(version(2, [cell('cell:imports', 'import torch as np'), use]));
+      assert.equal(second, first, 'the same site');
+      assert.equal(second.qname, 'torch.zeros', 'qualified by the new import');
+      const third = siteIn(version(3, [cell('cell:new', 'import os'), cell('cell:imports', 'import torch as np'), use]));
+      assert.equal(third, first);
+      assert.equal(third.segmentIndex, 2, 'in the cell it moved to');
+      assert.deepEqual(third.args.map((arg) => arg.text), ['3']);
     });
 
     it('a notebook keeps the tables of the cells an edit did not touch, shifted when it moved them', async () => {

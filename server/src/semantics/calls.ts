@@ -1,6 +1,7 @@
 // Call sites with their arguments split into positional and keyword ones.
 import type { Node } from 'web-tree-sitter';
 import type { CallSite } from './types';
+import { SyntaxNode, type SyntaxTable } from './syntax';
 
 /** The keyword maps of the calls that pass no keyword argument (most calls): one, shared, never written. */
 const NO_KEYWORDS: ReadonlyMap<string, Node> = new Map();
@@ -42,6 +43,30 @@ export function describeCall(node: Node, segmentIndex: number, qualify: (callee:
     if (attribute) site.method = attribute.text;
     if (receiver) site.receiver = receiver;
   }
+  return site;
+}
+
+/**
+ * The call sites of the tables the language server keeps across versions (see SyntaxTable.kept),
+ * by row. A call in a cell or chunk an edit left standing has the same callee and arguments, so
+ * only what depends on the rest of the document, its qualified name and its segment, is worked
+ * out again, on the same object: a site belongs to the latest version's analysis.
+ */
+const keptSites = new WeakMap<SyntaxTable, Map<number, CallSite>>();
+
+/** describeCall, answered from the kept sites of the node's table when it is kept. */
+export function callSiteOf(node: Node, segmentIndex: number, qualify: (callee: Node) => string | undefined): CallSite | undefined {
+  if (!(node instanceof SyntaxNode) || !node.table.kept) return describeCall(node, segmentIndex, qualify);
+  let sites = keptSites.get(node.table);
+  if (!sites) keptSites.set(node.table, (sites = new Map()));
+  const known = sites.get(node.row);
+  if (known) {
+    known.segmentIndex = segmentIndex;
+    known.qname = qualify(known.callee);
+    return known;
+  }
+  const site = describeCall(node, segmentIndex, qualify);
+  if (site) sites.set(node.row, site);
   return site;
 }
 

@@ -6,7 +6,7 @@ import type { ParsedDocument } from '../parsing/incremental';
 import type { SourceDocument } from '../documents/types';
 import { lineAt, segmentIndexAtLine } from '../documents/positions';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
-import { describeCall } from './calls';
+import { callSiteOf } from './calls';
 import { DataFlow } from './dataflow';
 import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
@@ -97,9 +97,10 @@ export class SemanticIndex {
 
     this.calls = [];
     const callNodes = this.nodes('call');
+    const qualify = (callee: Node) => this.qualify(callee);
     for (let i = 0; i < callNodes.length; i++) {
       const node = callNodes[i];
-      const call = describeCall(node, this.segmentIndexOf(node), (callee) => this.qualify(callee));
+      const call = callSiteOf(node, this.segmentIndexOf(node), qualify);
       if (!call) continue;
       this.calls.push(call);
     }

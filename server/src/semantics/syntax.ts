@@ -77,6 +77,11 @@ export class SyntaxTable {
 
   /** Rows taken from the previous version's table instead of walked (tests and benches check reuse). */
   reusedRows = 0;
+  /**
+   * Set when the language server keeps the table for the next version (SyntaxTables): facts
+   * drawn from its rows alone may then be kept with it (calls.ts). The CLI's tables are used once.
+   */
+  kept = false;
 
   /**
    * `lineStarts`, when given, are the source's (a document's, shared by the trees of its cells).

@@ -108,9 +108,10 @@ export class SyntaxTables {
         const reuse = before && { table: before.table, edit: parsed.change!.edit };
         table = new SyntaxTable(tree, doc.text, doc.lineStarts, reuse);
       }
-      const kept = { table, startOffset };
-      byTree.set(tree, kept);
-      if (only) bySegment.set(segment.uri, kept);
+      table.kept = true;
+      const previous = { table, startOffset };
+      byTree.set(tree, previous);
+      if (only) bySegment.set(segment.uri, previous);
       return table;
     });
     this.byTree = byTree;
