@@ -170,6 +170,27 @@ describe('incremental parsing', () => {
       incremental.dispose();
     });
 
+    it('goes from one tree to chunks and back as the script grows past the line count and shrinks', async () => {
+      const python = await parser();
+      const incremental = new IncrementalParser(python, CHUNKED_FROM);
+      const lines = script.split('\n');
+      const versions = [lines.slice(0, 90), lines.slice(0, 240), lines.slice(0, 60), lines.slice(0, 300), lines.slice(0, 300).concat('model.fit(')];
+      const ways: boolean[] = [];
+      for (const [i, kept] of versions.entries()) {
+        const text = kept.join('\n');
+        const parsed = incremental.update(buildDocument(scriptSource('file:///long.py', text, i + 1)));
+        const fresh = python.parse(text);
+        const chunked = kept.length >= CHUNKED_FROM && !fresh.rootNode.hasError;
+        assert.equal(parsed.trees.length > 1, chunked, `version ${i + 1}: ${chunked ? 'chunks' : 'one tree'}`);
+        ways.push(chunked);
+        if (chunked) assert.equal(dumpStatements(parsed.trees.map((t) => t.tree)), dumpStatements([fresh]), `version ${i + 1}`);
+        else assert.equal(dump(parsed.trees[0].tree), dump(fresh), `version ${i + 1}`);
+        fresh.delete();
+      }
+      assert.deepEqual(ways, [false, true, false, true, false], 'short, chunked, short, chunked, broken');
+      incremental.dispose();
+    });
+
     it('gives the same statements as a fresh parse across random edits', async () => {
       const python = await parser();
       const incremental = new IncrementalParser(python, CHUNKED_FROM);
