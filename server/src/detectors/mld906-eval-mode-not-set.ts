@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens } from '../semantics/nodes';
+import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens, up } from '../semantics/nodes';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { onlyAskedShape } from './shared/randomReach';
@@ -120,9 +120,10 @@ interface NameEvents {
   passedTo: CallSite[];
 }
 
-function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { events: Map<string, NameEvents>; record(call: CallSite): void } {
+function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { record(call: CallSite): void; settle(): ReadonlyMap<string, NameEvents> } {
   const evalByHelper = evalByHelperTest(index, setsEval);
   const events = new Map<string, NameEvents>();
+  const parameterCalls: { call: CallSite; owner: string }[] = [];
   const of = (name: string) => {
     let e = events.get(name);
     if (!e) events.set(name, (e = { modes: [], trained: false, loaded: false, passedTo: [] }));
@@ -146,15 +147,26 @@ function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { event
     // Two loops, not one over a spread of both: this runs for every call of the file.
     for (const arg of call.args) passArgument(arg, call);
     for (const arg of call.kwargs.values()) passArgument(arg, call);
-    // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
-    if (call.argumentList && isTorchOptimizer(index, call.node)) {
-      for (const inner of index.callsWithin(call.argumentList)) {
-        const owner = inner.method === 'parameters' || inner.method === 'named_parameters' ? moduleName(inner.receiver) : undefined;
-        if (owner) of(owner).optimized = true;
+    const owner = call.method === 'parameters' || call.method === 'named_parameters' ? moduleName(call.receiver) : undefined;
+    if (owner) parameterCalls.push({ call, owner });
+  };
+  // An optimizer over `name.parameters()` trains `name` (`.train()` aside, which sets the mode).
+  // Asked from the few `.parameters()` calls up to the calls they are arguments of, once every
+  // call is recorded: asking whether every call of the file builds an optimizer was a tenth of the rule.
+  const settle = (): ReadonlyMap<string, NameEvents> => {
+    for (const { call, owner } of parameterCalls) {
+      for (let outer = up(call.node, true); outer; outer = up(outer, true)) {
+        const argumentList = outer.type === 'call' ? index.call(outer)?.argumentList : undefined;
+        if (argumentList && isAncestorOf(argumentList, call.node) && isTorchOptimizer(index, outer)) {
+          of(owner).optimized = true;
+          break;
+        }
       }
     }
+    parameterCalls.length = 0;
+    return events;
   };
-  return { events, record };
+  return { record, settle };
 }
 
 const PRETRAINED_KEYWORDS = ['weights', 'pretrained'];
@@ -293,7 +305,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const { index } = context;
   if (!index.importsModule('torch') || index.importsAny(['lightning', 'pytorch_lightning'])) return undefined;
   const setsEval = evalSetterTest(index);
-  const { events, record } = eventCollector(index, setsEval);
+  const { record, settle } = eventCollector(index, setsEval);
   // A module is followed by its name; the uses are judged once every call is known (a later `.eval()` counts).
   const uses: CallSite[] = [];
   const backwards: CallSite[] = [];
@@ -303,7 +315,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
       if (call.callee.type === 'identifier') uses.push(call);
       if (call.method === 'backward') backwards.push(call);
     },
-    finish: () => checkUses(context, setsEval, events, uses, backwards),
+    finish: () => checkUses(context, setsEval, settle(), uses, backwards),
   };
 }
 
