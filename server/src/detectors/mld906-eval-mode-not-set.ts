@@ -329,11 +329,12 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
   // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
   const reportedAfterTraining = new Set<string>();
   for (const use of uses) {
-    // A module is followed by its name; a parameter's name means something else at each call.
-    if (use.callee.type !== 'identifier' || index.bindingAt(use.callee)?.kind === 'param') continue;
+    if (use.callee.type !== 'identifier') continue;
     const name = use.callee.text;
+    // The origin first: it answers most names (builtins, imports, functions) without their bindings.
     const origin = moduleOrigin(index, use.callee);
-    if (!origin) continue;
+    // A module is followed by its name; a parameter's name means something else at each call.
+    if (!origin || index.bindingAt(use.callee)?.kind === 'param') continue;
     let known = facts.get(name);
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
     // A module the file shows whole, with no dropout or batch norm, computes the same in both modes.

@@ -5,7 +5,8 @@
 // is neither: rules about them stay silent.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
-import type { CallSite } from './types';
+import type { CallSite, DefinitionKind } from './types';
+import { oncePer } from '../engine/collections';
 import { up, stripParens } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
@@ -47,11 +48,26 @@ function isTransformersModel(qname: string): boolean {
   return /^(TF|Flax)/.test(cls) ? false : /(Model|For[A-Z]\w*|LMHeadModel)$/.test(cls);
 }
 
+/**
+ * The names the file binds by an assignment, a walrus or a parameter: the only bindings through
+ * which a name can hold a module (moduleOrigin follows no other). Most names a rule asks about
+ * (builtins, imports, functions, classes) have none, and are answered without their reaching
+ * definitions.
+ */
+const valueNames = oncePer((index: SemanticIndex): ReadonlySet<string> => {
+  const names = new Set<string>();
+  for (const definition of index.definitions) if (VALUE_BINDINGS.has(definition.kind)) names.add(definition.name);
+  return names;
+});
+
+const VALUE_BINDINGS: ReadonlySet<DefinitionKind> = new Set<DefinitionKind>(['assign', 'walrus', 'param']);
+
 /** Where the module behind `expression` comes from, if it is a torch module. */
 export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0): ModuleOrigin | undefined {
   if (depth > MAX_DEPTH || !index.importsAny(['torch', 'torchvision', 'timm', 'transformers', 'lightning', 'pytorch_lightning'])) return undefined;
   const node = stripParens(expression);
   if (node.type === 'identifier') {
+    if (!valueNames(index).has(node.text)) return undefined;
     const origins = bindingKinds(index, node, modules, (value) => moduleOrigin(index, value, depth + 1), () => parameterModule(index, node, depth));
     if (origins) return origins.every((o) => o) ? origins[0] : undefined;
     const value = index.valueOf(node);
