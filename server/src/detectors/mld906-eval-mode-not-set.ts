@@ -136,13 +136,15 @@ function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { recor
   const record = (call: CallSite): void => {
     const direct = call.method ? modeSet(index, call) : undefined;
     const mode = direct ?? (evalByHelper(call) ? 'eval' : undefined);
-    // A mode set while building the module counts for the name it is assigned to.
-    const name = call.method ? moduleName(call.receiver) ?? (mode ? assignedChainName(call.node) : undefined) : undefined;
     if (direct) for (const looped of loopedNames(index, call.receiver)) of(looped).modes.push({ call, mode: direct });
+    // The module's name only for a call that says something of it: most method calls set no mode and load nothing.
+    const loads = call.method === 'load_state_dict';
+    // A mode set while building the module counts for the name it is assigned to.
+    const name = call.method && (mode || loads) ? moduleName(call.receiver) ?? (mode ? assignedChainName(call.node) : undefined) : undefined;
     if (name) {
       if (mode) of(name).modes.push({ call, mode });
       if (mode === 'train') of(name).trained = true;
-      if (call.method === 'load_state_dict') of(name).loaded = true;
+      if (loads) of(name).loaded = true;
     }
     // Two loops, not one over a spread of both: this runs for every call of the file.
     for (const arg of call.args) passArgument(arg, call);
