@@ -1,6 +1,6 @@
 // The engine's small collection helpers, which rules lean on for per-document answers and grouping.
 import { strict as assert } from 'node:assert';
-import { oncePer, pushTo } from '../../server/src/engine/collections';
+import { definedOf, oncePer, pushTo } from '../../server/src/engine/collections';
 
 describe('engine collections', () => {
   it('oncePer answers once per key object, an undefined answer included', () => {
@@ -15,6 +15,12 @@ describe('engine collections', () => {
     assert.equal(answer(b), undefined);
     assert.equal(answer(b), undefined);
     assert.deepEqual(asked, [a, b]);
+  });
+
+  it('definedOf keeps the defined answers in order, falsy ones included', () => {
+    const answers = definedOf([3, 0, -1, 4, 5], (n) => (n < 0 ? undefined : n % 2 === 0 ? n : `${n}`));
+    assert.deepEqual(answers, ['3', 0, 4, '5']);
+    assert.deepEqual(definedOf([], () => 1), []);
   });
 
   it('pushTo groups values under their key in order', () => {

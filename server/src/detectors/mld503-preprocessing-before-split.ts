@@ -11,7 +11,7 @@ import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
-import { pushTo } from '../engine/collections';
+import { definedOf, pushTo } from '../engine/collections';
 
 /** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
 function holdoutName(index: SemanticIndex, holdout: Holdout): string {
@@ -80,7 +80,7 @@ function pickedRows(index: SemanticIndex, rows: Node): boolean {
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
-  const holdouts = index.calls.flatMap((call) => holdoutCall(index, call) ?? []);
+  const holdouts = definedOf(index.calls, (call) => holdoutCall(index, call));
   if (holdouts.length === 0) return;
   const steps = transformerCalls(index);
   const leaks = new Map<Holdout, TransformerCall[]>();

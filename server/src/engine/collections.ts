@@ -11,6 +11,20 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /**
+ * The answers of `answer` for `items` that are not undefined, in order: for the scans of every
+ * call of a document that keep a few (`flatMap((call) => f(call) ?? [])` made an empty list per
+ * call, and flatMap's generic path cost twenty times a loop).
+ */
+export function definedOf<T, U>(items: readonly T[], answer: (item: T) => U | undefined): U[] {
+  const kept: U[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const value = answer(items[i]);
+    if (value !== undefined) kept.push(value);
+  }
+  return kept;
+}
+
+/**
  * `compute`, answered once per key object (a document's index, a call) and forgotten with it: for
  * the questions about a whole document that rules ask per call, per draw or per finding.
  */

@@ -11,6 +11,7 @@
 // It is conservative where a rule's precision depends on it: a read reached by bindings that
 // disagree has no known kind, and unknown stays unknown.
 import type { Node } from 'web-tree-sitter';
+import { definedOf } from '../engine/collections';
 import type { SemanticIndex } from './index';
 import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
@@ -420,7 +421,7 @@ export class DataFlow {
 
   /** Every call that trains a model, with its training data, in document order. */
   get trainingCalls(): readonly TrainingCall[] {
-    this.trainings ??= this.index.calls.flatMap((call) => trainingCall(this, call) ?? []);
+    this.trainings ??= definedOf(this.index.calls, (call) => trainingCall(this, call));
     return this.trainings;
   }
 

@@ -8,7 +8,7 @@ import { isTransformerClass } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
 import { assignedName } from './objects';
-import { oncePer } from '../../engine/collections';
+import { definedOf, oncePer } from '../../engine/collections';
 
 export interface TransformerCall {
   call: CallSite;
@@ -75,7 +75,7 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
  * per index (MLD503 and MLD504 both ask). One under a literal `if False:` never runs, and fits nothing.
  */
 export const transformerCalls: (index: SemanticIndex) => readonly TransformerCall[] = oncePer((index: SemanticIndex) =>
-  index.calls.flatMap((call) => (!fitsOrTransforms(call) || inLiteralDeadBranch(call.node) ? [] : transformerCall(index, call) ?? [])));
+  definedOf(index.calls, (call) => (!fitsOrTransforms(call) || inLiteralDeadBranch(call.node) ? undefined : transformerCall(index, call))));
 
 /**
  * True when fitting the transformer learns statistics of the data (means, variances, quantiles,
