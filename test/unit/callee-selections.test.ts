@@ -8,6 +8,7 @@ import { MODEL_SAVE_CALLEES, modelSave } from '../../server/src/detectors/shared
 import { isModelCall, modelCallees } from '../../server/src/detectors/shared/modelConfig';
 import { missingRandomState } from '../../server/src/detectors/mld802-missing-random-state';
 import { isRandomCall, RANDOM_CALLS } from '../../server/src/detectors/mld801-unseeded-randomness';
+import { GRADIENT_CALLEES, isGradientCall } from '../../server/src/detectors/mld905-missing-zero-grad';
 import type { CalleeSelection, Rule, RuleContext } from '../../server/src/detectors/types';
 import type { CallSite } from '../../server/src/semantics/types';
 import { buildDocument } from '../../server/src/documents/source';
@@ -31,6 +32,31 @@ async function compare(code: string, selection: (context: RuleContext) => Callee
 }
 
 describe('callee selections cover their predicates', () => {
+  it("MLD905's GRADIENT_CALLEES delivers every backward pass, clearing and step it looks at, through any import form", async () => {
+    const { accepted, delivered } = await compare(py`
+      import torch
+      from torch.autograd import backward
+      from torch import autograd as ag
+      opt = torch.optim.SGD(net.parameters(), lr=0.1)
+      for x, y in loader:
+          opt.zero_grad(set_to_none=True)
+          for p in net.parameters():
+              p.grad.zero_()
+              p.grad.data.zero_()
+          loss = loss_fn(net(x), y)
+          loss.backward()
+          backward(loss)
+          ag.backward([loss])
+          torch.autograd.backward(loss)
+          scaler.step(opt)
+          opt.step()
+      print(loss.item())
+    `, () => GRADIENT_CALLEES, (_context, call) => isGradientCall(call));
+    assert.ok(accepted.length >= 9, `isGradientCall accepts the fixture's backward passes, clearings and steps: ${accepted.join(', ')}`);
+    for (const call of accepted) assert.ok(delivered.includes(call), `${call} is delivered`);
+    assert.ok(!delivered.some((call) => /:(print|loss_fn|net|loss\.item)$/.test(call)), `other calls are not: ${delivered.join(', ')}`);
+  });
+
   it('MODEL_SAVE_CALLEES delivers every call modelSave accepts', async () => {
     const { accepted, delivered } = await compare(py`
       import joblib, pickle, torch

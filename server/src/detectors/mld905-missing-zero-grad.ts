@@ -4,7 +4,7 @@ import type { CallSite } from '../semantics/types';
 import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
 import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from '../semantics/torch';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 
 const GRAD_SCALERS = new Set(['torch.cuda.amp.GradScaler', 'torch.amp.GradScaler', 'torch.cpu.amp.GradScaler', 'torch.amp.grad_scaler.GradScaler']);
@@ -37,6 +37,14 @@ function clearsGradients(call: CallSite): boolean {
   return call.method === 'zero_grad' || (call.method === 'zero_' && onGrad);
 }
 
+/** The calls the listener acts on: backward passes, clearings of gradients and optimizer steps. */
+export function isGradientCall(call: CallSite): boolean {
+  return isBackward(call) || clearsGradients(call) || call.method === 'step';
+}
+
+/** The calls isGradientCall accepts, for the engine to look up: most calls of a training script are none of these. */
+export const GRADIENT_CALLEES: CalleeSelection = { methods: ['backward', 'zero_grad', 'zero_', 'step'], qualified: ['torch.autograd.backward'] };
+
 function assignsGradient(assignment: Node): boolean {
   const left = assignment.childForFieldName('left');
   return left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'grad';
@@ -65,6 +73,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const cleared: Node[] = [];
   const backwards: CallSite[] = [];
   return {
+    callees: GRADIENT_CALLEES,
     call(call) {
       if (isBackward(call)) backwards.push(call);
       if (clearsGradients(call)) cleared.push(call.node);
