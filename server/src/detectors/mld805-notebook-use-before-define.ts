@@ -168,8 +168,9 @@ class Notebook {
 }
 
 function isModuleBinding(read: NameRead): boolean {
-  if (PYTHON_BUILTINS.has(read.name) || IPYTHON_NAMES.has(read.name) || HISTORY_NAME.test(read.name)) return false;
-  return (read.resolution.kind === 'local' || read.resolution.kind === 'import') && read.resolution.definition.scopeKey === 'module';
+  // Asked of every read of the notebook: the resolution (a field) first, the pattern only for names that start with `_`.
+  if ((read.resolution.kind !== 'local' && read.resolution.kind !== 'import') || read.resolution.definition.scopeKey !== 'module') return false;
+  return !PYTHON_BUILTINS.has(read.name) && !IPYTHON_NAMES.has(read.name) && !(read.name.startsWith('_') && HISTORY_NAME.test(read.name));
 }
 
 /**
