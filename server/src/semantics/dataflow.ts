@@ -17,7 +17,7 @@ import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, memoKey, nodeKey, startingWithin, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -184,6 +184,8 @@ export class DataFlow {
    */
   readonly io: DataIO[] = [];
 
+  /** The start offsets of `reads`, for readsWithin's binary search. */
+  private readStarts: Int32Array | undefined;
   private readonly readsByName = new Map<string, NameRead[]>();
   private readonly mutationsByName = new Map<string, Mutation[]>();
   private readonly ioByCall = new Map<MemoKey, DataIO>();
@@ -246,7 +248,8 @@ export class DataFlow {
 
   /** The reads inside `node`, in document order. */
   readsWithin(node: Node): readonly NameRead[] {
-    return startingWithin(this.reads, (read) => read.node.startIndex, node);
+    this.readStarts ??= startsOf(this.reads, (read) => read.node.startIndex);
+    return startingWithin(this.reads, this.readStarts, node);
   }
 
   /**

@@ -13,7 +13,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, memoKey, nodeKey, startingWithin, stripParens } from './nodes';
+import { ancestor, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -44,6 +44,9 @@ export class SemanticIndex {
   private readonly scopes: ScopeFrames;
   private readonly byName = new Map<string, Definition[]>();
   private readonly globalsByScope = new Map<string, Set<string>>();
+  /** The start offsets of `calls` and of the collected nodes of each type, for the binary searches of callsWithin and nodesWithin. */
+  private callStarts: Int32Array | undefined;
+  private readonly nodeStarts = new Map<CollectedType, Int32Array>();
   /** The calls by `nodeKey`, for nodes that are not the table's: built on the first such question. */
   private callsByKey: Map<string, CallSite> | undefined;
   /** Answers of valueOf and constructedClass, by syntax-table node id: several rules ask them of the same nodes. */
@@ -113,12 +116,16 @@ export class SemanticIndex {
 
   /** The collected nodes of `type` inside `node` (itself included), in document order, found by binary search. */
   nodesWithin(type: CollectedType, node: Node): readonly Node[] {
-    return startingWithin(this.nodes(type), (n) => n.startIndex, node, (n) => n);
+    const nodes = this.nodes(type);
+    let starts = this.nodeStarts.get(type);
+    if (!starts) this.nodeStarts.set(type, (starts = startsOf(nodes, (n) => n.startIndex)));
+    return startingWithin(nodes, starts, node, (n) => n);
   }
 
   /** The calls inside `node` (itself included), in document order. */
   callsWithin(node: Node): readonly CallSite[] {
-    return startingWithin(this.calls, (call) => call.node.startIndex, node, (call) => call.node);
+    this.callStarts ??= startsOf(this.calls, (call) => call.node.startIndex);
+    return startingWithin(this.calls, this.callStarts, node, (call) => call.node);
   }
 
   /**
