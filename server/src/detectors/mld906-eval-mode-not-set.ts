@@ -7,6 +7,7 @@ import { packageOf } from './shared/libraries';
 import { onlyAskedShape } from './shared/randomReach';
 import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from '../semantics/torch';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import { pushTo } from '../engine/collections';
 
 type Mode = 'train' | 'eval';
 
@@ -70,7 +71,10 @@ function evalSetterTest(index: SemanticIndex): EvalSetterTest {
  * `self.eval()` (`model.freeze()`), or `model.apply(fn)` with a function that calls `.eval()`.
  */
 function evalByHelperTest(index: SemanticIndex, setsEval: EvalSetterTest): (call: CallSite) => boolean {
-  let methods: Set<string> | undefined;
+  // The file's methods by name; whether one of a name sets evaluation mode is asked only of the
+  // names the file calls as methods (most methods, `forward` first, never are).
+  let methods: Map<string, Node[]> | undefined;
+  const evaluating = new Map<string, boolean>();
   return (call) => {
     if (!call.method || !call.receiver) return false;
     if (call.method === 'apply') {
@@ -79,8 +83,13 @@ function evalByHelperTest(index: SemanticIndex, setsEval: EvalSetterTest): (call
       const resolution = fn?.type === 'identifier' ? index.resolve(fn.text, fn) : undefined;
       return resolution?.kind === 'local' && resolution.definition.kind === 'def' && setsEval(resolution.definition.statement);
     }
-    methods ??= new Set(index.nodes('function_definition').filter((fn) => isMethod(fn) && setsEval(fn)).map((fn) => fn.childForFieldName('name')?.text ?? ''));
-    return methods.has(call.method);
+    if (!methods) {
+      methods = new Map();
+      for (const fn of index.nodes('function_definition')) if (isMethod(fn)) pushTo(methods, fn.childForFieldName('name')?.text ?? '', fn);
+    }
+    let answer = evaluating.get(call.method);
+    if (answer === undefined) evaluating.set(call.method, (answer = methods.get(call.method)?.some(setsEval) ?? false));
+    return answer;
   };
 }
 
