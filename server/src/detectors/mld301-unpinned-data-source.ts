@@ -7,7 +7,7 @@ import { argument } from '../semantics/calls';
 import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
-import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
+import { isOwnOutput, ownOutputs } from './shared/ownHubOutputs';
 import { UnpinnedLoads } from './shared/unpinnedLoads';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
@@ -113,14 +113,14 @@ interface UnversionedLoad {
   related?: { node: Node; message: string }[];
 }
 
-function unversionedDataset(index: SemanticIndex, call: CallSite, own: OwnOutputs): UnversionedLoad | undefined {
+function unversionedDataset(index: SemanticIndex, call: CallSite): UnversionedLoad | undefined {
   const q = call.qname;
   if (!q || call.hasSplat) return undefined;
   const hubDataset = q === 'datasets.load_dataset' || (HUB_DOWNLOADS.has(q) && hubRepoType(index, call) === 'dataset');
   if (hubDataset) {
     const path = q === 'datasets.load_dataset' ? argument(call, 'path', 0) : argument(call, 'repo_id', 0);
     const name = path ? index.dataflow.stringOf(path) : undefined;
-    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value) || isOwnOutput(own, name.value)) return undefined;
+    if (!path || !name || name.partial || LOCAL_BUILDERS.has(name.value) || !isHubName(name.value) || isOwnOutput(ownOutputs(index), name.value)) return undefined;
     const revision = pinnedRevision(index, call.kwargs.get('revision'));
     if (revision === 'pinned') return undefined;
     return {
@@ -164,7 +164,6 @@ function listen(context: RuleContext): RuleListeners {
   // URLs and SQL tables count as training data only in files that train models; the dataset
   // loaders belong to ML libraries themselves.
   const trains = importsTrainingLibrary(context.index);
-  const own = ownOutputs(context.index);
   // One dataset (or one file behind a URL) loaded several times, its train and test splits, in
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
@@ -176,7 +175,7 @@ function listen(context: RuleContext): RuleListeners {
     callees: trains ? TRAINING_CALLEES : DATASET_CALLEES,
     call(call) {
       if (trains) liveQueries(context, call);
-      const load = unversionedDataset(context.index, call, own);
+      const load = unversionedDataset(context.index, call);
       if (load) datasets.add(load.key, load);
     },
     load: trains ? (io) => {
