@@ -348,13 +348,16 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     if (!origin || index.bindingAt(use.callee)?.kind === 'param') continue;
     let known = facts.get(name);
     if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
-    // A module the file shows whole, with no dropout or batch norm, computes the same in both modes.
-    if (!known.inUse || known.managed || lacksModeDependentLayers(index, origin)) continue;
+    if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
     if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     if (modeAt(use.node, known.modes) !== 'train') continue;
     // A forward pass only asked the shape of its output gives the same shape in either mode.
     if (onlyAskedShape(index, use.node)) continue;
+    // A module the file shows whole, with no dropout or batch norm, computes the same in both modes.
+    // Asked last of these tests, which only skip the use: it reads the module's whole class, and
+    // most uses (the forward passes of a training step) are skipped by where they run.
+    if (lacksModeDependentLayers(index, origin)) continue;
     const anchor = noGrad ?? enclosingStatement(use.node);
     if (anchors.some((a) => sameNode(a, anchor))) continue;
     anchors.push(anchor);
