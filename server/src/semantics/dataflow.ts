@@ -17,7 +17,7 @@ import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -223,22 +223,18 @@ export class DataFlow {
   }
 
   /**
-   * The read whose identifier starts at `offset`, by binary search over the reads (in document
-   * order, one per offset): a map of every read's start was among the largest allocations of an
-   * edit's analysis.
+   * The read whose identifier starts at `offset`, by binary search over the reads' starts (one
+   * read per offset): a map of every read's start was among the largest allocations of an edit's
+   * analysis.
    */
   private readStartingAt(offset: number): NameRead | undefined {
-    const { reads } = this;
-    let low = 0;
-    let high = reads.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const start = reads[middle].node.startIndex;
-      if (start === offset) return reads[middle];
-      if (start < offset) low = middle + 1;
-      else high = middle - 1;
-    }
-    return undefined;
+    const starts = this.startsOfReads();
+    const at = firstStartAtOrAfter(starts, offset);
+    return starts[at] === offset ? this.reads[at] : undefined;
+  }
+
+  private startsOfReads(): Int32Array {
+    return (this.readStarts ??= startsOf(this.reads, (read) => read.node.startIndex));
   }
 
   /** Every read of `name`, in document order. */
@@ -248,8 +244,7 @@ export class DataFlow {
 
   /** The reads inside `node`, in document order. */
   readsWithin(node: Node): readonly NameRead[] {
-    this.readStarts ??= startsOf(this.reads, (read) => read.node.startIndex);
-    return startingWithin(this.reads, this.readStarts, node);
+    return startingWithin(this.reads, this.startsOfReads(), node);
   }
 
   /**

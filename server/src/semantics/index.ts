@@ -13,7 +13,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
+import { ancestor, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -124,8 +124,7 @@ export class SemanticIndex {
 
   /** The calls inside `node` (itself included), in document order. */
   callsWithin(node: Node): readonly CallSite[] {
-    this.callStarts ??= startsOf(this.calls, (call) => call.node.startIndex);
-    return startingWithin(this.calls, this.callStarts, node, (call) => call.node);
+    return startingWithin(this.calls, this.startsOfCalls(), node, (call) => call.node);
   }
 
   /**
@@ -283,23 +282,22 @@ export class SemanticIndex {
 
   // ---- calls and values -----------------------------------------------------------------
 
+  private startsOfCalls(): Int32Array {
+    return (this.callStarts ??= startsOf(this.calls, (call) => call.node.startIndex));
+  }
+
   /**
-   * The call site of a `call` node: by binary search over the calls (in document order; a call
-   * and the call it calls, `f(x)(y)`, start together, so the node's id settles it). A map of
-   * every call by id outlived every scavenge of an analysis.
+   * The call site of a `call` node: by binary search over the calls' starts (a call and the call
+   * it calls, `f(x)(y)`, start together, so the node's id settles it). A map of every call by id
+   * outlived every scavenge of an analysis.
    */
   call(node: Node): CallSite | undefined {
     if (node instanceof SyntaxNode) {
       const { calls } = this;
-      const start = node.startIndex;
-      let low = 0;
-      let high = calls.length;
-      while (low < high) {
-        const middle = (low + high) >>> 1;
-        if (calls[middle].node.startIndex < start) low = middle + 1;
-        else high = middle;
+      const starts = this.startsOfCalls();
+      for (let i = firstStartAtOrAfter(starts, node.startIndex); i < calls.length && starts[i] === node.startIndex; i++) {
+        if (calls[i].node.id === node.id) return calls[i];
       }
-      for (let i = low; i < calls.length && calls[i].node.startIndex === start; i++) if (calls[i].node.id === node.id) return calls[i];
       return undefined;
     }
     this.callsByKey ??= new Map(this.calls.map((call) => [nodeKey(call.node), call]));

@@ -114,7 +114,7 @@ export function startsOf<T>(sorted: readonly T[], startOf: (item: T) => number):
 }
 
 /** The position of the first of the sorted `starts` at or after `offset`. */
-function firstStartAtOrAfter(starts: Int32Array, offset: number): number {
+export function firstStartAtOrAfter(starts: Int32Array, offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
