@@ -231,8 +231,16 @@ function splattedLayersArePlain(index: SemanticIndex, call: CallSite, seen: Set<
   });
 }
 
-function mayBuildModules(index: SemanticIndex, call: CallSite): boolean {
-  if (!call.qname) return call.callee.type === 'identifier';
+/**
+ * Whether a call may hand back torch modules. A function of the file may, unless nothing in its
+ * body may build one (an environment factory or data loader that sized the layers).
+ */
+function mayBuildModules(index: SemanticIndex, call: CallSite, depth = 0): boolean {
+  if (!call.qname) {
+    if (call.callee.type !== 'identifier') return false;
+    const definition = index.definitionFor(call.callee);
+    return definition?.kind !== 'def' || depth >= 3 || index.callsWithin(definition.statement).some((inner) => mayBuildModules(index, inner, depth + 1));
+  }
   return call.qname.startsWith('torch.nn.') || TORCH_LOADERS.test(call.qname) || isModelFactory(call.qname) || !!index.constructedClass(call.node)?.startsWith('local:');
 }
 

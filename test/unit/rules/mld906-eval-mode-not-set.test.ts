@@ -93,6 +93,46 @@ const PLAIN_INIT_LAYERS = [
   '              layer_init(nn.Linear(64, n_actions), std=0.01),',
 ].join('\n');
 
+/**
+ * An agent whose layers are splatted from a list sized by an environment that a factory of the
+ * file builds; `LAYERS` is how the list is filled.
+ */
+const agentSizedByEnv = (factory: string, layers: string): string => py`
+  import gymnasium as gym
+  import torch
+  import torch.nn as nn
+` + factory + py`
+  envs = gym.vector.SyncVectorEnv([make_env("CartPole-v1", i) for i in range(4)])
+  n_obs = envs.single_observation_space.shape[0]
+${layers}
+  agent = nn.Sequential(*layers)
+  optimizer = torch.optim.Adam(agent.parameters(), lr=1e-3)
+  for update in range(10):
+      for step in range(128):
+          with torch.no_grad():
+              logits = agent(next_obs)
+          next_obs = envs.step(logits.argmax(dim=1))
+      loss = agent(b_obs).mean()
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+`;
+
+const ENV_FACTORY = py`
+  def make_env(env_id, seed):
+      def thunk():
+          env = gym.make(env_id)
+          env = gym.wrappers.RecordEpisodeStatistics(env)
+          env.action_space.seed(seed)
+          return env
+      return thunk
+`;
+
+const PLAIN_SIZED_LAYERS = [
+  '  layers = [nn.Linear(n_obs, 64), nn.Tanh()]',
+  '  layers += [nn.Linear(64, envs.single_action_space.n)]',
+].join('\n');
+
 /** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
 const STEP_LOOP = py`
   for step, (x, y) in enumerate(loader):
@@ -356,8 +396,24 @@ ruleTests(evalModeNotSet, {
       name: 'layers passed through a weight-init helper of the file that returns the layer it is given (layer_init(nn.Linear(...)))',
       code: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS),
     },
+    {
+      name: 'a splatted list of plain layers sized by an environment that a factory of the file builds',
+      code: agentSizedByEnv(ENV_FACTORY, PLAIN_SIZED_LAYERS),
+    },
   ],
   invalid: [
+    {
+      name: 'a splatted list that a function of the file fills with layers it does not show as plain',
+      code: agentSizedByEnv(ENV_FACTORY + py`
+        def mlp_block(n_in, n_out):
+            return [nn.Linear(n_in, n_out), nn.Dropout(0.1)]
+      `, '  layers = mlp_block(n_obs, 64)'),
+      output: agentSizedByEnv(ENV_FACTORY + py`
+        def mlp_block(n_in, n_out):
+            return [nn.Linear(n_in, n_out), nn.Dropout(0.1)]
+      `, '  layers = mlp_block(n_obs, 64)').replace('        with torch.no_grad():\n', '        agent.eval()\n        with torch.no_grad():\n'),
+      findings: [{ line: 21, message: /^`agent` is evaluated under `no_grad` but is still in training mode: any dropout or batch-norm layer it has behaves/ }],
+    },
     {
       name: 'an init helper that hands back the layer wrapped with dropout',
       code: agentWithInitHelper(WRAPPING_INIT, PLAIN_INIT_LAYERS),
