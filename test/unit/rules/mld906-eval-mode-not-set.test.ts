@@ -83,8 +83,9 @@ const WRAPPING_INIT = py`
       return nn.Sequential(layer, nn.Dropout(0.1))
 `;
 
-const ROLLOUT = '        with torch.no_grad():\n';
-const EVAL_ROLLOUT = '        q_network.eval()\n' + ROLLOUT;
+/** The rollout block, and the fix's edit of it: evaluation mode for the block, training mode back before the update. */
+const ROLLOUT = '        with torch.no_grad():\n            q_values = q_network(next_obs)\n            actions = torch.argmax(q_values, dim=1)\n';
+const EVAL_ROLLOUT = '        q_network.eval()\n' + ROLLOUT + '        q_network.train()\n';
 
 const PLAIN_INIT_LAYERS = [
   '              layer_init(nn.Linear(n_obs, 64)),',
@@ -411,7 +412,7 @@ ruleTests(evalModeNotSet, {
       output: agentSizedByEnv(ENV_FACTORY + py`
         def mlp_block(n_in, n_out):
             return [nn.Linear(n_in, n_out), nn.Dropout(0.1)]
-      `, '  layers = mlp_block(n_obs, 64)').replace('        with torch.no_grad():\n', '        agent.eval()\n        with torch.no_grad():\n'),
+      `, '  layers = mlp_block(n_obs, 64)').replace('        with torch.no_grad():\n            logits = agent(next_obs)\n', '        agent.eval()\n        with torch.no_grad():\n            logits = agent(next_obs)\n        agent.train()\n'),
       findings: [{ line: 21, message: /^`agent` is evaluated under `no_grad` but is still in training mode: any dropout or batch-norm layer it has behaves/ }],
     },
     {
