@@ -5,6 +5,7 @@ import { inLiteralDeadBranch } from '../semantics/literals';
 import { MODEL_SAVE_CALLEES, modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
+import { isTorchOptimizer } from '../semantics/torch';
 import { calledName, shortText } from './shared/objects';
 import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
@@ -20,6 +21,25 @@ function savedObject(saved: Node): Node {
   const args = node.childForFieldName('arguments')?.namedChildren ?? [];
   const given = args.length === 1 && args[0]?.type === 'identifier' ? args[0] : undefined;
   return (receiver && given) ?? receiver ?? node;
+}
+
+/**
+ * The model whose weights a saved dictionary holds: the one object other than an optimizer whose
+ * `state_dict()` it stores (`agent` in `{"model_weights": agent.state_dict(), "args": vars(args)}`,
+ * written inline or bound to a name that is saved).
+ */
+function modelInDictionary(index: SemanticIndex, saved: Node): Node | undefined {
+  const dictionary = index.valueOf(saved);
+  if (dictionary.type !== 'dictionary') return undefined;
+  const owners = dictionary.namedChildren.flatMap((pair) => {
+    const value = pair?.type === 'pair' ? pair.childForFieldName('value') : undefined;
+    const call = value ? stripParens(value) : undefined;
+    const callee = call?.type === 'call' ? call.childForFieldName('function') : undefined;
+    const owner = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'state_dict' ? callee.childForFieldName('object') : undefined;
+    // The optimizer's state saved beside the weights (to resume) is not a model.
+    return owner && !isTorchOptimizer(index, owner) ? [owner] : [];
+  });
+  return owners.length > 0 && owners.every((owner) => owner.text === owners[0].text) ? owners[0] : undefined;
 }
 
 const CHECKPOINT = /checkpoint|ckpt|snapshot|epoch/i;
@@ -61,11 +81,12 @@ function listen(context: RuleContext): RuleListeners | undefined {
     const where = doc.kind === 'notebook' ? 'notebook' : 'script';
     // One cause, one finding: the first model saved carries it, the other saves are linked.
     const [save, ...others] = saves;
-    const what = describe(save);
+    const what = describe(index, save);
     const path = index.dataflow.exactPathOf(save.path);
-    const trained = save.model ? trainingOf(flow, savedObject(save.model))?.call.node : undefined;
+    const model = save.model ? modelInDictionary(index, save.model) ?? savedObject(save.model) : undefined;
+    const trained = model ? trainingOf(flow, model)?.call.node : undefined;
     const related: RelatedDescriptor[] = trained ? [{ node: trained, message: `${what} is trained here` }] : [];
-    for (const other of others) related.push({ node: other.call.node, message: `${describe(other)} is saved here too` });
+    for (const other of others) related.push({ node: other.call.node, message: `${describe(index, other)} is saved here too` });
     context.report({
       node: save.call.node,
       message: `${what} is saved${path ? ` to "${path.value}"` : ''}, but this ${where} never evaluates it on held-out data (no metric, score, evaluate or validation call): nothing shows it is fit to ship`,
@@ -74,8 +95,11 @@ function listen(context: RuleContext): RuleListeners | undefined {
   } };
 }
 
-function describe(save: ModelSave): string {
+function describe(index: SemanticIndex, save: ModelSave): string {
   if (!save.model) return 'The model';
+  // A dictionary of the model's weights and its settings: the model is what was trained and is not evaluated.
+  const owner = modelInDictionary(index, save.model);
+  if (owner) return `${shortText(owner)}, in ${stripParens(save.model).type === 'identifier' ? save.model.text : 'a dictionary'},`;
   // `trainer._save(dir)` / `trainer.save_model(dir)` write the trainer's model, not the trainer.
   const trainerSave = (save.call.method === '_save' || save.call.method === 'save_model') && /trainer$/i.test(save.model.text);
   return trainerSave ? `${shortText(save.model)}'s model` : shortText(savedObject(save.model));
@@ -94,7 +118,7 @@ export const modelSavedWithoutEvaluation: Rule = {
       example: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
       fixed: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`). Printing a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells). Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked.',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`). Printing a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells). Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked. The message names the model, not what wraps it: the model `accelerator.unwrap_model(model)` hands back, and the one whose weights a saved dictionary holds (`agent, in model_data,` for `model_data = {"model_weights": agent.state_dict(), "args": vars(args)}`).',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

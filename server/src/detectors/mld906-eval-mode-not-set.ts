@@ -281,9 +281,27 @@ function partOfTrainingStep(stepLoops: readonly Node[], use: Node): boolean {
   return false;
 }
 
-/** Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a no-grad function, or before the statement. */
-function evalFix(context: RuleContext, anchor: Node, name: string): FixDescriptor | undefined {
+/**
+ * Whether a loop around `anchor` goes on to train the module (it is trained, and the loop holds a
+ * backward pass) without switching it back to training mode itself. A frozen teacher is not trained.
+ */
+function resumesTrainingAfter(anchor: Node, known: ModuleFacts, backwards: readonly CallSite[]): boolean {
+  return known.trained && enclosingLoops(anchor).some((loop) => backwards.some((call) => isAncestorOf(loop, call.node))
+    && !known.modes.some(({ call, mode }) => mode === 'train' && isAncestorOf(loop, call.node)));
+}
+
+/**
+ * Inserts `name.eval()` where evaluation starts: before the `with no_grad()` block, at the top of a
+ * no-grad function, or before the statement. A block inside a loop that goes on to train the
+ * module (a rollout between updates) also gets `name.train()` after it, unless that loop switches
+ * the module back itself: the next update must not run with dropout and batch norm switched off.
+ */
+function evalFix(context: RuleContext, anchor: Node, name: string, resumesTraining: boolean): FixDescriptor | undefined {
   const line = `${name}.eval()`;
+  if (resumesTraining && anchor.type === 'with_statement') {
+    const before = insertBeforeStatement(context.doc, anchor, line);
+    return before ? { title: `Switch to evaluation mode: ${line}, and back to training after the block`, edits: [before, insertAfterStatement(context.doc, anchor, `${name}.train()`)] } : undefined;
+  }
   let edit;
   if (anchor.type === 'function_definition') {
     const first = anchor.childForFieldName('body')?.namedChild(0);
@@ -366,7 +384,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
       if (reportedAfterTraining.has(key)) continue;
       reportedAfterTraining.add(key);
     }
-    const fix = evalFix(context, anchor, name);
+    const fix = evalFix(context, anchor, name, !!noGrad && resumesTrainingAfter(anchor, known, backwards));
     // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
     const effect = hasModeDependentLayers(index, origin)
       ? 'its dropout and batch-norm layers behave as in training'
@@ -394,9 +412,9 @@ export const evalModeNotSet: Rule = {
       summary: 'A PyTorch model is evaluated (inside `torch.no_grad()` / `torch.inference_mode()`, or after its training loop) while still in training mode: no `model.eval()` before it.',
       why: '`torch.no_grad()` turns off gradient tracking, not training behaviour: dropout keeps dropping units at random and batch norm keeps normalising with the statistics of the current batch (and updating its running averages). Predictions and metrics come out noisy and different on every run, and they no longer match what the model does once deployed in evaluation mode — reported results that cannot be reproduced (§8, Reproducibility Debt). Zhang et al. list it as "Training / Evaluation Mode Improper Toggling".',
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training). It is unsafe: the outputs change (they become deterministic).',
+      fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training); when that block sits in a loop that goes on to train the model (a rollout between updates) and nothing in the loop switches it back, it also inserts `model.train()` right after the block. It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   listen,

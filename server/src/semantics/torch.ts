@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { up, stripParens } from './nodes';
+import { enclosingFunction, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -247,8 +247,16 @@ function splattedLayersArePlain(index: SemanticIndex, call: CallSite, seen: Set<
   });
 }
 
-function mayBuildModules(index: SemanticIndex, call: CallSite): boolean {
-  if (!call.qname) return call.callee.type === 'identifier';
+/**
+ * Whether a call may hand back torch modules. A function of the file may, unless nothing in its
+ * body may build one (an environment factory or data loader that sized the layers).
+ */
+function mayBuildModules(index: SemanticIndex, call: CallSite, depth = 0): boolean {
+  if (!call.qname) {
+    if (call.callee.type !== 'identifier') return false;
+    const definition = index.definitionFor(call.callee);
+    return definition?.kind !== 'def' || depth >= 3 || index.callsWithin(definition.statement).some((inner) => mayBuildModules(index, inner, depth + 1));
+  }
   return call.qname.startsWith('torch.nn.') || TORCH_LOADERS.test(call.qname) || isModelFactory(call.qname) || !!index.constructedClass(call.node)?.startsWith('local:');
 }
 
@@ -257,11 +265,37 @@ function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): b
   if (className?.startsWith('local:')) return buildsOnlyPlainLayers(index, call, className, seen);
   // A method (`x.view`, `super().__init__`), a module held in a name or built just before (`nn.Sigmoid()(x)`) builds nothing
   // new; a function of the file (`make_block()`) hides what it builds.
-  if (!call.qname) return call.callee.type !== 'identifier' || index.definitionFor(call.callee)?.kind !== 'def';
+  if (!call.qname) {
+    const definition = call.callee.type === 'identifier' ? index.definitionFor(call.callee) : undefined;
+    return definition?.kind !== 'def' || handsBackItsModule(index, definition.statement, seen);
+  }
   if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
   if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);
   const root = call.qname.split('.')[0];
   return root === 'torch' || LAYER_FREE_PACKAGES.has(root);
+}
+
+/**
+ * A function of the file that hands back the layer it is given, after at most initialising its
+ * weights (`def layer_init(layer, std): nn.init.orthogonal_(layer.weight, std); return layer`):
+ * every `return` gives back its first parameter, and it builds no layer of its own. The layer
+ * handed to it is checked where it is built (`layer_init(nn.Linear(4, 2))`).
+ */
+function handsBackItsModule(index: SemanticIndex, fn: Node, seen: Set<string>): boolean {
+  const parameters = fn.childForFieldName('parameters');
+  const first = parameters?.namedChild(0);
+  const name = first?.type === 'identifier' ? first : first?.childForFieldName('name') ?? first?.namedChildren.find((child) => child?.type === 'identifier');
+  if (!parameters || name?.type !== 'identifier') return false;
+  const key = `def:${fn.startIndex}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  const returns = index.nodes('return_statement').filter((ret) => sameNode(enclosingFunction(ret), fn));
+  const givesItBack = (ret: Node) => {
+    const value = ret.namedChild(0) ? stripParens(ret.namedChild(0)!) : undefined;
+    const definition = value?.type === 'identifier' && value.text === name.text ? index.definitionFor(value) : undefined;
+    return definition?.kind === 'param' && sameNode(definition.statement, parameters);
+  };
+  return returns.length > 0 && returns.every(givesItBack) && index.callsWithin(fn).every((inner) => callIsPlain(index, inner, seen));
 }
 
 function localClassIsPlain(index: SemanticIndex, name: string, seen: Set<string>, node?: Node): boolean {

@@ -202,6 +202,38 @@ ruleTests(modelSavedWithoutEvaluation, {
   ],
   invalid: [
     {
+      name: 'a dictionary of the weights with the optimizer state beside them names the model, not the optimizer',
+      code: py`
+        import torch
+        model = Net()
+        opt = torch.optim.SGD(model.parameters(), lr=0.01)
+        for x, y in loader:
+            opt.zero_grad()
+            loss_fn(model(x), y).backward()
+            opt.step()
+        torch.save({"epoch": EPOCH, "model_state_dict": model.state_dict(), "optimizer_state_dict": opt.state_dict()}, PATH)
+      `,
+      findings: [{ line: 8, message: /^model, in a dictionary, is saved, but this script never evaluates it on held-out data/ }],
+    },
+    {
+      name: 'a dictionary of the weights and settings is saved: the message names the model whose state_dict it holds',
+      code: py`
+        import torch
+        agent = Agent(envs)
+        optimizer = torch.optim.Adam(agent.parameters(), lr=2.5e-4)
+        for update in range(num_updates):
+            loss = agent(b_obs).mean()
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+        model_data = {"model_weights": agent.state_dict(), "args": vars(args)}
+        torch.save(model_data, "agent.cleanrl_model")
+        torch.save({"model": agent.state_dict(), "optimizer": optimizer.state_dict()}, "agent_opt.pt")
+        torch.save({"generator": netG.state_dict(), "discriminator": netD.state_dict()}, "gan.pt")
+      `,
+      findings: [{ line: 10, message: /^agent, in model_data, is saved to "agent\.cleanrl_model", but this script never evaluates it on held-out data/, related: 2 }],
+    },
+    {
       name: 'a training loop that prints only its training loss, and the size of the test data, before the save',
       code: py`
         import torch

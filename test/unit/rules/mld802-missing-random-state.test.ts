@@ -200,8 +200,57 @@ ruleTests(missingRandomState, {
         other = model_selection.GridSearchCV(tree.DecisionTreeRegressor(), grids)
       `,
     },
+    {
+      name: 'samplers whose resampled data are only counted per class: sampling_strategy sets the counts, whichever rows are drawn',
+      code: py`
+        from collections import Counter
+        import numpy as np
+        from imblearn.over_sampling import RandomOverSampler, SMOTE
+        from imblearn.under_sampling import RandomUnderSampler
+        rus = RandomUnderSampler(sampling_strategy=0.8)
+        X_res, y_res = rus.fit_resample(binary_X, binary_y)
+        ax = y_res.value_counts().plot.pie(autopct=autopct)
+        ros = RandomOverSampler(sampling_strategy="not majority")
+        X_res, y_res = ros.fit_resample(X, y)
+        print(sorted(Counter(y_res).items()), X_res.shape)
+        X_sm, y_sm = SMOTE().fit_resample(X, y)
+        print(np.bincount(y_sm))
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a sampler whose resampled data are trained on after being counted, and one that cleans after over-sampling',
+      code: py`
+        from collections import Counter
+        from imblearn.combine import SMOTEENN
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.linear_model import LogisticRegression
+        rus = RandomUnderSampler(sampling_strategy=0.8)
+        X_res, y_res = rus.fit_resample(X, y)
+        print(Counter(y_res))
+        clf = LogisticRegression().fit(X_res, y_res)
+        X_c, y_c = SMOTEENN().fit_resample(X, y)
+        print(Counter(y_c))
+      `,
+      findings: [
+        { line: 5, message: /^`RandomUnderSampler` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`SMOTEENN` is called without `random_state`/ },
+      ],
+      output: py`
+        from collections import Counter
+        from imblearn.combine import SMOTEENN
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.linear_model import LogisticRegression
+        SEED = 42
+        rus = RandomUnderSampler(sampling_strategy=0.8, random_state=SEED)
+        X_res, y_res = rus.fit_resample(X, y)
+        print(Counter(y_res))
+        clf = LogisticRegression().fit(X_res, y_res)
+        X_c, y_c = SMOTEENN().fit_resample(X, y)
+        print(Counter(y_c))
+      `,
+    },
     {
       name: 'a module-level estimator in a library module may be imported and trained elsewhere; a tree also trained on its own is reported',
       code: py`

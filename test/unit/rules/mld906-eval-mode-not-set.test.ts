@@ -37,6 +37,103 @@ const SPLATTED = py`
       opt.step()
 `;
 
+/**
+ * An RL agent whose layers pass through a weight-init helper of the file (`layer_init(nn.Linear(...))`),
+ * acting under no_grad during each rollout and updated after it. `HELPER` is the helper's body.
+ */
+const agentWithInitHelper = (helper: string, layers: string): string => py`
+  import numpy as np
+  import torch
+  import torch.nn as nn
+  import torch.optim as optim
+` + helper + py`
+  class QNetwork(nn.Module):
+      def __init__(self, n_obs, n_actions):
+          super().__init__()
+          self.network = nn.Sequential(
+${layers}
+          )
+      def forward(self, x):
+          return self.network(x)
+  q_network = QNetwork(4, 2)
+  optimizer = optim.Adam(q_network.parameters(), lr=2.5e-4)
+  for iteration in range(100):
+      for step in range(128):
+          with torch.no_grad():
+              q_values = q_network(next_obs)
+              actions = torch.argmax(q_values, dim=1)
+          next_obs = envs.step(actions)
+      loss = ((q_network(b_obs) - b_returns) ** 2).mean()
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+`;
+
+const LAYER_INIT = py`
+  def layer_init(layer, std=np.sqrt(2), bias_const=0.0):
+      torch.nn.init.orthogonal_(layer.weight, std)
+      torch.nn.init.constant_(layer.bias, bias_const)
+      return layer
+`;
+
+/** An init helper that hands back a new container holding the layer and a dropout. */
+const WRAPPING_INIT = py`
+  def layer_init(layer, std=np.sqrt(2)):
+      torch.nn.init.orthogonal_(layer.weight, std)
+      return nn.Sequential(layer, nn.Dropout(0.1))
+`;
+
+/** The rollout block, and the fix's edit of it: evaluation mode for the block, training mode back before the update. */
+const ROLLOUT = '        with torch.no_grad():\n            q_values = q_network(next_obs)\n            actions = torch.argmax(q_values, dim=1)\n';
+const EVAL_ROLLOUT = '        q_network.eval()\n' + ROLLOUT + '        q_network.train()\n';
+
+const PLAIN_INIT_LAYERS = [
+  '              layer_init(nn.Linear(n_obs, 64)),',
+  '              nn.LayerNorm(64),',
+  '              nn.ReLU(),',
+  '              layer_init(nn.Linear(64, n_actions), std=0.01),',
+].join('\n');
+
+/**
+ * An agent whose layers are splatted from a list sized by an environment that a factory of the
+ * file builds; `LAYERS` is how the list is filled.
+ */
+const agentSizedByEnv = (factory: string, layers: string): string => py`
+  import gymnasium as gym
+  import torch
+  import torch.nn as nn
+` + factory + py`
+  envs = gym.vector.SyncVectorEnv([make_env("CartPole-v1", i) for i in range(4)])
+  n_obs = envs.single_observation_space.shape[0]
+${layers}
+  agent = nn.Sequential(*layers)
+  optimizer = torch.optim.Adam(agent.parameters(), lr=1e-3)
+  for update in range(10):
+      for step in range(128):
+          with torch.no_grad():
+              logits = agent(next_obs)
+          next_obs = envs.step(logits.argmax(dim=1))
+      loss = agent(b_obs).mean()
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+`;
+
+const ENV_FACTORY = py`
+  def make_env(env_id, seed):
+      def thunk():
+          env = gym.make(env_id)
+          env = gym.wrappers.RecordEpisodeStatistics(env)
+          env.action_space.seed(seed)
+          return env
+      return thunk
+`;
+
+const PLAIN_SIZED_LAYERS = [
+  '  layers = [nn.Linear(n_obs, 64), nn.Tanh()]',
+  '  layers += [nn.Linear(64, envs.single_action_space.n)]',
+].join('\n');
+
 /** A training loop over TRAINED's model that validates every 100 steps (VALIDATION, under its `if`). */
 const STEP_LOOP = py`
   for step, (x, y) in enumerate(loader):
@@ -296,8 +393,40 @@ ruleTests(evalModeNotSet, {
             print(model(x_test), small(x_test))
       `,
     },
+    {
+      name: 'layers passed through a weight-init helper of the file that returns the layer it is given (layer_init(nn.Linear(...)))',
+      code: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS),
+    },
+    {
+      name: 'a splatted list of plain layers sized by an environment that a factory of the file builds',
+      code: agentSizedByEnv(ENV_FACTORY, PLAIN_SIZED_LAYERS),
+    },
   ],
   invalid: [
+    {
+      name: 'a splatted list that a function of the file fills with layers it does not show as plain',
+      code: agentSizedByEnv(ENV_FACTORY + py`
+        def mlp_block(n_in, n_out):
+            return [nn.Linear(n_in, n_out), nn.Dropout(0.1)]
+      `, '  layers = mlp_block(n_obs, 64)'),
+      output: agentSizedByEnv(ENV_FACTORY + py`
+        def mlp_block(n_in, n_out):
+            return [nn.Linear(n_in, n_out), nn.Dropout(0.1)]
+      `, '  layers = mlp_block(n_obs, 64)').replace('        with torch.no_grad():\n            logits = agent(next_obs)\n', '        agent.eval()\n        with torch.no_grad():\n            logits = agent(next_obs)\n        agent.train()\n'),
+      findings: [{ line: 21, message: /^`agent` is evaluated under `no_grad` but is still in training mode: any dropout or batch-norm layer it has behaves/ }],
+    },
+    {
+      name: 'an init helper that hands back the layer wrapped with dropout',
+      code: agentWithInitHelper(WRAPPING_INIT, PLAIN_INIT_LAYERS),
+      output: agentWithInitHelper(WRAPPING_INIT, PLAIN_INIT_LAYERS).replace(ROLLOUT, EVAL_ROLLOUT),
+      findings: [{ line: 24, message: /^`q_network` is evaluated under `no_grad` but is still in training mode: any dropout or batch-norm layer it has/ }],
+    },
+    {
+      name: 'a dropout layer passed through the weight-init helper',
+      code: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS + '\n              layer_init(nn.Dropout(0.1)),'),
+      output: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS + '\n              layer_init(nn.Dropout(0.1)),').replace(ROLLOUT, EVAL_ROLLOUT),
+      findings: [{ line: 26, message: /^`q_network` is evaluated under `no_grad` but is still in training mode: its dropout and batch-norm layers behave as in training/ }],
+    },
     {
       name: 'a forward pass before training whose output values are printed',
       code: SHAPE_CHECK('print(output)'),

@@ -100,7 +100,7 @@ function inTrainingStep(index: SemanticIndex, node: Node): boolean {
 }
 
 /** The reads a binding of `target` (an identifier) reaches. */
-function usesOfTarget(index: SemanticIndex, target: Node): Node[] {
+export function usesOfTarget(index: SemanticIndex, target: Node): Node[] {
   const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
   return definition ? index.dataflow.usesOf(definition).map((read) => read.node) : [];
 }
