@@ -79,6 +79,20 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a model this script saves to a local folder with .save(path) and loads back by that path',
+      code: py`
+        from sentence_transformers import SentenceTransformer, models
+        clip = models.CLIPModel()
+        model = SentenceTransformer(modules=[clip])
+        model.save("clip-tuned-v2")
+        model = SentenceTransformer("clip-tuned-v2")
+        output_path = "output/quora-duplicates-2"
+        student.fit(train_objectives=[(loader, loss)], epochs=1)
+        student.save(output_path)
+        reloaded = SentenceTransformer(output_path)
+      `,
+    },
+    {
       name: 'placeholders that stand for the reader\'s own model',
       code: py`
         from diffusers import StableDiffusionPipeline
@@ -177,6 +191,20 @@ ruleTests(unpinnedPretrainedModel, {
       findings: [
         { cell: 0, line: 2, message: /`pipeline\("token-classification"\)` names no model.*\(as does 1 other load of this task\)$/, related: 1 },
         { cell: 2, line: 1, message: /`pipeline\("question-answering"\)` names no model/, related: 0 },
+      ],
+    },
+    {
+      name: 'a local .save(path) covers only that path: an owner/ name ending in it, and other Hub models, stay reported',
+      code: py`
+        from sentence_transformers import SentenceTransformer
+        model = SentenceTransformer("all-MiniLM-L6-v2")
+        model.fit(train_objectives=[(loader, loss)], epochs=1)
+        model.save("minilm-tuned-3")
+        published = SentenceTransformer("acme/minilm-tuned-3")
+      `,
+      findings: [
+        { line: 2, message: /`SentenceTransformer\("all-MiniLM-L6-v2"\)` has no `revision=`/ },
+        { line: 5, message: /`SentenceTransformer\("acme\/minilm-tuned-3"\)` has no `revision=`/ },
       ],
     },
     {

@@ -7,6 +7,11 @@ import { oncePer } from '../../engine/collections';
 
 /** Calls, and keywords of any call, through which a file names the models or datasets it saves itself. */
 const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
+/**
+ * `model.save("tmp-clip-model")` (sentence-transformers, Keras) writes a local folder, never to the
+ * Hub: only that exact path read back is the file's own model, not an `owner/` name ending in it.
+ */
+const LOCAL_SAVE = 'save';
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
 /** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
 const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
@@ -28,17 +33,18 @@ export const ownOutputs: (index: SemanticIndex) => OwnOutputs = oncePer(collectO
 
 function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
   const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [] };
-  const add = (node: Node | undefined): void => {
+  const add = (node: Node | undefined, local = false): void => {
     const text = node ? index.dataflow.stringOf(node) : undefined;
     if (!text) return;
     const value = text.value.replace(/\/+$/, '');
     if (!text.partial) {
       own.names.add(value);
-      own.repos.add(lastComponent(value));
+      if (!local) own.repos.add(lastComponent(value));
     } else if (/[^{}]{4,}/.test(value.replace(/\{\}/g, ''))) own.patterns.push(templatePattern(value));
   };
   // Runs over every call of the file: no arrays built per call.
   for (const call of index.calls) {
+    if (call.method === LOCAL_SAVE && call.receiver) add(call.args[0] ?? call.kwargs.get('path') ?? call.kwargs.get('filepath'), true);
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
     // Most calls name no output: no keywords, and neither a save nor training arguments.
