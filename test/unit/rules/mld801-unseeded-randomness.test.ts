@@ -153,6 +153,24 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'lists shuffled in place after they were joined, then only counted to build their labels',
+      code: py`
+        from random import shuffle
+        import joblib
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        def prepare(pos_docs, neg_docs):
+            corpus = pos_docs + neg_docs
+            shuffle(pos_docs)
+            shuffle(neg_docs)
+            pos_labels = [1 for _ in pos_docs]
+            neg_labels = [0 for doc in neg_docs]
+            frame = pd.DataFrame({"text": corpus, "label": pos_labels + neg_labels})
+            return train_test_split(frame["text"], frame["label"], test_size=0.2, random_state=0)
+        joblib.dump(prepare(load("pos"), load("neg")), "split.pkl")
+      `,
+    },
+    {
       name: 'numpy seeded after the import',
       code: py`
         import numpy as np
@@ -913,6 +931,28 @@ ruleTests(unseededRandomness, {
         noise = randn(5)
         model.fit(noise, labels)
       `,
+    },
+    {
+      name: 'a shuffled list whose items a comprehension reads, or that is joined after the shuffle, is still training data',
+      code: py`
+        from random import shuffle
+        import joblib
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        def prepare(pos_docs, neg_docs):
+            shuffle(pos_docs)
+            cleaned = [doc.lower() for doc in pos_docs]
+            frame = pd.DataFrame({"text": cleaned})
+            return train_test_split(frame, test_size=0.2, random_state=0)
+        def join(pos_docs, neg_docs):
+            shuffle(neg_docs)
+            corpus = pos_docs + neg_docs
+            labels = [1 for _ in pos_docs] + [0 for _ in neg_docs]
+            return train_test_split(corpus, labels, test_size=0.2, random_state=0)
+        joblib.dump(prepare(load("pos"), load("neg")), "parts.pkl")
+        joblib.dump(join(load("pos"), load("neg")), "rows.pkl")
+      `,
+      findings: [{ line: 6, message: /`shuffle` \(and 1 other draw\) draws from the `random` module's global random generator/, related: 1 }],
     },
     {
       name: 'seeding only PyTorch\'s CUDA generators leaves NumPy unseeded',

@@ -315,6 +315,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       shown++;
       continue;
     }
+    // `[1 for _ in rows]` reads only how many rows there are, as `len(rows)` does.
+    if (parent.type === 'for_in_clause' && sameNode(parent.childForFieldName('right'), node) && onlyCounts(parent)) {
+      shapes++;
+      continue;
+    }
     if (CARRYING_PARENTS.has(parent.type) || (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node))) {
       queue.push(parent);
       continue;
@@ -373,4 +378,16 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+}
+
+/**
+ * Whether a comprehension's `for` clause only counts its iterable: no loop variable it binds is
+ * read in the comprehension (`[1 for _ in rows]`, `sum(1 for _ in rows)`).
+ */
+function onlyCounts(clause: Node): boolean {
+  const comprehension = clause.parent;
+  const left = clause.childForFieldName('left');
+  if (!comprehension || !left) return false;
+  const bound = new Set(left.type === 'identifier' ? [left.text] : left.descendantsOfType('identifier').map((id) => id.text));
+  return !comprehension.descendantsOfType('identifier').some((id) => bound.has(id.text) && !(id.startIndex >= left.startIndex && id.endIndex <= left.endIndex));
 }
