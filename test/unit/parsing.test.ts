@@ -148,6 +148,20 @@ describe('incremental parsing', () => {
       incremental.dispose();
     });
 
+    it('cuts a script whose lines end in a lone \\r or in \\r\\n where its lines start', async () => {
+      const python = await parser();
+      for (const lineBreak of ['\r', '\r\n']) {
+        const incremental = new IncrementalParser(python, CHUNKED_FROM);
+        const doc = buildDocument(scriptSource('file:///long.py', script.split('\n').join(lineBreak), 1));
+        const parsed = incremental.update(doc);
+        assert.ok(parsed.trees.length > 3, `${JSON.stringify(lineBreak)}: ${parsed.trees.length} chunks`);
+        const whole = python.parse(doc.text);
+        assert.equal(dumpStatements(parsed.trees.map((t) => t.tree)), dumpStatements([whole]), JSON.stringify(lineBreak));
+        whole.delete();
+        incremental.dispose();
+      }
+    });
+
     it('parses the whole file, as a fresh parse does, while a chunk does not parse', async () => {
       const python = await parser();
       const incremental = new IncrementalParser(python, CHUNKED_FROM);
