@@ -289,7 +289,7 @@ function handsBackItsModule(index: SemanticIndex, fn: Node, seen: Set<string>): 
   const key = `def:${fn.startIndex}`;
   if (seen.has(key)) return true;
   seen.add(key);
-  const returns = index.nodes('return_statement').filter((ret) => sameNode(enclosingFunction(ret), fn));
+  const returns = index.nodesWithin('return_statement', fn).filter((ret) => sameNode(enclosingFunction(ret), fn));
   const givesItBack = (ret: Node) => {
     const value = ret.namedChild(0) ? stripParens(ret.namedChild(0)!) : undefined;
     const definition = value?.type === 'identifier' && value.text === name.text ? index.definitionFor(value) : undefined;

@@ -247,6 +247,9 @@ function alphabetOf(index: SemanticIndex, expression: Node, depth = 0): { letter
   return ALPHABETS[index.qualify(node) ?? ''];
 }
 
+/** What lies between a draw and the `join` that takes it: `"".join(random.choice(s) for _ in range(8))`. */
+const JOINED_THROUGH = new Set(['argument_list', 'generator_expression', 'list_comprehension', 'parenthesized_expression']);
+
 /** Draws of characters: `random.choices(population, k=8)`, `random.choice(seq)`, `random.sample(population, 8)`. */
 const CHARACTER_DRAWS = new Set(['random.choice', 'random.choices', 'random.sample']);
 
@@ -278,7 +281,7 @@ function drawsIdentifier(index: SemanticIndex, draw: Node): boolean {
   const alphabet = population ? alphabetOf(index, population) : undefined;
   if (!alphabet?.letters || !alphabet.digits) return false;
   let node = draw;
-  while (node.parent && ['argument_list', 'generator_expression', 'list_comprehension', 'parenthesized_expression'].includes(node.parent.type)) node = node.parent;
+  while (node.parent && JOINED_THROUGH.has(node.parent.type)) node = node.parent;
   const joining = node.parent?.type === 'call' ? index.call(node.parent) : undefined;
   return joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node);
 }
@@ -316,7 +319,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       continue;
     }
     // `[1 for _ in rows]` reads only how many rows there are, as `len(rows)` does.
-    if (parent.type === 'for_in_clause' && sameNode(parent.childForFieldName('right'), node) && onlyCounts(parent)) {
+    if (parent.type === 'for_in_clause' && sameNode(parent.childForFieldName('right'), node) && onlyCounts(index, parent)) {
       shapes++;
       continue;
     }
@@ -384,10 +387,10 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
  * Whether a comprehension's `for` clause only counts its iterable: no loop variable it binds is
  * read in the comprehension (`[1 for _ in rows]`, `sum(1 for _ in rows)`).
  */
-function onlyCounts(clause: Node): boolean {
+function onlyCounts(index: SemanticIndex, clause: Node): boolean {
   const comprehension = clause.parent;
   const left = clause.childForFieldName('left');
   if (!comprehension || !left) return false;
-  const bound = new Set(left.type === 'identifier' ? [left.text] : left.descendantsOfType('identifier').map((id) => id.text));
-  return !comprehension.descendantsOfType('identifier').some((id) => bound.has(id.text) && !(id.startIndex >= left.startIndex && id.endIndex <= left.endIndex));
+  const bound = new Set(index.nodesWithin('identifier', left).map((id) => id.text));
+  return !index.nodesWithin('identifier', comprehension).some((id) => bound.has(id.text) && !(id.startIndex >= left.startIndex && id.endIndex <= left.endIndex));
 }
