@@ -76,6 +76,16 @@ const LAYER_INIT = py`
       return layer
 `;
 
+/** The same kind of helper under another name and shape: a docstring, a guarded bias, a `nn.init` alias. */
+const XAVIER_INIT = py`
+  def init_weights(m, gain=1.0):
+      """Xavier weights, zero bias."""
+      nn.init.xavier_uniform_(m.weight, gain=gain)
+      if m.bias is not None:
+          nn.init.zeros_(m.bias)
+      return m
+`;
+
 /** An init helper that hands back a new container holding the layer and a dropout. */
 const WRAPPING_INIT = py`
   def layer_init(layer, std=np.sqrt(2)):
@@ -396,6 +406,10 @@ ruleTests(evalModeNotSet, {
     {
       name: 'layers passed through a weight-init helper of the file that returns the layer it is given (layer_init(nn.Linear(...)))',
       code: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS),
+    },
+    {
+      name: 'the same, through a helper of another name and body (init_weights(nn.Linear(...)) with a docstring and a guarded bias)',
+      code: agentWithInitHelper(XAVIER_INIT, PLAIN_INIT_LAYERS.replaceAll('layer_init(', 'init_weights(')),
     },
     {
       name: 'a splatted list of plain layers sized by an environment that a factory of the file builds',
