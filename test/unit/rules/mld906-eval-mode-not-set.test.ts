@@ -177,6 +177,23 @@ const SHAPE_CHECK = (show: string) => py`
       optimizer.step()
 `;
 
+/** A model switched to training mode, then trained by a helper of the file that takes no arguments, then validated. */
+const TRAINED_BY_HELPER = py`
+  import torch
+  import torch.nn as nn
+  model = nn.Sequential(nn.Linear(20, 64), nn.Dropout(0.5), nn.Linear(64, 2))
+  optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+  def train_epoch():
+      for x, y in loader:
+          optimizer.zero_grad()
+          loss_fn(model(x), y).backward()
+          optimizer.step()
+  model.train()
+  train_epoch()
+  with torch.no_grad():
+      acc = (model(xv).argmax(1) == yv).float().mean()
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -437,38 +454,9 @@ ruleTests(evalModeNotSet, {
   invalid: [
     {
       name: 'train() before a training helper of the file called with no arguments, then no-grad validation',
-      code: py`
-        import torch
-        import torch.nn as nn
-        model = nn.Sequential(nn.Linear(20, 64), nn.Dropout(0.5), nn.Linear(64, 2))
-        optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-        def train_epoch():
-            for x, y in loader:
-                optimizer.zero_grad()
-                loss_fn(model(x), y).backward()
-                optimizer.step()
-        model.train()
-        train_epoch()
-        with torch.no_grad():
-            acc = (model(xv).argmax(1) == yv).float().mean()
-      `,
+      code: TRAINED_BY_HELPER,
       findings: [{ line: 13, column: 12, message: /`model` is evaluated under `no_grad` but is still in training mode/ }],
-      output: py`
-        import torch
-        import torch.nn as nn
-        model = nn.Sequential(nn.Linear(20, 64), nn.Dropout(0.5), nn.Linear(64, 2))
-        optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
-        def train_epoch():
-            for x, y in loader:
-                optimizer.zero_grad()
-                loss_fn(model(x), y).backward()
-                optimizer.step()
-        model.train()
-        train_epoch()
-        model.eval()
-        with torch.no_grad():
-            acc = (model(xv).argmax(1) == yv).float().mean()
-      `,
+      output: TRAINED_BY_HELPER.replace('with torch.no_grad():', 'model.eval()\nwith torch.no_grad():'),
     },
     {
       name: 'train() before a loop whose step validates under an if before the backward pass',
