@@ -4,6 +4,7 @@
 import type { Range, Segment } from '../documents/types';
 import { lineEndOffset } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
+import type { SemanticIndex } from '../semantics';
 import { pushTo } from '../engine/collections';
 
 /** Indices (into `values`) of one longest strictly increasing subsequence. */
@@ -48,10 +49,62 @@ interface Symptom {
   related: { range: Range; message: string }[];
 }
 
+/** Prose that tells the reader to restart the kernel ("Restart the kernel", "Kernel > Restart"). */
+const RESTART_PROSE = /\brestart(?:ing)?\s+(?:the\s+|your\s+|this\s+)?(?:notebook\s+|jupyter\s+|python\s+)?(?:kernel|runtime)\b|\bkernel\s*(?:>|->|-|→|&gt;)\s*restart/i;
+/** A sentence that says the restart is not needed ("without restarting the kernel"). */
+const NOT_NEEDED = /\b(?:without|no need|not need|needn't|don't|do not|never)\b/i;
+
+function tellsToRestart(markdown: string): boolean {
+  // Emphasis and inline HTML (`**Restart** the kernel`, `<b>Restart the kernel</b>`) are not words.
+  const prose = markdown.replace(/<\/?[a-z]+[^>]*>|[*_`]/gi, '');
+  return prose.split(/(?<=[.!?:])\s+|\n/).some((sentence) => RESTART_PROSE.test(sentence) && !NOT_NEEDED.test(sentence));
+}
+
+/**
+ * The cell indices at which the notebook itself starts a new kernel session: below a markdown cell
+ * that tells the reader to restart the kernel, and below a code cell that shuts the kernel down to
+ * have it restarted (`IPython.Application.instance().kernel.do_shutdown(True)`, `os._exit(0)`).
+ * Set-up notebooks install packages and then restart, so the counts begin again there by design.
+ */
+function sessionStarts(doc: RuleContext['doc'], index: SemanticIndex): number[] {
+  const starts = (doc.markdown ?? []).filter((cell) => tellsToRestart(cell.text)).map((cell) => cell.cellIndex);
+  for (const call of index.calls) {
+    const restarts = (call.method === 'do_shutdown' && (call.args[0] ?? call.kwargs.get('restart'))?.type === 'true')
+      || call.qname === 'os._exit';
+    if (restarts) starts.push(doc.segments[call.segmentIndex].cellIndex + 1);
+  }
+  return starts;
+}
+
 /** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
-function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range): Symptom[] {
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[]): Symptom[] {
   const found: Symptom[] = [];
   const executed = segments.filter((s) => ran(s) && s.endOffset > s.startOffset);
+  // A restart the notebook prescribes starts a session whose counts begin again: each session is
+  // judged on its own, and a count shared across one is not two runs mixed.
+  const session = (segment: Segment): number => restarts.filter((start) => start <= segment.cellIndex).length;
+  const sessions = new Map<number, Segment[]>();
+  for (const segment of executed) pushTo(sessions, session(segment), segment);
+  for (const cells of sessions.values()) found.push(...sessionSymptoms(cells, firstLine));
+  // Outputs kept without a count: left from an earlier session, or from a run still going when the
+  // notebook was saved (a count is written when a cell finishes), or the count was cleared.
+  if (executed.length > 0) {
+    for (const segment of segments) {
+      if (!segment.hasOutputs || ran(segment)) continue;
+      found.push({
+        segment,
+        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved',
+        note: `${cellLabel(segment)} has outputs but no execution count`,
+        related: [],
+      });
+    }
+  }
+  return found.sort((a, b) => a.segment.startOffset - b.segment.startOffset);
+}
+
+/** The cells of one kernel session run out of order or sharing a count. */
+function sessionSymptoms(executed: readonly Segment[], firstLine: (segment: Segment) => Range): Symptom[] {
+  const found: Symptom[] = [];
   // The cells that ran in top-to-bottom order are the longest increasing run of counts; the rest
   // were run (or re-run) out of order.
   const inOrder = longestIncreasing(executed.map((s) => s.executionOrder!));
@@ -89,20 +142,7 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
       related: neighbour ? [{ range: firstLine(neighbour), message: `${cellLabel(neighbour)} ran as [${neighbour.executionOrder}]` }] : [],
     });
   });
-  // Outputs kept without a count: left from an earlier session, or from a run still going when the
-  // notebook was saved (a count is written when a cell finishes), or the count was cleared.
-  if (executed.length > 0) {
-    for (const segment of segments) {
-      if (!segment.hasOutputs || ran(segment)) continue;
-      found.push({
-        segment,
-        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved',
-        note: `${cellLabel(segment)} has outputs but no execution count`,
-        related: [],
-      });
-    }
-  }
-  return found.sort((a, b) => a.segment.startOffset - b.segment.startOffset);
+  return found;
 }
 
 function check(context: RuleContext): void {
@@ -113,7 +153,7 @@ function check(context: RuleContext): void {
   });
   // A notebook whose saved state is not one top-to-bottom run has one cause and one remedy
   // (restart, run all, save): one finding, at the first cell that shows it, linked to the others.
-  const [first, ...others] = symptoms(doc.segments, firstLine);
+  const [first, ...others] = symptoms(doc.segments, firstLine, sessionStarts(doc, context.index));
   if (!first) return;
   const n = others.length;
   context.report({
@@ -137,7 +177,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are.',
     },
   },
   check,

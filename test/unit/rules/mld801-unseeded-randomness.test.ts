@@ -553,6 +553,13 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a data-loading demo that enumerates a data set of random rows, prints each batch shape and stops after a few (the counter is no drawn value)',
+      code: [
+        'import numpy as np\nimport tensorflow as tf\nnoise = np.random.uniform(-1, 1, size=(500, 8))\npipeline = tf.data.Dataset.from_tensor_slices(noise)\n',
+        'for n, rows in enumerate(pipeline.batch(50)):\n    print(n, rows.shape)\n    if n >= 2:\n        break\n',
+      ],
+    },
+    {
       name: 'a guide builds data sets from random tensors only to show their element_spec, their value in a cell, and their shapes',
       code: [
         'import numpy as np\nimport tensorflow as tf\n',
@@ -715,6 +722,18 @@ ruleTests(unseededRandomness, {
         'model.fit(ds.batch(8), epochs=2)\n',
         'examples = tf.data.Dataset.from_tensor_slices(np.random.rand(200, 3))\nexamples\n',
         'run_training(examples)\n',
+      ],
+    },
+    {
+      name: 'a data set of random rows enumerated with a counter and trained on batch by batch is still reported',
+      code: [
+        'import numpy as np\nimport tensorflow as tf\nnoise = np.random.uniform(-1, 1, size=(500, 8))\npipeline = tf.data.Dataset.from_tensor_slices((noise, targets))\n',
+        'for n, (xb, yb) in enumerate(pipeline.batch(50)):\n    loss = net.train_on_batch(xb, yb)\n    if n >= 2:\n        break\n',
+      ],
+      findings: [{ cell: 0, line: 3, message: /np\.random\.uniform/ }],
+      output: [
+        'import numpy as np\nimport tensorflow as tf\nSEED = 42\nnp.random.seed(SEED)\nnoise = np.random.uniform(-1, 1, size=(500, 8))\npipeline = tf.data.Dataset.from_tensor_slices((noise, targets))\n',
+        'for n, (xb, yb) in enumerate(pipeline.batch(50)):\n    loss = net.train_on_batch(xb, yb)\n    if n >= 2:\n        break\n',
       ],
     },
     {

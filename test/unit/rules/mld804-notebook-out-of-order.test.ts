@@ -96,3 +96,38 @@ describe('MLD804 longest increasing run', () => {
     assert.match(result.findings[0].message, /cell 2|cell 3/);
   });
 });
+
+describe('MLD804 restarts the notebook prescribes', () => {
+  const install = { text: '!pip install --upgrade google-cloud-storage==2.10.0\n', executionOrder: 1, hasOutputs: true };
+  const afterRestart = [
+    { text: 'import os\nfrom google.cloud import storage\n', executionOrder: 1 },
+    { text: 'client = storage.Client(project=os.environ["PROJECT"])\n', executionOrder: 2 },
+    { text: 'buckets = list(client.list_buckets())\nprint(len(buckets))\n', executionOrder: 3, hasOutputs: true },
+  ];
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+
+  it('reads counts that begin again below a markdown cell telling the reader to restart the kernel as a new session', async () => {
+    assert.deepEqual(await findings([install, { text: '**Restart** the kernel before proceeding further (Kernel > Restart Kernel).', kind: 'markup' }, ...afterRestart]), []);
+    assert.deepEqual(await findings([install, { text: '### Restart the kernel\nAfter you install the packages, restart the kernel so it can find them.', kind: 'markup' }, ...afterRestart]), []);
+  });
+
+  it('reads counts that begin again below a cell that shuts the kernel down to restart it as a new session', async () => {
+    const restartCell = { text: 'import IPython\n\napp = IPython.Application.instance()\napp.kernel.do_shutdown(True)\n', executionOrder: 2 };
+    assert.deepEqual(await findings([install, restartCell, ...afterRestart]), []);
+  });
+
+  it('still reports the same counts with no restart prescribed, or with prose that says none is needed', async () => {
+    assert.equal((await findings([install, ...afterRestart])).length, 1);
+    const noNeed = { text: 'You can run the rest of this notebook without restarting the kernel.', kind: 'markup' as const };
+    assert.equal((await findings([install, noNeed, ...afterRestart])).length, 1);
+    const shutdownOnly = { text: 'import IPython\nIPython.Application.instance().kernel.do_shutdown(False)\n', executionOrder: 2 };
+    assert.equal((await findings([install, shutdownOnly, ...afterRestart])).length, 1);
+  });
+
+  it('still reports cells out of order within the session after the restart', async () => {
+    const [first, second, third] = afterRestart;
+    const out = await findings([install, { text: 'Restart the kernel to use the updated packages.', kind: 'markup' }, first, { ...second, executionOrder: 7 }, third]);
+    assert.equal(out.length, 1);
+    assert.match(out[0].message, /ran as \[7\], before cell 5 \(\[3\]\) below it|ran as \[7\]/);
+  });
+});

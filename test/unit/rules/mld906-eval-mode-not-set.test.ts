@@ -177,8 +177,43 @@ const SHAPE_CHECK = (show: string) => py`
       optimizer.step()
 `;
 
+/** A model switched to training mode, then trained by a helper of the file that takes no arguments, then validated. */
+const TRAINED_BY_HELPER = py`
+  import torch
+  import torch.nn as nn
+  model = nn.Sequential(nn.Linear(20, 64), nn.Dropout(0.5), nn.Linear(64, 2))
+  optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+  def train_epoch():
+      for x, y in loader:
+          optimizer.zero_grad()
+          loss_fn(model(x), y).backward()
+          optimizer.step()
+  model.train()
+  train_epoch()
+  with torch.no_grad():
+      acc = (model(xv).argmax(1) == yv).float().mean()
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
+    {
+      name: 'Monte-Carlo dropout: an explicit train() after training, then repeated no-grad passes sampled with dropout on, in a notebook',
+      code: [
+        'import torch\nimport torch.nn as nn\nregressor = nn.Sequential(nn.Linear(1, 32), nn.ReLU(), nn.Dropout(0.2), nn.Linear(32, 1))\nopt = torch.optim.SGD(regressor.parameters(), lr=0.01)\n',
+        'for step in range(500):\n    opt.zero_grad()\n    nn.functional.mse_loss(regressor(xs), ys).backward()\n    opt.step()\n',
+        'regressor.eval()\nwith torch.no_grad():\n    mean_curve = regressor(grid)\n',
+        '# sample predictions with dropout kept on\nregressor.train()\ndraws = []\nwith torch.no_grad():\n    for _ in range(50):\n        draws.append(regressor(grid).squeeze())\nspread = torch.stack(draws).std(0)\n',
+      ],
+    },
+    {
+      name: 'Monte-Carlo dropout in a script: train(True) right before a comprehension of no-grad passes',
+      code: TRAINED + py`
+        model.train(True)
+        with torch.no_grad():
+            samples = torch.stack([model(X_test).softmax(-1) for _ in range(30)])
+        uncertainty = samples.var(0).sum(-1)
+      `,
+    },
     {
       name: 'a forward pass whose output is only asked its shape (a sanity check before training), in a script and in a notebook',
       code: SHAPE_CHECK('print(output.shape)'),
@@ -417,6 +452,38 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    {
+      name: 'train() before a training helper of the file called with no arguments, then no-grad validation',
+      code: TRAINED_BY_HELPER,
+      findings: [{ line: 13, column: 12, message: /`model` is evaluated under `no_grad` but is still in training mode/ }],
+      output: TRAINED_BY_HELPER.replace('with torch.no_grad():', 'model.eval()\nwith torch.no_grad():'),
+    },
+    {
+      name: 'train() before a loop whose step validates under an if before the backward pass',
+      code: TRAINED + py`
+        model.train()
+        for step, (x, y) in enumerate(loader):
+            if step % 100 == 0:
+                with torch.no_grad():
+                    val = loss_fn(model(xv), yv)
+            optimizer.zero_grad()
+            loss_fn(model(x), y).backward()
+            optimizer.step()
+      `,
+      findings: [{ line: 13, column: 27 }],
+      output: TRAINED + py`
+        model.train()
+        for step, (x, y) in enumerate(loader):
+            if step % 100 == 0:
+                model.eval()
+                with torch.no_grad():
+                    val = loss_fn(model(xv), yv)
+                model.train()
+            optimizer.zero_grad()
+            loss_fn(model(x), y).backward()
+            optimizer.step()
+      `,
+    },
     {
       name: 'a splatted list that a function of the file fills with layers it does not show as plain',
       code: agentSizedByEnv(ENV_FACTORY + py`

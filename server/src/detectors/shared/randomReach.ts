@@ -372,7 +372,9 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
     }
     if (parent.type === 'for_statement' && sameNode(parent.childForFieldName('right'), node)) {
       const left = parent.childForFieldName('left');
-      for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren ?? []) {
+      // `for i, batch in enumerate(ds)`: the counter `i` carries nothing drawn, only the batch does.
+      const counted = node.type === 'call' && index.call(node)?.qname === 'builtins.enumerate' && left?.type !== 'identifier';
+      for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren.slice(counted ? 1 : 0) ?? []) {
         if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
       }
       continue;
