@@ -217,8 +217,55 @@ ruleTests(missingRandomState, {
         print(np.bincount(y_sm))
       `,
     },
+    {
+      name: 'a forest seeded through its attribute right after it is built, before it is handed on',
+      code: py`
+        from sklearn.ensemble import RandomForestRegressor
+        SEED = 7
+        forest = RandomForestRegressor(n_estimators=200, max_features="sqrt")
+        forest.random_state = SEED
+        wrapped = Wrapper(forest)
+        wrapped.fit(train_set)
+      `,
+    },
+    {
+      name: 'an estimator seeded with set_params after another parameter is set on it',
+      code: py`
+        from sklearn.cluster import MiniBatchKMeans
+        km = MiniBatchKMeans(n_clusters=8, batch_size=256)
+        km.verbose = 1
+        km.set_params(random_state=3)
+        km.fit(features)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a seed set only after the forest is fitted, or set to None, seeds nothing that ran',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        first = RandomForestClassifier(n_estimators=50)
+        first.fit(X, y)
+        first.random_state = 0
+        second = RandomForestClassifier(n_estimators=50)
+        second.random_state = None
+        second.fit(X, y)
+      `,
+      findings: [
+        { line: 2, message: /^\`RandomForestClassifier\` is called without \`random_state\`: each run gives a different result$/ },
+        { line: 5, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+      ],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier
+        SEED = 42
+        first = RandomForestClassifier(n_estimators=50, random_state=SEED)
+        first.fit(X, y)
+        first.random_state = 0
+        second = RandomForestClassifier(n_estimators=50)
+        second.random_state = None
+        second.fit(X, y)
+      `,
+    },
     {
       name: 'a sampler whose resampled data are trained on after being counted, and one that cleans after over-sampling',
       code: py`
