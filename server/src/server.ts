@@ -26,6 +26,7 @@ import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { serverLaunch } from './serverArgs';
 import { VERSION } from './version';
+import { tuneTiering } from './engine/tiering';
 
 const launch = serverLaunch(process.argv.slice(2));
 if (launch !== 'serve') {
@@ -33,6 +34,7 @@ if (launch !== 'serve') {
   process.exit(launch.code);
 }
 
+tuneTiering();
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);

@@ -13,6 +13,7 @@ import { discoverFiles } from '../config/files';
 import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
 import { categoryLabel, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import { VERSION } from '../version';
+import { tuneTiering } from '../engine/tiering';
 import { COMMANDS, parseCheckArgs, unknown, USAGE, UsageError, type CheckOptions } from './args';
 import { BaselineMatcher, readBaseline, writeBaseline } from './baseline';
 import { CACHE_FOLDER, ResultCache, type CacheStats } from './cache';
@@ -288,6 +289,7 @@ if (!isMainThread && workerData?.role === WORKER_ROLE) {
   // The CLI started as a worker of `check --jobs`: it checks the files it is sent.
   serveFiles(parentPort!);
 } else if (require.main === module) {
+  tuneTiering();
   endQuietlyOnClosedPipe(process.stdout);
   endQuietlyOnClosedPipe(process.stderr);
   main(process.argv.slice(2)).then((code) => {
