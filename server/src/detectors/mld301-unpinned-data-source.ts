@@ -8,7 +8,7 @@ import { stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs } from './shared/ownHubOutputs';
-import { UnpinnedLoads } from './shared/unpinnedLoads';
+import { LoadGroups } from './shared/loadGroups';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
@@ -166,10 +166,10 @@ function listen(context: RuleContext): RuleListeners {
   const trains = importsTrainingLibrary(context.index);
   // One dataset (or one file behind a URL) loaded several times, its train and test splits, in
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
-  const datasets = new UnpinnedLoads<UnversionedLoad>('dataset');
-  const files = new UnpinnedLoads<UnversionedLoad>('URL');
+  const datasets = new LoadGroups<UnversionedLoad>('dataset', 'unpinned too');
+  const files = new LoadGroups<UnversionedLoad>('URL', 'unpinned too');
   // Files read from one branch of one repository are pinned together, by one commit.
-  const branches = new UnpinnedLoads<UnversionedLoad>('repository branch');
+  const branches = new LoadGroups<UnversionedLoad>('repository branch', 'unpinned too');
   return {
     // URLs come with the loads.
     callees: trains ? TRAINING_CALLEES : DATASET_CALLEES,

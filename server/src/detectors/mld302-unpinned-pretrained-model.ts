@@ -5,7 +5,7 @@ import { argument } from '../semantics/calls';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { packageOf } from './shared/libraries';
 import { isOwnOutput, ownOutputs, type OwnOutputs } from './shared/ownHubOutputs';
-import { UnpinnedLoads } from './shared/unpinnedLoads';
+import { LoadGroups } from './shared/loadGroups';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 /** Libraries whose `from_pretrained` downloads from the Hugging Face Hub and takes `revision=`. */
@@ -104,8 +104,8 @@ function listen(context: RuleContext): RuleListeners {
   let own: OwnOutputs | undefined;
   // One name loaded several times (its tokenizer, its model) is one dependency to pin: one
   // finding at the first load, linked to the others.
-  const names = new UnpinnedLoads<Unpinned>('name');
-  const tasks = new UnpinnedLoads<Unpinned>('task');
+  const names = new LoadGroups<Unpinned>('name', 'unpinned too');
+  const tasks = new LoadGroups<Unpinned>('task', 'unpinned too');
   return { callees: CALLEES, call(call) {
     if (!call.qname) return;
     own ??= ownOutputs(index);

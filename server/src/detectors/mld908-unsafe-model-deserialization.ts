@@ -5,6 +5,7 @@ import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { addKeywordArgument, replaceNode } from './shared/edits';
+import { LoadGroups } from './shared/loadGroups';
 import { writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
@@ -93,33 +94,54 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
 
 const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] };
 
+/**
+ * What groups the loads of one file (`torch.load(path)` on the GPU and `torch.load(path,
+ * map_location="cpu")` on the CPU): the same loader family and a path the flow knows to be the
+ * same. A path it cannot follow (a parameter, a different expression) keeps its load apart.
+ */
+function loadKey(index: SemanticIndex, call: CallSite, family: string): string {
+  const path = filePath(index, call);
+  const key = path ? pathKey(index.dataflow.pathOf(path)) : undefined;
+  return key === undefined ? `${family}@${call.node.startIndex}` : `${family}\u0000${key}`;
+}
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
-  return { callees: CALLEES, call(call) {
-    if (readsOwnSave(index, call)) return;
-    if (call.qname === 'torch.load') {
-      if (call.hasSplat) return;
-      const weightsOnly = call.kwargs.get('weights_only');
-      const value = weightsOnly ? index.literal(weightsOnly) : undefined;
-      if (weightsOnly && !(value?.kind === 'bool' && !value.value)) return;
-      const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
-      context.report({
-        node: call.callee,
-        message: weightsOnly
-          ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: loading a tampered checkpoint runs its code'
-          : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): loading a tampered checkpoint runs its code',
-        ...(edit ? { fix: { title: 'Load tensors only: weights_only=True', edits: [edit] } } : {}),
-      });
-      return;
-    }
-    if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
-      const loader = call.qname.replace(/^sklearn\.externals\./, '');
-      context.report({
-        node: call.callee,
-        message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
-      });
-    }
-  } };
+  // One file loaded in several places (both arms of a CPU/GPU `if`) is one file to load safely.
+  const torchLoads = new LoadGroups('file', 'without `weights_only=True` too');
+  const pickleLoads = new LoadGroups('file', 'unpickled too');
+  return {
+    callees: CALLEES,
+    call(call) {
+      if (readsOwnSave(index, call)) return;
+      if (call.qname === 'torch.load') {
+        if (call.hasSplat) return;
+        const weightsOnly = call.kwargs.get('weights_only');
+        const value = weightsOnly ? index.literal(weightsOnly) : undefined;
+        if (weightsOnly && !(value?.kind === 'bool' && !value.value)) return;
+        const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
+        torchLoads.add(loadKey(index, call, 'torch'), {
+          node: call.callee,
+          message: weightsOnly
+            ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: loading a tampered checkpoint runs its code'
+            : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): loading a tampered checkpoint runs its code',
+          ...(edit ? { fix: { title: 'Load tensors only: weights_only=True', edits: [edit] } } : {}),
+        });
+        return;
+      }
+      if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
+        const loader = call.qname.replace(/^sklearn\.externals\./, '');
+        pickleLoads.add(loadKey(index, call, loader), {
+          node: call.callee,
+          message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
+        });
+      }
+    },
+    finish() {
+      torchLoads.report(context);
+      pickleLoads.report(context);
+    },
+  };
 }
 
 export const unsafeModelDeserialization: Rule = {
@@ -135,7 +157,7 @@ export const unsafeModelDeserialization: Rule = {
       summary: '`torch.load(...)` without `weights_only=True`, or a model restored with `pickle.load` / `joblib.load`.',
       why: 'A pickled model is a program: unpickling runs whatever code the file holds, so a downloaded or shared checkpoint can execute anything on the machine that loads it. It also ties the model to the exact library versions that wrote it — an unstable dependency (§3, Unstable Data Dependencies) that breaks on upgrade.',
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
-      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load.',
+      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook) is one finding, at its first load and linked to the others, and its fix changes every one of those loads; loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
       nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
     },

@@ -252,6 +252,73 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'one checkpoint loaded in both arms of a CPU/GPU branch: one finding, whose fix makes both loads safe',
+      code: py`
+        import torch
+        CKPT = "weights/best.pt"
+        if torch.cuda.is_available():
+            state = torch.load(CKPT)
+        else:
+            state = torch.load(CKPT, map_location="cpu")
+        model.load_state_dict(state)
+      `,
+      findings: [{ line: 4, message: /without `weights_only=True`.*\(as does 1 other load of this file\)/, related: 1 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        CKPT = "weights/best.pt"
+        if torch.cuda.is_available():
+            state = torch.load(CKPT, weights_only=True)
+        else:
+            state = torch.load(CKPT, map_location="cpu", weights_only=True)
+        model.load_state_dict(state)
+      `,
+    },
+    {
+      name: 'two different checkpoints, and one path from a parameter in two functions: each load is its own finding',
+      code: py`
+        import torch
+        generator.load_state_dict(torch.load("saved/generator.pth"))
+        critic.load_state_dict(torch.load("saved/critic.pth"))
+        def restore_encoder(path):
+            return torch.load(path, map_location="cpu")
+        def restore_decoder(path):
+            return torch.load(path, map_location="cpu")
+      `,
+      findings: [{ line: 2, related: 0 }, { line: 3, related: 0 }, { line: 5, related: 0 }, { line: 7, related: 0 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        generator.load_state_dict(torch.load("saved/generator.pth", weights_only=True))
+        critic.load_state_dict(torch.load("saved/critic.pth"))
+        def restore_encoder(path):
+            return torch.load(path, map_location="cpu")
+        def restore_decoder(path):
+            return torch.load(path, map_location="cpu")
+      `,
+    },
+    {
+      name: 'one checkpoint loaded in two cells: the fix makes both loads safe',
+      code: [
+        'import torch\nstate = torch.load("runs/last.ckpt")\n',
+        'state = torch.load("runs/last.ckpt", map_location="cpu")\n',
+      ],
+      findings: [{ cell: 0, line: 2, related: 1 }],
+      output: [
+        'import torch\nstate = torch.load("runs/last.ckpt", weights_only=True)\n',
+        'state = torch.load("runs/last.ckpt", map_location="cpu", weights_only=True)\n',
+      ],
+    },
+    {
+      name: 'one pickled model loaded in two cells',
+      code: [
+        'import pickle\nMODEL_FILE = "artifacts/model.pkl"\nclf = pickle.load(open(MODEL_FILE, "rb"))\n',
+        'clf = pickle.load(open(MODEL_FILE, "rb"))\nprint(clf.predict(X_new))\n',
+      ],
+      findings: [{ cell: 0, line: 3, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
+      noFix: true,
+    },
+    {
       name: 'saved under one file, a different file loaded',
       code: py`
         import pickle
