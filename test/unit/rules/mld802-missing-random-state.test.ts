@@ -2,6 +2,22 @@ import { missingRandomState } from '../../../server/src/detectors/mld802-missing
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the first one is given. */
+const RAISES_AFTER_TRAINING = (seed: string) => py`
+  import pytest
+  from sklearn.ensemble import RandomForestClassifier
+  def test_rejects_narrow_input():
+      model = RandomForestClassifier(n_estimators=10${seed}).fit(X, y)
+      assert model.score(X, y) > 0.9
+      with pytest.raises(ValueError):
+          model.predict(X[:, :2])
+  def test_refit_rejects_narrow_input():
+      with pytest.raises(ValueError):
+          other = RandomForestClassifier(n_estimators=10).fit(X, y)
+          other.predict(X[:, :2])
+      assert other.n_features_in_ == X.shape[1]
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -614,36 +630,9 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'a forest trained before the block, and one trained in a statement that completes before the statement the test expects to fail, are still reported',
-      code: py`
-        import pytest
-        from sklearn.ensemble import RandomForestClassifier
-        def test_rejects_narrow_input():
-            model = RandomForestClassifier(n_estimators=10).fit(X, y)
-            assert model.score(X, y) > 0.9
-            with pytest.raises(ValueError):
-                model.predict(X[:, :2])
-        def test_refit_rejects_narrow_input():
-            with pytest.raises(ValueError):
-                other = RandomForestClassifier(n_estimators=10).fit(X, y)
-                other.predict(X[:, :2])
-            assert other.n_features_in_ == X.shape[1]
-      `,
+      code: RAISES_AFTER_TRAINING(''),
       findings: [{ line: 4, message: /RandomForestClassifier/ }, { line: 10, message: /RandomForestClassifier/ }],
-      output: py`
-        import pytest
-        from sklearn.ensemble import RandomForestClassifier
-        SEED = 42
-        def test_rejects_narrow_input():
-            model = RandomForestClassifier(n_estimators=10, random_state=SEED).fit(X, y)
-            assert model.score(X, y) > 0.9
-            with pytest.raises(ValueError):
-                model.predict(X[:, :2])
-        def test_refit_rejects_narrow_input():
-            with pytest.raises(ValueError):
-                other = RandomForestClassifier(n_estimators=10).fit(X, y)
-                other.predict(X[:, :2])
-            assert other.n_features_in_ == X.shape[1]
-      `,
+      output: RAISES_AFTER_TRAINING(', random_state=SEED').replace('import RandomForestClassifier\n', 'import RandomForestClassifier\nSEED = 42\n'),
     },
   ],
 });
