@@ -8,7 +8,8 @@ import { isCacheOrCheck } from './shared/caches';
 import { writtenBeforeRead } from './shared/runOrder';
 import { trackerUpload, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
+import type { CallSite } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 
 /** Looking at data: `df`, `df.head()`, `df.shape`, `arch["b"]`, `print(df)`, `display(df)`, `df.plot()`. */
@@ -67,6 +68,24 @@ function trackedWrite(flow: DataFlow, uploads: readonly Node[], write: DataIO): 
   return key !== undefined && uploads.some((upload) => pathKey(flow.pathOf(upload)) === key);
 }
 
+/** Calls that delete a file: `os.remove(path)`, `os.unlink(path)`, `Path(path).unlink()`. */
+const REMOVALS: CalleeSelection = { qualified: ['os.remove', 'os.unlink'], methods: ['unlink'] };
+
+/** The path a call deletes, if it deletes one. */
+function removedPath(call: CallSite): Node | undefined {
+  if (call.qname === 'os.remove' || call.qname === 'os.unlink') return call.args[0] ?? call.kwargs.get('path');
+  return !call.qname && call.method === 'unlink' ? call.receiver : undefined;
+}
+
+/**
+ * A file the program deletes once it has read it back is scratch space (chunks spilled to disk to
+ * spare memory, then merged): no later step or partial re-run can pick it up stale.
+ */
+function removedAfterRead(flow: DataFlow, removals: readonly Node[], read: DataIO): boolean {
+  const key = pathKey(flow.pathOf(read.path!));
+  return key !== undefined && removals.some((removed) => pathKey(flow.pathOf(removed)) === key && writtenBeforeRead(flow, read.call.node, removed));
+}
+
 /**
  * The saves, loads and tracker uploads are gathered by their listeners; the hops are judged at
  * finish, since a write may run before a read that comes first in the file (a function defined
@@ -77,6 +96,8 @@ function listen(context: RuleContext): RuleListeners {
   const saved: DataIO[] = [];
   const loaded: DataIO[] = [];
   const uploads: Node[] = [];
+  const removals: Node[] = [];
+  const tracked = usesTracker(index);
   return {
     save(io) {
       if (holdsData(io) && io.path) saved.push(io);
@@ -85,17 +106,20 @@ function listen(context: RuleContext): RuleListeners {
       if (holdsData(io) && io.path) loaded.push(io);
     },
     // A tracker upload is known by its last name from any module: every call is offered, in a file that uses a tracker.
-    call: usesTracker(index) ? (call) => {
-      const upload = trackerUpload(call);
+    callees: tracked ? undefined : REMOVALS,
+    call(call) {
+      const upload = tracked ? trackerUpload(call) : undefined;
       if (upload) uploads.push(upload);
-    } : undefined,
+      const removed = removedPath(call);
+      if (removed) removals.push(removed);
+    },
     finish() {
-      report(context, saved, loaded, uploads);
+      report(context, saved, loaded, uploads, removals);
     },
   };
 }
 
-function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly DataIO[], uploads: readonly Node[]): void {
+function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly DataIO[], uploads: readonly Node[], removals: readonly Node[]): void {
   const { index, doc } = context;
   const flow = index.dataflow;
   const writes = saved.filter((io) => !trackedWrite(flow, uploads, io));
@@ -107,7 +131,7 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
     // The last write of the same file that runs before the read.
     const write = flow.savesAt(read).filter((candidate) => writeOrder.has(candidate) && writtenBeforeRead(flow, candidate.call.node, read.call.node))
       .sort((x, y) => writeOrder.get(x)! - writeOrder.get(y)!).at(-1);
-    if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read)) continue;
+    if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read) || removedAfterRead(flow, removals, read)) continue;
     pushTo(readsByWrite, write, read);
   }
   for (const [write, [read, ...again]] of readsByWrite) {
@@ -134,7 +158,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), and read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

@@ -5,6 +5,14 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unversionedModelArtifact, {
   valid: [
     {
+      name: 'a parameter tensor taken out of a trained model is a tensor, not a model artefact',
+      code: py`
+        import torch
+        torch.save(model.embedding.weight.data.cpu(), "embedding.pt")
+        torch.save(encoder.fc.weight.detach(), "fc_weight.pt")
+      `,
+    },
+    {
       name: 'versioned or run-specific file names',
       code: py`
         import joblib, torch

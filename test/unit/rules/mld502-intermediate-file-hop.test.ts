@@ -103,6 +103,32 @@ ruleTests(intermediateFileHop, {
         'import mlflow\nfeatures.to_parquet("features.parquet")\nmlflow.log_artifact("features.parquet")\ntrain = pd.read_parquet("features.parquet")\nmodel.fit(train.drop(columns="y"), train.y)\n',
       ],
     },
+    {
+      name: 'column blocks spilled to disk, merged and then deleted (os.remove, Path.unlink): scratch space, not a stage output',
+      code: py`
+        import os
+        from pathlib import Path
+        import numpy as np
+        def propagate(features, adj, out_dir, hops, width):
+            for start in range(0, features.shape[1], width):
+                block = features[:, start:start + width]
+                for hop in range(hops):
+                    block = adj @ block
+                    np.save(os.path.join(out_dir, f"feat_{hop}_{start}.npy"), block)
+            for hop in range(hops):
+                parts = [np.load(os.path.join(out_dir, f"feat_{hop}_{start}.npy")) for start in range(0, features.shape[1], width)]
+                np.save(os.path.join(out_dir, f"feat_{hop}.npy"), np.concatenate(parts, axis=1))
+            for hop in range(hops):
+                for start in range(0, features.shape[1], width):
+                    os.remove(os.path.join(out_dir, f"feat_{hop}_{start}.npy"))
+        propagate(x, adj_t, "prep", 3, 128)
+        tmp = Path("prep") / "labels_tmp.npy"
+        np.save(tmp, y)
+        labels = np.load(tmp).astype(np.int64)
+        tmp.unlink()
+        model.fit(labels)
+      `,
+    },
   ],
   invalid: [
     {
@@ -181,6 +207,19 @@ ruleTests(intermediateFileHop, {
             return X2
       `,
       findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
+    },
+    {
+      name: 'a spilled file that is read back and kept (only its sibling is deleted) is still a hop',
+      code: py`
+        import os
+        import numpy as np
+        np.save("scaled.npy", scaled)
+        np.save("scratch.npy", raw)
+        os.remove("scratch.npy")
+        X = np.load("scaled.npy")
+        model.fit(X, y)
+      `,
+      findings: [{ line: 6, message: /^"scaled.npy" is written by `np.save` in line 3 and read back here/, related: 1 }],
     },
   ],
 });

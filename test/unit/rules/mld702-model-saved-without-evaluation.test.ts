@@ -199,6 +199,26 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.state_dict(), "m.pt")
       `,
     },
+    {
+      name: 'a trained embedding table saved as features for other models: a tensor taken out of the model, not the model',
+      code: py`
+        import torch
+        from torch import nn
+        class SkipGram(nn.Module):
+            def __init__(self, n, dim):
+                super().__init__()
+                self.embedding = nn.Embedding(n, dim)
+                self.proj = nn.Linear(dim, n)
+        model = SkipGram(num_nodes, 64)
+        opt = torch.optim.Adam(model.parameters(), lr=0.01)
+        for ctx, target in walks:
+            opt.zero_grad()
+            loss_fn(model.proj(model.embedding(ctx)), target).backward()
+            opt.step()
+        torch.save(model.embedding.weight.data.cpu(), "node_features.pt")
+        torch.save(model.proj.bias.detach().to("cpu"), "proj_bias.pt")
+      `,
+    },
   ],
   invalid: [
     {
@@ -359,6 +379,22 @@ ruleTests(modelSavedWithoutEvaluation, {
         tokenizer.save_pretrained(output_dir)
       `,
       findings: [{ line: 4, column: 1, message: /^trainer's model is saved, but this script never evaluates it/, related: 1 }],
+    },
+    {
+      name: 'an embedding table saved beside the whole model: the model is reported, the table is not',
+      code: py`
+        import torch
+        model = SkipGram(num_nodes, 64)
+        opt = torch.optim.Adam(model.parameters(), lr=0.01)
+        for ctx, target in walks:
+            opt.zero_grad()
+            model.loss(ctx, target).backward()
+            opt.step()
+        torch.save(model.embedding.weight.data.cpu(), "node_features.pt")
+        torch.save(model.state_dict(), "skipgram.pt")
+      `,
+      findings: [{ line: 9, message: /^model is saved to "skipgram\.pt", but this script never evaluates it on held-out data/, related: 0 }],
+      noFix: true,
     },
   ],
 });

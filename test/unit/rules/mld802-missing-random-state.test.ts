@@ -2,6 +2,22 @@ import { missingRandomState } from '../../../server/src/detectors/mld802-missing
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the first one is given. */
+const RAISES_AFTER_TRAINING = (seed: string) => py`
+  import pytest
+  from sklearn.ensemble import RandomForestClassifier
+  def test_rejects_narrow_input():
+      model = RandomForestClassifier(n_estimators=10${seed}).fit(X, y)
+      assert model.score(X, y) > 0.9
+      with pytest.raises(ValueError):
+          model.predict(X[:, :2])
+  def test_refit_rejects_narrow_input():
+      with pytest.raises(ValueError):
+          other = RandomForestClassifier(n_estimators=10).fit(X, y)
+          other.predict(X[:, :2])
+      assert other.n_features_in_ == X.shape[1]
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -236,6 +252,27 @@ ruleTests(missingRandomState, {
         km.verbose = 1
         km.set_params(random_state=3)
         km.fit(features)
+      `,
+    },
+    {
+      name: 'an estimator handed to a constructor whose argument check the test expects to fail (pytest.raises, assertRaises ... as ctx)',
+      code: py`
+        import unittest
+        import pytest
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.tree import DecisionTreeRegressor
+        from mypkg.selection import ImportanceSelector
+
+        @pytest.mark.parametrize("bad", [-1, 1.5, "all"])
+        def test_rejects_threshold(bad):
+            with pytest.raises(ValueError, match="threshold"):
+                ImportanceSelector(estimator=RandomForestClassifier(), threshold=bad)
+
+        class SelectorTest(unittest.TestCase):
+            def test_rejects_folds(self):
+                with self.assertRaises(ValueError) as ctx:
+                    selector = ImportanceSelector(DecisionTreeRegressor(max_depth=2), cv=1)
+                self.assertIn("cv", str(ctx.exception))
       `,
     },
   ],
@@ -590,6 +627,12 @@ ruleTests(missingRandomState, {
         test = df.drop(train.index)
         model.fit(train[features], train["y"])
       `,
+    },
+    {
+      name: 'a forest trained before the block, and one trained in a statement that completes before the statement the test expects to fail, are still reported',
+      code: RAISES_AFTER_TRAINING(''),
+      findings: [{ line: 4, message: /RandomForestClassifier/ }, { line: 10, message: /RandomForestClassifier/ }],
+      output: RAISES_AFTER_TRAINING(', random_state=SEED').replace('import RandomForestClassifier\n', 'import RandomForestClassifier\nSEED = 42\n'),
     },
   ],
 });

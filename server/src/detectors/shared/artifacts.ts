@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { openedPath } from '../../semantics/dataio';
 import type { CallSite } from '../../semantics/types';
-import { stripParens } from '../../semantics/nodes';
+import { sameNode, stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
@@ -75,8 +75,32 @@ function looksLikeTorchModel(index: SemanticIndex, object: Node | undefined): bo
   if (!object) return false;
   const node = stripParens(object);
   if (node.type === 'dictionary' || (node.type === 'call' && index.call(node)?.method === 'state_dict')) return true;
+  if (tensorTakenOut(node)) return false;
   if (index.dataflow.kindOf(node)?.kind === 'model') return true;
   return looksLikeModel(index, node) || /state|checkpoint|ckpt|weights|net\b/i.test(node.text);
+}
+
+/** Attributes and methods that only a tensor answers: a parameter's values, its gradient, a detached copy. */
+const TENSOR_ATTRIBUTES = new Set(['weight', 'bias', 'data', 'grad']);
+const TENSOR_METHODS = new Set(['detach', 'numpy', 'tolist']);
+
+/**
+ * A tensor taken out of a model (`model.embedding.weight.data.cpu()`, `net.fc.bias.detach()`):
+ * one parameter's values, saved as a feature table or for analysis, not a model that could be
+ * loaded and run. The chain is read from the outside in, through the calls and attributes that
+ * move a tensor (`.cpu()`, `.to(device)`) to one only a tensor has.
+ */
+function tensorTakenOut(node: Node): boolean {
+  for (let current: Node | null = node; current; ) {
+    if (current.type === 'call') current = current.childForFieldName('function');
+    else if (current.type === 'attribute') {
+      const name = current.childForFieldName('attribute')?.text ?? '';
+      const called = current.parent?.type === 'call' && sameNode(current.parent.childForFieldName('function'), current);
+      if (called ? TENSOR_METHODS.has(name) : TENSOR_ATTRIBUTES.has(name)) return true;
+      current = current.childForFieldName('object');
+    } else return false;
+  }
+  return false;
 }
 
 /** A Hugging Face `Trainer` (or a subclass): `trainer._save(dir)` writes its model. */

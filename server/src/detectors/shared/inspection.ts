@@ -1,9 +1,10 @@
 // Objects built only to be looked at: shown as a notebook cell's value, printed, asked for their
-// type or parameters, or never used at all. Such an object trains nothing and draws nothing, so
-// rules about how a model is configured or seeded leave it alone.
+// type or parameters, or never used at all; or built in the statement a test expects to raise.
+// Such an object trains nothing and draws nothing, so rules about how a model is configured or
+// seeded leave it alone.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { enclosingFunction, sameNode } from '../../semantics/nodes';
+import { enclosingFunction, enclosingStatement, sameNode } from '../../semantics/nodes';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
 export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
@@ -44,4 +45,30 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
     }
   }
   return false;
+}
+
+/** Context managers that pass only when their block raises: pytest's and unittest's. */
+const EXPECTS_RAISE_FUNCTIONS = new Set(['pytest.raises']);
+const EXPECTS_RAISE_METHODS = new Set(['assertRaises', 'assertRaisesRegex', 'assertRaisesRegexp']);
+
+/**
+ * True when `node` lies in the simple statement that ends a `with pytest.raises(...):` or
+ * `with self.assertRaises(...):` block. The test passes only if that statement never completes
+ * (it raises, or an earlier one did), so nothing it builds is bound or used afterwards: an
+ * estimator handed to a constructor whose argument check the test expects to fail trains nothing.
+ * Statements before the last one may complete and bind names read below the block, so they count.
+ */
+export function builtWhereFailureExpected(index: SemanticIndex, node: Node): boolean {
+  const statement = enclosingStatement(node);
+  if (statement.type !== 'expression_statement') return false;
+  const block = statement.parent;
+  const withStatement = block?.type === 'block' ? block.parent : undefined;
+  if (withStatement?.type !== 'with_statement' || !sameNode(block!.lastNamedChild, statement)) return false;
+  const items = withStatement.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+  return items.some((item) => {
+    let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
+    if (value?.type === 'as_pattern') value = value.namedChild(0);
+    const call = value?.type === 'call' ? index.call(value) : undefined;
+    return !!call && ((!!call.qname && EXPECTS_RAISE_FUNCTIONS.has(call.qname)) || (!!call.method && EXPECTS_RAISE_METHODS.has(call.method)));
+  });
 }
