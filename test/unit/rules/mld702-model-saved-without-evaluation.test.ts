@@ -222,6 +222,22 @@ ruleTests(modelSavedWithoutEvaluation, {
   ],
   invalid: [
     {
+      name: 'a model reached through an object named data and moved to the CPU is still a model, not a tensor taken out of one',
+      code: py`
+        import torch
+        from torch import nn
+        from types import SimpleNamespace
+        run = SimpleNamespace(data=SimpleNamespace(model=nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))))
+        opt = torch.optim.SGD(run.data.model.parameters(), lr=0.1)
+        for x, y in loader:
+            opt.zero_grad()
+            nn.functional.cross_entropy(run.data.model(x), y).backward()
+            opt.step()
+        torch.save(run.data.model.cpu(), "model.pt")
+      `,
+      findings: [{ line: 10, message: /run\.data\.model is saved/ }],
+    },
+    {
       name: 'a dictionary of the weights with the optimizer state beside them names the model, not the optimizer',
       code: py`
         import torch

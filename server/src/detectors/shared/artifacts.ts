@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { openedPath } from '../../semantics/dataio';
 import type { CallSite } from '../../semantics/types';
-import { sameNode, stripParens } from '../../semantics/nodes';
+import { stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
@@ -83,24 +83,27 @@ function looksLikeTorchModel(index: SemanticIndex, object: Node | undefined): bo
 /** Attributes and methods that only a tensor answers: a parameter's values, its gradient, a detached copy. */
 const TENSOR_ATTRIBUTES = new Set(['weight', 'bias', 'data', 'grad']);
 const TENSOR_METHODS = new Set(['detach', 'numpy', 'tolist']);
+/** Methods that move or convert a tensor and give back a tensor (or, on a module, the module). */
+const TENSOR_MOVES = new Set(['cpu', 'cuda', 'to', 'clone', 'contiguous', 'float', 'half', 'double', 'bfloat16']);
 
 /**
  * A tensor taken out of a model (`model.embedding.weight.data.cpu()`, `net.fc.bias.detach()`):
  * one parameter's values, saved as a feature table or for analysis, not a model that could be
- * loaded and run. The chain is read from the outside in, through the calls and attributes that
- * move a tensor (`.cpu()`, `.to(device)`) to one only a tensor has.
+ * loaded and run. Read from the outside in: through the calls that only move a tensor, to an
+ * attribute or a method only a tensor has. Only that end of the chain counts: a model reached
+ * through an object called `data` (`self.data.model`) is still a model.
  */
 function tensorTakenOut(node: Node): boolean {
-  for (let current: Node | null = node; current; ) {
-    if (current.type === 'call') current = current.childForFieldName('function');
-    else if (current.type === 'attribute') {
-      const name = current.childForFieldName('attribute')?.text ?? '';
-      const called = current.parent?.type === 'call' && sameNode(current.parent.childForFieldName('function'), current);
-      if (called ? TENSOR_METHODS.has(name) : TENSOR_ATTRIBUTES.has(name)) return true;
-      current = current.childForFieldName('object');
-    } else return false;
+  let current = node;
+  while (current.type === 'call') {
+    const callee = current.childForFieldName('function');
+    const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text ?? '' : '';
+    if (TENSOR_METHODS.has(method)) return true;
+    const object = callee?.childForFieldName('object');
+    if (!TENSOR_MOVES.has(method) || !object) return false;
+    current = object;
   }
-  return false;
+  return current.type === 'attribute' && TENSOR_ATTRIBUTES.has(current.childForFieldName('attribute')?.text ?? '');
 }
 
 /** A Hugging Face `Trainer` (or a subclass): `trainer._save(dir)` writes its model. */
