@@ -581,6 +581,34 @@ ruleTests(evalModeNotSet, {
       output: `${TRAINED}${STEP_LOOP}        model.eval()\n${VALIDATION}`,
     },
     {
+      name: 'validation at the top of an epoch, before its training steps: the .train() that opens the epoch does not cover the steps after the block, so the fix switches back',
+      code: TRAINED + py`
+        for epoch in range(20):
+            model.train()
+            if epoch % 5 == 0:
+                with torch.no_grad():
+                    val_loss = loss_fn(model(X_val), y_val)
+            for x, y in loader:
+                optimizer.zero_grad()
+                loss_fn(model(x), y).backward()
+                optimizer.step()
+      `,
+      findings: [{ line: 13, column: 32 }],
+      output: TRAINED + py`
+        for epoch in range(20):
+            model.train()
+            if epoch % 5 == 0:
+                model.eval()
+                with torch.no_grad():
+                    val_loss = loss_fn(model(X_val), y_val)
+                model.train()
+            for x, y in loader:
+                optimizer.zero_grad()
+                loss_fn(model(x), y).backward()
+                optimizer.step()
+      `,
+    },
+    {
       name: 'a frozen teacher (loaded, never trained) called under no_grad on every distillation step',
       code: TRAINED + py`
         teacher = nn.Sequential(nn.Linear(20, 256), nn.Dropout(0.5), nn.Linear(256, 2))
