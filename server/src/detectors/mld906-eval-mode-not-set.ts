@@ -257,9 +257,8 @@ function trainingModeChosen(index: SemanticIndex, use: Node, name: string, modes
     const resolution = index.resolve(call.callee.text, call.callee);
     return resolution.kind === 'local' && resolution.definition.kind === 'def' && index.callsWithin(resolution.definition.statement).some(steps);
   };
-  const from = last.call.node.endIndex;
-  return !index.calls.some((call) => call.node.startIndex >= from && call.node.startIndex < use.startIndex
-    && (steps(call) || call.args.some((arg) => arg.type === 'identifier' && arg.text === name) || trainsInBody(call)));
+  return !index.callsBetween(last.call.node.endIndex, use.startIndex)
+    .some((call) => steps(call) || call.args.some((arg) => arg.type === 'identifier' && arg.text === name) || trainsInBody(call));
 }
 
 /** The loops that run a backward pass, with the function they are in. */

@@ -127,6 +127,12 @@ export class SemanticIndex {
     return startingWithin(this.calls, this.startsOfCalls(), node, (call) => call.node);
   }
 
+  /** The calls that start at or after offset `from` and before `to`, in document order. */
+  callsBetween(from: number, to: number): readonly CallSite[] {
+    const starts = this.startsOfCalls();
+    return this.calls.slice(firstStartAtOrAfter(starts, from), firstStartAtOrAfter(starts, to));
+  }
+
   /**
    * The def-use layer (reads and their bindings, reaching definitions, writes into objects, value
    * kinds, paths, data I/O, lineage): built on first use, once per document version.
