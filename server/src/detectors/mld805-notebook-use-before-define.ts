@@ -7,7 +7,7 @@ import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf, enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
 import { stringValue } from '../semantics/literals';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
-import { pushTo } from '../engine/collections';
+import { countAtOrBefore, pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
 interface FirstBinding {
@@ -118,6 +118,20 @@ function literalArguments(index: SemanticIndex, callee: NameRead, fn: Node): Map
   return values;
 }
 
+/** The nodes not inside another of them, by start offset: disjoint ranges, for `inside`'s binary search. */
+function outermost(nodes: Node[]): Node[] {
+  const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex);
+  const result: Node[] = [];
+  for (const node of sorted) if (!result.length || node.startIndex >= result[result.length - 1].endIndex) result.push(node);
+  return result;
+}
+
+/** True when `offset` lies in one of the disjoint, sorted ranges. */
+function inside(ranges: readonly Node[], offset: number): boolean {
+  const before = countAtOrBefore(ranges, (range) => range.startIndex, offset);
+  return before > 0 && offset < ranges[before - 1].endIndex;
+}
+
 class Notebook {
   private readonly first = new Map<string, FirstBinding | null>();
   private readonly magics: Map<string, Magic[]>;
@@ -163,14 +177,8 @@ class Notebook {
       sorted = [...this.index.moduleDefinitionsOf(name)].sort((a, b) => a.boundAt - b.boundAt);
       this.byBoundAt.set(name, sorted);
     }
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid].boundAt <= at) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 ? sorted[low - 1] : undefined;
+    const before = countAtOrBefore(sorted, (definition) => definition.boundAt, at);
+    return before > 0 ? sorted[before - 1] : undefined;
   }
 
   /** The module names a function's own body reads (not the bodies of functions nested in it), with their reads in order. */
@@ -229,8 +237,8 @@ class Notebook {
     // A call that passes a string for a parameter the body dispatches on (`model_name="knn"`) does
     // not run the arms for the other strings, nor read the names only they read.
     const passed = call ? literalArguments(this.index, call, definition.statement) : undefined;
-    const skipped = passed?.size ? this.dispatchArms(definition).filter((arm) => passed.has(arm.parameter) && passed.get(arm.parameter) !== arm.value).map((arm) => arm.body) : [];
-    const runs = (read: NameRead) => !skipped.some((body) => body.startIndex <= read.node.startIndex && read.node.endIndex <= body.endIndex);
+    const skipped = passed?.size ? outermost(this.dispatchArms(definition).filter((arm) => passed.has(arm.parameter) && passed.get(arm.parameter) !== arm.value).map((arm) => arm.body)) : [];
+    const runs = (read: NameRead) => !inside(skipped, read.node.startIndex);
     for (const [name, reads] of this.bodyReads(definition)) {
       const read = skipped.length ? reads.find(runs) : reads[0];
       if (!read) continue;
