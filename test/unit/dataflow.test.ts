@@ -171,6 +171,24 @@ describe('def-use layer: reaching definitions', () => {
     dispose();
   });
 
+  it('loops: a binding in the body that replaces the name before the read on every path stops the next iteration\'s', async () => {
+    const { flow, dispose } = await flowOf(py`
+      for name in names:
+          frame = base.copy()
+          frame["x"] = 1
+          frame = load(name)
+          if name:
+              last = frame
+          last = 0
+          check(last)
+    `);
+    // The read on line 3 sees only line 2 (line 4 of the last iteration is replaced by line 2 first);
+    // the read of last on line 8 sees line 7 only; on line 6 a conditional binding does not stop line 7's.
+    assert.deepEqual(reachingLines(flow, 'frame', 0), [2]);
+    assert.deepEqual(reachingLines(flow, 'last', -1), [7]);
+    dispose();
+  });
+
   it('a function body sees every module binding; del removes a binding', async () => {
     const { flow, dispose } = await flowOf(py`
       model = A()

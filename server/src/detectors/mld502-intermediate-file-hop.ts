@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import type { DataFlow, DataIO, NameRead } from '../semantics/dataflow';
+import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
-import { sameNode } from '../semantics/nodes';
+import { enclosingStatement, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
 import { writtenBeforeRead } from './shared/runOrder';
@@ -16,9 +16,10 @@ import { pushTo } from '../engine/collections';
 const INSPECTIONS = new Set(['head', 'tail', 'shape', 'describe', 'info', 'columns', 'dtypes', 'sample', 'size', 'ndim', 'index', 'keys', 'files', 'nunique', 'value_counts', 'isnull', 'isna', 'equals', 'features', 'num_rows', 'column_names', 'plot', 'hist', 'boxplot']);
 const INSPECTING_CALLS = new Set(['builtins.print', 'builtins.len', 'builtins.type', 'builtins.repr', 'builtins.display', 'IPython.display.display']);
 
-/** True when a use of the data only looks at it: displayed, printed, or an inspection of it. */
-function onlyLooksAt(index: SemanticIndex, use: NameRead): boolean {
-  let current: Node = use.node;
+/** True when a use of the data only looks at it: displayed, printed, checked in an `assert`, or an inspection of it. */
+function onlyLooksAt(index: SemanticIndex, use: Node): boolean {
+  if (enclosingStatement(use).type === 'assert_statement') return true;
+  let current: Node = use;
   for (let parent = current.parent; parent; current = parent, parent = current.parent) {
     switch (parent.type) {
       case 'expression_statement':
@@ -48,15 +49,15 @@ function onlyLooksAt(index: SemanticIndex, use: NameRead): boolean {
 
 /**
  * True when the data read back feeds further computation. A read displayed (`pd.read_csv(p)` on
- * its own), or bound to a name that is only looked at, checks what was written: it is no hop.
+ * its own, `display(pd.read_csv(p))`), or bound to a name that is only looked at, checks what was
+ * written: it is no hop.
  */
 function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   const parent = read.call.node.parent;
-  if (parent?.type === 'expression_statement') return false;
-  if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), read.call.node)) return true;
+  if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), read.call.node)) return !onlyLooksAt(index, read.call.node);
   const target = parent.childForFieldName('left');
   const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
-  return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use));
+  return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use.node));
 }
 
 /**
@@ -158,7 +159,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), read-backs that only check the output (inside `assert`, displayed, or only looked at with `head()`, `shape`, `print`), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

@@ -4,9 +4,10 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
-import { ancestors, conditionOf } from '../semantics/nodes';
+import { ancestors, conditionOf, enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
+import { stringValue } from '../semantics/literals';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
-import { pushTo } from '../engine/collections';
+import { countAtOrBefore, pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
 interface FirstBinding {
@@ -78,10 +79,64 @@ function isGuarded(read: NameRead): boolean {
   return false;
 }
 
+/** An arm of a function that runs only when a parameter equals a string (`if model_name == "svm":`). */
+interface DispatchArm {
+  parameter: string;
+  value: string;
+  /** The arm's body. */
+  body: Node;
+}
+
+/** The parameter names of a function, in order (`self` included), and whether it takes `*args`/`**kwargs`. */
+function parameterNames(fn: Node): string[] {
+  const names: string[] = [];
+  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const name = parameter.type === 'identifier' ? parameter : parameter.childForFieldName('name');
+    names.push(name?.type === 'identifier' ? name.text : '');
+  }
+  return names;
+}
+
+/**
+ * The string a call passes for each parameter of `fn`, where it passes a string literal
+ * (`train(X, y, model_name="svm")`); none when it passes `*args` or `**kwargs`.
+ */
+function literalArguments(index: SemanticIndex, callee: NameRead, fn: Node): Map<string, string> {
+  const values = new Map<string, string>();
+  const call = callee.node.parent ? index.call(callee.node.parent) : undefined;
+  if (!call || call.hasSplat || !sameNode(call.callee, callee.node)) return values;
+  const names = parameterNames(fn);
+  call.args.forEach((arg, i) => {
+    const value = stringValue(arg);
+    if (value !== undefined && names[i]) values.set(names[i], value);
+  });
+  for (const [name, arg] of call.kwargs) {
+    const value = stringValue(arg);
+    if (value !== undefined) values.set(name, value);
+  }
+  return values;
+}
+
+/** The nodes not inside another of them, by start offset: disjoint ranges, for `inside`'s binary search. */
+function outermost(nodes: Node[]): Node[] {
+  const sorted = [...nodes].sort((a, b) => a.startIndex - b.startIndex);
+  const result: Node[] = [];
+  for (const node of sorted) if (!result.length || node.startIndex >= result[result.length - 1].endIndex) result.push(node);
+  return result;
+}
+
+/** True when `offset` lies in one of the disjoint, sorted ranges. */
+function inside(ranges: readonly Node[], offset: number): boolean {
+  const before = countAtOrBefore(ranges, (range) => range.startIndex, offset);
+  return before > 0 && offset < ranges[before - 1].endIndex;
+}
+
 class Notebook {
   private readonly first = new Map<string, FirstBinding | null>();
   private readonly magics: Map<string, Magic[]>;
-  private readonly globalsOfFunction = new Map<Definition, Map<string, NameRead>>();
+  private readonly globalsOfFunction = new Map<Definition, Map<string, NameRead[]>>();
+  private readonly armsOfFunction = new Map<Definition, DispatchArm[]>();
   private readonly byBoundAt = new Map<string, Definition[]>();
 
   constructor(private readonly index: SemanticIndex) {
@@ -122,27 +177,50 @@ class Notebook {
       sorted = [...this.index.moduleDefinitionsOf(name)].sort((a, b) => a.boundAt - b.boundAt);
       this.byBoundAt.set(name, sorted);
     }
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (sorted[mid].boundAt <= at) low = mid + 1;
-      else high = mid;
-    }
-    return low > 0 ? sorted[low - 1] : undefined;
+    const before = countAtOrBefore(sorted, (definition) => definition.boundAt, at);
+    return before > 0 ? sorted[before - 1] : undefined;
   }
 
-  /** The module names a function's own body reads (not the bodies of functions nested in it), one read of each. */
-  private bodyReads(definition: Definition): Map<string, NameRead> {
+  /** The module names a function's own body reads (not the bodies of functions nested in it), with their reads in order. */
+  private bodyReads(definition: Definition): Map<string, NameRead[]> {
     let names = this.globalsOfFunction.get(definition);
     if (names) return names;
-    names = new Map<string, NameRead>();
+    names = new Map<string, NameRead[]>();
     const body = definition.statement.childForFieldName('body');
     for (const read of body ? this.index.dataflow.readsWithin(body) : []) {
-      if (read.function?.startIndex === definition.statement.startIndex && isModuleBinding(read) && !names.has(read.name)) names.set(read.name, read);
+      if (read.function?.startIndex === definition.statement.startIndex && isModuleBinding(read)) pushTo(names, read.name, read);
     }
     this.globalsOfFunction.set(definition, names);
     return names;
+  }
+
+  /**
+   * The arms of a function's `if`/`elif` chains that test a parameter, never rebound in the body,
+   * against a string (`if model_name == "svm":`).
+   */
+  private dispatchArms(definition: Definition): DispatchArm[] {
+    let arms = this.armsOfFunction.get(definition);
+    if (arms) return arms;
+    arms = [];
+    const fn = definition.statement;
+    const parameters = new Set(parameterNames(fn));
+    for (const clause of [...this.index.nodesWithin('if_statement', fn), ...this.index.nodesWithin('elif_clause', fn)]) {
+      const test = clause.childForFieldName('condition');
+      const body = clause.childForFieldName('consequence');
+      if (!test || !body || !sameNode(enclosingFunction(clause), fn)) continue;
+      const comparison = stripParens(test);
+      if (comparison.type !== 'comparison_operator' || comparison.namedChildCount !== 2 || comparison.child(1)?.type !== '==') continue;
+      const [left, right] = [stripParens(comparison.namedChild(0)!), stripParens(comparison.namedChild(1)!)];
+      const [name, literal] = left.type === 'identifier' ? [left, right] : [right, left];
+      const value = stringValue(literal);
+      if (name.type !== 'identifier' || value === undefined || !parameters.has(name.text)) continue;
+      // The parameter as the caller passed it: no other binding of it in the body reaches the test.
+      const read = this.index.dataflow.readsWithin(name).find((r) => sameNode(r.node, name));
+      if (!read || !this.index.dataflow.reachingDefinitions(read).every((d) => d.kind === 'param')) continue;
+      arms.push({ parameter: name.text, value, body });
+    }
+    this.armsOfFunction.set(definition, arms);
+    return arms;
   }
 
   /**
@@ -150,13 +228,20 @@ class Notebook {
    * notebook's functions it calls, as they are bound at that moment (a function redefined further
    * down is not the one that runs).
    */
-  globalsReadAt(definition: Definition, at: number, seen = new Set<Definition>()): Map<string, NameRead> {
+  globalsReadAt(definition: Definition, at: number, seen = new Set<Definition>(), call?: NameRead): Map<string, NameRead> {
     const names = new Map<string, NameRead>();
     // A function whose code does not parse (an exercise left as `probs = <YOUR CODE>`) is not the
     // function that will run: the code still missing is where the names it reads get bound.
     if (seen.has(definition) || this.index.nodesWithin('ERROR', definition.statement).length > 0) return names;
     seen.add(definition);
-    for (const [name, read] of this.bodyReads(definition)) {
+    // A call that passes a string for a parameter the body dispatches on (`model_name="knn"`) does
+    // not run the arms for the other strings, nor read the names only they read.
+    const passed = call ? literalArguments(this.index, call, definition.statement) : undefined;
+    const skipped = passed?.size ? outermost(this.dispatchArms(definition).filter((arm) => passed.has(arm.parameter) && passed.get(arm.parameter) !== arm.value).map((arm) => arm.body)) : [];
+    const runs = (read: NameRead) => !inside(skipped, read.node.startIndex);
+    for (const [name, reads] of this.bodyReads(definition)) {
+      const read = skipped.length ? reads.find(runs) : reads[0];
+      if (!read) continue;
       if (!names.has(name)) names.set(name, read);
       if (!isCallee(read)) continue;
       const callee = this.boundBy(name, at);
@@ -268,7 +353,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
     for (const fn of calledFunctions(index, read)) {
       const segmentIndex = index.segmentIndexOf(read.node);
       const uses: EarlyUse[] = [];
-      for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex)) {
+      for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex, new Set(), read)) {
         const binding = definedLater(name, read.node);
         if (binding && !isGuarded(inner) && !reported.has(`${read.name}:${name}@${segmentIndex}`)) uses.push({ name, read: inner, first: binding });
       }
@@ -322,7 +407,7 @@ export const notebookUseBeforeDefine: Rule = {
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
-      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway.',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway.',
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up: one finding, at the first early use, naming every such name and the cells that use them, linked to each definition and to the first early use in each other cell. A call of a notebook function that reads names defined later is one finding per call.',
     },
   },

@@ -305,6 +305,8 @@ export class DataFlow {
     // Backwards from the read: a binding reaches it unless a later one replaces it on every path.
     const later: Definition[] = [];
     let bindsAfter = false;
+    // The binding that replaces the name on every path to the read, in a block that holds the read.
+    let replacedAt: Definition | undefined;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const definition = candidates[i];
       if (definition.kind === 'global') continue;
@@ -312,12 +314,17 @@ export class DataFlow {
       if (definition.boundAt > at) continue;
       if (definition.kind !== 'delete' && !later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
       if (!KILLING_KINDS.has(definition.kind)) continue;
-      if (this.blockHolds(definition, at)) break;
+      if (this.blockHolds(definition, at)) {
+        replacedAt = definition;
+        break;
+      }
       later.push(definition);
     }
-    // A binding after the read, in a loop around it, reaches it on the next iteration.
+    // A binding after the read, in a loop around it, reaches it on the next iteration, unless a
+    // binding inside that loop replaces it before the read on every path (`f = copy(); ...; f = load()`).
     if (bindsAfter) {
       for (const loop of enclosingLoops(read.node)) {
+        if (replacedAt && replacedAt.node.startIndex > loop.startIndex) continue;
         for (const definition of candidates) {
           if (definition.kind === 'global' || definition.kind === 'delete') continue;
           if (definition.node.startIndex > at && definition.node.startIndex < loop.endIndex && !result.includes(definition)) result.push(definition);

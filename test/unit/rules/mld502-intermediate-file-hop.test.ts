@@ -95,6 +95,29 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a read-back bound to a name used only in assert statements, or passed straight to display(), checks the output',
+      code: [
+        'import pandas as pd\nfrom IPython.display import display\n',
+        'def export(frame, out_path):\n    frame.to_csv(out_path, index=False)\n    written = pd.read_csv(out_path)\n    assert written["row_id"].is_unique, "duplicate ids after reload"\n    assert list(written.columns) == list(frame.columns)\n',
+        'preds.to_csv("submission.csv", index=False)\ndisplay(pd.read_csv("submission.csv"))\n',
+      ],
+    },
+    {
+      name: 'a file written and re-read in a loop whose body rebinds the name before the write: the re-read is only checked',
+      code: py`
+        import pandas as pd
+        base = pd.read_csv("sample_submission.csv")
+        for name, preds in variants.items():
+            out_path = f"submission_{name}.csv"
+            frame = base.copy()
+            frame["target"] = preds
+            frame.to_csv(out_path, index=False)
+            frame = pd.read_csv(out_path)
+            assert len(frame) == len(base)
+            print(name, frame.shape)
+      `,
+    },
+    {
       name: 'a written file logged to an experiment tracker, then fetched and read back, is a versioned artefact',
       code: [
         'import os\nimport pandas as pd\nimport wandb\n',
@@ -207,6 +230,24 @@ ruleTests(intermediateFileHop, {
             return X2
       `,
       findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
+    },
+    {
+      name: 'a re-read checked in an assert and then trained on, and a displayed read that is then transformed, are hops',
+      code: py`
+        import pandas as pd
+        for name, preds in variants.items():
+            frame = base.copy()
+            frame.to_csv(f"stage_{name}.csv", index=False)
+            frame = pd.read_csv(f"stage_{name}.csv")
+            assert len(frame) == len(base)
+            model.fit(frame)
+        clean.to_csv("clean.csv")
+        print(pd.read_csv("clean.csv").fillna(0))
+      `,
+      findings: [
+        { line: 5, message: /^`f"stage_\{name\}.csv"` is written by `frame.to_csv` in line 4 and read back here/, related: 1 },
+        { line: 9, message: /^"clean.csv" is written by `clean.to_csv` in line 8 and read back here/, related: 1 },
+      ],
     },
     {
       name: 'a spilled file that is read back and kept (only its sibling is deleted) is still a hop',

@@ -105,6 +105,17 @@ ruleTests(notebookUseBeforeDefine, {
         'weight = 2\nfn(1)\n',
       ],
     },
+    {
+      name: 'a call that passes a string for the parameter the function dispatches on does not read the other arms',
+      code: [
+        'import numpy as np\nfrom sklearn.neighbors import KNeighborsClassifier\n',
+        'def sweep(X, y, kind, steps=20):\n    errors = []\n    for p in range(1, steps):\n        if kind == "knn":\n            clf = KNeighborsClassifier(n_neighbors=p)\n        elif kind == "tree":\n            clf = DecisionTreeClassifier(max_depth=p)\n        elif (kind == "svm"):\n            clf = SVC(C=1 / p)\n        errors.append(1 - clf.fit(X, y).score(X, y))\n    return errors\n',
+        'knn_errors = sweep(X, y, "knn")\n',
+        'from sklearn.tree import DecisionTreeClassifier\n',
+        'tree_errors = sweep(X, y, kind="tree")\n',
+        'from sklearn.svm import SVC\n',
+      ],
+    },
   ],
   invalid: [
     {
@@ -173,6 +184,20 @@ ruleTests(notebookUseBeforeDefine, {
       ],
       findings: [
         { cell: 1, line: 1, column: 9, message: /^`evaluate\(\)` runs in cell 2 and reads `model`, `X_test` and `y_test`, first defined in cells 3 and 4, below it/, related: 6 },
+      ],
+    },
+    {
+      name: 'a dispatching call still reads its own arm, an arm whose parameter is rebound, and every arm when the value is not a literal',
+      code: [
+        'def sweep(X, y, kind):\n    if kind == "svm":\n        return SVC().fit(X, y)\n    elif kind == "tree":\n        return Tree().fit(X, y)\n',
+        'def pick(kind):\n    kind = kind.lower()\n    if kind == "svm":\n        return SVC()\n    return Tree()\n',
+        'a = sweep(X, y, "svm")\nb = pick("tree")\nc = sweep(X, y, chosen)\n',
+        'from sklearn.svm import SVC\nfrom sklearn.tree import DecisionTreeClassifier as Tree\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `SVC`, first defined in cell 4, below it/ },
+        { cell: 2, line: 2, column: 5, message: /^`pick\(\)` runs in cell 3 and reads `SVC` and `Tree`, first defined in cell 4/ },
+        { cell: 2, line: 3, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `Tree`, first defined in cell 4/ },
       ],
     },
     {
