@@ -124,21 +124,26 @@ function unpinnedCommands(line: string, at: { range?: Range; node?: Node }, foun
 }
 
 /**
- * Whether an escape or line magic sits under a literal `if False:` (an install step left switched
- * off): the parser sees its stand-in `...` there, so the branch test of a node applies to it.
+ * The magics that may run: not an escape or line magic under a literal `if False:` (an install
+ * step left switched off), where the parser sees its stand-in `...`. Magics and parse trees are
+ * both in document order, so one pass pairs each magic with its tree.
  */
-function magicNeverRuns(index: SemanticIndex, magic: Magic): boolean {
-  const at = { row: magic.range.start.line, column: magic.range.start.character };
-  const root = index.roots.find((r) => r.startPosition.row <= at.row && at.row <= r.endPosition.row);
-  const node = root?.descendantForPosition(at);
-  return !!node && inLiteralDeadBranch(node);
+function magicsThatRun(index: SemanticIndex, magics: readonly Magic[]): Magic[] {
+  const { roots } = index;
+  let r = 0;
+  return magics.filter((magic) => {
+    if (magic.kind === 'cell-magic') return true;
+    const at = { row: magic.range.start.line, column: magic.range.start.character };
+    while (r < roots.length - 1 && roots[r].endPosition.row < at.row) r++;
+    const node = roots[r]?.descendantForPosition(at);
+    return !node || !inLiteralDeadBranch(node);
+  });
 }
 
 function listen(context: RuleContext): RuleListeners {
   const { doc, index } = context;
   const found: Unpinned[] = [];
-  for (const magic of doc.magics) {
-    if (magic.kind !== 'cell-magic' && magicNeverRuns(index, magic)) continue;
+  for (const magic of magicsThatRun(index, doc.magics)) {
     const command = magicCommand(magic);
     if (command !== undefined) unpinnedCommands(command, { range: magic.range }, found);
     for (const line of shellCellLines(magic)) unpinnedCommands(line.command, { range: line.range }, found);
