@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { Magic, Range } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { stringValue } from '../semantics/literals';
+import { inLiteralDeadBranch, stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
 import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext, RuleListeners } from './types';
@@ -123,16 +123,33 @@ function unpinnedCommands(line: string, at: { range?: Range; node?: Node }, foun
   }
 }
 
+/**
+ * The magics that may run: not an escape or line magic under a literal `if False:` (an install
+ * step left switched off), where the parser sees its stand-in `...`. Magics and parse trees are
+ * both in document order, so one pass pairs each magic with its tree.
+ */
+function magicsThatRun(index: SemanticIndex, magics: readonly Magic[]): Magic[] {
+  const { roots } = index;
+  let r = 0;
+  return magics.filter((magic) => {
+    if (magic.kind === 'cell-magic') return true;
+    const at = { row: magic.range.start.line, column: magic.range.start.character };
+    while (r < roots.length - 1 && roots[r].endPosition.row < at.row) r++;
+    const node = roots[r]?.descendantForPosition(at);
+    return !node || !inLiteralDeadBranch(node);
+  });
+}
+
 function listen(context: RuleContext): RuleListeners {
   const { doc, index } = context;
   const found: Unpinned[] = [];
-  for (const magic of doc.magics) {
+  for (const magic of magicsThatRun(index, doc.magics)) {
     const command = magicCommand(magic);
     if (command !== undefined) unpinnedCommands(command, { range: magic.range }, found);
     for (const line of shellCellLines(magic)) unpinnedCommands(line.command, { range: line.range }, found);
   }
   return { callees: COMMAND_CALLS, call(call) {
-    const command = callCommand(index, call);
+    const command = inLiteralDeadBranch(call.node) ? undefined : callCommand(index, call);
     if (command !== undefined) unpinnedCommands(command, { node: call.node }, found);
   }, finish() {
     // A notebook's install lines, in one cell or spread over several (set-up cells, the two
@@ -166,7 +183,7 @@ export const unpinnedPackageInstall: Rule = {
       example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
-      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. A bound is read the way the shell reads it: unquoted, `>` and `<` start a redirection, so `!pip install numpy>=1.20` installs any numpy and writes pip\'s output to a file named `=1.20`; it is reported as unpinned, with a message that says so. Quoted (`"numpy>=1.20"`), or an item of a `subprocess` argument list (no shell reads it), it is a one-sided bound. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once.',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove: their versions change how packages are installed, not what the code computes), and other pip commands (`uninstall`, `list`, `freeze`). An install under a literal `if False:` / `if 0:` (a set-up step the reader switches on by hand) never runs, and installs nothing; one under a flag the reader may flip (`if INSTALL:`) or any other condition is still reported. A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. A bound is read the way the shell reads it: unquoted, `>` and `<` start a redirection, so `!pip install numpy>=1.20` installs any numpy and writes pip\'s output to a file named `=1.20`; it is reported as unpinned, with a message that says so. Quoted (`"numpy>=1.20"`), or an item of a `subprocess` argument list (no shell reads it), it is a one-sided bound. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once.',
       notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines, and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per notebook (per file for a script) and installing tool (pip, conda), at its first unpinned install command, naming every unpinned package once and linked to the tool\'s other install lines that add unpinned packages. This used to be one finding per cell; it changed because a notebook\'s install lines — set-up installs spread over three cells, or a local cell and a Colab cell installing the same packages on the two branches of an `if` — set up one environment, paid off in one go by one requirements or lock file, and several findings for one cause read as several problems. A `# mldebt: ignore[MLD803]` comment on the first unpinned install line therefore silences the notebook\'s finding for that tool.',
     },
   },

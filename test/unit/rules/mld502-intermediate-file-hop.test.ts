@@ -41,6 +41,25 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a store bootstrapped when the project\'s own existence check finds nothing, else read and extended: a cache kept across runs',
+      code: py`
+        import pandas as pd
+        from .storage import blob_exists, list_blobs
+
+        HISTORY = "gs://bucket/history/labels.csv"
+
+        def refresh_history(new_batch):
+            if not blob_exists(HISTORY):
+                history = pd.concat([pd.read_csv(p) for p in list_blobs("labels_*.csv")])
+                history.to_csv(HISTORY, index=False)
+                return history
+            history = pd.read_csv(HISTORY)
+            history = pd.concat([history, pd.read_csv(new_batch)]).drop_duplicates()
+            history.to_csv(HISTORY, index=False)
+            return history
+      `,
+    },
+    {
       name: 'the output read back only to look at it',
       code: [
         'import pandas as pd\nsub = pd.DataFrame({"id": ids, "y": preds})\nsub.to_csv("submission.csv", index=False)\n',
@@ -189,6 +208,22 @@ ruleTests(intermediateFileHop, {
         model.fit(df.drop(columns="y"), df.y)
       `,
       findings: [{ line: 5, column: 6, message: /^"data\/clean.csv" is written by `clean.to_csv` in line 4 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a write under a condition that checks no file (a flag, an option named exist_ok) is still a hop',
+      code: py`
+        import os
+        import pandas as pd
+
+        def build(raw, rebuild, exist_ok):
+            if rebuild or not exist_ok:
+                feats = make_features(raw)
+                feats.to_parquet("cache/features.parquet")
+            feats = pd.read_parquet("cache/features.parquet")
+            return train(feats)
+      `,
+      findings: [{ line: 8, column: 13, message: /^"cache\/features.parquet" is written by `feats.to_parquet` in line 7 and read back here/, related: 1 }],
       noFix: true,
     },
     {

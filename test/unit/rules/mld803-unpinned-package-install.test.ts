@@ -46,6 +46,14 @@ ruleTests(unpinnedPackageInstall, {
         'import subprocess, sys\nsubprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--upgrade", "uv"], check=True)\n',
       ],
     },
+    {
+      name: 'installs under a literal `if False:` never run: an escape in a later cell, a magic, a subprocess call',
+      code: [
+        'import sys\nprint(sys.version)\n',
+        '# switch on to upgrade the SDK\nif False:\n    !pip install -U sagemaker\n    %pip install boto3\n',
+        'import subprocess\nif 0:\n    subprocess.check_call(["pip", "install", "xgboost"])\n',
+      ],
+    },
   ],
   invalid: [
     {
@@ -122,6 +130,11 @@ ruleTests(unpinnedPackageInstall, {
         '!pip install -q unsloth-zoo\n',
       ],
       findings: [{ cell: 0, line: 4, message: /^`pip install`: unsloth, vllm and Unsloth_Zoo have no version pin, so each run may install a different release \(4 install commands in this notebook\)$/, related: 3 }],
+    },
+    {
+      name: 'an install under a flag the reader may flip, and one in the live arm of `if True:`, still run',
+      code: ['UPGRADE = False\nif UPGRADE:\n    !pip install -U sagemaker\n', 'if True:\n    !pip install boto3\nelse:\n    !pip install awscli\n'],
+      findings: [{ cell: 0, line: 3, column: 5, message: /^`pip install`: sagemaker and boto3 have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'pip and conda in different cells: one finding per tool',

@@ -34,6 +34,27 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'records kept beside the models: a run summary, a status, metrics, under a models directory',
+      code: py`
+        import joblib, pickle
+        from pathlib import Path
+
+        MODEL_DIR = Path("models")
+
+        def best_auc():
+            summary_path = MODEL_DIR / "training_summary.pkl"
+            if summary_path.exists():
+                with open(summary_path, "rb") as f:
+                    summary = pickle.load(f)
+                return summary.get("best_auc")
+            return None
+
+        status = joblib.load("models/pipeline_status.pkl")
+        metrics = pickle.load(open(MODEL_DIR / "rf_metrics.pkl", "rb"))
+        print(status["finished"], metrics["f1"], best_auc())
+      `,
+    },
+    {
       name: 'a pickle round trip of a model trained in this process',
       code: py`
         import pickle
@@ -189,6 +210,17 @@ ruleTests(unsafeModelDeserialization, {
         y = obj.predict(X)
       `,
       findings: [{ line: 2 }],
+    },
+    {
+      name: 'a model under a models directory, and a file named for a summary that is used as a model',
+      code: py`
+        import joblib, pickle
+        bundle = pickle.load(open("models/churn_v3.pkl", "rb"))
+        summary = joblib.load("models/summary.joblib")
+        y = summary.predict(X)
+      `,
+      findings: [{ line: 2, message: /pickle\.load/ }, { line: 3, message: /joblib\.load/ }],
+      noFix: true,
     },
     {
       name: 'used as a model even though its file is named after probabilities',

@@ -4,8 +4,12 @@
 import type { Node } from 'web-tree-sitter';
 import { ancestors, conditionOf } from '../../semantics/nodes';
 
-/** Conditions that check whether a file is there: the write and read are a cache, not a hop. */
-const EXISTENCE_CHECK = /\b(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
+/**
+ * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
+ * check may be the project's own helper named for it (`file_exists(p)`, `blob_exists(uri)`), as
+ * pipelines that run on a bucket or on disk write.
+ */
+const EXISTENCE_CHECK = /(?:\b|_)(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
 const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
 
 /**
