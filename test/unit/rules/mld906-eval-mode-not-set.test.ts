@@ -13,6 +13,16 @@ const TRAINED = py`
       optimizer.step()
 `;
 
+/** A Hugging Face model switched to training and trained by a loop that calls it. */
+const FINE_TUNED = py`
+  import torch
+  from transformers import AutoModelForSequenceClassification as Auto
+  clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+  clf.train()
+  for batch in loader:
+      clf(**batch).loss.backward()
+`;
+
 /** A model with no dropout or batch norm, trained by a loop that calls it. */
 const LINEAR_TRAINED = py`
   import torch
@@ -374,13 +384,7 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'a script that reloads its fine-tuned model with from_pretrained after training, then predicts',
-      code: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      code: FINE_TUNED + py`
         clf.save_pretrained("out/clf")
         clf = Auto.from_pretrained("out/clf")
         preds = clf(**val_batch).logits.argmax(-1)
@@ -700,24 +704,12 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'a from_pretrained model switched to training with .train()',
-      code: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      code: FINE_TUNED + py`
         with torch.no_grad():
             logits = clf(**val_batch).logits
       `,
       findings: [{ line: 8, column: 14 }],
-      output: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      output: FINE_TUNED + py`
         clf.eval()
         with torch.no_grad():
             logits = clf(**val_batch).logits
@@ -742,13 +734,7 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'a from_pretrained reload switched to training and trained again before the evaluation',
-      code: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      code: FINE_TUNED + py`
         clf = Auto.from_pretrained("out/clf")
         clf.train()
         for batch in more_batches:
@@ -757,13 +743,7 @@ ruleTests(evalModeNotSet, {
             logits = clf(**val_batch).logits
       `,
       findings: [{ line: 12, column: 14 }],
-      output: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      output: FINE_TUNED + py`
         clf = Auto.from_pretrained("out/clf")
         clf.train()
         for batch in more_batches:
