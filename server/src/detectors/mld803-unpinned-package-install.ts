@@ -1,41 +1,13 @@
 import type { Node } from 'web-tree-sitter';
-import type { Magic, Range } from '../documents/types';
+import type { Range } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { inLiteralDeadBranch, stringValue } from '../semantics/literals';
 import { stripParens } from '../semantics/nodes';
-import { installCommands, type InstallCommand, type Requirement } from './shared/installCommands';
+import { installCommands, magicCommand, shellCellLines, TOOL_MAGICS, type InstallCommand, type Requirement } from './shared/installCommands';
 import type { Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
 import { pushTo } from '../engine/collections';
-
-/** Line magics that run a shell command: `%pip install x`, `%system pip install x`. */
-const TOOL_MAGICS = new Set(['pip', 'conda', 'mamba', 'micromamba', 'uv']);
-const SYSTEM_MAGICS = new Set(['system', 'sx', 'sc']);
-const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script']);
-
-/** The shell command a line magic or `!` escape runs, if it runs one. */
-function magicCommand(magic: Magic): string | undefined {
-  const text = magic.text.replace(/\\\r?\n/g, ' ');
-  if (magic.kind === 'shell') return text.replace(/^!+/, '');
-  if (magic.kind === 'automagic') return text;
-  if (magic.kind !== 'line-magic') return undefined;
-  const body = text.replace(/^%+/, '');
-  if (TOOL_MAGICS.has(magic.name)) return body;
-  if (SYSTEM_MAGICS.has(magic.name)) return body.slice(magic.name.length);
-  return undefined;
-}
-
-/** Each body line of a `%%bash` / `%%sh` / `%%script bash` cell, with its range. */
-function shellCellLines(magic: Magic): { command: string; range: Range }[] {
-  if (magic.kind !== 'cell-magic' || !SHELL_CELL_MAGICS.has(magic.name)) return [];
-  const lines = magic.text.split('\n');
-  if (magic.name === 'script' && !/^%%script\s+(ba|z)?sh\b/.test(lines[0])) return [];
-  return lines.slice(1).map((line, i) => {
-    const row = magic.range.start.line + i + 1;
-    return { command: line.replace(/\r$/, ''), range: { start: { line: row, character: 0 }, end: { line: row, character: line.replace(/\r$/, '').length } } };
-  });
-}
 
 /** A static string, or a list of static strings joined as words (`[sys.executable, "-m", "pip", ...]`). */
 function commandOf(index: SemanticIndex, argument: Node): string | undefined {

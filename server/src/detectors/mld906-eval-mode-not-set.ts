@@ -222,12 +222,12 @@ function sameScope(a: Node, b: Node): boolean {
 
 /**
  * The mode the module is in when `use` runs, as far as the file shows: the last switch before it
- * in the same scope (training mode when there is none). An `.eval()` in another function (which
+ * in the same scope (`initial` when there is none). An `.eval()` in another function (which
  * may be called first) or later in a loop around `use` (the next iteration) makes it unknown.
  */
-function modeAt(use: Node, modes: ModuleFacts['modes']): Mode | 'unknown' {
+function modeAt(use: Node, modes: ModuleFacts['modes'], initial: Mode): Mode | 'unknown' {
   const loops = enclosingLoops(use);
-  let last: Mode = 'train';
+  let last: Mode = initial;
   for (const { call, mode } of modes) {
     if (!sameScope(call.node, use)) {
       if (mode === 'eval') return 'unknown';
@@ -259,6 +259,18 @@ function trainingModeChosen(index: SemanticIndex, use: Node, name: string, modes
   };
   return !index.callsBetween(last.call.node.endIndex, use.startIndex)
     .some((call) => steps(call) || call.args.some((arg) => arg.type === 'identifier' && arg.text === name) || trainsInBody(call));
+}
+
+/**
+ * For a name whose one reaching binding is a `from_pretrained` load (`model = Auto.from_pretrained(d)`,
+ * also chained: `.from_pretrained(d).to(device)`), the mode switches made after that binding: the
+ * loaded model starts in evaluation mode, whatever was done to the model the name held before.
+ */
+function freshlyLoaded(index: SemanticIndex, name: Node, origin: ModuleOrigin, modes: ModuleFacts['modes']): ModuleFacts['modes'] | undefined {
+  if (!origin.pretrained || !origin.call) return undefined;
+  const binding = index.bindingAt(name);
+  if (binding?.kind !== 'assign' || !isAncestorOf(binding.statement, origin.call.node)) return undefined;
+  return modes.filter(({ call }) => call.node.startIndex >= binding.boundAt);
 }
 
 /** The loops that run a backward pass, with the function they are in. */
@@ -401,8 +413,11 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
     if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
-    if (modeAt(use.node, known.modes) !== 'train') continue;
-    if (trainingModeChosen(index, use.node, name, known.modes, backwards)) continue;
+    // A name rebound by a `from_pretrained` load holds a fresh model, in evaluation mode: only the
+    // switches after that binding count (the training before it was of the model it replaced).
+    const modes = freshlyLoaded(index, use.callee, origin, known.modes) ?? known.modes;
+    if (modeAt(use.node, modes, modes === known.modes ? 'train' : 'eval') !== 'train') continue;
+    if (trainingModeChosen(index, use.node, name, modes, backwards)) continue;
     // A forward pass only asked the shape of its output gives the same shape in either mode.
     if (onlyAskedShape(index, use.node)) continue;
     // A module the file shows whole, with no dropout or batch norm, computes the same in both modes.
@@ -447,7 +462,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training); when that block sits in a loop that goes on to train the model (a rollout between updates, a validation block before the epoch\'s training steps) and nothing switches it back before the next training step — a `.train()` at the top of the epoch does not cover the steps that follow the block in that epoch — it also inserts `model.train()` right after the block. It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. An explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none. The message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself. An explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice. A `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it. A no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not. Models loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   listen,

@@ -13,6 +13,16 @@ const TRAINED = py`
       optimizer.step()
 `;
 
+/** A Hugging Face model switched to training and trained by a loop that calls it. */
+const FINE_TUNED = py`
+  import torch
+  from transformers import AutoModelForSequenceClassification as Auto
+  clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+  clf.train()
+  for batch in loader:
+      clf(**batch).loss.backward()
+`;
+
 /** A model with no dropout or batch norm, trained by a loop that calls it. */
 const LINEAR_TRAINED = py`
   import torch
@@ -363,6 +373,24 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
+      name: 'notebook: the name rebound by a from_pretrained load after its training loop (the fine-tuned model pulled back from the Hub)',
+      code: [
+        'import torch\nfrom transformers import AutoModelForImageClassification\nclassifier = AutoModelForImageClassification.from_pretrained("org/vit-small", revision="9f8e7d6")\nopt = torch.optim.AdamW(classifier.parameters(), lr=3e-5)\n',
+        'classifier.train()\nfor batch in train_loader:\n    opt.zero_grad()\n    classifier(**batch).loss.backward()\n    opt.step()\n',
+        'classifier.push_to_hub("me/vit-small-flowers")\n',
+        'classifier = AutoModelForImageClassification.from_pretrained("me/vit-small-flowers", revision="0a1b2c3").to(device)\n',
+        'with torch.no_grad():\n    scores = classifier(pixel_values=pixels).logits.softmax(-1)\n',
+      ],
+    },
+    {
+      name: 'a script that reloads its fine-tuned model with from_pretrained after training, then predicts',
+      code: FINE_TUNED + py`
+        clf.save_pretrained("out/clf")
+        clf = Auto.from_pretrained("out/clf")
+        preds = clf(**val_batch).logits.argmax(-1)
+      `,
+    },
+    {
       name: 'a Lightning file',
       code: py`
         import torch
@@ -676,23 +704,49 @@ ruleTests(evalModeNotSet, {
     },
     {
       name: 'a from_pretrained model switched to training with .train()',
-      code: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
-        clf.train()
-        for batch in loader:
-            clf(**batch).loss.backward()
+      code: FINE_TUNED + py`
         with torch.no_grad():
             logits = clf(**val_batch).logits
       `,
       findings: [{ line: 8, column: 14 }],
-      output: py`
-        import torch
-        from transformers import AutoModelForSequenceClassification as Auto
-        clf = Auto.from_pretrained("distilbert-base-uncased", revision="a1b2c3")
+      output: FINE_TUNED + py`
+        clf.eval()
+        with torch.no_grad():
+            logits = clf(**val_batch).logits
+      `,
+    },
+    {
+      name: 'a name rebound after training to a freshly built module restored from a checkpoint (training mode again)',
+      code: TRAINED + py`
+        model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))
+        model.load_state_dict(torch.load("best.pt", weights_only=True))
+        with torch.no_grad():
+            preds = model(X_test)
+      `,
+      findings: [{ line: 12, column: 13, message: /^`model` is evaluated under `no_grad` but is still in training mode/ }],
+      output: TRAINED + py`
+        model = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))
+        model.load_state_dict(torch.load("best.pt", weights_only=True))
+        model.eval()
+        with torch.no_grad():
+            preds = model(X_test)
+      `,
+    },
+    {
+      name: 'a from_pretrained reload switched to training and trained again before the evaluation',
+      code: FINE_TUNED + py`
+        clf = Auto.from_pretrained("out/clf")
         clf.train()
-        for batch in loader:
+        for batch in more_batches:
+            clf(**batch).loss.backward()
+        with torch.no_grad():
+            logits = clf(**val_batch).logits
+      `,
+      findings: [{ line: 12, column: 14 }],
+      output: FINE_TUNED + py`
+        clf = Auto.from_pretrained("out/clf")
+        clf.train()
+        for batch in more_batches:
             clf(**batch).loss.backward()
         clf.eval()
         with torch.no_grad():

@@ -3,6 +3,8 @@
 // word is parsed the way a POSIX shell would (quotes, `&&`, `;`, comments, redirections); what
 // cannot be known statically (`{var}`, `$VAR`, a requirements file) counts as pinned.
 
+import type { Magic, Range, SourceDocument } from '../../documents/types';
+
 export type RequirementStatus = 'pinned' | 'unpinned' | 'range' | 'branch' | 'unknown';
 
 export interface Requirement {
@@ -268,4 +270,70 @@ export function classifyConda(spec: string): Requirement {
   if (rest.startsWith('[')) return { spec, status: 'unknown' };
   if (/^\d/.test(rest)) return { spec, status: 'pinned' }; // "numpy 1.26"
   return { spec, status: classifySpecifiers(rest) };
+}
+
+/** Line magics that run a shell command: `%pip install x`, `%system pip install x`. */
+export const TOOL_MAGICS = new Set(['pip', 'conda', 'mamba', 'micromamba', 'uv']);
+const SYSTEM_MAGICS = new Set(['system', 'sx', 'sc']);
+const SHELL_CELL_MAGICS = new Set(['bash', 'sh', 'script']);
+
+/** The shell command a line magic or `!` escape runs, if it runs one. */
+export function magicCommand(magic: Magic): string | undefined {
+  const text = magic.text.replace(/\\\r?\n/g, ' ');
+  if (magic.kind === 'shell') return text.replace(/^!+/, '');
+  if (magic.kind === 'automagic') return text;
+  if (magic.kind !== 'line-magic') return undefined;
+  const body = text.replace(/^%+/, '');
+  if (TOOL_MAGICS.has(magic.name)) return body;
+  if (SYSTEM_MAGICS.has(magic.name)) return body.slice(magic.name.length);
+  return undefined;
+}
+
+/** Each body line of a `%%bash` / `%%sh` / `%%script bash` cell, with its range. */
+export function shellCellLines(magic: Magic): { command: string; range: Range }[] {
+  if (magic.kind !== 'cell-magic' || !SHELL_CELL_MAGICS.has(magic.name)) return [];
+  const lines = magic.text.split('\n');
+  if (magic.name === 'script' && !/^%%script\s+(ba|z)?sh\b/.test(lines[0])) return [];
+  return lines.slice(1).map((line, i) => {
+    const row = magic.range.start.line + i + 1;
+    return { command: line.replace(/\r$/, ''), range: { start: { line: row, character: 0 }, end: { line: row, character: line.replace(/\r$/, '').length } } };
+  });
+}
+
+/** A shell line that runs nothing: blank, or a comment. */
+function runsNothing(line: string): boolean {
+  const text = line.trim();
+  return text === '' || text.startsWith('#');
+}
+
+/**
+ * The notebook cells (indices into `doc.segments`) that only install packages: every line blank,
+ * a comment, or a pip or conda install run through a shell escape, a `%pip`-style magic or the
+ * body of a `%%bash` cell (under `%%capture`, which only hides the output, too). Such a cell
+ * changes the environment, not the kernel's variables.
+ */
+export function installOnlyCells(doc: SourceDocument): Set<number> {
+  const covered = new Set<number>();
+  const installing = new Set<number>();
+  for (const magic of doc.magics) {
+    const command = magicCommand(magic);
+    const body = command === undefined ? shellCellLines(magic) : [];
+    const installs = command !== undefined
+      ? installCommands(command).length > 0
+      : body.some((line) => installCommands(line.command).length > 0) && body.every((line) => runsNothing(line.command) || installCommands(line.command).length > 0);
+    if (installs) installing.add(magic.segmentIndex);
+    else if (magic.kind !== 'cell-magic' || magic.name !== 'capture') continue;
+    for (let line = magic.range.start.line; line <= magic.range.end.line; line++) covered.add(line);
+  }
+  const cells = new Set<number>();
+  for (const segmentIndex of installing) {
+    const segment = doc.segments[segmentIndex];
+    let only = true;
+    for (let line = segment.startLine; only && line < segment.startLine + segment.lineCount; line++) {
+      if (covered.has(line)) continue;
+      only = runsNothing(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length));
+    }
+    if (only) cells.add(segmentIndex);
+  }
+  return cells;
 }
