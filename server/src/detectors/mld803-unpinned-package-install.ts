@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Range } from '../documents/types';
+import type { Magic, Range } from '../documents/types';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
 import { inLiteralDeadBranch, stringValue } from '../semantics/literals';
