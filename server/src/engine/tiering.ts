@@ -1,13 +1,14 @@
 // When V8 optimises the engine's functions. V8 sends a function to its optimising compiler once
 // it has run a certain amount of bytecode (the interrupt budget, 66 KB by default). The engine is
 // a large body of code run once per document, so with the default much of it is optimised before
-// its type feedback has settled: a CLI run over real code compiled about 840 functions, 300 of
-// them again after a deoptimisation, for 3.5 s of compiler time against 10 s of analysis. With
-// four times the budget, functions are optimised later and seldom again: compiler time fell to
-// about 1.7 s and the analysis itself did not slow down (measured with --jobs 1 on 2,445 files of
-// real ML code: CPU of all threads 13.4-14.7 s with the default, 11.2-12.1 s with this budget;
-// the main thread's share 9.2-9.8 s against 8.9-9.7 s). Fewer compilations also leave more of the
-// machine to the other workers of `--jobs N`, each of which compiles the engine for itself.
+// its type feedback has settled: a CLI run over 2,445 real files compiled about 840 functions, 300
+// of them again after a deoptimisation (3.5 s of compiler time, on V8's own threads). With four
+// times the budget it compiles about 430, for 1.7 s. Measured against the default, alternately:
+// `mldebt check --jobs 2` (the default on 2 cores, where the workers' compilers compete with the
+// workers) 7.4-8.4 s against 8.0-9.2 s wall, 13.9-15.5 s against 15.0-16.9 s CPU; a fresh
+// language server's first analysis of a 5,000-line script 275-303 ms against 336-347 ms wall,
+// 429-457 ms against 569-587 ms CPU. With `--jobs 1` the main thread runs a little longer in the
+// unoptimised tiers, and the wall time is about the same either way.
 import { setFlagsFromString } from 'node:v8';
 
 export const INTERRUPT_BUDGET = 270_000;
