@@ -88,6 +88,9 @@ export class Workbench {
   async hover(box: Box, expected: RegExp[]): Promise<Locator> {
     const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     for (let attempt = 1; ; attempt++) {
+      // A retry first clicks into the text: an editor that has not had the mouse or the focus
+      // yet (a notebook cell just scrolled into view) sometimes shows no hover for a mouse move.
+      if (attempt > 1) await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       await this.moveAway();
       await this.page.mouse.move(box.x + 2, box.y + box.height / 2);
       await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 5 });
