@@ -100,13 +100,27 @@ const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] 
 
 /**
  * What groups the loads of one file (`torch.load(path)` on the GPU and `torch.load(path,
- * map_location="cpu")` on the CPU): the same loader family and a path the flow knows to be the
- * same. A path it cannot follow (a parameter, a different expression) keeps its load apart.
+ * map_location="cpu")` on the CPU; `pickle.load` with a `joblib.load` fallback): the same loader
+ * family and a path the flow knows to be the same, or the same attribute chain read over the same
+ * bindings (`args.model` in both arms of an `if`). A path it cannot follow (a parameter of two
+ * functions, a different expression) keeps its load apart.
  */
-function loadKey(index: SemanticIndex, call: CallSite, family: string): string {
+function loadKey(index: SemanticIndex, call: CallSite, family: 'torch' | 'pickle'): string {
   const path = filePath(index, call);
-  const key = path ? pathKey(index.dataflow.pathOf(path)) : undefined;
+  const key = path ? pathKey(index.dataflow.pathOf(path)) ?? sameChainKey(index, path) : undefined;
   return key === undefined ? `${family}@${call.node.startIndex}` : `${family}\u0000${key}`;
+}
+
+/** `args.model`, `self.checkpoint_path`: the chain's text and the definitions its root name reads. */
+function sameChainKey(index: SemanticIndex, path: Node): string | undefined {
+  const chain = stripParens(path);
+  let root: Node | null = chain;
+  while (root?.type === 'attribute') root = root.childForFieldName('object');
+  if (chain.type !== 'attribute' || root?.type !== 'identifier') return undefined;
+  const read = index.dataflow.readAt(root);
+  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
+  if (definitions.length === 0) return undefined;
+  return `${chain.text}\u0000${definitions.map((definition) => definition.node.startIndex).join(',')}`;
 }
 
 function listen(context: RuleContext): RuleListeners {
@@ -135,7 +149,7 @@ function listen(context: RuleContext): RuleListeners {
       }
       if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
         const loader = call.qname.replace(/^sklearn\.externals\./, '');
-        pickleLoads.add(loadKey(index, call, loader), {
+        pickleLoads.add(loadKey(index, call, 'pickle'), {
           node: call.callee,
           message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
         });
@@ -161,7 +175,7 @@ export const unsafeModelDeserialization: Rule = {
       summary: '`torch.load(...)` without `weights_only=True`, or a model restored with `pickle.load` / `joblib.load`.',
       why: 'A pickled model is a program: unpickling runs whatever code the file holds, so a downloaded or shared checkpoint can execute anything on the machine that loads it. It also ties the model to the exact library versions that wrote it — an unstable dependency (§3, Unstable Data Dependencies) that breaks on upgrade.',
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
-      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook) is one finding, at its first load and linked to the others, and its fix changes every one of those loads; loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
+      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
       nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
     },

@@ -342,6 +342,62 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'one checkpoint named by the command line, loaded in both arms of a device check: one finding',
+      code: py`
+        import argparse, torch
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model")
+        args = parser.parse_args()
+        if args.cpu:
+            state = torch.load(args.model, map_location="cpu")
+        else:
+            state = torch.load(args.model)
+        net.load_state_dict(state)
+      `,
+      findings: [{ line: 6, related: 1 }],
+      output: py`
+        import argparse, torch
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--model")
+        args = parser.parse_args()
+        if args.cpu:
+            state = torch.load(args.model, map_location="cpu", weights_only=True)
+        else:
+            state = torch.load(args.model, weights_only=True)
+        net.load_state_dict(state)
+      `,
+    },
+    {
+      name: 'one model file read with pickle, and with joblib when that fails: one finding',
+      code: py`
+        import pickle, joblib
+        MODEL_PATH = "artifacts/model.pkl"
+        try:
+            model = pickle.load(open(MODEL_PATH, "rb"))
+        except Exception:
+            model = joblib.load(MODEL_PATH)
+        print(model.predict(X_new))
+      `,
+      findings: [{ line: 4, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'two files named by the command line (a student and its teacher): two findings',
+      code: py`
+        import argparse, torch
+        args = argparse.ArgumentParser().parse_args()
+        student.load_state_dict(torch.load(args.model))
+        teacher.load_state_dict(torch.load(args.teacher))
+      `,
+      findings: [{ line: 3, related: 0 }, { line: 4, related: 0 }],
+      output: py`
+        import argparse, torch
+        args = argparse.ArgumentParser().parse_args()
+        student.load_state_dict(torch.load(args.model, weights_only=True))
+        teacher.load_state_dict(torch.load(args.teacher))
+      `,
+    },
+    {
       name: 'one pickled model loaded in two cells',
       code: [
         'import pickle\nMODEL_FILE = "artifacts/model.pkl"\nclf = pickle.load(open(MODEL_FILE, "rb"))\n',
