@@ -28,6 +28,17 @@ const LETTERS_ONLY = py`
   loss.backward()
 `;
 
+const MONAI_DETERMINISM_OFF = py`
+  import torch
+  from monai.utils import set_determinism
+
+  set_determinism(seed=None)
+  for images in loader:
+      noise = torch.randn_like(images)
+      loss = ((net(images + noise) - images) ** 2).mean()
+      loss.backward()
+`;
+
 const MAIN_CALLS_TRAINING = py`
   import random
   import torch
@@ -332,6 +343,36 @@ ruleTests(unseededRandomness, {
                 return x[0]
         random = Sampler()
         random.choice([1, 2])
+      `,
+    },
+    {
+      name: 'MONAI set_determinism seeds torch, numpy and random (with its default seed when given none)',
+      code: py`
+        import random
+        import numpy as np
+        import torch
+        import monai
+        from monai.utils import set_determinism
+
+        set_determinism(seed=0)
+        random.shuffle(train_files)
+        for images in monai.data.DataLoader(train_files, batch_size=4):
+            noise = torch.randn_like(images)
+            mask = np.random.rand(*images.shape) > 0.5
+            loss = ((net(images + noise) - images) ** 2 * mask).mean()
+            loss.backward()
+      `,
+    },
+    {
+      name: 'MONAI set_determinism called through the package, without a seed',
+      code: py`
+        import torch
+        import monai
+
+        monai.utils.set_determinism()
+        for images in loader:
+            loss = ((net(images + torch.randn_like(images)) - images) ** 2).mean()
+            loss.backward()
       `,
     },
     {
@@ -670,6 +711,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',
+      code: MONAI_DETERMINISM_OFF,
+      findings: [{ line: 6, message: /`torch\.randn_like` draws from PyTorch's global random generator/ }],
+      output: seededAfter(MONAI_DETERMINISM_OFF, 'from monai.utils import set_determinism', 'torch.manual_seed(SEED)'),
+    },
     {
       name: 'strings of letters and digits drawn over and over (a captcha per image) are data',
       code: CAPTCHA_TEXTS,

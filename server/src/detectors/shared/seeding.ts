@@ -38,6 +38,9 @@ const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   'pytorch_lightning.seed_everything': ['numpy', 'random', 'torch'],
   'lightning_fabric.utilities.seed.seed_everything': ['numpy', 'random', 'torch'],
   'fastai.torch_core.set_seed': ['numpy', 'random', 'torch'],
+  // MONAI's helper seeds all three (with a default seed when given none); `seed=None` turns it off.
+  'monai.utils.set_determinism': ['numpy', 'random', 'torch'],
+  'monai.utils.misc.set_determinism': ['numpy', 'random', 'torch'],
 } satisfies Record<string, readonly Library[]>));
 
 /** The library whose global generator a package's own seeding functions seed. */
@@ -79,7 +82,9 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
     }
     const many = qname ? SEED_ALL.get(qname) : undefined;
     if (many) {
-      found.push({ call, libraries: many });
+      // A seed passed as `None` seeds nothing (`set_determinism(seed=None)` switches determinism off).
+      const seed = call.args[0] ?? call.kwargs.get('seed');
+      if (!seed || index.literal(seed)?.kind !== 'none') found.push({ call, libraries: many });
       continue;
     }
     if (qname?.endsWith('seed_everything')) {
