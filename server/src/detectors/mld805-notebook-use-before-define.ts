@@ -4,10 +4,10 @@ import type { SemanticIndex } from '../semantics';
 import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
-import { ancestors, conditionOf, enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, conditionOf, enclosingFunction, firstAtOrAfter, sameNode, stripParens } from '../semantics/nodes';
 import { stringValue } from '../semantics/literals';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
-import { countAtOrBefore, pushTo } from '../engine/collections';
+import { pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
 interface FirstBinding {
@@ -128,7 +128,8 @@ function outermost(nodes: Node[]): Node[] {
 
 /** True when `offset` lies in one of the disjoint, sorted ranges. */
 function inside(ranges: readonly Node[], offset: number): boolean {
-  const before = countAtOrBefore(ranges, (range) => range.startIndex, offset);
+  // The ranges that start at or before `offset` (offsets are whole numbers).
+  const before = firstAtOrAfter(ranges, (range) => range.startIndex, offset + 1);
   return before > 0 && offset < ranges[before - 1].endIndex;
 }
 
@@ -177,7 +178,7 @@ class Notebook {
       sorted = [...this.index.moduleDefinitionsOf(name)].sort((a, b) => a.boundAt - b.boundAt);
       this.byBoundAt.set(name, sorted);
     }
-    const before = countAtOrBefore(sorted, (definition) => definition.boundAt, at);
+    const before = firstAtOrAfter(sorted, (definition) => definition.boundAt, at + 1);
     return before > 0 ? sorted[before - 1] : undefined;
   }
 
@@ -215,7 +216,7 @@ class Notebook {
       const value = stringValue(literal);
       if (name.type !== 'identifier' || value === undefined || !parameters.has(name.text)) continue;
       // The parameter as the caller passed it: no other binding of it in the body reaches the test.
-      const read = this.index.dataflow.readsWithin(name).find((r) => sameNode(r.node, name));
+      const read = this.index.dataflow.readAt(name);
       if (!read || !this.index.dataflow.reachingDefinitions(read).every((d) => d.kind === 'param')) continue;
       arms.push({ parameter: name.text, value, body });
     }

@@ -415,8 +415,9 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
     // A name rebound by a `from_pretrained` load holds a fresh model, in evaluation mode: only the
     // switches after that binding count (the training before it was of the model it replaced).
-    const modes = freshlyLoaded(index, use.callee, origin, known.modes) ?? known.modes;
-    if (modeAt(use.node, modes, modes === known.modes ? 'train' : 'eval') !== 'train') continue;
+    const fresh = freshlyLoaded(index, use.callee, origin, known.modes);
+    const modes = fresh ?? known.modes;
+    if (modeAt(use.node, modes, fresh ? 'eval' : 'train') !== 'train') continue;
     if (trainingModeChosen(index, use.node, name, modes, backwards)) continue;
     // A forward pass only asked the shape of its output gives the same shape in either mode.
     if (onlyAskedShape(index, use.node)) continue;

@@ -37,15 +37,3 @@ export function oncePer<K extends object, V>(compute: (key: K) => V): (key: K) =
     return answer;
   };
 }
-
-/** How many items of `sorted` (ascending by `key`) have a key at or before `offset`: a binary search. */
-export function countAtOrBefore<T>(sorted: readonly T[], key: (item: T) => number, offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (key(sorted[mid]) <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
