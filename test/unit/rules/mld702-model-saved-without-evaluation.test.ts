@@ -2,6 +2,21 @@ import { modelSavedWithoutEvaluation } from '../../../server/src/detectors/mld70
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/**
+ * A graph model trained epoch by epoch and saved after the loop: the pair of cases below differ
+ * only in what runs at the end of each epoch (a held-out loss, or the training loss alone).
+ */
+function graphTraining({ before = '', afterEpoch }: { before?: string; afterEpoch: string }): string {
+  return 'import torch\n' + before + py`
+    for epoch in range(args.epochs):
+        for g in gs:
+            opt.zero_grad()
+            loss, loss_den, loss_conn = model.compute_loss(model(g))
+            loss.backward()
+            opt.step()
+  ` + afterEpoch + 'torch.save(model.state_dict(), args.model_filename)\n';
+}
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
@@ -162,23 +177,17 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
     {
       name: 'a held-out loss computed each epoch and printed as the testing phase, before the final save',
-      code: py`
-        import torch
-        for epoch in range(args.epochs):
-            for g in gs:
-                opt.zero_grad()
-                loss, loss_den, loss_conn = model.compute_loss(model(g))
-                loss.backward()
-                opt.step()
-            all_test_loss_den, all_test_loss_conn = 0, 0
-            with torch.no_grad():
-                for g in test_gs:
-                    loss, loss_den, loss_conn = model.compute_loss(model(g))
-                    all_test_loss_den += loss_den
-                    all_test_loss_conn += loss_conn
-            print("Testing, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, all_test_loss_den, all_test_loss_conn))
-        torch.save(model.state_dict(), args.model_filename)
-      `,
+      code: graphTraining({
+        afterEpoch: [
+          '    all_test_loss_den, all_test_loss_conn = 0, 0',
+          '    with torch.no_grad():',
+          '        for g in test_gs:',
+          '            loss, loss_den, loss_conn = model.compute_loss(model(g))',
+          '            all_test_loss_den += loss_den',
+          '            all_test_loss_conn += loss_conn',
+          '    print("Testing, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, all_test_loss_den, all_test_loss_conn))\n',
+        ].join('\n'),
+      }),
     },
     {
       name: 'notebook: a model trained and saved, then judged by an evaluation pipeline whose metrics it reads back',
@@ -271,18 +280,10 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
     {
       name: 'a training loop that prints only its training loss, and the size of the test data, before the save',
-      code: py`
-        import torch
-        print("test data size", test_data.shape)
-        for epoch in range(args.epochs):
-            for g in gs:
-                opt.zero_grad()
-                loss, loss_den, loss_conn = model.compute_loss(model(g))
-                loss.backward()
-                opt.step()
-            print("Training, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, loss_den, loss_conn))
-        torch.save(model.state_dict(), args.model_filename)
-      `,
+      code: graphTraining({
+        before: 'print("test data size", test_data.shape)\n',
+        afterEpoch: '    print("Training, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, loss_den, loss_conn))\n',
+      }),
       findings: [{ line: 10, message: /^model is saved, but this script never evaluates it on held-out data/ }],
       noFix: true,
     },
