@@ -56,6 +56,8 @@ const RESTART_PROSE = /\brestart(?:ing)?\s+(?:the\s+|your\s+|this\s+)?(?:noteboo
 const NOT_NEEDED = /\b(?:without|no need|not need|needn't|don't|do not|never)\b/i;
 
 function tellsToRestart(markdown: string): boolean {
+  // Most markdown never says "restart": the sentence split below is not paid for it.
+  if (!/restart/i.test(markdown)) return false;
   // Emphasis and inline HTML (`**Restart** the kernel`, `<b>Restart the kernel</b>`) are not words.
   const prose = markdown.replace(/<\/?[a-z]+[^>]*>|[*_`]/gi, '');
   return prose.split(/(?<=[.!?:])\s+|\n/).some((sentence) => RESTART_PROSE.test(sentence) && !NOT_NEEDED.test(sentence));
