@@ -275,8 +275,109 @@ ruleTests(missingRandomState, {
                 self.assertIn("cv", str(ctx.exception))
       `,
     },
+    {
+      name: 'estimators listed to pytest.mark.parametrize whose tests only compare, read back or expect a failure',
+      code: py`
+        import pytest
+        from sklearn.ensemble import RandomForestClassifier, ExtraTreesRegressor
+        from sklearn.tree import DecisionTreeRegressor
+        from mypkg.selection import ImportanceSelector, ProbeSelector
+
+        CASES = [
+            (RandomForestClassifier(), "roc_auc", 3),
+            (DecisionTreeRegressor(), "r2", 5),
+            pytest.param(ExtraTreesRegressor(), "r2", 2, id="extra"),
+        ]
+
+        @pytest.mark.parametrize("estimator, scoring, cv", CASES)
+        def test_stores_arguments(estimator, scoring, cv):
+            selector = ImportanceSelector(estimator=estimator, scoring=scoring, cv=cv)
+            assert selector.estimator == estimator
+            assert selector.scoring == scoring and selector.cv == cv
+
+        @pytest.mark.parametrize(["estimator"], [RandomForestClassifier(max_depth=2)])
+        def test_repr(estimator):
+            assert "max_depth=2" in repr(estimator)
+
+        @pytest.mark.parametrize("estimator", [RandomForestClassifier(), pytest.param(DecisionTreeRegressor(), id="tree")])
+        def test_rejects_bad_threshold(estimator):
+            with pytest.raises(ValueError):
+                ProbeSelector(estimator, threshold=-1)
+            assert isinstance(estimator, object)
+      `,
+    },
+    {
+      name: 'an estimator handed to a wrapper whose test only reads the wrapper\'s parameters back',
+      code: py`
+        from sklearn.tree import DecisionTreeRegressor
+        from mypkg.selection import ProbeSelector
+
+        def test_collective_flag():
+            selector = ProbeSelector(estimator=DecisionTreeRegressor(), collective=True)
+            assert selector.collective is True
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
+      code: py`
+        import pytest
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.tree import DecisionTreeRegressor
+        from mypkg.selection import ImportanceSelector
+
+        @pytest.mark.parametrize("estimator", [RandomForestClassifier()])
+        def test_fits(estimator):
+            assert estimator.fit(X, y).score(X, y) > 0.5
+
+        MODELS = [DecisionTreeRegressor(max_features=2)]
+
+        @pytest.mark.parametrize("model", MODELS)
+        def test_repr(model):
+            assert "max_features" in repr(model)
+
+        def test_all_fit():
+            for model in MODELS:
+                model.fit(X, y)
+
+        def test_selects():
+            selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
+            selector.fit(X, y)
+            assert selector.estimator.max_depth == 3
+      `,
+      findings: [
+        { line: 6, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+        { line: 10, message: /^\`DecisionTreeRegressor\` is called without \`random_state\`/ },
+        { line: 21, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+      ],
+      output: py`
+        import pytest
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.tree import DecisionTreeRegressor
+        from mypkg.selection import ImportanceSelector
+        SEED = 42
+
+        @pytest.mark.parametrize("estimator", [RandomForestClassifier(random_state=SEED)])
+        def test_fits(estimator):
+            assert estimator.fit(X, y).score(X, y) > 0.5
+
+        MODELS = [DecisionTreeRegressor(max_features=2)]
+
+        @pytest.mark.parametrize("model", MODELS)
+        def test_repr(model):
+            assert "max_features" in repr(model)
+
+        def test_all_fit():
+            for model in MODELS:
+                model.fit(X, y)
+
+        def test_selects():
+            selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
+            selector.fit(X, y)
+            assert selector.estimator.max_depth == 3
+      `,
+    },
     {
       name: 'a seed set only after the forest is fitted, or set to None, seeds nothing that ran',
       code: py`

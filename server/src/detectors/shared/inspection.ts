@@ -1,20 +1,28 @@
 // Objects built only to be looked at: shown as a notebook cell's value, printed, asked for their
-// type or parameters, or never used at all; or built in the statement a test expects to raise.
-// Such an object trains nothing and draws nothing, so rules about how a model is configured or
-// seeded leave it alone.
+// type or parameters, compared in a test's assertion, or never used at all; or built in the
+// statement a test expects to raise. Such an object trains nothing and draws nothing, so rules
+// about how a model is configured or seeded leave it alone.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { enclosingFunction, enclosingStatement, sameNode } from '../../semantics/nodes';
+import { lastSegment } from './libraries';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
-export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'IPython.display.display']);
+export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'builtins.isinstance', 'IPython.display.display']);
 const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
+/** How deep the question follows an object through names, wrappers and test parameters. */
+const MAX_DEPTH = 3;
 
 /**
  * True when the estimator built at `node` is only looked at, never trained: a notebook line that
- * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, or a
- * name every use of which is one of those, or that is never read (a lesson listing alternatives
- * that are rebound before any use). Its defaults are on display, not in a model.
+ * shows it (`KMeans()` as a cell's last expression), `print(SVC())`, `SVC().get_params()`, a
+ * comparison in an `assert`, or a name every use of which is one of those (or sits in the
+ * statement a test expects to fail), or that is never read (a lesson listing alternatives that
+ * are rebound before any use). Handed to a constructor, it is only looked at when the object
+ * built is (a constructor keeps what it is given; `fit` is what trains): a wrapper whose test only
+ * reads its attributes back. Listed to `@pytest.mark.parametrize`, it is what each test's
+ * parameter holds, and is judged by that parameter's uses. Its defaults are on display, not in a
+ * model.
  */
 export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): boolean {
   let current = node;
@@ -24,27 +32,146 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
         continue;
       case 'expression_statement':
         return true;
-      case 'attribute':
-        return sameNode(parent.childForFieldName('object'), current) && SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '');
-      case 'argument_list': {
-        const qname = parent.parent ? index.call(parent.parent)?.qname : undefined;
-        return !!qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display');
+      case 'comparison_operator':
+        return inAssertion(parent);
+      case 'attribute': {
+        if (!sameNode(parent.childForFieldName('object'), current)) return false;
+        if (SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '')) return true;
+        // A stored attribute read back (`wrapper.estimator`) is judged by what is done with it; a
+        // method called, or an attribute set, is use.
+        if (readOnly(parent)) continue;
+        return false;
       }
+      case 'keyword_argument':
+        if (sameNode(parent.childForFieldName('value'), current)) continue;
+        return false;
+      case 'argument_list': {
+        const call = parent.parent ? index.call(parent.parent) : undefined;
+        const qname = call?.qname;
+        if (qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display')) return true;
+        if (qname === PARAM) return depth < MAX_DEPTH && testParameterLooked(index, current, depth);
+        return depth < MAX_DEPTH && !!call && !!qname && /^[A-Z]/.test(lastSegment(qname)) && onlyInspected(index, call.node, depth + 1);
+      }
+      case 'list':
+      case 'tuple':
+        return depth < MAX_DEPTH && testParameterLooked(index, current, depth);
       case 'assignment': {
         const target = parent.childForFieldName('left');
-        if (depth > 2 || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
+        if (depth >= MAX_DEPTH || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
         const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
         const uses = definition ? index.dataflow.usesOf(definition) : [];
         // Never read at all: in a script, a notebook or a function nothing else can reach it (a
         // library module's global may be imported elsewhere).
         if (uses.length === 0) return !!definition && (index.isEntryPoint || !!enclosingFunction(parent));
-        return uses.every((use) => use.role === 'load' && onlyInspected(index, use.node, depth + 1));
+        return uses.every((use) => use.role === 'load' && lookedAtOrFails(index, use.node, depth + 1));
       }
       default:
         return false;
     }
   }
   return false;
+}
+
+function lookedAtOrFails(index: SemanticIndex, use: Node, depth: number): boolean {
+  return onlyInspected(index, use, depth) || builtWhereFailureExpected(index, use);
+}
+
+/** `comparison` is (part of) the condition or message of an `assert`. */
+function inAssertion(comparison: Node): boolean {
+  let current: Node | null = comparison.parent;
+  while (current && (current.type === 'boolean_operator' || current.type === 'not_operator' || current.type === 'parenthesized_expression')) current = current.parent;
+  return current?.type === 'assert_statement';
+}
+
+/** `attribute` is read, not called, assigned or deleted. */
+function readOnly(attribute: Node): boolean {
+  const parent = attribute.parent;
+  if (!parent) return false;
+  if (parent.type === 'call') return !sameNode(parent.childForFieldName('function'), attribute);
+  if (parent.type === 'assignment' || parent.type === 'augmented_assignment') return !sameNode(parent.childForFieldName('left'), attribute);
+  return parent.type !== 'delete_statement' && parent.type !== 'pattern_list' && parent.type !== 'tuple_pattern';
+}
+
+const PARAMETRIZE = 'pytest.mark.parametrize';
+const PARAM = 'pytest.param';
+
+/**
+ * `value` is listed to `@pytest.mark.parametrize` (as an item, one name's part of a tuple, or in
+ * `pytest.param(...)`; in the decorator or in a module-level list that only decorators name), and
+ * the parameter each decorated test receives it as is only looked at, or used where the test
+ * expects a failure. False when the decorator, its names or the test cannot be followed.
+ */
+function testParameterLooked(index: SemanticIndex, value: Node, depth: number): boolean {
+  let item = value;
+  let position: number | undefined;
+  const holder = value.parent;
+  if (holder?.type === 'argument_list') {
+    // pytest.param(a, b, id=...) stands for the tuple (a, b).
+    const positional = holder.namedChildren.filter((child) => child?.type !== 'keyword_argument');
+    position = positional.findIndex((child) => sameNode(child, value));
+    item = holder.parent!;
+  } else if (holder?.type === 'tuple' && (holder.parent?.type === 'list' || holder.parent?.type === 'tuple')) {
+    position = holder.namedChildren.findIndex((child) => sameNode(child, value));
+    item = holder;
+  }
+  const collection = item.parent;
+  if (collection?.type !== 'list' && collection?.type !== 'tuple') return false;
+  const sites = parametrizeSites(index, collection);
+  if (!sites?.length) return false;
+  return sites.every((site) => {
+    const names = argumentNames(index, site.args[0] ?? site.kwargs.get('argnames'));
+    // One name: the item is its value; several: the item's parts are theirs, in order.
+    const name = names?.length === 1 && (position === undefined || (position === 0 && item.type !== 'tuple')) ? names[0]
+      : names && position !== undefined && position >= 0 ? names[position] : undefined;
+    const uses = name === undefined ? undefined : parameterUses(index, site.node, name);
+    return !!uses && uses.every((use) => lookedAtOrFails(index, use, depth + 1));
+  });
+}
+
+type Site = NonNullable<ReturnType<SemanticIndex['call']>>;
+
+/** The parametrize decorators `collection` is the values of: given there, or through a module-level name only they read. */
+function parametrizeSites(index: SemanticIndex, collection: Node): Site[] | undefined {
+  const direct = decoratorGiven(index, collection);
+  if (direct) return [direct];
+  const assignment = collection.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), collection) ? assignment.childForFieldName('left') : undefined;
+  const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  if (!definition || enclosingFunction(assignment!)) return undefined;
+  const sites: Site[] = [];
+  for (const use of index.dataflow.usesOf(definition)) {
+    const site = decoratorGiven(index, use.node);
+    if (!site) return undefined;
+    sites.push(site);
+  }
+  return sites;
+}
+
+/** The `@pytest.mark.parametrize(names, values)` decorator `values` is given to. */
+function decoratorGiven(index: SemanticIndex, values: Node): Site | undefined {
+  const list = values.parent?.type === 'keyword_argument' ? values.parent.parent : values.parent;
+  const call = list?.type === 'argument_list' && list.parent ? index.call(list.parent) : undefined;
+  if (call?.qname !== PARAMETRIZE || call.node.parent?.type !== 'decorator') return undefined;
+  return sameNode(call.args[1] ?? call.kwargs.get('argvalues'), values) ? call : undefined;
+}
+
+/** `"est"`, `"est, scoring"`, `("est", "scoring")`: the names a parametrize decorator binds. */
+function argumentNames(index: SemanticIndex, argnames: Node | undefined): string[] | undefined {
+  if (!argnames) return undefined;
+  const literal = index.literal(argnames);
+  if (literal?.kind === 'string') return literal.value.split(',').map((name) => name.trim());
+  if (argnames.type !== 'list' && argnames.type !== 'tuple') return undefined;
+  const names = argnames.namedChildren.map((child) => (child ? index.literal(child) : undefined));
+  return names.every((name) => name?.kind === 'string') ? names.map((name) => (name as { value: string }).value) : undefined;
+}
+
+/** The reads of parameter `name` in the test function the decorator call `decorator` decorates. */
+function parameterUses(index: SemanticIndex, decorator: Node, name: string): Node[] | undefined {
+  const decorated = decorator.parent?.parent;
+  const test = decorated?.type === 'decorated_definition' ? decorated.childForFieldName('definition') : undefined;
+  if (test?.type !== 'function_definition') return undefined;
+  const parameter = index.definitionsOf(name).find((d) => d.kind === 'param' && sameNode(d.statement.parent, test));
+  return parameter && index.dataflow.usesOf(parameter).map((use) => use.node);
 }
 
 /** Context managers that pass only when their block raises: pytest's and unittest's. */
