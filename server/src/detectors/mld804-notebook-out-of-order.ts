@@ -6,7 +6,7 @@ import { lineEndOffset } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
 import type { SemanticIndex } from '../semantics';
 import { pushTo } from '../engine/collections';
-import { installOnlyCells } from './shared/installCommands';
+import { cellRunsNothing, installOnlyCells } from './shared/installCommands';
 
 /** Indices (into `values`) of one longest strictly increasing subsequence. */
 export function longestIncreasing(values: readonly number[]): Set<number> {
@@ -80,13 +80,15 @@ function sessionStarts(doc: RuleContext['doc'], index: SemanticIndex): number[] 
 }
 
 /** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
-function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>): Symptom[] {
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean): Symptom[] {
   const found: Symptom[] = [];
   // A cell that only installs packages changes the environment, not the kernel's variables: run in
   // an earlier session (before the restart an install asks for) or again later, it leaves nothing
   // the other cells' results depend on, so its count is not compared with theirs.
   const counted = segments.filter((_, i) => !installOnly.has(i));
-  const executed = counted.filter((s) => ran(s) && s.endOffset > s.startOffset);
+  // A cell that is only comments (a note, commented-out download commands) runs nothing, as an
+  // empty one does: whenever it ran, no result depends on it.
+  const executed = counted.filter((s) => ran(s) && s.endOffset > s.startOffset && !runsNothing(s));
   // A restart the notebook prescribes starts a session whose counts begin again: each session is
   // judged on its own, and a count shared across one is not two runs mixed.
   const session = (segment: Segment): number => restarts.filter((start) => start <= segment.cellIndex).length;
@@ -161,7 +163,7 @@ function check(context: RuleContext): void {
   });
   // A notebook whose saved state is not one top-to-bottom run has one cause and one remedy
   // (restart, run all, save): one finding, at the first cell that shows it, linked to the others.
-  const [first, ...others] = symptoms(doc.segments, firstLine, sessionStarts(doc, context.index), installOnlyCells(doc));
+  const [first, ...others] = symptoms(doc.segments, firstLine, sessionStarts(doc, context.index), installOnlyCells(doc), (segment) => cellRunsNothing(doc, segment));
   if (!first) return;
   const n = others.length;
   context.report({
@@ -185,7 +187,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.',
     },
   },
   check,

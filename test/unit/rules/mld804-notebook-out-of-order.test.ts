@@ -3,6 +3,22 @@ import { longestIncreasing, notebookOutOfOrder } from '../../../server/src/detec
 import { py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A notebook whose second cell, run in an earlier session, shares its count with the code cell below it. */
+const sharesCountWithBelow = (cell: string) => [
+  { text: 'import torch\n', executionOrder: 1 },
+  { text: cell, executionOrder: 2 },
+  { text: 'def read_lines(path):\n    with open(path) as f:\n        return [line.split() for line in f]\n\ntrain = read_lines("data/train.txt")\n', executionOrder: 2 },
+  { text: 'vocab = {w for line in train for w in line}\n', executionOrder: 3 },
+];
+
+/** A notebook whose second cell was re-run after the cells below it. */
+const reRunAfterBelow = (cell: string) => [
+  { text: 'import pandas as pd\n', executionOrder: 1 },
+  { text: cell, executionOrder: 8 },
+  { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+  { text: 'df.describe()\n', executionOrder: 3 },
+];
+
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
@@ -34,6 +50,14 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'unexecuted cells without outputs at the end',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'b = 2\n' }],
+    },
+    {
+      name: 'a cell of commented-out download commands that ran in an earlier session shares a count with a code cell below',
+      code: sharesCountWithBelow('# uncomment to fetch the corpus\n#!wget https://example.org/ptb/train.txt\n#!wget https://example.org/ptb/valid.txt\n'),
+    },
+    {
+      name: 'a note-only cell re-run after the cells below it',
+      code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
     {
       name: 'an install cell that ran in an earlier session: every other cell ran top to bottom from [1]',
@@ -78,6 +102,16 @@ ruleTests(notebookOutOfOrder, {
       name: 'one cell re-run at the end: only that cell is out of order',
       code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 9 }, { text: 'model.fit(df)\n', executionOrder: 3 }, { text: 'score = model.score(df)\n', executionOrder: 4 }],
       findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[3\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a commented cell that also runs a line is compared: its count is shared with the cell below',
+      code: sharesCountWithBelow('# fetch the corpus\n#!wget https://example.org/ptb/train.txt\n!mkdir -p data\n'),
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
+    },
+    {
+      name: 'a cell whose only code follows its comments is compared: re-run after the cells below it',
+      code: reRunAfterBelow('# learning rate to try next\n# lr = 0.1\nlr = 0.01\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
       name: 'a cell run before the one above it',

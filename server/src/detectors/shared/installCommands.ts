@@ -3,7 +3,7 @@
 // word is parsed the way a POSIX shell would (quotes, `&&`, `;`, comments, redirections); what
 // cannot be known statically (`{var}`, `$VAR`, a requirements file) counts as pinned.
 
-import type { Magic, Range, SourceDocument } from '../../documents/types';
+import type { Magic, Range, Segment, SourceDocument } from '../../documents/types';
 
 export type RequirementStatus = 'pinned' | 'unpinned' | 'range' | 'branch' | 'unknown';
 
@@ -327,13 +327,19 @@ export function installOnlyCells(doc: SourceDocument): Set<number> {
   }
   const cells = new Set<number>();
   for (const segmentIndex of installing) {
-    const segment = doc.segments[segmentIndex];
-    let only = true;
-    for (let line = segment.startLine; only && line < segment.startLine + segment.lineCount; line++) {
-      if (covered.has(line)) continue;
-      only = runsNothing(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length));
-    }
-    if (only) cells.add(segmentIndex);
+    if (cellRunsNothing(doc, doc.segments[segmentIndex], covered)) cells.add(segmentIndex);
   }
   return cells;
+}
+
+/**
+ * Whether every line of a cell, apart from the lines in `skip`, runs nothing: blank or a comment
+ * (as read in the cell's own text, where a `!pip` line is still a command).
+ */
+export function cellRunsNothing(doc: SourceDocument, segment: Segment, skip: ReadonlySet<number> = new Set()): boolean {
+  for (let line = segment.startLine; line < segment.startLine + segment.lineCount; line++) {
+    if (skip.has(line)) continue;
+    if (!runsNothing(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length))) return false;
+  }
+  return true;
 }
