@@ -191,6 +191,8 @@ export class DataFlow {
   private readonly ioByCall = new Map<MemoKey, DataIO>();
   private readonly reaching = new Map<NameRead, Definition[]>();
   private readonly uses = new Map<Definition, NameRead[]>();
+  /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
+  private readonly firstCalls = new Map<number, number[] | null>();
   private readonly blocks = new Map<Definition, Node | null>();
   private readonly kinds = new Map<MemoKey, ValueKind | null>();
   private readonly paths = new Map<MemoKey, PathValue>();
@@ -271,12 +273,48 @@ export class DataFlow {
   runsAt(node: Node): number[] {
     const fn = enclosingFunction(node);
     if (!fn) return [node.startIndex];
-    const name = fn.type === 'function_definition' && !enclosingFunction(fn) ? fn.childForFieldName('name') : null;
-    const definition = name ? this.index.moduleDefinitionsOf(name.text).find((d) => d.node.startIndex === name.startIndex) : undefined;
+    const definition = this.moduleFunction(fn);
     if (!definition) return [];
     return this.readsOf(definition.name)
       .filter((read) => !read.deferred && isCallee(read) && this.reachingDefinitions(read).includes(definition))
       .map((read) => read.node.startIndex);
+  }
+
+  /**
+   * The first run of code at `node` in a top-to-bottom run of the module, as a call chain: the
+   * position of the module-level code that runs it, then of the call in each function on the way
+   * (followed through functions that call one another), ending at `node`. `runsEarlier` orders two
+   * chains. Undefined for code in methods, nested functions and lambdas, and in functions that
+   * nothing the module runs calls.
+   */
+  firstRun(node: Node): number[] | undefined {
+    const fn = enclosingFunction(node);
+    if (!fn) return [node.startIndex];
+    const entry = this.firstCall(fn);
+    return entry && [...entry, node.startIndex];
+  }
+
+  /** The first call chain that reaches a module-level function (see `firstRun`). */
+  private firstCall(fn: Node): number[] | undefined {
+    const known = this.firstCalls.get(fn.startIndex);
+    if (known !== undefined) return known ?? undefined;
+    // A call from inside its own recursion never starts the first run.
+    this.firstCalls.set(fn.startIndex, null);
+    const definition = this.moduleFunction(fn);
+    let first: number[] | undefined;
+    for (const read of definition ? this.readsOf(definition.name) : []) {
+      if (!isCallee(read) || !this.reachingDefinitions(read).includes(definition!)) continue;
+      const chain = this.firstRun(read.node);
+      if (chain && (!first || runsEarlier(chain, first))) first = chain;
+    }
+    this.firstCalls.set(fn.startIndex, first ?? null);
+    return first;
+  }
+
+  /** The module-level binding of a function defined at module level (not a method, nested function or lambda). */
+  private moduleFunction(fn: Node): Definition | undefined {
+    const name = fn.type === 'function_definition' && !enclosingFunction(fn) ? fn.childForFieldName('name') : null;
+    return name ? this.index.moduleDefinitionsOf(name.text).find((d) => d.node.startIndex === name.startIndex) : undefined;
   }
 
   /** The reads that a definition can reach, in document order. */
@@ -821,6 +859,15 @@ export class DataFlow {
     this.mutations.sort((a, b) => a.site.startIndex - b.site.startIndex);
     for (const list of this.mutationsByName.values()) list.sort((a, b) => a.site.startIndex - b.site.startIndex);
   }
+}
+
+/**
+ * True when the run `a` (a `firstRun` chain) comes before the run `b`: at the first position where
+ * they differ, `a`'s code comes first. A chain that holds the other (the same call) is not before it.
+ */
+export function runsEarlier(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
 }
 
 /** True when the read is the function of a call (`f` in `f(x)`). */

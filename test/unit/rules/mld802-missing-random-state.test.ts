@@ -146,6 +146,72 @@ ruleTests(missingRandomState, {
       code: ['import numpy as np\nfrom sklearn.cluster import KMeans\nnp.random.seed(0)\n', 'km = KMeans(n_clusters=4)\nlabels = km.fit_predict(X)\n'],
     },
     {
+      name: 'NumPy seeded inside a data simulator that a loader calls before the split runs (notebook)',
+      code: [
+        py`
+          import numpy as np
+          from sklearn.linear_model import Ridge
+          from sklearn.model_selection import train_test_split
+
+          def simulate(n, seed=0):
+              if seed is not None:
+                  np.random.seed(seed)
+              X = np.random.normal(size=(n, 3))
+              y = X[:, 0] + np.random.normal(size=n)
+              return X, y
+
+          def make_dataset():
+              return simulate(5000)
+
+          def fit_model(X, y):
+              X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+              return Ridge().fit(X_tr, y_tr).score(X_te, y_te)
+        `,
+        py`
+          X, y = make_dataset()
+          print(fit_model(X, y))
+        `,
+      ],
+    },
+    {
+      name: 'NumPy seeded inside a function the script calls before clustering at module level',
+      code: py`
+        import numpy as np
+        from sklearn.cluster import KMeans
+
+        def prepare_points():
+            np.random.seed(7)
+            return np.random.rand(200, 2)
+
+        points = prepare_points()
+        labels = KMeans(n_clusters=3).fit_predict(points)
+        print(labels[:10])
+      `,
+    },
+    {
+      name: 'NumPy seeded in the entry function before it calls the helper that builds the clusterer',
+      code: py`
+        import argparse
+        import numpy as np
+        from sklearn.cluster import MiniBatchKMeans
+
+        def build_model(n_clusters):
+            return MiniBatchKMeans(n_clusters=n_clusters, batch_size=1024)
+
+        def learn(features, n_clusters, seed):
+            np.random.seed(seed)
+            model = build_model(n_clusters)
+            model.fit(features)
+            return model
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--seed", type=int, default=0)
+            args = parser.parse_args()
+            learn(np.load("feats.npy"), 100, args.seed)
+      `,
+    },
+    {
       name: 'k-means started from given centres draws nothing',
       code: py`
         from sklearn.cluster import KMeans
@@ -695,6 +761,97 @@ ruleTests(missingRandomState, {
         SEED = 42
         X_tr, X_te = train_test_split(X, random_state=SEED)
         np.random.seed(0)
+      `,
+    },
+    {
+      name: 'NumPy seeded in a function the script calls only after the split: the split draws afresh',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+
+        def reset_noise():
+            np.random.seed(0)
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.25)
+
+        parts = split(X, y)
+        reset_noise()
+      `,
+      findings: [{ line: 8, message: /each run splits the data differently/ }],
+      output: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def reset_noise():
+            np.random.seed(0)
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.25, random_state=SEED)
+
+        parts = split(X, y)
+        reset_noise()
+      `,
+    },
+    {
+      name: 'NumPy seeded in the entry function only after it has called the helper that splits',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.2)
+
+        def run(X, y, seed):
+            parts = split(X, y)
+            np.random.seed(seed)
+            return parts
+
+        run(X, y, 0)
+      `,
+      findings: [{ line: 5, message: /each run splits the data differently/ }],
+      output: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.2, random_state=SEED)
+
+        def run(X, y, seed):
+            parts = split(X, y)
+            np.random.seed(seed)
+            return parts
+
+        run(X, y, 0)
+      `,
+    },
+    {
+      name: 'a simulator seeding NumPy with a parameter that defaults to None, called without one, seeds nothing',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+
+        def simulate(n, seed=None):
+            np.random.seed(seed)
+            return np.random.normal(size=(n, 3)), np.random.normal(size=n)
+
+        X, y = simulate(1000)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+      `,
+      findings: [{ line: 9, message: /each run splits the data differently/ }],
+      output: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def simulate(n, seed=None):
+            np.random.seed(seed)
+            return np.random.normal(size=(n, 3)), np.random.normal(size=n)
+
+        X, y = simulate(1000)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=SEED)
       `,
     },
     {

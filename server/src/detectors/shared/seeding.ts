@@ -6,6 +6,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { ancestors, enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
 import { isHubTrainerClass } from '../../semantics/training';
+import { runsEarlier } from '../../semantics/dataflow';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 import { oncePer, pushTo } from '../../engine/collections';
@@ -108,16 +109,33 @@ function seedsLibrary(seeding: Seeding, library: Library): boolean {
   return seeding.libraries === 'all' || seeding.libraries.includes(library);
 }
 
+/** `def simulate(n, seed=None): np.random.seed(seed)`: called without a seed, it reseeds from the OS. */
+function seedMayBeNone(index: SemanticIndex, call: CallSite): boolean {
+  const seed = call.args[0] ?? call.kwargs.get('seed');
+  if (seed?.type !== 'identifier') return false;
+  const parameter = index.definitionFor(seed);
+  const fallback = parameter?.kind === 'param' ? parameter.node.parent?.childForFieldName('value') : null;
+  return !!fallback && index.literal(fallback)?.kind === 'none';
+}
+
 /**
  * True when `library`'s global generator is seeded before `at` runs: by a seeding call earlier in
- * the document at module level (an earlier notebook cell included), or earlier in the same function.
+ * the document at module level (an earlier notebook cell included), or earlier in the same function;
+ * or in another function of the file whose first run, through the calls the module makes, comes
+ * before the first run of `at` (`X, y = load()`, whose `simulate()` seeds, then `fit(X, y)` splits;
+ * `np.random.seed(seed)` in `main()` before it calls the helper that builds the estimator).
  */
 export function seededBefore(index: SemanticIndex, library: Library, at: Node): boolean {
   const scope = enclosingFunction(at);
+  let draw: number[] | undefined | null;
   return documentSeedings(index).some(({ call, libraries }) => {
-    if (!seedsLibrary({ call, libraries }, library) || call.node.startIndex >= at.startIndex) return false;
+    if (!seedsLibrary({ call, libraries }, library)) return false;
     const where = enclosingFunction(call.node);
-    return !where || (!!scope && where.startIndex === scope.startIndex);
+    if (!where || (!!scope && sameNode(where, scope))) return call.node.startIndex < at.startIndex;
+    if (seedMayBeNone(index, call)) return false;
+    if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
+    const seed = draw && index.dataflow.firstRun(call.node);
+    return !!draw && !!seed && runsEarlier(seed, draw);
   });
 }
 
