@@ -3,10 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
-import { pathKey } from '../semantics/pathValues';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
-import { writtenBeforeRead } from './shared/runOrder';
+import { fileKey, writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
@@ -55,10 +54,10 @@ function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node
  */
 function readsOwnSave(index: SemanticIndex, load: CallSite): boolean {
   const flow = index.dataflow;
-  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: fileKey(index, path), at })));
+  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: fileKey(index.dataflow, path), at })));
   const reads = pathSites(index, load);
   return reads.length > 0 && reads.every(({ path, at }) => {
-    const key = fileKey(index, path);
+    const key = fileKey(index.dataflow, path);
     return key !== undefined && saves.some((save) => save.key === key && writtenBeforeRead(flow, save.at, at));
   });
 }
@@ -107,26 +106,8 @@ const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] 
  */
 function loadKey(index: SemanticIndex, call: CallSite, family: 'torch' | 'pickle'): string {
   const path = filePath(index, call);
-  const key = path ? fileKey(index, path) : undefined;
+  const key = path ? fileKey(index.dataflow, path) : undefined;
   return key === undefined ? `${family}@${call.node.startIndex}` : `${family}\u0000${key}`;
-}
-
-/**
- * What names one file, for grouping loads and for matching a load with a save: the path's value
- * (pathKey), or, for a path known only at run time (`args.model`, `os.path.join(args.save_dir,
- * args.name)`, `self.checkpoint_path`), its value as far as it is known with the definitions every
- * name in it reads: the same expression over the same bindings is the same file, while a parameter
- * of two functions is not. A part computed by a call (`time.time()`) may change between two reads.
- */
-function fileKey(index: SemanticIndex, path: Node): string | undefined {
-  const flow = index.dataflow;
-  const value = flow.pathOf(path);
-  const key = pathKey(value);
-  if (key !== undefined || value.holes.some((hole) => hole.includes('('))) return key;
-  const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
-  const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
-  if (reads.length === 0 || bindings.includes('')) return undefined;
-  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${bindings.join(';')}`;
 }
 
 function listen(context: RuleContext): RuleListeners {
