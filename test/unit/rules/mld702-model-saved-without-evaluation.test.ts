@@ -252,8 +252,33 @@ ruleTests(modelSavedWithoutEvaluation, {
         run(model, train_loader, args.rounds_done, epochs=2)
       `,
     },
+    {
+      name: 'a topic model fitted, measured by its perplexity, and saved',
+      code: py`
+        import torch
+        from topics import TopicModel
+        model = TopicModel(n_words=vocab_size, n_topics=20)
+        model.fit(doc_graph)
+        print("held-out bound:", model.perplexity(held_out_graph))
+        torch.save(model.state_dict(), "topics.pt")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'perplexity only as a t-SNE setting for a plot of the embeddings: no metric',
+      code: py`
+        import torch
+        from sklearn.manifold import TSNE
+        for x, y in loader:
+            opt.zero_grad()
+            loss_fn(net(x), y).backward()
+            opt.step()
+        points = TSNE(n_components=2, perplexity=30, random_state=0).fit_transform(net.embed(x).detach().numpy())
+        torch.save(net.state_dict(), "net.pt")
+      `,
+      findings: [{ line: 8, message: /^net is saved to "net\.pt", but this script never evaluates it/ }],
+    },
     {
       name: 'a saved file read back into the model only, and an optimizer resumed from another file: not a resume of this save',
       code: py`
