@@ -1,12 +1,13 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import { enclosingFunction, enclosingLoops, stripParens } from '../semantics/nodes';
+import { enclosingFunction, enclosingLoops, rootIdentifier, stripParens } from '../semantics/nodes';
 import { inLiteralDeadBranch } from '../semantics/literals';
 import { MODEL_SAVE_CALLEES, modelSave, nonModelSaved, type ModelSave } from './shared/artifacts';
 import { evaluationEvidence } from './shared/evaluation';
 import { trainingOf } from './shared/models';
 import { isTorchOptimizer } from '../semantics/torch';
 import { calledName, shortText } from './shared/objects';
+import { fileKey } from './shared/runOrder';
 import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
 /**
@@ -56,6 +57,22 @@ function isCheckpoint(save: ModelSave): boolean {
 }
 
 /**
+ * A checkpoint to resume from: the file loads the saved file back and restores an optimizer from
+ * what it loaded (`checkpoint = torch.load(PATH)` ... `opt.load_state_dict(checkpoint["optimizer_state_dict"])`),
+ * to train on where the save left off.
+ */
+function resumedFrom(index: SemanticIndex, save: ModelSave): boolean {
+  const flow = index.dataflow;
+  const saved = fileKey(flow, save.path);
+  return saved !== undefined && index.methodCalls('load_state_dict').some((restore) => {
+    const root = restore.args[0] ? rootIdentifier(restore.args[0]) : undefined;
+    const load = root ? index.originCall(root) : undefined;
+    const path = load?.qname === 'torch.load' ? load.args[0] ?? load.kwargs.get('f') : undefined;
+    return !!path && !!restore.receiver && fileKey(flow, path) === saved && isTorchOptimizer(index, restore.receiver);
+  });
+}
+
+/**
  * A save that does not run: under `if False:` (a step the reader switches on by hand), or in a
  * function that nothing in the file calls (a helper kept for later).
  */
@@ -72,7 +89,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const saves: ModelSave[] = [];
   return { callees: MODEL_SAVE_CALLEES, call(call) {
     const save = modelSave(index, call);
-    if (save && !isCheckpoint(save) && !neverRuns(index, save) && !nonModelSaved(index, save)) saves.push(save);
+    if (save && !isCheckpoint(save) && !resumedFrom(index, save) && !neverRuns(index, save) && !nonModelSaved(index, save)) saves.push(save);
   }, finish() {
     if (saves.length === 0 || evaluationEvidence(index)) return;
     const flow = index.dataflow;
@@ -118,7 +135,7 @@ export const modelSavedWithoutEvaluation: Rule = {
       example: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
       fixed: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`). Printing a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells). Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`), a tensor taken out of a model (`torch.save(model.embedding.weight.data.cpu(), "embedding.pt")`: one parameter\'s values, a feature table for other models, which are evaluated where they use it) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked. The message names the model, not what wraps it: the model `accelerator.unwrap_model(model)` hands back, and the one whose weights a saved dictionary holds (`agent, in model_data,` for `model_data = {"model_weights": agent.state_dict(), "args": vars(args)}`).',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...) or for the metric it computes (`lda.perplexity(X)`), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`...); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`). Printing a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts. Checkpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs, or to a file the script reads back to resume (it loads the saved file and restores an optimizer\'s state from it, `checkpoint = torch.load(PATH)` then `opt.load_state_dict(checkpoint["optimizer_state_dict"])`, to train on where it left off) — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells). Files that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone. Only models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`), a tensor taken out of a model (`torch.save(model.embedding.weight.data.cpu(), "embedding.pt")`: one parameter\'s values, a feature table for other models, which are evaluated where they use it) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. One file gives one finding, on the first model saved, with the other saves linked. The message names the model, not what wraps it: the model `accelerator.unwrap_model(model)` hands back, and the one whose weights a saved dictionary holds (`agent, in model_data,` for `model_data = {"model_weights": agent.state_dict(), "args": vars(args)}`).',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

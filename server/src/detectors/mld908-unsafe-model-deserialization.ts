@@ -3,10 +3,9 @@ import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
-import { pathKey } from '../semantics/pathValues';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
-import { writtenBeforeRead } from './shared/runOrder';
+import { fileKey, writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
@@ -55,10 +54,10 @@ function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node
  */
 function readsOwnSave(index: SemanticIndex, load: CallSite): boolean {
   const flow = index.dataflow;
-  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: pathKey(flow.pathOf(path)), at })));
+  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: fileKey(index.dataflow, path), at })));
   const reads = pathSites(index, load);
   return reads.length > 0 && reads.every(({ path, at }) => {
-    const key = pathKey(flow.pathOf(path));
+    const key = fileKey(index.dataflow, path);
     return key !== undefined && saves.some((save) => save.key === key && writtenBeforeRead(flow, save.at, at));
   });
 }
@@ -107,20 +106,8 @@ const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] 
  */
 function loadKey(index: SemanticIndex, call: CallSite, family: 'torch' | 'pickle'): string {
   const path = filePath(index, call);
-  const key = path ? pathKey(index.dataflow.pathOf(path)) ?? sameChainKey(index, path) : undefined;
+  const key = path ? fileKey(index.dataflow, path) : undefined;
   return key === undefined ? `${family}@${call.node.startIndex}` : `${family}\u0000${key}`;
-}
-
-/** `args.model`, `self.checkpoint_path`: the chain's text and the definitions its root name reads. */
-function sameChainKey(index: SemanticIndex, path: Node): string | undefined {
-  const chain = stripParens(path);
-  let root: Node | null = chain;
-  while (root?.type === 'attribute') root = root.childForFieldName('object');
-  if (chain.type !== 'attribute' || root?.type !== 'identifier') return undefined;
-  const read = index.dataflow.readAt(root);
-  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
-  if (definitions.length === 0) return undefined;
-  return `${chain.text}\u0000${definitions.map((definition) => definition.node.startIndex).join(',')}`;
 }
 
 function listen(context: RuleContext): RuleListeners {
@@ -177,7 +164,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`), or one reached through a parameter of two functions.',
     },
   },
   listen,

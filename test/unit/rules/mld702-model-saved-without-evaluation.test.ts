@@ -228,8 +228,81 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.proj.bias.detach().to("cpu"), "proj_bias.pt")
       `,
     },
+    {
+      name: 'a checkpoint saved after the epochs and read back at the start to resume: weights and optimizer state restored',
+      code: py`
+        import torch
+
+
+        def run(net, loader, rounds_done, epochs):
+            opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+            STATE = "state.pt"
+            if rounds_done > 0:
+                state = torch.load(STATE, weights_only=False)
+                net.load_state_dict(state["net"])
+                opt.load_state_dict(state["opt"])
+            for epoch in range(epochs):
+                for x, y in loader:
+                    opt.zero_grad()
+                    torch.nn.functional.cross_entropy(net(x), y).backward()
+                    opt.step()
+            torch.save({"net": net.state_dict(), "opt": opt.state_dict(), "round": rounds_done + 1}, STATE)
+
+
+        run(model, train_loader, args.rounds_done, epochs=2)
+      `,
+    },
+    {
+      name: 'a topic model fitted, measured by its perplexity, and saved',
+      code: py`
+        import torch
+        from topics import TopicModel
+        model = TopicModel(n_words=vocab_size, n_topics=20)
+        model.fit(doc_graph)
+        print("held-out bound:", model.perplexity(held_out_graph))
+        torch.save(model.state_dict(), "topics.pt")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'perplexity only as a t-SNE setting for a plot of the embeddings: no metric',
+      code: py`
+        import torch
+        from sklearn.manifold import TSNE
+        for x, y in loader:
+            opt.zero_grad()
+            loss_fn(net(x), y).backward()
+            opt.step()
+        points = TSNE(n_components=2, perplexity=30, random_state=0).fit_transform(net.embed(x).detach().numpy())
+        torch.save(net.state_dict(), "net.pt")
+      `,
+      findings: [{ line: 8, message: /^net is saved to "net\.pt", but this script never evaluates it/ }],
+    },
+    {
+      name: 'a saved file read back into the model only, and an optimizer resumed from another file: not a resume of this save',
+      code: py`
+        import torch
+
+
+        def run(net, loader, args):
+            opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+            if args.resume:
+                state = torch.load(args.resume, weights_only=False)
+                opt.load_state_dict(state["opt"])
+            for epoch in range(args.epochs):
+                for x, y in loader:
+                    opt.zero_grad()
+                    torch.nn.functional.cross_entropy(net(x), y).backward()
+                    opt.step()
+            torch.save({"net": net.state_dict(), "opt": opt.state_dict()}, "final.pt")
+            net.load_state_dict(torch.load("final.pt", weights_only=False)["net"])
+
+
+        run(model, train_loader, parse_args())
+      `,
+      findings: [{ line: 14, message: /^net, in a dictionary, is saved to "final\.pt", but this script never evaluates it/ }],
+    },
     {
       name: 'a model reached through an object named data and moved to the CPU is still a model, not a tensor taken out of one',
       code: py`

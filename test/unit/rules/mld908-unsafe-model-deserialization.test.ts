@@ -133,6 +133,47 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the best weights saved in the epoch loop to a path named by the command line, restored after the loop',
+      code: py`
+        import os
+        import torch
+
+
+        def run(args, net, loaders):
+            opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+            best_f1 = 0
+            for epoch in range(args.max_epoch):
+                fit_one_epoch(net, opt, loaders["train"])
+                f1 = score(net, loaders["valid"])
+                if f1 > best_f1:
+                    best_f1 = f1
+                    torch.save(net.state_dict(), os.path.join(args.save_dir, args.name))
+            net.load_state_dict(torch.load(os.path.join(args.save_dir, args.name), weights_only=False))
+            return score(net, loaders["test"])
+      `,
+    },
+    {
+      name: 'a whole model written through a file object opened on the command line path, read back through another',
+      code: py`
+        import argparse
+        import torch
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--save", default="model.pt")
+        args = parser.parse_args()
+        best_val = None
+        for epoch in range(1, args.epochs + 1):
+            train_epoch(model)
+            val = evaluate(model, val_data)
+            if best_val is None or val < best_val:
+                with open(args.save, "wb") as f:
+                    torch.save(model, f)
+                best_val = val
+        with open(args.save, "rb") as f:
+            model = torch.load(f)
+      `,
+    },
+    {
       name: 'a notebook: the vectorizer and model dumped in one cell, loaded back from the same file in a later cell',
       code: [
         'import pickle\n',
@@ -405,6 +446,41 @@ ruleTests(unsafeModelDeserialization, {
       ],
       findings: [{ cell: 0, line: 3, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
       noFix: true,
+    },
+    {
+      name: 'run-time paths that may name another file: a part computed by a call, another attribute, a parameter of two functions',
+      code: py`
+        import os, time
+        import torch
+
+
+        def train(args, net):
+            torch.save(net.state_dict(), args.model_path)
+            torch.save(net.state_dict(), os.path.join(args.out, time.strftime("%H%M%S")))
+            net.load_state_dict(torch.load(os.path.join(args.out, time.strftime("%H%M%S"))))
+            net.load_state_dict(torch.load(args.resume))
+
+
+        def test(args, net):
+            net.load_state_dict(torch.load(args.model_path))
+      `,
+      findings: [{ line: 8, related: 0 }, { line: 9, related: 0 }, { line: 13, related: 0 }],
+      safety: 'unsafe',
+      output: py`
+        import os, time
+        import torch
+
+
+        def train(args, net):
+            torch.save(net.state_dict(), args.model_path)
+            torch.save(net.state_dict(), os.path.join(args.out, time.strftime("%H%M%S")))
+            net.load_state_dict(torch.load(os.path.join(args.out, time.strftime("%H%M%S")), weights_only=True))
+            net.load_state_dict(torch.load(args.resume))
+
+
+        def test(args, net):
+            net.load_state_dict(torch.load(args.model_path))
+      `,
     },
     {
       name: 'saved under one file, a different file loaded',

@@ -121,8 +121,12 @@ const EVALUATING_KEYWORDS = new Set(['validation_data', 'validation_split', 'eva
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
 /** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
 const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis', 'deepchecks', 'evidently', 'yellowbrick']);
-/** Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local `evaluate_model`). */
-const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score)$/i;
+/**
+ * Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local
+ * `evaluate_model`), or name the metric they compute (`lda.perplexity(X)`, a language or topic
+ * model's measure, as scikit-learn's `LatentDirichletAllocation.perplexity`).
+ */
+const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
 /**
  * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`, `evaluation_metrics`,
  * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the

@@ -1,8 +1,10 @@
-// Whether a write of a file runs before a read of it in one run of the program: the question of
-// an intermediate file hop (MLD502) and of a program reading back what it saved itself (MLD908).
+// Which file a path names, and whether a write of it runs before a read of it in one run of the
+// program: the questions of an intermediate file hop (MLD502), of a program reading back what it
+// saved itself (MLD908) and of a checkpoint read back to resume training (MLD702).
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from '../../semantics/dataflow';
-import { enclosingFunction, isAncestorOf, sameNode } from '../../semantics/nodes';
+import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { pathKey } from '../../semantics/pathValues';
 
 /** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
 function inExclusiveArms(a: Node, b: Node): boolean {
@@ -26,4 +28,21 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node): bool
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
   const reads = flow.runsAt(read);
   return flow.runsAt(write).some((w) => reads.some((r) => w < r));
+}
+
+/**
+ * What names one file, for grouping loads and for matching a read with a write: the path's value
+ * (pathKey), or, for a path known only at run time (`args.model`, `os.path.join(args.save_dir,
+ * args.name)`, `self.checkpoint_path`), its value as far as it is known with the definitions every
+ * name in it reads: the same expression over the same bindings is the same file, while a parameter
+ * of two functions is not. A part computed by a call (`time.time()`) may change between two reads.
+ */
+export function fileKey(flow: DataFlow, path: Node): string | undefined {
+  const value = flow.pathOf(path);
+  const key = pathKey(value);
+  if (key !== undefined || value.holes.some((hole) => hole.includes('('))) return key;
+  const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
+  const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
+  if (reads.length === 0 || bindings.includes('')) return undefined;
+  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${bindings.join(';')}`;
 }
