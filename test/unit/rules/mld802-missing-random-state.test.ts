@@ -18,6 +18,33 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** Parametrized and wrapped estimators that tests fit; `seedLine` and `firstArgs` are what the first fix adds. */
+const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
+  import pytest
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.tree import DecisionTreeRegressor
+  from mypkg.selection import ImportanceSelector${seedLine}
+
+  @pytest.mark.parametrize("estimator", [RandomForestClassifier(${firstArgs})])
+  def test_fits(estimator):
+      assert estimator.fit(X, y).score(X, y) > 0.5
+
+  MODELS = [DecisionTreeRegressor(max_features=2)]
+
+  @pytest.mark.parametrize("model", MODELS)
+  def test_repr(model):
+      assert "max_features" in repr(model)
+
+  def test_all_fit():
+      for model in MODELS:
+          model.fit(X, y)
+
+  def test_selects():
+      selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
+      selector.fit(X, y)
+      assert selector.estimator.max_depth == 3
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -387,62 +414,13 @@ ruleTests(missingRandomState, {
   invalid: [
     {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
-      code: py`
-        import pytest
-        from sklearn.ensemble import RandomForestClassifier
-        from sklearn.tree import DecisionTreeRegressor
-        from mypkg.selection import ImportanceSelector
-
-        @pytest.mark.parametrize("estimator", [RandomForestClassifier()])
-        def test_fits(estimator):
-            assert estimator.fit(X, y).score(X, y) > 0.5
-
-        MODELS = [DecisionTreeRegressor(max_features=2)]
-
-        @pytest.mark.parametrize("model", MODELS)
-        def test_repr(model):
-            assert "max_features" in repr(model)
-
-        def test_all_fit():
-            for model in MODELS:
-                model.fit(X, y)
-
-        def test_selects():
-            selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
-            selector.fit(X, y)
-            assert selector.estimator.max_depth == 3
-      `,
+      code: FITTED_IN_TESTS('', ''),
       findings: [
         { line: 6, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
         { line: 10, message: /^\`DecisionTreeRegressor\` is called without \`random_state\`/ },
         { line: 21, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
       ],
-      output: py`
-        import pytest
-        from sklearn.ensemble import RandomForestClassifier
-        from sklearn.tree import DecisionTreeRegressor
-        from mypkg.selection import ImportanceSelector
-        SEED = 42
-
-        @pytest.mark.parametrize("estimator", [RandomForestClassifier(random_state=SEED)])
-        def test_fits(estimator):
-            assert estimator.fit(X, y).score(X, y) > 0.5
-
-        MODELS = [DecisionTreeRegressor(max_features=2)]
-
-        @pytest.mark.parametrize("model", MODELS)
-        def test_repr(model):
-            assert "max_features" in repr(model)
-
-        def test_all_fit():
-            for model in MODELS:
-                model.fit(X, y)
-
-        def test_selects():
-            selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
-            selector.fit(X, y)
-            assert selector.estimator.max_depth == 3
-      `,
+      output: FITTED_IN_TESTS('\n  SEED = 42', 'random_state=SEED'),
     },
     {
       name: 'a seed set only after the forest is fitted, or set to None, seeds nothing that ran',
