@@ -43,15 +43,27 @@ function callCommand(index: SemanticIndex, call: CallSite): string | undefined {
   return undefined;
 }
 
+/**
+ * How a requirement is named in a message. A long URL keeps its end, where the owner and the
+ * repository are (`git+https://.../huggingface/peft.git`): cut at the end, several repositories
+ * of one host would read the same.
+ */
+function label(spec: string): string {
+  const url = /^([\w+.-]+:\/\/)[^/]+\/(.+)$/.exec(spec);
+  if (!url || spec.length <= 40) return shorten(spec);
+  const tail = url[2].split('/').slice(-2).join('/');
+  return `${url[1]}.../${tail.length > 40 ? shorten(tail) : tail}`;
+}
+
 function names(requirements: Requirement[]): string {
-  const shown = requirements.slice(0, 4).map((r) => shorten(r.spec));
+  const shown = requirements.slice(0, 4).map((r) => label(r.spec));
   if (requirements.length > 4) shown.push(`${requirements.length - 4} more`);
   return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /** Why a bound written unquoted (`!pip install numpy>=1.20`) bounds nothing: the shell redirects at `>`. */
 function redirections(tool: string, redirected: Requirement[]): string {
-  const written = redirected.map((r) => `\`${shorten(r.spec)}${r.redirectedBound}\``);
+  const written = redirected.map((r) => `\`${label(r.spec)}${r.redirectedBound}\``);
   if (written.length === 1) return `unquoted, ${written[0]} sends ${tool}'s output to a file named \`${redirected[0].redirectedBound!.slice(1)}\` instead of bounding the version`;
   const list = `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
   return `unquoted, ${list} send ${tool}'s output to files instead of bounding the versions`;

@@ -81,6 +81,11 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'long VCS URLs keep the owner and repository that tell them apart',
+      code: ['!pip install git+https://github.com/huggingface/transformers git+https://github.com/huggingface/accelerate\n!pip install -q git+https://github.com/huggingface/peft.git@main\n'],
+      findings: [{ cell: 0, line: 1, message: /^`pip install`: git\+https:\/\/\.\.\.\/huggingface\/transformers, git\+https:\/\/\.\.\.\/huggingface\/accelerate and git\+https:\/\/\.\.\.\/huggingface\/peft\.git@main follow a branch, not a commit, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
       name: 'chained commands, a continued line, python -m pip, %%capture and %%bash cells',
       code: [
         '!pip install pandas==2.2.2 && pip install -q polars\n!python -m pip install \\\n    scipy==1.14.0 umap-learn\n',
