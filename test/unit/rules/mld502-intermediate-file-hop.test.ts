@@ -81,6 +81,20 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'the write in a try body and the read in its handler (data pulled by an earlier run, for readers without the tools)',
+      code: py`
+        import numpy as np
+        try:
+            import requests
+            counts = pull_counts(requests)
+            np.savetxt("data/counts.csv", counts, delimiter=",")
+        except (ImportError, ConnectionError):
+            print("using the counts pulled earlier")
+            counts = np.genfromtxt("data/counts.csv", delimiter=",")
+        plot(counts)
+      `,
+    },
+    {
       name: 'written in one function, read in another (data-access helpers)',
       code: py`
         import pandas as pd
@@ -208,6 +222,22 @@ ruleTests(intermediateFileHop, {
         model.fit(df.drop(columns="y"), df.y)
       `,
       findings: [{ line: 5, column: 6, message: /^"data\/clean.csv" is written by `clean.to_csv` in line 4 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'written in a try body and read in its else clause or after the try: the same run',
+      code: py`
+        import numpy as np
+        try:
+            counts = pull_counts()
+            np.savetxt("data/counts.csv", counts, delimiter=",")
+        except ConnectionError:
+            raise SystemExit("offline")
+        else:
+            counts = np.genfromtxt("data/counts.csv", delimiter=",")
+        fit(counts)
+      `,
+      findings: [{ line: 8, column: 14, message: /^"data\/counts.csv" is written by `np.savetxt` in line 4 and read back here/, related: 1 }],
       noFix: true,
     },
     {

@@ -6,12 +6,22 @@ import type { DataFlow } from '../../semantics/dataflow';
 import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
 import { pathKey } from '../../semantics/pathValues';
 
-/** True when the two sites are in two arms of one `if`: a write in one and a read in the other is a cache behind a flag. */
+/**
+ * True when the two sites are in two arms of one `if` (a write in one and a read in the other is a
+ * cache behind a flag), or in a `try` body and one of its `except` handlers, or in two handlers: a
+ * handler runs when the body failed, and reads what an earlier run saved (`try: pull(); np.savetxt(p, x)`
+ * / `except ImportError: x = np.genfromtxt(p)`, data pulled before, for readers without the tools).
+ */
 function inExclusiveArms(a: Node, b: Node): boolean {
   for (let current = a.parent; current; current = current.parent) {
-    if (current.type !== 'if_statement' || !isAncestorOf(current, b)) continue;
+    if ((current.type !== 'if_statement' && current.type !== 'try_statement') || !isAncestorOf(current, b)) continue;
     const arm = (node: Node) => current!.namedChildren.find((child) => !!child && isAncestorOf(child, node));
-    return !sameNode(arm(a), arm(b));
+    const [armA, armB] = [arm(a), arm(b)];
+    if (sameNode(armA, armB)) return false;
+    if (current.type === 'if_statement') return true;
+    // Body, handlers, `else` and `finally` of one try: only a handler excludes the others (but `finally`).
+    const handler = (part: Node | undefined) => part?.type === 'except_clause' || part?.type === 'except_group_clause';
+    return (handler(armA) || handler(armB)) && armA?.type !== 'finally_clause' && armB?.type !== 'finally_clause';
   }
   return false;
 }
