@@ -2,7 +2,7 @@
 // notebook saved for its cells, which no node or model event carries, and compares every cell's
 // count with all the others' (the longest run in order), so there is nothing to subscribe to.
 import type { Range, Segment } from '../documents/types';
-import { lineEndOffset } from '../documents/positions';
+import { lineEndOffset, segmentIndexAtLine } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
 import type { SemanticIndex } from '../semantics';
 import { pushTo } from '../engine/collections';
@@ -79,8 +79,51 @@ function sessionStarts(doc: RuleContext['doc'], index: SemanticIndex): number[] 
   return starts;
 }
 
+/** Calls a cell may make, and modules it may import, and still only show something: Python's builtins and IPython's display. */
+const SHOWING_CALL = /^(builtins|IPython\.(core\.)?display)\./;
+const SHOWING_MODULE = /^IPython\.(core\.)?display(\.|$)/;
+
+/**
+ * The cells that only show something: no other cell reads a name they bind, they read no name
+ * that another cell binds (or that nothing visible binds), they import only IPython's display
+ * and call only builtins, its functions and functions of their own, and they run no magic or shell
+ * command and write no file (`from IPython.core.display import HTML` and a function that styles the page from a CSS
+ * file). Whenever such a cell ran, it shows the same and changes nothing another cell sees.
+ */
+function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
+  const flow = index.dataflow;
+  const dependent = new Uint8Array(doc.segments.length);
+  for (const read of flow.reads) {
+    if (read.resolution.kind === 'builtin') continue;
+    const cell = index.segmentIndexOf(read.node);
+    const definitions = read.resolution.kind === 'unknown' ? [] : flow.reachingDefinitions(read);
+    if (definitions.length === 0) dependent[cell] = 1;
+    for (const definition of definitions) {
+      const home = index.segmentIndexOf(definition.node);
+      if (home !== cell) dependent[cell] = dependent[home] = 1;
+    }
+  }
+  for (const call of index.calls) {
+    if (dependent[call.segmentIndex] || (call.qname && SHOWING_CALL.test(call.qname))) continue;
+    // Its own function (a name bound in the cell: one bound elsewhere made it dependent above),
+    // or a method of a value it made (`open(path).read()`).
+    const callee = call.callee.type === 'identifier' ? flow.readAt(call.callee) : undefined;
+    if (callee?.resolution.kind === 'local' || (!call.qname && call.method !== undefined)) continue;
+    dependent[call.segmentIndex] = 1;
+  }
+  for (const io of flow.io) if (io.direction === 'write') dependent[io.call.segmentIndex] = 1;
+  // An import runs the module's code and changes what other cells' imports find (`import sagemaker.huggingface`, `import os` to set `os.environ`).
+  for (const binding of index.imports) if (!SHOWING_MODULE.test(binding.target)) dependent[index.segmentIndexOf(binding.node)] = 1;
+  for (const magic of doc.magics) dependent[segmentIndexAtLine(doc, magic.range.start.line)] = 1;
+  const cells = new Set<number>();
+  dependent.forEach((isDependent, i) => {
+    if (!isDependent) cells.add(i);
+  });
+  return cells;
+}
+
 /** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
-function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean): Symptom[] {
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean, showOnly: ReadonlySet<number> = new Set()): Symptom[] {
   const found: Symptom[] = [];
   // A cell that only installs packages changes the environment, not the kernel's variables: run in
   // an earlier session (before the restart an install asks for) or again later, it leaves nothing
@@ -88,7 +131,9 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   const counted = segments.filter((_, i) => !installOnly.has(i));
   // A cell that is only comments (a note, commented-out download commands) runs nothing, as an
   // empty one does: whenever it ran, no result depends on it.
-  const executed = counted.filter((s) => ran(s) && s.endOffset > s.startOffset && !runsNothing(s));
+  // So is a cell that only shows something (showOnlyCells): it shows the same whenever it ran.
+  const shows = new Set([...showOnly].map((i) => segments[i]));
+  const executed = counted.filter((s) => ran(s) && s.endOffset > s.startOffset && !runsNothing(s) && !shows.has(s));
   // A restart the notebook prescribes starts a session whose counts begin again: each session is
   // judged on its own, and a count shared across one is not two runs mixed.
   const session = (segment: Segment): number => restarts.filter((start) => start <= segment.cellIndex).length;
@@ -163,7 +208,13 @@ function check(context: RuleContext): void {
   });
   // A notebook whose saved state is not one top-to-bottom run has one cause and one remedy
   // (restart, run all, save): one finding, at the first cell that shows it, linked to the others.
-  const [first, ...others] = symptoms(doc.segments, firstLine, sessionStarts(doc, context.index), installOnlyCells(doc), (segment) => cellRunsNothing(doc, segment));
+  const restarts = sessionStarts(doc, context.index);
+  const installOnly = installOnlyCells(doc);
+  const runsNothing = (segment: Segment) => cellRunsNothing(doc, segment);
+  let found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing);
+  // Worked out only for the notebooks that show a symptom: it reads every name's definitions.
+  if (found.length > 0) found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index));
+  const [first, ...others] = found;
   if (!first) return;
   const n = others.length;
   context.report({
@@ -187,7 +238,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. Nor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command and writes no file (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, a constant worked out by hand). Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`) or prints a frame another cell builds is compared. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.',
     },
   },
   check,

@@ -56,6 +56,14 @@ ruleTests(notebookOutOfOrder, {
       code: sharesCountWithBelow('# uncomment to fetch the corpus\n#!wget https://example.org/ptb/train.txt\n#!wget https://example.org/ptb/valid.txt\n'),
     },
     {
+      name: 'a cell that only shows something (the page styled from its CSS file) re-run after the cells below it',
+      code: reRunAfterBelow('from IPython.core.display import HTML\n\ndef css_styling():\n    styles = open("../styles/custom.css", "r").read()\n    return HTML(styles)\n\ncss_styling()\n'),
+    },
+    {
+      name: 'a cell that only shows a figure shares a count with a code cell below',
+      code: sharesCountWithBelow('from IPython.display import Image\nImage(filename="figures/architecture.png")\n'),
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -110,7 +118,17 @@ ruleTests(notebookOutOfOrder, {
     },
     {
       name: 'a cell whose only code follows its comments is compared: re-run after the cells below it',
-      code: reRunAfterBelow('# learning rate to try next\n# lr = 0.1\nlr = 0.01\n'),
+      code: reRunAfterBelow('# learning rate to try next\n# lr = 0.1\npd.options.display.precision = 2\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'cells that look self-contained but change or read what other cells see: an import that sets the environment, a read of a frame',
+      code: reRunAfterBelow('import os\nos.environ["DATA_DIR"] = "/tmp/data"\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell that prints a frame another cell builds is compared: re-run after the cells below it',
+      code: reRunAfterBelow('print(df.shape)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
@@ -162,7 +180,7 @@ describe('MLD804 longest increasing run', () => {
   });
 
   it('uses the cell index in notebook order, markdown cells counted', async () => {
-    const { result } = await run([{ text: '# intro', kind: 'markup' }, { text: 'a = 1\n', executionOrder: 2 }, { text: 'b = 2\n', executionOrder: 1 }], [notebookOutOfOrder]);
+    const { result } = await run([{ text: '# intro', kind: 'markup' }, { text: 'a = 1\n', executionOrder: 2 }, { text: 'b = a + 1\n', executionOrder: 1 }], [notebookOutOfOrder]);
     assert.equal(result.findings.length, 1);
     assert.match(result.findings[0].message, /cell 2|cell 3/);
   });
