@@ -108,6 +108,41 @@ function removalFix(context: RuleContext, io: DataIO, assignment: Node, names: N
   return { title: `Remove the unused load of \`${names[0].text}\``, edits: [removeStatement(context.doc, statement)] };
 }
 
+/** Calls that read a clock (`time.time()`, `perf_counter()`, `timeit.default_timer()`). */
+const CLOCK_READS = new Set([
+  'time.time', 'time.time_ns', 'time.perf_counter', 'time.perf_counter_ns', 'time.monotonic', 'time.monotonic_ns',
+  'time.process_time', 'timeit.default_timer', 'datetime.datetime.now',
+]);
+
+/**
+ * A load whose statement has a clock read among the simple statements before it and another
+ * after it, in the same block, is timed: a benchmark of the reader, whose duration is the use.
+ * The clock reads of each block are listed once, so many loads in one block stay linear.
+ */
+class TimedLoads {
+  private readonly clocks = new Map<number, number[]>();
+  constructor(private readonly index: SemanticIndex) {}
+
+  has(assignment: Node): boolean {
+    const statement = assignment.parent;
+    const block = statement?.parent;
+    if (statement?.type !== 'expression_statement' || !block) return false;
+    const starts = this.clockReadsIn(block);
+    return starts.length > 1 && starts[0] < statement.startIndex && starts[starts.length - 1] > statement.startIndex;
+  }
+
+  /** The start offsets, in order, of the block's simple statements that read a clock. */
+  private clockReadsIn(block: Node): number[] {
+    let starts = this.clocks.get(block.id);
+    if (!starts) {
+      starts = block.namedChildren.filter((node): node is Node => node?.type === 'expression_statement'
+        && this.index.callsWithin(node).some((call) => !!call.qname && CLOCK_READS.has(call.qname))).map((node) => node.startIndex);
+      this.clocks.set(block.id, starts);
+    }
+    return starts;
+  }
+}
+
 /** What the listeners gather for the verdicts at finish. */
 interface Gathered {
   loads: readonly DataIO[];
@@ -120,6 +155,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
   const { index, doc } = context;
   const flow = index.dataflow;
   const bindings = new BindingPositions(index);
+  const timed = new TimedLoads(index);
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
   for (const io of loads) {
@@ -134,6 +170,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     if (names.some((name) => dynamic.has(name.text, scope))) continue;
     if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
     if (isProbedInTry(assignment)) continue;
+    if (timed.has(assignment)) continue;
     if (downloads.fillsFolderUsedLater(io)) continue;
 
     const listed = names.map((name) => `\`${name.text}\``).join(', ');
@@ -317,7 +354,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

@@ -5,6 +5,38 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a load timed between two clock reads is a measurement: how long it takes is what the code reports',
+      code: [
+        'import time\nimport pandas as pd\n',
+        [
+          '# how long does each library take to read the file?',
+          'start = time.time()',
+          'frame = pd.read_csv("games.csv")',
+          'stop = time.time()',
+          'print("pandas: {:.2f}s".format(stop - start))',
+          '',
+          'import polars as pl',
+          'start = time.perf_counter()',
+          'frame = pl.read_csv("games.csv")',
+          'print(f"polars: {time.perf_counter() - start:.2f}s")',
+        ].join('\n') + '\n',
+        'frame = pd.DataFrame({"a": [1, 2]})\nframe.shape\n',
+      ],
+    },
+    {
+      name: 'a timed load inside a benchmark function, clock from timeit',
+      code: py`
+        from timeit import default_timer as timer
+        import numpy as np
+        def bench(path):
+            t0 = timer()
+            arr = np.load(path)
+            elapsed = timer() - t0
+            return elapsed
+        print(bench("big.npy"))
+      `,
+    },
+    {
       name: 'a load in a try that handles the failure is a probe: does the file read with this encoding?',
       code: py`
         import pandas as pd
@@ -147,6 +179,50 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a clock read only before the load (a start time logged) does not time it: the unused load is reported',
+      code: py`
+        import time
+        import pandas as pd
+        started = time.time()
+        print("run started at", started)
+        extra = pd.read_csv("extra.csv")
+        main = pd.read_csv("main.csv")
+        print(main.shape)
+      `,
+      findings: [{ line: 5, message: /^`extra` is loaded from "extra.csv"/ }],
+      output: py`
+        import time
+        import pandas as pd
+        started = time.time()
+        print("run started at", started)
+        main = pd.read_csv("main.csv")
+        print(main.shape)
+      `,
+    },
+    {
+      name: 'clock reads in another block (a loop body) do not time a load outside it',
+      code: py`
+        import time
+        import pandas as pd
+        print("loading")
+        for step in range(3):
+            t = time.time()
+        extra = pd.read_csv("extra.csv")
+        for step in range(3):
+            t = time.time()
+      `,
+      findings: [{ line: 6, message: /^`extra` is loaded from "extra.csv"/ }],
+      output: py`
+        import time
+        import pandas as pd
+        print("loading")
+        for step in range(3):
+            t = time.time()
+        for step in range(3):
+            t = time.time()
+      `,
+    },
     {
       name: 'a try without a handler (try/finally) is no probe: the unused load is reported',
       code: py`
