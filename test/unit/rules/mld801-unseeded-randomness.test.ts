@@ -140,6 +140,67 @@ const SHUFFLED_BEFORE_TRAINER = py`
   trainer.train()
 `;
 
+/** A model module whose `__main__` block builds the model; `withMain` appends the rest of the block. */
+const DENOISER_MODULE = py`
+  import torch
+  from torch import nn
+
+  class FourierEmbedding(nn.Module):
+      def __init__(self, dim):
+          super().__init__()
+          self.freqs = nn.Parameter(torch.randn(dim // 2), requires_grad=False)
+
+      def forward(self, t):
+          angles = t[:, None] * self.freqs[None, :] * 6.283
+          return torch.cat((angles.sin(), angles.cos()), dim=-1)
+
+  class Denoiser(nn.Module):
+      def __init__(self, dim):
+          super().__init__()
+          self.embed = FourierEmbedding(dim)
+          self.proj = nn.Linear(dim, dim)
+
+      def forward(self, x, t):
+          return self.proj(x + self.embed(t))
+
+      def loss(self, x):
+          t = torch.rand(x.shape[0])
+          noise = torch.randn_like(x)
+          return ((self(x + noise, t) - noise) ** 2).mean()
+
+  if __name__ == "__main__":
+      model = Denoiser(dim=32)
+`;
+const withMain = (body: string) => DENOISER_MODULE + py(body).replace(/^(?=.)/gm, '    ');
+
+const ONE_BACKWARD_CHECK = withMain(`
+  batch = torch.randn(4, 32)
+  loss = model.loss(batch)
+  loss.backward()
+  sample = model(torch.randn(4, 32), torch.ones(4))
+  sample.shape
+`);
+
+const ONE_BACKWARD_THEN_STEP = withMain(`
+  optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+  loss = model.loss(torch.randn(4, 32))
+  loss.backward()
+  optimizer.step()
+`);
+
+const BACKWARD_IN_LOOP = withMain(`
+  batch = torch.randn(4, 32)
+  for step in range(1000):
+      loss = model.loss(batch)
+      loss.backward()
+`);
+
+const ONE_BACKWARD_GRADIENT_READ = withMain(`
+  loss = model.loss(torch.randn(4, 32))
+  loss.backward()
+  print(model.proj.weight.grad.norm())
+`);
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -334,6 +395,10 @@ ruleTests(unseededRandomness, {
         if __name__ == "__main__":
             check()
       `,
+    },
+    {
+      name: 'a model module whose __main__ block backpropagates once to check that gradients flow, and steps nothing',
+      code: ONE_BACKWARD_CHECK,
     },
     {
       name: 'a local object called random is not the module',
@@ -1093,6 +1158,24 @@ ruleTests(unseededRandomness, {
       code: ['import numpy as np\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
       findings: [{ cell: 1, line: 1 }],
       output: ['import numpy as np\nSEED = 42\nnp.random.seed(SEED)\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
+    },
+    {
+      name: 'a __main__ block whose one backward pass is followed by an optimizer step trains',
+      code: ONE_BACKWARD_THEN_STEP,
+      findings: [{ line: 7, message: /^`torch\.randn`/ }],
+      output: seededAfter(ONE_BACKWARD_THEN_STEP, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a __main__ block that backpropagates in a loop trains',
+      code: BACKWARD_IN_LOOP,
+      findings: [{ line: 7, message: /^`torch\.randn`/ }],
+      output: seededAfter(BACKWARD_IN_LOOP, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a __main__ block that reads the gradients of its one backward pass uses them',
+      code: ONE_BACKWARD_GRADIENT_READ,
+      findings: [{ line: 7, message: /^`torch\.randn`/ }],
+      output: seededAfter(ONE_BACKWARD_GRADIENT_READ, 'from torch import nn', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'a __main__ block that calls the file\'s own training function is a program',

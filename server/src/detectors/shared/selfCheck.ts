@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
+import { enclosingFunction, enclosingLoops } from '../../semantics/nodes';
 import { metricCall } from './evaluation';
 import { LEARNING_METHODS } from './randomReach';
 
@@ -16,7 +17,9 @@ const BUDGET = 500;
 /**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
  * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
- * compute no metric, write no data or model, and read no command line.
+ * compute no metric, write no data or model, and read no command line. A backward pass the block
+ * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
+ * the gradients it leaves: on its own it only checks that gradients flow.
  */
 export function mainOnlyTriesModule(index: SemanticIndex): boolean {
   if (index.doc.kind !== 'script' || index.runsAtModuleLevel || index.mainGuards.length === 0) return false;
@@ -24,6 +27,8 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
   if (index.calls.some((call) => call.qname && COMMAND_LINE_PARSERS.test(call.qname))) return false;
   const seen = new Set<number>();
   const pending: Node[] = [...index.mainGuards];
+  let loneBackward = false;
+  let gradientsUsed = false;
   while (pending.length > 0) {
     const scope = pending.pop()!;
     if (seen.has(scope.startIndex)) continue;
@@ -32,15 +37,23 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
     seen.add(scope.startIndex);
     for (const call of index.callsWithin(scope)) {
       const name = call.method ?? call.qname?.split('.').pop();
+      if (name === 'backward' && index.mainGuards.includes(scope) && !enclosingFunction(call.node) && enclosingLoops(call.node).length === 0) {
+        loneBackward = true;
+        continue;
+      }
+      // An optimizer step (`opt.step()`, `scaler.step(opt)`) applies the gradients.
+      if (call.method === 'step') gradientsUsed = true;
       if (name && LEARNING_METHODS.has(name)) return false;
       if (metricCall(call)) return false;
       if (index.dataflow.dataIOAt(call.node)?.direction === 'write') return false;
     }
+    // `p.grad` read (a manual update, a printed gradient) uses them too.
+    if (index.nodesWithin('attribute', scope).some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad')) gradientsUsed = true;
     for (const name of index.nodesWithin('identifier', scope)) {
       const target = index.resolve(name.text, name);
       // A class named is followed whole: the block may drive its training through any method.
       if (target.kind === 'local' && (target.definition.kind === 'def' || target.definition.kind === 'class')) pending.push(target.definition.statement);
     }
   }
-  return true;
+  return !(loneBackward && gradientsUsed);
 }
