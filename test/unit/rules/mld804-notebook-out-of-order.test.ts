@@ -127,6 +127,16 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
+      name: 'a cell that shows a file another cell writes is compared: it ran before the cell that writes it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.describe().to_csv("out/summary.csv")\n', executionOrder: 5 },
+        { text: 'from IPython.display import FileLink\nFileLink("out/summary.csv")\n', executionOrder: 4 },
+      ],
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[5\], after cell 4 \(\[4\]\) below it/ }],
+    },
+    {
       name: 'a cell that prints a frame another cell builds is compared: re-run after the cells below it',
       code: reRunAfterBelow('print(df.shape)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
