@@ -45,6 +45,20 @@ const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
       assert selector.estimator.max_depth == 3
 `;
 
+/** A split repeated over a range (to average) and one inside a loop over models; the arguments are what the fixes add. */
+const REPEATED_SPLITS = (repeated: string, perModel = '') => py`
+  from sklearn.model_selection import train_test_split${repeated || perModel ? '\n  SEED = 42' : ''}
+  scores = []
+  for i in range(1000):
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25${repeated ? `, random_state=${repeated}` : ''})
+      scores.append(clf.fit(X_tr, y_tr).score(X_te, y_te))
+  print(sum(scores) / len(scores))
+
+  for name, model in models.items():
+      X_tr, X_te, y_tr, y_te = train_test_split(X, y${perModel ? `, random_state=${perModel}` : ''})
+      print(name, model.fit(X_tr, y_tr).score(X_te, y_te))
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -421,6 +435,22 @@ ruleTests(missingRandomState, {
         { line: 21, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
       ],
       output: FITTED_IN_TESTS('\n  SEED = 42', 'random_state=SEED'),
+    },
+    {
+      name: 'a split repeated in a range loop to average the scores: the fix seeds each repeat differently',
+      code: REPEATED_SPLITS(''),
+      findings: [
+        { line: 4, message: /^\`train_test_split\` is called without \`random_state\`/ },
+        { line: 9, message: /^\`train_test_split\` is called without \`random_state\`/ },
+      ],
+      output: REPEATED_SPLITS('SEED + i'),
+    },
+    {
+      name: 'a split inside a loop over models: the fix gives every model the same split',
+      code: REPEATED_SPLITS(''),
+      fixIndex: 1,
+      findings: [{ line: 4 }, { line: 9 }],
+      output: REPEATED_SPLITS('', 'SEED'),
     },
     {
       name: 'a seed set only after the forest is fitted, or set to None, seeds nothing that ran',
