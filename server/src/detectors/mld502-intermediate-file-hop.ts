@@ -6,7 +6,7 @@ import { enclosingStatement, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
 import { writtenBeforeRead } from './shared/runOrder';
-import { trackerUpload, usesTracker } from './shared/trackers';
+import { trackerVersionRecord, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import type { CallSite } from '../semantics/types';
@@ -63,6 +63,8 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
 /**
  * A written file the script also hands to an experiment tracker (`artifact.add_file(path)`,
  * `mlflow.log_artifact(path)`) is versioned there: reading it back is reading a logged artefact.
+ * One whose hash the tracker records (`run["data"].track_files(path)`) is checked: the run names
+ * the version it read.
  */
 function trackedWrite(flow: DataFlow, uploads: readonly Node[], write: DataIO): boolean {
   const key = pathKey(flow.pathOf(write.path!));
@@ -109,7 +111,7 @@ function listen(context: RuleContext): RuleListeners {
     // A tracker upload is known by its last name from any module: every call is offered, in a file that uses a tracker.
     callees: tracked ? undefined : REMOVALS,
     call(call) {
-      const upload = tracked ? trackerUpload(call) : undefined;
+      const upload = tracked ? trackerVersionRecord(call) : undefined;
       if (upload) uploads.push(upload);
       const removed = removedPath(call);
       if (removed) removals.push(removed);
@@ -159,7 +161,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

@@ -160,6 +160,33 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'a written file whose hash a tracker records on the run (Neptune track_files) is checked, not a silent hop',
+      code: py`
+        from pathlib import Path
+        import neptune
+        import pandas as pd
+        data_dir = Path("data")
+        project = neptune.init_project(project="team/churn")
+        full = pd.read_csv(data_dir / "customers.csv")
+        for version, frac in enumerate([0.4, 0.6, 0.8]):
+            full.sample(frac=frac, random_state=version).to_csv(str(data_dir / "subset.csv"), index=False)
+            project[f"data/subset/v{version}"].track_files(str(data_dir / "subset.csv"), wait=True)
+        run = neptune.init_run(project="team/churn")
+        SUBSET = str(data_dir / "subset.csv")
+        run["data/train"].track_files(SUBSET)
+        train = pd.read_csv(SUBSET)
+        model.fit(train.drop(columns="churned"), train.churned)
+      `,
+    },
+    {
+      name: 'a hash record in one notebook cell versions the file another cell reads back',
+      code: [
+        'import neptune\nimport pandas as pd\nrun = neptune.init_run()\n',
+        'feats = build_features(raw)\nfeats.to_parquet("work/feats.parquet")\nrun["datasets/features"].track_files("work/feats.parquet")\n',
+        'X = pd.read_parquet("work/feats.parquet")\nclf.fit(X.drop(columns="y"), X.y)\n',
+      ],
+    },
+    {
       name: 'column blocks spilled to disk, merged and then deleted (os.remove, Path.unlink): scratch space, not a stage output',
       code: py`
         import os
@@ -187,6 +214,21 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a hash record of another file (the raw input) leaves the hop of the derived file reported',
+      code: py`
+        import neptune
+        import pandas as pd
+        run = neptune.init_run()
+        run["data/raw"].track_files("raw.csv")
+        clean = pd.read_csv("raw.csv").dropna()
+        clean.to_csv("clean.csv", index=False)
+        df = pd.read_csv("clean.csv")
+        model.fit(df.drop(columns="y"), df.y)
+      `,
+      findings: [{ line: 7, message: /^"clean.csv" is written by `clean.to_csv`/ }],
+      noFix: true,
+    },
     {
       name: 'a tracker logging a different file leaves the hop of this one reported',
       code: py`

@@ -22,3 +22,18 @@ export function trackerUpload(call: CallSite): Node | undefined {
   if (!name || !(TRACKER_UPLOADS.has(name) || call.qname === 'wandb.save')) return undefined;
   return call.args[0] ?? call.kwargs.get('local_path') ?? call.kwargs.get('local_dir') ?? call.kwargs.get('glob_str');
 }
+
+/** Calls that record a local file's hash on a run without keeping a copy: Neptune's `run["data/train"].track_files(path)`. */
+const TRACKER_HASH_RECORDS = new Set(['track_files']);
+
+/**
+ * The path of a file whose version a call records with a tracker (in a file that `usesTracker`): an
+ * upload, or a hash record. A hash names the version a run read but keeps no copy, so it versions
+ * data handed between steps, not a model artefact that a later save overwrites.
+ */
+export function trackerVersionRecord(call: CallSite): Node | undefined {
+  const upload = trackerUpload(call);
+  if (upload) return upload;
+  const name = call.qname ? lastSegment(call.qname) : call.method;
+  return name && TRACKER_HASH_RECORDS.has(name) ? call.args[0] ?? call.kwargs.get('path') : undefined;
+}
