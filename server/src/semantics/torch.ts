@@ -264,10 +264,11 @@ function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): b
   const className = index.constructedClass(call.node);
   if (className?.startsWith('local:')) return buildsOnlyPlainLayers(index, call, className, seen);
   // A method (`x.view`, `super().__init__`), a module held in a name or built just before (`nn.Sigmoid()(x)`) builds nothing
-  // new; a function of the file (`make_block()`) hides what it builds.
+  // new; a function of the file (`make_block()`) hides what it builds, unless nothing in its body may build a module
+  // (a positional table, a mask or an activation computed from tensors).
   if (!call.qname) {
     const definition = call.callee.type === 'identifier' ? index.definitionFor(call.callee) : undefined;
-    return definition?.kind !== 'def' || handsBackItsModule(index, definition.statement, seen);
+    return definition?.kind !== 'def' || handsBackItsModule(index, definition.statement, seen) || !mayBuildModules(index, call);
   }
   if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
   if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);

@@ -204,6 +204,56 @@ const TRAINED_BY_HELPER = py`
       acc = (model(xv).argmax(1) == yv).float().mean()
 `;
 
+/**
+ * A small encoder whose class body builds only plain layers but calls functions of the file that build no
+ * module: a sinusoidal position table for `nn.Embedding.from_pretrained`, a padding mask and a gelu.
+ * `extra` is added to `__init__`; the model is trained by a loop and then used for predictions.
+ */
+const ENCODER_WITH_HELPERS = (helpers: string, extra = '') => py`
+  import numpy as np
+  import torch
+  import torch.nn as nn
+
+  def position_table(n_pos, dim):
+      angles = np.array([[p / np.power(10000, 2 * (i // 2) / dim) for i in range(dim)] for p in range(n_pos)])
+      angles[:, 0::2] = np.sin(angles[:, 0::2])
+      angles[:, 1::2] = np.cos(angles[:, 1::2])
+      return torch.FloatTensor(angles)
+
+  def padding_mask(tokens):
+      return tokens.eq(0).unsqueeze(-1)
+
+  def gelu(x):
+      return x * 0.5 * (1.0 + torch.erf(x / 1.41421))
+` + helpers + py`
+
+  class TinyEncoder(nn.Module):
+      def __init__(self, vocab, dim, max_len):
+          super().__init__()
+          self.tok = nn.Embedding(vocab, dim)
+          self.pos = nn.Embedding.from_pretrained(position_table(max_len, dim), freeze=True)
+          self.ff = nn.Linear(dim, dim)
+          self.norm = nn.LayerNorm(dim)
+          self.out = nn.Linear(dim, vocab)${extra}
+
+      def forward(self, tokens, positions):
+          h = self.tok(tokens) + self.pos(positions)
+          h = self.norm(h + gelu(self.ff(h)))
+          return self.out(h).masked_fill(padding_mask(tokens), 0.0)
+
+  model = TinyEncoder(100, 16, 12)
+  criterion = nn.CrossEntropyLoss()
+  optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
+  for epoch in range(20):
+      optimizer.zero_grad()
+      loss = criterion(model(tokens, positions).view(-1, 100), targets.view(-1))
+      loss.backward()
+      optimizer.step()
+
+  predicted = model(tokens, positions).argmax(-1)
+  print(predicted)
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -478,8 +528,27 @@ ruleTests(evalModeNotSet, {
       name: 'a splatted list of plain layers sized by an environment that a factory of the file builds',
       code: agentSizedByEnv(ENV_FACTORY, PLAIN_SIZED_LAYERS),
     },
+    {
+      name: 'a local class of plain layers that calls functions of the file building no module (position table, mask, gelu)',
+      code: ENCODER_WITH_HELPERS(''),
+    },
   ],
   invalid: [
+    {
+      name: 'the same encoder with a layer from a function of the file that builds a module',
+      code: ENCODER_WITH_HELPERS(py`
+
+        def regulariser(p):
+            return nn.Dropout(p)
+      `, '\n          self.drop = regulariser(0.1)'),
+      findings: [{ line: 44, message: /^`model` is used after training while still in training mode: any dropout or batch-norm layer it has behaves/ }],
+      safety: 'unsafe',
+      output: ENCODER_WITH_HELPERS(py`
+
+        def regulariser(p):
+            return nn.Dropout(p)
+      `, '\n          self.drop = regulariser(0.1)').replace('\npredicted = model(', '\nmodel.eval()\npredicted = model('),
+    },
     {
       name: 'train() before a training helper of the file called with no arguments, then no-grad validation',
       code: TRAINED_BY_HELPER,
