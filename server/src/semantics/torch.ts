@@ -198,13 +198,21 @@ export function hasModeDependentLayers(index: SemanticIndex, origin: ModuleOrigi
   return origin.call !== undefined && origin.className !== undefined && constructsModeLayers(index, origin.call, origin.className, new Set());
 }
 
+/** Recurrent layers, whose `dropout` applies between stacked layers (`num_layers`, the third argument). */
+const RECURRENT = /\.(LSTM|GRU|RNN)$/;
+
 function constructsModeLayers(index: SemanticIndex, call: CallSite, className: string, seen: Set<string>): boolean {
   if (isModelFactory(className)) return true;
   if (MODE_LAYERS.test(className)) return true;
   if (OPTIONAL_DROPOUT.test(className)) {
     const dropout = call.kwargs.get('dropout');
     const value = dropout ? index.literal(dropout) : undefined;
-    return !!dropout && !(value?.kind === 'number' && value.value === 0);
+    if (!dropout || (value?.kind === 'number' && value.value === 0)) return false;
+    // A recurrent layer drops out between its stacked layers only: with one layer (the default) nothing.
+    if (!RECURRENT.test(className)) return true;
+    const layers = call.kwargs.get('num_layers') ?? call.args[2];
+    const count = layers ? index.literal(layers) : undefined;
+    return !!layers && !(count?.kind === 'number' && count.value <= 1);
   }
   if (className.startsWith('local:')) return localClassHasModeLayers(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
   // Containers (Sequential, ModuleList, ModuleDict...): the layers built in their arguments.

@@ -35,6 +35,21 @@ const LINEAR_TRAINED = py`
       opt.step()
 `;
 
+/** A recurrent model trained, then evaluated under no_grad without eval(); `layers` is what the GRU is given beyond its sizes. */
+const RECURRENT_TRAINED = (layers: string) => py`
+  import torch
+  import torch.nn as nn
+  rnn = nn.GRU(16, 32${layers}, batch_first=True)
+  opt = torch.optim.Adam(rnn.parameters())
+  for x, y in loader:
+      opt.zero_grad()
+      out, _ = rnn(x)
+      ((out[:, -1] - y) ** 2).mean().backward()
+      opt.step()
+  with torch.no_grad():
+      out, _ = rnn(x_test)
+`;
+
 /** A model whose layers come from a list the file does not show, trained by a loop that calls it. */
 const SPLATTED = py`
   import torch
@@ -461,6 +476,10 @@ ruleTests(evalModeNotSet, {
       `,
     },
     {
+      name: 'a one-layer recurrent model given dropout, which it applies only between stacked layers: the same in both modes',
+      code: RECURRENT_TRAINED(', dropout=0.3') + RECURRENT_TRAINED(', num_layers=1, dropout=0.3').replace(/^import[^\n]*\n/gm, ''),
+    },
+    {
       name: 'a local autoencoder of convolutions only, evaluated under inference_mode after training',
       code: py`
         import torch
@@ -548,6 +567,13 @@ ruleTests(evalModeNotSet, {
         def regulariser(p):
             return nn.Dropout(p)
       `, '\n          self.drop = regulariser(0.1)').replace('\npredicted = model(', '\nmodel.eval()\npredicted = model('),
+    },
+    {
+      name: 'a stacked recurrent model with dropout between its layers (by keyword, or the third argument)',
+      code: RECURRENT_TRAINED(', num_layers=2, dropout=0.3'),
+      findings: [{ line: 11, message: /^`rnn` is evaluated under `no_grad` but is still in training mode/ }],
+      safety: 'unsafe',
+      output: RECURRENT_TRAINED(', num_layers=2, dropout=0.3').replace('\nwith torch.no_grad():', '\nrnn.eval()\nwith torch.no_grad():'),
     },
     {
       name: 'train() before a training helper of the file called with no arguments, then no-grad validation',
