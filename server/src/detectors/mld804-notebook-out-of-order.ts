@@ -135,8 +135,32 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<numbe
   return cells;
 }
 
+/** Line magics of rpy2 that move values between Python and R (`%Rpush x`, `%Rpull y`, `y = %R mean(x)`). */
+const R_EXCHANGE_LINE_MAGICS = new Set(['r', 'rpush', 'rpull', 'rget']);
+/** rpy2's `%%R` options that take a Python value in or hand an R value back (`-i df`, `--output=fit`). */
+const R_EXCHANGE_OPTION = /(?:^|\s)(?:-[io]|--input|--output)(?=[\s=]|$)/;
+
+/**
+ * The `%%R` cells (rpy2) of a notebook whose R and Python cells exchange no value: R runs in an
+ * interpreter of its own, so its cells and the Python cells are two programs, each with its own
+ * state. Empty when any cell moves a value across (`%%R -i df`, `%Rpush`, `y = %R ...`, rpy2's
+ * `robjects` imported into Python), which makes them one program again.
+ */
+function separateRCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
+  const cells = new Set<number>();
+  for (const magic of doc.magics) {
+    const name = magic.name.toLowerCase();
+    if (magic.kind === 'line-magic' && R_EXCHANGE_LINE_MAGICS.has(name)) return new Set();
+    if (magic.kind !== 'cell-magic' || name !== 'r') continue;
+    if (R_EXCHANGE_OPTION.test(magic.text.split('\n')[0].replace(/^%%\S+/, ''))) return new Set();
+    cells.add(magic.segmentIndex);
+  }
+  if (cells.size > 0 && index.imports.some((binding) => /^rpy2\.(robjects|rinterface)/.test(binding.target))) return new Set();
+  return cells;
+}
+
 /** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
-function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean, showOnly: ReadonlySet<number> = new Set()): Symptom[] {
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean, showOnly: ReadonlySet<number> = new Set(), rCells: ReadonlySet<number> = new Set()): Symptom[] {
   const found: Symptom[] = [];
   // A cell that only installs packages changes the environment, not the kernel's variables: run in
   // an earlier session (before the restart an install asks for) or again later, it leaves nothing
@@ -150,8 +174,12 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   // A restart the notebook prescribes starts a session whose counts begin again: each session is
   // judged on its own, and a count shared across one is not two runs mixed.
   const session = (segment: Segment): number => restarts.filter((start) => start <= segment.cellIndex).length;
-  const sessions = new Map<number, Segment[]>();
-  for (const segment of executed) pushTo(sessions, session(segment), segment);
+  // R cells that share no value with the Python cells (separateRCells) are another program: a
+  // notebook that shows each step in R and in Python may be saved from one run of each, so each
+  // language's counts are compared among themselves.
+  const rIndex = new Set([...rCells].map((i) => segments[i]));
+  const sessions = new Map<string, Segment[]>();
+  for (const segment of executed) pushTo(sessions, `${session(segment)}${rIndex.has(segment) ? 'R' : ''}`, segment);
   for (const cells of sessions.values()) found.push(...sessionSymptoms(cells, firstLine));
   // Outputs kept without a count: left from an earlier session, or from a run still going when the
   // notebook was saved (a count is written when a cell finishes), or the count was cleared. Asked
@@ -224,9 +252,10 @@ function check(context: RuleContext): void {
   const restarts = sessionStarts(doc, context.index);
   const installOnly = installOnlyCells(doc);
   const runsNothing = (segment: Segment) => cellRunsNothing(doc, segment);
-  let found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing);
+  const rCells = separateRCells(doc, context.index);
+  let found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, new Set(), rCells);
   // Worked out only for the notebooks that show a symptom: it reads every name's definitions.
-  if (found.length > 0) found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index));
+  if (found.length > 0) found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index), rCells);
   const [first, ...others] = found;
   if (!first) return;
   const n = others.length;
@@ -251,7 +280,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. Nor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command, writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, a constant worked out by hand). Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. Nor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command, writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, a constant worked out by hand). Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared. A count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both. A notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. A restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. A cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are. R cells (rpy2\'s `%%R`) run in an R interpreter with a state of its own: when no cell moves a value between R and Python (no `%%R -i df` or `-o fit`, no `%Rpush`, `%Rpull` or `y = %R ...`, no `rpy2.robjects` imported), the R cells and the Python cells are two programs, and a notebook that shows each step in both languages may be saved from one run of each, so each language\'s counts are compared only among themselves (Python cells [1] [2] [3] between R cells [2] [3] [4] are two in-order runs); R cells out of order among the R cells, or Python cells among the Python cells, are still reported, and so are all cells of a notebook whose R and Python cells exchange values.',
     },
   },
   check,

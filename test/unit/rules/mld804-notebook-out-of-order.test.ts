@@ -232,3 +232,37 @@ describe('MLD804 restarts the notebook prescribes', () => {
     assert.match(out[0].message, /ran as \[7\], before cell 5 \(\[3\]\) below it|ran as \[7\]/);
   });
 });
+
+describe('MLD804 R cells that share no value with the Python cells', () => {
+  // Each step shown in R and in Python, saved from one run of the R cells and one of the Python cells.
+  const setUp = { text: '%load_ext rpy2.ipython\nimport pandas as pd\nimport statsmodels.formula.api as smf\n', executionOrder: 1 };
+  const rRead = { text: '%%R -w 8 -h 5 -u in\nlibrary(ggplot2)\nsales <- read.csv("data/sales.csv")\nqplot(price, units, data = sales)\n', executionOrder: 2, hasOutputs: true };
+  const pyRead = { text: 'sales = pd.read_csv("data/sales.csv")\nsales.plot.scatter("price", "units")\n', executionOrder: 2, hasOutputs: true };
+  const rFit = { text: '%%R\nfit <- lm(units ~ price, data = sales)\nsummary(fit)\n', executionOrder: 3, hasOutputs: true };
+  const pyFit = { text: 'fit = smf.ols("units ~ price", data=sales).fit()\nprint(fit.summary())\n', executionOrder: 3, hasOutputs: true };
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+
+  it('compares the R cells\' counts and the Python cells\' counts each among themselves', async () => {
+    assert.deepEqual(await findings([setUp, rRead, pyRead, rFit, pyFit]), []);
+  });
+
+  it('still compares them with each other when a cell moves a value between R and Python', async () => {
+    const rFitFromPython = { ...rFit, text: '%%R -i sales\nfit <- lm(units ~ price, data = sales)\nsummary(fit)\n' };
+    const out = await findings([setUp, rRead, pyRead, rFitFromPython, pyFit]);
+    assert.equal(out.length, 1);
+    assert.match(out[0].message, /same execution count \[2\] as cell 3/);
+    const pushed = { ...pyFit, text: '%Rpush sales\nfit = smf.ols("units ~ price", data=sales).fit()\n' };
+    assert.equal((await findings([setUp, rRead, pyRead, rFit, pushed])).length, 1);
+    const robjects = { ...setUp, text: '%load_ext rpy2.ipython\nimport pandas as pd\nimport rpy2.robjects as ro\n' };
+    assert.equal((await findings([robjects, rRead, pyRead, rFit, pyFit])).length, 1);
+  });
+
+  it('still reports Python cells out of order among the Python cells, and R cells among the R cells', async () => {
+    const pyLate = await findings([setUp, rRead, { ...pyRead, executionOrder: 7 }, rFit, pyFit]);
+    assert.equal(pyLate.length, 1);
+    assert.match(pyLate[0].message, /ran as \[7\], after cell 5 \(\[3\]\) below it/);
+    const rLate = await findings([setUp, { ...rRead, executionOrder: 9 }, pyRead, rFit, pyFit]);
+    assert.equal(rLate.length, 1);
+    assert.match(rLate[0].message, /ran as \[9\], after cell 4 \(\[3\]\) below it/);
+  });
+});
