@@ -436,7 +436,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     const fix = evalFix(context, anchor, name, !!noGrad && resumesTrainingAfter(anchor, known, backwards));
     // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
     const effect = hasModeDependentLayers(index, origin)
-      ? 'its dropout and batch-norm layers behave as in training'
+      ? 'the dropout or batch-norm layers it has behave as in training'
       : 'any dropout or batch-norm layer it has behaves as in training';
     context.report({
       node: use.node,

@@ -629,7 +629,7 @@ ruleTests(evalModeNotSet, {
       name: 'a dropout layer passed through the weight-init helper',
       code: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS + '\n              layer_init(nn.Dropout(0.1)),'),
       output: agentWithInitHelper(LAYER_INIT, PLAIN_INIT_LAYERS + '\n              layer_init(nn.Dropout(0.1)),').replace(ROLLOUT, EVAL_ROLLOUT),
-      findings: [{ line: 26, message: /^`q_network` is evaluated under `no_grad` but is still in training mode: its dropout and batch-norm layers behave as in training/ }],
+      findings: [{ line: 26, message: /^`q_network` is evaluated under `no_grad` but is still in training mode: the dropout or batch-norm layers it has behave as in training/ }],
     },
     {
       name: 'a forward pass before training whose output values are printed',
