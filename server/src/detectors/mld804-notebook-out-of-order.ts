@@ -1,10 +1,13 @@
 // A whole-document rule (it keeps `check`): its verdict reads the execution counts and outputs the
 // notebook saved for its cells, which no node or model event carries, and compares every cell's
 // count with all the others' (the longest run in order), so there is nothing to subscribe to.
+import type { Node } from 'web-tree-sitter';
 import type { Range, Segment } from '../documents/types';
 import { lineEndOffset, segmentIndexAtLine } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
 import type { SemanticIndex } from '../semantics';
+import type { NameRead } from '../semantics/dataflow';
+import type { CallSite, Definition } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 import { cellRunsNothing, installOnlyCells } from './shared/installCommands';
 
@@ -89,50 +92,58 @@ const SHOWING_MODULE = /^IPython\.(core\.)?display(\.|$)/;
  * and call only builtins, its functions and functions of their own, and they run no magic or shell
  * command, write no file and name none that another cell writes (`from IPython.core.display import HTML` and a function
  * that styles the page from a CSS file). Whenever such a cell ran, it shows the same and changes nothing another cell sees.
+ * Asked only of `candidates` (the cells a first pass reports or names): it reads definitions and uses cell by cell.
  */
-function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
+function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates: ReadonlySet<number>): Set<number> {
   const flow = index.dataflow;
-  const dependent = new Uint8Array(doc.segments.length);
-  for (const read of flow.reads) {
-    if (read.resolution.kind === 'builtin') continue;
-    const cell = index.segmentIndexOf(read.node);
-    const definitions = read.resolution.kind === 'unknown' ? [] : flow.reachingDefinitions(read);
-    if (definitions.length === 0) dependent[cell] = 1;
-    for (const definition of definitions) {
-      const home = index.segmentIndexOf(definition.node);
-      if (home !== cell) dependent[cell] = dependent[home] = 1;
-    }
+  // What each candidate holds, gathered in one pass over the model's lists.
+  const held = new Map<number, { reads: NameRead[]; definitions: Definition[]; calls: CallSite[]; strings: Node[]; runsMore: boolean }>();
+  for (const cell of candidates) held.set(cell, { reads: [], definitions: [], calls: [], strings: [], runsMore: false });
+  const at = (node: Node) => held.get(index.segmentIndexOf(node));
+  for (const read of flow.reads) at(read.node)?.reads.push(read);
+  for (const definition of index.definitions) if (definition.scopeKey === 'module') at(definition.node)?.definitions.push(definition);
+  for (const call of index.calls) held.get(call.segmentIndex)?.calls.push(call);
+  // A magic or shell command, a file written, or an import (it runs the module's code and changes
+  // what other cells' imports find: `import sagemaker.huggingface`, `import os` to set `os.environ`).
+  for (const magic of doc.magics) {
+    const cell = held.get(segmentIndexAtLine(doc, magic.range.start.line));
+    if (cell) cell.runsMore = true;
   }
-  for (const call of index.calls) {
-    if (dependent[call.segmentIndex] || (call.qname && SHOWING_CALL.test(call.qname))) continue;
-    // Its own function (a name bound in the cell: one bound elsewhere made it dependent above),
-    // or a method of a value it made (`open(path).read()`).
-    const callee = call.callee.type === 'identifier' ? flow.readAt(call.callee) : undefined;
-    if (callee?.resolution.kind === 'local' || (!call.qname && call.method !== undefined)) continue;
-    dependent[call.segmentIndex] = 1;
-  }
-  // A file another cell writes is read by any cell that names it (`HTML('<iframe src=plot.html>')` after `m.save('plot.html')`).
-  const written = new Set<string>();
+  const written: string[] = [];
   for (const io of flow.io) {
     if (io.direction !== 'write') continue;
-    dependent[io.call.segmentIndex] = 1;
+    const cell = held.get(io.call.segmentIndex);
+    if (cell) cell.runsMore = true;
     const name = io.path ? flow.exactPathOf(io.path)?.value.split('/').pop() : undefined;
-    if (name) written.add(name);
+    if (name) written.push(name);
   }
-  if (written.size > 0) {
-    for (const string of index.nodes('string')) {
-      const cell = index.segmentIndexOf(string);
-      if (!dependent[cell] && [...written].some((name) => string.text.includes(name))) dependent[cell] = 1;
+  for (const binding of index.imports) {
+    const cell = SHOWING_MODULE.test(binding.target) ? undefined : at(binding.node);
+    if (cell) cell.runsMore = true;
+  }
+  // A cell that names a file the notebook writes reads it (`HTML('<iframe src=plot.html>')` after `m.save('plot.html')`).
+  if (written.length > 0) for (const string of index.nodes('string')) at(string)?.strings.push(string);
+  const onlyShows = (cell: number): boolean => {
+    const { reads, definitions, calls, strings, runsMore } = held.get(cell)!;
+    if (runsMore) return false;
+    const { startOffset, endOffset } = doc.segments[cell];
+    const inCell = (node: Node) => node.startIndex >= startOffset && node.startIndex < endOffset;
+    for (const read of reads) {
+      if (read.resolution.kind === 'builtin') continue;
+      const reaching = read.resolution.kind === 'unknown' ? [] : flow.reachingDefinitions(read);
+      if (reaching.length === 0 || reaching.some((definition) => !inCell(definition.node))) return false;
     }
-  }
-  // An import runs the module's code and changes what other cells' imports find (`import sagemaker.huggingface`, `import os` to set `os.environ`).
-  for (const binding of index.imports) if (!SHOWING_MODULE.test(binding.target)) dependent[index.segmentIndexOf(binding.node)] = 1;
-  for (const magic of doc.magics) dependent[segmentIndexAtLine(doc, magic.range.start.line)] = 1;
-  const cells = new Set<number>();
-  dependent.forEach((isDependent, i) => {
-    if (!isDependent) cells.add(i);
-  });
-  return cells;
+    if (definitions.some((definition) => flow.usesOf(definition).some((use) => !inCell(use.node)))) return false;
+    for (const call of calls) {
+      if (call.qname && SHOWING_CALL.test(call.qname)) continue;
+      // Its own function (a name bound in the cell: one bound elsewhere was a read from another cell),
+      // or a method of a value it made (`open(path).read()`).
+      const callee = call.callee.type === 'identifier' ? flow.readAt(call.callee) : undefined;
+      if (callee?.resolution.kind !== 'local' && (call.qname || call.method === undefined)) return false;
+    }
+    return !strings.some((string) => written.some((name) => string.text.includes(name)));
+  };
+  return new Set([...candidates].filter(onlyShows));
 }
 
 /** Line magics of rpy2 that move values between Python and R (`%Rpush x`, `%Rpull y`, `y = %R mean(x)`). */
@@ -254,8 +265,11 @@ function check(context: RuleContext): void {
   const runsNothing = (segment: Segment) => cellRunsNothing(doc, segment);
   const rCells = separateRCells(doc, context.index);
   let found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, new Set(), rCells);
-  // Worked out only for the notebooks that show a symptom: it reads every name's definitions.
-  if (found.length > 0) found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index), rCells);
+  // Worked out only for the notebooks that show a symptom, and for the cells a symptom names.
+  if (found.length > 0) {
+    const candidates = new Set(found.flatMap((symptom) => [symptom.segment.startLine, ...symptom.related.map((r) => r.range.start.line)]).map((line) => segmentIndexAtLine(doc, line)));
+    found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index, candidates), rCells);
+  }
   const [first, ...others] = found;
   if (!first) return;
   const n = others.length;
