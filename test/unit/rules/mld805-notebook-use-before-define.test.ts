@@ -5,6 +5,22 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(notebookUseBeforeDefine, {
   valid: [
     {
+      name: 'a BigQuery magic whose SQL body names a column that a later cell binds as a Python loop variable',
+      code: [
+        'import pandas as pd\nimport google.datalab.bigquery as bq\n',
+        '%bq query --name daily_temps\nSELECT station, day, MIN(tmin) AS low\nFROM weather GROUP BY station, day\n',
+        'stations = daily_temps.execute().result()\nfor i, station in stations.iterrows():\n    print(station)\n',
+      ],
+    },
+    {
+      name: 'an exercise cell left unfinished reads a name bound below in a well-formed line: the cell never runs',
+      code: [
+        'import numpy as np\n',
+        'total = np.sum(scores)\nmean = total / <YOUR CODE: count the scores>\n',
+        'scores = np.arange(10)\n',
+      ],
+    },
+    {
       name: 'an exercise cell left blank for the student binds the name; a later cell shows the solution',
       code: [
         'import pandas as pd\npets = # TODO: read the csv file into a DataFrame\n',
@@ -118,6 +134,18 @@ ruleTests(notebookUseBeforeDefine, {
     },
   ],
   invalid: [
+    {
+      name: 'a well-formed cell between two cells that do not parse still reads a name bound below it',
+      code: [
+        '%bq query --name daily_temps\nSELECT station, day FROM weather\n',
+        'import numpy as np\ntotal = np.sum(scores)\n',
+        'mean = total / <YOUR CODE>\n',
+        'scores = np.arange(10)\n',
+      ],
+      findings: [
+        { cell: 1, line: 2, column: 16, message: /^`scores` is used in cell 2 but first defined in cell 4, below it: /, related: 1 },
+      ],
+    },
     {
       name: 'exec and globals() hide where names come from only after them: a use above the first of them is still reported',
       code: [
