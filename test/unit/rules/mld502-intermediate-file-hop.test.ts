@@ -69,6 +69,15 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'a selection of rows or columns from the read-back, only printed and shown, is a look at the output',
+      code: [
+        'import polars as pl\nimport pandas as pd\nOUT.mkdir(parents=True, exist_ok=True)\nbars.write_parquet(OUT / "daily_bars.parquet")\n',
+        'recent = (\n    pl.read_parquet(OUT / "daily_bars.parquet")\n    .filter(pl.col("symbol").is_in(["AAPL", "MSFT"]))\n    .sort("date", "symbol")\n)\nprint(f"{len(recent)} rows for two symbols")\nrecent.head(10)\n',
+        'signals.to_csv("signals.csv")\npd.read_csv("signals.csv", index_col=0).query("score > 0.5").sort_values("score")\n',
+        'top = pd.read_csv("signals.csv").loc[:, ["ticker", "score"]].nlargest(5, "score")\ndisplay(top)\n',
+      ],
+    },
+    {
       name: 'the write and the read in two arms of one if (a cache behind a flag)',
       code: py`
         import numpy as np
@@ -251,6 +260,18 @@ ruleTests(intermediateFileHop, {
         'df = pd.read_csv("reviews.csv")\nclf.fit(vectorizer.transform(df["text"]), df["label"])\n',
       ],
       findings: [{ cell: 1, line: 1, message: /^"reviews.csv" is written by `reviews.to_csv` in cell 1 and read back here \(and 1 more time\)/, related: 2 }],
+      noFix: true,
+    },
+    {
+      name: 'a selection from the read-back that goes on to a model is still a hop',
+      code: py`
+        import polars as pl
+        bars.write_parquet("daily_bars.parquet")
+        train = pl.read_parquet("daily_bars.parquet").filter(pl.col("date") < "2023-01-01").sort("date")
+        print(train.shape)
+        model.fit(train.select(FEATURES).to_numpy(), train["ret_fwd"].to_numpy())
+      `,
+      findings: [{ line: 3, column: 9, message: /^"daily_bars.parquet" is written by `bars.write_parquet` in line 2 and read back here/, related: 1 }],
       noFix: true,
     },
     {
