@@ -5,6 +5,7 @@ import type { CallSite } from '../semantics/types';
 import { stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
+import { pushTo } from '../engine/collections';
 import { fileKey, writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
@@ -52,14 +53,25 @@ function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node
  * through a helper's parameter): what it unpickles is what the program pickled itself, with the
  * same library versions. Through a helper, every call of it must read such a file.
  */
-function readsOwnSave(index: SemanticIndex, load: CallSite): boolean {
+function readsOwnSave(index: SemanticIndex, load: CallSite, saves: ReadonlyMap<string, readonly Node[]>): boolean {
   const flow = index.dataflow;
-  const saves = index.callsTo(SAVERS).flatMap((save) => pathSites(index, save).map(({ path, at }) => ({ key: fileKey(index.dataflow, path), at })));
   const reads = pathSites(index, load);
   return reads.length > 0 && reads.every(({ path, at }) => {
-    const key = fileKey(index.dataflow, path);
-    return key !== undefined && saves.some((save) => save.key === key && writtenBeforeRead(flow, save.at, at));
+    const key = fileKey(flow, path);
+    return key !== undefined && (saves.get(key) ?? []).some((save) => writtenBeforeRead(flow, save, at));
   });
+}
+
+/** Where the program saves each file (by fileKey): worked out once per document, not once per load. */
+function savesByFile(index: SemanticIndex): Map<string, Node[]> {
+  const saves = new Map<string, Node[]>();
+  for (const save of index.callsTo(SAVERS)) {
+    for (const { path, at } of pathSites(index, save)) {
+      const key = fileKey(index.dataflow, path);
+      if (key !== undefined) pushTo(saves, key, at);
+    }
+  }
+  return saves;
 }
 
 /** The name the loaded object is assigned to (`model = joblib.load(...)`). */
@@ -114,11 +126,12 @@ function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   // One file loaded in several places (both arms of a CPU/GPU `if`) is one file to load safely.
   const torchLoads = new LoadGroups('file', 'without `weights_only=True` too');
+  let saves: Map<string, Node[]> | undefined;
   const pickleLoads = new LoadGroups('file', 'unpickled too');
   return {
     callees: CALLEES,
     call(call) {
-      if (readsOwnSave(index, call)) return;
+      if (readsOwnSave(index, call, (saves ??= savesByFile(index)))) return;
       if (call.qname === 'torch.load') {
         if (call.hasSplat) return;
         const weightsOnly = call.kwargs.get('weights_only');
