@@ -93,6 +93,27 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a model folder this file unpacks from an archive itself (zip in a method, tar by path=, shutil) and loads back',
+      code: py`
+        import shutil, tarfile, zipfile
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+        EVENTS_MODEL = "events8_model"
+
+        class Fetcher:
+            def fetch(self):
+                with zipfile.ZipFile(EVENTS_MODEL + ".zip") as archive:
+                    archive.extractall(EVENTS_MODEL)
+
+        Fetcher().fetch()
+        model = AutoModelForSequenceClassification.from_pretrained(EVENTS_MODEL, num_labels=8)
+        with tarfile.open("ner.tar.gz") as tar:
+            tar.extractall(path="ner-model-2")
+        tagger = AutoModelForSequenceClassification.from_pretrained("ner-model-2")
+        shutil.unpack_archive("tok.zip", "tok-v3")
+        tok = AutoTokenizer.from_pretrained("tok-v3")
+      `,
+    },
+    {
       name: 'placeholders that stand for the reader\'s own model',
       code: py`
         from diffusers import StableDiffusionPipeline
@@ -123,6 +144,17 @@ ruleTests(unpinnedPretrainedModel, {
     },
   ],
   invalid: [
+    {
+      name: 'an archive unpacked into another folder does not make a Hub name local',
+      code: py`
+        import zipfile
+        from transformers import AutoModel
+        with zipfile.ZipFile("assets.zip") as archive:
+            archive.extractall("assets-2")
+        model = AutoModel.from_pretrained("bert-base-uncased")
+      `,
+      findings: [{ line: 5, message: /^`AutoModel\.from_pretrained\("bert-base-uncased"\)` has no `revision=`/ }],
+    },
     {
       name: 'revision=None passes a revision that pins nothing, and the message says so',
       code: py`

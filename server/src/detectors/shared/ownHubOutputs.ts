@@ -12,6 +12,12 @@ const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
  * Hub: only that exact path read back is the file's own model, not an `owner/` name ending in it.
  */
 const LOCAL_SAVE = 'save';
+/**
+ * `ZipFile(...).extractall("bert-sst2")` / `TarFile.extractall(path=...)` and `shutil.unpack_archive(f, "bert-sst2")`
+ * write a local folder from an archive: loading that folder back is the file's own copy, not a Hub name.
+ */
+const LOCAL_UNPACK = 'extractall';
+const UNPACK_ARCHIVE = 'shutil.unpack_archive';
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
 /** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
 const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
@@ -45,6 +51,8 @@ function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
   // Runs over every call of the file: no arrays built per call.
   for (const call of index.calls) {
     if (call.method === LOCAL_SAVE && call.receiver) add(call.args[0] ?? call.kwargs.get('path') ?? call.kwargs.get('filepath'), true);
+    if (call.method === LOCAL_UNPACK && call.receiver) add(call.args[0] ?? call.kwargs.get('path'), true);
+    if (call.qname === UNPACK_ARCHIVE) add(call.args[1] ?? call.kwargs.get('extract_dir'), true);
     const writes = !!call.method && OWN_OUTPUTS.has(call.method);
     const configures = !!call.qname?.endsWith('TrainingArguments');
     // Most calls name no output: no keywords, and neither a save nor training arguments.
