@@ -2,14 +2,14 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
-import { enclosingStatement, sameNode } from '../semantics/nodes';
+import { enclosingStatement, isAncestorOf, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
 import { writtenBeforeRead } from './shared/runOrder';
 import { trackerVersionRecord, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
-import type { CallSite } from '../semantics/types';
+import type { CallSite, Definition } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 
 /** Looking at data: `df`, `df.head()`, `df.shape`, `arch["b"]`, `print(df)`, `display(df)`, `df.plot()`. */
@@ -78,13 +78,35 @@ function selectionChain(read: Node): Node {
  * written: it is no hop.
  */
 function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
+  if (boundOnlyForAsserts(index, read.call.node)) return false;
   // A selection from what was read (rows of one product, sorted) that is only looked at checks the output too.
   const held = selectionChain(read.call.node);
   const parent = held.parent;
   if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), held)) return !onlyLooksAt(index, held);
-  const target = parent.childForFieldName('left');
-  const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  const definition = assignedName(index, parent);
   return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use.node));
+}
+
+/** The definition an assignment makes when its target is one plain name (`x = ...`). */
+function assignedName(index: SemanticIndex, assignment: Node): Definition | undefined {
+  const target = assignment.childForFieldName('left');
+  return target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+}
+
+/**
+ * True when the read is part of the value of a statement `name = ...` whose name is used only in
+ * `assert` statements (`us = np.array([i for i, b in enumerate(np.load(p)) if b])` then
+ * `assert all(truth == us)`): however the value was computed, an assertion only passes or stops
+ * the run, so nothing the program makes depends on what was read.
+ */
+function boundOnlyForAsserts(index: SemanticIndex, read: Node): boolean {
+  const statement = enclosingStatement(read);
+  const assignment = statement.type === 'expression_statement' ? statement.firstNamedChild : null;
+  const right = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
+  if (!assignment || !right || !isAncestorOf(right, read)) return false;
+  const definition = assignedName(index, assignment);
+  const uses = definition ? index.dataflow.usesOf(definition) : [];
+  return uses.length > 0 && uses.every((use) => enclosingStatement(use.node).type === 'assert_statement');
 }
 
 /**
@@ -188,7 +210,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown: a look at part of the output, which no step consumes), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, as read or after any computation (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`: an assertion only passes or stops the run), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown: a look at part of the output, which no step consumes), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

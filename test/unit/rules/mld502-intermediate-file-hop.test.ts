@@ -145,6 +145,21 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'a read-back transformed on its way to a name used only in assert statements checks the output',
+      code: py`
+        import numpy as np
+        for frac in (20, 40, 60):
+            keep = np.ones(n_rows, dtype=bool)
+            keep[flagged[: n_rows * frac // 100]] = False
+            np.save(f"keep_mask_{frac}.npy", keep)
+        for frac in (20, 40, 60):
+            expected = np.sort(flagged[: n_rows * frac // 100])
+            dropped = np.array([row for row, kept in enumerate(np.load(f"keep_mask_{frac}.npy")) if not kept])
+            assert (dropped == expected).all()
+            assert len(dropped) > 0, "empty mask"
+      `,
+    },
+    {
       name: 'a file written and re-read in a loop whose body rebinds the name before the write: the re-read is only checked',
       code: py`
         import pandas as pd
@@ -375,6 +390,22 @@ ruleTests(intermediateFileHop, {
       findings: [
         { line: 5, message: /^`f"stage_\{name\}.csv"` is written by `frame.to_csv` in line 4 and read back here/, related: 1 },
         { line: 9, message: /^"clean.csv" is written by `clean.to_csv` in line 8 and read back here/, related: 1 },
+      ],
+    },
+    {
+      name: 'a transformed read-back checked in an assert and then used, or bound to a name never asserted, is a hop',
+      code: py`
+        import numpy as np
+        np.save("keep_mask.npy", keep)
+        dropped = np.flatnonzero(~np.load("keep_mask.npy"))
+        assert len(dropped) > 0
+        X_clean = np.delete(X, dropped, axis=0)
+        np.save("scores.npy", scores)
+        ranked = np.argsort(np.load("scores.npy"))
+      `,
+      findings: [
+        { line: 3, message: /^"keep_mask.npy" is written by `np.save` in line 2 and read back here/ },
+        { line: 7, message: /^"scores.npy" is written by `np.save` in line 6 and read back here/ },
       ],
     },
     {

@@ -17,8 +17,24 @@ function graphTraining({ before = '', afterEpoch }: { before?: string; afterEpoc
   ` + afterEpoch + 'torch.save(model.state_dict(), args.model_filename)\n';
 }
 
+/** A tabular model split off a validation frame, fitted with `validation=` set to `validation`, and saved. */
+function tabularFit(validation: string): string {
+  return py`
+    from sklearn.model_selection import train_test_split
+    train, val = train_test_split(frame, test_size=0.2, random_state=0)
+    model = TabularModel(data_config=data_cfg, model_config=model_cfg, trainer_config=trainer_cfg)
+  ` + `model.fit(train=train, validation=${validation})\n` + py`
+    preds = model.predict(holdout)
+    model.save_model("saved/tabular_model")
+  `;
+}
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a tabular model fitted with a validation frame, which it scores with its configured metrics every epoch, before it is saved',
+      code: tabularFit('val'),
+    },
     {
       name: 'a scikit-optimize search cross-validates every candidate before the best one is saved',
       code: py`
@@ -265,6 +281,11 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a tabular model fitted with validation switched off (validation=None) and saved without any evaluation',
+      code: tabularFit('None'),
+      findings: [{ line: 6, message: /^model is saved to "saved\/tabular_model", but this script never evaluates it/ }],
+    },
     {
       name: 'perplexity only as a t-SNE setting for a plot of the embeddings: no metric',
       code: py`

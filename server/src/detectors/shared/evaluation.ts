@@ -116,7 +116,7 @@ export function metricKind(qname: string): MetricKind | undefined {
 }
 
 /** Keywords of fit and trainer calls that evaluate on held-out data while training. */
-const EVALUATING_KEYWORDS = new Set(['validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'eval_dataset', 'val_dataloaders', 'valid_dataloader', 'validation_generator', 'early_stopping_rounds']);
+const EVALUATING_KEYWORDS = new Set(['validation', 'validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'eval_dataset', 'val_dataloaders', 'valid_dataloader', 'validation_generator', 'early_stopping_rounds']);
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
 /** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
@@ -155,7 +155,8 @@ const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_ep
 export function evaluationEvidence(index: SemanticIndex): Node | undefined {
   for (const call of index.calls) {
     if (metricCall(call) || holdoutCall(index, call)?.kind === 'cross-validation') return call.node;
-    for (const keyword of call.kwargs.keys()) if (EVALUATING_KEYWORDS.has(keyword)) return call.node;
+    // `validation=None` or `validation=False` gives the fit nothing to evaluate on.
+    for (const [keyword, value] of call.kwargs) if (EVALUATING_KEYWORDS.has(keyword) && value.type !== 'none' && value.type !== 'false') return call.node;
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
