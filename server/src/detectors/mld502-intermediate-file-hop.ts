@@ -6,6 +6,7 @@ import { enclosingStatement, isAncestorOf, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
 import { writtenBeforeRead } from './shared/runOrder';
+import { LEARNING_METHODS } from './shared/randomReach';
 import { trackerVersionRecord, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
@@ -96,14 +97,16 @@ function assignedName(index: SemanticIndex, assignment: Node): Definition | unde
 /**
  * True when the read is part of the value of a statement `name = ...` whose name is used only in
  * `assert` statements (`us = np.array([i for i, b in enumerate(np.load(p)) if b])` then
- * `assert all(truth == us)`): however the value was computed, an assertion only passes or stops
- * the run, so nothing the program makes depends on what was read.
+ * `assert all(truth == us)`): however the value was computed (training on it aside), an assertion
+ * only passes or stops the run, so nothing the program makes depends on what was read.
  */
 function boundOnlyForAsserts(index: SemanticIndex, read: Node): boolean {
   const statement = enclosingStatement(read);
   const assignment = statement.type === 'expression_statement' ? statement.firstNamedChild : null;
   const right = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
   if (!assignment || !right || !isAncestorOf(right, read)) return false;
+  // Unless the value is computed by training on what was read (`acc = clf.fit(pd.read_csv(p), y).score(X, y)`): the model keeps it.
+  if (index.callsWithin(right).some((call) => !!call.method && LEARNING_METHODS.has(call.method))) return false;
   const definition = assignedName(index, assignment);
   const uses = definition ? index.dataflow.usesOf(definition) : [];
   return uses.length > 0 && uses.every((use) => enclosingStatement(use.node).type === 'assert_statement');

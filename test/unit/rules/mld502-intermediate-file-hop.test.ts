@@ -393,7 +393,7 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
-      name: 'a transformed read-back checked in an assert and then used, or bound to a name never asserted, is a hop',
+      name: 'a transformed read-back checked in an assert and then used, bound to a name never asserted, or trained on before the assert, is a hop',
       code: py`
         import numpy as np
         np.save("keep_mask.npy", keep)
@@ -402,10 +402,14 @@ ruleTests(intermediateFileHop, {
         X_clean = np.delete(X, dropped, axis=0)
         np.save("scores.npy", scores)
         ranked = np.argsort(np.load("scores.npy"))
+        np.save("feats.npy", feats)
+        acc = clf.fit(np.load("feats.npy"), y).score(X_val, y_val)
+        assert acc > 0.5
       `,
       findings: [
         { line: 3, message: /^"keep_mask.npy" is written by `np.save` in line 2 and read back here/ },
         { line: 7, message: /^"scores.npy" is written by `np.save` in line 6 and read back here/ },
+        { line: 9, message: /^"feats.npy" is written by `np.save` in line 8 and read back here/ },
       ],
     },
     {
