@@ -84,14 +84,14 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   const held = selectionChain(read.call.node);
   const parent = held.parent;
   if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), held)) return !onlyLooksAt(index, held);
-  const definition = assignedName(index, parent);
+  const definition = nameBoundBy(index, parent);
   return !definition || index.dataflow.usesOf(definition).some((use) => !onlyLooksAt(index, use.node));
 }
 
 /** The definition an assignment makes when its target is one plain name (`x = ...`). */
-function assignedName(index: SemanticIndex, assignment: Node): Definition | undefined {
+function nameBoundBy(index: SemanticIndex, assignment: Node): Definition | undefined {
   const target = assignment.childForFieldName('left');
-  return target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  return target?.type === 'identifier' ? index.boundAt(target) : undefined;
 }
 
 /**
@@ -107,7 +107,7 @@ function boundOnlyForAsserts(index: SemanticIndex, read: Node): boolean {
   if (!assignment || !right || !isAncestorOf(right, read)) return false;
   // Unless the value is computed by training on what was read (`acc = clf.fit(pd.read_csv(p), y).score(X, y)`): the model keeps it.
   if (index.callsWithin(right).some((call) => !!call.method && LEARNING_METHODS.has(call.method))) return false;
-  const definition = assignedName(index, assignment);
+  const definition = nameBoundBy(index, assignment);
   const uses = definition ? index.dataflow.usesOf(definition) : [];
   return uses.length > 0 && uses.every((use) => enclosingStatement(use.node).type === 'assert_statement');
 }

@@ -63,7 +63,7 @@ function tunedElsewhere(index: SemanticIndex, node: Node, depth = 0): boolean {
     }
     if (parent.type === 'assignment' && sameNode(parent.childForFieldName('right'), current)) {
       const target = parent.childForFieldName('left');
-      const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+      const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
       return !!definition && index.dataflow.usesOf(definition).some(({ node: use }) => tunedElsewhere(index, use, depth + 1));
     }
     if (!PASS_THROUGH.has(parent.type)) return false;

@@ -83,7 +83,7 @@ function onlyScored(index: SemanticIndex, cut: Node, hops = 0): boolean {
       case 'assignment': {
         const target = parent.childForFieldName('left');
         if (hops >= MAX_NAME_HOPS || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
-        const definition = index.definitionsOf(target.text).find((d) => d.node.startIndex === target.startIndex);
+        const definition = index.boundAt(target);
         const uses = definition ? index.dataflow.usesOf(definition) : [];
         return uses.length > 0 && uses.every((use) => use.role === 'load' && onlyScored(index, use.node, hops + 1));
       }

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { enclosingLoops, sameNode } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { BOOSTING_RANDOM, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
-import { builtWhereFailureExpected, onlyInspected } from './shared/inspection';
+import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
 import { loadedModelOrigins } from './shared/models';
 import { drawReachesResult } from './shared/randomReach';
 import { onlyCountsResampled } from './shared/resampledCounts';
@@ -51,7 +51,7 @@ function givesSeed(index: SemanticIndex, value: Node | null | undefined): boolea
 function seededOnceBuilt(index: SemanticIndex, node: Node): boolean {
   const parent = node.parent;
   const target = parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), node) ? parent.childForFieldName('left') : undefined;
-  const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
   if (!definition) return false;
   for (const { node: use } of index.dataflow.usesOf(definition)) {
     const attribute = use.parent?.type === 'attribute' && sameNode(use.parent.childForFieldName('object'), use) ? use.parent : undefined;
@@ -95,19 +95,12 @@ function seededByEnsemble(index: SemanticIndex, node: Node, depth = 0): boolean 
   const parent = node.parent;
   if (parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), node)) {
     const target = parent.childForFieldName('left');
-    const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+    const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
     const uses = definition && depth < 2 ? index.dataflow.usesOf(definition) : [];
     return uses.length > 0 && uses.every((use) => seededByEnsemble(index, use.node, depth + 1));
   }
   const ensemble = receivingCall(index, node);
   return !!ensemble?.qname && SEEDING_ENSEMBLES.has(lastSegment(ensemble.qname));
-}
-
-/** The call `node` is handed to as an argument, by position or keyword (`GridSearchCV(tree, grid)`). */
-function receivingCall(index: SemanticIndex, node: Node): CallSite | undefined {
-  const list = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
-  const outer = list?.type === 'argument_list' ? list.parent : undefined;
-  return outer?.type === 'call' ? index.call(outer) : undefined;
 }
 
 /**

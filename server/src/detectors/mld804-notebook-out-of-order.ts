@@ -171,7 +171,20 @@ function separateRCells(doc: RuleContext['doc'], index: SemanticIndex): Set<numb
 }
 
 /** Every cell run out of order, sharing a count, or keeping outputs from another session, in notebook order. */
-function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, restarts: readonly number[], installOnly: ReadonlySet<number>, runsNothing: (segment: Segment) => boolean, showOnly: ReadonlySet<number> = new Set(), rCells: ReadonlySet<number> = new Set()): Symptom[] {
+/** What the comparison of counts takes from the rest of the notebook (each worked out by a function above). */
+interface Notebook {
+  /** The cell indices at which a new kernel session starts (sessionStarts). */
+  restarts: readonly number[];
+  /** Segments that only install packages (installOnlyCells). */
+  installOnly: ReadonlySet<number>;
+  runsNothing: (segment: Segment) => boolean;
+  /** Segments that only show something (showOnlyCells). */
+  showOnly: ReadonlySet<number>;
+  /** `%%R` segments that exchange no value with the Python cells (separateRCells). */
+  rCells: ReadonlySet<number>;
+}
+
+function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, { restarts, installOnly, runsNothing, showOnly, rCells }: Notebook): Symptom[] {
   const found: Symptom[] = [];
   // A cell that only installs packages changes the environment, not the kernel's variables: run in
   // an earlier session (before the restart an install asks for) or again later, it leaves nothing
@@ -260,15 +273,18 @@ function check(context: RuleContext): void {
   });
   // A notebook whose saved state is not one top-to-bottom run has one cause and one remedy
   // (restart, run all, save): one finding, at the first cell that shows it, linked to the others.
-  const restarts = sessionStarts(doc, context.index);
-  const installOnly = installOnlyCells(doc);
-  const runsNothing = (segment: Segment) => cellRunsNothing(doc, segment);
-  const rCells = separateRCells(doc, context.index);
-  let found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, new Set(), rCells);
+  const notebook: Notebook = {
+    restarts: sessionStarts(doc, context.index),
+    installOnly: installOnlyCells(doc),
+    runsNothing: (segment: Segment) => cellRunsNothing(doc, segment),
+    showOnly: new Set(),
+    rCells: separateRCells(doc, context.index),
+  };
+  let found = symptoms(doc.segments, firstLine, notebook);
   // Worked out only for the notebooks that show a symptom, and for the cells a symptom names.
   if (found.length > 0) {
     const candidates = new Set(found.flatMap((symptom) => [symptom.segment.startLine, ...symptom.related.map((r) => r.range.start.line)]).map((line) => segmentIndexAtLine(doc, line)));
-    found = symptoms(doc.segments, firstLine, restarts, installOnly, runsNothing, showOnlyCells(doc, context.index, candidates), rCells);
+    found = symptoms(doc.segments, firstLine, { ...notebook, showOnly: showOnlyCells(doc, context.index, candidates) });
   }
   const [first, ...others] = found;
   if (!first) return;

@@ -197,6 +197,11 @@ export class SemanticIndex {
     return this.byName.get(name) ?? [];
   }
 
+  /** The binding an identifier makes where it is bound (`model` in `model = RF()`); undefined where it is only read. */
+  boundAt(identifier: Node): Definition | undefined {
+    return this.definitionsOf(identifier.text).find((definition) => definition.node.startIndex === identifier.startIndex);
+  }
+
   /** Bindings of `name` at module level (every cell of a notebook shares them). */
   moduleDefinitionsOf(name: string): readonly Definition[] {
     return this.definitionsIn(MODULE_SCOPE, name);

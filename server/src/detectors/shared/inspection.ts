@@ -4,6 +4,7 @@
 // about how a model is configured or seeded leave it alone.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
 import { enclosingFunction, enclosingStatement, sameNode } from '../../semantics/nodes';
 import { lastSegment } from './libraries';
 
@@ -58,7 +59,7 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
       case 'assignment': {
         const target = parent.childForFieldName('left');
         if (depth >= MAX_DEPTH || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
-        const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
+        const definition = index.boundAt(target);
         const uses = definition ? index.dataflow.usesOf(definition) : [];
         // Never read at all: in a script, a notebook or a function nothing else can reach it (a
         // library module's global may be imported elsewhere).
@@ -128,17 +129,15 @@ function testParameterLooked(index: SemanticIndex, value: Node, depth: number): 
   });
 }
 
-type Site = NonNullable<ReturnType<SemanticIndex['call']>>;
-
 /** The parametrize decorators `collection` is the values of: given there, or through a module-level name only they read. */
-function parametrizeSites(index: SemanticIndex, collection: Node): Site[] | undefined {
+function parametrizeSites(index: SemanticIndex, collection: Node): CallSite[] | undefined {
   const direct = decoratorGiven(index, collection);
   if (direct) return [direct];
   const assignment = collection.parent;
   const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), collection) ? assignment.childForFieldName('left') : undefined;
-  const definition = target?.type === 'identifier' ? index.definitionsOf(target.text).find((d) => sameNode(d.node, target)) : undefined;
+  const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
   if (!definition || enclosingFunction(assignment!)) return undefined;
-  const sites: Site[] = [];
+  const sites: CallSite[] = [];
   for (const use of index.dataflow.usesOf(definition)) {
     const site = decoratorGiven(index, use.node);
     if (!site) return undefined;
@@ -148,11 +147,17 @@ function parametrizeSites(index: SemanticIndex, collection: Node): Site[] | unde
 }
 
 /** The `@pytest.mark.parametrize(names, values)` decorator `values` is given to. */
-function decoratorGiven(index: SemanticIndex, values: Node): Site | undefined {
-  const list = values.parent?.type === 'keyword_argument' ? values.parent.parent : values.parent;
-  const call = list?.type === 'argument_list' && list.parent ? index.call(list.parent) : undefined;
+function decoratorGiven(index: SemanticIndex, values: Node): CallSite | undefined {
+  const call = receivingCall(index, values);
   if (call?.qname !== PARAMETRIZE || call.node.parent?.type !== 'decorator') return undefined;
   return sameNode(call.args[1] ?? call.kwargs.get('argvalues'), values) ? call : undefined;
+}
+
+/** The call `node` is handed to as an argument, by position or keyword (`GridSearchCV(tree, grid)`). */
+export function receivingCall(index: SemanticIndex, node: Node): CallSite | undefined {
+  const list = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+  const outer = list?.type === 'argument_list' ? list.parent : undefined;
+  return outer?.type === 'call' ? index.call(outer) : undefined;
 }
 
 /** `"est"`, `"est, scoring"`, `("est", "scoring")`: the names a parametrize decorator binds. */

@@ -101,7 +101,7 @@ function inTrainingStep(index: SemanticIndex, node: Node): boolean {
 
 /** The reads a binding of `target` (an identifier) reaches. */
 export function usesOfTarget(index: SemanticIndex, target: Node): Node[] {
-  const definition = index.definitionsOf(target.text).find((d) => sameNode(d.node, target));
+  const definition = index.boundAt(target);
   return definition ? index.dataflow.usesOf(definition).map((read) => read.node) : [];
 }
 
@@ -122,7 +122,7 @@ function readsAfter(index: SemanticIndex, identifier: Node, site: Node): Node[] 
 function returnSites(index: SemanticIndex, fn: Node): Node[] {
   const name = fn.type === 'function_definition' ? fn.childForFieldName('name') : undefined;
   if (!name) return [];
-  const definition = index.definitionsOf(name.text).find((d) => sameNode(d.node, name));
+  const definition = index.boundAt(name);
   if (!definition) return [];
   return index.dataflow.usesOf(definition).map((read) => read.node).filter((ref) => !sameNode(ref, name)).map((ref) => {
     const parent = ref.parent;
