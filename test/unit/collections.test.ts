@@ -1,6 +1,6 @@
 // The engine's small collection helpers, which rules lean on for per-document answers and grouping.
 import { strict as assert } from 'node:assert';
-import { definedOf, oncePer, pushTo } from '../../server/src/engine/collections';
+import { definedOf, groupBy, oncePer, pushTo } from '../../server/src/engine/collections';
 
 describe('engine collections', () => {
   it('oncePer answers once per key object, an undefined answer included', () => {
@@ -27,5 +27,10 @@ describe('engine collections', () => {
     const groups = new Map<string, number[]>();
     for (const [key, value] of [['x', 1], ['y', 2], ['x', 3]] as const) pushTo(groups, key, value);
     assert.deepEqual([...groups], [['x', [1, 3]], ['y', [2]]]);
+  });
+
+  it('groupBy groups items by key in order and leaves out items without one', () => {
+    const groups = groupBy(['fit', 'predict', 'x', 'fit_transform', 'plot'], (name) => (name.length > 1 ? name[0] : undefined));
+    assert.deepEqual([...groups], [['f', ['fit', 'fit_transform']], ['p', ['predict', 'plot']]]);
   });
 });

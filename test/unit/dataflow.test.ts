@@ -490,4 +490,38 @@ describe('def-use layer: data in and out, training, lineage', () => {
     assert.deepEqual(asked.map((node) => flow.lineageHas(node, { call: (call) => call.callee.text === 'nowhere' }, 'nowhere behind')), [false, false, false, false, false]);
     dispose();
   });
+
+  it('separate lineage walks share one budget per document, which real code stays far below', async () => {
+    // Each value built from the previous one, every one followed back on its own: the walks add
+    // up quadratically, past the budget of this short text (a base and a step per two characters).
+    const chain = ['x0 = split(data)', ...Array.from({ length: 400 }, (_, i) => `x${i + 1} = grow(x${i})`)];
+    const code = chain.join('\n');
+    const { flow, dispose } = await flowOf(code);
+    const walked = Array.from({ length: 400 }, (_, i) => flow.lineage(read(flow, `x${i}`, -1).node));
+    assert.ok(!walked[100].truncated && walked[100].calls.some((call) => call.callee.text === 'split'));
+    assert.ok(walked[399].truncated, 'the last walks run out of the budget');
+    assert.ok(!walked[399].calls.some((call) => call.callee.text === 'split'));
+    dispose();
+    // The same lineage asked first in a fresh document is whole.
+    const fresh = await flowOf(code);
+    const alone = fresh.flow.lineage(read(fresh.flow, 'x399', -1).node);
+    assert.ok(!alone.truncated && alone.calls.some((call) => call.callee.text === 'split'));
+    fresh.dispose();
+  });
+
+  it('a file is saved before a load when a save ends before it, not when the save holds the load', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import pandas as pd
+      pd.read_csv("state.csv").dropna().to_csv("state.csv")
+      df.to_csv("out.csv")
+      back = pd.read_csv("out.csv")
+      again = pd.read_csv("state.csv")
+    `);
+    const load = (path: string, n: number) => flow.io.filter((io) => io.direction === 'read' && io.call.node.text.includes(path))[n];
+    assert.equal(flow.savedBefore(load('state.csv', 0)), false);
+    assert.equal(flow.savedBefore(load('out.csv', 0)), true);
+    assert.equal(flow.savedBefore(load('state.csv', 1)), true);
+    assert.equal(flow.savesAt(load('state.csv', 0)), flow.savesAt(load('state.csv', 1)), 'one list per location');
+    dispose();
+  });
 });

@@ -3,7 +3,7 @@ import type { Lineage } from '../semantics/dataflow';
 import { isAncestorOf, sameNode } from '../semantics/nodes';
 import type { CallSite } from '../semantics/types';
 import { metricCall } from './shared/evaluation';
-import { enclosedBy, mayBeSameObject, shortText } from './shared/objects';
+import { enclosedBy, mayBeSameObject, ObjectSet, shortText } from './shared/objects';
 import { predictingModel, trainingLabel, trainingOf } from './shared/models';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
@@ -69,7 +69,7 @@ function check(context: RuleContext): void {
   for (const training of flow.trainingCalls) {
     const { call, model } = training;
     if (model && flow.kindOf(model)?.kind !== 'model') continue;
-    const seen: Node[] = [];
+    const seen = new ObjectSet(flow);
     training.inputs.forEach((input, position) => {
       const role = roleOf(call, input, position);
       const lineage = flow.lineage(input);
@@ -77,11 +77,11 @@ function check(context: RuleContext): void {
       for (const source of lineage.calls) {
         const upstream = predictingModel(context.index, source);
         // The same model learning from its own output is a feedback loop, not a cascade.
-        if (!upstream || (model && mayBeSameObject(flow, upstream, model)) || seen.some((other) => mayBeSameObject(flow, other, upstream))) continue;
+        if (!upstream || (model && mayBeSameObject(flow, upstream, model)) || seen.has(upstream)) continue;
         // A model trained in this file; a pretrained network used as a feature extractor is an upstream dependency, not a cascade.
         const fit = trainingOf(flow, upstream)?.call.node;
         if (!fit || (role === 'target' && (isResidual(source.node) || isResidualThroughNames(context, input, lineage, source))) || insideMetric(context, source.node)) continue;
-        seen.push(upstream);
+        seen.add(upstream);
         upstreams.push({ model: upstream, prediction: source, fit, via: carrierOf(lineage, source.node) });
       }
       if (upstreams.length) report(context, training.model, call, input, role, upstreams);

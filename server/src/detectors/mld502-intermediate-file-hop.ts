@@ -5,7 +5,7 @@ import { holdsData, isExact } from '../semantics/dataflow';
 import { enclosingStatement, isAncestorOf, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { isCacheOrCheck } from './shared/caches';
-import { writtenBeforeRead } from './shared/runOrder';
+import { lastWrittenBefore, writtenBeforeRead } from './shared/runOrder';
 import { LEARNING_METHODS } from './shared/randomReach';
 import { trackerVersionRecord, usesTracker } from './shared/trackers';
 import { describePath, placeOf } from './shared/places';
@@ -181,11 +181,10 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
   if (writes.length === 0) return;
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
-  const writeOrder = new Map(writes.map((write, position) => [write, position]));
+  const candidates = new Set(writes);
   for (const read of loaded) {
     // The last write of the same file that runs before the read.
-    const write = flow.savesAt(read).filter((candidate) => writeOrder.has(candidate) && writtenBeforeRead(flow, candidate.call.node, read.call.node))
-      .sort((x, y) => writeOrder.get(x)! - writeOrder.get(y)!).at(-1);
+    const write = lastWrittenBefore(flow, flow.savesAt(read), read.call.node, (candidate) => candidates.has(candidate));
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read) || removedAfterRead(flow, removals, read)) continue;
     pushTo(readsByWrite, write, read);
   }

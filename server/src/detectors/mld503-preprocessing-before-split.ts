@@ -3,15 +3,15 @@ import type { DataFlow } from '../semantics/dataflow';
 import type { Node } from 'web-tree-sitter';
 import { columnList } from '../semantics/columns';
 import { stringValue } from '../semantics/literals';
-import { stripParens } from '../semantics/nodes';
+import { firstAtOrAfter, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
 import { hasHoldoutBehind, holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
 import { lastSegment } from './shared/libraries';
-import { mayBeSameObject, shortText } from './shared/objects';
+import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
-import { definedOf, pushTo } from '../engine/collections';
+import { definedOf, groupBy, pushTo } from '../engine/collections';
 
 /** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
 function holdoutName(index: SemanticIndex, holdout: Holdout): string {
@@ -85,16 +85,31 @@ function check(context: RuleContext): void {
   const steps = transformerCalls(index);
   const leaks = new Map<Holdout, TransformerCall[]>();
   const feeds = (holdout: Holdout, outputs: readonly CallSite[]): boolean => flow.lineageHas(holdout.data, { call: (call) => outputs.includes(call) });
+  // Looked up, not scanned per fit: a scan of every step and every later split per fit is quadratic.
+  const transformsBy = groupBy(steps.filter((step) => step.step === 'transform'), (step) => sameObjectKey(step.transformer));
+  const splitting = holdoutsByData(holdouts);
+  let firstHolding: Map<CallSite, number> | undefined;
   for (const fit of steps) {
     if (fit.step !== 'fit' || !fit.data || !learnsStatistics(index, fit)) continue;
     // Fitted on data that was already split (a training part): that is the right way round.
     if (hasHoldoutBehind(index, fit.data) || selectsRows(index, fit.data)) continue;
     const start = fit.call.node.startIndex;
     const later = (step: TransformerCall) => step.call.node.startIndex > start && mayBeSameObject(flow, step.transformer, fit.transformer);
-    const applied = steps.filter((step) => step.step === 'transform' && later(step));
+    const transformerKey = sameObjectKey(fit.transformer);
+    const applied = (transformerKey === undefined ? [] : transformsBy.get(transformerKey) ?? []).filter(later);
     // Its output: the fit_transform itself, and what the fitted transformer transforms afterwards.
     const outputs = [...(fit.call.method === 'fit' ? [] : [fit.call]), ...applied.map((step) => step.call)];
-    const holdout = holdouts.find((h) => h.call.node.startIndex > start && (feeds(h, outputs) || splitsFittedDataThenTransforms(flow, h, fit, applied)));
+    const leaksInto = (h: Holdout) => feeds(h, outputs) || splitsFittedDataThenTransforms(flow, h, fit, applied);
+    // The splits to try, in order: the first whose data holds an output (one shared walk for all
+    // splits), and those that split the fitted data itself. A split before the fit holding an
+    // output (a loop) hides the later ones from that walk: then every later split is tried.
+    const after = firstAtOrAfter(holdouts, (h) => h.call.node.startIndex, start + 1);
+    firstHolding ??= flow.callsBehindFirst(holdouts.map((h) => h.data));
+    const fed = outputs.map((output) => firstHolding!.get(output)).filter((position): position is number => position !== undefined);
+    const candidates = fed.some((position) => position < after)
+      ? holdouts.slice(after)
+      : [...new Set([...fed, ...(splitting.get(sameObjectKey(fit.data)) ?? [])])].filter((position) => position >= after).sort((a, b) => a - b).map((position) => holdouts[position]);
+    const holdout = candidates.find(leaksInto);
     if (holdout) pushTo(leaks, holdout, fit);
   }
   // Steps fitted on all the data before one split are one cause with one remedy (split first, or
@@ -112,6 +127,15 @@ function check(context: RuleContext): void {
       ],
     });
   }
+}
+
+/** The positions of the splits by the object key of each data they split (sameObjectKey). */
+function holdoutsByData(holdouts: readonly Holdout[]): Map<string | undefined, number[]> {
+  const positions = new Map<string | undefined, number[]>();
+  holdouts.forEach((holdout, position) => {
+    for (const key of new Set(holdout.data.map(sameObjectKey))) if (key !== undefined) pushTo(positions, key, position);
+  });
+  return positions;
 }
 
 /**

@@ -81,7 +81,7 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
  * X_train=...)` then `np.load(p)`, an intermediate file: MLD502's concern). Made here, not taken in.
  */
 function isOwnCache(flow: DataFlow, io: DataIO): boolean {
-  if (flow.writtenBefore(io).some((write) => write.direction === 'write' && holdsData(write))) return true;
+  if (flow.savedBefore(io)) return true;
   return isCacheOrCheck(io.call.node) && flow.savesAt(io).length > 0;
 }
 

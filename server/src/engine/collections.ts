@@ -10,6 +10,16 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** The items grouped by their key, in order within a group; items without a key are left out. */
+export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K | undefined): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined) pushTo(groups, key, item);
+  }
+  return groups;
+}
+
 /**
  * The answers of `answer` for `items` that are not undefined, in order: for the scans of every
  * call of a document that keep a few (`flatMap((call) => f(call) ?? [])` made an empty list per

@@ -113,6 +113,15 @@ const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with'
 const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
 const DECLARATIONS = ['import_statement', 'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement'] as const;
 const MAX_LINEAGE_EXPRESSIONS = 4000;
+/**
+ * The steps all the separate lineage walks of one document may take together: a base, and one
+ * step per two characters of text. Real code walks under one step per line (corpus: at most 0.8);
+ * a value passed on thousands of times (a file written and read back in a loop unrolled by hand)
+ * would walk its whole history once per use, quadratic in the file. Past the budget a walk stops
+ * where it is, and rules see a truncated lineage (fewer findings, never a stall).
+ */
+const LINEAGE_FUEL_BASE = 20000;
+const LINEAGE_FUEL_CHARS_PER_STEP = 2;
 /** Calls whose result summarises their inputs (a score, a count) instead of carrying their values. */
 const SUMMARY_FUNCTIONS = /^sklearn\.metrics\.|^sklearn\.model_selection\.(cross_val_score|cross_validate)$|^builtins\.(len|print|repr|type|isinstance|id|hash)$/;
 const SUMMARY_METHODS = new Set(['score', 'evaluate']);
@@ -197,7 +206,10 @@ export class DataFlow {
   private readonly kinds = new Map<MemoKey, ValueKind | null>();
   private readonly paths = new Map<MemoKey, PathValue>();
   private readonly fileKeys = new Map<DataIO, string | undefined>();
-  private readonly savesBefore = new Map<DataIO, DataIO[]>();
+  private readonly savesBefore = new Map<DataIO, readonly DataIO[]>();
+  private readonly savesAtLocation = new Map<string, readonly DataIO[]>();
+  /** What is left of the lineage budget (LINEAGE_FUEL_BASE) of this document. */
+  private lineageFuel: number;
   private trainings: TrainingCall[] | undefined;
   private readonly lineages = new Map<string, Lineage>();
   private readonly steps: LineageGraph = newLineageGraph();
@@ -207,6 +219,7 @@ export class DataFlow {
   private readonly cleanSteps = new Map<string, Set<LineageStep>>();
 
   constructor(readonly index: SemanticIndex) {
+    this.lineageFuel = LINEAGE_FUEL_BASE + index.doc.text.length / LINEAGE_FUEL_CHARS_PER_STEP;
     this.collectReads();
     this.collectMutations();
     for (const call of index.calls) {
@@ -570,6 +583,8 @@ export class DataFlow {
       const step = queue.pop()!;
       if (seenSteps.has(step) || clean?.has(step)) continue;
       if (seenSteps.size >= limit) return 'limit';
+      // Shared walks (no limit) see each step once per document; separate ones spend the budget.
+      if (limit !== Infinity && this.lineageFuel-- <= 0) return 'limit';
       seenSteps.add(step);
       for (const call of step.calls) {
         if (seenCalls.has(call)) continue;
@@ -685,23 +700,34 @@ export class DataFlow {
       const { byFile, endsSoFar } = this.savesByLocation();
       const saves = byFile.get(key) ?? [];
       const at = load.call.node.startIndex;
-      const length = firstAtOrAfter(saves, (save) => save.call.node.startIndex, at);
+      const length = this.savesStartingBefore(saves, at);
       if (length === 0 || endsSoFar.get(key)![length - 1] <= at) prefix = { key, saves, length };
     }
     this.savesPrefixes.set(load, prefix);
     return prefix;
   }
 
-  /** The saves of the same file or table as `load` made earlier in the document. */
-  writtenBefore(load: DataIO): DataIO[] {
-    return [...this.savesBeforeOf(load)];
+  /** True when the file or table `load` reads was saved earlier in the document. */
+  savedBefore(load: DataIO): boolean {
+    const saves = this.savesAt(load);
+    const at = load.call.node.startIndex;
+    // Only a save around the load (`pd.read_csv(p).to_csv(p)`) starts before it and ends after it.
+    for (let i = 0, starting = this.savesStartingBefore(saves, at); i < starting; i++) if (saves[i].call.node.endIndex <= at) return true;
+    return false;
+  }
+
+  /** How many of a location's saves (in document order) start before `offset`. */
+  private savesStartingBefore(saves: readonly DataIO[], offset: number): number {
+    return firstAtOrAfter(saves, (save) => save.call.node.startIndex, offset);
   }
 
   private savesBeforeOf(load: DataIO): readonly DataIO[] {
     // Asked for every load on every lineage, so remembered per load.
     const known = this.savesBefore.get(load);
     if (known) return known;
-    const found = this.savesAt(load).filter((save) => save.call.node.endIndex <= load.call.node.startIndex);
+    const at = load.call.node.startIndex;
+    const saves = this.savesAt(load);
+    const found = saves.slice(0, this.savesStartingBefore(saves, at)).filter((save) => save.call.node.endIndex <= at);
     this.savesBefore.set(load, found);
     return found;
   }
@@ -712,12 +738,20 @@ export class DataFlow {
    * looking them up keeps rules that pair loads with saves linear in the file.
    */
   savesAt(io: DataIO): readonly DataIO[] {
+    // The same list for every load of a location: a list per load is quadratic in a file written
+    // and read back many times.
+    const fileKey = io.path ? this.fileKey(io) : undefined;
+    const tables = this.tablesOf(io);
+    const location = `${io.path ? `p${fileKey}` : '-'}\u0000${tables.join('\u0000')}`;
+    const known = this.savesAtLocation.get(location);
+    if (known) return known;
     const saves = this.savesByLocation();
     const candidates = new Set<DataIO>();
-    const fileKey = io.path ? this.fileKey(io) : undefined;
     if (fileKey !== undefined) for (const save of saves.byFile.get(fileKey) ?? []) candidates.add(save);
-    for (const table of this.tablesOf(io)) for (const save of saves.byTable.get(table) ?? []) candidates.add(save);
-    return [...candidates].filter((save) => this.sameLocation(save, io)).sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
+    for (const table of tables) for (const save of saves.byTable.get(table) ?? []) candidates.add(save);
+    const found = [...candidates].filter((save) => this.sameLocation(save, io)).sort((x, y) => saves.order.get(x)! - saves.order.get(y)!);
+    this.savesAtLocation.set(location, found);
+    return found;
   }
 
   private savesIndex: SavesIndex | undefined;

@@ -321,11 +321,17 @@ export class SemanticIndex {
     return this.calls.filter((call) => call.qname !== undefined && test(call.qname));
   }
 
-  /** Calls of a method name on any receiver (`fit`, `predict_proba`). */
-  methodCalls(...methods: string[]): CallSite[] {
-    const wanted = new Set(methods);
-    return this.calls.filter((call) => call.method !== undefined && wanted.has(call.method));
+  /** Calls of a method name on any receiver (`fit`, `predict_proba`), in document order. */
+  methodCalls(method: string): readonly CallSite[] {
+    // Grouped once: rules ask per save or per model, and a scan of every call per question is quadratic.
+    if (!this.callsByMethod) {
+      this.callsByMethod = new Map();
+      for (const call of this.calls) if (call.method !== undefined) pushTo(this.callsByMethod, call.method, call);
+    }
+    return this.callsByMethod.get(method) ?? [];
   }
+
+  private callsByMethod: Map<string, CallSite[]> | undefined;
 
   /**
    * The expression behind `expression`: for a name, the value it was assigned where it is read

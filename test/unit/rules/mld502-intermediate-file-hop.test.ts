@@ -239,6 +239,22 @@ ruleTests(intermediateFileHop, {
   ],
   invalid: [
     {
+      name: 'a read in a function is linked to the last write that runs before it, not the last in the file',
+      code: py`
+        import pandas as pd
+        def train():
+            data = pd.read_csv("clean.csv")
+            return fit(data.drop(columns="y"), data.y)
+        def prepare(raw):
+            raw.dropna().to_csv("clean.csv")
+        prepare(pd.read_csv("raw.csv"))
+        model = train()
+        pd.DataFrame({"p": model.predict(X)}).to_csv("clean.csv")
+      `,
+      findings: [{ line: 3, message: /^"clean.csv" is written by `raw.dropna\(\).to_csv` in line 6 and read back here/ }],
+      noFix: true,
+    },
+    {
       name: 'a hash record of another file (the raw input) leaves the hop of the derived file reported',
       code: py`
         import neptune

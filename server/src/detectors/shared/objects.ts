@@ -6,6 +6,7 @@ import { objectRoot, type DataFlow } from '../../semantics/dataflow';
 import type { CallSite, Definition } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
 import { cutAtToken } from './messages';
+import { pushTo } from '../../engine/collections';
 
 /** The bindings the name holding `expression` can have here (`model` in `model.fit`); empty when it is not held by a name. */
 export function bindingsOf(flow: DataFlow, expression: Node): readonly Definition[] {
@@ -46,6 +47,26 @@ export function mayBeSameObject(flow: DataFlow, a: Node, b: Node): boolean {
     return !!x && !!y && x.text === y.text && flow.index.definitionsOf(x.text).length === 0;
   }
   return ours.some((definition) => theirs.includes(definition));
+}
+
+/**
+ * A set of objects up to mayBeSameObject: an object is in it when it may be the same object as
+ * one added. Compared only within one sameObjectKey, so a set of many models stays linear.
+ */
+export class ObjectSet {
+  private readonly byKey = new Map<string, Node[]>();
+
+  constructor(private readonly flow: DataFlow) {}
+
+  has(expression: Node): boolean {
+    const key = sameObjectKey(expression);
+    return key !== undefined && (this.byKey.get(key) ?? []).some((other) => mayBeSameObject(this.flow, other, expression));
+  }
+
+  add(expression: Node): void {
+    const key = sameObjectKey(expression);
+    if (key !== undefined) pushTo(this.byKey, key, expression);
+  }
 }
 
 /** The name an expression's value is bound to when it is the whole right side of `name = expression`. */

@@ -2,8 +2,8 @@
 // program: the questions of an intermediate file hop (MLD502), of a program reading back what it
 // saved itself (MLD908) and of a checkpoint read back to resume training (MLD702).
 import type { Node } from 'web-tree-sitter';
-import type { DataFlow } from '../../semantics/dataflow';
-import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import type { DataFlow, DataIO } from '../../semantics/dataflow';
+import { enclosingFunction, firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
 import { pathKey } from '../../semantics/pathValues';
 
 /**
@@ -38,6 +38,38 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node): bool
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
   const reads = flow.runsAt(read);
   return flow.runsAt(write).some((w) => reads.some((r) => w < r));
+}
+
+/**
+ * Of a file's writes (in document order), the last in document order that runs before the read,
+ * among those `accept` takes. A write after the read in the document runs before it only when one
+ * of the two is in a function; a write before it usually does, so the search starts at the read
+ * and stops at the first answer (testing every write per read is quadratic in a file read back
+ * again and again).
+ */
+export function lastWrittenBefore(flow: DataFlow, writes: readonly DataIO[], read: Node, accept: (write: DataIO) => boolean): DataIO | undefined {
+  const runsBefore = (write: DataIO) => accept(write) && writtenBeforeRead(flow, write.call.node, read);
+  const at = firstAtOrAfter(writes, (write) => write.call.node.startIndex, read.startIndex);
+  if (enclosingFunction(read) !== undefined) {
+    for (let i = writes.length - 1; i >= at; i--) if (runsBefore(writes[i])) return writes[i];
+  } else {
+    const inFunctions = writesInFunctions(writes);
+    for (let j = inFunctions.length - 1; j >= 0 && inFunctions[j] >= at; j--) if (runsBefore(writes[inFunctions[j]])) return writes[inFunctions[j]];
+  }
+  for (let i = at - 1; i >= 0; i--) if (runsBefore(writes[i])) return writes[i];
+  return undefined;
+}
+
+const inFunctionsOf = new WeakMap<readonly DataIO[], number[]>();
+
+/** The positions of the writes made inside a function (the list is shared: DataFlow.savesAt remembers it). */
+function writesInFunctions(writes: readonly DataIO[]): number[] {
+  let found = inFunctionsOf.get(writes);
+  if (!found) {
+    found = writes.flatMap((write, position) => (enclosingFunction(write.call.node) !== undefined ? [position] : []));
+    inFunctionsOf.set(writes, found);
+  }
+  return found;
 }
 
 /**
