@@ -41,6 +41,9 @@ describe('IPython magics are neutralised without moving anything', () => {
     const timed = neutraliseCell('%%time\nmodel.fit(X)');
     assert.equal(timed.isPython, true);
     assert.equal(timed.text, '      \nmodel.fit(X)');
+    const shown = neutraliseCell('%%autovisualize treescope.ArrayAutovisualizer()\nbatch = make_batch()');
+    assert.equal(shown.isPython, true);
+    assert.equal(shown.text.split('\n')[1], 'batch = make_batch()');
   });
 
   it('leaves strings, comments and operators alone', () => {

@@ -3,10 +3,14 @@
 // the text keeps its length and its line breaks, so parse positions are the user's positions.
 import type { MagicKind } from './types';
 
-/** Cell magics whose body is still Python: the first line is neutralised, the rest is parsed. */
+/**
+ * Cell magics whose body is still Python: the first line is neutralised, the rest is parsed.
+ * Treescope's (Penzai's, Flax NNX's renderer) `%%autovisualize` and `%%with` run the body in the
+ * kernel, under a visualiser or a context manager.
+ */
 const TRANSPARENT_CELL_MAGICS = new Set([
   'time', 'timeit', 'capture', 'prun', 'memit', 'mprun', 'debug', 'python', 'python3', 'pypy',
-  'skip', 'ipytest', 'cython_inline', 'autoreload', 'tensorflow_version',
+  'skip', 'ipytest', 'cython_inline', 'autoreload', 'tensorflow_version', 'autovisualize', 'with',
 ]);
 
 /** Shell commands that IPython runs without `!` when automagic is on (only unambiguous forms). */

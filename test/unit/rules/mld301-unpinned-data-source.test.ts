@@ -225,6 +225,19 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'a zero-shot evaluation notebook that trains nothing: the unversioned tfds loads are reported as data read, not training data',
+      code: [
+        'import numpy as np\nimport tensorflow_datasets as tfds\nfrom encoders import load_pretrained_encoder\n',
+        'samples = [ex["image"] for _, ex in zip(range(4), tfds.load("imagenette", split="train"))]\n',
+        'builder = tfds.builder("cifar100")\nbuilder.download_and_prepare()\ntest_split = builder.as_dataset("test")\n',
+        'encoder = load_pretrained_encoder("checkpoints/encoder.npz")\naccuracy = np.mean([encoder.classify(ex["image"]) == ex["label"] for ex in tfds.as_numpy(test_split)])\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /^`tfds\.load\("imagenette"\)` has no version in the name \("imagenette:1\.2\.3"\): a new release of the dataset changes the data this code reads$/ },
+        { cell: 2, line: 1, message: /^`tfds\.builder\("cifar100"\)` has no version in the name \("cifar100:1\.2\.3"\): a new release of the dataset changes the data this code reads$/ },
+      ],
+    },
+    {
       name: 'fetch_openml by name, tfds.load without a version, data_files on a URL',
       code: py`
         import sklearn.datasets as skd

@@ -63,6 +63,17 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'names bound under treescope cell magics that run their body as Python (%%autovisualize, %%with), rebound below',
+      code: [
+        'import numpy as np\nimport treescope\ntreescope.basic_interactive_setup()\nrng = np.random.default_rng(7)\n',
+        '%%autovisualize treescope.ArrayAutovisualizer()\nbatch = make_batch(rng, 8)\nbatch\n',
+        'show_tokens(batch)\n',
+        '%%with mesh_context(devices)\nsharded = place(batch)\n',
+        'print(sharded.shape)\n',
+        'for step in range(100):\n    batch = make_batch(rng, 16)\n    sharded = place(batch)\n    state = train_step(state, sharded)\n',
+      ],
+    },
+    {
       name: 'del is not a definition, and a deleted name read later is not a use before definition',
       code: [
         'del cache\n',
@@ -134,6 +145,17 @@ ruleTests(notebookUseBeforeDefine, {
     },
   ],
   invalid: [
+    {
+      name: 'a name a %%autovisualize cell only reads, bound in a later cell, is still used before it is defined',
+      code: [
+        'import numpy as np\nimport treescope\ntreescope.basic_interactive_setup()\n',
+        '%%autovisualize treescope.ArrayAutovisualizer()\nshow_tokens(batch)\n',
+        'batch = make_batch(np.random.default_rng(7), 8)\n',
+      ],
+      findings: [
+        { cell: 1, line: 2, column: 13, message: /^`batch` is used in cell 2 but first defined in cell 3, below it: / },
+      ],
+    },
     {
       name: 'a well-formed cell between two cells that do not parse still reads a name bound below it',
       code: [
