@@ -39,6 +39,28 @@ const MONAI_DETERMINISM_OFF = py`
       loss.backward()
 `;
 
+const SCVI_SEED_NONE = py`
+  import numpy as np
+  import scvi
+
+  scvi.settings.seed = None
+  genes = np.random.choice(all_genes, 200, replace=False)
+  model = scvi.model.SCVI(adata[:, genes].copy())
+  model.train(max_epochs=50)
+`;
+
+const ARGS_SEED_ATTRIBUTE = py`
+  import argparse
+  import torch
+
+  args = argparse.ArgumentParser().parse_args()
+  args.seed = 42
+  theta = torch.nn.Parameter(torch.randn(100))
+  for x in loader:
+      loss = nb_loss(x, theta)
+      loss.backward()
+`;
+
 const MAIN_CALLS_TRAINING = py`
   import random
   import torch
@@ -774,8 +796,43 @@ ruleTests(unseededRandomness, {
         'for x, y in loader:\n    loss = model(x, log_dir=run_dir).sum()\n    loss.backward()\n',
       ],
     },
+    {
+      name: 'scvi-tools seeded by assigning its seed setting in an earlier cell (its setter seeds NumPy, random and torch)',
+      code: [
+        'import numpy as np\nimport scvi\nfrom scvi.external import GIMVI\n',
+        'scvi.settings.seed = 0\nprint("Last run with scvi-tools version:", scvi.__version__)\n',
+        'train_idx = np.random.choice(range(n_genes), n_train_genes, replace=False)\npartial = spatial[:, seq_genes[train_idx]].copy()\nmodel = GIMVI(seq, partial)\nmodel.train(max_epochs=200)\n',
+      ],
+    },
+    {
+      name: 'the scvi-tools settings object imported by name and seeded in a script, torch draws after it',
+      code: py`
+        import torch
+        from scvi import settings
+
+        settings.seed = 7
+        log_theta = torch.nn.Parameter(torch.randn(2000))
+        opt = torch.optim.Adam([log_theta], lr=1e-3)
+        for counts in loader:
+            loss = nb_nll(counts, log_theta.exp())
+            loss.backward()
+            opt.step()
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'scvi-tools seed setting assigned None sets no seed',
+      code: SCVI_SEED_NONE,
+      findings: [{ line: 5, message: /`np\.random\.choice` draws from NumPy's global random generator/ }],
+      output: seededAfter(SCVI_SEED_NONE, 'import scvi', 'np.random.seed(SEED)'),
+    },
+    {
+      name: 'a seed written on the file\'s own object (args.seed = 42) seeds no library',
+      code: ARGS_SEED_ATTRIBUTE,
+      findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(ARGS_SEED_ATTRIBUTE, 'import torch', 'torch.manual_seed(SEED)'),
+    },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',
       code: MONAI_DETERMINISM_OFF,

@@ -424,8 +424,18 @@ ruleTests(missingRandomState, {
             assert selector.collective is True
       `,
     },
+    {
+      name: 'scvi-tools seed setting assigned in an earlier notebook cell seeds NumPy before the clustering',
+      code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'scvi.settings.seed = 0\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n'],
+    },
   ],
   invalid: [
+    {
+      name: 'scvi-tools seed setting assigned only after the clustering: the clustering drew afresh',
+      code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n', 'scvi.settings.seed = 0\n'],
+      findings: [{ cell: 1, line: 1 }],
+      output: ['import scvi\nfrom sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=8, random_state=SEED)\nclusters = km.fit_predict(latent)\n', 'scvi.settings.seed = 0\n'],
+    },
     {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
       code: FITTED_IN_TESTS('', ''),

@@ -44,6 +44,16 @@ const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   'monai.utils.misc.set_determinism': ['numpy', 'random', 'torch'],
 } satisfies Record<string, readonly Library[]>));
 
+/**
+ * Library settings that seed global generators when assigned: scvi-tools' `scvi.settings.seed = 0`
+ * runs a property setter that calls Lightning's `seed_everything` (`None` turns seeding off).
+ */
+const SEED_SETTINGS = new Map<string, readonly Library[]>(Object.entries({
+  'scvi.settings.seed': ['numpy', 'random', 'torch'],
+} satisfies Record<string, readonly Library[]>));
+/** The attributes those settings end in: only an assignment to one of them is qualified. */
+const SEED_SETTING_NAMES = new Set([...SEED_SETTINGS.keys()].map((qname) => qname.slice(qname.lastIndexOf('.') + 1)));
+
 /** The library whose global generator a package's own seeding functions seed. */
 const PACKAGE_LIBRARY: Record<string, Library> = { numpy: 'numpy', random: 'random', torch: 'torch', tensorflow: 'tensorflow' };
 
@@ -51,7 +61,11 @@ const PACKAGE_LIBRARY: Record<string, Library> = { numpy: 'numpy', random: 'rand
 const NOT_SEEDERS = /^(default_rng|RandomState|SeedSequence|Generator|random_seed|get_seed|initial_seed)$/;
 
 export interface Seeding {
-  call: CallSite;
+  /** The seeding call, or the assignment to a library's seed setting. */
+  node: Node;
+  call?: CallSite;
+  /** The seed passed or assigned, when there is one. */
+  seed?: Node;
   /** The libraries it seeds; 'all' for the project's own helper (`set_seed(42)`), which may seed anything. */
   libraries: readonly Library[] | 'all';
 }
@@ -68,35 +82,48 @@ interface SeedingByName extends Seeding {
  */
 export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolean = () => false): Seeding[] {
   // The document's seedings are found once; a rule's draws are told from them afterwards.
-  return documentSeedings(index).filter((seeding) => !(seeding as SeedingByName).byName || !seeding.call.qname || !isDraw(seeding.call.qname));
+  return documentSeedings(index).filter((seeding) => !(seeding as SeedingByName).byName || !seeding.call?.qname || !isDraw(seeding.call.qname));
 }
 
 function findSeedings(index: SemanticIndex): SeedingByName[] {
   const found: SeedingByName[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
+    const seed = call.args[0] ?? call.kwargs.get('seed');
     const seeders = qname ? SEEDER_LIBRARIES.get(qname) : undefined;
     if (seeders) {
-      const seed = call.args[0] ?? call.kwargs.get('seed');
-      if (seed && index.literal(seed)?.kind !== 'none') found.push({ call, libraries: seeders });
+      if (seed && index.literal(seed)?.kind !== 'none') found.push({ node: call.node, call, seed, libraries: seeders });
       continue;
     }
     const many = qname ? SEED_ALL.get(qname) : undefined;
     if (many) {
       // A seed passed as `None` seeds nothing (`set_determinism(seed=None)` switches determinism off).
-      const seed = call.args[0] ?? call.kwargs.get('seed');
-      if (!seed || index.literal(seed)?.kind !== 'none') found.push({ call, libraries: many });
+      if (!seed || index.literal(seed)?.kind !== 'none') found.push({ node: call.node, call, seed, libraries: many });
       continue;
     }
     if (qname?.endsWith('seed_everything')) {
-      found.push({ call, libraries: 'all' });
+      found.push({ node: call.node, call, seed, libraries: 'all' });
       continue;
     }
     const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
     if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName)) continue;
     // `torch.cuda.manual_seed_all(0)` seeds its own library only; the project's helper may seed any.
     const library = qname ? PACKAGE_LIBRARY[packageOf(qname)] : undefined;
-    found.push({ call, libraries: library ? [library] : 'all', byName: true });
+    found.push({ node: call.node, call, seed, libraries: library ? [library] : 'all', byName: true });
+  }
+  const settings = settingSeedings(index);
+  return settings.length === 0 ? found : [...found, ...settings].sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/** `scvi.settings.seed = 0`: a library setting assigned a seed (not `None`). */
+function settingSeedings(index: SemanticIndex): SeedingByName[] {
+  const found: SeedingByName[] = [];
+  for (const assignment of index.nodes('assignment')) {
+    const target = assignment.childForFieldName('left');
+    const seed = assignment.childForFieldName('right');
+    if (target?.type !== 'attribute' || !seed || !SEED_SETTING_NAMES.has(target.childForFieldName('attribute')?.text ?? '')) continue;
+    const libraries = SEED_SETTINGS.get(index.qualify(target) ?? '');
+    if (libraries && index.literal(seed)?.kind !== 'none') found.push({ node: assignment, seed, libraries });
   }
   return found;
 }
@@ -110,8 +137,7 @@ function seedsLibrary(seeding: Seeding, library: Library): boolean {
 }
 
 /** `def simulate(n, seed=None): np.random.seed(seed)`: called without a seed, it reseeds from the OS. */
-function seedMayBeNone(index: SemanticIndex, call: CallSite): boolean {
-  const seed = call.args[0] ?? call.kwargs.get('seed');
+function seedMayBeNone(index: SemanticIndex, seed: Node | undefined): boolean {
   if (seed?.type !== 'identifier') return false;
   const parameter = index.definitionFor(seed);
   const fallback = parameter?.kind === 'param' ? parameter.node.parent?.childForFieldName('value') : null;
@@ -128,13 +154,13 @@ function seedMayBeNone(index: SemanticIndex, call: CallSite): boolean {
 export function seededBefore(index: SemanticIndex, library: Library, at: Node): boolean {
   const scope = enclosingFunction(at);
   let draw: number[] | undefined | null;
-  return documentSeedings(index).some(({ call, libraries }) => {
-    if (!seedsLibrary({ call, libraries }, library)) return false;
-    const where = enclosingFunction(call.node);
-    if (!where || (!!scope && sameNode(where, scope))) return call.node.startIndex < at.startIndex;
-    if (seedMayBeNone(index, call)) return false;
+  return documentSeedings(index).some((seeding) => {
+    if (!seedsLibrary(seeding, library)) return false;
+    const where = enclosingFunction(seeding.node);
+    if (!where || (!!scope && sameNode(where, scope))) return seeding.node.startIndex < at.startIndex;
+    if (seedMayBeNone(index, seeding.seed)) return false;
     if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
-    const seed = draw && index.dataflow.firstRun(call.node);
+    const seed = draw && index.dataflow.firstRun(seeding.node);
     return !!draw && !!seed && runsEarlier(seed, draw);
   });
 }
