@@ -91,6 +91,15 @@ export function notebookOf(lines: number): DocumentSource {
   return notebookSource(cells);
 }
 
+/**
+ * One expression thousands of operators deep: a sum of draws, one term per line, trained on.
+ * Questions about what encloses a draw (its function, class, loops) must not climb the sum.
+ */
+export function deepExpressionOf(lines: number): DocumentSource {
+  const terms = Array.from({ length: Math.max(1, lines - HEADER.length - 3) }, (_, i) => `    ${i ? '+ ' : ''}np.random.rand(3) * ${i}`);
+  return scriptSource('file:///deep.py', `${[...HEADER, 'total = (', ...terms, ')', 'RandomForestClassifier().fit(total.reshape(-1, 1), y)'].join('\n')}\n`);
+}
+
 export function scriptOf(family: (i: number) => string[], lines: number): DocumentSource {
   const out = [...HEADER];
   for (let i = 0; out.length < lines; i++) out.push(...family(i));

@@ -3,6 +3,7 @@ import type { Node } from 'web-tree-sitter';
 import { buildDocument } from '../../server/src/documents/source';
 import { IncrementalParser, parseOnce } from '../../server/src/parsing/incremental';
 import { SyntaxTable, type SyntaxNode } from '../../server/src/semantics/syntax';
+import { structureParent } from '../../server/src/semantics/ancestry';
 import { walkRecord, wasmCursorStatus } from '../../server/src/parsing/wasmCursor';
 import { SyntaxTables } from '../../server/src/semantics/walk';
 import { SemanticIndex } from '../../server/src/semantics';
@@ -216,5 +217,38 @@ describe('syntax table', () => {
       assert.equal(nodeBelow!.startIndex, startBefore + 1, 'and moved with its table');
       assertSameRows(after[1], fresh[1], 'the edited cell');
     });
+  });
+
+  it('structureParent answers the nearest function, lambda, class or loop above a node, as a climb of parents does', async () => {
+    const code = py`
+      import numpy as np
+      class Net:
+          def forward(self, x):
+              for i in range(3):
+                  x = x + (lambda v: v * np.random.rand(3))(x) + np.random.rand(3) + np.random.rand(3)
+              return x
+      while True:
+          total = np.random.rand(1) + np.random.rand(1) + np.random.rand(1)
+          break
+    `;
+    const doc = buildDocument(sourceOf(code));
+    const { parsed, dispose } = parseOnce(await parser(), doc);
+    const table = new SyntaxTable(parsed.trees[0].tree, doc.text);
+    const structures = new Set(['function_definition', 'lambda', 'class_definition', 'for_statement', 'while_statement']);
+    const climbed = (node: Node): Node | null => {
+      for (let current = node.parent; current; current = current.parent) if (structures.has(current.type)) return current;
+      return null;
+    };
+    // Asked twice, innermost first and then outermost first: remembered rows answer as the climb does.
+    const rows = Array.from({ length: table.size }, (_, row) => row);
+    for (const order of [rows.slice().reverse(), rows]) {
+      for (const row of order) {
+        const node = table.node(row);
+        const expected = climbed(node);
+        const found = structureParent(node);
+        assert.equal(found ? `${found.type}@${found.startIndex}` : null, expected ? `${expected.type}@${expected.startIndex}` : null, `row ${row} (${node.type})`);
+      }
+    }
+    dispose();
   });
 });

@@ -4,7 +4,7 @@
 // types climb the collected kinds only (ancestry.ts).
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../documents/types';
-import { collectedParent } from './ancestry';
+import { collectedParent, STRUCTURE_TYPES, structureParent } from './ancestry';
 import { SyntaxNode } from './syntax';
 import { COLLECTED } from './walk';
 
@@ -64,9 +64,32 @@ export function up(node: Node, collectedOnly: boolean): Node | null {
   return node.parent;
 }
 
+/** One step of a climb over the STRUCTURE_TYPES ancestors only (functions, lambdas, classes, loops). */
+export function structureUp(node: Node): Node | null {
+  const parent = structureParent(node);
+  return parent === undefined ? node.parent : parent;
+}
+
+/** The ancestors of STRUCTURE_TYPES kinds of a node, innermost first (others may be among them off a syntax table). */
+export function* structureAncestors(node: Node): Generator<Node> {
+  for (let current = structureUp(node); current; current = structureUp(current)) if (STRUCTURE_TYPES.has(current.type)) yield current;
+}
+
+function allStructure(types: Iterable<string>): boolean {
+  for (const type of types) if (!STRUCTURE_TYPES.has(type)) return false;
+  return true;
+}
+
 /** The nearest ancestor (not the node itself) of one of `types`, stopping at `stopAt` types. */
 export function ancestor(node: Node, types: ReadonlySet<string> | readonly string[], stopAt?: ReadonlySet<string>): Node | undefined {
   const wanted = types instanceof Set ? types : new Set(types as readonly string[]);
+  if (allStructure(wanted) && (!stopAt || allStructure(stopAt))) {
+    for (let current = structureUp(node); current; current = structureUp(current)) {
+      if (wanted.has(current.type)) return current;
+      if (stopAt?.has(current.type)) return undefined;
+    }
+    return undefined;
+  }
   const fast = allCollected(wanted) && (!stopAt || allCollected(stopAt));
   for (let current = up(node, fast); current; current = up(current, fast)) {
     if (wanted.has(current.type)) return current;
@@ -85,7 +108,7 @@ export function enclosingFunction(node: Node): Node | undefined {
 /** Loops around `node` inside its function (innermost first). */
 export function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];
-  for (let current = up(node, true); current; current = up(current, true)) {
+  for (let current = structureUp(node); current; current = structureUp(current)) {
     if (FUNCTION_TYPES.has(current.type) || current.type === 'class_definition') break;
     if (LOOP_TYPES.has(current.type)) loops.push(current);
   }

@@ -7,7 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
@@ -74,7 +74,7 @@ function isResultSink(index: SemanticIndex, call: CallSite): boolean {
 
 /** A class whose methods make it a model or a data set (by its methods, or by its base class). */
 function isModelOrDataClass(index: SemanticIndex, node: Node): boolean {
-  for (const owner of ancestors(node, false)) {
+  for (const owner of structureAncestors(node)) {
     if (owner.type !== 'class_definition') continue;
     if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
     if (DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '')) return true;
@@ -90,7 +90,7 @@ function isModelOrDataClass(index: SemanticIndex, node: Node): boolean {
 /** A loop or function around `node` whose body learns: the draw is part of a training step. */
 function inTrainingStep(index: SemanticIndex, node: Node): boolean {
   const fn = enclosingFunction(node);
-  for (const around of ancestors(node, false)) {
+  for (const around of structureAncestors(node)) {
     if (fn && !sameNode(around, fn) && !LOOP_TYPES.has(around.type)) continue;
     if (!LOOP_TYPES.has(around.type) && !FUNCTION_TYPES.has(around.type)) continue;
     if (index.callsWithin(around).some((call) => (isLearningMethod(call) && call.method !== 'score') || !!trainingCall(index.dataflow, call))) return true;
