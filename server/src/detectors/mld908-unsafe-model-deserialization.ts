@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
-import { stripParens } from '../semantics/nodes';
+import { ancestors, sameNode, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
 import { pushTo } from '../engine/collections';
@@ -107,6 +107,35 @@ function loadsModel(index: SemanticIndex, call: CallSite): boolean {
     && use.receiver.text === target.text && use.node.startIndex > call.node.startIndex && index.bindingAt(use.receiver)?.node.startIndex === target.startIndex);
 }
 
+/** `a.__version__ == SAVED_WITH`, also inside a call (`parse(a.__version__) == parse("1.2")`). */
+function checksVersion(test: Node): boolean {
+  const node = stripParens(test);
+  if (node.type === 'boolean_operator') {
+    // Under `and` both sides hold; under `or` neither is sure to.
+    return node.childForFieldName('operator')?.type === 'and'
+      && [node.childForFieldName('left'), node.childForFieldName('right')].some((side) => !!side && checksVersion(side));
+  }
+  return node.type === 'comparison_operator' && node.children.length === 3 && node.children[1]?.type === '=='
+    && node.namedChildren.some((side) => /(^|\.)__version__\b/.test(side?.text ?? ''));
+}
+
+/**
+ * The load runs only where the library's version is the one that saved the file (`if
+ * sklearn.__version__ == _MODEL_VERSION:` around it, in the branch the test opens): the version
+ * dependency is checked, not silent.
+ */
+function underVersionCheck(node: Node): boolean {
+  let child = node;
+  for (const parent of ancestors(node, false)) {
+    if ((parent.type === 'if_statement' || parent.type === 'elif_clause') && sameNode(parent.childForFieldName('consequence'), child)) {
+      const test = parent.childForFieldName('condition');
+      if (test && checksVersion(test)) return true;
+    }
+    child = parent;
+  }
+  return false;
+}
+
 const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] };
 
 /**
@@ -151,7 +180,7 @@ function listen(context: RuleContext): RuleListeners {
         const loader = call.qname.replace(/^sklearn\.externals\./, '');
         pickleLoads.add(loadKey(index, call, 'pickle'), {
           node: call.callee,
-          message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains; and it silently depends on the exact library versions that saved it`,
+          message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains${underVersionCheck(call.node) ? '' : '; and it silently depends on the exact library versions that saved it'}`,
         });
       }
     },
@@ -177,7 +206,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`), or one reached through a parameter of two functions.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`), or one reached through a parameter of two functions.',
     },
   },
   listen,

@@ -60,6 +60,30 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a read-back first asserted to equal the frame that was written, then used: a checked round trip',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from hamcrest import assert_that, equal_to
+
+
+        def test_features_survive_csv(tmp_path, pipeline):
+            features = pd.DataFrame({"age": [31, 47, 22], "income": [3.1, 5.4, 2.2]})
+            features.to_csv(tmp_path / "features.csv", index=False)
+            restored = pd.read_csv(tmp_path / "features.csv")
+            assert_that((restored != features).sum().sum(), equal_to(0))
+            pipeline.fit(restored)
+
+
+        def test_scores_survive_npy(tmp_path, ranker):
+            scores = np.linspace(0.0, 1.0, 11)
+            np.save(tmp_path / "scores.npy", scores)
+            reloaded = np.load(tmp_path / "scores.npy")
+            np.testing.assert_array_equal(reloaded, scores)
+            ranker.fit(reloaded.reshape(-1, 1))
+      `,
+    },
+    {
       name: 'the output read back only to look at it',
       code: [
         'import pandas as pd\nsub = pd.DataFrame({"id": ids, "y": preds})\nsub.to_csv("submission.csv", index=False)\n',
@@ -252,6 +276,32 @@ ruleTests(intermediateFileHop, {
         pd.DataFrame({"p": model.predict(X)}).to_csv("clean.csv")
       `,
       findings: [{ line: 3, message: /^"clean.csv" is written by `raw.dropna\(\).to_csv` in line 6 and read back here/ }],
+      noFix: true,
+    },
+    {
+      name: 'an assertion about the read-back alone, or against another frame, does not check the round trip',
+      code: py`
+        import pandas as pd
+
+
+        def build(raw, reference, model):
+            clean = raw.dropna()
+            clean.to_csv("clean.csv", index=False)
+            table = pd.read_csv("clean.csv")
+            assert len(table) > 0
+            model.fit(table)
+            raw.to_csv("raw_copy.csv", index=False)
+            copy = pd.read_csv("raw_copy.csv")
+            pd.testing.assert_frame_equal(copy, reference)
+            model.fit(copy)
+
+
+        build(pd.read_csv("input.csv"), pd.read_csv("reference.csv"), make_model())
+      `,
+      findings: [
+        { line: 7, message: /^"clean.csv" is written by `clean.to_csv`/ },
+        { line: 11, message: /^"raw_copy.csv" is written by `raw.to_csv`/ },
+      ],
       noFix: true,
     },
     {

@@ -126,6 +126,44 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'a unit-test module whose __main__ block only runs its tests: models saved to test loading them back',
+      code: py`
+        import os
+        import tempfile
+        import unittest
+
+        import joblib
+        import numpy as np
+        from sklearn.ensemble import IsolationForest
+
+
+        def _fitted_forest(seed=0):
+            rows = np.random.RandomState(seed).normal(size=(40, 3))
+            return IsolationForest(n_estimators=3, random_state=seed).fit(rows), rows
+
+
+        def _write_legacy(model, path):
+            legacy = {"format": 1, "estimator": model}
+            joblib.dump(legacy, path)
+            return path
+
+
+        class TestLegacyLoad(unittest.TestCase):
+            def setUp(self):
+                self.folder = tempfile.mkdtemp()
+
+            def test_reads_version_one(self):
+                model, rows = _fitted_forest()
+                path = _write_legacy(model, os.path.join(self.folder, "old.joblib"))
+                restored = joblib.load(path)["estimator"]
+                np.testing.assert_allclose(restored.decision_function(rows), model.decision_function(rows))
+
+
+        if __name__ == "__main__":
+            unittest.main(verbosity=2)
+      `,
+    },
+    {
       name: 'accuracy computed by hand and printed',
       code: py`
         import torch
@@ -422,6 +460,32 @@ ruleTests(modelSavedWithoutEvaluation, {
             torch.save(net.state_dict(), "net.pt")
       `,
       findings: [{ line: 9, column: 5, message: /^pipe is saved to "svc\.joblib"/, related: 2 }],
+    },
+    {
+      name: 'a __main__ block that calls the file\'s own training function is a program, even beside its unit tests',
+      code: py`
+        import unittest
+
+        import joblib
+        from sklearn.ensemble import IsolationForest
+
+
+        def build(rows):
+            forest = IsolationForest(random_state=0).fit(rows)
+            joblib.dump(forest, "forest.joblib")
+            return forest
+
+
+        class TestBuild(unittest.TestCase):
+            def test_build(self):
+                self.assertIsNotNone(build([[0.0], [1.0]]))
+
+
+        if __name__ == "__main__":
+            build(load_rows())
+            unittest.main()
+      `,
+      findings: [{ line: 9, message: /^forest is saved to "forest\.joblib"/ }],
     },
     {
       name: 'a model unwrapped from its accelerator and saved: the model is what is saved, not the accelerator',

@@ -5,6 +5,19 @@ import { ruleTests } from '../../support/ruleTester';
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
 
+/** A script that fixes the numeric locale and then trains: a program, not a library. */
+const LOCALE_SCRIPT = py`
+  import locale
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+
+  locale.setlocale(locale.LC_NUMERIC, "C")
+
+  points = np.random.rand(200, 2)
+  model = LogisticRegression().fit(points, points[:, 0] > 0.5)
+  print(model.coef_)
+`;
+
 const CAPTCHA_TEXTS = py`
   import random
   import string
@@ -342,6 +355,30 @@ ruleTests(unseededRandomness, {
         def sample_posterior(params, n):
             noise = np.random.normal(0, params["sigma"], n)
             return params["trend"] + noise
+      `,
+    },
+    {
+      name: 'library module whose one top-level call fixes the numeric locale: the importer seeds',
+      code: py`
+        import locale
+
+        import numpy as np
+
+        locale.setlocale(locale.LC_NUMERIC, "C")
+
+        FLOAT_CAP = np.finfo(np.float32).max
+
+
+        class Embedder:
+            def fit(self, data):
+                self.metric_returns_gradient = self._probe_metric(data)
+                self.embedding_ = np.zeros((len(data), 2))
+                return self
+
+            def _probe_metric(self, data):
+                a, b = data[np.random.randint(0, data.shape[0], 2)]
+                out = self.metric(a, b)
+                return hasattr(out, "__iter__") and len(out) == 2
       `,
     },
     {
@@ -832,6 +869,12 @@ ruleTests(unseededRandomness, {
       code: ARGS_SEED_ATTRIBUTE,
       findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
       output: seededAfter(ARGS_SEED_ATTRIBUTE, 'import torch', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a script that fixes the numeric locale and also trains at top level is a program',
+      code: LOCALE_SCRIPT,
+      findings: [{ line: 7, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
+      output: seededAfter(LOCALE_SCRIPT, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',

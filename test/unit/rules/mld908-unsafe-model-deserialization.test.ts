@@ -244,6 +244,63 @@ ruleTests(unsafeModelDeserialization, {
       noFix: true,
     },
     {
+      name: 'a downloaded model loaded only when the installed library is the version that saved it: unpickling, but no silent version dependency',
+      code: py`
+        import joblib
+        import sklearn
+        from urllib.request import urlopen
+        from sklearn.ensemble import GradientBoostingClassifier
+
+        SAVED_WITH = "1.3.2"
+        WEIGHTS_URL = "https://example.org/models/churn_gbc.joblib"
+
+        def fitted_model(download=True):
+            if download and (sklearn.__version__ == SAVED_WITH):
+                with urlopen(WEIGHTS_URL) as stream:
+                    model = joblib.load(stream)
+            else:
+                model = GradientBoostingClassifier(random_state=0).fit(*training_rows())
+            return model
+
+        def legacy_model(path):
+            if sklearn.__version__.startswith("0."):
+                raise RuntimeError("too old")
+            elif sklearn.__version__ == SAVED_WITH:
+                model = joblib.load(path)
+                return model
+            return None
+      `,
+      findings: [
+        { line: 12, message: /^`joblib\.load` restores what it loads by unpickling, which runs whatever code the file contains$/ },
+        { line: 21, message: /^`joblib\.load` restores what it loads by unpickling, which runs whatever code the file contains$/ },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'a version test that does not hold around the load (a lower bound, an `or`, the other branch) still leaves it silent',
+      code: py`
+        import joblib
+        import sklearn
+
+        def restore(path, force=False):
+            if sklearn.__version__ >= "1.3":
+                clf = joblib.load(path)
+            if force or sklearn.__version__ == "1.3.2":
+                model = joblib.load(path + ".bak")
+            if sklearn.__version__ == "1.3.2":
+                print("same version")
+            else:
+                estimator = joblib.load(path + ".old")
+            return clf, model, estimator
+      `,
+      findings: [
+        { line: 6, message: /silently depends on the exact library versions/ },
+        { line: 8, message: /silently depends on the exact library versions/ },
+        { line: 12, message: /silently depends on the exact library versions/ },
+      ],
+      noFix: true,
+    },
+    {
       name: 'the loaded object is used as a model',
       code: py`
         import pickle
