@@ -1,7 +1,7 @@
 // Where names are bound: assignments, loops, with/except targets, defs, classes, parameters,
 // imports, walrus, global. Derived from the walk's node lists, never by another walk.
 import type { Node } from 'web-tree-sitter';
-import { up } from './nodes';
+import { up, withItemParts } from './nodes';
 import type { Definition, DefinitionKind, ImportBinding } from './types';
 import type { NodesByType } from './walk';
 
@@ -109,10 +109,8 @@ export function collectDefinitions(byType: NodesByType, bindings: ImportBinding[
     }
   }
   for (const node of byType.get('with_item') ?? []) {
-    const value = node.childForFieldName('value');
-    if (value?.type !== 'as_pattern') continue;
-    const target = value.childForFieldName('alias');
-    for (const child of target?.namedChildren ?? []) if (child) for (const name of targetIdentifiers(child)) add(name, 'with', node, value.namedChild(0) ?? undefined);
+    const { context, target } = withItemParts(node);
+    for (const child of target?.namedChildren ?? []) if (child) for (const name of targetIdentifiers(child)) add(name, 'with', node, context);
   }
   for (const node of byType.get('except_clause') ?? []) {
     const value = node.childForFieldName('value') ?? node.namedChildren.find((child) => child?.type === 'as_pattern');

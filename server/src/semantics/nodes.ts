@@ -116,6 +116,18 @@ export function enclosingLoops(node: Node): Node[] {
 }
 
 /**
+ * The context manager and the target of a `with` item (`open(p)` and `f` in `with open(p) as f:`),
+ * also in the parenthesized form of Python 3.10 (`with (open(p) as f):`, which the grammar reads as
+ * an `as` pattern in parentheses).
+ */
+export function withItemParts(item: Node): { context?: Node; target?: Node } {
+  const value = item.childForFieldName('value');
+  const pattern = value ? stripParens(value) : undefined;
+  if (pattern?.type !== 'as_pattern') return { context: value ?? undefined };
+  return { context: pattern.namedChild(0) ?? undefined, target: pattern.childForFieldName('alias') ?? undefined };
+}
+
+/**
  * The items of a list sorted by start offset that lie inside `node`, found by binary search over
  * `starts`, the items' start offsets (startsOf): a typed array read per probe, not a getter through
  * a closure, for the questions asked of every step of a lineage. Nodes of one document nest, so

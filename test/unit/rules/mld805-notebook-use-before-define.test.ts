@@ -5,6 +5,15 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(notebookUseBeforeDefine, {
   valid: [
     {
+      name: 'a name bound by a parenthesized with item (Python 3.10) in the cell that uses it, and again further down',
+      code: [
+        'from agents import Client, Options\nmessages = []\n',
+        'async with (\n    Client(options=Options(model="m", tools=["git"])) as agent\n):\n    await agent.query("summarise the history")\n    async for msg in agent.receive_response():\n        messages.append(msg)\n',
+        'with (open("a.txt") as src, open("b.txt") as dst):\n    dst.write(src.read())\n',
+        'async with Client(options=Options(model="m", tools=["github"])) as agent:\n    await agent.query("two facts")\n',
+      ],
+    },
+    {
       name: 'a BigQuery magic whose SQL body names a column that a later cell binds as a Python loop variable',
       code: [
         'import pandas as pd\nimport google.datalab.bigquery as bq\n',
@@ -145,6 +154,15 @@ ruleTests(notebookUseBeforeDefine, {
     },
   ],
   invalid: [
+    {
+      name: 'a parenthesized with item binds only its own target: another name it reads is still used before it is defined',
+      code: [
+        'from agents import Client\n',
+        'async with (Client(options=settings) as agent):\n    await agent.query("hello")\n',
+        'settings = {"model": "m"}\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`settings` is used in cell 2 but first defined in cell 3/ }],
+    },
     {
       name: 'a name a %%autovisualize cell only reads, bound in a later cell, is still used before it is defined',
       code: [

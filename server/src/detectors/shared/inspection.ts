@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { enclosingFunction, enclosingStatement, sameNode } from '../../semantics/nodes';
+import { enclosingFunction, enclosingStatement, sameNode, withItemParts } from '../../semantics/nodes';
 import { lastSegment } from './libraries';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
@@ -198,8 +198,7 @@ export function builtWhereFailureExpected(index: SemanticIndex, node: Node): boo
   if (withStatement?.type !== 'with_statement' || !sameNode(block!.lastNamedChild, statement)) return false;
   const items = withStatement.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
   return items.some((item) => {
-    let value = item?.type === 'with_item' ? item.childForFieldName('value') : null;
-    if (value?.type === 'as_pattern') value = value.namedChild(0);
+    const value = item?.type === 'with_item' ? withItemParts(item).context : undefined;
     const call = value?.type === 'call' ? index.call(value) : undefined;
     return !!call && ((!!call.qname && EXPECTS_RAISE_FUNCTIONS.has(call.qname)) || (!!call.method && EXPECTS_RAISE_METHODS.has(call.method)));
   });
