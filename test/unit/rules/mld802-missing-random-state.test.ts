@@ -253,6 +253,64 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a unittest case seeding NumPy in setUpClass: every test method draws from the seeded generator',
+      code: py`
+        import unittest
+        import numpy as np
+        from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
+
+        class TestUpliftLearners(unittest.TestCase):
+            @classmethod
+            def setUpClass(cls):
+                np.random.seed(123)
+                cls.X = np.random.normal(size=(200, 4))
+                cls.y = cls.X[:, 0] + np.random.normal(size=200)
+
+            def test_boosting(self):
+                model = GradientBoostingRegressor(subsample=0.8).fit(self.X, self.y)
+                self.assertGreater(model.score(self.X, self.y), 0.5)
+
+            def test_forest(self):
+                forest = RandomForestRegressor(n_estimators=20)
+                forest.fit(self.X, self.y)
+      `,
+    },
+    {
+      name: 'a test case whose set-up calls a simulator method that seeds, and a pytest class seeding in setup_method',
+      code: py`
+        import unittest
+        import numpy as np
+        from sklearn.model_selection import KFold, train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+
+        def draw_effects(n):
+            np.random.seed(7)
+            return np.random.binomial(1, 0.5, size=n)
+
+        class TestSearch(unittest.TestCase):
+            @classmethod
+            def _simulate(cls, n=100):
+                X = np.random.uniform(size=(n, 3))
+                return X, draw_effects(n)
+
+            @classmethod
+            def setUpClass(cls):
+                cls.X, cls.a = cls._simulate()
+
+            def test_folds(self):
+                for train, test in KFold(n_splits=3, shuffle=True).split(self.X):
+                    RandomForestClassifier(n_estimators=10).fit(self.X[train], self.a[train])
+
+        class TestSplits:
+            def setup_method(self):
+                np.random.seed(0)
+
+            def test_split(self):
+                X_tr, X_te = train_test_split(np.arange(20))
+                assert len(X_te) == 5
+      `,
+    },
+    {
       name: 'k-means started from given centres draws nothing',
       code: py`
         from sklearn.cluster import KMeans
@@ -860,6 +918,58 @@ ruleTests(missingRandomState, {
 
         X, y = simulate(1000)
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=SEED)
+      `,
+    },
+    {
+      name: 'a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws',
+      code: py`
+        import unittest
+        import numpy as np
+        from sklearn.ensemble import RandomForestRegressor
+
+        class Experiment:
+            def setUp(self):
+                np.random.seed(0)
+
+            def run(self, X, y):
+                return RandomForestRegressor(n_estimators=20).fit(X, y)
+
+        class TestForest(unittest.TestCase):
+            def setUp(self):
+                self.X = np.ones((10, 2))
+
+            def test_seeded(self):
+                np.random.seed(1)
+
+            def test_fit(self):
+                RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
+      `,
+      findings: [
+        { line: 10, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 20, message: /^`RandomForestRegressor` is called without `random_state`/ },
+      ],
+      output: py`
+        import unittest
+        import numpy as np
+        from sklearn.ensemble import RandomForestRegressor
+        SEED = 42
+
+        class Experiment:
+            def setUp(self):
+                np.random.seed(0)
+
+            def run(self, X, y):
+                return RandomForestRegressor(n_estimators=20, random_state=SEED).fit(X, y)
+
+        class TestForest(unittest.TestCase):
+            def setUp(self):
+                self.X = np.ones((10, 2))
+
+            def test_seeded(self):
+                np.random.seed(1)
+
+            def test_fit(self):
+                RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
       `,
     },
     {
