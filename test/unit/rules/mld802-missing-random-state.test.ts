@@ -973,6 +973,38 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'randomized searches whose list grid fits in n_iter try every candidate; a larger grid or a distribution samples',
+      code: py`
+        from scipy.stats import loguniform
+        from sklearn.linear_model import Lasso, LogisticRegression
+        from sklearn.model_selection import RandomizedSearchCV
+        whole = RandomizedSearchCV(LogisticRegression(), {"C": [1, 10]})
+        both = RandomizedSearchCV(Lasso(), [{"alpha": (0.1, 1)}, {"alpha": [10], "fit_intercept": [True, False]}], n_iter=4)
+        some = RandomizedSearchCV(Lasso(), {"alpha": [0.01, 0.1, 1]}, n_iter=2)
+        drawn = RandomizedSearchCV(LogisticRegression(), {"C": loguniform(1e-3, 1e2)})
+        for search in (whole, both, some, drawn):
+            search.fit(X, y)
+      `,
+      findings: [
+        { line: 4, message: /^`RandomizedSearchCV` is called without `random_state`: its grid lists 2 candidates, no more than `n_iter`, so every run tries them all, only in another order, which picks a different best only where two score the same$/ },
+        { line: 5, message: /: its grid lists 4 candidates, no more than `n_iter`/ },
+        { line: 6, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
+        { line: 7, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from scipy.stats import loguniform
+        from sklearn.linear_model import Lasso, LogisticRegression
+        from sklearn.model_selection import RandomizedSearchCV
+        SEED = 42
+        whole = RandomizedSearchCV(LogisticRegression(), {"C": [1, 10]}, random_state=SEED)
+        both = RandomizedSearchCV(Lasso(), [{"alpha": (0.1, 1)}, {"alpha": [10], "fit_intercept": [True, False]}], n_iter=4)
+        some = RandomizedSearchCV(Lasso(), {"alpha": [0.01, 0.1, 1]}, n_iter=2)
+        drawn = RandomizedSearchCV(LogisticRegression(), {"C": loguniform(1e-3, 1e2)})
+        for search in (whole, both, some, drawn):
+            search.fit(X, y)
+      `,
+    },
+    {
       name: 'k-means with a named initialisation still draws its starting centres',
       code: py`
         from sklearn.cluster import KMeans
