@@ -18,6 +18,33 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/**
+ * A `setUp` on a class that is no test case, and a test case whose seed is in another test: neither
+ * seeds the forests before they draw. `seedLine` and `firstArgs` are what the first fix adds.
+ */
+const SET_UP_OUTSIDE_TESTS = (seedLine: string, firstArgs: string) => py`
+  import unittest
+  import numpy as np
+  from sklearn.ensemble import RandomForestRegressor${seedLine}
+
+  class Experiment:
+      def setUp(self):
+          np.random.seed(0)
+
+      def run(self, X, y):
+          return RandomForestRegressor(n_estimators=20${firstArgs}).fit(X, y)
+
+  class TestForest(unittest.TestCase):
+      def setUp(self):
+          self.X = np.ones((10, 2))
+
+      def test_seeded(self):
+          np.random.seed(1)
+
+      def test_fit(self):
+          RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
+`;
+
 /** Parametrized and wrapped estimators that tests fit; `seedLine` and `firstArgs` are what the first fix adds. */
 const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
   import pytest
@@ -922,55 +949,12 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws',
-      code: py`
-        import unittest
-        import numpy as np
-        from sklearn.ensemble import RandomForestRegressor
-
-        class Experiment:
-            def setUp(self):
-                np.random.seed(0)
-
-            def run(self, X, y):
-                return RandomForestRegressor(n_estimators=20).fit(X, y)
-
-        class TestForest(unittest.TestCase):
-            def setUp(self):
-                self.X = np.ones((10, 2))
-
-            def test_seeded(self):
-                np.random.seed(1)
-
-            def test_fit(self):
-                RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
-      `,
+      code: SET_UP_OUTSIDE_TESTS('', ''),
       findings: [
         { line: 10, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
         { line: 20, message: /^`RandomForestRegressor` is called without `random_state`/ },
       ],
-      output: py`
-        import unittest
-        import numpy as np
-        from sklearn.ensemble import RandomForestRegressor
-        SEED = 42
-
-        class Experiment:
-            def setUp(self):
-                np.random.seed(0)
-
-            def run(self, X, y):
-                return RandomForestRegressor(n_estimators=20, random_state=SEED).fit(X, y)
-
-        class TestForest(unittest.TestCase):
-            def setUp(self):
-                self.X = np.ones((10, 2))
-
-            def test_seeded(self):
-                np.random.seed(1)
-
-            def test_fit(self):
-                RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
-      `,
+      output: SET_UP_OUTSIDE_TESTS('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'randomized searches whose list grid fits in n_iter try every candidate; a larger grid or a distribution samples',
