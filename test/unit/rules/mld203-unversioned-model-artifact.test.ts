@@ -5,6 +5,20 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unversionedModelArtifact, {
   valid: [
     {
+      name: 'a simulation keeps its simulator object and index array with joblib under fixed names: neither is a model',
+      code: py`
+        import joblib
+        import numpy as np
+        from sklearn.linear_model import Lasso
+        from panel_simulation import PanelSimulator
+        inds = np.arange(5, 10)
+        joblib.dump(inds, "results/inds.jbl")
+        simulator = PanelSimulator(10).create_instance(0.5, random_seed=123)
+        joblib.dump(simulator, "results/simulator.jbl")
+        coefs = [Lasso(alpha=0.05).fit(*simulator.draw(200, seed=i)).coef_ for i in range(50)]
+      `,
+    },
+    {
       name: 'a parameter tensor taken out of a trained model is a tensor, not a model artefact',
       code: py`
         import torch

@@ -32,6 +32,34 @@ function tabularFit(validation: string): string {
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a Monte Carlo script that fits estimators inside each experiment and keeps its simulator and index array, not a model',
+      code: py`
+        import os
+        import joblib
+        import numpy as np
+        from sklearn.linear_model import Lasso
+        from panel_simulation import PanelSimulator
+
+
+        def experiment(i, simulator, inds):
+            X, y = simulator.draw(500, seed=i)
+            return Lasso(alpha=0.05).fit(X[:, inds], y).coef_
+
+
+        def run(n_exps, n_x):
+            inds = np.arange(n_x // 2, n_x)
+            joblib.dump(inds, os.path.join("results", "inds.jbl"))
+            simulator = PanelSimulator(n_x).create_instance(0.5, random_seed=123)
+            joblib.dump(simulator, os.path.join("results", "simulator.jbl"))
+            results = np.array([experiment(i, simulator, inds) for i in range(n_exps)])
+            joblib.dump(results, os.path.join("results", "coefs.jbl"))
+
+
+        if __name__ == "__main__":
+            run(100, 20)
+      `,
+    },
+    {
       name: 'a tabular model fitted with a validation frame, which it scores with its configured metrics every epoch, before it is saved',
       code: tabularFit('val'),
     },
@@ -319,6 +347,18 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'joblib.dump of a name the script fits, whatever it is called, is a model save',
+      code: py`
+        import joblib
+        from sklearn.ensemble import RandomForestRegressor
+        from panel_simulation import honest
+        est = honest(RandomForestRegressor(n_estimators=10, random_state=0))
+        est.fit(X_train, y_train)
+        joblib.dump(est, "learner.jbl")
+      `,
+      findings: [{ line: 6, message: /^est is saved to "learner\.jbl", but this script never evaluates it/ }],
+    },
     {
       name: 'a tabular model fitted with validation switched off (validation=None) and saved without any evaluation',
       code: tabularFit('None'),

@@ -18,6 +18,33 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/**
+ * A `setUp` on a class that is no test case, and a test case whose seed is in another test: neither
+ * seeds the forests before they draw. `seedLine` and `firstArgs` are what the first fix adds.
+ */
+const SET_UP_OUTSIDE_TESTS = (seedLine: string, firstArgs: string) => py`
+  import unittest
+  import numpy as np
+  from sklearn.ensemble import RandomForestRegressor${seedLine}
+
+  class Experiment:
+      def setUp(self):
+          np.random.seed(0)
+
+      def run(self, X, y):
+          return RandomForestRegressor(n_estimators=20${firstArgs}).fit(X, y)
+
+  class TestForest(unittest.TestCase):
+      def setUp(self):
+          self.X = np.ones((10, 2))
+
+      def test_seeded(self):
+          np.random.seed(1)
+
+      def test_fit(self):
+          RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
+`;
+
 /** Parametrized and wrapped estimators that tests fit; `seedLine` and `firstArgs` are what the first fix adds. */
 const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
   import pytest
@@ -250,6 +277,64 @@ ruleTests(missingRandomState, {
             parser.add_argument("--seed", type=int, default=0)
             args = parser.parse_args()
             learn(np.load("feats.npy"), 100, args.seed)
+      `,
+    },
+    {
+      name: 'a unittest case seeding NumPy in setUpClass: every test method draws from the seeded generator',
+      code: py`
+        import unittest
+        import numpy as np
+        from sklearn.ensemble import GradientBoostingRegressor, RandomForestRegressor
+
+        class TestUpliftLearners(unittest.TestCase):
+            @classmethod
+            def setUpClass(cls):
+                np.random.seed(123)
+                cls.X = np.random.normal(size=(200, 4))
+                cls.y = cls.X[:, 0] + np.random.normal(size=200)
+
+            def test_boosting(self):
+                model = GradientBoostingRegressor(subsample=0.8).fit(self.X, self.y)
+                self.assertGreater(model.score(self.X, self.y), 0.5)
+
+            def test_forest(self):
+                forest = RandomForestRegressor(n_estimators=20)
+                forest.fit(self.X, self.y)
+      `,
+    },
+    {
+      name: 'a test case whose set-up calls a simulator method that seeds, and a pytest class seeding in setup_method',
+      code: py`
+        import unittest
+        import numpy as np
+        from sklearn.model_selection import KFold, train_test_split
+        from sklearn.ensemble import RandomForestClassifier
+
+        def draw_effects(n):
+            np.random.seed(7)
+            return np.random.binomial(1, 0.5, size=n)
+
+        class TestSearch(unittest.TestCase):
+            @classmethod
+            def _simulate(cls, n=100):
+                X = np.random.uniform(size=(n, 3))
+                return X, draw_effects(n)
+
+            @classmethod
+            def setUpClass(cls):
+                cls.X, cls.a = cls._simulate()
+
+            def test_folds(self):
+                for train, test in KFold(n_splits=3, shuffle=True).split(self.X):
+                    RandomForestClassifier(n_estimators=10).fit(self.X[train], self.a[train])
+
+        class TestSplits:
+            def setup_method(self):
+                np.random.seed(0)
+
+            def test_split(self):
+                X_tr, X_te = train_test_split(np.arange(20))
+                assert len(X_te) == 5
       `,
     },
     {
@@ -870,6 +955,47 @@ ruleTests(missingRandomState, {
 
         X, y = simulate(1000)
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=SEED)
+      `,
+    },
+    {
+      name: 'a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws',
+      code: SET_UP_OUTSIDE_TESTS('', ''),
+      findings: [
+        { line: 10, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 20, message: /^`RandomForestRegressor` is called without `random_state`/ },
+      ],
+      output: SET_UP_OUTSIDE_TESTS('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'randomized searches whose list grid fits in n_iter try every candidate; a larger grid or a distribution samples',
+      code: py`
+        from scipy.stats import loguniform
+        from sklearn.linear_model import Lasso, LogisticRegression
+        from sklearn.model_selection import RandomizedSearchCV
+        whole = RandomizedSearchCV(LogisticRegression(), {"C": [1, 10]})
+        both = RandomizedSearchCV(Lasso(), [{"alpha": (0.1, 1)}, {"alpha": [10], "fit_intercept": [True, False]}], n_iter=4)
+        some = RandomizedSearchCV(Lasso(), {"alpha": [0.01, 0.1, 1]}, n_iter=2)
+        drawn = RandomizedSearchCV(LogisticRegression(), {"C": loguniform(1e-3, 1e2)})
+        for search in (whole, both, some, drawn):
+            search.fit(X, y)
+      `,
+      findings: [
+        { line: 4, message: /^`RandomizedSearchCV` is called without `random_state`: its grid lists 2 candidates, no more than `n_iter`, so every run tries them all, only in another order, which picks a different best only where two score the same$/ },
+        { line: 5, message: /: its grid lists 4 candidates, no more than `n_iter`/ },
+        { line: 6, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
+        { line: 7, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from scipy.stats import loguniform
+        from sklearn.linear_model import Lasso, LogisticRegression
+        from sklearn.model_selection import RandomizedSearchCV
+        SEED = 42
+        whole = RandomizedSearchCV(LogisticRegression(), {"C": [1, 10]}, random_state=SEED)
+        both = RandomizedSearchCV(Lasso(), [{"alpha": (0.1, 1)}, {"alpha": [10], "fit_intercept": [True, False]}], n_iter=4)
+        some = RandomizedSearchCV(Lasso(), {"alpha": [0.01, 0.1, 1]}, n_iter=2)
+        drawn = RandomizedSearchCV(LogisticRegression(), {"C": loguniform(1e-3, 1e2)})
+        for search in (whole, both, some, drawn):
+            search.fit(X, y)
       `,
     },
     {

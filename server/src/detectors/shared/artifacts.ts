@@ -8,6 +8,7 @@ import { stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
+import { trainingOf } from './models';
 
 export interface ModelSave {
   call: CallSite;
@@ -37,7 +38,10 @@ function save(call: CallSite, model: Node | undefined, path: Node | undefined): 
 export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | undefined {
   const q = call.qname;
   const first = call.args[0];
-  if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') return save(call, first ?? call.kwargs.get('value'), call.args[1] ?? call.kwargs.get('filename'));
+  if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') {
+    const object = first ?? call.kwargs.get('value');
+    return looksLikeModel(index, object) || isModelValue(index, object) ? save(call, object, call.args[1] ?? call.kwargs.get('filename')) : undefined;
+  }
   if (q === 'pickle.dump' || q === 'dill.dump' || q === 'cloudpickle.dump') {
     const file = call.args[1] ?? call.kwargs.get('file');
     const path = file ? openedPath(index, file) : undefined;
@@ -65,6 +69,15 @@ function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean
   const constructed = index.constructedClass(object);
   if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
   return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+}
+
+/**
+ * A value the file builds or trains as a model (`est = LocalForest(...)`, a name a `fit` trains),
+ * for `joblib.dump`, which writes any object: the state of a simulation or the indices a Monte
+ * Carlo script keeps beside its results are not models.
+ */
+function isModelValue(index: SemanticIndex, object: Node | undefined): boolean {
+  return !!object && (index.dataflow.kindOf(object)?.kind === 'model' || !!trainingOf(index.dataflow, object));
 }
 
 /**

@@ -149,20 +149,94 @@ function seedMayBeNone(index: SemanticIndex, seed: Node | undefined): boolean {
  * the document at module level (an earlier notebook cell included), or earlier in the same function;
  * or in another function of the file whose first run, through the calls the module makes, comes
  * before the first run of `at` (`X, y = load()`, whose `simulate()` seeds, then `fit(X, y)` splits;
- * `np.random.seed(seed)` in `main()` before it calls the helper that builds the estimator).
+ * `np.random.seed(seed)` in `main()` before it calls the helper that builds the estimator); or,
+ * for a test method, in the set-up its test class runs before each test (`testSetUpBefore`).
  */
 export function seededBefore(index: SemanticIndex, library: Library, at: Node): boolean {
   const scope = enclosingFunction(at);
   let draw: number[] | undefined | null;
+  let setUp: Node[] | undefined;
   return documentSeedings(index).some((seeding) => {
     if (!seedsLibrary(seeding, library)) return false;
     const where = enclosingFunction(seeding.node);
     if (!where || (!!scope && sameNode(where, scope))) return seeding.node.startIndex < at.startIndex;
     if (seedMayBeNone(index, seeding.seed)) return false;
+    setUp ??= testSetUpBefore(index, at);
+    if (setUp.some((fn) => sameNode(fn, where))) return true;
     if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
     const seed = draw && index.dataflow.firstRun(seeding.node);
     return !!draw && !!seed && runsEarlier(seed, draw);
   });
+}
+
+/** The set-up methods a test framework runs before the tests of their class (unittest's, pytest's). */
+const TEST_SET_UPS = new Set(['setUp', 'setUpClass', 'setup_method', 'setup_class']);
+
+/** The method (outermost function in a class body) that holds `node`, and its class. */
+function methodAround(node: Node): { method: Node; cls: Node } | undefined {
+  let found: { method: Node; cls: Node } | undefined;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+    const cls = holder.parent?.type === 'block' ? holder.parent.parent : null;
+    if (fn.type === 'function_definition' && cls?.type === 'class_definition') found = { method: fn, cls };
+  }
+  return found;
+}
+
+/** A class's methods by name, its own before those of the file's classes it derives from. */
+function methodsByName(index: SemanticIndex, cls: Node, seen = new Set<number>()): Map<string, Node> {
+  const methods = new Map<string, Node>();
+  if (seen.has(cls.startIndex)) return methods;
+  seen.add(cls.startIndex);
+  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (fn && name) methods.set(name, fn);
+  }
+  const own = index.classes.get(cls.childForFieldName('name')?.text ?? '');
+  for (const base of own?.bases ?? []) {
+    const local = base.startsWith('local:') ? index.classes.get(base.slice('local:'.length)) : undefined;
+    if (!local) continue;
+    for (const [name, fn] of methodsByName(index, local.node, seen)) if (!methods.has(name)) methods.set(name, fn);
+  }
+  return methods;
+}
+
+/**
+ * The functions of the file a test class's set-up runs (its `setUp`/`setUpClass`, pytest's
+ * `setup_method`/`setup_class`, and what they call: the class's methods through `self`, `cls` or
+ * the class name, and the module's functions by name), when `at` is in another method of a test
+ * class (a `unittest.TestCase` subclass, or a class named `Test...` as pytest collects): the test
+ * runner runs them before every test method. Empty otherwise, and for code that the set-up itself
+ * runs, whose order against the seed is its own.
+ */
+function testSetUpBefore(index: SemanticIndex, at: Node): Node[] {
+  const around = methodAround(at);
+  const className = around?.cls.childForFieldName('name')?.text;
+  if (!around || !className) return [];
+  const isTestCase = /^Test/.test(className) || index.classMatches(`local:${className}`, (q) => q === 'unittest.TestCase' || q === 'unittest.case.TestCase');
+  if (!isTestCase) return [];
+  const methods = methodsByName(index, around.cls);
+  const reached: Node[] = [];
+  const queue = [...TEST_SET_UPS].flatMap((name) => methods.get(name) ?? []);
+  while (queue.length > 0) {
+    const fn = queue.shift()!;
+    if (reached.some((known) => sameNode(known, fn))) continue;
+    reached.push(fn);
+    const self = fn.childForFieldName('parameters')?.namedChild(0)?.text;
+    for (const call of index.callsWithin(fn)) {
+      const callee = call.callee;
+      if (callee.type === 'identifier') {
+        const definition = index.moduleDefinitionsOf(callee.text).find((d) => d.node.parent?.type === 'function_definition');
+        if (definition?.node.parent) queue.push(definition.node.parent);
+      } else if (callee.type === 'attribute') {
+        const object = callee.childForFieldName('object')?.text;
+        const method = (object === self || object === className) ? methods.get(callee.childForFieldName('attribute')?.text ?? '') : undefined;
+        if (method) queue.push(method);
+      }
+    }
+  }
+  return reached.some((fn) => sameNode(fn, around.method)) ? [] : reached;
 }
 
 /** What a Hugging Face trainer's constructor seeds: it calls `set_seed(args.seed)` (42 unless set). */
