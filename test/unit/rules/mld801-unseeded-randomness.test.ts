@@ -5,6 +5,21 @@ import { ruleTests } from '../../support/ruleTester';
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
 
+const HELPER_MAPPED_BEFORE_TRAINER = py`
+  import random
+  from transformers import Trainer, TrainingArguments
+
+  def reorder(parts):
+      return random.sample(parts, k=len(parts))
+
+  def collate(batch):
+      return processor(text=[" ; ".join(reorder(row["boxes"])) for row in batch], return_tensors="pt")
+
+  train_ds = raw_ds.map(lambda row: {"boxes": reorder(row["boxes"])})
+  trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
+  trainer.train()
+`;
+
 const CAPTCHA_TEXTS = py`
   import random
   import string
@@ -1325,41 +1340,9 @@ ruleTests(unseededRandomness, {
     },
     {
       name: 'a helper the collator calls, also mapped over the rows before the trainer is built',
-      code: py`
-        import random
-        from transformers import Trainer, TrainingArguments
-
-        def shuffle_objects(target):
-            objects = target.split(" ; ")
-            random.shuffle(objects)
-            return " ; ".join(objects)
-
-        def collate(batch):
-            return processor(text=[shuffle_objects(row["suffix"]) for row in batch], return_tensors="pt")
-
-        train_ds = raw_ds.map(lambda row: {"suffix": shuffle_objects(row["suffix"])})
-        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
-        trainer.train()
-      `,
-      findings: [{ line: 6 }],
-      output: py`
-        import random
-        from transformers import Trainer, TrainingArguments
-        SEED = 42
-        random.seed(SEED)
-
-        def shuffle_objects(target):
-            objects = target.split(" ; ")
-            random.shuffle(objects)
-            return " ; ".join(objects)
-
-        def collate(batch):
-            return processor(text=[shuffle_objects(row["suffix"]) for row in batch], return_tensors="pt")
-
-        train_ds = raw_ds.map(lambda row: {"suffix": shuffle_objects(row["suffix"])})
-        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
-        trainer.train()
-      `,
+      code: HELPER_MAPPED_BEFORE_TRAINER,
+      findings: [{ line: 5 }],
+      output: seededAfter(HELPER_MAPPED_BEFORE_TRAINER, 'from transformers import Trainer, TrainingArguments', 'random.seed(SEED)'),
     },
     {
       name: 'a masking collator handed to the trainer',
