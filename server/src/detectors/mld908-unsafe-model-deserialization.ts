@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
-import { ancestors, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
 import { pushTo } from '../engine/collections';
@@ -136,6 +136,42 @@ function underVersionCheck(node: Node): boolean {
   return false;
 }
 
+/** `not flag`, `flag is False`, `flag == False`: the condition holds only when `flag` is false. */
+function testsFalse(condition: Node | null, flag: string): boolean {
+  const node = condition && stripParens(condition);
+  if (node?.type === 'not_operator') return stripParens(node.childForFieldName('argument') ?? node).text === flag;
+  if (node?.type !== 'comparison_operator' || node.namedChildCount !== 2) return false;
+  const operator = node.child(1)?.text;
+  return (operator === 'is' || operator === '==') && node.namedChild(0)?.text === flag && node.namedChild(1)?.type === 'false';
+}
+
+/**
+ * A load that runs only where the function's own weights-only choice is false: in the body of
+ * `if not flag:` (`flag is False`) or the `else` of `if flag:`, where `flag` is the name the same
+ * function passes as `weights_only=flag` to another load (a fallback for a PyTorch that has no
+ * such argument). It unpickles only when the caller asked for that, as `weights_only=flag` does.
+ */
+function underCallersUnsafeChoice(index: SemanticIndex, call: CallSite): boolean {
+  const fn = enclosingFunction(call.node);
+  if (!fn) return false;
+  const flags = new Set<string>();
+  for (const other of index.callsWithin(fn)) {
+    const passed = other.qname === 'torch.load' ? other.kwargs.get('weights_only') : undefined;
+    if (passed && stripParens(passed).type === 'identifier') flags.add(stripParens(passed).text);
+  }
+  if (flags.size === 0) return false;
+  for (const node of ancestors(call.node, true)) {
+    if (FUNCTION_TYPES.has(node.type)) break;
+    if (node.type !== 'if_statement') continue;
+    const condition = node.childForFieldName('condition');
+    const consequence = node.childForFieldName('consequence');
+    if (consequence && isAncestorOf(consequence, call.node) && [...flags].some((flag) => testsFalse(condition, flag))) return true;
+    const otherwise = node.namedChildren.find((child) => child?.type === 'else_clause');
+    if (otherwise && isAncestorOf(otherwise, call.node) && flags.has(stripParens(condition ?? node).text)) return true;
+  }
+  return false;
+}
+
 const CALLEES: CalleeSelection = { qualified: ['torch.load', ...PICKLE_LOADERS] };
 
 /**
@@ -166,6 +202,7 @@ function listen(context: RuleContext): RuleListeners {
         const weightsOnly = call.kwargs.get('weights_only');
         const value = weightsOnly ? index.literal(weightsOnly) : undefined;
         if (weightsOnly && !(value?.kind === 'bool' && !value.value)) return;
+        if (!weightsOnly && underCallersUnsafeChoice(index, call)) return;
         const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
         torchLoads.add(loadKey(index, call, 'torch'), {
           node: call.callee,
@@ -206,7 +243,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`), or one reached through a parameter of two functions.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`), or one reached through a parameter of two functions.',
     },
   },
   listen,

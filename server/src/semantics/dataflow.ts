@@ -286,11 +286,20 @@ export class DataFlow {
   runsAt(node: Node): number[] {
     const fn = enclosingFunction(node);
     if (!fn) return [node.startIndex];
+    return this.callsOf(fn)
+      .filter((read) => !read.deferred)
+      .map((read) => read.node.startIndex);
+  }
+
+  /**
+   * The calls of a function defined at module level, as the reads of its name that call it: at
+   * module level and inside other functions (`read.deferred`). Empty for methods, nested
+   * functions and lambdas (not followed).
+   */
+  callsOf(fn: Node): NameRead[] {
     const definition = this.moduleFunction(fn);
     if (!definition) return [];
-    return this.readsOf(definition.name)
-      .filter((read) => !read.deferred && isCallee(read) && this.reachingDefinitions(read).includes(definition))
-      .map((read) => read.node.startIndex);
+    return this.readsOf(definition.name).filter((read) => isCallee(read) && this.reachingDefinitions(read).includes(definition));
   }
 
   /**
@@ -313,10 +322,8 @@ export class DataFlow {
     if (known !== undefined) return known ?? undefined;
     // A call from inside its own recursion never starts the first run.
     this.firstCalls.set(fn.startIndex, null);
-    const definition = this.moduleFunction(fn);
     let first: number[] | undefined;
-    for (const read of definition ? this.readsOf(definition.name) : []) {
-      if (!isCallee(read) || !this.reachingDefinitions(read).includes(definition!)) continue;
+    for (const read of this.callsOf(fn)) {
       const chain = this.firstRun(read.node);
       if (chain && (!first || runsEarlier(chain, first))) first = chain;
     }

@@ -18,6 +18,21 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+const HELPER_MAPPED_BEFORE_TRAINER = py`
+  import random
+  from transformers import Trainer, TrainingArguments
+
+  def reorder(parts):
+      return random.sample(parts, k=len(parts))
+
+  def collate(batch):
+      return processor(text=[" ; ".join(reorder(row["boxes"])) for row in batch], return_tensors="pt")
+
+  train_ds = raw_ds.map(lambda row: {"boxes": reorder(row["boxes"])})
+  trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
+  trainer.train()
+`;
+
 const CAPTCHA_TEXTS = py`
   import random
   import string
@@ -772,6 +787,45 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a helper that only the collator handed to a Trainer calls draws while it trains',
+      code: py`
+        import random
+        from transformers import Trainer, TrainingArguments
+
+        def shuffle_objects(target):
+            objects = target.split(" ; ")
+            random.shuffle(objects)
+            return " ; ".join(objects)
+
+        def collate(batch):
+            images, labels = zip(*batch)
+            targets = [shuffle_objects(label["suffix"]) for label in labels]
+            return processor(images=images, text=targets, return_tensors="pt", padding="longest")
+
+        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
+        trainer.train()
+      `,
+    },
+    {
+      name: 'a helper two calls below the collator handed to a Trainer draws while it trains',
+      code: py`
+        import numpy as np
+        from transformers import Trainer, TrainingArguments
+
+        def noisy(values):
+            return values + np.random.normal(0, 0.01, values.shape)
+
+        def jitter(features):
+            return [noisy(f["pixels"]) for f in features]
+
+        def collate(features):
+            return {"pixel_values": np.stack(jitter(features))}
+
+        trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collate)
+        trainer.train()
+      `,
+    },
+    {
       name: 'draws below the trainer, and a helper first called after it, run once it has seeded PyTorch',
       code: py`
         import torch
@@ -1326,6 +1380,12 @@ ruleTests(unseededRandomness, {
 
         train(net, X, y)
       `,
+    },
+    {
+      name: 'a helper the collator calls, also mapped over the rows before the trainer is built',
+      code: HELPER_MAPPED_BEFORE_TRAINER,
+      findings: [{ line: 5 }],
+      output: seededAfter(HELPER_MAPPED_BEFORE_TRAINER, 'from transformers import Trainer, TrainingArguments', 'random.seed(SEED)'),
     },
     {
       name: 'a masking collator handed to the trainer',

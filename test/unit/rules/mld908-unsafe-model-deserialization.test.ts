@@ -199,6 +199,39 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a fallback for a PyTorch without weights_only, taken only when the caller chose weights_only=False',
+      code: py`
+        import torch
+
+        def load_state(path, map_location="cpu", weights_only=True):
+            try:
+                return torch.load(path, map_location=map_location, weights_only=weights_only)
+            except TypeError:
+                if not weights_only:
+                    return torch.load(path, map_location=map_location)
+                raise RuntimeError("this PyTorch cannot load tensors only; pass weights_only=False for a trusted file")
+      `,
+    },
+    {
+      name: 'the else of the weights-only flag, and a flag compared with False',
+      code: py`
+        import torch
+
+        def restore(path, tensors_only=True):
+            if hasattr(torch.serialization, "add_safe_globals"):
+                return torch.load(path, map_location="cpu", weights_only=tensors_only)
+            if tensors_only:
+                raise RuntimeError("upgrade PyTorch to load tensors only")
+            else:
+                return torch.load(path, map_location="cpu")
+
+        def restore_legacy(path, tensors_only=True):
+            if tensors_only is False:
+                return torch.load(path)
+            return torch.load(path, weights_only=tensors_only)
+      `,
+    },
+    {
       name: 'json and yaml are data formats',
       code: py`
         import json
@@ -218,6 +251,38 @@ ruleTests(unsafeModelDeserialization, {
       output: py`
         import torch
         state = torch.load("checkpoint.pt", map_location="cpu", weights_only=True)
+      `,
+    },
+    {
+      name: 'a fallback that drops the caller\'s weights-only choice, and a flag that is not the weights-only choice',
+      code: py`
+        import torch
+
+        def load_state(path, weights_only=True):
+            try:
+                return torch.load(path, weights_only=weights_only)
+            except TypeError:
+                return torch.load(path)
+
+        def load_weights(path, use_safetensors=True):
+            if not use_safetensors:
+                return torch.load(path)
+            return load_file(path)
+      `,
+      findings: [{ line: 7, message: /without `weights_only=True`/ }, { line: 11, message: /without `weights_only=True`/ }],
+      output: py`
+        import torch
+
+        def load_state(path, weights_only=True):
+            try:
+                return torch.load(path, weights_only=weights_only)
+            except TypeError:
+                return torch.load(path, weights_only=True)
+
+        def load_weights(path, use_safetensors=True):
+            if not use_safetensors:
+                return torch.load(path)
+            return load_file(path)
       `,
     },
     {

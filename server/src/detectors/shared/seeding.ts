@@ -298,24 +298,29 @@ function runsWhenHanded(at: Node, handed: Handed): boolean {
  * True when a Hugging Face trainer (transformers' `Trainer`, TRL's `SFTTrainer`, `GRPOTrainer`...)
  * has seeded `library` by the time `at` runs: its constructor seeds Python's, NumPy's and
  * PyTorch's generators. That holds for code below the trainer in the same scope, for a function
- * whose module-level calls all come after it, and for a function or class handed to it (a reward
- * function, a collator, a callback), which runs while it trains. Data shuffled before the trainer
- * is built is not seeded by it.
+ * or class handed to it (a reward function, a collator, a callback), which runs while it trains,
+ * and for a function every call of which runs so (calls below the trainer, calls from a handed
+ * collator). Data shuffled before the trainer is built is not seeded by it.
  */
 export function seededByTrainer(index: SemanticIndex, library: Library, at: Node): boolean {
   if (!TRAINER_SEEDS.includes(library)) return false;
-  const trainers = documentTrainers(index);
-  if (trainers.length === 0) return false;
+  return documentTrainers(index).some((trainer) => runsAfterTrainer(index, trainer, at, 0));
+}
+
+/** How many helper calls deep `runsAfterTrainer` follows a function's callers (recursion stops there too). */
+const CALLER_DEPTH = 3;
+
+/** Whether code at `at` runs only once `trainer` is built (see `seededByTrainer`). */
+function runsAfterTrainer(index: SemanticIndex, trainer: CallSite, at: Node, depth: number): boolean {
   const scope = enclosingFunction(at);
-  return trainers.some((trainer) => {
-    const where = enclosingFunction(trainer.node);
-    const before = trainer.node.endIndex <= at.startIndex;
-    if (before && (where ? !!scope && sameNode(where, scope) : !scope)) return true;
-    if (scope && runsWhenHanded(at, handedTo(index, trainer))) return true;
-    if (where || !scope) return false;
-    const runs = index.dataflow.runsAt(at);
-    return runs.length > 0 && runs.every((offset) => offset >= trainer.node.endIndex);
-  });
+  const where = enclosingFunction(trainer.node);
+  const below = trainer.node.endIndex <= at.startIndex;
+  if (below && (where ? !!scope && sameNode(where, scope) : !scope)) return true;
+  if (!scope) return false;
+  if (runsWhenHanded(at, handedTo(index, trainer))) return true;
+  if (depth >= CALLER_DEPTH) return false;
+  const calls = index.dataflow.callsOf(scope);
+  return calls.length > 0 && calls.every((call) => runsAfterTrainer(index, trainer, call.node, depth + 1));
 }
 
 const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
