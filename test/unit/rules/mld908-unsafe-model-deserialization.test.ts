@@ -5,6 +5,40 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a test loads the file a fixture of the same file saved and returned (or yielded); a name holds the path a call worked out',
+      code: py`
+        import os, time
+        import pytest
+        import torch
+
+        @pytest.fixture(scope="module")
+        def weights_path(tmp_path_factory):
+            path = tmp_path_factory.mktemp("models") / "tiny.pt"
+            torch.save(TinyNet().state_dict(), path)
+            return path
+
+        @pytest.fixture
+        def checkpoint(tmp_path):
+            target = tmp_path / f"ckpt_{time.time()}.pt"
+            torch.save({"model": TinyNet().state_dict()}, target)
+            yield target
+
+        def test_roundtrip(weights_path):
+            net = TinyNet()
+            net.load_state_dict(torch.load(weights_path))
+            assert net(torch.zeros(1, 4)).shape == (1, 2)
+
+        def test_resume(checkpoint):
+            net = TinyNet()
+            net.load_state_dict(torch.load(checkpoint)["model"])
+
+        def export_and_reload(net, out_dir):
+            path = os.path.join(out_dir, time.strftime("%H%M%S"))
+            torch.save(net.state_dict(), path)
+            net.load_state_dict(torch.load(path))
+      `,
+    },
+    {
       name: 'weights_only=True and torch.jit.load',
       code: py`
         import torch
@@ -240,6 +274,48 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a fixture that downloads what the test loads, and a path worked out again by a call after the save',
+      code: py`
+        import os, time
+        import pytest
+        import torch
+
+        @pytest.fixture
+        def released_path():
+            return fetch_weights("tiny-v2")
+
+        def test_release(released_path):
+            net = TinyNet()
+            net.load_state_dict(torch.load(released_path))
+
+        def export_and_reload(net, out_dir):
+            path = os.path.join(out_dir, time.strftime("%H%M%S"))
+            torch.save(net.state_dict(), path)
+            path = os.path.join(out_dir, time.strftime("%H%M%S"))
+            net.load_state_dict(torch.load(path))
+      `,
+      findings: [{ line: 11, message: /without `weights_only=True`/ }, { line: 17, message: /without `weights_only=True`/ }],
+      output: py`
+        import os, time
+        import pytest
+        import torch
+
+        @pytest.fixture
+        def released_path():
+            return fetch_weights("tiny-v2")
+
+        def test_release(released_path):
+            net = TinyNet()
+            net.load_state_dict(torch.load(released_path, weights_only=True))
+
+        def export_and_reload(net, out_dir):
+            path = os.path.join(out_dir, time.strftime("%H%M%S"))
+            torch.save(net.state_dict(), path)
+            path = os.path.join(out_dir, time.strftime("%H%M%S"))
+            net.load_state_dict(torch.load(path))
+      `,
+    },
     {
       name: 'torch.load without weights_only: the fix adds it',
       code: py`

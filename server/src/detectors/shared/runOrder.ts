@@ -77,14 +77,28 @@ function writesInFunctions(writes: readonly DataIO[]): number[] {
  * (pathKey), or, for a path known only at run time (`args.model`, `os.path.join(args.save_dir,
  * args.name)`, `self.checkpoint_path`), its value as far as it is known with the definitions every
  * name in it reads: the same expression over the same bindings is the same file, while a parameter
- * of two functions is not. A part computed by a call (`time.time()`) may change between two reads.
+ * of two functions is not. A part computed by a call (`time.time()`) may change between two
+ * evaluations of the expression, but not in a name that holds its value (boundPathKey).
  */
 export function fileKey(flow: DataFlow, path: Node): string | undefined {
   const value = flow.pathOf(path);
   const key = pathKey(value);
-  if (key !== undefined || value.holes.some((hole) => hole.includes('('))) return key;
+  if (key !== undefined) return key;
+  if (value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
   const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
   const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
   if (reads.length === 0 || bindings.includes('')) return undefined;
   return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${bindings.join(';')}`;
+}
+
+/**
+ * A name whose path is worked out by a call (`path = tmp_path / f"{time.time()}.pt"`) holds the one
+ * value its binding gave it wherever that binding reaches: the same name over the same bindings is
+ * the same file, though the expression, evaluated again, might name another.
+ */
+function boundPathKey(flow: DataFlow, path: Node): string | undefined {
+  const node = stripParens(path);
+  const read = node.type === 'identifier' ? flow.readAt(node) : undefined;
+  const bindings = read ? flow.reachingDefinitions(read) : [];
+  return bindings.length > 0 ? `\u0001${bindings.map((definition) => definition.node.startIndex).join(',')}` : undefined;
 }
