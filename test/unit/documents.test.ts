@@ -123,6 +123,7 @@ describe('.ipynb reading', () => {
 
   it('explains broken notebooks', () => {
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
+    for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);
   });
 });

@@ -22,6 +22,8 @@ export interface ParsedNotebook {
 }
 
 export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
+  // An empty file (a placeholder, a download that failed) has nothing to parse: say so, not what JSON.parse says.
+  if (json.trim() === '') throw new NotebookFormatError('an empty file, not notebook JSON');
   let data: unknown;
   try {
     data = JSON.parse(json);
