@@ -5,7 +5,7 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
-      name: 'a test loads the file a fixture of the same file saved and returned (or yielded); a name holds the path a call worked out',
+      name: 'a test loads the file a fixture of the same file saved and returned (or yielded), a name holds the path a call worked out, and a helper returns the path it saved',
       code: py`
         import os, time
         import pytest
@@ -36,6 +36,15 @@ ruleTests(unsafeModelDeserialization, {
             path = os.path.join(out_dir, time.strftime("%H%M%S"))
             torch.save(net.state_dict(), path)
             net.load_state_dict(torch.load(path))
+
+        def save_classifier(classifier, acc):
+            filename = f"classifier_{acc:.4f}.pt"
+            torch.save(classifier.state_dict(), filename)
+            return filename
+
+        def train_then_reload(classifier, acc):
+            last_saved = save_classifier(classifier, acc)
+            classifier.load_state_dict(torch.load(last_saved))
       `,
     },
     {
@@ -275,7 +284,7 @@ ruleTests(unsafeModelDeserialization, {
   ],
   invalid: [
     {
-      name: 'a fixture that downloads what the test loads, and a path worked out again by a call after the save',
+      name: 'a fixture that downloads what the test loads, a path worked out again by a call after the save, and a helper that only names a path',
       code: py`
         import os, time
         import pytest
@@ -294,8 +303,15 @@ ruleTests(unsafeModelDeserialization, {
             torch.save(net.state_dict(), path)
             path = os.path.join(out_dir, time.strftime("%H%M%S"))
             net.load_state_dict(torch.load(path))
+
+        def best_path(run_dir):
+            return os.path.join(run_dir, "best.pt")
+
+        def reload_best(net, run_dir):
+            ckpt = best_path(run_dir)
+            net.load_state_dict(torch.load(ckpt))
       `,
-      findings: [{ line: 11, message: /without `weights_only=True`/ }, { line: 17, message: /without `weights_only=True`/ }],
+      findings: [{ line: 11, message: /without `weights_only=True`/ }, { line: 17, message: /without `weights_only=True`/ }, { line: 24, message: /without `weights_only=True`/ }],
       output: py`
         import os, time
         import pytest
@@ -314,6 +330,13 @@ ruleTests(unsafeModelDeserialization, {
             torch.save(net.state_dict(), path)
             path = os.path.join(out_dir, time.strftime("%H%M%S"))
             net.load_state_dict(torch.load(path))
+
+        def best_path(run_dir):
+            return os.path.join(run_dir, "best.pt")
+
+        def reload_best(net, run_dir):
+            ckpt = best_path(run_dir)
+            net.load_state_dict(torch.load(ckpt))
       `,
     },
     {

@@ -1,0 +1,60 @@
+// What a name receives from a function of the same file: the values that function returns. A test's
+// parameter named for a pytest fixture of the file (pytest calls the fixture before the test and
+// passes what it returns or yields), and a name bound to the result of a call of the file's own
+// function (`path = save_checkpoint(model)`).
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
+
+/** True when a decorated function is a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`). */
+function isFixture(index: SemanticIndex, fn: Node): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  return !!decorated?.namedChildren.some((child) => {
+    const expression = child?.type === 'decorator' ? child.namedChild(0) : null;
+    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+    return !!callee && index.qualify(callee) === 'pytest.fixture';
+  });
+}
+
+/** What a function returns or yields in its own body (not a nested function's); undefined when nothing. */
+function returnedValues(index: SemanticIndex, fn: Node): Node[] | undefined {
+  const own = (node: Node) => sameNode(enclosingFunction(node), fn);
+  const values = [
+    ...index.nodesWithin('return_statement', fn).filter(own).map((ret) => ret.namedChild(0)),
+    ...index.nodesWithin('expression_statement', fn).filter(own).map((statement) => statement.namedChild(0))
+      .filter((expression) => expression?.type === 'yield').map((expression) => expression!.namedChild(0)),
+  ].filter((value): value is Node => !!value);
+  return values.length > 0 ? values : undefined;
+}
+
+/**
+ * The values a test function's parameter receives from the file's fixture of that name. Undefined
+ * when the identifier is not such a parameter.
+ */
+export function fixtureValues(index: SemanticIndex, identifier: Node): Node[] | undefined {
+  const parameter = index.definitionFor(identifier);
+  if (parameter?.kind !== 'param' || parameter.statement.parent?.type !== 'function_definition') return undefined;
+  const fixture = index.moduleDefinitionsOf(parameter.name).find((definition) => definition.kind === 'def')?.statement;
+  return fixture?.type === 'function_definition' && isFixture(index, fixture) ? returnedValues(index, fixture) : undefined;
+}
+
+/**
+ * The values a name holds when every binding that reaches it is the result of a call of one of
+ * the file's module-level functions (`ckpt = save_checkpoint(model, epoch)`): what those return.
+ * Undefined otherwise.
+ */
+export function helperResultValues(index: SemanticIndex, identifier: Node): Node[] | undefined {
+  const read = index.dataflow.readAt(identifier);
+  const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+  if (bindings.length === 0) return undefined;
+  const values: Node[] = [];
+  for (const binding of bindings) {
+    const call = binding.kind === 'assign' && binding.value && stripParens(binding.value).type === 'call' ? index.call(stripParens(binding.value)) : undefined;
+    const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
+    const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
+    const returned = fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
+    if (!returned) return undefined;
+    values.push(...returned);
+  }
+  return values;
+}
