@@ -7,6 +7,7 @@ import { enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
 import { isProbedInTry } from './shared/caches';
+import { inExclusiveArms } from './shared/runOrder';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 
@@ -261,7 +262,11 @@ class BindingPositions {
     return found && sameNode(found.node, name) ? found : undefined;
   }
 
-  /** The next binding of the same name in the same scope, when the unused load is overwritten by it. */
+  /**
+   * The next binding of the same name in the same scope, when the unused load is overwritten by it;
+   * one in another arm of the load's `if` (`if small: ds = load(a)` / `else: ds = load(b)`) never
+   * runs after it.
+   */
   nextBinding(definition: Definition): Definition | undefined {
     const list = this.index.definitionsIn(definition.scopeKey, definition.name);
     const key = `${definition.scopeKey}\u0000${definition.name}`;
@@ -271,7 +276,7 @@ class BindingPositions {
       this.order.set(key, positions);
     }
     for (let i = (positions.get(definition) ?? list.length) + 1; i < list.length; i++) {
-      if (list[i].kind !== 'global' && list[i].node.startIndex > definition.node.startIndex) return list[i];
+      if (list[i].kind !== 'global' && list[i].node.startIndex > definition.node.startIndex && !inExclusiveArms(definition.node, list[i].node)) return list[i];
     }
     return undefined;
   }
@@ -354,7 +359,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

@@ -18,9 +18,9 @@ import { pushTo } from '../engine/collections';
 const INSPECTIONS = new Set(['head', 'tail', 'shape', 'describe', 'info', 'columns', 'dtypes', 'sample', 'size', 'ndim', 'index', 'keys', 'files', 'nunique', 'value_counts', 'isnull', 'isna', 'equals', 'features', 'num_rows', 'column_names', 'plot', 'hist', 'boxplot']);
 const INSPECTING_CALLS = new Set(['builtins.print', 'builtins.len', 'builtins.type', 'builtins.repr', 'builtins.display', 'IPython.display.display']);
 
-/** True when a use of the data only looks at it: displayed, printed, checked in an `assert`, or an inspection of it. */
+/** True when a use of the data only looks at it: displayed, printed, checked in an `assert` or an assertion call, or an inspection of it. */
 function onlyLooksAt(index: SemanticIndex, use: Node): boolean {
-  if (enclosingStatement(use).type === 'assert_statement') return true;
+  if (inAssertion(index, use)) return true;
   let current: Node = use;
   for (let parent = current.parent; parent; current = parent, parent = current.parent) {
     switch (parent.type) {
@@ -97,9 +97,10 @@ function nameBoundBy(index: SemanticIndex, assignment: Node): Definition | undef
 
 /**
  * True when the read is part of the value of a statement `name = ...` whose name is used only in
- * `assert` statements (`us = np.array([i for i, b in enumerate(np.load(p)) if b])` then
- * `assert all(truth == us)`): however the value was computed (training on it aside), an assertion
- * only passes or stops the run, so nothing the program makes depends on what was read.
+ * assertions (`us = np.array([i for i, b in enumerate(np.load(p)) if b])` then
+ * `assert all(truth == us)`, or `self.assertEqual(len(us), 3)`): however the value was computed
+ * (training on it aside), an assertion only passes or stops the run, so nothing the program makes
+ * depends on what was read.
  */
 function boundOnlyForAsserts(index: SemanticIndex, read: Node): boolean {
   const statement = enclosingStatement(read);
@@ -110,7 +111,7 @@ function boundOnlyForAsserts(index: SemanticIndex, read: Node): boolean {
   if (index.callsWithin(right).some((call) => !!call.method && LEARNING_METHODS.has(call.method))) return false;
   const definition = nameBoundBy(index, assignment);
   const uses = definition ? index.dataflow.usesOf(definition) : [];
-  return uses.length > 0 && uses.every((use) => enclosingStatement(use.node).type === 'assert_statement');
+  return uses.length > 0 && uses.every((use) => inAssertion(index, use.node));
 }
 
 /** An assertion: an `assert` statement, or a call named for one (`assert_frame_equal`, `self.assertEqual`, hamcrest's `assert_that`). */
@@ -118,6 +119,11 @@ function isAssertion(index: SemanticIndex, node: Node): boolean {
   if (node.type === 'assert_statement') return true;
   const call = node.type === 'call' ? index.call(node) : undefined;
   return !!call && /^assert/i.test(calledName(call) ?? '');
+}
+
+/** `node` lies, within its statement, in an assertion: an `assert` statement or the arguments of an assertion call. */
+function inAssertion(index: SemanticIndex, node: Node): boolean {
+  return enclosedBy(node, (around) => isAssertion(index, around));
 }
 
 /**
@@ -132,7 +138,7 @@ function assertedAgainstWrite(index: SemanticIndex, write: DataIO, read: DataIO)
   if (!written || assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), read.call.node)) return false;
   const definition = nameBoundBy(index, assignment);
   const first = definition ? [...index.dataflow.usesOf(definition)].sort((a, b) => a.node.startIndex - b.node.startIndex)[0] : undefined;
-  if (!first || !enclosedBy(first.node, (around) => isAssertion(index, around))) return false;
+  if (!first || !inAssertion(index, first.node)) return false;
   const source = index.bindingAt(written);
   return !!source && index.nodesWithin('identifier', enclosingStatement(first.node))
     .some((name) => name.text === written.text && index.bindingAt(name) === source);
@@ -239,7 +245,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert`, bound to a name used only in `assert` statements, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown: a look at part of the output, which no step consumes), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown: a look at part of the output, which no step consumes), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

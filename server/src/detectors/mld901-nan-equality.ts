@@ -52,6 +52,24 @@ function nanTest(index: SemanticIndex, operand: Node, negated: boolean, marker: 
   return undefined;
 }
 
+/**
+ * A Spark column expression: a call of `pyspark.sql.functions` (`F.col("x")`, `F.lit(v)`), or a
+ * method chain on one (`F.col("x").cast("double")`). Compared with `==` it builds a Spark SQL
+ * condition, and Spark SQL treats NaN as equal to NaN: the comparison finds the NaN rows.
+ */
+function isSparkColumn(index: SemanticIndex, expression: Node): boolean {
+  let node = stripParens(expression);
+  while (node.type === 'call') {
+    const qname = index.call(node)?.qname;
+    if (qname?.startsWith('pyspark.sql.functions.')) return true;
+    const callee = node.childForFieldName('function');
+    const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+    if (!receiver) return false;
+    node = stripParens(receiver);
+  }
+  return false;
+}
+
 /** Contexts where `not f(x)` can replace a comparison without parentheses. */
 const NOT_SAFE_PARENTS = new Set(['expression_statement', 'assignment', 'return_statement', 'if_statement', 'elif_clause', 'while_statement', 'argument_list', 'keyword_argument', 'parenthesized_expression', 'boolean_operator', 'not_operator', 'assert_statement', 'conditional_expression', 'list', 'tuple', 'subscript']);
 
@@ -73,6 +91,7 @@ function checkComparison(context: RuleContext, node: Node): void {
   const markerNode = rightMarker ? right : left;
   // `np.nan == np.nan` is a demonstration, not a test of data.
   if (missingMarker(index, operand)) return;
+  if (marker === 'nan' && isSparkColumn(index, operand)) return;
   const negated = operator === '!=';
   const kind = pandasKind(index, operand);
   const elementwise = isFrameOrSeries(kind);
@@ -106,7 +125,7 @@ export const nanEquality: Rule = {
       example: 'import numpy as np\nimport pandas as pd\n\ndf = pd.read_csv("patients.csv")\nmissing = df[df["age"] == np.nan]\nif value != float("nan"):\n    total += value',
       fix: 'Test for missing values with `pd.isna(x)` / `pd.notna(x)` (or `s.isna()` on a Series), `np.isnan(x)` for float arrays, `math.isnan(x)` for Python floats. The quick fix uses `pd.isna`/`pd.notna` when the operand is a pandas object, or when pandas is imported and no tensor library is; else `np.isnan`/`~np.isnan` when NumPy is imported (and no tensor library); else `math.isnan`. With a tensor library and no pandas evidence it offers no fix: the operand could be a tensor, an array or a float. It is unsafe: the code now finds the missing values it silently missed.',
       fixed: 'missing = df[pd.isna(df["age"])]\nif pd.notna(value):\n    total += value',
-      nearMisses: '`x != x` (a NaN test), `np.isnan(x)`, `df.isna()`, comparisons with the string `"nan"`, `x is np.nan` and `np.nan == np.nan` written on purpose are left alone.',
+      nearMisses: '`x != x` (a NaN test), `np.isnan(x)`, `df.isna()`, comparisons with the string `"nan"`, `x is np.nan` and `np.nan == np.nan` written on purpose are left alone. So is a Spark column expression compared with NaN (`F.col("x") == np.nan`, `F.lit(v).cast("double") != float("nan")`): it builds a Spark SQL condition, and Spark SQL treats NaN as equal to NaN, so the condition does find the NaN rows.',
     },
   },
   listen,

@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens, withItemParts } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
 import { fixtureValues, helperResultValues } from './shared/returnedValues';
@@ -76,6 +76,59 @@ function savesByFile(index: SemanticIndex): Map<string, Node[]> {
     }
   }
   return saves;
+}
+
+/** A framework checkpoint handing its files back in a local directory (Ray's `Checkpoint.as_directory()`, `.to_directory()`). */
+const CHECKPOINT_DIRECTORY = /\.(as|to)_directory\(\)$/;
+
+/**
+ * The names of the files the program saves into a directory it hands to a framework as a
+ * checkpoint (`torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`),
+ * relative to that directory: worked out once per document.
+ */
+function checkpointFiles(index: SemanticIndex): Set<string> {
+  const flow = index.dataflow;
+  const names = new Set<string>();
+  const directories = index.calls.filter((call) => call.method === 'from_directory' && call.args[0]).map((call) => flow.pathOf(call.args[0]));
+  if (directories.length === 0) return names;
+  for (const save of index.callsTo(SAVERS)) {
+    const path = filePath(index, save);
+    const saved = path ? flow.pathOf(path) : undefined;
+    for (const directory of saved ? directories : []) {
+      const prefix = `${directory.template.replace(/\/+$/, '')}/`;
+      if (!saved!.template.startsWith(prefix) || directory.holes.some((hole, i) => saved!.holes[i] !== hole)) continue;
+      const name = saved!.template.slice(prefix.length);
+      if (name && !name.includes('{}')) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** The run-time part `hole` of a path read at `at` is a checkpoint's local directory: the call itself, or a name bound to it (`with ckpt.as_directory() as d`). */
+function isCheckpointDirectory(index: SemanticIndex, hole: string, at: Node): boolean {
+  if (CHECKPOINT_DIRECTORY.test(hole)) return true;
+  if (!/^[A-Za-z_]\w*$/.test(hole)) return false;
+  const seen = index.resolve(hole, at);
+  if (seen.kind !== 'local') return false;
+  let value = seen.definition.value;
+  if (seen.definition.kind === 'with') {
+    for (const node of ancestors(seen.definition.node, false)) {
+      if (node.type === 'with_item') { value = withItemParts(node).context; break; }
+    }
+  }
+  return !!value && CHECKPOINT_DIRECTORY.test(stripParens(value).text);
+}
+
+/**
+ * The load reads, from the directory a framework hands a checkpoint back in (after training,
+ * `result.checkpoint`; or to resume it after a failure, `get_checkpoint()`), a file the program
+ * itself saves into the checkpoint it reports: its own save, kept and returned by the framework.
+ */
+function readsOwnCheckpoint(index: SemanticIndex, load: CallSite, files: ReadonlySet<string>): boolean {
+  const path = files.size > 0 ? filePath(index, load) : undefined;
+  const value = path ? index.dataflow.pathOf(path) : undefined;
+  if (!value || value.holes.length !== 1 || !value.template.startsWith('{}/')) return false;
+  return files.has(value.template.slice(3)) && isCheckpointDirectory(index, value.holes[0], load.node);
 }
 
 /** The name the loaded object is assigned to (`model = joblib.load(...)`). */
@@ -196,11 +249,13 @@ function listen(context: RuleContext): RuleListeners {
   // One file loaded in several places (both arms of a CPU/GPU `if`) is one file to load safely.
   const torchLoads = new LoadGroups('file', 'without `weights_only=True` too');
   let saves: Map<string, Node[]> | undefined;
+  let checkpoints: Set<string> | undefined;
   const pickleLoads = new LoadGroups('file', 'unpickled too');
   return {
     callees: CALLEES,
     call(call) {
       if (readsOwnSave(index, call, (saves ??= savesByFile(index)))) return;
+      if (readsOwnCheckpoint(index, call, (checkpoints ??= checkpointFiles(index)))) return;
       if (call.qname === 'torch.load') {
         if (call.hasSplat) return;
         const weightsOnly = call.kwargs.get('weights_only');
@@ -247,7 +302,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores and results pickled by one step for the next, or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes; a file read from the directory a training framework hands a checkpoint back in — Ray\'s `with result.checkpoint.as_directory() as d` after training, `get_checkpoint().as_directory()` to resume after a worker failure, `.to_directory()` — under a name the program itself saves into the directory it reports, `torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`: the framework keeps and returns what the training reported) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
     },
   },
   listen,

@@ -356,6 +356,24 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
+      name: 'a load in one arm of an if is not replaced by the load in the other arm; a binding after the if replaces both',
+      code: [
+        'import pandas as pd\nif QUICK_RUN:\n    reference = pd.read_csv("reference_sample.csv")\nelse:\n    reference = pd.read_csv("reference_full.csv")\n',
+        'if QUICK_RUN:\n    queries = pd.read_csv("queries_sample.csv")\nelse:\n    queries = pd.read_csv("queries_full.csv")\nqueries = pd.read_parquet("queries_clean.parquet")\nprint(queries.shape)\n',
+      ],
+      findings: [
+        { cell: 0, line: 3, message: /`reference` is loaded from "reference_sample\.csv" by `pd\.read_csv` but never used$/, related: 0 },
+        { cell: 0, line: 5, message: /`reference` is loaded from "reference_full\.csv" by `pd\.read_csv` but never used$/, related: 0 },
+        { cell: 1, line: 2, message: /`queries` is loaded from "queries_sample\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use$/, related: 1 },
+        { cell: 1, line: 4, message: /`queries` is loaded from "queries_full\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use$/, related: 1 },
+      ],
+      fixIndex: 1,
+      output: [
+        'import pandas as pd\nif QUICK_RUN:\n    reference = pd.read_csv("reference_sample.csv")\nelse:\n    pass\n',
+        'if QUICK_RUN:\n    queries = pd.read_csv("queries_sample.csv")\nelse:\n    queries = pd.read_csv("queries_full.csv")\nqueries = pd.read_parquet("queries_clean.parquet")\nprint(queries.shape)\n',
+      ],
+    },
+    {
       name: 'a load deleted before any use',
       code: py`
         import pandas as pd

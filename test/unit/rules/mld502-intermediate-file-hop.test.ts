@@ -169,6 +169,21 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'a unit test reads what it wrote back only in assertion calls: unittest methods, a suite helper, pandas.testing',
+      code: py`
+        import unittest
+        import pandas as pd
+
+        class ParquetRoundTrip(unittest.TestCase):
+            def test_columns(self):
+                self.frame.to_parquet("roundtrip.parquet")
+                reread = pd.read_parquet("roundtrip.parquet", columns=["a"])
+                self.assertEqual(list(reread.columns), ["a"])
+                self.assert_frames_match(pd.read_parquet("roundtrip.parquet"), self.frame)
+                pd.testing.assert_frame_equal(pd.read_parquet("roundtrip.parquet").sort_index(), self.frame)
+      `,
+    },
+    {
       name: 'a read-back transformed on its way to a name used only in assert statements checks the output',
       code: py`
         import numpy as np
@@ -439,6 +454,22 @@ ruleTests(intermediateFileHop, {
             return X2
       `,
       findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
+    },
+    {
+      name: 'a read-back checked by an assertion call and then trained on, or handed to a call that is no assertion, is a hop',
+      code: py`
+        import pandas as pd
+        features.to_parquet("features.parquet")
+        reread = pd.read_parquet("features.parquet")
+        self.assertEqual(len(reread), len(features))
+        model.fit(reread, labels)
+        scores.to_csv("scores.csv")
+        summarize_scores(pd.read_csv("scores.csv"))
+      `,
+      findings: [
+        { line: 3, message: /^"features.parquet" is written by `features.to_parquet` in line 2 and read back here/ },
+        { line: 7, message: /^"scores.csv" is written by `scores.to_csv` in line 6 and read back here/ },
+      ],
     },
     {
       name: 'a re-read checked in an assert and then trained on, and a displayed read that is then transformed, are hops',

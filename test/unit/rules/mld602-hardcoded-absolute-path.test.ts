@@ -34,6 +34,17 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: "Anyscale's storage mounts are the same on every node of every cluster",
+      code: py`
+        import pandas as pd
+        from torchvision.datasets import MNIST
+        ratings = pd.read_csv("/mnt/cluster_storage/movielens/ratings.csv")
+        digits = MNIST(root="/mnt/local_storage/mnist", train=True, download=True)
+        ratings.to_parquet(f"/mnt/shared_storage/{run_name}/ratings.parquet")
+        ratings.to_csv("/mnt/user_storage/exports/ratings.csv")
+      `,
+    },
+    {
       name: 'absolute paths outside data and model I/O (sys.path, chdir, logging, comments)',
       code: py`
         import os
@@ -113,6 +124,24 @@ ruleTests(hardcodedAbsolutePath, {
         MODEL_PT_PATH = '/content/drive/MyDrive/ckpt/model.pt'
         def checkpoint(model):
             torch.save(model.state_dict(), MODEL_PT_PATH)
+      `,
+    },
+    {
+      name: 'a mount of one machine named like a platform mount is still reported',
+      code: py`
+        import pandas as pd
+        ratings = pd.read_csv("/mnt/storage/cluster_storage/ratings.csv")
+        ratings.to_csv("/mnt/cluster_storage2/ratings.csv")
+      `,
+      findings: [
+        { line: 2, message: /`pd\.read_csv` reads "\/mnt\/storage\/cluster_storage\/ratings\.csv"/ },
+        { line: 3, message: /`\.to_csv\(\)` writes "\/mnt\/cluster_storage2\/ratings\.csv"/ },
+      ],
+      output: py`
+        import pandas as pd
+        RATINGS_CSV_PATH = "/mnt/storage/cluster_storage/ratings.csv"
+        ratings = pd.read_csv(RATINGS_CSV_PATH)
+        ratings.to_csv("/mnt/cluster_storage2/ratings.csv")
       `,
     },
     {

@@ -2,6 +2,14 @@ import { unseededRandomness } from '../../../server/src/detectors/mld801-unseede
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+const MLFLOW_EXAMPLE_TRAINED = py`
+  import mlflow
+  import numpy as np
+  from sklearn.linear_model import Ridge
+  X, y = np.random.rand(200, 5), np.random.rand(200)
+  model = Ridge().fit(X, y)
+  mlflow.sklearn.log_model(model, "ridge", input_example=X[:2])
+`;
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
 
@@ -686,6 +694,27 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'an example input logged with an MLflow model, or given to infer_signature, only shows its schema',
+      code: py`
+        import mlflow
+        import numpy as np
+        from mlflow.models import infer_signature
+
+        class DemandModel(BaseForecaster):
+            def fit(self, history):
+                self.wrapper = build_wrapper(history)
+                return self
+
+            def register(self, name):
+                example = np.random.rand(1, 52)
+                signature = infer_signature(np.random.rand(4, 52))
+                mlflow.pyfunc.log_model("model", python_model=self.wrapper, input_example=example, signature=signature, registered_model_name=name)
+
+        mlflow.set_experiment("/forecasts")
+        DemandModel().fit(history).register("demand")
+      `,
+    },
+    {
       name: 'a dummy input exported at the end of a training function only gives a shape',
       code: py`
         import torch
@@ -912,6 +941,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'rows drawn, trained on and then logged as the MLflow input example are still a training draw',
+      code: MLFLOW_EXAMPLE_TRAINED,
+      findings: [{ line: 4, message: /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/ }],
+      output: seededAfter(MLFLOW_EXAMPLE_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    },
     {
       name: 'scvi-tools seed setting assigned None sets no seed',
       code: SCVI_SEED_NONE,

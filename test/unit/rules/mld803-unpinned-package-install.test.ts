@@ -23,6 +23,13 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'uv pip options that take a value: the value is no package (a lock file installed with --no-deps)',
+      code: [
+        '# Install the pinned environment on the driver\n!uv pip install -r env.lock --system --no-deps --index-strategy unsafe-best-match\n',
+        '%%bash\nuv pip install --system --link-mode copy --python-platform linux --keyring-provider subprocess -r env.lock\nuv pip install --index-strategy=first-index --constraints pins.txt polars\n',
+      ],
+    },
+    {
       name: 'conda pins, names built at run time, commented-out installs',
       code: [
         '%conda install -c conda-forge numpy=1.26 "scipy>=1.11,<1.12" -y\n!mamba install pytorch==2.3.0\n',
@@ -62,6 +69,11 @@ ruleTests(unpinnedPackageInstall, {
         '%%capture\nimport os\n!pip install --upgrade -qqq uv\nif "COLAB_" not in "".join(os.environ.keys()):\n    !pip install unsloth vllm\nelse:\n    !uv pip install -qqq --upgrade unsloth vllm bitsandbytes\n!uv pip install transformers==4.55.4\n',
       ],
       findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
+      name: 'an unpinned package beside a uv option value is named, the value is not',
+      code: ['!uv pip install --system --index-strategy unsafe-best-match ray[train] "xgboost==2.1.4"\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: ray\[train\] has no version pin, so each run may install a different release$/ }],
     },
     {
       name: 'a shell escape with several unpinned packages',

@@ -36,6 +36,16 @@ ruleTests(nanEquality, {
       `,
     },
     {
+      name: 'a Spark column expression compared with NaN is a Spark SQL condition, where NaN equals NaN',
+      code: py`
+        import numpy as np
+        from pyspark.sql import functions as F
+        flagged = sdf.withColumn("gap", F.when(F.col("reading") == np.nan, 1).otherwise(0))
+        kept = sdf.filter(F.col("reading").cast("double") != float("nan"))
+        ratio = F.when(F.lit(divisor) == np.nan, np.nan).otherwise(F.lit(total) / divisor)
+      `,
+    },
+    {
       name: 'ordering comparisons and float("inf")',
       code: py`
         import math
@@ -45,6 +55,24 @@ ruleTests(nanEquality, {
     },
   ],
   invalid: [
+    {
+      name: 'a Python value collected from Spark compared with NaN is a Python comparison',
+      code: py`
+        import math
+        from pyspark.sql import functions as F
+        mean_reading = sdf.select(F.mean("reading")).first()[0]
+        if mean_reading == float("nan"):
+            mean_reading = 0.0
+      `,
+      findings: [{ line: 4, message: /`mean_reading == float\("nan"\)` is always False/ }],
+      output: py`
+        import math
+        from pyspark.sql import functions as F
+        mean_reading = sdf.select(F.mean("reading")).first()[0]
+        if math.isnan(mean_reading):
+            mean_reading = 0.0
+      `,
+    },
     {
       name: 'a column compared with np.nan: pd.isna',
       code: py`

@@ -226,6 +226,49 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a checkpoint the training reports, read back from the result after fit and to resume after a failure',
+      code: [
+        'import os, tempfile\nimport torch\nfrom ray import train\nfrom ray.train import Checkpoint\nfrom ray.train.torch import TorchTrainer\n',
+        [
+          'def train_loop(config):',
+          '    net, opt, start = make_net(), make_opt(), 0',
+          '    resume = train.get_checkpoint()',
+          '    if resume:',
+          '        with resume.as_directory() as folder:',
+          '            net.load_state_dict(torch.load(os.path.join(folder, "weights.pt")))',
+          '            start = torch.load(os.path.join(folder, "progress.pt"))["epoch"] + 1',
+          '    for epoch in range(start, config["epochs"]):',
+          '        fit_one_epoch(net, opt)',
+          '        with tempfile.TemporaryDirectory() as scratch:',
+          '            torch.save(net.state_dict(), os.path.join(scratch, "weights.pt"))',
+          '            torch.save({"epoch": epoch}, os.path.join(scratch, "progress.pt"))',
+          '            train.report({"epoch": epoch}, checkpoint=Checkpoint.from_directory(scratch))',
+          '',
+        ].join('\n'),
+        'outcome = TorchTrainer(train_loop, train_loop_config={"epochs": 3}).fit()\n',
+        'with outcome.checkpoint.as_directory() as kept:\n    weights_file = os.path.join(kept, "weights.pt")\n    net = make_net()\n    net.load_state_dict(torch.load(weights_file, map_location="cpu"))\n',
+      ],
+    },
+    {
+      name: 'a tuner\'s best checkpoint fetched with to_directory, saved under a run folder the trial reports',
+      code: py`
+        import os
+        import torch
+        from ray import train, tune
+        from ray.train import Checkpoint
+
+        def trial(config):
+            net, opt = build(config)
+            for epoch in range(10):
+                step(net, opt)
+                torch.save((net.state_dict(), opt.state_dict()), f"{config['out']}/run/state.pt")
+                train.report({"loss": 0.1}, checkpoint=Checkpoint.from_directory(f"{config['out']}/run/"))
+
+        best = tune.Tuner(trial).fit().get_best_result("loss", "min")
+        net_state, opt_state = torch.load(os.path.join(best.checkpoint.to_directory(), "state.pt"))
+      `,
+    },
+    {
       name: 'a local load() that is not torch',
       code: py`
         def load(path):
@@ -701,6 +744,34 @@ ruleTests(unsafeModelDeserialization, {
 
         def test(args, net):
             net.load_state_dict(torch.load(args.model_path))
+      `,
+    },
+    {
+      name: 'a checkpoint folder read for a file the program never saves into it, and a saved name read from a folder that is no checkpoint',
+      code: py`
+        import os, torch
+        from ray.train import Checkpoint
+
+        def loop(config):
+            torch.save(net.state_dict(), os.path.join(scratch, "weights.pt"))
+            report(checkpoint=Checkpoint.from_directory(scratch))
+
+        with outcome.checkpoint.as_directory() as kept:
+            teacher = torch.load(os.path.join(kept, "teacher.pt"))
+        student = torch.load(os.path.join(args.folder, "weights.pt"))
+      `,
+      findings: [{ line: 9, message: /without `weights_only=True`/ }, { line: 10, message: /without `weights_only=True`/ }],
+      output: py`
+        import os, torch
+        from ray.train import Checkpoint
+
+        def loop(config):
+            torch.save(net.state_dict(), os.path.join(scratch, "weights.pt"))
+            report(checkpoint=Checkpoint.from_directory(scratch))
+
+        with outcome.checkpoint.as_directory() as kept:
+            teacher = torch.load(os.path.join(kept, "teacher.pt"), weights_only=True)
+        student = torch.load(os.path.join(args.folder, "weights.pt"))
       `,
     },
     {

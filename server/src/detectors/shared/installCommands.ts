@@ -42,6 +42,11 @@ const PIP_VALUE_OPTIONS = new Set([
   '--retries', '--trusted-host', '--proxy', '--cert', '--client-cert', '--exists-action', '--config-settings', '-C',
   '--global-option', '--install-option', '--report', '--root-user-action', '--python', '-p', '--use-feature',
   '--use-deprecated', '--index', '--default-index', '--group', '--extra', '--resolution', '--prerelease',
+  // uv pip's own options that take a value (`--index-strategy unsafe-best-match` names no package).
+  '--requirements', '--constraints', '--overrides', '--build-constraints', '--index-strategy', '--keyring-provider',
+  '--link-mode', '--python-platform', '--fork-strategy', '--exclude-newer', '--reinstall-package', '--upgrade-package',
+  '--refresh-package', '--no-build-isolation-package', '--allow-insecure-host', '--torch-backend', '--config-file',
+  '--directory', '--project', '--color',
 ]);
 const CONDA_VALUE_OPTIONS = new Set(['-c', '--channel', '-n', '--name', '-p', '--prefix', '--file', '--solver', '--repodata-fn', '--subdir', '--platform']);
 
@@ -181,7 +186,7 @@ function parsePip(args: string[]): InstallCommand {
       if (option === '--no-index') constrained = true;
       if (!option || !PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
       const value = inline ?? args[++i];
-      if (option === '-c' || option === '--constraint') constrained = true;
+      if (option === '-c' || option === '--constraint' || option === '--constraints') constrained = true;
       if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyPip(value));
       continue;
     }

@@ -27,8 +27,10 @@ const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tens
 const KERAS_VALUE_HELPERS = /^(tensorflow\.)?keras\.(utils|preprocessing)\.(\w+\.)*(?!\w*dataset)[a-z]\w*$/;
 /** Keywords through which a function becomes part of a data pipeline or a trainer. */
 const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', 'transforms', 'target_transform', 'preprocessing_function', 'compute_metrics', 'worker_init_fn']);
-/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging. */
-const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary)$/;
+/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging, a logged model's signature. */
+const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary|mlflow\.models\.(signature\.)?infer_signature)$/;
+/** MLflow keeps `input_example=` beside a logged model to show its schema: the values train and score nothing. */
+const isExampleInput = (call: CallSite, keyword: string | undefined) => keyword === 'input_example' && !!call.qname?.startsWith('mlflow.');
 /** Checks that two computations agree: a metric whose value only meets one of them is under test. */
 const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|torch\.(allclose|isclose|equal|testing\.\w+)|math\.isclose|pytest\.approx|tensorflow\.debugging\.\w+)$/;
 /** Calls that only show a value: it goes no further. */
@@ -333,6 +335,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       if (!call || !callNode) { lost = true; continue; }
       const keyword = parent.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
       if (keyword && PIPELINE_KEYWORDS.has(keyword)) return 'result';
+      if (isExampleInput(call, keyword)) { shapes++; continue; }
       if (isResultSink(index, call)) {
         if (metricCall(call) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.

@@ -12,7 +12,7 @@ import { pathKey } from '../../semantics/pathValues';
  * handler runs when the body failed, and reads what an earlier run saved (`try: pull(); np.savetxt(p, x)`
  * / `except ImportError: x = np.genfromtxt(p)`, data pulled before, for readers without the tools).
  */
-function inExclusiveArms(a: Node, b: Node): boolean {
+export function inExclusiveArms(a: Node, b: Node): boolean {
   for (let current = a.parent; current; current = current.parent) {
     if ((current.type !== 'if_statement' && current.type !== 'try_statement') || !isAncestorOf(current, b)) continue;
     const arm = (node: Node) => current!.namedChildren.find((child) => !!child && isAncestorOf(child, node));
