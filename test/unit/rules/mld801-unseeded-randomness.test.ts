@@ -41,6 +41,17 @@ const HELPER_MAPPED_BEFORE_TRAINER = py`
   trainer.train()
 `;
 
+/** Rows drawn at random and scored by a model whose score is asserted and also kept among the run's metrics. */
+const MODEL_SCORE_REPORTED = py`
+  import numpy as np
+
+  held_x = np.random.rand(40, 3)
+  held_y = held_x @ np.array([1.0, 2.0, 3.0])
+  r2 = model.score(held_x, held_y)
+  assert r2 > 0.5
+  metrics["held_out_r2"] = r2
+`;
+
 const CAPTCHA_TEXTS = py`
   import random
   import string
@@ -649,6 +660,36 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'held-out rows drawn at module level whose model scores (score) only meet an assert in a test',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import Ridge
+
+        HELD_X = np.random.rand(40, 3)
+        HELD_Y = np.random.rand(40)
+
+        def test_reloaded_model_scores_the_same(tmp_path):
+            original = build_fitted(Ridge)
+            reloaded = round_trip(original, tmp_path / "ridge.joblib")
+            assert reloaded.score(HELD_X, HELD_Y) == original.score(HELD_X, HELD_Y)
+      `,
+    },
+    {
+      name: 'random validation arrays whose Keras evaluate() value is bound and only compared in an assert',
+      code: py`
+        import numpy as np
+
+        VAL_X = np.random.random((64, 8))
+        VAL_Y = np.random.randint(0, 2, size=(64, 1))
+
+        def test_best_model_matches_its_trial():
+            search = run_search(build_classifier)
+            best = search.best_models(1)[0]
+            val_accuracy = best.evaluate(VAL_X, VAL_Y)[1]
+            assert val_accuracy == search.best_trial().score
+      `,
+    },
+    {
       name: 'a tuner objective that only reports drawn numbers (it returns nothing), handed to a tuner that runs it',
       code: py`
         import numpy as np
@@ -982,6 +1023,12 @@ ruleTests(unseededRandomness, {
       code: LETTERS_ONLY,
       findings: [{ line: 4, message: /`random\.choices` draws from the `random` module's global random generator/ }],
       output: seededAfter(LETTERS_ONLY, 'import torch', 'random.seed(SEED)'),
+    },
+    {
+      name: 'a model\'s own score on drawn rows that is kept among the metrics, not only asserted, is a result',
+      code: MODEL_SCORE_REPORTED,
+      findings: [{ line: 3, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
+      output: seededAfter(MODEL_SCORE_REPORTED, 'import numpy as np', 'np.random.seed(SEED)'),
     },
     {
       name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',

@@ -7,7 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { ancestors, enclosingFunction, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
@@ -49,6 +49,11 @@ const BUDGET = 300;
 /** `model.fit(...)`, `loss.backward()` on an object of unknown type; a library function such as `ImageOps.fit` is no learning. */
 function isLearningMethod(call: CallSite): boolean {
   return !!call.method && !call.qname && LEARNING_METHODS.has(call.method);
+}
+
+/** A model's own metric (`model.score(X, y)`, Keras' `model.evaluate(X, y)`): it scores, as a metric function does. */
+function isModelMetricMethod(call: CallSite): boolean {
+  return isLearningMethod(call) && (call.method === 'score' || call.method === 'evaluate');
 }
 
 /** Libraries with no learning of their own: `gaussian_kde(xy).evaluate(grid)` trains nothing. */
@@ -154,18 +159,19 @@ function functionSites(index: SemanticIndex, fn: Node): Node[] | 'pipeline' {
 }
 
 /**
- * A metric whose value only meets a check of agreement (`np.allclose(true_mse, my_mse)`, an
- * `assert`), or is printed beside one, is a test of an implementation on random inputs: any
- * numbers would do.
+ * A metric (a metrics library's, or a model's own `score`/`evaluate`) whose value only meets a
+ * check of agreement (`np.allclose(true_mse, my_mse)`, an `assert`), or is printed beside one, is
+ * a test of an implementation on random inputs: any numbers would do.
  */
 function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
   const queue: Node[] = [metric];
-  const seen = new Set<number>();
+  // Keyed by the whole node: `model.evaluate(x, y)[1]` starts where its call does.
+  const seen = new Set<string>();
   let checks = 0;
   for (let steps = 0; queue.length > 0; steps++) {
     const node = queue.shift()!;
-    if (steps >= 50 || seen.has(node.startIndex)) return false;
-    seen.add(node.startIndex);
+    if (steps >= 50 || seen.has(nodeKey(node))) return false;
+    seen.add(nodeKey(node));
     const parent = node.parent;
     if (!parent) return false;
     if ([...ancestors(parent, true)].some((around) => around.type === 'assert_statement')) { checks++; continue; }
@@ -337,7 +343,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       if (keyword && PIPELINE_KEYWORDS.has(keyword)) return 'result';
       if (isExampleInput(call, keyword)) { shapes++; continue; }
       if (isResultSink(index, call)) {
-        if (metricCall(call) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
+        if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
         if (call.qname && DATA_SETS.test(call.qname) && depth < 2) {
           const onward = followDraw(index, [callNode], depth + 1);
