@@ -35,6 +35,22 @@ const BACKEND_SCRIPT = py`
       opt.step()
 `;
 
+/** A real training step measured by a FLOP counter: the optimizer steps on what was drawn. */
+const FLOP_COUNTED_STEP = py`
+  import torch
+  from torch.utils.flop_counter import FlopCounterMode
+  from mylab.models import UNet1d
+
+  net = UNet1d(channels=32, depth=4)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  signal = torch.randn(8, 1, 256)
+  with FlopCounterMode(display=False) as counter:
+      loss = net(signal).square().mean()
+      loss.backward()
+      opt.step()
+  torch.save(net.state_dict(), "unet.pt")
+`;
+
 const HELPER_MAPPED_BEFORE_TRAINER = py`
   import random
   from transformers import Trainer, TrainingArguments
@@ -472,6 +488,21 @@ ruleTests(unseededRandomness, {
             model = Ridge().fit(x[order], y[order])
             plt.scatter(y, model.predict(x))
             plt.savefig(path)
+      `,
+    },
+    {
+      name: 'a random input pushed forward and backward only under a FLOP counter: the counts depend on shapes',
+      code: py`
+        import torch
+        from torch.utils.flop_counter import FlopCounterMode
+        from mylab.models import UNet1d
+
+        net = UNet1d(channels=32, depth=4)
+        probe = torch.randn(8, 1, 256)
+        with FlopCounterMode(display=False) as counter:
+            out = net(probe).square().mean()
+            out.backward()
+        print(f"train step costs {counter.get_total_flops() / 1e9:.2f} GFLOPs")
       `,
     },
     {
@@ -1013,6 +1044,12 @@ ruleTests(unseededRandomness, {
       code: BACKEND_SCRIPT,
       findings: [{ line: 5, message: /`torch\.rand` draws from PyTorch's global random generator/ }],
       output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a training step run under a FLOP counter still trains on the draw',
+      code: FLOP_COUNTED_STEP,
+      findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(FLOP_COUNTED_STEP, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',
