@@ -304,6 +304,9 @@ describe('def-use layer: paths', () => {
           d = open(f"{base}/preds_{run}.csv")
           e = open("{}/preds_{}.csv".format(base, run))
           g = open(base)
+          h = open((Path(DATA) / "clean.csv").absolute().as_posix())
+          i = open(os.path.abspath(OUT))
+          j = open((Path(DATA) / "clean.csv").with_suffix(".tsv"))
     `);
     const path = (text: string) => flow.pathOf(index.calls.find((c) => c.node.text === text)!.args[0]);
     assert.deepEqual([path('open(OUT)').template, path('open(OUT)').holes], ['data/clean.csv', []]);
@@ -315,6 +318,10 @@ describe('def-use layer: paths', () => {
     assert.ok(samePath(path('open(OUT)'), path('open(f"{DATA}/clean.csv")')));
     assert.ok(!samePath(d, path('open(base)')));
     assert.ok(samePath(path('open(base)'), path('open(base)')));
+    // Spelled another way (absolute, as a string), a path names the same file; with another suffix it does not.
+    assert.equal(path('open((Path(DATA) / "clean.csv").absolute().as_posix())').template, 'data/clean.csv');
+    assert.equal(path('open(os.path.abspath(OUT))').template, 'data/clean.csv');
+    assert.notEqual(path('open((Path(DATA) / "clean.csv").with_suffix(".tsv"))').template, 'data/clean.csv');
     dispose();
   });
 

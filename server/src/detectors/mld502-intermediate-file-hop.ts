@@ -42,11 +42,44 @@ function onlyLooksAt(index: SemanticIndex, use: Node): boolean {
         const call = parent.parent ? index.call(parent.parent) : undefined;
         return !!call?.qname && INSPECTING_CALLS.has(call.qname);
       }
+      case 'for_statement':
+        return sameNode(parent.childForFieldName('right'), current) && onlyShows(index, parent.childForFieldName('body'))
+          && parent.namedChildren.every((child) => child?.type !== 'else_clause' || statementOnlyShows(index, child));
       default:
         return false;
     }
   }
   return false;
+}
+
+/**
+ * True when a block only shows things: printing or displaying, under `if`s whose tests call nothing
+ * but builtins (`if any(e.is_noble_gas for e in s.elements): print(s)`). A loop with such a body
+ * over the read-back looks at its rows one by one and keeps nothing once it ends.
+ */
+function onlyShows(index: SemanticIndex, block: Node | null): boolean {
+  return !!block && block.namedChildren.every((statement) => !statement || statementOnlyShows(index, statement));
+}
+
+function statementOnlyShows(index: SemanticIndex, statement: Node): boolean {
+  switch (statement.type) {
+    case 'comment': case 'pass_statement': case 'continue_statement': case 'break_statement':
+      return true;
+    case 'expression_statement': {
+      const call = statement.firstNamedChild?.type === 'call' ? index.call(statement.firstNamedChild) : undefined;
+      return !!call?.qname && INSPECTING_CALLS.has(call.qname);
+    }
+    case 'else_clause':
+      return onlyShows(index, statement.childForFieldName('body'));
+    case 'if_statement': case 'elif_clause': {
+      const test = statement.childForFieldName('condition');
+      return !!test && index.callsWithin(test).every((call) => !!call.qname?.startsWith('builtins.'))
+        && onlyShows(index, statement.childForFieldName('consequence'))
+        && statement.namedChildren.every((arm) => !arm || (arm.type !== 'elif_clause' && arm.type !== 'else_clause') || statementOnlyShows(index, arm));
+    }
+    default:
+      return false;
+  }
 }
 
 /**
@@ -245,7 +278,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown: a look at part of the output, which no step consumes), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file.',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns, `pl.read_parquet(p).filter(...).sort(...)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

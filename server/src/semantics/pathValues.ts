@@ -1,6 +1,7 @@
 // The value of a path (or any string) expression as far as it is known without running anything:
 // literals, variables bound to them (wherever the binding that reaches the read is), `os.path.join`,
-// `Path(...)`, `/` and `+`, f-strings and `str.format`. A part known only at run time becomes a
+// `Path(...)`, `/` and `+`, f-strings and `str.format`, and the same path spelled another way
+// (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`). A part known only at run time becomes a
 // hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
 // fills their holes: `f"{OUT}/preds.csv"` and `os.path.join(OUT, "preds.csv")` are the same file.
 import type { Node } from 'web-tree-sitter';
@@ -38,6 +39,10 @@ export function knownString(value: PathValue): KnownString | undefined {
 
 const JOIN_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
 const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
+/** Functions that return the path they are given as another type or spelling: the same file. */
+const PATH_CONVERSIONS = new Set(['builtins.str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath']);
+/** pathlib methods that return the same file as a string or an absolute path. */
+const SAME_FILE_METHODS = new Set(['as_posix', 'absolute', 'resolve', '__fspath__']);
 const MAX_DEPTH = 8;
 
 export function isExact(value: PathValue): boolean {
@@ -106,7 +111,9 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
   if (site.qname && (JOIN_FUNCTIONS.has(site.qname) || PATH_CONSTRUCTORS.has(site.qname)) && site.kwargs.size === 0 && args.length > 0) {
     return join(args.map((arg) => flow.pathOf(arg, depth + 1)));
   }
-  if (site.qname === 'builtins.str' && args.length === 1) return flow.pathOf(args[0], depth + 1);
+  if (site.qname && PATH_CONVERSIONS.has(site.qname) && args.length === 1) return flow.pathOf(args[0], depth + 1);
+  // `p.absolute().as_posix()`: the same file written another way.
+  if (site.method && SAME_FILE_METHODS.has(site.method) && site.receiver && args.length === 0 && site.kwargs.size === 0) return flow.pathOf(site.receiver, depth + 1);
   if (site.method === 'joinpath' && site.receiver && args.length > 0) {
     return join([flow.pathOf(site.receiver, depth + 1), ...args.map((arg) => flow.pathOf(arg, depth + 1))]);
   }

@@ -102,6 +102,25 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'the output read back only to print the rows a condition picks, in a loop that keeps nothing',
+      code: py`
+        import pandas as pd
+        catalog = catalog[catalog["band_gap"] > 0.5].reset_index(drop=True)
+        catalog.to_pickle("wide_gap.pkl.gz")
+
+        catalog = pd.read_pickle("wide_gap.pkl.gz")
+        for crystal in catalog["structure"]:
+            # flag the ones a reviewer should look at
+            if any(site.is_radioactive for site in crystal.species) or len(crystal) > 200:
+                print(crystal.formula)
+            elif len(crystal) == 1:
+                print("single site:", crystal)
+            else:
+                continue
+        print(catalog)
+      `,
+    },
+    {
       name: 'the write and the read in two arms of one if (a cache behind a flag)',
       code: py`
         import numpy as np
@@ -291,6 +310,28 @@ ruleTests(intermediateFileHop, {
         pd.DataFrame({"p": model.predict(X)}).to_csv("clean.csv")
       `,
       findings: [{ line: 3, message: /^"clean.csv" is written by `raw.dropna\(\).to_csv` in line 6 and read back here/ }],
+      noFix: true,
+    },
+    {
+      name: 'a loop over the read-back that keeps rows, or whose test calls more than builtins, uses it',
+      code: py`
+        import pandas as pd
+        catalog.to_pickle("wide_gap.pkl.gz")
+        catalog = pd.read_pickle("wide_gap.pkl.gz")
+        keep = []
+        for crystal in catalog["structure"]:
+            if len(crystal) < 200:
+                keep.append(crystal)
+        bands.to_pickle("bands.pkl")
+        bands = pd.read_pickle("bands.pkl")
+        for row in bands["gap"]:
+            if screen(row):
+                print(row)
+      `,
+      findings: [
+        { line: 3, message: /^"wide_gap.pkl.gz" is written by `catalog.to_pickle` in line 2 and read back here/ },
+        { line: 9, message: /^"bands.pkl" is written by `bands.to_pickle` in line 8 and read back here/ },
+      ],
       noFix: true,
     },
     {

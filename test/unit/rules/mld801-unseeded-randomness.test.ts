@@ -26,6 +26,39 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+/** A script that picks tensorly's backend and then trains: a program, not a library. */
+const BACKEND_SCRIPT = py`
+  import torch
+  import tensorly as tl
+
+  tl.set_backend("pytorch")
+  coords = torch.rand(512, 2)
+  targets = torch.sin(coords[:, :1])
+  net = torch.nn.Sequential(torch.nn.Linear(2, 32), torch.nn.Tanh(), torch.nn.Linear(32, 1))
+  opt = torch.optim.Adam(net.parameters())
+  for step in range(100):
+      loss = torch.nn.functional.mse_loss(net(coords), targets)
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+`;
+
+/** A real training step measured by a FLOP counter: the optimizer steps on what was drawn. */
+const FLOP_COUNTED_STEP = py`
+  import torch
+  from torch.utils.flop_counter import FlopCounterMode
+  from mylab.models import UNet1d
+
+  net = UNet1d(channels=32, depth=4)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  signal = torch.randn(8, 1, 256)
+  with FlopCounterMode(display=False) as counter:
+      loss = net(signal).square().mean()
+      loss.backward()
+      opt.step()
+  torch.save(net.state_dict(), "unet.pt")
+`;
+
 const HELPER_MAPPED_BEFORE_TRAINER = py`
   import random
   from transformers import Trainer, TrainingArguments
@@ -413,6 +446,82 @@ ruleTests(unseededRandomness, {
                 a, b = data[np.random.randint(0, data.shape[0], 2)]
                 out = self.metric(a, b)
                 return hasattr(out, "__iter__") and len(out) == 2
+      `,
+    },
+    {
+      name: 'layer module whose only top-level calls pick tensorly\'s backend: the importer seeds',
+      code: py`
+        import torch
+        from torch import nn
+        import tensorly as tl
+        from tensorly.plugins import use_opt_einsum
+
+        tl.set_backend("pytorch")
+        use_opt_einsum("optimal")
+        LETTERS = "abcdefgh"
+
+        class FourierMix(nn.Module):
+            def __init__(self, channels, modes, scale=0.02):
+                super().__init__()
+                self.kernel = nn.Parameter(scale * torch.randn(channels, channels, modes, dtype=torch.cfloat))
+                self.shift = nn.Parameter(scale * torch.randn(channels, 1))
+
+            def forward(self, x):
+                spectrum = torch.fft.rfft(x)
+                mixed = tl.tenalg.einsum(f"b{LETTERS[0]}m,{LETTERS[0]}om->bom", spectrum[..., :self.kernel.shape[-1]], self.kernel)
+                return torch.fft.irfft(mixed, n=x.shape[-1]) + self.shift
+      `,
+    },
+    {
+      name: 'pytest module that picks an einsum backend at import and draws inputs in its test functions',
+      code: py`
+        import pytest
+        import torch
+        from tensorly import tenalg
+
+        from ..blocks import SpectralBlock
+
+        tenalg.set_backend("einsum")
+
+        @pytest.mark.parametrize("width", [8, 16])
+        def test_block_backward(width):
+            block = SpectralBlock(width, modes=4)
+            signal = torch.randn(2, width, 32, requires_grad=True)
+            out = block(signal)
+            assert out.shape == signal.shape
+            out.sum().backward()
+            assert signal.grad is not None
+      `,
+    },
+    {
+      name: 'plotting helpers module that only picks a headless matplotlib backend at import',
+      code: py`
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from sklearn.linear_model import Ridge
+
+        def fit_and_plot(x, y, path):
+            order = np.random.permutation(len(x))
+            model = Ridge().fit(x[order], y[order])
+            plt.scatter(y, model.predict(x))
+            plt.savefig(path)
+      `,
+    },
+    {
+      name: 'a random input pushed forward and backward only under a FLOP counter: the counts depend on shapes',
+      code: py`
+        import torch
+        from torch.utils.flop_counter import FlopCounterMode
+        from mylab.models import UNet1d
+
+        net = UNet1d(channels=32, depth=4)
+        probe = torch.randn(8, 1, 256)
+        with FlopCounterMode(display=False) as counter:
+            out = net(probe).square().mean()
+            out.backward()
+        print(f"train step costs {counter.get_total_flops() / 1e9:.2f} GFLOPs")
       `,
     },
     {
@@ -1005,6 +1114,18 @@ ruleTests(unseededRandomness, {
       code: LOCALE_SCRIPT,
       findings: [{ line: 7, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
       output: seededAfter(LOCALE_SCRIPT, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
+    },
+    {
+      name: 'a script that picks tensorly\'s backend and then trains at top level is a program',
+      code: BACKEND_SCRIPT,
+      findings: [{ line: 5, message: /`torch\.rand` draws from PyTorch's global random generator/ }],
+      output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a training step run under a FLOP counter still trains on the draw',
+      code: FLOP_COUNTED_STEP,
+      findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(FLOP_COUNTED_STEP, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',

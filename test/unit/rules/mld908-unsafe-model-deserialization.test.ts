@@ -673,6 +673,43 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'one checkpoint path converted to a string in both arms of a distributed check: one finding; two converted paths stay apart',
+      code: py`
+        import torch
+        import torch.distributed as dist
+
+        def resume(net, opt, run_dir, tag):
+            if dist.is_initialized():
+                weights = run_dir / f"{tag}_weights.pt"
+                net.load_state_dict(torch.load(weights.absolute().as_posix(), map_location="cpu"))
+            else:
+                weights = run_dir / f"{tag}_weights.pt"
+                net.load_state_dict(torch.load(weights.absolute().as_posix()))
+            opt.load_state_dict(torch.load(str((run_dir / "optim.pt").resolve())))
+            opt.load_state_dict(torch.load((run_dir / "optim_old.pt").resolve().as_posix()))
+      `,
+      findings: [
+        { line: 7, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 11, related: 0 },
+        { line: 12, related: 0 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        import torch.distributed as dist
+
+        def resume(net, opt, run_dir, tag):
+            if dist.is_initialized():
+                weights = run_dir / f"{tag}_weights.pt"
+                net.load_state_dict(torch.load(weights.absolute().as_posix(), map_location="cpu", weights_only=True))
+            else:
+                weights = run_dir / f"{tag}_weights.pt"
+                net.load_state_dict(torch.load(weights.absolute().as_posix(), weights_only=True))
+            opt.load_state_dict(torch.load(str((run_dir / "optim.pt").resolve())))
+            opt.load_state_dict(torch.load((run_dir / "optim_old.pt").resolve().as_posix()))
+      `,
+    },
+    {
       name: 'one model file read with pickle, and with joblib when that fails: one finding',
       code: py`
         import pickle, joblib

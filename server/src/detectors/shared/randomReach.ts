@@ -7,7 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { ancestors, enclosingFunction, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
@@ -31,6 +31,8 @@ const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', '
 const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary|mlflow\.models\.(signature\.)?infer_signature)$/;
 /** MLflow keeps `input_example=` beside a logged model to show its schema: the values train and score nothing. */
 const isExampleInput = (call: CallSite, keyword: string | undefined) => keyword === 'input_example' && !!call.qname?.startsWith('mlflow.');
+/** FLOP counters: what runs in their `with` block is counted, and the counts depend on shapes only. */
+const FLOP_COUNTERS = /^(torch\.utils\.flop_counter\.FlopCounterMode|torchtnt\.utils\.flops\.FlopTensorDispatchMode)$/;
 /** Checks that two computations agree: a metric whose value only meets one of them is under test. */
 const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|torch\.(allclose|isclose|equal|testing\.\w+)|math\.isclose|pytest\.approx|tensorflow\.debugging\.\w+)$/;
 /** Calls that only show a value: it goes no further. */
@@ -342,6 +344,8 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       const keyword = parent.type === 'keyword_argument' ? parent.childForFieldName('name')?.text : undefined;
       if (keyword && PIPELINE_KEYWORDS.has(keyword)) return 'result';
       if (isExampleInput(call, keyword)) { shapes++; continue; }
+      // A forward or backward pass under a FLOP counter is counted, and the count depends on shapes only.
+      if (underFlopCounter(index, callNode)) { shapes++; continue; }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
@@ -392,6 +396,22 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+}
+
+/**
+ * True when `node` runs in the body of a FLOP counter's `with` block (`with FlopCounterMode(model):`)
+ * that steps no optimizer: a forward or backward pass there is counted, and no weight changes.
+ */
+function underFlopCounter(index: SemanticIndex, node: Node): boolean {
+  for (const around of ancestors(node, false)) {
+    if (FUNCTION_TYPES.has(around.type)) return false;
+    const body = around.type === 'with_statement' ? around.childForFieldName('body') : null;
+    const clause = around.namedChildren.find((child) => child?.type === 'with_clause');
+    if (!body || !clause || !isAncestorOf(body, node)) continue;
+    if (index.callsWithin(clause).some((call) => !!call.qname && FLOP_COUNTERS.test(call.qname))
+      && !index.callsWithin(body).some((call) => call.method === 'step')) return true;
+  }
+  return false;
 }
 
 /**
