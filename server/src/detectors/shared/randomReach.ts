@@ -294,6 +294,15 @@ export function onlyAskedShape(index: SemanticIndex, expression: Node): boolean 
   return followDraw(index, [expression]) === 'shape-only';
 }
 
+/**
+ * Whether every use of the value of `expression` (a call) is known and only looks at it: shown
+ * (printed, plotted, a notebook cell's value) or asked its shape. Nothing learns from it or keeps it.
+ */
+export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
+  const reach = followDraw(index, [expression]);
+  return reach === 'shown' || reach === 'shape-only';
+}
+
 function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
   const seen = new Set<number>();
   const queue: Node[] = [...start];
@@ -315,6 +324,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
     // A value on its own line goes nowhere: a notebook shows it as the cell's value, a script drops
     // it. A call there is another matter: it may keep its arguments (`rows.append(x)`, `writer.write(x)`).
     if (parent.type === 'expression_statement' && node.type !== 'call') {
+      shown++;
+      continue;
+    }
+    // Python 2's `print X_train.head(1)` shows what it is given, as `print(...)` does.
+    if (parent.type === 'print_statement') {
       shown++;
       continue;
     }
