@@ -98,6 +98,16 @@ const SPLIT_SHOWN_THEN_USED = (seedLine: string, seed: string) => py`
   summary = describe_split(X_a, y_a)
 `;
 
+/** A saved model scored on the test part of a split; `seed` is what the fix adds. */
+const PREDICTED_AND_SCORED = (seed: string) => py`
+  import joblib
+  from sklearn.metrics import accuracy_score
+  from sklearn.model_selection import train_test_split${seed ? '\n  SEED = 42' : ''}
+  model = joblib.load("model.joblib")
+  X_train, X_test, y_train, y_test = train_test_split(X, y${seed})
+  print(accuracy_score(y_test, model.predict(X_test)))
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -439,6 +449,17 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a split whose test rows a saved model only predicts, and the predictions are printed',
+      code: py`
+        import joblib
+        from sklearn.model_selection import train_test_split
+        model = joblib.load("model.joblib")
+        X_train, X_test, y_train, y_test = train_test_split(X, y)
+        predictions = model.predict(X_test)
+        print(predictions[:10])
+      `,
+    },
+    {
       name: 'notebook cells showing a split as a cell value, and Python 2 print statements of its rows',
       code: [
         'from sklearn.model_selection import train_test_split\nparts = train_test_split(X, y)\n',
@@ -578,6 +599,12 @@ ruleTests(missingRandomState, {
         { line: 6, message: /^`train_test_split` is called without `random_state`/ },
       ],
       output: SPLIT_SHOWN_THEN_USED('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'a split whose test rows a saved model predicts and is scored on',
+      code: PREDICTED_AND_SCORED(''),
+      findings: [{ line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ }],
+      output: PREDICTED_AND_SCORED(', random_state=SEED'),
     },
     {
       name: 'a split repeated in a range loop to average the scores: the fix seeds each repeat differently',
