@@ -98,7 +98,10 @@ const SPLIT_SHOWN_THEN_USED = (seedLine: string, seed: string) => py`
   summary = describe_split(X_a, y_a)
 `;
 
-/** A saved model scored on the test part of a split; `seed` is what the fix adds. */
+/**
+ * A saved model scored on the test part of a split, and a split trained on by the project's own
+ * function whose model's predictions are only printed; `seed` is what the first fix adds.
+ */
 const PREDICTED_AND_SCORED = (seed: string) => py`
   import joblib
   from sklearn.metrics import accuracy_score
@@ -106,6 +109,9 @@ const PREDICTED_AND_SCORED = (seed: string) => py`
   model = joblib.load("model.joblib")
   X_train, X_test, y_train, y_test = train_test_split(X, y${seed})
   print(accuracy_score(y_test, model.predict(X_test)))
+  tr_x, va_x, tr_y, va_y = train_test_split(X, y, test_size=0.1)
+  booster = fit_booster(params, tr_x, tr_y, va_x, va_y)
+  print(booster.predict(X_test)[:5])
 `;
 
 ruleTests(missingRandomState, {
@@ -449,17 +455,6 @@ ruleTests(missingRandomState, {
       `,
     },
     {
-      name: 'a split whose test rows a saved model only predicts, and the predictions are printed',
-      code: py`
-        import joblib
-        from sklearn.model_selection import train_test_split
-        model = joblib.load("model.joblib")
-        X_train, X_test, y_train, y_test = train_test_split(X, y)
-        predictions = model.predict(X_test)
-        print(predictions[:10])
-      `,
-    },
-    {
       name: 'notebook cells showing a split as a cell value, and Python 2 print statements of its rows',
       code: [
         'from sklearn.model_selection import train_test_split\nparts = train_test_split(X, y)\n',
@@ -601,9 +596,12 @@ ruleTests(missingRandomState, {
       output: SPLIT_SHOWN_THEN_USED('\n  SEED = 42', ', random_state=SEED'),
     },
     {
-      name: 'a split whose test rows a saved model predicts and is scored on',
+      name: 'a split whose test rows a saved model predicts and is scored on, and one handed to a training function of the project',
       code: PREDICTED_AND_SCORED(''),
-      findings: [{ line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ }],
+      findings: [
+        { line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
+        { line: 7, message: /^`train_test_split` is called without `random_state`/ },
+      ],
       output: PREDICTED_AND_SCORED(', random_state=SEED'),
     },
     {
