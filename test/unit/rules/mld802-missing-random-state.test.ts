@@ -86,6 +86,34 @@ const REPEATED_SPLITS = (repeated: string, perModel = '') => py`
       print(name, model.fit(X_tr, y_tr).score(X_te, y_te))
 `;
 
+/** A lesson's split whose parts are printed and then trained on, and one handed to a function the flow cannot follow; `seed` is what the first fix adds. */
+const SPLIT_SHOWN_THEN_USED = (seedLine: string, seed: string) => py`
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split${seedLine}
+  X_train, X_test, y_train, y_test = train_test_split(features, labels${seed})
+  print(X_train.head(1))
+  model = LogisticRegression().fit(X_train, y_train)
+  X_a, X_b, y_a, y_b = train_test_split(features, labels)
+  print(X_a.shape)
+  summary = describe_split(X_a, y_a)
+`;
+
+/**
+ * A saved model scored on the test part of a split, and a split trained on by the project's own
+ * function whose model's predictions are only printed; `seed` is what the first fix adds.
+ */
+const PREDICTED_AND_SCORED = (seed: string) => py`
+  import joblib
+  from sklearn.metrics import accuracy_score
+  from sklearn.model_selection import train_test_split${seed ? '\n  SEED = 42' : ''}
+  model = joblib.load("model.joblib")
+  X_train, X_test, y_train, y_test = train_test_split(X, y${seed})
+  print(accuracy_score(y_test, model.predict(X_test)))
+  tr_x, va_x, tr_y, va_y = train_test_split(X, y, test_size=0.1)
+  booster = fit_booster(params, tr_x, tr_y, va_x, va_y)
+  print(booster.predict(X_test)[:5])
+`;
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -409,6 +437,33 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a lesson splitting only to print the shapes and the first rows, then splitting again with a seed to train',
+      code: py`
+        from sklearn.model_selection import train_test_split
+        from sklearn.neighbors import KNeighborsClassifier
+        X_train, X_test, y_train, y_test = train_test_split(features, labels)
+        print(features.shape)
+        print(X_train.shape, X_test.shape)
+        print(len(y_train), len(y_test))
+        # without random_state every run picks other rows
+        X_train, X_test, y_train, y_test = train_test_split(features, labels)
+        print(X_train.head(1))
+        print(y_test.head(1))
+        X_train, X_test, y_train, y_test = train_test_split(features, labels, random_state=7)
+        knn = KNeighborsClassifier(n_neighbors=3).fit(X_train, y_train)
+        print(knn.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'notebook cells showing a split as a cell value, and Python 2 print statements of its rows',
+      code: [
+        'from sklearn.model_selection import train_test_split\nparts = train_test_split(X, y)\n',
+        'parts[0].shape, parts[1].shape\n',
+        'X_tr, X_te, y_tr, y_te = train_test_split(X, y)\nprint X_tr.head(1)\nprint y_te.head(1), y_tr.shape\n',
+        'X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nmodel.fit(X_tr, y_tr)\n',
+      ],
+    },
+    {
       name: 'samplers whose resampled data are only counted per class: sampling_strategy sets the counts, whichever rows are drawn',
       code: py`
         from collections import Counter
@@ -530,6 +585,24 @@ ruleTests(missingRandomState, {
         { line: 21, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
       ],
       output: FITTED_IN_TESTS('\n  SEED = 42', 'random_state=SEED'),
+    },
+    {
+      name: 'a split printed and then trained on, and one only printed besides being handed to a function of the project',
+      code: SPLIT_SHOWN_THEN_USED('', ''),
+      findings: [
+        { line: 3, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
+        { line: 6, message: /^`train_test_split` is called without `random_state`/ },
+      ],
+      output: SPLIT_SHOWN_THEN_USED('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'a split whose test rows a saved model predicts and is scored on, and one handed to a training function of the project',
+      code: PREDICTED_AND_SCORED(''),
+      findings: [
+        { line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
+        { line: 7, message: /^`train_test_split` is called without `random_state`/ },
+      ],
+      output: PREDICTED_AND_SCORED(', random_state=SEED'),
     },
     {
       name: 'a split repeated in a range loop to average the scores: the fix seeds each repeat differently',

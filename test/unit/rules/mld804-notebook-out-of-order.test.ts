@@ -19,6 +19,17 @@ const reRunAfterBelow = (cell: string) => [
   { text: 'df.describe()\n', executionOrder: 3 },
 ];
 
+/** A notebook whose third and fourth cells ran in swapped order ([6] above [5]), then `more` cells. */
+const SWAPPED_PAIR = (more: { text: string; executionOrder: number }[]) => [
+  { text: 'import pandas as pd\n', executionOrder: 1 },
+  { text: 'df = pd.read_csv("scores.csv")\n', executionOrder: 2 },
+  { text: 'df["z"] = (df.score - df.score.mean()) / df.score.std()\n', executionOrder: 6 },
+  { text: 'df = df.dropna(subset=["score"])\n', executionOrder: 5 },
+  { text: 'top = df.nlargest(5, "z")\n', executionOrder: 3 },
+  { text: 'print(len(top), len(df))\n', executionOrder: 4 },
+  ...more,
+];
+
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
@@ -173,6 +184,16 @@ ruleTests(notebookOutOfOrder, {
         { text: 'v = w\n', executionOrder: 6 }, { text: 'print(v)\n', hasOutputs: true }, { text: 'u = v\n', executionOrder: 12 },
       ],
       findings: [{ cell: 1, line: 1, message: /^This cell ran as \[14\], after cell 3 \(\[3\]\) below it: .*\(3 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 4 }],
+    },
+    {
+      name: 'two cells run in swapped order are one inversion: the cell the message names is not linked again as another cell out of order',
+      code: SWAPPED_PAIR([]),
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[6\], after cell 4 \(\[5\]\) below it: the saved results come from an out-of-order run$/, related: 1 }],
+    },
+    {
+      name: 'a swapped pair and a third cell re-run later: the third is still counted and linked',
+      code: SWAPPED_PAIR([{ text: 'ranked = top.sort_values("z")\n', executionOrder: 9 }, { text: 'ranked.to_csv("top.csv")\n', executionOrder: 8 }]),
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[6\], after cell 4 \(\[5\]\) below it: .*\(1 other cell of this notebook, linked, does not fit one top-to-bottom run either\)$/, related: 2 }],
     },
     {
       name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',

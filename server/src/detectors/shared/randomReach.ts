@@ -304,7 +304,22 @@ export function onlyAskedShape(index: SemanticIndex, expression: Node): boolean 
   return followDraw(index, [expression]) === 'shape-only';
 }
 
-function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
+/**
+ * Whether every use of the value of `expression` (a call) is known and only looks at it: shown
+ * (printed, plotted, a notebook cell's value), asked its shape, or asked through its own methods
+ * (`X_train.head(1)`). Handed to any other call, it may be trained on there (a library's own
+ * `train(params, data)`), so it is not only looked at.
+ */
+export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
+  const reach = followDraw(index, [expression], 0, true);
+  return reach === 'shown' || reach === 'shape-only';
+}
+
+/**
+ * Where the values that start at `start` go (see Reach). A value handed to a call that is no known
+ * sink is followed on through the call's value, unless `onlyArgumentsShown`: then it is lost there.
+ */
+function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false): Reach {
   const seen = new Set<number>();
   const queue: Node[] = [...start];
   let steps = 0;
@@ -325,6 +340,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
     // A value on its own line goes nowhere: a notebook shows it as the cell's value, a script drops
     // it. A call there is another matter: it may keep its arguments (`rows.append(x)`, `writer.write(x)`).
     if (parent.type === 'expression_statement' && node.type !== 'call') {
+      shown++;
+      continue;
+    }
+    // Python 2's `print X_train.head(1)` shows what it is given, as `print(...)` does.
+    if (parent.type === 'print_statement') {
       shown++;
       continue;
     }
@@ -350,7 +370,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
         if (call.qname && DATA_SETS.test(call.qname) && depth < 2) {
-          const onward = followDraw(index, [callNode], depth + 1);
+          const onward = followDraw(index, [callNode], depth + 1, onlyArgumentsShown);
           if (onward === 'shown' || onward === 'shape-only') { shown++; continue; }
         }
         return 'result';
@@ -358,6 +378,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0): Reach {
       // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape.
       if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && SHAPE_PROBES.test(call.qname) || call.method === 'add_graph'))) { shapes++; continue; }
       if (call.qname && DISPLAY.test(call.qname)) { shown++; continue; }
+      if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
       queue.push(callNode);
       continue;
     }
