@@ -695,7 +695,7 @@ export class DataFlow {
   }
 
   /**
-   * The saves before a load, when they are the first saves of its file (what writtenBefore
+   * The saves before a load, when they are the first saves of its file (what savesBeforeOf
    * finds, without listing them per load: a list per load is quadratic in a file written and
    * read back many times). Undefined for tables, and when a save before the load holds it.
    */
