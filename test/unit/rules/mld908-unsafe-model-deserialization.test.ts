@@ -2,6 +2,34 @@ import { unsafeModelDeserialization } from '../../../server/src/detectors/mld908
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** Loads of foreign files beside the program's own saves: a downloading fixture, a path worked out again, a helper that only names a path. */
+const FOREIGN_BESIDE_OWN = py`
+  import os, time
+  import pytest
+  import torch
+
+  @pytest.fixture
+  def released_path():
+      return fetch_weights("tiny-v2")
+
+  def test_release(released_path):
+      net = TinyNet()
+      net.load_state_dict(torch.load(released_path))
+
+  def export_and_reload(net, out_dir):
+      path = os.path.join(out_dir, time.strftime("%H%M%S"))
+      torch.save(net.state_dict(), path)
+      path = os.path.join(out_dir, time.strftime("%H%M%S"))
+      net.load_state_dict(torch.load(path))
+
+  def best_path(run_dir):
+      return os.path.join(run_dir, "best.pt")
+
+  def reload_best(net, run_dir):
+      ckpt = best_path(run_dir)
+      net.load_state_dict(torch.load(ckpt))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -328,59 +356,9 @@ ruleTests(unsafeModelDeserialization, {
   invalid: [
     {
       name: 'a fixture that downloads what the test loads, a path worked out again by a call after the save, and a helper that only names a path',
-      code: py`
-        import os, time
-        import pytest
-        import torch
-
-        @pytest.fixture
-        def released_path():
-            return fetch_weights("tiny-v2")
-
-        def test_release(released_path):
-            net = TinyNet()
-            net.load_state_dict(torch.load(released_path))
-
-        def export_and_reload(net, out_dir):
-            path = os.path.join(out_dir, time.strftime("%H%M%S"))
-            torch.save(net.state_dict(), path)
-            path = os.path.join(out_dir, time.strftime("%H%M%S"))
-            net.load_state_dict(torch.load(path))
-
-        def best_path(run_dir):
-            return os.path.join(run_dir, "best.pt")
-
-        def reload_best(net, run_dir):
-            ckpt = best_path(run_dir)
-            net.load_state_dict(torch.load(ckpt))
-      `,
+      code: FOREIGN_BESIDE_OWN,
       findings: [{ line: 11, message: /without `weights_only=True`/ }, { line: 17, message: /without `weights_only=True`/ }, { line: 24, message: /without `weights_only=True`/ }],
-      output: py`
-        import os, time
-        import pytest
-        import torch
-
-        @pytest.fixture
-        def released_path():
-            return fetch_weights("tiny-v2")
-
-        def test_release(released_path):
-            net = TinyNet()
-            net.load_state_dict(torch.load(released_path, weights_only=True))
-
-        def export_and_reload(net, out_dir):
-            path = os.path.join(out_dir, time.strftime("%H%M%S"))
-            torch.save(net.state_dict(), path)
-            path = os.path.join(out_dir, time.strftime("%H%M%S"))
-            net.load_state_dict(torch.load(path))
-
-        def best_path(run_dir):
-            return os.path.join(run_dir, "best.pt")
-
-        def reload_best(net, run_dir):
-            ckpt = best_path(run_dir)
-            net.load_state_dict(torch.load(ckpt))
-      `,
+      output: FOREIGN_BESIDE_OWN.replace('torch.load(released_path)', 'torch.load(released_path, weights_only=True)'),
     },
     {
       name: 'torch.load without weights_only: the fix adds it',
