@@ -11,7 +11,7 @@ import { DataFlow } from './dataflow';
 import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
-import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS } from './library/processSetup';
+import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -518,7 +518,7 @@ export class SemanticIndex {
   /**
    * True for code that runs as a program: a notebook, a script with a `__main__` guard, or a file
    * with calls at module level. A module of only definitions is a library, seeded by its caller;
-   * calls that only set the process up (logging, warnings, display options) do not make it a program.
+   * calls that only set the process up (logging, warnings, display options) or a test module's cases do not make it a program.
    */
   get isEntryPoint(): boolean {
     // Asked per finding by several rules: walking every statement each time made them quadratic.
@@ -545,11 +545,14 @@ export class SemanticIndex {
 
   private moduleLevelRun?: boolean;
 
-  /** `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program. */
+  /**
+   * `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program;
+   * nor does a test module's `instantiate_parametrized_tests(TestX)` or `pytest.importorskip(...)`.
+   */
   private onlySetsUpProcess(node: Node): boolean {
     const call = this.call(node);
     if (!call) return false;
-    if (call.qname) return PROCESS_SETUP_FUNCTIONS.test(call.qname);
+    if (call.qname) return PROCESS_SETUP_FUNCTIONS.test(call.qname) || TEST_SETUP_FUNCTIONS.test(call.qname);
     const maker = call.receiver ? this.originCall(call.receiver)?.qname : undefined;
     return !!maker && LOGGER_FACTORIES.test(maker);
   }

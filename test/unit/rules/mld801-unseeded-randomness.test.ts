@@ -26,6 +26,22 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+/** Skips itself without triton, then trains at module level: the skip guard does not make it a library. */
+const TRITON_TRAINING_SCRIPT = py`
+  import pytest
+  import torch
+
+  pytest.importorskip("triton")
+  inputs = torch.randn(256, 16)
+  net = torch.nn.Linear(16, 1)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  for step in range(50):
+      loss = net(inputs).pow(2).mean()
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+`;
+
 /** A script that picks tensorly's backend and then trains: a program, not a library. */
 const BACKEND_SCRIPT = py`
   import torch
@@ -491,6 +507,75 @@ ruleTests(unseededRandomness, {
             assert out.shape == signal.shape
             out.sum().backward()
             assert signal.grad is not None
+      `,
+    },
+    {
+      name: 'unittest module whose only top-level call generates its parametrized cases (PyTorch common_utils)',
+      code: py`
+        import unittest
+
+        import torch
+        from torch.testing._internal import common_utils
+
+        from mylib.quant import quantize_weight
+
+
+        class TestPackedLinear(common_utils.TestCase):
+            @common_utils.parametrize("bits", [4, 8])
+            def test_matches_reference(self, bits):
+                weight = torch.randn(64, 32)
+                x = torch.randn(8, 32, requires_grad=True)
+                ref = x @ weight.t()
+                out = x @ quantize_weight(weight, bits).t()
+                out.sum().backward()
+                self.assertGreater(torch.cosine_similarity(ref.flatten(), out.flatten(), dim=0), 0.99)
+
+
+        common_utils.instantiate_parametrized_tests(TestPackedLinear)
+
+        if __name__ == "__main__":
+            unittest.main()
+      `,
+    },
+    {
+      name: 'device-type test module: instantiate_device_type_tests at top level, run_tests under __main__',
+      code: py`
+        import torch
+        from torch.testing._internal.common_device_type import instantiate_device_type_tests
+        from torch.testing._internal.common_utils import TestCase, run_tests
+
+
+        class TestScaledMatmul(TestCase):
+            def test_grad_flows(self, device):
+                a = torch.randn(16, 16, device=device, requires_grad=True)
+                b = torch.randn(16, 16, device=device)
+                (a @ b).pow(2).mean().backward()
+                self.assertIsNotNone(a.grad)
+
+
+        instantiate_device_type_tests(TestScaledMatmul, globals(), only_for=("cpu", "cuda"))
+
+        if __name__ == "__main__":
+            run_tests()
+      `,
+    },
+    {
+      name: 'pytest module that skips itself without triton and draws inputs in its test functions',
+      code: py`
+        import pytest
+        import torch
+
+        pytest.importorskip("triton", reason="Triton kernels are tested here")
+
+        from mylib.kernels import grouped_mm
+
+
+        def test_grouped_mm_backward():
+            a = torch.randn(32, 16, requires_grad=True)
+            b = torch.randn(4, 16, 8, requires_grad=True)
+            out = grouped_mm(a, b, offsets=torch.tensor([8, 16, 24, 32]))
+            out.sum().backward()
+            assert a.grad is not None and b.grad is not None
       `,
     },
     {
@@ -1120,6 +1205,12 @@ ruleTests(unseededRandomness, {
       code: BACKEND_SCRIPT,
       findings: [{ line: 5, message: /`torch\.rand` draws from PyTorch's global random generator/ }],
       output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a module that skips without triton and then trains at its top level is a program',
+      code: TRITON_TRAINING_SCRIPT,
+      findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(TRITON_TRAINING_SCRIPT, 'import torch', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'a training step run under a FLOP counter still trains on the draw',

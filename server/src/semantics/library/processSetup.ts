@@ -9,6 +9,14 @@
  */
 export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$/;
 
+/**
+ * Test-framework calls a test module makes at its top level only to set its run up: PyTorch's
+ * `instantiate_parametrized_tests(TestX)` / `instantiate_device_type_tests(TestX, globals())`, which
+ * generate the test cases of the file's own class, and `pytest.importorskip("triton")`, which skips the
+ * module when a dependency is missing. They run no test and no program.
+ */
+export const TEST_SETUP_FUNCTIONS = /^torch\.testing\._internal\.common_(utils|device_type)\.instantiate_\w+_tests$|^pytest\.importorskip$/;
+
 /** Functions that return a logger (`logging.getLogger(__name__)`, `diffusers.utils.logging.get_logger(__name__)`), whose methods only log. */
 export const LOGGER_FACTORIES = /(^|\.)(getLogger|get_logger)$/;
 
