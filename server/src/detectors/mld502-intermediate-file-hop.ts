@@ -170,7 +170,7 @@ function assertedAgainstWrite(index: SemanticIndex, write: DataIO, read: DataIO)
   const assignment = read.call.node.parent;
   if (!written || assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), read.call.node)) return false;
   const definition = nameBoundBy(index, assignment);
-  const first = definition ? [...index.dataflow.usesOf(definition)].sort((a, b) => a.node.startIndex - b.node.startIndex)[0] : undefined;
+  const first = definition ? index.dataflow.usesOf(definition)[0] : undefined;
   if (!first || !inAssertion(index, first.node)) return false;
   const source = index.bindingAt(written);
   return !!source && index.nodesWithin('identifier', enclosingStatement(first.node))

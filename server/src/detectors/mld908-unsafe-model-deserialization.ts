@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { openedPath } from '../semantics/dataio';
 import type { CallSite } from '../semantics/types';
-import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens, withItemParts } from '../semantics/nodes';
+import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
 import { fixtureValues, helperResultValues } from './shared/returnedValues';
@@ -110,12 +110,8 @@ function isCheckpointDirectory(index: SemanticIndex, hole: string, at: Node): bo
   if (!/^[A-Za-z_]\w*$/.test(hole)) return false;
   const seen = index.resolve(hole, at);
   if (seen.kind !== 'local') return false;
-  let value = seen.definition.value;
-  if (seen.definition.kind === 'with') {
-    for (const node of ancestors(seen.definition.node, false)) {
-      if (node.type === 'with_item') { value = withItemParts(node).context; break; }
-    }
-  }
+  // A `with ... as d` binding's value is its context manager (definitions.ts), an assignment's its right side.
+  const value = seen.definition.value;
   return !!value && CHECKPOINT_DIRECTORY.test(stripParens(value).text);
 }
 

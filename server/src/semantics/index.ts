@@ -13,7 +13,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
+import { ancestor, enclosingFunction, firstStartAtOrAfter, memoKey, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -450,6 +450,18 @@ export class SemanticIndex {
     const definition = this.definitionFor(identifier);
     if (definition?.kind !== 'param') return undefined;
     return definition.node.parent?.childForFieldName('type')?.namedChild(0) ?? undefined;
+  }
+
+  /**
+   * How a function hands control back, in its own body (not a nested function's or lambda's): its
+   * `return` statements and its `yield` expressions used as statements, in document order.
+   */
+  functionExits(fn: Node): { returns: readonly Node[]; yields: readonly Node[] } {
+    const own = (node: Node) => sameNode(enclosingFunction(node), fn);
+    return {
+      returns: this.nodesWithin('return_statement', fn).filter(own),
+      yields: this.nodesWithin('expression_statement', fn).filter(own).map((statement) => statement.namedChild(0)).filter((child): child is Node => child?.type === 'yield'),
+    };
   }
 
   /**

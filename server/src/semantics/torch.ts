@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { enclosingFunction, sameNode, stripParens, up } from './nodes';
+import { sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -298,7 +298,7 @@ function handsBackItsModule(index: SemanticIndex, fn: Node, seen: Set<string>): 
   const key = `def:${fn.startIndex}`;
   if (seen.has(key)) return true;
   seen.add(key);
-  const returns = index.nodesWithin('return_statement', fn).filter((ret) => sameNode(enclosingFunction(ret), fn));
+  const { returns } = index.functionExits(fn);
   const givesItBack = (ret: Node) => {
     const value = ret.namedChild(0) ? stripParens(ret.namedChild(0)!) : undefined;
     const definition = value?.type === 'identifier' && value.text === name.text ? index.definitionFor(value) : undefined;

@@ -142,9 +142,8 @@ function returnSites(index: SemanticIndex, fn: Node): Node[] {
 /** Whether `fn` hands a value back (`return x`, `yield x`, a lambda's body): otherwise its callers get `None`. */
 function givesBackValue(index: SemanticIndex, fn: Node): boolean {
   if (fn.type === 'lambda') return true;
-  const inFn = (node: Node) => sameNode(enclosingFunction(node), fn);
-  return index.nodes('return_statement').some((ret) => ret.namedChildren.length > 0 && inFn(ret))
-    || index.nodes('expression_statement').some((statement) => statement.namedChildren.some((child) => child?.type === 'yield') && inFn(statement));
+  const { returns, yields } = index.functionExits(fn);
+  return yields.length > 0 || returns.some((ret) => ret.namedChildren.length > 0);
 }
 
 /**

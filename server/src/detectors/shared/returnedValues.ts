@@ -4,7 +4,7 @@
 // function (`path = save_checkpoint(model)`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, stripParens } from '../../semantics/nodes';
 
 /** True when a decorated function is a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`). */
 function isFixture(index: SemanticIndex, fn: Node): boolean {
@@ -18,12 +18,8 @@ function isFixture(index: SemanticIndex, fn: Node): boolean {
 
 /** What a function returns or yields in its own body (not a nested function's); undefined when nothing. */
 function returnedValues(index: SemanticIndex, fn: Node): Node[] | undefined {
-  const own = (node: Node) => sameNode(enclosingFunction(node), fn);
-  const values = [
-    ...index.nodesWithin('return_statement', fn).filter(own).map((ret) => ret.namedChild(0)),
-    ...index.nodesWithin('expression_statement', fn).filter(own).map((statement) => statement.namedChild(0))
-      .filter((expression) => expression?.type === 'yield').map((expression) => expression!.namedChild(0)),
-  ].filter((value): value is Node => !!value);
+  const { returns, yields } = index.functionExits(fn);
+  const values = [...returns, ...yields].map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value);
   return values.length > 0 ? values : undefined;
 }
 
