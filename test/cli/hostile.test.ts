@@ -77,6 +77,27 @@ describe('mixed-language repositories', function () {
   });
 });
 
+describe('text in UTF-16 or UTF-32', function () {
+  this.timeout(30000);
+
+  it('is named as such, not called binary, and does not fail the check', () => {
+    inFolder('wide', (dir) => {
+    const code = 'import numpy as np\nnp.random.rand(3)\n';
+    writeFileSync(path.join(dir, 'le16.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(code, 'utf16le')]));
+    writeFileSync(path.join(dir, 'le32.py'), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from([...code].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))]));
+    writeFileSync(path.join(dir, 'nb.ipynb'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(notebook([{ source: 'x = 1\n' }]), 'utf16le')]));
+    writeFileSync(path.join(dir, 'nul.py'), 'import os\u0000\nprint(1)\n');
+    const run = mldebt(dir, ['check', '.']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^ {2}le16\.py: it is UTF-16 text; Python reads source files as UTF-8$/m);
+    assert.match(run.stdout, /^ {2}le32\.py: it is UTF-32 text; Python reads source files as UTF-8$/m);
+    assert.match(run.stdout, /^ {2}nb\.ipynb: it is UTF-16 text; Jupyter reads notebooks as UTF-8$/m);
+    // A NUL in UTF-8 text is still what it was: a binary file.
+    assert.match(run.stdout, /^ {2}nul\.py: it looks like a binary file/m);
+    });
+  });
+});
+
 describe('a closed pipe', function () {
   this.timeout(60000);
 

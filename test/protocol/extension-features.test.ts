@@ -202,6 +202,19 @@ describe('Check Workspace over LSP', function () {
     assert.equal(client.diagnostics.has(uriOf('explore.ipynb')), false, 'a closed notebook\'s findings go to the views only');
   });
 
+  it('reads files on disk as the CLI does: a byte-order mark is no character of the code, UTF-16 text is not read', async () => {
+    // One line, so a mark read as a character would move the finding's column.
+    const oneLine = 'from sklearn.model_selection import train_test_split; parts = train_test_split(X, y)\n';
+    writeFileSync(path.join(root, 'plain.py'), oneLine);
+    writeFileSync(path.join(root, 'marked.py'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(oneLine)]));
+    writeFileSync(path.join(root, 'wide.py'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(oneLine, 'utf16le')]));
+    await client.connection.sendRequest('mlDebt/checkWorkspace', { exclude: [] });
+    const plain = await client.waitFor(uriOf('plain.py'), (d) => d.length === 1);
+    const marked = await client.waitFor(uriOf('marked.py'), (d) => d.length === 1);
+    assert.deepEqual(marked.map((d) => [d.code, d.range.start]), plain.map((d) => [d.code, d.range.start]));
+    assert.equal(client.diagnostics.has(uriOf('wide.py')), false, 'UTF-16 text is not read as Python');
+  });
+
   it('stops when cancelled, reporting how far it got', async () => {
     for (let i = 0; i < 150; i++) writeFileSync(path.join(root, `many_${i}.py`), UNSEEDED_SPLIT);
     const source = new CancellationTokenSource();

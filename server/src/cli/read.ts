@@ -9,8 +9,9 @@ import { isPythonLanguage } from '../documents/build';
 import { scriptSource, type DocumentSource } from '../documents/source';
 import { cellSourceSpans, type SourceSpan } from './notebookJson';
 import { formatSize } from '../engine/limits';
+import { decode, wideEncodingReason, type Encoding } from '../documents/encoding';
 
-export type Encoding = 'utf8' | 'latin1';
+export { encode } from '../documents/encoding';
 
 /** Why a file was not analysed: reported in every format and counted in the summary. */
 export type NotAnalysedKind = 'syntax-error' | 'invalid-notebook' | 'not-python' | 'too-large' | 'binary' | 'unreadable' | 'crashed';
@@ -41,34 +42,6 @@ export interface InputFile {
   /** Whether the decoded text gives back the same bytes; fixes are written only then. */
   roundTrips: boolean;
   spans?: (SourceSpan | undefined)[];
-}
-
-/** PEP 263: a coding declaration on one of the first two lines. */
-function declaredEncoding(bytes: Buffer): string | undefined {
-  const head = bytes.subarray(0, 400).toString('latin1').split(/\r\n|\r|\n/).slice(0, 2);
-  for (const line of head) {
-    const match = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/.exec(line);
-    if (match) return match[1].toLowerCase().replace(/_/g, '-');
-  }
-  return undefined;
-}
-
-const LATIN1 = new Set(['latin-1', 'iso-8859-1', 'iso8859-1', 'l1', 'latin1']);
-
-export function decode(bytes: Buffer): { text: string; encoding: Encoding; bom: boolean; roundTrips: boolean } {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const body = bom ? bytes.subarray(3) : bytes;
-  const encoding: Encoding = LATIN1.has(declaredEncoding(body) ?? '') ? 'latin1' : 'utf8';
-  const text = body.toString(encoding);
-  // Every byte is a Latin-1 character, and bytes that are not UTF-8 decode to U+FFFD: only a
-  // text holding that character needs encoding again to compare.
-  const roundTrips = encoding === 'latin1' || !text.includes('\uFFFD') || Buffer.from(text, encoding).equals(body);
-  return { text, encoding, bom, roundTrips };
-}
-
-export function encode(file: Pick<InputFile, 'encoding' | 'bom'>, text: string): Buffer {
-  const body = Buffer.from(text, file.encoding);
-  return file.bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]) : body;
 }
 
 export class NotAnalysedError extends Error {
@@ -114,6 +87,8 @@ export function readContent(file: string, maxFileSize: number): { bytes: Buffer;
 
 /** A script or notebook from the bytes read from `file`; throws NotAnalysedError with the reason it cannot be analysed. */
 export function inputFromBytes(file: string, bytes: Buffer): InputFile {
+  const wide = wideEncodingReason(bytes, path.extname(file) === '.ipynb');
+  if (wide) throw new NotAnalysedError('not-python', wide);
   const { text, encoding, bom, roundTrips } = decode(bytes);
   const uri = pathToFileURL(file).href;
   if (path.extname(file) !== '.ipynb') return { path: file, source: scriptSource(uri, text), raw: text, encoding, bom, roundTrips };

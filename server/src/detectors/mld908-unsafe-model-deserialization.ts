@@ -262,8 +262,8 @@ function listen(context: RuleContext): RuleListeners {
         torchLoads.add(loadKey(index, call, 'torch'), {
           node: call.callee,
           message: weightsOnly
-            ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: loading a tampered checkpoint runs its code'
-            : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): loading a tampered checkpoint runs its code',
+            ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: a tampered file runs its code when loaded'
+            : '`torch.load` without `weights_only=True` unpickles arbitrary objects (the default before PyTorch 2.6): a tampered file runs its code when loaded',
           ...(edit ? { fix: { title: 'Load tensors only: weights_only=True', edits: [edit] } } : {}),
         });
         return;
