@@ -332,3 +332,18 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
   return index.callsWithin(definition).some((call) => callBuildsModeLayers(index, call, seen));
 }
 
+
+/**
+ * Whether the file applies gradients: steps something (`opt.step()`, `scaler.step(opt)`,
+ * `engine.step()`), builds an optimizer (which may be stepped out of sight), zeroes gradients, or
+ * reads them (`w.grad`, `torch.autograd.grad`). A backward pass changes a weight only through one
+ * of these; in a file with none of them, it measures (time, memory, FLOPs) and trains nothing.
+ */
+export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
+  for (const call of index.calls) {
+    const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
+    if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
+    if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
+  }
+  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad');
+});

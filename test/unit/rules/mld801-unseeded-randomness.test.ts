@@ -59,6 +59,58 @@ const BACKEND_SCRIPT = py`
       opt.step()
 `;
 
+/** A throughput benchmark of a layer: forward and backward passes timed, no gradient ever applied. */
+const TIMED_BACKWARD = py`
+  import time
+  import torch
+  from mylab.layers import FusedLinear
+
+  layer = FusedLinear(4096, 4096).cuda()
+  x = torch.randn(64, 4096, device="cuda", requires_grad=True)
+  for _ in range(3):
+      layer(x).sum().backward()
+  torch.cuda.synchronize()
+  start = time.perf_counter()
+  for _ in range(100):
+      layer(x).sum().backward()
+  torch.cuda.synchronize()
+  print(f"{(time.perf_counter() - start) / 100 * 1e3:.3f} ms per step")
+`;
+
+/** The same benchmark whose model does train: an optimizer applies the gradients. */
+const TIMED_TRAINING_STEP = py`
+  import time
+  import torch
+  from mylab.layers import FusedLinear
+
+  layer = FusedLinear(4096, 4096).cuda()
+  opt = torch.optim.SGD(layer.parameters(), lr=0.01)
+  x = torch.randn(64, 4096, device="cuda")
+  start = time.perf_counter()
+  for _ in range(100):
+      opt.zero_grad()
+      layer(x).sum().backward()
+      opt.step()
+  print(f"{(time.perf_counter() - start) / 100 * 1e3:.3f} ms per step")
+  torch.save(layer.state_dict(), "layer.pt")
+`;
+
+/** Gradients applied by hand: reading `.grad` is how the weights change. */
+const MANUAL_SGD = py`
+  import torch
+  from torch import nn
+
+  net = nn.Linear(3, 1)
+  X = torch.randn(100, 3)
+  for _ in range(200):
+      loss = net(X).square().mean()
+      loss.backward()
+      with torch.no_grad():
+          for p in net.parameters():
+              p -= 0.1 * p.grad
+  print(net.weight)
+`;
+
 /** A real training step measured by a FLOP counter: the optimizer steps on what was drawn. */
 const FLOP_COUNTED_STEP = py`
   import torch
@@ -113,6 +165,7 @@ const CAPTCHA_TEXTS = py`
   texts = [captcha_text() for _ in range(10000)]
   loss = model(render(texts)).sum()
   loss.backward()
+  opt.step()
 `;
 
 const LETTERS_ONLY = py`
@@ -122,6 +175,7 @@ const LETTERS_ONLY = py`
   word = "".join(random.choices(string.ascii_lowercase, k=12))
   loss = model(torch.tensor([ord(c) for c in word])).sum()
   loss.backward()
+  opt.step()
 `;
 
 const MONAI_DETERMINISM_OFF = py`
@@ -133,6 +187,7 @@ const MONAI_DETERMINISM_OFF = py`
       noise = torch.randn_like(images)
       loss = ((net(images + noise) - images) ** 2).mean()
       loss.backward()
+      opt.step()
 `;
 
 const SCVI_SEED_NONE = py`
@@ -175,6 +230,7 @@ const MAIN_CALLS_TRAINING = py`
       for batch in loader:
           loss = model(batch)
           loss.backward()
+          opt.step()
 
   if __name__ == "__main__":
       main()
@@ -201,6 +257,7 @@ const MAIN_DRIVES_TRAINER = py`
           for batch in self.loader:
               loss = self.model(batch).mean()
               loss.backward()
+              opt.step()
 
   def main():
       loader = torch.utils.data.DataLoader(Crops(load_images()), batch_size=8)
@@ -311,6 +368,9 @@ const BACKWARD_IN_LOOP = withMain(`
   for step in range(1000):
       loss = model.loss(batch)
       loss.backward()
+      with torch.no_grad():
+          for p in model.parameters():
+              p -= 1e-3 * p.grad
 `);
 
 const ONE_BACKWARD_GRADIENT_READ = withMain(`
@@ -593,6 +653,33 @@ ruleTests(unseededRandomness, {
             plt.scatter(y, model.predict(x))
             plt.savefig(path)
       `,
+    },
+    {
+      name: 'a benchmark that times forward and backward passes and never applies the gradients: nothing trains',
+      code: TIMED_BACKWARD,
+    },
+    {
+      name: 'a notebook measuring the throughput of a model in training mode, with a dummy loss and no optimizer',
+      code: [
+        py`
+          import time
+          import torch
+          from mylab.gpt import GPTModel
+        `,
+        py`
+          for batch_size in [8, 16, 32]:
+              tokens = torch.randint(0, 50257, (batch_size, 1024), device="cuda")
+              model = GPTModel(n_layers=12).bfloat16().to("cuda")
+              model.train()
+              torch.cuda.synchronize()
+              start = time.time()
+              output = model(tokens)
+              loss = output.sum()
+              loss.backward()
+              torch.cuda.synchronize()
+              print(f"batch {batch_size}: {batch_size * 1024 / (time.time() - start):.0f} tokens/s")
+        `,
+      ],
     },
     {
       name: 'a random input pushed forward and backward only under a FLOP counter: the counts depend on shapes',
@@ -1177,6 +1264,18 @@ ruleTests(unseededRandomness, {
   ],
   invalid: [
     {
+      name: 'a timed training step whose optimizer applies the gradients trains the model it saves',
+      code: TIMED_TRAINING_STEP,
+      findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(TIMED_TRAINING_STEP, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'gradients applied by hand through .grad train the weights',
+      code: MANUAL_SGD,
+      findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(MANUAL_SGD, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    },
+    {
       name: 'rows drawn, trained on and then logged as the MLflow input example are still a training draw',
       code: MLFLOW_EXAMPLE_TRAINED,
       findings: [{ line: 4, message: /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/ }],
@@ -1378,10 +1477,11 @@ ruleTests(unseededRandomness, {
         x = F.relu(inputs + torch.randn(inputs.shape))
         loss = F.cross_entropy(net(x), targets)
         loss.backward()
+        opt.step()
         baseline = accuracy_score(y_test, np.random.randint(0, 2, len(y_test)))
         print(baseline)
       `,
-      findings: [{ line: 5, message: /torch\.randn/ }, { line: 8, message: /np\.random\.randint/ }],
+      findings: [{ line: 5, message: /torch\.randn/ }, { line: 9, message: /np\.random\.randint/ }],
       output: py`
         import numpy as np
         import torch
@@ -1392,6 +1492,7 @@ ruleTests(unseededRandomness, {
         x = F.relu(inputs + torch.randn(inputs.shape))
         loss = F.cross_entropy(net(x), targets)
         loss.backward()
+        opt.step()
         baseline = accuracy_score(y_test, np.random.randint(0, 2, len(y_test)))
         print(baseline)
       `,
@@ -1436,6 +1537,7 @@ ruleTests(unseededRandomness, {
         traced = torch.jit.trace(net, probe)
         loss = criterion(net(probe), target)
         loss.backward()
+        opt.step()
       `,
       findings: [{ line: 2, column: 9, message: /^\`torch\.randn\` draws from PyTorch's global random generator/ }],
       output: py`
@@ -1446,6 +1548,7 @@ ruleTests(unseededRandomness, {
         traced = torch.jit.trace(net, probe)
         loss = criterion(net(probe), target)
         loss.backward()
+        opt.step()
       `,
     },
     {
@@ -1614,7 +1717,7 @@ ruleTests(unseededRandomness, {
       output: seededAfter(ONE_BACKWARD_THEN_STEP, 'from torch import nn', 'torch.manual_seed(SEED)'),
     },
     {
-      name: 'a __main__ block that backpropagates in a loop trains',
+      name: 'a __main__ block that backpropagates in a loop and applies the gradients trains',
       code: BACKWARD_IN_LOOP,
       findings: [{ line: 7, message: /^`torch\.randn`/ }],
       output: seededAfter(BACKWARD_IN_LOOP, 'from torch import nn', 'torch.manual_seed(SEED)'),

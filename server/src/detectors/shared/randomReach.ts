@@ -7,6 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
+import { appliesGradients } from '../../semantics/torch';
 import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
@@ -53,6 +54,17 @@ function isLearningMethod(call: CallSite): boolean {
   return !!call.method && !call.qname && LEARNING_METHODS.has(call.method);
 }
 
+/**
+ * A backward pass, or PyTorch's `module.train()` with no argument (a mode switch), in a file that
+ * runs backward passes itself but never applies the gradients (see appliesGradients): a
+ * throughput or memory benchmark, whose results are durations; no weight changes.
+ */
+export function trainsNothing(index: SemanticIndex, call: CallSite): boolean {
+  const modeSwitch = call.method === 'train' && call.args.length === 0 && call.kwargs.size === 0 && !call.hasSplat;
+  if ((call.method !== 'backward' && !modeSwitch) || appliesGradients(index)) return false;
+  return call.method === 'backward' || index.methodCalls('backward').length > 0;
+}
+
 /** A model's own metric (`model.score(X, y)`, Keras' `model.evaluate(X, y)`): it scores, as a metric function does. */
 function isModelMetricMethod(call: CallSite): boolean {
   return isLearningMethod(call) && (call.method === 'score' || call.method === 'evaluate');
@@ -78,7 +90,7 @@ function isResultSink(index: SemanticIndex, call: CallSite): boolean {
     if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname)) return true;
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
-  return (isLearningMethod(call) && !receiverIsNoModel(index, call)) || !!trainingCall(index.dataflow, call);
+  return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
 }
 
 /** A class whose methods make it a model or a data set (by its methods, or by its base class). */
@@ -102,7 +114,7 @@ function inTrainingStep(index: SemanticIndex, node: Node): boolean {
   for (const around of structureAncestors(node)) {
     if (fn && !sameNode(around, fn) && !LOOP_TYPES.has(around.type)) continue;
     if (!LOOP_TYPES.has(around.type) && !FUNCTION_TYPES.has(around.type)) continue;
-    if (index.callsWithin(around).some((call) => (isLearningMethod(call) && call.method !== 'score') || !!trainingCall(index.dataflow, call))) return true;
+    if (index.callsWithin(around).some((call) => (isLearningMethod(call) && call.method !== 'score' && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call))) return true;
     if (FUNCTION_TYPES.has(around.type)) return false;
   }
   return false;

@@ -6,7 +6,7 @@ import type { SemanticIndex } from '../../semantics';
 import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
 import { enclosingFunction, enclosingLoops } from '../../semantics/nodes';
 import { metricCall } from './evaluation';
-import { LEARNING_METHODS } from './randomReach';
+import { LEARNING_METHODS, trainsNothing } from './randomReach';
 
 /**
  * Local functions and classes followed from the block. Each is read once, so the walk stays within
@@ -19,7 +19,8 @@ const BUDGET = 500;
  * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
  * compute no metric, write no data or model, and read no command line. A backward pass the block
  * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
- * the gradients it leaves: on its own it only checks that gradients flow.
+ * the gradients it leaves: on its own it only checks that gradients flow. Nor do backward passes
+ * anywhere in a file that applies no gradient at all (see appliesGradients).
  */
 export function mainOnlyTriesModule(index: SemanticIndex): boolean {
   if (index.doc.kind !== 'script' || index.runsAtModuleLevel || index.mainGuards.length === 0) return false;
@@ -41,6 +42,8 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
         loneBackward = true;
         continue;
       }
+      // Backward passes, and `module.train()` mode switches, in a file that never applies gradients.
+      if (trainsNothing(index, call)) continue;
       // An optimizer step (`opt.step()`, `scaler.step(opt)`) applies the gradients.
       if (call.method === 'step') gradientsUsed = true;
       if (name && LEARNING_METHODS.has(name)) return false;
