@@ -13,6 +13,16 @@ const MLFLOW_EXAMPLE_TRAINED = py`
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
 
+/** Random features held in an xarray Dataset, then fitted: the container does not stop the flow. */
+const XARRAY_TRAINED = py`
+  import numpy as np
+  import xarray as xr
+  from sklearn.linear_model import Ridge
+  features = np.random.rand(300, 4)
+  table = xr.Dataset({"x": (("sample", "feature"), features)})
+  model = Ridge().fit(table["x"].values, target)
+`;
+
 /** A script that fixes the numeric locale and then trains: a program, not a library. */
 const LOCALE_SCRIPT = py`
   import locale
@@ -1208,6 +1218,32 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a random grid put in an xarray Dataset to check a climatology, plotted, and dummy fields written to netCDF',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        import xarray as xr
+        import matplotlib.pyplot as plt
+
+        months = pd.date_range("1990-01-31", "2009-12-31", freq="M")
+        noise = np.random.randn(len(months), 12, 16)
+        field = xr.Dataset({"rain": (("time", "lat", "lon"), noise)}, coords={"time": months})
+        running = field.groupby("time.year").cumsum("time")
+        normal = running.groupby("time.month").mean("time")
+        normal["rain"].mean(["lat", "lon"]).plot()
+        plt.show()
+
+        def write_dummy(path, shape):
+            cells = np.random.randint(0, 100, size=shape)
+            grid = xr.Dataset({"vhi": (("lat", "lon"), cells)})
+            grid.to_netcdf(path)
+            return grid
+
+        dummy = write_dummy("dummy_vhi.nc", (30, 30))
+        print(dummy)
+      `,
+    },
+    {
       name: 'a job name drawn once from letters and digits names a run, whichever job, pipeline or data set it reaches',
       code: py`
         import random
@@ -1358,6 +1394,12 @@ ruleTests(unseededRandomness, {
         y = keras.utils.to_categorical(np.random.randint(0, 10, size=1000), num_classes=10)
         model.fit(x, y, epochs=3)
       `,
+    },
+    {
+      name: 'draws kept in an xarray Dataset whose arrays are then trained on are still reported',
+      code: XARRAY_TRAINED,
+      findings: [{ line: 4, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
+      output: seededAfter(XARRAY_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     },
     {
       name: 'rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it',

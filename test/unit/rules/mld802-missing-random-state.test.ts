@@ -218,6 +218,33 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'an estimator whose learned attributes are set from saved values right after it is built, in a method and at module level',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import SGDClassifier, SGDRegressor
+
+        class LinearBaseline:
+            def train(self, X, y):
+                self.model = SGDRegressor(random_state=0)
+                self.model.partial_fit(X, y)
+
+            def restore(self, coef, intercept) -> None:
+                self.model: SGDRegressor = SGDRegressor()  # type: ignore
+                self.model.coef_ = coef
+                self.model.intercept_ = intercept
+
+            def predict(self, X):
+                return self.model.predict(X)
+
+        saved = np.load("linear_head.npz")
+        head = SGDClassifier(loss="log_loss")
+        head.coef_ = saved["coef"]
+        head.intercept_ = saved["intercept"]
+        head.classes_ = np.array([0, 1])
+        print(head.predict(X_new))
+      `,
+    },
+    {
       name: 'NearMiss selects samples by distance, with no randomness to seed',
       code: py`
         from imblearn.under_sampling import NearMiss
@@ -570,6 +597,25 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'learned attributes set as a warm start and then trained further: the training still draws',
+      code: py`
+        from sklearn.linear_model import SGDRegressor
+        warm = SGDRegressor()
+        warm.coef_ = previous_coef
+        warm.intercept_ = previous_intercept
+        warm.partial_fit(X, y)
+      `,
+      findings: [{ line: 2, message: /^`SGDRegressor` is called without `random_state`/ }],
+      output: py`
+        from sklearn.linear_model import SGDRegressor
+        SEED = 42
+        warm = SGDRegressor(random_state=SEED)
+        warm.coef_ = previous_coef
+        warm.intercept_ = previous_intercept
+        warm.partial_fit(X, y)
+      `,
+    },
     {
       name: 'scvi-tools seed setting assigned only after the clustering: the clustering drew afresh',
       code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n', 'scvi.settings.seed = 0\n'],

@@ -105,6 +105,21 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a model\'s input arrays and outputs, under names in which "model" only says whose they are',
+      code: py`
+        import pickle
+        from pathlib import Path
+
+        run_dir = Path("runs") / "lstm_forecast"
+        with (run_dir / "input_ModelArray.pkl").open("rb") as f:
+            model_array = pickle.load(f)
+        model_preds = pickle.load(open(run_dir / "test_outputs.pkl", "rb"))
+        explained = {}
+        explained["forcing"] = pickle.load(open(run_dir / "explain" / "input_ModelArray.pkl", "rb"))
+        print(model_array.x.shape, model_preds.mean(), len(explained))
+      `,
+    },
+    {
       name: 'records kept beside the models: a run summary, a status, metrics, under a models directory',
       code: py`
         import joblib, pickle
@@ -504,6 +519,16 @@ ruleTests(unsafeModelDeserialization, {
       `,
       findings: [{ line: 2, message: /pickle\.load/ }, { line: 3, message: /joblib\.load/ }],
       noFix: true,
+    },
+    {
+      name: 'a name that says model and data is still reported when the object is used as a model, and a model named so',
+      code: py`
+        import pickle
+        model_array = pickle.load(open("bundle.pkl", "rb"))
+        y = model_array.predict(X)
+        model = pickle.load(open("lstm_array_v2.pkl", "rb"))
+      `,
+      findings: [{ line: 2 }, { line: 4 }],
     },
     {
       name: 'used as a model even though its file is named after probabilities',

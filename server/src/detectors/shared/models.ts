@@ -67,6 +67,30 @@ export function loadedModelOrigins(index: SemanticIndex): Set<number> {
   return origins;
 }
 
+/**
+ * `est = SGDRegressor()` (or `self.model = ...`) followed at once by statements that set its learned
+ * attributes from saved values (scikit-learn's trailing-underscore names: `est.coef_ = coef`,
+ * `est.intercept_ = b`), and never trained through that binding: a model restored, not trained, as
+ * a shell that `load_model` fills is. `construction` is the call that builds it.
+ */
+export function restoredFromValues(flow: DataFlow, construction: Node): boolean {
+  const assignment = construction.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), construction) ? assignment.childForFieldName('left') : null;
+  const line = assignment?.parent;
+  const key = target && (target.type === 'identifier' || target.type === 'attribute') ? sameObjectKey(target) : undefined;
+  if (!target || key === undefined || line?.type !== 'expression_statement') return false;
+  let restored = false;
+  for (let next = line.nextNamedSibling; next?.type === 'expression_statement' || next?.type === 'comment'; next = next.nextNamedSibling) {
+    if (next.type === 'comment') continue;
+    const set = next.namedChild(0);
+    const left = set?.type === 'assignment' ? set.childForFieldName('left') : null;
+    const object = left?.type === 'attribute' ? left.childForFieldName('object') : null;
+    if (!object || sameObjectKey(object) !== key || !/^[a-z]\w*_$/.test(left?.childForFieldName('attribute')?.text ?? '')) break;
+    restored = true;
+  }
+  return restored && !trainingOf(flow, target);
+}
+
 /** How to name a training call in a message: `clf.fit`, also for `clf = LogisticRegression().fit(X, y)`. */
 export function trainingLabel(call: CallSite): string {
   const bound = assignedName(call.node);

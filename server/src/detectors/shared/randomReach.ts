@@ -21,6 +21,11 @@ export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 
  */
 const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.)|keras\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
 /**
+ * Containers of labelled arrays and open files that are named `Dataset` (xarray's, netCDF4's) hold
+ * numbers as a pandas frame does, not training data: the draw is followed on through them.
+ */
+const ARRAY_CONTAINERS = /^(xarray|netCDF4)\.Dataset$/;
+/**
  * Keras helpers that load or convert one value (`load_img`, `img_to_array`, `to_categorical`,
  * `pad_sequences`) hold no data set and no weights: the draw is followed on through their output.
  * Those that build a data set (`image_dataset_from_directory`) still count.
@@ -87,7 +92,7 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call)) return true;
-    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname)) return true;
+    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return true;
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
   return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
