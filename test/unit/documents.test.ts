@@ -12,6 +12,10 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['assigned shell output', 'files = !ls data\nx = 1', 'shell:ls'],
     ['assigned line magic', 'res = %timeit -o f()\nx = 1', 'line-magic:timeit'],
     ['automagic pip', 'pip install torch\nx = 1', 'automagic:pip'],
+    ['automagic cd', 'cd drive/MyDrive/project\nx = 1', 'automagic:cd'],
+    ['automagic alias with a path', 'ls data/raw/\nx = 1', 'automagic:ls'],
+    ['automagic line magic', 'matplotlib inline\nx = 1', 'automagic:matplotlib'],
+    ['automagic up a folder', 'cd ..\nx = 1', 'automagic:cd'],
     ['help', 'df.merge?\nx = 1', 'help:?'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
   ];
@@ -25,6 +29,14 @@ describe('IPython magics are neutralised without moving anything', () => {
       assert.doesNotMatch(result.text, /[!%?]/);
     });
   }
+
+  it('leaves a magic\'s name alone where it is Python: an operator, assignment, call or attribute follows', () => {
+    for (const source of ['ls -la\nx = 1', 'env = make_env()\nx = 1', 'cd(path)\nx = 1', 'history.append(loss)\nx = 1', 'env .reset()\nx = 1', 'reset\nx = 1', 'cat in pets\nx = 1', 'ls   = last + step\nx = 1', 'rm -rf data\nx = 1']) {
+      const result = neutraliseCell(source);
+      assert.deepEqual(result.magics, [], source);
+      assert.equal(result.text, source);
+    }
+  });
 
   it('keeps a backslash-continued magic together', () => {
     const result = neutraliseCell('!pip install \\\n    numpy pandas\nx = 1');

@@ -15,6 +15,14 @@ const TRANSPARENT_CELL_MAGICS = new Set([
 
 /** Shell commands that IPython runs without `!` when automagic is on (only unambiguous forms). */
 const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)\s+(?:install|uninstall|list|show|freeze)\b.*)$/;
+/**
+ * Line magics and shell aliases that IPython also runs without `%` (automagic, on by default):
+ * `cd data`, `ls models/`, `cat train.csv`, `matplotlib inline`, `load_ext autoreload`. Taken as
+ * such only when what follows the word makes the line no Python (a name, a literal or a path
+ * right after it: `ls data/` would be a syntax error); a line that parses as Python (`ls -la`,
+ * `env = make_env()`, `cd /content`, `reset`) is left to the parser, which reads it either way.
+ */
+const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|more|man|ldir|lf|lk|lx|pushd|popd|dhist|bookmark|matplotlib|pylab|load_ext|reload_ext|unload_ext|autoreload|aimport|tensorflow_version|who|whos|who_ls|reset|history|env|set_env|alias|unalias|rehashx)[ \t]+(?![ \t,&^|*/+\-=%<>!(\[:;@#)\]}]|\.(?=[A-Za-z_])|(?:is|not|in|and|or|if|else|for|as)\b).+)$/;
 const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
 const HELP = /^(\s*)(\?{1,2}[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
@@ -125,7 +133,7 @@ function matchMagic(line: string): { prefix: string; body: string; kind: MagicKi
   if (m) return { prefix: m[1], body: m[2], kind: 'shell' };
   m = ASSIGNED.exec(line);
   if (m) return { prefix: m[1], body: m[2], kind: m[2].startsWith('!') ? 'shell' : 'line-magic' };
-  m = AUTOMAGIC.exec(line);
+  m = AUTOMAGIC.exec(line) ?? AUTOMAGIC_WORDS.exec(line);
   if (m) return { prefix: m[1], body: m[2], kind: 'automagic' };
   m = HELP.exec(line);
   if (m) return { prefix: m[1], body: m[2].trimEnd(), kind: 'help' };
