@@ -38,6 +38,17 @@ describe('IPython magics are neutralised without moving anything', () => {
     }
   });
 
+  it('keeps the statement of %time as Python, and of %timeit not', () => {
+    const timed = neutraliseCell('%time grid.fit(X_train, y_train)\nfor i in range(3):\n    %time model = train(i, data)\nx = 1');
+    assert.equal(timed.text, '0;    grid.fit(X_train, y_train)\nfor i in range(3):\n    0;    model = train(i, data)\nx = 1');
+    assert.deepEqual(timed.magics.map((m) => `${m.kind}:${m.name}:${m.line}`), ['line-magic:time:0', 'line-magic:time:2']);
+    // A statement over several lines stays one statement.
+    assert.equal(neutraliseCell('%time model.fit(X,\n               y)').text, '0;    model.fit(X,\n               y)');
+    for (const source of ['%timeit -n 10 model.fit(X, y)', '%time', '%time for i in range(3): f(i)', '%time !fasttext skipgram -input for.txt', '%time %run fit.py']) {
+      assert.doesNotMatch(neutraliseCell(source).text, /fit|for/, source);
+    }
+  });
+
   it('keeps a backslash-continued magic together', () => {
     const result = neutraliseCell('!pip install \\\n    numpy pandas\nx = 1');
     assert.equal(result.magics.length, 1);

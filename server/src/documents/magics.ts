@@ -26,6 +26,13 @@ const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|mo
 const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
 const HELP = /^(\s*)(\?{1,2}[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
+/**
+ * `%time <statement>`: IPython runs the statement in the notebook's namespace (its assignments
+ * stay) and prints how long it took; a compound statement, a shell escape or another magic is no
+ * Python statement and keeps its stand-in. Not `%timeit`, which runs its statement in a namespace
+ * of its own, many times.
+ */
+const TIMED_STATEMENT = /^(%time\s+)(?!(?:for|while|if|with|def|class|try|async)\b|[!%?])\S/;
 /** `files = !ls`, `out = %timeit -o f()`: the right-hand side is IPython syntax. */
 const ASSIGNED = /^(\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)([!%].*)$/;
 
@@ -102,6 +109,15 @@ function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): v
     const line = cr ? raw.slice(0, -1) : raw;
     if (inString === undefined) {
       const hit = matchMagic(line);
+      const timed = hit?.kind === 'line-magic' ? TIMED_STATEMENT.exec(hit.body) : null;
+      if (hit && timed) {
+        // `%time model.fit(X, y)` runs its statement in the notebook: it stays Python, behind a
+        // stand-in for `%time` that keeps it a statement of its own (`0;   model.fit(X, y)`).
+        lines[i] = hit.prefix + '0;' + ' '.repeat(timed[1].length - 2) + hit.body.slice(timed[1].length) + cr;
+        magics.push({ kind: 'line-magic', name: 'time', text: hit.body, line: i, column: hit.prefix.length, endLine: i, endColumn: hit.prefix.length + hit.body.length });
+        inString = trackTripleQuotes(line, inString);
+        continue;
+      }
       if (hit) {
         const { prefix, body, kind } = hit;
         let endLine = i;

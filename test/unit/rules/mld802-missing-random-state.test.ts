@@ -598,6 +598,12 @@ ruleTests(missingRandomState, {
   ],
   invalid: [
     {
+      name: 'a forest built and trained under %time: IPython runs the statement, so it is read as Python',
+      code: ['from sklearn.ensemble import RandomForestClassifier\n', '%time forest = RandomForestClassifier(n_estimators=300).fit(X_train, y_train)\n', 'print(forest.score(X_test, y_test))\n'],
+      findings: [{ cell: 1, line: 1, message: /^`RandomForestClassifier` is called without `random_state`/ }],
+      output: ['from sklearn.ensemble import RandomForestClassifier\nSEED = 42\n', '%time forest = RandomForestClassifier(n_estimators=300, random_state=SEED).fit(X_train, y_train)\n', 'print(forest.score(X_test, y_test))\n'],
+    },
+    {
       name: 'learned attributes set as a warm start and then trained further: the training still draws',
       code: py`
         from sklearn.linear_model import SGDRegressor
