@@ -52,6 +52,23 @@ const TRITON_TRAINING_SCRIPT = py`
       opt.step()
 `;
 
+/** Allow-lists its state class for `torch.load(weights_only=True)`, then trains at top level: a program. */
+const ALLOW_LISTED_TRAINING_SCRIPT = py`
+  import torch
+  from mylab.state import RunState
+
+  torch.serialization.add_safe_globals([RunState])
+  net = torch.nn.Linear(8, 1)
+  inputs = torch.randn(128, 8)
+  opt = torch.optim.Adam(net.parameters())
+  for step in range(20):
+      loss = net(inputs).abs().mean()
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+  torch.save({"net": net.state_dict(), "state": RunState(step)}, "run.pt")
+`;
+
 /** A script that picks tensorly's backend and then trains: a program, not a library. */
 const BACKEND_SCRIPT = py`
   import torch
@@ -646,6 +663,70 @@ ruleTests(unseededRandomness, {
             out = grouped_mm(a, b, offsets=torch.tensor([8, 16, 24, 32]))
             out.sum().backward()
             assert a.grad is not None and b.grad is not None
+      `,
+    },
+    {
+      name: 'optimizer-state module that only allow-lists its class for safe torch.load at import: still a library',
+      code: py`
+        import torch
+        from torch.serialization import add_safe_globals
+
+
+        class QuantState:
+            def __init__(self, codes, scale):
+                self.codes, self.scale = codes, scale
+
+
+        add_safe_globals([QuantState])
+
+
+        def warm_start(model, batches, steps=10):
+            opt = torch.optim.SGD(model.parameters(), lr=0.01)
+            for _ in range(steps):
+                noise = torch.randn_like(batches[0]) * 0.01
+                loss = model(batches[0] + noise).pow(2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+            return model
+      `,
+    },
+    {
+      name: 'sampler module that allow-lists NumPy types for safe loading and whose __main__ only prints one sample',
+      code: py`
+        import numpy as np
+        import torch
+        from torch import nn
+
+        torch.serialization.add_safe_globals([np.ndarray, np.dtype, np.float32])
+
+
+        class TrajectoryHead(nn.Module):
+            def __init__(self, width=64):
+                super().__init__()
+                self.mix = nn.Parameter(torch.randn(width, 2))
+
+            def forward(self, h):
+                return h @ self.mix
+
+
+        class Sampler:
+            def __init__(self, weights_path):
+                self.head = TrajectoryHead()
+                self.head.load_state_dict(torch.load(weights_path, weights_only=True))
+
+            @torch.no_grad()
+            def sample(self, n):
+                h = torch.randn(n, 64)
+                return self.head(h)
+
+
+        if __name__ == "__main__":
+            sampler = Sampler("head.pt")
+            points = sampler.sample(4)
+            print("shape", points.shape)
+            for i, (x, y) in enumerate(points):
+                print(i, float(x), float(y))
       `,
     },
     {
@@ -1340,6 +1421,12 @@ ruleTests(unseededRandomness, {
       code: BACKEND_SCRIPT,
       findings: [{ line: 5, message: /`torch\.rand` draws from PyTorch's global random generator/ }],
       output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a script that allow-lists a class for safe loading and then trains at top level is a program',
+      code: ALLOW_LISTED_TRAINING_SCRIPT,
+      findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(ALLOW_LISTED_TRAINING_SCRIPT, 'from mylab.state import RunState', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'a module that skips without triton and then trains at its top level is a program',
