@@ -52,6 +52,36 @@ const TRITON_TRAINING_SCRIPT = py`
       opt.step()
 `;
 
+/** A replayed sensor data set trained on: the drawn latency is slept on and also kept as a feature of the sample. */
+const JITTER_KEPT_IN_SAMPLE = py`
+  import random
+  import time
+
+  import torch
+  from torch.utils.data import Dataset
+
+  class SensorReplay(Dataset):
+      def __init__(self, frames):
+          self.frames = frames
+
+      def __getitem__(self, i):
+          latency = random.uniform(0.0, 0.02)
+          time.sleep(latency)
+          return torch.cat([self.frames[i], torch.tensor([latency])])
+
+      def __len__(self):
+          return len(self.frames)
+
+  if __name__ == "__main__":
+      net = torch.nn.Linear(8, 1)
+      opt = torch.optim.Adam(net.parameters())
+      for batch in torch.utils.data.DataLoader(SensorReplay(torch.load("frames.pt", weights_only=True)), batch_size=8):
+          loss = net(batch).pow(2).mean()
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+`;
+
 /** Allow-lists its state class for `torch.load(weights_only=True)`, then trains at top level: a program. */
 const ALLOW_LISTED_TRAINING_SCRIPT = py`
   import torch
@@ -995,6 +1025,80 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a streaming data set whose shard fetch retries with a jittered sleep: the draw only sets a wait',
+      code: py`
+        import argparse
+        import random
+        import time
+
+        import requests
+        import torch
+        from torch.utils.data import IterableDataset, DataLoader
+
+
+        class RemoteShardDataset(IterableDataset):
+            def __init__(self, urls, retries=5):
+                self.urls, self.retries = urls, retries
+
+            def _fetch(self, url):
+                for attempt in range(self.retries):
+                    try:
+                        return requests.get(url, timeout=30).json()
+                    except requests.RequestException:
+                        time.sleep(0.5 * 2 ** attempt + random.uniform(0, 1))
+                raise RuntimeError(url)
+
+            def __iter__(self):
+                for url in self.urls:
+                    for row in self._fetch(url):
+                        yield torch.tensor(row["x"]), torch.tensor(row["y"])
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("urls", nargs="+")
+            args = parser.parse_args()
+            net = torch.nn.Linear(16, 1)
+            opt = torch.optim.SGD(net.parameters(), lr=0.01)
+            torch.manual_seed(0)
+            for x, y in DataLoader(RemoteShardDataset(args.urls), batch_size=32):
+                loss = torch.nn.functional.mse_loss(net(x), y)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+      `,
+    },
+    {
+      name: 'a training loop that backs off between reward-judge calls with a drawn delay named first',
+      code: py`
+        import argparse
+        import random
+        import time
+
+        from mylab.rl import JudgeClient, Policy
+
+
+        def train(policy, judge, batches):
+            for prompts in batches:
+                answers = policy.generate(prompts)
+                for attempt in range(5):
+                    try:
+                        rewards = judge.rate(prompts, answers)
+                        break
+                    except TimeoutError:
+                        delay = min(30.0, 2 ** attempt) + random.random()
+                        time.sleep(delay)
+                policy.train_step(prompts, answers, rewards)
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--judge-url")
+            args = parser.parse_args()
+            train(Policy.from_checkpoint("sft"), JudgeClient(args.judge_url), Policy.prompt_batches())
+      `,
+    },
+    {
       name: 'a demo that draws a seed for image generation next to a library function named fit',
       code: py`
         import random
@@ -1397,6 +1501,12 @@ ruleTests(unseededRandomness, {
       code: MLFLOW_EXAMPLE_TRAINED,
       findings: [{ line: 4, message: /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/ }],
       output: seededAfter(MLFLOW_EXAMPLE_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    },
+    {
+      name: 'a drawn delay that is also written into each sample is data, not only a wait',
+      code: JITTER_KEPT_IN_SAMPLE,
+      findings: [{ line: 12, message: /`random\.uniform` draws from the `random` module's global random generator/ }],
+      output: seededAfter(JITTER_KEPT_IN_SAMPLE, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
     },
     {
       name: 'scvi-tools seed setting assigned None sets no seed',
