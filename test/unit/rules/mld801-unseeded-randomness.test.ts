@@ -247,6 +247,19 @@ const MONAI_DETERMINISM_OFF = py`
       opt.step()
 `;
 
+const COLOSSAL_SEED_NONE = py`
+  import colossalai
+  import torch
+
+  colossalai.launch_from_torch("configs/train.py", seed=None)
+  for latents in loader:
+      noise = torch.randn_like(latents)
+      loss = ((unet(latents + noise) - noise) ** 2).mean()
+      loss.backward()
+      optimizer.step()
+      optimizer.zero_grad()
+`;
+
 const SCVI_SEED_NONE = py`
   import numpy as np
   import scvi
@@ -936,6 +949,66 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'ColossalAI launch_from_torch seeds random, NumPy and PyTorch (1024 when given no seed)',
+      code: py`
+        import colossalai
+        import torch
+        import torch.nn.functional as F
+        from mylab.diffusion import build_unet, make_loader
+
+
+        def main():
+            colossalai.launch_from_torch(config={})
+            unet = build_unet()
+            optimizer = torch.optim.AdamW(unet.parameters(), lr=1e-4)
+            for latents in make_loader("data/"):
+                noise = torch.randn_like(latents)
+                steps = torch.randint(0, 1000, (latents.shape[0],))
+                loss = F.mse_loss(unet(latents + noise, steps), noise)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'ColossalAI launcher imported by name, config passed first and the seed by keyword',
+      code: py`
+        import argparse
+
+        import numpy as np
+        import torch
+        from colossalai import launch_from_torch
+        from torch.utils.data import Dataset
+
+
+        class CropDataset(Dataset):
+            def __init__(self, images, size):
+                self.images, self.size = images, size
+
+            def __len__(self):
+                return len(self.images)
+
+            def __getitem__(self, i):
+                image = self.images[i]
+                top = np.random.randint(0, image.shape[1] - self.size + 1)
+                return image[:, top:top + self.size]
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--seed", type=int, default=7)
+            args = parser.parse_args()
+            launch_from_torch("configs/train.py", seed=args.seed)
+            loader = torch.utils.data.DataLoader(CropDataset(torch.load("images.pt", weights_only=True), 64), batch_size=8)
+            for batch in loader:
+                print(batch.shape)
+      `,
+    },
+    {
       name: 'keras set_random_seed seeds numpy, random and tensorflow',
       code: py`
         import numpy as np
@@ -1549,6 +1622,12 @@ ruleTests(unseededRandomness, {
       code: FLOP_COUNTED_STEP,
       findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
       output: seededAfter(FLOP_COUNTED_STEP, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a ColossalAI launcher given seed=None seeds nothing (its first argument is the config, not a seed)',
+      code: COLOSSAL_SEED_NONE,
+      findings: [{ line: 6, message: /`torch\.randn_like` draws from PyTorch's global random generator/ }],
+      output: seededAfter(COLOSSAL_SEED_NONE, 'import torch', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',
