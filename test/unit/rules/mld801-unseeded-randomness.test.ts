@@ -61,11 +61,11 @@ const JITTER_KEPT_IN_SAMPLE = py`
   from torch.utils.data import Dataset
 
   class SensorReplay(Dataset):
-      def __init__(self, frames):
-          self.frames = frames
+      def __init__(self, frames, max_latency=0.02):
+          self.frames, self.max_latency = frames, max_latency
 
       def __getitem__(self, i):
-          latency = random.uniform(0.0, 0.02)
+          latency = random.uniform(0.0, self.max_latency)
           time.sleep(latency)
           return torch.cat([self.frames[i], torch.tensor([latency])])
 
