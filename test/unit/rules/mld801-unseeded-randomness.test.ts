@@ -52,6 +52,53 @@ const TRITON_TRAINING_SCRIPT = py`
       opt.step()
 `;
 
+/** A replayed sensor data set trained on: the drawn latency is slept on and also kept as a feature of the sample. */
+const JITTER_KEPT_IN_SAMPLE = py`
+  import random
+  import time
+
+  import torch
+  from torch.utils.data import Dataset
+
+  class SensorReplay(Dataset):
+      def __init__(self, frames, max_latency=0.02):
+          self.frames, self.max_latency = frames, max_latency
+
+      def __getitem__(self, i):
+          latency = random.uniform(0.0, self.max_latency)
+          time.sleep(latency)
+          return torch.cat([self.frames[i], torch.tensor([latency])])
+
+      def __len__(self):
+          return len(self.frames)
+
+  if __name__ == "__main__":
+      net = torch.nn.Linear(8, 1)
+      opt = torch.optim.Adam(net.parameters())
+      for batch in torch.utils.data.DataLoader(SensorReplay(torch.load("frames.pt", weights_only=True)), batch_size=8):
+          loss = net(batch).pow(2).mean()
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+`;
+
+/** Allow-lists its state class for `torch.load(weights_only=True)`, then trains at top level: a program. */
+const ALLOW_LISTED_TRAINING_SCRIPT = py`
+  import torch
+  from mylab.state import RunState
+
+  torch.serialization.add_safe_globals([RunState])
+  net = torch.nn.Linear(8, 1)
+  inputs = torch.randn(128, 8)
+  opt = torch.optim.Adam(net.parameters())
+  for step in range(20):
+      loss = net(inputs).abs().mean()
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+  torch.save({"net": net.state_dict(), "state": RunState(step)}, "run.pt")
+`;
+
 /** A script that picks tensorly's backend and then trains: a program, not a library. */
 const BACKEND_SCRIPT = py`
   import torch
@@ -198,6 +245,19 @@ const MONAI_DETERMINISM_OFF = py`
       loss = ((net(images + noise) - images) ** 2).mean()
       loss.backward()
       opt.step()
+`;
+
+const COLOSSAL_SEED_NONE = py`
+  import colossalai
+  import torch
+
+  colossalai.launch_from_torch("configs/train.py", seed=None)
+  for latents in loader:
+      noise = torch.randn_like(latents)
+      loss = ((unet(latents + noise) - noise) ** 2).mean()
+      loss.backward()
+      optimizer.step()
+      optimizer.zero_grad()
 `;
 
 const SCVI_SEED_NONE = py`
@@ -649,6 +709,70 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'optimizer-state module that only allow-lists its class for safe torch.load at import: still a library',
+      code: py`
+        import torch
+        from torch.serialization import add_safe_globals
+
+
+        class QuantState:
+            def __init__(self, codes, scale):
+                self.codes, self.scale = codes, scale
+
+
+        add_safe_globals([QuantState])
+
+
+        def warm_start(model, batches, steps=10):
+            opt = torch.optim.SGD(model.parameters(), lr=0.01)
+            for _ in range(steps):
+                noise = torch.randn_like(batches[0]) * 0.01
+                loss = model(batches[0] + noise).pow(2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+            return model
+      `,
+    },
+    {
+      name: 'sampler module that allow-lists NumPy types for safe loading and whose __main__ only prints one sample',
+      code: py`
+        import numpy as np
+        import torch
+        from torch import nn
+
+        torch.serialization.add_safe_globals([np.ndarray, np.dtype, np.float32])
+
+
+        class TrajectoryHead(nn.Module):
+            def __init__(self, width=64):
+                super().__init__()
+                self.mix = nn.Parameter(torch.randn(width, 2))
+
+            def forward(self, h):
+                return h @ self.mix
+
+
+        class Sampler:
+            def __init__(self, weights_path):
+                self.head = TrajectoryHead()
+                self.head.load_state_dict(torch.load(weights_path, weights_only=True))
+
+            @torch.no_grad()
+            def sample(self, n):
+                h = torch.randn(n, 64)
+                return self.head(h)
+
+
+        if __name__ == "__main__":
+            sampler = Sampler("head.pt")
+            points = sampler.sample(4)
+            print("shape", points.shape)
+            for i, (x, y) in enumerate(points):
+                print(i, float(x), float(y))
+      `,
+    },
+    {
       name: 'plotting helpers module that only picks a headless matplotlib backend at import',
       code: py`
         import matplotlib
@@ -825,6 +949,66 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'ColossalAI launch_from_torch seeds random, NumPy and PyTorch (1024 when given no seed)',
+      code: py`
+        import colossalai
+        import torch
+        import torch.nn.functional as F
+        from mylab.diffusion import build_unet, make_loader
+
+
+        def main():
+            colossalai.launch_from_torch(config={})
+            unet = build_unet()
+            optimizer = torch.optim.AdamW(unet.parameters(), lr=1e-4)
+            for latents in make_loader("data/"):
+                noise = torch.randn_like(latents)
+                steps = torch.randint(0, 1000, (latents.shape[0],))
+                loss = F.mse_loss(unet(latents + noise, steps), noise)
+                loss.backward()
+                optimizer.step()
+                optimizer.zero_grad()
+
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'ColossalAI launcher imported by name, config passed first and the seed by keyword',
+      code: py`
+        import argparse
+
+        import numpy as np
+        import torch
+        from colossalai import launch_from_torch
+        from torch.utils.data import Dataset
+
+
+        class CropDataset(Dataset):
+            def __init__(self, images, size):
+                self.images, self.size = images, size
+
+            def __len__(self):
+                return len(self.images)
+
+            def __getitem__(self, i):
+                image = self.images[i]
+                top = np.random.randint(0, image.shape[1] - self.size + 1)
+                return image[:, top:top + self.size]
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--seed", type=int, default=7)
+            args = parser.parse_args()
+            launch_from_torch("configs/train.py", seed=args.seed)
+            loader = torch.utils.data.DataLoader(CropDataset(torch.load("images.pt", weights_only=True), 64), batch_size=8)
+            for batch in loader:
+                print(batch.shape)
+      `,
+    },
+    {
       name: 'keras set_random_seed seeds numpy, random and tensorflow',
       code: py`
         import numpy as np
@@ -911,6 +1095,80 @@ ruleTests(unseededRandomness, {
                 break
         roll = random.randint(1, 6)
         print("You rolled", roll)
+      `,
+    },
+    {
+      name: 'a streaming data set whose shard fetch retries with a jittered sleep: the draw only sets a wait',
+      code: py`
+        import argparse
+        import random
+        import time
+
+        import requests
+        import torch
+        from torch.utils.data import IterableDataset, DataLoader
+
+
+        class RemoteShardDataset(IterableDataset):
+            def __init__(self, urls, retries=5):
+                self.urls, self.retries = urls, retries
+
+            def _fetch(self, url):
+                for attempt in range(self.retries):
+                    try:
+                        return requests.get(url, timeout=30).json()
+                    except requests.RequestException:
+                        time.sleep(0.5 * 2 ** attempt + random.uniform(0, 1))
+                raise RuntimeError(url)
+
+            def __iter__(self):
+                for url in self.urls:
+                    for row in self._fetch(url):
+                        yield torch.tensor(row["x"]), torch.tensor(row["y"])
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("urls", nargs="+")
+            args = parser.parse_args()
+            net = torch.nn.Linear(16, 1)
+            opt = torch.optim.SGD(net.parameters(), lr=0.01)
+            torch.manual_seed(0)
+            for x, y in DataLoader(RemoteShardDataset(args.urls), batch_size=32):
+                loss = torch.nn.functional.mse_loss(net(x), y)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+      `,
+    },
+    {
+      name: 'a training loop that backs off between reward-judge calls with a drawn delay named first',
+      code: py`
+        import argparse
+        import random
+        import time
+
+        from mylab.rl import JudgeClient, Policy
+
+
+        def train(policy, judge, batches):
+            for prompts in batches:
+                answers = policy.generate(prompts)
+                for attempt in range(5):
+                    try:
+                        rewards = judge.rate(prompts, answers)
+                        break
+                    except TimeoutError:
+                        delay = min(30.0, 2 ** attempt) + random.random()
+                        time.sleep(delay)
+                policy.train_step(prompts, answers, rewards)
+
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--judge-url")
+            args = parser.parse_args()
+            train(Policy.from_checkpoint("sft"), JudgeClient(args.judge_url), Policy.prompt_batches())
       `,
     },
     {
@@ -1318,6 +1576,12 @@ ruleTests(unseededRandomness, {
       output: seededAfter(MLFLOW_EXAMPLE_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     },
     {
+      name: 'a drawn delay that is also written into each sample is data, not only a wait',
+      code: JITTER_KEPT_IN_SAMPLE,
+      findings: [{ line: 12, message: /`random\.uniform` draws from the `random` module's global random generator/ }],
+      output: seededAfter(JITTER_KEPT_IN_SAMPLE, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
+    },
+    {
       name: 'scvi-tools seed setting assigned None sets no seed',
       code: SCVI_SEED_NONE,
       findings: [{ line: 5, message: /`np\.random\.choice` draws from NumPy's global random generator/ }],
@@ -1342,6 +1606,12 @@ ruleTests(unseededRandomness, {
       output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
     },
     {
+      name: 'a script that allow-lists a class for safe loading and then trains at top level is a program',
+      code: ALLOW_LISTED_TRAINING_SCRIPT,
+      findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(ALLOW_LISTED_TRAINING_SCRIPT, 'from mylab.state import RunState', 'torch.manual_seed(SEED)'),
+    },
+    {
       name: 'a module that skips without triton and then trains at its top level is a program',
       code: TRITON_TRAINING_SCRIPT,
       findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
@@ -1352,6 +1622,12 @@ ruleTests(unseededRandomness, {
       code: FLOP_COUNTED_STEP,
       findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
       output: seededAfter(FLOP_COUNTED_STEP, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a ColossalAI launcher given seed=None seeds nothing (its first argument is the config, not a seed)',
+      code: COLOSSAL_SEED_NONE,
+      findings: [{ line: 6, message: /`torch\.randn_like` draws from PyTorch's global random generator/ }],
+      output: seededAfter(COLOSSAL_SEED_NONE, 'import torch', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',

@@ -41,6 +41,8 @@ const isExampleInput = (call: CallSite, keyword: string | undefined) => keyword 
 const FLOP_COUNTERS = /^(torch\.utils\.flop_counter\.FlopCounterMode|torchtnt\.utils\.flops\.FlopTensorDispatchMode)$/;
 /** Checks that two computations agree: a metric whose value only meets one of them is under test. */
 const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|torch\.(allclose|isclose|equal|testing\.\w+)|math\.isclose|pytest\.approx|tensorflow\.debugging\.\w+)$/;
+/** Waits (`time.sleep(backoff + random.uniform(0, 1))`, a retry's jitter): their length decides when code runs, not what it computes. */
+const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
 const DISPLAY = /^(builtins\.(print|len|repr|str|format)|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
@@ -220,8 +222,9 @@ function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
 const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndimension', 'dtype', 'device', 'element_spec']);
 
 /**
- * How far a draw's value goes: to a result, only into shape questions, only into what is shown
- * (printed, plotted; shape questions too), or somewhere unknown.
+ * How far a draw's value goes: to a result, only into shape questions (and waits, whose answer does
+ * not depend on the numbers either), only into what is shown (printed, plotted; shape questions too),
+ * or somewhere unknown.
  */
 type Reach = 'result' | 'shape-only' | 'shown' | 'unknown';
 
@@ -391,8 +394,9 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
         }
         return 'result';
       }
-      // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape.
-      if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && SHAPE_PROBES.test(call.qname) || call.method === 'add_graph'))) { shapes++; continue; }
+      // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape; a
+      // wait's length, like a shape, gives the same results whatever is drawn.
+      if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && (SHAPE_PROBES.test(call.qname) || WAITS.test(call.qname)) || call.method === 'add_graph'))) { shapes++; continue; }
       if (call.qname && DISPLAY.test(call.qname)) { shown++; continue; }
       if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
       queue.push(callNode);

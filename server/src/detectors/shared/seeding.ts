@@ -27,6 +27,14 @@ for (const [library, calls] of Object.entries(LIBRARY_SEEDERS) as [Library, Read
   for (const qname of calls) pushTo(SEEDER_LIBRARIES, qname, library);
 }
 
+/**
+ * Launchers that seed Python's, NumPy's and PyTorch's generators as they start the distributed run:
+ * ColossalAI's `launch_from_torch(config, seed=1024)` and its siblings call its `set_seed(seed)`, with
+ * 1024 when given no seed. Their seed is only the `seed=` keyword (the first argument is the config).
+ */
+const SEEDING_LAUNCHERS: ReadonlySet<string> = new Set(['launch', 'launch_from_torch', 'launch_from_slurm', 'launch_from_openmpi']
+  .flatMap((name) => [`colossalai.${name}`, `colossalai.initialize.${name}`]));
+
 /** Calls that seed several libraries at once, and which (a map: asked of every call's qualified name). */
 const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   'keras.utils.set_random_seed': ['numpy', 'random', 'tensorflow'],
@@ -42,6 +50,7 @@ const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   // MONAI's helper seeds all three (with a default seed when given none); `seed=None` turns it off.
   'monai.utils.set_determinism': ['numpy', 'random', 'torch'],
   'monai.utils.misc.set_determinism': ['numpy', 'random', 'torch'],
+  ...Object.fromEntries([...SEEDING_LAUNCHERS].map((qname) => [qname, ['numpy', 'random', 'torch']])),
 } satisfies Record<string, readonly Library[]>));
 
 /**
@@ -89,7 +98,7 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
   const found: SeedingByName[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
-    const seed = call.args[0] ?? call.kwargs.get('seed');
+    const seed = (qname && SEEDING_LAUNCHERS.has(qname) ? undefined : call.args[0]) ?? call.kwargs.get('seed');
     const seeders = qname ? SEEDER_LIBRARIES.get(qname) : undefined;
     if (seeders) {
       if (seed && index.literal(seed)?.kind !== 'none') found.push({ node: call.node, call, seed, libraries: seeders });

@@ -1,13 +1,14 @@
 // Calls that set the running process up rather than do its work: logging, warnings, display
-// options, the locale, the import path, the backend a library computes or draws with. A module whose
-// only top-level calls are these is still a library.
+// options, the locale, the import path, the backend a library computes or draws with, the classes a
+// loader may rebuild. A module whose only top-level calls are these is still a library.
 
 /**
  * Functions that configure logging, warnings, printing, the locale (how numbers are written and
- * parsed), the import path, or the backend a library computes or draws with (`tl.set_backend("pytorch")`,
- * tensorly's `use_opt_einsum("optimal")`, `matplotlib.use("Agg")`).
+ * parsed), the import path, the backend a library computes or draws with (`tl.set_backend("pytorch")`,
+ * tensorly's `use_opt_einsum("optimal")`, `matplotlib.use("Agg")`), or the classes `torch.load(...,
+ * weights_only=True)` may rebuild (`torch.serialization.add_safe_globals([...])`, an allow-list kept for later loads).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$/;
 
 /**
  * Test-framework calls a test module makes at its top level only to set its run up: PyTorch's
