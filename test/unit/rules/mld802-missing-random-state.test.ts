@@ -428,6 +428,16 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'data sets generated only to be plotted, described or printed, and rows shuffled only to be printed, reach no result',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\nfrom sklearn.utils import shuffle\n',
+        'points, groups = make_blobs(n_samples=300, centers=4, cluster_std=0.6, random_state=None)\nframe = pd.DataFrame(points, columns=["a", "b"])\nframe["group"] = groups\nframe.describe()\n',
+        'plt.scatter(frame["a"], frame["b"], c=frame["group"])\nplt.show()\n',
+        'curve = make_moons(n_samples=80, noise=0.1)\ntrend = np.polyfit(curve[0][:, 0], curve[0][:, 1], 2)\nplt.plot(curve[0][:, 0], np.polyval(trend, curve[0][:, 0]), "r-")\n',
+        'print(shuffle(np.arange(10)))\n',
+      ],
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -804,6 +814,70 @@ ruleTests(missingRandomState, {
         bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
         early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
         searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+    },
+    {
+      name: 'AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+        stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5).fit(X, y)
+        deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
+        weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
+        named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
+        subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
+        forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
+        boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
+      `,
+      findings: [
+        { line: 3, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 4, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
+        { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
+        { line: 7, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 8, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+        SEED = 42
+        stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5, random_state=SEED).fit(X, y)
+        deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
+        weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
+        named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
+        subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
+        forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
+        boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
+      `,
+    },
+    {
+      name: 'generated data sets that are clustered, split or trained on after being plotted',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.cluster import KMeans
+        from sklearn.datasets import make_blobs, make_classification
+        from sklearn.model_selection import train_test_split
+        points, groups = make_blobs(n_samples=300, centers=4)
+        plt.scatter(points[:, 0], points[:, 1], c=groups)
+        km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
+        X, y = make_classification(n_samples=500, n_features=8, random_state=None)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+      `,
+      findings: [
+        { line: 5, message: /^`make_blobs` is called without `random_state`: each run gives a different result$/ },
+        { line: 8, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
+      ],
+      output: py`
+        import matplotlib.pyplot as plt
+        from sklearn.cluster import KMeans
+        from sklearn.datasets import make_blobs, make_classification
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+        points, groups = make_blobs(n_samples=300, centers=4, random_state=SEED)
+        plt.scatter(points[:, 0], points[:, 1], c=groups)
+        km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
+        X, y = make_classification(n_samples=500, n_features=8, random_state=None)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
       `,
     },
     {
