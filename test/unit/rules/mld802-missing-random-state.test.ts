@@ -18,6 +18,26 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** Generated data sets: clustered after a plot, split, and trained on in a function of the file; `seedLine` and `firstArgs` are what the first fix adds. */
+const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
+  import matplotlib.pyplot as plt
+  from sklearn.cluster import KMeans
+  from sklearn.datasets import make_blobs, make_classification, make_moons
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import train_test_split${seedLine}
+
+  def fit_forest(features, labels):
+      return RandomForestClassifier(n_estimators=50, random_state=0).fit(features, labels)
+
+  points, groups = make_blobs(n_samples=300, centers=4${firstArgs})
+  plt.scatter(points[:, 0], points[:, 1], c=groups)
+  km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
+  X, y = make_classification(n_samples=500, n_features=8, random_state=None)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+  moons, kinds = make_moons(n_samples=200, noise=0.3)
+  forest = fit_forest(moons, labels=kinds)
+`;
+
 /**
  * A `setUp` on a class that is no test case, and a test case whose seed is in another test: neither
  * seeds the forests before they draw. `seedLine` and `firstArgs` are what the first fix adds.
@@ -428,13 +448,13 @@ ruleTests(missingRandomState, {
       `,
     },
     {
-      name: 'data sets generated only to be plotted, described or printed, and rows shuffled only to be printed, reach no result',
+      name: 'data sets generated only to be plotted, described or printed reach no result',
       code: [
-        'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\nfrom sklearn.utils import shuffle\n',
+        'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\n',
         'points, groups = make_blobs(n_samples=300, centers=4, cluster_std=0.6, random_state=None)\nframe = pd.DataFrame(points, columns=["a", "b"])\nframe["group"] = groups\nframe.describe()\n',
         'plt.scatter(frame["a"], frame["b"], c=frame["group"])\nplt.show()\n',
         'curve = make_moons(n_samples=80, noise=0.1)\ntrend = np.polyfit(curve[0][:, 0], curve[0][:, 1], 2)\nplt.plot(curve[0][:, 0], np.polyval(trend, curve[0][:, 0]), "r-")\n',
-        'print(shuffle(np.arange(10)))\n',
+        'def show_groups(xy, labels, title):\n    plt.scatter(xy[:, 0], xy[:, 1], c=labels)\n    plt.title(title)\n\nring, side = make_moons(n_samples=120, noise=0.05)\nshow_groups(ring, side, title="two moons")\n',
       ],
     },
     {
@@ -851,34 +871,14 @@ ruleTests(missingRandomState, {
       `,
     },
     {
-      name: 'generated data sets that are clustered, split or trained on after being plotted',
-      code: py`
-        import matplotlib.pyplot as plt
-        from sklearn.cluster import KMeans
-        from sklearn.datasets import make_blobs, make_classification
-        from sklearn.model_selection import train_test_split
-        points, groups = make_blobs(n_samples=300, centers=4)
-        plt.scatter(points[:, 0], points[:, 1], c=groups)
-        km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
-        X, y = make_classification(n_samples=500, n_features=8, random_state=None)
-        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-      `,
+      name: 'generated data sets that are clustered, split, or handed to a function of the file that trains on them',
+      code: GENERATED_AND_USED('', ''),
       findings: [
-        { line: 5, message: /^`make_blobs` is called without `random_state`: each run gives a different result$/ },
-        { line: 8, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
+        { line: 10, message: /^`make_blobs` is called without `random_state`: each run gives a different result$/ },
+        { line: 13, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
+        { line: 15, message: /^`make_moons` is called without `random_state`/ },
       ],
-      output: py`
-        import matplotlib.pyplot as plt
-        from sklearn.cluster import KMeans
-        from sklearn.datasets import make_blobs, make_classification
-        from sklearn.model_selection import train_test_split
-        SEED = 42
-        points, groups = make_blobs(n_samples=300, centers=4, random_state=SEED)
-        plt.scatter(points[:, 0], points[:, 1], c=groups)
-        km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
-        X, y = make_classification(n_samples=500, n_features=8, random_state=None)
-        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
-      `,
+      output: GENERATED_AND_USED('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',
