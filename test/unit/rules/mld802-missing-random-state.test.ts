@@ -18,6 +18,19 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. */
+const BOOSTED_TREES = (seedLine: string, firstArgs: string) => py`
+  from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
+  stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5${firstArgs}).fit(X, y)
+  deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
+  weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
+  named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
+  subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
+  forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
+  boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
+`;
+
 /** Generated data sets: clustered after a plot, split, and trained on in a function of the file; `seedLine` and `firstArgs` are what the first fix adds. */
 const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
   import matplotlib.pyplot as plt
@@ -838,17 +851,7 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws',
-      code: py`
-        from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
-        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-        stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5).fit(X, y)
-        deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
-        weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
-        named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
-        subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
-        forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
-        boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
-      `,
+      code: BOOSTED_TREES('', ''),
       findings: [
         { line: 3, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
         { line: 4, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
@@ -857,18 +860,7 @@ ruleTests(missingRandomState, {
         { line: 8, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
         { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
       ],
-      output: py`
-        from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
-        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-        SEED = 42
-        stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5, random_state=SEED).fit(X, y)
-        deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
-        weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
-        named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
-        subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
-        forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
-        boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
-      `,
+      output: BOOSTED_TREES('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'generated data sets that are clustered, split, or handed to a function of the file that trains on them',
