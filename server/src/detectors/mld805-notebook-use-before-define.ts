@@ -5,7 +5,7 @@ import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf, enclosingFunction, firstAtOrAfter, sameNode, stripParens } from '../semantics/nodes';
-import { stringValue } from '../semantics/literals';
+import { stringValue, type LiteralValue } from '../semantics/literals';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
@@ -79,12 +79,21 @@ function isGuarded(read: NameRead): boolean {
   return false;
 }
 
-/** An arm of a function that runs only when a parameter equals a string (`if model_name == "svm":`). */
+/**
+ * An arm of a function that runs only when a parameter equals a string (`if model_name == "svm":`),
+ * or, with no `value`, only when it is true (`if predict_flag:`).
+ */
 interface DispatchArm {
   parameter: string;
-  value: string;
+  value?: string;
   /** The arm's body. */
   body: Node;
+}
+
+/** Whether a parameter that holds `given` in a call skips the arm: another literal than its string, or a false one under `if flag:`. */
+function skipsArm(arm: DispatchArm, given: LiteralValue): boolean {
+  if (arm.value !== undefined) return given.kind !== 'string' || given.value !== arm.value;
+  return given.kind === 'none' || (given.kind !== 'number' ? !given.value : given.value === 0);
 }
 
 /** The parameter names of a function, in order (`self` included), and whether it takes `*args`/`**kwargs`. */
@@ -99,21 +108,26 @@ function parameterNames(fn: Node): string[] {
 }
 
 /**
- * The string a call passes for each parameter of `fn`, where it passes a string literal
- * (`train(X, y, model_name="svm")`); none when it passes `*args` or `**kwargs`.
+ * The literal each parameter of `fn` holds in a call: the one the call passes
+ * (`train(X, y, model_name="svm")`), or the parameter's default when it passes none for it
+ * (`predict_flag=False`); nothing when the call passes `*args` or `**kwargs`.
  */
-function literalArguments(index: SemanticIndex, callee: NameRead, fn: Node): Map<string, string> {
-  const values = new Map<string, string>();
+function literalArguments(index: SemanticIndex, callee: NameRead, fn: Node): Map<string, LiteralValue> {
+  const values = new Map<string, LiteralValue>();
   const call = callee.node.parent ? index.call(callee.node.parent) : undefined;
   if (!call || call.hasSplat || !sameNode(call.callee, callee.node)) return values;
   const names = parameterNames(fn);
-  call.args.forEach((arg, i) => {
-    const value = stringValue(arg);
-    if (value !== undefined && names[i]) values.set(names[i], value);
-  });
-  for (const [name, arg] of call.kwargs) {
-    const value = stringValue(arg);
-    if (value !== undefined) values.set(name, value);
+  const given = new Map<string, Node>();
+  call.args.forEach((arg, i) => { if (names[i]) given.set(names[i], arg); });
+  for (const [name, arg] of call.kwargs) given.set(name, arg);
+  for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+    const name = parameter?.type === 'default_parameter' || parameter?.type === 'typed_default_parameter' ? parameter.childForFieldName('name')?.text : undefined;
+    const fallback = name && !given.has(name) ? parameter?.childForFieldName('value') : undefined;
+    if (name && fallback) given.set(name, fallback);
+  }
+  for (const [name, arg] of given) {
+    const value = index.literal(arg);
+    if (value) values.set(name, value);
   }
   return values;
 }
@@ -197,7 +211,7 @@ class Notebook {
 
   /**
    * The arms of a function's `if`/`elif` chains that test a parameter, never rebound in the body,
-   * against a string (`if model_name == "svm":`).
+   * against a string (`if model_name == "svm":`) or for being true (`if predict_flag:`).
    */
   private dispatchArms(definition: Definition): DispatchArm[] {
     let arms = this.armsOfFunction.get(definition);
@@ -210,11 +224,19 @@ class Notebook {
       const body = clause.childForFieldName('consequence');
       if (!test || !body || !sameNode(enclosingFunction(clause), fn)) continue;
       const comparison = stripParens(test);
-      if (comparison.type !== 'comparison_operator' || comparison.namedChildCount !== 2 || comparison.child(1)?.type !== '==') continue;
-      const [left, right] = [stripParens(comparison.namedChild(0)!), stripParens(comparison.namedChild(1)!)];
-      const [name, literal] = left.type === 'identifier' ? [left, right] : [right, left];
-      const value = stringValue(literal);
-      if (name.type !== 'identifier' || value === undefined || !parameters.has(name.text)) continue;
+      let name: Node;
+      let value: string | undefined;
+      if (comparison.type === 'identifier') {
+        name = comparison;
+      } else {
+        if (comparison.type !== 'comparison_operator' || comparison.namedChildCount !== 2 || comparison.child(1)?.type !== '==') continue;
+        const [left, right] = [stripParens(comparison.namedChild(0)!), stripParens(comparison.namedChild(1)!)];
+        const [tested, literal] = left.type === 'identifier' ? [left, right] : [right, left];
+        name = tested;
+        value = stringValue(literal);
+        if (value === undefined) continue;
+      }
+      if (name.type !== 'identifier' || !parameters.has(name.text)) continue;
       // The parameter as the caller passed it: no other binding of it in the body reaches the test.
       const read = this.index.dataflow.readAt(name);
       if (!read || !this.index.dataflow.reachingDefinitions(read).every((d) => d.kind === 'param')) continue;
@@ -236,9 +258,13 @@ class Notebook {
     if (seen.has(definition) || this.index.nodesWithin('ERROR', definition.statement).length > 0) return names;
     seen.add(definition);
     // A call that passes a string for a parameter the body dispatches on (`model_name="knn"`) does
-    // not run the arms for the other strings, nor read the names only they read.
+    // not run the arms for the other strings, nor read the names only they read; nor does one that
+    // leaves a flag false (passed, or its default) run the arm under `if flag:`.
     const passed = call ? literalArguments(this.index, call, definition.statement) : undefined;
-    const skipped = passed?.size ? outermost(this.dispatchArms(definition).filter((arm) => passed.has(arm.parameter) && passed.get(arm.parameter) !== arm.value).map((arm) => arm.body)) : [];
+    const skipped = passed?.size ? outermost(this.dispatchArms(definition).filter((arm) => {
+      const given = passed.get(arm.parameter);
+      return !!given && skipsArm(arm, given);
+    }).map((arm) => arm.body)) : [];
     const runs = (read: NameRead) => !inside(skipped, read.node.startIndex);
     for (const [name, reads] of this.bodyReads(definition)) {
       const read = skipped.length ? reads.find(runs) : reads[0];
@@ -411,7 +437,7 @@ export const notebookUseBeforeDefine: Rule = {
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
-      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway.',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway.',
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up: one finding, at the first early use, naming every such name and the cells that use them, linked to each definition and to the first early use in each other cell. A call of a notebook function that reads names defined later is one finding per call.',
     },
   },

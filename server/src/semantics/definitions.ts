@@ -59,6 +59,13 @@ export function innermostValue(assignment: Node): Node | undefined {
   return right ?? undefined;
 }
 
+/** The name a parameter binds (`lr` in `lr`, `lr: float`, `lr=0.1`, `*args`), if it binds one. */
+export function parameterName(param: Node): Node | undefined {
+  const name = param.type === 'identifier' ? param
+    : param.childForFieldName('name') ?? param.namedChildren.find((child) => child?.type === 'identifier') ?? null;
+  return name?.type === 'identifier' ? name : undefined;
+}
+
 /**
  * The offset from which a binding is in effect. A read inside the statement that makes it still
  * sees the previous binding: `df = df.dropna()` reads the old `df`, and `for x in xs:` binds `x`
@@ -127,10 +134,8 @@ export function collectDefinitions(byType: NodesByType, bindings: ImportBinding[
   for (const type of ['parameters', 'lambda_parameters'] as const) {
     for (const node of byType.get(type) ?? []) {
       for (const param of node.namedChildren) {
-        if (!param) continue;
-        const name = param.type === 'identifier' ? param
-          : param.childForFieldName('name') ?? param.namedChildren.find((child) => child?.type === 'identifier') ?? null;
-        if (name?.type === 'identifier') add(name, 'param', node);
+        const name = param ? parameterName(param) : undefined;
+        if (name) add(name, 'param', node);
       }
     }
   }

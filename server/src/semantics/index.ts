@@ -8,7 +8,7 @@ import { lineAt, segmentIndexAtLine } from '../documents/positions';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
 import { callSiteOf } from './calls';
 import { DataFlow } from './dataflow';
-import { collectDefinitions, MODULE_SCOPE, SCOPE_TYPES } from './definitions';
+import { collectDefinitions, MODULE_SCOPE, parameterName, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
@@ -23,6 +23,11 @@ export type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, R
 export type { DataFlow } from './dataflow';
 
 const MAX_ALIAS_DEPTH = 6;
+
+/** A parameter that takes the next positional argument: a name, typed or with a default (not `*args`, `**kw`, `*` or `/`). */
+function isPositionalParameter(param: Node): boolean {
+  return param.type === 'identifier' || param.type === 'typed_parameter' || param.type === 'default_parameter' || param.type === 'typed_default_parameter';
+}
 
 export class SemanticIndex {
   readonly doc: SourceDocument;
@@ -493,12 +498,30 @@ export class SemanticIndex {
     return this.byCalleeName;
   }
 
+  /**
+   * The parameter (its name) that a call by name of a function of the file passes `argument` for:
+   * `fit_model(X, y)` passes `X` for `features` in `def fit_model(features, labels)`. Undefined for
+   * methods, splats, and positions past a `*args` or a `*` marker.
+   */
+  parameterFor(call: CallSite, argument: Node): Node | undefined {
+    if (call.callee.type !== 'identifier' || call.hasSplat) return undefined;
+    const target = this.resolve(call.callee.text, call.callee);
+    const fn = target.kind === 'local' && target.definition.kind === 'def' ? target.definition.statement : undefined;
+    if (fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
+    const parameters = (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => !!p && p.type !== 'comment');
+    const keyword = [...call.kwargs].find(([, value]) => sameNode(value, argument))?.[0];
+    if (keyword) return parameters.filter((p) => !/splat/.test(p.type)).map(parameterName).find((name) => name?.text === keyword);
+    const position = call.args.findIndex((value) => sameNode(value, argument));
+    if (position < 0 || position >= parameters.length || !parameters.slice(0, position + 1).every(isPositionalParameter)) return undefined;
+    return parameterName(parameters[position]);
+  }
+
   private argumentsFor(parameter: Definition): Node[] | undefined {
     const fn = parameter.statement.parent;
     if (fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
     const name = fn.childForFieldName('name')?.text;
     const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
-    if (!name || position < 0 || parameter.statement.namedChildren.slice(0, position).some((p) => p?.type !== 'identifier' && p?.type !== 'typed_parameter' && p?.type !== 'default_parameter' && p?.type !== 'typed_default_parameter')) return undefined;
+    if (!name || position < 0 || !parameter.statement.namedChildren.slice(0, position).every((p) => !!p && isPositionalParameter(p))) return undefined;
     const values: Node[] = [];
     for (const call of this.callsByName().get(name) ?? []) {
       const target = this.resolve(name, call.callee);

@@ -93,12 +93,13 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
-      name: 'a selection of rows or columns from the read-back, only printed and shown, is a look at the output',
+      name: 'a selection of rows or columns from the read-back, or its values reshaped, only printed and shown, is a look at the output',
       code: [
         'import polars as pl\nimport pandas as pd\nOUT.mkdir(parents=True, exist_ok=True)\nbars.write_parquet(OUT / "daily_bars.parquet")\n',
         'recent = (\n    pl.read_parquet(OUT / "daily_bars.parquet")\n    .filter(pl.col("symbol").is_in(["AAPL", "MSFT"]))\n    .sort("date", "symbol")\n)\nprint(f"{len(recent)} rows for two symbols")\nrecent.head(10)\n',
         'signals.to_csv("signals.csv")\npd.read_csv("signals.csv", index_col=0).query("score > 0.5").sort_values("score")\n',
         'top = pd.read_csv("signals.csv").loc[:, ["ticker", "score"]].nlargest(5, "score")\ndisplay(top)\n',
+        'import numpy as np\nimport time\nnp.save("pixels.npy", flat_pixels)\nstart = time.time()\ngrid = np.load("pixels.npy").reshape(500, 28, 28)\nprint(grid)\nprint("shape:", grid.shape, "seconds:", time.time() - start)\n',
       ],
     },
     {
@@ -543,11 +544,16 @@ ruleTests(intermediateFileHop, {
         np.save("feats.npy", feats)
         acc = clf.fit(np.load("feats.npy"), y).score(X_val, y_val)
         assert acc > 0.5
+        np.save("images.npy", images)
+        shaped = np.load("images.npy").reshape(-1, 28, 28, 1)
+        print(shaped.shape)
+        net.fit(shaped, labels)
       `,
       findings: [
         { line: 3, message: /^"keep_mask.npy" is written by `np.save` in line 2 and read back here/ },
         { line: 7, message: /^"scores.npy" is written by `np.save` in line 6 and read back here/ },
         { line: 9, message: /^"feats.npy" is written by `np.save` in line 8 and read back here/ },
+        { line: 12, message: /^"images.npy" is written by `np.save` in line 11 and read back here/ },
       ],
     },
     {

@@ -36,6 +36,29 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+/** Noise drawn at the top level and handed to the file's own functions: one fits it (by position and by keyword), one only plots it. */
+const NOISE_THROUGH_OWN_FUNCTIONS = py`
+  import numpy as np
+  import matplotlib.pyplot as plt
+  from sklearn.linear_model import Ridge
+
+  def fit_curve(features, targets, alpha=1.0):
+      return Ridge(alpha=alpha).fit(features.reshape(-1, 1), targets)
+
+  def show_curve(xs, ys):
+      plt.scatter(xs, ys, s=8)
+      plt.show()
+
+  grid = np.linspace(0, 1, 100)
+  jitter = np.random.normal(scale=0.1, size=100)
+  show_curve(grid, np.sin(grid) + jitter)
+  model = fit_curve(grid, targets=np.sin(grid) + jitter)
+  print(model.coef_)
+`;
+
+/** The same noise only plotted through the file's own function: it reaches no result. */
+const NOISE_ONLY_PLOTTED = NOISE_THROUGH_OWN_FUNCTIONS.replace(/\nmodel = fit_curve[^\n]*\nprint\(model\.coef_\)/, '');
+
 /** Skips itself without triton, then trains at module level: the skip guard does not make it a library. */
 const TRITON_TRAINING_SCRIPT = py`
   import pytest
@@ -451,6 +474,10 @@ const ONE_BACKWARD_GRADIENT_READ = withMain(`
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'noise handed only to a function of the file that plots it reaches no result',
+      code: NOISE_ONLY_PLOTTED,
+    },
     {
       name: 'a random input pushed through the layers only to learn the size of their output',
       code: py`
@@ -1568,6 +1595,12 @@ ruleTests(unseededRandomness, {
       code: MANUAL_SGD,
       findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
       output: seededAfter(MANUAL_SGD, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'noise handed to a function of the file that fits it reaches a result through its parameter',
+      code: NOISE_THROUGH_OWN_FUNCTIONS,
+      findings: [{ line: 13, message: /`np\.random\.normal` draws from NumPy's global random generator/ }],
+      output: seededAfter(NOISE_THROUGH_OWN_FUNCTIONS, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     },
     {
       name: 'rows drawn, trained on and then logged as the MLflow input example are still a training draw',

@@ -18,6 +18,39 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. */
+const BOOSTED_TREES = (seedLine: string, firstArgs: string) => py`
+  from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
+  stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5${firstArgs}).fit(X, y)
+  deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
+  weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
+  named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
+  subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
+  forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
+  boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
+`;
+
+/** Generated data sets: clustered after a plot, split, and trained on in a function of the file; `seedLine` and `firstArgs` are what the first fix adds. */
+const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
+  import matplotlib.pyplot as plt
+  from sklearn.cluster import KMeans
+  from sklearn.datasets import make_blobs, make_classification, make_moons
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import train_test_split${seedLine}
+
+  def fit_forest(features, labels):
+      return RandomForestClassifier(n_estimators=50, random_state=0).fit(features, labels)
+
+  points, groups = make_blobs(n_samples=300, centers=4${firstArgs})
+  plt.scatter(points[:, 0], points[:, 1], c=groups)
+  km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(points)
+  X, y = make_classification(n_samples=500, n_features=8, random_state=None)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+  moons, kinds = make_moons(n_samples=200, noise=0.3)
+  forest = fit_forest(moons, labels=kinds)
+`;
+
 /**
  * A `setUp` on a class that is no test case, and a test case whose seed is in another test: neither
  * seeds the forests before they draw. `seedLine` and `firstArgs` are what the first fix adds.
@@ -428,6 +461,16 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'data sets generated only to be plotted, described or printed reach no result',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\n',
+        'points, groups = make_blobs(n_samples=300, centers=4, cluster_std=0.6, random_state=None)\nframe = pd.DataFrame(points, columns=["a", "b"])\nframe["group"] = groups\nframe.describe()\n',
+        'plt.scatter(frame["a"], frame["b"], c=frame["group"])\nplt.show()\n',
+        'curve = make_moons(n_samples=80, noise=0.1)\ntrend = np.polyfit(curve[0][:, 0], curve[0][:, 1], 2)\nplt.plot(curve[0][:, 0], np.polyval(trend, curve[0][:, 0]), "r-")\n',
+        'def show_groups(xy, labels, title):\n    plt.scatter(xy[:, 0], xy[:, 1], c=labels)\n    plt.title(title)\n\nring, side = make_moons(n_samples=120, noise=0.05)\nshow_groups(ring, side, title="two moons")\n',
+      ],
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -805,6 +848,29 @@ ruleTests(missingRandomState, {
         early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
         searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
       `,
+    },
+    {
+      name: 'AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws',
+      code: BOOSTED_TREES('', ''),
+      findings: [
+        { line: 3, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 4, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
+        { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
+        { line: 7, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 8, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: BOOSTED_TREES('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'generated data sets that are clustered, split, or handed to a function of the file that trains on them',
+      code: GENERATED_AND_USED('', ''),
+      findings: [
+        { line: 10, message: /^`make_blobs` is called without `random_state`: each run gives a different result$/ },
+        { line: 13, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
+        { line: 15, message: /^`make_moons` is called without `random_state`/ },
+      ],
+      output: GENERATED_AND_USED('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',

@@ -152,6 +152,16 @@ ruleTests(notebookUseBeforeDefine, {
         'from sklearn.svm import SVC\n',
       ],
     },
+    {
+      name: 'a call that leaves a flag false, passed or by its default, does not read the arm under `if flag:`',
+      code: [
+        'import matplotlib.pyplot as plt\n',
+        'def plot_runs(runs, with_forecast=False, smooth=None, rounds=0):\n    for run in runs:\n        plt.plot(run)\n    if with_forecast:\n        plt.plot(forecast(runs), "k--")\n    if smooth:\n        plt.plot(smoothed(runs))\n    if rounds:\n        plt.title(label(rounds))\n',
+        'plot_runs(history)\nplot_runs(history, False, smooth=None)\nplot_runs(history, rounds=0)\n',
+        'def forecast(runs):\n    return [sum(r) / len(r) for r in zip(*runs)]\ndef smoothed(runs):\n    return runs[0]\ndef label(n):\n    return f"{n} rounds"\n',
+        'plot_runs(history, with_forecast=True, smooth=True, rounds=3)\n',
+      ],
+    },
   ],
   invalid: [
     {
@@ -266,6 +276,20 @@ ruleTests(notebookUseBeforeDefine, {
         { cell: 2, line: 1, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `SVC`, first defined in cell 4, below it/ },
         { cell: 2, line: 2, column: 5, message: /^`pick\(\)` runs in cell 3 and reads `SVC` and `Tree`, first defined in cell 4/ },
         { cell: 2, line: 3, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `Tree`, first defined in cell 4/ },
+      ],
+    },
+    {
+      name: 'a flag the call sets true, one true by default, and one the body rebinds still read their arms',
+      code: [
+        'import matplotlib.pyplot as plt\n',
+        'def plot_runs(runs, with_forecast=False, legend=True, smooth=False):\n    smooth = smooth or len(runs) > 10\n    if with_forecast:\n        plt.plot(forecast(runs), "k--")\n    if legend:\n        plt.legend(names(runs))\n    if smooth:\n        plt.plot(smoothed(runs))\n',
+        'plot_runs(history)\n',
+        'plot_runs(history, with_forecast=True)\n',
+        'def forecast(runs):\n    return runs[-1]\ndef names(runs):\n    return [str(i) for i, _ in enumerate(runs)]\ndef smoothed(runs):\n    return runs[0]\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, column: 1, message: /^`plot_runs\(\)` runs in cell 3 and reads `names` and `smoothed`, first defined in cell 5, below it/ },
+        { cell: 3, line: 1, column: 1, message: /^`plot_runs\(\)` runs in cell 4 and reads `forecast`, `names` and `smoothed`, first defined in cell 5, below it/ },
       ],
     },
     {

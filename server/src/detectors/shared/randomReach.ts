@@ -1,7 +1,8 @@
 // Does a random draw reach an ML result? A draw matters for reproducibility when its value ends
 // up in training data, a split, a model or a metric; a row picked for display, plot data, a
 // dummy input, a game move or a dice roll in a lesson changes no result. Followed forwards:
-// through expressions, names, writes into objects, return values and loops, with a budget.
+// through expressions, names, writes into objects, the parameters of the file's functions it is
+// passed to, return values and loops, with a budget.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
@@ -399,6 +400,10 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && (SHAPE_PROBES.test(call.qname) || WAITS.test(call.qname)) || call.method === 'add_graph'))) { shapes++; continue; }
       if (call.qname && DISPLAY.test(call.qname)) { shown++; continue; }
       if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
+      // Handed to a function of the file, the value goes where its parameter goes in the body
+      // (`fit_model(X, y)` fits it there), and on through what the call returns.
+      const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
+      if (parameter) queue.push(...usesOfTarget(index, parameter));
       queue.push(callNode);
       continue;
     }
