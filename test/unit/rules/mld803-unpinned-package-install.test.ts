@@ -84,6 +84,11 @@ ruleTests(unpinnedPackageInstall, {
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: imageio-ffmpeg has no version pin, so each run may install a different release$/ }],
     },
     {
+      name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',
+      code: ['# HIDE OUTPUT\n!pip install transformers\n!pip install transformers[sentencepiece]\n!pip install "ray[tune]"\n'],
+      findings: [{ cell: 0, line: 2, message: /^`pip install`: transformers and ray\[tune\] have no version pin, so each run may install a different release \(3 install commands in this notebook\)$/, related: 2 }],
+    },
+    {
       name: 'an unpinned package beside a uv option value is named, the value is not',
       code: ['!uv pip install --system --index-strategy unsafe-best-match ray[train] "xgboost==2.1.4"\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: ray\[train\] has no version pin, so each run may install a different release$/ }],
