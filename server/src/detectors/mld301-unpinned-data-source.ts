@@ -9,6 +9,7 @@ import { ML_PACKAGES } from './shared/libraries';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs } from './shared/ownHubOutputs';
 import { LoadGroups } from './shared/loadGroups';
+import { groupBy } from '../engine/collections';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 
 const REMOTE = /^(https?|ftp):\/\//i;
@@ -32,6 +33,19 @@ const LOCAL_BUILDERS = new Set(['csv', 'json', 'parquet', 'text', 'imagefolder',
  */
 const REPOSITORY_BRANCH = /^https?:\/\/(raw\.githubusercontent\.com\/[^/]+\/[^/]+\/[^/]+|github\.com\/[^/]+\/[^/]+\/(?:raw|blob)\/[^/]+|huggingface\.co\/(?:datasets\/|spaces\/)?[^/]+\/[^/]+\/(?:resolve|raw|blob)\/[^/]+|gitlab\.com\/[^/]+\/[^/]+\/-\/(?:raw|blob)\/[^/]+)\//i;
 
+/**
+ * A split's name as a word of a URL's path (`shapes-train.csv`, `bio_test.csv`, `data/valid/rows.csv`):
+ * files that differ only there are the splits of one dataset, served side by side.
+ */
+const SPLIT_WORD = /(?<=[/_.-])(train|training|test|testing|valid|validation|val|dev|eval)(?=[/_.-]|$)/gi;
+
+/** The URL with its split words blanked out (the dataset its splits share), if it names one. */
+function splitsOf(url: string): string | undefined {
+  const [, site, path] = /^([a-z]+:\/\/[^/]*)([^?#]*)/i.exec(url) ?? [];
+  const shared = path?.replace(SPLIT_WORD, '*');
+  return shared !== undefined && shared !== path ? `${site}${shared}` : undefined;
+}
+
 /** The string values inside a path argument: itself, or the items of a list, tuple or dict. */
 function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: KnownString }[] {
   const node = stripParens(index.valueOf(path));
@@ -49,17 +63,19 @@ function pathStrings(index: SemanticIndex, path: Node): { node: Node; text: Know
  * first, naming how many more it reads and linked to them. Keyed by that URL, so reading the same
  * file again in another cell joins this finding.
  */
-function remoteRead(context: RuleContext, io: DataIO): (UnversionedLoad & { branch?: string }) | undefined {
+function remoteRead(context: RuleContext, io: DataIO): (UnversionedLoad & { branch?: string; splits?: string }) | undefined {
   if (io.what !== 'data') return undefined;
   const urls = io.paths.flatMap((path) => pathStrings(context.index, path)).filter(({ text }) => REMOTE.test(text.value) && !PINNED_URL.test(text.value));
   if (urls.length === 0) return undefined;
   const [first, ...others] = urls;
   const more = others.length > 0 ? ` and ${others.length} other URL${others.length > 1 ? 's' : ''}` : '';
   const branch = REPOSITORY_BRANCH.exec(first.text.value)?.[1];
+  const splits = splitsOf(first.text.value);
   return {
     node: first.node,
     key: `url\u0000${first.text.value}`,
     ...(branch ? { branch } : {}),
+    ...(splits ? { splits } : {}),
     message: `\`${io.label}\` reads data from the URL "${first.text.value}"${more}, which serve${more ? '' : 's'} whatever is there on the day it runs: nothing pins the version this code reads`,
     related: others.map(({ node, text }) => ({ node, message: `this load also reads "${text.value}", unpinned too` })),
   };
@@ -171,6 +187,10 @@ function listen(context: RuleContext): RuleListeners {
   const files = new LoadGroups<UnversionedLoad>('URL', 'unpinned too');
   // Files read from one branch of one repository are pinned together, by one commit.
   const branches = new LoadGroups<UnversionedLoad>('repository branch', 'unpinned too');
+  // The split files of one dataset served side by side (`shapes-train.csv`, `shapes-test.csv`)
+  // are one dataset to pin; a URL with no sibling split stays a URL of its own.
+  const splits = new LoadGroups<UnversionedLoad>('dataset', 'unpinned too');
+  const urls: (UnversionedLoad & { splits?: string })[] = [];
   return {
     // URLs come with the loads.
     callees: trains ? TRAINING_CALLEES : DATASET_CALLEES,
@@ -182,10 +202,17 @@ function listen(context: RuleContext): RuleListeners {
     load: trains ? (io) => {
       const url = remoteRead(context, io);
       if (url?.branch) branches.add(url.branch, url);
-      else if (url) files.add(url.key, url);
+      else if (url) urls.push(url);
     } : undefined,
     finish() {
+      const siblings = groupBy(urls, (url) => url.splits);
+      for (const url of urls) {
+        const split = url.splits ? siblings.get(url.splits)! : [];
+        if (split.some((other) => other.key !== url.key)) splits.add(url.splits!, url);
+        else files.add(url.key, url);
+      }
       files.report(context);
+      splits.report(context);
       branches.report(context);
       datasets.report(context);
     },
@@ -205,7 +232,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
     },
   },
   listen,

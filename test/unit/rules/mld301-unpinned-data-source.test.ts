@@ -129,6 +129,40 @@ ruleTests(unpinnedDataSource, {
       noFix: true,
     },
     {
+      name: 'the split files of one dataset served side by side are one dependency: one finding, linked; other files of the folder, and another host, are their own',
+      code: py`
+        import pandas as pd
+        from tensorflow.keras.models import Sequential
+        SITE = "https://files.example.edu/course/data/"
+        houses = pd.read_csv(SITE + "houses_train.csv")
+        houses_submit = pd.read_csv(SITE + "houses_test.csv", na_values=["?"])
+        zips = pd.read_csv(SITE + "zips.csv")
+        timetable = pd.read_csv(SITE + "trains.csv")
+        results = pd.read_csv(SITE + "tests.csv")
+        readings = pd.read_csv("https://dev.example.net/data/readings.csv")
+        mirrored = pd.read_csv("https://mirror.example.com/course/data/houses_test.csv")
+      `,
+      findings: [
+        { line: 4, message: /^`pd\.read_csv` reads data from the URL "https:\/\/files\.example\.edu\/course\/data\/houses_train\.csv", which serves .* \(as does 1 other load of this dataset\)$/, related: 1 },
+        { line: 6, message: /zips\.csv", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 7, message: /trains\.csv", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 8, message: /tests\.csv", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 9, message: /readings\.csv", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 10, message: /mirror\.example\.com\/course\/data\/houses_test\.csv", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+      ],
+    },
+    {
+      name: 'notebook: split folders of one dataset in two cells, the training split read again: one finding, linked',
+      code: [
+        'import pandas as pd\nfrom sklearn.ensemble import RandomForestClassifier\n',
+        'train = pd.read_csv("https://data.example.org/shapes/train/shapes.csv")\n',
+        'test = pd.read_csv("https://data.example.org/shapes/test/shapes.csv")\nagain = pd.read_csv("https://data.example.org/shapes/train/shapes.csv")\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /shapes\/train\/shapes\.csv", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
+      ],
+    },
+    {
       name: 'one dataset loaded in two functions (train and test splits) is one dependency: one finding, linked',
       code: py`
         import tensorflow_datasets as tfds

@@ -368,6 +368,50 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'NumPy seeded in the __main__ block before it calls the helper, defined above, that builds the forests',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.ensemble import ExtraTreesClassifier, RandomForestClassifier
+        from sklearn.model_selection import StratifiedKFold
+
+        def stack_models(features, labels):
+            folds = list(StratifiedKFold(4).split(features, labels))
+            members = [
+                RandomForestClassifier(n_estimators=200, n_jobs=-1),
+                ExtraTreesClassifier(n_estimators=200, criterion="entropy"),
+            ]
+            for member in members:
+                for train, _ in folds:
+                    member.fit(features[train], labels[train])
+            return members
+
+        if __name__ == "__main__":
+            np.random.seed(2024)
+            table = pd.read_csv("molecules.csv")
+            stack_models(table.drop(columns="active").values, table["active"].values)
+      `,
+    },
+    {
+      name: 'NumPy seeded in a later notebook cell that then calls the function an earlier cell defined',
+      code: [
+        py`
+          import numpy as np
+          from sklearn.model_selection import ShuffleSplit
+
+          def resample_scores(model, X, y):
+              scores = []
+              for train, test in ShuffleSplit(n_splits=20, test_size=0.1).split(X):
+                  scores.append(model.fit(X[train], y[train]).score(X[test], y[test]))
+              return scores
+        `,
+        py`
+          np.random.seed(7)
+          print(np.mean(resample_scores(ridge, X, y)))
+        `,
+      ],
+    },
+    {
       name: 'a unittest case seeding NumPy in setUpClass: every test method draws from the seeded generator',
       code: py`
         import unittest
@@ -1086,6 +1130,33 @@ ruleTests(missingRandomState, {
 
         parts = split(X, y)
         reset_noise()
+      `,
+    },
+    {
+      name: 'NumPy seeded at module level between two calls of the helper: its first run draws afresh',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestRegressor
+
+        def fit_forest(X, y):
+            return RandomForestRegressor(n_estimators=50).fit(X, y)
+
+        baseline = fit_forest(X_old, y_old)
+        np.random.seed(0)
+        current = fit_forest(X_new, y_new)
+      `,
+      findings: [{ line: 5, message: /each run gives a different result/ }],
+      output: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestRegressor
+        SEED = 42
+
+        def fit_forest(X, y):
+            return RandomForestRegressor(n_estimators=50, random_state=SEED).fit(X, y)
+
+        baseline = fit_forest(X_old, y_old)
+        np.random.seed(0)
+        current = fit_forest(X_new, y_new)
       `,
     },
     {

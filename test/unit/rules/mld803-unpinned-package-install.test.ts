@@ -54,6 +54,14 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'the ninja build runner installed before a custom CUDA op is compiled, in an escape and in a script',
+      code: [
+        '# compile the fused upsampling op on first use\n!git clone https://github.com/acme/fused-ops.git\n!pip install ninja\n',
+        'import sys\nsys.path.insert(0, "fused-ops")\nimport torch\nfrom fused_ops import upfirdn2d\n',
+        'import subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "-q", "ninja"])\n',
+      ],
+    },
+    {
       name: 'installs under a literal `if False:` never run: an escape in a later cell, a magic, a subprocess call',
       code: [
         'import sys\nprint(sys.version)\n',
@@ -69,6 +77,16 @@ ruleTests(unpinnedPackageInstall, {
         '%%capture\nimport os\n!pip install --upgrade -qqq uv\nif "COLAB_" not in "".join(os.environ.keys()):\n    !pip install unsloth vllm\nelse:\n    !uv pip install -qqq --upgrade unsloth vllm bitsandbytes\n!uv pip install transformers==4.55.4\n',
       ],
       findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
+      name: 'an unpinned package installed beside ninja is named, ninja is not',
+      code: ['!pip install ninja imageio-ffmpeg\n!pip install "torch==2.1.0"\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: imageio-ffmpeg has no version pin, so each run may install a different release$/ }],
+    },
+    {
+      name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',
+      code: ['# HIDE OUTPUT\n!pip install transformers\n!pip install transformers[sentencepiece]\n!pip install "ray[tune]"\n'],
+      findings: [{ cell: 0, line: 2, message: /^`pip install`: transformers and ray\[tune\] have no version pin, so each run may install a different release \(3 install commands in this notebook\)$/, related: 2 }],
     },
     {
       name: 'an unpinned package beside a uv option value is named, the value is not',

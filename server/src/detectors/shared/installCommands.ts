@@ -30,9 +30,10 @@ export interface InstallCommand {
 
 /**
  * Packaging tools themselves (the installers `pip`, `uv`, `conda`, `mamba`, the build tools, a
- * package remover): upgrading them does not change what the analysis computes.
+ * package remover): upgrading them does not change what the analysis computes. `ninja` only runs
+ * the compile commands PyTorch's extension builder writes for it; the compiler and flags are theirs.
  */
-const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'python', 'conda', 'mamba', 'uv', 'pip-autoremove', 'pip3-autoremove']);
+const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'ninja', 'python', 'conda', 'mamba', 'uv', 'pip-autoremove', 'pip3-autoremove']);
 const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
 
 const PIP_VALUE_OPTIONS = new Set([

@@ -155,7 +155,8 @@ function seedMayBeNone(index: SemanticIndex, seed: Node | undefined): boolean {
 
 /**
  * True when `library`'s global generator is seeded before `at` runs: by a seeding call earlier in
- * the document at module level (an earlier notebook cell included), or earlier in the same function;
+ * the document at module level (an earlier notebook cell included), or at module level before the
+ * module first calls the function that holds `at`, or earlier in the same function;
  * or in another function of the file whose first run, through the calls the module makes, comes
  * before the first run of `at` (`X, y = load()`, whose `simulate()` seeds, then `fit(X, y)` splits;
  * `np.random.seed(seed)` in `main()` before it calls the helper that builds the estimator); or,
@@ -168,10 +169,17 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
   return documentSeedings(index).some((seeding) => {
     if (!seedsLibrary(seeding, library)) return false;
     const where = enclosingFunction(seeding.node);
-    if (!where || (!!scope && sameNode(where, scope))) return seeding.node.startIndex < at.startIndex;
-    if (seedMayBeNone(index, seeding.seed)) return false;
-    setUp ??= testSetUpBefore(index, at);
-    if (setUp.some((fn) => sameNode(fn, where))) return true;
+    const above = seeding.node.startIndex < at.startIndex;
+    if (where && scope && sameNode(where, scope)) return above;
+    if (!where) {
+      // A module-level seed below a function's definition still runs before its body where the
+      // module first calls it after seeding (`if __name__ == "__main__": np.random.seed(0); run()`).
+      if (above || !scope) return above;
+    } else {
+      if (seedMayBeNone(index, seeding.seed)) return false;
+      setUp ??= testSetUpBefore(index, at);
+      if (setUp.some((fn) => sameNode(fn, where))) return true;
+    }
     if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
     const seed = draw && index.dataflow.firstRun(seeding.node);
     return !!draw && !!seed && runsEarlier(seed, draw);
