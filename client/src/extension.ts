@@ -37,7 +37,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/pyproject.toml') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{pyproject.toml,conftest.py}') },
     outputChannel,
     markdown: { isTrusted: false, supportHtml: false },
     middleware: { notebooks: executionOrderMiddleware },

@@ -4,7 +4,10 @@ import type { SourceDocument } from './documents/types';
 import { lineAt } from './documents/positions';
 import type { DocumentSource } from './documents/source';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
-import { effectiveSeverity, type AnalysisConfig } from './config/settings';
+import { effectiveSeverity, type AnalysisConfig, type ConftestSource } from './config/settings';
+import { scriptDocument } from './documents/build';
+import { pathToFileURL } from 'node:url';
+import { testSetupOf, type TestSetup } from './detectors/shared/testSetup';
 import { RULES } from './detectors';
 import type { Rule, RuleContext } from './detectors/types';
 import { checkListeners, traverse, type Subscriber } from './detectors/dispatch';
@@ -135,6 +138,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     }
     return ok;
   };
+  const testSetup = config.conftests?.length ? testSetupFor(config.conftests, options.parser) : undefined;
   // Worked out at the first finding: most files of a folder have none to filter or annotate.
   let suppressions: ReturnType<typeof collectSuppressions> | undefined;
   let multilineStrings: readonly Node[] | undefined;
@@ -153,7 +157,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;
     const findings: Finding[] = [];
-    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting) });
+    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting, testSetup) });
   }
 
   const stopped = (): BudgetStop => (budgetStop ??= { budgetMs: budget!.budgetMs, stoppedRules: [], notRun: [] });
@@ -261,13 +265,14 @@ interface Reporting {
 }
 
 /** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
-function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting): RuleContext {
+function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, testSetup: TestSetup | undefined): RuleContext {
   const { doc, index, parsesAsPython, suppressions, multilineStrings } = reporting;
   return {
     doc,
     index,
     meta,
     parsesAsPython,
+    ...(testSetup ? { testSetup } : {}),
     report(descriptor) {
       const range = descriptor.range ?? (descriptor.node ? nodeRange(descriptor.node) : undefined);
       if (!range) throw new Error(`${meta.code} reported a finding without a node or range`);
@@ -295,6 +300,28 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
       findings.push(finding);
     },
   };
+}
+
+/** Test set-ups worked out from conftest files, by their text: the files of one folder share them. */
+const testSetups = new Map<string, TestSetup>();
+
+/** What a test module's conftest files seed before its tests (see detectors/shared/testSetup.ts). */
+function testSetupFor(conftests: readonly ConftestSource[], parser: PythonParser): TestSetup {
+  const key = JSON.stringify(conftests.map((c) => c.text));
+  let setup = testSetups.get(key);
+  if (!setup) {
+    const indexes: SemanticIndex[] = [];
+    const parsed = conftests.map((conftest) => parseOnce(parser, scriptDocument(pathToFileURL(conftest.path).href, conftest.text)));
+    try {
+      for (const { parsed: tree } of parsed) indexes.push(new SemanticIndex(tree));
+      setup = testSetupOf(indexes);
+    } finally {
+      for (const { dispose } of parsed) dispose();
+    }
+    if (testSetups.size >= 64) testSetups.clear();
+    testSetups.set(key, setup);
+  }
+  return setup;
 }
 
 /** One sentence naming the rule that ran out of time and the rules that did not run. */

@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
+import { ConftestCache } from './config/conftests';
 import { RULES } from './analyze';
 import type { AnalysisConfig } from './config/settings';
 import { scriptSource, type DocumentSource } from './documents/source';
@@ -39,6 +40,8 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const notebooks = new NotebookDocuments(TextDocument);
 const projects = new ProjectConfigCache();
+/** Test modules' conftest files (what pytest seeds before their tests), read from disk as pyproject.toml is. */
+const conftests = new ConftestCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
@@ -125,6 +128,7 @@ connection.onDidChangeConfiguration((change) => {
 
 connection.onDidChangeWatchedFiles(() => {
   projects.clear();
+  conftests.clear();
   reanalyseAll();
 });
 
@@ -230,7 +234,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     publish(uri, emptyDiagnostics(source));
     return undefined;
   }
-  const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri));
+  const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests);
   notices.configProblems(project);
   const analysis = await oneAtATime(() => analyseInSlices(uri, source, config));
   if (!analysis) return session?.latest(uri);
@@ -408,7 +412,7 @@ connection.onCodeAction(async (params, token) => {
 });
 
 const workspace = new WorkspaceScan({
-  connection, projects, settingsFor, fresh, ownerOf,
+  connection, projects, conftests, settingsFor, fresh, ownerOf,
   parser: () => parserReady,
   roots: () => workspaceRoots,
   isOpen,

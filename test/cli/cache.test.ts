@@ -24,6 +24,30 @@ function fromCache(run: Run): number {
 
 const withoutTiming = (run: Run): Run => ({ ...run, stderr: run.stderr.replace(/^Checked .*\n/m, '') });
 
+describe('mldebt check: conftest.py seeds of test modules', function () {
+  this.timeout(60000);
+
+  it('count for test modules below them, and a change to a conftest is a cache miss', () => {
+    const dir = temporaryFolder('conftest');
+    try {
+      mkdirSync(path.join(dir, 'tests', 'unit'), { recursive: true });
+      writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n');
+      const test = 'from sklearn.ensemble import RandomForestClassifier\n\ndef test_forest(data):\n    assert RandomForestClassifier().fit(*data).score(*data) > 0.9\n';
+      writeFileSync(path.join(dir, 'tests', 'unit', 'test_forest.py'), test);
+      // Not a test module: pytest's conftest does not run before it.
+      writeFileSync(path.join(dir, 'tests', 'unit', 'forest_helpers.py'), 'from sklearn.ensemble import RandomForestClassifier\nmodel = RandomForestClassifier().fit(X, y)\n');
+      writeFileSync(path.join(dir, 'tests', 'conftest.py'), 'import numpy as np\nnp.random.seed(0)\n');
+      const codes = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string }) => `${f.file}:${f.code}`);
+      assert.deepEqual(codes(), ['tests/unit/forest_helpers.py:MLD802']);
+      // The seed gone from the conftest: the cached result of the unchanged test module is not used.
+      writeFileSync(path.join(dir, 'tests', 'conftest.py'), 'import numpy as np\n');
+      assert.deepEqual(codes(), ['tests/unit/forest_helpers.py:MLD802', 'tests/unit/test_forest.py:MLD802']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('mldebt check: the result cache', function () {
   this.timeout(60000);
   let dir: string;

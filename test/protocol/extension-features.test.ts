@@ -215,6 +215,18 @@ describe('Check Workspace over LSP', function () {
     assert.equal(client.diagnostics.has(uriOf('wide.py')), false, 'UTF-16 text is not read as Python');
   });
 
+  it('reads a test module\'s conftest.py: its seed counts in the editor, and a change on disk is seen', async () => {
+    const test = 'from sklearn.ensemble import RandomForestClassifier\n\ndef test_forest(X, y):\n    assert RandomForestClassifier().fit(X, y).score(X, y) > 0.9\n';
+    mkdirSync(path.join(root, 'tests'));
+    writeFileSync(path.join(root, 'tests', 'conftest.py'), 'import numpy as np\nnp.random.seed(0)\n');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf('tests/test_forest.py'), languageId: 'python', version: 1, text: test } });
+    const seeds = (diagnostics: { code?: unknown }[]) => diagnostics.filter((d) => d.code === 'MLD802').length;
+    assert.equal(seeds(await client.waitFor(uriOf('tests/test_forest.py'))), 0);
+    writeFileSync(path.join(root, 'tests', 'conftest.py'), 'import numpy as np\n');
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('tests/conftest.py'), type: 2 }] });
+    assert.equal(seeds(await client.waitFor(uriOf('tests/test_forest.py'), (d) => seeds(d) > 0)), 1);
+  });
+
   it('stops when cancelled, reporting how far it got', async () => {
     for (let i = 0; i < 150; i++) writeFileSync(path.join(root, `many_${i}.py`), UNSEEDED_SPLIT);
     const source = new CancellationTokenSource();

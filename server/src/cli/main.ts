@@ -3,6 +3,7 @@
 //   mldebt rules            list the rules
 //   mldebt explain CODE     print a rule's documentation
 // Exit status: 0 no findings, 1 findings (or files that do not parse), 2 usage or I/O error.
+import { ConftestCache } from '../config/conftests';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -81,6 +82,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   const rootRelative = (shown: string) => path.relative(root, path.resolve(cwd, shown)).split(path.sep).join('/');
   const reportedProblems = new Set<string>();
   const tasks: FileTask[] = [];
+  const conftests = new ConftestCache();
   /** Warnings about a file's pyproject.toml, printed before the file's own messages the first time. */
   const warningsBefore: string[][] = [];
   for (const file of discovery.files) {
@@ -90,6 +92,8 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     for (const problem of warnings) reportedProblems.add(problem);
     warningsBefore.push(warnings.map((problem) => `warning: ${problem}`));
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
+    const conftestSources = conftests.forFile(file, root);
+    if (conftestSources.length) config.conftests = conftestSources;
     tasks.push({ file, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes, cache: options.cache });
   }
 

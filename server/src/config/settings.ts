@@ -17,6 +17,19 @@ export interface AnalysisConfig {
   severity: Record<string, SeverityOverride>;
   /** Files larger than this many bytes are not analysed. */
   maxFileSize: number;
+  /**
+   * The `conftest.py` files pytest loads before a test module (`test_*.py`, `*_test.py`), from the
+   * project's root down to the module's folder: what they seed before its tests run (at import, in
+   * an autouse fixture, or in a fixture a test asks for) counts as seeded. Read by the front door
+   * (CLI, language server) for test modules only; part of the configuration, so the result cache
+   * and the server's reuse of an analysis see a change to them.
+   */
+  conftests?: ConftestSource[];
+}
+
+export interface ConftestSource {
+  path: string;
+  text: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -72,5 +85,7 @@ export function mergeConfig(base: AnalysisConfig, override: Partial<AnalysisConf
   if (select) merged.select = [...select];
   const extendSelect = [...(base.extendSelect ?? []), ...(override.extendSelect ?? [])];
   if (extendSelect.length) merged.extendSelect = extendSelect;
+  const conftests = override.conftests ?? base.conftests;
+  if (conftests?.length) merged.conftests = conftests;
   return merged;
 }

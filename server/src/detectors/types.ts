@@ -9,6 +9,7 @@ import type { CallSite } from '../semantics/types';
 import type { DataIO, Mutation, NameRead } from '../semantics/dataflow';
 import type { CollectedType } from '../semantics/walk';
 import type { FixSafety, RuleMeta } from '../engine/types';
+import type { TestSetup } from './shared/testSetup';
 
 // The vocabulary lives in the engine; rules keep importing it from here.
 export type { Finding, Fix, FixSafety, Related, RuleDocs, RuleMeta, RuleTag, Severity } from '../engine/types';
@@ -45,6 +46,8 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
   /** Parses a snippet of Python on its own and says whether it parsed cleanly. */
   parsesAsPython(snippet: string): boolean;
+  /** What pytest seeds before this test module's tests (from its conftest.py files), when it is one. */
+  readonly testSetup?: TestSetup;
 }
 
 /** A listener for the collected nodes of one kind (`comparison_operator`, `assignment`...). */

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { analyzeDocument } from '../analyze';
 import { documentConfig, filePathOf, type EditorSettings, type ProjectConfigCache } from '../config/editorSettings';
+import type { ConftestCache } from '../config/conftests';
 import { RULES } from '../analyze';
 import type { Finding } from '../engine/types';
 import { isPythonLanguage } from '../documents/build';
@@ -37,6 +38,7 @@ export interface WorkspaceHost {
   parser(): Promise<PythonParser> | undefined;
   settingsFor(uri: string): Promise<EditorSettings>;
   projects: ProjectConfigCache;
+  conftests: ConftestCache;
   roots(): string[];
   isOpen(uri: string): boolean;
   /** Whether an open document waits for (or is in) an analysis: the scan lets it go first. */
@@ -189,7 +191,7 @@ export class WorkspaceScan {
     if (!file || !parser) return undefined;
     const settings = await this.host.settingsFor(uri);
     const root = this.host.roots().find((r) => file.startsWith(r + path.sep));
-    const { config } = documentConfig(uri, settings, this.host.projects, root);
+    const { config } = documentConfig(uri, settings, this.host.projects, root, this.host.conftests);
     const source = diskSource(file, config.maxFileSize);
     if (!source || !settings.enable || skipReason(source, config.maxFileSize)) {
       this.forget(uri);

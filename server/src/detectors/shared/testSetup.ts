@@ -1,0 +1,87 @@
+// What pytest seeds before a test module's tests run, read from the `conftest.py` files it loads
+// first: a seed at a conftest's top level runs when pytest imports it, before any test; an autouse
+// fixture, or a hook such as `pytest_runtest_setup`, seeds before each test; any other fixture
+// seeds before the tests that ask for it by name (a parameter of the test function).
+import type { Node } from 'web-tree-sitter';
+import type { SemanticIndex } from '../../semantics';
+import { enclosingFunction } from '../../semantics/nodes';
+import { seedings, type Library } from './seeding';
+
+export interface TestSetup {
+  /** Libraries seeded before every test ('all' for a helper that may seed any, `set_seed(0)`). */
+  seeded: ReadonlySet<Library | 'all'>;
+  /** Fixtures that seed, by name, with the libraries they seed. */
+  fixtures: ReadonlyMap<string, ReadonlySet<Library | 'all'>>;
+}
+
+/** Hooks pytest calls before the tests run (or before each one). */
+const SETUP_HOOKS = /^pytest_(configure|sessionstart|collection_finish|runtest_setup|runtest_call)$/;
+
+/** The outermost function around `node`: the fixture or hook a nested helper belongs to. */
+function outermostFunction(node: Node): Node | undefined {
+  let outer: Node | undefined;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) outer = fn;
+  return outer;
+}
+
+/** `@pytest.fixture`, `@pytest.fixture(autouse=True)`, `@fixture(scope="module")`: how the function is declared a fixture, if it is. */
+function fixtureDecorator(index: SemanticIndex, fn: Node): { autouse: boolean } | undefined {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  for (const decorator of decorated?.namedChildren ?? []) {
+    if (decorator?.type !== 'decorator') continue;
+    const expression = decorator.namedChild(0);
+    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+    if (!callee || index.qualify(callee) !== 'pytest.fixture') continue;
+    const call = expression?.type === 'call' ? index.call(expression) : undefined;
+    const autouse = call?.kwargs.get('autouse');
+    const literal = autouse ? index.literal(autouse) : undefined;
+    return { autouse: literal?.kind === 'bool' && literal.value };
+  }
+  return undefined;
+}
+
+/** The seeds of a module's conftest files (their indexes, in any order). */
+export function testSetupOf(conftests: readonly SemanticIndex[]): TestSetup {
+  const seeded = new Set<Library | 'all'>();
+  const fixtures = new Map<string, Set<Library | 'all'>>();
+  for (const index of conftests) {
+    for (const seeding of seedings(index)) {
+      const libraries = seeding.libraries === 'all' ? ['all' as const] : seeding.libraries;
+      const fn = outermostFunction(seeding.node);
+      const name = fn?.childForFieldName('name')?.text;
+      const fixture = fn ? fixtureDecorator(index, fn) : undefined;
+      if (!fn || fixture?.autouse || (name && SETUP_HOOKS.test(name))) {
+        for (const library of libraries) seeded.add(library);
+      } else if (fixture && name) {
+        let seeds = fixtures.get(name);
+        if (!seeds) fixtures.set(name, (seeds = new Set()));
+        for (const library of libraries) seeds.add(library);
+      }
+    }
+  }
+  return { seeded, fixtures };
+}
+
+/** The parameter names of the functions around `at` (a test asks for fixtures by naming them). */
+function parameterNames(at: Node): Set<string> {
+  const names = new Set<string>();
+  for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
+    for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
+      const name = parameter?.type === 'identifier' ? parameter : parameter?.namedChildren.find((child) => child?.type === 'identifier');
+      if (name) names.add(name.text);
+    }
+  }
+  return names;
+}
+
+/** Whether pytest's set-up seeds `library` before the test that runs `at`. */
+export function seededByTestSetup(setup: TestSetup | undefined, library: Library, at: Node): boolean {
+  if (!setup) return false;
+  if (setup.seeded.has(library) || setup.seeded.has('all')) return true;
+  if (setup.fixtures.size === 0) return false;
+  for (const name of parameterNames(at)) {
+    const seeds = setup.fixtures.get(name);
+    if (seeds && (seeds.has(library) || seeds.has('all'))) return true;
+  }
+  return false;
+}
