@@ -515,6 +515,15 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 't-SNE and MDS maps only plotted, directly or through the columns of a frame that is only plotted, are pictures',
+      code: [
+        'import matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.manifold import MDS, TSNE\n',
+        'emb = TSNE(n_components=2, perplexity=30).fit_transform(features)\nplt.scatter(emb[:, 0], emb[:, 1], c=labels)\nplt.show()\n',
+        'tsne = TSNE(n_components=2, perplexity=40)\nmapped = tsne.fit_transform(features)\ndf["tsne-one"] = mapped[:, 0]\ndf["tsne-two"] = mapped[:, 1]\nsns.scatterplot(x="tsne-one", y="tsne-two", hue="label", data=df)\n',
+        'coords = MDS(n_components=2).fit_transform(distances)\nfor (x, y), name in zip(coords, names):\n    plt.annotate(name, (x, y))\n',
+      ],
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -905,6 +914,34 @@ ruleTests(missingRandomState, {
         { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
       ],
       output: BOOSTED_TREES('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'a t-SNE map that is clustered and scored, or trained on, is data',
+      code: py`
+        from sklearn.cluster import KMeans
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+        emb = TSNE(n_components=2).fit_transform(X)
+        labels = KMeans(n_clusters=4, random_state=0).fit_predict(emb)
+        print(silhouette_score(emb, labels))
+        clf = LogisticRegression().fit(TSNE(n_components=3).fit_transform(X), y)
+      `,
+      findings: [
+        { line: 5, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ },
+        { line: 8, message: /^`TSNE` is called without `random_state`/ },
+      ],
+      output: py`
+        from sklearn.cluster import KMeans
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+        SEED = 42
+        emb = TSNE(n_components=2, random_state=SEED).fit_transform(X)
+        labels = KMeans(n_clusters=4, random_state=0).fit_predict(emb)
+        print(silhouette_score(emb, labels))
+        clf = LogisticRegression().fit(TSNE(n_components=3).fit_transform(X), y)
+      `,
     },
     {
       name: 'generated data sets that are clustered, split, or handed to a function of the file that trains on them',
