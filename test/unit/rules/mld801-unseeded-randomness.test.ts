@@ -1293,6 +1293,21 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'noisy images pushed through keras.ops (stateless math) only to title a plot',
+      code: py`
+        import keras
+        import matplotlib.pyplot as plt
+        import numpy as np
+
+        images = np.load("digits.npy")
+        noisy = images + np.random.normal(0, 0.3, images.shape)
+        error = keras.ops.mean(keras.ops.square(noisy - images))
+        plt.imshow(noisy[0])
+        plt.title(f"noise error {float(error):.3f}")
+        plt.show()
+      `,
+    },
+    {
       name: 'text sampled from a trained model through softmax, only to be shown',
       code: py`
         import numpy as np
@@ -1584,6 +1599,28 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'noise added through keras.ops to the images a model then trains on',
+      code: py`
+        import keras
+        import numpy as np
+
+        images = np.load("digits.npy")
+        noisy = keras.ops.clip(images + np.random.normal(0, 0.3, images.shape), 0.0, 1.0)
+        autoencoder.fit(noisy, images, epochs=5)
+      `,
+      findings: [{ line: 5, message: /^`np\.random\.normal` draws from NumPy's global random generator/ }],
+      output: py`
+        import keras
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+
+        images = np.load("digits.npy")
+        noisy = keras.ops.clip(images + np.random.normal(0, 0.3, images.shape), 0.0, 1.0)
+        autoencoder.fit(noisy, images, epochs=5)
+      `,
+    },
     {
       name: 'a timed training step whose optimizer applies the gradients trains the model it saves',
       code: TIMED_TRAINING_STEP,

@@ -17,10 +17,11 @@ import { isEstimatorConstructor, randomStateKind } from './libraries';
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
 /**
- * Constructors and functions that hold training data or model weights; `torch.nn.functional` is
- * stateless (`F.softmax(logits)`), so its value is followed on instead.
+ * Constructors and functions that hold training data or model weights; `torch.nn.functional` and
+ * Keras 3's `keras.ops` are stateless math (`F.softmax(logits)`, `ops.mean(x)`), so their values
+ * are followed on instead.
  */
-const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.)|keras\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
+const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.(?!ops\.))|keras\.(?!ops\.)|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
 /**
  * Containers of labelled arrays and open files that are named `Dataset` (xarray's, netCDF4's) hold
  * numbers as a pandas frame does, not training data: the draw is followed on through them.
