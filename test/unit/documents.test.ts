@@ -145,6 +145,13 @@ describe('.ipynb reading', () => {
   });
 
   it('explains broken notebooks', () => {
+    // A notebook that names only its kernel (as Colab saves an R notebook) is in that kernel's language.
+    const kernelOnly = (kernelspec: object) => parseIpynb('file:///n.ipynb', JSON.stringify({ cells: [], metadata: { kernelspec } })).language;
+    assert.equal(kernelOnly({ name: 'ir', display_name: 'R' }), 'r');
+    assert.equal(kernelOnly({ name: 'julia-1.10', display_name: 'Julia 1.10.0' }), 'julia');
+    assert.equal(kernelOnly({ name: 'python3', display_name: 'Python 3' }), 'python');
+    assert.equal(kernelOnly({ name: 'my-env', display_name: 'Research (GPU)' }), 'python', 'an unknown kernel may be a Python environment');
+    assert.equal(kernelOnly({ name: 'ir', language: 'python' }), 'python', 'a declared language wins');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
     for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);

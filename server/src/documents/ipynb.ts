@@ -21,6 +21,27 @@ export interface ParsedNotebook {
   cells: CellInput[];
 }
 
+interface KernelSpec {
+  language?: unknown;
+  name?: unknown;
+  display_name?: unknown;
+}
+
+/**
+ * The language of a notebook whose metadata names only its kernel (Colab writes
+ * `{"name": "ir", "display_name": "R"}` and nothing else): the well-known kernels of other
+ * languages, by name or display name. Any other kernel name may be a Python environment's.
+ */
+function kernelLanguage(spec: KernelSpec | undefined): string | undefined {
+  const name = typeof spec?.name === 'string' ? spec.name.toLowerCase() : '';
+  const shown = typeof spec?.display_name === 'string' ? spec.display_name : '';
+  if (name === 'ir' || /^R(\s|$)/.test(shown)) return 'r';
+  if (/^julia(-|$)/.test(name) || /^Julia\b/.test(shown)) return 'julia';
+  if (/^(scala|spylon-kernel|almond)/.test(name)) return 'scala';
+  if (name === 'bash') return 'bash';
+  return undefined;
+}
+
 export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
   // An empty file (a placeholder, a download that failed) has nothing to parse: say so, not what JSON.parse says.
   if (json.trim() === '') throw new NotebookFormatError('an empty file, not notebook JSON');
@@ -33,9 +54,9 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
   if (!data || typeof data !== 'object' || !Array.isArray((data as { cells?: unknown }).cells)) {
     throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 4 is supported)');
   }
-  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: { language?: unknown }; language_info?: { name?: unknown } } };
+  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: KernelSpec; language_info?: { name?: unknown } } };
   const declared = nb.metadata?.language_info?.name ?? nb.metadata?.kernelspec?.language;
-  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : 'python';
+  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(nb.metadata?.kernelspec) ?? 'python';
   const cells = nb.cells.map((raw, index): CellInput => {
     const rawSource = raw?.source;
     const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';
