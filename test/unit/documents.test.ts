@@ -17,6 +17,7 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['automagic line magic', 'matplotlib inline\nx = 1', 'automagic:matplotlib'],
     ['automagic up a folder', 'cd ..\nx = 1', 'automagic:cd'],
     ['help', 'df.merge?\nx = 1', 'help:?'],
+    ['help with a space after the prefix', '?? Dense\nx = 1', 'help:?'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
   ];
   for (const [name, source, expected] of cases) {

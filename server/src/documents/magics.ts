@@ -25,7 +25,8 @@ const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)\s+(?:install|uninstall|list|s
 const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|more|man|ldir|lf|lk|lx|pushd|popd|dhist|bookmark|matplotlib|pylab|load_ext|reload_ext|unload_ext|autoreload|aimport|tensorflow_version|who|whos|who_ls|reset|history|env|set_env|alias|unalias|rehashx)[ \t]+(?![ \t,&^|*/+\-=%<>!(\[:;@#)\]}]|\.(?=[A-Za-z_])|(?:is|not|in|and|or|if|else|for|as)\b).+)$/;
 const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
-const HELP = /^(\s*)(\?{1,2}[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
+/** `?obj`, `?? obj` (IPython allows a space after the prefix), `obj?`, `obj??`: help, no Python. */
+const HELP = /^(\s*)(\?{1,2}\s*[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
 /**
  * `%time <statement>`: IPython runs the statement in the notebook's namespace (its assignments
  * stay) and prints how long it took; a compound statement, a shell escape or another magic is no
