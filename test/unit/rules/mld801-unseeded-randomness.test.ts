@@ -511,6 +511,23 @@ const LESSON_LEAF_UPDATED = AUTOGRAD_LESSON.map((cell, i) => i === 2 ? py`
   print(w)
 ` : cell);
 
+/**
+ * Gradient descent on drawn weights, the loss a parenthesised expression reduced by a method:
+ * `((features @ w - target) ** 2).mean()` is a different value from the `(...) ** 2` inside it,
+ * and where it goes (the backward pass in the loop) is followed.
+ */
+const DESCENT_ON_DRAWN_WEIGHTS = py`
+  import torch
+  w = torch.randn(4, requires_grad=True)
+  for step in range(100):
+      loss = ((features @ w - target) ** 2).mean()
+      loss.backward()
+      with torch.no_grad():
+          w -= 0.05 * w.grad
+          w.grad.zero_()
+  print(w)
+`;
+
 /** A drawn leaf pushed through a model before the one backward pass: the model's weights are in the graph. */
 const LEAF_THROUGH_MODEL = py`
   import torch
@@ -1695,6 +1712,12 @@ ruleTests(unseededRandomness, {
       code: LESSON_LEAF_UPDATED,
       findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
       output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
+    },
+    {
+      name: 'drawn weights descended by hand, the loss a reduced parenthesised expression, are trained',
+      code: DESCENT_ON_DRAWN_WEIGHTS,
+      findings: [{ line: 2, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(DESCENT_ON_DRAWN_WEIGHTS, 'import torch', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'a drawn leaf tensor pushed through a model before its one backward pass reaches the model',

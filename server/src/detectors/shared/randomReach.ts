@@ -366,7 +366,7 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
  * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
 function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false, gradientLeaf = false): Reach {
-  const seen = new Set<number>();
+  const seen = new Set<string>();
   const queue: Node[] = [...start];
   let steps = 0;
   let shapes = 0;
@@ -377,8 +377,10 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
     const node = queue.shift()!;
     const parent = node.parent;
     if (!parent) { lost = true; continue; }
-    if (seen.has(node.startIndex * 7 + node.endIndex)) continue;
-    seen.add(node.startIndex * 7 + node.endIndex);
+    // Keyed by the whole span: `(z ** 2).sum()` and the `z ** 2` inside it are different values.
+    const key = `${node.startIndex}:${node.endIndex}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
       shapes++;
       continue;
