@@ -472,11 +472,91 @@ const ONE_BACKWARD_GRADIENT_READ = withMain(`
   print(model.proj.weight.grad.norm())
 `);
 
+/** A lesson on autograd: a drawn leaf tensor, one backward pass on what it gives, its gradient printed beside the formula. */
+const AUTOGRAD_LESSON = [
+  py`
+    import torch
+    from torch import nn, optim
+  `,
+  py`
+    w = torch.rand(3, requires_grad=True)
+    out = (w * 3).pow(2).sum()
+    out
+  `,
+  py`
+    out.backward()
+    print(w.grad)
+    print(18 * w)
+  `,
+  py`
+    net = nn.Linear(3, 1)
+    opt = optim.SGD(net.parameters(), lr=0.1)
+  `,
+];
+
+/** The lesson's import cell once the seed fix has run. */
+const SEEDED_LESSON_IMPORTS = 'import torch\nfrom torch import nn, optim\nSEED = 42\ntorch.manual_seed(SEED)\n';
+
+/** The lesson's leaf handed to an optimizer: it is a weight, stepped with the gradient. */
+const LESSON_LEAF_STEPPED = AUTOGRAD_LESSON.map((cell, i) => i === 3 ? py`
+  opt = optim.SGD([w], lr=0.1)
+  opt.step()
+` : cell);
+
+/** The lesson's leaf updated by hand with its gradient after the backward pass: one step of gradient descent. */
+const LESSON_LEAF_UPDATED = AUTOGRAD_LESSON.map((cell, i) => i === 2 ? py`
+  out.backward()
+  with torch.no_grad():
+      w -= 0.1 * w.grad
+  print(w)
+` : cell);
+
+/**
+ * Gradient descent on drawn weights, the loss a parenthesised expression reduced by a method:
+ * `((features @ w - target) ** 2).mean()` is a different value from the `(...) ** 2` inside it,
+ * and where it goes (the backward pass in the loop) is followed.
+ */
+const DESCENT_ON_DRAWN_WEIGHTS = py`
+  import torch
+  w = torch.randn(4, requires_grad=True)
+  for step in range(100):
+      loss = ((features @ w - target) ** 2).mean()
+      loss.backward()
+      with torch.no_grad():
+          w -= 0.05 * w.grad
+          w.grad.zero_()
+  print(w)
+`;
+
+/** A drawn leaf pushed through a model before the one backward pass: the model's weights are in the graph. */
+const LEAF_THROUGH_MODEL = py`
+  import torch
+  from mylab.nets import Classifier
+  net = Classifier()
+  x = torch.randn(8, 3, requires_grad=True)
+  net(x).sum().backward()
+  print(x.grad.abs().mean())
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
       name: 'noise handed only to a function of the file that plots it reaches no result',
       code: NOISE_ONLY_PLOTTED,
+    },
+    {
+      name: 'a notebook lesson on autograd: a drawn leaf tensor, one backward pass, its gradient only printed',
+      code: AUTOGRAD_LESSON,
+    },
+    {
+      name: 'a script showing a sigmoid\'s gradient on a drawn leaf tensor through PyTorch\'s own functions',
+      code: py`
+        import torch
+        a = torch.randn(4, requires_grad=True)
+        b = torch.sigmoid(a).mean()
+        b.backward()
+        print(a.grad, torch.sigmoid(a) * (1 - torch.sigmoid(a)) / 4)
+      `,
     },
     {
       name: 'a random input pushed through the layers only to learn the size of their output',
@@ -1620,6 +1700,30 @@ ruleTests(unseededRandomness, {
         noisy = keras.ops.clip(images + np.random.normal(0, 0.3, images.shape), 0.0, 1.0)
         autoencoder.fit(noisy, images, epochs=5)
       `,
+    },
+    {
+      name: 'a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass',
+      code: LESSON_LEAF_STEPPED,
+      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
+      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_STEPPED.slice(1)],
+    },
+    {
+      name: 'a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained',
+      code: LESSON_LEAF_UPDATED,
+      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
+      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
+    },
+    {
+      name: 'drawn weights descended by hand, the loss a reduced parenthesised expression, are trained',
+      code: DESCENT_ON_DRAWN_WEIGHTS,
+      findings: [{ line: 2, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(DESCENT_ON_DRAWN_WEIGHTS, 'import torch', 'torch.manual_seed(SEED)'),
+    },
+    {
+      name: 'a drawn leaf tensor pushed through a model before its one backward pass reaches the model',
+      code: LEAF_THROUGH_MODEL,
+      findings: [{ line: 4, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededAfter(LEAF_THROUGH_MODEL, 'from mylab.nets import Classifier', 'torch.manual_seed(SEED)'),
     },
     {
       name: 'a timed training step whose optimizer applies the gradients trains the model it saves',

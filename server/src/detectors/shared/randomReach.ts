@@ -10,7 +10,7 @@ import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients } from '../../semantics/torch';
 import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
-import { stringValue } from '../../semantics/literals';
+import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, randomStateKind } from './libraries';
 
@@ -242,6 +242,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw)) return false;
+  if (drawnAsGradientLeaf(index, draw) && followDraw(index, [draw], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
   if (reach === 'shape-only') return false;
@@ -252,6 +253,26 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (sites === 'pipeline' || (sites.length > 0 && followDraw(index, sites) === 'result')) return true;
   return isModelOrDataClass(index, draw) || inTrainingStep(index, draw);
 }
+
+/**
+ * `x = torch.randn(2, 2, requires_grad=True)`, bound to a name once, in no loop or function: a leaf
+ * tensor autograd differentiates to, as a lesson draws one to show what `backward` computes.
+ */
+function drawnAsGradientLeaf(index: SemanticIndex, draw: Node): boolean {
+  const call = index.call(draw);
+  const flag = call?.kwargs.get('requires_grad');
+  const value = flag ? literalValue(flag) : undefined;
+  if (!call?.qname?.startsWith('torch.') || value?.kind !== 'bool' || !value.value) return false;
+  const binding = draw.parent;
+  return binding?.type === 'assignment' && sameNode(binding.childForFieldName('right'), draw)
+    && binding.childForFieldName('left')?.type === 'identifier' && !enclosingFunction(draw) && runsOnce(index, draw);
+}
+
+/**
+ * PyTorch's own tensor functions (`torch.exp`, `torch.nn.functional.relu`): what they give is
+ * worked out from the tensor and holds no weight. Not an optimizer, a layer or a data set.
+ */
+const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.))\w/;
 
 /** The `string` module's alphabets, by what they hold. */
 const ALPHABETS: Record<string, { letters: boolean; digits: boolean }> = {
@@ -339,9 +360,13 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
 /**
  * Where the values that start at `start` go (see Reach). A value handed to a call that is no known
  * sink is followed on through the call's value, unless `onlyArgumentsShown`: then it is lost there.
+ * `gradientLeaf` follows a drawn leaf tensor (see drawnAsGradientLeaf) as a lesson on autograd uses
+ * it: one backward pass run once on what it gives leaves a gradient and changes no weight, so it
+ * only shows; its gradient (`x.grad`) must only be looked at, and the tensor handed to nothing but
+ * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
-function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false): Reach {
-  const seen = new Set<number>();
+function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false, gradientLeaf = false): Reach {
+  const seen = new Set<string>();
   const queue: Node[] = [...start];
   let steps = 0;
   let shapes = 0;
@@ -352,10 +377,17 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
     const node = queue.shift()!;
     const parent = node.parent;
     if (!parent) { lost = true; continue; }
-    if (seen.has(node.startIndex * 7 + node.endIndex)) continue;
-    seen.add(node.startIndex * 7 + node.endIndex);
+    // Keyed by the whole span: `(z ** 2).sum()` and the `z ** 2` inside it are different values.
+    const key = `${node.startIndex}:${node.endIndex}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
       shapes++;
+      continue;
+    }
+    if (gradientLeaf && parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && parent.childForFieldName('attribute')?.text === 'grad') {
+      if (!onlyLookedAt(index, parent)) return 'result';
+      shown++;
       continue;
     }
     // A value on its own line goes nowhere: a notebook shows it as the cell's value, a script drops
@@ -387,6 +419,10 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (isExampleInput(call, keyword)) { shapes++; continue; }
       // A forward or backward pass under a FLOP counter is counted, and the count depends on shapes only.
       if (underFlopCounter(index, callNode)) { shapes++; continue; }
+      if (gradientLeaf) {
+        if (parent.type === 'call' && call.method === 'backward' && !enclosingFunction(callNode) && runsOnce(index, callNode)) { shown++; continue; }
+        if (parent.type !== 'call' && !(call.qname && (TENSOR_FUNCTIONS.test(call.qname) || DISPLAY.test(call.qname)))) return 'result';
+      }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
