@@ -12,6 +12,9 @@ const MLFLOW_EXAMPLE_TRAINED = py`
 `;
 /** What the seed fix makes of `code`: the seed constant and `seeding` right after the import line that ends its opening imports. */
 const seededAfter = (code: string, lastImport: string, seeding: string) => code.replace(`${lastImport}\n`, `${lastImport}\nSEED = 42\n${seeding}\n`);
+/** A positive whose one finding is fixed by seeding the library right after the file's last import. */
+const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
+  ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
 /** Random features held in an xarray Dataset, then fitted: the container does not stop the flow. */
 const XARRAY_TRAINED = py`
@@ -1713,120 +1716,25 @@ ruleTests(unseededRandomness, {
       findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
       output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
     },
-    {
-      name: 'drawn weights descended by hand, the loss a reduced parenthesised expression, are trained',
-      code: DESCENT_ON_DRAWN_WEIGHTS,
-      findings: [{ line: 2, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(DESCENT_ON_DRAWN_WEIGHTS, 'import torch', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a drawn leaf tensor pushed through a model before its one backward pass reaches the model',
-      code: LEAF_THROUGH_MODEL,
-      findings: [{ line: 4, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(LEAF_THROUGH_MODEL, 'from mylab.nets import Classifier', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a timed training step whose optimizer applies the gradients trains the model it saves',
-      code: TIMED_TRAINING_STEP,
-      findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(TIMED_TRAINING_STEP, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'gradients applied by hand through .grad train the weights',
-      code: MANUAL_SGD,
-      findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(MANUAL_SGD, 'from torch import nn', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'noise handed to a function of the file that fits it reaches a result through its parameter',
-      code: NOISE_THROUGH_OWN_FUNCTIONS,
-      findings: [{ line: 13, message: /`np\.random\.normal` draws from NumPy's global random generator/ }],
-      output: seededAfter(NOISE_THROUGH_OWN_FUNCTIONS, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
-    },
-    {
-      name: 'rows drawn, trained on and then logged as the MLflow input example are still a training draw',
-      code: MLFLOW_EXAMPLE_TRAINED,
-      findings: [{ line: 4, message: /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/ }],
-      output: seededAfter(MLFLOW_EXAMPLE_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
-    },
-    {
-      name: 'a drawn delay that is also written into each sample is data, not only a wait',
-      code: JITTER_KEPT_IN_SAMPLE,
-      findings: [{ line: 12, message: /`random\.uniform` draws from the `random` module's global random generator/ }],
-      output: seededAfter(JITTER_KEPT_IN_SAMPLE, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
-    },
-    {
-      name: 'scvi-tools seed setting assigned None sets no seed',
-      code: SCVI_SEED_NONE,
-      findings: [{ line: 5, message: /`np\.random\.choice` draws from NumPy's global random generator/ }],
-      output: seededAfter(SCVI_SEED_NONE, 'import scvi', 'np.random.seed(SEED)'),
-    },
-    {
-      name: 'a seed written on the file\'s own object (args.seed = 42) seeds no library',
-      code: ARGS_SEED_ATTRIBUTE,
-      findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(ARGS_SEED_ATTRIBUTE, 'import torch', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a script that fixes the numeric locale and also trains at top level is a program',
-      code: LOCALE_SCRIPT,
-      findings: [{ line: 7, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
-      output: seededAfter(LOCALE_SCRIPT, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
-    },
-    {
-      name: 'a script that picks tensorly\'s backend and then trains at top level is a program',
-      code: BACKEND_SCRIPT,
-      findings: [{ line: 5, message: /`torch\.rand` draws from PyTorch's global random generator/ }],
-      output: seededAfter(BACKEND_SCRIPT, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a script that allow-lists a class for safe loading and then trains at top level is a program',
-      code: ALLOW_LISTED_TRAINING_SCRIPT,
-      findings: [{ line: 6, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(ALLOW_LISTED_TRAINING_SCRIPT, 'from mylab.state import RunState', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a module that skips without triton and then trains at its top level is a program',
-      code: TRITON_TRAINING_SCRIPT,
-      findings: [{ line: 5, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(TRITON_TRAINING_SCRIPT, 'import torch', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a training step run under a FLOP counter still trains on the draw',
-      code: FLOP_COUNTED_STEP,
-      findings: [{ line: 7, message: /`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: seededAfter(FLOP_COUNTED_STEP, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a ColossalAI launcher given seed=None seeds nothing (its first argument is the config, not a seed)',
-      code: COLOSSAL_SEED_NONE,
-      findings: [{ line: 6, message: /`torch\.randn_like` draws from PyTorch's global random generator/ }],
-      output: seededAfter(COLOSSAL_SEED_NONE, 'import torch', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'MONAI set_determinism(seed=None) switches determinism off and seeds nothing',
-      code: MONAI_DETERMINISM_OFF,
-      findings: [{ line: 6, message: /`torch\.randn_like` draws from PyTorch's global random generator/ }],
-      output: seededAfter(MONAI_DETERMINISM_OFF, 'from monai.utils import set_determinism', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'strings of letters and digits drawn over and over (a captcha per image) are data',
-      code: CAPTCHA_TEXTS,
-      findings: [{ line: 7, message: /`random\.choices` draws from the `random` module's global random generator/ }],
-      output: seededAfter(CAPTCHA_TEXTS, 'import string', 'random.seed(SEED)'),
-    },
-    {
-      name: 'a word of letters alone drawn once and trained on is data',
-      code: LETTERS_ONLY,
-      findings: [{ line: 4, message: /`random\.choices` draws from the `random` module's global random generator/ }],
-      output: seededAfter(LETTERS_ONLY, 'import torch', 'random.seed(SEED)'),
-    },
-    {
-      name: 'a model\'s own score on drawn rows that is kept among the metrics, not only asserted, is a result',
-      code: MODEL_SCORE_REPORTED,
-      findings: [{ line: 3, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
-      output: seededAfter(MODEL_SCORE_REPORTED, 'import numpy as np', 'np.random.seed(SEED)'),
-    },
+    seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a drawn leaf tensor pushed through a model before its one backward pass reaches the model', LEAF_THROUGH_MODEL, 4, /^`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.nets import Classifier', 'torch.manual_seed(SEED)'),
+    seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
+    seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('noise handed to a function of the file that fits it reaches a result through its parameter', NOISE_THROUGH_OWN_FUNCTIONS, 13, /`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase('rows drawn, trained on and then logged as the MLflow input example are still a training draw', MLFLOW_EXAMPLE_TRAINED, 4, /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase('a drawn delay that is also written into each sample is data, not only a wait', JITTER_KEPT_IN_SAMPLE, 12, /`random\.uniform` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
+    seededCase('scvi-tools seed setting assigned None sets no seed', SCVI_SEED_NONE, 5, /`np\.random\.choice` draws from NumPy's global random generator/, 'import scvi', 'np.random.seed(SEED)'),
+    seededCase('a seed written on the file\'s own object (args.seed = 42) seeds no library', ARGS_SEED_ATTRIBUTE, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a script that fixes the numeric locale and also trains at top level is a program', LOCALE_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
+    seededCase('a script that picks tensorly\'s backend and then trains at top level is a program', BACKEND_SCRIPT, 5, /`torch\.rand` draws from PyTorch's global random generator/, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    seededCase('a script that allow-lists a class for safe loading and then trains at top level is a program', ALLOW_LISTED_TRAINING_SCRIPT, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.state import RunState', 'torch.manual_seed(SEED)'),
+    seededCase('a module that skips without triton and then trains at its top level is a program', TRITON_TRAINING_SCRIPT, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a training step run under a FLOP counter still trains on the draw', FLOP_COUNTED_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),
+    seededCase('a ColossalAI launcher given seed=None seeds nothing (its first argument is the config, not a seed)', COLOSSAL_SEED_NONE, 6, /`torch\.randn_like` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('MONAI set_determinism(seed=None) switches determinism off and seeds nothing', MONAI_DETERMINISM_OFF, 6, /`torch\.randn_like` draws from PyTorch's global random generator/, 'from monai.utils import set_determinism', 'torch.manual_seed(SEED)'),
+    seededCase('strings of letters and digits drawn over and over (a captcha per image) are data', CAPTCHA_TEXTS, 7, /`random\.choices` draws from the `random` module's global random generator/, 'import string', 'random.seed(SEED)'),
+    seededCase('a word of letters alone drawn once and trained on is data', LETTERS_ONLY, 4, /`random\.choices` draws from the `random` module's global random generator/, 'import torch', 'random.seed(SEED)'),
+    seededCase('a model\'s own score on drawn rows that is kept among the metrics, not only asserted, is a result', MODEL_SCORE_REPORTED, 3, /`np\.random\.rand` draws from NumPy's global random generator/, 'import numpy as np', 'np.random.seed(SEED)'),
     {
       name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',
       code: py`
@@ -1845,18 +1753,8 @@ ruleTests(unseededRandomness, {
         model.fit(x, y, epochs=3)
       `,
     },
-    {
-      name: 'draws kept in an xarray Dataset whose arrays are then trained on are still reported',
-      code: XARRAY_TRAINED,
-      findings: [{ line: 4, message: /`np\.random\.rand` draws from NumPy's global random generator/ }],
-      output: seededAfter(XARRAY_TRAINED, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
-    },
-    {
-      name: 'rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it',
-      code: SHUFFLED_BEFORE_TRAINER,
-      findings: [{ line: 4, message: /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script never seeds/ }],
-      output: seededAfter(SHUFFLED_BEFORE_TRAINER, 'from trl import SFTConfig, SFTTrainer', 'random.seed(SEED)'),
-    },
+    seededCase('draws kept in an xarray Dataset whose arrays are then trained on are still reported', XARRAY_TRAINED, 4, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase('rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it', SHUFFLED_BEFORE_TRAINER, 4, /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script never seeds/, 'from trl import SFTConfig, SFTTrainer', 'random.seed(SEED)'),
     {
       name: 'a data set shown as a cell value is still reported when it is trained on, or handed to a call on a line of its own',
       code: [
@@ -2202,42 +2100,12 @@ ruleTests(unseededRandomness, {
       findings: [{ cell: 1, line: 1 }],
       output: ['import numpy as np\nSEED = 42\nnp.random.seed(SEED)\n', 'X = np.random.randn(100, 2)\n', 'km = KMeans(3).fit(X)\n'],
     },
-    {
-      name: 'a __main__ block whose one backward pass is followed by an optimizer step trains',
-      code: ONE_BACKWARD_THEN_STEP,
-      findings: [{ line: 7, message: /^`torch\.randn`/ }],
-      output: seededAfter(ONE_BACKWARD_THEN_STEP, 'from torch import nn', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a __main__ block that backpropagates in a loop and applies the gradients trains',
-      code: BACKWARD_IN_LOOP,
-      findings: [{ line: 7, message: /^`torch\.randn`/ }],
-      output: seededAfter(BACKWARD_IN_LOOP, 'from torch import nn', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a __main__ block that reads the gradients of its one backward pass uses them',
-      code: ONE_BACKWARD_GRADIENT_READ,
-      findings: [{ line: 7, message: /^`torch\.randn`/ }],
-      output: seededAfter(ONE_BACKWARD_GRADIENT_READ, 'from torch import nn', 'torch.manual_seed(SEED)'),
-    },
-    {
-      name: 'a __main__ block that calls the file\'s own training function is a program',
-      code: MAIN_CALLS_TRAINING,
-      findings: [{ line: 10, message: /^`random\.random` draws from the `random` module's global random generator/ }],
-      output: seededAfter(MAIN_CALLS_TRAINING, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
-    },
-    {
-      name: 'a __main__ block whose function trains through a method of the file\'s own trainer class is a program',
-      code: MAIN_DRIVES_TRAINER,
-      findings: [{ line: 10, message: /^`random\.randint` draws from the `random` module's global random generator/ }],
-      output: seededAfter(MAIN_DRIVES_TRAINER, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
-    },
-    {
-      name: 'a command-line tool is a program even when its __main__ block only calls the app',
-      code: CLI_TOOL,
-      findings: [{ line: 10, message: /^`random\.shuffle` draws from the `random` module's global random generator/ }],
-      output: seededAfter(CLI_TOOL, 'import typer', 'random.seed(SEED)'),
-    },
+    seededCase('a __main__ block whose one backward pass is followed by an optimizer step trains', ONE_BACKWARD_THEN_STEP, 7, /^`torch\.randn`/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('a __main__ block that backpropagates in a loop and applies the gradients trains', BACKWARD_IN_LOOP, 7, /^`torch\.randn`/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('a __main__ block that reads the gradients of its one backward pass uses them', ONE_BACKWARD_GRADIENT_READ, 7, /^`torch\.randn`/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('a __main__ block that calls the file\'s own training function is a program', MAIN_CALLS_TRAINING, 10, /^`random\.random` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
+    seededCase('a __main__ block whose function trains through a method of the file\'s own trainer class is a program', MAIN_DRIVES_TRAINER, 10, /^`random\.randint` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
+    seededCase('a command-line tool is a program even when its __main__ block only calls the app', CLI_TOOL, 10, /^`random\.shuffle` draws from the `random` module's global random generator/, 'import typer', 'random.seed(SEED)'),
     {
       name: 'a module that logs and also runs its training at top level is a program',
       code: LOGS_AND_TRAINS,
