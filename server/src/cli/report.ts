@@ -1,6 +1,7 @@
 // From the engine's findings to what the CLI reports: positions within the file or cell (and,
 // for notebooks, within the .ipynb text), the fingerprint a baseline matches, and the first
 // syntax error of a file that does not fully parse.
+import type { Node, Point } from 'web-tree-sitter';
 import type { AnalysisResult } from '../analyze';
 import type { Finding, RuleMeta } from '../engine/types';
 import { computeLineStarts, lineText, positionAt, toLocalRange } from '../documents/positions';
@@ -75,6 +76,17 @@ export function reportFindings(file: ReportedDocument, findings: readonly Findin
   return reported;
 }
 
+/** Where two named children of `node` touch on one line with nothing between them (a missing newline). */
+function missingSeparator(node: Node): Point | undefined {
+  const children = node.namedChildren.filter((child): child is Node => !!child);
+  for (let i = 1; i < children.length; i++) {
+    const before = children[i - 1];
+    const after = children[i];
+    if (before.endIndex === after.startIndex && before.endPosition.row === after.startPosition.row) return after.startPosition;
+  }
+  return undefined;
+}
+
 /** The first syntax error of a file or notebook whose code does not all parse, if any. */
 export function syntaxError(parser: PythonParser, file: ReportedDocument, analysis: AnalysisResult): NotAnalysed | undefined {
   const { doc } = file;
@@ -85,14 +97,22 @@ export function syntaxError(parser: PythonParser, file: ReportedDocument, analys
     for (const { tree, segmentIndex } of parsed.trees) {
       if (!tree.rootNode.hasError) continue;
       let node = tree.rootNode;
+      let at = node.startPosition;
       // Descend to the first node that is an error or a missing token.
       for (;;) {
         const child = node.children.find((c) => c && (c.hasError || c.isError || c.isMissing));
-        if (!child || node.isError) break;
+        if (!child) {
+          // A missing hidden token (the newline between two statements, `print(x)s`) is no child:
+          // it sits where a statement starts on the line another one ends on, with nothing between.
+          if (!node.isError) at = missingSeparator(node) ?? node.startPosition;
+          break;
+        }
+        if (node.isError) break;
         node = child;
+        at = node.startPosition;
         if (node.isMissing) break;
       }
-      const local = toLocalRange(doc, { start: { line: node.startPosition.row, character: node.startPosition.column }, end: { line: node.startPosition.row, character: node.startPosition.column } });
+      const local = toLocalRange(doc, { start: { line: at.row, character: at.column }, end: { line: at.row, character: at.column } });
       const segment = doc.segments[segmentIndex];
       const cell = doc.kind === 'notebook' ? segment.cellIndex + 1 : undefined;
       const line = (local?.range.start.line ?? 0) + 1;
