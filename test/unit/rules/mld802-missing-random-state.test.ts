@@ -916,6 +916,30 @@ ruleTests(missingRandomState, {
       output: BOOSTED_TREES('\n  SEED = 42', ', random_state=SEED'),
     },
     {
+      name: 'histogram gradient boosting draws only on large data, and its message says so; a feature subset or forced early stopping draws always',
+      code: py`
+        from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+        clf = HistGradientBoostingClassifier(max_iter=200).fit(X, y)
+        reg = HistGradientBoostingRegressor(early_stopping=False).fit(X, y)
+        sub = HistGradientBoostingClassifier(max_features=0.5).fit(X, y)
+        stop = HistGradientBoostingRegressor(early_stopping=True).fit(X, y)
+      `,
+      findings: [
+        { line: 2, message: /^`HistGradientBoostingClassifier` is called without `random_state`: on more than 10,000 rows it stops early on a random validation split \(and above 200,000 it bins a random sample\), so runs on such data differ$/ },
+        { line: 3, message: /^`HistGradientBoostingRegressor` is called without `random_state`: on more than 200,000 rows it bins a random sample of them, so runs on such data differ$/ },
+        { line: 4, message: /^`HistGradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 5, message: /^`HistGradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+        SEED = 42
+        clf = HistGradientBoostingClassifier(max_iter=200, random_state=SEED).fit(X, y)
+        reg = HistGradientBoostingRegressor(early_stopping=False).fit(X, y)
+        sub = HistGradientBoostingClassifier(max_features=0.5).fit(X, y)
+        stop = HistGradientBoostingRegressor(early_stopping=True).fit(X, y)
+      `,
+    },
+    {
       name: 'a t-SNE map that is clustered and scored, or trained on, is data',
       code: py`
         from sklearn.cluster import KMeans
