@@ -147,6 +147,10 @@ const PREDICTED_AND_SCORED = (seed: string) => py`
   print(booster.predict(X_test)[:5])
 `;
 
+/** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
+const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: { line: number; message: RegExp }[]) =>
+  ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
+
 ruleTests(missingRandomState, {
   valid: [
     {
@@ -734,15 +738,10 @@ ruleTests(missingRandomState, {
       ],
       output: FITTED_IN_TESTS('\n  SEED = 42', 'random_state=SEED'),
     },
-    {
-      name: 'a split printed and then trained on, and one only printed besides being handed to a function of the project',
-      code: SPLIT_SHOWN_THEN_USED('', ''),
-      findings: [
+    seededTemplateCase('a split printed and then trained on, and one only printed besides being handed to a function of the project', SPLIT_SHOWN_THEN_USED, [
         { line: 3, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
         { line: 6, message: /^`train_test_split` is called without `random_state`/ },
-      ],
-      output: SPLIT_SHOWN_THEN_USED('\n  SEED = 42', ', random_state=SEED'),
-    },
+    ]),
     {
       name: 'a split whose test rows a saved model predicts and is scored on, and one handed to a training function of the project',
       code: PREDICTED_AND_SCORED(''),
@@ -902,19 +901,14 @@ ruleTests(missingRandomState, {
         searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
       `,
     },
-    {
-      name: 'AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws',
-      code: BOOSTED_TREES('', ''),
-      findings: [
+    seededTemplateCase('AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws', BOOSTED_TREES, [
         { line: 3, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
         { line: 4, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
         { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
         { line: 7, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
         { line: 8, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
         { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
-      ],
-      output: BOOSTED_TREES('\n  SEED = 42', ', random_state=SEED'),
-    },
+    ]),
     {
       name: 'histogram gradient boosting draws only on large data, and its message says so; a feature subset or forced early stopping draws always',
       code: py`
@@ -967,16 +961,11 @@ ruleTests(missingRandomState, {
         clf = LogisticRegression().fit(TSNE(n_components=3).fit_transform(X), y)
       `,
     },
-    {
-      name: 'generated data sets that are clustered, split, or handed to a function of the file that trains on them',
-      code: GENERATED_AND_USED('', ''),
-      findings: [
+    seededTemplateCase('generated data sets that are clustered, split, or handed to a function of the file that trains on them', GENERATED_AND_USED, [
         { line: 10, message: /^`make_blobs` is called without `random_state`: each run gives a different result$/ },
         { line: 13, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
         { line: 15, message: /^`make_moons` is called without `random_state`/ },
-      ],
-      output: GENERATED_AND_USED('\n  SEED = 42', ', random_state=SEED'),
-    },
+    ]),
     {
       name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',
       code: py`
@@ -1280,15 +1269,10 @@ ruleTests(missingRandomState, {
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=SEED)
       `,
     },
-    {
-      name: 'a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws',
-      code: SET_UP_OUTSIDE_TESTS('', ''),
-      findings: [
+    seededTemplateCase('a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws', SET_UP_OUTSIDE_TESTS, [
         { line: 10, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
         { line: 20, message: /^`RandomForestRegressor` is called without `random_state`/ },
-      ],
-      output: SET_UP_OUTSIDE_TESTS('\n  SEED = 42', ', random_state=SEED'),
-    },
+    ]),
     {
       name: 'randomized searches whose list grid fits in n_iter try every candidate; a larger grid or a distribution samples',
       code: py`
