@@ -6,14 +6,21 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
 
-/** True when a decorated function is a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`). */
-function isFixture(index: SemanticIndex, fn: Node): boolean {
+/**
+ * How a function is declared a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`,
+ * `@pytest.fixture(autouse=True)`, which runs before every test), or undefined when it is not one.
+ */
+export function pytestFixture(index: SemanticIndex, fn: Node): { autouse: boolean } | undefined {
   const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  return !!decorated?.namedChildren.some((child) => {
-    const expression = child?.type === 'decorator' ? child.namedChild(0) : null;
+  for (const decorator of decorated?.namedChildren ?? []) {
+    const expression = decorator?.type === 'decorator' ? decorator.namedChild(0) : null;
     const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
-    return !!callee && index.qualify(callee) === 'pytest.fixture';
-  });
+    if (!callee || index.qualify(callee) !== 'pytest.fixture') continue;
+    const autouse = expression?.type === 'call' ? index.call(expression)?.kwargs.get('autouse') : undefined;
+    const literal = autouse ? index.literal(autouse) : undefined;
+    return { autouse: literal?.kind === 'bool' && literal.value };
+  }
+  return undefined;
 }
 
 /** What a function returns or yields in its own body (not a nested function's); undefined when nothing. */
@@ -31,7 +38,7 @@ export function fixtureValues(index: SemanticIndex, identifier: Node): Node[] | 
   const parameter = index.definitionFor(identifier);
   if (parameter?.kind !== 'param' || parameter.statement.parent?.type !== 'function_definition') return undefined;
   const fixture = index.moduleDefinitionsOf(parameter.name).find((definition) => definition.kind === 'def')?.statement;
-  return fixture?.type === 'function_definition' && isFixture(index, fixture) ? returnedValues(index, fixture) : undefined;
+  return fixture?.type === 'function_definition' && !!pytestFixture(index, fixture) ? returnedValues(index, fixture) : undefined;
 }
 
 /**

@@ -4,7 +4,9 @@
 // seeds before the tests that ask for it by name (a parameter of the test function).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction } from '../../semantics/nodes';
+import { pytestFixture } from './returnedValues';
 import { seedings, type Library } from './seeding';
 
 export interface TestSetup {
@@ -24,22 +26,6 @@ function outermostFunction(node: Node): Node | undefined {
   return outer;
 }
 
-/** `@pytest.fixture`, `@pytest.fixture(autouse=True)`, `@fixture(scope="module")`: how the function is declared a fixture, if it is. */
-function fixtureDecorator(index: SemanticIndex, fn: Node): { autouse: boolean } | undefined {
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  for (const decorator of decorated?.namedChildren ?? []) {
-    if (decorator?.type !== 'decorator') continue;
-    const expression = decorator.namedChild(0);
-    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
-    if (!callee || index.qualify(callee) !== 'pytest.fixture') continue;
-    const call = expression?.type === 'call' ? index.call(expression) : undefined;
-    const autouse = call?.kwargs.get('autouse');
-    const literal = autouse ? index.literal(autouse) : undefined;
-    return { autouse: literal?.kind === 'bool' && literal.value };
-  }
-  return undefined;
-}
-
 /** The seeds of a module's conftest files (their indexes, in any order). */
 export function testSetupOf(conftests: readonly SemanticIndex[]): TestSetup {
   const seeded = new Set<Library | 'all'>();
@@ -49,7 +35,7 @@ export function testSetupOf(conftests: readonly SemanticIndex[]): TestSetup {
       const libraries = seeding.libraries === 'all' ? ['all' as const] : seeding.libraries;
       const fn = outermostFunction(seeding.node);
       const name = fn?.childForFieldName('name')?.text;
-      const fixture = fn ? fixtureDecorator(index, fn) : undefined;
+      const fixture = fn ? pytestFixture(index, fn) : undefined;
       if (!fn || fixture?.autouse || (name && SETUP_HOOKS.test(name))) {
         for (const library of libraries) seeded.add(library);
       } else if (fixture && name) {
@@ -67,7 +53,7 @@ function parameterNames(at: Node): Set<string> {
   const names = new Set<string>();
   for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) {
     for (const parameter of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-      const name = parameter?.type === 'identifier' ? parameter : parameter?.namedChildren.find((child) => child?.type === 'identifier');
+      const name = parameter ? parameterName(parameter) : undefined;
       if (name) names.add(name.text);
     }
   }
