@@ -6,12 +6,13 @@ import { stringValue } from '../semantics/literals';
 import { firstAtOrAfter, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
-import { hasHoldoutBehind, holdoutCall, holdoutsBehind, type Holdout } from './shared/evaluation';
-import { lastSegment } from './shared/libraries';
+import { hasHoldoutBehind, holdoutCall, holdoutsBehind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
+import { isEstimatorConstructor, isTreeModelClass, lastSegment } from './shared/libraries';
 import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
 import type { Rule, RuleContext } from './types';
-import { definedOf, groupBy, pushTo } from '../engine/collections';
+import { definedOf, groupBy, oncePer, pushTo } from '../engine/collections';
+import { trainingCall } from '../semantics/training';
 
 /** `train_test_split`, `search.fit`, `KFold.split` (for `KFold(n_splits=5).split(X)`). */
 function holdoutName(index: SemanticIndex, holdout: Holdout): string {
@@ -77,6 +78,65 @@ function pickedRows(index: SemanticIndex, rows: Node): boolean {
   return index.callsWithin(source).some((call) => ROW_PICKERS.test(call.qname ?? call.method ?? ''));
 }
 
+/** Scalers that map each feature by an increasing affine function, `(x - a) / b`: every feature keeps its order. */
+const ORDER_KEEPING_SCALERS = /^sklearn\.preprocessing\.(StandardScaler|MinMaxScaler|MaxAbsScaler|RobustScaler)$/;
+/** Libraries whose models are trained by loops written by hand, which no fit call shows. */
+const HAND_TRAINED = ['torch', 'tensorflow', 'keras', 'jax', 'flax', 'lightning', 'pytorch_lightning', 'fastai', 'transformers', 'timm'];
+
+/** A tree model built with settings that keep it one: no linear booster, linear leaves or initial model, no settings unpacked from elsewhere. */
+function keepsTrees(call: CallSite): boolean {
+  if (call.hasSplat || call.kwargs.has('init') || call.kwargs.has('linear_tree')) return false;
+  const booster = call.kwargs.get('booster');
+  return !booster || ['gbtree', 'dart'].includes(stringValue(booster) ?? '');
+}
+
+/** The class of the model a fit or a cross-validation works on; for a search, of its estimator. */
+function modelClass(index: SemanticIndex, model: Node): string | undefined {
+  const className = index.constructedClass(model);
+  if (!className || !SEARCH_CLASSES.test(className)) return className;
+  const search = index.originCall(model);
+  const estimator = search?.args[0] ?? search?.kwargs.get('estimator');
+  return estimator ? index.constructedClass(estimator) : undefined;
+}
+
+/**
+ * Whether every model the file builds, trains or cross-validates is a tree model, and there is
+ * one: trees split on the order of each feature's values only, so a scaler fitted on every row
+ * gives the same splits, the same predictions and the same held-out score as one fitted on the
+ * training rows. A model whose class the file does not show, a functional trainer (`xgb.train`,
+ * whose parameters may pick a linear booster) or a deep-learning library (its training loops
+ * call no fit) answer no.
+ */
+const trainsOnlyTrees = oncePer((index: SemanticIndex): boolean => {
+  if (index.importsAny(HAND_TRAINED)) return false;
+  let trees = 0;
+  for (const call of index.calls) {
+    if (call.qname && isEstimatorConstructor(call.qname)) {
+      if (!isTreeModelClass(call.qname) || !keepsTrees(call)) return false;
+      trees++;
+      continue;
+    }
+    const training = trainingCall(index.dataflow, call);
+    const model = holdoutCall(index, call)?.estimator ?? training?.model;
+    if (model) {
+      const className = modelClass(index, model);
+      if (!className || !isTreeModelClass(className)) return false;
+    } else if (training) return false;
+  }
+  return trees > 0;
+});
+
+/**
+ * Scalers fitted on every row before the split that feed only tree models change no prediction
+ * (see trainsOnlyTrees). Any other step that learns a statistic (an imputer's means, a PCA's
+ * directions, SMOTE's neighbours) learns it from the scaled values of every row, and is reported.
+ */
+function leaksNothingIntoTrees(index: SemanticIndex, fits: readonly TransformerCall[]): boolean {
+  if (!fits.every((fit) => ORDER_KEEPING_SCALERS.test(fit.className))) return false;
+  const others = transformerCalls(index).some((step) => step.step === 'fit' && !ORDER_KEEPING_SCALERS.test(step.className) && learnsStatistics(index, step));
+  return !others && trainsOnlyTrees(index);
+}
+
 function check(context: RuleContext): void {
   const { index } = context;
   const flow = index.dataflow;
@@ -115,6 +175,7 @@ function check(context: RuleContext): void {
   // Steps fitted on all the data before one split are one cause with one remedy (split first, or
   // a Pipeline): one finding per split, at the first such fit, linked to the others.
   for (const [holdout, [fit, ...others]] of leaks) {
+    if (leaksNothingIntoTrees(index, [fit, ...others])) continue;
     const name = lastSegment(fit.className);
     const held = holdout.kind === 'split' ? 'the test rows' : "every fold's held-out rows";
     const more = others.length > 0 ? ` (and so ${others.length > 1 ? `are ${others.length} other steps` : 'is 1 other step'}, linked)` : '';
@@ -160,7 +221,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

@@ -345,5 +345,21 @@ export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad');
+  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(attribute));
 });
+
+/** Expressions a value is shown through: `w.grad.data`, an f-string's `{w.grad}`, the string itself. */
+const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression']);
+
+/**
+ * A value that is only printed (`print(w.grad)`, `print(f"{w.grad}")`) or shown as a notebook
+ * cell's value: a lesson looking at a gradient applies none.
+ */
+function onlyShown(node: Node): boolean {
+  let at = node;
+  while (at.parent && SHOWN_THROUGH.has(at.parent.type)) at = at.parent;
+  const parent = at.parent;
+  if (parent?.type === 'expression_statement') return true;
+  const call = parent?.type === 'argument_list' ? parent.parent : undefined;
+  return call?.type === 'call' && call.childForFieldName('function')?.text === 'print';
+}

@@ -5,6 +5,15 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedPretrainedModel, {
   valid: [
     {
+      name: 'a path under a folder a project writes its results into is local, not an account on the Hub',
+      code: py`
+        from transformers import GPT2LMHeadModel, GPT2TokenizerFast, AutoModel
+        tokenizer = GPT2TokenizerFast.from_pretrained("output/tokenizer_model")
+        model = GPT2LMHeadModel.from_pretrained("models/gpt2-small-3ep")
+        encoder = AutoModel.from_pretrained("runs/bert-ner")
+      `,
+    },
+    {
       name: 'pinned with a revision (a commit, a tag, or a constant)',
       code: py`
         from transformers import AutoModel, AutoTokenizer, pipeline
@@ -144,6 +153,14 @@ ruleTests(unpinnedPretrainedModel, {
     },
   ],
   invalid: [
+    {
+      name: 'an account whose name only begins with a folder word is still an account',
+      code: py`
+        from transformers import AutoModel
+        model = AutoModel.from_pretrained("modelscope-lab/bert-tiny")
+      `,
+      findings: [{ line: 2, message: /^`AutoModel\.from_pretrained\("modelscope-lab\/bert-tiny"\)` has no `revision=`/ }],
+    },
     {
       name: 'an archive unpacked into another folder does not make a Hub name local',
       code: py`

@@ -118,8 +118,116 @@ ruleTests(preprocessingBeforeSplit, {
             model.fit(x[train_index], y[train_index])
       `,
     },
+    {
+      name: 'a scaler fitted on every row, when the only model is a random forest: trees read only the order of values',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        df = pd.read_csv("cancer.csv")
+        X = df.drop(columns="diagnosis")
+        scaler = StandardScaler()
+        scaler.fit(X)
+        X = scaler.transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, df["diagnosis"], random_state=0)
+        model = RandomForestClassifier(n_estimators=10, random_state=42)
+        model.fit(X_train, y_train)
+        print(model.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'a min-max scaler before the split, then XGBoost and LightGBM (and a search over a tree model)',
+      code: py`
+        import xgboost as xgb
+        from lightgbm import LGBMClassifier
+        from sklearn.model_selection import GridSearchCV, train_test_split
+        from sklearn.preprocessing import MinMaxScaler
+        X = MinMaxScaler().fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        booster = xgb.XGBClassifier(random_state=0)
+        booster.fit(X_train, y_train)
+        search = GridSearchCV(LGBMClassifier(random_state=0), {"num_leaves": [15, 31]})
+        search.fit(X_train, y_train)
+      `,
+    },
+    {
+      name: 'a scaler before cross-validating a gradient-boosting model',
+      code: py`
+        from sklearn.ensemble import GradientBoostingRegressor
+        from sklearn.model_selection import cross_val_score
+        from sklearn.preprocessing import RobustScaler
+        X_scaled = RobustScaler().fit_transform(X)
+        scores = cross_val_score(GradientBoostingRegressor(random_state=0), X_scaled, y, cv=5)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a scaler before the split, with a tree model beside a model that reads the values themselves',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.neighbors import KNeighborsClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        X = StandardScaler().fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        RandomForestClassifier(random_state=0).fit(X_train, y_train)
+        KNeighborsClassifier().fit(X_train, y_train)
+      `,
+      findings: [{ line: 5, message: /^StandardScaler is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'a scaler then a PCA before the split feed a tree model: the PCA learns its directions from every row',
+      code: py`
+        from sklearn.decomposition import PCA
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        X = StandardScaler().fit_transform(X)
+        X = PCA(n_components=5).fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        RandomForestClassifier(random_state=0).fit(X_train, y_train)
+      `,
+      findings: [{ line: 5, message: /\(and so is 1 other step, linked\)/ }],
+    },
+    {
+      name: 'a scaler before the split, when the boosting model is linear (`booster="gblinear"`)',
+      code: [
+        'import xgboost as xgb\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\nX = StandardScaler().fit_transform(X)\nX_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)\nxgb.XGBRegressor(booster="gblinear", random_state=0).fit(X_tr, y_tr)\n',
+      ],
+      findings: [{ line: 4, message: /^StandardScaler is fitted/ }],
+    },
+    {
+      name: 'a scaler before the split; the model is handed in, so its kind is unknown',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import MinMaxScaler
+        def evaluate(model, X, y):
+            X = MinMaxScaler().fit_transform(X)
+            X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+            model.fit(X_train, y_train)
+            return model.score(X_test, y_test)
+        evaluate(RandomForestClassifier(random_state=0), X, y)
+      `,
+      findings: [{ line: 5, message: /^MinMaxScaler is fitted/ }],
+    },
+    {
+      name: 'a scaler before the split, then a tree model and a Keras network',
+      code: py`
+        from tensorflow import keras
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        X = StandardScaler().fit_transform(X)
+        X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+        RandomForestClassifier(random_state=0).fit(X_train, y_train)
+        net = keras.Sequential([keras.layers.Dense(1)])
+        net.fit(X_train, y_train)
+      `,
+      findings: [{ line: 5, message: /^StandardScaler is fitted/ }],
+    },
     {
       name: 'a scaler per column before one split is one cause: one finding, linked to the other fits and the split',
       code: py`

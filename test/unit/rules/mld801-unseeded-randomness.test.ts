@@ -16,6 +16,33 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** Weights drawn, then updated by hand from their gradients (which are also printed): trained. */
+const HAND_UPDATED_WEIGHTS = py`
+  import torch
+  w = torch.randn(3, 1, requires_grad=True)
+  for x, y in batches:
+      loss = ((x @ w - y) ** 2).mean()
+      loss.backward()
+      print(w.grad)
+      with torch.no_grad():
+          w -= 0.1 * w.grad
+          w.grad.zero_()
+`;
+
+/** A layer class with drawn weights, handed to a training function the file imports. */
+const LAYER_TRAINED_ELSEWHERE = py`
+  import torch
+  from torch import nn
+  from helpers import train_model
+  class Scale(nn.Module):
+      def __init__(self):
+          super().__init__()
+          self.w = nn.Parameter(torch.randn(4))
+      def forward(self, x):
+          return x * self.w
+  train_model(Scale(), loader)
+`;
+
 /** Random features held in an xarray Dataset, then fitted: the container does not stop the flow. */
 const XARRAY_TRAINED = py`
   import numpy as np
@@ -303,9 +330,11 @@ const ARGS_SEED_ATTRIBUTE = py`
   args = argparse.ArgumentParser().parse_args()
   args.seed = 42
   theta = torch.nn.Parameter(torch.randn(100))
+  opt = torch.optim.Adam([theta])
   for x in loader:
       loss = nb_loss(x, theta)
       loss.backward()
+      opt.step()
 `;
 
 const MAIN_CALLS_TRAINING = py`
@@ -1680,8 +1709,27 @@ ruleTests(unseededRandomness, {
             opt.step()
       `,
     },
+    {
+      name: 'a lesson that builds custom layers from drawn weights and only prints what they give trains and scores nothing',
+      code: [
+        'import torch\nfrom torch import nn\n',
+        'class ListDense(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.params = nn.ParameterList([nn.Parameter(torch.randn(4, 4)) for _ in range(3)])\n    def forward(self, x):\n        for p in self.params:\n            x = torch.mm(x, p)\n        return x\n',
+        'net = ListDense()\nprint(net(torch.ones(1, 4)))\n',
+        'layer = nn.Linear(8, 3)\ny = layer(torch.rand(2, 8))\ny.mean().item()\n',
+      ],
+    },
+    {
+      name: 'a lesson on parameters runs a backward pass and only prints the gradients it gets',
+      code: [
+        'import torch\nfrom torch import nn\nnet = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))\nX = torch.rand(2, 4)\nY = net(X).sum()\n',
+        'weight = net[0].weight\nprint(weight.grad)\nY.backward()\nprint(f"after: {weight.grad}")\n',
+        'weight.grad\n',
+      ],
+    },
   ],
   invalid: [
+    seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),
     {
       name: 'noise added through keras.ops to the images a model then trains on',
       code: py`
@@ -1900,7 +1948,8 @@ ruleTests(unseededRandomness, {
                 noise = torch.randn(x.shape)
                 print(noise.shape)
                 return self.fc(x + noise)
-        print(Noisy())
+        model = Noisy()
+        torch.optim.SGD(model.parameters(), lr=0.1).step()
       `,
       findings: [{ line: 8, message: /torch\.randn/ }],
       output: py`
@@ -1916,7 +1965,8 @@ ruleTests(unseededRandomness, {
                 noise = torch.randn(x.shape)
                 print(noise.shape)
                 return self.fc(x + noise)
-        print(Noisy())
+        model = Noisy()
+        torch.optim.SGD(model.parameters(), lr=0.1).step()
       `,
     },
     {

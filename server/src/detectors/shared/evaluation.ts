@@ -25,7 +25,7 @@ const CV_FUNCTIONS = new Set(['cross_val_score', 'cross_validate', 'cross_val_pr
  * Hyperparameter searches that cross-validate every candidate: scikit-learn's, and the
  * scikit-learn-compatible ones of scikit-optimize (`BayesSearchCV`), Optuna and Tune.
  */
-const SEARCH_CLASSES = /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$|^(skopt|skopt\.searchcv|optuna\.integration|optuna_integration|tune_sklearn)\.\w*SearchCV$/;
+export const SEARCH_CLASSES = /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$|^(skopt|skopt\.searchcv|optuna\.integration|optuna_integration|tune_sklearn)\.\w*SearchCV$/;
 const SPLITTER_CLASSES = /^sklearn\.model_selection\.(Repeated)?(Stratified)?(Group)?(KFold|ShuffleSplit)$|^sklearn\.model_selection\.(TimeSeriesSplit|LeaveOneOut|LeavePOut|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit)$/;
 
 /** A call that splits data into training and held-out parts, or cross-validates on it. */

@@ -12,7 +12,8 @@ import { appliesGradients } from '../../semantics/torch';
 import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
-import { isEstimatorConstructor, randomStateKind } from './libraries';
+import { isEstimatorConstructor, lastSegment, randomStateKind } from './libraries';
+import { oncePer } from '../../engine/collections';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
@@ -96,26 +97,74 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call)) return true;
-    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return true;
+    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return !WEIGHTS.test(call.qname) || usesAModel(index);
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
   return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
 }
 
-/** A class whose methods make it a model or a data set (by its methods, or by its base class). */
-function isModelOrDataClass(index: SemanticIndex, node: Node): boolean {
-  for (const owner of structureAncestors(node)) {
-    if (owner.type !== 'class_definition') continue;
-    if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
-    if (DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '')) return true;
-    const body = owner.childForFieldName('body');
-    return !!body?.namedChildren.some((child) => {
-      const def = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-      return def?.type === 'function_definition' && MODEL_OR_DATA_METHODS.test(def.childForFieldName('name')?.text ?? '');
-    });
-  }
-  return false;
+/** The class a node is in, if it is in one. */
+function enclosingClass(node: Node): Node | undefined {
+  for (const owner of structureAncestors(node)) if (owner.type === 'class_definition') return owner;
+  return undefined;
 }
+
+/** The methods a class defines (decorated or not). */
+function methodNames(owner: Node): string[] {
+  return (owner.childForFieldName('body')?.namedChildren ?? []).flatMap((child) => {
+    const def = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+    return def?.type === 'function_definition' ? [def.childForFieldName('name')?.text ?? ''] : [];
+  });
+}
+
+/** A class whose methods make it a model or a data set (by its methods, or by its base class). */
+function isModelOrDataClass(index: SemanticIndex, owner: Node): boolean {
+  if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
+  return DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '') || methodNames(owner).some((name) => MODEL_OR_DATA_METHODS.test(name));
+}
+
+/** A class that serves data (a data set, loader, sampler or collator), by its name, base or methods. */
+function isDataClass(index: SemanticIndex, owner: Node): boolean {
+  return DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '') || index.classBases(owner).some((base) => /(^torch\.utils\.data\.|Dataset|DataModule|Sequence$)/.test(base))
+    || methodNames(owner).some((name) => name === '__getitem__' || name === '__iter__');
+}
+
+/**
+ * The class around `node` holds a result: it is a data class, or a model class in a file that
+ * uses a model (see usesAModel): a lesson's layer whose output is only printed holds none.
+ */
+function classHoldsResult(index: SemanticIndex, node: Node): boolean {
+  const owner = enclosingClass(node);
+  return !!owner && isModelOrDataClass(index, owner) && (isDataClass(index, owner) || usesAModel(index));
+}
+
+/** Constructors of a model's weights: PyTorch's layers and parameters, TensorFlow's variables, Keras' layers and models. */
+const WEIGHTS = /^(torch\.nn\.(?!functional\.|utils\.)|(tensorflow\.)?keras\.(layers|models|Sequential|Model)\b|tensorflow\.Variable$)/;
+/** Functions named for training or evaluating (`train(model, loader)`, `fit_model(X, y)`, `d2l.train_ch3(...)`), wherever they come from. */
+const TRAINING_NAMES = /(^|_)(train|fit|finetune|fine_tune|evaluate|eval)(_|$|\d|ch\d)/i;
+/**
+ * Optimisation outside PyTorch: TensorFlow's and Keras' optimizers (`tf.train.AdamOptimizer(lr).minimize(cost)`,
+ * `opt.apply_gradients(...)`, `model.compile(optimizer=...)`), gradient tapes and JAX's gradients and optax.
+ */
+const OTHER_OPTIMIZATION = /(^|\.)(\w*Optimizer|optimizers?\.\w+|GradientTape)$|^(jax\.(grad|value_and_grad)|optax\.\w+)$/;
+const OPTIMIZING_METHODS = new Set(['minimize', 'apply_gradients', 'compile', 'gradient']);
+
+/**
+ * Whether the file does something with a model that a seed would make repeatable: trains one (a
+ * fit, a training call, a backward pass whose gradients it applies), scores one (a metric),
+ * writes a file (weights, predictions, a data set), or calls a function named for training or
+ * evaluating. In a file with none of these (a lesson that builds layers and prints what they
+ * give), the weights it draws reach no result.
+ */
+const usesAModel = oncePer((index: SemanticIndex): boolean => {
+  if (appliesGradients(index) || index.dataflow.io.some((io) => io.direction === 'write')) return true;
+  return index.calls.some((call) => {
+    if (isLearningMethod(call)) return !trainsNothing(index, call);
+    const name = call.qname ? lastSegment(call.qname) : call.method ?? call.callee.text;
+    return TRAINING_NAMES.test(name) || (!!call.method && OPTIMIZING_METHODS.has(call.method)) || OTHER_OPTIMIZATION.test(call.qname ?? '')
+      || !!metricCall(call) || !!trainingCall(index.dataflow, call);
+  });
+});
 
 /** A loop or function around `node` whose body learns: the draw is part of a training step. */
 function inTrainingStep(index: SemanticIndex, node: Node): boolean {
@@ -251,7 +300,7 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const fn = enclosingFunction(draw);
   const sites = fn ? functionSites(index, fn) : [];
   if (sites === 'pipeline' || (sites.length > 0 && followDraw(index, sites) === 'result')) return true;
-  return isModelOrDataClass(index, draw) || inTrainingStep(index, draw);
+  return classHoldsResult(index, draw) || inTrainingStep(index, draw);
 }
 
 /**
@@ -453,7 +502,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       }
       const root = objectRoot(target);
       if (root && root.type === 'identifier' && !sameNode(root, target)) {
-        if (root.text === 'self' && isModelOrDataClass(index, parent)) return 'result';
+        if (root.text === 'self' && classHoldsResult(index, parent)) return 'result';
         queue.push(...readsAfter(index, root, parent));
       }
       if (queue.length === before) lost = true;

@@ -26,6 +26,18 @@ export const BOOSTING_RANDOM: Record<string, ReadonlySet<string>> = {
   catboost: new Set(['CatBoostClassifier', 'CatBoostRegressor', 'CatBoostRanker']),
 };
 
+/**
+ * Tree models: scikit-learn's trees and tree ensembles and the boosting libraries' estimators.
+ * Their splits read only the order of each feature's values. (AdaBoost and bagging are left out:
+ * their base estimator may be any model.)
+ */
+export function isTreeModelClass(qname: string): boolean {
+  const pkg = packageOf(qname);
+  const name = lastSegment(qname);
+  if (pkg === 'sklearn') return /^(DecisionTree|ExtraTree|RandomForest|ExtraTrees|GradientBoosting|HistGradientBoosting)(Classifier|Regressor)$|^IsolationForest$/.test(name);
+  return BOOSTING_RANDOM[pkg]?.has(name) ?? false;
+}
+
 /** sklearn / boosting estimators whose constructor arguments are hyperparameters. */
 export function isEstimatorConstructor(qname: string): boolean {
   const pkg = packageOf(qname);
