@@ -1,5 +1,9 @@
+import { strict as assert } from 'node:assert';
 import { missingRandomState } from '../../../server/src/detectors/mld802-missing-random-state';
-import { py } from '../../support/engine';
+import type { Finding } from '../../../server/src/engine/types';
+import { toLocalRange } from '../../../server/src/documents/positions';
+import { applyToSource } from '../../../server/src/documents/source';
+import { py, run } from '../../support/engine';
 import { ruleTests, type ExpectedFinding } from '../../support/ruleTester';
 
 /** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the fix gives both. */
@@ -145,6 +149,28 @@ const PREDICTED_AND_SCORED = (seed: string) => py`
   tr_x, va_x, tr_y, va_y = train_test_split(X, y, test_size=0.1${seed})
   booster = fit_booster(params, tr_x, tr_y, va_x, va_y)
   print(booster.predict(X_test)[:5])
+`;
+
+/** Three forests (one in a loop over depths, one over several lines) and one k-means: two causes; `seedLine` and `seed` are what the forests' fix adds. */
+const FORESTS_AND_CLUSTERS = (seedLine: string, seed: string) => py`
+  from sklearn.cluster import KMeans
+  from sklearn.ensemble import RandomForestClassifier${seedLine}
+  baseline = RandomForestClassifier(n_estimators=50${seed && `, ${seed}`}).fit(X_train, y_train)
+  groups = KMeans(n_clusters=5).fit_predict(X_train)
+  for depth in (4, 8):
+      deeper = RandomForestClassifier(max_depth=depth${seed && `, ${seed}`}).fit(X_train, y_train)
+  final = RandomForestClassifier(
+      n_estimators=500,
+      min_samples_leaf=2,${seed && `\n      ${seed},`}
+  ).fit(X_all, y_all)
+`;
+
+/** Three unseeded forests; `marks` are the comments at the end of each call's line. */
+const THREE_FORESTS = (...marks: string[]) => py`
+  from sklearn.ensemble import RandomForestRegressor
+  short = RandomForestRegressor(n_estimators=10).fit(X, y)${marks[0] ?? ''}
+  medium = RandomForestRegressor(n_estimators=100).fit(X, y)${marks[1] ?? ''}
+  long = RandomForestRegressor(n_estimators=1000).fit(X, y)${marks[2] ?? ''}
 `;
 
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
@@ -1322,5 +1348,113 @@ ruleTests(missingRandomState, {
       findings: [{ line: 4, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/, related: 1 }],
       output: RAISES_AFTER_TRAINING(', random_state=SEED').replace('import RandomForestClassifier\n', 'import RandomForestClassifier\nSEED = 42\n'),
     },
+    {
+      name: 'three forests and a k-means in one file: one finding per cause, the forests\' at the first with the other two related, and its fix seeds all three',
+      code: FORESTS_AND_CLUSTERS('', ''),
+      findings: [
+        { line: 3, column: 12, related: 2, message: /^`RandomForestClassifier` is called without `random_state` here and at 2 other places: each run gives a different result$/ },
+        { line: 4, related: 0, message: /^`KMeans` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: FORESTS_AND_CLUSTERS('\n  SEED = 42', 'random_state=SEED'),
+    },
+    {
+      name: 'CatBoost built in two cells of a notebook: one finding in the first, the other cell related; the fix seeds both',
+      code: [
+        'from catboost import CatBoostClassifier\n',
+        'clf = CatBoostClassifier(iterations=100)\nclf.fit(X, y)\n',
+        'other = CatBoostClassifier(depth=6)\nother.fit(X2, y2)\n',
+      ],
+      findings: [{ cell: 1, line: 1, related: 1, message: /^`CatBoostClassifier` is built without `random_state` here and at 1 other place: it relies on the library's implicit default seed/ }],
+      output: [
+        'from catboost import CatBoostClassifier\nSEED = 42\n',
+        'clf = CatBoostClassifier(iterations=100, random_state=SEED)\nclf.fit(X, y)\n',
+        'other = CatBoostClassifier(depth=6, random_state=SEED)\nother.fit(X2, y2)\n',
+      ],
+    },
   ],
+});
+
+/** The findings as [line, related lines...], 1-based, in the document's virtual source. */
+const places = (findings: readonly Finding[]) => findings.map((f) => [f.range.start.line + 1, ...f.related.map((r) => r.range.start.line + 1)]);
+
+/** The text after the fix of the only finding. */
+async function fixed(code: string): Promise<string> {
+  const { doc, source, result } = await run(code, [missingRandomState]);
+  assert.equal(result.findings.length, 1);
+  return applyToSource(source, doc, result.findings[0].fix!.edits)!.cells[0].text;
+}
+
+describe('MLD802: one missing seed is one finding, suppressed call by call', () => {
+  it('counts the other calls in its message and names each in a related location', async () => {
+    const { result } = await run(THREE_FORESTS(), [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[2, 3, 4]]);
+    assert.equal(result.findings[0].message, '`RandomForestRegressor` is called without `random_state` here and at 2 other places: each run gives a different result');
+    assert.deepEqual(result.findings[0].related.map((r) => r.message), Array(2).fill('`RandomForestRegressor` is also called without `random_state` here'));
+    assert.equal(result.findings[0].fix?.title, 'Set random_state=SEED in all 3 calls');
+  });
+
+  it('leaves out a call whose line is suppressed: from the count, the related locations and the fix', async () => {
+    const code = THREE_FORESTS('', '  # mldebt: ignore[MLD802]');
+    const { result } = await run(code, [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[2, 4]]);
+    assert.match(result.findings[0].message, / here and at 1 other place: /);
+    assert.equal(await fixed(code), py`
+      from sklearn.ensemble import RandomForestRegressor
+      SEED = 42
+      short = RandomForestRegressor(n_estimators=10, random_state=SEED).fit(X, y)
+      medium = RandomForestRegressor(n_estimators=100).fit(X, y)  # mldebt: ignore[MLD802]
+      long = RandomForestRegressor(n_estimators=1000, random_state=SEED).fit(X, y)
+    `);
+  });
+
+  it('moves to the next call when the first is suppressed, and its own ignore edit goes on that call\'s line', async () => {
+    const code = THREE_FORESTS('  # mldebt: ignore[missing-random-state]');
+    const { result } = await run(code, [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[3, 4]]);
+    assert.match(result.findings[0].message, /^`RandomForestRegressor` is called without `random_state` here and at 1 other place: /);
+    assert.equal(result.findings[0].ignoreEdit?.range.start.line, 2);
+    const after = await fixed(code);
+    assert.equal(after, py`
+      from sklearn.ensemble import RandomForestRegressor
+      SEED = 42
+      short = RandomForestRegressor(n_estimators=10).fit(X, y)  # mldebt: ignore[missing-random-state]
+      medium = RandomForestRegressor(n_estimators=100, random_state=SEED).fit(X, y)
+      long = RandomForestRegressor(n_estimators=1000, random_state=SEED).fit(X, y)
+    `);
+    assert.deepEqual((await run(after, [missingRandomState])).result.findings, []);
+  });
+
+  it('says nothing of the count when one call is left, and reports nothing when every call is suppressed', async () => {
+    const one = await run(THREE_FORESTS('  # mldebt: ignore', '', '  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(places(one.result.findings), [[3]]);
+    assert.equal(one.result.findings[0].message, '`RandomForestRegressor` is called without `random_state`: each run gives a different result');
+    assert.equal(one.result.findings[0].fix?.title, 'Set random_state=SEED');
+    const none = await run(THREE_FORESTS('  # mldebt: ignore[MLD802]', '  # mldebt: ignore[MLD802]', '  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(none.result.findings, []);
+    const file = await run(`# mldebt: ignore-file[MLD802]\n${THREE_FORESTS()}`, [missingRandomState]);
+    assert.deepEqual(file.result.findings, []);
+  });
+
+  it('suppresses a call over several lines by a directive on its statement\'s last line, as a finding of its own', async () => {
+    const { result } = await run(FORESTS_AND_CLUSTERS('', '').replace('.fit(X_all, y_all)', '.fit(X_all, y_all)  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[3, 6], [4]]);
+  });
+
+  it('in a notebook, a cell ignored moves the finding to the call in another cell, and the fix leaves the ignored cell alone', async () => {
+    const cells = ['from catboost import CatBoostClassifier\n', '# mldebt: ignore-cell[MLD802]\nclf = CatBoostClassifier(iterations=100)\nclf.fit(X, y)\n', 'other = CatBoostClassifier(depth=6)\nother.fit(X2, y2)\n'];
+    const { doc, source, result } = await run(cells, [missingRandomState]);
+    assert.equal(result.findings.length, 1);
+    const [finding] = result.findings;
+    assert.equal(toLocalRange(doc, finding.range)?.uri, source.cells[2].uri);
+    assert.deepEqual(finding.related, []);
+    assert.match(finding.message, /^`CatBoostClassifier` is built without `random_state`: /);
+    const after = applyToSource(source, doc, finding.fix!.edits)!;
+    assert.deepEqual(after.cells.map((c) => c.text), ['from catboost import CatBoostClassifier\nSEED = 42\n', cells[1], 'other = CatBoostClassifier(depth=6, random_state=SEED)\nother.fit(X2, y2)\n']);
+  });
+
+  it('links a call in a later cell to the finding in an earlier one', async () => {
+    const { doc, source, result } = await run(['from catboost import CatBoostClassifier\n', 'clf = CatBoostClassifier(iterations=100).fit(X, y)\n', 'other = CatBoostClassifier(depth=6).fit(X, y)\n'], [missingRandomState]);
+    assert.deepEqual(result.findings.map((f) => [toLocalRange(doc, f.range)?.uri, ...f.related.map((r) => toLocalRange(doc, r.range)?.uri)]), [[source.cells[1].uri, source.cells[2].uri]]);
+    assert.equal(result.findings[0].related[0].message, '`CatBoostClassifier` is also built without `random_state` here');
+  });
 });
