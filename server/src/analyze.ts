@@ -271,7 +271,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
   // A directive on the statement's last line covers a finding on its first (a call over several lines).
   const statementEndOf = (node: Node | undefined) => (node ? enclosingStatement(node).endPosition.row : undefined);
   const suppressed = (range: Range, node: Node | undefined) => isSuppressed(suppressions(), doc, { range }, meta, statementEndOf(node));
-  /** The finding a descriptor describes at `range`, whose suppression has been checked. */
+  /** Adds the finding a descriptor describes at `range`, once its suppression has been checked. */
   const push = (descriptor: ReportDescriptor, range: Range): void => {
     const finding: Finding = {
       code: meta.code,
