@@ -1,6 +1,6 @@
 // analyze(document, config) -> findings: the one entry point the language server and the CLI
 // share. Parse trees -> semantic index -> every enabled rule -> suppressions and severities.
-import type { SourceDocument } from './documents/types';
+import type { Range, SourceDocument } from './documents/types';
 import { lineAt } from './documents/positions';
 import type { DocumentSource } from './documents/source';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
@@ -9,7 +9,7 @@ import { scriptDocument } from './documents/build';
 import { pathToFileURL } from 'node:url';
 import { testSetupOf, type TestSetup } from './detectors/shared/testSetup';
 import { RULES } from './detectors';
-import type { Rule, RuleContext } from './detectors/types';
+import type { ReportDescriptor, Rule, RuleContext } from './detectors/types';
 import { checkListeners, traverse, type Subscriber } from './detectors/dispatch';
 import type { Finding, RuleMeta, Severity } from './engine/types';
 import type { Node } from 'web-tree-sitter';
@@ -267,6 +267,38 @@ interface Reporting {
 /** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
 function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, testSetup: TestSetup | undefined): RuleContext {
   const { doc, index, parsesAsPython, suppressions, multilineStrings } = reporting;
+  const rangeOf = (place: { node?: Node; range?: Range }): Range | undefined => place.range ?? (place.node ? nodeRange(place.node) : undefined);
+  // A directive on the statement's last line covers a finding on its first (a call over several lines).
+  const statementEndOf = (node: Node | undefined) => (node ? enclosingStatement(node).endPosition.row : undefined);
+  const suppressed = (range: Range, node: Node | undefined) => isSuppressed(suppressions(), doc, { range }, meta, statementEndOf(node));
+  /** Adds the finding a descriptor describes at `range`, once its suppression has been checked. */
+  const push = (descriptor: ReportDescriptor, range: Range): void => {
+    const finding: Finding = {
+      code: meta.code,
+      name: meta.name,
+      category: meta.category,
+      severity,
+      message: descriptor.message,
+      range,
+      tags: meta.tags ?? [],
+      related: (descriptor.related ?? []).flatMap((r) => {
+        const relatedRange = rangeOf(r);
+        return relatedRange ? [{ range: relatedRange, message: r.message }] : [];
+      }),
+    };
+    if (descriptor.fix) {
+      if (!meta.fix) throw new Error(`${meta.code} offered a fix but declares none`);
+      finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? meta.fix.safety };
+    }
+    const edit = ignoreEdit(doc, multilineStrings(), finding, meta.code, statementEndOf(descriptor.node));
+    if (edit) finding.ignoreEdit = edit;
+    findings.push(finding);
+  };
+  const placed = (place: { node?: Node; range?: Range }): Range => {
+    const range = rangeOf(place);
+    if (!range) throw new Error(`${meta.code} reported a finding without a node or range`);
+    return range;
+  };
   return {
     doc,
     index,
@@ -274,30 +306,23 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
     parsesAsPython,
     ...(testSetup ? { testSetup } : {}),
     report(descriptor) {
-      const range = descriptor.range ?? (descriptor.node ? nodeRange(descriptor.node) : undefined);
-      if (!range) throw new Error(`${meta.code} reported a finding without a node or range`);
-      const finding: Finding = {
-        code: meta.code,
-        name: meta.name,
-        category: meta.category,
-        severity,
-        message: descriptor.message,
-        range,
-        tags: meta.tags ?? [],
-        related: (descriptor.related ?? []).flatMap((r) => {
-          const relatedRange = r.range ?? (r.node ? nodeRange(r.node) : undefined);
-          return relatedRange ? [{ range: relatedRange, message: r.message }] : [];
-        }),
-      };
-      if (descriptor.fix) {
-        if (!meta.fix) throw new Error(`${meta.code} offered a fix but declares none`);
-        finding.fix = { title: descriptor.fix.title, edits: descriptor.fix.edits, safety: descriptor.fix.safety ?? meta.fix.safety };
-      }
-      const statementEnd = descriptor.node ? enclosingStatement(descriptor.node).endPosition.row : undefined;
-      if (isSuppressed(suppressions(), doc, finding, meta, statementEnd)) return;
-      const edit = ignoreEdit(doc, multilineStrings(), finding, meta.code, statementEnd);
-      if (edit) finding.ignoreEdit = edit;
-      findings.push(finding);
+      const range = placed(descriptor);
+      if (!suppressed(range, descriptor.node)) push(descriptor, range);
+    },
+    reportGroup(group) {
+      // Each member is suppressed on its own lines; the message and the fix are built from those left.
+      const left = group.members.filter((member) => !suppressed(placed(member), member.node));
+      const lead = left.findIndex((member) => !member.leads || member.leads());
+      if (lead < 0) return;
+      const members = [left[lead], ...left.slice(0, lead), ...left.slice(lead + 1)];
+      const [place, ...others] = members;
+      const fix = group.fix?.(members);
+      push({
+        node: place.node,
+        message: group.message(members),
+        related: [...others.map((member) => ({ node: member.node, range: member.range, message: member.related })), ...(group.related ?? [])],
+        ...(fix ? { fix } : {}),
+      }, placed(place));
     },
   };
 }

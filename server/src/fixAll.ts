@@ -45,6 +45,18 @@ export interface FixAllResult {
   remaining?: AnalysisResult;
 }
 
+/**
+ * Two fixes of one pass conflict when their edits overlap or insert at the same point: the order
+ * of the insertions is not defined, and each may introduce the same new name (two rules' seed
+ * fixes each defining `SEED` after the imports). The later one waits for the next pass, where it
+ * sees what the first wrote.
+ */
+function conflict(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
+  const inserts = (edit: TextEdit) => edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
+  const samePoint = (x: TextEdit, y: TextEdit) => x.range.start.line === y.range.start.line && x.range.start.character === y.range.start.character;
+  return editsOverlap(a, b) || a.some((x) => inserts(x) && b.some((y) => inserts(y) && samePoint(x, y)));
+}
+
 /** Identifies a fix across passes, where positions move but the message and new text do not. */
 function fixKey(finding: Finding): string {
   return `${finding.code}|${finding.message}|${finding.fix?.edits.map((e) => e.newText).join('|')}`;
@@ -66,7 +78,7 @@ export function fixAll(parser: PythonParser, source: DocumentSource, config: Ana
     for (const finding of findings) {
       const fix = finding.fix;
       if (!fix || (fix.safety !== 'safe' && !options.includeUnsafe) || seenRules.has(finding.code) || rejected.has(fixKey(finding))) continue;
-      if (candidates.some((other) => editsOverlap(other.fix!.edits, fix.edits))) continue;
+      if (candidates.some((other) => conflict(other.fix!.edits, fix.edits))) continue;
       candidates.push(finding);
       seenRules.add(finding.code);
     }

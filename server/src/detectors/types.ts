@@ -39,11 +39,42 @@ export interface ReportDescriptor {
   related?: RelatedDescriptor[];
 }
 
+/** One place of a cause reported once (`reportGroup`): suppressed by the comments of its own lines, as a finding is. */
+export interface MemberDescriptor {
+  node?: Node;
+  range?: Range;
+  /** What this place is, shown when it is a related location of the group's finding. */
+  related: string;
+  /**
+   * Whether this member can be the finding's place (it holds the evidence the message states: a
+   * draw that reaches a result). Asked of the members left, in order, until one can; when absent, it can.
+   */
+  leads?(): boolean;
+}
+
+/**
+ * One cause at several places (an estimator built without a seed at each of its calls): one
+ * finding at the first member left once suppression comments are applied to each member on its
+ * own lines, the other members its related locations. The message and the fix are built from the
+ * members left, so a count in the message is true as written and the fix edits no suppressed place.
+ */
+export interface GroupDescriptor<M extends MemberDescriptor> {
+  members: readonly M[];
+  /** The message, given the members left, the finding's place first and the others in document order. */
+  message(members: readonly M[]): string;
+  /** The fix of the members left, if there is one. */
+  fix?(members: readonly M[]): FixDescriptor | undefined;
+  /** Locations that give context and are no member of the group: shown after the members, never filtered. */
+  related?: RelatedDescriptor[];
+}
+
 export interface RuleContext {
   readonly doc: SourceDocument;
   readonly index: SemanticIndex;
   readonly meta: RuleMeta;
   report(descriptor: ReportDescriptor): void;
+  /** Reports one cause found at several places as one finding (see GroupDescriptor); nothing when every member is suppressed. */
+  reportGroup<M extends MemberDescriptor>(group: GroupDescriptor<M>): void;
   /** Parses a snippet of Python on its own and says whether it parsed cleanly. */
   parsesAsPython(snippet: string): boolean;
   /** What pytest seeds before this test module's tests (from its conftest.py files), when it is one. */

@@ -1,5 +1,7 @@
+import { strict as assert } from 'node:assert';
 import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
-import { py } from '../../support/engine';
+import { applyToSource } from '../../../server/src/documents/source';
+import { py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 const MLFLOW_EXAMPLE_TRAINED = py`
@@ -2225,4 +2227,38 @@ ruleTests(unseededRandomness, {
       `,
     },
   ],
+});
+
+/** A preview drawn only to be printed, then features and coefficients drawn and fitted; `marks` end the three draws' lines. */
+const PREVIEW_THEN_TRAINED = (...marks: string[]) => py`
+  import numpy as np
+  from sklearn.linear_model import Ridge
+  preview = np.random.rand(5)${marks[0] ?? ''}
+  print(preview)
+  X = np.random.normal(size=(100, 3))${marks[1] ?? ''}
+  y = X @ np.random.rand(3)${marks[2] ?? ''}
+  model = Ridge().fit(X, y)
+`;
+
+describe('MLD801: one unseeded library is one finding, suppressed draw by draw', () => {
+  const places = async (code: string) => (await run(code, [unseededRandomness])).result.findings.map((f) => [f.message.slice(0, f.message.indexOf(' draws from')), f.range.start.line + 1, ...f.related.map((r) => r.range.start.line + 1)]);
+
+  it('is placed at the first draw that reaches a result, the others related', async () => {
+    assert.deepEqual(await places(PREVIEW_THEN_TRAINED()), [['`np.random.normal` (and 2 other draws)', 5, 3, 6]]);
+  });
+
+  it('leaves a suppressed draw out of its count and related locations', async () => {
+    assert.deepEqual(await places(PREVIEW_THEN_TRAINED('  # mldebt: ignore[MLD801]')), [['`np.random.normal` (and 1 other draw)', 5, 6]]);
+  });
+
+  it('moves to the next draw that reaches a result when the first is suppressed, and its fix still seeds the library', async () => {
+    const code = PREVIEW_THEN_TRAINED('', '  # mldebt: ignore[MLD801]');
+    assert.deepEqual(await places(code), [['`np.random.rand` (and 1 other draw)', 6, 3]]);
+    const { doc, source, result } = await run(code, [unseededRandomness]);
+    assert.match(applyToSource(source, doc, result.findings[0].fix!.edits)!.cells[0].text, /^from sklearn\.linear_model import Ridge\nSEED = 42\nnp\.random\.seed\(SEED\)$/m);
+  });
+
+  it('reports nothing when every draw that reaches a result is suppressed, though a draw only printed is left', async () => {
+    assert.deepEqual(await places(PREVIEW_THEN_TRAINED('', '  # mldebt: ignore[MLD801]', '  # mldebt: ignore')), []);
+  });
 });

@@ -1,8 +1,12 @@
+import { strict as assert } from 'node:assert';
 import { missingRandomState } from '../../../server/src/detectors/mld802-missing-random-state';
-import { py } from '../../support/engine';
-import { ruleTests } from '../../support/ruleTester';
+import type { Finding } from '../../../server/src/engine/types';
+import { toLocalRange } from '../../../server/src/documents/positions';
+import { applyToSource } from '../../../server/src/documents/source';
+import { py, run } from '../../support/engine';
+import { ruleTests, type ExpectedFinding } from '../../support/ruleTester';
 
-/** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the first one is given. */
+/** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the fix gives both. */
 const RAISES_AFTER_TRAINING = (seed: string) => py`
   import pytest
   from sklearn.ensemble import RandomForestClassifier
@@ -13,19 +17,19 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
           model.predict(X[:, :2])
   def test_refit_rejects_narrow_input():
       with pytest.raises(ValueError):
-          other = RandomForestClassifier(n_estimators=10).fit(X, y)
+          other = RandomForestClassifier(n_estimators=10${seed}).fit(X, y)
           other.predict(X[:, :2])
       assert other.n_features_in_ == X.shape[1]
 `;
 
-/** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. */
-const BOOSTED_TREES = (seedLine: string, firstArgs: string) => py`
+/** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. `seedLine` and `seed` are what the first fix adds (to the three that boost tie-only trees). */
+const BOOSTED_TREES = (seedLine: string, seed: string) => py`
   from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
   from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
-  stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5${firstArgs}).fit(X, y)
-  deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50).fit(X, y)
+  stumps = AdaBoostClassifier(n_estimators=200, learning_rate=0.5${seed}).fit(X, y)
+  deeper = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=5), n_estimators=50${seed}).fit(X, y)
   weak = DecisionTreeClassifier(criterion="entropy", max_depth=2)
-  named = AdaBoostClassifier(estimator=weak, n_estimators=100).fit(X, y)
+  named = AdaBoostClassifier(estimator=weak, n_estimators=100${seed}).fit(X, y)
   subset = AdaBoostClassifier(DecisionTreeClassifier(max_features="sqrt")).fit(X, y)
   forest = AdaBoostClassifier(RandomForestClassifier(n_estimators=10)).fit(X, y)
   boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
@@ -53,9 +57,9 @@ const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
 
 /**
  * A `setUp` on a class that is no test case, and a test case whose seed is in another test: neither
- * seeds the forests before they draw. `seedLine` and `firstArgs` are what the first fix adds.
+ * seeds the forests before they draw. `seedLine` and `seed` are what the fix adds (to both).
  */
-const SET_UP_OUTSIDE_TESTS = (seedLine: string, firstArgs: string) => py`
+const SET_UP_OUTSIDE_TESTS = (seedLine: string, seed: string) => py`
   import unittest
   import numpy as np
   from sklearn.ensemble import RandomForestRegressor${seedLine}
@@ -65,7 +69,7 @@ const SET_UP_OUTSIDE_TESTS = (seedLine: string, firstArgs: string) => py`
           np.random.seed(0)
 
       def run(self, X, y):
-          return RandomForestRegressor(n_estimators=20${firstArgs}).fit(X, y)
+          return RandomForestRegressor(n_estimators=20${seed}).fit(X, y)
 
   class TestForest(unittest.TestCase):
       def setUp(self):
@@ -75,17 +79,17 @@ const SET_UP_OUTSIDE_TESTS = (seedLine: string, firstArgs: string) => py`
           np.random.seed(1)
 
       def test_fit(self):
-          RandomForestRegressor(n_estimators=5).fit(self.X, self.X[:, 0])
+          RandomForestRegressor(n_estimators=5${seed}).fit(self.X, self.X[:, 0])
 `;
 
-/** Parametrized and wrapped estimators that tests fit; `seedLine` and `firstArgs` are what the first fix adds. */
-const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
+/** Parametrized and wrapped estimators that tests fit; `seedLine` and `seed` are what the first fix adds (to both forests). */
+const FITTED_IN_TESTS = (seedLine: string, seed: string) => py`
   import pytest
   from sklearn.ensemble import RandomForestClassifier
   from sklearn.tree import DecisionTreeRegressor
   from mypkg.selection import ImportanceSelector${seedLine}
 
-  @pytest.mark.parametrize("estimator", [RandomForestClassifier(${firstArgs})])
+  @pytest.mark.parametrize("estimator", [RandomForestClassifier(${seed})])
   def test_fits(estimator):
       assert estimator.fit(X, y).score(X, y) > 0.5
 
@@ -100,7 +104,7 @@ const FITTED_IN_TESTS = (seedLine: string, firstArgs: string) => py`
           model.fit(X, y)
 
   def test_selects():
-      selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3))
+      selector = ImportanceSelector(estimator=RandomForestClassifier(max_depth=3${seed && `, ${seed}`}))
       selector.fit(X, y)
       assert selector.estimator.max_depth == 3
 `;
@@ -119,21 +123,21 @@ const REPEATED_SPLITS = (repeated: string, perModel = '') => py`
       print(name, model.fit(X_tr, y_tr).score(X_te, y_te))
 `;
 
-/** A lesson's split whose parts are printed and then trained on, and one handed to a function the flow cannot follow; `seed` is what the first fix adds. */
+/** A lesson's split whose parts are printed and then trained on, and one handed to a function the flow cannot follow; `seed` is what the fix adds to both. */
 const SPLIT_SHOWN_THEN_USED = (seedLine: string, seed: string) => py`
   from sklearn.linear_model import LogisticRegression
   from sklearn.model_selection import train_test_split${seedLine}
   X_train, X_test, y_train, y_test = train_test_split(features, labels${seed})
   print(X_train.head(1))
   model = LogisticRegression().fit(X_train, y_train)
-  X_a, X_b, y_a, y_b = train_test_split(features, labels)
+  X_a, X_b, y_a, y_b = train_test_split(features, labels${seed})
   print(X_a.shape)
   summary = describe_split(X_a, y_a)
 `;
 
 /**
  * A saved model scored on the test part of a split, and a split trained on by the project's own
- * function whose model's predictions are only printed; `seed` is what the first fix adds.
+ * function whose model's predictions are only printed; `seed` is what the fix adds to both.
  */
 const PREDICTED_AND_SCORED = (seed: string) => py`
   import joblib
@@ -142,13 +146,35 @@ const PREDICTED_AND_SCORED = (seed: string) => py`
   model = joblib.load("model.joblib")
   X_train, X_test, y_train, y_test = train_test_split(X, y${seed})
   print(accuracy_score(y_test, model.predict(X_test)))
-  tr_x, va_x, tr_y, va_y = train_test_split(X, y, test_size=0.1)
+  tr_x, va_x, tr_y, va_y = train_test_split(X, y, test_size=0.1${seed})
   booster = fit_booster(params, tr_x, tr_y, va_x, va_y)
   print(booster.predict(X_test)[:5])
 `;
 
+/** Three forests (one in a loop over depths, one over several lines) and one k-means: two causes; `seedLine` and `seed` are what the forests' fix adds. */
+const FORESTS_AND_CLUSTERS = (seedLine: string, seed: string) => py`
+  from sklearn.cluster import KMeans
+  from sklearn.ensemble import RandomForestClassifier${seedLine}
+  baseline = RandomForestClassifier(n_estimators=50${seed && `, ${seed}`}).fit(X_train, y_train)
+  groups = KMeans(n_clusters=5).fit_predict(X_train)
+  for depth in (4, 8):
+      deeper = RandomForestClassifier(max_depth=depth${seed && `, ${seed}`}).fit(X_train, y_train)
+  final = RandomForestClassifier(
+      n_estimators=500,
+      min_samples_leaf=2,${seed && `\n      ${seed},`}
+  ).fit(X_all, y_all)
+`;
+
+/** Three unseeded forests; `marks` are the comments at the end of each call's line. */
+const THREE_FORESTS = (...marks: string[]) => py`
+  from sklearn.ensemble import RandomForestRegressor
+  short = RandomForestRegressor(n_estimators=10).fit(X, y)${marks[0] ?? ''}
+  medium = RandomForestRegressor(n_estimators=100).fit(X, y)${marks[1] ?? ''}
+  long = RandomForestRegressor(n_estimators=1000).fit(X, y)${marks[2] ?? ''}
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
-const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: { line: number; message: RegExp }[]) =>
+const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
 
 ruleTests(missingRandomState, {
@@ -732,40 +758,27 @@ ruleTests(missingRandomState, {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
       code: FITTED_IN_TESTS('', ''),
       findings: [
-        { line: 6, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
-        { line: 10, message: /^\`DecisionTreeRegressor\` is called without \`random_state\`/ },
-        { line: 21, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+        { line: 6, related: 1, message: /^\`RandomForestClassifier\` is called without \`random_state\` here and at 1 other place:/ },
+        { line: 10, related: 0, message: /^\`DecisionTreeRegressor\` is called without \`random_state\`:/ },
       ],
       output: FITTED_IN_TESTS('\n  SEED = 42', 'random_state=SEED'),
     },
     seededTemplateCase('a split printed and then trained on, and one only printed besides being handed to a function of the project', SPLIT_SHOWN_THEN_USED, [
-        { line: 3, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
-        { line: 6, message: /^`train_test_split` is called without `random_state`/ },
+        { line: 3, related: 1, message: /^`train_test_split` is called without `random_state` here and at 1 other place: each run splits the data differently$/ },
     ]),
     {
       name: 'a split whose test rows a saved model predicts and is scored on, and one handed to a training function of the project',
       code: PREDICTED_AND_SCORED(''),
       findings: [
-        { line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently$/ },
-        { line: 7, message: /^`train_test_split` is called without `random_state`/ },
+        { line: 5, related: 1, message: /^`train_test_split` is called without `random_state` here and at 1 other place: each run splits the data differently$/ },
       ],
       output: PREDICTED_AND_SCORED(', random_state=SEED'),
     },
     {
-      name: 'a split repeated in a range loop to average the scores: the fix seeds each repeat differently',
+      name: 'a split repeated in a range loop to average the scores, and one inside a loop over models: the fix seeds each repeat differently and gives every model the same split',
       code: REPEATED_SPLITS(''),
-      findings: [
-        { line: 4, message: /^\`train_test_split\` is called without \`random_state\`/ },
-        { line: 9, message: /^\`train_test_split\` is called without \`random_state\`/ },
-      ],
-      output: REPEATED_SPLITS('SEED + i'),
-    },
-    {
-      name: 'a split inside a loop over models: the fix gives every model the same split',
-      code: REPEATED_SPLITS(''),
-      fixIndex: 1,
-      findings: [{ line: 4 }, { line: 9 }],
-      output: REPEATED_SPLITS('', 'SEED'),
+      findings: [{ line: 4, related: 1, message: /^\`train_test_split\` is called without \`random_state\` here and at 1 other place:/ }],
+      output: REPEATED_SPLITS('SEED + i', 'SEED'),
     },
     {
       name: 'a seed set only after the forest is fitted, or set to None, seeds nothing that ran',
@@ -779,8 +792,7 @@ ruleTests(missingRandomState, {
         second.fit(X, y)
       `,
       findings: [
-        { line: 2, message: /^\`RandomForestClassifier\` is called without \`random_state\`: each run gives a different result$/ },
-        { line: 5, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+        { line: 2, related: 1, message: /^\`RandomForestClassifier\` is called without \`random_state\` here and at 1 other place: each run gives a different result$/ },
       ],
       output: py`
         from sklearn.ensemble import RandomForestClassifier
@@ -788,7 +800,7 @@ ruleTests(missingRandomState, {
         first = RandomForestClassifier(n_estimators=50, random_state=SEED)
         first.fit(X, y)
         first.random_state = 0
-        second = RandomForestClassifier(n_estimators=50)
+        second = RandomForestClassifier(n_estimators=50, random_state=SEED)
         second.random_state = None
         second.fit(X, y)
       `,
@@ -887,8 +899,7 @@ ruleTests(missingRandomState, {
         { line: 3, message: /^`GradientBoostingClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
         { line: 4, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order/ },
         { line: 5, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
-        { line: 6, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
-        { line: 7, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 6, related: 1, message: /^`GradientBoostingClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
       ],
       output: py`
         from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor
@@ -902,11 +913,8 @@ ruleTests(missingRandomState, {
       `,
     },
     seededTemplateCase('AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws', BOOSTED_TREES, [
-        { line: 3, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
-        { line: 4, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
-        { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts/ },
-        { line: 7, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
-        { line: 8, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 3, related: 2, message: /^`AdaBoostClassifier` is called without `random_state` here and at 2 other places: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 7, related: 1, message: /^`AdaBoostClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
         { line: 9, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
     ]),
     {
@@ -946,8 +954,7 @@ ruleTests(missingRandomState, {
         clf = LogisticRegression().fit(TSNE(n_components=3).fit_transform(X), y)
       `,
       findings: [
-        { line: 5, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ },
-        { line: 8, message: /^`TSNE` is called without `random_state`/ },
+        { line: 5, related: 1, message: /^`TSNE` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
       ],
       output: py`
         from sklearn.cluster import KMeans
@@ -958,7 +965,7 @@ ruleTests(missingRandomState, {
         emb = TSNE(n_components=2, random_state=SEED).fit_transform(X)
         labels = KMeans(n_clusters=4, random_state=0).fit_predict(emb)
         print(silhouette_score(emb, labels))
-        clf = LogisticRegression().fit(TSNE(n_components=3).fit_transform(X), y)
+        clf = LogisticRegression().fit(TSNE(n_components=3, random_state=SEED).fit_transform(X), y)
       `,
     },
     seededTemplateCase('generated data sets that are clustered, split, or handed to a function of the file that trains on them', GENERATED_AND_USED, [
@@ -975,14 +982,14 @@ ruleTests(missingRandomState, {
         a = GridSearchCV(DecisionTreeClassifier(), grid)
         b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
       `,
-      findings: [{ line: 4, message: /DecisionTreeClassifier/ }, { line: 5, message: /DecisionTreeClassifier/ }],
+      findings: [{ line: 4, related: 1, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place:/ }],
       output: py`
         from sklearn.model_selection import GridSearchCV
         from sklearn.tree import DecisionTreeClassifier
         SEED = 42
         grid = {'max_depth': [2, 4], 'criterion': ['gini']}
         a = GridSearchCV(DecisionTreeClassifier(random_state=SEED), grid)
-        b = GridSearchCV(DecisionTreeClassifier(), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
+        b = GridSearchCV(DecisionTreeClassifier(random_state=SEED), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
       `,
     },
     {
@@ -1086,13 +1093,13 @@ ruleTests(missingRandomState, {
         c = xgb.XGBRegressor(subsample=frac)
         d = xgb.XGBRFClassifier(n_estimators=100)
       `,
-      findings: [{ line: 3, message: /implicit default seed/ }, { line: 4 }, { line: 5 }, { line: 6 }],
+      findings: [{ line: 3, related: 1, message: /^`LGBMClassifier` is built without `random_state` here and at 1 other place: it relies on the library's implicit default seed/ }, { line: 5 }, { line: 6 }],
       output: py`
         import lightgbm as lgb
         import xgboost as xgb
         SEED = 42
         a = lgb.LGBMClassifier(num_leaves=31, colsample_bytree=0.7, random_state=SEED)
-        b = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1)
+        b = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1, random_state=SEED)
         c = xgb.XGBRegressor(subsample=frac)
         d = xgb.XGBRFClassifier(n_estimators=100)
       `,
@@ -1270,8 +1277,7 @@ ruleTests(missingRandomState, {
       `,
     },
     seededTemplateCase('a setUp on a class that is not a test case, and a test case whose seed is in another test, seed nothing before the draws', SET_UP_OUTSIDE_TESTS, [
-        { line: 10, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
-        { line: 20, message: /^`RandomForestRegressor` is called without `random_state`/ },
+        { line: 10, related: 1, message: /^`RandomForestRegressor` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
     ]),
     {
       name: 'randomized searches whose list grid fits in n_iter try every candidate; a larger grid or a distribution samples',
@@ -1289,8 +1295,7 @@ ruleTests(missingRandomState, {
       findings: [
         { line: 4, message: /^`RandomizedSearchCV` is called without `random_state`: its grid lists 2 candidates, no more than `n_iter`, so every run tries them all, only in another order, which picks a different best only where two score the same$/ },
         { line: 5, message: /: its grid lists 4 candidates, no more than `n_iter`/ },
-        { line: 6, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
-        { line: 7, message: /^`RandomizedSearchCV` is called without `random_state`: each run gives a different result$/ },
+        { line: 6, related: 1, message: /^`RandomizedSearchCV` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
       ],
       output: py`
         from scipy.stats import loguniform
@@ -1340,8 +1345,116 @@ ruleTests(missingRandomState, {
     {
       name: 'a forest trained before the block, and one trained in a statement that completes before the statement the test expects to fail, are still reported',
       code: RAISES_AFTER_TRAINING(''),
-      findings: [{ line: 4, message: /RandomForestClassifier/ }, { line: 10, message: /RandomForestClassifier/ }],
+      findings: [{ line: 4, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/, related: 1 }],
       output: RAISES_AFTER_TRAINING(', random_state=SEED').replace('import RandomForestClassifier\n', 'import RandomForestClassifier\nSEED = 42\n'),
     },
+    {
+      name: 'three forests and a k-means in one file: one finding per cause, the forests\' at the first with the other two related, and its fix seeds all three',
+      code: FORESTS_AND_CLUSTERS('', ''),
+      findings: [
+        { line: 3, column: 12, related: 2, message: /^`RandomForestClassifier` is called without `random_state` here and at 2 other places: each run gives a different result$/ },
+        { line: 4, related: 0, message: /^`KMeans` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: FORESTS_AND_CLUSTERS('\n  SEED = 42', 'random_state=SEED'),
+    },
+    {
+      name: 'CatBoost built in two cells of a notebook: one finding in the first, the other cell related; the fix seeds both',
+      code: [
+        'from catboost import CatBoostClassifier\n',
+        'clf = CatBoostClassifier(iterations=100)\nclf.fit(X, y)\n',
+        'other = CatBoostClassifier(depth=6)\nother.fit(X2, y2)\n',
+      ],
+      findings: [{ cell: 1, line: 1, related: 1, message: /^`CatBoostClassifier` is built without `random_state` here and at 1 other place: it relies on the library's implicit default seed/ }],
+      output: [
+        'from catboost import CatBoostClassifier\nSEED = 42\n',
+        'clf = CatBoostClassifier(iterations=100, random_state=SEED)\nclf.fit(X, y)\n',
+        'other = CatBoostClassifier(depth=6, random_state=SEED)\nother.fit(X2, y2)\n',
+      ],
+    },
   ],
+});
+
+/** The findings as [line, related lines...], 1-based, in the document's virtual source. */
+const places = (findings: readonly Finding[]) => findings.map((f) => [f.range.start.line + 1, ...f.related.map((r) => r.range.start.line + 1)]);
+
+/** The text after the fix of the only finding. */
+async function fixed(code: string): Promise<string> {
+  const { doc, source, result } = await run(code, [missingRandomState]);
+  assert.equal(result.findings.length, 1);
+  return applyToSource(source, doc, result.findings[0].fix!.edits)!.cells[0].text;
+}
+
+describe('MLD802: one missing seed is one finding, suppressed call by call', () => {
+  it('counts the other calls in its message and names each in a related location', async () => {
+    const { result } = await run(THREE_FORESTS(), [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[2, 3, 4]]);
+    assert.equal(result.findings[0].message, '`RandomForestRegressor` is called without `random_state` here and at 2 other places: each run gives a different result');
+    assert.deepEqual(result.findings[0].related.map((r) => r.message), Array(2).fill('`RandomForestRegressor` is also called without `random_state` here'));
+    assert.equal(result.findings[0].fix?.title, 'Set random_state=SEED in all 3 calls');
+  });
+
+  it('leaves out a call whose line is suppressed: from the count, the related locations and the fix', async () => {
+    const code = THREE_FORESTS('', '  # mldebt: ignore[MLD802]');
+    const { result } = await run(code, [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[2, 4]]);
+    assert.match(result.findings[0].message, / here and at 1 other place: /);
+    assert.equal(await fixed(code), py`
+      from sklearn.ensemble import RandomForestRegressor
+      SEED = 42
+      short = RandomForestRegressor(n_estimators=10, random_state=SEED).fit(X, y)
+      medium = RandomForestRegressor(n_estimators=100).fit(X, y)  # mldebt: ignore[MLD802]
+      long = RandomForestRegressor(n_estimators=1000, random_state=SEED).fit(X, y)
+    `);
+  });
+
+  it('moves to the next call when the first is suppressed, and its own ignore edit goes on that call\'s line', async () => {
+    const code = THREE_FORESTS('  # mldebt: ignore[missing-random-state]');
+    const { result } = await run(code, [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[3, 4]]);
+    assert.match(result.findings[0].message, /^`RandomForestRegressor` is called without `random_state` here and at 1 other place: /);
+    assert.equal(result.findings[0].ignoreEdit?.range.start.line, 2);
+    const after = await fixed(code);
+    assert.equal(after, py`
+      from sklearn.ensemble import RandomForestRegressor
+      SEED = 42
+      short = RandomForestRegressor(n_estimators=10).fit(X, y)  # mldebt: ignore[missing-random-state]
+      medium = RandomForestRegressor(n_estimators=100, random_state=SEED).fit(X, y)
+      long = RandomForestRegressor(n_estimators=1000, random_state=SEED).fit(X, y)
+    `);
+    assert.deepEqual((await run(after, [missingRandomState])).result.findings, []);
+  });
+
+  it('says nothing of the count when one call is left, and reports nothing when every call is suppressed', async () => {
+    const one = await run(THREE_FORESTS('  # mldebt: ignore', '', '  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(places(one.result.findings), [[3]]);
+    assert.equal(one.result.findings[0].message, '`RandomForestRegressor` is called without `random_state`: each run gives a different result');
+    assert.equal(one.result.findings[0].fix?.title, 'Set random_state=SEED');
+    const none = await run(THREE_FORESTS('  # mldebt: ignore[MLD802]', '  # mldebt: ignore[MLD802]', '  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(none.result.findings, []);
+    const file = await run(`# mldebt: ignore-file[MLD802]\n${THREE_FORESTS()}`, [missingRandomState]);
+    assert.deepEqual(file.result.findings, []);
+  });
+
+  it('suppresses a call over several lines by a directive on its statement\'s last line, as a finding of its own', async () => {
+    const { result } = await run(FORESTS_AND_CLUSTERS('', '').replace('.fit(X_all, y_all)', '.fit(X_all, y_all)  # mldebt: ignore[MLD802]'), [missingRandomState]);
+    assert.deepEqual(places(result.findings), [[3, 6], [4]]);
+  });
+
+  it('in a notebook, a cell ignored moves the finding to the call in another cell, and the fix leaves the ignored cell alone', async () => {
+    const cells = ['from catboost import CatBoostClassifier\n', '# mldebt: ignore-cell[MLD802]\nclf = CatBoostClassifier(iterations=100)\nclf.fit(X, y)\n', 'other = CatBoostClassifier(depth=6)\nother.fit(X2, y2)\n'];
+    const { doc, source, result } = await run(cells, [missingRandomState]);
+    assert.equal(result.findings.length, 1);
+    const [finding] = result.findings;
+    assert.equal(toLocalRange(doc, finding.range)?.uri, source.cells[2].uri);
+    assert.deepEqual(finding.related, []);
+    assert.match(finding.message, /^`CatBoostClassifier` is built without `random_state`: /);
+    const after = applyToSource(source, doc, finding.fix!.edits)!;
+    assert.deepEqual(after.cells.map((c) => c.text), ['from catboost import CatBoostClassifier\nSEED = 42\n', cells[1], 'other = CatBoostClassifier(depth=6, random_state=SEED)\nother.fit(X2, y2)\n']);
+  });
+
+  it('links a call in a later cell to the finding in an earlier one', async () => {
+    const { doc, source, result } = await run(['from catboost import CatBoostClassifier\n', 'clf = CatBoostClassifier(iterations=100).fit(X, y)\n', 'other = CatBoostClassifier(depth=6).fit(X, y)\n'], [missingRandomState]);
+    assert.deepEqual(result.findings.map((f) => [toLocalRange(doc, f.range)?.uri, ...f.related.map((r) => toLocalRange(doc, r.range)?.uri)]), [[source.cells[1].uri, source.cells[2].uri]]);
+    assert.equal(result.findings[0].related[0].message, '`CatBoostClassifier` is also built without `random_state` here');
+  });
 });

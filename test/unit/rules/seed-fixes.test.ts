@@ -5,8 +5,9 @@ import { duplicatedConfigValue } from '../../../server/src/detectors/mld603-dupl
 import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
 import { missingRandomState } from '../../../server/src/detectors/mld802-missing-random-state';
 import { applyToSource } from '../../../server/src/documents/source';
+import { fixAll } from '../../../server/src/fixAll';
 import type { CellSpec } from '../../support/engine';
-import { py, run } from '../../support/engine';
+import { allRulesConfig, parser, py, run, sourceOf } from '../../support/engine';
 
 const SEED_RULES = [missingRandomState, unseededRandomness, duplicatedConfigValue];
 
@@ -57,5 +58,51 @@ describe('seed fixes share one seed constant', () => {
     ]);
     const { result } = await run(code, SEED_RULES);
     assert.deepEqual(result.findings.map((f) => f.code), []);
+  });
+
+  it('MLD802 grouped over three calls: Fix All seeds every call with one constant, and a second Fix All changes nothing', async () => {
+    const code = py`
+      from sklearn.model_selection import train_test_split
+      X_a, X_b = train_test_split(X, test_size=0.2)
+      for fold in folds:
+          X_c, X_d = train_test_split(fold, test_size=0.2)
+      X_e, X_f = train_test_split(
+          X,
+          test_size=0.5,
+      )
+      model.fit(X_a, y)
+    `;
+    const config = allRulesConfig();
+    const first = fixAll(await parser(), sourceOf(code), config, { includeUnsafe: true, remaining: true });
+    assert.equal(first.source.cells[0].text, py`
+      from sklearn.model_selection import train_test_split
+      SEED = 42
+      X_a, X_b = train_test_split(X, test_size=0.2, random_state=SEED)
+      for fold in folds:
+          X_c, X_d = train_test_split(fold, test_size=0.2, random_state=SEED)
+      X_e, X_f = train_test_split(
+          X,
+          test_size=0.5,
+          random_state=SEED,
+      )
+      model.fit(X_a, y)
+    `);
+    assert.deepEqual(first.applied.map((f) => f.code), ['MLD802']);
+    assert.deepEqual(first.remaining!.findings.filter((f) => SEED_RULES.some((rule) => rule.meta.code === f.code)).map((f) => f.code), []);
+    const second = fixAll(await parser(), first.source, config, { includeUnsafe: true });
+    assert.equal(second.source.cells[0].text, first.source.cells[0].text);
+    assert.deepEqual(second.applied, []);
+  });
+
+  it('Fix All with MLD801 and MLD802: one seed constant, though both fixes would define it after the imports in one pass', async () => {
+    const code = py`
+      import numpy as np
+      from sklearn.model_selection import train_test_split
+      noise = np.random.normal(size=len(X))
+      X_a, X_b = train_test_split(X + noise[:, None], test_size=0.2)
+      model.fit(X_a, y)
+    `;
+    const { source } = fixAll(await parser(), sourceOf(code), allRulesConfig(), { includeUnsafe: true });
+    assert.equal(source.cells[0].text.match(/^SEED = 42$/gm)?.length, 1, source.cells[0].text);
   });
 });
