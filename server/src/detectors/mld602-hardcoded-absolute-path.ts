@@ -4,7 +4,8 @@ import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../
 import { nodeKey } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import type { DataIO } from '../semantics/dataflow';
-import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import type { FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import { pushTo } from '../engine/collections';
 
 /**
  * Roots that exist on one machine or one person's account: home directories, mounted volumes,
@@ -75,37 +76,68 @@ function existingConstant(index: SemanticIndex, literal: Node, value: string): s
   return undefined;
 }
 
-/** Moves a plain one-line string literal into a module-level constant (or reuses one). */
-function extractFix(context: RuleContext, literal: Node, value: string): FixDescriptor | undefined {
+/** A plain one-line string literal, which the fix can move into a constant as it is. */
+function extractable(literal: Node): boolean {
+  return literal.type === 'string' && !hasInterpolation(literal) && !stringPrefix(literal).includes('b') && literal.startPosition.row === literal.endPosition.row;
+}
+
+/** One use of a machine-specific path: the call that reads or writes through it, and the literal. */
+interface PathUse extends MemberDescriptor {
+  io: DataIO;
+  literal: Node;
+}
+
+/**
+ * Moves the path into a module-level constant, defined before its first use, and uses the
+ * constant at every use (or reuses a constant that already holds the path and is seen at each).
+ * None when a use is not a plain literal: that use would stay, and so would the finding.
+ */
+function extractFix(context: RuleContext, uses: readonly PathUse[], value: string): FixDescriptor | undefined {
   const { index, doc } = context;
-  const prefix = stringPrefix(literal);
-  if (literal.type !== 'string' || hasInterpolation(literal) || prefix.includes('b') || literal.startPosition.row !== literal.endPosition.row) return undefined;
-  const existing = existingConstant(index, literal, value);
-  if (existing) return { title: `Use the constant ${existing}`, edits: [replaceNode(literal, existing)] };
+  if (!uses.every((use) => extractable(use.literal))) return undefined;
+  const inOrder = [...uses].sort((a, b) => a.literal.startIndex - b.literal.startIndex);
+  const existing = existingConstant(index, inOrder[0].literal, value);
+  if (existing && inOrder.every((use) => existingConstant(index, use.literal, value) === existing)) {
+    return { title: `Use the constant ${existing}`, edits: inOrder.map((use) => replaceNode(use.literal, existing)) };
+  }
   const name = freshName(index, pathConstantName(value));
   return {
     title: `Extract the path into the constant ${name}`,
-    edits: [insertBeforeTopLevelStatement(doc, literal, `${name} = ${literal.text}`), replaceNode(literal, name)],
+    edits: [insertBeforeTopLevelStatement(doc, inOrder[0].literal, `${name} = ${inOrder[0].literal.text}`), ...inOrder.map((use) => replaceNode(use.literal, name))],
   };
 }
 
+const verb = (io: DataIO) => (io.direction === 'read' ? 'reads' : 'writes');
+
+/**
+ * One machine-specific path is one setting to name, wherever the file uses it: one finding per
+ * path, at its first use, linked to the others, with one fix that names it once.
+ */
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   const reported = new Set<string>();
+  const usesByPath = new Map<string, PathUse[]>();
   const onIO = (io: DataIO): void => {
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
       reported.add(nodeKey(found.literal));
-      const fix = extractFix(context, found.literal, found.value);
-      context.report({
-        node: found.literal,
-        message: `\`${io.label}\` ${io.direction === 'read' ? 'reads' : 'writes'} "${found.value}", an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`,
-        ...(fix ? { fix } : {}),
+      pushTo(usesByPath, found.value, { node: found.literal, io, literal: found.literal, related: `\`${io.label}\` also ${verb(io)} "${found.value}" here` });
+    }
+  };
+  const finish = (): void => {
+    for (const [value, uses] of usesByPath) {
+      context.reportGroup({
+        members: uses,
+        message: ([first, ...others]) => {
+          const also = others.length === 0 ? '' : ` (${others.length === 1 ? '1 other call' : `${others.length} other calls`} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`;
+          return `\`${first.io.label}\` ${verb(first.io)} "${value}"${also}, an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`;
+        },
+        fix: (left) => extractFix(context, left, value),
       });
     }
   };
-  return { load: onIO, save: onIO };
+  return { load: onIO, save: onIO, finish };
 }
 
 export const hardcodedAbsolutePath: Rule = {
@@ -122,7 +154,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path). It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...` — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported.',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...` — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use.',
     },
   },
   listen,

@@ -94,6 +94,49 @@ ruleTests(hardcodedAbsolutePath, {
   ],
   invalid: [
     {
+      name: 'one path read and written by several calls is one finding, linked to the other uses, and the fix names it once',
+      code: py`
+        import pandas as pd
+        labels = pd.read_csv("C:/Users/ana/kaggle/input/labels.csv")
+        sample = pd.read_csv("C:/Users/ana/kaggle/input/sample.csv")
+        more = pd.read_csv("C:/Users/ana/kaggle/input/labels.csv", usecols=["id"])
+        labels.to_csv("C:/Users/ana/kaggle/input/labels.csv")
+      `,
+      findings: [
+        { line: 2, message: /^`pd\.read_csv` reads "C:\/Users\/ana\/kaggle\/input\/labels\.csv" \(2 other calls of this file use it too, linked\), an absolute path/, related: 2 },
+        { line: 3, message: /^`pd\.read_csv` reads "C:\/Users\/ana\/kaggle\/input\/sample\.csv", an absolute path/ },
+      ],
+      output: py`
+        import pandas as pd
+        LABELS_CSV_PATH = "C:/Users/ana/kaggle/input/labels.csv"
+        labels = pd.read_csv(LABELS_CSV_PATH)
+        sample = pd.read_csv("C:/Users/ana/kaggle/input/sample.csv")
+        more = pd.read_csv(LABELS_CSV_PATH, usecols=["id"])
+        labels.to_csv(LABELS_CSV_PATH)
+      `,
+    },
+    {
+      name: 'one path used in two cells: one finding; an ignore comment on the first use moves it to the next, which the fix alone names',
+      code: [
+        'import pandas as pd\nraw = pd.read_csv("/home/ana/data/raw.csv")  # mldebt: ignore[MLD602]\n',
+        'again = pd.read_csv("/home/ana/data/raw.csv")\nagain.to_parquet("/home/ana/data/raw.csv")\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`pd\.read_csv` reads "\/home\/ana\/data\/raw\.csv" \(1 other call of this file uses it too, linked\)/, related: 1 }],
+      output: [
+        'import pandas as pd\nraw = pd.read_csv("/home/ana/data/raw.csv")  # mldebt: ignore[MLD602]\n',
+        'RAW_CSV_PATH = "/home/ana/data/raw.csv"\nagain = pd.read_csv(RAW_CSV_PATH)\nagain.to_parquet(RAW_CSV_PATH)\n',
+      ],
+    },
+    {
+      name: 'one path, once as a plain literal and once in an f-string: one finding, and no fix, since the f-string would stay',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("/home/ana/data/{}.csv".format("raw"))
+        df2 = pd.read_csv(f"/home/ana/data/{'raw'}.csv")
+      `,
+      findings: [{ line: 2, message: /reads "\/home\/ana\/data\/\{\}\.csv" \(1 other call of this file uses it too, linked\)/ }],
+    },
+    {
       name: 'read_csv of a home directory: extracted into a module-level constant',
       code: py`
         import pandas as pd
