@@ -188,6 +188,48 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a best-split tree trained only on one listed column of a frame has no features to order: every run grows the same tree, also handed to a plotting function that only predicts',
+      code: py`
+        import pandas as pd
+        import matplotlib.pyplot as plt
+        from sklearn.tree import DecisionTreeRegressor
+
+        def draw_fit(points, target, model):
+            plt.scatter(points, target)
+            plt.plot(points, model.predict(points))
+
+        rentals = pd.read_csv("rentals.csv")
+        rooms = rentals[["rooms"]].values
+        rent = rentals["rent"].values
+        reg = DecisionTreeRegressor(max_depth=3)
+        reg.fit(rooms, rent)
+        draw_fit(rooms, rent, reg)
+        print(reg.get_depth())
+      `,
+    },
+    {
+      name: 'tie-only trees and boosting fitted on a vector made a column (reshape, [:, None], np.newaxis), its rows or its training split draw nothing that matters',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import train_test_split
+        from sklearn.tree import DecisionTreeRegressor
+
+        hours = np.linspace(0, 24, 300).reshape(-1, 1)
+        load = np.sin(hours).ravel()
+        h_train, h_test, l_train, l_test = train_test_split(hours, load, test_size=0.25, random_state=3)
+        stump = DecisionTreeRegressor(max_depth=1).fit(h_train[:100], l_train[:100])
+        boost = GradientBoostingRegressor(n_estimators=40)
+        boost.fit(h_train, l_train)
+        print(boost.score(h_test, l_test))
+        days = np.arange(30)
+        deep = DecisionTreeRegressor()
+        deep.fit(days[:, None], np.log1p(days))
+        wide = DecisionTreeRegressor(max_depth=2).fit(days[:, np.newaxis], days % 7)
+        flags = AdaBoostClassifier(n_estimators=20).fit(days.reshape((30, 1)), days > 15)
+      `,
+    },
+    {
       name: 'KFold without shuffle is deterministic',
       code: py`
         from sklearn.model_selection import KFold, StratifiedKFold
@@ -858,6 +900,48 @@ ruleTests(missingRandomState, {
             tree = DecisionTreeClassifier(max_features="sqrt")
             tree.fit(X, y)
             return BaggingClassifier(tree, random_state=1)
+      `,
+    },
+    {
+      name: 'a tie-only tree on two listed columns, on a one-row reshape, or also handed to cross-validation or a search still draws to order its features',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import cross_val_score
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+
+        rentals = pd.read_csv("rentals.csv")
+        pair = DecisionTreeRegressor(max_depth=3).fit(rentals[["rooms", "area"]], rentals["rent"])
+        row = DecisionTreeRegressor().fit(np.arange(8).reshape(1, -1), [1.0])
+        rooms = rentals[["rooms"]]
+        checked = DecisionTreeRegressor(max_depth=2)
+        checked.fit(rooms, rentals["rent"])
+        print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
+        both = DecisionTreeClassifier()
+        both.fit(rooms, rentals["cheap"])
+        both.fit(rentals[["rooms", "area"]], rentals["cheap"])
+      `,
+      findings: [
+        { line: 7, related: 2, message: /^`DecisionTreeRegressor` is called without `random_state` here and at 2 other places: it tries the features in a random order/ },
+        { line: 13, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order/ },
+      ],
+      output: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import cross_val_score
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+        SEED = 42
+
+        rentals = pd.read_csv("rentals.csv")
+        pair = DecisionTreeRegressor(max_depth=3, random_state=SEED).fit(rentals[["rooms", "area"]], rentals["rent"])
+        row = DecisionTreeRegressor(random_state=SEED).fit(np.arange(8).reshape(1, -1), [1.0])
+        rooms = rentals[["rooms"]]
+        checked = DecisionTreeRegressor(max_depth=2, random_state=SEED)
+        checked.fit(rooms, rentals["rent"])
+        print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
+        both = DecisionTreeClassifier()
+        both.fit(rooms, rentals["cheap"])
+        both.fit(rentals[["rooms", "area"]], rentals["cheap"])
       `,
     },
     {

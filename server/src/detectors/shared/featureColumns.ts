@@ -322,3 +322,70 @@ function allBut(flow: DataFlow, node: Node, frame: Node, filter: ColumnFilter): 
   });
   return { kind: 'all-but', node, frame, description: `${of} except ${names.join(', ')}` };
 }
+
+/** Methods that keep the rows' shape of what they are called on (a one-column matrix stays one). */
+const KEEP_SHAPE = new Set(['copy', 'astype', 'to_numpy', 'dropna', 'fillna', 'head', 'tail', 'sample', 'sort_index', 'sort_values', 'reset_index', 'float', 'numpy', 'cpu']);
+
+/**
+ * True when `expression` is a matrix of exactly one column, as the code spells it out: a frame's
+ * one listed column (`df[["age"]]`, `df.loc[:, ["age"]]`), a vector made a column
+ * (`x.reshape(-1, 1)`, `x.reshape((n, 1))`, `x[:, None]`, `x[:, np.newaxis]`), one column picked by
+ * a one-item list (`X[:, [2]]`), and rows, copies, `.values` and training splits of those, through names.
+ */
+export function oneColumn(flow: DataFlow, expression: Node, depth = 0): boolean {
+  const node = stripParens(expression);
+  if (depth > MAX_DEPTH) return false;
+  switch (node.type) {
+    case 'identifier': {
+      const read = flow.readAt(node);
+      const definitions = read ? flow.reachingDefinitions(read) : [];
+      return definitions.length > 0 && definitions.every((definition) => {
+        const value = definition.kind === 'assign' || definition.kind === 'walrus' ? definition.value : definition.kind === 'unpack' ? unpackedElement(flow, definition) : undefined;
+        return !!value && oneColumn(flow, value, depth + 1);
+      });
+    }
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      return node.childForFieldName('attribute')?.text === 'values' && !!object && oneColumn(flow, object, depth + 1);
+    }
+    case 'call': {
+      const call = flow.index.call(node);
+      if (!call || call.hasSplat) return false;
+      if (call.qname === 'numpy.array' || call.qname === 'numpy.asarray') return !!call.args[0] && oneColumn(flow, call.args[0], depth + 1);
+      if (!call.receiver || call.qname) return false;
+      if (call.method === 'reshape') return reshapedToOneColumn(call);
+      return !!call.method && KEEP_SHAPE.has(call.method) && oneColumn(flow, call.receiver, depth + 1);
+    }
+    case 'subscript':
+      return oneColumnSubscript(flow, node, depth);
+    default:
+      return false;
+  }
+}
+
+/** `reshape(-1, 1)`, `reshape(n, 1)`, `reshape((-1, 1))`: two dimensions, the second of size 1. */
+function reshapedToOneColumn(call: CallSite): boolean {
+  const tuple = call.args.length === 1 ? stripParens(call.args[0]) : undefined;
+  const dimensions = tuple?.type === 'tuple' ? tuple.namedChildren.filter((child): child is Node => !!child) : call.args;
+  return dimensions.length === 2 && dimensions[1].text === '1';
+}
+
+function oneColumnSubscript(flow: DataFlow, node: Node, depth: number): boolean {
+  const value = node.childForFieldName('value');
+  const indices = node.childrenForFieldName('subscript').filter((child): child is Node => !!child);
+  if (!value || indices.length === 0) return false;
+  const accessor = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : undefined;
+  const frame = accessor === 'iloc' || accessor === 'loc' ? value.childForFieldName('object') : value;
+  if (!frame) return false;
+  if (indices.length === 1) {
+    const index = stripParens(indices[0]);
+    // `df[["age"]]` picks one column; a string (`df["age"]`) a vector; any other index picks rows of the matrix.
+    if (!accessor && (stringValue(index) !== undefined || index.type === 'list')) return columnList(flow, index)?.length === 1;
+    return oneColumn(flow, frame, depth + 1);
+  }
+  if (indices.length !== 2) return false;
+  const columns = stripParens(indices[1]);
+  if (columns.type === 'none' || /^(np|numpy)\.newaxis$/.test(columns.text)) return !accessor && indices[0].text.trim() === ':';
+  if (columns.type === 'list') return columns.namedChildren.filter((child) => child?.type !== 'comment').length === 1;
+  return sliceDescription(columns) === 'all' && oneColumn(flow, frame, depth + 1);
+}
