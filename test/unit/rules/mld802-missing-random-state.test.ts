@@ -920,10 +920,13 @@ ruleTests(missingRandomState, {
         both = DecisionTreeClassifier()
         both.fit(rooms, rentals["cheap"])
         both.fit(rentals[["rooms", "area"]], rentals["cheap"])
+        widened = rentals[["rooms"]].copy()
+        widened["area"] = rentals["area"]
+        grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
       `,
       findings: [
         { line: 7, related: 2, message: /^`DecisionTreeRegressor` is called without `random_state` here and at 2 other places: it tries the features in a random order/ },
-        { line: 13, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order/ },
+        { line: 13, related: 1, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place: it tries the features in a random order/ },
       ],
       output: py`
         import numpy as np
@@ -942,6 +945,9 @@ ruleTests(missingRandomState, {
         both = DecisionTreeClassifier()
         both.fit(rooms, rentals["cheap"])
         both.fit(rentals[["rooms", "area"]], rentals["cheap"])
+        widened = rentals[["rooms"]].copy()
+        widened["area"] = rentals["area"]
+        grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
       `,
     },
     {

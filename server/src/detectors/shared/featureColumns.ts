@@ -175,13 +175,20 @@ function dropsRows(call: CallSite): boolean {
   return call.kwargs.has('index') || (!!axis && (axis.text === '0' || stringValue(axis) === 'index'));
 }
 
-function subscriptChoice(flow: DataFlow, node: Node, depth: number): ColumnChoice {
+/** A subscript's frame (or array), the `.loc`/`.iloc` accessor it goes through, if any, and its indices. */
+function subscriptParts(node: Node): { frame: Node; accessor: string | undefined; indices: Node[] } | undefined {
   const value = node.childForFieldName('value');
   const indices = node.childrenForFieldName('subscript').filter((child): child is Node => !!child);
   if (!value || indices.length === 0) return undefined;
   const accessor = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : undefined;
   const frame = accessor === 'iloc' || accessor === 'loc' ? value.childForFieldName('object') : value;
-  if (!frame) return undefined;
+  return frame ? { frame, accessor, indices } : undefined;
+}
+
+function subscriptChoice(flow: DataFlow, node: Node, depth: number): ColumnChoice {
+  const parts = subscriptParts(node);
+  if (!parts) return undefined;
+  const { frame, accessor, indices } = parts;
   // One index on a frame picks columns (`df[cols]`, `df[mask]` picks rows); on `.loc`/`.iloc` it picks rows.
   if (indices.length === 1) {
     if (accessor === 'iloc' || accessor === 'loc') return next(flow, frame, depth);
@@ -323,9 +330,6 @@ function allBut(flow: DataFlow, node: Node, frame: Node, filter: ColumnFilter): 
   return { kind: 'all-but', node, frame, description: `${of} except ${names.join(', ')}` };
 }
 
-/** Methods that keep the rows' shape of what they are called on (a one-column matrix stays one). */
-const KEEP_SHAPE = new Set(['copy', 'astype', 'to_numpy', 'dropna', 'fillna', 'head', 'tail', 'sample', 'sort_index', 'sort_values', 'reset_index', 'float', 'numpy', 'cpu']);
-
 /**
  * True when `expression` is a matrix of exactly one column, as the code spells it out: a frame's
  * one listed column (`df[["age"]]`, `df.loc[:, ["age"]]`), a vector made a column
@@ -338,7 +342,8 @@ export function oneColumn(flow: DataFlow, expression: Node, depth = 0): boolean 
   switch (node.type) {
     case 'identifier': {
       const read = flow.readAt(node);
-      const definitions = read ? flow.reachingDefinitions(read) : [];
+      // A column written into it before the read (`X["area"] = ...`) makes it wider than its binding says.
+      const definitions = read && flow.writesInto(read).length === 0 ? flow.reachingDefinitions(read) : [];
       return definitions.length > 0 && definitions.every((definition) => {
         const value = definition.kind === 'assign' || definition.kind === 'walrus' ? definition.value : definition.kind === 'unpack' ? unpackedElement(flow, definition) : undefined;
         return !!value && oneColumn(flow, value, depth + 1);
@@ -354,7 +359,8 @@ export function oneColumn(flow: DataFlow, expression: Node, depth = 0): boolean 
       if (call.qname === 'numpy.array' || call.qname === 'numpy.asarray') return !!call.args[0] && oneColumn(flow, call.args[0], depth + 1);
       if (!call.receiver || call.qname) return false;
       if (call.method === 'reshape') return reshapedToOneColumn(call);
-      return !!call.method && KEEP_SHAPE.has(call.method) && oneColumn(flow, call.receiver, depth + 1);
+      // Methods that keep the columns keep one column one, but `reset_index` adds the index as a column.
+      return !!call.method && KEEP_COLUMNS.has(call.method) && call.method !== 'reset_index' && oneColumn(flow, call.receiver, depth + 1);
     }
     case 'subscript':
       return oneColumnSubscript(flow, node, depth);
@@ -371,12 +377,9 @@ function reshapedToOneColumn(call: CallSite): boolean {
 }
 
 function oneColumnSubscript(flow: DataFlow, node: Node, depth: number): boolean {
-  const value = node.childForFieldName('value');
-  const indices = node.childrenForFieldName('subscript').filter((child): child is Node => !!child);
-  if (!value || indices.length === 0) return false;
-  const accessor = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : undefined;
-  const frame = accessor === 'iloc' || accessor === 'loc' ? value.childForFieldName('object') : value;
-  if (!frame) return false;
+  const parts = subscriptParts(node);
+  if (!parts) return false;
+  const { frame, accessor, indices } = parts;
   if (indices.length === 1) {
     const index = stripParens(indices[0]);
     // `df[["age"]]` picks one column; a string (`df["age"]`) a vector; any other index picks rows of the matrix.
