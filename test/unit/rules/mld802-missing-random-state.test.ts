@@ -173,6 +173,28 @@ const THREE_FORESTS = (...marks: string[]) => py`
   long = RandomForestRegressor(n_estimators=1000).fit(X, y)${marks[2] ?? ''}
 `;
 
+/** Tie-only trees one fit away from one column: two listed columns, a one-row reshape, cross-validated on more, fitted on more too, a column written in. `seedLine` and `seed` are what the first fix adds (to the three regressors). */
+const ONE_COLUMN_NEAR_MISSES = (seedLine: string, seed: string) => py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.model_selection import cross_val_score
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
+
+  rentals = pd.read_csv("rentals.csv")
+  pair = DecisionTreeRegressor(max_depth=3${seed}).fit(rentals[["rooms", "area"]], rentals["rent"])
+  row = DecisionTreeRegressor(max_depth=None${seed}).fit(np.arange(8).reshape(1, -1), [1.0])
+  rooms = rentals[["rooms"]]
+  checked = DecisionTreeRegressor(max_depth=2${seed})
+  checked.fit(rooms, rentals["rent"])
+  print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
+  both = DecisionTreeClassifier()
+  both.fit(rooms, rentals["cheap"])
+  both.fit(rentals[["rooms", "area"]], rentals["cheap"])
+  widened = rentals[["rooms"]].copy()
+  widened["area"] = rentals["area"]
+  grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -902,54 +924,10 @@ ruleTests(missingRandomState, {
             return BaggingClassifier(tree, random_state=1)
       `,
     },
-    {
-      name: 'a tie-only tree on two listed columns, on a one-row reshape, or also handed to cross-validation or a search still draws to order its features',
-      code: py`
-        import numpy as np
-        import pandas as pd
-        from sklearn.model_selection import cross_val_score
-        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-
-        rentals = pd.read_csv("rentals.csv")
-        pair = DecisionTreeRegressor(max_depth=3).fit(rentals[["rooms", "area"]], rentals["rent"])
-        row = DecisionTreeRegressor().fit(np.arange(8).reshape(1, -1), [1.0])
-        rooms = rentals[["rooms"]]
-        checked = DecisionTreeRegressor(max_depth=2)
-        checked.fit(rooms, rentals["rent"])
-        print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
-        both = DecisionTreeClassifier()
-        both.fit(rooms, rentals["cheap"])
-        both.fit(rentals[["rooms", "area"]], rentals["cheap"])
-        widened = rentals[["rooms"]].copy()
-        widened["area"] = rentals["area"]
-        grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
-      `,
-      findings: [
+    seededTemplateCase('a tie-only tree on two listed columns, on a one-row reshape, also handed to cross-validation, fitted on more columns too, or on one column widened in place still draws to order its features', ONE_COLUMN_NEAR_MISSES, [
         { line: 7, related: 2, message: /^`DecisionTreeRegressor` is called without `random_state` here and at 2 other places: it tries the features in a random order/ },
         { line: 13, related: 1, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place: it tries the features in a random order/ },
-      ],
-      output: py`
-        import numpy as np
-        import pandas as pd
-        from sklearn.model_selection import cross_val_score
-        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
-        SEED = 42
-
-        rentals = pd.read_csv("rentals.csv")
-        pair = DecisionTreeRegressor(max_depth=3, random_state=SEED).fit(rentals[["rooms", "area"]], rentals["rent"])
-        row = DecisionTreeRegressor(random_state=SEED).fit(np.arange(8).reshape(1, -1), [1.0])
-        rooms = rentals[["rooms"]]
-        checked = DecisionTreeRegressor(max_depth=2, random_state=SEED)
-        checked.fit(rooms, rentals["rent"])
-        print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
-        both = DecisionTreeClassifier()
-        both.fit(rooms, rentals["cheap"])
-        both.fit(rentals[["rooms", "area"]], rentals["cheap"])
-        widened = rentals[["rooms"]].copy()
-        widened["area"] = rentals["area"]
-        grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
-      `,
-    },
+    ]),
     {
       name: 'a best-split tree over every feature draws only to break ties, and the message says so; a random splitter or a feature subset draws always',
       code: py`
