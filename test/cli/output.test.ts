@@ -89,12 +89,14 @@ describe('mldebt check output', function () {
     // No newline between two statements: tree-sitter's missing token is hidden, yet the place is known.
     writeFileSync(path.join(dir, 'joined.py'), 'x = 1\nprint(model)s\n');
     writeFileSync(path.join(dir, 'bad.ipynb'), '{"cells": 3}');
+    writeFileSync(path.join(dir, 'old.ipynb'), '{"nbformat": 3, "nbformat_minor": 0, "worksheets": [{"cells": []}]}');
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 159, 146, 150]));
     writeFileSync(path.join(dir, 'r.ipynb'), notebook([{ source: 'x <- 1\n' }], 'R'));
     const reasons = {
       'broken.py': /syntax error at 1:7/,
       'joined.py': /syntax error at 2:13/,
       'bad.ipynb': /not a Jupyter notebook: no "cells" list/,
+      'old.ipynb': /a notebook in nbformat 3, which is not read \(nbformat 4 is supported\)/,
       'blob.py': /binary file/,
       'r.ipynb': /not a Python notebook \(kernel language: r\)/,
     };
@@ -112,7 +114,7 @@ describe('mldebt check output', function () {
     }
     const text = mldebt(dir, ['check', '--ignore', 'ALL', '.']).stdout;
     assert.ok(text.split('\n').every((line) => line.length <= 100), 'the summary wraps at 100 columns');
-    assert.match(text.replace(/\n(?!\n)/g, ' '), /No ML debt found in 4 files; 2 files with syntax errors checked only in part; 3 files not analysed \(listed above\)\./);
+    assert.match(text.replace(/\n(?!\n)/g, ' '), /No ML debt found in 4 files; 2 files with syntax errors checked only in part; 4 files not analysed \(listed above\)\./);
   });
 });
 

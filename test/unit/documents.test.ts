@@ -156,5 +156,7 @@ describe('.ipynb reading', () => {
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
     for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);
+    // An nbformat 3 notebook keeps its cells in "worksheets": a notebook, in a format that is not read.
+    assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 3, "worksheets": [{"cells": []}]}'), (e: Error) => e instanceof NotebookFormatError && e.message === 'a notebook in nbformat 3, which is not read (nbformat 4 is supported)');
   });
 });

@@ -52,6 +52,9 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     throw new NotebookFormatError(`not valid notebook JSON (${(error as Error).message})`);
   }
   if (!data || typeof data !== 'object' || !Array.isArray((data as { cells?: unknown }).cells)) {
+    // nbformat 3 and earlier keep the cells in "worksheets": a notebook still, in a format not read.
+    const version = (data as { nbformat?: unknown } | null)?.nbformat;
+    if (typeof version === 'number' && version < 4) throw new NotebookFormatError(`a notebook in nbformat ${version}, which is not read (nbformat 4 is supported)`);
     throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 4 is supported)');
   }
   const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: KernelSpec; language_info?: { name?: unknown } } };

@@ -173,6 +173,28 @@ const THREE_FORESTS = (...marks: string[]) => py`
   long = RandomForestRegressor(n_estimators=1000).fit(X, y)${marks[2] ?? ''}
 `;
 
+/** Tie-only trees one fit away from one column: two listed columns, a one-row reshape, cross-validated on more, fitted on more too, a column written in. `seedLine` and `seed` are what the first fix adds (to the three regressors). */
+const ONE_COLUMN_NEAR_MISSES = (seedLine: string, seed: string) => py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.model_selection import cross_val_score
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
+
+  rentals = pd.read_csv("rentals.csv")
+  pair = DecisionTreeRegressor(max_depth=3${seed}).fit(rentals[["rooms", "area"]], rentals["rent"])
+  row = DecisionTreeRegressor(max_depth=None${seed}).fit(np.arange(8).reshape(1, -1), [1.0])
+  rooms = rentals[["rooms"]]
+  checked = DecisionTreeRegressor(max_depth=2${seed})
+  checked.fit(rooms, rentals["rent"])
+  print(cross_val_score(checked, rentals[["rooms", "area"]], rentals["rent"]))
+  both = DecisionTreeClassifier()
+  both.fit(rooms, rentals["cheap"])
+  both.fit(rentals[["rooms", "area"]], rentals["cheap"])
+  widened = rentals[["rooms"]].copy()
+  widened["area"] = rentals["area"]
+  grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -185,6 +207,48 @@ ruleTests(missingRandomState, {
         from sklearn.model_selection import train_test_split
         SEED = 0
         X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=SEED)
+      `,
+    },
+    {
+      name: 'a best-split tree trained only on one listed column of a frame has no features to order: every run grows the same tree, also handed to a plotting function that only predicts',
+      code: py`
+        import pandas as pd
+        import matplotlib.pyplot as plt
+        from sklearn.tree import DecisionTreeRegressor
+
+        def draw_fit(points, target, model):
+            plt.scatter(points, target)
+            plt.plot(points, model.predict(points))
+
+        rentals = pd.read_csv("rentals.csv")
+        rooms = rentals[["rooms"]].values
+        rent = rentals["rent"].values
+        reg = DecisionTreeRegressor(max_depth=3)
+        reg.fit(rooms, rent)
+        draw_fit(rooms, rent, reg)
+        print(reg.get_depth())
+      `,
+    },
+    {
+      name: 'tie-only trees and boosting fitted on a vector made a column (reshape, [:, None], np.newaxis), its rows or its training split draw nothing that matters',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import train_test_split
+        from sklearn.tree import DecisionTreeRegressor
+
+        hours = np.linspace(0, 24, 300).reshape(-1, 1)
+        load = np.sin(hours).ravel()
+        h_train, h_test, l_train, l_test = train_test_split(hours, load, test_size=0.25, random_state=3)
+        stump = DecisionTreeRegressor(max_depth=1).fit(h_train[:100], l_train[:100])
+        boost = GradientBoostingRegressor(n_estimators=40)
+        boost.fit(h_train, l_train)
+        print(boost.score(h_test, l_test))
+        days = np.arange(30)
+        deep = DecisionTreeRegressor()
+        deep.fit(days[:, None], np.log1p(days))
+        wide = DecisionTreeRegressor(max_depth=2).fit(days[:, np.newaxis], days % 7)
+        flags = AdaBoostClassifier(n_estimators=20).fit(days.reshape((30, 1)), days > 15)
       `,
     },
     {
@@ -860,6 +924,10 @@ ruleTests(missingRandomState, {
             return BaggingClassifier(tree, random_state=1)
       `,
     },
+    seededTemplateCase('a tie-only tree on two listed columns, on a one-row reshape, also handed to cross-validation, fitted on more columns too, or on one column widened in place still draws to order its features', ONE_COLUMN_NEAR_MISSES, [
+        { line: 7, related: 2, message: /^`DecisionTreeRegressor` is called without `random_state` here and at 2 other places: it tries the features in a random order/ },
+        { line: 13, related: 1, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place: it tries the features in a random order/ },
+    ]),
     {
       name: 'a best-split tree over every feature draws only to break ties, and the message says so; a random splitter or a feature subset draws always',
       code: py`

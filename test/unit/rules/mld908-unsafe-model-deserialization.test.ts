@@ -269,6 +269,16 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a notebook saves the model under its app folder, moves into that folder with os.chdir, and loads it back by the path relative to it',
+      code: [
+        'import os\nimport pickle\nfrom sklearn.linear_model import SGDClassifier\n',
+        'clf = SGDClassifier(loss="log_loss", random_state=1).fit(X, y)\nos.makedirs(os.path.join("webapp", "store"), exist_ok=True)\npickle.dump(clf, open(os.path.join("webapp", "store", "clf.pkl"), "wb"))\n',
+        'os.chdir("webapp")\n',
+        'clf = pickle.load(open(os.path.join("store", "clf.pkl"), "rb"))\nprint(clf.predict(X[:3]))\n',
+        'here = "."\nclf = pickle.load(open(os.path.join(here, "store", "clf.pkl"), "rb"))\n',
+      ],
+    },
+    {
       name: 'a checkpoint the training reports, read back from the result after fit and to resume after a failure',
       code: [
         'import os, tempfile\nimport torch\nfrom ray import train\nfrom ray.train import Checkpoint\nfrom ray.train.torch import TorchTrainer\n',
@@ -741,6 +751,17 @@ ruleTests(unsafeModelDeserialization, {
         student.load_state_dict(torch.load(args.model, weights_only=True))
         teacher.load_state_dict(torch.load(args.teacher))
       `,
+    },
+    {
+      name: 'after os.chdir a relative path names a file under the new folder: one not saved there, or a move made only after the load, reads a file from elsewhere',
+      code: [
+        'import os\nimport pickle\n',
+        'pickle.dump(clf, open(os.path.join("webapp", "store", "clf.pkl"), "wb"))\nrestored = pickle.load(open(os.path.join("store", "clf.pkl"), "rb"))\n',
+        'os.chdir("webapp")\n',
+        'other = pickle.load(open(os.path.join("store", "model_v0.pkl"), "rb"))\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /pickle\.load/ }, { cell: 3, line: 1, message: /pickle\.load/ }],
+      noFix: true,
     },
     {
       name: 'one pickled model loaded in two cells',

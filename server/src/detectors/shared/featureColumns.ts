@@ -175,13 +175,20 @@ function dropsRows(call: CallSite): boolean {
   return call.kwargs.has('index') || (!!axis && (axis.text === '0' || stringValue(axis) === 'index'));
 }
 
-function subscriptChoice(flow: DataFlow, node: Node, depth: number): ColumnChoice {
+/** A subscript's frame (or array), the `.loc`/`.iloc` accessor it goes through, if any, and its indices. */
+function subscriptParts(node: Node): { frame: Node; accessor: string | undefined; indices: Node[] } | undefined {
   const value = node.childForFieldName('value');
   const indices = node.childrenForFieldName('subscript').filter((child): child is Node => !!child);
   if (!value || indices.length === 0) return undefined;
   const accessor = value.type === 'attribute' ? value.childForFieldName('attribute')?.text : undefined;
   const frame = accessor === 'iloc' || accessor === 'loc' ? value.childForFieldName('object') : value;
-  if (!frame) return undefined;
+  return frame ? { frame, accessor, indices } : undefined;
+}
+
+function subscriptChoice(flow: DataFlow, node: Node, depth: number): ColumnChoice {
+  const parts = subscriptParts(node);
+  if (!parts) return undefined;
+  const { frame, accessor, indices } = parts;
   // One index on a frame picks columns (`df[cols]`, `df[mask]` picks rows); on `.loc`/`.iloc` it picks rows.
   if (indices.length === 1) {
     if (accessor === 'iloc' || accessor === 'loc') return next(flow, frame, depth);
@@ -321,4 +328,67 @@ function allBut(flow: DataFlow, node: Node, frame: Node, filter: ColumnFilter): 
     return columnList(flow, label)?.map((name) => `'${name}'`) ?? [shortText(label, 30)];
   });
   return { kind: 'all-but', node, frame, description: `${of} except ${names.join(', ')}` };
+}
+
+/**
+ * True when `expression` is a matrix of exactly one column, as the code spells it out: a frame's
+ * one listed column (`df[["age"]]`, `df.loc[:, ["age"]]`), a vector made a column
+ * (`x.reshape(-1, 1)`, `x.reshape((n, 1))`, `x[:, None]`, `x[:, np.newaxis]`), one column picked by
+ * a one-item list (`X[:, [2]]`), and rows, copies, `.values` and training splits of those, through names.
+ */
+export function oneColumn(flow: DataFlow, expression: Node, depth = 0): boolean {
+  const node = stripParens(expression);
+  if (depth > MAX_DEPTH) return false;
+  switch (node.type) {
+    case 'identifier': {
+      const read = flow.readAt(node);
+      // A column written into it before the read (`X["area"] = ...`) makes it wider than its binding says.
+      const definitions = read && flow.writesInto(read).length === 0 ? flow.reachingDefinitions(read) : [];
+      return definitions.length > 0 && definitions.every((definition) => {
+        const value = definition.kind === 'assign' || definition.kind === 'walrus' ? definition.value : definition.kind === 'unpack' ? unpackedElement(flow, definition) : undefined;
+        return !!value && oneColumn(flow, value, depth + 1);
+      });
+    }
+    case 'attribute': {
+      const object = node.childForFieldName('object');
+      return node.childForFieldName('attribute')?.text === 'values' && !!object && oneColumn(flow, object, depth + 1);
+    }
+    case 'call': {
+      const call = flow.index.call(node);
+      if (!call || call.hasSplat) return false;
+      if (call.qname === 'numpy.array' || call.qname === 'numpy.asarray') return !!call.args[0] && oneColumn(flow, call.args[0], depth + 1);
+      if (!call.receiver || call.qname) return false;
+      if (call.method === 'reshape') return reshapedToOneColumn(call);
+      // Methods that keep the columns keep one column one, but `reset_index` adds the index as a column.
+      return !!call.method && KEEP_COLUMNS.has(call.method) && call.method !== 'reset_index' && oneColumn(flow, call.receiver, depth + 1);
+    }
+    case 'subscript':
+      return oneColumnSubscript(flow, node, depth);
+    default:
+      return false;
+  }
+}
+
+/** `reshape(-1, 1)`, `reshape(n, 1)`, `reshape((-1, 1))`: two dimensions, the second of size 1. */
+function reshapedToOneColumn(call: CallSite): boolean {
+  const tuple = call.args.length === 1 ? stripParens(call.args[0]) : undefined;
+  const dimensions = tuple?.type === 'tuple' ? tuple.namedChildren.filter((child): child is Node => !!child) : call.args;
+  return dimensions.length === 2 && dimensions[1].text === '1';
+}
+
+function oneColumnSubscript(flow: DataFlow, node: Node, depth: number): boolean {
+  const parts = subscriptParts(node);
+  if (!parts) return false;
+  const { frame, accessor, indices } = parts;
+  if (indices.length === 1) {
+    const index = stripParens(indices[0]);
+    // `df[["age"]]` picks one column; a string (`df["age"]`) a vector; any other index picks rows of the matrix.
+    if (!accessor && (stringValue(index) !== undefined || index.type === 'list')) return columnList(flow, index)?.length === 1;
+    return oneColumn(flow, frame, depth + 1);
+  }
+  if (indices.length !== 2) return false;
+  const columns = stripParens(indices[1]);
+  if (columns.type === 'none' || /^(np|numpy)\.newaxis$/.test(columns.text)) return !accessor && indices[0].text.trim() === ':';
+  if (columns.type === 'list') return columns.namedChildren.filter((child) => child?.type !== 'comment').length === 1;
+  return sliceDescription(columns) === 'all' && oneColumn(flow, frame, depth + 1);
 }

@@ -3,6 +3,7 @@
 // saved itself (MLD908) and of a checkpoint read back to resume training (MLD702).
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO } from '../../semantics/dataflow';
+import { stringValue } from '../../semantics/literals';
 import { enclosingFunction, firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
 import { pathKey } from '../../semantics/pathValues';
 
@@ -71,6 +72,24 @@ function writesInFunctions(writes: readonly DataIO[]): number[] {
   }
   return found;
 }
+
+/**
+ * The key a relative path read at `read` has as seen from where the program started, when the
+ * program moved into a directory first with the one `os.chdir("app")` of the file, a constant
+ * relative directory, run before the read: after it, `pkl/model.pkl` names the `app/pkl/model.pkl`
+ * saved before the move. `at` is that move, for the caller to order the save against it.
+ * Undefined when the file changes directory otherwise (twice, or to a computed place) or not before the read.
+ */
+export function keyBeforeChdir(flow: DataFlow, path: Node, read: Node): { key: string; at: Node } | undefined {
+  const moves = flow.index.callsTo(CHDIR);
+  const directory = moves.length === 1 && moves[0].args.length === 1 ? stringValue(moves[0].args[0]) : undefined;
+  if (!directory || /^([\\/~]|[A-Za-z]:)/.test(directory) || !writtenBeforeRead(flow, moves[0].node, read)) return undefined;
+  const value = flow.pathOf(path);
+  if (/^([\\/~{]|[A-Za-z]:)/.test(value.template)) return undefined;
+  const key = pathKey({ ...value, template: `${directory}/${value.template.replace(/^(\.[\\/])+/, '')}` });
+  return key === undefined ? undefined : { key, at: moves[0].node };
+}
+const CHDIR = new Set(['os.chdir']);
 
 /**
  * What names one file, for grouping loads and for matching a read with a write: the path's value
