@@ -283,7 +283,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
       tags: meta.tags ?? [],
       related: (descriptor.related ?? []).flatMap((r) => {
         const relatedRange = rangeOf(r);
-        return relatedRange ? [{ range: relatedRange, message: r.message }] : [];
+        return relatedRange ? [{ range: relatedRange, message: r.message, ...(r.member ? { member: true } : {}) }] : [];
       }),
     };
     if (descriptor.fix) {
@@ -320,7 +320,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
       push({
         node: place.node,
         message: group.message(members),
-        related: [...others.map((member) => ({ node: member.node, range: member.range, message: member.related })), ...(group.related ?? [])],
+        related: [...others.map((member) => ({ node: member.node, range: member.range, message: member.related, member: true })), ...(group.related ?? [])],
         ...(fix ? { fix } : {}),
       }, placed(place));
     },

@@ -71,6 +71,25 @@ describe('mldebt check --baseline', function () {
     assert.equal(JSON.parse(run.stdout).length, 1, 'a third copy is new');
   });
 
+  // One cause at several places (the unseeded calls of one estimator class) is one finding, but
+  // each place is accepted: a place added since is new debt; a place fixed since is not.
+  it('reports a grouped finding again when a new place joins it, and not when one leaves', () => {
+    const head = 'from sklearn.ensemble import RandomForestClassifier\n';
+    const calls = (names: string[]) => names.map((n) => `${n} = RandomForestClassifier(n_estimators=10)\n${n}.fit(X, y)\n`).join('');
+    write('forests.py', head + calls(['a', 'b']));
+    mldebt(dir, ['check', '--write-baseline', 'baseline.json', 'forests.py']);
+    const entry = JSON.parse(readFileSync(path.join(dir, 'baseline.json'), 'utf8')).findings[0];
+    assert.equal(entry.members.length, 1, 'the other call of the group is recorded');
+    write('forests.py', head + calls(['a', 'b', 'c']));
+    const grown = mldebt(dir, ['check', '--baseline', 'baseline.json', '--format', 'json', 'forests.py']);
+    assert.equal(grown.status, 1);
+    assert.deepEqual(JSON.parse(grown.stdout).map((f: { code: string; line: number; message: string }) => `${f.code}:${f.line}`), ['MLD802:2']);
+    write('forests.py', head + calls(['a']));
+    assert.equal(mldebt(dir, ['check', '--baseline', 'baseline.json', 'forests.py']).status, 0, 'a fixed place leaves the finding accepted');
+    write('forests.py', '# header\n' + head + calls(['a', 'b']));
+    assert.equal(mldebt(dir, ['check', '--baseline', 'baseline.json', 'forests.py']).status, 0, 'the same places, moved, are accepted');
+  });
+
   it('says so when the baseline file is missing or not a baseline', () => {
     const missing = mldebt(dir, ['check', '--baseline', 'nope.json', '.']);
     assert.equal(missing.status, 2);

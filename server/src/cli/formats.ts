@@ -32,6 +32,8 @@ export interface ReportedFinding {
   /** Match the finding across edits elsewhere in the file (see baseline.ts). */
   fingerprint: string;
   codeFingerprint: string;
+  /** For a finding of one cause at several places: the code fingerprint of each other place, sorted (see baseline.ts). */
+  memberFingerprints?: string[];
 }
 
 /** What a report is made of: findings, files not analysed, and where paths are relative to. */

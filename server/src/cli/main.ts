@@ -153,7 +153,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
 
   function printReport(): number {
     if (options.writeBaseline) {
-      writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim() })));
+      writeBaseline(options.writeBaseline, findings.map((f) => ({ file: rootRelative(f.file), code: f.code, fingerprint: f.fingerprint, codeFingerprint: f.codeFingerprint, snippet: (f.snippet ?? '').trim(), ...(f.memberFingerprints ? { members: f.memberFingerprints } : {}) })));
       err(`Wrote ${findings.length} finding(s) of ${shownFiles.length} file(s) to the baseline ${options.writeBaseline}; \`mldebt check --baseline ${options.writeBaseline}\` reports only new ones.`);
       if (notAnalysed.length) err(formatNotAnalysed(notAnalysed, { style: style(false), width: 1000, verbose: true }));
       return notAnalysed.some(failedToCheck) ? 2 : 0;

@@ -41,6 +41,14 @@ export function reportFindings(file: ReportedDocument, findings: readonly Findin
     const position = positionAt({ text: file.ipynb.text, lineStarts: ipynbLineStarts }, offsetInSource(file.ipynb.text, span, at.line, at.character));
     return { line: position.line + 1, column: position.character + 1 };
   };
+  /** The code fingerprints of a finding's other places of the same cause, each in its own cell. */
+  const memberFingerprints = (finding: Finding): { memberFingerprints?: string[] } => {
+    const members = finding.related.flatMap((r) => {
+      const at = r.member ? toLocalRange(doc, r.range) : undefined;
+      return at ? [fingerprints(finding.code, linesOf(at.segment.cellIndex), at.range.start.line, at.range.end.line).codeFingerprint] : [];
+    });
+    return members.length > 0 ? { memberFingerprints: members.sort() } : {};
+  };
   const reported: ReportedFinding[] = [];
   for (const finding of findings) {
     const meta = metas.get(finding.code)!;
@@ -71,6 +79,7 @@ export function reportFindings(file: ReportedDocument, findings: readonly Findin
         return at ? [{ ...(doc.kind === 'notebook' ? { cell: at.segment.cellIndex + 1 } : {}), line: at.range.start.line + 1, column: at.range.start.character + 1, message: r.message }] : [];
       }),
       ...fingerprints(finding.code, linesOf(cellIndex), local.range.start.line, local.range.end.line),
+      ...memberFingerprints(finding),
     });
   }
   return reported;

@@ -26,6 +26,8 @@ export interface RelatedDescriptor {
   node?: Node;
   range?: Range;
   message: string;
+  /** Another place of the same cause (a member of a reportGroup), not a place that gives context. */
+  member?: boolean;
 }
 
 export interface ReportDescriptor {

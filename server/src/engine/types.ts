@@ -56,6 +56,8 @@ export interface RuleMeta {
 export interface Related {
   range: Range;
   message: string;
+  /** Another place of the finding's cause (a member of its group: baselines match each one), not context. */
+  member?: boolean;
 }
 
 export interface Fix {
