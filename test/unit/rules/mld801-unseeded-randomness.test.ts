@@ -572,8 +572,89 @@ const LEAF_THROUGH_MODEL = py`
   print(x.grad.abs().mean())
 `;
 
+/** A TensorFlow lesson on gradients: a variable drawn once, differentiated to by a tape, its gradients only looked at. */
+const TF_TAPE_LESSON = py`
+  import tensorflow as tf
+
+  kernel = tf.Variable(tf.random.normal((4, 2)), name="kernel")
+  bias = tf.Variable(tf.zeros(2), name="bias")
+  inputs = tf.constant([[0.5, -1.0, 2.0, 1.5]])
+
+  with tf.GradientTape() as tape:
+      outputs = tf.nn.tanh(inputs @ kernel + bias)
+      objective = tf.reduce_sum(outputs ** 2)
+
+  [d_kernel, d_bias] = tape.gradient(objective, [kernel, bias])
+  print(d_kernel.shape, d_bias.numpy())
+`;
+
+/** A notebook lesson on variables: one drawn, shown, then given other values by its own methods. */
+const TF_VARIABLE_LESSON = [
+  py`
+    import tensorflow as tf
+  `,
+  py`
+    state = tf.Variable(initial_value=tf.random.uniform(shape=(2, 3)))
+    print(state)
+  `,
+  py`
+    state.assign(tf.fill((2, 3), 0.5))
+    state[1, 2].assign(4.0)
+    state.assign_add(tf.ones((2, 3)))
+    state
+  `,
+];
+
+/** A lesson on looking up rows of a drawn table by hashed tokens: TensorFlow's own functions, then a print. */
+const TF_LOOKUP_LESSON = py`
+  import tensorflow as tf
+
+  words = tf.ragged.constant([["red", "apple"], ["sky"], ["a", "long", "quiet", "night"]])
+  table = tf.Variable(tf.random.truncated_normal([256, 8], stddev=0.3))
+  ids = tf.strings.to_hash_bucket_fast(words, 256)
+  vectors = tf.nn.embedding_lookup(table, ids)
+  print(tf.reduce_mean(vectors, axis=1))
+`;
+
+/** The tape lesson's variable stepped down its gradient: one step of gradient descent trains it. */
+const TF_TAPE_LESSON_STEPPED = TF_TAPE_LESSON.replace('print(d_kernel.shape, d_bias.numpy())', 'kernel.assign_sub(0.1 * d_kernel)\nprint(kernel.numpy())');
+
+/** The tape lesson's gradients handed to an optimizer with the variables: it applies them. */
+const TF_TAPE_LESSON_OPTIMIZED = TF_TAPE_LESSON.replace('print(d_kernel.shape, d_bias.numpy())', 'opt = tf.keras.optimizers.SGD(0.1)\nopt.apply_gradients(zip([d_kernel, d_bias], [kernel, bias]))');
+
+/** A notebook that first shows a drawn variable, then trains drawn weights by hand: the finding is on the trained weights. */
+const TF_LESSON_THEN_TRAINED = [
+  ...TF_VARIABLE_LESSON,
+  py`
+    features = tf.constant([[1.0, 2.0], [2.0, 0.5], [0.0, 1.0]])
+    labels = tf.constant([[1.0], [0.0], [1.0]])
+    weights = tf.Variable(tf.random.uniform((2, 1)))
+
+    def step(x, y, w):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(tf.square(x @ w - y))
+        w.assign_sub(0.1 * tape.gradient(loss, w))
+        return loss
+
+    for epoch in range(20):
+        print(step(features, labels, weights))
+  `,
+];
+
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a TensorFlow lesson on gradients: a drawn variable differentiated to by a tape, its gradients only printed',
+      code: TF_TAPE_LESSON,
+    },
+    {
+      name: 'a notebook lesson on TensorFlow variables: a drawn variable shown, then given other values by its own assign methods',
+      code: TF_VARIABLE_LESSON,
+    },
+    {
+      name: 'rows of a drawn TensorFlow table looked up and averaged by TensorFlow\'s own functions, only printed',
+      code: TF_LOOKUP_LESSON,
+    },
     {
       name: 'noise handed only to a function of the file that plots it reaches no result',
       code: NOISE_ONLY_PLOTTED,
@@ -1732,6 +1813,14 @@ ruleTests(unseededRandomness, {
   invalid: [
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),
+    seededCase('a lesson\'s drawn TensorFlow variable stepped down its gradient is trained', TF_TAPE_LESSON_STEPPED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    seededCase('a lesson\'s drawn TensorFlow variable whose gradients an optimizer applies is trained', TF_TAPE_LESSON_OPTIMIZED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    {
+      name: 'a notebook that shows a drawn variable and then trains drawn weights is reported at the trained weights',
+      code: TF_LESSON_THEN_TRAINED,
+      findings: [{ cell: 3, line: 3, message: /^`tf\.random\.uniform` \(and 1 other draw\) draws from TensorFlow's global random generator/ }],
+      output: ['import tensorflow as tf\nSEED = 42\ntf.random.set_seed(SEED)\n', ...TF_LESSON_THEN_TRAINED.slice(1)],
+    },
     {
       name: 'noise added through keras.ops to the images a model then trains on',
       code: py`
