@@ -641,8 +641,54 @@ const TF_LESSON_THEN_TRAINED = [
   `,
 ];
 
+/**
+ * A character model trained an epoch at a time; after each epoch a drawn seed text is continued and
+ * written out: the draw is in the training loop, but all it reaches is the screen.
+ */
+const SAMPLED_AFTER_EACH_EPOCH = py`
+  import random
+  import sys
+  import numpy as np
+  from tensorflow import keras
+
+  corpus = open("poems.txt").read()
+  alphabet = sorted(set(corpus))
+  position = {ch: i for i, ch in enumerate(alphabet)}
+  window = 30
+  inputs = np.load("windows.npy")
+  targets = np.load("next_chars.npy")
+  net = keras.Sequential([keras.layers.GRU(96), keras.layers.Dense(len(alphabet), activation="softmax")])
+  net.compile(loss="categorical_crossentropy", optimizer="rmsprop")
+
+  for epoch in range(30):
+      net.fit(inputs, targets, batch_size=256, epochs=1)
+      offset = random.randint(0, len(corpus) - window - 1)
+      prompt = corpus[offset: offset + window]
+      sys.stdout.write(prompt)
+      for _ in range(200):
+          onehot = np.zeros((1, window, len(alphabet)))
+          for t, ch in enumerate(prompt):
+              onehot[0, t, position[ch]] = 1.0
+          probs = net.predict(onehot, verbose=0)[0]
+          ch = alphabet[int(np.argmax(probs))]
+          prompt += ch
+          prompt = prompt[1:]
+          sys.stdout.write(ch)
+      print()
+`;
+
+/** The same loop weighting one drawn row in each epoch's fit: the drawn position, written into the weights, is trained on. */
+const DRAWN_ROW_WEIGHTED = SAMPLED_AFTER_EACH_EPOCH.replace(
+  '    net.fit(inputs, targets, batch_size=256, epochs=1)\n',
+  '    weights = np.ones(len(inputs))\n    weights[random.randint(0, len(inputs) - 1)] = 5.0\n    net.fit(inputs, targets, sample_weight=weights, batch_size=256, epochs=1)\n',
+);
+
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a seed text drawn after each epoch of a training loop, continued by the model and only written out, trains nothing',
+      code: SAMPLED_AFTER_EACH_EPOCH,
+    },
     {
       name: 'a TensorFlow lesson on gradients: a drawn variable differentiated to by a tape, its gradients only printed',
       code: TF_TAPE_LESSON,
@@ -1813,6 +1859,12 @@ ruleTests(unseededRandomness, {
   invalid: [
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),
+    {
+      name: 'a drawn row position written into the sample weights of each epoch\'s fit is trained on',
+      code: DRAWN_ROW_WEIGHTED,
+      findings: [{ line: 17, message: /^`random\.randint` \(and 1 other draw\) draws from the `random` module's global random generator/ }],
+      output: seededAfter(DRAWN_ROW_WEIGHTED, 'from tensorflow import keras', 'random.seed(SEED)'),
+    },
     seededCase('a lesson\'s drawn TensorFlow variable stepped down its gradient is trained', TF_TAPE_LESSON_STEPPED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
     seededCase('a lesson\'s drawn TensorFlow variable whose gradients an optimizer applies is trained', TF_TAPE_LESSON_OPTIMIZED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
     {

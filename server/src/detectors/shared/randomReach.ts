@@ -47,7 +47,7 @@ const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|t
 /** Waits (`time.sleep(backoff + random.uniform(0, 1))`, a retry's jitter): their length decides when code runs, not what it computes. */
 const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
-const DISPLAY = /^(builtins\.(print|len|repr|str|format)|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
+const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
 /** Class names that say the class prepares training data (`DataCollatorForMasking`, `PairDataset`). */
@@ -295,7 +295,7 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
-  if (reach === 'shape-only') return false;
+  if (reach === 'shape-only' || reach === 'shown') return false;
   // Where the value went is not all known: what a function draws may shape what it returns or
   // hands on, so follow where the function goes (called, or handed to a trainer as its collator).
   const fn = enclosingFunction(draw);
@@ -538,6 +538,19 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
       if (parameter) queue.push(...usesOfTarget(index, parameter));
       queue.push(callNode);
+      continue;
+    }
+    // A drawn position written into an array (`onehot[0, t, index[ch]] = 1.`): the array carries the draw.
+    if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('left'), node) && node.type === 'subscript') {
+      const root = objectRoot(node);
+      if (root?.type !== 'identifier') { lost = true; continue; }
+      queue.push(...readsAfter(index, root, parent));
+      continue;
+    }
+    // `text += ch` keeps what `text` held: it goes on in the name's new binding. A lesson's leaf updated
+    // so (`w -= lr * w.grad`) is a step of descent, and stays unknown.
+    if (!gradientLeaf && parent.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), node) && node.type === 'identifier') {
+      queue.push(...usesOfTarget(index, node));
       continue;
     }
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
