@@ -396,7 +396,9 @@ export class DataFlow {
   private blockHolds(definition: Definition, offset: number): boolean {
     let block = this.blocks.get(definition);
     if (block === undefined) {
-      const parent = enclosingStatement(definition.node).parent;
+      let parent = enclosingStatement(definition.node).parent;
+      // A `with` body runs whenever its statement does: a binding there replaces the name as one beside the statement would.
+      while (parent?.type === 'block' && parent.parent?.type === 'with_statement') parent = parent.parent.parent;
       block = !parent || parent.type === 'module' ? null : parent;
       this.blocks.set(definition, block);
     }

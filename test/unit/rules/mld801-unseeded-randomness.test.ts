@@ -588,6 +588,36 @@ const TF_TAPE_LESSON = py`
   print(d_kernel.shape, d_bias.numpy())
 `;
 
+/**
+ * A notebook on tapes: the drawn variable's lesson, then a layer's gradients on a loss bound again
+ * in the next tape's `with` body, which always runs: the lesson's loss does not reach that gradient.
+ */
+const TF_TAPE_CELLS = [
+  py`
+    import tensorflow as tf
+    inputs = tf.constant([[1.0, 2.0, 3.0]])
+  `,
+  py`
+    kernel = tf.Variable(tf.random.normal((3, 2)))
+    with tf.GradientTape(persistent=True) as tape:
+        out = inputs @ kernel
+        loss = tf.reduce_mean(out ** 2)
+  `,
+  py`
+    d_kernel = tape.gradient(loss, kernel)
+    print(d_kernel)
+  `,
+  py`
+    dense = tf.keras.layers.Dense(2)
+    with tf.GradientTape() as tape:
+        out = dense(inputs)
+        loss = tf.reduce_mean(out ** 2)
+    grads = tape.gradient(loss, dense.trainable_variables)
+    for var, g in zip(dense.trainable_variables, grads):
+        print(var.name, g.shape)
+  `,
+];
+
 /** A notebook lesson on variables: one drawn, shown, then given other values by its own methods. */
 const TF_VARIABLE_LESSON = [
   py`
@@ -692,6 +722,10 @@ ruleTests(unseededRandomness, {
     {
       name: 'a TensorFlow lesson on gradients: a drawn variable differentiated to by a tape, its gradients only printed',
       code: TF_TAPE_LESSON,
+    },
+    {
+      name: 'a tape lesson\'s loss, bound again in the next tape\'s with body, does not reach that tape\'s gradients',
+      code: TF_TAPE_CELLS,
     },
     {
       name: 'a notebook lesson on TensorFlow variables: a drawn variable shown, then given other values by its own assign methods',
