@@ -179,6 +179,22 @@ describe('def-use layer: reaching definitions', () => {
     dispose();
   });
 
+  it('a with body under a context that swallows exceptions may end early: the earlier binding still reaches', async () => {
+    const { flow, dispose } = await flowOf(py`
+      value = 1
+      with pytest.raises(ValueError):
+          value = parse("x")
+      print(value)
+      cache = {}
+      with contextlib.suppress(FileNotFoundError):
+          cache = load(path)
+      print(cache)
+    `);
+    assert.deepEqual(reachingLines(flow, 'value'), [1, 3]);
+    assert.deepEqual(reachingLines(flow, 'cache'), [5, 7]);
+    dispose();
+  });
+
   it('follows loops: a binding later in the body reaches the next iteration', async () => {
     const { flow, dispose } = await flowOf(py`
       prev = None
