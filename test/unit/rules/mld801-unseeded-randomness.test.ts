@@ -635,7 +635,14 @@ const TF_VARIABLE_LESSON = [
   `,
 ];
 
-/** A lesson on looking up rows of a drawn table by hashed tokens: TensorFlow's own functions, then a print. */
+/** A guide that later trains a Keras model on fixed data: the file uses a model, so a drawn variable is judged by where it goes. */
+const KERAS_MODEL_LATER = py`
+  model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(1)])
+  model.compile(optimizer="adam", loss="mse")
+  model.fit(tf.ones((16, 3)), tf.zeros((16, 1)), epochs=2)
+`;
+
+/** A lesson on looking up rows of a drawn table by hashed tokens (TensorFlow's own functions, then a print), before a model is trained. */
 const TF_LOOKUP_LESSON = py`
   import tensorflow as tf
 
@@ -644,7 +651,7 @@ const TF_LOOKUP_LESSON = py`
   ids = tf.strings.to_hash_bucket_fast(words, 256)
   vectors = tf.nn.embedding_lookup(table, ids)
   print(tf.reduce_mean(vectors, axis=1))
-`;
+` + KERAS_MODEL_LATER;
 
 /** The tape lesson's variable stepped down its gradient: one step of gradient descent trains it. */
 const TF_TAPE_LESSON_STEPPED = TF_TAPE_LESSON.replace('print(d_kernel.shape, d_bias.numpy())', 'kernel.assign_sub(0.1 * d_kernel)\nprint(kernel.numpy())');
@@ -728,11 +735,11 @@ ruleTests(unseededRandomness, {
       code: TF_TAPE_CELLS,
     },
     {
-      name: 'a notebook lesson on TensorFlow variables: a drawn variable shown, then given other values by its own assign methods',
-      code: TF_VARIABLE_LESSON,
+      name: 'a notebook lesson on TensorFlow variables: a drawn variable shown, then given other values by its own assign methods, before a model is trained',
+      code: [...TF_VARIABLE_LESSON, KERAS_MODEL_LATER],
     },
     {
-      name: 'rows of a drawn TensorFlow table looked up and averaged by TensorFlow\'s own functions, only printed',
+      name: 'rows of a drawn TensorFlow table looked up and averaged by TensorFlow\'s own functions, only printed, in a file that also trains a model',
       code: TF_LOOKUP_LESSON,
     },
     {
