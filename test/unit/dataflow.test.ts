@@ -160,6 +160,41 @@ describe('def-use layer: reaching definitions', () => {
     dispose();
   });
 
+  it('a binding in a with body replaces the name for what follows the statement, as the body always runs', async () => {
+    const { flow, dispose } = await flowOf(py`
+      loss = 0.0
+      with tf.GradientTape() as tape:
+          loss = compute(batch)
+      print(loss)
+      with open(path) as handle:
+          with lock:
+              table = parse(handle)
+      with lock:
+          if fresh:
+              table = refresh(table)
+      print(table)
+    `);
+    assert.deepEqual(reachingLines(flow, 'loss'), [3]);
+    assert.deepEqual(reachingLines(flow, 'table', -1), [7, 10]);
+    dispose();
+  });
+
+  it('a with body under a context that swallows exceptions may end early: the earlier binding still reaches', async () => {
+    const { flow, dispose } = await flowOf(py`
+      value = 1
+      with pytest.raises(ValueError):
+          value = parse("x")
+      print(value)
+      cache = {}
+      with contextlib.suppress(FileNotFoundError):
+          cache = load(path)
+      print(cache)
+    `);
+    assert.deepEqual(reachingLines(flow, 'value'), [1, 3]);
+    assert.deepEqual(reachingLines(flow, 'cache'), [5, 7]);
+    dispose();
+  });
+
   it('follows loops: a binding later in the body reaches the next iteration', async () => {
     const { flow, dispose } = await flowOf(py`
       prev = None

@@ -17,7 +17,7 @@ import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, withItemParts, firstAtOrAfter, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -396,7 +396,11 @@ export class DataFlow {
   private blockHolds(definition: Definition, offset: number): boolean {
     let block = this.blocks.get(definition);
     if (block === undefined) {
-      const parent = enclosingStatement(definition.node).parent;
+      let parent = enclosingStatement(definition.node).parent;
+      // A `with` body runs whenever its statement does: a binding there replaces the name as one beside the
+      // statement would. Not under a context that swallows exceptions (`pytest.raises`, `suppress`): the
+      // rest of the body may be skipped there.
+      while (parent?.type === 'block' && parent.parent?.type === 'with_statement' && !catchesExceptions(parent.parent)) parent = parent.parent.parent;
       block = !parent || parent.type === 'module' ? null : parent;
       this.blocks.set(definition, block);
     }
@@ -989,4 +993,17 @@ function selectedKeys(identifier: Node, listOf: (index: Node) => string[] | unde
   if (outer?.type === 'call' && outer.startIndex === parent.startIndex) return undefined;
   const name = parent.childForFieldName('attribute')?.text;
   return name && !WHOLE_OBJECT_ATTRIBUTES.has(name) ? [name] : undefined;
+}
+
+/** Context managers that end their body early when it raises, and go on after it: `pytest.raises`, `self.assertRaises`, `contextlib.suppress`. */
+const EXCEPTION_CATCHERS = /(^|\.)(raises|assertRaises\w*|suppress)$/;
+
+/** True when a context of the `with` statement may swallow an exception raised in its body. */
+function catchesExceptions(statement: Node): boolean {
+  const clause = statement.namedChildren.find((child) => child?.type === 'with_clause');
+  return !!clause?.namedChildren.some((item) => {
+    const { context } = item?.type === 'with_item' ? withItemParts(item) : {};
+    const callee = context?.type === 'call' ? context.childForFieldName('function') : undefined;
+    return !!callee && EXCEPTION_CATCHERS.test(callee.text);
+  });
 }

@@ -572,8 +572,176 @@ const LEAF_THROUGH_MODEL = py`
   print(x.grad.abs().mean())
 `;
 
+/** A TensorFlow lesson on gradients: a variable drawn once, differentiated to by a tape, its gradients only looked at. */
+const TF_TAPE_LESSON = py`
+  import tensorflow as tf
+
+  kernel = tf.Variable(tf.random.normal((4, 2)), name="kernel")
+  bias = tf.Variable(tf.zeros(2), name="bias")
+  inputs = tf.constant([[0.5, -1.0, 2.0, 1.5]])
+
+  with tf.GradientTape() as tape:
+      outputs = tf.nn.tanh(inputs @ kernel + bias)
+      objective = tf.reduce_sum(outputs ** 2)
+
+  [d_kernel, d_bias] = tape.gradient(objective, [kernel, bias])
+  print(d_kernel.shape, d_bias.numpy())
+`;
+
+/**
+ * A notebook on tapes: the drawn variable's lesson, then a layer's gradients on a loss bound again
+ * in the next tape's `with` body, which always runs: the lesson's loss does not reach that gradient.
+ */
+const TF_TAPE_CELLS = [
+  py`
+    import tensorflow as tf
+    inputs = tf.constant([[1.0, 2.0, 3.0]])
+  `,
+  py`
+    kernel = tf.Variable(tf.random.normal((3, 2)))
+    with tf.GradientTape(persistent=True) as tape:
+        out = inputs @ kernel
+        loss = tf.reduce_mean(out ** 2)
+  `,
+  py`
+    d_kernel = tape.gradient(loss, kernel)
+    print(d_kernel)
+  `,
+  py`
+    dense = tf.keras.layers.Dense(2)
+    with tf.GradientTape() as tape:
+        out = dense(inputs)
+        loss = tf.reduce_mean(out ** 2)
+    grads = tape.gradient(loss, dense.trainable_variables)
+    for var, g in zip(dense.trainable_variables, grads):
+        print(var.name, g.shape)
+  `,
+];
+
+/** A notebook lesson on variables: one drawn, shown, then given other values by its own methods. */
+const TF_VARIABLE_LESSON = [
+  py`
+    import tensorflow as tf
+  `,
+  py`
+    state = tf.Variable(initial_value=tf.random.uniform(shape=(2, 3)))
+    print(state)
+  `,
+  py`
+    state.assign(tf.fill((2, 3), 0.5))
+    state[1, 2].assign(4.0)
+    state.assign_add(tf.ones((2, 3)))
+    state
+  `,
+];
+
+/** A guide that later trains a Keras model on fixed data: the file uses a model, so a drawn variable is judged by where it goes. */
+const KERAS_MODEL_LATER = py`
+  model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(1)])
+  model.compile(optimizer="adam", loss="mse")
+  model.fit(tf.ones((16, 3)), tf.zeros((16, 1)), epochs=2)
+`;
+
+/** A lesson on looking up rows of a drawn table by hashed tokens (TensorFlow's own functions, then a print), before a model is trained. */
+const TF_LOOKUP_LESSON = py`
+  import tensorflow as tf
+
+  words = tf.ragged.constant([["red", "apple"], ["sky"], ["a", "long", "quiet", "night"]])
+  table = tf.Variable(tf.random.truncated_normal([256, 8], stddev=0.3))
+  ids = tf.strings.to_hash_bucket_fast(words, 256)
+  vectors = tf.nn.embedding_lookup(table, ids)
+  print(tf.reduce_mean(vectors, axis=1))
+` + KERAS_MODEL_LATER;
+
+/** The tape lesson's variable stepped down its gradient: one step of gradient descent trains it. */
+const TF_TAPE_LESSON_STEPPED = TF_TAPE_LESSON.replace('print(d_kernel.shape, d_bias.numpy())', 'kernel.assign_sub(0.1 * d_kernel)\nprint(kernel.numpy())');
+
+/** The tape lesson's gradients handed to an optimizer with the variables: it applies them. */
+const TF_TAPE_LESSON_OPTIMIZED = TF_TAPE_LESSON.replace('print(d_kernel.shape, d_bias.numpy())', 'opt = tf.keras.optimizers.SGD(0.1)\nopt.apply_gradients(zip([d_kernel, d_bias], [kernel, bias]))');
+
+/** A notebook that first shows a drawn variable, then trains drawn weights by hand: the finding is on the trained weights. */
+const TF_LESSON_THEN_TRAINED = [
+  ...TF_VARIABLE_LESSON,
+  py`
+    features = tf.constant([[1.0, 2.0], [2.0, 0.5], [0.0, 1.0]])
+    labels = tf.constant([[1.0], [0.0], [1.0]])
+    weights = tf.Variable(tf.random.uniform((2, 1)))
+
+    def step(x, y, w):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean(tf.square(x @ w - y))
+        w.assign_sub(0.1 * tape.gradient(loss, w))
+        return loss
+
+    for epoch in range(20):
+        print(step(features, labels, weights))
+  `,
+];
+
+/**
+ * A character model trained an epoch at a time; after each epoch a drawn seed text is continued and
+ * written out: the draw is in the training loop, but all it reaches is the screen.
+ */
+const SAMPLED_AFTER_EACH_EPOCH = py`
+  import random
+  import sys
+  import numpy as np
+  from tensorflow import keras
+
+  corpus = open("poems.txt").read()
+  alphabet = sorted(set(corpus))
+  position = {ch: i for i, ch in enumerate(alphabet)}
+  window = 30
+  inputs = np.load("windows.npy")
+  targets = np.load("next_chars.npy")
+  net = keras.Sequential([keras.layers.GRU(96), keras.layers.Dense(len(alphabet), activation="softmax")])
+  net.compile(loss="categorical_crossentropy", optimizer="rmsprop")
+
+  for epoch in range(30):
+      net.fit(inputs, targets, batch_size=256, epochs=1)
+      offset = random.randint(0, len(corpus) - window - 1)
+      prompt = corpus[offset: offset + window]
+      sys.stdout.write(prompt)
+      for _ in range(200):
+          onehot = np.zeros((1, window, len(alphabet)))
+          for t, ch in enumerate(prompt):
+              onehot[0, t, position[ch]] = 1.0
+          probs = net.predict(onehot, verbose=0)[0]
+          ch = alphabet[int(np.argmax(probs))]
+          prompt += ch
+          prompt = prompt[1:]
+          sys.stdout.write(ch)
+      print()
+`;
+
+/** The same loop weighting one drawn row in each epoch's fit: the drawn position, written into the weights, is trained on. */
+const DRAWN_ROW_WEIGHTED = SAMPLED_AFTER_EACH_EPOCH.replace(
+  '    net.fit(inputs, targets, batch_size=256, epochs=1)\n',
+  '    weights = np.ones(len(inputs))\n    weights[random.randint(0, len(inputs) - 1)] = 5.0\n    net.fit(inputs, targets, sample_weight=weights, batch_size=256, epochs=1)\n',
+);
+
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a seed text drawn after each epoch of a training loop, continued by the model and only written out, trains nothing',
+      code: SAMPLED_AFTER_EACH_EPOCH,
+    },
+    {
+      name: 'a TensorFlow lesson on gradients: a drawn variable differentiated to by a tape, its gradients only printed',
+      code: TF_TAPE_LESSON,
+    },
+    {
+      name: 'a tape lesson\'s loss, bound again in the next tape\'s with body, does not reach that tape\'s gradients',
+      code: TF_TAPE_CELLS,
+    },
+    {
+      name: 'a notebook lesson on TensorFlow variables: a drawn variable shown, then given other values by its own assign methods, before a model is trained',
+      code: [...TF_VARIABLE_LESSON, KERAS_MODEL_LATER],
+    },
+    {
+      name: 'rows of a drawn TensorFlow table looked up and averaged by TensorFlow\'s own functions, only printed, in a file that also trains a model',
+      code: TF_LOOKUP_LESSON,
+    },
     {
       name: 'noise handed only to a function of the file that plots it reaches no result',
       code: NOISE_ONLY_PLOTTED,
@@ -1732,6 +1900,20 @@ ruleTests(unseededRandomness, {
   invalid: [
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),
+    {
+      name: 'a drawn row position written into the sample weights of each epoch\'s fit is trained on',
+      code: DRAWN_ROW_WEIGHTED,
+      findings: [{ line: 17, message: /^`random\.randint` \(and 1 other draw\) draws from the `random` module's global random generator/ }],
+      output: seededAfter(DRAWN_ROW_WEIGHTED, 'from tensorflow import keras', 'random.seed(SEED)'),
+    },
+    seededCase('a lesson\'s drawn TensorFlow variable stepped down its gradient is trained', TF_TAPE_LESSON_STEPPED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    seededCase('a lesson\'s drawn TensorFlow variable whose gradients an optimizer applies is trained', TF_TAPE_LESSON_OPTIMIZED, 3, /^`tf\.random\.normal` draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    {
+      name: 'a notebook that shows a drawn variable and then trains drawn weights is reported at the trained weights',
+      code: TF_LESSON_THEN_TRAINED,
+      findings: [{ cell: 3, line: 3, message: /^`tf\.random\.uniform` \(and 1 other draw\) draws from TensorFlow's global random generator/ }],
+      output: ['import tensorflow as tf\nSEED = 42\ntf.random.set_seed(SEED)\n', ...TF_LESSON_THEN_TRAINED.slice(1)],
+    },
     {
       name: 'noise added through keras.ops to the images a model then trains on',
       code: py`

@@ -618,6 +618,27 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 'a t-SNE map of a trained network\'s hidden layer, only plotted in the main function that trains it, is a picture',
+      code: py`
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from sklearn.manifold import TSNE
+        from sklearn.neural_network import MLPClassifier
+
+        def main():
+            X = np.load("features.npy")
+            y = np.load("labels.npy")
+            clf = MLPClassifier(hidden_layer_sizes=(32,), random_state=0).fit(X, y)
+            hidden = np.maximum(0, X @ clf.coefs_[0] + clf.intercepts_[0])
+            points = TSNE(n_components=2).fit_transform(hidden)
+            plt.scatter(points[:, 0], points[:, 1], c=y)
+            plt.show()
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron

@@ -47,7 +47,7 @@ const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|t
 /** Waits (`time.sleep(backoff + random.uniform(0, 1))`, a retry's jitter): their length decides when code runs, not what it computes. */
 const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
-const DISPLAY = /^(builtins\.(print|len|repr|str|format)|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
+const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
 /** Class names that say the class prepares training data (`DataCollatorForMasking`, `PairDataset`). */
@@ -291,10 +291,11 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw)) return false;
-  if (drawnAsGradientLeaf(index, draw) && followDraw(index, [draw], 0, false, true) === 'shown') return false;
+  const leaf = lessonLeaf(index, draw);
+  if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
-  if (reach === 'shape-only') return false;
+  if (reach === 'shape-only' || reach === 'shown') return false;
   // Where the value went is not all known: what a function draws may shape what it returns or
   // hands on, so follow where the function goes (called, or handed to a trainer as its collator).
   const fn = enclosingFunction(draw);
@@ -304,24 +305,59 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
 }
 
 /**
- * `x = torch.randn(2, 2, requires_grad=True)`, bound to a name once, in no loop or function: a leaf
- * tensor autograd differentiates to, as a lesson draws one to show what `backward` computes.
+ * The value a lesson on tensors or autograd follows from a draw, when the draw makes a leaf bound to
+ * a name once, in no loop or function: the draw itself for `x = torch.randn(2, 2, requires_grad=True)`
+ * (a leaf tensor autograd differentiates to), the variable for `w = tf.Variable(tf.random.normal((3, 2)))`
+ * (TensorFlow's leaf, which a `GradientTape` differentiates to).
  */
-function drawnAsGradientLeaf(index: SemanticIndex, draw: Node): boolean {
+function lessonLeaf(index: SemanticIndex, draw: Node): Node | undefined {
   const call = index.call(draw);
   const flag = call?.kwargs.get('requires_grad');
   const value = flag ? literalValue(flag) : undefined;
-  if (!call?.qname?.startsWith('torch.') || value?.kind !== 'bool' || !value.value) return false;
-  const binding = draw.parent;
-  return binding?.type === 'assignment' && sameNode(binding.childForFieldName('right'), draw)
-    && binding.childForFieldName('left')?.type === 'identifier' && !enclosingFunction(draw) && runsOnce(index, draw);
+  const leaf = call?.qname?.startsWith('torch.') && value?.kind === 'bool' && value.value ? draw : tensorflowVariableOf(index, draw);
+  const binding = leaf?.parent;
+  return leaf && binding?.type === 'assignment' && sameNode(binding.childForFieldName('right'), leaf)
+    && binding.childForFieldName('left')?.type === 'identifier' && !enclosingFunction(leaf) && runsOnce(index, leaf) ? leaf : undefined;
+}
+
+/** The `tf.Variable(...)` call whose initial value is `draw` (`tf.Variable(tf.random.normal(s))`, `initial_value=`). */
+function tensorflowVariableOf(index: SemanticIndex, draw: Node): Node | undefined {
+  const argument = draw.parent?.type === 'keyword_argument' ? draw.parent : draw;
+  const list = argument.parent;
+  const variable = list?.type === 'argument_list' ? list.parent : undefined;
+  const call = variable?.type === 'call' ? index.call(variable) : undefined;
+  if (call?.qname !== 'tensorflow.Variable') return undefined;
+  const initial = call.args[0] ?? call.kwargs.get('initial_value');
+  return initial && sameNode(initial, draw) ? variable! : undefined;
+}
+
+/** A `GradientTape`'s own methods: watching a tensor or differentiating to it changes no value. */
+function tapeCall(index: SemanticIndex, call: CallSite): 'gradient' | 'watch' | undefined {
+  const kind = call.method === 'gradient' || call.method === 'jacobian' ? 'gradient' : call.method === 'watch' ? 'watch' : undefined;
+  return kind && call.receiver && tapeObject(index, call.receiver) ? kind : undefined;
+}
+
+/** `tape` in `with tf.GradientTape() as tape:` (or bound by `tape = tf.GradientTape()`). */
+function tapeObject(index: SemanticIndex, receiver: Node): boolean {
+  if (index.constructedClass(receiver) === 'tensorflow.GradientTape') return true;
+  const binding = receiver.type === 'identifier' ? index.bindingAt(receiver) : undefined;
+  return binding?.kind === 'with' && binding.value?.type === 'call' && index.call(binding.value)?.qname === 'tensorflow.GradientTape';
+}
+
+/** The gradients a tape hands back are only looked at, or bound to names never read: none changes a weight. */
+function gradientOnlyLookedAt(index: SemanticIndex, gradient: Node): boolean {
+  const binding = gradient.parent;
+  const target = binding?.type === 'assignment' && sameNode(binding.childForFieldName('right'), gradient) ? binding.childForFieldName('left') : undefined;
+  const names = target?.type === 'identifier' ? [target] : target?.namedChildren ?? [];
+  if (names.length > 0 && names.every((name) => name?.type === 'identifier' && usesOfTarget(index, name).length === 0)) return true;
+  return onlyLookedAt(index, gradient);
 }
 
 /**
  * PyTorch's own tensor functions (`torch.exp`, `torch.nn.functional.relu`): what they give is
  * worked out from the tensor and holds no weight. Not an optimizer, a layer or a data set.
  */
-const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.))\w/;
+const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.))\w|^tensorflow\.(?!Variable$|Module$|keras\.|optimizers\.|data\.|train\.|estimator\.|saved_model\.|compat\.|distribute\.)\w/;
 
 /** The `string` module's alphabets, by what they hold. */
 const ALPHABETS: Record<string, { letters: boolean; digits: boolean }> = {
@@ -470,6 +506,17 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (underFlopCounter(index, callNode)) { shapes++; continue; }
       if (gradientLeaf) {
         if (parent.type === 'call' && call.method === 'backward' && !enclosingFunction(callNode) && runsOnce(index, callNode)) { shown++; continue; }
+        // A tape watching the leaf changes nothing; its gradient, only looked at, changes no weight.
+        const tape = parent.type === 'call' ? undefined : tapeCall(index, call);
+        if (tape === 'watch') { shown++; continue; }
+        if (tape === 'gradient') {
+          if (!gradientOnlyLookedAt(index, callNode)) return 'result';
+          shown++;
+          continue;
+        }
+        // A TensorFlow variable given new values by its own methods (`v.assign(tf.ones((3, 1)))`): what
+        // is given is followed where it comes from (a tape's gradient, above).
+        if (parent.type === 'call' && /^assign(_add|_sub)?$/.test(call.method ?? '') && callNode.parent?.type === 'expression_statement') { shown++; continue; }
         if (parent.type !== 'call' && !(call.qname && (TENSOR_FUNCTIONS.test(call.qname) || DISPLAY.test(call.qname)))) return 'result';
       }
       if (isResultSink(index, call)) {
@@ -493,11 +540,24 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       queue.push(callNode);
       continue;
     }
+    // A drawn position written into an array (`onehot[0, t, index[ch]] = 1.`): the array carries the draw.
+    if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('left'), node) && node.type === 'subscript') {
+      const root = objectRoot(node);
+      if (root?.type !== 'identifier') { lost = true; continue; }
+      queue.push(...readsAfter(index, root, parent));
+      continue;
+    }
+    // `text += ch` keeps what `text` held: it goes on in the name's new binding. A lesson's leaf updated
+    // so (`w -= lr * w.grad`) is a step of descent, and stays unknown.
+    if (!gradientLeaf && parent.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), node) && node.type === 'identifier') {
+      queue.push(...usesOfTarget(index, node));
+      continue;
+    }
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
       const target = parent.childForFieldName('left');
       if (!target) { lost = true; continue; }
       const before = queue.length;
-      for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' ? target.namedChildren : []) {
+      for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern' ? target.namedChildren : []) {
         if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
       }
       const root = objectRoot(target);
