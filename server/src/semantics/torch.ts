@@ -348,16 +348,26 @@ export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
   return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(attribute));
 });
 
-/** Expressions a value is shown through: `w.grad.data`, an f-string's `{w.grad}`, the string itself. */
-const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression']);
+/**
+ * Expressions a value is worked into on its way to being shown: `w.grad.data`, `(x.grad - 4 * x).norm()`,
+ * `x.grad == d / a`, an f-string's `{w.grad}`. A call counts only as the object of its method.
+ */
+const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression', 'binary_operator', 'comparison_operator', 'unary_operator', 'boolean_operator', 'subscript']);
 
 /**
- * A value that is only printed (`print(w.grad)`, `print(f"{w.grad}")`) or shown as a notebook
- * cell's value: a lesson looking at a gradient applies none.
+ * A value that is only printed (`print(w.grad)`, `print((x.grad - 4 * x).norm().item() == 0)`) or
+ * shown as a notebook cell's value: a lesson looking at a gradient applies none.
  */
 function onlyShown(node: Node): boolean {
   let at = node;
-  while (at.parent && SHOWN_THROUGH.has(at.parent.type)) at = at.parent;
+  for (;;) {
+    const parent = at.parent;
+    if (!parent) return false;
+    // `x.grad.norm()`: the method's result carries on what its object held.
+    if (parent.type === 'call' && at.type === 'attribute' && sameNode(parent.childForFieldName('function'), at)) at = parent;
+    else if (SHOWN_THROUGH.has(parent.type)) at = parent;
+    else break;
+  }
   const parent = at.parent;
   if (parent?.type === 'expression_statement') return true;
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;

@@ -12,7 +12,7 @@ import { appliesGradients } from '../../semantics/torch';
 import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
-import { isEstimatorConstructor, lastSegment, randomStateKind } from './libraries';
+import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
 import { oncePer } from '../../engine/collections';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
@@ -97,7 +97,7 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call)) return true;
-    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return !WEIGHTS.test(call.qname) || usesAModel(index);
+    if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return usesAModel(index);
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
   return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
@@ -123,23 +123,16 @@ function isModelOrDataClass(index: SemanticIndex, owner: Node): boolean {
   return DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '') || methodNames(owner).some((name) => MODEL_OR_DATA_METHODS.test(name));
 }
 
-/** A class that serves data (a data set, loader, sampler or collator), by its name, base or methods. */
-function isDataClass(index: SemanticIndex, owner: Node): boolean {
-  return DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '') || index.classBases(owner).some((base) => /(^torch\.utils\.data\.|Dataset|DataModule|Sequence$)/.test(base))
-    || methodNames(owner).some((name) => name === '__getitem__' || name === '__iter__');
-}
-
 /**
- * The class around `node` holds a result: it is a data class, or a model class in a file that
- * uses a model (see usesAModel): a lesson's layer whose output is only printed holds none.
+ * The class around `node` is a model or data class in a file that uses a model (see usesAModel):
+ * a lesson's layer whose output is only printed, or a data set only pushed through a model to show
+ * the sizes it gives, holds no result.
  */
 function classHoldsResult(index: SemanticIndex, node: Node): boolean {
   const owner = enclosingClass(node);
-  return !!owner && isModelOrDataClass(index, owner) && (isDataClass(index, owner) || usesAModel(index));
+  return !!owner && isModelOrDataClass(index, owner) && usesAModel(index);
 }
 
-/** Constructors of a model's weights: PyTorch's layers and parameters, TensorFlow's variables, Keras' layers and models. */
-const WEIGHTS = /^(torch\.nn\.(?!functional\.|utils\.)|(tensorflow\.)?keras\.(layers|models|Sequential|Model)\b|tensorflow\.Variable$)/;
 /** Functions named for training or evaluating (`train(model, loader)`, `fit_model(X, y)`, `d2l.train_ch3(...)`), wherever they come from. */
 const TRAINING_NAMES = /(^|_)(train|fit|finetune|fine_tune|evaluate|eval)(_|$|\d|ch\d)/i;
 /**
@@ -154,7 +147,8 @@ const OPTIMIZING_METHODS = new Set(['minimize', 'apply_gradients', 'compile', 'g
  * fit, a training call, a backward pass whose gradients it applies), scores one (a metric),
  * writes a file (weights, predictions, a data set), or calls a function named for training or
  * evaluating. In a file with none of these (a lesson that builds layers and prints what they
- * give), the weights it draws reach no result.
+ * give, a demo that pushes a data set through a model to show the sizes), the weights and the data
+ * it draws reach no result.
  */
 const usesAModel = oncePer((index: SemanticIndex): boolean => {
   if (appliesGradients(index) || index.dataflow.io.some((io) => io.direction === 'write')) return true;
@@ -162,9 +156,26 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
     if (isLearningMethod(call)) return !trainsNothing(index, call);
     const name = call.qname ? lastSegment(call.qname) : call.method ?? call.callee.text;
     return TRAINING_NAMES.test(name) || (!!call.method && OPTIMIZING_METHODS.has(call.method)) || OTHER_OPTIMIZATION.test(call.qname ?? '')
-      || !!metricCall(call) || !!trainingCall(index.dataflow, call);
+      || !!metricCall(call) || !!trainingCall(index.dataflow, call) || handsAway(index, call);
   });
 });
+
+/** Packages whose functions the model knows: what they do with a data set or a model is not training unless a rule above says so. */
+const KNOWN_PACKAGES = new Set(['builtins', 'torch', 'torchvision', 'tensorflow', 'keras', 'numpy', 'pandas', 'sklearn', 'scipy', 'matplotlib', 'seaborn', 'plotly', 'IPython', 'PIL', 'cv2', 'math', 'random', 'os', 'sys', 'time', 'json', 'pickle', 'collections', 'itertools', 'functools', 'tqdm', 'logging', 'warnings', 'copy']);
+
+/**
+ * A data set, loader or model handed to a function the file does not define and no table knows
+ * (a project's `helpers.compare_init_weights(models, train_loader)`): it may well train there.
+ */
+function handsAway(index: SemanticIndex, call: CallSite): boolean {
+  // A method of an object of the file (`self.layers.append(nn.Linear(4, 4))`) keeps the value in the file's hands.
+  if (!call.qname || KNOWN_PACKAGES.has(packageOf(call.qname))) return false;
+  const values = call.kwargs.size ? [...call.args, ...call.kwargs.values()] : call.args;
+  return values.some((value) => {
+    const made = index.constructedClass(value);
+    return !!made && DATA_OR_WEIGHTS.test(made);
+  });
+}
 
 /** A loop or function around `node` whose body learns: the draw is part of a training step. */
 function inTrainingStep(index: SemanticIndex, node: Node): boolean {
