@@ -145,6 +145,20 @@ describe('.ipynb reading', () => {
     ]);
   });
 
+  it('reads a code cell VS Code labels with another language in the kernel\'s language once it has run there', () => {
+    const label = (languageId: string) => ({ vscode: { languageId } });
+    const nb = parseIpynb('file:///n.ipynb', JSON.stringify({
+      metadata: { kernelspec: { name: 'python3', language: 'python' } },
+      cells: [
+        { cell_type: 'code', source: 'chain = prompt | llm', execution_count: 3, outputs: [], metadata: label('plaintext') },
+        { cell_type: 'code', source: '%%bash\nls data', execution_count: 4, outputs: [], metadata: label('shellscript') },
+        { cell_type: 'code', source: 'export KEY=...', execution_count: null, outputs: [], metadata: label('shellscript') },
+        { cell_type: 'code', source: 'chain.invoke({})', execution_count: 0, outputs: [], metadata: label('plaintext') },
+      ],
+    }));
+    assert.deepEqual(nb.cells.map((c) => c.language), ['python', 'python', 'shellscript', 'plaintext'], 'a count of 0 is a placeholder, not a run');
+  });
+
   it('explains broken notebooks', () => {
     // A notebook that names only its kernel (as Colab saves an R notebook) is in that kernel's language.
     const kernelOnly = (kernelspec: object) => parseIpynb('file:///n.ipynb', JSON.stringify({ cells: [], metadata: { kernelspec } })).language;

@@ -64,7 +64,10 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     const rawSource = raw?.source;
     const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';
     const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
-    const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' ? raw.metadata.vscode.languageId
+    // VS Code's per-cell label is the editor's: Jupyter and Colab send every code cell's text to the kernel.
+    // A saved execution count records that the kernel ran this one, so it is read in the kernel's language.
+    const ranInKernel = kind === 'code' && typeof raw.execution_count === 'number' && raw.execution_count > 0;
+    const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' && !ranInKernel ? raw.metadata.vscode.languageId
       : raw?.cell_type === 'markdown' ? 'markdown' : language;
     const cell: CellInput = { uri: diskCellUri(notebookUri, index), kind, language: cellLanguage, text };
     if (kind === 'code') {

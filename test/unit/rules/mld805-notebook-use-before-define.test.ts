@@ -1,9 +1,42 @@
 import { notebookUseBeforeDefine } from '../../../server/src/detectors/mld805-notebook-use-before-define';
-import { py } from '../../support/engine';
+import { parseIpynb } from '../../../server/src/documents/ipynb';
+import { py, type CellSpec } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
+
+/**
+ * Code cells as an .ipynb file on disk holds them and the reader reads them back: each a source, the
+ * count it ran as (null: never run) and VS Code's per-cell language label, when it wrote one.
+ */
+function onDisk(cells: { source: string; count: number | null; vscodeLanguage?: string }[]): CellSpec[] {
+  const json = JSON.stringify({
+    metadata: { kernelspec: { name: 'python3', language: 'python' } },
+    cells: cells.map((c) => ({
+      cell_type: 'code', source: c.source, execution_count: c.count, outputs: [],
+      metadata: c.vscodeLanguage ? { vscode: { languageId: c.vscodeLanguage } } : {},
+    })),
+  });
+  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, language: c.language, executionOrder: c.executionOrder }));
+}
 
 ruleTests(notebookUseBeforeDefine, {
   valid: [
+    {
+      name: 'a cell VS Code labels plain text but that ran in the kernel ([2]) defines the chain the next cell streams',
+      code: onDisk([
+        { source: 'import os\nos.environ["LANGSMITH_TRACING"] = "true"\n', count: 1 },
+        { source: 'from langchain_core.prompts import ChatPromptTemplate\nfrom langchain_openai import ChatOpenAI\n\nprompt = ChatPromptTemplate.from_messages([("system", "Answer in one line."), ("human", "{question}")])\nchain = prompt | ChatOpenAI(model="gpt-4o-mini", temperature=0)\n', count: 2, vscodeLanguage: 'plaintext' },
+        { source: 'for chunk in chain.stream({"question": "What is a vector store?"}):\n    print(chunk.content, end="")\n', count: 3 },
+        { source: 'from langchain import hub\nprompt = hub.pull("rlm/rag-prompt")\nchain = prompt | ChatOpenAI(model="gpt-4o-mini")\n', count: 4 },
+      ]),
+    },
+    {
+      name: 'a shell-capture cell VS Code labels shellscript, run as [1], binds the list a later cell reads before it is sorted below',
+      code: onDisk([
+        { source: 'pdfs = !ls papers/*.pdf\n', count: 1, vscodeLanguage: 'shellscript' },
+        { source: 'print(f"{len(pdfs)} papers to index")\n', count: 2 },
+        { source: 'pdfs = sorted(pdfs)[:20]\n', count: 3 },
+      ]),
+    },
     {
       name: 'a name bound by a parenthesized with item (Python 3.10) in the cell that uses it, and again further down',
       code: [
@@ -164,6 +197,18 @@ ruleTests(notebookUseBeforeDefine, {
     },
   ],
   invalid: [
+    {
+      name: 'a cell labelled plain text that ran in the kernel is the first definition the message names, not the Python cell after it',
+      code: onDisk([
+        { source: 'docs = splitter.split_documents(loader.load())\nstore = Chroma.from_documents(docs, embeddings)\n', count: 1 },
+        { source: 'from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\nembeddings = OpenAIEmbeddings()\n', count: 2, vscodeLanguage: 'plaintext' },
+        { source: 'from langchain_text_splitters import RecursiveCharacterTextSplitter\nfrom langchain_community.document_loaders import WebBaseLoader\nloader = WebBaseLoader("https://example.org/post")\nsplitter = RecursiveCharacterTextSplitter(chunk_size=500)\nembeddings = OpenAIEmbeddings(model="text-embedding-3-small")\n', count: 3 },
+      ]),
+      findings: [
+        { cell: 0, line: 1, message: /^`splitter` and `loader` are used in cell 1 but first defined in cell 3, below it: / },
+        { cell: 0, line: 2, message: /^`Chroma` and `embeddings` are used in cell 1 but first defined in cell 2, below it: / },
+      ],
+    },
     {
       name: 'a parenthesized with item binds only its own target: another name it reads is still used before it is defined',
       code: [
