@@ -270,7 +270,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
   const rangeOf = (place: { node?: Node; range?: Range }): Range | undefined => place.range ?? (place.node ? nodeRange(place.node) : undefined);
   // A directive on the statement's last line covers a finding on its first (a call over several lines).
   const statementEndOf = (node: Node | undefined) => (node ? enclosingStatement(node).endPosition.row : undefined);
-  const suppressed = (range: Range, node: Node | undefined) => isSuppressed(suppressions(), doc, { range }, meta, statementEndOf(node));
+  const suppressed = (range: Range, node: Node | undefined) => isSuppressed(suppressions(), doc, { range }, meta, () => statementEndOf(node));
   /** Adds the finding a descriptor describes at `range`, once its suppression has been checked. */
   const push = (descriptor: ReportDescriptor, range: Range): void => {
     const finding: Finding = {

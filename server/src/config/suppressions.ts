@@ -17,6 +17,8 @@ type RuleSet = Set<string> | 'all';
 
 export interface Suppressions {
   lines: Map<number, RuleSet>;
+  /** The last line that holds a directive (-1 when none does). */
+  lastLine: number;
   cells: Map<number, RuleSet>;
   file: RuleSet | undefined;
 }
@@ -39,7 +41,7 @@ interface CommentLike {
 }
 
 export function collectSuppressions(doc: SourceDocument, comments: readonly Node[]): Suppressions {
-  const result: Suppressions = { lines: new Map(), cells: new Map(), file: undefined };
+  const result: Suppressions = { lines: new Map(), lastLine: -1, cells: new Map(), file: undefined };
   const sources: CommentLike[] = [];
   // Only a comment that names mldebt can hold a directive: the lines of the others are not worked out.
   for (const c of comments) {
@@ -61,6 +63,7 @@ export function collectSuppressions(doc: SourceDocument, comments: readonly Node
       } else {
         // A directive in a multi-line magic (a %%bash cell body) covers all of its lines.
         for (let line = source.line; line <= source.endLine; line++) result.lines.set(line, add(result.lines.get(line), rules));
+        result.lastLine = Math.max(result.lastLine, source.endLine);
       }
     }
   }
@@ -77,11 +80,23 @@ function directiveLines(finding: Pick<Finding, 'range'>, statementEndLine?: numb
   return lines;
 }
 
-export function isSuppressed(suppressions: Suppressions, doc: SourceDocument, finding: Pick<Finding, 'range'>, meta: Pick<RuleMeta, 'code' | 'name'>, statementEndLine?: number): boolean {
+/**
+ * Whether a directive covers a finding. `statementEnd` (the last line of the finding's statement)
+ * may be given as a function: it is then asked only when a directive lies below the finding, since
+ * finding a statement's end climbs the tree, and a rule that checks each of thousands of places in
+ * one deep expression would climb it thousands of times.
+ */
+export function isSuppressed(suppressions: Suppressions, doc: SourceDocument, finding: Pick<Finding, 'range'>, meta: Pick<RuleMeta, 'code' | 'name'>, statementEnd?: number | (() => number | undefined)): boolean {
   if (covers(suppressions.file, meta)) return true;
   // Most files have no directive: no cell or line to look up.
   if (suppressions.cells.size > 0 && covers(suppressions.cells.get(segmentIndexAtLine(doc, finding.range.start.line)), meta)) return true;
-  return suppressions.lines.size > 0 && directiveLines(finding, statementEndLine).some((line) => covers(suppressions.lines.get(line), meta));
+  if (suppressions.lines.size === 0) return false;
+  const { start, end } = finding.range;
+  if (covers(suppressions.lines.get(start.line), meta) || covers(suppressions.lines.get(end.line), meta)) return true;
+  if (typeof statementEnd !== 'function') return statementEnd !== undefined && covers(suppressions.lines.get(statementEnd), meta);
+  if (!(suppressions.lastLine > end.line)) return false;
+  const line = statementEnd();
+  return line !== undefined && covers(suppressions.lines.get(line), meta);
 }
 
 /** Comment syntax for the body of a non-Python cell magic, where `#` may not be a comment. */
