@@ -8,6 +8,10 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedPackageInstall, {
   valid: [
     {
+      name: 'pip options before a subcommand other than install (list, freeze) install nothing',
+      code: ['!pip -q list\n!pip --timeout 60 freeze > requirements.txt\n'],
+    },
+    {
       name: 'exact, compatible and two-sided pins; wheels, local paths and commits',
       code: [
         '!pip install transformers==4.44.2 "datasets~=2.21.0" \'torch>=2.3,<2.4\' accelerate===0.33.0\n%pip install -q ./wheels/tool-1.0-py3-none-any.whl -e .\n',
@@ -71,6 +75,11 @@ ruleTests(unpinnedPackageInstall, {
     },
   ],
   invalid: [
+    {
+      name: 'pip options written before the subcommand (a quiet flag, a timeout with its value) still make an install',
+      code: ['!pip -q install imageio\n!pip --timeout 60 install "scipy==1.13.1"\n!pip --no-cache-dir --timeout 60 install tqdm\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: imageio and tqdm have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
     {
       name: 'a package installed on both branches of a Colab check is named once; the installer bootstrap beside them is not named',
       code: [
