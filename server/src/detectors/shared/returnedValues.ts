@@ -52,12 +52,21 @@ export function helperResultValues(index: SemanticIndex, identifier: Node): Node
   if (bindings.length === 0) return undefined;
   const values: Node[] = [];
   for (const binding of bindings) {
-    const call = binding.kind === 'assign' && binding.value && stripParens(binding.value).type === 'call' ? index.call(stripParens(binding.value)) : undefined;
-    const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
-    const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
-    const returned = fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
+    const returned = binding.kind === 'assign' && binding.value ? callResultValues(index, binding.value) : undefined;
     if (!returned) return undefined;
     values.push(...returned);
   }
   return values;
+}
+
+/**
+ * What a call of one of the file's module-level functions returns (`fit_model(frame)`): the values
+ * its body returns or yields. Undefined for any other expression.
+ */
+export function callResultValues(index: SemanticIndex, expression: Node): Node[] | undefined {
+  const node = stripParens(expression);
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
+  const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
+  return fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
 }
