@@ -73,8 +73,8 @@ function resultPaths(index: SemanticIndex, value: Node, depth = 0): Node[] {
  * The paths a load or save names, each with where it runs: its own path argument, at the call; or,
  * when that is a parameter of the enclosing function (`def load_checkpoint(filepath): torch.load(filepath)`),
  * the path each call of the function passes, at that call; or, when it is a test's parameter named
- * for a pytest fixture of the file, or a name bound to a call of the file's own function
- * (`ckpt = save_checkpoint(model)`) or such a call itself, the path that function returns, where it returns it. A passed
+ * for a pytest fixture of the file, or a call of the file's own function or a name bound to one
+ * (`ckpt = save_checkpoint(model)`), the path that function returns, where it returns it. A passed
  * value that is itself such a result (one task's returned file handed to the next by a workflow)
  * is followed to the path returned, where it is returned.
  */

@@ -1,7 +1,7 @@
 // What a name receives from a function of the same file: the values that function returns. A test's
 // parameter named for a pytest fixture of the file (pytest calls the fixture before the test and
-// passes what it returns or yields), and a name bound to the result of a call of the file's own
-// function (`path = save_checkpoint(model)`).
+// passes what it returns or yields), and a call of the file's own function or a name bound to its
+// result (`path = save_checkpoint(model)`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
