@@ -5,7 +5,7 @@ import type { CallSite } from '../semantics/types';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { LoadGroups } from './shared/loadGroups';
-import { fixtureValues, helperResultValues } from './shared/returnedValues';
+import { callResultValues, fixtureValues, helperResultValues } from './shared/returnedValues';
 import { pushTo } from '../engine/collections';
 import { fileKey, keyBeforeChdir, writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
@@ -35,20 +35,56 @@ function filePath(index: SemanticIndex, call: CallSite): Node | undefined {
   return source ? openedPath(index, source) ?? source : undefined;
 }
 
+/** Flyte's typed files (`FlyteFile(path=p)`, `JoblibSerializedFile(p)`): handles that carry a path from one task to the next. */
+const FILE_HANDLE = /^flytekit\.types\.file\./;
+
+/** The path a typed-file handle is built around (`JoblibSerializedFile(path=out)` -> `out`), or the value itself. */
+function carriedPath(index: SemanticIndex, value: Node): Node {
+  const node = stripParens(value);
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  return call?.qname && FILE_HANDLE.test(call.qname) ? call.kwargs.get('path') ?? call.args[0] ?? node : node;
+}
+
+/** The typed-file parameter whose local copy a path is (`weights.download()` for `weights: FlyteFile`), or the path itself. */
+function handleOf(index: SemanticIndex, path: Node): Node {
+  const node = stripParens(path);
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  const handle = call?.method === 'download' && call.args.length === 0 ? call.receiver : undefined;
+  if (handle?.type !== 'identifier') return node;
+  const annotation = index.parameterAnnotation(handle);
+  const type = annotation?.type === 'generic_type' || annotation?.type === 'subscript' ? annotation.namedChild(0) : annotation;
+  return type && FILE_HANDLE.test(index.qualify(type) ?? '') ? handle : node;
+}
+
+const MAX_RESULT_DEPTH = 3;
+
+/**
+ * The paths a value handed on holds when it is what one of the file's functions returns (`packed =
+ * fit(frame)`, `fit(frame)` itself, or a workflow that returns such a result), out of the typed-file
+ * handles they come in; the value itself otherwise.
+ */
+function resultPaths(index: SemanticIndex, value: Node, depth = 0): Node[] {
+  const node = carriedPath(index, value);
+  const returned = depth >= MAX_RESULT_DEPTH ? undefined : node.type === 'identifier' ? helperResultValues(index, node) : callResultValues(index, node);
+  return returned ? returned.flatMap((result) => resultPaths(index, result, depth + 1)) : [node];
+}
+
 /**
  * The paths a load or save names, each with where it runs: its own path argument, at the call; or,
  * when that is a parameter of the enclosing function (`def load_checkpoint(filepath): torch.load(filepath)`),
  * the path each call of the function passes, at that call; or, when it is a test's parameter named
- * for a pytest fixture of the file, or a name bound to a call of the file's own function
- * (`ckpt = save_checkpoint(model)`), the path that function returns, where it returns it.
+ * for a pytest fixture of the file, or a call of the file's own function or a name bound to one
+ * (`ckpt = save_checkpoint(model)`), the path that function returns, where it returns it. A passed
+ * value that is itself such a result (one task's returned file handed to the next by a workflow)
+ * is followed to the path returned, where it is returned.
  */
 function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node }[] {
   const path = filePath(index, call);
   if (!path) return [];
-  const node = stripParens(path);
+  const node = handleOf(index, path);
   // A fixture's parameter, or a helper's result, holds what that function returns, where it returns it.
-  const passed = node.type === 'identifier' ? index.passedArguments(node) ?? fixtureValues(index, node) ?? helperResultValues(index, node) : undefined;
-  return passed ? passed.map((argument) => ({ path: argument, at: argument })) : [{ path, at: call.node }];
+  const passed = node.type === 'identifier' ? index.passedArguments(node) ?? fixtureValues(index, node) ?? helperResultValues(index, node) : callResultValues(index, node);
+  return passed ? passed.flatMap((argument) => resultPaths(index, argument)).map((value) => ({ path: value, at: value })) : [{ path, at: call.node }];
 }
 
 /**
@@ -302,7 +338,7 @@ export const unsafeModelDeserialization: Rule = {
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
       fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, also spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`), or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
-      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores, results and a model\'s input arrays pickled by one step for the next, also under a name in which *model* only says whose they are (`model_preds`, `model_array = pickle.load(open("input_ModelArray.pkl", "rb"))`), or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes; a file read from the directory a training framework hands a checkpoint back in — Ray\'s `with result.checkpoint.as_directory() as d` after training, `get_checkpoint().as_directory()` to resume after a worker failure, `.to_directory()` — under a name the program itself saves into the directory it reports, `torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`: the framework keeps and returns what the training reported; a relative path read after the program moved with the one constant `os.chdir("webapp")` of the file, which names the `webapp/...` file it saved before the move) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
+      nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores, results and a model\'s input arrays pickled by one step for the next, also under a name in which *model* only says whose they are (`model_preds`, `model_array = pickle.load(open("input_ModelArray.pkl", "rb"))`), or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata), whatever directory the path names: a `models/` folder holds more than models. Such a file used as a model (`summary.predict(X)`) is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; such a returned file handed on by a workflow of the file from the task that saved it to the task that loads it, also in a typed file that only carries its path (Flyte\'s `return JoblibSerializedFile(path=out)` after `joblib.dump(reg, out)`, then `score(model_file=fit(frame))`, read through `open(model_file, "rb")` or its local copy `model_file.download()`), when every call of the loading task passes such a result, and through a sub-workflow that returns it; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes; a file read from the directory a training framework hands a checkpoint back in — Ray\'s `with result.checkpoint.as_directory() as d` after training, `get_checkpoint().as_directory()` to resume after a worker failure, `.to_directory()` — under a name the program itself saves into the directory it reports, `torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`: the framework keeps and returns what the training reported; a relative path read after the program moved with the one constant `os.chdir("webapp")` of the file, which names the `webapp/...` file it saved before the move) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` or in a `try` body whose `except` handler loads it (a cache from an earlier run), is still reported, as is a task also handed a file from elsewhere (a workflow\'s input, a typed file around a path nothing in the file saved), and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
     },
   },
   listen,

@@ -377,8 +377,113 @@ ruleTests(unsafeModelDeserialization, {
         params = json.load(open("params.json"))
       `,
     },
+    {
+      name: 'a task hands the model file it saved, wrapped in a typed file, to the task of the same workflow that loads it, and a check reads it back directly',
+      code: py`
+        import joblib
+        import pandas as pd
+        from flytekit import task, workflow
+        from flytekit.types.file import JoblibSerializedFile
+        from sklearn.linear_model import Ridge
+
+        @task
+        def fit_ridge(frame: pd.DataFrame) -> JoblibSerializedFile:
+            reg = Ridge(alpha=0.5).fit(frame[["x"]], frame["y"])
+            out = "/tmp/ridge.joblib"
+            joblib.dump(reg, out)
+            return JoblibSerializedFile(path=out)
+
+        @task
+        def score_ridge(model_file: JoblibSerializedFile, frame: pd.DataFrame) -> float:
+            with open(model_file, "rb") as fh:
+                reg = joblib.load(fh)
+            return reg.score(frame[["x"]], frame["y"])
+
+        @workflow
+        def ridge_flow(frame: pd.DataFrame) -> float:
+            packed = fit_ridge(frame=frame)
+            return score_ridge(model_file=packed, frame=frame)
+
+        if __name__ == "__main__":
+            sample = pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [1.0, 2.0, 3.0]})
+            reg = joblib.load(fit_ridge(frame=sample))
+            print(reg.predict(sample[["x"]]))
+      `,
+    },
+    {
+      name: 'best weights saved in the epoch loop of a task, returned as a file through a sub-workflow and read back from its local copy by the next task',
+      code: py`
+        from pathlib import Path
+        import torch
+        from flytekit import task, workflow
+        from flytekit.types.file import FlyteFile
+
+        @task
+        def train_net(epochs: int) -> FlyteFile:
+            net = TinyNet()
+            best = float("inf")
+            weights = Path("out") / "net.pt"
+            for epoch in range(epochs):
+                loss = run_epoch(net)
+                if loss < best:
+                    best = loss
+                    torch.save(net.state_dict(), weights)
+            return FlyteFile(path=weights)
+
+        @workflow
+        def training(epochs: int) -> FlyteFile:
+            trained = train_net(epochs=epochs)
+            return trained
+
+        @task
+        def check(weights: FlyteFile) -> float:
+            net = TinyNet()
+            net.load_state_dict(torch.load(weights.download()))
+            return evaluate(net)
+
+        @workflow
+        def full(epochs: int = 3) -> float:
+            result = training(epochs=epochs)
+            return check(weights=result)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a task fed a model file from outside the workflow, once beside its own save, and a typed file around a path nothing saved',
+      code: py`
+        import joblib
+        from flytekit import task, workflow
+        from flytekit.types.file import JoblibSerializedFile
+
+        @task
+        def fit_ridge(frame: pd.DataFrame) -> JoblibSerializedFile:
+            reg = Ridge(alpha=0.5).fit(frame[["x"]], frame["y"])
+            joblib.dump(reg, "ridge.joblib")
+            return JoblibSerializedFile(path="ridge.joblib")
+
+        @task
+        def score_ridge(model_file: JoblibSerializedFile, frame: pd.DataFrame) -> float:
+            reg = joblib.load(model_file)
+            return reg.score(frame[["x"]], frame["y"])
+
+        @task
+        def released() -> JoblibSerializedFile:
+            return JoblibSerializedFile(path=fetch("s3://models/ridge-v3.joblib"))
+
+        @task
+        def predict_with(model_file: JoblibSerializedFile, frame: pd.DataFrame) -> list:
+            model = joblib.load(model_file)
+            return list(model.predict(frame[["x"]]))
+
+        @workflow
+        def compare(frame: pd.DataFrame, baseline: JoblibSerializedFile) -> float:
+            mine = score_ridge(model_file=fit_ridge(frame=frame), frame=frame)
+            theirs = score_ridge(model_file=baseline, frame=frame)
+            return predict_with(model_file=released(), frame=frame)
+      `,
+      findings: [{ line: 13, message: /`joblib.load` restores/ }, { line: 22, message: /`joblib.load` restores/ }],
+    },
     {
       name: 'a fixture that downloads what the test loads, a path worked out again by a call after the save, and a helper that only names a path',
       code: FOREIGN_BESIDE_OWN,

@@ -1,7 +1,7 @@
 // What a name receives from a function of the same file: the values that function returns. A test's
 // parameter named for a pytest fixture of the file (pytest calls the fixture before the test and
-// passes what it returns or yields), and a name bound to the result of a call of the file's own
-// function (`path = save_checkpoint(model)`).
+// passes what it returns or yields), and a call of the file's own function or a name bound to its
+// result (`path = save_checkpoint(model)`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
@@ -52,12 +52,21 @@ export function helperResultValues(index: SemanticIndex, identifier: Node): Node
   if (bindings.length === 0) return undefined;
   const values: Node[] = [];
   for (const binding of bindings) {
-    const call = binding.kind === 'assign' && binding.value && stripParens(binding.value).type === 'call' ? index.call(stripParens(binding.value)) : undefined;
-    const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
-    const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
-    const returned = fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
+    const returned = binding.kind === 'assign' && binding.value ? callResultValues(index, binding.value) : undefined;
     if (!returned) return undefined;
     values.push(...returned);
   }
   return values;
+}
+
+/**
+ * What a call of one of the file's module-level functions returns (`fit_model(frame)`): the values
+ * its body returns or yields. Undefined for any other expression.
+ */
+export function callResultValues(index: SemanticIndex, expression: Node): Node[] | undefined {
+  const node = stripParens(expression);
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
+  const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
+  return fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
 }
