@@ -574,6 +574,75 @@ const LESSON_LEAF_UPDATED = AUTOGRAD_LESSON.map((cell, i) => i === 2 ? py`
 ` : cell);
 
 /**
+ * A lesson's leaf doubled until its norm passes a bound, in a notebook that trains a model further
+ * down: the `while` test only decides how often the block reworks the value it tests.
+ */
+const LESSON_LEAF_DOUBLED = [
+  py`
+    import torch
+    from torch import nn, optim
+  `,
+  py`
+    a = torch.randn(4, requires_grad=True)
+    b = a * 3
+    while b.data.norm() < 500:
+        b = b * 3
+    b
+  `,
+  py`
+    weights = torch.tensor([1.0, 0.5, 0.25, 0.125])
+    b.backward(weights)
+    print(a.grad)
+  `,
+  py`
+    clf = nn.Linear(4, 2)
+    sgd = optim.SGD(clf.parameters(), lr=0.01)
+    sgd.step()
+  `,
+];
+
+/** The same lesson with an `if`/`else` on the value's sign, both arms rebinding it with PyTorch's functions. */
+const LESSON_LEAF_BRANCHED = LESSON_LEAF_DOUBLED.map((cell, i) => i === 1 ? py`
+  a = torch.randn(4, requires_grad=True)
+  b = a.sum()
+  if b > 0:
+      b = torch.exp(b)
+  else:
+      # keep the sign for the printout
+      b = -torch.exp(-b)
+  print(b)
+` : cell);
+
+/** The doubling loop also steps the optimizer: the drawn value decides how many steps train the model. */
+const LESSON_LOOP_STEPS = [
+  LESSON_LEAF_DOUBLED[0],
+  py`
+    clf = nn.Linear(4, 2)
+    sgd = optim.SGD(clf.parameters(), lr=0.01)
+  `,
+  py`
+    a = torch.randn(4, requires_grad=True)
+    b = a * 3
+    while b.data.norm() < 500:
+        b = b * 3
+        sgd.step()
+    b
+  `,
+  LESSON_LEAF_DOUBLED[2],
+];
+
+/** The loop counts its rounds in a name the test does not read: the count carries the draw on. */
+const LESSON_LOOP_COUNTED = LESSON_LEAF_DOUBLED.map((cell, i) => i === 1 ? py`
+  a = torch.randn(4, requires_grad=True)
+  b = a * 3
+  rounds = 0
+  while b.data.norm() < 500:
+      b = b * 3
+      rounds = rounds + 1
+  epochs = rounds
+` : cell);
+
+/**
  * Gradient descent on drawn weights, the loss a parenthesised expression reduced by a method:
  * `((features @ w - target) ** 2).mean()` is a different value from the `(...) ** 2` inside it,
  * and where it goes (the backward pass in the loop) is followed.
@@ -822,6 +891,14 @@ ruleTests(unseededRandomness, {
     {
       name: 'a notebook lesson on autograd: a drawn leaf tensor, one backward pass, its gradient only printed',
       code: AUTOGRAD_LESSON,
+    },
+    {
+      name: 'a lesson\'s leaf reworked in a while loop whose test reads only that value, in a notebook that trains a model below',
+      code: LESSON_LEAF_DOUBLED,
+    },
+    {
+      name: 'a lesson\'s leaf tested by an if whose two arms only rebind the tested value with PyTorch\'s functions',
+      code: LESSON_LEAF_BRANCHED,
     },
     {
       name: 'a script showing a sigmoid\'s gradient on a drawn leaf tensor through PyTorch\'s own functions',
@@ -2022,6 +2099,18 @@ ruleTests(unseededRandomness, {
       code: LESSON_LEAF_UPDATED,
       findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
       output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
+    },
+    {
+      name: 'a lesson\'s leaf tested by a loop that also steps an optimizer decides how long the model trains',
+      code: LESSON_LOOP_STEPS,
+      findings: [{ cell: 2, line: 1, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LOOP_STEPS.slice(1)],
+    },
+    {
+      name: 'a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on',
+      code: LESSON_LOOP_COUNTED,
+      findings: [{ cell: 1, line: 1, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LOOP_COUNTED.slice(1)],
     },
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
