@@ -643,6 +643,28 @@ const LESSON_LOOP_COUNTED = LESSON_LEAF_DOUBLED.map((cell, i) => i === 1 ? py`
 ` : cell);
 
 /**
+ * Drawn values shown under the name `y`, which the evaluation loop below binds again as its target:
+ * in the loop's body `y` is each split's labels, never the draw.
+ */
+const DRAW_NAME_REBOUND_BY_LOOP = py`
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.metrics import roc_auc_score
+
+  y = np.random.normal(size=5) * 2
+  print(y.round(2))
+
+  clf = LogisticRegression().fit(X_train, y_train)
+  scores = {}
+  for part, X, y in [("train", X_train, y_train), ("test", X_test, y_test)]:
+      scores[part] = roc_auc_score(y, clf.predict_proba(X)[:, 1])
+`;
+
+/** The same loop binding only the split's name and rows: `y` in its body is still the draw, scored and kept. */
+const DRAW_SCORED_IN_LOOP = DRAW_NAME_REBOUND_BY_LOOP
+  .replace('for part, X, y in [("train", X_train, y_train), ("test", X_test, y_test)]:', 'for part, X in [("train", X_train), ("test", X_test)]:');
+
+/**
  * Gradient descent on drawn weights, the loss a parenthesised expression reduced by a method:
  * `((features @ w - target) ** 2).mean()` is a different value from the `(...) ** 2` inside it,
  * and where it goes (the backward pass in the loop) is followed.
@@ -899,6 +921,10 @@ ruleTests(unseededRandomness, {
     {
       name: 'a lesson\'s leaf tested by an if whose two arms only rebind the tested value with PyTorch\'s functions',
       code: LESSON_LEAF_BRANCHED,
+    },
+    {
+      name: 'a drawn value shown under a name that a later for loop binds again: its body reads the loop\'s labels, not the draw',
+      code: DRAW_NAME_REBOUND_BY_LOOP,
     },
     {
       name: 'a script showing a sigmoid\'s gradient on a drawn leaf tensor through PyTorch\'s own functions',
@@ -2112,6 +2138,7 @@ ruleTests(unseededRandomness, {
       findings: [{ cell: 1, line: 1, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
       output: [SEEDED_LESSON_IMPORTS, ...LESSON_LOOP_COUNTED.slice(1)],
     },
+    seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
