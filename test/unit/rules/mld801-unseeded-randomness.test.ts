@@ -559,6 +559,10 @@ const AUTOGRAD_LESSON = [
 /** The lesson's import cell once the seed fix has run. */
 const SEEDED_LESSON_IMPORTS = 'import torch\nfrom torch import nn, optim\nSEED = 42\ntorch.manual_seed(SEED)\n';
 
+/** A positive on a lesson notebook: one finding, on the draw that opens cell `cell`, fixed by seeding PyTorch in the import cell. */
+const seededLesson = (name: string, code: string[], cell: number, message: RegExp) =>
+  ({ name, code, findings: [{ cell, line: 1, message }], output: [SEEDED_LESSON_IMPORTS, ...code.slice(1)] });
+
 /** The lesson's leaf handed to an optimizer: it is a weight, stepped with the gradient. */
 const LESSON_LEAF_STEPPED = AUTOGRAD_LESSON.map((cell, i) => i === 3 ? py`
   opt = optim.SGD([w], lr=0.1)
@@ -2114,30 +2118,10 @@ ruleTests(unseededRandomness, {
         autoencoder.fit(noisy, images, epochs=5)
       `,
     },
-    {
-      name: 'a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass',
-      code: LESSON_LEAF_STEPPED,
-      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_STEPPED.slice(1)],
-    },
-    {
-      name: 'a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained',
-      code: LESSON_LEAF_UPDATED,
-      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
-    },
-    {
-      name: 'a lesson\'s leaf tested by a loop that also steps an optimizer decides how long the model trains',
-      code: LESSON_LOOP_STEPS,
-      findings: [{ cell: 2, line: 1, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LOOP_STEPS.slice(1)],
-    },
-    {
-      name: 'a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on',
-      code: LESSON_LOOP_COUNTED,
-      findings: [{ cell: 1, line: 1, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LOOP_COUNTED.slice(1)],
-    },
+    seededLesson('a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass', LESSON_LEAF_STEPPED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained', LESSON_LEAF_UPDATED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s leaf tested by a loop that also steps an optimizer decides how long the model trains', LESSON_LOOP_STEPS, 2, /^`torch\.randn` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on', LESSON_LOOP_COUNTED, 1, /^`torch\.randn` draws from PyTorch's global random generator/),
     seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
