@@ -224,6 +224,24 @@ describe('def-use layer: reaching definitions', () => {
     dispose();
   });
 
+  it('loops: a for loop binds its target before every run of its body; after the loop, and in its else, the earlier binding may still hold', async () => {
+    const { flow, dispose } = await flowOf(py`
+      y = draw()
+      for name, y in splits:
+          score(y)
+          y = y + 1
+      else:
+          show(y)
+      report(y)
+    `);
+    // In the body only the loop's target (line 2): the earlier line 1 and the body's own line 4 are
+    // replaced by it before the read on every run. Zero runs leave line 1 for the else and after the loop.
+    assert.deepEqual(reachingLines(flow, 'y', 0), [2]);
+    assert.deepEqual(reachingLines(flow, 'y', 2), [1, 2, 4]);
+    assert.deepEqual(reachingLines(flow, 'y', -1), [1, 2, 4]);
+    dispose();
+  });
+
   it('a function body sees every module binding; del removes a binding', async () => {
     const { flow, dispose } = await flowOf(py`
       model = A()

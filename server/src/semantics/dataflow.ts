@@ -371,6 +371,12 @@ export class DataFlow {
       if (definition.node.startIndex > at) bindsAfter = true;
       if (definition.boundAt > at) continue;
       if (definition.kind !== 'delete' && !later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
+      // A `for` loop binds its target before every run of its body: a read in the body sees no earlier binding.
+      const body = definition.kind === 'for' ? definition.statement.childForFieldName('body') : null;
+      if (body && body.startIndex <= at && at < body.endIndex) {
+        replacedAt = definition;
+        break;
+      }
       if (!KILLING_KINDS.has(definition.kind)) continue;
       if (this.blockHolds(definition, at)) {
         replacedAt = definition;

@@ -559,6 +559,10 @@ const AUTOGRAD_LESSON = [
 /** The lesson's import cell once the seed fix has run. */
 const SEEDED_LESSON_IMPORTS = 'import torch\nfrom torch import nn, optim\nSEED = 42\ntorch.manual_seed(SEED)\n';
 
+/** A positive on a lesson notebook: one finding, on the draw that opens cell `cell`, fixed by seeding PyTorch in the import cell. */
+const seededLesson = (name: string, code: string[], cell: number, message: RegExp) =>
+  ({ name, code, findings: [{ cell, line: 1, message }], output: [SEEDED_LESSON_IMPORTS, ...code.slice(1)] });
+
 /** The lesson's leaf handed to an optimizer: it is a weight, stepped with the gradient. */
 const LESSON_LEAF_STEPPED = AUTOGRAD_LESSON.map((cell, i) => i === 3 ? py`
   opt = optim.SGD([w], lr=0.1)
@@ -572,6 +576,97 @@ const LESSON_LEAF_UPDATED = AUTOGRAD_LESSON.map((cell, i) => i === 2 ? py`
       w -= 0.1 * w.grad
   print(w)
 ` : cell);
+
+/**
+ * A lesson's leaf doubled until its norm passes a bound, in a notebook that trains a model further
+ * down: the `while` test only decides how often the block reworks the value it tests.
+ */
+const LESSON_LEAF_DOUBLED = [
+  py`
+    import torch
+    from torch import nn, optim
+  `,
+  py`
+    a = torch.randn(4, requires_grad=True)
+    b = a * 3
+    while b.data.norm() < 500:
+        b = b * 3
+    b
+  `,
+  py`
+    weights = torch.tensor([1.0, 0.5, 0.25, 0.125])
+    b.backward(weights)
+    print(a.grad)
+  `,
+  py`
+    clf = nn.Linear(4, 2)
+    sgd = optim.SGD(clf.parameters(), lr=0.01)
+    sgd.step()
+  `,
+];
+
+/** The same lesson with an `if`/`else` on the value's sign, both arms rebinding it with PyTorch's functions. */
+const LESSON_LEAF_BRANCHED = LESSON_LEAF_DOUBLED.map((cell, i) => i === 1 ? py`
+  a = torch.randn(4, requires_grad=True)
+  b = a.sum()
+  if b > 0:
+      b = torch.exp(b)
+  else:
+      # keep the sign for the printout
+      b = -torch.exp(-b)
+  print(b)
+` : cell);
+
+/** The doubling loop also steps the optimizer: the drawn value decides how many steps train the model. */
+const LESSON_LOOP_STEPS = [
+  LESSON_LEAF_DOUBLED[0],
+  py`
+    clf = nn.Linear(4, 2)
+    sgd = optim.SGD(clf.parameters(), lr=0.01)
+  `,
+  py`
+    a = torch.randn(4, requires_grad=True)
+    b = a * 3
+    while b.data.norm() < 500:
+        b = b * 3
+        sgd.step()
+    b
+  `,
+  LESSON_LEAF_DOUBLED[2],
+];
+
+/** The loop counts its rounds in a name the test does not read: the count carries the draw on. */
+const LESSON_LOOP_COUNTED = LESSON_LEAF_DOUBLED.map((cell, i) => i === 1 ? py`
+  a = torch.randn(4, requires_grad=True)
+  b = a * 3
+  rounds = 0
+  while b.data.norm() < 500:
+      b = b * 3
+      rounds = rounds + 1
+  epochs = rounds
+` : cell);
+
+/**
+ * Drawn values shown under the name `y`, which the evaluation loop below binds again as its target:
+ * in the loop's body `y` is each split's labels, never the draw.
+ */
+const DRAW_NAME_REBOUND_BY_LOOP = py`
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.metrics import roc_auc_score
+
+  y = np.random.normal(size=5) * 2
+  print(y.round(2))
+
+  clf = LogisticRegression().fit(X_train, y_train)
+  scores = {}
+  for part, X, y in [("train", X_train, y_train), ("test", X_test, y_test)]:
+      scores[part] = roc_auc_score(y, clf.predict_proba(X)[:, 1])
+`;
+
+/** The same loop binding only the split's name and rows: `y` in its body is still the draw, scored and kept. */
+const DRAW_SCORED_IN_LOOP = DRAW_NAME_REBOUND_BY_LOOP
+  .replace('for part, X, y in [("train", X_train, y_train), ("test", X_test, y_test)]:', 'for part, X in [("train", X_train), ("test", X_test)]:');
 
 /**
  * Gradient descent on drawn weights, the loss a parenthesised expression reduced by a method:
@@ -822,6 +917,18 @@ ruleTests(unseededRandomness, {
     {
       name: 'a notebook lesson on autograd: a drawn leaf tensor, one backward pass, its gradient only printed',
       code: AUTOGRAD_LESSON,
+    },
+    {
+      name: 'a lesson\'s leaf reworked in a while loop whose test reads only that value, in a notebook that trains a model below',
+      code: LESSON_LEAF_DOUBLED,
+    },
+    {
+      name: 'a lesson\'s leaf tested by an if whose two arms only rebind the tested value with PyTorch\'s functions',
+      code: LESSON_LEAF_BRANCHED,
+    },
+    {
+      name: 'a drawn value shown under a name that a later for loop binds again: its body reads the loop\'s labels, not the draw',
+      code: DRAW_NAME_REBOUND_BY_LOOP,
     },
     {
       name: 'a script showing a sigmoid\'s gradient on a drawn leaf tensor through PyTorch\'s own functions',
@@ -2011,18 +2118,11 @@ ruleTests(unseededRandomness, {
         autoencoder.fit(noisy, images, epochs=5)
       `,
     },
-    {
-      name: 'a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass',
-      code: LESSON_LEAF_STEPPED,
-      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_STEPPED.slice(1)],
-    },
-    {
-      name: 'a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained',
-      code: LESSON_LEAF_UPDATED,
-      findings: [{ cell: 1, line: 1, message: /^`torch\.rand` draws from PyTorch's global random generator/ }],
-      output: [SEEDED_LESSON_IMPORTS, ...LESSON_LEAF_UPDATED.slice(1)],
-    },
+    seededLesson('a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass', LESSON_LEAF_STEPPED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained', LESSON_LEAF_UPDATED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s leaf tested by a loop that also steps an optimizer decides how long the model trains', LESSON_LOOP_STEPS, 2, /^`torch\.randn` draws from PyTorch's global random generator/),
+    seededLesson('a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on', LESSON_LOOP_COUNTED, 1, /^`torch\.randn` draws from PyTorch's global random generator/),
+    seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),

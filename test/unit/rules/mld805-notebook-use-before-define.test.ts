@@ -138,6 +138,14 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: '%pylab imports numpy as np and star-imports pylab: a seminar reading np before the cell that imports it again',
+      code: [
+        '%pylab inline\n',
+        'img = plt.imread("photo.png")\ngray = np.mean(img, axis=2)\nfigsize(12, 6)\n',
+        'import os\nimport numpy as np\n',
+      ],
+    },
+    {
       name: 'reads that test for the name on purpose',
       code: [
         'try:\n    model\nexcept NameError:\n    model = None\nif "scaler" not in globals():\n    scaler = None\n',
@@ -208,6 +216,15 @@ ruleTests(notebookUseBeforeDefine, {
         { cell: 0, line: 1, message: /^`splitter` and `loader` are used in cell 1 but first defined in cell 3, below it: / },
         { cell: 0, line: 2, message: /^`Chroma` and `embeddings` are used in cell 1 but first defined in cell 2, below it: / },
       ],
+    },
+    {
+      name: '%matplotlib inline only picks the plotting backend: np read before the cell that imports it is used before it is defined',
+      code: [
+        '%matplotlib inline\nimport matplotlib.pyplot as plt\n',
+        'img = plt.imread("photo.png")\ngray = np.mean(img, axis=2)\n',
+        'import os\nimport numpy as np\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /^`np` is used in cell 2 but first defined in cell 3/ }],
     },
     {
       name: 'a parenthesized with item binds only its own target: another name it reads is still used before it is defined',

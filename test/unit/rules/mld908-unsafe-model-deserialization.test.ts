@@ -205,6 +205,15 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a notebook whose settings dictionary is handed to the training function, which saves the best weights under its save_path, loaded back from the same entry',
+      code: [
+        'import torch\nfrom torch import nn\n\nsettings = {"epochs": 5, "lr": 1e-3, "save_path": "./models/best.ckpt"}\n',
+        'def fit(net, loader, settings):\n    opt = torch.optim.Adam(net.parameters(), lr=settings["lr"])\n    target = settings["save_path"]\n    best = float("inf")\n    for epoch in range(settings["epochs"]):\n        loss = run_epoch(net, loader, opt)\n        if loss < best:\n            best = loss\n            torch.save(net.state_dict(), target)\n',
+        'net = nn.Linear(16, 4)\nfit(net, train_loader, settings)\n',
+        'final = nn.Linear(16, 4)\nfinal.load_state_dict(torch.load(settings["save_path"]))\n',
+      ],
+    },
+    {
       name: 'weights written by a save helper called with the path, then loaded from it',
       code: py`
         import torch
@@ -673,6 +682,36 @@ ruleTests(unsafeModelDeserialization, {
             features = build(examples)
             torch.save(features, cached_features_file)
       `,
+    },
+    {
+      name: 'a settings entry other than the one the training function saves to is a file from elsewhere',
+      code: [
+        'import torch\nfrom torch import nn\n\nsettings = {"save_path": "./models/best.ckpt", "teacher_path": "./downloads/teacher.ckpt"}\n',
+        'def fit(net, settings):\n    torch.save(net.state_dict(), settings["save_path"])\n',
+        'net = nn.Linear(16, 4)\nfit(net, settings)\nteacher = nn.Linear(16, 4)\nteacher.load_state_dict(torch.load(settings["teacher_path"]))\n',
+      ],
+      findings: [{ cell: 2, line: 4, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: [
+        'import torch\nfrom torch import nn\n\nsettings = {"save_path": "./models/best.ckpt", "teacher_path": "./downloads/teacher.ckpt"}\n',
+        'def fit(net, settings):\n    torch.save(net.state_dict(), settings["save_path"])\n',
+        'net = nn.Linear(16, 4)\nfit(net, settings)\nteacher = nn.Linear(16, 4)\nteacher.load_state_dict(torch.load(settings["teacher_path"], weights_only=True))\n',
+      ],
+    },
+    {
+      name: 'a settings entry written over before the load may name another file than the one saved',
+      code: [
+        'import torch\nfrom torch import nn\n\nsettings = {"save_path": "./models/best.ckpt"}\n',
+        'def fit(net, settings):\n    torch.save(net.state_dict(), settings["save_path"])\n',
+        'net = nn.Linear(16, 4)\nfit(net, settings)\nsettings["save_path"] = "./shared/other.ckpt"\nnet.load_state_dict(torch.load(settings["save_path"]))\n',
+      ],
+      findings: [{ cell: 2, line: 4, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: [
+        'import torch\nfrom torch import nn\n\nsettings = {"save_path": "./models/best.ckpt"}\n',
+        'def fit(net, settings):\n    torch.save(net.state_dict(), settings["save_path"])\n',
+        'net = nn.Linear(16, 4)\nfit(net, settings)\nsettings["save_path"] = "./shared/other.ckpt"\nnet.load_state_dict(torch.load(settings["save_path"], weights_only=True))\n',
+      ],
     },
     {
       name: 'a load helper called once on the saved file and once on a file from elsewhere',

@@ -586,6 +586,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       queue.push(...sites);
       continue;
     }
+    // A lesson's test on its own values decides only how far its block reworks them (see testReworksOnlyItsValues).
+    if (gradientLeaf && testReworksOnlyItsValues(index, node)) {
+      shown++;
+      continue;
+    }
     if (parent.type === 'for_statement' && sameNode(parent.childForFieldName('right'), node)) {
       const left = parent.childForFieldName('left');
       // `for i, batch in enumerate(ds)`: the counter `i` carries nothing drawn, only the batch does.
@@ -599,6 +604,40 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+}
+
+/** What a tested value passes through on its way to the `if` or `while` that tests it. */
+const TEST_PARTS = new Set(['comparison_operator', 'boolean_operator', 'not_operator', 'parenthesized_expression']);
+
+/**
+ * Whether `node` is read by the test of an `if` or `while` (through comparisons, `and`, `or`, `not`)
+ * whose every arm only rebinds names the test reads, with operators and PyTorch's tensor functions
+ * (`while y.data.norm() < 1000: y = y * 2`): the test decides how far those values are reworked, and
+ * they are followed on from the names rebound. An arm that calls anything else, or binds another
+ * name, may carry the test's outcome elsewhere.
+ */
+function testReworksOnlyItsValues(index: SemanticIndex, node: Node): boolean {
+  let test = node;
+  while (test.parent && TEST_PARTS.has(test.parent.type)) test = test.parent;
+  const statement = test.parent;
+  if (!statement || (statement.type !== 'if_statement' && statement.type !== 'while_statement') || !sameNode(statement.childForFieldName('condition'), test)) return false;
+  const tested = new Set(index.nodesWithin('identifier', test)
+    .filter((id) => !(id.parent?.type === 'attribute' && sameNode(id.parent.childForFieldName('attribute'), id)))
+    .map((id) => id.text));
+  return statement.namedChildren.every((arm) => !arm || sameNode(arm, test) || armReworksOnly(index, arm, tested));
+}
+
+/** An arm (the body, or an `else`) whose statements only rebind `tested` names, calling nothing but tensor functions and displays. */
+function armReworksOnly(index: SemanticIndex, arm: Node, tested: ReadonlySet<string>): boolean {
+  const block = arm.type === 'block' ? arm : arm.type === 'else_clause' ? arm.childForFieldName('body') : null;
+  if (!block || !index.callsWithin(block).every((call) => !!call.qname && (TENSOR_FUNCTIONS.test(call.qname) || DISPLAY.test(call.qname)))) return false;
+  return block.namedChildren.every((statement) => {
+    if (!statement || statement.type === 'comment' || statement.type === 'pass_statement') return true;
+    const inner = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+    if (inner?.type === 'call') return true;
+    const target = inner?.type === 'assignment' || inner?.type === 'augmented_assignment' ? inner.childForFieldName('left') : null;
+    return target?.type === 'identifier' && tested.has(target.text);
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
+import { stringValue } from '../../semantics/literals';
 
 /**
  * How a function is declared a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`,
@@ -69,4 +70,45 @@ export function callResultValues(index: SemanticIndex, expression: Node): Node[]
   const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
   const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
   return fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
+}
+
+/** The one value every binding that reaches `identifier` gives it (a single `name = value`), or undefined. */
+function boundValue(index: SemanticIndex, identifier: Node): Node | undefined {
+  const read = index.dataflow.readAt(identifier);
+  const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+  return bindings.length === 1 && bindings[0].kind === 'assign' && bindings[0].value ? stripParens(bindings[0].value) : undefined;
+}
+
+/** The entry a dictionary literal bound to `identifier` holds under `key`, when nothing writes into it before `identifier` is read. */
+function literalEntry(index: SemanticIndex, identifier: Node, key: string): Node | undefined {
+  const read = index.dataflow.readAt(identifier);
+  const literal = boundValue(index, identifier);
+  if (!read || literal?.type !== 'dictionary' || index.dataflow.writesInto(read).length > 0) return undefined;
+  const pair = literal.namedChildren.find((child) => child?.type === 'pair' && stringValue(child.childForFieldName('key')!) === key);
+  return pair?.childForFieldName('value') ?? undefined;
+}
+
+/**
+ * The values a settings entry read by a constant key holds (`config['save_path']`, directly or through
+ * a name bound to it, `save_path = config['save_path']`): the entry of the dictionary literal the
+ * name is bound to, each with where it is read; or, when the dictionary is a parameter of a function
+ * of the file (`def trainer(model, config)`), the entry of the literal each call passes, read at that
+ * call. Undefined when any of them is not such a literal entry.
+ */
+export function settingsEntries(index: SemanticIndex, expression: Node): { value: Node; at: Node }[] | undefined {
+  let node = stripParens(expression);
+  if (node.type === 'identifier') node = boundValue(index, node) ?? node;
+  const dict = node.type === 'subscript' ? node.childForFieldName('value') : null;
+  const indices = node.type === 'subscript' ? node.childrenForFieldName('subscript') : [];
+  const key = indices.length === 1 && indices[0]?.type === 'string' ? stringValue(indices[0]) : undefined;
+  if (dict?.type !== 'identifier' || key === undefined) return undefined;
+  const passed = index.passedArguments(dict);
+  const sources = passed ? passed.map((argument) => stripParens(argument)) : [dict];
+  const entries: { value: Node; at: Node }[] = [];
+  for (const source of sources) {
+    const value = source.type === 'identifier' ? literalEntry(index, source, key) : undefined;
+    if (!value) return undefined;
+    entries.push({ value, at: passed ? source : expression });
+  }
+  return entries.length > 0 ? entries : undefined;
 }
