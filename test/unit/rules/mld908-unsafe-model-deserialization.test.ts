@@ -33,6 +33,14 @@ const FOREIGN_BESIDE_OWN = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a FLAML search pickled by its own pickle method and loaded back from that file is the program\'s own save',
+      code: [
+        'import pickle\nfrom flaml import AutoML\nsearch = AutoML()\nsearch.fit(X_train, y_train, task="classification", time_budget=60)\n',
+        'search.pickle("search.pkl")\n\nwith open("search.pkl", "rb") as f:\n    search = pickle.load(f)\n',
+        'predicted = search.predict(X_val)\n',
+      ],
+    },
+    {
       name: 'a test loads the file a fixture of the same file saved and returned (or yielded), a name holds the path a call worked out, and a helper returns the path it saved',
       code: py`
         import os, time
@@ -458,6 +466,20 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a FLAML search pickled to one file does not make a load of another file its own',
+      code: py`
+        import pickle
+        from flaml import AutoML
+        search = AutoML()
+        search.fit(X_train, y_train, task="classification", time_budget=60)
+        search.pickle("search.pkl")
+        with open("shared/search.pkl", "rb") as f:
+            search = pickle.load(f)
+        search.predict(X_val)
+      `,
+      findings: [{ line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
     {
       name: 'a task fed a model file from outside the workflow, once beside its own save, and a typed file around a path nothing saved',
       code: py`
