@@ -380,6 +380,8 @@ interface MissingSeed {
   kind: RandomCallKind | 'pandas';
   seed: { keyword: string } | undefined;
   tiesOnly: TiesOnly | undefined;
+  /** `df.sample(frac=1)`: every row, in a new order (a shuffle), not a draw of some rows. */
+  wholeShuffle?: boolean;
 }
 
 /** One call of a MissingSeed: its edit (with the seed constant's definition, when the file has none yet) and the value it passes. */
@@ -395,7 +397,7 @@ function elsewhere(others: number): string {
   return others > 0 ? ` here and at ${others} other place${others > 1 ? 's' : ''}` : '';
 }
 
-function missingSeedMessage({ name, kind, seed, tiesOnly }: MissingSeed, others = 0): string {
+function missingSeedMessage({ name, kind, seed, tiesOnly, wholeShuffle }: MissingSeed, others = 0): string {
   const where = elsewhere(others);
   if (tiesOnly) {
     const what = (seed ? `\`${name}(..., ${seed.keyword}=None)\` draws a new seed on every run` : `\`${name}\` is called without \`random_state\``) + where;
@@ -410,7 +412,7 @@ function missingSeedMessage({ name, kind, seed, tiesOnly }: MissingSeed, others 
   }
   if (seed) return `\`${name}(..., ${seed.keyword}=None)\` draws a new random seed on every run${where}, so its results cannot be reproduced`;
   if (kind === 'boosting') return `\`${name}\` is built without \`random_state\`${where}: it relies on the library's implicit default seed, which is not recorded with the experiment`;
-  if (kind === 'pandas') return `\`${name}\` is called without \`random_state\`${where}: each run draws different rows`;
+  if (kind === 'pandas') return `\`${name}\` is called without \`random_state\`${where}: each run ${wholeShuffle ? 'puts the rows in a different order' : 'draws different rows'}`;
   return `\`${name}\` is called without \`random_state\`${where}: each run ${splitsData(name, kind) ? 'splits the data differently' : 'gives a different result'}`;
 }
 
@@ -475,7 +477,9 @@ function listen(context: RuleContext): RuleListeners {
     const value = counter ? `${constant.name} + ${counter}` : constant.name;
     const edit = seed ? replaceNode(seed.value, value) : addKeywordArgument(doc, call, 'random_state', value);
     // One missing seed is one finding: the calls whose message would be the same are its places.
-    const cause: MissingSeed = { name, kind, seed: seed && { keyword: seed.keyword }, tiesOnly };
+    const fraction = pandas ? call.kwargs.get('frac') : undefined;
+    const fractionValue = fraction ? index.literal(fraction) : undefined;
+    const cause: MissingSeed = { name, kind, seed: seed && { keyword: seed.keyword }, tiesOnly, ...(fractionValue?.kind === 'number' && fractionValue.value === 1 ? { wholeShuffle: true } : {}) };
     const alone = missingSeedMessage(cause);
     let group = groups.get(alone);
     if (!group) groups.set(alone, (group = { cause, calls: [] }));

@@ -1413,6 +1413,25 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a whole-frame shuffle (frac=1) before a split by position keeps every row: the message says it reorders them',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("rows.csv")
+        df = df.sample(frac=1).reset_index(drop=True)
+        train, test = df.iloc[:800], df.iloc[800:]
+        model.fit(train[features], train["y"])
+      `,
+      findings: [{ line: 3, column: 6, message: /^`df\.sample` is called without `random_state`: each run puts the rows in a different order$/ }],
+      output: py`
+        import pandas as pd
+        SEED = 42
+        df = pd.read_csv("rows.csv")
+        df = df.sample(frac=1, random_state=SEED).reset_index(drop=True)
+        train, test = df.iloc[:800], df.iloc[800:]
+        model.fit(train[features], train["y"])
+      `,
+    },
+    {
       name: 'a pandas sample that becomes training data',
       code: py`
         import pandas as pd
