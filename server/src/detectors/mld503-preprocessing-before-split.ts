@@ -6,7 +6,7 @@ import { stringValue } from '../semantics/literals';
 import { firstAtOrAfter, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
-import { hasHoldoutBehind, holdoutCall, holdoutsBehind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
+import { estimatorArgument, hasHoldoutBehind, holdoutCall, holdoutsBehind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
 import { isEstimatorConstructor, isTreeModelClass, lastSegment } from './shared/libraries';
 import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
@@ -95,7 +95,7 @@ function modelClass(index: SemanticIndex, model: Node): string | undefined {
   const className = index.constructedClass(model);
   if (!className || !SEARCH_CLASSES.test(className)) return className;
   const search = index.originCall(model);
-  const estimator = search?.args[0] ?? search?.kwargs.get('estimator');
+  const estimator = search ? estimatorArgument(search) : undefined;
   return estimator ? index.constructedClass(estimator) : undefined;
 }
 

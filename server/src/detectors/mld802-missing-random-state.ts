@@ -6,6 +6,7 @@ import { addKeywordArgument, replaceNode } from './shared/edits';
 import { BOOSTING_RANDOM, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
 import { loadedModelOrigins, restoredFromValues } from './shared/models';
+import { estimatorArgument } from './shared/evaluation';
 import { drawReachesResult, onlyLookedAt } from './shared/randomReach';
 import { onlyCountsResampled } from './shared/resampledCounts';
 import { oneColumn } from './shared/featureColumns';
@@ -90,7 +91,7 @@ function gridDictionaries(index: SemanticIndex, search: CallSite): Node[] {
  */
 function seededBySearchGrid(index: SemanticIndex, node: Node): boolean {
   const search = receivingCall(index, node);
-  if (!search?.qname || !/SearchCV$/.test(search.qname) || !sameNode(search.args[0] ?? search.kwargs.get('estimator'), node)) return false;
+  if (!search?.qname || !/SearchCV$/.test(search.qname) || !sameNode(estimatorArgument(search), node)) return false;
   const dictionaries = gridDictionaries(index, search);
   return dictionaries.length > 0 && dictionaries.every((dictionary) => dictionary.type === 'dictionary' && dictionary.namedChildren.some((pair) => {
     const key = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;

@@ -345,7 +345,7 @@ export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(attribute));
+  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute));
 });
 
 /**
@@ -358,7 +358,7 @@ const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concaten
  * A value that is only printed (`print(w.grad)`, `print((x.grad - 4 * x).norm().item() == 0)`) or
  * shown as a notebook cell's value: a lesson looking at a gradient applies none.
  */
-function onlyShown(node: Node): boolean {
+function onlyShown(index: SemanticIndex, node: Node): boolean {
   let at = node;
   for (;;) {
     const parent = at.parent;
@@ -371,5 +371,5 @@ function onlyShown(node: Node): boolean {
   const parent = at.parent;
   if (parent?.type === 'expression_statement') return true;
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;
-  return call?.type === 'call' && call.childForFieldName('function')?.text === 'print';
+  return call?.type === 'call' && index.call(call)?.qname === 'builtins.print';
 }

@@ -28,12 +28,17 @@ const CV_FUNCTIONS = new Set(['cross_val_score', 'cross_validate', 'cross_val_pr
 export const SEARCH_CLASSES = /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$|^(skopt|skopt\.searchcv|optuna\.integration|optuna_integration|tune_sklearn)\.\w*SearchCV$/;
 const SPLITTER_CLASSES = /^sklearn\.model_selection\.(Repeated)?(Stratified)?(Group)?(KFold|ShuffleSplit)$|^sklearn\.model_selection\.(TimeSeriesSplit|LeaveOneOut|LeavePOut|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit)$/;
 
+/** The estimator a search or a cross-validation function is handed (`GridSearchCV(est, grid)`, `cross_val_score(est, X, y)`). */
+export function estimatorArgument(call: CallSite): Node | undefined {
+  return call.args[0] ?? call.kwargs.get('estimator');
+}
+
 /** A call that splits data into training and held-out parts, or cross-validates on it. */
 export function holdoutCall(index: SemanticIndex, call: CallSite): Holdout | undefined {
   const q = call.qname;
   if (q === 'sklearn.model_selection.train_test_split') return { call, kind: 'split', data: call.args };
   if (q?.startsWith('sklearn.model_selection.') && CV_FUNCTIONS.has(lastSegment(q))) {
-    const estimator = call.args[0] ?? call.kwargs.get('estimator');
+    const estimator = estimatorArgument(call);
     const data = [call.args[1] ?? call.kwargs.get('X'), call.args[2] ?? call.kwargs.get('y')].filter((n): n is Node => !!n);
     return estimator ? { call, kind: 'cross-validation', data, estimator } : { call, kind: 'cross-validation', data };
   }

@@ -5,6 +5,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { DataFlow, TrainingCall } from '../../semantics/dataflow';
 import { sameNode, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
+import { estimatorArgument } from './evaluation';
 import { lastSegment, packageOf } from './libraries';
 import { assignedName, bindingsOf, mayBeSameObject, sameObjectKey, shortText } from './objects';
 import { pushTo } from '../../engine/collections';
@@ -117,7 +118,7 @@ export function classifierClass(flow: DataFlow, expression: Node, depth = 0): st
   if (!call) return undefined;
   const inner = name === 'make_pipeline' ? call.args[call.args.length - 1]
     : name === 'Pipeline' ? lastStep(call.args[0] ?? call.kwargs.get('steps'))
-      : /SearchCV$/.test(name) ? call.args[0] ?? call.kwargs.get('estimator')
+      : /SearchCV$/.test(name) ? estimatorArgument(call)
         : undefined;
   return inner ? classifierClass(flow, inner, depth + 1) : undefined;
 }
