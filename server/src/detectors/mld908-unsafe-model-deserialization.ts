@@ -120,10 +120,15 @@ function readsOwnSave(index: SemanticIndex, load: CallSite, saves: ReadonlyMap<s
   });
 }
 
+/** The calls that save a file MLD908 can load: the library savers, and the pickling methods (see PICKLING_METHODS). */
+function saveCalls(index: SemanticIndex): CallSite[] {
+  return [...index.callsTo(SAVERS), ...Object.keys(PICKLING_METHODS).flatMap((method) => index.methodCalls(method))];
+}
+
 /** Where the program saves each file (by fileKey): worked out once per document, not once per load. */
 function savesByFile(index: SemanticIndex): Map<string, Node[]> {
   const saves = new Map<string, Node[]>();
-  for (const save of [...index.callsTo(SAVERS), ...Object.keys(PICKLING_METHODS).flatMap((method) => index.methodCalls(method))]) {
+  for (const save of saveCalls(index)) {
     for (const { path, at } of pathSites(index, save)) {
       const key = fileKey(index.dataflow, path);
       if (key !== undefined) pushTo(saves, key, at);
@@ -145,7 +150,7 @@ function checkpointFiles(index: SemanticIndex): Set<string> {
   const names = new Set<string>();
   const directories = index.calls.filter((call) => call.method === 'from_directory' && call.args[0]).map((call) => flow.pathOf(call.args[0]));
   if (directories.length === 0) return names;
-  for (const save of [...index.callsTo(SAVERS), ...Object.keys(PICKLING_METHODS).flatMap((method) => index.methodCalls(method))]) {
+  for (const save of saveCalls(index)) {
     const path = filePath(index, save);
     const saved = path ? flow.pathOf(path) : undefined;
     for (const directory of saved ? directories : []) {
