@@ -130,9 +130,10 @@ function parseCommand(input: string[]): InstallCommand | undefined {
   else if (/^(python[\d.]*|py|\{sys\.executable\}|\$\{?\w+\}?)$/.test(program) && words[i + 1] === '-m' && /^pip[\d.]*$/.test(words[i + 2] ?? '')) [tool, i] = ['pip', i + 3];
   else if (program === 'uv' && words[i + 1] === 'pip') [tool, i] = ['pip', i + 2];
   else if (/^(conda|mamba|micromamba)$/.test(program)) [tool, i] = ['conda', i + 1];
-  // pip's general options may come before the subcommand: `pip -q install x`, `pip --timeout 60 install x`.
+  if (!tool) return undefined;
+  // General options may come before the subcommand: `pip -q install x`, `pip --timeout 60 install x`.
   while (i < words.length && words[i].startsWith('-')) i += GENERAL_OPTIONS_WITH_VALUE.has(words[i]) ? 2 : 1;
-  if (!tool || words[i] !== 'install') return undefined;
+  if (words[i] !== 'install') return undefined;
   const args = words.slice(i + 1);
   const command = tool === 'pip' ? parsePip(args) : parseConda(args);
   for (const requirement of command.requirements) {
