@@ -6,6 +6,8 @@
 // into a path string (`pd.read_csv("/data/run_<typed>.csv")`), so the MLD602 message names the
 // text the analysis saw: that identifies the version in scripts and notebook cells alike. It
 // also reports a stale publication (an older version published after a newer one was seen).
+// Each target is typed into twice: with the rules a user gets by default (the recommended set)
+// and with every rule selected (the costliest configuration).
 // Prints p50/p95, their ratio to a bare parse of the same text timed in this process around the
 // run (the machine is shared: the ratio moves less with its load than milliseconds do) and the
 // machine's load; asserts nothing.
@@ -28,6 +30,11 @@ const MARKER = 'marker_frame = pd.read_csv("/data/run_.csv")';
 /** Column of the insertion point inside MARKER: just before `.csv`. */
 const TYPE_AT = MARKER.indexOf('.csv"');
 const TYPED = 'abcdefghijklmnopqrstuvwxyz0123456789';
+/** The editor settings each target is typed under: an empty `select` is the default (recommended) set. */
+const RULE_SETS = [
+  { label: 'default rules', settings: { select: [] } },
+  { label: 'every rule', settings: { select: ['ALL'] } },
+];
 
 
 /** Splits the generated script into its blocks (each starts at a blank line before top-level code). */
@@ -72,8 +79,8 @@ interface Target {
   type(client: TestClient, version: number, column: number, char: string): Promise<void>;
 }
 
-async function measure(target: Target, server?: string): Promise<Result> {
-  const client = await TestClient.start(server ? { server } : {});
+async function measure(target: Target, settings: Record<string, unknown>, server?: string): Promise<Result> {
+  const client = await TestClient.start({ settings, ...(server ? { server } : {}) });
   const sent: { typed: string; at: number }[] = [];
   const latencies = new Map<number, number>();
   let longestSeen = -1;
@@ -218,13 +225,16 @@ function report(result: Result, loadBefore: number[], parseMs: number): void {
 async function main(): Promise<void> {
   const parser = await initParser();
   for (const target of [scriptTarget(), notebookTarget()]) {
-    for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
-      const loadBefore = os.loadavg();
-      const parseBefore = bareParse(parser, target.text);
-      const result = await measure(target, server);
-      const parseMs = (parseBefore + bareParse(parser, target.text)) / 2;
-      if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
-      report(result, loadBefore, parseMs);
+    for (const rules of RULE_SETS) {
+      for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
+        const loadBefore = os.loadavg();
+        const parseBefore = bareParse(parser, target.text);
+        const result = await measure(target, rules.settings, server);
+        const parseMs = (parseBefore + bareParse(parser, target.text)) / 2;
+        result.label += `, ${rules.label}`;
+        if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
+        report(result, loadBefore, parseMs);
+      }
     }
   }
 }
