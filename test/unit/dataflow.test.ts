@@ -425,6 +425,33 @@ describe('def-use layer: data in and out, training, lineage', () => {
     dispose();
   });
 
+  it('takes the file of a handle bound to a name (with open(...) as f, f = Path(...).open()) as its path', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import pickle
+      from pathlib import Path
+      with open("clf.pkl", "wb") as out:
+          pickle.dump(clf, out)
+      handle = Path("clf.pkl").open("rb")
+      clf = pickle.load(handle)
+    `);
+    const pickles = flow.io.filter((io) => io.library === 'pickle');
+    assert.deepEqual(pickles.map((io) => `${io.direction} ${io.what} ${io.path?.text}`), ['write model "clf.pkl"', 'read model Path("clf.pkl")']);
+    assert.ok(flow.sameLocation(pickles[0], pickles[1]));
+    dispose();
+  });
+
+  it('catalogues a method that does I/O only on objects of some classes by the class its object was built from', async () => {
+    const { flow, dispose } = await flowOf(py`
+      from flaml import AutoML
+      search = AutoML()
+      search.pickle("search.pkl")
+      jar = Jar()
+      jar.pickle("cucumbers")
+    `);
+    assert.deepEqual(flow.io.map((io) => `${io.direction} ${io.library} ${io.path?.text}`), ['write flaml "search.pkl"']);
+    dispose();
+  });
+
   it('catalogues model and raw-file I/O beside data, with every argument that names the file', async () => {
     const { flow, dispose } = await flowOf(py`
       import joblib

@@ -222,8 +222,15 @@ export class DataFlow {
     this.lineageFuel = LINEAGE_FUEL_BASE + index.doc.text.length / LINEAGE_FUEL_CHARS_PER_STEP;
     this.collectReads();
     this.collectMutations();
-    for (const call of index.calls) {
-      const io = describeDataIO(index, call);
+  }
+
+  /**
+   * Fills `io`; called once by the index, right after the constructor: a method that does I/O only
+   * on objects of some classes asks what its object was built from, which reads this flow.
+   */
+  collectIO(): void {
+    for (const call of this.index.calls) {
+      const io = describeDataIO(this.index, call);
       if (!io) continue;
       this.io.push(io);
       this.ioByCall.set(memoKey(call.node), io);

@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import { stripParens } from './nodes';
 import type { CallSite } from './types';
-import { ioFunction, ioMethod, SPARK, type ArgumentSlot, type DataHolder, type IoDirection, type IoSignature } from './library/io';
+import { ioClassMethod, ioFunction, ioMethod, SPARK, type ArgumentSlot, type DataHolder, type IoDirection, type IoSignature } from './library/io';
 
 export type { DataHolder, IoDirection } from './library/io';
 
@@ -42,15 +42,9 @@ export function holdsData(io: DataIO | undefined): io is HeldDataIO {
 export function describeDataIO(index: SemanticIndex, call: CallSite): DataIO | undefined {
   const io = byQualifiedName(call) ?? byMethod(index, call);
   if (!io) return undefined;
-  // `np.load(open(path, "rb"))`: the file is the one opened.
-  const paths = io.paths.map((path) => openedFile(index, path) ?? path);
+  // `np.load(open(path, "rb"))`, `pickle.dump(m, f)` under `with open(path, "wb") as f`: the file is the one opened.
+  const paths = io.paths.map((path) => openedPath(index, path) ?? path);
   return { ...io, paths, ...(paths[0] ? { path: paths[0] } : {}) };
-}
-
-function openedFile(index: SemanticIndex, path: Node): Node | undefined {
-  const node = stripParens(path);
-  const opened = node.type === 'call' ? index.call(node) : undefined;
-  return opened?.qname === 'builtins.open' ? opened.args[0] ?? opened.kwargs.get('file') : undefined;
 }
 
 function byQualifiedName(call: CallSite): DataIO | undefined {
@@ -76,7 +70,7 @@ function byMethod(index: SemanticIndex, call: CallSite): DataIO | undefined {
     const spark = sparkIO(call, method, receiver);
     if (spark) return spark;
   }
-  const signature = ioMethod(method);
+  const signature = ioMethod(method) ?? ioClassMethod(method, () => index.constructedClass(receiver));
   if (!signature) return undefined;
   const evidenced = !signature.evidence || (!qname && index.importsAny(signature.evidence));
   return fromSignature(call, signature, `.${method}()`, evidenced);

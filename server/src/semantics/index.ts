@@ -143,7 +143,10 @@ export class SemanticIndex {
    * kinds, paths, data I/O, lineage): built on first use, once per document version.
    */
   get dataflow(): DataFlow {
-    this.flow ??= new DataFlow(this);
+    if (!this.flow) {
+      this.flow = new DataFlow(this);
+      this.flow.collectIO();
+    }
     return this.flow;
   }
 

@@ -33,6 +33,14 @@ const FOREIGN_BESIDE_OWN = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a model pickled to bytes and written through a file the program opened for writing, then unpickled from that file, is the program\'s own save',
+      code: [
+        'import pickle\nfrom sklearn.linear_model import LogisticRegression\nclf = LogisticRegression().fit(X_train, y_train)\n',
+        'with open("clf_model.pkl", "wb") as out:\n    out.write(pickle.dumps(clf))\n',
+        'clf_model = pickle.load(open("clf_model.pkl", "rb"))\nprint(clf_model.score(X_val, y_val))\n',
+      ],
+    },
+    {
       name: 'a FLAML search pickled by its own pickle method and loaded back from that file is the program\'s own save',
       code: [
         'import pickle\nfrom flaml import AutoML\nsearch = AutoML()\nsearch.fit(X_train, y_train, task="classification", time_budget=60)\n',

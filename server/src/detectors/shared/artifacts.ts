@@ -2,7 +2,6 @@
 // `save_pretrained`. Shared by the rules about unversioned artefacts and unevaluated models.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { openedPath } from '../../semantics/dataio';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
 import { isTransformerClass } from '../../semantics/training';
@@ -40,18 +39,16 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
   const first = call.args[0];
   if (q === 'joblib.dump' || q === 'sklearn.externals.joblib.dump') {
     const object = first ?? call.kwargs.get('value');
-    return looksLikeModel(index, object) || isModelValue(index, object) ? save(call, object, call.args[1] ?? call.kwargs.get('filename')) : undefined;
+    return looksLikeModel(index, object) || isModelValue(index, object) ? save(call, object, savedPath(index, call)) : undefined;
   }
   if (q === 'pickle.dump' || q === 'dill.dump' || q === 'cloudpickle.dump') {
-    const file = call.args[1] ?? call.kwargs.get('file');
-    const path = file ? openedPath(index, file) : undefined;
-    return looksLikeModel(index, first) ? save(call, first, path) : undefined;
+    return looksLikeModel(index, first) ? save(call, first, savedPath(index, call)) : undefined;
   }
   if (q === 'torch.save') {
     const object = first ?? call.kwargs.get('obj');
-    return looksLikeTorchModel(index, object) ? save(call, object, call.args[1] ?? call.kwargs.get('f')) : undefined;
+    return looksLikeTorchModel(index, object) ? save(call, object, savedPath(index, call)) : undefined;
   }
-  if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), call.args[1] ?? call.kwargs.get('filepath'));
+  if (q && KERAS_SAVE.has(q)) return save(call, first ?? call.kwargs.get('model'), savedPath(index, call));
   if (!q && call.receiver && call.method !== undefined && RECEIVER_SAVES.has(call.method) && index.importsAny(ML_PACKAGES)) {
     const path = first ?? call.kwargs.get('filepath') ?? call.kwargs.get('fname') ?? call.kwargs.get('save_directory');
     if (call.method === 'save_model' || call.method === 'save_pretrained' || (call.method === '_save' && isTrainer(index, call.receiver))) return save(call, call.receiver, path);
@@ -62,6 +59,11 @@ export function modelSave(index: SemanticIndex, call: CallSite): ModelSave | und
     }
   }
   return undefined;
+}
+
+/** The file a library save writes, as the I/O catalogue reads it (the file a file object was opened on, for a pickle). */
+function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
+  return index.dataflow.dataIOAt(call.node)?.path;
 }
 
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {

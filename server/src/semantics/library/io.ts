@@ -64,8 +64,15 @@ const FUNCTIONS = new Map<string, IoSignature>(Object.entries({
   'numpy.savez': held('write', 'array', 'numpy', slot(0, 'file'), 1),
   'numpy.savez_compressed': held('write', 'array', 'numpy', slot(0, 'file'), 1),
   'numpy.savetxt': held('write', 'array', 'numpy', slot(0, 'fname'), 1),
+  // Pickles hold any Python object, a model as often as not: what a load holds is told by its use.
   'joblib.load': model('read', 'joblib', slot(0, 'filename')),
   'joblib.dump': model('write', 'joblib', slot(1, 'filename')),
+  'sklearn.externals.joblib.load': model('read', 'joblib', slot(0, 'filename')),
+  'sklearn.externals.joblib.dump': model('write', 'joblib', slot(1, 'filename')),
+  ...Object.fromEntries(['pickle', 'dill', 'cloudpickle'].flatMap((library) => [
+    [`${library}.load`, model('read', library, slot(0, 'file'))],
+    [`${library}.dump`, model('write', library, slot(1, 'file'))],
+  ])),
   'torch.load': model('read', 'torch', slot(0, 'f')),
   'torch.save': model('write', 'torch', slot(1, 'f')),
   'torch.jit.load': model('read', 'torch', slot(0, 'f')),
@@ -74,6 +81,7 @@ const FUNCTIONS = new Map<string, IoSignature>(Object.entries({
   'tensorflow.keras.models.load_model': model('read', 'keras', slot(0, 'filepath')),
   'keras.saving.load_model': model('read', 'keras', slot(0, 'filepath')),
   'keras.models.save_model': model('write', 'keras', slot(1, 'filepath')),
+  'keras.saving.save_model': model('write', 'keras', slot(1, 'filepath')),
   'tensorflow.keras.models.save_model': model('write', 'keras', slot(1, 'filepath')),
   'keras.utils.image_dataset_from_directory': file('read', 'keras', slot(0, 'directory')),
   'tensorflow.keras.utils.image_dataset_from_directory': file('read', 'keras', slot(0, 'directory')),
@@ -176,6 +184,22 @@ const METHODS = new Map<string, IoSignature>(Object.entries({
 /** The I/O signature of a method, by its name. */
 export function ioMethod(method: string): IoSignature | undefined {
   return METHODS.get(method);
+}
+
+/**
+ * Methods that read or write a file only on objects of some classes, by the class the object was
+ * built from: FLAML's `automl.pickle(output_file_name)` pickles the search to a path, while a
+ * `pickle` method of any other object may do anything.
+ */
+const CLASS_METHODS = new Map<string, { classes: RegExp; signature: IoSignature }>(Object.entries({
+  pickle: { classes: /^flaml\./, signature: model('write', 'flaml', slot(0, 'output_file_name')) },
+}));
+
+/** The I/O signature of a method on an object built from `className`, for methods that do I/O only on some classes. */
+export function ioClassMethod(method: string, className: () => string | undefined): IoSignature | undefined {
+  const bound = CLASS_METHODS.get(method);
+  const made = bound && className();
+  return made && bound.classes.test(made) ? bound.signature : undefined;
 }
 
 /** Spark: the links of `spark.read...` / `df.write...` chains and the methods at their end. */
