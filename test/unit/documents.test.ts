@@ -167,6 +167,14 @@ describe('.ipynb reading', () => {
     assert.equal(kernelOnly({ name: 'python3', display_name: 'Python 3' }), 'python');
     assert.equal(kernelOnly({ name: 'my-env', display_name: 'Research (GPU)' }), 'python', 'an unknown kernel may be a Python environment');
     assert.equal(kernelOnly({ name: 'ir', language: 'python' }), 'python', 'a declared language wins');
+    // sparkmagic's kernels name their languages themselves; only the PySpark one holds Python source.
+    const sparkmagic = (kernelspec: object, language_info: object) => parseIpynb('file:///n.ipynb', JSON.stringify({ cells: [], metadata: { kernelspec, language_info } })).language;
+    assert.equal(sparkmagic({ name: 'pysparkkernel', display_name: 'PySpark', language: 'python' },
+      { name: 'pyspark', mimetype: 'text/x-python', codemirror_mode: { name: 'python', version: 3 }, pygments_lexer: 'python3' }), 'python');
+    assert.equal(sparkmagic({ name: 'sparkkernel', display_name: 'Spark', language: '' },
+      { name: 'scala', mimetype: 'text/x-scala', codemirror_mode: 'text/x-scala', pygments_lexer: 'scala' }), 'scala');
+    assert.equal(sparkmagic({ name: 'sparkrkernel', display_name: 'SparkR', language: '' },
+      { name: 'sparkR', mimetype: 'text/x-rsrc', codemirror_mode: 'text/x-rsrc', pygments_lexer: 'r' }), 'sparkr');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
     for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);

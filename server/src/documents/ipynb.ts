@@ -57,8 +57,11 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     if (typeof version === 'number' && version < 4) throw new NotebookFormatError(`a notebook in nbformat ${version}, which is not read (nbformat 4 is supported)`);
     throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 4 is supported)');
   }
-  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: KernelSpec; language_info?: { name?: unknown } } };
-  const declared = nb.metadata?.language_info?.name ?? nb.metadata?.kernelspec?.language;
+  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: KernelSpec; language_info?: { name?: unknown; mimetype?: unknown } } };
+  const info = nb.metadata?.language_info;
+  // A kernel may give its language its own name and still run Python: sparkmagic's PySpark kernel says "pyspark",
+  // with the mimetype of Python source, and its cells are Python sent to a Spark cluster.
+  const declared = info?.mimetype === 'text/x-python' ? 'python' : info?.name ?? nb.metadata?.kernelspec?.language;
   const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(nb.metadata?.kernelspec) ?? 'python';
   const cells = nb.cells.map((raw, index): CellInput => {
     const rawSource = raw?.source;
