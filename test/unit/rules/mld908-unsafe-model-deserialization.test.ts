@@ -33,12 +33,24 @@ const FOREIGN_BESIDE_OWN = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
-      name: 'a model pickled to bytes and written through a file the program opened for writing, then unpickled from that file, is the program\'s own save',
-      code: [
-        'import pickle\nfrom sklearn.linear_model import LogisticRegression\nclf = LogisticRegression().fit(X_train, y_train)\n',
-        'with open("clf_model.pkl", "wb") as out:\n    out.write(pickle.dumps(clf))\n',
-        'clf_model = pickle.load(open("clf_model.pkl", "rb"))\nprint(clf_model.score(X_val, y_val))\n',
-      ],
+      name: 'a model that saves itself into an in-memory buffer and is loaded back from it, and a trainer that saves its model to the path a test then loads, are the program\'s own saves',
+      code: py`
+        import io
+        import joblib
+        import torch
+
+        def roundtrip(topic_model):
+            with io.BytesIO() as buffer:
+                topic_model.save(buffer)
+                buffer.seek(0)
+                return torch.load(buffer, weights_only=False)
+
+        def test_saved_pipeline(trainer, features, tmp_path):
+            model_path = tmp_path / "model.pkl"
+            trainer.save_model(model_path)
+            loaded_model = joblib.load(model_path)
+            assert loaded_model.predict(features) is not None
+      `,
     },
     {
       name: 'a FLAML search pickled by its own pickle method and loaded back from that file is the program\'s own save',
@@ -487,6 +499,32 @@ ruleTests(unsafeModelDeserialization, {
         search.predict(X_val)
       `,
       findings: [{ line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
+    {
+      name: 'weights streamed from remote storage into a file the program opened for writing are still a foreign file when loaded',
+      code: py`
+        import requests
+        import torch
+
+        LOCAL_WEIGHTS = "/tmp/detector.pt"
+        with requests.get(WEIGHTS_URL, stream=True) as response, open(LOCAL_WEIGHTS, "wb") as out:
+            for chunk in response.iter_content(chunk_size=1 << 20):
+                out.write(chunk)
+        detector = build_detector()
+        detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu"))
+      `,
+      findings: [{ line: 9, message: /^`torch\.load` without `weights_only=True`/ }],
+      output: py`
+        import requests
+        import torch
+
+        LOCAL_WEIGHTS = "/tmp/detector.pt"
+        with requests.get(WEIGHTS_URL, stream=True) as response, open(LOCAL_WEIGHTS, "wb") as out:
+            for chunk in response.iter_content(chunk_size=1 << 20):
+                out.write(chunk)
+        detector = build_detector()
+        detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu", weights_only=True))
+      `,
     },
     {
       name: 'a task fed a model file from outside the workflow, once beside its own save, and a typed file around a path nothing saved',
