@@ -34,6 +34,13 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'a package pinned with one extra and named bare with another in the same command is pinned: pip installs one version',
+      code: [
+        '%%capture\n%pip install datasets[audio]==1.16.1 umap-learn==0.5.1 datasets[s3] "transformers[torch]==4.11.3"\n',
+        '!pip install -q "Ray[tune]==2.9.3" ray[serve] ray_lightning==0.3.0\n',
+      ],
+    },
+    {
       name: 'conda pins, names built at run time, commented-out installs',
       code: [
         '%conda install -c conda-forge numpy=1.26 "scipy>=1.11,<1.12" -y\n!mamba install pytorch==2.3.0\n',
@@ -96,6 +103,11 @@ ruleTests(unpinnedPackageInstall, {
       name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',
       code: ['# HIDE OUTPUT\n!pip install transformers\n!pip install transformers[sentencepiece]\n!pip install "ray[tune]"\n'],
       findings: [{ cell: 0, line: 2, message: /^`pip install`: transformers and ray\[tune\] have no version pin, so each run may install a different release \(3 install commands in this notebook\)$/, related: 2 }],
+    },
+    {
+      name: 'beside a one-sided bound on the same package, the bound is named, not the bare extra; another package sharing a prefix is still named',
+      code: ['!pip install "datasets>=2.14" datasets[s3] torch==2.1.0 torchvision\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: torchvision has no version pin; datasets>=2\.14 only bounds the version on one side, so each run may install a different release$/ }],
     },
     {
       name: 'an unpinned package beside a uv option value is named, the value is not',

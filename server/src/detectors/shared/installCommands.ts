@@ -205,7 +205,19 @@ function parsePip(args: string[]): InstallCommand {
     }
     requirements.push(classifyPip(arg));
   }
-  return { tool: 'pip', requirements: requirements.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
+  // pip resolves one version of a distribution per command: `datasets[s3]` beside
+  // `datasets[audio]==1.16.1` installs 1.16.1, so a bare requirement adds extras to the version
+  // another requirement of the command pins or bounds, and that one is judged instead.
+  const versioned = new Set(requirements.filter((r) => r.status === 'pinned' || r.status === 'range').map((r) => distributionOf(r.spec)));
+  versioned.delete(undefined);
+  const judged = requirements.filter((r) => !(r.status === 'unpinned' && versioned.has(distributionOf(r.spec))));
+  return { tool: 'pip', requirements: judged.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
+}
+
+/** The distribution a requirement names, normalised as pip compares them (`Datasets[s3]` is `datasets`); none for a URL or path. */
+function distributionOf(spec: string): string | undefined {
+  if (isLocationLike(spec)) return undefined;
+  return /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0].toLowerCase().replace(/[-_.]+/g, '-');
 }
 
 function nameOf(spec: string): string {
