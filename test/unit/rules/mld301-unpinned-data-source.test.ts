@@ -65,6 +65,16 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'a dataset repository the script creates and uploads its files to, loaded back by that name',
+      code: py`
+        from datasets import load_dataset
+        from huggingface_hub import HfApi, create_repo
+        create_repo("jdoe/support-tickets", repo_type="dataset", exist_ok=True)
+        HfApi().upload_file(path_or_fileobj="tickets.csv", path_in_repo="tickets.csv", repo_id="jdoe/support-tickets", repo_type="dataset")
+        tickets = load_dataset("jdoe/support-tickets", split="train")
+      `,
+    },
+    {
       name: 'Hub downloads of a model or a Space, of a pinned dataset, or of a repository type computed at run time',
       code: py`
         from huggingface_hub import hf_hub_download

@@ -88,6 +88,25 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a repository the notebook creates, filled by a training callback, downloaded back by that name',
+      code: [
+        'import pickle\nfrom huggingface_hub import HfApi, create_repo, hf_hub_download\nfrom tabnets.callbacks import HubCheckpoint\n',
+        'REPO_ID = "jdoe/churn-net-demo"\ncreate_repo(REPO_ID, private=True, exist_ok=True)\n',
+        'saver = HubCheckpoint(HfApi(), repo_id=REPO_ID, path_in_repo="net.pkl")\nnet.fit(X_train, y_train, callbacks=[saver])\n',
+        'path = hf_hub_download(REPO_ID, "net.pkl")\nwith open(path, "rb") as f:\n    restored = pickle.load(f)\n',
+      ],
+    },
+    {
+      name: 'a folder uploaded to a repository by HfApi, loaded back from it',
+      code: py`
+        from huggingface_hub import HfApi
+        from transformers import AutoModelForSequenceClassification
+        api = HfApi()
+        api.upload_folder(folder_path="export/reviews-head", repo_id="jdoe/reviews-head")
+        head = AutoModelForSequenceClassification.from_pretrained("jdoe/reviews-head")
+      `,
+    },
+    {
       name: 'a model this script saves to a local folder with .save(path) and loads back by that path',
       code: py`
         from sentence_transformers import SentenceTransformer, models
@@ -255,6 +274,16 @@ ruleTests(unpinnedPretrainedModel, {
         { line: 2, message: /`SentenceTransformer\("all-MiniLM-L6-v2"\)` has no `revision=`/ },
         { line: 5, message: /`SentenceTransformer\("acme\/minilm-tuned-3"\)` has no `revision=`/ },
       ],
+    },
+    {
+      name: 'a download from another repository stays reported beside the repository the file creates',
+      code: py`
+        from huggingface_hub import create_repo, hf_hub_download
+        REPO_ID = "jdoe/churn-net-demo"
+        create_repo(REPO_ID, exist_ok=True)
+        base = hf_hub_download("acme/tabular-encoder", "encoder.safetensors")
+      `,
+      findings: [{ line: 4, message: /^`hf_hub_download\("acme\/tabular-encoder"\)` has no `revision=`/ }],
     },
     {
       name: 'a Hub model whose repository is not one this file writes stays reported, next to the file\'s own output',

@@ -316,6 +316,16 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a file the notebook uploads to its Hub repository, or a callback writes there during fit, downloaded back by the same repository and name',
+      code: [
+        'import pickle\nimport torch\nfrom huggingface_hub import HfApi, hf_hub_download\nfrom tabnets.callbacks import HubCheckpoint, TrainEnd\n',
+        'REPO_ID = "jdoe/churn-net-demo"\nsaver = HubCheckpoint(HfApi(), repo_id=REPO_ID, path_in_repo="model.pkl")\nnet.fit(X_train, y_train, callbacks=[TrainEnd(f_pickle=saver)])\n',
+        'path = hf_hub_download(REPO_ID, "model.pkl")\nwith open(path, "rb") as f:\n    model_restored = pickle.load(f)\n',
+        'torch.save(encoder.state_dict(), "encoder.pt")\nHfApi().upload_file(path_or_fileobj="encoder.pt", path_in_repo="encoder.pt", repo_id="jdoe/encoders", repo_type="dataset")\n',
+        'local = hf_hub_download(repo_id="jdoe/encoders", filename="encoder.pt", repo_type="dataset")\nencoder.load_state_dict(torch.load(local, map_location="cpu"))\n',
+      ],
+    },
+    {
       name: 'a checkpoint the training reports, read back from the result after fit and to resume after a failure',
       code: [
         'import os, tempfile\nimport torch\nfrom ray import train\nfrom ray.train import Checkpoint\nfrom ray.train.torch import TorchTrainer\n',
@@ -973,6 +983,22 @@ ruleTests(unsafeModelDeserialization, {
         'other = pickle.load(open(os.path.join("store", "model_v0.pkl"), "rb"))\n',
       ],
       findings: [{ cell: 1, line: 2, message: /pickle\.load/ }, { cell: 3, line: 1, message: /pickle\.load/ }],
+      noFix: true,
+    },
+    {
+      name: 'a Hub download of another file, of another repository type, or made before the upload is still a file from elsewhere',
+      code: [
+        'import pickle\nimport torch\nfrom huggingface_hub import HfApi, hf_hub_download\n',
+        'early = hf_hub_download("jdoe/churn-net-demo", "model.pkl")\nmodel_old = pickle.load(open(early, "rb"))\n',
+        'HfApi().upload_file(path_or_fileobj="model.pkl", path_in_repo="model.pkl", repo_id="jdoe/churn-net-demo")\n',
+        'other = hf_hub_download("jdoe/churn-net-demo", "model_v0.pkl")\nmodel_v0 = pickle.load(open(other, "rb"))\n',
+        'as_data = hf_hub_download("jdoe/churn-net-demo", "model.pkl", repo_type="dataset")\nmodel_data = pickle.load(open(as_data, "rb"))\n',
+      ],
+      findings: [
+        { cell: 1, line: 2, message: /pickle\.load/ },
+        { cell: 3, line: 2, message: /pickle\.load/ },
+        { cell: 4, line: 2, message: /pickle\.load/ },
+      ],
       noFix: true,
     },
     {

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { oncePer } from '../../engine/collections';
+import { lastSegment } from './libraries';
 
 /** Calls, and keywords of any call, through which a file names the models or datasets it saves itself. */
 const OWN_OUTPUTS = new Set(['save_pretrained', 'save_model', 'push_to_hub']);
@@ -18,6 +19,13 @@ const LOCAL_SAVE = 'save';
  */
 const LOCAL_UNPACK = 'extractall';
 const UNPACK_ARCHIVE = 'shutil.unpack_archive';
+/**
+ * `create_repo("me/demo")` makes a Hub repository, and `upload_file(..., repo_id="me/demo")` /
+ * `upload_folder(...)` write into one: a repository the file makes or writes is its own, whatever
+ * callback or helper fills it, so downloading from it reads back the file's own output.
+ */
+const CREATE_REPO = 'create_repo';
+const UPLOADS = new Set(['upload_file', 'upload_folder']);
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
 /** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
 const OUTPUT_FOLDER_KEYWORDS = new Set(['output_dir', 'save_directory', 'hub_model_id']);
@@ -53,11 +61,15 @@ function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
     if (call.method === LOCAL_SAVE && call.receiver) add(call.args[0] ?? call.kwargs.get('path') ?? call.kwargs.get('filepath'), true);
     if (call.method === LOCAL_UNPACK && call.receiver) add(call.args[0] ?? call.kwargs.get('path'), true);
     if (call.qname === UNPACK_ARCHIVE) add(call.args[1] ?? call.kwargs.get('extract_dir'), true);
-    const writes = !!call.method && OWN_OUTPUTS.has(call.method);
+    // `HfApi().create_repo(...)` or the function `create_repo(...)` imported from huggingface_hub.
+    const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
+    const uploads = !!name && UPLOADS.has(name);
+    const writes = uploads || name === CREATE_REPO || (!!call.method && OWN_OUTPUTS.has(call.method));
     const configures = !!call.qname?.endsWith('TrainingArguments');
     // Most calls name no output: no keywords, and neither a save nor training arguments.
     if (!writes && !configures && call.kwargs.size === 0) continue;
-    if (writes || configures) add(call.args[0]);
+    // An upload's first argument is the local file it sends, not the repository.
+    if ((writes && !uploads) || configures) add(call.args[0]);
     for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
   }
   return own;
