@@ -93,8 +93,8 @@ describe('mldebt check output', function () {
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 159, 146, 150]));
     writeFileSync(path.join(dir, 'r.ipynb'), notebook([{ source: 'x <- 1\n' }], 'R'));
     const reasons = {
-      'broken.py': /syntax error at 1:7/,
-      'joined.py': /syntax error at 2:13/,
+      'broken.py': /does not parse at 1:7 \(a syntax error, or syntax newer than the parser knows\)/,
+      'joined.py': /does not parse at 2:13/,
       'bad.ipynb': /not a Jupyter notebook: no "cells" list/,
       'old.ipynb': /a notebook in nbformat 3, which is not read \(nbformat 4 is supported\)/,
       'blob.py': /binary file/,
