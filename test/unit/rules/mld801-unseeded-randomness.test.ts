@@ -2660,6 +2660,24 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', code), [5]);
   });
 
+  it('still reports a test-named smoke script that trains in a loop at its top level', async () => {
+    const code = py`
+      import torch
+      from mylib.models import Recognizer
+
+      model = Recognizer(num_classes=10, input_dim=40)
+      optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+
+      for step in range(10):
+          inputs = torch.rand(2, 300, 40)
+          loss = model(inputs).logsumexp(-1).mean()
+          loss.backward()
+          optimizer.step()
+          print(loss.item())
+    `;
+    assert.deepEqual(await findingsIn('file:///proj/test/test_recognizer.py', code), [8]);
+  });
+
   it('still reports a test module whose __main__ block runs a program', async () => {
     const code = HOISTED_TEST_INPUTS + py`
       if __name__ == "__main__":
