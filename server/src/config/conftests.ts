@@ -4,15 +4,11 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decode, wideEncodingReason } from '../documents/encoding';
+import { isTestModule } from '../documents/testModules';
 import type { ConftestSource } from './settings';
 
 const MAX_CONFTEST_BYTES = 1024 * 1024;
 
-/** pytest's default test-module names (`python_files = test_*.py *_test.py`). */
-export function isTestModule(file: string): boolean {
-  const name = path.basename(file);
-  return /^test_.*\.py$/.test(name) || /.+_test\.py$/.test(name);
-}
 
 /** The conftest files of folders, by folder; a folder's entry is checked against the file's change time. */
 export class ConftestCache {

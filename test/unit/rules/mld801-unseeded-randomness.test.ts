@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
-import { applyToSource } from '../../../server/src/documents/source';
-import { py, run } from '../../support/engine';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { applyToSource, buildDocument, scriptSource } from '../../../server/src/documents/source';
+import { allRulesConfig, parser, py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 const MLFLOW_EXAMPLE_TRAINED = py`
@@ -2615,5 +2616,74 @@ describe('MLD801: one unseeded library is one finding, suppressed draw by draw',
 
   it('reports nothing when every draw that reaches a result is suppressed, though a draw only printed is left', async () => {
     assert.deepEqual(await places(PREVIEW_THEN_TRAINED('', '  # mldebt: ignore[MLD801]', '  # mldebt: ignore')), []);
+  });
+});
+
+/** Shared inputs drawn above the tests that push them through a layer and backward. */
+const HOISTED_TEST_INPUTS = py`
+  import pytest
+  import torch
+  from mylib.layers import GatedResidual
+
+  features = torch.rand(16, 4)
+  edges = torch.randint(0, 16, (2, 40))
+
+  @pytest.mark.parametrize("width", [8, 32])
+  def test_forward_keeps_nodes(width):
+      block = GatedResidual(4, width)
+      assert block(features, edges).shape == (16, width)
+
+  def test_backward_reaches_inputs():
+      block = GatedResidual(4, 8)
+      x = features.clone().requires_grad_()
+      block(x, edges).mean().backward()
+      assert x.grad.shape == x.shape
+`;
+
+describe('MLD801: draws at the top level of a pytest test module', () => {
+  const findingsIn = async (uri: string, code: string) => {
+    const doc = buildDocument(scriptSource(uri, code));
+    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unseededRandomness] }).findings.map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves inputs shared by the tests of a module that runs nothing at import (test_*.py, *_test.py)', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', HOISTED_TEST_INPUTS), []);
+    assert.deepEqual(await findingsIn('file:///proj/tests/gated_residual_test.py', HOISTED_TEST_INPUTS), []);
+  });
+
+  it('still reports the same draws in a module pytest does not collect', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/gated_residual_check.py', HOISTED_TEST_INPUTS), [5]);
+  });
+
+  it('still reports a test module that runs a call at its top level', async () => {
+    const code = HOISTED_TEST_INPUTS.replace('edges = torch.randint', 'torch.set_num_threads(1)\nedges = torch.randint');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', code), [5]);
+  });
+
+  it('still reports a test-named smoke script that trains in a loop at its top level', async () => {
+    const code = py`
+      import torch
+      from mylib.models import Recognizer
+
+      model = Recognizer(num_classes=10, input_dim=40)
+      optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
+
+      for step in range(10):
+          inputs = torch.rand(2, 300, 40)
+          loss = model(inputs).logsumexp(-1).mean()
+          loss.backward()
+          optimizer.step()
+          print(loss.item())
+    `;
+    assert.deepEqual(await findingsIn('file:///proj/test/test_recognizer.py', code), [8]);
+  });
+
+  it('still reports a test module whose __main__ block runs a program', async () => {
+    const code = HOISTED_TEST_INPUTS + py`
+      if __name__ == "__main__":
+          from mylib.train import fit
+          fit(GatedResidual(4, 8), features, edges, epochs=10)
+    `;
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', code), [5]);
   });
 });
