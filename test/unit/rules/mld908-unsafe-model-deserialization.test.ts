@@ -30,6 +30,19 @@ const FOREIGN_BESIDE_OWN = py`
       net.load_state_dict(torch.load(ckpt))
 `;
 
+/** Weights streamed from remote storage into a file the program opens for writing, then loaded. */
+const STREAMED_WEIGHTS = py`
+  import requests
+  import torch
+
+  LOCAL_WEIGHTS = "/tmp/detector.pt"
+  with requests.get(WEIGHTS_URL, stream=True) as response, open(LOCAL_WEIGHTS, "wb") as out:
+      for chunk in response.iter_content(chunk_size=1 << 20):
+          out.write(chunk)
+  detector = build_detector()
+  detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu"))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -512,29 +525,9 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'weights streamed from remote storage into a file the program opened for writing are still a foreign file when loaded',
-      code: py`
-        import requests
-        import torch
-
-        LOCAL_WEIGHTS = "/tmp/detector.pt"
-        with requests.get(WEIGHTS_URL, stream=True) as response, open(LOCAL_WEIGHTS, "wb") as out:
-            for chunk in response.iter_content(chunk_size=1 << 20):
-                out.write(chunk)
-        detector = build_detector()
-        detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu"))
-      `,
+      code: STREAMED_WEIGHTS,
       findings: [{ line: 9, message: /^`torch\.load` without `weights_only=True`/ }],
-      output: py`
-        import requests
-        import torch
-
-        LOCAL_WEIGHTS = "/tmp/detector.pt"
-        with requests.get(WEIGHTS_URL, stream=True) as response, open(LOCAL_WEIGHTS, "wb") as out:
-            for chunk in response.iter_content(chunk_size=1 << 20):
-                out.write(chunk)
-        detector = build_detector()
-        detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu", weights_only=True))
-      `,
+      output: STREAMED_WEIGHTS.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
     },
     {
       name: 'a task fed a model file from outside the workflow, once beside its own save, and a typed file around a path nothing saved',
