@@ -2640,6 +2640,33 @@ const HOISTED_TEST_INPUTS = py`
       assert x.grad.shape == x.shape
 `;
 
+/** Training data drawn at import, shared by unittest cases that fit to it; the `__main__` block only runs the tests. */
+const UNITTEST_SHARED_DATA = py`
+  import math
+  import unittest
+
+  import torch
+
+  xs = torch.rand(200, 1)
+  ys = torch.sin(xs * 2 * math.pi) + 0.05 * torch.randn(200, 1)
+
+
+  class SineRegressionTest(unittest.TestCase):
+      def test_fit_reaches_small_error(self):
+          net = torch.nn.Sequential(torch.nn.Linear(1, 32), torch.nn.Tanh(), torch.nn.Linear(32, 1))
+          opt = torch.optim.Adam(net.parameters(), lr=0.01)
+          for _ in range(300):
+              opt.zero_grad()
+              loss = (net(xs) - ys).pow(2).mean()
+              loss.backward()
+              opt.step()
+          self.assertLess(loss.item(), 0.05)
+
+
+  if __name__ == "__main__":
+      unittest.main()
+`;
+
 describe('MLD801: draws at the top level of a pytest test module', () => {
   const findingsIn = async (uri: string, code: string) => {
     const doc = buildDocument(scriptSource(uri, code));
@@ -2676,6 +2703,15 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
           print(loss.item())
     `;
     assert.deepEqual(await findingsIn('file:///proj/test/test_recognizer.py', code), [8]);
+  });
+
+  it('leaves a unittest module whose __main__ block only runs its tests, though the tests train on the shared draws', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/test/examples/test_sine_regression.py', UNITTEST_SHARED_DATA), []);
+    assert.deepEqual(await findingsIn('file:///proj/test/examples/sine_regression_test.py', UNITTEST_SHARED_DATA.replace('unittest.main()', 'pytest.main([__file__])')), []);
+  });
+
+  it('still reports the same unittest module under a name pytest does not collect', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/examples/sine_regression.py', UNITTEST_SHARED_DATA), [6]);
   });
 
   it('still reports a test module whose __main__ block runs a program', async () => {
