@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { METHODS, type CatalogueResult, type FileFindings } from '../../server/src/features/workspaceProtocol';
 import { checkWorkspace, watchWorkspaceFiles } from './checkWorkspace';
+import { reportShownDocuments } from './visibleDocuments';
 import { DebtExplorer } from './debtExplorer';
 import { executionOrderMiddleware } from './executionOrder';
 import { FindingsModel, type Located } from './findingsModel';
@@ -110,6 +111,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Extens
   );
 
   await client.start();
+  context.subscriptions.push(reportShownDocuments(client));
   // Each start of the server (a restart too) re-sends the open documents' findings.
   context.subscriptions.push(client.onDidChangeState((event) => event.newState === State.Starting && model.clear()));
   try {

@@ -20,6 +20,8 @@ import { finishOvertaken, typingPause } from './features/editScheduling';
 import { hoverAt } from './features/hover';
 import { logStartup } from './features/startupLog';
 import { WorkspaceScan } from './features/workspaceScan';
+import { METHODS, type VisibleDocumentsParams } from './features/workspaceProtocol';
+import { AnalysisQueue } from './features/analysisQueue';
 import { MemoryKeeper } from './memory';
 import { budgetDiagnostic, Notices } from './features/notices';
 import { cancelled, invalidCodeActionParams, invalidHoverParams } from './features/requestParams';
@@ -236,7 +238,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   }
   const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests);
   notices.configProblems(project);
-  const analysis = await oneAtATime(() => analyseInSlices(uri, source, config));
+  const analysis = await analysisQueue.run(uri, () => analyseInSlices(uri, source, config));
   if (!analysis) return session?.latest(uri);
   await yieldToEvents();
   // Overtaken but finished (see analyseInSlices): published unless the document was closed.
@@ -282,19 +284,16 @@ function isOpen(uri: string): boolean {
   return versionOf(uri) !== undefined;
 }
 
-/** The analysis in progress, if any: documents are analysed one at a time (see oneAtATime). */
-let exclusive: Promise<unknown> = Promise.resolve();
+/** The documents shown in an editor now, as the client last said (`mlDebt/visibleDocuments`). */
+const shownDocuments = new Set<string>();
 
-/**
- * Runs analyses one after the other. An analysis pauses between slices; another document's
- * analysis in those pauses would hold its own index and trees at the same time (with 200
- * documents opened at once, twice the memory) and share the processor with it.
- */
-function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const result = exclusive.then(work);
-  exclusive = result.catch(() => undefined);
-  return result;
-}
+/** Analyses run one at a time, those of shown documents first (see AnalysisQueue). */
+const analysisQueue = new AnalysisQueue((uri) => shownDocuments.has(uri));
+
+connection.onNotification(METHODS.visibleDocuments, (params: VisibleDocumentsParams | undefined) => {
+  shownDocuments.clear();
+  for (const uri of Array.isArray(params?.uris) ? params.uris : []) if (typeof uri === 'string') shownDocuments.add(uri);
+});
 
 /**
  * Analyses the document's version `source` in slices: between them, messages that came in are

@@ -168,4 +168,18 @@ describe('language server settings', function () {
     await client().connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     await client().waitFor(SCRIPT_URI, (d) => d.length === 0);
   });
+
+  it('analyses a document shown in an editor before the others waiting', async () => {
+    // A long script keeps the server busy while three more arrive; the last of them is shown.
+    const long = Array.from({ length: 400 }, (_, i) => SCRIPT.replace(/\b(X_train|X_test|y_train|y_test|clf|proba|labels)\b/g, `$1_${i}`)).join('\n');
+    const [first, hidden1, hidden2, shown] = ['long', 'a', 'b', 'shown'].map((name) => `file:///work/project/${name}.py`);
+    await client().connection.sendNotification('mlDebt/visibleDocuments', { uris: [shown] });
+    const order: string[] = [];
+    client().onPublish.push(({ uri }) => { if (!order.includes(uri)) order.push(uri); });
+    const open = (uri: string, text: string) => client().connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    await open(first, long);
+    for (const uri of [hidden1, hidden2, shown]) await open(uri, SCRIPT);
+    await Promise.all([first, hidden1, hidden2, shown].map((uri) => client().waitFor(uri, (d) => d.length > 0, 20000)));
+    assert.deepEqual(order, [first, shown, hidden1, hidden2]);
+  });
 });

@@ -1,9 +1,10 @@
 // The VS Code client's notebook middleware: saved execution counts (which carry no outcome) must
 // still be synchronised to the server, without touching anything else about a cell.
 import { strict as assert } from 'node:assert';
-import type { NotebookCell, NotebookDocument } from 'vscode';
+import type { NotebookCell, NotebookDocument, NotebookEditor, TextEditor } from 'vscode';
 import type { VNotebookDocumentChangeEvent } from 'vscode-languageclient';
 import { executionOrderMiddleware, withExecutionOutcome } from '../../client/src/executionOrder';
+import { shownDocuments } from '../../client/src/shownDocuments';
 
 function cell(index: number, executionSummary?: NotebookCell['executionSummary']): NotebookCell {
   return { index, kind: 2, document: { uri: `cell-${index}` }, metadata: {}, outputs: [], notebook: {}, executionSummary } as unknown as NotebookCell;
@@ -43,5 +44,19 @@ describe('client: execution order of saved notebooks', () => {
     assert.deepEqual(changed!.cells!.structure!.array.cells!.map((c) => c.executionSummary), [{ executionOrder: 4, success: true }]);
     assert.deepEqual(changed!.cells!.data!.map((c) => c.executionSummary), [{ executionOrder: 5, success: true }]);
     assert.deepEqual(changed!.cells!.textContent, []);
+  });
+});
+
+describe('client: the documents shown in editors', () => {
+  const uri = (text: string) => ({ scheme: text.split(':')[0], toString: () => text });
+  it('names text editors by their file and a notebook by its own URI, once each', () => {
+    const text = [
+      { document: { uri: uri('file:///p/train.py') } },
+      { document: { uri: uri('vscode-notebook-cell:/p/eda.ipynb#W1') } },
+      { document: { uri: uri('file:///p/train.py') } },
+    ] as unknown as TextEditor[];
+    const notebooks = [{ notebook: { uri: uri('file:///p/eda.ipynb') } }] as unknown as NotebookEditor[];
+    assert.deepEqual(shownDocuments(text, notebooks), ['file:///p/train.py', 'file:///p/eda.ipynb']);
+    assert.deepEqual(shownDocuments([], []), []);
   });
 });

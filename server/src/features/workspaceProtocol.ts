@@ -83,6 +83,11 @@ export interface FixAllParams {
   uri: string;
 }
 
+/** The documents the user sees in an editor now: text documents, and notebooks by the notebook's URI. */
+export interface VisibleDocumentsParams {
+  uris: string[];
+}
+
 export const METHODS = {
   findings: 'mlDebt/findings',
   checkWorkspace: 'mlDebt/checkWorkspace',
@@ -90,4 +95,5 @@ export const METHODS = {
   filesChanged: 'mlDebt/filesChanged',
   fixAll: 'mlDebt/fixAll',
   catalogue: 'mlDebt/catalogue',
+  visibleDocuments: 'mlDebt/visibleDocuments',
 } as const;
