@@ -11,8 +11,8 @@ import { pushTo } from '../engine/collections';
 
 type Mode = 'train' | 'eval';
 
-/** The name of the module a method is called on (`model` in `model.to(device).eval()`). */
-function moduleName(receiver: Node | undefined): string | undefined {
+/** The name a chain of self-returning calls starts from (`model` in `model.to(device).eval()`), or the name itself. */
+function chainRoot(receiver: Node | undefined): Node | undefined {
   let node = receiver ? stripParens(receiver) : undefined;
   while (node?.type === 'call') {
     const callee = node.childForFieldName('function');
@@ -21,7 +21,12 @@ function moduleName(receiver: Node | undefined): string | undefined {
     if (!method || !object || !SELF_RETURNING.has(method)) return undefined;
     node = stripParens(object);
   }
-  return node?.type === 'identifier' ? node.text : undefined;
+  return node?.type === 'identifier' ? node : undefined;
+}
+
+/** The name of the module a method is called on (`model` in `model.to(device).eval()`). */
+function moduleName(receiver: Node | undefined): string | undefined {
+  return chainRoot(receiver)?.text;
 }
 
 /**
@@ -181,6 +186,30 @@ function eventCollector(index: SemanticIndex, setsEval: EvalSetterTest): { recor
 }
 
 const PRETRAINED_KEYWORDS = ['weights', 'pretrained'];
+
+/**
+ * The other name a module name is bound to through self-returning calls (`half = net.half()`,
+ * `gpu = net.to("cuda")`, `alias = net`): one module object under two names, so what is done to
+ * either — a `.eval()`, training, a loaded checkpoint — is done to both. A parameter's name means
+ * something else at each call, so a module bound from one is followed under its own name only.
+ */
+function aliasedModule(index: SemanticIndex, name: Node): string | undefined {
+  const value = index.bindingAt(name)?.value;
+  const other = value ? chainRoot(value) : undefined;
+  return other && other.text !== name.text && index.bindingAt(other)?.kind !== 'param' ? other.text : undefined;
+}
+
+/** What the file does to one module object known under two names. */
+function sharedEvents(own: NameEvents | undefined, aliased: NameEvents | undefined): NameEvents | undefined {
+  if (!own || !aliased) return own ?? aliased;
+  return {
+    modes: [...own.modes, ...aliased.modes],
+    trained: own.trained || aliased.trained,
+    loaded: own.loaded || aliased.loaded,
+    optimized: own.optimized || aliased.optimized,
+    passedTo: [...own.passedTo, ...aliased.passedTo],
+  };
+}
 
 function moduleFacts(index: SemanticIndex, events: NameEvents | undefined, origin: ModuleOrigin, mayEvaluate: (call: CallSite) => boolean): ModuleFacts {
   const pretrainedWeights = !!origin.call && PRETRAINED_KEYWORDS.some((k) => {
@@ -408,8 +437,10 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     const origin = moduleOrigin(index, use.callee);
     // A module is followed by its name; a parameter's name means something else at each call.
     if (!origin || index.bindingAt(use.callee)?.kind === 'param') continue;
-    let known = facts.get(name);
-    if (!known) facts.set(name, (known = moduleFacts(index, events.get(name), origin, mayEvaluate)));
+    const alias = aliasedModule(index, use.callee);
+    const factsKey = alias === undefined ? name : `${name}\u0000${alias}`;
+    let known = facts.get(factsKey);
+    if (!known) facts.set(factsKey, (known = moduleFacts(index, sharedEvents(events.get(name), alias === undefined ? undefined : events.get(alias)), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
     if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
@@ -463,7 +494,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training); when that block sits in a loop that goes on to train the model (a rollout between updates, a validation block before the epoch\'s training steps) and nothing switches it back before the next training step — a `.train()` at the top of the epoch does not cover the steps that follow the block in that epoch — it also inserts `model.train()` right after the block. It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`, and one made under another name for the same module: a name bound by self-returning calls such as `net_fp16 = net.half()`, `gpu = net.to("cuda")` or `alias = net` holds that very module, so a switch, training or a loaded checkpoint of either name counts for both; a name bound so from a function\'s parameter, which may hold another module at each call, is followed under its own name only), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
     },
   },
   listen,

@@ -5,13 +5,14 @@ import type { Node } from 'web-tree-sitter';
 import type { ParsedDocument } from '../parsing/incremental';
 import type { SourceDocument } from '../documents/types';
 import { lineAt, segmentIndexAtLine } from '../documents/positions';
+import { isTestModule } from '../documents/testModules';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from './builtins';
 import { callSiteOf } from './calls';
 import { DataFlow } from './dataflow';
 import { collectDefinitions, MODULE_SCOPE, parameterName, SCOPE_TYPES } from './definitions';
 import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
-import { LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
+import { LIBRARY_SEEDERS, LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
 import { ancestor, enclosingFunction, firstStartAtOrAfter, memoKey, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
@@ -584,15 +585,25 @@ export class SemanticIndex {
   private moduleLevelRun?: boolean;
 
   /**
-   * `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no program;
-   * nor does a test module's `instantiate_parametrized_tests(TestX)` or `pytest.importorskip(...)`.
+   * `logger.setLevel(logging.INFO)`, `warnings.filterwarnings(...)`: configures the process, runs no
+   * program; nor does a test module's seed, or its `instantiate_parametrized_tests(TestX)` or `pytest.importorskip(...)`.
    */
   private onlySetsUpProcess(node: Node): boolean {
     const call = this.call(node);
     if (!call) return false;
-    if (call.qname) return PROCESS_SETUP_FUNCTIONS.test(call.qname) || TEST_SETUP_FUNCTIONS.test(call.qname);
+    const qname = call.qname;
+    if (qname) return PROCESS_SETUP_FUNCTIONS.test(qname) || TEST_SETUP_FUNCTIONS.test(qname) || this.seedsForTests(qname);
     const maker = call.receiver ? this.originCall(call.receiver)?.qname : undefined;
     return !!maker && LOGGER_FACTORIES.test(maker);
+  }
+
+  /**
+   * A pytest test module's top level is what pytest runs before its tests: a library seeded there
+   * (`np.random.seed(12345)`) is seeded for them, and nothing runs yet. Elsewhere a top-level seed
+   * may open a script whose work the statements below it do.
+   */
+  private seedsForTests(qname: string): boolean {
+    return isTestModule(this.doc.uri) && Object.values(LIBRARY_SEEDERS).some((seeders) => seeders.has(qname));
   }
 
   /** The bases of a class statement: qualified names, or `local:Name` for the file's own classes. */

@@ -2667,6 +2667,27 @@ const UNITTEST_SHARED_DATA = py`
       unittest.main()
 `;
 
+/** A test class whose one step trains on drawn labels; the module seeds NumPy (not PyTorch) and picks the tensor type at import. */
+const SEEDED_TEST_CLASS = py`
+  import numpy as np
+  import torch
+  import torch.nn.functional as F
+  from mylib.quant import QuantMLP
+
+  np.random.seed(2024)
+  torch.set_default_tensor_type("torch.cuda.FloatTensor")
+
+
+  class TestQuantMLP:
+      def test_one_step(self):
+          model = QuantMLP(8, 4)
+          opt = torch.optim.SGD(model.parameters(), lr=0.1)
+          loss = F.cross_entropy(model(torch.zeros(16, 8)), torch.randint(4, (16,)))
+          loss.backward()
+          opt.step()
+          assert loss.dtype == torch.float32
+`;
+
 describe('MLD801: draws at the top level of a pytest test module', () => {
   const findingsIn = async (uri: string, code: string) => {
     const doc = buildDocument(scriptSource(uri, code));
@@ -2685,6 +2706,18 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
   it('still reports a test module that runs a call at its top level', async () => {
     const code = HOISTED_TEST_INPUTS.replace('edges = torch.randint', 'torch.set_num_threads(1)\nedges = torch.randint');
     assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', code), [5]);
+  });
+
+  it('leaves a test module whose top level only seeds NumPy and sets the default tensor type, its test methods drawing their own inputs', async () => {
+    const onlySeeds = SEEDED_TEST_CLASS.replace('torch.set_default_tensor_type("torch.cuda.FloatTensor")\n', '');
+    const onlyTensorType = SEEDED_TEST_CLASS.replace('np.random.seed(2024)\n', '');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_quant_mlp.py', SEEDED_TEST_CLASS), []);
+    assert.deepEqual(await findingsIn('file:///proj/tests/quant_mlp_test.py', onlySeeds), []);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_quant_mlp.py', onlyTensorType), []);
+  });
+
+  it('still reports the same draws in a module of another name, which its top-level seed makes a script', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/quant_mlp_check.py', SEEDED_TEST_CLASS), [14]);
   });
 
   it('still reports a test-named smoke script that trains in a loop at its top level', async () => {

@@ -252,6 +252,27 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'AdaBoost over a scikit-learn estimator that draws nothing (a liblinear logistic regression, naive Bayes, also through a name) boosts the same models on every run',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.naive_bayes import GaussianNB
+
+        C_BEST = 0.3
+
+        def boosted_logit(X, y):
+            model = AdaBoostClassifier(
+                n_estimators=5,
+                estimator=LogisticRegression(solver="liblinear", C=C_BEST),
+            )
+            return model.fit(X, y)
+
+        nb = GaussianNB(var_smoothing=1e-8)
+        votes = AdaBoostClassifier(nb, n_estimators=30).fit(X_train, y_train)
+        print(votes.score(X_test, y_test))
+      `,
+    },
+    {
       name: 'KFold without shuffle is deterministic',
       code: py`
         from sklearn.model_selection import KFold, StratifiedKFold
@@ -999,6 +1020,31 @@ ruleTests(missingRandomState, {
         bag = GradientBoostingRegressor(subsample=0.8).fit(X, y)
         early = GradientBoostingClassifier(n_iter_no_change=5).fit(X, y)
         searched = RandomizedSearchCV(GradientBoostingClassifier(), {"subsample": [0.5, 1.0]}, random_state=0)
+      `,
+    },
+    {
+      name: 'AdaBoost over an estimator that nests another (whose seed AdaBoost sets), or over a class of the project, still draws',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.multiclass import OneVsRestClassifier
+        from mylib.learners import WeakLearner
+
+        ovr = AdaBoostClassifier(OneVsRestClassifier(SGDClassifier(random_state=0))).fit(X, y)
+        own = AdaBoostClassifier(WeakLearner(depth=2)).fit(X, y)
+      `,
+      findings: [
+        { line: 6, related: 1, message: /^`AdaBoostClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import AdaBoostClassifier
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.multiclass import OneVsRestClassifier
+        from mylib.learners import WeakLearner
+        SEED = 42
+
+        ovr = AdaBoostClassifier(OneVsRestClassifier(SGDClassifier(random_state=0)), random_state=SEED).fit(X, y)
+        own = AdaBoostClassifier(WeakLearner(depth=2), random_state=SEED).fit(X, y)
       `,
     },
     seededTemplateCase('AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws', BOOSTED_TREES, [

@@ -269,6 +269,18 @@ const ENCODER_WITH_HELPERS = (helpers: string, extra = '') => py`
   print(predicted)
 `;
 
+/** A pretrained model bound to a second name by `.half()`, neither name ever switched to evaluation. */
+const HALF_ALIAS = py`
+  import torch
+  import torchvision
+
+  net = torchvision.models.resnet18(weights="DEFAULT").to("cuda")
+  net_fp16 = net.half()
+  with torch.no_grad():
+      logits = net_fp16(batch)
+  print(logits.argmax(1))
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -313,6 +325,31 @@ ruleTests(evalModeNotSet, {
         model.train(False)
         with torch.inference_mode():
             more = model(X_more)
+      `,
+    },
+    {
+      name: 'a module switched to evaluation before, or after, it is bound to a second name by a self-returning call (.half(), .cpu(), a plain alias) is one module in evaluation mode',
+      code: [
+        'import torch\nimport torchvision\nnet = torchvision.models.resnet18(weights="DEFAULT").to("cuda").eval()\n',
+        'net_fp16 = net.half()\nbatch = torch.rand(8, 3, 224, 224, device="cuda").half()\n',
+        'with torch.no_grad():\n    logits = net_fp16(batch)\nprint(logits.argmax(1))\n',
+        'student = torchvision.models.mobilenet_v3_small()\nstudent.load_state_dict(torch.load("student.pt", weights_only=True))\nstudent_cpu = student.cpu()\nteacher_view = student_cpu\nstudent.eval()\n',
+        'with torch.no_grad():\n    print(student_cpu(torch.zeros(1, 3, 224, 224)).softmax(-1), teacher_view(torch.ones(1, 3, 224, 224)).max())\n',
+      ],
+    },
+    {
+      name: 'a module bound from a function\'s parameter by a self-returning call is not the module a global of the same name holds',
+      code: py`
+        import torch
+        import torch.nn as nn
+
+        net = nn.Sequential(nn.Linear(4, 8), nn.Dropout(0.1), nn.Linear(8, 1))
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+
+        def timed_forward(net: nn.Module, x: torch.Tensor) -> torch.Tensor:
+            fast = net.half()
+            with torch.no_grad():
+                return fast(x.half())
       `,
     },
     {
@@ -567,6 +604,12 @@ ruleTests(evalModeNotSet, {
         def regulariser(p):
             return nn.Dropout(p)
       `, '\n          self.drop = regulariser(0.1)').replace('\npredicted = model(', '\nmodel.eval()\npredicted = model('),
+    },
+    {
+      name: 'a pretrained model never switched to evaluation, used under a second name from .half()',
+      code: HALF_ALIAS,
+      findings: [{ line: 7, message: /^`net_fp16` is evaluated under `no_grad` but is still in training mode/ }],
+      output: HALF_ALIAS.replace('with torch.no_grad():', 'net_fp16.eval()\nwith torch.no_grad():'),
     },
     {
       name: 'a stacked recurrent model with dropout between its layers (by keyword, or the third argument)',

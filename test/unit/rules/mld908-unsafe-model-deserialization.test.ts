@@ -195,6 +195,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a transformer pickled into an in-memory buffer and read back through a new buffer around that buffer\'s bytes is the program\'s own save',
+      code: py`
+        import pickle
+        from io import BytesIO
+        import numpy as np
+        from sklearn.decomposition import PCA
+
+        def test_whitener_pickles():
+            X = np.arange(40, dtype=float).reshape(10, 4)
+            whitener = PCA(n_components=2, whiten=True).fit(X)
+            stream = BytesIO()
+            pickle.dump(whitener, stream)
+            whitener2 = pickle.load(BytesIO(stream.getvalue()))
+            np.testing.assert_allclose(whitener.transform(X), whitener2.transform(X))
+      `,
+    },
+    {
       name: 'a tutorial pickles the model it trained and reads the same file back to compare',
       code: py`
         import pickle
@@ -522,6 +539,25 @@ ruleTests(unsafeModelDeserialization, {
         search.predict(X_val)
       `,
       findings: [{ line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
+    {
+      name: 'an in-memory buffer filled with downloaded bytes, or a new buffer around bytes from elsewhere, still holds a foreign pickle',
+      code: py`
+        import io
+        import pickle
+        import requests
+
+        cache = io.BytesIO()
+        cache.write(requests.get(MODEL_URL).content)
+        model = pickle.load(io.BytesIO(cache.getvalue()))
+        model.predict(X)
+        clf = pickle.load(io.BytesIO(requests.get(CLF_URL).content))
+        clf.predict(X)
+      `,
+      findings: [
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 9, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
     },
     {
       name: 'weights streamed from remote storage into a file the program opened for writing are still a foreign file when loaded',

@@ -10,16 +10,10 @@ import { runsEarlier } from '../../semantics/dataflow';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 import { oncePer, pushTo } from '../../engine/collections';
+import { LIBRARY_SEEDERS, type Library } from '../../semantics/library/processSetup';
 
-export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
-
-/** The calls that seed one library's global generator (the seed as first argument). */
-export const LIBRARY_SEEDERS: Record<Library, ReadonlySet<string>> = {
-  numpy: new Set(['numpy.random.seed']),
-  random: new Set(['random.seed']),
-  torch: new Set(['torch.manual_seed', 'torch.random.manual_seed', 'torch.random.seed']),
-  tensorflow: new Set(['tensorflow.random.set_seed', 'tensorflow.set_random_seed', 'tensorflow.compat.v1.set_random_seed', 'tensorflow.compat.v1.random.set_random_seed']),
-};
+// The library seeders are process set-up the model knows too (a module that only seeds is still a library).
+export { LIBRARY_SEEDERS, type Library };
 
 /** LIBRARY_SEEDERS turned around: the libraries each seeding call seeds (looked up once per call of a file). */
 const SEEDER_LIBRARIES = new Map<string, Library[]>();

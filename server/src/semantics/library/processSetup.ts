@@ -1,14 +1,29 @@
 // Calls that set the running process up rather than do its work: logging, warnings, display
-// options, the locale, the import path, the backend a library computes or draws with, the classes a
-// loader may rebuild. A module whose only top-level calls are these is still a library.
+// options, the locale, the import path, the backend a library computes or draws with, the type and
+// device new tensors get, the classes a loader may rebuild, a test module's seed of a library. A
+// module whose only top-level calls are these is still a library.
 
 /**
  * Functions that configure logging, warnings, printing, the locale (how numbers are written and
  * parsed), the import path, the backend a library computes or draws with (`tl.set_backend("pytorch")`,
  * tensorly's `use_opt_einsum("optimal")`, `matplotlib.use("Agg")`), or the classes `torch.load(...,
- * weights_only=True)` may rebuild (`torch.serialization.add_safe_globals([...])`, an allow-list kept for later loads).
+ * weights_only=True)` may rebuild (`torch.serialization.add_safe_globals([...])`, an allow-list kept for later loads),
+ * or the type and device PyTorch gives new tensors (`torch.set_default_tensor_type("torch.cuda.FloatTensor")`).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$/;
+
+export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
+
+/**
+ * The calls that seed one library's global generator (the seed as first argument). Seeding sets the
+ * process's generators up for what runs later; it runs nothing itself.
+ */
+export const LIBRARY_SEEDERS: Record<Library, ReadonlySet<string>> = {
+  numpy: new Set(['numpy.random.seed']),
+  random: new Set(['random.seed']),
+  torch: new Set(['torch.manual_seed', 'torch.random.manual_seed', 'torch.random.seed']),
+  tensorflow: new Set(['tensorflow.random.set_seed', 'tensorflow.set_random_seed', 'tensorflow.compat.v1.set_random_seed', 'tensorflow.compat.v1.random.set_random_seed']),
+};
 
 /**
  * Test-framework calls a test module makes at its top level only to set its run up: PyTorch's
