@@ -83,6 +83,11 @@ ruleTests(unpinnedPackageInstall, {
   ],
   invalid: [
     {
+      name: 'OpenMMLab\'s mim installs through pip: an unpinned package is its own finding, a pinned one and its other commands are not',
+      code: ['!pip install -U "openmim==0.3.9"\n!mim install mmengine\n!python3 -m mim install "mmcv==2.1.0"\n!python -m mim install mmdet\n!mim download mmdet --config rtmdet_tiny_8xb32-300e_coco --dest .\n'],
+      findings: [{ cell: 0, line: 2, column: 1, message: /^`mim install`: mmengine and mmdet have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
       name: 'pip options written before the subcommand (a quiet flag, a timeout with its value) still make an install',
       code: ['!pip -q install imageio\n!pip --timeout 60 install "scipy==1.13.1"\n!pip --no-cache-dir --timeout 60 install tqdm\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: imageio and tqdm have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],

@@ -19,7 +19,8 @@ export interface Requirement {
 }
 
 export interface InstallCommand {
-  tool: 'pip' | 'conda';
+  /** The installer as written: pip (also `python -m pip`, `uv pip`), conda (also mamba), or OpenMMLab's `mim`, which installs through pip. */
+  tool: 'pip' | 'conda' | 'mim';
   requirements: Requirement[];
   /**
    * The versions are decided elsewhere for everything the command installs: a constraints file
@@ -130,12 +131,15 @@ function parseCommand(input: string[]): InstallCommand | undefined {
   else if (/^(python[\d.]*|py|\{sys\.executable\}|\$\{?\w+\}?)$/.test(program) && words[i + 1] === '-m' && /^pip[\d.]*$/.test(words[i + 2] ?? '')) [tool, i] = ['pip', i + 3];
   else if (program === 'uv' && words[i + 1] === 'pip') [tool, i] = ['pip', i + 2];
   else if (/^(conda|mamba|micromamba)$/.test(program)) [tool, i] = ['conda', i + 1];
+  // OpenMMLab's `mim install mmcv` hands pip its requirements, with the index of builds that matches the installed PyTorch.
+  else if (program === 'mim') [tool, i] = ['mim', i + 1];
+  else if (/^(python[\d.]*|py)$/.test(program) && words[i + 1] === '-m' && words[i + 2] === 'mim') [tool, i] = ['mim', i + 3];
   if (!tool) return undefined;
   // General options may come before the subcommand: `pip -q install x`, `pip --timeout 60 install x`.
   while (i < words.length && words[i].startsWith('-')) i += GENERAL_OPTIONS_WITH_VALUE.has(words[i]) ? 2 : 1;
   if (words[i] !== 'install') return undefined;
   const args = words.slice(i + 1);
-  const command = tool === 'pip' ? parsePip(args) : parseConda(args);
+  const command = tool === 'conda' ? parseConda(args) : parsePip(args, tool);
   for (const requirement of command.requirements) {
     const at = args.indexOf(requirement.spec);
     const bound = at < 0 ? undefined : bounds[i + 1 + at];
@@ -183,7 +187,7 @@ function optionOf(word: string, valueOptions: ReadonlySet<string>): { option?: s
   return {};
 }
 
-function parsePip(args: string[]): InstallCommand {
+function parsePip(args: string[], tool: 'pip' | 'mim'): InstallCommand {
   const requirements: Requirement[] = [];
   let constrained = false;
   for (let i = 0; i < args.length; i++) {
@@ -211,7 +215,7 @@ function parsePip(args: string[]): InstallCommand {
   const versioned = new Set(requirements.filter((r) => r.status === 'pinned' || r.status === 'range').map((r) => distributionOf(r.spec)));
   versioned.delete(undefined);
   const judged = requirements.filter((r) => !(r.status === 'unpinned' && versioned.has(distributionOf(r.spec))));
-  return { tool: 'pip', requirements: judged.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
+  return { tool, requirements: judged.filter((r) => !TOOLING.has(nameOf(r.spec))), constrained };
 }
 
 /** The distribution a requirement names, normalised as pip compares them (`Datasets[s3]` is `datasets`); none for a URL or path. */
