@@ -181,7 +181,17 @@ function workspaceRootOf(uri: string): string | undefined {
 }
 
 /** Schedules the analysis of a document that changed now: at once, or after the typing pause while changes keep coming. */
+/**
+ * The version each text document was opened at, until its first change: the text documents'
+ * change event fires for the open too, and a second run scheduled for the same text would give up
+ * the first one at its first pause and queue the document again behind those opened after it.
+ */
+const openedVersions = new Map<string, number>();
+
 function edited(uri: string, settings: Promise<EditorSettings>): void {
+  const opened = openedVersions.get(uri);
+  openedVersions.delete(uri);
+  if (opened !== undefined && opened === versionOf(uri)) return;
   const now = performance.now();
   memory.edited();
   const delay = typingPause(lastChange.get(uri), now);
@@ -350,6 +360,7 @@ function clear(uri: string): void {
   clearTimeout(timers.get(uri));
   timers.delete(uri);
   lastChange.delete(uri);
+  openedVersions.delete(uri);
   publish(uri, new Map());
   published.delete(uri);
   session?.close(uri);
@@ -365,7 +376,10 @@ function displayName(uri: string): string {
   }
 }
 
-documents.onDidOpen((event) => schedule(event.document.uri, 0));
+documents.onDidOpen((event) => {
+  openedVersions.set(event.document.uri, event.document.version);
+  schedule(event.document.uri, 0);
+});
 documents.onDidChangeContent((event) => edited(event.document.uri, settingsFor(event.document.uri)));
 documents.onDidSave((event) => schedule(event.document.uri, 0));
 documents.onDidClose((event) => {
