@@ -1572,6 +1572,29 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'images picked at random into a loader whose batch only goes to the notebook\'s own plotting helper',
+      code: py`
+        import numpy as np
+        import torch
+        import torchvision
+        import matplotlib.pyplot as plt
+
+        def show_grid(images, title=None):
+            images = images.numpy().transpose((1, 2, 0))
+            plt.imshow(np.clip(images, 0, 1))
+            if title is not None:
+                plt.title(title)
+
+        model.fit(train_loader)
+        hits = np.where(predictions == targets)[0]
+        chosen = np.random.permutation(hits)[:8]
+        picked = torch.utils.data.DataLoader([valid_set[k] for k in chosen], batch_size=8)
+        for batch in picked:
+            images, labels = batch
+        show_grid(torchvision.utils.make_grid(images), title=[t.item() for t in labels])
+      `,
+    },
+    {
       name: 'rows picked at random only to be shown',
       code: py`
         import random
@@ -2494,6 +2517,24 @@ ruleTests(unseededRandomness, {
       findings: [{ line: 2 }],
       noFix: true,
     },
+    seededCase(
+      'a draw handed to a helper of the file that fits in its body, or that hands the rows back after a None check',
+      py`
+        import numpy as np
+
+        def fit_on(rows):
+            model.fit(rows, y[: len(rows)])
+
+        def labelled(rows, title=None):
+            if title is not None:
+                print(title)
+            return rows
+
+        fit_on(X[np.random.permutation(len(X))])
+        clf.fit(labelled(X[np.random.choice(len(X), 50)], title="subsample"), y[:50])
+      `,
+      11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
+    ),
     {
       name: 'an unseeded generator behind `or` of a value the program loaded, not a parameter',
       code: py`
