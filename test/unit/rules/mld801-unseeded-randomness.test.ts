@@ -1530,6 +1530,35 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'an unseeded generator kept from a parameter with `or`, as the fallback when the caller passed none',
+      code: py`
+        import numpy as np
+        import torch
+
+        class MatrixFactorizer:
+            def __init__(self, n_users, n_items, dim=16, random_state=None):
+                self.net = DotProduct(n_users, n_items, dim)
+                self.opt = torch.optim.Adam(self.net.parameters(), lr=1e-2)
+                self._rng = random_state or np.random.RandomState()
+
+            def fit(self, users, items, ratings):
+                order = self._rng.permutation(len(users))
+                for u, i, r in batches(users[order], items[order], ratings[order]):
+                    loss = ((self.net(u, i) - r) ** 2).mean()
+                    self.opt.zero_grad()
+                    loss.backward()
+                    self.opt.step()
+
+        def bootstrap_scores(model, X, y, n=100, rng=None):
+            gen = rng or np.random.default_rng()
+            picks = [gen.integers(0, len(X), len(X)) for _ in range(n)]
+            return [model.fit(X[p], y[p]).score(X, y) for p in picks]
+
+        model = MatrixFactorizer(943, 1682)
+        model.fit(users, items, ratings)
+      `,
+    },
+    {
       name: 'dummy inputs that only give a shape to export, tracing and profiling',
       code: py`
         import torch
@@ -1540,6 +1569,29 @@ ruleTests(unseededRandomness, {
         traced = torch.jit.trace(net, example)
         flops = FlopCountAnalysis(net, inputs=(torch.randn(1, 784).to(device),)).total()
         SummaryWriter("runs").add_graph(net, torch.rand(1, 784))
+      `,
+    },
+    {
+      name: 'images picked at random into a loader whose batch only goes to the notebook\'s own plotting helper',
+      code: py`
+        import numpy as np
+        import torch
+        import torchvision
+        import matplotlib.pyplot as plt
+
+        def show_grid(images, title=None):
+            images = images.numpy().transpose((1, 2, 0))
+            plt.imshow(np.clip(images, 0, 1))
+            if title is not None:
+                plt.title(title)
+
+        model.fit(train_loader)
+        hits = np.where(predictions == targets)[0]
+        chosen = np.random.permutation(hits)[:8]
+        picked = torch.utils.data.DataLoader([valid_set[k] for k in chosen], batch_size=8)
+        for batch in picked:
+            images, labels = batch
+        show_grid(torchvision.utils.make_grid(images), title=[t.item() for t in labels])
       `,
     },
     {
@@ -2464,6 +2516,45 @@ ruleTests(unseededRandomness, {
       `,
       findings: [{ line: 2 }],
       noFix: true,
+    },
+    seededCase(
+      'a draw handed to a helper of the file that fits in its body, or that hands the rows back after a None check',
+      py`
+        import numpy as np
+
+        def fit_on(rows):
+            model.fit(rows, y[: len(rows)])
+
+        def labelled(rows, title=None):
+            if title is not None:
+                print(title)
+            return rows
+
+        fit_on(X[np.random.permutation(len(X))])
+        clf.fit(labelled(X[np.random.choice(len(X), 50)], title="subsample"), y[:50])
+      `,
+      11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
+    ),
+    {
+      name: 'an unseeded generator behind `or` of a value the program loaded, not a parameter',
+      code: py`
+        import numpy as np
+
+        saved = load_state("rng.pkl")
+        rng = saved or np.random.RandomState()
+        order = rng.permutation(len(X))
+        model.fit(X[order], y[order])
+      `,
+      findings: [{ line: 4, message: /`RandomState\(\)` without a seed/ }],
+      output: py`
+        import numpy as np
+        SEED = 42
+
+        saved = load_state("rng.pkl")
+        rng = saved or np.random.RandomState(SEED)
+        order = rng.permutation(len(X))
+        model.fit(X[order], y[order])
+      `,
     },
     {
       name: 'weights drawn in a hand-written network, and default_rng() feeding a split',

@@ -492,6 +492,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       shown++;
       continue;
     }
+    // `title is not None` asks whether a value was given, not what was drawn: the same answer whatever is drawn.
+    if (parent.type === 'comparison_operator' && comparesWithNone(parent)) {
+      shapes++;
+      continue;
+    }
     // Python 2's `print X_train.head(1)` shows what it is given, as `print(...)` does.
     if (parent.type === 'print_statement') {
       shown++;
@@ -547,7 +552,12 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       // Handed to a function of the file, the value goes where its parameter goes in the body
       // (`fit_model(X, y)` fits it there), and on through what the call returns.
       const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
-      if (parameter) queue.push(...usesOfTarget(index, parameter));
+      if (parameter) {
+        queue.push(...usesOfTarget(index, parameter));
+        // One that hands nothing back (a notebook's `imshow(grid, title=...)` helper) gives its caller `None`.
+        const fn = enclosingFunction(parameter);
+        if (fn && !givesBackValue(index, fn)) continue;
+      }
       queue.push(callNode);
       continue;
     }
@@ -604,6 +614,13 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+}
+
+/** `x is None`, `x is not None`: an identity test against `None`, whose answer no drawn number changes. */
+function comparesWithNone(comparison: Node): boolean {
+  const operators = comparison.childrenForFieldName('operators').map((o) => o?.text.replace(/\s+/g, ' '));
+  const operands = comparison.namedChildren;
+  return operators.length === 1 && (operators[0] === 'is' || operators[0] === 'is not') && operands.length === 2 && operands.some((o) => o?.type === 'none');
 }
 
 /** What a tested value passes through on its way to the `if` or `while` that tests it. */
