@@ -58,15 +58,34 @@ function label(spec: string): string {
 function names(requirements: Requirement[]): string {
   const shown = requirements.slice(0, 4).map((r) => label(r.spec));
   if (requirements.length > 4) shown.push(`${requirements.length - 4} more`);
-  return shown.length === 1 ? shown[0] : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return listed(shown);
 }
 
-/** Why a bound written unquoted (`!pip install numpy>=1.20`) bounds nothing: the shell redirects at `>`. */
-function redirections(tool: string, redirected: Requirement[]): string {
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: string[]): string {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Why a bound written unquoted (`!pip install numpy>=1.20`) bounds nothing: the shell redirects at
+ * `>`, writing the installer's output to a file named by the version.
+ */
+function outputRedirections(tool: string, redirected: Requirement[]): string {
   const written = redirected.map((r) => `\`${label(r.spec)}${r.redirectedBound}\``);
   if (written.length === 1) return `unquoted, ${written[0]} sends ${tool}'s output to a file named \`${redirected[0].redirectedBound!.slice(1)}\` instead of bounding the version`;
-  const list = `${written.slice(0, -1).join(', ')} and ${written[written.length - 1]}`;
-  return `unquoted, ${list} send ${tool}'s output to files instead of bounding the versions`;
+  return `unquoted, ${listed(written)} send ${tool}'s output to files instead of bounding the versions`;
+}
+
+/**
+ * An unquoted upper bound (`!pip install protobuf<4.21.3`) is an input redirection: the shell opens
+ * a file named by the version to feed the installer, and where there is none (the usual case) it
+ * fails before the installer starts — the line installs nothing, and writes no output anywhere.
+ */
+function inputRedirections(tool: string, redirected: Requirement[]): string {
+  const written = redirected.map((r) => `\`${label(r.spec)}${r.redirectedBound}\``);
+  const files = listed(redirected.map((r) => `\`${r.redirectedBound!.slice(1)}\``));
+  if (written.length === 1) return `unquoted, ${written[0]} makes the shell read ${tool}'s input from a file named ${files}: without one, its line fails before ${tool} starts and installs nothing`;
+  return `unquoted, ${listed(written)} make the shell read ${tool}'s input from files named ${files}: without them, their lines fail before ${tool} starts and install nothing`;
 }
 
 /** What is wrong with a command's requirements, or undefined when everything is pinned. */
@@ -87,12 +106,15 @@ function describe(command: InstallCommand): string | undefined {
   const branches = requirements.filter((r) => r.status === 'branch');
   const parts: string[] = [];
   if (unpinned.length) parts.push(`${names(unpinned)} ${unpinned.length > 1 ? 'have' : 'has'} no version pin`);
-  const redirected = unpinned.filter((r) => r.redirectedBound !== undefined);
-  if (redirected.length) parts.push(redirections(command.tool, redirected));
+  const written = unpinned.filter((r) => r.redirectedBound?.startsWith('>'));
+  if (written.length) parts.push(outputRedirections(command.tool, written));
   if (ranges.length) parts.push(`${names(ranges)} only ${ranges.length > 1 ? 'bound' : 'bounds'} the version on one side`);
   if (branches.length) parts.push(`${names(branches)} ${branches.length > 1 ? 'follow' : 'follows'} a branch, not a commit`);
   if (parts.length === 0) return undefined;
-  return `\`${command.tool} install\`: ${parts.join('; ')}, so each run may install a different release`;
+  // Said after the consequence: such a line changes no version, it leaves the package as it was.
+  const read = unpinned.filter((r) => r.redirectedBound?.startsWith('<'));
+  const failing = read.length ? `; ${inputRedirections(command.tool, read)}` : '';
+  return `\`${command.tool} install\`: ${parts.join('; ')}, so each run may install a different release${failing}`;
 }
 
 /** An install command with something unpinned, and where it is. */
@@ -168,7 +190,7 @@ export const unpinnedPackageInstall: Rule = {
       example: '!pip install transformers datasets\n%pip install -q "scikit-learn>=1.3"\n!pip install git+https://github.com/org/tool.git',
       fix: 'Pin an exact version (`transformers==4.44.2`), or a compatible series (`~=4.44.0`, `>=4.44,<4.45`); install from a requirements or constraints file kept with the notebook (`-r requirements.txt`, `-c constraints.txt`); pin VCS installs to a commit or tag (`git+https://github.com/org/tool.git@3f2a9c1`). Run `pip freeze` in the environment that produced your results to find the versions.',
       fixed: '!pip install transformers==4.44.2 datasets==2.21.0\n%pip install -q "scikit-learn~=1.5.1"\n!pip install git+https://github.com/org/tool.git@3f2a9c1',
-      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), the values of the installer\'s options (`--index-url URL`, uv\'s `--index-strategy unsafe-best-match`, `--link-mode copy`: settings, not packages), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove) and installs of the ninja build runner, which only executes the compile commands that PyTorch\'s C++/CUDA extension builder writes (`pip install ninja` before a StyleGAN-style custom op is compiled): their versions change how packages are installed or built, not what the code computes, and other pip commands (`uninstall`, `list`, `freeze`). An install under a literal `if False:` / `if 0:` (a set-up step the reader switches on by hand) never runs, and installs nothing; one under a flag the reader may flip (`if INSTALL:`) or any other condition is still reported. A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. A bound is read the way the shell reads it: unquoted, `>` and `<` start a redirection, so `!pip install numpy>=1.20` installs any numpy and writes pip\'s output to a file named `=1.20`; it is reported as unpinned, with a message that says so. Quoted (`"numpy>=1.20"`), or an item of a `subprocess` argument list (no shell reads it), it is a one-sided bound. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once, also when one line adds extras (`transformers`, then `transformers[sentencepiece]`). Within one command pip resolves one version of each package: a requirement that names no version beside one that pins or bounds the same package (`datasets[audio]==1.16.1 datasets[s3]`) only adds its extras to that version, so it is not reported as unpinned; the other requirement is judged, and a bound on one side only is still reported. On separate lines the two are judged each on its own.',
+      nearMisses: 'Pinned: `==`, `===`, `~=`, a lower and an upper bound together (`>=2.0,<2.1`), conda\'s `name=1.2`, VCS URLs with a commit or tag, archive and wheel files, local paths (`-e .`, `./pkg`). Not reported: requirements files (`-r`, `--file`) and constraints files (`-c`, which pin everything on the line), the values of the installer\'s options (`--index-url URL`, uv\'s `--index-strategy unsafe-best-match`, `--link-mode copy`: settings, not packages), names built at run time (`{pkg}`, `$PKG`), upgrades of the packaging tools themselves (pip, uv, setuptools, wheel, pip-autoremove) and installs of the ninja build runner, which only executes the compile commands that PyTorch\'s C++/CUDA extension builder writes (`pip install ninja` before a StyleGAN-style custom op is compiled): their versions change how packages are installed or built, not what the code computes, and other pip commands (`uninstall`, `list`, `freeze`). An install under a literal `if False:` / `if 0:` (a set-up step the reader switches on by hand) never runs, and installs nothing; one under a flag the reader may flip (`if INSTALL:`) or any other condition is still reported. A one-sided bound (`numpy>=1.20`, `torch<2`) is reported: it admits every future release on its open side. A bound is read the way the shell reads it: unquoted, `>` and `<` start a redirection, so `!pip install numpy>=1.20` installs any numpy and writes pip\'s output to a file named `=1.20`, and `!pip install protobuf<4.21.3` makes the shell read pip\'s input from a file named `4.21.3`: where there is none (the usual case) the shell fails before pip starts, and the line installs nothing at all, leaving whatever version was there; both are reported as unpinned, with a message that says which. Quoted (`"numpy>=1.20"`), or an item of a `subprocess` argument list (no shell reads it), it is a one-sided bound. One cause is one finding: the cause is that the notebook\'s (or script\'s) environment is not pinned for a tool, so every unpinned install line of that tool in the document — in one cell or in several, on either branch of an `if` — is part of one finding, linked from it; install lines whose packages are all pinned are neither reported nor linked, and a package installed by two lines is named once, also when one line adds extras (`transformers`, then `transformers[sentencepiece]`). Within one command pip resolves one version of each package: a requirement that names no version beside one that pins or bounds the same package (`datasets[audio]==1.16.1 datasets[s3]`) only adds its extras to that version, so it is not reported as unpinned; the other requirement is judged, and a bound on one side only is still reported. On separate lines the two are judged each on its own.',
       notebooks: 'Reads `!pip` / `!conda` shell escapes, `%pip` / `%conda` / `%system` line magics, automagic `pip install` lines (also with pip\'s general options before the subcommand: `!pip -q install x`, `!pip --timeout 60 install x`), and the lines of `%%bash` / `%%sh` cells, in the editor and in .ipynb files read by the CLI. In scripts (and notebooks exported to scripts) it reads `get_ipython().system(...)`, `get_ipython().run_line_magic("pip", ...)`, `os.system(...)` and `subprocess` calls with a static command. One finding per notebook (per file for a script) and installing tool (pip, conda, and OpenMMLab\'s `mim install`, which hands its requirements to pip), at its first unpinned install command, naming every unpinned package once and linked to the tool\'s other install lines that add unpinned packages. This used to be one finding per cell; it changed because a notebook\'s install lines — set-up installs spread over three cells, or a local cell and a Colab cell installing the same packages on the two branches of an `if` — set up one environment, paid off in one go by one requirements or lock file, and several findings for one cause read as several problems. A `# mldebt: ignore[MLD803]` comment on the first unpinned install line therefore silences the notebook\'s finding for that tool.',
     },
   },

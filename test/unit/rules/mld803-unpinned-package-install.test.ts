@@ -163,6 +163,20 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'an unquoted upper bound is an input redirection: the message says the line fails and installs nothing, not that output goes to a file',
+      code: ['!pip install --upgrade pip\n!pip install onnxruntime\n!pip install tokenizers<0.20.0\n!pip install onnx>=1.14.0\n'],
+      findings: [
+        { cell: 0, line: 2, message: /^`pip install`: onnxruntime, tokenizers and onnx have no version pin; unquoted, `onnx>=1\.14\.0` sends pip's output to a file named `=1\.14\.0` instead of bounding the version, so each run may install a different release; unquoted, `tokenizers<0\.20\.0` makes the shell read pip's input from a file named `0\.20\.0`: without one, its line fails before pip starts and installs nothing \(3 install commands in this notebook\)$/, related: 2 },
+      ],
+    },
+    {
+      name: 'two unquoted upper bounds, one with `<=`: both files are named',
+      code: ['%%capture\n!pip install protobuf<=3.20.3 sentencepiece<0.2\n'],
+      findings: [
+        { cell: 0, line: 2, message: /^`pip install`: protobuf and sentencepiece have no version pin, so each run may install a different release; unquoted, `protobuf<=3\.20\.3` and `sentencepiece<0\.2` make the shell read pip's input from files named `=3\.20\.3` and `0\.2`: without them, their lines fail before pip starts and install nothing$/ },
+      ],
+    },
+    {
       name: 'scripts exported from notebooks, and subprocess calls',
       code: py`
         import subprocess, sys

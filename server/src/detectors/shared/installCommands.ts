@@ -13,7 +13,7 @@ export interface Requirement {
   status: RequirementStatus;
   /**
    * A version bound written unquoted after the name (`numpy>=1.20` in `!pip install numpy>=1.20`):
-   * the shell reads it as a redirection of pip's output, so pip never sees it.
+   * the shell reads it as a redirection of pip's output (`>`) or input (`<`), so pip never sees it.
    */
   redirectedBound?: string;
 }
