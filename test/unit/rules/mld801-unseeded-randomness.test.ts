@@ -1530,6 +1530,42 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'an unseeded generator stored in an attribute under `if <parameter> is None:`, the fallback when the caller passed none',
+      code: py`
+        import numpy as np
+        import torch
+
+        class ImplicitRanker:
+            def __init__(self, n_items, dim=32, seed=None):
+                self.net = ItemTower(n_items, dim)
+                self.opt = torch.optim.SGD(self.net.parameters(), lr=0.05)
+                if seed is None:
+                    self.sampler = np.random.RandomState()
+                elif isinstance(seed, np.random.RandomState):
+                    self.sampler = seed
+                else:
+                    self.sampler = np.random.RandomState(seed)
+
+            def fit(self, pairs, epochs=5):
+                for _ in range(epochs):
+                    negatives = self.sampler.randint(0, len(pairs), len(pairs))
+                    loss = self.net.bpr(pairs, negatives)
+                    self.opt.zero_grad()
+                    loss.backward()
+                    self.opt.step()
+
+        def resample(frame, n, rng=None):
+            if rng is None:
+                gen = np.random.default_rng()
+            else:
+                gen = rng
+            return frame.iloc[gen.integers(0, len(frame), n)]
+
+        ranker = ImplicitRanker(5000)
+        ranker.fit(resample(interactions, 10_000))
+      `,
+    },
+    {
       name: 'an unseeded generator kept from a parameter with `or`, as the fallback when the caller passed none',
       code: py`
         import numpy as np
@@ -2535,6 +2571,45 @@ ruleTests(unseededRandomness, {
       `,
       11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
     ),
+    {
+      name: 'an unseeded generator under `if <loaded value> is None:`, which the caller did not choose',
+      code: py`
+        import numpy as np
+
+        class Trainer:
+            def __init__(self, state_file):
+                saved = load_state(state_file)
+                if saved is None:
+                    self.rng = np.random.RandomState()
+                else:
+                    self.rng = saved
+
+            def fit(self, X, y):
+                order = self.rng.permutation(len(X))
+                self.model.fit(X[order], y[order])
+
+        Trainer("state.pkl").fit(X, y)
+      `,
+      findings: [{ line: 7, message: /`RandomState\(\)` without a seed/ }],
+      output: py`
+        import numpy as np
+        SEED = 42
+
+        class Trainer:
+            def __init__(self, state_file):
+                saved = load_state(state_file)
+                if saved is None:
+                    self.rng = np.random.RandomState(SEED)
+                else:
+                    self.rng = saved
+
+            def fit(self, X, y):
+                order = self.rng.permutation(len(X))
+                self.model.fit(X[order], y[order])
+
+        Trainer("state.pkl").fit(X, y)
+      `,
+    },
     {
       name: 'an unseeded generator behind `or` of a value the program loaded, not a parameter',
       code: py`
