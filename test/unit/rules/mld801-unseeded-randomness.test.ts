@@ -2572,6 +2572,56 @@ ruleTests(unseededRandomness, {
       11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
     ),
     {
+      name: 'a draw under `if <parameter> is None:` whose parameter is no seed (a batch offset), not a fallback',
+      code: py`
+        import numpy as np
+        import torch
+
+        def next_batch(X, y, size=32, start=None):
+            if start is None:
+                rows = np.random.randint(0, len(X), size=size)
+            else:
+                rows = range(start, min(start + size, len(X)))
+            return torch.tensor(X[rows]), torch.tensor(y[rows])
+
+        def train(net, X, y, epochs=3):
+            opt = torch.optim.Adam(net.parameters())
+            for _ in range(epochs):
+                xb, yb = next_batch(X, y)
+                loss = ((net(xb) - yb) ** 2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+        train(net, X, y)
+      `,
+      findings: [{ line: 6, message: /`np\.random\.randint` draws from NumPy's global random generator/ }],
+      output: py`
+        import numpy as np
+        import torch
+        SEED = 42
+        np.random.seed(SEED)
+
+        def next_batch(X, y, size=32, start=None):
+            if start is None:
+                rows = np.random.randint(0, len(X), size=size)
+            else:
+                rows = range(start, min(start + size, len(X)))
+            return torch.tensor(X[rows]), torch.tensor(y[rows])
+
+        def train(net, X, y, epochs=3):
+            opt = torch.optim.Adam(net.parameters())
+            for _ in range(epochs):
+                xb, yb = next_batch(X, y)
+                loss = ((net(xb) - yb) ** 2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+        train(net, X, y)
+      `,
+    },
+    {
       name: 'an unseeded generator under `if <loaded value> is None:`, which the caller did not choose',
       code: py`
         import numpy as np
