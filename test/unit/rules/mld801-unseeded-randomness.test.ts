@@ -19,6 +19,25 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** An unseeded generator as the fallback for a state the program loaded itself: no caller chose it. */
+const LOADED_STATE_FALLBACK = py`
+  import numpy as np
+
+  class Trainer:
+      def __init__(self, state_file):
+          saved = load_state(state_file)
+          if saved is None:
+              self.rng = np.random.RandomState()
+          else:
+              self.rng = saved
+
+      def fit(self, X, y):
+          order = self.rng.permutation(len(X))
+          self.model.fit(X[order], y[order])
+
+  Trainer("state.pkl").fit(X, y)
+`;
+
 /** Weights drawn, then updated by hand from their gradients (which are also printed): trained. */
 const HAND_UPDATED_WEIGHTS = py`
   import torch
@@ -2571,9 +2590,9 @@ ruleTests(unseededRandomness, {
       `,
       11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
     ),
-    {
-      name: 'a draw under `if <parameter> is None:` whose parameter is no seed (a batch offset), not a fallback',
-      code: py`
+    seededCase(
+      'a draw under `if <parameter> is None:` whose parameter is no seed (a batch offset), not a fallback',
+      py`
         import numpy as np
         import torch
 
@@ -2595,70 +2614,13 @@ ruleTests(unseededRandomness, {
 
         train(net, X, y)
       `,
-      findings: [{ line: 6, message: /`np\.random\.randint` draws from NumPy's global random generator/ }],
-      output: py`
-        import numpy as np
-        import torch
-        SEED = 42
-        np.random.seed(SEED)
-
-        def next_batch(X, y, size=32, start=None):
-            if start is None:
-                rows = np.random.randint(0, len(X), size=size)
-            else:
-                rows = range(start, min(start + size, len(X)))
-            return torch.tensor(X[rows]), torch.tensor(y[rows])
-
-        def train(net, X, y, epochs=3):
-            opt = torch.optim.Adam(net.parameters())
-            for _ in range(epochs):
-                xb, yb = next_batch(X, y)
-                loss = ((net(xb) - yb) ** 2).mean()
-                opt.zero_grad()
-                loss.backward()
-                opt.step()
-
-        train(net, X, y)
-      `,
-    },
+      6, /`np\.random\.randint` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
+    ),
     {
       name: 'an unseeded generator under `if <loaded value> is None:`, which the caller did not choose',
-      code: py`
-        import numpy as np
-
-        class Trainer:
-            def __init__(self, state_file):
-                saved = load_state(state_file)
-                if saved is None:
-                    self.rng = np.random.RandomState()
-                else:
-                    self.rng = saved
-
-            def fit(self, X, y):
-                order = self.rng.permutation(len(X))
-                self.model.fit(X[order], y[order])
-
-        Trainer("state.pkl").fit(X, y)
-      `,
+      code: LOADED_STATE_FALLBACK,
       findings: [{ line: 7, message: /`RandomState\(\)` without a seed/ }],
-      output: py`
-        import numpy as np
-        SEED = 42
-
-        class Trainer:
-            def __init__(self, state_file):
-                saved = load_state(state_file)
-                if saved is None:
-                    self.rng = np.random.RandomState(SEED)
-                else:
-                    self.rng = saved
-
-            def fit(self, X, y):
-                order = self.rng.permutation(len(X))
-                self.model.fit(X[order], y[order])
-
-        Trainer("state.pkl").fit(X, y)
-      `,
+      output: LOADED_STATE_FALLBACK.replace('import numpy as np\n', 'import numpy as np\nSEED = 42\n').replace('RandomState()', 'RandomState(SEED)'),
     },
     {
       name: 'an unseeded generator behind `or` of a value the program loaded, not a parameter',
