@@ -175,6 +175,10 @@ describe('.ipynb reading', () => {
       { name: 'scala', mimetype: 'text/x-scala', codemirror_mode: 'text/x-scala', pygments_lexer: 'scala' }), 'scala');
     assert.equal(sparkmagic({ name: 'sparkrkernel', display_name: 'SparkR', language: '' },
       { name: 'sparkR', mimetype: 'text/x-rsrc', codemirror_mode: 'text/x-rsrc', pygments_lexer: 'r' }), 'sparkr');
+    // A front end that knows no language for the kernel saves "plaintext": the kernelspec's language decides.
+    assert.equal(sparkmagic({ name: 'bento_kernel_recs', display_name: 'recs', language: 'python' }, { name: 'plaintext' }), 'python');
+    assert.equal(sparkmagic({ name: 'ir', display_name: 'R', language: 'R' }, { name: 'plaintext' }), 'r');
+    assert.equal(parseIpynb('file:///n.ipynb', JSON.stringify({ cells: [], metadata: { language_info: { name: 'plaintext' } } })).language, 'plaintext', 'no kernel: nothing says it is Python');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
     for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);

@@ -61,8 +61,12 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
   const info = nb.metadata?.language_info;
   // A kernel may give its language its own name and still run Python: sparkmagic's PySpark kernel says "pyspark",
   // with the mimetype of Python source, and its cells are Python sent to a Spark cluster.
-  const declared = info?.mimetype === 'text/x-python' ? 'python' : info?.name ?? nb.metadata?.kernelspec?.language;
-  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(nb.metadata?.kernelspec) ?? 'python';
+  // "plaintext" is what a front end writes when it knows no language for the kernel (Meta's Bento saves it beside
+  // a kernelspec whose language is "python"): it names none, so the kernel's declared language decides.
+  const plain = typeof info?.name === 'string' && /^(plain)?text$/i.test(info.name);
+  const declared = info?.mimetype === 'text/x-python' ? 'python' : (plain ? undefined : info?.name) ?? nb.metadata?.kernelspec?.language;
+  const fallback = plain && !nb.metadata?.kernelspec ? 'plaintext' : 'python';
+  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(nb.metadata?.kernelspec) ?? fallback;
   const cells = nb.cells.map((raw, index): CellInput => {
     const rawSource = raw?.source;
     const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';

@@ -19,6 +19,25 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** An unseeded generator as the fallback for a state the program loaded itself: no caller chose it. */
+const LOADED_STATE_FALLBACK = py`
+  import numpy as np
+
+  class Trainer:
+      def __init__(self, state_file):
+          saved = load_state(state_file)
+          if saved is None:
+              self.rng = np.random.RandomState()
+          else:
+              self.rng = saved
+
+      def fit(self, X, y):
+          order = self.rng.permutation(len(X))
+          self.model.fit(X[order], y[order])
+
+  Trainer("state.pkl").fit(X, y)
+`;
+
 /** Weights drawn, then updated by hand from their gradients (which are also printed): trained. */
 const HAND_UPDATED_WEIGHTS = py`
   import torch
@@ -1530,6 +1549,42 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'an unseeded generator stored in an attribute under `if <parameter> is None:`, the fallback when the caller passed none',
+      code: py`
+        import numpy as np
+        import torch
+
+        class ImplicitRanker:
+            def __init__(self, n_items, dim=32, seed=None):
+                self.net = ItemTower(n_items, dim)
+                self.opt = torch.optim.SGD(self.net.parameters(), lr=0.05)
+                if seed is None:
+                    self.sampler = np.random.RandomState()
+                elif isinstance(seed, np.random.RandomState):
+                    self.sampler = seed
+                else:
+                    self.sampler = np.random.RandomState(seed)
+
+            def fit(self, pairs, epochs=5):
+                for _ in range(epochs):
+                    negatives = self.sampler.randint(0, len(pairs), len(pairs))
+                    loss = self.net.bpr(pairs, negatives)
+                    self.opt.zero_grad()
+                    loss.backward()
+                    self.opt.step()
+
+        def resample(frame, n, rng=None):
+            if rng is None:
+                gen = np.random.default_rng()
+            else:
+                gen = rng
+            return frame.iloc[gen.integers(0, len(frame), n)]
+
+        ranker = ImplicitRanker(5000)
+        ranker.fit(resample(interactions, 10_000))
+      `,
+    },
+    {
       name: 'an unseeded generator kept from a parameter with `or`, as the fallback when the caller passed none',
       code: py`
         import numpy as np
@@ -2535,6 +2590,38 @@ ruleTests(unseededRandomness, {
       `,
       11, /\(and 1 other draw\)/, 'import numpy as np', 'np.random.seed(SEED)',
     ),
+    seededCase(
+      'a draw under `if <parameter> is None:` whose parameter is no seed (a batch offset), not a fallback',
+      py`
+        import numpy as np
+        import torch
+
+        def next_batch(X, y, size=32, start=None):
+            if start is None:
+                rows = np.random.randint(0, len(X), size=size)
+            else:
+                rows = range(start, min(start + size, len(X)))
+            return torch.tensor(X[rows]), torch.tensor(y[rows])
+
+        def train(net, X, y, epochs=3):
+            opt = torch.optim.Adam(net.parameters())
+            for _ in range(epochs):
+                xb, yb = next_batch(X, y)
+                loss = ((net(xb) - yb) ** 2).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+
+        train(net, X, y)
+      `,
+      6, /`np\.random\.randint` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
+    ),
+    {
+      name: 'an unseeded generator under `if <loaded value> is None:`, which the caller did not choose',
+      code: LOADED_STATE_FALLBACK,
+      findings: [{ line: 7, message: /`RandomState\(\)` without a seed/ }],
+      output: LOADED_STATE_FALLBACK.replace('import numpy as np\n', 'import numpy as np\nSEED = 42\n').replace('RandomState()', 'RandomState(SEED)'),
+    },
     {
       name: 'an unseeded generator behind `or` of a value the program loaded, not a parameter',
       code: py`
