@@ -274,3 +274,10 @@ export function indentationOf(text: string, node: Node): string {
   const match = /^[ \t]*/.exec(text.slice(lineStart, node.startIndex));
   return match ? match[0] : '';
 }
+
+/** `x is None`, `x is not None`: an identity test against `None`, asking only whether a value is there. */
+export function comparesWithNone(comparison: Node): boolean {
+  const operators = comparison.childrenForFieldName('operators').map((o) => o?.text.replace(/\s+/g, ' '));
+  const operands = comparison.namedChildren;
+  return operators.length === 1 && (operators[0] === 'is' || operators[0] === 'is not') && operands.length === 2 && operands.some((o) => o?.type === 'none');
+}

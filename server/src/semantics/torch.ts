@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { sameNode, stripParens, up } from './nodes';
+import { comparesWithNone, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -335,8 +335,8 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
 
 /**
  * Whether the file applies gradients: steps something (`opt.step()`, `scaler.step(opt)`,
- * `engine.step()`), builds an optimizer (which may be stepped out of sight), zeroes gradients, or
- * reads them (`w.grad`, `torch.autograd.grad`). A backward pass changes a weight only through one
+ * `engine.step()`), builds an optimizer (which may be stepped out of sight), calls `zero_grad()`, or
+ * reads gradients (`w.grad`, `torch.autograd.grad`) for more than clearing them (see onlyCleared). A backward pass changes a weight only through one
  * of these; in a file with none of them, it measures (time, memory, FLOPs) and trains nothing.
  */
 export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
@@ -345,8 +345,24 @@ export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute));
+  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute));
 });
+
+/**
+ * A gradient only cleared (`p.grad.zero_()`, `p.grad.data.zero_()`, `p.grad = None`) or asked whether
+ * it exists (`if p.grad is not None:`, guarding the clearing): no weight moves by it.
+ */
+function onlyCleared(attribute: Node): boolean {
+  const parent = attribute.parent;
+  if (parent?.type === 'assignment') return sameNode(parent.childForFieldName('left'), attribute) && parent.childForFieldName('right')?.type === 'none';
+  if (parent?.type === 'comparison_operator') return comparesWithNone(parent);
+  let at = attribute;
+  if (at.parent?.type === 'attribute' && at.parent.childForFieldName('attribute')?.text === 'data') at = at.parent;
+  const method = at.parent;
+  const call = method?.parent;
+  return method?.type === 'attribute' && sameNode(method.childForFieldName('object'), at) && method.childForFieldName('attribute')?.text === 'zero_'
+    && call?.type === 'call' && call.parent?.type === 'expression_statement';
+}
 
 /**
  * Expressions a value is worked into on its way to being shown: `w.grad.data`, `(x.grad - 4 * x).norm()`,

@@ -236,6 +236,45 @@ const TIMED_BACKWARD = py`
   print(f"{(time.perf_counter() - start) / 100 * 1e3:.3f} ms per step")
 `;
 
+/** The benchmark clearing the gradients between timed passes: cleared, they are still applied to nothing. */
+const TIMED_BACKWARD_CLEARED = py`
+  import time
+  import torch
+  from mylab.layers import FusedLinear
+
+  layer = FusedLinear(2048, 2048).cuda()
+  x = torch.randn(32, 2048, device="cuda")
+  start = time.perf_counter()
+  for _ in range(50):
+      for p in layer.parameters():
+          if p.grad is not None:
+              p.grad.zero_()
+      layer(x).sum().backward()
+  x.grad = None
+  torch.cuda.synchronize()
+  print(f"{50 * 32 / (time.perf_counter() - start):.0f} rows/s")
+`;
+
+/** The same loop that, besides clearing them, descends along the gradients: the layer trains. */
+const TIMED_CLEARED_THEN_UPDATED = py`
+  import time
+  import torch
+  from mylab.layers import FusedLinear
+
+  layer = FusedLinear(2048, 2048).cuda()
+  x = torch.randn(32, 2048, device="cuda")
+  start = time.perf_counter()
+  for _ in range(50):
+      for p in layer.parameters():
+          if p.grad is not None:
+              p.grad.zero_()
+      layer(x).sum().backward()
+      with torch.no_grad():
+          for p in layer.parameters():
+              p -= 1e-3 * p.grad
+  print(f"{50 * 32 / (time.perf_counter() - start):.0f} rows/s")
+`;
+
 /** The same benchmark whose model does train: an optimizer applies the gradients. */
 const TIMED_TRAINING_STEP = py`
   import time
@@ -1302,6 +1341,10 @@ ruleTests(unseededRandomness, {
       code: TIMED_BACKWARD,
     },
     {
+      name: 'a benchmark that only clears the gradients between timed passes applies none: nothing trains',
+      code: TIMED_BACKWARD_CLEARED,
+    },
+    {
       name: 'a notebook measuring the throughput of a model in training mode, with a dummy loss and no optimizer',
       code: [
         py`
@@ -2233,6 +2276,7 @@ ruleTests(unseededRandomness, {
     seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
+    seededCase('gradients cleared between passes and also applied by hand train the layer', TIMED_CLEARED_THEN_UPDATED, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('noise handed to a function of the file that fits it reaches a result through its parameter', NOISE_THROUGH_OWN_FUNCTIONS, 13, /`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     seededCase('rows drawn, trained on and then logged as the MLflow input example are still a training draw', MLFLOW_EXAMPLE_TRAINED, 4, /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),

@@ -9,7 +9,7 @@ import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients } from '../../semantics/torch';
-import { ancestors, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
@@ -614,13 +614,6 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
-}
-
-/** `x is None`, `x is not None`: an identity test against `None`, whose answer no drawn number changes. */
-function comparesWithNone(comparison: Node): boolean {
-  const operators = comparison.childrenForFieldName('operators').map((o) => o?.text.replace(/\s+/g, ' '));
-  const operands = comparison.namedChildren;
-  return operators.length === 1 && (operators[0] === 'is' || operators[0] === 'is not') && operands.length === 2 && operands.some((o) => o?.type === 'none');
 }
 
 /** What a tested value passes through on its way to the `if` or `while` that tests it. */
