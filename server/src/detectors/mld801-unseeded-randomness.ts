@@ -143,11 +143,9 @@ function testedForNone(condition: Node | null): Node | undefined {
   return operators.length === 1 && operators[0] === 'is' && left && right?.type === 'none' ? left : undefined;
 }
 
-/** Whether `node` is a name that holds only what the caller passed: every binding reaching it is a parameter. */
+/** Whether `node` is a name that holds only what the caller passed: the binding reaching it is a parameter. */
 function holdsParameter(index: SemanticIndex, node: Node | null): boolean {
-  const read = node?.type === 'identifier' ? index.dataflow.readAt(node) : undefined;
-  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
-  return definitions.length > 0 && definitions.every((definition) => definition.kind === 'param');
+  return node?.type === 'identifier' && !!index.dataflow.readAt(node) && index.bindingAt(node)?.kind === 'param';
 }
 
 /**
@@ -171,7 +169,7 @@ function isNoneFallback(index: SemanticIndex, call: CallSite): boolean {
     if (FUNCTION_TYPES.has(node.type)) break;
     const consequence = node.type === 'if_statement' ? node.childForFieldName('consequence') : null;
     const tested = consequence && isAncestorOf(consequence, assignment) ? testedForNone(node.childForFieldName('condition')) : undefined;
-    if (tested && (tested.text === target || (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname ?? '') && holdsParameter(index, tested) && otherArmKeeps(node, target, tested.text)))) return true;
+    if (tested && (tested.text === target || (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname ?? '') && holdsParameter(index, tested) && otherArmKeeps(index, node, target, tested.text)))) return true;
   }
   return false;
 }
@@ -181,10 +179,11 @@ function isNoneFallback(index: SemanticIndex, call: CallSite): boolean {
  * (`self.rng = random_state`, `self.rng = RandomState(random_state)`): the parameter is the
  * caller's seed or generator, and the unseeded one only stands in for it.
  */
-function otherArmKeeps(ifNode: Node, target: string, parameter: string): boolean {
-  return ifNode.childrenForFieldName('alternative').some((arm) => arm?.descendantsOfType('assignment').some((assignment) =>
-    assignment?.childForFieldName('left')?.text === target
-    && (assignment.childForFieldName('right')?.descendantsOfType('identifier') ?? []).some((name) => name?.text === parameter)));
+function otherArmKeeps(index: SemanticIndex, ifNode: Node, target: string, parameter: string): boolean {
+  return ifNode.childrenForFieldName('alternative').some((arm) => !!arm && index.nodesWithin('assignment', arm).some((assignment) => {
+    const right = assignment.childForFieldName('right');
+    return assignment.childForFieldName('left')?.text === target && !!right && index.nodesWithin('identifier', right).some((name) => name.text === parameter);
+  }));
 }
 
 /** `np.random.shuffle(idx)`, `random.shuffle(rows)`: the draw lands in its argument. */

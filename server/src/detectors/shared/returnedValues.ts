@@ -72,11 +72,10 @@ export function callResultValues(index: SemanticIndex, expression: Node): Node[]
   return fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
 }
 
-/** The one value every binding that reaches `identifier` gives it (a single `name = value`), or undefined. */
+/** The value of the one binding that reaches `identifier` when it is a single `name = value`, or undefined. */
 function boundValue(index: SemanticIndex, identifier: Node): Node | undefined {
-  const read = index.dataflow.readAt(identifier);
-  const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
-  return bindings.length === 1 && bindings[0].kind === 'assign' && bindings[0].value ? stripParens(bindings[0].value) : undefined;
+  const binding = index.dataflow.readAt(identifier) ? index.bindingAt(identifier) : undefined;
+  return binding?.kind === 'assign' && binding.value ? stripParens(binding.value) : undefined;
 }
 
 /** The entry a dictionary literal bound to `identifier` holds under `key`, when nothing writes into it before `identifier` is read. */
