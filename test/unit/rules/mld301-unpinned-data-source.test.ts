@@ -162,6 +162,41 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'UCI names a training part by the dataset with the extension .data beside its .test (statlog: .trn, .tst): one dataset, one finding; the folder\'s other files, another dataset\'s test file and another host stay their own',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.naive_bayes import GaussianNB
+        X = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=(0, 4, 10), delimiter=",")
+        y = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=14, dtype=str, delimiter=",")
+        X_test = np.loadtxt("https://archive.example.edu/ml/census/census.test", usecols=(0, 4, 10), delimiter=",", skiprows=1)
+        codes = pd.read_csv("https://archive.example.edu/ml/census/census.names", sep=":")
+        other = pd.read_csv("https://archive.example.edu/ml/census/incomes.test")
+        mirrored = pd.read_csv("https://mirror.example.org/ml/census/census.test")
+        sat = np.loadtxt("https://archive.example.edu/ml/statlog/satimage/sat.trn")
+        sat_test = np.loadtxt("https://archive.example.edu/ml/statlog/satimage/sat.tst")
+        GaussianNB().fit(X, y)
+      `,
+      findings: [
+        { line: 4, message: /^`np\.genfromtxt` reads data from the URL "https:\/\/archive\.example\.edu\/ml\/census\/census\.data", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
+        { line: 7, message: /census\.names", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 8, message: /incomes\.test", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 9, message: /mirror\.example\.org\/ml\/census\/census\.test", which serves whatever is there on the day it runs: nothing pins the version this code reads$/ },
+        { line: 10, message: /sat\.trn", which serves .* \(as does 1 other load of this dataset\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'notebook: a .data file and its .test beside it in two cells are one dataset: one finding, linked',
+      code: [
+        'import numpy as np\nfrom sklearn.linear_model import LogisticRegression\n',
+        'X_train = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=(0, 4), delimiter=",")\ny_train = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=14, dtype=str, delimiter=",")\n',
+        'X_test = np.genfromtxt("https://archive.example.edu/ml/census/census.test", usecols=(0, 4), delimiter=",", skip_header=1)\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /census\.data", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
+      ],
+    },
+    {
       name: 'notebook: split folders of one dataset in two cells, the training split read again: one finding, linked',
       code: [
         'import pandas as pd\nfrom sklearn.ensemble import RandomForestClassifier\n',
