@@ -11,48 +11,22 @@ import { mainOnlyTriesModule } from './shared/selfCheck';
 import { isTestModule } from '../documents/testModules';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
+import { drawnLibrary, LIBRARY_DRAWS, type LibraryDraws } from '../semantics/library/randomDraws';
 
-interface LibraryFacts {
+interface LibraryFacts extends LibraryDraws {
   label: string;
   /** Possessive form for messages: "NumPy's". */
   owner: string;
-  /** Module whose functions draw from the global generator. */
-  drawModule: string;
-  draws: ReadonlySet<string>;
   /** The module to import-alias for the seeding line, and the call under that alias. */
   seedModule: string;
   seedCall: string;
 }
 
-const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
-
 const LIBRARIES: Record<Library, LibraryFacts> = {
-  numpy: {
-    label: 'NumPy', owner: "NumPy's", drawModule: 'numpy.random',
-    draws: words(`rand randn randint random_integers random_sample random ranf sample choice bytes shuffle permutation
-      beta binomial chisquare dirichlet exponential f gamma geometric gumbel hypergeometric laplace logistic lognormal
-      logseries multinomial multivariate_normal negative_binomial noncentral_chisquare noncentral_f normal pareto
-      poisson power rayleigh standard_cauchy standard_exponential standard_gamma standard_normal standard_t triangular
-      uniform vonmises wald weibull zipf`),
-    seedModule: 'numpy', seedCall: 'random.seed',
-  },
-  random: {
-    label: 'the random module', owner: "the `random` module's", drawModule: 'random',
-    draws: words(`random randint randrange choice choices shuffle sample uniform gauss normalvariate lognormvariate
-      expovariate vonmisesvariate gammavariate betavariate paretovariate weibullvariate triangular getrandbits
-      randbytes binomialvariate`),
-    seedModule: 'random', seedCall: 'seed',
-  },
-  torch: {
-    label: 'PyTorch', owner: "PyTorch's", drawModule: 'torch',
-    draws: words('rand randn randint randperm rand_like randn_like randint_like normal bernoulli multinomial poisson'),
-    seedModule: 'torch', seedCall: 'manual_seed',
-  },
-  tensorflow: {
-    label: 'TensorFlow', owner: "TensorFlow's", drawModule: 'tensorflow.random',
-    draws: words('uniform normal truncated_normal shuffle categorical gamma poisson'),
-    seedModule: 'tensorflow', seedCall: 'random.set_seed',
-  },
+  numpy: { label: 'NumPy', owner: "NumPy's", ...LIBRARY_DRAWS.numpy, seedModule: 'numpy', seedCall: 'random.seed' },
+  random: { label: 'the random module', owner: "the `random` module's", ...LIBRARY_DRAWS.random, seedModule: 'random', seedCall: 'seed' },
+  torch: { label: 'PyTorch', owner: "PyTorch's", ...LIBRARY_DRAWS.torch, seedModule: 'torch', seedCall: 'manual_seed' },
+  tensorflow: { label: 'TensorFlow', owner: "TensorFlow's", ...LIBRARY_DRAWS.tensorflow, seedModule: 'tensorflow', seedCall: 'random.set_seed' },
 };
 
 /** Unseeded generator constructors: they take their seed from the OS when given none. */
@@ -75,16 +49,6 @@ const RANDOM_PACKAGES = ['numpy', 'random', 'torch', 'tensorflow'];
 /** A call the rule judges: a draw from a library's global generator, or a generator constructor. */
 export function isRandomCall(call: CallSite): boolean {
   return !!call.qname && (Object.hasOwn(GENERATOR_CONSTRUCTORS, call.qname) || !!drawnLibrary(call.qname));
-}
-
-/** Each library's draws by qualified name (`numpy.random.normal` -> numpy): asked of every call that may seed or draw. */
-const DRAWS = new Map<string, Library>();
-for (const [library, facts] of Object.entries(LIBRARIES) as [Library, LibraryFacts][]) {
-  for (const draw of facts.draws) if (!DRAWS.has(`${facts.drawModule}.${draw}`)) DRAWS.set(`${facts.drawModule}.${draw}`, library);
-}
-
-function drawnLibrary(qname: string): Library | undefined {
-  return DRAWS.get(qname);
 }
 
 /** Libraries the file seeds anywhere; 'all' when its own helper (`set_seed(42)`) may seed anything. */
