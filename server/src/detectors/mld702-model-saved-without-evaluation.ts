@@ -9,7 +9,9 @@ import { isTorchOptimizer } from '../semantics/torch';
 import { calledName, shortText } from './shared/objects';
 import { fileKey } from './shared/runOrder';
 import { mainOnlyTriesModule } from './shared/selfCheck';
+import { drawnLibrary } from '../semantics/library/randomDraws';
 import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import type { CallSite } from '../semantics/types';
 
 /**
  * The model object behind what is saved: the one name a method is given (`model` in
@@ -84,6 +86,68 @@ function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
   return !!name && !index.calls.some((call) => calledName(call) === name);
 }
 
+/** Methods that convert, move or reshape an array or tensor without changing what it holds. */
+const CONVERSIONS = new Set(['astype', 'float', 'double', 'half', 'long', 'int', 'to', 'cuda', 'cpu', 'view', 'reshape']);
+
+/** A value drawn at random from a library's global generator (`np.random.randint(0, 2, 200)`), converted or not (`.astype(float)`, `.cuda()`). */
+function isDrawn(index: SemanticIndex, expression: Node): boolean {
+  let value = index.valueOf(expression);
+  for (let depth = 0; value.type === 'call' && depth < 8; depth++) {
+    const call = index.call(value);
+    if (call?.qname && drawnLibrary(call.qname)) return true;
+    if (!call?.receiver || !CONVERSIONS.has(call.method ?? '')) return false;
+    value = index.valueOf(call.receiver);
+  }
+  return false;
+}
+
+/** A PyTorch criterion: `F.mse_loss(...)`, `F.cross_entropy(...)`, or a call of an `nn.MSELoss()` the file built. */
+function isCriterion(index: SemanticIndex, call: CallSite): boolean {
+  if (call.qname) return /^torch\.nn\.functional\.\w*(loss|entropy)\w*$/.test(call.qname);
+  const criterion = index.constructedClass(call.callee);
+  return !!criterion && /^torch\.nn\.(modules\.loss\.)?\w+Loss$/.test(criterion);
+}
+
+/** The first argument of the call that produced `output` (`x` in `model(x)`): the input a model's output comes from. */
+function inputOf(index: SemanticIndex, output: Node | undefined): Node | undefined {
+  return output ? index.originCall(output)?.args[0] : undefined;
+}
+
+/**
+ * What a loss is computed from: the input of the model output its criterion is given and the
+ * target it compares that output with, also through mixed-precision loss scaling, which only
+ * multiplies the loss (`scaler.scale(loss)`, apex's `with amp.scale_loss(loss, opt) as scaled:`).
+ */
+function lossData(index: SemanticIndex, loss: Node, depth = 0): (Node | undefined)[] {
+  if (depth > 4) return [undefined];
+  const node = stripParens(loss);
+  const binding = node.type === 'identifier' ? index.bindingAt(node) : undefined;
+  if (binding?.kind === 'with' && binding.value) return lossData(index, binding.value, depth + 1);
+  const call = index.originCall(node);
+  if (!call) return [undefined];
+  if (isCriterion(index, call)) return [inputOf(index, call.kwargs.get('input') ?? call.args[0]), call.kwargs.get('target') ?? call.args[1]];
+  return /^scale(_loss)?$/.test(call.method ?? '') && call.args[0] ? lossData(index, call.args[0], depth + 1) : [undefined];
+}
+
+/**
+ * Every training of the file fits inputs and targets that are each drawn at random: `fit(X, y)` of
+ * `np.random.rand(200, 8)` and `np.random.randint(0, 2, 200)`, a loss between `model(torch.randn(...))`
+ * and a `torch.randn` target. Targets drawn apart from the inputs hold no relation a model could learn
+ * and held-out data show: such a model stands in for a real one (a serving demo, a test, a benchmark).
+ * A target the input is made from (the noise a diffusion model predicts) is a relation, and still counts.
+ */
+function fitsOnlyDrawnData(index: SemanticIndex): boolean {
+  const data = [
+    ...index.dataflow.trainingCalls.flatMap(({ call }) => [call.kwargs.get('x') ?? call.kwargs.get('X') ?? call.args[0], call.kwargs.get('y') ?? call.args[1]]),
+    // `loss.backward()`, or the loss handed to a wrapper's `backward(loss)` (Accelerate, an FP16 optimizer).
+    ...index.methodCalls('backward').flatMap((backward) => {
+      const loss = backward.args[0] ?? backward.receiver;
+      return loss ? lossData(index, loss) : [undefined];
+    }),
+  ];
+  return data.length > 0 && data.every((value) => !!value && isDrawn(index, value));
+}
+
 function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
   if (!index.isEntryPoint) return;
@@ -99,6 +163,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
     const flow = index.dataflow;
     // Only files that train: a script that converts or re-exports a model has nothing to evaluate.
     if (flow.trainingCalls.length === 0 && index.methodCalls('backward').length === 0) return;
+    if (fitsOnlyDrawnData(index)) return;
     const where = doc.kind === 'notebook' ? 'notebook' : 'script';
     // One cause, one finding: the first model saved carries it, the other saves are linked.
     const [save, ...others] = saves;
@@ -139,7 +204,7 @@ export const modelSavedWithoutEvaluation: Rule = {
       example: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\njoblib.dump(model, "model.pkl")',
       fix: 'Evaluate before saving, on data held out from training: a metric from `sklearn.metrics` on a test split, `cross_val_score`, `model.evaluate(...)`, validation data given to the fit (`validation_data=`, `eval_set=`), or a validation loop. Record the result with the model (a metrics file next to it, or the model registry) so that the next version can be compared and a drop can fail the run.',
       fixed: 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom sklearn.metrics import roc_auc_score\n\nmodel = RandomForestClassifier(random_state=0).fit(X_train, y_train)\nprint("ROC-AUC", roc_auc_score(y_test, model.predict_proba(X_test)[:, 1]))\njoblib.dump(model, "model.pkl")',
-      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...) or for the metric it computes (`lda.perplexity(X)`), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`, a tabular model\'s `fit(train=train, validation=val)`...; not `validation=None`); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`).\n\nPrinting a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts.\n\nCheckpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs, or to a file the script reads back to resume (it loads the saved file and restores an optimizer\'s state from it, `checkpoint = torch.load(PATH)` then `opt.load_state_dict(checkpoint["optimizer_state_dict"])`, to train on where it left off) — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells).\n\nFiles that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone, and so is a module whose `__main__` block only tries it out — it runs the module\'s unit tests (`unittest.main()`) or checks the shape of an output, and with the file\'s own functions and classes it names trains, scores and writes nothing: what its tests save (a model written to a temporary folder to test loading it back) is a fixture, not a release. A block that calls the file\'s own training function is a program, and its saves are still judged.\n\nOnly models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`), a tensor taken out of a model (`torch.save(model.embedding.weight.data.cpu(), "embedding.pt")`: one parameter\'s values, a feature table for other models, which are evaluated where they use it) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. `joblib.dump`, like `pickle.dump`, writes any object, so it counts only for one that is known to be a model: built by a model class, fitted in the file, or named as one (`model`, `clf`, `pipeline`...); a Monte Carlo script that fits estimators inside each experiment and keeps its simulator object (`dgp = PanelDGP(...).create_instance(...)`) or an index array (`np.arange(...)`) beside its results saves no model.\n\nOne file gives one finding, on the first model saved, with the other saves linked. The message names the model, not what wraps it: the model `accelerator.unwrap_model(model)` hands back, and the one whose weights a saved dictionary holds (`agent, in model_data,` for `model_data = {"model_weights": agent.state_dict(), "args": vars(args)}`).',
+      nearMisses: 'Any sign of evaluation anywhere in the file silences the rule: a call into `sklearn.metrics`, `torchmetrics`, Keras metrics or Hugging Face `evaluate`; `cross_val_score` and friends or a hyperparameter search that cross-validates (scikit-learn\'s, scikit-optimize\'s `BayesSearchCV`, Optuna\'s `OptunaSearchCV`); a call named `score`, `evaluate`, `validate`, `test` (or `evaluate_model`, `compute_metrics`...) or for the metric it computes (`lda.perplexity(X)`), a PyTorch model switched to evaluation mode (its `eval` method); a model-analysis tool (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick); validation data passed to a fit or trainer (`validation_data`, `validation_split`, `eval_set`, `valid_sets`, `eval_dataset`, a tabular model\'s `fit(train=train, validation=val)`...; not `validation=None`); a LightningModule with `validation_step`; or a name bound to a held-out result (`val_loss`, `test_acc`, `evaluation_metrics` read back from an evaluation job, `accuracy`, `rmse`).\n\nPrinting a metric, or a loss, score or error of held-out data (`print("test accuracy", ...)`, `print("Testing, epoch %d, loss %.4f" % ...)`; not a description of the data, `print("test data size", ...)`), or logging held-out data or its phase to a logger or tracker (`wandb.log({"val_loss": ...})`, `logger.info("Running validation...")`) and accuracy computed by hand (`(pred == y).mean()`, `pred.eq(y)`) count too. The rule cannot tell from one file which rows are held out, so any metric counts.\n\nCheckpoints — saves inside the training loop, or to a path or from a function named for checkpoints, snapshots or epochs, or to a file the script reads back to resume (it loads the saved file and restores an optimizer\'s state from it, `checkpoint = torch.load(PATH)` then `opt.load_state_dict(checkpoint["optimizer_state_dict"])`, to train on where it left off) — are for resuming training and are left alone, as are saves that never run: in a function the file never calls, or under a literal `if False:` / `if 0:` (an export step left switched off, as fine-tuning notebooks offer their merge and upload cells).\n\nFiles that train nothing (conversions, exports of a pretrained model) and modules of definitions only (evaluation may live with their caller) are left alone, and so is a module whose `__main__` block only tries it out — it runs the module\'s unit tests (`unittest.main()`) or checks the shape of an output, and with the file\'s own functions and classes it names trains, scores and writes nothing: what its tests save (a model written to a temporary folder to test loading it back) is a fixture, not a release. A block that calls the file\'s own training function is a program, and its saves are still judged. A model fitted only to data drawn at random, inputs and targets each a draw of their own (`clf.fit(np.random.rand(200, 6), np.random.randint(0, 2, size=200))`, a loss between `net(torch.randn(32, 64))` and a `torch.randn` target, also through mixed-precision loss scaling, `scaler.scale(loss)` or apex\'s `amp.scale_loss`), is left alone too: targets drawn apart from the inputs hold no relation to learn, so no held-out data could show it fit; it stands in for a real model in a serving demo, a test or a benchmark. Targets worked out from drawn inputs (`y = X @ w + noise`, a synthetic task) or inputs made from a drawn target (the noise a diffusion model learns to predict) hold one, and are still judged.\n\nOnly models count as what is shipped: a tokenizer, processor, feature extractor or config saved beside one, data (a frame, an array, the rows of a split such as `X_test`), a tensor taken out of a model (`torch.save(model.embedding.weight.data.cpu(), "embedding.pt")`: one parameter\'s values, a feature table for other models, which are evaluated where they use it) and a fitted preprocessor (a scaler, an encoder) are not models, while a Hugging Face `Trainer` saving its model (`trainer.save_model(dir)`, `trainer._save(dir)`) is. `joblib.dump`, like `pickle.dump`, writes any object, so it counts only for one that is known to be a model: built by a model class, fitted in the file, or named as one (`model`, `clf`, `pipeline`...); a Monte Carlo script that fits estimators inside each experiment and keeps its simulator object (`dgp = PanelDGP(...).create_instance(...)`) or an index array (`np.arange(...)`) beside its results saves no model.\n\nOne file gives one finding, on the first model saved, with the other saves linked. The message names the model, not what wraps it: the model `accelerator.unwrap_model(model)` hands back, and the one whose weights a saved dictionary holds (`agent, in model_data,` for `model_data = {"model_weights": agent.state_dict(), "args": vars(args)}`).',
       notebooks: 'A notebook is one program: a model saved in one cell and evaluated in any other cell is evaluated.',
     },
   },

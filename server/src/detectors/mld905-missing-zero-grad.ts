@@ -91,17 +91,24 @@ function listen(context: RuleContext): RuleListeners | undefined {
   };
 }
 
-/** Each loop with a backward pass and an optimizer step but no clearing, once, at its first backward pass. */
+/**
+ * Each loop with a backward pass and an optimizer step but no clearing, once, at the backward pass
+ * whose gradients its first step applies: the last one before that step in the loop (a loop that
+ * steps two optimizers, each after its own backward pass), else the loop's first.
+ */
 function report(context: RuleContext, stepsByLoop: ReadonlyMap<string, { call: CallSite; optimizer: Node }>, backwards: readonly CallSite[], clearing: Clearing): void {
   const { index, doc } = context;
+  // The innermost loop that runs both the backward pass and a step.
+  const loopOf = (backward: CallSite) => enclosingLoops(backward.node).find((l) => stepsByLoop.has(nodeKey(l)));
   const reported = new Set<string>();
-  for (const backward of backwards) {
-    // The innermost loop that runs both the backward pass and a step.
-    const loop = enclosingLoops(backward.node).find((l) => stepsByLoop.has(nodeKey(l)));
-    if (!loop || reported.has(nodeKey(loop))) continue;
-    reported.add(nodeKey(loop));
+  for (const first of backwards) {
+    const loop = loopOf(first);
+    const key = loop ? nodeKey(loop) : undefined;
+    if (!loop || !key || reported.has(key)) continue;
+    reported.add(key);
     if (clearsInside(index, loop, clearing)) continue;
-    const step = stepsByLoop.get(nodeKey(loop))!;
+    const step = stepsByLoop.get(key)!;
+    const backward = backwards.filter((b) => b.node.endIndex <= step.call.node.startIndex && nodeKey(loopOf(b) ?? b.node) === key).pop() ?? first;
     const optimizer = step.optimizer.text;
     const edit = insertBeforeStatement(doc, enclosingStatement(backward.node), `${optimizer}.zero_grad()`);
     context.report({
@@ -126,7 +133,7 @@ export const missingZeroGrad: Rule = {
       summary: 'A PyTorch training loop calls `loss.backward()` and `optimizer.step()` but never clears the gradients (`optimizer.zero_grad()`, `model.zero_grad()`) in the loop.',
       why: 'PyTorch adds each backward pass to the gradients already stored in the parameters. Without clearing them, every step applies the sum of all gradients since the loop started: the effective learning rate grows, training diverges or converges somewhere else, and nothing raises an error. The model is simply worse, and only evaluation and monitoring of its quality reveal it (§7, Monitoring and Testing). Zhang et al. list it as "Gradients Not Cleared before Backward Propagation".',
       example: 'import torch\n\noptimizer = torch.optim.SGD(model.parameters(), lr=0.01)\nfor x, y in loader:\n    loss = loss_fn(model(x), y)\n    loss.backward()\n    optimizer.step()',
-      fix: 'Clear the gradients once per optimizer step: `optimizer.zero_grad()` before the backward pass (or after the step). For gradient accumulation, clear them every N steps, when you step. The quick fix inserts `optimizer.zero_grad()` just before the statement with the backward pass. It is unsafe: training changes (it becomes correct).',
+      fix: 'Clear the gradients once per optimizer step: `optimizer.zero_grad()` before the backward pass (or after the step). For gradient accumulation, clear them every N steps, when you step. The finding and the quick fix are at the backward pass whose gradients the step applies: the last one before the step in the loop (a loop that also trains a reference model with an optimizer of its own has two). The quick fix inserts `optimizer.zero_grad()` just before the statement with that backward pass. It is unsafe: training changes (it becomes correct).',
       fixed: 'for x, y in loader:\n    loss = loss_fn(model(x), y)\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()',
       nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, nor is a name that holds one on some paths only (`opt = restore(...)` on one branch), and learning-rate schedulers\' `step()` is not an optimizer step.',
     },

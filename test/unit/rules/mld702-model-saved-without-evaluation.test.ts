@@ -29,8 +29,50 @@ function tabularFit(validation: string): string {
   `;
 }
 
+/** A layer trained under mixed precision on one drawn batch against drawn targets, its weights saved per rank. */
+const DRAWN_BATCH_AMP = py`
+  import torch
+  from torch import nn
+
+  inputs = torch.randn(32, 64, device="cuda")
+  targets = torch.randn(32, 8, device="cuda")
+  net = nn.Linear(64, 8).cuda()
+  opt = torch.optim.SGD(net.parameters(), lr=0.01)
+  scaler = torch.cuda.amp.GradScaler()
+  criterion = nn.MSELoss()
+  for step in range(100):
+      opt.zero_grad()
+      with torch.autocast("cuda"):
+          loss = criterion(net(inputs), targets)
+      scaler.scale(loss).backward()
+      scaler.step(opt)
+      scaler.update()
+  torch.save(net.state_dict(), f"rank{torch.distributed.get_rank()}_weights.pt")
+`;
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a classifier fitted to drawn features and labels only to be served in a demo: nothing to learn, nothing to evaluate',
+      code: py`
+        import joblib
+        import numpy as np
+        from sklearn.ensemble import GradientBoostingClassifier
+
+        features = np.random.rand(200, 6)
+        labels = np.random.randint(0, 2, size=200).astype(float)
+        clf = GradientBoostingClassifier(n_estimators=10)
+        clf.fit(features, labels)
+        joblib.dump(clf, "serving/model.joblib")
+      `,
+    },
+    { name: 'a layer trained under loss scaling on a drawn batch against drawn targets, saved for a comparison across ranks', code: DRAWN_BATCH_AMP },
+    {
+      name: 'the same through apex\'s amp.scale_loss context, the criterion applied inline',
+      code: DRAWN_BATCH_AMP.replace('scaler.scale(loss).backward()', 'with amp.scale_loss(loss, opt) as scaled_loss:\n        scaled_loss.backward()')
+        .replace('from torch import nn\n', 'from torch import nn\nfrom apex import amp\n')
+        .replace('loss = criterion(net(inputs), targets)', 'loss = nn.functional.mse_loss(net(inputs), targets)'),
+    },
     {
       name: 'a Monte Carlo script that fits estimators inside each experiment and keeps its simulator and index array, not a model',
       code: py`
@@ -347,6 +389,37 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a denoiser trained to predict drawn noise from images made noisy with it: the target is related to the input',
+      code: py`
+        import torch
+        import torch.nn.functional as F
+
+        for images in loader:
+            noise = torch.randn_like(images)
+            noisy = images + 0.1 * noise
+            loss = F.mse_loss(denoiser(noisy), noise)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        torch.save(denoiser.state_dict(), "denoiser.pt")
+      `,
+      findings: [{ line: 11, message: /^denoiser is saved to "denoiser\.pt", but this script never evaluates it/ }],
+    },
+    {
+      name: 'a regressor fitted to targets worked out from drawn features: a synthetic task it can learn',
+      code: py`
+        import joblib
+        import numpy as np
+        from sklearn.linear_model import Ridge
+
+        features = np.random.rand(200, 6)
+        targets = features @ np.arange(6) + 0.1 * np.random.randn(200)
+        reg = Ridge().fit(features, targets)
+        joblib.dump(reg, "ridge.joblib")
+      `,
+      findings: [{ line: 8, message: /^reg is saved to "ridge\.joblib", but this script never evaluates it/ }],
+    },
     {
       name: 'joblib.dump of a name the script fits, whatever it is called, is a model save',
       code: py`

@@ -218,6 +218,30 @@ const BACKEND_SCRIPT = py`
       opt.step()
 `;
 
+/** Training helpers whose only top-level call switches TensorFlow to graph mode: a library; its importer seeds. */
+const GRAPH_MODE_HELPERS = py`
+  import numpy as np
+  import tensorflow as tf
+
+  tf.compat.v1.disable_eager_execution()
+
+
+  def fit_epochs(model, features, labels, epochs=5, batch_size=32):
+      order = np.arange(len(features))
+      for _ in range(epochs):
+          np.random.shuffle(order)
+          model.fit(features[order], labels[order], batch_size=batch_size, epochs=1, verbose=0)
+      return model
+`;
+
+/** The same helpers with a `__main__` block that fine-tunes a saved model and writes it: a program. */
+const GRAPH_MODE_FINE_TUNING = `${GRAPH_MODE_HELPERS}
+
+if __name__ == "__main__":
+    data = np.load("features.npz")
+    fit_epochs(tf.keras.models.load_model("base.keras"), data["x"], data["y"]).save("tuned.keras")
+`;
+
 /** A throughput benchmark of a layer: forward and backward passes timed, no gradient ever applied. */
 const TIMED_BACKWARD = py`
   import time
@@ -1173,6 +1197,36 @@ ruleTests(unseededRandomness, {
             assert signal.grad is not None
       `,
     },
+    {
+      name: 'tf.test module whose only top-level call selects the 1.x behaviour, its tests training on drawn inputs',
+      code: py`
+        import numpy as np
+        import tensorflow.compat.v1 as tf
+
+        from chords.models import chord_rnn
+
+        tf.disable_v2_behavior()
+
+
+        class ChordRnnTest(tf.test.TestCase):
+
+          def testTrainingLowersLoss(self):
+            steps = np.random.randint(0, 24, size=(4, 16))
+            with self.session() as sess:
+              loss = chord_rnn.sequence_loss(tf.one_hot(steps, 24), hidden=32)
+              train_op = tf.train.AdamOptimizer(0.01).minimize(loss)
+              sess.run(tf.global_variables_initializer())
+              before = sess.run(loss)
+              for _ in range(20):
+                sess.run(train_op)
+              self.assertLess(sess.run(loss), before)
+
+
+        if __name__ == "__main__":
+          tf.test.main()
+      `,
+    },
+    { name: 'training helpers whose only top-level call switches TensorFlow to graph mode: the importer seeds', code: GRAPH_MODE_HELPERS },
     {
       name: 'unittest module whose only top-level call generates its parametrized cases (PyTorch common_utils)',
       code: py`
@@ -2271,6 +2325,7 @@ ruleTests(unseededRandomness, {
     seededCase('a seed written on the file\'s own object (args.seed = 42) seeds no library', ARGS_SEED_ATTRIBUTE, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a script that fixes the numeric locale and also trains at top level is a program', LOCALE_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that picks tensorly\'s backend and then trains at top level is a program', BACKEND_SCRIPT, 5, /`torch\.rand` draws from PyTorch's global random generator/, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
+    seededCase('graph-mode training helpers whose __main__ block fine-tunes and saves a model are a program', GRAPH_MODE_FINE_TUNING, 10, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import tensorflow as tf', 'np.random.seed(SEED)'),
     seededCase('a script that allow-lists a class for safe loading and then trains at top level is a program', ALLOW_LISTED_TRAINING_SCRIPT, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.state import RunState', 'torch.manual_seed(SEED)'),
     seededCase('a module that skips without triton and then trains at its top level is a program', TRITON_TRAINING_SCRIPT, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a training step run under a FLOP counter still trains on the draw', FLOP_COUNTED_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.models import UNet1d', 'torch.manual_seed(SEED)'),

@@ -2,6 +2,21 @@ import { missingZeroGrad } from '../../../server/src/detectors/mld905-missing-ze
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A loop that trains a reference model with its own optimizer (unknown to the rule) beside a torch one, neither cleared. */
+const REFERENCE_CHECK = py`
+  import torch
+  from mylab.reference import ReferenceSGD
+  ref_opt = ReferenceSGD(ref_net.parameters(), lr=0.1)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  for x, y in batches:
+      ref_loss = loss_fn(ref_net(x), y)
+      ref_loss.backward()
+      ref_opt.step()
+      loss = loss_fn(net(x), y)
+      loss.backward()
+      opt.step()
+`;
+
 ruleTests(missingZeroGrad, {
   valid: [
     {
@@ -201,6 +216,12 @@ ruleTests(missingZeroGrad, {
         for epoch in range(3):
             train_model(model, train_loader, optimizer=optimizer, criterion=nn.BCELoss())
       `,
+    },
+    {
+      name: 'a loop that checks a torch optimizer against a reference one is reported at the backward pass the torch step applies',
+      code: REFERENCE_CHECK,
+      findings: [{ line: 10, column: 5, message: /^`loss\.backward\(\)` adds to the gradients of the previous iteration: this loop calls `opt\.step\(\)` but never `opt\.zero_grad\(\)`/, related: 1 }],
+      output: REFERENCE_CHECK.replace('\n    loss.backward()', '\n    opt.zero_grad()\n    loss.backward()'),
     },
     {
       name: 'a one-line loop body is reported without a fix',
