@@ -1,7 +1,8 @@
 // Fix safety checks and fix-all, shared by the code actions and the CLI. A fix is offered only if
 // applying it leaves Python that parses no worse than before; fix-all applies safe fixes in
-// passes, one fix per rule per pass (two fixes of one rule may both introduce the same new
-// name), re-analysing between passes until nothing safe is left.
+// passes, re-analysing between passes until nothing safe is left. A pass takes one fix per rule
+// among those that write outside what they report (two may both introduce the same new name),
+// and every fix that only rewrites its finding's own line in place.
 import type { AnalysisConfig } from './config/settings';
 import { analyzeDocument, type AnalysisResult } from './analyze';
 import type { Finding } from './engine/types';
@@ -45,16 +46,49 @@ export interface FixAllResult {
   remaining?: AnalysisResult;
 }
 
+/** Names a fix's new text binds at the start of a line: `SEED = 42`, `import numpy as np`, `from x import y`. */
+function definedNames(edits: readonly TextEdit[]): Set<string> {
+  const names = new Set<string>();
+  for (const { newText } of edits) {
+    for (const line of newText.split(/\r?\n|\r/)) {
+      const assigned = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=]*)?=(?!=)/.exec(line);
+      if (assigned) names.add(assigned[1]);
+      const imported = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]+(.+)$/.exec(line);
+      if (imported) for (const part of imported[1].replace(/[()]/g, '').split(',')) {
+        const words = part.trim().split(/[ \t]+/);
+        const name = words[words.length - 1]?.split('.')[0];
+        if (name) names.add(name);
+      }
+    }
+  }
+  return names;
+}
+
 /**
- * Two fixes of one pass conflict when their edits overlap or insert at the same point: the order
- * of the insertions is not defined, and each may introduce the same new name (two rules' seed
- * fixes each defining `SEED` after the imports). The later one waits for the next pass, where it
- * sees what the first wrote.
+ * Two fixes of one pass conflict when their edits overlap or insert at the same point (the order
+ * of the insertions is not defined), or when both define the same name, wherever each puts it: two
+ * rules' seed fixes each writing `SEED = 42`, one after the imports, one before the first seed it
+ * extracts, would leave the constant defined twice. The later one waits for the next pass, where
+ * it sees what the first wrote.
  */
 function conflict(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
   const inserts = (edit: TextEdit) => edit.range.start.line === edit.range.end.line && edit.range.start.character === edit.range.end.character;
   const samePoint = (x: TextEdit, y: TextEdit) => x.range.start.line === y.range.start.line && x.range.start.character === y.range.start.character;
-  return editsOverlap(a, b) || a.some((x) => inserts(x) && b.some((y) => inserts(y) && samePoint(x, y)));
+  if (editsOverlap(a, b) || a.some((x) => inserts(x) && b.some((y) => inserts(y) && samePoint(x, y)))) return true;
+  const defined = definedNames(a);
+  return defined.size > 0 && [...definedNames(b)].some((name) => defined.has(name));
+}
+
+/**
+ * A fix that only rewrites, within one line, the text its finding reports (`.values` into
+ * `.to_numpy()`): it defines no name elsewhere, so any number of one rule's such fixes can share
+ * a pass. A file with sixty of them is fixed in one run, not left half done after the last pass.
+ */
+function rewritesInPlace(finding: Finding): boolean {
+  const { start, end } = finding.range;
+  const inside = (p: { line: number; character: number }) =>
+    (p.line > start.line || (p.line === start.line && p.character >= start.character)) && (p.line < end.line || (p.line === end.line && p.character <= end.character));
+  return finding.fix!.edits.every((edit) => edit.range.start.line === edit.range.end.line && !/[\r\n]/.test(edit.newText) && inside(edit.range.start) && inside(edit.range.end));
 }
 
 /** Identifies a fix across passes, where positions move but the message and new text do not. */
@@ -77,10 +111,11 @@ export function fixAll(parser: PythonParser, source: DocumentSource, config: Ana
     const seenRules = new Set<string>();
     for (const finding of findings) {
       const fix = finding.fix;
-      if (!fix || (fix.safety !== 'safe' && !options.includeUnsafe) || seenRules.has(finding.code) || rejected.has(fixKey(finding))) continue;
-      if (candidates.some((other) => conflict(other.fix!.edits, fix.edits))) continue;
+      if (!fix || (fix.safety !== 'safe' && !options.includeUnsafe) || rejected.has(fixKey(finding))) continue;
+      const inPlace = rewritesInPlace(finding);
+      if ((!inPlace && seenRules.has(finding.code)) || candidates.some((other) => conflict(other.fix!.edits, fix.edits))) continue;
       candidates.push(finding);
-      seenRules.add(finding.code);
+      if (!inPlace) seenRules.add(finding.code);
     }
     if (candidates.length === 0) break;
     let accepted = candidates;
