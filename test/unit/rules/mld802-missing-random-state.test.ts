@@ -1128,6 +1128,46 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a tie-only tree handed to a search whose literal grid sets none of the parameters that make it draw keeps the ties message; one that may set them draws',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        from tuning import load_grid
+        depth = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [3, 5, 8], "min_samples_leaf": [1, 5]}, cv=5)
+        boost = GridSearchCV(AdaBoostClassifier(), param_grid={"n_estimators": [50, 100], "learning_rate": [0.1, 1.0]})
+        rate = GridSearchCV(estimator=GradientBoostingRegressor(), param_grid=[{"learning_rate": [0.05, 0.1]}, {"n_estimators": [100, 300]}])
+        subset = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [3, 5], "max_features": ["sqrt", None]})
+        shared = GridSearchCV(GradientBoostingRegressor(), load_grid("gbr"))
+        nested = GridSearchCV(AdaBoostClassifier(), {"estimator__max_features": [0.5, 1.0]})
+        for search in (depth, boost, rate, subset, shared, nested):
+            search.fit(X_train, y_train)
+      `,
+      findings: [
+        { line: 5, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features/ },
+        { line: 7, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order at each split/ },
+        { line: 8, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 10, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        from tuning import load_grid
+        SEED = 42
+        depth = GridSearchCV(DecisionTreeClassifier(random_state=SEED), {"max_depth": [3, 5, 8], "min_samples_leaf": [1, 5]}, cv=5)
+        boost = GridSearchCV(AdaBoostClassifier(), param_grid={"n_estimators": [50, 100], "learning_rate": [0.1, 1.0]})
+        rate = GridSearchCV(estimator=GradientBoostingRegressor(), param_grid=[{"learning_rate": [0.05, 0.1]}, {"n_estimators": [100, 300]}])
+        subset = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [3, 5], "max_features": ["sqrt", None]})
+        shared = GridSearchCV(GradientBoostingRegressor(), load_grid("gbr"))
+        nested = GridSearchCV(AdaBoostClassifier(), {"estimator__max_features": [0.5, 1.0]})
+        for search in (depth, boost, rate, subset, shared, nested):
+            search.fit(X_train, y_train)
+      `,
+    },
+    {
       name: 'an estimator printed and then trained is a model like any other',
       code: py`
         from sklearn.ensemble import RandomForestClassifier
