@@ -84,7 +84,7 @@ describe('data-flow rules over LSP', function () {
     ]);
 
     const saved = (await client().waitFor(cell(3), (d) => d.some((x) => x.code === 'MLD702'))).find((d) => d.code === 'MLD702')!;
-    assert.match(messageOf(saved), /fix is saved to "fix\.joblib", but this notebook never evaluates it/);
+    assert.match(messageOf(saved), /fix is saved to "fix\.joblib", but this notebook computes no held-out metric for it/);
     assert.match(await hoverText(client(), cell(3), saved), /MLD702 model-saved-without-evaluation[\s\S]*§7, Monitoring and Testing/);
     assert.equal(saved.relatedInformation?.[0].location.uri, cell(2), 'the fit in the cell above');
     assert.equal(saved.relatedInformation?.[0].message, 'fix is trained here');

@@ -76,6 +76,24 @@ describe('IPython magics are neutralised without moving anything', () => {
     assert.equal(result.text, source);
     assert.deepEqual(result.magics, []);
   });
+
+  it('reads IPython syntax only where a logical line starts, not inside brackets or after a backslash', () => {
+    for (const source of [
+      'print("epoch %d, loss %.3f"\n      % (epoch, loss))\nx = 1',
+      'print("-" * 30 + " estimate: %f"\n      %evaluate(model, steps=100))\nx = 1',
+      'changed = (before[col]\n           != after[col])\nx = 1',
+      'row = {"name": "run",\n       "share": done\n       %total}\nx = 1',
+      'ratio = hits \\\n    %total\nx = 1',
+    ]) {
+      const result = neutraliseCell(source);
+      assert.deepEqual(result.magics, [], source);
+      assert.equal(result.text, source);
+    }
+    // Once the bracket is closed, the next line starts a logical line again.
+    const after = neutraliseCell('print("loss %f"\n      % loss)\n%matplotlib inline\nx = 1');
+    assert.deepEqual(after.magics.map((m) => `${m.kind}:${m.name}:${m.line}`), ['line-magic:matplotlib:2']);
+    assert.equal(after.text.split('\n')[1], '      % loss)');
+  });
 });
 
 describe('notebook virtual source', () => {

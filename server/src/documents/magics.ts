@@ -103,12 +103,14 @@ export function neutraliseCell(source: string): NeutralisedCell {
 
 function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): void {
   const original = [...lines];
-  let inString: string | undefined;
+  let open: OpenState = { depth: 0, continued: false };
   for (let i = from; i < lines.length; i++) {
     const raw = lines[i];
     const cr = raw.endsWith('\r') ? '\r' : '';
     const line = cr ? raw.slice(0, -1) : raw;
-    if (inString === undefined) {
+    // IPython reads its syntax only where a logical line starts: a line inside a string, open
+    // brackets or after a backslash continues Python (`print("loss %f"\n      % loss)`, `!= b)`).
+    if (open.string === undefined && open.depth === 0 && !open.continued) {
       const hit = matchMagic(line);
       const timed = hit?.kind === 'line-magic' ? TIMED_STATEMENT.exec(hit.body) : null;
       if (hit && timed) {
@@ -116,7 +118,7 @@ function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): v
         // stand-in for `%time` that keeps it a statement of its own (`0;   model.fit(X, y)`).
         lines[i] = hit.prefix + '0;' + ' '.repeat(timed[1].length - 2) + hit.body.slice(timed[1].length) + cr;
         magics.push({ kind: 'line-magic', name: 'time', text: hit.body, line: i, column: hit.prefix.length, endLine: i, endColumn: hit.prefix.length + hit.body.length });
-        inString = trackTripleQuotes(line, inString);
+        open = trackOpen(line, open);
         continue;
       }
       if (hit) {
@@ -138,7 +140,7 @@ function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): v
         continue;
       }
     }
-    inString = trackTripleQuotes(line, inString);
+    open = trackOpen(line, open);
   }
 }
 
@@ -157,23 +159,32 @@ function matchMagic(line: string): { prefix: string; body: string; kind: MagicKi
   return undefined;
 }
 
+/** What a line leaves open for the next: a triple-quoted string, brackets, a backslash continuation. */
+interface OpenState {
+  string?: string;
+  depth: number;
+  continued: boolean;
+}
+
 /**
- * Follows triple-quoted strings across lines, so that a line inside a docstring that happens to
- * start with `!` or `%` is left alone. Single-quoted strings cannot span lines, so they only need
- * skipping within the line.
+ * Follows triple-quoted strings and brackets across lines, so that a line inside a docstring or
+ * inside an open bracket that happens to start with `!` or `%` is left alone. Single-quoted
+ * strings cannot span lines, so they only need skipping within the line.
  */
-function trackTripleQuotes(line: string, open: string | undefined): string | undefined {
+function trackOpen(line: string, state: OpenState): OpenState {
+  let open = state.string;
+  let depth = state.depth;
   let i = 0;
   while (i < line.length) {
     if (open) {
       const close = line.indexOf(open, i);
-      if (close < 0) return open;
+      if (close < 0) return { string: open, depth, continued: false };
       i = close + 3;
       open = undefined;
       continue;
     }
     const ch = line[i];
-    if (ch === '#') return undefined;
+    if (ch === '#') return { depth, continued: false };
     if (ch === '"' || ch === "'") {
       if (line.startsWith(ch.repeat(3), i)) {
         open = ch.repeat(3);
@@ -185,7 +196,9 @@ function trackTripleQuotes(line: string, open: string | undefined): string | und
       i++;
       continue;
     }
+    if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth = Math.max(0, depth - 1);
     i++;
   }
-  return open;
+  return open ? { string: open, depth, continued: false } : { depth, continued: line.endsWith('\\') };
 }

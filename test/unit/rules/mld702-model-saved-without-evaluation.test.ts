@@ -53,6 +53,14 @@ const DRAWN_BATCH_AMP = py`
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'notebook: held-out predictions plotted beside the truth and measured by an error metric',
+      code: [
+        'import matplotlib.pyplot as plt\nfrom keras.models import Sequential\nfrom keras.layers import Dense, LSTM\nfrom sklearn.metrics import mean_absolute_error\n',
+        'net = Sequential([LSTM(32, input_shape=(window, 1)), Dense(1)])\nnet.compile(loss="mse", optimizer="adam")\nnet.fit(windows_train, next_train, epochs=20)\nnet.save("prices.h5")\n',
+        'forecast = net.predict(windows_test)\nplt.plot(next_test, label="actual")\nplt.plot(forecast, label="forecast")\nprint(mean_absolute_error(next_test, forecast))\n',
+      ],
+    },
+    {
       name: 'a classifier fitted to drawn features and labels only to be served in a demo: nothing to learn, nothing to evaluate',
       code: py`
         import joblib
@@ -404,7 +412,7 @@ ruleTests(modelSavedWithoutEvaluation, {
             opt.step()
         torch.save(denoiser.state_dict(), "denoiser.pt")
       `,
-      findings: [{ line: 11, message: /^denoiser is saved to "denoiser\.pt", but this script never evaluates it/ }],
+      findings: [{ line: 11, message: /^denoiser is saved to "denoiser\.pt", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a regressor fitted to targets worked out from drawn features: a synthetic task it can learn',
@@ -418,7 +426,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         reg = Ridge().fit(features, targets)
         joblib.dump(reg, "ridge.joblib")
       `,
-      findings: [{ line: 8, message: /^reg is saved to "ridge\.joblib", but this script never evaluates it/ }],
+      findings: [{ line: 8, message: /^reg is saved to "ridge\.joblib", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'joblib.dump of a name the script fits, whatever it is called, is a model save',
@@ -430,12 +438,12 @@ ruleTests(modelSavedWithoutEvaluation, {
         est.fit(X_train, y_train)
         joblib.dump(est, "learner.jbl")
       `,
-      findings: [{ line: 6, message: /^est is saved to "learner\.jbl", but this script never evaluates it/ }],
+      findings: [{ line: 6, message: /^est is saved to "learner\.jbl", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a tabular model fitted with validation switched off (validation=None) and saved without any evaluation',
       code: tabularFit('None'),
-      findings: [{ line: 6, message: /^model is saved to "saved\/tabular_model", but this script never evaluates it/ }],
+      findings: [{ line: 6, message: /^model is saved to "saved\/tabular_model", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'perplexity only as a t-SNE setting for a plot of the embeddings: no metric',
@@ -449,7 +457,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         points = TSNE(n_components=2, perplexity=30, random_state=0).fit_transform(net.embed(x).detach().numpy())
         torch.save(net.state_dict(), "net.pt")
       `,
-      findings: [{ line: 8, message: /^net is saved to "net\.pt", but this script never evaluates it/ }],
+      findings: [{ line: 8, message: /^net is saved to "net\.pt", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a saved file read back into the model only, and an optimizer resumed from another file: not a resume of this save',
@@ -473,7 +481,7 @@ ruleTests(modelSavedWithoutEvaluation, {
 
         run(model, train_loader, parse_args())
       `,
-      findings: [{ line: 14, message: /^net, in a dictionary, is saved to "final\.pt", but this script never evaluates it/ }],
+      findings: [{ line: 14, message: /^net, in a dictionary, is saved to "final\.pt", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a model reached through an object named data and moved to the CPU is still a model, not a tensor taken out of one',
@@ -503,7 +511,7 @@ ruleTests(modelSavedWithoutEvaluation, {
             opt.step()
         torch.save({"epoch": EPOCH, "model_state_dict": model.state_dict(), "optimizer_state_dict": opt.state_dict()}, PATH)
       `,
-      findings: [{ line: 8, message: /^model, in a dictionary, is saved, but this script never evaluates it on held-out data/ }],
+      findings: [{ line: 8, message: /^model, in a dictionary, is saved, but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a dictionary of the weights and settings is saved: the message names the model whose state_dict it holds',
@@ -521,7 +529,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save({"model": agent.state_dict(), "optimizer": optimizer.state_dict()}, "agent_opt.pt")
         torch.save({"generator": netG.state_dict(), "discriminator": netD.state_dict()}, "gan.pt")
       `,
-      findings: [{ line: 10, message: /^agent, in model_data, is saved to "agent\.cleanrl_model", but this script never evaluates it on held-out data/, related: 2 }],
+      findings: [{ line: 10, message: /^agent, in model_data, is saved to "agent\.cleanrl_model", but this script computes no held-out metric for it/, related: 2 }],
     },
     {
       name: 'a training loop that prints only its training loss, and the size of the test data, before the save',
@@ -529,7 +537,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         before: 'print("test data size", test_data.shape)\n',
         afterEpoch: '    print("Training, epoch: %d, loss_den: %.6f, loss_conn: %.6f" % (epoch, loss_den, loss_conn))\n',
       }),
-      findings: [{ line: 10, message: /^model is saved, but this script never evaluates it on held-out data/ }],
+      findings: [{ line: 10, message: /^model is saved, but this script computes no held-out metric for it/ }],
       noFix: true,
     },
     {
@@ -538,7 +546,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         'from transformers import Trainer, TrainingArguments\ntrainer = Trainer(model=model, train_dataset=dataset, args=TrainingArguments(output_dir="outputs"))\ntrainer_stats = trainer.train()\n',
         'if False:\n    model.save_pretrained_merged("model_16bit", tokenizer, save_method="merged_16bit")\nmodel.save_pretrained("lora_model")  # Local saving\n',
       ],
-      findings: [{ line: 3, column: 1, message: /^model is saved to "lora_model", but this notebook never evaluates it on held-out data/, related: 0 }],
+      findings: [{ line: 3, column: 1, message: /^model is saved to "lora_model", but this notebook computes no held-out metric for it/, related: 0 }],
       noFix: true,
     },
     {
@@ -553,7 +561,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         with open("model.bin", "wb") as f_out:
             pickle.dump(model, f_out)
       `,
-      findings: [{ line: 8, column: 5, message: /^model is saved to "model\.bin", but this script never evaluates it on held-out data/, related: 1 }],
+      findings: [{ line: 8, column: 5, message: /^model is saved to "model\.bin", but this script computes no held-out metric for it/, related: 1 }],
       noFix: true,
     },
     {
@@ -624,7 +632,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         if __name__ == "__main__":
             main(parse_args())
       `,
-      findings: [{ line: 17, message: /^model is saved, but this script never evaluates it/ }],
+      findings: [{ line: 17, message: /^model is saved, but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a Keras model fitted without validation data and saved',
@@ -649,13 +657,22 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 5, column: 1, message: /^model is saved to "out\/final"/ }],
     },
     {
+      name: 'notebook: held-out predictions only plotted beside the truth measure nothing, and the message says no metric, not that held-out data go unused',
+      code: [
+        'import matplotlib.pyplot as plt\nfrom keras.models import Sequential\nfrom keras.layers import Dense, LSTM\n',
+        'net = Sequential([LSTM(32, input_shape=(window, 1)), Dense(1)])\nnet.compile(loss="mse", optimizer="adam")\nnet.fit(windows_train, next_train, epochs=20)\nnet.save("prices.h5")\n',
+        'forecast = net.predict(windows_test)\nplt.plot(next_test, label="actual")\nplt.plot(forecast, label="forecast")\nplt.legend()\n',
+      ],
+      findings: [{ cell: 1, line: 4, column: 1, message: /^net is saved to "prices\.h5", but this notebook computes no held-out metric for it \(no metric, score, evaluate or validation call anywhere\): nothing measures whether it is fit to ship$/, related: 1 }],
+    },
+    {
       name: 'notebook: trained in one cell, saved in another, never evaluated',
       code: [
         'import xgboost as xgb\nclf = xgb.XGBClassifier(n_estimators=100)\n',
         'clf.fit(X_train, y_train)\n',
         'clf.save_model("clf.json")\n',
       ],
-      findings: [{ cell: 2, line: 1, column: 1, message: /this notebook never evaluates it/, related: 1 }],
+      findings: [{ cell: 2, line: 1, column: 1, message: /this notebook computes no held-out metric for it/, related: 1 }],
     },
     {
       name: 'a Trainer saving its model through _save: the finding is on the model, not the tokenizer',
@@ -666,7 +683,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         trainer._save(output_dir)
         tokenizer.save_pretrained(output_dir)
       `,
-      findings: [{ line: 4, column: 1, message: /^trainer's model is saved, but this script never evaluates it/, related: 1 }],
+      findings: [{ line: 4, column: 1, message: /^trainer's model is saved, but this script computes no held-out metric for it/, related: 1 }],
     },
     {
       name: 'an embedding table saved beside the whole model: the model is reported, the table is not',
@@ -681,7 +698,7 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.embedding.weight.data.cpu(), "node_features.pt")
         torch.save(model.state_dict(), "skipgram.pt")
       `,
-      findings: [{ line: 9, message: /^model is saved to "skipgram\.pt", but this script never evaluates it on held-out data/, related: 0 }],
+      findings: [{ line: 9, message: /^model is saved to "skipgram\.pt", but this script computes no held-out metric for it/, related: 0 }],
       noFix: true,
     },
   ],

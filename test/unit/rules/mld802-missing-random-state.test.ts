@@ -195,6 +195,26 @@ const ONE_COLUMN_NEAR_MISSES = (seedLine: string, seed: string) => py`
   grown = DecisionTreeClassifier(max_depth=2).fit(widened, rentals["cheap"])
 `;
 
+/**
+ * Tie-only trees handed to searches: literal grids that set none of the parameters that make them
+ * draw, then a grid that sets one, a grid from elsewhere and a nested key. `seedLine` and `seed`
+ * are what the first fix adds.
+ */
+const SEARCHED_TREES = (seedLine: string, seed: string) => py`
+  from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+  from sklearn.model_selection import GridSearchCV
+  from sklearn.tree import DecisionTreeClassifier
+  from tuning import load_grid${seedLine}
+  depth = GridSearchCV(DecisionTreeClassifier(criterion="entropy"${seed}), {"max_depth": [3, 5, 8], "min_samples_leaf": [1, 5]}, cv=5)
+  boost = GridSearchCV(AdaBoostClassifier(), param_grid={"n_estimators": [50, 100], "learning_rate": [0.1, 1.0]})
+  rate = GridSearchCV(estimator=GradientBoostingRegressor(), param_grid=[{"learning_rate": [0.05, 0.1]}, {"n_estimators": [100, 300]}])
+  subset = GridSearchCV(DecisionTreeClassifier(), {"max_depth": [3, 5], "max_features": ["sqrt", None]})
+  shared = GridSearchCV(GradientBoostingRegressor(), load_grid("gbr"))
+  nested = GridSearchCV(AdaBoostClassifier(), {"estimator__max_features": [0.5, 1.0]})
+  for search in (depth, boost, rate, subset, shared, nested):
+      search.fit(X_train, y_train)
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -1127,6 +1147,14 @@ ruleTests(missingRandomState, {
         b = GridSearchCV(DecisionTreeClassifier(random_state=SEED), [{'max_depth': [2], 'random_state': [0]}, {'max_depth': [4]}])
       `,
     },
+    seededTemplateCase('a tie-only tree handed to a search whose literal grid sets none of the parameters that make it draw keeps the ties message; one that may set them draws', SEARCHED_TREES, [
+        { line: 5, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 6, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features/ },
+        { line: 7, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order at each split/ },
+        { line: 8, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 10, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+    ]),
     {
       name: 'an estimator printed and then trained is a model like any other',
       code: py`
