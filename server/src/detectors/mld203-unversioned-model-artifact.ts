@@ -4,6 +4,7 @@ import type { ExactPath } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 import { stringPrefix } from '../semantics/literals';
+import { sameNode } from '../semantics/nodes';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
@@ -167,6 +168,27 @@ class VersionedElsewhere {
   }
 }
 
+/**
+ * The literals naming the saved file in the reads of it after the save (a notebook that writes
+ * predictions and loads them back in a later cell): the fix versions them with the save, so the
+ * program still reads what it wrote. Undefined when a read names the file in a way the fix cannot
+ * rewrite with it (a path built at run time, or a read before the save, of an earlier run's file):
+ * a fix that left it reading the old name would break the program, so none is offered.
+ */
+function readBacks(index: SemanticIndex, { artifact, known }: FixedSave): Node[] | undefined {
+  const literals: Node[] = [];
+  const file = normalised(known.value);
+  for (const io of index.dataflow.io) {
+    if (io.direction !== 'read' || !io.path) continue;
+    const read = index.dataflow.exactPathOf(io.path);
+    if (!read || normalised(read.value) !== file) continue;
+    if (read.literal && known.literal && sameNode(read.literal, known.literal)) continue;
+    if (!read.literal || read.literal.startIndex <= artifact.call.node.startIndex || !versionedLiteral(read.literal, 'MODEL_VERSION')) return undefined;
+    literals.push(read.literal);
+  }
+  return literals;
+}
+
 function report(context: RuleContext, found: readonly FixedSave[], elsewhere: VersionedElsewhere): void {
   const { index } = context;
   // Companions by the path they are saved to: looking through every save for each model was quadratic.
@@ -181,7 +203,9 @@ function report(context: RuleContext, found: readonly FixedSave[], elsewhere: Ve
     for (const literal of companionsAt.get(known.value) ?? []) {
       if (literal.startIndex !== known.literal?.startIndex) companions.set(literal.startIndex, literal);
     }
-    const fix = versionFix(context, known.literal, [...companions.values()]);
+    const readBack = readBacks(index, save);
+    for (const literal of readBack ?? []) companions.set(literal.startIndex, literal);
+    const fix = readBack ? versionFix(context, known.literal, [...companions.values()]) : undefined;
     context.report({
       node: artifact.path,
       message: artifact.what === 'model'
@@ -226,7 +250,7 @@ export const unversionedModelArtifact: Rule = {
       summary: 'A model, or a file of its predictions, is written to a fixed path with no version, run id or date in it.',
       why: 'Undeclared consumers (§2): whatever reads `model.pkl` or `predictions.csv` depends on this model without anyone knowing, and each run silently replaces what they read. Nobody can tell which model produced a file, roll back, or compare two versions — the hidden coupling the paper calls visibility debt.',
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
-      fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow.',
+      fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow. Reads of the file later in the same notebook or script (predictions loaded back in a later cell) are versioned with it; where one names the file in a way the fix cannot rewrite with the write (a path built at run time, or a read before the save, of an earlier run\'s file), no fix is offered, since the program would no longer read what it wrote.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
       nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors (a parameter taken out of a model, `model.embedding.weight.data`, is a tensor). `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` and `joblib.dump` count only for objects that look like models (built by a model class, fitted in the file, or named as one: `model`, `clf`, `pipeline`...); a simulator object or an index array a Monte Carlo script keeps beside its results is not one. Data frames that hold no predictions are not artefacts of the model. Only models and their predictions are artefacts: a tokenizer, processor or feature extractor is never reported alone (the fix versions it together with a model saved to the same folder), and data (`joblib.dump(X_test, ...)`, a frame, an array) or a fitted preprocessor is not a model. A folder that is a Hugging Face Hub repository (`Repository(dir, clone_from=...)`, `upload_folder(folder_path=dir)`) or a model also pushed to the Hub (`model.push_to_hub(...)`) is versioned by the Hub\'s git history. Placeholder paths the reader is to fill in (`"<path_to_folder>"`) and the file a competition\'s grader requires by name (Kaggle\'s `submission.csv`) are left alone.',
     },

@@ -245,6 +245,34 @@ ruleTests(unversionedModelArtifact, {
       `,
     },
     {
+      name: 'predictions written and read back in a later cell: the fix versions the read with the write, so the notebook still reads what it wrote',
+      code: [
+        'import pandas as pd\nfrom sklearn.ensemble import RandomForestClassifier\ntrain["pred"] = rfc.predict(train[features])\ntrain.to_parquet("train-scored.parquet", index=False)\n',
+        'scored = pd.read_parquet("train-scored.parquet")\n',
+      ],
+      findings: [{ cell: 0, line: 4, message: /Predictions are written to the fixed path "train-scored\.parquet"/ }],
+      safety: 'unsafe',
+      output: [
+        'import pandas as pd\nfrom sklearn.ensemble import RandomForestClassifier\ntrain["pred"] = rfc.predict(train[features])\nMODEL_VERSION = "1"\ntrain.to_parquet(f"train-scored-v{MODEL_VERSION}.parquet", index=False)\n',
+        'scored = pd.read_parquet(f"train-scored-v{MODEL_VERSION}.parquet")\n',
+      ],
+    },
+    {
+      name: 'predictions read back through a path the fix cannot rewrite with the write (built at run time, or read before it): no fix',
+      code: py`
+        import os
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        previous = pd.read_csv("scored.csv")
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        out.to_csv("scored.csv", index=False)
+        again = pd.read_csv(os.path.join(".", "scored.csv"))
+      `,
+      findings: [{ line: 7, message: /Predictions are written/ }],
+      noFix: true,
+    },
+    {
       name: 'predictions written with to_csv, via a prediction column',
       code: py`
         import pandas as pd
