@@ -4,7 +4,6 @@ import type { ExactPath } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 import { stringPrefix } from '../semantics/literals';
-import { sameNode } from '../semantics/nodes';
 import { insertBeforeTopLevelStatement, replaceNode } from './shared/edits';
 import { modelSave, nonModelSaved } from './shared/artifacts';
 import { lastSegment } from './shared/libraries';
@@ -168,31 +167,50 @@ class VersionedElsewhere {
   }
 }
 
+/** A fix that would rewrite more reads than this is not offered: a hostile file could make it quadratic. */
+const MAX_READ_BACKS = 100;
+
 /**
- * The literals naming the saved file in the reads of it after the save (a notebook that writes
- * predictions and loads them back in a later cell): the fix versions them with the save, so the
- * program still reads what it wrote. Undefined when a read names the file in a way the fix cannot
- * rewrite with it (a path built at run time, or a read before the save, of an earlier run's file):
- * a fix that left it reading the old name would break the program, so none is offered.
+ * For each file the document writes, the literals naming it in the reads that the version fix
+ * must rewrite with its write (a notebook that writes predictions and loads them back in a later
+ * cell), so the program still reads what it wrote; undefined when the fix cannot keep the program
+ * whole and is not offered. Reads through the literal the writes share (`path = "preds.csv"`,
+ * used by both) change with it. The fix cannot keep it whole when writes of the file name it by
+ * different literals (which write a read gets depends on the order of the program), when a read
+ * names it in a way the fix cannot rewrite (a path built at run time), or when a read comes before
+ * the first write (it reads the file an earlier run wrote, under the old name).
  */
-function readBacks(index: SemanticIndex, { artifact, known }: FixedSave): Node[] | undefined {
-  const literals: Node[] = [];
-  const file = normalised(known.value);
+function readBacksByFile(index: SemanticIndex): Map<string, Node[] | undefined> {
+  const reads = new Map<string, ExactPath[]>();
+  const writes = new Map<string, { literals: Set<number | undefined>; first: number }>();
   for (const io of index.dataflow.io) {
-    if (io.direction !== 'read' || !io.path) continue;
-    const read = index.dataflow.exactPathOf(io.path);
-    if (!read || normalised(read.value) !== file) continue;
-    if (read.literal && known.literal && sameNode(read.literal, known.literal)) continue;
-    if (!read.literal || read.literal.startIndex <= artifact.call.node.startIndex || !versionedLiteral(read.literal, 'MODEL_VERSION')) return undefined;
-    literals.push(read.literal);
+    const path = io.path ? index.dataflow.exactPathOf(io.path) : undefined;
+    if (!path) continue;
+    const file = normalised(path.value);
+    if (io.direction === 'read') pushTo(reads, file, path);
+    else {
+      const known = writes.get(file) ?? { literals: new Set(), first: io.call.node.startIndex };
+      known.literals.add(path.literal?.startIndex);
+      known.first = Math.min(known.first, io.call.node.startIndex);
+      writes.set(file, known);
+    }
   }
-  return literals;
+  const result = new Map<string, Node[] | undefined>();
+  for (const [file, written] of writes) {
+    const readers = (reads.get(file) ?? []).filter((read) => !read.literal || !written.literals.has(read.literal.startIndex));
+    if (readers.length === 0) continue;
+    const fixable = written.literals.size === 1 && readers.length <= MAX_READ_BACKS
+      && readers.every((read) => read.literal && read.literal.startIndex > written.first && versionedLiteral(read.literal, 'MODEL_VERSION'));
+    result.set(file, fixable ? readers.map((read) => read.literal!) : undefined);
+  }
+  return result;
 }
 
 function report(context: RuleContext, found: readonly FixedSave[], elsewhere: VersionedElsewhere): void {
   const { index } = context;
   // Companions by the path they are saved to: looking through every save for each model was quadratic.
   const companionsAt = new Map<string, Node[]>();
+  let readBacks: Map<string, Node[] | undefined> | undefined;
   for (const { artifact, known } of found) if (artifact.what === 'companion' && known.literal) pushTo(companionsAt, known.value, known.literal);
   for (const save of found) {
     const { artifact, known } = save;
@@ -203,7 +221,9 @@ function report(context: RuleContext, found: readonly FixedSave[], elsewhere: Ve
     for (const literal of companionsAt.get(known.value) ?? []) {
       if (literal.startIndex !== known.literal?.startIndex) companions.set(literal.startIndex, literal);
     }
-    const readBack = readBacks(index, save);
+    readBacks ??= readBacksByFile(index);
+    const file = normalised(known.value);
+    const readBack = readBacks.has(file) ? readBacks.get(file) : [];
     for (const literal of readBack ?? []) companions.set(literal.startIndex, literal);
     const fix = readBack ? versionFix(context, known.literal, [...companions.values()]) : undefined;
     context.report({
@@ -250,7 +270,7 @@ export const unversionedModelArtifact: Rule = {
       summary: 'A model, or a file of its predictions, is written to a fixed path with no version, run id or date in it.',
       why: 'Undeclared consumers (§2): whatever reads `model.pkl` or `predictions.csv` depends on this model without anyone knowing, and each run silently replaces what they read. Nobody can tell which model produced a file, roll back, or compare two versions — the hidden coupling the paper calls visibility debt.',
       example: 'import joblib\n\njoblib.dump(model, "models/model.pkl")\npd.DataFrame({"pred": model.predict(X_new)}).to_csv("predictions.csv")',
-      fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow. Reads of the file later in the same notebook or script (predictions loaded back in a later cell) are versioned with it; where one names the file in a way the fix cannot rewrite with the write (a path built at run time, or a read before the save, of an earlier run\'s file), no fix is offered, since the program would no longer read what it wrote.',
+      fix: 'Put a version in every artefact name (a `MODEL_VERSION` constant, a run id, a timestamp, a git commit), or hand artefacts to a model registry that versions them. The quick fix turns the literal file name into an f-string with `-v{MODEL_VERSION}` before the extension and defines `MODEL_VERSION = "1"` before the statement, unless the file already has one. It is unsafe: the file is written under a new name, so readers of the old name must follow. Reads of the file later in the same notebook or script (predictions loaded back in a later cell) are versioned with it; where the fix cannot keep the program reading what it wrote, no fix is offered: a read that names the file in a way the fix cannot rewrite (a path built at run time), a read before the first write (it reads what an earlier run wrote), or writes of the file by different literals (which one a read gets depends on the order of the program). Reads through the literal the writes share (a path constant) change with it.',
       fixed: 'import joblib\n\nMODEL_VERSION = "1"\njoblib.dump(model, f"models/model-v{MODEL_VERSION}.pkl")',
       nearMisses: 'Paths that already carry a version, date, run id or any run-time part (`f"model_{run_id}.pkl"`, a path from a variable or argument) are left alone. So are the folders a managed platform versions by job or run: SageMaker\'s `/opt/ml/model`, and `./outputs` in Azure ML code; and files the script hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`). `torch.save` counts for models, state dicts and checkpoints, not datasets or tensors (a parameter taken out of a model, `model.embedding.weight.data`, is a tensor). `.save(...)` counts only with a model file extension in a file that imports TensorFlow, Keras or PyTorch (figures and images are saved with `.save` too). `pickle.dump` and `joblib.dump` count only for objects that look like models (built by a model class, fitted in the file, or named as one: `model`, `clf`, `pipeline`...); a simulator object or an index array a Monte Carlo script keeps beside its results is not one. Data frames that hold no predictions are not artefacts of the model. Only models and their predictions are artefacts: a tokenizer, processor or feature extractor is never reported alone (the fix versions it together with a model saved to the same folder), and data (`joblib.dump(X_test, ...)`, a frame, an array) or a fitted preprocessor is not a model. A folder that is a Hugging Face Hub repository (`Repository(dir, clone_from=...)`, `upload_folder(folder_path=dir)`) or a model also pushed to the Hub (`model.push_to_hub(...)`) is versioned by the Hub\'s git history. Placeholder paths the reader is to fill in (`"<path_to_folder>"`) and the file a competition\'s grader requires by name (Kaggle\'s `submission.csv`) are left alone.',
     },

@@ -273,6 +273,44 @@ ruleTests(unversionedModelArtifact, {
       noFix: true,
     },
     {
+      name: 'a file written twice by different literals and read back: which write the read gets depends on the order, so no fix',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        out.to_csv("scored.csv", index=False)
+        out.to_csv("scored.csv", index=False)
+        again = pd.read_csv("scored.csv")
+      `,
+      findings: [{ line: 5 }, { line: 6 }],
+      noFix: true,
+    },
+    {
+      name: 'predictions written and read back through one path constant: the fix versions the constant, and the read follows',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        SCORED = "scored.csv"
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        out.to_csv(SCORED, index=False)
+        again = pd.read_csv(SCORED)
+      `,
+      findings: [{ line: 6 }],
+      safety: 'unsafe',
+      output: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestRegressor
+        MODEL_VERSION = "1"
+        SCORED = f"scored-v{MODEL_VERSION}.csv"
+        out = pd.DataFrame({"id": ids})
+        out["prediction"] = reg.predict(X_new)
+        out.to_csv(SCORED, index=False)
+        again = pd.read_csv(SCORED)
+      `,
+    },
+    {
       name: 'predictions written with to_csv, via a prediction column',
       code: py`
         import pandas as pd
