@@ -160,11 +160,32 @@ function unversionedDataset(index: SemanticIndex, call: CallSite): UnversionedLo
   if (q === 'tensorflow_datasets.load' || q === 'tensorflow_datasets.builder') {
     const name = argument(call, 'name', 0);
     const text = name ? index.dataflow.stringOf(name) : undefined;
-    if (!name || !text || text.partial || text.value.includes(':')) return undefined;
+    if (!name || !text || text.partial || text.value.includes(':') || builderVersioned(index, call)) return undefined;
     // Said of the data read, not of training data: a dataset loaded by name may only be evaluated or shown.
     return { node: name, key: `tensorflow_datasets\u0000${text.value}`, message: `\`${call.callee.text}("${text.value}")\` has no version in the name ("${text.value}:1.2.3"): a new release of the dataset changes the data this code reads` };
   }
   return undefined;
+}
+
+/**
+ * A TFDS builder told its version instead of reading it from the name: `version=` (`tfds.builder("mnist",
+ * version="3.0.1")`), a builder config that carries one (`config=WmtConfig(version="0.0.3", ...)`, also
+ * through a name bound to it), or either given in `tfds.load`'s `builder_kwargs={...}`. An empty
+ * version string chooses none.
+ */
+function builderVersioned(index: SemanticIndex, call: CallSite): boolean {
+  const given = new Map(call.kwargs);
+  const extra = call.kwargs.get('builder_kwargs');
+  const dict = extra ? index.valueOf(extra) : undefined;
+  for (const pair of dict?.type === 'dictionary' ? dict.namedChildren : []) {
+    const key = pair?.type === 'pair' ? index.dataflow.stringOf(pair.childForFieldName('key')!) : undefined;
+    const value = pair?.childForFieldName('value');
+    if (key && !key.partial && value) given.set(key.value, value);
+  }
+  const version = given.get('version');
+  if (version) return index.dataflow.stringOf(version)?.value !== '';
+  const config = given.get('config');
+  return !!config && !!index.originCall(config)?.kwargs.has('version');
 }
 
 /**
@@ -234,7 +255,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`); so is a repository the file creates or uploads its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`); so is a repository the file creates or uploads its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone, and so is a TensorFlow Datasets builder told its version rather than given it in the name: `tfds.builder("mnist", version="3.0.1")`, a builder config that carries one (`config=tfds.translate.wmt.WmtConfig(version="0.0.3", ...)`), or either in `tfds.load`\'s `builder_kwargs`; a config with no version (`config="zh-en"`) pins nothing. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
     },
   },
   listen,

@@ -57,6 +57,25 @@ ruleTests(unpinnedDataSource, {
       `,
     },
     {
+      name: 'TFDS builders told their version by keyword, by a builder config that carries one, or through builder_kwargs',
+      code: py`
+        import tensorflow as tf
+        import tensorflow_datasets as tfds
+
+        pair_config = tfds.translate.wmt.WmtConfig(
+            version="1.0.0",
+            language_pair=("de", "en"),
+            subsets={tfds.Split.TRAIN: ["europarl_v9"], tfds.Split.VALIDATION: ["newstest2018"]},
+        )
+        translation = tfds.builder("wmt_translate", config=pair_config)
+        translation.download_and_prepare()
+        pairs = translation.as_dataset(split="train", as_supervised=True)
+        cifar = tfds.builder("cifar10", version="3.0.2")
+        reviews = tfds.load("imdb_reviews", split="train", builder_kwargs={"version": "1.0.0"})
+        model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+      `,
+    },
+    {
       name: 'a dataset this notebook builds and pushes, loaded back from the account it was pushed to',
       code: [
         'from datasets import Dataset, load_dataset\nfrom transformers import AutoTokenizer\n',
@@ -205,6 +224,25 @@ ruleTests(unpinnedDataSource, {
       ],
       findings: [
         { cell: 1, line: 1, message: /shapes\/train\/shapes\.csv", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
+      ],
+    },
+    {
+      name: 'TFDS builders handed a config that names no version are still unpinned',
+      code: py`
+        import tensorflow as tf
+        import tensorflow_datasets as tfds
+
+        pair_config = tfds.translate.wmt.WmtConfig(
+            language_pair=("de", "en"),
+            subsets={tfds.Split.TRAIN: ["europarl_v9"]},
+        )
+        translation = tfds.builder("wmt_translate", config=pair_config)
+        news = tfds.builder("wmt19_translate", config="zh-en")
+        model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+      `,
+      findings: [
+        { line: 8, message: /^`tfds\.builder\("wmt_translate"\)` has no version in the name/ },
+        { line: 9, message: /^`tfds\.builder\("wmt19_translate"\)` has no version in the name/ },
       ],
     },
     {

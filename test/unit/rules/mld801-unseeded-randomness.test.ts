@@ -242,6 +242,51 @@ if __name__ == "__main__":
     fit_epochs(tf.keras.models.load_model("base.keras"), data["x"], data["y"]).save("tuned.keras")
 `;
 
+/** A module class of the file with a `train` method of its own: `policy.train()` runs that method, which learns. */
+const POLICY_OWN_TRAIN = py`
+  import torch
+  from torch import nn
+  from mylab.envs import rollout
+
+  class Policy(nn.Module):
+      def __init__(self):
+          super().__init__()
+          self.w = nn.Parameter(torch.randn(4, 2))
+
+      def forward(self, state):
+          return state @ self.w
+
+      def train(self, episodes=100):
+          for _ in range(episodes):
+              self.learn_from(rollout(self))
+
+  policy = Policy()
+  policy.train()
+`;
+
+/** The mode switch before a loop that steps an optimizer: the drawn weights are trained. */
+const AFFINE_TRAINED = py`
+  import torch
+  from torch import nn
+
+  class Affine(nn.Module):
+      def __init__(self, n_in, n_out):
+          super().__init__()
+          self.weight = nn.Parameter(torch.randn(n_out, n_in))
+
+      def forward(self, x):
+          return x @ self.weight.t()
+
+  net = Affine(6, 2)
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  net.train()
+  for x, y in loader:
+      loss = (net(x) - y).pow(2).mean()
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+`;
+
 /** A throughput benchmark of a layer: forward and backward passes timed, no gradient ever applied. */
 const TIMED_BACKWARD = py`
   import time
@@ -2260,6 +2305,59 @@ ruleTests(unseededRandomness, {
       ],
     },
     {
+      name: 'a lesson that switches its module to training mode and back, only to print its parameters, trains nothing',
+      code: py`
+        import torch
+        from torch import nn
+
+        class Affine(nn.Module):
+            def __init__(self, n_in, n_out):
+                super().__init__()
+                self.weight = nn.Parameter(torch.randn(n_out, n_in))
+                self.bias = nn.Parameter(torch.zeros(n_out))
+
+            def forward(self, x):
+                return x @ self.weight.t() + self.bias
+
+        block = nn.Sequential(Affine(6, 4), nn.ReLU(), nn.Linear(4, 2))
+        block.train()
+        for name, p in block.named_parameters():
+            print(name, p.shape)
+        block.eval()
+      `,
+    },
+    {
+      name: 'a notebook that switches a model with drawn weights to evaluation mode and prints what it gives evaluates nothing',
+      code: [
+        'import torch\nimport torch.nn as nn\n',
+        'class Scorer(nn.Module):\n    def __init__(self):\n        super().__init__()\n        self.proj = nn.Parameter(torch.randn(8, 1))\n        self.drop = nn.Dropout(0.1)\n\n    def forward(self, x):\n        return self.drop(x) @ self.proj\n',
+        'scorer = Scorer()\nscorer.eval()\nwith torch.no_grad():\n    print(scorer(torch.ones(3, 8)))\n',
+      ],
+    },
+    {
+      name: 'a module whose __main__ block switches a layer to training mode and checks its output shape only tries it out',
+      code: py`
+        import torch
+        from torch import nn
+
+        class NoisyGate(nn.Module):
+            def __init__(self, dim):
+                super().__init__()
+                self.scale = nn.Parameter(torch.randn(dim) * 0.02)
+
+            def forward(self, x):
+                if self.training:
+                    x = x + torch.randn_like(x) * self.scale
+                return torch.sigmoid(x)
+
+        if __name__ == "__main__":
+            gate = NoisyGate(16)
+            gate.train()
+            y = gate(torch.randn(2, 16))
+            assert y.shape == (2, 16)
+      `,
+    },
+    {
       name: 'a lesson on parameters runs a backward pass and only prints the gradients it gets',
       code: [
         'import torch\nfrom torch import nn\nnet = nn.Sequential(nn.Linear(4, 3), nn.ReLU(), nn.Linear(3, 1))\nX = torch.rand(2, 4)\nY = net(X).sum()\n',
@@ -2269,6 +2367,8 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('a module class of the file that defines its own train() is trained by calling it, with no argument too', POLICY_OWN_TRAIN, 8, /^`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.envs import rollout', 'torch.manual_seed(SEED)'),
+    seededCase('a module put in training mode and then trained by an optimizer on its drawn weights is still reported', AFFINE_TRAINED, 7, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('indices shuffled for a sampler whose loader is handed to a project helper (it may train there)', LOADER_TO_PROJECT_HELPER, 6, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import helpers', 'np.random.seed(SEED)'),
     seededCase('a data set of draws that a model is trained on is data, in a file that steps an optimizer', RANDOM_DATASET_TRAINED, 4, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch.utils.data import DataLoader, TensorDataset', 'torch.manual_seed(SEED)'),
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),

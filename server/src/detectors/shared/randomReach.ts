@@ -8,7 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { appliesGradients } from '../../semantics/torch';
+import { appliesGradients, moduleOrigin } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
@@ -67,12 +67,35 @@ function isLearningMethod(call: CallSite): boolean {
 /**
  * A backward pass, or PyTorch's `module.train()` with no argument (a mode switch), in a file that
  * runs backward passes itself but never applies the gradients (see appliesGradients): a
- * throughput or memory benchmark, whose results are durations; no weight changes.
+ * throughput or memory benchmark, whose results are durations; no weight changes. A known PyTorch
+ * module's `train()` is a mode switch in any file (see isModuleModeSwitch).
  */
 export function trainsNothing(index: SemanticIndex, call: CallSite): boolean {
+  if (isModuleModeSwitch(index, call)) return true;
   const modeSwitch = call.method === 'train' && call.args.length === 0 && call.kwargs.size === 0 && !call.hasSplat;
   if ((call.method !== 'backward' && !modeSwitch) || appliesGradients(index)) return false;
   return call.method === 'backward' || index.methodCalls('backward').length > 0;
+}
+
+/**
+ * `net.train()` or `net.eval()` with no argument on an object the file builds as a PyTorch module (a
+ * torch.nn layer, a class of the file deriving nn.Module, a torchvision model) whose class defines
+ * no method of that name itself: it only sets the module's mode, so it is no evidence that anything
+ * learns or is evaluated. A trainer's `train()` (`trainer.train()`, an object of unknown origin) is
+ * not a module's and still counts.
+ */
+function isModuleModeSwitch(index: SemanticIndex, call: CallSite): boolean {
+  if ((call.method !== 'train' && call.method !== 'eval') || call.args.length > 0 || call.kwargs.size > 0 || call.hasSplat || !call.receiver) return false;
+  const origin = moduleOrigin(index, call.receiver);
+  return !!origin && !origin.annotated && !definesOwnMethod(index, origin.className, call.method);
+}
+
+/** A class of the file (or a local base of it) that defines `method` itself: its `train()` may learn. */
+function definesOwnMethod(index: SemanticIndex, className: string | undefined, method: string, seen = new Set<string>()): boolean {
+  if (!className?.startsWith('local:') || seen.has(className)) return false;
+  seen.add(className);
+  const local = index.classes.get(className.slice('local:'.length));
+  return !!local && (methodNames(local.node).includes(method) || local.bases.some((base) => definesOwnMethod(index, base, method, seen)));
 }
 
 /** A model's own metric (`model.score(X, y)`, Keras' `model.evaluate(X, y)`): it scores, as a metric function does. */
@@ -154,6 +177,8 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
   if (appliesGradients(index) || index.dataflow.io.some((io) => io.direction === 'write')) return true;
   return index.calls.some((call) => {
     if (isLearningMethod(call)) return !trainsNothing(index, call);
+    // `net.eval()` sets a mode; it evaluates nothing.
+    if (isModuleModeSwitch(index, call)) return false;
     const name = call.qname ? lastSegment(call.qname) : call.method ?? call.callee.text;
     return TRAINING_NAMES.test(name) || (!!call.method && OPTIMIZING_METHODS.has(call.method)) || OTHER_OPTIMIZATION.test(call.qname ?? '')
       || !!metricCall(call) || !!trainingCall(index.dataflow, call) || handsAway(index, call);

@@ -42,7 +42,7 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
         loneBackward = true;
         continue;
       }
-      // Backward passes, and `module.train()` mode switches, in a file that never applies gradients.
+      // Backward passes, and `module.train()` mode switches, in a file that never applies gradients; a known module's mode switch anywhere.
       if (trainsNothing(index, call)) continue;
       // An optimizer step (`opt.step()`, `scaler.step(opt)`) applies the gradients.
       if (call.method === 'step') gradientsUsed = true;
