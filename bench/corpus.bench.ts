@@ -13,30 +13,15 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tuneTiering } from '../server/src/engine/tiering';
-import { pathToFileURL } from 'node:url';
 import { analyzeDocument } from '../server/src/analyze';
 import { discoverFiles } from '../server/src/config/files';
 import { defaultConfig } from '../server/src/config/settings';
-import { parseIpynb } from '../server/src/documents/ipynb';
-import { buildDocument, scriptSource, type DocumentSource } from '../server/src/documents/source';
+import { buildDocument } from '../server/src/documents/source';
 import type { SourceDocument } from '../server/src/documents/types';
-import { skipReason } from '../server/src/engine/limits';
 import { parseOnce } from '../server/src/parsing/incremental';
 import { initParser, type PythonParser } from '../server/src/parsing/parser';
 import { SemanticIndex } from '../server/src/semantics';
-
-function readDocument(file: string): DocumentSource | undefined {
-  const uri = pathToFileURL(file).href;
-  const text = readFileSync(file, 'utf8');
-  if (path.extname(file) !== '.ipynb') return scriptSource(uri, text);
-  try {
-    const notebook = parseIpynb(uri, text);
-    if (!['python', 'python3', 'ipython'].includes(notebook.language)) return undefined;
-    return { uri, kind: 'notebook', version: 0, cells: notebook.cells };
-  } catch {
-    return undefined; // not a notebook the CLI would analyse either
-  }
-}
+import { folderSources } from './folder';
 
 interface Totals {
   cpu: number;
@@ -55,11 +40,7 @@ function timed(totals: Totals, run: () => void): void {
 export function benchmarkFolder(parser: PythonParser, folder: string): void {
   // Every rule, opt-in ones included: the budget is for the whole analysis.
   const config = { ...defaultConfig(), select: ['ALL'] };
-  const docs: SourceDocument[] = [];
-  for (const file of discoverFiles([folder]).files) {
-    const source = readDocument(file);
-    if (source && !skipReason(source, config.maxFileSize)) docs.push(buildDocument(source));
-  }
+  const docs: SourceDocument[] = folderSources(folder, config.maxFileSize).map(({ source }) => buildDocument(source));
   const lines = docs.reduce((sum, doc) => sum + doc.lineStarts.length, 0);
   const steps: [string, (doc: SourceDocument) => void][] = [
     ['bare tree-sitter parse', (doc) => parseOnce(parser, doc).dispose()],
