@@ -85,6 +85,10 @@ function sessionStarts(doc: RuleContext['doc'], index: SemanticIndex): number[] 
   return starts;
 }
 
+const baseName = (path: string) => path.split('/').pop()!;
+/** `./runs/log.csv` and `runs/log.csv` are one file. */
+const plainPath = (path: string) => path.replace(/^(\.\/)+/, '');
+
 /** Calls a cell may make, and modules it may import, and still only show something: Python's builtins and IPython's display. */
 const SHOWING_CALL = /^(builtins|IPython\.(core\.)?display)\./;
 const SHOWING_MODULE = /^IPython\.(core\.)?display(\.|$)/;
@@ -109,13 +113,14 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
   for (const call of index.calls) held.get(call.segmentIndex)?.calls.push(call);
   // A magic or shell command, a file written, or an import (it runs the module's code and changes
   // what other cells' imports find: `import sagemaker.huggingface`, `import os` to set `os.environ`).
-  // A shell line that only prints files (`!cat workflow.yaml`) shows them, unless another cell writes
-  // them; the analysis does not follow what other magics do, so one that names the file
-  // (`%%writefile workflow.yaml`, `!wget -O workflow.yaml ...`) may write it.
+  // A shell line that only prints files (`!cat workflow.yaml`) shows them, unless something may write them (mayBeWritten).
   const otherMagics: string[] = [];
+  const printedIn = new Map<string, number[]>();
   for (const magic of doc.magics) {
-    const cell = held.get(segmentIndexAtLine(doc, magic.range.start.line));
+    const segment = segmentIndexAtLine(doc, magic.range.start.line);
+    const cell = held.get(segment);
     const files = magic.kind === 'shell' ? printedFiles(magic.text) : undefined;
+    for (const file of files ?? []) pushTo(printedIn, plainPath(file), segment);
     if (cell && files) cell.printed.push(...files);
     else if (cell) cell.runsMore = true;
     if (!files) otherMagics.push(magic.text);
@@ -128,9 +133,17 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
     const name = io.path ? flow.exactPathOf(io.path)?.value.split('/').pop() : undefined;
     if (name) written.push(name);
   }
-  const mayBeWritten = (file: string) => {
-    const name = file.split('/').pop()!;
-    return written.includes(name) || otherMagics.some((text) => text.includes(name));
+  // What writes a printed file may be out of the analysis' sight: another magic that names it
+  // (`%%writefile app.py`, `!wget -O labels.csv ...`), a helper handed its name (`to_csv(df, "valid.csv")`),
+  // an app that logs to it (printed again further down to show what changed). Only a file the
+  // other cells name nowhere but as the path of a read (`open("workflow.yaml")`) is one nothing writes.
+  const readPaths = flow.io.filter((io) => io.direction === 'read').flatMap((io) => io.paths);
+  const inRead = (node: Node) => readPaths.some((path) => node.startIndex >= path.startIndex && node.endIndex <= path.endIndex);
+  const mayBeWritten = (file: string, cell: number) => {
+    const name = baseName(file);
+    if (written.includes(name) || otherMagics.some((text) => text.includes(name))) return true;
+    if (printedIn.get(plainPath(file))!.some((other) => other !== cell)) return true;
+    return index.nodes('string').some((string) => index.segmentIndexOf(string) !== cell && string.text.includes(name) && !inRead(string));
   };
   for (const binding of index.imports) {
     const cell = SHOWING_MODULE.test(binding.target) ? undefined : at(binding.node);
@@ -140,7 +153,7 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
   if (written.length > 0) for (const string of index.nodes('string')) at(string)?.strings.push(string);
   const onlyShows = (cell: number): boolean => {
     const { reads, definitions, calls, strings, printed, runsMore } = held.get(cell)!;
-    if (runsMore || printed.some(mayBeWritten)) return false;
+    if (runsMore || printed.some((file) => mayBeWritten(file, cell))) return false;
     const { startOffset, endOffset } = doc.segments[cell];
     const inCell = (node: Node) => node.startIndex >= startOffset && node.startIndex < endOffset;
     for (const read of reads) {

@@ -193,6 +193,19 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /ran as \[12\], after cell 3 \(\[2\]\) below it.*3 other cells/, related: 4 }],
     },
     {
+      name: 'a print of a file named elsewhere other than as a read is compared: handed to a helper that saves it, or printed again further down (an app logs to it)',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 },
+        { text: 'def save_split(frame, name):\n    frame.to_csv(name, index=False)\n\nsave_split(valid_df, "split-valid.csv")\n', executionOrder: 2 },
+        { text: '!head -3 split-valid.csv\n', executionOrder: 7, hasOutputs: true },
+        { text: 'scores = np.zeros(3)\n', executionOrder: 3 },
+        { text: '!cat flags/log.csv\n', executionOrder: 9, hasOutputs: true },
+        { text: 'demo.launch()\n', executionOrder: 4 },
+        { text: '!cat flags/log.csv\n', executionOrder: 10, hasOutputs: true },
+      ],
+      findings: [{ cell: 2, line: 1, message: /ran as \[7\], after cell 4 \(\[3\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
       name: 'a cell that prints a frame another cell builds is compared: re-run after the cells below it',
       code: reRunAfterBelow('print(df.shape)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
