@@ -10,6 +10,7 @@ import type { NameRead } from '../semantics/dataflow';
 import type { CallSite, Definition } from '../semantics/types';
 import { pushTo } from '../engine/collections';
 import { cellRunsNothing, installOnlyCells } from './shared/installCommands';
+import { printedFiles } from './shared/shell';
 
 /** Indices (into `values`) of one longest strictly increasing subsequence. */
 export function longestIncreasing(values: readonly number[]): Set<number> {
@@ -84,6 +85,10 @@ function sessionStarts(doc: RuleContext['doc'], index: SemanticIndex): number[] 
   return starts;
 }
 
+const baseName = (path: string) => path.split('/').pop()!;
+/** `./runs/log.csv` and `runs/log.csv` are one file. */
+const plainPath = (path: string) => path.replace(/^(\.\/)+/, '');
+
 /** Calls a cell may make, and modules it may import, and still only show something: Python's builtins and IPython's display. */
 const SHOWING_CALL = /^(builtins|IPython\.(core\.)?display)\./;
 const SHOWING_MODULE = /^IPython\.(core\.)?display(\.|$)/;
@@ -92,24 +97,33 @@ const SHOWING_MODULE = /^IPython\.(core\.)?display(\.|$)/;
  * The cells that only show something: no other cell reads a name they bind, they read no name
  * that another cell binds (or that nothing visible binds), they import only IPython's display
  * and call only builtins, its functions and functions of their own, and they run no magic or shell
- * command, write no file and name none that another cell writes (`from IPython.core.display import HTML` and a function
- * that styles the page from a CSS file). Whenever such a cell ran, it shows the same and changes nothing another cell sees.
+ * command but one that prints files (`!cat config.yaml`), write no file and name none that another cell writes
+ * (`from IPython.core.display import HTML` and a function that styles the page from a CSS file). Whenever such a
+ * cell ran, it shows the same and changes nothing another cell sees.
  * Asked only of `candidates` (the cells a first pass reports or names): it reads definitions and uses cell by cell.
  */
 function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates: ReadonlySet<number>): Set<number> {
   const flow = index.dataflow;
   // What each candidate holds, gathered in one pass over the model's lists.
-  const held = new Map<number, { reads: NameRead[]; definitions: Definition[]; calls: CallSite[]; strings: Node[]; runsMore: boolean }>();
-  for (const cell of candidates) held.set(cell, { reads: [], definitions: [], calls: [], strings: [], runsMore: false });
+  const held = new Map<number, { reads: NameRead[]; definitions: Definition[]; calls: CallSite[]; strings: Node[]; printed: string[]; runsMore: boolean }>();
+  for (const cell of candidates) held.set(cell, { reads: [], definitions: [], calls: [], strings: [], printed: [], runsMore: false });
   const at = (node: Node) => held.get(index.segmentIndexOf(node));
   for (const read of flow.reads) at(read.node)?.reads.push(read);
   for (const definition of index.definitions) if (definition.scopeKey === 'module') at(definition.node)?.definitions.push(definition);
   for (const call of index.calls) held.get(call.segmentIndex)?.calls.push(call);
   // A magic or shell command, a file written, or an import (it runs the module's code and changes
   // what other cells' imports find: `import sagemaker.huggingface`, `import os` to set `os.environ`).
+  // A shell line that only prints files (`!cat workflow.yaml`) shows them, unless something may write them (mayBeWritten).
+  const otherMagics: string[] = [];
+  const printedIn = new Map<string, number[]>();
   for (const magic of doc.magics) {
-    const cell = held.get(segmentIndexAtLine(doc, magic.range.start.line));
-    if (cell) cell.runsMore = true;
+    const segment = segmentIndexAtLine(doc, magic.range.start.line);
+    const cell = held.get(segment);
+    const files = magic.kind === 'shell' ? printedFiles(magic.text) : undefined;
+    for (const file of files ?? []) pushTo(printedIn, plainPath(file), segment);
+    if (cell && files) cell.printed.push(...files);
+    else if (cell) cell.runsMore = true;
+    if (!files) otherMagics.push(magic.text);
   }
   const written: string[] = [];
   for (const io of flow.io) {
@@ -119,6 +133,18 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
     const name = io.path ? flow.exactPathOf(io.path)?.value.split('/').pop() : undefined;
     if (name) written.push(name);
   }
+  // What writes a printed file may be out of the analysis' sight: another magic that names it
+  // (`%%writefile app.py`, `!wget -O labels.csv ...`), a helper handed its name (`to_csv(df, "valid.csv")`),
+  // an app that logs to it (printed again further down to show what changed). Only a file the
+  // other cells name nowhere but as the path of a read (`open("workflow.yaml")`) is one nothing writes.
+  const readPaths = flow.io.filter((io) => io.direction === 'read').flatMap((io) => io.paths);
+  const inRead = (node: Node) => readPaths.some((path) => node.startIndex >= path.startIndex && node.endIndex <= path.endIndex);
+  const mayBeWritten = (file: string, cell: number) => {
+    const name = baseName(file);
+    if (written.includes(name) || otherMagics.some((text) => text.includes(name))) return true;
+    if (printedIn.get(plainPath(file))!.some((other) => other !== cell)) return true;
+    return index.nodes('string').some((string) => index.segmentIndexOf(string) !== cell && string.text.includes(name) && !inRead(string));
+  };
   for (const binding of index.imports) {
     const cell = SHOWING_MODULE.test(binding.target) ? undefined : at(binding.node);
     if (cell) cell.runsMore = true;
@@ -126,8 +152,8 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
   // A cell that names a file the notebook writes reads it (`HTML('<iframe src=plot.html>')` after `m.save('plot.html')`).
   if (written.length > 0) for (const string of index.nodes('string')) at(string)?.strings.push(string);
   const onlyShows = (cell: number): boolean => {
-    const { reads, definitions, calls, strings, runsMore } = held.get(cell)!;
-    if (runsMore) return false;
+    const { reads, definitions, calls, strings, printed, runsMore } = held.get(cell)!;
+    if (runsMore || printed.some((file) => mayBeWritten(file, cell))) return false;
     const { startOffset, endOffset } = doc.segments[cell];
     const inCell = (node: Node) => node.startIndex >= startOffset && node.startIndex < endOffset;
     for (const read of reads) {
@@ -316,7 +342,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran.\n\nNor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command, writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, a constant worked out by hand). Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared.\n\nA count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both.\n\nA notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. Two cells run in swapped order are one inversion, named once: the cell the message names as run before or after the reported one is not counted or linked again as another cell out of order.\n\nA restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are.\n\nA cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.\n\nR cells (rpy2\'s `%%R`) run in an R interpreter with a state of its own: when no cell moves a value between R and Python (no `%%R -i df` or `-o fit`, no `%Rpush`, `%Rpull` or `y = %R ...`, no `rpy2.robjects` imported), the R cells and the Python cells are two programs, and a notebook that shows each step in both languages may be saved from one run of each, so each language\'s counts are compared only among themselves (Python cells [1] [2] [3] between R cells [2] [3] [4] are two in-order runs); R cells out of order among the R cells, or Python cells among the Python cells, are still reported, and so are all cells of a notebook whose R and Python cells exchange values.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran.\n\nNor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command but one that only prints files (`!cat workflow.yaml`, `!head -n 5 train.csv`, `!pygmentize app.py`: one command on paths written out, nothing piped, redirected or filled in at run time), writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, `!cat` of the configuration file the next cell loads, a constant worked out by hand). Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared, and so is a print of a file that something may write: one another cell writes, or names otherwise than as the path it reads (`open("workflow.yaml")`) — in a magic or shell command, whose effect on files is not followed (`!head out/train.csv` after `!python prepare.py --out out/train.csv`, `!cat app.py` after `%%writefile app.py`), or in a string handed to its own helper (`save_split(valid, "valid.csv")`) —, or prints again in another cell (`!cat flagged/log.csv` before and after the app that logs to it runs).\n\nA count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both.\n\nA notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. Two cells run in swapped order are one inversion, named once: the cell the message names as run before or after the reported one is not counted or linked again as another cell out of order.\n\nA restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`). Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are.\n\nA cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, a `%%bash` body, under `%%capture` too) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison; a cell that installs and also runs code is compared, and the other cells of a notebook run in two sessions still are.\n\nR cells (rpy2\'s `%%R`) run in an R interpreter with a state of its own: when no cell moves a value between R and Python (no `%%R -i df` or `-o fit`, no `%Rpush`, `%Rpull` or `y = %R ...`, no `rpy2.robjects` imported), the R cells and the Python cells are two programs, and a notebook that shows each step in both languages may be saved from one run of each, so each language\'s counts are compared only among themselves (Python cells [1] [2] [3] between R cells [2] [3] [4] are two in-order runs); R cells out of order among the R cells, or Python cells among the Python cells, are still reported, and so are all cells of a notebook whose R and Python cells exchange values.',
     },
   },
   check,

@@ -75,6 +75,25 @@ ruleTests(notebookOutOfOrder, {
       code: sharesCountWithBelow('from IPython.display import Image\nImage(filename="figures/architecture.png")\n'),
     },
     {
+      name: 'a cell that only prints the workflow file the next cell loads, re-run alone in a later session: its count is shared with the imports',
+      code: [
+        { text: 'import yaml\nfrom datetime import datetime\n', executionOrder: 1 },
+        { text: 'run_date = datetime(2021, 6, 1)\n', executionOrder: 2 },
+        { text: '# the workflow we submit below\n!cat crop_workflow.yaml\n', executionOrder: 1, hasOutputs: true },
+        { text: 'with open("crop_workflow.yaml") as f:\n    spec = yaml.safe_load(f)\nspec["name"]\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'cells that only print files no cell writes, re-run after the cells below them: head with its count option, pygmentize, a quoted path',
+      code: [
+        { text: '!head -n 3 train.csv\n', executionOrder: 7, hasOutputs: true },
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!pygmentize "features/make_features.py"\n', executionOrder: 8, hasOutputs: true },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -146,6 +165,45 @@ ruleTests(notebookOutOfOrder, {
         { text: 'from IPython.display import FileLink\nFileLink("out/summary.csv")\n', executionOrder: 4 },
       ],
       findings: [{ cell: 2, line: 1, message: /^This cell ran as \[5\], after cell 4 \(\[4\]\) below it/ }],
+    },
+    {
+      name: 'a print of a file another cell writes is compared: `!cat` of a file `%%writefile` writes, `!head` of a file a Python cell saves',
+      code: [
+        { text: '%%writefile serve.py\nimport joblib\nmodel = joblib.load("model.joblib")\n', executionOrder: 1 },
+        { text: '!cat serve.py\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n', executionOrder: 2 },
+        { text: 'df = pd.read_csv("raw.csv")\ndf.dropna().to_csv("clean.csv")\n', executionOrder: 3 },
+        { text: '!head clean.csv\n', executionOrder: 9, hasOutputs: true },
+        { text: 'clf = LogisticRegression().fit(df[["x"]], df.y)\n', executionOrder: 4 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
+      name: 'prints that do more or name their file at run time are compared: a file another shell line downloads, a path filled in, a pipe, a redirection',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!head -n 5 labels.csv\n', executionOrder: 12, hasOutputs: true },
+        { text: '!wget -q -O labels.csv https://example.org/labels.csv\n', executionOrder: 2 },
+        { text: 'cfg_path = "configs/base.yaml"\n', executionOrder: 3 },
+        { text: '!cat {cfg_path}\n', executionOrder: 11, hasOutputs: true },
+        { text: '!cat params.yaml | grep lr\n', executionOrder: 10, hasOutputs: true },
+        { text: '!cat params.yaml > params_used.yaml\n', executionOrder: 9 },
+        { text: 'labels = pd.read_csv("labels.csv")\n', executionOrder: 4 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[12\], after cell 3 \(\[2\]\) below it.*3 other cells/, related: 4 }],
+    },
+    {
+      name: 'a print of a file named elsewhere other than as a read is compared: handed to a helper that saves it, or printed again further down (an app logs to it)',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 },
+        { text: 'def save_split(frame, name):\n    frame.to_csv(name, index=False)\n\nsave_split(valid_df, "split-valid.csv")\n', executionOrder: 2 },
+        { text: '!head -3 split-valid.csv\n', executionOrder: 7, hasOutputs: true },
+        { text: 'scores = np.zeros(3)\n', executionOrder: 3 },
+        { text: '!cat flags/log.csv\n', executionOrder: 9, hasOutputs: true },
+        { text: 'demo.launch()\n', executionOrder: 4 },
+        { text: '!cat flags/log.csv\n', executionOrder: 10, hasOutputs: true },
+      ],
+      findings: [{ cell: 2, line: 1, message: /ran as \[7\], after cell 4 \(\[3\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'a cell that prints a frame another cell builds is compared: re-run after the cells below it',

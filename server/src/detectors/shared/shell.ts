@@ -99,6 +99,26 @@ function pipelineStep(words: string[]): string | undefined {
   return steps.test(subcommand) ? `${base} ${subcommand}` : undefined;
 }
 
+/** Programs that only print files for the reader: `cat`, `head`, `tail`, `pygmentize` (`!pygmentize app.py`). */
+const PRINTING_PROGRAMS = /^(cat|head|tail|pygmentize)$/;
+/** What makes a line more than a print of named files: another command, a pipe or redirection, a run-time value, a glob. */
+const MORE_THAN_A_PRINT = /[|&;<>`$(){}*?[\]\n]/;
+
+/**
+ * The files a shell command line only prints (`!cat config.yaml`, `!head -n 5 train.csv`), or
+ * undefined when it does anything else or names its files only at run time (`!cat {path}`,
+ * `!head $F`, `!cat *.csv`): a single command of a printing program on plain paths, nothing piped or redirected.
+ */
+export function printedFiles(line: string): string[] | undefined {
+  const text = line.replace(/^!+/, '').trim();
+  if (MORE_THAN_A_PRINT.test(text)) return undefined;
+  const [program, ...rest] = text.split(/\s+/);
+  if (!PRINTING_PROGRAMS.test(program)) return undefined;
+  // Options and their numbers (`-n 5`, `-5`) are not files.
+  const files = rest.filter((word) => !word.startsWith('-') && !/^\d+$/.test(word)).map((word) => word.replace(/^(["'])(.*)\1$/, '$2'));
+  return files.length > 0 ? files : undefined;
+}
+
 /** Programs that inspect or manage the machine's processes: `ps aux | grep x | awk ... | xargs kill` is housekeeping. */
 const PROCESS_TOOLS = /^(ps|pgrep|pkill|kill|killall|lsof|top|free|uptime|netstat|ss)$/;
 /** A request to a service on this machine (`curl localhost:4040/api`) talks to a tool, it fetches no data. */
