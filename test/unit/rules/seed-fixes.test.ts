@@ -43,6 +43,22 @@ describe('seed fixes share one seed constant', () => {
     assert.deepEqual(result.findings.map((f) => f.code), []);
   });
 
+  it('in a notebook, the constant goes into the first cell that runs code: not one of comments alone, nor one that only installs', async () => {
+    let code: Code = [
+      '# %pip install setfit\n',
+      '!pip install -q scikit-learn==1.5.1\n',
+      'import numpy as np\nfrom sklearn.model_selection import train_test_split\n',
+      'X_tr, X_te = train_test_split(X)\nmodel.fit(X_tr, y)\n',
+    ];
+    code = await applyFix(code, 'MLD802', /train_test_split/);
+    assert.deepEqual(code, [
+      '# %pip install setfit\n',
+      '!pip install -q scikit-learn==1.5.1\n',
+      'import numpy as np\nfrom sklearn.model_selection import train_test_split\nSEED = 42\n',
+      'X_tr, X_te = train_test_split(X, random_state=SEED)\nmodel.fit(X_tr, y)\n',
+    ]);
+  });
+
   it('in a notebook, MLD802 then MLD801: one constant in the first code cell, no MLD603', async () => {
     let code: Code = [
       'import numpy as np\nfrom sklearn.model_selection import train_test_split\n',
