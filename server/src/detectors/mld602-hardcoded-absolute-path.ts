@@ -21,6 +21,12 @@ const MACHINE_SPECIFIC = /^(?:\/(?:home|Users|root|mnt|media|Volumes|scratch|nfs
  * local disk (`/mnt/local_storage`). Like `/kaggle/...`, the same path on every cluster.
  */
 const PLATFORM_MOUNTS = /^\/mnt\/(?:cluster|shared|user|local)_storage(?:\/|$)/;
+/**
+ * The home folder of the user Jupyter's Docker images run as (Jupyter Docker Stacks, Binder's
+ * repo2docker, JupyterHub's default single-user image): the `~` of every such container, the same
+ * path on every hub, as `/content` is on every Colab machine.
+ */
+const JUPYTER_HOME = /^\/home\/jovyan(?:\/|$)/;
 
 interface AbsolutePath {
   /** The string literal that holds the machine-specific root. */
@@ -39,7 +45,7 @@ function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath |
   const head = index.dataflow.pathOf(expression).head;
   if (!head || head.throughModuleName || !mayStartWithRoot(index.doc.text, head.literal)) return undefined;
   const value = stringValue(head.literal) ?? stringTemplate(head.literal);
-  return value !== undefined && MACHINE_SPECIFIC.test(value) && !PLATFORM_MOUNTS.test(value) ? { literal: head.literal, value } : undefined;
+  return value !== undefined && MACHINE_SPECIFIC.test(value) && !PLATFORM_MOUNTS.test(value) && !JUPYTER_HOME.test(value) ? { literal: head.literal, value } : undefined;
 }
 
 /**
@@ -154,7 +160,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path). It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...` — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use.',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use.',
     },
   },
   listen,

@@ -219,6 +219,28 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a test of serialization rebuilds an object from the read-back, directly or through a converted item, and only asserts on it',
+      code: py`
+        import numpy as np
+        class TestSummary:
+            def test_roundtrip(self, tmp_path):
+                summary = Summary(coef=np.ones(4), score=0.5)
+                out = tmp_path / "summary.npz"
+                np.savez(out, **summary.to_dict())
+                arrays = np.load(out)
+                restored = Summary(**{name: arrays[name] for name in arrays.files})
+                assert np.allclose(restored.coef, summary.coef)
+            def test_roundtrip_scalar(self, tmp_path):
+                out = tmp_path / "alpha.npz"
+                np.savez(out, alpha=0.1, path=np.arange(3))
+                arrays = np.load(out)
+                alpha = float(arrays["alpha"])
+                restored = Summary(alpha=alpha, path=arrays["path"])
+                assert restored.alpha == 0.1
+                np.testing.assert_array_equal(restored.path, np.arange(3))
+      `,
+    },
+    {
       name: 'a file written and re-read in a loop whose body rebinds the name before the write: the re-read is only checked',
       code: py`
         import pandas as pd
@@ -554,6 +576,27 @@ ruleTests(intermediateFileHop, {
         { line: 7, message: /^"scores.npy" is written by `np.save` in line 6 and read back here/ },
         { line: 9, message: /^"feats.npy" is written by `np.save` in line 8 and read back here/ },
         { line: 12, message: /^"images.npy" is written by `np.save` in line 11 and read back here/ },
+      ],
+    },
+    {
+      name: 'an object rebuilt from the read-back that is asserted on and also used, or whose converted item is also used, is a hop',
+      code: py`
+        import numpy as np
+        np.savez("stats.npz", mean=mu, std=sigma)
+        arrays = np.load("stats.npz")
+        scaler = Standardizer(**{name: arrays[name] for name in arrays.files})
+        assert scaler.std.min() > 0
+        X_scaled = scaler.transform(X)
+        np.savez("alpha.npz", alpha=best_alpha)
+        stored = np.load("alpha.npz")
+        alpha = float(stored["alpha"])
+        check = Config(alpha=alpha)
+        assert check.alpha > 0
+        model = Ridge(alpha=alpha).fit(X, y)
+      `,
+      findings: [
+        { line: 3, message: /^"stats.npz" is written by `np.savez` in line 2 and read back here/ },
+        { line: 8, message: /^"alpha.npz" is written by `np.savez` in line 7 and read back here/ },
       ],
     },
     {

@@ -34,6 +34,16 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: "the home of Jupyter's Docker images (/home/jovyan) is the same in every JupyterHub or Binder container",
+      code: py`
+        import numpy as np
+        import os
+        data = np.load("/home/jovyan/data/encoding/responses.npz")
+        weights = np.load(os.path.join("/home/jovyan", "shared", "ridge_weights.npy"))
+        np.save("/home/jovyan/work/ridge_scores.npy", scores)
+      `,
+    },
+    {
       name: "Anyscale's storage mounts are the same on every node of every cluster",
       code: py`
         import pandas as pd
@@ -93,6 +103,21 @@ ruleTests(hardcodedAbsolutePath, {
     },
   ],
   invalid: [
+    {
+      name: "another user's home on a hub is still one machine's account, beside the Jupyter images' home",
+      code: py`
+        import numpy as np
+        shared = np.load("/home/jovyan/data/encoding/responses.npz")
+        mine = np.load("/home/jdoe/data/encoding/responses.npz")
+      `,
+      findings: [{ line: 3, message: /^`np\.load` reads "\/home\/jdoe\/data\/encoding\/responses\.npz", an absolute path/ }],
+      output: py`
+        import numpy as np
+        shared = np.load("/home/jovyan/data/encoding/responses.npz")
+        RESPONSES_NPZ_PATH = "/home/jdoe/data/encoding/responses.npz"
+        mine = np.load(RESPONSES_NPZ_PATH)
+      `,
+    },
     {
       name: 'one path read and written by several calls is one finding, linked to the other uses, and the fix names it once',
       code: py`
