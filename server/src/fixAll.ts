@@ -46,12 +46,12 @@ export interface FixAllResult {
   remaining?: AnalysisResult;
 }
 
-/** Names a fix's new text binds at the start of a line: `SEED = 42`, `import numpy as np`, `from x import y`. */
+/** Names a fix's new text binds at the start of a line: `SEED = 42`, `import numpy as np`, `from x import y`, `def helper`. */
 function definedNames(edits: readonly TextEdit[]): Set<string> {
   const names = new Set<string>();
   for (const { newText } of edits) {
     for (const line of newText.split(/\r?\n|\r/)) {
-      const assigned = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=]*)?=(?!=)/.exec(line);
+      const assigned = /^[ \t]*([A-Za-z_]\w*)[ \t]*(?::[^=]*)?=(?!=)/.exec(line) ?? /^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+([A-Za-z_]\w*)/.exec(line);
       if (assigned) names.add(assigned[1]);
       const imported = /^[ \t]*(?:from[ \t]+\S+[ \t]+)?import[ \t]+(.+)$/.exec(line);
       if (imported) for (const part of imported[1].replace(/[()]/g, '').split(',')) {
