@@ -335,26 +335,56 @@ function runsNothing(line: string): boolean {
 }
 
 /**
- * The notebook cells (indices into `doc.segments`) that only install packages: every line blank,
- * a comment, or a pip or conda install run through a shell escape, a `%pip`-style magic or the
- * body of a `%%bash` cell (under `%%capture`, which only hides the output, too). Such a cell
- * changes the environment, not the kernel's variables.
+ * Shell programs that only put files in place: fetch (`wget`, `curl`, `git clone`), unpack
+ * (`unzip`, `tar`, `gunzip`), copy or make a folder. What they leave is on disk, which a restart of
+ * the kernel keeps, and fetching or copying the same files again leaves the same files.
  */
-export function installOnlyCells(doc: SourceDocument): Set<number> {
+const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
+
+/**
+ * Whether a shell line only sets the environment up: every command on it a package install, or a
+ * command that fetches, unpacks or copies files (`git clone URL && pip install -e ./repo`).
+ */
+function setsUpOnly(line: string): boolean {
+  if (installCommands(line).length > 0) return true;
+  const words = shellWords(line);
+  let start = 0;
+  let commands = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && !SEPARATORS.has(words[i])) continue;
+    const command = words.slice(start, i);
+    start = i + 1;
+    if (command.length === 0) continue;
+    commands++;
+    const program = command[command[0] === 'sudo' ? 1 : 0] ?? '';
+    const fetches = FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'));
+    if (!fetches && !parseCommand(command)) return false;
+  }
+  return commands > 0;
+}
+
+/**
+ * The notebook cells (indices into `doc.segments`) that only set the environment up: every line
+ * blank, a comment, a pip or conda install, or a command that fetches, unpacks or copies files
+ * (setsUpOnly), run through a shell escape, a `%pip`-style magic or the body of a `%%bash` cell
+ * (under `%%capture`, which only hides the output, too). Such a cell changes the environment and
+ * the files on disk, not the kernel's variables. At least one line installs or fetches something.
+ */
+export function setUpOnlyCells(doc: SourceDocument): Set<number> {
   const covered = new Set<number>();
-  const installing = new Set<number>();
+  const settingUp = new Set<number>();
   for (const magic of doc.magics) {
     const command = magicCommand(magic);
     const body = command === undefined ? shellCellLines(magic) : [];
-    const installs = command !== undefined
-      ? installCommands(command).length > 0
-      : body.some((line) => installCommands(line.command).length > 0) && body.every((line) => runsNothing(line.command) || installCommands(line.command).length > 0);
-    if (installs) installing.add(magic.segmentIndex);
+    const setsUp = command !== undefined
+      ? setsUpOnly(command)
+      : body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command));
+    if (setsUp) settingUp.add(magic.segmentIndex);
     else if (magic.kind !== 'cell-magic' || magic.name !== 'capture') continue;
     for (let line = magic.range.start.line; line <= magic.range.end.line; line++) covered.add(line);
   }
   const cells = new Set<number>();
-  for (const segmentIndex of installing) {
+  for (const segmentIndex of settingUp) {
     if (cellRunsNothing(doc, doc.segments[segmentIndex], covered)) cells.add(segmentIndex);
   }
   return cells;
