@@ -198,7 +198,9 @@ function parsePip(args: string[], tool: 'pip' | 'mim'): InstallCommand {
       if (!option || !PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
       const value = inline ?? args[++i];
       if (option === '-c' || option === '--constraint' || option === '--constraints') constrained = true;
-      if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyPip(value));
+      // `-e` takes a local project or a VCS URL, never a name from an index: `-e audio-utils` is the
+      // folder of that name (a clone beside the notebook), pinned as any local path is.
+      if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyEditable(value));
       continue;
     }
     // PEP 508 direct reference written as three words: `name @ url`.
@@ -237,6 +239,11 @@ export function classifyPip(spec: string): Requirement {
   const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!match) return { spec, status: 'unknown' };
   return { spec, status: classifySpecifiers(match[3]) };
+}
+
+/** The value of pip's `-e`: a VCS URL (pinned unless it follows a branch) or a local folder. */
+function classifyEditable(spec: string): Requirement {
+  return { spec, status: classifyLocation(spec) };
 }
 
 function isLocationLike(spec: string): boolean {
