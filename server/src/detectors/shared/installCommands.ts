@@ -106,13 +106,22 @@ export function installCommands(line: string): InstallCommand[] {
   // A command needs the word `install`; only quotes and backslashes can build it from other
   // characters, so a line with neither and without the word has none (most magics and commands).
   if (!line.includes('install') && !/['"\\]/.test(line)) return [];
-  const words = shellWords(line);
   const commands: InstallCommand[] = [];
+  for (const words of shellCommands(line)) {
+    const command = parseCommand(words);
+    if (command) commands.push(command);
+  }
+  return commands;
+}
+
+/** The commands of one command line, each as its words: `&&`, `||`, `;`, `|` and `&` separate them. */
+function shellCommands(line: string): string[][] {
+  const words = shellWords(line);
+  const commands: string[][] = [];
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
     if (i < words.length && !SEPARATORS.has(words[i])) continue;
-    const command = parseCommand(words.slice(start, i));
-    if (command) commands.push(command);
+    if (i > start) commands.push(words.slice(start, i));
     start = i + 1;
   }
   return commands;
@@ -354,20 +363,11 @@ const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
  */
 function setsUpOnly(line: string): boolean {
   if (installCommands(line).length > 0) return true;
-  const words = shellWords(line);
-  let start = 0;
-  let commands = 0;
-  for (let i = 0; i <= words.length; i++) {
-    if (i < words.length && !SEPARATORS.has(words[i])) continue;
-    const command = words.slice(start, i);
-    start = i + 1;
-    if (command.length === 0) continue;
-    commands++;
-    const program = command[command[0] === 'sudo' ? 1 : 0] ?? '';
-    const fetches = FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'));
-    if (!fetches && !parseCommand(command)) return false;
-  }
-  return commands > 0;
+  const commands = shellCommands(line);
+  return commands.length > 0 && commands.every((command) => {
+    const program = (command[command[0] === 'sudo' ? 1 : 0] ?? '').replace(/^.*\//, '');
+    return FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'));
+  });
 }
 
 /**
