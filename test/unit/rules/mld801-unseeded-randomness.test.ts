@@ -102,6 +102,19 @@ const XARRAY_TRAINED = py`
   model = Ridge().fit(table["x"].values, target)
 `;
 
+/** A script that loads its .env file and then trains at top level: a program, not a library. */
+const DOTENV_SCRIPT = py`
+  import dotenv
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+
+  dotenv.load_dotenv()
+
+  points = np.random.rand(200, 2)
+  model = LogisticRegression().fit(points, points[:, 0] > 0.5)
+  print(model.coef_)
+`;
+
 /** A script that fixes the numeric locale and then trains: a program, not a library. */
 const LOCALE_SCRIPT = py`
   import locale
@@ -1171,6 +1184,53 @@ ruleTests(unseededRandomness, {
         def sample_posterior(params, n):
             noise = np.random.normal(0, params["sigma"], n)
             return params["trend"] + noise
+      `,
+    },
+    {
+      name: 'library module whose one top-level call loads a .env file: the notebook that imports its batch loader seeds',
+      code: py`
+        import os
+
+        import dotenv
+        import numpy as np
+
+        dotenv.load_dotenv(dotenv.find_dotenv())
+
+
+        def clip_path(clip_dir, clip_id):
+            return os.path.join(clip_dir, f"{clip_id:06d}.wav")
+
+
+        def make_batches(clip_dir, labels, reader):
+
+            class ClipBatches:
+
+                def __init__(self, ids, batch_size=8):
+                    self.ids = np.array(ids)
+                    self.batch_size = batch_size
+                    self.start = 0
+                    self.X = np.empty((batch_size, *reader.shape))
+                    self.Y = np.empty((batch_size, labels.shape[1]))
+
+                def __iter__(self):
+                    return self
+
+                def __next__(self):
+                    if self.start == 0:
+                        np.random.shuffle(self.ids)
+                    chosen = np.array(self.ids[self.start:self.start + self.batch_size])
+                    self.start = (self.start + self.batch_size) % self.ids.size
+                    for n, clip_id in enumerate(chosen):
+                        self.X[n] = reader.read(clip_path(clip_dir, clip_id))
+                        self.Y[n] = labels.loc[clip_id]
+                    return self.X[:len(chosen)], self.Y[:len(chosen)]
+
+            return ClipBatches
+
+
+        def save_clip(audio_bytes, path):
+            with open(path, "wb") as f:
+                f.write(audio_bytes)
       `,
     },
     {
@@ -2423,6 +2483,7 @@ ruleTests(unseededRandomness, {
     seededCase('a drawn delay that is also written into each sample is data, not only a wait', JITTER_KEPT_IN_SAMPLE, 12, /`random\.uniform` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
     seededCase('scvi-tools seed setting assigned None sets no seed', SCVI_SEED_NONE, 5, /`np\.random\.choice` draws from NumPy's global random generator/, 'import scvi', 'np.random.seed(SEED)'),
     seededCase('a seed written on the file\'s own object (args.seed = 42) seeds no library', ARGS_SEED_ATTRIBUTE, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a script that loads its .env file and also trains at top level is a program', DOTENV_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that fixes the numeric locale and also trains at top level is a program', LOCALE_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that picks tensorly\'s backend and then trains at top level is a program', BACKEND_SCRIPT, 5, /`torch\.rand` draws from PyTorch's global random generator/, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
     seededCase('graph-mode training helpers whose __main__ block fine-tunes and saves a model are a program', GRAPH_MODE_FINE_TUNING, 10, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import tensorflow as tf', 'np.random.seed(SEED)'),

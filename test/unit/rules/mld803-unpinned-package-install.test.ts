@@ -19,6 +19,10 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'an editable install of a folder cloned beside the notebook, named without ./: -e takes a path or a VCS URL, never an index name',
+      code: ['!git clone https://github.com/someone/audio-utils\n!pip install -e audio-utils\n!pip install --editable speech_tools[dev] -q\n'],
+    },
+    {
       name: 'requirements and constraints files, pip tooling, other pip commands',
       code: [
         '%pip install -r requirements.txt\n!pip install -qr requirements.txt  # install\n!pip install -c constraints.txt transformers datasets\n!pip install --upgrade pip setuptools wheel\n',
@@ -82,6 +86,11 @@ ruleTests(unpinnedPackageInstall, {
     },
   ],
   invalid: [
+    {
+      name: 'beside an editable folder, an index package is still named, and an editable VCS URL on a branch follows the branch',
+      code: ['!pip install -e audio-utils soundfile\n!pip install -e git+https://github.com/someone/speech-tools.git#egg=speech-tools\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: soundfile has no version pin; git\+https:\/\/\.\.\.\/someone\/speech-tools\.git#egg=speech-\.\.\. follows a branch, not a commit/, related: 1 }],
+    },
     {
       name: 'OpenMMLab\'s mim installs through pip: an unpinned package is its own finding, a pinned one and its other commands are not',
       code: ['!pip install -U "openmim==0.3.9"\n!mim install mmengine\n!python3 -m mim install "mmcv==2.1.0"\n!python -m mim install mmdet\n!mim download mmdet --config rtmdet_tiny_8xb32-300e_coco --dest .\n'],

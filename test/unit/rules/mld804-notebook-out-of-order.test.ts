@@ -115,8 +115,47 @@ ruleTests(notebookOutOfOrder, {
         { text: 'x = torch.ones(2)\nx\n', executionOrder: 2, hasOutputs: true },
       ],
     },
+    {
+      name: 'set-up cells that clone, copy and fetch files in an earlier session: the cells below ran top to bottom from [1]',
+      code: [
+        { text: '!git clone https://github.com/someone/speech-tools.git\n', executionOrder: 1, hasOutputs: true },
+        { text: '!git clone https://github.com/someone/audio-utils\n!pip install -e audio-utils\n', executionOrder: 2, hasOutputs: true },
+        { text: '!cp -r speech-tools/* .\n', executionOrder: 3 },
+        { text: 'import json\nconfig = {"epochs": 3}\n', executionOrder: 1 },
+        { text: 'with open("config.json", "w") as f:\n    json.dump(config, f)\n', executionOrder: 2 },
+      ],
+    },
+    {
+      name: 'a download cell re-run after the cell that reads it: wget and unzip under %%bash, mkdir and curl joined by &&',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '%%bash\nwget -q https://example.org/reviews.zip\nunzip -o reviews.zip\n', executionOrder: 9, hasOutputs: true },
+        { text: '!mkdir -p data && curl -L https://example.org/labels.csv -o data/labels.csv\n', executionOrder: 10 },
+        { text: 'df = pd.read_csv("reviews.csv")\n', executionOrder: 2 },
+        { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'a clone cell that also moves the kernel into the folder, and a shell cell that trains, are compared',
+      code: [
+        { text: '!git clone https://github.com/someone/speech-tools.git\n%cd speech-tools\n', executionOrder: 1 },
+        { text: 'import json\n', executionOrder: 1 },
+        { text: 'cfg = json.load(open("config.json"))\n', executionOrder: 2 },
+      ],
+      findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
+    },
+    {
+      name: 'a shell cell that runs the training script after the cell that reads its output is out of order',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!wget -q https://example.org/clips.zip && python train.py --epochs 3\n', executionOrder: 7, hasOutputs: true },
+        { text: 'log = pd.read_csv("runs/log.csv")\n', executionOrder: 2 },
+        { text: 'log.tail()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
     {
       name: 'a cell that installs and also imports is not only an install: its count is compared',
       code: [{ text: '!pip install pandas==2.2.2\nimport pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 1 }, { text: 'df.head()\n', executionOrder: 2 }],
@@ -143,7 +182,7 @@ ruleTests(notebookOutOfOrder, {
     },
     {
       name: 'a commented cell that also runs a line is compared: its count is shared with the cell below',
-      code: sharesCountWithBelow('# fetch the corpus\n#!wget https://example.org/ptb/train.txt\n!mkdir -p data\n'),
+      code: sharesCountWithBelow('# fetch the corpus\n#!wget https://example.org/ptb/train.txt\n%cd data\n'),
       findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
     },
     {

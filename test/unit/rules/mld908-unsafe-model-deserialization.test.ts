@@ -380,6 +380,29 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'the best checkpoint Lightning\'s callback saved during fit, read back to export the separation model',
+      code: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint
+
+        def main(conf, system):
+            out_dir = conf["out_dir"]
+            saver = ModelCheckpoint(os.path.join(out_dir, "ckpts/"), monitor="val_loss", mode="min", save_top_k=3)
+            callbacks = [saver]
+            if conf["early_stop"]:
+                callbacks.append(EarlyStopping(monitor="val_loss", patience=10))
+            trainer = pl.Trainer(max_epochs=conf["epochs"], callbacks=callbacks)
+            trainer.fit(system)
+
+            best = torch.load(saver.best_model_path)
+            system.load_state_dict(best["state_dict"])
+            last = torch.load(saver.last_model_path, map_location="cpu")
+            torch.save(system.model.state_dict(), os.path.join(out_dir, "separator.pth"))
+      `,
+    },
+    {
       name: 'a tuner\'s best checkpoint fetched with to_directory, saved under a run folder the trial reports',
       code: py`
         import os
@@ -1072,6 +1095,28 @@ ruleTests(unsafeModelDeserialization, {
 
         def test(args, net):
             net.load_state_dict(torch.load(args.model_path))
+      `,
+    },
+    {
+      name: 'a best_model_path read before fit, or from an object that is no Lightning callback, may name any file',
+      code: py`
+        import torch
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        saver = ModelCheckpoint("ckpts/", monitor="val_loss")
+        warm = torch.load(saver.best_model_path)
+        trainer.fit(system)
+        other = torch.load(registry.best_model_path)
+      `,
+      findings: [{ line: 5, message: /without `weights_only=True`/ }, { line: 7, message: /without `weights_only=True`/ }],
+      output: py`
+        import torch
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        saver = ModelCheckpoint("ckpts/", monitor="val_loss")
+        warm = torch.load(saver.best_model_path, weights_only=True)
+        trainer.fit(system)
+        other = torch.load(registry.best_model_path)
       `,
     },
     {

@@ -106,13 +106,22 @@ export function installCommands(line: string): InstallCommand[] {
   // A command needs the word `install`; only quotes and backslashes can build it from other
   // characters, so a line with neither and without the word has none (most magics and commands).
   if (!line.includes('install') && !/['"\\]/.test(line)) return [];
-  const words = shellWords(line);
   const commands: InstallCommand[] = [];
+  for (const words of shellCommands(line)) {
+    const command = parseCommand(words);
+    if (command) commands.push(command);
+  }
+  return commands;
+}
+
+/** The commands of one command line, each as its words: `&&`, `||`, `;`, `|` and `&` separate them. */
+function shellCommands(line: string): string[][] {
+  const words = shellWords(line);
+  const commands: string[][] = [];
   let start = 0;
   for (let i = 0; i <= words.length; i++) {
     if (i < words.length && !SEPARATORS.has(words[i])) continue;
-    const command = parseCommand(words.slice(start, i));
-    if (command) commands.push(command);
+    if (i > start) commands.push(words.slice(start, i));
     start = i + 1;
   }
   return commands;
@@ -198,7 +207,9 @@ function parsePip(args: string[], tool: 'pip' | 'mim'): InstallCommand {
       if (!option || !PIP_VALUE_OPTIONS.has(option)) continue; // a flag: -U, -q, --no-deps, --user...
       const value = inline ?? args[++i];
       if (option === '-c' || option === '--constraint' || option === '--constraints') constrained = true;
-      if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyPip(value));
+      // `-e` takes a local project or a VCS URL, never a name from an index: `-e audio-utils` is the
+      // folder of that name (a clone beside the notebook), pinned as any local path is.
+      if ((option === '-e' || option === '--editable') && value !== undefined) requirements.push(classifyEditable(value));
       continue;
     }
     // PEP 508 direct reference written as three words: `name @ url`.
@@ -237,6 +248,11 @@ export function classifyPip(spec: string): Requirement {
   const match = /^([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*([^;]*)/.exec(spec);
   if (!match) return { spec, status: 'unknown' };
   return { spec, status: classifySpecifiers(match[3]) };
+}
+
+/** The value of pip's `-e`: a VCS URL (pinned unless it follows a branch) or a local folder. */
+function classifyEditable(spec: string): Requirement {
+  return { spec, status: classifyLocation(spec) };
 }
 
 function isLocationLike(spec: string): boolean {
@@ -335,26 +351,47 @@ function runsNothing(line: string): boolean {
 }
 
 /**
- * The notebook cells (indices into `doc.segments`) that only install packages: every line blank,
- * a comment, or a pip or conda install run through a shell escape, a `%pip`-style magic or the
- * body of a `%%bash` cell (under `%%capture`, which only hides the output, too). Such a cell
- * changes the environment, not the kernel's variables.
+ * Shell programs that only put files in place: fetch (`wget`, `curl`, `git clone`), unpack
+ * (`unzip`, `tar`, `gunzip`), copy or make a folder. What they leave is on disk, which a restart of
+ * the kernel keeps, and fetching or copying the same files again leaves the same files.
  */
-export function installOnlyCells(doc: SourceDocument): Set<number> {
+const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
+
+/**
+ * Whether a shell line only sets the environment up: every command on it a package install, or a
+ * command that fetches, unpacks or copies files (`git clone URL && pip install -e ./repo`).
+ */
+function setsUpOnly(line: string): boolean {
+  if (installCommands(line).length > 0) return true;
+  const commands = shellCommands(line);
+  return commands.length > 0 && commands.every((command) => {
+    const program = (command[command[0] === 'sudo' ? 1 : 0] ?? '').replace(/^.*\//, '');
+    return FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'));
+  });
+}
+
+/**
+ * The notebook cells (indices into `doc.segments`) that only set the environment up: every line
+ * blank, a comment, a pip or conda install, or a command that fetches, unpacks or copies files
+ * (setsUpOnly), run through a shell escape, a `%pip`-style magic or the body of a `%%bash` cell
+ * (under `%%capture`, which only hides the output, too). Such a cell changes the environment and
+ * the files on disk, not the kernel's variables. At least one line installs or fetches something.
+ */
+export function setUpOnlyCells(doc: SourceDocument): Set<number> {
   const covered = new Set<number>();
-  const installing = new Set<number>();
+  const settingUp = new Set<number>();
   for (const magic of doc.magics) {
     const command = magicCommand(magic);
     const body = command === undefined ? shellCellLines(magic) : [];
-    const installs = command !== undefined
-      ? installCommands(command).length > 0
-      : body.some((line) => installCommands(line.command).length > 0) && body.every((line) => runsNothing(line.command) || installCommands(line.command).length > 0);
-    if (installs) installing.add(magic.segmentIndex);
+    const setsUp = command !== undefined
+      ? setsUpOnly(command)
+      : body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command));
+    if (setsUp) settingUp.add(magic.segmentIndex);
     else if (magic.kind !== 'cell-magic' || magic.name !== 'capture') continue;
     for (let line = magic.range.start.line; line <= magic.range.end.line; line++) covered.add(line);
   }
   const cells = new Set<number>();
-  for (const segmentIndex of installing) {
+  for (const segmentIndex of settingUp) {
     if (cellRunsNothing(doc, doc.segments[segmentIndex], covered)) cells.add(segmentIndex);
   }
   return cells;

@@ -8,7 +8,7 @@ import { ancestors, enclosingFunction, sameNode, stripParens } from '../../seman
 import { isHubTrainerClass } from '../../semantics/training';
 import { runsEarlier } from '../../semantics/dataflow';
 import { constantBefore, freshName, insertAfterStatement, insertAt } from './edits';
-import { cellRunsNothing, installOnlyCells } from './installCommands';
+import { cellRunsNothing, setUpOnlyCells } from './installCommands';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 import { oncePer, pushTo } from '../../engine/collections';
 import { LIBRARY_SEEDERS, type Library } from '../../semantics/library/processSetup';
@@ -340,17 +340,17 @@ const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement',
 /**
  * The first code cell that can take a new line at its top (a `%%capture` cell must keep its magic
  * first) and already runs code: not a cell of comments alone (a commented-out install) or of
- * package installs alone, which run no Python, and which a new line would turn into a cell that
- * does (one MLD804 then compares with the others).
+ * set-up alone (package installs, files fetched or unpacked), which run no Python, and which a new
+ * line would turn into a cell that does (one MLD804 then compares with the others).
  */
 function firstPlainRoot(index: SemanticIndex): Node | undefined {
   const { doc } = index;
   const plain = index.roots.filter((root) => !doc.segments[index.segmentIndexOf(root)]?.cellMagic);
   if (doc.kind !== 'notebook') return plain[0];
-  const installOnly = installOnlyCells(doc);
+  const setUpOnly = setUpOnlyCells(doc);
   const runsCode = (root: Node) => {
     const segment = index.segmentIndexOf(root);
-    return !installOnly.has(segment) && !cellRunsNothing(doc, doc.segments[segment]);
+    return !setUpOnly.has(segment) && !cellRunsNothing(doc, doc.segments[segment]);
   };
   return plain.find(runsCode) ?? plain[0];
 }
