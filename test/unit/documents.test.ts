@@ -4,6 +4,7 @@ import { applyEdits, minimalEdit, toLocalEdit } from '../../server/src/documents
 import { NotebookFormatError, parseIpynb } from '../../server/src/documents/ipynb';
 import { neutraliseCell } from '../../server/src/documents/magics';
 import { offsetAt, positionAt, toLocalRange } from '../../server/src/documents/positions';
+import { run } from '../support/engine';
 
 describe('IPython magics are neutralised without moving anything', () => {
   const cases: [string, string, string][] = [
@@ -19,6 +20,8 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['help', 'df.merge?\nx = 1', 'help:?'],
     ['help with a space after the prefix', '?? Dense\nx = 1', 'help:?'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
+    ['line magic with a blank after the escape', '% matplotlib inline\nx = 1', 'line-magic:'],
+    ['indented line magic with a blank after the escape', 'if show:\n    %  config InlineBackend.figure_format = "retina"\nx = 1', 'line-magic:'],
   ];
   for (const [name, source, expected] of cases) {
     it(name, () => {
@@ -84,6 +87,8 @@ describe('IPython magics are neutralised without moving anything', () => {
       'changed = (before[col]\n           != after[col])\nx = 1',
       'row = {"name": "run",\n       "share": done\n       %total}\nx = 1',
       'ratio = hits \\\n    %total\nx = 1',
+      'print("epoch %d"\n      % epoch)\nx = 1',
+      'share = (done\n         % total)\nx = 1',
     ]) {
       const result = neutraliseCell(source);
       assert.deepEqual(result.magics, [], source);
@@ -93,6 +98,19 @@ describe('IPython magics are neutralised without moving anything', () => {
     const after = neutraliseCell('print("loss %f"\n      % loss)\n%matplotlib inline\nx = 1');
     assert.deepEqual(after.magics.map((m) => `${m.kind}:${m.name}:${m.line}`), ['line-magic:matplotlib:2']);
     assert.equal(after.text.split('\n')[1], '      % loss)');
+  });
+
+  it('checks a notebook cell that opens with `% matplotlib inline` (a blank after the escape) instead of calling it a syntax error', async () => {
+    const { result } = await run([
+      '% matplotlib inline\nimport numpy as np\nfrom sklearn.model_selection import train_test_split\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
+    ]);
+    assert.equal(result.cleanSegments.size, 1, 'the cell parses');
+    assert.ok(result.findings.some((f) => f.code === 'MLD802'), 'the rules still read the cell');
+    // IPython 7 and later read `% pip` as a magic named '' and fail: no install is claimed.
+    const spaced = await run(['% pip install pandas\nimport pandas as pd']);
+    assert.equal(spaced.result.cleanSegments.size, 1);
+    assert.ok(!spaced.result.findings.some((f) => f.code === 'MLD803'));
+    assert.ok((await run(['%pip install pandas\nimport pandas as pd'])).result.findings.some((f) => f.code === 'MLD803'));
   });
 });
 

@@ -23,7 +23,14 @@ const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)\s+(?:install|uninstall|list|s
  * `env = make_env()`, `cd /content`, `reset`) is left to the parser, which reads it either way.
  */
 const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|more|man|ldir|lf|lk|lx|pushd|popd|dhist|bookmark|matplotlib|pylab|load_ext|reload_ext|unload_ext|autoreload|aimport|tensorflow_version|who|whos|who_ls|reset|history|env|set_env|alias|unalias|rehashx)[ \t]+(?![ \t,&^|*/+\-=%<>!(\[:;@#)\]}]|\.(?=[A-Za-z_])|(?:is|not|in|and|or|if|else|for|as)\b).+)$/;
-const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*)$/;
+/**
+ * `%name ...`, `%%name ...` where a logical line starts. No Python line starts with `%` (it is
+ * only a binary operator), so `% matplotlib inline`, with blanks between the escape and the name,
+ * is IPython syntax too, not a syntax error that would leave the cell unchecked. Its name stays
+ * empty: IPython before 7 ran `%matplotlib inline`, later ones call a magic named '' and fail, so
+ * what the line does (`% pip install x`) depends on the version and is not claimed.
+ */
+const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*|%[ \t]+[A-Za-z_][\w.-]*.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
 /** `?obj`, `?? obj` (IPython allows a space after the prefix), `obj?`, `obj??`: help, no Python. */
 const HELP = /^(\s*)(\?{1,2}\s*[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
