@@ -331,6 +331,51 @@ ruleTests(preprocessingBeforeSplit, {
       findings: [{ line: 3, message: /SMOTE is fitted on all of X before train_test_split/ }],
     },
     {
+      name: 'random under-sampling before the split: no leak, the test rows are thinned',
+      code: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.model_selection import train_test_split
+        sampler = RandomUnderSampler(sampling_strategy="majority", random_state=1)
+        X_bal, y_bal = sampler.fit_resample(features, labels)
+        X_tr, X_te, y_tr, y_te = train_test_split(X_bal, y_bal, test_size=0.25, random_state=1)
+      `,
+      findings: [{ line: 4, message: /^RandomUnderSampler drops rows from all of features before train_test_split: it learns nothing from the test rows, but thins them too, so the held-out score is measured on a class balance the real data does not have$/ }],
+    },
+    {
+      name: 'random under-sampling before a grid search: the held-out folds are thinned',
+      code: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.linear_model import LogisticRegression
+        X_bal, y_bal = RandomUnderSampler(random_state=7).fit_resample(X_all, y_all)
+        search = GridSearchCV(LogisticRegression(max_iter=500), {"C": [0.1, 1.0]}, cv=4, scoring="balanced_accuracy")
+        search.fit(X_bal, y_bal)
+      `,
+      findings: [{ line: 4, message: /^RandomUnderSampler drops rows from all of X_all before search\.fit: it learns nothing from every fold's held-out rows, but thins them too/ }],
+    },
+    {
+      name: 'random over-sampling before the split copies rows to both sides: still a leak',
+      code: py`
+        from imblearn.over_sampling import RandomOverSampler
+        from sklearn.model_selection import train_test_split
+        X_up, y_up = RandomOverSampler(random_state=3).fit_resample(features, labels)
+        X_tr, X_te, y_tr, y_te = train_test_split(X_up, y_up, random_state=3)
+      `,
+      findings: [{ line: 3, message: /RandomOverSampler is fitted on all of features before train_test_split: what it learns from the test rows leaks into training/ }],
+    },
+    {
+      name: 'under-sampling after a scaler fitted on all rows: the scaler leaks, one finding at the first',
+      code: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.model_selection import train_test_split
+        scaled = StandardScaler().fit_transform(features)
+        X_bal, y_bal = RandomUnderSampler(random_state=2).fit_resample(scaled, labels)
+        X_tr, X_te, y_tr, y_te = train_test_split(X_bal, y_bal, random_state=2)
+      `,
+      findings: [{ line: 4, message: /StandardScaler is fitted on all of features before train_test_split \(and so is 1 other step, linked\): what they learn/ }],
+    },
+    {
       name: 'notebook: the fit in one cell, the split two cells later',
       code: [
         'from sklearn.preprocessing import RobustScaler\nfrom sklearn.model_selection import train_test_split\n',
