@@ -7,6 +7,7 @@ import type { AnalysisConfig } from './config/settings';
 import { analyzeDocument, type AnalysisResult } from './analyze';
 import type { Finding } from './engine/types';
 import { editsOverlap } from './documents/edits';
+import { rangeContains } from './documents/positions';
 import { applyToSource, buildDocument, type DocumentSource } from './documents/source';
 import type { SourceDocument, TextEdit } from './documents/types';
 import { parseOnce, segmentParses } from './parsing/incremental';
@@ -85,10 +86,8 @@ function conflict(a: readonly TextEdit[], b: readonly TextEdit[]): boolean {
  * a pass. A file with sixty of them is fixed in one run, not left half done after the last pass.
  */
 function rewritesInPlace(finding: Finding): boolean {
-  const { start, end } = finding.range;
-  const inside = (p: { line: number; character: number }) =>
-    (p.line > start.line || (p.line === start.line && p.character >= start.character)) && (p.line < end.line || (p.line === end.line && p.character <= end.character));
-  return finding.fix!.edits.every((edit) => edit.range.start.line === edit.range.end.line && !/[\r\n]/.test(edit.newText) && inside(edit.range.start) && inside(edit.range.end));
+  return finding.fix!.edits.every((edit) => edit.range.start.line === edit.range.end.line && !/[\r\n]/.test(edit.newText)
+    && rangeContains(finding.range, edit.range.start) && rangeContains(finding.range, edit.range.end));
 }
 
 /** Identifies a fix across passes, where positions move but the message and new text do not. */

@@ -10,6 +10,7 @@ import { calledName, shortText } from './shared/objects';
 import { fileKey } from './shared/runOrder';
 import { mainOnlyTriesModule } from './shared/selfCheck';
 import { drawnLibrary } from '../semantics/library/randomDraws';
+import { CRITERION_CLASSES, CRITERION_FUNCTIONS, VALUE_PRESERVING_METHODS } from '../semantics/library/torch';
 import type { RelatedDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import type { CallSite } from '../semantics/types';
 
@@ -86,16 +87,13 @@ function neverRuns(index: SemanticIndex, save: ModelSave): boolean {
   return !!name && !index.calls.some((call) => calledName(call) === name);
 }
 
-/** Methods that convert, move or reshape an array or tensor without changing what it holds. */
-const CONVERSIONS = new Set(['astype', 'float', 'double', 'half', 'long', 'int', 'to', 'cuda', 'cpu', 'view', 'reshape']);
-
 /** A value drawn at random from a library's global generator (`np.random.randint(0, 2, 200)`), converted or not (`.astype(float)`, `.cuda()`). */
 function isDrawn(index: SemanticIndex, expression: Node): boolean {
   let value = index.valueOf(expression);
   for (let depth = 0; value.type === 'call' && depth < 8; depth++) {
     const call = index.call(value);
     if (call?.qname && drawnLibrary(call.qname)) return true;
-    if (!call?.receiver || !CONVERSIONS.has(call.method ?? '')) return false;
+    if (!call?.receiver || !VALUE_PRESERVING_METHODS.has(call.method ?? '')) return false;
     value = index.valueOf(call.receiver);
   }
   return false;
@@ -103,9 +101,9 @@ function isDrawn(index: SemanticIndex, expression: Node): boolean {
 
 /** A PyTorch criterion: `F.mse_loss(...)`, `F.cross_entropy(...)`, or a call of an `nn.MSELoss()` the file built. */
 function isCriterion(index: SemanticIndex, call: CallSite): boolean {
-  if (call.qname) return /^torch\.nn\.functional\.\w*(loss|entropy)\w*$/.test(call.qname);
+  if (call.qname) return CRITERION_FUNCTIONS.test(call.qname);
   const criterion = index.constructedClass(call.callee);
-  return !!criterion && /^torch\.nn\.(modules\.loss\.)?\w+Loss$/.test(criterion);
+  return !!criterion && CRITERION_CLASSES.test(criterion);
 }
 
 /** The first argument of the call that produced `output` (`x` in `model(x)`): the input a model's output comes from. */

@@ -10,6 +10,7 @@ import { callResultValues, fixtureValues, helperResultValues, settingsEntries } 
 import { pushTo } from '../engine/collections';
 import { fileKey, keyBeforeChdir, writtenBeforeRead } from './shared/runOrder';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
+import { LIGHTNING_CHECKPOINT } from '../semantics/library/torch';
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
@@ -180,9 +181,6 @@ function readsOwnCheckpoint(index: SemanticIndex, load: CallSite, files: Readonl
   return files.has(value.template.slice(3)) && isCheckpointDirectory(index, value.holes[0], load.node);
 }
 
-/** Lightning's checkpoint callback, by any of its import paths (`pytorch_lightning.callbacks.ModelCheckpoint`, `lightning.pytorch...`). */
-const LIGHTNING_CHECKPOINT = /^(pytorch_lightning|lightning\.pytorch|lightning)\.callbacks\.(model_checkpoint\.)?ModelCheckpoint$/;
-
 /**
  * The load reads the file Lightning's `ModelCheckpoint` reports having saved
  * (`torch.load(checkpoint.best_model_path)`, `last_model_path`) after a `fit` that ran before it:
@@ -196,7 +194,7 @@ function readsLightningCheckpoint(index: SemanticIndex, load: CallSite): boolean
   const callback = node.childForFieldName('object');
   const maker = callback ? index.originCall(callback) : undefined;
   if (!maker?.qname || !LIGHTNING_CHECKPOINT.test(maker.qname)) return false;
-  return index.calls.some((call) => call.method === 'fit' && call.node.startIndex > maker.node.startIndex && call.node.endIndex <= load.node.startIndex);
+  return index.methodCalls('fit').some((call) => call.node.startIndex > maker.node.startIndex && call.node.endIndex <= load.node.startIndex);
 }
 
 /** A file downloaded from the Hugging Face Hub: one file of a repository, by its name there. */

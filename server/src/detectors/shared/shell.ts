@@ -2,6 +2,7 @@
 // which commands in them are steps of the ML pipeline — fetching or unpacking data, running
 // training scripts, moving artefacts — as opposed to looking around (`ls`, `nvidia-smi`) or setting
 // up the environment (`pip install`, which MLD803 covers).
+import { shellWords } from './installCommands';
 
 /** Interpreters of other languages: running them from Python adds a language to the pipeline. */
 export const OTHER_LANGUAGE_PROGRAMS: ReadonlySet<string> = new Set(['bash', 'sh', 'zsh', 'Rscript', 'R', 'julia', 'java', 'node', 'perl', 'ruby', 'make']);
@@ -112,10 +113,10 @@ const MORE_THAN_A_PRINT = /[|&;<>`$(){}*?[\]\n]/;
 export function printedFiles(line: string): string[] | undefined {
   const text = line.replace(/^!+/, '').trim();
   if (MORE_THAN_A_PRINT.test(text)) return undefined;
-  const [program, ...rest] = text.split(/\s+/);
+  const [program = '', ...rest] = shellWords(text);
   if (!PRINTING_PROGRAMS.test(program)) return undefined;
   // Options and their numbers (`-n 5`, `-5`) are not files.
-  const files = rest.filter((word) => !word.startsWith('-') && !/^\d+$/.test(word)).map((word) => word.replace(/^(["'])(.*)\1$/, '$2'));
+  const files = rest.filter((word) => !word.startsWith('-') && !/^\d+$/.test(word));
   return files.length > 0 ? files : undefined;
 }
 

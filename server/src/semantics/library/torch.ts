@@ -29,3 +29,13 @@ export const LAYER_FREE_PACKAGES = new Set(['builtins', 'numpy', 'math', 'typing
 
 /** torch functions that bring in a model from elsewhere, whose layers the file does not show. */
 export const TORCH_LOADERS = /^torch\.(hub|load$|jit|package|export)/;
+
+/** Lightning's checkpoint callback, by any of its import paths (`pytorch_lightning.callbacks.ModelCheckpoint`, `lightning.pytorch...`). */
+export const LIGHTNING_CHECKPOINT = /^(pytorch_lightning|lightning\.pytorch|lightning)\.callbacks\.(model_checkpoint\.)?ModelCheckpoint$/;
+
+/** PyTorch criteria: the functional losses (`F.mse_loss`, `F.cross_entropy`), and the loss classes (`nn.MSELoss`). */
+export const CRITERION_FUNCTIONS = /^torch\.nn\.functional\.\w*(loss|entropy)\w*$/;
+export const CRITERION_CLASSES = /^torch\.nn\.(modules\.loss\.)?\w+Loss$/;
+
+/** Tensor and array methods that convert, move or reshape a value without changing what it holds. */
+export const VALUE_PRESERVING_METHODS: ReadonlySet<string> = new Set(['astype', 'float', 'double', 'half', 'long', 'int', 'to', 'cuda', 'cpu', 'view', 'reshape']);
