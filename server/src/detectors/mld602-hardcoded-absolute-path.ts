@@ -28,6 +28,34 @@ const PLATFORM_MOUNTS = /^\/mnt\/(?:cluster|shared|user|local)_storage(?:\/|$)/;
  */
 const JUPYTER_HOME = /^\/home\/jovyan(?:\/|$)/;
 
+/**
+ * The machine-specific folder a path starts in: its root and the next part (`/home/ana`,
+ * `C:/Users/ana`, `/content/drive/MyDrive`, `/mnt/data`). Paths of one file under the same such
+ * folder assume one machine's layout: moving the code breaks them together, and one named
+ * folder fixes them together.
+ */
+export function machineFolder(value: string): string {
+  // A Windows user's folder is one account, as `/home/ana` is: `C:/Users/ana`.
+  const root = /^[A-Za-z]:[\\/]Users[\\/]/i.exec(value)?.[0] ?? MACHINE_SPECIFIC.exec(value)?.[0] ?? '';
+  const next = /^[^\\/]*/.exec(value.slice(root.length))![0];
+  return value.slice(0, root.length + next.length);
+}
+
+const isSeparator = (char: string | undefined) => char === '/' || char === '\\';
+
+/** The longest folder that every path starts in (whole parts only, no trailing separator). */
+export function commonFolder(values: readonly string[]): string {
+  let length = Math.min(...values.map((value) => value.length));
+  for (const value of values) {
+    let i = 0;
+    while (i < length && value[i] === values[0][i]) i++;
+    length = i;
+  }
+  while (length > 0 && !values.every((value) => value.length === length || isSeparator(value[length]))) length--;
+  while (length > 0 && isSeparator(values[0][length - 1])) length--;
+  return values[0].slice(0, length);
+}
+
 interface AbsolutePath {
   /** The string literal that holds the machine-specific root. */
   literal: Node;
@@ -87,63 +115,96 @@ function extractable(literal: Node): boolean {
   return literal.type === 'string' && !hasInterpolation(literal) && !stringPrefix(literal).includes('b') && literal.startPosition.row === literal.endPosition.row;
 }
 
-/** One use of a machine-specific path: the call that reads or writes through it, and the literal. */
+/** One use of a machine-specific path: the call that reads or writes through it, the literal and its value. */
 interface PathUse extends MemberDescriptor {
   io: DataIO;
   literal: Node;
+  value: string;
 }
 
 /**
- * Moves the path into a module-level constant, defined before its first use, and uses the
- * constant at every use (or reuses a constant that already holds the path and is seen at each).
- * None when a use is not a plain literal: that use would stay, and so would the finding.
+ * The literal with its start rewritten to read `name` for `folder`: `"/home/ana/data/x.csv"` ->
+ * `f"{DATA_DIR}/x.csv"`. Undefined when the literal's text does not spell the folder as its value
+ * does (escape sequences) or an f-prefix cannot be added (`b`, `u`, already `f`).
  */
-function extractFix(context: RuleContext, uses: readonly PathUse[], value: string): FixDescriptor | undefined {
+function underFolder(literal: Node, folder: string, name: string): string | undefined {
+  const prefix = stringPrefix(literal);
+  if (/[bfu]/.test(prefix)) return undefined;
+  const opening = literal.firstChild!.text;
+  const quote = opening.slice(prefix.length);
+  const content = literal.text.slice(opening.length, literal.text.length - quote.length);
+  if (!content.startsWith(folder) || (!prefix.includes('r') && content.includes('\\'))) return undefined;
+  const rest = content.slice(folder.length);
+  if (rest === '') return name;
+  return `${opening.slice(0, prefix.length)}f${quote}{${name}}${rest.replace(/[{}]/g, (brace) => brace + brace)}${quote}`;
+}
+
+/**
+ * Moves the path, or the machine-specific folder several paths start in, into a module-level
+ * constant defined before its first use, and uses the constant at every use (or reuses a
+ * constant that already holds it and is seen at each): a path under the folder becomes an
+ * f-string that starts with the constant. None when a use is not a plain literal that can be
+ * rewritten so: that use would stay, and so would the finding.
+ */
+function extractFix(context: RuleContext, uses: readonly PathUse[]): FixDescriptor | undefined {
   const { index, doc } = context;
   if (!uses.every((use) => extractable(use.literal))) return undefined;
   const inOrder = [...uses].sort((a, b) => a.literal.startIndex - b.literal.startIndex);
-  const existing = existingConstant(index, inOrder[0].literal, value);
-  if (existing && inOrder.every((use) => existingConstant(index, use.literal, value) === existing)) {
-    return { title: `Use the constant ${existing}`, edits: inOrder.map((use) => replaceNode(use.literal, existing)) };
-  }
-  const name = freshName(index, pathConstantName(value));
-  return {
-    title: `Extract the path into the constant ${name}`,
-    edits: [insertBeforeTopLevelStatement(doc, inOrder[0].literal, `${name} = ${inOrder[0].literal.text}`), ...inOrder.map((use) => replaceNode(use.literal, name))],
-  };
+  const folder = commonFolder(inOrder.map((use) => use.value));
+  // One path: the literal moves as it is. Several: each is rewritten to start with the folder's name.
+  const onePath = inOrder.every((use) => use.value === folder);
+  if (!onePath && folder.includes('{')) return undefined;
+  const existing = existingConstant(index, inOrder[0].literal, folder);
+  const name = existing && inOrder.every((use) => existingConstant(index, use.literal, folder) === existing) ? existing : undefined;
+  const constant = name ?? freshName(index, pathConstantName(folder));
+  const replacements = inOrder.map((use) => (onePath ? constant : underFolder(use.literal, folder, constant)));
+  if (replacements.some((text) => text === undefined)) return undefined;
+  const edits = inOrder.map((use, i) => replaceNode(use.literal, replacements[i]!));
+  if (name) return { title: `Use the constant ${name}`, edits };
+  const first = inOrder[0].literal;
+  const opening = first.firstChild!.text;
+  const value = onePath ? first.text : `${opening}${folder}${opening.slice(stringPrefix(first).length)}`;
+  return { title: `Extract the ${onePath ? 'path' : 'folder'} into the constant ${constant}`, edits: [insertBeforeTopLevelStatement(doc, first, `${constant} = ${value}`), ...edits] };
 }
 
 const verb = (io: DataIO) => (io.direction === 'read' ? 'reads' : 'writes');
 
 /**
- * One machine-specific path is one setting to name, wherever the file uses it: one finding per
- * path, at its first use, linked to the others, with one fix that names it once.
+ * One machine-specific folder is one setting to name, wherever the file uses it: one finding per
+ * folder (machineFolder), at the first use of a path in it, linked to the others, with one fix
+ * that names the path or the folder once.
  */
 function listen(context: RuleContext): RuleListeners {
   const { index } = context;
   const reported = new Set<string>();
-  const usesByPath = new Map<string, PathUse[]>();
+  const usesByFolder = new Map<string, PathUse[]>();
   const onIO = (io: DataIO): void => {
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
       reported.add(nodeKey(found.literal));
-      pushTo(usesByPath, found.value, { node: found.literal, io, literal: found.literal, related: `\`${io.label}\` also ${verb(io)} "${found.value}" here` });
+      pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, related: `\`${io.label}\` also ${verb(io)} "${found.value}" here` });
     }
   };
   const finish = (): void => {
-    for (const [value, uses] of usesByPath) {
+    for (const uses of usesByFolder.values()) {
       context.reportGroup({
         members: uses,
-        message: ([first, ...others]) => {
-          const also = others.length === 0 ? '' : ` (${others.length === 1 ? '1 other call' : `${others.length} other calls`} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`;
-          return `\`${first.io.label}\` ${verb(first.io)} "${value}"${also}, an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`;
-        },
-        fix: (left) => extractFix(context, left, value),
+        message: (members) => message(members),
+        fix: (left) => extractFix(context, left),
       });
     }
   };
   return { load: onIO, save: onIO, finish };
+}
+
+function message([first, ...others]: readonly PathUse[]): string {
+  const calls = (n: number) => (n === 1 ? '1 other call' : `${n} other calls`);
+  const also =
+    others.length === 0 ? ''
+    : others.every((use) => use.value === first.value) ? ` (${calls(others.length)} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`
+    : ` (${calls(others.length)} of this file also ${others.length === 1 ? 'reads or writes files' : 'read or write files'} under "${commonFolder([first, ...others].map((use) => use.value))}", linked)`;
+  return `\`${first.io.label}\` ${verb(first.io)} "${first.value}"${also}, an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`;
 }
 
 export const hardcodedAbsolutePath: Rule = {
@@ -158,9 +219,9 @@ export const hardcodedAbsolutePath: Rule = {
       summary: 'A data or model file is read or written through an absolute, machine-specific path (`/home/...`, `/Users/...`, `C:\\...`, `/content/drive/...`, `/mnt/...`).',
       why: 'Configuration debt (§6): where the data and the models live is configuration, and the paper asks that configuration be easy to see, to change and to review. A home directory or a mounted drive written into a `read_csv` or `torch.save` call ties the code to one machine: a colleague, a CI job or a production server must edit the code to run it, and the edit is made again, slightly differently, everywhere the path is repeated.',
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
-      fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path). It is safe: the program reads and writes exactly the same files.',
+      fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path); paths under one folder get one constant for the folder, and each becomes an f-string that starts with it. It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use.',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
     },
   },
   listen,

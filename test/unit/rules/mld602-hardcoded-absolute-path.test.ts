@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { hardcodedAbsolutePath, pathConstantName } from '../../../server/src/detectors/mld602-hardcoded-absolute-path';
+import { commonFolder, hardcodedAbsolutePath, machineFolder, pathConstantName } from '../../../server/src/detectors/mld602-hardcoded-absolute-path';
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
@@ -10,6 +10,24 @@ describe('MLD602 constant names', () => {
     assert.equal(pathConstantName('C:\\Users\\bo\\models\\'), 'MODELS_DIR');
     assert.equal(pathConstantName('/mnt/images/*.jpg'), 'IMAGES_GLOB');
     assert.equal(pathConstantName('/mnt/2024'), 'PATH_2024_DIR');
+  });
+});
+
+describe('MLD602 folders', () => {
+  it('takes the machine-specific root and the part after it as the folder a path assumes', () => {
+    assert.equal(machineFolder('/home/ana/projects/churn/train.csv'), '/home/ana');
+    assert.equal(machineFolder('C:/Users/ana/kaggle/input/train.csv'), 'C:/Users/ana');
+    assert.equal(machineFolder('c:\\users\\bo\\data.csv'), 'c:\\users\\bo');
+    assert.equal(machineFolder('D:\\kaggle\\input\\train.csv'), 'D:\\kaggle');
+    assert.equal(machineFolder('/content/drive/MyDrive/data/x.csv'), '/content/drive/MyDrive');
+    assert.equal(machineFolder('/mnt/data'), '/mnt/data');
+  });
+  it('finds the longest folder paths share, in whole parts', () => {
+    assert.equal(commonFolder(['/home/ana/data/a.csv', '/home/ana/data/b.csv']), '/home/ana/data');
+    assert.equal(commonFolder(['/home/ana/data/run1.csv', '/home/ana/data/run10.csv']), '/home/ana/data');
+    assert.equal(commonFolder(['/home/ana/data', '/home/ana/data/b.csv']), '/home/ana/data');
+    assert.equal(commonFolder(['/home/ana/data/a.csv', '/home/ana/data/a.csv']), '/home/ana/data/a.csv');
+    assert.equal(commonFolder(['C:\\Users\\bo\\a.csv', 'C:\\Users\\bo\\m\\b.pkl']), 'C:\\Users\\bo');
   });
 });
 
@@ -123,21 +141,89 @@ ruleTests(hardcodedAbsolutePath, {
       code: py`
         import pandas as pd
         labels = pd.read_csv("C:/Users/ana/kaggle/input/labels.csv")
-        sample = pd.read_csv("C:/Users/ana/kaggle/input/sample.csv")
         more = pd.read_csv("C:/Users/ana/kaggle/input/labels.csv", usecols=["id"])
         labels.to_csv("C:/Users/ana/kaggle/input/labels.csv")
       `,
       findings: [
         { line: 2, message: /^`pd\.read_csv` reads "C:\/Users\/ana\/kaggle\/input\/labels\.csv" \(2 other calls of this file use it too, linked\), an absolute path/, related: 2 },
-        { line: 3, message: /^`pd\.read_csv` reads "C:\/Users\/ana\/kaggle\/input\/sample\.csv", an absolute path/ },
       ],
       output: py`
         import pandas as pd
         LABELS_CSV_PATH = "C:/Users/ana/kaggle/input/labels.csv"
         labels = pd.read_csv(LABELS_CSV_PATH)
-        sample = pd.read_csv("C:/Users/ana/kaggle/input/sample.csv")
         more = pd.read_csv(LABELS_CSV_PATH, usecols=["id"])
         labels.to_csv(LABELS_CSV_PATH)
+      `,
+    },
+    {
+      name: 'paths under one machine-specific folder are one finding; the fix names the folder they share and builds each path from it',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("C:/Users/ana/kaggle/input/train.csv")
+        test = pd.read_csv("C:/Users/ana/kaggle/input/test.csv")
+        for fold in range(5):
+            preds.to_csv("C:/Users/ana/kaggle/submissions/fold_{}.csv".format(fold))
+      `,
+      findings: [
+        { line: 2, message: /^`pd\.read_csv` reads "C:\/Users\/ana\/kaggle\/input\/train\.csv" \(2 other calls of this file also read or write files under "C:\/Users\/ana\/kaggle", linked\), an absolute path/, related: 2 },
+      ],
+      output: py`
+        import pandas as pd
+        KAGGLE_DIR = "C:/Users/ana/kaggle"
+        train = pd.read_csv(f"{KAGGLE_DIR}/input/train.csv")
+        test = pd.read_csv(f"{KAGGLE_DIR}/input/test.csv")
+        for fold in range(5):
+            preds.to_csv(f"{KAGGLE_DIR}/submissions/fold_{{}}.csv".format(fold))
+      `,
+    },
+    {
+      name: 'Windows raw strings under one user folder: the folder becomes a raw constant and each path a raw f-string',
+      code: py`
+        import joblib
+        import pandas as pd
+        df = pd.read_csv(r"C:\\Users\\bo\\data\\sales.csv")
+        joblib.dump(model, r"C:\\Users\\bo\\models\\rf.pkl")
+      `,
+      findings: [{ line: 3, message: /under "C:\\Users\\bo", linked\)/, related: 1 }],
+      output: py`
+        import joblib
+        import pandas as pd
+        BO_DIR = r"C:\\Users\\bo"
+        df = pd.read_csv(rf"{BO_DIR}\\data\\sales.csv")
+        joblib.dump(model, rf"{BO_DIR}\\models\\rf.pkl")
+      `,
+    },
+    {
+      name: 'paths under one folder written with escape sequences: one finding, and no fix, since the text does not spell the folder as it is',
+      code: py`
+        import pandas as pd
+        a = pd.read_csv("C:\\\\Users\\\\bo\\\\a.csv")
+        b = pd.read_csv("C:\\\\Users\\\\bo\\\\b.csv")
+      `,
+      findings: [{ line: 2, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'paths under different machine-specific folders are separate findings',
+      code: py`
+        import pandas as pd
+        a = pd.read_csv("/home/ana/data/a.csv")
+        b = pd.read_csv("/home/bo/data/b.csv")
+        c = pd.read_csv("/mnt/data/c.csv")
+        d = pd.read_csv("/mnt/models/d.csv")
+        e = pd.read_csv("C:/Users/cy/e.csv")
+        f = pd.read_csv("C:/Users/di/f.csv")
+      `,
+      findings: [{ line: 2 }, { line: 3 }, { line: 4 }, { line: 5 }, { line: 6 }, { line: 7 }],
+      output: py`
+        import pandas as pd
+        A_CSV_PATH = "/home/ana/data/a.csv"
+        a = pd.read_csv(A_CSV_PATH)
+        b = pd.read_csv("/home/bo/data/b.csv")
+        c = pd.read_csv("/mnt/data/c.csv")
+        d = pd.read_csv("/mnt/models/d.csv")
+        e = pd.read_csv("C:/Users/cy/e.csv")
+        f = pd.read_csv("C:/Users/di/f.csv")
       `,
     },
     {
