@@ -640,6 +640,14 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'rows shuffled or redrawn only to be looked at: one random review printed, a redrawn sample printed',
+      code: [
+        'import pandas as pd\nfrom sklearn.utils import resample, shuffle\nreviews = pd.read_csv("reviews.csv")\n',
+        'example = shuffle(reviews).iloc[0]\nprint("Text: " + example["body"])\nprint("Stars:", example["stars"])\n',
+        'print(resample(reviews, n_samples=3))\n',
+      ],
+    },
+    {
       name: 'data sets generated only to be plotted, described or printed reach no result',
       code: [
         'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\n',
@@ -849,6 +857,22 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'rows shuffled and then trained on, or handed to a function of the project, may be on their way to training',
+      code: [
+        'import pandas as pd\nfrom sklearn.utils import shuffle\nreviews = pd.read_csv("reviews.csv")\n',
+        'subset = shuffle(reviews).iloc[:500]\nprint(subset.iloc[0]["body"])\nclf.fit(vectorizer.fit_transform(subset["body"]), subset["stars"])\n',
+        'batch = shuffle(reviews)\nprint(batch.shape)\ntrain_sentiment(batch)\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, related: 1, message: /^`shuffle` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+      ],
+      output: [
+        'import pandas as pd\nfrom sklearn.utils import shuffle\nSEED = 42\nreviews = pd.read_csv("reviews.csv")\n',
+        'subset = shuffle(reviews, random_state=SEED).iloc[:500]\nprint(subset.iloc[0]["body"])\nclf.fit(vectorizer.fit_transform(subset["body"]), subset["stars"])\n',
+        'batch = shuffle(reviews, random_state=SEED)\nprint(batch.shape)\ntrain_sentiment(batch)\n',
+      ],
+    },
     {
       name: 'a forest built and trained under %time: IPython runs the statement, so it is read as Python',
       code: ['from sklearn.ensemble import RandomForestClassifier\n', '%time forest = RandomForestClassifier(n_estimators=300).fit(X_train, y_train)\n', 'print(forest.score(X_test, y_test))\n'],

@@ -161,6 +161,24 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'first-level outputs named after their models, only joined into a stacker\'s feature matrix',
+      code: py`
+        import numpy as np
+        import pickle
+        from sklearn.linear_model import LogisticRegression
+
+        def blend(labels):
+            fit_lstm = pickle.load(open("stage1/fit_lstm_model.pkl", "rb"))
+            fit_cnn_model = pickle.load(open("stage1/fit_cnn_model.pkl", "rb"))
+            with open("stage1/holdout_cnn_model.pkl", "rb") as f:
+                holdout_cnn_model = pickle.load(f)
+            holdout_lstm = pickle.load(open("stage1/holdout_lstm_model.pkl", "rb"))
+            stacked = np.concatenate([fit_lstm, fit_cnn_model], axis=1)
+            meta = LogisticRegression().fit(stacked, labels)
+            return meta.predict(np.column_stack((holdout_lstm, holdout_cnn_model)))
+      `,
+    },
+    {
       name: 'records kept beside the models: a run summary, a status, metrics, under a models directory',
       code: py`
         import joblib, pickle
@@ -549,6 +567,23 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a model joined into an array and also used as a model, or used only otherwise, is still a model',
+      code: py`
+        import numpy as np
+        import pickle
+
+        cnn_model = pickle.load(open("stage1/cnn_model.pkl", "rb"))
+        weights = np.hstack((cnn_model, np.ones(3)))
+        scores = cnn_model.predict(X_val)
+        lstm_model = pickle.load(open("stage1/lstm_model.pkl", "rb"))
+        report(lstm_model, X_val)
+      `,
+      findings: [
+        { line: 4, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
     {
       name: 'a FLAML search pickled to one file does not make a load of another file its own',
       code: py`

@@ -26,6 +26,8 @@ export const TENSOR_PROBABILITY_METHODS = new Set(['sigmoid', 'softmax']);
 /** Methods and functions that keep the values of model output (conversions, reshapes, selections). */
 export const PREDICTION_METHODS = new Set(['ravel', 'flatten', 'squeeze', 'numpy', 'cpu', 'detach', 'item', 'reshape', 'to_numpy', 'astype', 'round', 'clone', 'view']);
 export const PREDICTION_FUNCTIONS = new Set(['numpy.array', 'numpy.asarray', 'numpy.squeeze', 'numpy.ravel', 'pandas.Series']);
+/** NumPy functions that join arrays into one (`np.hstack((a, b))`): what they are handed is numeric data, never a model. */
+export const ARRAY_JOINS = new Set(['numpy.hstack', 'numpy.vstack', 'numpy.dstack', 'numpy.column_stack', 'numpy.row_stack', 'numpy.stack', 'numpy.concatenate']);
 
 /** Frame methods that return a frame of the same library (a selection, a cleaned or reshaped copy). */
 export const FRAME_METHODS: Record<FrameLibrary, ReadonlySet<string>> = {
