@@ -699,6 +699,20 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'estimators put in a dict or a list that the script never reads train nothing',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier, GradientBoostingClassifier, RandomForestClassifier
+        from sklearn.linear_model import LogisticRegression
+        model_dict = {
+            "ada": AdaBoostClassifier(algorithm="SAMME"),
+            "gb": GradientBoostingClassifier(),
+        }
+        candidates = [("rf", RandomForestClassifier(n_estimators=50))]
+        clf = LogisticRegression(max_iter=500)
+        clf.fit(X_train, y_train)
+      `,
+    },
+    {
       name: 'a base tree handed to a seeding ensemble through a name',
       code: py`
         from sklearn.tree import DecisionTreeClassifier
@@ -903,6 +917,30 @@ ruleTests(missingRandomState, {
       code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n', 'scvi.settings.seed = 0\n'],
       findings: [{ cell: 1, line: 1 }],
       output: ['import scvi\nfrom sklearn.cluster import KMeans\nSEED = 42\n', 'km = KMeans(n_clusters=8, random_state=SEED)\nclusters = km.fit_predict(latent)\n', 'scvi.settings.seed = 0\n'],
+    },
+    {
+      name: 'estimators in a dict the script loops over and fits, and in a list one of whose elements it fits',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        models = {"gb": GradientBoostingClassifier(subsample=0.8)}
+        for name, model in models.items():
+            model.fit(X_train, y_train)
+        forests = [RandomForestClassifier(n_estimators=50)]
+        forests[0].fit(X_train, y_train)
+      `,
+      findings: [
+        { line: 2, message: /^\`GradientBoostingClassifier\` is called without \`random_state\`/ },
+        { line: 5, message: /^\`RandomForestClassifier\` is called without \`random_state\`/ },
+      ],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        SEED = 42
+        models = {"gb": GradientBoostingClassifier(subsample=0.8, random_state=SEED)}
+        for name, model in models.items():
+            model.fit(X_train, y_train)
+        forests = [RandomForestClassifier(n_estimators=50)]
+        forests[0].fit(X_train, y_train)
+      `,
     },
     {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',

@@ -21,7 +21,8 @@ const MAX_DEPTH = 3;
  * statement a test expects to fail), or that is never read (a lesson listing alternatives that
  * are rebound before any use). Handed to a constructor, it is only looked at when the object
  * built is (a constructor keeps what it is given; `fit` is what trains): a wrapper whose test only
- * reads its attributes back. Listed to `@pytest.mark.parametrize`, it is what each test's
+ * reads its attributes back. Put in a list, tuple or dict (as a value), it is used as the
+ * container is: one bound to a name never read trains nothing. Listed to `@pytest.mark.parametrize`, it is what each test's
  * parameter holds, and is judged by that parameter's uses. Its defaults are on display, not in a
  * model.
  */
@@ -55,7 +56,15 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
       }
       case 'list':
       case 'tuple':
-        return depth < MAX_DEPTH && testParameterLooked(index, current, depth);
+        if (depth >= MAX_DEPTH) return false;
+        if (testParameterLooked(index, current, depth)) return true;
+        // An element is used as its container is: a list or dict never read trains nothing.
+        continue;
+      case 'pair':
+        if (sameNode(parent.childForFieldName('value'), current)) continue;
+        return false;
+      case 'dictionary':
+        continue;
       case 'assignment': {
         const target = parent.childForFieldName('left');
         if (depth >= MAX_DEPTH || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
