@@ -94,13 +94,18 @@ function report(context: RuleContext, steps: HandStep[], trainings: Node[]): voi
   }
   for (const training of trainings) related.push({ node: training, message: 'a model is trained on their output here' });
   // The data sets themselves, not the intermediate results of the other steps (`scaler.transform(X_test)`).
+  // Also through a name (`test_tfidf = tfidf.transform(X_test)`, then `svd.transform(test_tfidf)`).
   const outputs = new Set(steps.flatMap((step) => step.outputs.map((call) => nodeKey(call.node))));
-  const others = [...new Set(steps.flatMap((step) => step.applied.filter((applied) => !outputs.has(nodeKey(stripParens(applied.data!)))).map((applied) => shortText(applied.data!, 30))))];
+  const flow = context.index.dataflow;
+  const intermediate = (data: Node) => outputs.has(nodeKey(stripParens(data))) || flow.lineage(data).calls.some((call) => outputs.has(nodeKey(call.node)));
+  const data = (keep: (data: Node) => boolean) => [...new Set(steps.flatMap((step) => step.applied.filter((applied) => keep(applied.data!)).map((applied) => shortText(applied.data!, 30))))];
+  const sources = data((applied) => !intermediate(applied));
+  const others = sources.length > 0 ? sources : data(() => true);
   const shown = others.length > 3 ? [...others.slice(0, 3), '…'] : others;
   const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
   context.report({
     node: first.fit.call.node,
-    message: `${listed} are each fitted on training data and re-applied by hand to other data (${shown.join(', ')}): every data set the model sees must repeat ${steps.length} steps in the same order; one Pipeline would`,
+    message: `${listed} are each fitted on one data set and re-applied by hand to others (${shown.join(', ')}): every data set the model sees must repeat ${steps.length} steps in the same order; one Pipeline would`,
     related,
   });
 }

@@ -86,6 +86,24 @@ ruleTests(manualTrainTestTransform, {
   ],
   invalid: [
     {
+      name: 'a vectoriser fitted on the training and test texts together, then applied to each: the message claims no training-only fit',
+      code: py`
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.decomposition import TruncatedSVD
+        from sklearn.svm import SVC
+        tfidf = TfidfVectorizer(min_df=3)
+        tfidf.fit(list(X_train) + list(X_test))
+        train_tfidf = tfidf.transform(X_train)
+        test_tfidf = tfidf.transform(X_test)
+        svd = TruncatedSVD(n_components=120)
+        train_svd = svd.fit_transform(train_tfidf)
+        test_svd = svd.transform(test_tfidf)
+        clf = SVC(C=1.0)
+        clf.fit(train_svd, y_train)
+      `,
+      findings: [{ line: 5, message: /^TfidfVectorizer \(tfidf\) and TruncatedSVD \(svd\) are each fitted on one data set and re-applied by hand to others \(X_train, X_test\): /, related: 5 }],
+    },
+    {
       name: 'a scaler and a PCA chained by hand',
       code: py`
         from sklearn.preprocessing import StandardScaler
@@ -97,7 +115,7 @@ ruleTests(manualTrainTestTransform, {
         X_test = pca.transform(scaler.transform(X_test))
         LogisticRegression().fit(X_train, y_train)
       `,
-      findings: [{ line: 6, column: 29, message: /StandardScaler \(scaler\) and PCA \(pca\) are each fitted on training data and re-applied by hand to other data \(X_test\): every data set the model sees must repeat 2 steps/, related: 4 }],
+      findings: [{ line: 6, column: 29, message: /StandardScaler \(scaler\) and PCA \(pca\) are each fitted on one data set and re-applied by hand to others \(X_test\): every data set the model sees must repeat 2 steps/, related: 4 }],
       noFix: true,
     },
     {
@@ -137,7 +155,7 @@ ruleTests(manualTrainTestTransform, {
         test[["income"]] = scaler.transform(test[["income"]])
         LogisticRegression().fit(train[["age_bin", "income"]], train["label"])
       `,
-      findings: [{ line: 8, column: 22, message: /KBinsDiscretizer \(binner\) and StandardScaler \(scaler\) are each fitted on training data and re-applied by hand to other data \(test\[\["age"\]\], test\[\["income"\]\]\)/, related: 4 }],
+      findings: [{ line: 8, column: 22, message: /KBinsDiscretizer \(binner\) and StandardScaler \(scaler\) are each fitted on one data set and re-applied by hand to others \(test\[\["age"\]\], test\[\["income"\]\]\)/, related: 4 }],
     },
     {
       name: 'two models trained on the same hand-made features: one finding, both fits linked',
