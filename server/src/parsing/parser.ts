@@ -70,7 +70,7 @@ export class PythonParser {
    */
   parse(text: string, oldTree?: import('web-tree-sitter').Tree | null, range?: import('web-tree-sitter').Range): import('web-tree-sitter').Tree {
     try {
-      const tree = this.parser.parse(text, oldTree ?? null, range ? { includedRanges: [range] } : undefined);
+      const tree = range ? this.parser.parse(rangeReader(text, range.endIndex), oldTree ?? null, { includedRanges: [range] }) : this.parser.parse(text, oldTree ?? null);
       if (!tree) throw new Error('tree-sitter returned no tree');
       return tree;
     } catch (error) {
@@ -79,4 +79,19 @@ export class PythonParser {
       throw error;
     }
   }
+}
+
+/**
+ * Characters tree-sitter reads per call (its input buffer holds 5,119): web-tree-sitter copies
+ * them into WebAssembly memory one by one.
+ */
+const READ_CHUNK = 4096;
+
+/**
+ * Reads `text` for a parse of the range ending at `end` (a notebook cell in the notebook's text):
+ * never past the range. Given the string, web-tree-sitter would copy a full buffer from the
+ * cell's start onwards, mostly the cells after it, once per cell.
+ */
+function rangeReader(text: string, end: number): (index: number) => string {
+  return (index) => (index >= end ? '' : text.slice(index, Math.min(end, index + READ_CHUNK)));
 }
