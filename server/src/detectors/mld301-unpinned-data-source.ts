@@ -103,24 +103,44 @@ function readsLocalDatabase(index: SemanticIndex, call: CallSite): boolean {
   return !!engineUrl && LOCAL_DATABASE_URL.test(engineUrl.value);
 }
 
-function liveQueries(context: RuleContext, call: CallSite): void {
-  const { index } = context;
+/**
+ * A `SELECT *` read of a live table, keyed by the query (or table) and the connection it runs on:
+ * the same query read again, in two cells or two functions, is one table to pin. The message says
+ * the model trains on it only where the read reaches the data of a fit in this file.
+ */
+function liveQuery(index: SemanticIndex, call: CallSite, trained: () => ReadonlySet<number>): UnversionedLoad | undefined {
   const name = call.callee.text;
-  if (readsLocalDatabase(index, call)) return;
+  if (readsLocalDatabase(index, call)) return undefined;
+  const connection = argument(call, 'con', 1) ?? call.kwargs.get('connection');
+  const isTrained = (): boolean => trained().has(call.node.startIndex);
   if (call.qname === 'pandas.read_sql_table') {
     const table = argument(call, 'table_name', 0);
-    if (table) context.report({ node: table, message: `\`${name}\` reads the whole live table ${table.text}: every new row or column changes the training data, and nothing records which version was used` });
-    return;
+    if (!table) return undefined;
+    const changes = isTrained() ? 'the training data' : 'the data this code reads';
+    return {
+      node: table,
+      key: `table\u0000${table.text}\u0000${connection?.text ?? ''}`,
+      message: `\`${name}\` reads the whole live table ${table.text}: every new row or column changes ${changes}, and nothing records which version was used`,
+    };
   }
   const spark = !call.qname && call.method === 'sql' && !!call.receiver && index.importsModule('pyspark');
-  if (!spark && !(call.qname && SQL_READERS.has(call.qname))) return;
+  if (!spark && !(call.qname && SQL_READERS.has(call.qname))) return undefined;
   const query = argument(call, 'sql', 0) ?? call.kwargs.get('query');
   const text = query ? index.dataflow.stringOf(query) : undefined;
-  if (!query || !text || !SELECT_ALL.test(text.value) || SNAPSHOT_QUERY.test(text.value)) return;
-  context.report({
+  if (!query || !text || !SELECT_ALL.test(text.value) || SNAPSHOT_QUERY.test(text.value)) return undefined;
+  const [reads, changes] = isTrained() ? ['trains on', 'the training data'] : ['reads', 'the data this code reads'];
+  return {
     node: query,
-    message: `\`${name}\` trains on \`SELECT *\` from a live table: new rows and new columns change the data between runs, and nothing records which version was used`,
-  });
+    key: `query\u0000${text.value.replace(/\s+/g, ' ').replace(/[\s;]+$/, '').toLowerCase()}\u0000${(connection ?? call.receiver)?.text ?? ''}`,
+    message: `\`${name}\` ${reads} \`SELECT *\` from a live table: new rows and new columns change ${changes} between runs, and nothing records which version was used`,
+  };
+}
+
+/** The start of every call whose data a model of the file is trained on (behind the data of a fit). */
+function trainedCalls(index: SemanticIndex): Set<number> {
+  const flow = index.dataflow;
+  const inputs = flow.trainingCalls.filter((training) => training.inputs.length > 0).map((training) => training.inputs);
+  return new Set([...flow.callsBehindFirst(inputs).keys()].map((call) => call.node.startIndex));
 }
 
 /** A dataset loaded by name with no version: the loader and name (one dependency) and what to say. */
@@ -207,6 +227,9 @@ function listen(context: RuleContext): RuleListeners {
   // One dataset (or one file behind a URL) loaded several times, its train and test splits, in
   // two functions, is one dependency to pin: one finding at the first load, linked to the others.
   const datasets = new LoadGroups<UnversionedLoad>('dataset', 'unpinned too');
+  const queries = new LoadGroups<UnversionedLoad>('query', 'on the same live table');
+  let trained: Set<number> | undefined;
+  const trainedOnce = (): Set<number> => (trained ??= trainedCalls(context.index));
   const files = new LoadGroups<UnversionedLoad>('URL', 'unpinned too');
   // Files read from one branch of one repository are pinned together, by one commit.
   const branches = new LoadGroups<UnversionedLoad>('repository branch', 'unpinned too');
@@ -218,7 +241,8 @@ function listen(context: RuleContext): RuleListeners {
     // URLs come with the loads.
     callees: trains ? TRAINING_CALLEES : DATASET_CALLEES,
     call(call) {
-      if (trains) liveQueries(context, call);
+      const query = trains ? liveQuery(context.index, call, trainedOnce) : undefined;
+      if (query) queries.add(query.key, query);
       const load = unversionedDataset(context.index, call);
       if (load) datasets.add(load.key, load);
     },
@@ -238,6 +262,7 @@ function listen(context: RuleContext): RuleListeners {
       splits.report(context);
       branches.report(context);
       datasets.report(context);
+      queries.report(context);
     },
   };
 }
@@ -255,7 +280,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`); so is a repository the file creates or uploads its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone, and so is a TensorFlow Datasets builder told its version rather than given it in the name: `tfds.builder("mnist", version="3.0.1")`, a builder config that carries one (`config=tfds.translate.wmt.WmtConfig(version="0.0.3", ...)`), or either in `tfds.load`\'s `builder_kwargs`; a config with no version (`config="zh-en"`) pins nothing. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`); so is a repository the file creates, uploads or commits its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`, `HfApi().create_commit("jdoe/tickets", operations=ops, repo_type="dataset")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone, and so is a TensorFlow Datasets builder told its version rather than given it in the name: `tfds.builder("mnist", version="3.0.1")`, a builder config that carries one (`config=tfds.translate.wmt.WmtConfig(version="0.0.3", ...)`), or either in `tfds.load`\'s `builder_kwargs`; a config with no version (`config="zh-en"`) pins nothing. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. One query on one connection read again (the same `SELECT *` in two cells or two functions, whatever its spacing, case or closing semicolon) is one table to pin: one finding on the first read, linked to the others; another query, or the same one on another connection, is its own. A `SELECT *` read says the model trains on it only where what it reads reaches the data of a fit in the file; elsewhere (a check that compares the table with a CSV, a causal analysis) the message says the data this code reads changes. `load_dataset("csv", data_files=...)` and the other file builders read local files. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics`: an exploration notebook is not training. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
     },
   },
   listen,

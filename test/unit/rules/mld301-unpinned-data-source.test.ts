@@ -299,8 +299,9 @@ ruleTests(unpinnedDataSource, {
         warehouse = create_engine("postgresql://analytics@db.internal/shop")
         orders = pd.read_sql("SELECT * FROM orders", warehouse)
         cached = pd.read_sql("SELECT * FROM orders", sqlite3.connect("cache.db"))
+        LogisticRegression().fit(orders.drop(columns="churned"), orders["churned"])
       `,
-      findings: [{ line: 6, column: 22, message: /trains on `SELECT \*` from a live table/ }],
+      findings: [{ line: 6, column: 22, message: /trains on `SELECT \*` from a live table: new rows and new columns change the training data/ }],
     },
     {
       name: 'SELECT * through read_sql, and a whole table through read_sql_table',
@@ -311,8 +312,21 @@ ruleTests(unpinnedDataSource, {
         events = pd.read_sql_table("events", engine)
       `,
       findings: [
-        { line: 3, column: 21, message: /`pd\.read_sql` trains on `SELECT \*`/ },
-        { line: 4, column: 28, message: /`pd\.read_sql_table` reads the whole live table "events"/ },
+        { line: 3, column: 21, message: /`pd\.read_sql` reads `SELECT \*` from a live table: new rows and new columns change the data this code reads/ },
+        { line: 4, column: 28, message: /`pd\.read_sql_table` reads the whole live table "events": every new row or column changes the data this code reads/ },
+      ],
+    },
+    {
+      name: 'one query on one connection read again in a later cell is one table to pin; another query, or the same on another connection, is its own',
+      code: [
+        'import pandas as pd\nfrom sqlalchemy import create_engine\nfrom sklearn.ensemble import RandomForestClassifier\nengine = create_engine(WAREHOUSE_URL)\nstaff = pd.read_sql("SELECT * FROM staff;", engine)\n',
+        'staff = pd.read_sql("""select *\n   from staff""", engine)\nRandomForestClassifier(random_state=0).fit(staff.drop(columns="left"), staff["left"])\n',
+        'teams = pd.read_sql("SELECT * FROM teams", engine)\nbackup = pd.read_sql("SELECT * FROM staff", replica)\n',
+      ],
+      findings: [
+        { cell: 0, line: 5, message: /^`pd\.read_sql` reads `SELECT \*` from a live table: .* \(as does 1 other load of this query\)$/, related: 1 },
+        { cell: 2, line: 1, message: /^`pd\.read_sql` reads `SELECT \*` from a live table: new rows and new columns change the data this code reads/ },
+        { cell: 2, line: 2, message: /^`pd\.read_sql` reads `SELECT \*`/ },
       ],
     },
     {

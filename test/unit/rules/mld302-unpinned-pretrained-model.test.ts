@@ -97,6 +97,33 @@ ruleTests(unpinnedPretrainedModel, {
       ],
     },
     {
+      name: 'a registry file read back from the repository the same script commits new versions into',
+      code: py`
+        import json
+        from huggingface_hub import HfApi, CommitOperationAdd, hf_hub_download
+
+        HUB_REPO = "jdoe/price-models"
+        api = HfApi()
+
+        def publish(version, files):
+            registry_file = hf_hub_download(repo_id=HUB_REPO, filename="registry.json")
+            with open(registry_file) as fh:
+                registry = json.load(fh)
+            registry.append(version)
+            ops = [CommitOperationAdd(path_in_repo=f"{version}/{name}", path_or_fileobj=name) for name in files]
+            api.create_commit(repo_id=HUB_REPO, operations=ops, commit_message=f"release {version}")
+      `,
+    },
+    {
+      name: 'a large export folder uploaded with upload_large_folder, loaded back from that repository',
+      code: py`
+        from huggingface_hub import HfApi
+        from transformers import AutoModel
+        HfApi().upload_large_folder("jdoe/tab-encoder-xl", "export/tab-encoder-xl", repo_type="model")
+        encoder = AutoModel.from_pretrained("jdoe/tab-encoder-xl")
+      `,
+    },
+    {
       name: 'a folder uploaded to a repository by HfApi, loaded back from it',
       code: py`
         from huggingface_hub import HfApi
@@ -284,6 +311,16 @@ ruleTests(unpinnedPretrainedModel, {
         base = hf_hub_download("acme/tabular-encoder", "encoder.safetensors")
       `,
       findings: [{ line: 4, message: /^`hf_hub_download\("acme\/tabular-encoder"\)` has no `revision=`/ }],
+    },
+    {
+      name: 'a download from another repository stays reported beside the repository the file commits into',
+      code: py`
+        from huggingface_hub import HfApi, hf_hub_download
+        api = HfApi()
+        api.create_commit("jdoe/price-models", operations=ops, commit_message="release")
+        base = hf_hub_download("acme/price-encoder", "encoder.safetensors")
+      `,
+      findings: [{ line: 4, message: /^`hf_hub_download\("acme\/price-encoder"\)` has no `revision=`/ }],
     },
     {
       name: 'a Hub model whose repository is not one this file writes stays reported, next to the file\'s own output',

@@ -200,6 +200,31 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the column list a serving app reads beside its model, under names in which "model" only says whose columns they are',
+      code: py`
+        import joblib
+        from pathlib import Path
+
+        ARTIFACTS = Path("artifacts")
+        MODEL_COLS_FILE = ARTIFACTS / "schema" / "input_cols.pkl"
+        model_features = joblib.load(ARTIFACTS / "schema" / "feature_list.pkl")
+        expected_cols = joblib.load(MODEL_COLS_FILE)
+        frame = incoming.reindex(columns=model_features, fill_value=0)
+        assert set(expected_cols) <= set(frame.columns)
+      `,
+    },
+    {
+      name: 'a decision threshold and a column list kept in a models directory',
+      code: py`
+        import joblib, pickle
+
+        cutoff = joblib.load("artifacts/models/best_threshold.pkl")
+        with open("models/train_columns.pkl", "rb") as fh:
+            feature_names = pickle.load(fh)
+        flagged = churn_scores[feature_names[0]] >= cutoff
+      `,
+    },
+    {
       name: 'a pickle round trip of a model trained in this process',
       code: py`
         import pickle
@@ -807,6 +832,18 @@ ruleTests(unsafeModelDeserialization, {
         y = summary.predict(X)
       `,
       findings: [{ line: 2, message: /pickle\.load/ }, { line: 3, message: /joblib\.load/ }],
+      noFix: true,
+    },
+    {
+      name: 'a model beside its column list in a models directory, and a file named for features that is used as a model',
+      code: py`
+        import joblib
+        pipeline = joblib.load("models/churn_pipeline.pkl")
+        model_features = joblib.load("models/features.pkl")
+        features_selector = joblib.load("models/features_selector.pkl")
+        reduced = features_selector.transform(frame[model_features])
+      `,
+      findings: [{ line: 2, message: /joblib\.load/ }, { line: 4, message: /joblib\.load/ }],
       noFix: true,
     },
     {

@@ -21,10 +21,12 @@ const LOCAL_UNPACK = 'extractall';
 const UNPACK_ARCHIVE = 'shutil.unpack_archive';
 /**
  * `create_repo("me/demo")` makes a Hub repository, and `upload_file(..., repo_id="me/demo")` /
- * `upload_folder(...)` write into one: a repository the file makes or writes is its own, whatever
+ * `upload_folder(...)` write into one, as do `create_commit("me/demo", operations=[...])` and
+ * `upload_large_folder("me/demo", folder)`: a repository the file makes or writes is its own, whatever
  * callback or helper fills it, so downloading from it reads back the file's own output.
  */
-const CREATE_REPO = 'create_repo';
+/** Calls whose first argument is the repository they make or write into. */
+const REPOSITORY_WRITES = new Set(['create_repo', 'create_commit', 'upload_large_folder']);
 const UPLOADS = new Set(['upload_file', 'upload_folder']);
 const OWN_OUTPUT_KEYWORDS = ['output_dir', 'save_directory', 'hub_model_id', 'repo_id'];
 /** Keywords that name an output folder in whatever call takes them (`SFTConfig(output_dir=...)`). */
@@ -64,7 +66,7 @@ function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
     // `HfApi().create_repo(...)` or the function `create_repo(...)` imported from huggingface_hub.
     const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
     const uploads = !!name && UPLOADS.has(name);
-    const writes = uploads || name === CREATE_REPO || (!!call.method && OWN_OUTPUTS.has(call.method));
+    const writes = uploads || (!!name && REPOSITORY_WRITES.has(name)) || (!!call.method && OWN_OUTPUTS.has(call.method));
     const configures = !!call.qname?.endsWith('TrainingArguments');
     // Most calls name no output: no keywords, and neither a save nor training arguments.
     if (!writes && !configures && call.kwargs.size === 0) continue;
