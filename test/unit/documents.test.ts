@@ -19,6 +19,10 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['automagic up a folder', 'cd ..\nx = 1', 'automagic:cd'],
     ['help', 'df.merge?\nx = 1', 'help:?'],
     ['help with a space after the prefix', '?? Dense\nx = 1', 'help:?'],
+    ['help with blanks after it (the line keeps its length)', '?vista.Display \t\nx = 1', 'help:?'],
+    ['help after a name, with blanks after it, on a CRLF line', 'df.merge?  \r\nx = 1', 'help:?'],
+    ['line magic with blanks after it', '%matplotlib inline  \nx = 1', 'line-magic:matplotlib'],
+    ['shell escape with blanks after it', '!ls data  \nx = 1', 'shell:ls'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
     ['line magic with a blank after the escape', '% matplotlib inline\nx = 1', 'line-magic:'],
     ['indented line magic with a blank after the escape', 'if show:\n    %  config InlineBackend.figure_format = "retina"\nx = 1', 'line-magic:'],
@@ -141,6 +145,15 @@ describe('notebook virtual source', () => {
     const clamped = toLocalRange(doc, { start: { line: 1, character: 0 }, end: { line: 4, character: 1 } })!;
     assert.equal(clamped.uri, 'c1');
     assert.deepEqual(clamped.range.end, { line: 1, character: 5 });
+  });
+
+  it('keeps the cells after a help line with blanks after it where they are', () => {
+    const help = notebookDocument('file:///h.ipynb', [
+      { uri: 'h0', kind: 'code', language: 'python', text: 'import vista\n?vista.Display ' },
+      { uri: 'h1', kind: 'code', language: 'python', text: '# Download the traces\nx = 1' },
+    ]);
+    assert.equal(help.text.length, help.original.length);
+    assert.equal(help.text.slice(help.segments[1].startOffset, help.segments[1].endOffset), '# Download the traces\nx = 1');
   });
 
   it('refuses edits that cross a cell boundary', () => {

@@ -132,7 +132,8 @@ function neutraliseLines(lines: string[], from: number, magics: LocalMagic[]): v
         const { prefix, body, kind } = hit;
         let endLine = i;
         let text = body;
-        lines[i] = prefix + placeholder(body.length) + cr;
+        // Padded to the line's length: offsets after it (the next cells) must not move.
+        lines[i] = (prefix + placeholder(body.length)).padEnd(line.length) + cr;
         // A trailing backslash continues a magic or shell line onto the next line.
         while (original[endLine].replace(/\r$/, '').endsWith('\\') && endLine + 1 < lines.length) {
           endLine++;
