@@ -103,13 +103,13 @@ ruleTests(implicitHyperparameters, {
       code: py`
         from xgboost import XGBRegressor
 
-        class LoadForecaster:
-            def refresh(self, path, X, y):
-                self.booster = XGBRegressor()
-                self.booster.load_model(path)
-                self.booster.fit(X, y, xgb_model=path)
+        def refresh(state, path, X, y):
+            state.booster = XGBRegressor()
+            state.booster.load_model(path)
+            state.booster.fit(X, y, xgb_model=path)
+            return state
       `,
-      findings: [{ line: 5, message: /^`XGBRegressor\(\)` is built with no arguments/ }],
+      findings: [{ line: 4, message: /^`XGBRegressor\(\)` is built with no arguments/ }],
       noFix: true,
     },
     {
