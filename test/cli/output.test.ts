@@ -88,6 +88,9 @@ describe('mldebt check output', function () {
     writeFileSync(path.join(dir, 'broken.py'), 'def f(:\n    pass\n');
     // No newline between two statements: tree-sitter's missing token is hidden, yet the place is known.
     writeFileSync(path.join(dir, 'joined.py'), 'x = 1\nprint(model)s\n');
+    // An `else` with no `if`: tree-sitter wraps the module from its first line in one error node,
+    // yet the definitions before it parse, and the place is where they end.
+    writeFileSync(path.join(dir, 'orphan.py'), 'import os\n\n\ndef scale(x):\n    return x / 2\n\n\nclass Step:\n    pass\n\nelse:\n    pass\n');
     writeFileSync(path.join(dir, 'bad.ipynb'), '{"cells": 3}');
     writeFileSync(path.join(dir, 'old.ipynb'), '{"nbformat": 3, "nbformat_minor": 0, "worksheets": [{"cells": []}]}');
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 159, 146, 150]));
@@ -95,6 +98,7 @@ describe('mldebt check output', function () {
     const reasons = {
       'broken.py': /does not parse at 1:7 \(a syntax error, or syntax newer than the parser knows\)/,
       'joined.py': /does not parse at 2:13/,
+      'orphan.py': /does not parse at 11:1 /,
       'bad.ipynb': /not a Jupyter notebook: no "cells" list/,
       'old.ipynb': /a notebook in nbformat 3, which is not read \(nbformat 4 is supported\)/,
       'blob.py': /binary file/,
@@ -114,7 +118,7 @@ describe('mldebt check output', function () {
     }
     const text = mldebt(dir, ['check', '--ignore', 'ALL', '.']).stdout;
     assert.ok(text.split('\n').every((line) => line.length <= 100), 'the summary wraps at 100 columns');
-    assert.match(text.replace(/\n(?!\n)/g, ' '), /No ML debt found in 4 files; 2 files with syntax errors checked only in part; 4 files not analysed \(listed above\)\./);
+    assert.match(text.replace(/\n(?!\n)/g, ' '), /No ML debt found in 5 files; 3 files with syntax errors checked only in part; 4 files not analysed \(listed above\)\./);
   });
 });
 

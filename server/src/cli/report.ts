@@ -96,6 +96,19 @@ function missingSeparator(node: Node): Point | undefined {
   return undefined;
 }
 
+/** Statements, definitions and comments: what an error node may hold whole before what went wrong. */
+const WHOLE_STATEMENT = /(_statement|_definition|^comment)$/;
+
+/**
+ * The child of an error node after the whole, cleanly parsed statements it opens with; undefined
+ * when it opens with something else (the error node starts where it went wrong).
+ */
+function afterParsedStatements(error: Node): Node | undefined {
+  const children = error.children.filter((child): child is Node => !!child);
+  const first = children.findIndex((child) => !WHOLE_STATEMENT.test(child.type) || child.hasError);
+  return first > 0 ? children[first] : undefined;
+}
+
 /** The first syntax error of a file or notebook whose code does not all parse, if any. */
 export function syntaxError(parser: PythonParser, file: ReportedDocument, analysis: AnalysisResult): NotAnalysed | undefined {
   const { doc } = file;
@@ -116,10 +129,13 @@ export function syntaxError(parser: PythonParser, file: ReportedDocument, analys
           if (!node.isError) at = missingSeparator(node) ?? node.startPosition;
           break;
         }
-        if (node.isError) break;
-        node = child;
+        // An error node that opens with whole statements parsed cleanly (tree-sitter wraps a module
+        // it could not finish, from its first line) goes wrong where they end.
+        const next = node.isError ? afterParsedStatements(node) : child;
+        if (!next) break;
+        node = next;
         at = node.startPosition;
-        if (node.isMissing) break;
+        if (node.isMissing || !(node.hasError || node.isError)) break;
       }
       const local = toLocalRange(doc, { start: { line: at.row, character: at.column }, end: { line: at.row, character: at.column } });
       const segment = doc.segments[segmentIndex];

@@ -117,6 +117,22 @@ ruleTests(unversionedModelArtifact, {
       `,
     },
     {
+      name: 'not a model: a scaler whose class a setting picks in branches, fitted and written to a fixed path',
+      code: py`
+        import joblib
+        from sklearn.preprocessing import MinMaxScaler, RobustScaler
+
+        def fit_scaler(values, robust):
+            if robust:
+                scaler = RobustScaler(quantile_range=(10.0, 90.0))
+            else:
+                scaler = MinMaxScaler()
+            scaler.fit(values)
+            joblib.dump(scaler, "artifacts/scaler.joblib")
+            return scaler
+      `,
+    },
+    {
       name: 'not a model: a tokenizer trained and saved on its own, a processor, data and a fitted scaler',
       code: py`
         import joblib

@@ -65,6 +65,18 @@ ruleTests(implicitHyperparameters, {
       `,
     },
     {
+      name: 'an estimator held by an attribute and filled by load_model in the next statement',
+      code: py`
+        from xgboost import XGBRegressor
+
+        class LoadForecaster:
+            def restore(self, path):
+                self.booster = XGBRegressor()
+                self.booster.load_model(path)
+                return self
+      `,
+    },
+    {
       name: 'an estimator handed to a search from another library (hyperopt, scikit-optimize)',
       code: py`
         from hyperopt import hp
@@ -86,6 +98,20 @@ ruleTests(implicitHyperparameters, {
     },
   ],
   invalid: [
+    {
+      name: 'an attribute shell filled by load_model, then trained through that attribute on the defaults',
+      code: py`
+        from xgboost import XGBRegressor
+
+        def refresh(state, path, X, y):
+            state.booster = XGBRegressor()
+            state.booster.load_model(path)
+            state.booster.fit(X, y, xgb_model=path)
+            return state
+      `,
+      findings: [{ line: 4, message: /^`XGBRegressor\(\)` is built with no arguments/ }],
+      noFix: true,
+    },
     {
       name: 'a model trained here and later reloaded still trained on the defaults',
       code: py`

@@ -289,6 +289,34 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'not a model: a scaler picked by a setting in each branch, after a placeholder None and a cached copy read back, fitted and written out by a program',
+      code: py`
+        import os
+        import joblib
+        from sklearn.preprocessing import MaxAbsScaler, QuantileTransformer, StandardScaler
+
+        def scale_features(values, cut, kind="standard", cache=None):
+            transform = None
+            if cache and os.path.exists(cache):
+                transform = joblib.load(cache)
+            if transform is None:
+                if kind == "quantile":
+                    transform = QuantileTransformer(n_quantiles=50)
+                elif kind == "maxabs":
+                    transform = MaxAbsScaler()
+                else:
+                    transform = StandardScaler()
+                transform.fit(values[:cut])
+                if cache:
+                    joblib.dump(transform, cache)
+            return transform.transform(values)
+
+        if __name__ == "__main__":
+            scaled = scale_features(load_readings(), 500, cache="artifacts/transform.joblib")
+            print(scaled.shape)
+      `,
+    },
+    {
       name: 'not a model: the rows of a split, a frame and a fitted scaler written out',
       code: py`
         import joblib
@@ -397,6 +425,27 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a name bound to a scaler in one branch and to a regressor in the other: a model whichever is saved may be',
+      code: py`
+        import joblib
+        from sklearn.linear_model import Ridge
+        from sklearn.preprocessing import StandardScaler
+
+        def fit_step(values, target, baseline):
+            if baseline:
+                step = StandardScaler()
+                step.fit(values)
+            else:
+                step = Ridge(alpha=0.5)
+                step.fit(values, target)
+            joblib.dump(step, "step.joblib")
+
+        if __name__ == "__main__":
+            fit_step(load_readings(), load_target(), baseline=False)
+      `,
+      findings: [{ line: 12, message: /^step is saved to "step\.joblib", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a denoiser trained to predict drawn noise from images made noisy with it: the target is related to the input',
       code: py`

@@ -386,6 +386,35 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'an estimator held by an attribute, built and filled by load_model in the next statement (a comment between), while training builds its own',
+      code: py`
+        from catboost import CatBoostClassifier, CatBoostRegressor
+
+        class DemandModel:
+            def __init__(self, depth=6):
+                self.depth = depth
+                self.regressor = None
+
+            def train(self, frame, target):
+                self.regressor = CatBoostRegressor(depth=self.depth, random_seed=11, verbose=0)
+                self.regressor.fit(frame, target)
+
+            def restore(self, checkpoint):
+                self.regressor = CatBoostRegressor()
+                # the saved trees bring their own settings
+                self.regressor.load_model(checkpoint)
+                return self
+
+        class StockoutFlag:
+            @classmethod
+            def from_file(cls, path):
+                flag = cls()
+                flag.clf = CatBoostClassifier()
+                flag.clf.load_model(path, format="cbm")
+                return flag
+      `,
+    },
+    {
       name: 'an estimator whose learned attributes are set from saved values right after it is built, in a method and at module level',
       code: py`
         import numpy as np
@@ -910,6 +939,29 @@ ruleTests(missingRandomState, {
         warm.coef_ = previous_coef
         warm.intercept_ = previous_intercept
         warm.partial_fit(X, y)
+      `,
+    },
+    {
+      name: 'an attribute shell filled by load_model and then trained further through the same attribute: the training still draws',
+      code: py`
+        from catboost import CatBoostRegressor
+
+        class DemandModel:
+            def refresh(self, checkpoint, frame, target):
+                self.regressor = CatBoostRegressor()
+                self.regressor.load_model(checkpoint)
+                self.regressor.fit(frame, target, init_model=checkpoint)
+      `,
+      findings: [{ line: 5, message: /^`CatBoostRegressor` is built without `random_state`/ }],
+      output: py`
+        from catboost import CatBoostRegressor
+        SEED = 42
+
+        class DemandModel:
+            def refresh(self, checkpoint, frame, target):
+                self.regressor = CatBoostRegressor(random_state=SEED)
+                self.regressor.load_model(checkpoint)
+                self.regressor.fit(frame, target, init_model=checkpoint)
       `,
     },
     {

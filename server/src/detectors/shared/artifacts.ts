@@ -8,6 +8,7 @@ import { isTransformerClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
 import { trainingOf } from './models';
+import { bindingsOf } from './objects';
 
 export interface ModelSave {
   call: CallSite;
@@ -145,7 +146,7 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
   if (constructed ? COMPANION_CLASS.test(constructed) : COMPANION_NAME.test(object.text)) return 'companion';
   const kind = index.dataflow.kindOf(object);
   const className = kind?.kind === 'model' ? kind.className : constructed ?? fittedClass(index, object);
-  if (className && isTransformerClass(className)) return 'data';
+  if (className ? isTransformerClass(className) : preprocessorInEveryBinding(index, object)) return 'data';
   if (kind && DATA_KINDS.has(kind.kind)) return 'data';
   return isSplitOutput(index, object) ? 'data' : undefined;
 }
@@ -154,6 +155,22 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
 function fittedClass(index: SemanticIndex, object: Node): string | undefined {
   const call = index.originCall(object);
   return call?.method === 'fit' && call.receiver ? index.constructedClass(call.receiver) : undefined;
+}
+
+/**
+ * A name whose every binding that reaches the save and builds an object builds a preprocessor
+ * (`scaler = StandardScaler()` in one branch, `scaler = MinMaxScaler()` in the other): no one
+ * class, but a scaler whichever runs. A placeholder `None` or a copy read back from a file (a cache
+ * of an earlier run) builds nothing, so it does not make the name a model.
+ */
+function preprocessorInEveryBinding(index: SemanticIndex, object: Node): boolean {
+  const bindings = object.type === 'identifier' ? bindingsOf(index.dataflow, object) : [];
+  const built = bindings.flatMap((definition) => {
+    const value = definition.value && stripParens(definition.value);
+    if (!value || value.type === 'none' || (value.type === 'call' && index.dataflow.dataIOAt(value)?.direction === 'read')) return [];
+    return [index.constructedClass(value) ?? fittedClass(index, value)];
+  });
+  return built.length > 0 && built.every((className) => !!className && isTransformerClass(className));
 }
 
 /** A name bound by unpacking a split (`X_train, X_test, y_train, y_test = train_test_split(...)`): rows, not a model. */

@@ -63,9 +63,28 @@ export function loadedModelOrigins(index: SemanticIndex): Set<number> {
   for (const call of index.calls) {
     if (call.method !== 'load_model' || !call.receiver) continue;
     const kind = index.dataflow.kindOf(call.receiver);
-    if (kind?.kind === 'model' && !trainingOf(index.dataflow, call.receiver)) origins.add(kind.origin.startIndex);
+    const origin = kind?.kind === 'model' ? kind.origin : builtJustBefore(call);
+    if (origin && !trainingOf(index.dataflow, call.receiver)) origins.add(origin.startIndex);
   }
   return origins;
+}
+
+/**
+ * The call bound to the load's receiver by the statement right before it (`self.model = CatBoostRegressor()`
+ * above `self.model.load_model(path)`): the value kinds follow names, not attributes, so a shell
+ * held by an attribute is known by that binding.
+ */
+function builtJustBefore(load: CallSite): Node | undefined {
+  const statement = load.node.parent;
+  const key = load.receiver && sameObjectKey(load.receiver);
+  if (statement?.type !== 'expression_statement' || key === undefined) return undefined;
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  const binding = previous?.type === 'expression_statement' ? previous.namedChild(0) : null;
+  const left = binding?.type === 'assignment' ? binding.childForFieldName('left') : null;
+  const right = binding?.childForFieldName('right');
+  const value = right && stripParens(right);
+  return left && sameObjectKey(left) === key && value?.type === 'call' ? value : undefined;
 }
 
 /**
