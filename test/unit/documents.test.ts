@@ -22,6 +22,9 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['help with blanks after it (the line keeps its length)', '?vista.Display \t\nx = 1', 'help:?'],
     ['help after a name, with blanks after it, on a CRLF line', 'df.merge?  \r\nx = 1', 'help:?'],
     ['line magic with blanks after it', '%matplotlib inline  \nx = 1', 'line-magic:matplotlib'],
+    ['help search with wildcards', 'torch.*Tensor?\nx = 1', 'help:?'],
+    ['help overview, a question mark alone', '?\nx = 1', 'help:?'],
+    ['shell output assigned to a list of one name', '[run_dir] = !ls -td ./mlruns/0/* | head -1\nx = 1', 'shell:ls'],
     ['shell escape with blanks after it', '!ls data  \nx = 1', 'shell:ls'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
     ['line magic with a blank after the escape', '% matplotlib inline\nx = 1', 'line-magic:'],
@@ -37,6 +40,18 @@ describe('IPython magics are neutralised without moving anything', () => {
       assert.doesNotMatch(result.text, /[!%?]/);
     });
   }
+
+  it('strips the prompts of code pasted from the Python shell, as IPython does, keeping every column', () => {
+    const source = '>>> import torch\n>>> for x in range(3):\n...     print(x)\n>>> y = x.to("cuda")';
+    const result = neutraliseCell(source);
+    assert.equal(result.text, '    import torch\n    for x in range(3):\n        print(x)\n    y = x.to("cuda")');
+    assert.equal(result.text.length, source.length);
+  });
+
+  it('leaves `...` alone where no prompt opens the cell: it is Python\'s Ellipsis', () => {
+    const source = 'x = 1\n... \n>>> y';
+    assert.equal(neutraliseCell(source).text, source);
+  });
 
   it('leaves a magic\'s name alone where it is Python: an operator, assignment, call or attribute follows', () => {
     for (const source of ['ls -la\nx = 1', 'env = make_env()\nx = 1', 'cd(path)\nx = 1', 'history.append(loss)\nx = 1', 'env .reset()\nx = 1', 'reset\nx = 1', 'cat in pets\nx = 1', 'ls   = last + step\nx = 1', 'rm -rf data\nx = 1']) {

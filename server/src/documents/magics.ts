@@ -32,8 +32,11 @@ const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|mo
  */
 const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*|%[ \t]+[A-Za-z_][\w.-]*.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
-/** `?obj`, `?? obj` (IPython allows a space after the prefix), `obj?`, `obj??`: help, no Python. */
-const HELP = /^(\s*)(\?{1,2}\s*[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$/;
+/**
+ * `?obj`, `?? obj` (IPython allows a space after the prefix), `obj?`, `obj??`, a search with
+ * wildcards (`torch.*Tensor?`, `np.*load*?`) and `?` alone (IPython's overview): help, no Python.
+ */
+const HELP = /^(\s*)(\?{1,2}\s*[A-Za-z_*][\w.*]*\s*|[A-Za-z_*][\w.*]*\s*\?{1,2}\s*|\?{1,2}\s*)$/;
 /**
  * `%time <statement>`: IPython runs the statement in the notebook's namespace (its assignments
  * stay) and prints how long it took; a compound statement, a shell escape or another magic is no
@@ -41,8 +44,15 @@ const HELP = /^(\s*)(\?{1,2}\s*[A-Za-z_][\w.]*\s*|[A-Za-z_][\w.]*\s*\?{1,2}\s*)$
  * of its own, many times.
  */
 const TIMED_STATEMENT = /^(%time\s+)(?!(?:for|while|if|with|def|class|try|async)\b|[!%?])\S/;
-/** `files = !ls`, `out = %timeit -o f()`: the right-hand side is IPython syntax. */
-const ASSIGNED = /^(\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*)([!%].*)$/;
+/** `files = !ls`, `[path] = !ls -td runs/*`, `out = %timeit -o f()`: the right-hand side is IPython syntax. */
+const ASSIGNED = /^(\s*(?:[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*|\[\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*,?\s*\]|\(\s*[A-Za-z_][\w.]*(?:\s*,\s*[A-Za-z_][\w.]*)*\s*,?\s*\))\s*=\s*)([!%].*)$/;
+/**
+ * Code pasted from the Python shell: when a cell's first line (or second, after a blank one)
+ * starts with the `>>>` prompt, IPython strips `>>> ` and `... ` from every line that starts
+ * with one before it runs the cell.
+ */
+const CLASSIC_FIRST = /^>>>( |$)/;
+const CLASSIC_PROMPT = /^(?:>>>|\.\.\.)(?: |$)/;
 
 export interface LocalMagic {
   kind: MagicKind;
@@ -103,6 +113,13 @@ export function neutraliseCell(source: string): NeutralisedCell {
     lines[0] = blank(first);
     neutraliseLines(lines, 1, magics);
     return { text: lines.join('\n'), magics, cellMagic: name, isPython: true };
+  }
+  if (CLASSIC_FIRST.test(lines[0]) || (lines[0].trim() === '' && CLASSIC_FIRST.test(lines[1] ?? ''))) {
+    // The prompts become blanks: the code keeps its columns, indented alike under them.
+    for (let i = 0; i < lines.length; i++) {
+      const prompt = CLASSIC_PROMPT.exec(lines[i]);
+      if (prompt) lines[i] = ' '.repeat(prompt[0].length) + lines[i].slice(prompt[0].length);
+    }
   }
   neutraliseLines(lines, 0, magics);
   return { text: lines.join('\n'), magics, isPython: true };
