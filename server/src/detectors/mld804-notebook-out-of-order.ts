@@ -240,10 +240,12 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   if (segments.some((s) => ran(s) && s.endOffset > s.startOffset)) {
     for (const segment of counted) {
       if (!segment.hasOutputs || ran(segment)) continue;
+      // Some tools write 0 for a cell never run here: no run gives that count either.
+      const count = segment.executionOrder === 0 ? 'execution count 0, which no run gives' : 'no execution count';
       found.push({
         segment,
-        message: 'This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved',
-        note: `${cellLabel(segment)} has outputs but no execution count`,
+        message: `This cell has saved outputs but ${count}: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved`,
+        note: `${cellLabel(segment)} has outputs but ${count}`,
         related: [],
       });
     }

@@ -176,6 +176,11 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],
     },
     {
+      name: 'outputs saved with execution count 0 (written by some tools for a cell not run): the message gives that count',
+      code: [{ text: 'import numpy as np\n', executionOrder: 1 }, { text: 'plt.plot(np.arange(3))\n', executionOrder: 0, hasOutputs: true }, { text: 'x = 2\n', executionOrder: 2 }],
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but execution count 0, which no run gives: the notebook records no run/ }],
+    },
+    {
       name: 'one cell re-run at the end: only that cell is out of order',
       code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 9 }, { text: 'model.fit(df)\n', executionOrder: 3 }, { text: 'score = model.score(df)\n', executionOrder: 4 }],
       findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[3\]\) below it/, related: 1 }],
