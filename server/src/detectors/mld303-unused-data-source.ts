@@ -3,7 +3,7 @@ import type { SemanticIndex } from '../semantics';
 import type { DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
 import { innermostValue, targetIdentifiers } from '../semantics/definitions';
-import { enclosingFunction, sameNode, stripParens } from '../semantics/nodes';
+import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
 import { ownsItsLines, removeStatement } from './shared/edits';
 import { isProbedInTry } from './shared/caches';
@@ -170,6 +170,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     if (!scope && doc.kind === 'script' && (exportsModuleNames ??= !index.isEntryPoint)) continue;
     if (names.some((name) => dynamic.has(name.text, scope))) continue;
     if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
+    if (ownOutput.writesLoad(io, assignment)) continue;
     if (isProbedInTry(assignment)) continue;
     if (timed.has(assignment)) continue;
     if (downloads.fillsFolderUsedLater(io)) continue;
@@ -308,6 +309,21 @@ class OwnOutput {
       || this.patterns.some((w) => w.at < offset && w.pattern.test(name)));
   }
 
+  /**
+   * A save in the load's own statement that writes what was loaded: the writer the chain ends in
+   * (`pd.read_csv(a).pipe(prepare).to_parquet(b)`), or one in a lambda the chain hands the data
+   * to, writing its parameter (`.pipe(lambda d: d.to_feather(b))`). The load is then a conversion
+   * step, used by the write, whatever the name is left holding.
+   */
+  writesLoad(load: DataIO, assignment: Node): boolean {
+    return this.saves.some(({ call, data }) => {
+      if (!data || !isAncestorOf(assignment, call.node) || isAncestorOf(load.call.node, call.node)) return false;
+      if (isAncestorOf(data, load.call.node) || sameNode(data, load.call.node)) return true;
+      const param = data.type === 'identifier' ? this.index.definitionFor(data) : undefined;
+      return param?.kind === 'param' && param.scope.type === 'lambda' && isAncestorOf(assignment, param.scope) && !isAncestorOf(load.call.node, param.scope);
+    });
+  }
+
   private collect(): Map<string, number> {
     if (this.exact) return this.exact;
     const exact = new Map<string, number>();
@@ -359,7 +375,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

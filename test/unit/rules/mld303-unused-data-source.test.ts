@@ -56,6 +56,41 @@ ruleTests(unusedDataSource, {
       ],
     },
     {
+      name: 'a conversion step: the chain reads, prepares and writes the frame out through a function given to pipe; the name holds only what the write returns',
+      code: py`
+        import pandas as pd
+        from sklearn.utils import shuffle
+        from config import RAW_DIR, PREPARED_DIR, SEED
+
+        def as_categories(frame):
+            for column in frame.select_dtypes("object"):
+                frame[column] = frame[column].astype("category")
+            return frame
+
+        def main():
+            prepared = (
+                pd.read_csv(RAW_DIR / "rentals.csv")
+                .pipe(shuffle, random_state=SEED)
+                .pipe(as_categories)
+                .pipe(lambda rentals: rentals.to_parquet(PREPARED_DIR / "rentals.parquet"))
+            )
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'a conversion step: the chain ends in the writer',
+      code: py`
+        import pandas as pd
+
+        def csv_to_feather(source, target):
+            written = pd.read_csv(source, parse_dates=["datetime"]).drop_duplicates().reset_index(drop=True).to_feather(target)
+
+        csv_to_feather("data/train.csv", "data/train.feather")
+      `,
+    },
+    {
       name: 'a chained assignment whose other name is used: the load feeds that name',
       code: py`
         import pandas as pd
@@ -410,6 +445,25 @@ ruleTests(unusedDataSource, {
       ],
       findings: [{ cell: 1, line: 1, message: /`holdout` is loaded from "holdout.parquet"/ }],
       output: ['import polars as pl\ntrain = pl.read_parquet("train.parquet")\n', '', 'print(train.shape)\n'],
+    },
+    {
+      name: 'a chain that hands the frame to functions but writes nothing out still leaves the load unused',
+      code: py`
+        import pandas as pd
+
+        def main():
+            holdout = (
+                pd.read_csv("data/holdout.csv")
+                .pipe(lambda frame: frame.dropna())
+                .pipe(add_calendar_features)
+            )
+            results = pd.read_csv("data/train.csv").pipe(lambda frame: frame.to_parquet("data/train.parquet"))
+            print("converted")
+
+        main()
+      `,
+      findings: [{ line: 4, message: /^`holdout` is loaded from "data\/holdout\.csv" by `pd\.read_csv` but never used$/ }],
+      noFix: true,
     },
     {
       name: 'no fix when the load does more than read: a chain, a call with effects, unpacking',
