@@ -349,6 +349,37 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the best checkpoint saved in one arm of the validation `if` and restored from the other when patience runs out: an earlier pass of the loop saved it',
+      code: py`
+        import torch
+
+
+        def train(args, model, optimizer, batches, valid):
+            save_to = args["--save-to"]
+            history, patience, trials = [], 0, 0
+            while True:
+                for batch in batches():
+                    optimizer.zero_grad()
+                    model(batch).backward()
+                    optimizer.step()
+                score = -perplexity(model, valid)
+                improved = not history or score > max(history)
+                history.append(score)
+                if improved:
+                    patience = 0
+                    model.save(save_to)
+                    torch.save(optimizer.state_dict(), save_to + ".optim")
+                elif patience < int(args["--patience"]):
+                    patience += 1
+                    if patience == int(args["--patience"]):
+                        trials += 1
+                        state = torch.load(save_to, map_location=lambda storage, loc: storage)
+                        model.load_state_dict(state["state_dict"])
+                        optimizer.load_state_dict(torch.load(save_to + ".optim"))
+                        patience = 0
+      `,
+    },
+    {
       name: 'a whole model written through a file object opened on the command line path, read back through another',
       code: py`
         import argparse
@@ -883,6 +914,82 @@ ruleTests(unsafeModelDeserialization, {
         else:
             features = build(examples)
             torch.save(features, cached_features_file)
+      `,
+    },
+    {
+      name: 'a cache tested in every pass of a loop: its other arm may read what an earlier run left',
+      code: py`
+        import os, torch
+
+        for epoch in range(epochs):
+            if not os.path.exists(features_file):
+                features = build(examples)
+                torch.save(features, features_file)
+            else:
+                features = torch.load(features_file)
+            fit_epoch(model, features)
+      `,
+      findings: [{ line: 8, message: /without \`weights_only=True\`/ }],
+      output: py`
+        import os, torch
+
+        for epoch in range(epochs):
+            if not os.path.exists(features_file):
+                features = build(examples)
+                torch.save(features, features_file)
+            else:
+                features = torch.load(features_file, weights_only=True)
+            fit_epoch(model, features)
+      `,
+    },
+    {
+      name: 'arms of an `if` in a loop whose path is bound in the loop: each pass names another file',
+      code: py`
+        import torch
+
+        for name in subjects:
+            path = f"checkpoints/{name}.pt"
+            if retrain:
+                net = fit(name)
+                torch.save(net.state_dict(), path)
+            else:
+                net.load_state_dict(torch.load(path))
+      `,
+      findings: [{ line: 9, message: /without \`weights_only=True\`/ }],
+      output: py`
+        import torch
+
+        for name in subjects:
+            path = f"checkpoints/{name}.pt"
+            if retrain:
+                net = fit(name)
+                torch.save(net.state_dict(), path)
+            else:
+                net.load_state_dict(torch.load(path, weights_only=True))
+      `,
+    },
+    {
+      name: 'a load in the `if` arm above the save in the `else` arm of a loop: the first pass may read an earlier run\'s file',
+      code: py`
+        import torch
+
+        for epoch in range(epochs):
+            if resume:
+                net.load_state_dict(torch.load(ckpt_path))
+            else:
+                fit_epoch(net, loader)
+                torch.save(net.state_dict(), ckpt_path)
+      `,
+      findings: [{ line: 5, message: /without \`weights_only=True\`/ }],
+      output: py`
+        import torch
+
+        for epoch in range(epochs):
+            if resume:
+                net.load_state_dict(torch.load(ckpt_path, weights_only=True))
+            else:
+                fit_epoch(net, loader)
+                torch.save(net.state_dict(), ckpt_path)
       `,
     },
     {
