@@ -128,6 +128,19 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+/** A script that installs python-future's import aliases and then trains at top level: a program, not a library. */
+const FUTURE_ALIASES_SCRIPT = py`
+  import numpy as np
+  from future import standard_library
+  from sklearn.linear_model import LogisticRegression
+
+  standard_library.install_aliases()
+
+  points = np.random.rand(200, 2)
+  model = LogisticRegression().fit(points, points[:, 0] > 0.5)
+  print(model.coef_)
+`;
+
 /** Noise drawn at the top level and handed to the file's own functions: one fits it (by position and by keyword), one only plots it. */
 const NOISE_THROUGH_OWN_FUNCTIONS = py`
   import numpy as np
@@ -1231,6 +1244,33 @@ ruleTests(unseededRandomness, {
         def save_clip(audio_bytes, path):
             with open(path, "wb") as f:
                 f.write(audio_bytes)
+      `,
+    },
+    {
+      name: 'library module whose one top-level call installs python-future\'s import aliases: the notebook that imports its trainer seeds',
+      code: py`
+        from __future__ import print_function, division
+        from future import standard_library
+        standard_library.install_aliases()
+        from builtins import object
+
+        import numpy as np
+
+
+        class MinibatchTrainer(object):
+            def __init__(self, net, features, labels, batch=64, lr=1e-2):
+                self.net, self.features, self.labels = net, features, labels
+                self.batch, self.lr = batch, lr
+
+            def step(self):
+                rows = np.random.choice(self.features.shape[0], self.batch)
+                loss, grads = self.net.loss(self.features[rows], self.labels[rows])
+                for name, grad in grads.items():
+                    self.net.params[name] -= self.lr * grad
+                return loss
+
+            def train(self, steps):
+                return [self.step() for _ in range(steps)]
       `,
     },
     {
@@ -2484,6 +2524,7 @@ ruleTests(unseededRandomness, {
     seededCase('scvi-tools seed setting assigned None sets no seed', SCVI_SEED_NONE, 5, /`np\.random\.choice` draws from NumPy's global random generator/, 'import scvi', 'np.random.seed(SEED)'),
     seededCase('a seed written on the file\'s own object (args.seed = 42) seeds no library', ARGS_SEED_ATTRIBUTE, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a script that loads its .env file and also trains at top level is a program', DOTENV_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
+    seededCase('a script that installs python-future\'s import aliases and also trains at top level is a program', FUTURE_ALIASES_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that fixes the numeric locale and also trains at top level is a program', LOCALE_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that picks tensorly\'s backend and then trains at top level is a program', BACKEND_SCRIPT, 5, /`torch\.rand` draws from PyTorch's global random generator/, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
     seededCase('graph-mode training helpers whose __main__ block fine-tunes and saves a model are a program', GRAPH_MODE_FINE_TUNING, 10, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import tensorflow as tf', 'np.random.seed(SEED)'),

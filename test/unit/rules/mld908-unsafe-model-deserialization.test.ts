@@ -43,6 +43,47 @@ const STREAMED_WEIGHTS = py`
   detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu"))
 `;
 
+/** `code` with its `torch.load(path)` made safe, as the quick fix makes it. */
+const weightsOnly = (code: string, path: string) => code.replace(`torch.load(${path})`, `torch.load(${path}, weights_only=True)`);
+
+/** A cache tested in every pass of an epoch loop: the load may find what an earlier run left. */
+const CACHE_IN_LOOP = py`
+  import os, torch
+
+  for epoch in range(epochs):
+      if not os.path.exists(features_file):
+          features = build(examples)
+          torch.save(features, features_file)
+      else:
+          features = torch.load(features_file)
+      fit_epoch(model, features)
+`;
+
+/** Save and load in two arms of an `if` in a loop whose path is bound anew in each pass: each pass names another file. */
+const PATH_BOUND_PER_PASS = py`
+  import torch
+
+  for name in subjects:
+      path = f"checkpoints/{name}.pt"
+      if retrain:
+          net = fit(name)
+          torch.save(net.state_dict(), path)
+      else:
+          net.load_state_dict(torch.load(path))
+`;
+
+/** A load in the arm above the save's, in a loop: the first pass may load before anything was saved. */
+const LOAD_ARM_ABOVE_SAVE = py`
+  import torch
+
+  for epoch in range(epochs):
+      if resume:
+          net.load_state_dict(torch.load(ckpt_path))
+      else:
+          fit_epoch(net, loader)
+          torch.save(net.state_dict(), ckpt_path)
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -346,6 +387,37 @@ ruleTests(unsafeModelDeserialization, {
                     torch.save(net.state_dict(), os.path.join(args.save_dir, args.name))
             net.load_state_dict(torch.load(os.path.join(args.save_dir, args.name), weights_only=False))
             return score(net, loaders["test"])
+      `,
+    },
+    {
+      name: 'the best checkpoint saved in one arm of the validation `if` and restored from the other when patience runs out: an earlier pass of the loop saved it',
+      code: py`
+        import torch
+
+
+        def train(args, model, optimizer, batches, valid):
+            save_to = args["--save-to"]
+            history, patience, trials = [], 0, 0
+            while True:
+                for batch in batches():
+                    optimizer.zero_grad()
+                    model(batch).backward()
+                    optimizer.step()
+                score = -perplexity(model, valid)
+                improved = not history or score > max(history)
+                history.append(score)
+                if improved:
+                    patience = 0
+                    model.save(save_to)
+                    torch.save(optimizer.state_dict(), save_to + ".optim")
+                elif patience < int(args["--patience"]):
+                    patience += 1
+                    if patience == int(args["--patience"]):
+                        trials += 1
+                        state = torch.load(save_to, map_location=lambda storage, loc: storage)
+                        model.load_state_dict(state["state_dict"])
+                        optimizer.load_state_dict(torch.load(save_to + ".optim"))
+                        patience = 0
       `,
     },
     {
@@ -884,6 +956,24 @@ ruleTests(unsafeModelDeserialization, {
             features = build(examples)
             torch.save(features, cached_features_file)
       `,
+    },
+    {
+      name: 'a cache tested in every pass of a loop: its other arm may read what an earlier run left',
+      code: CACHE_IN_LOOP,
+      findings: [{ line: 8, message: /without \`weights_only=True\`/ }],
+      output: weightsOnly(CACHE_IN_LOOP, 'features_file'),
+    },
+    {
+      name: 'arms of an `if` in a loop whose path is bound in the loop: each pass names another file',
+      code: PATH_BOUND_PER_PASS,
+      findings: [{ line: 9, message: /without \`weights_only=True\`/ }],
+      output: weightsOnly(PATH_BOUND_PER_PASS, 'path'),
+    },
+    {
+      name: 'a load in the `if` arm above the save in the `else` arm of a loop: the first pass may read an earlier run\'s file',
+      code: LOAD_ARM_ABOVE_SAVE,
+      findings: [{ line: 5, message: /without \`weights_only=True\`/ }],
+      output: weightsOnly(LOAD_ARM_ABOVE_SAVE, 'ckpt_path'),
     },
     {
       name: 'a settings entry other than the one the training function saves to is a file from elsewhere',

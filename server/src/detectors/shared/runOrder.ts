@@ -4,7 +4,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO } from '../../semantics/dataflow';
 import { stringValue } from '../../semantics/literals';
-import { enclosingFunction, firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { isCacheOrCheck } from './caches';
 import { pathKey } from '../../semantics/pathValues';
 
 /**
@@ -14,26 +15,49 @@ import { pathKey } from '../../semantics/pathValues';
  * / `except ImportError: x = np.genfromtxt(p)`, data pulled before, for readers without the tools).
  */
 export function inExclusiveArms(a: Node, b: Node): boolean {
+  return exclusiveArms(a, b) !== undefined;
+}
+
+/** The `if` or `try` whose exclusive arms hold the two sites (see inExclusiveArms), if any. */
+function exclusiveArms(a: Node, b: Node): Node | undefined {
   for (let current = a.parent; current; current = current.parent) {
     if ((current.type !== 'if_statement' && current.type !== 'try_statement') || !isAncestorOf(current, b)) continue;
     const arm = (node: Node) => current!.namedChildren.find((child) => !!child && isAncestorOf(child, node));
     const [armA, armB] = [arm(a), arm(b)];
-    if (sameNode(armA, armB)) return false;
-    if (current.type === 'if_statement') return true;
+    if (sameNode(armA, armB)) return undefined;
+    if (current.type === 'if_statement') return current;
     // Body, handlers, `else` and `finally` of one try: only a handler excludes the others (but `finally`).
     const handler = (part: Node | undefined) => part?.type === 'except_clause' || part?.type === 'except_group_clause';
-    return (handler(armA) || handler(armB)) && armA?.type !== 'finally_clause' && armB?.type !== 'finally_clause';
+    return (handler(armA) || handler(armB)) && armA?.type !== 'finally_clause' && armB?.type !== 'finally_clause' ? current : undefined;
   }
-  return false;
+  return undefined;
+}
+
+/**
+ * A write and a read in two arms of one `if` that the body of a loop repeats, the write first: the
+ * pass that writes runs before the later passes that read (the best checkpoint saved when the score
+ * improves, restored from the other arm when patience runs out). Only when the read's path names
+ * the same file in every pass (no name in it bound inside the loop) and nothing around either site
+ * tests whether the file exists or catches its absence: a cache's read may find what an earlier run left.
+ */
+function writtenInEarlierPass(flow: DataFlow, write: Node, read: Node, readPath: Node): boolean {
+  const split = exclusiveArms(write, read);
+  if (split?.type !== 'if_statement' || write.endIndex > read.startIndex) return false;
+  const fn = enclosingFunction(split);
+  const sameScope = (site: Node) => (fn === undefined ? enclosingFunction(site) === undefined : sameNode(enclosingFunction(site), fn));
+  const loop = enclosingLoops(split).find((candidate) => isAncestorOf(candidate.childForFieldName('body') ?? candidate, split));
+  if (!loop || !sameScope(write) || !sameScope(read) || isCacheOrCheck(write) || isCacheOrCheck(read)) return false;
+  return flow.readsWithin(stripParens(readPath)).every((name) => flow.reachingDefinitions(name).every((definition) => !isAncestorOf(loop, definition.node)));
 }
 
 /**
  * True when the write runs before the read in one run of the program: in the same function (or
  * both at module level) and written first; or one of them in a function the module calls, and the
  * write's run comes first (`df.to_csv(p)` at module level, then a call of `train()` that reads p).
+ * Given the read's path, also a write in the arm of an `if` a loop repeats that comes before the read's arm.
  */
-export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node): boolean {
-  if (inExclusiveArms(write, read)) return false;
+export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readPath?: Node): boolean {
+  if (inExclusiveArms(write, read)) return !!readPath && writtenInEarlierPass(flow, write, read, readPath);
   const fw = enclosingFunction(write);
   const fr = enclosingFunction(read);
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;

@@ -5,7 +5,8 @@
 
 /**
  * Functions that configure logging, warnings, printing, the locale (how numbers are written and
- * parsed), the import path, the backend a library computes or draws with (`tl.set_backend("pytorch")`,
+ * parsed), the import path (python-future's `standard_library.install_aliases()`, which makes Python 3's
+ * module names importable on Python 2), the backend a library computes or draws with (`tl.set_backend("pytorch")`,
  * tensorly's `use_opt_einsum("optimal")`, `matplotlib.use("Agg")`, the mode TensorFlow computes in:
  * `tf.compat.v1.disable_v2_behavior()`, `tf.compat.v1.disable_eager_execution()`), or the classes
  * `torch.load(..., weights_only=True)` may rebuild (`torch.serialization.add_safe_globals([...])`, an allow-list kept for later loads),
@@ -13,7 +14,7 @@
  * or the environment variables a `.env` file sets (`dotenv.load_dotenv(dotenv.find_dotenv())`: a data
  * folder or an API key read later, as `os.environ` is).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
