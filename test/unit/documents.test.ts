@@ -28,6 +28,7 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['shell escape with blanks after it', '!ls data  \nx = 1', 'shell:ls'],
     ['indented magic', 'for i in range(3):\n    %time f(i)\nx = 1', 'line-magic:time'],
     ['line magic with a blank after the escape', '% matplotlib inline\nx = 1', 'line-magic:'],
+    ['a blank, then another escape', '% % capture\nx = 1', 'line-magic:'],
     ['indented line magic with a blank after the escape', 'if show:\n    %  config InlineBackend.figure_format = "retina"\nx = 1', 'line-magic:'],
   ];
   for (const [name, source, expected] of cases) {

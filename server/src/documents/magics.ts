@@ -26,11 +26,11 @@ const AUTOMAGIC_WORDS = /^(\s*)((?:cd|ls|ll|pwd|cat|mkdir|rmdir|rm|cp|mv|less|mo
 /**
  * `%name ...`, `%%name ...` where a logical line starts. No Python line starts with `%` (it is
  * only a binary operator), so `% matplotlib inline`, with blanks between the escape and the name,
- * is IPython syntax too, not a syntax error that would leave the cell unchecked. Its name stays
+ * is IPython syntax too (as is `% % capture`), not a syntax error that would leave the cell unchecked. Its name stays
  * empty: IPython before 7 ran `%matplotlib inline`, later ones call a magic named '' and fail, so
  * what the line does (`% pip install x`) depends on the version and is not claimed.
  */
-const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*|%[ \t]+[A-Za-z_][\w.-]*.*)$/;
+const LINE_MAGIC = /^(\s*)(%{1,2}[A-Za-z_][\w.-]*.*|%[ \t]+\S.*)$/;
 const SHELL = /^(\s*)(!.*)$/;
 /**
  * `?obj`, `?? obj` (IPython allows a space after the prefix), `obj?`, `obj??`, a search with
