@@ -368,24 +368,39 @@ function onlyCleared(attribute: Node): boolean {
  * Expressions a value is worked into on its way to being shown: `w.grad.data`, `(x.grad - 4 * x).norm()`,
  * `x.grad == d / a`, an f-string's `{w.grad}`. A call counts only as the object of its method.
  */
-const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression', 'binary_operator', 'comparison_operator', 'unary_operator', 'boolean_operator', 'subscript']);
+const SHOWN_THROUGH = new Set(['attribute', 'interpolation', 'string', 'concatenated_string', 'parenthesized_expression', 'binary_operator', 'comparison_operator', 'unary_operator', 'not_operator', 'boolean_operator', 'subscript']);
 
 /**
- * A value that is only printed (`print(w.grad)`, `print((x.grad - 4 * x).norm().item() == 0)`) or
- * shown as a notebook cell's value: a lesson looking at a gradient applies none.
+ * PyTorch's and TensorFlow's own tensor functions (`torch.exp`, `torch.nn.functional.relu`): what they
+ * give is worked out from the tensor and holds no weight. Not an optimizer, a layer or a data set.
+ */
+export const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.))\w|^tensorflow\.(?!Variable$|Module$|keras\.|optimizers\.|data\.|train\.|estimator\.|saved_model\.|compat\.|distribute\.)\w/;
+
+/**
+ * A value that is only printed (`print(w.grad)`, `print((x.grad - 4 * x).norm().item() == 0)`),
+ * shown as a notebook cell's value, or tested by an `assert` (`assert not torch.all(w.grad == 0)`,
+ * a test that gradients flow): a lesson or a test looking at a gradient applies none. Only a print
+ * or an assert is followed through the arguments of a tensor function (`torch.all`): a bare
+ * `torch.add(w, g, out=w)` statement may write the gradient into a weight.
  */
 function onlyShown(index: SemanticIndex, node: Node): boolean {
   let at = node;
+  let throughFunction = false;
   for (;;) {
     const parent = at.parent;
     if (!parent) return false;
+    const functionCall = parent.type === 'argument_list' ? parent.parent : undefined;
     // `x.grad.norm()`: the method's result carries on what its object held.
     if (parent.type === 'call' && at.type === 'attribute' && sameNode(parent.childForFieldName('function'), at)) at = parent;
     else if (SHOWN_THROUGH.has(parent.type)) at = parent;
-    else break;
+    else if (functionCall?.type === 'call' && TENSOR_FUNCTIONS.test(index.call(functionCall)?.qname ?? '')) {
+      at = functionCall;
+      throughFunction = true;
+    } else break;
   }
   const parent = at.parent;
-  if (parent?.type === 'expression_statement') return true;
+  if (parent?.type === 'assert_statement') return true;
+  if (parent?.type === 'expression_statement') return !throughFunction;
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;
   return call?.type === 'call' && index.call(call)?.qname === 'builtins.print';
 }

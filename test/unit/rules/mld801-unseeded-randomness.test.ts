@@ -3102,7 +3102,8 @@ const HOISTED_TEST_INPUTS = py`
       block = GatedResidual(4, 8)
       x = features.clone().requires_grad_()
       block(x, edges).mean().backward()
-      assert x.grad.shape == x.shape
+      x.data -= 0.1 * x.grad
+      assert torch.isfinite(x).all()
 `;
 
 /** Training data drawn at import, shared by unittest cases that fit to it; the `__main__` block only runs the tests. */
@@ -3151,6 +3152,36 @@ const SEEDED_TEST_CLASS = py`
           loss.backward()
           opt.step()
           assert loss.dtype == torch.float32
+`;
+
+/**
+ * A layer's pytest module, also runnable directly: each test draws its input, one checks that gradients
+ * reach the weights and the input by asserting on them; the `__main__` block only calls the tests.
+ */
+const GRADIENT_FLOW_TESTS = py`
+  import torch
+  from mylib.layers import Highway
+
+
+  def test_shape():
+      layer = Highway(12)
+      x = torch.randn(3, 12)
+      assert layer(x).shape == (3, 12)
+
+
+  def test_gradients_reach_weights():
+      layer = Highway(12)
+      x = torch.randn(5, 12, requires_grad=True)
+      layer(x).pow(2).sum().backward()
+      assert layer.gate.weight.grad is not None, "gate got no gradient"
+      assert not torch.all(layer.gate.weight.grad == 0), "gate gradient is zero"
+      assert torch.isfinite(x.grad).all()
+
+
+  if __name__ == "__main__":
+      test_shape()
+      test_gradients_reach_weights()
+      print("all passed")
 `;
 
 describe('MLD801: draws at the top level of a pytest test module', () => {
@@ -3219,5 +3250,21 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
           fit(GatedResidual(4, 8), features, edges, epochs=10)
     `;
     assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', code), [5]);
+  });
+
+  it('leaves a test module whose __main__ block runs its tests, one of which only asserts that gradients flow', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', GRADIENT_FLOW_TESTS), []);
+  });
+
+  it('still reports the same tests when one steps the weights down the gradient it checked', async () => {
+    const code = GRADIENT_FLOW_TESTS.replace('    assert torch.isfinite(x.grad).all()\n', '    assert torch.isfinite(x.grad).all()\n    with torch.no_grad():\n        layer.gate.weight -= 0.1 * layer.gate.weight.grad\n');
+    assert.notEqual(code, GRADIENT_FLOW_TESTS);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), [13]);
+  });
+
+  it('still reports a gradient written into a weight by a bare tensor function', async () => {
+    const code = GRADIENT_FLOW_TESTS.replace('    assert torch.isfinite(x.grad).all()\n', '    torch.add(layer.gate.weight.data, layer.gate.weight.grad, alpha=-0.1, out=layer.gate.weight.data)\n');
+    assert.notEqual(code, GRADIENT_FLOW_TESTS);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), [13]);
   });
 });

@@ -8,7 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { appliesGradients, moduleOrigin } from '../../semantics/torch';
+import { appliesGradients, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
@@ -389,11 +389,6 @@ function gradientOnlyLookedAt(index: SemanticIndex, gradient: Node): boolean {
   return onlyLookedAt(index, gradient);
 }
 
-/**
- * PyTorch's own tensor functions (`torch.exp`, `torch.nn.functional.relu`): what they give is
- * worked out from the tensor and holds no weight. Not an optimizer, a layer or a data set.
- */
-const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.))\w|^tensorflow\.(?!Variable$|Module$|keras\.|optimizers\.|data\.|train\.|estimator\.|saved_model\.|compat\.|distribute\.)\w/;
 
 /** The `string` module's alphabets, by what they hold. */
 const ALPHABETS: Record<string, { letters: boolean; digits: boolean }> = {
