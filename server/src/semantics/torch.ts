@@ -339,14 +339,18 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
  * reads gradients (`w.grad`, `torch.autograd.grad`) for more than clearing them (see onlyCleared). A backward pass changes a weight only through one
  * of these; in a file with none of them, it measures (time, memory, FLOPs) and trains nothing.
  */
-export const appliesGradients = oncePer((index: SemanticIndex): boolean => {
+export const appliesGradients = oncePer((index: SemanticIndex): boolean => appliesGradientsWhere(index, () => true));
+
+/** As appliesGradients, counting only the code at which `runs` holds (code that can run in this file). */
+export function appliesGradientsWhere(index: SemanticIndex, runs: (node: Node) => boolean): boolean {
   for (const call of index.calls) {
+    if (!runs(call.node)) continue;
     const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute));
-});
+  return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute));
+}
 
 /**
  * A gradient only cleared (`p.grad.zero_()`, `p.grad.data.zero_()`, `p.grad = None`) or asked whether

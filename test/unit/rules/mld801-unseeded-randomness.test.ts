@@ -983,6 +983,78 @@ const DRAWN_ROW_WEIGHTED = SAMPLED_AFTER_EACH_EPOCH.replace(
   '    weights = np.ones(len(inputs))\n    weights[random.randint(0, len(inputs) - 1)] = 5.0\n    net.fit(inputs, targets, sample_weight=weights, batch_size=256, epochs=1)\n',
 );
 
+/**
+ * A model module whose model samples each next token (`sample`), with `helper` (a class for the
+ * scripts that import the module) and a `main` that reads the sizes from the command line, pushes
+ * random ids through the model and prints the shapes it gives; `use` is added to `main`.
+ */
+const samplingModule = (helper: string, use = '') => py`
+  import argparse
+  import torch
+  import torch.nn as nn
+  import torch.nn.functional as F
+
+
+  class CharModel(nn.Module):
+      def __init__(self, vocab, width):
+          super().__init__()
+          self.embed = nn.Embedding(vocab, width)
+          self.head = nn.Linear(width, vocab)
+
+      def forward(self, ids):
+          return self.head(self.embed(ids))
+
+      def sample(self, ids, steps=20, temperature=1.0):
+          for _ in range(steps):
+              logits = self.forward(ids)[:, -1, :] / temperature
+              choice = torch.multinomial(F.softmax(logits, dim=-1), num_samples=1)
+              ids = torch.cat((ids, choice), dim=1)
+          return ids
+
+` + helper + py`
+
+
+  def main():
+      parser = argparse.ArgumentParser()
+      parser.add_argument("--vocab", type=int, default=256)
+      args = parser.parse_args()
+      model = CharModel(args.vocab, 64)
+      ids = torch.randint(0, args.vocab, (2, 8))
+      print(model(ids).shape)
+      print(model.sample(ids, steps=5).shape)
+` + use + py`
+
+
+  if __name__ == "__main__":
+      main()
+`;
+/** A trainer class that steps an optimizer; `bases` is its base-class list. */
+const charTrainer = (bases = '') => py`
+  class CharTrainer${bases}:
+      def __init__(self, model, lr=3e-4):
+          self.model = model
+          self.optimizer = torch.optim.AdamW(model.parameters(), lr=lr)
+
+      def step(self, ids, targets):
+          self.optimizer.zero_grad()
+          loss = F.cross_entropy(self.model(ids).flatten(0, 1), targets.flatten())
+          loss.backward()
+          self.optimizer.step()
+          return loss.item()
+`;
+/** The finding on the token `samplingModule` samples, linked to its random ids. */
+const SAMPLED_TOKEN_MESSAGE = /^`torch\.multinomial` \(and 1 other draw\) draws from PyTorch's global random generator/;
+/** A class that only writes the model's weights. */
+const CHECKPOINT_KEEPER = py`
+  class CheckpointKeeper:
+      def __init__(self, model, folder):
+          self.model = model
+          self.folder = folder
+
+      def keep(self, name):
+          torch.save(self.model.state_dict(), f"{self.folder}/{name}.pt")
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -2465,8 +2537,26 @@ ruleTests(unseededRandomness, {
         'weight.grad\n',
       ],
     },
+    {
+      name: 'a model module whose trainer class nothing in the file builds: its main only prints the shapes of a forward pass and of sampled text',
+      code: samplingModule(charTrainer()),
+    },
+    {
+      name: 'a model module whose checkpoint class nothing in the file builds: the write in its method never runs here',
+      code: samplingModule(CHECKPOINT_KEEPER),
+    },
   ],
   invalid: [
+    seededCase(
+      'the same model module whose main builds the trainer class and steps it: the file trains',
+      samplingModule(charTrainer(), '    CharTrainer(model).step(ids, ids)\n'),
+      19, SAMPLED_TOKEN_MESSAGE, 'import torch.nn.functional as F', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'a trainer class with a base class, which may build or register it without the file naming it, still trains',
+      samplingModule(charTrainer('(BaseTrainer)')),
+      19, SAMPLED_TOKEN_MESSAGE, 'import torch.nn.functional as F', 'torch.manual_seed(SEED)',
+    ),
     seededCase('a module class of the file that defines its own train() is trained by calling it, with no argument too', POLICY_OWN_TRAIN, 8, /^`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.envs import rollout', 'torch.manual_seed(SEED)'),
     seededCase('a module put in training mode and then trained by an optimizer on its drawn weights is still reported', AFFINE_TRAINED, 7, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('indices shuffled for a sampler whose loader is handed to a project helper (it may train there)', LOADER_TO_PROJECT_HELPER, 6, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import helpers', 'np.random.seed(SEED)'),

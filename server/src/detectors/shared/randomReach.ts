@@ -8,7 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
-import { appliesGradients, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
+import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
@@ -174,8 +174,11 @@ const OPTIMIZING_METHODS = new Set(['minimize', 'apply_gradients', 'compile', 'g
  * it draws reach no result.
  */
 const usesAModel = oncePer((index: SemanticIndex): boolean => {
-  if (appliesGradients(index) || index.dataflow.io.some((io) => io.direction === 'write')) return true;
+  const unbuilt = unbuiltClasses(index);
+  const runs = (node: Node) => !unbuilt.some((owner) => isAncestorOf(owner, node));
+  if (appliesGradientsWhere(index, runs) || index.dataflow.io.some((io) => io.direction === 'write' && runs(io.call.node))) return true;
   return index.calls.some((call) => {
+    if (!runs(call.node)) return false;
     if (isLearningMethod(call)) return !trainsNothing(index, call);
     // `net.eval()` sets a mode; it evaluates nothing.
     if (isModuleModeSwitch(index, call)) return false;
@@ -183,6 +186,21 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
     return TRAINING_NAMES.test(name) || (!!call.method && OPTIMIZING_METHODS.has(call.method)) || OTHER_OPTIMIZATION.test(call.qname ?? '')
       || !!metricCall(call) || !!trainingCall(index.dataflow, call) || handsAway(index, call);
   });
+});
+
+/**
+ * Plain classes of the file (no base class, no decorator, not a pytest `Test...` class) whose name
+ * the file never reads again: nothing here builds them, so their methods never run in this file (a
+ * trainer class kept for the scripts that import it). A base or a decorator may build or register a
+ * class without naming it (unittest's discovery, a framework's registry), so those still count.
+ */
+const unbuiltClasses = oncePer((index: SemanticIndex): Node[] => {
+  const plain = [...index.classes.values()].filter(({ name, node }) => node.parent?.type === 'module' && !name.startsWith('Test')
+    && /^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? ''));
+  if (plain.length === 0) return [];
+  const named = new Map<string, number>();
+  for (const id of index.nodes('identifier')) named.set(id.text, (named.get(id.text) ?? 0) + 1);
+  return plain.filter(({ name }) => named.get(name) === 1).map(({ node }) => node);
 });
 
 /** Packages whose functions the model knows: what they do with a data set or a model is not training unless a rule above says so. */
