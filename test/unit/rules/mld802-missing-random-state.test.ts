@@ -995,6 +995,45 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a data set class of a library module that shuffles a buffer of rows and hands them on in batches: the importers build the class, so its draw reaches their data',
+      code: py`
+        import pandas as pd
+
+
+        class RatingsDataset(object):
+            def release(self, buffer, size, with_ids, write_to=None):
+                prepare = self.with_ids if with_ids else self.without_ids
+                frame = pd.concat(buffer)
+                frame = frame.sample(frame.shape[0])
+                for batch in self.batches(frame, size):
+                    if batch.shape[0] == size:
+                        if write_to:
+                            batch.to_csv(write_to, mode="a", header=False, index=False)
+                        yield prepare(batch)
+                    else:
+                        return batch
+      `,
+      findings: [{ line: 8, message: /^\`frame\.sample\` is called without \`random_state\`/ }],
+      output: py`
+        import pandas as pd
+        SEED = 42
+
+
+        class RatingsDataset(object):
+            def release(self, buffer, size, with_ids, write_to=None):
+                prepare = self.with_ids if with_ids else self.without_ids
+                frame = pd.concat(buffer)
+                frame = frame.sample(frame.shape[0], random_state=SEED)
+                for batch in self.batches(frame, size):
+                    if batch.shape[0] == size:
+                        if write_to:
+                            batch.to_csv(write_to, mode="a", header=False, index=False)
+                        yield prepare(batch)
+                    else:
+                        return batch
+      `,
+    },
+    {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
       code: FITTED_IN_TESTS('', ''),
       findings: [

@@ -189,12 +189,14 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
 });
 
 /**
- * Plain classes of the file (no base class, no decorator, not a pytest `Test...` class) whose name
- * the file never reads again: nothing here builds them, so their methods never run in this file (a
+ * Plain classes of a file run as a program (no base class, no decorator, not a pytest `Test...`
+ * class) whose name the file never reads again: nothing here builds them, so their methods never run in this file (a
  * trainer class kept for the scripts that import it). A base or a decorator may build or register a
  * class without naming it (unittest's discovery, a framework's registry), so those still count.
  */
 const unbuiltClasses = oncePer((index: SemanticIndex): Node[] => {
+  // A library module's classes are built by the modules that import it: their code runs there.
+  if (!index.isEntryPoint) return [];
   const plain = [...index.classes.values()].filter(({ name, node }) => node.parent?.type === 'module' && !name.startsWith('Test')
     && /^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? ''));
   if (plain.length === 0) return [];
