@@ -299,6 +299,21 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 2, line: 1, message: /^This cell ran as \[6\], after cell 4 \(\[5\]\) below it: .*\(1 other cell of this notebook, linked, does not fit one top-to-bottom run either\)$/, related: 2 }],
     },
     {
+      name: 'three cells re-run late, the last of them first ([30] [31] [29]): the [29] cell the message names is linked once, not again as run before the [31] one',
+      code: [
+        { text: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\n', executionOrder: 1 },
+        { text: 'train = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")\n', executionOrder: 2 },
+        { text: 'def scale(frame, cols):\n    scaler = StandardScaler().fit(frame[cols])\n    return scaler.transform(frame[cols])\n', executionOrder: 30 },
+        { text: 'x_train = scale(tr, ["age", "size"])\n', executionOrder: 31 },
+        { text: 'tr = train.copy()\nte = test.copy()\n', executionOrder: 29 },
+        { text: 'print(train.shape, test.shape)\n', executionOrder: 3 },
+        { text: 'train["age"].describe()\n', executionOrder: 4 },
+        { text: 'x_test = scale(te, ["age", "size"])\n', executionOrder: 40 },
+        { text: 'print(x_test.mean())\n', executionOrder: 39 },
+      ],
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[30\], after cell 5 \(\[29\]\) below it: .*\(2 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 3 }],
+    },
+    {
       name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
       findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved$/ }],
