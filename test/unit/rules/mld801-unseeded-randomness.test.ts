@@ -1383,7 +1383,7 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
-      name: 'data set module whose one top-level call extends the import path: the training script that imports it seeds',
+      name: 'data set and training-step module whose one top-level call extends the import path: the training script that imports it seeds',
       code: py`
         import random
         import sys
@@ -1411,6 +1411,15 @@ ruleTests(unseededRandomness, {
                     clip = clip[:, :, MIRROR]
                     clip[0] = -clip[0]
                 return clip, self.labels[i]
+
+
+        def train_one_epoch(model, loader, optimizer, loss_fn):
+            model.train()
+            for clips, labels in loader:
+                optimizer.zero_grad()
+                loss = loss_fn(model(clips), labels)
+                loss.backward()
+                optimizer.step()
       `,
     },
     {
