@@ -128,6 +128,19 @@ const LOCALE_SCRIPT = py`
   print(model.coef_)
 `;
 
+/** A script that extends the import path and then trains at top level: a program, not a library. */
+const SYS_PATH_EXTEND_SCRIPT = py`
+  import sys
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+
+  sys.path.extend(["../src"])
+
+  points = np.random.rand(200, 2)
+  model = LogisticRegression().fit(points, points[:, 0] > 0.5)
+  print(model.coef_)
+`;
+
 /** A script that installs python-future's import aliases and then trains at top level: a program, not a library. */
 const FUTURE_ALIASES_SCRIPT = py`
   import numpy as np
@@ -1367,6 +1380,46 @@ ruleTests(unseededRandomness, {
                 a, b = data[np.random.randint(0, data.shape[0], 2)]
                 out = self.metric(a, b)
                 return hasattr(out, "__iter__") and len(out) == 2
+      `,
+    },
+    {
+      name: 'data set and training-step module whose one top-level call extends the import path: the training script that imports it seeds',
+      code: py`
+        import random
+        import sys
+
+        import numpy as np
+        from torch.utils.data import Dataset
+
+        sys.path.extend(["..", "../.."])
+
+        MIRROR = np.array([0, 2, 1, 4, 3])
+
+
+        class PoseClips(Dataset):
+            def __init__(self, clips, labels, flip_p=0.5):
+                self.clips = clips
+                self.labels = labels
+                self.flip_p = flip_p
+
+            def __len__(self):
+                return len(self.labels)
+
+            def __getitem__(self, i):
+                clip = np.array(self.clips[i])
+                if random.random() < self.flip_p:
+                    clip = clip[:, :, MIRROR]
+                    clip[0] = -clip[0]
+                return clip, self.labels[i]
+
+
+        def train_one_epoch(model, loader, optimizer, loss_fn):
+            model.train()
+            for clips, labels in loader:
+                optimizer.zero_grad()
+                loss = loss_fn(model(clips), labels)
+                loss.backward()
+                optimizer.step()
       `,
     },
     {
@@ -2615,6 +2668,7 @@ ruleTests(unseededRandomness, {
     seededCase('a seed written on the file\'s own object (args.seed = 42) seeds no library', ARGS_SEED_ATTRIBUTE, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a script that loads its .env file and also trains at top level is a program', DOTENV_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that installs python-future\'s import aliases and also trains at top level is a program', FUTURE_ALIASES_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
+    seededCase('a script that extends the import path and also trains at top level is a program', SYS_PATH_EXTEND_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that fixes the numeric locale and also trains at top level is a program', LOCALE_SCRIPT, 7, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('a script that picks tensorly\'s backend and then trains at top level is a program', BACKEND_SCRIPT, 5, /`torch\.rand` draws from PyTorch's global random generator/, 'import tensorly as tl', 'torch.manual_seed(SEED)'),
     seededCase('graph-mode training helpers whose __main__ block fine-tunes and saves a model are a program', GRAPH_MODE_FINE_TUNING, 10, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import tensorflow as tf', 'np.random.seed(SEED)'),

@@ -14,7 +14,7 @@
  * or the environment variables a `.env` file sets (`dotenv.load_dotenv(dotenv.find_dotenv())`: a data
  * folder or an API key read later, as `os.environ` is).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
