@@ -5,6 +5,22 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a test that saves a fake earlier result, reads it back, merges a new row into what it read and asserts on the merge',
+      code: py`
+        import pandas as pd
+
+        def test_merge_keeps_earlier_rows(tmp_path):
+            path = tmp_path / "best_epochs.csv"
+            pd.DataFrame([{"variant": "A", "epoch": 10}]).to_csv(path, index=False)
+            earlier = pd.read_csv(path)
+            merged = {r["variant"]: dict(r) for _, r in earlier.iterrows()}
+            merged["B"] = {"variant": "B", "epoch": 12}
+            out = pd.DataFrame(sorted(merged.values(), key=lambda row: row["variant"]))
+            assert len(out) == 2
+            assert int(out.loc[out.variant == "A", "epoch"].iloc[0]) == 10
+      `,
+    },
+    {
       name: 'a results log every run appends to, summed up at the end: it holds earlier runs\' rows too, a store and no hop',
       code: py`
         from pathlib import Path
@@ -344,6 +360,18 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a read-back merged into a dict that a model is then trained on: still a hop',
+      code: py`
+        import pandas as pd
+        new_rows.to_csv("rows.csv", index=False)
+        prior = pd.read_csv("rows.csv")
+        merged = {r["id"]: r for _, r in prior.iterrows()}
+        merged["extra"] = extra_row
+        model.fit(pd.DataFrame(list(merged.values()))[FEATURES], y)
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
     {
       name: 'a log started afresh by this run and then appended to is one run\'s file: still a hop',
       code: py`
