@@ -12,11 +12,10 @@ interface RawCell {
 }
 
 /**
- * The count a code cell ran as: its own, or, when a tool cleared that, the one its result keeps. nbformat gives an
- * `execute_result` output the count of the run that produced it, so the notebook still records that run.
+ * The count a cell's result keeps (nbformat gives an `execute_result` output the count of the run that produced it):
+ * the notebook still records that run when a tool cleared the cell's own count.
  */
-function executionCount(raw: RawCell): number | undefined {
-  if (typeof raw.execution_count === 'number') return raw.execution_count;
+function resultCount(raw: RawCell): number | undefined {
   if (!Array.isArray(raw.outputs)) return undefined;
   for (const output of raw.outputs as { output_type?: unknown; execution_count?: unknown }[]) {
     if (output?.output_type === 'execute_result' && typeof output.execution_count === 'number' && output.execution_count > 0) return output.execution_count;
@@ -86,13 +85,16 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
     // VS Code's per-cell label is the editor's: Jupyter and Colab send every code cell's text to the kernel.
     // A saved execution count records that the kernel ran this one, so it is read in the kernel's language.
-    const count = kind === 'code' ? executionCount(raw) : undefined;
+    const own = kind === 'code' && typeof raw.execution_count === 'number' ? raw.execution_count : undefined;
+    const fromResult = kind === 'code' && own === undefined ? resultCount(raw) : undefined;
+    const count = own ?? fromResult;
     const ranInKernel = count !== undefined && count > 0;
     const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' && !ranInKernel ? raw.metadata.vscode.languageId
       : raw?.cell_type === 'markdown' ? 'markdown' : language;
     const cell: CellInput = { uri: diskCellUri(notebookUri, index), kind, language: cellLanguage, text };
     if (kind === 'code') {
       if (count !== undefined) cell.executionOrder = count;
+      if (fromResult !== undefined) cell.countFromResult = true;
       cell.hasOutputs = Array.isArray(raw.outputs) && raw.outputs.length > 0;
     }
     return cell;

@@ -12,7 +12,7 @@ function onDisk(cells: { source: string; count: number | null; outputs: SavedOut
     metadata: { kernelspec: { name: 'python3', language: 'python' } },
     cells: cells.map((c) => ({ cell_type: 'code', source: c.source, execution_count: c.count, outputs: c.outputs, metadata: {} })),
   });
-  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, hasOutputs: c.hasOutputs }));
+  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs }));
 }
 const result = (n: number | null): SavedOutput => ({ output_type: 'execute_result', execution_count: n });
 const printed: SavedOutput = { output_type: 'stream' };
@@ -53,6 +53,16 @@ ruleTests(notebookOutOfOrder, {
         { source: 'df = pd.read_csv("sensors.csv")\ndf.shape\n', count: null, outputs: [result(4)] },
         { source: 'df.describe()\n', count: null, outputs: [printed, result(6)] },
         { source: 'df.groupby("unit")["cycle"].max()\n', count: 9, outputs: [result(9)] },
+      ]),
+    },
+    {
+      name: 'a tool cleared every cell\'s own count: results keep theirs, in order, and the printouts keep none, which is not asked of such a notebook',
+      code: onDisk([
+        { source: 'import numpy as np\n', count: null, outputs: [] },
+        { source: 'print(np.__version__)\n', count: null, outputs: [printed] },
+        { source: 'x = np.linspace(0, 1, 5)\nx\n', count: null, outputs: [result(3)] },
+        { source: 'print(x.mean())\n', count: null, outputs: [printed] },
+        { source: 'x.std()\n', count: null, outputs: [result(5)] },
       ]),
     },
     {
@@ -331,6 +341,16 @@ ruleTests(notebookOutOfOrder, {
         { source: 'df.tail()\n', count: 3, outputs: [result(3)] },
       ]),
       findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it: .*\(1 other cell of this notebook, linked, does not fit/, related: 2 }],
+    },
+    {
+      name: 'a tool cleared every cell\'s own count, and the counts the results keep are out of order',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: null, outputs: [] },
+        { source: 'df = pd.read_csv("vibration.csv")\ndf.shape\n', count: null, outputs: [result(7)] },
+        { source: 'df = df[df.rpm > 0]\nlen(df)\n', count: null, outputs: [result(4)] },
+        { source: 'df.describe()\n', count: null, outputs: [result(5)] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[7\], after cell 3 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
     },
     {
       name: 'a result saved with no count either leaves the cell without one',
