@@ -32,6 +32,7 @@ export interface CellSpec {
   kind?: 'code' | 'markup';
   language?: string;
   executionOrder?: number;
+  countFromResult?: boolean;
   hasOutputs?: boolean;
 }
 
@@ -44,6 +45,7 @@ export function notebookSource(cells: (string | CellSpec)[], uri = 'file:///test
       const spec = typeof cell === 'string' ? { text: cell } : cell;
       const input: CellInput = { uri: `${uri}#cell${i}`, kind: spec.kind ?? 'code', language: spec.language ?? (spec.kind === 'markup' ? 'markdown' : 'python'), text: spec.text };
       if (spec.executionOrder !== undefined) input.executionOrder = spec.executionOrder;
+      if (spec.countFromResult) input.countFromResult = true;
       if (spec.hasOutputs !== undefined) input.hasOutputs = spec.hasOutputs;
       return input;
     }),

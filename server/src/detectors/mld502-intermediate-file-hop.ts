@@ -4,6 +4,7 @@ import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
 import { enclosingStatement, isAncestorOf, rootIdentifier, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
+import { stringValue } from '../semantics/literals';
 import { isCacheOrCheck } from './shared/caches';
 import { lastWrittenBefore, writtenBeforeRead } from './shared/runOrder';
 import { LEARNING_METHODS } from './shared/randomReach';
@@ -136,7 +137,8 @@ function nameBoundBy(index: SemanticIndex, assignment: Node): Definition | undef
  * it that are (`loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`,
  * then only `assert np.array_equal(restored.weights, weights)`): however the value was computed
  * (training on it aside), an assertion only passes or stops the run, so nothing the program makes
- * depends on what was read. `depth` bounds how many such names are followed.
+ * depends on what was read; writing other values into such an object (`merged["B"] = row`) takes nothing
+ * out of it. `depth` bounds how many such names are followed.
  */
 function boundOnlyForAsserts(index: SemanticIndex, read: Node, depth = 3): boolean {
   const statement = enclosingStatement(read);
@@ -147,7 +149,8 @@ function boundOnlyForAsserts(index: SemanticIndex, read: Node, depth = 3): boole
   if (index.callsWithin(right).some((call) => !!call.method && LEARNING_METHODS.has(call.method))) return false;
   const definition = nameBoundBy(index, assignment);
   const uses = definition ? index.dataflow.usesOf(definition) : [];
-  return uses.length > 0 && uses.every((use) => inAssertion(index, use.node) || (depth > 0 && boundOnlyForAsserts(index, use.node, depth - 1)));
+  // A write into the object (`merged["B"] = row`) takes nothing out of it: the other uses decide.
+  return uses.length > 0 && uses.every((use) => use.role === 'mutated' || inAssertion(index, use.node) || (depth > 0 && boundOnlyForAsserts(index, use.node, depth - 1)));
 }
 
 /** An assertion: an `assert` statement, or a call named for one (`assert_frame_equal`, `self.assertEqual`, hamcrest's `assert_that`). */
@@ -189,6 +192,27 @@ function assertedAgainstWrite(index: SemanticIndex, write: DataIO, read: DataIO)
 function trackedWrite(flow: DataFlow, uploads: readonly Node[], write: DataIO): boolean {
   const key = pathKey(flow.pathOf(write.path!));
   return key !== undefined && uploads.some((upload) => pathKey(flow.pathOf(upload)) === key);
+}
+
+/**
+ * A write that adds to the end of the file (`to_csv(p, mode="a")`, `mode="append"`): an HDF store's
+ * `mode="a"` only opens the file so, and `to_hdf` replaces the key unless told `append=True`.
+ */
+function appends(write: DataIO): boolean {
+  const mode = write.call.kwargs.get('mode');
+  const value = mode ? stringValue(mode) : undefined;
+  if (!value?.startsWith('a')) return false;
+  return write.call.method !== 'to_hdf' || write.call.kwargs.get('append')?.text === 'True';
+}
+
+/**
+ * Every write of the read's file appends: nothing in the program starts the file afresh, so what is
+ * read back holds the rows earlier runs appended too (a results log a resumable loop extends and
+ * sums up at the end), a store across runs and not a hop one run could pass in memory.
+ */
+function onlyAppendedTo(flow: DataFlow, read: DataIO): boolean {
+  const writes = flow.savesAt(read);
+  return writes.length > 0 && writes.every(appends);
 }
 
 /** Calls that delete a file: `os.remove(path)`, `os.unlink(path)`, `Path(path).unlink()`. */
@@ -254,7 +278,7 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
     // The last write of the same file that runs before the read.
     const write = lastWrittenBefore(flow, flow.savesAt(read), read.call.node, (candidate) => candidates.has(candidate));
     if (!write || isCacheOrCheck(write.call.node) || isCacheOrCheck(read.call.node) || !feedsComputation(index, read) || removedAfterRead(flow, removals, read)
-      || assertedAgainstWrite(index, write, read)) continue;
+      || assertedAgainstWrite(index, write, read) || onlyAppendedTo(flow, read)) continue;
     pushTo(readsByWrite, write, read);
   }
   for (const [write, [read, ...again]] of readsByWrite) {
@@ -281,7 +305,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if`, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), files every write of which appends to them (`to_csv(p, mode="a")`, an HDF table written with `append=True`): nothing in the program starts them afresh, so what is read back holds what earlier runs appended too — a results log a resumable loop extends and sums up at the end, a store across runs; a file the program also writes whole (a `to_csv(p)` before the appends, or `to_hdf(p, key=k, mode="a")` without `append=True`, which replaces the key) is still reported, read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`, also when other values are written into such an object, `merged = {r["variant"]: r for _, r in loaded.iterrows()}`, `merged["B"] = row`, which takes nothing out of it: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print`, also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads.',
     },
   },

@@ -73,6 +73,7 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
     };
     if ('cellMagic' in neutral && neutral.cellMagic) segment.cellMagic = neutral.cellMagic;
     if (cell.executionOrder !== undefined) segment.executionOrder = cell.executionOrder;
+    if (cell.countFromResult) segment.countFromResult = true;
     if (cell.hasOutputs !== undefined) segment.hasOutputs = cell.hasOutputs;
     segments.push(segment);
     for (const m of neutral.magics) {

@@ -11,6 +11,18 @@ interface RawCell {
   metadata?: { vscode?: { languageId?: unknown } };
 }
 
+/**
+ * The count a cell's result keeps (nbformat gives an `execute_result` output the count of the run that produced it):
+ * the notebook still records that run when a tool cleared the cell's own count.
+ */
+function resultCount(raw: RawCell): number | undefined {
+  if (!Array.isArray(raw.outputs)) return undefined;
+  for (const output of raw.outputs as { output_type?: unknown; execution_count?: unknown }[]) {
+    if (output?.output_type === 'execute_result' && typeof output.execution_count === 'number' && output.execution_count > 0) return output.execution_count;
+  }
+  return undefined;
+}
+
 /** The synthetic URI of a cell of a notebook read from disk (the editor gives real ones). */
 export function diskCellUri(notebookUri: string, cellIndex: number): string {
   return `${notebookUri}#cell=${cellIndex + 1}`;
@@ -73,12 +85,16 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
     const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
     // VS Code's per-cell label is the editor's: Jupyter and Colab send every code cell's text to the kernel.
     // A saved execution count records that the kernel ran this one, so it is read in the kernel's language.
-    const ranInKernel = kind === 'code' && typeof raw.execution_count === 'number' && raw.execution_count > 0;
+    const own = kind === 'code' && typeof raw.execution_count === 'number' ? raw.execution_count : undefined;
+    const fromResult = kind === 'code' && own === undefined ? resultCount(raw) : undefined;
+    const count = own ?? fromResult;
+    const ranInKernel = count !== undefined && count > 0;
     const cellLanguage = typeof raw?.metadata?.vscode?.languageId === 'string' && !ranInKernel ? raw.metadata.vscode.languageId
       : raw?.cell_type === 'markdown' ? 'markdown' : language;
     const cell: CellInput = { uri: diskCellUri(notebookUri, index), kind, language: cellLanguage, text };
     if (kind === 'code') {
-      if (typeof raw.execution_count === 'number') cell.executionOrder = raw.execution_count;
+      if (count !== undefined) cell.executionOrder = count;
+      if (fromResult !== undefined) cell.countFromResult = true;
       cell.hasOutputs = Array.isArray(raw.outputs) && raw.outputs.length > 0;
     }
     return cell;

@@ -40,6 +40,8 @@ export interface Segment {
   cellMagic?: string;
   /** The execution count saved in the notebook or reported by the editor. */
   executionOrder?: number;
+  /** The count is the one the cell's result keeps, the cell's own having been cleared (read from an .ipynb file). */
+  countFromResult?: boolean;
   /** Whether the cell has saved outputs (known only when read from an .ipynb file). */
   hasOutputs?: boolean;
 }
@@ -83,5 +85,6 @@ export interface CellInput {
   language: string;
   text: string;
   executionOrder?: number;
+  countFromResult?: boolean;
   hasOutputs?: boolean;
 }

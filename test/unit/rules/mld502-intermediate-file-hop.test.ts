@@ -5,6 +5,47 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a test that saves a fake earlier result, reads it back, merges a new row into what it read and asserts on the merge',
+      code: py`
+        import pandas as pd
+
+        def test_merge_keeps_earlier_rows(tmp_path):
+            path = tmp_path / "best_epochs.csv"
+            pd.DataFrame([{"variant": "A", "epoch": 10}]).to_csv(path, index=False)
+            earlier = pd.read_csv(path)
+            merged = {r["variant"]: dict(r) for _, r in earlier.iterrows()}
+            merged["B"] = {"variant": "B", "epoch": 12}
+            out = pd.DataFrame(sorted(merged.values(), key=lambda row: row["variant"]))
+            assert len(out) == 2
+            assert int(out.loc[out.variant == "A", "epoch"].iloc[0]) == 10
+      `,
+    },
+    {
+      name: 'a results log every run appends to, summed up at the end: it holds earlier runs\' rows too, a store and no hop',
+      code: py`
+        from pathlib import Path
+        import pandas as pd
+        LOG = Path("runs") / "fold_scores.csv"
+        for fold in range(5):
+            if LOG.exists() and fold in set(pd.read_csv(LOG)["fold"]):
+                continue
+            score = fit_fold(fold)
+            pd.DataFrame([{"fold": fold, "rmse": score}]).to_csv(LOG, mode="a", header=not LOG.exists(), index=False)
+        summary = pd.read_csv(LOG).agg({"rmse": ["mean", "std"]})
+        summary.to_csv("runs/summary.csv")
+      `,
+    },
+    {
+      name: 'an HDF store appended to with append=True',
+      code: py`
+        import pandas as pd
+        for day in days:
+            load_day(day).to_hdf("meter.h5", key="readings", mode="a", append=True, format="table")
+        readings = pd.read_hdf("meter.h5", "readings")
+        model.fit(readings[FEATURES], readings["kwh"])
+      `,
+    },
+    {
       name: 'inputs only read and outputs only written',
       code: py`
         import pandas as pd
@@ -319,6 +360,41 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a read-back merged into a dict that a model is then trained on: still a hop',
+      code: py`
+        import pandas as pd
+        new_rows.to_csv("rows.csv", index=False)
+        prior = pd.read_csv("rows.csv")
+        merged = {r["id"]: r for _, r in prior.iterrows()}
+        merged["extra"] = extra_row
+        model.fit(pd.DataFrame(list(merged.values()))[FEATURES], y)
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a log started afresh by this run and then appended to is one run\'s file: still a hop',
+      code: py`
+        import pandas as pd
+        pd.DataFrame(columns=["fold", "rmse"]).to_csv("scores.csv", index=False)
+        for fold in range(5):
+            pd.DataFrame([{"fold": fold, "rmse": fit_fold(fold)}]).to_csv("scores.csv", mode="a", header=False, index=False)
+        scores = pd.read_csv("scores.csv")
+        best = scores.sort_values("rmse").iloc[0]
+        refit(best["fold"])
+      `,
+      findings: [{ line: 5, message: /is written by .* and read back here: an intermediate file inside one pipeline/ }],
+    },
+    {
+      name: 'an HDF store opened with mode="a" whose key each write replaces: still a hop',
+      code: py`
+        import pandas as pd
+        clean.to_hdf("work.h5", key="clean", mode="a")
+        df = pd.read_hdf("work.h5", "clean")
+        model.fit(df[FEATURES], df["kwh"])
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
     {
       name: 'a read in a function is linked to the last write that runs before it, not the last in the file',
       code: py`

@@ -1,7 +1,21 @@
 import { strict as assert } from 'node:assert';
 import { longestIncreasing, notebookOutOfOrder } from '../../../server/src/detectors/mld804-notebook-out-of-order';
-import { py, run } from '../../support/engine';
+import { parseIpynb } from '../../../server/src/documents/ipynb';
+import { py, run, type CellSpec } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
+
+type SavedOutput = { output_type: 'execute_result'; execution_count: number | null } | { output_type: 'stream' | 'display_data' };
+
+/** Code cells as an .ipynb file holds them (each its own count, null when cleared, and its outputs), read back from disk. */
+function onDisk(cells: { source: string; count: number | null; outputs: SavedOutput[] }[]): CellSpec[] {
+  const json = JSON.stringify({
+    metadata: { kernelspec: { name: 'python3', language: 'python' } },
+    cells: cells.map((c) => ({ cell_type: 'code', source: c.source, execution_count: c.count, outputs: c.outputs, metadata: {} })),
+  });
+  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs }));
+}
+const result = (n: number | null): SavedOutput => ({ output_type: 'execute_result', execution_count: n });
+const printed: SavedOutput = { output_type: 'stream' };
 
 /** A notebook whose second cell, run in an earlier session, shares its count with the code cell below it. */
 const sharesCountWithBelow = (cell: string) => [
@@ -32,6 +46,25 @@ const SWAPPED_PAIR = (more: { text: string; executionOrder: number }[]) => [
 
 ruleTests(notebookOutOfOrder, {
   valid: [
+    {
+      name: 'cells whose own counts a tool cleared, but whose results keep theirs, in top-to-bottom order',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 3, outputs: [] },
+        { source: 'df = pd.read_csv("sensors.csv")\ndf.shape\n', count: null, outputs: [result(4)] },
+        { source: 'df.describe()\n', count: null, outputs: [printed, result(6)] },
+        { source: 'df.groupby("unit")["cycle"].max()\n', count: 9, outputs: [result(9)] },
+      ]),
+    },
+    {
+      name: 'a tool cleared every cell\'s own count: results keep theirs, in order, and the printouts keep none, which is not asked of such a notebook',
+      code: onDisk([
+        { source: 'import numpy as np\n', count: null, outputs: [] },
+        { source: 'print(np.__version__)\n', count: null, outputs: [printed] },
+        { source: 'x = np.linspace(0, 1, 5)\nx\n', count: null, outputs: [result(3)] },
+        { source: 'print(x.mean())\n', count: null, outputs: [printed] },
+        { source: 'x.std()\n', count: null, outputs: [result(5)] },
+      ]),
+    },
     {
       name: 'counts increase top to bottom, with gaps',
       code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 4 }, { text: 'df.head()\n', executionOrder: 9 }],
@@ -312,6 +345,35 @@ ruleTests(notebookOutOfOrder, {
         { text: 'print(x_test.mean())\n', executionOrder: 39 },
       ],
       findings: [{ cell: 2, line: 1, message: /^This cell ran as \[30\], after cell 5 \(\[29\]\) below it: .*\(2 other cells of this notebook, linked, do not fit one top-to-bottom run either\)$/, related: 3 }],
+    },
+    {
+      name: 'a result that keeps its count gives the cell that count, compared like any other; a printout with no count anywhere is still reported',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 1, outputs: [] },
+        { source: 'df = pd.read_csv("meter.csv")\ndf.head()\n', count: null, outputs: [result(9)] },
+        { source: 'df = df.dropna()\n', count: 2, outputs: [] },
+        { source: 'print(df.shape)\n', count: null, outputs: [printed] },
+        { source: 'df.tail()\n', count: 3, outputs: [result(3)] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it: .*\(1 other cell of this notebook, linked, does not fit/, related: 2 }],
+    },
+    {
+      name: 'a tool cleared every cell\'s own count, and the counts the results keep are out of order',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: null, outputs: [] },
+        { source: 'df = pd.read_csv("vibration.csv")\ndf.shape\n', count: null, outputs: [result(7)] },
+        { source: 'df = df[df.rpm > 0]\nlen(df)\n', count: null, outputs: [result(4)] },
+        { source: 'df.describe()\n', count: null, outputs: [result(5)] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[7\], after cell 3 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
+    },
+    {
+      name: 'a result saved with no count either leaves the cell without one',
+      code: onDisk([
+        { source: 'x = 1\n', count: 1, outputs: [] },
+        { source: 'x + 1\n', count: null, outputs: [result(null)] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
       name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',
