@@ -358,8 +358,48 @@ ruleTests(intermediateFileHop, {
         model.fit(labels)
       `,
     },
+    {
+      name: 'predictions written, read back in a later cell, cast and split into hits and misses that nothing reads: the read-back reaches nothing',
+      code: [
+        'import pandas as pd\nscored = holdout.assign(pred=clf.predict(holdout[FEATURES]))\nscored.to_csv(OUT / "holdout_scored.csv", index=False)\n',
+        '# compare hits and misses later\nscored = pd.read_csv(OUT / "holdout_scored.csv")\nscored["label"] = scored["label"].astype("int8")\nscored["pred"] = scored["pred"].astype("int8")\nhits = scored[scored["label"] == scored["pred"]]\nmisses = scored[scored["label"] != scored["pred"]]\n# profile(hits, misses)\n',
+        'print("done")\n',
+      ],
+    },
+    {
+      name: 'in a function: the read-back only written into and narrowed into a local never read',
+      code: py`
+        import pandas as pd
+
+        def export(frame, path):
+            frame.to_parquet(path)
+            back = pd.read_parquet(path)
+            back["week"] = back["week"].astype("int16")
+            recent = back.loc[back["week"] > 40]
+            return path
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the misses split from the read-back are handed to a project function: they may feed a step, still a hop',
+      code: [
+        'import pandas as pd\nscored.to_csv(OUT / "holdout_scored.csv", index=False)\n',
+        'scored = pd.read_csv(OUT / "holdout_scored.csv")\nscored["pred"] = scored["pred"].astype("int8")\nmisses = scored[scored["label"] != scored["pred"]]\n',
+        'retrain_on(misses)\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'the read-back cast in place and then trained on: still a hop',
+      code: 'import pandas as pd\nfeats.to_csv("feats.csv", index=False)\nback = pd.read_csv("feats.csv")\nback["y"] = back["y"].astype("int8")\nmodel.fit(back[FEATURES], back["y"])\n',
+      findings: [{ line: 3, message: /read back here/ }],
+    },
+    {
+      name: 'the read-back handed to a call of another function whose result is never read: the call may save or train, still a hop',
+      code: 'import pandas as pd\nfeats.to_csv("feats.csv", index=False)\nback = pd.read_csv("feats.csv")\nsummary = build_profile(back)\n',
+      findings: [{ line: 3, message: /read back here/ }],
+    },
     {
       name: 'a read-back merged into a dict that a model is then trained on: still a hop',
       code: py`
@@ -561,7 +601,7 @@ ruleTests(intermediateFileHop, {
         'import os\nimport pandas as pd\nOUT = "work"\n',
         'feats = make_features(pd.read_csv("raw.csv"))\nfeats.to_parquet(os.path.join(OUT, "features.parquet"))\n',
         { text: 'Train on the features', kind: 'markup' },
-        'X = pd.read_parquet(f"{OUT}/features.parquet")\nX = X.fillna(0)\n',
+        'X = pd.read_parquet(f"{OUT}/features.parquet")\nX = X.fillna(0)\nmodel.fit(X.drop(columns="y"), X.y)\n',
       ],
       findings: [{ cell: 3, line: 1, column: 5, message: /"work\/features.parquet" is written by `feats.to_parquet` in cell 2 and read back here/, related: 1 }],
     },
