@@ -556,6 +556,30 @@ ruleTests(intermediateFileHop, {
       noFix: true,
     },
     {
+      name: 'a notebook cell that saves a set of arrays and a later cell that loads them all: one hop, one finding',
+      code: [
+        'import numpy as np\nrng = np.random.default_rng(0)\nids = np.arange(500)\nregions = rng.integers(0, 5, 500)\nspend = rng.gamma(2.0, 40.0, 500)\n',
+        'out = "../data/raw/"\nnp.save(f"{out}ids.npy", ids)\nnp.save(f"{out}regions.npy", regions)\nnp.save(f"{out}spend.npy", spend)\nprint("saved for the next part")\n',
+        { text: 'Part 2: back from disk into pandas', kind: 'markup' },
+        'import pandas as pd\nout = "../data/raw/"\nids = np.load(f"{out}ids.npy")\nregions = np.load(f"{out}regions.npy")\nspend = np.load(f"{out}spend.npy")\nframe = pd.DataFrame({"id": ids, "region": regions, "spend": spend})\nframe["big"] = frame.spend > 100\n',
+      ],
+      findings: [{ cell: 3, line: 3, column: 7, message: /^"\.\.\/data\/raw\/ids\.npy" is written by `np\.save` in cell 2 and read back here, as are 2 other files written in that cell: intermediate files inside one pipeline/, related: 5 }],
+      noFix: true,
+    },
+    {
+      name: 'a notebook cell that reads back files two earlier cells wrote: two hops',
+      code: [
+        'import pandas as pd\nraw = pd.read_csv("orders.csv")\nclean = raw.dropna()\nclean.to_csv("work/clean.csv", index=False)\n',
+        'customers = raw.groupby("customer").sum()\ncustomers.to_csv("work/customers.csv")\n',
+        'orders = pd.read_csv("work/clean.csv")\nbuyers = pd.read_csv("work/customers.csv")\nmerged = orders.merge(buyers, on="customer")\nmerged.to_parquet("final.parquet")\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, column: 10, message: /^"work\/clean.csv" is written by `clean.to_csv` in cell 1 and read back here: an intermediate file/, related: 1 },
+        { cell: 2, line: 2, column: 10, message: /^"work\/customers.csv" is written by `customers.to_csv` in cell 2 and read back here: an intermediate file/, related: 1 },
+      ],
+      noFix: true,
+    },
+    {
       name: 'a notebook: the path spelled differently in each cell',
       code: [
         'import os\nimport pandas as pd\nOUT = "work"\n',
