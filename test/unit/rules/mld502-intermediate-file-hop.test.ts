@@ -5,6 +5,20 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a Spark frame written to parquet and read back only to show its row count and schema',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        orders = spark.read.csv("data/orders.csv", header=True)
+        per_customer = orders.groupBy("customer").count()
+        per_customer.write.parquet("out/per_customer.parquet", mode="overwrite")
+        check = spark.read.parquet("out/per_customer.parquet")
+        print(f"read back {check.count():,} rows")
+        check.printSchema()
+        check.show(5)
+      `,
+    },
+    {
       name: 'a test that saves a fake earlier result, reads it back, merges a new row into what it read and asserts on the merge',
       code: py`
         import pandas as pd
@@ -360,6 +374,20 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a Spark read-back that is counted and then joined into the next table is a hop',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        orders = spark.read.csv("data/orders.csv", header=True)
+        orders.groupBy("customer").count().write.parquet("out/per_customer.parquet", mode="overwrite")
+        counts = spark.read.parquet("out/per_customer.parquet")
+        print(counts.count())
+        counts.join(orders, "customer").write.parquet("out/joined.parquet")
+      `,
+      findings: [{ line: 5, column: 10, message: /^"out\/per_customer.parquet" is written by/ }],
+      noFix: true,
+    },
     {
       name: 'a read-back merged into a dict that a model is then trained on: still a hop',
       code: py`
