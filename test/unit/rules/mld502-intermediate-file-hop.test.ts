@@ -5,6 +5,20 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a Spark frame written to parquet and read back only to show its row count and schema',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        orders = spark.read.csv("data/orders.csv", header=True)
+        per_customer = orders.groupBy("customer").count()
+        per_customer.write.parquet("out/per_customer.parquet", mode="overwrite")
+        check = spark.read.parquet("out/per_customer.parquet")
+        print(f"read back {check.count():,} rows")
+        check.printSchema()
+        check.show(5)
+      `,
+    },
+    {
       name: 'a test that saves a fake earlier result, reads it back, merges a new row into what it read and asserts on the merge',
       code: py`
         import pandas as pd
@@ -401,6 +415,20 @@ ruleTests(intermediateFileHop, {
       findings: [{ line: 3, message: /read back here/ }],
     },
     {
+      name: 'a Spark read-back that is counted and then joined into the next table is a hop',
+      code: py`
+        from pyspark.sql import SparkSession
+        spark = SparkSession.builder.getOrCreate()
+        orders = spark.read.csv("data/orders.csv", header=True)
+        orders.groupBy("customer").count().write.parquet("out/per_customer.parquet", mode="overwrite")
+        counts = spark.read.parquet("out/per_customer.parquet")
+        print(counts.count())
+        counts.join(orders, "customer").write.parquet("out/joined.parquet")
+      `,
+      findings: [{ line: 5, column: 10, message: /^"out\/per_customer.parquet" is written by/ }],
+      noFix: true,
+    },
+    {
       name: 'a read-back merged into a dict that a model is then trained on: still a hop',
       code: py`
         import pandas as pd
@@ -593,6 +621,30 @@ ruleTests(intermediateFileHop, {
             return train(feats)
       `,
       findings: [{ line: 8, column: 13, message: /^"cache\/features.parquet" is written by `feats.to_parquet` in line 7 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a notebook cell that saves a set of arrays and a later cell that loads them all: one hop, one finding',
+      code: [
+        'import numpy as np\nrng = np.random.default_rng(0)\nids = np.arange(500)\nregions = rng.integers(0, 5, 500)\nspend = rng.gamma(2.0, 40.0, 500)\n',
+        'out = "../data/raw/"\nnp.save(f"{out}ids.npy", ids)\nnp.save(f"{out}regions.npy", regions)\nnp.save(f"{out}spend.npy", spend)\nprint("saved for the next part")\n',
+        { text: 'Part 2: back from disk into pandas', kind: 'markup' },
+        'import pandas as pd\nout = "../data/raw/"\nids = np.load(f"{out}ids.npy")\nregions = np.load(f"{out}regions.npy")\nspend = np.load(f"{out}spend.npy")\nframe = pd.DataFrame({"id": ids, "region": regions, "spend": spend})\nframe["big"] = frame.spend > 100\n',
+      ],
+      findings: [{ cell: 3, line: 3, column: 7, message: /^"\.\.\/data\/raw\/ids\.npy" is written by `np\.save` in cell 2 and read back here, as are 2 other files written in that cell: intermediate files inside one pipeline/, related: 5 }],
+      noFix: true,
+    },
+    {
+      name: 'a notebook cell that reads back files two earlier cells wrote: two hops',
+      code: [
+        'import pandas as pd\nraw = pd.read_csv("orders.csv")\nclean = raw.dropna()\nclean.to_csv("work/clean.csv", index=False)\n',
+        'customers = raw.groupby("customer").sum()\ncustomers.to_csv("work/customers.csv")\n',
+        'orders = pd.read_csv("work/clean.csv")\nbuyers = pd.read_csv("work/customers.csv")\nmerged = orders.merge(buyers, on="customer")\nmerged.to_parquet("final.parquet")\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, column: 10, message: /^"work\/clean.csv" is written by `clean.to_csv` in cell 1 and read back here: an intermediate file/, related: 1 },
+        { cell: 2, line: 2, column: 10, message: /^"work\/customers.csv" is written by `customers.to_csv` in cell 2 and read back here: an intermediate file/, related: 1 },
+      ],
       noFix: true,
     },
     {
