@@ -96,7 +96,7 @@ describe('mldebt check output', function () {
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 159, 146, 150]));
     writeFileSync(path.join(dir, 'r.ipynb'), notebook([{ source: 'x <- 1\n' }], 'R'));
     const reasons = {
-      'broken.py': /does not parse at 1:7 \(a syntax error, or syntax newer than the parser knows\)/,
+      'broken.py': /does not parse at 1:7 \(a syntax error, or syntax the parser cannot read\)/,
       'joined.py': /does not parse at 2:13/,
       'orphan.py': /does not parse at 11:1 /,
       'bad.ipynb': /not a Jupyter notebook: no "cells" list/,

@@ -70,7 +70,7 @@ describe('mldebt check --format sarif', function () {
     const notes = result.invocations[0].toolExecutionNotifications.map((n: { descriptor: { id: string }; message: { text: string } }) => `${n.descriptor.id}: ${n.message.text}`);
     assert.deepEqual(notes, [
       'not-python: analysis.ipynb: not analysed: not a Python notebook (kernel language: r)',
-      'syntax-error: broken.py: not analysed: does not parse at 1:7 (a syntax error, or syntax newer than the parser knows): the code that parses was checked, the rest was not',
+      'syntax-error: broken.py: not analysed: does not parse at 1:7 (a syntax error, or syntax the parser cannot read): the code that parses was checked, the rest was not',
     ]);
   });
 });

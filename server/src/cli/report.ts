@@ -144,7 +144,7 @@ export function syntaxError(parser: PythonParser, file: ReportedDocument, analys
       const column = (local?.range.start.character ?? 0) + 1;
       const where = `${cell !== undefined ? `cell ${cell}, ` : ''}${line}:${column}`;
       const more = broken.length > 1 ? ` (and ${broken.length - 1} more cell${broken.length > 2 ? 's' : ''})` : '';
-      return { file: file.shown, kind: 'syntax-error', reason: `does not parse at ${where}${more} (a syntax error, or syntax newer than the parser knows): the code that parses was checked, the rest was not`, ...(cell !== undefined ? { cell } : {}), line, column };
+      return { file: file.shown, kind: 'syntax-error', reason: `does not parse at ${where}${more} (a syntax error, or syntax the parser cannot read): the code that parses was checked, the rest was not`, ...(cell !== undefined ? { cell } : {}), line, column };
     }
   } finally {
     dispose();
