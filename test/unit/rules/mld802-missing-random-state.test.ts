@@ -124,6 +124,25 @@ const REPEATED_SPLITS = (repeated: string, perModel = '') => py`
 `;
 
 /** A lesson's split whose parts are printed and then trained on, and one handed to a function the flow cannot follow; `seed` is what the fix adds to both. */
+/** A library module's data set class that shuffles a buffer of rows and hands it on in batches. */
+const LIBRARY_SHUFFLED_BUFFER = (seedLine: string, seed: string) => py`
+  import pandas as pd${seedLine}
+
+
+  class RatingsDataset(object):
+      def release(self, buffer, size, with_ids, write_to=None):
+          prepare = self.with_ids if with_ids else self.without_ids
+          frame = pd.concat(buffer)
+          frame = frame.sample(frame.shape[0]${seed})
+          for batch in self.batches(frame, size):
+              if batch.shape[0] == size:
+                  if write_to:
+                      batch.to_csv(write_to, mode="a", header=False, index=False)
+                  yield prepare(batch)
+              else:
+                  return batch
+`;
+
 const SPLIT_SHOWN_THEN_USED = (seedLine: string, seed: string) => py`
   from sklearn.linear_model import LogisticRegression
   from sklearn.model_selection import train_test_split${seedLine}
@@ -996,42 +1015,9 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'a data set class of a library module that shuffles a buffer of rows and hands them on in batches: the importers build the class, so its draw reaches their data',
-      code: py`
-        import pandas as pd
-
-
-        class RatingsDataset(object):
-            def release(self, buffer, size, with_ids, write_to=None):
-                prepare = self.with_ids if with_ids else self.without_ids
-                frame = pd.concat(buffer)
-                frame = frame.sample(frame.shape[0])
-                for batch in self.batches(frame, size):
-                    if batch.shape[0] == size:
-                        if write_to:
-                            batch.to_csv(write_to, mode="a", header=False, index=False)
-                        yield prepare(batch)
-                    else:
-                        return batch
-      `,
+      code: LIBRARY_SHUFFLED_BUFFER('', ''),
       findings: [{ line: 8, message: /^\`frame\.sample\` is called without \`random_state\`/ }],
-      output: py`
-        import pandas as pd
-        SEED = 42
-
-
-        class RatingsDataset(object):
-            def release(self, buffer, size, with_ids, write_to=None):
-                prepare = self.with_ids if with_ids else self.without_ids
-                frame = pd.concat(buffer)
-                frame = frame.sample(frame.shape[0], random_state=SEED)
-                for batch in self.batches(frame, size):
-                    if batch.shape[0] == size:
-                        if write_to:
-                            batch.to_csv(write_to, mode="a", header=False, index=False)
-                        yield prepare(batch)
-                    else:
-                        return batch
-      `,
+      output: LIBRARY_SHUFFLED_BUFFER('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'parametrized estimators a test fits, or a list of them something else trains, or a wrapper the test fits',
