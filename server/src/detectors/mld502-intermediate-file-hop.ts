@@ -2,10 +2,11 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
-import { enclosingFunction, enclosingStatement, isAncestorOf, rootIdentifier, sameNode } from '../semantics/nodes';
+import { enclosingStatement, isAncestorOf, rootIdentifier, sameNode } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { stringValue } from '../semantics/literals';
 import { isCacheOrCheck } from './shared/caches';
+import { unreadAnywhere } from './shared/inspection';
 import { lastWrittenBefore, writtenBeforeRead } from './shared/runOrder';
 import { LEARNING_METHODS } from './shared/randomReach';
 import { trackerVersionRecord, usesTracker } from './shared/trackers';
@@ -14,7 +15,6 @@ import { calledName, enclosedBy } from './shared/objects';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import type { CallSite, Definition } from '../semantics/types';
 import { pushTo } from '../engine/collections';
-import { segmentAtLine } from '../documents/positions';
 
 /** Looking at data: `df`, `df.head()`, `df.shape`, `arch["b"]`, `print(df)`, `display(df)`, `df.plot()`, Spark's `sdf.show()`, `sdf.printSchema()`, `sdf.count()`. */
 const INSPECTIONS = new Set(['head', 'tail', 'shape', 'describe', 'info', 'columns', 'dtypes', 'sample', 'size', 'ndim', 'index', 'keys', 'files', 'nunique', 'value_counts', 'isnull', 'isna', 'equals', 'features', 'num_rows', 'column_names', 'plot', 'hist', 'boxplot', 'count', 'show', 'printSchema']);
@@ -138,7 +138,7 @@ const MAX_REACH = 3;
 function reachesNothing(index: SemanticIndex, definition: Definition, depth = 0): boolean {
   const uses = index.dataflow.usesOf(definition);
   // The read-back itself bound to a name never read was already left alone.
-  if (uses.length === 0) return depth === 0 || index.isEntryPoint || !!enclosingFunction(definition.node);
+  if (uses.length === 0) return depth === 0 || unreadAnywhere(index, definition.node);
   return uses.every((use) => use.role === 'mutated' || onlyLooksAt(index, use.node) || (depth < MAX_REACH && intoNothing(index, definition, use.node, depth)));
 }
 
@@ -320,7 +320,7 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
       || assertedAgainstWrite(index, write, read) || onlyAppendedTo(flow, read)) continue;
     pushTo(readsByWrite, write, read);
   }
-  for (const hops of stepsOf(doc, readsByWrite)) {
+  for (const hops of stepsOf(index, readsByWrite)) {
     const [[write, [read, ...again]], ...others] = hops;
     const file = describedFile(flow, read);
     const more = again.length > 0 ? ` (and ${again.length} more time${again.length > 1 ? 's' : ''})` : '';
@@ -355,10 +355,10 @@ function describedFile(flow: DataFlow, read: DataIO): string {
  * loads them all) are one hop between the two cells, one finding on the first read. In a script
  * each written file is its own hop.
  */
-function stepsOf(doc: RuleContext['doc'], readsByWrite: ReadonlyMap<DataIO, DataIO[]>): Array<Array<[DataIO, DataIO[]]>> {
+function stepsOf(index: SemanticIndex, readsByWrite: ReadonlyMap<DataIO, DataIO[]>): Array<Array<[DataIO, DataIO[]]>> {
   const hops = [...readsByWrite];
-  if (doc.kind !== 'notebook') return hops.map((hop) => [hop]);
-  const cellOf = (io: DataIO): number => segmentAtLine(doc, io.call.node.startPosition.row)?.cellIndex ?? -1;
+  if (index.doc.kind !== 'notebook') return hops.map((hop) => [hop]);
+  const cellOf = (io: DataIO): number => index.segmentIndexOf(io.call.node);
   const steps = new Map<string, Array<[DataIO, DataIO[]]>>();
   for (const hop of hops) pushTo(steps, `${cellOf(hop[0])}:${cellOf(hop[1][0])}`, hop);
   // The first read of the later cell carries the finding.

@@ -70,9 +70,7 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
         if (depth >= MAX_DEPTH || target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
         const definition = index.boundAt(target);
         const uses = definition ? index.dataflow.usesOf(definition) : [];
-        // Never read at all: in a script, a notebook or a function nothing else can reach it (a
-        // library module's global may be imported elsewhere).
-        if (uses.length === 0) return !!definition && (index.isEntryPoint || !!enclosingFunction(parent));
+        if (uses.length === 0) return !!definition && unreadAnywhere(index, parent);
         return uses.every((use) => use.role === 'load' && lookedAtOrFails(index, use.node, depth + 1));
       }
       default:
@@ -80,6 +78,14 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
     }
   }
   return false;
+}
+
+/**
+ * Whether a name bound at `node` that this file never reads is read nowhere: in a script, a
+ * notebook or a function nothing else can reach it; a library module's global may be imported.
+ */
+export function unreadAnywhere(index: SemanticIndex, node: Node): boolean {
+  return index.isEntryPoint || !!enclosingFunction(node);
 }
 
 function lookedAtOrFails(index: SemanticIndex, use: Node, depth: number): boolean {
