@@ -1,5 +1,8 @@
 import { unsafeModelDeserialization } from '../../../server/src/detectors/mld908-unsafe-model-deserialization';
-import { py } from '../../support/engine';
+import { strict as assert } from 'node:assert';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { buildDocument, scriptSource } from '../../../server/src/documents/source';
+import { allRulesConfig, parser, py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 /** Loads of foreign files beside the program's own saves: a downloading fixture, a path worked out again, a helper that only names a path. */
@@ -1319,4 +1322,48 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 3, message: /pickle\.load/ }],
     },
   ],
+});
+
+/** A test runs a training entry point into its own `tmp_path` and reads back what it wrote. */
+const TEST_READS_ITS_TMP_PATH = py`
+  import os
+  import pickle
+  import torch
+  from trainer import cli
+
+  def test_training_writes_best_checkpoint(tmp_path, monkeypatch):
+      run_dir = tmp_path / "runs" / "smoke"
+      cli.main(["--out", str(run_dir), "--epochs", "1"])
+      best = run_dir / "best.pt"
+      assert best.exists()
+      payload = torch.load(best, map_location="cpu", weights_only=False)
+      assert payload["epoch"] == 0
+
+  def test_export_pickles_the_encoder(tmpdir):
+      cli.export(str(tmpdir))
+      with open(os.path.join(tmpdir, "encoder.pkl"), "rb") as handle:
+          encoder_model = pickle.load(handle)
+      assert encoder_model.vocab_size > 0
+`;
+
+describe('MLD908: files under a test\'s own tmp_path', () => {
+  const findingsIn = async (uri: string, code: string) => {
+    const doc = buildDocument(scriptSource(uri, code));
+    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unsafeModelDeserialization] }).findings.map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves a test that reads back what it (or the code it runs) wrote under its tmp_path or tmpdir', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_cli.py', TEST_READS_ITS_TMP_PATH), []);
+  });
+
+  it('still reports the same loads outside a pytest test module, and a path under another directory', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/smoke_cli.py', TEST_READS_ITS_TMP_PATH), [11, 17]);
+    const elsewhere = TEST_READS_ITS_TMP_PATH.replace('best = run_dir / "best.pt"', 'best = shared_dir / "best.pt"');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_cli.py', elsewhere), [11]);
+  });
+
+  it('still reports a tmp_path that is not the test function\'s own parameter', async () => {
+    const helper = TEST_READS_ITS_TMP_PATH.replace('def test_training_writes_best_checkpoint(tmp_path, monkeypatch):', 'def check_training(monkeypatch):');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_cli.py', helper), [11]);
+  });
 });
