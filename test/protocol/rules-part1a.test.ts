@@ -30,6 +30,7 @@ const CASES: RuleCase[] = [
       import pandas as pd
       from sklearn.linear_model import LogisticRegression
       df = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")
+      clf = LogisticRegression().fit(df.drop(columns="churn"), df["churn"])
     `,
   },
   {

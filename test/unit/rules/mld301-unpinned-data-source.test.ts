@@ -26,6 +26,41 @@ ruleTests(unpinnedDataSource, {
       `,
     },
     {
+      name: 'a dashboard whose ML imports nothing reads: a SELECT * for a dropdown is no training data',
+      code: py`
+        import os
+        import pandas as pd
+        import plotly.express as px
+        from sqlalchemy import create_engine
+        from sklearn.cluster import KMeans
+        from sklearn.preprocessing import StandardScaler
+        from mlxtend.preprocessing import TransactionEncoder
+        engine = create_engine(os.environ["DATABASE_URL"])
+        with engine.connect() as conn:
+            regions = pd.read_sql_query("SELECT * FROM regions", conn)
+        figure = px.bar(regions, x="region", y="stores")
+      `,
+    },
+    {
+      name: 'notebook: an estimator imported in the first cell and never used, a URL read and plotted below',
+      code: [
+        'import pandas as pd\nimport torch\nfrom sklearn.linear_model import LinearRegression\n',
+        'sales = pd.read_csv("https://raw.githubusercontent.com/acme/retail/main/weekly_sales.csv")\n',
+        'sales.groupby("store")["revenue"].sum().plot(kind="bar")\n',
+      ],
+    },
+    {
+      name: 'a report script whose booster import only sits in a function-level import nothing reads',
+      code: py`
+        import pandas as pd
+
+        def campaign_report(engine):
+            import xgboost as xgb
+            campaigns = pd.read_sql("SELECT * FROM campaigns", engine)
+            return campaigns.groupby("channel")["spend"].sum()
+      `,
+    },
+    {
       name: 'a URL read in an exploration notebook that trains nothing',
       code: [
         'import pandas as pd\nimport matplotlib.pyplot as plt\n',
@@ -149,6 +184,7 @@ ruleTests(unpinnedDataSource, {
         X_2 = pd.read_csv("https://raw.githubusercontent.com/acme/course-data/main/svc_data/X_2.csv", header=None)
         extra = pd.read_csv("https://huggingface.co/datasets/acme/extra/resolve/main/rows.csv")
         dev = pd.read_csv("https://raw.githubusercontent.com/acme/course-data/dev/svc_data/X_1.csv", header=None)
+        SVC().fit(X_1, y_1.values.ravel())
       `,
       findings: [
         { line: 4, message: /^`pd\.read_csv` reads data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/course-data\/main\/svc_data\/X_1\.csv".* \(as do 2 other loads of this repository branch\)$/, related: 2 },
@@ -170,6 +206,7 @@ ruleTests(unpinnedDataSource, {
         results = pd.read_csv(SITE + "tests.csv")
         readings = pd.read_csv("https://dev.example.net/data/readings.csv")
         mirrored = pd.read_csv("https://mirror.example.com/course/data/houses_test.csv")
+        model = Sequential()
       `,
       findings: [
         { line: 4, message: /^`pd\.read_csv` reads data from the URL "https:\/\/files\.example\.edu\/course\/data\/houses_train\.csv", which serves .* \(as does 1 other load of this dataset\)$/, related: 1 },
@@ -210,6 +247,7 @@ ruleTests(unpinnedDataSource, {
         'import numpy as np\nfrom sklearn.linear_model import LogisticRegression\n',
         'X_train = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=(0, 4), delimiter=",")\ny_train = np.genfromtxt("https://archive.example.edu/ml/census/census.data", usecols=14, dtype=str, delimiter=",")\n',
         'X_test = np.genfromtxt("https://archive.example.edu/ml/census/census.test", usecols=(0, 4), delimiter=",", skip_header=1)\n',
+        'clf = LogisticRegression().fit(X_train, y_train)\n',
       ],
       findings: [
         { cell: 1, line: 1, message: /census\.data", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
@@ -221,6 +259,7 @@ ruleTests(unpinnedDataSource, {
         'import pandas as pd\nfrom sklearn.ensemble import RandomForestClassifier\n',
         'train = pd.read_csv("https://data.example.org/shapes/train/shapes.csv")\n',
         'test = pd.read_csv("https://data.example.org/shapes/test/shapes.csv")\nagain = pd.read_csv("https://data.example.org/shapes/train/shapes.csv")\n',
+        'forest = RandomForestClassifier(random_state=0).fit(train.drop(columns="label"), train["label"])\n',
       ],
       findings: [
         { cell: 1, line: 1, message: /shapes\/train\/shapes\.csv", which serves .* \(as do 2 other loads of this dataset\)$/, related: 2 },
@@ -285,6 +324,7 @@ ruleTests(unpinnedDataSource, {
         from sklearn.ensemble import RandomForestClassifier
         DATA_URL = "https://raw.githubusercontent.com/acme/data/master/churn.csv"
         df = pd.read_csv(DATA_URL)
+        RandomForestClassifier(random_state=0).fit(df.drop(columns="churn"), df["churn"])
       `,
       findings: [{ line: 4, column: 18, message: /`pd\.read_csv` reads data from the URL "https:\/\/raw\.githubusercontent\.com\/acme\/data\/master\/churn\.csv"/ }],
       noFix: true,
@@ -310,6 +350,7 @@ ruleTests(unpinnedDataSource, {
         from xgboost import XGBClassifier
         users = pd.read_sql("select * from users where active", engine)
         events = pd.read_sql_table("events", engine)
+        booster = XGBClassifier(n_estimators=50)
       `,
       findings: [
         { line: 3, column: 21, message: /`pd\.read_sql` reads `SELECT \*` from a live table: new rows and new columns change the data this code reads/ },
@@ -349,6 +390,7 @@ ruleTests(unpinnedDataSource, {
         BASE = "https://files.example.org/shop/"
         orders = pd.read_csv(BASE + "orders.csv")
         stores = pd.read_csv(f"{BASE}stores.csv")
+        LogisticRegression().fit(orders[["basket"]], orders["returned"])
       `,
       findings: [
         { line: 4, column: 22, message: /reads data from the URL "https:\/\/files\.example\.org\/shop\/orders\.csv"/ },
@@ -391,6 +433,7 @@ ruleTests(unpinnedDataSource, {
         'files = {"train": BASE + "train.jsonl.zst", "validation": BASE + "val.jsonl.zst", "test": BASE + "test.jsonl.zst"}\ncorpus = load_dataset("json", data_files=files)\n',
         'streamed = load_dataset("json", data_files=files, streaming=True)\n',
         'pubmed = load_dataset("json", data_files="https://mirror.example.org/pubmed.jsonl.zst")\n',
+        'tokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\n',
       ],
       findings: [
         { cell: 1, line: 1, message: /^`load_dataset` reads data from the URL "https:\/\/mirror\.example\.org\/corpus\/train\.jsonl\.zst" and 2 other URLs, which serve whatever .*\(as does 1 other load of this URL\)$/, related: 3 },
@@ -408,10 +451,40 @@ ruleTests(unpinnedDataSource, {
       findings: [{ line: 4, message: /^`load_dataset\("course-author\/amazon-reviews"\)` has no `revision=`/ }],
     },
     {
+      name: 'the same dashboard once its clustering import is read: the table it clusters is training data, another query is data read',
+      code: py`
+        import os
+        import pandas as pd
+        from sqlalchemy import create_engine
+        from sklearn.cluster import KMeans
+        engine = create_engine(os.environ["DATABASE_URL"])
+        with engine.connect() as conn:
+            customers = pd.read_sql_query("SELECT * FROM customers", conn)
+            regions = pd.read_sql_query("SELECT * FROM regions", conn)
+        segmenter = KMeans(n_clusters=4, n_init=10).fit(customers[["recency", "frequency", "monetary"]])
+      `,
+      findings: [
+        { line: 7, message: /trains on `SELECT \*` from a live table: new rows and new columns change the training data/ },
+        { line: 8, message: /reads `SELECT \*` from a live table: new rows and new columns change the data this code reads/ },
+      ],
+    },
+    {
+      name: 'an import read only inside a function still shows the file trains',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import GradientBoostingRegressor
+        regions = pd.read_sql("SELECT * FROM regions", engine)
+        def fit_uplift(frame):
+            return GradientBoostingRegressor().fit(frame[["spend"]], frame["lift"])
+      `,
+      findings: [{ line: 3, message: /reads `SELECT \*` from a live table/ }],
+    },
+    {
       name: 'notebook: the URL read in one cell, the model in another',
       code: [
         'import pandas as pd\nfrom sklearn.linear_model import LogisticRegression\n',
         '%%time\ndf = pd.read_json("http://example.org/api/export.json")\n',
+        'clf = LogisticRegression().fit(df[["x"]], df["y"])\n',
       ],
       findings: [{ cell: 1, line: 2, column: 19 }],
     },
