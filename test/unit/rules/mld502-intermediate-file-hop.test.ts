@@ -96,6 +96,25 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a cache built by a function the file calls only when the file is missing',
+      code: py`
+        import os
+        import numpy as np
+        import pandas as pd
+
+        def build_index(rows):
+            np.save("vectors.npy", encode(rows))
+            rows.to_parquet("rows.parquet")
+
+        if not os.path.exists("vectors.npy") or not os.path.isfile("rows.parquet"):
+            build_index(pd.read_csv("courses.csv"))
+
+        vectors = np.load("vectors.npy")
+        rows = pd.read_parquet("rows.parquet")
+        print(search(vectors, rows, "statistics"))
+      `,
+    },
+    {
       name: 'a store bootstrapped when the project\'s own existence check finds nothing, else read and extended: a cache kept across runs',
       code: py`
         import pandas as pd
@@ -395,6 +414,23 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a builder called under the existence check and once more unconditionally: its write is a step of the pipeline, still a hop',
+      code: py`
+        import os
+        import numpy as np
+
+        def build_index(rows):
+            np.save("vectors.npy", encode(rows))
+
+        if not os.path.exists("vectors.npy"):
+            build_index(rows)
+        build_index(new_rows)
+        vectors = np.load("vectors.npy")
+        print(search(vectors, "statistics"))
+      `,
+      findings: [{ line: 10, message: /read back here/ }],
+    },
     {
       name: 'the misses split from the read-back are handed to a project function: they may feed a step, still a hop',
       code: [

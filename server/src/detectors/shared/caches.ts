@@ -2,7 +2,8 @@
 // through a pipeline: `if os.path.exists(p): load else: compute and save`, `try: load except
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
-import { ancestors, conditionOf } from '../../semantics/nodes';
+import type { DataFlow } from '../../semantics/dataflow';
+import { ancestors, conditionOf, enclosingFunction } from '../../semantics/nodes';
 
 /**
  * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
@@ -12,18 +13,25 @@ import { ancestors, conditionOf } from '../../semantics/nodes';
 const EXISTENCE_CHECK = /(?:\b|_)(exists|isfile|is_file|isdir|is_dir|glob|listdir|iterdir)\b/;
 const MISSING_FILE_HANDLER = /^except\b[^:]*\b(FileNotFoundError|OSError|IOError|EnvironmentError|Exception|BaseException)\b|^except\s*:/;
 
+/** How many calls deep a cache's check may be from the site (a builder called by a helper called under the check). */
+const MAX_CHECKED_CALL_DEPTH = 2;
+
 /**
  * True when the site is part of a cache (`if os.path.exists(p): read else: compute; write`,
  * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
+ * Given the data flow, a site in a function of the module that the file calls only from such
+ * places is one too: `if not os.path.exists("index.bin"): build_index()`, whose body writes it.
  */
-export function isCacheOrCheck(site: Node): boolean {
+export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0): boolean {
   for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
     const condition = conditionOf(current);
     if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
     if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
   }
-  return false;
+  const fn = flow && depth < MAX_CHECKED_CALL_DEPTH ? enclosingFunction(site) : undefined;
+  const calls = fn ? flow!.callsOf(fn) : [];
+  return calls.length > 0 && calls.every((call) => isCacheOrCheck(call.node, flow, depth + 1));
 }
 
 /**
