@@ -84,6 +84,34 @@ const LOAD_ARM_ABOVE_SAVE = py`
           torch.save(net.state_dict(), ckpt_path)
 `;
 
+/** A file a class's `__init__` saves, loaded where that constructor need not have run: a static method, another class; and a save in a method other than `__init__`. */
+const SAVED_BY_CONSTRUCTOR_ELSEWHERE = py`
+  import torch
+
+  SNAPSHOT = "scratch/start.pt"
+
+  class Rewinder:
+      def __init__(self, net):
+          self.net = net
+          torch.save(net.state_dict(), SNAPSHOT)
+
+      @staticmethod
+      def restore(net):
+          net.load_state_dict(torch.load(SNAPSHOT))
+
+  class Evaluator:
+      def score(self, net, loader):
+          net.load_state_dict(torch.load(SNAPSHOT))
+          return evaluate(net, loader)
+
+  class Trainer:
+      def keep_best(self):
+          torch.save(self.net.state_dict(), "scratch/best.pt")
+
+      def restore_best(self):
+          self.net.load_state_dict(torch.load("scratch/best.pt"))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -662,8 +690,61 @@ ruleTests(unsafeModelDeserialization, {
             return check(weights=result)
       `,
     },
+    {
+      name: 'a file a class\'s __init__ saves and another of its methods loads back: an LR finder, a weight reset, a pickled base model copied',
+      code: py`
+        import pickle
+        import torch
+
+        class Settings:
+            out_dir = "runs/tcn"
+
+        SNAPSHOT = "scratch/start.pt"
+
+        class LearningRateFinder:
+            def __init__(self, net, optimizer):
+                self.net = net
+                self.optimizer = optimizer
+                torch.save(net.state_dict(), f"{Settings.out_dir}/initial_weights.pt")
+
+            def sweep(self, loader, steps=100):
+                losses = [self.step(batch) for _, batch in zip(range(steps), loader)]
+                self.net.load_state_dict(torch.load(f"{Settings.out_dir}/initial_weights.pt"))
+                return losses
+
+        class Rewinder:
+            def __init__(self, net):
+                self.net = net
+                torch.save(net.state_dict(), SNAPSHOT)
+
+            @torch.no_grad()
+            def rewind(self):
+                self.net.load_state_dict(torch.load(SNAPSHOT, map_location="cpu"))
+
+        class Bagger:
+            def __init__(self, base_model, n):
+                self.n = n
+                with open("scratch/base_model.pkl", "wb") as f:
+                    pickle.dump(base_model, f)
+
+            def fresh_model(self):
+                with open("scratch/base_model.pkl", "rb") as f:
+                    model = pickle.load(f)
+                return model
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the file __init__ saves loaded by a static method, by another class, or saved by a method other than __init__, may be read before it is written',
+      code: SAVED_BY_CONSTRUCTOR_ELSEWHERE,
+      findings: [
+        { line: 12, message: /without `weights_only=True`.*\(as does 1 other load of this file\)/, related: 1 },
+        { line: 24, message: /without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: SAVED_BY_CONSTRUCTOR_ELSEWHERE.replaceAll('torch.load(SNAPSHOT)', 'torch.load(SNAPSHOT, weights_only=True)'),
+    },
     {
       name: 'a model joined into an array and also used as a model, or used only otherwise, is still a model',
       code: py`
