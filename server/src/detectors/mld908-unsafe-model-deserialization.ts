@@ -363,14 +363,47 @@ function loadKey(index: SemanticIndex, call: CallSite, family: 'torch' | 'pickle
   return key === undefined ? `${family}@${call.node.startIndex}` : `${family}\u0000${key}`;
 }
 
+/**
+ * What groups the loads of the files of one list (the first checkpoint loaded to start an average,
+ * `torch.load(ckpts[0])`, and the rest in a loop, `for c in ckpts[1:]: torch.load(c)`): the same
+ * loader family and a path that is an element of the same list, by a constant position or as the
+ * only binding of a `for` loop's variable over the list or a slice of it. Undefined for any other path.
+ */
+function listKey(index: SemanticIndex, call: CallSite, family: 'torch' | 'pickle'): string | undefined {
+  const path = filePath(index, call);
+  const list = path ? listOfElement(index, stripParens(path)) : undefined;
+  const key = list && (list.type === 'identifier' || list.type === 'attribute') ? fileKey(index.dataflow, list) : undefined;
+  return key === undefined ? undefined : `${family}\u0000${key}`;
+}
+
+/** The list `element` is taken from: `paths` for `paths[0]` or `paths[-1]`, and for `p` bound only by `for p in paths` or `for p in paths[1:]`. */
+function listOfElement(index: SemanticIndex, element: Node): Node | undefined {
+  if (element.type === 'subscript') return subscripted(element, (key) => /^-?\d+$/.test(key.text));
+  const read = element.type === 'identifier' ? index.dataflow.readAt(element) : undefined;
+  const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+  const loop = bindings.length === 1 && bindings[0].kind === 'for' ? bindings[0].statement : undefined;
+  if (!loop || !sameNode(loop.childForFieldName('left'), bindings[0].node)) return undefined;
+  const iterable = stripParens(loop.childForFieldName('right') ?? loop);
+  return iterable.type === 'subscript' ? subscripted(iterable, (key) => key.type === 'slice') : iterable;
+}
+
+/** The object of a subscript by one key that `accepts` takes (`paths` for `paths[0]`). */
+function subscripted(node: Node, accepts: (key: Node) => boolean): Node | undefined {
+  const keys = node.childrenForFieldName('subscript');
+  return keys.length === 1 && keys[0] && accepts(keys[0]) ? node.childForFieldName('value') ?? undefined : undefined;
+}
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   // One file loaded in several places (both arms of a CPU/GPU `if`) is one file to load safely.
   const torchLoads = new LoadGroups('file', 'without `weights_only=True` too');
+  // So are the files of one list: one loaded first and the rest in a loop.
+  const torchListLoads = new LoadGroups('list of files', 'without `weights_only=True` too');
   let saves: Map<string, Node[]> | undefined;
   let checkpoints: Set<string> | undefined;
   let uploads: Map<string, Node[]> | undefined;
   const pickleLoads = new LoadGroups('file', 'unpickled too');
+  const pickleListLoads = new LoadGroups('list of files', 'unpickled too');
   return {
     callees: CALLEES,
     call(call) {
@@ -385,7 +418,8 @@ function listen(context: RuleContext): RuleListeners {
         if (weightsOnly && !(value?.kind === 'bool' && !value.value)) return;
         if (!weightsOnly && underCallersUnsafeChoice(index, call)) return;
         const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
-        torchLoads.add(loadKey(index, call, 'torch'), {
+        const list = listKey(index, call, 'torch');
+        (list ? torchListLoads : torchLoads).add(list ?? loadKey(index, call, 'torch'), {
           node: call.callee,
           message: weightsOnly
             ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: a tampered file runs its code when loaded'
@@ -396,15 +430,15 @@ function listen(context: RuleContext): RuleListeners {
       }
       if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
         const loader = call.qname.replace(/^sklearn\.externals\./, '');
-        pickleLoads.add(loadKey(index, call, 'pickle'), {
+        const list = listKey(index, call, 'pickle');
+        (list ? pickleListLoads : pickleLoads).add(list ?? loadKey(index, call, 'pickle'), {
           node: call.callee,
           message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains${underVersionCheck(call.node) ? '' : '; and it silently depends on the exact library versions that saved it'}`,
         });
       }
     },
     finish() {
-      torchLoads.report(context);
-      pickleLoads.report(context);
+      for (const groups of [torchLoads, torchListLoads, pickleLoads, pickleListLoads]) groups.report(context);
     },
   };
 }
@@ -422,7 +456,7 @@ export const unsafeModelDeserialization: Rule = {
       summary: '`torch.load(...)` without `weights_only=True`, or a model restored with `pickle.load` / `joblib.load`.',
       why: 'A pickled model is a program: unpickling runs whatever code the file holds, so a downloaded or shared checkpoint can execute anything on the machine that loads it. It also ties the model to the exact library versions that wrote it — an unstable dependency (§3, Unstable Data Dependencies) that breaks on upgrade.',
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
-      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, also spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`), or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart.',
+      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, also spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`), or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart. The files of one list are one finding too, whatever their names: one taken by a constant position (`ckpts[0]`, the first checkpoint of an average) and the others through a `for` loop over the list or a slice of it (`for c in ckpts[1:]`) are loaded for one purpose and made safe together; elements of two lists, or two entries of a dictionary, stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
       nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores, results and a model\'s input arrays pickled by one step for the next, also under a name in which *model* only says whose they are (`model_preds`, `model_array = pickle.load(open("input_ModelArray.pkl", "rb"))`), or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata; the names of the columns a model reads, `model_features = joblib.load("features.pkl")`, `feature_names`, `model_cols`, which a serving app keeps to order its input; the decision threshold chosen for it, `joblib.load("models/optimal_threshold.pkl")`), whatever directory the path names: a `models/` folder holds more than models. Nor is an object whose every use joins it into one array with others (`np.hstack((train_model1, train_model2))`, `np.concatenate`, `np.column_stack`): a stacker\'s first-level predictions, whatever their names or files say, since a model is never an array to join. Such a file used as a model (`summary.predict(X)`), or a loaded object also used otherwise, is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; any save by which the program serializes an object it holds counts, a model\'s own `save` method into an in-memory buffer too (`model.save(buf)` then `torch.load(buf)`), also when the load reads a new buffer around that buffer\'s bytes (`pickle.dump(model, buf)` then `pickle.load(io.BytesIO(buf.getvalue()))`), while bytes copied into a file opened for writing (a download streamed to `open(p, "wb")`) may come from anywhere and are still reported; a FLAML search pickled by its own method, `automl.pickle(p)`, then `pickle.load(open(p, "rb"))`; a path known only at run time, written the same way over the same bindings — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop, or restored in a later pass of the loop from the other arm of the `if` that saved them (`if improved: torch.save(state, path)` then `elif patience == limit: state = torch.load(path)`), when no name in the path is bound inside the loop and nothing there tests whether the file exists; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a file a class\'s `__init__` saves and another of its methods loads from the same path (an LR finder that saves the initial weights when it is built and restores them after its range test), since a method runs on an instance only once its `__init__` has run (a static or class method needs no instance, and is still reported); in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; such a returned file handed on by a workflow of the file from the task that saved it to the task that loads it, also in a typed file that only carries its path (Flyte\'s `return JoblibSerializedFile(path=out)` after `joblib.dump(reg, out)`, then `score(model_file=fit(frame))`, read through `open(model_file, "rb")` or its local copy `model_file.download()`), when every call of the loading task passes such a result, and through a sub-workflow that returns it; a path kept in a dictionary literal of settings and read by a constant key, `torch.load(config["save_path"])` after the training function that dictionary was handed to (`trainer(model, config)`) saved the best weights to `config["save_path"]`, also through a name bound to the entry, names the file the entry holds — unless something writes into the dictionary before it is read; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes; a file read from the directory a training framework hands a checkpoint back in — Ray\'s `with result.checkpoint.as_directory() as d` after training, `get_checkpoint().as_directory()` to resume after a worker failure, `.to_directory()` — under a name the program itself saves into the directory it reports, `torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`: the framework keeps and returns what the training reported; the file Lightning\'s `ModelCheckpoint` callback reports in `best_model_path` or `last_model_path`, read after a `fit` (`torch.load(checkpoint.best_model_path)` once `trainer.fit(system)` has run with the callback): it sets those paths only when it saves a checkpoint of the training it watches; a relative path read after the program moved with the one constant `os.chdir("webapp")` of the file, which names the `webapp/...` file it saved before the move; a file downloaded from the Hugging Face Hub, `hf_hub_download(repo, "net.pkl")`, that the program wrote into that repository under that name before the download — `HfApi().upload_file(path_or_fileobj=p, path_in_repo="net.pkl", repo_id=repo)`, or any writer given the same `repo_id=` and `path_in_repo=`, such as a training callback that uploads its checkpoint there) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` whose other arm loads it (with no loop around the `if`, in an arm below the load\'s, in a loop whose pass tests whether the file exists or whose path is bound anew in each pass: a cache from an earlier run, another file), or in a `try` body whose `except` handler loads it, is still reported, as is a task also handed a file from elsewhere (a workflow\'s input, a typed file around a path nothing in the file saved), and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
     },

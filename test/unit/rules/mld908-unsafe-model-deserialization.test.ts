@@ -112,6 +112,28 @@ const SAVED_BY_CONSTRUCTOR_ELSEWHERE = py`
           self.net.load_state_dict(torch.load("scratch/best.pt"))
 `;
 
+/** The first checkpoint of a list loaded to start an average and the rest in a loop over a slice; the last model of a list and every one of them. */
+const FILES_OF_ONE_LIST = py`
+  import pickle
+  import torch
+
+  def average(ckpt_paths, out_path):
+      state = torch.load(ckpt_paths[0], map_location="cpu")
+      for path in ckpt_paths[1:]:
+          extra = torch.load(path, map_location="cpu")
+          for k in state:
+              state[k] += extra[k]
+      torch.save(state, out_path)
+
+  def vote(args, X):
+      final = pickle.load(open(args.models[-1], "rb"))
+      votes = [final.predict(X)]
+      for model_file in args.models:
+          clf = pickle.load(open(model_file, "rb"))
+          votes.append(clf.predict(X))
+      return votes
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1252,6 +1274,40 @@ ruleTests(unsafeModelDeserialization, {
       `,
       findings: [{ line: 4, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
       noFix: true,
+    },
+    {
+      name: 'the files of one list, one by its position and the others in a loop over the list or a slice of it: one finding per list, whose fix makes each load safe',
+      code: FILES_OF_ONE_LIST,
+      findings: [
+        { line: 5, message: /without `weights_only=True`.*\(as does 1 other load of this list of files\)/, related: 1 },
+        { line: 13, message: /^`pickle\.load` restores.*\(as does 1 other load of this list of files\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: FILES_OF_ONE_LIST.replace(/map_location="cpu"\)/g, 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'elements of two lists, and two entries of one dictionary, are different files: each load is its own finding',
+      code: py`
+        import torch
+
+        def distil(cfg, students, teachers):
+            student = torch.load(students[0])
+            for teacher_path in teachers:
+                teacher = torch.load(teacher_path)
+            base = torch.load(cfg["base"])
+            head = torch.load(cfg["head"])
+      `,
+      findings: [{ line: 4, related: 0 }, { line: 6, related: 0 }, { line: 7, related: 0 }, { line: 8, related: 0 }],
+      output: py`
+        import torch
+
+        def distil(cfg, students, teachers):
+            student = torch.load(students[0], weights_only=True)
+            for teacher_path in teachers:
+                teacher = torch.load(teacher_path)
+            base = torch.load(cfg["base"])
+            head = torch.load(cfg["head"])
+      `,
     },
     {
       name: 'two files named by the command line (a student and its teacher): two findings',
