@@ -87,6 +87,56 @@ const LOAD_ARM_ABOVE_SAVE = py`
           torch.save(net.state_dict(), ckpt_path)
 `;
 
+/** A file a class's `__init__` saves, loaded where that constructor need not have run: a static method, another class; and a save in a method other than `__init__`. */
+const SAVED_BY_CONSTRUCTOR_ELSEWHERE = py`
+  import torch
+
+  SNAPSHOT = "scratch/start.pt"
+
+  class Rewinder:
+      def __init__(self, net):
+          self.net = net
+          torch.save(net.state_dict(), SNAPSHOT)
+
+      @staticmethod
+      def restore(net):
+          net.load_state_dict(torch.load(SNAPSHOT))
+
+  class Evaluator:
+      def score(self, net, loader):
+          net.load_state_dict(torch.load(SNAPSHOT))
+          return evaluate(net, loader)
+
+  class Trainer:
+      def keep_best(self):
+          torch.save(self.net.state_dict(), "scratch/best.pt")
+
+      def restore_best(self):
+          self.net.load_state_dict(torch.load("scratch/best.pt"))
+`;
+
+/** The first checkpoint of a list loaded to start an average and the rest in a loop over a slice; the last model of a list and every one of them. */
+const FILES_OF_ONE_LIST = py`
+  import pickle
+  import torch
+
+  def average(ckpt_paths, out_path):
+      state = torch.load(ckpt_paths[0], map_location="cpu")
+      for path in ckpt_paths[1:]:
+          extra = torch.load(path, map_location="cpu")
+          for k in state:
+              state[k] += extra[k]
+      torch.save(state, out_path)
+
+  def vote(args, X):
+      final = pickle.load(open(args.models[-1], "rb"))
+      votes = [final.predict(X)]
+      for model_file in args.models:
+          clf = pickle.load(open(model_file, "rb"))
+          votes.append(clf.predict(X))
+      return votes
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -665,8 +715,61 @@ ruleTests(unsafeModelDeserialization, {
             return check(weights=result)
       `,
     },
+    {
+      name: 'a file a class\'s __init__ saves and another of its methods loads back: an LR finder, a weight reset, a pickled base model copied',
+      code: py`
+        import pickle
+        import torch
+
+        class Settings:
+            out_dir = "runs/tcn"
+
+        SNAPSHOT = "scratch/start.pt"
+
+        class LearningRateFinder:
+            def __init__(self, net, optimizer):
+                self.net = net
+                self.optimizer = optimizer
+                torch.save(net.state_dict(), f"{Settings.out_dir}/initial_weights.pt")
+
+            def sweep(self, loader, steps=100):
+                losses = [self.step(batch) for _, batch in zip(range(steps), loader)]
+                self.net.load_state_dict(torch.load(f"{Settings.out_dir}/initial_weights.pt"))
+                return losses
+
+        class Rewinder:
+            def __init__(self, net):
+                self.net = net
+                torch.save(net.state_dict(), SNAPSHOT)
+
+            @torch.no_grad()
+            def rewind(self):
+                self.net.load_state_dict(torch.load(SNAPSHOT, map_location="cpu"))
+
+        class Bagger:
+            def __init__(self, base_model, n):
+                self.n = n
+                with open("scratch/base_model.pkl", "wb") as f:
+                    pickle.dump(base_model, f)
+
+            def fresh_model(self):
+                with open("scratch/base_model.pkl", "rb") as f:
+                    model = pickle.load(f)
+                return model
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'the file __init__ saves loaded by a static method, by another class, or saved by a method other than __init__, may be read before it is written',
+      code: SAVED_BY_CONSTRUCTOR_ELSEWHERE,
+      findings: [
+        { line: 12, message: /without `weights_only=True`.*\(as does 1 other load of this file\)/, related: 1 },
+        { line: 24, message: /without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: SAVED_BY_CONSTRUCTOR_ELSEWHERE.replaceAll('torch.load(SNAPSHOT)', 'torch.load(SNAPSHOT, weights_only=True)'),
+    },
     {
       name: 'a model joined into an array and also used as a model, or used only otherwise, is still a model',
       code: py`
@@ -1174,6 +1277,40 @@ ruleTests(unsafeModelDeserialization, {
       `,
       findings: [{ line: 4, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
       noFix: true,
+    },
+    {
+      name: 'the files of one list, one by its position and the others in a loop over the list or a slice of it: one finding per list, whose fix makes each load safe',
+      code: FILES_OF_ONE_LIST,
+      findings: [
+        { line: 5, message: /without `weights_only=True`.*\(as does 1 other load of this list of files\)/, related: 1 },
+        { line: 13, message: /^`pickle\.load` restores.*\(as does 1 other load of this list of files\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: FILES_OF_ONE_LIST.replace(/map_location="cpu"\)/g, 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'elements of two lists, and two entries of one dictionary, are different files: each load is its own finding',
+      code: py`
+        import torch
+
+        def distil(cfg, students, teachers):
+            student = torch.load(students[0])
+            for teacher_path in teachers:
+                teacher = torch.load(teacher_path)
+            base = torch.load(cfg["base"])
+            head = torch.load(cfg["head"])
+      `,
+      findings: [{ line: 4, related: 0 }, { line: 6, related: 0 }, { line: 7, related: 0 }, { line: 8, related: 0 }],
+      output: py`
+        import torch
+
+        def distil(cfg, students, teachers):
+            student = torch.load(students[0], weights_only=True)
+            for teacher_path in teachers:
+                teacher = torch.load(teacher_path)
+            base = torch.load(cfg["base"])
+            head = torch.load(cfg["head"])
+      `,
     },
     {
       name: 'two files named by the command line (a student and its teacher): two findings',

@@ -66,6 +66,29 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
 }
 
 /**
+ * True when the write is in a class's `__init__` and the read in another method of the same class
+ * that runs on an instance (not a static or class method): a method runs on an instance only once
+ * its `__init__` has run, so the file is there when it is read (an LR finder that saves the initial
+ * weights when it is built and restores them after its range test).
+ */
+export function writtenByConstructor(write: Node, read: Node): boolean {
+  const constructor = enclosingFunction(write);
+  if (constructor?.childForFieldName('name')?.text !== '__init__') return false;
+  const cls = instanceMethodClass(constructor);
+  const method = enclosingFunction(read);
+  return !!cls && !!method && !sameNode(method, constructor) && sameNode(instanceMethodClass(method), cls);
+}
+
+/** The class whose body defines `fn`, when `fn` runs on an instance: not decorated as a static or class method. */
+function instanceMethodClass(fn: Node): Node | undefined {
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  const decorators = holder.namedChildren.filter((child) => child?.type === 'decorator');
+  if (decorators.some((decorator) => /^@\s*(staticmethod|classmethod)\s*$/.test(decorator!.text))) return undefined;
+  const cls = holder.parent?.parent;
+  return fn.type === 'function_definition' && cls?.type === 'class_definition' ? cls : undefined;
+}
+
+/**
  * Of a file's writes (in document order), the last in document order that runs before the read,
  * among those `accept` takes. A write after the read in the document runs before it only when one
  * of the two is in a function; a write before it usually does, so the search starts at the read
