@@ -6,6 +6,8 @@ import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from '../semantics/torch';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { shorten } from './shared/messages';
+import { bindingsOf } from './shared/objects';
+import { literalValue } from '../semantics/literals';
 
 const GRAD_SCALERS = new Set(['torch.cuda.amp.GradScaler', 'torch.amp.GradScaler', 'torch.cpu.amp.GradScaler', 'torch.amp.grad_scaler.GradScaler']);
 
@@ -20,6 +22,18 @@ function steppedOptimizer(index: SemanticIndex, call: CallSite): Node | undefine
 
 function isBackward(call: CallSite): boolean {
   return call.method === 'backward' || call.qname === 'torch.autograd.backward';
+}
+
+/**
+ * True when the backward pass is asked of a name that holds only a constant wherever it reaches
+ * the call (`loss = 0` or `loss = None`, and nothing computed into it): an exercise's slot for the
+ * loss left empty. Neither has a `backward`, so no gradient is computed, let alone accumulated.
+ */
+function backwardOfConstant(index: SemanticIndex, call: CallSite): boolean {
+  const tensor = call.qname === 'torch.autograd.backward' ? call.args[0] : call.receiver;
+  if (!tensor || stripParens(tensor).type !== 'identifier') return false;
+  const bindings = bindingsOf(index.dataflow, tensor);
+  return bindings.length > 0 && bindings.every((binding) => binding.kind === 'assign' && !!binding.value && literalValue(binding.value) !== undefined);
 }
 
 /**
@@ -86,7 +100,8 @@ function listen(context: RuleContext): RuleListeners | undefined {
     },
     finish() {
       if (stepsByLoop.size === 0) return;
-      report(context, stepsByLoop, backwards, { nodes: cleared, functions: clearingFunctions(cleared) });
+      const passes = backwards.filter((call) => !backwardOfConstant(index, call));
+      report(context, stepsByLoop, passes, { nodes: cleared, functions: clearingFunctions(cleared) });
     },
   };
 }
@@ -135,7 +150,7 @@ export const missingZeroGrad: Rule = {
       example: 'import torch\n\noptimizer = torch.optim.SGD(model.parameters(), lr=0.01)\nfor x, y in loader:\n    loss = loss_fn(model(x), y)\n    loss.backward()\n    optimizer.step()',
       fix: 'Clear the gradients once per optimizer step: `optimizer.zero_grad()` before the backward pass (or after the step). For gradient accumulation, clear them every N steps, when you step. The finding and the quick fix are at the backward pass whose gradients the step applies: the last one before the step in the loop (a loop that also trains a reference model with an optimizer of its own has two). The quick fix inserts `optimizer.zero_grad()` just before the statement with that backward pass. It is unsafe: training changes (it becomes correct).',
       fixed: 'for x, y in loader:\n    loss = loss_fn(model(x), y)\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()',
-      nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, nor is a name that holds one on some paths only (`opt = restore(...)` on one branch), and learning-rate schedulers\' `step()` is not an optimizer step.',
+      nearMisses: 'Loops that clear gradients anywhere inside them are fine: `optimizer.zero_grad(set_to_none=True)`, `model.zero_grad()`, `p.grad = None`, `p.grad.zero_()`, a helper of the file that does one of these, or gradient accumulation that clears every N steps. A backward pass in a closure passed to `optimizer.step(closure)` (LBFGS) is not in the loop. Optimizers the file does not build from `torch.optim` (or transformers, timm, bitsandbytes) are not assumed, nor is a name that holds one on some paths only (`opt = restore(...)` on one branch), and learning-rate schedulers\' `step()` is not an optimizer step. A backward pass asked of a name that holds only a constant where it is called (`loss = 0` or `loss = None`, with nothing computed into it: an exercise whose slot for the loss is still empty) computes no gradient at all, since neither a number nor None has a `backward`, and is not reported; a loss that starts at 0 and has batch losses added to it (`loss += loss_fn(out, y)`) is a tensor, and is.',
     },
   },
   listen,

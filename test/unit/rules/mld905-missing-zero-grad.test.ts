@@ -17,6 +17,24 @@ const REFERENCE_CHECK = py`
       opt.step()
 `;
 
+/** Losses that start at a constant and then hold a tensor: summed over the batches, or set on one branch. */
+const ACCUMULATED_LOSS = py`
+  import torch
+  opt = torch.optim.SGD(net.parameters(), lr=0.1)
+  for epoch in range(10):
+      loss = 0
+      for x, y in loader:
+          loss += loss_fn(net(x), y)
+      loss.backward()
+      opt.step()
+  for x, y in loader:
+      loss = 0.0
+      if y is not None:
+          loss = loss_fn(net(x), y)
+      loss.backward()
+      opt.step()
+`;
+
 ruleTests(missingZeroGrad, {
   valid: [
     {
@@ -114,6 +132,35 @@ ruleTests(missingZeroGrad, {
             loss_fn(model(x), y).backward()
             opt.step()
       `,
+    },
+    {
+      name: 'an exercise whose loss slot is still empty: the name holds only a number or None',
+      code: py`
+        import torch
+        def train(model, loader, optimizer, loss_fn):
+            model.train()
+            loss = 0
+            for batch in loader:
+                ############# Your code here ############
+                # 1. zero the gradients  2. compute the loss
+                #########################################
+                loss.backward()
+                optimizer.step()
+            return loss.item()
+        train(net, loader, torch.optim.Adam(net.parameters()), loss_fn)
+        opt = torch.optim.SGD(net.parameters(), lr=0.1)
+        for x, y in loader:
+            loss = None  # TODO: the loss of net(x) against y
+            loss.backward()
+            opt.step()
+      `,
+    },
+    {
+      name: 'a placeholder tensor passed to torch.autograd.backward, in notebook cells',
+      code: [
+        'import torch\nopt = torch.optim.Adam(model.parameters())\n',
+        'for epoch in range(10):\n    total_loss = 0.0\n    # YOUR CODE HERE: add each batch loss to total_loss\n    torch.autograd.backward(total_loss)\n    opt.step()\n',
+      ],
     },
   ],
   invalid: [
@@ -232,6 +279,12 @@ ruleTests(missingZeroGrad, {
       `,
       findings: [{ line: 3 }],
       noFix: true,
+    },
+    {
+      name: 'a loss that starts at 0 and has batch losses added to it is still reported',
+      code: ACCUMULATED_LOSS,
+      findings: [{ line: 7, column: 5 }, { line: 13, column: 5 }],
+      output: ACCUMULATED_LOSS.replace('\n    loss.backward()', '\n    opt.zero_grad()\n    loss.backward()'),
     },
   ],
 });
