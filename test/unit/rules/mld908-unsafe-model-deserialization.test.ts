@@ -1504,3 +1504,49 @@ describe('MLD908: files under a test\'s own tmp_path', () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_cli.py', helper), [11]);
   });
 });
+
+/** An Airflow DAG whose training task saves the model that its evaluation and scoring tasks load. */
+const AIRFLOW_DAG = py`
+  from datetime import datetime
+  import joblib
+  import pandas as pd
+  from airflow import DAG
+  from airflow.operators.python import PythonOperator
+  from xgboost import XGBClassifier
+
+  def train_model():
+      frame = pd.read_parquet("/tmp/pipeline/features.parquet")
+      model = XGBClassifier(random_state=0).fit(frame.drop(columns="label"), frame["label"])
+      joblib.dump(model, "/tmp/pipeline/model.pkl")
+
+  def evaluate_model():
+      model = joblib.load("/tmp/pipeline/model.pkl")
+      print(model.score(*holdout()))
+
+  def score_batch():
+      model = joblib.load("/tmp/pipeline/model.pkl")
+      model.predict(pd.read_parquet("/tmp/pipeline/batch.parquet"))
+
+  with DAG(dag_id="fraud", start_date=datetime(2024, 1, 1), schedule="@daily") as dag:
+      train = PythonOperator(task_id="train", python_callable=train_model)
+      evaluate = PythonOperator(task_id="evaluate", python_callable=evaluate_model)
+      score = PythonOperator(task_id="score", python_callable=score_batch)
+      train >> evaluate
+      score << evaluate
+`;
+
+describe('MLD908: a model saved by an upstream Airflow task', () => {
+  const lines = async (code: string) => {
+    const doc = buildDocument(scriptSource('file:///proj/dags/fraud.py', code));
+    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unsafeModelDeserialization] }).findings.map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves the loads of tasks downstream of the task that saved the file, through >> and <<', async () => {
+    assert.deepEqual(await lines(AIRFLOW_DAG), []);
+  });
+
+  it('still reports a load in a task upstream of the save, and a loading function the file also calls itself', async () => {
+    assert.deepEqual(await lines(AIRFLOW_DAG.replace('train >> evaluate', 'evaluate >> train')), [14]);
+    assert.deepEqual(await lines(`${AIRFLOW_DAG}\nif __name__ == "__main__":\n    score_batch()\n`), [18]);
+  });
+});
