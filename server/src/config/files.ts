@@ -104,6 +104,15 @@ export function discoverFiles(inputs: readonly string[], exclude: readonly strin
   const files: string[] = [];
   const errors: Discovery['errors'] = [];
   const seen = new Set<string>();
+  /** The real paths of the inputs: a link found inside one is followed only to what one of them holds. */
+  const roots = inputs.flatMap((input) => {
+    try {
+      return [realpathSync(path.resolve(base, input))];
+    } catch {
+      return [];
+    }
+  });
+  const inRoots = (real: string) => roots.some((root) => real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
   const visit = (target: string, explicit: boolean) => {
     let stat;
     try {
@@ -118,6 +127,9 @@ export function discoverFiles(inputs: readonly string[], exclude: readonly strin
     } catch {
       real = target;
     }
+    // A link in the project to a file or folder outside it (`data -> /mnt/share`, a planted
+    // `notes.py -> ~/.ssh/config`): not the project's code, and never to be read into a report.
+    if (!explicit && !inRoots(real)) return;
     if (seen.has(real)) return;
     seen.add(real);
     if (stat.isDirectory()) {

@@ -1,0 +1,45 @@
+// Which files a folder walk hands to the analysis (the CLI's `mldebt check DIR` and the editor's
+// workspace scan): links inside the folder are followed only to what the folder itself holds.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { discoverFiles } from '../../server/src/config/files';
+
+describe('folder walk', () => {
+  let dir: string;
+  let project: string;
+  let outside: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mld-walk-'));
+    project = path.join(dir, 'project');
+    outside = path.join(dir, 'elsewhere');
+    mkdirSync(path.join(project, 'src', 'gui'), { recursive: true });
+    mkdirSync(path.join(outside, 'shared'), { recursive: true });
+    writeFileSync(path.join(project, 'src', 'gui', 'utils.py'), 'x = 1\n');
+    writeFileSync(path.join(outside, 'secrets.py'), 'TOKEN = "not for reports"\n');
+    writeFileSync(path.join(outside, 'shared', 'train.py'), 'print(1)\n');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const relative = (files: string[]) => files.map((file) => path.relative(dir, file)).sort();
+
+  it('leaves out links to files and folders outside the folder it walks', () => {
+    symlinkSync(path.join(outside, 'secrets.py'), path.join(project, 'notes.py'));
+    symlinkSync(path.join(outside, 'shared'), path.join(project, 'shared'));
+    assert.deepEqual(relative(discoverFiles([project]).files), ['project/src/gui/utils.py']);
+  });
+
+  it('follows a link within the folder once, and a link to another folder it was given', () => {
+    mkdirSync(path.join(project, 'src', 'filters'));
+    symlinkSync('../gui/utils.py', path.join(project, 'src', 'filters', 'utils.py'));
+    symlinkSync(path.join(outside, 'shared'), path.join(project, 'shared'));
+    assert.deepEqual(relative(discoverFiles([project]).files), ['project/src/filters/utils.py']);
+    assert.deepEqual(relative(discoverFiles([project, path.join(outside, 'shared')]).files), ['project/shared/train.py', 'project/src/filters/utils.py']);
+  });
+
+  it('reads a link the user names on the command line', () => {
+    symlinkSync(path.join(outside, 'secrets.py'), path.join(project, 'notes.py'));
+    assert.deepEqual(relative(discoverFiles([path.join(project, 'notes.py')]).files), ['project/notes.py']);
+  });
+});
