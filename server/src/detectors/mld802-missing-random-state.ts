@@ -1,5 +1,7 @@
 import type { SemanticIndex } from '../semantics';
 import type { CallSite, Definition } from '../semantics/types';
+import type { DataFlow } from '../semantics/dataflow';
+import { pushTo } from '../engine/collections';
 import type { Node } from 'web-tree-sitter';
 import { enclosingLoops, sameNode } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
@@ -122,6 +124,9 @@ function gridsFor(index: SemanticIndex, node: Node, hops = 0): Node[][] {
   return definition ? index.dataflow.usesOf(definition).flatMap((use) => gridsFor(index, use.node, hops + 1)) : [];
 }
 
+/** Per document version, the grids under each key for each dictionary of estimators (by its start): worked out once per dictionary. */
+const keyedGrids = new WeakMap<DataFlow, Map<number, Map<string, Node[][]>>>();
+
 /**
  * `models = {"tree": DecisionTreeClassifier()}` handed with `params = {"tree": {"max_features": [...]}}`
  * to one call: the grid under the estimator's key in another dictionary that call is handed.
@@ -130,18 +135,30 @@ function gridsUnderKey(index: SemanticIndex, pair: Node): Node[][] {
   const key = stringKey(index, pair);
   const estimators = pair.parent;
   if (key === undefined || estimators?.type !== 'dictionary') return [];
+  let byDictionary = keyedGrids.get(index.dataflow);
+  if (!byDictionary) keyedGrids.set(index.dataflow, (byDictionary = new Map()));
+  let byKey = byDictionary.get(estimators.startIndex);
+  if (!byKey) byDictionary.set(estimators.startIndex, (byKey = gridsByKey(index, estimators)));
+  return byKey.get(key) ?? [];
+}
+
+/** The grids of every dictionary of grids handed to a call with `estimators` (or the name bound to it), by key. */
+function gridsByKey(index: SemanticIndex, estimators: Node): Map<string, Node[][]> {
+  const byKey = new Map<string, Node[][]>();
   const name = assignedName(estimators);
   const definition = name ? index.boundAt(name) : undefined;
-  const holders = [estimators, ...(definition ? index.dataflow.usesOf(definition).map((use) => use.node) : [])];
-  return holders.flatMap((holder) => {
+  for (const holder of [estimators, ...(definition ? index.dataflow.usesOf(definition).map((use) => use.node) : [])]) {
     const call = receivingCall(index, holder);
-    return (call ? [...call.args, ...call.kwargs.values()] : []).flatMap((argument) => {
+    for (const argument of call ? [...call.args, ...call.kwargs.values()] : []) {
       const grids = sameNode(argument, holder) ? undefined : index.valueOf(argument);
-      const entry = grids?.type === 'dictionary' ? grids.namedChildren.find((other) => stringKey(index, other) === key) : undefined;
-      const grid = entry ? travellingGrid(index, entry.childForFieldName('value')) : undefined;
-      return grid ? [grid] : [];
-    });
-  });
+      for (const entry of grids?.type === 'dictionary' ? grids.namedChildren : []) {
+        const key = stringKey(index, entry);
+        const grid = travellingGrid(index, entry?.childForFieldName('value'));
+        if (key !== undefined && grid) pushTo(byKey, key, grid);
+      }
+    }
+  }
+  return byKey;
 }
 
 /** The key of a dictionary entry when it is a string literal (`"max_depth": [3, 5]`). */
