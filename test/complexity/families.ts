@@ -102,10 +102,11 @@ export function deepExpressionOf(lines: number): DocumentSource {
 
 /**
  * One dictionary of thousands of models handed, with a dictionary of their grids under the same
- * keys, to a project's helper: each model's grid is looked up by its key, never by a scan.
+ * keys, to a project's helper, and one tuple of thousands of models: each model's grid is looked
+ * up by its key, and what a tuple carries is read once, never by a scan per model.
  */
 export function modelDictionaryOf(lines: number): DocumentSource {
-  const count = Math.max(1, Math.floor((lines - HEADER.length - 6) / 2));
+  const count = Math.max(1, Math.floor((lines - HEADER.length - 9) / 3));
   const keys = Array.from({ length: count }, (_, i) => `"m${i}"`);
   return scriptSource('file:///models.py', `${[
     ...HEADER,
@@ -117,6 +118,10 @@ export function modelDictionaryOf(lines: number): DocumentSource {
     ...keys.map((key, i) => `    ${key}: {"max_depth": [2, ${i + 3}]${i % 2 ? ', "max_features": ["sqrt"]' : ''}},`),
     '}',
     'report = evaluate_models(models, grids)',
+    'candidates = (',
+    ...keys.map((_, i) => `    DecisionTreeClassifier(max_depth=${i + 1}),`),
+    ')',
+    'fitted = fit_all(candidates)',
   ].join('\n')}\n`);
 }
 

@@ -71,5 +71,5 @@ describe('analysis time per rule family grows linearly', function () {
   for (const [label, family] of Object.entries(FAMILIES)) it(label, () => growth(label, (lines) => scriptOf(family, lines)));
   it('notebook (out-of-order cells, use before define, shell cells)', () => growth('notebook', notebookOf));
   it('one expression thousands of operators deep', () => growth('deep expression', deepExpressionOf));
-  it('one dictionary of thousands of models handed with their grids', () => growth('model dictionary', modelDictionaryOf));
+  it('one dictionary and one tuple of thousands of models, the dictionary handed with their grids', () => growth('models in containers', modelDictionaryOf));
 });

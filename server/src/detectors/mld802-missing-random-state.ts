@@ -112,20 +112,44 @@ function gridsFor(index: SemanticIndex, node: Node, hops = 0): Node[][] {
   const search = receivingCall(index, node);
   if (search?.qname && /SearchCV$/.test(search.qname)) return [sameNode(estimatorArgument(search), node) ? gridDictionaries(index, search) : []];
   const parent = node.parent;
-  if (parent?.type === 'tuple') {
-    return parent.namedChildren.flatMap((sibling) => {
-      const grid = sameNode(sibling, node) ? undefined : travellingGrid(index, sibling);
-      return grid ? [grid] : [];
-    });
-  }
+  if (parent?.type === 'tuple') return remembered(gridCache(index).beside, parent, () => gridsBeside(index, parent));
   if (parent?.type === 'pair' && sameNode(parent.childForFieldName('value'), node)) return gridsUnderKey(index, parent);
   const name = assignedName(node);
   const definition = name && hops < MAX_GRID_HOPS ? index.boundAt(name) : undefined;
   return definition ? index.dataflow.usesOf(definition).flatMap((use) => gridsFor(index, use.node, hops + 1)) : [];
 }
 
-/** Per document version, the grids under each key for each dictionary of estimators (by its start): worked out once per dictionary. */
-const keyedGrids = new WeakMap<DataFlow, Map<number, Map<string, Node[][]>>>();
+/**
+ * Per document version, the grids each container of estimators carries, by the container's start:
+ * worked out once per tuple or dictionary, not once per estimator in it (thousands of models in one
+ * dictionary stay linear).
+ */
+interface GridCache {
+  beside: Map<number, Node[][]>;
+  byKey: Map<number, Map<string, Node[][]>>;
+}
+const gridCaches = new WeakMap<DataFlow, GridCache>();
+
+function gridCache(index: SemanticIndex): GridCache {
+  let cache = gridCaches.get(index.dataflow);
+  if (!cache) gridCaches.set(index.dataflow, (cache = { beside: new Map(), byKey: new Map() }));
+  return cache;
+}
+
+/** The value remembered for `container`, worked out by `work` the first time it is asked for. */
+function remembered<T>(cache: Map<number, T>, container: Node, work: () => T): T {
+  let value = cache.get(container.startIndex);
+  if (value === undefined) cache.set(container.startIndex, (value = work()));
+  return value;
+}
+
+/** The grids listed in a tuple of a candidate (`("tree", DecisionTreeClassifier(), tree_grid)`): an estimator itself is never one. */
+function gridsBeside(index: SemanticIndex, tuple: Node): Node[][] {
+  return tuple.namedChildren.flatMap((item) => {
+    const grid = travellingGrid(index, item);
+    return grid ? [grid] : [];
+  });
+}
 
 /**
  * `models = {"tree": DecisionTreeClassifier()}` handed with `params = {"tree": {"max_features": [...]}}`
@@ -135,11 +159,7 @@ function gridsUnderKey(index: SemanticIndex, pair: Node): Node[][] {
   const key = stringKey(index, pair);
   const estimators = pair.parent;
   if (key === undefined || estimators?.type !== 'dictionary') return [];
-  let byDictionary = keyedGrids.get(index.dataflow);
-  if (!byDictionary) keyedGrids.set(index.dataflow, (byDictionary = new Map()));
-  let byKey = byDictionary.get(estimators.startIndex);
-  if (!byKey) byDictionary.set(estimators.startIndex, (byKey = gridsByKey(index, estimators)));
-  return byKey.get(key) ?? [];
+  return remembered(gridCache(index).byKey, estimators, () => gridsByKey(index, estimators)).get(key) ?? [];
 }
 
 /** The grids of every dictionary of grids handed to a call with `estimators` (or the name bound to it), by key. */
