@@ -100,6 +100,31 @@ export function deepExpressionOf(lines: number): DocumentSource {
   return scriptSource('file:///deep.py', `${[...HEADER, 'total = (', ...terms, ')', 'RandomForestClassifier().fit(total.reshape(-1, 1), y)'].join('\n')}\n`);
 }
 
+/**
+ * One dictionary of thousands of models handed, with a dictionary of their grids under the same
+ * keys, to a project's helper, and one tuple of thousands of models: each model's grid is looked
+ * up by its key, and what a tuple carries is read once, never by a scan per model.
+ */
+export function modelDictionaryOf(lines: number): DocumentSource {
+  const count = Math.max(1, Math.floor((lines - HEADER.length - 9) / 3));
+  const keys = Array.from({ length: count }, (_, i) => `"m${i}"`);
+  return scriptSource('file:///models.py', `${[
+    ...HEADER,
+    'from sklearn.tree import DecisionTreeClassifier',
+    'models = {',
+    ...keys.map((key) => `    ${key}: DecisionTreeClassifier(),`),
+    '}',
+    'grids = {',
+    ...keys.map((key, i) => `    ${key}: {"max_depth": [2, ${i + 3}]${i % 2 ? ', "max_features": ["sqrt"]' : ''}},`),
+    '}',
+    'report = evaluate_models(models, grids)',
+    'candidates = (',
+    ...keys.map((_, i) => `    DecisionTreeClassifier(max_depth=${i + 1}),`),
+    ')',
+    'fitted = fit_all(candidates)',
+  ].join('\n')}\n`);
+}
+
 export function scriptOf(family: (i: number) => string[], lines: number): DocumentSource {
   const out = [...HEADER];
   for (let i = 0; out.length < lines; i++) out.push(...family(i));

@@ -11,7 +11,7 @@ import { RULES } from '../../server/src/detectors';
 import { buildDocument, type DocumentSource } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { parser } from '../support/engine';
-import { deepExpressionOf, FAMILIES, notebookOf, scriptOf } from './families';
+import { deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, scriptOf } from './families';
 
 const SIZES = [5000, 10000, 20000];
 const MAX_GROWTH = 2.5;
@@ -71,4 +71,5 @@ describe('analysis time per rule family grows linearly', function () {
   for (const [label, family] of Object.entries(FAMILIES)) it(label, () => growth(label, (lines) => scriptOf(family, lines)));
   it('notebook (out-of-order cells, use before define, shell cells)', () => growth('notebook', notebookOf));
   it('one expression thousands of operators deep', () => growth('deep expression', deepExpressionOf));
+  it('one dictionary and one tuple of thousands of models, the dictionary handed with their grids', () => growth('models in containers', modelDictionaryOf));
 });

@@ -234,6 +234,51 @@ const SEARCHED_TREES = (seedLine: string, seed: string) => py`
       search.fit(X_train, y_train)
 `;
 
+/**
+ * Grids that reach an estimator other than straight in the search's call, each setting a parameter
+ * that makes it draw: through the name a tree is bound to, beside a tree in a tuple of candidates
+ * a loop hands to a search, under the model's key in a dictionary of grids handed with the
+ * dictionary of models to a project's helper. `seedLine` and `seed` are what the first fix adds.
+ */
+const GRIDS_WITH_DRAWING = (seedLine: string, seed: string) => py`
+  from sklearn.ensemble import GradientBoostingRegressor
+  from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+  from project.tuning import tune_all${seedLine}
+  pruned = DecisionTreeClassifier(min_samples_leaf=3${seed})
+  tree_grid = {"max_depth": [2, 4, 8], "splitter": ["best", "random"]}
+  search = GridSearchCV(estimator=pruned, param_grid=tree_grid, cv=5).fit(X_train, y_train)
+  candidates = [
+      ("tree", DecisionTreeRegressor(), {"max_depth": [3, 6], "max_features": ["sqrt", 1.0]}),
+  ]
+  for label, estimator, grid in candidates:
+      RandomizedSearchCV(estimator, grid, n_iter=4, random_state=0).fit(X_train, y_train)
+  regressors = {"gbr": GradientBoostingRegressor(learning_rate=0.05)}
+  grids = {"gbr": {"n_estimators": [100, 200], "subsample": [0.7, 1.0]}}
+  report = tune_all(regressors, grids, X_train, y_train)
+`;
+
+/**
+ * The same shapes with grids that set none of the parameters that make them draw (another model's
+ * key may), and a dictionary of models handed on with no grids: each still draws only to break ties.
+ */
+const GRIDS_LEAVING_TIES = (seedLine: string, seed: string) => py`
+  from sklearn.ensemble import AdaBoostClassifier, GradientBoostingRegressor
+  from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+  from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor
+  from project.tuning import fit_all, tune_all${seedLine}
+  pruned = DecisionTreeClassifier(min_samples_leaf=3${seed})
+  depth_grid = {"max_depth": [2, 4, 8]}
+  search = GridSearchCV(estimator=pruned, param_grid=depth_grid, cv=5).fit(X_train, y_train)
+  candidates = [("tree", DecisionTreeRegressor(), {"max_depth": [3, 6]})]
+  for label, estimator, grid in candidates:
+      RandomizedSearchCV(estimator, grid, n_iter=4, random_state=0).fit(X_train, y_train)
+  regressors = {"gbr": GradientBoostingRegressor(learning_rate=0.05)}
+  grids = {"gbr": {"n_estimators": [100, 200]}, "forest": {"max_features": ["sqrt"]}}
+  report = tune_all(regressors, grids, X_train, y_train)
+  fitted = fit_all({"ada": AdaBoostClassifier(n_estimators=50)}, X_train, y_train)
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -1293,6 +1338,17 @@ ruleTests(missingRandomState, {
         { line: 8, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ },
         { line: 9, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
         { line: 10, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+    ]),
+    seededTemplateCase('a grid that reaches a tree through its name, beside it in a tuple of candidates, or under its key beside a dictionary of models sets what makes it draw: no ties message', GRIDS_WITH_DRAWING, [
+        { line: 5, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ },
+        { line: 9, message: /^`DecisionTreeRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 13, message: /^`GradientBoostingRegressor` is called without `random_state`: each run gives a different result$/ },
+    ]),
+    seededTemplateCase('grids reaching trees those ways that set nothing that makes them draw, and models handed on without grids, keep the ties message', GRIDS_LEAVING_TIES, [
+        { line: 5, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 8, message: /^`DecisionTreeRegressor` is called without `random_state`: it tries the features in a random order at each split/ },
+        { line: 11, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order at each split/ },
+        { line: 14, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features/ },
     ]),
     {
       name: 'an estimator printed and then trained is a model like any other',
