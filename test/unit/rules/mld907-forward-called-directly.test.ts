@@ -85,6 +85,49 @@ ruleTests(forwardCalledDirectly, {
       ],
     },
     {
+      name: 'the direct calls of one method are one finding, whose fix calls every module; another method is its own',
+      code: py`
+        import torch.nn as nn
+
+        class XVector(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.frames = nn.Sequential(nn.Conv1d(24, 512, 5), nn.ReLU())
+                self.segment6 = nn.Linear(1024, 512)
+                self.segment7 = nn.Linear(512, 512)
+
+            def embed(self, x, layer):
+                out = self.frames.forward(x)
+                if layer == 6:
+                    return self.segment6.forward(out)
+                return self.segment7.forward(self.segment6.forward(out).relu())
+
+            def forward(self, x):
+                return self.segment7.forward(self.frames(x))
+      `,
+      findings: [{ line: 11, related: 3, message: /as do 3 other direct `\.forward` calls in this function, linked/ }, { line: 17, related: 0 }],
+      fixIndex: 0,
+      output: py`
+        import torch.nn as nn
+
+        class XVector(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.frames = nn.Sequential(nn.Conv1d(24, 512, 5), nn.ReLU())
+                self.segment6 = nn.Linear(1024, 512)
+                self.segment7 = nn.Linear(512, 512)
+
+            def embed(self, x, layer):
+                out = self.frames(x)
+                if layer == 6:
+                    return self.segment6(out)
+                return self.segment7(self.segment6(out).relu())
+
+            def forward(self, x):
+                return self.segment7.forward(self.frames(x))
+      `,
+    },
+    {
       name: 'library models: torchvision, transformers, and a parameter annotated nn.Module',
       code: py`
         import torch.nn as nn
@@ -97,14 +140,14 @@ ruleTests(forwardCalledDirectly, {
         def run(m: nn.Module, x):
             return m.forward(x)
       `,
-      findings: [{ line: 5 }, { line: 7 }, { line: 9 }],
-      fixIndex: 1,
+      findings: [{ line: 5, related: 1, message: /as do 1 other direct `\.forward` call at the top level, linked/ }, { line: 9 }],
+      fixIndex: 0,
       output: py`
         import torch.nn as nn
         import torchvision
         from transformers import AutoModel
         backbone = torchvision.models.resnet18(weights=None)
-        feats = backbone.forward(images)
+        feats = backbone(images)
         bert = AutoModel.from_pretrained("bert-base-uncased", revision="abc123")
         hidden = bert(input_ids=ids)
         def run(m: nn.Module, x):
