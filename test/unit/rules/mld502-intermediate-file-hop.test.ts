@@ -96,6 +96,23 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a split written out, then reloaded only to print its shapes and a statistic of it, in a string or not',
+      code: py`
+        from pathlib import Path
+        import numpy as np
+        import pandas as pd
+
+        out = Path("data/processed")
+        y_train.to_frame().to_parquet(out / "y_train.parquet")
+        y_test.to_frame().to_parquet(out / "y_test.parquet")
+        np.save(out / "weights.npy", weights)
+        print("malicious frac -> train: %.4f  test: %.4f" % (
+            pd.read_parquet(out / "y_train.parquet")["label"].mean(),
+            pd.read_parquet(out / "y_test.parquet")["label"].mean()))
+        print(f"weights sum {np.load(out / 'weights.npy').sum():.2f}")
+      `,
+    },
+    {
       name: 'a cache built by a function the file calls only when the file is missing',
       code: py`
         import os
@@ -414,6 +431,18 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a statistic of the read-back used to filter the data that is trained on: still a hop',
+      code: py`
+        import pandas as pd
+        scores.to_csv("out/scores.csv")
+        cut = pd.read_csv("out/scores.csv")["score"].mean()
+        print("cut %.3f" % cut)
+        keep = frame[frame.score > cut]
+        model.fit(keep[FEATURES], keep.y)
+      `,
+      findings: [{ line: 3, message: /read back here/ }],
+    },
     {
       name: 'a builder called under the existence check and once more unconditionally: its write is a step of the pipeline, still a hop',
       code: py`
