@@ -67,3 +67,9 @@ export async function run(code: string | (string | CellSpec)[], rules?: readonly
   const result = analyzeDocument(doc, config, { parser: await parser(), ...(rules ? { rules } : {}) });
   return { doc, source, result };
 }
+
+/** The 1-based lines of the findings one rule reports in a script at `uri` (the file name decides what the file is: a pytest module, a DAG). */
+export async function findingLinesIn(uri: string, code: string, rule: Rule): Promise<number[]> {
+  const doc = buildDocument(scriptSource(uri, code));
+  return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [rule] }).findings.map((f) => f.range.start.line + 1);
+}

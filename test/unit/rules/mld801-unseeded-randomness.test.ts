@@ -1,8 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
-import { analyzeDocument } from '../../../server/src/analyze';
-import { applyToSource, buildDocument, scriptSource } from '../../../server/src/documents/source';
-import { allRulesConfig, parser, py, run } from '../../support/engine';
+import { applyToSource } from '../../../server/src/documents/source';
+import { findingLinesIn, py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 const MLFLOW_EXAMPLE_TRAINED = py`
@@ -3329,10 +3328,7 @@ const GRADIENT_FLOW_TESTS = py`
 `;
 
 describe('MLD801: draws at the top level of a pytest test module', () => {
-  const findingsIn = async (uri: string, code: string) => {
-    const doc = buildDocument(scriptSource(uri, code));
-    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unseededRandomness] }).findings.map((f) => f.range.start.line + 1);
-  };
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unseededRandomness);
 
   it('leaves inputs shared by the tests of a module that runs nothing at import (test_*.py, *_test.py)', async () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_gated_residual.py', HOISTED_TEST_INPUTS), []);

@@ -2,6 +2,27 @@ import { forwardCalledDirectly } from '../../../server/src/detectors/mld907-forw
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A speaker-embedding model whose embedding method calls four layers around their `__call__`. */
+const X_VECTOR = py`
+        import torch.nn as nn
+
+        class XVector(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.frames = nn.Sequential(nn.Conv1d(24, 512, 5), nn.ReLU())
+                self.segment6 = nn.Linear(1024, 512)
+                self.segment7 = nn.Linear(512, 512)
+
+            def embed(self, x, layer):
+                out = self.frames.forward(x)
+                if layer == 6:
+                    return self.segment6.forward(out)
+                return self.segment7.forward(self.segment6.forward(out).relu())
+
+            def forward(self, x):
+                return self.segment7.forward(self.frames(x))
+`;
+
 ruleTests(forwardCalledDirectly, {
   valid: [
     {
@@ -86,46 +107,11 @@ ruleTests(forwardCalledDirectly, {
     },
     {
       name: 'the direct calls of one method are one finding, whose fix calls every module; another method is its own',
-      code: py`
-        import torch.nn as nn
-
-        class XVector(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.frames = nn.Sequential(nn.Conv1d(24, 512, 5), nn.ReLU())
-                self.segment6 = nn.Linear(1024, 512)
-                self.segment7 = nn.Linear(512, 512)
-
-            def embed(self, x, layer):
-                out = self.frames.forward(x)
-                if layer == 6:
-                    return self.segment6.forward(out)
-                return self.segment7.forward(self.segment6.forward(out).relu())
-
-            def forward(self, x):
-                return self.segment7.forward(self.frames(x))
-      `,
+      code: X_VECTOR,
       findings: [{ line: 11, related: 3, message: /as do 3 other direct `\.forward` calls in this function, linked/ }, { line: 17, related: 0 }],
       fixIndex: 0,
-      output: py`
-        import torch.nn as nn
-
-        class XVector(nn.Module):
-            def __init__(self):
-                super().__init__()
-                self.frames = nn.Sequential(nn.Conv1d(24, 512, 5), nn.ReLU())
-                self.segment6 = nn.Linear(1024, 512)
-                self.segment7 = nn.Linear(512, 512)
-
-            def embed(self, x, layer):
-                out = self.frames(x)
-                if layer == 6:
-                    return self.segment6(out)
-                return self.segment7(self.segment6(out).relu())
-
-            def forward(self, x):
-                return self.segment7.forward(self.frames(x))
-      `,
+      // The embedding method calls its layers; the other method's direct call is left as it was.
+      output: X_VECTOR.replace(/def embed[\s\S]*?(?=def forward)/, (embed) => embed.replaceAll('.forward(', '(')),
     },
     {
       name: 'library models: torchvision, transformers, and a parameter annotated nn.Module',

@@ -1,8 +1,6 @@
 import { unsafeModelDeserialization } from '../../../server/src/detectors/mld908-unsafe-model-deserialization';
 import { strict as assert } from 'node:assert';
-import { analyzeDocument } from '../../../server/src/analyze';
-import { buildDocument, scriptSource } from '../../../server/src/documents/source';
-import { allRulesConfig, parser, py } from '../../support/engine';
+import { findingLinesIn, py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 /** Loads of foreign files beside the program's own saves: a downloading fixture, a path worked out again, a helper that only names a path. */
@@ -1484,10 +1482,7 @@ const TEST_READS_ITS_TMP_PATH = py`
 `;
 
 describe('MLD908: files under a test\'s own tmp_path', () => {
-  const findingsIn = async (uri: string, code: string) => {
-    const doc = buildDocument(scriptSource(uri, code));
-    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unsafeModelDeserialization] }).findings.map((f) => f.range.start.line + 1);
-  };
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
 
   it('leaves a test that reads back what it (or the code it runs) wrote under its tmp_path or tmpdir', async () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_cli.py', TEST_READS_ITS_TMP_PATH), []);
@@ -1536,10 +1531,7 @@ const AIRFLOW_DAG = py`
 `;
 
 describe('MLD908: a model saved by an upstream Airflow task', () => {
-  const lines = async (code: string) => {
-    const doc = buildDocument(scriptSource('file:///proj/dags/fraud.py', code));
-    return analyzeDocument(doc, allRulesConfig(), { parser: await parser(), rules: [unsafeModelDeserialization] }).findings.map((f) => f.range.start.line + 1);
-  };
+  const lines = (code: string) => findingLinesIn('file:///proj/dags/fraud.py', code, unsafeModelDeserialization);
 
   it('leaves the loads of tasks downstream of the task that saved the file, through >> and <<', async () => {
     assert.deepEqual(await lines(AIRFLOW_DAG), []);
