@@ -80,7 +80,12 @@ function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean
   if (!object) return false;
   const constructed = index.constructedClass(object);
   if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
-  return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+  const node = stripParens(object);
+  if (!/model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(node.text)) return false;
+  // A variable or attribute whose own name says it only holds something about a model (`model_info`,
+  // `self.model_history`) holds no model; an entry taken out of a container (`runs["model"]`) has no such name.
+  const name = node.type === 'identifier' ? node : node.type === 'attribute' ? node.childForFieldName('attribute') : undefined;
+  return !name || !DATA_WORDS.test(name.text);
 }
 
 /**
