@@ -92,6 +92,19 @@ ruleTests(unversionedModelArtifact, {
       `,
     },
     {
+      name: 'records about a model under names in which "model" only says whose they are: its input sizes, its training history, its metrics',
+      code: py`
+        import joblib
+        import pickle
+        import torch
+        model_info = {"obs_dim": 8, "n_actions": 4}
+        with open("models/model_info.pkl", "wb") as f:
+            pickle.dump(model_info, f)
+        torch.save(agent.model_history, "models/history.pt")
+        joblib.dump(model_metrics, "models/metrics.joblib")
+      `,
+    },
+    {
       name: 'torch.save of datasets and tensors, not of a model',
       code: py`
         import torch
@@ -238,6 +251,23 @@ ruleTests(unversionedModelArtifact, {
         MODEL_VERSION = "7"
         CKPT = f'weights/best-v{MODEL_VERSION}.pt'
         torch.save(net.state_dict(), CKPT)
+      `,
+    },
+    {
+      name: 'a model pickled beside a record about it, and an entry named for the model taken out of a record: the models are reported',
+      code: py`
+        import pickle
+        pickle.dump(model_info, open("models/model_info.pkl", "wb"))
+        pickle.dump(policy_model, open("models/policy.pkl", "wb"))
+        pickle.dump(run_summary["model"], open("models/best.pkl", "wb"))
+      `,
+      findings: [{ line: 3 }, { line: 4 }],
+      output: py`
+        import pickle
+        pickle.dump(model_info, open("models/model_info.pkl", "wb"))
+        MODEL_VERSION = "1"
+        pickle.dump(policy_model, open(f"models/policy-v{MODEL_VERSION}.pkl", "wb"))
+        pickle.dump(run_summary["model"], open("models/best.pkl", "wb"))
       `,
     },
     {

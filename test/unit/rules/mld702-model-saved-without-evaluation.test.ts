@@ -29,6 +29,24 @@ function tabularFit(validation: string): string {
   `;
 }
 
+/** A policy trained on replay batches, then what the run keeps of it (`saves`, one statement a line). */
+function policyRun(saves: string): string {
+  return py`
+    import pickle
+    import joblib
+    import torch
+    import torch.nn as nn
+
+    policy = nn.Sequential(nn.Linear(8, 32), nn.ReLU(), nn.Linear(32, 4))
+    opt = torch.optim.Adam(policy.parameters(), lr=1e-3)
+    for states, targets in replay_batches():
+        opt.zero_grad()
+        nn.functional.mse_loss(policy(states), targets).backward()
+        opt.step()
+    model_info = {"obs_dim": 8, "n_actions": 4}
+  ` + saves;
+}
+
 /** A layer trained under mixed precision on one drawn batch against drawn targets, its weights saved per rank. */
 const DRAWN_BATCH_AMP = py`
   import torch
@@ -334,6 +352,16 @@ ruleTests(modelSavedWithoutEvaluation, {
         with open("frame.pkl", "wb") as f:
             pickle.dump(df, f)
       `,
+    },
+    {
+      name: 'not a model: what a training run records about its model (its input sizes, its predictions, its training history), under names in which "model" only says whose they are',
+      code: policyRun(py`
+        with open("models/model_info.pkl", "wb") as f:
+            pickle.dump(model_info, f)
+        model_preds = policy(probe_states).detach().numpy()
+        joblib.dump(model_preds, "models/probe_preds.joblib")
+        torch.save(tracker.model_history, "models/history.pt")
+      `),
     },
     {
       name: 'a held-out loss computed each epoch and printed as the testing phase, before the final save',
@@ -748,6 +776,16 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.state_dict(), "skipgram.pt")
       `,
       findings: [{ line: 9, message: /^model is saved to "skipgram\.pt", but this script computes no held-out metric for it/, related: 0 }],
+      noFix: true,
+    },
+    {
+      name: 'information about a model saved before the model itself: the finding is on the model, and the record is not linked as a model',
+      code: policyRun(py`
+        pickle.dump(model_info, open("models/model_info.pkl", "wb"))
+        runs = {"model": policy, "episodes": 500}
+        pickle.dump(runs["model"], open("models/policy.pkl", "wb"))
+      `),
+      findings: [{ line: 15, message: /^runs\["model"\] is saved to "models\/policy\.pkl", but this script computes no held-out metric for it/, related: 0 }],
       noFix: true,
     },
   ],

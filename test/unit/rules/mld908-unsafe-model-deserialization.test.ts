@@ -317,6 +317,26 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'information about a model kept beside it (its input sizes, read by key to rebuild it), under names and files in which "model" only says whose it is',
+      code: py`
+        import pickle
+        import joblib
+        import torch
+
+        with open("models/model_info.pkl", "rb") as f:
+            model_info = pickle.load(f)
+        net = QNet(model_info["obs_dim"], model_info["n_actions"])
+        net.load_state_dict(torch.load("models/qnet.pt", weights_only=True))
+
+        class Runner:
+            def __init__(self, run_dir):
+                self.model_info = joblib.load(run_dir / "model_info.joblib")
+
+        info = pickle.load(open("checkpoints/model_run_info.pkl", "rb"))
+        print(info["episodes"])
+      `,
+    },
+    {
       name: 'a pickle round trip of a model trained in this process',
       code: py`
         import pickle
@@ -1023,14 +1043,17 @@ ruleTests(unsafeModelDeserialization, {
       noFix: true,
     },
     {
-      name: 'a name that says model and data is still reported when the object is used as a model, and a model named so',
+      name: 'a name that says model and data, or information about a model, is still reported when the object is used as a model, and a model named so, also from a file named for information',
       code: py`
         import pickle
         model_array = pickle.load(open("bundle.pkl", "rb"))
         y = model_array.predict(X)
         model = pickle.load(open("lstm_array_v2.pkl", "rb"))
+        model_info = pickle.load(open("models/model_info.pkl", "rb"))
+        actions = model_info.predict(states)
+        policy_model = pickle.load(open("models/run_info.pkl", "rb"))
       `,
-      findings: [{ line: 2 }, { line: 4 }],
+      findings: [{ line: 2 }, { line: 4 }, { line: 5 }, { line: 7 }],
     },
     {
       name: 'used as a model even though its file is named after probabilities',

@@ -67,11 +67,25 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
   return index.dataflow.dataIOAt(call.node)?.path;
 }
 
+/**
+ * Names of what a pipeline pickles between steps (predictions, probabilities, out-of-fold scores,
+ * results, images, a model's input arrays), and of the records it keeps beside its models (a run's
+ * status, a summary, metrics, a training history, a report, metadata, information about the model
+ * such as its input sizes, the names of the columns a model reads, the decision threshold chosen for
+ * it): in `model_preds` or `model_info`, "model" only says whose they are. `predictor` is a model.
+ */
+export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|(^|[^a-z])(results?|scores?|status|summary|summaries|metrics?|history|report|metadata|info|features|columns|cols|names|thresholds?)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
+
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
   if (!object) return false;
   const constructed = index.constructedClass(object);
   if (constructed && /^(sklearn|xgboost|lightgbm|catboost|torch|tensorflow|keras|transformers)\./.test(constructed)) return true;
-  return /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(stripParens(object).text);
+  const node = stripParens(object);
+  if (!/model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster/i.test(node.text)) return false;
+  // A variable or attribute whose own name says it only holds something about a model (`model_info`,
+  // `self.model_history`) holds no model; an entry taken out of a container (`runs["model"]`) has no such name.
+  const name = node.type === 'identifier' ? node : node.type === 'attribute' ? node.childForFieldName('attribute') : undefined;
+  return !name || !DATA_WORDS.test(name.text);
 }
 
 /**
