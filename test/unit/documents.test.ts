@@ -13,6 +13,8 @@ describe('IPython magics are neutralised without moving anything', () => {
     ['assigned shell output', 'files = !ls data\nx = 1', 'shell:ls'],
     ['assigned line magic', 'res = %timeit -o f()\nx = 1', 'line-magic:timeit'],
     ['automagic pip', 'pip install torch\nx = 1', 'automagic:pip'],
+    ['automagic pip with a general option before the subcommand', 'pip -q install torch\nx = 1', 'automagic:pip'],
+    ['automagic pip with general options, one taking a value', 'pip --timeout 60 --no-cache-dir install torch\nx = 1', 'automagic:pip'],
     ['automagic cd', 'cd drive/MyDrive/project\nx = 1', 'automagic:cd'],
     ['automagic alias with a path', 'ls data/raw/\nx = 1', 'automagic:ls'],
     ['automagic line magic', 'matplotlib inline\nx = 1', 'automagic:matplotlib'],
@@ -55,7 +57,7 @@ describe('IPython magics are neutralised without moving anything', () => {
   });
 
   it('leaves a magic\'s name alone where it is Python: an operator, assignment, call or attribute follows', () => {
-    for (const source of ['ls -la\nx = 1', 'env = make_env()\nx = 1', 'cd(path)\nx = 1', 'history.append(loss)\nx = 1', 'env .reset()\nx = 1', 'reset\nx = 1', 'cat in pets\nx = 1', 'ls   = last + step\nx = 1', 'rm -rf data\nx = 1']) {
+    for (const source of ['ls -la\nx = 1', 'pip -q\nx = 1', 'pip -q if install else 0\nx = 1', 'pip -q or install\nx = 1', 'env = make_env()\nx = 1', 'cd(path)\nx = 1', 'history.append(loss)\nx = 1', 'env .reset()\nx = 1', 'reset\nx = 1', 'cat in pets\nx = 1', 'ls   = last + step\nx = 1', 'rm -rf data\nx = 1']) {
       const result = neutraliseCell(source);
       assert.deepEqual(result.magics, [], source);
       assert.equal(result.text, source);

@@ -13,8 +13,13 @@ const TRANSPARENT_CELL_MAGICS = new Set([
   'skip', 'ipytest', 'cython_inline', 'autoreload', 'tensorflow_version', 'autovisualize', 'with',
 ]);
 
-/** Shell commands that IPython runs without `!` when automagic is on (only unambiguous forms). */
-const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)\s+(?:install|uninstall|list|show|freeze)\b.*)$/;
+/**
+ * Shell commands that IPython runs without `!` when automagic is on (only unambiguous forms), also
+ * with pip's general options before the subcommand (`pip -q install x`, `pip --timeout 60 install x`):
+ * an option, then a name right before the subcommand, is no Python either. A word after an option
+ * may be its value, unless it is a keyword that would make the line Python (`pip -q if install else 0`).
+ */
+const AUTOMAGIC = /^(\s*)((?:pip|pip3|conda|mamba)(?:\s+-{1,2}[A-Za-z][\w-]*(?:=\S+)?(?:\s+(?!(?:if|else|and|or|not|is|in|for|lambda|await)\b)[^\s-]\S*)?)*\s+(?:install|uninstall|list|show|freeze)\b.*)$/;
 /**
  * Line magics and shell aliases that IPython also runs without `%` (automagic, on by default):
  * `cd data`, `ls models/`, `cat train.csv`, `matplotlib inline`, `load_ext autoreload`. Taken as

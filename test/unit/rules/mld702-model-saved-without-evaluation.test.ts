@@ -451,8 +451,64 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(model.state_dict(), "topics.pt")
       `,
     },
+    {
+      name: 'notebook: a single-file base checkpoint converted to a pipeline folder and saved untouched, then a LoRA trained and saved only inside its loop',
+      code: [
+        'from diffusers.pipelines.stable_diffusion.convert_from_ckpt import download_from_original_stable_diffusion_ckpt\nbase = download_from_original_stable_diffusion_ckpt("weights/base.safetensors", "v1-inference.yaml", from_safetensors=True)\nbase.save_pretrained("converted_base")\n',
+        'import torch\nfor step, batch in enumerate(loader):\n    loss = lora_loss(unet, batch)\n    loss.backward()\n    opt.step()\n    if step % 500 == 0:\n        torch.save(lora_layers.state_dict(), f"lora/step_{step}.pt")\n',
+      ],
+    },
+    {
+      name: 'a base model cached to a local folder as it was downloaded, beside an adapter trained and saved per epoch',
+      code: py`
+        import torch
+        from transformers import AutoModelForCausalLM
+
+        base = AutoModelForCausalLM.from_pretrained("gpt2")
+        base.save_pretrained("cache/gpt2-base")
+        for epoch in range(3):
+            for batch in loader:
+                loss = adapter_loss(adapter, batch)
+                loss.backward()
+                opt.step()
+            torch.save(adapter.state_dict(), f"adapters/epoch_{epoch}.pt")
+      `,
+    },
+    {
+      name: 'a VAE read from one checkpoint file and its weights written again as a state dict, beside a training loop that keeps checkpoints',
+      code: py`
+        import torch
+        from diffusers import AutoencoderKL
+
+        vae = AutoencoderKL.from_single_file("weights/vae-ft-mse.safetensors")
+        torch.save(vae.state_dict(), "vae_weights.pt")
+        for step, batch in enumerate(loader):
+            loss = denoise_loss(unet, batch)
+            loss.backward()
+            opt.step()
+            torch.save(unet.state_dict(), "checkpoints/unet_last.pt")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a pretrained model fine-tuned in the file and saved is judged; an untouched copy saved before it does not lead the finding',
+      code: py`
+        import torch
+        from transformers import AutoModelForSequenceClassification
+
+        base = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased")
+        base.save_pretrained("cache/base")
+        model = AutoModelForSequenceClassification.from_pretrained("distilbert-base-uncased", num_labels=2)
+        opt = torch.optim.AdamW(model.parameters(), lr=2e-5)
+        for batch in loader:
+            loss = model(**batch).loss
+            loss.backward()
+            opt.step()
+        model.save_pretrained("sentiment-model")
+      `,
+      findings: [{ line: 12, message: /^model is saved to "sentiment-model", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a name bound to a scaler in one branch and to a regressor in the other: a model whichever is saved may be',
       code: py`

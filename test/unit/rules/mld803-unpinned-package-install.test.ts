@@ -146,6 +146,11 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'automagic installs with pip\'s general options before the subcommand are read as installs',
+      code: ['pip -q install torch torchvision --index-url https://download.pytorch.org/whl/cu121\n', 'pip --timeout 60 install diffusers==0.30.3 peft\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: torch, torchvision and peft have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
       name: 'long VCS URLs keep the owner and repository that tell them apart',
       code: ['!pip install git+https://github.com/huggingface/transformers git+https://github.com/huggingface/accelerate\n!pip install -q git+https://github.com/huggingface/peft.git@main\n'],
       findings: [{ cell: 0, line: 1, message: /^`pip install`: git\+https:\/\/\.\.\.\/huggingface\/transformers, git\+https:\/\/\.\.\.\/huggingface\/accelerate and git\+https:\/\/\.\.\.\/huggingface\/peft\.git@main follow a branch, not a commit, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],

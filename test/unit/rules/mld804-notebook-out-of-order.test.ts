@@ -149,6 +149,16 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'install cells written as automagic with pip\'s general options before the subcommand (-q, --quiet, --timeout 120): an earlier session, and a re-run after the cells below',
+      code: [
+        { text: 'pip -q install xformers bitsandbytes\n', executionOrder: 3, hasOutputs: true },
+        { text: 'pip --quiet --disable-pip-version-check install -U peft==0.11.1\n', executionOrder: 7 },
+        { text: 'pip --timeout 120 install -r requirements.txt\n', executionOrder: 1, hasOutputs: true },
+        { text: 'import torch\n', executionOrder: 1 },
+        { text: 'x = torch.ones(2)\nx\n', executionOrder: 2, hasOutputs: true },
+      ],
+    },
+    {
       name: 'set-up cells that clone, copy and fetch files in an earlier session: the cells below ran top to bottom from [1]',
       code: [
         { text: '!git clone https://github.com/someone/speech-tools.git\n', executionOrder: 1, hasOutputs: true },
@@ -192,6 +202,11 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that installs and also imports is not only an install: its count is compared',
       code: [{ text: '!pip install pandas==2.2.2\nimport pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 1 }, { text: 'df.head()\n', executionOrder: 2 }],
+      findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
+    },
+    {
+      name: 'an automagic install with a general option that also imports is compared',
+      code: [{ text: 'pip -q install lightgbm==4.3.0\nimport lightgbm as lgb\n', executionOrder: 1 }, { text: 'booster = lgb.Booster(model_file="model.txt")\n', executionOrder: 1 }, { text: 'booster.num_trees()\n', executionOrder: 2 }],
       findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
     },
     {

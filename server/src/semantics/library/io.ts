@@ -80,6 +80,8 @@ const FUNCTIONS = new Map<string, IoSignature>(Object.entries({
   'keras.models.load_model': model('read', 'keras', slot(0, 'filepath')),
   'tensorflow.keras.models.load_model': model('read', 'keras', slot(0, 'filepath')),
   'keras.saving.load_model': model('read', 'keras', slot(0, 'filepath')),
+  // A single-file Stable Diffusion checkpoint read and converted into a pipeline.
+  'diffusers.pipelines.stable_diffusion.convert_from_ckpt.download_from_original_stable_diffusion_ckpt': model('read', 'diffusers', slot(0, 'checkpoint_path_or_dict', 'checkpoint_path')),
   'keras.models.save_model': model('write', 'keras', slot(1, 'filepath')),
   'keras.saving.save_model': model('write', 'keras', slot(1, 'filepath')),
   'tensorflow.keras.models.save_model': model('write', 'keras', slot(1, 'filepath')),
@@ -172,6 +174,8 @@ const METHODS = new Map<string, IoSignature>(Object.entries({
   sink_ipc: POLARS_WRITE,
   save_to_disk: { direction: 'write', what: 'data', library: 'datasets', holds: 'dataset', path: slot(0, 'dataset_path'), data: 'receiver', evidence: ['datasets'] },
   from_pretrained: model('read', 'transformers', slot(0, 'pretrained_model_name_or_path')),
+  // diffusers' pipelines and models read from one checkpoint file (`.safetensors`, `.ckpt`).
+  from_single_file: model('read', 'diffusers', slot(0, 'pretrained_model_link_or_path')),
   save_pretrained: model('write', 'transformers', slot(0, 'save_directory')),
   save_model: model('write', 'keras', slot(0, 'filepath', 'fname', 'output_dir')),
   save_weights: model('write', 'keras', slot(0, 'filepath')),
