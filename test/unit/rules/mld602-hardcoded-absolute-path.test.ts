@@ -204,6 +204,36 @@ ruleTests(hardcodedAbsolutePath, {
       noFix: true,
     },
     {
+      name: 'one Windows path, once with escaped backslashes and once as a raw string: one path Python opens, one finding quoting it as it is',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("C:\\\\Users\\\\ahmed\\\\tweets.csv")
+        again = pd.read_csv(r"C:\\Users\\ahmed\\tweets.csv")
+      `,
+      findings: [{ line: 2, message: /^`pd\.read_csv` reads "C:\\Users\\ahmed\\tweets\.csv" \(1 other call of this file uses it too, linked\)/, related: 1 }],
+      output: py`
+        import pandas as pd
+        TWEETS_CSV_PATH = "C:\\\\Users\\\\ahmed\\\\tweets.csv"
+        df = pd.read_csv(TWEETS_CSV_PATH)
+        again = pd.read_csv(TWEETS_CSV_PATH)
+      `,
+    },
+    {
+      name: 'the same two spellings in two cells of a notebook, and in f-strings: one finding each',
+      code: [
+        'import pandas as pd\ndf = pd.read_csv("C:\\\\Users\\\\ahmed\\\\tweets.csv")\n',
+        'df = pd.read_csv(r"C:\\Users\\ahmed\\tweets.csv")\nfor y in years:\n    pd.read_csv(f"D:\\\\runs\\\\{y}.csv").to_csv(rf"D:\\runs\\{y}.csv")\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /reads "C:\\Users\\ahmed\\tweets\.csv" \(1 other call/, related: 1 },
+        { cell: 1, line: 3, message: /"D:\\runs\\\{\}\.csv" \(1 other call/, related: 1 },
+      ],
+      output: [
+        'import pandas as pd\nTWEETS_CSV_PATH = "C:\\\\Users\\\\ahmed\\\\tweets.csv"\ndf = pd.read_csv(TWEETS_CSV_PATH)\n',
+        'df = pd.read_csv(TWEETS_CSV_PATH)\nfor y in years:\n    pd.read_csv(f"D:\\\\runs\\\\{y}.csv").to_csv(rf"D:\\runs\\{y}.csv")\n',
+      ],
+    },
+    {
       name: 'paths under different machine-specific folders are separate findings',
       code: py`
         import pandas as pd
