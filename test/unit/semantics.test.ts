@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { buildDocument } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { SemanticIndex } from '../../server/src/semantics';
+import { stringTemplate, stringValue } from '../../server/src/semantics/literals';
 import { pandasKind } from '../../server/src/semantics/pandas';
 import { notebookSource, parser, py, sourceOf } from '../support/engine';
 
@@ -243,6 +244,20 @@ describe('semantic index', () => {
     assert.notEqual(index.roots[0]?.type, 'module');
     assert.ok(index.definitionsOf('y').length <= 1);
     dispose();
+  });
+});
+
+describe('string values', () => {
+  it('are what Python reads: escape sequences and doubled braces decoded, a raw string as written', async () => {
+    const tree = (await parser()).parse([
+      'a = "C:\\\\Users\\\\ana\\tx\\x41"',
+      'b = r"C:\\Users\\ana\\tx"',
+      'c = f"{{run}}\\n{name}.csv"',
+      'd = "one" b"\\x41"',
+    ].join('\n'));
+    const values = tree.rootNode.namedChildren.map((statement) => statement!.namedChild(0)!.childForFieldName('right')!);
+    assert.deepEqual(values.map((value) => stringValue(value) ?? stringTemplate(value)), ['C:\\Users\\ana\txA', 'C:\\Users\\ana\\tx', '{run}\n{}.csv', 'oneA']);
+    tree.delete();
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../semantics/literals';
-import { nodeKey } from '../semantics/nodes';
+import { nodeKey, structureAncestors } from '../semantics/nodes';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import type { DataIO } from '../semantics/dataflow';
 import type { FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
@@ -73,7 +73,33 @@ function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath |
   const head = index.dataflow.pathOf(expression).head;
   if (!head || head.throughModuleName || !mayStartWithRoot(index.doc.text, head.literal)) return undefined;
   const value = stringValue(head.literal) ?? stringTemplate(head.literal);
-  return value !== undefined && MACHINE_SPECIFIC.test(value) && !PLATFORM_MOUNTS.test(value) && !JUPYTER_HOME.test(value) ? { literal: head.literal, value } : undefined;
+  if (value === undefined || !MACHINE_SPECIFIC.test(value) || PLATFORM_MOUNTS.test(value) || JUPYTER_HOME.test(value)) return undefined;
+  return declaredMounts(index, head.literal).some((mount) => inFolder(value, mount)) ? undefined : { literal: head.literal, value };
+}
+
+const inFolder = (value: string, folder: string) => value === folder || (value.startsWith(folder) && isSeparator(value[folder.length]));
+
+/**
+ * The folders a platform mounts into the container a function runs in, as the file declares them
+ * in a decorator of the function or of its class: the keys of `volumes={"/root/data": volume}`
+ * (Modal's `@app.function(...)`, `@app.cls(...)`). Every run of that function sees the volume
+ * there, as every Kaggle kernel sees `/kaggle/input`.
+ */
+function declaredMounts(index: SemanticIndex, node: Node): string[] {
+  const mounts: string[] = [];
+  for (const definition of structureAncestors(node)) {
+    const holder = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+    for (const decorator of holder?.namedChildren ?? []) {
+      const call = decorator?.type === 'decorator' && decorator.namedChild(0) ? index.call(decorator.namedChild(0)!) : undefined;
+      const volumes = call?.kwargs.get('volumes');
+      for (const pair of volumes?.type === 'dictionary' ? volumes.namedChildren : []) {
+        const key = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;
+        const mount = key ? stringValue(key)?.replace(/[\\/]+$/, '') : undefined;
+        if (mount) mounts.push(mount);
+      }
+    }
+  }
+  return mounts;
 }
 
 /**
@@ -221,7 +247,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path); paths under one folder get one constant for the folder, and each becomes an f-string that starts with it. It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. A folder a platform mounts into the container a function runs in, where the file declares the mount in a decorator of that function or of its class (Modal\'s `@app.function(volumes={"/root/datasets": volume})`), is left alone inside that function: every run of it sees the volume at that path; the same path outside it (the local entrypoint) and a folder beside the mount are still reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. A path is the value Python opens, escape sequences decoded: `"C:\\\\Users\\\\ana\\\\x.csv"` and `r"C:\\Users\\ana\\x.csv"` are one path, quoted in the message as it is. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
     },
   },
   listen,

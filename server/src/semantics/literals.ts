@@ -44,7 +44,7 @@ export function stringValue(input: Node): string | undefined {
   for (const child of node.namedChildren) {
     if (!child) continue;
     if (child.type === 'interpolation') return undefined;
-    if (child.type === 'string_content') out += child.text;
+    if (child.type === 'string_content') out += contentValue(child, raw);
     else if (child.type === 'escape_sequence') out += raw ? child.text : decodeEscape(child.text);
   }
   return out;
@@ -82,12 +82,32 @@ export function stringParts(input: Node): (string | Node)[] | undefined {
       if (text) parts.push(text);
       text = '';
       parts.push(expression);
-    } else if (child.type === 'string_content') text += child.text;
+    } else if (child.type === 'string_content') text += contentValue(child, raw);
     else if (child.type === 'escape_sequence') text += raw ? child.text : decodeEscape(child.text);
     else if (child.type === 'escape_interpolation') text += child.text.slice(0, 1);
   }
   if (text) parts.push(text);
   return parts;
+}
+
+/**
+ * What a run of a string's text holds. tree-sitter-python nests the escape sequences (`\\`, `\n`)
+ * and an f-string's doubled braces inside the content node, whose text spells them as written:
+ * `"C:\\Users"` holds `C:\Users`, the path Python opens; a raw string keeps its backslashes.
+ */
+function contentValue(content: Node, raw: boolean): string {
+  if (content.namedChildCount === 0) return content.text;
+  const text = content.text;
+  let out = '';
+  let at = 0;
+  for (const child of content.namedChildren) {
+    if (child?.type !== 'escape_sequence' && child?.type !== 'escape_interpolation') continue;
+    const start = child.startIndex - content.startIndex;
+    const value = child.type === 'escape_interpolation' ? child.text.slice(0, 1) : raw ? child.text : decodeEscape(child.text);
+    out += text.slice(at, start) + value;
+    at = start + child.text.length;
+  }
+  return out + text.slice(at);
 }
 
 function decodeEscape(text: string): string {

@@ -73,6 +73,41 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: "a volume a Modal function declares: paths under its mount are the same in every container that runs the function",
+      code: py`
+        import json
+        import os
+        import modal
+        import torch
+        from pathlib import Path
+        app = modal.App("bangla-train")
+        volume = modal.Volume.from_name("datasets")
+        @app.function(gpu="A10G", volumes={"/root/datasets": volume})
+        def convert():
+            base = Path("/root/datasets")
+            with open(base / "best" / "config.json") as f:
+                config = json.load(f)
+            state = torch.load("/root/datasets/best/weights.pt", weights_only=True)
+            torch.save(state, os.path.join("/root/datasets", "hf", "weights.pt"))
+      `,
+    },
+    {
+      name: 'a volume mounted for every method of a Modal class, with a trailing separator',
+      code: py`
+        import modal
+        import joblib
+        app = modal.App("serve")
+        @app.cls(volumes={"/mnt/weights/": modal.Volume.from_name("w")})
+        class Model:
+            @modal.enter()
+            def load(self):
+                self.clf = joblib.load("/mnt/weights/clf.joblib")
+            @modal.method()
+            def export(self, rows):
+                rows.to_csv(f"/mnt/weights/preds/{self.run}.csv")
+      `,
+    },
+    {
       name: 'absolute paths outside data and model I/O (sys.path, chdir, logging, comments)',
       code: py`
         import os
@@ -202,6 +237,68 @@ ruleTests(hardcodedAbsolutePath, {
       `,
       findings: [{ line: 2, related: 1 }],
       noFix: true,
+    },
+    {
+      name: 'one Windows path, once with escaped backslashes and once as a raw string: one path Python opens, one finding quoting it as it is',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("C:\\\\Users\\\\ahmed\\\\tweets.csv")
+        again = pd.read_csv(r"C:\\Users\\ahmed\\tweets.csv")
+      `,
+      findings: [{ line: 2, message: /^`pd\.read_csv` reads "C:\\Users\\ahmed\\tweets\.csv" \(1 other call of this file uses it too, linked\)/, related: 1 }],
+      output: py`
+        import pandas as pd
+        TWEETS_CSV_PATH = "C:\\\\Users\\\\ahmed\\\\tweets.csv"
+        df = pd.read_csv(TWEETS_CSV_PATH)
+        again = pd.read_csv(TWEETS_CSV_PATH)
+      `,
+    },
+    {
+      name: 'the same two spellings in two cells of a notebook, and in f-strings: one finding each',
+      code: [
+        'import pandas as pd\ndf = pd.read_csv("C:\\\\Users\\\\ahmed\\\\tweets.csv")\n',
+        'df = pd.read_csv(r"C:\\Users\\ahmed\\tweets.csv")\nfor y in years:\n    pd.read_csv(f"D:\\\\runs\\\\{y}.csv").to_csv(rf"D:\\runs\\{y}.csv")\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /reads "C:\\Users\\ahmed\\tweets\.csv" \(1 other call/, related: 1 },
+        { cell: 1, line: 3, message: /"D:\\runs\\\{\}\.csv" \(1 other call/, related: 1 },
+      ],
+      output: [
+        'import pandas as pd\nTWEETS_CSV_PATH = "C:\\\\Users\\\\ahmed\\\\tweets.csv"\ndf = pd.read_csv(TWEETS_CSV_PATH)\n',
+        'df = pd.read_csv(TWEETS_CSV_PATH)\nfor y in years:\n    pd.read_csv(f"D:\\\\runs\\\\{y}.csv").to_csv(rf"D:\\runs\\{y}.csv")\n',
+      ],
+    },
+    {
+      name: 'a Modal function reads its mounted volume, but not a folder beside the mount, nor from the local entrypoint that runs outside the container',
+      code: py`
+        import modal
+        import pandas as pd
+        app = modal.App("fake-news")
+        @app.function(volumes={"/root/data": modal.Volume.from_name("data")})
+        def train():
+            train = pd.read_csv("/root/data/train.csv")
+            extra = pd.read_csv("/root/database/extra.csv")
+        @app.local_entrypoint()
+        def main():
+            local = pd.read_csv("/root/data/train.csv")
+      `,
+      findings: [
+        { line: 7, message: /^`pd\.read_csv` reads "\/root\/database\/extra\.csv", an absolute path/ },
+        { line: 10, message: /^`pd\.read_csv` reads "\/root\/data\/train\.csv", an absolute path/ },
+      ],
+      output: py`
+        import modal
+        import pandas as pd
+        app = modal.App("fake-news")
+        EXTRA_CSV_PATH = "/root/database/extra.csv"
+        @app.function(volumes={"/root/data": modal.Volume.from_name("data")})
+        def train():
+            train = pd.read_csv("/root/data/train.csv")
+            extra = pd.read_csv(EXTRA_CSV_PATH)
+        @app.local_entrypoint()
+        def main():
+            local = pd.read_csv("/root/data/train.csv")
+      `,
     },
     {
       name: 'paths under different machine-specific folders are separate findings',
