@@ -9,12 +9,13 @@ import { pushTo } from '../engine/collections';
 
 /**
  * Roots that exist on one machine or one person's account: home directories, mounted volumes,
- * a user's Google Drive in Colab, Windows drives and shares. Left out on purpose: `/tmp` (exists
- * everywhere), `/kaggle/...` and `/content/...` outside Drive (the same on every Kaggle or Colab
- * machine), Anyscale's storage mounts (PLATFORM_MOUNTS), container conventions (`/workspace`,
- * `/app`, `/opt`) and system paths (`/etc`, `/dev`).
+ * a user's Google Drive in Colab, Windows drives and shares, and the users' folders at the root of
+ * the current drive (`\Users\ana`). Left out on purpose: `/tmp` (exists everywhere), `/kaggle/...`
+ * and `/content/...` outside Drive (the same on every Kaggle or Colab machine), Anyscale's storage
+ * mounts (PLATFORM_MOUNTS), container conventions (`/workspace`, `/app`, `/opt`) and system paths
+ * (`/etc`, `/dev`).
  */
-const MACHINE_SPECIFIC = /^(?:\/(?:home|Users|root|mnt|media|Volumes|scratch|nfs|gpfs|lustre)\/|\/content\/drive\/|\/gdrive\/|[A-Za-z]:[\\/]|\\\\[^\\\s]+\\)/;
+const MACHINE_SPECIFIC = /^(?:\/(?:home|Users|root|mnt|media|Volumes|scratch|nfs|gpfs|lustre)\/|\/content\/drive\/|\/gdrive\/|[A-Za-z]:[\\/]|\\Users\\|\\\\[^\\\s]+\\)/;
 /**
  * Mounts a hosted platform provides under `/mnt` on every machine it runs: Anyscale's shared
  * storage (`/mnt/cluster_storage`, `/mnt/shared_storage`, `/mnt/user_storage`) and each node's

@@ -254,6 +254,19 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a user\'s folder at the root of the current Windows drive, its backslashes escaped',
+      code: py`
+        import pandas as pd
+        liver = pd.read_csv("\\\\Users\\\\ana\\\\OneDrive\\\\Desktop\\\\liver_train.csv")
+      `,
+      findings: [{ line: 2, message: /^`pd\.read_csv` reads "\\Users\\ana\\OneDrive\\Desktop\\liver_train\.csv", an absolute path/ }],
+      output: py`
+        import pandas as pd
+        LIVER_TRAIN_CSV_PATH = "\\\\Users\\\\ana\\\\OneDrive\\\\Desktop\\\\liver_train.csv"
+        liver = pd.read_csv(LIVER_TRAIN_CSV_PATH)
+      `,
+    },
+    {
       name: 'the same two spellings in two cells of a notebook, and in f-strings: one finding each',
       code: [
         'import pandas as pd\ndf = pd.read_csv("C:\\\\Users\\\\ahmed\\\\tweets.csv")\n',
