@@ -1313,6 +1313,55 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
+      code: py`
+        import joblib
+
+        def latest_version():
+            with open("models/LATEST") as f:
+                return f.read().strip()
+
+        version = latest_version()
+        model = joblib.load(f"models/model_{version}.pkl")
+
+        def reload_latest():
+            global model, version
+            new_version = latest_version()
+            if new_version != version:
+                model = joblib.load(f"models/model_{new_version}.pkl")
+                version = new_version
+
+        def compare_runs(run_dir):
+            stamp = latest_version()
+            before = joblib.load(f"{run_dir}/clf_{stamp}.pkl")
+            stamp = latest_version()
+            after = joblib.load(f"{run_dir}/clf_{stamp}.pkl")
+            return before.score(X, y), after.score(X, y)
+      `,
+      findings: [{ line: 8, related: 0 }, { line: 14, related: 0 }, { line: 19, related: 0 }, { line: 21, related: 0 }],
+    },
+    {
+      name: 'a name that holds a call\'s value over one binding names one file: two loads of the version read once are one finding; the one saved before is the program\'s own',
+      code: py`
+        import joblib
+
+        def latest_version():
+            with open("models/LATEST") as f:
+                return f.read().strip()
+
+        version = latest_version()
+        if use_gpu:
+            model = joblib.load(f"models/model_{version}.pkl")
+        else:
+            model = joblib.load(f"models/model_{version}.pkl", mmap_mode="r")
+        tag = latest_version()
+        joblib.dump(model, f"backup/model_{tag}.pkl")
+        restored = joblib.load(f"backup/model_{tag}.pkl")
+        print(restored.predict(X[:5]))
+      `,
+      findings: [{ line: 9, message: /\(as does 1 other load of this file\)/, related: 1 }],
+    },
+    {
       name: 'two files named by the command line (a student and its teacher): two findings',
       code: py`
         import argparse, torch

@@ -144,13 +144,16 @@ const CHDIR = new Set(['os.chdir']);
  * args.name)`, `self.checkpoint_path`), its value as far as it is known with the definitions every
  * name in it reads: the same expression over the same bindings is the same file, while a parameter
  * of two functions is not. A part computed by a call (`time.time()`) may change between two
- * evaluations of the expression, but not in a name that holds its value (boundPathKey).
+ * evaluations of the expression, but not in a name that holds its value (boundPathKey); and a part
+ * a name holds from a call (`version = latest()`, then `f"model_{version}.pkl"`) is one value only
+ * over that name's bindings: `new_version = latest()`, evaluated again, may hold another.
  */
 export function fileKey(flow: DataFlow, path: Node): string | undefined {
   const value = flow.pathOf(path);
   const key = pathKey(value);
-  if (key !== undefined) return key;
-  if (value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
+  const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
+  if (key !== undefined && !heldFromCall) return key;
+  if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
   const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
   const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
   if (reads.length === 0 || bindings.includes('')) return undefined;
