@@ -137,6 +137,17 @@ const FILES_OF_ONE_LIST = py`
       return votes
 `;
 
+/** A script's start: the version of the model to serve, read from a file by a helper and held in `version` (7 lines). */
+const LATEST_VERSION = py`
+  import joblib
+
+  def latest_version():
+      with open("models/LATEST") as f:
+          return f.read().strip()
+
+  version = latest_version()
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1314,14 +1325,7 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
-      code: py`
-        import joblib
-
-        def latest_version():
-            with open("models/LATEST") as f:
-                return f.read().strip()
-
-        version = latest_version()
+      code: LATEST_VERSION + py`
         model = joblib.load(f"models/model_{version}.pkl")
 
         def reload_latest():
@@ -1342,14 +1346,7 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a name that holds a call\'s value over one binding names one file: two loads of the version read once are one finding; the one saved before is the program\'s own',
-      code: py`
-        import joblib
-
-        def latest_version():
-            with open("models/LATEST") as f:
-                return f.read().strip()
-
-        version = latest_version()
+      code: LATEST_VERSION + py`
         if use_gpu:
             model = joblib.load(f"models/model_{version}.pkl")
         else:
