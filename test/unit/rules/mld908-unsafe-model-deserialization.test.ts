@@ -179,6 +179,22 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a run directory a call worked out, held in one name: the best weights saved under it in the loop and loaded after it through another name built from it are the program\'s own',
+      code: py`
+        import torch
+
+        def train(cfg, model, opt):
+            run_dir = make_run_dir(cfg)
+            for epoch in range(cfg.epochs):
+                score = fit_epoch(model, opt)
+                if score > best_score:
+                    torch.save({"model": model.state_dict()}, run_dir / "best.pt")
+            best_path = run_dir / "best.pt"
+            model.load_state_dict(torch.load(best_path)["model"])
+            return model
+      `,
+    },
+    {
       name: 'a test loads the file a fixture of the same file saved and returned (or yielded), a name holds the path a call worked out, and a helper returns the path it saved',
       code: py`
         import os, time

@@ -146,18 +146,48 @@ const CHDIR = new Set(['os.chdir']);
  * of two functions is not. A part computed by a call (`time.time()`) may change between two
  * evaluations of the expression, but not in a name that holds its value (boundPathKey); and a part
  * a name holds from a call (`version = latest()`, then `f"model_{version}.pkl"`) is one value only
- * over that name's bindings: `new_version = latest()`, evaluated again, may hold another.
+ * over that name's binding (heldValues): `new_version = latest()`, evaluated again, may hold another.
  */
 export function fileKey(flow: DataFlow, path: Node): string | undefined {
   const value = flow.pathOf(path);
   const key = pathKey(value);
   const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
   if (key !== undefined && !heldFromCall) return key;
-  if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
+  if (key !== undefined) {
+    const held = heldValues(flow, path);
+    return held && `${key}\u0000${held.join(';')}`;
+  }
+  if (value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
   const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
   const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
   if (reads.length === 0 || bindings.includes('')) return undefined;
   return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${bindings.join(';')}`;
+}
+
+/**
+ * The bindings that hold the run-time values a path is built from: a name is followed into the path
+ * its binding builds (`best = out_dir / "best.pt"`) and stops at one whose value the path cannot be
+ * read through (`out_dir = resolve_output_dir(cfg)`), so a save to `out_dir / "best.pt"` and a load of
+ * `best` name one file. Undefined when a name has no binding in sight.
+ */
+function heldValues(flow: DataFlow, path: Node, depth = 0): string[] | undefined {
+  const held: string[] = [];
+  for (const read of flow.readsWithin(stripParens(path))) {
+    if (read.resolution.kind === 'builtin') continue;
+    const definitions = flow.reachingDefinitions(read);
+    if (definitions.length === 0) return undefined;
+    for (const definition of definitions) {
+      const built = definition.kind === 'assign' && definition.value && depth < 4 && !opaque(flow, definition.value) ? heldValues(flow, definition.value, depth + 1) : undefined;
+      held.push(...(built ?? [String(definition.node.startIndex)]));
+    }
+  }
+  return held;
+}
+
+/** A value the path evaluator cannot see into: one run-time part that is the whole expression (`latest()`, `args.out`). */
+function opaque(flow: DataFlow, value: Node): boolean {
+  const path = flow.pathOf(value);
+  return path.template === '{}' && path.holes.length === 1 && path.holes[0] === stripParens(value).text;
 }
 
 /**
