@@ -179,8 +179,9 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
-      name: 'a run directory a call worked out, held in one name: the best weights saved under it in the loop and loaded after it through another name built from it are the program\'s own',
+      name: 'a run directory a call worked out, or the command line\'s, held in one name: weights saved under it and loaded through another name built from it, or written out again, are the program\'s own',
       code: py`
+        import os
         import torch
 
         def train(cfg, model, opt):
@@ -191,6 +192,9 @@ ruleTests(unsafeModelDeserialization, {
                     torch.save({"model": model.state_dict()}, run_dir / "best.pt")
             best_path = run_dir / "best.pt"
             model.load_state_dict(torch.load(best_path)["model"])
+            last = os.path.join(cfg.out_dir, cfg.name)
+            torch.save(model.state_dict(), last)
+            model.load_state_dict(torch.load(os.path.join(cfg.out_dir, cfg.name)))
             return model
       `,
     },
