@@ -10,7 +10,7 @@ import { holdsData } from './dataio';
 import { innermostValue } from './definitions';
 import { nodeKey, stripParens } from './nodes';
 import type { CallSite, Definition } from './types';
-import { FIT_RETURNS_SELF, FRAME_CONSTRUCTORS, FRAME_METHODS, MODEL_BASES, MODEL_FACTORIES, NETWORK, PREDICTION_FUNCTIONS, PREDICTION_METHODS, PROBABILITY_FUNCTIONS, SCORE_METHODS, TENSOR_PROBABILITY_METHODS, TO_PANDAS } from './library/values';
+import { FIGURE_MAKERS, FIGURE_PART_METHODS, FIT_RETURNS_SELF, FRAME_CONSTRUCTORS, FRAME_METHODS, MODEL_BASES, MODEL_FACTORIES, NETWORK, PREDICTION_FUNCTIONS, PREDICTION_METHODS, PROBABILITY_FUNCTIONS, SCORE_METHODS, TENSOR_PROBABILITY_METHODS, TO_PANDAS } from './library/values';
 import type { FrameLibrary, ScoreKind } from './library/values';
 
 export type { FrameLibrary, ScoreKind } from './library/values';
@@ -25,7 +25,9 @@ export type ValueKind =
   /** A model: `className` is the qualified constructor (`sklearn.ensemble.RandomForestClassifier`) or `local:Net`. */
   | { kind: 'model'; className: string; origin: Node }
   /** Model output: labels, probabilities or decision scores. */
-  | { kind: 'predictions'; score: ScoreKind; origin: Node };
+  | { kind: 'predictions'; score: ScoreKind; origin: Node }
+  /** A matplotlib figure, its axes or an array of axes: what is handed to its methods is drawn. */
+  | { kind: 'figure'; origin: Node };
 
 
 /** The kind of the value of `expression`, or undefined when it is not clear. */
@@ -80,6 +82,7 @@ function callKind(flow: DataFlow, call: CallSite, depth: number): ValueKind | un
     if (inner?.kind === 'predictions') return inner;
   }
   if (q && FRAME_CONSTRUCTORS[q]) return { kind: 'frame', library: FRAME_CONSTRUCTORS[q], origin };
+  if (q && FIGURE_MAKERS.test(q)) return { kind: 'figure', origin };
   if ((q === 'sklearn.base.clone' || q === 'copy.deepcopy' || q === 'copy.copy') && call.args[0]) {
     const inner = flow.kindOf(call.args[0], depth + 1);
     return inner?.kind === 'model' ? inner : undefined;
@@ -97,6 +100,7 @@ function callKind(flow: DataFlow, call: CallSite, depth: number): ValueKind | un
       if (FRAME_METHODS[receiver.library].has(call.method)) return receiver;
     }
     if (receiver?.kind === 'model' && call.method === 'fit' && FIT_RETURNS_SELF.test(receiver.className)) return receiver;
+    if (receiver?.kind === 'figure' && FIGURE_PART_METHODS.has(call.method)) return receiver;
   }
   return undefined;
 }
@@ -114,7 +118,11 @@ function definitionKind(flow: DataFlow, definition: Definition, depth: number): 
   if ((definition.kind === 'assign' || definition.kind === 'walrus') && definition.value) return flow.kindOf(definition.value, depth);
   if (definition.kind === 'unpack') {
     const element = unpackedElement(flow, definition);
-    return element ? flow.kindOf(element, depth) : undefined;
+    if (element) return flow.kindOf(element, depth);
+    // `fig, ax = plt.subplots()`: every part of what pyplot makes is the figure or its axes.
+    const value = definition.statement.type === 'assignment' ? innermostValue(definition.statement) : undefined;
+    const whole = value ? flow.kindOf(value, depth) : undefined;
+    return whole?.kind === 'figure' ? whole : undefined;
   }
   return undefined;
 }

@@ -781,6 +781,49 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 't-SNE maps drawn on elements of the axes grid pyplot makes, in a loop that also fits a PCA, are pictures',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.decomposition import PCA
+        from sklearn.manifold import TSNE
+
+        fig, grid = plt.subplots(2, len(perplexities))
+        for row, layer in enumerate(layers):
+            for col, perplexity in enumerate(perplexities):
+                reduced = PCA(n_components=50).fit_transform(activations[layer])
+                emb = TSNE(n_components=2, perplexity=perplexity).fit_transform(reduced)
+                grid[row][col].scatter([emb[i, 0] for i in range(n_shown)], [emb[i, 1] for i in range(n_shown)], c=labels[:n_shown])
+                grid[row, col].set_title(f"{layer} - {perplexity}")
+      `,
+    },
+    {
+      name: 't-SNE maps drawn on a subplot added to a figure, and on its twin, are pictures',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+
+        board = plt.figure(figsize=(12, 4))
+        for k, name in enumerate(encoders):
+            ax = board.add_subplot(1, len(encoders), k + 1)
+            points = TSNE(n_components=2).fit_transform(encoders[name].transform(X))
+            ax.scatter(points[:, 0], points[:, 1], s=4)
+            ax.twinx().plot(points[:, 0])
+      `,
+    },
+    {
+      name: 't-SNE maps drawn on axes unpacked from pyplot\'s figure, and annotated on the current axes, are pictures',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+
+        fig, (left, right) = plt.subplots(1, 2)
+        for metric in ("euclidean", "cosine"):
+            coords = TSNE(n_components=2, metric=metric).fit_transform(features)
+            right.scatter(coords[:, 0], coords[:, 1])
+            plt.gca().annotate(metric, coords[0])
+      `,
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -1278,6 +1321,37 @@ ruleTests(missingRandomState, {
         reg = HistGradientBoostingRegressor(early_stopping=False).fit(X, y)
         sub = HistGradientBoostingClassifier(max_features=0.5).fit(X, y)
         stop = HistGradientBoostingRegressor(early_stopping=True).fit(X, y)
+      `,
+    },
+    {
+      name: 'a t-SNE map drawn on an axes grid and also clustered and scored in the same loop is data',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.cluster import KMeans
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+
+        fig, grid = plt.subplots(1, len(layers))
+        for col, layer in enumerate(layers):
+            emb = TSNE(n_components=2).fit_transform(activations[layer])
+            groups = KMeans(n_clusters=5, random_state=0).fit_predict(emb)
+            grid[col].scatter(emb[:, 0], emb[:, 1], c=groups)
+            scores[layer] = silhouette_score(emb, groups)
+      `,
+      findings: [{ line: 8, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        import matplotlib.pyplot as plt
+        from sklearn.cluster import KMeans
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+        SEED = 42
+
+        fig, grid = plt.subplots(1, len(layers))
+        for col, layer in enumerate(layers):
+            emb = TSNE(n_components=2, random_state=SEED).fit_transform(activations[layer])
+            groups = KMeans(n_clusters=5, random_state=0).fit_predict(emb)
+            grid[col].scatter(emb[:, 0], emb[:, 1], c=groups)
+            scores[layer] = silhouette_score(emb, groups)
       `,
     },
     {

@@ -104,6 +104,20 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('from IPython.core.display import HTML\n\ndef css_styling():\n    styles = open("../styles/custom.css", "r").read()\n    return HTML(styles)\n\ncss_styling()\n'),
     },
     {
+      name: 'a cell that only prints the version of a module the first cell imports, re-run after the cells below it',
+      code: reRunAfterBelow('print(pd.__version__)\n'),
+    },
+    {
+      name: 'cells that only show module versions, as a cell\'s value or in a formatted print, share counts with code cells below',
+      code: [
+        { text: 'import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n', executionOrder: 1 },
+        { text: 'tf.__version__\n', executionOrder: 2, hasOutputs: true },
+        { text: 'print(f"keras {keras.__version__}, numpy {np.__version__}")\n', executionOrder: 3, hasOutputs: true },
+        { text: 'x = np.load("x.npy")\n', executionOrder: 2 },
+        { text: 'model = keras.Sequential([keras.layers.Dense(1)])\n', executionOrder: 3 },
+      ],
+    },
+    {
       name: 'a cell that only shows a figure shares a count with a code cell below',
       code: sharesCountWithBelow('from IPython.display import Image\nImage(filename="figures/architecture.png")\n'),
     },
@@ -242,6 +256,18 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell whose only code follows its comments is compared: re-run after the cells below it',
       code: reRunAfterBelow('# learning rate to try next\n# lr = 0.1\npd.options.display.precision = 2\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell that prints a module\'s setting, or a version a cell sets, is compared: another cell may change what it shows',
+      code: [
+        { text: 'import pandas as pd\nimport tensorflow as tf\n', executionOrder: 1 },
+        { text: 'print(pd.options.display.max_rows, tf.__version__)\n', executionOrder: 9, hasOutputs: true },
+        { text: 'pd.options.display.max_rows = 20\n', executionOrder: 2 },
+        { text: '__version__ = "0.3"\n', executionOrder: 3 },
+        { text: 'print(__version__)\n', executionOrder: 8, hasOutputs: true },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 4 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'cells that look self-contained but change or read what other cells see: an import that sets the environment, a read of a frame',

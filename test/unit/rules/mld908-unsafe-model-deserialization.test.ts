@@ -135,6 +135,17 @@ const FILES_OF_ONE_LIST = py`
       return votes
 `;
 
+/** A script's start: the version of the model to serve, read from a file by a helper and held in `version` (7 lines). */
+const LATEST_VERSION = py`
+  import joblib
+
+  def latest_version():
+      with open("models/LATEST") as f:
+          return f.read().strip()
+
+  version = latest_version()
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -164,6 +175,26 @@ ruleTests(unsafeModelDeserialization, {
         'search.pickle("search.pkl")\n\nwith open("search.pkl", "rb") as f:\n    search = pickle.load(f)\n',
         'predicted = search.predict(X_val)\n',
       ],
+    },
+    {
+      name: 'a run directory a call worked out, or the command line\'s, held in one name: weights saved under it and loaded through another name built from it, or written out again, are the program\'s own',
+      code: py`
+        import os
+        import torch
+
+        def train(cfg, model, opt):
+            run_dir = make_run_dir(cfg)
+            for epoch in range(cfg.epochs):
+                score = fit_epoch(model, opt)
+                if score > best_score:
+                    torch.save({"model": model.state_dict()}, run_dir / "best.pt")
+            best_path = run_dir / "best.pt"
+            model.load_state_dict(torch.load(best_path)["model"])
+            last = os.path.join(cfg.out_dir, cfg.name)
+            torch.save(model.state_dict(), last)
+            model.load_state_dict(torch.load(os.path.join(cfg.out_dir, cfg.name)))
+            return model
+      `,
     },
     {
       name: 'a test loads the file a fixture of the same file saved and returned (or yielded), a name holds the path a call worked out, and a helper returns the path it saved',
@@ -1332,6 +1363,41 @@ ruleTests(unsafeModelDeserialization, {
             base = torch.load(cfg["base"])
             head = torch.load(cfg["head"])
       `,
+    },
+    {
+      name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
+      code: LATEST_VERSION + py`
+        model = joblib.load(f"models/model_{version}.pkl")
+
+        def reload_latest():
+            global model, version
+            new_version = latest_version()
+            if new_version != version:
+                model = joblib.load(f"models/model_{new_version}.pkl")
+                version = new_version
+
+        def compare_runs(run_dir):
+            stamp = latest_version()
+            before = joblib.load(f"{run_dir}/clf_{stamp}.pkl")
+            stamp = latest_version()
+            after = joblib.load(f"{run_dir}/clf_{stamp}.pkl")
+            return before.score(X, y), after.score(X, y)
+      `,
+      findings: [{ line: 8, related: 0 }, { line: 14, related: 0 }, { line: 19, related: 0 }, { line: 21, related: 0 }],
+    },
+    {
+      name: 'a name that holds a call\'s value over one binding names one file: two loads of the version read once are one finding; the one saved before is the program\'s own',
+      code: LATEST_VERSION + py`
+        if use_gpu:
+            model = joblib.load(f"models/model_{version}.pkl")
+        else:
+            model = joblib.load(f"models/model_{version}.pkl", mmap_mode="r")
+        tag = latest_version()
+        joblib.dump(model, f"backup/model_{tag}.pkl")
+        restored = joblib.load(f"backup/model_{tag}.pkl")
+        print(restored.predict(X[:5]))
+      `,
+      findings: [{ line: 9, message: /\(as does 1 other load of this file\)/, related: 1 }],
     },
     {
       name: 'two files named by the command line (a student and its teacher): two findings',

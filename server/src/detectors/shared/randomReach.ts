@@ -48,6 +48,11 @@ const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|t
 const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
 const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
+/** A call that only shows what it is handed: a display function, or a method of a matplotlib figure or axes (`axes[i, j].scatter(x, y)`), which draws as pyplot's functions do. */
+function shows(index: SemanticIndex, call: CallSite): boolean {
+  if (call.qname) return DISPLAY.test(call.qname);
+  return !!call.receiver && index.dataflow.kindOf(call.receiver)?.kind === 'figure';
+}
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
 /** Class names that say the class prepares training data (`DataCollatorForMasking`, `PairDataset`). */
@@ -307,7 +312,7 @@ function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
       const call = parent.parent?.type === 'call' ? index.call(parent.parent) : undefined;
       if (call?.qname && AGREEMENT_CHECKS.test(call.qname)) { checks++; continue; }
       // Printed beside the check (the failure message of a test) shows it and goes no further.
-      if (call?.qname && DISPLAY.test(call.qname)) continue;
+      if (call && shows(index, call)) continue;
       if (!call?.qname || !/^(numpy\.(array|asarray|float\w*)|builtins\.(float|round|abs))$/.test(call.qname)) return false;
       queue.push(parent.parent!);
       continue;
@@ -573,7 +578,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
         // A TensorFlow variable given new values by its own methods (`v.assign(tf.ones((3, 1)))`): what
         // is given is followed where it comes from (a tape's gradient, above).
         if (parent.type === 'call' && /^assign(_add|_sub)?$/.test(call.method ?? '') && callNode.parent?.type === 'expression_statement') { shown++; continue; }
-        if (parent.type !== 'call' && !(call.qname && (TENSOR_FUNCTIONS.test(call.qname) || DISPLAY.test(call.qname)))) return 'result';
+        if (parent.type !== 'call' && !((call.qname && TENSOR_FUNCTIONS.test(call.qname)) || shows(index, call))) return 'result';
       }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
@@ -587,7 +592,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       // `len(x)`, and an example input handed to export, tracing or profiling, only give a shape; a
       // wait's length, like a shape, gives the same results whatever is drawn.
       if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && (SHAPE_PROBES.test(call.qname) || WAITS.test(call.qname)) || call.method === 'add_graph'))) { shapes++; continue; }
-      if (call.qname && DISPLAY.test(call.qname)) { shown++; continue; }
+      if (shows(index, call)) { shown++; continue; }
       if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
       // Handed to a function of the file, the value goes where its parameter goes in the body
       // (`fit_model(X, y)` fits it there), and on through what the call returns.
@@ -680,7 +685,7 @@ function testReworksOnlyItsValues(index: SemanticIndex, node: Node): boolean {
 /** An arm (the body, or an `else`) whose statements only rebind `tested` names, calling nothing but tensor functions and displays. */
 function armReworksOnly(index: SemanticIndex, arm: Node, tested: ReadonlySet<string>): boolean {
   const block = arm.type === 'block' ? arm : arm.type === 'else_clause' ? arm.childForFieldName('body') : null;
-  if (!block || !index.callsWithin(block).every((call) => !!call.qname && (TENSOR_FUNCTIONS.test(call.qname) || DISPLAY.test(call.qname)))) return false;
+  if (!block || !index.callsWithin(block).every((call) => (!!call.qname && TENSOR_FUNCTIONS.test(call.qname)) || shows(index, call))) return false;
   return block.namedChildren.every((statement) => {
     if (!statement || statement.type === 'comment' || statement.type === 'pass_statement') return true;
     const inner = statement.type === 'expression_statement' ? statement.namedChild(0) : null;

@@ -141,20 +141,49 @@ const CHDIR = new Set(['os.chdir']);
 /**
  * What names one file, for grouping loads and for matching a read with a write: the path's value
  * (pathKey), or, for a path known only at run time (`args.model`, `os.path.join(args.save_dir,
- * args.name)`, `self.checkpoint_path`), its value as far as it is known with the definitions every
- * name in it reads: the same expression over the same bindings is the same file, while a parameter
- * of two functions is not. A part computed by a call (`time.time()`) may change between two
- * evaluations of the expression, but not in a name that holds its value (boundPathKey).
+ * args.name)`, `self.checkpoint_path`), its value as far as it is known with the bindings that hold
+ * its run-time parts (heldValues): the same expression over the same bindings is the same file, also
+ * through a name bound to it, while a parameter of two functions is not. A part computed by a call
+ * (`time.time()`) may change between two evaluations of the expression, but not in a name that holds
+ * its value (boundPathKey); so a part a name holds from a call (`version = latest()`, then
+ * `f"model_{version}.pkl"`) is one value only over that binding: `new_version = latest()`, evaluated
+ * again, may hold another, though the path's text is the same.
  */
 export function fileKey(flow: DataFlow, path: Node): string | undefined {
   const value = flow.pathOf(path);
   const key = pathKey(value);
-  if (key !== undefined) return key;
-  if (value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
-  const reads = flow.readsWithin(stripParens(path)).filter((read) => read.resolution.kind !== 'builtin');
-  const bindings = reads.map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
-  if (reads.length === 0 || bindings.includes('')) return undefined;
-  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${bindings.join(';')}`;
+  const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
+  if (key !== undefined && !heldFromCall) return key;
+  if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
+  const held = heldValues(flow, path);
+  if (!held || held.length === 0) return undefined;
+  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${held.join(';')}`;
+}
+
+/**
+ * The bindings that hold the run-time values a path is built from: a name is followed into the path
+ * its binding builds (`best = out_dir / "best.pt"`) and stops at one whose value the path cannot be
+ * read through (`out_dir = resolve_output_dir(cfg)`), so a save to `out_dir / "best.pt"` and a load of
+ * `best` name one file. Undefined when a name has no binding in sight.
+ */
+function heldValues(flow: DataFlow, path: Node, depth = 0): string[] | undefined {
+  const held: string[] = [];
+  for (const read of flow.readsWithin(stripParens(path))) {
+    if (read.resolution.kind === 'builtin') continue;
+    const definitions = flow.reachingDefinitions(read);
+    if (definitions.length === 0) return undefined;
+    for (const definition of definitions) {
+      const built = definition.kind === 'assign' && definition.value && depth < 4 && !opaque(flow, definition.value) ? heldValues(flow, definition.value, depth + 1) : undefined;
+      held.push(...(built ?? [String(definition.node.startIndex)]));
+    }
+  }
+  return held;
+}
+
+/** A value the path evaluator cannot see into: one run-time part that is the whole expression (`latest()`, `args.out`). */
+function opaque(flow: DataFlow, value: Node): boolean {
+  const path = flow.pathOf(value);
+  return path.template === '{}' && path.holes.length === 1 && path.holes[0] === stripParens(value).text;
 }
 
 /**

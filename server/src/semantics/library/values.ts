@@ -66,3 +66,8 @@ export const MODEL_BASES = /^(torch\.nn\.Module|torch\.nn\.modules\.module\.Modu
 export const NETWORK = /^(torch|torchvision|timm|transformers|tensorflow|keras|local:)/;
 /** Libraries whose `fit` returns the estimator itself (so `model = Model().fit(X, y)` is the model). */
 export const FIT_RETURNS_SELF = /^(sklearn|xgboost|lightgbm|catboost|imblearn)\./;
+
+/** pyplot's functions (and the class) that make a figure or axes to draw on: `fig, ax = plt.subplots()`, `plt.figure()`, `plt.gca()`. */
+export const FIGURE_MAKERS = /^matplotlib\.(pyplot\.(subplots|figure|gca|gcf|axes|subplot|subplot2grid|subplot_mosaic)|figure\.Figure)$/;
+/** Methods of a figure, its axes or an array of axes that give more of them (`fig.add_subplot(1, 2, 1)`, `ax.twinx()`, `axes.flatten()`). */
+export const FIGURE_PART_METHODS = new Set(['add_subplot', 'add_axes', 'subplots', 'subfigures', 'gca', 'twinx', 'twiny', 'inset_axes', 'flatten', 'ravel']);
