@@ -623,6 +623,27 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the inference model SchNetPack\'s checkpoint callback was told to save, read back after the fit it watched (by keyword and by position)',
+      code: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from schnetpack.train import ModelCheckpoint
+
+        qm9tut = "./qm9tut"
+        callbacks = [spk.train.ModelCheckpoint(model_path=os.path.join(qm9tut, "best_inference_model"), save_top_k=1, monitor="val_loss")]
+        trainer = pl.Trainer(callbacks=callbacks, default_root_dir=qm9tut, max_epochs=3)
+        trainer.fit(task, datamodule=qm9data)
+        best_model = torch.load(os.path.join(qm9tut, "best_inference_model"))
+
+        def train_forces(task, data, workdir):
+            saver = ModelCheckpoint(f"{workdir}/force_model", monitor="val_loss")
+            pl.Trainer(callbacks=[saver], max_epochs=5).fit(task, datamodule=data)
+            return torch.load(f"{workdir}/force_model", map_location="cpu")
+      `,
+    },
+    {
       name: 'a tuner\'s best checkpoint fetched with to_directory, saved under a run folder the trial reports',
       code: py`
         import os
@@ -1550,6 +1571,44 @@ ruleTests(unsafeModelDeserialization, {
 
         def test(args, net):
             net.load_state_dict(torch.load(args.model_path))
+      `,
+    },
+    {
+      name: 'a checkpoint callback\'s model path read before the fit, another file beside it, or a folder handed to a callback that keeps no model path',
+      code: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        workdir = "./qm9tut"
+        saver = spk.train.ModelCheckpoint(model_path=os.path.join(workdir, "best_inference_model"))
+        warm = torch.load(os.path.join(workdir, "best_inference_model"))
+        keeper = ModelCheckpoint(dirpath=os.path.join(workdir, "ckpts"), filename="best")
+        pl.Trainer(callbacks=[saver, keeper]).fit(task, datamodule=data)
+        pretrained = torch.load(os.path.join(workdir, "pretrained_model"))
+        best = torch.load(os.path.join(workdir, "ckpts", "best.ckpt"))
+      `,
+      findings: [
+        { line: 9, message: /without `weights_only=True`/ },
+        { line: 12, message: /without `weights_only=True`/ },
+        { line: 13, message: /without `weights_only=True`/ },
+      ],
+      output: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        workdir = "./qm9tut"
+        saver = spk.train.ModelCheckpoint(model_path=os.path.join(workdir, "best_inference_model"))
+        warm = torch.load(os.path.join(workdir, "best_inference_model"), weights_only=True)
+        keeper = ModelCheckpoint(dirpath=os.path.join(workdir, "ckpts"), filename="best")
+        pl.Trainer(callbacks=[saver, keeper]).fit(task, datamodule=data)
+        pretrained = torch.load(os.path.join(workdir, "pretrained_model"))
+        best = torch.load(os.path.join(workdir, "ckpts", "best.ckpt"))
       `,
     },
     {
