@@ -1,6 +1,6 @@
 // The engine's small collection helpers, which rules lean on for per-document answers and grouping.
 import { strict as assert } from 'node:assert';
-import { definedOf, groupBy, oncePer, pushTo } from '../../server/src/engine/collections';
+import { definedOf, groupBy, groupConnected, oncePer, pushTo } from '../../server/src/engine/collections';
 
 describe('engine collections', () => {
   it('oncePer answers once per key object, an undefined answer included', () => {
@@ -21,6 +21,20 @@ describe('engine collections', () => {
     const answers = definedOf([3, 0, -1, 4, 5], (n) => (n < 0 ? undefined : n % 2 === 0 ? n : `${n}`));
     assert.deepEqual(answers, ['3', 0, 4, '5']);
     assert.deepEqual(definedOf([], () => 1), []);
+  });
+
+  it('groupConnected joins the items that share a key, also through other items, in order of first item', () => {
+    const uses = [
+      { name: 'a', keys: ['use:3', 'def:9'] },
+      { name: 'b', keys: ['use:7', 'def:20'] },
+      { name: 'c', keys: ['use:4', 'def:10'] },
+      { name: 'd', keys: ['use:3', 'def:10'] },
+      { name: 'e', keys: [] },
+      { name: 'f', keys: ['use:8', 'def:20'] },
+    ];
+    const groups = groupConnected(uses, (use) => use.keys).map((group) => group.map((use) => use.name));
+    assert.deepEqual(groups, [['a', 'c', 'd'], ['b', 'f'], ['e']]);
+    assert.deepEqual(groupConnected([], () => ['x']), []);
   });
 
   it('pushTo groups values under their key in order', () => {

@@ -7,7 +7,7 @@ import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf, enclosingFunction, firstAtOrAfter, sameNode, stripParens } from '../semantics/nodes';
 import { stringValue, type LiteralValue } from '../semantics/literals';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
-import { pushTo } from '../engine/collections';
+import { groupConnected, pushTo } from '../engine/collections';
 
 /** Where a name is first bound at module level, in document (= Run All) order. */
 interface FirstBinding {
@@ -356,14 +356,17 @@ function listen(context: RuleContext): RuleListeners | undefined {
   const definitionSite = ({ name, first }: EarlyUse) => (first.magic
     ? { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in cell ${cellNumber(first.segmentIndex)}` }
     : { node: first.node!, message: `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` });
-  const later = (uses: EarlyUse[]) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below it`;
+  // `below them` when the uses are in several cells.
+  const later = (uses: EarlyUse[], several = false) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below ${several ? 'them' : 'it'}`;
 
   // A cell that binds names too late for the cells above is one cause, whatever the number of its
-  // names and of the cells that use them: one finding per defining cell, at the first early use,
-  // linked to the definitions and to the first early use in each other cell. A call of a function
-  // that reads such names is one finding per call. Each name counts once per cell.
+  // names and of the cells that use them; so is a cell that uses names several cells below bind
+  // (moving it down pays them all off): early uses that share their using or their defining cell,
+  // directly or through other early uses, are one finding, at the first of them, linked to the
+  // definitions and to the first early use in each other cell. A call of a function that reads
+  // such names is one finding per call. Each name counts once per cell.
   const reported = new Set<string>();
-  const byDefiningCell = new Map<number, EarlyUse[]>();
+  const early: EarlyUse[] = [];
   const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
   return { callees: DYNAMIC_BINDER_CALLEES, call(call) {
     opaque = Math.min(opaque, call.node.startIndex);
@@ -376,7 +379,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
       const segmentIndex = index.segmentIndexOf(read.node);
       if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) return;
       reported.add(`${read.name}@${segmentIndex}`);
-      pushTo(byDefiningCell, first.segmentIndex, { name: read.name, read, first });
+      early.push({ name: read.name, read, first });
       return;
     }
     // A call runs the function now: the module names its body reads must exist now.
@@ -391,7 +394,8 @@ function listen(context: RuleContext): RuleListeners | undefined {
       if (uses.length) calls.push({ call: read, uses });
     }
   }, finish() {
-    for (const uses of byDefiningCell.values()) {
+    const cause = (use: EarlyUse) => [`defines:${use.first.segmentIndex}`, `uses:${index.segmentIndexOf(use.read.node)}`];
+    for (const uses of groupConnected(early, cause)) {
       const [{ read }] = uses;
       const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
       // The first use of each name (for its definition), and the first early use in each other cell,
@@ -407,7 +411,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
       const several = firstInCell.size > 1;
       context.report({
         node: read.node,
-        message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but first defined in cell ${cellNumber(uses[0].first.segmentIndex)}, below ${several ? 'them' : 'it'}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+        message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but ${later(uses, several)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
         related: [
           ...[...firstOfName.values()].map(definitionSite),
           ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
@@ -438,7 +442,7 @@ export const notebookUseBeforeDefine: Rule = {
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
       nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%pylab` (which imports NumPy as `np` and Matplotlib\'s `plt`, and star-imports NumPy\'s and pylab\'s names), `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway. A code cell VS Code labels with another language (`"vscode": {"languageId": "plaintext"}` in its metadata, `shellscript` on a `pdfs = !ls papers` cell) but whose saved execution count shows the kernel ran it defines its names like any cell: the label is the editor\'s, Jupyter and Colab send every code cell\'s text to the kernel, and the count records that this text ran there (in a notebook read from disk, by the command line or the workspace check; in an open editor the cell has the language VS Code gives it, the one VS Code runs it in). A labelled cell with no count keeps its label.',
-      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up: one finding, at the first early use, naming every such name and the cells that use them, linked to each definition and to the first early use in each other cell. A call of a notebook function that reads names defined later is one finding per call.',
+      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up; so is a cell that uses names several cells below it define (draft cells pasted above the set-up, constants and helpers they read), paid off by moving it down: early uses that share the cell that uses them or the cell that defines them, directly or through other early uses, are one finding, at the first of them, naming every such name, the cells that use them and the cells that define them, linked to each definition and to the first early use in each other cell. Early uses that share neither kind of cell stay apart. A call of a notebook function that reads names defined later is one finding per call.',
     },
   },
   listen,

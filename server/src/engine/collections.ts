@@ -21,6 +21,32 @@ export function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K | undef
 }
 
 /**
+ * The items grouped so that two items sharing a key, directly or through other items, are in one
+ * group: the groups in the order of their first item, each in the order of the items. Near-linear
+ * (union-find with path halving over the keys).
+ */
+export function groupConnected<T, K>(items: readonly T[], keysOf: (item: T) => readonly K[]): T[][] {
+  const parent = new Map<K, K>();
+  const root = (key: K): K => {
+    let current = key;
+    for (let up = parent.get(current)!; up !== current; up = parent.get(current)!) {
+      const grand = parent.get(up)!;
+      parent.set(current, grand);
+      current = grand;
+    }
+    return current;
+  };
+  const itemKeys = items.map(keysOf);
+  for (const keys of itemKeys) {
+    for (const key of keys) if (!parent.has(key)) parent.set(key, key);
+    for (const key of keys.slice(1)) parent.set(root(key), root(keys[0]));
+  }
+  const groups = new Map<K | T, T[]>();
+  items.forEach((item, i) => pushTo(groups, itemKeys[i].length > 0 ? root(itemKeys[i][0]) : item, item));
+  return [...groups.values()];
+}
+
+/**
  * The answers of `answer` for `items` that are not undefined, in order: for the scans of every
  * call of a document that keep a few (`flatMap((call) => f(call) ?? [])` made an empty list per
  * call, and flatMap's generic path cost twenty times a loop).

@@ -11,13 +11,13 @@
 // It is conservative where a rule's precision depends on it: a read reached by bindings that
 // disagree has no known kind, and unknown stays unknown.
 import type { Node } from 'web-tree-sitter';
-import { definedOf } from '../engine/collections';
+import { definedOf, pushTo } from '../engine/collections';
 import type { SemanticIndex } from './index';
 import { columnList } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
-import { enclosingFunction, enclosingLoops, enclosingStatement, withItemParts, firstAtOrAfter, firstStartAtOrAfter, memoKey, nodeKey, startingWithin, startsOf, stripParens } from './nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, withItemParts, firstAtOrAfter, firstStartAtOrAfter, memoKey, methodClass, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
 import { trainingCall, type TrainingCall } from './training';
 import type { ScopeFrame } from './scopes';
@@ -201,7 +201,10 @@ export class DataFlow {
   private readonly reaching = new Map<NameRead, Definition[]>();
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
-  private readonly firstCalls = new Map<number, number[] | null>();
+  private readonly firstCalls = new Map<number, Node[] | null>();
+  /** `instancesOf` by class (its start offset). */
+  private readonly instances = new Map<number, NameRead[]>();
+  private selfCalls: Map<string, NameRead[]> | undefined;
   private readonly blocks = new Map<Definition, Node | null>();
   private readonly kinds = new Map<MemoKey, ValueKind | null>();
   private readonly paths = new Map<MemoKey, PathValue>();
@@ -310,29 +313,92 @@ export class DataFlow {
   }
 
   /**
-   * The first run of code at `node` in a top-to-bottom run of the module, as a call chain: the
-   * position of the module-level code that runs it, then of the call in each function on the way
-   * (followed through functions that call one another), ending at `node`. `runsEarlier` orders two
-   * chains. Undefined for code in methods, nested functions and lambdas, and in functions that
-   * nothing the module runs calls.
+   * The calls of a method of one of the file's classes, as the reads that make them: `self` in
+   * `self.save_checkpoint(...)` inside a method of the class, and a name bound to an object the
+   * file builds from the class (`stopper = EarlyStopping(...)`) in `stopper.save_checkpoint(...)`,
+   * or in `stopper(loss, model)` for `__call__`. Empty for functions that are not methods.
    */
-  firstRun(node: Node): number[] | undefined {
-    const fn = enclosingFunction(node);
-    if (!fn) return [node.startIndex];
-    const entry = this.firstCall(fn);
-    return entry && [...entry, node.startIndex];
+  private methodCallsOf(fn: Node): NameRead[] {
+    const cls = methodClass(fn);
+    const name = cls ? fn.childForFieldName('name')?.text : undefined;
+    if (!cls || !name) return [];
+    const onSelf = this.callsOnSelf().get(`${cls.startIndex}:${name}`) ?? [];
+    const onInstances = this.instancesOf(cls).filter((read) => (name === '__call__' ? isCallee(read) : isMethodCalled(read, name)));
+    return [...onSelf, ...onInstances];
   }
 
-  /** The first call chain that reaches a module-level function (see `firstRun`). */
-  private firstCall(fn: Node): number[] | undefined {
+  /**
+   * The method calls made on `self` (the first parameter of the method that makes them), by the
+   * class of that method and the method called (`<class start>:<name>`): grouped in one pass over
+   * the calls, so asking for every method of a file stays linear.
+   */
+  private callsOnSelf(): Map<string, NameRead[]> {
+    if (this.selfCalls) return this.selfCalls;
+    this.selfCalls = new Map();
+    for (const call of this.index.calls) {
+      const read = call.method !== undefined && call.receiver?.type === 'identifier' ? this.readAt(call.receiver) : undefined;
+      const method = read?.function;
+      const self = method?.type === 'function_definition' ? method.childForFieldName('parameters')?.namedChild(0) : undefined;
+      const cls = self?.type === 'identifier' && self.text === read!.name ? methodClass(method!) : undefined;
+      if (cls) pushTo(this.selfCalls, `${cls.startIndex}:${call.method}`, read!);
+    }
+    return this.selfCalls;
+  }
+
+  /**
+   * The reads of names bound to an object the file builds from the class (`stopper` after `stopper =
+   * EarlyStopping(...)`). The constructions of every class of that name are sorted out in one pass
+   * over the reads of the name (a notebook may define a class again and again).
+   */
+  private instancesOf(cls: Node): NameRead[] {
+    const className = cls.childForFieldName('name');
+    if (!className) return [];
+    if (!this.instances.has(cls.startIndex)) {
+      for (const read of this.readsOf(className.text)) {
+        const construction = read.node.parent!;
+        const assignment = construction.parent;
+        const target = isCallee(read) && assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), construction) ? assignment.childForFieldName('left') : null;
+        const binding = target?.type === 'identifier' ? this.index.boundAt(target) : undefined;
+        if (!binding) continue;
+        const classes = this.reachingDefinitions(read).filter((definition) => definition.kind === 'class');
+        for (const definition of classes) for (const use of this.usesOf(binding)) pushTo(this.instances, definition.statement.startIndex, use);
+      }
+      for (const definition of this.index.definitionsOf(className.text)) {
+        if (definition.kind === 'class' && !this.instances.has(definition.statement.startIndex)) this.instances.set(definition.statement.startIndex, []);
+      }
+    }
+    return this.instances.get(cls.startIndex) ?? [];
+  }
+
+  /**
+   * The first run of code at `node` in a top-to-bottom run of the module, as a call chain: the
+   * position of the module-level code that runs it, then of the call in each function on the way
+   * (followed through functions and methods that call one another: see `methodCallsOf`), ending at
+   * `node`. `runsEarlier` orders two chains. Undefined for code in nested functions and lambdas,
+   * and in functions that nothing the module runs calls.
+   */
+  firstRun(node: Node): number[] | undefined {
+    return this.firstRunSites(node)?.map((site) => site.startIndex);
+  }
+
+  /** `firstRun` as the nodes of the chain: the reads that make each call, then `node`. */
+  firstRunSites(node: Node): Node[] | undefined {
+    const fn = enclosingFunction(node);
+    if (!fn) return [node];
+    const entry = this.firstCall(fn);
+    return entry && [...entry, node];
+  }
+
+  /** The first call chain that reaches a module-level function or a method (see `firstRun`). */
+  private firstCall(fn: Node): Node[] | undefined {
     const known = this.firstCalls.get(fn.startIndex);
     if (known !== undefined) return known ?? undefined;
     // A call from inside its own recursion never starts the first run.
     this.firstCalls.set(fn.startIndex, null);
-    let first: number[] | undefined;
-    for (const read of this.callsOf(fn)) {
-      const chain = this.firstRun(read.node);
-      if (chain && (!first || runsEarlier(chain, first))) first = chain;
+    let first: Node[] | undefined;
+    for (const read of [...this.callsOf(fn), ...this.methodCallsOf(fn)]) {
+      const chain = this.firstRunSites(read.node);
+      if (chain && (!first || runsEarlier(offsets(chain), offsets(first)))) first = chain;
     }
     this.firstCalls.set(fn.startIndex, first ?? null);
     return first;
@@ -926,6 +992,17 @@ export class DataFlow {
 export function runsEarlier(a: readonly number[], b: readonly number[]): boolean {
   for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
+}
+
+function offsets(sites: readonly Node[]): number[] {
+  return sites.map((site) => site.startIndex);
+}
+
+/** True when the read is the object of a call of its method `name` (`stopper` in `stopper.save(model)`). */
+function isMethodCalled(read: NameRead, name: string): boolean {
+  const attribute = read.node.parent;
+  if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('object'), read.node) || attribute.childForFieldName('attribute')?.text !== name) return false;
+  return attribute.parent?.type === 'call' && sameNode(attribute.parent.childForFieldName('function'), attribute);
 }
 
 /** True when the read is the function of a call (`f` in `f(x)`). */

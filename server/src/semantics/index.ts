@@ -14,7 +14,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LIBRARY_SEEDERS, LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, enclosingFunction, firstStartAtOrAfter, memoKey, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
+import { ancestor, enclosingFunction, firstStartAtOrAfter, memoKey, methodClass, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -449,9 +449,7 @@ export class SemanticIndex {
     if (object?.type !== 'identifier') return undefined;
     const method = this.enclosingScope(attribute);
     if (method?.type !== 'function_definition' || method.childForFieldName('parameters')?.namedChild(0)?.text !== object.text) return undefined;
-    const holder = method.parent?.type === 'decorated_definition' ? method.parent : method; // @property, @torch.no_grad()
-    const cls = holder.parent?.parent;
-    return cls?.type === 'class_definition' ? cls : undefined;
+    return methodClass(method); // also under @property, @torch.no_grad()
   }
 
   /** The type annotation of the parameter a name refers to (`pd.DataFrame` for `df` in `def f(df: pd.DataFrame)`). */

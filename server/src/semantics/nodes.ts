@@ -105,6 +105,13 @@ export function enclosingFunction(node: Node): Node | undefined {
   return ancestor(node, FUNCTION_TYPES);
 }
 
+/** The class whose body defines the function `fn` (also under decorators): the class of a method. */
+export function methodClass(fn: Node): Node | undefined {
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  const cls = holder.parent?.type === 'block' ? holder.parent.parent : null;
+  return fn.type === 'function_definition' && cls?.type === 'class_definition' ? cls : undefined;
+}
+
 /** Loops around `node` inside its function (innermost first). */
 export function enclosingLoops(node: Node): Node[] {
   const loops: Node[] = [];

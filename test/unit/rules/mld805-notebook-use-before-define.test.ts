@@ -208,13 +208,14 @@ ruleTests(notebookUseBeforeDefine, {
     {
       name: 'a cell labelled plain text that ran in the kernel is the first definition the message names, not the Python cell after it',
       code: onDisk([
-        { source: 'docs = splitter.split_documents(loader.load())\nstore = Chroma.from_documents(docs, embeddings)\n', count: 1 },
+        { source: 'docs = splitter.split_documents(loader.load())\n', count: 1 },
+        { source: 'store = Chroma.from_documents(docs, embeddings)\n', count: 2 },
         { source: 'from langchain_chroma import Chroma\nfrom langchain_openai import OpenAIEmbeddings\nembeddings = OpenAIEmbeddings()\n', count: 2, vscodeLanguage: 'plaintext' },
         { source: 'from langchain_text_splitters import RecursiveCharacterTextSplitter\nfrom langchain_community.document_loaders import WebBaseLoader\nloader = WebBaseLoader("https://example.org/post")\nsplitter = RecursiveCharacterTextSplitter(chunk_size=500)\nembeddings = OpenAIEmbeddings(model="text-embedding-3-small")\n', count: 3 },
       ]),
       findings: [
-        { cell: 0, line: 1, message: /^`splitter` and `loader` are used in cell 1 but first defined in cell 3, below it: / },
-        { cell: 0, line: 2, message: /^`Chroma` and `embeddings` are used in cell 1 but first defined in cell 2, below it: / },
+        { cell: 0, line: 1, message: /^`splitter` and `loader` are used in cell 1 but first defined in cell 4, below it: / },
+        { cell: 1, line: 1, message: /^`Chroma` and `embeddings` are used in cell 2 but first defined in cell 3, below it: / },
       ],
     },
     {
@@ -302,7 +303,7 @@ ruleTests(notebookUseBeforeDefine, {
       findings: [{ cell: 0, line: 1, column: 7, message: /^`a`, `b`, `c`, `d`, `e` and 3 more names are used in cell 1 but first defined in cell 2, below it: /, related: 8 }],
     },
     {
-      name: 'names bound by two different later cells are two causes, two findings',
+      name: 'one cell that uses names two later cells bind sits too high: one cause (moving it down pays both off), one finding linked to both definitions',
       code: [
         'import torch\n',
         'agent = CodeAgent(tools=[], model=model)\nagent.run("hello")\n',
@@ -310,8 +311,36 @@ ruleTests(notebookUseBeforeDefine, {
         'from agents import CodeAgent\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 9, message: /^`CodeAgent` is used in cell 2 but first defined in cell 4, below it/, related: 1 },
-        { cell: 1, line: 1, column: 35, message: /^`model` is used in cell 2 but first defined in cell 3, below it/, related: 1 },
+        { cell: 1, line: 1, column: 9, message: /^`CodeAgent` and `model` are used in cell 2 but first defined in cells 3 and 4, below it: /, related: 2 },
+      ],
+    },
+    {
+      name: 'draft cells pasted above the set-up, constants and helpers they read: the early uses share their cells, one finding for all of them',
+      code: [
+        'batch = data[:DATA_SIZE]\nstart = time.time()\n',
+        'features = featurize(batch, n_confs=N_CONFS)\nclean = drop_failed(features)\nprint(time.time() - start)\n',
+        { text: '## Set-up', kind: 'markup' },
+        'import time\nimport pandas as pd\ndata = pd.read_csv("tox21.csv")\n',
+        'DATA_SIZE = 500\nN_CONFS = 10\n',
+        'def featurize(rows, n_confs):\n    return [embed(r, n_confs) for r in rows]\n',
+        'def drop_failed(rows):\n    return [r for r in rows if r is not None]\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, column: 9, message: /^`data`, `DATA_SIZE`, `time`, `featurize`, `N_CONFS` and `drop_failed` are used in cells 1 and 2 but first defined in cells 4, 5, 6 and 7, below them: /, related: 7 },
+      ],
+    },
+    {
+      name: 'two early cells that share neither the cell they use names from nor a cell with each other are two causes, two findings',
+      code: [
+        'df = pd.read_csv("solubility.csv")\n',
+        'import numpy as np\n',
+        'print(model.score(X_test, y_test))\n',
+        'model = fit(X_train, y_train)\nX_test, y_test = holdout()\n',
+        'import pandas as pd\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, column: 6, message: /^`pd` is used in cell 1 but first defined in cell 5, below it: /, related: 1 },
+        { cell: 2, line: 1, column: 7, message: /^`model`, `X_test` and `y_test` are used in cell 3 but first defined in cell 4, below it: /, related: 3 },
       ],
     },
     {

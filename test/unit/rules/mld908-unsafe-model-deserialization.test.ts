@@ -44,6 +44,40 @@ const STREAMED_WEIGHTS = py`
   detector.load_state_dict(torch.load(LOCAL_WEIGHTS, map_location="cpu"))
 `;
 
+/** A checkpoint an early-stopping object saves, loaded before the loop that calls it and in the other arm of an `if`, after calls of another class's method of the same name. */
+const EARLY_STOPPING_ELSEWHERE = py`
+  import sys
+  import torch
+
+  class EarlyStopping:
+      def __call__(self, val_loss, model):
+          self.save_checkpoint(model)
+
+      def save_checkpoint(self, model):
+          torch.save(model.state_dict(), "checkpoint.pt")
+
+  class Reporter:
+      def save_checkpoint(self, model):
+          print(model)
+
+  def resume(model):
+      model.load_state_dict(torch.load("checkpoint.pt"))
+      stopper = EarlyStopping()
+      for epoch in range(100):
+          stopper(validate(model), model)
+      return model
+
+  def serve(reporter, model):
+      reporter.save_checkpoint(model)
+      Reporter().save_checkpoint(model)
+      return torch.load("checkpoint.pt")
+
+  if sys.argv[1] == "train":
+      resume(build_model())
+  else:
+      serve(Reporter(), build_model())
+`;
+
 /** `code` with its `torch.load(path)` made safe, as the quick fix makes it. */
 const weightsOnly = (code: string, path: string) => code.replace(`torch.load(${path})`, `torch.load(${path}, weights_only=True)`);
 
@@ -620,6 +654,27 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the inference model SchNetPack\'s checkpoint callback was told to save, read back after the fit it watched (by keyword and by position)',
+      code: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from schnetpack.train import ModelCheckpoint
+
+        qm9tut = "./qm9tut"
+        callbacks = [spk.train.ModelCheckpoint(model_path=os.path.join(qm9tut, "best_inference_model"), save_top_k=1, monitor="val_loss")]
+        trainer = pl.Trainer(callbacks=callbacks, default_root_dir=qm9tut, max_epochs=3)
+        trainer.fit(task, datamodule=qm9data)
+        best_model = torch.load(os.path.join(qm9tut, "best_inference_model"))
+
+        def train_forces(task, data, workdir):
+            saver = ModelCheckpoint(f"{workdir}/force_model", monitor="val_loss")
+            pl.Trainer(callbacks=[saver], max_epochs=5).fit(task, datamodule=data)
+            return torch.load(f"{workdir}/force_model", map_location="cpu")
+      `,
+    },
+    {
       name: 'a tuner\'s best checkpoint fetched with to_directory, saved under a run folder the trial reports',
       code: py`
         import os
@@ -807,8 +862,106 @@ ruleTests(unsafeModelDeserialization, {
                 return model
       `,
     },
+    {
+      name: 'a file saved by an early-stopping object the program calls in its epoch loop, through `__call__` and `self.save_checkpoint`, loaded after the loop',
+      code: py`
+        import sys
+        import torch
+
+        class EarlyStopping:
+            def __init__(self, patience=7):
+                self.patience = patience
+                self.best = None
+                self.counter = 0
+                self.early_stop = False
+
+            def __call__(self, val_loss, model):
+                if self.best is None or val_loss < self.best:
+                    self.best = val_loss
+                    self.save_checkpoint(model)
+                    self.counter = 0
+                else:
+                    self.counter += 1
+                    self.early_stop = self.counter >= self.patience
+
+            def save_checkpoint(self, model):
+                torch.save(model.state_dict(), "checkpoint.pt")
+
+        def main():
+            model = build_model()
+            stopper = EarlyStopping(patience=5)
+            for epoch in range(100):
+                train_one_epoch(model)
+                stopper(validate(model), model)
+                if stopper.early_stop:
+                    break
+            model.load_state_dict(torch.load("checkpoint.pt"))
+            return test(model)
+
+        if __name__ == "__main__":
+            sys.exit(main())
+      `,
+    },
+    {
+      name: 'a file saved by a helper the training function calls, or by a method called on an instance (at module level, or from another method through self), loaded afterwards',
+      code: py`
+        import os
+        import joblib
+        import torch
+        from sklearn.ensemble import RandomForestRegressor
+
+        OUT_DIR = "runs/unet"
+        MODEL_FILE = "artifacts/band_gap_rf.joblib"
+
+        def save_best(net):
+            torch.save(net.state_dict(), os.path.join(OUT_DIR, "best.pt"))
+
+        def fit(net, loader, epochs):
+            best = float("inf")
+            for epoch in range(epochs):
+                loss = run_epoch(net, loader)
+                if loss < best:
+                    best = loss
+                    save_best(net)
+            net.load_state_dict(torch.load(os.path.join(OUT_DIR, "best.pt")))
+            return net
+
+        class BandGapTrainer:
+            def __init__(self, n_estimators=300):
+                self.model = RandomForestRegressor(n_estimators=n_estimators, random_state=0)
+
+            def fit(self, X, y):
+                self.model.fit(X, y)
+                self.persist()
+                return self
+
+            def persist(self):
+                joblib.dump(self.model, MODEL_FILE)
+
+        class BestKeeper:
+            def update(self, net, score):
+                torch.save(net, "scratch/best_net.pt")
+
+        unet = fit(make_unet(), train_loader, 30)
+        trainer = BandGapTrainer()
+        trainer.fit(X_train, y_train)
+        model = joblib.load(MODEL_FILE)
+        print(model.score(X_test, y_test))
+        keeper = BestKeeper()
+        for epoch in range(20):
+            keeper.update(unet, evaluate(unet))
+        best_net = torch.load("scratch/best_net.pt")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a file an early-stopping object saves, loaded before the loop that calls it, or in the other arm of an `if`, after a call of another class\'s method of the same name: an earlier run\'s file',
+      code: EARLY_STOPPING_ELSEWHERE,
+      findings: [{ line: 16, message: /without `weights_only=True`.*\(as does 1 other load of this file\)/, related: 1 }],
+      safety: 'unsafe',
+      output: EARLY_STOPPING_ELSEWHERE.replaceAll('torch.load("checkpoint.pt")', 'torch.load("checkpoint.pt", weights_only=True)'),
+    },
     {
       name: 'the file __init__ saves loaded by a static method, by another class, or saved by a method other than __init__, may be read before it is written',
       code: SAVED_BY_CONSTRUCTOR_ELSEWHERE,
@@ -1484,6 +1637,44 @@ ruleTests(unsafeModelDeserialization, {
 
         def test(args, net):
             net.load_state_dict(torch.load(args.model_path))
+      `,
+    },
+    {
+      name: 'a checkpoint callback\'s model path read before the fit, another file beside it, or a folder handed to a callback that keeps no model path',
+      code: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        workdir = "./qm9tut"
+        saver = spk.train.ModelCheckpoint(model_path=os.path.join(workdir, "best_inference_model"))
+        warm = torch.load(os.path.join(workdir, "best_inference_model"))
+        keeper = ModelCheckpoint(dirpath=os.path.join(workdir, "ckpts"), filename="best")
+        pl.Trainer(callbacks=[saver, keeper]).fit(task, datamodule=data)
+        pretrained = torch.load(os.path.join(workdir, "pretrained_model"))
+        best = torch.load(os.path.join(workdir, "ckpts", "best.ckpt"))
+      `,
+      findings: [
+        { line: 9, message: /without `weights_only=True`/ },
+        { line: 12, message: /without `weights_only=True`/ },
+        { line: 13, message: /without `weights_only=True`/ },
+      ],
+      output: py`
+        import os
+        import torch
+        import pytorch_lightning as pl
+        import schnetpack as spk
+        from pytorch_lightning.callbacks import ModelCheckpoint
+
+        workdir = "./qm9tut"
+        saver = spk.train.ModelCheckpoint(model_path=os.path.join(workdir, "best_inference_model"))
+        warm = torch.load(os.path.join(workdir, "best_inference_model"), weights_only=True)
+        keeper = ModelCheckpoint(dirpath=os.path.join(workdir, "ckpts"), filename="best")
+        pl.Trainer(callbacks=[saver, keeper]).fit(task, datamodule=data)
+        pretrained = torch.load(os.path.join(workdir, "pretrained_model"))
+        best = torch.load(os.path.join(workdir, "ckpts", "best.ckpt"))
       `,
     },
     {

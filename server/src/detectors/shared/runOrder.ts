@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO } from '../../semantics/dataflow';
 import { stringValue } from '../../semantics/literals';
-import { enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
 import { pathKey } from '../../semantics/pathValues';
 
@@ -53,7 +53,8 @@ function writtenInEarlierPass(flow: DataFlow, write: Node, read: Node, readPath:
 /**
  * True when the write runs before the read in one run of the program: in the same function (or
  * both at module level) and written first; or one of them in a function the module calls, and the
- * write's run comes first (`df.to_csv(p)` at module level, then a call of `train()` that reads p).
+ * write's run comes first (`df.to_csv(p)` at module level, then a call of `train()` that reads p),
+ * also through the calls of the file's functions and methods (see `firstRunsBefore`).
  * Given the read's path, also a write in the arm of an `if` a loop repeats that comes before the read's arm.
  */
 export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readPath?: Node): boolean {
@@ -62,7 +63,22 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   const fr = enclosingFunction(read);
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
   const reads = flow.runsAt(read);
-  return flow.runsAt(write).some((w) => reads.some((r) => w < r));
+  return flow.runsAt(write).some((w) => reads.some((r) => w < r)) || firstRunsBefore(flow, write, read);
+}
+
+/**
+ * True when the write's first run comes before the read's, their call chains (`firstRunSites`:
+ * `main()` calls `stopper(loss, model)`, whose `__call__` calls `self.save_checkpoint(model)`,
+ * which saves; `main()` loads after the loop) parting in one body with the write's side first —
+ * not into the two arms of one `if`, where one run takes only one of them.
+ */
+function firstRunsBefore(flow: DataFlow, write: Node, read: Node): boolean {
+  const writes = flow.firstRunSites(write);
+  const reads = writes && flow.firstRunSites(read);
+  if (!writes || !reads) return false;
+  const at = writes.findIndex((site, i) => i >= reads.length || !sameNode(site, reads[i]));
+  if (at < 0 || at >= reads.length) return false;
+  return writes[at].endIndex <= reads[at].startIndex && !inExclusiveArms(writes[at], reads[at]);
 }
 
 /**
@@ -84,8 +100,7 @@ function instanceMethodClass(fn: Node): Node | undefined {
   const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
   const decorators = holder.namedChildren.filter((child) => child?.type === 'decorator');
   if (decorators.some((decorator) => /^@\s*(staticmethod|classmethod)\s*$/.test(decorator!.text))) return undefined;
-  const cls = holder.parent?.parent;
-  return fn.type === 'function_definition' && cls?.type === 'class_definition' ? cls : undefined;
+  return methodClass(fn);
 }
 
 /**

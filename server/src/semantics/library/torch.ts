@@ -33,6 +33,16 @@ export const TORCH_LOADERS = /^torch\.(hub|load$|jit|package|export)/;
 /** Lightning's checkpoint callback, by any of its import paths (`pytorch_lightning.callbacks.ModelCheckpoint`, `lightning.pytorch...`). */
 export const LIGHTNING_CHECKPOINT = /^(pytorch_lightning|lightning\.pytorch|lightning)\.callbacks\.(model_checkpoint\.)?ModelCheckpoint$/;
 
+/**
+ * Checkpoint callbacks that save the best model of the training they watch to a path they are
+ * handed, by qualified name, with that argument's keyword and position: SchNetPack's
+ * `ModelCheckpoint(model_path, ...)`, a Lightning callback that also writes the whole inference model there.
+ */
+export const PATH_CHECKPOINT_CALLBACKS: ReadonlyMap<string, { keyword: string; position: number }> = new Map([
+  ['schnetpack.train.ModelCheckpoint', { keyword: 'model_path', position: 0 }],
+  ['schnetpack.train.callbacks.ModelCheckpoint', { keyword: 'model_path', position: 0 }],
+]);
+
 /** PyTorch criteria: the functional losses (`F.mse_loss`, `F.cross_entropy`), and the loss classes (`nn.MSELoss`). */
 export const CRITERION_FUNCTIONS = /^torch\.nn\.functional\.\w*(loss|entropy)\w*$/;
 export const CRITERION_CLASSES = /^torch\.nn\.(modules\.loss\.)?\w+Loss$/;
