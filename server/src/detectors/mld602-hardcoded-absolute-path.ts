@@ -62,6 +62,8 @@ interface AbsolutePath {
   literal: Node;
   /** Its text, with `{}` for interpolations. */
   value: string;
+  /** The path goes on past the literal (`os.path.join(root, "x.csv")`): the call opens a file under it. */
+  under: boolean;
 }
 
 /**
@@ -75,7 +77,9 @@ function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath |
   if (!head || head.throughModuleName || !mayStartWithRoot(index.doc.text, head.literal)) return undefined;
   const value = stringValue(head.literal) ?? stringTemplate(head.literal);
   if (value === undefined || !MACHINE_SPECIFIC.test(value) || PLATFORM_MOUNTS.test(value) || JUPYTER_HOME.test(value)) return undefined;
-  return declaredMounts(index, head.literal).some((mount) => inFolder(value, mount)) ? undefined : { literal: head.literal, value };
+  if (declaredMounts(index, head.literal).some((mount) => inFolder(value, mount))) return undefined;
+  const full = index.dataflow.pathOf(expression).template;
+  return { literal: head.literal, value, under: full.startsWith(value) && isSeparator(full[value.length]) };
 }
 
 const inFolder = (value: string, folder: string) => value === folder || (value.startsWith(folder) && isSeparator(value[folder.length]));
@@ -147,7 +151,11 @@ interface PathUse extends MemberDescriptor {
   io: DataIO;
   literal: Node;
   value: string;
+  under: boolean;
 }
+
+/** What a call opens, as far as the literal says: the path, or a file under it. */
+const opened = (use: { value: string; under: boolean }) => (use.under ? `a file under "${use.value}"` : `"${use.value}"`);
 
 /**
  * The literal with its start rewritten to read `name` for `folder`: `"/home/ana/data/x.csv"` ->
@@ -210,7 +218,7 @@ function listen(context: RuleContext): RuleListeners {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
       reported.add(nodeKey(found.literal));
-      pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, related: `\`${io.label}\` also ${verb(io)} "${found.value}" here` });
+      pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, under: found.under, related: `\`${io.label}\` also ${verb(io)} ${opened(found)} here` });
     }
   };
   const finish = (): void => {
@@ -231,7 +239,7 @@ function message([first, ...others]: readonly PathUse[]): string {
     others.length === 0 ? ''
     : others.every((use) => use.value === first.value) ? ` (${calls(others.length)} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`
     : ` (${calls(others.length)} of this file also ${others.length === 1 ? 'reads or writes files' : 'read or write files'} under "${commonFolder([first, ...others].map((use) => use.value))}", linked)`;
-  return `\`${first.io.label}\` ${verb(first.io)} "${first.value}"${also}, an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`;
+  return `\`${first.io.label}\` ${verb(first.io)} ${opened(first)}${also}, an absolute path that exists only on one machine: the code breaks anywhere else and the location cannot be configured`;
 }
 
 export const hardcodedAbsolutePath: Rule = {

@@ -417,7 +417,7 @@ ruleTests(hardcodedAbsolutePath, {
         df.to_parquet("/mnt/shared/out/sales.parquet")
       `,
       findings: [
-        { line: 3, column: 33, message: /`pd\.read_excel` reads "C:\\Users\\bo\\Desktop"/ },
+        { line: 3, column: 33, message: /`pd\.read_excel` reads a file under "C:\\Users\\bo\\Desktop", an absolute path/ },
         { line: 4, column: 15, message: /`\.to_parquet\(\)` writes/ },
       ],
       output: py`
@@ -469,7 +469,7 @@ ruleTests(hardcodedAbsolutePath, {
             return train, pd.read_csv("/Users/{}/test.csv".format(user))
       `,
       findings: [
-        { line: 4, column: 12, message: /`pd\.read_csv` reads "\/home\/ana\/data"/ },
+        { line: 4, column: 12, message: /`pd\.read_csv` reads a file under "\/home\/ana\/data", an absolute path/ },
         { line: 6, column: 31, message: /reads "\/Users\/\{\}\/test\.csv"/ },
       ],
       output: py`
