@@ -113,6 +113,24 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a cache switched by a flag whose computing arm reloads what it wrote, so both arms go on with the same values',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import GridSearchCV
+
+        do_search = False
+        if do_search:
+            search = GridSearchCV(model, grid, cv=5, refit=False).fit(X_train, y_train)
+            results = pd.DataFrame(search.cv_results_)
+            results.to_csv("results/search.csv")
+            results = pd.read_csv("results/search.csv")
+        else:
+            results = pd.read_csv("results/search.csv")
+        best = results.sort_values("rank_test_score").iloc[0]
+        model.set_params(**best["params"]).fit(X_train, y_train)
+      `,
+    },
+    {
       name: 'a cache built by a function the file calls only when the file is missing',
       code: py`
         import os
@@ -431,6 +449,19 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a flag that only decides whether to write: the reload after the write is still a hop',
+      code: py`
+        import pandas as pd
+        save_results = True
+        results = pd.DataFrame(search.cv_results_)
+        if save_results:
+            results.to_csv("results/search.csv")
+            results = pd.read_csv("results/search.csv")
+        model.set_params(**results.iloc[0]["params"]).fit(X_train, y_train)
+      `,
+      findings: [{ line: 6, message: /read back here/ }],
+    },
     {
       name: 'a statistic of the read-back used to filter the data that is trained on: still a hop',
       code: py`
