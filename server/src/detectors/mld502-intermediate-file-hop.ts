@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
-import { enclosingStatement, isAncestorOf, rootIdentifier, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, rootIdentifier, sameNode, stripParens } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { stringValue } from '../semantics/literals';
 import { isCacheOrCheck } from './shared/caches';
@@ -129,21 +129,50 @@ function selectionChain(read: Node): Node {
   return current;
 }
 
+/** How many reads inside one `if` are asked for the other arm of a flag-switched cache: a bound, so a file of thousands stays linear. */
+const MAX_CACHE_READS = 256;
+
+/** The saves of a read's file as a set: `savesAt` hands every read of one location the same list. */
+const savesSets = new WeakMap<readonly DataIO[], Set<DataIO>>();
+
+function savedBefore(flow: DataFlow, read: DataIO): Set<DataIO> {
+  const saves = flow.savesAt(read);
+  let set = savesSets.get(saves);
+  if (!set) savesSets.set(saves, (set = new Set(saves)));
+  return set;
+}
+
+/**
+ * A cache switched by a flag: the file written in one arm of an `if` is read in another arm
+ * (`if do_search: ...; results.to_csv(p)` / `else: results = pd.read_csv(p)`). A read-back right
+ * after the write in the writing arm (reloaded so both arms go on with the same values) is part of
+ * that cache, not a step of the pipeline. Asked once per write, of the reads inside the `if`s
+ * around it (`loaded` in document order): a write outside any `if` costs nothing.
+ */
+function flagSwitchedCache(flow: DataFlow, loaded: readonly DataIO[], write: DataIO, answers: Map<DataIO, boolean>): boolean {
+  let answer = answers.get(write);
+  if (answer !== undefined) return answer;
+  answer = false;
+  const site = write.call.node;
+  for (const branch of ancestors(site, true)) {
+    if (FUNCTION_TYPES.has(branch.type)) break;
+    if (branch.type !== 'if_statement') continue;
+    const first = firstAtOrAfter(loaded, (io) => io.call.node.startIndex, branch.startIndex);
+    const last = Math.min(loaded.length, first + MAX_CACHE_READS);
+    for (let i = first; !answer && i < last && loaded[i].call.node.startIndex < branch.endIndex; i++) {
+      answer = inExclusiveArms(site, loaded[i].call.node) && savedBefore(flow, loaded[i]).has(write);
+    }
+    if (answer) break;
+  }
+  answers.set(write, answer);
+  return answer;
+}
+
 /**
  * True when the data read back feeds further computation. A read displayed (`pd.read_csv(p)` on
  * its own, `display(pd.read_csv(p))`), or bound to a name that is only looked at, checks what was
  * written: it is no hop.
  */
-/**
- * A cache switched by a flag: the file written in one arm of an `if` is read in another arm
- * (`if do_search: ...; results.to_csv(p)` / `else: results = pd.read_csv(p)`). A read-back right
- * after the write in the writing arm (reloaded so both arms go on with the same values) is part of
- * that cache, not a step of the pipeline.
- */
-function flagSwitchedCache(flow: DataFlow, loaded: readonly DataIO[], write: DataIO): boolean {
-  return loaded.some((other) => flow.savesAt(other).includes(write) && inExclusiveArms(write.call.node, other.call.node));
-}
-
 function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   if (boundOnlyForAsserts(index, read.call.node)) return false;
   // A selection from what was read (rows of one product, sorted) that is only looked at checks the output too.
@@ -342,10 +371,12 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
   // One written file read back several times is one hop: one finding on the first read.
   const readsByWrite = new Map<DataIO, DataIO[]>();
   const candidates = new Set(writes);
+  const inDocumentOrder = [...loaded].sort((a, b) => a.call.node.startIndex - b.call.node.startIndex);
+  const flagCaches = new Map<DataIO, boolean>();
   for (const read of loaded) {
     // The last write of the same file that runs before the read.
     const write = lastWrittenBefore(flow, flow.savesAt(read), read.call.node, (candidate) => candidates.has(candidate));
-    if (!write || isCacheOrCheck(write.call.node, flow) || isCacheOrCheck(read.call.node, flow) || flagSwitchedCache(flow, loaded, write) || !feedsComputation(index, read) || removedAfterRead(flow, removals, read)
+    if (!write || isCacheOrCheck(write.call.node, flow) || isCacheOrCheck(read.call.node, flow) || flagSwitchedCache(flow, inDocumentOrder, write, flagCaches) || !feedsComputation(index, read) || removedAfterRead(flow, removals, read)
       || assertedAgainstWrite(index, write, read) || onlyAppendedTo(flow, read)) continue;
     pushTo(readsByWrite, write, read);
   }
