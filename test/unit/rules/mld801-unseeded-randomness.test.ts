@@ -3327,6 +3327,50 @@ const GRADIENT_FLOW_TESTS = py`
       print("all passed")
 `;
 
+/**
+ * A test module with a stand-in model whose forward pass draws its logits, test classes that score
+ * what it gives, and a `__main__` block that builds a suite of those classes and runs it.
+ */
+const HAND_BUILT_SUITE = py`
+  import unittest
+
+  import numpy as np
+  import torch
+  from sklearn.metrics import f1_score
+  from mylib.extract import ClauseExtractor
+
+
+  class FakeEncoder(torch.nn.Module):
+      def forward(self, input_ids):
+          return {"logits": torch.randn(input_ids.size(0), 4)}
+
+
+  class TestExtractor(unittest.TestCase):
+      def test_predictions_are_labels(self):
+          extractor = ClauseExtractor(FakeEncoder())
+          labels = extractor.predict(torch.ones(3, 16, dtype=torch.long))
+          self.assertEqual(len(labels), 3)
+
+
+  class TestScores(unittest.TestCase):
+      def test_f1_in_range(self):
+          logits = FakeEncoder()(torch.ones(8, 16, dtype=torch.long))["logits"]
+          score = f1_score(np.zeros(8), logits.argmax(1).numpy(), average="micro")
+          self.assertGreaterEqual(score, 0)
+
+
+  def build_suite():
+      suite = unittest.TestSuite()
+      for case in [TestExtractor, TestScores]:
+          suite.addTests(unittest.TestLoader().loadTestsFromTestCase(case))
+      return suite
+
+
+  if __name__ == "__main__":
+      result = unittest.TextTestRunner(verbosity=2).run(build_suite())
+      print(f"{result.testsRun} tests, {len(result.failures)} failures")
+`;
+
 describe('MLD801: draws at the top level of a pytest test module', () => {
   const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unseededRandomness);
 
@@ -3394,6 +3438,25 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
 
   it('leaves a test module whose __main__ block runs its tests, one of which only asserts that gradients flow', async () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', GRADIENT_FLOW_TESTS), []);
+  });
+
+  it('leaves a test module whose __main__ block builds a suite of its own test classes and runs it, though the tests score drawn logits', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_extractor.py', HAND_BUILT_SUITE), []);
+    const mainOnly = HAND_BUILT_SUITE.replace('result = unittest.TextTestRunner(verbosity=2).run(build_suite())', 'result = unittest.main(exit=False).result');
+    assert.notEqual(mainOnly, HAND_BUILT_SUITE);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_extractor.py', mainOnly), []);
+  });
+
+  it('still reports the suite when its __main__ block also scores the stand-in model itself', async () => {
+    const code = HAND_BUILT_SUITE.replace('    print(f"{result.testsRun}', '    logits = FakeEncoder()(torch.ones(8, 16, dtype=torch.long))["logits"]\n    print(f1_score(np.zeros(8), logits.argmax(1).numpy(), average="micro"))\n    print(f"{result.testsRun}');
+    assert.notEqual(code, HAND_BUILT_SUITE);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_extractor.py', code), [11]);
+  });
+
+  it('still reports the suite when a helper the block calls, not a test class, scores the drawn logits', async () => {
+    const code = HAND_BUILT_SUITE.replace('class TestScores(unittest.TestCase):\n    def test_f1_in_range(self):', 'class ScoreCheck:\n    def test_f1_in_range(self):').replace('for case in [TestExtractor, TestScores]:', 'ScoreCheck().test_f1_in_range()\n    for case in [TestExtractor]:');
+    assert.notEqual(code, HAND_BUILT_SUITE);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_extractor.py', code), [11]);
   });
 
   it('still reports the same tests when one steps the weights down the gradient it checked', async () => {

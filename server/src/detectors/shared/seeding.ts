@@ -12,6 +12,7 @@ import { cellRunsNothing, setUpOnlyCells } from './installCommands';
 import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 import { oncePer, pushTo } from '../../engine/collections';
 import { LIBRARY_SEEDERS, type Library } from '../../semantics/library/processSetup';
+import { isTestCaseClass } from './testCases';
 
 // The library seeders are process set-up the model knows too (a module that only seeds is still a library).
 export { LIBRARY_SEEDERS, type Library };
@@ -226,8 +227,7 @@ function testSetUpBefore(index: SemanticIndex, at: Node): Node[] {
   const around = methodAround(at);
   const className = around?.cls.childForFieldName('name')?.text;
   if (!around || !className) return [];
-  const isTestCase = /^Test/.test(className) || index.classMatches(`local:${className}`, (q) => q === 'unittest.TestCase' || q === 'unittest.case.TestCase');
-  if (!isTestCase) return [];
+  if (!isTestCaseClass(index, className)) return [];
   const methods = methodsByName(index, around.cls);
   const reached: Node[] = [];
   const queue = [...TEST_SET_UPS].flatMap((name) => methods.get(name) ?? []);

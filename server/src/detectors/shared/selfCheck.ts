@@ -7,6 +7,7 @@ import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
 import { enclosingFunction, enclosingLoops } from '../../semantics/nodes';
 import { metricCall } from './evaluation';
 import { LEARNING_METHODS, trainsNothing } from './randomReach';
+import { isTestCaseClass } from './testCases';
 
 /**
  * Local functions and classes followed from the block. Each is read once, so the walk stays within
@@ -54,8 +55,11 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
     if (index.nodesWithin('attribute', scope).some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad')) gradientsUsed = true;
     for (const name of index.nodesWithin('identifier', scope)) {
       const target = index.resolve(name.text, name);
-      // A class named is followed whole: the block may drive its training through any method.
-      if (target.kind === 'local' && (target.definition.kind === 'def' || target.definition.kind === 'class')) pending.push(target.definition.statement);
+      if (target.kind !== 'local') continue;
+      // A class named is followed whole: the block may drive its training through any method. The
+      // file's test classes are not: what their tests compute is checked, as `unittest.main()` runs them.
+      if (target.definition.kind === 'class' && isTestCaseClass(index, name.text)) continue;
+      if (target.definition.kind === 'def' || target.definition.kind === 'class') pending.push(target.definition.statement);
     }
   }
   return !(loneBackward && gradientsUsed);
