@@ -77,6 +77,23 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'clients that only fetch files from a storage service: the Kaggle CLI before a download, gdown, the AWS CLI in a bash cell, kagglehub from a script',
+      code: [
+        '# credentials: upload kaggle.json first\n!pip install -q kaggle\n!mkdir -p ~/.kaggle && cp kaggle.json ~/.kaggle/\n!kaggle datasets download -d someone/field-parcels\n!unzip -q field-parcels.zip -d data\n',
+        '%pip install --upgrade gdown\n!gdown 1AbCdEfGhIjKlMnOpQrStUvWxYz -O tiles.zip\n',
+        '%%bash\npip install awscli gsutil\naws s3 cp s3://open-imagery/scenes/ ./scenes --recursive --no-sign-request\n',
+      ],
+    },
+    {
+      name: 'kagglehub installed by a script before it downloads the weights it fine-tunes',
+      code: py`
+        import subprocess, sys
+        subprocess.check_call([sys.executable, "-m", "pip", "install", "-q", "kagglehub"])
+        import kagglehub
+        weights_dir = kagglehub.model_download("someone/unet/pyTorch/default")
+      `,
+    },
+    {
       name: 'installs under a literal `if False:` never run: an escape in a later cell, a magic, a subprocess call',
       code: [
         'import sys\nprint(sys.version)\n',
@@ -112,6 +129,11 @@ ruleTests(unpinnedPackageInstall, {
       name: 'an unpinned package installed beside ninja is named, ninja is not',
       code: ['!pip install ninja imageio-ffmpeg\n!pip install "torch==2.1.0"\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: imageio-ffmpeg has no version pin, so each run may install a different release$/ }],
+    },
+    {
+      name: 'beside a download client, the libraries the code computes with are named; a library sharing the client\'s prefix is one of them',
+      code: ['!pip install -q kaggle kaggle-environments\n!kaggle competitions download -c lux-ai\n', '%pip install gdown segmentation-models-pytorch\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: kaggle-environments and segmentation-models-pytorch have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',

@@ -34,7 +34,13 @@ export interface InstallCommand {
  * package remover): upgrading them does not change what the analysis computes. `ninja` only runs
  * the compile commands PyTorch's extension builder writes for it; the compiler and flags are theirs.
  */
-const TOOLING = new Set(['pip', 'setuptools', 'wheel', 'ninja', 'python', 'conda', 'mamba', 'uv', 'pip-autoremove', 'pip3-autoremove']);
+const TOOLING = new Set([
+  'pip', 'setuptools', 'wheel', 'ninja', 'python', 'conda', 'mamba', 'uv', 'pip-autoremove', 'pip3-autoremove',
+  // Clients that only fetch files from a storage service (`!pip install kaggle`, then `!kaggle
+  // datasets download -d owner/set`): the files are the ones the command names, whichever release
+  // of the client fetches them, so its version changes how the data arrives, not what the code computes.
+  'kaggle', 'kagglehub', 'gdown', 'awscli', 'gsutil',
+]);
 const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
 
 const PIP_VALUE_OPTIONS = new Set([
