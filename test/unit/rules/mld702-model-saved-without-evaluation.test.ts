@@ -68,8 +68,38 @@ const DRAWN_BATCH_AMP = py`
   torch.save(net.state_dict(), f"rank{torch.distributed.get_rank()}_weights.pt")
 `;
 
+/** A trainer whose state is saved by a helper of the file, to a path it builds into a name first. */
+const STATE_SAVED_BY_HELPER = py`
+  import torch
+
+
+  def save_state(out_dir, epoch, batch, model, optim):
+      target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)
+      torch.save({"model": model.state_dict(), "optim": optim.state_dict(), "epoch": epoch}, target)
+
+
+  def train(model, optim, loader, out_dir, epochs):
+      for epoch in range(epochs):
+          for batch, (x, y) in enumerate(loader):
+              optim.zero_grad()
+              torch.nn.functional.cross_entropy(model(x), y).backward()
+              optim.step()
+          save_state(out_dir, epoch + 1, 0, model, optim)
+
+
+  train(net, opt, train_loader, "runs/", 10)
+`;
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a training state saved by a helper of the file to a path named for its epoch, built into a name first',
+      code: STATE_SAVED_BY_HELPER,
+    },
+    {
+      name: 'a checkpoint path built with an f-string into a name, then saved to',
+      code: STATE_SAVED_BY_HELPER.replace('target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)', 'target = f"{out_dir}/snapshot_{epoch:03d}.pt"'),
+    },
     {
       name: 'notebook: held-out predictions plotted beside the truth and measured by an error metric',
       code: [
@@ -491,6 +521,11 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'the same helper saving to a path that names no checkpoint or epoch is judged',
+      code: STATE_SAVED_BY_HELPER.replace('target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)', 'target = out_dir + "final_%s.par" % model_name'),
+      findings: [{ line: 6, message: / is saved, but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a pretrained model fine-tuned in the file and saved is judged; an untouched copy saved before it does not lead the finding',
       code: py`
