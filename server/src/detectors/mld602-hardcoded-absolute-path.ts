@@ -79,7 +79,9 @@ function absoluteLiteral(index: SemanticIndex, expression: Node): AbsolutePath |
   if (value === undefined || !MACHINE_SPECIFIC.test(value) || PLATFORM_MOUNTS.test(value) || JUPYTER_HOME.test(value)) return undefined;
   if (declaredMounts(index, head.literal).some((mount) => inFolder(value, mount))) return undefined;
   const full = index.dataflow.pathOf(expression).template;
-  return { literal: head.literal, value, under: full.startsWith(value) && isSeparator(full[value.length]) };
+  // A folder written with its trailing separator (`"/data/train/" + name`) goes on past it too.
+  const under = full.length > value.length && full.startsWith(value) && (isSeparator(full[value.length]) || isSeparator(value[value.length - 1]));
+  return { literal: head.literal, value, under };
 }
 
 const inFolder = (value: string, folder: string) => value === folder || (value.startsWith(folder) && isSeparator(value[folder.length]));

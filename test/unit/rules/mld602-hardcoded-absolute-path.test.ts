@@ -459,6 +459,44 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a folder written with its trailing separator and joined to a file name by + is a file under it in the message',
+      code: py`
+        def check_paths():
+            input_path = "/media/jo/disk/TrainSet/"
+            input_file = input_path + "train_paths.txt"
+            with open(input_file) as reader:
+                return reader.readlines()
+      `,
+      findings: [{ line: 2, column: 18, message: /^`open` reads a file under "\/media\/jo\/disk\/TrainSet\/", an absolute path/ }],
+      output: py`
+        TRAIN_SET_DIR = "/media/jo/disk/TrainSet"
+        def check_paths():
+            input_path = f"{TRAIN_SET_DIR}/"
+            input_file = input_path + "train_paths.txt"
+            with open(input_file) as reader:
+                return reader.readlines()
+      `,
+    },
+    {
+      name: 'the same folder opened as it is names the folder itself',
+      code: py`
+        import os
+
+        def list_set():
+            input_path = "/media/jo/disk/TrainSet/"
+            return os.listdir(input_path), open(input_path).read()
+      `,
+      findings: [{ line: 4, column: 18, message: /^`open` reads "\/media\/jo\/disk\/TrainSet\/", an absolute path/ }],
+      output: py`
+        import os
+
+        TRAIN_SET_DIR = "/media/jo/disk/TrainSet"
+        def list_set():
+            input_path = f"{TRAIN_SET_DIR}/"
+            return os.listdir(input_path), open(input_path).read()
+      `,
+    },
+    {
       name: 'a local root filled into an f-string or str.format is followed to its literal',
       code: py`
         import pandas as pd
