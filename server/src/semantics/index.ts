@@ -472,14 +472,16 @@ export class SemanticIndex {
   }
 
   /**
-   * For a name read inside a function that is one of its parameters, the expressions passed for
-   * it at every call of the function by its name (`train(net, opt)` gives `opt` for `optimizer`).
+   * For a name read inside a function that is one of its parameters, or for the parameter's own
+   * name in the signature, the expressions passed for it at every call of the function by its name
+   * (`train(net, opt)` gives `opt` for `optimizer`).
    * Undefined when the name is not a parameter, the function is a method or a lambda, it is never
    * called by name, or a call passes splats or leaves the parameter to its default: then nothing
    * is known about the parameter's value.
    */
   passedArguments(identifier: Node): Node[] | undefined {
-    const parameter = this.definitionFor(identifier);
+    const bound = this.boundAt(identifier);
+    const parameter = bound?.kind === 'param' ? bound : this.definitionFor(identifier);
     if (!parameter || parameter.kind !== 'param') return undefined;
     const key = nodeKey(parameter.node);
     if (!this.passed.has(key)) this.passed.set(key, this.argumentsFor(parameter));

@@ -349,7 +349,31 @@ export function appliesGradientsWhere(index: SemanticIndex, runs: (node: Node) =
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute));
+  return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute) && !onlyMeasured(attribute));
+}
+
+/**
+ * A gradient worked by its own methods into a truth value (`p.grad.abs().sum() > 0`) or a Python
+ * number (`p.grad.norm().item()`): a check that gradients reach the weights. What comes out holds no
+ * gradient to apply; a weight moves only by the gradient tensor itself, read elsewhere, or by an
+ * optimizer, and those count on their own. An in-place method (`p.grad.mul_(c)`) changes the gradient.
+ */
+function onlyMeasured(attribute: Node): boolean {
+  let at = attribute;
+  for (;;) {
+    const parent = at.parent;
+    if (parent?.type === 'comparison_operator') return true;
+    if (parent?.type === 'parenthesized_expression') {
+      at = parent;
+      continue;
+    }
+    if (parent?.type !== 'attribute' || !sameNode(parent.childForFieldName('object'), at)) return false;
+    const name = parent.childForFieldName('attribute')?.text ?? '';
+    const call = parent.parent?.type === 'call' && sameNode(parent.parent.childForFieldName('function'), parent) ? parent.parent : undefined;
+    if (call && name === 'item') return true;
+    if (name.endsWith('_')) return false;
+    at = call ?? parent;
+  }
 }
 
 /**

@@ -386,6 +386,82 @@ const TIMED_TRAINING_STEP = py`
   torch.save(layer.state_dict(), "layer.pt")
 `;
 
+/** A gradient check: one backward pass on a random batch, each part asked, through the script's own helper, whether a gradient reached it. */
+const GRADIENT_CHECK_HELPER = py`
+  import torch
+  from torch import nn
+  from mylab.models import DualHeadNet
+
+  PASSED, FAILED = 0, 0
+
+
+  def report(name, ok):
+      global PASSED, FAILED
+      if ok:
+          PASSED += 1
+          print(f"  [ok] {name}")
+      else:
+          FAILED += 1
+          print(f"  [FAIL] {name}")
+
+
+  net = DualHeadNet(num_classes=5)
+  x = torch.randn(6, 3, 32, 32)
+  y = torch.randint(0, 5, (6,))
+  loss = nn.functional.cross_entropy(net(x), y)
+  loss.backward()
+  report("encoder receives a gradient", any(p.grad.abs().sum() > 0 for p in net.encoder.parameters()))
+  report("head receives a gradient", any(p.grad.abs().sum() > 0 for p in net.head.parameters()))
+  print(f"{PASSED} passed, {FAILED} failed")
+`;
+
+/** Gradient norms taken as numbers (`.item()`) to find layers no gradient reaches, and the exit status set by them. */
+const GRADIENT_NORMS_CHECK = py`
+  import sys
+  import torch
+  from mylab.models import StyleEncoder
+
+  enc = StyleEncoder(width=64)
+  batch = torch.rand(4, 3, 64, 64)
+  enc(batch).pow(2).mean().backward()
+  norms = {name: p.grad.norm().item() for name, p in enc.named_parameters() if p.grad is not None}
+  dead = [name for name, value in norms.items() if value == 0.0]
+  for name in dead:
+      print("no gradient reaches", name)
+  sys.exit(1 if dead else 0)
+`;
+
+/** Layers collected by whether their gradient is non-zero, and listed. */
+const GRADIENT_REACH_LIST = py`
+  import torch
+  from mylab.models import ProtoNet
+
+  net = ProtoNet(dim=128)
+  support = torch.randn(10, 128)
+  net(support).logsumexp(dim=1).mean().backward()
+  reached = []
+  for name, p in net.named_parameters():
+      if p.grad is not None and (p.grad.abs().max() > 0):
+          reached.append(name)
+  print("layers with gradients:", ", ".join(reached))
+`;
+
+/** The same test of each gradient, then a step down the gradient tensor itself, scaled by its norm: the weights move. */
+const GRADIENT_TESTED_THEN_APPLIED = py`
+  import torch
+  from mylab.models import ProtoNet
+
+  net = ProtoNet(dim=128)
+  support = torch.randn(10, 128)
+  for step in range(20):
+      net(support).logsumexp(dim=1).mean().backward()
+      with torch.no_grad():
+          for p in net.parameters():
+              if p.grad is not None and p.grad.abs().max() > 0:
+                  p -= 0.01 * p.grad / p.grad.norm().item()
+  torch.save(net.state_dict(), "proto.pt")
+`;
+
 /** Gradients applied by hand: reading `.grad` is how the weights change. */
 const MANUAL_SGD = py`
   import torch
@@ -1654,6 +1730,18 @@ ruleTests(unseededRandomness, {
       code: TIMED_BACKWARD_CLEARED,
     },
     {
+      name: 'gradients only worked into truth values for the script\'s own check helper (any(p.grad.abs().sum() > 0 ...)): nothing trains',
+      code: GRADIENT_CHECK_HELPER,
+    },
+    {
+      name: 'gradient norms taken as numbers with .item() to find dead layers and set the exit status: nothing trains',
+      code: GRADIENT_NORMS_CHECK,
+    },
+    {
+      name: 'layers listed by whether their gradient is non-zero, in a loop: nothing trains',
+      code: GRADIENT_REACH_LIST,
+    },
+    {
       name: 'a notebook measuring the throughput of a model in training mode, with a dummy loss and no optimizer',
       code: [
         py`
@@ -2660,6 +2748,7 @@ ruleTests(unseededRandomness, {
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients cleared between passes and also applied by hand train the layer', TIMED_CLEARED_THEN_UPDATED, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('a gradient tested for being non-zero and then stepped down by hand trains the weights', GRADIENT_TESTED_THEN_APPLIED, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.models import ProtoNet', 'torch.manual_seed(SEED)'),
     seededCase('noise handed to a function of the file that fits it reaches a result through its parameter', NOISE_THROUGH_OWN_FUNCTIONS, 13, /`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     seededCase('rows drawn, trained on and then logged as the MLflow input example are still a training draw', MLFLOW_EXAMPLE_TRAINED, 4, /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     seededCase('a drawn delay that is also written into each sample is data, not only a wait', JITTER_KEPT_IN_SAMPLE, 12, /`random\.uniform` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),

@@ -180,6 +180,68 @@ const LATEST_VERSION = py`
   version = latest_version()
 `;
 
+/** A helper called from one place that loads, through its parameter, a file its caller loads again: pathlib, os.path.join, a name rebound from the parameter. */
+const HELPER_CALLED_ONCE = py`
+  import argparse, os
+  from pathlib import Path
+  import torch
+
+
+  def sniff_arch(run_dir):
+      state = torch.load(run_dir / "global.pt", map_location="cpu")
+      return "vib" if "mu_head.weight" in state else "plain"
+
+
+  def has_whitening(folder):
+      root = Path(folder)
+      return "P" in torch.load(root / "whiten.pt")
+
+
+  def count_heads(ckpt):
+      return len(torch.load(os.path.join(ckpt, "server.pt")))
+
+
+  def main():
+      args = argparse.ArgumentParser().parse_args()
+      run_dir = Path(args.run)
+      arch = sniff_arch(run_dir)
+      whiten = has_whitening(args.run)
+      heads = count_heads(args.ckpt)
+      net = build(arch, whiten, heads)
+      net.load_state_dict(torch.load(run_dir / "global.pt", map_location="cuda"))
+      net.whitening = torch.load(Path(args.run) / "whiten.pt")
+      net.head.load_state_dict(torch.load(Path(args.ckpt) / "server.pt"))
+`;
+
+/** Loads through helpers that may name another file: called from two places, a parameter rebound in a loop, an argument worked out by a call. */
+const HELPERS_APART = py`
+  from pathlib import Path
+  import torch
+
+
+  def sniff_arch(run_dir):
+      return torch.load(run_dir / "global.pt", map_location="cpu")
+
+
+  def first_round(run_dir, rounds):
+      for run_dir in rounds:
+          return torch.load(run_dir / "client.pt")
+
+
+  def peek(ckpt):
+      return torch.load(ckpt / "server.pt")
+
+
+  def compare(a, b, rounds):
+      sniff_arch(Path(a))
+      sniff_arch(Path(b))
+      net.load_state_dict(torch.load(Path(a) / "global.pt"))
+      first_round(Path(a), rounds)
+      net.load_state_dict(torch.load(Path(a) / "client.pt"))
+      peek(latest_run())
+      net.load_state_dict(torch.load(latest_run() / "server.pt"))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1603,6 +1665,24 @@ ruleTests(unsafeModelDeserialization, {
       ],
       findings: [{ cell: 0, line: 3, message: /pickle\.load.*\(as does 1 other load of this file\)/, related: 1 }],
       noFix: true,
+    },
+    {
+      name: 'a helper called from one place loads, through its parameter, the file its caller loads again: one finding (pathlib, os.path.join, a name rebound from the parameter)',
+      code: HELPER_CALLED_ONCE,
+      findings: [
+        { line: 7, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 13, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 17, message: /\(as does 1 other load of this file\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: HELPER_CALLED_ONCE.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)').replace('map_location="cuda")', 'map_location="cuda", weights_only=True)'),
+    },
+    {
+      name: 'a helper called from two places, a parameter rebound in a loop, or an argument worked out by a call may name another file: each load is its own finding',
+      code: HELPERS_APART,
+      findings: [{ line: 6, related: 0 }, { line: 11, related: 0 }, { line: 15, related: 0 }, { line: 21, related: 0 }, { line: 23, related: 0 }, { line: 25, related: 0 }],
+      safety: 'unsafe',
+      output: HELPERS_APART.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
     },
     {
       name: 'run-time paths that may name another file: a part computed by a call, another attribute, a parameter of two functions',

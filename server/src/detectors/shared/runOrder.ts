@@ -6,7 +6,8 @@ import type { DataFlow, DataIO } from '../../semantics/dataflow';
 import { stringValue } from '../../semantics/literals';
 import { enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
-import { pathKey } from '../../semantics/pathValues';
+import { pathKey, type PathValue } from '../../semantics/pathValues';
+import { parameterName } from '../../semantics/definitions';
 
 /**
  * True when the two sites are in two arms of one `if` (a write in one and a read in the other is a
@@ -173,6 +174,36 @@ export function fileKey(flow: DataFlow, path: Node): string | undefined {
   const held = heldValues(flow, path);
   if (!held || held.length === 0) return undefined;
   return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${held.join(';')}`;
+}
+
+/**
+ * The key of a path read in a function the file calls from one place only, with each parameter of
+ * the function in it replaced by the path that call passes: `def detect(ckpt_dir): torch.load(ckpt_dir
+ * / "g.pt")`, called once as `detect(ckpt_dir)` beside `torch.load(ckpt_dir / "g.pt")`, reads the file
+ * that load reads. A parameter rebound in the function, passed from two calls or by a splat, or an
+ * argument with a part computed by a call (which may change between the two evaluations) gives
+ * undefined, and so does a path with no such parameter in it: fileKey answers then.
+ */
+export function fileKeyThroughOnlyCall(flow: DataFlow, path: Node): string | undefined {
+  const parameters = enclosingFunction(path)?.childForFieldName('parameters')?.namedChildren ?? [];
+  const passed = new Map<string, PathValue>();
+  for (const parameter of parameters) {
+    const name = parameter ? parameterName(parameter) : undefined;
+    const binding = name ? flow.index.boundAt(name) : undefined;
+    const values = name && binding?.kind === 'param' && flow.index.isOnlyBinding(binding) ? flow.index.passedArguments(name) : undefined;
+    if (name && values?.length === 1) passed.set(name.text, flow.pathOf(values[0]));
+  }
+  const value = passed.size > 0 ? flow.pathOf(path) : undefined;
+  const pieces = value?.template.split('{}') ?? [];
+  if (!value || pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => passed.has(hole))) return undefined;
+  let template = pieces[0];
+  const holes: string[] = [];
+  value.holes.forEach((hole, i) => {
+    const argument = passed.get(hole);
+    template += (argument?.template ?? '{}') + pieces[i + 1];
+    holes.push(...(argument?.holes ?? [hole]));
+  });
+  return holes.some((hole) => hole.includes('(')) ? undefined : pathKey({ template, holes });
 }
 
 /**
