@@ -6,10 +6,10 @@ import type { CallSite } from '../semantics/types';
 import { ancestors, enclosingFunction, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { DATA_WORDS } from './shared/artifacts';
-import { LoadGroups } from './shared/loadGroups';
+import { LoadGroups, type GroupedLoad } from './shared/loadGroups';
 import { callResultValues, fixtureValues, helperResultValues, settingsEntries } from './shared/returnedValues';
 import { pushTo } from '../engine/collections';
-import { fileKey, fileKeyThroughOnlyCall, keyBeforeChdir, writtenBeforeRead, writtenByConstructor } from './shared/runOrder';
+import { fileKey, fileKeyThroughOnlyCall, inExclusiveArms, keyBeforeChdir, writtenBeforeRead, writtenByConstructor } from './shared/runOrder';
 import { writtenByUpstreamTask } from './shared/airflowTasks';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { LIGHTNING_CHECKPOINT, PATH_CHECKPOINT_CALLBACKS } from '../semantics/library/torch';
@@ -440,6 +440,44 @@ function subscripted(node: Node, accepts: (key: Node) => boolean): Node | undefi
   return keys.length === 1 && keys[0] && accepts(keys[0]) ? node.childForFieldName('value') ?? undefined : undefined;
 }
 
+/**
+ * What a load restores, when its value goes straight into one place: the name or attribute it is
+ * assigned to (`model` in `model = joblib.load(p)`), or the module whose `load_state_dict` takes it.
+ */
+function restoredInto(call: CallSite): string | undefined {
+  let node = call.node;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), node)) return parent.childForFieldName('left')?.text;
+  const receiving = parent?.type === 'argument_list' ? parent.parent : undefined;
+  const callee = receiving?.type === 'call' ? receiving.childForFieldName('function') : undefined;
+  if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'load_state_dict') return `${callee.childForFieldName('object')?.text}.load_state_dict`;
+  return undefined;
+}
+
+/** Alternatives looked at per restored place: a bound on a generated file's pairs. */
+const MAX_ALTERNATIVES = 32;
+
+/**
+ * Loads of two files into one place, in two arms of one `if` or in a `try` and its handler (the
+ * per-symbol model, or the general one when it is missing; the calibrated model, or the uncalibrated
+ * one when loading it fails): one thing restored from one of two files, so one finding.
+ */
+function joinAlternatives(groups: LoadGroups<GroupedLoad>, loads: { call: CallSite; key: string }[]): void {
+  const byPlace = new Map<string, { call: CallSite; key: string }[]>();
+  for (const load of loads) {
+    const place = restoredInto(load.call);
+    if (place) pushTo(byPlace, place, load);
+  }
+  for (const same of byPlace.values()) {
+    for (let i = 0; i < same.length && i < MAX_ALTERNATIVES; i++) {
+      for (let j = i + 1; j < same.length && j < MAX_ALTERNATIVES; j++) {
+        if (same[i].key !== same[j].key && inExclusiveArms(same[i].call.node, same[j].call.node)) groups.alternative(same[i].key, same[j].key);
+      }
+    }
+  }
+}
+
 function listen(context: RuleContext): RuleListeners {
   const { index, doc } = context;
   // One file loaded in several places (both arms of a CPU/GPU `if`) is one file to load safely.
@@ -452,6 +490,8 @@ function listen(context: RuleContext): RuleListeners {
   let callbackSaves: Map<string, Node[]> | undefined;
   const pickleLoads = new LoadGroups('file', 'unpickled too');
   const pickleListLoads = new LoadGroups('list of files', 'unpickled too');
+  const torchKeyed: { call: CallSite; key: string }[] = [];
+  const pickleKeyed: { call: CallSite; key: string }[] = [];
   return {
     callees: CALLEES,
     call(call) {
@@ -469,7 +509,9 @@ function listen(context: RuleContext): RuleListeners {
         if (!weightsOnly && underCallersUnsafeChoice(index, call)) return;
         const edit = weightsOnly ? replaceNode(weightsOnly, 'True') : addKeywordArgument(doc, call, 'weights_only', 'True');
         const list = listKey(index, call, 'torch');
-        (list ? torchListLoads : torchLoads).add(list ?? loadKey(index, call, 'torch'), {
+        const key = list ?? loadKey(index, call, 'torch');
+        if (!list) torchKeyed.push({ call, key });
+        (list ? torchListLoads : torchLoads).add(key, {
           node: call.callee,
           message: weightsOnly
             ? '`torch.load(..., weights_only=False)` unpickles arbitrary objects: a tampered file runs its code when loaded'
@@ -481,13 +523,17 @@ function listen(context: RuleContext): RuleListeners {
       if (call.qname && PICKLE_LOADERS.has(call.qname) && !isRoundTrip(index, call) && loadsModel(index, call)) {
         const loader = call.qname.replace(/^sklearn\.externals\./, '');
         const list = listKey(index, call, 'pickle');
-        (list ? pickleListLoads : pickleLoads).add(list ?? loadKey(index, call, 'pickle'), {
+        const key = list ?? loadKey(index, call, 'pickle');
+        if (!list) pickleKeyed.push({ call, key });
+        (list ? pickleListLoads : pickleLoads).add(key, {
           node: call.callee,
           message: `\`${loader}\` restores what it loads by unpickling, which runs whatever code the file contains${underVersionCheck(call.node) ? '' : '; and it silently depends on the exact library versions that saved it'}`,
         });
       }
     },
     finish() {
+      joinAlternatives(torchLoads, torchKeyed);
+      joinAlternatives(pickleLoads, pickleKeyed);
       for (const groups of [torchLoads, torchListLoads, pickleLoads, pickleListLoads]) groups.report(context);
     },
   };
@@ -506,7 +552,7 @@ export const unsafeModelDeserialization: Rule = {
       summary: '`torch.load(...)` without `weights_only=True`, or a model restored with `pickle.load` / `joblib.load`.',
       why: 'A pickled model is a program: unpickling runs whatever code the file holds, so a downloaded or shared checkpoint can execute anything on the machine that loads it. It also ties the model to the exact library versions that wrote it — an unstable dependency (§3, Unstable Data Dependencies) that breaks on upgrade.',
       example: 'import torch, joblib\n\nstate = torch.load("checkpoint.pt")\nclf = joblib.load("model.joblib")',
-      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, also spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`), or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart, and so do paths whose part a name holds from a call (`version = latest_version()`, then `f"models/model_{version}.pkl"`) read over two bindings: a reload\'s `new_version = latest_version()`, or the name bound again by a second call, may name another version of the file. The parameter of a function the file calls from one place only holds what that call passes: a load through it (`def detect_arch(run_dir): torch.load(run_dir / "global.pt")`, called once as `detect_arch(run_dir)`) and a load of `run_dir / "global.pt"` beside that call read one file, and are one finding. The files of one list are one finding too, whatever their names: one taken by a constant position (`ckpts[0]`, the first checkpoint of an average) and the others through a `for` loop over the list or a slice of it (`for c in ckpts[1:]`) are loaded for one purpose and made safe together; elements of two lists, or two entries of a dictionary, stay apart.',
+      fix: 'Load tensors with `torch.load(path, weights_only=True)` and rebuild the module from code; store models in formats that hold data only (safetensors, ONNX, XGBoost/LightGBM native JSON) and load pickles only from sources you control. The quick fix, for `torch.load` only, adds `weights_only=True` (or flips `weights_only=False`). It is unsafe: a checkpoint that stores whole pickled objects will then refuse to load. One file loaded in several places (both arms of a CPU/GPU `if`, two cells of a notebook, `pickle.load` with a `joblib.load` fallback) is one finding, at its first load and linked to the others, and its fix changes every one of those loads. The same file means the same path value, also spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`), or the same attribute chain read over the same bindings (`args.model` twice); loads whose paths the analysis cannot tell to be the same (a parameter of two functions, two different names) stay apart, and so do paths whose part a name holds from a call (`version = latest_version()`, then `f"models/model_{version}.pkl"`) read over two bindings: a reload\'s `new_version = latest_version()`, or the name bound again by a second call, may name another version of the file. The parameter of a function the file calls from one place only holds what that call passes: a load through it (`def detect_arch(run_dir): torch.load(run_dir / "global.pt")`, called once as `detect_arch(run_dir)`) and a load of `run_dir / "global.pt"` beside that call read one file, and are one finding. A model restored into one place from one of two files — in the two arms of one `if`, or in a `try` and its handler (the per-symbol model, or the general one when it is missing; the calibrated model, or the uncalibrated one when loading it fails) — is one thing loaded: one finding, at the first load and linked to the other; two files loaded one after the other into one name, or into two names, stay apart. The files of one list are one finding too, whatever their names: one taken by a constant position (`ckpts[0]`, the first checkpoint of an average) and the others through a `for` loop over the list or a slice of it (`for c in ckpts[1:]`) are loaded for one purpose and made safe together; elements of two lists, or two entries of a dictionary, stay apart.',
       fixed: 'state = torch.load("checkpoint.pt", weights_only=True)',
       nearMisses: '`torch.jit.load` and `torch.load(..., weights_only=True)` are fine, and so is `torch.load(..., weights_only=flag)` with a value the caller chooses; a load without the argument that runs only where that same choice is false (in `if not flag:` or the `else` of `if flag:`, a fallback for a PyTorch that has no such argument) unpickles only when the caller asked for it, and is left alone too. `pickle.load` of data (no model in the file name, the variable, or the way the object is used afterwards) is not reported by this rule; nor are predictions, scores, results and a model\'s input arrays pickled by one step for the next, also under a name in which *model* only says whose they are (`model_preds`, `model_array = pickle.load(open("input_ModelArray.pkl", "rb"))`), or the records a pipeline keeps beside its models (`summary = pickle.load(open("models/training_summary.pkl", "rb"))`, a run\'s status, metrics, a training history, a report, metadata, information about the model such as the sizes it is rebuilt with, `model_info = pickle.load(open("models/model_info.pkl", "rb"))`; the names of the columns a model reads, `model_features = joblib.load("features.pkl")`, `feature_names`, `model_cols`, which a serving app keeps to order its input; the decision threshold chosen for it, `joblib.load("models/optimal_threshold.pkl")`), whatever directory the path names: a `models/` folder holds more than models. Nor is an object whose every use joins it into one array with others (`np.hstack((train_model1, train_model2))`, `np.concatenate`, `np.column_stack`): a stacker\'s first-level predictions, whatever their names or files say, since a model is never an array to join. Such a file used as a model (`summary.predict(X)`), or a loaded object also used otherwise, is still reported. A program that reads back a file it saved itself earlier in the same run (`torch.save(model, path)` then `torch.load(path)`; `pickle.dump(clf, open(p, "wb"))` then `pickle.load(open(p, "rb"))`, in a later cell of the notebook too; any save by which the program serializes an object it holds counts, a model\'s own `save` method into an in-memory buffer too (`model.save(buf)` then `torch.load(buf)`), also when the load reads a new buffer around that buffer\'s bytes (`pickle.dump(model, buf)` then `pickle.load(io.BytesIO(buf.getvalue()))`), while bytes copied into a file opened for writing (a download streamed to `open(p, "wb")`) may come from anywhere and are still reported; a FLAML search pickled by its own method, `automl.pickle(p)`, then `pickle.load(open(p, "rb"))`; a path known only at run time, written the same way over the same bindings, also through a name bound to it (`best = run_dir / "best.pt"` after saving to `run_dir / "best.pt"`) — the best epoch\'s weights saved to `os.path.join(args.save_dir, args.name)` in the training loop and loaded from it after the loop, or restored in a later pass of the loop from the other arm of the `if` that saved them (`if improved: torch.save(state, path)` then `elif patience == limit: state = torch.load(path)`), when no name in the path is bound inside the loop and nothing there tests whether the file exists; through a helper whose path is its parameter — `def load_checkpoint(filepath): return torch.load(filepath)` — when every call of it passes a path saved before that call, or a save helper called with the path before the load; a file a class\'s `__init__` saves and another of its methods loads from the same path (an LR finder that saves the initial weights when it is built and restores them after its range test), since a method runs on an instance only once its `__init__` has run (a static or class method needs no instance, and is still reported); a file saved by a function or method of the file whose first run, through the calls the program makes, comes before the load\'s — a helper the training loop calls, a method called on an object the file builds from its class or through `self` from another of its methods, `__call__` when the object itself is called (an early-stopping object whose `__call__` runs `self.save_checkpoint(model)` in the epoch loop, and `torch.load("checkpoint.pt")` after the loop) — unless the two calls part into the two arms of one `if`; in a test whose parameter names a pytest fixture of the same file, which pytest runs first and whose return or yield value the parameter holds, a file the fixture saved to the path it returns; in a test, a file under the test\'s own `tmp_path` (or `tmpdir`) parameter, the empty directory pytest makes for that one test, which only the test and the code it runs can have written (`train.main(out_dir=tmp_path)`, then `torch.load(tmp_path / "best.pt")`); a path that a function of the file saved to and returned (`last = save_classifier(model, acc)` then `torch.load(last)`), while a helper that only names a path (`best_path(run_dir)`) saves nothing; such a returned file handed on by a workflow of the file from the task that saved it to the task that loads it, also in a typed file that only carries its path (Flyte\'s `return JoblibSerializedFile(path=out)` after `joblib.dump(reg, out)`, then `score(model_file=fit(frame))`, read through `open(model_file, "rb")` or its local copy `model_file.download()`), when every call of the loading task passes such a result, and through a sub-workflow that returns it; a file the function of one task of an Airflow DAG of the file saves and the function of a task downstream of it loads (`train >> evaluate`, each a `PythonOperator(python_callable=...)`), when the file never calls the loading function itself: the scheduler starts a task only after the tasks upstream of it succeeded; a path kept in a dictionary literal of settings and read by a constant key, `torch.load(config["save_path"])` after the training function that dictionary was handed to (`trainer(model, config)`) saved the best weights to `config["save_path"]`, also through a name bound to the entry, names the file the entry holds — unless something writes into the dictionary before it is read; a copy through `pickle.loads(pickle.dumps(model))`, or through a name bound to the dumped bytes; a file read from the directory a training framework hands a checkpoint back in — Ray\'s `with result.checkpoint.as_directory() as d` after training, `get_checkpoint().as_directory()` to resume after a worker failure, `.to_directory()` — under a name the program itself saves into the directory it reports, `torch.save(state, os.path.join(tmp, "model.pt"))` with `Checkpoint.from_directory(tmp)`: the framework keeps and returns what the training reported; the file Lightning\'s `ModelCheckpoint` callback reports in `best_model_path` or `last_model_path`, read after a `fit` (`torch.load(checkpoint.best_model_path)` once `trainer.fit(system)` has run with the callback): it sets those paths only when it saves a checkpoint of the training it watches; the file a checkpoint callback is handed as the path to save the best model to, read after a `fit` that ran once the callback was built (SchNetPack\'s `spk.train.ModelCheckpoint(model_path=p)`, which writes the whole inference model to `p`, then `torch.load(p)`), while another file beside it, or the same file read before the fit, is still reported; a relative path read after the program moved with the one constant `os.chdir("webapp")` of the file, which names the `webapp/...` file it saved before the move; a file downloaded from the Hugging Face Hub, `hf_hub_download(repo, "net.pkl")`, that the program wrote into that repository under that name before the download — `HfApi().upload_file(path_or_fileobj=p, path_in_repo="net.pkl", repo_id=repo)`, or any writer given the same `repo_id=` and `path_in_repo=`, such as a training callback that uploads its checkpoint there) unpickles only what it pickled, with the library versions that pickled it: no foreign file, nothing to pin. A load that runs only where the library\'s version is the one that saved the file (`if sklearn.__version__ == SAVED_WITH:` around it, alone or joined by `and`) depends on that version openly, not silently: it is still reported for unpickling, and its message leaves the version out. A file saved in another script, or only in one arm of an `if` whose other arm loads it (with no loop around the `if`, in an arm below the load\'s, in a loop whose pass tests whether the file exists or whose path is bound anew in each pass: a cache from an earlier run, another file), or in a `try` body whose `except` handler loads it, is still reported, as is a task also handed a file from elsewhere (a workflow\'s input, a typed file around a path nothing in the file saved), and so is a run-time path that may name another file: one with a part computed by a call (`time.strftime(...)`) written out again at the load, or one reached through a parameter of two functions. A name bound to such a path holds one value wherever that binding reaches (`path = tmp_path / f"{time.time()}.pt"`, then `torch.save(..., path)` and `torch.load(path)`): the same file; the same name bound again by a second call need not be.',
     },

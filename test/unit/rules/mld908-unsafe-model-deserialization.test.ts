@@ -242,6 +242,27 @@ const HELPERS_APART = py`
       net.load_state_dict(torch.load(latest_run() / "server.pt"))
 `;
 
+/** A serving helper that loads a per-symbol model or, when it is missing, the general one; the same for its scaler, with a fallback on failure. */
+const FALLBACK_LOADS = py`
+  import os
+  import joblib
+  import torch
+
+
+  def load_predictor(models_dir, symbol):
+      net = PriceLSTM()
+      own = os.path.join(models_dir, f"lstm_{symbol}.pth")
+      if os.path.exists(own):
+          net.load_state_dict(torch.load(own))
+      elif os.path.exists(os.path.join(models_dir, "lstm.pth")):
+          net.load_state_dict(torch.load(os.path.join(models_dir, "lstm.pth")))
+      try:
+          scaler_model = joblib.load(os.path.join(models_dir, f"calibrated_{symbol}.joblib"))
+      except OSError:
+          scaler_model = joblib.load(os.path.join(models_dir, "calibrated.joblib"))
+      return net, scaler_model
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1017,6 +1038,64 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a model loaded from one of two files, in the arms of one if or in a try and its handler, is one finding per model, linked',
+      code: FALLBACK_LOADS,
+      findings: [
+        { line: 10, message: /^`torch\.load` without `weights_only=True`.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+        { line: 14, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: FALLBACK_LOADS.replace('torch.load(own)', 'torch.load(own, weights_only=True)').replace('torch.load(os.path.join(models_dir, "lstm.pth"))', 'torch.load(os.path.join(models_dir, "lstm.pth"), weights_only=True)'),
+    },
+    {
+      name: 'a file loaded in two arms of an if chain and another file in a third names both in one finding',
+      code: py`
+        import torch
+
+        args = parser.parse_args()
+        if "tascj" in args.detector:
+            detector.load_state_dict(torch.load(args.detector))
+        elif args.detector != "none":
+            detector.load_state_dict(torch.load(args.detector))
+        elif args.mlm != "none":
+            detector.load_state_dict(torch.load(args.mlm))
+      `,
+      findings: [{ line: 5, message: /\(as do 1 other load of this file, and a load in its place in another branch, linked\)$/, related: 2 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        args = parser.parse_args()
+        if "tascj" in args.detector:
+            detector.load_state_dict(torch.load(args.detector, weights_only=True))
+        elif args.detector != "none":
+            detector.load_state_dict(torch.load(args.detector, weights_only=True))
+        elif args.mlm != "none":
+            detector.load_state_dict(torch.load(args.mlm, weights_only=True))
+      `,
+    },
+    {
+      name: 'two files loaded one after the other into one name, or into two names in the arms of one if, stay two findings',
+      code: py`
+        import joblib
+
+        model = joblib.load("models/forest.joblib")
+        report(model, X_val)
+        model = joblib.load("models/boosting.joblib")
+        report(model, X_val)
+        if use_calibrated:
+            calibrated = joblib.load("models/calibrated.joblib")
+        else:
+            raw = joblib.load("models/raw.joblib")
+      `,
+      findings: [
+        { line: 3, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
     {
       name: 'a file an early-stopping object saves, loaded before the loop that calls it, or in the other arm of an `if`, after a call of another class\'s method of the same name: an earlier run\'s file',
       code: EARLY_STOPPING_ELSEWHERE,

@@ -18,6 +18,8 @@ export interface GroupedLoad {
 /** Collects loads by what they load, then reports each group once. */
 export class LoadGroups<T extends GroupedLoad> {
   private readonly byKey = new Map<string, T[]>();
+  /** Groups that load in another's place (see alternative), by the group they join. */
+  private readonly joined = new Map<string, string>();
 
   /**
    * `what`: the noun of the loaded thing in the messages ("dataset", "name"); `too`: what the
@@ -29,11 +31,37 @@ export class LoadGroups<T extends GroupedLoad> {
     pushTo(this.byKey, key, load);
   }
 
+  /**
+   * The loads of `b` load in the place of those of `a`, in another branch (a fallback when the first
+   * is missing, the other arm of an `if`): one thing restored, so one finding, at the group loaded first.
+   * Their paths may or may not name the same file; the message says neither.
+   */
+  alternative(a: string, b: string): void {
+    const [rootA, rootB] = [this.root(a), this.root(b)];
+    if (rootA !== rootB) this.joined.set(rootB, rootA);
+  }
+
+  private root(key: string): string {
+    let root = key;
+    for (let next = this.joined.get(root); next !== undefined; next = this.joined.get(root)) root = next;
+    return root;
+  }
+
   report(context: RuleContext): void {
-    for (const group of this.byKey.values()) {
-      const [first, ...others] = group;
+    const merged = new Map<string, T[][]>();
+    for (const [key, group] of this.byKey) pushTo(merged, this.root(key), group);
+    for (const groups of merged.values()) {
+      groups.sort((x, y) => x[0].node.startIndex - y[0].node.startIndex);
+      const [[first, ...others], ...replacing] = groups;
+      const instead = replacing.flat();
       const n = others.length;
-      const more = n > 0 ? ` (as ${n > 1 ? 'do' : 'does'} ${n} other load${n > 1 ? 's' : ''} of this ${this.what})` : '';
+      const m = instead.length;
+      const loads = [
+        ...(n > 0 ? [`${n} other load${n > 1 ? 's' : ''} of this ${this.what}`] : []),
+        ...(m > 0 ? [`${m > 1 ? `${m} loads` : 'a load'} in its place in another branch, linked`] : []),
+      ];
+      const more = loads.length > 0 ? ` (as ${n + m > 1 ? 'do' : 'does'} ${loads.join(', and ')})` : '';
+      const group = [first, ...others, ...instead];
       // A fix that left one load of the file as it was would not remove the finding.
       const fixes = group.every((load) => load.fix) ? group.map((load) => load.fix!) : [];
       context.report({
@@ -42,6 +70,7 @@ export class LoadGroups<T extends GroupedLoad> {
         related: [
           ...(first.related ?? []),
           ...others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, ${this.too}` })),
+          ...instead.map((other) => ({ node: other.node, message: `loaded here in its place, in another branch, ${this.too}` })),
         ],
         ...(fixes.length > 0 ? { fix: { ...fixes[0], edits: fixes.flatMap((fix) => fix.edits) } } : {}),
       });
