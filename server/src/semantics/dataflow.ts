@@ -110,7 +110,7 @@ const ATTRIBUTE_END = 8;
 /** Bindings that replace the previous value on every path through them. */
 const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
 /** Methods that put their arguments into the object they are called on. */
-const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
+export const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
 const DECLARATIONS = ['import_statement', 'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement'] as const;
 const MAX_LINEAGE_EXPRESSIONS = 4000;
 /**

@@ -3560,3 +3560,69 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), [13]);
   });
 });
+
+/** A character model trained in the file, and a Keras sampler class that draws the next character of generated text. */
+const KERAS_SAMPLER = py`
+  import tensorflow as tf
+
+  model = build_char_model(vocab_size=65)
+  model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+  model.fit(dataset, epochs=10)
+
+
+  class OneStep(tf.keras.Model):
+      def __init__(self, model, temperature=1.0):
+          super().__init__()
+          self.model = model
+          self.temperature = temperature
+
+      def generate_one_step(self, inputs, states=None):
+          logits, states = self.model(inputs, states=states, return_state=True)
+          logits = logits[:, -1, :] / self.temperature
+          predicted = tf.random.categorical(logits, num_samples=1)
+          return tf.squeeze(predicted, axis=-1), states
+
+
+  sampler = OneStep(model)
+  states = None
+  next_char = tf.constant([1])
+  generated = [next_char]
+  for _ in range(200):
+      next_char, states = sampler.generate_one_step(next_char, states=states)
+      generated.append(next_char)
+  print(tf.strings.join(generated)[0].numpy())
+`;
+
+describe('MLD801: samples a model class draws for its callers, and values kept in a list', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/char_rnn.py', code, unseededRandomness);
+
+  it('leaves a Keras sampler method whose generated characters are only collected and printed', async () => {
+    assert.deepEqual(await findingsIn(KERAS_SAMPLER), []);
+  });
+
+  it('still reports the sampler when what it generates is trained on', async () => {
+    const code = KERAS_SAMPLER.replace('print(tf.strings.join(generated)[0].numpy())', 'model.fit(tf.stack(generated), epochs=1)');
+    assert.notEqual(code, KERAS_SAMPLER);
+    assert.deepEqual(await findingsIn(code), [17]);
+  });
+
+  it('reports speakers drawn in a shuffle and appended to the training lists, and leaves a shuffle whose picks are only printed', async () => {
+    const code = py`
+      import random
+      import numpy as np
+      from sklearn.mixture import GaussianMixture
+
+      people = load_speakers()
+      random.shuffle(people)
+      X_train, y_train = [], []
+      for name, features in people[:20]:
+          X_train.append(features)
+          y_train.append(name)
+      gmm = GaussianMixture(4, random_state=0).fit(np.vstack(X_train))
+    `;
+    assert.deepEqual(await findingsIn(code), [6]);
+    const shown = code.replace('gmm = GaussianMixture(4, random_state=0).fit(np.vstack(X_train))', 'print(y_train, len(X_train))');
+    assert.notEqual(shown, code);
+    assert.deepEqual(await findingsIn(shown), []);
+  });
+});

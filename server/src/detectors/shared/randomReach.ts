@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
-import { isTransformerClass, objectRoot } from '../../semantics/dataflow';
+import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
@@ -362,7 +362,26 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const fn = enclosingFunction(draw);
   const sites = fn ? functionSites(index, fn) : [];
   if (sites === 'pipeline' || (sites.length > 0 && followDraw(index, sites) === 'result')) return true;
+  // A model class's sampler hands what it draws to its callers alone: samples they only show are a look at the model.
+  const callers = fn ? samplerCalls(index, fn) : [];
+  if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
+}
+
+/** Methods a framework runs while it builds, trains or feeds a model: a draw there shapes it. */
+const FRAMEWORK_METHODS = /^(__init__|__call__|build|reset_parameters|init_weights|_init_weights|on_\w+)$/;
+
+/**
+ * The calls of a method of the file's classes (`sampler.generate_one_step(chars)`), when the method
+ * returns a value and is one the file itself calls, not one a framework runs (`forward`, `call`,
+ * `__getitem__`, `__init__`...): a sampler, whose draws go only where its callers take what it returns.
+ */
+function samplerCalls(index: SemanticIndex, fn: Node): Node[] {
+  const name = fn.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  if (!name || holder.parent?.parent?.type !== 'class_definition' || MODEL_OR_DATA_METHODS.test(name) || FRAMEWORK_METHODS.test(name)) return [];
+  if (!givesBackValue(index, fn)) return [];
+  return index.methodCalls(name).filter((call) => !isAncestorOf(fn, call.node)).map((call) => call.node);
 }
 
 /**
@@ -593,6 +612,16 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       // wait's length, like a shape, gives the same results whatever is drawn.
       if (call.qname === 'builtins.len' || (parent.type !== 'call' && (!!call.qname && (SHAPE_PROBES.test(call.qname) || WAITS.test(call.qname)) || call.method === 'add_graph'))) { shapes++; continue; }
       if (shows(index, call)) { shown++; continue; }
+      // `rows.append(x)` keeps the value in `rows`: it goes where `rows` is read after the call. A call
+      // whose value is used (pandas' `frame.append(other)` returns a new frame) passes it on there too.
+      if (parent.type !== 'call' && call.method && MUTATING_METHODS.has(call.method) && call.receiver) {
+        const root = objectRoot(call.receiver);
+        if (root?.type === 'identifier' && root.text !== 'self') {
+          queue.push(...readsAfter(index, root, callNode));
+          if (callNode.parent?.type !== 'expression_statement') queue.push(callNode);
+          continue;
+        }
+      }
       if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
       // Handed to a function of the file, the value goes where its parameter goes in the body
       // (`fit_model(X, y)` fits it there), and on through what the call returns.
