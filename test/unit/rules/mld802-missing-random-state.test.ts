@@ -35,6 +35,21 @@ const BOOSTED_TREES = (seedLine: string, seed: string) => py`
   boosted = AdaBoostRegressor(DecisionTreeRegressor(max_depth=4)).fit(X, y)
 `;
 
+/** Resampled rows wrapped in frames that are written, trained on, or kept; `seedLine` and `seed` are what the first fix adds. */
+const RESAMPLED_AND_KEPT = (seedLine: string, seed: string) => py`
+  import pandas as pd
+  from imblearn.over_sampling import ADASYN, RandomOverSampler, SMOTE
+  from sklearn.linear_model import LogisticRegression${seedLine}
+  X_bal, y_bal = ADASYN(n_neighbors=3${seed}).fit_resample(features, labels)
+  balanced = pd.concat([pd.DataFrame(X_bal), pd.Series(y_bal, name="target")], axis=1)
+  balanced.to_csv("balanced.csv", index=False)
+  X_os, y_os = RandomOverSampler().fit_resample(features, labels)
+  frame = pd.DataFrame(X_os).astype(float)
+  LogisticRegression().fit(frame, y_os)
+  X_sm, y_sm = SMOTE().fit_resample(features, labels)
+  folds.append(pd.DataFrame(X_sm))
+`;
+
 /** Generated data sets: clustered after a plot, split, and trained on in a function of the file; `seedLine` and `firstArgs` are what the first fix adds. */
 const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
   import matplotlib.pyplot as plt
@@ -918,6 +933,38 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'samplers whose resampled rows reach nothing: wrapped in frames that are dropped or rebound, relabelled in place, never read, or left on a line in a function',
+      code: py`
+        import pandas as pd
+        from imblearn.combine import SMOTETomek
+        from imblearn.over_sampling import ADASYN, BorderlineSMOTE, RandomOverSampler, SVMSMOTE
+        from sklearn.linear_model import LogisticRegression
+        X_bal, y_bal = ADASYN().fit_resample(features, labels)
+        target = pd.Series(y_bal, name="target")
+        balanced = pd.concat([pd.DataFrame(X_bal), target], axis=1)
+        balanced["target"].astype("category")
+        balanced = raw[raw["target"] == 1]
+        LogisticRegression().fit(balanced.drop(columns="target"), balanced["target"])
+        ros = RandomOverSampler(sampling_strategy="minority")
+        X_os, y_os = ros.fit_resample(features, labels)
+        y_os = pd.DataFrame(y_os)
+        y_os.columns = ["label"]
+        X_tmp, y_tmp = BorderlineSMOTE(k_neighbors=3).fit_resample(features, labels)
+        X_mix, y_mix = SMOTETomek().fit_resample(features, labels)
+        def explore(X, y):
+            X_r, y_r = SVMSMOTE().fit_resample(X, y)
+            pd.DataFrame(X_r).head()
+      `,
+    },
+    {
+      name: 'in a notebook, resampled rows dropped in a function, or never read',
+      code: [
+        'import pandas as pd\nfrom imblearn.over_sampling import SMOTE\n',
+        'def peek(X, y):\n    X_s, y_s = SMOTE().fit_resample(X, y)\n    pd.DataFrame(X_s).head()\n',
+        'X_unused, y_unused = SMOTE(k_neighbors=2).fit_resample(X, y)\n',
+      ],
+    },
+    {
       name: 'a forest seeded through its attribute right after it is built, before it is handed on',
       code: py`
         from sklearn.ensemble import RandomForestRegressor
@@ -1157,6 +1204,23 @@ ruleTests(missingRandomState, {
         second.random_state = None
         second.fit(X, y)
       `,
+    },
+    seededTemplateCase('resampled rows wrapped in a frame that is then written, trained on, or kept in a list', RESAMPLED_AND_KEPT, [
+      { line: 4, message: /^`ADASYN` is called without `random_state`: each run gives a different result$/ },
+      { line: 7, message: /^`RandomOverSampler` is called without `random_state`/ },
+      { line: 10, message: /^`SMOTE` is called without `random_state`/ },
+    ]),
+    {
+      name: 'a notebook cell that shows the frame built from resampled rows as its value',
+      code: [
+        'import pandas as pd\nfrom imblearn.over_sampling import SMOTE\n',
+        'X_s, y_s = SMOTE().fit_resample(X, y)\nbalanced = pd.concat([pd.DataFrame(X_s), pd.Series(y_s)], axis=1)\nbalanced.head()\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`SMOTE` is called without `random_state`/ }],
+      output: [
+        'import pandas as pd\nfrom imblearn.over_sampling import SMOTE\nSEED = 42\n',
+        'X_s, y_s = SMOTE(random_state=SEED).fit_resample(X, y)\nbalanced = pd.concat([pd.DataFrame(X_s), pd.Series(y_s)], axis=1)\nbalanced.head()\n',
+      ],
     },
     {
       name: 'a sampler whose resampled data are trained on after being counted, and one that cleans after over-sampling',
