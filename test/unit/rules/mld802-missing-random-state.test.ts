@@ -138,6 +138,49 @@ const REPEATED_SPLITS = (repeated: string, perModel = '') => py`
       print(name, model.fit(X_tr, y_tr).score(X_te, y_te))
 `;
 
+/**
+ * Batch generators whose rows are reordered on their way out: the whole set reordered once a pass
+ * (then cut into batches), a batch cut down after its reorder, rows gathered before the loop and
+ * reordered whole in it, and a batch redrawn with replacement. `seedLine` and `seed` are what the
+ * first fix adds (to the three shuffles).
+ */
+const REORDERED_BEYOND_ONE_BATCH = (seedLine: string, seed: (counter: string) => string) => py`
+  import numpy as np
+  from sklearn.utils import resample, shuffle${seedLine}
+
+  def epoch_batches(samples, batch_size=32):
+      while True:
+          samples = shuffle(samples${seed('')})
+          for start in range(0, len(samples), batch_size):
+              images, angles = [], []
+              for path, angle in samples[start:start + batch_size]:
+                  images.append(load_image(path))
+                  angles.append(angle)
+              yield np.array(images), np.array(angles)
+
+  def cut_batches(rows, batch_size=32):
+      for start in range(0, len(rows), 4 * batch_size):
+          images, angles = [], []
+          for path, angle in rows[start:start + 4 * batch_size]:
+              images.append(load_image(path))
+              angles.append(angle)
+          images, angles = shuffle(images, angles${seed(' + start')})
+          yield np.array(images[:batch_size]), np.array(angles[:batch_size])
+
+  def whole_set(images, angles):
+      while True:
+          images, angles = shuffle(images, angles${seed('')})
+          yield images, angles
+
+  def redrawn(rows, batch_size=32):
+      for start in range(0, len(rows), batch_size):
+          images, angles = [], []
+          for path, angle in rows[start:start + batch_size]:
+              images.append(load_image(path))
+              angles.append(angle)
+          yield resample(np.array(images), np.array(angles))
+`;
+
 /** A lesson's split whose parts are printed and then trained on, and one handed to a function the flow cannot follow; `seed` is what the fix adds to both. */
 /** A library module's data set class that shuffles a buffer of rows and hands it on in batches. */
 const LIBRARY_SHUFFLED_BUFFER = (seedLine: string, seed: string) => py`
@@ -300,6 +343,48 @@ const seededTemplateCase = (name: string, template: (constant: string, argument:
 
 ruleTests(missingRandomState, {
   valid: [
+    {
+      name: 'rows a generator gathers afresh in each pass, reordered and yielded as that pass\'s batch: the order within one batch changes no training step',
+      code: py`
+        import numpy as np
+        import sklearn
+        from sklearn.utils import shuffle
+
+        def batches(rows, batch_size=64):
+            while True:
+                for start in range(0, len(rows), batch_size):
+                    images, angles = [], []
+                    for path, angle in rows[start:start + batch_size]:
+                        images.append(load_image(path))
+                        angles.append(angle)
+                    images, angles = shuffle(images, angles)
+                    yield np.array(images), np.array(angles)
+
+        def template_generator(samples, batch_size=32):
+            while 1:
+                for offset in range(0, len(samples), batch_size):
+                    images = []
+                    angles = []
+                    for sample in samples[offset:offset + batch_size]:
+                        images.append(load_image(sample[0]))
+                        angles.append(float(sample[3]))
+                    X_train = np.array(images)
+                    y_train = np.array(angles)
+                    yield sklearn.utils.shuffle(X_train, y_train)
+
+        class Pipeline:
+            def weighted(self, frame, batch_size=64):
+                while True:
+                    for offset in range(0, len(frame), batch_size):
+                        X, y, w = [], [], []
+                        for j in range(offset, min(len(frame), offset + batch_size)):
+                            X.append(self.read(frame["center"][j]))
+                            y.append(frame["steering"][j])
+                            w.append(self.weight(frame["steering"][j]))
+                        X, y, w = shuffle(X, y, w)
+                        yield X, y, w
+      `,
+    },
     {
       name: 'random_state passed by keyword, from a constant',
       code: py`
@@ -1054,6 +1139,15 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'batch generators that reorder more than one batch: the whole set each pass, a batch cut down after its reorder, rows gathered before the loop; and a batch redrawn with replacement',
+      code: REORDERED_BEYOND_ONE_BATCH('', () => ''),
+      findings: [
+        { line: 6, related: 2, message: /^`shuffle` is called without `random_state` here and at 2 other places: each run gives a different result$/ },
+        { line: 34, message: /^`resample` is called without `random_state`/ },
+      ],
+      output: REORDERED_BEYOND_ONE_BATCH('\n  SEED = 42', (counter) => `, random_state=SEED${counter}`),
+    },
     {
       name: 'rows shuffled and then trained on, or handed to a function of the project, may be on their way to training',
       code: [
