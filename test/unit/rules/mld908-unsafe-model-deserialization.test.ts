@@ -263,8 +263,35 @@ const FALLBACK_LOADS = py`
       return net, scaler_model
 `;
 
+/** Token shards spilled to a scratch folder, then listed by a glob and merged, in two passes. */
+const SPILLED_SHARDS = py`
+  from pathlib import Path
+  import torch
+  from tqdm import tqdm
+
+
+  def build_split(rows, tmp_dir: Path, out_pt: Path, shard_size=4096):
+      tmp_dir.mkdir(parents=True, exist_ok=True)
+      for i in range(0, len(rows), shard_size):
+          torch.save({"X": torch.tensor(rows[i:i + shard_size])}, tmp_dir / f"part_{i // shard_size:05d}.pt")
+      shard_files = sorted(tmp_dir.glob("part_*.pt"))
+      counts = []
+      for sp in shard_files:
+          counts.append(int(torch.load(sp)["X"].shape[0]))
+      X = torch.empty((sum(counts), 1024), dtype=torch.long)
+      offset = 0
+      for sp, n in tqdm(list(zip(shard_files, counts)), desc="merge"):
+          X[offset:offset + n].copy_(torch.load(sp)["X"])
+          offset += n
+      torch.save({"X": X}, out_pt)
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
+    {
+      name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
+      code: SPILLED_SHARDS,
+    },
     {
       name: 'a model that saves itself into an in-memory buffer and is loaded back from it, and a trainer that saves its model to the path a test then loads, are the program\'s own saves',
       code: py`
@@ -1038,6 +1065,38 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a glob whose pattern the saved names do not match, or of another folder, lists files the program did not save',
+      code: SPILLED_SHARDS.replace('tmp_dir.glob("part_*.pt")', 'tmp_dir.glob("model_*.pt")'),
+      findings: [{ line: 13, message: /^`torch\.load` without `weights_only=True`/ }, { line: 17, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: SPILLED_SHARDS.replace('tmp_dir.glob("part_*.pt")', 'tmp_dir.glob("model_*.pt")').replace('torch.load(sp)', 'torch.load(sp, weights_only=True)'),
+    },
+    {
+      name: 'shards listed by a glob before the program saves any',
+      code: py`
+        import torch
+
+        def merge(tmp_dir, rows):
+            merged = []
+            for sp in sorted(tmp_dir.glob("part_*.pt")):
+                merged.append(torch.load(sp))
+            torch.save(rows, tmp_dir / "part_00000.pt")
+            return merged
+      `,
+      findings: [{ line: 6, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def merge(tmp_dir, rows):
+            merged = []
+            for sp in sorted(tmp_dir.glob("part_*.pt")):
+                merged.append(torch.load(sp, weights_only=True))
+            torch.save(rows, tmp_dir / "part_00000.pt")
+            return merged
+      `,
+    },
     {
       name: 'a model loaded from one of two files, in the arms of one if or in a try and its handler, is one finding per model, linked',
       code: FALLBACK_LOADS,
