@@ -10,6 +10,7 @@ import { isProbedInTry } from './shared/caches';
 import { inExclusiveArms } from './shared/runOrder';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import { pushTo } from '../engine/collections';
 
 /** Builtins that read or write names the code does not spell out. */
 const DYNAMIC_NAMES = new Set(['globals', 'locals', 'vars', 'eval', 'exec']);
@@ -159,6 +160,8 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
   const timed = new TimedLoads(index);
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
+  const unused: UnusedLoad[] = [];
+  const unusedByName = new Map<string, UnusedLoad[]>();
   for (const io of loads) {
     const assignment = bindingAssignment(io.call.node);
     if (!assignment) continue;
@@ -181,13 +184,44 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     const replaced = names.length === 1 ? bindings.nextBinding(definitions[0]!) : undefined;
     // A `del` of the name would fail once the load is gone: no fix then.
     const fix = replaced?.kind === 'delete' ? undefined : removalFix(context, io, assignment, names);
+    // The same name loaded in another branch of one `if` and never used either: one unused load.
+    // (Replaced, as both are, by the same binding after the `if`.)
+    const sibling = replaced?.kind === 'delete' ? undefined : (unusedByName.get(listed) ?? []).slice(-MAX_BRANCH_SIBLINGS)
+      .find((earlier) => (earlier.replaced && replaced ? sameNode(earlier.replaced.node, replaced.node) : !earlier.replaced && !replaced) && inExclusiveArms(earlier.assignment, assignment));
+    if (sibling) {
+      sibling.others.push({ assignment, fix });
+      continue;
+    }
+    const verdict: UnusedLoad = { assignment, listed, replaced, fix, others: [],
+      message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is ${replaced.kind === 'delete' ? 'deleted' : 'replaced'} in ${placeOf(doc, replaced.node)} before any use` : ''}` };
+    unused.push(verdict);
+    pushTo(unusedByName, listed, verdict);
+  }
+  for (const { assignment, listed, replaced, fix, others, message } of unused) {
+    const fixes = [fix, ...others.map((other) => other.fix)];
     context.report({
       node: assignment,
-      message: `${listed} ${names.length > 1 ? 'are' : 'is'} loaded${source} by \`${io.call.callee.text}\` but never used${replaced ? `: it is ${replaced.kind === 'delete' ? 'deleted' : 'replaced'} in ${placeOf(doc, replaced.node)} before any use` : ''}`,
-      ...(replaced ? { related: [{ node: replaced.node, message: `\`${replaced.name}\` is ${replaced.kind === 'delete' ? 'deleted' : 'bound again'} here` }] } : {}),
-      ...(fix ? { fix } : {}),
+      message: others.length > 0 ? `${message} (nor in the other branch${others.length > 1 ? 'es' : ''} of the \`if\` that load${others.length > 1 ? '' : 's'} it, linked)` : message,
+      related: [
+        ...(replaced ? [{ node: replaced.node, message: `\`${replaced.name}\` is ${replaced.kind === 'delete' ? 'deleted' : 'bound again'} here` }] : []),
+        ...others.map((other) => ({ node: other.assignment, message: `${listed} loaded here too, in another branch, and never used` })),
+      ],
+      ...(fixes.every((f) => f) ? { fix: { ...fix!, edits: fixes.flatMap((f) => f!.edits) } } : {}),
     });
   }
+}
+
+/** Earlier unused loads of a name that a load is compared with: a bound on a generated file's pairs. */
+const MAX_BRANCH_SIBLINGS = 32;
+
+/** A verdict of report(), with the loads of the same names in other branches of one `if`. */
+interface UnusedLoad {
+  assignment: Node;
+  listed: string;
+  message: string;
+  replaced: ReturnType<BindingPositions['nextBinding']>;
+  fix: FixDescriptor | undefined;
+  others: { assignment: Node; fix: FixDescriptor | undefined }[];
 }
 
 /**
@@ -375,7 +409,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

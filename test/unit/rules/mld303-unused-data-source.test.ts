@@ -391,22 +391,52 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
-      name: 'a load in one arm of an if is not replaced by the load in the other arm; a binding after the if replaces both',
+      name: 'a load in one arm of an if is not replaced by the load in the other arm; a binding after the if replaces both; one unused name loaded in both arms is one finding',
       code: [
         'import pandas as pd\nif QUICK_RUN:\n    reference = pd.read_csv("reference_sample.csv")\nelse:\n    reference = pd.read_csv("reference_full.csv")\n',
         'if QUICK_RUN:\n    queries = pd.read_csv("queries_sample.csv")\nelse:\n    queries = pd.read_csv("queries_full.csv")\nqueries = pd.read_parquet("queries_clean.parquet")\nprint(queries.shape)\n',
       ],
       findings: [
-        { cell: 0, line: 3, message: /`reference` is loaded from "reference_sample\.csv" by `pd\.read_csv` but never used$/, related: 0 },
-        { cell: 0, line: 5, message: /`reference` is loaded from "reference_full\.csv" by `pd\.read_csv` but never used$/, related: 0 },
-        { cell: 1, line: 2, message: /`queries` is loaded from "queries_sample\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use$/, related: 1 },
-        { cell: 1, line: 4, message: /`queries` is loaded from "queries_full\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use$/, related: 1 },
+        { cell: 0, line: 3, message: /`reference` is loaded from "reference_sample\.csv" by `pd\.read_csv` but never used \(nor in the other branch of the `if` that loads it, linked\)$/, related: 1 },
+        { cell: 1, line: 2, message: /`queries` is loaded from "queries_sample\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use \(nor in the other branch of the `if` that loads it, linked\)$/, related: 2 },
       ],
-      fixIndex: 1,
+      fixIndex: 0,
       output: [
-        'import pandas as pd\nif QUICK_RUN:\n    reference = pd.read_csv("reference_sample.csv")\nelse:\n    pass\n',
+        'import pandas as pd\nif QUICK_RUN:\n    pass\nelse:\n    pass\n',
         'if QUICK_RUN:\n    queries = pd.read_csv("queries_sample.csv")\nelse:\n    queries = pd.read_csv("queries_full.csv")\nqueries = pd.read_parquet("queries_clean.parquet")\nprint(queries.shape)\n',
       ],
+    },
+    {
+      name: 'two names loaded in the two arms of an if, or one name loaded twice in one arm, stay apart',
+      code: py`
+        import pandas as pd
+        for day in days:
+            vector = pd.read_csv(f"vectors/{day}.csv")
+            if korean:
+                counts = pd.read_csv(f"counts/kr_{day}.csv")
+            else:
+                lengths = pd.read_csv(f"lengths/{day}.csv")
+                lengths = pd.read_csv(f"lengths/{day}_v2.csv")
+            table[day] = vector
+        print(table)
+      `,
+      findings: [
+        { line: 5, message: /^`counts` is loaded from .* but never used$/, related: 0 },
+        { line: 7, message: /^`lengths` is loaded from .* but never used: it is replaced in line 8 before any use$/, related: 1 },
+        { line: 8, message: /^`lengths` is loaded from .* but never used$/, related: 0 },
+      ],
+      output: py`
+        import pandas as pd
+        for day in days:
+            vector = pd.read_csv(f"vectors/{day}.csv")
+            if korean:
+                pass
+            else:
+                lengths = pd.read_csv(f"lengths/{day}.csv")
+                lengths = pd.read_csv(f"lengths/{day}_v2.csv")
+            table[day] = vector
+        print(table)
+      `,
     },
     {
       name: 'a load deleted before any use',
