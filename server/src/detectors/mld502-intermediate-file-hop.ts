@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataFlow, DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
-import { ancestors, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, rootIdentifier, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, nodeKey, rootIdentifier, sameNode, stripParens } from '../semantics/nodes';
 import { pathKey } from '../semantics/pathValues';
 import { stringValue } from '../semantics/literals';
 import { isCacheOrCheck } from './shared/caches';
@@ -184,14 +184,19 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   return !definition || !reachesNothing(index, definition, back);
 }
 
+/** Where the data of a location's saves stand, per `savesAt` list: asked of every read of a file written and read back many times. */
+const writtenData = new WeakMap<readonly DataIO[], Set<string>>();
+
 /**
  * Whether a use is the data a write back to the read's own file saves (`df.to_csv(p)` after
  * `df = pd.read_csv(p)`): a table read, extended and saved again in place, as a results table
  * updated after each trial is, hands nothing to another step through that use.
  */
 function writtenBackBy(flow: DataFlow, read: DataIO): (use: Node) => boolean {
-  const writes = flow.savesAt(read);
-  return (use) => writes.some((write) => !!write.data && sameNode(stripParens(write.data), use));
+  const saves = flow.savesAt(read);
+  let written = writtenData.get(saves);
+  if (!written) writtenData.set(saves, (written = new Set(saves.flatMap((save) => (save.data ? [nodeKey(stripParens(save.data))] : [])))));
+  return (use) => written.has(nodeKey(use));
 }
 
 /** How many names bound from the read-back `reachesNothing` follows. */
