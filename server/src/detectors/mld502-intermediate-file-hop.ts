@@ -205,9 +205,10 @@ const MAX_REACH = 3;
 /**
  * True when nothing the program makes depends on what `definition` holds: every use only looks at
  * it, writes into it (`frame["y"] = frame["y"].astype("int8")`, whose value goes back into the same
- * object), saves it back to the file it was read from (`back`), or is the value of a name that reaches nothing in turn (`wrong = frame[frame.y != frame.pred]`,
- * never read), computed by no call but the object's own methods; a name never read reaches nothing in
- * a script, a notebook or a function (a library module's global may be imported elsewhere).
+ * object), saves it back to the file it was read from (`back`), or is the value of a name that
+ * reaches nothing in turn (`wrong = frame[frame.y != frame.pred]`, never read), computed by no call
+ * but the object's own methods; a name never read reaches nothing in a script, a notebook or a
+ * function (a library module's global may be imported elsewhere).
  */
 function reachesNothing(index: SemanticIndex, definition: Definition, back: (use: Node) => boolean, depth = 0): boolean {
   const uses = index.dataflow.usesOf(definition);
