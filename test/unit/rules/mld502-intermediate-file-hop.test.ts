@@ -50,6 +50,50 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a grid search results table started empty, then read, given a row and saved back in place after each point',
+      code: py`
+        import itertools
+        import pandas as pd
+
+        def grid_search(train, valid, grid, out="grid_results.csv"):
+            pd.DataFrame(columns=list(grid) + ["auc"]).to_csv(out)
+            for n, point in enumerate(itertools.product(*grid.values())):
+                params = dict(zip(grid, point))
+                auc = fit_and_score(train, valid, params)
+                table = pd.read_csv(out, index_col=0)
+                table.loc[n] = list(point) + [auc]
+                table.to_csv(out)
+      `,
+    },
+    {
+      name: 'a trial log at module level, under a built path, read and given a row at its end, then saved back',
+      code: py`
+        import os
+        import pandas as pd
+
+        LOG = os.path.join(RUN_DIR, "trials.csv")
+        pd.DataFrame(columns=["trial", "lr", "loss"]).to_csv(LOG, index=False)
+        for trial in range(50):
+            lr = sample_lr()
+            loss = train_once(lr)
+            log = pd.read_csv(LOG)
+            log.loc[len(log)] = [trial, lr, loss]
+            log.to_csv(LOG, index=False)
+      `,
+    },
+    {
+      name: 'a preallocated array of scores loaded, filled at one index and saved back after each configuration',
+      code: py`
+        import numpy as np
+
+        np.save("scores.npy", np.full(len(configs), np.nan))
+        for i, cfg in enumerate(configs):
+            scores = np.load("scores.npy")
+            scores[i] = evaluate(cfg)
+            np.save("scores.npy", scores)
+      `,
+    },
+    {
       name: 'an HDF store appended to with append=True',
       code: py`
         import pandas as pd
@@ -533,6 +577,31 @@ ruleTests(intermediateFileHop, {
         merged = {r["id"]: r for _, r in prior.iterrows()}
         merged["extra"] = extra_row
         model.fit(pd.DataFrame(list(merged.values()))[FEATURES], y)
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a results table saved back in place, whose read-back also picks the point a refit uses: still a hop',
+      code: py`
+        import pandas as pd
+        pd.DataFrame(columns=["C", "auc"]).to_csv("grid.csv")
+        for n, c in enumerate([0.1, 1.0, 10.0]):
+            table = pd.read_csv("grid.csv", index_col=0)
+            table.loc[n] = [c, score_c(c)]
+            table.to_csv("grid.csv")
+            best = table.sort_values("auc").iloc[-1]
+        refit(best["C"])
+      `,
+      findings: [{ line: 4, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a read-back extended and saved to another file: still a hop',
+      code: py`
+        import pandas as pd
+        scores.to_csv("scores.csv")
+        table = pd.read_csv("scores.csv")
+        table.loc[len(table)] = ["mean", scores["auc"].mean()]
+        table.to_csv("scores_with_mean.csv")
       `,
       findings: [{ line: 3, message: /read back here: an intermediate file/ }],
     },

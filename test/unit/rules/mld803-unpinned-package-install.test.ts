@@ -213,6 +213,30 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'a lower bound on a line that an upper bound makes fail sends nothing anywhere: only the line\'s failure is told',
+      code: ['!pip install -q numpy>=1.24,<2.0 seaborn>=0.12\n'],
+      findings: [
+        { cell: 0, line: 1, message: /^`pip install`: numpy and seaborn have no version pin, so each run may install a different release; unquoted, `numpy<2\.0` makes the shell read pip's input from a file named `2\.0`: without one, its line fails before pip starts and installs nothing$/ },
+      ],
+    },
+    {
+      name: 'the lower bound written before the failing upper bound, with %pip or over continued lines: the line still fails',
+      code: [
+        '%pip install optuna>=3.0 "plotly>=5,<6" protobuf<4.21\n',
+        'if IN_COLAB:\n    !pip install -q --upgrade \\\n        lightgbm>=4.0 \\\n        scipy>=1.10,<1.14\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, message: /^`pip install`: optuna, protobuf, lightgbm and scipy have no version pin, so each run may install a different release; unquoted, `protobuf<4\.21` and `scipy<1\.14` make .*: without them, their lines fail before pip starts and install nothing \(2 install commands in this notebook\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'a lower bound on a line of its own still sends pip\'s output to a file, beside a line that fails',
+      code: ['!pip install -q numpy>=1.24,<2.0\n!pip install -q xgboost>=2.0\n'],
+      findings: [
+        { cell: 0, line: 1, message: /^`pip install`: numpy and xgboost have no version pin; unquoted, `xgboost>=2\.0` sends pip's output to a file named `=2\.0` instead of bounding the version, so each run may install a different release; unquoted, `numpy<2\.0` makes the shell read .*\(2 install commands in this notebook\)$/, related: 1 },
+      ],
+    },
+    {
       name: 'scripts exported from notebooks, and subprocess calls',
       code: py`
         import subprocess, sys
