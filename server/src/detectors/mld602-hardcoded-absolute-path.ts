@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { hasInterpolation, stringPrefix, stringTemplate, stringValue } from '../semantics/literals';
-import { nodeKey, structureAncestors } from '../semantics/nodes';
+import { ancestors, enclosingStatement, isAncestorOf, nodeKey, sameNode, structureAncestors, withItemParts } from '../semantics/nodes';
+import { missingFileHandlers } from './shared/caches';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import type { DataIO } from '../semantics/dataflow';
 import type { FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
@@ -204,6 +205,41 @@ function extractFix(context: RuleContext, uses: readonly PathUse[]): FixDescript
   return { title: `Extract the ${onePath ? 'path' : 'folder'} into the constant ${constant}`, edits: [insertBeforeTopLevelStatement(doc, first, `${constant} = ${value}`), ...edits] };
 }
 
+/** The name a read's value goes into: `config` in `config = json.load(open(p))`, `f` in `with open(p) as f:`. */
+function boundName(call: Node): string | undefined {
+  const statement = enclosingStatement(call);
+  if (statement.type === 'with_statement') {
+    const items = statement.namedChildren.find((child) => child?.type === 'with_clause')?.namedChildren ?? [];
+    const parts = items.map((item) => (item ? withItemParts(item) : {})).find(({ context }) => context && (sameNode(context, call) || isAncestorOf(context, call)));
+    return parts?.target?.text;
+  }
+  const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  const right = assignment?.type === 'assignment' ? assignment.childForFieldName('right') : null;
+  return right && (sameNode(right, call) || isAncestorOf(right, call)) ? assignment!.childForFieldName('left')?.text : undefined;
+}
+
+/**
+ * A read that is one of two alternatives for one file across a `try`: the same call into the same
+ * name in its body and in its handler for a missing file, the other one through a path that is not
+ * machine-specific (`try: open("config.json") as f` / `except FileNotFoundError: open("C:/Users/ana/config.json") as f`).
+ * Whichever is tried first, the program runs wherever that other path exists.
+ */
+function hasPortableAlternative(index: SemanticIndex, io: DataIO): boolean {
+  const name = io.direction === 'read' ? boundName(io.call.node) : undefined;
+  if (!name) return false;
+  const site = io.call.node;
+  for (const current of ancestors(site, true)) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') return false;
+    if (current.type !== 'try_statement') continue;
+    const handlers = missingFileHandlers(current);
+    const body = current.childForFieldName('body');
+    const alternatives = handlers.some((handler) => isAncestorOf(handler, site)) ? [body] : body && isAncestorOf(body, site) ? handlers : [];
+    const portable = (other: DataIO) => other.paths.length > 0 && other.paths.every((path) => !MACHINE_SPECIFIC.test(index.dataflow.pathOf(path).template));
+    if (index.dataflow.io.some((other) => other !== io && other.direction === 'read' && other.label === io.label && alternatives.some((block) => block && isAncestorOf(block, other.call.node)) && boundName(other.call.node) === name && portable(other))) return true;
+  }
+  return false;
+}
+
 const verb = (io: DataIO) => (io.direction === 'read' ? 'reads' : 'writes');
 
 /**
@@ -216,6 +252,7 @@ function listen(context: RuleContext): RuleListeners {
   const reported = new Set<string>();
   const usesByFolder = new Map<string, PathUse[]>();
   const onIO = (io: DataIO): void => {
+    if (hasPortableAlternative(index, io)) return;
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
@@ -258,7 +295,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path); paths under one folder get one constant for the folder, and each becomes an f-string that starts with it. It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. A folder a platform mounts into the container a function runs in, where the file declares the mount in a decorator of that function or of its class (Modal\'s `@app.function(volumes={"/root/datasets": volume})`), is left alone inside that function: every run of it sees the volume at that path; the same path outside it (the local entrypoint) and a folder beside the mount are still reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. A path is the value Python opens, escape sequences decoded: `"C:\\\\Users\\\\ana\\\\x.csv"` and `r"C:\\Users\\ana\\x.csv"` are one path, quoted in the message as it is. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. A folder a platform mounts into the container a function runs in, where the file declares the mount in a decorator of that function or of its class (Modal\'s `@app.function(volumes={"/root/datasets": volume})`), is left alone inside that function: every run of it sees the volume at that path; the same path outside it (the local entrypoint) and a folder beside the mount are still reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. Nor is an absolute path read as one of two alternatives for one file across a `try`, in either order: the same call into the same name in its body and in its handler for a missing file, the other one through a path that is not machine-specific (`with open("config.json") as f:` in the body, `with open("C:/Users/ana/config.json") as f:` under `except FileNotFoundError:`) — the author\'s fallback, while the program runs wherever that other path exists; a read of another file in the handler (the raw data read when a cached model is missing), or two alternatives both absolute, are still reported. A path is the value Python opens, escape sequences decoded: `"C:\\\\Users\\\\ana\\\\x.csv"` and `r"C:\\Users\\ana\\x.csv"` are one path, quoted in the message as it is. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
     },
   },
   listen,

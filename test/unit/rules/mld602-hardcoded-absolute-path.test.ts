@@ -128,6 +128,51 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: "an author's absolute fallback, read only when the relative config is missing, into the same name",
+      code: py`
+        import json
+
+        def load_config():
+            try:
+                with open("config.json", "r") as f:
+                    config = json.load(f)
+            except FileNotFoundError:
+                with open(r"C:\\Users\\ana\\thesis\\config.json", "r") as f:
+                    config = json.load(f)
+            return config
+      `,
+    },
+    {
+      name: 'the fallback held by local names, inside a nested try whose own handler gives up',
+      code: py`
+        import json
+
+        def main():
+            relative_path = "settings.json"
+            fallback_path = "/home/ana/project/settings.json"
+            try:
+                with open(relative_path) as handle:
+                    settings = json.load(handle)
+            except FileNotFoundError:
+                try:
+                    with open(fallback_path) as handle:
+                        settings = json.load(handle)
+                except FileNotFoundError:
+                    settings = {}
+            return settings
+      `,
+    },
+    {
+      name: "the machine's copy tried first, the project's relative copy read when it is missing",
+      code: py`
+        import pandas as pd
+        try:
+            reviews = pd.read_csv("/Users/bo/datasets/reviews.csv")
+        except OSError:
+            reviews = pd.read_csv("data/reviews.csv")
+      `,
+    },
+    {
       name: 'a docstring that mentions a path',
       code: py`
         import torch
@@ -311,6 +356,54 @@ ruleTests(hardcodedAbsolutePath, {
         @app.local_entrypoint()
         def main():
             local = pd.read_csv("/root/data/train.csv")
+      `,
+    },
+    {
+      name: 'a read in the handler of a missing cache is no fallback for it: another call into another name',
+      code: py`
+        import joblib
+        import pandas as pd
+        try:
+            model = joblib.load("model.pkl")
+        except FileNotFoundError:
+            train = pd.read_csv("/home/ana/data/train.csv")
+      `,
+      findings: [{ line: 6, message: /"\/home\/ana\/data\/train.csv"/ }],
+      output: py`
+        import joblib
+        import pandas as pd
+        TRAIN_CSV_PATH = "/home/ana/data/train.csv"
+        try:
+            model = joblib.load("model.pkl")
+        except FileNotFoundError:
+            train = pd.read_csv(TRAIN_CSV_PATH)
+      `,
+    },
+    {
+      name: 'alternatives that are both absolute, or a handler for a malformed file, still tie the code to one machine',
+      code: py`
+        import json
+        try:
+            config = json.load(open("/home/ana/config.json"))
+        except FileNotFoundError:
+            config = json.load(open("D:/shared/config.json"))
+        try:
+            labels = json.load(open("labels.json"))
+        except json.JSONDecodeError:
+            labels = json.load(open("/Users/bo/labels.json"))
+      `,
+      findings: [{ line: 3 }, { line: 5 }, { line: 9 }],
+      output: py`
+        import json
+        CONFIG_JSON_PATH = "/home/ana/config.json"
+        try:
+            config = json.load(open(CONFIG_JSON_PATH))
+        except FileNotFoundError:
+            config = json.load(open("D:/shared/config.json"))
+        try:
+            labels = json.load(open("labels.json"))
+        except json.JSONDecodeError:
+            labels = json.load(open("/Users/bo/labels.json"))
       `,
     },
     {

@@ -27,11 +27,16 @@ export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0): boolean 
     if (current.type === 'assert_statement') return true;
     const condition = conditionOf(current);
     if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
-    if (current.type === 'try_statement' && current.namedChildren.some((child) => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text))) return true;
+    if (current.type === 'try_statement' && missingFileHandlers(current).length > 0) return true;
   }
   const fn = flow && depth < MAX_CHECKED_CALL_DEPTH ? enclosingFunction(site) : undefined;
   const calls = fn ? flow!.callsOf(fn) : [];
   return calls.length > 0 && calls.every((call) => isCacheOrCheck(call.node, flow, depth + 1));
+}
+
+/** The `except` clauses of a `try` that run when a file is missing (`FileNotFoundError`, `OSError`, a bare `except`...). */
+export function missingFileHandlers(tryStatement: Node): Node[] {
+  return tryStatement.namedChildren.filter((child): child is Node => child?.type === 'except_clause' && MISSING_FILE_HANDLER.test(child.text));
 }
 
 /**
