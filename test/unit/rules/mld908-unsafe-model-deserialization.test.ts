@@ -1998,6 +1998,87 @@ describe('MLD908: files under a test\'s own tmp_path', () => {
   });
 });
 
+/**
+ * Tests that make a new directory for themselves without pytest's `tmp_path`: `tempfile`'s
+ * directories, and a run folder created by a `mkdir` that fails when it exists, made in a helper
+ * that returns it (alone or in a tuple) or in the test itself.
+ */
+const TEST_READS_ITS_NEW_DIRECTORY = py`
+  import os
+  import pickle
+  import shutil
+  import tempfile
+  import uuid
+  from pathlib import Path
+
+  import torch
+  from trainer import cli, export_encoder
+
+  def new_run_dir():
+      run_dir = Path("artifacts") / f"smoke_{uuid.uuid4().hex}"
+      run_dir.mkdir(parents=True)
+      return run_dir
+
+  def build_workspace():
+      root = new_run_dir()
+      rows = root / "rows.csv"
+      rows.write_text("x,y\\n1,0\\n")
+      return root, rows
+
+  def test_checkpoint_in_temporary_directory():
+      with tempfile.TemporaryDirectory() as out:
+          cli.main(["--out", out, "--epochs", "1"])
+          state = torch.load(os.path.join(out, "best.pt"), map_location="cpu")
+          assert "model_state_dict" in state
+
+  def test_encoder_in_mkdtemp():
+      out = tempfile.mkdtemp()
+      export_encoder(out)
+      with open(os.path.join(out, "encoder_model.pkl"), "rb") as handle:
+          encoder_model = pickle.load(handle)
+      assert encoder_model.vocab_size > 0
+      shutil.rmtree(out)
+
+  def test_checkpoint_in_new_workspace():
+      root, rows = build_workspace()
+      checkpoints = root / "checkpoints"
+      cli.main(["--data", str(rows), "--checkpoints", str(checkpoints)])
+      best = checkpoints / "best.pt"
+      payload = torch.load(best, map_location="cpu")
+      assert payload["epoch"] == 0
+
+  def test_checkpoint_in_made_dir():
+      work = os.path.join("runs", uuid.uuid4().hex)
+      os.makedirs(work)
+      cli.main(["--out", work])
+      assert torch.load(os.path.join(work, "last.pt"))["epoch"] == 0
+`;
+
+describe('MLD908: files under a directory a test made new for itself', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
+  const TEST = 'file:///proj/tests/test_training.py';
+
+  it('leaves loads under tempfile\'s directories and under a folder a strict mkdir created, also through helpers and a returned tuple', async () => {
+    assert.deepEqual(await findingsIn(TEST, TEST_READS_ITS_NEW_DIRECTORY), []);
+  });
+
+  it('still reports the same loads outside a pytest test module', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/smoke_training.py', TEST_READS_ITS_NEW_DIRECTORY), [25, 32, 41, 48]);
+  });
+
+  it('still reports a folder that may already have been there: mkdir told exist_ok=True, or run only if it is missing', async () => {
+    const existOk = TEST_READS_ITS_NEW_DIRECTORY.replace('run_dir.mkdir(parents=True)', 'run_dir.mkdir(parents=True, exist_ok=True)');
+    assert.deepEqual(await findingsIn(TEST, existOk), [41]);
+    const guarded = TEST_READS_ITS_NEW_DIRECTORY.replace('    os.makedirs(work)', '    if not os.path.isdir(work):\n        os.makedirs(work)');
+    assert.deepEqual(await findingsIn(TEST, guarded), [49]);
+  });
+
+  it('still reports a file beside the new directory rather than in it', async () => {
+    const elsewhere = TEST_READS_ITS_NEW_DIRECTORY.replace('os.path.join(out, "encoder_model.pkl")', 'os.path.join(os.environ["MODEL_DIR"], "encoder_model.pkl")');
+    assert.deepEqual(await findingsIn(TEST, elsewhere), [32]);
+  });
+});
+
 /** An Airflow DAG whose training task saves the model that its evaluation and scoring tasks load. */
 const AIRFLOW_DAG = py`
   from datetime import datetime

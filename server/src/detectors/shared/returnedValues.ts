@@ -4,6 +4,7 @@
 // result (`path = save_checkpoint(model)`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { Definition } from '../../semantics/types';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 
@@ -70,6 +71,21 @@ export function callResultValues(index: SemanticIndex, expression: Node): Node[]
   const callee = call?.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
   const fn = callee?.kind === 'local' && callee.definition.kind === 'def' ? callee.definition.statement : undefined;
   return fn?.type === 'function_definition' && !enclosingFunction(fn) ? returnedValues(index, fn) : undefined;
+}
+
+/**
+ * What an unpacked name receives from a call of one of the file's module-level functions
+ * (`run_dir, csv = make_workspace()` where it returns `d, d / "rows.csv"`): the item at the name's
+ * place in each tuple the function returns. Undefined unless every return is a tuple of as many items.
+ */
+export function unpackedHelperResults(index: SemanticIndex, binding: Definition): Node[] | undefined {
+  const left = binding.kind === 'unpack' ? binding.statement.childForFieldName('left') : null;
+  const right = binding.statement.type === 'assignment' ? binding.statement.childForFieldName('right') : null;
+  const position = left?.namedChildren.findIndex((child) => child?.startIndex === binding.node.startIndex) ?? -1;
+  const returned = right && position >= 0 ? callResultValues(index, right) : undefined;
+  const items = returned?.map((value) => stripParens(value)).map((value) =>
+    (value.type === 'expression_list' || value.type === 'tuple') && value.namedChildCount === left!.namedChildCount ? value.namedChild(position) : null);
+  return items?.every((item) => !!item) ? (items as Node[]) : undefined;
 }
 
 /** The value of the one binding that reaches `identifier` when it is a single `name = value`, or undefined. */
