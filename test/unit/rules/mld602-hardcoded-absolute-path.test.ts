@@ -92,6 +92,21 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'an AWS Lambda function reads the file system mounted for it under /mnt, at cold start and in its handler',
+      code: py`
+        import json
+        import joblib
+        import pandas as pd
+        model = joblib.load("/mnt/efs/models/churn.joblib")
+        def predict(rows):
+            return model.predict(rows)
+        def lambda_handler(event, context):
+            rows = pd.DataFrame(json.loads(event["body"]))
+            pd.DataFrame({"p": predict(rows)}).to_csv("/mnt/models/preds.csv")
+            return {"statusCode": 200}
+      `,
+    },
+    {
       name: 'a volume mounted for every method of a Modal class, with a trailing separator',
       code: py`
         import modal
@@ -356,6 +371,46 @@ ruleTests(hardcodedAbsolutePath, {
         @app.local_entrypoint()
         def main():
             local = pd.read_csv("/root/data/train.csv")
+      `,
+    },
+    {
+      name: 'a /mnt path is still one machine\'s mount in a file whose (event, context) function is a method or a nested function',
+      code: py`
+        import joblib
+        class Service:
+            def handler(self, event, context):
+                return joblib.load("/mnt/data/model.joblib")
+        def make():
+            def handler(event, context):
+                return joblib.load("/mnt/data/scaler.joblib")
+            return handler
+      `,
+      findings: [{ line: 4, message: /"\/mnt\/data\/model\.joblib"/, related: 1 }],
+      output: py`
+        import joblib
+        DATA_DIR = "/mnt/data"
+        class Service:
+            def handler(self, event, context):
+                return joblib.load(f"{DATA_DIR}/model.joblib")
+        def make():
+            def handler(event, context):
+                return joblib.load(f"{DATA_DIR}/scaler.joblib")
+            return handler
+      `,
+    },
+    {
+      name: 'a home folder in a Lambda function is still one machine\'s',
+      code: py`
+        import joblib
+        def handler(event, context):
+            return joblib.load("/home/ana/models/scaler.joblib")
+      `,
+      findings: [{ line: 3, message: /"\/home\/ana\/models\/scaler\.joblib"/ }],
+      output: py`
+        import joblib
+        SCALER_JOBLIB_PATH = "/home/ana/models/scaler.joblib"
+        def handler(event, context):
+            return joblib.load(SCALER_JOBLIB_PATH)
       `,
     },
     {
