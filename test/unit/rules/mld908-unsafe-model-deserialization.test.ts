@@ -1108,6 +1108,33 @@ ruleTests(unsafeModelDeserialization, {
       output: FALLBACK_LOADS.replace('torch.load(own)', 'torch.load(own, weights_only=True)').replace('torch.load(os.path.join(models_dir, "lstm.pth"))', 'torch.load(os.path.join(models_dir, "lstm.pth"), weights_only=True)'),
     },
     {
+      name: 'a model loaded from one of three files in the arms of an if chain counts the loads in its place without saying they share one branch',
+      code: py`
+        import torch
+
+        if style == "classic":
+            net.load_state_dict(torch.load("classic.pth"))
+        elif style == "glove":
+            if retrain:
+                net.load_state_dict(torch.load("glove-base.pth"))
+            else:
+                net.load_state_dict(torch.load("glove-best.pth"))
+      `,
+      findings: [{ line: 4, message: /\(as do 2 loads in its place in branches other than its own, linked\)$/, related: 2 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if style == "classic":
+            net.load_state_dict(torch.load("classic.pth", weights_only=True))
+        elif style == "glove":
+            if retrain:
+                net.load_state_dict(torch.load("glove-base.pth", weights_only=True))
+            else:
+                net.load_state_dict(torch.load("glove-best.pth", weights_only=True))
+      `,
+    },
+    {
       name: 'a file loaded in two arms of an if chain and another file in a third names both in one finding',
       code: py`
         import torch

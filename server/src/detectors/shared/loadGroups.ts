@@ -58,7 +58,7 @@ export class LoadGroups<T extends GroupedLoad> {
       const m = instead.length;
       const loads = [
         ...(n > 0 ? [`${n} other load${n > 1 ? 's' : ''} of this ${this.what}`] : []),
-        ...(m > 0 ? [`${m > 1 ? `${m} loads` : 'a load'} in its place in another branch, linked`] : []),
+        ...(m > 0 ? [`${m > 1 ? `${m} loads in its place in branches other than its own` : 'a load in its place in another branch'}, linked`] : []),
       ];
       const more = loads.length > 0 ? ` (as ${n + m > 1 ? 'do' : 'does'} ${loads.join(', and ')})` : '';
       const group = [first, ...others, ...instead];
