@@ -5,6 +5,13 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedDataSource, {
   valid: [
     {
+      name: 'a dataset folder whose first part has an underscore is local: Hub accounts are letters, digits and hyphens',
+      code: py`
+        from datasets import load_dataset
+        train = load_dataset("shared_data/conll2003-fixed", split="train")
+      `,
+    },
+    {
       name: 'a pandas walkthrough that imports sklearn only to score',
       code: py`
         import pandas as pd

@@ -14,6 +14,17 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a first part with an underscore names a folder, not a Hub account (accounts are letters, digits and hyphens)',
+      code: py`
+        from transformers import BertTokenizerFast, AutoModel
+        from sentence_transformers import SentenceTransformer
+        BASE = "pretrained_models/bert-base-chinese"
+        tokenizer = BertTokenizerFast.from_pretrained(BASE)
+        model = AutoModel.from_pretrained("All_Bert_Models/bert-base-uncased")
+        encoder = SentenceTransformer("local_cache/all-MiniLM-L6-v2")
+      `,
+    },
+    {
       name: 'pinned with a revision (a commit, a tag, or a constant)',
       code: py`
         from transformers import AutoModel, AutoTokenizer, pipeline
@@ -206,6 +217,18 @@ ruleTests(unpinnedPretrainedModel, {
         model = AutoModel.from_pretrained("modelscope-lab/bert-tiny")
       `,
       findings: [{ line: 2, message: /^`AutoModel\.from_pretrained\("modelscope-lab\/bert-tiny"\)` has no `revision=`/ }],
+    },
+    {
+      name: 'an account with a hyphen or a dot, and a repository name with underscores, are still on the Hub',
+      code: py`
+        from transformers import AutoModel
+        clinical = AutoModel.from_pretrained("emily-alsentzer/Bio_ClinicalBERT")
+        chinese = AutoModel.from_pretrained("hfl.v2/chinese_roberta")
+      `,
+      findings: [
+        { line: 2, message: /^`AutoModel\.from_pretrained\("emily-alsentzer\/Bio_ClinicalBERT"\)` has no `revision=`/ },
+        { line: 3, message: /^`AutoModel\.from_pretrained\("hfl\.v2\/chinese_roberta"\)` has no `revision=`/ },
+      ],
     },
     {
       name: 'an archive unpacked into another folder does not make a Hub name local',

@@ -20,9 +20,13 @@ export function hubRepoType(index: SemanticIndex, call: CallSite): string | unde
 
 const BRANCH_NAMES = /^(main|master|dev|develop|latest|head)$/i;
 
-/** A name on the Hub (`bert-base-uncased`, `org/name`), as opposed to a local folder or file. */
+/**
+ * A name on the Hub (`bert-base-uncased`, `org/name`), as opposed to a local folder or file. Hub
+ * accounts are named with letters, digits and hyphens: a first part with an underscore
+ * (`pretrained_models/bert-base-chinese`) is a folder.
+ */
 export function isHubName(value: string): boolean {
-  return /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)?$/.test(value) && !/\.(py|csv|json|jsonl|parquet|txt|arrow|zip|gz)$/i.test(value);
+  return /^(?:[A-Za-z0-9][A-Za-z0-9.-]*\/[\w.-]+|[A-Za-z0-9][\w.-]*)$/.test(value) && !/\.(py|csv|json|jsonl|parquet|txt|arrow|zip|gz)$/i.test(value);
 }
 
 /**
