@@ -19,13 +19,31 @@ const PLACEHOLDER_WORD = /(^|[-_/])(my|your|path)([-_/]|$)/i;
  */
 const OUTPUT_FOLDER = /^(outputs?|models?|saved_models?|trained_models?|checkpoints?|ckpts?|results?|runs?|weights|artifacts|exports?|logs|tmp|temp)\//i;
 
-/** A model name on the Hub (not a local folder, checkpoint, file or placeholder), given as a known string. */
-function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs): string | undefined {
+/**
+ * The models the Hub published before it had accounts (`bert-base-uncased`, `gpt2`, `t5-small`,
+ * `xlm-roberta-base`, `distilbert-base-uncased-finetuned-sst-2-english`...): the only names without an
+ * owner that it serves.
+ */
+const PRE_ACCOUNT_MODELS = /^(bert|distilbert|roberta|distilroberta|xlm|xlnet|albert|camembert|t5|gpt2|distilgpt2|openai-gpt|ctrl|transfo-xl)(-|$)/i;
+/**
+ * Libraries that complete a name without an owner with their own organisation: sentence-transformers
+ * (`all-MiniLM-L6-v2`), and setfit, which loads its body through it.
+ */
+const OWN_ORGANISATION = new Set(['sentence_transformers', 'setfit']);
+
+/**
+ * A model name on the Hub (not a local folder, checkpoint, file or placeholder), given as a known
+ * string; `library` is the package of the loader, which may complete a name without an owner.
+ */
+function hubModel(index: SemanticIndex, node: Node | undefined, own: OwnOutputs, library: string): string | undefined {
   const text = node ? index.dataflow.stringOf(node) : undefined;
   if (!text || text.partial || isOwnOutput(own, text.value) || /checkpoint/i.test(text.value) || PLACEHOLDER_WORD.test(text.value) || OUTPUT_FOLDER.test(text.value)) return undefined;
   // Hub names carry an owner, a hyphen or a digit (`bert-base-uncased`, `gpt2`, `org/name`); a bare
   // word such as "model" or "bert_finetuned" is a local folder some other step wrote.
   if (!/[/\-0-9]/.test(text.value)) return undefined;
+  // Without an owner the Hub serves only its first models; any other such name
+  // ("distilbart-samsum-model") is a folder a training run wrote, unless the library adds its own owner.
+  if (!text.value.includes('/') && !OWN_ORGANISATION.has(library) && !PRE_ACCOUNT_MODELS.test(text.value)) return undefined;
   return isHubName(text.value) && !/\.(bin|pt|pth|ckpt|safetensors|h5|onnx|model)$/i.test(text.value) ? text.value : undefined;
 }
 
@@ -59,7 +77,7 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
     : HUB_CONSTRUCTORS.has(q) ? argument(call, 'model_name_or_path', 0) ?? call.kwargs.get('model_name')
     : undefined;
   if (named) {
-    const name = hubModel(index, named, own);
+    const name = hubModel(index, named, own, packageOf(q));
     const message = name && revisionMessage(call, index, `\`${call.callee.text}("${name}")\``);
     return message ? { node: named, message, name: name! } : undefined;
   }
@@ -78,7 +96,7 @@ function unpinned(index: SemanticIndex, call: CallSite, own: OwnOutputs): Unpinn
         message: `\`${call.callee.text}(${task})\` names no model: it downloads the library's default model for the task, which changes between versions of transformers`,
       };
     }
-    const name = hubModel(index, model, own);
+    const name = hubModel(index, model, own, 'transformers');
     const message = name && revisionMessage(call, index, `\`${call.callee.text}(model="${name}")\``);
     return message ? { node: model, message, name: name! } : undefined;
   }
@@ -135,7 +153,7 @@ export const unpinnedPretrainedModel: Rule = {
       example: 'from transformers import AutoModel, AutoTokenizer, pipeline\nimport torch\n\ntokenizer = AutoTokenizer.from_pretrained("bert-base-uncased")\nmodel = AutoModel.from_pretrained("bert-base-uncased")\nclassifier = pipeline("sentiment-analysis")\nyolo = torch.hub.load("ultralytics/yolov5", "yolov5s")',
       fix: 'Pin the exact version: `revision="<commit sha>"` (or a tag) for Hugging Face models and downloads, an explicit `model=` and `revision=` for `pipeline`, and `"owner/repo:v1.2"` for `torch.hub.load` — or keep a copy of the weights in your own versioned storage. There is no automatic fix: the right commit is the one you validated.',
       fixed: 'MODEL_REVISION = "86b5e0934494bd15c9632b12f734a8a67f723594"\nmodel = AutoModel.from_pretrained("bert-base-uncased", revision=MODEL_REVISION)\nyolo = torch.hub.load("ultralytics/yolov5:v7.0", "yolov5s")',
-      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits; `model.save("clip-tuned")` of sentence-transformers or Keras writes a local folder, never the Hub, so loading back that exact path is the file\'s own model, while `org/clip-tuned` is still someone else\'s; a folder it unpacks an archive into, `zipfile.ZipFile(path).extractall("bert-sst2-v2")` or `shutil.unpack_archive(path, "bert-sst2-v2")`, is its own local copy too), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), a repository the file creates, uploads or commits into itself (`create_repo("jdoe/churn-net")`, `HfApi().upload_folder(folder_path="export", repo_id="jdoe/churn-net")`, `HfApi().create_commit("jdoe/churn-net", operations=ops)`, `upload_large_folder`), whatever fills it (a training callback that pushes each checkpoint there), when loaded from by that name, placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), a path whose first part is a folder a project writes its own results into rather than an account (`output/tokenizer_model`, `models/tensorflow`, `runs/bert`), a path whose first part has an underscore (`pretrained_models/bert-base-chinese`), since Hub accounts are named with letters, digits and hyphens only, so that part is a folder (the repository part may have underscores: `emilyalsentzer/Bio_ClinicalBERT` is still reported), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so are Hub downloads of what is not a model: `hf_hub_download(..., repo_type="dataset")` or `"space"` (a dataset is data, which MLD301 pins), or a `repo_type=` computed at run time; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
+      nearMisses: 'Local folders and files (`./checkpoints/best`, `/models/bert`, `model.pt`), checkpoints, models this file saves or pushes itself (`save_pretrained("out")`, `output_dir="out"` in any config, or an f-string such as `f"{name}-finetuned"` the loaded name fits; `model.save("clip-tuned")` of sentence-transformers or Keras writes a local folder, never the Hub, so loading back that exact path is the file\'s own model, while `org/clip-tuned` is still someone else\'s; a folder it unpacks an archive into, `zipfile.ZipFile(path).extractall("bert-sst2-v2")` or `shutil.unpack_archive(path, "bert-sst2-v2")`, is its own local copy too), also when loaded back from the account they were pushed to (`TrainingArguments("bert-finetuned-ner", push_to_hub=True)` then `pipeline(model="course-org/bert-finetuned-ner")`: the owner differs only because each reader pushes under their own), a repository the file creates, uploads or commits into itself (`create_repo("jdoe/churn-net")`, `HfApi().upload_folder(folder_path="export", repo_id="jdoe/churn-net")`, `HfApi().create_commit("jdoe/churn-net", operations=ops)`, `upload_large_folder`), whatever fills it (a training callback that pushes each checkpoint there), when loaded from by that name, placeholders for your own model (`path_to_saved_model`, `my_awesome_model`), a path whose first part is a folder a project writes its own results into rather than an account (`output/tokenizer_model`, `models/tensorflow`, `runs/bert`), a path whose first part has an underscore (`pretrained_models/bert-base-chinese`), since Hub accounts are named with letters, digits and hyphens only, so that part is a folder (the repository part may have underscores: `emilyalsentzer/Bio_ClinicalBERT` is still reported), bare folder words with no owner, hyphen or digit (`"model"`, `"bert_finetuned"`), names with no owner other than the models the Hub published before it had accounts (`bert-base-uncased`, `gpt2`, `t5-small` and their kin): the Hub serves no other name without an owner, so `pipeline(model="distilbart-samsum-model")` reads a folder some training run wrote (sentence-transformers, and setfit through it, add their own organisation to a bare name, so there it is still a Hub model), `local_files_only=True`, names computed at run time, and `torch.hub.load(..., source="local")` are left alone; so are Hub downloads of what is not a model: `hf_hub_download(..., repo_type="dataset")` or `"space"` (a dataset is data, which MLD301 pins), or a `repo_type=` computed at run time; so is `from_pretrained` on a class from another library or of unknown origin. One name loaded several times (its tokenizer and its model, or in several cells) is one dependency to pin: one finding on the first load, linked to the others; so are several `pipeline(task)` calls of one task, which all download that task\'s one default model.',
     },
   },
   listen,

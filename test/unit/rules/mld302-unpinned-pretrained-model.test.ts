@@ -189,6 +189,20 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a name without an owner that is none of the Hub\'s first models is a folder a training run wrote elsewhere',
+      code: py`
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, pipeline
+        from huggingface_hub import snapshot_download
+        summarizer = pipeline("summarization", model="pegasus-news-finetuned")
+        SUMMARY_MODEL = "bart-cnn-summarizer-v2"
+        tokenizer = AutoTokenizer.from_pretrained(SUMMARY_MODEL)
+        model = AutoModelForSeq2SeqLM.from_pretrained(SUMMARY_MODEL)
+        def load_dialogue_model():
+            return AutoModelForSeq2SeqLM.from_pretrained("led-dialogsum-4096")
+        local = snapshot_download("flan-samsum-lora")
+      `,
+    },
+    {
       name: 'from_pretrained of another library or of unknown origin, names computed at run time',
       code: py`
         from transformers import AutoModel
@@ -369,6 +383,23 @@ ruleTests(unpinnedPretrainedModel, {
         { line: 4, message: /`hf_hub_download\("org\/detector"\)` has no `revision=`/ },
         { line: 5, message: /`SentenceTransformer\("all-MiniLM-L6-v2"\)`/ },
         { line: 6, message: /`torch\.hub\.load\("ultralytics\/yolov5"\)` has no `:tag`/ },
+      ],
+    },
+    {
+      name: 'the Hub\'s first models need no owner, and sentence-transformers adds its own to a bare name: still reported',
+      code: py`
+        from transformers import AutoModelForSeq2SeqLM, AutoTokenizer, pipeline
+        from sentence_transformers import SentenceTransformer
+        summarizer = pipeline("summarization", model="t5-small")
+        tokenizer = AutoTokenizer.from_pretrained("bert-base-multilingual-cased")
+        model = AutoModelForSeq2SeqLM.from_pretrained("philschmid/bart-large-cnn-samsum")
+        embedder = SentenceTransformer("paraphrase-multilingual-MiniLM-L12-v2")
+      `,
+      findings: [
+        { line: 3, message: /`pipeline\(model="t5-small"\)` has no `revision=`/ },
+        { line: 4, message: /`AutoTokenizer\.from_pretrained\("bert-base-multilingual-cased"\)`/ },
+        { line: 5, message: /`AutoModelForSeq2SeqLM\.from_pretrained\("philschmid\/bart-large-cnn-samsum"\)`/ },
+        { line: 6, message: /`SentenceTransformer\("paraphrase-multilingual-MiniLM-L12-v2"\)`/ },
       ],
     },
     {

@@ -242,6 +242,67 @@ const HELPERS_APART = py`
       net.load_state_dict(torch.load(latest_run() / "server.pt"))
 `;
 
+/** Helpers called from several places that all pass one value: a feature pass per feature number, a data folder from the command line. */
+const HELPERS_SAME_VALUE = py`
+  import os
+  from pathlib import Path
+  import torch
+
+
+  def extract_feature(shard_dir, feature):
+      for name in sorted(os.listdir(shard_dir)):
+          examples = torch.load(os.path.join(shard_dir, name))
+          write_feature(examples, feature)
+
+
+  def extract_pos_tags(shard_dir):
+      for name in sorted(os.listdir(shard_dir)):
+          examples = torch.load(os.path.join(shard_dir, name))
+          write_tags(examples)
+
+
+  def vocab_size(data_root):
+      return len(torch.load(data_root / "vocab.pt"))
+
+
+  shard_dir = "bert_data/cnndm"
+  extract_feature(shard_dir, 1)
+  extract_feature(shard_dir, 2)
+  extract_feature(shard_dir, 3)
+  extract_pos_tags(shard_dir)
+  args = parse_args()
+  data_root = Path(args.data)
+  encoder = build_encoder(vocab_size(data_root))
+  decoder = build_decoder(vocab_size(data_root))
+  vocab = torch.load(data_root / "vocab.pt")
+`;
+
+/** The same helper handed two folders, or one name bound again between its calls: the loads may read other files. */
+const HELPERS_OTHER_VALUES = py`
+  import os
+  from pathlib import Path
+  import torch
+
+
+  def load_shards(split_dir):
+      return [torch.load(os.path.join(split_dir, name)) for name in os.listdir(split_dir)]
+
+
+  def load_head(run):
+      return torch.load(run / "head.pt")
+
+
+  train_dir, valid_dir = "bert_data/train", "bert_data/valid"
+  train = load_shards(train_dir)
+  valid = load_shards(valid_dir)
+  first = torch.load(os.path.join(train_dir, "0.pt"))
+  run = Path("runs/a")
+  load_head(run)
+  run = Path("runs/b")
+  load_head(run)
+  head = torch.load(run / "head.pt")
+`;
+
 /** A serving helper that loads a per-symbol model or, when it is missing, the general one; the same for its scaler, with a fallback on failure. */
 const FALLBACK_LOADS = py`
   import os
@@ -1841,6 +1902,23 @@ ruleTests(unsafeModelDeserialization, {
       ],
       safety: 'unsafe',
       output: HELPER_CALLED_ONCE.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)').replace('map_location="cuda")', 'map_location="cuda", weights_only=True)'),
+    },
+    {
+      name: 'helpers called from several places that all pass one name over one binding read one file: one finding per file (feature passes over one shard folder, a data folder from the command line)',
+      code: HELPERS_SAME_VALUE,
+      findings: [
+        { line: 8, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 19, message: /\(as does 1 other load of this file\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: HELPERS_SAME_VALUE.replace(/torch\.load\(os\.path\.join\(shard_dir, name\)\)/g, 'torch.load(os.path.join(shard_dir, name), weights_only=True)'),
+    },
+    {
+      name: 'a helper handed two folders, or one name bound again between its calls, may read other files: each load is its own finding',
+      code: HELPERS_OTHER_VALUES,
+      findings: [{ line: 7, related: 0 }, { line: 11, related: 0 }, { line: 17, related: 0 }, { line: 22, related: 0 }],
+      safety: 'unsafe',
+      output: HELPERS_OTHER_VALUES.replace('torch.load(os.path.join(split_dir, name))', 'torch.load(os.path.join(split_dir, name), weights_only=True)'),
     },
     {
       name: 'a helper called from two places, a parameter rebound in a loop, or an argument worked out by a call may name another file: each load is its own finding',

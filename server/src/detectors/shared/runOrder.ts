@@ -177,21 +177,23 @@ export function fileKey(flow: DataFlow, path: Node): string | undefined {
 }
 
 /**
- * The key of a path read in a function the file calls from one place only, with each parameter of
- * the function in it replaced by the path that call passes: `def detect(ckpt_dir): torch.load(ckpt_dir
- * / "g.pt")`, called once as `detect(ckpt_dir)` beside `torch.load(ckpt_dir / "g.pt")`, reads the file
- * that load reads. A parameter rebound in the function, passed from two calls or by a splat, or an
- * argument with a part computed by a call (which may change between the two evaluations) gives
- * undefined, and so does a path with no such parameter in it: fileKey answers then.
+ * The key of a path read in a function of the file, with each parameter of the function in it
+ * replaced by the one path its calls pass (a single call, or several that pass one value:
+ * onePassedValue): `def detect(ckpt_dir): torch.load(ckpt_dir / "g.pt")`, called as
+ * `detect(ckpt_dir)` beside `torch.load(ckpt_dir / "g.pt")`, reads the file that load reads. A
+ * parameter rebound in the function, passed different values or by a splat, or an argument with a
+ * part computed by a call (which may change between the two evaluations) gives undefined, and so
+ * does a path with no such parameter in it: fileKey answers then.
  */
-export function fileKeyThroughOnlyCall(flow: DataFlow, path: Node): string | undefined {
+export function fileKeyThroughPassedValue(flow: DataFlow, path: Node): string | undefined {
   const parameters = enclosingFunction(path)?.childForFieldName('parameters')?.namedChildren ?? [];
   const passed = new Map<string, PathValue>();
   for (const parameter of parameters) {
     const name = parameter ? parameterName(parameter) : undefined;
     const binding = name ? flow.index.boundAt(name) : undefined;
     const values = name && binding?.kind === 'param' && flow.index.isOnlyBinding(binding) ? flow.index.passedArguments(name) : undefined;
-    if (name && values?.length === 1) passed.set(name.text, flow.pathOf(values[0]));
+    const value = values ? onePassedValue(flow, values) : undefined;
+    if (name && value) passed.set(name.text, value);
   }
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
   const pieces = value?.template.split('{}') ?? [];
@@ -204,6 +206,22 @@ export function fileKeyThroughOnlyCall(flow: DataFlow, path: Node): string | und
     holes.push(...(argument?.holes ?? [hole]));
   });
   return holes.some((hole) => hole.includes('(')) ? undefined : pathKey({ template, holes });
+}
+
+/**
+ * The one path every call passes for a parameter: the same expression over the same bindings at each
+ * call (`prepare(train_dir, 1)`, `prepare(train_dir, 2)`: the function reads `train_dir` whichever
+ * call runs it). Undefined when two calls pass different expressions, or one name that different
+ * bindings reach.
+ */
+function onePassedValue(flow: DataFlow, values: readonly Node[]): PathValue | undefined {
+  const identity = (value: Node): string => {
+    const path = flow.pathOf(value);
+    const bindings = flow.readsWithin(stripParens(value)).map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
+    return JSON.stringify([path.template, path.holes, bindings]);
+  };
+  const first = values[0] ? identity(values[0]) : undefined;
+  return first !== undefined && values.every((value) => identity(value) === first) ? flow.pathOf(values[0]) : undefined;
 }
 
 /**
