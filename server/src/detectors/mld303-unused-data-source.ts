@@ -2,6 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataIO } from '../semantics/dataflow';
 import { holdsData, isExact } from '../semantics/dataflow';
+import { openedPath } from '../semantics/dataio';
 import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import type { Definition } from '../semantics/types';
@@ -145,6 +146,28 @@ class TimedLoads {
   }
 }
 
+/** Methods of a file object after which the next read no longer starts where a load stopped. */
+const ENDS_SEQUENTIAL_READ = new Set(['close', 'seek']);
+
+/**
+ * A load from an open file object (`fp = open(p, "rb")`, `with open(p) as f`) moves the file's
+ * position: when the handle is next read again, that read starts where the load stopped (a header
+ * skipped before the weights, the first of several arrays saved into one file), so the load is
+ * needed even if its value is not. A handle only closed or rewound next gains nothing from it.
+ */
+function advancesHandleReadAgain(index: SemanticIndex, io: DataIO): boolean {
+  for (const arg of [...io.call.args, ...io.call.kwargs.values()]) {
+    const handle = stripParens(arg);
+    const definition = handle.type === 'identifier' && openedPath(index, handle) ? index.definitionFor(handle) : undefined;
+    const next = definition && index.dataflow.usesOf(definition).find((read) => read.node.startIndex >= io.call.node.endIndex);
+    if (!next) continue;
+    const parent = next.node.parent;
+    const method = parent?.type === 'attribute' && sameNode(parent.childForFieldName('object'), next.node) ? parent.childForFieldName('attribute')?.text : undefined;
+    if (!method || !ENDS_SEQUENTIAL_READ.has(method)) return true;
+  }
+  return false;
+}
+
 /** What the listeners gather for the verdicts at finish. */
 interface Gathered {
   loads: readonly DataIO[];
@@ -175,6 +198,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     if (io.path && ownOutput.writesBefore(io.path, io.call.node.startIndex)) continue;
     if (ownOutput.writesLoad(io, assignment)) continue;
     if (isProbedInTry(assignment)) continue;
+    if (advancesHandleReadAgain(index, io)) continue;
     if (timed.has(assignment)) continue;
     if (downloads.fillsFolderUsedLater(io)) continue;
 
@@ -409,7 +433,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

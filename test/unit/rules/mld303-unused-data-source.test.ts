@@ -5,6 +5,48 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a header read off an open file only to move past it: the next read of the handle starts after it',
+      code: py`
+        import numpy as np
+
+        def load_conv_weights(net, weights_file):
+            handle = open(weights_file, "rb")
+            # major, minor, revision, images seen: skipped, the floats after them are the weights
+            skipped = np.fromfile(handle, dtype=np.int32, count=5)
+            flat = np.fromfile(handle, dtype=np.float32)
+            handle.close()
+            net.assign(flat)
+
+        load_conv_weights(model, "yolo.weights")
+      `,
+    },
+    {
+      name: 'arrays saved one after another into one file: reading the first is how the second is reached',
+      code: py`
+        import numpy as np
+        with open("features_and_labels.npy", "rb") as stream:
+            feature_names = np.load(stream)
+            features = np.load(stream)
+            labels = np.load(stream)
+        clf.fit(features, labels)
+      `,
+    },
+    {
+      name: 'a fixed-size preamble skipped before the rest is read by the handle itself',
+      code: py`
+        import numpy as np
+        from sklearn.cluster import KMeans
+
+        def read_embeddings(path):
+            with open(path, "rb") as src:
+                dims = np.fromfile(src, dtype=np.int64, count=2)
+                payload = src.read()
+            return np.frombuffer(payload, dtype=np.float32).reshape(-1, 128)
+
+        KMeans(8).fit(read_embeddings("vectors.bin"))
+      `,
+    },
+    {
       name: 'a load timed between two clock reads is a measurement: how long it takes is what the code reports',
       code: [
         'import time\nimport pandas as pd\n',
@@ -214,6 +256,46 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a header read off a handle that is then only closed, or rewound before the next read, is still an unused load',
+      code: py`
+        import numpy as np
+
+        def load_flat(path, other):
+            fp = open(path, "rb")
+            header = np.fromfile(fp, dtype=np.int32, count=5)
+            fp.close()
+            return np.fromfile(other, dtype=np.float32)
+
+        def load_again(path):
+            fp = open(path, "rb")
+            header = np.fromfile(fp, dtype=np.int32, count=5)
+            fp.seek(0)
+            return np.fromfile(fp, dtype=np.float32)
+
+        model.assign(load_flat("a.weights", "b.weights"), load_again("c.weights"))
+      `,
+      findings: [
+        { line: 5, message: /^`header` is loaded from `path` by `np.fromfile` but never used$/ },
+        { line: 11, message: /^`header` is loaded from `path` by `np.fromfile` but never used$/ },
+      ],
+      output: py`
+        import numpy as np
+
+        def load_flat(path, other):
+            fp = open(path, "rb")
+            fp.close()
+            return np.fromfile(other, dtype=np.float32)
+
+        def load_again(path):
+            fp = open(path, "rb")
+            header = np.fromfile(fp, dtype=np.int32, count=5)
+            fp.seek(0)
+            return np.fromfile(fp, dtype=np.float32)
+
+        model.assign(load_flat("a.weights", "b.weights"), load_again("c.weights"))
+      `,
+    },
     {
       name: 'a clock read only before the load (a start time logged) does not time it: the unused load is reported',
       code: py`

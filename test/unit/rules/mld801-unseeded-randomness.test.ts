@@ -18,6 +18,27 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** A detection data set module whose draws pick each batch's training scale; `demo` is its `__main__` block. */
+const detectionDataset = (demo: string) => py`
+  import random
+  import cv2
+  import numpy as np
+  from torch.utils.data import Dataset, DataLoader
+
+  class BoxDataset(Dataset):
+      def __init__(self, items, multiscale=True):
+          self.items, self.multiscale = items, multiscale
+
+      def __len__(self):
+          return len(self.items)
+
+      def __getitem__(self, index):
+          path, boxes = self.items[index]
+          size = random.choice([320, 416, 512]) if self.multiscale else 416
+          image = cv2.resize(cv2.imread(path), (size, size))
+          return {"image": image.astype(np.float32) / 255, "boxes": boxes}
+`.concat('\n', demo);
+
 /** An unseeded generator as the fallback for a state the program loaded itself: no caller chose it. */
 const LOADED_STATE_FALLBACK = py`
   import numpy as np
@@ -1145,6 +1166,46 @@ const CHECKPOINT_KEEPER = py`
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a data set module whose __main__ block draws the boxes of one batch and writes the picture to look at',
+      code: detectionDataset(py`
+        if __name__ == "__main__":
+            loader = DataLoader(BoxDataset(load_items("val.txt")), batch_size=2)
+            for step, batch in enumerate(loader):
+                for i, (image, boxes) in enumerate(zip(batch["image"], batch["boxes"])):
+                    image = (image.numpy() * 255).astype(np.uint8).copy()
+                    for x1, y1, x2, y2 in boxes.int().tolist():
+                        cv2.rectangle(image, (x1, y1), (x2, y2), (0, 0, 255))
+                    image = cv2.cvtColor(image, cv2.COLOR_RGB2BGR)
+                    cv2.imwrite(f"preview/step{step}_{i}.jpg", image)
+                break
+      `),
+    },
+    {
+      name: 'a data set module whose __main__ block writes one sample with its class name and keypoints drawn on it',
+      code: detectionDataset(py`
+        def preview(dataset, out):
+            sample = dataset[0]
+            canvas = (sample["image"] * 255).astype(np.uint8)
+            cv2.putText(canvas, "person", (5, 20), cv2.FONT_HERSHEY_SIMPLEX, 0.6, (0, 255, 0), 1)
+            for x, y in sample["boxes"]:
+                cv2.circle(canvas, (int(x), int(y)), 3, (255, 0, 0), 2)
+            cv2.imwrite(out, canvas)
+
+        if __name__ == "__main__":
+            preview(BoxDataset(load_items("train.txt")), "sample.png")
+      `),
+    },
+    {
+      name: 'a data set module whose __main__ block outlines the boxes of a sample and saves that one picture',
+      code: detectionDataset(py`
+        if __name__ == "__main__":
+            item = BoxDataset(load_items("train.txt"))[3]
+            shown = (item["image"] * 255).astype(np.uint8)
+            cv2.polylines(shown, [np.array(item["boxes"], dtype=np.int32)], True, (0, 255, 255), thickness=2)
+            cv2.imwrite("check.jpg", shown)
+      `),
+    },
     {
       name: 'an autograd lesson checks a gradient against its formula inside print: looking at a gradient applies none',
       code: [
@@ -2687,6 +2748,50 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a data set module whose __main__ block fills the boxes of each sample into a mask and writes it is a program: the masks are data',
+      code: detectionDataset(py`
+        if __name__ == "__main__":
+            dataset = BoxDataset(load_items("train.txt"))
+            for i in range(len(dataset)):
+                sample = dataset[i]
+                mask = np.zeros(sample["image"].shape[:2], dtype=np.uint8)
+                for x1, y1, x2, y2 in sample["boxes"]:
+                    cv2.rectangle(mask, (x1, y1), (x2, y2), 255, -1)
+                cv2.imwrite(f"masks/{i}.png", mask)
+      `),
+      findings: [{ line: 15, message: /^`random\.choice` draws from the `random` module's global random generator/ }],
+      output: detectionDataset(py`
+        if __name__ == "__main__":
+            dataset = BoxDataset(load_items("train.txt"))
+            for i in range(len(dataset)):
+                sample = dataset[i]
+                mask = np.zeros(sample["image"].shape[:2], dtype=np.uint8)
+                for x1, y1, x2, y2 in sample["boxes"]:
+                    cv2.rectangle(mask, (x1, y1), (x2, y2), 255, -1)
+                cv2.imwrite(f"masks/{i}.png", mask)
+      `).replace('from torch.utils.data import Dataset, DataLoader\n', 'from torch.utils.data import Dataset, DataLoader\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
+    {
+      name: 'a data set module whose __main__ block writes each sample unmarked is a program: the images written are data',
+      code: detectionDataset(py`
+        if __name__ == "__main__":
+            dataset = BoxDataset(load_items("train.txt"))
+            for i in range(len(dataset)):
+                image = (dataset[i]["image"] * 255).astype(np.uint8)
+                cv2.rectangle(dataset[i]["image"], (0, 0), (8, 8), (0, 0, 255))
+                cv2.imwrite(f"resized/{i}.jpg", image)
+      `),
+      findings: [{ line: 15, message: /^`random\.choice` draws from the `random` module's global random generator/ }],
+      output: detectionDataset(py`
+        if __name__ == "__main__":
+            dataset = BoxDataset(load_items("train.txt"))
+            for i in range(len(dataset)):
+                image = (dataset[i]["image"] * 255).astype(np.uint8)
+                cv2.rectangle(dataset[i]["image"], (0, 0), (8, 8), (0, 0, 255))
+                cv2.imwrite(f"resized/{i}.jpg", image)
+      `).replace('from torch.utils.data import Dataset, DataLoader\n', 'from torch.utils.data import Dataset, DataLoader\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
     seededCase(
       'the same model module whose main builds the trainer class and steps it: the file trains',
       samplingModule(charTrainer(), '    CharTrainer(model).step(ids, ids)\n'),

@@ -3,9 +3,11 @@
 // results matter, so what the module draws inside its functions is still its importer's to seed.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
 import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
-import { enclosingFunction, enclosingLoops } from '../../semantics/nodes';
+import { enclosingFunction, enclosingLoops, stripParens } from '../../semantics/nodes';
 import { metricCall } from './evaluation';
+import { mayBeSameObject } from './objects';
 import { LEARNING_METHODS, trainsNothing } from './randomReach';
 import { isTestCaseClass } from './testCases';
 
@@ -15,10 +17,33 @@ import { isTestCaseClass } from './testCases';
  */
 const BUDGET = 500;
 
+/** OpenCV calls that draw outlines, marks or text onto an image. */
+const CV2_DRAWING = new Set(['cv2.rectangle', 'cv2.circle', 'cv2.line', 'cv2.arrowedLine', 'cv2.polylines', 'cv2.drawMarker', 'cv2.putText']);
+
+/**
+ * `cv2.imwrite(path, image)` of an image the same code drew outlines or text onto (the boxes of a
+ * loaded batch, `cv2.rectangle(image, ...)`, also written after `image = cv2.cvtColor(image, ...)`)
+ * saves a picture for a person to look at, as a saved plot is, not data kept. A shape filled in
+ * (thickness -1, `cv2.FILLED`) may be a mask, which is data, so it alone does not make a picture.
+ */
+function writesAnnotatedPicture(index: SemanticIndex, write: CallSite, scope: Node): boolean {
+  if (write.qname !== 'cv2.imwrite') return false;
+  const written = write.args[1] ?? write.kwargs.get('img');
+  if (!written) return false;
+  // The image itself, or the one a conversion of OpenCV was made from.
+  const made = index.valueOf(written);
+  const conversion = made.type === 'call' ? index.call(made) : undefined;
+  const convertedFrom = conversion?.qname?.startsWith('cv2.') ? conversion.args[0] : undefined;
+  const images = convertedFrom ? [written, convertedFrom] : [written];
+  return index.callsWithin(scope).some((draw) => draw.qname !== undefined && CV2_DRAWING.has(draw.qname) && draw.node.startIndex < write.node.startIndex
+    && !draw.args.concat([...draw.kwargs.values()]).some((arg) => /^(-\s*\d+|cv2\.FILLED)$/.test(stripParens(arg).text))
+    && !!draw.args[0] && images.some((image) => mayBeSameObject(index.dataflow, draw.args[0], image)));
+}
+
 /**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
  * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
- * compute no metric, write no data or model, and read no command line. A backward pass the block
+ * compute no metric, write no data or model (a picture drawn on is neither), and read no command line. A backward pass the block
  * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
  * the gradients it leaves: on its own it only checks that gradients flow. Nor do backward passes
  * anywhere in a file that applies no gradient at all (see appliesGradients).
@@ -49,7 +74,7 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       if (call.method === 'step') gradientsUsed = true;
       if (name && LEARNING_METHODS.has(name)) return false;
       if (metricCall(call)) return false;
-      if (index.dataflow.dataIOAt(call.node)?.direction === 'write') return false;
+      if (index.dataflow.dataIOAt(call.node)?.direction === 'write' && !writesAnnotatedPicture(index, call, scope)) return false;
     }
     // `p.grad` read (a manual update, a printed gradient) uses them too.
     if (index.nodesWithin('attribute', scope).some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad')) gradientsUsed = true;
