@@ -344,6 +344,16 @@ const seededTemplateCase = (name: string, template: (constant: string, argument:
 ruleTests(missingRandomState, {
   valid: [
     {
+      name: 'LightGBM steps each given their own seed draw the same on every run: bagging with bagging_seed, a feature fraction with feature_fraction_seed',
+      code: py`
+        import lightgbm as lgb
+        bagged = lgb.LGBMRegressor(bagging_fraction=0.5, bagging_freq=2, bagging_seed=5, feature_fraction=1.0, random_state=None)
+        both = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1, colsample_bytree=0.7, bagging_seed=SEED, feature_fraction_seed=SEED)
+        bagged.fit(X, y)
+        both.fit(X, y)
+      `,
+    },
+    {
       name: 'rows a generator gathers afresh in each pass, reordered and yielded as that pass\'s batch: the order within one batch changes no training step',
       code: py`
         import numpy as np
@@ -1692,6 +1702,36 @@ ruleTests(missingRandomState, {
         b = lgb.LGBMClassifier(subsample=0.8, subsample_freq=1, random_state=SEED)
         c = xgb.XGBRegressor(subsample=frac)
         d = xgb.XGBRFClassifier(n_estimators=100)
+      `,
+    },
+    {
+      name: 'random_state=None on a boosting library keeps its fixed default seed, and the message does not say each run draws a new one',
+      code: py`
+        import lightgbm as lgb
+        model = lgb.LGBMRegressor(bagging_fraction=0.5, bagging_freq=2, feature_fraction=0.5, random_state=None)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 2, message: /^`LGBMRegressor\(\.\.\., random_state=None\)` is given no seed: None leaves the library's implicit default seed, which is not recorded with the experiment$/ }],
+      output: py`
+        import lightgbm as lgb
+        SEED = 42
+        model = lgb.LGBMRegressor(bagging_fraction=0.5, bagging_freq=2, feature_fraction=0.5, random_state=SEED)
+        model.fit(X, y)
+      `,
+    },
+    {
+      name: 'a LightGBM step left to the implicit seed is still reported beside one seeded on its own',
+      code: py`
+        import lightgbm as lgb
+        model = lgb.LGBMRegressor(bagging_seed=42, subsample=0.8, subsample_freq=5, colsample_bytree=0.2)
+        model.fit(X, y)
+      `,
+      findings: [{ line: 2, message: /^`LGBMRegressor` is built without `random_state`: it relies on the library's implicit default seed/ }],
+      output: py`
+        import lightgbm as lgb
+        SEED = 42
+        model = lgb.LGBMRegressor(bagging_seed=42, subsample=0.8, subsample_freq=5, colsample_bytree=0.2, random_state=SEED)
+        model.fit(X, y)
       `,
     },
     {
