@@ -112,6 +112,17 @@ const LOADER_TO_PROJECT_HELPER = py`
   helpers.compare_init_weights(models, loader)
 `;
 
+/** Rows split by a random mask (a comparison of draws with the training share), one part trained on. */
+const MASK_SPLIT_TRAINED = py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.linear_model import Ridge
+  frame = pd.read_csv("houses.csv")
+  in_train = np.random.rand(len(frame)) < 0.8
+  fitted = Ridge().fit(frame[in_train][["rooms"]], frame[in_train]["price"])
+  print(fitted.score(frame[~in_train][["rooms"]], frame[~in_train]["price"]))
+`;
+
 /** Random features held in an xarray Dataset, then fitted: the container does not stop the flow. */
 const XARRAY_TRAINED = py`
   import numpy as np
@@ -2805,6 +2816,7 @@ ruleTests(unseededRandomness, {
     seededCase('a module class of the file that defines its own train() is trained by calling it, with no argument too', POLICY_OWN_TRAIN, 8, /^`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.envs import rollout', 'torch.manual_seed(SEED)'),
     seededCase('a module put in training mode and then trained by an optimizer on its drawn weights is still reported', AFFINE_TRAINED, 7, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('indices shuffled for a sampler whose loader is handed to a project helper (it may train there)', LOADER_TO_PROJECT_HELPER, 6, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import helpers', 'np.random.seed(SEED)'),
+    seededCase('rows split by comparing draws with the training share, one part trained on: the comparison carries the draw', MASK_SPLIT_TRAINED, 5, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     seededCase('a data set of draws that a model is trained on is data, in a file that steps an optimizer', RANDOM_DATASET_TRAINED, 4, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch.utils.data import DataLoader, TensorDataset', 'torch.manual_seed(SEED)'),
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),

@@ -50,6 +50,23 @@ const RESAMPLED_AND_KEPT = (seedLine: string, seed: string) => py`
   folds.append(pd.DataFrame(X_sm))
 `;
 
+/**
+ * Rows drawn as examples whose model output goes on to a result: scored by a metric, handed to a
+ * function of the project, or saved by NumPy; `seedLine` and `seed` are what the first fix adds.
+ */
+const PICKED_AND_USED = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from sklearn.metrics import accuracy_score
+  from sklearn.utils import resample, shuffle${seedLine}
+  picked, picked_labels = resample(X_test, y_test, n_samples=12${seed})
+  probs = net.predict(picked)
+  print(accuracy_score(picked_labels, np.argmax(probs, axis=1)))
+  rows = shuffle(X_val)[:8]
+  log_predictions(np.argmax(clf.predict_proba(rows), axis=1))
+  kept = resample(X_val, n_samples=4${seed})
+  np.save("examples.npy", kept)
+`;
+
 /** Generated data sets: clustered after a plot, split, and trained on in a function of the file; `seedLine` and `firstArgs` are what the first fix adds. */
 const GENERATED_AND_USED = (seedLine: string, firstArgs: string) => py`
   import matplotlib.pyplot as plt
@@ -851,6 +868,31 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 'examples drawn only to be shown with what a trained model predicts for them: probabilities plotted, labels looked up through a mask, predictions printed beside the labels',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.utils import resample\nfrom tensorflow import keras\n',
+        'net = keras.models.load_model("signs.keras")\nnames = pd.read_csv("signnames.csv")\n',
+        'picked, picked_labels = resample(X_test, y_test, n_samples=9)\nprobs = net.predict(picked)\nfor k in range(9):\n    plt.subplot(3, 3, k + 1)\n    plt.imshow(picked[k])\n    best = np.argsort(probs[k])[-3:]\n    plt.barh(range(3), probs[k][best])\n    plt.title(names[names["ClassId"] == picked_labels[k]]["SignName"].values[0])\nplt.show()\n',
+      ],
+    },
+    {
+      name: 'a validation sample reordered to eyeball a saved model, and a split whose parts are printed or plotted against the model\'s scores',
+      code: py`
+        import joblib
+        import numpy as np
+        import matplotlib.pyplot as plt
+        from sklearn.model_selection import train_test_split
+        from sklearn.utils import shuffle
+        clf = joblib.load("forest.joblib")
+        rows, labels = shuffle(X_val, y_val)
+        print(np.round(clf.predict_proba(rows[:5]), 2), labels[:5])
+        print(clf.predict(rows[:5]) == labels[:5])
+        X_a, X_b, y_a, y_b = train_test_split(X, y, test_size=0.1)
+        print(X_a.shape, y_a[:5], y_b[:5])
+        plt.scatter(X_b[:, 0], clf.decision_function(X_b))
+      `,
+    },
+    {
       name: 'data sets generated only to be plotted, described or printed reach no result',
       code: [
         'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\n',
@@ -1309,6 +1351,10 @@ ruleTests(missingRandomState, {
         second.fit(X, y)
       `,
     },
+    seededTemplateCase('examples drawn and predicted, with the predictions scored, handed to a function of the project, or the rows saved', PICKED_AND_USED, [
+      { line: 4, related: 1, message: /^`resample` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+      { line: 7, message: /^`shuffle` is called without `random_state`: each run gives a different result$/ },
+    ]),
     seededTemplateCase('resampled rows wrapped in a frame that is then written, trained on, or kept in a list', RESAMPLED_AND_KEPT, [
       { line: 4, message: /^`ADASYN` is called without `random_state`: each run gives a different result$/ },
       { line: 7, message: /^`RandomOverSampler` is called without `random_state`/ },

@@ -12,6 +12,7 @@ import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
+import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
 import { oncePer } from '../../engine/collections';
 
@@ -59,10 +60,20 @@ const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backwar
 const DATA_CLASS_NAME = /(Collator|Dataset|DataModule|Sampler|DataLoader)/;
 const CARRYING_PARENTS = new Set([
   'parenthesized_expression', 'binary_operator', 'unary_operator', 'boolean_operator', 'conditional_expression', 'list',
-  'tuple', 'set', 'dictionary', 'pair', 'subscript', 'slice', 'list_comprehension', 'generator_expression', 'set_comprehension',
+  'tuple', 'set', 'dictionary', 'pair', 'subscript', 'comparison_operator', 'slice', 'list_comprehension', 'generator_expression', 'set_comprehension',
   'dictionary_comprehension', 'list_splat', 'expression_list', 'await', 'for_in_clause', 'pattern_list',
 ]);
 const BUDGET = 300;
+
+/**
+ * Calls whose value is computed from what they are handed and that train nothing: a model's output
+ * for the rows (`model.predict(X_sample)`) and NumPy's functions (`np.argmax(probs[i])`). What is
+ * drawn goes on in their value; one that only writes (`np.save`) gives back `None`, which goes nowhere.
+ */
+function computesFrom(call: CallSite): boolean {
+  if (call.qname) return call.qname.startsWith('numpy.');
+  return !!call.method && !!call.receiver && OUTPUT_METHODS.has(call.method);
+}
 
 /** `model.fit(...)`, `loss.backward()` on an object of unknown type; a library function such as `ImageOps.fit` is no learning. */
 function isLearningMethod(call: CallSite): boolean {
@@ -307,7 +318,7 @@ function metricOnlyChecked(index: SemanticIndex, metric: Node): boolean {
     const parent = node.parent;
     if (!parent) return false;
     if ([...ancestors(parent, true)].some((around) => around.type === 'assert_statement')) { checks++; continue; }
-    if (CARRYING_PARENTS.has(parent.type) || parent.type === 'comparison_operator' || parent.type === 'not_operator') { queue.push(parent); continue; }
+    if (CARRYING_PARENTS.has(parent.type) || parent.type === 'not_operator') { queue.push(parent); continue; }
     if (parent.type === 'argument_list') {
       const call = parent.parent?.type === 'call' ? index.call(parent.parent) : undefined;
       if (call?.qname && AGREEMENT_CHECKS.test(call.qname)) { checks++; continue; }
@@ -622,7 +633,11 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
           continue;
         }
       }
-      if (onlyArgumentsShown && parent.type !== 'call') { lost = true; continue; }
+      if (onlyArgumentsShown && parent.type !== 'call') {
+        if (computesFrom(call)) queue.push(callNode);
+        else lost = true;
+        continue;
+      }
       // Handed to a function of the file, the value goes where its parameter goes in the body
       // (`fit_model(X, y)` fits it there), and on through what the call returns.
       const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
