@@ -350,6 +350,17 @@ const SPILLED_SHARDS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'the weights a computation gives features, classes or samples are numbers, not a model',
+      code: py`
+        import pickle
+        import joblib
+        feature_weights = pickle.load(open("models/feature_weights.pkl", "rb"))
+        class_weights = joblib.load("artifacts/class_weights.joblib")
+        score = sum(feature_weights[name] * row[name] for name in feature_weights)
+        loss = nn.CrossEntropyLoss(weight=torch.tensor(class_weights))
+      `,
+    },
+    {
       name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
       code: SPILLED_SHARDS,
     },
@@ -1126,6 +1137,15 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'weights with no word of features, classes or samples before them may be a model\'s',
+      code: py`
+        import pickle
+        weights = pickle.load(open("models/weights.pkl", "rb"))
+        net.set_weights(weights)
+      `,
+      findings: [{ line: 2, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
     {
       name: 'a glob whose pattern the saved names do not match, or of another folder, lists files the program did not save',
       code: SPILLED_SHARDS.replace('tmp_dir.glob("part_*.pt")', 'tmp_dir.glob("model_*.pt")'),
