@@ -173,6 +173,24 @@ ruleTests(unpinnedDataSource, {
   ],
   invalid: [
     {
+      name: 'a SELECT * whose rows end at a fixed date still takes every new column, and the message says only that; a lower bound alone leaves new rows coming',
+      code: py`
+        import pandas as pd
+        from sqlalchemy import create_engine
+        from sklearn.linear_model import Ridge
+        engine = create_engine("postgresql://reader@db/cars")
+        day = pd.read_sql("SELECT * FROM listings WHERE scraped_at::date = '2026-01-18'", engine)
+        half = pd.read_sql("SELECT * FROM sales WHERE sold_on BETWEEN '2024-01-01' AND '2024-06-30'", engine)
+        recent = pd.read_sql("SELECT * FROM visits WHERE seen >= '2024-01-01'", engine)
+        Ridge().fit(pd.concat([day, half, recent])[["km"]], pd.concat([day, half, recent])["price"])
+      `,
+      findings: [
+        { line: 5, message: /^`pd\.read_sql` trains on `SELECT \*` from a live table: its rows end at a fixed date, but every new column changes the training data between runs/ },
+        { line: 6, message: /: its rows end at a fixed date, but every new column changes the training data/ },
+        { line: 7, message: /: new rows and new columns change the training data between runs/ },
+      ],
+    },
+    {
       name: 'revision=None passes a revision that pins nothing, and the message says so',
       code: py`
         from datasets import load_dataset
