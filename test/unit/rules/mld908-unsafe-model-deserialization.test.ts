@@ -347,6 +347,21 @@ const SPILLED_SHARDS = py`
       torch.save({"X": X}, out_pt)
 `;
 
+/** Checkpoints saved under a run tag, then listed by globs whose patterns tell nothing of them, or name other files. */
+const UNKNOWN_GLOBS = py`
+  import torch
+
+  def average(nets, out_dir, tag, pattern):
+      for epoch, net in enumerate(nets):
+          torch.save(net.state_dict(), out_dir / f"ep{epoch:03d}-{tag}.pt")
+      for ckpt in sorted(out_dir.glob(pattern)):
+          print(torch.load(ckpt))
+      for ckpt in sorted(out_dir.glob(f"{tag}{pattern}")):
+          print(torch.load(ckpt))
+      for ckpt in sorted(out_dir.glob(f"best-{tag}*.pt")):
+          print(torch.load(ckpt))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1166,38 +1181,14 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a glob pattern known only at run time, or whose constant parts the saved names do not match, lists files the program may not have saved',
-      code: py`
-        import torch
-
-        def average(nets, out_dir, tag, pattern):
-            for epoch, net in enumerate(nets):
-                torch.save(net.state_dict(), out_dir / f"ep{epoch:03d}-{tag}.pt")
-            for ckpt in sorted(out_dir.glob(pattern)):
-                print(torch.load(ckpt))
-            for ckpt in sorted(out_dir.glob(f"{tag}{pattern}")):
-                print(torch.load(ckpt))
-            for ckpt in sorted(out_dir.glob(f"best-{tag}*.pt")):
-                print(torch.load(ckpt))
-      `,
+      code: UNKNOWN_GLOBS,
       findings: [
         { line: 7, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 9, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 11, message: /^`torch\.load` without `weights_only=True`/ },
       ],
       safety: 'unsafe',
-      output: py`
-        import torch
-
-        def average(nets, out_dir, tag, pattern):
-            for epoch, net in enumerate(nets):
-                torch.save(net.state_dict(), out_dir / f"ep{epoch:03d}-{tag}.pt")
-            for ckpt in sorted(out_dir.glob(pattern)):
-                print(torch.load(ckpt, weights_only=True))
-            for ckpt in sorted(out_dir.glob(f"{tag}{pattern}")):
-                print(torch.load(ckpt))
-            for ckpt in sorted(out_dir.glob(f"best-{tag}*.pt")):
-                print(torch.load(ckpt))
-      `,
+      output: UNKNOWN_GLOBS.replace('torch.load(ckpt)', 'torch.load(ckpt, weights_only=True)'),
     },
     {
       name: 'shards listed by a glob before the program saves any',
