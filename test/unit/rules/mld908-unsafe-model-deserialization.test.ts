@@ -347,6 +347,21 @@ const SPILLED_SHARDS = py`
       torch.save({"X": X}, out_pt)
 `;
 
+/** Checkpoints saved under a run tag, then listed by globs whose patterns tell nothing of them, or name other files. */
+const UNKNOWN_GLOBS = py`
+  import torch
+
+  def average(nets, out_dir, tag, pattern):
+      for epoch, net in enumerate(nets):
+          torch.save(net.state_dict(), out_dir / f"ep{epoch:03d}-{tag}.pt")
+      for ckpt in sorted(out_dir.glob(pattern)):
+          print(torch.load(ckpt))
+      for ckpt in sorted(out_dir.glob(f"{tag}{pattern}")):
+          print(torch.load(ckpt))
+      for ckpt in sorted(out_dir.glob(f"best-{tag}*.pt")):
+          print(torch.load(ckpt))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -363,6 +378,37 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
       code: SPILLED_SHARDS,
+    },
+    {
+      name: 'a glob pattern with a run-time part (the best split, a run tag) lists the checkpoints the program saved under names its constant parts match',
+      code: py`
+        from pathlib import Path
+        import torch
+
+        ROUND_DIR = Path("runs/rounds")
+        ROUND_DIR.mkdir(parents=True, exist_ok=True)
+
+        def fit_split(k, net, rounds):
+            for r in range(rounds):
+                net.step()
+                torch.save({"weights": net.state_dict(), "f1": net.f1()}, ROUND_DIR / f"split{k}_round{r}.pt")
+            return net.f1()
+
+        scores = [fit_split(k, build_net(), 4) for k in range(3)]
+        best = max(range(3), key=lambda k: scores[k])
+        rounds = list(ROUND_DIR.glob(f"split{best}_round*.pt"))
+        for ckpt in rounds:
+            print(torch.load(ckpt)["f1"])
+
+        def average(nets, out_dir, tag):
+            for epoch, net in enumerate(nets):
+                torch.save(net.state_dict(), out_dir / f"ep{epoch:03d}-{tag}.pt")
+            total = None
+            for ckpt in sorted(out_dir.glob(f"ep*-{tag}.pt")):
+                weights = torch.load(ckpt)
+                total = weights if total is None else {k: total[k] + weights[k] for k in weights}
+            return total
+      `,
     },
     {
       name: 'a model that saves itself into an in-memory buffer and is loaded back from it, and a trainer that saves its model to the path a test then loads, are the program\'s own saves',
@@ -1152,6 +1198,17 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 13, message: /^`torch\.load` without `weights_only=True`/ }, { line: 17, message: /^`torch\.load` without `weights_only=True`/ }],
       safety: 'unsafe',
       output: SPILLED_SHARDS.replace('tmp_dir.glob("part_*.pt")', 'tmp_dir.glob("model_*.pt")').replace('torch.load(sp)', 'torch.load(sp, weights_only=True)'),
+    },
+    {
+      name: 'a glob pattern known only at run time, or whose constant parts the saved names do not match, lists files the program may not have saved',
+      code: UNKNOWN_GLOBS,
+      findings: [
+        { line: 7, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 9, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 11, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: UNKNOWN_GLOBS.replace('torch.load(ckpt)', 'torch.load(ckpt, weights_only=True)'),
     },
     {
       name: 'shards listed by a glob before the program saves any',
