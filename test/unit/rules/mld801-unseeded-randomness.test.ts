@@ -1178,6 +1178,16 @@ const CHECKPOINT_KEEPER = py`
 ruleTests(unseededRandomness, {
   valid: [
     {
+      name: 'random.seed given its seed as a=: a fixed seed',
+      code: py`
+        import random
+        from sklearn.ensemble import RandomForestClassifier
+        random.seed(a=7)
+        slices = random.sample(range(40, 60), 4)
+        RandomForestClassifier(random_state=0).fit(volumes[:, slices], labels)
+      `,
+    },
+    {
       name: 'a data set module whose __main__ block draws the boxes of one batch and writes the picture to look at',
       code: detectionDataset(py`
         if __name__ == "__main__":
@@ -2759,6 +2769,19 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a file that seeds only from the operating system is told so, and offered no seed after the import, which its reseed would undo',
+      code: py`
+        import random
+        from sklearn.ensemble import RandomForestClassifier
+        def pick_slices(centre, k):
+            random.seed(a=None, version=2)
+            return random.sample(range(centre - 5, centre + 6), k)
+        slices = pick_slices(50, 4)
+        RandomForestClassifier(random_state=0).fit(volumes[:, slices], labels)
+      `,
+      findings: [{ line: 5, message: /^`random\.sample` draws from the `random` module's global random generator, which this script seeds only from the operating system \(`random\.seed\(a=None, version=2\)`, no fixed seed\): the results built on it change from run to run$/ }],
+    },
     {
       name: 'a data set module whose __main__ block fills the boxes of each sample into a mask and writes it is a program: the masks are data',
       code: detectionDataset(py`

@@ -85,6 +85,24 @@ interface SeedingByName extends Seeding {
  * with `None` reseeds from the OS and does not count), in document order. A call with "seed" in
  * its name counts unless `isDraw` says its qualified name draws.
  */
+/** `random.seed` names its seed `a` (`random.seed(a=42)`). */
+function seedKeyword(call: CallSite): Node | undefined {
+  return call.qname === 'random.seed' ? call.kwargs.get('a') : undefined;
+}
+
+/**
+ * A call that seeds the library's global generator from the operating system's entropy: its seeding
+ * call given no seed or `None` (`random.seed(a=None, version=2)`, `np.random.seed()`). It seeds, but
+ * with nothing fixed, so each run still draws other numbers.
+ */
+export function entropySeeding(index: SemanticIndex, library: Library): CallSite | undefined {
+  return index.calls.find((call) => {
+    if (!call.qname || !SEEDER_LIBRARIES.get(call.qname)?.includes(library)) return false;
+    const seed = call.args[0] ?? call.kwargs.get('seed') ?? seedKeyword(call);
+    return !call.hasSplat && (!seed || index.literal(seed)?.kind === 'none');
+  });
+}
+
 export function seedings(index: SemanticIndex, isDraw: (qname: string) => boolean = () => false): Seeding[] {
   // The document's seedings are found once; a rule's draws are told from them afterwards.
   return documentSeedings(index).filter((seeding) => !(seeding as SeedingByName).byName || !seeding.call?.qname || !isDraw(seeding.call.qname));
@@ -94,7 +112,7 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
   const found: SeedingByName[] = [];
   for (const call of index.calls) {
     const qname = call.qname;
-    const seed = (qname && SEEDING_LAUNCHERS.has(qname) ? undefined : call.args[0]) ?? call.kwargs.get('seed');
+    const seed = (qname && SEEDING_LAUNCHERS.has(qname) ? undefined : call.args[0]) ?? call.kwargs.get('seed') ?? seedKeyword(call);
     const seeders = qname ? SEEDER_LIBRARIES.get(qname) : undefined;
     if (seeders) {
       if (seed && index.literal(seed)?.kind !== 'none') found.push({ node: call.node, call, seed, libraries: seeders });
