@@ -303,6 +303,28 @@ const HELPERS_OTHER_VALUES = py`
   head = torch.load(run / "head.pt")
 `;
 
+/** A load before the one call of the helper that saves its file, and a load of another stamp than the one saved. */
+const LOADS_AROUND_SAVING_HELPERS = py`
+  import torch
+  from datetime import datetime
+
+  def fine_tune(model, model_name, model_path):
+      torch.save(model.state_dict(), model_path + model_name + ".pth")
+
+  def train(model, model_name, model_path):
+      torch.save(model.state_dict(), model_path + model_name + ".pth")
+
+  def resume(model, model_name, model_path):
+      model.load_state_dict(torch.load(model_path + model_name + ".pth"))
+      fine_tune(model, model_name=model_name, model_path=model_path)
+
+  def rerun(model, model_name, model_path):
+      stamp = model_name + datetime.now().strftime("%H%M")
+      train(model, model_name=stamp, model_path=model_path)
+      later = model_name + datetime.now().strftime("%H%M")
+      model.load_state_dict(torch.load(model_path + later + ".pth"))
+`;
+
 /** A serving helper that loads a per-symbol model or, when it is missing, the general one; the same for its scaler, with a fallback on failure. */
 const FALLBACK_LOADS = py`
   import os
@@ -364,6 +386,23 @@ const UNKNOWN_GLOBS = py`
 
 ruleTests(unsafeModelDeserialization, {
   valid: [
+    {
+      name: 'a training helper saves the best weights to the path its one call passes, stamped with the time; the caller loads that path after the call',
+      code: py`
+        import torch
+        from datetime import datetime
+
+        def train(model, loader, model_name="experiment", model_path="models/"):
+            best = model.state_dict()
+            torch.save(best, model_path + model_name + ".pth")
+
+        def run_experiment(model, loader, model_name, model_path):
+            model_name = model_name + datetime.now().strftime("%m%d%Y_%H%M")
+            train(model, loader, model_name=model_name, model_path=model_path)
+            model.load_state_dict(torch.load(model_path + model_name + ".pth"))
+            return model
+      `,
+    },
     {
       name: 'the weights a computation gives features, classes or samples are numbers, not a model',
       code: py`
@@ -1183,6 +1222,13 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper that saves only after the caller loaded, or a caller that loads another stamp, reads a file from elsewhere',
+      code: LOADS_AROUND_SAVING_HELPERS,
+      findings: [{ line: 11 }, { line: 18 }],
+      safety: 'unsafe',
+      output: LOADS_AROUND_SAVING_HELPERS.replace('torch.load(model_path + model_name + ".pth")', 'torch.load(model_path + model_name + ".pth", weights_only=True)'),
+    },
     {
       name: 'weights with no word of features, classes or samples before them may be a model\'s',
       code: py`

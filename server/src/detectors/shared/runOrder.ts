@@ -63,6 +63,9 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   const fw = enclosingFunction(write);
   const fr = enclosingFunction(read);
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
+  // The write's function, called earlier in the read's own body, runs first in every run of that body.
+  const inReadsBody = (call: Node) => (fr === undefined ? enclosingFunction(call) === undefined : sameNode(enclosingFunction(call), fr));
+  if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read))) return true;
   const reads = flow.runsAt(read);
   return flow.runsAt(write).some((w) => reads.some((r) => w < r)) || firstRunsBefore(flow, write, read);
 }
@@ -187,13 +190,13 @@ export function fileKey(flow: DataFlow, path: Node): string | undefined {
  */
 export function fileKeyThroughPassedValue(flow: DataFlow, path: Node): string | undefined {
   const parameters = enclosingFunction(path)?.childForFieldName('parameters')?.namedChildren ?? [];
-  const passed = new Map<string, PathValue>();
+  const passed = new Map<string, { value: PathValue; argument: Node }>();
   for (const parameter of parameters) {
     const name = parameter ? parameterName(parameter) : undefined;
     const binding = name ? flow.index.boundAt(name) : undefined;
     const values = name && binding?.kind === 'param' && flow.index.isOnlyBinding(binding) ? flow.index.passedArguments(name) : undefined;
     const value = values ? onePassedValue(flow, values) : undefined;
-    if (name && value) passed.set(name.text, value);
+    if (name && value) passed.set(name.text, { value, argument: values![0] });
   }
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
   const pieces = value?.template.split('{}') ?? [];
@@ -201,11 +204,21 @@ export function fileKeyThroughPassedValue(flow: DataFlow, path: Node): string | 
   let template = pieces[0];
   const holes: string[] = [];
   value.holes.forEach((hole, i) => {
-    const argument = passed.get(hole);
+    const argument = passed.get(hole)?.value;
     template += (argument?.template ?? '{}') + pieces[i + 1];
     holes.push(...(argument?.holes ?? [hole]));
   });
-  return holes.some((hole) => hole.includes('(')) ? undefined : pathKey({ template, holes });
+  if (!holes.some((hole) => hole.includes('('))) return pathKey({ template, holes });
+  // A part computed by a call is one value only over the bindings that hold it, as fileKey keys it:
+  // the arguments' bindings, where the path reads a parameter, and its own elsewhere.
+  const held: string[] = [];
+  for (const read of flow.readsWithin(stripParens(path))) {
+    const argument = passed.get(read.node.text)?.argument;
+    const values = argument ? heldValues(flow, argument) : read.resolution.kind === 'builtin' ? [] : heldValues(flow, read.node);
+    if (!values) return undefined;
+    held.push(...values);
+  }
+  return `${template}\u0000${holes.join('\u0000')}\u0000${held.join(';')}`;
 }
 
 /**
@@ -237,11 +250,21 @@ function heldValues(flow: DataFlow, path: Node, depth = 0): string[] | undefined
     const definitions = flow.reachingDefinitions(read);
     if (definitions.length === 0) return undefined;
     for (const definition of definitions) {
-      const built = definition.kind === 'assign' && definition.value && depth < 4 && !opaque(flow, definition.value) ? heldValues(flow, definition.value, depth + 1) : undefined;
+      // A value with a part computed by a call is one value only over this binding: kept as the binding.
+      const followed = definition.kind === 'assign' && definition.value && depth < 4 && !opaque(flow, definition.value) && !computedByCall(flow, definition.value);
+      const built = followed ? heldValues(flow, definition.value!, depth + 1) : undefined;
       held.push(...(built ?? [String(definition.node.startIndex)]));
     }
   }
   return held;
+}
+
+/**
+ * A value with a part it computes by a call itself (`name + datetime.now().strftime("%H%M")`), not
+ * through a name that holds one (`run_dir / "best.pt"`, whose `run_dir` keeps its own binding).
+ */
+function computedByCall(flow: DataFlow, value: Node): boolean {
+  return flow.pathOf(value).holes.some((hole) => hole.includes('(') && stripParens(value).text.includes(hole));
 }
 
 /** A value the path evaluator cannot see into: one run-time part that is the whole expression (`latest()`, `args.out`). */
