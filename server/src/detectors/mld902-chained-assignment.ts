@@ -1,9 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import { stripParens } from '../semantics/nodes';
+import { nodeKey, stripParens } from '../semantics/nodes';
 import { replaceNode } from './shared/edits';
 import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from '../semantics/pandas';
-import type { Rule, RuleContext, RuleListeners } from './types';
+import type { MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import { pushTo } from '../engine/collections';
 import { shorten } from './shared/messages';
 
 type Accessor = '[]' | 'loc' | 'iloc' | 'attribute';
@@ -63,29 +64,68 @@ function locRewrite(index: SemanticIndex, inner: Selection, outer: Selection): s
   return rows !== undefined && columns !== undefined ? `${inner.base.text}.loc[${rows}, ${columns}]` : undefined;
 }
 
-function listen(context: RuleContext): RuleListeners {
-  const check = (statement: Node) => checkAssignment(context, statement);
-  return { assignment: check, augmented_assignment: check };
+/** One chained write: the target, what it names in the message, and its one-step form when known. */
+interface ChainedWrite extends MemberDescriptor {
+  node: Node;
+  /** The frame written into, as written, and the form of the chain (`stats` through `[]` then `[]`). */
+  frame: string;
+  base: string;
+  intermediate: string;
+  rewrite?: string;
 }
 
-function checkAssignment(context: RuleContext, statement: Node): void {
-  const { index } = context;
+/**
+ * The chained writes of one frame in one block through one form of chain (`stats["mean"][i] = ...`
+ * and `stats["std"][i] = ...` in one loop body) are one habit of writing, fixed together: one finding
+ * at the first, linked to the others. Writes in another block, into another frame, or through
+ * another form (`df.iloc[0]["a"]` beside `df["b"][i]`) stay apart.
+ */
+function listen(context: RuleContext): RuleListeners {
+  const groups = new Map<string, ChainedWrite[]>();
+  const check = (statement: Node) => {
+    const write = chainedWrite(context.index, statement);
+    if (write) pushTo(groups, `${nodeKey(enclosingBlock(statement))}\u0000${write.frame}`, write);
+  };
+  return {
+    assignment: check,
+    augmented_assignment: check,
+    finish() {
+      for (const members of groups.values()) {
+        context.reportGroup({
+          members,
+          message: ([first, ...others]) => {
+            const more = others.length > 0 ? ` (as ${others.length > 1 ? `do ${others.length} other writes` : 'does 1 other write'} into it through the same kind of selection in this block, linked)` : '';
+            return `Chained assignment: this writes into ${first.intermediate}, which may be a copy, so ${first.base} may not change (under pandas copy-on-write it never does)${more}`;
+          },
+          fix: (left) => (left.every((write) => write.rewrite)
+            ? { title: left.length > 1 ? `Assign in one step, in all ${left.length} writes` : `Assign in one step: ${shorten(left[0].rewrite!, 60)}`, edits: left.map((write) => replaceNode(write.node, write.rewrite!)) }
+            : undefined),
+        });
+      }
+    },
+  };
+}
+
+/** The block (or module) whose statements hold `statement`. */
+function enclosingBlock(statement: Node): Node {
+  let current = statement;
+  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
+  return current.parent ?? current;
+}
+
+function chainedWrite(index: SemanticIndex, statement: Node): ChainedWrite | undefined {
   const left = statement.childForFieldName('left');
-  if (!left || stripParens(left).type !== 'subscript') return;
+  if (!left || stripParens(left).type !== 'subscript') return undefined;
   const outer = selection(left)!;
   const inner = selection(outer.base);
-  if (!inner) return;
+  if (!inner) return undefined;
   const baseKind = pandasKind(index, inner.base);
   // A column attribute (`df.age[...]`) exists on frames only.
-  if (inner.accessor === 'attribute' ? baseKind !== 'frame' : !isFrameOrSeries(baseKind)) return;
+  if (inner.accessor === 'attribute' ? baseKind !== 'frame' : !isFrameOrSeries(baseKind)) return undefined;
   const base = inner.base.text.length > 30 ? 'the frame' : `\`${inner.base.text}\``;
   const intermediate = outer.base.text.length > 40 ? 'an intermediate selection' : `\`${outer.base.text}\``;
   const rewrite = baseKind === 'frame' ? locRewrite(index, inner, outer) : undefined;
-  context.report({
-    node: left,
-    message: `Chained assignment: this writes into ${intermediate}, which may be a copy, so ${base} may not change (under pandas copy-on-write it never does)`,
-    ...(rewrite ? { fix: { title: `Assign in one step: ${shorten(rewrite, 60)}`, edits: [replaceNode(left, rewrite)] } } : {}),
-  });
+  return { node: left, frame: `${inner.base.text}\u0000${inner.accessor}\u0000${outer.accessor}`, base, intermediate, rewrite, related: `also writes into ${intermediate} through a selection` };
 }
 
 export const chainedAssignment: Rule = {
@@ -103,7 +143,7 @@ export const chainedAssignment: Rule = {
       example: 'import pandas as pd\n\ndf = pd.read_csv("houses.csv")\ndf["price"][df["price"] < 0] = 0\ndf[df["rooms"] > 10]["rooms"] = 10',
       fix: 'Select rows and columns in one `.loc[rows, columns]` assignment. The quick fix writes `df.loc[mask, "a"] = v` when the roles are unambiguous — one key is a column label (a string, a list of strings or a string constant) and the other a boolean mask or a `.loc` label — and reports without a fix otherwise (a positional `[i]`, an `.iloc` mixed with labels). It is unsafe: the assignment now takes effect where it silently may not have.',
       fixed: 'df.loc[df["price"] < 0, "price"] = 0\ndf.loc[df["rooms"] > 10, "rooms"] = 10',
-      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads.',
+      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads. The chained writes of one frame in one block through one form of chain (`stats["mean"][i] = ...`, `stats["std"][i] = ...` in one loop body) are one habit of writing: one finding at the first, linked to the others, whose fix writes each in one step when every one has a one-step form; writes into another frame, in another block, or through another form (`stats.iloc[i]["min"]` beside `stats["mean"][i]`) are findings of their own.',
     },
   },
   listen,

@@ -103,6 +103,44 @@ ruleTests(chainedAssignment, {
       `,
     },
     {
+      name: 'the writes of one frame through one form of chain in one loop body are one finding, linked; another frame, block or form is another',
+      code: py`
+        import pandas as pd
+        stats = pd.DataFrame(index=range(len(X)))
+        other = pd.DataFrame(index=range(len(X)))
+        for i in range(len(X)):
+            stats["mean"][i] = X.iloc[i, :].mean()
+            stats["std"][i] = X.iloc[i, :].std()
+            stats["max"][i] = X.iloc[i, :].max()
+            other["mean"][i] = X.iloc[i, :].mean()
+            stats.iloc[i]["min"] = X.iloc[i, :].min()
+        stats["total"][0] = 0
+      `,
+      findings: [
+        { line: 5, related: 2, message: /^Chained assignment: this writes into `stats\["mean"\]`, which may be a copy, so `stats` may not change \(under pandas copy-on-write it never does\) \(as do 2 other writes into it through the same kind of selection in this block, linked\)$/ },
+        { line: 8, message: /`other\["mean"\]`.*never does\)$/ },
+        { line: 9, message: /`stats\.iloc\[i\]`/ },
+        { line: 10, message: /`stats\["total"\]`.*never does\)$/ },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'writes of one frame through one form, each with a one-step form, are fixed together',
+      code: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df["price"][df["price"] < 0] = 0
+        df["rooms"][df["rooms"] > 10] = 10
+      `,
+      findings: [{ line: 3, related: 1, message: /\(as does 1 other write into it through the same kind of selection in this block, linked\)$/ }],
+      output: py`
+        import pandas as pd
+        df = pd.read_csv("houses.csv")
+        df.loc[df["price"] < 0, "price"] = 0
+        df.loc[df["rooms"] > 10, "rooms"] = 10
+      `,
+    },
+    {
       name: 'ambiguous roles are reported without a fix',
       code: py`
         import pandas as pd
