@@ -561,7 +561,7 @@ export class SemanticIndex {
       return target.kind === 'local' && target.definition.statement.startIndex === callee.startIndex;
     });
     // Reads inside the definition itself (`super(Denoiser, self)`) hand it nowhere.
-    const reads = this.nodes('identifier').filter((id) => id.text === name && !isAncestorOf(callee, id));
+    const reads = this.identifiersNamed(name).filter((id) => !isAncestorOf(callee, id));
     if (calls.length === 0 || reads.length !== calls.length) return undefined;
     const values: Node[] = [];
     for (const call of calls) {
@@ -571,6 +571,17 @@ export class SemanticIndex {
     }
     return values;
   }
+
+  /** The file's identifiers spelled `name` (the map built on first use, not a scan per question). */
+  private identifiersNamed(name: string): readonly Node[] {
+    if (!this.byIdentifierText) {
+      this.byIdentifierText = new Map();
+      for (const id of this.nodes('identifier')) pushTo(this.byIdentifierText, id.text, id);
+    }
+    return this.byIdentifierText.get(name) ?? [];
+  }
+
+  private byIdentifierText?: Map<string, Node[]>;
 
   /** The module constant an identifier refers to where it is read (not a local that shadows it). */
   constantAt(identifier: Node): ModuleConstant | undefined {

@@ -351,7 +351,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  if (drawsIdentifier(index, draw) || inArmNoCallTakes(index, draw)) return false;
+  if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
@@ -379,25 +379,22 @@ function testedString(condition: Node | null): { name: Node; value: string } | u
 }
 
 /**
- * The draw is in the arm of an `if` or `elif` that tests a parameter of its function against a
- * string (`if mode == "normal":`), and every call of the file gives that parameter another
- * constant, or leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`): the arm
- * never runs here.
+ * The arms of an `if` or `elif` that tests a parameter of its function against a string
+ * (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
+ * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`): they never run here.
+ * Worked out once per document, so that a draw deep in an expression is not walked up once per draw.
  */
-function inArmNoCallTakes(index: SemanticIndex, draw: Node): boolean {
-  for (const around of ancestors(draw, false)) {
-    if (FUNCTION_TYPES.has(around.type)) return false;
-    const consequence = around.type === 'if_statement' || around.type === 'elif_clause' ? around.childForFieldName('consequence') : null;
-    const tested = consequence && isAncestorOf(consequence, draw) ? testedString(around.childForFieldName('condition')) : undefined;
+const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statement', 'elif_clause'] as const).flatMap((type) => index.nodes(type))
+  .flatMap((node) => {
+    const consequence = node.childForFieldName('consequence');
+    const tested = consequence ? testedString(node.childForFieldName('condition')) : undefined;
     const given = tested ? index.valuesGiven(tested.name) : undefined;
     // A literal of another kind (`None`, a number) never equals a string.
-    if (given?.every((value) => {
+    return given?.every((value) => {
       const literal = index.literal(value);
       return !!literal && (literal.kind !== 'string' || literal.value !== tested!.value);
-    })) return true;
-  }
-  return false;
-}
+    }) ? [consequence!] : [];
+  }));
 
 /** Methods a framework runs while it builds, trains or feeds a model: a draw there shapes it. */
 const FRAMEWORK_METHODS = /^(__init__|__call__|build|reset_parameters|init_weights|_init_weights|on_\w+)$/;
