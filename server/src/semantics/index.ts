@@ -14,7 +14,7 @@ import { collectImports } from './imports';
 import { literalValue, type LiteralValue } from './literals';
 import { LIBRARY_SEEDERS, LOGGER_FACTORIES, PROCESS_SETUP_FUNCTIONS, TEST_SETUP_FUNCTIONS } from './library/processSetup';
 import { ScopeFrames, type ScopeFrame } from './scopes';
-import { ancestor, enclosingFunction, firstStartAtOrAfter, memoKey, methodClass, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
+import { ancestor, enclosingFunction, firstStartAtOrAfter, isAncestorOf, memoKey, methodClass, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import type { CallSite, Definition, ImportBinding, LocalClass, ModuleConstant, Resolution, ScopeRef } from './types';
 import { SyntaxNode } from './syntax';
 import { pushTo } from '../engine/collections';
@@ -536,6 +536,52 @@ export class SemanticIndex {
     }
     return values.length > 0 ? values : undefined;
   }
+
+  /**
+   * What every call of the file gives the parameter `identifier` reads: the argument it passes, or
+   * the parameter's default where it passes none. The calls are those of a function by its name, or
+   * the constructions of a class by its name for the parameter of its `__init__` (`self` not passed).
+   * Undefined when the parameter is rebound, a call passes a splat or gives no value, there is no
+   * call, or the name is read outside its definition otherwise than called: handed on, it may be
+   * called with other values.
+   */
+  valuesGiven(identifier: Node): Node[] | undefined {
+    const parameter = this.bindingAt(identifier);
+    if (parameter?.kind !== 'param' || !this.isOnlyBinding(parameter)) return undefined;
+    const fn = parameter.statement.parent;
+    if (fn?.type !== 'function_definition') return undefined;
+    const owner = fn.parent?.parent?.type === 'class_definition' ? fn.parent.parent : undefined;
+    const callee = owner ? (fn.childForFieldName('name')?.text === '__init__' ? owner : undefined) : fn;
+    const name = callee?.childForFieldName('name')?.text;
+    const parameters = parameter.statement.namedChildren.filter((p): p is Node => !!p && p.type !== 'comment');
+    const position = parameters.findIndex((p) => parameterName(p)?.startIndex === parameter.node.startIndex);
+    if (!callee || !name || position < 0 || !parameters.slice(0, position + 1).every(isPositionalParameter)) return undefined;
+    const calls = (this.callsByName().get(name) ?? []).filter((call) => {
+      const target = this.resolve(name, call.callee);
+      return target.kind === 'local' && target.definition.statement.startIndex === callee.startIndex;
+    });
+    // Reads inside the definition itself (`super(Denoiser, self)`) hand it nowhere.
+    const reads = this.identifiersNamed(name).filter((id) => !isAncestorOf(callee, id));
+    if (calls.length === 0 || reads.length !== calls.length) return undefined;
+    const values: Node[] = [];
+    for (const call of calls) {
+      const value = call.kwargs.get(parameter.name) ?? call.args[owner ? position - 1 : position] ?? parameters[position].childForFieldName('value');
+      if (call.hasSplat || !value) return undefined;
+      values.push(value);
+    }
+    return values;
+  }
+
+  /** The file's identifiers spelled `name` (the map built on first use, not a scan per question). */
+  private identifiersNamed(name: string): readonly Node[] {
+    if (!this.byIdentifierText) {
+      this.byIdentifierText = new Map();
+      for (const id of this.nodes('identifier')) pushTo(this.byIdentifierText, id.text, id);
+    }
+    return this.byIdentifierText.get(name) ?? [];
+  }
+
+  private byIdentifierText?: Map<string, Node[]>;
 
   /** The module constant an identifier refers to where it is read (not a local that shadows it). */
   constantAt(identifier: Node): ModuleConstant | undefined {

@@ -1175,6 +1175,38 @@ const CHECKPOINT_KEEPER = py`
           torch.save(self.model.state_dict(), f"{self.folder}/{name}.pt")
 `;
 
+/**
+ * A script that builds a vocoder's bias remover, whose `__init__` draws its probe only in the arm
+ * for `"noise" == probe_kind`, and saves it: `construction` builds it.
+ */
+const biasRemoverScript = (construction: string) => py`
+  import torch
+  from synth import build_acoustic_model
+
+  class BiasRemover(torch.nn.Module):
+      def __init__(self, vocoder, probe_kind="silence"):
+          super(BiasRemover, self).__init__()
+          if probe_kind == "silence":
+              probe = torch.zeros((1, 80, 64))
+          elif "noise" == probe_kind:
+              probe = torch.randn((1, 80, 64))
+          else:
+              raise ValueError(probe_kind)
+          with torch.no_grad():
+              self.register_buffer("bias", vocoder.infer(probe, sigma=0.0))
+
+      def forward(self, audio, strength=0.1):
+          return audio - self.bias * strength
+
+  vocoder = torch.load("vocoder.pt", weights_only=True)
+  remover = ${construction}
+  torch.save(remover.state_dict(), "remover.pt")
+`;
+
+/** The bias remover script as the quick fix seeds it. */
+const seededBiasRemover = (construction: string) => biasRemoverScript(construction)
+  .replace('from synth import build_acoustic_model\n', 'from synth import build_acoustic_model\nSEED = 42\ntorch.manual_seed(SEED)\n');
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -1186,6 +1218,14 @@ ruleTests(unseededRandomness, {
         slices = random.sample(range(40, 60), 4)
         RandomForestClassifier(random_state=0).fit(volumes[:, slices], labels)
       `,
+    },
+    {
+      name: 'a draw in an arm that tests a parameter for a string no call of the script gives it (the constructor\'s default, other schemes passed): the arm never runs',
+      code: biasRemoverScript('BiasRemover(vocoder)'),
+    },
+    {
+      name: 'the same arm when the script\'s constructions pass other values, by position or keyword (another string, None)',
+      code: biasRemoverScript('BiasRemover(vocoder, "silence") if live else BiasRemover(vocoder, probe_kind=None)'),
     },
     {
       name: 'a data set module whose __main__ block draws the boxes of one batch and writes the picture to look at',
@@ -2781,6 +2821,18 @@ ruleTests(unseededRandomness, {
         RandomForestClassifier(random_state=0).fit(volumes[:, slices], labels)
       `,
       findings: [{ line: 5, message: /^`random\.sample` draws from the `random` module's global random generator, which this script seeds only from the operating system \(`random\.seed\(a=None, version=2\)`, no fixed seed\): the results built on it change from run to run$/ }],
+    },
+    {
+      name: 'a draw in an arm that tests a parameter for the string a call gives it',
+      code: biasRemoverScript('BiasRemover(vocoder, probe_kind="noise")'),
+      findings: [{ line: 10, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededBiasRemover('BiasRemover(vocoder, probe_kind="noise")'),
+    },
+    {
+      name: 'a draw in an arm that tests a parameter for a string a call may give it: a name, not a literal',
+      code: biasRemoverScript('BiasRemover(vocoder, PROBE_KIND)'),
+      findings: [{ line: 10, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: seededBiasRemover('BiasRemover(vocoder, PROBE_KIND)'),
     },
     {
       name: 'a data set module whose __main__ block fills the boxes of each sample into a mask and writes it is a program: the masks are data',

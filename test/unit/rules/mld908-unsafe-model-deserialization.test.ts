@@ -78,6 +78,67 @@ const EARLY_STOPPING_ELSEWHERE = py`
       serve(Reporter(), build_model())
 `;
 
+/**
+ * Saves and loads through one parameter of a function, its calls passing paths worked out by a call
+ * (a random or timestamped name) or two different paths: a snapshot reloaded in each pass of a loop,
+ * the best weights a helper saves reloaded after it, a model rewound in one call.
+ */
+const SAVED_THROUGH_PARAMETER = py`
+  import time
+  import uuid
+  import torch
+
+  def per_class_scores(net, classes, snapshot):
+      torch.save(net.state_dict(), snapshot)
+      scores = []
+      for label in classes:
+          net.load_state_dict(torch.load(snapshot))
+          scores.append(fit_one_vs_rest(net, label))
+      return scores
+
+  def early_stop_fit(net, loader, best_file):
+      best = float("inf")
+      for epoch in range(20):
+          loss = run_epoch(net, loader)
+          if loss < best:
+              best = loss
+              torch.save(net.state_dict(), best_file)
+
+  def fit_and_restore(net, loader, best_file):
+      early_stop_fit(net, loader, best_file)
+      net.load_state_dict(torch.load(best_file))
+      return net
+
+  def rewind(net, where):
+      torch.save(net, where)
+      probe(net)
+      return torch.load(where)
+
+  stamp = time.strftime("%Y%m%d-%H%M%S")
+  per_class_scores(model, ["cat", "dog"], f"scratch/init-{uuid.uuid4().hex}.pt")
+  fit_and_restore(model, train_loader, "runs/best-{}.pt".format(stamp))
+  rewind(model, "scratch/a.pt")
+  rewind(model, "scratch/b.pt")
+`;
+
+/** Near them, loads through a parameter the function has not saved to first: a resume before the save, another parameter. */
+const LOADED_THROUGH_PARAMETER = py`
+  import uuid
+  import torch
+
+  def resume_then_train(net, loader, ckpt):
+      net.load_state_dict(torch.load(ckpt))
+      train(net, loader)
+      torch.save(net.state_dict(), ckpt)
+
+  def warm_start(net, init_file, out_file):
+      torch.save(net.state_dict(), out_file)
+      net.load_state_dict(torch.load(init_file))
+
+  resume_then_train(model, loader, f"runs/{uuid.uuid4().hex}.pt")
+  warm_start(model, f"init/{uuid.uuid4().hex}.pt", "out/start.pt")
+`;
+
 /** `code` with its `torch.load(path)` made safe, as the quick fix makes it. */
 const weightsOnly = (code: string, path: string) => code.replace(`torch.load(${path})`, `torch.load(${path}, weights_only=True)`);
 
@@ -413,6 +474,10 @@ ruleTests(unsafeModelDeserialization, {
         score = sum(feature_weights[name] * row[name] for name in feature_weights)
         loss = nn.CrossEntropyLoss(weight=torch.tensor(class_weights))
       `,
+    },
+    {
+      name: 'a file saved through a parameter and loaded through it later in the same run of the function, directly or by a helper handed it, whatever its calls pass',
+      code: SAVED_THROUGH_PARAMETER,
     },
     {
       name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
@@ -1237,6 +1302,13 @@ ruleTests(unsafeModelDeserialization, {
         net.set_weights(weights)
       `,
       findings: [{ line: 2, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
+    {
+      name: 'a load through a parameter before the function saves to it, or through another parameter than the save\'s',
+      code: LOADED_THROUGH_PARAMETER,
+      findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }, { line: 11, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: weightsOnly(LOADED_THROUGH_PARAMETER, 'ckpt'),
     },
     {
       name: 'a glob whose pattern the saved names do not match, or of another folder, lists files the program did not save',

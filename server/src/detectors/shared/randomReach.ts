@@ -362,7 +362,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  if (drawsIdentifier(index, draw)) return false;
+  if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
@@ -378,6 +378,34 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
 }
+
+/** `param == "normal"` (either way round): the parameter read and the string it is tested to equal. */
+function testedString(condition: Node | null): { name: Node; value: string } | undefined {
+  const test = condition ? stripParens(condition) : undefined;
+  if (test?.type !== 'comparison_operator' || test.namedChildCount !== 2 || test.childrenForFieldName('operators').map((o) => o?.text).join() !== '==') return undefined;
+  const [left, right] = test.namedChildren as Node[];
+  const [name, constant] = left.type === 'identifier' ? [left, right] : [right, left];
+  const value = name.type === 'identifier' ? literalValue(constant) : undefined;
+  return value?.kind === 'string' ? { name, value: value.value } : undefined;
+}
+
+/**
+ * The arms of an `if` or `elif` that tests a parameter of its function against a string
+ * (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
+ * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`): they never run here.
+ * Worked out once per document, so that a draw deep in an expression is not walked up once per draw.
+ */
+const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statement', 'elif_clause'] as const).flatMap((type) => index.nodes(type))
+  .flatMap((node) => {
+    const consequence = node.childForFieldName('consequence');
+    const tested = consequence ? testedString(node.childForFieldName('condition')) : undefined;
+    const given = tested ? index.valuesGiven(tested.name) : undefined;
+    // A literal of another kind (`None`, a number) never equals a string.
+    return given?.every((value) => {
+      const literal = index.literal(value);
+      return !!literal && (literal.kind !== 'string' || literal.value !== tested!.value);
+    }) ? [consequence!] : [];
+  }));
 
 /** Methods a framework runs while it builds, trains or feeds a model: a draw there shapes it. */
 const FRAMEWORK_METHODS = /^(__init__|__call__|build|reset_parameters|init_weights|_init_weights|on_\w+)$/;
