@@ -1175,6 +1175,32 @@ const CHECKPOINT_KEEPER = py`
           torch.save(self.model.state_dict(), f"{self.folder}/{name}.pt")
 `;
 
+/** A module of training helpers whose top level only styles the plots drawn later. */
+const STYLED_HELPERS = py`
+  import numpy as np
+  import matplotlib.pyplot as plt
+  import seaborn as sns
+  from sklearn.linear_model import Ridge
+
+  plt.style.use("ggplot")
+  sns.set_style("whitegrid")
+  plt.rcParams.update({"figure.figsize": (10, 4)})
+
+  def batch_generator(x, y, batch_size=128):
+      index = np.arange(len(x))
+      while True:
+          np.random.shuffle(index)
+          for start in range(0, len(x), batch_size):
+              rows = index[start:start + batch_size]
+              yield x[rows], y[rows]
+
+  def fit_on_sample(x, y):
+      order = np.random.permutation(len(x))[:1000]
+      return Ridge().fit(x[order], y[order])
+`;
+/** The same module with a plot drawn at its top level: a script. */
+const STYLED_PLOTTING = STYLED_HELPERS.replace('plt.rcParams.update({"figure.figsize": (10, 4)})', 'plt.plot(np.load("loss.npy"))');
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -1792,6 +1818,10 @@ ruleTests(unseededRandomness, {
             plt.scatter(y, model.predict(x))
             plt.savefig(path)
       `,
+    },
+    {
+      name: 'a helpers module whose top level only sets the look of plots (matplotlib style and rcParams, seaborn theme): a library',
+      code: STYLED_HELPERS,
     },
     {
       name: 'a benchmark that times forward and backward passes and never applies the gradients: nothing trains',
@@ -2759,6 +2789,10 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase(
+      'the same helpers module that also draws a plot at its top level runs there: a script, whose draws are followed',
+      STYLED_PLOTTING, 19, /`np\.random\.permutation` \(and 1 other draw\)/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)',
+    ),
     {
       name: 'a data set module whose __main__ block fills the boxes of each sample into a mask and writes it is a program: the masks are data',
       code: detectionDataset(py`
