@@ -1207,6 +1207,32 @@ const biasRemoverScript = (construction: string) => py`
 const seededBiasRemover = (construction: string) => biasRemoverScript(construction)
   .replace('from synth import build_acoustic_model\n', 'from synth import build_acoustic_model\nSEED = 42\ntorch.manual_seed(SEED)\n');
 
+/** A module of training helpers whose top level only styles the plots drawn later. */
+const STYLED_HELPERS = py`
+  import numpy as np
+  import matplotlib.pyplot as plt
+  import seaborn as sns
+  from sklearn.linear_model import Ridge
+
+  plt.style.use("ggplot")
+  sns.set_style("whitegrid")
+  plt.rcParams.update({"figure.figsize": (10, 4)})
+
+  def batch_generator(x, y, batch_size=128):
+      index = np.arange(len(x))
+      while True:
+          np.random.shuffle(index)
+          for start in range(0, len(x), batch_size):
+              rows = index[start:start + batch_size]
+              yield x[rows], y[rows]
+
+  def fit_on_sample(x, y):
+      order = np.random.permutation(len(x))[:1000]
+      return Ridge().fit(x[order], y[order])
+`;
+/** The same module with a plot drawn at its top level: a script. */
+const STYLED_PLOTTING = STYLED_HELPERS.replace('plt.rcParams.update({"figure.figsize": (10, 4)})', 'plt.plot(np.load("loss.npy"))');
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -1842,6 +1868,10 @@ ruleTests(unseededRandomness, {
             plt.scatter(y, model.predict(x))
             plt.savefig(path)
       `,
+    },
+    {
+      name: 'a helpers module whose top level only sets the look of plots (matplotlib style and rcParams, seaborn theme): a library',
+      code: STYLED_HELPERS,
     },
     {
       name: 'a benchmark that times forward and backward passes and never applies the gradients: nothing trains',
@@ -2809,6 +2839,10 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase(
+      'the same helpers module that also draws a plot at its top level runs there: a script, whose draws are followed',
+      STYLED_PLOTTING, 19, /`np\.random\.permutation` \(and 1 other draw\)/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)',
+    ),
     {
       name: 'a file that seeds only from the operating system is told so, and offered no seed after the import, which its reseed would undo',
       code: py`

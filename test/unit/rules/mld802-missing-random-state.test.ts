@@ -1001,6 +1001,18 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a forest handed to a seeded Boruta selector, which sets its seed on the forest before each round (directly, by keyword, through a name)',
+      code: py`
+        from boruta import BorutaPy
+        from sklearn.ensemble import RandomForestClassifier, ExtraTreesRegressor
+        rf = RandomForestClassifier(n_jobs=-1, class_weight="balanced", max_depth=5)
+        selector = BorutaPy(rf, n_estimators="auto", random_state=1)
+        selector.fit(X, y)
+        boruta = BorutaPy(estimator=ExtraTreesRegressor(max_depth=7), perc=90, random_state=SEED)
+        kept = boruta.fit_transform(X_num, target)
+      `,
+    },
+    {
       name: 'a base tree handed to a seeding ensemble through a name',
       code: py`
         from sklearn.tree import DecisionTreeClassifier
@@ -1191,6 +1203,27 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a forest handed to a Boruta selector given no seed, or None, still draws unseeded',
+      code: py`
+        from boruta import BorutaPy
+        from sklearn.ensemble import RandomForestClassifier, ExtraTreesRegressor
+        rf = RandomForestClassifier(n_jobs=-1, max_depth=5)
+        BorutaPy(rf, n_estimators="auto").fit(X, y)
+        et = ExtraTreesRegressor(max_depth=7)
+        BorutaPy(estimator=et, random_state=None).fit(X_num, target)
+      `,
+      findings: [{ line: 3, message: /^`RandomForestClassifier`/ }, { line: 5, message: /^`ExtraTreesRegressor`/ }],
+      output: py`
+        from boruta import BorutaPy
+        from sklearn.ensemble import RandomForestClassifier, ExtraTreesRegressor
+        SEED = 42
+        rf = RandomForestClassifier(n_jobs=-1, max_depth=5, random_state=SEED)
+        BorutaPy(rf, n_estimators="auto").fit(X, y)
+        et = ExtraTreesRegressor(max_depth=7)
+        BorutaPy(estimator=et, random_state=None).fit(X_num, target)
+      `,
+    },
     {
       name: 'batch generators that reorder more than one batch: the whole set each pass, a batch cut down after its reorder, rows gathered before the loop; and a batch redrawn with replacement',
       code: REORDERED_BEYOND_ONE_BATCH('', () => ''),

@@ -734,6 +734,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the configuration of the run that trained a model, kept beside it, by the name it is loaded into or its own file name',
+      code: py`
+        import pickle
+        import joblib
+        from keras.models import load_model
+
+        args = joblib.load("models/%s/args.pkl" % run_name)
+        for key in vars(args):
+            print(key, getattr(args, key))
+        net = load_model("models/%s/model.hdf5" % args.name)
+
+        model_config = pickle.load(open(os.path.join(out_dir, "model_config.pkl"), "rb"))
+        encoder = build_encoder(model_config["hidden"], model_config["layers"])
+        with open("checkpoints/hparams.pkl", "rb") as fh:
+            saved = pickle.load(fh)
+        lr = saved["lr"]
+      `,
+    },
+    {
       name: 'a pickle round trip of a model trained in this process',
       code: py`
         import pickle
@@ -1708,6 +1727,18 @@ ruleTests(unsafeModelDeserialization, {
       `,
       findings: [{ line: 2, message: /joblib\.load/ }, { line: 4, message: /joblib\.load/ }],
       noFix: true,
+    },
+    {
+      name: 'a model file whose path is read out of a configuration, or a configuration used as a model, is still reported',
+      code: py`
+        import pickle
+        import joblib
+        clf = pickle.load(open(config["model_path"], "rb"))
+        estimator = joblib.load(os.path.join(args.out_dir, "estimator.joblib"))
+        cfg = joblib.load("models/cfg.joblib")
+        labels = cfg.predict(X)
+      `,
+      findings: [{ line: 3 }, { line: 4 }, { line: 5 }],
     },
     {
       name: 'a name that says model and data, or information about a model, is still reported when the object is used as a model, and a model named so, also from a file named for information',

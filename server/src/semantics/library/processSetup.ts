@@ -1,10 +1,11 @@
 // Calls that set the running process up rather than do its work: logging, warnings, display
-// options, the locale, the environment variables of a `.env` file, the import path, the backend a library computes or draws with (TensorFlow's
+// options (the style plots are drawn in too), the locale, the environment variables of a `.env` file, the import path, the backend a library computes or draws with (TensorFlow's
 // graph or eager mode too), the type and device new tensors get, the classes a loader may rebuild,
 // a test module's seed of a library. A module whose only top-level calls are these is still a library.
 
 /**
- * Functions that configure logging, warnings, printing, the locale (how numbers are written and
+ * Functions that configure logging, warnings, printing, the look of every plot drawn later
+ * (`plt.style.use("ggplot")`, `plt.rcParams.update({...})`, `sns.set_style("whitegrid")`), the locale (how numbers are written and
  * parsed), the import path (python-future's `standard_library.install_aliases()`, which makes Python 3's
  * module names importable on Python 2), the backend a library computes or draws with (`tl.set_backend("pytorch")`,
  * tensorly's `use_opt_einsum("optimal")`, `matplotlib.use("Agg")`, the mode TensorFlow computes in:
@@ -14,7 +15,7 @@
  * or the environment variables a `.env` file sets (`dotenv.load_dotenv(dotenv.find_dotenv())`: a data
  * folder or an API key read later, as `os.environ` is).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^matplotlib\.(pyplot\.)?(style\.use|rc|rcdefaults|rcParams\.update)$|^seaborn\.(set|set_theme|set_style|set_context|set_palette)$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
