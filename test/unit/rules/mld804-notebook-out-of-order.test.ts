@@ -192,6 +192,24 @@ ruleTests(notebookOutOfOrder, {
         { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
       ],
     },
+    {
+      name: 'a clone command commented out after it ran keeps the clone\'s log without a count: the cell runs nothing now',
+      code: [
+        { text: '%cd /content/drive/MyDrive\n', executionOrder: 1, hasOutputs: true },
+        { text: '# !git clone https://github.com/someone/vessel-unet.git\n', hasOutputs: true },
+        { text: 'import torch\nnet = torch.nn.Conv2d(3, 2, 3)\n', executionOrder: 2 },
+      ],
+    },
+    {
+      name: 'outputs without a count on cells left holding a note, a commented-out training call, or nothing at all',
+      code: [
+        { text: 'import torch\nmodel = torch.nn.Linear(4, 1)\n', executionOrder: 1 },
+        { text: '# trainer.fit(model, train_loader)\n# print(history)\n', hasOutputs: true },
+        { text: '# TODO: try a Dice + BCE loss next\n', hasOutputs: true },
+        { text: '\n', hasOutputs: true },
+        { text: 'print(sum(p.numel() for p in model.parameters()))\n', executionOrder: 2, hasOutputs: true },
+      ],
+    },
   ],
   invalid: [
     {
@@ -420,6 +438,25 @@ ruleTests(notebookOutOfOrder, {
       name: 'outputs saved on a cell with no execution count: not said to be from an earlier session, since a cell still running when the notebook was saved has none either',
       code: [{ text: 'a = 1\n', executionOrder: 1 }, { text: 'print(a)\n', hasOutputs: true }],
       findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count: the notebook records no run that produced them; they may be left from an earlier session, or from a run not finished when it was saved$/ }],
+    },
+    {
+      name: 'outputs without a count on a cell whose comment sits above one line it still runs',
+      code: [
+        { text: 'import torch\nmodel = torch.nn.Linear(4, 1)\n', executionOrder: 1 },
+        { text: '# quick check of the head\nprint(model.weight.shape)\n', hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a commented-out clone cell with its log is passed over, and the finding is the cell below it re-run after the rest',
+      code: [
+        { text: '%cd /content/drive/MyDrive\n', executionOrder: 1, hasOutputs: true },
+        { text: '# !git clone https://github.com/someone/vessel-unet.git\n', hasOutputs: true },
+        { text: '%cd vessel-unet\n', executionOrder: 5, hasOutputs: true },
+        { text: 'import torch\n', executionOrder: 2 },
+        { text: 'net = torch.nn.Conv2d(3, 2, 3)\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[5\], after cell 4 \(\[2\]\) below it: the saved results come from an out-of-order run$/ }],
     },
   ],
 });
