@@ -476,6 +476,15 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the distinct values of a column kept to rebuild its one-hot columns are data, under a models folder too',
+      code: py`
+        import pickle
+        with open("model_efa/unique_genres.pkl", "rb") as f:
+            unique_genres = pickle.load(f)
+        row = {genre: int(genre in movie["genres"]) for genre in unique_genres}
+      `,
+    },
+    {
       name: 'a file saved through a parameter and loaded through it later in the same run of the function, directly or by a helper handed it, whatever its calls pass',
       code: SAVED_THROUGH_PARAMETER,
     },
