@@ -1233,8 +1233,26 @@ const STYLED_HELPERS = py`
 /** The same module with a plot drawn at its top level: a script. */
 const STYLED_PLOTTING = STYLED_HELPERS.replace('plt.rcParams.update({"figure.figsize": (10, 4)})', 'plt.plot(np.load("loss.npy"))');
 
+/** A batch generator that shuffles under `if shuffle:`, whose flag defaults to `shuffleDefault`, used by `calls`. */
+const batchesScript = (shuffleDefault: string, calls: string) => `import random
+from tensorflow import keras
+
+def batches(samples, batch_size, shuffle=${shuffleDefault}):
+    if shuffle:
+        random.shuffle(samples)
+    for start in range(0, len(samples), batch_size):
+        yield samples[start:start + batch_size]
+
+model = keras.models.load_model("cnn.keras")
+${calls}
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a shuffle under `if shuffle:` in a generator every call of which passes shuffle=False (or leaves its false default) never runs',
+      code: batchesScript('False', 'model.fit(batches(train_samples, 32, shuffle=False), epochs=3)\nprint(model.evaluate(batches(val_samples, 32)))'),
+    },
     {
       name: 'random.seed given its seed as a=: a fixed seed',
       code: py`
@@ -2839,6 +2857,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a shuffle under `if shuffle:` is still reported when a call leaves its true default or passes a name',
+      code: batchesScript('True', 'model.fit(batches(train_samples, 32), epochs=3)\nmodel.predict(batches(val_samples, 32, shuffle=False))'),
+      findings: [{ line: 6, message: /^`random\.shuffle` draws from the `random` module's global random generator, which this script never seeds/ }],
+      output: batchesScript('True', 'model.fit(batches(train_samples, 32), epochs=3)\nmodel.predict(batches(val_samples, 32, shuffle=False))').replace('from tensorflow import keras\n', 'from tensorflow import keras\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
     seededCase(
       'the same helpers module that also draws a plot at its top level runs there: a script, whose draws are followed',
       STYLED_PLOTTING, 19, /`np\.random\.permutation` \(and 1 other draw\)/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)',

@@ -10,7 +10,7 @@ import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
-import { literalValue, stringValue } from '../../semantics/literals';
+import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
@@ -392,20 +392,34 @@ function testedString(condition: Node | null): { name: Node; value: string } | u
 /**
  * The arms of an `if` or `elif` that tests a parameter of its function against a string
  * (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
- * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`): they never run here.
+ * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`), or that tests a
+ * parameter's truth (`if shuffle:`) when every call gives it a false constant: they never run here.
  * Worked out once per document, so that a draw deep in an expression is not walked up once per draw.
  */
 const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statement', 'elif_clause'] as const).flatMap((type) => index.nodes(type))
   .flatMap((node) => {
     const consequence = node.childForFieldName('consequence');
-    const tested = consequence ? testedString(node.childForFieldName('condition')) : undefined;
-    const given = tested ? index.valuesGiven(tested.name) : undefined;
-    // A literal of another kind (`None`, a number) never equals a string.
-    return given?.every((value) => {
-      const literal = index.literal(value);
-      return !!literal && (literal.kind !== 'string' || literal.value !== tested!.value);
-    }) ? [consequence!] : [];
+    const condition = node.childForFieldName('condition');
+    const tested = consequence ? testedString(condition) : undefined;
+    if (tested) {
+      const given = index.valuesGiven(tested.name);
+      // A literal of another kind (`None`, a number) never equals a string.
+      return given?.every((value) => {
+        const literal = index.literal(value);
+        return !!literal && (literal.kind !== 'string' || literal.value !== tested.value);
+      }) ? [consequence!] : [];
+    }
+    // `if shuffle:` where every call gives `shuffle=False` (or leaves a false default): never taken.
+    const flag = consequence && condition && stripParens(condition).type === 'identifier' ? stripParens(condition) : undefined;
+    const given = flag ? index.valuesGiven(flag) : undefined;
+    return given?.every((value) => isFalsy(index.literal(value))) ? [consequence!] : [];
   }));
+
+/** A constant Python takes as false: `False`, `None`, `0`, `""`. */
+function isFalsy(literal: LiteralValue | undefined): boolean {
+  if (!literal) return false;
+  return literal.kind === 'none' || (literal.kind === 'bool' && !literal.value) || (literal.kind === 'number' && literal.value === 0) || (literal.kind === 'string' && literal.value === '');
+}
 
 /** Methods a framework runs while it builds, trains or feeds a model: a draw there shapes it. */
 const FRAMEWORK_METHODS = /^(__init__|__call__|build|reset_parameters|init_weights|_init_weights|on_\w+)$/;
