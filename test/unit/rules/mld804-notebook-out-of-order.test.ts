@@ -141,6 +141,20 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'a cell of imports re-run after the cells below it (an import added to the top cell): plain imports, from-imports with comments, %matplotlib inline',
+      code: reRunAfterBelow('# plotting\nimport numpy as np\nfrom sklearn.metrics import f1_score, roc_auc_score\n%matplotlib inline\nimport matplotlib.pyplot as plt\n'),
+    },
+    {
+      name: 'a cell of imports inserted mid-notebook and run last, after cells below it that need none of its names',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("calls.csv", parse_dates=["ts"])\n', executionOrder: 2 },
+        { text: 'from __future__ import annotations\nimport warnings\nfrom statsmodels.tsa.arima.model import ARIMA\n', executionOrder: 7 },
+        { text: 'daily = df.set_index("ts").resample("D").size()\n', executionOrder: 3 },
+        { text: 'daily.plot()\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -286,6 +300,22 @@ ruleTests(notebookOutOfOrder, {
         { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 4 },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
+      name: 'a cell of imports that also seeds, sets a path, or runs another magic is compared: re-run after the cells below it',
+      code: reRunAfterBelow('import numpy as np\nnp.random.seed(0)\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell of imports with a constant, or with a %cd magic, is compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'from pathlib import Path\nDATA = Path("data/2019")\n', executionOrder: 6 },
+        { text: '%cd /content/drive/MyDrive/crime\nimport geopandas as gpd\n', executionOrder: 7 },
+        { text: 'df = pd.read_csv(DATA / "incidents.csv")\n', executionOrder: 2 },
+        { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'cells that look self-contained but change or read what other cells see: an import that sets the environment, a read of a frame',
