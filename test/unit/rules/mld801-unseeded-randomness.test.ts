@@ -3876,3 +3876,77 @@ describe('MLD801: samples a model class draws for its callers, and values kept i
     assert.deepEqual(await findingsIn(shown), []);
   });
 });
+
+/** A count-based name model whose sampler stops at the end mark it draws, and prints each name. */
+const NAME_SAMPLER = py`
+  import torch
+
+  class BigramNames:
+      def train(self, names):
+          self.counts = torch.ones((27, 27))
+          for name in names:
+              for a, b in zip("." + name, name + "."):
+                  self.counts[index(a), index(b)] += 1
+
+      def show_samples(self, n):
+          for _ in range(n):
+              letters = []
+              ix = 0
+              while True:
+                  probs = self.counts[ix] / self.counts[ix].sum()
+                  ix = torch.multinomial(probs, num_samples=1).item()
+                  if ix == 0:
+                      break
+                  letters.append(letter(ix))
+              print("".join(letters).title())
+
+  model = BigramNames()
+  model.train(open("names.txt").read().split())
+  model.show_samples(10)
+`;
+
+describe('MLD801: a drawn value that only stops or skips the loop it is drawn in', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/names.py', code, unseededRandomness);
+
+  it('leaves a model class\'s sampler that stops at a drawn end mark and only prints what it drew', async () => {
+    assert.deepEqual(await findingsIn(NAME_SAMPLER), []);
+  });
+
+  it('leaves text sampled after each epoch that skips a drawn padding token and stops at a drawn newline', async () => {
+    const code = py`
+      import numpy as np
+
+      for epoch in range(20):
+          model.fit(x, y, batch_size=128, epochs=1)
+          sentence = seed_text
+          for _ in range(400):
+              preds = model.predict(encode(sentence[-40:]), verbose=0)[0]
+              next_index = np.random.choice(len(chars), p=preds)
+              if next_index == pad_index:
+                  continue
+              if chars[next_index] == "\\n":
+                  break
+              sentence += chars[next_index]
+          print("epoch", epoch, sentence)
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports a drawn stop in a loop that trains, or a sampler whose names are trained on', async () => {
+    const earlyStop = py`
+      import random
+
+      for step in range(1000):
+          loss = model.train_on_batch(xb, yb)
+          if random.random() < 0.01:
+              break
+    `;
+    assert.deepEqual(await findingsIn(earlyStop), [5]);
+    const keptNames = NAME_SAMPLER.replace('print("".join(letters).title())', 'self.train(["".join(letters)])');
+    assert.notEqual(keptNames, NAME_SAMPLER);
+    assert.deepEqual(await findingsIn(keptNames), [16]);
+    // A loop that writes what it makes leaves the draw unknown, and the model class's draw is reported.
+    const written = NAME_SAMPLER.replace('print("".join(letters).title())', 'out.write("".join(letters))');
+    assert.deepEqual(await findingsIn(written), [16]);
+  });
+});

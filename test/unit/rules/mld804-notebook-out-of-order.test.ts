@@ -524,6 +524,40 @@ describe('MLD804 restarts the notebook prescribes', () => {
     assert.deepEqual(await findings([install, restartCell, ...afterRestart]), []);
   });
 
+  it('reads counts that begin again below a cell that kills its own kernel as a new session', async () => {
+    const killCell = { text: '!pip install -U accelerate\nimport os\nos.kill(os.getpid(), 9)\n', executionOrder: 2 };
+    assert.deepEqual(await findings([install, killCell, ...afterRestart]), []);
+    const byName = { text: 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n', executionOrder: 2 };
+    assert.deepEqual(await findings([install, byName, ...afterRestart]), []);
+  });
+
+  it('does not report the outputs a cell keeps without a count when it shut its own kernel down', async () => {
+    // The kernel dies before the cell finishes, so no count is written: the log is from the run that restarted.
+    const logged = { executionOrder: undefined, hasOutputs: true };
+    for (const text of [
+      '!pip install -U transformers\nimport os\nos.kill(os.getpid(), 9)\n',
+      '%pip install -q peft\nimport os\nos._exit(0)\n',
+      '!pip install datasets\nimport IPython\nIPython.Application.instance().kernel.do_shutdown(True)\n',
+    ]) assert.deepEqual(await findings([{ text, ...logged }, ...afterRestart]), [], text);
+  });
+
+  it('still reports outputs without a count in a cell that signals itself without ending, or ends another process', async () => {
+    const logged = { executionOrder: undefined, hasOutputs: true };
+    const interrupt = { text: '!pip install -U transformers\nimport os, signal\nos.kill(os.getpid(), signal.SIGINT)\n', ...logged };
+    const other = { text: 'import os\nos.kill(server_pid, 9)\nprint("stopped")\n', ...logged };
+    for (const cell of [interrupt, other]) {
+      const out = await findings([cell, ...afterRestart]);
+      assert.equal(out.length, 1, cell.text);
+      assert.match(out[0].message, /no execution count/);
+    }
+    // A cell below the restart that keeps outputs without a count is still reported.
+    const kill = { text: 'import os\nos.kill(os.getpid(), 9)\n', ...logged };
+    const [first, second, third] = afterRestart;
+    const out = await findings([kill, first, second, { ...third, executionOrder: undefined }]);
+    assert.equal(out.length, 1);
+    assert.match(out[0].message, /no execution count/);
+  });
+
   it('still reports the same counts with no restart prescribed, or with prose that says none is needed', async () => {
     // The first session must run more than installs (those change no kernel state, and are not compared).
     const versionCheck = { text: 'import sys\nprint(sys.version)\n', executionOrder: 2, hasOutputs: true };

@@ -9,7 +9,7 @@ import type { CallSite } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
-import { ancestors, comparesWithNone, enclosingFunction, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
 import { OUTPUT_METHODS } from './models';
@@ -727,6 +727,16 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       queue.push(...sites);
       continue;
     }
+    // A test that only stops or skips its loop (`if ix == 0: break`, the end mark a name sampler
+    // draws) decides how many times the loop runs: the draw goes where what the loop makes goes.
+    const loop = parent.type === 'if_statement' && sameNode(parent.childForFieldName('condition'), node) ? loopItOnlyLeaves(parent) : undefined;
+    if (loop) {
+      const made = loopMakes(index, loop);
+      if (made === 'result') return 'result';
+      if (!made) { lost = true; continue; }
+      queue.push(...made);
+      continue;
+    }
     // A lesson's test on its own values decides only how far its block reworks them (see testReworksOnlyItsValues).
     if (gradientLeaf && testReworksOnlyItsValues(index, node)) {
       shown++;
@@ -745,6 +755,44 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
   }
   if (lost) return 'unknown';
   return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+}
+
+/** Statements that only leave or skip a loop, or do nothing. */
+const LEAVING = new Set(['break_statement', 'continue_statement', 'pass_statement', 'comment']);
+
+/** The loop an `if` with no `else` can only stop or skip (its body is `break` or `continue`). */
+function loopItOnlyLeaves(statement: Node): Node | undefined {
+  const body = statement.childForFieldName('consequence');
+  if (!body || statement.childForFieldName('alternative') || !body.namedChildren.every((s) => !!s && LEAVING.has(s.type))) return undefined;
+  return enclosingLoops(statement)[0];
+}
+
+/**
+ * What a loop makes, for a test that decides how many times it runs: the names it binds, followed
+ * through their uses, and the lists it fills (`name.append(ch)`), followed after the loop; a call
+ * there that trains, splits or builds data is a result. Any other call whose value it drops (a
+ * write, an optimizer's step) or object it changes (`self.w[i] = ...`) leaves it unknown.
+ */
+function loopMakes(index: SemanticIndex, loop: Node): Node[] | 'result' | undefined {
+  const body = loop.childForFieldName('body');
+  if (!body) return undefined;
+  const made: Node[] = [];
+  for (const call of index.callsWithin(body)) {
+    if (isResultSink(index, call)) return 'result';
+    if (call.node.parent?.type !== 'expression_statement' || shows(index, call)) continue;
+    const root = call.method && MUTATING_METHODS.has(call.method) && call.receiver ? objectRoot(call.receiver) : undefined;
+    if (root?.type !== 'identifier' || root.text === 'self') return undefined;
+    made.push(...readsAfter(index, root, loop));
+  }
+  for (const binding of [...index.nodesWithin('assignment', body), ...index.nodesWithin('augmented_assignment', body)]) {
+    const target = binding.childForFieldName('left');
+    const names = target?.type === 'identifier' ? [target] : target?.type === 'pattern_list' || target?.type === 'tuple_pattern' ? target.namedChildren : [target];
+    for (const name of names) {
+      if (name?.type !== 'identifier') return undefined;
+      made.push(...usesOfTarget(index, name));
+    }
+  }
+  return made;
 }
 
 /** What a tested value passes through on its way to the `if` or `while` that tests it. */
