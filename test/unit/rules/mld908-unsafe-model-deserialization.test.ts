@@ -779,6 +779,7 @@ ruleTests(unsafeModelDeserialization, {
       code: py`
         import pickle
         from io import BytesIO
+        import joblib
         import numpy as np
         from sklearn.decomposition import PCA
 
@@ -789,6 +790,13 @@ ruleTests(unsafeModelDeserialization, {
             pickle.dump(whitener, stream)
             whitener2 = pickle.load(BytesIO(stream.getvalue()))
             np.testing.assert_allclose(whitener.transform(X), whitener2.transform(X))
+
+        def round_trip(model, sample):
+            buffer = BytesIO()
+            joblib.dump(model, buffer)
+            model_bytes = buffer.getvalue()
+            restored = joblib.load(BytesIO(model_bytes))
+            return model.predict_proba(sample), restored.predict_proba(sample)
       `,
     },
     {
@@ -1527,9 +1535,12 @@ ruleTests(unsafeModelDeserialization, {
         model.predict(X)
         clf = pickle.load(io.BytesIO(requests.get(CLF_URL).content))
         clf.predict(X)
+        raw = cache.getvalue()
+        scaler = pickle.load(io.BytesIO(raw))
+        scaler.transform(X)
       `,
       findings: [
-        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 7, related: 1, message: /^`pickle\.load` restores what it loads by unpickling.*\(as does 1 other load of this file\)$/ },
         { line: 9, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
