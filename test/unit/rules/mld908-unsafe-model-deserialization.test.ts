@@ -448,6 +448,23 @@ const UNKNOWN_GLOBS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a training function saves the best model under the name each call passes; a load after a call of that name reads its save',
+      code: py`
+        import os
+        import torch
+
+        def train(model, loader, experiment_name):
+            for epoch in range(3):
+                torch.save({"model": model}, os.path.join("models", "best_" + experiment_name + ".pth"))
+
+        experiment_name = "tinyNet"
+        train(model_a, loader, experiment_name=experiment_name)
+        experiment_name = "tinyNetV2"
+        train(model_b, loader, experiment_name)
+        best = torch.load(f"models/best_{experiment_name}.pth")["model"]
+      `,
+    },
+    {
       name: 'a training helper saves the best weights to the path its one call passes, stamped with the time; the caller loads that path after the call',
       code: py`
         import torch
@@ -1323,6 +1340,33 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a load of a name no call of the saving function passed, or before the call that saves it, reads a file from elsewhere',
+      code: py`
+        import os
+        import torch
+
+        def train(model, loader, experiment_name):
+            torch.save({"model": model}, os.path.join("models", "best_" + experiment_name + ".pth"))
+
+        previous = torch.load("models/best_tinyNet.pth")["model"]
+        train(model_a, loader, experiment_name="tinyNet")
+        ssl = torch.load("models/best_tinyNet_ssl.pth")["model"]
+      `,
+      findings: [{ line: 7, message: /^`torch\.load` without `weights_only=True`/ }, { line: 9, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import os
+        import torch
+
+        def train(model, loader, experiment_name):
+            torch.save({"model": model}, os.path.join("models", "best_" + experiment_name + ".pth"))
+
+        previous = torch.load("models/best_tinyNet.pth", weights_only=True)["model"]
+        train(model_a, loader, experiment_name="tinyNet")
+        ssl = torch.load("models/best_tinyNet_ssl.pth")["model"]
+      `,
+    },
     {
       name: 'a helper that saves only after the caller loaded, or a caller that loads another stamp, reads a file from elsewhere',
       code: LOADS_AROUND_SAVING_HELPERS,

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO } from '../../semantics/dataflow';
 import { stringValue } from '../../semantics/literals';
-import { enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
@@ -189,15 +189,55 @@ export function fileKey(flow: DataFlow, path: Node): string | undefined {
  * does a path with no such parameter in it: fileKey answers then.
  */
 export function fileKeyThroughPassedValue(flow: DataFlow, path: Node): string | undefined {
+  const passed = new Map<string, Passed>();
+  for (const { name, values } of parameterArguments(flow, path)) {
+    const value = onePassedValue(flow, values);
+    if (value) passed.set(name, { value, argument: values[0] });
+  }
+  return substitutedKey(flow, path, passed);
+}
+
+/**
+ * The keys of a path written in a function of the file, one per call of the function, with each
+ * parameter in the path replaced by what that call passes (`train(model, experiment_name="v2")`
+ * saving to `"models/best_" + experiment_name + ".pt"` writes `models/best_v2.pt`), each with the
+ * call that runs the write: a read after that call reads what it wrote.
+ */
+export function fileKeysThroughEachCall(flow: DataFlow, path: Node): { key: string; call: Node }[] {
+  const parameters = parameterArguments(flow, path);
+  const calls = parameters[0]?.values.length ?? 0;
+  if (calls === 0 || parameters.some(({ values }) => values.length !== calls)) return [];
+  const keys: { key: string; call: Node }[] = [];
+  for (let i = 0; i < calls; i++) {
+    const passed = new Map(parameters.map(({ name, values }) => [name, { value: flow.pathOf(values[i]), argument: values[i] }] as const));
+    const call = [...ancestors(parameters[0].values[i], false)].find((node) => node.type === "call");
+    const key = substitutedKey(flow, path, passed);
+    if (key !== undefined && call && parameters.every(({ values }) => isAncestorOf(call, values[i]))) keys.push({ key, call });
+  }
+  return keys;
+}
+
+/** A value a call passes for a parameter: its path value and the argument expression. */
+interface Passed {
+  value: PathValue;
+  argument: Node;
+}
+
+/** The parameters of the function around `path` that its calls pass values for: each with those values, in call order. */
+function parameterArguments(flow: DataFlow, path: Node): { name: string; values: Node[] }[] {
   const parameters = enclosingFunction(path)?.childForFieldName('parameters')?.namedChildren ?? [];
-  const passed = new Map<string, { value: PathValue; argument: Node }>();
+  const found: { name: string; values: Node[] }[] = [];
   for (const parameter of parameters) {
     const name = parameter ? parameterName(parameter) : undefined;
     const binding = name ? flow.index.boundAt(name) : undefined;
     const values = name && binding?.kind === 'param' && flow.index.isOnlyBinding(binding) ? flow.index.passedArguments(name) : undefined;
-    const value = values ? onePassedValue(flow, values) : undefined;
-    if (name && value) passed.set(name.text, { value, argument: values![0] });
+    if (name && values) found.push({ name: name.text, values });
   }
+  return found;
+}
+
+/** The key of `path` with each parameter in it replaced by the value passed for it (see fileKeyThroughPassedValue). */
+function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
   const pieces = value?.template.split('{}') ?? [];
   if (!value || pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => passed.has(hole))) return undefined;
