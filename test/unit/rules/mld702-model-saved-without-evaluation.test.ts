@@ -90,8 +90,41 @@ const STATE_SAVED_BY_HELPER = py`
   train(net, opt, train_loader, "runs/", 10)
 `;
 
+/**
+ * A Lightning script whose LightningModule and data module are imported from the project's own
+ * files: `setup` names what the callbacks watch, `callbacks` is the list handed to the trainer.
+ */
+function lightningRun(setup: string, callbacks: string): string {
+  return py`
+    import pytorch_lightning as pl
+    from pytorch_lightning.callbacks import EarlyStopping, ModelCheckpoint
+    from project.data import InvoiceDataModule
+    from project.model import TaggerModule
+  ` + setup + `trainer = pl.Trainer(max_epochs=10, callbacks=${callbacks})
+` + py`
+    module = TaggerModule(num_labels=9)
+    trainer.fit(module, datamodule=InvoiceDataModule("data/", batch_size=4))
+    module.model.save_pretrained("tagger_final")
+  `;
+}
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'Lightning: the best checkpoint by a validation F1 is reloaded and exported; the validation step lives in another file',
+      code: lightningRun('best = ModelCheckpoint(monitor="val_f1", mode="max", save_top_k=1)\n', '[best]') + py`
+        module = TaggerModule.load_from_checkpoint(best.best_model_path)
+        module.model.save_pretrained("tagger_best")
+      `,
+    },
+    {
+      name: 'Lightning: early stopping on a validation loss logged under a slash name, held in a constant',
+      code: lightningRun('WATCHED = "val/loss"\n', '[EarlyStopping(monitor=WATCHED, patience=3)]'),
+    },
+    {
+      name: 'Lightning: a checkpoint callback watching a held-out accuracy, built inline in the trainer',
+      code: lightningRun('', '[ModelCheckpoint(dirpath="ckpt", monitor="valid_acc", mode="max")]'),
+    },
     {
       name: 'a training state saved by a helper of the file to a path named for its epoch, built into a name first',
       code: STATE_SAVED_BY_HELPER,
@@ -521,6 +554,11 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'Lightning: callbacks that watch only the training loss measure nothing held out',
+      code: lightningRun('', '[EarlyStopping(monitor="train_loss"), ModelCheckpoint(monitor="loss")]'),
+      findings: [{ line: 8, message: /^module\.model is saved to "tagger_final", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'the same helper saving to a path that names no checkpoint or epoch is judged',
       code: STATE_SAVED_BY_HELPER.replace('target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)', 'target = out_dir + "final_%s.par" % model_name'),

@@ -154,7 +154,7 @@ const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_ep
  * The first sign that the file evaluates a model, or undefined: a metric call, cross-validation
  * or a search, `score`/`evaluate`/`validate` calls (and functions so named), a model-analysis tool
  * (the What-If Tool, TFMA, Deepchecks...), validation data given
- * to a fit or trainer (or early stopping, which needs some), `xgb.cv`/`lgb.cv`, a LightningModule's validation hooks, or a name bound to a result such as
+ * to a fit or trainer (or early stopping, which needs some), a callback monitoring a held-out result, `xgb.cv`/`lgb.cv`, a LightningModule's validation hooks, or a name bound to a result such as
  * `val_loss` or `accuracy`. Generous on purpose: any sign silences the rules that need none.
  */
 export function evaluationEvidence(index: SemanticIndex): Node | undefined {
@@ -162,6 +162,11 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (metricCall(call) || holdoutCall(index, call)?.kind === 'cross-validation') return call.node;
     // `validation=None` or `validation=False` gives the fit nothing to evaluate on.
     for (const [keyword, value] of call.kwargs) if (EVALUATING_KEYWORDS.has(keyword) && value.type !== 'none' && value.type !== 'false') return call.node;
+    // `EarlyStopping(monitor="val_loss")`, `ModelCheckpoint(monitor="val_f1")`: the trainer can only watch a
+    // held-out result that its fit computes, also when the validation step lives in another file.
+    const monitored = call.kwargs.get('monitor');
+    const watched = monitored ? stringValue(index.valueOf(monitored))?.replace(/_/g, ' ') : undefined;
+    if (watched && REPORTED_HELD_OUT.test(watched)) return call.node;
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
