@@ -16,6 +16,7 @@ function onDisk(cells: { source: string; count: number | null; outputs: SavedOut
 }
 const result = (n: number | null): SavedOutput => ({ output_type: 'execute_result', execution_count: n });
 const printed: SavedOutput = { output_type: 'stream' };
+const drawn: SavedOutput = { output_type: 'display_data' };
 
 /** A notebook whose second cell, run in an earlier session, shares its count with the code cell below it. */
 const sharesCountWithBelow = (cell: string) => [
@@ -63,6 +64,26 @@ ruleTests(notebookOutOfOrder, {
         { source: 'x = np.linspace(0, 1, 5)\nx\n', count: null, outputs: [result(3)] },
         { source: 'print(x.mean())\n', count: null, outputs: [printed] },
         { source: 'x.std()\n', count: null, outputs: [result(5)] },
+      ]),
+    },
+    {
+      name: 'a tool cleared the own counts of the cells below some point: a plot between two results that keep counts with a number free between them ran in that run',
+      code: onDisk([
+        { source: 'import pandas as pd\nimport matplotlib.pyplot as plt\n', count: 1, outputs: [] },
+        { source: 'rides = pd.read_csv("rides.csv")\nrides.shape\n', count: 2, outputs: [result(2)] },
+        { source: 'by_hour = rides.groupby("hour").size()\nby_hour.head()\n', count: null, outputs: [result(3)] },
+        { source: 'by_hour.plot(kind="bar")\nplt.show()\n', count: null, outputs: [drawn] },
+        { source: 'by_hour.idxmax()\n', count: null, outputs: [result(5)] },
+      ]),
+    },
+    {
+      name: 'a tool cleared the own counts of the last cells: a printout below the last result that keeps a count, with nothing run below it',
+      code: onDisk([
+        { source: 'import numpy as np\n', count: 1, outputs: [] },
+        { source: 'scores = np.loadtxt("folds.txt")\nscores.mean()\n', count: null, outputs: [result(2)] },
+        { source: 'best = scores.argmax()\n', count: null, outputs: [] },
+        { source: 'print("best fold", best)\n', count: null, outputs: [printed] },
+        { source: '# scores.std()\n', count: null, outputs: [] },
       ]),
     },
     {
@@ -455,6 +476,26 @@ ruleTests(notebookOutOfOrder, {
         { source: 'df.describe()\n', count: null, outputs: [result(5)] },
       ]),
       findings: [{ cell: 1, line: 1, message: /^This cell ran as \[7\], after cell 3 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
+    },
+    {
+      name: 'a plot with no count below a cell that keeps its own count: nothing shows a tool cleared it',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 1, outputs: [] },
+        { source: 'rides = pd.read_csv("rides.csv")\nby_hour = rides.groupby("hour").size()\n', count: 2, outputs: [] },
+        { source: 'by_hour.plot(kind="bar")\n', count: null, outputs: [drawn] },
+        { source: 'by_hour.idxmax()\n', count: null, outputs: [result(4)] },
+      ]),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a printout with no count between two cleared results whose counts leave no number free for it',
+      code: onDisk([
+        { source: 'import numpy as np\n', count: 1, outputs: [] },
+        { source: 'w = np.load("weights.npy")\nw.shape\n', count: null, outputs: [result(2)] },
+        { source: 'print(w.sum())\n', count: null, outputs: [printed] },
+        { source: 'w.max()\n', count: null, outputs: [result(3)] },
+      ]),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
       name: 'a result saved with no count either leaves the cell without one',
