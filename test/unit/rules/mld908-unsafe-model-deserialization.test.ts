@@ -448,6 +448,25 @@ const UNKNOWN_GLOBS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a network the program builds, handed to torch.load in place of a file, reads no file: a library factory, a class of the file, a name bound to one',
+      code: py`
+        import timm
+        import torch
+        from torch import nn
+        from torchvision.models import mobilenet_v3_large
+
+        class TinyNet(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(8, 2)
+
+        backbone = torch.load(mobilenet_v3_large())
+        net = TinyNet()
+        restored = torch.load(net)
+        student = torch.load(timm.create_model("resnet18", num_classes=4).eval())
+      `,
+    },
+    {
       name: 'a training function saves the best model under the name each call passes; a load after a call of that name reads its save',
       code: py`
         import os
@@ -1340,6 +1359,25 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a network built beside the load is not what it reads: the file the weights come from is still unpickled',
+      code: py`
+        import torch
+        from torchvision.models import mobilenet_v3_large
+
+        net = mobilenet_v3_large()
+        net.load_state_dict(torch.load("mobilenet_v3.pt"))
+      `,
+      findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        from torchvision.models import mobilenet_v3_large
+
+        net = mobilenet_v3_large()
+        net.load_state_dict(torch.load("mobilenet_v3.pt", weights_only=True))
+      `,
+    },
     {
       name: 'a load of a name no call of the saving function passed, or before the call that saves it, reads a file from elsewhere',
       code: py`
