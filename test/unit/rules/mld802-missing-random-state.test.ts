@@ -1054,6 +1054,18 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 'estimators in a dictionary searched one by one with the grid under the same key, every grid setting the seed',
+      code: py`
+        from sklearn.ensemble import BaggingClassifier, ExtraTreesClassifier
+        from sklearn.model_selection import GridSearchCV
+        candidates = {"bag": BaggingClassifier(), "extra": ExtraTreesClassifier()}
+        spaces = {"bag": dict(n_estimators=[20, 40], random_state=[3]), "extra": [{"max_depth": [4], "random_state": [3]}]}
+        for key in candidates.keys():
+            search = GridSearchCV(estimator=candidates[key], param_grid=spaces[key], cv=3)
+            search.fit(X, y)
+      `,
+    },
+    {
       name: 'a lesson splitting only to print the shapes and the first rows, then splitting again with a seed to train',
       code: py`
         from sklearn.model_selection import train_test_split
@@ -1666,6 +1678,27 @@ ruleTests(missingRandomState, {
         forest = ExtraTreesRegressor(random_state=SEED)
         baseline = forest.fit(X, y)
         tuned = GridSearchCV(forest, {"max_depth": [3, 6], "random_state": [1]}).fit(X, y)
+      `,
+    },
+    {
+      name: 'estimators in a dictionary searched by key where one of the grids leaves the seed out: the search may hand it any of them',
+      code: py`
+        from sklearn.ensemble import BaggingClassifier
+        from sklearn.model_selection import GridSearchCV
+        candidates = {"bag": BaggingClassifier()}
+        spaces = {"bag": dict(n_estimators=[20, 40]), "extra": {"max_depth": [4], "random_state": [3]}}
+        for key in candidates.keys():
+            GridSearchCV(candidates[key], spaces[key]).fit(X, y)
+      `,
+      findings: [{ line: 3, message: /^\`BaggingClassifier\` is called without \`random_state\`/ }],
+      output: py`
+        from sklearn.ensemble import BaggingClassifier
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        candidates = {"bag": BaggingClassifier(random_state=SEED)}
+        spaces = {"bag": dict(n_estimators=[20, 40]), "extra": {"max_depth": [4], "random_state": [3]}}
+        for key in candidates.keys():
+            GridSearchCV(candidates[key], spaces[key]).fit(X, y)
       `,
     },
     {
