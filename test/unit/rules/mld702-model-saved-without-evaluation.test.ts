@@ -214,6 +214,39 @@ ruleTests(modelSavedWithoutEvaluation, {
       ],
     },
     {
+      name: 'a search built in one arm of a conditional whose result is fitted and its best model saved',
+      code: py`
+        import joblib
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.pipeline import Pipeline
+        pipe = Pipeline([("scale", scaler), ("reg", Ridge())])
+        searcher = (pipe if grid is None else GridSearchCV(pipe, grid, cv=4)).fit(X, y)
+        joblib.dump(searcher if grid is None else searcher.best_estimator_, "ridge.pkl")
+      `,
+    },
+    {
+      name: 'a search built by a factory chosen from a mapping, fitted, and its best model saved',
+      code: py`
+        import joblib
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+        factories = {"grid": lambda est: GridSearchCV(est, grid), "random": lambda est: RandomizedSearchCV(est, grid)}
+        tuner = factories[args.strategy](booster)
+        tuner.fit(train_X, train_y)
+        joblib.dump(tuner.best_estimator_, "booster.joblib")
+      `,
+    },
+    {
+      name: 'a search handed to a helper that fits it, whose model is then saved',
+      code: py`
+        import joblib
+        from sklearn.model_selection import HalvingGridSearchCV
+        def train(estimator):
+            return estimator.fit(X, y)
+        model = train(HalvingGridSearchCV(forest, {"max_depth": [3, 5]}))
+        joblib.dump(model, "forest.joblib")
+      `,
+    },
+    {
       name: 'a metric on the test split before saving',
       code: py`
         import joblib
@@ -554,6 +587,17 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a conditional that picks between two pipelines but builds no search: the saved model is still unmeasured',
+      code: py`
+        import joblib
+        from sklearn.pipeline import Pipeline
+        pipe = Pipeline([("scale", scaler), ("reg", Ridge())])
+        fitted = (pipe if small else Pipeline([("reg", Lasso())])).fit(X, y)
+        joblib.dump(fitted, "ridge.pkl")
+      `,
+      findings: [{ line: 5, message: /^fitted is saved to "ridge.pkl", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'Lightning: callbacks that watch only the training loss measure nothing held out',
       code: lightningRun('', '[EarlyStopping(monitor="train_loss"), ModelCheckpoint(monitor="loss")]'),

@@ -1038,6 +1038,34 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'an estimator bound to a name that is only handed to searches whose grids set the seed (a cell of its own, a keyword estimator, a randomized search)',
+      code: [
+        py`
+          from catboost import CatBoostClassifier
+          from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+          from sklearn.ensemble import ExtraTreesRegressor
+          booster = CatBoostClassifier(verbose=0)
+        `,
+        py`
+          tuned = GridSearchCV(booster, {"depth": [4, 6], "random_state": [7]}, cv=5).fit(X, y)
+          forest = ExtraTreesRegressor()
+          drawn = RandomizedSearchCV(estimator=forest, param_distributions={"n_estimators": [100, 300], "random_state": [1]}, n_iter=2)
+        `,
+      ],
+    },
+    {
+      name: 'estimators in a dictionary searched one by one with the grid under the same key, every grid setting the seed',
+      code: py`
+        from sklearn.ensemble import BaggingClassifier, ExtraTreesClassifier
+        from sklearn.model_selection import GridSearchCV
+        candidates = {"bag": BaggingClassifier(), "extra": ExtraTreesClassifier()}
+        spaces = {"bag": dict(n_estimators=[20, 40], random_state=[3]), "extra": [{"max_depth": [4], "random_state": [3]}]}
+        for key in candidates.keys():
+            search = GridSearchCV(estimator=candidates[key], param_grid=spaces[key], cv=3)
+            search.fit(X, y)
+      `,
+    },
+    {
       name: 'a lesson splitting only to print the shapes and the first rows, then splitting again with a seed to train',
       code: py`
         from sklearn.model_selection import train_test_split
@@ -1633,6 +1661,46 @@ ruleTests(missingRandomState, {
         { line: 13, message: /^`make_classification\(\.\.\., random_state=None\)` draws a new random seed on every run/ },
         { line: 15, message: /^`make_moons` is called without `random_state`/ },
     ]),
+    {
+      name: 'an estimator handed to a seeding search through its name but also fitted directly: the direct fit draws unseeded',
+      code: py`
+        from sklearn.ensemble import ExtraTreesRegressor
+        from sklearn.model_selection import GridSearchCV
+        forest = ExtraTreesRegressor()
+        baseline = forest.fit(X, y)
+        tuned = GridSearchCV(forest, {"max_depth": [3, 6], "random_state": [1]}).fit(X, y)
+      `,
+      findings: [{ line: 3, message: /^`ExtraTreesRegressor` is called without `random_state`/ }],
+      output: py`
+        from sklearn.ensemble import ExtraTreesRegressor
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        forest = ExtraTreesRegressor(random_state=SEED)
+        baseline = forest.fit(X, y)
+        tuned = GridSearchCV(forest, {"max_depth": [3, 6], "random_state": [1]}).fit(X, y)
+      `,
+    },
+    {
+      name: 'estimators in a dictionary searched by key where one of the grids leaves the seed out: the search may hand it any of them',
+      code: py`
+        from sklearn.ensemble import BaggingClassifier
+        from sklearn.model_selection import GridSearchCV
+        candidates = {"bag": BaggingClassifier()}
+        spaces = {"bag": dict(n_estimators=[20, 40]), "extra": {"max_depth": [4], "random_state": [3]}}
+        for key in candidates.keys():
+            GridSearchCV(candidates[key], spaces[key]).fit(X, y)
+      `,
+      findings: [{ line: 3, message: /^\`BaggingClassifier\` is called without \`random_state\`/ }],
+      output: py`
+        from sklearn.ensemble import BaggingClassifier
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        candidates = {"bag": BaggingClassifier(random_state=SEED)}
+        spaces = {"bag": dict(n_estimators=[20, 40]), "extra": {"max_depth": [4], "random_state": [3]}}
+        for key in candidates.keys():
+            GridSearchCV(candidates[key], spaces[key]).fit(X, y)
+      `,
+    },
     {
       name: 'a search grid that leaves the seed out, or sets it in only one of its dictionaries, seeds nothing',
       code: py`

@@ -160,6 +160,9 @@ const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_ep
 export function evaluationEvidence(index: SemanticIndex): Node | undefined {
   for (const call of index.calls) {
     if (metricCall(call) || holdoutCall(index, call)?.kind === 'cross-validation') return call.node;
+    // A search is built to cross-validate its candidates, also when the object its fit is called on
+    // is not traced back to it (`(pipe if grid is None else GridSearchCV(pipe, grid)).fit(X, y)`).
+    if (call.qname && SEARCH_CLASSES.test(call.qname)) return call.node;
     // `validation=None` or `validation=False` gives the fit nothing to evaluate on.
     for (const [keyword, value] of call.kwargs) if (EVALUATING_KEYWORDS.has(keyword) && value.type !== 'none' && value.type !== 'false') return call.node;
     // `EarlyStopping(monitor="val_loss")`, `ModelCheckpoint(monitor="val_f1")`: the trainer can only watch a
