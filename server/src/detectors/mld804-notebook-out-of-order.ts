@@ -199,11 +199,33 @@ function showOnlyCells(doc: RuleContext['doc'], index: SemanticIndex, candidates
 /** Statements that only bind modules or names from them. */
 const IMPORTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
+/** Setters of how values are printed: pandas' display options and NumPy's print options. */
+const PRINT_SETTINGS = new Set(['pandas.set_option', 'numpy.set_printoptions']);
+
 /**
- * The cells that only import (every statement an import, besides comments and `%matplotlib inline`,
- * which picks how figures are shown). Python runs a module once and a later import finds it in
- * `sys.modules`, so such a cell binds the same names whenever it runs again: re-run after the cells
- * below it (an import added to the top cell), it changes nothing they computed.
+ * A statement that only picks how values are shown: `pd.options.display.max_colwidth = 0`,
+ * `pd.set_option("display.max_columns", None)`, `np.set_printoptions(precision=3)`. Nothing a
+ * cell computes depends on it, so it leaves an import cell one that only imports.
+ */
+function setsDisplayOnly(index: SemanticIndex, statement: Node): boolean {
+  const node = statement.type === 'expression_statement' ? statement.firstNamedChild : undefined;
+  if (node?.type === 'assignment') {
+    const target = node.childForFieldName('left');
+    return target?.type === 'attribute' && /^pandas\.options\.display\./.test(index.qualify(target) ?? '');
+  }
+  const call = node?.type === 'call' ? index.call(node) : undefined;
+  if (!call?.qname || !PRINT_SETTINGS.has(call.qname)) return false;
+  if (call.qname === 'numpy.set_printoptions') return true;
+  const option = call.args[0] ? index.literal(call.args[0]) : undefined;
+  return option?.kind === 'string' && option.value.startsWith('display.');
+}
+
+/**
+ * The cells that only import (every statement an import, besides comments, `%matplotlib inline`
+ * and display settings, which pick how figures and values are shown). Python runs a module once and
+ * a later import finds it in `sys.modules`, so such a cell binds the same names whenever it runs
+ * again: re-run after the cells below it (an import added to the top cell), it changes nothing they
+ * computed.
  */
 function importOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
   // A magic line is parsed as a placeholder statement: it is judged by its name, not by that.
@@ -211,7 +233,9 @@ function importOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<num
   const cells = new Set<number>();
   for (const root of index.roots) {
     const statements = root.namedChildren.filter((node) => node?.type !== 'comment' && !magicLines.has(node!.startPosition.row));
-    if (statements.length > 0 && statements.every((node) => IMPORTS.has(node!.type))) cells.add(index.segmentIndexOf(root));
+    if (statements.some((node) => IMPORTS.has(node!.type)) && statements.every((node) => IMPORTS.has(node!.type) || setsDisplayOnly(index, node!))) {
+      cells.add(index.segmentIndexOf(root));
+    }
   }
   for (const magic of doc.magics) {
     if (!(magic.name === 'matplotlib' && (magic.kind === 'line-magic' || magic.kind === 'automagic'))) cells.delete(magic.segmentIndex);

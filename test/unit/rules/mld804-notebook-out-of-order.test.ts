@@ -166,6 +166,10 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('# plotting\nimport numpy as np\nfrom sklearn.metrics import f1_score, roc_auc_score\n%matplotlib inline\nimport matplotlib.pyplot as plt\n'),
     },
     {
+      name: 'a cell of imports that also picks how values print, re-run after the cells below it: pandas display options set both ways, NumPy print options',
+      code: reRunAfterBelow('\nimport numpy as np\nimport pandas as pd\n\npd.options.display.max_colwidth = 0\npd.set_option("display.max_columns", None)\nnp.set_printoptions(precision=3, suppress=True)\n'),
+    },
+    {
       name: 'a cell of imports inserted mid-notebook and run last, after cells below it that need none of its names',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -326,6 +330,17 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of imports that also seeds, sets a path, or runs another magic is compared: re-run after the cells below it',
       code: reRunAfterBelow('import numpy as np\nnp.random.seed(0)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell of imports that also sets an option other than display, or an option through a name, is compared: it may change what cells compute',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'import numpy as np\npd.set_option("mode.copy_on_write", True)\n', executionOrder: 6 },
+        { text: 'import numpy as np\npd.set_option(OPTION, 10)\n', executionOrder: 7 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'a cell of imports with a constant, or with a %cd magic, is compared',
