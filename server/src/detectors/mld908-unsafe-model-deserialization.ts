@@ -619,14 +619,26 @@ function subscripted(node: Node, accepts: (key: Node) => boolean): Node | undefi
 
 /**
  * What a load restores, when its value goes straight into one place: the name or attribute it is
- * assigned to (`model` in `model = joblib.load(p)`), or the module whose `load_state_dict` takes it.
+ * assigned to (`model` in `model = joblib.load(p)`), or the module whose `load_state_dict` takes it,
+ * also through a name bound to the load and used only there (`params = torch.load(p)`, then
+ * `self.load_state_dict(params)`).
  */
-function restoredInto(call: CallSite): string | undefined {
+function restoredInto(index: SemanticIndex, call: CallSite): string | undefined {
   let node = call.node;
   while (node.parent?.type === 'parenthesized_expression') node = node.parent;
   const parent = node.parent;
-  if (parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), node)) return parent.childForFieldName('left')?.text;
-  const receiving = parent?.type === 'argument_list' ? parent.parent : undefined;
+  if (parent?.type === 'assignment' && sameNode(parent.childForFieldName('right'), node)) {
+    const target = parent.childForFieldName('left');
+    const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
+    const uses = definition ? index.dataflow.usesOf(definition) : [];
+    return (uses.length === 1 ? stateDictReceiver(uses[0].node) : undefined) ?? target?.text;
+  }
+  return stateDictReceiver(node);
+}
+
+/** `model.load_state_dict` when `node` is the argument `model.load_state_dict(...)` takes. */
+function stateDictReceiver(node: Node): string | undefined {
+  const receiving = node.parent?.type === 'argument_list' ? node.parent.parent : undefined;
   const callee = receiving?.type === 'call' ? receiving.childForFieldName('function') : undefined;
   if (callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'load_state_dict') return `${callee.childForFieldName('object')?.text}.load_state_dict`;
   return undefined;
@@ -640,10 +652,10 @@ const MAX_ALTERNATIVES = 32;
  * per-symbol model, or the general one when it is missing; the calibrated model, or the uncalibrated
  * one when loading it fails): one thing restored from one of two files, so one finding.
  */
-function joinAlternatives(groups: LoadGroups<GroupedLoad>, loads: { call: CallSite; key: string }[]): void {
+function joinAlternatives(index: SemanticIndex, groups: LoadGroups<GroupedLoad>, loads: { call: CallSite; key: string }[]): void {
   const byPlace = new Map<string, { call: CallSite; key: string }[]>();
   for (const load of loads) {
-    const place = restoredInto(load.call);
+    const place = restoredInto(index, load.call);
     if (place) pushTo(byPlace, place, load);
   }
   for (const same of byPlace.values()) {
@@ -712,8 +724,8 @@ function listen(context: RuleContext): RuleListeners {
       }
     },
     finish() {
-      joinAlternatives(torchLoads, torchKeyed);
-      joinAlternatives(pickleLoads, pickleKeyed);
+      joinAlternatives(index, torchLoads, torchKeyed);
+      joinAlternatives(index, pickleLoads, pickleKeyed);
       for (const groups of [torchLoads, torchListLoads, pickleLoads, pickleListLoads]) groups.report(context);
     },
   };

@@ -445,6 +445,23 @@ const UNKNOWN_GLOBS = py`
           print(torch.load(ckpt))
 `;
 
+/** Loads into a name that is used again, or handed to another module, beside loads into a module in the other arm. */
+const OWN_PLACES = py`
+  import torch
+
+  if warm:
+      state = torch.load(warm_path)
+      encoder.load_state_dict(state)
+      print(sorted(state))
+  else:
+      encoder.load_state_dict(torch.load(base_path))
+  if fine:
+      head_state = torch.load(head_path)
+      head.load_state_dict(head_state)
+  else:
+      encoder.load_state_dict(torch.load(other_path))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1507,6 +1524,47 @@ ruleTests(unsafeModelDeserialization, {
             else:
                 net.load_state_dict(torch.load("glove-best.pth", weights_only=True))
       `,
+    },
+    {
+      name: 'a module restored from one of two files, one through a name bound to the load and handed only to its load_state_dict: one finding',
+      code: py`
+        import torch
+        from torch import nn
+
+        class Detector(nn.Module):
+            def load_weights(self, path, epoch=-1, device="cpu"):
+                if epoch < 0:
+                    params = torch.load(path, map_location=device)
+                    self.load_state_dict(params)
+                else:
+                    self.load_state_dict(torch.load(f"{path}/model{epoch}.pth", map_location=device))
+      `,
+      findings: [{ line: 7, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        from torch import nn
+
+        class Detector(nn.Module):
+            def load_weights(self, path, epoch=-1, device="cpu"):
+                if epoch < 0:
+                    params = torch.load(path, map_location=device, weights_only=True)
+                    self.load_state_dict(params)
+                else:
+                    self.load_state_dict(torch.load(f"{path}/model{epoch}.pth", map_location=device, weights_only=True))
+      `,
+    },
+    {
+      name: 'a name bound to a load and used beyond one load_state_dict, or handed to another module, is a place of its own: each load is its own finding',
+      code: OWN_PLACES,
+      findings: [
+        { line: 4, message: /without `weights_only=True`.*runs its code when loaded$/ },
+        { line: 8, message: /without `weights_only=True`.*runs its code when loaded$/ },
+        { line: 10, message: /without `weights_only=True`.*runs its code when loaded$/ },
+        { line: 13, message: /without `weights_only=True`.*runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: OWN_PLACES.replace('torch.load(warm_path)', 'torch.load(warm_path, weights_only=True)'),
     },
     {
       name: 'a file loaded in two arms of an if chain and another file in a third names both in one finding',
