@@ -15,6 +15,7 @@ import { writtenByUpstreamTask } from './shared/airflowTasks';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { LIGHTNING_CHECKPOINT, PATH_CHECKPOINT_CALLBACKS } from '../semantics/library/torch';
 import { ARRAY_JOINS } from '../semantics/library/values';
+import { FILE_MOVES } from '../semantics/library/io';
 import { usesOfTarget } from './shared/randomReach';
 import { isTestModule } from '../documents/testModules';
 
@@ -161,6 +162,15 @@ function savesByFile(index: SemanticIndex): Map<string, Node[]> {
       // Each call passes its own values: what it writes is read after that call (`train(..., experiment_name="v2")`).
       for (const written of fileKeysThroughEachCall(index.dataflow, path)) pushTo(saves, written.key, written.call);
     }
+  }
+  // A saved file moved or copied to another path after its save (`os.rename("best.pth", best_path)`)
+  // is still the program's own there: the move stands for a save at its destination.
+  for (const move of index.callsTo(FILE_MOVES)) {
+    const [from, to] = [argument(move, 'src', 0), argument(move, 'dst', 1)];
+    const fromKey = from ? fileKey(index.dataflow, from) : undefined;
+    const toKey = to ? fileKey(index.dataflow, to) : undefined;
+    if (!from || fromKey === undefined || toKey === undefined) continue;
+    if ((saves.get(fromKey) ?? []).some((save) => writtenBeforeRead(index.dataflow, save, move.node, from))) pushTo(saves, toKey, move.node);
   }
   return saves;
 }

@@ -465,6 +465,30 @@ const OWN_PLACES = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'weights the run saved, then moved or copied into its output folder (os.rename, shutil.move, shutil.copy) and loaded from there: its own file',
+      code: py`
+        import os
+        import shutil
+        import torch
+
+        for epoch in range(epochs):
+            val_acc = train_one_epoch(model, loader)
+            if val_acc > best_acc:
+                best_acc = val_acc
+                torch.save(model.state_dict(), "best_model.pth")
+        out_dir = os.path.join("runs", run_name)
+        best_path = os.path.join(out_dir, "best_model.pth")
+        if os.path.exists("best_model.pth"):
+            os.rename("best_model.pth", best_path)
+        torch.save(model.state_dict(), "last.pth")
+        shutil.move("last.pth", os.path.join(out_dir, "last.pth"))
+        shutil.copy(best_path, "export/model.pth")
+        model.load_state_dict(torch.load(best_path))
+        last = torch.load(os.path.join(out_dir, "last.pth"))
+        exported = torch.load("export/model.pth")
+      `,
+    },
+    {
       name: 'a network the program builds, handed to torch.load in place of a file, reads no file: a library factory, a class of the file, a name bound to one',
       code: py`
         import timm
@@ -1552,6 +1576,38 @@ ruleTests(unsafeModelDeserialization, {
                     self.load_state_dict(params)
                 else:
                     self.load_state_dict(torch.load(f"{path}/model{epoch}.pth", map_location=device, weights_only=True))
+      `,
+    },
+    {
+      name: 'a file moved into place that the program did not save, or moved before its save: a download unpacked into a folder, a backup of the previous run',
+      code: py`
+        import os
+        import shutil
+        import torch
+
+        urllib.request.urlretrieve(WEIGHTS_URL, "download.pth")
+        shutil.move("download.pth", "weights/pretrained.pth")
+        backbone.load_state_dict(torch.load("weights/pretrained.pth"))
+        os.rename("checkpoint.pth", "checkpoint.prev.pth")
+        torch.save(model.state_dict(), "checkpoint.pth")
+        previous = torch.load("checkpoint.prev.pth")
+      `,
+      findings: [
+        { line: 7, message: /without `weights_only=True`.*runs its code when loaded$/ },
+        { line: 10, message: /without `weights_only=True`.*runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import os
+        import shutil
+        import torch
+
+        urllib.request.urlretrieve(WEIGHTS_URL, "download.pth")
+        shutil.move("download.pth", "weights/pretrained.pth")
+        backbone.load_state_dict(torch.load("weights/pretrained.pth", weights_only=True))
+        os.rename("checkpoint.pth", "checkpoint.prev.pth")
+        torch.save(model.state_dict(), "checkpoint.pth")
+        previous = torch.load("checkpoint.prev.pth")
       `,
     },
     {

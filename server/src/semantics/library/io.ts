@@ -216,3 +216,6 @@ export const SPARK = {
   tables: new Set(['table', 'saveAsTable', 'insertInto']),
   pathSlot: slot(0, 'path'),
 };
+
+/** Calls that move or copy one file to another path, the source first and the destination second (`os.rename(src, dst)`). */
+export const FILE_MOVES: ReadonlySet<string> = new Set(['os.rename', 'os.replace', 'shutil.move', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile']);
