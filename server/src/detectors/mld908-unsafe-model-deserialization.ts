@@ -18,6 +18,10 @@ import { ARRAY_JOINS } from '../semantics/library/values';
 import { FILE_MOVES } from '../semantics/library/io';
 import { usesOfTarget } from './shared/randomReach';
 import { isTestModule } from '../documents/testModules';
+import { builtWhereFailureExpected } from './shared/inspection';
+
+/** The exceptions a load raises when its file is missing. */
+const MISSING_FILE_ERRORS: ReadonlySet<string> = new Set(['builtins.FileNotFoundError', 'builtins.OSError', 'builtins.IOError', 'builtins.EnvironmentError']);
 
 const PICKLE_LOADERS = new Set(['pickle.load', 'pickle.loads', 'dill.load', 'dill.loads', 'cloudpickle.load', 'cloudpickle.loads', 'joblib.load', 'sklearn.externals.joblib.load']);
 const MODEL_WORDS = /model|clf|classifier|regressor|estimator|pipeline|pipe\b|booster|checkpoint|ckpt|weights|encoder|scaler|vectori[sz]er|tokeni[sz]er/i;
@@ -700,6 +704,8 @@ function listen(context: RuleContext): RuleListeners {
       if (readsLightningCheckpoint(index, call)) return;
       if (readsCallbackSave(index, call, (callbackSaves ??= callbackSavesByFile(index)))) return;
       if (readsTestsTempFile(index, call)) return;
+      // A test that the load fails for want of its file (`with pytest.raises(FileNotFoundError):`) reads nothing.
+      if (builtWhereFailureExpected(index, call.node, MISSING_FILE_ERRORS)) return;
       if (call.qname === 'torch.load') {
         if (call.hasSplat) return;
         // A network handed in place of a file (`torch.load(resnet18())`) reads no file: nothing is unpickled.

@@ -820,6 +820,39 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'statistics of the data kept beside the models (per-region crop statistics, feature statistics), by the name loaded into or the file name',
+      code: py`
+        import os
+        import joblib
+
+        MODEL_DIR = "models"
+        region_stats = joblib.load(os.path.join(MODEL_DIR, "region_crop_stats.joblib"))
+        print(region_stats["north"]["rice"])
+        norms = joblib.load("models/feature_statistics.pkl")
+        scaled = (X - norms["mean"]) / norms["std"]
+      `,
+    },
+    {
+      name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
+      code: py`
+        import unittest
+        import joblib
+        import pytest
+        import torch
+
+        def test_missing_model():
+            with pytest.raises(FileNotFoundError):
+                joblib.load("models/nonexistent_model.pkl")
+
+        class TestLoading(unittest.TestCase):
+            def test_missing_checkpoint(self):
+                with self.assertRaises(OSError):
+                    torch.load("checkpoints/missing.pt")
+                with self.assertRaises(IOError):
+                    model = joblib.load("models/gone.joblib")
+      `,
+    },
+    {
       name: 'the configuration of the run that trained a model, kept beside it, by the name it is loaded into or its own file name',
       code: py`
         import pickle
@@ -1609,6 +1642,30 @@ ruleTests(unsafeModelDeserialization, {
         torch.save(model.state_dict(), "checkpoint.pth")
         previous = torch.load("checkpoint.prev.pth")
       `,
+    },
+    {
+      name: 'a load a test expects to fail for another reason, or that runs before the statement expected to fail, and a model named for statistics that is used as one',
+      code: py`
+        import joblib
+        import pytest
+
+        def test_corrupt_model():
+            with pytest.raises(ValueError):
+                joblib.load("tests/data/corrupt_model.pkl")
+
+        def test_second_load_missing():
+            with pytest.raises(FileNotFoundError):
+                model = joblib.load("models/model.pkl")
+                joblib.load("models/missing.pkl")
+
+        stats_model = joblib.load("models/stats_model.pkl")
+        stats_model.predict(X)
+      `,
+      findings: [
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 13, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
     },
     {
       name: 'a name bound to a load and used beyond one load_state_dict, or handed to another module, is a place of its own: each load is its own finding',

@@ -76,7 +76,7 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * kept to rebuild its one-hot columns): in `model_preds` or `model_info`,
  * "model" only says whose they are. `predictor` is a model.
  */
-export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|(^|[^a-z])(results?|scores?|status|summary|summaries|metrics?|history|report|metadata|info|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
+export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|(^|[^a-z])(results?|scores?|status|stats|statistics|summary|summaries|metrics?|history|report|metadata|info|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
   if (!object) return false;

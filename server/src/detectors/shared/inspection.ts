@@ -200,12 +200,12 @@ const EXPECTS_RAISE_METHODS = new Set(['assertRaises', 'assertRaisesRegex', 'ass
 
 /**
  * True when `node` lies in the simple statement that ends a `with pytest.raises(...):` or
- * `with self.assertRaises(...):` block. The test passes only if that statement never completes
+ * `with self.assertRaises(...):` block (expecting one of the qualified exceptions `raising`, when given). The test passes only if that statement never completes
  * (it raises, or an earlier one did), so nothing it builds is bound or used afterwards: an
  * estimator handed to a constructor whose argument check the test expects to fail trains nothing.
  * Statements before the last one may complete and bind names read below the block, so they count.
  */
-export function builtWhereFailureExpected(index: SemanticIndex, node: Node): boolean {
+export function builtWhereFailureExpected(index: SemanticIndex, node: Node, raising?: ReadonlySet<string>): boolean {
   const statement = enclosingStatement(node);
   if (statement.type !== 'expression_statement') return false;
   const block = statement.parent;
@@ -215,6 +215,9 @@ export function builtWhereFailureExpected(index: SemanticIndex, node: Node): boo
   return items.some((item) => {
     const value = item?.type === 'with_item' ? withItemParts(item).context : undefined;
     const call = value?.type === 'call' ? index.call(value) : undefined;
-    return !!call && ((!!call.qname && EXPECTS_RAISE_FUNCTIONS.has(call.qname)) || (!!call.method && EXPECTS_RAISE_METHODS.has(call.method)));
+    if (!call || !((!!call.qname && EXPECTS_RAISE_FUNCTIONS.has(call.qname)) || (!!call.method && EXPECTS_RAISE_METHODS.has(call.method)))) return false;
+    // When asked for particular exceptions, the block must expect one of them (`pytest.raises(FileNotFoundError)`).
+    const expected = call.args[0] ? index.qualify(call.args[0]) : undefined;
+    return !raising || (!!expected && raising.has(expected));
   });
 }
