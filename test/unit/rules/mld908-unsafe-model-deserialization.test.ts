@@ -1132,6 +1132,24 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the best checkpoint of a Lightning callback handed to a helper as a parameter typed ModelCheckpoint, also through a name bound to its path',
+      code: py`
+        from pathlib import Path
+        import lightning as L
+        import torch
+        from lightning.pytorch.callbacks import ModelCheckpoint
+
+        def load_best_checkpoint(module: L.LightningModule, checkpoint_cb: ModelCheckpoint) -> None:
+            best_path = checkpoint_cb.best_model_path
+            if best_path and Path(best_path).is_file():
+                checkpoint = torch.load(best_path, map_location="cpu", weights_only=False)
+                module.load_state_dict(checkpoint["state_dict"])
+
+        def last_weights(cb: ModelCheckpoint):
+            return torch.load(cb.last_model_path)
+      `,
+    },
+    {
       name: 'the inference model SchNetPack\'s checkpoint callback was told to save, read back after the fit it watched (by keyword and by position)',
       code: py`
         import os
@@ -2497,6 +2515,31 @@ ruleTests(unsafeModelDeserialization, {
         pl.Trainer(callbacks=[saver, keeper]).fit(task, datamodule=data)
         pretrained = torch.load(os.path.join(workdir, "pretrained_model"))
         best = torch.load(os.path.join(workdir, "ckpts", "best.ckpt"))
+      `,
+    },
+    {
+      name: 'a best_model_path of a parameter not typed as a Lightning callback (untyped, or another class) may name any file',
+      code: py`
+        import torch
+        from registry import ModelRegistry
+
+        def restore(module, checkpoint_cb):
+            module.load_state_dict(torch.load(checkpoint_cb.best_model_path))
+
+        def fetch(registry: ModelRegistry):
+            return torch.load(registry.best_model_path)
+      `,
+      findings: [{ line: 5, message: /without `weights_only=True`/ }, { line: 8, message: /without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        from registry import ModelRegistry
+
+        def restore(module, checkpoint_cb):
+            module.load_state_dict(torch.load(checkpoint_cb.best_model_path, weights_only=True))
+
+        def fetch(registry: ModelRegistry):
+            return torch.load(registry.best_model_path)
       `,
     },
     {
