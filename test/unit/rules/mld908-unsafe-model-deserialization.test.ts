@@ -448,6 +448,46 @@ const UNKNOWN_GLOBS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'an export script checks its round trip by loading the file it saved under the output path with another suffix',
+      code: py`
+        import argparse
+        from pathlib import Path
+        import torch
+        from torchvision.models.video import r2plus1d_18
+
+        def main(args):
+            model = r2plus1d_18(num_classes=args.classes)
+            torch.save(model.state_dict(), args.out.with_suffix(".pth"))
+            torch.onnx.export(model, torch.zeros(1, 3, 8, 112, 112), args.out.with_suffix(".onnx"))
+            fresh = r2plus1d_18(num_classes=args.classes)
+            fresh.load_state_dict(torch.load(args.out.with_suffix(".pth")))
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--out", type=Path)
+            parser.add_argument("--classes", type=int, default=2)
+            main(parser.parse_args())
+      `,
+    },
+    {
+      name: 'a renamed path whose last part is known names the file spelled out: saved as run_dir / "model.ckpt" renamed to .pt, loaded as run_dir / "model.pt"; with_name of a parameter saved and loaded in one run',
+      code: py`
+        import torch
+
+        def train_and_reload(net, run_dir, epochs):
+            ckpt = run_dir / "model.ckpt"
+            for _ in range(epochs):
+                net.step()
+            torch.save(net.state_dict(), ckpt.with_suffix(".pt"))
+            net.load_state_dict(torch.load(run_dir / "model.pt"))
+            return net
+
+        def keep_best(net, last_path):
+            torch.save(net.state_dict(), last_path.with_name("best.pt"))
+            net.load_state_dict(torch.load(last_path.with_name("best.pt")))
+      `,
+    },
+    {
       name: 'a network the program builds, handed to torch.load in place of a file, reads no file: a library factory, a class of the file, a name bound to one',
       code: py`
         import timm
@@ -1359,6 +1399,25 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'another renaming of the saved path is another file: saved with .pth, loaded with .pt',
+      code: py`
+        import torch
+
+        def export(model, out):
+            torch.save(model.state_dict(), out.with_suffix(".pth"))
+            model.load_state_dict(torch.load(out.with_suffix(".pt")))
+      `,
+      findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def export(model, out):
+            torch.save(model.state_dict(), out.with_suffix(".pth"))
+            model.load_state_dict(torch.load(out.with_suffix(".pt"), weights_only=True))
+      `,
+    },
     {
       name: 'a network built beside the load is not what it reads: the file the weights come from is still unpickled',
       code: py`
