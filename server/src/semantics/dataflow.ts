@@ -318,7 +318,7 @@ export class DataFlow {
    * file builds from the class (`stopper = EarlyStopping(...)`) in `stopper.save_checkpoint(...)`,
    * or in `stopper(loss, model)` for `__call__`. Empty for functions that are not methods.
    */
-  private methodCallsOf(fn: Node): NameRead[] {
+  methodCallsOf(fn: Node): NameRead[] {
     const cls = methodClass(fn);
     const name = cls ? fn.childForFieldName('name')?.text : undefined;
     if (!cls || !name) return [];

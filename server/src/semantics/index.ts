@@ -475,8 +475,9 @@ export class SemanticIndex {
    * For a name read inside a function that is one of its parameters, or for the parameter's own
    * name in the signature, the expressions passed for it at every call of the function by its name
    * (`train(net, opt)` gives `opt` for `optimizer`).
-   * Undefined when the name is not a parameter, the function is a method or a lambda, it is never
-   * called by name, or a call passes splats or leaves the parameter to its default: then nothing
+   * For a method, the calls the file makes of it on `self` and on the objects it builds from the
+   * class (see methodArguments). Undefined when the name is not a parameter, the function is a lambda,
+   * it is never called, or a call passes splats or leaves the parameter to its default: then nothing
    * is known about the parameter's value.
    */
   passedArguments(identifier: Node): Node[] | undefined {
@@ -503,6 +504,33 @@ export class SemanticIndex {
   }
 
   /**
+   * The arguments the file's calls of a method pass for its parameter at `position` (the first being
+   * `self` or `cls`): calls on `self` and on objects the file builds from the class, and, for a class or
+   * static method, through the class's name (`Wrapper.from_file(path)`). Undefined when another call
+   * of a method of that name has a receiver that is not a module (`other.load(p)` on an object of
+   * unknown class may call this one with any value), or the method has another decorator.
+   */
+  private methodArguments(fn: Node, cls: Node, name: string, parameter: string, position: number): Node[] | undefined {
+    const decorators = fn.parent?.type === 'decorated_definition' ? fn.parent.namedChildren.filter((c) => c?.type === 'decorator').map((c) => c!.text) : [];
+    if (decorators.some((d) => d !== '@staticmethod' && d !== '@classmethod')) return undefined;
+    const bound = decorators.includes('@staticmethod') ? 0 : 1;
+    if (position < bound) return undefined;
+    const onObjects = new Set(this.dataflow.methodCallsOf(fn).map((read) => read.node.startIndex));
+    const values: Node[] = [];
+    for (const call of this.methodCalls(name)) {
+      const receiver = call.receiver?.type === 'identifier' ? call.receiver : undefined;
+      const target = receiver ? this.resolve(receiver.text, receiver) : undefined;
+      if (target?.kind === 'import') continue;
+      const throughClass = target?.kind === 'local' && target.definition.kind === 'class' && target.definition.statement.startIndex === cls.startIndex;
+      if (!(receiver && onObjects.has(receiver.startIndex)) && !(throughClass && decorators.length > 0)) return undefined;
+      const value = call.kwargs.get(parameter) ?? call.args[position - bound];
+      if (call.hasSplat || !value) return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
+  }
+
+  /**
    * The parameter (its name) that a call by name of a function of the file passes `argument` for:
    * `fit_model(X, y)` passes `X` for `features` in `def fit_model(features, labels)`. Undefined for
    * methods, splats, and positions past a `*args` or a `*` marker.
@@ -522,10 +550,12 @@ export class SemanticIndex {
 
   private argumentsFor(parameter: Definition): Node[] | undefined {
     const fn = parameter.statement.parent;
-    if (fn?.type !== 'function_definition' || fn.parent?.parent?.type === 'class_definition') return undefined;
+    if (fn?.type !== 'function_definition') return undefined;
     const name = fn.childForFieldName('name')?.text;
     const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
     if (!name || position < 0 || !parameter.statement.namedChildren.slice(0, position).every((p) => !!p && isPositionalParameter(p))) return undefined;
+    const cls = methodClass(fn);
+    if (cls) return this.methodArguments(fn, cls, name, parameter.name, position);
     const values: Node[] = [];
     for (const call of this.callsByName().get(name) ?? []) {
       const target = this.resolve(name, call.callee);

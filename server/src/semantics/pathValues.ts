@@ -1,7 +1,8 @@
 // The value of a path (or any string) expression as far as it is known without running anything:
 // literals, variables bound to them (wherever the binding that reaches the read is), `os.path.join`,
 // `Path(...)`, `/` and `+`, f-strings and `str.format`, and the same path spelled another way
-// (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`). A part known only at run time becomes a
+// (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`), and pathlib's renaming of the last part
+// (`p.with_suffix(".pth")`), which computes a path from `p` alone. A part known only at run time becomes a
 // hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
 // fills their holes: `f"{OUT}/preds.csv"` and `os.path.join(OUT, "preds.csv")` are the same file.
 import type { Node } from 'web-tree-sitter';
@@ -43,6 +44,8 @@ const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.
 const PATH_CONVERSIONS = new Set(['builtins.str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath']);
 /** pathlib methods that return the same file as a string or an absolute path. */
 const SAME_FILE_METHODS = new Set(['as_posix', 'absolute', 'resolve', '__fspath__']);
+/** pathlib methods that give the path with its last part renamed: the same for the same path and argument. */
+const RENAMING_METHODS = new Set(['with_suffix', 'with_name', 'with_stem']);
 const MAX_DEPTH = 8;
 
 export function isExact(value: PathValue): boolean {
@@ -114,11 +117,32 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
   if (site.qname && PATH_CONVERSIONS.has(site.qname) && args.length === 1) return flow.pathOf(args[0], depth + 1);
   // `p.absolute().as_posix()`: the same file written another way.
   if (site.method && SAME_FILE_METHODS.has(site.method) && site.receiver && args.length === 0 && site.kwargs.size === 0) return flow.pathOf(site.receiver, depth + 1);
+  if (site.method && RENAMING_METHODS.has(site.method) && site.receiver && args.length === 1 && site.kwargs.size === 0) {
+    const part = flow.pathOf(args[0], depth + 1);
+    return isExact(part) ? renamed(flow.pathOf(site.receiver, depth + 1), site.method, part.template) : undefined;
+  }
   if (site.method === 'joinpath' && site.receiver && args.length > 0) {
     return join([flow.pathOf(site.receiver, depth + 1), ...args.map((arg) => flow.pathOf(arg, depth + 1))]);
   }
   if (site.method === 'format' && site.receiver && stripParens(site.receiver).type === 'string') return format(flow, site.receiver, args, site.kwargs, depth);
   return undefined;
+}
+
+/**
+ * `p.with_suffix(".pth")`, `p.with_name(...)`, `p.with_stem(...)`: a last part known in full is renamed
+ * as pathlib does (`out/model.pt` becomes `out/model.pth`); one known only at run time keeps the
+ * renaming in the value, so the same renaming of the same path is the same file, and no other.
+ */
+function renamed(value: PathValue, method: string, part: string): PathValue {
+  const cut = value.template.lastIndexOf('/') + 1;
+  const name = value.template.slice(cut);
+  let template = `${value.template}<${method} ${part}>`;
+  if (name && !name.includes('{}')) {
+    const dot = name.lastIndexOf('.');
+    const [stem, suffix] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
+    template = value.template.slice(0, cut) + (method === 'with_name' ? part : method === 'with_stem' ? part + suffix : stem + part);
+  }
+  return value.head ? { template, holes: value.holes, head: value.head } : { template, holes: value.holes };
 }
 
 /** `"out/{}_{name}.csv".format(i, name=n)`: each replacement field filled by its argument. */

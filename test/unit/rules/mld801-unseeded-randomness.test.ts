@@ -1573,6 +1573,44 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'library module that only caps the BLAS threads with os.environ.setdefault at its top level: the script that imports its embedding plot seeds',
+      code: py`
+        import os
+        import numpy as np
+
+        os.environ.setdefault("MKL_NUM_THREADS", "2")
+
+
+        def embed_2d(features, labels, limit=5000):
+            from sklearn.manifold import TSNE
+            if len(labels) > limit:
+                keep = np.random.choice(len(labels), limit, replace=False)
+                features, labels = features[keep], labels[keep]
+            return TSNE(n_components=2).fit_transform(features), labels
+      `,
+    },
+    {
+      name: 'library module that sets its visible GPUs with os.environ.update and quiets TensorFlow with os.putenv: the script that imports its epoch loop seeds',
+      code: py`
+        import os
+        import random
+
+        os.environ.update({"CUDA_VISIBLE_DEVICES": "0"})
+        os.putenv("TF_CPP_MIN_LOG_LEVEL", "2")
+
+        import torch
+
+
+        def train_epoch(model, optimizer, clips, loss_fn):
+            random.shuffle(clips)
+            for video, label in clips:
+                optimizer.zero_grad()
+                loss = loss_fn(model(torch.as_tensor(video)), label)
+                loss.backward()
+                optimizer.step()
+      `,
+    },
+    {
       name: 'library module whose one top-level call installs python-future\'s import aliases: the notebook that imports its trainer seeds',
       code: py`
         from __future__ import print_function, division
@@ -2857,6 +2895,25 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase(
+      'an environment setting at the top level does not hide the training run the module also starts there',
+      py`
+        import os
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+
+        def fit_subsample(features, labels, limit=500):
+            keep = np.random.choice(len(labels), limit, replace=False)
+            return LogisticRegression().fit(features[keep], labels[keep])
+
+
+        print(fit_subsample(np.load("feats.npy"), np.load("labels.npy")).coef_)
+      `,
+      9, /^`np\.random\.choice` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)',
+    ),
     {
       name: 'a shuffle under `if shuffle:` is still reported when a call leaves its true default or passes a name',
       code: batchesScript('True', 'model.fit(batches(train_samples, 32), epochs=3)\nmodel.predict(batches(val_samples, 32, shuffle=False))'),

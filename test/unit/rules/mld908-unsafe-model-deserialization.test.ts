@@ -489,6 +489,109 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a checkpoint object the file builds writes a file through one method and reads it back through another, each given the same path',
+      code: py`
+        import torch
+        from torch import nn
+
+        class Snapshot:
+            def __init__(self, net):
+                self.net = net
+
+            def write(self, target):
+                torch.save(self.net.state_dict(), target)
+
+            def restore(self, source):
+                self.net.load_state_dict(torch.load(source, map_location="cpu"))
+
+        def fine_tune(net, loader, opt, best_file):
+            snap = Snapshot(net)
+            best = float("inf")
+            for x, y in loader:
+                loss = nn.functional.mse_loss(net(x), y)
+                opt.zero_grad(); loss.backward(); opt.step()
+                if loss.item() < best:
+                    best = loss.item()
+                    snap.write(best_file)
+            snap.restore(best_file)
+            return net
+      `,
+    },
+    {
+      name: 'a round-trip test: saved by the model\'s own method, rebuilt by its class method or a static method called through the class',
+      code: py`
+        import torch
+        from torch import nn
+
+        class Probe:
+            def __init__(self, width):
+                self.width = width
+                self.head = nn.Linear(width, 1)
+
+            def dump(self, file_path):
+                torch.save({"width": self.width, "head": self.head.state_dict()}, file_path)
+
+            @classmethod
+            def from_dump(cls, file_path):
+                payload = torch.load(file_path)
+                probe = cls(payload["width"])
+                probe.head.load_state_dict(payload["head"])
+                return probe
+
+            @staticmethod
+            def peek(file_path):
+                return torch.load(file_path)["width"]
+
+        def test_round_trip(tmp_dir):
+            path = tmp_dir + "/probe.pt"
+            original = Probe(4)
+            original.dump(path)
+            assert Probe.peek(path) == 4
+            copy = Probe.from_dump(path)
+            assert torch.equal(copy.head.weight, original.head.weight)
+      `,
+    },
+    {
+      name: 'an export script checks its round trip by loading the file it saved under the output path with another suffix',
+      code: py`
+        import argparse
+        from pathlib import Path
+        import torch
+        from torchvision.models.video import r2plus1d_18
+
+        def main(args):
+            model = r2plus1d_18(num_classes=args.classes)
+            torch.save(model.state_dict(), args.out.with_suffix(".pth"))
+            torch.onnx.export(model, torch.zeros(1, 3, 8, 112, 112), args.out.with_suffix(".onnx"))
+            fresh = r2plus1d_18(num_classes=args.classes)
+            fresh.load_state_dict(torch.load(args.out.with_suffix(".pth")))
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--out", type=Path)
+            parser.add_argument("--classes", type=int, default=2)
+            main(parser.parse_args())
+      `,
+    },
+    {
+      name: 'a renamed path whose last part is known names the file spelled out: saved as run_dir / "model.ckpt" renamed to .pt, loaded as run_dir / "model.pt"; with_name of a parameter saved and loaded in one run',
+      code: py`
+        import torch
+
+        def train_and_reload(net, run_dir, epochs):
+            ckpt = run_dir / "model.ckpt"
+            for _ in range(epochs):
+                net.step()
+            torch.save(net.state_dict(), ckpt.with_suffix(".pt"))
+            net.load_state_dict(torch.load(run_dir / "model.pt"))
+            return net
+
+        def keep_best(net, last_path):
+            torch.save(net.state_dict(), last_path.with_name("best.pt"))
+            net.load_state_dict(torch.load(last_path.with_name("best.pt")))
+      `,
+    },
+    {
       name: 'a network the program builds, handed to torch.load in place of a file, reads no file: a library factory, a class of the file, a name bound to one',
       code: py`
         import timm
@@ -1451,6 +1554,87 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a class method also handed a file nothing saved, and a restore also called on an object of unknown class, are still reported',
+      code: py`
+        import torch
+        from torch import nn
+
+        class Probe:
+            def __init__(self, width):
+                self.head = nn.Linear(width, 1)
+
+            def dump(self, file_path):
+                torch.save(self.head.state_dict(), file_path)
+
+            def restore(self, file_path):
+                self.head.load_state_dict(torch.load(file_path))
+
+            @classmethod
+            def from_dump(cls, file_path):
+                probe = cls(4)
+                probe.head.load_state_dict(torch.load(file_path))
+                return probe
+
+        def compare(path, other):
+            mine = Probe(4)
+            mine.dump(path)
+            mine.restore(path)
+            other.restore("downloads/probe.pt")
+            return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
+      `,
+      findings: [
+        { line: 12, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        from torch import nn
+
+        class Probe:
+            def __init__(self, width):
+                self.head = nn.Linear(width, 1)
+
+            def dump(self, file_path):
+                torch.save(self.head.state_dict(), file_path)
+
+            def restore(self, file_path):
+                self.head.load_state_dict(torch.load(file_path, weights_only=True))
+
+            @classmethod
+            def from_dump(cls, file_path):
+                probe = cls(4)
+                probe.head.load_state_dict(torch.load(file_path))
+                return probe
+
+        def compare(path, other):
+            mine = Probe(4)
+            mine.dump(path)
+            mine.restore(path)
+            other.restore("downloads/probe.pt")
+            return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
+      `,
+    },
+    {
+      name: 'another renaming of the saved path is another file: saved with .pth, loaded with .pt',
+      code: py`
+        import torch
+
+        def export(model, out):
+            torch.save(model.state_dict(), out.with_suffix(".pth"))
+            model.load_state_dict(torch.load(out.with_suffix(".pt")))
+      `,
+      findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def export(model, out):
+            torch.save(model.state_dict(), out.with_suffix(".pth"))
+            model.load_state_dict(torch.load(out.with_suffix(".pt"), weights_only=True))
+      `,
+    },
     {
       name: 'a network built beside the load is not what it reads: the file the weights come from is still unpickled',
       code: py`

@@ -1,5 +1,5 @@
 // Calls that set the running process up rather than do its work: logging, warnings, display
-// options (the style plots are drawn in too), the locale, the environment variables of a `.env` file, the import path, the backend a library computes or draws with (TensorFlow's
+// options (the style plots are drawn in too), the locale, the environment variables of a `.env` file or set one by one, the import path, the backend a library computes or draws with (TensorFlow's
 // graph or eager mode too), the type and device new tensors get, the classes a loader may rebuild,
 // a test module's seed of a library. A module whose only top-level calls are these is still a library.
 
@@ -13,9 +13,10 @@
  * `torch.load(..., weights_only=True)` may rebuild (`torch.serialization.add_safe_globals([...])`, an allow-list kept for later loads),
  * or the type and device PyTorch gives new tensors (`torch.set_default_tensor_type("torch.cuda.FloatTensor")`),
  * or the environment variables a `.env` file sets (`dotenv.load_dotenv(dotenv.find_dotenv())`: a data
- * folder or an API key read later, as `os.environ` is).
+ * folder or an API key read later, as `os.environ` is), or set one by one (`os.environ.setdefault("OMP_NUM_THREADS", "1")`,
+ * `os.environ.update({...})`, `os.putenv(...)`: what an assignment to `os.environ[...]` does, which is no call).
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^matplotlib\.(pyplot\.)?(style\.use|rc|rcdefaults|rcParams\.update)$|^seaborn\.(set|set_theme|set_style|set_context|set_palette)$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|^os\.(environ\.(setdefault|update)|putenv)$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^matplotlib\.(pyplot\.)?(style\.use|rc|rcdefaults|rcParams\.update)$|^seaborn\.(set|set_theme|set_style|set_context|set_palette)$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
