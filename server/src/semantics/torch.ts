@@ -119,7 +119,7 @@ export function isTorchModule(index: SemanticIndex, expression: Node): boolean {
 }
 
 /** Optimizer classes and factories, by qualified name. */
-function isOptimizerName(qname: string): boolean {
+export function isOptimizerName(qname: string): boolean {
   let answer = optimizerNames.get(qname);
   if (answer === undefined) {
     answer = qname.startsWith('torch.optim.')
@@ -349,7 +349,12 @@ export function appliesGradientsWhere(index: SemanticIndex, runs: (node: Node) =
     if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
-  return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && !onlyShown(index, attribute) && !onlyCleared(attribute) && !onlyMeasured(attribute));
+  return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && gradientUsed(index, attribute));
+}
+
+/** A read of a gradient (`w.grad`) that may move a weight: not only shown, cleared or measured. */
+export function gradientUsed(index: SemanticIndex, attribute: Node): boolean {
+  return !onlyShown(index, attribute) && !onlyCleared(attribute) && !onlyMeasured(attribute);
 }
 
 /**

@@ -794,6 +794,97 @@ const ONE_BACKWARD_GRADIENT_READ = withMain(`
   print(model.proj.weight.grad.norm())
 `);
 
+/**
+ * A notebook of checks on a translation project's training code: a loss from the project checked on
+ * drawn logits and labels (one backward pass, its gradient only asserted on), then a scheduler
+ * checked by stepping an optimizer over a layer built from constants.
+ */
+const LOSS_CHECK_NOTEBOOK = [
+  py`
+    import torch
+    from src.training.losses import smoothed_cross_entropy
+    from src.training.optim import build_optimizer, build_scheduler
+  `,
+  py`
+    logits = torch.randn(2, 5, 12, requires_grad=True)
+    labels = torch.randint(0, 12, (2, 5))
+    labels[0, 2] = -100
+    loss, nll = smoothed_cross_entropy(logits=logits, labels=labels, label_smoothing=0.1)
+    assert loss.dim() == 0 and torch.isfinite(nll)
+    loss.backward()
+    assert logits.grad is not None
+    print("loss check passed")
+  `,
+  py`
+    layer = torch.nn.Linear(8, 4)
+    optimizer = build_optimizer(layer, {"lr": 1e-3})
+    scheduler = build_scheduler(optimizer, warmup_steps=2, total_steps=6)
+    for _ in range(6):
+        optimizer.step()
+        scheduler.step()
+    assert optimizer.param_groups[0]["lr"] >= 0
+  `,
+];
+
+/** A training script that first checks PyTorch's own loss on drawn logits (operators and a functional loss, one backward pass). */
+const functionalLossCheck = (check: string) => py`
+  import torch
+  import torch.nn.functional as F
+  from corpus import load_pairs
+
+`.concat('\n', check, '\n', py`
+  model = torch.nn.Linear(16, 16)
+  opt = torch.optim.Adam(model.parameters(), lr=3e-4)
+  for src, tgt in load_pairs("train.en", "train.de"):
+      opt.zero_grad()
+      F.cross_entropy(model(src), tgt).backward()
+      opt.step()
+  torch.save(model.state_dict(), "nmt.pt")
+`);
+
+/** The check above with drawn logits, scaled by a temperature, and labels. */
+const FUNCTIONAL_LOSS_CHECK = functionalLossCheck(py`
+  logits = torch.randn(4, 16, requires_grad=True)
+  target = torch.randint(0, 16, (4,))
+  check = F.cross_entropy(logits / 0.7, target, label_smoothing=0.1).mean()
+  check.backward()
+  assert torch.isfinite(logits.grad).all()
+`);
+
+/** The same draws pushed through the model before the loss: the model's weights are in the graph. */
+const MODEL_LOSS_CHECK = functionalLossCheck(py`
+  inputs = torch.randn(4, 16)
+  target = torch.randint(0, 16, (4,))
+  check = F.cross_entropy(model_under_test(inputs), target)
+  check.backward()
+`).replace('from corpus import load_pairs\n', 'from corpus import load_pairs\nmodel_under_test = torch.nn.Linear(16, 16)\n');
+
+/** A drawn tensor an optimizer is built over, stepped down a loss the project computes from it alone. */
+const DRAWN_TENSOR_OPTIMIZED = py`
+  import torch
+  from src.training.losses import prior_penalty
+
+  codes = torch.randn(32, 8, requires_grad=True)
+  opt = torch.optim.SGD([codes], lr=0.1)
+  penalty = prior_penalty(codes)
+  penalty.backward()
+  opt.step()
+  torch.save(codes, "codes.pt")
+`;
+
+/** A project's loss handed the model along with a drawn batch: the model's weights are in the graph. */
+const MODEL_HANDED_TO_LOSS = py`
+  import torch
+  from src.training.losses import sequence_loss
+
+  model = torch.nn.Embedding(100, 32)
+  opt = torch.optim.AdamW(model.parameters(), lr=1e-3)
+  batch = torch.randint(0, 100, (8, 20))
+  loss = sequence_loss(model, batch)
+  loss.backward()
+  opt.step()
+`;
+
 /** A lesson on autograd: a drawn leaf tensor, one backward pass on what it gives, its gradient printed beside the formula. */
 const AUTOGRAD_LESSON = [
   py`
@@ -1383,6 +1474,14 @@ ruleTests(unseededRandomness, {
     {
       name: 'a notebook lesson on autograd: a drawn leaf tensor, one backward pass, its gradient only printed',
       code: AUTOGRAD_LESSON,
+    },
+    {
+      name: 'a project loss checked on drawn logits and labels, one backward pass asserted on, in a notebook that steps an optimizer elsewhere',
+      code: LOSS_CHECK_NOTEBOOK,
+    },
+    {
+      name: 'PyTorch\'s functional loss checked on drawn logits through operators and its own methods, before a script that trains on loaded pairs',
+      code: FUNCTIONAL_LOSS_CHECK,
     },
     {
       name: 'a lesson\'s leaf reworked in a while loop whose test reads only that value, in a notebook that trains a model below',
@@ -3047,6 +3146,18 @@ ruleTests(unseededRandomness, {
       `,
     },
     seededLesson('a lesson\'s drawn leaf tensor handed to an optimizer that steps it is a weight, even after one backward pass', LESSON_LEAF_STEPPED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
+    seededCase(
+      'drawn inputs pushed through a model before the checked loss: its weights are in the graph the backward pass fills',
+      MODEL_LOSS_CHECK, 7, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from corpus import load_pairs', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'a drawn tensor an optimizer is built over is a weight, whatever computes its loss',
+      DRAWN_TENSOR_OPTIMIZED, 4, /^`torch\.randn` draws from PyTorch's global random generator/, 'from src.training.losses import prior_penalty', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'a project loss handed the model with a drawn batch: the model is in the graph',
+      MODEL_HANDED_TO_LOSS, 6, /^`torch\.randint` draws from PyTorch's global random generator/, 'from src.training.losses import sequence_loss', 'torch.manual_seed(SEED)',
+    ),
     seededLesson('a lesson\'s drawn leaf tensor updated with its gradient after the backward pass is trained', LESSON_LEAF_UPDATED, 1, /^`torch\.rand` draws from PyTorch's global random generator/),
     seededLesson('a lesson\'s leaf tested by a loop that also steps an optimizer decides how long the model trains', LESSON_LOOP_STEPS, 2, /^`torch\.randn` draws from PyTorch's global random generator/),
     seededLesson('a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on', LESSON_LOOP_COUNTED, 1, /^`torch\.randn` draws from PyTorch's global random generator/),

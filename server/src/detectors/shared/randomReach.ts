@@ -5,10 +5,10 @@
 // passed to, return values and loops, with a budget.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import type { CallSite } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
-import { appliesGradients, appliesGradientsWhere, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
+import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { metricCall } from './evaluation';
@@ -88,9 +88,67 @@ function isLearningMethod(call: CallSite): boolean {
  */
 export function trainsNothing(index: SemanticIndex, call: CallSite): boolean {
   if (isModuleModeSwitch(index, call)) return true;
+  if (call.method === 'backward' && call.receiver && holdsNoWeight(index, call.receiver)) return true;
   const modeSwitch = call.method === 'train' && call.args.length === 0 && call.kwargs.size === 0 && !call.hasSplat;
   if ((call.method !== 'backward' && !modeSwitch) || appliesGradients(index)) return false;
   return call.method === 'backward' || index.methodCalls('backward').length > 0;
+}
+
+/**
+ * Whether a value is worked out only from constants and PyTorch's tensor functions (draws included),
+ * through operators, their own methods and plain functions of the project handed nothing else (a
+ * loss checked on random logits, `loss, ce = smoothed_loss(logits=torch.randn(...), labels=...)`):
+ * no model, layer or optimizer is in its graph, so a backward pass on it fills only the gradients of
+ * drawn tensors and moves no weight, whatever optimizers the file steps elsewhere. A drawn tensor an
+ * optimizer is built over, or that is stepped down its gradient by hand, is a weight (see steppedAsWeight).
+ */
+function holdsNoWeight(index: SemanticIndex, expression: Node, depth = 0): boolean {
+  if (depth > 8) return false;
+  const node = stripParens(expression);
+  const all = (nodes: readonly Node[]) => nodes.every((part) => holdsNoWeight(index, part, depth + 1));
+  switch (node.type) {
+    case 'integer': case 'float': case 'true': case 'false': case 'none': case 'string':
+      return true;
+    case 'unary_operator': case 'binary_operator': case 'list': case 'tuple':
+      return all(node.namedChildren.filter((part): part is Node => !!part && part.type !== 'comment'));
+    case 'identifier': {
+      const definition = index.bindingAt(node);
+      if (!definition || steppedAsWeight(index, definition)) return false;
+      // `loss, ce = smoothed_loss(...)`: each part is worked out from what the call is handed.
+      const unpacked = definition.kind === 'unpack' && definition.statement.type === 'assignment' ? definition.statement.childForFieldName('right') : undefined;
+      const value = unpacked ?? index.valueOf(node);
+      return !sameNode(value, node) && holdsNoWeight(index, value, depth + 1);
+    }
+    case 'call': {
+      const call = index.call(node);
+      if (!call || call.hasSplat) return false;
+      const handed = call.kwargs.size ? [...call.args, ...call.kwargs.values()] : call.args;
+      if (call.qname && TENSOR_FUNCTIONS.test(call.qname)) return all(handed);
+      if (call.method && call.receiver && !call.qname) return holdsNoWeight(index, call.receiver, depth + 1) && all(handed);
+      // A function of the project (not a class: a model is built by calling its class).
+      const name = call.qname ? lastSegment(call.qname) : undefined;
+      return !!name && /^[a-z_]/.test(name) && !KNOWN_PACKAGES.has(packageOf(call.qname!)) && handed.length > 0 && all(handed);
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * A tensor an optimizer is built over (`torch.optim.SGD([x], lr=0.1)`), or whose gradient is used for
+ * more than a look (`w -= lr * w.grad`), is a weight that is stepped.
+ */
+function steppedAsWeight(index: SemanticIndex, definition: Definition): boolean {
+  return index.dataflow.usesOf(definition).some((read) => {
+    const parent = read.node.parent;
+    if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'grad' && gradientUsed(index, parent)) return true;
+    for (const around of ancestors(read.node, false)) {
+      if (around.type.endsWith('statement') || around.type === 'block') return false;
+      const qname = around.type === 'call' ? index.call(around)?.qname : undefined;
+      if (qname && isOptimizerName(qname)) return true;
+    }
+    return false;
+  });
 }
 
 /**
