@@ -212,6 +212,18 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'an install cell that also prints a confirmation, re-run after the cells below it',
+      code: reRunAfterBelow('# Install required packages\n%pip install seaborn missingno --quiet\n\nprint("Packages installed successfully!")\n'),
+    },
+    {
+      name: 'an install cell that clears its log and prints a note shares its count with a code cell below',
+      code: sharesCountWithBelow('!pip install -q xgboost==2.0.3\nfrom IPython.display import clear_output\nclear_output()\nprint("xgboost ready")\n'),
+    },
+    {
+      name: 'a download cell that prints where the files went, run again after the cells below it',
+      code: reRunAfterBelow('!wget -q https://example.org/bank-additional.zip\n!unzip -o bank-additional.zip\nprint("data in", "bank-additional/")\n'),
+    },
+    {
       name: 'set-up cells that clone, copy and fetch files in an earlier session: the cells below ran top to bottom from [1]',
       code: [
         { text: '!git clone https://github.com/someone/speech-tools.git\n', executionOrder: 1, hasOutputs: true },
@@ -274,6 +286,16 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell that installs and also imports is not only an install: its count is compared',
       code: [{ text: '!pip install pandas==2.2.2\nimport pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 1 }, { text: 'df.head()\n', executionOrder: 2 }],
       findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
+    },
+    {
+      name: 'an install cell that also prints a frame another cell builds is compared: what it shows depends on when it ran',
+      code: reRunAfterBelow('!pip install -q catboost==1.2.5\nprint("rows:", len(df))\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'an install cell that also sets an option of a library another cell imports is compared',
+      code: reRunAfterBelow('%pip install -q imbalanced-learn==0.12.3\npd.set_option("display.max_columns", 50)\nprint("ready")\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\]/, related: 1 }],
     },
     {
       name: 'an automagic install with a general option that also imports is compared',

@@ -377,6 +377,17 @@ function setsUpOnly(line: string): boolean {
 }
 
 /**
+ * Whether a magic only sets the environment up (setsUpOnly): a `!pip install`, `%pip` or `!wget`
+ * line, or a `%%bash` body whose every command line installs, fetches, unpacks or copies files.
+ */
+export function magicSetsUpOnly(magic: Magic): boolean {
+  const command = magicCommand(magic);
+  if (command !== undefined) return setsUpOnly(command);
+  const body = shellCellLines(magic);
+  return body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command));
+}
+
+/**
  * The notebook cells (indices into `doc.segments`) that only set the environment up: every line
  * blank, a comment, a pip or conda install, or a command that fetches, unpacks or copies files
  * (setsUpOnly), run through a shell escape, a `%pip`-style magic or the body of a `%%bash` cell
@@ -387,12 +398,7 @@ export function setUpOnlyCells(doc: SourceDocument): Set<number> {
   const covered = new Set<number>();
   const settingUp = new Set<number>();
   for (const magic of doc.magics) {
-    const command = magicCommand(magic);
-    const body = command === undefined ? shellCellLines(magic) : [];
-    const setsUp = command !== undefined
-      ? setsUpOnly(command)
-      : body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command));
-    if (setsUp) settingUp.add(magic.segmentIndex);
+    if (magicSetsUpOnly(magic)) settingUp.add(magic.segmentIndex);
     else if (magic.kind !== 'cell-magic' || magic.name !== 'capture') continue;
     for (let line = magic.range.start.line; line <= magic.range.end.line; line++) covered.add(line);
   }
