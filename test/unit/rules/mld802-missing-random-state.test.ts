@@ -1013,6 +1013,20 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'base trees handed to imbalanced-ensemble\'s ensembles, which seed each copy they train (by keyword, through a name)',
+      code: py`
+        import imbalanced_ensemble.ensemble as imb
+        from imbens.ensemble import UnderBaggingClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        estimator = DecisionTreeClassifier(splitter="random", ccp_alpha=0.01)
+        cascade = imb.BalanceCascadeClassifier(random_state=7, n_estimators=20, estimator=estimator)
+        spe = imb.SelfPacedEnsembleClassifier(estimator=DecisionTreeClassifier(criterion="entropy"), random_state=7)
+        bag = UnderBaggingClassifier(estimator=DecisionTreeClassifier(max_depth=4), random_state=7)
+        for clf in (cascade, spe, bag):
+            clf.fit(X_train, y_train)
+      `,
+    },
+    {
       name: 'a base tree handed to a seeding ensemble through a name',
       code: py`
         from sklearn.tree import DecisionTreeClassifier
