@@ -129,6 +129,15 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('print(pd.__version__)\n'),
     },
     {
+      name: 'a cell that only shows the documentation of a function another cell imports (help, its __doc__), re-run after the cells below it',
+      code: [
+        { text: 'import pandas as pd\nfrom mlxtend.evaluate import permutation_test\n', executionOrder: 1 },
+        { text: 'help(permutation_test)\nprint(permutation_test.__doc__)\n', executionOrder: 5, hasOutputs: true },
+        { text: 'df = pd.read_csv("scores.csv")\n', executionOrder: 3 },
+        { text: 'p = permutation_test(df.a, df.b, seed=0)\n', executionOrder: 4 },
+      ],
+    },
+    {
       name: 'cells that only show module versions, as a cell\'s value or in a formatted print, share counts with code cells below',
       code: [
         { text: 'import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n', executionOrder: 1 },
@@ -429,6 +438,16 @@ ruleTests(notebookOutOfOrder, {
         { text: '!cat flags/log.csv\n', executionOrder: 10, hasOutputs: true },
       ],
       findings: [{ cell: 2, line: 1, message: /ran as \[7\], after cell 4 \(\[3\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
+      name: 'a cell that asks help about a function another cell defines, or about a value another cell computes, is compared: either may change',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'def score(a, b):\n    """Mean gap."""\n    return (a - b).mean()\n', executionOrder: 2 },
+        { text: 'help(score)\nhelp(df)\n', executionOrder: 9, hasOutputs: true },
+        { text: 'df = pd.read_csv("scores.csv")\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 2, line: 1, message: /ran as \[9\], after cell 4 \(\[3\]\) below it/ }],
     },
     {
       name: 'a cell that prints a frame another cell builds is compared: re-run after the cells below it',
