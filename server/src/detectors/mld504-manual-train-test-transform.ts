@@ -58,9 +58,40 @@ function handSteps(context: RuleContext): HandStep[] {
   return steps;
 }
 
+/**
+ * The calls a value is computed from, leaving out those behind a model's predictions: the inputs of
+ * another model whose output it learns from, or that it maps back, are that model's own.
+ */
+function ownSources(context: RuleContext, value: Node | readonly Node[], predicts: (call: CallSite) => boolean): CallSite[] {
+  const flow = context.index.dataflow;
+  const sources = flow.lineage(value).calls;
+  const behindModels = new Set(sources.filter(predicts).flatMap((call) => flow.lineage(call.args).calls));
+  return sources.filter((call) => !behindModels.has(call));
+}
+
+/**
+ * Whether a step scales the target: its inverse is applied to a model's predictions alone
+ * (`sc_y.inverse_transform(model.predict(X_test))`), which come out in the target's units. A feature
+ * pipeline does not hold it, even when a helper that windows a series takes both its output and
+ * the features. A step inverted on predictions stacked with transformed data maps a whole table.
+ */
+function scalesTarget(context: RuleContext, step: HandStep, steps: readonly HandStep[]): boolean {
+  const { index } = context;
+  const stepOutputs = new Set(steps.flatMap((other) => other.outputs));
+  // Also the output of a model built by a helper (`net = build_lstm(...)`, then `net.predict(X)`).
+  const predicts = (call: CallSite) => !!predictingModel(index, call) || index.dataflow.kindOf(call.node)?.kind === 'predictions';
+  const predictionsAlone = (value: Node) => {
+    const sources = ownSources(context, value, predicts);
+    return sources.some(predicts) && !sources.some((source) => stepOutputs.has(source));
+  };
+  return index.calls.some((call) => call.method === 'inverse_transform' && !!call.receiver && !!call.args[0]
+    && mayBeSameObject(index.dataflow, call.receiver, step.fit.transformer) && predictionsAlone(call.args[0]));
+}
+
 function check(context: RuleContext): void {
   const flow = context.index.dataflow;
-  const steps = handSteps(context);
+  const handMade = handSteps(context);
+  const steps = handMade.filter((step) => !scalesTarget(context, step, handMade));
   if (steps.length < 2) return;
   // The steps chained or combined into the features of one model are one pipeline, made by hand;
   // pipelines that share a step (two models on the same hand-made features) are one finding.
@@ -68,10 +99,9 @@ function check(context: RuleContext): void {
   for (const training of flow.trainingCalls) {
     const features = training.inputs[0];
     if (!features) continue;
-    const sources = flow.lineage(features).calls;
     // Steps that feed other models, whose predictions this one learns from, belong to those models.
-    const behindModels = new Set(sources.filter((call) => predictingModel(context.index, call)).flatMap((call) => flow.lineage(call.args).calls));
-    const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output) && !behindModels.has(output)));
+    const sources = ownSources(context, features, (call) => !!predictingModel(context.index, call));
+    const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output)));
     if (feeding.length < 2) continue;
     const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));
     const merged = { steps: new Set([...feeding, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...joined.flatMap((pipeline) => pipeline.trainings), training.call.node] };
@@ -123,7 +153,7 @@ export const manualTrainTestTransform: Rule = {
       example: 'from sklearn.decomposition import PCA\nfrom sklearn.preprocessing import StandardScaler\n\nscaler = StandardScaler()\npca = PCA(n_components=10)\nX_train = pca.fit_transform(scaler.fit_transform(X_train))\nX_test = pca.transform(scaler.transform(X_test))\nmodel.fit(X_train, y_train)',
       fix: 'Make the steps and the model one object: `model = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())`, then `model.fit(X_train, y_train)` and `model.predict(X_test)`. Columns that need different steps go through a `ColumnTransformer` inside the pipeline. The pipeline can then be cross-validated, tuned and saved as one artefact.',
       fixed: 'from sklearn.decomposition import PCA\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nmodel = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())\nmodel.fit(X_train, y_train)\ny_pred = model.predict(X_test)',
-      nearMisses: 'Steps count together only when their outputs feed the features of the same model (chained, or combined column by column); one hand-made step per model (a single scaler, or the same vectorizer re-created for each experiment) is left alone. So are steps inside a `Pipeline` or `ColumnTransformer`, steps only ever applied to the data they were fitted on (`fit_transform(X)` with no later `transform` of other data), target encoders (`LabelEncoder`, `LabelBinarizer`: a feature pipeline does not hold them), resamplers (never applied to test data), and objects whose class is not a known preprocessing class. A transformer refitted in a loop counts once. Steps under a literal `if False:` never run, and are not counted.',
+      nearMisses: 'Steps count together only when their outputs feed the features of the same model (chained, or combined column by column); one hand-made step per model (a single scaler, or the same vectorizer re-created for each experiment) is left alone. So are steps inside a `Pipeline` or `ColumnTransformer`, steps only ever applied to the data they were fitted on (`fit_transform(X)` with no later `transform` of other data), target encoders (`LabelEncoder`, `LabelBinarizer`: a feature pipeline does not hold them) and target scalers, whose `inverse_transform` maps a model\'s predictions alone back to the target\'s units (`sc_y.inverse_transform(model.predict(X_test))`): a feature pipeline does not hold them either (scikit-learn\'s `TransformedTargetRegressor` does), even when a helper that windows a series or a `tf.data` dataset takes their output together with the features; a scaler inverted on predictions stacked with scaled test columns maps the whole table and still counts, resamplers (never applied to test data), and objects whose class is not a known preprocessing class. A transformer refitted in a loop counts once. Steps under a literal `if False:` never run, and are not counted.',
       notebooks: 'The finding is on the first step\'s fit; every later fit and every re-application, in any cell, is linked.',
     },
   },

@@ -54,6 +54,51 @@ ruleTests(manualTrainTestTransform, {
       `,
     },
     {
+      name: 'a feature scaler and a target scaler inverted on the predictions, both handed to a windowing helper, the network built by a helper too',
+      code: py`
+        import numpy as np
+        from sklearn.preprocessing import MinMaxScaler
+        from tensorflow import keras
+        def windows(X, y, n=24):
+            xs, ys = [], []
+            for i in range(n, len(X)):
+                xs.append(X[i - n:i])
+                ys.append(y[i])
+            return np.array(xs), np.array(ys)
+        x_scaler = MinMaxScaler()
+        y_scaler = MinMaxScaler()
+        Xtr = x_scaler.fit_transform(X_train)
+        Xte = x_scaler.transform(X_test)
+        ytr = y_scaler.fit_transform(y_train.reshape(-1, 1)).ravel()
+        yte = y_scaler.transform(y_test.reshape(-1, 1)).ravel()
+        Xw_tr, yw_tr = windows(Xtr, ytr)
+        Xw_te, yw_te = windows(Xte, yte)
+        def build_net():
+            net = keras.Sequential([keras.layers.LSTM(32), keras.layers.Dense(1)])
+            net.compile(optimizer="adam", loss="mse")
+            return net
+        net = build_net()
+        net.fit(Xw_tr, yw_tr, epochs=10)
+        scaled_pred = net.predict(Xw_te)
+        pred = y_scaler.inverse_transform(scaled_pred).ravel()
+      `,
+    },
+    {
+      name: 'a target scaler inverted on the predictions, its output paired with the features in one tf.data dataset',
+      code: py`
+        import tensorflow as tf
+        from sklearn.preprocessing import StandardScaler
+        feat_scaler = StandardScaler().fit(X_tr)
+        target_scaler = StandardScaler().fit(y_tr.reshape(-1, 1))
+        train_ds = tf.data.Dataset.from_tensor_slices((feat_scaler.transform(X_tr), target_scaler.transform(y_tr.reshape(-1, 1)))).batch(64)
+        y_val_scaled = target_scaler.transform(y_val.reshape(-1, 1))
+        mlp = tf.keras.Sequential([tf.keras.layers.Dense(16, activation="relu"), tf.keras.layers.Dense(1)])
+        mlp.compile(optimizer="adam", loss="mse")
+        mlp.fit(train_ds, epochs=20)
+        y_hat = target_scaler.inverse_transform(mlp.predict(feat_scaler.transform(X_val)))
+      `,
+    },
+    {
       name: 'a feature scaler and a target label encoder',
       code: py`
         from sklearn.preprocessing import StandardScaler, LabelEncoder
@@ -156,6 +201,41 @@ ruleTests(manualTrainTestTransform, {
         LogisticRegression().fit(train[["age_bin", "income"]], train["label"])
       `,
       findings: [{ line: 8, column: 22, message: /KBinsDiscretizer \(binner\) and StandardScaler \(scaler\) are each fitted on one data set and re-applied by hand to others \(test\[\["age"\]\], test\[\["income"\]\]\)/, related: 4 }],
+    },
+    {
+      name: 'two feature steps beside a target scaler inverted on the predictions: the feature steps are reported',
+      code: py`
+        from sklearn.impute import SimpleImputer
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.linear_model import Ridge
+        imputer = SimpleImputer()
+        scaler = StandardScaler()
+        y_scaler = StandardScaler()
+        X_tr = scaler.fit_transform(imputer.fit_transform(X_train))
+        X_te = scaler.transform(imputer.transform(X_test))
+        reg = Ridge().fit(X_tr, y_scaler.fit_transform(y_train.reshape(-1, 1)).ravel())
+        y_pred = y_scaler.inverse_transform(reg.predict(X_te).reshape(-1, 1))
+      `,
+      findings: [{ line: 7, column: 29, message: /^SimpleImputer \(imputer\) and StandardScaler \(scaler\) are each fitted/ }],
+    },
+    {
+      name: 'a scaler of the whole table inverted on the predictions stacked with the scaled test columns still feeds the features',
+      code: py`
+        import numpy as np
+        from sklearn.preprocessing import MinMaxScaler
+        from sklearn.decomposition import PCA
+        from sklearn.svm import SVR
+        scaler = MinMaxScaler()
+        train_s = scaler.fit_transform(train_table)
+        test_s = scaler.transform(test_table)
+        pca = PCA(n_components=5)
+        Z_train = pca.fit_transform(train_s[:, 1:])
+        Z_test = pca.transform(test_s[:, 1:])
+        svr = SVR().fit(Z_train, train_s[:, 0])
+        pred = svr.predict(Z_test)
+        restored = scaler.inverse_transform(np.column_stack([pred, test_s[:, 1:]]))
+      `,
+      findings: [{ line: 6, column: 11, message: /^MinMaxScaler \(scaler\) and PCA \(pca\) are each fitted/ }],
     },
     {
       name: 'two models trained on the same hand-made features: one finding, both fits linked',

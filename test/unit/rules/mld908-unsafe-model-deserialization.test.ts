@@ -465,6 +465,47 @@ const OWN_PLACES = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a resumable loop keeps its progress in a checkpoint file it saves as a dictionary of records, read back when it exists',
+      code: py`
+        import joblib
+        from pathlib import Path
+        from sklearn.ensemble import RandomForestRegressor
+
+        checkpoint_file = Path("out") / "training_checkpoint.joblib"
+        results, start = [], 0
+        if checkpoint_file.exists():
+            checkpoint_data = joblib.load(checkpoint_file)
+            results = checkpoint_data["results"]
+            start = checkpoint_data["next_idx"]
+        for i in range(start, len(targets)):
+            rf = RandomForestRegressor(n_estimators=100).fit(X, Y[:, i])
+            joblib.dump(rf, Path("out") / f"rf_{i}.joblib")
+            results.append({"target": targets[i], "r2": rf.score(X_val, Y_val[:, i])})
+            if (i + 1) % 5 == 0:
+                checkpoint_data = {"results": results, "next_idx": i + 1, "timestamp": stamp()}
+                joblib.dump(checkpoint_data, checkpoint_file)
+      `,
+    },
+    {
+      name: 'a training history pickled as a dictionary literal under a ckpt name, reloaded to resume the epoch count',
+      code: py`
+        import os
+        import pickle
+
+        state_path = "runs/ckpt_state.pkl"
+        epoch, history = 0, []
+        if os.path.exists(state_path):
+            with open(state_path, "rb") as f:
+                ckpt = pickle.load(f)
+            epoch, history = ckpt["epoch"], ckpt["history"]
+        while epoch < 50:
+            history.append(train_one_epoch(net, loader))
+            epoch += 1
+            with open(state_path, "wb") as f:
+                pickle.dump({"epoch": epoch, "history": history}, f)
+      `,
+    },
+    {
       name: 'weights the run saved, then moved or copied into its output folder (os.rename, shutil.move, shutil.copy) and loaded from there: its own file',
       code: py`
         import os
@@ -1554,6 +1595,40 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a resumable loop whose checkpoint dictionary also holds the trained models still unpickles models',
+      code: py`
+        import joblib
+        from pathlib import Path
+        from sklearn.ensemble import RandomForestRegressor
+
+        checkpoint_file = Path("out") / "training_checkpoint.joblib"
+        fitted, start = {}, 0
+        if checkpoint_file.exists():
+            checkpoint_data = joblib.load(checkpoint_file)
+            fitted = checkpoint_data["fitted"]
+            start = checkpoint_data["next_idx"]
+        for i in range(start, len(targets)):
+            fitted[targets[i]] = RandomForestRegressor(n_estimators=100).fit(X, Y[:, i])
+            joblib.dump({"fitted": fitted, "next_idx": i + 1}, checkpoint_file)
+      `,
+      findings: [{ line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ }],
+    },
+    {
+      name: 'a checkpoint dictionary holding a fitted regressor under a neutral key still unpickles a model',
+      code: py`
+        import os
+        import pickle
+        from sklearn.linear_model import Ridge
+
+        path = "runs/ckpt_state.pkl"
+        if os.path.exists(path):
+            ckpt = pickle.load(open(path, "rb"))
+        reg = Ridge(alpha=1.0).fit(X, y)
+        pickle.dump({"epoch": 3, "best": reg}, open(path, "wb"))
+      `,
+      findings: [{ line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
     {
       name: 'a class method also handed a file nothing saved, and a restore also called on an object of unknown class, are still reported',
       code: py`
