@@ -211,6 +211,15 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'an install into the kernel\'s own Python with the import of sys it needs (!{sys.executable} -m pip), run in an earlier session and re-run after the cells below',
+      code: [
+        { text: 'import sys\n!{sys.executable} -m pip install timm==0.9.16 --force-reinstall\n', executionOrder: 5 },
+        { text: 'import sys  # the kernel\'s python\n!{sys.executable} -m pip install -q einops==0.8.0\n', executionOrder: 9 },
+        { text: 'import torch\n', executionOrder: 1 },
+        { text: 'x = torch.ones(2)\nx\n', executionOrder: 5, hasOutputs: true },
+      ],
+    },
+    {
       name: 'install cells written as automagic with pip\'s general options before the subcommand (-q, --quiet, --timeout 120): an earlier session, and a re-run after the cells below',
       code: [
         { text: 'pip -q install xformers bitsandbytes\n', executionOrder: 3, hasOutputs: true },
@@ -361,6 +370,16 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of imports that also seeds, sets a path, or runs another magic is compared: re-run after the cells below it',
       code: reRunAfterBelow('import numpy as np\nnp.random.seed(0)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'an install cell that imports sys for another use, or imports another module beside an install into the kernel\'s Python, is compared',
+      code: [
+        { text: 'import sys\nsys.path.append("src")\n!{sys.executable} -m pip install timm==0.9.16\n', executionOrder: 7 },
+        { text: 'import torch\n', executionOrder: 1 },
+        { text: 'x = torch.ones(2)\nx\n', executionOrder: 2, hasOutputs: true },
+        { text: 'import os\n!{sys.executable} -m pip install einops==0.8.0\n', executionOrder: 8 },
+      ],
+      findings: [{ cell: 0, line: 1, message: /ran as \[7\], after cell 2 \(\[1\]\) below it/, related: 1 }],
     },
     {
       name: 'a cell of imports that also sets an option other than display, or an option through a name, is compared: it may change what cells compute',

@@ -402,11 +402,28 @@ export function setUpOnlyCells(doc: SourceDocument): Set<number> {
     else if (magic.kind !== 'cell-magic' || magic.name !== 'capture') continue;
     for (let line = magic.range.start.line; line <= magic.range.end.line; line++) covered.add(line);
   }
+  // `import sys` for an install into the kernel's own Python (`!{sys.executable} -m pip install x`)
+  // only serves that line: the cell still only sets up.
+  const usesInterpreter = new Set(doc.magics.filter((magic) => settingUp.has(magic.segmentIndex) && INTERPRETER.test(magic.text)).map((magic) => magic.segmentIndex));
   const cells = new Set<number>();
   for (const segmentIndex of settingUp) {
-    if (cellRunsNothing(doc, doc.segments[segmentIndex], covered)) cells.add(segmentIndex);
+    const segment = doc.segments[segmentIndex];
+    const skip = usesInterpreter.has(segmentIndex) ? new Set([...covered, ...importSysLines(doc, segment)]) : covered;
+    if (cellRunsNothing(doc, segment, skip)) cells.add(segmentIndex);
   }
   return cells;
+}
+
+/** The kernel's interpreter named in a shell line: `{sys.executable}`. */
+const INTERPRETER = /\{sys\.executable\}/;
+
+/** The lines of a cell that only `import sys`. */
+function importSysLines(doc: SourceDocument, segment: Segment): number[] {
+  const lines: number[] = [];
+  for (let line = segment.startLine; line < segment.startLine + segment.lineCount; line++) {
+    if (/^\s*import\s+sys\s*(#.*)?$/.test(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length).replace(/\r?\n$/, ''))) lines.push(line);
+  }
+  return lines;
 }
 
 /**
