@@ -170,6 +170,14 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('\nimport numpy as np\nimport pandas as pd\n\npd.options.display.max_colwidth = 0\npd.set_option("display.max_columns", None)\nnp.set_printoptions(precision=3, suppress=True)\n'),
     },
     {
+      name: 'a cell of imports that also silences warnings, re-run after the cells below it: filterwarnings("ignore") between the imports',
+      code: reRunAfterBelow('import warnings\nwarnings.filterwarnings("ignore")\nimport pandas as pd\nfrom sklearn.svm import SVC\n'),
+    },
+    {
+      name: 'a cell of imports that silences one category of warnings, or picks how often they show, re-run after the cells below it',
+      code: reRunAfterBelow('import warnings\nfrom warnings import simplefilter\nwarnings.filterwarnings("ignore", category=FutureWarning)\nsimplefilter(action="once")\nimport numpy as np\n'),
+    },
+    {
       name: 'a cell of imports inserted mid-notebook and run last, after cells below it that need none of its names',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -330,6 +338,17 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of imports that also seeds, sets a path, or runs another magic is compared: re-run after the cells below it',
       code: reRunAfterBelow('import numpy as np\nnp.random.seed(0)\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell of imports that turns warnings into errors, or filters with an action held by a name, is compared: it may stop a cell below',
+      code: [
+        { text: 'import warnings\n', executionOrder: 1 },
+        { text: 'import numpy as np\nwarnings.filterwarnings("error", category=RuntimeWarning)\n', executionOrder: 6 },
+        { text: 'import pandas as pd\nwarnings.simplefilter(ACTION)\n', executionOrder: 7 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'a cell of imports that also sets an option other than display, or an option through a name, is compared: it may change what cells compute',
