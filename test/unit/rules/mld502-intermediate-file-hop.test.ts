@@ -246,6 +246,58 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'meter tables written per building by one helper and read back by another into a dictionary it returns, whose caller only prints each shape and head',
+      code: py`
+        import pandas as pd
+
+        def save_tables(tables):
+            for b in range(1, 4):
+                tables[b].to_parquet(f"meters/building_{b}.parquet")
+
+        def load_tables():
+            loaded = {}
+            for b in range(1, 4):
+                frame = pd.read_parquet(f"meters/building_{b}.parquet")
+                loaded[b] = frame
+            return loaded
+
+        def main():
+            save_tables(clean_meters(raw))
+            back = load_tables()
+            for b in range(1, 4):
+                print(f"building {b}: {back[b].shape}")
+                print(back[b].head(10))
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'a helper that returns the read-back itself, or writes each read straight into a dictionary it returns, called only to print a statistic or with its result dropped',
+      code: py`
+        import numpy as np
+        import pandas as pd
+
+        np.save("cache/charging_sessions.npy", sessions)
+        daily.to_csv("cache/daily_kwh.csv")
+        hourly.to_csv("cache/hourly_kwh.csv")
+
+        def reload_sessions():
+            return np.load("cache/charging_sessions.npy")
+
+        def reload_usage():
+            usage = {}
+            usage["daily"] = pd.read_csv("cache/daily_kwh.csv")
+            usage["hourly"] = pd.read_csv("cache/hourly_kwh.csv")
+            return usage
+
+        print("sessions kept:", len(reload_sessions()))
+        reload_usage()
+        check = reload_usage()
+        print(check["daily"].describe(), check["hourly"].shape)
+      `,
+    },
+    {
       name: 'a selection of rows or columns from the read-back, or its values reshaped, only printed and shown, is a look at the output',
       code: [
         'import polars as pl\nimport pandas as pd\nOUT.mkdir(parents=True, exist_ok=True)\nbars.write_parquet(OUT / "daily_bars.parquet")\n',
@@ -493,6 +545,31 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'the same helpers, with the dictionary the helper returns trained on by its caller, or shown in one call and trained on in another: still a hop',
+      code: py`
+        import pandas as pd
+
+        def load_tables():
+            loaded = {}
+            for b in range(1, 4):
+                loaded[b] = pd.read_parquet(f"meters/building_{b}.parquet")
+            return loaded
+
+        def reload_one():
+            return pd.read_csv("meters/one.csv")
+
+        for b in range(1, 4):
+            tables[b].to_parquet(f"meters/building_{b}.parquet")
+        tables[1].to_csv("meters/one.csv")
+        back = load_tables()
+        model.fit(back[1][FEATURES], back[1]["kwh"])
+        print(reload_one().shape)
+        one = reload_one()
+        model.fit(one[FEATURES], one["kwh"])
+      `,
+      findings: [{ line: 6, message: /read back here/ }, { line: 10, message: /read back here/ }],
+    },
     {
       name: 'a flag that only decides whether to write: the reload after the write is still a hop',
       code: py`

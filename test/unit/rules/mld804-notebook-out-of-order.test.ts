@@ -179,6 +179,14 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('\nimport numpy as np\nimport pandas as pd\n\npd.options.display.max_colwidth = 0\npd.set_option("display.max_columns", None)\nnp.set_printoptions(precision=3, suppress=True)\n'),
     },
     {
+      name: 'a cell of imports that also silences warnings, re-run after the cells below it: filterwarnings("ignore") between the imports',
+      code: reRunAfterBelow('import warnings\nwarnings.filterwarnings("ignore")\nimport pandas as pd\nfrom sklearn.svm import SVC\n'),
+    },
+    {
+      name: 'a cell of imports that silences one category of warnings, or picks how often they show, re-run after the cells below it',
+      code: reRunAfterBelow('import warnings\nfrom warnings import simplefilter\nwarnings.filterwarnings("ignore", category=FutureWarning)\nsimplefilter(action="once")\nimport numpy as np\n'),
+    },
+    {
       name: 'a cell of imports inserted mid-notebook and run last, after cells below it that need none of its names',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -382,15 +390,20 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 0, line: 1, message: /ran as \[7\], after cell 2 \(\[1\]\) below it/, related: 1 }],
     },
     {
-      name: 'a cell of imports that also sets an option other than display, or an option through a name, is compared: it may change what cells compute',
+      name: 'a cell of imports that also sets an option other than display, an option through a name, turns warnings into errors or filters them by an action held in a name, is compared: it may change what cells compute, or stop one',
       code: [
-        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'import pandas as pd\nimport warnings\n', executionOrder: 1 },
         { text: 'import numpy as np\npd.set_option("mode.copy_on_write", True)\n', executionOrder: 6 },
         { text: 'import numpy as np\npd.set_option(OPTION, 10)\n', executionOrder: 7 },
+        { text: 'import numpy as np\nwarnings.filterwarnings("error", category=RuntimeWarning)\n', executionOrder: 8 },
+        { text: 'import numpy as np\nwarnings.simplefilter(ACTION)\n', executionOrder: 9 },
         { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
         { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+        { text: 'df = df.dropna()\n', executionOrder: 4 },
+        { text: 'X, y = df.drop(columns="y"), df.y\n', executionOrder: 5 },
+        { text: 'model.fit(X, y)\n', executionOrder: 10 },
       ],
-      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 6 \(\[2\]\) below it.*3 other cells/, related: 4 }],
     },
     {
       name: 'a cell of imports with a constant, or with a %cd magic, is compared',
