@@ -702,6 +702,127 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a read that runs only where a test found its file is skipped elsewhere: the message does not say the code breaks',
+      code: py`
+        import json, os
+        if os.path.exists("/home/lab/background.json"):
+            backgrounds = json.load(open("/home/lab/background.json"))
+        else:
+            backgrounds = None
+      `,
+      findings: [{ line: 3, message: /^`open` reads "\/home\/lab\/background\.json", an absolute path that exists only on one machine: anywhere else the code silently goes on without it and the location cannot be configured$/ }],
+      output: py`
+        import json, os
+        BACKGROUND_JSON_PATH = "/home/lab/background.json"
+        if os.path.exists("/home/lab/background.json"):
+            backgrounds = json.load(open(BACKGROUND_JSON_PATH))
+        else:
+            backgrounds = None
+      `,
+    },
+    {
+      name: 'the test may be Path(...).is_file() joined by and, an elif, or a conditional expression',
+      code: py`
+        import os
+        from pathlib import Path
+        import tensorflow as tf
+        import joblib
+        def build(use_teacher, fallback):
+            teacher = tf.keras.models.load_model("D:/thesis/models/teacher.h5") if os.path.isfile("D:/thesis/models/teacher.h5") else None
+            if fallback:
+                scaler = None
+            elif use_teacher and Path("/mnt/shared/scaler.pkl").is_file():
+                scaler = joblib.load("/mnt/shared/scaler.pkl")
+            return teacher, scaler
+      `,
+      findings: [
+        { line: 6, message: /"D:\/thesis\/models\/teacher\.h5", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+        { line: 10, message: /"\/mnt\/shared\/scaler\.pkl", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+      ],
+      output: py`
+        import os
+        from pathlib import Path
+        import tensorflow as tf
+        import joblib
+        TEACHER_H5_PATH = "D:/thesis/models/teacher.h5"
+        def build(use_teacher, fallback):
+            teacher = tf.keras.models.load_model(TEACHER_H5_PATH) if os.path.isfile("D:/thesis/models/teacher.h5") else None
+            if fallback:
+                scaler = None
+            elif use_teacher and Path("/mnt/shared/scaler.pkl").is_file():
+                scaler = joblib.load("/mnt/shared/scaler.pkl")
+            return teacher, scaler
+      `,
+    },
+    {
+      name: 'a test of another file guards nothing about this one: the code still breaks elsewhere',
+      code: py`
+        import os
+        import pandas as pd
+        if os.path.exists("/home/ana/data/ready.flag"):
+            train = pd.read_csv("/home/ana/data/train.csv")
+      `,
+      findings: [{ line: 4, message: /"\/home\/ana\/data\/train\.csv", an absolute path that exists only on one machine: the code breaks anywhere else/ }],
+      output: py`
+        import os
+        import pandas as pd
+        TRAIN_CSV_PATH = "/home/ana/data/train.csv"
+        if os.path.exists("/home/ana/data/ready.flag"):
+            train = pd.read_csv(TRAIN_CSV_PATH)
+      `,
+    },
+    {
+      name: 'a read under a negated test runs where the file is missing: the code still breaks elsewhere',
+      code: py`
+        import os
+        import pandas as pd
+        if not os.path.exists("/home/bo/cache/feats.parquet"):
+            feats = pd.read_parquet("/home/bo/cache/feats.parquet")
+      `,
+      findings: [{ line: 4, message: /"\/home\/bo\/cache\/feats\.parquet", an absolute path that exists only on one machine: the code breaks anywhere else/ }],
+      output: py`
+        import os
+        import pandas as pd
+        FEATS_PARQUET_PATH = "/home/bo/cache/feats.parquet"
+        if not os.path.exists("/home/bo/cache/feats.parquet"):
+            feats = pd.read_parquet(FEATS_PARQUET_PATH)
+      `,
+    },
+    {
+      name: 'a read in the else branch of the test runs where the file is missing: the code still breaks elsewhere',
+      code: py`
+        import os
+        import pandas as pd
+        labels = None if os.path.isfile("/mnt/labels/v1.csv") else pd.read_csv("/mnt/labels/v1.csv")
+      `,
+      findings: [{ line: 3, message: /"\/mnt\/labels\/v1\.csv", an absolute path that exists only on one machine: the code breaks anywhere else/ }],
+      output: py`
+        import os
+        import pandas as pd
+        V1_CSV_PATH = "/mnt/labels/v1.csv"
+        labels = None if os.path.isfile("/mnt/labels/v1.csv") else pd.read_csv(V1_CSV_PATH)
+      `,
+    },
+    {
+      name: 'the same file also read outside the test: the code still breaks elsewhere',
+      code: py`
+        import os
+        import pandas as pd
+        if os.path.exists("/media/disk/extra.csv"):
+            extra = pd.read_csv("/media/disk/extra.csv")
+        more = pd.read_csv("/media/disk/extra.csv")
+      `,
+      findings: [{ line: 4, message: /"\/media\/disk\/extra\.csv" \(1 other call of this file uses it too, linked\), an absolute path that exists only on one machine: the code breaks anywhere else/, related: 1 }],
+      output: py`
+        import os
+        import pandas as pd
+        EXTRA_CSV_PATH = "/media/disk/extra.csv"
+        if os.path.exists("/media/disk/extra.csv"):
+            extra = pd.read_csv(EXTRA_CSV_PATH)
+        more = pd.read_csv(EXTRA_CSV_PATH)
+      `,
+    },
+    {
       name: 'an f-string path is reported without a fix',
       code: py`
         from transformers import AutoModel

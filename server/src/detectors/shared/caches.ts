@@ -3,7 +3,7 @@
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from '../../semantics/dataflow';
-import { ancestors, conditionOf, enclosingFunction } from '../../semantics/nodes';
+import { ancestors, conditionOf, enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
 
 /**
  * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
@@ -52,4 +52,38 @@ export function isProbedInTry(site: Node): boolean {
     if (body && body.startIndex <= site.startIndex && site.endIndex <= body.endIndex && current.namedChildren.some((c) => c?.type === 'except_clause')) return true;
   }
   return false;
+}
+
+/** Calls that test whether one file is there: `os.path.exists(p)`, `os.path.isfile(p)`, `Path(p).is_file()`. */
+const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
+
+/**
+ * The paths whose existence a test must have found before the site runs: the argument of
+ * `os.path.exists(p)` (or the object of `Path(p).exists()`) in the condition of an `if`, `elif` or
+ * conditional expression whose true branch holds the site, alone or joined by `and`. Where such a
+ * file is missing the site is skipped, not reached.
+ */
+export function pathsTestedToExist(site: Node): Node[] {
+  const tested: Node[] = [];
+  const collect = (test: Node): void => {
+    const node = stripParens(test);
+    if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.type === 'and') {
+      for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) if (side) collect(side);
+      return;
+    }
+    const callee = node.type === 'call' ? node.childForFieldName('function') : null;
+    if (!callee || !FILE_TEST.test(callee.text)) return;
+    const argument = node.childForFieldName('arguments')?.namedChild(0);
+    const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+    const path = argument ?? (object && !/^os\.path$/.test(object.text) ? object : null);
+    if (path) tested.push(path);
+  };
+  // Every ancestor, not only statements: the site may sit in a conditional expression.
+  for (const current of ancestors(site, false)) {
+    if (current.type === 'function_definition' || current.type === 'class_definition') break;
+    const condition = conditionOf(current);
+    const branch = current.type === 'conditional_expression' ? current.namedChild(0) : current.childForFieldName('consequence');
+    if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) collect(condition);
+  }
+  return tested;
 }
