@@ -5,7 +5,7 @@ import { ancestors, enclosingStatement, isAncestorOf, nodeKey, sameNode, structu
 import { missingFileHandlers, pathsTestedToExist } from './shared/caches';
 import { freshName, insertBeforeTopLevelStatement, replaceNode, upperSnake } from './shared/edits';
 import type { DataIO } from '../semantics/dataflow';
-import { samePath } from '../semantics/pathValues';
+import { samePath, type PathValue } from '../semantics/pathValues';
 import type { FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
@@ -273,11 +273,13 @@ function listen(context: RuleContext): RuleListeners {
   const usesByFolder = new Map<string, PathUse[]>();
   const onIO = (io: DataIO): void => {
     if (hasPortableAlternative(index, io)) return;
-    const tested = pathsTestedToExist(io.call.node).map((path) => index.dataflow.pathOf(path));
+    // Climbed only for calls with an absolute literal: most I/O has none.
+    let tested: PathValue[] | undefined;
     for (const path of io.paths) {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
       reported.add(nodeKey(found.literal));
+      tested ??= pathsTestedToExist(io.call.node).map((node) => index.dataflow.pathOf(node));
       const skipped = tested.some((value) => samePath(value, index.dataflow.pathOf(path)));
       pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, under: found.under, skipped, related: `\`${io.label}\` also ${verb(io)} ${opened(found)} here` });
     }
