@@ -4,10 +4,11 @@ import type { Range, SourceDocument } from './documents/types';
 import { lineAt } from './documents/positions';
 import type { DocumentSource } from './documents/source';
 import { collectSuppressions, ignoreEdit, isSuppressed } from './config/suppressions';
-import { effectiveSeverity, type AnalysisConfig, type ConftestSource } from './config/settings';
+import { effectiveSeverity, type AnalysisConfig, type ConftestSource, type ProjectModuleSource } from './config/settings';
 import { scriptDocument } from './documents/build';
 import { pathToFileURL } from 'node:url';
 import { testSetupOf, type TestSetup } from './detectors/shared/testSetup';
+import { moduleSavesOf, type ModuleSaves, type ProjectSaves } from './detectors/shared/projectSaves';
 import { RULES } from './detectors';
 import type { ReportDescriptor, Rule, RuleContext } from './detectors/types';
 import { checkListeners, traverse, type Subscriber } from './detectors/dispatch';
@@ -139,6 +140,10 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     return ok;
   };
   const testSetup = config.conftests?.length ? testSetupFor(config.conftests, options.parser) : undefined;
+  // Worked out when a rule first asks: most files that import project modules load nothing of theirs.
+  const modules = config.projectModules;
+  let projectSaves: ProjectSaves | undefined;
+  const project = modules?.length ? { saves: () => (projectSaves ??= projectSavesFor(modules, options.parser)) } : undefined;
   // Worked out at the first finding: most files of a folder have none to filter or annotate.
   let suppressions: ReturnType<typeof collectSuppressions> | undefined;
   let multilineStrings: readonly Node[] | undefined;
@@ -157,7 +162,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;
     const findings: Finding[] = [];
-    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting, testSetup) });
+    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting, testSetup, project) });
   }
 
   const stopped = (): BudgetStop => (budgetStop ??= { budgetMs: budget!.budgetMs, stoppedRules: [], notRun: [] });
@@ -265,7 +270,7 @@ interface Reporting {
 }
 
 /** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
-function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, testSetup: TestSetup | undefined): RuleContext {
+function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, testSetup: TestSetup | undefined, project: RuleContext['project']): RuleContext {
   const { doc, index, parsesAsPython, suppressions, multilineStrings } = reporting;
   const rangeOf = (place: { node?: Node; range?: Range }): Range | undefined => place.range ?? (place.node ? nodeRange(place.node) : undefined);
   // A directive on the statement's last line covers a finding on its first (a call over several lines).
@@ -305,6 +310,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
     meta,
     parsesAsPython,
     ...(testSetup ? { testSetup } : {}),
+    ...(project ? { project } : {}),
     report(descriptor) {
       const range = placed(descriptor);
       if (!suppressed(range, descriptor.node)) push(descriptor, range);
@@ -325,6 +331,29 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
       }, placed(place));
     },
   };
+}
+
+/** What project modules save, by their text: the files of one folder import the same helpers. */
+const moduleSaves = new Map<string, ModuleSaves>();
+
+/** The saves of the project modules a file imports, by their names there (see detectors/shared/projectSaves.ts). */
+function projectSavesFor(modules: readonly ProjectModuleSource[], parser: PythonParser): ProjectSaves {
+  const saves = new Map<string, ModuleSaves>();
+  for (const module of modules) {
+    let found = moduleSaves.get(module.text);
+    if (!found) {
+      const { parsed, dispose } = parseOnce(parser, scriptDocument(pathToFileURL(module.path).href, module.text));
+      try {
+        found = moduleSavesOf(new SemanticIndex(parsed));
+      } finally {
+        dispose();
+      }
+      if (moduleSaves.size >= 128) moduleSaves.clear();
+      moduleSaves.set(module.text, found);
+    }
+    saves.set(module.name, found);
+  }
+  return saves;
 }
 
 /** Test set-ups worked out from conftest files, by their text: the files of one folder share them. */

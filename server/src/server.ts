@@ -11,9 +11,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
 import { ConftestCache } from './config/conftests';
+import { ProjectModuleCache, withProjectModules } from './config/projectModules';
 import { RULES } from './analyze';
 import type { AnalysisConfig } from './config/settings';
-import { scriptSource, type DocumentSource } from './documents/source';
+import { scriptSource, sourceText, type DocumentSource } from './documents/source';
 import { codeActions, FIX_ALL_KIND, NOTEBOOK_FIX_ALL_KIND } from './features/codeActions';
 import { toDiagnostics } from './features/diagnostics';
 import { finishOvertaken, typingPause } from './features/editScheduling';
@@ -44,6 +45,8 @@ const notebooks = new NotebookDocuments(TextDocument);
 const projects = new ProjectConfigCache();
 /** Test modules' conftest files (what pytest seeds before their tests), read from disk as pyproject.toml is. */
 const conftests = new ConftestCache();
+/** The project modules documents import (what their helpers save), read from disk as conftest files are. */
+const projectModules = new ProjectModuleCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
@@ -131,6 +134,7 @@ connection.onDidChangeConfiguration((change) => {
 connection.onDidChangeWatchedFiles(() => {
   projects.clear();
   conftests.clear();
+  projectModules.clear();
   reanalyseAll();
 });
 
@@ -246,7 +250,9 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     publish(uri, emptyDiagnostics(source));
     return undefined;
   }
-  const { config, project } = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests);
+  const documented = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests);
+  const { project } = documented;
+  const config = withProjectModules(documented.config, projectModules, filePathOf(uri), workspaceRootOf(uri), sourceText(source));
   notices.configProblems(project);
   const analysis = await analysisQueue.run(uri, () => analyseInSlices(uri, source, config));
   if (!analysis) return session?.latest(uri);
@@ -425,7 +431,7 @@ connection.onCodeAction(async (params, token) => {
 });
 
 const workspace = new WorkspaceScan({
-  connection, projects, conftests, settingsFor, fresh, ownerOf,
+  connection, projects, conftests, projectModules, settingsFor, fresh, ownerOf,
   parser: () => parserReady,
   roots: () => workspaceRoots,
   isOpen,

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, mldebt, notebook, temporaryFolder, type Run } from './helpers';
 import { stableJson } from '../../server/src/cli/cache';
@@ -42,6 +42,34 @@ describe('mldebt check: conftest.py seeds of test modules', function () {
       // The seed gone from the conftest: the cached result of the unchanged test module is not used.
       writeFileSync(path.join(dir, 'tests', 'conftest.py'), 'import numpy as np\n');
       assert.deepEqual(codes(), ['tests/unit/forest_helpers.py:MLD802', 'tests/unit/test_forest.py:MLD802']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('mldebt check: project modules a file imports', function () {
+  this.timeout(60000);
+
+  it('count a helper\'s save as the program\'s own, and a change to the helper is a cache miss', () => {
+    const dir = temporaryFolder('modules');
+    try {
+      mkdirSync(path.join(dir, 'src'), { recursive: true });
+      writeFileSync(path.join(dir, 'pyproject.toml'), '[project]\nname = "demo"\n');
+      const saving = 'import torch\n\ndef save_weights(net, path):\n    torch.save(net.state_dict(), path)\n';
+      writeFileSync(path.join(dir, 'src', 'checkpoints.py'), saving);
+      const train = 'import torch\nfrom checkpoints import save_weights\n\nnet = Net()\nsave_weights(net, "best.pt")\nnet.load_state_dict(torch.load("best.pt"))\n';
+      writeFileSync(path.join(dir, 'src', 'train.py'), train);
+      const codes = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string }) => `${f.file}:${f.code}`);
+      assert.deepEqual(codes(), []);
+      // The helper now only logs: the unchanged script's cached result is not used, and its load is foreign.
+      writeFileSync(path.join(dir, 'src', 'checkpoints.py'), 'def save_weights(net, path):\n    print(path)\n');
+      assert.deepEqual(codes(), ['src/train.py:MLD908']);
+      // A symlinked module is never read.
+      rmSync(path.join(dir, 'src', 'checkpoints.py'));
+      writeFileSync(path.join(dir, 'elsewhere.py'), saving);
+      symlinkSync(path.join(dir, 'elsewhere.py'), path.join(dir, 'src', 'checkpoints.py'));
+      assert.deepEqual(codes(), ['src/train.py:MLD908']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -226,7 +254,7 @@ describe('mldebt check: the result cache', function () {
   });
 
   it('hashes what a file held only for a run that keeps a cache', async () => {
-    const task = { file: file('train.py'), shown: 'train.py', config: defaultConfig(), fix: false, diff: false, unsafeFixes: false };
+    const task = { file: file('train.py'), root: dir, shown: 'train.py', config: defaultConfig(), fix: false, diff: false, unsafeFixes: false };
     const withCache = checkFile(await parser(), { ...task, cache: true });
     assert.equal(withCache.content?.hash, createHash('sha256').update(readFileSync(file('train.py'))).digest('hex'));
     const withoutCache = checkFile(await parser(), { ...task, cache: false });

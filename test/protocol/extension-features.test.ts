@@ -227,6 +227,19 @@ describe('Check Workspace over LSP', function () {
     assert.equal(seeds(await client.waitFor(uriOf('tests/test_forest.py'), (d) => seeds(d) > 0)), 1);
   });
 
+  it('reads the project modules an open file imports: a helper\'s save is the program\'s own, as the helper is on disk at each analysis', async () => {
+    writeFileSync(path.join(root, 'store.py'), 'import torch\n\ndef save_weights(net, path):\n    torch.save(net.state_dict(), path)\n');
+    const text = 'import torch\nfrom store import save_weights\n\nsave_weights(net, "best.pt")\nnet.load_state_dict(torch.load("best.pt"))\n';
+    const uri = uriOf('reload.py');
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
+    const loads = (diagnostics: { code?: unknown }[]) => diagnostics.filter((d) => d.code === 'MLD908').length;
+    assert.equal(loads(await client.waitFor(uri)), 0);
+    // The helper no longer saves: the next analysis of the file reads it again.
+    writeFileSync(path.join(root, 'store.py'), 'def save_weights(net, path):\n    print(path)\n');
+    await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${text}\n` }] });
+    assert.equal(loads(await client.waitFor(uri, (d) => loads(d) > 0)), 1);
+  });
+
   it('stops when cancelled, reporting how far it got', async () => {
     for (let i = 0; i < 150; i++) writeFileSync(path.join(root, `many_${i}.py`), UNSEEDED_SPLIT);
     const source = new CancellationTokenSource();

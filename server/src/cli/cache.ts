@@ -13,7 +13,8 @@ import * as path from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { defaultWasmPaths } from '../parsing/parser';
 import { VERSION } from '../version';
-import type { CheckedFile, FileOutcome, FileTask } from './checkFile';
+import type { CheckedFile, FileOutcome, FileTask, ModuleDependency } from './checkFile';
+import { moduleStamp } from '../config/projectModules';
 import { readContent, type FileStamp } from './read';
 
 export const CACHE_FOLDER = '.mldebt_cache';
@@ -51,6 +52,13 @@ function buildIdentity(): string {
     }
   }
   return hash.digest('hex');
+}
+
+/** What an entry records of the file it was made from: its stamp and hash, and the project modules it imported. */
+type EntryStamp = FileStamp & { hash: string; deps?: ModuleDependency[] };
+
+function validDependencies(deps: unknown): boolean {
+  return deps === undefined || (Array.isArray(deps) && deps.every((dep) => dep && typeof dep.file === 'string' && typeof dep.stamp === 'string'));
 }
 
 /** What an entry keeps of a file's outcome. */
@@ -138,6 +146,8 @@ export class ResultCache {
       size = bytes.length;
     }
     if (entry.key !== this.keyOf(task, hash)) return { size }; // the file, its configuration or the tool changed
+    // A project module the file imports changed, appeared or went.
+    if (entry.stamp.deps?.some((dep) => moduleStamp(dep.file) !== dep.stamp)) return { size };
     let value: unknown;
     try {
       value = JSON.parse(entry.body);
@@ -153,7 +163,7 @@ export class ResultCache {
   }
 
   /** A file's entry, checked against its checksum; undefined when there is none or it is damaged (counted). */
-  private readEntry(task: FileTask): { key: string; stamp: FileStamp & { hash: string }; body: string } | undefined {
+  private readEntry(task: FileTask): { key: string; stamp: EntryStamp; body: string } | undefined {
     let text: string;
     try {
       text = readFileSync(this.entryPath(task.file), 'utf8');
@@ -171,7 +181,7 @@ export class ResultCache {
       at = end + 1;
     }
     const body = text.slice(at);
-    let stamp: (FileStamp & { hash: string }) | undefined;
+    let stamp: EntryStamp | undefined;
     if (header.length === 5 && header[0] === MAGIC && header[1] === JSON.stringify(task.file) && header[4] === sha256(`${header[3]}\n${body}`)) {
       try {
         stamp = JSON.parse(header[3]);
@@ -179,7 +189,7 @@ export class ResultCache {
         stamp = undefined;
       }
     }
-    if (!stamp || typeof stamp.hash !== 'string') {
+    if (!stamp || typeof stamp.hash !== 'string' || !validDependencies(stamp.deps)) {
       this.stats.damaged++;
       return undefined;
     }
@@ -191,7 +201,7 @@ export class ResultCache {
     if (!this.writable || !outcome.content) return;
     const result: CachedResult = { findings: outcome.checked.findings, ...(outcome.checked.problem ? { problem: outcome.checked.problem } : {}), lines: outcome.lines };
     const body = JSON.stringify(result);
-    const stamp = JSON.stringify({ ...outcome.content.stamp, hash: outcome.content.hash });
+    const stamp = JSON.stringify({ ...outcome.content.stamp, hash: outcome.content.hash, ...(outcome.content.deps ? { deps: outcome.content.deps } : {}) });
     const entry = this.entryPath(task.file);
     const temporary = `${entry}.${process.pid}-${threadId}-${Math.random().toString(36).slice(2)}.tmp`;
     try {

@@ -2,8 +2,9 @@
 // the main thread (--jobs 1, small runs) and in a worker thread. It prints nothing: what it has to
 // say on standard error is returned, so that the run prints it in the order the files were found.
 import { analyzeDocument, RULES, type AnalysisResult } from '../analyze';
+import { ProjectModuleCache, type ModuleStamp } from '../config/projectModules';
 import type { AnalysisConfig } from '../config/settings';
-import { buildDocument } from '../documents/source';
+import { buildDocument, sourceText } from '../documents/source';
 import { skipReason } from '../engine/limits';
 import type { PythonParser } from '../parsing/parser';
 import { contentHash } from './cache';
@@ -16,6 +17,8 @@ import { reportFindings, syntaxError, type ReportedDocument } from './report';
 /** One file to check, as the run hands it to the main thread or a worker (structured-cloneable). */
 export interface FileTask {
   file: string;
+  /** The project's root: the project modules a file imports are also looked for under it. */
+  root: string;
   /** The path as reported (relative to the working folder). */
   shown: string;
   config: AnalysisConfig;
@@ -42,8 +45,17 @@ export interface FileOutcome {
   /** Lines of Python analysed, for the summary line. */
   lines: number;
   /** The bytes analysed (their SHA-256, and the file's stamp before they were read), set only when the outcome depends on them alone and may be cached. */
-  content?: { hash: string; stamp: FileStamp };
+  content?: { hash: string; stamp: FileStamp; deps?: ModuleDependency[] };
 }
+
+/** A project module file the outcome depends on (its stamp as it was read: see config/projectModules.ts). */
+export interface ModuleDependency {
+  file: string;
+  stamp: ModuleStamp;
+}
+
+/** This thread's reads of project modules: the files of one folder import the same helpers. */
+const projectModules = new ProjectModuleCache();
 
 const METAS = new Map(RULES.map((r) => [r.meta.code, r.meta]));
 
@@ -59,7 +71,8 @@ export function crashedOutcome(shown: string, reason: string): FileOutcome {
 
 /** Analyses one file (after fixing it, with --fix or --diff); never throws for a bad file. */
 export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
-  const { file, shown, config } = task;
+  const { file, shown } = task;
+  let config = task.config;
   const cacheable = task.cache && !task.fix && !task.diff;
   let read: ReturnType<typeof readContent> | undefined;
   let input;
@@ -83,6 +96,10 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
     const problem: NotAnalysed = { file: shown, kind: tooLarge ? 'too-large' : 'binary', reason: tooLarge ? sizeReason(size, config.maxFileSize) : skip };
     return { checked: { findings: [], problem }, messages: [], lines: 0, ...(cacheable ? { content: { hash: contentHash(read.bytes), stamp: read.stamp } } : {}) };
   }
+  // The project modules it imports: the outcome depends on them too, and the cache checks them again.
+  const modules = projectModules.forSource(file, task.root, sourceText(input.source));
+  if (modules.sources.length) config = { ...config, projectModules: modules.sources };
+  const deps = modules.consulted.length ? { deps: modules.consulted } : {};
   const messages: string[] = [];
   // The document of the source last analysed, kept for the report: building it (neutralising
   // magics, line starts) again cost as much as reading the notebook's JSON.
@@ -136,5 +153,5 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   const checked: CheckedFile = { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
   // A rule stopped by the budget or by an error left the outcome incomplete: it is not kept.
   const keep = cacheable && analysis.errors.length === 0;
-  return { checked, messages, lines: doc.lineStarts.length, ...(keep ? { content: { hash: contentHash(read.bytes), stamp: read.stamp } } : {}) };
+  return { checked, messages, lines: doc.lineStarts.length, ...(keep ? { content: { hash: contentHash(read.bytes), stamp: read.stamp, ...deps } } : {}) };
 }

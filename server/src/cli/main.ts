@@ -94,7 +94,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
     const conftestSources = conftests.forFile(file, root);
     if (conftestSources.length) config.conftests = conftestSources;
-    tasks.push({ file, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes, cache: options.cache });
+    tasks.push({ file, root, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes, cache: options.cache });
   }
 
   // --fix and --diff change files (or show how): they always analyse.

@@ -25,10 +25,23 @@ export interface AnalysisConfig {
    * and the server's reuse of an analysis see a change to them.
    */
   conftests?: ConftestSource[];
+  /**
+   * The project's own modules the file imports (`from utils import save_checkpoint`), found beside
+   * it or under the project's root: what their functions save is the program's own (see
+   * config/projectModules.ts). Read by the front door only for files that load a serialized object.
+   */
+  projectModules?: ProjectModuleSource[];
 }
 
 export interface ConftestSource {
   path: string;
+  text: string;
+}
+
+export interface ProjectModuleSource {
+  path: string;
+  /** The module as the file imports it: dotted, with a relative import's leading dots (`utils.io`, `.helpers`). */
+  name: string;
   text: string;
 }
 
@@ -87,5 +100,7 @@ export function mergeConfig(base: AnalysisConfig, override: Partial<AnalysisConf
   if (extendSelect.length) merged.extendSelect = extendSelect;
   const conftests = override.conftests ?? base.conftests;
   if (conftests?.length) merged.conftests = conftests;
+  const projectModules = override.projectModules ?? base.projectModules;
+  if (projectModules?.length) merged.projectModules = projectModules;
   return merged;
 }

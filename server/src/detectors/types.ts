@@ -9,6 +9,7 @@ import type { CallSite } from '../semantics/types';
 import type { DataIO, Mutation, NameRead } from '../semantics/dataflow';
 import type { CollectedType } from '../semantics/walk';
 import type { FixSafety, RuleMeta } from '../engine/types';
+import type { ProjectSaves } from './shared/projectSaves';
 import type { TestSetup } from './shared/testSetup';
 
 // The vocabulary lives in the engine; rules keep importing it from here.
@@ -81,6 +82,8 @@ export interface RuleContext {
   parsesAsPython(snippet: string): boolean;
   /** What pytest seeds before this test module's tests (from its conftest.py files), when it is one. */
   readonly testSetup?: TestSetup;
+  /** What the project modules the file imports save (from AnalysisConfig.projectModules), worked out at the first ask. */
+  readonly project?: { saves(): ProjectSaves };
 }
 
 /** A listener for the collected nodes of one kind (`comparison_operator`, `assignment`...). */

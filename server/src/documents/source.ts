@@ -11,6 +11,11 @@ export interface DocumentSource {
   cells: CellInput[];
 }
 
+/** The text of every cell of a document, one after the other: what a scan of its imports reads. */
+export function sourceText(source: DocumentSource): string {
+  return source.cells.map((cell) => cell.text).join('\n');
+}
+
 export function scriptSource(uri: string, text: string, version = 0): DocumentSource {
   return { uri, kind: 'script', version, cells: [{ uri, kind: 'code', language: 'python', text }] };
 }

@@ -11,12 +11,13 @@ import type { CancellationToken, Connection, Diagnostic } from 'vscode-languages
 import { analyzeDocument } from '../analyze';
 import { documentConfig, filePathOf, type EditorSettings, type ProjectConfigCache } from '../config/editorSettings';
 import type { ConftestCache } from '../config/conftests';
+import { withProjectModules, type ProjectModuleCache } from '../config/projectModules';
 import { RULES } from '../analyze';
 import type { Finding } from '../engine/types';
 import { isPythonLanguage } from '../documents/build';
 import { parseIpynb } from '../documents/ipynb';
 import { toLocalRange } from '../documents/positions';
-import { buildDocument, scriptSource, type DocumentSource } from '../documents/source';
+import { buildDocument, scriptSource, sourceText, type DocumentSource } from '../documents/source';
 import type { SourceDocument } from '../documents/types';
 import type { PythonParser } from '../parsing/parser';
 import { skipReason } from '../engine/limits';
@@ -39,6 +40,7 @@ export interface WorkspaceHost {
   settingsFor(uri: string): Promise<EditorSettings>;
   projects: ProjectConfigCache;
   conftests: ConftestCache;
+  projectModules: ProjectModuleCache;
   roots(): string[];
   isOpen(uri: string): boolean;
   /** Whether an open document waits for (or is in) an analysis: the scan lets it go first. */
@@ -191,12 +193,13 @@ export class WorkspaceScan {
     if (!file || !parser) return undefined;
     const settings = await this.host.settingsFor(uri);
     const root = this.host.roots().find((r) => file.startsWith(r + path.sep));
-    const { config } = documentConfig(uri, settings, this.host.projects, root, this.host.conftests);
-    const source = diskSource(file, config.maxFileSize);
-    if (!source || !settings.enable || skipReason(source, config.maxFileSize)) {
+    const { config: documented } = documentConfig(uri, settings, this.host.projects, root, this.host.conftests);
+    const source = diskSource(file, documented.maxFileSize);
+    if (!source || !settings.enable || skipReason(source, documented.maxFileSize)) {
       this.forget(uri);
       return undefined;
     }
+    const config = withProjectModules(documented, this.host.projectModules, file, root, sourceText(source));
     const doc = buildDocument(source);
     let result;
     try {

@@ -1,0 +1,142 @@
+// The project's own modules that a file imports (`from utils import save_checkpoint`), read for the
+// CLI and the language server alike so that a rule can see what a helper defined beside the file
+// does (AnalysisConfig.projectModules): a model saved by `save_checkpoint(model, "best.pt")` and
+// loaded back is the program's own file. Read only for files that load a serialized object, and,
+// as for conftest.py, only regular files of at most 1 MB: never a symlink, a device or a huge file.
+import { createHash } from 'node:crypto';
+import { lstatSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { decode, wideEncodingReason } from '../documents/encoding';
+import type { AnalysisConfig, ProjectModuleSource } from './settings';
+
+const MAX_MODULE_BYTES = 1024 * 1024;
+/** Modules read per file, and imports looked up, at most: a file that imports more is rare, and the work stays bounded. */
+const MAX_MODULES = 24;
+const MAX_IMPORTS = 96;
+/** The calls that deserialize (`torch.load(`, `pickle.loads(`): only a file with one needs its helpers' saves. */
+const LOADS = /\bloads?\s*\(/;
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b/gm;
+const IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+)/gm;
+
+/** What a module file was when it was consulted: its content's hash, or why it was not read. */
+export type ModuleStamp = string;
+
+/** A module's spelling in an import: its dotted name and how many leading dots it has (`from ..a import b`). */
+interface ImportedModule {
+  name: string;
+  level: number;
+}
+
+/** The modules a text imports, in order of first import, each once. */
+function importedModules(text: string): ImportedModule[] {
+  const found = new Map<string, ImportedModule>();
+  const add = (name: string, level: number) => {
+    if (name || level) found.set(`${level}:${name}`, { name, level });
+  };
+  for (const match of text.matchAll(FROM_IMPORT)) add(match[2], match[1].length);
+  for (const match of text.matchAll(IMPORT)) {
+    for (const part of match[1].split(',')) add(part.trim().split(/[ \t]+/)[0], 0);
+  }
+  return [...found.values()].slice(0, MAX_IMPORTS);
+}
+
+/** Where a module may be: beside the file, or under the project's root; a relative import counts its dots from the file's folder. */
+function candidates(file: string, root: string, module: ImportedModule): string[] {
+  let bases = [path.dirname(file), root];
+  if (module.level > 0) {
+    let base = path.dirname(file);
+    for (let i = 1; i < module.level; i++) base = path.dirname(base);
+    bases = [base];
+  }
+  const relative = module.name ? module.name.split('.') : [];
+  const files = new Set<string>();
+  for (const base of bases) {
+    if (relative.length === 0) continue;
+    files.add(path.join(base, ...relative) + '.py');
+    files.add(path.join(base, ...relative, '__init__.py'));
+  }
+  return [...files];
+}
+
+/** The stamp of a module file as it is now: its hash when it would be read, else why not. */
+export function moduleStamp(file: string): ModuleStamp {
+  return readModule(file).stamp;
+}
+
+function readModule(file: string): { stamp: ModuleStamp; text?: string } {
+  let stat;
+  try {
+    stat = lstatSync(file);
+  } catch {
+    return { stamp: 'absent' };
+  }
+  if (!stat.isFile() || stat.size > MAX_MODULE_BYTES) return { stamp: 'unread' };
+  try {
+    const bytes = readFileSync(file);
+    if (wideEncodingReason(bytes, false)) return { stamp: 'unread' };
+    return { stamp: createHash('sha256').update(bytes).digest('hex'), text: decode(bytes).text };
+  } catch {
+    return { stamp: 'unread' };
+  }
+}
+
+/** The modules a file's text imports from the project, and every file consulted to find them, with its stamp. */
+export interface ProjectModules {
+  sources: ProjectModuleSource[];
+  consulted: { file: string; stamp: ModuleStamp }[];
+}
+
+/** Reads the project modules files import; a file's entry is checked against its change time. */
+export class ProjectModuleCache {
+  private readonly byFile = new Map<string, { mtimeMs: number; read: { stamp: ModuleStamp; text?: string } }>();
+
+  /**
+   * The project modules that `text` (the file `file`'s source) imports, found beside the file or
+   * under `root`; none when the text loads nothing serialized. A module is named as the file imports
+   * it (`utils.io`, `.helpers`).
+   */
+  forSource(file: string, root: string, text: string): ProjectModules {
+    const result: ProjectModules = { sources: [], consulted: [] };
+    if (!LOADS.test(text)) return result;
+    for (const module of importedModules(text)) {
+      if (result.sources.length >= MAX_MODULES) break;
+      for (const candidate of candidates(file, root, module)) {
+        if (candidate === file) continue;
+        const read = this.read(candidate);
+        result.consulted.push({ file: candidate, stamp: read.stamp });
+        if (read.text === undefined) continue;
+        result.sources.push({ path: candidate, name: '.'.repeat(module.level) + module.name, text: read.text });
+        break;
+      }
+    }
+    return result;
+  }
+
+  private read(file: string): { stamp: ModuleStamp; text?: string } {
+    let mtimeMs: number | undefined;
+    try {
+      mtimeMs = lstatSync(file).mtimeMs;
+    } catch {
+      return { stamp: 'absent' };
+    }
+    const known = this.byFile.get(file);
+    if (known && known.mtimeMs === mtimeMs) return known.read;
+    const read = readModule(file);
+    if (this.byFile.size >= 512) this.byFile.clear();
+    this.byFile.set(file, { mtimeMs, read });
+    return read;
+  }
+
+  clear(): void {
+    this.byFile.clear();
+  }
+}
+
+/**
+ * `config` with the project modules a document's text imports, for the language server: the file
+ * `file` (undefined for an unsaved document, which has none) in the workspace folder `root`.
+ */
+export function withProjectModules(config: AnalysisConfig, cache: ProjectModuleCache, file: string | undefined, root: string | undefined, text: string): AnalysisConfig {
+  const sources = file ? cache.forSource(file, root ?? path.dirname(file), text).sources : [];
+  return sources.length ? { ...config, projectModules: sources } : config;
+}

@@ -1,0 +1,58 @@
+// Reading the project modules a file imports (config/projectModules.ts): where a module is looked
+// for, which files are never read, and what the CLI cache is told to check again.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { moduleStamp, ProjectModuleCache } from '../../server/src/config/projectModules';
+
+describe('project modules a file imports', () => {
+  let dir: string;
+  const file = (...parts: string[]) => path.join(dir, ...parts);
+  const write = (text: string, ...parts: string[]) => {
+    mkdirSync(path.dirname(file(...parts)), { recursive: true });
+    writeFileSync(file(...parts), text);
+  };
+  const names = (text: string, at = file('src', 'train.py')) => new ProjectModuleCache().forSource(at, dir, text).sources.map((s) => `${s.name} ${path.relative(dir, s.path)}`);
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mld-modules-'));
+    write('def save(m, p): pass\n', 'src', 'helpers.py');
+    write('def save(m, p): pass\n', 'src', 'pkg', '__init__.py');
+    write('def save(m, p): pass\n', 'src', 'pkg', 'io.py');
+    write('def save(m, p): pass\n', 'common', 'store.py');
+    write('def save(m, p): pass\n', 'shared.py');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('finds modules beside the file, under the root, as packages, and relative to the file', () => {
+    const text = 'import torch, pkg.io as pio\nfrom helpers import save\nfrom common.store import save\nfrom .pkg import io\nfrom ..shared import save\nimport numpy as np\ntorch.load("m.pt")\n';
+    assert.deepEqual(names(text), ['helpers src/helpers.py', 'common.store common/store.py', '.pkg src/pkg/__init__.py', '..shared shared.py', 'pkg.io src/pkg/io.py']);
+  });
+
+  it('reads nothing for a file that loads nothing serialized', () => {
+    assert.deepEqual(names('from helpers import save\nsave(model, "m.pt")\n'), []);
+  });
+
+  it('never reads a symlink, a huge file or one in a wide encoding, nor the file itself', () => {
+    rmSync(file('src', 'helpers.py'));
+    symlinkSync(file('shared.py'), file('src', 'helpers.py'));
+    write('', 'src', 'big.py');
+    truncateSync(file('src', 'big.py'), 2 * 1024 * 1024);
+    writeFileSync(file('src', 'wide.py'), Buffer.from('\ufeffdef save(m, p): pass\n', 'utf16le'));
+    write('import pickle\nfrom train import x\npickle.load(f)\n', 'src', 'train.py');
+    const text = 'from helpers import save\nfrom big import save\nfrom wide import save\nfrom train import x\npickle.load(f)\n';
+    const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, text);
+    assert.deepEqual(found.sources, []);
+    assert.equal(moduleStamp(file('src', 'helpers.py')), 'unread');
+    assert.ok(found.consulted.some((c) => c.file === file('src', 'big.py') && c.stamp === 'unread'));
+  });
+
+  it('records every file consulted, so that a module appearing where it would win is a change', () => {
+    const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from shared import save\ntorch.load(p)\n');
+    // Looked for beside the file first (absent), then found under the root.
+    assert.deepEqual(found.consulted.map((c) => [path.relative(dir, c.file), c.stamp.length === 64 ? 'hash' : c.stamp]), [
+      ['src/shared.py', 'absent'], ['src/shared/__init__.py', 'absent'], ['shared.py', 'hash'],
+    ]);
+  });
+});

@@ -1,0 +1,148 @@
+// MLD908 and the project's own modules: a load of the file that a function of an imported project
+// module saved, at a call made before the load, reads the program's own save (AnalysisConfig.projectModules).
+import { strict as assert } from 'node:assert';
+import { allRulesConfig, py, run, type CellSpec } from '../../support/engine';
+import type { ProjectModuleSource } from '../../../server/src/config/settings';
+
+const projectModule = (name: string, text: string): ProjectModuleSource => ({ name, path: `/project/${name.replace(/^\.+/, '').replace(/\./g, '/')}.py`, text });
+
+/** The lines of MLD908's findings in `code` with `modules` imported from the project. */
+async function lines(code: string | (string | CellSpec)[], modules: ProjectModuleSource[]): Promise<number[]> {
+  const { result } = await run(code, undefined, { ...allRulesConfig(), projectModules: modules });
+  return result.findings.filter((f) => f.code === 'MLD908').map((f) => f.range.start.line + 1);
+}
+
+const CHECKPOINTS = projectModule('checkpoints', py`
+  import os
+  import time
+  import torch
+
+  def save_weights(net, path):
+      torch.save(net.state_dict(), path)
+
+  def save_best_model(model, args, checkpoint_prefix="checkpoint-best"):
+      output_dir = os.path.join(args.output_dir, checkpoint_prefix)
+      os.makedirs(output_dir, exist_ok=True)
+      torch.save(model.state_dict(), os.path.join(output_dir, "model.bin"))
+
+  def save_stamped(net, folder):
+      torch.save(net.state_dict(), os.path.join(folder, time.strftime("%H%M%S") + ".pt"))
+
+  def save_renamed(net, path):
+      path = path + time.strftime("%H%M%S")
+      torch.save(net.state_dict(), path)
+
+  def log_path(net, path):
+      print("would save to", path)
+
+  def load_weights(net, path):
+      net.load_state_dict(torch.load(path))
+`);
+
+describe('MLD908: saves by functions of the project modules a file imports', () => {
+  it('a load of the file an imported helper saved before it reads the program\'s own save', async () => {
+    const code = py`
+      import torch
+      from checkpoints import save_weights
+
+      net = Net()
+      save_weights(net, "best.pt")
+      net.load_state_dict(torch.load("best.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [6], 'without the module the helper is unknown');
+    assert.deepEqual(await lines(code, [CHECKPOINTS]), []);
+  });
+
+  it('follows a path built from an attribute of a parameter and a default, through a star import and a training function', async () => {
+    const code = py`
+      import os
+      import torch
+      from checkpoints import *
+
+      def train(args, model):
+          for epoch in range(args.epochs):
+              fit_one_epoch(model)
+          save_best_model(model, args, checkpoint_prefix="best_model")
+          save_best_model(model, args)
+
+      def main():
+          args = parse_args()
+          model = Model()
+          train(args, model)
+          model.load_state_dict(torch.load(os.path.join(args.output_dir, "best_model", "model.bin")))
+          model.load_state_dict(torch.load(os.path.join(args.output_dir, "checkpoint-best/model.bin")))
+    `;
+    assert.deepEqual(await lines(code, []), [15, 16], 'without the module both loads are foreign');
+    assert.deepEqual(await lines(code, [CHECKPOINTS]), []);
+  });
+
+  it('reads helpers of a module imported whole, under an alias, or relatively, and in a notebook', async () => {
+    const io = projectModule('utils.io', py`
+      import joblib, pickle
+
+      def dump_model(model, path="model.joblib"):
+          joblib.dump(model, path)
+
+      def pickle_to(obj, path):
+          with open(path, "wb") as f:
+              pickle.dump(obj, f)
+    `);
+    const whole = py`
+      import joblib
+      import utils.io as uio
+
+      uio.dump_model(clf)
+      clf = joblib.load("model.joblib")
+    `;
+    assert.deepEqual(await lines(whole, []), [5]);
+    assert.deepEqual(await lines(py`
+      import joblib
+      import utils.io as uio
+
+      uio.dump_model(clf)
+      clf = joblib.load("model.joblib")
+    `, [io]), []);
+    assert.deepEqual(await lines(py`
+      import pickle
+      from .io import pickle_to as save
+
+      save(scaler, f"{out_dir}/scaler.pkl")
+      with open(f"{out_dir}/scaler.pkl", "rb") as f:
+          scaler = pickle.load(f)
+    `, [{ ...io, name: '.io' }]), []);
+    assert.deepEqual(await lines([
+      'import joblib\nfrom utils.io import dump_model',
+      'dump_model(clf, "models/clf.joblib")',
+      'clf = joblib.load("models/clf.joblib")',
+    ], [io]), []);
+  });
+
+  it('still reports a load the helper did not save: another file, before the call, a stamped or rebuilt name, a helper that saves nothing', async () => {
+    assert.deepEqual(await lines(py`
+      import torch
+      from checkpoints import save_weights, save_stamped, save_renamed, log_path, load_weights
+
+      net = Net()
+      net.load_state_dict(torch.load("warm.pt"))
+      save_weights(net, "warm.pt")
+      save_weights(net, "last.pt")
+      net.load_state_dict(torch.load("best.pt"))
+      save_stamped(net, "runs")
+      net.load_state_dict(torch.load("runs/120000.pt"))
+      save_renamed(net, "snap")
+      net.load_state_dict(torch.load("snap"))
+      log_path(net, "logged.pt")
+      net.load_state_dict(torch.load("logged.pt"))
+    `, [CHECKPOINTS]), [5, 8, 10, 12, 14]);
+  });
+
+  it('does not take a function of a module the file does not import for the helper', async () => {
+    assert.deepEqual(await lines(py`
+      import torch
+      from training import save_weights
+
+      save_weights(net, "best.pt")
+      net.load_state_dict(torch.load("best.pt"))
+    `, [CHECKPOINTS]), [5]);
+  });
+});
