@@ -1596,6 +1596,49 @@ ruleTests(unsafeModelDeserialization, {
   ],
   invalid: [
     {
+      name: 'loads given their own unpickler (dill by keyword, pickle by position, with weights_only=False) unpickle on every PyTorch version and offer no fix that would make them raise',
+      code: py`
+        import dill
+        import pickle
+        import torch
+
+        def resume(trainer, ckpt_file, device):
+            state = torch.load(ckpt_file, map_location=torch.device(device), pickle_module=dill)
+            trainer.model.load_state_dict(state["model_state_dict"])
+
+        def rebuild(structure_file):
+            return torch.load(structure_file, "cpu", pickle)["model"]
+
+        def legacy(path):
+            return torch.load(path, pickle_module=pickle, weights_only=False)
+      `,
+      findings: [
+        { line: 6, message: /^`torch\.load` with its own `pickle_module` unpickles arbitrary objects on every PyTorch version \(it cannot be combined with `weights_only=True`\)/ },
+        { line: 10, message: /^`torch\.load` with its own `pickle_module` unpickles arbitrary objects on every PyTorch version/ },
+        { line: 13, message: /^`torch\.load\(\.\.\., weights_only=False\)` unpickles arbitrary objects/ },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'a load whose pickle_module is None uses the default unpickler: the version note and the weights_only fix still hold',
+      code: py`
+        import torch
+
+        def resume(trainer, ckpt_file):
+            state = torch.load(ckpt_file, map_location="cpu", pickle_module=None)
+            trainer.model.load_state_dict(state["model_state_dict"])
+      `,
+      findings: [{ line: 4, message: /^`torch\.load` without `weights_only=True` unpickles arbitrary objects \(the default before PyTorch 2\.6\)/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def resume(trainer, ckpt_file):
+            state = torch.load(ckpt_file, map_location="cpu", pickle_module=None, weights_only=True)
+            trainer.model.load_state_dict(state["model_state_dict"])
+      `,
+    },
+    {
       name: 'a resumable loop whose checkpoint dictionary also holds the trained models still unpickles models',
       code: py`
         import joblib
