@@ -2948,6 +2948,50 @@ describe('MLD908: files under a test\'s own tmp_path', () => {
 });
 
 /**
+ * Tests that run a training pipeline told to write under the test's tmp_path, then load a path the
+ * run reports back: through a config object, directly to the call, or through a trainer held in a name.
+ */
+const TEST_READS_ITS_RUNS_REPORT = py`
+  import joblib
+  import torch
+  from pipeline import Trainer, TrainConfig, Evaluator
+
+  def test_pipeline_writes_scaler(tmp_path, features):
+      config = TrainConfig(n_estimators=10, output_dir=tmp_path / "training")
+      artifact = Trainer(config, features).run()
+      scalers = joblib.load(artifact.scaler_path)
+      assert "amount" in scalers
+
+  def test_trainer_in_a_name(tmp_path):
+      trainer = Trainer(TrainConfig(save_path=str(tmp_path / "m")))
+      report = trainer.fit()
+      state = torch.load(report.checkpoint, map_location="cpu")
+      assert "epoch" in state
+
+  def test_evaluator_told_directly(tmp_path):
+      result = Evaluator(model_dir=tmp_path).evaluate()
+      model = joblib.load(result.model_file)
+      assert model.predict([[0.0]]) is not None
+`;
+
+describe('MLD908: paths a run told to write under the test\'s tmp_path reports', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
+
+  it('leaves a test that loads what a run it sent under its tmp_path reports having written', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', TEST_READS_ITS_RUNS_REPORT), []);
+  });
+
+  it('still reports the loads outside a test module, for output sent elsewhere, or a location given under another name', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/pipeline_smoke.py', TEST_READS_ITS_RUNS_REPORT), [8, 14, 19]);
+    const elsewhere = TEST_READS_ITS_RUNS_REPORT.replace('output_dir=tmp_path / "training"', 'output_dir=SHARED / "training"');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', elsewhere), [8]);
+    // A location the run reads from, not one it writes to.
+    const input = TEST_READS_ITS_RUNS_REPORT.replace('Evaluator(model_dir=tmp_path)', 'Evaluator(data_dir=tmp_path)');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', input), [19]);
+  });
+});
+
+/**
  * Tests that make a new directory for themselves without pytest's `tmp_path`: `tempfile`'s
  * directories, and a run folder created by a `mkdir` that fails when it exists, made in a helper
  * that returns it (alone or in a tuple) or in the test itself.
