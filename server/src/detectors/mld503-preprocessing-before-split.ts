@@ -3,7 +3,7 @@ import type { DataFlow } from '../semantics/dataflow';
 import type { Node } from 'web-tree-sitter';
 import { columnList } from '../semantics/columns';
 import { stringValue } from '../semantics/literals';
-import { firstAtOrAfter, stripParens } from '../semantics/nodes';
+import { firstAtOrAfter, isAncestorOf, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
 import { estimatorArgument, hasHoldoutBehind, holdoutCall, holdoutsBehind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
@@ -100,17 +100,15 @@ function modelClass(index: SemanticIndex, model: Node): string | undefined {
 }
 
 /**
- * Whether every model the file builds, trains or cross-validates is a tree model, and there is
- * one: trees split on the order of each feature's values only, so a scaler fitted on every row
- * gives the same splits, the same predictions and the same held-out score as one fitted on the
- * training rows. A model whose class the file does not show, a functional trainer (`xgb.train`,
- * whose parameters may pick a linear booster) or a deep-learning library (its training loops
- * call no fit) answer no.
+ * Whether every model among the calls (built, trained or cross-validated by them) is a tree model,
+ * and there is one: trees split on the order of each feature's values only, so a scaler fitted on
+ * every row gives the same splits, the same predictions and the same held-out score as one fitted
+ * on the training rows. A model whose class the file does not show, or a functional trainer
+ * (`xgb.train`, whose parameters may pick a linear booster) answer no.
  */
-const trainsOnlyTrees = oncePer((index: SemanticIndex): boolean => {
-  if (index.importsAny(HAND_TRAINED)) return false;
+function onlyTreesAmong(index: SemanticIndex, calls: readonly CallSite[]): boolean {
   let trees = 0;
-  for (const call of index.calls) {
+  for (const call of calls) {
     if (call.qname && isEstimatorConstructor(call.qname)) {
       if (!isTreeModelClass(call.qname) || !keepsTrees(call)) return false;
       trees++;
@@ -121,20 +119,44 @@ const trainsOnlyTrees = oncePer((index: SemanticIndex): boolean => {
     if (model) {
       const className = modelClass(index, model);
       if (!className || !isTreeModelClass(className)) return false;
+      trees++;
     } else if (training) return false;
   }
   return trees > 0;
-});
+}
+
+/** Every model of the file is a tree model (see onlyTreesAmong); a deep-learning library's training loops call no fit, and answer no. */
+const trainsOnlyTrees = oncePer((index: SemanticIndex): boolean => !index.importsAny(HAND_TRAINED) && onlyTreesAmong(index, index.calls));
+
+/**
+ * Every model the held-out score is taken from is a tree model: the estimator a cross-validation or
+ * search is handed, or the models built and trained in the body of the loop that walks the folds
+ * (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`), whatever other models the file
+ * trains on other data. A loop body that calls a function of the file, which may train another
+ * model, answers no.
+ */
+function scoresOnlyTrees(index: SemanticIndex, holdout: Holdout): boolean {
+  if (index.importsAny(HAND_TRAINED)) return false;
+  if (holdout.estimator) return onlyTreesAmong(index, [holdout.call]);
+  let loop = holdout.call.node.parent;
+  while (loop && loop.type !== 'for_statement' && loop.type !== 'block') loop = loop.parent;
+  // The loop whose header (not whose body) holds the split: the loop that walks its folds.
+  const body = loop?.type === 'for_statement' ? loop.childForFieldName('body') : undefined;
+  if (!body || isAncestorOf(body, holdout.call.node)) return false;
+  const calls = index.callsWithin(body);
+  const callsOwnFunction = calls.some((call) => call.callee.type === 'identifier' && index.bindingAt(call.callee)?.kind === 'def');
+  return !callsOwnFunction && onlyTreesAmong(index, calls);
+}
 
 /**
  * Scalers fitted on every row before the split that feed only tree models change no prediction
- * (see trainsOnlyTrees). Any other step that learns a statistic (an imputer's means, a PCA's
+ * (see onlyTreesAmong). Any other step that learns a statistic (an imputer's means, a PCA's
  * directions, SMOTE's neighbours) learns it from the scaled values of every row, and is reported.
  */
-function leaksNothingIntoTrees(index: SemanticIndex, fits: readonly TransformerCall[]): boolean {
+function leaksNothingIntoTrees(index: SemanticIndex, fits: readonly TransformerCall[], holdout: Holdout): boolean {
   if (!fits.every((fit) => ORDER_KEEPING_SCALERS.test(fit.className))) return false;
   const others = transformerCalls(index).some((step) => step.step === 'fit' && !ORDER_KEEPING_SCALERS.test(step.className) && learnsStatistics(index, step));
-  return !others && trainsOnlyTrees(index);
+  return !others && (trainsOnlyTrees(index) || scoresOnlyTrees(index, holdout));
 }
 
 /**
@@ -182,7 +204,7 @@ function check(context: RuleContext): void {
   // Steps fitted on all the data before one split are one cause with one remedy (split first, or
   // a Pipeline): one finding per split, at the first such fit, linked to the others.
   for (const [holdout, [fit, ...others]] of leaks) {
-    if (leaksNothingIntoTrees(index, [fit, ...others])) continue;
+    if (leaksNothingIntoTrees(index, [fit, ...others], holdout)) continue;
     const name = lastSegment(fit.className);
     const held = holdout.kind === 'split' ? 'the test rows' : "every fold's held-out rows";
     const more = others.length > 0 ? ` (and so ${others.length > 1 ? `are ${others.length} other steps` : 'is 1 other step'}, linked)` : '';
@@ -231,7 +253,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

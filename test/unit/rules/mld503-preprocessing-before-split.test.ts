@@ -161,8 +161,73 @@ ruleTests(preprocessingBeforeSplit, {
         scores = cross_val_score(GradientBoostingRegressor(random_state=0), X_scaled, y, cv=5)
       `,
     },
+    {
+      name: 'a scaler before the folds, when every model trained in the loop over the folds, or handed to the cross-validation, is a tree model: other models of the file learn from other data',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.metrics import roc_auc_score
+        from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+        def weighted_forest(X, y, weights):
+            X_s = StandardScaler().fit_transform(np.nan_to_num(X))
+            aucs = []
+            for tr, te in StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(X_s, y):
+                forest = RandomForestClassifier(200, random_state=0)
+                forest.fit(X_s[tr], y[tr], sample_weight=weights[tr])
+                aucs.append(roc_auc_score(y[te], forest.predict_proba(X_s[te])[:, 1]))
+            return np.mean(aucs)
+
+        def boosted(X, y):
+            booster = GradientBoostingClassifier(random_state=0)
+            scaled = MinMaxScaler().fit_transform(X)
+            for fold, (tr, te) in enumerate(KFold(n_splits=4).split(scaled)):
+                booster.fit(scaled[tr], y[tr])
+                print(fold, booster.score(scaled[te], y[te]))
+
+        def forest_cv(X, y):
+            X_all = StandardScaler().fit_transform(X)
+            return cross_val_score(RandomForestClassifier(random_state=0), X_all, y, cv=5)
+
+        def linear_baseline(X, y):
+            return cross_val_score(make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)), X, y, cv=5)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a scaler before the folds, when the loop over the folds also trains a linear model, or hands the rows to a function of the file',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold
+        from sklearn.preprocessing import StandardScaler
+
+        def fit_candidate(X, y):
+            return LogisticRegression(max_iter=1000).fit(X, y)
+
+        def ensemble(X, y):
+            X_s = StandardScaler().fit_transform(X)
+            for tr, te in StratifiedKFold(n_splits=5).split(X_s, y):
+                forest = RandomForestClassifier(random_state=0).fit(X_s[tr], y[tr])
+                linear = LogisticRegression(max_iter=1000).fit(X_s[tr], y[tr])
+                print(forest.score(X_s[te], y[te]), linear.score(X_s[te], y[te]))
+
+        def through_helper(X, y):
+            X_s = StandardScaler().fit_transform(X)
+            for tr, te in StratifiedKFold(n_splits=5).split(X_s, y):
+                forest = RandomForestClassifier(random_state=0).fit(X_s[tr], y[tr])
+                print(forest.score(X_s[te], y[te]), fit_candidate(X_s[tr], y[tr]).score(X_s[te], y[te]))
+      `,
+      findings: [
+        { line: 11, message: /^StandardScaler is fitted on all of X before StratifiedKFold\.split/ },
+        { line: 18, message: /^StandardScaler is fitted on all of X before StratifiedKFold\.split/ },
+      ],
+    },
     {
       name: 'a scaler before the split, with a tree model beside a model that reads the values themselves',
       code: py`

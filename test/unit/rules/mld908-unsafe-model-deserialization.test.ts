@@ -462,6 +462,27 @@ const OWN_PLACES = py`
       encoder.load_state_dict(torch.load(other_path))
 `;
 
+/** The best epoch's checkpoint read after loops that save only some passes, or start from a number no pass saves. */
+const UNSAVED_BEST_PASS = py`
+  import torch
+
+  best_epoch = 0
+  for epoch in range(args.epochs):
+      loss = train_one_epoch(model, optimizer)
+      if epoch % 10 == 0:
+          torch.save(model.state_dict(), "{}.pkl".format(epoch))
+      if loss < best_loss:
+          best_epoch = epoch
+  model.load_state_dict(torch.load("{}.pkl".format(best_epoch)))
+
+  best_ep = -1
+  for ep in range(n_epochs):
+      torch.save(net.state_dict(), f"ckpt/epoch_{ep}.pt")
+      if validate(net) > best_acc:
+          best_ep = ep
+  net.load_state_dict(torch.load(f"ckpt/epoch_{best_ep}.pt"))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1593,6 +1614,46 @@ ruleTests(unsafeModelDeserialization, {
         best_net = torch.load("scratch/best_net.pt")
       `,
     },
+    {
+      name: 'a checkpoint saved in every pass under the epoch number, loaded after the loop under the number of the best epoch the loop kept: a pass saved it',
+      code: py`
+        import os
+        import torch
+
+        best_loss = float("inf")
+        best_epoch = 0
+        for epoch in range(args.epochs):
+            loss = train_one_epoch(model, optimizer)
+            torch.save(model.state_dict(), "{}.pkl".format(epoch))
+            if loss < best_loss:
+                best_loss = loss
+                best_epoch = epoch
+        model.load_state_dict(torch.load("{}.pkl".format(best_epoch)))
+
+        def fit(net, loader, out_dir, epochs):
+            best_acc = 0.0
+            best_ep = 1
+            for ep in range(1, epochs + 1):
+                acc = run_epoch(net, loader)
+                torch.save(net.state_dict(), f"{out_dir}/epoch_{ep}.pt")
+                if acc > best_acc:
+                    best_acc = acc
+                    if acc > 0.5:
+                        best_ep = ep
+            net.load_state_dict(torch.load(f"{out_dir}/epoch_{best_ep}.pt"))
+            return net
+
+        def finetune(net, ckpt_dir, n_epochs):
+            best = None
+            for step in range(n_epochs):
+                score = validate(net)
+                torch.save(net, os.path.join(ckpt_dir, f"model_{step}.pth"))
+                if best is None or score > best:
+                    best = score
+                    chosen = step
+            return torch.load(os.path.join(ckpt_dir, f"model_{chosen}.pth"))
+      `,
+    },
   ],
   invalid: [
     {
@@ -1637,6 +1698,15 @@ ruleTests(unsafeModelDeserialization, {
             state = torch.load(ckpt_file, map_location="cpu", pickle_module=None, weights_only=True)
             trainer.model.load_state_dict(state["model_state_dict"])
       `,
+    },
+    {
+      name: 'the best epoch\'s number read after a loop that saves only some passes, or that starts from a number no pass saves, may name a file of an earlier run',
+      code: UNSAVED_BEST_PASS,
+      output: UNSAVED_BEST_PASS.replace('torch.load("{}.pkl".format(best_epoch))', 'torch.load("{}.pkl".format(best_epoch), weights_only=True)'),
+      findings: [
+        { line: 10, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
     },
     {
       name: 'a resumable loop whose checkpoint dictionary also holds the trained models still unpickles models',

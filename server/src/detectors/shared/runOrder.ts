@@ -2,9 +2,9 @@
 // program: the questions of an intermediate file hop (MLD502), of a program reading back what it
 // saved itself (MLD908) and of a checkpoint read back to resume training (MLD702).
 import type { Node } from 'web-tree-sitter';
-import type { DataFlow, DataIO } from '../../semantics/dataflow';
-import { stringValue } from '../../semantics/literals';
-import { ancestors, enclosingFunction, enclosingLoops, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
+import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
+import { numberValue, stringValue } from '../../semantics/literals';
+import { ancestors, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
@@ -68,6 +68,57 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read))) return true;
   const reads = flow.runsAt(read);
   return flow.runsAt(write).some((w) => reads.some((r) => w < r)) || firstRunsBefore(flow, write, read);
+}
+
+/**
+ * True when the read, after a loop, names the file one pass of that loop saved: its path reads a name
+ * the loop sets only to its own variable (`best_epoch = epoch` when the score improves), and that
+ * before the loop holds nothing or the loop's first value (`best_epoch = 0` before `for epoch in
+ * range(n)`), while a statement of the loop's body itself, run in every pass before that name is set,
+ * saves the same path with the loop variable in its place (`torch.save(state, "{}.pkl".format(epoch))`).
+ */
+export function savedInChosenPass(flow: DataFlow, path: Node, read: Node, saves: ReadonlyMap<string, readonly Node[]>): boolean {
+  const value = flow.pathOf(path);
+  return flow.readsWithin(stripParens(path)).some((name) => {
+    const chosen = value.holes.includes(name.node.text) ? chosenPass(flow, name, read) : undefined;
+    const body = chosen?.loop.childForFieldName('body');
+    if (!chosen || !body) return false;
+    const key = pathKey({ template: value.template, holes: value.holes.map((hole) => (hole === name.node.text ? chosen.variable : hole)) });
+    return (saves.get(key ?? '') ?? []).some((save) => {
+      // A statement of the body itself, not one under an `if` there: it runs in every pass.
+      const statement = enclosingStatement(save);
+      return sameNode(statement.parent, body) && chosen.sets.every((set) => statement.endIndex <= set.startIndex);
+    });
+  });
+}
+
+/** The loop whose variable alone the name read after it holds (see savedInChosenPass), its variable, and the statements that set the name in it. */
+function chosenPass(flow: DataFlow, name: NameRead, read: Node): { loop: Node; variable: string; sets: Node[] } | undefined {
+  let loop: Node | undefined;
+  const sets: Node[] = [];
+  const before: Node[] = [];
+  for (const definition of flow.reachingDefinitions(name)) {
+    const source = definition.kind === 'assign' && definition.value?.type === 'identifier' ? flow.readAt(definition.value) : undefined;
+    const bindings = source ? flow.reachingDefinitions(source) : [];
+    const passLoop = bindings.length === 1 && bindings[0].kind === 'for' && isAncestorOf(bindings[0].statement, definition.node) ? bindings[0].statement : undefined;
+    if (passLoop && (!loop || sameNode(loop, passLoop))) {
+      loop = passLoop;
+      sets.push(definition.statement);
+    } else if (definition.kind === 'assign' && definition.value) before.push(definition.value);
+    else return undefined;
+  }
+  const variable = loop?.childForFieldName('left');
+  if (!loop || variable?.type !== 'identifier' || read.startIndex < loop.endIndex) return undefined;
+  const first = before.length > 0 ? firstLoopValue(flow, loop) : undefined;
+  return before.every((initial) => initial.endIndex <= loop!.startIndex && first !== undefined && numberValue(initial) === first) ? { loop, variable: variable.text, sets } : undefined;
+}
+
+/** The first value a `for` over `range(...)` takes (`range(n)`: 0; `range(1, n + 1)`: 1), if the range starts at a number. */
+function firstLoopValue(flow: DataFlow, loop: Node): number | undefined {
+  const right = loop.childForFieldName('right');
+  const range = right ? flow.index.call(stripParens(right)) : undefined;
+  if (range?.qname !== 'builtins.range' || range.args.length === 0 || range.kwargs.size > 0) return undefined;
+  return range.args.length === 1 ? 0 : numberValue(range.args[0]);
 }
 
 /**
