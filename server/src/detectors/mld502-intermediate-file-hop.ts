@@ -433,7 +433,8 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
     const [[write, [read, ...again]], ...others] = hops;
     const file = describedFile(flow, read);
     const more = again.length > 0 ? ` (and ${again.length} more time${again.length > 1 ? 's' : ''})` : '';
-    const alsoOthers = others.length > 0 ? `, as ${others.length === 1 ? 'is 1 other file' : `are ${others.length} other files`} written in that cell` : '';
+    const together = doc.kind === 'notebook' ? 'in that cell' : 'beside it';
+    const alsoOthers = others.length > 0 ? `, as ${others.length === 1 ? 'is 1 other file' : `are ${others.length} other files`} written ${together}` : '';
     const what = others.length > 0 ? 'intermediate files' : 'an intermediate file';
     context.report({
       node: read.call.node,
@@ -461,18 +462,42 @@ function describedFile(flow: DataFlow, read: DataIO): string {
 /**
  * The hops grouped by step. In a notebook the cells are the steps: files one cell writes and one
  * later cell reads back (a cell that saves a set of arrays "for the next lesson", a cell that
- * loads them all) are one hop between the two cells, one finding on the first read. In a script
- * each written file is its own hop.
+ * loads them all) are one hop between the two cells, one finding on the first read. In a script a
+ * step is a run of adjacent statements of one block that each write (or each read back) one of the
+ * files, comments between them aside: files written by one run and read back by one run are one
+ * hop; a file written or read apart from the others, or read back before the next is written, is its own.
  */
 function stepsOf(index: SemanticIndex, readsByWrite: ReadonlyMap<DataIO, DataIO[]>): Array<Array<[DataIO, DataIO[]]>> {
   const hops = [...readsByWrite];
-  if (index.doc.kind !== 'notebook') return hops.map((hop) => [hop]);
   const cellOf = (io: DataIO): number => index.segmentIndexOf(io.call.node);
+  const notebook = index.doc.kind === 'notebook';
+  const writeStep = notebook ? cellOf : statementRuns(hops.map(([write]) => write));
+  const readStep = notebook ? cellOf : statementRuns(hops.map(([, reads]) => reads[0]));
   const steps = new Map<string, Array<[DataIO, DataIO[]]>>();
-  for (const hop of hops) pushTo(steps, `${cellOf(hop[0])}:${cellOf(hop[1][0])}`, hop);
-  // The first read of the later cell carries the finding.
+  for (const hop of hops) pushTo(steps, `${writeStep(hop[0])}:${readStep(hop[1][0])}`, hop);
+  // The first read of the later step carries the finding.
   for (const step of steps.values()) step.sort((a, b) => a[1][0].call.node.startIndex - b[1][0].call.node.startIndex);
   return [...steps.values()];
+}
+
+/** Numbers the runs of adjacent statements that hold the given calls (and nothing between them but comments): two calls in one run, or in one statement, get the same number. */
+function statementRuns(ios: readonly DataIO[]): (io: DataIO) => number {
+  const statements = [...new Map(ios.map((io) => { const statement = enclosingStatement(io.call.node); return [statement.id, statement] as const; })).values()];
+  statements.sort((a, b) => a.startIndex - b.startIndex);
+  const runOf = new Map<number, number>();
+  statements.forEach((statement, i) => {
+    const previous = statements[i - 1];
+    const adjacent = previous !== undefined && precedingStatement(statement)?.id === previous.id;
+    runOf.set(statement.id, adjacent ? runOf.get(previous.id)! : i);
+  });
+  return (io) => runOf.get(enclosingStatement(io.call.node).id)!;
+}
+
+/** The statement just before `statement` in its block, comments skipped. */
+function precedingStatement(statement: Node): Node | null {
+  let previous = statement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  return previous;
 }
 
 export const intermediateFileHop: Rule = {
@@ -488,7 +513,7 @@ export const intermediateFileHop: Rule = {
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
       nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or in a function of the file that it calls only under such a check, `if not os.path.exists("index.bin"): build_index()`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if` — a cache switched by a flag, also when the writing arm reads the file back right after writing it, so that both arms go on with the same values (`if do_search: results.to_csv(p); results = pd.read_csv(p)` / `else: results = pd.read_csv(p)`) —, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), files every write of which appends to them (`to_csv(p, mode="a")`, an HDF table written with `append=True`): nothing in the program starts them afresh, so what is read back holds what earlier runs appended too — a results log a resumable loop extends and sums up at the end, a store across runs; a file the program also writes whole (a `to_csv(p)` before the appends, or `to_hdf(p, key=k, mode="a")` without `append=True`, which replaces the key) is still reported, read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`, also when other values are written into such an object, `merged = {r["variant"]: r for _, r in loaded.iterrows()}`, `merged["B"] = row`, which takes nothing out of it: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print` (Spark\'s `show()`, `printSchema()`, `count()`: a read-back that only confirms its rows and schema), also through a statistic of it that is only shown, written into a string or not (`print("train frac: %.4f" % pd.read_parquet(p)["label"].mean())`, `f"{np.load(p).sum()}"` printed; a statistic used in a computation, `cut = pd.read_csv(p)["score"].mean()` then a filter on `cut`, still feeds the next step), also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), also when a function of the file hands the read-back to its callers — returns it, or writes it into a list or dictionary it builds and returns (`tables[b] = pd.read_parquet(p)`, then `return tables`) — and every call of it drops the result, only looks at it, or binds it to a name that is only looked at (`back = load_tables()`, then `print(back[1].shape)`): the check has moved into a helper, not the next step; a caller that trains on the result, or one of several calls that does, still consumes the file, read-backs that reach nothing (every use writes into the frame, `back["y"] = back["y"].astype("int8")`, or narrows it with its own methods into a name never read, or reaching nothing in turn, `misses = back[back.y != back.pred]` left for a comparison since commented out: dead code, which neither checks nor consumes the file; a name computed by any other call, `summary = build_profile(back)`, may have saved or trained, and is still reported), read-backs whose every use writes into them or saves them back to the file they came from (`table = pd.read_csv(p)`, `table.loc[n] = row`, `table.to_csv(p)`, or scores loaded with `np.load(p)`, filled at one index and saved with `np.save(p, scores)`: a table of results kept up to date after each trial, an append spelled out), which hand nothing read to another step — a read of that file that does, or a read-back also used otherwise (to pick the best point, saved under another name), is still reported —, and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
-      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads. So are several files one cell writes and one later cell reads back (a cell that saves a set of arrays for the next part of the notebook, a cell that loads them all): one step hands its data to another through them, one finding on the first read, linked to every write and read of the set; files the reading cell takes from two writing cells are two hops.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads. So are several files one cell writes and one later cell reads back (a cell that saves a set of arrays for the next part of the notebook, a cell that loads them all): one step hands its data to another through them, one finding on the first read, linked to every write and read of the set; files the reading cell takes from two writing cells are two hops. A script is read the same way, with a run of adjacent statements of one block for a cell: files saved by adjacent lines (comments between them aside) and loaded back by adjacent lines are one hop, one finding, while a file written or read apart from the others, or read back before the next one is written, is its own hop.',
     },
   },
   listen,

@@ -877,6 +877,47 @@ ruleTests(intermediateFileHop, {
       noFix: true,
     },
     {
+      name: 'a script that saves a set of arrays in adjacent lines and loads them all back in a later run of lines: one hop, one finding',
+      code: py`
+        import numpy as np
+
+        # %% Save the evaluation set
+        np.save(f"data/x_val{TAG}.npy", x_val)
+        np.save(f"data/y_val{TAG}.npy", y_val)
+        # the test split too
+        np.save(f"data/x_test{TAG}.npy", x_test)
+
+        # %% Load it back
+        x_val = np.load(f"data/x_val{TAG}.npy")
+        y_val = np.load(f"data/y_val{TAG}.npy")
+        x_test = np.load(f"data/x_test{TAG}.npy")
+        model.evaluate(x_val, y_val)
+        model.evaluate(x_test, model.predict(x_test))
+      `,
+      findings: [{ line: 10, column: 9, message: /^`f"data\/x_val\{TAG\}\.npy"` is written by `np\.save` in line 4 and read back here, as are 2 other files written beside it: intermediate files inside one pipeline/, related: 5 }],
+      noFix: true,
+    },
+    {
+      name: 'a script whose files are written by separate steps, or read back apart: one hop each',
+      code: py`
+        import pandas as pd
+
+        clean = pd.read_csv("raw.csv").dropna()
+        clean.to_csv("work/clean.csv", index=False)
+        customers = clean.groupby("customer").sum()
+        report(customers)
+        customers.to_csv("work/customers.csv")
+        orders = pd.read_csv("work/clean.csv")
+        merged = orders.merge(pd.read_csv("work/customers.csv"), on="customer")
+        merged.to_parquet("final.parquet")
+      `,
+      findings: [
+        { line: 8, column: 10, message: /^"work\/clean.csv" is written by `clean.to_csv` in line 4 and read back here: an intermediate file/, related: 1 },
+        { line: 9, column: 23, message: /^"work\/customers.csv" is written by `customers.to_csv` in line 7 and read back here: an intermediate file/, related: 1 },
+      ],
+      noFix: true,
+    },
+    {
       name: 'a notebook cell that reads back files two earlier cells wrote: two hops',
       code: [
         'import pandas as pd\nraw = pd.read_csv("orders.csv")\nclean = raw.dropna()\nclean.to_csv("work/clean.csv", index=False)\n',
