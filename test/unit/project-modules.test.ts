@@ -30,6 +30,12 @@ describe('project modules a file imports', () => {
     assert.deepEqual(names(text), ['helpers src/helpers.py', 'common.store common/store.py', '.pkg src/pkg/__init__.py', '..shared shared.py', 'pkg.io src/pkg/io.py']);
   });
 
+  it('finds a package imported from a folder above the file, up to the root', () => {
+    write('def save(m, p): pass\n', 'src', 'deep', 'train.py');
+    const text = 'from src.helpers import save\nimport numpy as np\ntorch.load(p)\n';
+    assert.deepEqual(names(text, file('src', 'deep', 'train.py')), ['src.helpers src/helpers.py']);
+  });
+
   it('reads nothing for a file that loads nothing serialized', () => {
     assert.deepEqual(names('from helpers import save\nsave(model, "m.pt")\n'), []);
   });

@@ -27,11 +27,21 @@ interface ImportedModule {
   level: number;
 }
 
+/** Libraries so common that a module of the project by their name is not looked for: it would shadow them. */
+const LIBRARIES = new Set([
+  '__future__', 'abc', 'argparse', 'collections', 'copy', 'csv', 'dataclasses', 'datetime', 'functools', 'glob', 'io', 'itertools',
+  'json', 'logging', 'math', 'multiprocessing', 'os', 'pathlib', 'pickle', 're', 'random', 'shutil', 'string', 'subprocess', 'sys',
+  'time', 'typing', 'warnings', 'accelerate', 'albumentations', 'catboost', 'cloudpickle', 'cv2', 'datasets', 'dill', 'gensim', 'h5py',
+  'huggingface_hub', 'imblearn', 'joblib', 'keras', 'lightgbm', 'lightning', 'matplotlib', 'mlflow', 'nltk', 'numpy', 'onnx',
+  'onnxruntime', 'optuna', 'pandas', 'peft', 'PIL', 'plotly', 'pytorch_lightning', 'requests', 'scipy', 'seaborn', 'sklearn', 'spacy',
+  'statsmodels', 'tensorboard', 'tensorflow', 'timm', 'torch', 'torchvision', 'tqdm', 'transformers', 'wandb', 'xgboost', 'yaml',
+]);
+
 /** The modules a text imports, in order of first import, each once. */
 function importedModules(text: string): ImportedModule[] {
   const found = new Map<string, ImportedModule>();
   const add = (name: string, level: number) => {
-    if (name || level) found.set(`${level}:${name}`, { name, level });
+    if ((name || level) && (level > 0 || !LIBRARIES.has(name.split('.')[0]))) found.set(`${level}:${name}`, { name, level });
   };
   for (const match of text.matchAll(FROM_IMPORT)) add(match[2], match[1].length);
   for (const match of text.matchAll(IMPORT)) {
@@ -40,9 +50,22 @@ function importedModules(text: string): ImportedModule[] {
   return [...found.values()].slice(0, MAX_IMPORTS);
 }
 
-/** Where a module may be: beside the file, or under the project's root; a relative import counts its dots from the file's folder. */
+/** Folders above a file in which an absolute import is looked for, at most: a package root is rarely deeper. */
+const MAX_PACKAGE_DEPTH = 6;
+
+/**
+ * Where a module may be: beside the file, in a folder above it up to the project's root (the folder
+ * a package such as `src.utils` is imported from), or under the root; a relative import counts its
+ * dots from the file's folder.
+ */
 function candidates(file: string, root: string, module: ImportedModule): string[] {
-  let bases = [path.dirname(file), root];
+  let bases: string[] = [];
+  for (let folder = path.dirname(file), i = 0; i < MAX_PACKAGE_DEPTH; folder = path.dirname(folder), i++) {
+    bases.push(folder);
+    const relative = path.relative(root, folder);
+    if (!relative || relative.startsWith('..') || path.isAbsolute(relative) || path.dirname(folder) === folder) break;
+  }
+  bases.push(root);
   if (module.level > 0) {
     let base = path.dirname(file);
     for (let i = 1; i < module.level; i++) base = path.dirname(base);

@@ -37,6 +37,14 @@ const CHECKPOINTS = projectModule('checkpoints', py`
 
   def load_weights(net, path):
       net.load_state_dict(torch.load(path))
+
+  def save_checkpoint(model, checkpoint_dir, filename="best.pth"):
+      path = os.path.join(checkpoint_dir, time.strftime("%H%M") + "_" + filename)
+      torch.save(model.state_dict(), path)
+      return path
+
+  def checkpoint_name(checkpoint_dir, filename="best.pth"):
+      return os.path.join(checkpoint_dir, filename)
 `);
 
 describe('MLD908: saves by functions of the project modules a file imports', () => {
@@ -134,6 +142,29 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
       log_path(net, "logged.pt")
       net.load_state_dict(torch.load("logged.pt"))
     `, [CHECKPOINTS]), [5, 8, 10, 12, 14]);
+  });
+
+  it('a name bound to what a helper returns, the path it saved to, holds the program\'s own file', async () => {
+    const code = py`
+      import torch
+      from checkpoints import save_checkpoint, checkpoint_name
+
+      def fit(model, cfg, loaders):
+          best_f1, checkpoint_path = 0.0, None
+          for epoch in range(cfg.epochs):
+              f1 = run_epoch(model, loaders)
+              if f1 > best_f1:
+                  best_f1 = f1
+                  checkpoint_path = save_checkpoint(model, cfg.checkpoint_dir, filename=f"{cfg.run}_best.pth")
+          if checkpoint_path is not None:
+              model.load_state_dict(torch.load(checkpoint_path, map_location="cpu"))
+          named = checkpoint_name(cfg.checkpoint_dir)
+          model.load_state_dict(torch.load(named))
+          return model
+    `;
+    assert.deepEqual(await lines(code, []), [12, 14], 'without the module both loads are foreign');
+    // The helper that only names a path saves nothing: its load stays reported.
+    assert.deepEqual(await lines(code, [CHECKPOINTS]), [14]);
   });
 
   it('does not take a function of a module the file does not import for the helper', async () => {

@@ -23,6 +23,10 @@ interface Parameter {
 export interface ParameterSave {
   parameters: readonly Parameter[];
   path: PathValue;
+  /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
+  returned: boolean;
+  /** Every run-time part of the path reads a parameter the function never rebinds: a call's arguments fill it in. */
+  fillable: boolean;
 }
 
 /** A module's top-level functions that save to a path built from their parameters (or to a constant path), by name. */
@@ -62,8 +66,9 @@ function parametersOf(index: SemanticIndex, fn: Node): Parameter[] {
 
 /**
  * The saves of a module's top-level functions whose path is known but for the function's
- * parameters: each run-time part reads a parameter the function never rebinds. A part the function
- * works out itself (a time stamp, a global) may differ from what the caller builds: not kept.
+ * parameters (each run-time part reads a parameter the function never rebinds), or that the function
+ * returns. A part the function works out itself (a time stamp, a global) may differ from what the
+ * caller builds: such a path is matched only through the function's result.
  */
 export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
   const saves = new Map<string, ParameterSave[]>();
@@ -75,14 +80,37 @@ export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
     if (!name || !fn) continue;
     const parameters = parametersOf(index, fn);
     const path = index.dataflow.pathOf(io.path);
+    const returned = index.functionExits(fn).returns.some((exit) => {
+      const value = exit.namedChild(0);
+      return !!value && namesSameFile(index, io.path!, value);
+    });
     const rebound = (parameter: Parameter) => index.definitionsOf(parameter.name).some((definition) => definition.kind !== 'param' && definition.scope.id === fn.id);
-    if (path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter && !rebound(parameter); })) {
+    const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
+    // A path the function returns is the file saved whatever its parts.
+    if (returned || fillable) {
       const list = saves.get(name) ?? [];
-      list.push({ parameters, path: detached(path) });
+      list.push({ parameters, path: detached(path), returned, fillable });
       saves.set(name, list);
     }
   }
   return saves;
+}
+
+/**
+ * Two expressions of one function name the same file: one name read over the same bindings
+ * (`path`, saved to and returned), or the same value with no part worked out by a call, which
+ * might give another name each time it is evaluated.
+ */
+function namesSameFile(index: SemanticIndex, a: Node, b: Node): boolean {
+  const [left, right] = [stripParens(a), stripParens(b)];
+  const flow = index.dataflow;
+  if (left.type === 'identifier' && right.type === 'identifier' && left.text === right.text) {
+    const bindings = (node: Node) => { const read = flow.readAt(node); return read ? flow.reachingDefinitions(read).map((d) => d.node.startIndex).join(',') : undefined; };
+    const held = bindings(left);
+    if (held !== undefined && held === bindings(right)) return true;
+  }
+  const [one, other] = [flow.pathOf(left), flow.pathOf(right)];
+  return !one.holes.some((hole) => hole.includes('(')) && one.template === other.template && one.holes.join('\u0000') === other.holes.join('\u0000');
 }
 
 /** The module functions a file imports by name from a relative import or a star import (which the index does not bind). */
@@ -146,8 +174,9 @@ function savedKey(index: SemanticIndex, save: ParameterSave, bound: ReadonlyMap<
   let template = pieces[0];
   const parts: string[] = [];
   for (let i = 0; i < holes.length; i++) {
-    const name = parameterOf(holes[i], save.parameters)!.name;
-    const value = bound.get(name);
+    const name = parameterOf(holes[i], save.parameters)?.name;
+    const value = name ? bound.get(name) : undefined;
+    if (!name) return undefined;
     if (!value) return undefined;
     const argument = 'template' in value ? value : flow.pathOf(value);
     if (holes[i] === name) {
@@ -176,10 +205,21 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
   for (const call of index.calls) {
     const saves = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)));
     for (const save of saves ?? []) {
-      const bound = boundArguments(call, save.parameters);
+      const bound = save.fillable ? boundArguments(call, save.parameters) : undefined;
       const key = bound ? savedKey(index, save, bound) : undefined;
       if (key !== undefined) found.push({ key, call: call.node });
     }
   }
   return found;
+}
+
+/**
+ * A call of a project function that returns the path it saved to (`ckpt = save_checkpoint(model,
+ * out_dir, filename=name)`): the name bound to its result holds the program's own file.
+ */
+export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node): boolean {
+  const site = index.call(call);
+  let unbound: Map<string, { module: string; name: string }> | undefined;
+  const saves = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
+  return !!saves?.some((save) => save.returned);
 }
