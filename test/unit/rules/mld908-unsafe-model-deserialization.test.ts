@@ -3022,6 +3022,7 @@ describe('MLD908: files under a test\'s own tmp_path', () => {
  * run reports back: through a config object, directly to the call, or through a trainer held in a name.
  */
 const TEST_READS_ITS_RUNS_REPORT = py`
+  import tempfile
   import joblib
   import torch
   from pipeline import Trainer, TrainConfig, Evaluator
@@ -3042,22 +3043,40 @@ const TEST_READS_ITS_RUNS_REPORT = py`
       result = Evaluator(model_dir=tmp_path).evaluate()
       model = joblib.load(result.model_file)
       assert model.predict([[0.0]]) is not None
+
+  def _runner_without_hooks(max_epochs):
+      work = tempfile.mkdtemp()
+      return build_runner(dict(type="EpochBasedRunner"), default_args=dict(model=Net(), work_dir=work, max_epochs=max_epochs))
+
+  def _build_runner(max_epochs=1):
+      runner = _runner_without_hooks(max_epochs)
+      runner.register_checkpoint_hook(dict(interval=1))
+      return runner
+
+  def test_checkpoint_hook_saves_each_epoch():
+      runner = _build_runner(max_epochs=2)
+      runner.run(loaders, [("train", 1)])
+      checkpoint = torch.load(f"{runner.work_dir}/epoch_2.pth")
+      assert "state_dict" in checkpoint
 `;
 
 describe('MLD908: paths a run told to write under the test\'s tmp_path reports', () => {
   const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
 
-  it('leaves a test that loads what a run it sent under its tmp_path reports having written', async () => {
+  it('leaves a test that loads what a run it sent under its tmp_path (or a new directory) reports having written, also a run built by helpers of the file', async () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', TEST_READS_ITS_RUNS_REPORT), []);
   });
 
   it('still reports the loads outside a test module, for output sent elsewhere, or a location given under another name', async () => {
-    assert.deepEqual(await findingsIn('file:///proj/tests/pipeline_smoke.py', TEST_READS_ITS_RUNS_REPORT), [8, 14, 19]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/pipeline_smoke.py', TEST_READS_ITS_RUNS_REPORT), [9, 15, 20, 35]);
     const elsewhere = TEST_READS_ITS_RUNS_REPORT.replace('output_dir=tmp_path / "training"', 'output_dir=SHARED / "training"');
-    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', elsewhere), [8]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', elsewhere), [9]);
     // A location the run reads from, not one it writes to.
     const input = TEST_READS_ITS_RUNS_REPORT.replace('Evaluator(model_dir=tmp_path)', 'Evaluator(data_dir=tmp_path)');
-    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', input), [19]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', input), [20]);
+    // A work directory that may hold an earlier run's files.
+    const shared = TEST_READS_ITS_RUNS_REPORT.replace('work = tempfile.mkdtemp()', 'work = "runs/shared"');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_pipeline.py', shared), [35]);
   });
 });
 
