@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { comparesWithNone, sameNode, stripParens, up } from './nodes';
+import { comparesWithNone, enclosingFunction, enclosingStatement, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -313,7 +313,24 @@ function localClassIsPlain(index: SemanticIndex, name: string, seen: Set<string>
   if (seen.has(`${definition.startIndex}`)) return true;
   seen.add(`${definition.startIndex}`);
   const basesPlain = index.classBases(definition).every((base) => (base.startsWith('local:') ? localClassIsPlain(index, base.slice(6), seen) : base === 'torch.nn.Module'));
-  return basesPlain && index.callsWithin(definition).every((call) => callIsPlain(index, call, seen));
+  return basesPlain && index.callsWithin(definition).every((call) => callIsPlain(index, call, seen) || keepsNoLayer(call, definition));
+}
+
+/**
+ * A call made when the module runs, in a method of its class other than `__init__` (`forward`),
+ * that neither is told the mode (`training=self.training`) nor keeps what it gives on `self`: what
+ * it computes (`g.apply_edges(fn.u_dot_v("h", "h", "score"))`) is no layer of the module, and the
+ * module's mode does not reach it. A functional dropout depends on the mode wherever it is.
+ */
+function keepsNoLayer(call: CallSite, classNode: Node): boolean {
+  const method = enclosingFunction(call.node);
+  const holder = method?.parent?.type === 'decorated_definition' ? method.parent : method;
+  if (!method || holder?.parent?.parent?.id !== classNode.id || method.childForFieldName('name')?.text === '__init__') return false;
+  if (call.qname && MODE_FUNCTIONS.test(call.qname)) return false;
+  if (call.argumentList && /\btraining\b/.test(call.argumentList.text)) return false;
+  const statement = enclosingStatement(call.node);
+  const assigned = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  return !(assigned?.type === 'assignment' && /^self\./.test(assigned.childForFieldName('left')?.text ?? ''));
 }
 
 /** The class statement a constructor call builds (a notebook may define a class twice). */

@@ -66,6 +66,45 @@ const SPLATTED = py`
  * An RL agent whose layers pass through a weight-init helper of the file (`layer_init(nn.Linear(...))`),
  * acting under no_grad during each rollout and updated after it. `HELPER` is the helper's body.
  */
+/** A link predictor: a plain encoder and a scoring module with no layers, trained together, then scored under no_grad. */
+const LAYERLESS_PREDICTOR = (inForward: string): string => py`
+  import itertools
+  import torch
+  import torch.nn as nn
+  import dgl
+  import dgl.function as fn
+
+  class Encoder(nn.Module):
+      def __init__(self, d_in, d_h):
+          super().__init__()
+          self.first = nn.Linear(d_in, d_h)
+          self.second = nn.Linear(d_h, d_h)
+
+      def forward(self, x):
+          return self.second(torch.relu(self.first(x)))
+
+  class DotScorer(nn.Module):
+      def forward(self, g, h):${inForward}
+          with g.local_scope():
+              g.ndata["h"] = h
+              g.apply_edges(fn.u_dot_v("h", "h", "score"))
+              return g.edata["score"][:, 0]
+
+  model = Encoder(16, 8)
+  pred = DotScorer()
+  optimizer = torch.optim.Adam(itertools.chain(model.parameters(), pred.parameters()), lr=0.01)
+  for epoch in range(50):
+      h = model(features)
+      score = pred(train_g, h)
+      loss = compute_loss(score)
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+  with torch.no_grad():
+      score = pred(test_g, h)
+      print(auc(score))
+`;
+
 const agentWithInitHelper = (helper: string, layers: string): string => py`
   import numpy as np
   import torch
@@ -588,8 +627,24 @@ ruleTests(evalModeNotSet, {
       name: 'a local class of plain layers that calls functions of the file building no module (position table, mask, gelu)',
       code: ENCODER_WITH_HELPERS(''),
     },
+    {
+      name: 'a scoring module with no layers whose forward calls a graph library, trained beside a plain encoder, then evaluated under no_grad',
+      code: LAYERLESS_PREDICTOR(''),
+    },
   ],
   invalid: [
+    {
+      name: 'the same scoring module told the mode in forward (neighbours sampled only while training): still reported',
+      code: LAYERLESS_PREDICTOR('\n          edges = dgl.sampling.sample_neighbors(g, g.nodes(), 5, training=self.training)'),
+      output: LAYERLESS_PREDICTOR('\n          edges = dgl.sampling.sample_neighbors(g, g.nodes(), 5, training=self.training)').replace('\nwith torch.no_grad():', '\npred.eval()\nwith torch.no_grad():'),
+      findings: [{ line: 35, message: /^`pred` is evaluated under `no_grad` but is still in training mode/ }],
+    },
+    {
+      name: 'a scoring module that keeps a layer its forward builds',
+      code: LAYERLESS_PREDICTOR('\n          self.scale = dgl.nn.EdgeWeightNorm(norm="both")'),
+      output: LAYERLESS_PREDICTOR('\n          self.scale = dgl.nn.EdgeWeightNorm(norm="both")').replace('\nwith torch.no_grad():', '\npred.eval()\nwith torch.no_grad():'),
+      findings: [{ line: 35, message: /^`pred` is evaluated under `no_grad` but is still in training mode/ }],
+    },
     {
       name: 'the same encoder with a layer from a function of the file that builds a module',
       code: ENCODER_WITH_HELPERS(py`
