@@ -1338,11 +1338,53 @@ model = keras.models.load_model("cnn.keras")
 ${calls}
 `;
 
+/**
+ * A keypoint data set whose augmentations run under flags `__init__` keeps on the instance (`self.mirror`,
+ * `self.crop == "random"`), built by `builds`, then trained on; `after` runs below the builds.
+ */
+const keypointScript = (builds: string, after = '') => `import random
+import numpy as np
+import torch
+from torch.utils.data import Dataset, DataLoader
+
+class KeypointSet(Dataset):
+    def __init__(self, path, mirror=False, crop="center"):
+        self.data = np.load(path)
+        self.mirror = mirror
+        self.crop = crop
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        x = self.data[i]
+        if self.mirror:
+            if random.random() > 0.5:
+                x = x[:, ::-1]
+        if self.crop == "random":
+            start = random.randint(0, 8)
+            x = x[start:start + 24]
+        return torch.from_numpy(x.copy())
+
+net = torch.nn.Linear(2, 1)
+optimizer = torch.optim.Adam(net.parameters())
+${builds}
+${after}for batch in DataLoader(train_set, batch_size=16):
+    optimizer.zero_grad()
+    net(batch).mean().backward()
+    optimizer.step()
+torch.save(net.state_dict(), "keypoints.pt")
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
       name: 'a shuffle under `if shuffle:` in a generator every call of which passes shuffle=False (or leaves its false default) never runs',
       code: batchesScript('False', 'model.fit(batches(train_samples, 32, shuffle=False), epochs=3)\nprint(model.evaluate(batches(val_samples, 32)))'),
+    },
+    {
+      name: 'draws under flags __init__ keeps on the instance (if self.mirror:, if self.crop == "random":) that every construction leaves off never run',
+      code: keypointScript('train_set = KeypointSet("train.npy")\nval_set = KeypointSet("val.npy", mirror=False, crop="center")'),
     },
     {
       name: 'random.seed given its seed as a=: a fixed seed',
@@ -3013,6 +3055,18 @@ ruleTests(unseededRandomness, {
       `,
       9, /^`np\.random\.choice` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)',
     ),
+    {
+      name: 'draws under flags __init__ keeps on the instance are still reported when a construction turns one on, or the attribute is set again outside the class',
+      code: keypointScript('train_set = KeypointSet("train.npy", crop="random")'),
+      findings: [{ line: 21, message: /^`random\.randint` \(and 1 other draw\) draws from the `random` module's global random generator/ }],
+      output: keypointScript('train_set = KeypointSet("train.npy", crop="random")').replace('from torch.utils.data import Dataset, DataLoader\n', 'from torch.utils.data import Dataset, DataLoader\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
+    {
+      name: 'a draw under a flag __init__ keeps on the instance is still reported when the file sets the attribute again from outside',
+      code: keypointScript('train_set = KeypointSet("train.npy")', 'train_set.mirror = True\n'),
+      findings: [{ line: 18, message: /^`random\.random` \(and 1 other draw\) draws from the `random` module's global random generator/ }],
+      output: keypointScript('train_set = KeypointSet("train.npy")', 'train_set.mirror = True\n').replace('from torch.utils.data import Dataset, DataLoader\n', 'from torch.utils.data import Dataset, DataLoader\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
     {
       name: 'a shuffle under `if shuffle:` is still reported when a call leaves its true default or passes a name',
       code: batchesScript('True', 'model.fit(batches(train_samples, 32), epochs=3)\nmodel.predict(batches(val_samples, 32, shuffle=False))'),

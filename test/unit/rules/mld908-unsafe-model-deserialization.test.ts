@@ -1946,6 +1946,48 @@ ruleTests(unsafeModelDeserialization, {
       output: FALLBACK_LOADS.replace('torch.load(own)', 'torch.load(own, weights_only=True)').replace('torch.load(os.path.join(models_dir, "lstm.pth"))', 'torch.load(os.path.join(models_dir, "lstm.pth"), weights_only=True)'),
     },
     {
+      name: 'one file read by pickle in one arm and by torch in the other (a .pkl checkpoint or any other) is one finding, linked',
+      code: py`
+        import pickle
+        import torch
+
+        class Runner:
+            def load_weights(self):
+                if self.cfg.weights.endswith(".pkl"):
+                    with open(self.cfg.weights, "rb") as f:
+                        weights = pickle.load(f)
+                else:
+                    weights = torch.load(self.cfg.weights, map_location="cpu")
+                self.net.load_state_dict(weights)
+      `,
+      findings: [{ line: 8, message: /^`pickle\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 }],
+    },
+    {
+      name: 'one file tried with joblib first and torch as the fallback, or read by both one after the other, is one finding per file; another file stays apart',
+      code: py`
+        import joblib
+        import pickle
+        import torch
+
+        def restore(model_path):
+            try:
+                return joblib.load(model_path)
+            except Exception:
+                return torch.load(model_path, map_location="cpu")
+
+        def inspect(ckpt, model_path):
+            raw = pickle.load(open(ckpt, "rb"))
+            state = torch.load(ckpt)
+            model = pickle.load(open(model_path, "rb"))
+            return raw, state, model
+      `,
+      findings: [
+        { line: 7, message: /^`joblib\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 12, message: /^`pickle\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 14, message: /^`pickle\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
       name: 'a model loaded from one of three files in the arms of an if chain counts the loads in its place without saying they share one branch',
       code: py`
         import torch

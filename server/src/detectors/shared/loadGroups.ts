@@ -13,6 +13,8 @@ export interface GroupedLoad {
   related?: { node: Node; message: string }[];
   /** The load's own fix. The group's finding applies those of all its loads at once, when each has one. */
   fix?: FixDescriptor;
+  /** What this load shares with the first, when loads of several kinds share a group (see the constructor's `too`). */
+  too?: string;
 }
 
 /** Collects loads by what they load, then reports each group once. */
@@ -69,8 +71,8 @@ export class LoadGroups<T extends GroupedLoad> {
         message: first.message + more,
         related: [
           ...(first.related ?? []),
-          ...others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, ${this.too}` })),
-          ...instead.map((other) => ({ node: other.node, message: `loaded here in its place, in another branch, ${this.too}` })),
+          ...others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, ${other.too ?? this.too}` })),
+          ...instead.map((other) => ({ node: other.node, message: `loaded here in its place, in another branch, ${other.too ?? this.too}` })),
         ],
         ...(fixes.length > 0 ? { fix: { ...fixes[0], edits: fixes.flatMap((fix) => fix.edits) } } : {}),
       });

@@ -442,14 +442,42 @@ function testedString(condition: Node | null): { name: Node; value: string } | u
   const test = condition ? stripParens(condition) : undefined;
   if (test?.type !== 'comparison_operator' || test.namedChildCount !== 2 || test.childrenForFieldName('operators').map((o) => o?.text).join() !== '==') return undefined;
   const [left, right] = test.namedChildren as Node[];
-  const [name, constant] = left.type === 'identifier' ? [left, right] : [right, left];
-  const value = name.type === 'identifier' ? literalValue(constant) : undefined;
+  const [name, constant] = left.type === 'identifier' || left.type === 'attribute' ? [left, right] : [right, left];
+  const value = name.type === 'identifier' || name.type === 'attribute' ? literalValue(constant) : undefined;
   return value?.kind === 'string' ? { name, value: value.value } : undefined;
 }
 
 /**
- * The arms of an `if` or `elif` that tests a parameter of its function against a string
- * (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
+ * The values the file's calls give the parameter that `read` holds: the parameter itself
+ * (`shuffle`), or an attribute that the class's `__init__` sets from one of its parameters and
+ * nothing else in the file assigns (`self.shuffle = shuffle`, read as `self.shuffle` in
+ * `__getitem__`), which holds what each construction of the class passed.
+ */
+function valuesGivenTo(index: SemanticIndex, read: Node): Node[] | undefined {
+  if (read.type === 'identifier') return index.valuesGiven(read);
+  const name = read.type === 'attribute' ? read.childForFieldName('attribute')?.text : undefined;
+  const values = name ? index.instanceAttributeValues(read) : [];
+  const source = values.length === 1 && values[0].type === 'identifier' ? values[0] : undefined;
+  const setter = source ? enclosingFunction(source) : undefined;
+  if (!source || setter?.childForFieldName('name')?.text !== '__init__') return undefined;
+  // Set from outside (`loader.shuffle = True`) or again elsewhere, it may hold another value.
+  return attributeAssignments(index).get(name!) === 1 ? index.valuesGiven(source) : undefined;
+}
+
+/** How many assignments of the file set an attribute of each name (`x.shuffle = ...`), on any object. */
+const attributeAssignments = oncePer((index: SemanticIndex): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const assignment of index.nodes('assignment')) {
+    const target = assignment.childForFieldName('left');
+    const name = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : undefined;
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return counts;
+});
+
+/**
+ * The arms of an `if` or `elif` that tests a parameter of its function (or an attribute `__init__`
+ * sets from one, see valuesGivenTo) against a string (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
  * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`), or that tests a
  * parameter's truth (`if shuffle:`) when every call gives it a false constant: they never run here.
  * Worked out once per document, so that a draw deep in an expression is not walked up once per draw.
@@ -460,16 +488,16 @@ const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statemen
     const condition = node.childForFieldName('condition');
     const tested = consequence ? testedString(condition) : undefined;
     if (tested) {
-      const given = index.valuesGiven(tested.name);
+      const given = valuesGivenTo(index, tested.name);
       // A literal of another kind (`None`, a number) never equals a string.
       return given?.every((value) => {
         const literal = index.literal(value);
         return !!literal && (literal.kind !== 'string' || literal.value !== tested.value);
       }) ? [consequence!] : [];
     }
-    // `if shuffle:` where every call gives `shuffle=False` (or leaves a false default): never taken.
-    const flag = consequence && condition && stripParens(condition).type === 'identifier' ? stripParens(condition) : undefined;
-    const given = flag ? index.valuesGiven(flag) : undefined;
+    // `if shuffle:` (or `if self.shuffle:`) where every call gives `shuffle=False` (or leaves a false default): never taken.
+    const flag = consequence && condition ? stripParens(condition) : undefined;
+    const given = flag ? valuesGivenTo(index, flag) : undefined;
     return given?.every((value) => isFalsy(index.literal(value))) ? [consequence!] : [];
   }));
 
