@@ -162,7 +162,7 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
     if (severity === 'off') continue;
     if (rule.meta.notebookOnly && doc.kind !== 'notebook') continue;
     const findings: Finding[] = [];
-    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting, testSetup, project) });
+    runs.push({ rule, findings, spentMs: 0, context: ruleContext(rule.meta, severity, findings, reporting, { testSetup, project, libraryFloors: config.libraryFloors }) });
   }
 
   const stopped = (): BudgetStop => (budgetStop ??= { budgetMs: budget!.budgetMs, stoppedRules: [], notRun: [] });
@@ -270,7 +270,10 @@ interface Reporting {
 }
 
 /** The context of one rule: its report turns descriptors into findings, minus the suppressed ones. */
-function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, testSetup: TestSetup | undefined, project: RuleContext['project']): RuleContext {
+/** What a rule may know beyond the document: its test set-up, the project's modules and requirements. */
+type DocumentSurroundings = Pick<RuleContext, 'testSetup' | 'project' | 'libraryFloors'>;
+
+function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], reporting: Reporting, { testSetup, project, libraryFloors }: DocumentSurroundings): RuleContext {
   const { doc, index, parsesAsPython, suppressions, multilineStrings } = reporting;
   const rangeOf = (place: { node?: Node; range?: Range }): Range | undefined => place.range ?? (place.node ? nodeRange(place.node) : undefined);
   // A directive on the statement's last line covers a finding on its first (a call over several lines).
@@ -311,6 +314,7 @@ function ruleContext(meta: RuleMeta, severity: Severity, findings: Finding[], re
     parsesAsPython,
     ...(testSetup ? { testSetup } : {}),
     ...(project ? { project } : {}),
+    ...(libraryFloors ? { libraryFloors } : {}),
     report(descriptor) {
       const range = placed(descriptor);
       if (!suppressed(range, descriptor.node)) push(descriptor, range);

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_EDITOR_SETTINGS, documentConfig, filePathOf, ProjectConfigCache, readEditorSettings, type EditorSettings } from './config/editorSettings';
 import { ConftestCache } from './config/conftests';
 import { ProjectModuleCache, withProjectModules } from './config/projectModules';
+import { RequirementsCache } from './config/requirements';
 import { RULES } from './analyze';
 import type { AnalysisConfig } from './config/settings';
 import { scriptSource, sourceText, type DocumentSource } from './documents/source';
@@ -47,6 +48,8 @@ const projects = new ProjectConfigCache();
 const conftests = new ConftestCache();
 /** The project modules documents import (what their helpers save), read from disk as conftest files are. */
 const projectModules = new ProjectModuleCache();
+/** The project's requirements (which library versions it allows), read from disk as pyproject.toml is. */
+const requirements = new RequirementsCache();
 const notices = new Notices(connection);
 const memory = new MemoryKeeper();
 const RULE_METAS = RULES.map((rule) => rule.meta);
@@ -135,6 +138,7 @@ connection.onDidChangeWatchedFiles(() => {
   projects.clear();
   conftests.clear();
   projectModules.clear();
+  requirements.clear();
   reanalyseAll();
 });
 
@@ -250,7 +254,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
     publish(uri, emptyDiagnostics(source));
     return undefined;
   }
-  const documented = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests);
+  const documented = documentConfig(uri, settings, projects, workspaceRootOf(uri), conftests, requirements);
   const { project } = documented;
   const config = withProjectModules(documented.config, projectModules, filePathOf(uri), workspaceRootOf(uri), sourceText(source));
   notices.configProblems(project);
@@ -431,7 +435,7 @@ connection.onCodeAction(async (params, token) => {
 });
 
 const workspace = new WorkspaceScan({
-  connection, projects, conftests, projectModules, settingsFor, fresh, ownerOf,
+  connection, projects, conftests, projectModules, requirements, settingsFor, fresh, ownerOf,
   parser: () => parserReady,
   roots: () => workspaceRoots,
   isOpen,

@@ -76,6 +76,24 @@ describe('mldebt check: project modules a file imports', function () {
   });
 });
 
+describe('mldebt check: the PyTorch the project requires', function () {
+  this.timeout(60000);
+
+  it('leaves torch.load alone where the requirements allow only PyTorch 2.6 or later, and a change to them is a cache miss', () => {
+    const dir = temporaryFolder('requirements');
+    try {
+      writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch==2.7.1\n');
+      writeFileSync(path.join(dir, 'infer.py'), 'import torch\nnet.load_state_dict(torch.load("weights.pt"))\n');
+      const codes = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string }) => `${f.file}:${f.code}`);
+      assert.deepEqual(codes(), []);
+      writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch>=2.1\n');
+      assert.deepEqual(codes(), ['infer.py:MLD908']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('mldebt check: the result cache', function () {
   this.timeout(60000);
   let dir: string;

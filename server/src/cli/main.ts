@@ -4,6 +4,7 @@
 //   mldebt explain CODE     print a rule's documentation
 // Exit status: 0 no findings, 1 findings (or files that do not parse), 2 usage or I/O error.
 import { ConftestCache } from '../config/conftests';
+import { RequirementsCache } from '../config/requirements';
 import { existsSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
@@ -83,6 +84,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   const reportedProblems = new Set<string>();
   const tasks: FileTask[] = [];
   const conftests = new ConftestCache();
+  const requirements = new RequirementsCache();
   /** Warnings about a file's pyproject.toml, printed before the file's own messages the first time. */
   const warningsBefore: string[][] = [];
   for (const file of discovery.files) {
@@ -94,6 +96,8 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
     const config = mergeConfig(mergeConfig(defaultConfig(), project?.config ?? {}), flagConfig(options));
     const conftestSources = conftests.forFile(file, root);
     if (conftestSources.length) config.conftests = conftestSources;
+    const floors = requirements.forFile(file, root);
+    if (floors) config.libraryFloors = floors;
     tasks.push({ file, root, shown, config, fix: options.fix, diff: options.diff, unsafeFixes: options.unsafeFixes, cache: options.cache });
   }
 

@@ -2,6 +2,7 @@
 // workspace/configuration, or from any LSP client's didChangeConfiguration / initializationOptions),
 // validated, and layered with pyproject.toml into the configuration a document is analysed with.
 import type { ConftestCache } from './conftests';
+import type { RequirementsCache } from './requirements';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { statSync } from 'node:fs';
@@ -91,7 +92,7 @@ export function filePathOf(uri: string): string | undefined {
  * The analysis configuration of a document: defaults, then the project's pyproject.toml, then the
  * editor settings (the user's explicit per-rule choices win; the project's max-file-size wins).
  */
-export function documentConfig(uri: string, editor: EditorSettings, projects: ProjectConfigCache, workspaceRoot?: string, conftests?: ConftestCache): { config: AnalysisConfig; project?: ProjectConfig } {
+export function documentConfig(uri: string, editor: EditorSettings, projects: ProjectConfigCache, workspaceRoot?: string, conftests?: ConftestCache, requirements?: RequirementsCache): { config: AnalysisConfig; project?: ProjectConfig } {
   let config = defaultConfig();
   const filePath = filePathOf(uri);
   // The search for pyproject.toml stays inside the workspace folder; a file outside any folder
@@ -111,5 +112,8 @@ export function documentConfig(uri: string, editor: EditorSettings, projects: Pr
   // A test module's conftest files, within the workspace folder as pyproject.toml's search is.
   const conftestSources = filePath && conftests ? conftests.forFile(filePath, workspaceRoot ?? path.dirname(filePath)) : [];
   if (conftestSources.length) config.conftests = conftestSources;
+  // The project's requirements, within the workspace folder too.
+  const floors = filePath && requirements ? requirements.forFile(filePath, workspaceRoot ?? path.dirname(filePath)) : undefined;
+  if (floors) config.libraryFloors = floors;
   return project ? { config, project } : { config };
 }

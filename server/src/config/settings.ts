@@ -1,6 +1,7 @@
 // What a run is configured with, from any source (VS Code settings, pyproject.toml, CLI flags),
 // and how a rule's selection and severity follow from it.
 import type { RuleMeta, Severity } from '../engine/types';
+import type { LibraryFloors } from '../engine/versions';
 
 export type SeverityOverride = Severity | 'off';
 
@@ -31,6 +32,12 @@ export interface AnalysisConfig {
    * config/projectModules.ts). Read by the front door only for files that load a serialized object.
    */
   projectModules?: ProjectModuleSource[];
+  /**
+   * The lowest version of each library the project's requirements allow (`requirements.txt`,
+   * `pyproject.toml`), found by the front door at or above the file (see config/requirements.ts):
+   * a rule about behaviour a library changed at a version knows which side every install is on.
+   */
+  libraryFloors?: LibraryFloors;
 }
 
 export interface ConftestSource {
@@ -100,6 +107,8 @@ export function mergeConfig(base: AnalysisConfig, override: Partial<AnalysisConf
   if (extendSelect.length) merged.extendSelect = extendSelect;
   const conftests = override.conftests ?? base.conftests;
   if (conftests?.length) merged.conftests = conftests;
+  const libraryFloors = override.libraryFloors ?? base.libraryFloors;
+  if (libraryFloors) merged.libraryFloors = libraryFloors;
   const projectModules = override.projectModules ?? base.projectModules;
   if (projectModules?.length) merged.projectModules = projectModules;
   return merged;

@@ -10,6 +10,7 @@ import type { DataIO, Mutation, NameRead } from '../semantics/dataflow';
 import type { CollectedType } from '../semantics/walk';
 import type { FixSafety, RuleMeta } from '../engine/types';
 import type { ProjectSaves } from './shared/projectSaves';
+import type { LibraryFloors } from '../engine/versions';
 import type { TestSetup } from './shared/testSetup';
 
 // The vocabulary lives in the engine; rules keep importing it from here.
@@ -84,6 +85,8 @@ export interface RuleContext {
   readonly testSetup?: TestSetup;
   /** What the project modules the file imports save (from AnalysisConfig.projectModules), worked out at the first ask. */
   readonly project?: { saves(): ProjectSaves };
+  /** The lowest version of each library the project's requirements allow (from AnalysisConfig.libraryFloors). */
+  readonly libraryFloors?: LibraryFloors;
 }
 
 /** A listener for the collected nodes of one kind (`comparison_operator`, `assignment`...). */

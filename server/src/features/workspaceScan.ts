@@ -12,6 +12,7 @@ import { analyzeDocument } from '../analyze';
 import { documentConfig, filePathOf, type EditorSettings, type ProjectConfigCache } from '../config/editorSettings';
 import type { ConftestCache } from '../config/conftests';
 import { withProjectModules, type ProjectModuleCache } from '../config/projectModules';
+import type { RequirementsCache } from '../config/requirements';
 import { RULES } from '../analyze';
 import type { Finding } from '../engine/types';
 import { isPythonLanguage } from '../documents/build';
@@ -41,6 +42,7 @@ export interface WorkspaceHost {
   projects: ProjectConfigCache;
   conftests: ConftestCache;
   projectModules: ProjectModuleCache;
+  requirements: RequirementsCache;
   roots(): string[];
   isOpen(uri: string): boolean;
   /** Whether an open document waits for (or is in) an analysis: the scan lets it go first. */
@@ -193,7 +195,7 @@ export class WorkspaceScan {
     if (!file || !parser) return undefined;
     const settings = await this.host.settingsFor(uri);
     const root = this.host.roots().find((r) => file.startsWith(r + path.sep));
-    const { config: documented } = documentConfig(uri, settings, this.host.projects, root, this.host.conftests);
+    const { config: documented } = documentConfig(uri, settings, this.host.projects, root, this.host.conftests, this.host.requirements);
     const source = diskSource(file, documented.maxFileSize);
     if (!source || !settings.enable || skipReason(source, documented.maxFileSize)) {
       this.forget(uri);

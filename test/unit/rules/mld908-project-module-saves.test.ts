@@ -177,3 +177,30 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     `, [CHECKPOINTS]), [5]);
   });
 });
+
+describe('MLD908: the PyTorch versions the project\'s requirements allow', () => {
+  const code = py`
+    import pickle
+    import dill
+    import torch
+
+    state = torch.load("best.pt", map_location="cpu")
+    legacy = torch.load("old.pt", weights_only=False)
+    custom = torch.load("custom.pt", pickle_module=dill)
+    clf = pickle.load(open("clf.pkl", "rb"))
+  `;
+  const linesWith = async (torch?: string) => {
+    const { result } = await run(code, undefined, { ...allRulesConfig(), ...(torch ? { libraryFloors: { torch } } : {}) });
+    return result.findings.filter((f) => f.code === 'MLD908').map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves a plain torch.load alone when every allowed PyTorch loads tensors only by default (2.6 and later)', async () => {
+    assert.deepEqual(await linesWith(), [5, 6, 7, 8]);
+    assert.deepEqual(await linesWith('2.7.1'), [6, 7, 8]);
+    assert.deepEqual(await linesWith('2.6'), [6, 7, 8]);
+  });
+
+  it('still reports it when the requirements allow an older PyTorch', async () => {
+    assert.deepEqual(await linesWith('2.5.1'), [5, 6, 7, 8]);
+  });
+});

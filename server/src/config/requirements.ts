@@ -1,0 +1,122 @@
+// The lowest version of a library the project's requirements allow (`torch==2.7.1`,
+// `torch>=2.6,<3`): behaviour a library changed at a version (PyTorch 2.6 made `torch.load` load
+// tensors only by default) is known for every install the project allows. Read from the nearest
+// folder, at or above the file and within the project's root, that holds a `requirements.txt` or a
+// `pyproject.toml` (`[project] dependencies`, Poetry's `[tool.poetry.dependencies]`); only
+// regular files of bounded size are read, as for configuration.
+import { lstatSync } from 'node:fs';
+import * as path from 'node:path';
+import { readConfigFile } from './configFile';
+import { atLeast, versionParts, type LibraryFloors } from '../engine/versions';
+
+// smol-toml ships a CommonJS build, but its type declarations are ESM-only.
+const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
+
+/** The libraries whose lowest allowed version a rule asks for. */
+const LIBRARIES = ['torch'] as const;
+
+/**
+ * The lowest version a requirement specifier allows (`==2.7.1`, `>=2.6,<3`, `~=2.6.0`, Poetry's
+ * `^2.6`); undefined when it sets no lower bound (`<3`, `!=2.5`, none at all). `>2.5` allows 2.5.1,
+ * so an exclusive bound is its own version: the floor is never above what is allowed.
+ */
+export function specifierFloor(specifier: string): string | undefined {
+  let floor: string | undefined;
+  for (const part of specifier.split(',')) {
+    const match = /^\s*(===|==|>=|~=|>|\^|~)\s*([\w.+!*-]+)\s*$/.exec(part) ?? /^\s*()(\d[\w.+!-]*)\s*$/.exec(part);
+    if (!match || match[2].includes('*') || !versionParts(match[2])) continue;
+    if (!floor || atLeast(match[2], floor)) floor = match[2];
+  }
+  return floor;
+}
+
+/** A requirement line's name and specifier (`torch[cuda]>=2.6 ; python_version>"3.8"` -> torch, >=2.6). */
+function requirement(line: string): { name: string; specifier: string } | undefined {
+  const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;#@]*)/.exec(line);
+  return match ? { name: match[1].toLowerCase().replace(/[._]/g, '-'), specifier: match[2].trim() } : undefined;
+}
+
+function floorsFromLines(lines: Iterable<string>, floors: LibraryFloors): void {
+  for (const line of lines) {
+    const found = requirement(line.replace(/#.*$/, ''));
+    const library = LIBRARIES.find((name) => name === found?.name);
+    const floor = found && library ? specifierFloor(found.specifier) : undefined;
+    if (library && floor) floors[library] = floor;
+  }
+}
+
+function floorsFromPyproject(text: string, floors: LibraryFloors): void {
+  let data: Record<string, unknown>;
+  try {
+    data = parseToml(text) as Record<string, unknown>;
+  } catch {
+    return; // reported by the configuration reader, if it has [tool.mldebt]
+  }
+  const table = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+  const dependencies = table(data.project)?.dependencies;
+  if (Array.isArray(dependencies)) floorsFromLines(dependencies.filter((item): item is string => typeof item === 'string'), floors);
+  const poetry = table(table(table(data.tool)?.poetry)?.dependencies);
+  for (const library of LIBRARIES) {
+    const entry = poetry?.[library];
+    const specifier = typeof entry === 'string' ? entry : typeof table(entry)?.version === 'string' ? (table(entry)!.version as string) : undefined;
+    const floor = specifier ? specifierFloor(specifier) : undefined;
+    if (floor) floors[library] = floor;
+  }
+}
+
+const REQUIREMENT_FILES = ['requirements.txt', 'pyproject.toml'];
+
+/** The library floors of folders, by folder; an entry is checked against its files' change times. */
+export class RequirementsCache {
+  private readonly byFolder = new Map<string, { stamp: string; floors: LibraryFloors | undefined }>();
+
+  /**
+   * The floors the requirements nearest to `file` set: those of the first folder, from the file's
+   * own up to `root`, that has a requirements file (undefined when none has, or it names none of
+   * the libraries).
+   */
+  forFile(file: string, root: string): LibraryFloors | undefined {
+    const relative = path.relative(root, path.dirname(file));
+    const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
+    for (let folder = path.dirname(file); ; folder = path.dirname(folder)) {
+      const found = this.read(folder);
+      if (found !== null) return found;
+      if (!inside || folder === root || path.dirname(folder) === folder) return undefined;
+    }
+  }
+
+  /** The folder's floors; null when it has no requirements file, so that the search goes on above it. */
+  private read(folder: string): LibraryFloors | undefined | null {
+    const present = REQUIREMENT_FILES.map((name) => path.join(folder, name)).map((file) => {
+      try {
+        const stat = lstatSync(file);
+        return { file, stamp: `${stat.mtimeMs}:${stat.size}` };
+      } catch {
+        return undefined;
+      }
+    });
+    if (present.every((entry) => entry === undefined)) return null;
+    const stamp = present.map((entry) => entry?.stamp ?? '-').join('|');
+    const known = this.byFolder.get(folder);
+    if (known && known.stamp === stamp) return known.floors;
+    const floors: LibraryFloors = {};
+    const [requirementsFile, pyproject] = present;
+    const text = (entry: { file: string } | undefined) => {
+      const read = entry ? readConfigFile(entry.file) : undefined;
+      return read && 'text' in read ? read.text : undefined;
+    };
+    const pyprojectText = text(pyproject);
+    if (pyprojectText !== undefined) floorsFromPyproject(pyprojectText, floors);
+    // requirements.txt pins what is installed: it wins over a looser range in pyproject.toml.
+    const requirementsText = text(requirementsFile);
+    if (requirementsText !== undefined) floorsFromLines(requirementsText.split(/\r\n|\r|\n/), floors);
+    const result = Object.keys(floors).length > 0 ? floors : undefined;
+    if (this.byFolder.size >= 256) this.byFolder.clear();
+    this.byFolder.set(folder, { stamp, floors: result });
+    return result;
+  }
+
+  clear(): void {
+    this.byFolder.clear();
+  }
+}

@@ -1,0 +1,71 @@
+// The lowest library versions a project's requirements allow (config/requirements.ts): specifiers,
+// where they are read from, and files that are never read.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { RequirementsCache, specifierFloor } from '../../server/src/config/requirements';
+import { atLeast } from '../../server/src/engine/versions';
+
+describe('project requirements: lowest allowed versions', () => {
+  it('reads the lower bound of a specifier, and none where it sets none', () => {
+    assert.equal(specifierFloor('==2.7.1'), '2.7.1');
+    assert.equal(specifierFloor('>=2.6,<3'), '2.6');
+    assert.equal(specifierFloor('<3, >=2.6.0'), '2.6.0');
+    assert.equal(specifierFloor('~=2.6.0'), '2.6.0');
+    assert.equal(specifierFloor('^2.6'), '2.6');
+    assert.equal(specifierFloor('==2.6.0+cu124'), '2.6.0+cu124');
+    assert.equal(specifierFloor('>2.5'), '2.5', 'an exclusive bound allows versions just above it');
+    assert.equal(specifierFloor('<3'), undefined);
+    assert.equal(specifierFloor('!=2.5'), undefined);
+    assert.equal(specifierFloor(''), undefined);
+    assert.equal(specifierFloor('==2.*'), undefined);
+    assert.ok(atLeast('2.6.0+cu124', '2.6') && atLeast('2.10', '2.6') && !atLeast('2.5.1', '2.6') && !atLeast('main', '2.6'));
+  });
+
+  describe('where they are read from', () => {
+    let dir: string;
+    const file = (...parts: string[]) => path.join(dir, ...parts);
+    const write = (text: string, ...parts: string[]) => {
+      mkdirSync(path.dirname(file(...parts)), { recursive: true });
+      writeFileSync(file(...parts), text);
+    };
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'mld-requirements-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('takes the nearest folder with a requirements file, within the root', () => {
+      write('numpy\ntorch[cuda]==2.7.1 ; python_version >= "3.9"  # pinned\n', 'requirements.txt');
+      write('', 'src', 'train.py');
+      assert.deepEqual(new RequirementsCache().forFile(file('src', 'train.py'), dir), { torch: '2.7.1' });
+      // A nearer pyproject.toml without torch: nothing is known, and nothing above it is asked.
+      write('[project]\nname = "app"\ndependencies = ["numpy>=1.26"]\n', 'src', 'pyproject.toml');
+      assert.equal(new RequirementsCache().forFile(file('src', 'train.py'), dir), undefined);
+    });
+
+    it('reads [project] dependencies and Poetry\'s table; requirements.txt wins over pyproject.toml', () => {
+      write('[project]\nname = "app"\ndependencies = ["torch>=2.6,<3"]\n', 'a', 'pyproject.toml');
+      assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.6' });
+      write('[tool.poetry.dependencies]\npython = "^3.10"\ntorch = { version = "^2.7", source = "pytorch" }\n', 'b', 'pyproject.toml');
+      assert.deepEqual(new RequirementsCache().forFile(file('b', 'x.py'), dir), { torch: '2.7' });
+      write('torch==2.4.1\n', 'a', 'requirements.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.4.1' });
+    });
+
+    it('never reads a directory, a device or a broken file, and sees a change', () => {
+      mkdirSync(file('d', 'requirements.txt'), { recursive: true });
+      assert.equal(new RequirementsCache().forFile(file('d', 'x.py'), dir), undefined);
+      write('', 'e', 'placeholder');
+      symlinkSync('/dev/zero', file('e', 'requirements.txt'));
+      assert.equal(new RequirementsCache().forFile(file('e', 'x.py'), dir), undefined);
+      write('[project\ndependencies = ["torch==2.7"', 'f', 'pyproject.toml');
+      assert.equal(new RequirementsCache().forFile(file('f', 'x.py'), dir), undefined);
+      const cache = new RequirementsCache();
+      write('torch==2.5.1\n', 'g', 'requirements.txt');
+      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.5.1' });
+      write('torch==2.6.0\n', 'g', 'requirements.txt');
+      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.6.0' });
+    });
+  });
+});
