@@ -998,6 +998,29 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'statistics of the data under the plural name of the statistic (clipping percentiles a serving class reads back, quantiles of an anomaly score), by the name loaded into or the file name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_DIR = "models"
+
+        class FlowScorer:
+            def __init__(self, models_dir):
+                self.percentiles = joblib.load(f"{models_dir}/percentiles.joblib")
+
+            def clip(self, x):
+                return np.clip(x, self.percentiles["p01"], self.percentiles["p99"])
+
+        with open("models/error_quantiles.pkl", "rb") as f:
+            quantiles = pickle.load(f)
+        alarm = errors > quantiles[0.99]
+        bounds = joblib.load(os.path.join(MODEL_DIR, "flow_percentiles.joblib"))
+        X = X.clip(bounds["low"], bounds["high"], axis=1)
+      `,
+    },
+    {
       name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
       code: py`
         import unittest
@@ -2097,6 +2120,20 @@ ruleTests(unsafeModelDeserialization, {
         { line: 6, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 10, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 13, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
+      name: 'a quantile regressor named in the singular, and a percentiles file used as a model, are still models',
+      code: py`
+        import joblib
+
+        quantile_model = joblib.load("models/quantile_gbr.pkl")
+        percentiles = joblib.load("models/percentiles.joblib")
+        upper = percentiles.predict(X)
+      `,
+      findings: [
+        { line: 3, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {
