@@ -669,6 +669,11 @@ export class SemanticIndex {
     if (!call) return false;
     const qname = call.qname;
     if (qname) return PROCESS_SETUP_FUNCTIONS.test(qname) || TEST_SETUP_FUNCTIONS.test(qname) || this.seedsForTests(qname);
+    return this.isLoggerMethod(call);
+  }
+
+  /** `logger.info(...)` on a logger from `logging.getLogger(__name__)` (or a library's `get_logger`): its methods only log. */
+  isLoggerMethod(call: CallSite): boolean {
     const maker = call.receiver ? this.originCall(call.receiver)?.qname : undefined;
     return !!maker && LOGGER_FACTORIES.test(maker);
   }

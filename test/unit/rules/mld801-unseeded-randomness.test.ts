@@ -4099,6 +4099,118 @@ describe('MLD801: samples a model class draws for its callers, and values kept i
   });
 });
 
+/** A character model with its own sampling method, trained in an epoch loop that shows a sample after each epoch. */
+const GRU_SAMPLER = py`
+  import logging
+  import torch
+  import torch.nn as nn
+
+  logger = logging.getLogger(__name__)
+
+
+  class CharGRU(nn.Module):
+      def __init__(self, vocab):
+          super().__init__()
+          self.embed = nn.Embedding(vocab, 64)
+          self.gru = nn.GRU(64, 128, batch_first=True)
+          self.head = nn.Linear(128, vocab)
+
+      def forward(self, ids, state=None):
+          out, state = self.gru(self.embed(ids), state)
+          return self.head(out), state
+
+      def sample(self, vocab, seed_text, length=80):
+          ids = torch.tensor([vocab.encode(seed_text)])
+          out = ids
+          state = None
+          with torch.no_grad():
+              for _ in range(length):
+                  logits, state = self(ids, state)
+                  ids = torch.multinomial(torch.softmax(logits[:, -1] / 0.8, dim=-1), 1)
+                  out = torch.cat([out, ids], dim=1)
+          return vocab.decode(out[0].tolist())
+
+
+  def train(model, loader, vocab, epochs=5):
+      opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+      for epoch in range(epochs):
+          for x, y in loader:
+              logits, _ = model(x)
+              loss = nn.functional.cross_entropy(logits.transpose(1, 2), y)
+              opt.zero_grad()
+              loss.backward()
+              opt.step()
+          text = model.sample(vocab, "the ")
+          print(f"epoch {epoch}: loss {loss.item():.3f} | {text}")
+
+
+  if __name__ == "__main__":
+      train(CharGRU(96), build_loader(), build_vocab())
+`;
+
+describe('MLD801: drawn values formatted into a message that is only printed or logged', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/train_char.py', code, unseededRandomness);
+  const showLine = '        print(f"epoch {epoch}: loss {loss.item():.3f} | {text}")';
+
+  it('leaves a model sampler whose text is put into an f-string and printed after each epoch', async () => {
+    assert.deepEqual(await findingsIn(GRU_SAMPLER), []);
+  });
+
+  it('leaves the same sample logged through a module logger, or through logging itself with %-style arguments', async () => {
+    const logged = GRU_SAMPLER.replace(showLine, '        logger.info(f"epoch {epoch} sample: {text!r}")');
+    const moduleLogging = GRU_SAMPLER.replace(showLine, '        logging.info("epoch %d sample: %s", epoch, text)');
+    assert.notEqual(logged, GRU_SAMPLER);
+    assert.notEqual(moduleLogging, GRU_SAMPLER);
+    assert.deepEqual(await findingsIn(logged), []);
+    assert.deepEqual(await findingsIn(moduleLogging), []);
+  });
+
+  it('leaves a validation line picked at random in the training loop and only logged', async () => {
+    const code = py`
+      import logging
+      import random
+      import torch
+
+      log = logging.getLogger("train")
+      opt = torch.optim.SGD(model.parameters(), lr=0.1)
+      for epoch in range(10):
+          for x, y in loader:
+              opt.zero_grad()
+              loss_fn(model(x), y).backward()
+              opt.step()
+          pick = random.randrange(len(val_texts))
+          log.info(f"epoch {epoch} example: {val_texts[pick]} -> {translate(model, val_texts[pick])}")
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports the sampler when its text, logged too, is added to the training texts', async () => {
+    const kept = GRU_SAMPLER.replace(showLine, `${showLine}
+        loader.dataset.texts.append(text)
+        loader = build_loader(loader.dataset.texts)`);
+    assert.notEqual(kept, GRU_SAMPLER);
+    assert.deepEqual(await findingsIn(kept), [26]);
+  });
+
+  it('still reports a drawn position formatted into the name of the file the training rows are written to', async () => {
+    const code = py`
+      import random
+      import torch
+
+      opt = torch.optim.SGD(model.parameters(), lr=0.1)
+      for epoch in range(10):
+          start = random.randrange(1000)
+          rows = corpus[start:start + 64]
+          torch.save(rows, f"shards/rows_{start}.pt")
+          for x, y in make_batches(rows):
+              opt.zero_grad()
+              loss_fn(model(x), y).backward()
+              opt.step()
+    `;
+    assert.deepEqual(await findingsIn(code), [6]);
+  });
+});
+
 /** A count-based name model whose sampler stops at the end mark it draws, and prints each name. */
 const NAME_SAMPLER = py`
   import torch

@@ -48,11 +48,15 @@ const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|t
 /** Waits (`time.sleep(backoff + random.uniform(0, 1))`, a retry's jitter): their length decides when code runs, not what it computes. */
 const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
-const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.)/;
-/** A call that only shows what it is handed: a display function, or a method of a matplotlib figure or axes (`axes[i, j].scatter(x, y)`), which draws as pyplot's functions do. */
+const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.|logging\.(debug|info|warning|warn|error|critical|exception|log)$)/;
+/**
+ * A call that only shows what it is handed: a display function, a log line (`logging.info(...)`, a
+ * logger's `logger.info(...)`: text for a person to read, as a print is), or a method of a
+ * matplotlib figure or axes (`axes[i, j].scatter(x, y)`), which draws as pyplot's functions do.
+ */
 function shows(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) return DISPLAY.test(call.qname);
-  return !!call.receiver && index.dataflow.kindOf(call.receiver)?.kind === 'figure';
+  return index.isLoggerMethod(call) || (!!call.receiver && index.dataflow.kindOf(call.receiver)?.kind === 'figure');
 }
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
@@ -62,6 +66,8 @@ const CARRYING_PARENTS = new Set([
   'parenthesized_expression', 'binary_operator', 'unary_operator', 'boolean_operator', 'conditional_expression', 'list',
   'tuple', 'set', 'dictionary', 'pair', 'subscript', 'comparison_operator', 'slice', 'list_comprehension', 'generator_expression', 'set_comprehension',
   'dictionary_comprehension', 'list_splat', 'expression_list', 'await', 'for_in_clause', 'pattern_list',
+  // An f-string's `{value}` carries the value into the text: it goes where the text goes (printed, logged, a path).
+  'interpolation', 'string', 'concatenated_string',
 ]);
 const BUDGET = 300;
 
