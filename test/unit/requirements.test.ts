@@ -44,13 +44,17 @@ describe('project requirements: lowest allowed versions', () => {
       assert.equal(new RequirementsCache().forFile(file('src', 'train.py'), dir), undefined);
     });
 
-    it('reads [project] dependencies and Poetry\'s table; requirements.txt wins over pyproject.toml', () => {
+    it('reads [project] dependencies, its extras and Poetry\'s table; the lowest floor of every mention counts, and none if one has none', () => {
       write('[project]\nname = "app"\ndependencies = ["torch>=2.6,<3"]\n', 'a', 'pyproject.toml');
       assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.6' });
       write('[tool.poetry.dependencies]\npython = "^3.10"\ntorch = { version = "^2.7", source = "pytorch" }\n', 'b', 'pyproject.toml');
       assert.deepEqual(new RequirementsCache().forFile(file('b', 'x.py'), dir), { torch: '2.7' });
       write('torch==2.4.1\n', 'a', 'requirements.txt');
       assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.4.1' });
+      write('[project]\nname = "app"\n[project.optional-dependencies]\ncpu = ["torch==2.7.1"]\ncuda = ["torch==2.7.1+cu126"]\n', 'c', 'pyproject.toml');
+      assert.deepEqual(new RequirementsCache().forFile(file('c', 'x.py'), dir), { torch: '2.7.1' });
+      write('[project]\nname = "app"\ndependencies = ["torch"]\n[project.optional-dependencies]\ncpu = ["torch==2.7.1"]\n', 'd2', 'pyproject.toml');
+      assert.equal(new RequirementsCache().forFile(file('d2', 'x.py'), dir), undefined, 'an unpinned mention allows any version');
     });
 
     it('never reads a directory, a device or a broken file, and sees a change', () => {

@@ -2,8 +2,9 @@
 // `torch>=2.6,<3`): behaviour a library changed at a version (PyTorch 2.6 made `torch.load` load
 // tensors only by default) is known for every install the project allows. Read from the nearest
 // folder, at or above the file and within the project's root, that holds a `requirements.txt` or a
-// `pyproject.toml` (`[project] dependencies`, Poetry's `[tool.poetry.dependencies]`); only
-// regular files of bounded size are read, as for configuration.
+// `pyproject.toml` (`[project] dependencies` and optional dependencies, Poetry's
+// `[tool.poetry.dependencies]`): the lowest floor of every mention, none when one mention sets no
+// lower bound. Only regular files of bounded size are read, as for configuration.
 import { lstatSync } from 'node:fs';
 import * as path from 'node:path';
 import { readConfigFile } from './configFile';
@@ -36,16 +37,24 @@ function requirement(line: string): { name: string; specifier: string } | undefi
   return match ? { name: match[1].toLowerCase().replace(/[._]/g, '-'), specifier: match[2].trim() } : undefined;
 }
 
-function floorsFromLines(lines: Iterable<string>, floors: LibraryFloors): void {
+/** The floors each mention of a library sets, per library: undefined for a mention with no lower bound. */
+type Mentions = Map<(typeof LIBRARIES)[number], (string | undefined)[]>;
+
+function mention(mentions: Mentions, library: (typeof LIBRARIES)[number], specifier: string): void {
+  const list = mentions.get(library) ?? [];
+  list.push(specifierFloor(specifier));
+  mentions.set(library, list);
+}
+
+function mentionsInLines(lines: Iterable<string>, mentions: Mentions): void {
   for (const line of lines) {
     const found = requirement(line.replace(/#.*$/, ''));
     const library = LIBRARIES.find((name) => name === found?.name);
-    const floor = found && library ? specifierFloor(found.specifier) : undefined;
-    if (library && floor) floors[library] = floor;
+    if (found && library) mention(mentions, library, found.specifier);
   }
 }
 
-function floorsFromPyproject(text: string, floors: LibraryFloors): void {
+function mentionsInPyproject(text: string, mentions: Mentions): void {
   let data: Record<string, unknown>;
   try {
     data = parseToml(text) as Record<string, unknown>;
@@ -53,15 +62,28 @@ function floorsFromPyproject(text: string, floors: LibraryFloors): void {
     return; // reported by the configuration reader, if it has [tool.mldebt]
   }
   const table = (value: unknown): Record<string, unknown> | undefined => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
-  const dependencies = table(data.project)?.dependencies;
-  if (Array.isArray(dependencies)) floorsFromLines(dependencies.filter((item): item is string => typeof item === 'string'), floors);
+  const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+  const project = table(data.project);
+  mentionsInLines(strings(project?.dependencies), mentions);
+  // An extra that installs the library (`torch-cuda = ["torch==2.7.1"]`) may be the one installed.
+  for (const group of Object.values(table(project?.['optional-dependencies']) ?? {})) mentionsInLines(strings(group), mentions);
   const poetry = table(table(table(data.tool)?.poetry)?.dependencies);
   for (const library of LIBRARIES) {
     const entry = poetry?.[library];
-    const specifier = typeof entry === 'string' ? entry : typeof table(entry)?.version === 'string' ? (table(entry)!.version as string) : undefined;
-    const floor = specifier ? specifierFloor(specifier) : undefined;
-    if (floor) floors[library] = floor;
+    if (entry === undefined) continue;
+    const specifier = typeof entry === 'string' ? entry : typeof table(entry)?.version === 'string' ? (table(entry)!.version as string) : '';
+    mention(mentions, library, specifier);
   }
+}
+
+/** The lowest version every mention allows: none when one mention sets no lower bound. */
+function floorsOf(mentions: Mentions): LibraryFloors | undefined {
+  const floors: LibraryFloors = {};
+  for (const [library, found] of mentions) {
+    if (found.some((floor) => floor === undefined)) continue;
+    floors[library] = (found as string[]).reduce((lowest, floor) => (atLeast(floor, lowest) ? lowest : floor));
+  }
+  return Object.keys(floors).length > 0 ? floors : undefined;
 }
 
 const REQUIREMENT_FILES = ['requirements.txt', 'pyproject.toml'];
@@ -99,18 +121,17 @@ export class RequirementsCache {
     const stamp = present.map((entry) => entry?.stamp ?? '-').join('|');
     const known = this.byFolder.get(folder);
     if (known && known.stamp === stamp) return known.floors;
-    const floors: LibraryFloors = {};
+    const mentions: Mentions = new Map();
     const [requirementsFile, pyproject] = present;
     const text = (entry: { file: string } | undefined) => {
       const read = entry ? readConfigFile(entry.file) : undefined;
       return read && 'text' in read ? read.text : undefined;
     };
     const pyprojectText = text(pyproject);
-    if (pyprojectText !== undefined) floorsFromPyproject(pyprojectText, floors);
-    // requirements.txt pins what is installed: it wins over a looser range in pyproject.toml.
+    if (pyprojectText !== undefined) mentionsInPyproject(pyprojectText, mentions);
     const requirementsText = text(requirementsFile);
-    if (requirementsText !== undefined) floorsFromLines(requirementsText.split(/\r\n|\r|\n/), floors);
-    const result = Object.keys(floors).length > 0 ? floors : undefined;
+    if (requirementsText !== undefined) mentionsInLines(requirementsText.split(/\r\n|\r|\n/), mentions);
+    const result = floorsOf(mentions);
     if (this.byFolder.size >= 256) this.byFolder.clear();
     this.byFolder.set(folder, { stamp, floors: result });
     return result;
