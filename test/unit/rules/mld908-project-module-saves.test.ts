@@ -167,6 +167,68 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [CHECKPOINTS]), [14]);
   });
 
+  it('a method of an imported class saves to the path its construction gave (EarlyStopping, called or through a method)', async () => {
+    const tools = projectModule('pytorchtools', py`
+      import numpy as np
+      import torch
+
+      class EarlyStopping:
+          def __init__(self, patience=7, verbose=False, delta=0, path="checkpoint.pt"):
+              self.patience = patience
+              self.path = path
+              self.best_score = None
+
+          def __call__(self, val_loss, model):
+              score = -val_loss
+              if self.best_score is None or score > self.best_score:
+                  self.best_score = score
+                  self.save_checkpoint(val_loss, model)
+
+          def save_checkpoint(self, val_loss, model):
+              torch.save(model.state_dict(), self.path)
+
+      class Snapshotter:
+          def __init__(self, folder):
+              self.folder = folder
+
+          def snapshot(self, model, tag):
+              torch.save(model.state_dict(), f"{self.folder}/{tag}.pt")
+
+      class Mover:
+          def __init__(self, folder):
+              self.folder = folder
+
+          def move(self, folder):
+              self.folder = folder
+
+          def snapshot(self, model):
+              torch.save(model.state_dict(), f"{self.folder}/last.pt")
+    `);
+    const code = py`
+      import torch
+      from pytorchtools import EarlyStopping, Snapshotter, Mover
+
+      early_stopping = EarlyStopping(patience=5, path="best_model.pt")
+      for epoch in range(50):
+          val_loss = run_epoch(model)
+          early_stopping(val_loss, model)
+      model.load_state_dict(torch.load("best_model.pt"))
+      defaulted = EarlyStopping(patience=3)
+      defaulted.save_checkpoint(0.5, model)
+      model.load_state_dict(torch.load("checkpoint.pt"))
+      snaps = Snapshotter("runs")
+      snaps.snapshot(model, "final")
+      model.load_state_dict(torch.load("runs/final.pt"))
+      model.load_state_dict(torch.load("runs/other.pt"))
+      mover = Mover("runs")
+      mover.snapshot(model)
+      model.load_state_dict(torch.load("runs/last.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [8, 11, 14, 15, 18], 'without the module every load is foreign');
+    // A file no call saved, and a folder the class may have been moved off, stay reported.
+    assert.deepEqual(await lines(code, [tools]), [15, 18]);
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch

@@ -1,7 +1,9 @@
 // What the project's own modules save (config/projectModules.ts reads them): a function of an
 // imported module that serializes a model or data to a path built from its parameters
 // (`def save_checkpoint(model, path): torch.save(model.state_dict(), path)`) writes, at each call,
-// the path that call passes. A load of that path after the call reads the program's own file.
+// the path that call passes; so does a method of an imported class, over its own parameters and
+// the attributes `__init__` sets from the construction's (`EarlyStopping(path="best.pt")`, whose
+// `__call__` saves to `self.path`). A load of that path after the call reads the program's own file.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { holdsData } from '../../semantics/dataio';
@@ -22,6 +24,8 @@ interface Parameter {
 /** One save in a module's function: the function's parameters and the path saved, over them. */
 export interface ParameterSave {
   parameters: readonly Parameter[];
+  /** For a method: the parameters of its class's `__init__`, and the attributes it sets from them (`path` for `self.path = path`). */
+  construction?: { parameters: readonly Parameter[]; attributes: ReadonlyMap<string, string> };
   path: PathValue;
   /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
   returned: boolean;
@@ -29,7 +33,7 @@ export interface ParameterSave {
   fillable: boolean;
 }
 
-/** A module's top-level functions that save to a path built from their parameters (or to a constant path), by name. */
+/** A module's top-level functions that save to a path built from their parameters (or to a constant path), by name; a class's methods as `Class.method`. */
 export type ModuleSaves = ReadonlyMap<string, readonly ParameterSave[]>;
 
 /** The saves of each project module a file imports, by the module's name as the file imports it (`utils`, `.helpers`). */
@@ -68,32 +72,121 @@ function parametersOf(index: SemanticIndex, fn: Node): Parameter[] {
  * The saves of a module's top-level functions whose path is known but for the function's
  * parameters (each run-time part reads a parameter the function never rebinds), or that the function
  * returns. A part the function works out itself (a time stamp, a global) may differ from what the
- * caller builds: such a path is matched only through the function's result.
+ * caller builds: such a path is matched only through the function's result. A save in a method of a
+ * top-level class counts for that method and for every method that reaches it through calls on
+ * `self` (`__call__` -> `self.save_checkpoint(...)`), its path's parts read from the method's own
+ * parameters (at its own entry only) or from attributes `__init__` sets from its parameters.
  */
 export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
   const saves = new Map<string, ParameterSave[]>();
+  const record = (name: string, save: ParameterSave) => {
+    const list = saves.get(name) ?? [];
+    list.push(save);
+    saves.set(name, list);
+  };
+  const classes = new Map<number, ClassShape>();
   for (const io of index.dataflow.io) {
     if (io.direction !== 'write' || !io.path || !(io.what === 'model' || holdsData(io))) continue;
     const fn = enclosingFunction(io.call.node);
-    const holder = fn?.parent?.type === 'decorated_definition' ? fn.parent : fn;
-    const name = fn?.type === 'function_definition' && holder && isTopLevel(holder) ? fn.childForFieldName('name')?.text : undefined;
-    if (!name || !fn) continue;
-    const parameters = parametersOf(index, fn);
+    if (fn?.type !== 'function_definition') continue;
+    const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+    const name = fn.childForFieldName('name')?.text;
+    const classNode = holder.parent?.type === 'block' ? holder.parent.parent : null;
     const path = index.dataflow.pathOf(io.path);
     const returned = index.functionExits(fn).returns.some((exit) => {
       const value = exit.namedChild(0);
       return !!value && namesSameFile(index, io.path!, value);
     });
     const rebound = (parameter: Parameter) => index.definitionsOf(parameter.name).some((definition) => definition.kind !== 'param' && definition.scope.id === fn.id);
-    const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
-    // A path the function returns is the file saved whatever its parts.
-    if (returned || fillable) {
-      const list = saves.get(name) ?? [];
-      list.push({ parameters, path: detached(path), returned, fillable });
-      saves.set(name, list);
+    if (name && isTopLevel(holder)) {
+      const parameters = parametersOf(index, fn);
+      const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
+      // A path the function returns is the file saved whatever its parts.
+      if (returned || fillable) record(name, { parameters, path: detached(path), returned, fillable });
+      continue;
+    }
+    if (!name || classNode?.type !== 'class_definition' || !isTopLevel(classNode)) continue;
+    let shape = classes.get(classNode.id);
+    if (!shape) classes.set(classNode.id, (shape = classShape(index, classNode)));
+    const own = parametersOf(index, fn).slice(1);
+    const fromOwn = (hole: string) => { const parameter = parameterOf(hole, own); return !!parameter && !rebound(parameter); };
+    const fillable = path.holes.every((hole) => fromOwn(hole) || attributeOf(hole, shape!.attributes) !== undefined);
+    const usesOwn = path.holes.some(fromOwn);
+    for (const [entry, reached] of shape.reaches) {
+      if (!reached.has(name) || (entry !== name && usesOwn)) continue;
+      const direct = entry === name;
+      if (!(fillable || (direct && returned))) continue;
+      record(`${shape.name}.${entry}`, {
+        parameters: direct ? own : [],
+        construction: { parameters: shape.construction, attributes: shape.attributes },
+        path: detached(path),
+        returned: direct && returned,
+        fillable,
+      });
     }
   }
   return saves;
+}
+
+/** What a class's saves are read against: its name, `__init__`'s parameters, the attributes set from them, and which methods each method reaches through `self`. */
+interface ClassShape {
+  name: string;
+  construction: Parameter[];
+  attributes: Map<string, string>;
+  reaches: Map<string, Set<string>>;
+}
+
+/** Method calls followed through `self` from one method, at most: enough for `__call__` -> `save_checkpoint`. */
+const MAX_SELF_CALL_DEPTH = 4;
+
+function classShape(index: SemanticIndex, classNode: Node): ClassShape {
+  const methods = new Map<string, Node>();
+  for (const statement of classNode.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (fn && name) methods.set(name, fn);
+  }
+  const init = methods.get('__init__');
+  const construction = init ? parametersOf(index, init).slice(1) : [];
+  // `self.path = path` in `__init__`: the attribute holds what the construction passed.
+  const attributes = new Map<string, string>();
+  for (const assignment of init ? index.nodesWithin('assignment', init) : []) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    const attribute = left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self' ? left.childForFieldName('attribute')?.text : undefined;
+    if (attribute && right?.type === 'identifier' && construction.some((parameter) => parameter.name === right.text)) attributes.set(attribute, right.text);
+  }
+  // An attribute set again outside `__init__` may hold anything.
+  for (const [name, fn] of methods) {
+    if (name === '__init__') continue;
+    for (const assignment of index.nodesWithin('assignment', fn)) {
+      const left = assignment.childForFieldName('left');
+      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') attributes.delete(left.childForFieldName('attribute')?.text ?? '');
+    }
+  }
+  const calls = new Map<string, Set<string>>();
+  for (const [name, fn] of methods) {
+    const called = new Set<string>();
+    for (const call of index.callsWithin(fn)) if (call.receiver?.text === 'self' && call.method && methods.has(call.method)) called.add(call.method);
+    calls.set(name, called);
+  }
+  const reaches = new Map<string, Set<string>>();
+  for (const name of methods.keys()) {
+    const reached = new Set([name]);
+    let frontier = [name];
+    for (let depth = 0; depth < MAX_SELF_CALL_DEPTH && frontier.length > 0; depth++) {
+      frontier = frontier.flatMap((method) => [...(calls.get(method) ?? [])].filter((next) => !reached.has(next) && reached.add(next)));
+    }
+    reaches.set(name, reached);
+  }
+  return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches };
+}
+
+/** The `__init__` parameter a run-time part of a path reads through `self` (`path` for `self.path`, `self.path.parent`). */
+function attributeOf(hole: string, attributes: ReadonlyMap<string, string>): { prefix: string; parameter: string } | undefined {
+  const match = /^self\.([A-Za-z_]\w*)(?=$|[.[])/.exec(hole);
+  const parameter = match ? attributes.get(match[1]) : undefined;
+  return match && parameter ? { prefix: match[0], parameter } : undefined;
 }
 
 /**
@@ -122,7 +215,10 @@ function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string
       const saves = module ? project.get(module.text.replace(/\s+/g, '')) : undefined;
       if (!statement || !module || !saves) continue;
       if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
-        for (const name of saves.keys()) if (!imported.has(name)) imported.set(name, { module: module.text.replace(/\s+/g, ''), name });
+        for (const key of saves.keys()) {
+          const name = key.split('.')[0];
+          if (!imported.has(name)) imported.set(name, { module: module.text.replace(/\s+/g, ''), name });
+        }
         continue;
       }
       if (module.type !== 'relative_import') continue;
@@ -136,15 +232,29 @@ function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string
   return imported;
 }
 
-/** The saves of the project function a call calls, if it is one. */
-function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>): readonly ParameterSave[] | undefined {
-  if (call.qname) {
-    const cut = call.qname.lastIndexOf('.');
-    return cut > 0 ? project.get(call.qname.slice(0, cut))?.get(call.qname.slice(cut + 1)) : undefined;
+/** The saves of the project function a call calls, and for a method the construction of its object, if it is one. */
+function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>): { saves: readonly ParameterSave[]; construction?: CallSite } | undefined {
+  const target = (qname: string | undefined, callee: Node): { module: string; name: string } | undefined => {
+    if (qname) {
+      const cut = qname.lastIndexOf('.');
+      return cut > 0 ? { module: qname.slice(0, cut), name: qname.slice(cut + 1) } : undefined;
+    }
+    return callee.type === 'identifier' && index.resolve(callee.text, callee).kind === 'unknown' ? unbound().get(callee.text) : undefined;
+  };
+  // A method called on an object built from a project class (`stopper = EarlyStopping(path=p)`, then `stopper(loss, model)` or `stopper.save(model)`).
+  const object = call.callee.type === 'identifier' ? call.callee : call.receiver?.type === 'identifier' ? call.receiver : undefined;
+  const held = object ? index.bindingAt(object) : undefined;
+  const built = held?.kind === 'assign' && held.value ? stripParens(held.value) : undefined;
+  const construction = built?.type === 'call' ? index.call(built) : undefined;
+  if (construction) {
+    const cls = target(construction.qname, construction.callee);
+    const method = call.callee.type === 'identifier' ? '__call__' : call.method;
+    const saves = cls && method ? project.get(cls.module)?.get(`${cls.name}.${method}`) : undefined;
+    if (saves) return { saves, construction };
   }
-  if (call.callee.type !== 'identifier' || index.resolve(call.callee.text, call.node).kind !== 'unknown') return undefined;
-  const target = unbound().get(call.callee.text);
-  return target ? project.get(target.module)?.get(target.name) : undefined;
+  const fn = target(call.qname, call.callee);
+  const saves = fn ? project.get(fn.module)?.get(fn.name) : undefined;
+  return saves ? { saves } : undefined;
 }
 
 /** The values a call gives a function's parameters: its arguments, else the constant defaults. */
@@ -160,26 +270,26 @@ function boundArguments(call: CallSite, parameters: readonly Parameter[]): Map<s
   return bound;
 }
 
-/** The key of the file a save writes when the call binds its parameters as `bound` (see fileKey). */
-function savedKey(index: SemanticIndex, save: ParameterSave, bound: ReadonlyMap<string, Node | PathValue>): string | undefined {
+/** Where a run-time part of a saved path comes from: what a call gives the name it starts with (`args`, `self.path`). */
+type PartSource = (hole: string) => { prefix: string; value: Node | PathValue } | undefined;
+
+/** The key of the file a save writes when its parts are filled in from `source` (see fileKey). */
+function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource): string | undefined {
   const flow = index.dataflow;
   const { template: saved, holes } = save.path;
   // Saved to the parameter itself: the file the argument names, as a load of it would name it.
-  if (saved === '{}' && holes.length === 1 && holes[0] === parameterOf(holes[0], save.parameters)?.name) {
-    const value = bound.get(holes[0]);
-    return value && !('template' in value) ? fileKey(flow, value) : value ? pathKey(value) : undefined;
-  }
+  const whole = saved === '{}' && holes.length === 1 ? source(holes[0]) : undefined;
+  if (whole && whole.prefix === holes[0]) return 'template' in whole.value ? pathKey(whole.value) : fileKey(flow, whole.value);
   const pieces = saved.split('{}');
   if (pieces.length !== holes.length + 1) return undefined;
   let template = pieces[0];
   const parts: string[] = [];
   for (let i = 0; i < holes.length; i++) {
-    const name = parameterOf(holes[i], save.parameters)?.name;
-    const value = name ? bound.get(name) : undefined;
-    if (!name) return undefined;
-    if (!value) return undefined;
+    const part = source(holes[i]);
+    if (!part) return undefined;
+    const { prefix, value } = part;
     const argument = 'template' in value ? value : flow.pathOf(value);
-    if (holes[i] === name) {
+    if (holes[i] === prefix) {
       template += argument.template;
       parts.push(...argument.holes);
     } else {
@@ -187,7 +297,7 @@ function savedKey(index: SemanticIndex, save: ParameterSave, bound: ReadonlyMap<
       const text = 'template' in value ? undefined : stripParens(value).text;
       if (text === undefined || argument.template !== '{}' || argument.holes[0] !== text) return undefined;
       template += '{}';
-      parts.push(text + holes[i].slice(name.length));
+      parts.push(text + holes[i].slice(prefix.length));
     }
     template += pieces[i + 1];
   }
@@ -203,10 +313,20 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
   const found: { key: string; call: Node }[] = [];
   let unbound: Map<string, { module: string; name: string }> | undefined;
   for (const call of index.calls) {
-    const saves = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)));
-    for (const save of saves ?? []) {
+    const target = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)));
+    for (const save of target?.saves ?? []) {
       const bound = save.fillable ? boundArguments(call, save.parameters) : undefined;
-      const key = bound ? savedKey(index, save, bound) : undefined;
+      const built = save.construction && target?.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
+      if (!bound || (save.construction && !built)) continue;
+      const source: PartSource = (hole) => {
+        const parameter = parameterOf(hole, save.parameters);
+        const own = parameter ? bound.get(parameter.name) : undefined;
+        if (parameter) return own ? { prefix: parameter.name, value: own } : undefined;
+        const attribute = save.construction ? attributeOf(hole, save.construction.attributes) : undefined;
+        const given = attribute ? built?.get(attribute.parameter) : undefined;
+        return attribute && given ? { prefix: attribute.prefix, value: given } : undefined;
+      };
+      const key = savedKey(index, save, source);
       if (key !== undefined) found.push({ key, call: call.node });
     }
   }
@@ -220,6 +340,6 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
 export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node): boolean {
   const site = index.call(call);
   let unbound: Map<string, { module: string; name: string }> | undefined;
-  const saves = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
-  return !!saves?.some((save) => save.returned);
+  const target = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
+  return !!target?.saves.some((save) => save.returned);
 }
