@@ -352,9 +352,11 @@ function localClassHasModeLayers(index: SemanticIndex, name: string, seen: Set<s
 
 /**
  * Whether the file applies gradients: steps something (`opt.step()`, `scaler.step(opt)`,
- * `engine.step()`), builds an optimizer (which may be stepped out of sight), calls `zero_grad()`, or
- * reads gradients (`w.grad`, `torch.autograd.grad`) for more than clearing them (see onlyCleared). A backward pass changes a weight only through one
- * of these; in a file with none of them, it measures (time, memory, FLOPs) and trains nothing.
+ * `engine.step()`), builds an optimizer (which may be stepped out of sight), or reads gradients
+ * (`w.grad`, `torch.autograd.grad`) for more than clearing them (see onlyCleared). A backward pass
+ * changes a weight only through one of these; in a file with none of them, it measures (time,
+ * memory, FLOPs) or prints a loss, and trains nothing. Clearing gradients (`model.zero_grad()`)
+ * applies none: a file that clears them and never steps or reads them moves no weight.
  */
 export const appliesGradients = oncePer((index: SemanticIndex): boolean => appliesGradientsWhere(index, () => true));
 
@@ -363,7 +365,7 @@ export function appliesGradientsWhere(index: SemanticIndex, runs: (node: Node) =
   for (const call of index.calls) {
     if (!runs(call.node)) continue;
     const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
-    if (name && /(^|_)step$|^zero_grad$/.test(name)) return true;
+    if (name && /(^|_)step$/.test(name)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
   return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && gradientUsed(index, attribute));

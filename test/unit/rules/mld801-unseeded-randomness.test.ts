@@ -3932,6 +3932,52 @@ const HAND_BUILT_SUITE = py`
       print(f"{result.testsRun} tests, {len(result.failures)} failures")
 `;
 
+describe('MLD801: a smoke test that clears gradients but never applies them', () => {
+  const SMOKE = py`
+    import torch
+    import torch.nn as nn
+    import matplotlib.pyplot as plt
+    from torchvision import datasets, transforms
+    from torch.utils.data import DataLoader
+
+    class TinyUNet(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.conv = nn.Conv2d(1, 1, 3, padding=1)
+
+        def forward(self, x, t):
+            return self.conv(x) + t.float().view(-1, 1, 1, 1) / 1000
+
+    def check_model():
+        loader = DataLoader(datasets.MNIST(root="./data", train=False, download=True, transform=transforms.ToTensor()), batch_size=8)
+        model = TinyUNet()
+        for i, (images, labels) in enumerate(loader):
+            if i >= 2:
+                break
+            t = torch.randint(0, 1000, (images.size(0),))
+            noisy = torch.randn_like(images)
+            loss = nn.MSELoss()(model(noisy, t), images)
+            model.zero_grad()
+            loss.backward()
+            print(f"Loss: {loss.item()}")
+        plt.imshow(model(noisy, t)[0, 0].detach())
+        plt.savefig("output_image.png")
+
+    if __name__ == "__main__":
+        check_model()
+  `;
+
+  it('leaves a module whose __main__ only pushes draws through a model, backpropagates and clears the gradients', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/src/unet.py', SMOKE, unseededRandomness), []);
+  });
+
+  it('still reports it once an optimizer steps the weights', async () => {
+    const trained = SMOKE.replace('    model = TinyUNet()\n', '    model = TinyUNet()\n    opt = torch.optim.SGD(model.parameters(), lr=0.1)\n').replace('        loss.backward()\n', '        loss.backward()\n        opt.step()\n');
+    assert.notEqual(trained, SMOKE);
+    assert.deepEqual(await findingLinesIn('file:///proj/src/unet.py', trained, unseededRandomness), [22]);
+  });
+});
+
 describe('MLD801: draws at the top level of a pytest test module', () => {
   const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unseededRandomness);
 
@@ -3984,6 +4030,44 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
     assert.deepEqual(await findingsIn('file:///proj/test/examples/sine_regression_test.py', UNITTEST_SHARED_DATA.replace('unittest.main()', 'pytest.main([__file__])')), []);
   });
 
+  it('leaves a pytest module whose __main__ block only calls its own test functions, though they train on drawn inputs', async () => {
+    const code = py`
+      import torch
+      from mylib.trainer import train_step
+      from mylib.models import UNet
+
+      def test_loss_falls_on_one_batch():
+          model = UNet(channels=16)
+          optimizer = torch.optim.AdamW(model.parameters(), lr=2e-4)
+          x_0 = torch.randn(4, 3, 16, 16)
+          losses = []
+          for _ in range(50):
+              loss = model(x_0).pow(2).mean()
+              optimizer.zero_grad()
+              loss.backward()
+              optimizer.step()
+              losses.append(loss.item())
+          assert sum(losses[-10:]) < sum(losses[:10])
+
+      def test_round_trip(tmp_path):
+          model = UNet(channels=16)
+          out = model(torch.randn(2, 3, 16, 16), torch.randint(0, 100, (2,)))
+          assert out.shape == (2, 3, 16, 16)
+
+      if __name__ == "__main__":
+          print("===== TRAINER TEST =====")
+          test_loss_falls_on_one_batch()
+          print("ALL TESTS PASSED")
+    `;
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_trainer.py', code), []);
+    // Under a name pytest does not collect, the block runs a training program.
+    assert.deepEqual(await findingsIn('file:///proj/tests/trainer_smoke.py', code), [8]);
+    // A block that also trains by itself is a program.
+    const training = code.replace('    print("ALL TESTS PASSED")', '    model = UNet(channels=16)\n    model.fit(torch.randn(4, 3, 16, 16))\n    print("ALL TESTS PASSED")');
+    assert.notEqual(training, code);
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_trainer.py', training), [8]);
+  });
+
   it('still reports the same unittest module under a name pytest does not collect', async () => {
     assert.deepEqual(await findingsIn('file:///proj/examples/sine_regression.py', UNITTEST_SHARED_DATA), [6]);
   });
@@ -4020,16 +4104,18 @@ describe('MLD801: draws at the top level of a pytest test module', () => {
     assert.deepEqual(await findingsIn('file:///proj/tests/test_extractor.py', code), [11]);
   });
 
-  it('still reports the same tests when one steps the weights down the gradient it checked', async () => {
+  it('still reports the same checks under a name pytest does not collect when one steps the weights down the gradient it checked', async () => {
     const code = GRADIENT_FLOW_TESTS.replace('    assert torch.isfinite(x.grad).all()\n', '    assert torch.isfinite(x.grad).all()\n    with torch.no_grad():\n        layer.gate.weight -= 0.1 * layer.gate.weight.grad\n');
     assert.notEqual(code, GRADIENT_FLOW_TESTS);
-    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), [13]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/highway_check.py', code), [13]);
+    // As a pytest module, its block runs the tests pytest runs: their draws are test inputs.
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), []);
   });
 
-  it('still reports a gradient written into a weight by a bare tensor function', async () => {
+  it('still reports a gradient written into a weight by a bare tensor function, under a name pytest does not collect', async () => {
     const code = GRADIENT_FLOW_TESTS.replace('    assert torch.isfinite(x.grad).all()\n', '    torch.add(layer.gate.weight.data, layer.gate.weight.grad, alpha=-0.1, out=layer.gate.weight.data)\n');
     assert.notEqual(code, GRADIENT_FLOW_TESTS);
-    assert.deepEqual(await findingsIn('file:///proj/tests/test_highway.py', code), [13]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/highway_check.py', code), [13]);
   });
 });
 

@@ -10,6 +10,7 @@ import { metricCall } from './evaluation';
 import { mayBeSameObject } from './objects';
 import { LEARNING_METHODS, trainsNothing } from './randomReach';
 import { isTestCaseClass } from './testCases';
+import { isTestModule } from '../../documents/testModules';
 
 /**
  * Local functions and classes followed from the block. Each is read once, so the walk stays within
@@ -42,7 +43,7 @@ function writesAnnotatedPicture(index: SemanticIndex, write: CallSite, scope: No
 
 /**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
- * functions and classes they name, followed — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
+ * functions and classes they name, followed, except a test module's tests — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
  * compute no metric, write no data or model (a picture drawn on is neither), and read no command line. A backward pass the block
  * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
  * the gradients it leaves: on its own it only checks that gradients flow. Nor do backward passes
@@ -52,6 +53,7 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
   if (index.doc.kind !== 'script' || index.runsAtModuleLevel || index.mainGuards.length === 0) return false;
   // A parser built anywhere (`app = typer.Typer()`, `@click.command()`) makes the file a tool.
   if (index.calls.some((call) => call.qname && COMMAND_LINE_PARSERS.test(call.qname))) return false;
+  const testModule = isTestModule(index.doc.uri);
   const seen = new Set<number>();
   const pending: Node[] = [...index.mainGuards];
   let loneBackward = false;
@@ -84,6 +86,9 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       // A class named is followed whole: the block may drive its training through any method. The
       // file's test classes are not: what their tests compute is checked, as `unittest.main()` runs them.
       if (target.definition.kind === 'class' && isTestCaseClass(index, name.text)) continue;
+      // Nor are a pytest module's own test functions (`test_train_step()` called from the block): run
+      // directly, the block runs the tests pytest runs, and what they compute is checked.
+      if (target.definition.kind === 'def' && testModule && /^test/.test(name.text)) continue;
       if (target.definition.kind === 'def' || target.definition.kind === 'class') pending.push(target.definition.statement);
     }
   }
