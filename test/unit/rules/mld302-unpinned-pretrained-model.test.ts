@@ -14,6 +14,17 @@ ruleTests(unpinnedPretrainedModel, {
       `,
     },
     {
+      name: 'a path under a folder a project reads its inputs from is local, not an account on the Hub',
+      code: py`
+        from transformers import AutoTokenizer, LayoutLMv3Processor, TrOCRProcessor, VisionEncoderDecoderModel, pipeline
+        PROCESSOR_DIR = "input/trocr_cyr_processor"
+        processor = TrOCRProcessor.from_pretrained(PROCESSOR_DIR, use_fast=False)
+        tokenizer = AutoTokenizer.from_pretrained("data/tokenizer-ukr")
+        layout = LayoutLMv3Processor.from_pretrained("inputs/layoutlmv3-processor", apply_ocr=False)
+        reader = pipeline("image-to-text", model="Data/donut-receipts")
+      `,
+    },
+    {
       name: 'a first part with an underscore names a folder, not a Hub account (accounts are letters, digits and hyphens)',
       code: py`
         from transformers import BertTokenizerFast, AutoModel
@@ -231,6 +242,18 @@ ruleTests(unpinnedPretrainedModel, {
         model = AutoModel.from_pretrained("modelscope-lab/bert-tiny")
       `,
       findings: [{ line: 2, message: /^`AutoModel\.from_pretrained\("modelscope-lab\/bert-tiny"\)` has no `revision=`/ }],
+    },
+    {
+      name: 'an account whose name only begins with an input-folder word, or with one deeper in the name, is still an account',
+      code: py`
+        from transformers import LayoutLMv3Processor, TrOCRProcessor
+        processor = TrOCRProcessor.from_pretrained("input-labs/trocr-cyrillic")
+        layout = LayoutLMv3Processor.from_pretrained("dataminds/layoutlmv3-data")
+      `,
+      findings: [
+        { line: 2, message: /^`TrOCRProcessor\.from_pretrained\("input-labs\/trocr-cyrillic"\)` has no `revision=`/ },
+        { line: 3, message: /^`LayoutLMv3Processor\.from_pretrained\("dataminds\/layoutlmv3-data"\)` has no `revision=`/ },
+      ],
     },
     {
       name: 'an account with a hyphen or a dot, and a repository name with underscores, are still on the Hub',

@@ -4370,3 +4370,90 @@ describe('MLD801: a drawn value that only stops or skips the loop it is drawn in
     assert.deepEqual(await findingsIn(written), [16]);
   });
 });
+
+/** An OCR training script whose data set, chosen by a setting, is built in one arm of an `if` or the other and handed to a Trainer. */
+const CHOSEN_DATASET_TRAINER = py`
+  import random
+  from torch.utils.data import Dataset
+  from transformers import Seq2SeqTrainer, Seq2SeqTrainingArguments
+
+  class LineImages(Dataset):
+      def __init__(self, rows):
+          self.rows = rows
+
+      def __len__(self):
+          return len(self.rows)
+
+      def __getitem__(self, idx):
+          image, text = self.rows[idx]
+          if image is None:
+              return self[random.randint(0, len(self.rows) - 1)]
+          return {"pixel_values": image, "labels": text}
+
+  class ShardedLineImages(LineImages):
+      pass
+
+  if SOURCE == "folder":
+      train_ds = LineImages(rows)
+  else:
+      train_ds = ShardedLineImages(rows)
+
+  def main():
+      trainer = Seq2SeqTrainer(model=model, args=Seq2SeqTrainingArguments("out"), train_dataset=train_ds)
+      trainer.train()
+
+  main()
+`;
+
+describe('MLD801: a data set or collator handed to a trainer under a name bound in several places', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/train_ocr.py', code, unseededRandomness);
+
+  it('leaves a data set built in either arm of an if, whose item draws run while the trainer trains', async () => {
+    assert.deepEqual(await findingsIn(CHOSEN_DATASET_TRAINER), []);
+  });
+
+  it('leaves a data set bound in a try and its except handler, handed to the trainer below', async () => {
+    const code = CHOSEN_DATASET_TRAINER.replace(
+      'if SOURCE == "folder":\n    train_ds = LineImages(rows)\nelse:\n    train_ds = ShardedLineImages(rows)',
+      'try:\n    train_ds = ShardedLineImages(load_shards())\nexcept FileNotFoundError:\n    train_ds = LineImages(rows)',
+    );
+    assert.notEqual(code, CHOSEN_DATASET_TRAINER);
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves a collator class chosen by a flag, through a name bound again from the chosen one', async () => {
+    const code = py`
+      import random
+      from transformers import Trainer, TrainingArguments
+
+      class SpanMaskingCollator:
+          def __init__(self, tokenizer):
+              self.tokenizer = tokenizer
+
+          def __call__(self, features):
+              batch = self.tokenizer.pad(features, return_tensors="pt")
+              start = random.randint(0, 8)
+              batch["labels"] = batch["input_ids"].clone()
+              batch["input_ids"][:, start:start + 4] = self.tokenizer.mask_token_id
+              return batch
+
+      class WholeWordCollator(SpanMaskingCollator):
+          pass
+
+      if args.whole_words:
+          chosen = WholeWordCollator(tokenizer)
+      else:
+          chosen = SpanMaskingCollator(tokenizer)
+      collator = chosen
+      trainer = Trainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, data_collator=collator)
+      trainer.train()
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports a data set of either arm that shuffles its rows when built, before the trainer seeds', async () => {
+    const code = CHOSEN_DATASET_TRAINER.replace('        self.rows = rows\n', '        self.rows = rows\n        random.shuffle(self.rows)\n');
+    assert.notEqual(code, CHOSEN_DATASET_TRAINER);
+    assert.deepEqual(await findingsIn(code), [8]);
+  });
+});

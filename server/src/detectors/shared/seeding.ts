@@ -13,6 +13,7 @@ import { DEFAULT_SEED, packageOf, SEED_CONSTANT } from './libraries';
 import { oncePer, pushTo } from '../../engine/collections';
 import { LIBRARY_SEEDERS, type Library } from '../../semantics/library/processSetup';
 import { isTestCaseClass } from './testCases';
+import { bindingsOf } from './objects';
 
 // The library seeders are process set-up the model knows too (a module that only seeds is still a library).
 export { LIBRARY_SEEDERS, type Library };
@@ -275,6 +276,9 @@ const TRAINER_SEEDS: readonly Library[] = ['numpy', 'random', 'torch'];
 // The trainers of a document are found once per index: the question is asked per draw.
 const documentTrainers = oncePer((index: SemanticIndex) => index.calls.filter((call) => !!call.qname && isHubTrainerClass(call.qname)));
 
+/** How many names `handedTo` follows from an argument to the values they were bound to (`collator = chosen`). */
+const HANDED_ALIAS_DEPTH = 3;
+
 /** Functions handed to a call as callables, and classes whose instances are handed to it. */
 interface Handed {
   functions: Set<string>;
@@ -294,20 +298,23 @@ function handedTo(index: SemanticIndex, call: CallSite): Handed {
   if (known) return known;
   const handed: Handed = { functions: new Set(), classes: new Set() };
   handedOf.set(call, handed);
-  const add = (expression: Node, follow: boolean): void => {
+  const add = (expression: Node, depth: number): void => {
     const node = stripParens(expression);
     if (node.type === 'list' || node.type === 'tuple') {
-      for (const element of node.namedChildren) if (element) add(element, follow);
+      for (const element of node.namedChildren) if (element) add(element, depth);
     } else if (node.type === 'identifier') {
       handed.functions.add(node.text);
-      const value = follow ? index.valueOf(node) : node;
-      if (!sameNode(value, node)) add(value, false);
+      if (depth >= HANDED_ALIAS_DEPTH) return;
+      // Every value the name may hold is handed: a data set of one class in each arm of an `if`.
+      for (const binding of bindingsOf(index.dataflow, node)) {
+        if ((binding.kind === 'assign' || binding.kind === 'walrus') && binding.value) add(binding.value, depth + 1);
+      }
     } else if (node.type === 'call') {
       const callee = node.childForFieldName('function');
       if (callee?.type === 'identifier') handed.classes.add(callee.text);
     }
   };
-  for (const argument of [...call.args, ...call.kwargs.values()]) add(argument, true);
+  for (const argument of [...call.args, ...call.kwargs.values()]) add(argument, 0);
   return handed;
 }
 
