@@ -4457,3 +4457,66 @@ describe('MLD801: a data set or collator handed to a trainer under a name bound 
     assert.deepEqual(await findingsIn(code), [8]);
   });
 });
+
+describe('MLD801: a statsmodels fit whose results are dropped', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/forecast.py', code, unseededRandomness);
+
+  it('leaves a warm-up model fitted on noise on a line of its own and never used again', async () => {
+    const code = py`
+      import numpy as np
+      import pandas as pd
+      from statsmodels.tsa.arima.model import ARIMA
+
+      # Fit once on noise so that the first real forecast does not pay the start-up cost
+      warm = ARIMA(pd.Series(np.random.normal(size=200)), order=(1, 1, 1))
+      warm.fit()
+
+      def forecast_day(history):
+          return ARIMA(history, order=(2, 1, 2)).fit().forecast(steps=24)
+
+      scores = [mean_absolute_error(load[d], forecast_day(load[:d])) for d in days]
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves a chained statsmodels fit on drawn rows whose result is dropped, also in a loop', async () => {
+    const chained = py`
+      import numpy as np
+      import statsmodels.api as sm
+
+      sm.OLS(np.random.rand(40), np.ones((40, 2))).fit()
+      results = sm.OLS(load, features).fit()
+      print(results.summary())
+    `;
+    assert.deepEqual(await findingsIn(chained), []);
+    const looped = py`
+      import random
+      from statsmodels.tsa.statespace.sarimax import SARIMAX
+
+      for order in [(1, 0, 0), (2, 1, 1)]:
+          SARIMAX([random.gauss(0, 1) for _ in range(96)], order=order).fit(disp=False)
+    `;
+    assert.deepEqual(await findingsIn(looped), []);
+  });
+
+  it('still reports a statsmodels fit on drawn data whose results are kept, and a scikit-learn fit on a line of its own', async () => {
+    const kept = py`
+      import numpy as np
+      from statsmodels.tsa.arima.model import ARIMA
+
+      series = np.cumsum(np.random.normal(size=300))
+      fitted = ARIMA(series, order=(1, 1, 1)).fit()
+      fitted.forecast(steps=12).to_csv("forecast.csv")
+    `;
+    assert.deepEqual(await findingsIn(kept), [4]);
+    const inPlace = py`
+      import numpy as np
+      from sklearn.linear_model import Ridge
+
+      lags = np.random.normal(size=(200, 3))
+      model = Ridge()
+      model.fit(lags, target)
+    `;
+    assert.deepEqual(await findingsIn(inPlace), [4]);
+  });
+});

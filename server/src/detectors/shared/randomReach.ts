@@ -196,6 +196,17 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
   return !!made && (NON_LEARNING_PACKAGES.test(made) || isTransformerClass(made));
 }
 
+/**
+ * statsmodels' `fit()` leaves its model as it was and hands the fitted results back: one whose
+ * results are dropped (`ARIMA(noise, order=(2, 1, 2)).fit()` on a line of its own, run once to warm
+ * the library up) keeps nothing it learned. scikit-learn's and Keras' `fit` learn into the model
+ * itself, so a dropped result says nothing there.
+ */
+function fitThrownAway(index: SemanticIndex, call: CallSite): boolean {
+  if (call.method !== 'fit' || !call.receiver || call.node.parent?.type !== 'expression_statement') return false;
+  return !!index.constructedClass(call.receiver)?.startsWith('statsmodels.');
+}
+
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
@@ -203,6 +214,7 @@ function isResultSink(index: SemanticIndex, call: CallSite): boolean {
     if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return usesAModel(index);
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
+  if (fitThrownAway(index, call)) return false;
   return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
 }
 
@@ -308,7 +320,8 @@ function inTrainingStep(index: SemanticIndex, node: Node): boolean {
   for (const around of structureAncestors(node)) {
     if (fn && !sameNode(around, fn) && !LOOP_TYPES.has(around.type)) continue;
     if (!LOOP_TYPES.has(around.type) && !FUNCTION_TYPES.has(around.type)) continue;
-    if (index.callsWithin(around).some((call) => (isLearningMethod(call) && call.method !== 'score' && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call))) return true;
+    const learns = (call: CallSite) => (isLearningMethod(call) && call.method !== 'score' && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
+    if (index.callsWithin(around).some((call) => learns(call) && !fitThrownAway(index, call))) return true;
     if (FUNCTION_TYPES.has(around.type)) return false;
   }
   return false;
