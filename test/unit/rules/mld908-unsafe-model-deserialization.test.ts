@@ -1021,6 +1021,24 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the labels or classes a serving function reads back beside its model, by the name loaded into or the file name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        def load_components(model_dir="model"):
+            thresholds = joblib.load(os.path.join(model_dir, "thresholds.joblib"))
+            labels = joblib.load(os.path.join(model_dir, "labels.joblib"))
+            return thresholds, labels
+
+        with open("models/classes.pkl", "rb") as f:
+            classes = pickle.load(f)
+        names = [classes[i] for i in predicted]
+        emotion_labels = joblib.load("artifacts/emotion_labels.joblib")
+      `,
+    },
+    {
       name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
       code: py`
         import unittest
@@ -2123,17 +2141,21 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
-      name: 'a quantile regressor named in the singular, and a percentiles file used as a model, are still models',
+      name: 'a quantile regressor named in the singular, a percentiles file used as a model, and a label encoder are still models',
       code: py`
         import joblib
 
         quantile_model = joblib.load("models/quantile_gbr.pkl")
         percentiles = joblib.load("models/percentiles.joblib")
         upper = percentiles.predict(X)
+        label_encoder = joblib.load("models/label_encoder.joblib")
+        le = joblib.load("models/labels_encoder.pkl")
       `,
       findings: [
         { line: 3, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {
