@@ -5,6 +5,7 @@ import type { Node } from 'web-tree-sitter';
 // The library facts the rules share (a data module with no imports of its own).
 import { ML_PACKAGES } from './library/packages';
 import type { DataFlow } from './dataflow';
+import type { SemanticIndex } from './index';
 import type { CallSite } from './types';
 
 export interface TrainingCall {
@@ -35,6 +36,29 @@ const TRANSFORMER_CLASSES = /^sklearn\.(preprocessing|impute|feature_selection|f
 /** True for a scikit-learn preprocessing class (scaler, encoder, imputer, selector, decomposition). */
 export function isTransformerClass(qname: string): boolean {
   return TRANSFORMER_CLASSES.test(qname);
+}
+
+/** Methods by which an estimator predicts: a class with one is a model, whatever else it mixes in. */
+const PREDICTING_METHODS = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
+
+/**
+ * True for a preprocessing class: scikit-learn's own, or a class of the file built on scikit-learn's
+ * `TransformerMixin` (directly or through the file's classes) that has no method to predict with, such
+ * as a hand-written pipeline of encoders and scalers. A transformer that also predicts is a model.
+ */
+export function isPreprocessorClass(index: SemanticIndex, className: string): boolean {
+  if (!className.startsWith('local:')) return isTransformerClass(className);
+  return index.classMatches(className, (qname) => qname === 'sklearn.base.TransformerMixin') && !predictsIn(index, className, new Set());
+}
+
+/** The file's class `className`, or one of the file's classes it derives from, defines a predicting method. */
+function predictsIn(index: SemanticIndex, className: string, seen: Set<string>): boolean {
+  const local = className.startsWith('local:') && !seen.has(className) ? index.classes.get(className.slice('local:'.length)) : undefined;
+  if (!local) return false;
+  seen.add(className);
+  const methods = (local.node.childForFieldName('body')?.namedChildren ?? []).map((statement) => (statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement));
+  if (methods.some((method) => method?.type === 'function_definition' && PREDICTING_METHODS.has(method.childForFieldName('name')?.text ?? ''))) return true;
+  return local.bases.some((base) => predictsIn(index, base, seen));
 }
 
 /** The training a call performs, if it trains a model. */

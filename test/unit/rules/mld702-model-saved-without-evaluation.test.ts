@@ -431,6 +431,57 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'not a model: a preprocessing pipeline written by hand on TransformerMixin, fitted on the training rows and written out',
+      code: py`
+        import joblib
+        from sklearn.base import BaseEstimator, TransformerMixin
+        from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+        class FeaturePrep(BaseEstimator, TransformerMixin):
+            def __init__(self):
+                self.encoder_ = OneHotEncoder(handle_unknown="ignore")
+                self.scaler_ = StandardScaler()
+
+            def fit(self, X, y=None):
+                self.encoder_.fit(X[CATEGORICAL])
+                self.scaler_.fit(X[NUMERIC])
+                return self
+
+            def transform(self, X):
+                return combine(self.encoder_.transform(X[CATEGORICAL]), self.scaler_.transform(X[NUMERIC]))
+
+        prep = FeaturePrep()
+        X_train_ready = prep.fit_transform(X_train)
+        joblib.dump(prep, "artifacts/prep.joblib")
+      `,
+    },
+    {
+      name: 'not a model: a transformer derived from a transformer base of the file, fitted and written out',
+      code: py`
+        import joblib
+        from sklearn.base import BaseEstimator, TransformerMixin
+
+        class ColumnStep(BaseEstimator, TransformerMixin):
+            def fit(self, X, y=None):
+                return self
+
+        class RareLevelMerger(ColumnStep):
+            def __init__(self, min_count=20):
+                self.min_count = min_count
+
+            def fit(self, X, y=None):
+                self.levels_ = {c: keep_frequent(X[c], self.min_count) for c in X.columns}
+                return self
+
+            def transform(self, X):
+                return merge_rare(X, self.levels_)
+
+        merger = RareLevelMerger(min_count=50)
+        merger.fit(customers)
+        joblib.dump(merger, "artifacts/merger.joblib")
+      `,
+    },
+    {
       name: 'not a model: the rows of a split, a frame and a fitted scaler written out',
       code: py`
         import joblib
@@ -587,6 +638,29 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a class on TransformerMixin that also predicts is a model: fitted and saved, it is judged',
+      code: py`
+        import joblib
+        from sklearn.base import BaseEstimator, TransformerMixin
+
+        class ChurnScorer(BaseEstimator, TransformerMixin):
+            def fit(self, X, y):
+                self.weights_ = solve(X, y)
+                return self
+
+            def transform(self, X):
+                return X @ self.weights_
+
+            def predict(self, X):
+                return (self.transform(X) > 0).astype(int)
+
+        scorer = ChurnScorer()
+        scorer.fit(X_train, y_train)
+        joblib.dump(scorer, "artifacts/scorer.joblib")
+      `,
+      findings: [{ line: 17, message: /^scorer is saved to "artifacts\/scorer.joblib", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a conditional that picks between two pipelines but builds no search: the saved model is still unmeasured',
       code: py`

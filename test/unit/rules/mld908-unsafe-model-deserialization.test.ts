@@ -407,6 +407,45 @@ const FALLBACK_LOADS = py`
       return net, scaler_model
 `;
 
+/** Serving helpers that return the model a first source holds and read a second one only when the first has none. */
+const RETURNED_FIRST_LOADS = py`
+  import io
+  import os
+  import pickle
+  import joblib
+
+
+  def model_for(version, cache, store):
+      blob = cache.get(f"model:{version}")
+      if blob:
+          model = joblib.load(io.BytesIO(blob))
+          return model
+      model = joblib.load(io.BytesIO(store.fetch(version)))
+      cache.set(f"model:{version}", blob)
+      return model
+
+
+  def churn_classifier(local_dir, shared_dir):
+      mine = os.path.join(local_dir, "churn_clf.pkl")
+      if os.path.exists(mine):
+          with open(mine, "rb") as fh:
+              clf = pickle.load(fh)
+          return clf
+      with open(os.path.join(shared_dir, "churn_clf.pkl"), "rb") as fh:
+          clf = pickle.load(fh)
+      return clf
+
+
+  def ltv_model(fast_path, slow_path):
+      try:
+          model = joblib.load(fast_path)
+          return model
+      except OSError:
+          pass
+      model = joblib.load(slow_path)
+      return model
+`;
+
 /** Token shards spilled to a scratch folder, then listed by a glob and merged, in two passes. */
 const SPILLED_SHARDS = py`
   from pathlib import Path
@@ -1985,6 +2024,35 @@ ruleTests(unsafeModelDeserialization, {
       ],
       safety: 'unsafe',
       output: FALLBACK_LOADS.replace('torch.load(own)', 'torch.load(own, weights_only=True)').replace('torch.load(os.path.join(models_dir, "lstm.pth"))', 'torch.load(os.path.join(models_dir, "lstm.pth"), weights_only=True)'),
+    },
+    {
+      name: 'a model returned from a first source, else read from a second after the branch that returns, is one finding per model, linked',
+      code: RETURNED_FIRST_LOADS,
+      findings: [
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+        { line: 21, message: /^`pickle\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+        { line: 30, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'a branch that loads a model and goes on, and a second load after it, are two loads one after the other: two findings',
+      code: py`
+        import io
+        import joblib
+
+
+        def model_for(version, cache, store):
+            blob = cache.get(f"model:{version}")
+            if blob:
+                model = joblib.load(io.BytesIO(blob))
+                log_loaded(model)
+            model = joblib.load(io.BytesIO(store.fetch(version)))
+            return model
+      `,
+      findings: [
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling.*versions that saved it$/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling.*versions that saved it$/ },
+      ],
     },
     {
       name: 'one file read by pickle in one arm and by torch in the other (a .pkl checkpoint or any other) is one finding, linked',

@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
-import { isTransformerClass } from '../../semantics/training';
+import { isPreprocessorClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
 import { trainingOf } from './models';
@@ -164,7 +164,7 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
   if (constructed ? COMPANION_CLASS.test(constructed) : COMPANION_NAME.test(object.text)) return 'companion';
   const kind = index.dataflow.kindOf(object);
   const className = kind?.kind === 'model' ? kind.className : constructed ?? fittedClass(index, object);
-  if (className ? isTransformerClass(className) : preprocessorInEveryBinding(index, object)) return 'data';
+  if (className ? isPreprocessorClass(index, className) : preprocessorInEveryBinding(index, object)) return 'data';
   if (kind && DATA_KINDS.has(kind.kind)) return 'data';
   return isSplitOutput(index, object) ? 'data' : undefined;
 }
@@ -188,7 +188,7 @@ function preprocessorInEveryBinding(index: SemanticIndex, object: Node): boolean
     if (!value || value.type === 'none' || (value.type === 'call' && index.dataflow.dataIOAt(value)?.direction === 'read')) return [];
     return [index.constructedClass(value) ?? fittedClass(index, value)];
   });
-  return built.length > 0 && built.every((className) => !!className && isTransformerClass(className));
+  return built.length > 0 && built.every((className) => !!className && isPreprocessorClass(index, className));
 }
 
 /** A name bound by unpacking a split (`X_train, X_test, y_train, y_test = train_test_split(...)`): rows, not a model. */

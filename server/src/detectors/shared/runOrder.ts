@@ -19,6 +19,26 @@ export function inExclusiveArms(a: Node, b: Node): boolean {
   return exclusiveArms(a, b) !== undefined;
 }
 
+/**
+ * True when the function returns right after `first` runs, before `second` can: a later statement of
+ * the block that holds `first` (or of a `with` around it) is a `return`, and `second` follows that
+ * block in the same function. `second` then runs only where `first` did not (the model read from a
+ * cache when the cache holds it, else from storage).
+ */
+export function returnsBefore(first: Node, second: Node): boolean {
+  const fn = enclosingFunction(first);
+  if (!fn || !sameNode(enclosingFunction(second), fn) || first.endIndex > second.startIndex) return false;
+  for (let statement = enclosingStatement(first); ; ) {
+    const block = statement.parent;
+    if (block?.type !== 'block' || !isAncestorOf(fn, block) || isAncestorOf(block, second)) return false;
+    const after = statement.startIndex;
+    if (block.namedChildren.some((later) => later?.type === 'return_statement' && later.startIndex > after)) return true;
+    // A `with` only opens the file: the statements after it still run next.
+    if (block.parent?.type !== 'with_statement') return false;
+    statement = block.parent;
+  }
+}
+
 /** The `if` or `try` whose exclusive arms hold the two sites (see inExclusiveArms), if any. */
 function exclusiveArms(a: Node, b: Node): Node | undefined {
   for (let current = a.parent; current; current = current.parent) {
