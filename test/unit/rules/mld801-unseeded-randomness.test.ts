@@ -3932,6 +3932,59 @@ const HAND_BUILT_SUITE = py`
       print(f"{result.testsRun} tests, {len(result.failures)} failures")
 `;
 
+describe('MLD801: a draw in a training-mode arm of a module a file only serves', () => {
+  const SERVE = py`
+    import torch
+    import torch.nn as nn
+    import pandas as pd
+
+
+    class RatingVAE(nn.Module):
+        def __init__(self, n_users, n_items, dim=32):
+            super().__init__()
+            self.users = nn.Embedding(n_users, dim)
+            self.items = nn.Embedding(n_items, dim)
+            self.mu = nn.Linear(2 * dim, dim)
+            self.logvar = nn.Linear(2 * dim, dim)
+            self.decoder = nn.Linear(dim, 1)
+
+        def reparameterize(self, mu, logvar):
+            if self.training:
+                std = torch.exp(0.5 * logvar)
+                eps = torch.randn_like(std)
+                return mu + eps * std
+            return mu
+
+        def forward(self, users, items):
+            h = torch.cat([self.users(users), self.items(items)], dim=1)
+            z = self.reparameterize(self.mu(h), self.logvar(h))
+            noisy = h + torch.randn_like(h) * 0.1 if self.training else h
+            return torch.sigmoid(self.decoder(z)) + noisy.mean() * 0
+
+
+    model = RatingVAE(1000, 500)
+    model.load_state_dict(torch.load("models/vae.pt", weights_only=True))
+    model.eval()
+    with torch.no_grad():
+        scores = model(torch.arange(10), torch.arange(10))
+    pd.DataFrame({"score": scores.squeeze(1).numpy()}).to_csv("recommendations.csv", index=False)
+  `;
+  const lines = (code: string) => findingLinesIn('file:///proj/app/serve.py', code, unseededRandomness);
+
+  it('leaves the noise a VAE draws only in training mode, in a file that never trains or switches a module to training', async () => {
+    assert.deepEqual(await lines(SERVE), []);
+  });
+
+  it('still reports it where the file fine-tunes the module, or switches it to training mode', async () => {
+    const tuned = SERVE.replace('model.eval()\n', 'opt = torch.optim.Adam(model.parameters())\nfor users, items, y in loader:\n    loss = ((model(users, items) - y) ** 2).mean()\n    opt.zero_grad()\n    loss.backward()\n    opt.step()\nmodel.eval()\n');
+    assert.notEqual(tuned, SERVE);
+    assert.deepEqual(await lines(tuned), [18]);
+    const switched = SERVE.replace('model.eval()\n', 'model.train()\n');
+    assert.notEqual(switched, SERVE);
+    assert.deepEqual(await lines(switched), [18]);
+  });
+});
+
 describe('MLD801: a smoke test that clears gradients but never applies them', () => {
   const SMOKE = py`
     import torch

@@ -440,6 +440,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
+  if (inTrainingModeArm(draw) && neverTrainsModules(index)) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
@@ -455,6 +456,37 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
 }
+
+/**
+ * A draw in the arm of a module's method that runs only in training mode (`if self.training:`,
+ * the `else` of `if not self.training:`, `x if self.training else y`): a VAE's reparameterisation
+ * noise, a dropout written by hand.
+ */
+function inTrainingModeArm(draw: Node): boolean {
+  for (const node of ancestors(draw, false)) {
+    if (FUNCTION_TYPES.has(node.type)) return false;
+    const condition = node.type === 'if_statement' || node.type === 'conditional_expression' ? (node.type === 'if_statement' ? node.childForFieldName('condition') : node.namedChild(1)) : null;
+    const test = condition ? stripParens(condition) : undefined;
+    if (!test) continue;
+    const negated = test.type === 'not_operator';
+    const tested = negated ? stripParens(test.childForFieldName('argument') ?? test) : test;
+    if (!/^self\.training$/.test(tested.text)) continue;
+    const trueArm = node.type === 'if_statement' ? node.childForFieldName('consequence') : node.namedChild(0);
+    const falseArm = node.type === 'if_statement' ? node.childForFieldName('alternative') : node.namedChild(2);
+    const arm = negated ? falseArm : trueArm;
+    if (arm && (sameNode(arm, draw) || isAncestorOf(arm, draw))) return true;
+  }
+  return false;
+}
+
+/**
+ * The file never puts a module into training mode nor trains one: no training call or backward
+ * pass, no gradient applied, no `.train()` switch. A module it builds and only serves then runs its
+ * training-mode arms only if it is used without `.eval()`, which MLD906 reports: one cause, one finding.
+ */
+const neverTrainsModules = oncePer((index: SemanticIndex): boolean =>
+  !appliesGradients(index) && index.methodCalls('backward').length === 0
+  && !index.calls.some((call) => isLearningMethod(call) || !!trainingCall(index.dataflow, call)));
 
 /** `param == "normal"` (either way round): the parameter read and the string it is tested to equal. */
 function testedString(condition: Node | null): { name: Node; value: string } | undefined {
