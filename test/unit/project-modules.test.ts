@@ -36,6 +36,17 @@ describe('project modules a file imports', () => {
     assert.deepEqual(names(text, file('src', 'deep', 'train.py')), ['src.helpers src/helpers.py']);
   });
 
+  it('finds a module in the one folder beside the file\'s own that has it, as for notebooks kept apart from their code', () => {
+    write('def train(m, p): pass\n', 'models', 'common_utils.py');
+    const text = 'from common_utils import train\nimport torch\ntorch.load(p)\n';
+    const found = new ProjectModuleCache().forSource(file('notebooks', 'run.ipynb'), dir, text);
+    assert.deepEqual(found.sources.map((s) => path.relative(dir, s.path)), ['models/common_utils.py']);
+    assert.ok(found.consulted.some((c) => c.file === dir && c.stamp.startsWith('folder:')), 'the folder looked through is a dependency');
+    // Two folders that both have it: which one the notebook meant is not known.
+    write('def train(m, p): pass\n', 'legacy', 'common_utils.py');
+    assert.deepEqual(new ProjectModuleCache().forSource(file('notebooks', 'run.ipynb'), dir, text).sources, []);
+  });
+
   it('reads nothing for a file that loads nothing serialized', () => {
     assert.deepEqual(names('from helpers import save\nsave(model, "m.pt")\n'), []);
   });

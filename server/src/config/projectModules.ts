@@ -4,7 +4,7 @@
 // loaded back is the program's own file. Read only for files that load a serialized object, and,
 // as for conftest.py, only regular files of at most 1 MB: never a symlink, a device or a huge file.
 import { createHash } from 'node:crypto';
-import { lstatSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decode, wideEncodingReason } from '../documents/encoding';
 import type { AnalysisConfig, ProjectModuleSource } from './settings';
@@ -13,6 +13,8 @@ const MAX_MODULE_BYTES = 1024 * 1024;
 /** Modules read per file, and imports looked up, at most: a file that imports more is rare, and the work stays bounded. */
 const MAX_MODULES = 24;
 const MAX_IMPORTS = 96;
+/** Folders beside the file's own looked through for a module not found on the import path. */
+const MAX_SIBLINGS = 32;
 /** The calls that deserialize (`torch.load(`, `pickle.loads(`): only a file with one needs its helpers' saves. */
 const LOADS = /\bloads?\s*\(/;
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b/gm;
@@ -93,6 +95,8 @@ function readModule(file: string): { stamp: ModuleStamp; text?: string } {
   } catch {
     return { stamp: 'absent' };
   }
+  // A folder whose entries were looked through: an entry added or removed changes its time.
+  if (stat.isDirectory()) return { stamp: `folder:${stat.mtimeMs}` };
   if (!stat.isFile() || stat.size > MAX_MODULE_BYTES) return { stamp: 'unread' };
   try {
     const bytes = readFileSync(file);
@@ -121,18 +125,48 @@ export class ProjectModuleCache {
   forSource(file: string, root: string, text: string): ProjectModules {
     const result: ProjectModules = { sources: [], consulted: [] };
     if (!LOADS.test(text)) return result;
+    const consult = (candidate: string) => {
+      const read = this.read(candidate);
+      result.consulted.push({ file: candidate, stamp: read.stamp });
+      return read;
+    };
+    let siblings: string[] | undefined;
     for (const module of importedModules(text)) {
       if (result.sources.length >= MAX_MODULES) break;
+      const name = '.'.repeat(module.level) + module.name;
+      let found = false;
       for (const candidate of candidates(file, root, module)) {
         if (candidate === file) continue;
-        const read = this.read(candidate);
-        result.consulted.push({ file: candidate, stamp: read.stamp });
+        const read = consult(candidate);
         if (read.text === undefined) continue;
-        result.sources.push({ path: candidate, name: '.'.repeat(module.level) + module.name, text: read.text });
+        result.sources.push({ path: candidate, name, text: read.text });
+        found = true;
         break;
       }
+      if (found || module.level > 0 || !module.name) continue;
+      // A notebook kept in a folder of its own beside the code it imports (`notebooks/` beside
+      // `models/`): the module in the one sibling folder that has it.
+      siblings ??= this.siblingFolders(file, root, result);
+      const matches = siblings.map((folder) => path.join(folder, ...module.name.split('.')) + '.py').map((candidate) => ({ candidate, read: consult(candidate) })).filter(({ read }) => read.text !== undefined);
+      if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text! });
     }
     return result;
+  }
+
+  /** The folders beside the file's own, within the root; the parent folder is consulted so that a new one is a change. */
+  private siblingFolders(file: string, root: string, result: ProjectModules): string[] {
+    const parent = path.dirname(path.dirname(file));
+    const relative = path.relative(root, parent);
+    if (relative.startsWith('..') || path.isAbsolute(relative)) return [];
+    result.consulted.push({ file: parent, stamp: moduleStamp(parent) });
+    try {
+      return readdirSync(parent, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.') && path.join(parent, entry.name) !== path.dirname(file))
+        .slice(0, MAX_SIBLINGS)
+        .map((entry) => path.join(parent, entry.name));
+    } catch {
+      return [];
+    }
   }
 
   private read(file: string): { stamp: ModuleStamp; text?: string } {

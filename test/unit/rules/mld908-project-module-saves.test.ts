@@ -229,6 +229,37 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [tools]), [15, 18]);
   });
 
+  it('follows a helper of the module that saves through another of its helpers (train -> save_model)', async () => {
+    const utils = projectModule('common_utils', py`
+      import os
+      import torch
+
+      def save_model(model, path):
+          torch.save(model.state_dict(), path)
+
+      def train(model, loader, epochs, path):
+          best = float("inf")
+          for epoch in range(epochs):
+              loss = run_epoch(model, loader)
+              save_model(model, os.path.join(path, "last_model.pt"))
+              if loss < best:
+                  best = loss
+                  save_model(model, os.path.join(path, "best_model.pt"))
+
+      def fit(model, loader, out_dir):
+          train(model, loader, 10, out_dir)
+    `);
+    const code = [
+      'import os\nimport torch\nfrom common_utils import train, fit',
+      'train(model, loader, 20, device_path)',
+      'checkpoint = torch.load(os.path.join(device_path, "best_model.pt"))\nmodel.load_state_dict(checkpoint)',
+      'fit(model, loader, "runs/b")\nmodel.load_state_dict(torch.load("runs/b/last_model.pt"))',
+      'model.load_state_dict(torch.load(os.path.join(device_path, "final_model.pt")))',
+    ];
+    assert.deepEqual(await lines(code, []), [5, 8, 9], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [utils]), [9], 'a file the helpers never save stays reported');
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch

@@ -125,7 +125,21 @@ export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
       });
     }
   }
+  composeHelperSaves(index, saves, topLevelFunctions(index));
   return saves;
+}
+
+/** The module's top-level functions, by name. */
+function topLevelFunctions(index: SemanticIndex): Map<string, Node> {
+  const functions = new Map<string, Node>();
+  for (const root of index.roots) {
+    for (const statement of root.namedChildren) {
+      const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+      if (fn && name) functions.set(name, fn);
+    }
+  }
+  return functions;
 }
 
 /** What a class's saves are read against: its name, `__init__`'s parameters, the attributes set from them, and which methods each method reaches through `self`. */
@@ -275,21 +289,28 @@ type PartSource = (hole: string) => { prefix: string; value: Node | PathValue } 
 
 /** The key of the file a save writes when its parts are filled in from `source` (see fileKey). */
 function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource): string | undefined {
-  const flow = index.dataflow;
   const { template: saved, holes } = save.path;
   // Saved to the parameter itself: the file the argument names, as a load of it would name it.
   const whole = saved === '{}' && holes.length === 1 ? source(holes[0]) : undefined;
-  if (whole && whole.prefix === holes[0]) return 'template' in whole.value ? pathKey(whole.value) : fileKey(flow, whole.value);
-  const pieces = saved.split('{}');
-  if (pieces.length !== holes.length + 1) return undefined;
+  if (whole && whole.prefix === holes[0]) return 'template' in whole.value ? pathKey(whole.value) : fileKey(index.dataflow, whole.value);
+  const path = filledPath(index, save.path, source);
+  // A part worked out by a call may name another file each time it is evaluated.
+  return path && !path.holes.some((part) => part.includes('(')) ? pathKey(path) : undefined;
+}
+
+/** A saved path with each run-time part filled in from `source`; undefined when a part has no source. */
+function filledPath(index: SemanticIndex, saved: PathValue, source: PartSource): PathValue | undefined {
+  const flow = index.dataflow;
+  const pieces = saved.template.split('{}');
+  if (pieces.length !== saved.holes.length + 1) return undefined;
   let template = pieces[0];
   const parts: string[] = [];
-  for (let i = 0; i < holes.length; i++) {
-    const part = source(holes[i]);
+  for (let i = 0; i < saved.holes.length; i++) {
+    const part = source(saved.holes[i]);
     if (!part) return undefined;
     const { prefix, value } = part;
     const argument = 'template' in value ? value : flow.pathOf(value);
-    if (holes[i] === prefix) {
+    if (saved.holes[i] === prefix) {
       template += argument.template;
       parts.push(...argument.holes);
     } else {
@@ -297,12 +318,53 @@ function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource)
       const text = 'template' in value ? undefined : stripParens(value).text;
       if (text === undefined || argument.template !== '{}' || argument.holes[0] !== text) return undefined;
       template += '{}';
-      parts.push(text + holes[i].slice(prefix.length));
+      parts.push(text + saved.holes[i].slice(prefix.length));
     }
     template += pieces[i + 1];
   }
-  // A part worked out by a call may name another file each time it is evaluated.
-  return parts.some((part) => part.includes('(')) ? undefined : pathKey({ template, holes: parts });
+  return { template, holes: parts };
+}
+
+/** What a call gives a function's parameters, as a source of a saved path's parts. */
+function argumentSource(parameters: readonly Parameter[], bound: ReadonlyMap<string, Node | PathValue>): PartSource {
+  return (hole) => {
+    const parameter = parameterOf(hole, parameters);
+    const value = parameter ? bound.get(parameter.name) : undefined;
+    return parameter && value ? { prefix: parameter.name, value } : undefined;
+  };
+}
+
+/** Rounds of composing helpers that call helpers (`main` -> `train` -> `save_model`): enough for the chains projects write. */
+const MAX_HELPER_DEPTH = 3;
+
+/**
+ * A top-level function that calls another function of the module which saves through its
+ * parameters (`train(model, ..., path)` calling `save_model(model, os.path.join(path, "best_model.pt"))`)
+ * saves what that call passes, over its own parameters, when every part of the path it passes
+ * reads one of them.
+ */
+function composeHelperSaves(index: SemanticIndex, saves: Map<string, ParameterSave[]>, functions: ReadonlyMap<string, Node>): void {
+  for (let round = 0; round < MAX_HELPER_DEPTH; round++) {
+    let added = false;
+    for (const [name, fn] of functions) {
+      const own = parametersOf(index, fn);
+      const rebound = (parameter: Parameter) => index.definitionsOf(parameter.name).some((definition) => definition.kind !== 'param' && definition.scope.id === fn.id);
+      for (const call of index.callsWithin(fn)) {
+        const helper = call.callee.type === 'identifier' && call.callee.text !== name && functions.has(call.callee.text) ? saves.get(call.callee.text) : undefined;
+        for (const save of helper ?? []) {
+          const bound = save.fillable && !save.construction ? boundArguments(call, save.parameters) : undefined;
+          const path = bound ? filledPath(index, save.path, argumentSource(save.parameters, bound)) : undefined;
+          if (!path || !path.holes.every((hole) => { const parameter = parameterOf(hole, own); return !!parameter && !rebound(parameter); })) continue;
+          const known = saves.get(name) ?? [];
+          if (known.some((other) => other.path.template === path.template && other.path.holes.join('\u0000') === path.holes.join('\u0000'))) continue;
+          known.push({ parameters: own, path, returned: false, fillable: true });
+          saves.set(name, known);
+          added = true;
+        }
+      }
+    }
+    if (!added) return;
+  }
 }
 
 /**
@@ -318,10 +380,9 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       const bound = save.fillable ? boundArguments(call, save.parameters) : undefined;
       const built = save.construction && target?.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
       if (!bound || (save.construction && !built)) continue;
+      const fromCall = argumentSource(save.parameters, bound);
       const source: PartSource = (hole) => {
-        const parameter = parameterOf(hole, save.parameters);
-        const own = parameter ? bound.get(parameter.name) : undefined;
-        if (parameter) return own ? { prefix: parameter.name, value: own } : undefined;
+        if (parameterOf(hole, save.parameters)) return fromCall(hole);
         const attribute = save.construction ? attributeOf(hole, save.construction.attributes) : undefined;
         const given = attribute ? built?.get(attribute.parameter) : undefined;
         return attribute && given ? { prefix: attribute.prefix, value: given } : undefined;
