@@ -1465,6 +1465,46 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'an unrestricted load after a safe one failed, only once the user opted in: an environment variable, os.getenv, a true/false parameter, a module-level fallback',
+      code: py`
+        import os
+        from os import environ
+        import torch
+
+        def restore(ckpt_file, device="cpu"):
+            try:
+                state = torch.load(ckpt_file, map_location=device, weights_only=True)
+            except Exception as err:
+                if os.environ.get("ALLOW_FULL_UNPICKLE", "0") != "1":
+                    raise RuntimeError(f"{ckpt_file} holds more than tensors; set ALLOW_FULL_UNPICKLE=1 if you trust it") from err
+                state = torch.load(ckpt_file, map_location=device, weights_only=False)
+            return state
+
+        def load_detector(weights):
+            try:
+                return torch.load(weights, weights_only=True)
+            except RuntimeError:
+                if os.getenv("TRUST_WEIGHTS"):
+                    return torch.load(weights, weights_only=False)
+                raise
+
+        def load_head(path, trust_file=False):
+            try:
+                return torch.load(path, weights_only=True)
+            except Exception:
+                if not trust_file:
+                    return None
+                return torch.load(path)
+
+        try:
+            backbone = torch.load("runs/backbone.pt", weights_only=True)
+        except Exception:
+            if "UNSAFE_CHECKPOINTS" not in environ:
+                raise
+            backbone = torch.load("runs/backbone.pt", weights_only=False)
+      `,
+    },
+    {
       name: 'the else of the weights-only flag, and a flag compared with False',
       code: py`
         import torch
@@ -2446,6 +2486,58 @@ ruleTests(unsafeModelDeserialization, {
             if not use_safetensors:
                 return torch.load(path)
             return load_file(path)
+      `,
+    },
+    {
+      name: 'an unrestricted fallback with no opt-in, behind a test of the file itself, or opted into with no safe load of that file',
+      code: py`
+        import os
+        import torch
+
+        def restore(ckpt_file):
+            try:
+                return torch.load(ckpt_file, weights_only=True)
+            except Exception:
+                return torch.load(ckpt_file, weights_only=False)
+
+        def load_detector(weights):
+            try:
+                return torch.load(weights, weights_only=True)
+            except RuntimeError:
+                if not str(weights).endswith(".pt"):
+                    raise
+                return torch.load(weights, weights_only=False)
+
+        def load_legacy(path, other):
+            safe = torch.load(other, weights_only=True)
+            if os.environ.get("LEGACY_FORMAT"):
+                return torch.load(path, weights_only=False)
+            return safe
+      `,
+      findings: [{ line: 8, message: /weights_only=False/ }, { line: 16, message: /weights_only=False/ }, { line: 21, message: /weights_only=False/ }],
+      output: py`
+        import os
+        import torch
+
+        def restore(ckpt_file):
+            try:
+                return torch.load(ckpt_file, weights_only=True)
+            except Exception:
+                return torch.load(ckpt_file, weights_only=True)
+
+        def load_detector(weights):
+            try:
+                return torch.load(weights, weights_only=True)
+            except RuntimeError:
+                if not str(weights).endswith(".pt"):
+                    raise
+                return torch.load(weights, weights_only=False)
+
+        def load_legacy(path, other):
+            safe = torch.load(other, weights_only=True)
+            if os.environ.get("LEGACY_FORMAT"):
+                return torch.load(path, weights_only=False)
+            return safe
       `,
     },
     {
