@@ -2249,6 +2249,53 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'the files of one training state restored in one list or dictionary are one finding; loads in two statements stay apart',
+      code: py`
+        import torch
+
+        def load(self, path):
+            state_dicts = [
+                torch.load(f"{path}_generator.pt", map_location=self.device),
+                torch.load(f"{path}_discriminator.pt", map_location=self.device),
+                torch.load(f"{path}_generator_optimizer.pt", map_location=self.device),
+            ]
+            return state_dicts
+
+        def resume(ckpt_dir):
+            return {"model": torch.load(f"{ckpt_dir}/model.pt"), "optimizer": torch.load(f"{ckpt_dir}/optim.pt")}
+
+        def two_statements(run_dir):
+            model_state = torch.load(f"{run_dir}/best.pt")
+            optimizer_state = torch.load(f"{run_dir}/adam.pt")
+            return model_state, optimizer_state
+      `,
+      findings: [
+        { line: 5, message: /\(as do 2 loads of other files made with it in one list, linked\)$/, related: 2 },
+        { line: 12, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+        { line: 15, message: /runs its code when loaded$/ },
+        { line: 16, message: /runs its code when loaded$/ },
+      ],
+      output: py`
+        import torch
+
+        def load(self, path):
+            state_dicts = [
+                torch.load(f"{path}_generator.pt", map_location=self.device, weights_only=True),
+                torch.load(f"{path}_discriminator.pt", map_location=self.device, weights_only=True),
+                torch.load(f"{path}_generator_optimizer.pt", map_location=self.device, weights_only=True),
+            ]
+            return state_dicts
+
+        def resume(ckpt_dir):
+            return {"model": torch.load(f"{ckpt_dir}/model.pt"), "optimizer": torch.load(f"{ckpt_dir}/optim.pt")}
+
+        def two_statements(run_dir):
+            model_state = torch.load(f"{run_dir}/best.pt")
+            optimizer_state = torch.load(f"{run_dir}/adam.pt")
+            return model_state, optimizer_state
+      `,
+    },
+    {
       name: 'a quantile regressor named in the singular, a percentiles file used as a model, and a label encoder are still models',
       code: py`
         import joblib

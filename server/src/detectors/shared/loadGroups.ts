@@ -20,8 +20,10 @@ export interface GroupedLoad {
 /** Collects loads by what they load, then reports each group once. */
 export class LoadGroups<T extends GroupedLoad> {
   private readonly byKey = new Map<string, T[]>();
-  /** Groups that load in another's place (see alternative), by the group they join. */
+  /** Groups that load in another's place (see alternative) or beside it (see together), by the group they join. */
   private readonly joined = new Map<string, string>();
+  /** How a group joined another: in its place, or beside it in one list. */
+  private readonly joinedAs = new Map<string, 'instead' | 'beside'>();
 
   /**
    * `what`: the noun of the loaded thing in the messages ("dataset", "name"); `too`: what the
@@ -39,8 +41,22 @@ export class LoadGroups<T extends GroupedLoad> {
    * Their paths may or may not name the same file; the message says neither.
    */
   alternative(a: string, b: string): void {
+    this.join(a, b, 'instead');
+  }
+
+  /**
+   * The loads of `b` are made with those of `a`, as elements of one list, tuple or dictionary (a
+   * GAN's generator, discriminator and optimizer states restored at once): one habit, so one finding.
+   */
+  together(a: string, b: string): void {
+    this.join(a, b, 'beside');
+  }
+
+  private join(a: string, b: string, how: 'instead' | 'beside'): void {
     const [rootA, rootB] = [this.root(a), this.root(b)];
-    if (rootA !== rootB) this.joined.set(rootB, rootA);
+    if (rootA === rootB) return;
+    this.joined.set(rootB, rootA);
+    this.joinedAs.set(rootB, how);
   }
 
   private root(key: string): string {
@@ -50,20 +66,24 @@ export class LoadGroups<T extends GroupedLoad> {
   }
 
   report(context: RuleContext): void {
-    const merged = new Map<string, T[][]>();
-    for (const [key, group] of this.byKey) pushTo(merged, this.root(key), group);
+    const merged = new Map<string, { loads: T[]; how?: 'instead' | 'beside' }[]>();
+    for (const [key, group] of this.byKey) pushTo(merged, this.root(key), { loads: group, how: this.joinedAs.get(key) });
     for (const groups of merged.values()) {
-      groups.sort((x, y) => x[0].node.startIndex - y[0].node.startIndex);
-      const [[first, ...others], ...replacing] = groups;
-      const instead = replacing.flat();
+      groups.sort((x, y) => x.loads[0].node.startIndex - y.loads[0].node.startIndex);
+      const [{ loads: [first, ...others] }, ...joinedGroups] = groups;
+      // The group loaded first carries the finding, whichever way the others joined it.
+      const instead = joinedGroups.filter((group) => group.how !== 'beside').flatMap((group) => group.loads);
+      const beside = joinedGroups.filter((group) => group.how === 'beside').flatMap((group) => group.loads);
       const n = others.length;
       const m = instead.length;
+      const b = beside.length;
       const loads = [
         ...(n > 0 ? [`${n} other load${n > 1 ? 's' : ''} of this ${this.what}`] : []),
         ...(m > 0 ? [`${m > 1 ? `${m} loads in its place in branches other than its own` : 'a load in its place in another branch'}, linked`] : []),
+        ...(b > 0 ? [`${b > 1 ? `${b} loads of other files` : 'a load of another file'} made with it in one list, linked`] : []),
       ];
-      const more = loads.length > 0 ? ` (as ${n + m > 1 ? 'do' : 'does'} ${loads.join(', and ')})` : '';
-      const group = [first, ...others, ...instead];
+      const more = loads.length > 0 ? ` (as ${n + m + b > 1 ? 'do' : 'does'} ${loads.join(', and ')})` : '';
+      const group = [first, ...others, ...instead, ...beside];
       // A fix that left one load of the file as it was would not remove the finding.
       const fixes = group.every((load) => load.fix) ? group.map((load) => load.fix!) : [];
       context.report({
@@ -73,6 +93,7 @@ export class LoadGroups<T extends GroupedLoad> {
           ...(first.related ?? []),
           ...others.map((other) => ({ node: other.node, message: `the same ${this.what} loaded here, ${other.too ?? this.too}` })),
           ...instead.map((other) => ({ node: other.node, message: `loaded here in its place, in another branch, ${other.too ?? this.too}` })),
+          ...beside.map((other) => ({ node: other.node, message: `loaded here with it, ${other.too ?? this.too}` })),
         ],
         ...(fixes.length > 0 ? { fix: { ...fixes[0], edits: fixes.flatMap((fix) => fix.edits) } } : {}),
       });
