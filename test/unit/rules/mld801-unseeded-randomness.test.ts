@@ -3932,6 +3932,45 @@ const HAND_BUILT_SUITE = py`
       print(f"{result.testsRun} tests, {len(result.failures)} failures")
 `;
 
+describe('MLD801: a Lightning module\'s example input for its summary', () => {
+  const MODULE = py`
+    import torch
+    import torch.nn as nn
+    import lightning as L
+
+
+    class Denoiser(L.LightningModule):
+        def __init__(self, example_input_array=(1, 1, 16000)):
+            super().__init__()
+            self.net = nn.Conv1d(1, 1, 9, padding=4)
+            self.example_input_array = torch.randn(*example_input_array)
+
+        def forward(self, x):
+            return self.net(x)
+
+        def training_step(self, batch, batch_idx):
+            noisy, clean = batch
+            return nn.functional.mse_loss(self(noisy), clean)
+
+        def configure_optimizers(self):
+            return torch.optim.Adam(self.parameters(), lr=1e-3)
+
+
+    L.Trainer(max_epochs=5, deterministic=True).fit(Denoiser(), train_loader)
+  `;
+  const lines = (code: string) => findingLinesIn('file:///proj/train_denoiser.py', code, unseededRandomness);
+
+  it('leaves the dummy input Lightning only pushes through the model to print its summary', async () => {
+    assert.deepEqual(await lines(MODULE), []);
+  });
+
+  it('still reports the same draw kept as noise the forward pass adds', async () => {
+    const noisy = MODULE.replace('self.example_input_array = torch.randn(*example_input_array)', 'self.noise = torch.randn(*example_input_array)').replace('return self.net(x)', 'return self.net(x + self.noise)');
+    assert.notEqual(noisy, MODULE);
+    assert.deepEqual(await lines(noisy), [10]);
+  });
+});
+
 describe('MLD801: a draw in a training-mode arm of a module a file only serves', () => {
   const SERVE = py`
     import torch

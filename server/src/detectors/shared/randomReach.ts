@@ -441,6 +441,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
   if (inTrainingModeArm(draw) && neverTrainsModules(index)) return false;
+  if (summaryExampleInput(draw)) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
@@ -455,6 +456,18 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const callers = fn ? samplerCalls(index, fn) : [];
   if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
+}
+
+/**
+ * A draw stored as a Lightning module's `example_input_array` (`self.example_input_array =
+ * torch.randn(1, 3, 64, 64)`): Lightning pushes it through the model only to print the sizes of
+ * the layers' outputs in its summary and to log the graph, so what is drawn reaches no result.
+ */
+function summaryExampleInput(draw: Node): boolean {
+  let node = draw;
+  while (node.parent && (node.parent.type === 'parenthesized_expression' || (node.parent.type === 'attribute' && /^\.(to|cuda|float|half)$/.test(node.parent.text.slice(node.text.length))))) node = node.parent.type === 'attribute' && node.parent.parent?.type === 'call' ? node.parent.parent : node.parent;
+  const assignment = node.parent?.type === 'assignment' && node.parent.childForFieldName('right')?.id === node.id ? node.parent : undefined;
+  return assignment?.childForFieldName('left')?.text === 'self.example_input_array';
 }
 
 /**
