@@ -1060,10 +1060,9 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
-      name: 'the labels or classes a serving function reads back beside its model, by the name loaded into or the file name',
+      name: 'the labels a serving function reads back beside its model, by the name loaded into or the file name',
       code: py`
         import os
-        import pickle
         import joblib
 
         def load_components(model_dir="model"):
@@ -1071,9 +1070,7 @@ ruleTests(unsafeModelDeserialization, {
             labels = joblib.load(os.path.join(model_dir, "labels.joblib"))
             return thresholds, labels
 
-        with open("models/classes.pkl", "rb") as f:
-            classes = pickle.load(f)
-        names = [classes[i] for i in predicted]
+        names = [labels[i] for i in predicted]
         emotion_labels = joblib.load("artifacts/emotion_labels.joblib")
       `,
     },
@@ -2296,8 +2293,9 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
-      name: 'a quantile regressor named in the singular, a percentiles file used as a model, and a label encoder are still models',
+      name: 'a quantile regressor named in the singular, a percentiles file used as a model, a label encoder and pickled model classes are still models',
       code: py`
+        import dill
         import joblib
 
         quantile_model = joblib.load("models/quantile_gbr.pkl")
@@ -2305,12 +2303,16 @@ ruleTests(unsafeModelDeserialization, {
         upper = percentiles.predict(X)
         label_encoder = joblib.load("models/label_encoder.joblib")
         le = joblib.load("models/labels_encoder.pkl")
+        with open("models/model_classes.pkl", "rb") as f:
+            model_classes = dill.load(f)
+        agent = model_classes["MetaAgent"](env)
       `,
       findings: [
-        { line: 3, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 10, message: /^`dill\.load` restores what it loads by unpickling/ },
       ],
     },
     {
