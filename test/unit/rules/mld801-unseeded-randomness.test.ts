@@ -4022,6 +4022,22 @@ describe('MLD801: a draw in a training-mode arm of a module a file only serves',
     assert.notEqual(switched, SERVE);
     assert.deepEqual(await lines(switched), [18]);
   });
+
+  it('reads the guard by its arm: the else of a negated test is guarded, the negated arm and a function defined in the arm are not', async () => {
+    const negated = SERVE.replace('        if self.training:\n            std = torch.exp(0.5 * logvar)\n            eps = torch.randn_like(std)\n            return mu + eps * std\n        return mu\n',
+      '        if not self.training:\n            return mu\n        else:\n            std = torch.exp(0.5 * logvar)\n            return mu + torch.randn_like(std) * std\n');
+    assert.notEqual(negated, SERVE);
+    assert.deepEqual(await lines(negated), []);
+    // Noise drawn at evaluation (test-time augmentation) runs in this file: still followed.
+    const atEval = SERVE.replace('        if self.training:\n', '        if not self.training:\n');
+    assert.notEqual(atEval, SERVE);
+    assert.deepEqual(await lines(atEval), [18]);
+    // A function defined in the arm may be handed on and called in any mode: its draw is not taken as guarded.
+    const deferred = SERVE.replace('            eps = torch.randn_like(std)\n            return mu + eps * std\n',
+      '            def sample():\n                return mu + torch.randn_like(std) * std\n            return sample()\n');
+    assert.notEqual(deferred, SERVE);
+    assert.deepEqual(await lines(deferred), [19]);
+  });
 });
 
 describe('MLD801: a smoke test that clears gradients but never applies them', () => {

@@ -440,7 +440,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
-  if (inTrainingModeArm(draw) && neverTrainsModules(index)) return false;
+  if (inTrainingModeArm(index, draw) && neverTrainsModules(index)) return false;
   if (summaryExampleInput(draw)) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
@@ -475,22 +475,34 @@ function summaryExampleInput(draw: Node): boolean {
  * the `else` of `if not self.training:`, `x if self.training else y`): a VAE's reparameterisation
  * noise, a dropout written by hand.
  */
-function inTrainingModeArm(draw: Node): boolean {
-  for (const node of ancestors(draw, false)) {
-    if (FUNCTION_TYPES.has(node.type)) return false;
-    const condition = node.type === 'if_statement' || node.type === 'conditional_expression' ? (node.type === 'if_statement' ? node.childForFieldName('condition') : node.namedChild(1)) : null;
+function inTrainingModeArm(index: SemanticIndex, draw: Node): boolean {
+  return trainingModeArms(index).some(({ test, arm }) => {
+    if (!sameNode(arm, draw) && !isAncestorOf(arm, draw)) return false;
+    // The test guards the draw only where no function lies between them (one defined in the arm runs later).
+    const scope = enclosingFunction(test);
+    return scope ? sameNode(scope, enclosingFunction(draw)) : !enclosingFunction(draw);
+  });
+}
+
+/**
+ * The arms that run only in training mode (`if self.training:`, the `else` of `if not self.training:`,
+ * either arm of a conditional expression), each with the test that guards it. Found once per
+ * document: a climb from every draw made a draw deep in one long expression cost its depth.
+ */
+const trainingModeArms = oncePer((index: SemanticIndex): { test: Node; arm: Node }[] =>
+  (['if_statement', 'conditional_expression'] as const).flatMap((type) => index.nodes(type)).flatMap((node) => {
+    const isIf = node.type === 'if_statement';
+    const condition = isIf ? node.childForFieldName('condition') : node.namedChild(1);
     const test = condition ? stripParens(condition) : undefined;
-    if (!test) continue;
+    if (!test) return [];
     const negated = test.type === 'not_operator';
     const tested = negated ? stripParens(test.childForFieldName('argument') ?? test) : test;
-    if (!/^self\.training$/.test(tested.text)) continue;
-    const trueArm = node.type === 'if_statement' ? node.childForFieldName('consequence') : node.namedChild(0);
-    const falseArm = node.type === 'if_statement' ? node.childForFieldName('alternative') : node.namedChild(2);
+    if (!/^self\.training$/.test(tested.text)) return [];
+    const trueArm = isIf ? node.childForFieldName('consequence') : node.namedChild(0);
+    const falseArm = isIf ? node.childForFieldName('alternative') : node.namedChild(2);
     const arm = negated ? falseArm : trueArm;
-    if (arm && (sameNode(arm, draw) || isAncestorOf(arm, draw))) return true;
-  }
-  return false;
-}
+    return arm ? [{ test: node, arm }] : [];
+  }));
 
 /**
  * The file never puts a module into training mode nor trains one: no training call or backward
