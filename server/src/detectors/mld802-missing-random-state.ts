@@ -459,10 +459,13 @@ function leftAt(index: SemanticIndex, call: CallSite, keyword: string, ...values
 function drawsOnlyToBreakTies(index: SemanticIndex, call: CallSite, name: string): boolean {
   const parameters = drawingParameters(name);
   if (!parameters) return false;
+  // A forest's own arguments first: most forests bag, and then no grid needs reading.
+  const forest = /^RandomForest(Classifier|Regressor)$/.test(name);
+  if (forest && !growsTreesOnAllRowsAndFeatures(index, call, name)) return false;
   // A search sets the parameters its grid names (`subsample`, `max_features`...), whatever the constructor says.
   if (gridsFor(index, call.node).some((grid) => !gridLeavesTiesOnly(index, grid, parameters))) return false;
   if (name === 'AdaBoostClassifier') return boostsTieOnlyTrees(index, call);
-  if (/^RandomForest(Classifier|Regressor)$/.test(name)) return growsTreesOnAllRowsAndFeatures(index, call, name);
+  if (forest) return true;
   return Object.entries(parameters).every(([keyword, off]) => leftAt(index, call, keyword, ...off));
 }
 
