@@ -1559,6 +1559,38 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a forest without bootstrap that tries every feature at each split grows best-split trees: the message says ties; bagged rows, a feature subset or a grid that may set one draws always',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+        from sklearn.model_selection import GridSearchCV
+        full = RandomForestRegressor(n_estimators=300, bootstrap=False).fit(X, y)
+        every = RandomForestClassifier(bootstrap=False, max_features=None, n_jobs=-1).fit(X, y)
+        old = RandomForestRegressor(bootstrap=False, max_features="auto", max_depth=10).fit(X, y)
+        bagged = RandomForestRegressor(max_depth=10).fit(X, y)
+        sqrt = RandomForestClassifier(bootstrap=False).fit(X, y)
+        one = RandomForestRegressor(bootstrap=False, max_features=1).fit(X, y)
+        searched = GridSearchCV(RandomForestRegressor(bootstrap=False), {"max_features": [0.5, 1.0]}).fit(X, y)
+      `,
+      findings: [
+        { line: 3, related: 1, message: /^`RandomForestRegressor` is called without `random_state` here and at 1 other place: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+        { line: 4, message: /^`RandomForestClassifier` is called without `random_state`: it tries the features in a random order/ },
+        { line: 6, related: 2, message: /^`RandomForestRegressor` is called without `random_state` here and at 2 other places: each run gives a different result$/ },
+        { line: 7, message: /^`RandomForestClassifier` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        full = RandomForestRegressor(n_estimators=300, bootstrap=False, random_state=SEED).fit(X, y)
+        every = RandomForestClassifier(bootstrap=False, max_features=None, n_jobs=-1).fit(X, y)
+        old = RandomForestRegressor(bootstrap=False, max_features="auto", max_depth=10, random_state=SEED).fit(X, y)
+        bagged = RandomForestRegressor(max_depth=10).fit(X, y)
+        sqrt = RandomForestClassifier(bootstrap=False).fit(X, y)
+        one = RandomForestRegressor(bootstrap=False, max_features=1).fit(X, y)
+        searched = GridSearchCV(RandomForestRegressor(bootstrap=False), {"max_features": [0.5, 1.0]}).fit(X, y)
+      `,
+    },
+    {
       name: 'AdaBoost over an estimator that nests another (whose seed AdaBoost sets), or over a class of the project, still draws',
       code: py`
         from sklearn.ensemble import AdaBoostClassifier

@@ -3391,6 +3391,57 @@ describe('MLD908: paths a run told to write under the test\'s tmp_path reports',
 });
 
 /**
+ * Tests whose run returns a dictionary of what it wrote (`res["model_path"]`), told to write under
+ * a new directory: a `tempfile` directory rebound as a `Path`, pytest's `tmp_path`, a name bound to the entry.
+ */
+const TEST_READS_ITS_RUNS_DICTIONARY = py`
+  import pickle
+  import tempfile
+  from pathlib import Path
+
+  import joblib
+  import torch
+  from src.train import run_one, fit_and_export
+
+  def test_saved_regressor_predicts(frame):
+      with tempfile.TemporaryDirectory() as tmp:
+          tmp = Path(tmp)
+          res = run_one(model_name="ridge", X=frame, models_dir=tmp / "models", seed=0)
+          model = joblib.load(Path(res["model_path"]))
+          assert model.predict(frame).shape == (len(frame),)
+
+  def test_best_checkpoint_restores(tmp_path):
+      outputs = fit_and_export(epochs=1, output_dir=tmp_path)
+      state = torch.load(outputs["best_checkpoint"], map_location="cpu")
+      assert "model_state_dict" in state
+
+  def test_pickled_pipeline(tmp_path):
+      report = run_one(model_name="lasso", save_path=str(tmp_path / "run"))
+      pipeline_file = report["pipeline_file"]
+      with open(pipeline_file, "rb") as handle:
+          pipeline = pickle.load(handle)
+      assert pipeline is not None
+`;
+
+describe('MLD908: entries of the dictionary a run told to write under a new directory returns', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
+
+  it('leaves a test that loads the path its run reports under a constant key, as it leaves one reported as an attribute', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_train.py', TEST_READS_ITS_RUNS_DICTIONARY), []);
+  });
+
+  it('still reports such a load outside a test module, for output sent to a folder that may be old, or under a key known only at run time', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/train_smoke.py', TEST_READS_ITS_RUNS_DICTIONARY), [13, 18, 25]);
+    const shared = TEST_READS_ITS_RUNS_DICTIONARY.replace('models_dir=tmp / "models"', 'models_dir=Path("models")');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_train.py', shared), [13]);
+    const input = TEST_READS_ITS_RUNS_DICTIONARY.replace('output_dir=tmp_path', 'data_dir=tmp_path');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_train.py', input), [18]);
+    const chosen = TEST_READS_ITS_RUNS_DICTIONARY.replace('outputs["best_checkpoint"]', 'outputs[which]');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_train.py', chosen), [18]);
+  });
+});
+
+/**
  * Tests that make a new directory for themselves without pytest's `tmp_path`: `tempfile`'s
  * directories, and a run folder created by a `mkdir` that fails when it exists, made in a helper
  * that returns it (alone or in a tuple) or in the test itself.
