@@ -1339,6 +1339,35 @@ ${calls}
 `;
 
 /**
+ * A tile data set whose `__getitem__` runs `guard` first (a stand-in sample drawn at random for an
+ * index it cannot serve), then trained on through a loader.
+ */
+const tileScript = (guard: string, length = 'len(self.tiles)') => `import random
+import numpy as np
+import torch
+from torch.utils.data import Dataset, DataLoader
+
+class TileSet(Dataset):
+    def __init__(self, tiles, labels):
+        self.tiles, self.labels = tiles, labels
+
+    def __len__(self):
+        return ${length}
+
+    def __getitem__(self, index):
+${guard}
+        return torch.from_numpy(self.tiles[index]), self.labels[index]
+
+net = torch.nn.Linear(64, 2)
+optimizer = torch.optim.SGD(net.parameters(), lr=0.1)
+for x, y in DataLoader(TileSet(np.load("tiles.npy"), np.load("labels.npy")), batch_size=32, shuffle=False):
+    optimizer.zero_grad()
+    torch.nn.functional.cross_entropy(net(x), y).backward()
+    optimizer.step()
+torch.save(net.state_dict(), "tiles.pt")
+`;
+
+/**
  * A keypoint data set whose augmentations run under flags `__init__` keeps on the instance (`self.mirror`,
  * `self.crop == "random"`), built by `builds`, then trained on; `after` runs below the builds.
  */
@@ -1378,6 +1407,18 @@ torch.save(net.state_dict(), "keypoints.pt")
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a stand-in drawn in __getitem__ only for an index outside range(len(...)) of what __len__ measures never runs: a sampler asks only for indices below __len__',
+      code: tileScript('        if index not in range(0, len(self.tiles)):\n            return self.__getitem__(np.random.randint(0, self.__len__()))'),
+    },
+    {
+      name: 'the same guard spelt idx >= len(self), with the stand-in index rebound inside the arm',
+      code: tileScript('        if index >= len(self):\n            index = random.randrange(len(self.tiles))'),
+    },
+    {
+      name: 'the same guard spelt index < 0 or index >= self.__len__()',
+      code: tileScript('        if index < 0 or index >= self.__len__():\n            return self[random.randint(0, len(self) - 1)]'),
+    },
     {
       name: 'a shuffle under `if shuffle:` in a generator every call of which passes shuffle=False (or leaves its false default) never runs',
       code: batchesScript('False', 'model.fit(batches(train_samples, 32, shuffle=False), epochs=3)\nprint(model.evaluate(batches(val_samples, 32)))'),
@@ -3036,6 +3077,21 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase(
+      'a stand-in drawn in __getitem__ when a tile fails to load is still reported: that arm runs whenever a file is bad',
+      tileScript('        try:\n            tile = self.tiles[index]\n        except IndexError:\n            return self[random.randint(0, len(self) - 1)]'),
+      17, /^`random\.randint` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset, DataLoader', 'random.seed(SEED)',
+    ),
+    seededCase(
+      'a stand-in drawn for an index past a list other than the one __len__ measures is still reported: that list may be the shorter',
+      tileScript('        if index >= len(self.tiles):\n            return self.__getitem__(np.random.randint(0, len(self.tiles)))', 'len(self.labels)'),
+      15, /^`np\.random\.randint` draws from NumPy's global random generator/, 'from torch.utils.data import Dataset, DataLoader', 'np.random.seed(SEED)',
+    ),
+    seededCase(
+      'a stand-in drawn for an index the method reworked before the test is still reported: it is no longer the index a sampler asked for',
+      tileScript('        index = index * 2\n        if index >= len(self):\n            index = random.randrange(len(self.tiles))'),
+      16, /^`random\.randrange` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset, DataLoader', 'random.seed(SEED)',
+    ),
     seededCase(
       'an environment setting at the top level does not hide the training run the module also starts there',
       py`

@@ -11,6 +11,7 @@ import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantic
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
+import { parameterName } from '../../semantics/definitions';
 import { metricCall } from './evaluation';
 import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
@@ -555,13 +556,15 @@ const attributeAssignments = oncePer((index: SemanticIndex): Map<string, number>
  * The arms of an `if` or `elif` that tests a parameter of its function (or an attribute `__init__`
  * sets from one, see valuesGivenTo) against a string (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
  * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`), or that tests a
- * parameter's truth (`if shuffle:`) when every call gives it a false constant: they never run here.
+ * parameter's truth (`if shuffle:`) when every call gives it a false constant, or that tests a data
+ * set's index to lie outside it (indexOutOfRange): they never run here.
  * Worked out once per document, so that a draw deep in an expression is not walked up once per draw.
  */
 const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statement', 'elif_clause'] as const).flatMap((type) => index.nodes(type))
   .flatMap((node) => {
     const consequence = node.childForFieldName('consequence');
     const condition = node.childForFieldName('condition');
+    if (consequence && condition && indexOutOfRange(index, node, condition)) return [consequence];
     const tested = consequence ? testedString(condition) : undefined;
     if (tested) {
       const given = valuesGivenTo(index, tested.name);
@@ -576,6 +579,70 @@ const armsNoCallTakes = oncePer((index: SemanticIndex): Node[] => (['if_statemen
     const given = flag ? valuesGivenTo(index, flag) : undefined;
     return given?.every((value) => isFalsy(index.literal(value))) ? [consequence!] : [];
   }));
+
+/**
+ * The test of an `if` in a data set's `__getitem__` that holds only for an index outside the data
+ * set (`index not in range(0, len(self.files))`, `idx >= len(self)`, `idx < 0 or idx >= self.__len__()`),
+ * the length being `len(self)`, `self.__len__()` or what the class's `__len__` returns: a sampler
+ * asks only for indices below `__len__`, so the arm (a random stand-in sample) never runs.
+ */
+function indexOutOfRange(index: SemanticIndex, ifNode: Node, condition: Node): boolean {
+  const fn = enclosingFunction(ifNode);
+  if (fn?.type !== 'function_definition' || fn.childForFieldName('name')?.text !== '__getitem__') return false;
+  const parameters = fn.childForFieldName('parameters')?.namedChildren ?? [];
+  const parameter = parameters[1] ? parameterName(parameters[1])?.text : undefined;
+  const body = fn.childForFieldName('body');
+  if (!parameter || !body) return false;
+  // Rebound outside the arm (`idx = idx % n`), it may no longer hold what the sampler asked for.
+  const arm = ifNode.childForFieldName('consequence');
+  const rebinds = (type: 'assignment' | 'augmented_assignment') => index.nodesWithin(type, body).some((a) => a.childForFieldName('left')?.text === parameter && !(arm && isAncestorOf(arm, a)));
+  if (rebinds('assignment') || rebinds('augmented_assignment')) return false;
+  const lengths = datasetLengths(fn);
+  const isLength = (node: Node | null | undefined): boolean => !!node && lengths.has(compact(stripParens(node).text));
+  const isIndex = (node: Node | null | undefined): boolean => node?.type === 'identifier' && node.text === parameter;
+  const outside = (test: Node): boolean => {
+    test = stripParens(test);
+    if (test.type === 'boolean_operator' && test.childForFieldName('operator')?.text === 'or') {
+      const [left, right] = [test.childForFieldName('left'), test.childForFieldName('right')];
+      return !!left && !!right && ((belowZero(left) && outside(right)) || (outside(left) && belowZero(right)));
+    }
+    if (test.type !== 'comparison_operator' || test.namedChildCount !== 2) return false;
+    const operator = test.childrenForFieldName('operators').map((o) => o?.text).join(' ');
+    const [left, right] = test.namedChildren as Node[];
+    if (operator === 'not in') return isIndex(left) && rangeOfLength(right);
+    return (operator === '>=' && isIndex(left) && isLength(right)) || (operator === '<=' && isLength(left) && isIndex(right));
+  };
+  const belowZero = (test: Node): boolean => {
+    test = stripParens(test);
+    const [left, right] = test.type === 'comparison_operator' && test.namedChildCount === 2 ? (test.namedChildren as Node[]) : [];
+    const operator = test.type === 'comparison_operator' ? test.childrenForFieldName('operators').map((o) => o?.text).join(' ') : '';
+    return operator === '<' && isIndex(left) && right?.text === '0';
+  };
+  // `range(len(x))` or `range(0, len(x))`.
+  const rangeOfLength = (node: Node): boolean => {
+    const args = node.type === 'call' && node.childForFieldName('function')?.text === 'range' ? node.childForFieldName('arguments')?.namedChildren ?? [] : [];
+    return (args.length === 1 && isLength(args[0])) || (args.length === 2 && args[0]?.text === '0' && isLength(args[1]));
+  };
+  return outside(condition);
+}
+
+/** How a data set class's length is spelt in its methods: `len(self)`, `self.__len__()`, and what its `__len__` returns. */
+function datasetLengths(method: Node): Set<string> {
+  const lengths = new Set(['len(self)', 'self.__len__()']);
+  const holder = method.parent?.type === 'decorated_definition' ? method.parent : method;
+  for (const member of holder.parent?.type === 'block' ? holder.parent.namedChildren : []) {
+    if (member?.type !== 'function_definition' || member.childForFieldName('name')?.text !== '__len__') continue;
+    const statements = member.childForFieldName('body')?.namedChildren.filter((s) => s?.type !== 'comment' && s?.type !== 'expression_statement') ?? [];
+    const value = statements.length === 1 && statements[0]?.type === 'return_statement' ? statements[0].namedChild(0) : undefined;
+    if (value) lengths.add(compact(stripParens(value).text));
+  }
+  return lengths;
+}
+
+/** Code text without its blanks, so `len( self.files )` and `len(self.files)` compare equal. */
+function compact(text: string): string {
+  return text.replace(/\s+/g, '');
+}
 
 /** A constant Python takes as false: `False`, `None`, `0`, `""`. */
 function isFalsy(literal: LiteralValue | undefined): boolean {
