@@ -429,19 +429,24 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
       || assertedAgainstWrite(index, write, read) || onlyAppendedTo(flow, read)) continue;
     pushTo(readsByWrite, write, read);
   }
-  for (const hops of stepsOf(index, readsByWrite)) {
+  for (const [hops, ...rewrites] of sameFileChains(flow, stepsOf(index, readsByWrite))) {
     const [[write, [read, ...again]], ...others] = hops;
     const file = describedFile(flow, read);
     const more = again.length > 0 ? ` (and ${again.length} more time${again.length > 1 ? 's' : ''})` : '';
+    const rewritten = rewrites.length > 0 ? `, then written again and read back ${rewrites.length} more time${rewrites.length > 1 ? 's' : ''}` : '';
     const together = doc.kind === 'notebook' ? 'in that cell' : 'beside it';
     const alsoOthers = others.length > 0 ? `, as ${others.length === 1 ? 'is 1 other file' : `are ${others.length} other files`} written ${together}` : '';
     const what = others.length > 0 ? 'intermediate files' : 'an intermediate file';
     context.report({
       node: read.call.node,
-      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here${more}${alsoOthers}: ${what} inside one pipeline, which nothing checks or versions`,
+      message: `${file} is written by \`${write.call.callee.text}\` in ${placeOf(doc, write.call.node)} and read back here${more}${rewritten}${alsoOthers}: ${what} inside one pipeline, which nothing checks or versions`,
       related: [
         { node: write.call.node, message: `${file} is written here` },
         ...again.map((other) => ({ node: other.call.node, message: `${file} is read back again here` })),
+        ...rewrites.flatMap(([[rewrite, reads]]) => [
+          { node: rewrite.call.node, message: `${file} is written again here` },
+          ...reads.map((other) => ({ node: other.call.node, message: `${file} is read back again here` })),
+        ]),
         ...others.flatMap(([otherWrite, otherReads]) => {
           const other = describedFile(flow, otherReads[0]);
           return [
@@ -452,6 +457,26 @@ function report(context: RuleContext, saved: readonly DataIO[], loaded: readonly
       ],
     });
   }
+}
+
+/**
+ * The steps grouped by file: a file that step after step is read, reworked and written back under
+ * the same path (a notebook whose cells each load the table, fix some rows and save it again) is
+ * one intermediate file, one finding on its first read, linked to every later write and read. Only
+ * steps that hand on one file are chained; a step of several files stays as it is.
+ */
+function sameFileChains(flow: DataFlow, steps: Array<Array<[DataIO, DataIO[]]>>): Array<Array<Array<[DataIO, DataIO[]]>>> {
+  const chains: Array<Array<Array<[DataIO, DataIO[]]>>> = [];
+  const chainOfWrite = new Map<DataIO, Array<Array<[DataIO, DataIO[]]>>>();
+  const inOrder = [...steps].sort((a, b) => a[0][1][0].call.node.startIndex - b[0][1][0].call.node.startIndex);
+  for (const step of inOrder) {
+    const [[write, [read]]] = step;
+    const chain = step.length === 1 ? flow.savesAt(read).map((save) => chainOfWrite.get(save)).find((found) => !!found) : undefined;
+    if (chain) chain.push(step);
+    else chains.push([step]);
+    if (step.length === 1) chainOfWrite.set(write, chain ?? chains[chains.length - 1]);
+  }
+  return chains;
 }
 
 function describedFile(flow: DataFlow, read: DataIO): string {
@@ -513,7 +538,7 @@ export const intermediateFileHop: Rule = {
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
       nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or in a function of the file that it calls only under such a check, `if not os.path.exists("index.bin"): build_index()`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if` — a cache switched by a flag, also when the writing arm reads the file back right after writing it, so that both arms go on with the same values (`if do_search: results.to_csv(p); results = pd.read_csv(p)` / `else: results = pd.read_csv(p)`) —, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), files every write of which appends to them (`to_csv(p, mode="a")`, an HDF table written with `append=True`): nothing in the program starts them afresh, so what is read back holds what earlier runs appended too — a results log a resumable loop extends and sums up at the end, a store across runs; a file the program also writes whole (a `to_csv(p)` before the appends, or `to_hdf(p, key=k, mode="a")` without `append=True`, which replaces the key) is still reported, read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`, also when other values are written into such an object, `merged = {r["variant"]: r for _, r in loaded.iterrows()}`, `merged["B"] = row`, which takes nothing out of it: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print` (Spark\'s `show()`, `printSchema()`, `count()`: a read-back that only confirms its rows and schema), also through a statistic of it that is only shown, written into a string or not (`print("train frac: %.4f" % pd.read_parquet(p)["label"].mean())`, `f"{np.load(p).sum()}"` printed; a statistic used in a computation, `cut = pd.read_csv(p)["score"].mean()` then a filter on `cut`, still feeds the next step), also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), also when a function of the file hands the read-back to its callers — returns it, or writes it into a list or dictionary it builds and returns (`tables[b] = pd.read_parquet(p)`, then `return tables`) — and every call of it drops the result, only looks at it, or binds it to a name that is only looked at (`back = load_tables()`, then `print(back[1].shape)`): the check has moved into a helper, not the next step; a caller that trains on the result, or one of several calls that does, still consumes the file, read-backs that reach nothing (every use writes into the frame, `back["y"] = back["y"].astype("int8")`, or narrows it with its own methods into a name never read, or reaching nothing in turn, `misses = back[back.y != back.pred]` left for a comparison since commented out: dead code, which neither checks nor consumes the file; a name computed by any other call, `summary = build_profile(back)`, may have saved or trained, and is still reported), read-backs whose every use writes into them or saves them back to the file they came from (`table = pd.read_csv(p)`, `table.loc[n] = row`, `table.to_csv(p)`, or scores loaded with `np.load(p)`, filled at one index and saved with `np.save(p, scores)`: a table of results kept up to date after each trial, an append spelled out), which hand nothing read to another step — a read of that file that does, or a read-back also used otherwise (to pick the best point, saved under another name), is still reported —, and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
-      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads. So are several files one cell writes and one later cell reads back (a cell that saves a set of arrays for the next part of the notebook, a cell that loads them all): one step hands its data to another through them, one finding on the first read, linked to every write and read of the set; files the reading cell takes from two writing cells are two hops. A script is read the same way, with a run of adjacent statements of one block for a cell: files saved by adjacent lines (comments between them aside) and loaded back by adjacent lines are one hop, one finding, while a file written or read apart from the others, or read back before the next one is written, is its own hop.',
+      notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads. A file that step after step is read, reworked and written back under the same path (each cell loads the table, clears some rows and saves it again for the next) is one intermediate file: one finding on its first read, linked to every later write and read of it; a step that hands on several files together keeps its own finding. So are several files one cell writes and one later cell reads back (a cell that saves a set of arrays for the next part of the notebook, a cell that loads them all): one step hands its data to another through them, one finding on the first read, linked to every write and read of the set; files the reading cell takes from two writing cells are two hops. A script is read the same way, with a run of adjacent statements of one block for a cell: files saved by adjacent lines (comments between them aside) and loaded back by adjacent lines are one hop, one finding, while a file written or read apart from the others, or read back before the next one is written, is its own hop.',
     },
   },
   listen,

@@ -809,6 +809,38 @@ ruleTests(intermediateFileHop, {
       noFix: true,
     },
     {
+      name: 'a file each cell reads, reworks and writes back under the same path: one intermediate file, one finding linked to every later write and read',
+      code: [
+        'import pandas as pd\nmasks = pd.read_csv("raw_masks.csv")\nmasks.to_csv("work/masks.csv", index=False)\n',
+        'df = pd.read_csv("work/masks.csv")\nsmall = find_small(df)\ndf.loc[df.id.isin(small), "rle"] = ""\ndf.to_csv("work/masks.csv", index=False)\n',
+        'df = pd.read_csv("work/masks.csv")\nlonely = find_lonely(df, neighbours)\ndf.loc[df.id.isin(lonely), "rle"] = ""\ndf.to_csv("work/masks.csv", index=False)\n',
+        'df = pd.read_csv("work/masks.csv")\nmodel.fit(encode(df["rle"]), df["label"])\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^"work\/masks.csv" is written by `masks.to_csv` in cell 1 and read back here, then written again and read back 2 more times: an intermediate file inside one pipeline/, related: 5 }],
+      noFix: true,
+    },
+    {
+      name: 'a script that reworks one file in place step after step: one finding; the file it hands on to the next step is its own',
+      code: py`
+        import pandas as pd
+
+        pd.read_csv("raw.csv").dropna().to_csv("work/rows.csv", index=False)
+        rows = pd.read_csv("work/rows.csv")
+        scaler.fit(rows[["price"]])
+        rows["price"] = scaler.transform(rows[["price"]])
+        rows.to_csv("work/rows.csv", index=False)
+        rows = pd.read_csv("work/rows.csv")
+        rows.groupby("store").sum().to_csv("work/stores.csv")
+        stores = pd.read_csv("work/stores.csv")
+        model.fit(stores.drop(columns="sales"), stores.sales)
+      `,
+      findings: [
+        { line: 4, column: 8, message: /^"work\/rows.csv" is written by `pd.read_csv\("raw.csv"\).dropna\(\).to_csv` in line 3 and read back here, then written again and read back 1 more time: an intermediate file/, related: 3 },
+        { line: 10, column: 10, message: /^"work\/stores.csv" is written by `rows.groupby\("store"\).sum\(\).to_csv` in line 9 and read back here: an intermediate file/, related: 1 },
+      ],
+      noFix: true,
+    },
+    {
       name: 'a selection from the read-back that goes on to a model is still a hop',
       code: py`
         import polars as pl
