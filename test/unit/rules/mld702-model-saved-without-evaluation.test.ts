@@ -856,6 +856,44 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 10, message: /^agent, in model_data, is saved to "agent\.cleanrl_model", but this script computes no held-out metric for it/, related: 2 }],
     },
     {
+      name: 'a fitted model saved as itself in a dictionary beside its feature names: the message names the model',
+      code: py`
+        import joblib
+        from xgboost import XGBRegressor
+        feature_cols = [c for c in feat.columns if c != "y"]
+        model = XGBRegressor(n_estimators=800, max_depth=6)
+        model.fit(feat[feature_cols], feat["y"])
+        joblib.dump({"model": model, "features": feature_cols}, "models/load_xgb.joblib")
+      `,
+      findings: [{ line: 6, message: /^model, in a dictionary, is saved to "models\/load_xgb\.joblib", but this script computes no held-out metric for it/, related: 1 }],
+    },
+    {
+      name: 'a bundle of the model and the scaler it was fitted with, bound to a name: the message names the model, not the scaler',
+      code: py`
+        import pickle
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.ensemble import RandomForestRegressor
+        scaler = StandardScaler().fit(X)
+        reg = RandomForestRegressor(n_estimators=300, random_state=0)
+        reg.fit(scaler.transform(X), y)
+        model_bundle = {"scaler": scaler, "regressor": reg, "trained_until": str(last_day)}
+        with open("artifacts/wind_rf.pkl", "wb") as f:
+            pickle.dump(model_bundle, f)
+      `,
+      findings: [{ line: 9, message: /^reg, in model_bundle, is saved to "artifacts\/wind_rf\.pkl", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a dictionary of two models fitted in the file names no one model: the message shows what is saved',
+      code: py`
+        import joblib
+        from lightgbm import LGBMRegressor
+        lower = LGBMRegressor(objective="quantile", alpha=0.1).fit(X, y)
+        upper = LGBMRegressor(objective="quantile", alpha=0.9).fit(X, y)
+        joblib.dump({"lower_model": lower, "upper_model": upper}, "quantile_models.joblib")
+      `,
+      findings: [{ line: 5, message: /^\{"lower_model": lower, "upper_model":… is saved to "quantile_models\.joblib"/ }],
+    },
+    {
       name: 'a training loop that prints only its training loss, and the size of the test data, before the save',
       code: graphTraining({
         before: 'print("test data size", test_data.shape)\n',

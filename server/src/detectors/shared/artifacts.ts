@@ -162,11 +162,26 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
   const object = stripParens(saved.model);
   const constructed = index.constructedClass(object);
   if (constructed ? COMPANION_CLASS.test(constructed) : COMPANION_NAME.test(object.text)) return 'companion';
+  if (isPreprocessor(index, object)) return 'data';
   const kind = index.dataflow.kindOf(object);
-  const className = kind?.kind === 'model' ? kind.className : constructed ?? fittedClass(index, object);
-  if (className ? isPreprocessorClass(index, className) : preprocessorInEveryBinding(index, object)) return 'data';
   if (kind && DATA_KINDS.has(kind.kind)) return 'data';
   return isSplitOutput(index, object) ? 'data' : undefined;
+}
+
+/** A fitted preprocessor (a scaler, an encoder), by the class that built or fitted it, or in every binding of its name. */
+function isPreprocessor(index: SemanticIndex, object: Node): boolean {
+  const kind = index.dataflow.kindOf(object);
+  const className = kind?.kind === 'model' ? kind.className : index.constructedClass(object) ?? fittedClass(index, object);
+  return className ? isPreprocessorClass(index, className) : preprocessorInEveryBinding(index, object);
+}
+
+/**
+ * A model the file builds or trains, not a fitted preprocessor: what a saved dictionary keeps the
+ * model itself under, beside the companions it ships with (`{"model": model, "features": cols}`).
+ */
+export function isBuiltModel(index: SemanticIndex, node: Node): boolean {
+  const object = stripParens(node);
+  return isModelValue(index, object) && !isPreprocessor(index, object);
 }
 
 /** The class of `Scaler().fit(X)`: fitting returns the estimator it was called on. */
