@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import { nodeKey, stripParens } from '../semantics/nodes';
+import { ancestor, nodeKey, stripParens } from '../semantics/nodes';
+import { STRUCTURE_TYPES } from '../semantics/ancestry';
 import { replaceNode } from './shared/edits';
 import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from '../semantics/pandas';
 import type { MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
@@ -75,16 +76,20 @@ interface ChainedWrite extends MemberDescriptor {
 }
 
 /**
- * The chained writes of one frame in one block through one form of chain (`stats["mean"][i] = ...`
- * and `stats["std"][i] = ...` in one loop body) are one habit of writing, fixed together: one finding
- * at the first, linked to the others. Writes in another block, into another frame, or through
- * another form (`df.iloc[0]["a"]` beside `df["b"][i]`) stay apart.
+ * The chained writes of one frame through one form of chain in one loop, function or module
+ * (`stats["mean"][i] = ...` and `stats["std"][i] = ...` in one loop body, also across the arms of
+ * an `if`/`elif` or `try`/`except` inside it) are one habit of writing, fixed together: one finding
+ * at the first, linked to the others. Writes in another loop or function, into another frame, or
+ * through another form (`df.iloc[0]["a"]` beside `df["b"][i]`) stay apart.
  */
 function listen(context: RuleContext): RuleListeners {
-  const groups = new Map<string, ChainedWrite[]>();
+  const groups = new Map<string, (ChainedWrite & { scope: string })[]>();
   const check = (statement: Node) => {
     const write = chainedWrite(context.index, statement);
-    if (write) pushTo(groups, `${nodeKey(enclosingBlock(statement))}\u0000${write.frame}`, write);
+    if (write) {
+      const scope = writingScope(statement);
+      pushTo(groups, `${nodeKey(scope)}\u0000${write.frame}`, { ...write, scope: SCOPE_WORDS[scope.type] ?? 'here' });
+    }
   };
   return {
     assignment: check,
@@ -94,7 +99,7 @@ function listen(context: RuleContext): RuleListeners {
         context.reportGroup({
           members,
           message: ([first, ...others]) => {
-            const more = others.length > 0 ? ` (as ${others.length > 1 ? `do ${others.length} other writes` : 'does 1 other write'} into it through the same kind of selection in this block, linked)` : '';
+            const more = others.length > 0 ? ` (as ${others.length > 1 ? `do ${others.length} other writes` : 'does 1 other write'} into it through the same kind of selection ${first.scope}, linked)` : '';
             return `Chained assignment: this writes into ${first.intermediate}, which may be a copy, so ${first.base} may not change (under pandas copy-on-write it never does)${more}`;
           },
           fix: (left) => (left.every((write) => write.rewrite)
@@ -106,11 +111,22 @@ function listen(context: RuleContext): RuleListeners {
   };
 }
 
-/** The block (or module) whose statements hold `statement`. */
-function enclosingBlock(statement: Node): Node {
+const SCOPE_WORDS: Readonly<Record<string, string>> = {
+  for_statement: 'in this loop', while_statement: 'in this loop', function_definition: 'in this function',
+  class_definition: 'in this class', module: 'at the top level',
+};
+
+/**
+ * The loop, function, class or module that runs `statement`. The arms of an `if`, `try` or `with`
+ * inside it are not a scope of their own: a loop that writes one column in each arm of an
+ * `if`/`elif` chain repeats one habit, not several.
+ */
+function writingScope(statement: Node): Node {
+  const around = ancestor(statement, STRUCTURE_TYPES);
+  if (around) return around;
   let current = statement;
-  while (current.parent && current.parent.type !== 'block' && current.parent.type !== 'module') current = current.parent;
-  return current.parent ?? current;
+  while (current.parent) current = current.parent;
+  return current;
 }
 
 function chainedWrite(index: SemanticIndex, statement: Node): ChainedWrite | undefined {
@@ -143,7 +159,7 @@ export const chainedAssignment: Rule = {
       example: 'import pandas as pd\n\ndf = pd.read_csv("houses.csv")\ndf["price"][df["price"] < 0] = 0\ndf[df["rooms"] > 10]["rooms"] = 10',
       fix: 'Select rows and columns in one `.loc[rows, columns]` assignment. The quick fix writes `df.loc[mask, "a"] = v` when the roles are unambiguous — one key is a column label (a string, a list of strings or a string constant) and the other a boolean mask or a `.loc` label — and reports without a fix otherwise (a positional `[i]`, an `.iloc` mixed with labels). It is unsafe: the assignment now takes effect where it silently may not have.',
       fixed: 'df.loc[df["price"] < 0, "price"] = 0\ndf.loc[df["rooms"] > 10, "rooms"] = 10',
-      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads. The chained writes of one frame in one block through one form of chain (`stats["mean"][i] = ...`, `stats["std"][i] = ...` in one loop body) are one habit of writing: one finding at the first, linked to the others, whose fix writes each in one step when every one has a one-step form; writes into another frame, in another block, or through another form (`stats.iloc[i]["min"]` beside `stats["mean"][i]`) are findings of their own.',
+      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads. The chained writes of one frame through one form of chain in one loop, function or module (`stats["mean"][i] = ...`, `stats["std"][i] = ...` in one loop body) are one habit of writing: one finding at the first, linked to the others, whose fix writes each in one step when every one has a one-step form. The arms of an `if`/`elif`/`else` or a `try`/`except` inside that loop are part of it, not places of their own: a parsing loop that writes `df["low"][i]` in each arm of its `elif` chain repeats the same habit once, and is one finding. Writes into another frame, in another loop or function, or through another form (`stats.iloc[i]["min"]` beside `stats["mean"][i]`) are findings of their own.',
     },
   },
   listen,

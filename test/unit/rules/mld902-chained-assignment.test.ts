@@ -103,7 +103,7 @@ ruleTests(chainedAssignment, {
       `,
     },
     {
-      name: 'the writes of one frame through one form of chain in one loop body are one finding, linked; another frame, block or form is another',
+      name: 'the writes of one frame through one form of chain in one loop body are one finding, linked; another frame, loop or form is another',
       code: py`
         import pandas as pd
         stats = pd.DataFrame(index=range(len(X)))
@@ -117,12 +117,71 @@ ruleTests(chainedAssignment, {
         stats["total"][0] = 0
       `,
       findings: [
-        { line: 5, related: 2, message: /^Chained assignment: this writes into `stats\["mean"\]`, which may be a copy, so `stats` may not change \(under pandas copy-on-write it never does\) \(as do 2 other writes into it through the same kind of selection in this block, linked\)$/ },
+        { line: 5, related: 2, message: /^Chained assignment: this writes into `stats\["mean"\]`, which may be a copy, so `stats` may not change \(under pandas copy-on-write it never does\) \(as do 2 other writes into it through the same kind of selection in this loop, linked\)$/ },
         { line: 8, message: /`other\["mean"\]`.*never does\)$/ },
         { line: 9, message: /`stats\.iloc\[i\]`/ },
         { line: 10, message: /`stats\["total"\]`.*never does\)$/ },
       ],
       noFix: true,
+    },
+    {
+      name: 'the arms of an if/elif chain or a try/except in one loop are one place: one finding for the loop, another loop is another',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        doses = pd.read_csv("doses.csv")
+        for i in doses.index:
+            parts = doses["raw"][i].split()
+            if len(parts) > 2:
+                doses["low"][i] = float(parts[0])
+            elif len(parts) == 2:
+                doses["low"][i] = float(parts[1])
+            else:
+                doses["low"][i] = np.nan
+        for i in doses.index:
+            try:
+                doses["unit"][i] = doses["raw"][i].split()[-1]
+            except IndexError:
+                doses["unit"][i] = ""
+                doses["flag"][i] = 1
+            for j in range(3):
+                doses["rep"][j] = j
+      `,
+      findings: [
+        { line: 7, related: 2, message: /\(as do 2 other writes into it through the same kind of selection in this loop, linked\)$/ },
+        { line: 14, related: 2, message: /in this loop, linked\)$/ },
+        { line: 19, message: /`doses\["rep"\]`.*never does\)$/ },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'the arms of an if in one function are one place; the same writes in another function are another',
+      code: py`
+        import pandas as pd
+        def clip_scores(frame: pd.DataFrame, strict):
+            if strict:
+                frame["score"][frame["score"] < 0] = 0
+            else:
+                with open("log.txt", "w") as log:
+                    frame["score"][frame["score"] > 1] = 1
+        def fill(frame: pd.DataFrame):
+            frame["score"][frame["score"].isna()] = 0
+      `,
+      findings: [
+        { line: 4, related: 1, message: /in this function, linked\)$/ },
+        { line: 9, message: /never does\)$/ },
+      ],
+      output: py`
+        import pandas as pd
+        def clip_scores(frame: pd.DataFrame, strict):
+            if strict:
+                frame.loc[frame["score"] < 0, "score"] = 0
+            else:
+                with open("log.txt", "w") as log:
+                    frame.loc[frame["score"] > 1, "score"] = 1
+        def fill(frame: pd.DataFrame):
+            frame["score"][frame["score"].isna()] = 0
+      `,
     },
     {
       name: 'writes of one frame through one form, each with a one-step form, are fixed together',
@@ -132,7 +191,7 @@ ruleTests(chainedAssignment, {
         df["price"][df["price"] < 0] = 0
         df["rooms"][df["rooms"] > 10] = 10
       `,
-      findings: [{ line: 3, related: 1, message: /\(as does 1 other write into it through the same kind of selection in this block, linked\)$/ }],
+      findings: [{ line: 3, related: 1, message: /\(as does 1 other write into it through the same kind of selection at the top level, linked\)$/ }],
       output: py`
         import pandas as pd
         df = pd.read_csv("houses.csv")

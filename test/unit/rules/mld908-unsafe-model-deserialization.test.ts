@@ -1771,6 +1771,54 @@ ruleTests(unsafeModelDeserialization, {
             return torch.load(os.path.join(ckpt_dir, f"model_{chosen}.pth"))
       `,
     },
+    {
+      name: 'the files an earlier loop saved in every pass, read back by a later loop over the same values under its own variable (an ensemble of folds or seeds)',
+      code: py`
+        import datetime
+        import os
+        import pickle
+        import time
+        import joblib
+        import torch
+
+        def train_ensemble(args, ensemble_size):
+            stamp = datetime.date.today().strftime("%Y%m%d")
+            out_dir = args.out_dir or os.path.join("checkpoints", f"gnn_{stamp}")
+            for run_idx in range(ensemble_size):
+                net = build_model()
+                save_path = os.path.join(out_dir, f"model_{run_idx}.pth")
+                if os.path.exists(save_path):
+                    print("overwriting", save_path)
+                net = fit(net)
+                torch.save(net.state_dict(), save_path)
+            members = []
+            for run_idx in range(ensemble_size):
+                member = build_model()
+                member.load_state_dict(torch.load(os.path.join(out_dir, f"model_{run_idx}.pth")))
+                members.append(member)
+            return members
+
+        N_FOLDS = 5
+        for fold in range(N_FOLDS):
+            clf = make_classifier().fit(X[folds != fold], y[folds != fold])
+            joblib.dump(clf, f"models/fold_{fold}.pkl")
+        fold_models = [None] * N_FOLDS
+        for k in range(N_FOLDS):
+            fold_models[k] = joblib.load(f"models/fold_{k}.pkl")
+
+        def seeds_then_average(seeds):
+            run_dir = f"runs/{time.strftime('%H%M%S')}"
+            for seed in seeds:
+                model = train_with_seed(seed)
+                with open(os.path.join(run_dir, f"seed_{seed}.pkl"), "wb") as handle:
+                    pickle.dump(model, handle)
+            for s in seeds:
+                path = os.path.join(run_dir, f"seed_{s}.pkl")
+                with open(path, "rb") as handle:
+                    model = pickle.load(handle)
+                averaged.append(model.predict(X_test))
+      `,
+    },
   ],
   invalid: [
     {
@@ -1823,6 +1871,38 @@ ruleTests(unsafeModelDeserialization, {
       findings: [
         { line: 10, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+    },
+    {
+      name: 'a later loop reads files an earlier loop saved only in some passes, over other values, or in a loop that may skip the save',
+      code: py`
+        import joblib
+
+        N_FOLDS = 5
+        for fold in range(N_FOLDS):
+            clf = make_classifier().fit(X[folds != fold], y[folds != fold])
+            if clf.score(X_val, y_val) > 0.8:
+                joblib.dump(clf, f"models/fold_{fold}.pkl")
+        for k in range(N_FOLDS):
+            print(joblib.load(f"models/fold_{k}.pkl"))
+
+        for fold in range(N_FOLDS):
+            joblib.dump(make_classifier(), f"models/extra_{fold}.pkl")
+        for k in range(N_FOLDS + 1):
+            print(joblib.load(f"models/extra_{k}.pkl"))
+
+        for fold in range(N_FOLDS):
+            clf = make_classifier()
+            if fold in skipped:
+                continue
+            joblib.dump(clf, f"models/kept_{fold}.pkl")
+        for k in range(N_FOLDS):
+            print(joblib.load(f"models/kept_{k}.pkl"))
+      `,
+      findings: [
+        { line: 9, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 14, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 22, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {

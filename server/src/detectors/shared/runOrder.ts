@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
 import { numberValue, stringValue } from '../../semantics/literals';
-import { ancestors, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, isAncestorOf, methodClass, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
@@ -110,6 +110,70 @@ export function savedInChosenPass(flow: DataFlow, path: Node, read: Node, saves:
       return sameNode(statement.parent, body) && chosen.sets.every((set) => statement.endIndex <= set.startIndex);
     });
   });
+}
+
+/**
+ * True when the read, in a loop, names a file an earlier loop over the same sequence saved in the
+ * pass with the same value: the read's path holds the later loop's variable, and a statement of the
+ * earlier loop's own body saves the same path with that loop's variable in its place, in every pass
+ * (not under an `if`, in a body with no `break` or `continue`): `for k in range(n): torch.save(net,
+ * f"fold_{k}.pt")`, then `for k in range(n): nets.append(torch.load(f"fold_{k}.pt"))`.
+ */
+export function savedInEarlierLoop(flow: DataFlow, path: Node, read: Node, saves: ReadonlyMap<string, readonly Node[]>): boolean {
+  const passes = loopVariablesIn(flow, path).filter((variable) => isAncestorOf(variable.loop, read));
+  if (passes.length === 0) return false;
+  for (const written of saves.values()) {
+    for (const save of written) {
+      const earlier = everyPassLoop(flow, save);
+      const variable = earlier?.childForFieldName('left');
+      const later = earlier && passes.find((pass) => pass.loop.startIndex >= earlier.endIndex && sameSequence(flow, earlier, pass.loop));
+      if (!later || variable?.type !== 'identifier') continue;
+      const key = fileKey(flow, path, { from: later.variable, to: variable });
+      if (key !== undefined && (saves.get(key) ?? []).some((other) => sameNode(other, save)) && writtenBeforeRead(flow, save, read)) return true;
+    }
+  }
+  return false;
+}
+
+/** The `for` variables a path holds, directly or through the names it reads (`p = f"fold_{k}.pt"`), each bound by its loop alone. */
+function loopVariablesIn(flow: DataFlow, path: Node, depth = 0): { variable: Node; loop: Node }[] {
+  return flow.readsWithin(stripParens(path)).flatMap((name) => {
+    const definitions = flow.reachingDefinitions(name);
+    const [only] = definitions;
+    if (definitions.length !== 1) return [];
+    if (only.kind === 'for' && only.statement.childForFieldName('left')?.type === 'identifier') return [{ variable: only.node, loop: only.statement }];
+    return only.kind === 'assign' && only.value && depth < 4 ? loopVariablesIn(flow, only.value, depth + 1) : [];
+  });
+}
+
+/**
+ * The `for` loop whose own body holds the statement of `save` (also inside a `with` there, which
+ * only opens the file), when nothing in it skips a pass or ends the loop early.
+ */
+function everyPassLoop(flow: DataFlow, save: Node): Node | undefined {
+  let statement = enclosingStatement(save);
+  while (statement.parent?.type === 'block' && statement.parent.parent?.type === 'with_statement') statement = statement.parent.parent;
+  const body = statement.parent;
+  const loop = body?.parent;
+  if (loop?.type !== 'for_statement' || !sameNode(loop.childForFieldName('body'), body)) return undefined;
+  const leaves = [...flow.index.nodes('break_statement'), ...flow.index.nodes('continue_statement')];
+  return leaves.some((leave) => sameNode(ancestor(leave, LOOP_TYPES, FUNCTION_TYPES), loop)) ? undefined : loop;
+}
+
+/** Calls that give the same values each time over the same bindings. */
+const STABLE_SEQUENCES = new Set(['builtins.range', 'builtins.len', 'builtins.list', 'builtins.sorted']);
+
+/**
+ * True when two loops walk the same values: the same iterable, written alike over the same bindings,
+ * with no call in it but those of STABLE_SEQUENCES (a splitter's `kf.split(X)` may shuffle anew).
+ */
+function sameSequence(flow: DataFlow, a: Node, b: Node): boolean {
+  const [first, second] = [a.childForFieldName('right'), b.childForFieldName('right')];
+  if (!first || !second || first.text !== second.text) return false;
+  const calls = flow.index.nodes('call').filter((call) => isAncestorOf(first, call) || sameNode(first, call));
+  if (calls.some((call) => !STABLE_SEQUENCES.has(flow.index.call(call)?.qname ?? ''))) return false;
+  const bindings = (iterable: Node) => flow.readsWithin(iterable).map((name) => flow.reachingDefinitions(name).map((definition) => definition.node.startIndex).join(',')).join(';');
+  return bindings(first) === bindings(second);
 }
 
 /** The loop whose variable alone the name read after it holds (see savedInChosenPass), its variable, and the statements that set the name in it. */
@@ -239,15 +303,22 @@ const CHDIR = new Set(['os.chdir']);
  * `f"model_{version}.pkl"`) is one value only over that binding: `new_version = latest()`, evaluated
  * again, may hold another, though the path's text is the same.
  */
-export function fileKey(flow: DataFlow, path: Node): string | undefined {
-  const value = flow.pathOf(path);
+export function fileKey(flow: DataFlow, path: Node, pass?: PassSwap): string | undefined {
+  const found = flow.pathOf(path);
+  const value = pass ? { ...found, holes: found.holes.map((hole) => (hole === pass.from.text ? pass.to.text : hole)) } : found;
   const key = pathKey(value);
   const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
   if (key !== undefined && !heldFromCall) return key;
   if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
-  const held = heldValues(flow, path);
+  const held = heldValues(flow, path, 0, pass);
   if (!held || held.length === 0) return undefined;
   return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${held.join(';')}`;
+}
+
+/** A loop variable read as if another loop's variable held it: the pass of that loop with the same value. */
+interface PassSwap {
+  from: Node;
+  to: Node;
 }
 
 /**
@@ -354,7 +425,7 @@ function onePassedValue(flow: DataFlow, values: readonly Node[]): PathValue | un
  * read through (`out_dir = resolve_output_dir(cfg)`), so a save to `out_dir / "best.pt"` and a load of
  * `best` name one file. Undefined when a name has no binding in sight.
  */
-function heldValues(flow: DataFlow, path: Node, depth = 0): string[] | undefined {
+function heldValues(flow: DataFlow, path: Node, depth = 0, pass?: PassSwap): string[] | undefined {
   const held: string[] = [];
   for (const read of flow.readsWithin(stripParens(path))) {
     if (read.resolution.kind === 'builtin') continue;
@@ -363,8 +434,9 @@ function heldValues(flow: DataFlow, path: Node, depth = 0): string[] | undefined
     for (const definition of definitions) {
       // A value with a part computed by a call is one value only over this binding: kept as the binding.
       const followed = definition.kind === 'assign' && definition.value && depth < 4 && !opaque(flow, definition.value) && !computedByCall(flow, definition.value);
-      const built = followed ? heldValues(flow, definition.value!, depth + 1) : undefined;
-      held.push(...(built ?? [String(definition.node.startIndex)]));
+      const built = followed ? heldValues(flow, definition.value!, depth + 1, pass) : undefined;
+      const binding = pass && sameNode(definition.node, pass.from) ? pass.to : definition.node;
+      held.push(...(built ?? [String(binding.startIndex)]));
     }
   }
   return held;
