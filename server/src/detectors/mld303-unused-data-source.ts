@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataIO } from '../semantics/dataflow';
-import { holdsData, isExact } from '../semantics/dataflow';
+import { holdsData, isExact, samePath } from '../semantics/dataflow';
 import { openedPath } from '../semantics/dataio';
 import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
@@ -181,6 +181,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
   const flow = index.dataflow;
   const bindings = new BindingPositions(index);
   const timed = new TimedLoads(index);
+  const reloads = new Reloads(index, loads, bindings, ownOutput);
   // A module-level name of a library module is an export: its users are in other files.
   let exportsModuleNames: boolean | undefined;
   const unused: UnusedLoad[] = [];
@@ -206,6 +207,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     const path = io.path ? flow.pathOf(io.path) : undefined;
     const source = io.path && path ? ` from ${describePath(isExact(path) ? path.template : undefined, io.path)}` : '';
     const replaced = names.length === 1 ? bindings.nextBinding(definitions[0]!) : undefined;
+    if (reloads.readAgainBeforeUse(io, replaced)) continue;
     // A `del` of the name would fail once the load is gone: no fix then.
     const fix = replaced?.kind === 'delete' ? undefined : removalFix(context, io, assignment, names);
     // The same name loaded in another branch of one `if` and never used either: one unused load.
@@ -232,6 +234,51 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
       ],
       ...(fixes.every((f) => f) ? { fix: { ...fix!, edits: fixes.flatMap((f) => f!.edits) } } : {}),
     });
+  }
+}
+
+/**
+ * Loads replaced, before any use, by a load of the same file that is itself used or replaced in
+ * turn the same way (a script whose sections each reload their inputs): the program depends on
+ * that file anyway, so the first read is only repeated work, not an underutilized dependency. A
+ * chain of such loads none of which is used is still reported. A file the program writes before
+ * the reload is its own output there, and the first read its only outside dependency. Each answer
+ * is kept per binding, so a chain of thousands of reloads is walked once.
+ */
+class Reloads {
+  private readonly loadOf = new Map<number, DataIO>();
+  private readonly reachesUse = new Map<Definition, boolean>();
+
+  constructor(private readonly index: SemanticIndex, loads: readonly DataIO[], private readonly bindings: BindingPositions, private readonly ownOutput: OwnOutput) {
+    for (const io of loads) {
+      const assignment = bindingAssignment(io.call.node);
+      if (assignment) this.loadOf.set(assignment.id, io);
+    }
+  }
+
+  /** True when `replaced`, the binding after the unused load `io`, reads the same file and the chain it starts reaches a use. */
+  readAgainBeforeUse(io: DataIO, replaced: Definition | undefined): boolean {
+    if (!this.readsSameFile(io, replaced)) return false;
+    const chain: Definition[] = [];
+    let at = replaced;
+    let answer = this.reachesUse.get(at);
+    while (answer === undefined) {
+      chain.push(at);
+      const next = this.bindings.nextBinding(at);
+      if (this.index.dataflow.usesOf(at).length > 0) answer = true;
+      // readsSameFile found the load `at` binds before `at` joined the chain.
+      else if (!this.readsSameFile(this.loadOf.get(outermostOfChain(at.statement).id)!, next)) answer = false;
+      else answer = this.reachesUse.get((at = next));
+    }
+    for (const definition of chain) this.reachesUse.set(definition, answer);
+    return answer;
+  }
+
+  /** The load a binding makes, when it reads the file `load` read and nothing the program wrote is there. */
+  private readsSameFile(load: DataIO, binding: Definition | undefined): binding is Definition {
+    const again = binding?.kind === 'assign' ? this.loadOf.get(outermostOfChain(binding.statement).id) : undefined;
+    if (!again?.path || !load.path || this.ownOutput.writesBefore(again.path, again.call.node.startIndex)) return false;
+    return samePath(this.index.dataflow.pathOf(load.path), this.index.dataflow.pathOf(again.path));
   }
 }
 
@@ -433,7 +480,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart. A load replaced, before any use, by a load of the same file (`y_test = np.loadtxt("y_test.txt")` again at the top of the next section of a script, or the same path spelled another way) that is used, or replaced the same way by one that is, is a repeated read: the program depends on that file anyway. A reload of another file, or of a file the program wrote after the first read, leaves the first read unused, and a file loaded again and again with no load used is still reported.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

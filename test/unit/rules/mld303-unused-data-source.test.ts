@@ -5,6 +5,52 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'script sections that each reload their inputs: a label file loaded again before its first use is still read',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        # --- trained on clip features, tested on clip features ---
+        x_train = np.loadtxt("features/x_clip_train.txt")
+        y_train = np.loadtxt("features/y_train.txt")
+        x_test = np.loadtxt("features/x_clip_test.txt")
+        y_test = np.loadtxt("features/y_test.txt")
+        clf = LogisticRegression().fit(x_train, y_train)
+        print(clf.score(x_test, y_test))
+
+        # --- trained on frame features, tested on frame features ---
+        x_train = np.loadtxt("features/x_frame_train.txt")
+        y_train = np.loadtxt("features/y_train.txt")
+        x_test = np.loadtxt("features/x_frame_test.txt")
+        y_test = np.loadtxt("features/y_test.txt")
+        x_val = np.loadtxt("features/x_clip_test.txt")
+        x_val = np.loadtxt("features/x_clip_test.txt")
+        clf = LogisticRegression().fit(x_train, y_train)
+        print(clf.score(x_test, y_test), clf.score(x_val, y_test))
+      `,
+    },
+    {
+      name: 'the same caption file read again through a chain, in a later cell, spelled another way',
+      code: [
+        'import os\nimport pandas as pd\nDATA = "flickr8k"\ncaptions = pd.read_csv(os.path.join(DATA, "captions.txt"))\n',
+        'captions = pd.read_csv(f"{DATA}/captions.txt").dropna()\nvocab = sorted(set(" ".join(captions.caption).split()))\n',
+      ],
+    },
+    {
+      name: 'a run directory given at run time: the predictions file read twice through the parameter is one file',
+      code: py`
+        import os
+        import numpy as np
+
+        def evaluate(run_dir, labels):
+            preds = np.load(os.path.join(run_dir, "preds.npy"))
+            preds = np.load(os.path.join(run_dir, "preds.npy"), mmap_mode="r")
+            return (preds.argmax(1) == labels).mean()
+
+        print(evaluate(RUN, LABELS))
+      `,
+    },
+    {
       name: 'a header read off an open file only to move past it: the next read of the handle starts after it',
       code: py`
         import numpy as np
@@ -470,6 +516,56 @@ ruleTests(unusedDataSource, {
         import numpy as np
         X = np.load(os.path.join("cache", "X_v2.npy"))
         print(X.mean())
+      `,
+    },
+    {
+      name: 'a reload of another file, or of the file after the program rewrote it, still leaves the first read unused',
+      code: py`
+        import pandas as pd
+        import numpy as np
+        labels = np.loadtxt("features/y_train_avg.txt")
+        labels = np.loadtxt("features/y_train_max.txt")
+        frames = pd.read_csv("frames.csv")
+        extract_frames("videos/").to_csv("frames.csv")
+        frames = pd.read_csv("frames.csv")
+        print(labels.shape, frames.shape)
+      `,
+      findings: [
+        { line: 3, message: /^`labels` is loaded from "features\/y_train_avg\.txt" by `np\.loadtxt` but never used: it is replaced in line 4 before any use$/, related: 1 },
+        { line: 5, message: /^`frames` is loaded from "frames\.csv" by `pd\.read_csv` but never used: it is replaced in line 7 before any use$/, related: 1 },
+      ],
+      fixIndex: 1,
+      output: py`
+        import pandas as pd
+        import numpy as np
+        labels = np.loadtxt("features/y_train_avg.txt")
+        labels = np.loadtxt("features/y_train_max.txt")
+        extract_frames("videos/").to_csv("frames.csv")
+        frames = pd.read_csv("frames.csv")
+        print(labels.shape, frames.shape)
+      `,
+    },
+    {
+      name: 'a file loaded twice and never used: both loads are unused',
+      code: py`
+        import pandas as pd
+        def main():
+            annotations = pd.read_json("annotations/captions_train2014.json")
+            annotations = pd.read_json("annotations/captions_train2014.json")
+            print("done")
+        main()
+      `,
+      findings: [
+        { line: 3, message: /^`annotations` is loaded from "annotations\/captions_train2014\.json" by `pd\.read_json` but never used: it is replaced in line 4 before any use$/, related: 1 },
+        { line: 4, message: /^`annotations` is loaded from "annotations\/captions_train2014\.json" by `pd\.read_json` but never used$/ },
+      ],
+      fixIndex: 1,
+      output: py`
+        import pandas as pd
+        def main():
+            annotations = pd.read_json("annotations/captions_train2014.json")
+            print("done")
+        main()
       `,
     },
     {
