@@ -525,6 +525,35 @@ const UNSAVED_BEST_PASS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'the best weights a callback handed the model each epoch saved at its path, read into that model after the loop (the callback\'s class from elsewhere)',
+      code: py`
+        import torch
+
+        class Trainer:
+            def __init__(self, model, optimizer, early_stopping, epochs):
+                self.model, self.optimizer = model, optimizer
+                self.early_stopping, self.epochs = early_stopping, epochs
+
+            def fit(self, train_loader, val_loader):
+                for epoch in range(self.epochs):
+                    self.step(train_loader)
+                    val_loss = self.validate(val_loader)
+                    self.early_stopping(val_loss, self.model)
+                    if self.early_stopping.early_stop:
+                        break
+                self.model.load_state_dict(torch.load(self.early_stopping.path))
+                return self.model
+
+
+        def run(model, loader, stopper):
+            epoch = 0
+            while not stopper.early_stop:
+                stopper(model=model, val_loss=train_epoch(model, loader))
+                epoch += 1
+            model.load_state_dict(torch.load(stopper.checkpoint_path, map_location="cpu"))
+      `,
+    },
+    {
       name: 'a resumable loop keeps its progress in a checkpoint file it saves as a dictionary of records, read back when it exists',
       code: py`
         import joblib
@@ -1821,6 +1850,51 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a callback\'s path is still reported when the loop handed it another model, when it is read before the loop ends, or when the callback was never called',
+      code: py`
+        import torch
+
+        def fit(model, teacher, loader, stopper, epochs):
+            for epoch in range(epochs):
+                stopper(train_epoch(model, loader), teacher)
+            model.load_state_dict(torch.load(stopper.path))
+
+
+        def resume_each_pass(model, loader, saver, epochs):
+            for epoch in range(epochs):
+                saver(train_epoch(model, loader), model)
+                model.load_state_dict(torch.load(saver.path))
+
+
+        def restore(model, callback):
+            model.load_state_dict(torch.load(callback.path))
+      `,
+      findings: [
+        { line: 6, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 12, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 16, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def fit(model, teacher, loader, stopper, epochs):
+            for epoch in range(epochs):
+                stopper(train_epoch(model, loader), teacher)
+            model.load_state_dict(torch.load(stopper.path, weights_only=True))
+
+
+        def resume_each_pass(model, loader, saver, epochs):
+            for epoch in range(epochs):
+                saver(train_epoch(model, loader), model)
+                model.load_state_dict(torch.load(saver.path))
+
+
+        def restore(model, callback):
+            model.load_state_dict(torch.load(callback.path))
+      `,
+    },
     {
       name: 'loads given their own unpickler (dill by keyword, pickle by position, with weights_only=False) unpickle on every PyTorch version and offer no fix that would make them raise',
       code: py`
