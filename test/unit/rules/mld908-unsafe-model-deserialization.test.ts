@@ -522,6 +522,26 @@ const UNSAVED_BEST_PASS = py`
   net.load_state_dict(torch.load(f"ckpt/epoch_{best_ep}.pt"))
 `;
 
+/** Callbacks whose path is read back although the loop handed them another model, inside the loop, or never called them. */
+const CALLBACK_PATHS_READ_ELSEWHERE = py`
+  import torch
+
+  def fit(model, teacher, loader, stopper, epochs):
+      for epoch in range(epochs):
+          stopper(train_epoch(model, loader), teacher)
+      model.load_state_dict(torch.load(stopper.path))
+
+
+  def resume_each_pass(model, loader, saver, epochs):
+      for epoch in range(epochs):
+          saver(train_epoch(model, loader), model)
+          model.load_state_dict(torch.load(saver.path))
+
+
+  def restore(model, callback):
+      model.load_state_dict(torch.load(callback.path))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1852,48 +1872,14 @@ ruleTests(unsafeModelDeserialization, {
   invalid: [
     {
       name: 'a callback\'s path is still reported when the loop handed it another model, when it is read before the loop ends, or when the callback was never called',
-      code: py`
-        import torch
-
-        def fit(model, teacher, loader, stopper, epochs):
-            for epoch in range(epochs):
-                stopper(train_epoch(model, loader), teacher)
-            model.load_state_dict(torch.load(stopper.path))
-
-
-        def resume_each_pass(model, loader, saver, epochs):
-            for epoch in range(epochs):
-                saver(train_epoch(model, loader), model)
-                model.load_state_dict(torch.load(saver.path))
-
-
-        def restore(model, callback):
-            model.load_state_dict(torch.load(callback.path))
-      `,
+      code: CALLBACK_PATHS_READ_ELSEWHERE,
       findings: [
         { line: 6, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 12, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 16, message: /^`torch\.load` without `weights_only=True`/ },
       ],
       safety: 'unsafe',
-      output: py`
-        import torch
-
-        def fit(model, teacher, loader, stopper, epochs):
-            for epoch in range(epochs):
-                stopper(train_epoch(model, loader), teacher)
-            model.load_state_dict(torch.load(stopper.path, weights_only=True))
-
-
-        def resume_each_pass(model, loader, saver, epochs):
-            for epoch in range(epochs):
-                saver(train_epoch(model, loader), model)
-                model.load_state_dict(torch.load(saver.path))
-
-
-        def restore(model, callback):
-            model.load_state_dict(torch.load(callback.path))
-      `,
+      output: CALLBACK_PATHS_READ_ELSEWHERE.replace('torch.load(stopper.path)', 'torch.load(stopper.path, weights_only=True)'),
     },
     {
       name: 'loads given their own unpickler (dill by keyword, pickle by position, with weights_only=False) unpickle on every PyTorch version and offer no fix that would make them raise',
