@@ -394,6 +394,26 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'a test that reads a file back, works a column out of it into the same frame, and only asserts on it checks the output',
+      code: py`
+        import pandas as pd
+        import predict
+
+        def test_hours_match_timestamps(tmp_dir, cfg):
+            pred_path = tmp_dir / "predictions.csv"
+            pd.DataFrame(
+                {
+                    "timestamp": ["2024-01-01T03:00"],
+                    "hr": [3],
+                }
+            ).to_csv(pred_path, index=False)
+            predict.run(cfg)
+            out = pd.read_csv(pred_path)
+            out["ts"] = pd.to_datetime(out["timestamp"])
+            assert (out["ts"].dt.hour == out["hr"]).all()
+      `,
+    },
+    {
       name: 'a unit test reads what it wrote back only in assertion calls: unittest methods, a suite helper, pandas.testing',
       code: py`
         import unittest
@@ -1001,6 +1021,24 @@ ruleTests(intermediateFileHop, {
             return X2
       `,
       findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
+    },
+    {
+      name: 'a read-back whose worked-out column is trained on is a hop; the writer built in place is named short',
+      code: py`
+        import pandas as pd
+        pd.DataFrame(
+            {
+                "timestamp": stamps,
+                "load": loads,
+            }
+        ).to_csv("hourly.csv", index=False)
+        hourly = pd.read_csv("hourly.csv")
+        hourly["hour"] = pd.to_datetime(hourly["timestamp"]).dt.hour
+        assert hourly["hour"].between(0, 23).all()
+        model.fit(hourly[["hour"]], hourly["load"])
+      `,
+      findings: [{ line: 8, message: /^"hourly.csv" is written by `pd.DataFrame\(\.\.\.\)\.to_csv` in line 2 and read back here: an intermediate file/ }],
+      noFix: true,
     },
     {
       name: 'a read-back checked by an assertion call and then trained on, or handed to a call that is no assertion, is a hop',
