@@ -574,6 +574,59 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a processing checkpoint saved by one helper and read back by another through its own path parameter, only by the keys it writes',
+      code: py`
+        import pickle
+        import time
+        import pandas as pd
+
+        def save_progress(frame, log, progress_file):
+            progress_data = {"rows": frame.to_dict("records"), "log": log, "saved_at": time.time()}
+            with open(progress_file, "wb") as f:
+                pickle.dump(progress_data, f)
+
+        def load_progress(progress_file):
+            with open(progress_file, "rb") as f:
+                checkpoint_data = pickle.load(f)
+            frame = pd.DataFrame(checkpoint_data["rows"])
+            print("saved", time.ctime(checkpoint_data["saved_at"]))
+            return frame, checkpoint_data["log"]
+      `,
+    },
+    {
+      name: 'a scraper object whose save and restore methods pickle its state as a dictionary literal and read back part of it',
+      code: py`
+        import joblib
+
+        class Scraper:
+            def save_state(self, path):
+                joblib.dump({"seen_ids": self.seen_ids, "cursor": self.cursor, "failures": self.failures}, path)
+
+            def restore(self, state_path):
+                ckpt = joblib.load(state_path)
+                self.seen_ids = set(ckpt["seen_ids"])
+                self.cursor = ckpt["cursor"]
+      `,
+    },
+    {
+      name: 'a training loop resumed from epoch counters and losses it pickled, the load in a helper of its own',
+      code: py`
+        import pickle
+
+        def resume(ckpt_path):
+            with open(ckpt_path, "rb") as fh:
+                ckpt = pickle.load(fh)
+            return ckpt['epoch'], ckpt['train_losses']
+
+        def train(loader, n_epochs, out):
+            losses = []
+            for epoch in range(n_epochs):
+                losses.append(run_epoch(loader))
+                with open(out, "wb") as fh:
+                    pickle.dump({"epoch": epoch, "train_losses": losses}, fh)
+      `,
+    },
+    {
       name: 'a resumable loop keeps its progress in a checkpoint file it saves as a dictionary of records, read back when it exists',
       code: py`
         import joblib
@@ -1963,6 +2016,37 @@ ruleTests(unsafeModelDeserialization, {
         { line: 9, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 14, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 22, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a checkpoint read by a key its saved records do not have, or whose saved dictionary holds a model, or handed on whole, still unpickles',
+      code: py`
+        import pickle
+        from sklearn.linear_model import Ridge
+
+        def save_progress(log, progress_file):
+            pickle.dump({"epoch": 3, "log": log}, open(progress_file, "wb"))
+
+        def load_net(progress_file):
+            checkpoint_data = pickle.load(open(progress_file, "rb"))
+            return checkpoint_data["net"]
+
+        def save_fit(X, y, out):
+            pickle.dump({"epoch": 3, "best": Ridge().fit(X, y)}, open(out, "wb"))
+
+        def load_fit(path):
+            ckpt = pickle.load(open(path, "rb"))
+            return ckpt["best"]
+
+        def load_all(path):
+            ckpt = pickle.load(open(path, "rb"))
+            print(ckpt["epoch"])
+            return ckpt
+      `,
+      findings: [
+        { line: 8, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 15, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 19, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {
