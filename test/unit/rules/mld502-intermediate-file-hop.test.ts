@@ -157,6 +157,19 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a table written out, then read back only to print the distinct values of a column, in a string or not',
+      code: py`
+        import pandas as pd
+
+        frame["topic"] = [label_topic(text) for text in frame.text]
+        frame.to_csv("data/labelled.csv", index=False)
+
+        labelled = pd.read_csv("data/labelled.csv")
+        print(f"Topics found: {labelled['topic'].unique()}")
+        print(pd.read_csv("data/labelled.csv").source.unique())
+      `,
+    },
+    {
       name: 'a cache switched by a flag whose computing arm reloads what it wrote, so both arms go on with the same values',
       code: py`
         import pandas as pd
@@ -602,6 +615,18 @@ ruleTests(intermediateFileHop, {
         model.set_params(**results.iloc[0]["params"]).fit(X_train, y_train)
       `,
       findings: [{ line: 6, message: /read back here/ }],
+    },
+    {
+      name: 'the distinct values of a read-back column used to encode the labels trained on: still a hop',
+      code: py`
+        import pandas as pd
+        frame.to_csv("data/labelled.csv", index=False)
+        labelled = pd.read_csv("data/labelled.csv")
+        topics = labelled["topic"].unique()
+        print(topics)
+        model.fit(vectorize(labelled.text), labelled.topic.map({t: i for i, t in enumerate(topics)}))
+      `,
+      findings: [{ line: 3, message: /read back here/ }],
     },
     {
       name: 'a statistic of the read-back used to filter the data that is trained on: still a hop',
