@@ -2918,6 +2918,68 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a random test image handed to a loading helper that the evaluation loop also calls: what the helper returns goes back to the demo\'s call only',
+      code: py`
+        import os
+        import random
+        import numpy as np
+        from keras.models import load_model
+        from keras.preprocessing import image
+        from sklearn.metrics import accuracy_score
+
+        def load_image(path):
+            pixels = image.img_to_array(image.load_img(path, target_size=(32, 32)))
+            return np.expand_dims(pixels, axis=0)
+
+        def evaluate(net, folder):
+            names = sorted(os.listdir(folder))
+            preds = [net.predict(load_image(os.path.join(folder, n))).argmax() for n in names]
+            return accuracy_score([int(n.split("_")[0]) for n in names], preds)
+
+        net = load_model("type_classifier.h5")
+        pick = os.path.join("sprites/test", random.choice(os.listdir("sprites/test")))
+        print(pick, net.predict(load_image(pick)).argmax())
+        print("accuracy", evaluate(net, "sprites/test"))
+      `,
+    },
+    {
+      name: 'a random frame handed to a transform helper that the training loop also calls, the preview only plotted',
+      code: py`
+        import numpy as np
+        import torch
+        import matplotlib.pyplot as plt
+
+        def to_tensor(frames):
+            return torch.from_numpy(frames.astype(np.float32) / 127.5 - 1.0).permute(0, 3, 1, 2)
+
+        frames = np.load("sprites.npy")
+        preview = to_tensor(frames[np.random.randint(len(frames))][None])
+        plt.imshow(preview[0].permute(1, 2, 0) * 0.5 + 0.5)
+        plt.show()
+        for epoch in range(20):
+            for batch in np.array_split(frames, 100):
+                loss = critic(to_tensor(batch)).mean()
+                loss.backward()
+                opt.step()
+      `,
+    },
+    {
+      name: 'a random row handed to a scaling helper whose other call feeds the fit: the drawn row is only printed',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+
+        def scaled(rows, mean, std):
+            return (rows - mean) / std
+
+        X, y = np.load("stats.npy"), np.load("legendary.npy")
+        mean, std = X.mean(axis=0), X.std(axis=0)
+        clf = LogisticRegression().fit(scaled(X, mean, std), y)
+        row = X[np.random.randint(len(X))]
+        print(row, clf.predict_proba(scaled(row[None], mean, std)))
+      `,
+    },
+    {
       name: 'a random grid put in an xarray Dataset to check a climatology, plotted, and dummy fields written to netCDF',
       code: py`
         import numpy as np
@@ -3077,6 +3139,45 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase(
+      'a random pick handed to the same loading helper is still reported when what the helper gives back at that call is trained on',
+      py`
+        import os
+        import random
+        import numpy as np
+        from keras.preprocessing import image
+
+        def load_image(path):
+            pixels = image.img_to_array(image.load_img(path, target_size=(32, 32)))
+            return np.expand_dims(pixels, axis=0)
+
+        def evaluate(net, names):
+            return [net.predict(load_image(n)).argmax() for n in names]
+
+        extra = load_image(random.choice(os.listdir("sprites/train")))
+        net.fit(np.concatenate([base_images, extra]), np.append(base_labels, 0))
+        print(evaluate(net, ["a.png"]))
+      `,
+      13, /^`random\.choice` draws from the `random` module's global random generator/, 'from keras.preprocessing import image', 'random.seed(SEED)',
+    ),
+    seededCase(
+      'a helper that draws itself (jitter in a transform) is still reported through each of its calls, one of them the training step',
+      py`
+        import numpy as np
+        import torch
+
+        def to_tensor(frame):
+            frame = frame + np.random.normal(0, 2.0, frame.shape)
+            return torch.from_numpy(frame.astype(np.float32) / 127.5 - 1.0).permute(0, 3, 1, 2)
+
+        print(to_tensor(np.zeros((1, 8, 8, 3))).shape)
+        for frames in np.array_split(np.load("sprites.npy"), 100):
+            loss = critic(to_tensor(frames)).mean()
+            loss.backward()
+            opt.step()
+      `,
+      5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
+    ),
     seededCase(
       'a stand-in drawn in __getitem__ when a tile fails to load is still reported: that arm runs whenever a file is bad',
       tileScript('        try:\n            tile = self.tiles[index]\n        except IndexError:\n            return self[random.randint(0, len(self) - 1)]'),

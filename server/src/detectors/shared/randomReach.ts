@@ -809,18 +809,24 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
  */
 function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false, gradientLeaf = false): Reach {
   const seen = new Set<string>();
-  const queue: Node[] = [...start];
+  // Each value carries the function it entered through a parameter, if any (`via`): what that
+  // function returns goes back to the call that handed the value in, not to its other calls.
+  const queue: { node: Node; via?: Node }[] = start.map((node) => ({ node }));
+  let via: Node | undefined;
+  const push = (...nodes: Node[]) => { for (const node of nodes) queue.push({ node, via }); };
   let steps = 0;
   let shapes = 0;
   let shown = 0;
   let lost = queue.length === 0;
   while (queue.length > 0) {
     if (steps++ >= BUDGET) return 'unknown';
-    const node = queue.shift()!;
+    const item = queue.shift()!;
+    const node = item.node;
+    via = item.via;
     const parent = node.parent;
     if (!parent) { lost = true; continue; }
     // Keyed by the whole span: `(z ** 2).sum()` and the `z ** 2` inside it are different values.
-    const key = `${node.startIndex}:${node.endIndex}`;
+    const key = `${node.startIndex}:${node.endIndex}:${via?.startIndex ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
@@ -854,7 +860,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       continue;
     }
     if (CARRYING_PARENTS.has(parent.type) || (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node))) {
-      queue.push(parent);
+      push(parent);
       continue;
     }
     if (parent.type === 'call' || parent.type === 'argument_list' || parent.type === 'keyword_argument') {
@@ -899,13 +905,13 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (parent.type !== 'call' && call.method && MUTATING_METHODS.has(call.method) && call.receiver) {
         const root = objectRoot(call.receiver);
         if (root?.type === 'identifier' && root.text !== 'self') {
-          queue.push(...readsAfter(index, root, callNode));
-          if (callNode.parent?.type !== 'expression_statement') queue.push(callNode);
+          push(...readsAfter(index, root, callNode));
+          if (callNode.parent?.type !== 'expression_statement') push(callNode);
           continue;
         }
       }
       if (onlyArgumentsShown && parent.type !== 'call') {
-        if (computesFrom(call)) queue.push(callNode);
+        if (computesFrom(call)) push(callNode);
         else lost = true;
         continue;
       }
@@ -913,25 +919,25 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       // (`fit_model(X, y)` fits it there), and on through what the call returns.
       const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
       if (parameter) {
-        queue.push(...usesOfTarget(index, parameter));
-        // One that hands nothing back (a notebook's `imshow(grid, title=...)` helper) gives its caller `None`.
         const fn = enclosingFunction(parameter);
+        for (const use of usesOfTarget(index, parameter)) queue.push({ node: use, via: fn });
+        // One that hands nothing back (a notebook's `imshow(grid, title=...)` helper) gives its caller `None`.
         if (fn && !givesBackValue(index, fn)) continue;
       }
-      queue.push(callNode);
+      push(callNode);
       continue;
     }
     // A drawn position written into an array (`onehot[0, t, index[ch]] = 1.`): the array carries the draw.
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('left'), node) && node.type === 'subscript') {
       const root = objectRoot(node);
       if (root?.type !== 'identifier') { lost = true; continue; }
-      queue.push(...readsAfter(index, root, parent));
+      push(...readsAfter(index, root, parent));
       continue;
     }
     // `text += ch` keeps what `text` held: it goes on in the name's new binding. A lesson's leaf updated
     // so (`w -= lr * w.grad`) is a step of descent, and stays unknown.
     if (!gradientLeaf && parent.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), node) && node.type === 'identifier') {
-      queue.push(...usesOfTarget(index, node));
+      push(...usesOfTarget(index, node));
       continue;
     }
     if ((parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('right'), node)) {
@@ -939,21 +945,23 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (!target) { lost = true; continue; }
       const before = queue.length;
       for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern' ? target.namedChildren : []) {
-        if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
+        if (id?.type === 'identifier') push(...usesOfTarget(index, id));
       }
       const root = objectRoot(target);
       if (root && root.type === 'identifier' && !sameNode(root, target)) {
         if (root.text === 'self' && classHoldsResult(index, parent)) return 'result';
-        queue.push(...readsAfter(index, root, parent));
+        push(...readsAfter(index, root, parent));
       }
       if (queue.length === before) lost = true;
       continue;
     }
     if (parent.type === 'return_statement') {
       const fn = enclosingFunction(parent);
+      // Entered through a parameter, the value comes back at that call, which is followed already.
+      if (fn && via && sameNode(fn, via)) continue;
       const sites = fn ? returnSites(index, fn) : [];
       if (sites.length === 0) lost = true;
-      queue.push(...sites);
+      push(...sites);
       continue;
     }
     // A test that only stops or skips its loop (`if ix == 0: break`, the end mark a name sampler
@@ -963,7 +971,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       const made = loopMakes(index, loop);
       if (made === 'result') return 'result';
       if (!made) { lost = true; continue; }
-      queue.push(...made);
+      push(...made);
       continue;
     }
     // A lesson's test on its own values decides only how far its block reworks them (see testReworksOnlyItsValues).
@@ -976,7 +984,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       // `for i, batch in enumerate(ds)`: the counter `i` carries nothing drawn, only the batch does.
       const counted = node.type === 'call' && index.call(node)?.qname === 'builtins.enumerate' && left?.type !== 'identifier';
       for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren.slice(counted ? 1 : 0) ?? []) {
-        if (id?.type === 'identifier') queue.push(...usesOfTarget(index, id));
+        if (id?.type === 'identifier') push(...usesOfTarget(index, id));
       }
       continue;
     }
