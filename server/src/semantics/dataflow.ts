@@ -389,6 +389,39 @@ export class DataFlow {
     return entry && [...entry, node];
   }
 
+  /**
+   * The run of code at `node` when the module-level function `entry` is called, as a `firstRun`
+   * chain that starts at the call in `entry`'s body: for a function nothing in the module calls (a
+   * `main` the package's entry point runs, a test), whose body runs its calls in order. Undefined
+   * when `node` is not reached from `entry`.
+   */
+  runFrom(entry: Node, node: Node, seen = new Set<number>()): number[] | undefined {
+    const fn = enclosingFunction(node);
+    if (!fn) return undefined;
+    if (sameNode(fn, entry)) return [node.startIndex];
+    // A call from inside its own recursion never starts the run.
+    if (seen.has(fn.startIndex)) return undefined;
+    seen.add(fn.startIndex);
+    let first: number[] | undefined;
+    for (const read of [...this.callsOf(fn), ...this.methodCallsOf(fn)]) {
+      const chain = this.runFrom(entry, read.node, seen);
+      if (chain && (!first || runsEarlier(chain, first))) first = chain;
+    }
+    return first && [...first, node.startIndex];
+  }
+
+  /** The module-level functions that nothing in the module calls: entry points run from elsewhere. */
+  uncalledFunctions(): Node[] {
+    const found: Node[] = [];
+    for (const root of this.index.roots) {
+      for (const statement of root.namedChildren) {
+        const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+        if (fn?.type === 'function_definition' && this.callsOf(fn).length === 0) found.push(fn);
+      }
+    }
+    return found;
+  }
+
   /** The first call chain that reaches a module-level function or a method (see `firstRun`). */
   private firstCall(fn: Node): Node[] | undefined {
     const known = this.firstCalls.get(fn.startIndex);

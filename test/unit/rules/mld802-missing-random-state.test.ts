@@ -723,6 +723,43 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'NumPy seeded, through a helper, by a main() the package entry point runs, before it calls the helper that builds the forest',
+      code: py`
+        import argparse
+        from sklearn.ensemble import RandomForestClassifier
+        from .utils.setup import seed_random_generators
+
+        def init(random_seed):
+            seed_random_generators(random_seed)
+
+        def get_models():
+            return [RandomForestClassifier(n_estimators=500, max_depth=12)]
+
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--random-seed", type=int, default=7)
+            args = parser.parse_args()
+            init(args.random_seed)
+            for model in get_models():
+                model.fit(X, y)
+      `,
+    },
+    {
+      name: 'NumPy seeded at the start of a test function before it calls the helper that builds the network',
+      code: py`
+        import numpy as np
+        from sklearn.neural_network import MLPClassifier
+
+        def make_classifier(hidden):
+            return MLPClassifier(hidden_layer_sizes=(hidden,), max_iter=50)
+
+        def test_classifier_learns_xor():
+            np.random.seed(0)
+            clf = make_classifier(16).fit(X_xor, y_xor)
+            assert clf.score(X_xor, y_xor) > 0.9
+      `,
+    },
+    {
       name: 'NumPy seeded in the __main__ block before it calls the helper, defined above, that builds the forests',
       code: py`
         import numpy as np
@@ -2070,6 +2107,54 @@ ruleTests(missingRandomState, {
             return parts
 
         run(X, y, 0)
+      `,
+    },
+    {
+      name: 'an uncalled main() that seeds only after building the forest, and a second entry that calls the helper unseeded',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+
+        def get_forest():
+            return RandomForestClassifier(n_estimators=100)
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.25)
+
+        def main():
+            forest = get_forest()
+            np.random.seed(1)
+            parts = split(X, y)
+            forest.fit(parts[0], parts[2])
+
+        def quick_check():
+            return split(X[:100], y[:100])
+      `,
+      findings: [
+        { line: 6, message: /each run gives a different result/ },
+        { line: 9, message: /each run splits the data differently/ },
+      ],
+      output: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def get_forest():
+            return RandomForestClassifier(n_estimators=100, random_state=SEED)
+
+        def split(X, y):
+            return train_test_split(X, y, test_size=0.25)
+
+        def main():
+            forest = get_forest()
+            np.random.seed(1)
+            parts = split(X, y)
+            forest.fit(parts[0], parts[2])
+
+        def quick_check():
+            return split(X[:100], y[:100])
       `,
     },
     {
