@@ -755,6 +755,107 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a read after an earlier test that returns, or continues the loop, where the file is missing is skipped elsewhere',
+      code: py`
+        from pathlib import Path
+        import os
+        import numpy as np
+
+        def test_predict_on_recorded_beats():
+            data_dir = Path(r"E:\\ecg\\processed")
+            if not (data_dir / "beats.npy").exists():
+                print("skipped: no recorded beats")
+                return
+            beats = np.load(data_dir / "beats.npy")
+            assert beats.ndim == 2
+
+        def load_subjects(subjects):
+            epochs = []
+            for subject in subjects:
+                path = f"/home/lab/sleep/{subject}-epo.npy"
+                if not os.path.isfile(path):
+                    continue
+                epochs.append(np.load(path))
+            return epochs
+      `,
+      findings: [
+        { line: 6, message: /^`np\.load` reads a file under "E:\\ecg\\processed", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+        { line: 16, message: /"\/home\/lab\/sleep\/\{\}-epo\.npy", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+      ],
+      output: py`
+        from pathlib import Path
+        import os
+        import numpy as np
+
+        PROCESSED_DIR = r"E:\\ecg\\processed"
+        def test_predict_on_recorded_beats():
+            data_dir = Path(PROCESSED_DIR)
+            if not (data_dir / "beats.npy").exists():
+                print("skipped: no recorded beats")
+                return
+            beats = np.load(data_dir / "beats.npy")
+            assert beats.ndim == 2
+
+        def load_subjects(subjects):
+            epochs = []
+            for subject in subjects:
+                path = f"/home/lab/sleep/{subject}-epo.npy"
+                if not os.path.isfile(path):
+                    continue
+                epochs.append(np.load(path))
+            return epochs
+      `,
+    },
+    {
+      name: 'an earlier test that raises, exits or only warns where the file is missing does not skip the read: the code still breaks elsewhere',
+      code: py`
+        import os
+        import sys
+        import numpy as np
+
+        def load_model_weights():
+            if not os.path.exists("/home/ana/ckpt/weights.npy"):
+                raise FileNotFoundError("train first")
+            return np.load("/home/ana/ckpt/weights.npy")
+
+        def load_stats():
+            if not os.path.exists("/home/bo/stats/mean.npy"):
+                print("warning: stats missing")
+            return np.load("/home/bo/stats/mean.npy")
+
+        def load_cache():
+            if not os.path.exists("/home/cy/cache/feats.npy"):
+                sys.exit(1)
+            return np.load("/home/cy/cache/feats.npy")
+      `,
+      findings: [
+        { line: 8, message: /"\/home\/ana\/ckpt\/weights\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+        { line: 13, message: /"\/home\/bo\/stats\/mean\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+        { line: 18, message: /"\/home\/cy\/cache\/feats\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+      ],
+      output: py`
+        import os
+        import sys
+        import numpy as np
+
+        WEIGHTS_NPY_PATH = "/home/ana/ckpt/weights.npy"
+        def load_model_weights():
+            if not os.path.exists("/home/ana/ckpt/weights.npy"):
+                raise FileNotFoundError("train first")
+            return np.load(WEIGHTS_NPY_PATH)
+
+        def load_stats():
+            if not os.path.exists("/home/bo/stats/mean.npy"):
+                print("warning: stats missing")
+            return np.load("/home/bo/stats/mean.npy")
+
+        def load_cache():
+            if not os.path.exists("/home/cy/cache/feats.npy"):
+                sys.exit(1)
+            return np.load("/home/cy/cache/feats.npy")
+      `,
+    },
+    {
       name: 'a test of another file guards nothing about this one: the code still breaks elsewhere',
       code: py`
         import os

@@ -60,8 +60,9 @@ const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
 /**
  * The paths whose existence a test must have found before the site runs: the argument of
  * `os.path.exists(p)` (or the object of `Path(p).exists()`) in the condition of an `if`, `elif` or
- * conditional expression whose true branch holds the site, alone or joined by `and`. Where such a
- * file is missing the site is skipped, not reached.
+ * conditional expression whose true branch holds the site, alone or joined by `and`, or of an
+ * earlier `if not ...:` of the same function that returns or continues (see exitsWhenMissing).
+ * Where such a file is missing the site is skipped, not reached.
  */
 export function pathsTestedToExist(site: Node): Node[] {
   const tested: Node[] = [];
@@ -79,11 +80,34 @@ export function pathsTestedToExist(site: Node): Node[] {
     if (path) tested.push(path);
   };
   // Every ancestor, not only statements: the site may sit in a conditional expression.
+  let inner = site;
   for (const current of ancestors(site, false)) {
     if (current.type === 'function_definition' || current.type === 'class_definition') break;
     const condition = conditionOf(current);
     const branch = current.type === 'conditional_expression' ? current.namedChild(0) : current.childForFieldName('consequence');
     if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) collect(condition);
+    if (current.type === 'block' || current.type === 'module') for (const test of exitsWhenMissing(current, inner)) collect(test);
+    inner = current;
   }
   return tested;
+}
+
+/**
+ * The file tests of the statements before `statement` in `block` that leave when the file is
+ * missing (`if not (DATA_DIR / "beats.npy").exists(): return`, or `continue` in a loop), with no
+ * other branch: the code after them runs only where the file was found.
+ */
+function exitsWhenMissing(block: Node, statement: Node): Node[] {
+  const tests: Node[] = [];
+  for (const earlier of block.namedChildren) {
+    if (!earlier || earlier.startIndex >= statement.startIndex) break;
+    if (earlier.type !== 'if_statement' || earlier.childForFieldName('alternative')) continue;
+    const condition = earlier.childForFieldName('condition');
+    const negated = condition && stripParens(condition).type === 'not_operator' ? stripParens(condition).childForFieldName('argument') : null;
+    const body = earlier.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment');
+    const last = body?.[body.length - 1];
+    // Not `raise` nor `sys.exit()`: those stop the program, which does break elsewhere.
+    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) tests.push(negated);
+  }
+  return tests;
 }
