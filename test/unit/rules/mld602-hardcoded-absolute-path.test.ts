@@ -3,6 +3,30 @@ import { commonFolder, hardcodedAbsolutePath, machineFolder, pathConstantName } 
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A test that returns, and a loop that continues, where their file is missing; `constantLine` and `folder` are what the fix writes. */
+const EXITS_WHEN_MISSING = (constantLine: string, folder: string) => py`
+  from pathlib import Path
+  import os
+  import numpy as np
+${constantLine}
+  def test_predict_on_recorded_beats():
+      data_dir = Path(${folder})
+      if not (data_dir / "beats.npy").exists():
+          print("skipped: no recorded beats")
+          return
+      beats = np.load(data_dir / "beats.npy")
+      assert beats.ndim == 2
+
+  def load_subjects(subjects):
+      epochs = []
+      for subject in subjects:
+          path = f"/home/lab/sleep/{subject}-epo.npy"
+          if not os.path.isfile(path):
+              continue
+          epochs.append(np.load(path))
+      return epochs
+`;
+
 describe('MLD602 constant names', () => {
   it('names the constant after the file or folder', () => {
     assert.equal(pathConstantName('/home/ana/data/train.csv'), 'TRAIN_CSV_PATH');
@@ -756,55 +780,12 @@ ruleTests(hardcodedAbsolutePath, {
     },
     {
       name: 'a read after an earlier test that returns, or continues the loop, where the file is missing is skipped elsewhere',
-      code: py`
-        from pathlib import Path
-        import os
-        import numpy as np
-
-        def test_predict_on_recorded_beats():
-            data_dir = Path(r"E:\\ecg\\processed")
-            if not (data_dir / "beats.npy").exists():
-                print("skipped: no recorded beats")
-                return
-            beats = np.load(data_dir / "beats.npy")
-            assert beats.ndim == 2
-
-        def load_subjects(subjects):
-            epochs = []
-            for subject in subjects:
-                path = f"/home/lab/sleep/{subject}-epo.npy"
-                if not os.path.isfile(path):
-                    continue
-                epochs.append(np.load(path))
-            return epochs
-      `,
+      code: EXITS_WHEN_MISSING('', 'r"E:\\ecg\\processed"'),
       findings: [
         { line: 6, message: /^`np\.load` reads a file under "E:\\ecg\\processed", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
         { line: 16, message: /"\/home\/lab\/sleep\/\{\}-epo\.npy", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
       ],
-      output: py`
-        from pathlib import Path
-        import os
-        import numpy as np
-
-        PROCESSED_DIR = r"E:\\ecg\\processed"
-        def test_predict_on_recorded_beats():
-            data_dir = Path(PROCESSED_DIR)
-            if not (data_dir / "beats.npy").exists():
-                print("skipped: no recorded beats")
-                return
-            beats = np.load(data_dir / "beats.npy")
-            assert beats.ndim == 2
-
-        def load_subjects(subjects):
-            epochs = []
-            for subject in subjects:
-                path = f"/home/lab/sleep/{subject}-epo.npy"
-                if not os.path.isfile(path):
-                    continue
-                epochs.append(np.load(path))
-            return epochs
-      `,
+      output: EXITS_WHEN_MISSING('\n  PROCESSED_DIR = r"E:\\ecg\\processed"', 'PROCESSED_DIR'),
     },
     {
       name: 'an earlier test that raises, exits or only warns where the file is missing does not skip the read: the code still breaks elsewhere',

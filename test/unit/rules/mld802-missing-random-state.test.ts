@@ -22,6 +22,28 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** Entry functions the file never calls: one seeds only after building the forest, the other splits unseeded; `seedLine` and `seed` are what the first fix adds. */
+const SEEDED_AFTER_IN_ENTRIES = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import train_test_split${seedLine}
+
+  def get_forest():
+      return RandomForestClassifier(n_estimators=100${seed})
+
+  def split(X, y):
+      return train_test_split(X, y, test_size=0.25)
+
+  def main():
+      forest = get_forest()
+      np.random.seed(1)
+      parts = split(X, y)
+      forest.fit(parts[0], parts[2])
+
+  def quick_check():
+      return split(X[:100], y[:100])
+`;
+
 /** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. `seedLine` and `seed` are what the first fix adds (to the three that boost tie-only trees). */
 const BOOSTED_TREES = (seedLine: string, seed: string) => py`
   from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
@@ -2111,51 +2133,12 @@ ruleTests(missingRandomState, {
     },
     {
       name: 'an uncalled main() that seeds only after building the forest, and a second entry that calls the helper unseeded',
-      code: py`
-        import numpy as np
-        from sklearn.ensemble import RandomForestClassifier
-        from sklearn.model_selection import train_test_split
-
-        def get_forest():
-            return RandomForestClassifier(n_estimators=100)
-
-        def split(X, y):
-            return train_test_split(X, y, test_size=0.25)
-
-        def main():
-            forest = get_forest()
-            np.random.seed(1)
-            parts = split(X, y)
-            forest.fit(parts[0], parts[2])
-
-        def quick_check():
-            return split(X[:100], y[:100])
-      `,
+      code: SEEDED_AFTER_IN_ENTRIES('', ''),
       findings: [
         { line: 6, message: /each run gives a different result/ },
         { line: 9, message: /each run splits the data differently/ },
       ],
-      output: py`
-        import numpy as np
-        from sklearn.ensemble import RandomForestClassifier
-        from sklearn.model_selection import train_test_split
-        SEED = 42
-
-        def get_forest():
-            return RandomForestClassifier(n_estimators=100, random_state=SEED)
-
-        def split(X, y):
-            return train_test_split(X, y, test_size=0.25)
-
-        def main():
-            forest = get_forest()
-            np.random.seed(1)
-            parts = split(X, y)
-            forest.fit(parts[0], parts[2])
-
-        def quick_check():
-            return split(X[:100], y[:100])
-      `,
+      output: SEEDED_AFTER_IN_ENTRIES('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'a simulator seeding NumPy with a parameter that defaults to None, called without one, seeds nothing',
