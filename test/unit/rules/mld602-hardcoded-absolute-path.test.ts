@@ -27,6 +27,28 @@ ${constantLine}
       return epochs
 `;
 
+/** Earlier tests of the file that raise, exit or only warn where it is missing; `constantLine` and `weights` are what the first fix writes. */
+const EXITS_THAT_BREAK = (constantLine: string, weights: string) => py`
+  import os
+  import sys
+  import numpy as np
+${constantLine}
+  def load_model_weights():
+      if not os.path.exists("/home/ana/ckpt/weights.npy"):
+          raise FileNotFoundError("train first")
+      return np.load(${weights})
+
+  def load_stats():
+      if not os.path.exists("/home/bo/stats/mean.npy"):
+          print("warning: stats missing")
+      return np.load("/home/bo/stats/mean.npy")
+
+  def load_cache():
+      if not os.path.exists("/home/cy/cache/feats.npy"):
+          sys.exit(1)
+      return np.load("/home/cy/cache/feats.npy")
+`;
+
 describe('MLD602 constant names', () => {
   it('names the constant after the file or folder', () => {
     assert.equal(pathConstantName('/home/ana/data/train.csv'), 'TRAIN_CSV_PATH');
@@ -789,52 +811,13 @@ ruleTests(hardcodedAbsolutePath, {
     },
     {
       name: 'an earlier test that raises, exits or only warns where the file is missing does not skip the read: the code still breaks elsewhere',
-      code: py`
-        import os
-        import sys
-        import numpy as np
-
-        def load_model_weights():
-            if not os.path.exists("/home/ana/ckpt/weights.npy"):
-                raise FileNotFoundError("train first")
-            return np.load("/home/ana/ckpt/weights.npy")
-
-        def load_stats():
-            if not os.path.exists("/home/bo/stats/mean.npy"):
-                print("warning: stats missing")
-            return np.load("/home/bo/stats/mean.npy")
-
-        def load_cache():
-            if not os.path.exists("/home/cy/cache/feats.npy"):
-                sys.exit(1)
-            return np.load("/home/cy/cache/feats.npy")
-      `,
+      code: EXITS_THAT_BREAK('', '"/home/ana/ckpt/weights.npy"'),
       findings: [
         { line: 8, message: /"\/home\/ana\/ckpt\/weights\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
         { line: 13, message: /"\/home\/bo\/stats\/mean\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
         { line: 18, message: /"\/home\/cy\/cache\/feats\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
       ],
-      output: py`
-        import os
-        import sys
-        import numpy as np
-
-        WEIGHTS_NPY_PATH = "/home/ana/ckpt/weights.npy"
-        def load_model_weights():
-            if not os.path.exists("/home/ana/ckpt/weights.npy"):
-                raise FileNotFoundError("train first")
-            return np.load(WEIGHTS_NPY_PATH)
-
-        def load_stats():
-            if not os.path.exists("/home/bo/stats/mean.npy"):
-                print("warning: stats missing")
-            return np.load("/home/bo/stats/mean.npy")
-
-        def load_cache():
-            if not os.path.exists("/home/cy/cache/feats.npy"):
-                sys.exit(1)
-            return np.load("/home/cy/cache/feats.npy")
-      `,
+      output: EXITS_THAT_BREAK('\n  WEIGHTS_NPY_PATH = "/home/ana/ckpt/weights.npy"', 'WEIGHTS_NPY_PATH'),
     },
     {
       name: 'a test of another file guards nothing about this one: the code still breaks elsewhere',
