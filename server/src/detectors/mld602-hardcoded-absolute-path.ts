@@ -279,7 +279,7 @@ function listen(context: RuleContext): RuleListeners {
       const found = absoluteLiteral(index, path);
       if (!found || reported.has(nodeKey(found.literal))) continue;
       reported.add(nodeKey(found.literal));
-      tested ??= pathsTestedToExist(io.call.node).map((node) => index.dataflow.pathOf(node));
+      tested ??= pathsTestedToExist(index, io.call.node).map((node) => index.dataflow.pathOf(node));
       const skipped = tested.some((value) => samePath(value, index.dataflow.pathOf(path)));
       pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, under: found.under, skipped, related: `\`${io.label}\` also ${verb(io)} ${opened(found)} here` });
     }

@@ -202,6 +202,7 @@ export class DataFlow {
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
   private readonly firstCalls = new Map<number, Node[] | null>();
+  private uncalled: Node[] | undefined;
   /** `instancesOf` by class (its start offset). */
   private readonly instances = new Map<number, NameRead[]>();
   private selfCalls: Map<string, NameRead[]> | undefined;
@@ -411,8 +412,9 @@ export class DataFlow {
   }
 
   /** The module-level functions that nothing in the module calls: entry points run from elsewhere. */
-  uncalledFunctions(): Node[] {
-    const found: Node[] = [];
+  uncalledFunctions(): readonly Node[] {
+    if (this.uncalled) return this.uncalled;
+    const found: Node[] = (this.uncalled = []);
     for (const root of this.index.roots) {
       for (const statement of root.namedChildren) {
         const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;

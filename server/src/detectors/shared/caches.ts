@@ -3,7 +3,9 @@
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from '../../semantics/dataflow';
-import { ancestors, conditionOf, enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, conditionOf, enclosingFunction, isAncestorOf, memoKey, sameNode, stripParens } from '../../semantics/nodes';
+import type { SemanticIndex } from '../../semantics';
+import { oncePer } from '../../engine/collections';
 
 /**
  * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
@@ -64,7 +66,7 @@ const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
  * earlier `if not ...:` of the same function that returns or continues (see exitsWhenMissing).
  * Where such a file is missing the site is skipped, not reached.
  */
-export function pathsTestedToExist(site: Node): Node[] {
+export function pathsTestedToExist(index: SemanticIndex, site: Node): Node[] {
   const tested: Node[] = [];
   const collect = (test: Node): void => {
     const node = stripParens(test);
@@ -86,28 +88,35 @@ export function pathsTestedToExist(site: Node): Node[] {
     const condition = conditionOf(current);
     const branch = current.type === 'conditional_expression' ? current.namedChild(0) : current.childForFieldName('consequence');
     if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) collect(condition);
-    if (current.type === 'block' || current.type === 'module') for (const test of exitsWhenMissing(current, inner)) collect(test);
+    if (current.type === 'block' || current.type === 'module') for (const exit of exitsWhenMissing(index, current)) if (exit.at < inner.startIndex) collect(exit.test);
     inner = current;
   }
   return tested;
 }
 
+/** The exits of each block of a file, found once: every use of a path asks of every block around it. */
+const exitsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; test: Node }[]>());
+
 /**
- * The file tests of the statements before `statement` in `block` that leave when the file is
- * missing (`if not (DATA_DIR / "beats.npy").exists(): return`, or `continue` in a loop), with no
- * other branch: the code after them runs only where the file was found.
+ * The file tests of the statements of `block` that leave when the file is missing (`if not
+ * (DATA_DIR / "beats.npy").exists(): return`, or `continue` in a loop), with no other branch, each
+ * with where it starts: the code after one runs only where the file was found.
  */
-function exitsWhenMissing(block: Node, statement: Node): Node[] {
-  const tests: Node[] = [];
-  for (const earlier of block.namedChildren) {
-    if (!earlier || earlier.startIndex >= statement.startIndex) break;
-    if (earlier.type !== 'if_statement' || earlier.childForFieldName('alternative')) continue;
-    const condition = earlier.childForFieldName('condition');
+function exitsWhenMissing(index: SemanticIndex, block: Node): readonly { at: number; test: Node }[] {
+  const memo = exitsByBlock(index);
+  const key = memoKey(block);
+  let exits = memo.get(key);
+  if (exits) return exits;
+  exits = [];
+  for (const statement of block.namedChildren) {
+    if (statement?.type !== 'if_statement' || statement.childForFieldName('alternative')) continue;
+    const condition = statement.childForFieldName('condition');
     const negated = condition && stripParens(condition).type === 'not_operator' ? stripParens(condition).childForFieldName('argument') : null;
-    const body = earlier.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment');
+    const body = statement.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment');
     const last = body?.[body.length - 1];
     // Not `raise` nor `sys.exit()`: those stop the program, which does break elsewhere.
-    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) tests.push(negated);
+    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) exits.push({ at: statement.startIndex, test: negated });
   }
-  return tests;
+  memo.set(key, exits);
+  return exits;
 }
