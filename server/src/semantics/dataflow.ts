@@ -202,7 +202,7 @@ export class DataFlow {
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
   private readonly firstCalls = new Map<number, Node[] | null>();
-  private uncalled: Node[] | undefined;
+  private readonly entryChains = new Map<number, Map<number, number[]>>();
   /** `instancesOf` by class (its start offset). */
   private readonly instances = new Map<number, NameRead[]>();
   private selfCalls: Map<string, NameRead[]> | undefined;
@@ -391,37 +391,37 @@ export class DataFlow {
   }
 
   /**
-   * The run of code at `node` when the module-level function `entry` is called, as a `firstRun`
-   * chain that starts at the call in `entry`'s body: for a function nothing in the module calls (a
-   * `main` the package's entry point runs, a test), whose body runs its calls in order. Undefined
-   * when `node` is not reached from `entry`.
+   * The runs of code at `node` from each module-level function that nothing in the module calls and
+   * that reaches it (a `main` the package's entry point runs, a test), by that function's start: as
+   * `firstRun` chains, each starting at the call in that function's body, whose body runs its calls
+   * in order whatever calls it.
    */
-  runFrom(entry: Node, node: Node, seen = new Set<number>()): number[] | undefined {
+  entryRuns(node: Node): ReadonlyMap<number, number[]> {
     const fn = enclosingFunction(node);
-    if (!fn) return undefined;
-    if (sameNode(fn, entry)) return [node.startIndex];
-    // A call from inside its own recursion never starts the run.
-    if (seen.has(fn.startIndex)) return undefined;
-    seen.add(fn.startIndex);
-    let first: number[] | undefined;
-    for (const read of [...this.callsOf(fn), ...this.methodCallsOf(fn)]) {
-      const chain = this.runFrom(entry, read.node, seen);
-      if (chain && (!first || runsEarlier(chain, first))) first = chain;
-    }
-    return first && [...first, node.startIndex];
+    const runs = new Map<number, number[]>();
+    if (fn) for (const [entry, chain] of this.entryRunsOf(fn)) runs.set(entry, [...chain, node.startIndex]);
+    return runs;
   }
 
-  /** The module-level functions that nothing in the module calls: entry points run from elsewhere. */
-  uncalledFunctions(): readonly Node[] {
-    if (this.uncalled) return this.uncalled;
-    const found: Node[] = (this.uncalled = []);
-    for (const root of this.index.roots) {
-      for (const statement of root.namedChildren) {
-        const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-        if (fn?.type === 'function_definition' && this.callsOf(fn).length === 0) found.push(fn);
+  /** The call chains from each uncalled module-level function to the body of `fn`, worked out once per function. */
+  private entryRunsOf(fn: Node): ReadonlyMap<number, number[]> {
+    const known = this.entryChains.get(fn.startIndex);
+    if (known) return known;
+    const runs = new Map<number, number[]>();
+    // A call from inside its own recursion never starts the run.
+    this.entryChains.set(fn.startIndex, runs);
+    const calls = this.callsOf(fn);
+    if (calls.length === 0 && this.moduleFunction(fn)) runs.set(fn.startIndex, []);
+    for (const read of [...calls, ...this.methodCallsOf(fn)]) {
+      const caller = enclosingFunction(read.node);
+      if (!caller) continue;
+      for (const [entry, chain] of this.entryRunsOf(caller)) {
+        const through = [...chain, read.node.startIndex];
+        const first = runs.get(entry);
+        if (!first || runsEarlier(through, first)) runs.set(entry, through);
       }
     }
-    return found;
+    return runs;
   }
 
   /** The first call chain that reaches a module-level function or a method (see `firstRun`). */

@@ -210,10 +210,12 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
  */
 function seededInEntry(index: SemanticIndex, seed: Node, at: Node): boolean {
   // Every such function that reaches the draw must seed first: another entry may call the helper unseeded.
-  const runs = index.dataflow.uncalledFunctions().map((entry) => ({ entry, draw: index.dataflow.runFrom(entry, at) })).filter((run) => run.draw);
-  return runs.length > 0 && runs.every(({ entry, draw }) => {
-    const seeded = index.dataflow.runFrom(entry, seed);
-    return !!seeded && runsEarlier(seeded, draw!);
+  const draws = index.dataflow.entryRuns(at);
+  if (draws.size === 0) return false;
+  const seeds = index.dataflow.entryRuns(seed);
+  return [...draws].every(([entry, draw]) => {
+    const seeded = seeds.get(entry);
+    return !!seeded && runsEarlier(seeded, draw);
   });
 }
 
