@@ -344,16 +344,19 @@ const moduleSaves = new Map<string, ModuleSaves>();
 function projectSavesFor(modules: readonly ProjectModuleSource[], parser: PythonParser): ProjectSaves {
   const saves = new Map<string, ModuleSaves>();
   for (const module of modules) {
-    let found = moduleSaves.get(module.text);
+    // What a module saves depends on the modules it imports too (a class that saves through another's object).
+    const key = module.imports?.length ? JSON.stringify([module.text, ...module.imports.map((imported) => [imported.name, imported.text])]) : module.text;
+    let found = moduleSaves.get(key);
     if (!found) {
+      const imported = module.imports?.length ? projectSavesFor(module.imports, parser) : undefined;
       const { parsed, dispose } = parseOnce(parser, scriptDocument(pathToFileURL(module.path).href, module.text));
       try {
-        found = moduleSavesOf(new SemanticIndex(parsed));
+        found = moduleSavesOf(new SemanticIndex(parsed), imported);
       } finally {
         dispose();
       }
       if (moduleSaves.size >= 128) moduleSaves.clear();
-      moduleSaves.set(module.text, found);
+      moduleSaves.set(key, found);
     }
     saves.set(module.name, found);
   }

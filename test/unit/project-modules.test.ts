@@ -47,6 +47,17 @@ describe('project modules a file imports', () => {
     assert.deepEqual(new ProjectModuleCache().forSource(file('notebooks', 'run.ipynb'), dir, text).sources, []);
   });
 
+  it('reads the project modules an imported module imports, one level down, as that module finds them', () => {
+    write('from pkg.io import save\nfrom .helpers import save\nimport shared\n', 'src', 'trainer.py');
+    const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from trainer import Trainer\ntorch.load(p)\n');
+    assert.deepEqual(found.sources.map((s) => s.name), ['trainer']);
+    assert.deepEqual(found.sources[0].imports?.map((s) => `${s.name} ${path.relative(dir, s.path)}`), ['pkg.io src/pkg/io.py', '.helpers src/helpers.py', 'shared shared.py']);
+    assert.ok(found.consulted.some((c) => c.file === file('src', 'pkg', 'io.py')), 'a module read one level down is a dependency too');
+    // Their own imports are not read.
+    write('from common.store import save\n', 'shared.py');
+    assert.equal(new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from trainer import Trainer\ntorch.load(p)\n').sources[0].imports?.[2].imports, undefined);
+  });
+
   it('reads nothing for a file that loads nothing serialized', () => {
     assert.deepEqual(names('from helpers import save\nsave(model, "m.pt")\n'), []);
   });

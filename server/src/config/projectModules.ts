@@ -13,6 +13,8 @@ const MAX_MODULE_BYTES = 1024 * 1024;
 /** Modules read per file, and imports looked up, at most: a file that imports more is rare, and the work stays bounded. */
 const MAX_MODULES = 24;
 const MAX_IMPORTS = 96;
+/** Modules a project module itself imports that are read with it, at most. */
+const MAX_NESTED_MODULES = 8;
 /** Folders beside the file's own looked through for a module not found on the import path. */
 const MAX_SIBLINGS = 32;
 /** The calls that deserialize (`torch.load(`, `pickle.loads(`): only a file with one needs its helpers' saves. */
@@ -139,7 +141,7 @@ export class ProjectModuleCache {
         if (candidate === file) continue;
         const read = consult(candidate);
         if (read.text === undefined) continue;
-        result.sources.push({ path: candidate, name, text: read.text });
+        result.sources.push({ path: candidate, name, text: read.text, ...this.importsOf(candidate, root, read.text, file, consult) });
         found = true;
         break;
       }
@@ -148,9 +150,29 @@ export class ProjectModuleCache {
       // `models/`): the module in the one sibling folder that has it.
       siblings ??= this.siblingFolders(file, root, result);
       const matches = siblings.map((folder) => path.join(folder, ...module.name.split('.')) + '.py').map((candidate) => ({ candidate, read: consult(candidate) })).filter(({ read }) => read.text !== undefined);
-      if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text! });
+      if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text!, ...this.importsOf(matches[0].candidate, root, matches[0].read.text!, file, consult) });
     }
     return result;
+  }
+
+  /**
+   * The project modules a module itself imports, one level down, found as the module would find
+   * them (not through sibling folders): a trainer class that saves through a checkpoint object built
+   * from another module's class (`self.checkpoint = ModelCheckpoint(path)`) saves what that class saves.
+   */
+  private importsOf(module: string, root: string, text: string, file: string, consult: (candidate: string) => { text?: string }): { imports?: ProjectModuleSource[] } {
+    const imports: ProjectModuleSource[] = [];
+    for (const imported of importedModules(text)) {
+      if (imports.length >= MAX_NESTED_MODULES) break;
+      for (const candidate of candidates(module, root, imported)) {
+        if (candidate === module || candidate === file) continue;
+        const read = consult(candidate);
+        if (read.text === undefined) continue;
+        imports.push({ path: candidate, name: '.'.repeat(imported.level) + imported.name, text: read.text });
+        break;
+      }
+    }
+    return imports.length ? { imports } : {};
   }
 
   /** The folders beside the file's own, within the root; the parent folder is consulted so that a new one is a change. */

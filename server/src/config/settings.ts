@@ -50,6 +50,8 @@ export interface ProjectModuleSource {
   /** The module as the file imports it: dotted, with a relative import's leading dots (`utils.io`, `.helpers`). */
   name: string;
   text: string;
+  /** The project modules this module imports, by their names there (one level down; theirs are not read). */
+  imports?: ProjectModuleSource[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

@@ -202,6 +202,7 @@ export class DataFlow {
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
   private readonly firstCalls = new Map<number, Node[] | null>();
+  private readonly entryChains = new Map<number, Map<number, number[]>>();
   /** `instancesOf` by class (its start offset). */
   private readonly instances = new Map<number, NameRead[]>();
   private selfCalls: Map<string, NameRead[]> | undefined;
@@ -387,6 +388,40 @@ export class DataFlow {
     if (!fn) return [node];
     const entry = this.firstCall(fn);
     return entry && [...entry, node];
+  }
+
+  /**
+   * The runs of code at `node` from each module-level function that nothing in the module calls and
+   * that reaches it (a `main` the package's entry point runs, a test), by that function's start: as
+   * `firstRun` chains, each starting at the call in that function's body, whose body runs its calls
+   * in order whatever calls it.
+   */
+  entryRuns(node: Node): ReadonlyMap<number, number[]> {
+    const fn = enclosingFunction(node);
+    const runs = new Map<number, number[]>();
+    if (fn) for (const [entry, chain] of this.entryRunsOf(fn)) runs.set(entry, [...chain, node.startIndex]);
+    return runs;
+  }
+
+  /** The call chains from each uncalled module-level function to the body of `fn`, worked out once per function. */
+  private entryRunsOf(fn: Node): ReadonlyMap<number, number[]> {
+    const known = this.entryChains.get(fn.startIndex);
+    if (known) return known;
+    const runs = new Map<number, number[]>();
+    // A call from inside its own recursion never starts the run.
+    this.entryChains.set(fn.startIndex, runs);
+    const calls = this.callsOf(fn);
+    if (calls.length === 0 && this.moduleFunction(fn)) runs.set(fn.startIndex, []);
+    for (const read of [...calls, ...this.methodCallsOf(fn)]) {
+      const caller = enclosingFunction(read.node);
+      if (!caller) continue;
+      for (const [entry, chain] of this.entryRunsOf(caller)) {
+        const through = [...chain, read.node.startIndex];
+        const first = runs.get(entry);
+        if (!first || runsEarlier(through, first)) runs.set(entry, through);
+      }
+    }
+    return runs;
   }
 
   /** The first call chain that reaches a module-level function or a method (see `firstRun`). */

@@ -3,6 +3,52 @@ import { commonFolder, hardcodedAbsolutePath, machineFolder, pathConstantName } 
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A test that returns, and a loop that continues, where their file is missing; `constantLine` and `folder` are what the fix writes. */
+const EXITS_WHEN_MISSING = (constantLine: string, folder: string) => py`
+  from pathlib import Path
+  import os
+  import numpy as np
+${constantLine}
+  def test_predict_on_recorded_beats():
+      data_dir = Path(${folder})
+      if not (data_dir / "beats.npy").exists():
+          print("skipped: no recorded beats")
+          return
+      beats = np.load(data_dir / "beats.npy")
+      assert beats.ndim == 2
+
+  def load_subjects(subjects):
+      epochs = []
+      for subject in subjects:
+          path = f"/home/lab/sleep/{subject}-epo.npy"
+          if not os.path.isfile(path):
+              continue
+          epochs.append(np.load(path))
+      return epochs
+`;
+
+/** Earlier tests of the file that raise, exit or only warn where it is missing; `constantLine` and `weights` are what the first fix writes. */
+const EXITS_THAT_BREAK = (constantLine: string, weights: string) => py`
+  import os
+  import sys
+  import numpy as np
+${constantLine}
+  def load_model_weights():
+      if not os.path.exists("/home/ana/ckpt/weights.npy"):
+          raise FileNotFoundError("train first")
+      return np.load(${weights})
+
+  def load_stats():
+      if not os.path.exists("/home/bo/stats/mean.npy"):
+          print("warning: stats missing")
+      return np.load("/home/bo/stats/mean.npy")
+
+  def load_cache():
+      if not os.path.exists("/home/cy/cache/feats.npy"):
+          sys.exit(1)
+      return np.load("/home/cy/cache/feats.npy")
+`;
+
 describe('MLD602 constant names', () => {
   it('names the constant after the file or folder', () => {
     assert.equal(pathConstantName('/home/ana/data/train.csv'), 'TRAIN_CSV_PATH');
@@ -753,6 +799,25 @@ ruleTests(hardcodedAbsolutePath, {
                 scaler = joblib.load("/mnt/shared/scaler.pkl")
             return teacher, scaler
       `,
+    },
+    {
+      name: 'a read after an earlier test that returns, or continues the loop, where the file is missing is skipped elsewhere',
+      code: EXITS_WHEN_MISSING('', 'r"E:\\ecg\\processed"'),
+      findings: [
+        { line: 6, message: /^`np\.load` reads a file under "E:\\ecg\\processed", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+        { line: 16, message: /"\/home\/lab\/sleep\/\{\}-epo\.npy", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+      ],
+      output: EXITS_WHEN_MISSING('\n  PROCESSED_DIR = r"E:\\ecg\\processed"', 'PROCESSED_DIR'),
+    },
+    {
+      name: 'an earlier test that raises, exits or only warns where the file is missing does not skip the read: the code still breaks elsewhere',
+      code: EXITS_THAT_BREAK('', '"/home/ana/ckpt/weights.npy"'),
+      findings: [
+        { line: 8, message: /"\/home\/ana\/ckpt\/weights\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+        { line: 13, message: /"\/home\/bo\/stats\/mean\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+        { line: 18, message: /"\/home\/cy\/cache\/feats\.npy", an absolute path that exists only on one machine: the code breaks anywhere else/ },
+      ],
+      output: EXITS_THAT_BREAK('\n  WEIGHTS_NPY_PATH = "/home/ana/ckpt/weights.npy"', 'WEIGHTS_NPY_PATH'),
     },
     {
       name: 'a test of another file guards nothing about this one: the code still breaks elsewhere',

@@ -22,6 +22,28 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** Entry functions the file never calls: one seeds only after building the forest, the other splits unseeded; `seedLine` and `seed` are what the first fix adds. */
+const SEEDED_AFTER_IN_ENTRIES = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import train_test_split${seedLine}
+
+  def get_forest():
+      return RandomForestClassifier(n_estimators=100${seed})
+
+  def split(X, y):
+      return train_test_split(X, y, test_size=0.25)
+
+  def main():
+      forest = get_forest()
+      np.random.seed(1)
+      parts = split(X, y)
+      forest.fit(parts[0], parts[2])
+
+  def quick_check():
+      return split(X[:100], y[:100])
+`;
+
 /** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. `seedLine` and `seed` are what the first fix adds (to the three that boost tie-only trees). */
 const BOOSTED_TREES = (seedLine: string, seed: string) => py`
   from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
@@ -720,6 +742,43 @@ ruleTests(missingRandomState, {
             parser.add_argument("--seed", type=int, default=0)
             args = parser.parse_args()
             learn(np.load("feats.npy"), 100, args.seed)
+      `,
+    },
+    {
+      name: 'NumPy seeded, through a helper, by a main() the package entry point runs, before it calls the helper that builds the forest',
+      code: py`
+        import argparse
+        from sklearn.ensemble import RandomForestClassifier
+        from .utils.setup import seed_random_generators
+
+        def init(random_seed):
+            seed_random_generators(random_seed)
+
+        def get_models():
+            return [RandomForestClassifier(n_estimators=500, max_depth=12)]
+
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--random-seed", type=int, default=7)
+            args = parser.parse_args()
+            init(args.random_seed)
+            for model in get_models():
+                model.fit(X, y)
+      `,
+    },
+    {
+      name: 'NumPy seeded at the start of a test function before it calls the helper that builds the network',
+      code: py`
+        import numpy as np
+        from sklearn.neural_network import MLPClassifier
+
+        def make_classifier(hidden):
+            return MLPClassifier(hidden_layer_sizes=(hidden,), max_iter=50)
+
+        def test_classifier_learns_xor():
+            np.random.seed(0)
+            clf = make_classifier(16).fit(X_xor, y_xor)
+            assert clf.score(X_xor, y_xor) > 0.9
       `,
     },
     {
@@ -2071,6 +2130,15 @@ ruleTests(missingRandomState, {
 
         run(X, y, 0)
       `,
+    },
+    {
+      name: 'an uncalled main() that seeds only after building the forest, and a second entry that calls the helper unseeded',
+      code: SEEDED_AFTER_IN_ENTRIES('', ''),
+      findings: [
+        { line: 6, message: /each run gives a different result/ },
+        { line: 9, message: /each run splits the data differently/ },
+      ],
+      output: SEEDED_AFTER_IN_ENTRIES('\n  SEED = 42', ', random_state=SEED'),
     },
     {
       name: 'a simulator seeding NumPy with a parameter that defaults to None, called without one, seeds nothing',

@@ -229,6 +229,120 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [tools]), [15, 18]);
   });
 
+  it('a class that saves through an object its __init__ builds from a saving class saves to the path it was built with', async () => {
+    const callbacks = projectModule('mi.training.callbacks', py`
+      from pathlib import Path
+      import torch
+
+      class ModelCheckpoint:
+          def __init__(self, filepath):
+              self.filepath = Path(filepath)
+              self.filepath.parent.mkdir(parents=True, exist_ok=True)
+
+          def save(self, model, epoch):
+              torch.save({"epoch": epoch, "state_dict": model.state_dict()}, self.filepath)
+    `);
+    const trainer = {
+      ...projectModule('mi.training.trainer', py`
+        import torch
+        from mi.training.callbacks import ModelCheckpoint
+
+        class Trainer:
+            def __init__(self, model, optimizer, checkpoint_path, patience=10):
+                self.model = model
+                self.optimizer = optimizer
+                self.checkpoint = ModelCheckpoint(checkpoint_path)
+                self.scratch = ModelCheckpoint("scratch/last.pt")
+
+            def fit(self, loader, epochs=30):
+                best = 0.0
+                for epoch in range(epochs):
+                    score = self._epoch(loader)
+                    if score > best:
+                        best = score
+                        self.checkpoint.save(self.model, epoch)
+                    self.scratch.save(self.model, epoch)
+
+        class Resumable:
+            def __init__(self, model, checkpoint_path):
+                self.model = model
+                self.checkpoint = ModelCheckpoint(checkpoint_path)
+
+            def redirect(self, path):
+                self.checkpoint = ModelCheckpoint(path)
+
+            def fit(self, loader):
+                self.checkpoint.save(self.model, 0)
+      `),
+      imports: [callbacks],
+    };
+    const code = py`
+      import torch
+      from mi.training.trainer import Trainer, Resumable
+      from mi.training.callbacks import ModelCheckpoint
+
+      trainer = Trainer(model, opt, ckpt_dir / "cnn_best.pt")
+      trainer.fit(train_loader)
+      state = torch.load(ckpt_dir / "cnn_best.pt", map_location="cpu")
+      named = Trainer(model, opt, checkpoint_path=best_path, patience=5)
+      named.fit(train_loader, epochs=25)
+      model.load_state_dict(torch.load(best_path)["state_dict"])
+      saver = ModelCheckpoint(out_path)
+      saver.save(model, 3)
+      restored = torch.load(out_path)
+      early = torch.load(other_path)
+      resumed = Resumable(model, resume_path)
+      resumed.fit(train_loader)
+      again = torch.load(resume_path)
+    `;
+    assert.deepEqual(await lines(code, []), [7, 10, 13, 14, 17], 'without the modules every load is foreign');
+    // Without the module the trainer imports, what its object saves is not known.
+    assert.deepEqual(await lines(code, [{ ...trainer, imports: undefined }, callbacks]), [7, 10, 14, 17]);
+    // A file no call saved, and an object the class may rebuild on another path, stay reported.
+    assert.deepEqual(await lines(code, [trainer, callbacks]), [14, 17]);
+  });
+
+  it('a class that saves through an object of a class of its own module, built from a constant, saves nothing the caller names', async () => {
+    const training = projectModule('training', py`
+      import torch
+
+      class Saver:
+          def __init__(self, path):
+              self.path = str(path)
+
+          def __call__(self, model):
+              torch.save(model.state_dict(), self.path)
+
+      class Loop:
+          def __init__(self, model, out):
+              self.model = model
+              self.saver = Saver(out)
+
+          def run(self):
+              self.saver(self.model)
+
+      class Fixed:
+          def __init__(self, model, out):
+              self.model = model
+              self.saver = Saver("runs/fixed.pt")
+
+          def run(self):
+              self.saver.__call__(self.model)
+    `);
+    const code = py`
+      import torch
+      from training import Loop, Fixed
+
+      loop = Loop(net, "runs/loop.pt")
+      loop.run()
+      net.load_state_dict(torch.load("runs/loop.pt"))
+      fixed = Fixed(net, "runs/mine.pt")
+      fixed.run()
+      net.load_state_dict(torch.load("runs/mine.pt"))
+    `;
+    assert.deepEqual(await lines(code, [training]), [9]);
+  });
+
   it('follows a helper of the module that saves through another of its helpers (train -> save_model)', async () => {
     const utils = projectModule('common_utils', py`
       import os

@@ -3,7 +3,9 @@
 // FileNotFoundError`, `assert pd.read_csv(p).shape == ...`.
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from '../../semantics/dataflow';
-import { ancestors, conditionOf, enclosingFunction, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, conditionOf, enclosingFunction, isAncestorOf, memoKey, sameNode, stripParens } from '../../semantics/nodes';
+import type { SemanticIndex } from '../../semantics';
+import { oncePer } from '../../engine/collections';
 
 /**
  * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
@@ -60,10 +62,11 @@ const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
 /**
  * The paths whose existence a test must have found before the site runs: the argument of
  * `os.path.exists(p)` (or the object of `Path(p).exists()`) in the condition of an `if`, `elif` or
- * conditional expression whose true branch holds the site, alone or joined by `and`. Where such a
- * file is missing the site is skipped, not reached.
+ * conditional expression whose true branch holds the site, alone or joined by `and`, or of an
+ * earlier `if not ...:` of the same function that returns or continues (see exitsWhenMissing).
+ * Where such a file is missing the site is skipped, not reached.
  */
-export function pathsTestedToExist(site: Node): Node[] {
+export function pathsTestedToExist(index: SemanticIndex, site: Node): Node[] {
   const tested: Node[] = [];
   const collect = (test: Node): void => {
     const node = stripParens(test);
@@ -79,11 +82,41 @@ export function pathsTestedToExist(site: Node): Node[] {
     if (path) tested.push(path);
   };
   // Every ancestor, not only statements: the site may sit in a conditional expression.
+  let inner = site;
   for (const current of ancestors(site, false)) {
     if (current.type === 'function_definition' || current.type === 'class_definition') break;
     const condition = conditionOf(current);
     const branch = current.type === 'conditional_expression' ? current.namedChild(0) : current.childForFieldName('consequence');
     if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) collect(condition);
+    if (current.type === 'block' || current.type === 'module') for (const exit of exitsWhenMissing(index, current)) if (exit.at < inner.startIndex) collect(exit.test);
+    inner = current;
   }
   return tested;
+}
+
+/** The exits of each block of a file, found once: every use of a path asks of every block around it. */
+const exitsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; test: Node }[]>());
+
+/**
+ * The file tests of the statements of `block` that leave when the file is missing (`if not
+ * (DATA_DIR / "beats.npy").exists(): return`, or `continue` in a loop), with no other branch, each
+ * with where it starts: the code after one runs only where the file was found.
+ */
+function exitsWhenMissing(index: SemanticIndex, block: Node): readonly { at: number; test: Node }[] {
+  const memo = exitsByBlock(index);
+  const key = memoKey(block);
+  let exits = memo.get(key);
+  if (exits) return exits;
+  exits = [];
+  for (const statement of block.namedChildren) {
+    if (statement?.type !== 'if_statement' || statement.childForFieldName('alternative')) continue;
+    const condition = statement.childForFieldName('condition');
+    const negated = condition && stripParens(condition).type === 'not_operator' ? stripParens(condition).childForFieldName('argument') : null;
+    const body = statement.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment');
+    const last = body?.[body.length - 1];
+    // Not `raise` nor `sys.exit()`: those stop the program, which does break elsewhere.
+    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) exits.push({ at: statement.startIndex, test: negated });
+  }
+  memo.set(key, exits);
+  return exits;
 }

@@ -77,7 +77,7 @@ function parametersOf(index: SemanticIndex, fn: Node): Parameter[] {
  * `self` (`__call__` -> `self.save_checkpoint(...)`), its path's parts read from the method's own
  * parameters (at its own entry only) or from attributes `__init__` sets from its parameters.
  */
-export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
+export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): ModuleSaves {
   const saves = new Map<string, ParameterSave[]>();
   const record = (name: string, save: ParameterSave) => {
     const list = saves.get(name) ?? [];
@@ -125,8 +125,74 @@ export function moduleSavesOf(index: SemanticIndex): ModuleSaves {
       });
     }
   }
+  composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
   return saves;
+}
+
+/**
+ * A method of a top-level class that calls, on an attribute `__init__` builds from a saving class
+ * (`self.checkpoint = ModelCheckpoint(checkpoint_path)`, that class of this module or of a project
+ * module it imports), a method that saves to a path made of that object's own construction
+ * (`self.checkpoint.save(model, epoch)` writing `self.filepath`) saves to what the outer class was
+ * built with, when every part of that path reads one parameter of the outer `__init__`: a trainer
+ * that keeps its checkpointing in an object of its own. The object's attribute stands for that
+ * path in the saved path's parts (`self.checkpoint`), and holds it as the other attributes hold theirs.
+ */
+function composeObjectSaves(index: SemanticIndex, saves: Map<string, ParameterSave[]>, classes: Map<number, ClassShape>, imported: ProjectSaves | undefined): void {
+  const savesOfClass = (construction: CallSite, method: string): readonly ParameterSave[] | undefined => {
+    const qname = construction.qname;
+    const cut = qname ? qname.lastIndexOf('.') : -1;
+    if (qname && cut > 0) return imported?.get(qname.slice(0, cut))?.get(`${qname.slice(cut + 1)}.${method}`);
+    return construction.callee.type === 'identifier' ? saves.get(`${construction.callee.text}.${method}`) : undefined;
+  };
+  for (const root of index.roots) {
+    for (const statement of root.namedChildren) {
+      const classNode = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      if (classNode?.type !== 'class_definition') continue;
+      let shape = classes.get(classNode.id);
+      if (!shape) classes.set(classNode.id, (shape = classShape(index, classNode)));
+      for (const [attribute, construction] of shape.objects) {
+        for (const [name, fn] of shape.methods) {
+          for (const call of index.callsWithin(fn)) {
+            // `self.checkpoint.save(...)`, or the object itself called (`self.saver(model)` runs `__call__`).
+            const method = call.receiver?.text === `self.${attribute}` ? call.method : call.callee.text === `self.${attribute}` ? '__call__' : undefined;
+            for (const inner of (method && savesOfClass(construction, method)) || []) {
+              const path = composedPath(inner, construction, attribute, shape);
+              if (!path) continue;
+              for (const [entry, reached] of shape.reaches) {
+                if (!reached.has(name)) continue;
+                const key = `${shape.name}.${entry}`;
+                const known = saves.get(key) ?? [];
+                if (known.some((other) => other.path.template === path.template && other.path.holes.join('\u0000') === path.holes.join('\u0000'))) continue;
+                known.push({ parameters: [], construction: { parameters: shape.construction, attributes: shape.attributes }, path, returned: false, fillable: true });
+                saves.set(key, known);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** The path an object's save writes, over the outer class's construction (see composeObjectSaves); undefined when a part reads anything else. */
+function composedPath(inner: ParameterSave, construction: CallSite, attribute: string, shape: ClassShape): PathValue | undefined {
+  if (!inner.construction || !inner.fillable || inner.path.holes.length === 0) return undefined;
+  const bound = boundArguments(construction, inner.construction.parameters);
+  let outer: string | undefined;
+  const holes: string[] = [];
+  for (const hole of inner.path.holes) {
+    const part = parameterOf(hole, inner.parameters) ? undefined : attributeOf(hole, inner.construction.attributes);
+    const given = part ? bound?.get(part.parameter) : undefined;
+    const name = given && !('template' in given) && given.type === 'identifier' ? given.text : undefined;
+    if (!part || !name || !shape.construction.some((parameter) => parameter.name === name) || (outer !== undefined && outer !== name)) return undefined;
+    outer = name;
+    holes.push(`self.${attribute}${hole.slice(part.prefix.length)}`);
+  }
+  // Taken only now: an object whose save reads nothing of its construction leaves the attribute an object.
+  shape.attributes.set(attribute, outer!);
+  return { template: inner.path.template, holes };
 }
 
 /** The module's top-level functions, by name. */
@@ -148,6 +214,9 @@ interface ClassShape {
   construction: Parameter[];
   attributes: Map<string, string>;
   reaches: Map<string, Set<string>>;
+  methods: Map<string, Node>;
+  /** The attributes `__init__` sets to an object it builds (`self.checkpoint = ModelCheckpoint(path)`), with that construction. */
+  objects: Map<string, CallSite>;
 }
 
 /** Method calls followed through `self` from one method, at most: enough for `__call__` -> `save_checkpoint`. */
@@ -164,18 +233,30 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
   const construction = init ? parametersOf(index, init).slice(1) : [];
   // `self.path = path` in `__init__`: the attribute holds what the construction passed.
   const attributes = new Map<string, string>();
+  const objects = new Map<string, CallSite>();
   for (const assignment of init ? index.nodesWithin('assignment', init) : []) {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
     const attribute = left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self' ? left.childForFieldName('attribute')?.text : undefined;
-    if (attribute && right?.type === 'identifier' && construction.some((parameter) => parameter.name === right.text)) attributes.set(attribute, right.text);
+    if (!attribute || !right) continue;
+    // Also spelled another way: `self.filepath = Path(filepath)` holds the file the construction named.
+    const value = index.dataflow.pathOf(right);
+    const parameter = value.template === '{}' && value.holes.length === 1 ? value.holes[0] : undefined;
+    if (parameter && construction.some(({ name }) => name === parameter)) attributes.set(attribute, parameter);
+    else if (stripParens(right).type === 'call') {
+      const built = index.call(stripParens(right));
+      if (built) objects.set(attribute, built);
+    }
   }
   // An attribute set again outside `__init__` may hold anything.
   for (const [name, fn] of methods) {
     if (name === '__init__') continue;
     for (const assignment of index.nodesWithin('assignment', fn)) {
       const left = assignment.childForFieldName('left');
-      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') attributes.delete(left.childForFieldName('attribute')?.text ?? '');
+      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') {
+        attributes.delete(left.childForFieldName('attribute')?.text ?? '');
+        objects.delete(left.childForFieldName('attribute')?.text ?? '');
+      }
     }
   }
   const calls = new Map<string, Set<string>>();
@@ -193,7 +274,7 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
     }
     reaches.set(name, reached);
   }
-  return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches };
+  return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches, methods, objects };
 }
 
 /** The `__init__` parameter a run-time part of a path reads through `self` (`path` for `self.path`, `self.path.parent`). */

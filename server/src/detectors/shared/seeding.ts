@@ -196,8 +196,26 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
       if (setUp.some((fn) => sameNode(fn, where))) return true;
     }
     if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
-    const seed = draw && index.dataflow.firstRun(seeding.node);
-    return !!draw && !!seed && runsEarlier(seed, draw);
+    if (!draw) return seededInEntry(index, seeding.node, at);
+    const seed = index.dataflow.firstRun(seeding.node);
+    return !!seed && runsEarlier(seed, draw);
+  });
+}
+
+/**
+ * A seed and a draw in functions that nothing the module runs calls, both reached from one function
+ * the module never calls (`main()`, run by the package's `__main__` or a console script; a test):
+ * whatever calls it, its body runs them in order, so a seed it makes first (`init(args.seed)`, whose
+ * helper seeds NumPy) has seeded the draw made after (`models = get_models()`).
+ */
+function seededInEntry(index: SemanticIndex, seed: Node, at: Node): boolean {
+  // Every such function that reaches the draw must seed first: another entry may call the helper unseeded.
+  const draws = index.dataflow.entryRuns(at);
+  if (draws.size === 0) return false;
+  const seeds = index.dataflow.entryRuns(seed);
+  return [...draws].every(([entry, draw]) => {
+    const seeded = seeds.get(entry);
+    return !!seeded && runsEarlier(seeded, draw);
   });
 }
 
