@@ -47,6 +47,40 @@ function policyRun(saves: string): string {
   ` + saves;
 }
 
+/**
+ * An actor-critic agent whose `save` method writes both networks with `torch.save`, tried out in
+ * the `__main__` block by one update on a rollout; `tail` is what the block does last.
+ */
+function agentModule(tail: string): string {
+  return py`
+    import torch
+    import torch.nn as nn
+
+    class ActorCritic:
+        def __init__(self, obs_dim, n_actions):
+            self.actor = nn.Sequential(nn.Linear(obs_dim, 64), nn.Tanh(), nn.Linear(64, n_actions))
+            self.critic = nn.Sequential(nn.Linear(obs_dim, 64), nn.Tanh(), nn.Linear(64, 1))
+            self.opt = torch.optim.Adam([*self.actor.parameters(), *self.critic.parameters()], lr=7e-4)
+
+        def update(self, states, actions, returns):
+            values = self.critic(states).squeeze(-1)
+            logp = torch.log_softmax(self.actor(states), -1).gather(1, actions[:, None]).squeeze(1)
+            loss = -(logp * (returns - values.detach())).mean() + (returns - values).pow(2).mean()
+            self.opt.zero_grad()
+            loss.backward()
+            self.opt.step()
+            return loss.item()
+
+        def save(self, path):
+            torch.save({"actor": self.actor.state_dict(), "critic": self.critic.state_dict()}, path)
+
+    if __name__ == "__main__":
+        agent = ActorCritic(4, 2)
+        states, actions, returns = rollout_batch(agent)
+        print("loss after one update:", agent.update(states, actions, returns))
+  ` + tail;
+}
+
 /** A layer trained under mixed precision on one drawn batch against drawn targets, its weights saved per rank. */
 const DRAWN_BATCH_AMP = py`
   import torch
@@ -377,6 +411,49 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'an agent module: its save method wraps torch.save, and the __main__ block that tries one update never calls it',
+      code: agentModule(''),
+    },
+    {
+      name: 'a module-level save helper nothing calls, beside np.save of the losses: NumPy\'s save is no call of it',
+      code: py`
+        import numpy as np
+        import torch
+
+        def save(net, path):
+            torch.save(net.state_dict(), path)
+
+        losses = []
+        for states, targets in batches:
+            opt.zero_grad()
+            loss = torch.nn.functional.smooth_l1_loss(q_net(states), targets)
+            loss.backward()
+            opt.step()
+            losses.append(loss.item())
+        np.save("losses.npy", np.array(losses))
+      `,
+    },
+    {
+      name: 'a dump method of a bandit learner that only pickle.dump calls by name; the script fits and prints',
+      code: py`
+        import pickle
+        from sklearn.linear_model import SGDRegressor
+
+        class ArmModels:
+            def __init__(self, n_arms):
+                self.models = [SGDRegressor() for _ in range(n_arms)]
+
+            def dump(self, path):
+                with open(path, "wb") as f:
+                    pickle.dump(self.models, f)
+
+        arms = ArmModels(3)
+        for arm, X, y in logged_rewards:
+            arms.models[arm].partial_fit(X, y)
+        print("fitted", len(arms.models), "arms")
+      `,
+    },
+    {
       name: 'notebook: a save in a helper method that nothing calls',
       code: [
         'import torch\nclass Trainer:\n    def save_weights(self, model):\n        torch.save(model, "nn.pt")\n',
@@ -638,6 +715,11 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'the same agent module whose __main__ block saves the agent after its update: the save runs, unevaluated',
+      code: agentModule('    agent.save("a2c_agent.pt")\n'),
+      findings: [{ line: 20, column: 9, message: /^\{"actor": self\.actor\.state_dict\(\), "… is saved, but this script computes no held-out metric/ }],
+    },
     {
       name: 'a class on TransformerMixin that also predicts is a model: fitted and saved, it is judged',
       code: py`

@@ -334,6 +334,55 @@ const POLICY_OWN_TRAIN = py`
   policy.train()
 `;
 
+/**
+ * A DQN agent class with an epsilon-greedy `act` and its own `train` step, defined in the script;
+ * `run` is the `__main__` block that uses it.
+ */
+const kerasAgent = (run: string) => py`
+  import random
+  import numpy as np
+  import gym
+  from tensorflow import keras
+
+  class DQNAgent:
+      def __init__(self, n_obs, n_actions, epsilon=1.0):
+          self.n_actions, self.epsilon = n_actions, epsilon
+          self.q = keras.Sequential([keras.layers.Dense(64, activation="relu"), keras.layers.Dense(n_actions)])
+          self.q.compile(optimizer="adam", loss="mse")
+
+      def act(self, obs):
+          if random.random() < self.epsilon:
+              return random.randrange(self.n_actions)
+          return int(np.argmax(self.q.predict(obs[None], verbose=0)[0]))
+
+      def train(self, states, targets):
+          return self.q.train_on_batch(states, targets)
+` + run;
+
+/** A REINFORCE policy class whose own `fit` steps an optimizer, and whose `act` samples with NumPy; `run` uses it. */
+const torchPolicy = (run: string) => py`
+  import numpy as np
+  import torch
+
+  class SoftmaxPolicy:
+      def __init__(self, n_obs, n_actions):
+          self.net = torch.nn.Linear(n_obs, n_actions)
+          self.opt = torch.optim.SGD(self.net.parameters(), lr=0.01)
+
+      def probs(self, obs):
+          return torch.softmax(self.net(torch.as_tensor(obs, dtype=torch.float32)), -1).detach().numpy()
+
+      def act(self, obs):
+          p = self.probs(obs)
+          return int(np.random.choice(len(p), p=p))
+
+      def fit(self, log_probs, returns):
+          loss = -(torch.stack(log_probs) * torch.as_tensor(returns)).sum()
+          self.opt.zero_grad()
+          loss.backward()
+          self.opt.step()
+` + run;
+
 /** The mode switch before a loop that steps an optimizer: the drawn weights are trained. */
 const AFFINE_TRAINED = py`
   import torch
@@ -2510,6 +2559,36 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a script that only plays a loaded agent: the class defines train, but nothing here calls it or hands the agent on',
+      code: kerasAgent(py`
+        if __name__ == "__main__":
+            env = gym.make("CartPole-v1")
+            agent = DQNAgent(4, env.action_space.n, epsilon=0.05)
+            agent.q.load_weights("dqn_cartpole.weights.h5")
+            for episode in range(20):
+                obs, done, total = env.reset(), False, 0.0
+                while not done:
+                    obs, reward, done, _ = env.step(agent.act(obs))
+                    total += reward
+                print(f"episode {episode}: return {total}")
+      `),
+    },
+    {
+      name: 'a policy class with its own fit, only rolled out and shown: episode lengths printed, fit never called',
+      code: torchPolicy(py`
+        policy = SoftmaxPolicy(4, 2)
+        policy.net.load_state_dict(torch.load("policy.pt", weights_only=True))
+        lengths = []
+        for _ in range(10):
+            obs, steps, done = env.reset(), 0, False
+            while not done:
+                obs, _, done, _ = env.step(policy.act(obs))
+                steps += 1
+            lengths.append(steps)
+        print("mean episode length", sum(lengths) / len(lengths))
+      `),
+    },
+    {
       name: 'a game agent choosing moves and a dice roll in a lesson',
       code: py`
         import random
@@ -3177,6 +3256,33 @@ ruleTests(unseededRandomness, {
             opt.step()
       `,
       5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
+    ),
+    seededCase(
+      'the same agent script that trains: train is called on the replayed batch, so the exploration reaches the weights',
+      kerasAgent(py`
+        if __name__ == "__main__":
+            env = gym.make("CartPole-v1")
+            agent = DQNAgent(4, env.action_space.n)
+            for episode in range(200):
+                obs, done = env.reset(), False
+                while not done:
+                    action = agent.act(obs)
+                    nxt, reward, done, _ = env.step(action)
+                    target = agent.q.predict(obs[None], verbose=0)
+                    target[0, action] = reward
+                    agent.train(obs[None], target)
+                    obs = nxt
+      `),
+      13, /^`random\.random` \(and 1 other draw\) draws from the `random` module's global random generator/, 'from tensorflow import keras', 'random.seed(SEED)',
+    ),
+    seededCase(
+      'the same policy handed to a project helper that may fit it there: still reported',
+      torchPolicy(py`
+        from rl_utils import run_reinforce
+        policy = SoftmaxPolicy(4, 2)
+        run_reinforce(policy, env, episodes=500)
+      `),
+      14, /^`np\.random\.choice` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
     ),
     seededCase(
       'a stand-in drawn in __getitem__ when a tile fails to load is still reported: that arm runs whenever a file is bad',

@@ -81,6 +81,15 @@ export function calledName(call: CallSite): string | undefined {
   return call.method ?? (call.callee.type === 'identifier' ? call.callee.text : undefined);
 }
 
+/**
+ * Whether `call` may run a function or method of the file named `name`: a call by that name that
+ * does not go through an import or a builtin. `torch.save(...)` and `np.save(...)` are the
+ * libraries' own, so they never run the file's `def save(self, path)`.
+ */
+export function mayCallOwn(call: CallSite, name: string): boolean {
+  return !call.qname && calledName(call) === name;
+}
+
 /** True when an expression around `node`, within its statement, passes `test`. */
 export function enclosedBy(node: Node, test: (around: Node) => boolean): boolean {
   for (let around = node.parent; around && around.type !== 'expression_statement' && around.type !== 'block'; around = around.parent) {

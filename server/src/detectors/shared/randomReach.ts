@@ -16,6 +16,7 @@ import { metricCall } from './evaluation';
 import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
 import { oncePer } from '../../engine/collections';
+import { mayCallOwn } from './objects';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
@@ -233,10 +234,41 @@ function methodNames(owner: Node): string[] {
   });
 }
 
-/** A class whose methods make it a model or a data set (by its methods, or by its base class). */
+/**
+ * Of those methods, the ones a program calls itself (`agent.train(batch)`, `clf.fit(X, y)`), where
+ * `forward`, `__getitem__` or Keras' `call` are run by a framework on any object it is handed.
+ */
+const PROGRAM_RUN_METHODS = /^(fit|train|predict|predict_proba|backward|train_step)$/;
+
+/**
+ * The file's classes that an object of, or the class itself, is handed to a call (`run_episodes(agent)`,
+ * `cross_val_score(MyEstimator(), X, y)`, `Trainer(self)` in a method): the callee may run any of their methods.
+ */
+const handedOnClasses = oncePer((index: SemanticIndex): Set<string> => {
+  const names = new Set<string>();
+  for (const call of index.calls) {
+    for (const value of call.kwargs.size ? [...call.args, ...call.kwargs.values()] : call.args) {
+      const made = index.constructedClass(value);
+      if (made?.startsWith('local:')) names.add(made.slice('local:'.length));
+      if (value.type !== 'identifier') continue;
+      // The class itself (`make_agent(DQNAgent)`), or `self` inside one of its methods (`Trainer(self)`).
+      const own = value.text === 'self' ? enclosingClass(value)?.childForFieldName('name')?.text : value.text;
+      if (own && index.classes.has(own)) names.add(own);
+    }
+  }
+  return names;
+});
+
+/**
+ * A class whose methods make it a model or a data set (by its methods, or by its base class). A
+ * method only a program calls counts where it may run: an agent class whose `train` a script that
+ * only plays the loaded agent never calls, nor hands the agent on, learns nothing there.
+ */
 function isModelOrDataClass(index: SemanticIndex, owner: Node): boolean {
   if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
-  return DATA_CLASS_NAME.test(owner.childForFieldName('name')?.text ?? '') || methodNames(owner).some((name) => MODEL_OR_DATA_METHODS.test(name));
+  const className = owner.childForFieldName('name')?.text ?? '';
+  const mayRun = (name: string) => !PROGRAM_RUN_METHODS.test(name) || handedOnClasses(index).has(className) || index.calls.some((call) => mayCallOwn(call, name));
+  return DATA_CLASS_NAME.test(className) || methodNames(owner).some((name) => MODEL_OR_DATA_METHODS.test(name) && mayRun(name));
 }
 
 /**
