@@ -2,7 +2,8 @@
 // literals, variables bound to them (wherever the binding that reaches the read is), `os.path.join`,
 // `Path(...)`, `/` and `+`, f-strings and `str.format`, and the same path spelled another way
 // (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`), and pathlib's renaming of the last part
-// (`p.with_suffix(".pth")`), which computes a path from `p` alone. A part known only at run time becomes a
+// (`p.with_suffix(".pth")`) or `str.replace` with constant arguments (`p.replace(".pth", "_best.pth")`),
+// which compute a path from `p` alone. A part known only at run time becomes a
 // hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
 // fills their holes: `f"{OUT}/preds.csv"` and `os.path.join(OUT, "preds.csv")` are the same file.
 import type { Node } from 'web-tree-sitter';
@@ -121,6 +122,11 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
     const part = flow.pathOf(args[0], depth + 1);
     return isExact(part) ? renamed(flow.pathOf(site.receiver, depth + 1), site.method, part.template) : undefined;
   }
+  // `str.replace(old, new)` (two arguments: pathlib's `Path.replace(target)` moves a file and takes one).
+  if (site.method === 'replace' && site.receiver && args.length === 2 && site.kwargs.size === 0) {
+    const [from, to] = args.map((arg) => flow.pathOf(arg, depth + 1));
+    return isExact(from) && from.template !== '' && isExact(to) ? replaced(flow.pathOf(site.receiver, depth + 1), from.template, to.template) : undefined;
+  }
   if (site.method === 'joinpath' && site.receiver && args.length > 0) {
     return join([flow.pathOf(site.receiver, depth + 1), ...args.map((arg) => flow.pathOf(arg, depth + 1))]);
   }
@@ -143,6 +149,16 @@ function renamed(value: PathValue, method: string, part: string): PathValue {
     template = value.template.slice(0, cut) + (method === 'with_name' ? part : method === 'with_stem' ? part + suffix : stem + part);
   }
   return value.head ? { template, holes: value.holes, head: value.head } : { template, holes: value.holes };
+}
+
+/**
+ * `p.replace(".pth", "_best.pth")`: a value known in full is replaced as Python does; one with a
+ * run-time part keeps the replacement in the value (the part itself may hold the old text), so the
+ * same replacement of the same path is the same file, and no other.
+ */
+function replaced(value: PathValue, from: string, to: string): PathValue {
+  if (isExact(value)) return { template: value.template.split(from).join(to), holes: [] };
+  return { template: `${value.template}<replace ${from} ${to}>`, holes: value.holes };
 }
 
 /** `"out/{}_{name}.csv".format(i, name=n)`: each replacement field filled by its argument. */

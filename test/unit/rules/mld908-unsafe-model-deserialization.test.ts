@@ -777,6 +777,36 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a path turned into another by str.replace with constant arguments names one file at the save and the load: the best epoch kept beside the final weights, a constant path replaced in full, a parameter replaced in one run',
+      code: py`
+        import argparse
+        import torch
+
+        MODEL_FILE = "weights/gru_flow.pt"
+
+        def fit(model, loader, args):
+            best = float("inf")
+            for epoch in range(args.epochs):
+                loss = run_epoch(model, loader)
+                if loss < best:
+                    best = loss
+                    torch.save(model.state_dict(), args.weights.replace(".pt", "_best.pt"))
+            model.load_state_dict(torch.load(args.weights.replace(".pt", "_best.pt")))
+            torch.save(model.state_dict(), MODEL_FILE.replace("gru", "gru_final"))
+            return torch.load("weights/gru_final_flow.pt")
+
+        def half_precision_round_trip(model, path):
+            torch.save(model.half().state_dict(), path.replace(".pt", "-fp16.pt"))
+            model.load_state_dict(torch.load(path.replace(".pt", "-fp16.pt")))
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--weights", default="weights/gru.pt")
+            parser.add_argument("--epochs", type=int, default=20)
+            fit(GRUForecaster(), make_loader(), parser.parse_args())
+      `,
+    },
+    {
       name: 'a renamed path whose last part is known names the file spelled out: saved as run_dir / "model.ckpt" renamed to .pt, loaded as run_dir / "model.pt"; with_name of a parameter saved and loaded in one run',
       code: py`
         import torch
@@ -2143,6 +2173,25 @@ ruleTests(unsafeModelDeserialization, {
             mine.restore(path)
             other.restore("downloads/probe.pt")
             return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
+      `,
+    },
+    {
+      name: 'another replacement of the saved path is another file: the best epoch saved, the last one loaded',
+      code: py`
+        import torch
+
+        def reload(model, path):
+            torch.save(model.state_dict(), path.replace(".pt", "_best.pt"))
+            model.load_state_dict(torch.load(path.replace(".pt", "_last.pt")))
+      `,
+      findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def reload(model, path):
+            torch.save(model.state_dict(), path.replace(".pt", "_best.pt"))
+            model.load_state_dict(torch.load(path.replace(".pt", "_last.pt"), weights_only=True))
       `,
     },
     {
