@@ -18,6 +18,36 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** An inference script whose model class draws its initial weights; `build` makes and loads the network in `main`. */
+const patchClassifierScript = (build: string) => py`
+  import pandas as pd
+  import torch
+  from torch import nn
+
+  class PatchClassifier(nn.Module):
+      def __init__(self, dim, classes):
+          super(PatchClassifier, self).__init__()
+          self.cls_token = nn.Parameter(torch.randn(1, 1, dim))
+          self.pos = nn.Parameter(torch.randn(1, 17, dim) * 0.02)
+          self.register_buffer("mask_token", torch.randn(dim))
+          self.head = nn.Linear(dim, classes)
+
+      def forward(self, x):
+          x = torch.cat([self.cls_token.expand(x.size(0), -1, -1), x], dim=1) + self.pos
+          return self.head(x[:, 0])
+
+  def main(weights, patches):
+${build.replace(/^/gm, '  ')}
+      probs = net(torch.load(patches, weights_only=True)).softmax(-1)
+      pd.DataFrame(probs.detach().numpy()).to_csv("predictions.csv", index=False)
+
+  if __name__ == "__main__":
+      main("weights/vit.pt", "patches.pt")
+`;
+/** The positive of patchClassifierScript: its first draw, fixed by seeding PyTorch after the imports. */
+const patchClassifierCase = (name: string, build: string) => seededCase(name, patchClassifierScript(build), 8,
+  /^`torch\.randn` \(and 2 other draws\) draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)');
+
 /** A detection data set module whose draws pick each batch's training scale; `demo` is its `__main__` block. */
 const detectionDataset = (demo: string) => py`
   import random
@@ -1456,6 +1486,41 @@ torch.save(net.state_dict(), "keypoints.pt")
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'weights drawn in __init__ of a model that every build loads trained weights into, next, with a strict load_state_dict: parameters, scaled ones and a registered buffer',
+      code: patchClassifierScript('    net = PatchClassifier(64, 10).to("cpu")\n    net.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))\n    net.eval()'),
+    },
+    {
+      name: 'the same for a layer that draws its weights and is built only inside such a model, directly or in a Sequential',
+      code: py`
+        import numpy as np
+        import torch
+        from torch import nn
+        from sklearn.metrics import accuracy_score
+
+        class FourierLayer(nn.Module):
+            def __init__(self, channels, modes):
+                super().__init__()
+                self.kernel = nn.Parameter(torch.rand(channels, channels, modes) / channels)
+
+            def forward(self, x):
+                return torch.einsum("bcm,com->bom", x, self.kernel)
+
+        class Operator(nn.Module):
+            def __init__(self, channels=8, modes=12):
+                super().__init__()
+                self.first = FourierLayer(channels, modes)
+                self.rest = nn.Sequential(FourierLayer(channels, modes), nn.GELU(), FourierLayer(channels, modes))
+
+            def forward(self, x):
+                return self.rest(self.first(x))
+
+        model = Operator()
+        model.load_state_dict(torch.load("operator.pt", weights_only=True), strict=True)
+        labels = np.load("labels.npy")
+        print(accuracy_score(labels, model(torch.load("fields.pt", weights_only=True)).argmax(1).numpy()))
+      `,
+    },
     {
       name: 'a stand-in drawn in __getitem__ only for an index outside range(len(...)) of what __len__ measures never runs: a sampler asks only for indices below __len__',
       code: tileScript('        if index not in range(0, len(self.tiles)):\n            return self.__getitem__(np.random.randint(0, self.__len__()))'),
@@ -3218,6 +3283,33 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    patchClassifierCase('weights drawn in __init__ are still reported when the load may not replace them all (strict=False)',
+      '    net = PatchClassifier(64, 10)\n    net.load_state_dict(torch.load(weights, weights_only=True), strict=False)'),
+    patchClassifierCase('weights drawn in __init__ are still reported when the load runs only under a condition',
+      '    net = PatchClassifier(64, 10)\n    if weights is not None:\n        net.load_state_dict(torch.load(weights, weights_only=True))'),
+    patchClassifierCase('weights drawn in __init__ are still reported when the drawn weights are saved before the load',
+      '    net = PatchClassifier(64, 10)\n    torch.save(net.state_dict(), "init.pt")\n    net.load_state_dict(torch.load(weights, weights_only=True))'),
+    seededCase(
+      'a drawn tensor kept as a plain attribute is no state load_state_dict replaces: still reported',
+      py`
+        import torch
+        from torch import nn
+
+        class RandomFeatures(nn.Module):
+            def __init__(self, dim, features):
+                super().__init__()
+                self.projection = torch.randn(dim, features)
+                self.head = nn.Linear(features, 1)
+
+            def forward(self, x):
+                return self.head(torch.cos(x @ self.projection))
+
+        net = RandomFeatures(16, 256)
+        net.load_state_dict(torch.load("head.pt", weights_only=True))
+        torch.save(net(torch.load("inputs.pt", weights_only=True)), "scores.pt")
+      `,
+      7, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)',
+    ),
     seededCase(
       'a random pick handed to the same loading helper is still reported when what the helper gives back at that call is trained on',
       py`

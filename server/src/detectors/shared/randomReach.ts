@@ -7,9 +7,10 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
+import { SELF_RETURNING } from '../../semantics/library/torch';
 import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
-import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { parameterName } from '../../semantics/definitions';
 import { metricCall } from './evaluation';
@@ -474,7 +475,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
   if (inTrainingModeArm(index, draw) && neverTrainsModules(index)) return false;
-  if (summaryExampleInput(draw)) return false;
+  if (summaryExampleInput(draw) || weightsReplacedOnBuild(index, draw)) return false;
   const leaf = lessonLeaf(index, draw);
   if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
@@ -489,6 +490,90 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   const callers = fn ? samplerCalls(index, fn) : [];
   if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
+}
+
+/** Where a drawn tensor becomes a module's state, which `load_state_dict` overwrites: a parameter or a buffer. */
+const STATE_MAKERS = /^torch\.nn\.(Parameter|parameter\.Parameter)$/;
+
+/**
+ * Weights drawn in `__init__` of a model class of the file (`nn.Parameter(torch.randn(n, d))`, a
+ * registered buffer) are overwritten when every build of the class is bound to a name whose next use,
+ * in the same block, is a strict `load_state_dict` on it, or is a submodule of a model class built
+ * only so: a script that builds the network only to load trained weights into it keeps none of the
+ * numbers drawn. A class named anywhere else (handed on, subclassed, built and trained) may keep them.
+ */
+function weightsReplacedOnBuild(index: SemanticIndex, draw: Node): boolean {
+  const init = enclosingFunction(draw);
+  const owner = init ? methodClass(init) : undefined;
+  return !!owner && init?.childForFieldName('name')?.text === '__init__' && becomesModuleState(index, draw) && everyBuildLoaded(index, owner, new Set<string>());
+}
+
+/** Containers whose modules are registered as submodules of the module they are assigned to. */
+const MODULE_CONTAINERS = /^torch\.nn\.(Sequential|ModuleList|ModuleDict)$/;
+
+/** Every build of the model class `owner` has its weights replaced by a load (see weightsReplacedOnBuild). */
+function everyBuildLoaded(index: SemanticIndex, owner: Node, seen: Set<string>): boolean {
+  const name = owner.childForFieldName('name')?.text;
+  // `seen` holds the classes on the way here: a class built inside itself is never loaded so.
+  if (!name || seen.has(name) || seen.size > 4) return false;
+  const mentions = index.nodes('identifier').filter((id) => id.text === name && !isAncestorOf(owner, id));
+  const inside = new Set([...seen, name]);
+  return mentions.length > 0 && mentions.every((id) => {
+    const built = id.parent?.type === 'call' && sameNode(id.parent.childForFieldName('function'), id) ? id.parent : undefined;
+    if (!built) return false;
+    if (loadedOnBuild(index, built)) return true;
+    const parent = submoduleOf(index, built);
+    return !!parent && everyBuildLoaded(index, parent, inside);
+  });
+}
+
+/** The model class whose `__init__` registers `built` as a submodule: `self.block = Block()`, also inside `nn.Sequential(...)`. */
+function submoduleOf(index: SemanticIndex, built: Node): Node | undefined {
+  let value = built;
+  for (;;) {
+    const holder = value.parent?.type === 'list' ? value.parent.parent : value.parent;
+    const container = holder?.type === 'argument_list' && holder.parent ? index.call(holder.parent) : undefined;
+    if (!container?.qname || !MODULE_CONTAINERS.test(container.qname)) break;
+    value = container.node;
+  }
+  const assignment = value.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), value) ? assignment.childForFieldName('left') : undefined;
+  if (target?.type !== 'attribute' || target.childForFieldName('object')?.text !== 'self') return undefined;
+  const init = enclosingFunction(value);
+  return init?.childForFieldName('name')?.text === '__init__' ? methodClass(init) : undefined;
+}
+
+/** `nn.Parameter(torch.randn(1, 1, d) * 0.02)` or `self.register_buffer("noise", torch.rand(d))`: the draw, through arithmetic only, is the state's value. */
+function becomesModuleState(index: SemanticIndex, draw: Node): boolean {
+  let node = draw;
+  while (node.parent && (node.parent.type === 'binary_operator' || node.parent.type === 'parenthesized_expression' || node.parent.type === 'unary_operator')) node = node.parent;
+  const call = node.parent?.type === 'argument_list' && node.parent.parent ? index.call(node.parent.parent) : undefined;
+  if (!call) return false;
+  if (call.method === 'register_buffer') return call.receiver?.text === 'self' && sameNode(call.args[1], node) && !call.kwargs.has('persistent');
+  return !!call.qname && STATE_MAKERS.test(call.qname) && sameNode(call.args[0], node);
+}
+
+/** `net = Net(...).to(device)` and, next in the same block, `net.load_state_dict(weights)` (strict). */
+function loadedOnBuild(index: SemanticIndex, built: Node): boolean {
+  let value = built;
+  // Calls that hand the module back (`.to(device)`, `.eval()`) leave the same module.
+  for (;;) {
+    const site = value.parent?.type === 'attribute' && value.parent.parent ? index.call(value.parent.parent) : undefined;
+    if (!site?.method || !SELF_RETURNING.has(site.method) || !sameNode(site.receiver, value)) break;
+    value = site.node;
+  }
+  const assignment = value.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), value) ? assignment.childForFieldName('left') : undefined;
+  const statement = assignment?.parent;
+  if (target?.type !== 'identifier' || statement?.type !== 'expression_statement' || !statement.parent) return false;
+  const first = usesOfTarget(index, target).sort((a, b) => a.startIndex - b.startIndex)[0];
+  const load = first?.parent?.type === 'attribute' ? index.call(first.parent.parent ?? first) : undefined;
+  if (load?.method !== 'load_state_dict' || !sameNode(load.receiver, first)) return false;
+  const strict = load.kwargs.get('strict');
+  const strictValue = strict ? literalValue(strict) : undefined;
+  if (strict && !(strictValue?.kind === 'bool' && strictValue.value)) return false;
+  const loadStatement = [...ancestors(load.node, false)].find((node) => sameNode(node.parent, statement.parent));
+  return loadStatement?.type === 'expression_statement' && loadStatement.startIndex > statement.startIndex;
 }
 
 /**
