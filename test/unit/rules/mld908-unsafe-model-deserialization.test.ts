@@ -1156,6 +1156,21 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a size the model is rebuilt with (a length, a dimension, a shape), kept beside its weights under a name in which "model" only says whose it is',
+      code: py`
+        import pickle
+        import joblib
+        import torch
+
+        with open("spectra_fft_length.pkl", "rb") as f:
+            model_max_fft_length = pickle.load(f)
+        model_input_dims = joblib.load("artifacts/input_dims.joblib")
+        model_window_shape = pickle.load(open("artifacts/window.pkl", "rb"))
+        net = SpectraNet(4 + model_max_fft_length, model_input_dims["hidden"], model_window_shape)
+        net.load_state_dict(torch.load("artifacts/spectra_net.pt", weights_only=True))
+      `,
+    },
+    {
       name: 'statistics of the data kept beside the models (per-region crop statistics, feature statistics), by the name loaded into or the file name',
       code: py`
         import os
