@@ -1207,6 +1207,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'rows of data kept in a folder named for models (an explainer\'s background sample, a held-out sample, a reference frame for drift checks), by the file\'s own name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_DIR = "models"
+        background_path = "model/background_data.pkl"
+        with open(background_path, "rb") as f:
+            background = pickle.load(f)
+        explainer = shap.KernelExplainer(predict_fn, background)
+        X_holdout = joblib.load(os.path.join(MODEL_DIR, "holdout_sample.joblib"))
+        reference = pickle.load(open("checkpoints/reference_df.pkl", "rb"))
+        drift = compare(reference, current)
+      `,
+    },
+    {
       name: 'the labels a serving function reads back beside its model, by the name loaded into or the file name',
       code: py`
         import os
@@ -2579,6 +2596,24 @@ ruleTests(unsafeModelDeserialization, {
             optimizer_state = torch.load(f"{run_dir}/adam.pt")
             return model_state, optimizer_state
       `,
+    },
+    {
+      name: 'in a folder named for models, a file whose own name says nothing of what it holds, one that names a model beside its data, and a data file used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        forest = joblib.load("models/rf.pkl")
+        bundle = joblib.load("models/model_data.joblib")
+        with open("model/background_data.pkl", "rb") as f:
+            background = pickle.load(f)
+        scores = background.predict_proba(X)
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
     },
     {
       name: 'a quantile regressor named in the singular, a percentiles file used as a model, a label encoder and pickled model classes are still models',
