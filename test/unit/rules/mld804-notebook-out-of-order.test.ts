@@ -270,6 +270,18 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'a cell that refreshes apt\'s index and installs system and pip packages shares its count with a code cell below',
+      code: sharesCountWithBelow('!pip install -U pip\n!apt-get update; apt-get install -y graphviz graphviz-dev\n!pip install pygraphviz==1.11\n'),
+    },
+    {
+      name: 'system installs through sudo, an environment assignment and Homebrew, run again after the cells below them',
+      code: reRunAfterBelow('!sudo apt install -y ffmpeg\n!DEBIAN_FRONTEND=noninteractive apt-get -qq install libsndfile1\n!brew install libomp\n'),
+    },
+    {
+      name: 'a %%bash body that refreshes the index and installs a system package, run again after the cells below it',
+      code: reRunAfterBelow('%%bash\napt-get -y update\napt-get install -y tesseract-ocr\n'),
+    },
+    {
       name: 'a clone command commented out after it ran keeps the clone\'s log without a count: the cell runs nothing now',
       code: [
         { text: '%cd /content/drive/MyDrive\n', executionOrder: 1, hasOutputs: true },
@@ -307,6 +319,17 @@ ruleTests(notebookOutOfOrder, {
         { text: 'log.tail()\n', executionOrder: 3, hasOutputs: true },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a shell cell that lists the system packages, or installs them and runs the training script, is compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!apt list --installed\n', executionOrder: 8, hasOutputs: true },
+        { text: '!apt-get install -y graphviz && python train.py\n', executionOrder: 9, hasOutputs: true },
+        { text: 'log = pd.read_csv("runs/log.csv")\n', executionOrder: 2 },
+        { text: 'log.tail()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 4 \(\[2\]\) below it/, related: 2 }],
     },
     {
       name: 'a cell that installs and also imports is not only an install: its count is compared',

@@ -136,10 +136,16 @@ function shellCommands(line: string): string[][] {
 /** Options of pip and conda written before the subcommand that take a value (`--timeout 60`); the others take none (`-q`, `--no-cache-dir`). */
 const GENERAL_OPTIONS_WITH_VALUE = new Set(['--proxy', '--timeout', '--retries', '--cache-dir', '--log', '--python', '--cert', '--client-cert', '--trusted-host', '--exists-action', '--keyring-provider', '--use-feature', '--use-deprecated']);
 
-function parseCommand(input: string[]): InstallCommand | undefined {
-  const { words, bounds } = withoutRedirections(input);
+/** Where a command's program is: `sudo` and environment assignments (`DEBIAN_FRONTEND=noninteractive`) come before it. */
+function programIndex(words: readonly string[]): number {
   let i = 0;
   while (i < words.length && (words[i] === 'sudo' || /^\w+=/.test(words[i]))) i++;
+  return i;
+}
+
+function parseCommand(input: string[]): InstallCommand | undefined {
+  const { words, bounds } = withoutRedirections(input);
+  let i = programIndex(words);
   const program = (words[i] ?? '').replace(/^.*\//, '');
   let tool: InstallCommand['tool'] | undefined;
   if (/^pip[\d.]*$/.test(program)) [tool, i] = ['pip', i + 1];
@@ -364,15 +370,26 @@ function runsNothing(line: string): boolean {
 const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
 
 /**
- * Whether a shell line only sets the environment up: every command on it a package install, or a
- * command that fetches, unpacks or copies files (`git clone URL && pip install -e ./repo`).
+ * A system package manager's install, or the refresh of its index that an install needs
+ * (`apt-get update; apt-get install -y graphviz`, `brew install libomp`): like a pip install, it
+ * changes the machine, not the kernel's variables.
+ */
+const SYSTEM_INSTALLER = /^(apt|apt-get|yum|dnf|apk|brew)$/;
+const SYSTEM_INSTALL_VERB = /^(install|update|add)$/;
+
+/**
+ * Whether a shell line only sets the environment up: every command on it a package install (pip,
+ * conda or the system's), or a command that fetches, unpacks or copies files
+ * (`git clone URL && pip install -e ./repo`).
  */
 function setsUpOnly(line: string): boolean {
   if (installCommands(line).length > 0) return true;
   const commands = shellCommands(line);
   return commands.length > 0 && commands.every((command) => {
-    const program = (command[command[0] === 'sudo' ? 1 : 0] ?? '').replace(/^.*\//, '');
-    return FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'));
+    const at = programIndex(command);
+    const program = (command[at] ?? '').replace(/^.*\//, '');
+    return FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'))
+      || (SYSTEM_INSTALLER.test(program) && SYSTEM_INSTALL_VERB.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? ''));
   });
 }
 
