@@ -94,6 +94,14 @@ ruleTests(unpinnedPackageInstall, {
       `,
     },
     {
+      name: 'tunnel clients that only expose a server the notebook runs: pyngrok under a flag, the ngrok SDK in a script, flask-ngrok in a bash cell',
+      code: [
+        'SERVE = True\nif SERVE:\n    !pip install -q pyngrok\n    from pyngrok import ngrok\n    import subprocess\n    server = subprocess.Popen(["uvicorn", "app:api", "--port", "8000"])\n    print(ngrok.connect(8000).public_url)\n',
+        'import subprocess, sys\nsubprocess.run([sys.executable, "-m", "pip", "install", "--upgrade", "ngrok"], check=True)\nimport ngrok\nlistener = ngrok.forward(7860, authtoken_from_env=True)\n',
+        '%%bash\npip install flask-ngrok\n',
+      ],
+    },
+    {
       name: 'installs under a literal `if False:` never run: an escape in a later cell, a magic, a subprocess call',
       code: [
         'import sys\nprint(sys.version)\n',
@@ -134,6 +142,11 @@ ruleTests(unpinnedPackageInstall, {
       name: 'beside a download client, the libraries the code computes with are named; a library sharing the client\'s prefix is one of them',
       code: ['!pip install -q kaggle kaggle-environments\n!kaggle competitions download -c lux-ai\n', '%pip install gdown segmentation-models-pytorch\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: kaggle-environments and segmentation-models-pytorch have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
+      name: 'beside a tunnel client, the server and the model it serves are named; the client is not',
+      code: ['!pip install -q pyngrok fastapi uvicorn\n', '%pip install -q "peft==0.13.2" bitsandbytes\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: fastapi, uvicorn and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',

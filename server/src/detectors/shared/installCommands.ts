@@ -40,6 +40,10 @@ const TOOLING = new Set([
   // datasets download -d owner/set`): the files are the ones the command names, whichever release
   // of the client fetches them, so its version changes how the data arrives, not what the code computes.
   'kaggle', 'kagglehub', 'gdown', 'awscli', 'gsutil',
+  // Clients that only open a tunnel to a server the notebook runs (`!pip install pyngrok`, then
+  // `ngrok.connect(8000)` in front of a demo API): their version changes how the server is reached
+  // from outside, not what it serves.
+  'pyngrok', 'ngrok', 'flask-ngrok',
 ]);
 const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
 
