@@ -7,12 +7,12 @@ import type { CallSite, Definition } from '../semantics/types';
 import { unpackedElement } from '../semantics/values';
 import { stringValue } from '../semantics/literals';
 import { atLeast, type LibraryFloors } from '../engine/versions';
-import { ancestors, enclosingFunction, enclosingLoops, FUNCTION_TYPES, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, sameNode, startsOf, stripParens } from '../semantics/nodes';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { DATA_WORDS } from './shared/artifacts';
 import { LoadGroups, type GroupedLoad } from './shared/loadGroups';
 import { callResultValues, fixtureValues, helperResultValues, settingsEntries, unpackedHelperResults } from './shared/returnedValues';
-import { pushTo } from '../engine/collections';
+import { oncePer, pushTo } from '../engine/collections';
 import { fileKey, fileKeysThroughEachCall, fileKeyThroughPassedValue, inExclusiveArms, keyBeforeChdir, returnsBefore, savedInChosenPass, savedInEarlierLoop, writtenBeforeRead, writtenByConstructor } from './shared/runOrder';
 import { writtenByUpstreamTask } from './shared/airflowTasks';
 import { returnsOwnSave, savesThroughProjectCalls, type ProjectSaves } from './shared/projectSaves';
@@ -669,13 +669,9 @@ function exitsWhen(statement: Node): Node | undefined {
 function behindTrustOptIn(index: SemanticIndex, call: CallSite): boolean {
   const scope = enclosingFunction(call.node) ?? index.roots.find((root) => isAncestorOf(root, call.node));
   if (!scope) return false;
-  const key = loadKey(index, call);
-  const safeLoad = index.callsWithin(scope).some((other) => {
-    const flag = other.qname === 'torch.load' && other !== call ? other.kwargs.get('weights_only') : undefined;
-    const value = flag ? index.literal(flag) : undefined;
-    return value?.kind === 'bool' && value.value && loadKey(index, other) === key;
-  });
-  if (!safeLoad) return false;
+  const safe = safeLoadsByKey(index).get(loadKey(index, call));
+  const first = safe ? firstStartAtOrAfter(safe.starts, scope.startIndex) : 0;
+  if (!safe || first >= safe.starts.length || safe.starts[first] >= scope.endIndex) return false;
   let child = call.node;
   for (const node of ancestors(call.node, false)) {
     if (sameNode(node, scope)) break;
@@ -683,15 +679,39 @@ function behindTrustOptIn(index: SemanticIndex, call: CallSite): boolean {
       const condition = node.childForFieldName('condition');
       if (condition && testsRunTimeChoice(index, condition)) return true;
     }
-    if (node.type === 'block') {
-      for (let before = child.previousNamedSibling; before; before = before.previousNamedSibling) {
-        const condition = exitsWhen(before);
-        if (condition && testsRunTimeChoice(index, condition)) return true;
-      }
-    }
+    if (node.type === 'block' && firstOptInExit(index, node) < child.startIndex) return true;
     child = node;
   }
   return false;
+}
+
+/** The starts of the `torch.load(..., weights_only=True)` calls of each file key, in document order: one scan per document, not one per load. */
+const safeLoadsByKey = oncePer((index: SemanticIndex): Map<string, { starts: Int32Array }> => {
+  const grouped = new Map<string, CallSite[]>();
+  for (const call of index.callsTo(TORCH_LOAD)) {
+    const flag = call.kwargs.get('weights_only');
+    const value = flag ? index.literal(flag) : undefined;
+    if (value?.kind === 'bool' && value.value) pushTo(grouped, loadKey(index, call), call);
+  }
+  return new Map([...grouped].map(([key, loads]) => [key, { starts: startsOf(loads, (load) => load.node.startIndex) }]));
+});
+const TORCH_LOAD = new Set(['torch.load']);
+
+/** Where the first statement of a block that raises or returns under a test of a run-time choice starts (Infinity if none): once per block. */
+const optInExits = oncePer((_index: SemanticIndex) => new Map<number | string, number>());
+function firstOptInExit(index: SemanticIndex, block: Node): number {
+  const memo = optInExits(index);
+  const key = memoKey(block);
+  let at = memo.get(key);
+  if (at === undefined) {
+    const exit = block.namedChildren.find((statement) => {
+      const condition = statement ? exitsWhen(statement) : undefined;
+      return !!condition && testsRunTimeChoice(index, condition);
+    });
+    at = exit ? exit.startIndex : Infinity;
+    memo.set(key, at);
+  }
+  return at;
 }
 
 /**

@@ -324,10 +324,20 @@ export class SemanticIndex {
     return this.callsByKey.get(nodeKey(node));
   }
 
-  /** Calls whose qualified name is one of `qnames` (or passes the predicate). */
-  callsTo(match: ReadonlySet<string> | ((qname: string) => boolean)): CallSite[] {
-    const test = typeof match === 'function' ? match : (q: string) => match.has(q);
-    return this.calls.filter((call) => call.qname !== undefined && test(call.qname));
+  /**
+   * Calls whose qualified name is one of `qnames` (or passes the predicate). The answer for a set is
+   * kept: rules ask it once per load or save with the same constant set, and a scan of every call
+   * per question is quadratic.
+   */
+  callsTo(match: ReadonlySet<string> | ((qname: string) => boolean)): readonly CallSite[] {
+    if (typeof match === 'function') return this.calls.filter((call) => call.qname !== undefined && match(call.qname));
+    this.callsToSet ??= new WeakMap();
+    let found = this.callsToSet.get(match);
+    if (!found) {
+      found = this.calls.filter((call) => call.qname !== undefined && match.has(call.qname));
+      this.callsToSet.set(match, found);
+    }
+    return found;
   }
 
   /** Calls of a method name on any receiver (`fit`, `predict_proba`), in document order. */
@@ -341,6 +351,7 @@ export class SemanticIndex {
   }
 
   private callsByMethod: Map<string, CallSite[]> | undefined;
+  private callsToSet: WeakMap<ReadonlySet<string>, CallSite[]> | undefined;
 
   /**
    * The expression behind `expression`: for a name, the value it was assigned where it is read
