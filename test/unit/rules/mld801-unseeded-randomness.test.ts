@@ -48,6 +48,36 @@ ${build.replace(/^/gm, '  ')}
 const patchClassifierCase = (name: string, build: string) => seededCase(name, patchClassifierScript(build), 8,
   /^`torch\.randn` \(and 2 other draws\) draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)');
 
+/** A data set module whose items are resampled and jittered at random; `demo` is its `__main__` block. */
+const pointCloudModule = (demo: string) => py`
+  import json
+  import sys
+  import numpy as np
+  import torch
+  import torch.utils.data as data
+
+  class PointCloudSet(data.Dataset):
+      def __init__(self, root, npoints=1024):
+          self.files = sorted(json.load(open(f"{root}/index.json")))
+          self.npoints = npoints
+
+      def __getitem__(self, index):
+          cloud = np.loadtxt(self.files[index]).astype(np.float32)
+          choice = np.random.choice(len(cloud), self.npoints, replace=True)
+          cloud = cloud[choice] + np.random.normal(0, 0.02, size=(self.npoints, 3))
+          return torch.from_numpy(cloud), index % 40
+
+      def __len__(self):
+          return len(self.files)
+
+  def write_index(root):
+      with open(f"{root}/classes.txt", "w") as f:
+          f.write(",".join(sorted(json.load(open(f"{root}/index.json")))))
+
+  if __name__ == "__main__":
+${demo.replace(/^/gm, '      ')}
+`;
+
 /** A detection data set module whose draws pick each batch's training scale; `demo` is its `__main__` block. */
 const detectionDataset = (demo: string) => py`
   import random
@@ -1486,6 +1516,10 @@ torch.save(net.state_dict(), "keypoints.pt")
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a data set module whose __main__ demo only prints the length and items of the sets it builds, beside a file it writes',
+      code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\npoints, label = d[0]\nprint(points.size(), label)\nprint(PointCloudSet(sys.argv[1], npoints=256)[3])'),
+    },
     {
       name: 'weights drawn in __init__ of a model that every build loads trained weights into, next, with a strict load_state_dict: parameters, scaled ones and a registered buffer',
       code: patchClassifierScript('    net = PatchClassifier(64, 10).to("cpu")\n    net.load_state_dict(torch.load(weights, map_location="cpu", weights_only=True))\n    net.eval()'),
@@ -3283,6 +3317,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'the same data set module whose __main__ block trains on the set it builds is still reported',
+      code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\ntrain_classifier(torch.utils.data.DataLoader(d, batch_size=32))'),
+      findings: [{ line: 14, message: /^`np\.random\.choice` \(and 1 other draw\) draws from NumPy's global random generator/ }],
+      output: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\ntrain_classifier(torch.utils.data.DataLoader(d, batch_size=32))').replace('import torch.utils.data as data\n', 'import torch.utils.data as data\nSEED = 42\nnp.random.seed(SEED)\n'),
+    },
     patchClassifierCase('weights drawn in __init__ are still reported when the load may not replace them all (strict=False)',
       '    net = PatchClassifier(64, 10)\n    net.load_state_dict(torch.load(weights, weights_only=True), strict=False)'),
     patchClassifierCase('weights drawn in __init__ are still reported when the load runs only under a condition',

@@ -489,7 +489,32 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   // A model class's sampler hands what it draws to its callers alone: samples they only show are a look at the model.
   const callers = fn ? samplerCalls(index, fn) : [];
   if (callers.length > 0 && followDraw(index, callers) === 'shown') return false;
+  if (dataSetOnlyLookedAt(index, draw)) return false;
   return classHoldsResult(index, draw) || inTrainingStep(index, draw);
+}
+
+/**
+ * A draw in a data set class of the file (no model methods) whose every build in the file is only
+ * looked at (`d = PointCloudSet(root)`, `print(len(d))`, `points, labels = d[0]`, `print(points.size())`:
+ * a module's demo of its items) reaches no result there; the scripts that import the class and
+ * train on it are the ones to seed. A class named other than by its builds, or built nowhere in the file, is not judged so.
+ */
+function dataSetOnlyLookedAt(index: SemanticIndex, draw: Node): boolean {
+  const owner = enclosingClass(draw);
+  const name = owner?.childForFieldName('name')?.text;
+  if (!owner || !name || !isDataSetClass(index, owner)) return false;
+  const mentions = index.nodes('identifier').filter((id) => id.text === name && !isAncestorOf(owner, id));
+  const builds = mentions.map((id) => (id.parent?.type === 'call' && sameNode(id.parent.childForFieldName('function'), id) ? id.parent : undefined));
+  if (builds.length === 0 || builds.some((build) => !build)) return false;
+  const reach = followDraw(index, builds as Node[]);
+  return reach === 'shown' || reach === 'shape-only';
+}
+
+/** A class that holds data and learns nothing: a data set's base or name, and no model method. */
+function isDataSetClass(index: SemanticIndex, owner: Node): boolean {
+  const className = owner.childForFieldName('name')?.text ?? '';
+  const dataBase = index.classBases(owner).some((base) => DATA_SETS.test(base));
+  return (dataBase || DATA_CLASS_NAME.test(className)) && !methodNames(owner).some((method) => method !== '__getitem__' && method !== '__iter__' && MODEL_OR_DATA_METHODS.test(method));
 }
 
 /** Where a drawn tensor becomes a module's state, which `load_state_dict` overwrites: a parameter or a buffer. */
