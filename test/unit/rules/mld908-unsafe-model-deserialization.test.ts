@@ -898,6 +898,22 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the vocabulary a text model indexes its inputs by is a dictionary of words, under a path built from a model variable too',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        root, model = "models/CNNRNN/", "gru_slim/"
+        with open(root + model + "tc_words_dict.p", "rb") as f:
+            words_dict = pickle.load(f)
+        vocab = pickle.load(open("models/lstm/vocab.pkl", "rb"))
+        word2idx = joblib.load(os.path.join("checkpoints", "word2idx.joblib"))
+        with open(os.path.join(root, model, "idx2word.pkl"), "rb") as f:
+            lookup = pickle.load(f)
+        ids = [words_dict.get(w, 0) for w in text.split()] + [vocab[w] for w in extra] + [word2idx[w] for w in more]
+      `,
+    },
+    {
       name: 'a file saved through a parameter and loaded through it later in the same run of the function, directly or by a helper handed it, whatever its calls pass',
       code: SAVED_THROUGH_PARAMETER,
     },
@@ -2586,6 +2602,20 @@ ruleTests(unsafeModelDeserialization, {
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`dill\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a pickled tokenizer, a model named beside a vocabulary, and a model kept under a vocabulary folder are still models',
+      code: py`
+        import pickle
+        tokenizer = pickle.load(open("models/lstm/tokenizer.pkl", "rb"))
+        model = pickle.load(open("models/vocab_model.pkl", "rb"))
+        clf = pickle.load(open("vocab/clf.pkl", "rb"))
+      `,
+      findings: [
+        { line: 2, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 3, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 4, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {
