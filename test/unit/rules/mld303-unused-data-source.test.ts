@@ -519,6 +519,86 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
+      name: 'a binding under a test of the same name against another constant, in a later if, never runs after the load: no replacement to name',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        if cfg.level == "word":
+            vectors = np.load("emb/word_vectors.npy")
+        train = pd.read_csv("train.csv")
+        if cfg.level == "word":
+            X = encode_words(train.text)
+        elif cfg.level == "char":
+            vectors = np.zeros((256, 32))
+            X = encode_chars(train.text)
+        def prepare(mode):
+            if mode == "full":
+                extra = pd.read_csv("extra.csv")
+            print(mode)
+            if (mode == "lite"):
+                extra = None
+        print(X.shape)
+      `,
+      findings: [
+        { line: 4, message: /^`vectors` is loaded from "emb\/word_vectors\.npy" by `np\.load` but never used$/ },
+        { line: 13, message: /^`extra` is loaded from "extra\.csv" by `pd\.read_csv` but never used$/ },
+      ],
+      output: py`
+        import numpy as np
+        import pandas as pd
+        if cfg.level == "word":
+            pass
+        train = pd.read_csv("train.csv")
+        if cfg.level == "word":
+            X = encode_words(train.text)
+        elif cfg.level == "char":
+            vectors = np.zeros((256, 32))
+            X = encode_chars(train.text)
+        def prepare(mode):
+            if mode == "full":
+                extra = pd.read_csv("extra.csv")
+            print(mode)
+            if (mode == "lite"):
+                extra = None
+        print(X.shape)
+      `,
+    },
+    {
+      name: 'a binding after the tested name changes, or under a test of the same constant, still replaces the load',
+      code: py`
+        import numpy as np
+        if cfg.level == "word":
+            vectors = np.load("emb/word_vectors.npy")
+        cfg.level = "char"
+        if cfg.level == "char":
+            vectors = np.zeros((256, 32))
+        print(cfg.level)
+        def prepare(mode):
+            if mode == "full":
+                extra = np.load("extra.npy")
+            if mode == "full":
+                extra = None
+      `,
+      findings: [
+        { line: 3, message: /^`vectors` is loaded from "emb\/word_vectors\.npy" by `np\.load` but never used: it is replaced in line 6 before any use$/, related: 1 },
+        { line: 10, message: /^`extra` is loaded from "extra\.npy" by `np\.load` but never used: it is replaced in line 12 before any use$/, related: 1 },
+      ],
+      output: py`
+        import numpy as np
+        if cfg.level == "word":
+            pass
+        cfg.level = "char"
+        if cfg.level == "char":
+            vectors = np.zeros((256, 32))
+        print(cfg.level)
+        def prepare(mode):
+            if mode == "full":
+                extra = np.load("extra.npy")
+            if mode == "full":
+                extra = None
+      `,
+    },
+    {
       name: 'a reload of another file, or of the file after the program rewrote it, still leaves the first read unused',
       code: py`
         import pandas as pd

@@ -898,6 +898,22 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the vocabulary a text model indexes its inputs by is a dictionary of words, under a path built from a model variable too',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        root, model = "models/CNNRNN/", "gru_slim/"
+        with open(root + model + "tc_words_dict.p", "rb") as f:
+            words_dict = pickle.load(f)
+        vocab = pickle.load(open("models/lstm/vocab.pkl", "rb"))
+        word2idx = joblib.load(os.path.join("checkpoints", "word2idx.joblib"))
+        with open(os.path.join(root, model, "idx2word.pkl"), "rb") as f:
+            lookup = pickle.load(f)
+        ids = [words_dict.get(w, 0) for w in text.split()] + [vocab[w] for w in extra] + [word2idx[w] for w in more]
+      `,
+    },
+    {
       name: 'a file saved through a parameter and loaded through it later in the same run of the function, directly or by a helper handed it, whatever its calls pass',
       code: SAVED_THROUGH_PARAMETER,
     },
@@ -2639,6 +2655,20 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a pickled tokenizer, a model named beside a vocabulary, and a model kept under a vocabulary folder are still models',
+      code: py`
+        import pickle
+        tokenizer = pickle.load(open("models/lstm/tokenizer.pkl", "rb"))
+        model = pickle.load(open("models/vocab_model.pkl", "rb"))
+        clf = pickle.load(open("vocab/clf.pkl", "rb"))
+      `,
+      findings: [
+        { line: 2, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 3, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 4, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
       name: 'a name bound to a load and used beyond one load_state_dict, or handed to another module, is a place of its own: each load is its own finding',
       code: OWN_PLACES,
       findings: [
@@ -3885,5 +3915,54 @@ describe('MLD908: a model saved by an upstream Airflow task', () => {
   it('still reports a load in a task upstream of the save, and a loading function the file also calls itself', async () => {
     assert.deepEqual(await lines(AIRFLOW_DAG.replace('train >> evaluate', 'evaluate >> train')), [14]);
     assert.deepEqual(await lines(`${AIRFLOW_DAG}\nif __name__ == "__main__":\n    score_batch()\n`), [18]);
+  });
+});
+
+/** Ray Tune's legacy function API: a trainable resumes from the checkpoint it saved, handed back through its `checkpoint_dir` parameter. */
+const LEGACY_TUNE_TRAINABLE = py`
+  import os
+  import pickle
+  import torch
+  from ray import tune
+  import ray.tune
+
+  def train_classifier(config, checkpoint_dir=None, data_dir=None):
+      net, opt = build_net(config), build_opt(config)
+      if checkpoint_dir:
+          net_state, opt_state = torch.load(os.path.join(checkpoint_dir, "checkpoint"))
+          net.load_state_dict(net_state)
+          opt.load_state_dict(opt_state)
+      for epoch in range(10):
+          run_epoch(net, opt)
+          with tune.checkpoint_dir(epoch) as checkpoint_dir:
+              path = os.path.join(checkpoint_dir, "checkpoint")
+              torch.save((net.state_dict(), opt.state_dict()), path)
+          tune.report(loss=evaluate(net))
+
+  def train_boosted(config, checkpoint_dir=None):
+      start = 0
+      if checkpoint_dir:
+          with open(os.path.join(checkpoint_dir, "state.pkl"), "rb") as f:
+              booster = pickle.load(f)
+      for step in range(start, 100):
+          booster = boost_once(config)
+          with ray.tune.checkpoint_dir(step=step) as saved_dir:
+              with open(os.path.join(saved_dir, "state.pkl"), "wb") as f:
+                  pickle.dump(booster, f)
+          tune.report(score=booster.best_score)
+`;
+
+describe('MLD908: a Ray Tune trainable resuming from its own checkpoint (legacy function API)', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/tune_search.py', code, unsafeModelDeserialization);
+
+  it('leaves the load through the checkpoint_dir parameter of a file the trainable saves there', async () => {
+    assert.deepEqual(await lines(LEGACY_TUNE_TRAINABLE), []);
+  });
+
+  it('still reports another file, a directory not opened by tune.checkpoint_dir, and another function\'s parameter', async () => {
+    assert.deepEqual(await lines(LEGACY_TUNE_TRAINABLE.replace('"checkpoint"))\n', '"best.pt"))\n')), [10]);
+    assert.deepEqual(await lines(LEGACY_TUNE_TRAINABLE.replace('ray.tune.checkpoint_dir(step=step)', 'tempfile.TemporaryDirectory()')), [24]);
+    const helper = 'def restore(net, checkpoint_dir):\n    net.load_state_dict(torch.load(os.path.join(checkpoint_dir, "checkpoint")))\n';
+    assert.deepEqual(await lines(`${LEGACY_TUNE_TRAINABLE}\n${helper}`), [33]);
   });
 });

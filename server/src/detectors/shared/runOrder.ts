@@ -39,6 +39,54 @@ export function returnsBefore(first: Node, second: Node): boolean {
   }
 }
 
+/**
+ * True when the two sites sit in the arms of two `if` statements that test one name against two
+ * different constants (`if cfg.level == "word":` around one, `elif cfg.level == "char":` around the
+ * other), in one scope with no loop around both, and nothing between them assigns that name: one
+ * run sees one value, so at most one of the two sites runs.
+ */
+export function underDifferentConstants(a: Node, b: Node): boolean {
+  const [first, second] = a.startIndex <= b.startIndex ? [a, b] : [b, a];
+  const [fnFirst, fnSecond] = [enclosingFunction(first), enclosingFunction(second)];
+  if ((fnFirst || fnSecond) && !sameNode(fnFirst, fnSecond)) return false;
+  if (enclosingLoops(first).some((loop) => isAncestorOf(loop, second))) return false;
+  const tested = constantTests(second);
+  for (const [subject, value] of constantTests(first)) {
+    const other = tested.get(subject);
+    if (other !== undefined && other !== value && !assignedBetween(subject, first, second)) return true;
+  }
+  return false;
+}
+
+/** The `name == constant` tests of the `if` and `elif` arms around a site: the name's text, and the constant's value. */
+function constantTests(site: Node): Map<string, string> {
+  const tests = new Map<string, string>();
+  let child = site;
+  for (const parent of ancestors(site, false)) {
+    const condition = (parent.type === 'if_statement' || parent.type === 'elif_clause') && sameNode(parent.childForFieldName('consequence'), child) ? parent.childForFieldName('condition') : null;
+    const test = condition ? stripParens(condition) : undefined;
+    if (test?.type === 'comparison_operator' && test.namedChildCount === 2 && test.child(1)?.type === '==') {
+      const [left, right] = [test.namedChild(0)!, test.namedChild(1)!];
+      const constant = (side: Node) => stringValue(side) ?? numberValue(side)?.toString();
+      const value = constant(right);
+      if (value !== undefined && (left.type === 'identifier' || left.type === 'attribute')) tests.set(left.text, value);
+    }
+    child = parent;
+  }
+  return tests;
+}
+
+/** Something between the two sites assigns `subject` (`cfg.level`), or the name it is read from (`cfg`). */
+function assignedBetween(subject: string, first: Node, second: Node): boolean {
+  const root = subject.split('.')[0];
+  return first.tree.rootNode.descendantsOfType(['assignment', 'augmented_assignment'])
+    .some((assignment) => {
+      const target = assignment?.childForFieldName('left')?.text;
+      return !!assignment && assignment.startIndex > first.endIndex && assignment.startIndex < second.startIndex
+        && (target === subject || target === root || subject.startsWith(`${target}.`));
+    });
+}
+
 /** The `if` or `try` whose exclusive arms hold the two sites (see inExclusiveArms), if any. */
 function exclusiveArms(a: Node, b: Node): Node | undefined {
   for (let current = a.parent; current; current = current.parent) {
