@@ -1376,6 +1376,54 @@ const CHECKPOINT_KEEPER = py`
 `;
 
 /**
+ * A training script whose `MixupTrainer` draws in its own training loop; `bases` is its base-class
+ * list and `main` the code that runs (it builds a model and prints its output shape).
+ */
+const mixupTrainerScript = (bases: string, main: string) => py`
+  import numpy as np
+  import torch
+  from torch import nn
+
+  class MixupTrainer${bases}:
+      def __init__(self, model, loader, alpha=0.4):
+          self.model = model
+          self.loader = loader
+          self.alpha = alpha
+          self.optimizer = torch.optim.SGD(model.parameters(), lr=0.01)
+
+      def fit(self, epochs):
+          for _ in range(epochs):
+              for x, y in self.loader:
+                  lam = np.random.beta(self.alpha, self.alpha)
+                  index = torch.randperm(x.size(0))
+                  x = lam * x + (1 - lam) * x[index]
+                  loss = nn.functional.mse_loss(self.model(x), y)
+                  self.optimizer.zero_grad()
+                  loss.backward()
+                  self.optimizer.step()
+
+  model = nn.Linear(8, 1)
+` + main;
+/** The mixup trainer built and fitted by the script. */
+const MIXUP_TRAINED = mixupTrainerScript('', 'MixupTrainer(model, torch.utils.data.DataLoader(torch.load("pairs.pt", weights_only=True))).fit(3)\n');
+/** The mixup trainer with a base class, never named again. */
+const MIXUP_BASED = mixupTrainerScript('(BaseTrainer)', 'print(model(torch.zeros(1, 8)).shape)\n');
+/** A module-level mixing weight that a trainer method reads as a global and the script plots; `tail` ends the script. */
+const globalMixScript = (tail: string) => py`
+  import numpy as np
+  import matplotlib.pyplot as plt
+
+  class BatchStepper:
+      def step(self, model, batch):
+          model.train_on_batch(batch * mix, batch)
+
+  batch = np.load("batch.npy")
+  mix = np.random.beta(0.4, 0.4)
+  plt.imshow(batch[0] * mix)
+` + tail;
+/** The global mixing weight's script when it also steps a model with the class. */
+const GLOBAL_MIX_STEPPED = globalMixScript('BatchStepper().step(build_model(), batch)\n');
+/**
  * A script that builds a vocoder's bias remover, whose `__init__` draws its probe only in the arm
  * for `"noise" == probe_kind`, and saves it: `construction` builds it.
  */
@@ -3315,6 +3363,26 @@ ruleTests(unseededRandomness, {
       name: 'a model module whose checkpoint class nothing in the file builds: the write in its method never runs here',
       code: samplingModule(CHECKPOINT_KEEPER),
     },
+    {
+      name: 'a script whose mixup trainer class nothing builds: the draws in its training loop never run here, for NumPy or PyTorch',
+      code: mixupTrainerScript('', 'print(model(torch.zeros(1, 8)).shape)\n'),
+    },
+    {
+      name: 'the same trainer declared with an explicit object base, the plain class it still is',
+      code: mixupTrainerScript('(object)', 'print(model(torch.zeros(1, 8)).shape)\n'),
+    },
+    {
+      name: 'a drawn weight only plotted, whose one other read is in a method of a class nothing builds: that read never runs',
+      code: globalMixScript(''),
+    },
+    {
+      name: 'notebook: a cell keeps an epoch-shuffling trainer class nothing below builds, while the cells below only look at a batch',
+      code: [
+        'import numpy as np\nimport matplotlib.pyplot as plt\nimages = np.load("batch.npy")\n',
+        'class EpochTrainer:\n    def run(self, model, X, y, epochs=5):\n        for _ in range(epochs):\n            order = np.random.permutation(len(X))\n            model.train_on_batch(X[order], y[order])\n',
+        'plt.imshow(images[0])\nplt.show()\n',
+      ],
+    },
   ],
   invalid: [
     {
@@ -3546,6 +3614,30 @@ ruleTests(unseededRandomness, {
       samplingModule(charTrainer(), '    CharTrainer(model).step(ids, ids)\n'),
       19, SAMPLED_TOKEN_MESSAGE, 'import torch.nn.functional as F', 'torch.manual_seed(SEED)',
     ),
+    {
+      name: 'the same drawn weight when the script builds the class and steps it: the read runs and trains',
+      code: GLOBAL_MIX_STEPPED,
+      output: seededAfter(GLOBAL_MIX_STEPPED, 'import matplotlib.pyplot as plt', 'np.random.seed(SEED)'),
+      findings: [{ line: 9, message: /^`np\.random\.beta` draws from NumPy's global random generator/ }],
+    },
+    {
+      name: 'the mixup trainer class built and fitted by the script: its draws shape the training, one finding per library',
+      code: MIXUP_TRAINED,
+      output: seededAfter(MIXUP_TRAINED, 'from torch import nn', 'np.random.seed(SEED)'),
+      findings: [
+        { line: 15, message: /^`np\.random\.beta` draws from NumPy's global random generator/ },
+        { line: 16, message: /^`torch\.randperm` draws from PyTorch's global random generator/ },
+      ],
+    },
+    {
+      name: 'the mixup trainer class with a base class, which may build it unnamed, still draws in training',
+      code: MIXUP_BASED,
+      output: seededAfter(MIXUP_BASED, 'from torch import nn', 'np.random.seed(SEED)'),
+      findings: [
+        { line: 15, message: /^`np\.random\.beta` draws from NumPy's global random generator/ },
+        { line: 16, message: /^`torch\.randperm` draws from PyTorch's global random generator/ },
+      ],
+    },
     seededCase(
       'a trainer class with a base class, which may build or register it without the file naming it, still trains',
       samplingModule(charTrainer('(BaseTrainer)')),
@@ -4046,6 +4138,7 @@ ruleTests(unseededRandomness, {
         rng = np.random.default_rng()
         X_tr, X_te = train_test_split(X, random_state=rng.integers(1000))
         print(len(X_tr))
+        print(Net().forward(X_te))
       `,
       findings: [{ line: 7, message: /PyTorch/ }, { line: 12, message: /default_rng\(\)` without a seed/ }],
       fixIndex: 1,
@@ -4065,6 +4158,7 @@ ruleTests(unseededRandomness, {
         rng = np.random.default_rng(SEED)
         X_tr, X_te = train_test_split(X, random_state=rng.integers(1000))
         print(len(X_tr))
+        print(Net().forward(X_te))
       `,
     },
     {

@@ -474,6 +474,8 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
   if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
+  // A method of a plain class the program never names again never runs here, whatever it trains.
+  if (unbuiltClasses(index).some((owner) => isAncestorOf(owner, draw))) return false;
   if (inTrainingModeArm(index, draw) && neverTrainsModules(index)) return false;
   if (summaryExampleInput(draw) || weightsReplacedOnBuild(index, draw)) return false;
   const leaf = lessonLeaf(index, draw);
@@ -956,6 +958,8 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
   const queue: { node: Node; via?: Node }[] = start.map((node) => ({ node }));
   let via: Node | undefined;
   const push = (...nodes: Node[]) => { for (const node of nodes) queue.push({ node, via }); };
+  // The classes never built that the followed values do not start in (see unbuiltClasses).
+  const idle = unbuiltClasses(index).filter((owner) => !start.some((node) => isAncestorOf(owner, node)));
   let steps = 0;
   let shapes = 0;
   let shown = 0;
@@ -971,6 +975,8 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
     const key = `${node.startIndex}:${node.endIndex}:${via?.startIndex ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    // A read in a method of a class the program never builds never runs: the value goes nowhere there.
+    if (idle.some((owner) => isAncestorOf(owner, node))) continue;
     if (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && SHAPE_ATTRIBUTES.has(parent.childForFieldName('attribute')?.text ?? '')) {
       shapes++;
       continue;
