@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { DataIO } from '../semantics/dataflow';
-import { holdsData, isExact, samePath } from '../semantics/dataflow';
+import { holdsData, isExact, pathKey, samePath } from '../semantics/dataflow';
 import { openedPath } from '../semantics/dataio';
 import { innermostValue, targetIdentifiers } from '../semantics/definitions';
 import { enclosingFunction, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
@@ -392,11 +392,15 @@ class BindingPositions {
  * Files the program writes itself. Reading one back (a round trip that checks a save, a reload
  * from the program's own cache) depends on no outside data, so an unused read-back is not an
  * underutilized data dependency. File names are compared by their last component; a part
- * known only at run time (`f"part-{split}.jsonl"`) matches any text.
+ * known only at run time (`f"part-{split}.jsonl"`) matches any text. A read of the very path a
+ * save wrote (the same variable, `np.savez(out, ...)` then `np.load(out)`) is a round trip too,
+ * however little of that path is known before the program runs.
  */
 class OwnOutput {
   /** Each written name without run-time parts, with the offset of its first write. */
   private exact?: Map<string, number>;
+  /** Each written path by its key (constant parts and the expressions filling its holes), with the offset of its first write. */
+  private readonly files = new Map<string, number>();
   private patterns: { pattern: RegExp; at: number }[] = [];
   private readonly saves: DataIO[] = [];
 
@@ -409,7 +413,9 @@ class OwnOutput {
 
   writesBefore(path: Node, offset: number): boolean {
     const exact = this.collect();
-    if (exact.size === 0 && this.patterns.length === 0) return false;
+    if (exact.size === 0 && this.patterns.length === 0 && this.files.size === 0) return false;
+    const key = pathKey(this.index.dataflow.pathOf(path));
+    if (key !== undefined && (this.files.get(key) ?? Infinity) < offset) return true;
     return this.namesRead(path).some((name) => (exact.get(name) ?? Infinity) < offset
       || this.patterns.some((w) => w.at < offset && w.pattern.test(name)));
   }
@@ -435,7 +441,10 @@ class OwnOutput {
     for (const io of this.saves) {
       const { call } = io;
       for (const path of io.paths) {
-        const name = lastComponent(this.index.dataflow.pathOf(path).template);
+        const value = this.index.dataflow.pathOf(path);
+        const key = pathKey(value);
+        if (key !== undefined && !this.files.has(key)) this.files.set(key, call.node.startIndex);
+        const name = lastComponent(value.template);
         if (!/[A-Za-z0-9]/.test(name.replace(/\{\}/g, ''))) continue;
         if (!name.includes('{}')) {
           if (!exact.has(name)) exact.set(name, call.node.startIndex);
@@ -480,7 +489,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart. A load replaced, before any use, by a load of the same file (`y_test = np.loadtxt("y_test.txt")` again at the top of the next section of a script, or the same path spelled another way) that is used, or replaced the same way by one that is, is a repeated read: the program depends on that file anyway. A reload of another file, or of a file the program wrote after the first read, leaves the first read unused, and a file loaded again and again with no load used is still reported.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. So is a read of the very path a save before it wrote, however little of that path is known before the program runs (`np.savez(target, ...)` then `np.load(target)`, `target` built from the arguments of its function); a read of another run-time path, or of the same name bound again to another file, is still reported. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart. A load replaced, before any use, by a load of the same file (`y_test = np.loadtxt("y_test.txt")` again at the top of the next section of a script, or the same path spelled another way) that is used, or replaced the same way by one that is, is a repeated read: the program depends on that file anyway. A reload of another file, or of a file the program wrote after the first read, leaves the first read unused, and a file loaded again and again with no load used is still reported.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },
