@@ -37,7 +37,7 @@ export interface ExactPath {
 }
 export type { TrainingCall } from './training';
 export type { FrameLibrary, ScoreKind, ValueKind } from './values';
-export { isExact, samePath } from './pathValues';
+export { isExact, pathKey, samePath } from './pathValues';
 export { isTransformerClass } from './training';
 
 /** One read of a name (an identifier that is neither bound, an attribute name nor a keyword). */

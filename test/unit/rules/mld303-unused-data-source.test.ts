@@ -201,6 +201,28 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
+      name: 'a read-back through the very path a save wrote, known only at run time: a round trip',
+      code: py`
+        import os
+        import numpy as np
+        import pandas as pd
+
+        def store_windows(windows, out_dir, subject):
+            target = os.path.join(out_dir, subject + ".npz")
+            np.savez(target, windows=windows)
+            restored = np.load(target)["windows"]
+
+        def cache_features(frame, path):
+            frame.to_parquet(path)
+            check = pd.read_parquet(path)
+
+        def dump_scores(scores, run_dir, tag):
+            dest = os.path.join(run_dir, f"{tag}-scores.csv")
+            scores.to_csv(dest, index=False)
+            written = pd.read_csv(dest)
+      `,
+    },
+    {
       name: 'a read-back of files written under a run-time name, listed in a data_files mapping',
       code: [
         'from datasets import load_dataset\nparts = load_dataset("imdb")\nfor split, part in parts.items():\n    part.to_json(f"reviews-{split}.jsonl")\n',
@@ -462,6 +484,55 @@ ruleTests(unusedDataSource, {
       output: py`
         import pandas as pd
         pd.DataFrame({"a": [1]}).to_csv(f"scores-{1}.csv")
+      `,
+    },
+    {
+      name: 'a run-time path read before the save that writes it is still outside data at the time of the read',
+      code: py`
+        import pandas as pd
+        def refresh(scores, path):
+            previous = pd.read_csv(path)
+            scores.to_csv(path)
+      `,
+      findings: [{ line: 3, column: 5, message: /^`previous` is loaded from `path`/ }],
+      output: py`
+        import pandas as pd
+        def refresh(scores, path):
+            scores.to_csv(path)
+      `,
+    },
+    {
+      name: 'a save under one run-time path does not hide an unused read of another',
+      code: py`
+        import pandas as pd
+        def merge(scores, target, source):
+            scores.to_csv(target)
+            stale = pd.read_csv(source)
+      `,
+      findings: [{ line: 4, column: 5, message: /^`stale` is loaded from `source`/ }],
+      output: py`
+        import pandas as pd
+        def merge(scores, target, source):
+            scores.to_csv(target)
+      `,
+    },
+    {
+      name: 'a name bound again to another file between the save and the read is still outside data',
+      code: py`
+        import pandas as pd
+        def rebuild(scores, run_dir, tag):
+            out = f"{run_dir}/{tag}"
+            scores.to_csv(out)
+            out = f"{run_dir}/raw/{tag}"
+            raw = pd.read_csv(out)
+      `,
+      findings: [{ line: 6, column: 5, message: /^`raw` is loaded from `out`/ }],
+      output: py`
+        import pandas as pd
+        def rebuild(scores, run_dir, tag):
+            out = f"{run_dir}/{tag}"
+            scores.to_csv(out)
+            out = f"{run_dir}/raw/{tag}"
       `,
     },
     {
