@@ -542,6 +542,31 @@ const CALLBACK_PATHS_READ_ELSEWHERE = py`
       model.load_state_dict(torch.load(callback.path))
 `;
 
+/** Options handed to a saving function that hold another folder than the one loaded, or one the file cannot see. */
+const OPTIONS_ELSEWHERE = py`
+  import os
+  import argparse
+  import torch
+  import yaml
+
+  def train(opt, model):
+      torch.save(model.state_dict(), os.path.join(opt.experiment_root, "best_model.pth"))
+
+  settings = {"experiment_root": "runs/base"}
+  options = argparse.Namespace()
+  for key in settings:
+      setattr(options, key, settings[key])
+  train(options, net)
+  net.load_state_dict(torch.load("runs/other/best_model.pth"))
+
+  loaded = yaml.safe_load(open("config.yaml"))
+  config = argparse.Namespace()
+  for key, value in loaded.items():
+      setattr(config, key, value)
+  train(config, net)
+  net.load_state_dict(torch.load("runs/from_yaml/best_model.pth"))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -774,6 +799,41 @@ ruleTests(unsafeModelDeserialization, {
             parser.add_argument("--out", type=Path)
             parser.add_argument("--classes", type=int, default=2)
             main(parser.parse_args())
+      `,
+    },
+    {
+      name: 'a folder read from an attribute of the options a function is handed names, after its call, the folder the options hold: set from a dictionary literal by a setattr loop (both shapes), set directly, or read back through the same attribute',
+      code: py`
+        import os
+        import argparse
+        import torch
+
+        def train(opt, model, loader):
+            best_path = os.path.join(opt.experiment_root, "best_model.pth")
+            for epoch in range(opt.epochs):
+                fit_epoch(model, loader)
+                torch.save(model.state_dict(), best_path)
+
+        def export(cfg, model):
+            torch.save(model.state_dict(), os.path.join(cfg.out_dir, "final.pth"))
+
+        settings = {"experiment_root": "runs/base", "epochs": 20}
+        options = argparse.Namespace()
+        for key in settings:
+            setattr(options, key, settings[key])
+        train(opt=options, model=net, loader=train_loader)
+        net.load_state_dict(torch.load("runs/base/best_model.pth"))
+
+        overrides = {"experiment_root": "runs/tuned", "epochs": 5}
+        tuned = argparse.Namespace()
+        for key, value in overrides.items():
+            setattr(tuned, key, value)
+        train(tuned, net, train_loader)
+        net.load_state_dict(torch.load("runs/tuned/best_model.pth"))
+
+        args = argparse.ArgumentParser().parse_args()
+        export(args, net)
+        net.load_state_dict(torch.load(os.path.join(args.out_dir, "final.pth")))
       `,
     },
     {
@@ -2222,6 +2282,16 @@ ruleTests(unsafeModelDeserialization, {
             other.restore("downloads/probe.pt")
             return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
       `,
+    },
+    {
+      name: 'the options handed to the saving function hold another folder than the one loaded, or one the file cannot see: still reported',
+      code: OPTIONS_ELSEWHERE,
+      findings: [
+        { line: 14, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 21, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: OPTIONS_ELSEWHERE.replace('torch.load("runs/other/best_model.pth")', 'torch.load("runs/other/best_model.pth", weights_only=True)'),
     },
     {
       name: 'another replacement of the saved path is another file: the best epoch saved, the last one loaded',

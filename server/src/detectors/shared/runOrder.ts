@@ -8,6 +8,7 @@ import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatem
 import { isCacheOrCheck } from './caches';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
+import { oncePer, pushTo } from '../../engine/collections';
 
 /**
  * True when the two sites are in two arms of one `if` (a write in one and a read in the other is a
@@ -430,11 +431,12 @@ function parameterArguments(flow: DataFlow, path: Node): { name: string; values:
 function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
   const pieces = value?.template.split('{}') ?? [];
-  if (!value || pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => passed.has(hole))) return undefined;
+  const filled = (hole: string): PathValue | undefined => passed.get(hole)?.value ?? passedAttribute(flow, hole, passed);
+  if (!value || pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => filled(hole))) return undefined;
   let template = pieces[0];
   const holes: string[] = [];
   value.holes.forEach((hole, i) => {
-    const argument = passed.get(hole)?.value;
+    const argument = filled(hole);
     template += (argument?.template ?? '{}') + pieces[i + 1];
     holes.push(...(argument?.holes ?? [hole]));
   });
@@ -449,6 +451,71 @@ function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, 
     held.push(...values);
   }
   return `${template}\u0000${holes.join('\u0000')}\u0000${held.join(';')}`;
+}
+
+/**
+ * `opt.experiment_root` in a function whose call passes `options` for `opt`: the value the file gives
+ * `options.experiment_root` (see attributeValues), or, when it gives none or several, that attribute
+ * as a run-time part, so a read of `options.experiment_root` after the call names the same file.
+ */
+function passedAttribute(flow: DataFlow, hole: string, passed: ReadonlyMap<string, Passed>): PathValue | undefined {
+  const match = /^(\w+)\.(\w+)$/.exec(hole);
+  const argument = match ? passed.get(match[1])?.argument : undefined;
+  const object = argument ? stripParens(argument) : undefined;
+  if (!match || object?.type !== 'identifier') return undefined;
+  const written = attributeValues(flow).get(`${object.text}.${match[2]}`) ?? [];
+  return written.length === 1 ? flow.pathOf(written[0]) : { template: '{}', holes: [`${object.text}.${match[2]}`] };
+}
+
+/**
+ * The values the file gives each attribute of a name, by `name.attr = value` and by a loop that sets
+ * the entries of a dictionary literal on it (`for k in d: setattr(options, k, d[k])`, `for k, v in
+ * d.items(): setattr(options, k, v)`: a notebook's stand-in for parsed arguments). Once per file.
+ */
+const attributeValues = oncePer((flow: DataFlow): Map<string, Node[]> => {
+  const values = new Map<string, Node[]>();
+  for (const assignment of flow.index.nodes('assignment')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    const object = left?.type === 'attribute' ? left.childForFieldName('object') : undefined;
+    if (object?.type === 'identifier' && right) pushTo(values, `${object.text}.${left!.childForFieldName('attribute')?.text}`, right);
+  }
+  for (const call of flow.index.callsTo(SETATTR)) {
+    const [object, key, value] = call.args;
+    const loop = ancestor(call.node, LOOP_TYPES);
+    const entries = object?.type === 'identifier' && key?.type === 'identifier' && value && loop ? dictionaryLooped(flow, loop, key, value) : undefined;
+    for (const [name, entry] of entries ?? []) pushTo(values, `${object!.text}.${name}`, entry);
+  }
+  return values;
+});
+const SETATTR = new Set(['builtins.setattr']);
+
+/** The entries of the dictionary literal a `for` loop walks, when `key` and `value` are its key and that key's entry. */
+function dictionaryLooped(flow: DataFlow, loop: Node, key: Node, value: Node): [string, Node][] | undefined {
+  if (loop.type !== 'for_statement') return undefined;
+  const target = loop.childForFieldName('left');
+  let walked = loop.childForFieldName('right');
+  const items = walked?.type === 'call' ? flow.index.call(walked) : undefined;
+  if (items?.method === 'items' && items.receiver && target?.type === 'pattern_list') {
+    // `for k, v in d.items(): setattr(obj, k, v)`
+    const [k, v] = target.namedChildren;
+    if (k?.text !== key.text || v?.text !== value.text) return undefined;
+    walked = items.receiver;
+  } else if (target?.type !== 'identifier' || target.text !== key.text || value.type !== 'subscript'
+    || value.childForFieldName('value')?.text !== walked?.text || value.childForFieldName('subscript')?.text !== key.text) {
+    return undefined; // neither that nor `for k in d: setattr(obj, k, d[k])`
+  }
+  const read = walked?.type === 'identifier' ? flow.readAt(walked) : undefined;
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  const literal = definitions.length === 1 && definitions[0].value ? stripParens(definitions[0].value) : undefined;
+  if (literal?.type !== 'dictionary') return undefined;
+  const entries: [string, Node][] = [];
+  for (const pair of literal.namedChildren) {
+    const name = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')!) : undefined;
+    const entry = pair?.childForFieldName('value');
+    if (name !== undefined && entry) entries.push([name, entry]);
+  }
+  return entries;
 }
 
 /**
