@@ -567,6 +567,29 @@ const OPTIONS_ELSEWHERE = py`
   net.load_state_dict(torch.load("runs/from_yaml/best_model.pth"))
 `;
 
+/** A training loop that keeps the path of each checkpoint it saves in a list, and reloads the best; `extra` is added to the list first. */
+const checkpointRecords = (extra: string) => py`
+  import os
+  import torch
+
+  ckpts = []
+  best_ever = []
+  ${extra}
+  for step in range(1, 50001):
+      train_step(model, optimizer)
+      if step % 1000 == 0:
+          ckpt_path = os.path.join("ckpt", "model_%d.pt" % step)
+          torch.save(model.state_dict(), ckpt_path)
+          ckpts.append((step, evaluate(model), ckpt_path))
+      if step % 10000 == 0:
+          ckpts = sorted(ckpts, key=lambda entry: entry[1])
+          best_ever.append(ckpts[-1])
+          model.load_state_dict(torch.load(ckpts[-1][2]))
+          best_path = best_ever[-1][2]
+          model.load_state_dict(torch.load(best_path))
+          ckpts = []
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -799,6 +822,25 @@ ruleTests(unsafeModelDeserialization, {
             parser.add_argument("--out", type=Path)
             parser.add_argument("--classes", type=int, default=2)
             main(parser.parse_args())
+      `,
+    },
+    {
+      name: 'a checkpoint path read from a list that only ever holds the paths the loop saved, sorted by score, also through a second list of the best entries',
+      code: checkpointRecords('best_score = 0.0'),
+    },
+    {
+      name: 'the same when the list records the saved expression itself rather than a name bound to it',
+      code: py`
+        import torch
+
+        history = []
+        for it in range(1, 20001):
+            step(net)
+            if it % 2000 == 0:
+                torch.save(net.state_dict(), "runs/net_%d.pt" % it)
+                history.append((it, accuracy(net), "runs/net_%d.pt" % it))
+        history = sorted(history, key=lambda h: h[1])
+        net.load_state_dict(torch.load(history[-1][2]))
       `,
     },
     {
@@ -2282,6 +2324,16 @@ ruleTests(unsafeModelDeserialization, {
             other.restore("downloads/probe.pt")
             return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
       `,
+    },
+    {
+      name: 'a list of checkpoint paths that also holds a path from elsewhere (the file of a resumed run) is still reported',
+      code: checkpointRecords('ckpts.append((0, 0.0, os.environ["RESUME_FROM"]))'),
+      findings: [
+        { line: 16, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 18, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: checkpointRecords('ckpts.append((0, 0.0, os.environ["RESUME_FROM"]))').replace('torch.load(ckpts[-1][2])', 'torch.load(ckpts[-1][2], weights_only=True)'),
     },
     {
       name: 'the options handed to the saving function hold another folder than the one loaded, or one the file cannot see: still reported',
