@@ -103,6 +103,25 @@ const DRAWN_BATCH_AMP = py`
 `;
 
 /** A trainer whose state is saved by a helper of the file, to a path it builds into a name first. */
+/**
+ * A face-embedding backbone trained in `main`, whose weights a helper of the file saves under a
+ * plain name; `body` is the rest of `main`, where the training loop calls the helper.
+ */
+function savedByHelper(body: string): string {
+  return py`
+    import os
+    import torch
+
+    def save_weights(net, out_dir, tag):
+        torch.save(net.state_dict(), os.path.join(out_dir, "backbone_" + str(tag) + ".pth"))
+
+    def main():
+        backbone = Backbone(50, embedding_size=512)
+        head = ArcMarginProduct(512, 10572)
+        opt = torch.optim.SGD(list(backbone.parameters()) + list(head.parameters()), lr=0.1)
+  ` + body.replace(/^(?=.)/gm, '    ') + 'main()\n';
+}
+
 const STATE_SAVED_BY_HELPER = py`
   import torch
 
@@ -144,6 +163,57 @@ function lightningRun(setup: string, callbacks: string): string {
 
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a save helper of the file called only at the end of each epoch keeps checkpoints',
+      code: savedByHelper(py`
+            for epoch in range(1, 25):
+                for images, labels in loader:
+                    loss = criterion(head(backbone(images), labels), labels)
+                    opt.zero_grad()
+                    loss.backward()
+                    opt.step()
+                save_weights(backbone, "runs", epoch)
+      `),
+    },
+    {
+      name: 'a save helper called every few steps of a while loop over batches',
+      code: savedByHelper(py`
+            step = 0
+            while step < max_steps:
+                images, labels = next(batches)
+                loss = criterion(head(backbone(images), labels), labels)
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+                step += 1
+                if step % 1000 == 0:
+                    save_weights(backbone, "runs", step)
+      `),
+    },
+    {
+      name: 'a trainer method that saves, called only from the epoch loop of another method',
+      code: py`
+        import torch
+
+        class Trainer:
+            def __init__(self, net, opt, out):
+                self.net, self.opt, self.out = net, opt, out
+
+            def dump(self, tag):
+                torch.save(self.net.state_dict(), f"{self.out}/siamese_{tag}.pt")
+
+            def fit(self, loader, epochs):
+                for epoch in range(epochs):
+                    for a, b, same in loader:
+                        loss = contrastive(self.net(a), self.net(b), same)
+                        self.opt.zero_grad()
+                        loss.backward()
+                        self.opt.step()
+                    self.dump(epoch)
+
+        Trainer(SiameseNet(), opt, "out").fit(pairs, 30)
+      `,
+    },
     {
       name: 'Lightning: the best checkpoint by a validation F1 is reloaded and exported; the validation step lives in another file',
       code: lightningRun('best = ModelCheckpoint(monitor="val_f1", mode="max", save_top_k=1)\n', '[best]') + py`
@@ -716,6 +786,20 @@ ruleTests(modelSavedWithoutEvaluation, {
   ],
   invalid: [
     {
+      name: 'the same save helper also called once after the training loop releases the final weights',
+      code: savedByHelper(py`
+            for epoch in range(1, 25):
+                for images, labels in loader:
+                    loss = criterion(head(backbone(images), labels), labels)
+                    opt.zero_grad()
+                    loss.backward()
+                    opt.step()
+                save_weights(backbone, "runs", epoch)
+            save_weights(backbone, "release", "final")
+      `),
+      findings: [{ line: 5, message: / is saved, but this script computes no held-out metric for it/ }],
+    },
+    {
       name: 'the same agent module whose __main__ block saves the agent after its update: the save runs, unevaluated',
       code: agentModule('    agent.save("a2c_agent.pt")\n'),
       findings: [{ line: 20, column: 9, message: /^\{"actor": self\.actor\.state_dict\(\), "… is saved, but this script computes no held-out metric/ }],
@@ -760,8 +844,8 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 8, message: /^module\.model is saved to "tagger_final", but this script computes no held-out metric for it/ }],
     },
     {
-      name: 'the same helper saving to a path that names no checkpoint or epoch is judged',
-      code: STATE_SAVED_BY_HELPER.replace('target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)', 'target = out_dir + "final_%s.par" % model_name'),
+      name: 'the same helper saving to a path that names no checkpoint or epoch, also called after training, is judged',
+      code: STATE_SAVED_BY_HELPER.replace('target = out_dir + "epoch%d_batch%d.par" % (epoch, batch)', 'target = out_dir + "final_%s.par" % model_name') + 'save_state("runs/", 10, 0, net, opt)\n',
       findings: [{ line: 6, message: / is saved, but this script computes no held-out metric for it/ }],
     },
     {
