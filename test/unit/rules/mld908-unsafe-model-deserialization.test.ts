@@ -3395,6 +3395,88 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a name bound to a settings entry or an attribute chain names the file that read names: one finding with the loads of the read itself',
+      code: py`
+        import os, torch
+
+        def finetune(cfg, args, net):
+            if os.path.exists(cfg["pretrained_path"]):
+                state = torch.load(cfg["pretrained_path"], map_location="cpu", weights_only=False)
+                net.load_state_dict(state["model_state_dict"])
+            resume_from = args.resume
+            if resume_from:
+                net.load_state_dict(torch.load(resume_from))
+            train(net)
+            baseline_path = cfg["pretrained_path"]
+            if os.path.exists(baseline_path):
+                baseline = torch.load(baseline_path, map_location="cpu", weights_only=False)
+                print(baseline["accuracy"])
+            print(torch.load(args.resume)["epoch"])
+      `,
+      findings: [
+        { line: 5, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 9, message: /\(as does 1 other load of this file\)/, related: 1 },
+      ],
+      output: py`
+        import os, torch
+
+        def finetune(cfg, args, net):
+            if os.path.exists(cfg["pretrained_path"]):
+                state = torch.load(cfg["pretrained_path"], map_location="cpu", weights_only=True)
+                net.load_state_dict(state["model_state_dict"])
+            resume_from = args.resume
+            if resume_from:
+                net.load_state_dict(torch.load(resume_from))
+            train(net)
+            baseline_path = cfg["pretrained_path"]
+            if os.path.exists(baseline_path):
+                baseline = torch.load(baseline_path, map_location="cpu", weights_only=True)
+                print(baseline["accuracy"])
+            print(torch.load(args.resume)["epoch"])
+      `,
+    },
+    {
+      name: 'a name bound to another entry, or to the chain before its object is bound again, names another file: the loads stay apart',
+      code: py`
+        import argparse, torch
+
+        def compare(cfg, net):
+            init_path = cfg["init_path"]
+            first = torch.load(init_path, weights_only=False)
+            second = torch.load(cfg["pretrained_path"], weights_only=False)
+            return first, second
+
+        def evaluate(parser, net):
+            args = parser.parse_args()
+            ckpt_path = args.checkpoint
+            net.load_state_dict(torch.load(ckpt_path))
+            args = parser.parse_args(["--checkpoint", "runs/ema.pt"])
+            net.load_state_dict(torch.load(args.checkpoint))
+      `,
+      findings: [
+        { line: 5, related: 0 },
+        { line: 6, related: 0 },
+        { line: 12, related: 0 },
+        { line: 14, related: 0 },
+      ],
+      output: py`
+        import argparse, torch
+
+        def compare(cfg, net):
+            init_path = cfg["init_path"]
+            first = torch.load(init_path, weights_only=True)
+            second = torch.load(cfg["pretrained_path"], weights_only=False)
+            return first, second
+
+        def evaluate(parser, net):
+            args = parser.parse_args()
+            ckpt_path = args.checkpoint
+            net.load_state_dict(torch.load(ckpt_path))
+            args = parser.parse_args(["--checkpoint", "runs/ema.pt"])
+            net.load_state_dict(torch.load(args.checkpoint))
+      `,
+    },
+    {
       name: 'one checkpoint path converted to a string in both arms of a distributed check: one finding; two converted paths stay apart',
       code: py`
         import torch

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
 import { numberValue, stringValue } from '../../semantics/literals';
-import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestor, ancestors, dottedName, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
@@ -357,7 +357,10 @@ export function fileKey(flow: DataFlow, path: Node, pass?: PassSwap): string | u
   const value = pass ? { ...found, holes: found.holes.map((hole) => (hole === pass.from.text ? pass.to.text : hole)) } : found;
   const key = pathKey(value);
   const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
-  if (key !== undefined && !heldFromCall) return key;
+  // A name bound to an attribute or a constant key read (`p = cfg["ckpt"]`) is keyed by the bindings
+  // of that read, as the read itself is, not by the name's own binding.
+  const aliasOfRead = value.identity !== undefined && value.holes.length === 1 && !/^\w+$|\(/.test(value.holes[0]) && value.holes[0] !== stripParens(path).text;
+  if (key !== undefined && !heldFromCall && !aliasOfRead) return key;
   if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
   const held = heldValues(flow, path, 0, pass);
   if (!held || held.length === 0) return undefined;
@@ -565,10 +568,22 @@ function computedByCall(flow: DataFlow, value: Node): boolean {
   return flow.pathOf(value).holes.some((hole) => hole.includes('(') && stripParens(value).text.includes(hole));
 }
 
-/** A value the path evaluator cannot see into: one run-time part that is the whole expression (`latest()`, `args.out`). */
+/**
+ * A value the path evaluator cannot see into: one run-time part that is the whole expression
+ * (`latest()`), other than a plain read (`args.out`, `cfg["ckpt_path"]`), which holds what the same
+ * read holds over the same bindings: `p = cfg["ckpt_path"]` names the file `cfg["ckpt_path"]` names.
+ */
 function opaque(flow: DataFlow, value: Node): boolean {
   const path = flow.pathOf(value);
-  return path.template === '{}' && path.holes.length === 1 && path.holes[0] === stripParens(value).text;
+  return path.template === '{}' && path.holes.length === 1 && path.holes[0] === stripParens(value).text && !plainRead(stripParens(value));
+}
+
+/** A name, an attribute chain, or a constant key or position of one (`args.out`, `cfg["ckpt_path"]`, `paths[0]`). */
+function plainRead(node: Node): boolean {
+  if (node.type !== 'subscript') return dottedName(node) !== undefined;
+  const key = node.childForFieldName('subscript');
+  const object = node.childForFieldName('value');
+  return !!key && !!object && (stringValue(key) !== undefined || numberValue(key) !== undefined) && plainRead(stripParens(object));
 }
 
 /**
