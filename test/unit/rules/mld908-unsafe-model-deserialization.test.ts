@@ -1274,6 +1274,22 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the arrays of a split, named as scikit-learn names them, pickled beside the models by the step that made them: data, under a models folder too',
+      code: py`
+        import pickle
+        import joblib
+
+        with open("../../models/merged/X_train.pkl", "rb") as f:
+            X_train = pickle.load(f)
+        with open("../../models/merged/y_train.pkl", "rb") as f:
+            y_train = pickle.load(f)
+        X_test, y_test = joblib.load("models/X_test.joblib"), joblib.load("models/y_test.joblib")
+        train_x = pickle.load(open("artifacts/model_inputs/train_x.pkl", "rb"))
+        clf.fit(X_train, y_train)
+        print(clf.score(X_test, y_test), len(train_x))
+      `,
+    },
+    {
       name: 'a size the model is rebuilt with (a length, a dimension, a shape), kept beside its weights under a name in which "model" only says whose it is',
       code: py`
         import pickle
