@@ -4968,6 +4968,96 @@ describe('MLD801: a drawn value that only stops or skips the loop it is drawn in
   });
 });
 
+/** Entity embeddings reduced to 2-D and plotted, a random few of the points labelled; `labelled` is the body of the draw's `if`. */
+const labelledEmbeddingPlot = (labelled: string) => py`
+  import numpy as np
+  import pandas as pd
+  from matplotlib import pyplot as plt
+  from adjustText import adjust_text
+  from sklearn.decomposition import PCA
+
+  def plot_entities(model, entities):
+      points = PCA(n_components=2).fit_transform(model.get_embeddings(entities))
+      frame = pd.DataFrame({"name": entities, "x": points[:, 0], "y": points[:, 1]})
+      plt.scatter(frame["x"], frame["y"])
+      texts = []
+      for _, row in frame.iterrows():
+          if np.random.uniform() < 0.01:
+  ${labelled}
+      adjust_text(texts)
+      plt.savefig("entities.png")
+
+  if __name__ == "__main__":
+      plot_entities(load_model("transe.pkl"), load_entities())
+`;
+
+describe('MLD801: a drawn value that only decides whether a body of plain statements runs', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/plot_entities.py', code, unseededRandomness);
+
+  it('leaves a random few points labelled on a plot of fitted embeddings, placed by adjust_text or drawn on the axes', async () => {
+    assert.deepEqual(await findingsIn(labelledEmbeddingPlot('            texts.append(plt.text(row["x"], row["y"], row["name"]))')), []);
+    const annotated = py`
+      import random
+      import matplotlib.pyplot as plt
+      from sklearn.manifold import TSNE
+
+      coords = TSNE(n_components=2).fit_transform(relation_vectors)
+      fig, ax = plt.subplots()
+      ax.scatter(coords[:, 0], coords[:, 1])
+      for name, (x, y) in zip(relation_names, coords):
+          if random.random() < 0.2:
+              ax.annotate(name, (x, y))
+      fig.savefig("relations.png")
+    `;
+    assert.deepEqual(await findingsIn(annotated), []);
+  });
+
+  it('leaves a training loop that prints a randomly chosen batch now and then', async () => {
+    const code = py`
+      import random
+
+      for epoch in range(50):
+          for heads, relations, tails in loader:
+              loss = model.train_step(heads, relations, tails)
+              if random.random() < 0.001:
+                  print("sample triple", heads[0], relations[0], tails[0], float(loss))
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports a guarded body that reworks training data, fills a list that is trained on, or returns', async () => {
+    const flipped = py`
+      import random
+
+      for epoch in range(10):
+          for image, label in pairs:
+              if random.random() < 0.5:
+                  image = image[:, ::-1]
+              model.train_on_batch(image, label)
+    `;
+    assert.deepEqual(await findingsIn(flipped), [5]);
+    const kept = labelledEmbeddingPlot('            texts.append(row["name"])').replace('adjust_text(texts)', 'model.fit(texts)');
+    assert.deepEqual(await findingsIn(kept), [13]);
+    const returned = py`
+      import random
+      from torch.utils.data import Dataset
+
+      class Triples(Dataset):
+          def __len__(self):
+              return len(self.rows)
+
+          def __getitem__(self, i):
+              h, r, t = self.rows[i]
+              if random.random() < 0.5:
+                  return t, self.inverse[r], h
+              return h, r, t
+
+      train(model, DataLoader(Triples(rows), batch_size=64))
+    `;
+    assert.deepEqual(await findingsIn(returned), [10]);
+  });
+});
+
 /** An OCR training script whose data set, chosen by a setting, is built in one arm of an `if` or the other and handed to a Trainer. */
 const CHOSEN_DATASET_TRAINER = py`
   import random

@@ -51,7 +51,7 @@ const AGREEMENT_CHECKS = /^(numpy\.(allclose|isclose|array_equal|testing\.\w+)|t
 /** Waits (`time.sleep(backoff + random.uniform(0, 1))`, a retry's jitter): their length decides when code runs, not what it computes. */
 const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
-const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|IPython\.|logging\.(debug|info|warning|warn|error|critical|exception|log)$)/;
+const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|adjustText\.|IPython\.|logging\.(debug|info|warning|warn|error|critical|exception|log)$)/;
 /**
  * A call that only shows what it is handed: a display function, a log line (`logging.info(...)`, a
  * logger's `logger.info(...)`: text for a person to read, as a print is), or a method of a
@@ -1113,12 +1113,18 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       continue;
     }
     // A test that only stops or skips its loop (`if ix == 0: break`, the end mark a name sampler
-    // draws) decides how many times the loop runs: the draw goes where what the loop makes goes.
-    const loop = parent.type === 'if_statement' && sameNode(parent.childForFieldName('condition'), node) ? loopItOnlyLeaves(parent) : undefined;
-    if (loop) {
-      const made = loopMakes(index, loop);
+    // draws) decides how many times the loop runs: the draw goes where what the loop makes goes. One
+    // that only decides whether a body of plain statements runs (`if random.random() < 0.01:` around a
+    // label drawn on a plot) goes where what that body makes goes; a body that makes nothing read
+    // after it only showed something.
+    const tested = parent.type === 'if_statement' && sameNode(parent.childForFieldName('condition'), node) ? parent : undefined;
+    const loop = tested && loopItOnlyLeaves(tested);
+    const guarded = !loop && tested ? plainGuardedBody(tested) : undefined;
+    if (loop || guarded) {
+      const made = loop ? blockMakes(index, loop.childForFieldName('body'), loop) : blockMakes(index, guarded!, tested!);
       if (made === 'result') return 'result';
       if (!made) { lost = true; continue; }
+      if (guarded && made.length === 0) shown++;
       push(...made);
       continue;
     }
@@ -1152,14 +1158,24 @@ function loopItOnlyLeaves(statement: Node): Node | undefined {
   return enclosingLoops(statement)[0];
 }
 
+/** Statements that only call, bind or do nothing: a body of them hands nothing on but what it binds and fills. */
+const PLAIN_STATEMENTS = new Set(['expression_statement', 'pass_statement', 'comment']);
+
+/** The body of an `if` with no other arm whose statements are all plain (no `return`, `yield`, nested block). */
+function plainGuardedBody(statement: Node): Node | undefined {
+  const body = statement.childForFieldName('consequence');
+  if (!body || statement.childForFieldName('alternative')) return undefined;
+  const plain = body.namedChildren.every((s) => !!s && PLAIN_STATEMENTS.has(s.type) && !s.namedChildren.some((inner) => inner?.type === 'yield'));
+  return plain ? body : undefined;
+}
+
 /**
- * What a loop makes, for a test that decides how many times it runs: the names it binds, followed
- * through their uses, and the lists it fills (`name.append(ch)`), followed after the loop; a call
- * there that trains, splits or builds data is a result. Any other call whose value it drops (a
- * write, an optimizer's step) or object it changes (`self.w[i] = ...`) leaves it unknown.
+ * What a loop (or a guarded body) makes, for a test that decides how many times it runs: the names
+ * it binds, followed through their uses, and the lists it fills (`name.append(ch)`), followed after
+ * `after`; a call there that trains, splits or builds data is a result. Any other call whose value
+ * it drops (a write, an optimizer's step) or object it changes (`self.w[i] = ...`) leaves it unknown.
  */
-function loopMakes(index: SemanticIndex, loop: Node): Node[] | 'result' | undefined {
-  const body = loop.childForFieldName('body');
+function blockMakes(index: SemanticIndex, body: Node | null, after: Node): Node[] | 'result' | undefined {
   if (!body) return undefined;
   const made: Node[] = [];
   for (const call of index.callsWithin(body)) {
@@ -1167,7 +1183,7 @@ function loopMakes(index: SemanticIndex, loop: Node): Node[] | 'result' | undefi
     if (call.node.parent?.type !== 'expression_statement' || shows(index, call)) continue;
     const root = call.method && MUTATING_METHODS.has(call.method) && call.receiver ? objectRoot(call.receiver) : undefined;
     if (root?.type !== 'identifier' || root.text === 'self') return undefined;
-    made.push(...readsAfter(index, root, loop));
+    made.push(...readsAfter(index, root, after));
   }
   for (const binding of [...index.nodesWithin('assignment', body), ...index.nodesWithin('augmented_assignment', body)]) {
     const target = binding.childForFieldName('left');
