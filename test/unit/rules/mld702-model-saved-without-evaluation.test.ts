@@ -786,6 +786,32 @@ ruleTests(modelSavedWithoutEvaluation, {
   ],
   invalid: [
     {
+      name: 'a helper that trains a model and saves it, called in a loop over stations, releases each model it trains: judged',
+      code: py`
+        import argparse
+        import torch
+        from torch import nn, optim
+
+        def train_station(station_id, epochs=200):
+            series = load_series(station_id)
+            model = Forecaster()
+            opt = optim.Adam(model.parameters(), lr=1e-3)
+            for _ in range(epochs):
+                opt.zero_grad()
+                loss = nn.functional.mse_loss(model(series[:-1]), series[1:])
+                loss.backward()
+                opt.step()
+            torch.save(model.state_dict(), f"models/station_{station_id}.pth")
+
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            parser.add_argument("station_ids", nargs="*", type=int)
+            for station_id in parser.parse_args().station_ids:
+                train_station(station_id)
+      `,
+      findings: [{ line: 14, message: / is saved, but this script computes no held-out metric for it/ }],
+    },
+    {
       name: 'the same save helper also called once after the training loop releases the final weights',
       code: savedByHelper(py`
             for epoch in range(1, 25):
