@@ -3137,6 +3137,39 @@ ruleTests(unsafeModelDeserialization, {
       noFix: true,
     },
     {
+      name: 'scikit-learn\'s version warning caught around the load and raised, or made an error before it: unpickling, but no silent version dependency; a warning filter for another category still is',
+      code: py`
+        import warnings
+        import joblib
+        from sklearn.exceptions import InconsistentVersionWarning
+
+        def load_pipeline(path):
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always", InconsistentVersionWarning)
+                model = joblib.load(path)
+            for warning in caught:
+                if isinstance(warning.message, InconsistentVersionWarning):
+                    raise RuntimeError("saved with another scikit-learn")
+            return model
+
+        def load_strict(path):
+            warnings.simplefilter("error", InconsistentVersionWarning)
+            model = joblib.load(path)
+            return model
+
+        def load_quiet(path):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UserWarning)
+                model = joblib.load(path)
+            return model
+      `,
+      findings: [
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling, which runs whatever code the file contains$/ },
+        { line: 16, message: /^`joblib\.load` restores what it loads by unpickling, which runs whatever code the file contains$/ },
+        { line: 22, message: /silently depends on the exact library versions/ },
+      ],
+    },
+    {
       name: 'a version test that does not hold around the load (a lower bound, an `or`, the other branch) still leaves it silent',
       code: py`
         import joblib
