@@ -637,12 +637,17 @@ function underVersionCheck(node: Node): boolean {
 function watchesVersionWarning(index: SemanticIndex, node: Node): boolean {
   if (!mentionsVersionWarning(index)) return false;
   const scope = enclosingFunction(node) ?? index.roots.find((root) => isAncestorOf(root, node));
-  if (!scope || !/InconsistentVersionWarning/.test(scope.text)) return false;
-  const caught = [...ancestors(node, false)].some((parent) => parent.type === 'with_statement' && isAncestorOf(scope, parent)
-    && /(^|\.)catch_warnings\s*\(/.test(parent.namedChildren.find((child) => child?.type === 'with_clause')?.text ?? ''));
-  const madeError = index.callsWithin(scope).some((call) => call.node.startIndex < node.startIndex && /^warnings\.(simplefilter|filterwarnings)$/.test(call.qname ?? '')
-    && call.args[0] !== undefined && stringValue(call.args[0]) === 'error' && /InconsistentVersionWarning/.test(call.node.text));
-  return caught || madeError;
+  if (!scope) return false;
+  const calls = index.callsWithin(scope);
+  const namesWarning = (arg: Node | undefined) => !!arg && /(^|\.)InconsistentVersionWarning$/.test(arg.text);
+  // `with warnings.catch_warnings(record=True):` around the load, and an `isinstance(w.message, InconsistentVersionWarning)` check of what it caught.
+  const recorded = [...ancestors(node, false)].some((parent) => parent.type === 'with_statement' && isAncestorOf(scope, parent)
+    && calls.some((call) => call.qname === 'warnings.catch_warnings' && isAncestorOf(parent, call.node) && !isAncestorOf(parent.childForFieldName('body') ?? parent, call.node)
+      && !!call.kwargs.get('record') && call.kwargs.get('record')!.text === 'True'));
+  const checked = calls.some((call) => call.qname === 'builtins.isinstance' && namesWarning(call.args[1]));
+  const madeError = calls.some((call) => call.node.startIndex < node.startIndex && /^warnings\.(simplefilter|filterwarnings)$/.test(call.qname ?? '')
+    && call.args[0] !== undefined && stringValue(call.args[0]) === 'error' && (namesWarning(call.args[1]) || namesWarning(call.kwargs.get('category'))));
+  return (recorded && checked) || madeError;
 }
 
 /** Whether the file names scikit-learn's version warning at all: one look per document, most never do. */
