@@ -2,6 +2,27 @@ import { unusedDataSource } from '../../../server/src/detectors/mld303-unused-da
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A load under one constant test of a name, a binding under another constant test of it in a later if. */
+const EXCLUSIVE_CONSTANT_ARMS = py`
+  import numpy as np
+  import pandas as pd
+  if cfg.level == "word":
+      vectors = np.load("emb/word_vectors.npy")
+  train = pd.read_csv("train.csv")
+  if cfg.level == "word":
+      X = encode_words(train.text)
+  elif cfg.level == "char":
+      vectors = np.zeros((256, 32))
+      X = encode_chars(train.text)
+  def prepare(mode):
+      if mode == "full":
+          extra = pd.read_csv("extra.csv")
+      print(mode)
+      if (mode == "lite"):
+          extra = None
+  print(X.shape)
+`;
+
 ruleTests(unusedDataSource, {
   valid: [
     {
@@ -591,48 +612,12 @@ ruleTests(unusedDataSource, {
     },
     {
       name: 'a binding under a test of the same name against another constant, in a later if, never runs after the load: no replacement to name',
-      code: py`
-        import numpy as np
-        import pandas as pd
-        if cfg.level == "word":
-            vectors = np.load("emb/word_vectors.npy")
-        train = pd.read_csv("train.csv")
-        if cfg.level == "word":
-            X = encode_words(train.text)
-        elif cfg.level == "char":
-            vectors = np.zeros((256, 32))
-            X = encode_chars(train.text)
-        def prepare(mode):
-            if mode == "full":
-                extra = pd.read_csv("extra.csv")
-            print(mode)
-            if (mode == "lite"):
-                extra = None
-        print(X.shape)
-      `,
+      code: EXCLUSIVE_CONSTANT_ARMS,
       findings: [
         { line: 4, message: /^`vectors` is loaded from "emb\/word_vectors\.npy" by `np\.load` but never used$/ },
         { line: 13, message: /^`extra` is loaded from "extra\.csv" by `pd\.read_csv` but never used$/ },
       ],
-      output: py`
-        import numpy as np
-        import pandas as pd
-        if cfg.level == "word":
-            pass
-        train = pd.read_csv("train.csv")
-        if cfg.level == "word":
-            X = encode_words(train.text)
-        elif cfg.level == "char":
-            vectors = np.zeros((256, 32))
-            X = encode_chars(train.text)
-        def prepare(mode):
-            if mode == "full":
-                extra = pd.read_csv("extra.csv")
-            print(mode)
-            if (mode == "lite"):
-                extra = None
-        print(X.shape)
-      `,
+      output: EXCLUSIVE_CONSTANT_ARMS.replace('vectors = np.load("emb/word_vectors.npy")', 'pass'),
     },
     {
       name: 'a binding after the tested name changes, or under a test of the same constant, still replaces the load',

@@ -161,19 +161,22 @@ function lightningRun(setup: string, callbacks: string): string {
   `;
 }
 
+/** An epoch loop in savedByHelper's main that saves through the helper at the end of each epoch. */
+const EPOCH_LOOP = py`
+  for epoch in range(1, 25):
+      for images, labels in loader:
+          loss = criterion(head(backbone(images), labels), labels)
+          opt.zero_grad()
+          loss.backward()
+          opt.step()
+      save_weights(backbone, "runs", epoch)
+`;
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
       name: 'a save helper of the file called only at the end of each epoch keeps checkpoints',
-      code: savedByHelper(py`
-            for epoch in range(1, 25):
-                for images, labels in loader:
-                    loss = criterion(head(backbone(images), labels), labels)
-                    opt.zero_grad()
-                    loss.backward()
-                    opt.step()
-                save_weights(backbone, "runs", epoch)
-      `),
+      code: savedByHelper(EPOCH_LOOP),
     },
     {
       name: 'a save helper called every few steps of a while loop over batches',
@@ -813,16 +816,7 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
     {
       name: 'the same save helper also called once after the training loop releases the final weights',
-      code: savedByHelper(py`
-            for epoch in range(1, 25):
-                for images, labels in loader:
-                    loss = criterion(head(backbone(images), labels), labels)
-                    opt.zero_grad()
-                    loss.backward()
-                    opt.step()
-                save_weights(backbone, "runs", epoch)
-            save_weights(backbone, "release", "final")
-      `),
+      code: savedByHelper(EPOCH_LOOP + 'save_weights(backbone, "release", "final")\n'),
       findings: [{ line: 5, message: / is saved, but this script computes no held-out metric for it/ }],
     },
     {

@@ -1562,6 +1562,17 @@ ${after}for batch in DataLoader(train_set, batch_size=16):
 torch.save(net.state_dict(), "keypoints.pt")
 `;
 
+/** A positive on a mixup trainer script: its NumPy and PyTorch draws, one finding each, fixed by seeding NumPy after the imports. */
+const mixupCase = (name: string, code: string) => ({
+  name,
+  code,
+  output: seededAfter(code, 'from torch import nn', 'np.random.seed(SEED)'),
+  findings: [
+    { line: 15, message: /^`np\.random\.beta` draws from NumPy's global random generator/ },
+    { line: 16, message: /^`torch\.randperm` draws from PyTorch's global random generator/ },
+  ],
+});
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -3620,24 +3631,8 @@ ruleTests(unseededRandomness, {
       output: seededAfter(GLOBAL_MIX_STEPPED, 'import matplotlib.pyplot as plt', 'np.random.seed(SEED)'),
       findings: [{ line: 9, message: /^`np\.random\.beta` draws from NumPy's global random generator/ }],
     },
-    {
-      name: 'the mixup trainer class built and fitted by the script: its draws shape the training, one finding per library',
-      code: MIXUP_TRAINED,
-      output: seededAfter(MIXUP_TRAINED, 'from torch import nn', 'np.random.seed(SEED)'),
-      findings: [
-        { line: 15, message: /^`np\.random\.beta` draws from NumPy's global random generator/ },
-        { line: 16, message: /^`torch\.randperm` draws from PyTorch's global random generator/ },
-      ],
-    },
-    {
-      name: 'the mixup trainer class with a base class, which may build it unnamed, still draws in training',
-      code: MIXUP_BASED,
-      output: seededAfter(MIXUP_BASED, 'from torch import nn', 'np.random.seed(SEED)'),
-      findings: [
-        { line: 15, message: /^`np\.random\.beta` draws from NumPy's global random generator/ },
-        { line: 16, message: /^`torch\.randperm` draws from PyTorch's global random generator/ },
-      ],
-    },
+    mixupCase('the mixup trainer class built and fitted by the script: its draws shape the training, one finding per library', MIXUP_TRAINED),
+    mixupCase('the mixup trainer class with a base class, which may build it unnamed, still draws in training', MIXUP_BASED),
     seededCase(
       'a trainer class with a base class, which may build or register it without the file naming it, still trains',
       samplingModule(charTrainer('(BaseTrainer)')),

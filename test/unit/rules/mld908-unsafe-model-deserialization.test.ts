@@ -590,6 +590,25 @@ const checkpointRecords = (extra: string) => py`
           ckpts = []
 `;
 
+/** A settings entry and an attribute chain each loaded directly and through a name bound to the read. */
+const NAME_BOUND_TO_READ = py`
+  import os, torch
+
+  def finetune(cfg, args, net):
+      if os.path.exists(cfg["pretrained_path"]):
+          state = torch.load(cfg["pretrained_path"], map_location="cpu", weights_only=False)
+          net.load_state_dict(state["model_state_dict"])
+      resume_from = args.resume
+      if resume_from:
+          net.load_state_dict(torch.load(resume_from))
+      train(net)
+      baseline_path = cfg["pretrained_path"]
+      if os.path.exists(baseline_path):
+          baseline = torch.load(baseline_path, map_location="cpu", weights_only=False)
+          print(baseline["accuracy"])
+      print(torch.load(args.resume)["epoch"])
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -3446,44 +3465,12 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a name bound to a settings entry or an attribute chain names the file that read names: one finding with the loads of the read itself',
-      code: py`
-        import os, torch
-
-        def finetune(cfg, args, net):
-            if os.path.exists(cfg["pretrained_path"]):
-                state = torch.load(cfg["pretrained_path"], map_location="cpu", weights_only=False)
-                net.load_state_dict(state["model_state_dict"])
-            resume_from = args.resume
-            if resume_from:
-                net.load_state_dict(torch.load(resume_from))
-            train(net)
-            baseline_path = cfg["pretrained_path"]
-            if os.path.exists(baseline_path):
-                baseline = torch.load(baseline_path, map_location="cpu", weights_only=False)
-                print(baseline["accuracy"])
-            print(torch.load(args.resume)["epoch"])
-      `,
+      code: NAME_BOUND_TO_READ,
       findings: [
         { line: 5, message: /\(as does 1 other load of this file\)/, related: 1 },
         { line: 9, message: /\(as does 1 other load of this file\)/, related: 1 },
       ],
-      output: py`
-        import os, torch
-
-        def finetune(cfg, args, net):
-            if os.path.exists(cfg["pretrained_path"]):
-                state = torch.load(cfg["pretrained_path"], map_location="cpu", weights_only=True)
-                net.load_state_dict(state["model_state_dict"])
-            resume_from = args.resume
-            if resume_from:
-                net.load_state_dict(torch.load(resume_from))
-            train(net)
-            baseline_path = cfg["pretrained_path"]
-            if os.path.exists(baseline_path):
-                baseline = torch.load(baseline_path, map_location="cpu", weights_only=True)
-                print(baseline["accuracy"])
-            print(torch.load(args.resume)["epoch"])
-      `,
+      output: NAME_BOUND_TO_READ.replace(/weights_only=False/g, 'weights_only=True'),
     },
     {
       name: 'a name bound to another entry, or to the chain before its object is bound again, names another file: the loads stay apart',
