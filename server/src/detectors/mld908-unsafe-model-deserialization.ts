@@ -635,7 +635,8 @@ function underVersionCheck(node: Node): boolean {
  * meets the version dependency openly.
  */
 function watchesVersionWarning(index: SemanticIndex, node: Node): boolean {
-  if (!mentionsVersionWarning(index)) return false;
+  // Most files never name the warning: one lookup in the index's table of names.
+  if (index.identifiersNamed('InconsistentVersionWarning').length === 0) return false;
   const scope = enclosingFunction(node) ?? index.roots.find((root) => isAncestorOf(root, node));
   if (!scope) return false;
   const calls = index.callsWithin(scope);
@@ -649,9 +650,6 @@ function watchesVersionWarning(index: SemanticIndex, node: Node): boolean {
     && call.args[0] !== undefined && stringValue(call.args[0]) === 'error' && (namesWarning(call.args[1]) || namesWarning(call.kwargs.get('category'))));
   return (recorded && checked) || madeError;
 }
-
-/** Whether the file names scikit-learn's version warning at all: one look per document, most never do. */
-const mentionsVersionWarning = oncePer((index: SemanticIndex): boolean => index.nodes('identifier').some((id) => id.text === 'InconsistentVersionWarning'));
 
 /** `not flag`, `flag is False`, `flag == False`: the condition holds only when `flag` is false. */
 function testsFalse(condition: Node | null, flag: string): boolean {
@@ -798,10 +796,12 @@ function listEntry(node: Node): { list: string; position?: number } | undefined 
 
 function holdsOnlySavedPaths(index: SemanticIndex, saves: ReadonlyMap<string, readonly Node[]>, list: string, position: number | undefined, depth: number): boolean {
   const appends = index.methodCalls('append').filter((call) => call.receiver?.type === 'identifier' && call.receiver.text === list);
-  const bound = assignmentsByName(index).get(list) ?? [];
-  if (depth > 2 || appends.length === 0 || !bound.some((value) => value.type === 'list' && value.namedChildCount === 0)) return false;
-  if (['insert', 'extend'].some((method) => index.methodCalls(method).some((call) => call.receiver?.text === list))
-    || index.nodes('augmented_assignment').some((node) => node.childForFieldName('left')?.text === list)) return false;
+  // Every binding of the name is a plain assignment (no `+=`, no loop target, no parameter).
+  const definitions = index.definitionsOf(list);
+  if (depth > 2 || appends.length === 0 || definitions.some((definition) => definition.kind !== 'assign' || !definition.value)) return false;
+  const bound = definitions.map((definition) => stripParens(definition.value!));
+  if (!bound.some((value) => value.type === 'list' && value.namedChildCount === 0)) return false;
+  if (['insert', 'extend'].some((method) => index.methodCalls(method).some((call) => call.receiver?.text === list))) return false;
   // Besides starting empty, the list is only sorted or sliced: its entries stay the appended ones.
   const reordered = (value: Node) => (value.type === 'list' && value.namedChildCount === 0)
     || (value.type === 'subscript' && value.childForFieldName('value')?.text === list)
@@ -826,17 +826,6 @@ function savedBefore(index: SemanticIndex, saves: ReadonlyMap<string, readonly N
     return save.startIndex < append.node.startIndex && (fn === undefined ? scope === undefined : sameNode(fn, scope));
   });
 }
-
-/** The values bound to each plain name (`ckpts = []`, `ckpts = sorted(ckpts, key=...)`), once per file. */
-const assignmentsByName = oncePer((index: SemanticIndex): Map<string, Node[]> => {
-  const values = new Map<string, Node[]>();
-  for (const assignment of index.nodes('assignment')) {
-    const left = assignment.childForFieldName('left');
-    const right = assignment.childForFieldName('right');
-    if (left?.type === 'identifier' && right) pushTo(values, left.text, stripParens(right));
-  }
-  return values;
-});
 
 /**
  * `torch.load` handed an unpickler of its own (`pickle_module=dill`, also third positionally): PyTorch

@@ -614,7 +614,7 @@ export class SemanticIndex {
   }
 
   /** The file's identifiers spelled `name` (the map built on first use, not a scan per question). */
-  private identifiersNamed(name: string): readonly Node[] {
+  identifiersNamed(name: string): readonly Node[] {
     if (!this.byIdentifierText) {
       this.byIdentifierText = new Map();
       for (const id of this.nodes('identifier')) pushTo(this.byIdentifierText, id.text, id);

@@ -326,9 +326,7 @@ const unbuiltClasses = oncePer((index: SemanticIndex): Node[] => {
   const plain = [...index.classes.values()].filter(({ name, node }) => node.parent?.type === 'module' && !name.startsWith('Test')
     && /^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? ''));
   if (plain.length === 0) return [];
-  const named = new Map<string, number>();
-  for (const id of index.nodes('identifier')) named.set(id.text, (named.get(id.text) ?? 0) + 1);
-  return plain.filter(({ name }) => named.get(name) === 1).map(({ node }) => node);
+  return plain.filter(({ name }) => index.identifiersNamed(name).length === 1).map(({ node }) => node);
 });
 
 /** Packages whose functions the model knows: what they do with a data set or a model is not training unless a rule above says so. */
@@ -505,7 +503,7 @@ function dataSetOnlyLookedAt(index: SemanticIndex, draw: Node): boolean {
   const owner = enclosingClass(draw);
   const name = owner?.childForFieldName('name')?.text;
   if (!owner || !name || !isDataSetClass(index, owner)) return false;
-  const mentions = index.nodes('identifier').filter((id) => id.text === name && !isAncestorOf(owner, id));
+  const mentions = index.identifiersNamed(name).filter((id) => !isAncestorOf(owner, id));
   const builds = mentions.map((id) => (id.parent?.type === 'call' && sameNode(id.parent.childForFieldName('function'), id) ? id.parent : undefined));
   if (builds.length === 0 || builds.some((build) => !build)) return false;
   const reach = followDraw(index, builds as Node[]);
@@ -543,7 +541,7 @@ function everyBuildLoaded(index: SemanticIndex, owner: Node, seen: Set<string>):
   const name = owner.childForFieldName('name')?.text;
   // `seen` holds the classes on the way here: a class built inside itself is never loaded so.
   if (!name || seen.has(name) || seen.size > 4) return false;
-  const mentions = index.nodes('identifier').filter((id) => id.text === name && !isAncestorOf(owner, id));
+  const mentions = index.identifiersNamed(name).filter((id) => !isAncestorOf(owner, id));
   const inside = new Set([...seen, name]);
   return mentions.length > 0 && mentions.every((id) => {
     const built = id.parent?.type === 'call' && sameNode(id.parent.childForFieldName('function'), id) ? id.parent : undefined;
