@@ -22,6 +22,36 @@ const RAISES_AFTER_TRAINING = (seed: string) => py`
       assert other.n_features_in_ == X.shape[1]
 `;
 
+/** Models whose answers reach something; `seedLine` and `seed` are what the first fix adds. */
+const ANSWERS_REACH_SOMETHING = (seedLine: string, seed: string) => py`
+  import numpy as np
+  import matplotlib.pyplot as plt
+  from sklearn.cluster import KMeans
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.linear_model import SGDClassifier${seedLine}
+
+  def fit_all(X, Y):
+      models = []
+      for k in range(Y.shape[1]):
+          est = SGDClassifier(max_iter=3${seed})
+          est.fit(X, Y[:, k])
+          models.append(est)
+      return models
+
+  def save_scores(X, y, X_new):
+      buffer = np.empty(len(X_new))
+      model = RandomForestClassifier().fit(X, y)
+      buffer[:] = model.predict(X_new)
+      np.save("scores.npy", buffer)
+
+  def show_clusters(points):
+      labels = KMeans(n_clusters=3).fit_predict(points)
+      plt.scatter(points[:, 0], points[:, 1], c=labels)
+
+  forest = RandomForestClassifier(n_estimators=50)
+  forest.fit(X_all, y_all)
+`;
+
 /** Entry functions the file never calls: one seeds only after building the forest, the other splits unseeded; `seedLine` and `seed` are what the first fix adds. */
 const SEEDED_AFTER_IN_ENTRIES = (seedLine: string, seed: string) => py`
   import numpy as np
@@ -38,7 +68,7 @@ const SEEDED_AFTER_IN_ENTRIES = (seedLine: string, seed: string) => py`
       forest = get_forest()
       np.random.seed(1)
       parts = split(X, y)
-      forest.fit(parts[0], parts[2])
+      return forest.fit(parts[0], parts[2])
 
   def quick_check():
       return split(X[:100], y[:100])
@@ -133,7 +163,8 @@ const SET_UP_OUTSIDE_TESTS = (seedLine: string, seed: string) => py`
           np.random.seed(1)
 
       def test_fit(self):
-          RandomForestRegressor(n_estimators=5${seed}).fit(self.X, self.X[:, 0])
+          forest = RandomForestRegressor(n_estimators=5${seed}).fit(self.X, self.X[:, 0])
+          self.assertGreater(forest.score(self.X, self.X[:, 0]), 0.5)
 `;
 
 /** Parametrized and wrapped estimators that tests fit; `seedLine` and `seed` are what the first fix adds (to both forests). */
@@ -551,6 +582,44 @@ ruleTests(missingRandomState, {
         from sklearn.tree import DecisionTreeClassifier
         bag = BaggingClassifier(DecisionTreeClassifier(), n_estimators=500, random_state=42)
         ada = AdaBoostClassifier(estimator=DecisionTreeClassifier(max_depth=1), random_state=0)
+      `,
+    },
+    {
+      name: 'models fitted only to time the fits or watch memory, their answers dropped, written into an array nobody reads, or only asked their shape',
+      code: py`
+        import resource
+        import time
+        import tracemalloc
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.linear_model import SGDClassifier, SGDRegressor
+
+        def time_fits(X, Y, n_labels):
+            models = []
+            start = time.perf_counter()
+            for k in range(n_labels):
+                est = SGDClassifier(max_iter=3)
+                est.fit(X, Y[:, k])
+                models.append(est)
+            elapsed = time.perf_counter() - start
+            _ = np.column_stack([est.predict(X) for est in models])
+            print(f"{n_labels} fits in {elapsed:.1f}s")
+
+        def profile_streaming(chunks, X_check, n_out):
+            learners = [SGDRegressor(max_iter=1) for _ in range(n_out)]
+            for X, Y in chunks:
+                for k, learner in enumerate(learners):
+                    learner.partial_fit(X, Y[:, k])
+            buffer = np.empty((len(X_check), n_out))
+            for k, learner in enumerate(learners):
+                buffer[:, k] = learner.predict(X_check)
+            print("peak RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+
+        def check_memory(X, y):
+            tracemalloc.start()
+            forest = RandomForestClassifier(n_estimators=20).fit(X, y)
+            proba = forest.predict_proba(X)
+            print(proba.shape, tracemalloc.get_traced_memory()[1])
       `,
     },
     {
@@ -1304,6 +1373,16 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'models whose answers reach something: returned, saved, plotted, or kept in a script\'s module-level name another module may import',
+      code: ANSWERS_REACH_SOMETHING('', ''),
+      findings: [
+        { line: 10, message: /^`SGDClassifier`/ },
+        { line: 17, related: 1, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place/ },
+        { line: 22, message: /^`KMeans`/ },
+      ],
+      output: ANSWERS_REACH_SOMETHING('\n  SEED = 42', ', random_state=SEED + k'),
+    },
     {
       name: 'a forest handed to a Boruta selector given no seed, or None, still draws unseeded',
       code: py`

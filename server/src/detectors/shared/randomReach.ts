@@ -74,13 +74,17 @@ const CARRYING_PARENTS = new Set([
 ]);
 const BUDGET = 300;
 
+/** Builtins that only hand on the items of what they are given, in another container or order. */
+const ITERATING_BUILTINS: ReadonlySet<string> = new Set(['builtins.enumerate', 'builtins.zip', 'builtins.list', 'builtins.tuple', 'builtins.reversed', 'builtins.sorted', 'builtins.iter']);
+
 /**
  * Calls whose value is computed from what they are handed and that train nothing: a model's output
- * for the rows (`model.predict(X_sample)`) and NumPy's functions (`np.argmax(probs[i])`). What is
- * drawn goes on in their value; one that only writes (`np.save`) gives back `None`, which goes nowhere.
+ * for the rows (`model.predict(X_sample)`), NumPy's functions (`np.argmax(probs[i])`) and builtins
+ * such as `enumerate` and `list`. What is drawn goes on in their value; one that only writes
+ * (`np.save`) gives back `None`, which goes nowhere.
  */
 function computesFrom(call: CallSite): boolean {
-  if (call.qname) return call.qname.startsWith('numpy.');
+  if (call.qname) return call.qname.startsWith('numpy.') || ITERATING_BUILTINS.has(call.qname);
   return !!call.method && !!call.receiver && OUTPUT_METHODS.has(call.method);
 }
 
@@ -458,7 +462,16 @@ const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndim
  * not depend on the numbers either), only into what is shown (printed, plotted; shape questions too),
  * or somewhere unknown.
  */
-type Reach = 'result' | 'shape-only' | 'shown' | 'unknown';
+type Reach = 'result' | 'shape-only' | 'shown' | 'unknown' | 'nowhere';
+
+/** How followDraw follows (see there). */
+interface FollowOptions {
+  depth?: number;
+  onlyArgumentsShown?: boolean;
+  gradientLeaf?: boolean;
+  /** The values followed are a model: its own fit is no result, only what is then asked of it. */
+  model?: boolean;
+}
 
 /** Data sets and loaders: they hold the drawn numbers, which matter only if the data set is used. */
 const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader)(\.|$)/;
@@ -477,7 +490,7 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (inTrainingModeArm(index, draw) && neverTrainsModules(index)) return false;
   if (summaryExampleInput(draw) || weightsReplacedOnBuild(index, draw)) return false;
   const leaf = lessonLeaf(index, draw);
-  if (leaf && followDraw(index, [leaf], 0, false, true) === 'shown') return false;
+  if (leaf && followDraw(index, [leaf], { gradientLeaf: true }) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
   if (reach === 'shape-only' || reach === 'shown') return false;
@@ -937,7 +950,7 @@ export function onlyAskedShape(index: SemanticIndex, expression: Node): boolean 
  * `train(params, data)`), so it is not only looked at.
  */
 export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
-  const reach = followDraw(index, [expression], 0, true);
+  const reach = followDraw(index, [expression], { onlyArgumentsShown: true });
   return reach === 'shown' || reach === 'shape-only';
 }
 
@@ -949,7 +962,8 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
  * only shows; its gradient (`x.grad`) must only be looked at, and the tensor handed to nothing but
  * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
-function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgumentsShown = false, gradientLeaf = false): Reach {
+function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
+  const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false } = how;
   const seen = new Set<string>();
   // Each value carries the function it entered through a parameter, if any (`via`): what that
   // function returns goes back to the call that handed the value in, not to its other calls.
@@ -1033,11 +1047,24 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
         if (parent.type === 'call' && /^assign(_add|_sub)?$/.test(call.method ?? '') && callNode.parent?.type === 'expression_statement') { shown++; continue; }
         if (parent.type !== 'call' && !((call.qname && TENSOR_FUNCTIONS.test(call.qname)) || shows(index, call))) return 'result';
       }
+      if (model) {
+        // A model's own fit changes only the model, followed already by its name; fit returns the
+        // model, and what it outputs carries what it learned. Either dropped on its own line goes nowhere.
+        if (parent.type === 'call' && call.receiver && (MODEL_ANSWERS.test(call.method ?? '') || OUTPUT_METHODS.has(call.method ?? '')) && !reportsAsItFits(call)) {
+          if (callNode.parent?.type !== 'expression_statement') push(callNode);
+          continue;
+        }
+        // Wrapped in another estimator (`OneVsRestClassifier(SGDClassifier())`), it goes where the wrapper goes.
+        if (parent.type !== 'call' && call.qname && isEstimatorConstructor(call.qname)) {
+          push(callNode);
+          continue;
+        }
+      }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
         if (call.qname && DATA_SETS.test(call.qname) && depth < 2) {
-          const onward = followDraw(index, [callNode], depth + 1, onlyArgumentsShown);
+          const onward = followDraw(index, [callNode], { depth: depth + 1, onlyArgumentsShown });
           if (onward === 'shown' || onward === 'shape-only') { shown++; continue; }
         }
         return 'result';
@@ -1051,6 +1078,7 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (parent.type !== 'call' && call.method && MUTATING_METHODS.has(call.method) && call.receiver) {
         const root = objectRoot(call.receiver);
         if (root?.type === 'identifier' && root.text !== 'self') {
+          if (model && readOutside(index, root)) lost = true;
           push(...readsAfter(index, root, callNode));
           if (callNode.parent?.type !== 'expression_statement') push(callNode);
           continue;
@@ -1091,14 +1119,17 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
       if (!target) { lost = true; continue; }
       const before = queue.length;
       for (const id of target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern' ? target.namedChildren : []) {
-        if (id?.type === 'identifier') push(...usesOfTarget(index, id));
+        if (id?.type !== 'identifier') continue;
+        // A model kept in a top-level name may be read where this file cannot see.
+        if (model && readOutside(index, id)) lost = true;
+        push(...usesOfTarget(index, id));
       }
       const root = objectRoot(target);
       if (root && root.type === 'identifier' && !sameNode(root, target)) {
         if (root.text === 'self' && classHoldsResult(index, parent)) return 'result';
         push(...readsAfter(index, root, parent));
       }
-      if (queue.length === before) lost = true;
+      if (queue.length === before && !(model && readByNobody(index, target))) lost = true;
       continue;
     }
     if (parent.type === 'return_statement') {
@@ -1143,7 +1174,74 @@ function followDraw(index: SemanticIndex, start: Node[], depth = 0, onlyArgument
     lost = true;
   }
   if (lost) return 'unknown';
-  return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'unknown';
+  return shown > 0 ? 'shown' : shapes > 0 ? 'shape-only' : 'nowhere';
+}
+
+/** What a fit may take besides the rows and targets without reporting anything as it trains. */
+const QUIET_FIT_KEYWORDS = new Set(['classes', 'sample_weight']);
+
+/** A fit told to print or score as it trains (`eval_set=`, `verbose=`, callbacks): its log is a result. */
+function reportsAsItFits(call: CallSite): boolean {
+  return call.hasSplat || call.args.length > 3 || [...call.kwargs.keys()].some((keyword) => !QUIET_FIT_KEYWORDS.has(keyword));
+}
+
+/** A model's methods that train it in place (returning it) or give as output what it learned, as predict does. */
+const MODEL_ANSWERS = /^(fit|partial_fit|fit_transform|fit_predict|transform)$/;
+
+/**
+ * Every name `target` binds is read by no code at all: `_`, or a name bound in a function (not
+ * declared global there) with no use. A top-level name may be read outside the file (readOutside).
+ */
+function readByNobody(index: SemanticIndex, target: Node): boolean {
+  if (target.type === 'subscript') return onlyWrittenInto(index, target);
+  const names = target.type === 'identifier' ? [target] : target.type === 'pattern_list' || target.type === 'tuple_pattern' ? target.namedChildren : [];
+  return names.length > 0 && names.every((name) => {
+    if (name?.type !== 'identifier') return false;
+    if (name.text === '_') return true;
+    const definition = index.boundAt(name);
+    if (!definition || index.dataflow.usesOf(definition).length > 0) return false;
+    return !readOutside(index, name);
+  });
+}
+
+/**
+ * `probs[i] = p` into an array of a function or notebook that is only ever written into, never
+ * read (`probs = np.zeros(n)`, then only `probs[...] = ...`).
+ */
+function onlyWrittenInto(index: SemanticIndex, target: Node): boolean {
+  const root = objectRoot(target);
+  if (root?.type !== 'identifier' || !sameNode(target.childForFieldName('value'), root) || readOutside(index, root)) return false;
+  const read = index.dataflow.readAt(root);
+  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
+  return definitions.length > 0 && definitions.every((definition) => index.dataflow.usesOf(definition).every(({ node }) => {
+    const write = node.parent;
+    return write?.type === 'subscript' && sameNode(write.childForFieldName('value'), node) && write.parent?.type === 'assignment' && sameNode(write.parent.childForFieldName('left'), write);
+  }));
+}
+
+/**
+ * A name (bound or read at `name`) of the top level, not `_`: another module may import it from a
+ * script, and the user may read it in a cell of their own in a notebook.
+ */
+function readOutside(index: SemanticIndex, name: Node): boolean {
+  if (name.text === '_') return false;
+  const bound = index.boundAt(name);
+  const read = bound ? undefined : index.dataflow.readAt(name);
+  const definitions = bound ? [bound] : read ? index.dataflow.reachingDefinitions(read) : [];
+  return definitions.length === 0 || definitions.some((definition) => !FUNCTION_TYPES.has(definition.scope.type));
+}
+
+/**
+ * Whether what the model built by `construction` (an estimator's constructor call) learns reaches
+ * no result: its own fits are followed past, and every answer it gives afterwards (`predict`,
+ * `predict_proba`, itself when returned) is dropped, unread or only asked its shape. A script
+ * that fits models only to time the fit or watch its memory is such. Shown (a clustering
+ * plotted), saved, scored, handed to a call no table knows, or lost track of, it reaches one.
+ */
+export function modelReachesNoResult(index: SemanticIndex, construction: Node): boolean {
+  // Handed to a call that neither computes from it nor is known, it may be written or plotted there.
+  const reach = followDraw(index, [construction], { model: true, onlyArgumentsShown: true });
+  return reach === 'nowhere' || reach === 'shape-only';
 }
 
 /** Statements that only leave or skip a loop, or do nothing. */
