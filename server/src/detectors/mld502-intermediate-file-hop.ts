@@ -179,7 +179,7 @@ function feedsComputation(index: SemanticIndex, read: DataIO): boolean {
   // A selection from what was read (rows of one product, sorted) that is only looked at checks the output too.
   const held = selectionChain(read.call.node);
   const parent = held.parent;
-  if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), held)) return !onlyLooksAt(index, held) && !handedOnToNothing(index, held, back, 0);
+  if (parent?.type !== 'assignment' || !sameNode(parent.childForFieldName('right'), held)) return !onlyLooksAt(index, held) && !shownAfterArithmetic(index, held, new Set(), 0) && !handedOnToNothing(index, held, back, 0);
   const definition = nameBoundBy(index, parent);
   return definition ? !reachesNothing(index, definition, back) : !handedOnToNothing(index, held, back, 0);
 }
@@ -214,8 +214,110 @@ function reachesNothing(index: SemanticIndex, definition: Definition, back: (use
   const uses = index.dataflow.usesOf(definition);
   // The read-back itself bound to a name never read was already left alone.
   if (uses.length === 0) return depth === 0 || unreadAnywhere(index, definition.node);
-  return uses.every((use) => use.role === 'mutated' || onlyLooksAt(index, use.node) || back(use.node)
+  return uses.every((use) => use.role === 'mutated' || onlyLooksAt(index, use.node) || back(use.node) || shownAfterArithmetic(index, use.node, new Set([definition]), depth)
     || (depth < MAX_REACH && (intoNothing(index, definition, use.node, back, depth) || handedOnToNothing(index, use.node, back, depth))));
+}
+
+/** Builtins that make a number out of numbers: the arithmetic a check of what was written may do. */
+const ARITHMETIC_BUILTINS = new Set(['abs', 'max', 'min', 'sum', 'float', 'int', 'round', 'pow', 'len', 'bool', 'all', 'any']);
+/** Expressions that compute a value from their parts without calling anything. */
+const OPERATORS = new Set(['parenthesized_expression', 'binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator', 'conditional_expression', 'subscript', 'interpolation', 'string']);
+
+/** A call that only computes: an arithmetic builtin, a statistic method (`gap.max()`), or a NumPy function that reads and writes no file. */
+function computesOnly(index: SemanticIndex, call: CallSite): boolean {
+  const qname = call.qname ?? '';
+  if (qname.startsWith('builtins.')) return ARITHMETIC_BUILTINS.has(qname.slice('builtins.'.length));
+  if (qname.startsWith('numpy.')) return !index.dataflow.dataIOAt(call.node);
+  return !call.qname && !!call.method && STATISTICS.has(call.method);
+}
+
+/**
+ * True when every value the program works out of `use` by arithmetic alone — operators,
+ * comparisons, the builtins and NumPy functions of `computesOnly`, a statistic method
+ * (`.max()`), a function defined beside the read that computes only so, and names bound to such
+ * values — is in the end only shown (printed, or written into a printed string). A number made
+ * from the read-back and only shown is a statistic of it, as `print(np.load(p).sum())` is: the
+ * largest difference between what the program holds and what it recomputes from the file
+ * (`md = max(md, abs(expected[j] - forward(s)))`, then `print(f"max diff {md:.2e}")`) checks the
+ * round trip and hands nothing to a next step. A value handed to any other call (a model's
+ * `predict`, a function of the project), returned, saved or kept in a container still feeds one.
+ * `seen` holds the names already followed (a running maximum reads itself).
+ */
+function shownAfterArithmetic(index: SemanticIndex, use: Node, seen: Set<Definition>, depth: number): boolean {
+  if (depth > MAX_REACH) return false;
+  const closure = closureComputingOnly(index, use, seen);
+  if (closure) return closure.calls.length > 0 && closure.calls.every((call) => shownAfterArithmetic(index, call, seen, depth + 1));
+  let current = use;
+  for (let parent = current.parent; parent; current = parent, parent = current.parent) {
+    if (OPERATORS.has(parent.type)) continue;
+    switch (parent.type) {
+      case 'expression_statement':
+        return true;
+      case 'attribute': {
+        // A statistic of the value (`diff.max()`) is worked out of it; any other method may do anything.
+        const call = parent.parent;
+        if (!sameNode(parent.childForFieldName('object'), current) || call?.type !== 'call' || !STATISTICS.has(parent.childForFieldName('attribute')?.text ?? '')) return false;
+        parent = call;
+        continue;
+      }
+      case 'argument_list': {
+        const call = parent.parent ? index.call(parent.parent) : undefined;
+        if (call?.qname && INSPECTING_CALLS.has(call.qname)) return true;
+        if (!call || !computesOnly(index, call)) return false;
+        parent = call.node;
+        continue;
+      }
+      case 'assignment': {
+        const target = parent.childForFieldName('left');
+        if (target?.type !== 'identifier' || !sameNode(parent.childForFieldName('right'), current)) return false;
+        const bound = index.boundAt(target);
+        if (!bound) return false;
+        if (seen.has(bound)) return true;
+        seen.add(bound);
+        const uses = index.dataflow.usesOf(bound);
+        return uses.length > 0 && uses.every((next) => next.role === 'load' && shownAfterArithmetic(index, next.node, seen, depth + 1));
+      }
+      default:
+        return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * The function `use` is read in when it is defined in the scope of the name read (a closure over
+ * it, `def forward(s): ... d["W"] @ s ...` beside `d = np.load(p)`) and only computes: every call
+ * in it is arithmetic (`computesOnly`) and it writes into no object, so what it returns is all that
+ * comes out of the value. Given with its calls (`forward(x)`), where the value goes on.
+ */
+function closureComputingOnly(index: SemanticIndex, use: Node, seen: ReadonlySet<Definition>): { calls: Node[] } | undefined {
+  const fn = enclosingFunction(use);
+  const read = use.type === 'identifier' ? index.bindingAt(use) : undefined;
+  if (fn?.type !== 'function_definition' || !read || !seen.has(read) || sameNode(read.scope, fn)) return undefined;
+  const outer = enclosingFunction(fn);
+  if (!(outer ? sameNode(read.scope, outer) : read.scopeKey === 'module')) return undefined;
+  const body = fn.childForFieldName('body');
+  if (!body || !index.callsWithin(body).every((call) => computesOnly(index, call))) return undefined;
+  // A write into an object (`out[k] = ...`, `self.w = ...`) or a global hands the value out another way.
+  if (body.descendantsOfType(['global_statement', 'nonlocal_statement']).length > 0) return undefined;
+  if (body.descendantsOfType(['assignment', 'augmented_assignment']).some((assignment) => !assignsNamesOnly(assignment.childForFieldName('left')))) return undefined;
+  const name = fn.childForFieldName('name');
+  const defined = name ? index.boundAt(name) : undefined;
+  if (!defined) return undefined;
+  const calls: Node[] = [];
+  for (const reference of index.dataflow.usesOf(defined)) {
+    const call = reference.node.parent;
+    if (call?.type !== 'call' || !sameNode(call.childForFieldName('function'), reference.node)) return undefined;
+    calls.push(call);
+  }
+  return { calls };
+}
+
+/** The target of an assignment binds plain names only (`h = ...`, `i_, f_ = ...`). */
+function assignsNamesOnly(target: Node | null): boolean {
+  if (!target) return false;
+  if (target.type === 'identifier') return true;
+  return (target.type === 'pattern_list' || target.type === 'tuple_pattern' || target.type === 'list_pattern') && target.namedChildren.every((part) => assignsNamesOnly(part));
 }
 
 /**
@@ -564,7 +666,7 @@ export const intermediateFileHop: Rule = {
       why: 'Pipeline jungles (§5): a file that one step writes and the next step reads is a hidden, untyped interface inside one pipeline. The data already exists in memory; the round trip loses dtypes, index and categories, leaves stale files behind that a partial re-run silently picks up, and makes the pipeline impossible to test without the file system. Jungles grow out of exactly these hops.',
       example: 'import pandas as pd\n\nraw = pd.read_csv("data/raw.csv")\nclean = raw.dropna()\nclean.to_csv("data/clean.csv", index=False)\n\ndf = pd.read_csv("data/clean.csv")\nmodel.fit(df[FEATURES], df["label"])',
       fix: 'Pass the data along in memory (a variable, a function\'s return value), or make the step boundary explicit: separate scripts with declared inputs and outputs in a pipeline tool (DVC, Airflow, Make) that versions the intermediate data. Both sites are linked.',
-      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or in a function of the file that it calls only under such a check, `if not os.path.exists("index.bin"): build_index()`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if` — a cache switched by a flag, also when the writing arm reads the file back right after writing it, so that both arms go on with the same values (`if do_search: results.to_csv(p); results = pd.read_csv(p)` / `else: results = pd.read_csv(p)`) —, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), files every write of which appends to them (`to_csv(p, mode="a")`, an HDF table written with `append=True`): nothing in the program starts them afresh, so what is read back holds what earlier runs appended too — a results log a resumable loop extends and sums up at the end, a store across runs; a file the program also writes whole (a `to_csv(p)` before the appends, or `to_hdf(p, key=k, mode="a")` without `append=True`, which replaces the key) is still reported, read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`, also when other values are written into such an object, `merged = {r["variant"]: r for _, r in loaded.iterrows()}`, `merged["B"] = row`, which takes nothing out of it, or values worked out of it by any call but training are written back into it, `out["ts"] = pd.to_datetime(out["stamp"])`, which only reshape what it holds: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print` (Spark\'s `show()`, `printSchema()`, `count()`: a read-back that only confirms its rows and schema), also through a statistic of it that is only shown, written into a string or not (`print("train frac: %.4f" % pd.read_parquet(p)["label"].mean())`, `f"{np.load(p).sum()}"` printed; the distinct values of a column, `print(f"labels: {df[\'label\'].unique()}")`, are such a statistic; a statistic used in a computation, `cut = pd.read_csv(p)["score"].mean()` then a filter on `cut`, still feeds the next step), also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), also when a function of the file hands the read-back to its callers — returns it, or writes it into a list or dictionary it builds and returns (`tables[b] = pd.read_parquet(p)`, then `return tables`) — and every call of it drops the result, only looks at it, or binds it to a name that is only looked at (`back = load_tables()`, then `print(back[1].shape)`): the check has moved into a helper, not the next step; a caller that trains on the result, or one of several calls that does, still consumes the file, read-backs that reach nothing (every use writes into the frame, `back["y"] = back["y"].astype("int8")`, or narrows it with its own methods into a name never read, or reaching nothing in turn, `misses = back[back.y != back.pred]` left for a comparison since commented out: dead code, which neither checks nor consumes the file; a name computed by any other call, `summary = build_profile(back)`, may have saved or trained, and is still reported), read-backs whose every use writes into them or saves them back to the file they came from (`table = pd.read_csv(p)`, `table.loc[n] = row`, `table.to_csv(p)`, or scores loaded with `np.load(p)`, filled at one index and saved with `np.save(p, scores)`: a table of results kept up to date after each trial, an append spelled out), which hand nothing read to another step — a read of that file that does, or a read-back also used otherwise (to pick the best point, saved under another name), is still reported —, and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
+      nearMisses: 'Files only written (outputs) or only read (inputs), files the script also hands to an experiment tracker that versions them (`artifact.add_file(path)`, `wandb.save(path)`, `mlflow.log_artifact(path)`) or whose hash it records on the run (Neptune\'s `run["data/train"].track_files(path)`, which names the version the run read), files written and read in different scripts or notebooks, writes and reads in functions that the file never calls in that order (data-access helpers), caches (the read or the write under `if os.path.exists(...)`, or in a function of the file that it calls only under such a check, `if not os.path.exists("index.bin"): build_index()`, or under the project\'s own existence check named for it, such as `if not file_exists(path):` around the write that starts a store which later runs read and extend; a read in a `try` that handles a missing file, or the write and the read in two arms of one `if` — a cache switched by a flag, also when the writing arm reads the file back right after writing it, so that both arms go on with the same values (`if do_search: results.to_csv(p); results = pd.read_csv(p)` / `else: results = pd.read_csv(p)`) —, or the write in a `try` body and the read in one of its `except` handlers, which runs when the body failed and reads what an earlier run saved), files every write of which appends to them (`to_csv(p, mode="a")`, an HDF table written with `append=True`): nothing in the program starts them afresh, so what is read back holds what earlier runs appended too — a results log a resumable loop extends and sums up at the end, a store across runs; a file the program also writes whole (a `to_csv(p)` before the appends, or `to_hdf(p, key=k, mode="a")` without `append=True`, which replaces the key) is still reported, read-backs asserted to hold what was written before any other use (`frame.to_csv(p)`, `loaded = pd.read_csv(p)`, then `assert_frame_equal(loaded, frame)`, `assert (loaded != frame).sum().sum() == 0` or hamcrest\'s `assert_that(...)`: a checked round trip, whatever uses the read-back afterwards; an assertion about the read-back alone, `assert len(loaded) > 0`, checks its shape, not the trip), read-backs that only check the output (inside `assert` or an assertion call — unittest\'s `self.assertEqual(...)`, `pd.testing.assert_frame_equal(...)`, any call named for an assertion: a test of a writer reads back what it wrote —, bound to a name used only in such assertions, as read or after any computation but training on it (`dropped = np.array([i for i, kept in enumerate(np.load(p)) if not kept])`, or an object built from the read-back whose every use is such an assertion, `loaded = np.load(p)`, `restored = Result(**{k: loaded[k] for k in loaded.files})`, then only `assert np.array_equal(restored.weights, weights)`, also when other values are written into such an object, `merged = {r["variant"]: r for _, r in loaded.iterrows()}`, `merged["B"] = row`, which takes nothing out of it, or values worked out of it by any call but training are written back into it, `out["ts"] = pd.to_datetime(out["stamp"])`, which only reshape what it holds: an assertion only passes or stops the run; `acc = clf.fit(np.load(p), y).score(X, y)` leaves a fitted model behind), displayed as they are read, `display(pd.read_csv(p))`, or only looked at with `head()`, `shape`, `print` (Spark\'s `show()`, `printSchema()`, `count()`: a read-back that only confirms its rows and schema), also through a statistic of it that is only shown, written into a string or not (`print("train frac: %.4f" % pd.read_parquet(p)["label"].mean())`, `f"{np.load(p).sum()}"` printed; the distinct values of a column, `print(f"labels: {df[\'label\'].unique()}")`, are such a statistic; a statistic used in a computation, `cut = pd.read_csv(p)["score"].mean()` then a filter on `cut`, still feeds the next step), also through a number worked out of it by arithmetic alone (operators, comparisons, builtins such as `abs` and `max`, NumPy\'s functions, a statistic method, or a function defined beside the read that computes only so) and only shown: the largest gap between what the program holds and what it recomputes from the file (`worst = max(worst, abs(expected[i] - forward(inputs[i])))`, where `forward` computes with `params = np.load(p)`, then `print(f"largest gap {worst:.1e}")`) checks the round trip, while a metric\'s call (`accuracy_score(y, np.load(p))`) or any other call, a container it is kept in, or a number that goes on to pick or train rows still feeds a step, also after a selection of rows or columns or a reshape of the same values, `pl.read_parquet(p).filter(...).sort(...)` or `np.load(p).reshape(100, 28, 28)` bound to a name that is only printed and shown, or looped over by a loop that only prints, under `if`s whose tests call only builtins (`for s in loaded["structure"]: if any(e.is_noble_gas for e in s.elements): print(s)`): a look at part of the output, which no step consumes; a loop that keeps rows, or tests them with any call but a builtin, uses them), also when a function of the file hands the read-back to its callers — returns it, or writes it into a list or dictionary it builds and returns (`tables[b] = pd.read_parquet(p)`, then `return tables`) — and every call of it drops the result, only looks at it, or binds it to a name that is only looked at (`back = load_tables()`, then `print(back[1].shape)`): the check has moved into a helper, not the next step; a caller that trains on the result, or one of several calls that does, still consumes the file, read-backs that reach nothing (every use writes into the frame, `back["y"] = back["y"].astype("int8")`, or narrows it with its own methods into a name never read, or reaching nothing in turn, `misses = back[back.y != back.pred]` left for a comparison since commented out: dead code, which neither checks nor consumes the file; a name computed by any other call, `summary = build_profile(back)`, may have saved or trained, and is still reported), read-backs whose every use writes into them or saves them back to the file they came from (`table = pd.read_csv(p)`, `table.loc[n] = row`, `table.to_csv(p)`, or scores loaded with `np.load(p)`, filled at one index and saved with `np.save(p, scores)`: a table of results kept up to date after each trial, an append spelled out), which hand nothing read to another step — a read of that file that does, or a read-back also used otherwise (to pick the best point, saved under another name), is still reported —, and scratch files the program deletes once it has read them back (`np.save(chunk_path, part)` ... `np.load(chunk_path)` ... `os.remove(chunk_path)`, or `Path(p).unlink()`: chunks spilled to disk to spare memory and merged, which no later step or partial re-run can pick up stale) are left alone. Paths match by their constant parts and the expressions in their run-time parts: `f"{OUT}/clean.csv"` and `os.path.join(OUT, "clean.csv")` are the same file, and so is a path spelled another way (`p.absolute().as_posix()`, `str(p)`, `os.path.abspath(p)`).',
       notebooks: 'The cells are one program: a file written in one cell and read in a later one is reported on the read, linked to the cell that writes it. A file written once and read back in several cells is one hop: one finding on the first read, linked to the write and the other reads. A file that step after step is read, reworked and written back under the same path (each cell loads the table, clears some rows and saves it again for the next) is one intermediate file: one finding on its first read, linked to every later write and read of it; a step that hands on several files together keeps its own finding. So are several files one cell writes and one later cell reads back (a cell that saves a set of arrays for the next part of the notebook, a cell that loads them all): one step hands its data to another through them, one finding on the first read, linked to every write and read of the set; files the reading cell takes from two writing cells are two hops. A script is read the same way, with a run of adjacent statements of one block for a cell: files saved by adjacent lines (comments between them aside) and loaded back by adjacent lines are one hop, one finding, while a file written or read apart from the others, or read back before the next one is written, is its own hop.',
     },
   },

@@ -5,6 +5,36 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'exported weights read back by a closure that recomputes the outputs, only the largest gap printed with a verdict',
+      code: py`
+        import numpy as np
+
+        def export(net, inputs, expected):
+            np.savez("export/weights.npz", w=net.w, b=net.b)
+            params = np.load("export/weights.npz")
+
+            def forward(x):
+                hidden = np.tanh(params["w"] @ x + params["b"])
+                top, rest = hidden[:1], hidden[1:]
+                return float(top.sum() + rest.sum())
+
+            worst = 0.0
+            for i in range(len(inputs)):
+                worst = max(worst, abs(expected[i] - forward(inputs[i])))
+            print(f"largest gap {worst:.1e} {'ok' if worst < 1e-6 else 'differs'}")
+      `,
+    },
+    {
+      name: 'embeddings saved, read back and compared with what is in memory by NumPy arithmetic, the gap only printed',
+      code: py`
+        import numpy as np
+        np.save("out/embeddings.npy", embeddings)
+        gap = np.abs(np.load("out/embeddings.npy") - embeddings).max()
+        print("round-trip gap:", gap)
+        print("same" if np.allclose(np.load("out/embeddings.npy"), embeddings) else "changed")
+      `,
+    },
+    {
       name: 'a Spark frame written to parquet and read back only to show its row count and schema',
       code: py`
         from pyspark.sql import SparkSession
@@ -578,6 +608,56 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'exported weights read back by a closure whose outputs are trained on: still a hop',
+      code: py`
+        import numpy as np
+
+        def export(net, inputs, labels, head):
+            np.savez("export/weights.npz", w=net.w, b=net.b)
+            params = np.load("export/weights.npz")
+
+            def forward(x):
+                return np.tanh(params["w"] @ x + params["b"])
+
+            head.fit(np.stack([forward(x) for x in inputs]), labels)
+      `,
+      findings: [{ line: 5, message: /read back here/ }],
+    },
+    {
+      name: 'a module-level function over the read-back that also keeps what it computes in a list: still a hop',
+      code: py`
+        import numpy as np
+        np.savez("export/weights.npz", w=w, b=b)
+        params = np.load("export/weights.npz")
+        kept = []
+
+        def forward(x):
+            out = np.tanh(params["w"] @ x + params["b"])
+            kept.append(out)
+            return float(out.sum())
+
+        worst = 0.0
+        for x, e in zip(inputs, expected):
+            worst = max(worst, abs(e - forward(x)))
+        print(worst)
+      `,
+      findings: [{ line: 3, message: /read back here/ }],
+    },
+    {
+      name: 'saved predictions read back and scored by a metric, or their gap used to pick rows that are trained on: still hops',
+      code: py`
+        import numpy as np
+        from sklearn.metrics import accuracy_score
+        np.save("out/preds.npy", preds)
+        print(accuracy_score(y_test, np.load("out/preds.npy")))
+        np.save("out/scores.npy", scores)
+        gap = np.abs(np.load("out/scores.npy") - scores).max()
+        keep = X[scores > gap]
+        model.fit(keep, y[scores > gap])
+      `,
+      findings: [{ line: 4, message: /read back here/ }, { line: 6, message: /read back here/ }],
+    },
     {
       name: 'the same helpers, with the dictionary the helper returns trained on by its caller, or shown in one call and trained on in another: still a hop',
       code: py`
