@@ -302,6 +302,49 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [trainer, callbacks]), [14, 17]);
   });
 
+  it('a class whose __init__ builds its folder from its parameters and an imported constant saves where a caller importing the same constant loads', async () => {
+    const trainer = projectModule('.trainer', py`
+      import os
+      import torch
+      from .settings import RUNS_ROOT
+      from .paths import SCRATCH
+
+      class Trainer:
+          def __init__(self, model, tag, corpus):
+              self.model = model
+              self.tag = tag
+              self.out_dir = os.path.join(RUNS_ROOT, "text", corpus)
+              self.tmp_dir = os.path.join(SCRATCH, corpus)
+              self.stamped = os.path.join(RUNS_ROOT, corpus, str(os.getpid()))
+
+          def train(self, loader):
+              for epoch in range(5):
+                  torch.save(self.model.state_dict(), os.path.join(self.out_dir, f"{self.tag}.pt"))
+                  torch.save(self.model.state_dict(), os.path.join(self.tmp_dir, "last.pt"))
+                  torch.save(self.model.state_dict(), os.path.join(self.stamped, "best.pt"))
+    `);
+    const code = py`
+      import os
+      import torch
+      from .settings import RUNS_ROOT
+      from .other_settings import SCRATCH
+      from .trainer import Trainer
+
+      def run(model, loader, corpus_name):
+          for variant in ("small", "large"):
+              tag = f"{variant}_v1"
+              trainer = Trainer(model, tag, corpus_name)
+              trainer.train(loader)
+              best = torch.load(os.path.join(RUNS_ROOT, "text", corpus_name, f"{tag}.pt"))
+              other = torch.load(os.path.join(RUNS_ROOT, "text", "news", f"{tag}.pt"))
+              last = torch.load(os.path.join(SCRATCH, corpus_name, "last.pt"))
+              fixed = torch.load(os.path.join(RUNS_ROOT, corpus_name, "0", "best.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [12, 13, 14, 15], 'without the module every load is foreign');
+    // Another corpus, a constant imported from another module, a part worked out by a call: not the file saved.
+    assert.deepEqual(await lines(code, [trainer]), [13, 14, 15]);
+  });
+
   it('a class that saves through an object of a class of its own module, built from a constant, saves nothing the caller names', async () => {
     const training = projectModule('training', py`
       import torch

@@ -24,13 +24,24 @@ interface Parameter {
 /** One save in a module's function: the function's parameters and the path saved, over them. */
 export interface ParameterSave {
   parameters: readonly Parameter[];
-  /** For a method: the parameters of its class's `__init__`, and the attributes it sets from them (`path` for `self.path = path`). */
-  construction?: { parameters: readonly Parameter[]; attributes: ReadonlyMap<string, string> };
+  /** For a method: the parameters of its class's `__init__`, and the attributes it sets from them (`path` for `self.path = path`, or a path built of them). */
+  construction?: { parameters: readonly Parameter[]; attributes: ReadonlyMap<string, string>; computed: ReadonlyMap<string, ComputedAttribute> };
   path: PathValue;
   /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
   returned: boolean;
   /** Every run-time part of the path reads a parameter the function never rebinds: a call's arguments fill it in. */
   fillable: boolean;
+}
+
+/**
+ * An attribute `__init__` builds from its parameters and the module's imported names
+ * (`self.ckpt_dir = os.path.join(CHECKPOINTS_PATH, "runs", dataset)`): the path, and for each
+ * imported name in it the qualified name it stands for. A caller that imports the same name
+ * from the same module holds the same value.
+ */
+export interface ComputedAttribute {
+  path: PathValue;
+  imports: ReadonlyMap<string, string>;
 }
 
 /** A module's top-level functions that save to a path built from their parameters (or to a constant path), by name; a class's methods as `Class.method`. */
@@ -110,7 +121,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     if (!shape) classes.set(classNode.id, (shape = classShape(index, classNode)));
     const own = parametersOf(index, fn).slice(1);
     const fromOwn = (hole: string) => { const parameter = parameterOf(hole, own); return !!parameter && !rebound(parameter); };
-    const fillable = path.holes.every((hole) => fromOwn(hole) || attributeOf(hole, shape!.attributes) !== undefined);
+    const fillable = path.holes.every((hole) => fromOwn(hole) || attributeOf(hole, shape!.attributes) !== undefined || computedOf(hole, shape!.computed) !== undefined);
     const usesOwn = path.holes.some(fromOwn);
     for (const [entry, reached] of shape.reaches) {
       if (!reached.has(name) || (entry !== name && usesOwn)) continue;
@@ -118,7 +129,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       if (!(fillable || (direct && returned))) continue;
       record(`${shape.name}.${entry}`, {
         parameters: direct ? own : [],
-        construction: { parameters: shape.construction, attributes: shape.attributes },
+        construction: { parameters: shape.construction, attributes: shape.attributes, computed: shape.computed },
         path: detached(path),
         returned: direct && returned,
         fillable,
@@ -165,7 +176,7 @@ function composeObjectSaves(index: SemanticIndex, saves: Map<string, ParameterSa
                 const key = `${shape.name}.${entry}`;
                 const known = saves.get(key) ?? [];
                 if (known.some((other) => other.path.template === path.template && other.path.holes.join('\u0000') === path.holes.join('\u0000'))) continue;
-                known.push({ parameters: [], construction: { parameters: shape.construction, attributes: shape.attributes }, path, returned: false, fillable: true });
+                known.push({ parameters: [], construction: { parameters: shape.construction, attributes: shape.attributes, computed: shape.computed }, path, returned: false, fillable: true });
                 saves.set(key, known);
               }
             }
@@ -217,6 +228,7 @@ interface ClassShape {
   methods: Map<string, Node>;
   /** The attributes `__init__` sets to an object it builds (`self.checkpoint = ModelCheckpoint(path)`), with that construction. */
   objects: Map<string, CallSite>;
+  computed: Map<string, ComputedAttribute>;
 }
 
 /** Method calls followed through `self` from one method, at most: enough for `__call__` -> `save_checkpoint`. */
@@ -234,6 +246,7 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
   // `self.path = path` in `__init__`: the attribute holds what the construction passed.
   const attributes = new Map<string, string>();
   const objects = new Map<string, CallSite>();
+  const computed = new Map<string, ComputedAttribute>();
   for (const assignment of init ? index.nodesWithin('assignment', init) : []) {
     const left = assignment.childForFieldName('left');
     const right = assignment.childForFieldName('right');
@@ -242,7 +255,9 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
     // Also spelled another way: `self.filepath = Path(filepath)` holds the file the construction named.
     const value = index.dataflow.pathOf(right);
     const parameter = value.template === '{}' && value.holes.length === 1 ? value.holes[0] : undefined;
+    const built = parameter ? undefined : computedAttribute(index, value, construction, right);
     if (parameter && construction.some(({ name }) => name === parameter)) attributes.set(attribute, parameter);
+    else if (built) computed.set(attribute, built);
     else if (stripParens(right).type === 'call') {
       const built = index.call(stripParens(right));
       if (built) objects.set(attribute, built);
@@ -256,6 +271,7 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
       if (left?.type === 'attribute' && left.childForFieldName('object')?.text === 'self') {
         attributes.delete(left.childForFieldName('attribute')?.text ?? '');
         objects.delete(left.childForFieldName('attribute')?.text ?? '');
+        computed.delete(left.childForFieldName('attribute')?.text ?? '');
       }
     }
   }
@@ -274,7 +290,52 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
     }
     reaches.set(name, reached);
   }
-  return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches, methods, objects };
+  return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches, methods, objects, computed };
+}
+
+/**
+ * The path `__init__` builds at `at` when every run-time part of it reads a parameter of the
+ * construction (`dataset`, `cfg.save_dir`) or a name the module imports at its top level; a part
+ * worked out by a call, or read from anything else, may differ from what a caller builds.
+ */
+function computedAttribute(index: SemanticIndex, value: PathValue, construction: readonly Parameter[], at: Node): ComputedAttribute | undefined {
+  if (value.holes.length === 0) return undefined;
+  const imports = new Map<string, string>();
+  for (const hole of value.holes) {
+    if (parameterOf(hole, construction)) continue;
+    const target = /^[A-Za-z_]\w*$/.test(hole) ? importedAs(index, hole, at) : undefined;
+    if (!target) return undefined;
+    imports.set(hole, target);
+  }
+  return { path: detached(value), imports };
+}
+
+/**
+ * What `name`, read at `at`, is imported as at the module's top level: the qualified name, or for a
+ * relative import (which the index leaves unbound) the module as written and the name (`..utils.config.ROOT`).
+ */
+function importedAs(index: SemanticIndex, name: string, at: Node): string | undefined {
+  const resolution = index.resolve(name, at);
+  if (resolution.kind === 'import') return resolution.binding.topLevel ? resolution.binding.target : undefined;
+  if (resolution.kind !== 'unknown') return undefined;
+  for (const root of index.roots) {
+    for (const statement of root.namedChildren) {
+      const module = statement?.type === 'import_from_statement' ? statement.childForFieldName('module_name') : null;
+      if (!statement || module?.type !== 'relative_import') continue;
+      for (const item of statement.childrenForFieldName('name')) {
+        const original = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
+        const local = item?.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+        if (original && local?.text === name) return `${module.text.replace(/\s+/g, '')}.${original.text}`;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The attribute a run-time part of a path is, when `__init__` computed it (see ComputedAttribute). */
+function computedOf(hole: string, computed: ReadonlyMap<string, ComputedAttribute>): ComputedAttribute | undefined {
+  const match = /^self\.([A-Za-z_]\w*)$/.exec(hole);
+  return match ? computed.get(match[1]) : undefined;
 }
 
 /** The `__init__` parameter a run-time part of a path reads through `self` (`path` for `self.path`, `self.path.parent`). */
@@ -464,6 +525,11 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       const fromCall = argumentSource(save.parameters, bound);
       const source: PartSource = (hole) => {
         if (parameterOf(hole, save.parameters)) return fromCall(hole);
+        const computed = save.construction ? computedOf(hole, save.construction.computed) : undefined;
+        if (computed && built) {
+          const path = filledPath(index, computed.path, constructionSource(index, save.construction!.parameters, built, computed, call.node));
+          return path ? { prefix: hole, value: path } : undefined;
+        }
         const attribute = save.construction ? attributeOf(hole, save.construction.attributes) : undefined;
         const given = attribute ? built?.get(attribute.parameter) : undefined;
         return attribute && given ? { prefix: attribute.prefix, value: given } : undefined;
@@ -473,6 +539,19 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
     }
   }
   return found;
+}
+
+/**
+ * The parts of an attribute `__init__` computed, as a construction at `at` fills them: its
+ * arguments, and each imported name the file at `at` imports from the same module.
+ */
+function constructionSource(index: SemanticIndex, parameters: readonly Parameter[], built: ReadonlyMap<string, Node | PathValue>, computed: ComputedAttribute, at: Node): PartSource {
+  const fromArguments = argumentSource(parameters, built);
+  return (hole) => {
+    if (parameterOf(hole, parameters)) return fromArguments(hole);
+    const same = importedAs(index, hole, at) === computed.imports.get(hole);
+    return same ? { prefix: hole, value: { template: '{}', holes: [hole] } } : undefined;
+  };
 }
 
 /**
