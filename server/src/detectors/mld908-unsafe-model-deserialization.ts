@@ -215,31 +215,39 @@ function parameterPath(index: SemanticIndex, call: CallSite): Node | undefined {
 /** Where the program saves each file (by fileKey): worked out once per document, not once per load. */
 function savesByFile(index: SemanticIndex, project: RuleContext['project']): Map<string, Node[]> {
   const saves = new Map<string, Node[]>();
-  // A call of a project module's function that saves through its parameters (`save_checkpoint(model, "best.pt")`).
-  for (const { key, call } of project ? savesThroughProjectCalls(index, project.saves()) : []) pushTo(saves, key, call);
+  const flow = index.dataflow;
+  const savedThroughCalls = (path: Node, at: Node, key: string | undefined) => {
+    // A save in a function of the file writes, through its parameters, the path its calls pass
+    // (`train(..., model_path=model_path, model_name=name)` saving to `model_path + model_name + ".pth"`).
+    const passed = fileKeyThroughPassedValue(flow, path);
+    if (passed !== undefined && passed !== key) pushTo(saves, passed, at);
+    // Each call passes its own values: what it writes is read after that call (`train(..., experiment_name="v2")`).
+    for (const written of fileKeysThroughEachCall(flow, path)) pushTo(saves, written.key, written.call);
+  };
+  // A call of a project module's function that saves through its parameters (`save_checkpoint(model, "best.pt")`),
+  // also where a function of the file hands it a path over its own parameters (`run_training(args, run_id)`).
+  for (const { key, call, path } of project ? savesThroughProjectCalls(index, project.saves()) : []) {
+    pushTo(saves, key, call);
+    if (path) savedThroughCalls(path, call, key);
+  }
   for (const save of saveCalls(index)) {
     const own = parameterPath(index, save);
-    const ownKey = own ? fileKey(index.dataflow, own) : undefined;
+    const ownKey = own ? fileKey(flow, own) : undefined;
     if (ownKey !== undefined) pushTo(saves, ownKey, save.node);
     for (const { path, at } of pathSites(index, save)) {
-      const key = fileKey(index.dataflow, path);
+      const key = fileKey(flow, path);
       if (key !== undefined) pushTo(saves, key, at);
-      // A save in a function of the file writes, through its parameters, the path its calls pass
-      // (`train(..., model_path=model_path, model_name=name)` saving to `model_path + model_name + ".pth"`).
-      const passed = fileKeyThroughPassedValue(index.dataflow, path);
-      if (passed !== undefined && passed !== key) pushTo(saves, passed, at);
-      // Each call passes its own values: what it writes is read after that call (`train(..., experiment_name="v2")`).
-      for (const written of fileKeysThroughEachCall(index.dataflow, path)) pushTo(saves, written.key, written.call);
+      savedThroughCalls(path, at, key);
     }
   }
   // A saved file moved or copied to another path after its save (`os.rename("best.pth", best_path)`)
   // is still the program's own there: the move stands for a save at its destination.
   for (const move of index.callsTo(FILE_MOVES)) {
     const [from, to] = [argument(move, 'src', 0), argument(move, 'dst', 1)];
-    const fromKey = from ? fileKey(index.dataflow, from) : undefined;
-    const toKey = to ? fileKey(index.dataflow, to) : undefined;
+    const fromKey = from ? fileKey(flow, from) : undefined;
+    const toKey = to ? fileKey(flow, to) : undefined;
     if (!from || fromKey === undefined || toKey === undefined) continue;
-    if ((saves.get(fromKey) ?? []).some((save) => writtenBeforeRead(index.dataflow, save, move.node, from))) pushTo(saves, toKey, move.node);
+    if ((saves.get(fromKey) ?? []).some((save) => writtenBeforeRead(flow, save, move.node, from))) pushTo(saves, toKey, move.node);
   }
   return saves;
 }
