@@ -167,6 +167,63 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [CHECKPOINTS]), [14]);
   });
 
+  it('a function of the file that hands the helper a path over its own parameters saves what its calls pass', async () => {
+    const code = py`
+      import os
+      from pathlib import Path
+      import torch
+      from checkpoints import save_weights
+
+      def fit(args, net, run_id):
+          run_dir = os.path.join(args.ckpt_dir, run_id)
+          for epoch in range(args.epochs):
+              if step(net) > args.target:
+                  best_path = os.path.join(run_dir, "best.pth")
+                  save_weights(net, best_path)
+
+      def export(net, out):
+          save_weights(net, out / "last.pt")
+
+      def tune(net, tag):
+          save_weights(net, f"sweeps/{tag}.pt")
+
+      def main(args, net):
+          run_id = args.run_name
+          fit(args, net, run_id)
+          net.load_state_dict(torch.load(os.path.join(args.ckpt_dir, run_id, "best.pth")))
+          folder = Path("exports") / args.run_name
+          export(net, out=folder)
+          net.load_state_dict(torch.load(folder / "last.pt"))
+          tune(net, "small")
+          tune(net, "large")
+          net.load_state_dict(torch.load("sweeps/large.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [22, 25, 28], 'without the module all three loads are foreign');
+    assert.deepEqual(await lines(code, [CHECKPOINTS]), []);
+  });
+
+  it('still reports a load of what such a function\'s calls did not pass, or before its call', async () => {
+    assert.deepEqual(await lines(py`
+      import os
+      import torch
+      from checkpoints import save_weights
+
+      def fit(args, net, run_id):
+          for epoch in range(args.epochs):
+              save_weights(net, os.path.join(args.ckpt_dir, run_id, "best.pth"))
+
+      def tune(net, tag):
+          save_weights(net, f"sweeps/{tag}.pt")
+
+      def main(args, net):
+          net.load_state_dict(torch.load(os.path.join(args.ckpt_dir, args.run_name, "best.pth")))
+          fit(args, net, args.run_name)
+          net.load_state_dict(torch.load(os.path.join(args.ckpt_dir, args.base_run, "best.pth")))
+          tune(net, "small")
+          net.load_state_dict(torch.load("sweeps/large.pt"))
+    `, [CHECKPOINTS]), [13, 15, 17]);
+  });
+
   it('a method of an imported class saves to the path its construction gave (EarlyStopping, called or through a method)', async () => {
     const tools = projectModule('pytorchtools', py`
       import numpy as np

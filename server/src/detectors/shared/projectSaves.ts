@@ -429,12 +429,18 @@ function boundArguments(call: CallSite, parameters: readonly Parameter[]): Map<s
 /** Where a run-time part of a saved path comes from: what a call gives the name it starts with (`args`, `self.path`). */
 type PartSource = (hole: string) => { prefix: string; value: Node | PathValue } | undefined;
 
+/** What a call gives the parameter a function saves to when it saves to that parameter itself (`torch.save(state, path)`). */
+function wholePath(save: ParameterSave, source: PartSource): Node | PathValue | undefined {
+  const { template, holes } = save.path;
+  const whole = template === '{}' && holes.length === 1 ? source(holes[0]) : undefined;
+  return whole && whole.prefix === holes[0] ? whole.value : undefined;
+}
+
 /** The key of the file a save writes when its parts are filled in from `source` (see fileKey). */
 function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource): string | undefined {
-  const { template: saved, holes } = save.path;
   // Saved to the parameter itself: the file the argument names, as a load of it would name it.
-  const whole = saved === '{}' && holes.length === 1 ? source(holes[0]) : undefined;
-  if (whole && whole.prefix === holes[0]) return 'template' in whole.value ? pathKey(whole.value) : fileKey(index.dataflow, whole.value);
+  const whole = wholePath(save, source);
+  if (whole) return 'template' in whole ? pathKey(whole) : fileKey(index.dataflow, whole);
   const path = filledPath(index, save.path, source);
   // A part worked out by a call may name another file each time it is evaluated.
   return path && !path.holes.some((part) => part.includes('(')) ? pathKey(path) : undefined;
@@ -511,10 +517,11 @@ function composeHelperSaves(index: SemanticIndex, saves: Map<string, ParameterSa
 
 /**
  * The files the file's calls of project functions save, by key (as fileKey names a load's file),
- * each with the call that writes it.
+ * each with the call that writes it and, when the function saves to its parameter itself, the
+ * argument that names the file (`ckpt_path` of `save_checkpoint(model, ckpt_path)`).
  */
-export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectSaves): { key: string; call: Node }[] {
-  const found: { key: string; call: Node }[] = [];
+export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectSaves): { key: string; call: Node; path?: Node }[] {
+  const found: { key: string; call: Node; path?: Node }[] = [];
   let unbound: Map<string, { module: string; name: string }> | undefined;
   for (const call of index.calls) {
     const target = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)));
@@ -535,7 +542,8 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
         return attribute && given ? { prefix: attribute.prefix, value: given } : undefined;
       };
       const key = savedKey(index, save, source);
-      if (key !== undefined) found.push({ key, call: call.node });
+      const whole = wholePath(save, source);
+      if (key !== undefined) found.push({ key, call: call.node, ...(whole && !('template' in whole) ? { path: whole } : {}) });
     }
   }
   return found;
