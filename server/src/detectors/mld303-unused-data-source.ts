@@ -207,7 +207,7 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     const path = io.path ? flow.pathOf(io.path) : undefined;
     const source = io.path && path ? ` from ${describePath(isExact(path) ? path.template : undefined, io.path)}` : '';
     const replaced = names.length === 1 ? bindings.nextBinding(definitions[0]!) : undefined;
-    if (reloads.readAgainBeforeUse(io, replaced)) continue;
+    if (reloads.readAgainBeforeUse(io, replaced) || reloads.readIntoAnotherUsedName(io)) continue;
     // A `del` of the name would fail once the load is gone: no fix then.
     const fix = replaced?.kind === 'delete' ? undefined : removalFix(context, io, assignment, names);
     // The same name loaded in another branch of one `if` and never used either: one unused load.
@@ -248,12 +248,52 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
 class Reloads {
   private readonly loadOf = new Map<number, DataIO>();
   private readonly reachesUse = new Map<Definition, boolean>();
+  /** The files (path key, then scope) that some load in that scope binds to a name the program uses. */
+  private usedFiles: Set<string> | undefined;
 
-  constructor(private readonly index: SemanticIndex, loads: readonly DataIO[], private readonly bindings: BindingPositions, private readonly ownOutput: OwnOutput) {
+  constructor(private readonly index: SemanticIndex, private readonly loads: readonly DataIO[], private readonly bindings: BindingPositions, private readonly ownOutput: OwnOutput) {
     for (const io of loads) {
       const assignment = bindingAssignment(io.call.node);
       if (assignment) this.loadOf.set(assignment.id, io);
     }
+  }
+
+  /**
+   * True when the same function (or the module, every cell of a notebook) also loads the file `io`
+   * reads into another name that is used (`edges = pd.read_csv(p)` unused beside `edges_df =
+   * pd.read_csv(p)`): the program depends on that file anyway, and the unused read only repeats it.
+   */
+  readIntoAnotherUsedName(io: DataIO): boolean {
+    const key = this.fileInScope(io);
+    if (key === undefined) return false;
+    if (!this.usedFiles) {
+      this.usedFiles = new Set();
+      for (const load of this.loads) {
+        const assignment = bindingAssignment(load.call.node);
+        const used = assignment && chainTargets(assignment).some((name) => {
+          const definition = this.bindings.definitionAt(name);
+          return !!definition && this.index.dataflow.usesOf(definition).length > 0;
+        });
+        const loadKey = used && !this.ownOutput.writesBefore(load.path!, load.call.node.startIndex) ? this.fileInScope(load) : undefined;
+        if (loadKey !== undefined) this.usedFiles.add(loadKey);
+      }
+    }
+    return this.usedFiles.has(key);
+  }
+
+  /**
+   * The file a load reads and how it picks its part, joined with the function it runs in: none when
+   * the path is unknown or names no file with a suffix (a data set's root folder, whose
+   * `train=False` is another split). The reader, its other positional arguments and the keywords
+   * that choose a part of the file (a sheet, an HDF5 key, a split) must match too.
+   */
+  private fileInScope(io: DataIO): string | undefined {
+    const value = io.path ? this.index.dataflow.pathOf(io.path) : undefined;
+    const file = value && /\.[A-Za-z0-9]+$/.test(value.template) ? pathKey(value) : undefined;
+    if (file === undefined || io.call.hasSplat) return undefined;
+    const part = [io.call.callee.text, ...io.call.args.filter((arg) => !sameNode(arg, io.path)).map((arg) => arg.text),
+      ...PART_SELECTORS.map((name) => io.call.kwargs.get(name)?.text ?? '')];
+    return [enclosingFunction(io.call.node)?.id ?? -1, file, ...part].join('\u0000');
   }
 
   /** True when `replaced`, the binding after the unused load `io`, reads the same file and the chain it starts reaches a use. */
@@ -281,6 +321,9 @@ class Reloads {
     return samePath(this.index.dataflow.pathOf(load.path), this.index.dataflow.pathOf(again.path));
   }
 }
+
+/** Keywords of readers that choose one part of a file: another value reads other data. */
+const PART_SELECTORS = ['sheet_name', 'key', 'split', 'name', 'table', 'usecols', 'columns', 'nrows', 'skiprows', 'dataset'];
 
 /** Earlier unused loads of a name that a load is compared with: a bound on a generated file's pairs. */
 const MAX_BRANCH_SIBLINGS = 32;
@@ -490,7 +533,7 @@ export const unusedDataSource: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")   # never used\nmodel.fit(train[FEATURES], train.target)',
       fix: 'Delete the load, or use the data if it was meant to be used (the finding may reveal a forgotten evaluation on the test set). The quick fix deletes the statement when it is a plain `name = load(...)` whose arguments only compute a path (not when a `del` of the name follows, which would then fail). It is unsafe: the program no longer reads the file, so it no longer fails when the file is missing or malformed, and a download no longer happens.',
       fixed: 'import pandas as pd\n\ntrain = pd.read_csv("data/train.csv")\nmodel.fit(train[FEATURES], train.target)',
-      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement, and so is one under a test of the same name against another constant in a later `if` (`if cfg.level == "word": emb = np.load(p)`, then `elif cfg.level == "char": emb = np.zeros(shape)`), when nothing between them assigns that name and no loop runs both: one run sees one value. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. So is a read of the very path a save before it wrote, however little of that path is known before the program runs (`np.savez(target, ...)` then `np.load(target)`, `target` built from the arguments of its function); a read of another run-time path, or of the same name bound again to another file, is still reported. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart. A load replaced, before any use, by a load of the same file (`y_test = np.loadtxt("y_test.txt")` again at the top of the next section of a script, or the same path spelled another way) that is used, or replaced the same way by one that is, is a repeated read: the program depends on that file anyway. A reload of another file, or of a file the program wrote after the first read, leaves the first read unused, and a file loaded again and again with no load used is still reported.',
+      nearMisses: 'A use anywhere the binding can reach counts, including in a function body that reads the module-level name, in a notebook cell below, inside an f-string or through a mutation (`df["x"] = ...`). Loads assigned to `_` are deliberate. A load is said to be replaced only by a binding that runs after it: one in the other arm of its `if` (`if QUICK: ref = load(small)` / `else: ref = load(full)`) is an alternative, not a replacement, and so is one under a test of the same name against another constant in a later `if` (`if cfg.level == "word": emb = np.load(p)`, then `elif cfg.level == "char": emb = np.zeros(shape)`), when nothing between them assigns that name and no loop runs both: one run sees one value. A module-level load in a module that only defines things is an export for other files. Names used through `globals()`, `eval`, SQL strings (`df.query("@limit")`, `duckdb.sql("... FROM df")`) or magics (`%sql`, `%store df`) count as used. Unpacking and chained assignments (`raw = df = pd.read_csv(...)`) bind one load to several names: it is unused only when every one of them is unused, and then it is one finding. A file the program itself wrote earlier (`df.to_csv("out.csv")` then `pd.read_csv("out.csv")`, or files written under a run-time name such as `f"part-{split}.jsonl"` and listed back) is a round trip, not a dependency on outside data. So is a read of the very path a save before it wrote, however little of that path is known before the program runs (`np.savez(target, ...)` then `np.load(target)`, `target` built from the arguments of its function); a read of another run-time path, or of the same name bound again to another file, is still reported. A load whose own statement writes the data out — the chain ends in a writer (`pd.read_csv(src).drop_duplicates().to_parquet(dst)`) or hands the frame to a lambda that writes it (`.pipe(lambda d: d.to_feather(dst))`) — is a conversion step: the write is its use, whatever the name is left holding; a chain that only transforms the frame, into a name never used, is still reported. A load in the body of a `try` that handles an exception (`try: df = pd.read_csv(p)` / `except UnicodeDecodeError: ...`) and whose value is never used is a probe: it checks that the file is there and parses, and the handler says what happens when it does not. A load from an open file object whose next use reads it again (`header = np.fromfile(fp, dtype=np.int32, count=5)` before `weights = np.fromfile(fp, dtype=np.float32)`; the first of several arrays saved one after another into one file) moves the file\'s position: that read starts where the load stopped, so the load is needed whatever its value; one whose handle is next only closed or rewound (`fp.seek(0)`) is still reported. A data set built with `download=True` whose root folder the program names again after it (`upload_data(path="data")`, `root / "food-101" / "images"`) is a download step: the files it puts there are what the program uses. A load with a clock read before it and another after it among the simple statements of its block (`start = time.time()`, the load, `print(time.time() - start)`) is timed: it measures how long the reader takes, and that duration is the use; a clock read on one side only (a start time logged) or inside a loop or other block times nothing. One name loaded in the branches of one `if` and used in none of them (`if korean: news_len = pd.read_csv(a)` / `else: news_len = pd.read_csv(b)`, never read) is one unused load: one finding, at the first, linked to the others, whose fix removes every one of them; two names, or two loads of one name in one branch, stay apart. A load replaced, before any use, by a load of the same file (`y_test = np.loadtxt("y_test.txt")` again at the top of the next section of a script, or the same path spelled another way) that is used, or replaced the same way by one that is, is a repeated read: the program depends on that file anyway. A reload of another file, or of a file the program wrote after the first read, leaves the first read unused, and a file loaded again and again with no load used is still reported. Likewise a load into a name never used, when the same function (or the module level, in a notebook any cell) loads the same file into another name that is used (`edges = pd.read_csv(edges_file)` left unused beside `edges_df = pd.read_csv(edges_file, names=cols)`): that file is a dependency anyway; a used load of it in another function, or one that reads what the program wrote there, leaves the unused load reported.',
       notebooks: 'The cells are one program: data loaded in one cell and used in any cell below is used.',
     },
   },

@@ -72,6 +72,42 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
+      name: 'an edge list read into a name left unused, and read again under another name that builds the graph',
+      code: py`
+        import networkx as nx
+        import pandas as pd
+
+        EDGES = "citeseer/edges.csv"
+        edge_table = pd.read_csv(EDGES, header=None, names=["src", "dst"])
+        edge_frame = pd.read_csv(EDGES, header=None, names=["u", "v"])
+        graph = nx.from_pandas_edgelist(edge_frame, "u", "v")
+        print(graph.number_of_nodes())
+      `,
+    },
+    {
+      name: 'in a function, the used load of the node features comes first and a second, unused read of them follows',
+      code: py`
+        import os
+        import numpy as np
+
+        def load_split(root):
+            feats = np.load(os.path.join(root, "node_feats.npy"))
+            labels = np.load(os.path.join(root, "labels.npy"))
+            raw_feats = np.load(os.path.join(root, "node_feats.npy"), mmap_mode="r")
+            return feats, labels
+
+        print(load_split("ogbn-arxiv"))
+      `,
+    },
+    {
+      name: 'a notebook: the adjacency matrix loaded in one cell into a name used below, and again into another name in a later cell',
+      code: [
+        'import numpy as np\nadjacency = np.load("processed/adjacency.npy")\n',
+        'print(adjacency.sum(axis=1))\n',
+        'adj_raw = np.load("processed/adjacency.npy")\n',
+      ],
+    },
+    {
       name: 'a header read off an open file only to move past it: the next read of the handle starts after it',
       code: py`
         import numpy as np
@@ -679,6 +715,52 @@ ruleTests(unusedDataSource, {
         extract_frames("videos/").to_csv("frames.csv")
         frames = pd.read_csv("frames.csv")
         print(labels.shape, frames.shape)
+      `,
+    },
+    {
+      name: 'another file under another name, the same file used only in another function, or read back after the program wrote it: still unused',
+      code: py`
+        import pandas as pd
+
+        def build_graph():
+            edge_table = pd.read_csv("cora/edges.csv")
+            edge_frame = pd.read_csv("cora/edges_clean.csv")
+            return edge_frame
+
+        def count_edges():
+            edges = pd.read_csv("cora/edges.csv")
+            return len(edges)
+
+        nodes = pd.read_csv("cora/nodes.csv")
+        fetch_nodes().to_csv("cora/nodes.csv")
+        node_frame = pd.read_csv("cora/nodes.csv")
+        papers = pd.read_excel("cora/meta.xlsx", sheet_name="papers")
+        authors = pd.read_excel("cora/meta.xlsx", sheet_name="authors")
+        print(build_graph(), count_edges(), node_frame.shape, authors.shape)
+      `,
+      findings: [
+        { line: 4, message: /^`edge_table` is loaded from "cora\/edges\.csv" by `pd\.read_csv` but never used$/ },
+        { line: 12, message: /^`nodes` is loaded from "cora\/nodes\.csv" by `pd\.read_csv` but never used$/ },
+        { line: 15, message: /^`papers` is loaded from "cora\/meta\.xlsx" by `pd\.read_excel` but never used$/ },
+      ],
+      fixIndex: 0,
+      output: py`
+        import pandas as pd
+
+        def build_graph():
+            edge_frame = pd.read_csv("cora/edges_clean.csv")
+            return edge_frame
+
+        def count_edges():
+            edges = pd.read_csv("cora/edges.csv")
+            return len(edges)
+
+        nodes = pd.read_csv("cora/nodes.csv")
+        fetch_nodes().to_csv("cora/nodes.csv")
+        node_frame = pd.read_csv("cora/nodes.csv")
+        papers = pd.read_excel("cora/meta.xlsx", sheet_name="papers")
+        authors = pd.read_excel("cora/meta.xlsx", sheet_name="authors")
+        print(build_graph(), count_edges(), node_frame.shape, authors.shape)
       `,
     },
     {
