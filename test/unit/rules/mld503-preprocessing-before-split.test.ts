@@ -254,8 +254,16 @@ ruleTests(preprocessingBeforeSplit, {
             for batch in batches:
                 scaler.partial_fit(batch)
             return train_test_split(scaler.transform(X), y, random_state=0)
+
+        def per_feature(X, y):
+            cols = np.array([StandardScaler().fit_transform(c.reshape(-1, 1)).ravel() for c in X.T]).T
+            return train_test_split(cols, y, random_state=0)
+
+        def per_column(df, y):
+            out = pd.DataFrame({name: StandardScaler().fit_transform(col.to_numpy().reshape(-1, 1)).ravel() for name, col in df.items()})
+            return train_test_split(out, y, random_state=0)
       `,
-      findings: [{ line: 7 }, { line: 11 }, { line: 16 }, { line: 22 }, { line: 28 }],
+      findings: [{ line: 7 }, { line: 11 }, { line: 16 }, { line: 22 }, { line: 28 }, { line: 32 }, { line: 36 }],
     },
     {
       name: 'a scaler before the folds, when the loop over the folds also trains a linear model, or hands the rows to a function of the file',
