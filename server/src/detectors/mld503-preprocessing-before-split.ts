@@ -32,16 +32,8 @@ const ROW_PICKERS = /(^|\.)(split|train_test_split|permutation|choice|where|nonz
  */
 function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
   const node = unpackedValue(index, index.valueOf(stripParens(data)));
-  if (node.type === 'call') {
-    const call = index.call(node);
-    // `.values`, `.astype(...)`, `np.asarray(...)` keep the rows they are given.
-    const inner = call?.receiver && call.method && ['astype', 'copy', 'to_numpy', 'reshape'].includes(call.method) ? call.receiver : undefined;
-    return !!inner && depth < 4 && selectsRows(index, inner, depth + 1);
-  }
-  if (node.type === 'attribute') {
-    const object = node.childForFieldName('object');
-    return node.childForFieldName('attribute')?.text === 'values' && !!object && depth < 4 && selectsRows(index, object, depth + 1);
-  }
+  const inner = keptValuesOf(index, node);
+  if (inner) return depth < 4 && selectsRows(index, inner, depth + 1);
   if (node.type !== 'subscript') return false;
   const object = node.childForFieldName('value');
   const indexer = object?.type === 'attribute' ? object.childForFieldName('attribute')?.text : undefined;
@@ -51,6 +43,46 @@ function selectsRows(index: SemanticIndex, data: Node, depth = 0): boolean {
   if (rows.type === 'slice') return rows.namedChildren.length > 0;
   if (indexer === 'loc' || indexer === 'iloc') return stringValue(rows) === undefined && !columnList(index.dataflow, rows);
   return isMaskExpression(rows, index) || pickedRows(index, rows);
+}
+
+/** What `.values`, `.astype(...)`, `.copy()`, `.to_numpy()` or `.reshape(...)` is called on: they keep the values (and rows) they are given. */
+function keptValuesOf(index: SemanticIndex, node: Node): Node | undefined {
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text === 'values' ? node.childForFieldName('object') ?? undefined : undefined;
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  return call?.receiver && call.method && ['astype', 'copy', 'to_numpy', 'reshape'].includes(call.method) ? call.receiver : undefined;
+}
+
+/** Calls that join arrays or frames (or extend a list) into one run of rows, where a split may part what one element held. */
+const ROW_JOINS = /^(numpy\.(concatenate|vstack|hstack|dstack|row_stack|column_stack)|pandas\.concat)$|(^|\.)extend$/;
+
+/** Calls that walk an array or a frame by its columns. */
+const COLUMN_WALKS = /(^|\.)(transpose|swapaxes|items|iteritems)$/;
+
+/**
+ * `[scaler.fit_transform(m) for m in mfccs]`, or the same in a `for` loop: a transformer fitted
+ * anew on each element of a collection learns a statistic of that one element (one utterance's
+ * frames, one image's pixels). When the elements reach the split as samples of their own
+ * (`np.array(features)`), each lands whole on one side of it, and nothing of a held-out sample
+ * reaches another. A split inside that loop splits each element's own rows, elements joined into
+ * rows (`np.concatenate`, `pd.concat`) may be parted by the split, a walk over the columns (`X.T`,
+ * `df.items()`) fits each feature on every row, and `partial_fit`, or the last
+ * element's fit applied after the loop, carries one element's statistics to others: all still leak.
+ */
+function fitsEachSample(index: SemanticIndex, fit: TransformerCall, applied: readonly TransformerCall[], holdout: Holdout): boolean {
+  if (fit.call.method !== 'fit_transform') return false;
+  let data = stripParens(fit.data!);
+  for (let inner = keptValuesOf(index, data); inner; inner = keptValuesOf(index, data)) data = stripParens(inner);
+  const element = data.type === 'identifier' ? index.bindingAt(data) : undefined;
+  if (element?.kind !== 'for' && element?.kind !== 'comprehension') return false;
+  // The comprehension itself, or the `for` statement whose body runs the fit.
+  const loop = element.kind === 'for' ? element.statement : element.statement.parent;
+  if (!loop || !isAncestorOf(loop, fit.call.node) || isAncestorOf(loop, holdout.call.node)) return false;
+  if (applied.some((step) => !isAncestorOf(loop, step.call.node))) return false;
+  // A walk over the columns (`X.T`, `df.items()`) fits each feature on every row: a leak.
+  const walked = (element.kind === 'for' ? loop : element.statement).childForFieldName('right');
+  const columns = !walked || [walked, ...index.nodesWithin('attribute', walked)].some((node) => node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'T')
+    || index.callsWithin(walked).some((call) => COLUMN_WALKS.test(call.qname ?? call.method ?? ''));
+  return !columns && !index.dataflow.lineageHas(holdout.data, { call: (call) => ROW_JOINS.test(call.qname ?? call.method ?? '') });
 }
 
 /** `X_train, X_test = X[:800], X[800:]`: the element a name takes from a parallel assignment (the name itself otherwise). */
@@ -199,7 +231,7 @@ function check(context: RuleContext): void {
       ? holdouts.slice(after)
       : [...new Set([...fed, ...(splitting.get(sameObjectKey(fit.data)) ?? [])])].filter((position) => position >= after).sort((a, b) => a - b).map((position) => holdouts[position]);
     const holdout = candidates.find(leaksInto);
-    if (holdout) pushTo(leaks, holdout, fit);
+    if (holdout && !fitsEachSample(index, fit, applied, holdout)) pushTo(leaks, holdout, fit);
   }
   // Steps fitted on all the data before one split are one cause with one remedy (split first, or
   // a Pipeline): one finding per split, at the first such fit, linked to the others.
@@ -253,7 +285,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nA transformer fitted anew on each sample, by `fit_transform` on the variable of a loop or comprehension over the samples (`[scaler.fit_transform(m) for m in mfccs]`: one clip\'s frames, one image\'s pixels), learns only that sample, and when the samples reach the split as samples (`np.array(features)`, `np.stack`) each lands whole on one side: nothing of a held-out sample reaches another, and nothing is reported. Elements joined into rows (`np.concatenate`, `pd.concat`, `extend`: a subject\'s recording the split may part), a walk over the columns (`for col in X.T`, `df.items()`: each feature fitted on every row), a split inside that loop, `partial_fit`, and a fitted transformer applied after the loop are still reported.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

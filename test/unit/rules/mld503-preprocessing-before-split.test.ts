@@ -5,6 +5,30 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
+      name: 'a scaler fitted anew on each sample (one clip, one image, one signal), the samples then stacked and split',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+        def per_clip(clips, labels):
+            scaler = StandardScaler()
+            frames = [scaler.fit_transform(clip) for clip in clips]
+            X = np.array([np.pad(f, ((0, 300 - len(f)), (0, 0))) for f in frames])
+            return train_test_split(X, labels, test_size=0.2, random_state=0)
+
+        def per_image(images, labels):
+            scaled = []
+            for i, img in enumerate(images):
+                scaled.append(MinMaxScaler().fit_transform(img.reshape(-1, 1)).reshape(48, 48))
+            return train_test_split(np.stack(scaled), labels, random_state=0)
+
+        def per_signal(signals, y):
+            X = np.asarray([StandardScaler().fit_transform(s.astype("float32")) for s in signals])
+            return train_test_split(X, y, stratify=y, random_state=0)
+      `,
+    },
+    {
       name: 'the scaler is fitted on the training split only',
       code: py`
         from sklearn.model_selection import train_test_split
@@ -198,6 +222,49 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'a fit per element that still leaks: elements joined into rows, a split inside the loop, the last fit applied to all, partial_fit',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+
+        def per_subject(recordings, y):
+            X = np.concatenate([StandardScaler().fit_transform(r) for r in recordings])
+            return train_test_split(X, y, random_state=0)
+
+        def per_frame(frames, y):
+            X = pd.concat([pd.DataFrame(StandardScaler().fit_transform(f)) for f in frames])
+            return train_test_split(X, y, random_state=0)
+
+        def each_dataset(datasets):
+            for X, y in datasets:
+                X_s = StandardScaler().fit_transform(X)
+                print(train_test_split(X_s, y, random_state=0))
+
+        def last_fit(chunks, X, y):
+            scaler = StandardScaler()
+            for chunk in chunks:
+                scaler.fit_transform(chunk)
+            return train_test_split(scaler.transform(X), y, random_state=0)
+
+        def streamed(batches, X, y):
+            scaler = StandardScaler()
+            for batch in batches:
+                scaler.partial_fit(batch)
+            return train_test_split(scaler.transform(X), y, random_state=0)
+
+        def per_feature(X, y):
+            cols = np.array([StandardScaler().fit_transform(c.reshape(-1, 1)).ravel() for c in X.T]).T
+            return train_test_split(cols, y, random_state=0)
+
+        def per_column(df, y):
+            out = pd.DataFrame({name: StandardScaler().fit_transform(col.to_numpy().reshape(-1, 1)).ravel() for name, col in df.items()})
+            return train_test_split(out, y, random_state=0)
+      `,
+      findings: [{ line: 7 }, { line: 11 }, { line: 16 }, { line: 22 }, { line: 28 }, { line: 32 }, { line: 36 }],
+    },
     {
       name: 'a scaler before the folds, when the loop over the folds also trains a linear model, or hands the rows to a function of the file',
       code: py`
