@@ -224,6 +224,16 @@ export function pathKey(value: PathValue): string | undefined {
   return value.identity !== undefined ? `${key}\u0000${value.identity}` : undefined;
 }
 
+/**
+ * The folder a path lies in: the value without its last part (`{}/best_epoch.npy` -> `{}`), when
+ * that part is known text (no run-time part in it) and a folder is left.
+ */
+export function parentFolder(value: PathValue): PathValue | undefined {
+  const cut = value.template.lastIndexOf('/');
+  if (cut <= 0 || value.template.slice(cut).includes('{}')) return undefined;
+  return { template: value.template.slice(0, cut), holes: value.holes };
+}
+
 /** True when two path values name the same file (see pathKey). */
 export function samePath(a: PathValue, b: PathValue): boolean {
   const key = pathKey(a);

@@ -5,6 +5,40 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a record of training written into the folder a checkpoint is saved to, read back where the checkpoint is restored or reported',
+      code: py`
+        import json
+        import os
+        import numpy as np
+        import torch
+
+        def save_best(model, tokenizer, epoch, val_loss, out_dir):
+            best_dir = os.path.join(out_dir, "best")
+            model.save_pretrained(best_dir)
+            tokenizer.save_pretrained(best_dir)
+            np.save(f"{best_dir}/best_epoch.npy", epoch)
+            np.save(os.path.join(best_dir, "val_loss.npy"), val_loss)
+
+        def checkpoint(net, history, ckpt_dir):
+            torch.save(net.state_dict(), f"{ckpt_dir}/weights.pt")
+            with open(f"{ckpt_dir}/history.json", "w") as f:
+                json.dump(history, f)
+
+        def evaluate(model, out_dir, ckpt_dir):
+            best_dir = os.path.join(out_dir, "best")
+            epoch = int(np.load(f"{best_dir}/best_epoch.npy"))
+            loss = float(np.load(os.path.join(best_dir, "val_loss.npy")))
+            with open(f"{ckpt_dir}/history.json") as f:
+                curve = json.load(f)
+            model.from_pretrained(best_dir)
+            return {"epoch": epoch + 1, "loss": loss, "curve": curve}
+
+        save_best(model, tokenizer, 3, 0.2, out_dir)
+        checkpoint(net, [0.5, 0.2], ckpt_dir)
+        print(evaluate(model, out_dir, ckpt_dir))
+      `,
+    },
+    {
       name: 'exported weights read back by a closure that recomputes the outputs, only the largest gap printed with a verdict',
       code: py`
         import numpy as np
@@ -608,6 +642,31 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'rows written beside a checkpoint, and a record written by a function that saves no model there, are still hops',
+      code: py`
+        import os
+        import numpy as np
+
+        def save_best(model, X_test, epoch, out_dir):
+            best_dir = os.path.join(out_dir, "best")
+            model.save_pretrained(best_dir)
+            np.save(f"{best_dir}/X_test.npy", X_test)
+
+        def note_epoch(epoch, out_dir):
+            np.save(os.path.join(out_dir, "best", "best_epoch.npy"), epoch)
+
+        def evaluate(model, out_dir):
+            X_test = np.load(os.path.join(out_dir, "best", "X_test.npy"))
+            epoch = int(np.load(os.path.join(out_dir, "best", "best_epoch.npy")))
+            return model.predict(X_test), epoch + 1
+
+        save_best(model, X_test, 3, out_dir)
+        note_epoch(3, out_dir)
+        print(evaluate(model, out_dir))
+      `,
+      findings: [{ line: 13, message: /X_test\.npy.*read back here/ }, { line: 14, message: /best_epoch\.npy.*read back here/ }],
+    },
     {
       name: 'exported weights read back by a closure whose outputs are trained on: still a hop',
       code: py`
