@@ -419,6 +419,25 @@ const kerasAgent = (run: string) => py`
           return self.q.train_on_batch(states, targets)
 ` + run;
 
+/** A library module (definitions only) whose client class trains with a generator it builds; `seed` is what the fix gives it. */
+const federatedClientModule = (seed: string, seedLine: string) => py`
+  import numpy as np${seedLine}
+
+
+  class FederatedClient:
+      def __init__(self, name, model, local_epochs=1):
+          self.name = name
+          self.model = model
+          self.local_epochs = local_epochs
+          self.rng = np.random.default_rng(${seed})
+
+      def train(self, X, y):
+          for _ in range(self.local_epochs):
+              order = self.rng.permutation(len(X))
+              self.model.partial_fit(X[order], y[order], classes=[0, 1])
+          return self.model.coef_
+`;
+
 /** A REINFORCE policy class whose own `fit` steps an optimizer, and whose `act` samples with NumPy; `run` uses it. */
 const torchPolicy = (run: string) => py`
   import numpy as np
@@ -3396,6 +3415,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a library module\'s client class that trains with an unseeded generator of its own: the modules that import it run its train, and cannot seed that generator',
+      code: federatedClientModule('', ''),
+      findings: [{ line: 9, message: /^`default_rng\(\)` without a seed takes fresh entropy/ }],
+      output: federatedClientModule('SEED', '\n  SEED = 42'),
+    },
     {
       name: 'the same data set module whose __main__ block trains on the set it builds is still reported',
       code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\ntrain_classifier(torch.utils.data.DataLoader(d, batch_size=32))'),

@@ -267,12 +267,13 @@ const handedOnClasses = oncePer((index: SemanticIndex): Set<string> => {
 /**
  * A class whose methods make it a model or a data set (by its methods, or by its base class). A
  * method only a program calls counts where it may run: an agent class whose `train` a script that
- * only plays the loaded agent never calls, nor hands the agent on, learns nothing there.
+ * only plays the loaded agent never calls, nor hands the agent on, learns nothing there. In a
+ * library module (no program of its own) the modules that import the class run its methods.
  */
 function isModelOrDataClass(index: SemanticIndex, owner: Node): boolean {
   if (index.classBases(owner).some((base) => /^(torch|tensorflow|keras|lightning|pytorch_lightning)\./.test(base))) return true;
   const className = owner.childForFieldName('name')?.text ?? '';
-  const mayRun = (name: string) => !PROGRAM_RUN_METHODS.test(name) || handedOnClasses(index).has(className) || index.calls.some((call) => mayCallOwn(call, name));
+  const mayRun = (name: string) => !PROGRAM_RUN_METHODS.test(name) || !index.isEntryPoint || handedOnClasses(index).has(className) || index.calls.some((call) => mayCallOwn(call, name));
   return DATA_CLASS_NAME.test(className) || methodNames(owner).some((name) => MODEL_OR_DATA_METHODS.test(name) && mayRun(name));
 }
 
