@@ -979,6 +979,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
   let lost = queue.length === 0;
   while (queue.length > 0) {
     if (steps++ >= BUDGET) return 'unknown';
+    // A model is asked only whether it reaches nothing: once anything is lost, shown or measured, it does not.
+    if (model && (lost || shown > 0 || shapes > 0)) return 'unknown';
     const item = queue.shift()!;
     const node = item.node;
     via = item.via;
@@ -1052,7 +1054,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
         // A model's own fit changes only the model, followed already by its name; fit returns the
         // model, and what it outputs carries what it learned. Either dropped on its own line goes nowhere.
         if (parent.type === 'call' && call.receiver && (MODEL_ANSWERS.test(call.method ?? '') || OUTPUT_METHODS.has(call.method ?? '')) && !reportsAsItFits(call)) {
-          if (callNode.parent?.type !== 'expression_statement') push(callNode);
+          // A notebook keeps a top-level statement's value as the cell's output, in `_`.
+          if (callNode.parent?.type !== 'expression_statement' || (index.doc.kind === 'notebook' && !enclosingFunction(callNode))) push(callNode);
           continue;
         }
         // Wrapped in another estimator (`OneVsRestClassifier(SGDClassifier())`), it goes where the wrapper goes.
@@ -1235,14 +1238,17 @@ function readOutside(index: SemanticIndex, name: Node): boolean {
 /**
  * Whether what the model built by `construction` (an estimator's constructor call) learns reaches
  * no result: its own fits are followed past, and every answer it gives afterwards (`predict`,
- * `predict_proba`, itself when returned) is dropped, unread or only asked its shape. A script
- * that fits models only to time the fit or watch its memory is such. Shown (a clustering
- * plotted), saved, scored, handed to a call no table knows, or lost track of, it reaches one.
+ * `predict_proba`, itself when returned) is dropped or unread. A script that fits models only to
+ * time the fit or watch its memory is such. Shown (a clustering plotted), asked a size (cluster
+ * sizes depend on the draw), saved, scored, handed to a call no table knows, or lost track of, it
+ * reaches one.
  */
 export function modelReachesNoResult(index: SemanticIndex, construction: Node): boolean {
+  // Kept at the top level, it may be read outside the file (readOutside): only a function's models are followed.
+  if (!enclosingFunction(construction)) return false;
   // Handed to a call that neither computes from it nor is known, it may be written or plotted there.
   const reach = followDraw(index, [construction], { model: true, onlyArgumentsShown: true });
-  return reach === 'nowhere' || reach === 'shape-only';
+  return reach === 'nowhere';
 }
 
 /** Statements that only leave or skip a loop, or do nothing. */
