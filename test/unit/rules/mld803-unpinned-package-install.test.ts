@@ -31,6 +31,14 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'a requirements file named without -r is no package: pip looks for one of that name, finds no release, and installs nothing',
+      code: [
+        '%cd /content/drive/MyDrive/audio-tagging\n!git pull\n!pip install requirements.txt\n',
+        '%pip install -q requirements_colab.txt\n',
+        'import os, subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "requirements-dev.txt"])\nos.system("pip install -U requirements.txt")\n',
+      ],
+    },
+    {
       name: 'uv pip options that take a value: the value is no package (a lock file installed with --no-deps)',
       code: [
         '# Install the pinned environment on the driver\n!uv pip install -r env.lock --system --no-deps --index-strategy unsafe-best-match\n',
@@ -132,6 +140,11 @@ ruleTests(unpinnedPackageInstall, {
         '%%capture\nimport os\n!pip install --upgrade -qqq uv\nif "COLAB_" not in "".join(os.environ.keys()):\n    !pip install unsloth vllm\nelse:\n    !uv pip install -qqq --upgrade unsloth vllm bitsandbytes\n!uv pip install transformers==4.55.4\n',
       ],
       findings: [{ cell: 0, line: 5, column: 5, message: /^`pip install`: unsloth, vllm and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
+      name: 'beside a requirements file named without -r, the packages of the line and of the next cell are still named',
+      code: ['!pip install requirements.txt librosa\n', '!pip install torchaudio==2.2.0 soundfile\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: librosa and soundfile have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'an unpinned package installed beside ninja is named, ninja is not',
@@ -337,7 +350,7 @@ describe('install command parsing', () => {
       ['numpy', 'unpinned'], ['numpy==1.26.4', 'pinned'], ['numpy~=1.26.0', 'pinned'], ['numpy>=1.20', 'range'], ['numpy<2', 'range'],
       ['numpy>=1.20,<2', 'pinned'], ['transformers[torch]', 'unpinned'], ['transformers[torch]==4.44.2', 'pinned'],
       ['git+https://github.com/o/r', 'branch'], ['git+https://github.com/o/r.git@main', 'branch'], ['git+ssh://git@github.com/o/r.git', 'branch'],
-      ['git+https://github.com/o/r.git@0123abc#egg=r', 'pinned'], ['https://github.com/o/r/archive/master.zip', 'branch'], ['./pkg', 'pinned'], ['{name}', 'unknown'],
+      ['git+https://github.com/o/r.git@0123abc#egg=r', 'pinned'], ['https://github.com/o/r/archive/master.zip', 'branch'], ['./pkg', 'pinned'], ['{name}', 'unknown'], ['requirements.txt', 'unknown'], ['requirements-dev.txt', 'unknown'],
     ];
     for (const [spec, status] of cases) assert.equal(classifyPip(spec).status, status, spec);
   });

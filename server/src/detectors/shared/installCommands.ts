@@ -258,6 +258,10 @@ function nameOf(spec: string): string {
 /** A pip requirement: a name with specifiers, a URL, a VCS reference or a local path. */
 export function classifyPip(spec: string): Requirement {
   if (/[{}$]/.test(spec)) return { spec, status: 'unknown' };
+  // A requirements file named without `-r` (`pip install requirements.txt`): pip does not read the
+  // file but looks for a package of that name, and there is none to choose a release of (PyPI
+  // forbids `requirements.txt`; the few such names taken abort their own install to catch the slip).
+  if (/^[\w.-]+\.txt$/i.test(spec)) return { spec, status: 'unknown' };
   const direct = /^([A-Za-z0-9][\w.-]*(?:\[[^\]]*\])?)\s*@\s*(\S.*)$/.exec(spec);
   if (direct) return { spec, status: classifyLocation(direct[2]) };
   if (isLocationLike(spec)) return { spec, status: classifyLocation(spec) };
