@@ -186,6 +186,43 @@ ruleTests(preprocessingBeforeSplit, {
       `,
     },
     {
+      name: 'a scaler before the folds, when the tree model in the loop takes its settings unpacked from a dictionary literal of the file (an Optuna objective, a LightGBM grid, a forest with its own keywords too)',
+      code: py`
+        import numpy as np
+        import lightgbm as lgb
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.metrics import mean_squared_error
+        from sklearn.model_selection import KFold, TimeSeriesSplit
+        from sklearn.preprocessing import MinMaxScaler, RobustScaler
+        from xgboost import XGBRegressor
+
+        def tune(X, y, trial):
+            X_s = RobustScaler().fit_transform(X)
+            params = {
+                "n_estimators": trial.suggest_int("n_estimators", 100, 500),
+                "max_depth": trial.suggest_int("max_depth", 3, 8),
+                "booster": "gbtree",
+            }
+            errs = []
+            for tr, va in TimeSeriesSplit(n_splits=3).split(X_s):
+                m = XGBRegressor(**params)
+                m.fit(X_s[tr], y[tr])
+                errs.append(mean_squared_error(y[va], m.predict(X_s[va])))
+            return float(np.mean(errs))
+
+        def grid(X, y):
+            X_s = MinMaxScaler().fit_transform(X)
+            cfg = dict(num_leaves=31)
+            lgb_cfg = {"num_leaves": 63, "learning_rate": 0.05}
+            for tr, va in KFold(n_splits=5).split(X_s):
+                gbm = lgb.LGBMRegressor(**lgb_cfg)
+                gbm.fit(X_s[tr], y[tr])
+                forest = RandomForestRegressor(random_state=0, **{"n_estimators": 300})
+                forest.fit(X_s[tr], y[tr])
+                print(gbm.score(X_s[va], y[va]), forest.score(X_s[va], y[va]))
+      `,
+    },
+    {
       name: 'a scaler before the folds, when every model trained in the loop over the folds, or handed to the cross-validation, is a tree model: other models of the file learn from other data',
       code: py`
         import numpy as np
@@ -322,6 +359,46 @@ ruleTests(preprocessingBeforeSplit, {
         RandomForestClassifier(random_state=0).fit(X_train, y_train)
       `,
       findings: [{ line: 5, message: /\(and so is 1 other step, linked\)/ }],
+    },
+    {
+      name: 'a scaler before the folds, when the unpacked settings pick a linear booster or linear leaves, come from elsewhere, or are changed after the literal',
+      code: py`
+        import json
+        import lightgbm as lgb
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import StandardScaler
+        from xgboost import XGBRegressor
+
+        def linear(X, y):
+            X_s = StandardScaler().fit_transform(X)
+            params = {"booster": "gblinear", "n_estimators": 200}
+            for tr, va in KFold(n_splits=5).split(X_s):
+                XGBRegressor(**params).fit(X_s[tr], y[tr])
+
+        def leaves(X, y):
+            X_s = StandardScaler().fit_transform(X)
+            for tr, va in KFold(n_splits=5).split(X_s):
+                lgb.LGBMRegressor(**{"linear_tree": True}).fit(X_s[tr], y[tr])
+
+        def loaded(X, y, path):
+            X_s = StandardScaler().fit_transform(X)
+            params = json.load(open(path))
+            for tr, va in KFold(n_splits=5).split(X_s):
+                XGBRegressor(**params).fit(X_s[tr], y[tr])
+
+        def changed(X, y, kind):
+            X_s = StandardScaler().fit_transform(X)
+            params = {"n_estimators": 200}
+            params["booster"] = kind
+            for tr, va in KFold(n_splits=5).split(X_s):
+                XGBRegressor(**params).fit(X_s[tr], y[tr])
+      `,
+      findings: [
+        { line: 8, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
+        { line: 14, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
+        { line: 19, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
+        { line: 25, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
+      ],
     },
     {
       name: 'a scaler before the split, when the boosting model is linear (`booster="gblinear"`)',

@@ -1337,6 +1337,30 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a statistic named by the last word of the name loaded into or of the file\'s own name (a residual spread kept to draw prediction intervals, a target mean to undo centring), under a models folder known only at run time',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_DIR = os.path.join(os.path.dirname(__file__), "saved_models")
+
+        class RidgeForecaster:
+            def load(self):
+                self.residual_std = joblib.load(os.path.join(MODEL_DIR, "ridge_residual_std.pkl"))
+                self.y_variance = joblib.load(os.path.join(MODEL_DIR, "ridge_target_variance.pkl"))
+
+            def interval(self, pred):
+                return pred - 1.96 * self.residual_std, pred + 1.96 * self.residual_std
+
+        with open(os.path.join(MODEL_DIR, "xgb_target_mean.pkl"), "rb") as f:
+            centre = pickle.load(f)
+        spread = joblib.load(os.path.join(MODEL_DIR, "lstm_price_stdev.joblib"))
+        price_std = joblib.load(os.path.join(MODEL_DIR, "lstm_scale.pkl"))
+        forecast = raw * spread * price_std + centre
+      `,
+    },
+    {
       name: 'statistics of the data under the plural name of the statistic (clipping percentiles a serving class reads back, quantiles of an anomaly score), by the name loaded into or the file name',
       code: py`
         import os
@@ -2786,6 +2810,26 @@ ruleTests(unsafeModelDeserialization, {
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a name that ends in a statistic but also names a model, a model named after the statistic it predicts, and a statistic file used as a model are still models',
+      code: py`
+        import os
+        import joblib
+
+        MODEL_DIR = os.path.join(os.path.dirname(__file__), "saved_models")
+        model_std = joblib.load(os.path.join(MODEL_DIR, "xgb_std.pkl"))
+        std_model = joblib.load(os.path.join(MODEL_DIR, "std_model.pkl"))
+        spread = joblib.load(os.path.join(MODEL_DIR, "mean_regressor.pkl"))
+        mean = joblib.load("models/mean.pkl")
+        y_hat = mean.predict(X)
+      `,
+      findings: [
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {

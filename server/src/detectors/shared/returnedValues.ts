@@ -4,7 +4,7 @@
 // result (`path = save_checkpoint(model)`).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import type { Definition } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 
@@ -101,6 +101,32 @@ function literalEntry(index: SemanticIndex, identifier: Node, key: string): Node
   if (!read || literal?.type !== 'dictionary' || index.dataflow.writesInto(read).length > 0) return undefined;
   const pair = literal.namedChildren.find((child) => child?.type === 'pair' && stringValue(child.childForFieldName('key')!) === key);
   return pair?.childForFieldName('value') ?? undefined;
+}
+
+/**
+ * Every keyword a call receives, its own and those of each `**settings` it unpacks, when each is a
+ * dictionary literal with constant keys, or a name bound to one that nothing writes into before the call
+ * (`params = {"max_depth": ...}`, then `XGBRegressor(**params)`, as an Optuna objective builds its
+ * model). Undefined when any unpacked value is not such a literal, or the call unpacks `*args`.
+ */
+export function keywordsWithLiterals(index: SemanticIndex, call: CallSite): Map<string, Node> | undefined {
+  const keywords = new Map(call.kwargs);
+  for (let child = call.argumentList?.firstNamedChild; child; child = child.nextNamedSibling) {
+    if (child.type === 'list_splat') return undefined;
+    if (child.type !== 'dictionary_splat') continue;
+    const unpacked = child.namedChild(0) ? stripParens(child.namedChild(0)!) : undefined;
+    const read = unpacked?.type === 'identifier' ? index.dataflow.readAt(unpacked) : undefined;
+    const literal = read ? boundValue(index, unpacked!) : unpacked;
+    if (literal?.type !== 'dictionary' || (read && index.dataflow.writesInto(read).length > 0)) return undefined;
+    for (const pair of literal.namedChildren) {
+      if (pair?.type === 'comment') continue;
+      const key = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')!) : undefined;
+      const value = pair?.childForFieldName('value');
+      if (key === undefined || !value) return undefined;
+      keywords.set(key, value);
+    }
+  }
+  return keywords;
 }
 
 /**
