@@ -5202,3 +5202,90 @@ describe('MLD801: a statsmodels fit whose results are dropped', () => {
     assert.deepEqual(await findingsIn(inPlace), [4]);
   });
 });
+
+describe('MLD801: a draw bound to a name that no code reads', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/train_folds.py', code, unseededRandomness);
+
+  it('leaves a draw whose only use was commented out, in a helper whose result is trained on', async () => {
+    const code = py`
+      import random
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      def pick_fold(done, k):
+          while True:
+              choice = random.randint(0, 4)
+              fold = k  # choice
+              if fold not in done:
+                  done.append(fold)
+                  return fold
+
+      X, y = np.load("X.npy"), np.load("y.npy")
+      fold = pick_fold([], 2)
+      LogisticRegression().fit(X[fold::5], y[fold::5])
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves unread noise drawn in a training loop, and an unpacked draw whose names are both unread', async () => {
+    const loop = py`
+      import torch
+
+      def train(model, loader, opt):
+          for x, y in loader:
+              noise = torch.randn_like(x)
+              loss = torch.nn.functional.cross_entropy(model(x), y)
+              opt.zero_grad()
+              loss.backward()
+              opt.step()
+
+      if __name__ == "__main__":
+          train(build_model(), make_loader(), make_opt())
+    `;
+    assert.deepEqual(await findingsIn(loop), []);
+    const unpacked = py`
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+
+      def features(frame):
+          low, high = np.random.uniform(0, 1, size=2)
+          return frame[["age", "dose"]].to_numpy()
+
+      RandomForestClassifier(random_state=0).fit(features(train_df), train_df["label"])
+    `;
+    assert.deepEqual(await findingsIn(unpacked), []);
+  });
+
+  it('still reports the draw once its name is read, and moves the finding past an unread draw to one that reaches the fit', async () => {
+    const used = py`
+      import random
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      def pick_fold(done, k):
+          while True:
+              choice = random.randint(0, 4)
+              fold = choice
+              if fold not in done:
+                  done.append(fold)
+                  return fold
+
+      X, y = np.load("X.npy"), np.load("y.npy")
+      fold = pick_fold([], 2)
+      LogisticRegression().fit(X[fold::5], y[fold::5])
+    `;
+    assert.deepEqual(await findingsIn(used), [7]);
+    const next = py`
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+
+      def features(frame):
+          low, high = np.random.uniform(0, 1, size=2)
+          jitter = np.random.normal(0, 0.01, size=len(frame))
+          return frame[["age", "dose"]].to_numpy() + jitter[:, None]
+
+      RandomForestClassifier(random_state=0).fit(features(train_df), train_df["label"])
+    `;
+    assert.deepEqual(await findingsIn(next), [6]);
+  });
+});
