@@ -5289,3 +5289,42 @@ describe('MLD801: a draw bound to a name that no code reads', () => {
     assert.deepEqual(await findingsIn(next), [6]);
   });
 });
+
+describe('MLD801: a __main__ smoke test that gathers the gradients of its one backward pass only to check them', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/denoiser.py', code, unseededRandomness);
+
+  it('leaves gradients gathered into a list that is only asserted finite and counted in a print', async () => {
+    const code = withMain(`
+      model.train()
+      out = model(torch.randn(2, 32), torch.ones(2))
+      assert out.shape == (2, 32), out.shape
+      out.mean().backward()
+      grads = [p.grad for p in model.parameters() if p.grad is not None]
+      assert grads and all(torch.isfinite(g).all() for g in grads), "non-finite gradients"
+      print(f"backward ok: {len(grads)} tensors")
+    `);
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves gradient norms gathered into a list that is only printed', async () => {
+    const code = withMain(`
+      loss = model.loss(torch.randn(4, 32))
+      loss.backward()
+      norms = [p.grad.norm() for p in model.parameters()]
+      print(norms)
+    `);
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports gathered gradients that are stepped into the weights by hand', async () => {
+    const code = withMain(`
+      loss = model.loss(torch.randn(4, 32))
+      loss.backward()
+      grads = [p.grad for p in model.parameters()]
+      with torch.no_grad():
+          for p, g in zip(model.parameters(), grads):
+              p -= 1e-3 * g
+    `);
+    assert.notDeepEqual(await findingsIn(code), []);
+  });
+});
