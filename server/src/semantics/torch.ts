@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { comparesWithNone, enclosingFunction, enclosingStatement, sameNode, stripParens, up } from './nodes';
+import { ancestors, comparesWithNone, enclosingFunction, enclosingStatement, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -435,6 +435,20 @@ export const TENSOR_FUNCTIONS = /^torch\.(?!optim\.|utils\.|nn\.(?!functional\.)
  * or an assert is followed through the arguments of a tensor function (`torch.all`): a bare
  * `torch.add(w, g, out=w)` statement may write the gradient into a weight.
  */
+/**
+ * The gradients gathered into a list bound to a name (`grads = [p.grad for p in net.parameters()]`)
+ * that is read only inside an `assert` or a `print` (`assert all(torch.isfinite(g).all() for g in grads)`,
+ * `print(len(grads))`): a check that gradients reach the weights, which applies none of them.
+ */
+function gatheredOnlyShown(index: SemanticIndex, comprehension: Node): boolean {
+  const binding = comprehension.parent;
+  const target = binding?.type === 'assignment' && sameNode(binding.childForFieldName('right'), comprehension) ? binding.childForFieldName('left') : undefined;
+  const definition = target?.type === 'identifier' ? index.boundAt(target) : undefined;
+  const uses = definition ? index.dataflow.usesOf(definition) : [];
+  return uses.length > 0 && uses.every(({ node }) => [...ancestors(node, false)].some((outer) => outer.type === 'assert_statement'
+    || (outer.type === 'call' && index.call(outer)?.qname === 'builtins.print')));
+}
+
 function onlyShown(index: SemanticIndex, node: Node): boolean {
   let at = node;
   let throughFunction = false;
@@ -453,6 +467,7 @@ function onlyShown(index: SemanticIndex, node: Node): boolean {
   const parent = at.parent;
   if (parent?.type === 'assert_statement') return true;
   if (parent?.type === 'expression_statement') return !throughFunction;
+  if (parent?.type === 'list_comprehension' && sameNode(parent.childForFieldName('body'), at)) return gatheredOnlyShown(index, parent);
   const call = parent?.type === 'argument_list' ? parent.parent : undefined;
   return call?.type === 'call' && index.call(call)?.qname === 'builtins.print';
 }

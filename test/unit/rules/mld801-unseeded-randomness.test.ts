@@ -5227,3 +5227,129 @@ describe('MLD801: a statsmodels fit whose results are dropped', () => {
     assert.deepEqual(await findingsIn(inPlace), [4]);
   });
 });
+
+describe('MLD801: a draw bound to a name that no code reads', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/train_folds.py', code, unseededRandomness);
+
+  it('leaves a draw whose only use was commented out, in a helper whose result is trained on', async () => {
+    const code = py`
+      import random
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      def pick_fold(done, k):
+          while True:
+              choice = random.randint(0, 4)
+              fold = k  # choice
+              if fold not in done:
+                  done.append(fold)
+                  return fold
+
+      X, y = np.load("X.npy"), np.load("y.npy")
+      fold = pick_fold([], 2)
+      LogisticRegression().fit(X[fold::5], y[fold::5])
+    `;
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves unread noise drawn in a training loop, and an unpacked draw whose names are both unread', async () => {
+    const loop = py`
+      import torch
+
+      def train(model, loader, opt):
+          for x, y in loader:
+              noise = torch.randn_like(x)
+              loss = torch.nn.functional.cross_entropy(model(x), y)
+              opt.zero_grad()
+              loss.backward()
+              opt.step()
+
+      if __name__ == "__main__":
+          train(build_model(), make_loader(), make_opt())
+    `;
+    assert.deepEqual(await findingsIn(loop), []);
+    const unpacked = py`
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+
+      def features(frame):
+          low, high = np.random.uniform(0, 1, size=2)
+          return frame[["age", "dose"]].to_numpy()
+
+      RandomForestClassifier(random_state=0).fit(features(train_df), train_df["label"])
+    `;
+    assert.deepEqual(await findingsIn(unpacked), []);
+  });
+
+  it('still reports the draw once its name is read, and moves the finding past an unread draw to one that reaches the fit', async () => {
+    const used = py`
+      import random
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      def pick_fold(done, k):
+          while True:
+              choice = random.randint(0, 4)
+              fold = choice
+              if fold not in done:
+                  done.append(fold)
+                  return fold
+
+      X, y = np.load("X.npy"), np.load("y.npy")
+      fold = pick_fold([], 2)
+      LogisticRegression().fit(X[fold::5], y[fold::5])
+    `;
+    assert.deepEqual(await findingsIn(used), [7]);
+    const next = py`
+      import numpy as np
+      from sklearn.ensemble import RandomForestClassifier
+
+      def features(frame):
+          low, high = np.random.uniform(0, 1, size=2)
+          jitter = np.random.normal(0, 0.01, size=len(frame))
+          return frame[["age", "dose"]].to_numpy() + jitter[:, None]
+
+      RandomForestClassifier(random_state=0).fit(features(train_df), train_df["label"])
+    `;
+    assert.deepEqual(await findingsIn(next), [6]);
+  });
+});
+
+describe('MLD801: a __main__ smoke test that gathers the gradients of its one backward pass only to check them', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/denoiser.py', code, unseededRandomness);
+
+  it('leaves gradients gathered into a list that is only asserted finite and counted in a print', async () => {
+    const code = withMain(`
+      model.train()
+      out = model(torch.randn(2, 32), torch.ones(2))
+      assert out.shape == (2, 32), out.shape
+      out.mean().backward()
+      grads = [p.grad for p in model.parameters() if p.grad is not None]
+      assert grads and all(torch.isfinite(g).all() for g in grads), "non-finite gradients"
+      print(f"backward ok: {len(grads)} tensors")
+    `);
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves gradient norms gathered into a list that is only printed', async () => {
+    const code = withMain(`
+      loss = model.loss(torch.randn(4, 32))
+      loss.backward()
+      norms = [p.grad.norm() for p in model.parameters()]
+      print(norms)
+    `);
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports gathered gradients that are stepped into the weights by hand', async () => {
+    const code = withMain(`
+      loss = model.loss(torch.randn(4, 32))
+      loss.backward()
+      grads = [p.grad for p in model.parameters()]
+      with torch.no_grad():
+          for p, g in zip(model.parameters(), grads):
+              p -= 1e-3 * g
+    `);
+    assert.notDeepEqual(await findingsIn(code), []);
+  });
+});

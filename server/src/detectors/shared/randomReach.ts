@@ -494,7 +494,7 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
   if (leaf && followDraw(index, [leaf], { gradientLeaf: true }) === 'shown') return false;
   const reach = followDraw(index, inPlace?.type === 'identifier' ? readsAfter(index, inPlace, draw) : [draw]);
   if (reach === 'result') return true;
-  if (reach === 'shape-only' || reach === 'shown') return false;
+  if (reach === 'shape-only' || reach === 'shown' || reach === 'nowhere') return false;
   // Where the value went is not all known: what a function draws may shape what it returns or
   // hands on, so follow where the function goes (called, or handed to a trainer as its collator).
   const fn = enclosingFunction(draw);
@@ -1133,7 +1133,9 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
         if (root.text === 'self' && classHoldsResult(index, parent)) return 'result';
         push(...readsAfter(index, root, parent));
       }
-      if (queue.length === before && !(model && readByNobody(index, target))) lost = true;
+      // A name no code reads (`rint = random.randint(0, 5)` left behind when its use was commented
+      // out) takes the value nowhere: where it went is all known.
+      if (queue.length === before && !readByNobody(index, target)) lost = true;
       continue;
     }
     if (parent.type === 'return_statement') {

@@ -6,6 +6,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
 import { enclosingFunction, enclosingLoops, stripParens } from '../../semantics/nodes';
+import { gradientUsed } from '../../semantics/torch';
 import { metricCall } from './evaluation';
 import { mayBeSameObject } from './objects';
 import { LEARNING_METHODS, trainsNothing } from './randomReach';
@@ -78,8 +79,9 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       if (metricCall(call)) return false;
       if (index.dataflow.dataIOAt(call.node)?.direction === 'write' && !writesAnnotatedPicture(index, call, scope)) return false;
     }
-    // `p.grad` read (a manual update, a printed gradient) uses them too.
-    if (index.nodesWithin('attribute', scope).some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad')) gradientsUsed = true;
+    // `p.grad` read for more than a look (a manual update) uses them too; one only printed, asserted
+    // on or cleared (`assert all(torch.isfinite(g).all() for g in grads)`) checks that they flow.
+    if (index.nodesWithin('attribute', scope).some((attribute) => attribute.childForFieldName('attribute')?.text === 'grad' && gradientUsed(index, attribute))) gradientsUsed = true;
     for (const name of index.nodesWithin('identifier', scope)) {
       const target = index.resolve(name.text, name);
       if (target.kind !== 'local') continue;
