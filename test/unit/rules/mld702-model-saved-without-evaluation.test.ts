@@ -425,6 +425,71 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'an agent module whose only top-level call registers the Atari environments with Gymnasium is still a module of definitions',
+      code: py`
+        import gymnasium as gym
+        import ale_py
+        import torch
+        from PIL import Image
+
+        gym.register_envs(ale_py)
+
+
+        class BreakoutAgent:
+            def __init__(self, net, optimizer, checkpoint_dir):
+                self.net, self.optimizer, self.checkpoint_dir = net, optimizer, checkpoint_dir
+
+            def learn(self, batches):
+                for step, (states, targets) in enumerate(batches):
+                    loss = torch.nn.functional.smooth_l1_loss(self.net(states), targets)
+                    self.optimizer.zero_grad()
+                    loss.backward()
+                    self.optimizer.step()
+                    if step % 1000 == 0:
+                        self.save(self.checkpoint_dir)
+
+            def save(self, folder):
+                torch.save(self.net.state_dict(), folder + "/q_net.pt")
+
+            def write_gif(self, frames, name):
+                images = [Image.fromarray(f) for f in frames]
+                images[0].save(name, save_all=True, append_images=images[1:])
+      `,
+    },
+    {
+      name: 'a custom environment module that registers its environment by entry point and defines a trainer is still a module of definitions',
+      code: py`
+        import numpy as np
+        import torch
+        from gymnasium import Env, spaces
+        from gymnasium.envs.registration import register
+
+
+        class GridWorld(Env):
+            def __init__(self, size=8):
+                self.size = size
+                self.action_space = spaces.Discrete(4)
+                self.observation_space = spaces.Box(0, size - 1, shape=(2,), dtype=np.int64)
+
+
+        register(id="GridWorld-v0", entry_point="grid_env:GridWorld", max_episode_steps=200)
+
+
+        def train_policy(policy, rollouts, out_path, lr=3e-4):
+            opt = torch.optim.Adam(policy.parameters(), lr=lr)
+            for obs, returns in rollouts:
+                loss = -(policy(obs).log_prob * returns).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+            save_policy(policy, out_path)
+
+
+        def save_policy(policy, path):
+            torch.save(policy.state_dict(), path)
+      `,
+    },
+    {
       name: 'a unit-test module whose __main__ block only runs its tests: models saved to test loading them back',
       code: py`
         import os
@@ -788,6 +853,30 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'an environment module that registers its environment and then trains at its top level is a program: judged',
+      code: py`
+        import numpy as np
+        import torch
+        from gymnasium.envs.registration import register
+
+        register(id="GridWorld-v0", entry_point="grid_env:GridWorld", max_episode_steps=200)
+
+
+        def train_policy(policy, rollouts, out_path, lr=3e-4):
+            opt = torch.optim.Adam(policy.parameters(), lr=lr)
+            for obs, returns in rollouts:
+                loss = -(policy(obs).log_prob * returns).mean()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+            torch.save(policy.state_dict(), out_path)
+
+
+        train_policy(make_policy(), collect_rollouts("GridWorld-v0"), "policy.pt")
+      `,
+      findings: [{ line: 15, message: /^policy is saved, but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a helper that trains a model and saves it, called in a loop over stations, releases each model it trains: judged',
       code: py`

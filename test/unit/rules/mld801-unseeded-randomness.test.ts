@@ -1592,6 +1592,50 @@ const mixupCase = (name: string, code: string) => ({
   ],
 });
 
+/** A DQN agent module whose only top-level call registers the Atari environments with Gymnasium. */
+const registeredAgent = `import random
+
+import ale_py
+import gymnasium as gym
+import torch
+from torch import nn
+
+gym.register_envs(ale_py)
+
+
+class DQNAgent(nn.Module):
+    def __init__(self, n_actions, epsilon=0.1):
+        super().__init__()
+        self.q_net = nn.Linear(128, n_actions)
+        self.opt = torch.optim.Adam(self.q_net.parameters(), lr=1e-4)
+        self.n_actions, self.epsilon, self.memory = n_actions, epsilon, []
+
+    def act(self, state):
+        if random.random() < self.epsilon:
+            return random.randrange(self.n_actions)
+        with torch.no_grad():
+            return int(self.q_net(state).argmax())
+
+    def learn(self, batch_size=32):
+        states, actions, targets = zip(*random.sample(self.memory, batch_size))
+        q = self.q_net(torch.stack(states)).gather(1, torch.tensor(actions).unsqueeze(1))
+        loss = nn.functional.smooth_l1_loss(q.squeeze(1), torch.tensor(targets))
+        self.opt.zero_grad()
+        loss.backward()
+        self.opt.step()
+`;
+
+/** The same module, then trained at its top level: a program. */
+const registeredAgentRun = registeredAgent + `
+
+agent = DQNAgent(6)
+env = gym.make("ALE/Pong-v5")
+for episode in range(100):
+    state, _ = env.reset()
+    agent.learn()
+print("trained", len(agent.memory))
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -2251,6 +2295,39 @@ ruleTests(unseededRandomness, {
             out = grouped_mm(a, b, offsets=torch.tensor([8, 16, 24, 32]))
             out.sum().backward()
             assert a.grad is not None and b.grad is not None
+      `,
+    },
+    {
+      name: 'agent module whose only top-level call registers the Atari environments with Gymnasium: still a library',
+      code: registeredAgent,
+    },
+    {
+      name: 'custom environment module that registers itself by entry point (also through classic gym): still a library',
+      code: py`
+        import gym
+        import numpy as np
+        from gym.envs.registration import register
+        from sklearn.linear_model import LinearRegression
+
+
+        class CliffWalk(gym.Env):
+            def reset(self):
+                self.pos = np.random.randint(0, 4)
+                return self.pos
+
+            def step(self, action):
+                slip = np.random.rand() < 0.1
+                self.pos = max(0, self.pos + (0 if slip else action))
+                return self.pos, -1.0, self.pos == 11, {}
+
+
+        def fit_value(features, returns):
+            order = np.random.permutation(len(returns))
+            return LinearRegression().fit(features[order], returns[order])
+
+
+        register(id="CliffWalk-v1", entry_point="cliff:CliffWalk")
+        gym.envs.register(id="CliffWalkLong-v1", entry_point="cliff:CliffWalk", max_episode_steps=500)
       `,
     },
     {
@@ -3420,6 +3497,12 @@ ruleTests(unseededRandomness, {
       code: federatedClientModule('', ''),
       findings: [{ line: 9, message: /^`default_rng\(\)` without a seed takes fresh entropy/ }],
       output: federatedClientModule('SEED', '\n  SEED = 42'),
+    },
+    {
+      name: 'an agent module that registers the Atari environments and then trains at its top level is a program: still reported',
+      code: registeredAgentRun,
+      findings: [{ line: 19, message: /^`random\.random` \(and 2 other draws\) draws from the `random` module's global random generator/ }],
+      output: registeredAgentRun.replace('from torch import nn\n', 'from torch import nn\nSEED = 42\nrandom.seed(SEED)\n'),
     },
     {
       name: 'the same data set module whose __main__ block trains on the set it builds is still reported',

@@ -1,7 +1,7 @@
 // Calls that set the running process up rather than do its work: logging, warnings, display
 // options (the style plots are drawn in too), the locale, the environment variables of a `.env` file or set one by one, the import path, the backend a library computes or draws with (TensorFlow's
 // graph or eager mode too), the type and device new tensors get, the classes a loader may rebuild,
-// a test module's seed of a library. A module whose only top-level calls are these is still a library.
+// a test module's seed of a library, the environments Gymnasium may make. A module whose only top-level calls are these is still a library.
 
 /**
  * Functions that configure logging, warnings, printing, the look of every plot drawn later
@@ -14,9 +14,11 @@
  * or the type and device PyTorch gives new tensors (`torch.set_default_tensor_type("torch.cuda.FloatTensor")`),
  * or the environment variables a `.env` file sets (`dotenv.load_dotenv(dotenv.find_dotenv())`: a data
  * folder or an API key read later, as `os.environ` is), or set one by one (`os.environ.setdefault("OMP_NUM_THREADS", "1")`,
- * `os.environ.update({...})`, `os.putenv(...)`: what an assignment to `os.environ[...]` does, which is no call).
+ * `os.environ.update({...})`, `os.putenv(...)`: what an assignment to `os.environ[...]` does, which is no call),
+ * or the environments Gym or Gymnasium may make (`gym.register(id="Maze-v0", entry_point=...)`, `gym.register_envs(ale_py)`):
+ * registering only names a class for a later `gym.make`, so an environment or agent module that does it stays a library.
  */
-export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|^os\.(environ\.(setdefault|update)|putenv)$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^matplotlib\.(pyplot\.)?(style\.use|rc|rcdefaults|rcParams\.update)$|^seaborn\.(set|set_theme|set_style|set_context|set_palette)$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
+export const PROCESS_SETUP_FUNCTIONS = /^(logging|warnings)\.|^dotenv\.(main\.)?load_dotenv$|^os\.(environ\.(setdefault|update)|putenv)$|(^|\.)logging\.(set_verbosity\w*|disable_\w+|enable_\w+)$|^(pandas\.set_option|numpy\.set_printoptions|torch\.set_printoptions|locale\.setlocale|sys\.path\.(append|extend|insert))$|^future\.standard_library\.install_(aliases|hooks)$|(^|\.)set_backend$|^tensorly\.plugins\.use_\w+$|^matplotlib\.use$|^matplotlib\.(pyplot\.)?(style\.use|rc|rcdefaults|rcParams\.update)$|^seaborn\.(set|set_theme|set_style|set_context|set_palette)$|^torch\.serialization\.add_safe_globals$|^torch\.set_default_(tensor_type|dtype|device)$|^(gym|gymnasium)\.(envs\.(registration\.)?)?register(_envs)?$|^tensorflow\.(compat\.v1\.)?(enable|disable)_(v2_behavior|eager_execution|resource_variables|control_flow_v2|v2_tensorshape|tensor_equality)$/;
 
 export type Library = 'numpy' | 'random' | 'torch' | 'tensorflow';
 
