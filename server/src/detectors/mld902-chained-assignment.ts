@@ -1,7 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import { ancestor, nodeKey, stripParens } from '../semantics/nodes';
-import { STRUCTURE_TYPES } from '../semantics/ancestry';
 import { replaceNode } from './shared/edits';
 import { isColumnAttribute, isFrameOrSeries, isMaskExpression, pandasKind } from '../semantics/pandas';
 import type { MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
@@ -112,17 +111,20 @@ function listen(context: RuleContext): RuleListeners {
 }
 
 const SCOPE_WORDS: Readonly<Record<string, string>> = {
-  for_statement: 'in this loop', while_statement: 'in this loop', function_definition: 'in this function',
-  class_definition: 'in this class', module: 'at the top level',
+  function_definition: 'in this function', lambda: 'in this function', class_definition: 'in this class', module: 'at the top level',
 };
 
+/** The scopes whose writes are one habit: a function, a class body, the module. */
+const WRITING_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'lambda', 'class_definition']);
+
 /**
- * The loop, function, class or module that runs `statement`. The arms of an `if`, `try` or `with`
- * inside it are not a scope of their own: a loop that writes one column in each arm of an
- * `if`/`elif` chain repeats one habit, not several.
+ * The function, class or module that runs `statement`. Its loops and the arms of an `if`, `try` or
+ * `with` inside it are not a scope of their own: a function that writes one frame through the same
+ * kind of chain in a loop of one arm and in another arm (`scores["auc"][i] = ...` while searching,
+ * `scores["auc"][0] = ...` otherwise) repeats one habit, not several.
  */
 function writingScope(statement: Node): Node {
-  const around = ancestor(statement, STRUCTURE_TYPES);
+  const around = ancestor(statement, WRITING_SCOPES);
   if (around) return around;
   let current = statement;
   while (current.parent) current = current.parent;
@@ -159,7 +161,7 @@ export const chainedAssignment: Rule = {
       example: 'import pandas as pd\n\ndf = pd.read_csv("houses.csv")\ndf["price"][df["price"] < 0] = 0\ndf[df["rooms"] > 10]["rooms"] = 10',
       fix: 'Select rows and columns in one `.loc[rows, columns]` assignment. The quick fix writes `df.loc[mask, "a"] = v` when the roles are unambiguous — one key is a column label (a string, a list of strings or a string constant) and the other a boolean mask or a `.loc` label — and reports without a fix otherwise (a positional `[i]`, an `.iloc` mixed with labels). It is unsafe: the assignment now takes effect where it silently may not have.',
       fixed: 'df.loc[df["price"] < 0, "price"] = 0\ndf.loc[df["rooms"] > 10, "rooms"] = 10',
-      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads. The chained writes of one frame through one form of chain in one loop, function or module (`stats["mean"][i] = ...`, `stats["std"][i] = ...` in one loop body) are one habit of writing: one finding at the first, linked to the others, whose fix writes each in one step when every one has a one-step form. The arms of an `if`/`elif`/`else` or a `try`/`except` inside that loop are part of it, not places of their own: a parsing loop that writes `df["low"][i]` in each arm of its `elif` chain repeats the same habit once, and is one finding. Writes into another frame, in another loop or function, or through another form (`stats.iloc[i]["min"]` beside `stats["mean"][i]`) are findings of their own.',
+      nearMisses: 'Only objects the file shows to be pandas are reported: `d["a"][0] = v` on a dict or list, `arr[i][j] = v` on a NumPy array, and chains on objects of unknown origin are left alone, as are single-step assignments (`df.loc[mask, "a"] = v`, `df["a"] = ...`) and chained reads. The chained writes of one frame through one form of chain in one function, class body or module (`stats["mean"][i] = ...`, `stats["std"][i] = ...` in a loop, `stats["total"][0] = 0` after it) are one habit of writing: one finding at the first, linked to the others, whose fix writes each in one step when every one has a one-step form. Its loops and the arms of an `if`/`elif`/`else` or a `try`/`except` are part of it, not places of their own: a parsing loop that writes `df["low"][i]` in each arm of its `elif` chain, or a function that fills `scores["auc"][i]` in a search loop of one arm and `scores["auc"][0]` in the other, repeats the same habit once, and is one finding. Writes into another frame, in another function, or through another form (`stats.iloc[i]["min"]` beside `stats["mean"][i]`) are findings of their own.',
     },
   },
   listen,

@@ -103,7 +103,7 @@ ruleTests(chainedAssignment, {
       `,
     },
     {
-      name: 'the writes of one frame through one form of chain in one loop body are one finding, linked; another frame, loop or form is another',
+      name: 'the writes of one frame through one form of chain in one scope are one finding, linked, in a loop or after it; another frame or form is another',
       code: py`
         import pandas as pd
         stats = pd.DataFrame(index=range(len(X)))
@@ -117,15 +117,14 @@ ruleTests(chainedAssignment, {
         stats["total"][0] = 0
       `,
       findings: [
-        { line: 5, related: 2, message: /^Chained assignment: this writes into `stats\["mean"\]`, which may be a copy, so `stats` may not change \(under pandas copy-on-write it never does\) \(as do 2 other writes into it through the same kind of selection in this loop, linked\)$/ },
+        { line: 5, related: 3, message: /^Chained assignment: this writes into `stats\["mean"\]`, which may be a copy, so `stats` may not change \(under pandas copy-on-write it never does\) \(as do 3 other writes into it through the same kind of selection at the top level, linked\)$/ },
         { line: 8, message: /`other\["mean"\]`.*never does\)$/ },
         { line: 9, message: /`stats\.iloc\[i\]`/ },
-        { line: 10, message: /`stats\["total"\]`.*never does\)$/ },
       ],
       noFix: true,
     },
     {
-      name: 'the arms of an if/elif chain or a try/except in one loop are one place: one finding for the loop, another loop is another',
+      name: 'the loops of one scope and the arms of their if/elif chains and try/except blocks are one place: one finding for the frame and form',
       code: py`
         import numpy as np
         import pandas as pd
@@ -148,10 +147,25 @@ ruleTests(chainedAssignment, {
                 doses["rep"][j] = j
       `,
       findings: [
-        { line: 7, related: 2, message: /\(as do 2 other writes into it through the same kind of selection in this loop, linked\)$/ },
-        { line: 14, related: 2, message: /in this loop, linked\)$/ },
-        { line: 19, message: /`doses\["rep"\]`.*never does\)$/ },
+        { line: 7, related: 6, message: /\(as do 6 other writes into it through the same kind of selection at the top level, linked\)$/ },
       ],
+      noFix: true,
+    },
+    {
+      name: 'a function that writes one frame in a search loop of one arm and once in the other arm repeats one habit',
+      code: py`
+        import pandas as pd
+        def score(model, grid, X, y):
+            table = pd.DataFrame(columns=["auc", "f1"])
+            if grid:
+                for i, params in enumerate(grid):
+                    model.set_params(**params).fit(X, y)
+                    table["auc"][i] = auc_of(model, X, y)
+            else:
+                table["auc"][0] = auc_of(model, X, y)
+            return table
+      `,
+      findings: [{ line: 7, related: 1, message: /\(as does 1 other write into it through the same kind of selection in this function, linked\)$/ }],
       noFix: true,
     },
     {
@@ -209,7 +223,7 @@ ruleTests(chainedAssignment, {
         df.iloc[0]["price"] = 1
         df[col][row] = 2
       `,
-      findings: [{ line: 4 }, { line: 5 }, { line: 6 }],
+      findings: [{ line: 4, related: 1 }, { line: 5 }],
       noFix: true,
     },
   ],
