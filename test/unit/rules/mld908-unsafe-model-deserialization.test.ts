@@ -3966,6 +3966,70 @@ describe('MLD908: files under a test\'s own tmp_path', () => {
 });
 
 /**
+ * Fixtures that train into a directory pytest made new (`tmp_path_factory.mktemp`, `tmpdir_factory.mktemp`,
+ * the fixture's own `tmp_path`) and hand the path to the tests: returned alone or in a tuple the test
+ * unpacks, yielded, built with `/` or `os.path.join`.
+ */
+const FIXTURES_TRAIN_INTO_NEW_DIRECTORIES = py`
+  import os
+  import pickle
+  import joblib
+  import pytest
+  import torch
+  from churn.training import train_model, fit_scorer
+
+  @pytest.fixture(scope="module")
+  def trained_model(frame, tmp_path_factory):
+      out_dir = tmp_path_factory.mktemp("model_output")
+      model_path = str(out_dir / "churn_model.pkl")
+      model = train_model(frame, model_output_path=model_path)
+      return model, model_path
+
+  @pytest.fixture(scope="session")
+  def scorer_file(tmpdir_factory):
+      folder = tmpdir_factory.mktemp("scorer")
+      path = os.path.join(str(folder), "scorer_model.pkl")
+      fit_scorer(save_path=path)
+      yield path
+
+  @pytest.fixture
+  def checkpoint(tmp_path):
+      target = tmp_path / "net.pt"
+      fit_net(epochs=1, checkpoint_path=target)
+      return target
+
+  def test_model_reloads(trained_model):
+      _, model_path = trained_model
+      loaded_model = joblib.load(model_path)
+      assert hasattr(loaded_model, "predict")
+
+  def test_scorer_reloads(scorer_file):
+      with open(scorer_file, "rb") as handle:
+          scorer_model = pickle.load(handle)
+      assert scorer_model is not None
+
+  def test_checkpoint_reloads(checkpoint):
+      state = torch.load(checkpoint, map_location="cpu")
+      assert "weight" in state
+`;
+
+describe('MLD908: files a fixture of the test module trained into a directory pytest made new', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
+
+  it('leaves tests that load the path such a fixture returns, yields or hands over in a tuple', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_training.py', FIXTURES_TRAIN_INTO_NEW_DIRECTORIES), []);
+  });
+
+  it('still reports a fixture path in a fixed folder, a mktemp of something other than pytest\'s factory, and the loads outside a test module', async () => {
+    const fixed = FIXTURES_TRAIN_INTO_NEW_DIRECTORIES.replace('model_path = str(out_dir / "churn_model.pkl")', 'model_path = str(MODELS_DIR / "churn_model.pkl")');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_training.py', fixed), [30]);
+    const other = FIXTURES_TRAIN_INTO_NEW_DIRECTORIES.replace('folder = tmpdir_factory.mktemp("scorer")', 'folder = workspace.mktemp("scorer")');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_training.py', other), [35]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/training_smoke.py', FIXTURES_TRAIN_INTO_NEW_DIRECTORIES), [30, 35, 39]);
+  });
+});
+
+/**
  * Tests that run a training pipeline told to write under the test's tmp_path, then load a path the
  * run reports back: through a config object, directly to the call, or through a trainer held in a name.
  */

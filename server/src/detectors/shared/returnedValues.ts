@@ -75,14 +75,17 @@ export function callResultValues(index: SemanticIndex, expression: Node): Node[]
 
 /**
  * What an unpacked name receives from a call of one of the file's module-level functions
- * (`run_dir, csv = make_workspace()` where it returns `d, d / "rows.csv"`): the item at the name's
- * place in each tuple the function returns. Undefined unless every return is a tuple of as many items.
+ * (`run_dir, csv = make_workspace()` where it returns `d, d / "rows.csv"`), or from a test's parameter
+ * named for a fixture of the file (`model, path = trained_model`): the item at the name's place in
+ * each tuple the function returns. Undefined unless every return is a tuple of as many items.
  */
 export function unpackedHelperResults(index: SemanticIndex, binding: Definition): Node[] | undefined {
   const left = binding.kind === 'unpack' ? binding.statement.childForFieldName('left') : null;
   const right = binding.statement.type === 'assignment' ? binding.statement.childForFieldName('right') : null;
   const position = left?.namedChildren.findIndex((child) => child?.startIndex === binding.node.startIndex) ?? -1;
-  const returned = right && position >= 0 ? callResultValues(index, right) : undefined;
+  // A test unpacks a fixture's tuple as it unpacks a helper's (`_, model_path = trained_model`).
+  const unpacked = right ? stripParens(right) : undefined;
+  const returned = unpacked && position >= 0 ? (unpacked.type === 'identifier' ? fixtureValues(index, unpacked) : callResultValues(index, unpacked)) : undefined;
   const items = returned?.map((value) => stripParens(value)).map((value) =>
     (value.type === 'expression_list' || value.type === 'tuple') && value.namedChildCount === left!.namedChildCount ? value.namedChild(position) : null);
   return items?.every((item) => !!item) ? (items as Node[]) : undefined;
