@@ -3,14 +3,16 @@
 // `Path(...)`, `/` and `+`, f-strings and `str.format`, and the same path spelled another way
 // (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`), and pathlib's renaming of the last part
 // (`p.with_suffix(".pth")`) or `str.replace` with constant arguments (`p.replace(".pth", "_best.pth")`),
-// which compute a path from `p` alone. A part known only at run time becomes a
+// which compute a path from `p` alone, and a class attribute read through an object of the class
+// (`net.WEIGHTS_DIR`, spelled as `CaptchaNet.WEIGHTS_DIR`). A part known only at run time becomes a
 // hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
 // fills their holes: `f"{OUT}/preds.csv"` and `os.path.join(OUT, "preds.csv")` are the same file.
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from './dataflow';
 import { stringParts, stringPrefix } from './literals';
 import { MODULE_SCOPE } from './definitions';
-import { stripParens } from './nodes';
+import { dottedName, stripParens } from './nodes';
+import type { SemanticIndex } from './index';
 
 export interface PathValue {
   /** The constant parts, with `{}` where a part is known only at run time. */
@@ -64,6 +66,10 @@ export function evaluatePath(flow: DataFlow, expression: Node, depth: number): P
       return variable(flow, node, depth);
     case 'call':
       return call(flow, node, depth) ?? hole(node);
+    case 'attribute': {
+      const shared = classAttributeOfInstance(flow, node);
+      return shared ? { template: '{}', holes: [shared.spelled] } : hole(node);
+    }
     case 'binary_operator': {
       const operator = node.childForFieldName('operator')?.text;
       const left = node.childForFieldName('left');
@@ -75,6 +81,52 @@ export function evaluatePath(flow: DataFlow, expression: Node, depth: number): P
     default:
       return hole(node);
   }
+}
+
+/** The attribute chains a file reads, and the attribute names it assigns on some object (`self.ckpt_dir = ...`). */
+interface AttributeUse {
+  read: Set<string>;
+  assigned: Set<string>;
+}
+const attributeUses = new WeakMap<SemanticIndex, AttributeUse>();
+
+function attributeUseOf(index: SemanticIndex): AttributeUse {
+  let found = attributeUses.get(index);
+  if (found) return found;
+  found = { read: new Set(), assigned: new Set() };
+  for (const node of index.nodes('attribute')) {
+    let target: Node = node;
+    while (target.parent && (target.parent.type === 'pattern_list' || target.parent.type === 'tuple_pattern')) target = target.parent;
+    const parent = target.parent;
+    const assigned = (parent?.type === 'assignment' || parent?.type === 'augmented_assignment') && parent.childForFieldName('left')?.startIndex === target.startIndex;
+    const name = node.childForFieldName('attribute')?.text;
+    if (assigned && name) found.assigned.add(name);
+    else found.read.add(node.text);
+  }
+  attributeUses.set(index, found);
+  return found;
+}
+
+/**
+ * An attribute read through an instance that the file also reads through its class (`model.SAVE_DIR`
+ * of `model = CaptchaNet(...)`, beside `CaptchaNet.SAVE_DIR`): Python finds an attribute on the
+ * class when the instance has none of its own, so both spell one value, `CaptchaNet.SAVE_DIR`. The
+ * name must hold only instances of that one class, and nothing in the file may set that attribute
+ * on any object (`self.SAVE_DIR = run_dir` would give each instance its own). `cls` is the class
+ * as the construction names it, for the bindings it reads.
+ */
+export function classAttributeOfInstance(flow: DataFlow, node: Node): { spelled: string; cls: Node } | undefined {
+  const object = node.childForFieldName('object');
+  const attribute = node.childForFieldName('attribute');
+  const read = object?.type === 'identifier' ? flow.readAt(object) : undefined;
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  const constructors = definitions.map((d) => (d.kind === 'assign' && d.value?.type === 'call' ? d.value.childForFieldName('function') ?? undefined : undefined));
+  const cls = constructors[0];
+  const name = cls ? dottedName(cls) : undefined;
+  if (!attribute || !name || constructors.some((c) => !c || dottedName(c) !== name)) return undefined;
+  const spelled = `${name}.${attribute.text}`;
+  const uses = attributeUseOf(flow.index);
+  return uses.read.has(spelled) && !uses.assigned.has(attribute.text) ? { spelled, cls: cls! } : undefined;
 }
 
 function hole(node: Node, identity?: string): PathValue {

@@ -1648,6 +1648,14 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a notebook saves under the weights folder a class keeps as a class attribute, through the trained instance, and a later cell loads it through the class',
+      code: [
+        'import torch\nfrom recognizers import LineRecognizer\n',
+        'recognizer = LineRecognizer(alphabet_size=80)\nfit_ctc(recognizer, train_loader)\ntorch.save(recognizer.state_dict(), recognizer.CHECKPOINTS / "line_v2.pt")\n',
+        'fresh = LineRecognizer(alphabet_size=80)\nfresh.load_state_dict(torch.load(LineRecognizer.CHECKPOINTS / "line_v2.pt", map_location="cpu"))\n',
+      ],
+    },
+    {
       name: 'a notebook saves the model under its app folder, moves into that folder with os.chdir, and loads it back by the path relative to it',
       code: [
         'import os\nimport pickle\nfrom sklearn.linear_model import SGDClassifier\n',
@@ -4313,5 +4321,50 @@ describe('MLD908: a Ray Tune trainable resuming from its own checkpoint (legacy 
     assert.deepEqual(await lines(LEGACY_TUNE_TRAINABLE.replace('ray.tune.checkpoint_dir(step=step)', 'tempfile.TemporaryDirectory()')), [24]);
     const helper = 'def restore(net, checkpoint_dir):\n    net.load_state_dict(torch.load(os.path.join(checkpoint_dir, "checkpoint")))\n';
     assert.deepEqual(await lines(`${LEGACY_TUNE_TRAINABLE}\n${helper}`), [33]);
+  });
+});
+
+/** Weights saved under a class attribute read through an instance, and loaded through the class (or the other way round). */
+const CLASS_ATTRIBUTE_PATHS = py`
+  import os
+  import torch
+  from torch import nn
+  from ocr.models import CaptchaNet
+
+  class PlateReader(nn.Module):
+      CKPT_DIR = "weights/plates"
+      CKPT_FILE = "weights/plates/final.pt"
+
+  net = CaptchaNet(num_chars=37)
+  train_ctc(net, loader)
+  torch.save(net.state_dict(), net.WEIGHTS_DIR / "captcha_v3.pth")
+  torch.save(net.state_dict(), os.path.join(PlateReader.CKPT_DIR, "best.pt"))
+
+  reader = PlateReader()
+  torch.save(reader.state_dict(), reader.CKPT_FILE)
+
+  restored = CaptchaNet(num_chars=37)
+  restored.load_state_dict(torch.load(CaptchaNet.WEIGHTS_DIR / "captcha_v3.pth"))
+  second = PlateReader()
+  second.load_state_dict(torch.load(os.path.join(second.CKPT_DIR, "best.pt")))
+  second.load_state_dict(torch.load(PlateReader.CKPT_FILE))
+`;
+
+describe('MLD908: a class attribute path read through an instance and through its class', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/train_ocr.py', code, unsafeModelDeserialization);
+
+  it('leaves loads through the class of files saved through an instance of it, and the other way round', async () => {
+    assert.deepEqual(await lines(CLASS_ATTRIBUTE_PATHS), []);
+  });
+
+  it('still reports when the name may hold another class, or when the file sets that attribute on an object', async () => {
+    const other = CLASS_ATTRIBUTE_PATHS.replace('net = CaptchaNet(num_chars=37)', 'net = PlateNet(num_chars=37)');
+    assert.deepEqual(await lines(other), [19]);
+    const either = CLASS_ATTRIBUTE_PATHS.replace('reader = PlateReader()', 'reader = PlateReader() if plates else CaptchaNet(num_chars=37)');
+    assert.deepEqual(await lines(either), [22]);
+    const ownDir = CLASS_ATTRIBUTE_PATHS.replace('CKPT_DIR = "weights/plates"', 'CKPT_DIR = "weights/plates"\n    def __init__(self, run_dir="runs"):\n        super().__init__()\n        self.CKPT_DIR = run_dir');
+    assert.deepEqual(await lines(ownDir), [24]);
+    const moved = CLASS_ATTRIBUTE_PATHS.replace('train_ctc(net, loader)', 'net.WEIGHTS_DIR = args.out_dir');
+    assert.deepEqual(await lines(moved), [19]);
   });
 });

@@ -6,7 +6,7 @@ import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
 import { numberValue, stringValue } from '../../semantics/literals';
 import { ancestor, ancestors, dottedName, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
-import { pathKey, type PathValue } from '../../semantics/pathValues';
+import { classAttributeOfInstance, pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
 import { oncePer, pushTo } from '../../engine/collections';
 
@@ -547,6 +547,14 @@ function heldValues(flow: DataFlow, path: Node, depth = 0, pass?: PassSwap): str
   const held: string[] = [];
   for (const read of flow.readsWithin(stripParens(path))) {
     if (read.resolution.kind === 'builtin') continue;
+    // An instance's class attribute (`model.SAVE_DIR`) holds what the class holds: keyed by the class's bindings.
+    const shared = read.node.parent?.type === 'attribute' ? classAttributeOfInstance(flow, read.node.parent) : undefined;
+    if (shared) {
+      const ofClass = heldValues(flow, shared.cls, depth + 1, pass);
+      if (!ofClass) return undefined;
+      held.push(...ofClass);
+      continue;
+    }
     const definitions = flow.reachingDefinitions(read);
     if (definitions.length === 0) return undefined;
     for (const definition of definitions) {
