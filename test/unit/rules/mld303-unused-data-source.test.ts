@@ -23,6 +23,27 @@ const EXCLUSIVE_CONSTANT_ARMS = py`
   print(X.shape)
 `;
 
+/** Unused loads beside another file under another name, the same file read in another function, and a file read back after the program wrote it. */
+const UNUSED_BESIDE_OTHER_READS = py`
+  import pandas as pd
+
+  def build_graph():
+      edge_table = pd.read_csv("cora/edges.csv")
+      edge_frame = pd.read_csv("cora/edges_clean.csv")
+      return edge_frame
+
+  def count_edges():
+      edges = pd.read_csv("cora/edges.csv")
+      return len(edges)
+
+  nodes = pd.read_csv("cora/nodes.csv")
+  fetch_nodes().to_csv("cora/nodes.csv")
+  node_frame = pd.read_csv("cora/nodes.csv")
+  papers = pd.read_excel("cora/meta.xlsx", sheet_name="papers")
+  authors = pd.read_excel("cora/meta.xlsx", sheet_name="authors")
+  print(build_graph(), count_edges(), node_frame.shape, authors.shape)
+`;
+
 ruleTests(unusedDataSource, {
   valid: [
     {
@@ -719,49 +740,14 @@ ruleTests(unusedDataSource, {
     },
     {
       name: 'another file under another name, the same file used only in another function, or read back after the program wrote it: still unused',
-      code: py`
-        import pandas as pd
-
-        def build_graph():
-            edge_table = pd.read_csv("cora/edges.csv")
-            edge_frame = pd.read_csv("cora/edges_clean.csv")
-            return edge_frame
-
-        def count_edges():
-            edges = pd.read_csv("cora/edges.csv")
-            return len(edges)
-
-        nodes = pd.read_csv("cora/nodes.csv")
-        fetch_nodes().to_csv("cora/nodes.csv")
-        node_frame = pd.read_csv("cora/nodes.csv")
-        papers = pd.read_excel("cora/meta.xlsx", sheet_name="papers")
-        authors = pd.read_excel("cora/meta.xlsx", sheet_name="authors")
-        print(build_graph(), count_edges(), node_frame.shape, authors.shape)
-      `,
+      code: UNUSED_BESIDE_OTHER_READS,
       findings: [
         { line: 4, message: /^`edge_table` is loaded from "cora\/edges\.csv" by `pd\.read_csv` but never used$/ },
         { line: 12, message: /^`nodes` is loaded from "cora\/nodes\.csv" by `pd\.read_csv` but never used$/ },
         { line: 15, message: /^`papers` is loaded from "cora\/meta\.xlsx" by `pd\.read_excel` but never used$/ },
       ],
       fixIndex: 0,
-      output: py`
-        import pandas as pd
-
-        def build_graph():
-            edge_frame = pd.read_csv("cora/edges_clean.csv")
-            return edge_frame
-
-        def count_edges():
-            edges = pd.read_csv("cora/edges.csv")
-            return len(edges)
-
-        nodes = pd.read_csv("cora/nodes.csv")
-        fetch_nodes().to_csv("cora/nodes.csv")
-        node_frame = pd.read_csv("cora/nodes.csv")
-        papers = pd.read_excel("cora/meta.xlsx", sheet_name="papers")
-        authors = pd.read_excel("cora/meta.xlsx", sheet_name="authors")
-        print(build_graph(), count_edges(), node_frame.shape, authors.shape)
-      `,
+      output: UNUSED_BESIDE_OTHER_READS.replace('    edge_table = pd.read_csv("cora/edges.csv")\n', ''),
     },
     {
       name: 'a file loaded twice and never used: both loads are unused',
