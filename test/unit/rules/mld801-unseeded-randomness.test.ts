@@ -438,6 +438,25 @@ const federatedClientModule = (seed: string, seedLine: string) => py`
           return self.model.coef_
 `;
 
+/** A training loop that samples a drawn number of held-out states and saves their mean Q value on a later pass; `seedLines` is what the fix adds. */
+const HELD_OUT_STATES = (seedLines: string) => py`
+  import random
+  import numpy as np${seedLines}
+
+  mean_q = []
+  held_out = []
+  for episode in range(1000):
+      if episode % 100 == 0 and mean_q:
+          np.savetxt(f"mean_q_{episode}.txt", mean_q)
+          del mean_q[:]
+      if len(held_out) < 50:
+          for _ in range(random.randint(1, 5)):
+              held_out.append(env.sample_state())
+      else:
+          agent.train(replay.batch(32))
+          mean_q.append(np.mean([agent.max_q(s) for s in held_out]))
+`;
+
 /** A REINFORCE policy class whose own `fit` steps an optimizer, and whose `act` samples with NumPy; `run` uses it. */
 const torchPolicy = (run: string) => py`
   import numpy as np
@@ -3492,6 +3511,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'a drawn count of loop passes whose body fills a list that a later pass of the outer loop saves: the draw reaches the file',
+      code: HELD_OUT_STATES(''),
+      findings: [{ line: 11, message: /^`random\.randint` draws from the `random` module's global random generator/ }],
+      output: HELD_OUT_STATES('\n  SEED = 42\n  random.seed(SEED)'),
+    },
     {
       name: 'a library module\'s client class that trains with an unseeded generator of its own: the modules that import it run its train, and cannot seed that generator',
       code: federatedClientModule('', ''),

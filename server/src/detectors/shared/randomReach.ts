@@ -380,7 +380,10 @@ function readsAfter(index: SemanticIndex, identifier: Node, site: Node): Node[] 
   const reads = definitions.length > 0
     ? definitions.flatMap((d) => flow.usesOf(d))
     : flow.readsOf(identifier.text).filter((r) => enclosingFunction(r.node)?.startIndex === enclosingFunction(identifier)?.startIndex);
-  return reads.map((r) => r.node).filter((n) => n.startIndex >= site.endIndex);
+  // In a loop that does not bind the name again (a list kept across passes), the next pass reads
+  // what this one left: a read earlier in the same loop body comes after too.
+  const loops = enclosingLoops(site).filter((loop) => definitions.length > 0 && definitions.every((d) => !isAncestorOf(loop, d.node)));
+  return reads.map((r) => r.node).filter((n) => n.startIndex >= site.endIndex || (!isAncestorOf(site, n) && loops.some((loop) => isAncestorOf(loop, n))));
 }
 
 /** Where the value of a function's return goes: its call sites, or the calls it is handed to. */
@@ -1174,6 +1177,14 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       const counted = node.type === 'call' && index.call(node)?.qname === 'builtins.enumerate' && left?.type !== 'identifier';
       for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren.slice(counted ? 1 : 0) ?? []) {
         if (id?.type === 'identifier') push(...usesOfTarget(index, id));
+      }
+      // `for _ in range(random.randint(1, 5)):` runs its body a drawn number of times: the draw goes
+      // where what the body makes goes, as a test that only stops the loop does.
+      if (node.type === 'call' && index.call(node)?.qname === 'builtins.range') {
+        const made = blockMakes(index, parent.childForFieldName('body'), parent);
+        if (made === 'result') return 'result';
+        if (!made) lost = true;
+        else push(...made);
       }
       continue;
     }
