@@ -148,6 +148,22 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'a cell that imports sys only to print the interpreter it runs on, run before the cell above it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("sales.csv")\n', executionOrder: 3, hasOutputs: true },
+        { text: 'import sys\nprint(sys.executable)\n', executionOrder: 2, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'a cell that imports sys only to show the Python version and platform, re-run after the cells below it',
+      code: reRunAfterBelow('import sys\nprint(f"Python {sys.version} on {sys.platform}")\nsys.version_info[:2]\n'),
+    },
+    {
+      name: 'a cell that imports sys beside IPython\'s display to show where the kernel\'s Python lives, sharing a count with a code cell below',
+      code: sharesCountWithBelow('import sys\nfrom IPython.display import Markdown\nMarkdown(f"kernel: `{sys.prefix}`")\n'),
+    },
+    {
       name: 'a cell that only shows a figure shares a count with a code cell below',
       code: sharesCountWithBelow('from IPython.display import Image\nImage(filename="figures/architecture.png")\n'),
     },
@@ -384,6 +400,17 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell whose only code follows its comments is compared: re-run after the cells below it',
       code: reRunAfterBelow('# learning rate to try next\n# lr = 0.1\npd.options.display.precision = 2\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell that imports sys and changes it, or prints what a cell may change in it, is compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'import sys\nsys.path.append("../src")\nprint(sys.executable)\n', executionOrder: 7, hasOutputs: true },
+        { text: 'import sys\nprint(sys.path)\n', executionOrder: 8, hasOutputs: true },
+        { text: 'from features import add_lags\n', executionOrder: 2 },
+        { text: 'df = add_lags(pd.read_csv("sales.csv"))\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
     {
       name: 'a cell that prints a module\'s setting, or a version a cell sets, is compared: another cell may change what it shows',
@@ -712,7 +739,7 @@ describe('MLD804 restarts the notebook prescribes', () => {
 
   it('still reports the same counts with no restart prescribed, or with prose that says none is needed', async () => {
     // The first session must run more than installs (those change no kernel state, and are not compared).
-    const versionCheck = { text: 'import sys\nprint(sys.version)\n', executionOrder: 2, hasOutputs: true };
+    const versionCheck = { text: 'import pandas as pd\nprint(pd.__version__)\n', executionOrder: 2, hasOutputs: true };
     assert.equal((await findings([install, versionCheck, ...afterRestart])).length, 1);
     const noNeed = { text: 'You can run the rest of this notebook without restarting the kernel.', kind: 'markup' as const };
     assert.equal((await findings([install, versionCheck, noNeed, ...afterRestart])).length, 1);
