@@ -481,6 +481,25 @@ const torchPolicy = (run: string) => py`
           self.opt.step()
 ` + run;
 
+/**
+ * A stand-in scorer class whose `predict_proba` draws its scores, kept until a real model is trained;
+ * `run` is the `__main__` block that builds it and does something with it.
+ */
+const standInScorer = (run: string) => py`
+  import pickle
+  import joblib
+  import numpy as np
+
+  class PlaceholderScorer:
+      def __init__(self, n_features):
+          self.n_features = n_features
+
+      def predict_proba(self, X):
+          p = np.random.uniform(0.0, 0.05, len(X))
+          return np.column_stack([1 - p, p])
+
+` + run;
+
 /** The mode switch before a loop that steps an optimizer: the drawn weights are trained. */
 const AFFINE_TRAINED = py`
   import torch
@@ -2847,6 +2866,38 @@ ruleTests(unseededRandomness, {
       `),
     },
     {
+      name: 'a stand-in scorer only pickled for the serving app: pickle.dump runs none of its methods, so its draws run in the app that loads it',
+      code: standInScorer(py`
+        if __name__ == "__main__":
+            scorer = PlaceholderScorer(30)
+            with open("models/scorer.pkl", "wb") as f:
+                pickle.dump(scorer, f)
+            print("stand-in saved")
+      `),
+    },
+    {
+      name: 'a stand-in scorer built inside joblib.dump in a main function: the write only stores it',
+      code: standInScorer(py`
+        def main(out_dir):
+            joblib.dump(PlaceholderScorer(n_features=30), f"{out_dir}/fraud_model.joblib")
+
+
+        if __name__ == "__main__":
+            main("artifacts")
+      `),
+    },
+    {
+      name: 'a stand-in scorer written by keyword to a file object with dill: the write only stores it',
+      code: standInScorer(py`
+        import dill
+
+        if __name__ == "__main__":
+            stub = PlaceholderScorer(12)
+            with open("stub.dill", "wb") as fh:
+                dill.dump(obj=stub, file=fh)
+      `),
+    },
+    {
       name: 'a policy class with its own fit, only rolled out and shown: episode lengths printed, fit never called',
       code: torchPolicy(py`
         policy = SoftmaxPolicy(4, 2)
@@ -3627,6 +3678,19 @@ ruleTests(unseededRandomness, {
         run_reinforce(policy, env, episodes=500)
       `),
       14, /^`np\.random\.choice` draws from NumPy's global random generator/, 'import torch', 'np.random.seed(SEED)',
+    ),
+    seededCase(
+      'the same stand-in scorer pickled and also handed to a project helper, which may score with it: still reported',
+      standInScorer(py`
+        from fraud_checks import smoke_test
+
+        if __name__ == "__main__":
+            scorer = PlaceholderScorer(30)
+            smoke_test(scorer, n_rows=100)
+            with open("models/scorer.pkl", "wb") as f:
+                pickle.dump(scorer, f)
+      `),
+      10, /^`np\.random\.uniform` draws from NumPy's global random generator/, 'import numpy as np', 'np.random.seed(SEED)',
     ),
     seededCase(
       'a stand-in drawn in __getitem__ when a tile fails to load is still reported: that arm runs whenever a file is bad',

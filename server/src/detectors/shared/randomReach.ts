@@ -248,10 +248,13 @@ const PROGRAM_RUN_METHODS = /^(fit|train|predict|predict_proba|backward|train_st
 /**
  * The file's classes that an object of, or the class itself, is handed to a call (`run_episodes(agent)`,
  * `cross_val_score(MyEstimator(), X, y)`, `Trainer(self)` in a method): the callee may run any of their methods.
+ * A library's write (`pickle.dump(model, f)`, `joblib.dump`, `torch.save`) only stores the object: its
+ * methods run in whatever program loads the file, which is the one to seed them.
  */
 const handedOnClasses = oncePer((index: SemanticIndex): Set<string> => {
   const names = new Set<string>();
   for (const call of index.calls) {
+    if (call.qname && index.dataflow.dataIOAt(call.node)?.direction === 'write') continue;
     for (const value of call.kwargs.size ? [...call.args, ...call.kwargs.values()] : call.args) {
       const made = index.constructedClass(value);
       if (made?.startsWith('local:')) names.add(made.slice('local:'.length));
