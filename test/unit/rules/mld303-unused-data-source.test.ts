@@ -44,6 +44,22 @@ const UNUSED_BESIDE_OTHER_READS = py`
   print(build_graph(), count_edges(), node_frame.shape, authors.shape)
 `;
 
+/** Loads replaced after the tested name changes, and under a second test of the same constant. */
+const REPLACED_AFTER_TESTS = py`
+  import numpy as np
+  if cfg.level == "word":
+      vectors = np.load("emb/word_vectors.npy")
+  cfg.level = "char"
+  if cfg.level == "char":
+      vectors = np.zeros((256, 32))
+  print(cfg.level)
+  def prepare(mode):
+      if mode == "full":
+          extra = np.load("extra.npy")
+      if mode == "full":
+          extra = None
+`;
+
 ruleTests(unusedDataSource, {
   valid: [
     {
@@ -678,38 +694,12 @@ ruleTests(unusedDataSource, {
     },
     {
       name: 'a binding after the tested name changes, or under a test of the same constant, still replaces the load',
-      code: py`
-        import numpy as np
-        if cfg.level == "word":
-            vectors = np.load("emb/word_vectors.npy")
-        cfg.level = "char"
-        if cfg.level == "char":
-            vectors = np.zeros((256, 32))
-        print(cfg.level)
-        def prepare(mode):
-            if mode == "full":
-                extra = np.load("extra.npy")
-            if mode == "full":
-                extra = None
-      `,
+      code: REPLACED_AFTER_TESTS,
       findings: [
         { line: 3, message: /^`vectors` is loaded from "emb\/word_vectors\.npy" by `np\.load` but never used: it is replaced in line 6 before any use$/, related: 1 },
         { line: 10, message: /^`extra` is loaded from "extra\.npy" by `np\.load` but never used: it is replaced in line 12 before any use$/, related: 1 },
       ],
-      output: py`
-        import numpy as np
-        if cfg.level == "word":
-            pass
-        cfg.level = "char"
-        if cfg.level == "char":
-            vectors = np.zeros((256, 32))
-        print(cfg.level)
-        def prepare(mode):
-            if mode == "full":
-                extra = np.load("extra.npy")
-            if mode == "full":
-                extra = None
-      `,
+      output: REPLACED_AFTER_TESTS.replace('vectors = np.load("emb/word_vectors.npy")', 'pass'),
     },
     {
       name: 'a reload of another file, or of the file after the program rewrote it, still leaves the first read unused',

@@ -609,6 +609,24 @@ const NAME_BOUND_TO_READ = py`
       print(torch.load(args.resume)["epoch"])
 `;
 
+/** A name bound to another entry, or to a chain whose object is bound again before the load: each load reads another file. */
+const NAMES_OF_OTHER_FILES = py`
+  import argparse, torch
+
+  def compare(cfg, net):
+      init_path = cfg["init_path"]
+      first = torch.load(init_path, weights_only=False)
+      second = torch.load(cfg["pretrained_path"], weights_only=False)
+      return first, second
+
+  def evaluate(parser, net):
+      args = parser.parse_args()
+      ckpt_path = args.checkpoint
+      net.load_state_dict(torch.load(ckpt_path))
+      args = parser.parse_args(["--checkpoint", "runs/ema.pt"])
+      net.load_state_dict(torch.load(args.checkpoint))
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -3526,44 +3544,14 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a name bound to another entry, or to the chain before its object is bound again, names another file: the loads stay apart',
-      code: py`
-        import argparse, torch
-
-        def compare(cfg, net):
-            init_path = cfg["init_path"]
-            first = torch.load(init_path, weights_only=False)
-            second = torch.load(cfg["pretrained_path"], weights_only=False)
-            return first, second
-
-        def evaluate(parser, net):
-            args = parser.parse_args()
-            ckpt_path = args.checkpoint
-            net.load_state_dict(torch.load(ckpt_path))
-            args = parser.parse_args(["--checkpoint", "runs/ema.pt"])
-            net.load_state_dict(torch.load(args.checkpoint))
-      `,
+      code: NAMES_OF_OTHER_FILES,
       findings: [
         { line: 5, related: 0 },
         { line: 6, related: 0 },
         { line: 12, related: 0 },
         { line: 14, related: 0 },
       ],
-      output: py`
-        import argparse, torch
-
-        def compare(cfg, net):
-            init_path = cfg["init_path"]
-            first = torch.load(init_path, weights_only=True)
-            second = torch.load(cfg["pretrained_path"], weights_only=False)
-            return first, second
-
-        def evaluate(parser, net):
-            args = parser.parse_args()
-            ckpt_path = args.checkpoint
-            net.load_state_dict(torch.load(ckpt_path))
-            args = parser.parse_args(["--checkpoint", "runs/ema.pt"])
-            net.load_state_dict(torch.load(args.checkpoint))
-      `,
+      output: NAMES_OF_OTHER_FILES.replace('weights_only=False', 'weights_only=True'),
     },
     {
       name: 'one checkpoint path converted to a string in both arms of a distributed check: one finding; two converted paths stay apart',
