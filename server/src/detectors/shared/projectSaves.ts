@@ -12,6 +12,7 @@ import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/node
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite } from '../../semantics/types';
 import { fileKey } from './runOrder';
+import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
 interface Parameter {
@@ -318,6 +319,13 @@ function importedAs(index: SemanticIndex, name: string, at: Node): string | unde
   const resolution = index.resolve(name, at);
   if (resolution.kind === 'import') return resolution.binding.topLevel ? resolution.binding.target : undefined;
   if (resolution.kind !== 'unknown') return undefined;
+  const imported = relativeImports(index).get(name);
+  return imported && `${imported.module}.${imported.name}`;
+}
+
+/** The names a file imports from a relative import at its top level (`from .trainer import Trainer as T`), by local name. */
+const relativeImports = oncePer((index: SemanticIndex): Map<string, { module: string; name: string }> => {
+  const imported = new Map<string, { module: string; name: string }>();
   for (const root of index.roots) {
     for (const statement of root.namedChildren) {
       const module = statement?.type === 'import_from_statement' ? statement.childForFieldName('module_name') : null;
@@ -325,12 +333,12 @@ function importedAs(index: SemanticIndex, name: string, at: Node): string | unde
       for (const item of statement.childrenForFieldName('name')) {
         const original = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
         const local = item?.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-        if (original && local?.text === name) return `${module.text.replace(/\s+/g, '')}.${original.text}`;
+        if (original && local) imported.set(local.text, { module: module.text.replace(/\s+/g, ''), name: original.text });
       }
     }
   }
-  return undefined;
-}
+  return imported;
+});
 
 /** The attribute a run-time part of a path is, when `__init__` computed it (see ComputedAttribute). */
 function computedOf(hole: string, computed: ReadonlyMap<string, ComputedAttribute>): ComputedAttribute | undefined {
@@ -369,22 +377,15 @@ function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string
     for (const statement of root.namedChildren) {
       const module = statement?.type === 'import_from_statement' ? statement.childForFieldName('module_name') : null;
       const saves = module ? project.get(module.text.replace(/\s+/g, '')) : undefined;
-      if (!statement || !module || !saves) continue;
-      if (statement.namedChildren.some((child) => child?.type === 'wildcard_import')) {
-        for (const key of saves.keys()) {
-          const name = key.split('.')[0];
-          if (!imported.has(name)) imported.set(name, { module: module.text.replace(/\s+/g, ''), name });
-        }
-        continue;
-      }
-      if (module.type !== 'relative_import') continue;
-      for (const item of statement.childrenForFieldName('name')) {
-        const original = item?.type === 'aliased_import' ? item.childForFieldName('name') : item;
-        const local = item?.type === 'aliased_import' ? item.childForFieldName('alias') : item;
-        if (original && local) imported.set(local.text, { module: module.text.replace(/\s+/g, ''), name: original.text });
+      if (!statement || !module || !saves || !statement.namedChildren.some((child) => child?.type === 'wildcard_import')) continue;
+      for (const key of saves.keys()) {
+        const name = key.split('.')[0];
+        if (!imported.has(name)) imported.set(name, { module: module.text.replace(/\s+/g, ''), name });
       }
     }
   }
+  // Relative imports of a module the project knows; a later import of a name replaces a star's.
+  for (const [local, target] of relativeImports(index)) if (project.has(target.module)) imported.set(local, target);
   return imported;
 }
 
