@@ -70,28 +70,37 @@ function ownSources(context: RuleContext, value: Node | readonly Node[], predict
 }
 
 /**
- * Whether a step scales the target: its inverse is applied to a model's predictions alone
+ * Whether each hand-made step scales the target: its inverse is applied to a model's predictions alone
  * (`sc_y.inverse_transform(model.predict(X_test))`), which come out in the target's units. A feature
  * pipeline does not hold it, even when a helper that windows a series takes both its output and
  * the features. A step inverted on predictions stacked with transformed data maps a whole table.
  */
-function scalesTarget(context: RuleContext, step: HandStep, steps: readonly HandStep[]): boolean {
+function targetScaling(context: RuleContext, steps: readonly HandStep[]): (step: HandStep) => boolean {
   const { index } = context;
+  // Worked out once per document: the inverse applications, and whether each maps predictions alone.
+  const inverses = index.calls.filter((call) => call.method === 'inverse_transform' && !!call.receiver && !!call.args[0]);
+  if (!inverses.length) return () => false;
   const stepOutputs = new Set(steps.flatMap((other) => other.outputs));
   // Also the output of a model built by a helper (`net = build_lstm(...)`, then `net.predict(X)`).
   const predicts = (call: CallSite) => !!predictingModel(index, call) || index.dataflow.kindOf(call.node)?.kind === 'predictions';
-  const predictionsAlone = (value: Node) => {
-    const sources = ownSources(context, value, predicts);
-    return sources.some(predicts) && !sources.some((source) => stepOutputs.has(source));
+  const alone = new Map<CallSite, boolean>();
+  const predictionsAlone = (inverse: CallSite) => {
+    let known = alone.get(inverse);
+    if (known === undefined) {
+      const sources = ownSources(context, inverse.args[0], predicts);
+      known = sources.some(predicts) && !sources.some((source) => stepOutputs.has(source));
+      alone.set(inverse, known);
+    }
+    return known;
   };
-  return index.calls.some((call) => call.method === 'inverse_transform' && !!call.receiver && !!call.args[0]
-    && mayBeSameObject(index.dataflow, call.receiver, step.fit.transformer) && predictionsAlone(call.args[0]));
+  return (step) => inverses.some((call) => mayBeSameObject(index.dataflow, call.receiver!, step.fit.transformer) && predictionsAlone(call));
 }
 
 function check(context: RuleContext): void {
   const flow = context.index.dataflow;
   const handMade = handSteps(context);
-  const steps = handMade.filter((step) => !scalesTarget(context, step, handMade));
+  const scalesTarget = targetScaling(context, handMade);
+  const steps = handMade.filter((step) => !scalesTarget(step));
   if (steps.length < 2) return;
   // The steps chained or combined into the features of one model are one pipeline, made by hand;
   // pipelines that share a step (two models on the same hand-made features) are one finding.
@@ -99,9 +108,11 @@ function check(context: RuleContext): void {
   for (const training of flow.trainingCalls) {
     const features = training.inputs[0];
     if (!features) continue;
+    // Own sources are a subset of the whole lineage: most trainings are settled by it alone.
+    const feedingFrom = (sources: ReadonlySet<CallSite>) => steps.filter((step) => step.outputs.some((output) => sources.has(output)));
+    if (feedingFrom(new Set(flow.lineage(features).calls)).length < 2) continue;
     // Steps that feed other models, whose predictions this one learns from, belong to those models.
-    const sources = ownSources(context, features, (call) => !!predictingModel(context.index, call));
-    const feeding = steps.filter((step) => step.outputs.some((output) => sources.includes(output)));
+    const feeding = feedingFrom(new Set(ownSources(context, features, (call) => !!predictingModel(context.index, call))));
     if (feeding.length < 2) continue;
     const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));
     const merged = { steps: new Set([...feeding, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...joined.flatMap((pipeline) => pipeline.trainings), training.call.node] };
