@@ -48,12 +48,32 @@ export function machineFolder(value: string): string {
 
 const isSeparator = (char: string | undefined) => char === '/' || char === '\\';
 
-/** The longest folder that every path starts in (whole parts only, no trailing separator). */
+/** Two characters of two paths agree: the same character, or a separator in both (`C:\\Users` and `C:/Users`). */
+const sameChar = (a: string | undefined, b: string | undefined) => a === b || (isSeparator(a) && isSeparator(b));
+
+/** Two paths spelled alike but for their separators. */
+function spelledAlike(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameChar(a[i], b[i])) return false;
+  return true;
+}
+
+/**
+ * The folder a path's finding is grouped by: its machine-specific folder, with a Windows path's
+ * separators read as one (Windows takes `\\` and `/` alike, so `C:\\Users\\ana` and
+ * `C:/Users/ana` are one folder to name).
+ */
+function folderKey(value: string): string {
+  const folder = machineFolder(value);
+  return /^(?:[A-Za-z]:|\\)/.test(value) ? folder.replace(/\\/g, '/') : folder;
+}
+
+/** The longest folder that every path starts in (whole parts only, no trailing separator), spelled as the first path spells it. */
 export function commonFolder(values: readonly string[]): string {
   let length = Math.min(...values.map((value) => value.length));
   for (const value of values) {
     let i = 0;
-    while (i < length && value[i] === values[0][i]) i++;
+    while (i < length && sameChar(value[i], values[0][i])) i++;
     length = i;
   }
   while (length > 0 && !values.every((value) => value.length === length || isSeparator(value[length]))) length--;
@@ -191,7 +211,7 @@ function underFolder(literal: Node, folder: string, name: string): string | unde
   const opening = literal.firstChild!.text;
   const quote = opening.slice(prefix.length);
   const content = literal.text.slice(opening.length, literal.text.length - quote.length);
-  if (!content.startsWith(folder) || (!prefix.includes('r') && content.includes('\\'))) return undefined;
+  if (!spelledAlike(content.slice(0, folder.length), folder) || (!prefix.includes('r') && content.includes('\\'))) return undefined;
   const rest = content.slice(folder.length);
   if (rest === '') return name;
   return `${opening.slice(0, prefix.length)}f${quote}{${name}}${rest.replace(/[{}]/g, (brace) => brace + brace)}${quote}`;
@@ -210,7 +230,7 @@ function extractFix(context: RuleContext, uses: readonly PathUse[]): FixDescript
   const inOrder = [...uses].sort((a, b) => a.literal.startIndex - b.literal.startIndex);
   const folder = commonFolder(inOrder.map((use) => use.value));
   // One path: the literal moves as it is. Several: each is rewritten to start with the folder's name.
-  const onePath = inOrder.every((use) => use.value === folder);
+  const onePath = inOrder.every((use) => spelledAlike(use.value, folder));
   if (!onePath && folder.includes('{')) return undefined;
   const existing = existingConstant(index, inOrder[0].literal, folder);
   const name = existing && inOrder.every((use) => existingConstant(index, use.literal, folder) === existing) ? existing : undefined;
@@ -281,7 +301,7 @@ function listen(context: RuleContext): RuleListeners {
       reported.add(nodeKey(found.literal));
       tested ??= pathsTestedToExist(index, io.call.node).map((node) => index.dataflow.pathOf(node));
       const skipped = tested.some((value) => samePath(value, index.dataflow.pathOf(path)));
-      pushTo(usesByFolder, machineFolder(found.value), { node: found.literal, io, literal: found.literal, value: found.value, under: found.under, skipped, related: `\`${io.label}\` also ${verb(io)} ${opened(found)} here` });
+      pushTo(usesByFolder, folderKey(found.value), { node: found.literal, io, literal: found.literal, value: found.value, under: found.under, skipped, related: `\`${io.label}\` also ${verb(io)} ${opened(found)} here` });
     }
   };
   const finish = (): void => {
@@ -300,11 +320,11 @@ function message([first, ...others]: readonly PathUse[]): string {
   const calls = (n: number) => (n === 1 ? '1 other call' : `${n} other calls`);
   const also =
     others.length === 0 ? ''
-    : others.every((use) => use.value === first.value) ? ` (${calls(others.length)} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`
+    : others.every((use) => spelledAlike(use.value, first.value)) ? ` (${calls(others.length)} of this file ${others.length === 1 ? 'uses' : 'use'} it too, linked)`
     : ` (${calls(others.length)} of this file also ${others.length === 1 ? 'reads or writes files' : 'read or write files'} under "${commonFolder([first, ...others].map((use) => use.value))}", linked)`;
   // A use that runs only where its file was found (`if os.path.exists(p): open(p)`) does not break
   // elsewhere: it is skipped, and the program silently goes on without the file.
-  const skipped = first.skipped && others.every((use) => use.value !== first.value || use.skipped);
+  const skipped = first.skipped && others.every((use) => !spelledAlike(use.value, first.value) || use.skipped);
   const consequence = skipped ? 'anywhere else the code silently goes on without it' : 'the code breaks anywhere else';
   return `\`${first.io.label}\` ${verb(first.io)} ${opened(first)}${also}, an absolute path that exists only on one machine: ${consequence} and the location cannot be configured`;
 }
@@ -323,7 +343,7 @@ export const hardcodedAbsolutePath: Rule = {
       example: 'import pandas as pd\n\ntrain = pd.read_csv("/home/ana/projects/churn/data/train.csv")\nmodel.save("/content/drive/MyDrive/models/churn.keras")',
       fix: 'Name the location once — a module-level constant at the top, better still a setting read from the environment or a config file — and build paths from it, relative to the project where possible. The quick fix moves the literal into a module-level constant named after the file or folder (`TRAIN_CSV_PATH`, `DATA_DIR`), defined just before the statement, and uses it in the call (or reuses a constant that already holds the same path); paths under one folder get one constant for the folder, and each becomes an f-string that starts with it. It is safe: the program reads and writes exactly the same files.',
       fixed: 'import pandas as pd\n\nTRAIN_CSV_PATH = "/home/ana/projects/churn/data/train.csv"\ntrain = pd.read_csv(TRAIN_CSV_PATH)',
-      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. A folder a platform mounts into the container a function runs in, where the file declares the mount in a decorator of that function or of its class (Modal\'s `@app.function(volumes={"/root/datasets": volume})`), is left alone inside that function: every run of it sees the volume at that path; the same path outside it (the local entrypoint) and a folder beside the mount are still reported. A folder under `/mnt/` in the file of an AWS Lambda function, one that defines at module level a handler taking exactly `(event, context)`, is left alone too: Lambda mounts the function\'s file system under `/mnt/`, at the path its configuration gives, for every invocation, and the module\'s top level runs in that container too (`model = joblib.load("/mnt/efs/model.joblib")` at cold start); a home folder there, or `/mnt/...` in a file whose `(event, context)` function is a method or nested, is still reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. Nor is an absolute path read as one of two alternatives for one file across a `try`, in either order: the same call into the same name in its body and in its handler for a missing file, the other one through a path that is not machine-specific (`with open("config.json") as f:` in the body, `with open("C:/Users/ana/config.json") as f:` under `except FileNotFoundError:`) — the author\'s fallback, while the program runs wherever that other path exists; a read of another file in the handler (the raw data read when a cached model is missing), or two alternatives both absolute, are still reported. A use that runs only where a test found its file (in the true branch of `if os.path.exists(p):`, `os.path.isfile(p)` or `Path(p).is_file()`, alone or joined by `and`, or of a conditional expression: the teacher model loaded if it is there; or after an earlier `if not os.path.exists(p):` of the same function, with no other branch, whose block ends in `return` or, in a loop, `continue`: a test that skips itself when the recorded data are missing) is still reported, for its location cannot be configured either, but its message says what happens elsewhere: the use is skipped and the program silently goes on without the file, rather than breaking; the same path also used outside such a test still breaks. A path is the value Python opens, escape sequences decoded: `"C:\\\\Users\\\\ana\\\\x.csv"` and `r"C:\\Users\\ana\\x.csv"` are one path, quoted in the message as it is. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`).',
+      nearMisses: 'Relative paths, URLs, `~/...`, `/tmp/...`, platform paths that are the same on every machine of their platform — Kaggle\'s `/kaggle/input/...`, Colab\'s `/content/...` outside Drive, Anyscale\'s storage mounts `/mnt/cluster_storage/...`, `/mnt/shared_storage/...`, `/mnt/user_storage/...` and each node\'s `/mnt/local_storage/...`, the home of the user Jupyter\'s Docker images run as on every JupyterHub and Binder, `/home/jovyan/...` (the `~` of those containers) — and container paths such as `/workspace` or `/app` are left alone; other `/mnt/...` paths are one machine\'s mounts and are reported. A folder a platform mounts into the container a function runs in, where the file declares the mount in a decorator of that function or of its class (Modal\'s `@app.function(volumes={"/root/datasets": volume})`), is left alone inside that function: every run of it sees the volume at that path; the same path outside it (the local entrypoint) and a folder beside the mount are still reported. A folder under `/mnt/` in the file of an AWS Lambda function, one that defines at module level a handler taking exactly `(event, context)`, is left alone too: Lambda mounts the function\'s file system under `/mnt/`, at the path its configuration gives, for every invocation, and the module\'s top level runs in that container too (`model = joblib.load("/mnt/efs/model.joblib")` at cold start); a home folder there, or `/mnt/...` in a file whose `(event, context)` function is a method or nested, is still reported. Only arguments of data and model I/O calls count (`read_*`/`to_*`, Spark `read`/`write` chains, `open`, `np.load`/`np.save`, `joblib`, `torch.save`/`torch.load`, Keras `load_model`/`save`, `from_pretrained`/`save_pretrained`, image and dataset folders): `sys.path.append("/home/...")`, strings in comments and docstrings are not I/O. A path already held by a module-level name (`DATA_DIR = "/mnt/data"`) is named configuration and is not reported. Nor is an absolute path read as one of two alternatives for one file across a `try`, in either order: the same call into the same name in its body and in its handler for a missing file, the other one through a path that is not machine-specific (`with open("config.json") as f:` in the body, `with open("C:/Users/ana/config.json") as f:` under `except FileNotFoundError:`) — the author\'s fallback, while the program runs wherever that other path exists; a read of another file in the handler (the raw data read when a cached model is missing), or two alternatives both absolute, are still reported. A use that runs only where a test found its file (in the true branch of `if os.path.exists(p):`, `os.path.isfile(p)` or `Path(p).is_file()`, alone or joined by `and`, or of a conditional expression: the teacher model loaded if it is there; or after an earlier `if not os.path.exists(p):` of the same function, with no other branch, whose block ends in `return` or, in a loop, `continue`: a test that skips itself when the recorded data are missing) is still reported, for its location cannot be configured either, but its message says what happens elsewhere: the use is skipped and the program silently goes on without the file, rather than breaking; the same path also used outside such a test still breaks. A path is the value Python opens, escape sequences decoded: `"C:\\\\Users\\\\ana\\\\x.csv"` and `r"C:\\Users\\ana\\x.csv"` are one path, quoted in the message as it is. One path used by several calls of a file is one setting to name: one finding at its first use, linked to the others, whose fix names the path once and uses the name at every use. So are the paths of a file under one machine-specific folder (its root and the part after it: `/home/ana`, `/mnt/data`, `/content/drive/MyDrive`, `C:/Users/ana`): moving the code breaks them together, so they are one finding at the first use, linked to the others, whose fix names the longest folder they share and builds each path from it (`f"{KAGGLE_DIR}/input/train.csv"`). A Windows folder is one folder whichever separator a path spells it with (`"C:/Users/ana/data/train.csv"` and `r"C:\\Users\\ana\\out\\preds.csv"`), as Windows opens both alike: one finding, not one per spelling.',
     },
   },
   listen,

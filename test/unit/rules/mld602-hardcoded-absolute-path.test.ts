@@ -360,6 +360,61 @@ ruleTests(hardcodedAbsolutePath, {
       `,
     },
     {
+      name: 'a Windows folder written with `/` in one path and with `\\` in another is one folder: one finding, and one constant for both',
+      code: py`
+        import pandas as pd
+        train = pd.read_csv("C:/Users/ana/thesis/data/train.csv")
+        preds.to_csv(r"C:\\Users\\ana\\thesis\\out\\preds.csv", index=False)
+      `,
+      findings: [{ line: 2, message: /under "C:\/Users\/ana\/thesis", linked\)/, related: 1 }],
+      output: py`
+        import pandas as pd
+        THESIS_DIR = "C:/Users/ana/thesis"
+        train = pd.read_csv(f"{THESIS_DIR}/data/train.csv")
+        preds.to_csv(rf"{THESIS_DIR}\\out\\preds.csv", index=False)
+      `,
+    },
+    {
+      name: 'one Windows file written with `/` and read back with `\\`: one path, one finding',
+      code: py`
+        import pandas as pd
+        merged.to_csv("C:/Users/ana/pubchem/merged.csv", index=False)
+        merged = pd.read_csv(r"C:\\Users\\ana\\pubchem\\merged.csv")
+      `,
+      findings: [{ line: 2, message: /^`\.to_csv\(\)` writes "C:\/Users\/ana\/pubchem\/merged\.csv" \(1 other call of this file uses it too, linked\)/, related: 1 }],
+      output: py`
+        import pandas as pd
+        MERGED_CSV_PATH = "C:/Users/ana/pubchem/merged.csv"
+        merged.to_csv(MERGED_CSV_PATH, index=False)
+        merged = pd.read_csv(MERGED_CSV_PATH)
+      `,
+    },
+    {
+      name: 'a folder on another drive, escaped backslashes in a function and slashes at the top level: one finding',
+      code: py`
+        import numpy as np
+        def load_features(name):
+            return np.load("D:\\\\projects\\\\solubility\\\\" + name + ".npy")
+        labels = np.load("D:/projects/solubility/labels.npy")
+      `,
+      findings: [{ line: 3, related: 1 }],
+    },
+    {
+      name: 'two Windows users\' folders, one written with `/` and one with `\\`, stay two findings',
+      code: py`
+        import pandas as pd
+        a = pd.read_csv("C:/Users/ana/data.csv")
+        b = pd.read_csv(r"C:\\Users\\bo\\data.csv")
+      `,
+      findings: [{ line: 2, related: 0 }, { line: 3, related: 0 }],
+      output: py`
+        import pandas as pd
+        DATA_CSV_PATH = "C:/Users/ana/data.csv"
+        a = pd.read_csv(DATA_CSV_PATH)
+        b = pd.read_csv(r"C:\\Users\\bo\\data.csv")
+      `,
+    },
+    {
       name: 'a user\'s folder at the root of the current Windows drive, its backslashes escaped',
       code: py`
         import pandas as pd

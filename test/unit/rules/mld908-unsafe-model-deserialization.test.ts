@@ -1342,6 +1342,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'what explaining a model worked out (SHAP values, attributions, feature importances), kept in a folder or file named for the model, by the name loaded into',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import numpy as np
+
+        with open(os.path.join("models/D3/model_0/reg_dnn_0.00", "shap_values_87.dat"), "rb") as fh:
+            shap_values = pickle.load(fh)
+        ranking = np.argsort(np.abs(shap_values).mean(axis=0))[::-1]
+        model_shap_values = joblib.load("checkpoints/xgb_model_shap.joblib")
+        rf_feature_importances = joblib.load("models/rf_model.importances.joblib")
+        ig_attributions = pickle.load(open("models/gnn_model_ig.pkl", "rb"))
+        print(model_shap_values[:, ranking[:10]], rf_feature_importances[:5], ig_attributions.sum())
+      `,
+    },
+    {
       name: 'statistics of the data kept beside the models (per-region crop statistics, feature statistics), by the name loaded into or the file name',
       code: py`
         import os
@@ -3190,6 +3207,20 @@ ruleTests(unsafeModelDeserialization, {
             model = pickle.load(f)
       `,
       findings: [{ line: 2, message: /joblib\.load/ }, { line: 4, message: /pickle\.load/ }],
+      noFix: true,
+    },
+    {
+      name: 'a pickled SHAP explainer keeps the model inside it, and a model beside its SHAP values is still a model',
+      code: py`
+        import pickle
+        import joblib
+
+        explainer = joblib.load("models/xgb_shap_explainer.pkl")
+        shap_values = explainer.shap_values(X_test)
+        with open("models/D3/model_0/reg_dnn_0.00/model.pkl", "rb") as fh:
+            dnn = pickle.load(fh)
+      `,
+      findings: [{ line: 4, message: /joblib\.load/ }, { line: 7, message: /pickle\.load/ }],
       noFix: true,
     },
     {

@@ -77,10 +77,12 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * kept to rebuild its one-hot columns, the labels a classifier's outputs are named by, the vocabulary
  * a text model's inputs are indexed by (`words_dict`, `word2idx`, `vocab`), a dictionary of words, the arrays
  * of a split as scikit-learn's convention names them (`X_train`, `y_test`, `train_x`), while a
- * pickled `tokenizer` is an object with methods, a `labels_encoder` is an encoder and `model_classes` may hold Python classes): in `model_preds` or `model_info`,
+ * pickled `tokenizer` is an object with methods, a `labels_encoder` is an encoder and `model_classes` may hold Python classes), and
+ * what explaining a model computed (`shap_values`, attributions, feature importances: arrays, while a
+ * pickled SHAP `explainer` holds the model): in `model_preds` or `model_info`,
  * "model" only says whose they are. `predictor` is a model.
  */
-export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
+export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|shap_?values?|(^|[^a-z])(attributions?|importances?)([^a-z]|$)|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
   if (!object) return false;
