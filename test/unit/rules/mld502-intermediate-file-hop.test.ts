@@ -69,6 +69,13 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'Python 2 print statements that show the read-back, its comparison with the saved array, or its rows in a loop',
+      code: [
+        'import numpy as np\nsample = np.random.rand(4, 4)\nnp.save("sample.npy", sample)\nback = np.load("sample.npy")\nprint "read back:", back\nprint "same as saved:", np.all(back == sample)\n',
+        'import numpy as np\nnp.save("rows.npy", rows)\nprint np.load("rows.npy").shape\nfor row in np.load("rows.npy"):\n    print row\n',
+      ],
+    },
+    {
       name: 'a Spark frame written to parquet and read back only to show its row count and schema',
       code: py`
         from pyspark.sql import SparkSession
@@ -666,6 +673,17 @@ ruleTests(intermediateFileHop, {
         print(evaluate(model, out_dir))
       `,
       findings: [{ line: 13, message: /X_test\.npy.*read back here/ }, { line: 14, message: /best_epoch\.npy.*read back here/ }],
+    },
+    {
+      name: 'a Python 2 print that writes the read-back into another file (`print >> out`) hands it on: still a hop',
+      code: py`
+        import numpy as np
+        np.save("sample.npy", sample)
+        back = np.load("sample.npy")
+        out = open("report.txt", "w")
+        print >> out, back
+      `,
+      findings: [{ line: 3, message: /sample\.npy.*read back here/ }],
     },
     {
       name: 'exported weights read back by a closure whose outputs are trained on: still a hop',
