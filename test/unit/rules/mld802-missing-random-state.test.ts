@@ -75,6 +75,25 @@ const SEEDED_AFTER_IN_ENTRIES = (seedLine: string, seed: string) => py`
 `;
 
 /** AdaBoost over stumps, best-split trees (also through a name), trees that subsample features, a forest; and AdaBoost's regressor. `seedLine` and `seed` are what the first fix adds (to the three that boost tie-only trees). */
+/**
+ * Bases a search grid sets that keep their own seed: one for a calibrator, one in a grid also given
+ * to a calibrator's search besides a seeded AdaBoost's; and a base an unseeded AdaBoost's grid sets,
+ * where the ensemble's missing seed is the finding. `seedLine` and `seed` are what the first fix adds.
+ */
+const GRID_BASES_KEEPING_THEIR_SEED = (seedLine: string, seed: string) => py`
+  from sklearn.calibration import CalibratedClassifierCV
+  from sklearn.ensemble import AdaBoostClassifier
+  from sklearn.model_selection import GridSearchCV
+  from sklearn.tree import DecisionTreeClassifier${seedLine}
+  calibrated = GridSearchCV(CalibratedClassifierCV(), {"estimator": [DecisionTreeClassifier(max_depth=3${seed})]})
+  shared_grid = {"estimator": [DecisionTreeClassifier(min_samples_leaf=4${seed})]}
+  boosted = GridSearchCV(AdaBoostClassifier(random_state=0), shared_grid)
+  selected = GridSearchCV(CalibratedClassifierCV(), shared_grid)
+  unseeded = GridSearchCV(AdaBoostClassifier(), {"estimator": [DecisionTreeClassifier(max_depth=2)], "n_estimators": [50, 100]})
+  for search in (calibrated, boosted, selected, unseeded):
+      search.fit(X_train, y_train)
+`;
+
 const BOOSTED_TREES = (seedLine: string, seed: string) => py`
   from sklearn.ensemble import AdaBoostClassifier, AdaBoostRegressor, RandomForestClassifier
   from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor${seedLine}
@@ -573,6 +592,22 @@ ruleTests(missingRandomState, {
         def train_test_split(df, frac):
             return df[: int(len(df) * frac)], df[int(len(df) * frac):]
         train, test = train_test_split(df, 0.8)
+      `,
+    },
+    {
+      name: 'base estimators a search grid sets on a seeding ensemble, which reseeds them: inline, through a named grid, in a list of grids',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier, BaggingRegressor
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+        from sklearn.tree import DecisionTreeClassifier, DecisionTreeRegressor, ExtraTreeRegressor
+        boost = GridSearchCV(AdaBoostClassifier(random_state=0), {"estimator": [DecisionTreeClassifier(max_depth=2), DecisionTreeClassifier(max_depth=4)], "n_estimators": [50, 100]})
+        bag_grid = {"base_estimator": [DecisionTreeRegressor(), ExtraTreeRegressor()], "max_samples": [0.5, 1.0]}
+        bagging = RandomizedSearchCV(BaggingRegressor(random_state=7), param_distributions=bag_grid, n_iter=4, random_state=0)
+        ada = AdaBoostClassifier(random_state=1)
+        grids = [{"estimator": [DecisionTreeClassifier(min_samples_leaf=5)]}, {"learning_rate": [0.1, 1.0]}]
+        layered = GridSearchCV(ada, grids)
+        for search in (boost, bagging, layered):
+            search.fit(X_train, y_train)
       `,
     },
     {
@@ -1753,6 +1788,10 @@ ruleTests(missingRandomState, {
         own = AdaBoostClassifier(WeakLearner(depth=2), random_state=SEED).fit(X, y)
       `,
     },
+    seededTemplateCase('a base a grid sets on a calibrator keeps its own seed, also where the grid goes to a seeded AdaBoost too; an unseeded AdaBoost is the finding, not the base its grid sets', GRID_BASES_KEEPING_THEIR_SEED, [
+        { line: 5, related: 1, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place: it tries the features/ },
+        { line: 9, message: /^`AdaBoostClassifier` is called without `random_state`: each run gives a different result$/ },
+    ]),
     seededTemplateCase('AdaBoost over stumps or best-split trees only seeds its trees: the message says ties; over trees that subsample features, a forest, or as a regressor it draws', BOOSTED_TREES, [
         { line: 3, related: 2, message: /^`AdaBoostClassifier` is called without `random_state` here and at 2 other places: it seeds the trees it boosts, which try the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
         { line: 7, related: 1, message: /^`AdaBoostClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
