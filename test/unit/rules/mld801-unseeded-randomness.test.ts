@@ -78,6 +78,33 @@ const pointCloudModule = (demo: string) => py`
 ${demo.replace(/^/gm, '      ')}
 `;
 
+/** A preprocessing module (split, scale, encode, resample); `main` is its `__main__` block. */
+const preprocessingModule = (main: string) => py`
+  import numpy as np
+  import pandas as pd
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import StandardScaler, LabelEncoder
+  from sklearn.linear_model import LogisticRegression
+  from imblearn.over_sampling import SMOTE, ADASYN
+
+  def split(frame, target):
+      return train_test_split(frame.drop(columns=[target]), frame[target], stratify=frame[target], random_state=0)
+
+  def scale(X_train, X_test):
+      scaler = StandardScaler()
+      return scaler, scaler.fit_transform(X_train), scaler.transform(X_test)
+
+  def balance(X, y, method="smote"):
+      if method == "smote":
+          sampler = SMOTE(random_state=0)
+      else:
+          sampler = ADASYN(random_state=0)
+      return sampler.fit_resample(X, y)
+
+  def encode(y):
+      return LabelEncoder().fit_transform(y)
+`.concat('\n', main);
+
 /** A detection data set module whose draws pick each batch's training scale; `demo` is its `__main__` block. */
 const detectionDataset = (demo: string) => py`
   import random
@@ -1752,6 +1779,26 @@ ruleTests(unseededRandomness, {
     {
       name: 'the same arm when the script\'s constructions pass other values, by position or keyword (another string, None)',
       code: biasRemoverScript('BiasRemover(vocoder, "silence") if live else BiasRemover(vocoder, probe_kind=None)'),
+    },
+    {
+      name: 'a preprocessing module whose __main__ block scales drawn rows and prints their shapes: a fitted scaler is no model',
+      code: preprocessingModule(py`
+        if __name__ == "__main__":
+            frame = pd.DataFrame({"bytes": np.random.rand(100) * 1000, "label": ["ok"] * 90 + ["attack"] * 10})
+            X_train, X_test, y_train, y_test = split(frame, "label")
+            scaler, X_train_s, X_test_s = scale(X_train, X_test)
+            print(X_train_s.shape, X_test_s.shape, scaler.mean_)
+      `),
+    },
+    {
+      name: 'a preprocessing module whose __main__ block resamples drawn rows with whichever sampler a parameter picks and encodes the labels: resampling learns no model',
+      code: preprocessingModule(py`
+        if __name__ == "__main__":
+            X = np.random.randn(60, 4)
+            y = np.random.choice(["benign", "dos"], 60, p=[0.8, 0.2])
+            X_bal, y_bal = balance(X, y, method="adasyn")
+            print(pd.Series(encode(y_bal)).value_counts())
+      `),
     },
     {
       name: 'a data set module whose __main__ block draws the boxes of one batch and writes the picture to look at',
@@ -3562,6 +3609,22 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    (() => {
+      const code = preprocessingModule(py`
+        if __name__ == "__main__":
+            X = np.random.randn(60, 4)
+            y = np.random.choice(["benign", "dos"], 60, p=[0.8, 0.2])
+            X_bal, y_bal = balance(X, y)
+            clf = LogisticRegression().fit(X_bal, encode(y_bal))
+            print(clf.coef_)
+      `);
+      return {
+        name: 'a preprocessing module whose __main__ block also fits a classifier on the drawn rows it resampled: a program',
+        code,
+        findings: [{ line: 26, message: /^`np\.random\.randn` \(and 1 other draw\) draws from NumPy's global random generator/ }],
+        output: seededAfter(code, 'from imblearn.over_sampling import SMOTE, ADASYN', 'np.random.seed(SEED)'),
+      };
+    })(),
     {
       name: 'a drawn count of loop passes whose body fills a list that a later pass of the outer loop saves: the draw reaches the file',
       code: HELD_OUT_STATES(''),

@@ -1451,6 +1451,26 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a dictionary between labels or classes and their indices, read back to name what a model predicts, by the name loaded into or the file name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_DIR = "models"
+        label_mapping = joblib.load("models/label_mapping.pkl")
+        idx_to_label = {v: k for k, v in label_mapping.items()}
+        with open("checkpoints/cnn/class_to_idx.pkl", "rb") as f:
+            class_to_idx = pickle.load(f)
+        lookup = joblib.load(os.path.join(MODEL_DIR, "id2label.joblib"))
+
+        class Service:
+            def __init__(self, model_dir):
+                self.label_map = pickle.load(open(os.path.join(model_dir, "label_map.pkl"), "rb"))
+                self.id_to_class = joblib.load(os.path.join(model_dir, "model_id_to_class.joblib"))
+      `,
+    },
+    {
       name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
       code: py`
         import unittest
@@ -2896,6 +2916,20 @@ ruleTests(unsafeModelDeserialization, {
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`dill\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a label encoder and a model named beside a label mapping are still models',
+      code: py`
+        import pickle
+        import joblib
+        label_encoder = joblib.load("models/label_encoder.pkl")
+        model = pickle.load(open("models/label_map_model.pkl", "rb"))
+        labels = label_encoder.inverse_transform(model.predict(X))
+      `,
+      findings: [
+        { line: 3, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 4, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {

@@ -74,7 +74,8 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * `quantiles`; a singular `quantile_model` is a quantile regressor), a training history, a report,
  * metadata, information about the model such as its input sizes (`model_max_len`, `model_input_dims`), the names of the columns a model reads, the decision threshold chosen for
  * it, the weights a computation gives features, classes or samples, the distinct values of a column
- * kept to rebuild its one-hot columns, the labels a classifier's outputs are named by, the vocabulary
+ * kept to rebuild its one-hot columns, the labels a classifier's outputs are named by (also a dictionary
+ * between labels and their indices, `label_mapping`, `class_to_idx`, `id2label`), the vocabulary
  * a text model's inputs are indexed by (`words_dict`, `word2idx`, `vocab`), a dictionary of words, the arrays
  * of a split as scikit-learn's convention names them (`X_train`, `y_test`, `train_x`), while a
  * pickled `tokenizer` is an object with methods, a `labels_encoder` is an encoder and `model_classes` may hold Python classes), and
@@ -82,7 +83,7 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * pickled SHAP `explainer` holds the model): in `model_preds` or `model_info`,
  * "model" only says whose they are. `predictor` is a model.
  */
-export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|shap_?values?|(^|[^a-z])(attributions?|importances?)([^a-z]|$)|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
+export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|shap_?values?|(^|[^a-z])(attributions?|importances?)([^a-z]|$)|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])(label|class)(es|s)?_?(map(ping)?s?|dict|2idx|2id|to_?(idx|id|index))([^a-z]|$)|(idx|id|index)_?(2|to)_?(label|class)(es|s)?([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
   if (!object) return false;

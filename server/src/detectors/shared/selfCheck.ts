@@ -11,6 +11,7 @@ import { metricCall } from './evaluation';
 import { mayBeSameObject } from './objects';
 import { LEARNING_METHODS, trainsNothing } from './randomReach';
 import { isTestCaseClass } from './testCases';
+import { fitsPreprocessingOnly } from './transformers';
 import { isTestModule } from '../../documents/testModules';
 
 /**
@@ -44,7 +45,8 @@ function writesAnnotatedPicture(index: SemanticIndex, write: CallSite, scope: No
 
 /**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
- * functions and classes they name, followed, except a test module's tests — train nothing (no `fit`, `train`, `backward`, `evaluate`...),
+ * functions and classes they name, followed, except a test module's tests — train nothing (no `fit`, `train`, `backward`, `evaluate`...;
+ * a scaler, encoder or resampler fitted learns no model),
  * compute no metric, write no data or model (a picture drawn on is neither), and read no command line. A backward pass the block
  * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
  * the gradients it leaves: on its own it only checks that gradients flow. Nor do backward passes
@@ -75,7 +77,9 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       if (trainsNothing(index, call)) continue;
       // An optimizer step (`opt.step()`, `scaler.step(opt)`) applies the gradients.
       if (call.method === 'step') gradientsUsed = true;
-      if (name && LEARNING_METHODS.has(name)) return false;
+      // Fitting a scaler or encoder, or resampling with imbalanced-learn, learns no model: a block that
+      // only runs the module's preprocessing on drawn rows and prints the shapes still only tries it out.
+      if (name && LEARNING_METHODS.has(name) && !fitsPreprocessingOnly(index, call)) return false;
       if (metricCall(call)) return false;
       if (index.dataflow.dataIOAt(call.node)?.direction === 'write' && !writesAnnotatedPicture(index, call, scope)) return false;
     }

@@ -7,7 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import { isTransformerClass } from '../../semantics/dataflow';
 import type { CallSite } from '../../semantics/types';
 import { lastSegment } from './libraries';
-import { assignedName } from './objects';
+import { assignedName, bindingsOf } from './objects';
 import { definedOf, oncePer } from '../../engine/collections';
 
 export interface TransformerCall {
@@ -68,6 +68,18 @@ export function transformerCall(index: SemanticIndex, call: CallSite): Transform
   const found: TransformerCall = { call, transformer: heldBy(call, receiver), className, step: isFit ? 'fit' : 'transform' };
   if (data) found.data = data;
   return found;
+}
+
+/**
+ * A fit or transform of a preprocessing step or resampler: one transformerCall finds, or one made on
+ * a name whose every binding builds such a step (`sampler = BorderlineSMOTE(...)` in one arm of an
+ * `if`, `sampler = SMOTEENN(...)` in the other). Whichever runs, it learns no model.
+ */
+export function fitsPreprocessingOnly(index: SemanticIndex, call: CallSite): boolean {
+  if (transformerCall(index, call)) return true;
+  if (!fitsOrTransforms(call) || call.receiver?.type !== 'identifier') return false;
+  const classes = bindingsOf(index.dataflow, call.receiver).map((definition) => definition.value && index.constructedClass(definition.value));
+  return classes.length > 0 && classes.every((className) => !!className && (isPreprocessingClass(className) || RESAMPLERS.test(className)));
 }
 
 /**
