@@ -110,7 +110,18 @@ const ATTRIBUTE_END = 8;
 /** Bindings that replace the previous value on every path through them. */
 const KILLING_KINDS = new Set(['assign', 'unpack', 'augmented', 'walrus', 'with', 'import', 'def', 'class', 'delete', 'param']);
 /** Methods that put their arguments into the object they are called on. */
-export const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
+const MUTATING_METHODS = new Set(['append', 'extend', 'insert', 'update', 'add', 'setdefault', 'appendleft']);
+/**
+ * Array libraries, whose functions of those names (`np.append(a, x)`, `torch.add(x, y)`, `tf.add`)
+ * return a new array: called through the module, they change no object.
+ */
+const ARRAY_MODULE_FUNCTION = /^(numpy|torch|tensorflow|jax\.numpy|cupy)(\.\w+)*$/;
+
+/** Whether a call puts its arguments into the object it is called on (`rows.append(x)`, `seen.add(k)`). */
+export function mutatesReceiver(call: CallSite): boolean {
+  if (!call.method || !call.receiver || !MUTATING_METHODS.has(call.method)) return false;
+  return !(call.qname && call.receiver.type !== 'call' && ARRAY_MODULE_FUNCTION.test(call.qname));
+}
 const DECLARATIONS = ['import_statement', 'import_from_statement', 'future_import_statement', 'global_statement', 'nonlocal_statement'] as const;
 const MAX_LINEAGE_EXPRESSIONS = 4000;
 /**
@@ -1011,7 +1022,7 @@ export class DataFlow {
     for (const call of index.calls) {
       if (!call.method || !call.receiver) continue;
       const inplace = call.kwargs.get('inplace')?.type === 'true';
-      if (!MUTATING_METHODS.has(call.method) && !inplace) continue;
+      if (!mutatesReceiver(call) && !inplace) continue;
       const key = call.method === 'insert' && call.args[1] ? stringValue(call.args[1]) : undefined;
       add(call.receiver, call.node, [...call.args, ...call.kwargs.values()], 'method', key !== undefined ? [key] : []);
     }

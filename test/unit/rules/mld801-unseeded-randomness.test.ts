@@ -4,6 +4,9 @@ import { applyToSource } from '../../../server/src/documents/source';
 import { findingLinesIn, py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A notebook cell that trains a small network on `features`: draws that reach it shape a result. */
+const TRAINING_CELL = 'X = torch.from_numpy(features.astype(np.float32))\nmodel = nn.Linear(X.shape[1], 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor epoch in range(10):\n    loss = model(X).pow(2).mean()\n    loss.backward()\n    opt.step()\n    opt.zero_grad()\nprint(loss.item())\n';
+
 const MLFLOW_EXAMPLE_TRAINED = py`
   import mlflow
   import numpy as np
@@ -1703,6 +1706,14 @@ print("trained", len(agent.memory))
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a lesson cell summing drawn tensors with torch.add and padding drawn numbers with np.append, only printed, in a notebook that also trains: the module is not an object the values go into',
+      code: [
+        'import numpy as np\nimport torch\nimport torch.nn as nn\n',
+        'x = torch.rand(2, 2)\ny = torch.rand(2, 2)\nz = torch.add(x, y)\nprint(z)\nnoise = np.random.normal(size=3)\nprint(np.append(noise, 0.0))\n',
+        TRAINING_CELL,
+      ],
+    },
     {
       name: 'a data set module whose __main__ demo only prints the length and items of the sets it builds, beside a file it writes',
       code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\npoints, label = d[0]\nprint(points.size(), label)\nprint(PointCloudSet(sys.argv[1], npoints=256)[3])'),
@@ -3609,6 +3620,20 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'drawn noise appended into a list the training reads is kept by the list: still reported',
+      code: [
+        'import numpy as np\nimport torch\nimport torch.nn as nn\nrows = []\n',
+        'noise = np.random.normal(size=3)\nrows.append(noise)\nfeatures = np.stack(rows)\n',
+        TRAINING_CELL,
+      ],
+      findings: [{ cell: 1, line: 1, message: /np\.random\.normal/ }],
+      output: [
+        'import numpy as np\nimport torch\nimport torch.nn as nn\nSEED = 42\nnp.random.seed(SEED)\nrows = []\n',
+        'noise = np.random.normal(size=3)\nrows.append(noise)\nfeatures = np.stack(rows)\n',
+        TRAINING_CELL,
+      ],
+    },
     (() => {
       const code = preprocessingModule(py`
         if __name__ == "__main__":

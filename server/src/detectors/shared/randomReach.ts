@@ -8,7 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import { trainingCall } from '../../semantics/training';
 import { SELF_RETURNING } from '../../semantics/library/torch';
-import { isTransformerClass, MUTATING_METHODS, objectRoot } from '../../semantics/dataflow';
+import { isTransformerClass, mutatesReceiver, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
@@ -1085,7 +1085,7 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       if (shows(index, call)) { shown++; continue; }
       // `rows.append(x)` keeps the value in `rows`: it goes where `rows` is read after the call. A call
       // whose value is used (pandas' `frame.append(other)` returns a new frame) passes it on there too.
-      if (parent.type !== 'call' && call.method && MUTATING_METHODS.has(call.method) && call.receiver) {
+      if (parent.type !== 'call' && mutatesReceiver(call) && call.receiver) {
         const root = objectRoot(call.receiver);
         if (root?.type === 'identifier' && root.text !== 'self') {
           if (model && readOutside(index, root)) lost = true;
@@ -1300,7 +1300,7 @@ function blockMakes(index: SemanticIndex, body: Node | null, after: Node): Node[
   for (const call of index.callsWithin(body)) {
     if (isResultSink(index, call)) return 'result';
     if (call.node.parent?.type !== 'expression_statement' || shows(index, call)) continue;
-    const root = call.method && MUTATING_METHODS.has(call.method) && call.receiver ? objectRoot(call.receiver) : undefined;
+    const root = mutatesReceiver(call) && call.receiver ? objectRoot(call.receiver) : undefined;
     if (root?.type !== 'identifier' || root.text === 'self') return undefined;
     made.push(...readsAfter(index, root, after));
   }
