@@ -30,6 +30,21 @@ describe('project modules a file imports', () => {
     assert.deepEqual(names(text), ['helpers src/helpers.py', 'common.store common/store.py', '.pkg src/pkg/__init__.py', '..shared shared.py', 'pkg.io src/pkg/io.py']);
   });
 
+  it('finds the modules a from-import takes from a package, beside its __init__.py, in one line or in parentheses', () => {
+    write('def main(m, p): pass\n', 'src', 'pkg', 'train.py');
+    write('', 'src', 'pkg', 'steps', '__init__.py');
+    write('def fit(m, p): pass\n', 'src', 'pkg', 'steps', 'fit.py');
+    const text = 'import joblib\nfrom pkg import io, train as tr, save  # save is the package\'s function\nfrom pkg.steps import (\n    fit,\n)\njoblib.load(p)\n';
+    assert.deepEqual(names(text), ['pkg src/pkg/__init__.py', 'pkg.io src/pkg/io.py', 'pkg.train src/pkg/train.py', 'pkg.steps src/pkg/steps/__init__.py', 'pkg.steps.fit src/pkg/steps/fit.py']);
+  });
+
+  it('looks for no module among the names a from-import takes from a module file', () => {
+    write('def save(m, p): pass\n', 'src', 'helpers', 'save.py');
+    const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from helpers import save\ntorch.load(p)\n');
+    assert.deepEqual(found.sources.map((s) => s.name), ['helpers']);
+    assert.ok(!found.consulted.some((c) => c.file === file('src', 'helpers', 'save.py')));
+  });
+
   it('finds a package imported from a folder above the file, up to the root', () => {
     write('def save(m, p): pass\n', 'src', 'deep', 'train.py');
     const text = 'from src.helpers import save\nimport numpy as np\ntorch.load(p)\n';

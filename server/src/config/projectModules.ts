@@ -19,7 +19,7 @@ const MAX_NESTED_MODULES = 8;
 const MAX_SIBLINGS = 32;
 /** The calls that deserialize (`torch.load(`, `pickle.loads(`): only a file with one needs its helpers' saves. */
 const LOADS = /\bloads?\s*\(/;
-const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b/gm;
+const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b[ \t]*(\([^)]*\)|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+)/gm;
 
 /** What a module file was when it was consulted: its content's hash, or why it was not read. */
@@ -29,6 +29,8 @@ export type ModuleStamp = string;
 interface ImportedModule {
   name: string;
   level: number;
+  /** The names an absolute from-import takes from it (`train` of `from pkg.models import train`), which may be modules of a package. */
+  names?: string[];
 }
 
 /** Libraries so common that a module of the project by their name is not looked for: it would shadow them. */
@@ -44,10 +46,15 @@ const LIBRARIES = new Set([
 /** The modules a text imports, in order of first import, each once. */
 function importedModules(text: string): ImportedModule[] {
   const found = new Map<string, ImportedModule>();
-  const add = (name: string, level: number) => {
-    if ((name || level) && (level > 0 || !LIBRARIES.has(name.split('.')[0]))) found.set(`${level}:${name}`, { name, level });
+  const add = (name: string, level: number, names: string[] = []) => {
+    const key = `${level}:${name}`;
+    const all = [...(found.get(key)?.names ?? []), ...names];
+    if ((name || level) && (level > 0 || !LIBRARIES.has(name.split('.')[0]))) found.set(key, { name, level, ...(all.length ? { names: all } : {}) });
   };
-  for (const match of text.matchAll(FROM_IMPORT)) add(match[2], match[1].length);
+  for (const match of text.matchAll(FROM_IMPORT)) {
+    const names = match[3].replace(/[()\\]/g, ' ').split(',').map((part) => part.trim().split(/\s+/)[0]).filter((name) => /^\w+$/.test(name));
+    add(match[2], match[1].length, match[1] ? [] : names);
+  }
   for (const match of text.matchAll(IMPORT)) {
     for (const part of match[1].split(',')) add(part.trim().split(/[ \t]+/)[0], 0);
   }
@@ -136,16 +143,16 @@ export class ProjectModuleCache {
     for (const module of importedModules(text)) {
       if (result.sources.length >= MAX_MODULES) break;
       const name = '.'.repeat(module.level) + module.name;
-      let found = false;
-      for (const candidate of candidates(file, root, module)) {
-        if (candidate === file) continue;
-        const read = consult(candidate);
-        if (read.text === undefined) continue;
-        result.sources.push({ path: candidate, name, text: read.text, ...this.importsOf(candidate, root, read.text, file, consult) });
-        found = true;
-        break;
+      const at = this.lookUp(file, root, name, candidates(file, root, module), consult, result);
+      // The names a package gives may be its modules (`from pkg.models import train`, then
+      // `train.main(...)`): each is looked for beside the package's `__init__.py`, as Python does.
+      if (at !== undefined && path.basename(at) === '__init__.py') {
+        for (const sub of module.names ?? []) {
+          if (result.sources.length >= MAX_MODULES) break;
+          this.lookUp(file, root, `${name}.${sub}`, [path.join(path.dirname(at), `${sub}.py`), path.join(path.dirname(at), sub, '__init__.py')], consult, result);
+        }
       }
-      if (found || module.level > 0 || !module.name) continue;
+      if (at !== undefined || module.level > 0 || !module.name) continue;
       // A notebook kept in a folder of its own beside the code it imports (`notebooks/` beside
       // `models/`): the module in the one sibling folder that has it.
       siblings ??= this.siblingFolders(file, root, result);
@@ -153,6 +160,18 @@ export class ProjectModuleCache {
       if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text!, ...this.importsOf(matches[0].candidate, root, matches[0].read.text!, file, consult) });
     }
     return result;
+  }
+
+  /** The first of the files a module `name` may be that can be read, added to `result`'s sources as that module; undefined when none is. */
+  private lookUp(file: string, root: string, name: string, files: string[], consult: (candidate: string) => { text?: string }, result: ProjectModules): string | undefined {
+    for (const candidate of files) {
+      if (candidate === file) continue;
+      const read = consult(candidate);
+      if (read.text === undefined) continue;
+      result.sources.push({ path: candidate, name, text: read.text, ...this.importsOf(candidate, root, read.text, file, consult) });
+      return candidate;
+    }
+    return undefined;
   }
 
   /**

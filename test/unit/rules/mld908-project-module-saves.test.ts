@@ -125,6 +125,50 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     ], [io]), []);
   });
 
+  it('reads the functions of a module imported by name from its package (from pkg.models import train)', async () => {
+    const train = projectModule('hr.models.train', py`
+      import joblib
+      from xgboost import XGBClassifier
+
+      def main(raw_path, model_path, retrain_full=False):
+          model = XGBClassifier().fit(*prepare(raw_path))
+          joblib.dump(model, model_path)
+    `);
+    const code = py`
+      import argparse
+      import joblib
+      from hr.models import evaluate, train
+
+      def run():
+          args = argparse.ArgumentParser().parse_args()
+          train.main(raw_path=args.raw, model_path=args.model_path)
+          evaluate.main(model_path=args.model_path)
+          train.main(args.raw, args.prod_model_path, retrain_full=True)
+          prod = joblib.load(args.prod_model_path)
+          return prod, joblib.load(args.model_path)
+    `;
+    assert.deepEqual(await lines(code, []), [10, 11], 'without the module the function is unknown');
+    assert.deepEqual(await lines(code, [train]), []);
+    assert.deepEqual(await lines(py`
+      import joblib
+      from hr.models import (
+          train,
+      )
+
+      train.main("data/raw.csv", "models/prod.pkl")
+      model = joblib.load("models/prod.pkl")
+    `, [train]), []);
+    // A file the calls did not pass, or a load before the call, is still another file.
+    assert.deepEqual(await lines(py`
+      import joblib
+      from hr.models import train
+
+      early = joblib.load("models/prod.pkl")
+      train.main("data/raw.csv", "models/prod.pkl")
+      other = joblib.load("models/baseline.pkl")
+    `, [train]), [4, 6]);
+  });
+
   it('still reports a load the helper did not save: another file, before the call, a stamped or rebuilt name, a helper that saves nothing', async () => {
     assert.deepEqual(await lines(py`
       import torch

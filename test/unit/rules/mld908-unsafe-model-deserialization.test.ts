@@ -679,6 +679,51 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'dictionaries of records with comments between their entries: a monitor store read by .get, a status read by key, a comment first in the braces',
+      code: py`
+        import datetime
+        import os
+        import pickle
+        import joblib
+
+        STORE = os.path.join("models", "monitor.joblib")
+
+        def record_training(metrics):
+            monitor_data = {
+                "trained_at": datetime.datetime.now().isoformat(),
+                "f1": metrics.get("f1"),
+                "base_rate": 0.16,  # share of leavers in the source data
+            }
+            joblib.dump(monitor_data, STORE)
+
+        def last_trained():
+            if os.path.exists(STORE):
+                store = joblib.load(STORE)
+                return store.get("trained_at")
+
+        def save_status(epoch, losses, ckpt_file):
+            pickle.dump({
+                "epoch": epoch,
+                # the losses of every epoch so far
+                "losses": losses,
+            }, open(ckpt_file, "wb"))
+
+        def read_status(ckpt_file):
+            ckpt = pickle.load(open(ckpt_file, "rb"))
+            return ckpt["epoch"], ckpt["losses"]
+
+        RUN_FILE = os.path.join("models", "run_state.joblib")
+
+        def keep_run(rows):
+            joblib.dump({  # one run's rows, for the report
+                "rows": rows, "n": len(rows)}, RUN_FILE)
+
+        def read_run():
+            run_state = joblib.load(RUN_FILE)
+            return run_state["rows"]
+      `,
+    },
+    {
       name: 'a scraper object whose save and restore methods pickle its state as a dictionary literal and read back part of it',
       code: py`
         import joblib
@@ -2384,6 +2429,30 @@ ruleTests(unsafeModelDeserialization, {
         pickle.dump({"epoch": 3, "best": reg}, open(path, "wb"))
       `,
       findings: [{ line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ }],
+    },
+    {
+      name: 'a commented dictionary that also keeps a fitted model still unpickles a model',
+      code: py`
+        import datetime
+        import os
+        import joblib
+        from sklearn.linear_model import LogisticRegression
+
+        STORE = os.path.join("models", "monitor.joblib")
+
+        def record_training(X, y):
+            monitor_data = {
+                "trained_at": datetime.datetime.now().isoformat(),
+                "fitted": LogisticRegression().fit(X, y),  # kept for the next run
+            }
+            joblib.dump(monitor_data, STORE)
+
+        def last_trained():
+            if os.path.exists(STORE):
+                store = joblib.load(STORE)
+                return store.get("trained_at")
+      `,
+      findings: [{ line: 17, message: /^`joblib\.load` restores what it loads by unpickling/ }],
     },
     {
       name: 'a class method also handed a file nothing saved, and a restore also called on an object of unknown class, are still reported',
