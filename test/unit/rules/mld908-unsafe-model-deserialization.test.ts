@@ -1441,6 +1441,20 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a training history abbreviated as the last word of the name loaded into (`hist`, `loss_hist`), pickled beside the weights it belongs to',
+      code: py`
+        import pickle
+        import torch
+
+        def restore(model_ft, model_name):
+            model_ft.load_state_dict(torch.load(f"{model_name}.pth", weights_only=True))
+            hist = pickle.load(open(f"{model_name}.list", "rb"))
+            with open(f"runs/{model_name}/losses.pkl", "rb") as f:
+                loss_hist = pickle.load(f)
+            return model_ft, hist, loss_hist
+      `,
+    },
+    {
       name: 'statistics of the data under the plural name of the statistic (clipping percentiles a serving class reads back, quantiles of an anomaly score), by the name loaded into or the file name',
       code: py`
         import os
@@ -2956,12 +2970,14 @@ ruleTests(unsafeModelDeserialization, {
         spread = joblib.load(os.path.join(MODEL_DIR, "mean_regressor.pkl"))
         mean = joblib.load("models/mean.pkl")
         y_hat = mean.predict(X)
+        hist_gb = joblib.load(os.path.join(MODEL_DIR, "hist_gb.pkl"))
       `,
       findings: [
         { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {
