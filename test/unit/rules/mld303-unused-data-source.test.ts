@@ -63,6 +63,15 @@ const REPLACED_AFTER_TESTS = py`
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a notebook cell that loads saved predictions below the cells that score them, with nothing binding those names before them: the scoring cells ran after it, out of order',
+      code: [
+        'import numpy as np\nfrom sklearn.metrics import accuracy_score\n',
+        'models = [preds_svm, preds_xgb]\nprint(accuracy_score(y_test, preds_svm))\n',
+        'print(f"xgb: {accuracy_score(y_test, preds_xgb):.3f}")\n',
+        'preds_svm = np.load("out/svm_pred.npy")\npreds_xgb = np.load("out/xgb_pred.npy")\n',
+      ],
+    },
+    {
       name: 'script sections that each reload their inputs: a label file loaded again before its first use is still read',
       code: py`
         import numpy as np
@@ -418,6 +427,22 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a load below a cell that binds the name itself before reading it is still unused (a function above that reads the other name when called uses that load)',
+      code: [
+        'import numpy as np\nfrom sklearn.metrics import accuracy_score\n',
+        'preds_svm = svm.predict(X_test)\nprint(accuracy_score(y_test, preds_svm))\ndef report():\n    return accuracy_score(y_test, preds_xgb)\n',
+        'preds_svm = np.load("out/svm_pred.npy")\npreds_xgb = np.load("out/xgb_pred.npy")\n',
+      ],
+      findings: [
+        { cell: 2, line: 1, message: /^`preds_svm` is loaded from "out\/svm_pred\.npy" by `np\.load` but never used/ },
+      ],
+      output: [
+        'import numpy as np\nfrom sklearn.metrics import accuracy_score\n',
+        'preds_svm = svm.predict(X_test)\nprint(accuracy_score(y_test, preds_svm))\ndef report():\n    return accuracy_score(y_test, preds_xgb)\n',
+        'preds_xgb = np.load("out/xgb_pred.npy")\n',
+      ],
+    },
     {
       name: 'a header read off a handle that is then only closed, or rewound before the next read, is still an unused load',
       code: py`
