@@ -1322,6 +1322,9 @@ ruleTests(unsafeModelDeserialization, {
         expected_cols = joblib.load(MODEL_COLS_FILE)
         frame = incoming.reindex(columns=model_features, fill_value=0)
         assert set(expected_cols) <= set(frame.columns)
+        feature_order = joblib.load("models/feature_order.pkl")
+        column_order = joblib.load(ARTIFACTS / "column_order.joblib")
+        row = frame[feature_order]
       `,
     },
     {

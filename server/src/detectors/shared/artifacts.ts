@@ -72,7 +72,7 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * results, images, a model's input arrays), and of the records it keeps beside its models (a run's
  * status, a summary, metrics, statistics of the data under a plural statistic's name (`percentiles`,
  * `quantiles`; a singular `quantile_model` is a quantile regressor), a training history, a report,
- * metadata, information about the model such as its input sizes (`model_max_len`, `model_input_dims`), the names of the columns a model reads, the decision threshold chosen for
+ * metadata, information about the model such as its input sizes (`model_max_len`, `model_input_dims`), the names of the columns a model reads (also their order, `feature_order`), the decision threshold chosen for
  * it, the weights a computation gives features, classes or samples, the distinct values of a column
  * kept to rebuild its one-hot columns, the labels a classifier's outputs are named by (also a dictionary
  * between labels and their indices, `label_mapping`, `class_to_idx`, `id2label`), the vocabulary
@@ -83,7 +83,7 @@ function savedPath(index: SemanticIndex, call: CallSite): Node | undefined {
  * pickled SHAP `explainer` holds the model): in `model_preds` or `model_info`,
  * "model" only says whose they are. `predictor` is a model.
  */
-export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|shap_?values?|(^|[^a-z])(attributions?|importances?)([^a-z]|$)|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])(label|class)(es|s)?_?(map(ping)?s?|dict|2idx|2id|to_?(idx|id|index))([^a-z]|$)|(idx|id|index)_?(2|to)_?(label|class)(es|s)?([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
+export const DATA_WORDS = /pred(?!ictor)|sigmoid|probs|proba|probabilit|logit|(^|[^a-z])oof|embedding|arrays?|shap_?values?|(^|[^a-z])(attributions?|importances?)([^a-z]|$)|(^|[^a-z])(results?|scores?|status|stats|statistics|percentiles|quantiles|summary|summaries|metrics?|history|report|metadata|info|len|lengths?|sizes?|dims?|dimensions?|shapes?|features|columns|cols|names|(feature|column|col)s?_?order|thresholds?|(feature|class|sample)_?weights?|unique)([^a-z]|$)|(^|[^a-z])labels(?![_-]?(encoder|binarizer))([^a-z]|$)|(^|[^a-z])(label|class)(es|s)?_?(map(ping)?s?|dict|2idx|2id|to_?(idx|id|index))([^a-z]|$)|(idx|id|index)_?(2|to)_?(label|class)(es|s)?([^a-z]|$)|(^|[^a-z])vocab(ular(y|ies))?s?([^a-z]|$)|words?_?(dict|index|2idx|2id|to_?idx)|(idx|id)_?(2|to)_?words?|(^|[^a-z])[xy]_?(train|test|val|valid|validation|dev|tr|te)\d*([^a-z]|$)|(^|[^a-z])(train|test|val|valid)_?[xy]([^a-z]|$)|^(images?|imgs?|masks?)\d*$/i;
 
 function looksLikeModel(index: SemanticIndex, object: Node | undefined): boolean {
   if (!object) return false;
