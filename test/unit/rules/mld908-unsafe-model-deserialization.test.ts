@@ -1533,6 +1533,31 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a dictionary of codes an encoding step gave the columns\' values, kept beside the models for serving, by the file\'s own name or the name loaded into',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_DIR = "models"
+
+        def load_encoding():
+            path = "models/mappings.pkl"
+            if os.path.exists(path):
+                with open(path, "rb") as f:
+                    return pickle.load(f)
+            return None
+
+        category_mapping = joblib.load("artifacts/model/category_mapping.joblib")
+        df["cap_shape"] = df["cap_shape"].map(category_mapping["cap_shape"])
+
+        class Encoder:
+            def __init__(self):
+                with open(os.path.join(MODEL_DIR, "value_mappings.pkl"), "rb") as fh:
+                    self.value_mappings = pickle.load(fh)
+      `,
+    },
+    {
       name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
       code: py`
         import unittest
@@ -2954,6 +2979,23 @@ ruleTests(unsafeModelDeserialization, {
         with open("model/background_data.pkl", "rb") as f:
             background = pickle.load(f)
         scores = background.predict_proba(X)
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a mapping that also names a model, a mapping file used as a model, and a pickled mapper object are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        model_mapping = joblib.load("models/model_mapping.pkl")
+        mapping = joblib.load("models/mapping.pkl")
+        y_hat = mapping.predict(X)
+        mapper = pickle.load(open("models/mapper.pkl", "rb"))
       `,
       findings: [
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
