@@ -58,8 +58,9 @@ const MAPPING_WORDS = /(^|[^a-z])mappings?([^a-z]|$)/i;
  * and a word that is not the last says nothing (`hist_gb`, a histogram gradient-boosting model).
  */
 const STATISTIC_LAST = /(^|[^a-z])(means?|stds?|std_?devs?|stdevs?|variances?|hists?)(\.[a-z0-9]+)*$/i;
-function namesStatistic(name: string): boolean {
-  return STATISTIC_LAST.test(name) && !MODEL_WORDS.test(name);
+/** A name that says in `words` what it holds and names no model: a model word wins (`model_std`, `model_mapping`). */
+function namesDataBy(words: RegExp, name: string): boolean {
+  return words.test(name) && !MODEL_WORDS.test(name);
 }
 
 /**
@@ -592,11 +593,6 @@ function readAsOwnRecords(index: SemanticIndex, target: Node): boolean {
   });
 }
 
-/** A name that says it holds a dictionary of codes, and names no model. */
-function namesMapping(name: string): boolean {
-  return MAPPING_WORDS.test(name) && !MODEL_WORDS.test(name);
-}
-
 /** The object a load is assigned to is used like a model afterwards (`loaded.predict(X)`). */
 function usedAsModel(index: SemanticIndex, call: CallSite, target: Node): boolean {
   return index.calls.some((use) => use.method !== undefined && MODEL_USE.has(use.method) && use.receiver?.type === 'identifier'
@@ -616,7 +612,7 @@ function loadsModel(index: SemanticIndex, call: CallSite, saves: ReadonlyMap<str
   const uses = target ? usesOfTarget(index, target) : [];
   if (uses.length > 0 && uses.every((use) => joinedAsArray(index, use))) return false;
   // `model_preds`, `model_array`, `model_args`: "model" only says whose data or record it is.
-  const targetNamesData = !!target && (DATA_WORDS.test(target.text) || CONFIG_WORDS.test(target.text) || namesStatistic(target.text) || namesMapping(target.text));
+  const targetNamesData = !!target && (DATA_WORDS.test(target.text) || CONFIG_WORDS.test(target.text) || namesDataBy(STATISTIC_LAST, target.text) || namesDataBy(MAPPING_WORDS, target.text));
   if (target && MODEL_WORDS.test(target.text) && !targetNamesData) return true;
   const source = call.args[0] ?? call.kwargs.get('file') ?? call.kwargs.get('filename');
   const opened = filePath(index, call) ?? source;
@@ -630,7 +626,7 @@ function loadsModel(index: SemanticIndex, call: CallSite, saves: ReadonlyMap<str
   // A folder named for models holds more than models: a file whose own name names no model but rows
   // of data (`model/background_data.pkl`, the sample an explainer is given) is data, wherever it is kept.
   const namesData = targetNamesData || sourceNames.some((name) => name !== undefined && DATA_WORDS.test(name))
-    || (fileName !== undefined && (CONFIG_WORDS.test(fileName) || namesStatistic(fileName) || (ROWS_WORDS.test(fileName) && !MODEL_WORDS.test(fileName)) || namesMapping(fileName)));
+    || (fileName !== undefined && (CONFIG_WORDS.test(fileName) || namesDataBy(STATISTIC_LAST, fileName) || namesDataBy(ROWS_WORDS, fileName) || namesDataBy(MAPPING_WORDS, fileName)));
   if (!namesData && sourceNames.some((name) => name !== undefined && MODEL_WORDS.test(name))) return true;
   return !!target && usedAsModel(index, call, target);
 }
