@@ -1467,6 +1467,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'metadata named by the last word of the name loaded into or of the file\'s own name (the tables a tokenizer is rebuilt from, a data set\'s description), under a folder that names a model',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        PRETRAIN_DIR = "/data/FoundationModel/pretrain_hes"
+        with open(os.path.join(PRETRAIN_DIR, "meta_information.pickle"), "rb") as f:
+            hes_meta = pickle.load(f)
+        tokenizer = EventTokenizer(hes_meta)
+
+        meta = pickle.load(open(os.path.join(PRETRAIN_DIR, "model_tables_v2.pickle"), "rb"))
+        print(list(meta.keys()))
+
+        cohort_information = joblib.load("models/cohort_information.joblib")
+        gp_meta = joblib.load(os.path.join("saved_models", "gp_metainfo.pkl"))
+      `,
+    },
+    {
       name: 'statistics of the data under the plural name of the statistic (clipping percentiles a serving class reads back, quantiles of an anomaly score), by the name loaded into or the file name',
       code: py`
         import os
@@ -3023,6 +3042,24 @@ ruleTests(unsafeModelDeserialization, {
         with open("model/background_data.pkl", "rb") as f:
             background = pickle.load(f)
         scores = background.predict_proba(X)
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a stacker\'s meta-model, a meta-learner named by its file, and a metadata file used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        meta_model = joblib.load("models/meta_model.pkl")
+        learner = joblib.load("stacking/meta_learner_model.joblib")
+        with open("saved/hes_meta.pkl", "rb") as f:
+            hes_meta = pickle.load(f)
+        risk = hes_meta.predict_proba(X)[:, 1]
       `,
       findings: [
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
