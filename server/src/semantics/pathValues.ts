@@ -13,6 +13,8 @@ import { stringParts, stringPrefix } from './literals';
 import { MODULE_SCOPE } from './definitions';
 import { dottedName, stripParens } from './nodes';
 import type { SemanticIndex } from './index';
+import type { Definition } from './types';
+import { unpackedElement } from './values';
 
 export interface PathValue {
   /** The constant parts, with `{}` where a part is known only at run time. */
@@ -144,10 +146,21 @@ function stringLiteral(flow: DataFlow, node: Node, depth: number): PathValue {
   return value;
 }
 
-/** A variable: the value every binding that can reach this read gives it, if they agree. */
+/**
+ * The bindings that can give a read a path: all of them but `name = None` when some other remains.
+ * A placeholder `None` (`best_path = None` before the loop that sets it) names no file, so whatever
+ * a read of the name opens, the other bindings named it.
+ */
+export function pathBindings(flow: DataFlow, definitions: readonly Definition[]): readonly Definition[] {
+  const valueOf = (d: Definition) => (d.kind === 'assign' ? d.value : d.kind === 'unpack' ? unpackedElement(flow, d) : undefined);
+  const named = definitions.filter((d) => { const value = valueOf(d); return !(value && stripParens(value).type === 'none'); });
+  return named.length > 0 ? named : definitions;
+}
+
+/** A variable: the value every binding that can reach this read gives it, if they agree (a placeholder `None` aside). */
 function variable(flow: DataFlow, node: Node, depth: number): PathValue {
   const read = flow.readAt(node);
-  const definitions = read ? flow.reachingDefinitions(read) : [];
+  const definitions = read ? pathBindings(flow, flow.reachingDefinitions(read)) : [];
   const identity = definitions.length ? definitions.map((d) => d.node.startIndex).join(',') : `name:${node.text}`;
   if (definitions.length === 0 || definitions.some((d) => (d.kind !== 'assign' && d.kind !== 'walrus') || !d.value)) return hole(node, identity);
   const values = definitions.map((d) => flow.pathOf(d.value!, depth + 1));

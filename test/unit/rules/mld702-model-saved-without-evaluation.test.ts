@@ -175,6 +175,45 @@ const EPOCH_LOOP = py`
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'project helpers named for the metric they compute, handed the held-out truth and the predictions (after the save too)',
+      code: py`
+        import joblib
+        from xgboost import XGBClassifier
+        from helpers import *
+
+        model = XGBClassifier(random_state=0).fit(X_train, y_train)
+        joblib.dump(model, "models/xgb.joblib")
+        pred = model.predict(X_test)
+        accuracy(y_test, pred)
+        recall(y_test, pred)
+      `,
+    },
+    {
+      name: 'mlxtend\'s learning curves, which score the model on the test rows at each training size',
+      code: py`
+        import joblib
+        from mlxtend.plotting import plot_learning_curves
+        from sklearn.tree import DecisionTreeClassifier
+
+        tree = DecisionTreeClassifier(max_depth=6, random_state=3).fit(X_train, y_train)
+        joblib.dump(tree, "tree.sav")
+        plot_learning_curves(X_train, y_train, X_test, y_test, tree, scoring="misclassification error")
+      `,
+    },
+    {
+      name: 'a project helper that draws learning curves of the model on held-out rows',
+      code: py`
+        import joblib
+        from sklearn.ensemble import RandomForestClassifier
+        from plots import learning_curves
+
+        forest = RandomForestClassifier(n_estimators=50, random_state=10).fit(X_train, y_train)
+        joblib.dump(forest, "forest.sav")
+        fig = learning_curves(X_train, y_train, X_test, y_test, forest, title="Random forest")
+        fig.savefig("forest_learning.png")
+      `,
+    },
+    {
       name: 'a save helper of the file called only at the end of each epoch keeps checkpoints',
       code: savedByHelper(EPOCH_LOOP),
     },
@@ -853,6 +892,26 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a training loss named for its metric (`mse_loss`) and a call named for a metric that is handed one argument measure nothing held out: judged',
+      code: py`
+        import torch
+        import torch.nn.functional as F
+
+        def fit(net, loader, opt, epochs):
+            for epoch in range(epochs):
+                for x, y in loader:
+                    loss = F.mse_loss(net(x), y)
+                    opt.zero_grad()
+                    loss.backward()
+                    opt.step()
+            torch.save(net.state_dict(), "regressor.pt")
+            show(precision(net))
+
+        fit(make_net(), make_loader(), make_opt(), 20)
+      `,
+      findings: [{ line: 11, message: /^net is saved to "regressor\.pt", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'an environment module that registers its environment and then trains at its top level is a program: judged',
       code: py`

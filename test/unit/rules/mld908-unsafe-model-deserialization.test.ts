@@ -627,6 +627,32 @@ const NAMES_OF_OTHER_FILES = py`
       net.load_state_dict(torch.load(args.checkpoint))
 `;
 
+const PLACEHOLDER_NONE_FOREIGN = py`
+  import os
+  import torch
+
+  def resume_or_start(model, args):
+      resume_path = None
+      if args.resume:
+          resume_path = args.resume
+      if resume_path:
+          model.load_state_dict(torch.load(resume_path))
+      return model
+
+  def fit(model, loaders, cfg):
+      best_score, best_path = 0.0, None
+      best_path = None
+      for epoch in range(cfg.epochs):
+          score = run_epoch(model, loaders)
+          if score > best_score:
+              best_score = score
+              best_path = os.path.join(cfg.output_dir, "best.pth")
+              torch.save(model.state_dict(), os.path.join(cfg.output_dir, "last.pth"))
+      if best_path:
+          model.load_state_dict(torch.load(best_path))
+      return model
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -1458,6 +1484,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'metadata named by the last word of the name loaded into or of the file\'s own name (the tables a tokenizer is rebuilt from, a data set\'s description), under a folder that names a model',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        PRETRAIN_DIR = "/data/FoundationModel/pretrain_hes"
+        with open(os.path.join(PRETRAIN_DIR, "meta_information.pickle"), "rb") as f:
+            hes_meta = pickle.load(f)
+        tokenizer = EventTokenizer(hes_meta)
+
+        meta = pickle.load(open(os.path.join(PRETRAIN_DIR, "model_tables_v2.pickle"), "rb"))
+        print(list(meta.keys()))
+
+        cohort_information = joblib.load("models/cohort_information.joblib")
+        gp_meta = joblib.load(os.path.join("saved_models", "gp_metainfo.pkl"))
+      `,
+    },
+    {
       name: 'statistics of the data under the plural name of the statistic (clipping percentiles a serving class reads back, quantiles of an anomaly score), by the name loaded into or the file name',
       code: py`
         import os
@@ -2132,6 +2177,56 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the best epoch\'s file, through a name that holds a placeholder `None` until the loop binds it to a path and saves there (directly, or through a helper that returns the path it saved to)',
+      code: py`
+        import os
+        import joblib
+        import torch
+
+        def fit_text_model(model, loaders, cfg):
+            best_f1, best_path = 0.0, None
+            best_path = None
+            for epoch in range(cfg.epochs):
+                f1 = run_epoch(model, loaders)
+                if f1 > best_f1:
+                    best_f1 = f1
+                    best_path = os.path.join(cfg.output_dir, "best_text_model.pth")
+                    torch.save({"model_state_dict": model.state_dict(), "epoch": epoch}, best_path)
+            if best_path:
+                model.load_state_dict(torch.load(best_path)["model_state_dict"])
+            return model
+
+        def store(model, cfg, tag):
+            target = os.path.join(cfg.ckpt_dir, f"{tag}.pt")
+            torch.save({"model_state_dict": model.state_dict()}, target)
+            return target
+
+        def fit_audio_model(model, loaders, cfg):
+            best_auc, best_ckpt = 0.0, None
+            best_ckpt = None
+            for epoch in range(cfg.epochs):
+                auc = run_epoch(model, loaders)
+                if auc > best_auc:
+                    best_auc = auc
+                    best_ckpt = store(model, cfg, "best")
+            if best_ckpt is not None and os.path.exists(best_ckpt):
+                state = torch.load(best_ckpt, map_location="cpu")
+                model.load_state_dict(state["model_state_dict"])
+            return model
+
+        def fit_forest(make_forest, folds, out_dir):
+            best_score, best_model_file = 0.0, None
+            for X_tr, y_tr, X_va, y_va in folds:
+                forest = make_forest().fit(X_tr, y_tr)
+                score = forest.score(X_va, y_va)
+                if score > best_score:
+                    best_score = score
+                    best_model_file = os.path.join(out_dir, "forest_model.joblib")
+                    joblib.dump(forest, best_model_file)
+            return joblib.load(best_model_file)
+      `,
+    },
+    {
       name: 'a file saved by an early-stopping object the program calls in its epoch loop, through `__call__` and `self.save_checkpoint`, loaded after the loop',
       code: py`
         import sys
@@ -2312,6 +2407,16 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a name that holds a placeholder `None` or a path nothing in the program saved (a run to resume, a path bound beside a save to another file) is still reported',
+      code: PLACEHOLDER_NONE_FOREIGN,
+      findings: [
+        { line: 9, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 22, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: PLACEHOLDER_NONE_FOREIGN.replace('torch.load(resume_path)', 'torch.load(resume_path, weights_only=True)'),
+    },
     {
       name: 'a callback\'s path is still reported when the loop handed it another model, when it is read before the loop ends, or when the callback was never called',
       code: CALLBACK_PATHS_READ_ELSEWHERE,
@@ -2996,6 +3101,24 @@ ruleTests(unsafeModelDeserialization, {
         mapping = joblib.load("models/mapping.pkl")
         y_hat = mapping.predict(X)
         mapper = pickle.load(open("models/mapper.pkl", "rb"))
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a stacker\'s meta-model, a meta-learner named by its file, and a metadata file used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        meta_model = joblib.load("models/meta_model.pkl")
+        learner = joblib.load("stacking/meta_learner_model.joblib")
+        with open("saved/hes_meta.pkl", "rb") as f:
+            hes_meta = pickle.load(f)
+        risk = hes_meta.predict_proba(X)[:, 1]
       `,
       findings: [
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },

@@ -133,6 +133,14 @@ const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis
  */
 const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
 /**
+ * Functions named for the metric they compute, handed the truth and the predictions (a project's
+ * `accuracy(y_test, pred)`, `f1(y_test, pred)`), and learning curves, which score the model on held-out
+ * data at each training size (mlxtend's `plot_learning_curves`, a project's `learning_curves`). Whole
+ * names only: `mse_loss` is a training loss.
+ */
+const METRIC_NAME = /^(accuracy|precision|recall|f1|f1_?score|rmse|mae|mape|r2)$/i;
+const LEARNING_CURVE_NAME = /^(plot_)?learning_curves?$/i;
+/**
  * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`, `evaluation_metrics`,
  * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the
  * training loss, not an evaluation.
@@ -178,6 +186,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call, call.argumentList)) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
     if (name && EVALUATING_NAME.test(name)) return call.node;
+    if (name && ((METRIC_NAME.test(name) && call.args.length >= 2) || LEARNING_CURVE_NAME.test(name))) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
     if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
   }

@@ -7,6 +7,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
+import { pathBindings } from '../../semantics/pathValues';
 
 /**
  * How a function is declared a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`,
@@ -44,13 +45,13 @@ export function fixtureValues(index: SemanticIndex, identifier: Node): Node[] | 
 }
 
 /**
- * The values a name holds when every binding that reaches it is the result of a call of one of
- * the file's module-level functions (`ckpt = save_checkpoint(model, epoch)`): what those return.
- * Undefined otherwise.
+ * The values a name holds when every binding that reaches it (a placeholder `None` aside: see
+ * pathBindings) is the result of a call of one of the file's module-level functions (`ckpt =
+ * save_checkpoint(model, epoch)`): what those return. Undefined otherwise.
  */
 export function helperResultValues(index: SemanticIndex, identifier: Node): Node[] | undefined {
   const read = index.dataflow.readAt(identifier);
-  const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+  const bindings = read ? pathBindings(index.dataflow, index.dataflow.reachingDefinitions(read)) : [];
   if (bindings.length === 0) return undefined;
   const values: Node[] = [];
   for (const binding of bindings) {

@@ -6,7 +6,7 @@ import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
 import { numberValue, stringValue } from '../../semantics/literals';
 import { ancestor, ancestors, dottedName, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
-import { classAttributeOfInstance, pathKey, type PathValue } from '../../semantics/pathValues';
+import { classAttributeOfInstance, pathBindings, pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
 import { oncePer, pushTo } from '../../engine/collections';
 
@@ -555,7 +555,7 @@ function heldValues(flow: DataFlow, path: Node, depth = 0, pass?: PassSwap): str
       held.push(...ofClass);
       continue;
     }
-    const definitions = flow.reachingDefinitions(read);
+    const definitions = pathBindings(flow, flow.reachingDefinitions(read));
     if (definitions.length === 0) return undefined;
     for (const definition of definitions) {
       // A value with a part computed by a call is one value only over this binding: kept as the binding.
