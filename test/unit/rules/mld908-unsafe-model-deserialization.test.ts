@@ -31,6 +31,59 @@ const FOREIGN_BESIDE_OWN = py`
       net.load_state_dict(torch.load(ckpt))
 `;
 
+/** A path stored once in an attribute of self (in the method that loads it, or in `__init__` or `setup`), read through the attribute in other methods. */
+const STORED_IN_ATTRIBUTE = py`
+  import os
+  import pickle
+  import joblib
+  import torch
+
+  class SeqTrainer:
+      def fit(self, resume=False):
+          path = os.path.join("runs", f"{self.name}_best.pt")
+          if resume:
+              state = torch.load(path)
+              self.net.load_state_dict(state["net"])
+          self.best_path = path
+          for epoch in range(self.epochs):
+              if self.step() < self.best:
+                  torch.save({"net": self.net.state_dict()}, path)
+
+      def score(self, batches):
+          state = torch.load(self.best_path, map_location="cpu")
+          self.net.load_state_dict(state["net"])
+          return [self.net(b) for b in batches]
+
+  class Scorer:
+      def __init__(self, model_file):
+          self.model_file = model_file
+          with open(model_file, "rb") as fh:
+              model = pickle.load(fh)
+          self.classes = model.classes_
+
+      def reload(self):
+          with open(self.model_file, "rb") as fh:
+              model = pickle.load(fh)
+          return model
+
+      def clone(self):
+          with open(self.model_file, "rb") as fh:
+              model = pickle.load(fh)
+          return model
+
+  class ChurnService:
+      def setup(self):
+          self.artifact = os.path.join(self.model_dir, "churn_rf.joblib")
+
+      def predict(self, rows):
+          clf = joblib.load(self.artifact)
+          return clf.predict(rows)
+
+      def explain(self, rows):
+          clf = joblib.load(self.artifact)
+          return clf.feature_importances_
+`;
+
 /** Weights streamed from remote storage into a file the program opens for writing, then loaded. */
 const STREAMED_WEIGHTS = py`
   import requests
@@ -2888,6 +2941,59 @@ ruleTests(unsafeModelDeserialization, {
                 self.net.load_state_dict(weights)
       `,
       findings: [{ line: 8, message: /^`pickle\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 }],
+    },
+    {
+      name: 'a path stored once in an attribute of self and loaded through it in other methods is the file that value names: one finding, linked',
+      code: STORED_IN_ATTRIBUTE,
+      output: STORED_IN_ATTRIBUTE.replace('torch.load(path)', 'torch.load(path, weights_only=True)')
+        .replace('torch.load(self.best_path, map_location="cpu")', 'torch.load(self.best_path, map_location="cpu", weights_only=True)'),
+      findings: [
+        { line: 10, message: /^`torch\.load` without `weights_only=True`.*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 26, message: /^`pickle\.load` restores .*\(as do 2 other loads of this file\)$/, related: 2 },
+        { line: 44, message: /^`joblib\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'an attribute of self that the file sets in two places, or also on an object outside the class, may name two files: its loads stay apart',
+      code: py`
+        import os
+        import joblib
+
+        class ChurnService:
+            def __init__(self, model_dir):
+                self.model_dir = model_dir
+                self.artifact = os.path.join(model_dir, "churn_rf.joblib")
+
+            def use_version(self, tag):
+                self.artifact, self.tag = os.path.join(self.model_dir, f"churn_{tag}.joblib"), tag
+
+            def churn_risk(self, rows):
+                booster = joblib.load(self.artifact)
+                return booster.predict_proba(rows)[:, 1]
+
+            def importances(self):
+                booster = joblib.load(self.artifact)
+                return dict(zip(self.columns, booster.feature_importances_))
+
+        class RegionScorer:
+            def setup(self):
+                self.weights = os.path.join(self.model_dir, "region_gb.joblib")
+
+            def predict(self, rows):
+                return joblib.load(self.weights).predict(rows)
+
+            def explain(self, rows):
+                return joblib.load(self.weights).feature_importances_
+
+        scorer = RegionScorer()
+        scorer.weights = "models/region_gb_v2.joblib"
+      `,
+      findings: [
+        { line: 13, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 17, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 25, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 28, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
     },
     {
       name: 'one file tried with joblib first and torch as the fallback, or read by both one after the other, is one finding per file; another file stays apart',

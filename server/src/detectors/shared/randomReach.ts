@@ -703,13 +703,19 @@ function valuesGivenTo(index: SemanticIndex, read: Node): Node[] | undefined {
   return attributeAssignments(index).get(name!) === 1 ? index.valuesGiven(source) : undefined;
 }
 
-/** How many assignments of the file set an attribute of each name (`x.shuffle = ...`), on any object. */
-const attributeAssignments = oncePer((index: SemanticIndex): Map<string, number> => {
+/**
+ * How many assignments of the file set an attribute of each name (`x.shuffle = ...`), on any object:
+ * also as one target of several (`self.a, self.b = ...`) or augmented (`self.path += ".pt"`).
+ */
+export const attributeAssignments = oncePer((index: SemanticIndex): Map<string, number> => {
   const counts = new Map<string, number>();
-  for (const assignment of index.nodes('assignment')) {
-    const target = assignment.childForFieldName('left');
-    const name = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : undefined;
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const assignment of [...index.nodes('assignment'), ...index.nodes('augmented_assignment')]) {
+    const left = assignment.childForFieldName('left');
+    const targets = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : [left];
+    for (const target of targets) {
+      const name = target?.type === 'attribute' ? target.childForFieldName('attribute')?.text : undefined;
+      if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
   }
   return counts;
 });
