@@ -913,6 +913,32 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 11, message: /^net is saved to "regressor\.pt", but this script computes no held-out metric for it/ }],
     },
     {
+      name: 'a layer that shares a metric\'s name (`self.r2`, called with two arguments) runs the network, it measures nothing: judged',
+      code: py`
+        import torch
+        import torch.nn as nn
+
+        class Denoiser(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.r1 = Block(32)
+                self.r2 = Block(64)
+
+            def forward(self, x, t):
+                return self.r2(self.r1(x, t), t)
+
+        net = Denoiser()
+        opt = torch.optim.AdamW(net.parameters())
+        for x, t in loader:
+            loss = ((net(x, t) - x) ** 2).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+        torch.save(net.state_dict(), "ddpm.pt")
+      `,
+      findings: [{ line: 20, message: /^net is saved to "ddpm\.pt", but this script computes no held-out metric for it/ }],
+    },
+    {
       name: 'an environment module that registers its environment and then trains at its top level is a program: judged',
       code: py`
         import numpy as np

@@ -141,6 +141,16 @@ const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|te
 const METRIC_NAME = /^(accuracy|precision|recall|f1|f1_?score|rmse|mae|mape|r2)$/i;
 const LEARNING_CURVE_NAME = /^(plot_)?learning_curves?$/i;
 /**
+ * A call of a function by its bare name (`accuracy(y, pred)`, defined or imported, also by a star
+ * import), not of an object: `self.r2(h, t)` or `r2 = Block(...)`, then `r2(h, t)`, runs a layer that
+ * only shares a metric's name.
+ */
+function callsFunction(index: SemanticIndex, call: CallSite): boolean {
+  if (call.callee.type !== 'identifier') return false;
+  const binding = index.bindingAt(call.callee);
+  return !binding || binding.kind === 'def' || binding.kind === 'import';
+}
+/**
  * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`, `evaluation_metrics`,
  * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the
  * training loss, not an evaluation.
@@ -186,7 +196,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call, call.argumentList)) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
     if (name && EVALUATING_NAME.test(name)) return call.node;
-    if (name && ((METRIC_NAME.test(name) && call.args.length >= 2) || LEARNING_CURVE_NAME.test(name))) return call.node;
+    if (name && ((METRIC_NAME.test(name) && call.args.length >= 2 && callsFunction(index, call)) || LEARNING_CURVE_NAME.test(name))) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
     if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
   }
