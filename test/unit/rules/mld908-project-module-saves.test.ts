@@ -518,6 +518,55 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [utils]), [9], 'a file the helpers never save stays reported');
   });
 
+  it('binds what a call names beside a splat: a keyword, or a position before the first `*` splat', async () => {
+    const training = projectModule('tagging.train', py`
+      import os
+      import torch
+
+      def fit_and_keep(model, loader, out_dir=None, silent=False, **fit_params):
+          best = fit(model, loader, **fit_params)
+          torch.save(best, f"{out_dir}/model.pt")
+
+      def run_tagger(config, out_dir, tuning=False, **extra):
+          model, loader = build(config)
+          params = {"epochs": config.epochs, "lr": config.lr}
+          if not tuning:
+              fit_and_keep(model, loader, out_dir=out_dir, silent=True, **params)
+
+      class Keeper:
+          def __init__(self, path, patience=3):
+              self.path = path
+
+          def keep(self, model):
+              torch.save(model.state_dict(), self.path)
+    `);
+    const code = py`
+      import os
+      import torch
+      from checkpoints import save_weights, save_best_model
+      from tagging.train import fit_and_keep, run_tagger, Keeper
+
+      run_tagger(config, out_dir=run_dir, **overrides)
+      tagger = torch.load(f"{run_dir}/model.pt")
+      fit_and_keep(net, loader, *rest, out_dir="runs/b", **opts)
+      net = torch.load("runs/b/model.pt")
+      keeper = Keeper(path="kept.pt", **keeper_opts)
+      keeper.keep(net)
+      net.load_state_dict(torch.load("kept.pt"))
+      save_weights(net, "w.pt", *more)
+      net.load_state_dict(torch.load("w.pt"))
+      save_weights(net, **where)
+      net.load_state_dict(torch.load("best.pt"))
+      save_weights(*head, "tail.pt")
+      net.load_state_dict(torch.load("tail.pt"))
+      save_best_model(net, args, **extra)
+      net.load_state_dict(torch.load(os.path.join(args.output_dir, "checkpoint-best", "model.bin")))
+    `;
+    assert.deepEqual(await lines(code, []), [7, 9, 12, 14, 16, 18, 20], 'without the modules every load is foreign');
+    // A path only a splat gives, one after a `*` splat, or a default a splat may replace stays reported.
+    assert.deepEqual(await lines(code, [CHECKPOINTS, training]), [16, 18, 20]);
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch

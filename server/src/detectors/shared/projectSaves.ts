@@ -196,7 +196,7 @@ function composedPath(inner: ParameterSave, construction: CallSite, attribute: s
   const holes: string[] = [];
   for (const hole of inner.path.holes) {
     const part = parameterOf(hole, inner.parameters) ? undefined : attributeOf(hole, inner.construction.attributes);
-    const given = part ? bound?.get(part.parameter) : undefined;
+    const given = part ? bound.get(part.parameter) : undefined;
     const name = given && !('template' in given) && given.type === 'identifier' ? given.text : undefined;
     if (!part || !name || !shape.construction.some((parameter) => parameter.name === name) || (outer !== undefined && outer !== name)) return undefined;
     outer = name;
@@ -414,14 +414,20 @@ function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves
   return saves ? { saves } : undefined;
 }
 
-/** The values a call gives a function's parameters: its arguments, else the constant defaults. */
-function boundArguments(call: CallSite, parameters: readonly Parameter[]): Map<string, Node | PathValue> | undefined {
-  if (call.hasSplat) return undefined;
+/**
+ * The values a call gives a function's parameters: its arguments, else the constant defaults. Beside a
+ * splat (`train(model, out_dir=d, **params)`) only what the call names is certain: a keyword argument,
+ * which the splat cannot give again (Python refuses a name given twice), and a position before the
+ * first `*` splat; any other parameter, its default too, may be what the splat holds, and is left unbound.
+ */
+function boundArguments(call: CallSite, parameters: readonly Parameter[]): Map<string, Node | PathValue> {
   const bound = new Map<string, Node | PathValue>();
   const positional = parameters.filter((parameter) => !parameter.keywordOnly);
+  const firstListSplat = call.hasSplat ? call.argumentList?.namedChildren.find((child) => child?.type === 'list_splat') : undefined;
+  const certain = firstListSplat ? call.args.filter((arg) => arg.startIndex < firstListSplat.startIndex).length : call.args.length;
   for (const parameter of parameters) {
     const at = positional.indexOf(parameter);
-    const value = (at >= 0 ? call.args[at] : undefined) ?? call.kwargs.get(parameter.name) ?? parameter.default;
+    const value = (at >= 0 && at < certain ? call.args[at] : undefined) ?? call.kwargs.get(parameter.name) ?? (call.hasSplat ? undefined : parameter.default);
     if (value) bound.set(parameter.name, value);
   }
   return bound;
