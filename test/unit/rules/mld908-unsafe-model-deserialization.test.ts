@@ -4780,3 +4780,50 @@ describe('MLD908: a class attribute path read through an instance and through it
     assert.deepEqual(await lines(moved), [19]);
   });
 });
+
+/** The best weights kept under the script's own folder, saved in the loop and read back through a name bound to the same path. */
+const UNDER_SCRIPT_FOLDER = py`
+  import os
+  import time
+  from pathlib import Path
+  import joblib
+  import torch
+
+  class BeatTrainer:
+      def fit(self, loaders, epochs=30):
+          best_f1 = 0.0
+          for epoch in range(epochs):
+              f1 = self.run_epoch(loaders)
+              if f1 > best_f1:
+                  best_f1 = f1
+                  torch.save({"state": self.net.state_dict()}, os.path.join(os.path.dirname(os.path.dirname(__file__)), "weights", "best_f1.pth"))
+          best_path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "weights", "best_f1.pth")
+          if os.path.exists(best_path):
+              self.net.load_state_dict(torch.load(best_path)["state"])
+
+  def export_and_check(net):
+      torch.save(net.state_dict(), Path(__file__).resolve().parent / "exported" / "emg_cnn.pt")
+      exported = Path(__file__).resolve().parent / "exported" / "emg_cnn.pt"
+      net.load_state_dict(torch.load(exported))
+
+  def fit_forest(clf, X, y):
+      clf.fit(X, y)
+      joblib.dump(clf, os.path.join(os.path.dirname(os.path.abspath(__file__)), "forest.joblib"))
+      model_file = os.path.join(os.path.dirname(os.path.abspath(__file__)), "forest.joblib")
+      return joblib.load(model_file)
+`;
+
+describe('MLD908: a path under the script\'s own folder, bound to a name at the load', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/train_beats.py', code, unsafeModelDeserialization);
+
+  it('leaves loads through a name bound to the path the program saved under os.path.dirname(__file__) or Path(__file__).parent', async () => {
+    assert.deepEqual(await lines(UNDER_SCRIPT_FOLDER), []);
+  });
+
+  it('still reports such a path with a part another call stamps, or under the working directory, which may change', async () => {
+    const stamped = UNDER_SCRIPT_FOLDER.replaceAll('"forest.joblib"', 'time.strftime("%H%M") + ".joblib"');
+    assert.deepEqual(await lines(stamped), [28]);
+    const cwd = UNDER_SCRIPT_FOLDER.replaceAll('Path(__file__).resolve().parent', 'Path(os.getcwd())');
+    assert.deepEqual(await lines(cwd), [22]);
+  });
+});

@@ -356,7 +356,7 @@ export function fileKey(flow: DataFlow, path: Node, pass?: PassSwap): string | u
   const found = flow.pathOf(path);
   const value = pass ? { ...found, holes: found.holes.map((hole) => (hole === pass.from.text ? pass.to.text : hole)) } : found;
   const key = pathKey(value);
-  const heldFromCall = value.holes.some((hole) => hole.includes('(') && !stripParens(path).text.includes(hole));
+  const heldFromCall = value.holes.some((hole) => changesByCall(hole) && !stripParens(path).text.includes(hole));
   // A name bound to an attribute or a constant key read (`p = cfg["ckpt"]`) is keyed by the bindings
   // of that read, as the read itself is, not by the name's own binding.
   const aliasOfRead = value.identity !== undefined && value.holes.length === 1 && !/^\w+$|\(/.test(value.holes[0]) && value.holes[0] !== stripParens(path).text;
@@ -573,8 +573,19 @@ function heldValues(flow: DataFlow, path: Node, depth = 0, pass?: PassSwap): str
  * through a name that holds one (`run_dir / "best.pt"`, whose `run_dir` keeps its own binding).
  */
 function computedByCall(flow: DataFlow, value: Node): boolean {
-  return flow.pathOf(value).holes.some((hole) => hole.includes('(') && stripParens(value).text.includes(hole));
+  return flow.pathOf(value).holes.some((hole) => changesByCall(hole) && stripParens(value).text.includes(hole));
 }
+
+/**
+ * Calls that give the same value whenever they run: the folder of the script itself,
+ * `os.path.dirname(os.path.abspath(__file__))` or `Path(__file__).resolve().parent`, depends on
+ * nothing but the file's own location, so a name bound to a path under it names the file that the
+ * expression names written out again. Any other call (`time.strftime(...)`, `latest()`) may change.
+ */
+function changesByCall(hole: string): boolean {
+  return hole.includes('(') && !(hole.includes('__file__') && hole.replace(SCRIPT_LOCATION_PARTS, '') === '');
+}
+const SCRIPT_LOCATION_PARTS = /__file__|os\.path\.(?:dirname|abspath|realpath|normpath)\(|(?:pathlib\.)?Path\(|\.parents?\b(?:\[\d+\])?|\.(?:resolve|absolute)\(\)|[()\s]/g;
 
 /**
  * A value the path evaluator cannot see into: one run-time part that is the whole expression
