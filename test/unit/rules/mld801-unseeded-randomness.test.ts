@@ -190,6 +190,32 @@ const RANDOM_DATASET_TRAINED = py`
       opt.step()
 `;
 
+/** Keypoint sequences jittered by a module function that a data set's `__getitem__` calls; `use` is what the script does with the data set. */
+const jitteredKeypoints = (use: string) => py`
+  import random
+  import numpy as np
+  import torch
+  from torch.utils.data import Dataset, DataLoader
+
+  def jitter(seq):
+      if random.random() < 0.5:
+          seq = seq + 0.01
+      return seq
+
+  class KeypointDataset(Dataset):
+      def __init__(self, paths):
+          self.paths = paths
+
+      def __len__(self):
+          return len(self.paths)
+
+      def __getitem__(self, idx):
+          seq = jitter(np.load(self.paths[idx]))
+          return torch.tensor(seq, dtype=torch.float32)
+
+  dataset = KeypointDataset(paths)
+` + use;
+
 /** Indices shuffled for a sampler; the loader goes to a function of the project's own module, where it may train. */
 const LOADER_TO_PROJECT_HELPER = py`
   import numpy as np
@@ -1706,6 +1732,10 @@ print("trained", len(agent.memory))
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'the same jittering data set only printed item by item (a data-loading demo): its items go nowhere a seed would repeat',
+      code: jitteredKeypoints('for i in range(3):\n    print(dataset[i].shape)\n'),
+    },
     {
       name: 'a lesson cell summing drawn tensors with torch.add and padding drawn numbers with np.append, only printed, in a notebook that also trains: the module is not an object the values go into',
       code: [
@@ -3927,6 +3957,11 @@ ruleTests(unseededRandomness, {
     seededCase('a module put in training mode and then trained by an optimizer on its drawn weights is still reported', AFFINE_TRAINED, 7, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('indices shuffled for a sampler whose loader is handed to a project helper (it may train there)', LOADER_TO_PROJECT_HELPER, 6, /`np\.random\.shuffle` draws from NumPy's global random generator/, 'import helpers', 'np.random.seed(SEED)'),
     seededCase('rows split by comparing draws with the training share, one part trained on: the comparison carries the draw', MASK_SPLIT_TRAINED, 5, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase(
+      'a draw in a function that a data set\'s __getitem__ calls goes where the data set goes: a loader the script trains on',
+      jitteredKeypoints('model = torch.nn.Linear(34, 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor x in DataLoader(dataset, batch_size=8, shuffle=True):\n    loss = model(x).mean()\n    opt.zero_grad()\n    loss.backward()\n    opt.step()\nprint(loss.item())\n'),
+      7, /^`random\.random` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset, DataLoader', 'random.seed(SEED)',
+    ),
     seededCase('a data set of draws that a model is trained on is data, in a file that steps an optimizer', RANDOM_DATASET_TRAINED, 4, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch.utils.data import DataLoader, TensorDataset', 'torch.manual_seed(SEED)'),
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
     seededCase('a model class with drawn weights, handed to a training function the file imports', LAYER_TRAINED_ELSEWHERE, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from helpers import train_model', 'torch.manual_seed(SEED)'),

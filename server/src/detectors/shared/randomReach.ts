@@ -521,13 +521,32 @@ export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: No
  */
 function dataSetOnlyLookedAt(index: SemanticIndex, draw: Node): boolean {
   const owner = enclosingClass(draw);
-  const name = owner?.childForFieldName('name')?.text;
-  if (!owner || !name || !isDataSetClass(index, owner)) return false;
+  const builds = owner && isDataSetClass(index, owner) ? classBuilds(index, owner) : undefined;
+  if (!builds) return false;
+  const reach = followDraw(index, builds);
+  return reach === 'shown' || reach === 'shape-only';
+}
+
+/** The calls that build a class of the file, when it is named nowhere else (handed on, subclassed): undefined otherwise. */
+function classBuilds(index: SemanticIndex, owner: Node): Node[] | undefined {
+  const name = owner.childForFieldName('name')?.text;
+  if (!name) return undefined;
   const mentions = index.identifiersNamed(name).filter((id) => !isAncestorOf(owner, id));
   const builds = mentions.map((id) => (id.parent?.type === 'call' && sameNode(id.parent.childForFieldName('function'), id) ? id.parent : undefined));
-  if (builds.length === 0 || builds.some((build) => !build)) return false;
-  const reach = followDraw(index, builds as Node[]);
-  return reach === 'shown' || reach === 'shape-only';
+  return builds.length > 0 && builds.every((build) => !!build) ? builds as Node[] : undefined;
+}
+
+/** The methods through which a data set hands out its items: a loader calls them, the file need not. */
+const ITEM_METHODS = new Set(['__getitem__', '__iter__', '__next__']);
+
+/**
+ * Where the value an item method of a data set class of the file returns goes: where the data set
+ * goes, through the calls that build it (a loader that is trained on, a demo that only shows it).
+ */
+function dataSetItemsGo(index: SemanticIndex, fn: Node): Node[] | undefined {
+  const owner = methodClass(fn);
+  const name = fn.childForFieldName('name')?.text;
+  return owner && name && ITEM_METHODS.has(name) && isDataSetClass(index, owner) ? classBuilds(index, owner) : undefined;
 }
 
 /** A class that holds data and learns nothing: a data set's base or name, and no model method. */
@@ -1155,8 +1174,10 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       // Entered through a parameter, the value comes back at that call, which is followed already.
       if (fn && via && sameNode(fn, via)) continue;
       const sites = fn ? returnSites(index, fn) : [];
-      if (sites.length === 0) lost = true;
-      push(...sites);
+      // A data set's items, returned to the loader that calls the method, go where the data set goes.
+      const items = sites.length === 0 && fn ? dataSetItemsGo(index, fn) : undefined;
+      if (sites.length === 0 && !items) lost = true;
+      push(...sites, ...(items ?? []));
       continue;
     }
     // A test that only stops or skips its loop (`if ix == 0: break`, the end mark a name sampler
