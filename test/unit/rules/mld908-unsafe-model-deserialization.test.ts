@@ -706,6 +706,13 @@ const PLACEHOLDER_NONE_FOREIGN = py`
       return model
 `;
 
+/** Three loads still reported, at lines 4 and 5 by `joblib.load` and at line 7 by `pickle.load`: the shape of the cases that keep models reported beside data words. */
+const JOBLIB_JOBLIB_PICKLE_REPORTED = [
+  { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+  { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+  { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+];
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -3191,11 +3198,7 @@ ruleTests(unsafeModelDeserialization, {
             background = pickle.load(f)
         scores = background.predict_proba(X)
       `,
-      findings: [
-        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
-      ],
+      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
       name: 'a mapping that also names a model, a mapping file used as a model, and a pickled mapper object are still models',
@@ -3208,11 +3211,7 @@ ruleTests(unsafeModelDeserialization, {
         y_hat = mapping.predict(X)
         mapper = pickle.load(open("models/mapper.pkl", "rb"))
       `,
-      findings: [
-        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
-      ],
+      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
       name: 'a stacker\'s meta-model, a meta-learner named by its file, and a metadata file used as a model are still models',
@@ -3226,11 +3225,7 @@ ruleTests(unsafeModelDeserialization, {
             hes_meta = pickle.load(f)
         risk = hes_meta.predict_proba(X)[:, 1]
       `,
-      findings: [
-        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
-        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
-      ],
+      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
       name: 'a name that ends in a statistic but also names a model, a model named after the statistic it predicts, and a statistic file used as a model are still models',
