@@ -216,6 +216,24 @@ const jitteredKeypoints = (use: string) => py`
   dataset = KeypointDataset(paths)
 ` + use;
 
+/** A device probe that fits a throwaway booster on drawn rows, then the real fit; `probe` is the probe's statement. */
+const gpuProbe = (probe: string) => py`
+  import numpy as np
+  import lightgbm as lgb
+  import pandas as pd
+
+  def pick_device():
+      try:
+          ${probe}
+          return "gpu"
+      except Exception:
+          return "cpu"
+
+  frame = pd.read_csv("stars.csv")
+  model = lgb.LGBMClassifier(device=pick_device(), random_state=0).fit(frame.drop(columns="cls"), frame["cls"])
+  print(model.score(frame.drop(columns="cls"), frame["cls"]))
+`;
+
 /** Indices shuffled for a sampler; the loader goes to a function of the project's own module, where it may train. */
 const LOADER_TO_PROJECT_HELPER = py`
   import numpy as np
@@ -1732,6 +1750,10 @@ print("trained", len(agent.memory))
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a booster built and fitted in one statement on drawn rows, its value dropped (a probe of the GPU build): what it learned is gone with it',
+      code: gpuProbe('lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))'),
+    },
     {
       name: 'the same jittering data set only printed item by item (a data-loading demo): its items go nowhere a seed would repeat',
       code: jitteredKeypoints('for i in range(3):\n    print(dataset[i].shape)\n'),
@@ -3961,6 +3983,16 @@ ruleTests(unseededRandomness, {
       'a draw in a function that a data set\'s __getitem__ calls goes where the data set goes: a loader the script trains on',
       jitteredKeypoints('model = torch.nn.Linear(34, 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)\nfor x in DataLoader(dataset, batch_size=8, shuffle=True):\n    loss = model(x).mean()\n    opt.zero_grad()\n    loss.backward()\n    opt.step()\nprint(loss.item())\n'),
       7, /^`random\.random` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset, DataLoader', 'random.seed(SEED)',
+    ),
+    seededCase(
+      'the same probe whose fit is handed callbacks, which may write what it learns, is still followed',
+      gpuProbe('lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(np.random.rand(80, 4), np.random.randint(0, 2, 80), callbacks=[lgb.log_evaluation(1)])'),
+      7, /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)',
+    ),
+    seededCase(
+      'the same probe that keeps the booster in a name and saves it is still followed',
+      gpuProbe('probe = lgb.LGBMClassifier(device="gpu", n_estimators=1)\n    probe.fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))\n    joblib.dump(probe, "probe.pkl")'),
+      8, /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)',
     ),
     seededCase('a data set of draws that a model is trained on is data, in a file that steps an optimizer', RANDOM_DATASET_TRAINED, 4, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch.utils.data import DataLoader, TensorDataset', 'torch.manual_seed(SEED)'),
     seededCase('drawn weights updated by hand from their gradients are trained, even when the gradients are also printed', HAND_UPDATED_WEIGHTS, 2, /`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),

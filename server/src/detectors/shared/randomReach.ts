@@ -207,12 +207,22 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
  * statsmodels' `fit()` leaves its model as it was and hands the fitted results back: one whose
  * results are dropped (`ARIMA(noise, order=(2, 1, 2)).fit()` on a line of its own, run once to warm
  * the library up) keeps nothing it learned. scikit-learn's and Keras' `fit` learn into the model
- * itself, so a dropped result says nothing there.
+ * itself, so a dropped result says nothing there, unless the model is built in the same statement of
+ * a function (`lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(X, y)`, a probe of whether the GPU
+ * build works): no name holds it, and what it learned is gone with it. A fit handed `callbacks=`, or in a
+ * file that turns on autologging, may write what it learns, and still counts.
  */
 function fitThrownAway(index: SemanticIndex, call: CallSite): boolean {
   if (call.method !== 'fit' || !call.receiver || call.node.parent?.type !== 'expression_statement') return false;
-  return !!index.constructedClass(call.receiver)?.startsWith('statsmodels.');
+  if (index.constructedClass(call.receiver)?.startsWith('statsmodels.')) return true;
+  // In a function only: at a notebook's top level the statement's value is the cell's output, kept in `_`.
+  const receiver = stripParens(call.receiver);
+  const built = receiver.type === 'call' && enclosingFunction(call.node) ? index.call(receiver) : undefined;
+  return !!built?.qname && isEstimatorConstructor(built.qname) && !call.kwargs.has('callbacks') && !autologs(index);
 }
+
+/** Whether the file turns on a tracker's autologging (`mlflow.autolog()`, `mlflow.sklearn.autolog()`), which records every fit. */
+const autologs = oncePer((index: SemanticIndex): boolean => index.calls.some((call) => !!call.qname && /(^|\.)autolog$/.test(call.qname)));
 
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
@@ -1095,6 +1105,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
           continue;
         }
       }
+      // A throwaway fit (statsmodels' dropped results, a probe's model built and fitted in one statement) keeps nothing.
+      if (fitThrownAway(index, call)) { shown++; continue; }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
