@@ -131,3 +131,18 @@ export function scriptOf(family: (i: number) => string[], lines: number): Docume
   return scriptSource('file:///complexity.py', `${out.join('\n')}\n`);
 }
 
+
+/**
+ * Thousands of files named for a training record (`val_scores_1.csv`), each written and read back
+ * for training: every read asks whether a model is saved beside its file, which is looked up per
+ * function, never by a scan of every write of the file per read.
+ */
+export function recordHopsOf(lines: number): DocumentSource {
+  const count = Math.max(1, Math.floor((lines - HEADER.length) / 3));
+  const hops = Array.from({ length: count }, (_, i) => [
+    `pd.read_csv("in_${i}.csv").dropna().to_csv("run/val_scores_${i}.csv")`,
+    `back_${i} = pd.read_csv("run/val_scores_${i}.csv")`,
+    `LogisticRegression().fit(back_${i}[["a"]], back_${i}["y"])`,
+  ]).flat();
+  return scriptSource('file:///records.py', `${[...HEADER, ...hops].join('\n')}\n`);
+}

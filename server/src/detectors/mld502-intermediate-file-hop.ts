@@ -607,13 +607,30 @@ function recordOfCheckpoint(flow: DataFlow, write: DataIO): boolean {
   const folder = written ? parentFolder(written) : undefined;
   const key = folder ? pathKey(folder) : undefined;
   if (key === undefined || !RECORD_NAMES.test(written!.template.slice(written!.template.lastIndexOf('/') + 1))) return false;
-  const fn = enclosingFunction(write.call.node);
-  return flow.io.some((io) => {
-    if (io.direction !== 'write' || io.what !== 'model' || !io.path || enclosingFunction(io.call.node)?.id !== fn?.id) return false;
+  return modelFolders(flow).get(enclosingFunction(write.call.node)?.id)?.has(key) ?? false;
+}
+
+const modelFoldersOf = new WeakMap<DataFlow, Map<number | undefined, Set<string>>>();
+
+/** Per function (undefined: top level), the keys of the files its model saves write and of their folders; once per document. */
+function modelFolders(flow: DataFlow): Map<number | undefined, Set<string>> {
+  let byFunction = modelFoldersOf.get(flow);
+  if (byFunction) return byFunction;
+  byFunction = new Map();
+  for (const io of flow.io) {
+    if (io.direction !== 'write' || io.what !== 'model' || !io.path) continue;
+    const fn = enclosingFunction(io.call.node)?.id;
+    let keys = byFunction.get(fn);
+    if (!keys) byFunction.set(fn, (keys = new Set()));
     const saved = flow.pathOf(io.path);
     const parent = parentFolder(saved);
-    return pathKey(saved) === key || (!!parent && pathKey(parent) === key);
-  });
+    for (const place of parent ? [saved, parent] : [saved]) {
+      const key = pathKey(place);
+      if (key !== undefined) keys.add(key);
+    }
+  }
+  modelFoldersOf.set(flow, byFunction);
+  return byFunction;
 }
 
 /**
