@@ -203,6 +203,24 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('import warnings\nfrom warnings import simplefilter\nwarnings.filterwarnings("ignore", category=FutureWarning)\nsimplefilter(action="once")\nimport numpy as np\n'),
     },
     {
+      name: 'a cell that only sets up autoreload, re-run after the cells below it (its log says the extension is already loaded)',
+      code: reRunAfterBelow('%load_ext autoreload\n%autoreload 2\n'),
+    },
+    {
+      name: 'autoreload set up beside imports of the project\'s own modules, re-run after the cells below it: %reload_ext, %aimport, a comment',
+      code: reRunAfterBelow('# pick up edits to src/ without restarting\n%reload_ext autoreload\n%autoreload 1\n%aimport src.anchors\nimport torch\nfrom src.anchors import make_anchors\n'),
+    },
+    {
+      name: 'autoreload set up as automagic with the imports, in a cell inserted mid-notebook and run last',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'boxes = pd.read_csv("annotations/train_boxes.csv")\n', executionOrder: 2 },
+        { text: 'load_ext autoreload\nautoreload 2\nfrom utils.boxes import xyxy_to_xywh\n', executionOrder: 6 },
+        { text: 'boxes["area"] = (boxes.x2 - boxes.x1) * (boxes.y2 - boxes.y1)\n', executionOrder: 3 },
+        { text: 'boxes.area.describe()\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a cell of imports inserted mid-notebook and run last, after cells below it that need none of its names',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -463,6 +481,17 @@ ruleTests(notebookOutOfOrder, {
         { text: '%cd /content/drive/MyDrive/crime\nimport geopandas as gpd\n', executionOrder: 7 },
         { text: 'df = pd.read_csv(DATA / "incidents.csv")\n', executionOrder: 2 },
         { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
+      name: 'autoreload set up beside another extension, or beside a path change, is compared: re-run after the cells below it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '%load_ext autoreload\n%autoreload 2\n%load_ext cudf.pandas\n', executionOrder: 6 },
+        { text: '%load_ext autoreload\n%autoreload 2\nimport sys\nsys.path.append("..")\n', executionOrder: 7 },
+        { text: 'boxes = pd.read_csv("annotations/train_boxes.csv")\n', executionOrder: 2 },
+        { text: 'boxes.head()\n', executionOrder: 3, hasOutputs: true },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
