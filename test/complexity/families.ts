@@ -146,3 +146,18 @@ export function recordHopsOf(lines: number): DocumentSource {
   ]).flat();
   return scriptSource('file:///records.py', `${[...HEADER, ...hops].join('\n')}\n`);
 }
+
+/**
+ * Thousands of helpers that check the frame they are given, each called once: what a check inside
+ * a helper reads is found at the helper's calls, looked up by its name, never by a scan of every
+ * call of the file per check.
+ */
+export function checkHelpersOf(lines: number): DocumentSource {
+  const count = Math.max(1, Math.floor((lines - HEADER.length - 2) / 2));
+  const helpers = Array.from({ length: count }, (_, i) => [
+    `def report_${i}(frame): return frame.isnull().sum() + frame.describe().size`,
+    `report_${i}(pd.read_csv("d_${i}.csv"))`,
+  ]).flat();
+  const training = ['data = pd.read_csv("train.csv")', 'LogisticRegression().fit(data[["a"]], data["y"])'];
+  return scriptSource('file:///checks.py', `${[...HEADER, ...helpers, ...training].join('\n')}\n`);
+}

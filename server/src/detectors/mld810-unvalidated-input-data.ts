@@ -65,8 +65,7 @@ function argumentsChecked(index: SemanticIndex, checked: readonly Node[]): Node[
       const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
       if (!definition || !name) continue;
       const position = definition.statement.namedChildren.findIndex((param) => !!param && param.startIndex <= definition.node.startIndex && definition.node.endIndex <= param.endIndex);
-      for (const call of index.calls) {
-        if (call.callee.type !== 'identifier' || call.callee.text !== name) continue;
+      for (const call of index.callsNamed(name)) {
         const argument = call.kwargs.get(definition.name) ?? call.args[position];
         if (argument) found.push(argument);
       }

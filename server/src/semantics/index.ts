@@ -500,6 +500,11 @@ export class SemanticIndex {
     return this.passed.get(key);
   }
 
+  /** The calls whose callee is the plain name `name` (`fit_model(X, y)`), whatever it resolves to. */
+  callsNamed(name: string): readonly CallSite[] {
+    return this.callsByName().get(name) ?? [];
+  }
+
   /** Calls whose callee is a plain name, by that name (built on first use). */
   private callsByName(): Map<string, CallSite[]> {
     if (!this.byCalleeName) {
