@@ -63,6 +63,16 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'cells Python refuses for their indentation never run: a stray word typed at the start of a line inside a loop, a pasted line indented deeper, one line of an if body a space off',
+      code: [
+        'import os\nimport numpy as np\n',
+        'for run in ["base", "large"]:\n    files = os.listdir(f"preds/{run}")\nx\n    for name in files:\n        print(run, name, threshold)\n',
+        'answers = load_answers()\n    exact = np.mean(answers == gold)\n',
+        'if answers:\n    f1 = np.mean(scores)\n     print(f1, em_score)\n',
+        'threshold, gold, scores, em_score = 0.5, None, [], 0.0\nx = 1\n',
+      ],
+    },
+    {
       name: 'an exercise cell left blank for the student binds the name; a later cell shows the solution',
       code: [
         'import pandas as pd\npets = # TODO: read the csv file into a DataFrame\n',
@@ -245,6 +255,17 @@ ruleTests(notebookUseBeforeDefine, {
       ],
       findings: [
         { cell: 1, line: 2, column: 13, message: /^`batch` is used in cell 2 but first defined in cell 3, below it: / },
+      ],
+    },
+    {
+      name: 'a cell whose indentation Python accepts (a comment at column 0 inside a loop, statements after a `;`, a call continued on a deeper line) still reads a name bound below it',
+      code: [
+        'import numpy as np\n',
+        'for epoch in range(3):\n# logged each epoch\n    loss = np.mean(batch); print(loss)\n    print(epoch,\n          loss)\n',
+        'batch = np.ones(4)\n',
+      ],
+      findings: [
+        { cell: 1, line: 3, message: /^`batch` is used in cell 2 but first defined in cell 3, below it: / },
       ],
     },
     {

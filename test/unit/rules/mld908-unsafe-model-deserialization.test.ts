@@ -1603,6 +1603,33 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a matrix named by the last word of the name loaded into or of the file\'s own name (the word vectors a reading-comprehension data set looks rows up in, a TF-IDF matrix, similarity matrices), also after a model word',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import numpy as np
+
+        class PassageDataset:
+            def __init__(self, rows, word_to_idx, weights_matrix):
+                self.rows, self.word_to_idx, self.weights_matrix = rows, word_to_idx, weights_matrix
+
+            def __getitem__(self, i):
+                ids = [self.word_to_idx.get(w, 0) for w in self.rows[i].split()]
+                return np.stack([self.weights_matrix[j, :] for j in ids])
+
+        with open("glove/weights_matrix.pickle", "rb") as handle:
+            weights_matrix = pickle.load(handle)
+        train_set = PassageDataset(rows, word_to_idx, weights_matrix)
+
+        vectors = joblib.load(os.path.join("models", "bert_weights_matrix.joblib"))
+        doc_matrix = pickle.load(open("model/tfidf_matrix.pkl", "rb"))
+        with open("checkpoints/passage_similarity_matrices.pkl", "rb") as f:
+            sims = pickle.load(f)
+        best = np.argmax(sims[0] @ doc_matrix.T, axis=1) + vectors.shape[0]
+      `,
+    },
+    {
       name: 'the labels a serving function reads back beside its model, by the name loaded into or the file name',
       code: py`
         import os
@@ -3270,6 +3297,24 @@ ruleTests(unsafeModelDeserialization, {
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`dill\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a matrix factorization model, weights under no array name, and a matrix used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        matrix_model = joblib.load("models/matrix_factorization.pkl")
+        weights = pickle.load(open("glove/weights.pickle", "rb"))
+        with open("models/ranker_matrix.pkl", "rb") as f:
+            score_matrix = pickle.load(f)
+        ranked = score_matrix.predict(X)
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {
