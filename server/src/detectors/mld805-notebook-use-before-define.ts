@@ -324,14 +324,6 @@ function nameList(names: string[]): string {
 }
 
 /**
- * The reads are judged as the traversal reaches them, in document order, so the places after which
- * names may come from code the notebook does not show (`from x import *`, `%run`, `%store -r`,
- * `exec`, `globals()`) are known by then for every read after them: the wildcard imports and
- * dynamic binders the traversal has passed, and the magics, read from the document first. The
- * findings group the early uses by defining cell, so they are reported in finish. A notebook of
- * one cell has no cell below another: nothing to do.
- */
-/**
  * Statements of one block that begin their lines at different columns (a stray keystroke `c` at the
  * start of a line inside a loop, the rest of the loop left indented under it). Python stops the cell
  * with an IndentationError before it runs anything, while the parser reads the deeper lines on as
@@ -354,6 +346,14 @@ function misindented(body: Node): boolean {
 
 const DYNAMIC_BINDER_CALLEES: CalleeSelection = { qualified: DYNAMIC_BINDERS };
 
+/**
+ * The reads are judged as the traversal reaches them, in document order, so the places after which
+ * names may come from code the notebook does not show (`from x import *`, `%run`, `%store -r`,
+ * `exec`, `globals()`) are known by then for every read after them: the wildcard imports and
+ * dynamic binders the traversal has passed, and the magics, read from the document first. The
+ * findings group the early uses by defining cell, so they are reported in finish. A notebook of
+ * one cell has no cell below another: nothing to do.
+ */
 function listen(context: RuleContext): RuleListeners | undefined {
   const { index, doc } = context;
   if (doc.segments.length < 2) return undefined;
