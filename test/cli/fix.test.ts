@@ -45,6 +45,18 @@ describe('mldebt check --fix / --diff', function () {
     assert.ok(after.endsWith('print(df)\r\n'));
   });
 
+  it('writes the lines a fix inserts with the file\'s lone CR endings (classic Mac OS)', () => {
+    const before = 'import numpy as np\rimport pandas as pd\rfrom sklearn.linear_model import LogisticRegression\rdf = pd.read_csv("/home/ana/data/train.csv")\rnoise = np.random.rand(3)\rLogisticRegression().fit(df[["a"]] * noise[0], df["y"])\r';
+    write('mac.py', before);
+    mldebt(dir, ['check', '--fix', '--unsafe-fixes', '--select', 'MLD602,MLD801', 'mac.py']);
+    const after = read('mac.py').toString();
+    assert.ok(after.split('\r').length > before.split('\r').length, 'the fixes inserted lines');
+    assert.doesNotMatch(after, /\n/, 'no LF in a file whose lines end in a lone CR');
+    assert.ok(after.endsWith('df["y"])\r'));
+    const again = mldebt(dir, ['check', '--select', 'MLD602,MLD801', '--format', 'json', 'mac.py']);
+    assert.deepEqual(JSON.parse(again.stdout), [], 'the fixed file has no finding left');
+  });
+
   it('keeps a Latin-1 file Latin-1, and leaves a file that is not valid UTF-8 untouched', () => {
     const latin1 = Buffer.from('# -*- coding: latin-1 -*-\n# donn\xe9es\n' + VALUES, 'latin1');
     write('latin.py', latin1);

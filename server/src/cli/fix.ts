@@ -26,13 +26,22 @@ export interface FileFix {
   notWritten?: string;
 }
 
+/**
+ * The line terminator `text` uses: '\r\n' when it has no bare '\n' (Windows), a lone '\r' when it
+ * has no '\n' at all (classic Mac OS, which Python and LSP also read as line breaks), else '\n'.
+ */
+function lineEndingOf(text: string): '\n' | '\r\n' | '\r' {
+  if (text.includes('\r\n') && !/(^|[^\r])\n/.test(text)) return '\r\n';
+  return text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
+}
+
 /** `after` with the line endings and final newline of `before`, where the fixes changed them. */
 export function keepLineEndings(before: string, after: string): string {
-  const crlf = before.includes('\r\n') && !/(^|[^\r])\n/.test(before);
-  let text = crlf ? after.replace(/\r?\n/g, '\r\n') : after;
-  const eol = crlf ? '\r\n' : '\n';
+  const eol = lineEndingOf(before);
+  // The fixes write '\n'; one that lands after a '\r' makes a '\r\n', a single break as before.
+  let text = eol === '\n' ? after : after.replace(/\r\n|\n/g, eol);
   const endsWithNewline = (s: string) => s.endsWith('\n') || s.endsWith('\r');
-  if (before !== '' && !endsWithNewline(before)) text = text.replace(/(\r\n|\n)$/, '');
+  if (before !== '' && !endsWithNewline(before)) text = text.replace(/(\r\n|\n|\r)$/, '');
   else if (endsWithNewline(before) && !endsWithNewline(text) && text !== '') text += eol;
   return text;
 }
