@@ -9,6 +9,7 @@ import { scriptDocument } from './documents/build';
 import { pathToFileURL } from 'node:url';
 import { testSetupOf, type TestSetup } from './detectors/shared/testSetup';
 import { moduleSavesOf, type ModuleSaves, type ProjectSaves } from './detectors/shared/projectSaves';
+import { tfdsBuilderNames } from './detectors/shared/tfdsBuilders';
 import { RULES } from './detectors';
 import type { ReportDescriptor, Rule, RuleContext } from './detectors/types';
 import { checkListeners, traverse, type Subscriber } from './detectors/dispatch';
@@ -143,7 +144,11 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   // Worked out when a rule first asks: most files that import project modules load nothing of theirs.
   const modules = config.projectModules;
   let projectSaves: ProjectSaves | undefined;
-  const project = modules?.length ? { saves: () => (projectSaves ??= projectSavesFor(modules, options.parser)) } : undefined;
+  let projectBuilders: Set<string> | undefined;
+  const project = modules?.length ? {
+    saves: () => (projectSaves ??= projectSavesFor(modules, options.parser)),
+    tfdsBuilders: () => (projectBuilders ??= projectBuildersFor(modules, options.parser)),
+  } : undefined;
   // Worked out at the first finding: most files of a folder have none to filter or annotate.
   let suppressions: ReturnType<typeof collectSuppressions> | undefined;
   let multilineStrings: readonly Node[] | undefined;
@@ -346,21 +351,35 @@ function projectSavesFor(modules: readonly ProjectModuleSource[], parser: Python
   for (const module of modules) {
     // What a module saves depends on the modules it imports too (a class that saves through another's object).
     const key = module.imports?.length ? JSON.stringify([module.text, ...module.imports.map((imported) => [imported.name, imported.text])]) : module.text;
-    let found = moduleSaves.get(key);
-    if (!found) {
-      const imported = module.imports?.length ? projectSavesFor(module.imports, parser) : undefined;
-      const { parsed, dispose } = parseOnce(parser, scriptDocument(pathToFileURL(module.path).href, module.text));
-      try {
-        found = moduleSavesOf(new SemanticIndex(parsed), imported);
-      } finally {
-        dispose();
-      }
-      if (moduleSaves.size >= 128) moduleSaves.clear();
-      moduleSaves.set(key, found);
-    }
-    saves.set(module.name, found);
+    const imported = () => (module.imports?.length ? projectSavesFor(module.imports, parser) : undefined);
+    saves.set(module.name, moduleSummary(moduleSaves, key, module, parser, (index) => moduleSavesOf(index, imported())));
   }
   return saves;
+}
+
+/** What `work` finds in a project module, worked out once per key (the module's text, at least) and kept. */
+function moduleSummary<T>(cache: Map<string, T>, key: string, module: ProjectModuleSource, parser: PythonParser, work: (index: SemanticIndex) => T): T {
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  const { parsed, dispose } = parseOnce(parser, scriptDocument(pathToFileURL(module.path).href, module.text));
+  let found: T;
+  try {
+    found = work(new SemanticIndex(parsed));
+  } finally {
+    dispose();
+  }
+  if (cache.size >= 128) cache.clear();
+  cache.set(key, found);
+  return found;
+}
+
+/** The TFDS builders project modules define, by their texts (see detectors/shared/tfdsBuilders.ts). */
+const moduleBuilders = new Map<string, string[]>();
+
+/** The dataset names the TFDS builders of the project modules a file reads register. */
+function projectBuildersFor(modules: readonly ProjectModuleSource[], parser: PythonParser): Set<string> {
+  // The path is part of the key: a `Builder` class is named after its module's folder.
+  return new Set(modules.flatMap((module) => moduleSummary(moduleBuilders, `${module.path}\u0000${module.text}`, module, parser, tfdsBuilderNames)));
 }
 
 /** Test set-ups worked out from conftest files, by their text: the files of one folder share them. */

@@ -45,6 +45,14 @@ describe('project modules a file imports', () => {
     assert.ok(!found.consulted.some((c) => c.file === file('src', 'helpers', 'save.py')));
   });
 
+  it('finds the module TFDS names after a dataset loaded by a bare name, beside the file or in the layout tfds new makes', () => {
+    write('class PortraitsNaruto: pass\n', 'src', 'portraits_naruto.py');
+    write('class Builder: pass\n', 'clinic_scans', 'clinic_scans_dataset_builder.py');
+    write('', 'clinic_scans', '__init__.py');
+    const text = 'import tensorflow_datasets as tfds\na = tfds.load("portraits_naruto", split="train")\nb = tfds.builder(name="clinic_scans")\nc = tfds.load("mnist:3.0.1")\n';
+    assert.deepEqual(names(text), ['portraits_naruto src/portraits_naruto.py', 'clinic_scans clinic_scans/clinic_scans_dataset_builder.py']);
+  });
+
   it('finds a package imported from a folder above the file, up to the root', () => {
     write('def save(m, p): pass\n', 'src', 'deep', 'train.py');
     const text = 'from src.helpers import save\nimport numpy as np\ntorch.load(p)\n';

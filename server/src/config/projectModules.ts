@@ -61,6 +61,14 @@ function importedModules(text: string): ImportedModule[] {
   return [...found.values()].slice(0, MAX_IMPORTS);
 }
 
+/** `tfds.load("name")`, `tfds.builder(name="name")`: a dataset named with no version or config. */
+const TFDS_LOAD = /\btfds\.(?:load|builder)\(\s*(?:name\s*=\s*)?(["'])([a-z][a-z0-9_]*)\1/g;
+
+/** The datasets a text loads from TFDS by a bare name, each once. */
+function tfdsDatasetNames(text: string): string[] {
+  return [...new Set([...text.matchAll(TFDS_LOAD)].map((match) => match[2]))];
+}
+
 /** Folders above a file in which an absolute import is looked for, at most: a package root is rarely deeper. */
 const MAX_PACKAGE_DEPTH = 6;
 
@@ -158,6 +166,16 @@ export class ProjectModuleCache {
       siblings ??= this.siblingFolders(file, root, result);
       const matches = siblings.map((folder) => path.join(folder, ...module.name.split('.')) + '.py').map((candidate) => ({ candidate, read: consult(candidate) })).filter(({ read }) => read.text !== undefined);
       if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text!, ...this.importsOf(matches[0].candidate, root, matches[0].read.text!, file, consult) });
+    }
+    // A TFDS dataset loaded by its bare name may be the project's own builder, which TFDS keeps in a
+    // module named after the dataset (`portraits_naruto.py`; `tfds new` makes
+    // `my_dataset/my_dataset_dataset_builder.py`), built with `tfds build` and imported by nothing.
+    for (const name of tfdsDatasetNames(text)) {
+      if (result.sources.length >= MAX_MODULES) break;
+      const files = candidates(file, root, { name, level: 0 }).flatMap((candidate) => path.basename(candidate) === '__init__.py'
+        ? [path.join(path.dirname(candidate), `${name}_dataset_builder.py`), path.join(path.dirname(candidate), `${name}.py`), candidate]
+        : [candidate]);
+      if (!result.sources.some((source) => files.includes(source.path))) this.lookUp(file, root, name, files, consult, result);
     }
     return result;
   }

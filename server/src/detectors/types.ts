@@ -84,7 +84,11 @@ export interface RuleContext {
   /** What pytest seeds before this test module's tests (from its conftest.py files), when it is one. */
   readonly testSetup?: TestSetup;
   /** What the project modules the file imports save (from AnalysisConfig.projectModules), worked out at the first ask. */
-  readonly project?: { saves(): ProjectSaves };
+  readonly project?: {
+    saves(): ProjectSaves;
+    /** The dataset names TFDS builder classes of those modules (and of the module named after a dataset the file loads) register. */
+    tfdsBuilders(): ReadonlySet<string>;
+  };
   /** The lowest version of each library the project's requirements allow (from AnalysisConfig.libraryFloors). */
   readonly libraryFloors?: LibraryFloors;
 }

@@ -1,6 +1,8 @@
 import { unpinnedDataSource } from '../../../server/src/detectors/mld301-unpinned-data-source';
-import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
+import { strict as assert } from 'node:assert';
+import { allRulesConfig, py, run } from '../../support/engine';
+import type { ProjectModuleSource } from '../../../server/src/config/settings';
 
 ruleTests(unpinnedDataSource, {
   valid: [
@@ -116,6 +118,36 @@ ruleTests(unpinnedDataSource, {
         reviews = tfds.load("imdb_reviews", split="train", builder_kwargs={"version": "1.0.0"})
         model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
       `,
+    },
+    {
+      name: 'a TFDS builder the file writes itself, loaded by the name TFDS gives its class',
+      code: py`
+        import os
+        import tensorflow as tf
+        import tensorflow_datasets as tfds
+
+        class ClinicScans(tfds.core.GeneratorBasedBuilder):
+            VERSION = tfds.core.Version("1.0.0")
+            def _info(self):
+                return tfds.core.DatasetInfo(builder=self, features=tfds.features.FeaturesDict({"image": tfds.features.Image()}))
+            def _split_generators(self, dl_manager):
+                return {"train": self._generate_examples(os.path.join("scans", "train"))}
+            def _generate_examples(self, folder):
+                for name in os.listdir(folder):
+                    yield name, {"image": os.path.join(folder, name)}
+
+        scans = tfds.load("clinic_scans", split="train")
+        model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+        model.fit(scans.batch(32), epochs=3)
+      `,
+    },
+    {
+      name: 'notebook: a builder imported by name that sets its own name, in one cell, built and loaded in another',
+      code: [
+        'import tensorflow as tf\nimport tensorflow_datasets as tfds\nfrom tensorflow_datasets.core import GeneratorBasedBuilder\n',
+        'class SketchPairs(GeneratorBasedBuilder):\n    name = "sketch_pairs_v2"\n    VERSION = tfds.core.Version("2.0.0")\n',
+        'builder = tfds.builder("sketch_pairs_v2")\nbuilder.download_and_prepare()\npairs = tfds.load(name="sketch_pairs_v2", split="train")\n',
+      ],
     },
     {
       name: 'a dataset this notebook builds and pushes, loaded back from the account it was pushed to',
@@ -308,6 +340,25 @@ ruleTests(unpinnedDataSource, {
         { line: 8, message: /^`tfds\.builder\("wmt_translate"\)` has no version in the name/ },
         { line: 9, message: /^`tfds\.builder\("wmt19_translate"\)` has no version in the name/ },
       ],
+    },
+    {
+      name: 'beside a builder of its own, a published TFDS dataset, and a model class that shares its name, are still unpinned',
+      code: py`
+        import tensorflow as tf
+        import tensorflow_datasets as tfds
+
+        class LeafPhotos(tfds.core.GeneratorBasedBuilder):
+            VERSION = tfds.core.Version("1.0.0")
+
+        class Cassava(tf.keras.Model):
+            pass
+
+        leaves = tfds.load("leaf_photos", split="train")
+        extra = tfds.load("cassava", split="train")
+        model = Cassava()
+        model.fit(leaves.concatenate(extra).batch(32), epochs=3)
+      `,
+      findings: [{ line: 11, message: /^`tfds\.load\("cassava"\)` has no version in the name/ }],
     },
     {
       name: 'one dataset loaded in two functions (train and test splits) is one dependency: one finding, linked',
@@ -514,4 +565,31 @@ ruleTests(unpinnedDataSource, {
       findings: [{ cell: 1, line: 2, column: 19 }],
     },
   ],
+});
+
+describe('MLD301 and TFDS builders of the project (AnalysisConfig.projectModules)', () => {
+  const builderModule = (name: string, text: string): ProjectModuleSource => ({ name, path: `/project/data_loading/${name}.py`, text });
+  const lines = async (code: string, modules: ProjectModuleSource[]): Promise<number[]> => {
+    const { result } = await run(code, undefined, { ...allRulesConfig(), projectModules: modules });
+    return result.findings.filter((f) => f.code === 'MLD301').map((f) => f.range.start.line + 1);
+  };
+  const LOADER = py`
+    import tensorflow as tf
+    import tensorflow_datasets as tfds
+    portraits = tfds.load("portraits_anime", split="train", as_supervised=True)
+    model = tf.keras.Sequential([tf.keras.layers.Dense(2)])
+    model.fit(portraits.batch(8), epochs=1)
+  `;
+
+  it('leaves alone a dataset the module named after it builds, also as the Builder class of the tfds new layout', async () => {
+    const named = builderModule('portraits_anime', 'import tensorflow_datasets as tfds\nclass PortraitsAnime(tfds.core.GeneratorBasedBuilder):\n    VERSION = tfds.core.Version("1.0.0")\n');
+    assert.deepEqual(await lines(LOADER, [named]), []);
+    const layout: ProjectModuleSource = { name: 'portraits_anime', path: '/project/portraits_anime/portraits_anime_dataset_builder.py', text: 'import tensorflow_datasets as tfds\nclass Builder(tfds.core.GeneratorBasedBuilder):\n    pass\n' };
+    assert.deepEqual(await lines(LOADER, [layout]), []);
+  });
+
+  it('still reports the load when the module named after the dataset defines no builder of that name', async () => {
+    const other = builderModule('portraits_anime', 'import tensorflow_datasets as tfds\nclass PortraitsPhoto(tfds.core.GeneratorBasedBuilder):\n    pass\nclass PortraitsAnime:\n    pass\n');
+    assert.deepEqual(await lines(LOADER, [other]), [3]);
+  });
 });
