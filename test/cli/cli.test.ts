@@ -1,7 +1,7 @@
 // The bundled CLI (dist/cli.js) on files written to a temporary folder.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -149,6 +149,19 @@ describe('mldebt CLI', function () {
     assert.equal(missing.stderr, 'mldebt: nope.py: no such file or directory\n');
     assert.equal(missing.stdout, '', 'a missing path is an error only, never also a report');
     assert.equal(mldebt(dir).status, 2);
+  });
+
+  it('exits 2 on a named path that is a pipe or a device, and passes over one found in a folder', () => {
+    mkdirSync(path.join(dir, 'special'));
+    spawnSync('mkfifo', [path.join(dir, 'special', 'pipe.py')]);
+    symlinkSync('/dev/zero', path.join(dir, 'special', 'zero.py'));
+    writeFileSync(path.join(dir, 'special', 'ok.py'), 'x = 1\n');
+    const named = mldebt(dir, 'check', 'special/pipe.py', 'special/zero.py');
+    assert.equal(named.status, 2);
+    assert.equal(named.stderr, 'mldebt: special/pipe.py: a named pipe (FIFO), not a file or folder to check\nmldebt: special/zero.py: a device, not a file or folder to check\n');
+    const folder = mldebt(dir, 'check', 'special');
+    assert.equal(folder.status, 0, 'found in a folder, a pipe is not read and not an error');
+    assert.match(folder.stdout, /in 1 file\.$/m);
   });
 
   it('lists and explains rules', () => {

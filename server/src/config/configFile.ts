@@ -9,7 +9,8 @@ export const MAX_CONFIG_BYTES = 1024 * 1024;
 
 export type ConfigFileRead = { text: string } | { problem: string };
 
-function kindOf(stats: Stats): string {
+/** What a path that is not a regular file is, in words ("a named pipe (FIFO)"). */
+export function kindOf(stats: Stats): string {
   if (stats.isDirectory()) return 'a directory';
   if (stats.isFIFO()) return 'a named pipe (FIFO)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';

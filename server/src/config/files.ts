@@ -2,6 +2,7 @@
 // skipping virtual environments, caches, VCS folders and the project's `exclude` globs.
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { kindOf } from './configFile';
 
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
   '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', 'env', '.env', '__pycache__', '.ipynb_checkpoints',
@@ -145,6 +146,9 @@ export function discoverFiles(inputs: readonly string[], exclude: readonly strin
     } else if (stat.isFile()) {
       if (!explicit && (!ANALYSED_EXTENSIONS.has(path.extname(target)) || isExcluded(target))) return;
       files.push(target);
+    } else if (explicit) {
+      // Named on the command line, a pipe or device is an error, not a silent "0 files" (found in a folder, it is passed over).
+      errors.push({ path: target, message: `${kindOf(stat)}, not a file or folder to check` });
     }
   };
   for (const input of inputs) visit(path.resolve(base, input), true);
