@@ -446,6 +446,40 @@ if __name__ == "__main__":
     fit_epochs(tf.keras.models.load_model("base.keras"), data["x"], data["y"]).save("tuned.keras")
 `;
 
+/**
+ * A module of hand-written estimators on torch (a k-means that draws its first centroids, a PCA);
+ * `main` is its `__main__` block.
+ */
+const estimatorModule = (main: string) => py`
+  import numpy as np
+  import torch
+
+  class KMeans:
+      def __init__(self, k, steps=50):
+          self.k, self.steps = k, steps
+
+      def fit(self, X):
+          X = torch.as_tensor(X, dtype=torch.float32)
+          centers = X[torch.randint(0, len(X), (self.k,))]
+          for _ in range(self.steps):
+              assign = torch.cdist(X, centers).argmin(dim=1)
+              centers = torch.stack([X[assign == c].mean(dim=0) for c in range(self.k)])
+          self.centers = centers
+          return self
+
+      def predict(self, X):
+          return torch.cdist(torch.as_tensor(X, dtype=torch.float32), self.centers).argmin(dim=1)
+
+  class PCA:
+      def __init__(self, n_components):
+          self.n_components = n_components
+
+      def fit_transform(self, X):
+          X = X - X.mean(dim=0)
+          _, vectors = torch.linalg.eigh(X.T @ X)
+          return X @ vectors[:, -self.n_components:]
+`.concat('\n', main);
+
 /** A module class of the file with a `train` method of its own: `policy.train()` runs that method, which learns. */
 const POLICY_OWN_TRAIN = py`
   import torch
@@ -1842,6 +1876,27 @@ ruleTests(unseededRandomness, {
     {
       name: 'the same arm when the script\'s constructions pass other values, by position or keyword (another string, None)',
       code: biasRemoverScript('BiasRemover(vocoder, "silence") if live else BiasRemover(vocoder, probe_kind=None)'),
+    },
+    {
+      name: 'an estimator module whose __main__ block fits its own k-means on placeholder rows it draws and prints the centers: a trial',
+      code: estimatorModule(py`
+        if __name__ == "__main__":
+            data = np.random.rand(100, 2)
+            model = KMeans(3)
+            model.fit(data)
+            print(model.centers, model.predict(data))
+      `),
+    },
+    {
+      name: 'the same module\'s PCA fitted on a batch drawn in the call, and its k-means on a drawn tensor with a constant keyword',
+      code: estimatorModule(py`
+        if __name__ == "__main__":
+            print(PCA(n_components=2).fit_transform(torch.randn(200, 5)).shape)
+            points = torch.rand(64, 3)
+            km = KMeans(k=4)
+            km.fit(X=points)
+            print(km.centers)
+      `),
     },
     {
       name: 'a preprocessing module whose __main__ block scales drawn rows and prints their shapes: a fitted scaler is no model',
@@ -3686,6 +3741,26 @@ ruleTests(unseededRandomness, {
         TRAINING_CELL,
       ],
     },
+    seededCase('an estimator module whose __main__ block fits its own k-means on embeddings it loads: a program', estimatorModule(py`
+      if __name__ == "__main__":
+          model = KMeans(3).fit(np.load("embeddings.npy"))
+          print(model.centers)
+    `), 10, /^`torch\.randint` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    (() => {
+      const code = estimatorModule(py`
+        if __name__ == "__main__":
+            noise = np.random.rand(100, 2)
+            model = KMeans(3)
+            model.fit(noise, np.load("labels.npy"))
+            print(model.centers)
+      `);
+      return {
+        name: 'the same k-means fitted on drawn rows beside labels it loads: the block works on real data, a program',
+        code,
+        findings: [{ line: 10, message: /^`torch\.randint` draws from PyTorch's global random generator/ }, { line: 30, message: /^`np\.random\.rand` draws from NumPy's global random generator/ }],
+        output: code.replace('import torch\n', 'import torch\nSEED = 42\ntorch.manual_seed(SEED)\n'),
+      };
+    })(),
     (() => {
       const code = preprocessingModule(py`
         if __name__ == "__main__":

@@ -5,7 +5,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { COMMAND_LINE_PARSERS } from '../../semantics/library/processSetup';
-import { enclosingFunction, enclosingLoops, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, enclosingLoops, isAncestorOf, stripParens } from '../../semantics/nodes';
 import { gradientUsed } from '../../semantics/torch';
 import { metricCall } from './evaluation';
 import { mayBeSameObject } from './objects';
@@ -13,6 +13,7 @@ import { LEARNING_METHODS, trainsNothing } from './randomReach';
 import { isTestCaseClass } from './testCases';
 import { fitsPreprocessingOnly } from './transformers';
 import { isTestModule } from '../../documents/testModules';
+import { drawnLibrary } from '../../semantics/library/randomDraws';
 
 /**
  * Local functions and classes followed from the block. Each is read once, so the walk stays within
@@ -44,9 +45,26 @@ function writesAnnotatedPicture(index: SemanticIndex, write: CallSite, scope: No
 }
 
 /**
+ * A fit the block makes of an estimator class the module defines, on inputs it draws itself
+ * (`data = np.random.rand(100, 2)`, then `KMeans(n_clusters=3).fit(data)`), every other argument a
+ * constant: fitted on noise, the module's own class only shows that its code runs, as a forward pass
+ * on a drawn batch does. A library's estimator fitted on draws (a simulation study) is an experiment.
+ */
+function fitsOwnClassOnDraws(index: SemanticIndex, call: CallSite, block: Node): boolean {
+  if (!index.mainGuards.includes(block) || call.hasSplat || !call.receiver || !index.constructedClass(call.receiver)?.startsWith('local:')) return false;
+  const drawnInBlock = (arg: Node) => {
+    const value = index.valueOf(arg);
+    const qname = value.type === 'call' ? index.call(value)?.qname : undefined;
+    return !!qname && !!drawnLibrary(qname) && isAncestorOf(block, value);
+  };
+  const inputs = [...call.args, ...call.kwargs.values()];
+  return inputs.some(drawnInBlock) && inputs.every((arg) => drawnInBlock(arg) || index.literal(arg) !== undefined);
+}
+
+/**
  * True when the file runs only through its `__main__` blocks, and they — with the file's own
  * functions and classes they name, followed, except a test module's tests — train nothing (no `fit`, `train`, `backward`, `evaluate`...;
- * a scaler, encoder or resampler fitted learns no model),
+ * a scaler, encoder or resampler fitted learns no model, nor does a fit of the module's own class on the block's own draws),
  * compute no metric, write no data or model (a picture drawn on is neither), and read no command line. A backward pass the block
  * itself runs once (in no loop, in no function) changes no weight unless something steps or reads
  * the gradients it leaves: on its own it only checks that gradients flow. Nor do backward passes
@@ -79,7 +97,7 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       if (call.method === 'step') gradientsUsed = true;
       // Fitting a scaler or encoder, or resampling with imbalanced-learn, learns no model: a block that
       // only runs the module's preprocessing on drawn rows and prints the shapes still only tries it out.
-      if (name && LEARNING_METHODS.has(name) && !fitsPreprocessingOnly(index, call)) return false;
+      if (name && LEARNING_METHODS.has(name) && !fitsPreprocessingOnly(index, call) && !fitsOwnClassOnDraws(index, call, scope)) return false;
       if (metricCall(call)) return false;
       if (index.dataflow.dataIOAt(call.node)?.direction === 'write' && !writesAnnotatedPicture(index, call, scope)) return false;
     }
