@@ -129,6 +129,19 @@ describe('mldebt check --fix / --diff', function () {
     assert.equal(read('two.ipynb').toString(), before.replace('X = df.values\\n', 'X = df.to_numpy()\\n'));
   });
 
+  it('fixes an nbformat 3 notebook in its code cells\' "input", leaving the rest byte for byte', () => {
+    const cells = [
+      { cell_type: 'heading', level: 1, metadata: {}, source: ['Patents'] },
+      { cell_type: 'code', collapsed: false, input: ['import pandas as pd\n', 'df = pd.read_csv("a.csv")'], language: 'python', metadata: {}, outputs: [], prompt_number: 1 },
+      { cell_type: 'code', collapsed: false, input: ['X = df.values\n', 'X.shape'], language: 'python', metadata: {}, outputs: [{ metadata: {}, output_type: 'pyout', prompt_number: 2, text: ['(3, 2)'] }], prompt_number: 2 },
+    ];
+    const before = JSON.stringify({ metadata: { name: '' }, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells, metadata: {} }] }, null, 1);
+    write('v3.ipynb', before);
+    const run = mldebt(dir, ['check', '--fix', '--select', 'MLD904', 'v3.ipynb']);
+    assert.equal(run.status, 0, run.stdout);
+    assert.equal(read('v3.ipynb').toString(), before.replace('"X = df.values\\n"', '"X = df.to_numpy()\\n"'));
+  });
+
   it('--unsafe-fixes applies the fixes that change behaviour too; --fix alone does not', () => {
     const source = 'import numpy as np\nfrom sklearn.model_selection import train_test_split\nx = np.random.rand(3)\ntrain_test_split(x, random_state=0)\n';
     write('r.py', source);

@@ -92,7 +92,7 @@ describe('mldebt check output', function () {
     // yet the definitions before it parse, and the place is where they end.
     writeFileSync(path.join(dir, 'orphan.py'), 'import os\n\n\ndef scale(x):\n    return x / 2\n\n\nclass Step:\n    pass\n\nelse:\n    pass\n');
     writeFileSync(path.join(dir, 'bad.ipynb'), '{"cells": 3}');
-    writeFileSync(path.join(dir, 'old.ipynb'), '{"nbformat": 3, "nbformat_minor": 0, "worksheets": [{"cells": []}]}');
+    writeFileSync(path.join(dir, 'old.ipynb'), '{"nbformat": 2, "nbformat_minor": 0, "worksheets": [{"cells": []}]}');
     writeFileSync(path.join(dir, 'blob.py'), Buffer.from([0, 159, 146, 150]));
     writeFileSync(path.join(dir, 'r.ipynb'), notebook([{ source: 'x <- 1\n' }], 'R'));
     const reasons = {
@@ -100,7 +100,7 @@ describe('mldebt check output', function () {
       'joined.py': /does not parse at 2:13/,
       'orphan.py': /does not parse at 11:1 /,
       'bad.ipynb': /not a Jupyter notebook: no "cells" list/,
-      'old.ipynb': /a notebook in nbformat 3, which is not read \(nbformat 4 is supported\)/,
+      'old.ipynb': /a notebook in nbformat 2, which is not read \(nbformat 3 and 4 are\)/,
       'blob.py': /binary file/,
       'r.ipynb': /not a Python notebook \(kernel language: r\)/,
     };

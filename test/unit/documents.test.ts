@@ -249,7 +249,35 @@ describe('.ipynb reading', () => {
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"cells": [ '), (e: Error) => e instanceof NotebookFormatError && /not valid notebook JSON/.test(e.message));
     for (const empty of ['', '\n', '  \r\n']) assert.throws(() => parseIpynb('file:///n.ipynb', empty), (e: Error) => e instanceof NotebookFormatError && e.message === 'an empty file, not notebook JSON');
     assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 4}'), /no "cells" list/);
-    // An nbformat 3 notebook keeps its cells in "worksheets": a notebook, in a format that is not read.
-    assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 3, "worksheets": [{"cells": []}]}'), (e: Error) => e instanceof NotebookFormatError && e.message === 'a notebook in nbformat 3, which is not read (nbformat 4 is supported)');
+    // nbformat 2 kept its cells in "worksheets" in another layout: a notebook, in a format that is not read.
+    assert.throws(() => parseIpynb('file:///n.ipynb', '{"nbformat": 2, "worksheets": [{"cells": []}]}'), (e: Error) => e instanceof NotebookFormatError && e.message === 'a notebook in nbformat 2, which is not read (nbformat 3 and 4 are)');
+  });
+
+  it('reads an nbformat 3 notebook as nbformat 4: worksheets in order, "input" as source, "prompt_number" as count', () => {
+    const v3 = {
+      nbformat: 3, nbformat_minor: 0, metadata: { name: 'old' },
+      worksheets: [
+        { cells: [
+          { cell_type: 'heading', level: 1, source: 'Title' },
+          { cell_type: 'code', input: ['import numpy as np\n', 'x = np.zeros(3)'], language: 'python', outputs: [], prompt_number: 4 },
+          { cell_type: 'markdown', source: ['Some *text*'] },
+        ] },
+        { cells: [
+          // A count cleared from the cell, kept on its returned value (`pyout`), and a cell never run.
+          { cell_type: 'code', input: 'x.sum()', language: 'python', outputs: [{ output_type: 'pyout', prompt_number: 7, text: ['0.0'] }] },
+          { cell_type: 'code', input: [], language: 'python', outputs: [] },
+        ] },
+      ],
+    };
+    const { language, cells } = parseIpynb('file:///old.ipynb', JSON.stringify(v3));
+    assert.equal(language, 'python');
+    assert.deepEqual(cells.map((c) => [c.kind, c.text, c.executionOrder, c.countFromResult ?? false, c.hasOutputs]), [
+      ['markup', 'Title', undefined, false, undefined],
+      ['code', 'import numpy as np\nx = np.zeros(3)', 4, false, false],
+      ['markup', 'Some *text*', undefined, false, undefined],
+      ['code', 'x.sum()', 7, true, true],
+      ['code', '', undefined, false, false],
+    ]);
+    assert.deepEqual(cells.map((c) => c.language), ['python', 'python', 'markdown', 'python', 'python']);
   });
 });

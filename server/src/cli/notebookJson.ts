@@ -71,12 +71,20 @@ function scan(text: string, at: number): JsonNode {
   return value(at);
 }
 
-/** The source span of every cell, by position in the notebook's "cells" list. */
+/** The value of an object's entry `key`. */
+function entry(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  return node?.entries?.find((e) => e.key === key)?.value;
+}
+
+/**
+ * The source span of every cell, by position in the notebook's cells: its "cells" list, or in
+ * nbformat 3 the cells of its "worksheets" in order, where a code cell keeps its source in "input".
+ */
 export function cellSourceSpans(text: string): (SourceSpan | undefined)[] {
   const root = scan(text, 0);
-  const cells = root.entries?.find((e) => e.key === 'cells')?.value;
-  return (cells?.items ?? []).map((cell) => {
-    const source = cell.entries?.find((e) => e.key === 'source')?.value;
+  const cells = entry(root, 'cells')?.items ?? (entry(root, 'worksheets')?.items ?? []).flatMap((sheet) => entry(sheet, 'cells')?.items ?? []);
+  return cells.map((cell) => {
+    const source = entry(cell, 'source') ?? entry(cell, 'input');
     if (!source) return undefined;
     if (source.type === 'string') return { start: source.start, end: source.end, form: 'string', strings: [{ start: source.start, end: source.end }] };
     if (source.type !== 'array') return undefined;

@@ -1,4 +1,4 @@
-// Reads the cells of an .ipynb file (nbformat 4, and the list-of-lines or string `source` forms).
+// Reads the cells of an .ipynb file (nbformat 4, and 3 read as 4; the list-of-lines or string `source` forms).
 import type { CellInput } from './types';
 
 export class NotebookFormatError extends Error {}
@@ -63,23 +63,58 @@ export function parseIpynb(notebookUri: string, json: string): ParsedNotebook {
   } catch (error) {
     throw new NotebookFormatError(`not valid notebook JSON (${(error as Error).message})`);
   }
+  const old = data as { nbformat?: unknown; worksheets?: unknown } | null;
+  if (old?.nbformat === 3 && Array.isArray(old.worksheets)) return notebookOf(notebookUri, nbformat3Cells(old.worksheets), undefined);
   if (!data || typeof data !== 'object' || !Array.isArray((data as { cells?: unknown }).cells)) {
-    // nbformat 3 and earlier keep the cells in "worksheets": a notebook still, in a format not read.
-    const version = (data as { nbformat?: unknown } | null)?.nbformat;
-    if (typeof version === 'number' && version < 4) throw new NotebookFormatError(`a notebook in nbformat ${version}, which is not read (nbformat 4 is supported)`);
-    throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 4 is supported)');
+    // nbformat 2 and earlier keep the cells in "worksheets" too, with another layout: a notebook still, in a format not read.
+    const version = old?.nbformat;
+    if (typeof version === 'number' && version < 4) throw new NotebookFormatError(`a notebook in nbformat ${version}, which is not read (nbformat 3 and 4 are)`);
+    throw new NotebookFormatError('not a Jupyter notebook: no "cells" list (nbformat 3 and 4 are read)');
   }
-  const nb = data as { cells: RawCell[]; metadata?: { kernelspec?: KernelSpec; language_info?: { name?: unknown; mimetype?: unknown } } };
-  const info = nb.metadata?.language_info;
+  const nb = data as { cells: RawCell[]; metadata?: NotebookMetadata };
+  return notebookOf(notebookUri, nb.cells, nb.metadata);
+}
+
+interface NotebookMetadata {
+  kernelspec?: KernelSpec;
+  language_info?: { name?: unknown; mimetype?: unknown };
+}
+
+/**
+ * An nbformat 3 notebook's cells (IPython 1 to 3) in the shape of nbformat 4's: the cells of its
+ * worksheets in order, a code cell's `input` as its source, its `prompt_number` as its execution
+ * count, and a `pyout` output (the value the cell returned) as an `execute_result` of that count.
+ * It names no kernel: IPython's, whose cells are Python (`"language": "python"` on each).
+ */
+function nbformat3Cells(worksheets: unknown[]): RawCell[] {
+  const cells: RawCell[] = [];
+  for (const sheet of worksheets) {
+    const list = (sheet as { cells?: unknown } | null)?.cells;
+    if (!Array.isArray(list)) continue;
+    for (const raw of list as (Record<string, unknown> | null)[]) {
+      if (raw?.cell_type !== 'code') {
+        cells.push((raw ?? {}) as RawCell);
+        continue;
+      }
+      const outputs = Array.isArray(raw.outputs) ? (raw.outputs as ({ output_type?: unknown; prompt_number?: unknown } | null)[]).map((output) =>
+        (output?.output_type === 'pyout' ? { output_type: 'execute_result', execution_count: output.prompt_number } : output)) : raw.outputs;
+      cells.push({ cell_type: 'code', source: raw.input, execution_count: raw.prompt_number, outputs });
+    }
+  }
+  return cells;
+}
+
+function notebookOf(notebookUri: string, rawCells: readonly RawCell[], metadata: NotebookMetadata | undefined): ParsedNotebook {
+  const info = metadata?.language_info;
   // A kernel may give its language its own name and still run Python: sparkmagic's PySpark kernel says "pyspark",
   // with the mimetype of Python source, and its cells are Python sent to a Spark cluster.
   // "plaintext" is what a front end writes when it knows no language for the kernel (Meta's Bento saves it beside
   // a kernelspec whose language is "python"): it names none, so the kernel's declared language decides.
   const plain = typeof info?.name === 'string' && /^(plain)?text$/i.test(info.name);
-  const declared = info?.mimetype === 'text/x-python' ? 'python' : (plain ? undefined : info?.name) ?? nb.metadata?.kernelspec?.language;
-  const fallback = plain && !nb.metadata?.kernelspec ? 'plaintext' : 'python';
-  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(nb.metadata?.kernelspec) ?? fallback;
-  const cells = nb.cells.map((raw, index): CellInput => {
+  const declared = info?.mimetype === 'text/x-python' ? 'python' : (plain ? undefined : info?.name) ?? metadata?.kernelspec?.language;
+  const fallback = plain && !metadata?.kernelspec ? 'plaintext' : 'python';
+  const language = typeof declared === 'string' && declared ? declared.toLowerCase() : kernelLanguage(metadata?.kernelspec) ?? fallback;
+  const cells = rawCells.map((raw, index): CellInput => {
     const rawSource = raw?.source;
     const text = Array.isArray(rawSource) ? rawSource.filter((s) => typeof s === 'string').join('') : typeof rawSource === 'string' ? rawSource : '';
     const kind = raw?.cell_type === 'code' ? 'code' : 'markup';
