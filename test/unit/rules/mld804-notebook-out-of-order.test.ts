@@ -231,6 +231,14 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'a cell that imports and prints the versions it imported, re-run after the cells below it: print(), labels, an f-string, a bare value',
+      code: reRunAfterBelow('import tensorflow as tf\nimport sklearn\nprint(tf.__version__)\nprint("scikit-learn", sklearn.__version__)\nprint(f"TF {tf.__version__}")\ntf.__version__\n'),
+    },
+    {
+      name: 'Python 2\'s print statement of an imported version, in a cell re-run after the cells below it',
+      code: reRunAfterBelow('import sklearn\nprint sklearn.__version__\n'),
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -483,6 +491,21 @@ ruleTests(notebookOutOfOrder, {
         { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+    },
+    {
+      name: 'an import cell that also prints what a call returns is compared: re-run after the cells below it',
+      code: reRunAfterBelow('import torch\nprint(torch.__version__, torch.cuda.is_available())\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'an import cell that also prints a value another cell computes is compared: re-run after the cells below it',
+      code: reRunAfterBelow('import numpy as np\nprint(np.__version__, df.shape)\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'an import cell that prints a version the notebook sets, not a module\'s, is compared: re-run after the cells below it',
+      code: reRunAfterBelow('import xgboost as xgb\n__version__ = "2"\nprint(__version__)\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
       name: 'autoreload set up beside another extension, or beside a path change, is compared: re-run after the cells below it',
