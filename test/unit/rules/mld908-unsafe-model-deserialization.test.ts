@@ -1131,6 +1131,46 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a folder handed down through a dispatching function to the one that saves the best weights; the caller loads from that folder after the call',
+      code: py`
+        import os
+        import torch
+
+        def train_reptile(model, out_dir):
+            best_path = os.path.join(out_dir, "best_meta_init.pt")
+            for epoch in range(3):
+                torch.save({"model_state_dict": model.state_dict()}, best_path)
+
+        def meta_train(model, method, out_dir):
+            if method == "reptile":
+                return train_reptile(model, out_dir=out_dir)
+            return train_reptile(model, out_dir)
+
+        for fold in range(5):
+            run_dir = os.path.join("runs", f"fold_{fold}")
+            meta_train(net, "reptile", out_dir=run_dir)
+            net.load_state_dict(torch.load(os.path.join(run_dir, "best_meta_init.pt"))["model_state_dict"])
+      `,
+    },
+    {
+      name: 'a checkpoint folder handed down through three functions of the file; the script loads the whole model saved there after the outermost call',
+      code: py`
+        import torch
+
+        def fit(net, ckpt_dir):
+            torch.save(net, f"{ckpt_dir}/model.pt")
+
+        def run(net, ckpt_dir):
+            fit(net, ckpt_dir)
+
+        def experiment(net, ckpt_dir):
+            run(net, ckpt_dir=ckpt_dir)
+
+        experiment(model, "checkpoints/exp1")
+        model = torch.load("checkpoints/exp1/model.pt")
+      `,
+    },
+    {
       name: 'a training helper saves the best weights to the path its one call passes, stamped with the time; the caller loads that path after the call',
       code: py`
         import torch
@@ -2852,6 +2892,51 @@ ruleTests(unsafeModelDeserialization, {
         previous = torch.load("models/best_tinyNet.pth", weights_only=True)["model"]
         train(model_a, loader, experiment_name="tinyNet")
         ssl = torch.load("models/best_tinyNet_ssl.pth")["model"]
+      `,
+    },
+    {
+      name: 'a folder handed down through functions of the file is read before the outermost call, from another folder, or where a function in the chain added a time stamp',
+      code: py`
+        import os
+        import time
+        import torch
+
+        def fit(net, ckpt_dir):
+            torch.save(net, f"{ckpt_dir}/model.pt")
+
+        def run(net, ckpt_dir):
+            fit(net, ckpt_dir)
+
+        def stamped(net, ckpt_dir):
+            fit(net, os.path.join(ckpt_dir, time.strftime("%H%M%S")))
+
+        previous = torch.load("checkpoints/exp1/model.pt")
+        run(model, "checkpoints/exp1")
+        other = torch.load("checkpoints/exp2/model.pt")
+        stamped(model, "checkpoints/exp3")
+        latest = torch.load("checkpoints/exp3/model.pt")
+      `,
+      findings: [{ line: 14 }, { line: 16 }, { line: 18 }],
+      safety: 'unsafe',
+      output: py`
+        import os
+        import time
+        import torch
+
+        def fit(net, ckpt_dir):
+            torch.save(net, f"{ckpt_dir}/model.pt")
+
+        def run(net, ckpt_dir):
+            fit(net, ckpt_dir)
+
+        def stamped(net, ckpt_dir):
+            fit(net, os.path.join(ckpt_dir, time.strftime("%H%M%S")))
+
+        previous = torch.load("checkpoints/exp1/model.pt", weights_only=True)
+        run(model, "checkpoints/exp1")
+        other = torch.load("checkpoints/exp2/model.pt")
+        stamped(model, "checkpoints/exp3")
+        latest = torch.load("checkpoints/exp3/model.pt")
       `,
     },
     {

@@ -406,7 +406,41 @@ export function fileKeysThroughEachCall(flow: DataFlow, path: Node): { key: stri
     const passed = new Map(parameters.map(({ name, values }) => [name, { value: flow.pathOf(values[i]), argument: values[i] }] as const));
     const call = [...ancestors(parameters[0].values[i], false)].find((node) => node.type === "call");
     const key = substitutedKey(flow, path, passed);
-    if (key !== undefined && call && parameters.every(({ values }) => isAncestorOf(call, values[i]))) keys.push({ key, call });
+    if (key === undefined || !call || !parameters.every(({ values }) => isAncestorOf(call, values[i]))) continue;
+    keys.push({ key, call });
+    const written = substitutedValue(flow, path, passed);
+    if (written) keys.push(...handedOn(flow, written, call, 1));
+  }
+  return keys;
+}
+
+/** How many functions of the file a written path is followed up through, each handing its own parameters on. */
+const MAX_HANDED_ON = 3;
+
+/**
+ * A path a call passes over its own function's parameters, written by what it calls
+ * (`run(out_dir)` calling `train(model, out_dir=out_dir)` that saves to `out_dir + "/best.pt"`): each
+ * call of that function writes the path with what it passes (`run(out_dir="runs/v2")` writes
+ * `runs/v2/best.pt`), and so up through the functions that hand their parameters on, every part
+ * of the path a parameter at each step and none worked out by a call.
+ */
+function handedOn(flow: DataFlow, value: PathValue, inner: Node, depth: number): { key: string; call: Node }[] {
+  if (depth >= MAX_HANDED_ON || value.holes.length === 0) return [];
+  const parameters = parameterArguments(flow, inner);
+  const calls = parameters[0]?.values.length ?? 0;
+  if (calls === 0 || parameters.some(({ values }) => values.length !== calls) || !value.holes.every((hole) => parameters.some(({ name }) => name === hole))) return [];
+  const keys: { key: string; call: Node }[] = [];
+  for (let i = 0; i < calls; i++) {
+    const call = [...ancestors(parameters[0].values[i], false)].find((node) => node.type === 'call');
+    if (!call || !parameters.every(({ values }) => isAncestorOf(call, values[i]))) continue;
+    const written = filledHoles(value, (hole) => {
+      const passed = parameters.find(({ name }) => name === hole);
+      return passed ? flow.pathOf(passed.values[i]) : undefined;
+    });
+    if (!written || written.holes.some((hole) => hole.includes('('))) continue;
+    const key = pathKey(written);
+    if (key !== undefined) keys.push({ key, call });
+    keys.push(...handedOn(flow, written, call, depth + 1));
   }
   return keys;
 }
@@ -430,19 +464,31 @@ function parameterArguments(flow: DataFlow, path: Node): { name: string; values:
   return found;
 }
 
-/** The key of `path` with each parameter in it replaced by the value passed for it (see fileKeyThroughPassedValue). */
-function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
+/** `path`'s value with each parameter in it replaced by the value passed for it; undefined when no part is a parameter passed. */
+function substitutedValue(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): PathValue | undefined {
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
-  const pieces = value?.template.split('{}') ?? [];
-  const filled = (hole: string): PathValue | undefined => passed.get(hole)?.value ?? passedAttribute(flow, hole, passed);
-  if (!value || pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => filled(hole))) return undefined;
+  return value ? filledHoles(value, (hole) => passed.get(hole)?.value ?? passedAttribute(flow, hole, passed)) : undefined;
+}
+
+/** `value` with the run-time parts `fill` knows replaced by their values; undefined when it knows none. */
+function filledHoles(value: PathValue, fill: (hole: string) => PathValue | undefined): PathValue | undefined {
+  const pieces = value.template.split('{}');
+  if (pieces.length !== value.holes.length + 1 || !value.holes.some((hole) => fill(hole))) return undefined;
   let template = pieces[0];
   const holes: string[] = [];
   value.holes.forEach((hole, i) => {
-    const argument = filled(hole);
-    template += (argument?.template ?? '{}') + pieces[i + 1];
-    holes.push(...(argument?.holes ?? [hole]));
+    const part = fill(hole);
+    template += (part?.template ?? '{}') + pieces[i + 1];
+    holes.push(...(part?.holes ?? [hole]));
   });
+  return { template, holes };
+}
+
+/** The key of `path` with each parameter in it replaced by the value passed for it (see fileKeyThroughPassedValue). */
+function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
+  const substituted = substitutedValue(flow, path, passed);
+  if (!substituted) return undefined;
+  const { template, holes } = substituted;
   if (!holes.some((hole) => hole.includes('('))) return pathKey({ template, holes });
   // A part computed by a call is one value only over the bindings that hold it, as fileKey keys it:
   // the arguments' bindings, where the path reads a parameter, and its own elsewhere.
