@@ -402,6 +402,7 @@ export function fileKeysThroughEachCall(flow: DataFlow, path: Node): { key: stri
   const calls = parameters[0]?.values.length ?? 0;
   if (calls === 0 || parameters.some(({ values }) => values.length !== calls)) return [];
   const keys: { key: string; call: Node }[] = [];
+  const budget = { calls: MAX_HANDED_ON_CALLS };
   for (let i = 0; i < calls; i++) {
     const passed = new Map(parameters.map(({ name, values }) => [name, { value: flow.pathOf(values[i]), argument: values[i] }] as const));
     const call = [...ancestors(parameters[0].values[i], false)].find((node) => node.type === "call");
@@ -409,13 +410,15 @@ export function fileKeysThroughEachCall(flow: DataFlow, path: Node): { key: stri
     if (key === undefined || !call || !parameters.every(({ values }) => isAncestorOf(call, values[i]))) continue;
     keys.push({ key, call });
     const written = substitutedValue(flow, path, passed);
-    if (written) keys.push(...handedOn(flow, written, call, 1));
+    if (written) keys.push(...handedOn(flow, written, call, 1, budget));
   }
   return keys;
 }
 
 /** How many functions of the file a written path is followed up through, each handing its own parameters on. */
 const MAX_HANDED_ON = 3;
+/** Calls one write is followed up through in all such chains at most: each level multiplies by its function's calls. */
+const MAX_HANDED_ON_CALLS = 256;
 
 /**
  * A path a call passes over its own function's parameters, written by what it calls
@@ -424,13 +427,13 @@ const MAX_HANDED_ON = 3;
  * `runs/v2/best.pt`), and so up through the functions that hand their parameters on, every part
  * of the path a parameter at each step and none worked out by a call.
  */
-function handedOn(flow: DataFlow, value: PathValue, inner: Node, depth: number): { key: string; call: Node }[] {
+function handedOn(flow: DataFlow, value: PathValue, inner: Node, depth: number, budget: { calls: number }): { key: string; call: Node }[] {
   if (depth >= MAX_HANDED_ON || value.holes.length === 0) return [];
   const parameters = parameterArguments(flow, inner);
   const calls = parameters[0]?.values.length ?? 0;
   if (calls === 0 || parameters.some(({ values }) => values.length !== calls) || !value.holes.every((hole) => parameters.some(({ name }) => name === hole))) return [];
   const keys: { key: string; call: Node }[] = [];
-  for (let i = 0; i < calls; i++) {
+  for (let i = 0; i < calls && budget.calls-- > 0; i++) {
     const call = [...ancestors(parameters[0].values[i], false)].find((node) => node.type === 'call');
     if (!call || !parameters.every(({ values }) => isAncestorOf(call, values[i]))) continue;
     const written = filledHoles(value, (hole) => {
@@ -440,7 +443,7 @@ function handedOn(flow: DataFlow, value: PathValue, inner: Node, depth: number):
     if (!written || written.holes.some((hole) => hole.includes('('))) continue;
     const key = pathKey(written);
     if (key !== undefined) keys.push({ key, call });
-    keys.push(...handedOn(flow, written, call, depth + 1));
+    keys.push(...handedOn(flow, written, call, depth + 1, budget));
   }
   return keys;
 }
