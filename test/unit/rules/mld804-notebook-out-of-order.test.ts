@@ -492,21 +492,15 @@ ruleTests(notebookOutOfOrder, {
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
-    {
-      name: 'an import cell that also prints what a call returns is compared: re-run after the cells below it',
-      code: reRunAfterBelow('import torch\nprint(torch.__version__, torch.cuda.is_available())\n'),
+    ...[
+      ['what a call returns', 'import torch\nprint(torch.__version__, torch.cuda.is_available())\n'],
+      ['a value another cell computes', 'import numpy as np\nprint(np.__version__, df.shape)\n'],
+      ['a version the notebook sets, not a module\'s', 'import xgboost as xgb\n__version__ = "2"\nprint(__version__)\n'],
+    ].map(([what, cell]) => ({
+      name: `an import cell that also prints ${what} is compared: re-run after the cells below it`,
+      code: reRunAfterBelow(cell),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
-    },
-    {
-      name: 'an import cell that also prints a value another cell computes is compared: re-run after the cells below it',
-      code: reRunAfterBelow('import numpy as np\nprint(np.__version__, df.shape)\n'),
-      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
-    },
-    {
-      name: 'an import cell that prints a version the notebook sets, not a module\'s, is compared: re-run after the cells below it',
-      code: reRunAfterBelow('import xgboost as xgb\n__version__ = "2"\nprint(__version__)\n'),
-      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
-    },
+    })),
     {
       name: 'autoreload set up beside another extension, or beside a path change, is compared: re-run after the cells below it',
       code: [

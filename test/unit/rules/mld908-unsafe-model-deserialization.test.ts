@@ -417,6 +417,28 @@ const HELPERS_OTHER_VALUES = py`
   head = torch.load(run / "head.pt")
 `;
 
+/** A checkpoint folder handed down through functions of the file, loaded before the save, from elsewhere, or from a stamped folder. */
+const LOADS_AROUND_HANDED_ON_FOLDERS = py`
+  import os
+  import time
+  import torch
+
+  def fit(net, ckpt_dir):
+      torch.save(net, f"{ckpt_dir}/model.pt")
+
+  def run(net, ckpt_dir):
+      fit(net, ckpt_dir)
+
+  def stamped(net, ckpt_dir):
+      fit(net, os.path.join(ckpt_dir, time.strftime("%H%M%S")))
+
+  previous = torch.load("checkpoints/exp1/model.pt")
+  run(model, "checkpoints/exp1")
+  other = torch.load("checkpoints/exp2/model.pt")
+  stamped(model, "checkpoints/exp3")
+  latest = torch.load("checkpoints/exp3/model.pt")
+`;
+
 /** A load before the one call of the helper that saves its file, and a load of another stamp than the one saved. */
 const LOADS_AROUND_SAVING_HELPERS = py`
   import torch
@@ -2896,48 +2918,10 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'a folder handed down through functions of the file is read before the outermost call, from another folder, or where a function in the chain added a time stamp',
-      code: py`
-        import os
-        import time
-        import torch
-
-        def fit(net, ckpt_dir):
-            torch.save(net, f"{ckpt_dir}/model.pt")
-
-        def run(net, ckpt_dir):
-            fit(net, ckpt_dir)
-
-        def stamped(net, ckpt_dir):
-            fit(net, os.path.join(ckpt_dir, time.strftime("%H%M%S")))
-
-        previous = torch.load("checkpoints/exp1/model.pt")
-        run(model, "checkpoints/exp1")
-        other = torch.load("checkpoints/exp2/model.pt")
-        stamped(model, "checkpoints/exp3")
-        latest = torch.load("checkpoints/exp3/model.pt")
-      `,
+      code: LOADS_AROUND_HANDED_ON_FOLDERS,
       findings: [{ line: 14 }, { line: 16 }, { line: 18 }],
       safety: 'unsafe',
-      output: py`
-        import os
-        import time
-        import torch
-
-        def fit(net, ckpt_dir):
-            torch.save(net, f"{ckpt_dir}/model.pt")
-
-        def run(net, ckpt_dir):
-            fit(net, ckpt_dir)
-
-        def stamped(net, ckpt_dir):
-            fit(net, os.path.join(ckpt_dir, time.strftime("%H%M%S")))
-
-        previous = torch.load("checkpoints/exp1/model.pt", weights_only=True)
-        run(model, "checkpoints/exp1")
-        other = torch.load("checkpoints/exp2/model.pt")
-        stamped(model, "checkpoints/exp3")
-        latest = torch.load("checkpoints/exp3/model.pt")
-      `,
+      output: LOADS_AROUND_HANDED_ON_FOLDERS.replace('torch.load("checkpoints/exp1/model.pt")', 'torch.load("checkpoints/exp1/model.pt", weights_only=True)'),
     },
     {
       name: 'a helper that saves only after the caller loaded, or a caller that loads another stamp, reads a file from elsewhere',
