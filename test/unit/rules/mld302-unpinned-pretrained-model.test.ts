@@ -233,6 +233,24 @@ ruleTests(unpinnedPretrainedModel, {
         mine = torch.hub.load("./hubconf_dir", "model", source="local")
       `,
     },
+    {
+      name: 'a Hub model whose next use replaces every weight by a strict load_state_dict of a checkpoint keeps none of the published weights',
+      code: py`
+        import torch
+        from transformers import SegformerForSemanticSegmentation, AutoModelForSequenceClassification, ViTForImageClassification
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+        seg = SegformerForSemanticSegmentation.from_pretrained("nvidia/mit-b0", num_labels=6).to(device)
+        ckpt = torch.load("best/seg_epoch20.pt", map_location=device, weights_only=True)
+        seg.load_state_dict(ckpt["model_state_dict"])
+        clf = AutoModelForSequenceClassification.from_pretrained("acme/roberta-reviews", num_labels=3)
+        clf.load_state_dict(torch.load("clf.pt", weights_only=True), strict=True)
+        clf.eval()
+        def restore(path):
+            vit = ViTForImageClassification.from_pretrained("google/vit-base-patch16-224", num_labels=10)
+            vit.load_state_dict(torch.load(path, weights_only=True))
+            return vit
+      `,
+    },
   ],
   invalid: [
     {
@@ -423,6 +441,26 @@ ruleTests(unpinnedPretrainedModel, {
         { line: 4, message: /`AutoTokenizer\.from_pretrained\("bert-base-multilingual-cased"\)`/ },
         { line: 5, message: /`AutoModelForSeq2SeqLM\.from_pretrained\("philschmid\/bart-large-cnn-samsum"\)`/ },
         { line: 6, message: /`SentenceTransformer\("paraphrase-multilingual-MiniLM-L12-v2"\)`/ },
+      ],
+    },
+    {
+      name: 'published weights kept: a load with strict=False, one under a condition, and the tokenizer of a model whose weights are replaced',
+      code: py`
+        import torch
+        from transformers import AutoModel, AutoTokenizer, SegformerForSemanticSegmentation
+        backbone = AutoModel.from_pretrained("acme/encoder-small")
+        backbone.load_state_dict(torch.load("adapter.pt", weights_only=True), strict=False)
+        seg = SegformerForSemanticSegmentation.from_pretrained("nvidia/mit-b1", num_labels=6)
+        if RESUME:
+            seg.load_state_dict(torch.load("seg.pt", weights_only=True))
+        tok = AutoTokenizer.from_pretrained("acme/bert-tagger")
+        tagger = AutoModel.from_pretrained("acme/bert-tagger")
+        tagger.load_state_dict(torch.load("tagger.pt", weights_only=True))
+      `,
+      findings: [
+        { line: 3, message: /`AutoModel\.from_pretrained\("acme\/encoder-small"\)`/ },
+        { line: 5, message: /`SegformerForSemanticSegmentation\.from_pretrained\("nvidia\/mit-b1"\)`/ },
+        { line: 8, message: /`AutoTokenizer\.from_pretrained\("acme\/bert-tagger"\)`/ },
       ],
     },
     {

@@ -482,6 +482,29 @@ const FALLBACK_LOADS = py`
       return net, scaler_model
 `;
 
+/** Fallbacks that unpickle where a safe load was refused, or that load another file. */
+const REFUSED_FILE_FALLBACKS = py`
+  import pickle
+  import torch
+
+  def restore(path):
+      try:
+          return torch.load(path, weights_only=True)
+      except (TypeError, pickle.UnpicklingError):
+          return torch.load(path)
+
+  def restore_any(path):
+      try:
+          return torch.load(path, weights_only=True)
+      except Exception:
+          return torch.load(path)
+
+  try:
+      head = torch.load("runs/head.pt", weights_only=True)
+  except TypeError:
+      head = torch.load("runs/head_full.pt")
+`;
+
 /** Serving helpers that return the model a first source holds and read a second one only when the first has none. */
 const RETURNED_FIRST_LOADS = py`
   import io
@@ -2187,6 +2210,33 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a load without the argument in an except TypeError handler after a weights_only=True load of the same file: the fallback for a PyTorch too old to know the argument',
+      code: py`
+        import torch
+
+        class Enhancer:
+            def __init__(self, weights, device="cpu"):
+                try:
+                    ckpt = torch.load(weights, map_location="cpu", weights_only=True)
+                except TypeError:
+                    ckpt = torch.load(weights, map_location="cpu")
+                self.net = DenoiseNet().to(device)
+                self.net.load_state_dict(ckpt.get("state_dict", ckpt))
+
+        def read_head(path):
+            try:
+                return torch.load(path, weights_only=True)
+            except TypeError as err:
+                print(f"old torch ({err}): loading without weights_only")
+                return torch.load(path)
+
+        try:
+            encoder_state = torch.load("runs/encoder.pt", weights_only=True)
+        except TypeError:  # torch < 1.13
+            encoder_state = torch.load("runs/encoder.pt", map_location="cpu")
+      `,
+    },
+    {
       name: 'the else of the weights-only flag, and a flag compared with False',
       code: py`
         import torch
@@ -3635,6 +3685,17 @@ ruleTests(unsafeModelDeserialization, {
                 return torch.load(path)
             return load_file(path)
       `,
+    },
+    {
+      name: 'a fallback in a handler that also catches a refused file, or in an except TypeError handler that loads another file, still unpickles',
+      code: REFUSED_FILE_FALLBACKS,
+      safety: 'unsafe',
+      output: REFUSED_FILE_FALLBACKS.replace('torch.load(path)', 'torch.load(path, weights_only=True)'),
+      findings: [
+        { line: 8, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 14, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 19, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
     },
     {
       name: 'an unrestricted fallback with no opt-in, behind a test of the file itself, or opted into with no safe load of that file',

@@ -627,8 +627,11 @@ function becomesModuleState(index: SemanticIndex, draw: Node): boolean {
   return !!call.qname && STATE_MAKERS.test(call.qname) && sameNode(call.args[0], node);
 }
 
-/** `net = Net(...).to(device)` and, next in the same block, `net.load_state_dict(weights)` (strict). */
-function loadedOnBuild(index: SemanticIndex, built: Node): boolean {
+/**
+ * `net = Net(...).to(device)` and, next in the same block, `net.load_state_dict(weights)` (strict):
+ * every weight the build gave the module is replaced before anything reads it.
+ */
+export function loadedOnBuild(index: SemanticIndex, built: Node): boolean {
   let value = built;
   // Calls that hand the module back (`.to(device)`, `.eval()`) leave the same module.
   for (;;) {
