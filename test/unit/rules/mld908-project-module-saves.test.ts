@@ -567,6 +567,115 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [CHECKPOINTS, training]), [16, 18, 20]);
   });
 
+  it('a path handed inside a settings object (a SimpleNamespace, argparse.Namespace or dict the caller builds) is the entry the class or function saves to', async () => {
+    const fitting = projectModule('fitting', py`
+      import os
+      import torch
+
+      class Fitter:
+          def __init__(self, model, loader, optimizer, config):
+              self.model = model
+              self.loader = loader
+              self.optimizer = optimizer
+              self.config = config
+
+          def fit(self):
+              best = float("inf")
+              for epoch in range(self.config.EPOCHS):
+                  loss = run_epoch(self.model, self.loader, self.optimizer)
+                  if loss < best:
+                      best = loss
+                      torch.save(self.model.state_dict(), self.config.BEST_PATH)
+
+      class Runner:
+          def __init__(self, model, settings):
+              self.model = model
+              self.best_file = settings.best_file
+              self.folder = os.path.join(settings.out_dir, "weights")
+              self.export_file = settings.export_file
+
+          def run(self):
+              torch.save(self.model, self.export_file)
+              torch.save(self.model.state_dict(), self.best_file)
+              torch.save(self.model.state_dict(), os.path.join(self.folder, "last.pt"))
+
+      class DictTrainer:
+          def __init__(self, model, hparams):
+              self.model = model
+              self.hparams = hparams
+
+          def train(self):
+              torch.save(self.model.state_dict(), self.hparams["save_path"])
+
+      def train(model, loader, cfg):
+          for epoch in range(cfg.epochs):
+              run_epoch(model, loader)
+          torch.save(model.state_dict(), cfg.ckpt_path)
+    `);
+    const code = py`
+      import argparse
+      import os
+      from types import SimpleNamespace
+      import torch
+      from fitting import Fitter, Runner, DictTrainer, train
+
+      def main(args, model, loader, optimizer):
+          fit_cfg = SimpleNamespace(EPOCHS=args.epochs, BEST_PATH=args.best_path, LR=args.lr)
+          fitter = Fitter(model, loader, optimizer, fit_cfg)
+          fitter.fit()
+          if os.path.exists(args.best_path):
+              model.load_state_dict(torch.load(args.best_path, map_location="cpu"))
+          runner = Runner(model, settings=argparse.Namespace(best_file=os.path.join(args.out, "best.pt"), out_dir=args.out, export_file=args.export))
+          runner.run()
+          exported = torch.load(args.export)
+          model.load_state_dict(torch.load(os.path.join(args.out, "best.pt")))
+          model.load_state_dict(torch.load(os.path.join(args.out, "weights", "last.pt")))
+          trainer = DictTrainer(model, dict(save_path=args.dict_path, epochs=3))
+          trainer.train()
+          model.load_state_dict(torch.load(args.dict_path))
+          train(model, loader, SimpleNamespace(epochs=5, ckpt_path="runs/final.pt"))
+          model.load_state_dict(torch.load("runs/final.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [12, 15, 16, 17, 20, 22], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [fitting]), []);
+  });
+
+  it('still reports a settings object that names another file, an entry the class does not save to, a changed object, or one never handed over', async () => {
+    const fitting = projectModule('fitting', py`
+      import torch
+
+      class Fitter:
+          def __init__(self, model, config):
+              self.model = model
+              self.config = config
+
+          def fit(self):
+              torch.save(self.model.state_dict(), self.config.BEST_PATH)
+    `);
+    const code = py`
+      from types import SimpleNamespace
+      import torch
+      from fitting import Fitter
+
+      def main(args, model):
+          other = SimpleNamespace(BEST_PATH="runs/other.pt")
+          Fitter(model, other).fit()
+          model.load_state_dict(torch.load("runs/mine.pt"))
+          both = SimpleNamespace(BEST_PATH=args.best_path, EXPORT_PATH=args.export_path)
+          Fitter(model, both).fit()
+          model.load_state_dict(torch.load(args.export_path))
+          changed = SimpleNamespace(BEST_PATH=args.best_path)
+          fitter = Fitter(model, changed)
+          changed.BEST_PATH = args.scratch_path
+          fitter.fit()
+          model.load_state_dict(torch.load(args.best_path))
+          unused = SimpleNamespace(BEST_PATH=args.kept_path)
+          Fitter(model, args).fit()
+          model.load_state_dict(torch.load(args.kept_path))
+    `;
+    assert.deepEqual(await lines(code, [fitting]), [8, 11, 16, 19]);
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch

@@ -1912,6 +1912,14 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'the same settings built with dict(...): its keywords are the entries read by a constant key',
+      code: [
+        'import torch\nfrom torch import nn\n\nsettings = dict(epochs=5, save_path="./models/best.ckpt")\n',
+        'def fit(net, settings):\n    for epoch in range(settings["epochs"]):\n        torch.save(net.state_dict(), settings["save_path"])\n',
+        'net = nn.Linear(16, 4)\nfit(net, settings)\nnet.load_state_dict(torch.load(settings["save_path"]))\n',
+      ],
+    },
+    {
       name: 'weights written by a save helper called with the path, then loaded from it',
       code: py`
         import torch

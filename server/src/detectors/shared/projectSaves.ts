@@ -12,6 +12,7 @@ import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/node
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite } from '../../semantics/types';
 import { fileKey } from './runOrder';
+import { handedSettingsEntry } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
@@ -256,8 +257,10 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
     // Also spelled another way: `self.filepath = Path(filepath)` holds the file the construction named.
     const value = index.dataflow.pathOf(right);
     const parameter = value.template === '{}' && value.holes.length === 1 ? value.holes[0] : undefined;
-    const built = parameter ? undefined : computedAttribute(index, value, construction, right);
-    if (parameter && construction.some(({ name }) => name === parameter)) attributes.set(attribute, parameter);
+    // A parameter itself is held as it is; an entry read off one (`config.BEST_MODEL_PATH`) is a path built of it.
+    const held = !!parameter && construction.some(({ name }) => name === parameter);
+    const built = held ? undefined : computedAttribute(index, value, construction, right);
+    if (held) attributes.set(attribute, parameter!);
     else if (built) computed.set(attribute, built);
     else if (stripParens(right).type === 'call') {
       const built = index.call(stripParens(right));
@@ -437,8 +440,8 @@ function boundArguments(call: CallSite, parameters: readonly Parameter[]): Map<s
 type PartSource = (hole: string) => { prefix: string; value: Node | PathValue } | undefined;
 
 /** What a call gives the parameter a function saves to when it saves to that parameter itself (`torch.save(state, path)`). */
-function wholePath(save: ParameterSave, source: PartSource): Node | PathValue | undefined {
-  const { template, holes } = save.path;
+function wholePath(path: PathValue, source: PartSource): Node | PathValue | undefined {
+  const { template, holes } = path;
   const whole = template === '{}' && holes.length === 1 ? source(holes[0]) : undefined;
   return whole && whole.prefix === holes[0] ? whole.value : undefined;
 }
@@ -446,7 +449,7 @@ function wholePath(save: ParameterSave, source: PartSource): Node | PathValue | 
 /** The key of the file a save writes when its parts are filled in from `source` (see fileKey). */
 function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource): string | undefined {
   // Saved to the parameter itself: the file the argument names, as a load of it would name it.
-  const whole = wholePath(save, source);
+  const whole = wholePath(save.path, source);
   if (whole) return 'template' in whole ? pathKey(whole) : fileKey(index.dataflow, whole);
   const path = filledPath(index, save.path, source);
   // A part worked out by a call may name another file each time it is evaluated.
@@ -478,6 +481,21 @@ function filledPath(index: SemanticIndex, saved: PathValue, source: PartSource):
     template += pieces[i + 1];
   }
   return { template, holes: parts };
+}
+
+/**
+ * A part read as one entry of a settings object the call hands over (`self.config.BEST_MODEL_PATH`
+ * with `config` given `SimpleNamespace(BEST_MODEL_PATH=best_path, ...)`, `cfg["save_path"]` with
+ * `dict(save_path=p)`): the value the literal holds for that entry, which the load may spell as the
+ * caller wrote it (`best_path`), not through the object.
+ */
+function throughSettings(index: SemanticIndex, source: PartSource): PartSource {
+  return (hole) => {
+    const part = source(hole);
+    if (!part || part.prefix === hole || 'template' in part.value) return part;
+    const entry = handedSettingsEntry(index, part.value, hole.slice(part.prefix.length));
+    return entry ? { prefix: hole, value: entry } : part;
+  };
 }
 
 /** What a call gives a function's parameters, as a source of a saved path's parts. */
@@ -537,19 +555,21 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       const built = save.construction && target?.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
       if (!bound || (save.construction && !built)) continue;
       const fromCall = argumentSource(save.parameters, bound);
-      const source: PartSource = (hole) => {
+      const source: PartSource = throughSettings(index, (hole) => {
         if (parameterOf(hole, save.parameters)) return fromCall(hole);
         const computed = save.construction ? computedOf(hole, save.construction.computed) : undefined;
         if (computed && built) {
-          const path = filledPath(index, computed.path, constructionSource(index, save.construction!.parameters, built, computed, call.node));
+          const parts = constructionSource(index, save.construction!.parameters, built, computed, call.node);
+          // One whole entry of a settings object (`self.best_path = config.best_path`) holds what the caller wrote for it.
+          const path = wholePath(computed.path, parts) ?? filledPath(index, computed.path, parts);
           return path ? { prefix: hole, value: path } : undefined;
         }
         const attribute = save.construction ? attributeOf(hole, save.construction.attributes) : undefined;
         const given = attribute ? built?.get(attribute.parameter) : undefined;
         return attribute && given ? { prefix: attribute.prefix, value: given } : undefined;
-      };
+      });
       const key = savedKey(index, save, source);
-      const whole = wholePath(save, source);
+      const whole = wholePath(save.path, source);
       if (key !== undefined) found.push({ key, call: call.node, ...(whole && !('template' in whole) ? { path: whole } : {}) });
     }
   }
@@ -561,7 +581,7 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
  * arguments, and each imported name the file at `at` imports from the same module.
  */
 function constructionSource(index: SemanticIndex, parameters: readonly Parameter[], built: ReadonlyMap<string, Node | PathValue>, computed: ComputedAttribute, at: Node): PartSource {
-  const fromArguments = argumentSource(parameters, built);
+  const fromArguments = throughSettings(index, argumentSource(parameters, built));
   return (hole) => {
     if (parameterOf(hole, parameters)) return fromArguments(hole);
     const same = importedAs(index, hole, at) === computed.imports.get(hole);

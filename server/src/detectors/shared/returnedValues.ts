@@ -102,9 +102,52 @@ function boundValue(index: SemanticIndex, identifier: Node): Node | undefined {
 function literalEntry(index: SemanticIndex, identifier: Node, key: string): Node | undefined {
   const read = index.dataflow.readAt(identifier);
   const literal = boundValue(index, identifier);
-  if (!read || literal?.type !== 'dictionary' || index.dataflow.writesInto(read).length > 0) return undefined;
-  const pair = literal.namedChildren.find((child) => child?.type === 'pair' && stringValue(child.childForFieldName('key')!) === key);
-  return pair?.childForFieldName('value') ?? undefined;
+  if (!read || !literal || index.dataflow.writesInto(read).length > 0) return undefined;
+  return settingsValue(index, literal, key, 'item');
+}
+
+/** The calls that build a settings object from their keywords, by how its entries are read: `cfg["key"]`, or `cfg.key`. */
+const SETTINGS_BUILDERS: ReadonlyMap<string, 'item' | 'attribute'> = new Map([
+  ['builtins.dict', 'item'],
+  ['types.SimpleNamespace', 'attribute'],
+  ['argparse.Namespace', 'attribute'],
+]);
+
+/**
+ * What a settings literal holds under `key`, read as `access` says: the entry of a dictionary literal
+ * or the keyword of `dict(...)` (`cfg["key"]`), the keyword of `SimpleNamespace(...)` or
+ * `argparse.Namespace(...)` (`cfg.key`). A keyword a call names is certain beside a `**` splat:
+ * Python refuses a name given twice.
+ */
+function settingsValue(index: SemanticIndex, literal: Node, key: string, access: 'item' | 'attribute'): Node | undefined {
+  if (literal.type === 'dictionary') {
+    const pair = access === 'item' ? literal.namedChildren.find((child) => child?.type === 'pair' && stringValue(child.childForFieldName('key')!) === key) : undefined;
+    return pair?.childForFieldName('value') ?? undefined;
+  }
+  const call = literal.type === 'call' ? index.call(literal) : undefined;
+  return call?.qname && SETTINGS_BUILDERS.get(call.qname) === access ? call.kwargs.get(key) : undefined;
+}
+
+/**
+ * What a settings object handed over as `settings` (a literal, or a name whose one binding is one)
+ * holds under the entry `read` names after it (`.best_path`, `["best_path"]`). A name written into
+ * anywhere (`cfg.best_path = other`) gives undefined: the one who was handed it may read it after the write.
+ */
+export function handedSettingsEntry(index: SemanticIndex, settings: Node, read: string): Node | undefined {
+  const attribute = /^\.([A-Za-z_]\w*)$/.exec(read);
+  const item = /^\[(?:"([^"\\]*)"|'([^'\\]*)')\]$/.exec(read);
+  const key = attribute?.[1] ?? item?.[1] ?? item?.[2];
+  const node = stripParens(settings);
+  const literal = node.type === 'identifier' ? (writtenInto(index, node) ? undefined : boundValue(index, node)) : node;
+  return key !== undefined && literal ? settingsValue(index, literal, key, attribute ? 'attribute' : 'item') : undefined;
+}
+
+/** Something writes into the object `identifier` holds where it is read, before or after that read. */
+function writtenInto(index: SemanticIndex, identifier: Node): boolean {
+  const flow = index.dataflow;
+  const read = flow.readAt(identifier);
+  const held = read ? flow.reachingDefinitions(read) : [];
+  return !read || flow.mutations.some((mutation) => mutation.target.name === read.name && flow.reachingDefinitions(mutation.target).some((definition) => held.includes(definition)));
 }
 
 /**
