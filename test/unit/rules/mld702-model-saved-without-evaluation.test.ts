@@ -710,6 +710,40 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'not a model: pipelines that end in a transformer (a hand-written row step then a FunctionTransformer, an imputer then a scaler, a "passthrough" end), fitted and written out',
+      code: py`
+        import joblib
+        import pickle
+        from sklearn.base import BaseEstimator, TransformerMixin
+        from sklearn.impute import SimpleImputer
+        from sklearn.pipeline import Pipeline, make_pipeline
+        from sklearn.preprocessing import FunctionTransformer, StandardScaler
+
+        class RowCleaner(BaseEstimator, TransformerMixin):
+            def fit(self, X, y=None):
+                return self
+
+            def transform(self, X):
+                return X.apply(clean_row, axis=1)
+
+        full_pipeline = Pipeline(steps=[
+            ("rows", RowCleaner()),
+            ("encode", FunctionTransformer(encode_columns)),
+        ])
+        full_pipeline.fit(raw)
+        joblib.dump(full_pipeline, "pkl/preprocessing.pkl")
+
+        numeric_pipeline = make_pipeline(SimpleImputer(strategy="median"), StandardScaler()).fit(raw[NUMERIC])
+        with open("pkl/numeric.pkl", "wb") as f:
+            pickle.dump(numeric_pipeline, f)
+
+        steps = [("impute", SimpleImputer()), ("keep", "passthrough")]
+        prep_pipeline = Pipeline(steps)
+        prep_pipeline.fit(raw[NUMERIC])
+        joblib.dump(prep_pipeline, "pkl/prep.pkl")
+      `,
+    },
+    {
       name: 'not a model: a transformer derived from a transformer base of the file, fitted and written out',
       code: py`
         import joblib
@@ -892,6 +926,30 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'pipelines that end in a model, or in a class of the file that also predicts, are models: judged',
+      code: py`
+        import joblib
+        from sklearn.base import BaseEstimator, TransformerMixin
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline, make_pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        class RuleScorer(BaseEstimator, TransformerMixin):
+            def fit(self, X, y=None):
+                return self
+
+            def predict(self, X):
+                return X["score"] > 0.5
+
+        pipeline = Pipeline([("scale", StandardScaler()), ("clf", LogisticRegression())])
+        pipeline.fit(X_train, y_train)
+        joblib.dump(pipeline, "models/pipeline.pkl")
+        scorer = make_pipeline(StandardScaler(), RuleScorer()).fit(X_train, y_train)
+        joblib.dump(scorer, "models/scorer.pkl")
+      `,
+      findings: [{ line: 16, message: /^pipeline is saved to "models\/pipeline\.pkl", but this script computes no held-out metric for it/, related: 2 }],
+    },
     {
       name: 'a training loss named for its metric (`mse_loss`) and a call named for a metric that is handed one argument measure nothing held out: judged',
       code: py`

@@ -4,6 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
 import { stripParens } from '../../semantics/nodes';
+import { stringValue } from '../../semantics/literals';
 import { isPreprocessorClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
@@ -177,7 +178,40 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
 function isPreprocessor(index: SemanticIndex, object: Node): boolean {
   const kind = index.dataflow.kindOf(object);
   const className = kind?.kind === 'model' ? kind.className : index.constructedClass(object) ?? fittedClass(index, object);
+  if (className && PIPELINES.has(className)) return endsInPreprocessor(index, object, PIPELINES.get(className)!);
   return className ? isPreprocessorClass(index, className) : preprocessorInEveryBinding(index, object);
+}
+
+/** Pipelines, by how their steps are given: a list of (name, step) pairs, or the steps as arguments. */
+const PIPELINES: ReadonlyMap<string, 'pairs' | 'arguments'> = new Map([
+  ['sklearn.pipeline.Pipeline', 'pairs'],
+  ['imblearn.pipeline.Pipeline', 'pairs'],
+  ['sklearn.pipeline.make_pipeline', 'arguments'],
+  ['imblearn.pipeline.make_pipeline', 'arguments'],
+]);
+
+/**
+ * A pipeline whose last step is a preprocessor (`Pipeline(steps=[("rows", RowCleaner()), ("encode",
+ * FunctionTransformer(encode))])`, `make_pipeline(SimpleImputer(), StandardScaler())`) or
+ * `"passthrough"`: a pipeline predicts through its last step only, so one that ends in a transformer
+ * only transforms. Steps the file does not write out (a list built elsewhere, a splat) say nothing.
+ */
+function endsInPreprocessor(index: SemanticIndex, object: Node, form: 'pairs' | 'arguments'): boolean {
+  let call = index.originCall(object);
+  if (call?.method === 'fit' && call.receiver) call = index.originCall(call.receiver);
+  if (!call || call.hasSplat) return false;
+  let last: Node | undefined;
+  if (form === 'arguments') last = call.args.at(-1);
+  else {
+    const given = call.kwargs.get('steps') ?? call.args[0];
+    const steps = given ? stripParens(index.valueOf(given)) : undefined;
+    const pair = steps?.type === 'list' ? steps.namedChildren.filter((item) => item?.type !== 'comment').at(-1) : undefined;
+    last = pair?.type === 'tuple' ? pair.namedChildren.filter((item) => item?.type !== 'comment')[1] ?? undefined : undefined;
+  }
+  if (!last) return false;
+  if (stringValue(last) === 'passthrough') return true;
+  const className = index.constructedClass(last);
+  return !!className && isPreprocessorClass(index, className);
 }
 
 /**
