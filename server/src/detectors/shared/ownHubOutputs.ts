@@ -40,9 +40,9 @@ export interface OwnOutputs {
   repos: Set<string>;
   patterns: RegExp[];
   /**
-   * Hub names whose download the file saves again under their own repository part
-   * (`from_pretrained("huggyllama/llama-7b")` then `.save_pretrained("./llama-7b")`): that save is a
-   * copy of someone else's model, so it does not make the `owner/` name the file's own output.
+   * Hub names whose download the file saves again under their own repository part, trained or not
+   * (`from_pretrained("huggyllama/llama-7b")` then `.save_pretrained("./llama-7b")`): what that save
+   * writes came from someone else's repository, so it does not make the `owner/` name the file's own.
    */
   copies: Set<string>;
 }
