@@ -517,6 +517,19 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'a downloaded dataset pushed again under its repository part is a copy: its download stays reported, while a dataset the file builds and pushes is its own',
+      code: py`
+        from datasets import Dataset, load_dataset
+        from transformers import AutoTokenizer
+        squad = load_dataset("rajpurkar/squad")
+        squad.push_to_hub("acme-ml/squad")
+        tickets = Dataset.from_pandas(frame)
+        tickets.push_to_hub("support-tickets")
+        remote = load_dataset("course-author/support-tickets", split="train")
+      `,
+      findings: [{ line: 3, message: /^`load_dataset\("rajpurkar\/squad"\)` has no `revision=`/ }],
+    },
+    {
       name: 'a Hub dataset next to one the file pushes itself stays reported',
       code: py`
         from datasets import load_dataset

@@ -251,8 +251,32 @@ ruleTests(unpinnedPretrainedModel, {
             return vit
       `,
     },
+    {
+      name: 'a local copy of a download read back by its own path, and a mirror read back from the repository it was pushed to',
+      code: py`
+        from transformers import AutoModelForCausalLM, MarianMTModel
+        base = AutoModelForCausalLM.from_pretrained("huggyllama/llama-7b", revision="8416d3fefb0cb3ff5775a7b13c1692d10ff1aa16")
+        base.save_pretrained("./llama-7b")
+        local = AutoModelForCausalLM.from_pretrained("./llama-7b")
+        mt = MarianMTModel.from_pretrained("Helsinki-NLP/opus-mt-en-de", revision="v1.0")
+        mt.push_to_hub("acme-ml/opus-mt-en-de")
+        mirrored = MarianMTModel.from_pretrained("acme-ml/opus-mt-en-de")
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a download saved again under its repository part is a copy of it, not the file\'s own model: the download stays reported',
+      code: [
+        'from transformers import AutoModelForCausalLM, AutoTokenizer, MarianMTModel\n',
+        'tokenizer = AutoTokenizer.from_pretrained("huggyllama/llama-7b")\nmodel = AutoModelForCausalLM.from_pretrained("huggyllama/llama-7b")\nmodel.save_pretrained("./llama-7b")\ntokenizer.save_pretrained(save_directory="llama-7b/")\n',
+        'mt = MarianMTModel.from_pretrained("Helsinki-NLP/opus-mt-en-de")\nmt.push_to_hub("acme-ml/opus-mt-en-de")\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, message: /`AutoTokenizer\.from_pretrained\("huggyllama\/llama-7b"\)` has no `revision=`/ },
+        { cell: 2, line: 1, message: /`MarianMTModel\.from_pretrained\("Helsinki-NLP\/opus-mt-en-de"\)` has no `revision=`/ },
+      ],
+    },
     {
       name: 'an account whose name only begins with a folder word is still an account',
       code: py`

@@ -3,6 +3,7 @@
 // Shared by MLD301 (datasets) and MLD302 (models).
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import type { CallSite } from '../../semantics/types';
 import { oncePer } from '../../engine/collections';
 import { lastSegment } from './libraries';
 
@@ -38,6 +39,12 @@ export interface OwnOutputs {
   /** The repository part of each name (`bert-finetuned-ner` of `me/bert-finetuned-ner`). */
   repos: Set<string>;
   patterns: RegExp[];
+  /**
+   * Hub names whose download the file saves again under their own repository part, trained or not
+   * (`from_pretrained("huggyllama/llama-7b")` then `.save_pretrained("./llama-7b")`): what that save
+   * writes came from someone else's repository, so it does not make the `owner/` name the file's own.
+   */
+  copies: Set<string>;
 }
 
 function lastComponent(name: string): string {
@@ -48,7 +55,7 @@ function lastComponent(name: string): string {
 export const ownOutputs: (index: SemanticIndex) => OwnOutputs = oncePer(collectOwnOutputs);
 
 function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
-  const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [] };
+  const own: OwnOutputs = { names: new Set(), repos: new Set(), patterns: [], copies: new Set() };
   const add = (node: Node | undefined, local = false): void => {
     const text = node ? index.dataflow.stringOf(node) : undefined;
     if (!text) return;
@@ -72,9 +79,20 @@ function collectOwnOutputs(index: SemanticIndex): OwnOutputs {
     if (!writes && !configures && call.kwargs.size === 0) continue;
     // An upload's first argument is the local file it sends, not the repository.
     if ((writes && !uploads) || configures) add(call.args[0]);
+    if (writes && call.receiver) addCopy(index, own, call);
     for (const keyword of writes || configures ? OWN_OUTPUT_KEYWORDS : OUTPUT_FOLDER_KEYWORDS) add(call.kwargs.get(keyword));
   }
   return own;
+}
+
+/** Records the Hub name a save writes back unchanged: the saved object is that name's own download. */
+function addCopy(index: SemanticIndex, own: OwnOutputs, save: CallSite): void {
+  const source = index.originCall(save.receiver!)?.args[0];
+  const loaded = source ? index.dataflow.stringOf(source) : undefined;
+  const target = save.args[0] ?? save.kwargs.get('save_directory') ?? save.kwargs.get('repo_id');
+  const saved = target ? index.dataflow.stringOf(target) : undefined;
+  if (!loaded || !saved || loaded.partial || saved.partial || !loaded.value.includes('/')) return;
+  if (lastComponent(loaded.value) === lastComponent(saved.value.replace(/\/+$/, '')) && loaded.value !== saved.value) own.copies.add(loaded.value);
 }
 
 /** `{}-finetuned-squad` as a pattern any text can fill: `^.+-finetuned-squad$`. */
@@ -90,5 +108,5 @@ function templatePattern(template: string): RegExp {
  */
 export function isOwnOutput(own: OwnOutputs, name: string): boolean {
   if (own.names.has(name) || own.patterns.some((pattern) => pattern.test(name))) return true;
-  return name.includes('/') && own.repos.has(lastComponent(name));
+  return name.includes('/') && !own.copies.has(name) && own.repos.has(lastComponent(name));
 }
