@@ -433,6 +433,30 @@ const seededTemplateCase = (name: string, template: (constant: string, argument:
 ruleTests(missingRandomState, {
   valid: [
     {
+      name: 'a split drawn only where the file that keeps it is missing, and saved there by the same arm: later runs read it back',
+      code: py`
+        import os
+        import numpy as np
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+
+        def split_indices(y, path):
+            try:
+                saved = np.load(path)
+                train_idx, test_idx = saved["train_idx"], saved["test_idx"]
+            except FileNotFoundError:
+                train_idx, test_idx = train_test_split(np.arange(len(y)), test_size=0.2, shuffle=True, stratify=y)
+                np.savez(path, train_idx=train_idx, test_idx=test_idx)
+            return train_idx, test_idx
+
+        if not os.path.exists("data/train.csv"):
+            train, test = train_test_split(pd.read_csv("data/all.csv"), test_size=0.25)
+            train.to_csv("data/train.csv", index=False)
+            test.to_csv("data/test.csv", index=False)
+        train = pd.read_csv("data/train.csv")
+      `,
+    },
+    {
       name: 'LightGBM steps each given their own seed draw the same on every run: bagging with bagging_seed, a feature fraction with feature_fraction_seed',
       code: py`
         import lightgbm as lgb
@@ -1408,6 +1432,37 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a split saved on every run (no cache around it), or drawn where a file is missing but not what is saved there: drawn again each run',
+      code: py`
+        import json
+        import os
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+
+        train_idx, test_idx = train_test_split(np.arange(len(y)), test_size=0.2)
+        np.savez("split_idx.npz", train_idx=train_idx, test_idx=test_idx)
+        if not os.path.exists("stats.json"):
+            X_tr, X_te = train_test_split(X, test_size=0.3)
+            json.dump({"rows": len(X)}, open("stats.json", "w"))
+            fit_and_report(X_tr, X_te)
+      `,
+      findings: [{ line: 6, related: 1, message: /^`train_test_split` is called without `random_state` here and at 1 other place: each run splits the data differently/ }],
+      output: py`
+        import json
+        import os
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        train_idx, test_idx = train_test_split(np.arange(len(y)), test_size=0.2, random_state=SEED)
+        np.savez("split_idx.npz", train_idx=train_idx, test_idx=test_idx)
+        if not os.path.exists("stats.json"):
+            X_tr, X_te = train_test_split(X, test_size=0.3, random_state=SEED)
+            json.dump({"rows": len(X)}, open("stats.json", "w"))
+            fit_and_report(X_tr, X_te)
+      `,
+    },
     {
       name: 'models whose answers reach something: returned, saved, plotted, or kept in a script\'s module-level name another module may import',
       code: ANSWERS_REACH_SOMETHING('', ''),
