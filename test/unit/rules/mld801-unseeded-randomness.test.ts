@@ -4168,7 +4168,7 @@ ruleTests(unseededRandomness, {
       `,
     },
     seededCase('draws kept in an xarray Dataset whose arrays are then trained on are still reported', XARRAY_TRAINED, 4, /`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
-    seededCase('rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it', SHUFFLED_BEFORE_TRAINER, 4, /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script never seeds/, 'from trl import SFTConfig, SFTTrainer', 'random.seed(SEED)'),
+    seededCase('rows shuffled before the trainer is built, and an augmentation mapped in its arguments, are not seeded by it', SHUFFLED_BEFORE_TRAINER, 4, /`random\.shuffle` \(and 1 other draw\) draws from the `random` module's global random generator, which this script seeds only as it builds `SFTTrainer`/, 'from trl import SFTConfig, SFTTrainer', 'random.seed(SEED)'),
     {
       name: 'a data set shown as a cell value is still reported when it is trained on, or handed to a call on a line of its own',
       code: [
@@ -5753,5 +5753,59 @@ describe('MLD801: a __main__ smoke test that gathers the gradients of its one ba
               p -= 1e-3 * g
     `);
     assert.notDeepEqual(await findingsIn(code), []);
+  });
+});
+
+describe('MLD801: the message of a draw made before a Hugging Face trainer seeds its library', () => {
+  const messages = async (code: string | string[]) => (await run(code, [unseededRandomness])).result.findings.map((f) => f.message);
+
+  it('names the trainer a notebook builds in a later cell instead of saying it never seeds NumPy', async () => {
+    const [message, ...rest] = await messages([
+      'import numpy as np\nimport datasets\nfrom transformers import Trainer, TrainingArguments\n',
+      'features = np.random.rand(16, 40).tolist()\nds = datasets.Dataset.from_dict({"input_features": features, "labels": list(range(16))})\n',
+      'trainer = Trainer(model=model, args=TrainingArguments("out", max_steps=20), train_dataset=ds)\ntrainer.train()\n',
+    ]);
+    assert.equal(rest.length, 0);
+    assert.match(message, /^`np\.random\.rand` draws from NumPy's global random generator, which this notebook seeds only as it builds `Trainer` \(a Hugging Face trainer seeds it from `args\.seed`\), and this draw is not sure to come after that: /);
+    assert.doesNotMatch(message, /never seeds/);
+  });
+
+  it('speaks of several draws of a script whose Seq2SeqTrainer is built below them', async () => {
+    const [message] = await messages(py`
+      import random
+      from transformers import Seq2SeqTrainer, Seq2SeqTrainingArguments
+
+      random.shuffle(pairs)
+      noisy = [(random.choice(fillers) + " " + src, tgt) for src, tgt in pairs]
+      trainer = Seq2SeqTrainer(model=model, args=Seq2SeqTrainingArguments("out"), train_dataset=to_dataset(noisy))
+      trainer.train()
+    `);
+    assert.match(message, /^`random\.shuffle` \(and 1 other draw\) draws .*seeds only as it builds `Seq2SeqTrainer` .*, and these draws are not sure to come after that: /);
+  });
+
+  it('names TRL\'s trainer when the draw is in a helper called before it is built', async () => {
+    const [message] = await messages(py`
+      import torch
+      from trl import SFTConfig, SFTTrainer
+
+      def jittered(rows):
+          return [r + 0.01 * torch.randn(r.shape) for r in rows]
+
+      train_rows = jittered(raw_rows)
+      trainer = SFTTrainer(model=model, args=SFTConfig(output_dir="out"), train_dataset=make_dataset(train_rows))
+      trainer.train()
+    `);
+    assert.match(message, /`torch\.randn` draws from PyTorch's global random generator, which this script seeds only as it builds `SFTTrainer`/);
+  });
+
+  it('still says never seeds where the only trainer is the project\'s own class', async () => {
+    const [message] = await messages(py`
+      import numpy as np
+      from trainer_utils import Trainer
+
+      features = np.random.rand(16, 40)
+      Trainer(model, features, labels).train()
+    `);
+    assert.match(message, /^`np\.random\.rand` draws from NumPy's global random generator, which this script never seeds: /);
   });
 });

@@ -362,6 +362,15 @@ export function seededByTrainer(index: SemanticIndex, library: Library, at: Node
   return documentTrainers(index).some((trainer) => runsAfterTrainer(index, trainer, at, 0));
 }
 
+/**
+ * The first Hugging Face trainer the document builds that seeds `library`, if any: a draw it does
+ * not seed (`seededByTrainer` false) is unseeded where it runs, but the file is not one that never
+ * seeds the library, and a message must not say so.
+ */
+export function seedingTrainer(index: SemanticIndex, library: Library): CallSite | undefined {
+  return TRAINER_SEEDS.includes(library) ? documentTrainers(index)[0] : undefined;
+}
+
 /** How many helper calls deep `runsAfterTrainer` follows a function's callers (recursion stops there too). */
 const CALLER_DEPTH = 3;
 
