@@ -38,6 +38,13 @@ export function isTransformerClass(qname: string): boolean {
   return TRANSFORMER_CLASSES.test(qname);
 }
 
+/**
+ * A class named for preparing data, scikit-learn's or not (`LSTMPreprocessor`, `TextTokenizer`,
+ * `CountVectorizer`, `RobustScaler`, `MeanImputer`): its `fit` learns a vocabulary or statistics to
+ * transform inputs with, no model. `Encoder` is not among these words: an encoder is also a network.
+ */
+const PREPARER_NAME = /(Preprocessor|Tokenizer|Vectorizer|Scaler|Normalizer|Imputer)$/;
+
 /** Methods by which an estimator predicts: a class with one is a model, whatever else it mixes in. */
 const PREDICTING_METHODS = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
 
@@ -77,7 +84,7 @@ export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | und
   const className = index.constructedClass(receiver);
   if (method === 'train') return className && isHubTrainerClass(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
   const kind = flow.kindOf(receiver);
-  if ((kind && kind.kind !== 'model') || (className && isTransformerClass(className))) return undefined;
+  if ((kind && kind.kind !== 'model') || (className && (isTransformerClass(className) || PREPARER_NAME.test(className)))) return undefined;
   const inputs = [...call.args, ...[...call.kwargs].filter(([name]) => DATA_KEYWORDS.has(name)).map(([, value]) => value)];
   return { call, model: receiver, inputs };
 }

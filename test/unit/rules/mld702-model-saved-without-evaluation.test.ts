@@ -744,6 +744,25 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'a file that only fits classes named for preparing data (a vocabulary, a tokenizer, a scaler of the project) trains nothing: what it saves is left alone',
+      code: py`
+        import os
+        import pickle
+        import torch
+        from src.data.preprocessing import LSTMPreprocessor, TextTokenizer, FeatureScaler
+
+        lstm_preprocessor = LSTMPreprocessor(max_vocab_size=20000)
+        word_to_idx = lstm_preprocessor.fit(tokenized_texts)
+        tokenizer = TextTokenizer(lowercase=True)
+        tokenizer.fit(train_df["text"])
+        scaler = FeatureScaler().fit(train_df[NUMERIC])
+        encoded = tokenizer.transform(train_df["text"])
+        torch.save({"input_ids": encoded, "labels": torch.tensor(train_df["label"].values)}, os.path.join(OUT_DIR, "processed.pt"))
+        with open("artifacts/vocab.pkl", "wb") as f:
+            pickle.dump(word_to_idx, f)
+      `,
+    },
+    {
       name: 'not a model: a transformer derived from a transformer base of the file, fitted and written out',
       code: py`
         import joblib
@@ -926,6 +945,20 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a project class that is not named for preparing data, fitted beside a preprocessor, is a model: judged',
+      code: py`
+        import torch
+        from src.data.preprocessing import LSTMPreprocessor
+        from src.models import SentimentClassifier
+
+        vocab = LSTMPreprocessor(max_vocab_size=20000).fit(tokenized_texts)
+        clf = SentimentClassifier(vocab_size=len(vocab))
+        clf.fit(encode(tokenized_texts, vocab), labels)
+        torch.save(clf.state_dict(), "models/sentiment.pt")
+      `,
+      findings: [{ line: 8, message: /^clf is saved to "models\/sentiment\.pt", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'pipelines that end in a model, or in a class of the file that also predicts, are models: judged',
       code: py`
