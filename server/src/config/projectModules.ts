@@ -154,13 +154,19 @@ export class ProjectModuleCache {
       const at = this.lookUp(file, root, name, candidates(file, root, module), consult, result);
       // The names a package gives may be its modules (`from pkg.models import train`, then
       // `train.main(...)`): each is looked for beside the package's `__init__.py`, as Python does.
-      if (at !== undefined && path.basename(at) === '__init__.py') {
-        for (const sub of module.names ?? []) {
-          if (result.sources.length >= MAX_MODULES) break;
-          this.lookUp(file, root, `${name}.${sub}`, [path.join(path.dirname(at), `${sub}.py`), path.join(path.dirname(at), sub, '__init__.py')], consult, result);
-        }
+      // A folder with no `__init__.py` is a package too when no module or package of the name is
+      // found (a namespace package, `from CNN import train_test` of `CNN/train_test.py`): Python 3
+      // looks for its modules in every such folder on the path.
+      const folders = at === undefined
+        ? candidates(file, root, module).filter((candidate) => path.basename(candidate) === '__init__.py').map(path.dirname)
+        : path.basename(at) === '__init__.py' ? [path.dirname(at)] : [];
+      let submodules = false;
+      for (const sub of module.names ?? []) {
+        if (result.sources.length >= MAX_MODULES) break;
+        const files = folders.flatMap((folder) => [path.join(folder, `${sub}.py`), path.join(folder, sub, '__init__.py')]);
+        if (this.lookUp(file, root, `${name}.${sub}`, files, consult, result) !== undefined) submodules = true;
       }
-      if (at !== undefined || module.level > 0 || !module.name) continue;
+      if (at !== undefined || submodules || module.level > 0 || !module.name) continue;
       // A notebook kept in a folder of its own beside the code it imports (`notebooks/` beside
       // `models/`): the module in the one sibling folder that has it.
       siblings ??= this.siblingFolders(file, root, result);
