@@ -46,6 +46,10 @@ describe('project modules a file imports', () => {
     // A regular package of the name nearer the file wins, as it does in Python: the folder is not looked in.
     write('', 'scripts', 'nets', '__init__.py');
     assert.deepEqual(names(text, file('scripts', 'run.py')), ['nets scripts/nets/__init__.py']);
+    // A name with no folder anywhere (a library's): the folders are consulted, not each name in them.
+    const found = new ProjectModuleCache().forSource(file('scripts', 'run.py'), dir, 'from skimage import io, transform\ntorch.load(p)\n');
+    assert.ok(found.consulted.some((c) => c.file === file('skimage') && c.stamp === 'absent'), 'a folder appearing is a change');
+    assert.ok(!found.consulted.some((c) => c.file.endsWith('io.py') || c.file.endsWith('transform.py')));
   });
 
   it('looks for no module among the names a from-import takes from a module file', () => {
