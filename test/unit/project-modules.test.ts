@@ -38,6 +38,20 @@ describe('project modules a file imports', () => {
     assert.deepEqual(names(text), ['pkg src/pkg/__init__.py', 'pkg.io src/pkg/io.py', 'pkg.train src/pkg/train.py', 'pkg.steps src/pkg/steps/__init__.py', 'pkg.steps.fit src/pkg/steps/fit.py']);
   });
 
+  it('finds the modules a from-import takes from a folder with no __init__.py, only when no module or package of its name is found', () => {
+    write('def fit(m, p): pass\n', 'nets', 'loop.py');
+    write('def fit(m, p): pass\n', 'nets', 'cbam', '__init__.py');
+    const text = 'import torch\nfrom nets import loop, cbam, fit  # fit is no module\ntorch.load(p)\n';
+    assert.deepEqual(names(text, file('scripts', 'run.py')), ['nets.loop nets/loop.py', 'nets.cbam nets/cbam/__init__.py']);
+    // A regular package of the name nearer the file wins, as it does in Python: the folder is not looked in.
+    write('', 'scripts', 'nets', '__init__.py');
+    assert.deepEqual(names(text, file('scripts', 'run.py')), ['nets scripts/nets/__init__.py']);
+    // A name with no folder anywhere (a library's): the folders are consulted, not each name in them.
+    const found = new ProjectModuleCache().forSource(file('scripts', 'run.py'), dir, 'from skimage import io, transform\ntorch.load(p)\n');
+    assert.ok(found.consulted.some((c) => c.file === file('skimage') && c.stamp === 'absent'), 'a folder appearing is a change');
+    assert.ok(!found.consulted.some((c) => c.file.endsWith('io.py') || c.file.endsWith('transform.py')));
+  });
+
   it('looks for no module among the names a from-import takes from a module file', () => {
     write('def save(m, p): pass\n', 'src', 'helpers', 'save.py');
     const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from helpers import save\ntorch.load(p)\n');

@@ -100,6 +100,20 @@ function candidates(file: string, root: string, module: ImportedModule): string[
   return [...files];
 }
 
+/**
+ * The folders of a module's name, with no `__init__.py`, that a from-import may take modules from
+ * when no module or regular package of that name is found: Python 3 imports such a folder as a
+ * namespace package (`from CNN import train_test` of `CNN/train_test.py`), gathering its modules
+ * from every folder of the name on the path. Each folder is consulted, so one appearing is a change.
+ */
+function namespaceFolders(file: string, root: string, module: ImportedModule, consult: (candidate: string) => { stamp: ModuleStamp }): string[] {
+  if (!module.names?.length) return [];
+  return candidates(file, root, module)
+    .filter((candidate) => path.basename(candidate) === '__init__.py')
+    .map((candidate) => path.dirname(candidate))
+    .filter((folder) => consult(folder).stamp.startsWith('folder:'));
+}
+
 /** The stamp of a module file as it is now: its hash when it would be read, else why not. */
 export function moduleStamp(file: string): ModuleStamp {
   return readModule(file).stamp;
@@ -153,14 +167,16 @@ export class ProjectModuleCache {
       const name = '.'.repeat(module.level) + module.name;
       const at = this.lookUp(file, root, name, candidates(file, root, module), consult, result);
       // The names a package gives may be its modules (`from pkg.models import train`, then
-      // `train.main(...)`): each is looked for beside the package's `__init__.py`, as Python does.
-      if (at !== undefined && path.basename(at) === '__init__.py') {
-        for (const sub of module.names ?? []) {
-          if (result.sources.length >= MAX_MODULES) break;
-          this.lookUp(file, root, `${name}.${sub}`, [path.join(path.dirname(at), `${sub}.py`), path.join(path.dirname(at), sub, '__init__.py')], consult, result);
-        }
+      // `train.main(...)`): each is looked for beside the package's `__init__.py`, as Python does,
+      // or in the folders of a namespace package of that name.
+      const folders = at === undefined ? namespaceFolders(file, root, module, consult) : path.basename(at) === '__init__.py' ? [path.dirname(at)] : [];
+      let submodules = false;
+      for (const sub of module.names ?? []) {
+        if (result.sources.length >= MAX_MODULES) break;
+        const files = folders.flatMap((folder) => [path.join(folder, `${sub}.py`), path.join(folder, sub, '__init__.py')]);
+        if (this.lookUp(file, root, `${name}.${sub}`, files, consult, result) !== undefined) submodules = true;
       }
-      if (at !== undefined || module.level > 0 || !module.name) continue;
+      if (at !== undefined || submodules || module.level > 0 || !module.name) continue;
       // A notebook kept in a folder of its own beside the code it imports (`notebooks/` beside
       // `models/`): the module in the one sibling folder that has it.
       siblings ??= this.siblingFolders(file, root, result);

@@ -437,6 +437,27 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'the write in a branch that returns and the read after it (features built on one run, read by a later one)',
+      code: py`
+        import numpy as np
+
+        def features(images, build=False):
+            if build:
+                feats = extract(images)
+                np.save("cache/features.npy", feats)
+                return feats
+            return np.load("cache/features.npy")
+
+        def embeddings(images, build=False):
+            if build:
+                np.save("cache/embeddings.npy", embed(images))
+                print("saved")
+                return None
+            emb = np.load("cache/embeddings.npy")
+            return emb
+      `,
+    },
+    {
       name: 'written in one function, read in another (data-access helpers)',
       code: py`
         import pandas as pd
@@ -1301,6 +1322,20 @@ ruleTests(intermediateFileHop, {
         { line: 3, message: /^"stats.npz" is written by `np.savez` in line 2 and read back here/ },
         { line: 8, message: /^"alpha.npz" is written by `np.savez` in line 7 and read back here/ },
       ],
+    },
+    {
+      name: 'the write in a branch that goes on to the read after it (no return there) is still a hop in the runs that write',
+      code: py`
+        import numpy as np
+
+        def features(images, build=False):
+            if build:
+                feats = extract(images)
+                np.save("cache/features.npy", feats)
+                print("saved")
+            return np.load("cache/features.npy")
+      `,
+      findings: [{ line: 8, message: /^"cache\/features.npy" is written by `np.save` in line 6 and read back here/ }],
     },
     {
       name: 'a spilled file that is read back and kept (only its sibling is deleted) is still a hop',

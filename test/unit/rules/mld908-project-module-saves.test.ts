@@ -1,6 +1,10 @@
 // MLD908 and the project's own modules: a load of the file that a function of an imported project
 // module saved, at a call made before the load, reads the program's own save (AnalysisConfig.projectModules).
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { ProjectModuleCache } from '../../../server/src/config/projectModules';
 import { allRulesConfig, py, run, type CellSpec } from '../../support/engine';
 import type { ProjectModuleSource } from '../../../server/src/config/settings';
 
@@ -684,6 +688,70 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
       save_weights(net, "best.pt")
       net.load_state_dict(torch.load("best.pt"))
     `, [CHECKPOINTS]), [5]);
+  });
+});
+
+describe('MLD908: saves by modules of a package folder with no __init__.py (a namespace package)', () => {
+  let dir: string;
+  const write = (text: string, ...parts: string[]) => {
+    mkdirSync(path.dirname(path.join(dir, ...parts)), { recursive: true });
+    writeFileSync(path.join(dir, ...parts), text);
+  };
+  /** The lines of MLD908's findings in `code`, kept as `scripts/run.py`, with the modules it imports found on disk. */
+  const linesOnDisk = (code: string) => lines(code, new ProjectModuleCache().forSource(path.join(dir, 'scripts', 'run.py'), dir, code).sources);
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'mld908-namespace-'));
+    // A training helper kept in a folder of its own, never made a regular package.
+    write(py`
+      import torch
+
+      def fit(net, loader, weights_name, epochs=20):
+          best = float("inf")
+          for epoch in range(epochs):
+              loss = step(net, loader)
+              if loss < best:
+                  best = loss
+                  torch.save(net.state_dict(), f"checkpoints/{weights_name}")
+    `, 'training', 'loop.py');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('a load of the file a module of the folder saved, passed by position or by keyword, reads the program\'s own save', async () => {
+    assert.deepEqual(await linesOnDisk(py`
+      import torch
+      from training import loop
+
+      loop.fit(net, train_loader, "xray_cnn.pth", epochs=5)
+      net.load_state_dict(torch.load("checkpoints/xray_cnn.pth"))
+    `), []);
+    assert.deepEqual(await linesOnDisk(py`
+      import torch
+      from training import loop as trainer
+
+      def run(net, loader):
+          trainer.fit(net=net, loader=loader, weights_name="densenet_cbam.pth")
+          net.load_state_dict(torch.load("checkpoints/densenet_cbam.pth", map_location="cpu"))
+    `), []);
+  });
+
+  it('still reports another file, and a module of a regular package of the same name nearer the script, which Python imports instead', async () => {
+    assert.deepEqual(await linesOnDisk(py`
+      import torch
+      from training import loop
+
+      loop.fit(net, train_loader, "xray_cnn.pth")
+      net.load_state_dict(torch.load("checkpoints/pretrained_cnn.pth"))
+    `), [5]);
+    write('', 'scripts', 'training', '__init__.py');
+    write('def fit(net, loader, weights_name, epochs=20):\n    print("would save", weights_name)\n', 'scripts', 'training', 'loop.py');
+    assert.deepEqual(await linesOnDisk(py`
+      import torch
+      from training import loop
+
+      loop.fit(net, train_loader, "xray_cnn.pth")
+      net.load_state_dict(torch.load("checkpoints/xray_cnn.pth"))
+    `), [5]);
   });
 });
 

@@ -5005,3 +5005,45 @@ describe('MLD908: a path under the script\'s own folder, bound to a name at the 
     assert.deepEqual(await lines(cwd), [22]);
   });
 });
+
+/**
+ * A save in a branch that returns from its function, and a load after that branch: the load runs
+ * only in the runs that skipped the save (a `--predict` flag), so it reads an earlier run's file.
+ */
+const SAVE_BRANCH_RETURNS = py`
+  import torch
+
+  def fit(net, loader, weights_path):
+      for epoch in range(10):
+          step(net, loader)
+      torch.save(net.state_dict(), weights_path)
+
+  def run_cnn(net, loader, predict=False):
+      if not predict:
+          fit(net, loader, "models/cnn_v1.pth")
+          return
+      net.load_state_dict(torch.load("models/cnn_v1.pth"))
+
+  def run_densenet(net, loader, mode="train"):
+      if mode == "train":
+          step(net, loader)
+          torch.save(net.state_dict(), "models/densenet.pth")
+          print("saved")
+          return None
+      net.load_state_dict(torch.load("models/densenet.pth", map_location="cpu"))
+`;
+
+describe('MLD908: a save in a branch that returns before the load', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/train.py', code, unsafeModelDeserialization);
+
+  it('reports the load after a branch that saves and returns, through the file\'s own helper or by itself', async () => {
+    assert.deepEqual(await lines(SAVE_BRANCH_RETURNS), [12, 20]);
+  });
+
+  it('still leaves a load after a branch that saves and goes on, or returns only under a test of its own', async () => {
+    const goesOn = SAVE_BRANCH_RETURNS.replace(/^ +return( None)?\n/gm, '');
+    assert.deepEqual(await lines(goesOn), []);
+    const maybe = SAVE_BRANCH_RETURNS.replace(/^( +)(return( None)?\n)/gm, '$1if dry_run:\n$1    $2');
+    assert.deepEqual(await lines(maybe), []);
+  });
+});

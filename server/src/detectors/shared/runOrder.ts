@@ -131,10 +131,12 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   if (inExclusiveArms(write, read)) return !!readPath && writtenInEarlierPass(flow, write, read, readPath);
   const fw = enclosingFunction(write);
   const fr = enclosingFunction(read);
-  if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex;
+  // A write in a branch that returns from the function leaves the read after that branch to the
+  // runs that skipped it (`if not predict:` trains, saves and returns): that read finds an earlier run's file.
+  if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex && !returnsBefore(write, read);
   // The write's function, called earlier in the read's own body, runs first in every run of that body.
   const inReadsBody = (call: Node) => (fr === undefined ? enclosingFunction(call) === undefined : sameNode(enclosingFunction(call), fr));
-  if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read))) return true;
+  if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read) && !returnsBefore(call.node, read))) return true;
   const reads = flow.runsAt(read);
   return flow.runsAt(write).some((w) => reads.some((r) => w < r)) || firstRunsBefore(flow, write, read);
 }
