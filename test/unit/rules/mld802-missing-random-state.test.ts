@@ -1433,6 +1433,33 @@ ruleTests(missingRandomState, {
   ],
   invalid: [
     {
+      name: 'a split saved inside a try whose handler catches any error: no cache, it is drawn on every call',
+      code: py`
+        from sklearn.model_selection import train_test_split
+
+        def split_data(df, train_path, test_path):
+            try:
+                train, test = train_test_split(df, test_size=0.2)
+                train.to_csv(train_path, index=False)
+                test.to_csv(test_path, index=False)
+            except Exception as e:
+                raise RuntimeError(e) from e
+      `,
+      findings: [{ line: 5, message: /^`train_test_split` is called without `random_state`: each run splits the data differently/ }],
+      output: py`
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def split_data(df, train_path, test_path):
+            try:
+                train, test = train_test_split(df, test_size=0.2, random_state=SEED)
+                train.to_csv(train_path, index=False)
+                test.to_csv(test_path, index=False)
+            except Exception as e:
+                raise RuntimeError(e) from e
+      `,
+    },
+    {
       name: 'a split saved on every run (no cache around it), or drawn where a file is missing but not what is saved there: drawn again each run',
       code: py`
         import json
