@@ -278,6 +278,61 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a cache built when missing, whose builder a script\'s other mode also runs: that mode starts another run, which reads nothing',
+      code: py`
+        import argparse
+        from pathlib import Path
+        import pandas as pd
+
+        FEATURES = Path("results") / "gait_features.csv"
+
+        def extract_features(force=False):
+            frame = compute_features(load_recordings())
+            frame.to_csv(FEATURES, index=False)
+            return FEATURES
+
+        def evaluate(n_boot=1000):
+            if not FEATURES.exists():
+                extract_features()
+            feats = pd.read_csv(FEATURES)
+            return bootstrap_score(fit_ridge(feats), n_boot)
+
+        def main():
+            parser = argparse.ArgumentParser()
+            parser.add_argument("--mode", choices=["extract", "evaluate"])
+            args = parser.parse_args()
+            if args.mode == "extract":
+                extract_features(force=True)
+            elif args.mode == "evaluate":
+                evaluate()
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'the same modes at module level, the cache\'s builder run by name from the other arm',
+      code: py`
+        import os
+        import sys
+        import numpy as np
+
+        def embed_corpus():
+            np.save("cache/embeddings.npy", encode(read_corpus()))
+
+        def search(query):
+            if not os.path.isfile("cache/embeddings.npy"):
+                embed_corpus()
+            vectors = np.load("cache/embeddings.npy")
+            return nearest(vectors, encode([query]))
+
+        if sys.argv[1] == "index":
+            embed_corpus()
+        else:
+            print(search(sys.argv[2]))
+      `,
+    },
+    {
       name: 'a store bootstrapped when the project\'s own existence check finds nothing, else read and extended: a cache kept across runs',
       code: py`
         import pandas as pd
@@ -1102,6 +1157,56 @@ ruleTests(intermediateFileHop, {
         fit(counts)
       `,
       findings: [{ line: 8, column: 14, message: /^"data\/counts.csv" is written by `np.savetxt` in line 4 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a cache\'s builder also run, in the same arm, right before the step that reads: that run writes and reads back',
+      code: py`
+        from pathlib import Path
+        import pandas as pd
+
+        FEATURES = Path("results") / "features.csv"
+
+        def extract_features():
+            make_features().to_csv(FEATURES, index=False)
+
+        def evaluate():
+            if not FEATURES.exists():
+                extract_features()
+            feats = pd.read_csv(FEATURES)
+            return fit_ridge(feats)
+
+        def main(mode):
+            if mode == "extract":
+                extract_features()
+            elif mode == "all":
+                extract_features()
+                evaluate()
+      `,
+      findings: [{ line: 12, column: 13, message: /^"results\/features.csv" is written by `make_features\(\).to_csv` in line 7 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a cache\'s builder also run by a mode whose arm is another if, not another arm of the one that reads',
+      code: py`
+        import os
+        import numpy as np
+
+        def embed_corpus():
+            np.save("cache/embeddings.npy", encode(read_corpus()))
+
+        def search(query):
+            if not os.path.isfile("cache/embeddings.npy"):
+                embed_corpus()
+            return nearest(np.load("cache/embeddings.npy"), encode([query]))
+
+        def main(args):
+            if args.rebuild:
+                embed_corpus()
+            if args.query:
+                print(search(args.query))
+      `,
+      findings: [{ line: 10, column: 20, message: /^"cache\/embeddings.npy" is written by `np.save` in line 5 and read back here/, related: 1 }],
       noFix: true,
     },
     {

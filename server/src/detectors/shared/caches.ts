@@ -23,8 +23,10 @@ const MAX_CHECKED_CALL_DEPTH = 2;
  * `try: read except FileNotFoundError: ...`) or of a check (`assert pd.read_csv(p).shape == ...`).
  * Given the data flow, a site in a function of the module that the file calls only from such
  * places is one too: `if not os.path.exists("index.bin"): build_index()`, whose body writes it.
+ * `otherRun` names the calls of that function that are left out, as never running in the run
+ * that matters (see runOrder's `otherRunThan`).
  */
-export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0): boolean {
+export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0, otherRun?: (call: Node) => boolean): boolean {
   for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
     const condition = conditionOf(current);
@@ -32,7 +34,7 @@ export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0): boolean 
     if (current.type === 'try_statement' && missingFileHandlers(current).length > 0) return true;
   }
   const fn = flow && depth < MAX_CHECKED_CALL_DEPTH ? enclosingFunction(site) : undefined;
-  const calls = fn ? flow!.callsOf(fn) : [];
+  const calls = fn ? flow!.callsOf(fn).filter((call) => !otherRun?.(call.node)) : [];
   return calls.length > 0 && calls.every((call) => isCacheOrCheck(call.node, flow, depth + 1));
 }
 

@@ -21,6 +21,20 @@ export function inExclusiveArms(a: Node, b: Node): boolean {
 }
 
 /**
+ * True when `call` never runs in a run of the program that reaches `read`: every call of the read's
+ * function sits in the same function as `call`, each in another arm of one `if` (a script's modes,
+ * `if args.mode == "extract": extract()` / `elif args.mode == "run": run()`), so a run that reads
+ * took the other arm. A read at module level, or a function also called elsewhere, is not known to.
+ */
+export function otherRunThan(flow: DataFlow, call: Node, read: Node): boolean {
+  const fn = enclosingFunction(read);
+  const runs = fn ? flow.callsOf(fn) : [];
+  const scope = enclosingFunction(call);
+  const inScope = (site: Node) => (scope === undefined ? enclosingFunction(site) === undefined : sameNode(enclosingFunction(site), scope));
+  return runs.length > 0 && runs.every((run) => inScope(run.node) && exclusiveArms(call, run.node)?.type === 'if_statement');
+}
+
+/**
  * True when the function returns right after `first` runs, before `second` can: a later statement of
  * the block that holds `first` (or of a `with` around it) is a `return`, and `second` follows that
  * block in the same function. `second` then runs only where `first` did not (the model read from a
