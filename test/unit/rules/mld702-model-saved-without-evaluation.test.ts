@@ -341,6 +341,38 @@ ruleTests(modelSavedWithoutEvaluation, {
       code: tabularFit('val'),
     },
     {
+      name: 'a project trainer built with a validation loader by keyword (val_loader=), which its fit evaluates on every epoch, before the model is saved',
+      code: py`
+        import torch
+        from training.trainer import Trainer
+
+        trainer = Trainer(model=net, train_loader=train_dl, val_loader=val_dl, optimizer=opt)
+        history = trainer.fit(num_epochs=30)
+        torch.save(net.state_dict(), "weights/net.pth")
+      `,
+    },
+    {
+      name: 'a backbone-plus-SVM wrapper fitted with a validation loader (valid_loader=) before its SVM is pickled',
+      code: py`
+        import joblib
+        from features import BackboneSVM
+
+        head = BackboneSVM(backbone)
+        head.fit(train_loader=train_dl, valid_loader=valid_dl)
+        joblib.dump(head.svm, "weights/svm.pkl")
+      `,
+    },
+    {
+      name: 'a project training loop handed held-out batches (eval_dataloader=) before the network is saved',
+      code: py`
+        import torch
+        from loops import fit_epochs
+
+        fit_epochs(net, train_dl, eval_dataloader=holdout_dl, epochs=5)
+        torch.save(net, "weights/net.pt")
+      `,
+    },
+    {
       name: 'a scikit-optimize search cross-validates every candidate before the best one is saved',
       code: py`
         from catboost import CatBoostClassifier
@@ -1214,6 +1246,33 @@ ruleTests(modelSavedWithoutEvaluation, {
         joblib.dump(est, "learner.jbl")
       `,
       findings: [{ line: 6, message: /^est is saved to "learner\.jbl", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a project trainer told to validate on nothing (val_loader=None) and saved without any evaluation',
+      code: py`
+        import torch
+        from training.trainer import Trainer
+
+        trainer = Trainer(model=net, train_loader=train_dl, val_loader=None, optimizer=opt)
+        history = trainer.fit(num_epochs=30)
+        torch.save(net.state_dict(), "weights/net.pth")
+      `,
+      findings: [{ line: 6, message: /^net is saved to "weights\/net\.pth", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a validation share given to a loader factory (val_size=) is a fraction, not held-out data handed to the training: still reported',
+      code: py`
+        import torch
+        from data import make_loaders
+
+        train_dl = make_loaders(frame, val_size=0.2, batch_size=16)
+        for x, y in train_dl:
+            opt.zero_grad()
+            loss_fn(net(x), y).backward()
+            opt.step()
+        torch.save(net.state_dict(), "weights/net.pth")
+      `,
+      findings: [{ line: 9, message: /^net is saved to "weights\/net\.pth", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a tabular model fitted with validation switched off (validation=None) and saved without any evaluation',

@@ -327,6 +327,69 @@ const HELPER_CALLED_ONCE = py`
       net.head.load_state_dict(torch.load(Path(args.ckpt) / "server.pt"))
 `;
 
+/** Helpers called from one place that load their parameter as it stands, a file their caller loads again: an attribute of parsed arguments, a constant key, the caller's own parameter. */
+const HELPER_LOADS_ITS_PARAMETER = py`
+  import torch
+
+
+  def load_net(checkpoint_path, device):
+      ckpt = torch.load(checkpoint_path, map_location=device)
+      return build(ckpt["config"]), ckpt["state"]
+
+
+  def read_stats(stats_file):
+      return torch.load(stats_file)["mean"]
+
+
+  def peek(weights):
+      return sorted(torch.load(weights))
+
+
+  def predict(args, cfg):
+      net, state = load_net(args.checkpoint, "cpu")
+      dice = torch.load(args.checkpoint, map_location="cpu").get("val_dice")
+      keys = peek(cfg["weights"])
+      head = torch.load(cfg["weights"])["head"]
+      return net, dice, keys, head
+
+
+  def summarize(stats_path):
+      mean = read_stats(stats_path)
+      std = torch.load(stats_path)["std"]
+      return mean, std
+`;
+
+/** Helpers that load their parameter as it stands but may read another file: called with two values, a parameter rebound from itself, a name bound again after the call. */
+const HELPER_PARAMETER_APART = py`
+  import torch
+
+
+  def load_net(checkpoint_path):
+      return torch.load(checkpoint_path, map_location="cpu")
+
+
+  def peek(path):
+      path = path.replace(".pt", "_ema.pt")
+      return torch.load(path)
+
+
+  def load_once(ckpt_file):
+      return torch.load(ckpt_file)
+
+
+  def compare(args):
+      load_net(args.student)
+      load_net(args.teacher)
+      teacher = torch.load(args.teacher)
+      peek(args.student)
+      ema = torch.load(args.student)
+      ckpt = args.resume
+      load_once(ckpt)
+      ckpt = args.init
+      init = torch.load(ckpt)
+      return teacher, ema, init
+`;
+
 /** Loads through helpers that may name another file: called from two places, a parameter rebound in a loop, an argument worked out by a call. */
 const HELPERS_APART = py`
   from pathlib import Path
@@ -4337,6 +4400,24 @@ ruleTests(unsafeModelDeserialization, {
       ],
       safety: 'unsafe',
       output: HELPER_CALLED_ONCE.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)').replace('map_location="cuda")', 'map_location="cuda", weights_only=True)'),
+    },
+    {
+      name: 'a helper called from one place loads its parameter as it stands, the file its caller loads again (args.checkpoint, cfg["weights"], the caller\'s own parameter): one finding per file',
+      code: HELPER_LOADS_ITS_PARAMETER,
+      findings: [
+        { line: 5, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 10, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 14, message: /\(as does 1 other load of this file\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: HELPER_LOADS_ITS_PARAMETER.replace('map_location=device)', 'map_location=device, weights_only=True)').replace('torch.load(args.checkpoint, map_location="cpu")', 'torch.load(args.checkpoint, map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'a helper loading its parameter as it stands, called with two values, rebinding it, or passed a name bound again before the other load, may read another file: each load is its own finding',
+      code: HELPER_PARAMETER_APART,
+      findings: [{ line: 5, related: 0 }, { line: 10, related: 0 }, { line: 14, related: 0 }, { line: 20, related: 0 }, { line: 22, related: 0 }, { line: 26, related: 0 }],
+      safety: 'unsafe',
+      output: HELPER_PARAMETER_APART.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
     },
     {
       name: 'helpers called from several places that all pass one name over one binding read one file: one finding per file (feature passes over one shard folder, a data folder from the command line)',

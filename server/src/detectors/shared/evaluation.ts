@@ -121,7 +121,13 @@ export function metricKind(qname: string): MetricKind | undefined {
 }
 
 /** Keywords of fit and trainer calls that evaluate on held-out data while training. */
-const EVALUATING_KEYWORDS = new Set(['validation', 'validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'eval_dataset', 'val_dataloaders', 'valid_dataloader', 'validation_generator', 'early_stopping_rounds']);
+const EVALUATING_KEYWORDS = new Set(['validation', 'validation_data', 'validation_split', 'eval_set', 'valid_sets', 'evals', 'early_stopping_rounds']);
+/**
+ * A keyword that hands held-out data by name (`val_loader=`, `valid_dataset=`, `eval_dataloader=`,
+ * Lightning's `val_dataloaders=`): a trainer is given validation data to evaluate on, whatever its
+ * class (a project's own `Trainer(model, train_loader, val_loader=val_loader)` too).
+ */
+const HELD_OUT_DATA_KEYWORD = /^(val|valid|validation|eval|dev|holdout)_(loaders?|dataloaders?|data|dataset|ds|generator|gen|iter)$/;
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
 /** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
@@ -182,7 +188,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     // is not traced back to it (`(pipe if grid is None else GridSearchCV(pipe, grid)).fit(X, y)`).
     if (call.qname && SEARCH_CLASSES.test(call.qname)) return call.node;
     // `validation=None` or `validation=False` gives the fit nothing to evaluate on.
-    for (const [keyword, value] of call.kwargs) if (EVALUATING_KEYWORDS.has(keyword) && value.type !== 'none' && value.type !== 'false') return call.node;
+    for (const [keyword, value] of call.kwargs) if ((EVALUATING_KEYWORDS.has(keyword) || HELD_OUT_DATA_KEYWORD.test(keyword)) && value.type !== 'none' && value.type !== 'false') return call.node;
     // `EarlyStopping(monitor="val_loss")`, `ModelCheckpoint(monitor="val_f1")`: the trainer can only watch a
     // held-out result that its fit computes, also when the validation step lives in another file.
     const monitored = call.kwargs.get('monitor');

@@ -505,6 +505,11 @@ function filledHoles(value: PathValue, fill: (hole: string) => PathValue | undef
 
 /** The key of `path` with each parameter in it replaced by the value passed for it (see fileKeyThroughPassedValue). */
 function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
+  // The path is the parameter itself (`torch.load(checkpoint_path)`): it names the file the argument
+  // names where the call passes it (`args.checkpoint`), also when no part of it is known text.
+  const whole = stripParens(path);
+  const argument = whole.type === 'identifier' ? passed.get(whole.text)?.argument : undefined;
+  if (argument) return fileKey(flow, argument);
   const substituted = substitutedValue(flow, path, passed);
   if (!substituted) return undefined;
   const { template, holes } = substituted;
