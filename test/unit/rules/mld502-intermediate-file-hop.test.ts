@@ -165,6 +165,44 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a stacked feature array loaded memory-mapped, copied, its NaNs zeroed in place and saved back over itself',
+      code: py`
+        import numpy as np
+
+        np.save("features_flat.npy", stacked)
+        view = np.load("features_flat.npy", mmap_mode="r+")
+        dense = np.array(view)
+        np.nan_to_num(dense, nan=0.0, posinf=0.0, neginf=0.0, copy=False)
+        np.save("features_flat.npy", dense)
+        del dense
+        del view
+      `,
+    },
+    {
+      name: 'a grid of forecasts read back, clipped to the valid range with NumPy and saved over the same file',
+      code: py`
+        import numpy as np
+
+        np.save(f"{OUT}/forecast.npy", preds)
+        grid = np.load(f"{OUT}/forecast.npy")
+        grid = np.clip(np.nan_to_num(grid), 0.0, None)
+        np.save(f"{OUT}/forecast.npy", grid)
+      `,
+    },
+    {
+      name: 'per-station rainfall series saved, read back, negative readings set to zero with np.where and saved over the same file',
+      code: py`
+        import numpy as np
+
+        for station in stations:
+            path = f"{OUT}/{station}_rain.npy"
+            np.save(path, series[station])
+            rain = np.load(path)
+            rain = np.where(rain < 0, 0.0, rain)
+            np.save(path, rain)
+      `,
+    },
+    {
       name: 'an HDF store appended to with append=True',
       code: py`
         import pandas as pd
@@ -948,6 +986,28 @@ ruleTests(intermediateFileHop, {
         refit(best["C"])
       `,
       findings: [{ line: 4, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a feature array read back and cleaned with NumPy, then trained on: still a hop',
+      code: py`
+        import numpy as np
+        np.save("features_flat.npy", stacked)
+        view = np.load("features_flat.npy", mmap_mode="r")
+        dense = np.nan_to_num(np.array(view))
+        np.save("features_flat.npy", dense)
+        model.fit(dense, y)
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a feature array read back, cleaned with NumPy and saved under another name: still a hop',
+      code: py`
+        import numpy as np
+        np.save("features_flat.npy", stacked)
+        view = np.load("features_flat.npy")
+        np.save("features_clean.npy", np.nan_to_num(view))
+      `,
+      findings: [{ line: 3, message: /read back here: an intermediate file/ }],
     },
     {
       name: 'a read-back extended and saved to another file: still a hop',
