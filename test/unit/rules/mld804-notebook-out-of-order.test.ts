@@ -756,6 +756,28 @@ describe('MLD804 restarts the notebook prescribes', () => {
     assert.deepEqual(await findings([install, byName, ...afterRestart]), []);
   });
 
+  it('reads counts that begin again below a cell that ends its kernel with IPython\'s exit as a new session', async () => {
+    // The install-then-restart idiom: `exit(0)` or `quit()` at the cell's own level ends the kernel and Colab starts a new one.
+    for (const text of [
+      '!pip install detectron2 -f https://example.org/wheels/index.html\nimport torch\nprint(torch.__version__)\nexit(0)\n',
+      'import torch\nassert torch.__version__.startswith("2.1")\nquit()\n',
+      'import os\nprint(os.listdir("."))\nexit(keep_kernel=False)\n',
+    ]) assert.deepEqual(await findings([install, { text, executionOrder: 2 }, ...afterRestart]), [], text);
+  });
+
+  it('still reports a shared count when the exit keeps the kernel, may not run, or is not IPython\'s', async () => {
+    for (const text of [
+      // A true `keep_kernel` (the first argument) leaves the kernel alive.
+      'import torch\nprint(torch.__version__)\nexit(1)\n',
+      'import torch\nprint(torch.__version__)\nexit(keep_kernel=True)\n',
+      // A guard under an `if`, or in a function the cell only defines, may never run.
+      'import torch\nif not torch.cuda.is_available():\n    exit(0)\nprint(torch.__version__)\n',
+      'import torch\ndef main():\n    print(torch.__version__)\n    exit()\n',
+      // IPython catches `sys.exit`'s SystemExit: the kernel lives on.
+      'import sys, torch\nprint(torch.__version__)\nsys.exit(0)\n',
+    ]) assert.equal((await findings([install, { text, executionOrder: 2, hasOutputs: true }, ...afterRestart])).length, 1, text);
+  });
+
   it('does not report the outputs a cell keeps without a count when it shut its own kernel down', async () => {
     // The kernel dies before the cell finishes, so no count is written: the log is from the run that restarted.
     const logged = { executionOrder: undefined, hasOutputs: true };

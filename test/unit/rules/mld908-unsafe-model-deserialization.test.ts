@@ -751,6 +751,57 @@ const checkpointRecords = (extra: string) => py`
           ckpts = []
 `;
 
+/** Snapshots kept in a list as they are saved and walked to average them; `extra` is added to the list first. */
+const snapshotAverage = (extra: string) => py`
+  import os
+  import torch
+
+  snapshots = []
+  ${extra}
+  for cycle in range(5):
+      train_cycle(net, optimizer)
+      snap = f"snapshots/cycle_{cycle}.pt"
+      torch.save(net.state_dict(), snap)
+      snapshots.append(snap)
+  states = [torch.load(snapshots[0])]
+  for path in snapshots[1:]:
+      states.append(torch.load(path))
+  for path in snapshots:
+      print(torch.load(path).keys())
+`;
+
+/** A trainer that copies its best weights at the end of each cycle, keeps the copies in a list of its own and averages them; `outside` runs after it is built. */
+const cycleCopies = (outside: string) => py`
+  import os
+  import shutil
+  import torch
+
+  class CycleTrainer:
+      def __init__(self, net, out_dir):
+          self.net = net
+          self.out_dir = out_dir
+          self.cycle_ckpts = []
+
+      def fit(self, cycles):
+          best = os.path.join(self.out_dir, "best.pth")
+          for cycle in range(cycles):
+              torch.save(self.net.state_dict(), best)
+              copy = os.path.join(self.out_dir, f"cycle_{cycle}.pth")
+              shutil.copy2(best, copy)
+              self.cycle_ckpts.append(copy)
+          self.average()
+
+      def average(self):
+          states = [torch.load(self.cycle_ckpts[0], map_location="cpu", weights_only=False)]
+          for p in self.cycle_ckpts[1:]:
+              states.append(torch.load(p, map_location="cpu", weights_only=False))
+          return states
+
+  trainer = CycleTrainer(net, "runs/swa")
+  ${outside}
+  trainer.fit(4)
+`;
+
 /** A settings entry and an attribute chain each loaded directly and through a name bound to the read. */
 const NAME_BOUND_TO_READ = py`
   import os, torch
@@ -1103,6 +1154,14 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'a checkpoint path read from a list that only ever holds the paths the loop saved, sorted by score, also through a second list of the best entries',
       code: checkpointRecords('best_score = 0.0'),
+    },
+    {
+      name: 'checkpoint paths walked by a loop over the list that only ever holds the paths the loop saved (snapshots averaged, the first by position, the rest by a slice)',
+      code: snapshotAverage('n_cycles = 5'),
+    },
+    {
+      name: 'copies of the saved best weights kept in a list of the instance, started empty in __init__ and walked by another method',
+      code: cycleCopies('print(trainer.out_dir)'),
     },
     {
       name: 'the same when the list records the saved expression itself rather than a name bound to it',
@@ -2932,6 +2991,27 @@ ruleTests(unsafeModelDeserialization, {
             other.restore("downloads/probe.pt")
             return Probe.from_dump(path), Probe.from_dump("downloads/probe.pt")
       `,
+    },
+    {
+      name: 'a walked list of checkpoint paths that also holds a path from elsewhere is still reported',
+      code: snapshotAverage('snapshots.append(os.environ["WARM_START"])'),
+      findings: [{ line: 11, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: snapshotAverage('snapshots.append(os.environ["WARM_START"])').replace(/torch\.load\((snapshots\[0\]|path)\)/g, 'torch.load($1, weights_only=True)'),
+    },
+    {
+      name: 'an instance list that code outside the class also appends to is still reported',
+      code: cycleCopies('trainer.cycle_ckpts.append("downloads/pretrained.pth")'),
+      findings: [{ line: 21, message: /^`torch\.load\(\.\.\., weights_only=False\)`/ }],
+      safety: 'unsafe',
+      output: cycleCopies('trainer.cycle_ckpts.append("downloads/pretrained.pth")').replaceAll('weights_only=False', 'weights_only=True'),
+    },
+    {
+      name: 'an instance list the class starts with a path from elsewhere is still reported',
+      code: cycleCopies('print(trainer.out_dir)').replace('self.cycle_ckpts = []', 'self.cycle_ckpts = [os.path.join(out_dir, "init.pth")]'),
+      findings: [{ line: 21, message: /^`torch\.load\(\.\.\., weights_only=False\)`/ }],
+      safety: 'unsafe',
+      output: cycleCopies('print(trainer.out_dir)').replace('self.cycle_ckpts = []', 'self.cycle_ckpts = [os.path.join(out_dir, "init.pth")]').replaceAll('weights_only=False', 'weights_only=True'),
     },
     {
       name: 'a list of checkpoint paths that also holds a path from elsewhere (the file of a resumed run) is still reported',
