@@ -632,7 +632,28 @@ ruleTests(preprocessingBeforeSplit, {
         X_bal, y_bal = RandomUnderSampler(random_state=2).fit_resample(scaled, labels)
         X_tr, X_te, y_tr, y_te = train_test_split(X_bal, y_bal, random_state=2)
       `,
-      findings: [{ line: 4, message: /StandardScaler is fitted on all of features before train_test_split \(and so is 1 other step, linked\): what they learn/ }],
+      findings: [{ line: 4, message: /^StandardScaler is fitted on all of features before train_test_split: what it learns from the test rows leaks/, related: 2 }],
+    },
+    {
+      name: 'under-sampling first, then a scaler and a PCA fitted on all rows: the finding is the scaler\'s, the under-sampler linked for what it does',
+      code: py`
+        from imblearn.under_sampling import RandomUnderSampler
+        from sklearn.decomposition import PCA
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.model_selection import train_test_split
+        X, y = RandomUnderSampler(random_state=42).fit_resample(X, y)
+        scaler = StandardScaler()
+        scaler.fit(X)
+        X = scaler.transform(X)
+        pca = PCA(n_components=10)
+        X = pca.fit_transform(X)
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+      `,
+      findings: [{
+        line: 7,
+        message: /^StandardScaler is fitted on all of X before train_test_split \(and so is 1 other step, linked\): what they learn from the test rows leaks/,
+        related: 3,
+      }],
     },
     {
       name: 'notebook: the fit in one cell, the split two cells later',
