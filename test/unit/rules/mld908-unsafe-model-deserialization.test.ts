@@ -875,6 +875,29 @@ const JOBLIB_JOBLIB_PICKLE_REPORTED = [
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a loop over a literal list of names, each naming a file the program saved before it (the models of a comparison reloaded for their plots)',
+      code: py`
+        import os
+        import joblib
+        import torch
+
+        rf = make_forest().fit(X_train, y_train)
+        joblib.dump(rf, "saved_models/RandomForest.joblib")
+        booster = make_booster().fit(X_train, y_train)
+        joblib.dump(booster, "saved_models/XGBoost.joblib")
+        for name in ["RandomForest", "XGBoost"]:
+            model = joblib.load(f"saved_models/{name}.joblib")
+            plot_residuals(y_test, model.predict(X_test), name)
+
+        def reload_parts(run_dir, encoder, decoder):
+            torch.save(encoder, os.path.join(run_dir, "encoder.pt"))
+            torch.save(decoder, os.path.join(run_dir, "decoder.pt"))
+            for part in ("encoder", "decoder"):
+                restored = torch.load(os.path.join(run_dir, part + ".pt"))
+                print(part, restored)
+      `,
+    },
+    {
       name: 'the best weights a callback handed the model each epoch saved at its path, read into that model after the loop (the callback\'s class from elsewhere)',
       code: py`
         import torch
@@ -2807,6 +2830,26 @@ ruleTests(unsafeModelDeserialization, {
       findings: [
         { line: 10, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+    },
+    {
+      name: 'a loop over a literal list of names when one of them was never saved, or is saved only after the loop, still unpickles',
+      code: py`
+        import pickle
+        import joblib
+
+        joblib.dump(rf, "models/rf.pkl")
+        for name in ["rf", "svm"]:
+            print(joblib.load(f"models/{name}.pkl"))
+
+        for kind in ["knn", "tree"]:
+            print(pickle.load(open(f"models/{kind}.pkl", "rb")))
+        pickle.dump(knn, open("models/knn.pkl", "wb"))
+        pickle.dump(tree, open("models/tree.pkl", "wb"))
+      `,
+      findings: [
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 9, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {

@@ -200,6 +200,26 @@ export function savedInEarlierLoop(flow: DataFlow, path: Node, read: Node, saves
   return false;
 }
 
+/**
+ * True when the read's path holds the variable of a loop around it over a literal list of constants
+ * (`for name in ["RandomForest", "XGBoost"]: joblib.load(f"models/{name}.joblib")`) and the file each
+ * constant names was saved before the read: every pass reads back one of the program's own files.
+ */
+export function savedForEachConstant(flow: DataFlow, path: Node, read: Node, saves: ReadonlyMap<string, readonly Node[]>): boolean {
+  const value = flow.pathOf(path);
+  return loopVariablesIn(flow, path).some(({ variable, loop }) => {
+    const right = loop.childForFieldName('right');
+    const list = right ? stripParens(right) : undefined;
+    const constants = list && (list.type === 'list' || list.type === 'tuple') ? list.namedChildren.map((item) => (item ? stringValue(item) : undefined)) : [];
+    if (!isAncestorOf(loop, read) || constants.length === 0 || constants.some((constant) => constant === undefined || /[{}]/.test(constant))) return false;
+    return constants.every((constant) => {
+      const filled = filledHoles(value, (hole) => (hole === variable.text ? { template: constant!, holes: [] } : undefined));
+      const key = filled ? pathKey(filled) : undefined;
+      return key !== undefined && (saves.get(key) ?? []).some((save) => writtenBeforeRead(flow, save, read));
+    });
+  });
+}
+
 /** The `for` variables a path holds, directly or through the names it reads (`p = f"fold_{k}.pt"`), each bound by its loop alone. */
 function loopVariablesIn(flow: DataFlow, path: Node, depth = 0): { variable: Node; loop: Node }[] {
   return flow.readsWithin(stripParens(path)).flatMap((name) => {
