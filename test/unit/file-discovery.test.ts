@@ -38,6 +38,15 @@ describe('folder walk', () => {
     assert.deepEqual(relative(discoverFiles([project, path.join(outside, 'shared')]).files), ['project/shared/train.py', 'project/src/filters/utils.py']);
   });
 
+  it('skips the copies editors keep of earlier saves, unless the folder is named', () => {
+    mkdirSync(path.join(project, '.history', 'src'), { recursive: true });
+    mkdirSync(path.join(project, 'notebooks', '.ipynb_checkpoints'), { recursive: true });
+    writeFileSync(path.join(project, '.history', 'src', 'train_20260807151434.py'), 'x = 1\n');
+    writeFileSync(path.join(project, 'notebooks', '.ipynb_checkpoints', 'eda-checkpoint.ipynb'), '{}');
+    assert.deepEqual(relative(discoverFiles([project]).files), ['project/src/gui/utils.py']);
+    assert.deepEqual(relative(discoverFiles([path.join(project, '.history')]).files), ['project/.history/src/train_20260807151434.py']);
+  });
+
   it('reads a link the user names on the command line', () => {
     symlinkSync(path.join(outside, 'secrets.py'), path.join(project, 'notes.py'));
     assert.deepEqual(relative(discoverFiles([path.join(project, 'notes.py')]).files), ['project/notes.py']);

@@ -4,8 +4,13 @@ import { readdirSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { kindOf } from './configFile';
 
+/**
+ * Folders a walk never enters unless named: environments and installed packages, caches, VCS data,
+ * build output, and the copies editors keep of earlier saves (Jupyter's `.ipynb_checkpoints`, the
+ * Local History extension's `.history`), whose findings only repeat the file's own.
+ */
 export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
-  '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', 'env', '.env', '__pycache__', '.ipynb_checkpoints',
+  '.git', '.hg', '.svn', 'node_modules', '.venv', 'venv', 'env', '.env', '__pycache__', '.ipynb_checkpoints', '.history',
   'site-packages', '.tox', '.nox', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.mldebt_cache', 'build', 'dist', '.eggs',
 ]);
 
