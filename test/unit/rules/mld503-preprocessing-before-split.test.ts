@@ -284,8 +284,56 @@ ruleTests(preprocessingBeforeSplit, {
             return cross_val_score(make_pipeline(StandardScaler(), LogisticRegression(max_iter=1000)), X, y, cv=5)
       `,
     },
+    {
+      name: 'an imputer that fills every gap with a constant learns nothing of the rows: fitted on all of them before a split or cross-validation',
+      code: py`
+        import pandas as pd
+        from sklearn.compose import ColumnTransformer
+        from sklearn.impute import SimpleImputer
+        from sklearn.linear_model import Ridge, LogisticRegression
+        from sklearn.model_selection import cross_val_score, train_test_split
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import OneHotEncoder
+
+        def zero_filled(frame, target):
+            filler = SimpleImputer(strategy="constant", fill_value=0.0)
+            filler.fit(frame)
+            X = pd.DataFrame(filler.transform(frame), columns=frame.columns)
+            return cross_val_score(Ridge(), X, target, cv=5)
+
+        def categories(df, y):
+            prep = ColumnTransformer([("cat", make_pipeline(SimpleImputer(strategy="constant", fill_value="unknown"), OneHotEncoder()), ["carrier", "origin"])])
+            X = prep.fit_transform(df)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            return LogisticRegression().fit(X_tr, y_tr).score(X_te, y_te)
+
+        def no_flags(rows, labels):
+            X = SimpleImputer(add_indicator=False, strategy="constant").fit_transform(rows)
+            return cross_val_score(LogisticRegression(), X, labels, cv=3)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'an imputer that also adds missing-value indicators, or fills with a statistic, learns from every row before the cross-validation',
+      code: py`
+        from sklearn.impute import SimpleImputer
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import cross_val_score
+
+        def flagged(frame, target):
+            X = SimpleImputer(strategy="constant", fill_value=0.0, add_indicator=True).fit_transform(frame)
+            return cross_val_score(Ridge(), X, target, cv=5)
+
+        def mean_filled(frame, target):
+            X = SimpleImputer(strategy="mean").fit_transform(frame)
+            return cross_val_score(Ridge(), X, target, cv=5)
+      `,
+      findings: [
+        { line: 6, column: 9, message: /^SimpleImputer is fitted on all of frame before cross_val_score/ },
+        { line: 10, column: 9, message: /^SimpleImputer is fitted on all of frame before cross_val_score/ },
+      ],
+    },
     {
       name: 'a target read from the data, or joined from other arrays, is still a model\'s target: the fit before the cross-validation leaks',
       code: py`

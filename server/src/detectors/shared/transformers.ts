@@ -124,7 +124,22 @@ function stepLearns(index: SemanticIndex, step: Node, depth: number): boolean {
   }
   if (NO_STATISTICS.has(name)) return false;
   if (name === 'CountVectorizer') return constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => constructor.kwargs.has(keyword));
+  if (name === 'SimpleImputer') return !fillsConstant(index, constructor);
   return true;
+}
+
+/**
+ * `SimpleImputer(strategy="constant")` fills every gap with its `fill_value` and keeps every column,
+ * whatever rows it is fitted on; an indicator (`add_indicator=True`) learns which columns have gaps.
+ */
+function fillsConstant(index: SemanticIndex, constructor: CallSite): boolean {
+  if (constructor.hasSplat) return false;
+  const literalOf = (node: Node | undefined) => (node ? index.literal(node) : undefined);
+  const strategy = literalOf(constructor.kwargs.get('strategy') ?? constructor.args[1]);
+  const indicator = constructor.kwargs.get('add_indicator');
+  const flagged = literalOf(indicator);
+  const noIndicator = !indicator || (flagged?.kind === 'bool' && !flagged.value);
+  return strategy?.kind === 'string' && strategy.value === 'constant' && noIndicator;
 }
 
 /** The constructor call behind a transformer, through `t = Scaler().fit(X)`. */
