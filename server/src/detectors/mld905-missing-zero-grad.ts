@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, nodeKey, stripParens } from '../semantics/nodes';
+import { enclosingFunction, enclosingLoops, enclosingStatement, LOOP_TYPES, nodeKey, stripParens, up } from '../semantics/nodes';
 import { insertBeforeStatement } from './shared/edits';
 import { isTorchOptimizer } from '../semantics/torch';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
@@ -41,8 +41,16 @@ function backwardOfConstant(index: SemanticIndex, call: CallSite): boolean {
  * the file's own functions that clear them (`reset_gradients()`).
  */
 interface Clearing {
-  nodes: Node[];
+  /** The loops around a clearing, at any depth (by nodeKey): found once, not asked per loop of each clearing. */
+  loops: Set<string>;
   functions: Set<string>;
+}
+
+/** The loops around each clearing and the functions holding one: what `clearsInside` asks of every loop. */
+function clearingOf(nodes: readonly Node[]): Clearing {
+  const loops = new Set<string>();
+  for (const node of nodes) for (let outer = up(node, true); outer; outer = up(outer, true)) if (LOOP_TYPES.has(outer.type)) loops.add(nodeKey(outer));
+  return { loops, functions: clearingFunctions(nodes) };
 }
 
 function clearsGradients(call: CallSite): boolean {
@@ -75,7 +83,7 @@ function clearingFunctions(nodes: readonly Node[]): Set<string> {
 }
 
 function clearsInside(index: SemanticIndex, loop: Node, clearing: Clearing): boolean {
-  if (clearing.nodes.some((node) => isAncestorOf(loop, node))) return true;
+  if (clearing.loops.has(nodeKey(loop))) return true;
   return index.callsWithin(loop).some((call) => clearing.functions.has(call.method ?? call.callee.text));
 }
 
@@ -101,7 +109,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
     finish() {
       if (stepsByLoop.size === 0) return;
       const passes = backwards.filter((call) => !backwardOfConstant(index, call));
-      report(context, stepsByLoop, passes, { nodes: cleared, functions: clearingFunctions(cleared) });
+      report(context, stepsByLoop, passes, clearingOf(cleared));
     },
   };
 }

@@ -302,31 +302,47 @@ function freshlyLoaded(index: SemanticIndex, name: Node, origin: ModuleOrigin, m
   return modes.filter(({ call }) => call.node.startIndex >= binding.boundAt);
 }
 
-/** The loops that run a backward pass, with the function they are in. */
-interface TrainingLoop {
-  loop: Node;
-  fn: Node | undefined;
+/**
+ * The loops that run a backward pass, found once per document: each loop by the function it is in
+ * (`''` at module level), and for each name a loop calls, the end of the first such loop in each
+ * function. Asked per forward pass, a scan of every training loop's calls was quadratic in long scripts.
+ */
+interface TrainingLoops {
+  starts: Set<string>;
+  firstEnd: Map<string, number>;
 }
 
-function trainingLoops(backwards: readonly CallSite[]): TrainingLoop[] {
-  return backwards.flatMap((call) => {
-    const fn = enclosingFunction(call.node);
-    return enclosingLoops(call.node).map((loop) => ({ loop, fn }));
-  });
+const scopeKey = (fn: Node | undefined): string => (fn ? String(fn.startIndex) : '');
+
+function trainingLoops(index: SemanticIndex, backwards: readonly CallSite[]): TrainingLoops {
+  const starts = new Set<string>();
+  const firstEnd = new Map<string, number>();
+  for (const call of backwards) {
+    const scope = scopeKey(enclosingFunction(call.node));
+    for (const loop of enclosingLoops(call.node)) {
+      const key = `${scope}:${loop.startIndex}`;
+      if (starts.has(key)) continue;
+      starts.add(key);
+      for (const inner of index.callsWithin(loop)) {
+        if (inner.callee.type !== 'identifier') continue;
+        const called = `${scope}\u0000${inner.callee.text}`;
+        firstEnd.set(called, Math.min(firstEnd.get(called) ?? Infinity, loop.endIndex));
+      }
+    }
+  }
+  return { starts, firstEnd };
 }
 
 /**
  * True when `use` runs after a loop of the same scope that trains this module (a loop with a
  * backward pass that calls `name` and ends before it) and is not itself inside a loop with a
  * backward pass (where it may be part of the training, as the generator's forward pass in a GAN).
+ * A loop fitting other tensors (`w`, `b` by hand) says nothing about this module's training.
  */
-function runsAfterTraining(index: SemanticIndex, loops: readonly TrainingLoop[], use: Node, name: string): boolean {
-  const fn = enclosingFunction(use);
-  const same = loops.filter((t) => (t.fn && fn ? sameNode(t.fn, fn) : !t.fn && !fn));
-  if (same.some((t) => isAncestorOf(t.loop, use))) return false;
-  // A loop fitting other tensors (`w`, `b` by hand) says nothing about this module's training.
-  const callsModule = (loop: Node) => index.callsWithin(loop).some((call) => call.callee.type === 'identifier' && call.callee.text === name);
-  return same.some((t) => t.loop.endIndex <= use.startIndex && callsModule(t.loop));
+function runsAfterTraining(training: TrainingLoops, use: Node, name: string): boolean {
+  const scope = scopeKey(enclosingFunction(use));
+  if (enclosingLoops(use).some((loop) => training.starts.has(`${scope}:${loop.startIndex}`))) return false;
+  return (training.firstEnd.get(`${scope}\u0000${name}`) ?? Infinity) <= use.startIndex;
 }
 
 /**
@@ -424,7 +440,7 @@ function listen(context: RuleContext): RuleListeners | undefined {
 function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: ReadonlyMap<string, NameEvents>, uses: readonly CallSite[], backwards: readonly CallSite[]): void {
   const { index } = context;
   const mayEvaluate = evaluationTest(index, setsEval);
-  const training = trainingLoops(backwards);
+  const training = trainingLoops(index, backwards);
   const stepLoops = backwards.map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
@@ -443,7 +459,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     if (!known) facts.set(factsKey, (known = moduleFacts(index, sharedEvents(events.get(name), alias === undefined ? undefined : events.get(alias)), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(index, training, use.node, name)) continue;
+    if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(training, use.node, name)) continue;
     // A name rebound by a `from_pretrained` load holds a fresh model, in evaluation mode: only the
     // switches after that binding count (the training before it was of the model it replaced).
     const fresh = freshlyLoaded(index, use.callee, origin, known.modes);
