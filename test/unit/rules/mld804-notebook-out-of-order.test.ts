@@ -239,6 +239,18 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('import sklearn\nprint sklearn.__version__\n'),
     },
     {
+      name: 'a cell that only mounts Colab\'s drive, re-run after the cells below it (the mount outlives the kernel)',
+      code: reRunAfterBelow('from google.colab import drive\ndrive.mount("/content/drive")\n'),
+    },
+    {
+      name: 'Colab\'s drive mounted again by force beside imports and a comment, re-run after the cells below it',
+      code: reRunAfterBelow('# the data lives in Drive\nimport numpy as np\nfrom google.colab import drive\ndrive.mount("/content/gdrive", force_remount=True)\n'),
+    },
+    {
+      name: 'Colab\'s drive mounted through the package it belongs to, re-run after the cells below it',
+      code: reRunAfterBelow('from google import colab\ncolab.drive.mount("/content/drive")\n'),
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -480,6 +492,20 @@ ruleTests(notebookOutOfOrder, {
         { text: 'model.fit(X, y)\n', executionOrder: 10 },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 6 \(\[2\]\) below it.*3 other cells/, related: 4 }],
+    },
+    ...[
+      ['unmounts it', 'from google.colab import drive\ndrive.mount("/content/drive")\ndrive.flush_and_unmount()\n'],
+      ['moves into it', 'from google.colab import drive\ndrive.mount("/content/drive")\n%cd /content/drive/MyDrive/rentals\n'],
+      ['reads from it', 'from google.colab import drive\ndrive.mount("/content/drive")\nrent = pd.read_csv("/content/drive/MyDrive/rent.csv")\n'],
+    ].map(([what, cell]) => ({
+      name: `a cell that mounts Colab's drive and also ${what} is compared: re-run after the cells below it`,
+      code: reRunAfterBelow(cell),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    })),
+    {
+      name: 'a cell that only mounts Colab\'s drive and shares its count with the cell below is compared: the count marks a second session',
+      code: sharesCountWithBelow('from google.colab import drive\ndrive.mount("/content/drive")\n'),
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
     },
     {
       name: 'a cell of imports with a constant, or with a %cd magic, is compared',
