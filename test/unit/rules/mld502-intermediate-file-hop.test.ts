@@ -761,6 +761,71 @@ ruleTests(intermediateFileHop, {
             return path
       `,
     },
+    {
+      name: 'tables rebuilt only when a helper of the file finds the source files, then plotted: where they are missing the plot reads the copy an earlier run left',
+      code: py`
+        from pathlib import Path
+        import matplotlib.pyplot as plt
+        import pandas as pd
+
+        RUNS = Path("runs")
+        TABLES = Path("report/tables")
+
+        def sources_present():
+            needed = [RUNS / "kepler_metrics.csv", RUNS / "tess_metrics.csv"]
+            return all(p.exists() for p in needed)
+
+        def plot_scores():
+            scores = pd.read_csv(TABLES / "scores.csv")
+            plt.bar(scores["survey"], scores["f1"])
+            plt.savefig("report/scores.png")
+
+        def main():
+            if sources_present():
+                merged = pd.concat([pd.read_csv(RUNS / "kepler_metrics.csv"), pd.read_csv(RUNS / "tess_metrics.csv")])
+                merged.to_csv(TABLES / "scores.csv", index=False)
+            plot_scores()
+
+        main()
+      `,
+    },
+    {
+      name: 'features written only when the raw folder holds files (a helper of the file that lists it), then read back to train on either way',
+      code: py`
+        import os
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+
+        RAW_DIR = "data/raw_lightcurves"
+
+        def raw_available(folder):
+            return os.path.isdir(folder) and len(os.listdir(folder)) > 0
+
+        if raw_available(RAW_DIR):
+            feats = extract_features(RAW_DIR)
+            feats.to_parquet("data/features.parquet")
+        feats = pd.read_parquet("data/features.parquet")
+        clf = RandomForestClassifier().fit(feats.drop(columns="label"), feats["label"])
+      `,
+    },
+    {
+      name: 'a cache rebuilt when a helper of the file says the catalog file is missing, also joined with a flag in the test',
+      code: py`
+        import numpy as np
+        from pathlib import Path
+
+        CATALOG = Path("cache/galaxy_embeddings.npy")
+
+        def catalog_missing():
+            return not CATALOG.is_file()
+
+        def build(images, refresh=False):
+            if refresh or catalog_missing():
+                np.save(CATALOG, embed(images))
+            vectors = np.load(CATALOG)
+            return fit_index(vectors)
+      `,
+    },
   ],
   invalid: [
     {
@@ -1267,6 +1332,28 @@ ruleTests(intermediateFileHop, {
                 print(search(args.query))
       `,
       findings: [{ line: 10, column: 20, message: /^"cache\/embeddings.npy" is written by `np.save` in line 5 and read back here/, related: 1 }],
+      noFix: true,
+    },
+    {
+      name: 'a write under a helper of the file that checks no file (a row count, a setting) is still a hop',
+      code: py`
+        import pandas as pd
+
+        SETTINGS = {"rebuild": True}
+
+        def enough_rows(frame):
+            return len(frame) > 1000
+
+        def rebuild_wanted():
+            return SETTINGS["rebuild"]
+
+        def run(frame):
+            if enough_rows(frame) and rebuild_wanted():
+                frame.dropna().to_csv("work/clean.csv", index=False)
+            clean = pd.read_csv("work/clean.csv")
+            return train(clean)
+      `,
+      findings: [{ line: 14, column: 13, message: /^"work\/clean.csv" is written by `frame.dropna\(\).to_csv` in line 13 and read back here/, related: 1 }],
       noFix: true,
     },
     {

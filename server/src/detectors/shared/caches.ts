@@ -6,6 +6,7 @@ import type { DataFlow } from '../../semantics/dataflow';
 import { ancestors, conditionOf, enclosingFunction, isAncestorOf, memoKey, sameNode, stripParens } from '../../semantics/nodes';
 import type { SemanticIndex } from '../../semantics';
 import { oncePer } from '../../engine/collections';
+import { callResultValues } from './returnedValues';
 
 /**
  * Conditions that check whether a file is there: the write and read are a cache, not a hop. The
@@ -30,12 +31,22 @@ export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0, otherRun?
   for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
     const condition = conditionOf(current);
-    if (condition && EXISTENCE_CHECK.test(condition.text)) return true;
+    if (condition && (EXISTENCE_CHECK.test(condition.text) || (flow && callsExistenceHelper(flow, condition)))) return true;
     if (current.type === 'try_statement' && missingFileHandlers(current).length > 0) return true;
   }
   const fn = flow && depth < MAX_CHECKED_CALL_DEPTH ? enclosingFunction(site) : undefined;
   const calls = fn ? flow!.callsOf(fn).filter((call) => !otherRun?.(call.node)) : [];
   return calls.length > 0 && calls.every((call) => isCacheOrCheck(call.node, flow, depth + 1));
+}
+
+/**
+ * True when the condition calls a module-level function of the file whose every return is such a
+ * check (`def has_sources(): return all(p.exists() for p in needed)`, then `if has_sources():`): the
+ * check only moved into a helper, and the run where it fails reads what an earlier run saved.
+ */
+function callsExistenceHelper(flow: DataFlow, condition: Node): boolean {
+  // callResultValues answers only for calls, so the condition itself may be in the list whatever it is.
+  return [condition, ...condition.descendantsOfType('call')].some((call) => !!call && callResultValues(flow.index, call)?.every((value) => EXISTENCE_CHECK.test(value.text)) === true);
 }
 
 /** The `except` clauses of a `try` that run when a file is missing (`FileNotFoundError`, `OSError`, a bare `except`...). */
