@@ -479,15 +479,19 @@ export class DataFlow {
     if (read.deferred || COMPREHENSION_TYPES.has(home.scope.type)) return candidates.filter((d) => d.kind !== 'global' && d.kind !== 'delete');
     const at = read.node.startIndex;
     const result: Definition[] = [];
+    // The bindings after the read come last (found by binary search: a name rebound all down a long
+    // script, `loss` in every training loop, made a scan past them per read quadratic). They reach
+    // the read only through a loop around it (below).
+    const firstAfter = firstAtOrAfter(candidates, (definition) => definition.node.startIndex, at + 1);
+    let bindsAfter = false;
+    for (let i = candidates.length - 1; i >= firstAfter && !bindsAfter; i--) bindsAfter = candidates[i].kind !== 'global';
     // Backwards from the read: a binding reaches it unless a later one replaces it on every path.
     const later: Definition[] = [];
-    let bindsAfter = false;
     // The binding that replaces the name on every path to the read, in a block that holds the read.
     let replacedAt: Definition | undefined;
-    for (let i = candidates.length - 1; i >= 0; i--) {
+    for (let i = firstAfter - 1; i >= 0; i--) {
       const definition = candidates[i];
       if (definition.kind === 'global') continue;
-      if (definition.node.startIndex > at) bindsAfter = true;
       if (definition.boundAt > at) continue;
       if (definition.kind !== 'delete' && !later.some((k) => this.blockHolds(k, definition.node.startIndex))) result.push(definition);
       // A `for` loop binds its target before every run of its body: a read in the body sees no earlier binding.
@@ -508,9 +512,9 @@ export class DataFlow {
     if (bindsAfter) {
       for (const loop of enclosingLoops(read.node)) {
         if (replacedAt && replacedAt.node.startIndex > loop.startIndex) continue;
-        for (const definition of candidates) {
-          if (definition.kind === 'global' || definition.kind === 'delete') continue;
-          if (definition.node.startIndex > at && definition.node.startIndex < loop.endIndex && !result.includes(definition)) result.push(definition);
+        for (let i = firstAfter; i < candidates.length && candidates[i].node.startIndex < loop.endIndex; i++) {
+          const definition = candidates[i];
+          if (definition.kind !== 'global' && definition.kind !== 'delete' && !result.includes(definition)) result.push(definition);
         }
       }
     }
