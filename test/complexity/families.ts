@@ -161,3 +161,29 @@ export function checkHelpersOf(lines: number): DocumentSource {
   const training = ['data = pd.read_csv("train.csv")', 'LogisticRegression().fit(data[["a"]], data["y"])'];
   return scriptSource('file:///checks.py', `${[...HEADER, ...helpers, ...training].join('\n')}\n`);
 }
+
+/**
+ * Thousands of training loops, each with its network evaluated under `no_grad` right after it, and
+ * the same names (`loss`, `xb`, `epoch`) bound again in every block: which loops train a module and
+ * which clear gradients is found once per document, and a read's reaching bindings by binary search,
+ * never by asking every loop per forward pass or scanning every later binding of the name per read.
+ */
+export function trainingLoopsOf(lines: number): DocumentSource {
+  const net = ['import torch.nn as nn', 'class Net(nn.Module):', '    def __init__(self):', '        super().__init__()', '        self.body = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.2), nn.Linear(8, 1))', '    def forward(self, x):', '        return self.body(x)'];
+  const count = Math.max(1, Math.floor((lines - HEADER.length - net.length) / 12));
+  const blocks = Array.from({ length: count }, (_, i) => [
+    `net_${i} = Net()`,
+    `opt_${i} = torch.optim.SGD(net_${i}.parameters(), lr=0.01)`,
+    'for epoch in range(3):',
+    '    for xb, yb in loader:',
+    `        opt_${i}.zero_grad()`,
+    `        loss = loss_fn(net_${i}(xb), yb)`,
+    '        loss.backward()',
+    `        opt_${i}.step()`,
+    '    print(epoch, loss.item())',
+    'with torch.no_grad():',
+    `    preds_${i} = net_${i}(x_val)`,
+    `print(preds_${i}.mean(), loss)`,
+  ]).flat();
+  return scriptSource('file:///loops.py', `${[...HEADER, ...net, ...blocks].join('\n')}\n`);
+}

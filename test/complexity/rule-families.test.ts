@@ -11,7 +11,7 @@ import { RULES } from '../../server/src/detectors';
 import { buildDocument, type DocumentSource } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { parser } from '../support/engine';
-import { checkHelpersOf, deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, recordHopsOf, scriptOf } from './families';
+import { checkHelpersOf, deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, recordHopsOf, scriptOf, trainingLoopsOf } from './families';
 
 const SIZES = [5000, 10000, 20000];
 const MAX_GROWTH = 2.5;
@@ -74,4 +74,5 @@ describe('analysis time per rule family grows linearly', function () {
   it('one dictionary and one tuple of thousands of models, the dictionary handed with their grids', () => growth('models in containers', modelDictionaryOf));
   it('thousands of record files written and read back', () => growth('record files read back', recordHopsOf));
   it('thousands of helpers that check the frame they are given', () => growth('check helpers', checkHelpersOf));
+  it('thousands of training loops, each network evaluated after its loop', () => growth('training loops', trainingLoopsOf));
 });
