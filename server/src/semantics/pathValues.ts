@@ -304,3 +304,17 @@ export function samePath(a: PathValue, b: PathValue): boolean {
   const key = pathKey(a);
   return key !== undefined && key === pathKey(b);
 }
+
+/**
+ * The name a binding only spells another way: `path` after `path = Path(path)` (or `str(path)`,
+ * `os.fspath(path)`, the normalising first line of many helpers) names, as a path, what the `path`
+ * on the right named; that identifier, when the one binding reaching `identifier` is such.
+ */
+export function respelledFrom(flow: DataFlow, identifier: Node): Node | undefined {
+  const read = flow.readAt(identifier);
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  const value = definitions.length === 1 && definitions[0].kind === 'assign' ? definitions[0].value : undefined;
+  const spelled = value ? flow.pathOf(value) : undefined;
+  if (!value || spelled?.template !== '{}' || spelled.holes.length !== 1 || spelled.holes[0] !== identifier.text) return undefined;
+  return (value.type === 'identifier' ? [value] : value.descendantsOfType('identifier')).find((id) => id?.text === identifier.text) ?? undefined;
+}

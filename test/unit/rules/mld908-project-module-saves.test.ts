@@ -51,6 +51,27 @@ const CHECKPOINTS = projectModule('checkpoints', py`
       return os.path.join(checkpoint_dir, filename)
 `);
 
+const ATOMIC = projectModule('storage', py`
+  import os
+  import shutil
+  from pathlib import Path
+  import torch
+
+  def atomic_torch_save(value, path):
+      path = Path(path)
+      temporary = path.with_name(f".{path.name}.tmp")
+      torch.save(value, temporary)
+      os.replace(temporary, path)
+
+  def install_release(url, path):
+      temporary = str(path) + ".part"
+      shutil.copy(download(url), temporary)
+      os.replace(temporary, path)
+
+  def move_only(path):
+      os.replace(str(path) + ".old", path)
+`);
+
 describe('MLD908: saves by functions of the project modules a file imports', () => {
   it('a load of the file an imported helper saved before it reads the program\'s own save', async () => {
     const code = py`
@@ -171,6 +192,31 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
       train.main("data/raw.csv", "models/prod.pkl")
       other = joblib.load("models/baseline.pkl")
     `, [train]), [4, 6]);
+  });
+
+  it('an atomic save, written to a temporary file and moved onto the path it is given, saves to that path', async () => {
+    const code = py`
+      import torch
+      from pathlib import Path
+      from storage import atomic_torch_save, install_release, move_only
+
+      def train(model, out_dir, epochs):
+          best = None
+          for epoch in range(epochs):
+              score = run_epoch(model)
+              if best is None or score > best:
+                  best = score
+                  atomic_torch_save(model.state_dict(), Path(out_dir) / "best_model.pt")
+          model.load_state_dict(torch.load(Path(out_dir) / "best_model.pt"))
+
+      def warm_start(model, cache):
+          install_release("https://example.org/r1.pt", cache / "release.pt")
+          model.load_state_dict(torch.load(cache / "release.pt"))
+          move_only(cache / "kept.pt")
+          model.load_state_dict(torch.load(cache / "kept.pt"))
+    `;
+    assert.deepEqual(await lines(code, []), [12, 16, 18], 'without the module the helper is unknown');
+    assert.deepEqual(await lines(code, [ATOMIC]), [16, 18], 'a download moved into place, or a move of nothing saved, is still reported');
   });
 
   it('still reports a load the helper did not save: another file, before the call, a stamped or rebuilt name, a helper that saves nothing', async () => {

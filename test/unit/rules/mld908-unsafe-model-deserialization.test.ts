@@ -839,6 +839,30 @@ const NAMES_OF_OTHER_FILES = py`
       net.load_state_dict(torch.load(args.checkpoint))
 `;
 
+/** A download moved into place by a helper that saves nothing, and a file loaded before the helper that saves it ran. */
+const MOVED_INTO_PLACE = py`
+        import os
+        import shutil
+        import torch
+
+        def install(downloaded, path):
+            tmp = path + ".part"
+            shutil.copy(downloaded, tmp)
+            os.replace(tmp, path)
+
+        def atomic_save(value, path):
+            tmp = path + ".tmp"
+            torch.save(value, tmp)
+            os.replace(tmp, path)
+
+        def run(model, out_dir):
+            install(fetch_release(), os.path.join(out_dir, "pretrained.pt"))
+            base = torch.load(os.path.join(out_dir, "pretrained.pt"))
+            resumed = torch.load(os.path.join(out_dir, "last.pt"))
+            atomic_save(model.state_dict(), os.path.join(out_dir, "last.pt"))
+            return base, resumed
+`;
+
 const PLACEHOLDER_NONE_FOREIGN = py`
   import os
   import torch
@@ -874,6 +898,38 @@ const JOBLIB_JOBLIB_PICKLE_REPORTED = [
 
 ruleTests(unsafeModelDeserialization, {
   valid: [
+    {
+      name: 'an atomic save by a helper of the file: written to a temporary file, then moved onto the path each call passes',
+      code: py`
+        import os
+        from pathlib import Path
+        import torch
+
+        def atomic_save(value, path):
+            path = Path(path)
+            tmp = path.with_name(f".{path.name}.tmp")
+            torch.save(value, tmp)
+            os.replace(tmp, path)
+
+        def replace_save(state, target):
+            partial = target + ".partial"
+            torch.save(state, partial)
+            os.rename(partial, target)
+
+        def train(model, out_dir, epochs):
+            best = None
+            for epoch in range(epochs):
+                score = run_epoch(model)
+                if best is None or score > best:
+                    best = score
+                    atomic_save(model.state_dict(), Path(out_dir) / "best_model.pt")
+            model.load_state_dict(torch.load(Path(out_dir) / "best_model.pt"))
+
+        def export(model, folder):
+            replace_save(model.state_dict(), folder + "/final.pt")
+            return torch.load(folder + "/final.pt")
+      `,
+    },
     {
       name: 'a loop over a literal list of names, each naming a file the program saved before it (the models of a comparison reloaded for their plots)',
       code: py`
@@ -2831,6 +2887,15 @@ ruleTests(unsafeModelDeserialization, {
         { line: 10, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
       ],
+    },
+    {
+      name: 'a file moved into place by a helper that saved nothing (a download), or loaded before the helper ran, still unpickles',
+      code: MOVED_INTO_PLACE,
+      findings: [
+        { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 18, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      output: MOVED_INTO_PLACE.replace('torch.load(os.path.join(out_dir, "pretrained.pt"))', 'torch.load(os.path.join(out_dir, "pretrained.pt"), weights_only=True)'),
     },
     {
       name: 'a loop over a literal list of names when one of them was never saved, or is saved only after the loop, still unpickles',

@@ -6,7 +6,9 @@
 // `__call__` saves to `self.path`). A load of that path after the call reads the program's own file.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
+import { argument } from '../../semantics/calls';
 import { holdsData } from '../../semantics/dataio';
+import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
@@ -110,7 +112,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       const value = exit.namedChild(0);
       return !!value && namesSameFile(index, io.path!, value);
     });
-    const rebound = (parameter: Parameter) => index.definitionsOf(parameter.name).some((definition) => definition.kind !== 'param' && definition.scope.id === fn.id);
+    const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
       const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
@@ -138,9 +140,48 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       });
     }
   }
+  recordAtomicSaves(index, record);
   composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
   return saves;
+}
+
+/**
+ * Whether a parameter of `fn` is bound again in it to another value: `path = Path(path)` or
+ * `path = str(path)` only spells the same path another way (the normalising first line of many
+ * helpers), so the callers' arguments still fill it in.
+ */
+function reboundIn(index: SemanticIndex, fn: Node): (parameter: Parameter) => boolean {
+  return (parameter) => index.definitionsOf(parameter.name).some((definition) => definition.kind !== 'param' && definition.scope.id === fn.id
+    && !(definition.kind === 'assign' && definition.value && isOnlyPart(index.dataflow.pathOf(definition.value), parameter.name)));
+}
+
+/** The value is one run-time part and nothing else, read from `name`. */
+function isOnlyPart(value: PathValue, name: string): boolean {
+  return value.template === '{}' && value.holes.length === 1 && value.holes[0] === name;
+}
+
+/**
+ * An atomic save: a top-level function that writes a temporary file and then moves it onto a path
+ * over its parameters (`torch.save(value, tmp)`, then `os.replace(tmp, path)`) saves to that path,
+ * as one that writes it directly does.
+ */
+function recordAtomicSaves(index: SemanticIndex, record: (name: string, save: ParameterSave) => void): void {
+  for (const move of index.callsTo(FILE_MOVES)) {
+    const fn = enclosingFunction(move.node);
+    const holder = fn?.parent?.type === 'decorated_definition' ? fn.parent : fn;
+    const name = fn?.type === 'function_definition' && holder && isTopLevel(holder) ? fn.childForFieldName('name')?.text : undefined;
+    const [from, to] = [argument(move, 'src', 0), argument(move, 'dst', 1)];
+    if (!name || !from || !to) continue;
+    const written = index.dataflow.io.some((io) => io.direction === 'write' && !!io.path && (io.what === 'model' || holdsData(io))
+      && enclosingFunction(io.call.node)?.id === fn!.id && io.call.node.endIndex <= move.node.startIndex && namesSameFile(index, io.path, from));
+    if (!written) continue;
+    const parameters = parametersOf(index, fn!);
+    const path = index.dataflow.pathOf(to);
+    const rebound = reboundIn(index, fn!);
+    const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
+    if (fillable) record(name, { parameters, path: detached(path), returned: false, fillable });
+  }
 }
 
 /**
