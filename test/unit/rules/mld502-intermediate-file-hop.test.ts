@@ -1,5 +1,6 @@
 import { intermediateFileHop } from '../../../server/src/detectors/mld502-intermediate-file-hop';
-import { py } from '../../support/engine';
+import { strict as assert } from 'node:assert';
+import { findingLinesIn, py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 ruleTests(intermediateFileHop, {
@@ -1603,4 +1604,54 @@ ruleTests(intermediateFileHop, {
       findings: [{ line: 6, message: /^"scaled.npy" is written by `np.save` in line 3 and read back here/, related: 1 }],
     },
   ],
+});
+
+/**
+ * Tests that write their inputs under a directory made new for them (pytest's `tmp_path` or `tmpdir`,
+ * a `tempfile` directory) and run the reading code over them, as an end-to-end check of a pipeline does.
+ */
+const TESTS_WRITE_THEIR_OWN_INPUTS = py`
+import os
+import tempfile
+import numpy as np
+import pandas as pd
+from sklearn.linear_model import Ridge
+
+def test_merge_and_fit(sales_frame, stores_frame, tmp_path):
+    sales_csv = tmp_path / "sales.csv"
+    stores_csv = tmp_path / "stores.csv"
+    sales_frame.to_csv(sales_csv, index=False)
+    stores_frame.to_csv(stores_csv, index=False)
+    merged = pd.read_csv(sales_csv).merge(pd.read_csv(stores_csv), on="store_id")
+    model = Ridge().fit(merged[["promo", "distance"]], merged["units"])
+    assert model.coef_.shape == (2,)
+
+def test_features_round_trip(tmpdir):
+    path = os.path.join(tmpdir, "features.npy")
+    np.save(path, np.random.default_rng(0).normal(size=(20, 3)))
+    X = np.load(path)
+    model = Ridge().fit(X, X[:, 0])
+    assert model.score(X, X[:, 0]) > 0.9
+
+def test_weekly_parquet():
+    with tempfile.TemporaryDirectory() as d:
+        weekly = os.path.join(d, "weekly.parquet")
+        pd.DataFrame({"week": [1, 2], "units": [3.0, 4.0]}).to_parquet(weekly)
+        frame = pd.read_parquet(weekly)
+        model = Ridge().fit(frame[["week"]], frame["units"])
+        assert model.predict([[3]])[0] > 4
+`;
+
+describe('MLD502: files under a directory a test made new for itself', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, intermediateFileHop);
+
+  it('leaves a test that writes its inputs under its tmp_path, tmpdir or a tempfile directory and reads them back', async () => {
+    assert.deepEqual(await findingsIn('file:///shop/tests/test_pipeline.py', TESTS_WRITE_THEIR_OWN_INPUTS), []);
+  });
+
+  it('still reports the same hops outside a test module, and a folder that may already exist', async () => {
+    assert.deepEqual(await findingsIn('file:///shop/scripts/pipeline_check.py', TESTS_WRITE_THEIR_OWN_INPUTS), [12, 19, 27]);
+    const shared = TESTS_WRITE_THEIR_OWN_INPUTS.replace('sales_csv = tmp_path / "sales.csv"', 'sales_csv = os.path.join("data", "interim", "sales.csv")');
+    assert.deepEqual(await findingsIn('file:///shop/tests/test_pipeline.py', shared), [12]);
+  });
 });

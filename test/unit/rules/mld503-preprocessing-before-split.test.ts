@@ -63,6 +63,30 @@ ruleTests(preprocessingBeforeSplit, {
       `,
     },
     {
+      name: 'category_encoders binary, base-N and hashing encoders learn only the categories, before the split',
+      code: py`
+        import category_encoders as ce
+        import pandas as pd
+        from category_encoders import BaseNEncoder
+        from sklearn.model_selection import train_test_split
+        from sklearn.ensemble import GradientBoostingRegressor
+
+        def weekly(df, cat_cols, num_cols):
+            enc = ce.BinaryEncoder(cols=cat_cols, drop_invariant=False)
+            X = pd.concat([df[num_cols], enc.fit_transform(df[cat_cols])], axis=1)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, df["units"], test_size=0.2, random_state=3)
+            return GradientBoostingRegressor().fit(X_tr, y_tr).score(X_te, y_te)
+
+        def by_region(frame):
+            codes = BaseNEncoder(cols=["region"], base=3).fit_transform(frame[["region"]])
+            return train_test_split(codes, frame["demand"], random_state=0)
+
+        def hashed(frame):
+            hashed_items = ce.HashingEncoder(cols=["sku"], n_components=16).fit_transform(frame[["sku"]])
+            return train_test_split(hashed_items, frame["sold"], shuffle=False)
+      `,
+    },
+    {
       name: 'preprocessing whose output never reaches the split',
       code: py`
         import pandas as pd
@@ -287,6 +311,20 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'a category_encoders target encoder learns the target mean of each category from every row, before the split',
+      code: py`
+        import category_encoders as ce
+        import pandas as pd
+        from sklearn.model_selection import train_test_split
+
+        def weekly(df, cat_cols):
+            enc = ce.TargetEncoder(cols=cat_cols)
+            X = enc.fit_transform(df[cat_cols], df["units"])
+            return train_test_split(X, df["units"], test_size=0.2, random_state=3)
+      `,
+      findings: [{ line: 7, column: 9, message: /^TargetEncoder is fitted on all of df\[cat_cols\] before train_test_split/ }],
+    },
     {
       name: 'an imputer that also adds missing-value indicators, or fills with a statistic, learns from every row before the cross-validation',
       code: py`

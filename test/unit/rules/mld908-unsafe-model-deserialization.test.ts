@@ -931,6 +931,34 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'files saved under the folder of a configured path (`Path(cfg[...]).parent`, `os.path.dirname(args.output)`), read back under the same folder, also in a loop over literal names',
+      code: py`
+        import os
+        import joblib
+        import torch
+        from pathlib import Path
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import GradientBoostingRegressor
+
+        def fit_all(config, X, y):
+            models_dir = Path(config["model"]["path"]).parent
+            joblib.dump(Ridge().fit(X, y), models_dir / "ridge.pkl")
+            joblib.dump(GradientBoostingRegressor().fit(X, y), str(models_dir / "gbr.pkl"))
+            for name in ["ridge.pkl", "gbr.pkl"]:
+                reg = joblib.load(models_dir / name)
+                print(name, reg.score(X, y))
+
+        def train_nets(args, encoder, decoder):
+            weights_dir = os.path.dirname(args.output)
+            torch.save(encoder, os.path.join(weights_dir, "encoder.pt"))
+            torch.save(decoder, os.path.join(weights_dir, "decoder.pt"))
+            restored = []
+            for part in ("encoder.pt", "decoder.pt"):
+                restored.append(torch.load(os.path.join(weights_dir, part)))
+            return restored
+      `,
+    },
+    {
       name: 'a loop over a literal list of names, each naming a file the program saved before it (the models of a comparison reloaded for their plots)',
       code: py`
         import os
@@ -2815,6 +2843,24 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a folder worked out by a call that may give another value (`Path(latest_run(config)).parent`), saved under and read back in a loop over literal names: may be another run\'s files',
+      code: py`
+        import joblib
+        from pathlib import Path
+        from sklearn.linear_model import Ridge
+        from sklearn.ensemble import GradientBoostingRegressor
+
+        def fit_all(config, X, y):
+            models_dir = Path(latest_run(config)).parent
+            joblib.dump(Ridge().fit(X, y), models_dir / "ridge.pkl")
+            joblib.dump(GradientBoostingRegressor().fit(X, y), str(models_dir / "gbr.pkl"))
+            for name in ["ridge.pkl", "gbr.pkl"]:
+                reg = joblib.load(models_dir / name)
+                print(name, reg.score(X, y))
+      `,
+      findings: [{ line: 11, column: 15 }],
+    },
     {
       name: 'a name that holds a placeholder `None` or a path nothing in the program saved (a run to resume, a path bound beside a save to another file) is still reported',
       code: PLACEHOLDER_NONE_FOREIGN,

@@ -25,9 +25,14 @@ export interface TransformerCall {
 const FIT_METHODS = new Set(['fit', 'fit_transform', 'partial_fit']);
 const RESAMPLERS = /^imblearn\.(over_sampling|under_sampling|combine)\.\w+$/;
 
-/** Classes that learn only the set of categories or nothing at all from the data they are fitted on. */
+/**
+ * Classes that learn only the set of categories or nothing at all from the data they are fitted on.
+ * category_encoders' binary and base-N encoders write the ordinal code of each category in digits,
+ * and its hashing encoder hashes values: none of them learns a statistic of the rows.
+ */
 const NO_STATISTICS = new Set([
   'LabelEncoder', 'LabelBinarizer', 'MultiLabelBinarizer', 'OneHotEncoder', 'OrdinalEncoder', 'DictVectorizer',
+  'BinaryEncoder', 'BaseNEncoder', 'HashingEncoder',
   'HashingVectorizer', 'FeatureHasher', 'FunctionTransformer', 'Binarizer', 'Normalizer', 'PolynomialFeatures',
 ]);
 /** CountVectorizer keeps every word it sees unless told to cut by frequency. */
