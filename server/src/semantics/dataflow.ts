@@ -301,16 +301,16 @@ export class DataFlow {
   }
 
   /**
-   * Where code at `node` runs, as offsets of module-level code: its own position at module level;
-   * inside a function defined at module level, the positions of the module-level calls of that
-   * function. Empty for code in methods, nested functions and lambdas (not followed).
+   * Where code at `node` runs, as module-level code: itself at module level; inside a function
+   * defined at module level, the module-level calls of that function. Empty for code in methods,
+   * nested functions and lambdas (not followed).
    */
-  runsAt(node: Node): number[] {
+  runsAt(node: Node): Node[] {
     const fn = enclosingFunction(node);
-    if (!fn) return [node.startIndex];
+    if (!fn) return [node];
     return this.callsOf(fn)
       .filter((read) => !read.deferred)
-      .map((read) => read.node.startIndex);
+      .map((read) => read.node);
   }
 
   /**

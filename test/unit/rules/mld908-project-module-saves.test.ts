@@ -380,6 +380,129 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [tools]), [15, 18]);
   });
 
+  it('a method reached from another that hands it its own parameters unchanged saves to what the outer call passes', async () => {
+    const tools = projectModule('utils.tools', py`
+      import torch
+
+      class EarlyStopping:
+          def __init__(self, patience=7, delta=0):
+              self.patience = patience
+              self.best_score = None
+
+          def __call__(self, val_loss, model, path):
+              score = -val_loss
+              if self.best_score is None:
+                  self.best_score = score
+                  self.save_checkpoint(val_loss, model, path)
+              elif score > self.best_score:
+                  self.best_score = score
+                  self.save_checkpoint(val_loss, model, path)
+
+          def save_checkpoint(self, val_loss, model, path):
+              torch.save(model.state_dict(), path + "/" + "checkpoint.pth")
+
+      class Staged:
+          def __call__(self, val_loss, model, path):
+              self.save_checkpoint(val_loss, model, path + "_staged")
+
+          def save_checkpoint(self, val_loss, model, path):
+              torch.save(model.state_dict(), path + "/" + "checkpoint.pth")
+
+      class Mixed:
+          def __call__(self, val_loss, model, path, backup):
+              self.save_checkpoint(val_loss, model, path)
+              self.save_checkpoint(val_loss, model, backup)
+
+          def save_checkpoint(self, val_loss, model, path):
+              torch.save(model.state_dict(), path + "/" + "checkpoint.pth")
+    `);
+    const code = py`
+      import os
+      import torch
+      from utils.tools import EarlyStopping, Staged, Mixed
+
+      def train(model, args, setting):
+          path = os.path.join(args.checkpoints, setting)
+          early_stopping = EarlyStopping(patience=args.patience)
+          for epoch in range(args.train_epochs):
+              early_stopping(validate(model), model, path)
+          best_model_path = path + "/" + "checkpoint.pth"
+          model.load_state_dict(torch.load(best_model_path))
+          model.load_state_dict(torch.load(os.path.join(args.checkpoints, "pretrained") + "/" + "checkpoint.pth"))
+
+      def staged(model, args, setting):
+          path = os.path.join(args.staging, setting)
+          Staged()(validate(model), model, path)
+          model.load_state_dict(torch.load(path + "/" + "checkpoint.pth"))
+
+      def mixed(model, args, setting, backup):
+          path = os.path.join(args.mixed, setting)
+          Mixed()(validate(model), model, path, backup)
+          model.load_state_dict(torch.load(path + "/" + "checkpoint.pth"))
+    `;
+    assert.deepEqual(await lines(code, []), [11, 12, 17, 22], 'without the module every load is foreign');
+    // Another run's folder, a path changed on the way down, and a method handed two paths stay reported.
+    assert.deepEqual(await lines(code, [tools]), [12, 17, 22]);
+  });
+
+  it('a part read from a settings module both files import holds one value: the path a project function saved to', async () => {
+    const train = projectModule('train', py`
+      import os
+      import joblib
+      import torch
+      import config
+
+      def train_model(train_loader, val_loader):
+          best = float("inf")
+          for epoch in range(config.EPOCHS):
+              loss = run_epoch(train_loader, val_loader)
+              if loss < best:
+                  best = loss
+                  torch.save(model.state_dict(), config.MODEL_SAVE_PATH)
+
+      def fit_scaler(rows):
+          scaler = StandardScaler().fit(rows)
+          joblib.dump(scaler, os.path.join(config.PARAM_DIR, "scaler.joblib"))
+    `);
+    const importsConfig = py`
+      import os
+      import joblib
+      import torch
+      import config
+      from train import train_model, fit_scaler
+
+      def run_pipeline(train_loader, val_loader, rows):
+          model.load_state_dict(torch.load(config.MODEL_SAVE_PATH))
+          run = train_model(train_loader, val_loader)
+          model.load_state_dict(torch.load(config.MODEL_SAVE_PATH, map_location="cpu"))
+          fit_scaler(rows)
+          scaler = joblib.load(os.path.join(config.PARAM_DIR, "scaler.joblib"))
+          other = joblib.load(os.path.join(config.PARAM_DIR, "encoder.joblib"))
+    `;
+    // The two loads of the model's file are one finding, at the first.
+    assert.deepEqual(await lines(importsConfig, []), [8, 12, 13], 'without the module every load is foreign');
+    // The load before the training call, and a file nothing saved, stay reported.
+    assert.deepEqual(await lines(importsConfig, [train]), [8, 13]);
+    // Another module under the same local name, or the name bound again, may hold another value.
+    assert.deepEqual(await lines(py`
+      import torch
+      import settings as config
+      from train import train_model
+
+      train_model(train_loader, val_loader)
+      model.load_state_dict(torch.load(config.MODEL_SAVE_PATH))
+    `, [train]), [6]);
+    assert.deepEqual(await lines(py`
+      import torch
+      import config
+      from train import train_model
+
+      config = load_overrides(config)
+      train_model(train_loader, val_loader)
+      model.load_state_dict(torch.load(config.MODEL_SAVE_PATH))
+    `, [train]), [7]);
+  });
+
   it('a class that saves through an object its __init__ builds from a saving class saves to the path it was built with', async () => {
     const callbacks = projectModule('mi.training.callbacks', py`
       from pathlib import Path

@@ -2703,6 +2703,54 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a file saved by an early-stopping class of the file, to the path its construction gave or under the folder each call hands down to `save_checkpoint`, loaded after the loop',
+      code: py`
+        import os
+        import torch
+
+        class EarlyStopping:
+            def __init__(self, patience=7, path="checkpoint.pt"):
+                self.patience = patience
+                self.path = path
+                self.best = None
+
+            def __call__(self, val_loss, model):
+                if self.best is None or val_loss < self.best:
+                    self.best = val_loss
+                    self.save_checkpoint(model)
+
+            def save_checkpoint(self, model):
+                torch.save(model.state_dict(), self.path)
+
+        class FolderStopping:
+            def __init__(self, patience=7):
+                self.patience = patience
+                self.best = None
+
+            def __call__(self, val_loss, model, path):
+                if self.best is None or val_loss < self.best:
+                    self.best = val_loss
+                    self.save_checkpoint(val_loss, model, path)
+
+            def save_checkpoint(self, val_loss, model, path):
+                torch.save(model.state_dict(), path + "/" + "checkpoint.pth")
+
+        def train(model, loader, args, setting):
+            stopper = EarlyStopping(patience=3, path=os.path.join(args.out_dir, "best_model.pt"))
+            for epoch in range(args.epochs):
+                stopper(validate(model, loader), model)
+            model.load_state_dict(torch.load(os.path.join(args.out_dir, "best_model.pt")))
+
+        def train_folder(model, loader, args, setting):
+            path = os.path.join(args.checkpoints, setting)
+            early_stopping = FolderStopping(patience=args.patience)
+            for epoch in range(args.epochs):
+                early_stopping(validate(model, loader), model, path)
+            best_model_path = path + "/" + "checkpoint.pth"
+            model.load_state_dict(torch.load(best_model_path))
+      `,
+    },
+    {
       name: 'a file saved by a helper the training function calls, or by a method called on an instance (at module level, or from another method through self), loaded afterwards',
       code: py`
         import os
@@ -2843,6 +2891,53 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a file an early-stopping class of the file never saved (another path than its construction gave, or read before the loop) is still reported',
+      code: py`
+        import torch
+
+        class EarlyStopping:
+            def __init__(self, patience=7, path="checkpoint.pt"):
+                self.patience = patience
+                self.path = path
+
+            def __call__(self, val_loss, model):
+                self.save_checkpoint(model)
+
+            def save_checkpoint(self, model):
+                torch.save(model.state_dict(), self.path)
+
+        def train(model, loader):
+            model.load_state_dict(torch.load("best_model.pt"))
+            stopper = EarlyStopping(patience=3, path="best_model.pt")
+            for epoch in range(10):
+                stopper(validate(model, loader), model)
+            model.load_state_dict(torch.load("pretrained.pt"))
+      `,
+      findings: [{ line: 15 }, { line: 19 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        class EarlyStopping:
+            def __init__(self, patience=7, path="checkpoint.pt"):
+                self.patience = patience
+                self.path = path
+
+            def __call__(self, val_loss, model):
+                self.save_checkpoint(model)
+
+            def save_checkpoint(self, model):
+                torch.save(model.state_dict(), self.path)
+
+        def train(model, loader):
+            model.load_state_dict(torch.load("best_model.pt", weights_only=True))
+            stopper = EarlyStopping(patience=3, path="best_model.pt")
+            for epoch in range(10):
+                stopper(validate(model, loader), model)
+            model.load_state_dict(torch.load("pretrained.pt"))
+      `,
+    },
     {
       name: 'a folder worked out by a call that may give another value (`Path(latest_run(config)).parent`), saved under and read back in a loop over literal names: may be another run\'s files',
       code: py`

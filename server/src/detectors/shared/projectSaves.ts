@@ -33,8 +33,10 @@ export interface ParameterSave {
   path: PathValue;
   /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
   returned: boolean;
-  /** Every run-time part of the path reads a parameter the function never rebinds: a call's arguments fill it in. */
+  /** Every run-time part of the path reads a parameter the function never rebinds, or a name of `imports`: a call's arguments fill it in. */
   fillable: boolean;
+  /** Parts read from a name the module imports at its top level (`config` of `config.MODEL_PATH`), by that name, with the qualified name it stands for. */
+  imports?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -115,9 +117,10 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
-      const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return !!parameter && !rebound(parameter); });
+      const imports = importedParts(index, path, parameters, io.call.node);
+      const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
       // A path the function returns is the file saved whatever its parts.
-      if (returned || fillable) record(name, { parameters, path: detached(path), returned, fillable });
+      if (returned || fillable) record(name, { parameters, path: detached(path), returned, fillable, ...(imports ? { imports } : {}) });
       continue;
     }
     if (!name || classNode?.type !== 'class_definition' || !isTopLevel(classNode)) continue;
@@ -128,13 +131,15 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     const fillable = path.holes.every((hole) => fromOwn(hole) || attributeOf(hole, shape!.attributes) !== undefined || computedOf(hole, shape!.computed) !== undefined);
     const usesOwn = path.holes.some(fromOwn);
     for (const [entry, reached] of shape.reaches) {
-      if (!reached.has(name) || (entry !== name && usesOwn)) continue;
+      if (!reached.has(name)) continue;
       const direct = entry === name;
-      if (!(fillable || (direct && returned))) continue;
+      // Reached from another method, the saving method's own parameters hold what that method hands them.
+      const forwarded = !direct && usesOwn ? forwardedPath(index, shape, entry, name, own, path) : undefined;
+      if ((!direct && usesOwn && !forwarded) || !(fillable || (direct && returned))) continue;
       record(`${shape.name}.${entry}`, {
-        parameters: direct ? own : [],
+        parameters: direct ? own : forwarded?.parameters ?? [],
         construction: { parameters: shape.construction, attributes: shape.attributes, computed: shape.computed },
-        path: detached(path),
+        path: forwarded?.path ?? detached(path),
         returned: direct && returned,
         fillable,
       });
@@ -228,6 +233,37 @@ function composeObjectSaves(index: SemanticIndex, saves: Map<string, ParameterSa
       }
     }
   }
+}
+
+/**
+ * The path a method saves to, over the parameters of a method of its class that calls it directly
+ * and hands each parameter the path reads a parameter of its own, unchanged, at every such call
+ * (`__call__(self, val_loss, model, path)` calling `self.save_checkpoint(val_loss, model, path)`):
+ * the file each call of the caller names. Undefined when any call passes something else.
+ */
+function forwardedPath(index: SemanticIndex, shape: ClassShape, entry: string, name: string, own: readonly Parameter[], path: PathValue): { parameters: Parameter[]; path: PathValue } | undefined {
+  const caller = shape.methods.get(entry);
+  const calls = caller ? index.callsWithin(caller).filter((call) => call.receiver?.text === 'self' && call.method === name) : [];
+  if (!caller || calls.length === 0) return undefined;
+  const parameters = parametersOf(index, caller).slice(1);
+  const rebound = reboundIn(index, caller);
+  const renamed = new Map<string, string>();
+  for (const call of calls) {
+    const bound = boundArguments(call, own);
+    for (const hole of path.holes) {
+      const parameter = parameterOf(hole, own);
+      if (!parameter) continue;
+      const given = bound.get(parameter.name);
+      const outer = given && !('template' in given) && given.type === 'identifier' ? parameters.find((p) => p.name === given.text) : undefined;
+      if (!outer || rebound(outer) || (renamed.get(parameter.name) ?? outer.name) !== outer.name) return undefined;
+      renamed.set(parameter.name, outer.name);
+    }
+  }
+  const holes = path.holes.map((hole) => {
+    const parameter = parameterOf(hole, own);
+    return parameter ? `${renamed.get(parameter.name)}${hole.slice(parameter.name.length)}` : hole;
+  });
+  return { parameters, path: { template: path.template, holes } };
 }
 
 /** The path an object's save writes, over the outer class's construction (see composeObjectSaves); undefined when a part reads anything else. */
@@ -338,6 +374,40 @@ function classShape(index: SemanticIndex, classNode: Node): ClassShape {
   return { name: classNode.childForFieldName('name')?.text ?? '', construction, attributes, reaches, methods, objects, computed };
 }
 
+/** The name a run-time part of a path starts with (`config` of `config.MODEL_SAVE_PATH`). */
+function headOf(hole: string): string {
+  return /^[A-Za-z_]\w*/.exec(hole)?.[0] ?? hole;
+}
+
+/**
+ * The parts of a saved path that read a name the module imports at its top level (`config` of
+ * `config.MODEL_SAVE_PATH` after `import config`, `MODEL_DIR` after `from settings import MODEL_DIR`),
+ * with the qualified name each stands for: Python imports a module once per run, so a caller that
+ * imports the same name reads the same value. Undefined when there are none.
+ */
+function importedParts(index: SemanticIndex, path: PathValue, parameters: readonly Parameter[], at: Node): Map<string, string> | undefined {
+  let imports: Map<string, string> | undefined;
+  for (const hole of path.holes) {
+    if (parameterOf(hole, parameters) || hole.includes('(')) continue;
+    const head = headOf(hole);
+    const target = importedAs(index, head, at);
+    if (target) (imports ??= new Map()).set(head, target);
+  }
+  return imports;
+}
+
+/**
+ * A part read from a name the saving module imports, as the calling file reads it: the same text,
+ * when the file binds that name once, by an import of the same qualified name, keyed by that
+ * binding as a read of it in the file is.
+ */
+function sameImport(index: SemanticIndex, hole: string, qualified: string, at: Node): { prefix: string; value: PathValue } | undefined {
+  const head = headOf(hole);
+  const definitions = index.definitionsOf(head);
+  if (definitions.length !== 1 || importedAs(index, head, at) !== qualified) return undefined;
+  return { prefix: hole, value: { template: '{}', holes: [hole], identity: String(definitions[0].node.startIndex) } };
+}
+
 /**
  * The path `__init__` builds at `at` when every run-time part of it reads a parameter of the
  * construction (`dataset`, `cfg.save_dir`) or a name the module imports at its top level; a part
@@ -434,7 +504,7 @@ function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string
 }
 
 /** The saves of the project function a call calls, and for a method the construction of its object, if it is one. */
-function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>): { saves: readonly ParameterSave[]; construction?: CallSite } | undefined {
+function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>, own?: ModuleSaves): { saves: readonly ParameterSave[]; construction?: CallSite } | undefined {
   const target = (qname: string | undefined, callee: Node): { module: string; name: string } | undefined => {
     if (qname) {
       const cut = qname.lastIndexOf('.');
@@ -452,6 +522,10 @@ function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves
     const method = call.callee.type === 'identifier' ? '__call__' : call.method;
     const saves = cls && method ? project.get(cls.module)?.get(`${cls.name}.${method}`) : undefined;
     if (saves) return { saves, construction };
+    // A class of the file itself (an `EarlyStopping` a notebook defines in an earlier cell).
+    const local = construction.callee.type === 'identifier' ? index.resolve(construction.callee.text, construction.callee) : undefined;
+    const ownSaves = local?.kind === 'local' && local.definition.kind === 'class' && method ? own?.get(`${construction.callee.text}.${method}`) : undefined;
+    if (ownSaves) return { saves: ownSaves, construction };
   }
   const fn = target(call.qname, call.callee);
   const saves = fn ? project.get(fn.module)?.get(fn.name) : undefined;
@@ -584,13 +658,15 @@ function composeHelperSaves(index: SemanticIndex, saves: Map<string, ParameterSa
 /**
  * The files the file's calls of project functions save, by key (as fileKey names a load's file),
  * each with the call that writes it and, when the function saves to its parameter itself, the
- * argument that names the file (`ckpt_path` of `save_checkpoint(model, ckpt_path)`).
+ * argument that names the file (`ckpt_path` of `save_checkpoint(model, ckpt_path)`). `own` are the
+ * file's own saves (moduleSavesOf): a method of a class the file defines saves as one of a project
+ * module does.
  */
-export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectSaves): { key: string; call: Node; path?: Node }[] {
+export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectSaves, own?: ModuleSaves): { key: string; call: Node; path?: Node }[] {
   const found: { key: string; call: Node; path?: Node }[] = [];
   let unbound: Map<string, { module: string; name: string }> | undefined;
   for (const call of index.calls) {
-    const target = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)));
+    const target = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)), own);
     for (const save of target?.saves ?? []) {
       const bound = save.fillable ? boundArguments(call, save.parameters) : undefined;
       const built = save.construction && target?.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
@@ -598,6 +674,8 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       const fromCall = argumentSource(save.parameters, bound);
       const source: PartSource = throughSettings(index, (hole) => {
         if (parameterOf(hole, save.parameters)) return fromCall(hole);
+        const imported = save.imports?.get(headOf(hole));
+        if (imported) return sameImport(index, hole, imported, call.node);
         const computed = save.construction ? computedOf(hole, save.construction.computed) : undefined;
         if (computed && built) {
           const parts = constructionSource(index, save.construction!.parameters, built, computed, call.node);
@@ -640,3 +718,4 @@ export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call
   const target = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
   return !!target?.saves.some((save) => save.returned);
 }
+

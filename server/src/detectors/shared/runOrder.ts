@@ -152,7 +152,8 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   const inReadsBody = (call: Node) => (fr === undefined ? enclosingFunction(call) === undefined : sameNode(enclosingFunction(call), fr));
   if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read) && !returnsBefore(call.node, read))) return true;
   const reads = flow.runsAt(read);
-  return flow.runsAt(write).some((w) => reads.some((r) => w < r)) || firstRunsBefore(flow, write, read);
+  // Two module-level runs in the two arms of one `if` never both happen (`if mode == "train": train() else: serve()`).
+  return flow.runsAt(write).some((w) => reads.some((r) => w.startIndex < r.startIndex && !inExclusiveArms(w, r))) || firstRunsBefore(flow, write, read);
 }
 
 /**
