@@ -78,7 +78,7 @@ describe('def-use rules over LSP', function () {
       extra = pd.read_csv("extra.csv")
       raw.dropna().to_csv("clean.csv", index=False)
       clean = pd.read_csv("clean.csv")
-      print(clean.groupby("k").sum())
+      clean.groupby("k").sum().to_csv("summary.csv")
     `;
     await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     const diagnostics = await client.waitFor(uri, (d) => d.some((x) => x.code === 'MLD502') && d.some((x) => x.code === 'MLD303'));

@@ -280,6 +280,17 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a table of runs written in one notebook cell, read back in a later one and only shown grouped by a hyperparameter, sorted or filtered',
+      code: [
+        'import pandas as pd\nruns = pd.DataFrame(rows)\nruns.to_csv("ppo_runs/summary.csv")\n',
+        'summary = pd.read_csv("ppo_runs/summary.csv", index_col=0)\n',
+        'summary.groupby("lr_actor").mean()\n',
+        'summary.groupby(["gamma", "clip"])["episode_reward"].max().round(1)\n',
+        'summary.query("episodes > 100").sort_values("sharpe", ascending=False)\n',
+        'print(summary.nlargest(5, "final_value"))\n',
+      ],
+    },
+    {
       name: 'a cache switched by a flag whose computing arm reloads what it wrote, so both arms go on with the same values',
       code: py`
         import pandas as pd
@@ -964,6 +975,15 @@ ruleTests(intermediateFileHop, {
         model.fit(vectorize(labelled.text), labelled.topic.map({t: i for i, t in enumerate(topics)}))
       `,
       findings: [{ line: 3, message: /read back here/ }],
+    },
+    {
+      name: 'a grouped statistic of the read-back that picks the learning rate trained with, or sorted rows handed to a fit: still a hop',
+      code: [
+        'import pandas as pd\nruns.to_csv("ppo_runs/summary.csv")\nprices.to_csv("data/prices.csv")\n',
+        'summary = pd.read_csv("ppo_runs/summary.csv")\nsummary.groupby("lr")["episode_reward"].mean()\nbest_lr = summary.groupby("lr")["episode_reward"].mean().idxmax()\nagent = PPO("MlpPolicy", env, learning_rate=best_lr)\n',
+        'history = pd.read_csv("data/prices.csv")\nscaler.fit(history.sort_values("date")[FEATURES])\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /read back here/ }, { cell: 2, line: 1, message: /read back here/ }],
     },
     {
       name: 'a statistic of the read-back used to filter the data that is trained on: still a hop',
