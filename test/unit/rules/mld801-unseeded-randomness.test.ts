@@ -3597,6 +3597,50 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a whole number drawn once to name a run, only written into text: the log folder, the video and model paths, a printout',
+      code: py`
+        import random
+        import torch
+        from torch.utils.tensorboard import SummaryWriter
+
+        class Trainer:
+            def __init__(self, model, loader):
+                self.model = model
+                self.loader = loader
+                self.training_id = random.randint(0, 1000)
+                print(f"Training ID: {self.training_id}")
+                self.writer = SummaryWriter(f"./results/tensorboard/dqn_{self.training_id}")
+
+            def train_loop(self, epochs):
+                optimizer = torch.optim.Adam(self.model.parameters())
+                for epoch in range(epochs):
+                    for x, y in self.loader:
+                        loss = torch.nn.functional.mse_loss(self.model(x), y)
+                        optimizer.zero_grad()
+                        loss.backward()
+                        optimizer.step()
+                torch.save(self.model.state_dict(), "./results/models/run_%d/model.pt" % self.training_id)
+
+        if __name__ == "__main__":
+            Trainer(build_model(), build_loader()).train_loop(10)
+      `,
+    },
+    {
+      name: 'a run number drawn once at module level, put into names with str(), % and .format',
+      code: py`
+        import random
+        import numpy as np
+        from sklearn.linear_model import Ridge
+
+        run_id = random.randrange(100000)
+        out_dir = "runs/" + str(run_id)
+        X, y = np.load("X.npy"), np.load("y.npy")
+        model = Ridge(alpha=1.0).fit(X, y)
+        np.save("{}/coef.npy".format(out_dir), model.coef_)
+        print("run %d done" % run_id, "run {}".format(run_id))
+      `,
+    },
+    {
       name: 'a run suffix of hex digits joined from a generator, in a notebook',
       code: [
         'import random, string\nimport torch\n',
@@ -3727,6 +3771,28 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('a drawn number that also picks the rows trained on, beside the name it gives the run, is still reported', py`
+      import random
+      import numpy as np
+      from sklearn.linear_model import Ridge
+
+      run_id = random.randint(0, 1000)
+      X, y = np.load("X.npy"), np.load("y.npy")
+      model = Ridge().fit(X[run_id:], y[run_id:])
+      np.save(f"runs/{run_id}/coef.npy", model.coef_)
+    `, 5, /^`random\.randint` draws from the `random` module's global random generator/, 'from sklearn.linear_model import Ridge', 'random.seed(SEED)'),
+    seededCase('a number drawn in every pass of a loop and written into each label is data, and is still reported', py`
+      import random
+      import pandas as pd
+      from sklearn.tree import DecisionTreeClassifier
+
+      rows = []
+      for i in range(100):
+          tag = random.randint(0, 3)
+          rows.append({"x": i, "label": f"group_{tag}"})
+      frame = pd.DataFrame(rows)
+      model = DecisionTreeClassifier(random_state=0).fit(frame[["x"]], frame["label"])
+    `, 7, /^`random\.randint` draws from the `random` module's global random generator/, 'from sklearn.tree import DecisionTreeClassifier', 'random.seed(SEED)'),
     {
       name: 'drawn noise appended into a list the training reads is kept by the list: still reported',
       code: [

@@ -501,7 +501,7 @@ const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(
  * the size of their output (`.size(1)`, `.shape`, `.numel()`) gives the same size whatever is drawn.
  */
 export function drawReachesResult(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  if (drawsIdentifier(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
+  if (drawsIdentifier(index, draw) || drawsRunNumber(index, draw) || armsNoCallTakes(index).some((arm) => isAncestorOf(arm, draw))) return false;
   // A method of a plain class the program never names again never runs here, whatever it trains.
   if (unbuiltClasses(index).some((owner) => isAncestorOf(owner, draw))) return false;
   if (inTrainingModeArm(index, draw) && neverTrainsModules(index)) return false;
@@ -978,6 +978,62 @@ function drawsIdentifier(index: SemanticIndex, draw: Node): boolean {
   while (node.parent && JOINED_THROUGH.has(node.parent.type)) node = node.parent;
   const joining = node.parent?.type === 'call' ? index.call(node.parent) : undefined;
   return joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node);
+}
+
+/** Draws of one whole number. */
+const NUMBER_DRAWS = new Set(['random.randint', 'random.randrange', 'numpy.random.randint']);
+
+/**
+ * `self.training_id = random.randint(0, 1000)`, drawn once, every use of which writes it into text
+ * (an f-string, `str(...)`, `%` or `.format` formatting) or prints it: a number that names a run's
+ * folders and logs, which changes what they are called and nothing that is computed. A number also
+ * used otherwise (a seed, an index, arithmetic), or drawn over and over, stays followed.
+ */
+function drawsRunNumber(index: SemanticIndex, draw: Node): boolean {
+  const call = index.call(draw);
+  const assignment = draw.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), draw) ? assignment.childForFieldName('left') : null;
+  if (!call?.qname || !NUMBER_DRAWS.has(call.qname) || !target || !drawnOnce(index, draw)) return false;
+  let reads: Node[];
+  if (target.type === 'identifier') {
+    reads = usesOfTarget(index, target);
+  } else {
+    // An attribute of `self` the class sets only here: every `self.<name>` of the class reads it.
+    const attribute = target.type === 'attribute' && target.childForFieldName('object')?.text === 'self' ? target.childForFieldName('attribute')?.text : undefined;
+    const owner = enclosingClass(draw);
+    if (!attribute || !owner) return false;
+    const spelled = index.nodesWithin('attribute', owner).filter((node) => node.text === `self.${attribute}`);
+    if (spelled.some((node) => node.parent?.type === 'assignment' && sameNode(node.parent.childForFieldName('left'), node) && !sameNode(node, target))) return false;
+    reads = spelled.filter((node) => !sameNode(node, target));
+  }
+  return reads.length > 0 && reads.every((read) => writtenIntoText(index, read));
+}
+
+/** Whether `draw` runs once per run: see runsOnce; in `__init__`, for a class every build of which runs once. */
+function drawnOnce(index: SemanticIndex, draw: Node): boolean {
+  const fn = enclosingFunction(draw);
+  const owner = fn?.childForFieldName('name')?.text === '__init__' ? enclosingClass(fn) : undefined;
+  if (!owner) return runsOnce(index, draw);
+  for (const around of ancestors(draw, false)) {
+    if (sameNode(around, fn)) break;
+    if (REPEATING.has(around.type)) return false;
+  }
+  const builds = classBuilds(index, owner);
+  return !!builds && builds.every((build) => runsOnce(index, build));
+}
+
+/** A read that is written into text or printed as it is: `f"run_{id}"`, `str(id)`, `"%d" % id`, `"{}".format(id)`, `print(id)`. */
+function writtenIntoText(index: SemanticIndex, read: Node): boolean {
+  const parent = read.parent;
+  if (parent?.type === 'interpolation') return true;
+  if (parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.text === '%' && stripParens(parent.childForFieldName('left') ?? parent).type === 'string') return true;
+  const holder = parent?.type === 'tuple' && parent.parent?.type === 'binary_operator' && parent.parent.childForFieldName('operator')?.text === '%' ? parent.parent : undefined;
+  if (holder && stripParens(holder.childForFieldName('left') ?? holder).type === 'string') return true;
+  const callNode = parent?.type === 'argument_list' ? parent.parent : undefined;
+  const call = callNode?.type === 'call' ? index.call(callNode) : undefined;
+  if (!call) return false;
+  if (call.qname === 'builtins.str' || call.qname === 'builtins.print') return true;
+  return call.method === 'format' && !!call.receiver && stripParens(call.receiver).type === 'string';
 }
 
 /**
