@@ -172,6 +172,26 @@ describe('semantic index', () => {
     dispose();
   });
 
+  it('knows what every call passes for a keyword-only parameter, by keyword alone', async () => {
+    const { index, dispose } = await indexOf(py`
+      def check(*, output_dir, tol=0):
+          return output_dir, tol
+      check(output_dir=run_a)
+      check(tol=1, output_dir=run_b)
+      def pad(*rest, width):
+          return rest, width
+      pad(1, 2, width=w)
+      def switch(*, flag=False):
+          return flag
+      switch()
+    `);
+    const read = (name: string) => index.nodes('identifier').filter((n) => n.text === name)[1]; // the read after the parameter
+    assert.deepEqual(index.passedArguments(read('output_dir'))?.map((n) => n.text), ['run_a', 'run_b']);
+    assert.deepEqual(index.passedArguments(read('width'))?.map((n) => n.text), ['w']);
+    assert.equal(index.passedArguments(read('flag')), undefined);
+    dispose();
+  });
+
   it('builds the index of a cell of another language whose error recovery reuses a subtree', async () => {
     // Random words in the shape of a JavaScript cell: tree-sitter's recovery shares one subtree
     // (one node id) at two places, which once made the recorded parent links loop forever.

@@ -569,14 +569,16 @@ export class SemanticIndex {
     if (fn?.type !== 'function_definition') return undefined;
     const name = fn.childForFieldName('name')?.text;
     const position = parameter.statement.namedChildren.findIndex((p) => !!p && (p.startIndex === parameter.node.startIndex || p.childForFieldName('name')?.startIndex === parameter.node.startIndex || p.namedChild(0)?.startIndex === parameter.node.startIndex));
-    if (!name || position < 0 || !parameter.statement.namedChildren.slice(0, position).every((p) => !!p && isPositionalParameter(p))) return undefined;
+    // After a bare `*` or `*args` a parameter is keyword-only (`def check(*, output_dir)`): only `output_dir=` gives it a value.
+    const keywordOnly = parameter.statement.namedChildren.slice(0, position).some((p) => p?.type === 'keyword_separator' || p?.type === 'list_splat_pattern');
+    if (!name || position < 0 || (!keywordOnly && !parameter.statement.namedChildren.slice(0, position).every((p) => !!p && isPositionalParameter(p)))) return undefined;
     const cls = methodClass(fn);
-    if (cls) return this.methodArguments(fn, cls, name, parameter.name, position);
+    if (cls) return keywordOnly ? undefined : this.methodArguments(fn, cls, name, parameter.name, position);
     const values: Node[] = [];
     for (const call of this.callsByName().get(name) ?? []) {
       const target = this.resolve(name, call.callee);
       if (target.kind !== 'local' || target.definition.kind !== 'def' || target.definition.statement.startIndex !== fn.startIndex) continue;
-      const value = call.kwargs.get(parameter.name) ?? call.args[position];
+      const value = call.kwargs.get(parameter.name) ?? (keywordOnly ? undefined : call.args[position]);
       if (call.hasSplat || !value) return undefined;
       values.push(value);
     }

@@ -29,6 +29,17 @@ function tabularFit(validation: string): string {
   `;
 }
 
+/** `setup` (imports and loaders), then a hand-written loop over `train_dl` that trains `net`, which is saved. */
+function loopOverTrainDl(setup: string): string {
+  return setup + py`
+    for x, y in train_dl:
+        opt.zero_grad()
+        loss_fn(net(x), y).backward()
+        opt.step()
+    torch.save(net.state_dict(), "weights/net.pth")
+  `;
+}
+
 /** A policy trained on replay batches, then what the run keeps of it (`saves`, one statement a line). */
 function policyRun(saves: string): string {
   return py`
@@ -349,6 +360,42 @@ ruleTests(modelSavedWithoutEvaluation, {
         trainer = Trainer(model=net, train_loader=train_dl, val_loader=val_dl, optimizer=opt)
         history = trainer.fit(num_epochs=30)
         torch.save(net.state_dict(), "weights/net.pth")
+      `,
+    },
+    {
+      name: 'a project trainer handed the validation loader by position, beside the training loader (Trainer(train_dl, val_dl, ...)), before the model is saved',
+      code: py`
+        import torch
+        from trainer import Trainer
+
+        net = SpoofNet()
+        trainer = Trainer(train_dl, val_dl, net, 5, opt, loss_fn)
+        trainer.fit()
+        torch.save(net.state_dict(), "weights/spoof_net.pth")
+      `,
+    },
+    {
+      name: 'a project trainer built with both loaders by position, named without underscores (trainloader, validloader), before the network is saved',
+      code: py`
+        import torch
+        from engine import Trainer
+
+        net = build_detector()
+        trainer = Trainer(net, trainloader, validloader, opt)
+        trainer.fit(20)
+        torch.save(net.state_dict(), "weights/detector.pt")
+      `,
+    },
+    {
+      name: 'a Lightning fit handed its training and validation loaders by position (trainer.fit(system, train_loader, val_loader)) before the weights are saved',
+      code: py`
+        import torch
+        import pytorch_lightning as pl
+
+        system = LivenessSystem(backbone="resnet18")
+        trainer = pl.Trainer(max_epochs=10)
+        trainer.fit(system, train_loader, val_loader)
+        torch.save(system.model.state_dict(), "weights/liveness.pt")
       `,
     },
     {
@@ -1260,18 +1307,25 @@ ruleTests(modelSavedWithoutEvaluation, {
       findings: [{ line: 6, message: /^net is saved to "weights\/net\.pth", but this script computes no held-out metric for it/ }],
     },
     {
+      name: 'a validation loader only built and normalised beside the training one, never handed to a call that trains: still reported',
+      code: loopOverTrainDl(py`
+        import torch
+        from torch.utils.data import DataLoader
+
+        train_dl = DataLoader(train_ds, batch_size=16, shuffle=True)
+        val_dl = DataLoader(val_ds, batch_size=16)
+        normalize_batches(train_dl, val_dl)
+      `),
+      findings: [{ line: 11, message: /^net is saved to "weights\/net\.pth", but this script computes no held-out metric for it/ }],
+    },
+    {
       name: 'a validation share given to a loader factory (val_size=) is a fraction, not held-out data handed to the training: still reported',
-      code: py`
+      code: loopOverTrainDl(py`
         import torch
         from data import make_loaders
 
         train_dl = make_loaders(frame, val_size=0.2, batch_size=16)
-        for x, y in train_dl:
-            opt.zero_grad()
-            loss_fn(net(x), y).backward()
-            opt.step()
-        torch.save(net.state_dict(), "weights/net.pth")
-      `,
+      `),
       findings: [{ line: 9, message: /^net is saved to "weights\/net\.pth", but this script computes no held-out metric for it/ }],
     },
     {

@@ -192,6 +192,76 @@ const LOADED_THROUGH_PARAMETER = py`
   warm_start(model, f"init/{uuid.uuid4().hex}.pt", "out/start.pt")
 `;
 
+/**
+ * Round-trip checks: a helper reads back, under a folder its parameter names, the file its only
+ * caller saved there just before (by position, keyword-only after `*`, and through a caller further up).
+ */
+const RELOADED_UNDER_PASSED_FOLDER = py`
+  import os
+  from pathlib import Path
+  import joblib
+  import torch
+  from sklearn.linear_model import LogisticRegression
+
+  def verify_reload(out_dir, X):
+      clf = joblib.load(os.path.join(out_dir, "clf.joblib"))
+      return clf.predict(X)
+
+  def fit_and_check(X, y, out_dir):
+      clf = LogisticRegression().fit(X, y)
+      joblib.dump(clf, os.path.join(out_dir, "clf.joblib"))
+      return verify_reload(out_dir, X)
+
+  def reload_equivalent(*, output_dir, tolerance=1e-9):
+      run_dir = Path(output_dir)
+      model = joblib.load(run_dir / "model.joblib")
+      return model
+
+  def train_classifier(*, features, labels, output_dir):
+      run_dir = Path(output_dir)
+      model = LogisticRegression().fit(features, labels)
+      model_path = run_dir / "model.joblib"
+      joblib.dump(model, model_path)
+      return reload_equivalent(output_dir=run_dir, tolerance=1e-12)
+
+  def restore_best(net, run_dir):
+      net.load_state_dict(torch.load(f"{run_dir}/best.pt"))
+
+  def train_net(net, loader, run_dir):
+      for epoch in range(10):
+          step(net, loader)
+          torch.save(net.state_dict(), f"{run_dir}/best.pt")
+      restore_best(net, run_dir)
+
+  def main(args):
+      train_net(make_net(), make_loader(), args.run_dir)
+      train_classifier(features=feats, labels=labels, output_dir=args.out)
+`;
+
+/** Near them: the helper run before the save, also handed a folder nothing saved into, or reading a file the save did not write. */
+const RELOADED_UNDER_OTHER_FOLDER = py`
+  import os
+  from pathlib import Path
+  import joblib
+
+  def verify_reload(out_dir):
+      return joblib.load(os.path.join(out_dir, "clf.joblib"))
+
+  def fit_and_check(clf, X, y, out_dir, baseline_dir):
+      verify_reload(out_dir)
+      clf.fit(X, y)
+      joblib.dump(clf, os.path.join(out_dir, "clf.joblib"))
+      verify_reload(out_dir)
+      verify_reload(baseline_dir)
+
+  def load_scaler(*, output_dir):
+      return joblib.load(Path(output_dir) / "scaler.joblib")
+
+  def train_classifier(*, model, output_dir):
+      joblib.dump(model, Path(output_dir) / "model.joblib")
+      return load_scaler(output_dir=output_dir)
+`;
+
 /** `code` with its `torch.load(path)` made safe, as the quick fix makes it. */
 const weightsOnly = (code: string, path: string) => code.replace(`torch.load(${path})`, `torch.load(${path}, weights_only=True)`);
 
@@ -1500,6 +1570,10 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'a file saved through a parameter and loaded through it later in the same run of the function, directly or by a helper handed it, whatever its calls pass',
       code: SAVED_THROUGH_PARAMETER,
+    },
+    {
+      name: 'a helper reads back, under the folder its parameter names, the file its caller saved there just before (a round-trip check), also keyword-only and through a caller further up',
+      code: RELOADED_UNDER_PASSED_FOLDER,
     },
     {
       name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
@@ -4423,6 +4497,15 @@ ruleTests(unsafeModelDeserialization, {
         'import torch\n\ndef load_checkpoint(filepath):\n    return torch.load(filepath, weights_only=True)\n',
         'torch.save(model.state_dict(), "checkpoint.pth")\nmodel.load_state_dict(load_checkpoint("checkpoint.pth"))\npretrained = load_checkpoint("downloaded/resnet.pth")\n',
       ],
+    },
+    {
+      name: 'a helper reading under a passed folder, called before the save, or also on a folder nothing saved into, or reading a file the save did not write',
+      code: RELOADED_UNDER_OTHER_FOLDER,
+      findings: [
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 16, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
+      noFix: true,
     },
     {
       name: 'a load helper called before the file is saved (a resume from an earlier run)',

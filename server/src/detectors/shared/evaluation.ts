@@ -127,7 +127,23 @@ const EVALUATING_KEYWORDS = new Set(['validation', 'validation_data', 'validatio
  * Lightning's `val_dataloaders=`): a trainer is given validation data to evaluate on, whatever its
  * class (a project's own `Trainer(model, train_loader, val_loader=val_loader)` too).
  */
-const HELD_OUT_DATA_KEYWORD = /^(val|valid|validation|eval|dev|holdout)_(loaders?|dataloaders?|data|dataset|ds|generator|gen|iter)$/;
+const DATA_NAME_END = '_?(loaders?|dataloaders?|data|dataset|ds|dl|generator|gen|iter)$';
+const HELD_OUT_DATA_KEYWORD = new RegExp(`^(val|valid|validation|eval|dev|holdout)${DATA_NAME_END}`);
+/** The name of the training half of a split (`train_dl`, `trainloader`), as `HELD_OUT_DATA_KEYWORD` names the held-out half. */
+const TRAINING_DATA_NAME = new RegExp(`^(train|training)${DATA_NAME_END}`);
+/**
+ * A call named for training (`Trainer(...)`, `fit`, `train_model`, a `Learner`) handed the training data and
+ * held-out data together, by their names and in any position (`Trainer(train_dl, val_dl, model, epochs, opt)`,
+ * `fit(net, trainloader, validloader)`): the held-out half is there beside the training half to be evaluated
+ * on while it trains, as under a keyword. Other calls given both (`normalize(train_data, val_data)`) only
+ * prepare them.
+ */
+const TRAINING_CALL = /train|fit|learn/i;
+function handsTrainingAndHeldOut(call: CallSite): boolean {
+  if (!TRAINING_CALL.test(calledName(call) ?? '')) return false;
+  const names = [...call.args, ...call.kwargs.values()].map((arg) => (arg.type === 'attribute' ? arg.childForFieldName('attribute') : arg)?.text ?? '');
+  return names.some((name) => TRAINING_DATA_NAME.test(name)) && names.some((name) => HELD_OUT_DATA_KEYWORD.test(name));
+}
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
 /** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
@@ -196,6 +212,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (watched && REPORTED_HELD_OUT.test(watched)) return call.node;
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
+    if (handsTrainingAndHeldOut(call)) return call.node;
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
     const name = calledName(call);
     // `print` is a builtin that reports; other builtins (`eval`, `compile`) only share a name with evaluation.
