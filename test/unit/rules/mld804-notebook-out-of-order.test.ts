@@ -203,6 +203,10 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('import warnings\nfrom warnings import simplefilter\nwarnings.filterwarnings("ignore", category=FutureWarning)\nsimplefilter(action="once")\nimport numpy as np\n'),
     },
     {
+      name: 'imports beside the project folder they come from put on the import path (sys.path.append, insert), re-run after the cells below it',
+      code: reRunAfterBelow('import sys\nimport os\nsys.path.append("../src")\nsys.path.insert(0, os.path.abspath(".."))\nfrom abstraction import equity_distribution\nimport numpy as np\n'),
+    },
+    {
       name: 'a cell that only sets up autoreload, re-run after the cells below it (its log says the extension is already loaded)',
       code: reRunAfterBelow('%load_ext autoreload\n%autoreload 2\n'),
     },
@@ -356,6 +360,16 @@ ruleTests(notebookOutOfOrder, {
   ],
   invalid: [
     {
+      name: 'imports beside a change of the working folder or a read of data, re-run after the cells below it, are compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'import os, sys\nsys.path.append("../src")\nos.chdir("../data")\n', executionOrder: 8 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.describe()\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
       name: 'a clone cell that also moves the kernel into the folder, and a shell cell that trains, are compared',
       code: [
         { text: '!git clone https://github.com/someone/speech-tools.git\n%cd speech-tools\n', executionOrder: 1 },
@@ -440,7 +454,7 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
-      name: 'a cell that imports sys and changes it, or prints what a cell may change in it, is compared',
+      name: 'a cell that puts a folder on sys.path and also prints, or prints what a cell may change in sys, is compared',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
         { text: 'import sys\nsys.path.append("../src")\nprint(sys.executable)\n', executionOrder: 7, hasOutputs: true },
@@ -528,11 +542,11 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     })),
     {
-      name: 'autoreload set up beside another extension, or beside a path change, is compared: re-run after the cells below it',
+      name: 'autoreload set up beside another extension, or beside a change of the working folder, is compared: re-run after the cells below it',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
         { text: '%load_ext autoreload\n%autoreload 2\n%load_ext cudf.pandas\n', executionOrder: 6 },
-        { text: '%load_ext autoreload\n%autoreload 2\nimport sys\nsys.path.append("..")\n', executionOrder: 7 },
+        { text: '%load_ext autoreload\n%autoreload 2\nimport os\nos.chdir("..")\n', executionOrder: 7 },
         { text: 'boxes = pd.read_csv("annotations/train_boxes.csv")\n', executionOrder: 2 },
         { text: 'boxes.head()\n', executionOrder: 3, hasOutputs: true },
       ],
