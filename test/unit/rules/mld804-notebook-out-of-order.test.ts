@@ -361,12 +361,7 @@ ruleTests(notebookOutOfOrder, {
   invalid: [
     {
       name: 'imports beside a change of the working folder or a read of data, re-run after the cells below it, are compared',
-      code: [
-        { text: 'import pandas as pd\n', executionOrder: 1 },
-        { text: 'import os, sys\nsys.path.append("../src")\nos.chdir("../data")\n', executionOrder: 8 },
-        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
-        { text: 'df.describe()\n', executionOrder: 3 },
-      ],
+      code: reRunAfterBelow('import os, sys\nsys.path.append("../src")\nos.chdir("../data")\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
     },
     {

@@ -933,6 +933,29 @@ const MOVED_INTO_PLACE = py`
             return base, resumed
 `;
 
+/** An early-stopping class of the file that saves where it is built to; the loads read another file, or the file before the loop. */
+const EARLY_STOPPING_OTHER_FILES = py`
+  import torch
+
+  class EarlyStopping:
+      def __init__(self, patience=7, path="checkpoint.pt"):
+          self.patience = patience
+          self.path = path
+
+      def __call__(self, val_loss, model):
+          self.save_checkpoint(model)
+
+      def save_checkpoint(self, model):
+          torch.save(model.state_dict(), self.path)
+
+  def train(model, loader):
+      model.load_state_dict(torch.load("best_model.pt"))
+      stopper = EarlyStopping(patience=3, path="best_model.pt")
+      for epoch in range(10):
+          stopper(validate(model, loader), model)
+      model.load_state_dict(torch.load("pretrained.pt"))
+`;
+
 const PLACEHOLDER_NONE_FOREIGN = py`
   import os
   import torch
@@ -2967,50 +2990,10 @@ ruleTests(unsafeModelDeserialization, {
   invalid: [
     {
       name: 'a file an early-stopping class of the file never saved (another path than its construction gave, or read before the loop) is still reported',
-      code: py`
-        import torch
-
-        class EarlyStopping:
-            def __init__(self, patience=7, path="checkpoint.pt"):
-                self.patience = patience
-                self.path = path
-
-            def __call__(self, val_loss, model):
-                self.save_checkpoint(model)
-
-            def save_checkpoint(self, model):
-                torch.save(model.state_dict(), self.path)
-
-        def train(model, loader):
-            model.load_state_dict(torch.load("best_model.pt"))
-            stopper = EarlyStopping(patience=3, path="best_model.pt")
-            for epoch in range(10):
-                stopper(validate(model, loader), model)
-            model.load_state_dict(torch.load("pretrained.pt"))
-      `,
+      code: EARLY_STOPPING_OTHER_FILES,
       findings: [{ line: 15 }, { line: 19 }],
       safety: 'unsafe',
-      output: py`
-        import torch
-
-        class EarlyStopping:
-            def __init__(self, patience=7, path="checkpoint.pt"):
-                self.patience = patience
-                self.path = path
-
-            def __call__(self, val_loss, model):
-                self.save_checkpoint(model)
-
-            def save_checkpoint(self, model):
-                torch.save(model.state_dict(), self.path)
-
-        def train(model, loader):
-            model.load_state_dict(torch.load("best_model.pt", weights_only=True))
-            stopper = EarlyStopping(patience=3, path="best_model.pt")
-            for epoch in range(10):
-                stopper(validate(model, loader), model)
-            model.load_state_dict(torch.load("pretrained.pt"))
-      `,
+      output: EARLY_STOPPING_OTHER_FILES.replace('torch.load("best_model.pt")', 'torch.load("best_model.pt", weights_only=True)'),
     },
     {
       name: 'a folder worked out by a call that may give another value (`Path(latest_run(config)).parent`), saved under and read back in a loop over literal names: may be another run\'s files',
