@@ -48,6 +48,33 @@ const SWAPPED_PAIR = (more: { text: string; executionOrder: number }[]) => [
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
+      name: 'a notebook that keeps no output in any cell: constants bound after the imports below them, nothing shown, so no saved result came from that run',
+      code: onDisk([
+        { source: 'import numpy as np\nhorizon_years = 10\neval_times = 365.25 * np.arange(1, horizon_years + 1)\n', count: 6, outputs: [] },
+        { source: 'import pandas as pd\nfrom lifelines import CoxPHFitter\n', count: 4, outputs: [] },
+        { source: 'cohort = pd.read_csv("cohort.csv")\n', count: 7, outputs: [] },
+        { source: 'cph = CoxPHFitter(penalizer=0.1)\ncph.fit(cohort, duration_col="time", event_col="event")\n', count: null, outputs: [] },
+      ]),
+    },
+    {
+      name: 'a template whose outputs were cleared but two cells kept the same count: nothing saved comes from either session',
+      code: onDisk([
+        { source: 'import torch\n', count: 1, outputs: [] },
+        { source: 'hparams = {"lr": 1e-3, "epochs": 20}\n', count: 1, outputs: [] },
+        { source: 'net = torch.nn.Linear(8, 1)\nopt = torch.optim.Adam(net.parameters(), lr=hparams["lr"])\n', count: 2, outputs: [] },
+        { source: 'net.weight.shape\n', count: 12, outputs: [] },
+      ]),
+    },
+    {
+      name: 'a lesson whose outputs were stripped, one cell re-run after the cells below it',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 3, outputs: [] },
+        { source: 'def churn_rate(df):\n    return df["churned"].mean()\n', count: 30, outputs: [] },
+        { source: 'customers = pd.read_csv("customers.csv")\n', count: 25, outputs: [] },
+        { source: 'churn_rate(customers)\n', count: 26, outputs: [] },
+      ]),
+    },
+    {
       name: 'cells whose own counts a tool cleared, but whose results keep theirs, in top-to-bottom order',
       code: onDisk([
         { source: 'import pandas as pd\n', count: 3, outputs: [] },
@@ -363,6 +390,24 @@ ruleTests(notebookOutOfOrder, {
       name: 'imports beside a change of the working folder or a read of data, re-run after the cells below it, are compared',
       code: reRunAfterBelow('import os, sys\nsys.path.append("../src")\nos.chdir("../data")\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'the same cells out of order, one keeping a printout: a saved result may come from that run',
+      code: onDisk([
+        { source: 'import numpy as np\nhorizon_years = 10\neval_times = 365.25 * np.arange(1, horizon_years + 1)\n', count: 6, outputs: [] },
+        { source: 'import pandas as pd\nfrom lifelines import CoxPHFitter\n', count: 4, outputs: [] },
+        { source: 'cohort = pd.read_csv("cohort.csv")\nprint(len(cohort))\n', count: 7, outputs: [printed] },
+      ]),
+      findings: [{ cell: 0, line: 1, message: /^This cell ran as \[6\], after cell 2 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
+    },
+    {
+      name: 'cells out of order whose outputs are not known (the editor does not say) are still compared',
+      code: [
+        { text: 'import numpy as np\nhorizon_years = 10\n', executionOrder: 6 },
+        { text: 'import pandas as pd\n', executionOrder: 4 },
+        { text: 'cohort = pd.read_csv("cohort.csv")\n', executionOrder: 7 },
+      ],
+      findings: [{ cell: 0, line: 1, message: /ran as \[6\], after cell 2 \(\[4\]\) below it/ }],
     },
     {
       name: 'a clone cell that also moves the kernel into the folder, and a shell cell that trains, are compared',
