@@ -859,10 +859,108 @@ ruleTests(hardcodedAbsolutePath, {
       name: 'a read after an earlier test that returns, or continues the loop, where the file is missing is skipped elsewhere',
       code: EXITS_WHEN_MISSING('', 'r"E:\\ecg\\processed"'),
       findings: [
-        { line: 6, message: /^`np\.load` reads a file under "E:\\ecg\\processed", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+        // That test prints why it skips itself: not silent.
+        { line: 6, message: /^`np\.load` reads a file under "E:\\ecg\\processed", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it/ },
         { line: 16, message: /"\/home\/lab\/sleep\/\{\}-epo\.npy", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
       ],
       output: EXITS_WHEN_MISSING('\n  PROCESSED_DIR = r"E:\\ecg\\processed"', 'PROCESSED_DIR'),
+    },
+    {
+      name: 'a test whose branch for the missing file prints, logs or warns before going on does not skip it silently',
+      code: py`
+        import json, logging, os, warnings
+        from pathlib import Path
+        import pandas as pd
+        log = logging.getLogger(__name__)
+        def main():
+            raw_file = Path("/home/omar/project/raw/questions.json")
+            if not raw_file.exists():
+                print(f"Error: {raw_file} not found.")
+                return
+            with open(raw_file) as f:
+                return json.load(f)
+        def load_runs(names):
+            runs = []
+            for name in names:
+                run = f"D:/ltr/runs/{name}.tsv"
+                if not os.path.isfile(run):
+                    log.warning("no run file for %s", name)
+                    continue
+                runs.append(pd.read_csv(run, sep="\t"))
+            return runs
+        if os.path.exists("/mnt/ssd/qrels.csv"):
+            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
+        else:
+            warnings.warn("qrels missing: evaluation skipped")
+            qrels = None
+      `,
+      findings: [
+        { line: 6, message: /^`open` reads "\/home\/omar\/project\/raw\/questions\.json", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it and the location cannot be configured$/ },
+        { line: 15, message: /"D:\/ltr\/runs\/\{\}\.tsv", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it/ },
+        { line: 22, message: /"\/mnt\/ssd\/qrels\.csv", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it/ },
+      ],
+      output: py`
+        import json, logging, os, warnings
+        from pathlib import Path
+        import pandas as pd
+        log = logging.getLogger(__name__)
+        QUESTIONS_JSON_PATH = "/home/omar/project/raw/questions.json"
+        def main():
+            raw_file = Path(QUESTIONS_JSON_PATH)
+            if not raw_file.exists():
+                print(f"Error: {raw_file} not found.")
+                return
+            with open(raw_file) as f:
+                return json.load(f)
+        def load_runs(names):
+            runs = []
+            for name in names:
+                run = f"D:/ltr/runs/{name}.tsv"
+                if not os.path.isfile(run):
+                    log.warning("no run file for %s", name)
+                    continue
+                runs.append(pd.read_csv(run, sep="\t"))
+            return runs
+        if os.path.exists("/mnt/ssd/qrels.csv"):
+            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
+        else:
+            warnings.warn("qrels missing: evaluation skipped")
+            qrels = None
+      `,
+    },
+    {
+      name: 'a test whose branch for the missing file only cleans up or sets a default still skips it silently',
+      code: py`
+        import os, shutil
+        import pandas as pd
+        def main(tmp_dir):
+            if not os.path.exists("/home/omar/project/features.parquet"):
+                shutil.rmtree(tmp_dir)
+                return
+            return pd.read_parquet("/home/omar/project/features.parquet")
+        if os.path.exists("/mnt/ssd/qrels.csv"):
+            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
+        else:
+            qrels = None
+      `,
+      findings: [
+        { line: 7, message: /"\/home\/omar\/project\/features\.parquet", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+        { line: 9, message: /"\/mnt\/ssd\/qrels\.csv", an absolute path that exists only on one machine: anywhere else the code silently goes on without it/ },
+      ],
+      output: py`
+        import os, shutil
+        import pandas as pd
+        FEATURES_PARQUET_PATH = "/home/omar/project/features.parquet"
+        def main(tmp_dir):
+            if not os.path.exists("/home/omar/project/features.parquet"):
+                shutil.rmtree(tmp_dir)
+                return
+            return pd.read_parquet(FEATURES_PARQUET_PATH)
+        if os.path.exists("/mnt/ssd/qrels.csv"):
+            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
+        else:
+            qrels = None
+      `,
     },
     {
       name: 'an earlier test that raises, exits or only warns where the file is missing does not skip the read: the code still breaks elsewhere',

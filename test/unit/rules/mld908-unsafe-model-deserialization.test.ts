@@ -1481,6 +1481,20 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a load of the empty path, a placeholder left to fill in, names no file: a literal, a name bound to one, a file opened on one',
+      code: py`
+        import pickle
+        import joblib
+        import torch
+
+        model = torch.load("")
+        RANKER_PATH = ""
+        ranker = joblib.load(RANKER_PATH)
+        with open('', "rb") as f:
+            reranker = pickle.load(f)
+      `,
+    },
+    {
       name: 'a training function saves the best model under the name each call passes; a load after a call of that name reads its save',
       code: py`
         import os
@@ -2988,6 +3002,20 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a path with a part besides an empty placeholder names a file and is still reported',
+      code: py`
+        import torch
+        MODEL_DIR = ""
+        model = torch.load(MODEL_DIR + "/ranker_10.pth")
+      `,
+      findings: [{ line: 3, message: /^`torch\.load` without `weights_only=True` unpickles arbitrary objects/ }],
+      output: py`
+        import torch
+        MODEL_DIR = ""
+        model = torch.load(MODEL_DIR + "/ranker_10.pth", weights_only=True)
+      `,
+    },
     {
       name: 'a file an early-stopping class of the file never saved (another path than its construction gave, or read before the loop) is still reported',
       code: EARLY_STOPPING_OTHER_FILES,

@@ -6,6 +6,7 @@ import type { DataFlow } from '../../semantics/dataflow';
 import { ancestors, conditionOf, enclosingFunction, isAncestorOf, memoKey, sameNode, stripParens } from '../../semantics/nodes';
 import type { SemanticIndex } from '../../semantics';
 import { oncePer } from '../../engine/collections';
+import { NOTICE_FUNCTIONS } from '../../semantics/library/processSetup';
 import { callResultValues } from './returnedValues';
 
 /**
@@ -77,14 +78,16 @@ const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
  * `os.path.exists(p)` (or the object of `Path(p).exists()`) in the condition of an `if`, `elif` or
  * conditional expression whose true branch holds the site, alone or joined by `and`, or of an
  * earlier `if not ...:` of the same function that returns or continues (see exitsWhenMissing).
- * Where such a file is missing the site is skipped, not reached.
+ * Where such a file is missing the site is skipped, not reached; `notice` says whether the branch
+ * taken then tells the person running the program (a print, log line or warning in the `else` of
+ * the `if`, or before the exit), so skipping it is not silent.
  */
-export function pathsTestedToExist(index: SemanticIndex, site: Node): Node[] {
-  const tested: Node[] = [];
-  const collect = (test: Node): void => {
+export function pathsTestedToExist(index: SemanticIndex, site: Node): { path: Node; notice: boolean }[] {
+  const tested: { path: Node; notice: boolean }[] = [];
+  const collect = (test: Node, notice: boolean): void => {
     const node = stripParens(test);
     if (node.type === 'boolean_operator' && node.childForFieldName('operator')?.type === 'and') {
-      for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) if (side) collect(side);
+      for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) if (side) collect(side, notice);
       return;
     }
     const callee = node.type === 'call' ? node.childForFieldName('function') : null;
@@ -92,7 +95,7 @@ export function pathsTestedToExist(index: SemanticIndex, site: Node): Node[] {
     const argument = node.childForFieldName('arguments')?.namedChild(0);
     const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
     const path = argument ?? (object && !/^os\.path$/.test(object.text) ? object : null);
-    if (path) tested.push(path);
+    if (path) tested.push({ path, notice });
   };
   // Every ancestor, not only statements: the site may sit in a conditional expression.
   let inner = site;
@@ -100,22 +103,34 @@ export function pathsTestedToExist(index: SemanticIndex, site: Node): Node[] {
     if (current.type === 'function_definition' || current.type === 'class_definition') break;
     const condition = conditionOf(current);
     const branch = current.type === 'conditional_expression' ? current.namedChild(0) : current.childForFieldName('consequence');
-    if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) collect(condition);
-    if (current.type === 'block' || current.type === 'module') for (const exit of exitsWhenMissing(index, current)) if (exit.at < inner.startIndex) collect(exit.test);
+    if (condition && current.type !== 'while_statement' && branch && (sameNode(branch, site) || isAncestorOf(branch, site))) {
+      const otherwise = current.type === 'if_statement' ? current.childForFieldName('alternative') : null;
+      collect(condition, otherwise?.type === 'else_clause' && givesNotice(index, otherwise.childForFieldName('body')));
+    }
+    if (current.type === 'block' || current.type === 'module') for (const exit of exitsWhenMissing(index, current)) if (exit.at < inner.startIndex) collect(exit.test, exit.notice);
     inner = current;
   }
   return tested;
 }
 
 /** The exits of each block of a file, found once: every use of a path asks of every block around it. */
-const exitsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; test: Node }[]>());
+const exitsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; test: Node; notice: boolean }[]>());
+
+/** True when a statement of the block is a call that tells the person running the program something (`print("data not found")`, `logger.warning(...)`). */
+function givesNotice(index: SemanticIndex, block: Node | null): boolean {
+  return !!block?.namedChildren.some((statement) => {
+    const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
+    const call = expression?.type === 'call' ? index.call(expression) : undefined;
+    return !!call && (call.qname ? NOTICE_FUNCTIONS.test(call.qname) : index.isLoggerMethod(call));
+  });
+}
 
 /**
  * The file tests of the statements of `block` that leave when the file is missing (`if not
  * (DATA_DIR / "beats.npy").exists(): return`, or `continue` in a loop), with no other branch, each
  * with where it starts: the code after one runs only where the file was found.
  */
-function exitsWhenMissing(index: SemanticIndex, block: Node): readonly { at: number; test: Node }[] {
+function exitsWhenMissing(index: SemanticIndex, block: Node): readonly { at: number; test: Node; notice: boolean }[] {
   const memo = exitsByBlock(index);
   const key = memoKey(block);
   let exits = memo.get(key);
@@ -128,7 +143,7 @@ function exitsWhenMissing(index: SemanticIndex, block: Node): readonly { at: num
     const body = statement.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment');
     const last = body?.[body.length - 1];
     // Not `raise` nor `sys.exit()`: those stop the program, which does break elsewhere.
-    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) exits.push({ at: statement.startIndex, test: negated });
+    if (negated && (last?.type === 'return_statement' || last?.type === 'continue_statement')) exits.push({ at: statement.startIndex, test: negated, notice: givesNotice(index, statement.childForFieldName('consequence')) });
   }
   memo.set(key, exits);
   return exits;

@@ -44,5 +44,11 @@ export const TEST_SETUP_FUNCTIONS = /^torch\.testing\._internal\.common_(utils|d
 /** Functions that return a logger (`logging.getLogger(__name__)`, `diffusers.utils.logging.get_logger(__name__)`), whose methods only log. */
 export const LOGGER_FACTORIES = /(^|\.)(getLogger|get_logger)$/;
 
+/**
+ * Calls that tell the person running the program something (`print`, `logging.warning`, `warnings.warn`,
+ * a write to the console's streams); a logger's methods (LOGGER_FACTORIES) do too.
+ */
+export const NOTICE_FUNCTIONS = /^(builtins\.print|warnings\.warn|sys\.std(out|err)\.write|logging\.(debug|info|warning|warn|error|critical|exception|log))$/;
+
 /** Command-line parsers: a program that takes arguments is a tool someone runs for its results. */
 export const COMMAND_LINE_PARSERS = /^(argparse|click|typer|fire|absl\.(app|flags)|hydra|tyro|jsonargparse|simple_parsing|plac|docopt)(\.|$)/;
