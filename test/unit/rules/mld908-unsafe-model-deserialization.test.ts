@@ -1495,6 +1495,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'loads under a literal `if False:`, `if 0:` or in the `else` of `if True:` never run (MLD505 reports the dead branch)',
+      code: py`
+        import torch
+
+        if False:
+            swa = build_model()
+            for f in sorted(snapshot_files("runs")):
+                swa.load_state_dict(torch.load(f, map_location="cpu"))
+        if 0:
+            teacher = torch.load("teacher.pt")
+        if True:
+            model = build_model()
+        else:
+            model = torch.load("old_model.pt")
+      `,
+    },
+    {
       name: 'a training function saves the best model under the name each call passes; a load after a call of that name reads its save',
       code: py`
         import os
@@ -3014,6 +3031,27 @@ ruleTests(unsafeModelDeserialization, {
         import torch
         MODEL_DIR = ""
         model = torch.load(MODEL_DIR + "/ranker_10.pth", weights_only=True)
+      `,
+    },
+    {
+      name: 'a load under a flag the reader may flip (`if RESUME:` with `RESUME = False`), or in the `if True:` arm, still runs where the flag says: still reported',
+      code: py`
+        import torch
+        RESUME = False
+        if RESUME:
+            model = torch.load("last.pt")
+        if True:
+            teacher = torch.load("teacher.pt")
+      `,
+      findings: [{ line: 4 }, { line: 6 }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+        RESUME = False
+        if RESUME:
+            model = torch.load("last.pt", weights_only=True)
+        if True:
+            teacher = torch.load("teacher.pt")
       `,
     },
     {
