@@ -6,7 +6,7 @@ import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { onlyAskedShape } from './shared/randomReach';
 import { hasModeDependentLayers, isTorchOptimizer, lacksModeDependentLayers, moduleOrigin, noGradContext, SELF_RETURNING, type ModuleOrigin } from '../semantics/torch';
-import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
+import type { FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
 import { pushTo } from '../engine/collections';
 
 type Mode = 'train' | 'eval';
@@ -444,6 +444,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
   const stepLoops = backwards.map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
+  const groups: ModeGroup[] = [];
   // After training, the first use in a scope is reported: the `.eval()` inserted there covers the rest.
   const reportedAfterTraining = new Set<string>();
   for (const use of uses) {
@@ -480,19 +481,52 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
       if (reportedAfterTraining.has(key)) continue;
       reportedAfterTraining.add(key);
     }
-    const fix = evalFix(context, anchor, name, !!noGrad && resumesTrainingAfter(anchor, known, backwards));
     // Without mode-dependent layers in sight the outputs are right today, but any dropout or batch norm added later is not.
     const effect = hasModeDependentLayers(index, origin)
       ? 'the dropout or batch-norm layers it has behave as in training'
       : 'any dropout or batch-norm layer it has behaves as in training';
-    context.report({
+    const member: ModeUse = {
       node: use.node,
+      related: `\`${name}\` is also used here in training mode`,
       message: noGrad
         ? `\`${name}\` is evaluated under ${gradContextLabel(index, noGrad)} but is still in training mode: ${effect}; call \`${name}.eval()\` first`
         : `\`${name}\` is used after training while still in training mode: ${effect}; call \`${name}.eval()\` first`,
-      ...(fix ? { fix } : {}),
+      fix: () => evalFix(context, anchor, name, !!noGrad && resumesTrainingAfter(anchor, known, backwards)),
+    };
+    // One module left in training mode is one cause: a later use in the same scope with no switch and no
+    // training between joins the first finding (one `.eval()` there covers it) as a related location.
+    const joined = groups.find((group) => group.key === factsKey && sameScope(group.members[0].node, use.node)
+      && !switchedOrTrainedBetween(group.members.at(-1)!.node, use.node, modes, backwards));
+    if (joined) joined.members.push(member);
+    else groups.push({ key: factsKey, members: [member] });
+  }
+  for (const { members } of groups) {
+    context.reportGroup({
+      members,
+      message: ([first, ...others]) => others.length === 0 ? first.message
+        : `${first.message} (as ${others.length === 1 ? 'is 1 later use' : `are ${others.length} later uses`} of it, linked)`,
+      fix: ([first]) => first.fix(),
     });
   }
+}
+
+/** A reported use of a module in training mode, with its own message and fix. */
+interface ModeUse extends MemberDescriptor {
+  node: Node;
+  message: string;
+  fix(): FixDescriptor | undefined;
+}
+
+/** The uses of one module reported as one finding. */
+interface ModeGroup {
+  key: string;
+  members: ModeUse[];
+}
+
+/** Whether the module is switched (`.train()`, `.eval()`) or trained (a backward pass) between two uses. */
+function switchedOrTrainedBetween(from: Node, to: Node, modes: ModuleFacts['modes'], backwards: readonly CallSite[]): boolean {
+  const between = (node: Node) => node.startIndex > from.endIndex && node.startIndex < to.startIndex;
+  return modes.some(({ call }) => between(call.node)) || backwards.some((call) => between(call.node));
 }
 
 export const evalModeNotSet: Rule = {
@@ -510,7 +544,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training); when that block sits in a loop that goes on to train the model (a rollout between updates, a validation block before the epoch\'s training steps) and nothing switches it back before the next training step — a `.train()` at the top of the epoch does not cover the steps that follow the block in that epoch — it also inserts `model.train()` right after the block. It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. What such a class calls while it runs, in a method other than `__init__` (a graph library\'s `g.apply_edges(fn.u_dot_v("h", "h", "score"))` in `forward`), is no layer it keeps, so a scoring module that builds no layer at all is plain too; a call there told the mode (`training=self.training`), a functional dropout, or one whose result is kept on `self` still counts.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`, and one made under another name for the same module: a name bound by self-returning calls such as `net_fp16 = net.half()`, `gpu = net.to("cuda")` or `alias = net` holds that very module, so a switch, training or a loaded checkpoint of either name counts for both; a name bound so from a function\'s parameter, which may hold another module at each call, is followed under its own name only), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. What such a class calls while it runs, in a method other than `__init__` (a graph library\'s `g.apply_edges(fn.u_dot_v("h", "h", "score"))` in `forward`), is no layer it keeps, so a scoring module that builds no layer at all is plain too; a call there told the mode (`training=self.training`), a functional dropout, or one whose result is kept on `self` still counts.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`, and one made under another name for the same module: a name bound by self-returning calls such as `net_fp16 = net.half()`, `gpu = net.to("cuda")` or `alias = net` holds that very module, so a switch, training or a loaded checkpoint of either name counts for both; a name bound so from a function\'s parameter, which may hold another module at each call, is followed under its own name only), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope. A module left in training mode and used in several places of one scope after training, with no switch and no training between them (a notebook that evaluates the trained network in three cells), is one cause: one finding at the first use, the later ones linked, and the `.eval()` its fix inserts there covers them all; a use after the module was switched back or trained again is its own finding.',
     },
   },
   listen,

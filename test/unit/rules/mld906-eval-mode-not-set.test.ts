@@ -320,6 +320,59 @@ const HALF_ALIAS = py`
   print(logits.argmax(1))
 `;
 
+/** A small CNN with batch norm, trained, then used in three places with no switch between them. */
+const TRAINED_THEN_EVALUATED_THRICE = py`
+  import torch
+  import torch.nn as nn
+
+  net = nn.Sequential(nn.Conv2d(3, 16, 3), nn.BatchNorm2d(16), nn.ReLU(), nn.Flatten(), nn.LazyLinear(10))
+  optimizer = torch.optim.SGD(net.parameters(), lr=0.01)
+  for epoch in range(2):
+      for images, labels in trainloader:
+          optimizer.zero_grad()
+          loss = nn.functional.cross_entropy(net(images), labels)
+          loss.backward()
+          optimizer.step()
+
+  images, labels = next(iter(testloader))
+  images = images.to("cpu")
+  labels = labels.to("cpu")
+  outputs = net(images)
+  with torch.no_grad():
+      for images, labels in testloader:
+          predicted = net(images).argmax(1)
+  with torch.no_grad():
+      for images, labels in testloader:
+          scores = net(images)
+`;
+
+/** The same network evaluated, trained again, and evaluated again: two trainings, two evaluations. */
+const TRAINED_EVALUATED_RETRAINED = py`
+  import torch
+  import torch.nn as nn
+
+  net = nn.Sequential(nn.Linear(8, 16), nn.Dropout(0.2), nn.Linear(16, 1))
+  optimizer = torch.optim.Adam(net.parameters())
+
+  def fit(epochs):
+      for _ in range(epochs):
+          optimizer.zero_grad()
+          nn.functional.mse_loss(net(x_train), y_train).backward()
+          optimizer.step()
+
+  fit(5)
+  with torch.no_grad():
+      val = net(x_val)
+  print(val.mean())
+  net.train()
+  for _ in range(5):
+      optimizer.zero_grad()
+      nn.functional.mse_loss(net(x_more), y_more).backward()
+      optimizer.step()
+  with torch.no_grad():
+      again = net(x_val)
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -633,6 +686,23 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    {
+      name: 'one module left in training mode and evaluated in three places after training is one cause: one finding, the later uses linked',
+      code: TRAINED_THEN_EVALUATED_THRICE,
+      findings: [{ line: 16, message: /^`net` is used after training while still in training mode: the dropout or batch-norm layers it has behave as in training; call `net.eval\(\)` first \(as are 2 later uses of it, linked\)$/, related: 2 }],
+      safety: 'unsafe',
+      output: TRAINED_THEN_EVALUATED_THRICE.replace('\noutputs = net(images)', '\nnet.eval()\noutputs = net(images)'),
+    },
+    {
+      name: 'a module trained again between two evaluations: each evaluation after its own training is its own finding',
+      code: TRAINED_EVALUATED_RETRAINED,
+      findings: [
+        { line: 15, message: /^`net` is evaluated under `no_grad` but is still in training mode.*first$/ },
+        { line: 23, message: /^`net` is evaluated under `no_grad` but is still in training mode.*first$/ },
+      ],
+      safety: 'unsafe',
+      output: TRAINED_EVALUATED_RETRAINED.replace('\nwith torch.no_grad():\n    val = net(x_val)', '\nnet.eval()\nwith torch.no_grad():\n    val = net(x_val)'),
+    },
     {
       name: 'the same scoring module told the mode in forward (neighbours sampled only while training): still reported',
       code: LAYERLESS_PREDICTOR('\n          edges = dgl.sampling.sample_neighbors(g, g.nodes(), 5, training=self.training)'),
