@@ -9,7 +9,7 @@ import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingStatement, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
-import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
+import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NON_OPTIMIZER_STEPPERS, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
 export { SELF_RETURNING } from './library/torch';
 import { bindingKinds, type CheckerMemo } from './values';
@@ -365,10 +365,18 @@ export function appliesGradientsWhere(index: SemanticIndex, runs: (node: Node) =
   for (const call of index.calls) {
     if (!runs(call.node)) continue;
     const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
-    if (name && /(^|_)step$/.test(name)) return true;
+    if (name && /(^|_)step$/.test(name) && !stepsNoOptimizer(index, call)) return true;
     if (call.qname && (isOptimizerName(call.qname) || call.qname === 'torch.autograd.grad')) return true;
   }
   return index.nodes('attribute').some((attribute) => runs(attribute) && attribute.childForFieldName('attribute')?.text === 'grad' && gradientUsed(index, attribute));
+}
+
+/** `pruner.step()` of `pruner = tp.pruner.GroupNormPruner(...)`, or a scheduler's or an environment's (NON_OPTIMIZER_STEPPERS): no optimizer's step. */
+function stepsNoOptimizer(index: SemanticIndex, call: CallSite): boolean {
+  const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+  const value = receiver?.type === 'identifier' ? index.bindingAt(receiver)?.value : undefined;
+  const built = value && stripParens(value).type === 'call' ? index.call(stripParens(value)) : undefined;
+  return !!built?.qname && NON_OPTIMIZER_STEPPERS.test(built.qname);
 }
 
 /** A read of a gradient (`w.grad`) that may move a weight: not only shown, cleared or measured. */

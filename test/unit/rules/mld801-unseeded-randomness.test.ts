@@ -1782,6 +1782,25 @@ for episode in range(100):
 print("trained", len(agent.memory))
 `;
 
+/** torch-pruning's quick start: a pruner built on example inputs, its step, and a forward and backward test; `after` follows. */
+const PRUNING_DEMO = (after: string) => py`
+  import torch
+  import torchvision
+  import torch_pruning as tp
+
+  model = torchvision.models.resnet18(weights="IMAGENET1K_V1")
+  imp = tp.importance.GroupNormImportance(p=2)
+  pruner = tp.pruner.GroupNormPruner(model, example_inputs=torch.randn(1, 3, 224, 224), importance=imp, pruning_ratio=0.5)
+  base_macs, base_params = tp.utils.count_ops_and_params(model, torch.randn(1, 3, 224, 224))
+  pruner.step()
+  macs, params = tp.utils.count_ops_and_params(model, torch.randn(1, 3, 224, 224))
+  print(f"MACs {base_macs / 1e9:.2f}G -> {macs / 1e9:.2f}G")
+  output = model(torch.randn(1, 3, 224, 224))
+  loss = torch.nn.functional.cross_entropy(output, torch.randint(0, 1000, (1,)))
+  loss.backward()
+  print(output.shape)${after}
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
     {
@@ -3597,6 +3616,10 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a pruning demo: example inputs for the pruner, a pruner step (no optimizer), then a forward and backward test whose gradients nothing applies',
+      code: PRUNING_DEMO(''),
+    },
+    {
       name: 'a whole number drawn once to name a run, only written into text: the log folder, the video and model paths, a printout',
       code: py`
         import random
@@ -3771,6 +3794,7 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('the same demo that then fine-tunes with an optimizer step: the draws reach the weights', PRUNING_DEMO('\n  optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n  optimizer.step()'), 12, /^`torch\.randn` \(and 4 other draws\) draws from PyTorch's global random generator/, 'import torch_pruning as tp', 'torch.manual_seed(SEED)'),
     seededCase('a drawn number that also picks the rows trained on, beside the name it gives the run, is still reported', py`
       import random
       import numpy as np

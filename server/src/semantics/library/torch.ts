@@ -9,6 +9,13 @@ export const NOT_MODULE_PREFIXES = ['torch.nn.functional.', 'torch.nn.init.', 't
 
 export const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.UninitializedParameter', 'torch.nn.Buffer']);
 
+/**
+ * Builders of objects whose `step()` applies no gradient: learning-rate schedulers (which change a
+ * rate), torch-pruning's pruners (which remove channels by their weights) and Gym environments
+ * (which advance a game).
+ */
+export const NON_OPTIMIZER_STEPPERS = /^(torch\.optim\.lr_scheduler\.|torch_pruning\.|gym\.|gymnasium\.)/;
+
 /** Base classes (qualified) that make a local class a module. */
 export const MODULE_BASES = /^(torch\.nn\.(modules\.\w+\.)?[A-Z]\w*|lightning(\.pytorch)?\.LightningModule|pytorch_lightning\.(core\.)?LightningModule|transformers\.(modeling_utils\.)?PreTrainedModel|transformers\.\w+PreTrainedModel)$/;
 
