@@ -849,6 +849,84 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [fitting]), [8, 11, 16, 19]);
   });
 
+  it('an entry of a configuration read from a file, handed to a class that saves under it, is spelled through the name the caller holds it in', async () => {
+    const trainers = projectModule('trainers', py`
+      import os
+      from pathlib import Path
+      import torch
+
+      class DenoiseTrainer:
+          def __init__(self, model, config):
+              self.model = model
+              self.config = config
+              self.checkpoint_dir = Path(config["checkpoint_dir"])
+
+          def save_checkpoint(self, epoch):
+              latest = self.checkpoint_dir / "latest.pt"
+              torch.save({"epoch": epoch, "model": self.model.state_dict()}, latest)
+
+          def train(self):
+              for epoch in range(int(self.config["epochs"])):
+                  self.save_checkpoint(epoch)
+
+      class GanTrainer:
+          def __init__(self, generator, cfg):
+              self.generator = generator
+              self.out_dir = os.path.join(cfg.output_dir, "weights")
+
+          def fit(self, loader):
+              torch.save(self.generator.state_dict(), os.path.join(self.out_dir, "generator.pth"))
+    `);
+    const code = py`
+      import os
+      from pathlib import Path
+      import torch
+      import yaml
+      from omegaconf import OmegaConf
+      from trainers import DenoiseTrainer, GanTrainer
+
+      def load_config(path):
+          with open(path) as f:
+              return yaml.safe_load(f)
+
+      def main(args, model, generator, loader):
+          config = load_config(args.config)
+          config["epochs"] = args.epochs
+          trainer = DenoiseTrainer(model=model, config=config)
+          trainer.train()
+          state = torch.load(Path(config["checkpoint_dir"]) / "latest.pt", weights_only=False)
+          cfg = OmegaConf.load("conf/inpaint.yaml")
+          gan = GanTrainer(generator, cfg)
+          gan.fit(loader)
+          generator.load_state_dict(torch.load(os.path.join(cfg.output_dir, "weights", "generator.pth")))
+    `;
+    assert.deepEqual(await lines(code, []), [17, 21], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [trainers]), []);
+    const near = py`
+      from pathlib import Path
+      import torch
+      import yaml
+      from trainers import DenoiseTrainer
+
+      def main(args, model):
+          config = yaml.safe_load(open(args.config))
+          trainer = DenoiseTrainer(model, config)
+          config["checkpoint_dir"] = args.scratch_dir
+          trainer.train()
+          moved = torch.load(Path(config["checkpoint_dir"]) / "latest.pt")
+          other = yaml.safe_load(open(args.other))
+          second = DenoiseTrainer(model, other)
+          second.train()
+          pretrained = torch.load(Path(other["pretrained_dir"]) / "latest.pt")
+          third_cfg = yaml.safe_load(open(args.third))
+          early = torch.load(Path(third_cfg["checkpoint_dir"]) / "latest.pt")
+          third = DenoiseTrainer(model, third_cfg)
+          third.train()
+    `;
+    // After the caller wrote into the entry, another entry, before the training: not the file saved.
+    assert.deepEqual(await lines(near, [trainers]), [11, 15, 17]);
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch

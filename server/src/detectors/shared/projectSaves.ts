@@ -14,7 +14,7 @@ import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/node
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite } from '../../semantics/types';
 import { fileKey } from './runOrder';
-import { handedSettingsEntry } from './returnedValues';
+import { handedSettingsEntry, writtenInto } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
@@ -588,8 +588,12 @@ function filledPath(index: SemanticIndex, saved: PathValue, source: PartSource):
       parts.push(...argument.holes);
     } else {
       // `args.output_dir` with `args` given the caller's `args`: the same attribute of what it passes.
-      const text = 'template' in value ? undefined : stripParens(value).text;
-      if (text === undefined || argument.template !== '{}' || argument.holes[0] !== text) return undefined;
+      // A load spells an entry of a name through the name (`config["checkpoint_dir"]`), whatever run-time
+      // value binds it (`config = load_config(path)`): the same entry while nothing writes into it after the call.
+      const read = 'template' in value ? undefined : stripParens(value);
+      const named = read?.type === 'identifier' && !writtenInto(index, read, true);
+      const text = read && (named || argument.holes[0] === read.text) ? read.text : undefined;
+      if (text === undefined || argument.template !== '{}' || argument.holes.length !== 1) return undefined;
       template += '{}';
       parts.push(text + saved.holes[i].slice(prefix.length));
     }

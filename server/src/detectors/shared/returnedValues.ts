@@ -142,12 +142,13 @@ export function handedSettingsEntry(index: SemanticIndex, settings: Node, read: 
   return key !== undefined && literal ? settingsValue(index, literal, key, attribute ? 'attribute' : 'item') : undefined;
 }
 
-/** Something writes into the object `identifier` holds where it is read, before or after that read. */
-function writtenInto(index: SemanticIndex, identifier: Node): boolean {
+/** Something writes into the object `identifier` holds where it is read, before or after that read (only after it, with `after`). */
+export function writtenInto(index: SemanticIndex, identifier: Node, after = false): boolean {
   const flow = index.dataflow;
   const read = flow.readAt(identifier);
   const held = read ? flow.reachingDefinitions(read) : [];
-  return !read || flow.mutations.some((mutation) => mutation.target.name === read.name && flow.reachingDefinitions(mutation.target).some((definition) => held.includes(definition)));
+  return !read || flow.mutations.some((mutation) => mutation.target.name === read.name && (!after || mutation.site.startIndex >= identifier.endIndex)
+    && flow.reachingDefinitions(mutation.target).some((definition) => held.includes(definition)));
 }
 
 /**
