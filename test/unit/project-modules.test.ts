@@ -84,6 +84,19 @@ describe('project modules a file imports', () => {
     assert.deepEqual(new ProjectModuleCache().forSource(file('notebooks', 'run.ipynb'), dir, text).sources, []);
   });
 
+  it('finds a package in the one folder beside the file\'s own that has it, as in a src layout an editable install puts on the path', () => {
+    write('from restore.trainers.loop import Trainer\n', 'code', 'restore', 'trainers', '__init__.py');
+    write('class Trainer: pass\n', 'code', 'restore', 'trainers', 'loop.py');
+    write('def unet(): pass\n', 'code', 'restore', 'nets.py');
+    const text = 'from restore.trainers import Trainer\nfrom restore.nets import unet\nimport torch\ntorch.load(p)\n';
+    const found = new ProjectModuleCache().forSource(file('scripts', 'train.py'), dir, text);
+    assert.deepEqual(found.sources.map((s) => `${s.name} ${path.relative(dir, s.path)}`), ['restore.trainers code/restore/trainers/__init__.py', 'restore.nets code/restore/nets.py']);
+    assert.deepEqual(found.sources[0].imports?.map((s) => `${s.name} ${path.relative(dir, s.path)}`), ['restore.trainers.loop code/restore/trainers/loop.py']);
+    // A module and a package of that name in two folders: which one is meant is not known.
+    write('class Trainer: pass\n', 'legacy', 'restore', 'trainers.py');
+    assert.deepEqual(new ProjectModuleCache().forSource(file('scripts', 'train.py'), dir, text).sources.map((s) => s.name), ['restore.nets']);
+  });
+
   it('reads the project modules an imported module imports, one level down, as that module finds them', () => {
     write('from pkg.io import save\nfrom .helpers import save\nimport shared\n', 'src', 'trainer.py');
     const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from trainer import Trainer\ntorch.load(p)\n');

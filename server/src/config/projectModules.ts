@@ -180,7 +180,9 @@ export class ProjectModuleCache {
       // A notebook kept in a folder of its own beside the code it imports (`notebooks/` beside
       // `models/`): the module in the one sibling folder that has it.
       siblings ??= this.siblingFolders(file, root, result);
-      const matches = siblings.map((folder) => path.join(folder, ...module.name.split('.')) + '.py').map((candidate) => ({ candidate, read: consult(candidate) })).filter(({ read }) => read.text !== undefined);
+      // Also a package there (`src/pkg/trainers/__init__.py` of a `src` layout, which an editable install puts on the path).
+      const parts = module.name.split('.');
+      const matches = siblings.flatMap((folder) => [path.join(folder, ...parts) + '.py', path.join(folder, ...parts, '__init__.py')]).map((candidate) => ({ candidate, read: consult(candidate) })).filter(({ read }) => read.text !== undefined);
       if (matches.length === 1) result.sources.push({ path: matches[0].candidate, name, text: matches[0].read.text!, ...this.importsOf(matches[0].candidate, root, matches[0].read.text!, file, consult) });
     }
     // A TFDS dataset loaded by its bare name may be the project's own builder, which TFDS keeps in a

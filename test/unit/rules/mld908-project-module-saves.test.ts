@@ -849,6 +849,90 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [fitting]), [8, 11, 16, 19]);
   });
 
+  it('an entry of a configuration read from a file, handed to a class that saves under it, is spelled through the name the caller holds it in', async () => {
+    const trainers = projectModule('trainers', py`
+      import os
+      from pathlib import Path
+      import torch
+
+      class DenoiseTrainer:
+          def __init__(self, model, config):
+              self.model = model
+              self.config = config
+              self.checkpoint_dir = Path(config["checkpoint_dir"])
+
+          def save_checkpoint(self, epoch):
+              latest = self.checkpoint_dir / "latest.pt"
+              torch.save({"epoch": epoch, "model": self.model.state_dict()}, latest)
+
+          def train(self):
+              for epoch in range(int(self.config["epochs"])):
+                  self.save_checkpoint(epoch)
+
+      class GanTrainer:
+          def __init__(self, generator, cfg):
+              self.generator = generator
+              self.out_dir = os.path.join(cfg.output_dir, "weights")
+
+          def fit(self, loader):
+              torch.save(self.generator.state_dict(), os.path.join(self.out_dir, "generator.pth"))
+    `);
+    const code = py`
+      import os
+      from pathlib import Path
+      import torch
+      import yaml
+      from omegaconf import OmegaConf
+      from trainers import DenoiseTrainer, GanTrainer
+
+      def load_config(path):
+          with open(path) as f:
+              return yaml.safe_load(f)
+
+      def main(args, model, generator, loader):
+          config = load_config(args.config)
+          config["epochs"] = args.epochs
+          trainer = DenoiseTrainer(model=model, config=config)
+          config["start_epoch"] = 0
+          trainer.train()
+          state = torch.load(Path(config["checkpoint_dir"]) / "latest.pt", weights_only=False)
+          cfg = OmegaConf.load("conf/inpaint.yaml")
+          gan = GanTrainer(generator, cfg)
+          gan.fit(loader)
+          generator.load_state_dict(torch.load(os.path.join(cfg.output_dir, "weights", "generator.pth")))
+    `;
+    assert.deepEqual(await lines(code, []), [18, 22], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [trainers]), []);
+    const near = py`
+      from pathlib import Path
+      import torch
+      import yaml
+      from trainers import DenoiseTrainer
+
+      def main(args, model):
+          config = yaml.safe_load(open(args.config))
+          trainer = DenoiseTrainer(model, config)
+          config["checkpoint_dir"] = args.scratch_dir
+          trainer.train()
+          moved = torch.load(Path(config["checkpoint_dir"]) / "latest.pt")
+          other = yaml.safe_load(open(args.other))
+          second = DenoiseTrainer(model, other)
+          second.train()
+          pretrained = torch.load(Path(other["pretrained_dir"]) / "latest.pt")
+          third_cfg = yaml.safe_load(open(args.third))
+          early = torch.load(Path(third_cfg["checkpoint_dir"]) / "latest.pt")
+          third = DenoiseTrainer(model, third_cfg)
+          third.train()
+          fourth_cfg = yaml.safe_load(open(args.fourth))
+          fourth = DenoiseTrainer(model, fourth_cfg)
+          fourth_cfg.update(yaml.safe_load(open(args.overrides)))
+          fourth.train()
+          resumed = torch.load(Path(fourth_cfg["checkpoint_dir"]) / "latest.pt")
+    `;
+    // After the caller wrote into the entry, or into entries it cannot tell, another entry, before the training: not the file saved.
+    assert.deepEqual(await lines(near, [trainers]), [11, 15, 17, 24]);
+  });
+
   it('does not take a function of a module the file does not import for the helper', async () => {
     assert.deepEqual(await lines(py`
       import torch
@@ -902,6 +986,40 @@ describe('MLD908: saves by modules of a package folder with no __init__.py (a na
           trainer.fit(net=net, loader=loader, weights_name="densenet_cbam.pth")
           net.load_state_dict(torch.load("checkpoints/densenet_cbam.pth", map_location="cpu"))
     `), []);
+  });
+
+  it('a class a package\'s __init__.py imports from one of its modules, in a src layout beside the scripts, saves what that module\'s class saves', async () => {
+    write('from inpaint.training.trainer import MaskedTrainer\n', 'src', 'inpaint', 'training', '__init__.py');
+    write('from .engine import Engine as FastEngine\n', 'src', 'inpaint', 'engines', '__init__.py');
+    const trainer = py`
+      from pathlib import Path
+      import torch
+
+      class MaskedTrainer:
+          def __init__(self, net, run_dir):
+              self.net = net
+              self.run_dir = Path(run_dir)
+
+          def fit(self, loader):
+              for epoch in range(10):
+                  torch.save(self.net.state_dict(), self.run_dir / "last.pt")
+    `;
+    write(trainer, 'src', 'inpaint', 'training', 'trainer.py');
+    write(trainer.replace('MaskedTrainer', 'Engine'), 'src', 'inpaint', 'engines', 'engine.py');
+    assert.deepEqual(await linesOnDisk(py`
+      import torch
+      from inpaint.training import MaskedTrainer
+      from inpaint.engines import FastEngine
+
+      def main(net, loader, out):
+          trainer = MaskedTrainer(net, out)
+          trainer.fit(loader)
+          net.load_state_dict(torch.load(out / "last.pt"))
+          engine = FastEngine(net, "runs/fast")
+          engine.fit(loader)
+          net.load_state_dict(torch.load("runs/fast/last.pt"))
+          net.load_state_dict(torch.load("runs/slow/last.pt"))
+    `), [12]);
   });
 
   it('still reports another file, and a module of a regular package of the same name nearer the script, which Python imports instead', async () => {

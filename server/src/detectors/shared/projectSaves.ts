@@ -14,7 +14,7 @@ import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/node
 import { pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite } from '../../semantics/types';
 import { fileKey } from './runOrder';
-import { handedSettingsEntry } from './returnedValues';
+import { handedSettingsEntry, writtenInto } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
@@ -148,7 +148,33 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
   recordAtomicSaves(index, record);
   composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
+  reexportSaves(index, saves, imported);
   return saves;
+}
+
+/**
+ * A name the module imports at its top level from a project module (a package's `__init__.py`
+ * with `from pkg.trainers.trainer import Trainer`, or `from .trainer import Trainer`) is that
+ * module's function or class: a caller that imports it from the package runs what it saves.
+ */
+function reexportSaves(index: SemanticIndex, saves: Map<string, ParameterSave[]>, imported: ProjectSaves | undefined): void {
+  if (!imported?.size) return;
+  for (const root of index.roots) {
+    for (const statement of root.namedChildren) {
+      if (statement?.type !== 'import_from_statement') continue;
+      for (const item of statement.childrenForFieldName('name')) {
+        const local = item?.type === 'aliased_import' ? item.childForFieldName('alias') : item;
+        const qualified = local ? importedAs(index, local.text, statement) : undefined;
+        const cut = qualified ? qualified.lastIndexOf('.') : -1;
+        if (!local || !qualified || cut <= 0) continue;
+        const name = qualified.slice(cut + 1);
+        for (const [key, list] of imported.get(qualified.slice(0, cut)) ?? []) {
+          const own = key === name ? local.text : key.startsWith(`${name}.`) ? local.text + key.slice(name.length) : undefined;
+          if (own && !saves.has(own)) saves.set(own, [...list]);
+        }
+      }
+    }
+  }
 }
 
 /**
@@ -588,8 +614,12 @@ function filledPath(index: SemanticIndex, saved: PathValue, source: PartSource):
       parts.push(...argument.holes);
     } else {
       // `args.output_dir` with `args` given the caller's `args`: the same attribute of what it passes.
-      const text = 'template' in value ? undefined : stripParens(value).text;
-      if (text === undefined || argument.template !== '{}' || argument.holes[0] !== text) return undefined;
+      // A load spells an entry of a name through the name (`config["checkpoint_dir"]`), whatever run-time
+      // value binds it (`config = load_config(path)`): the same entry while nothing writes into it after the call.
+      const read = 'template' in value ? undefined : stripParens(value);
+      const named = read?.type === 'identifier' && !writtenInto(index, read, saved.holes[i].slice(prefix.length));
+      const text = read && (named || argument.holes[0] === read.text) ? read.text : undefined;
+      if (text === undefined || argument.template !== '{}' || argument.holes.length !== 1) return undefined;
       template += '{}';
       parts.push(text + saved.holes[i].slice(prefix.length));
     }

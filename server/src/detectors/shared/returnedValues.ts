@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
+import type { Mutation } from '../../semantics/dataflow';
 import { enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { pathBindings } from '../../semantics/pathValues';
@@ -134,20 +135,35 @@ function settingsValue(index: SemanticIndex, literal: Node, key: string, access:
  * anywhere (`cfg.best_path = other`) gives undefined: the one who was handed it may read it after the write.
  */
 export function handedSettingsEntry(index: SemanticIndex, settings: Node, read: string): Node | undefined {
-  const attribute = /^\.([A-Za-z_]\w*)$/.exec(read);
-  const item = /^\[(?:"([^"\\]*)"|'([^'\\]*)')\]$/.exec(read);
-  const key = attribute?.[1] ?? item?.[1] ?? item?.[2];
+  const entry = entryRead(read);
   const node = stripParens(settings);
   const literal = node.type === 'identifier' ? (writtenInto(index, node) ? undefined : boundValue(index, node)) : node;
-  return key !== undefined && literal ? settingsValue(index, literal, key, attribute ? 'attribute' : 'item') : undefined;
+  return entry && entry.length === read.length && literal ? settingsValue(index, literal, entry.key, entry.access) : undefined;
 }
 
-/** Something writes into the object `identifier` holds where it is read, before or after that read. */
-function writtenInto(index: SemanticIndex, identifier: Node): boolean {
+/** The entry the start of `read` names (`.best_path`, `["best_path"]` of `["best_path"]["dir"]`), and how long that part is. */
+function entryRead(read: string): { key: string; access: 'attribute' | 'item'; length: number } | undefined {
+  const attribute = /^\.([A-Za-z_]\w*)/.exec(read);
+  const item = /^\[(?:"([^"\\]*)"|'([^'\\]*)')\]/.exec(read);
+  const key = attribute?.[1] ?? item?.[1] ?? item?.[2];
+  return key === undefined ? undefined : { key, access: attribute ? 'attribute' : 'item', length: (attribute ?? item)![0].length };
+}
+
+/**
+ * Something writes into the object `identifier` holds where it is read, before or after that read.
+ * Given the entry read off it later (`["checkpoint_dir"]`), only a write after the read counts, and
+ * not one that sets another constant key of the object itself (`config["start_epoch"] = epoch`).
+ */
+export function writtenInto(index: SemanticIndex, identifier: Node, later?: string): boolean {
   const flow = index.dataflow;
   const read = flow.readAt(identifier);
   const held = read ? flow.reachingDefinitions(read) : [];
-  return !read || flow.mutations.some((mutation) => mutation.target.name === read.name && flow.reachingDefinitions(mutation.target).some((definition) => held.includes(definition)));
+  const entry = later === undefined ? undefined : entryRead(later);
+  const elsewhere = (mutation: Mutation) => mutation.site.startIndex < identifier.endIndex
+    || (!!entry && mutation.kind !== 'method' && mutation.keys.length > 0 && !mutation.keys.includes(entry.key)
+      && mutation.target.node.parent?.parent?.id === mutation.site.id);
+  return !read || flow.mutations.some((mutation) => mutation.target.name === read.name && !(later !== undefined && elsewhere(mutation))
+    && flow.reachingDefinitions(mutation.target).some((definition) => held.includes(definition)));
 }
 
 /**
