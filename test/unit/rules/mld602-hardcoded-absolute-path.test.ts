@@ -77,6 +77,35 @@ describe('MLD602 folders', () => {
   });
 });
 
+/** Absolute paths read only where a test found them, each guard telling the person running the program when it did not (a print, a log line, a warning). */
+const GUARDED_READS = py`
+  import json, logging, os, warnings
+  from pathlib import Path
+  import pandas as pd
+  log = logging.getLogger(__name__)
+  def main():
+      raw_file = Path("/home/omar/project/raw/questions.json")
+      if not raw_file.exists():
+          print(f"Error: {raw_file} not found.")
+          return
+      with open(raw_file) as f:
+          return json.load(f)
+  def load_runs(names):
+      runs = []
+      for name in names:
+          run = f"D:/ltr/runs/{name}.tsv"
+          if not os.path.isfile(run):
+              log.warning("no run file for %s", name)
+              continue
+          runs.append(pd.read_csv(run, sep="\t"))
+      return runs
+  if os.path.exists("/mnt/ssd/qrels.csv"):
+      qrels = pd.read_csv("/mnt/ssd/qrels.csv")
+  else:
+      warnings.warn("qrels missing: evaluation skipped")
+      qrels = None
+`;
+
 ruleTests(hardcodedAbsolutePath, {
   valid: [
     {
@@ -867,66 +896,14 @@ ruleTests(hardcodedAbsolutePath, {
     },
     {
       name: 'a test whose branch for the missing file prints, logs or warns before going on does not skip it silently',
-      code: py`
-        import json, logging, os, warnings
-        from pathlib import Path
-        import pandas as pd
-        log = logging.getLogger(__name__)
-        def main():
-            raw_file = Path("/home/omar/project/raw/questions.json")
-            if not raw_file.exists():
-                print(f"Error: {raw_file} not found.")
-                return
-            with open(raw_file) as f:
-                return json.load(f)
-        def load_runs(names):
-            runs = []
-            for name in names:
-                run = f"D:/ltr/runs/{name}.tsv"
-                if not os.path.isfile(run):
-                    log.warning("no run file for %s", name)
-                    continue
-                runs.append(pd.read_csv(run, sep="\t"))
-            return runs
-        if os.path.exists("/mnt/ssd/qrels.csv"):
-            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
-        else:
-            warnings.warn("qrels missing: evaluation skipped")
-            qrels = None
-      `,
+      code: GUARDED_READS,
       findings: [
         { line: 6, message: /^`open` reads "\/home\/omar\/project\/raw\/questions\.json", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it and the location cannot be configured$/ },
         { line: 15, message: /"D:\/ltr\/runs\/\{\}\.tsv", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it/ },
         { line: 22, message: /"\/mnt\/ssd\/qrels\.csv", an absolute path that exists only on one machine: anywhere else the code reports it missing and goes on without it/ },
       ],
-      output: py`
-        import json, logging, os, warnings
-        from pathlib import Path
-        import pandas as pd
-        log = logging.getLogger(__name__)
-        QUESTIONS_JSON_PATH = "/home/omar/project/raw/questions.json"
-        def main():
-            raw_file = Path(QUESTIONS_JSON_PATH)
-            if not raw_file.exists():
-                print(f"Error: {raw_file} not found.")
-                return
-            with open(raw_file) as f:
-                return json.load(f)
-        def load_runs(names):
-            runs = []
-            for name in names:
-                run = f"D:/ltr/runs/{name}.tsv"
-                if not os.path.isfile(run):
-                    log.warning("no run file for %s", name)
-                    continue
-                runs.append(pd.read_csv(run, sep="\t"))
-            return runs
-        if os.path.exists("/mnt/ssd/qrels.csv"):
-            qrels = pd.read_csv("/mnt/ssd/qrels.csv")
-        else:
-            warnings.warn("qrels missing: evaluation skipped")
-            qrels = None
-      `,
+      output: GUARDED_READS.replace('log = logging.getLogger(__name__)\n', 'log = logging.getLogger(__name__)\nQUESTIONS_JSON_PATH = "/home/omar/project/raw/questions.json"\n')
+        .replace('Path("/home/omar/project/raw/questions.json")', 'Path(QUESTIONS_JSON_PATH)'),
     },
     {
       name: 'a test whose branch for the missing file only cleans up or sets a default still skips it silently',
