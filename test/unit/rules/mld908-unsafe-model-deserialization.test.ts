@@ -1852,7 +1852,8 @@ ruleTests(unsafeModelDeserialization, {
         assert set(expected_cols) <= set(frame.columns)
         feature_order = joblib.load("models/feature_order.pkl")
         column_order = joblib.load(ARTIFACTS / "column_order.joblib")
-        row = frame[feature_order]
+        feature_list = joblib.load(ARTIFACTS / "api_inputs.pkl")
+        row = frame[feature_order][feature_list]
       `,
     },
     {
