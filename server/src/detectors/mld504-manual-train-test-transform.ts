@@ -5,6 +5,7 @@ import { lastSegment } from './shared/libraries';
 import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
 import { pushTo } from '../engine/collections';
 import { predictingModel } from './shared/models';
+import { inExclusiveArms } from './shared/runOrder';
 import { transformerCalls, type TransformerCall } from './shared/transformers';
 import type { RelatedDescriptor, Rule, RuleContext } from './types';
 
@@ -114,15 +115,34 @@ function check(context: RuleContext): void {
     // Steps that feed other models, whose predictions this one learns from, belong to those models.
     const feeding = feedingFrom(new Set(ownSources(context, features, (call) => !!predictingModel(context.index, call))));
     if (feeding.length < 2) continue;
-    const joined = pipelines.filter((pipeline) => feeding.some((step) => pipeline.steps.has(step)));
-    const merged = { steps: new Set([...feeding, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...joined.flatMap((pipeline) => pipeline.trainings), training.call.node] };
-    pipelines.splice(0, pipelines.length, ...pipelines.filter((pipeline) => !joined.includes(pipeline)), merged);
+    for (const together of runningTogether(feeding)) {
+      if (together.length < 2) continue;
+      const joined = pipelines.filter((pipeline) => together.some((step) => pipeline.steps.has(step)));
+      const merged = { steps: new Set([...together, ...joined.flatMap((pipeline) => [...pipeline.steps])]), trainings: [...new Set([...joined.flatMap((pipeline) => pipeline.trainings), training.call.node])] };
+      pipelines.splice(0, pipelines.length, ...pipelines.filter((pipeline) => !joined.includes(pipeline)), merged);
+    }
   }
   for (const pipeline of pipelines) {
     // In the order they run: `pca.fit_transform(scaler.fit_transform(X))` fits the scaler first.
     const ordered = [...pipeline.steps].sort((a, b) => a.fit.call.node.endIndex - b.fit.call.node.endIndex);
     report(context, ordered, pipeline.trainings);
   }
+}
+
+/**
+ * The steps that can run in one run of the program, in groups: steps in two arms of one `if` (a
+ * function's `if mode == "pca": ... elif mode == "kpca": ...`) are alternatives, never a chain, so
+ * each arm's steps go with the steps outside that `if`, not with another arm's.
+ */
+function runningTogether(steps: readonly HandStep[]): HandStep[][] {
+  const together = (a: HandStep, b: HandStep) => !inExclusiveArms(a.fit.call.node, b.fit.call.node);
+  const groups: HandStep[][] = [];
+  steps.forEach((step, i) => {
+    const fitting = groups.filter((group) => group.every((member) => together(member, step)));
+    for (const group of fitting) group.push(step);
+    if (fitting.length === 0) groups.push([...steps.slice(0, i).filter((earlier) => together(earlier, step)), step]);
+  });
+  return groups;
 }
 
 function report(context: RuleContext, steps: HandStep[], trainings: Node[]): void {
@@ -146,7 +166,7 @@ function report(context: RuleContext, steps: HandStep[], trainings: Node[]): voi
   const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
   context.report({
     node: first.fit.call.node,
-    message: `${listed} are each fitted on one data set and re-applied by hand to others (${shown.join(', ')}): every data set the model sees must repeat ${steps.length} steps in the same order; one Pipeline would`,
+    message: `${listed} are each fitted on one data set and re-applied by hand to others (${shown.join(', ')}): every data set the model sees must repeat ${Math.max(...runningTogether(steps).map((group) => group.length))} steps in the same order; one Pipeline would`,
     related,
   });
 }
@@ -164,7 +184,7 @@ export const manualTrainTestTransform: Rule = {
       example: 'from sklearn.decomposition import PCA\nfrom sklearn.preprocessing import StandardScaler\n\nscaler = StandardScaler()\npca = PCA(n_components=10)\nX_train = pca.fit_transform(scaler.fit_transform(X_train))\nX_test = pca.transform(scaler.transform(X_test))\nmodel.fit(X_train, y_train)',
       fix: 'Make the steps and the model one object: `model = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())`, then `model.fit(X_train, y_train)` and `model.predict(X_test)`. Columns that need different steps go through a `ColumnTransformer` inside the pipeline. The pipeline can then be cross-validated, tuned and saved as one artefact.',
       fixed: 'from sklearn.decomposition import PCA\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nmodel = make_pipeline(StandardScaler(), PCA(n_components=10), LogisticRegression())\nmodel.fit(X_train, y_train)\ny_pred = model.predict(X_test)',
-      nearMisses: 'Steps count together only when their outputs feed the features of the same model (chained, or combined column by column); one hand-made step per model (a single scaler, or the same vectorizer re-created for each experiment) is left alone. So are steps inside a `Pipeline` or `ColumnTransformer`, steps only ever applied to the data they were fitted on (`fit_transform(X)` with no later `transform` of other data), target encoders (`LabelEncoder`, `LabelBinarizer`: a feature pipeline does not hold them) and target scalers, whose `inverse_transform` maps a model\'s predictions alone back to the target\'s units (`sc_y.inverse_transform(model.predict(X_test))`): a feature pipeline does not hold them either (scikit-learn\'s `TransformedTargetRegressor` does), even when a helper that windows a series or a `tf.data` dataset takes their output together with the features; a scaler inverted on predictions stacked with scaled test columns maps the whole table and still counts, resamplers (never applied to test data), and objects whose class is not a known preprocessing class. A transformer refitted in a loop counts once. Steps under a literal `if False:` never run, and are not counted.',
+      nearMisses: 'Steps count together only when their outputs feed the features of the same model (chained, or combined column by column); one hand-made step per model (a single scaler, or the same vectorizer re-created for each experiment) is left alone. Steps in two arms of one `if` (a function that picks one reduction by its mode, `if mode == "pca": ...` / `elif mode == "kpca": ...`) never run together: each arm\'s steps count with the steps outside that `if`, so one step per arm is no pipeline made by hand, and the count of steps the message gives is the longest run of them one run makes. So are steps inside a `Pipeline` or `ColumnTransformer`, steps only ever applied to the data they were fitted on (`fit_transform(X)` with no later `transform` of other data), target encoders (`LabelEncoder`, `LabelBinarizer`: a feature pipeline does not hold them) and target scalers, whose `inverse_transform` maps a model\'s predictions alone back to the target\'s units (`sc_y.inverse_transform(model.predict(X_test))`): a feature pipeline does not hold them either (scikit-learn\'s `TransformedTargetRegressor` does), even when a helper that windows a series or a `tf.data` dataset takes their output together with the features; a scaler inverted on predictions stacked with scaled test columns maps the whole table and still counts, resamplers (never applied to test data), and objects whose class is not a known preprocessing class. A transformer refitted in a loop counts once. Steps under a literal `if False:` never run, and are not counted.',
       notebooks: 'The finding is on the first step\'s fit; every later fit and every re-application, in any cell, is linked.',
     },
   },

@@ -2,8 +2,32 @@ import { manualTrainTestTransform } from '../../../server/src/detectors/mld504-m
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/** A function that picks one reduction by its mode, each fitted in its own arm of an `if`; `before` runs first in every mode. */
+const ALTERNATIVE_REDUCTIONS = (before: string) => py`
+  from sklearn.decomposition import PCA, KernelPCA
+  from sklearn.feature_selection import SelectKBest
+  from sklearn.preprocessing import StandardScaler
+  from sklearn.svm import SVC
+
+  def reduce_and_fit(X_train, X_test, y_train, mode="pca"):${before}
+      if mode == "pca":
+          pca = PCA(n_components=20).fit(X_train)
+          X_train, X_test = pca.transform(X_train), pca.transform(X_test)
+      elif mode == "kpca":
+          kpca = KernelPCA(n_components=20).fit(X_train)
+          X_train, X_test = kpca.transform(X_train), kpca.transform(X_test)
+      elif mode == "best":
+          best = SelectKBest(k=20).fit(X_train, y_train)
+          X_train, X_test = best.transform(X_train), best.transform(X_test)
+      return SVC().fit(X_train, y_train).score(X_test, y_test)
+`;
+
 ruleTests(manualTrainTestTransform, {
   valid: [
+    {
+      name: 'one reduction chosen by a mode, each in its own arm of an if, then one model: alternatives, never two steps in a row',
+      code: ALTERNATIVE_REDUCTIONS(''),
+    },
     {
       name: 'a single scaler fitted on train and applied to test',
       code: py`
@@ -130,6 +154,11 @@ ruleTests(manualTrainTestTransform, {
     },
   ],
   invalid: [
+    {
+      name: 'a scaler every run fits before the reduction its mode picks: one finding, two steps in a row whichever arm runs',
+      code: ALTERNATIVE_REDUCTIONS('\n    scaler = StandardScaler().fit(X_train)\n    X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)'),
+      findings: [{ line: 7, message: /^StandardScaler \(scaler\), PCA \(pca\), KernelPCA \(kpca\) and SelectKBest \(best\) are each fitted on one data set and re-applied by hand to others \(X_test\): every data set the model sees must repeat 2 steps in the same order/ }],
+    },
     {
       name: 'a vectoriser fitted on the training and test texts together, then applied to each: the message claims no training-only fit',
       code: py`
