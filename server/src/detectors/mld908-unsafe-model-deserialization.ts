@@ -5,7 +5,7 @@ import { holdsData } from '../semantics/dataio';
 import { isTorchModule } from '../semantics/torch';
 import type { CallSite, Definition } from '../semantics/types';
 import { unpackedElement } from '../semantics/values';
-import { pathBindings, respelledFrom } from '../semantics/pathValues';
+import { pathBindings, respelledFrom, type PathValue } from '../semantics/pathValues';
 import { inLiteralDeadBranch, numberValue, stringValue } from '../semantics/literals';
 import { atLeast, type LibraryFloors } from '../engine/versions';
 import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, sameNode, startsOf, stripParens } from '../semantics/nodes';
@@ -145,6 +145,21 @@ function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node
   return entries ? entries.map(({ value, at }) => ({ path: value, at: at === node ? call.node : at })) : [{ path, at: call.node }];
 }
 
+/** The function around `at` writes the path `path` names itself, and only after `at`. */
+function ownWriteOnlyAfter(index: SemanticIndex, path: Node, at: Node): boolean {
+  const fn = enclosingFunction(at);
+  if (!fn) return false;
+  const flow = index.dataflow;
+  const read = flow.pathOf(path);
+  const own = flow.io.filter((io) => io.direction === 'write' && !!io.path && sameNode(enclosingFunction(io.call.node), fn)
+    && samePathValue(flow.pathOf(io.path), read));
+  return own.length > 0 && own.every((io) => io.call.node.startIndex > at.endIndex);
+}
+
+function samePathValue(a: PathValue, b: PathValue): boolean {
+  return a.template === b.template && a.holes.join('\u0000') === b.holes.join('\u0000');
+}
+
 /**
  * The load reads back a file this program saved earlier in the same run (`pickle.dump(clf, open(p, "wb"))`
  * then `pickle.load(open(p, "rb"))`, `torch.save(model, path)` then `torch.load(path)`, directly or
@@ -168,8 +183,11 @@ function readsOwnSave(index: SemanticIndex, load: CallSite, saves: ReadonlyMap<s
     // each call reads what its own values name, so every call must come after a save of that file. A call
     // of the caller further up (`run(out)` calling `train(output_dir=out)`) runs both the save and the read,
     // in the order the entry for the helper's own call checks.
+    // A save the load's own function makes of the same path decides by its place there: one after the
+    // load (a resume that reads the last run's checkpoint, then trains and saves) writes after the read.
     const perCall = fileKeysThroughEachCall(flow, path);
-    if (perCall.length > 0 && perCall.every((read) => (saves.get(read.key) ?? []).some((save) => sameNode(save, read.call) || writtenBeforeRead(flow, save, read.call)))) return true;
+    const samePlace = (save: Node, call: Node) => sameNode(save, call) && !ownWriteOnlyAfter(index, path, at);
+    if (perCall.length > 0 && perCall.every((read) => (saves.get(read.key) ?? []).some((save) => samePlace(save, read.call) || writtenBeforeRead(flow, save, read.call)))) return true;
     // The best epoch's checkpoint, one of those the loop saved in every pass (`"{}.pkl".format(best_epoch)`).
     if (savedInChosenPass(flow, path, at, saves)) return true;
     // The files of an earlier loop's passes, read back by a loop over the same values (the folds' models, then their ensemble).

@@ -956,6 +956,24 @@ const EARLY_STOPPING_OTHER_FILES = py`
       model.load_state_dict(torch.load("pretrained.pt"))
 `;
 
+/** A training function that resumes from the checkpoint its parameters name, then trains and saves there. */
+const RESUMED_THEN_SAVED = py`
+  import os
+  import torch
+
+  def train(cfg):
+      model = build()
+      if cfg.resume:
+          model_path = f"{cfg.checkpoint_dir}/ant_ppo.pt"
+          if os.path.exists(model_path):
+              model.load_state_dict(torch.load(model_path, weights_only=False))
+      for update in range(cfg.num_updates):
+          step(model)
+          torch.save(model.state_dict(), f"{cfg.checkpoint_dir}/ant_ppo.pt")
+
+  train(parse())
+`;
+
 const PLACEHOLDER_NONE_FOREIGN = py`
   import os
   import torch
@@ -3054,6 +3072,13 @@ ruleTests(unsafeModelDeserialization, {
         if True:
             teacher = torch.load("teacher.pt")
       `,
+    },
+    {
+      name: 'a training function that resumes from the checkpoint its parameters name and saves there later in the same run: the load reads the last run\'s file',
+      code: RESUMED_THEN_SAVED,
+      findings: [{ line: 9, message: /^`torch\.load\(\.\.\., weights_only=False\)` unpickles arbitrary objects/ }],
+      safety: 'unsafe',
+      output: RESUMED_THEN_SAVED.replace('weights_only=False', 'weights_only=True'),
     },
     {
       name: 'a file an early-stopping class of the file never saved (another path than its construction gave, or read before the loop) is still reported',
