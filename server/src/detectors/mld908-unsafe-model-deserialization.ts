@@ -145,15 +145,18 @@ function pathSites(index: SemanticIndex, call: CallSite): { path: Node; at: Node
   return entries ? entries.map(({ value, at }) => ({ path: value, at: at === node ? call.node : at })) : [{ path, at: call.node }];
 }
 
-/** The function around `at` writes the path `path` names itself, and only after `at`. */
-function ownWriteOnlyAfter(index: SemanticIndex, path: Node, at: Node): boolean {
+/**
+ * The function around `at` writes the path `path` names itself, and none of those writes runs before
+ * `at` in one run (each comes after it, or sits in another arm of an `if` around it).
+ */
+function ownWriteNotBefore(index: SemanticIndex, path: Node, at: Node): boolean {
   const fn = enclosingFunction(at);
   if (!fn) return false;
   const flow = index.dataflow;
   const read = flow.pathOf(path);
   const own = flow.io.filter((io) => io.direction === 'write' && !!io.path && sameNode(enclosingFunction(io.call.node), fn)
     && samePathValue(flow.pathOf(io.path), read));
-  return own.length > 0 && own.every((io) => io.call.node.startIndex > at.endIndex);
+  return own.length > 0 && !own.some((io) => writtenBeforeRead(flow, io.call.node, at, path));
 }
 
 function samePathValue(a: PathValue, b: PathValue): boolean {
@@ -184,9 +187,10 @@ function readsOwnSave(index: SemanticIndex, load: CallSite, saves: ReadonlyMap<s
     // of the caller further up (`run(out)` calling `train(output_dir=out)`) runs both the save and the read,
     // in the order the entry for the helper's own call checks.
     // A save the load's own function makes of the same path decides by its place there: one after the
-    // load (a resume that reads the last run's checkpoint, then trains and saves) writes after the read.
+    // load (a resume that reads the last run's checkpoint, then trains and saves), or in the other arm
+    // of an `if` (train and save, else load), does not write what this read reads.
     const perCall = fileKeysThroughEachCall(flow, path);
-    const samePlace = (save: Node, call: Node) => sameNode(save, call) && !ownWriteOnlyAfter(index, path, at);
+    const samePlace = (save: Node, call: Node) => sameNode(save, call) && !ownWriteNotBefore(index, path, at);
     if (perCall.length > 0 && perCall.every((read) => (saves.get(read.key) ?? []).some((save) => samePlace(save, read.call) || writtenBeforeRead(flow, save, read.call)))) return true;
     // The best epoch's checkpoint, one of those the loop saved in every pass (`"{}.pkl".format(best_epoch)`).
     if (savedInChosenPass(flow, path, at, saves)) return true;

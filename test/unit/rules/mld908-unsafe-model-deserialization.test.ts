@@ -957,6 +957,23 @@ const EARLY_STOPPING_OTHER_FILES = py`
 `;
 
 /** A training function that resumes from the checkpoint its parameters name, then trains and saves there. */
+/** A function that trains and saves in one arm of an `if` over its parameters, and loads in the other. */
+const TRAIN_OR_LOAD_ARMS = py`
+  import os
+  import joblib
+
+  def main(args):
+      model_name = os.path.join(args.model_path, "resnet18.joblib")
+      if not args.pretrained:
+          model = train(args)
+          joblib.dump(model, model_name)
+      else:
+          model = joblib.load(model_name)
+      test(args, model)
+
+  main(parse_args())
+`;
+
 const RESUMED_THEN_SAVED = py`
   import os
   import torch
@@ -3072,6 +3089,11 @@ ruleTests(unsafeModelDeserialization, {
         if True:
             teacher = torch.load("teacher.pt")
       `,
+    },
+    {
+      name: 'a function whose parameters name the file, saved in one arm of an if and loaded in the other: the load reads an earlier run\'s file',
+      code: TRAIN_OR_LOAD_ARMS,
+      findings: [{ line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ }],
     },
     {
       name: 'a training function that resumes from the checkpoint its parameters name and saves there later in the same run: the load reads the last run\'s file',
