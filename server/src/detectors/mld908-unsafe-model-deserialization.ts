@@ -154,10 +154,19 @@ function ownWriteNotBefore(index: SemanticIndex, path: Node, at: Node): boolean 
   if (!fn) return false;
   const flow = index.dataflow;
   const read = flow.pathOf(path);
-  const own = flow.io.filter((io) => io.direction === 'write' && !!io.path && sameNode(enclosingFunction(io.call.node), fn)
-    && samePathValue(flow.pathOf(io.path), read));
-  return own.length > 0 && !own.some((io) => writtenBeforeRead(flow, io.call.node, at, path));
+  const own = (writesByFunction(index).get(fn.id) ?? []).filter((written) => samePathValue(flow.pathOf(written.path), read));
+  return own.length > 0 && !own.some((written) => writtenBeforeRead(flow, written.call, at, path));
 }
+
+/** The paths each function writes to, by the function's node id: asked once per load, found once per document. */
+const writesByFunction = oncePer((index: SemanticIndex): Map<number, { path: Node; call: Node }[]> => {
+  const writes = new Map<number, { path: Node; call: Node }[]>();
+  for (const io of index.dataflow.io) {
+    const fn = io.direction === 'write' && io.path ? enclosingFunction(io.call.node) : undefined;
+    if (fn) pushTo(writes, fn.id, { path: io.path!, call: io.call.node });
+  }
+  return writes;
+});
 
 function samePathValue(a: PathValue, b: PathValue): boolean {
   return a.template === b.template && a.holes.join('\u0000') === b.holes.join('\u0000');
