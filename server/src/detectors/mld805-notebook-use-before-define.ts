@@ -300,6 +300,8 @@ interface EarlyUse {
   name: string;
   read: NameRead;
   first: FirstBinding;
+  /** For a call of a notebook function: the function's own read of the name (`read` is then the call). */
+  inner?: NameRead;
 }
 
 /** Items shown in a message before the rest are counted: a generated notebook can use hundreds. */
@@ -385,9 +387,10 @@ function listen(context: RuleContext): RuleListeners | undefined {
   // A cell that binds names too late for the cells above is one cause, whatever the number of its
   // names and of the cells that use them; so is a cell that uses names several cells below bind
   // (moving it down pays them all off): early uses that share their using or their defining cell,
-  // directly or through other early uses, are one finding, at the first of them, linked to the
-  // definitions and to the first early use in each other cell. A call of a function that reads
-  // such names is one finding per call. Each name counts once per cell.
+  // directly or through other early uses, are one finding, linked to the definitions and to the
+  // first early use in each other cell. A call of a function that reads such names is such an early
+  // use, in the cell of the call: at the first direct use when the group has one (the read that
+  // fails), else at the first call. Each name counts once per cell.
   const reported = new Set<string>();
   const early: EarlyUse[] = [];
   const calls: { call: NameRead; uses: EarlyUse[] }[] = [];
@@ -418,8 +421,9 @@ function listen(context: RuleContext): RuleListeners | undefined {
     }
   }, finish() {
     const cause = (use: EarlyUse) => [`defines:${use.first.segmentIndex}`, `uses:${index.segmentIndexOf(use.read.node)}`];
-    for (const uses of groupConnected(early, cause)) {
-      const [{ read }] = uses;
+    const viaCalls = calls.flatMap(({ call, uses }) => uses.map((use): EarlyUse => ({ ...use, read: call, inner: use.read })));
+    for (const uses of groupConnected([...early, ...viaCalls], cause)) {
+      const direct = uses.filter((use) => !use.inner);
       const usingCells = uses.map((u) => cellNumber(index.segmentIndexOf(u.read.node)));
       // The first use of each name (for its definition), and the first early use in each other cell,
       // where moving the definition up also helps; one pass, so a cell used by many stays linear.
@@ -427,25 +431,41 @@ function listen(context: RuleContext): RuleListeners | undefined {
       const firstInCell = new Map<number, EarlyUse>();
       uses.forEach((use, i) => {
         if (!firstOfName.has(use.name)) firstOfName.set(use.name, use);
-        if (!firstInCell.has(usingCells[i])) firstInCell.set(usingCells[i], use);
+        if (!use.inner && !firstInCell.has(usingCells[i])) firstInCell.set(usingCells[i], use);
       });
       const names = [...firstOfName.keys()];
-      const otherCells = [...firstInCell.entries()].filter(([cell]) => cell !== usingCells[0]);
-      const several = firstInCell.size > 1;
+      const callReads = new Map<NameRead, EarlyUse[]>();
+      for (const use of uses) if (use.inner) pushTo(callReads, use.read, use);
+      const callSites = [...callReads].flatMap(([call, reads]) => [
+        { node: call.node, message: `\`${call.name}()\` runs here and reads ${nameList(reads.map((u) => u.name))}` },
+        ...reads.map((u) => ({ node: u.inner!.node, message: `\`${call.name}\` reads \`${u.name}\` here` })),
+      ]);
+      const definitions = [...firstOfName.values()].map(definitionSite);
+      if (direct.length) {
+        const at = direct[0];
+        const otherCells = [...firstInCell.entries()].filter(([cell]) => cell !== cellNumber(index.segmentIndexOf(at.read.node)));
+        const several = new Set(usingCells).size > 1;
+        context.report({
+          node: at.read.node,
+          message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but ${later(uses, several)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
+          related: [
+            ...definitions,
+            ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
+            ...callSites,
+          ],
+        });
+        continue;
+      }
+      // Calls only: their functions may read the names in arms that do not run, so no claim that the run fails.
+      const [first, ...others] = [...callReads.keys()].sort((a, b) => a.node.startIndex - b.node.startIndex);
+      const callNames = [...new Set([first, ...others].map((call) => `\`${call.name}()\``))];
+      const plural = callNames.length > 1;
       context.report({
-        node: read.node,
-        message: `${nameList(names)} ${names.length > 1 ? 'are' : 'is'} used in ${cellList(usingCells)} but ${later(uses, several)}: this runs only with kernel state left from an earlier run, and Restart & Run All fails here`,
-        related: [
-          ...[...firstOfName.values()].map(definitionSite),
-          ...otherCells.map(([cell, u]) => ({ node: u.read.node, message: `\`${u.name}\` is used here too, in cell ${cell}` })),
-        ],
-      });
-    }
-    for (const { call, uses } of calls) {
-      context.report({
-        node: call.node,
-        message: `\`${call.name}()\` runs in cell ${cellNumber(index.segmentIndexOf(call.node))} and reads ${nameList(uses.map((u) => u.name))}, ${later(uses)}: this runs only with kernel state left from an earlier run`,
-        related: uses.flatMap((use) => [definitionSite(use), { node: use.read.node, message: `\`${call.name}\` reads \`${use.name}\` here` }]),
+        node: first.node,
+        message: `${listed(callNames, 'calls')} ${plural ? 'run' : 'runs'} in ${cellList(usingCells)} and ${plural ? 'read' : 'reads'} ${nameList(names)}, ${later(uses, new Set(usingCells).size > 1)}: this runs only with kernel state left from an earlier run`,
+        related: others.length
+          ? [...definitions, ...callSites.filter((site) => site.node !== first.node)]
+          : uses.flatMap((use) => [definitionSite(use), { node: use.inner!.node, message: `\`${first.name}\` reads \`${use.name}\` here` }]),
       });
     }
   } };
@@ -465,7 +485,7 @@ export const notebookUseBeforeDefine: Rule = {
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
       nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%pylab` (which imports NumPy as `np` and Matplotlib\'s `plt`, and star-imports NumPy\'s and pylab\'s names), `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. So is a cell the parser reads but Python refuses for its indentation, statements of one block that begin their lines at different columns (a stray `c` typed at the start of a line inside a loop, the loop\'s remaining lines left indented under it): IndentationError stops it before its first line. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway. A code cell VS Code labels with another language (`"vscode": {"languageId": "plaintext"}` in its metadata, `shellscript` on a `pdfs = !ls papers` cell) but whose saved execution count shows the kernel ran it defines its names like any cell: the label is the editor\'s, Jupyter and Colab send every code cell\'s text to the kernel, and the count records that this text ran there (in a notebook read from disk, by the command line or the workspace check; in an open editor the cell has the language VS Code gives it, the one VS Code runs it in). A labelled cell with no count keeps its label.',
-      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up; so is a cell that uses names several cells below it define (draft cells pasted above the set-up, constants and helpers they read), paid off by moving it down: early uses that share the cell that uses them or the cell that defines them, directly or through other early uses, are one finding, at the first of them, naming every such name, the cells that use them and the cells that define them, linked to each definition and to the first early use in each other cell. Early uses that share neither kind of cell stay apart. A call of a notebook function that reads names defined later is one finding per call.',
+      notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up; so is a cell that uses names several cells below it define (draft cells pasted above the set-up, constants and helpers they read), paid off by moving it down: early uses that share the cell that uses them or the cell that defines them, directly or through other early uses, are one finding, at the first of them, naming every such name, the cells that use them and the cells that define them, linked to each definition and to the first early use in each other cell. Early uses that share neither kind of cell stay apart. A call of a notebook function that reads names defined later is such an early use, in the cell of the call: a cell that loads data with its helper and then logs with `logger`, both before the cell that defines `logger`, is one finding, at the direct use (the read that fails), linked to the call and to the helper\'s read; calls alone are one finding at the first of them, naming every function they run and linked to each call, without the claim that the run fails, since a function may read the name in an arm that does not run.',
     },
   },
   listen,

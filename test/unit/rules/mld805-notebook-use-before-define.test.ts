@@ -376,44 +376,79 @@ ruleTests(notebookUseBeforeDefine, {
         { cell: 1, line: 1, column: 9, message: /^`evaluate\(\)` runs in cell 2 and reads `model`, `X_test` and `y_test`, first defined in cells 3 and 4, below it/, related: 6 },
       ],
     },
-    {
-      name: 'a dispatching call still reads its own arm, an arm whose parameter is rebound, and every arm when the value is not a literal',
+    // Each call alone in its cell: calls that share a cell or a defining cell are one finding.
+    ...[
+      { call: 'sweep(X, y, "svm")', reads: /^`sweep\(\)` runs in cell 3 and reads `SVC`, first defined in cell 4, below it/ },
+      { call: 'pick("tree")', reads: /^`pick\(\)` runs in cell 3 and reads `SVC` and `Tree`, first defined in cell 4/ },
+      { call: 'sweep(X, y, chosen)', reads: /^`sweep\(\)` runs in cell 3 and reads `SVC` and `Tree`, first defined in cell 4/ },
+    ].map(({ call, reads }) => ({
+      name: `a dispatching call still reads its own arm, an arm whose parameter is rebound, and every arm when the value is not a literal: ${call}`,
       code: [
         'def sweep(X, y, kind):\n    if kind == "svm":\n        return SVC().fit(X, y)\n    elif kind == "tree":\n        return Tree().fit(X, y)\n',
         'def pick(kind):\n    kind = kind.lower()\n    if kind == "svm":\n        return SVC()\n    return Tree()\n',
-        'a = sweep(X, y, "svm")\nb = pick("tree")\nc = sweep(X, y, chosen)\n',
+        `result = ${call}\n`,
         'from sklearn.svm import SVC\nfrom sklearn.tree import DecisionTreeClassifier as Tree\n',
       ],
-      findings: [
-        { cell: 2, line: 1, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `SVC`, first defined in cell 4, below it/ },
-        { cell: 2, line: 2, column: 5, message: /^`pick\(\)` runs in cell 3 and reads `SVC` and `Tree`, first defined in cell 4/ },
-        { cell: 2, line: 3, column: 5, message: /^`sweep\(\)` runs in cell 3 and reads `Tree`, first defined in cell 4/ },
-      ],
-    },
-    {
-      name: 'a flag the call sets true, one true by default, and one the body rebinds still read their arms',
+      findings: [{ cell: 2, line: 1, column: 10, message: reads }],
+    })),
+    ...[
+      { call: 'plot_runs(history)', reads: /^`plot_runs\(\)` runs in cell 3 and reads `names` and `smoothed`, first defined in cell 4, below it/ },
+      { call: 'plot_runs(history, with_forecast=True)', reads: /^`plot_runs\(\)` runs in cell 3 and reads `forecast`, `names` and `smoothed`, first defined in cell 4, below it/ },
+    ].map(({ call, reads }) => ({
+      name: `a flag the call sets true, one true by default, and one the body rebinds still read their arms: ${call}`,
       code: [
         'import matplotlib.pyplot as plt\n',
         'def plot_runs(runs, with_forecast=False, legend=True, smooth=False):\n    smooth = smooth or len(runs) > 10\n    if with_forecast:\n        plt.plot(forecast(runs), "k--")\n    if legend:\n        plt.legend(names(runs))\n    if smooth:\n        plt.plot(smoothed(runs))\n',
-        'plot_runs(history)\n',
-        'plot_runs(history, with_forecast=True)\n',
+        `${call}\n`,
         'def forecast(runs):\n    return runs[-1]\ndef names(runs):\n    return [str(i) for i, _ in enumerate(runs)]\ndef smoothed(runs):\n    return runs[0]\n',
       ],
-      findings: [
-        { cell: 2, line: 1, column: 1, message: /^`plot_runs\(\)` runs in cell 3 and reads `names` and `smoothed`, first defined in cell 5, below it/ },
-        { cell: 3, line: 1, column: 1, message: /^`plot_runs\(\)` runs in cell 4 and reads `forecast`, `names` and `smoothed`, first defined in cell 5, below it/ },
+      findings: [{ cell: 2, line: 1, column: 1, message: reads, related: 2 * (call.includes('True') ? 3 : 2) }],
+    })),
+    {
+      name: 'calls in one cell of functions that read names a cell below defines are one cause, one finding at the first call, linked to each call',
+      code: [
+        'def sweep(X, y, kind):\n    if kind == "svm":\n        return SVC().fit(X, y)\n    elif kind == "tree":\n        return Tree().fit(X, y)\n',
+        'def pick(kind):\n    return SVC() if kind == "svm" else Tree()\n',
+        'a = sweep(X, y, "svm")\nb = pick("tree")\n',
+        'from sklearn.svm import SVC\nfrom sklearn.tree import DecisionTreeClassifier as Tree\n',
       ],
+      // Two definitions, then `pick()`'s call and its two reads (the first call's site is the finding itself, its read is linked).
+      findings: [{ cell: 2, line: 1, column: 5, message: /^`sweep\(\)` and `pick\(\)` run in cell 3 and read `SVC` and `Tree`, first defined in cell 4, below it: this runs only with kernel state left from an earlier run$/, related: 6 }],
     },
     {
-      name: 'a function that calls another function of the notebook',
+      name: 'a function that calls another function of the notebook, called in the cell that also uses a name the same cell below defines: one cause, one finding',
       code: [
         'def features(df):\n    return df[COLUMNS]\ndef train(df):\n    return fit(features(df))\n',
         'train(data)\n',
         'COLUMNS = ["a", "b"]\ndata = load()\n',
       ],
       findings: [
-        { cell: 1, line: 1, column: 1, message: /`train\(\)` runs in cell 2 and reads `COLUMNS`, first defined in cell 3/ },
-        { cell: 1, line: 1, column: 7, message: /`data` is used in cell 2/ },
+        { cell: 1, line: 1, column: 7, message: /^`data` and `COLUMNS` are used in cell 2 but first defined in cell 3, below it: .*Restart & Run All fails here$/, related: 4 },
+      ],
+    },
+    {
+      name: 'a cell that calls a function reading a name a later cell defines and also uses that name itself: one finding at the direct use, linked to the call',
+      code: [
+        'import logging\ndef load_data(path):\n    try:\n        return pd.read_csv(path)\n    except FileNotFoundError:\n        logger.error("missing %s", path)\n',
+        'df = load_data("train.csv")\nlogger.info("loaded")\n',
+        'import pandas as pd\nlogger = logging.getLogger(__name__)\n',
+      ],
+      findings: [
+        { cell: 1, line: 2, column: 1, message: /^`logger` and `pd` are used in cell 2 but first defined in cell 3, below it: /, related: 5 },
+      ],
+    },
+    {
+      name: 'a call and a direct use that share neither their cell nor a defining cell stay two findings',
+      code: [
+        'def load_data(path):\n    return pd.read_csv(path)\n',
+        'df = load_data("train.csv")\n',
+        'print(logger)\n',
+        'import pandas as pd\n',
+        'import logging\nlogger = logging.getLogger()\n',
+      ],
+      findings: [
+        { cell: 1, line: 1, column: 6, message: /^`load_data\(\)` runs in cell 2 and reads `pd`, first defined in cell 4, below it/ },
+        { cell: 2, line: 1, column: 7, message: /^`logger` is used in cell 3 but first defined in cell 5, below it/ },
       ],
     },
     {
