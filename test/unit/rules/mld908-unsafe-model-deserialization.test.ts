@@ -1835,6 +1835,20 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a table of rows under a name whose last word is a frame, a model word before it only saying whose rows they are',
+      code: py`
+        import joblib
+        import pickle
+
+        with open("model_df.pkl", "rb") as f:
+            model_df = pickle.load(f)
+        print(model_df.head())
+        results_frame = joblib.load("models/rf_results_frame.joblib")
+        scored = pickle.load(open("artifacts/xgb_model_dataframe.pkl", "rb"))
+        print(results_frame.describe(), scored.shape)
+      `,
+    },
+    {
       name: 'first-level outputs named after their models, only joined into a stacker\'s feature matrix',
       code: py`
         import numpy as np
@@ -4495,15 +4509,19 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'a name that says model and data, or information about a model, is still reported when the object is used as a model, and a model named so, also from a file named for information',
       code: py`
-        import pickle
+        import pickle, joblib
         model_array = pickle.load(open("bundle.pkl", "rb"))
         y = model_array.predict(X)
         model = pickle.load(open("lstm_array_v2.pkl", "rb"))
         model_info = pickle.load(open("models/model_info.pkl", "rb"))
         actions = model_info.predict(states)
         policy_model = pickle.load(open("models/run_info.pkl", "rb"))
+        model_df = pickle.load(open("model_df.pkl", "rb"))
+        prices = model_df.predict(X)
+        model_data = joblib.load("models/model_data.joblib")
+        frame_model = pickle.load(open("frames/frame_model.pkl", "rb"))
       `,
-      findings: [{ line: 2 }, { line: 4 }, { line: 5 }, { line: 7 }],
+      findings: [{ line: 2 }, { line: 4 }, { line: 5 }, { line: 7 }, { line: 8 }, { line: 10 }, { line: 11 }],
     },
     {
       name: 'used as a model even though its file is named after probabilities',
