@@ -1144,9 +1144,9 @@ function listen(context: RuleContext): RuleListeners {
       if (underTestsNewDirectory(index, filePath(index, call), call.node)) return;
       // A test that the load fails for want of its file (`with pytest.raises(FileNotFoundError):`) reads nothing.
       if (builtWhereFailureExpected(index, call.node, MISSING_FILE_ERRORS)) return;
-      // The empty path (`torch.load("")`, a placeholder left to fill in) names no file: the load fails before it could unpickle anything.
+      // The empty path names no file: the load fails before it could unpickle anything.
       const path = filePath(index, call);
-      if (path && index.dataflow.exactPathOf(path)?.value === '') return;
+      if (path && index.dataflow.namesNoFile(path)) return;
       // A load under a literal `if False:` never runs (MLD505 reports the dead branch itself).
       if (inLiteralDeadBranch(call.node)) return;
       if (call.qname === 'torch.load') {

@@ -585,6 +585,11 @@ export class DataFlow {
     return value.literal ? { value: value.template, literal: value.literal } : { value: value.template };
   }
 
+  /** The empty path (`pd.read_csv("")`, `torch.load(MODEL_PATH)` with `MODEL_PATH = ""`, a placeholder left to fill in): it names no file, so a read of it fails. */
+  namesNoFile(expression: Node): boolean {
+    return this.exactPathOf(expression)?.value === '';
+  }
+
   // ---- data in and out, training ----------------------------------------------------------------
 
   /** The load or save of data or a model performed by a call node, if it is one. */

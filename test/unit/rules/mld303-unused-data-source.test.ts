@@ -63,6 +63,14 @@ const REPLACED_AFTER_TESTS = py`
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'reads of the empty path, a template cell left to fill in, directly or through a name: no file, nothing loaded',
+      code: [
+        'import pandas as pd\n',
+        'train_data = pd.read_csv("")\n',
+        'DATA_PATH = ""\ntest_df = pd.read_parquet(DATA_PATH)\n',
+      ],
+    },
+    {
       name: 'a notebook cell that loads saved predictions below the cells that score them, with nothing binding those names before them: the scoring cells ran after it, out of order',
       code: [
         'import numpy as np\nfrom sklearn.metrics import accuracy_score\n',
@@ -427,6 +435,12 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a path with a part besides an empty folder names a file, and its unused load is still reported',
+      code: 'import pandas as pd\nDATA_DIR = ""\ntrain = pd.read_csv(DATA_DIR + "/train.csv")\nprint("ready")\n',
+      findings: [{ line: 3, message: /^`train` is loaded from .* by `pd\.read_csv` but never used/ }],
+      output: 'import pandas as pd\nDATA_DIR = ""\nprint("ready")\n',
+    },
     {
       name: 'a load below a cell that binds the name itself before reading it is still unused (a function above that reads the other name when called uses that load)',
       code: [
