@@ -159,6 +159,67 @@ ruleTests(nanEquality, {
       `,
     },
     {
+      name: 'a row mask of several comparisons with pd.NaT joined by & is one mistake: one finding, the fix changes them all',
+      code: py`
+        import pandas as pd
+        events = pd.read_csv("events.csv", parse_dates=["onset", "offset"])
+        complete = events[(
+            (events["onset"] != pd.NaT) &
+            (events["peak"] != pd.NaT) &
+            ~(events["offset"] == pd.NaT)
+        )]
+      `,
+      findings: [{ line: 4, related: 2, message: /^`events\["onset"\] != pd\.NaT` is always True for every element: NaT is not equal to anything, not even itself \(2 other comparisons of this condition test for a missing value the same way, linked\)$/ }],
+      output: py`
+        import pandas as pd
+        events = pd.read_csv("events.csv", parse_dates=["onset", "offset"])
+        complete = events[(
+            (pd.notna(events["onset"])) &
+            (pd.notna(events["peak"])) &
+            ~(pd.isna(events["offset"]))
+        )]
+      `,
+    },
+    {
+      name: 'comparisons joined by or and and in one if test are one finding',
+      code: py`
+        import math
+        def usable(loss, acc):
+            if loss == math.nan or (acc != float("nan") and acc < 0.5):
+                return False
+            return True
+      `,
+      findings: [{ line: 3, related: 1, message: /\(1 other comparison of this condition tests for a missing value the same way, linked\)$/ }],
+      output: py`
+        import math
+        def usable(loss, acc):
+            if math.isnan(loss) or (not math.isnan(acc) and acc < 0.5):
+                return False
+            return True
+      `,
+    },
+    {
+      name: 'comparisons in separate statements, or only added together, stay separate findings',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        frame = pd.read_csv("beats.csv")
+        no_rr = frame[frame["rr"] == np.nan]
+        no_qt = frame[frame["qt"] == np.nan]
+        gaps = (frame["rr"] == np.nan) + (frame["qt"] == np.nan)
+      `,
+      findings: [{ line: 4, related: 0 }, { line: 5, related: 0 }, { line: 6, column: 9, related: 0 }, { line: 6, column: 35, related: 0 }],
+      fixIndex: 3,
+      output: py`
+        import numpy as np
+        import pandas as pd
+        frame = pd.read_csv("beats.csv")
+        no_rr = frame[frame["rr"] == np.nan]
+        no_qt = frame[frame["qt"] == np.nan]
+        gaps = (frame["rr"] == np.nan) + (pd.isna(frame["qt"]))
+      `,
+    },
+    {
       name: 'a torch file without pandas evidence: reported without a fix',
       code: py`
         import numpy as np
