@@ -353,6 +353,46 @@ const FILES_OF_ONE_LIST = py`
       return votes
 `;
 
+/** The files of one list walked by loops that number them with `enumerate`: after the first by position, and in the arms of an `if` beside a plain loop. */
+const NUMBERED_LIST = py`
+  import torch
+
+  def average(ckpt_paths):
+      state = torch.load(ckpt_paths[0], map_location="cpu")
+      for n, path in enumerate(ckpt_paths[1:], start=2):
+          extra = torch.load(path, map_location="cpu")
+          for k in state:
+              state[k] += (extra[k] - state[k]) / n
+      return state
+
+  def score(members, mode, X):
+      if mode == "predict":
+          for i, member in enumerate(members):
+              net = torch.load(member)
+              print(i, net(X))
+      elif mode == "soft":
+          for member in members:
+              net = torch.load(member)
+              print(net(X))
+      elif mode == "check":
+          for i, member in enumerate(members, 1):
+              net = torch.load(member)
+              print(i, net(X))
+`;
+
+/** Numbered loops over two lists, and over pairs zipped from both: different files. */
+const NUMBERED_TWO_LISTS = py`
+  import torch
+
+  def distil(students, teachers, X):
+      for i, s in enumerate(students):
+          student = torch.load(s)
+      for teacher_path in teachers:
+          teacher = torch.load(teacher_path)
+      for j, (s, t) in enumerate(zip(students, teachers)):
+          pair = torch.load(s)
+`;
+
 /** A script's start: the version of the model to serve, read from a file by a helper and held in `version` (7 lines). */
 const LATEST_VERSION = py`
   import joblib
@@ -4829,6 +4869,22 @@ ruleTests(unsafeModelDeserialization, {
             base = torch.load(cfg["base"])
             head = torch.load(cfg["head"])
       `,
+    },
+    {
+      name: 'a loop that numbers the files of a list with enumerate walks that list: one taken first and the rest numbered, or numbered and plain loops over it in the arms of an if, are one finding per list',
+      code: NUMBERED_LIST,
+      findings: [
+        { line: 4, message: /\(as does 1 other load of this list of files\)$/, related: 1 },
+        { line: 14, message: /\(as do 2 other loads of this list of files\)$/, related: 2 },
+      ],
+      safety: 'unsafe',
+      output: NUMBERED_LIST.replace(/map_location="cpu"\)/g, 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'numbered loops over two lists, or over pairs zipped from two lists, read different files: each load is its own finding',
+      code: NUMBERED_TWO_LISTS,
+      findings: [{ line: 5, related: 0 }, { line: 7, related: 0 }, { line: 9, related: 0 }],
+      output: NUMBERED_TWO_LISTS.replace('torch.load(s)', 'torch.load(s, weights_only=True)'),
     },
     {
       name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
