@@ -1875,6 +1875,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'records stored as an attribute or as entries of a collection whose name says they are data, a model word before it only saying whose they are',
+      code: py`
+        import pickle
+
+        class Report:
+            def __init__(self, folder):
+                self.model_stats = pickle.load(open(f"{folder}/s.pkl", "rb"))
+                self.label_mapping = pickle.load(open(f"{folder}/m.pkl", "rb"))
+                self.results = {}
+                for run in ("a", "b"):
+                    self.results[run] = pickle.load(open(f"{folder}/{run}.pkl", "rb"))
+
+        model_scores = {}
+        for run in ("a", "b"):
+            model_scores[run] = pickle.load(open(f"{run}.pkl", "rb"))
+        print(model_scores)
+      `,
+    },
+    {
       name: 'a table of rows under a name whose last word is a frame, a model word before it only saying whose rows they are',
       code: py`
         import joblib
@@ -4510,6 +4529,32 @@ ruleTests(unsafeModelDeserialization, {
         y = obj.predict(X)
       `,
       findings: [{ line: 2 }],
+    },
+    {
+      name: 'a load stored as an attribute or as an entry of a collection, whose name says it holds a model, an encoder or models',
+      code: py`
+        import joblib
+        import pickle
+
+        class Predictor:
+            def __init__(self, folder):
+                self.encoder = joblib.load(f"{folder}/enc.pkl")
+                self.models = {}
+                for name in ("svm", "forest"):
+                    with open(f"{folder}/{name}.pkl", "rb") as f:
+                        self.models[name] = pickle.load(f)
+
+        ensemble = {}
+        for name in ("a.pkl", "b.pkl"):
+            with open(name, "rb") as f:
+                ensemble[name] = pickle.load(f)
+        models = {}
+        for name in ("a.pkl", "b.pkl"):
+            with open(name, "rb") as f:
+                models[name] = pickle.load(f)
+      `,
+      findings: [{ line: 6, message: /joblib\.load/ }, { line: 10, message: /pickle\.load/ }, { line: 19, message: /pickle\.load/ }],
+      noFix: true,
     },
     {
       name: 'a model under a models directory, and a file named for a summary that is used as a model',
