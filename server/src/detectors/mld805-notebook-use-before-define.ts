@@ -5,7 +5,8 @@ import { isCallee, type NameRead } from '../semantics/dataflow';
 import type { Definition } from '../semantics/types';
 import { IPYTHON_NAMES, PYTHON_BUILTINS } from '../semantics/builtins';
 import { ancestors, conditionOf, enclosingFunction, firstAtOrAfter, sameNode, stripParens } from '../semantics/nodes';
-import { stringValue, type LiteralValue } from '../semantics/literals';
+import { stringValue, truthiness, type LiteralValue } from '../semantics/literals';
+import { literalEntry } from './shared/returnedValues';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
 import { groupConnected, pushTo } from '../engine/collections';
 
@@ -75,6 +76,40 @@ function isGuarded(read: NameRead): boolean {
     // Only if, while and conditional-expression tests count as guards here, not elif tests.
     const text = current.type === 'elif_clause' ? '' : conditionOf(current)?.text ?? '';
     if (/\b(globals|locals|dir|vars)\s*\(/.test(text) && (text.includes(`'${read.name}'`) || text.includes(`"${read.name}"`))) return true;
+  }
+  return false;
+}
+
+/**
+ * The value a module-level `if` test holds as the notebook stands: a flag bound once to a literal
+ * (`RUN_GRID = False`), or the entry of a settings dictionary bound to a literal and read by a constant
+ * key (`CFG["run_grid"]`, `CFG.get("run_grid", False)`), when no write before the test may change that entry.
+ */
+function flagValue(index: SemanticIndex, test: Node): LiteralValue | undefined {
+  const node = stripParens(test);
+  if (node.type === 'identifier') return index.literal(node);
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  const [holder, key] = node.type === 'subscript'
+    ? [node.childForFieldName('value'), node.childForFieldName('subscript')]
+    : call?.method === 'get' && call.args.length ? [call.receiver, call.args[0]] : [];
+  const value = key ? stringValue(key) : undefined;
+  const entry = holder?.type === 'identifier' && value !== undefined ? literalEntry(index, holder, value, true) : undefined;
+  return entry ? index.literal(entry) : undefined;
+}
+
+/**
+ * Whether Restart & Run All skips `node`: it lies in the arm of an `if` (or `elif`) whose test is false
+ * as the notebook stands, or in an `elif` / `else` after a test that is true (see `flagValue`).
+ */
+function skippedAsWritten(index: SemanticIndex, node: Node): boolean {
+  const test = (clause: Node) => flagValue(index, clause.childForFieldName('condition')!);
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    let value: LiteralValue | undefined;
+    if ((parent.type === 'if_statement' || parent.type === 'elif_clause') && sameNode(parent.childForFieldName('consequence'), child)) {
+      if ((value = test(parent)) && !truthiness(value)) return true;
+    } else if (parent.type === 'if_statement' && (child.type === 'elif_clause' || child.type === 'else_clause')) {
+      if ((value = test(parent)) && truthiness(value)) return true;
+    }
   }
   return false;
 }
@@ -400,8 +435,11 @@ function listen(context: RuleContext): RuleListeners | undefined {
     if (isWildcardImport(statement)) opaque = Math.min(opaque, statement.startIndex);
   }, read(read) {
     if (read.deferred || !isModuleBinding(read) || unparsed.has(index.segmentIndexOf(read.node))) return;
+    // A read in an arm a flag turns off as the notebook stands never runs on Restart & Run All.
+    const skipped = () => skippedAsWritten(index, read.node);
     const first = definedLater(read.name, read.node);
     if (first) {
+      if (skipped()) return;
       const segmentIndex = index.segmentIndexOf(read.node);
       if (reported.has(`${read.name}@${segmentIndex}`) || isGuarded(read)) return;
       reported.add(`${read.name}@${segmentIndex}`);
@@ -409,7 +447,9 @@ function listen(context: RuleContext): RuleListeners | undefined {
       return;
     }
     // A call runs the function now: the module names its body reads must exist now.
-    for (const fn of calledFunctions(index, read)) {
+    const called = calledFunctions(index, read);
+    if (called.length && skipped()) return;
+    for (const fn of called) {
       const segmentIndex = index.segmentIndexOf(read.node);
       const uses: EarlyUse[] = [];
       for (const [name, inner] of notebook.globalsReadAt(fn, read.node.startIndex, new Set(), read)) {
@@ -484,7 +524,7 @@ export const notebookUseBeforeDefine: Rule = {
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
       fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
-      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads; names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%pylab` (which imports NumPy as `np` and Matplotlib\'s `plt`, and star-imports NumPy\'s and pylab\'s names), `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. So is a cell the parser reads but Python refuses for its indentation, statements of one block that begin their lines at different columns (a stray `c` typed at the start of a line inside a loop, the loop\'s remaining lines left indented under it): IndentationError stops it before its first line. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway. A code cell VS Code labels with another language (`"vscode": {"languageId": "plaintext"}` in its metadata, `shellscript` on a `pdfs = !ls papers` cell) but whose saved execution count shows the kernel ran it defines its names like any cell: the label is the editor\'s, Jupyter and Colab send every code cell\'s text to the kernel, and the count records that this text ran there (in a notebook read from disk, by the command line or the workspace check; in an open editor the cell has the language VS Code gives it, the one VS Code runs it in). A labelled cell with no count keeps its label.',
+      nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads. Nor does Restart & Run All run a cell\'s own arm whose test is false as the notebook stands, a flag bound once to a literal (`RUN_SWEEP = False`, `if RUN_SWEEP:`) or the entry of a settings dictionary bound to a literal and read by a constant key (`CFG["tune"]`, `CFG.get("tune", True)`) that nothing before the test may have changed (writes of other keys leave it), nor the `elif` or `else` after a test that holds true: the names only such an arm reads are not read early, while a flag bound twice or a dictionary rewritten before the test (`CFG.update(overrides)`) is still followed into its arm. Names deleted with `del` are not definitions. Nothing is reported after `from x import *`, `%pylab` (which imports NumPy as `np` and Matplotlib\'s `plt`, and star-imports NumPy\'s and pylab\'s names), `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. So is a cell the parser reads but Python refuses for its indentation, statements of one block that begin their lines at different columns (a stray `c` typed at the start of a line inside a loop, the loop\'s remaining lines left indented under it): IndentationError stops it before its first line. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway. A code cell VS Code labels with another language (`"vscode": {"languageId": "plaintext"}` in its metadata, `shellscript` on a `pdfs = !ls papers` cell) but whose saved execution count shows the kernel ran it defines its names like any cell: the label is the editor\'s, Jupyter and Colab send every code cell\'s text to the kernel, and the count records that this text ran there (in a notebook read from disk, by the command line or the workspace check; in an open editor the cell has the language VS Code gives it, the one VS Code runs it in). A labelled cell with no count keeps its label.',
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up; so is a cell that uses names several cells below it define (draft cells pasted above the set-up, constants and helpers they read), paid off by moving it down: early uses that share the cell that uses them or the cell that defines them, directly or through other early uses, are one finding, at the first of them, naming every such name, the cells that use them and the cells that define them, linked to each definition and to the first early use in each other cell. Early uses that share neither kind of cell stay apart. A call of a notebook function that reads names defined later is such an early use, in the cell of the call: a cell that loads data with its helper and then logs with `logger`, both before the cell that defines `logger`, is one finding, at the direct use (the read that fails), linked to the call and to the helper\'s read; calls alone are one finding at the first of them, naming every function they run and linked to each call, without the claim that the run fails, since a function may read the name in an arm that does not run.',
     },
   },

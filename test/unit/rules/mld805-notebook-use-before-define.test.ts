@@ -213,8 +213,59 @@ ruleTests(notebookUseBeforeDefine, {
         'plot_runs(history, with_forecast=True, smooth=True, rounds=3)\n',
       ],
     },
+    {
+      name: 'a flag bound once to False turns its arm off as the notebook stands: Restart & Run All never reads what that arm uses',
+      code: [
+        'RUN_SWEEP = False\nimport numpy as np\n',
+        'if RUN_SWEEP:\n    scores = [cross_val(alpha) for alpha in np.logspace(-3, 1, 9)]\n',
+        'def cross_val(alpha):\n    return -alpha\n',
+      ],
+    },
+    {
+      name: 'a False entry of a settings dictionary, read by its key or with .get, turns its arm off; writes of other keys leave it off',
+      code: [
+        'CFG = {"tune_thresholds": False, "refit_stacker": 0, "folds": 5}\nCFG["folds"] = 3\n',
+        'if CFG.get("tune_thresholds", True):\n    best_t = search_threshold(oof, y)\nelif CFG["refit_stacker"]:\n    stacker = fit_stacker(oof, y)\n',
+        'def search_threshold(p, y):\n    return 0.5\ndef fit_stacker(p, y):\n    return None\n',
+      ],
+    },
+    {
+      name: 'the else after a test that holds True never runs: its early use is no failure',
+      code: [
+        'import numpy as np\nUSE_CACHE = True\n',
+        'if USE_CACHE:\n    feats = np.load("feats.npy")\nelse:\n    feats = extract_all(paths)\n',
+        'def extract_all(ps):\n    return np.zeros((len(ps), 8))\n',
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'a flag left True still runs its arm: the early use fails',
+      code: [
+        'RUN_SWEEP = True\n',
+        'if RUN_SWEEP:\n    best = sweep([0.1, 1.0])\n',
+        'def sweep(grid):\n    return grid[0]\n',
+      ],
+      findings: [{ cell: 1, line: 2, message: /^`sweep` is used in cell 2 but first defined in cell 3, below it: .*Restart & Run All fails here$/ }],
+    },
+    {
+      name: 'a flag bound False and again True before the test is no constant: its arm still reads early',
+      code: [
+        'PLOT = False\n',
+        'PLOT = True\nif PLOT:\n    draw(history)\n',
+        'def draw(h):\n    print(h)\nhistory = []\n',
+      ],
+      findings: [{ cell: 1, line: 3, message: /^`draw` and `history` are used in cell 2 but first defined in cell 3, below it/ }],
+    },
+    {
+      name: 'a settings entry something may have rewritten before the test (update, a run-time key) still reads its arm early',
+      code: [
+        'CFG = {"tune_thresholds": False}\nCFG.update(json.load(open("overrides.json")))\n',
+        'if CFG["tune_thresholds"]:\n    t = search_threshold([0.2], [0])\n',
+        'import json\ndef search_threshold(p, y):\n    return 0.5\n',
+      ],
+      findings: [{ cell: 0, line: 2, message: /^`json` and `search_threshold` are used in cells 1 and 2 but first defined in cell 3, below them/ }],
+    },
     {
       name: 'a cell labelled plain text that ran in the kernel is the first definition the message names, not the Python cell after it',
       code: onDisk([

@@ -1064,6 +1064,67 @@ const JOBLIB_JOBLIB_PICKLE_REPORTED = [
   { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
 ];
 
+const SELF_ATTRIBUTE_ONE_FILE = py`
+        import torch
+
+        class Finetuner:
+            def __init__(self, net, resume_from):
+                self.net = net
+                self.resume_from = resume_from
+                self._restore_weights(self.resume_from)
+                self.start_epoch = torch.load(self.resume_from)["epoch"] + 1
+
+            def _restore_weights(self, ckpt_path):
+                self.net.load_state_dict(torch.load(ckpt_path)["state_dict"])
+
+            def configure(self, optimizer):
+                optimizer.load_state_dict(torch.load(self.resume_from)["optimizer"])
+
+        class Distiller:
+            def __init__(self, teacher, teacher_ckpt):
+                self.teacher_ckpt = teacher_ckpt
+                teacher.load_state_dict(torch.load(teacher_ckpt))
+                self.teacher = teacher
+
+            def refresh(self):
+                self.teacher.load_state_dict(torch.load(self.teacher_ckpt))
+      `;
+
+const SELF_ATTRIBUTE_TWO_FILES = py`
+        import torch
+
+        class Evaluator:
+            def __init__(self, net, best_ckpt):
+                self.net = net
+                warm = torch.load(self.best_ckpt)
+                self.best_ckpt = best_ckpt
+                self.net.load_state_dict(torch.load(best_ckpt))
+
+        class Swapper:
+            def __init__(self, net, ckpt):
+                self.net = net
+                self.ckpt = ckpt
+                self._load(self.ckpt)
+
+            def use(self, other):
+                self.ckpt = other
+                return torch.load(self.ckpt)
+
+            def _load(self, path):
+                self.net.load_state_dict(torch.load(path))
+
+        class Pair:
+            def __init__(self, net, student_ckpt, teacher_ckpt):
+                self.student_ckpt, self.teacher_ckpt = student_ckpt, teacher_ckpt
+                self.net = net
+                self._read(self.student_ckpt)
+                self._read(self.teacher_ckpt)
+                torch.load(self.student_ckpt)
+
+            def _read(self, path):
+                return torch.load(path)
+      `;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -3790,6 +3851,28 @@ ruleTests(unsafeModelDeserialization, {
         { line: 17, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 25, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 28, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
+      name: 'an attribute of self read after its one assignment in the same method, or handed from there to a helper called once, names the file stored in it: one finding per file',
+      code: SELF_ATTRIBUTE_ONE_FILE,
+      output: SELF_ATTRIBUTE_ONE_FILE.replace(/torch\.load\((self\.resume_from|ckpt_path)\)/g, 'torch.load($1, weights_only=True)'),
+      findings: [
+        { line: 8, message: /\(as do 2 other loads of this file\)$/, related: 2 },
+        { line: 19, message: /\(as does 1 other load of this file\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'an attribute read before its assignment in that method, one the file sets twice, and a helper called with two attributes stay apart',
+      code: SELF_ATTRIBUTE_TWO_FILES,
+      output: SELF_ATTRIBUTE_TWO_FILES.replace('torch.load(self.best_ckpt)', 'torch.load(self.best_ckpt, weights_only=True)'),
+      findings: [
+        { line: 6, message: /loaded$/ },
+        { line: 8, message: /loaded$/ },
+        { line: 18, message: /loaded$/ },
+        { line: 21, message: /loaded$/ },
+        { line: 29, message: /loaded$/ },
+        { line: 32, message: /loaded$/ },
       ],
     },
     {

@@ -99,11 +99,16 @@ function boundValue(index: SemanticIndex, identifier: Node): Node | undefined {
   return binding?.kind === 'assign' && binding.value ? stripParens(binding.value) : undefined;
 }
 
-/** The entry a dictionary literal bound to `identifier` holds under `key`, when nothing writes into it before `identifier` is read. */
-function literalEntry(index: SemanticIndex, identifier: Node, key: string): Node | undefined {
+/**
+ * The entry a dictionary literal bound to `identifier` holds under `key`, when nothing writes into it
+ * before `identifier` is read; with `otherKeysKeep`, writes that set other constant keys
+ * (`CFG["lr"] = 0.1` before a read of `CFG["run_grid"]`) are allowed too, since they leave that entry as it was.
+ */
+export function literalEntry(index: SemanticIndex, identifier: Node, key: string, otherKeysKeep = false): Node | undefined {
   const read = index.dataflow.readAt(identifier);
   const literal = boundValue(index, identifier);
-  if (!read || !literal || index.dataflow.writesInto(read).length > 0) return undefined;
+  const changes = (mutation: Mutation) => !otherKeysKeep || mutation.kind !== 'item' || !mutation.keys.length || mutation.keys.includes(key);
+  if (!read || !literal || index.dataflow.writesInto(read).some(changes)) return undefined;
   return settingsValue(index, literal, key, 'item');
 }
 

@@ -417,13 +417,14 @@ interface PassSwap {
  * `detect(ckpt_dir)` beside `torch.load(ckpt_dir / "g.pt")`, reads the file that load reads. A
  * parameter rebound in the function, passed different values or by a splat, or an argument with a
  * part computed by a call (which may change between the two evaluations) gives undefined, and so
- * does a path with no such parameter in it: fileKey answers then.
+ * does a path with no such parameter in it: fileKey answers then. `held` gives what an argument
+ * holds where the caller knows more than the flow (the value an attribute of `self` was set to).
  */
-export function fileKeyThroughPassedValue(flow: DataFlow, path: Node): string | undefined {
+export function fileKeyThroughPassedValue(flow: DataFlow, path: Node, held: (argument: Node) => Node = (argument) => argument): string | undefined {
   const passed = new Map<string, Passed>();
   for (const { name, values } of parameterArguments(flow, path)) {
     const value = onePassedValue(flow, values);
-    if (value) passed.set(name, { value, argument: values[0] });
+    if (value) passed.set(name, { value, argument: held(values[0]) });
   }
   return substitutedKey(flow, path, passed);
 }
