@@ -1951,7 +1951,9 @@ ruleTests(unsafeModelDeserialization, {
         model_scores = {}
         for run in ("a", "b"):
             model_scores[run] = pickle.load(open(f"{run}.pkl", "rb"))
-        print(model_scores)
+        bundle = {}
+        bundle["metrics"] = pickle.load(open("models/run.pkl", "rb"))
+        print(model_scores, bundle)
       `,
     },
     {
@@ -4635,8 +4637,10 @@ ruleTests(unsafeModelDeserialization, {
         for name in ("a.pkl", "b.pkl"):
             with open(name, "rb") as f:
                 models[name] = pickle.load(f)
+        result = {}
+        result["scaler"] = joblib.load("artifacts/s.joblib")
       `,
-      findings: [{ line: 6, message: /joblib\.load/ }, { line: 10, message: /pickle\.load/ }, { line: 19, message: /pickle\.load/ }],
+      findings: [{ line: 6, message: /joblib\.load/ }, { line: 10, message: /pickle\.load/ }, { line: 19, message: /pickle\.load/ }, { line: 21, message: /joblib\.load/ }],
       noFix: true,
     },
     {
