@@ -11,8 +11,10 @@
 // Prints p50/p95, their ratio to a bare parse of the same text timed in this process around the
 // run (the machine is shared: the ratio moves less with its load than milliseconds do) and the
 // machine's load; asserts nothing.
-//   npm run bench:latency [-- keystrokes [other/dist/server.js]]   (the second server runs alternately,
-//   script and notebook in turn, so both builds see the same load)
+//   npm run bench:latency [-- keystrokes [other/dist/server.js]] [--warm N]   (the second server runs
+//   alternately, script and notebook in turn, so both builds see the same load; --warm types N
+//   keystrokes first, at the same spacing, that are not measured: a fresh server's first analyses run
+//   before V8 has optimised the engine, which an editor's long-lived server has done by then)
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TestClient, messageOf } from '../test/support/lspClient';
@@ -20,8 +22,12 @@ import { generateScript } from './defuse.bench';
 import { seededRandom as random } from '../test/support/random';
 import { initParser, type PythonParser } from '../server/src/parsing/parser';
 
-const KEYSTROKES = Number(process.argv[2] ?? 60);
-const OTHER_SERVER = process.argv[3];
+const WARM_FLAG = process.argv.indexOf('--warm');
+/** Keystrokes typed before the measured ones and not measured (see the header). */
+const WARMUP = WARM_FLAG >= 0 ? Number(process.argv[WARM_FLAG + 1]) : 0;
+const POSITIONAL = process.argv.slice(2).filter((_, i, args) => args[i] !== '--warm' && args[i - 1] !== '--warm');
+const KEYSTROKES = Number(POSITIONAL[0] ?? 60);
+const OTHER_SERVER = POSITIONAL[1];
 /** Keystrokes per burst of typing; a pause follows each burst. */
 const BURST = 6;
 const SCRIPT_LINES = 5000;
@@ -104,7 +110,13 @@ async function measure(target: Target, settings: Record<string, unknown>, server
   const next = random(11);
   let version = 1;
   let typed = '';
-  for (let k = 0; k < KEYSTROKES; k++) {
+  let logsBefore = 0;
+  for (let k = 0; k < WARMUP + KEYSTROKES; k++) {
+    if (k === WARMUP && WARMUP > 0) {
+      // The warm-up's last analysis is published before the measured typing starts.
+      await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
+      logsBefore = client.logs.length;
+    }
     const char = TYPED[k % TYPED.length];
     const column = TYPE_AT + typed.length;
     typed += char;
@@ -116,17 +128,19 @@ async function measure(target: Target, settings: Record<string, unknown>, server
     await new Promise((resolve) => setTimeout(resolve, pause));
   }
   await client.waitFor(target.diagnosticsUri, (d) => seenTyped(d.map(messageOf)) === typed, 60000);
-  const logged = client.logs.flatMap((line) => {
+  const logged = client.logs.slice(logsBefore).flatMap((line) => {
     // Builds before the phases were logged give the total only, and so does a version whose text
     // was analysed already (the session takes the last analysis).
     const match = / finding\(s\) in ([0-9.]+) ms(?: \(parse ([0-9.]+), index ([0-9.]+), rules ([0-9.]+), paused ([0-9.]+) ms\))?/.exec(line);
     return match ? [match.slice(1).map(Number)] : [];
-  }).slice(1);
+  }).slice(WARMUP > 0 ? 0 : 1);
   const analyses = logged.map(([total]) => total);
   const phases = logged.map(([, ...parts]) => parts).filter((parts) => !parts.some(Number.isNaN));
   await client.stop();
-  const afterPause = [...latencies].filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
-  return { label: target.label, latencies: [...latencies.values()], afterPause, analyses, phases, stale, published };
+  const measured = [...latencies].filter(([k]) => k >= WARMUP);
+  const afterPause = measured.filter(([k]) => (k + 1) % BURST === 0).map(([, ms]) => ms);
+  const label = WARMUP > 0 ? `${target.label}, after ${WARMUP} unmeasured keystrokes` : target.label;
+  return { label, latencies: measured.map(([, ms]) => ms), afterPause, analyses, phases, stale, published };
 }
 
 function scriptTarget(): Target {
