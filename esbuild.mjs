@@ -40,7 +40,8 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [copyWasm] },
+  // Both are commands of the package (`bin`): npm links them as they are, so each names its interpreter.
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [copyWasm], banner: { js: '#!/usr/bin/env node' } },
   // The CLI bundle is also the script of its worker threads (`check --jobs`): started as a worker
   // it serves files, so no second bundle has to be found beside it wherever it is installed.
   { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
