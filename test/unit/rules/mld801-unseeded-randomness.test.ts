@@ -3268,6 +3268,62 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a CTC beam search tried on drawn frame probabilities, its hypotheses scored by a kenlm language model and printed',
+      code: py`
+        import kenlm
+        import numpy as np
+
+        lm = kenlm.Model("models/glosses.binary")
+
+        def beam_search(probs, vocab, width=5, alpha=0.5):
+            beam = [("", 0.0)]
+            for t in range(probs.shape[0]):
+                candidates = {}
+                for hyp, score in beam:
+                    for i, gloss in enumerate(vocab):
+                        new_hyp = (hyp + " " + gloss).strip()
+                        total = score + np.log(probs[t, i]) + alpha * lm.score(new_hyp)
+                        candidates[new_hyp] = max(candidates.get(new_hyp, -np.inf), total)
+                beam = sorted(candidates.items(), key=lambda kv: kv[1], reverse=True)[:width]
+            return beam[0][0]
+
+        vocab = ["", "HELLO", "THANKS", "YOU"]
+        probs = np.random.rand(20, len(vocab))
+        probs = probs / probs.sum(axis=1, keepdims=True)
+        print(beam_search(probs, vocab))
+      `,
+    },
+    {
+      name: 'words drawn from a vocabulary and scored by a fitted NLTK language model, the probabilities printed',
+      code: py`
+        import random
+        from nltk.lm import Laplace
+        from nltk.lm.preprocessing import padded_everygram_pipeline
+
+        train, vocab = padded_everygram_pipeline(2, corpus)
+        lm = Laplace(2)
+        lm.fit(train, vocab)
+        for _ in range(5):
+            word = random.choice(list(lm.vocab))
+            print(word, lm.score(word, ["the"]), lm.logscore(word, ["the"]))
+      `,
+    },
+    {
+      name: 'a sentence built from a drawn gloss order, its log-probability under a kenlm model kept in a list and printed',
+      code: py`
+        import kenlm
+        import numpy as np
+
+        model = kenlm.LanguageModel("lm/3gram.arpa")
+        glosses = np.array(["I", "GO", "HOME", "NOW"])
+        scores = []
+        for _ in range(10):
+            order = np.random.permutation(len(glosses))
+            scores.append(model.score(" ".join(glosses[order]), bos=True, eos=True))
+        print(max(scores))
+      `,
+    },
+    {
       name: 'a kernel density estimate of random points, evaluated on a grid to be plotted',
       code: py`
         import numpy as np
@@ -3794,6 +3850,29 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('an NLTK language model fitted on sentences shuffled by the random module, then scored: the fit learns from the draw', py`
+      import random
+      from nltk.lm import MLE
+      from nltk.lm.preprocessing import padded_everygram_pipeline
+
+      sentences = [line.split() for line in open("glosses.txt")]
+      random.shuffle(sentences)
+      train, vocab = padded_everygram_pipeline(2, sentences[:800])
+      lm = MLE(2)
+      lm.fit(train, vocab)
+      print(lm.score("HOME", ["GO"]))
+    `, 6, /^`random\.shuffle` draws from the `random` module's global random generator/, 'from nltk.lm.preprocessing import padded_everygram_pipeline', 'random.seed(SEED)'),
+    seededCase('test rows drawn at random and scored by a classifier\'s own score, beside a kenlm model loaded for decoding: the classifier\'s score is a metric', py`
+      import kenlm
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      lm = kenlm.Model("models/glosses.binary")
+      X, y = np.load("X.npy"), np.load("y.npy")
+      clf = LogisticRegression(max_iter=500).fit(X[:800], y[:800])
+      idx = np.random.choice(np.arange(800, len(X)), 100, replace=False)
+      print(clf.score(X[idx], y[idx]))
+    `, 8, /^`np\.random\.choice` draws from NumPy's global random generator/, 'from sklearn.linear_model import LogisticRegression', 'np.random.seed(SEED)'),
     seededCase('the same demo that then fine-tunes with an optimizer step: the draws reach the weights', PRUNING_DEMO('\n  optimizer = torch.optim.SGD(model.parameters(), lr=0.01)\n  optimizer.step()'), 12, /^`torch\.randn` \(and 4 other draws\) draws from PyTorch's global random generator/, 'import torch_pruning as tp', 'torch.manual_seed(SEED)'),
     seededCase('a drawn number that also picks the rows trained on, beside the name it gives the run, is still reported', py`
       import random

@@ -84,6 +84,116 @@ const STORED_IN_ATTRIBUTE = py`
           return clf.feature_importances_
 `;
 
+/**
+ * Options kept whole in an attribute of self by its one assignment (`self.args = args` in `__init__`)
+ * and a path read from them in two methods: the weights restored into the model and, from the same
+ * file, the optimizer state; a nested settings object read the same way.
+ */
+const OPTIONS_IN_ATTRIBUTE = py`
+  import pickle
+  import torch
+
+  class Processor:
+      def __init__(self, args):
+          self.args = args
+          self.load_model()
+          self.load_optimizer()
+
+      def load_model(self):
+          if self.args.weights.endswith(".pkl"):
+              with open(self.args.weights, "rb") as f:
+                  weights = pickle.load(f)
+          else:
+              weights = torch.load(self.args.weights)
+          self.model.load_state_dict(weights)
+
+      def load_optimizer(self):
+          ckpt = torch.load(self.args.weights)
+          self.optimizer.load_state_dict(ckpt["optimizer"])
+
+  class Evaluator:
+      def __init__(self, cfg):
+          self.cfg = cfg
+
+      def restore(self, net):
+          net.load_state_dict(torch.load(self.cfg.model.checkpoint, map_location="cpu"))
+
+      def resume_epoch(self):
+          return torch.load(self.cfg.model.checkpoint)["epoch"]
+`;
+
+/**
+ * The same reads where the object may hold another path by the second one: the file assigns the
+ * attribute read from it, sets attributes by a name known only at run time, writes the object's
+ * attributes wholesale, or sets the attribute of self twice. One file each: a file with any of these
+ * keeps every such pair apart.
+ */
+const OPTIONS_REWRITTEN = [
+  py`
+    import torch
+
+    class Finetuner:
+        def __init__(self, args):
+            self.args = args
+
+        def load_model(self):
+            self.model.load_state_dict(torch.load(self.args.weights))
+
+        def load_best(self):
+            self.args.weights = self.best_path
+            self.model.load_state_dict(torch.load(self.args.weights))
+  `,
+  py`
+    import torch
+
+    class Resumer:
+        def __init__(self, opt, overrides):
+            self.opt = opt
+            for key, value in overrides.items():
+                setattr(self.opt, key, value)
+
+        def restore(self, net):
+            net.load_state_dict(torch.load(self.opt.resume))
+
+        def resume_epoch(self):
+            return torch.load(self.opt.resume)["epoch"]
+  `,
+  py`
+    import torch
+
+    class Tester:
+        def __init__(self, hp, extra):
+            self.hp = hp
+            vars(self.hp).update(extra)
+
+        def evaluate(self, net, loader):
+            net.load_state_dict(torch.load(self.hp.ckpt))
+            return [net(x).argmax(1) for x in loader]
+
+        def steps_done(self):
+            return torch.load(self.hp.ckpt)["step"]
+  `,
+  py`
+    from argparse import Namespace
+    import torch
+    import yaml
+
+    class Swapper:
+        def __init__(self, conf):
+            self.conf = conf
+
+        def reload_config(self, path):
+            with open(path) as fh:
+                self.conf = Namespace(**yaml.safe_load(fh))
+
+        def restore(self, net):
+            net.load_state_dict(torch.load(self.conf.snapshot))
+
+        def start_step(self):
+            return torch.load(self.conf.snapshot)["step"]
+  `,
+];
+
 /** Weights streamed from remote storage into a file the program opens for writing, then loaded. */
 const STREAMED_WEIGHTS = py`
   import requests
@@ -3813,6 +3923,23 @@ ruleTests(unsafeModelDeserialization, {
         { line: 44, message: /^`joblib\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
       ],
     },
+    {
+      name: 'a path read from options an attribute of self holds by its one assignment, in two methods, is one file: one finding, linked',
+      code: OPTIONS_IN_ATTRIBUTE,
+      fixIndex: 1,
+      output: OPTIONS_IN_ATTRIBUTE.replace('torch.load(self.cfg.model.checkpoint, map_location="cpu")', 'torch.load(self.cfg.model.checkpoint, map_location="cpu", weights_only=True)')
+        .replace('torch.load(self.cfg.model.checkpoint)[', 'torch.load(self.cfg.model.checkpoint, weights_only=True)['),
+      findings: [
+        { line: 13, message: /^`pickle\.load` restores .*\(as do 2 other loads of this file\)$/, related: 2 },
+        { line: 27, message: /^`torch\.load` without `weights_only=True`.*\(as does 1 other load of this file\)$/, related: 1 },
+      ],
+    },
+    ...OPTIONS_REWRITTEN.map((code, i) => ({
+      name: `a path read from options whose attribute may hold another path by the second read stays apart in two methods (${['the attribute assigned', 'setattr by a run-time name', 'vars(...).update', 'the attribute of self set twice'][i]})`,
+      code,
+      output: code.replace(/torch\.load\((self\.\w+\.\w+)\)/, 'torch.load($1, weights_only=True)'),
+      findings: [[8, 12], [10, 13], [9, 13], [14, 17]][i].map((line) => ({ line, message: /^`torch\.load` without `weights_only=True`[^(]*\(the default[^(]*$/ })),
+    })),
     {
       name: 'an attribute of self that the file sets in two places, or also on an object outside the class, may name two files: its loads stay apart',
       code: py`

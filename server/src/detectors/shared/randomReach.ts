@@ -224,6 +224,17 @@ function fitThrownAway(index: SemanticIndex, call: CallSite): boolean {
 /** Whether the file turns on a tracker's autologging (`mlflow.autolog()`, `mlflow.sklearn.autolog()`), which records every fit. */
 const autologs = oncePer((index: SemanticIndex): boolean => index.calls.some((call) => !!call.qname && /(^|\.)autolog$/.test(call.qname)));
 
+/**
+ * An n-gram language model's `score` (kenlm's `Model.score(sentence)`, NLTK's `lm.score(word,
+ * context)`): the probability the model gives a text, its answer for one input as `predict` is, not a
+ * measure of the model against labels. Its `fit` (NLTK's) still learns.
+ */
+function scoresText(index: SemanticIndex, call: CallSite): boolean {
+  const made = call.method === 'score' && call.receiver ? index.constructedClass(call.receiver) : undefined;
+  return !!made && LANGUAGE_MODELS.test(made);
+}
+const LANGUAGE_MODELS = /^(kenlm|nltk\.lm)\./;
+
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) {
@@ -232,7 +243,7 @@ function isResultSink(index: SemanticIndex, call: CallSite): boolean {
     if (/^sklearn\.model_selection\./.test(call.qname)) return true;
   }
   if (fitThrownAway(index, call)) return false;
-  return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
+  return (isLearningMethod(call) && !receiverIsNoModel(index, call) && !scoresText(index, call) && !trainsNothing(index, call)) || !!trainingCall(index.dataflow, call);
 }
 
 /** The class a node is in, if it is in one. */
