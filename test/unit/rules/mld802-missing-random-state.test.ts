@@ -1012,6 +1012,26 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a mixture or k-means of one component, only fitted and asked for answers, ends every start at the same fit',
+      code: py`
+        import numpy as np
+        from sklearn.cluster import KMeans
+        from sklearn.mixture import BayesianGaussianMixture, GaussianMixture
+        gmm = GaussianMixture(n_components=1, covariance_type="full")
+        gmm.fit(train_set)
+        scores = gmm.score_samples(test_set)
+        threshold = np.percentile(scores, 5)
+        density = GaussianMixture()
+        density.fit(X_normal)
+        print(density.means_, density.predict(X))
+        bgm = BayesianGaussianMixture(1)
+        bgm.fit(X)
+        log_density = bgm.score(X)
+        km = KMeans(n_clusters=1)
+        labels = km.fit_predict(X)
+      `,
+    },
+    {
       name: 'k-means started from given centres draws nothing',
       code: py`
         from sklearn.cluster import KMeans
@@ -2399,6 +2419,57 @@ ruleTests(missingRandomState, {
         drawn = RandomizedSearchCV(LogisticRegression(), {"C": loguniform(1e-3, 1e2)})
         for search in (whole, both, some, drawn):
             search.fit(X, y)
+      `,
+    },
+    {
+      name: 'a mixture of one component asked to draw rows, reset, handed on or fitted by another count still draws',
+      code: py`
+        from sklearn.cluster import KMeans, MiniBatchKMeans
+        from sklearn.mixture import GaussianMixture
+        from sklearn.model_selection import GridSearchCV
+        gen = GaussianMixture(n_components=1)
+        gen.fit(X)
+        synthetic = gen.sample(500)
+        reset = GaussianMixture(n_components=1)
+        reset.set_params(n_components=3)
+        reset.fit(X)
+        searched = GaussianMixture()
+        search = GridSearchCV(searched, {"n_components": [1, 2, 4]}).fit(X)
+        two = GaussianMixture(n_components=2)
+        two.fit(X)
+        streamed = MiniBatchKMeans(n_clusters=1)
+        streamed.fit(X)
+        eight = KMeans()
+        eight.fit(X)
+        chained = GaussianMixture(1).fit(X)
+        more = chained.sample(10)
+      `,
+      findings: [
+        { line: 4, related: 4, message: /^`GaussianMixture` is called without `random_state` here and at 4 other places: each run gives a different result$/ },
+        { line: 14, message: /^`MiniBatchKMeans` is called without `random_state`/ },
+        { line: 16, message: /^`KMeans` is called without `random_state`/ },
+      ],
+      output: py`
+        from sklearn.cluster import KMeans, MiniBatchKMeans
+        from sklearn.mixture import GaussianMixture
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        gen = GaussianMixture(n_components=1, random_state=SEED)
+        gen.fit(X)
+        synthetic = gen.sample(500)
+        reset = GaussianMixture(n_components=1, random_state=SEED)
+        reset.set_params(n_components=3)
+        reset.fit(X)
+        searched = GaussianMixture(random_state=SEED)
+        search = GridSearchCV(searched, {"n_components": [1, 2, 4]}).fit(X)
+        two = GaussianMixture(n_components=2, random_state=SEED)
+        two.fit(X)
+        streamed = MiniBatchKMeans(n_clusters=1)
+        streamed.fit(X)
+        eight = KMeans()
+        eight.fit(X)
+        chained = GaussianMixture(1, random_state=SEED).fit(X)
+        more = chained.sample(10)
       `,
     },
     {
