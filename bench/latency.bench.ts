@@ -11,21 +11,24 @@
 // Prints p50/p95, their ratio to a bare parse of the same text timed in this process around the
 // run (the machine is shared: the ratio moves less with its load than milliseconds do) and the
 // machine's load; asserts nothing.
-//   npm run bench:latency [-- keystrokes [other/dist/server.js]] [--warm N]   (the second server runs
-//   alternately, script and notebook in turn, so both builds see the same load; --warm types N
-//   keystrokes first, at the same spacing, that are not measured: a fresh server's first analyses run
-//   before V8 has optimised the engine, which an editor's long-lived server has done by then)
+//   npm run bench:latency [-- keystrokes [other/dist/server.js]] [--warm N] [--node-defaults |
+//   --compare-node-defaults]   (the second server runs alternately, script and notebook in turn, so
+//   both builds see the same load; --warm types N keystrokes first, at the same spacing, that are not
+//   measured: a fresh server's first analyses run before V8 has optimised the engine, which an
+//   editor's long-lived server has done by then; the servers start with the VS Code client's Node
+//   flags unless told otherwise, see serverVariants.ts)
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { TestClient, messageOf } from '../test/support/lspClient';
 import { generateScript } from './defuse.bench';
 import { seededRandom as random } from '../test/support/random';
 import { initParser, type PythonParser } from '../server/src/parsing/parser';
+import { SERVER_FLAGS, serverVariants, type ServerVariant } from './serverVariants';
 
 const WARM_FLAG = process.argv.indexOf('--warm');
 /** Keystrokes typed before the measured ones and not measured (see the header). */
 const WARMUP = WARM_FLAG >= 0 ? Number(process.argv[WARM_FLAG + 1]) : 0;
-const POSITIONAL = process.argv.slice(2).filter((_, i, args) => args[i] !== '--warm' && args[i - 1] !== '--warm');
+const POSITIONAL = process.argv.slice(2).filter((arg, i, args) => arg !== '--warm' && args[i - 1] !== '--warm' && !SERVER_FLAGS.includes(arg));
 const KEYSTROKES = Number(POSITIONAL[0] ?? 60);
 const OTHER_SERVER = POSITIONAL[1];
 /** Keystrokes per burst of typing; a pause follows each burst. */
@@ -85,8 +88,8 @@ interface Target {
   type(client: TestClient, version: number, column: number, char: string): Promise<void>;
 }
 
-async function measure(target: Target, settings: Record<string, unknown>, server?: string): Promise<Result> {
-  const client = await TestClient.start({ settings, ...(server ? { server } : {}) });
+async function measure(target: Target, settings: Record<string, unknown>, variant: ServerVariant): Promise<Result> {
+  const client = await TestClient.start({ settings, server: variant.server, execArgv: variant.execArgv });
   const sent: { typed: string; at: number }[] = [];
   const latencies = new Map<number, number>();
   let longestSeen = -1;
@@ -238,15 +241,16 @@ function report(result: Result, loadBefore: number[], parseMs: number): void {
 
 async function main(): Promise<void> {
   const parser = await initParser();
+  const variants = serverVariants(OTHER_SERVER);
   for (const target of [scriptTarget(), notebookTarget()]) {
     for (const rules of RULE_SETS) {
-      for (const server of OTHER_SERVER ? [OTHER_SERVER, undefined] : [undefined]) {
+      for (const variant of variants) {
         const loadBefore = os.loadavg();
         const parseBefore = bareParse(parser, target.text);
-        const result = await measure(target, rules.settings, server);
+        const result = await measure(target, rules.settings, variant);
         const parseMs = (parseBefore + bareParse(parser, target.text)) / 2;
         result.label += `, ${rules.label}`;
-        if (OTHER_SERVER) result.label += server ? ` [${server}]` : ' [this build]';
+        if (variants.length > 1) result.label += ` [${variant.label}]`;
         report(result, loadBefore, parseMs);
       }
     }

@@ -1,10 +1,12 @@
 // Server memory with many documents open: 172 scripts of 500 lines and 28 notebooks opened at
 // once, every one analysed, then all closed. Prints the server's RSS (from /proc) at idle, with
 // everything open, and after closing; the target is <= 250 MB open and near idle after.
-//   npm run build && node out/bench/memory.bench.js [rounds]
+//   npm run build && node out/bench/memory.bench.js [rounds] [--node-defaults | --compare-node-defaults]
+//   (the server starts with the VS Code client's Node flags unless told otherwise: serverVariants.ts)
 import { readFileSync } from 'node:fs';
 import { TestClient } from '../test/support/lspClient';
 import { generatedCells, generatedScript } from './workload';
+import { SERVER_FLAGS, serverVariants, type ServerVariant } from './serverVariants';
 
 const SCRIPTS = 172;
 const NOTEBOOKS = 28;
@@ -49,19 +51,24 @@ async function round(client: TestClient, r: number): Promise<{ open: number; clo
   return { open, closed: rssMB(client.pid), peak: Math.max(peak, open) };
 }
 
-async function main(): Promise<void> {
-  const rounds = Number(process.argv[2] ?? 3);
-  const client = await TestClient.start();
+async function measure(rounds: number, variant: ServerVariant, label: string): Promise<void> {
+  const client = await TestClient.start({ execArgv: variant.execArgv });
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///bench/warm.py', languageId: 'python', version: 1, text: 'import numpy as np\n' } });
   await client.waitFor('file:///bench/warm.py');
   await sleep(500);
-  console.log(`idle (parser loaded): ${rssMB(client.pid).toFixed(0)} MB RSS`);
+  console.log(`${label}idle (parser loaded): ${rssMB(client.pid).toFixed(0)} MB RSS`);
   for (let r = 0; r < rounds; r++) {
     const started = performance.now();
     const { open, closed, peak } = await round(client, r);
-    console.log(`round ${r + 1}: ${SCRIPTS} scripts of 500 lines + ${NOTEBOOKS} notebooks open: ${open.toFixed(0)} MB RSS (peak ${peak.toFixed(0)} MB), after closing all: ${closed.toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`${label}round ${r + 1}: ${SCRIPTS} scripts of 500 lines + ${NOTEBOOKS} notebooks open: ${open.toFixed(0)} MB RSS (peak ${peak.toFixed(0)} MB), after closing all: ${closed.toFixed(0)} MB (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   }
   await client.stop();
+}
+
+async function main(): Promise<void> {
+  const rounds = Number(process.argv.slice(2).find((arg) => !SERVER_FLAGS.includes(arg)) ?? 3);
+  const variants = serverVariants(undefined);
+  for (const variant of variants) await measure(rounds, variant, variants.length > 1 ? `[${variant.label}] ` : '');
 }
 
 void main();

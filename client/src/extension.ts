@@ -4,6 +4,7 @@
 // analysis is in the server; nothing here reads, runs or sends the user's code anywhere.
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/engine/heap';
 import { METHODS, type CatalogueResult, type FileFindings } from '../../server/src/features/workspaceProtocol';
 import { checkWorkspace, watchWorkspaceFiles } from './checkWorkspace';
 import { reportShownDocuments } from './visibleDocuments';
@@ -33,8 +34,8 @@ export function documentSelector(): { scheme: string; language: string }[] {
 function createClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

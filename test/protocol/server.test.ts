@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { applyLspEdits, messageOf, useTestClient } from '../support/lspClient';
 import { parsesCleanly, py } from '../support/engine';
+import { SERVER_EXEC_ARGV } from '../../server/src/engine/heap';
 
 const SCRIPT_URI = 'file:///work/project/train.py';
 
@@ -36,6 +37,13 @@ describe('language server over stdio', function () {
       context: { diagnostics: [diagnostic], only: ['quickfix'] },
     });
   }
+
+  it('runs with the Node flags the VS Code client starts it with, and names them in its first log line', async () => {
+    const firstLine = () => client().logs.find((line) => line.includes('ML Debt Lens server'));
+    for (let waited = 0; !firstLine() && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.match(firstLine() ?? '', /started \(Node v\d+[^,]*, (.*)\)$/);
+    assert.equal(/, (.*)\)$/.exec(firstLine()!)![1], SERVER_EXEC_ARGV.join(' '));
+  });
 
   it('publishes diagnostics with our source, code, docs link and message', async () => {
     await open(SCRIPT_URI, SCRIPT);

@@ -2,6 +2,7 @@
 // to it, answering the requests a client must answer (configuration, registration).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as path from 'node:path';
+import { SERVER_EXEC_ARGV } from '../../server/src/engine/heap';
 import {
   createProtocolConnection, ResponseError, StreamMessageReader, StreamMessageWriter,
   type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams,
@@ -18,6 +19,8 @@ export interface ClientOptions {
   rejectShowMessageRequest?: boolean;
   /** Another build of the server to start (benches compare builds); dist/server.js by default. */
   server?: string;
+  /** Node's flags for the server; by default the VS Code client's (SERVER_EXEC_ARGV). */
+  execArgv?: readonly string[];
 }
 
 export class TestClient {
@@ -61,7 +64,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [options.server ?? SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), options.server ?? SERVER, '--stdio'], { stdio: 'pipe' });
     const client = new TestClient(child, options);
     const rootUri = options.workspaceFolder ? `file://${options.workspaceFolder}` : null;
     await client.connection.sendRequest('initialize', {

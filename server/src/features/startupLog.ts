@@ -8,7 +8,9 @@ import { VERSION } from '../version';
 
 /** The lines to log: info lines and warning lines. */
 export function startupLines(roots: readonly string[], projects: ProjectConfigCache): { info: string[]; warnings: string[] } {
-  const info = [`ML Debt Lens server ${VERSION} started (Node ${process.version})`];
+  // Node's flags too: a young generation the starter did not size (see engine/heap.ts) shows here.
+  const flags = process.execArgv.length ? `, ${process.execArgv.join(' ')}` : '';
+  const info = [`ML Debt Lens server ${VERSION} started (Node ${process.version}${flags})`];
   const warnings: string[] = [];
   if (roots.length === 0) info.push('No workspace folder: settings come from the editor only.');
   for (const root of roots) {
