@@ -6,13 +6,17 @@
 // (dist/cli.js check DIR --format json --select ALL): --jobs 1 and --jobs 2 without the cache,
 // a cold and a warm cache, and one small file, each with its wall and CPU time (worker threads
 // included) and the machine's load average, and the ratios the CLI is held to (issue 11).
-// Run: npm run bench:corpus -- DIR [--cli-only]
+// The steps run in a worker thread with the young generation of the CLI's workers, which analyse
+// every folder this large (engine/heap.ts); --node-defaults runs them on the main thread with V8's.
+// Run: npm run bench:corpus -- DIR [--cli-only | --node-defaults]
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { tuneTiering } from '../server/src/engine/tiering';
+import { WORKER_YOUNG_GENERATION_MB } from '../server/src/engine/heap';
 import { analyzeDocument } from '../server/src/analyze';
 import { discoverFiles } from '../server/src/config/files';
 import { defaultConfig } from '../server/src/config/settings';
@@ -135,20 +139,35 @@ export function benchmarkCli(folder: string): void {
   }
 }
 
-if (require.main === module) {
+/** The steps over `folder`, in a worker sized as the CLI's (or here, with V8's defaults). */
+async function benchmarkSteps(folder: string, nodeDefaults: boolean): Promise<void> {
+  if (nodeDefaults) {
+    console.log('(steps on the main thread, V8\'s default young generation)');
+    benchmarkFolder(await initParser(), folder);
+    return;
+  }
+  console.log(`(steps in a worker thread with the CLI workers' young generation, ${WORKER_YOUNG_GENERATION_MB} MB)`);
+  const worker = new Worker(__filename, { workerData: { folder }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
+  await new Promise<void>((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the steps' worker exited ${code}`))));
+  });
+}
+
+if (!isMainThread && (workerData as { folder?: string } | null)?.folder) {
+  tuneTiering();
+  void initParser().then((parser) => benchmarkFolder(parser, (workerData as { folder: string }).folder));
+} else if (require.main === module) {
   const folder = process.argv[2];
   if (!folder) {
-    console.error('usage: npm run bench:corpus -- DIR [--cli-only]');
+    console.error('usage: npm run bench:corpus -- DIR [--cli-only | --node-defaults]');
     process.exitCode = 2;
   } else if (process.argv.includes('--cli-only')) {
     benchmarkCli(path.resolve(folder));
   } else {
     // V8 optimises the engine as it does in the CLI and the language server (engine/tiering.ts).
     tuneTiering();
-    initParser().then((parser) => {
-      benchmarkFolder(parser, path.resolve(folder));
-      benchmarkCli(path.resolve(folder));
-    }, (error: unknown) => {
+    benchmarkSteps(path.resolve(folder), process.argv.includes('--node-defaults')).then(() => benchmarkCli(path.resolve(folder)), (error: unknown) => {
       console.error(error);
       process.exitCode = 1;
     });
