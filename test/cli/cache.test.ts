@@ -92,6 +92,20 @@ describe('mldebt check: the PyTorch the project requires', function () {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reads a requirements file named for a variant (requirements_exact.txt), and a variant added later is a cache miss', () => {
+    const dir = temporaryFolder('requirements-variant');
+    try {
+      writeFileSync(path.join(dir, 'requirements_exact.txt'), 'numpy==2.3.4\ntorch==2.10.0\n');
+      writeFileSync(path.join(dir, 'eval.py'), 'import torch\nckpt = torch.load(ckpt_path, map_location="cpu")\nmodel.load_state_dict(ckpt["model_state_dict"])\n');
+      const codes = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string }) => `${f.file}:${f.code}`);
+      assert.deepEqual(codes(), []);
+      writeFileSync(path.join(dir, 'requirements-colab.txt'), 'torch>=2.1\n');
+      assert.deepEqual(codes(), ['eval.py:MLD908']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('mldebt check: the result cache', function () {
