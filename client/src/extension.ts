@@ -39,7 +39,7 @@ function createClient(context: vscode.ExtensionContext, outputChannel: vscode.Lo
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{pyproject.toml,conftest.py,requirements.txt}') },
+    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{pyproject.toml,conftest.py,requirements*.txt}') },
     outputChannel,
     markdown: { isTrusted: false, supportHtml: false },
     middleware: { notebooks: executionOrderMiddleware },

@@ -79,18 +79,39 @@ describe('mldebt check: project modules a file imports', function () {
 describe('mldebt check: the PyTorch the project requires', function () {
   this.timeout(60000);
 
-  it('leaves torch.load alone where the requirements allow only PyTorch 2.6 or later, and a change to them is a cache miss', () => {
-    const dir = temporaryFolder('requirements');
+  /** The findings (`file:code`) of a folder holding `files`, then of the same folder once `changes` are written. */
+  function findingsBeforeAndAfter(name: string, files: Record<string, string>, changes: Record<string, string>): [string[], string[]] {
+    const dir = temporaryFolder(name);
     try {
-      writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch==2.7.1\n');
-      writeFileSync(path.join(dir, 'infer.py'), 'import torch\nnet.load_state_dict(torch.load("weights.pt"))\n');
       const codes = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string }) => `${f.file}:${f.code}`);
-      assert.deepEqual(codes(), []);
-      writeFileSync(path.join(dir, 'requirements.txt'), 'numpy\ntorch>=2.1\n');
-      assert.deepEqual(codes(), ['infer.py:MLD908']);
+      for (const [file, text] of Object.entries(files)) writeFileSync(path.join(dir, file), text);
+      const before = codes();
+      for (const [file, text] of Object.entries(changes)) writeFileSync(path.join(dir, file), text);
+      return [before, codes()];
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  it('leaves torch.load alone where the requirements allow only PyTorch 2.6 or later, and a change to them is a cache miss', () => {
+    const found = findingsBeforeAndAfter(
+      'requirements',
+      { 'requirements.txt': 'numpy\ntorch==2.7.1\n', 'infer.py': 'import torch\nnet.load_state_dict(torch.load("weights.pt"))\n' },
+      { 'requirements.txt': 'numpy\ntorch>=2.1\n' },
+    );
+    assert.deepEqual(found, [[], ['infer.py:MLD908']]);
+  });
+
+  it('reads a requirements file named for a variant (requirements_exact.txt), and a variant added later is a cache miss', () => {
+    const found = findingsBeforeAndAfter(
+      'requirements-variant',
+      {
+        'requirements_exact.txt': 'numpy==2.3.4\ntorch==2.10.0\n',
+        'eval.py': 'import torch\nckpt = torch.load(ckpt_path, map_location="cpu")\nmodel.load_state_dict(ckpt["model_state_dict"])\n',
+      },
+      { 'requirements-colab.txt': 'torch>=2.1\n' },
+    );
+    assert.deepEqual(found, [[], ['eval.py:MLD908']]);
   });
 });
 

@@ -57,6 +57,31 @@ describe('project requirements: lowest allowed versions', () => {
       assert.equal(new RequirementsCache().forFile(file('d2', 'x.py'), dir), undefined, 'an unpinned mention allows any version');
     });
 
+    it('reads requirements files named for a variant of requirements.txt, each of them, the lowest floor counting', () => {
+      // The only requirements file of a project, pinned exactly.
+      write('numpy==2.3.4\ntorch==2.10.0\ntorchaudio==2.10.0\n', 'exact', 'requirements_exact.txt');
+      write('', 'exact', 'plots', 'har_plots.py');
+      assert.deepEqual(new RequirementsCache().forFile(file('exact', 'plots', 'har_plots.py'), dir), { torch: '2.10.0' });
+      // Torch pinned only in the GPU variant, beside a requirements.txt that names no torch.
+      write('numpy\npandas\n', 'gpu', 'requirements.txt');
+      write('-r requirements.txt\ntorch==2.7.1+cu126\n', 'gpu', 'requirements-gpu.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('gpu', 'train.py'), dir), { torch: '2.7.1+cu126' });
+      write('torch>=2.6\n', 'dotted', 'requirements.cpu.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('dotted', 'x.py'), dir), { torch: '2.6' });
+      // A variant that allows an older PyTorch, or any, lowers the floor or removes it.
+      write('torch==2.7.1\n', 'legacy', 'requirements.txt');
+      write('torch>=2.1\n', 'legacy', 'requirements-legacy.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('legacy', 'x.py'), dir), { torch: '2.1' });
+      write('torch==2.7.1\n', 'bare', 'requirements.txt');
+      write('pytest\ntorch\n', 'bare', 'requirements_dev.txt');
+      assert.equal(new RequirementsCache().forFile(file('bare', 'x.py'), dir), undefined);
+      // Other files of the folder are no requirements files.
+      write('torch==2.7.1\n', 'other', 'requirements.in');
+      write('torch==2.7.1\n', 'other', 'requirementstxt.md');
+      write('torch==2.7.1\n', 'other', 'myrequirements.txt');
+      assert.equal(new RequirementsCache().forFile(file('other', 'x.py'), dir), undefined);
+    });
+
     it('never reads a directory, a device or a broken file, and sees a change', () => {
       mkdirSync(file('d', 'requirements.txt'), { recursive: true });
       assert.equal(new RequirementsCache().forFile(file('d', 'x.py'), dir), undefined);
@@ -70,6 +95,9 @@ describe('project requirements: lowest allowed versions', () => {
       assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.5.1' });
       write('torch==2.6.0\n', 'g', 'requirements.txt');
       assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.6.0' });
+      // A variant added to a folder already read is seen too.
+      write('torch>=2.0\n', 'g', 'requirements-old.txt');
+      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.0' });
     });
   });
 });

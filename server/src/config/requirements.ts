@@ -1,11 +1,13 @@
 // The lowest version of a library the project's requirements allow (`torch==2.7.1`,
 // `torch>=2.6,<3`): behaviour a library changed at a version (PyTorch 2.6 made `torch.load` load
 // tensors only by default) is known for every install the project allows. Read from the nearest
-// folder, at or above the file and within the project's root, that holds a `requirements.txt` or a
-// `pyproject.toml` (`[project] dependencies` and optional dependencies, Poetry's
-// `[tool.poetry.dependencies]`): the lowest floor of every mention, none when one mention sets no
-// lower bound. Only regular files of bounded size are read, as for configuration.
-import { lstatSync } from 'node:fs';
+// folder, at or above the file and within the project's root, that holds a requirements file —
+// `requirements.txt`, or one named for a variant of it (`requirements_exact.txt`,
+// `requirements-gpu.txt`), which pip installs from just the same — or a `pyproject.toml`
+// (`[project] dependencies` and optional dependencies, Poetry's `[tool.poetry.dependencies]`): the
+// lowest floor of every mention in every one of them, none when one mention sets no lower bound.
+// Only regular files of bounded size are read, as for configuration.
+import { lstatSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { readConfigFile } from './configFile';
 import { atLeast, versionParts, type LibraryFloors } from '../engine/versions';
@@ -86,11 +88,20 @@ function floorsOf(mentions: Mentions): LibraryFloors | undefined {
   return Object.keys(floors).length > 0 ? floors : undefined;
 }
 
-const REQUIREMENT_FILES = ['requirements.txt', 'pyproject.toml'];
+/**
+ * A requirements file of pip's: `requirements.txt`, or one named for a variant of it
+ * (`requirements_exact.txt`, `requirements-gpu.txt`, `requirements.dev.txt`): any may be the one a
+ * project installs from, so each is read and the lowest floor of all counts.
+ */
+const REQUIREMENTS_FILE = /^requirements(?:[-_.].*)?\.txt$/;
+
+/** A folder's requirements files (sorted names), by folder, checked against the folder's change time. */
+type Listing = { stamp: number; names: string[] };
 
 /** The library floors of folders, by folder; an entry is checked against its files' change times. */
 export class RequirementsCache {
   private readonly byFolder = new Map<string, { stamp: string; floors: LibraryFloors | undefined }>();
+  private readonly listings = new Map<string, Listing>();
 
   /**
    * The floors the requirements nearest to `file` set: those of the first folder, from the file's
@@ -107,9 +118,35 @@ export class RequirementsCache {
     }
   }
 
+  /**
+   * The names of the folder's requirements files: listed once, and again only when the folder
+   * changed (adding or removing a file changes its time), so that checking every file of a large
+   * folder reads the folder once.
+   */
+  private requirementNames(folder: string): string[] {
+    let stamp: number;
+    try {
+      stamp = lstatSync(folder).mtimeMs;
+    } catch {
+      return [];
+    }
+    const known = this.listings.get(folder);
+    if (known && known.stamp === stamp) return known.names;
+    let names: string[];
+    try {
+      names = readdirSync(folder).filter((name) => REQUIREMENTS_FILE.test(name)).sort();
+    } catch {
+      names = [];
+    }
+    if (this.listings.size >= 256) this.listings.clear();
+    this.listings.set(folder, { stamp, names });
+    return names;
+  }
+
   /** The folder's floors; null when it has no requirements file, so that the search goes on above it. */
   private read(folder: string): LibraryFloors | undefined | null {
-    const present = REQUIREMENT_FILES.map((name) => path.join(folder, name)).map((file) => {
+    const names = ['pyproject.toml', ...this.requirementNames(folder)];
+    const present = names.map((name) => path.join(folder, name)).map((file) => {
       try {
         const stat = lstatSync(file);
         return { file, stamp: `${stat.mtimeMs}:${stat.size}` };
@@ -118,19 +155,21 @@ export class RequirementsCache {
       }
     });
     if (present.every((entry) => entry === undefined)) return null;
-    const stamp = present.map((entry) => entry?.stamp ?? '-').join('|');
+    const stamp = names.map((name, i) => `${name}=${present[i]?.stamp ?? '-'}`).join('|');
     const known = this.byFolder.get(folder);
     if (known && known.stamp === stamp) return known.floors;
     const mentions: Mentions = new Map();
-    const [requirementsFile, pyproject] = present;
+    const [pyproject, ...requirementsFiles] = present;
     const text = (entry: { file: string } | undefined) => {
       const read = entry ? readConfigFile(entry.file) : undefined;
       return read && 'text' in read ? read.text : undefined;
     };
     const pyprojectText = text(pyproject);
     if (pyprojectText !== undefined) mentionsInPyproject(pyprojectText, mentions);
-    const requirementsText = text(requirementsFile);
-    if (requirementsText !== undefined) mentionsInLines(requirementsText.split(/\r\n|\r|\n/), mentions);
+    for (const requirementsFile of requirementsFiles) {
+      const requirementsText = text(requirementsFile);
+      if (requirementsText !== undefined) mentionsInLines(requirementsText.split(/\r\n|\r|\n/), mentions);
+    }
     const result = floorsOf(mentions);
     if (this.byFolder.size >= 256) this.byFolder.clear();
     this.byFolder.set(folder, { stamp, floors: result });
@@ -139,5 +178,6 @@ export class RequirementsCache {
 
   clear(): void {
     this.byFolder.clear();
+    this.listings.clear();
   }
 }

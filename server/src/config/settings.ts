@@ -33,8 +33,8 @@ export interface AnalysisConfig {
    */
   projectModules?: ProjectModuleSource[];
   /**
-   * The lowest version of each library the project's requirements allow (`requirements.txt`,
-   * `pyproject.toml`), found by the front door at or above the file (see config/requirements.ts):
+   * The lowest version of each library the project's requirements allow (`requirements.txt` and its
+   * variants, `requirements_exact.txt`; `pyproject.toml`), found by the front door at or above the file (see config/requirements.ts):
    * a rule about behaviour a library changed at a version knows which side every install is on.
    */
   libraryFloors?: LibraryFloors;
