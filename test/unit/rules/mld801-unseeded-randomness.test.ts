@@ -5978,3 +5978,106 @@ describe('MLD801: the message of a draw made before a Hugging Face trainer seeds
     assert.match(message, /^`np\.random\.rand` draws from NumPy's global random generator, which this script never seeds: /);
   });
 });
+
+describe('MLD801: a file that builds Lightning\'s LightningCLI, which seeds the generators as it is built', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/recsys/train_cli.py', code, unseededRandomness);
+  const messages = async (code: string) => (await run(code, [unseededRandomness])).result.findings.map((f) => f.message);
+  /** A Lightning module whose weights and validation tie-breaks are drawn, and a data module that shuffles; `cli` builds the tool, which trains them. */
+  const cliScript = (cli: string, imports = 'from lightning.pytorch.cli import LightningCLI', main = '    cli_main()') => py`
+    import random
+    import torch
+    import lightning as L
+    ${imports}
+
+    class TwoTower(L.LightningModule):
+        def __init__(self, n_users: int = 100, n_items: int = 500, dim: int = 32):
+            super().__init__()
+            self.users = torch.nn.Parameter(torch.randn(n_users, dim) * 0.01)
+            self.items = torch.nn.Parameter(torch.randn(n_items, dim) * 0.01)
+
+        def training_step(self, batch, _):
+            u, i = batch
+            neg = torch.randint(0, self.items.shape[0], i.shape)
+            pos = (self.users[u] * self.items[i]).sum(-1)
+            return -torch.nn.functional.logsigmoid(pos - (self.users[u] * self.items[neg]).sum(-1)).mean()
+
+        def validation_step(self, batch, _):
+            scores = self.users[batch[0]] @ self.items.T + 1e-6 * torch.rand(self.items.shape[0])
+            self.log("val/hit", (scores.argmax(-1) == batch[1]).float().mean())
+
+        def configure_optimizers(self):
+            return torch.optim.Adam(self.parameters(), lr=1e-3)
+
+    class Interactions(L.LightningDataModule):
+        def setup(self, stage=None):
+            pairs = [(u, i) for u in range(100) for i in range(5)]
+            random.shuffle(pairs)
+            self.train_pairs = torch.tensor(pairs[:400])
+            self.val_pairs = torch.tensor(pairs[400:])
+
+        def train_dataloader(self):
+            return torch.utils.data.DataLoader(self.train_pairs.unbind(1), batch_size=64)
+
+        def val_dataloader(self):
+            return torch.utils.data.DataLoader(self.val_pairs.unbind(1), batch_size=64)
+
+    def cli_main():
+        cli = ${cli}
+        cli.trainer.fit(cli.model, datamodule=cli.datamodule)
+
+    if __name__ == "__main__":
+    ${main}
+  `;
+
+  it('leaves the draws of the module and data classes handed to the tool with its default seed', async () => {
+    assert.deepEqual(await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, save_config_kwargs={"overwrite": True}, run=False)')), []);
+  });
+
+  it('leaves them where the tool is given a seed, with no config saved', async () => {
+    assert.deepEqual(await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, seed_everything_default=1234, save_config_callback=None, run=False)')), []);
+  });
+
+  it('leaves them where the classes are handed by keyword, through pytorch_lightning\'s copy of the tool', async () => {
+    assert.deepEqual(await findingsIn(cliScript('LightningCLI(model_class=TwoTower, datamodule_class=Interactions, run=False)', 'from pytorch_lightning.cli import LightningCLI')), []);
+  });
+
+  it('leaves them where the tool is a subclass of the file that only adds hooks', async () => {
+    const code = cliScript('RecsysCLI(TwoTower, Interactions, run=False)', 'from lightning.pytorch.cli import LightningCLI\n\n    class RecsysCLI(LightningCLI):\n        def add_arguments_to_parser(self, parser):\n            parser.link_arguments("data.n_items", "model.n_items")');
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('leaves a permutation drawn below the tool built with run=False, in the same function', async () => {
+    const code = cliScript('LightningCLI(TwoTower, Interactions, run=False)\n        order = torch.randperm(400)\n        cli.datamodule.setup()\n        cli.trainer.validate(cli.model, dataloaders=torch.utils.data.DataLoader(cli.datamodule.train_pairs[order].unbind(1), batch_size=64))');
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports the draws where the tool is told not to seed', async () => {
+    const lines = await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, seed_everything_default=False, run=False)'));
+    assert.equal(lines.length, 2);
+    const [torchMessage] = (await messages(cliScript('LightningCLI(TwoTower, Interactions, seed_everything_default=False, run=False)'))).filter((m) => m.includes('PyTorch'));
+    assert.match(torchMessage, /which this script never seeds: /);
+  });
+
+  it('still reports them where the default seed is drawn and no config keeps it', async () => {
+    assert.equal((await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, save_config_callback=None, run=False)'))).length, 2);
+  });
+
+  it('still reports them where a splat may pass seed_everything_default=False', async () => {
+    assert.equal((await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, run=False, **cli_kwargs)'))).length, 2);
+  });
+
+  it('still reports them through the 1.x utilities copy of the tool, which seeded nothing unless told', async () => {
+    assert.equal((await findingsIn(cliScript('LightningCLI(TwoTower, Interactions, run=False)', 'from pytorch_lightning.utilities.cli import LightningCLI'))).length, 2);
+  });
+
+  it('still reports a draw of the module where a smoke test builds it and calls its methods before the tool, naming the tool', async () => {
+    const main = '    model = TwoTower()\n        data = Interactions()\n        data.setup()\n        model.validation_step(next(iter(data.val_dataloader())), 0)\n        cli_main()';
+    const code = cliScript('LightningCLI(TwoTower, Interactions, run=False)', undefined, main);
+    assert.notDeepEqual(await findingsIn(code), []);
+    const found = await messages(code);
+    assert.ok(found.length > 0);
+    for (const message of found) {
+      assert.match(message, /seeds only as it builds `LightningCLI` \(Lightning's CLI seeds it through `seed_everything`\), and (this draw is|these draws are) not sure to come after that: /);
+    }
+  });
+});

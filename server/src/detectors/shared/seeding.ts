@@ -288,19 +288,80 @@ function testSetUpBefore(index: SemanticIndex, at: Node): Node[] {
   return reached.some((fn) => sameNode(fn, around.method)) ? [] : reached;
 }
 
-/** What a Hugging Face trainer's constructor seeds: it calls `set_seed(args.seed)` (42 unless set). */
+/**
+ * What a Hugging Face trainer's constructor seeds: it calls `set_seed(args.seed)` (42 unless set);
+ * Lightning's `LightningCLI` seeds the same three through `seed_everything` as it is built.
+ */
 const TRAINER_SEEDS: readonly Library[] = ['numpy', 'random', 'torch'];
 
+/**
+ * Lightning's command-line tool, whose constructor calls `seed_everything(seed_everything_default)`
+ * before it builds the model and data classes it is handed. The default, `True`, draws a seed and
+ * writes it into the config the tool saves (`save_config_callback`), so the run can be repeated from
+ * that config. The 1.x `pytorch_lightning.utilities.cli` copy defaulted to no seed: only a seed it is
+ * given counts there.
+ */
+const LIGHTNING_CLIS = new Set(['lightning.pytorch.cli.LightningCLI', 'pytorch_lightning.cli.LightningCLI']);
+const LEGACY_LIGHTNING_CLIS = new Set(['pytorch_lightning.utilities.cli.LightningCLI']);
+/** Positions of `LightningCLI`'s parameters (model_class, datamodule_class, save_config_callback, ...). */
+const CLI_SAVE_CONFIG_POSITION = 2;
+const CLI_SEED_POSITION = 6;
+
+/** The `LightningCLI` class a call builds: the tool itself, or a class of the file built on it that keeps its `__init__`. */
+function lightningCliOf(index: SemanticIndex, call: CallSite): 'current' | 'legacy' | undefined {
+  const kind = (qname: string | undefined) => (!qname ? undefined : LIGHTNING_CLIS.has(qname) ? 'current' : LEGACY_LIGHTNING_CLIS.has(qname) ? 'legacy' : undefined);
+  const direct = kind(call.qname);
+  if (direct || call.callee.type !== 'identifier') return direct;
+  const local = index.classes.get(call.callee.text);
+  if (!local || methodsByName(index, local.node).has('__init__')) return undefined;
+  for (const base of local.bases) {
+    const found = kind(base);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Whether building `call`, a `LightningCLI`, seeds the generators: a seed it is given (not `False` or
+ * `None`), or the default `True` where the config holding the drawn seed is saved (no
+ * `save_config_callback=None`). A splat may pass `seed_everything_default=False`: unknown, not counted.
+ */
+function cliSeeds(index: SemanticIndex, call: CallSite, kind: 'current' | 'legacy'): boolean {
+  const seed = call.kwargs.get('seed_everything_default') ?? call.args[CLI_SEED_POSITION];
+  if (!seed) return kind === 'current' && !call.hasSplat && !savesNoConfig(index, call);
+  const literal = index.literal(seed);
+  if (literal?.kind === 'none' || (literal?.kind === 'bool' && !literal.value)) return false;
+  return literal?.kind !== 'bool' || !savesNoConfig(index, call);
+}
+
+function savesNoConfig(index: SemanticIndex, call: CallSite): boolean {
+  const saver = call.kwargs.get('save_config_callback') ?? call.args[CLI_SAVE_CONFIG_POSITION];
+  return !!saver && index.literal(saver)?.kind === 'none';
+}
+
 // The trainers of a document are found once per index: the question is asked per draw.
-const documentTrainers = oncePer((index: SemanticIndex) => index.calls.filter((call) => !!call.qname && isHubTrainerClass(call.qname)));
+const documentTrainers = oncePer((index: SemanticIndex) => index.calls.filter((call) => {
+  if (call.qname && isHubTrainerClass(call.qname)) return true;
+  const cli = lightningCliOf(index, call);
+  return !!cli && cliSeeds(index, call, cli);
+}));
+
+/** What a seeding trainer's message says of how it seeds. */
+export function trainerSeedingNote(index: SemanticIndex, trainer: CallSite): string {
+  return lightningCliOf(index, trainer) ? 'Lightning\'s CLI seeds it through `seed_everything`' : 'a Hugging Face trainer seeds it from `args.seed`';
+}
 
 /** How many names `handedTo` follows from an argument to the values they were bound to (`collator = chosen`). */
 const HANDED_ALIAS_DEPTH = 3;
 
-/** Functions handed to a call as callables, and classes whose instances are handed to it. */
+/**
+ * Functions handed to a call as callables, classes whose instances are handed to it, and classes of
+ * the file handed whole (`LightningCLI(LitModel, LitData)`), which the call builds itself.
+ */
 interface Handed {
   functions: Set<string>;
   classes: Set<string>;
+  built: Set<string>;
 }
 
 // Asked per draw and per trainer: what a trainer is handed is found once.
@@ -314,7 +375,7 @@ const handedOf = new WeakMap<CallSite, Handed>();
 function handedTo(index: SemanticIndex, call: CallSite): Handed {
   const known = handedOf.get(call);
   if (known) return known;
-  const handed: Handed = { functions: new Set(), classes: new Set() };
+  const handed: Handed = { functions: new Set(), classes: new Set(), built: new Set() };
   handedOf.set(call, handed);
   const add = (expression: Node, depth: number): void => {
     const node = stripParens(expression);
@@ -322,6 +383,9 @@ function handedTo(index: SemanticIndex, call: CallSite): Handed {
       for (const element of node.namedChildren) if (element) add(element, depth);
     } else if (node.type === 'identifier') {
       handed.functions.add(node.text);
+      // A class handed whole is built by the call, after it seeds: `__init__` too runs seeded, unless
+      // the file builds the class itself as well, whose objects may run any method before the seed.
+      if (index.classes.has(node.text) && !builtByFile(index).has(node.text)) handed.built.add(node.text);
       if (depth >= HANDED_ALIAS_DEPTH) return;
       // Every value the name may hold is handed: a data set of one class in each arm of an `if`.
       for (const binding of bindingsOf(index.dataflow, node)) {
@@ -336,7 +400,7 @@ function handedTo(index: SemanticIndex, call: CallSite): Handed {
   return handed;
 }
 
-/** Whether `at` is in a function handed to run later, or in a method (not `__init__`) of a class whose instance is. */
+/** Whether `at` is in a function handed to run later, in a method (not `__init__`) of a class whose instance is, or in a class handed whole. */
 function runsWhenHanded(at: Node, handed: Handed): boolean {
   let method: string | undefined;
   for (const owner of ancestors(at, false)) {
@@ -344,10 +408,13 @@ function runsWhenHanded(at: Node, handed: Handed): boolean {
     if (owner.type === 'function_definition' && name) {
       if (handed.functions.has(name)) return true;
       method = name;
-    } else if (owner.type === 'class_definition' && name && handed.classes.has(name) && method !== '__init__') return true;
+    } else if (owner.type === 'class_definition' && name && ((handed.classes.has(name) && method !== '__init__') || handed.built.has(name))) return true;
   }
   return false;
 }
+
+/** The names the file calls as plain names (`LitModel(cfg)`): of its classes, the ones it builds itself. */
+const builtByFile = oncePer((index: SemanticIndex) => new Set(index.calls.flatMap((call) => (call.callee.type === 'identifier' ? [call.callee.text] : []))));
 
 /**
  * True when a Hugging Face trainer (transformers' `Trainer`, TRL's `SFTTrainer`, `GRPOTrainer`...)
