@@ -2,7 +2,7 @@
 // `FEATURES + ["target"]`, `list(FEATURES)`, and appends to such a list. They tell a selection of
 // named columns (`df[FEATURES]`) from a mask or a computed list, for the lineage and for rules.
 import type { Node } from 'web-tree-sitter';
-import type { DataFlow } from './dataflow';
+import type { DataFlow, NameRead } from './dataflow';
 import { stringValue } from './literals';
 import { stripParens } from './nodes';
 
@@ -55,4 +55,75 @@ export function columnList(flow: DataFlow, expression: Node, depth = 0): string[
     }
   }
   return [...columns];
+}
+
+/** Steps that keep a list of column names a list of some of the frame's names (`.tolist()`, `.drop(...)`). */
+const NAME_LIST_METHODS = new Set(['tolist', 'to_list', 'drop', 'difference', 'copy']);
+/** Frame methods whose result has some of the frame's columns (`df.select_dtypes(...).columns`). */
+const COLUMN_SUBSET_METHODS = new Set(['select_dtypes', 'drop', 'copy', 'dropna', 'fillna', 'head']);
+
+/**
+ * Where a list of column names was taken from the columns of the frame `frame` reads, when it was
+ * (`df.columns`, `df.select_dtypes("number").columns.tolist()`, `list(df.columns)`, a comprehension
+ * filtering one, a name bound to one): the offset of the latest such reading of that frame (over the
+ * same bindings as `frame`, in the same function). The list holds no column written into the frame after that point that
+ * the frame did not have then. Undefined when any part is built otherwise, or read in a loop, which
+ * may take the columns again after the write.
+ */
+export function columnsTakenAt(flow: DataFlow, expression: Node, frame: NameRead, depth = 0): number | undefined {
+  const node = stripParens(expression);
+  if (depth > MAX_DEPTH) return undefined;
+  if (node.type === 'attribute') {
+    const object = node.childForFieldName('object');
+    if (!object) return undefined;
+    if (node.childForFieldName('attribute')?.text === 'columns') return columnsOfFrameAt(flow, object, frame);
+    return undefined;
+  }
+  if (node.type === 'list_comprehension') {
+    const clauses = node.namedChildren.filter((child) => child?.type === 'for_in_clause');
+    const source = clauses.length === 1 ? clauses[0]!.childForFieldName('right') : undefined;
+    return source ? columnsTakenAt(flow, source, frame, depth + 1) : undefined;
+  }
+  if (node.type === 'call') {
+    const call = flow.index.call(node);
+    if (!call) return undefined;
+    if (call.qname === 'builtins.list' && call.args.length === 1 && call.kwargs.size === 0) return columnsTakenAt(flow, call.args[0], frame, depth + 1);
+    return call.method && NAME_LIST_METHODS.has(call.method) && call.receiver ? columnsTakenAt(flow, call.receiver, frame, depth + 1) : undefined;
+  }
+  if (node.type !== 'identifier') return undefined;
+  const read = flow.readAt(node);
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  if (!read || definitions.length === 0) return undefined;
+  let latest = -1;
+  for (const definition of definitions) {
+    if (definition.kind !== 'assign' || !definition.value || insideLoop(definition.node)) return undefined;
+    const at = columnsTakenAt(flow, definition.value, frame, depth + 1);
+    if (at === undefined) return undefined;
+    latest = Math.max(latest, at);
+  }
+  return latest;
+}
+
+/** The offset of `object` when it reads the frame `frame` reads (or a frame method's subset of it), over the same bindings. */
+function columnsOfFrameAt(flow: DataFlow, object: Node, frame: NameRead): number | undefined {
+  let node = stripParens(object);
+  while (node.type === 'call') {
+    const call = flow.index.call(node);
+    if (!call?.method || !COLUMN_SUBSET_METHODS.has(call.method) || !call.receiver) return undefined;
+    node = stripParens(call.receiver);
+  }
+  if (node.type !== 'identifier' || node.text !== frame.name || insideLoop(node)) return undefined;
+  const read = flow.readAt(node);
+  if (!read || read.function !== frame.function) return undefined;
+  const here = flow.reachingDefinitions(read);
+  const there = flow.reachingDefinitions(frame);
+  return here.length > 0 && here.length === there.length && here.every((definition) => there.includes(definition)) ? node.startIndex : undefined;
+}
+
+function insideLoop(node: Node): boolean {
+  for (let at = node.parent; at; at = at.parent) {
+    if (at.type === 'for_statement' || at.type === 'while_statement') return true;
+    if (at.type === 'function_definition' || at.type === 'lambda') return false;
+  }
+  return false;
 }

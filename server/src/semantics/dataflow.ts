@@ -13,7 +13,7 @@
 import type { Node } from 'web-tree-sitter';
 import { definedOf, pushTo } from '../engine/collections';
 import type { SemanticIndex } from './index';
-import { columnList } from './columns';
+import { columnList, columnsTakenAt } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
 import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
@@ -781,12 +781,54 @@ export class DataFlow {
     }
     for (const read of this.readsWithin(expression)) {
       if (!kept(read.node)) continue;
-      const selected = selectedKeys(read.node, (index) => columnList(this, index));
-      const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k))));
+      const selected = selectedKeys(read.node, this.selectionKeys);
+      const takenAt = selected ? undefined : this.columnsSelectedAt(read);
+      const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))
+        && !(takenAt !== undefined && this.addedAfter(mutation, takenAt, read)));
       step.reads.push({ definitions: this.reachingDefinitions(read), mutations: writes });
     }
     graph.steps.set(key, step);
     return step;
+  }
+
+  /**
+   * The column names a subscript's index spells: a column list (columnList), or a name every binding
+   * of which is a string (`target_col = "target"`, then `df[target_col]`), which selects that column.
+   */
+  private readonly selectionKeys = (index: Node): string[] | undefined => {
+    const list = columnList(this, index);
+    if (list || index.type !== 'identifier') return list;
+    const read = this.readAt(index);
+    const definitions = read ? this.reachingDefinitions(read) : [];
+    const names = definitions.map((definition) => (definition.kind === 'assign' && definition.value ? stringValue(definition.value) : undefined));
+    return names.length > 0 && names.every((name) => name !== undefined) ? [...new Set(names as string[])] : undefined;
+  };
+
+  /**
+   * For `df[cols]` where `cols` was taken from the frame's own columns (`df.select_dtypes(...).columns`,
+   * a comprehension over them): the offset where they were taken (see columnsTakenAt).
+   */
+  private columnsSelectedAt(read: NameRead): number | undefined {
+    const parent = read.node.parent;
+    if (parent?.type !== 'subscript' || parent.startIndex !== read.node.startIndex) return undefined;
+    const indices = parent.childrenForFieldName('subscript').filter((child): child is Node => !!child);
+    return indices.length === 1 ? columnsTakenAt(this, indices[0], read) : undefined;
+  }
+
+  /**
+   * Whether a write puts only new columns into the frame after its columns were taken at `takenAt`
+   * (`df["cluster"] = labels` below `features = [c for c in df.columns if c != "y"]`): the list taken
+   * before holds none of them. A column the file reads from the frame before the write (`df["age"]`
+   * on the right of `df["age"] = scaler.fit_transform(df[["age"]])`) was there already, and may be
+   * in the list; so may any written in another function, or by a key not written out.
+   */
+  private addedAfter(mutation: Mutation, takenAt: number, selection: NameRead): boolean {
+    const scope = mutation.target.function;
+    if (mutation.kind !== 'item' || mutation.keys.length === 0 || mutation.site.startIndex <= takenAt || scope !== selection.function) return false;
+    const frameDefinitions = this.reachingDefinitions(mutation.target);
+    return !this.readsOf(mutation.target.name).some((read) => read !== mutation.target && read.function === scope
+      && read.node.startIndex < mutation.site.endIndex && this.reachingDefinitions(read).some((definition) => frameDefinitions.includes(definition))
+      && (selectedKeys(read.node, this.selectionKeys) ?? []).some((key) => mutation.keys.includes(key)));
   }
 
   /** The step of the expression whose data a binding receives. */

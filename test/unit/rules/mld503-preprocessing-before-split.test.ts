@@ -309,8 +309,57 @@ ruleTests(preprocessingBeforeSplit, {
             return cross_val_score(LogisticRegression(), X, labels, cv=3)
       `,
     },
+    {
+      name: 'a column written into the frame after the feature list was taken from its columns is not among the features the split gets',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.cluster import KMeans
+        from sklearn.decomposition import PCA
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+
+        df = pd.read_csv("plant.csv")
+        target_col = "yield"
+        numeric_cols = df.select_dtypes(include=[np.number]).columns.tolist()
+        feature_cols = [col for col in numeric_cols if col != target_col]
+        X_pca = PCA(n_components=5).fit_transform(StandardScaler().fit_transform(df[numeric_cols]))
+        df["cluster"] = KMeans(n_clusters=3, random_state=0).fit_predict(X_pca)
+        X = df[feature_cols].fillna(df[feature_cols].median())
+        X_train, X_test, y_train, y_test = train_test_split(X, df[target_col], test_size=0.2, random_state=42)
+
+        def segments(frame):
+            features = list(frame.columns)
+            frame["segment"] = KMeans(n_clusters=4, random_state=0).fit_predict(StandardScaler().fit_transform(frame))
+            return train_test_split(frame[features], frame["label"], random_state=0)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a feature list taken from the columns after the fitted column was written, or a column the frame already had overwritten after the list was taken, carries the fit',
+      code: py`
+        import pandas as pd
+        from sklearn.cluster import KMeans
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+
+        def listed_after(df):
+            df["cluster"] = KMeans(n_clusters=3, random_state=0).fit_predict(StandardScaler().fit_transform(df[["a", "b"]]))
+            features = [c for c in df.columns if c != "y"]
+            return train_test_split(df[features], df["y"], random_state=0)
+
+        def overwritten(df):
+            features = [c for c in df.columns if c != "y"]
+            df["age"] = StandardScaler().fit_transform(df[["age"]])
+            return train_test_split(df[features], df["y"], random_state=0)
+      `,
+      findings: [
+        { line: 7, column: 70, message: /^StandardScaler is fitted on all of df\[\["a", "b"\]\] before train_test_split/ },
+        { line: 13, column: 17, message: /^StandardScaler is fitted on all of df\[\["age"\]\] before train_test_split/ },
+      ],
+    },
     {
       name: 'a category_encoders target encoder learns the target mean of each category from every row, before the split',
       code: py`
