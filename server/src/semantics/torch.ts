@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
-import { ancestors, comparesWithNone, enclosingFunction, enclosingStatement, sameNode, stripParens, up } from './nodes';
+import { ancestors, comparesWithNone, enclosingFunction, enclosingStatement, methodClass, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
 import { LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NON_OPTIMIZER_STEPPERS, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
@@ -88,11 +88,63 @@ export function moduleOrigin(index: SemanticIndex, expression: Node, depth = 0):
   }
   if (call.qname === 'torch.compile' && call.args[0]) return moduleOrigin(index, call.args[0], depth + 1);
   const className = index.constructedClass(node);
-  if (!className) return undefined;
+  if (!className) return helperModule(index, call, depth);
   if (index.classMatches(className, isModuleClassName)) return { call, className, pretrained: false };
   if (isModelFactory(className)) return { call, className, pretrained: /\.from_pretrained$/.test(className) };
   return undefined;
 }
+
+/**
+ * A call of a function of the file that builds and hands back a module: a function called by its
+ * name, or a method of the caller's own class called on `self` (`self.stage1 = self._make_layer(...)`
+ * returning the `nn.Sequential` it filled). Every `return` must give a module; a generator, or a
+ * function with no `return` of a value, gives none.
+ */
+function helperModule(index: SemanticIndex, call: CallSite, depth: number): ModuleOrigin | undefined {
+  const fn = calledFunction(index, call);
+  if (!fn) return undefined;
+  // One answer per function (a builder is called once per stage); a function that returns its own call is no module.
+  const answers = helperAnswers(index);
+  if (answers.has(fn.startIndex)) return answers.get(fn.startIndex);
+  answers.set(fn.startIndex, undefined);
+  const { returns, yields } = index.functionExits(fn);
+  const origins = yields.length > 0 ? [] : returns.map((exit) => (exit.namedChild(0) ? moduleOrigin(index, exit.namedChild(0)!, depth + 1) : undefined));
+  const answer = origins.length > 0 && origins.every((o) => o) ? origins[0] : undefined;
+  answers.set(fn.startIndex, answer);
+  return answer;
+}
+
+const helperAnswers = oncePer((_index: SemanticIndex) => new Map<number, ModuleOrigin | undefined>());
+
+/** The file's function a call runs: one called by its name, or a method of the caller's class called on its `self`. */
+function calledFunction(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (call.callee.type === 'identifier') {
+    const target = index.resolve(call.callee.text, call.callee);
+    const statement = target.kind === 'local' && target.definition.kind === 'def' ? target.definition.statement : undefined;
+    return statement?.type === 'function_definition' ? statement : undefined;
+  }
+  const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+  if (!call.method || receiver?.type !== 'identifier') return undefined;
+  let method = enclosingFunction(call.node);
+  while (method && !methodClass(method)) method = enclosingFunction(method);
+  const cls = method ? methodClass(method) : undefined;
+  if (!method || !cls || method.childForFieldName('parameters')?.namedChild(0)?.text !== receiver.text) return undefined;
+  return ownMethods(index).get(cls.startIndex)?.get(call.method) ?? classMethods(index, cls).get(call.method);
+}
+
+/** The methods defined in a class's own body, by name (kept per class: asked once per call on `self`). */
+function classMethods(index: SemanticIndex, cls: Node): Map<string, Node> {
+  const methods = new Map<string, Node>();
+  for (const statement of cls.childForFieldName('body')?.namedChildren ?? []) {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+    if (fn && name) methods.set(name, fn); // the last definition of a name is the one the class keeps
+  }
+  ownMethods(index).set(cls.startIndex, methods);
+  return methods;
+}
+
+const ownMethods = oncePer((_index: SemanticIndex) => new Map<number, Map<string, Node>>());
 
 const modules: CheckerMemo<ModuleOrigin> = new WeakMap();
 const optimizers: CheckerMemo<boolean> = new WeakMap();

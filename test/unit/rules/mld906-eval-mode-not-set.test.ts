@@ -373,8 +373,34 @@ const TRAINED_EVALUATED_RETRAINED = py`
       again = net(x_val)
 `;
 
+/** A model a function of the file builds and returns, restored and evaluated without `.eval()`. */
+const BUILT_BY_HELPER = (build: string) => py`
+        import torch
+        import torch.nn as nn
+
+        class Net(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.fc = nn.Linear(4, 2)
+                self.drop = nn.Dropout(0.5)
+            def forward(self, x):
+                return self.fc(self.drop(x))
+
+        def build():
+            ${build}
+
+        model = build()
+        model.load_state_dict(torch.load("m.pt", weights_only=True))
+        with torch.no_grad():
+            preds = model(torch.randn(3, 4))
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
+    {
+      name: 'a model a function of the file builds from plain layers only, restored and evaluated',
+      code: BUILT_BY_HELPER('return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))'),
+    },
     {
       name: 'Monte-Carlo dropout: an explicit train() after training, then repeated no-grad passes sampled with dropout on, in a notebook',
       code: [
@@ -686,6 +712,13 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    {
+      name: 'a model a function of the file builds and returns (a class with dropout), restored and evaluated under no_grad',
+      code: BUILT_BY_HELPER('return Net()'),
+      findings: [{ line: 18, message: /^`model` is evaluated under `no_grad` but is still in training mode: the dropout or batch-norm layers it has behave as in training/ }],
+      safety: 'unsafe',
+      output: BUILT_BY_HELPER('return Net()').replace('\nwith torch.no_grad():', '\nmodel.eval()\nwith torch.no_grad():'),
+    },
     {
       name: 'one module left in training mode and evaluated in three places after training is one cause: one finding, the later uses linked',
       code: TRAINED_THEN_EVALUATED_THRICE,

@@ -23,6 +23,58 @@ const X_VECTOR = py`
                 return self.segment7.forward(self.frames(x))
 `;
 
+/** A ResNeXt for CIFAR whose stages are built by a method of the class that fills and returns an `nn.Sequential`. */
+const RESNEXT = py`
+        import torch.nn as nn
+        import torch.nn.functional as F
+
+        class CifarResNeXt(nn.Module):
+            def __init__(self, depth):
+                super().__init__()
+                self.depth = depth
+                self.conv_1 = nn.Conv2d(3, 64, 3, 1, 1, bias=False)
+                self.bn_1 = nn.BatchNorm2d(64)
+                self.stage_1 = self.block("stage_1", 64, 256, 1)
+                self.stage_2 = self.block("stage_2", 256, 512, 2)
+
+            def block(self, name, cin, cout, stride=2):
+                block = nn.Sequential()
+                for i in range(self.depth):
+                    block.add_module("%s_%d" % (name, i), nn.Conv2d(cin if i == 0 else cout, cout, 3, stride if i == 0 else 1, 1))
+                return block
+
+            def forward(self, x):
+                x = self.conv_1.forward(x)
+                x = F.relu(self.bn_1.forward(x))
+                x = self.stage_1.forward(x)
+                return self.stage_2.forward(x)
+`;
+
+/** A VGG whose features come from a module-level builder, and a shortcut from a method returning a module on every path. */
+const VGG = py`
+        import torch.nn as nn
+
+        def make_layers(cfg):
+            layers = []
+            for v in cfg:
+                layers += [nn.Conv2d(3, v, 3), nn.ReLU(inplace=True)]
+            return nn.Sequential(*layers)
+
+        class VGG(nn.Module):
+            def __init__(self, cfg):
+                super().__init__()
+                self.features = make_layers(cfg)
+                self.shortcut = self._shortcut(64, 128)
+
+            def _shortcut(self, cin, cout):
+                if cin == cout:
+                    return nn.Identity()
+                return nn.Conv2d(cin, cout, 1)
+
+            def forward(self, x):
+                return self.shortcut.forward(self.features.forward(x))
+`;
+
 ruleTests(forwardCalledDirectly, {
   valid: [
     {
@@ -66,6 +118,51 @@ ruleTests(forwardCalledDirectly, {
         class Wrapped(nn.Sequential):
             def forward(self, x):
                 return nn.Sequential.forward(self, x)
+      `,
+    },
+    {
+      name: 'a helper that may hand back something other than a module, a generator, or another object\'s method',
+      code: py`
+        import torch.nn as nn
+        from mylib import make_head
+
+        def make_shortcut(cin, cout):
+            if cin == cout:
+                return None
+            return nn.Conv2d(cin, cout, 1)
+
+        def make_blocks(n):
+            for _ in range(n):
+                yield nn.Linear(8, 8)
+
+        def make_classifier(n):
+            return make_head(n)
+
+        class Net(nn.Module):
+            def __init__(self, builder):
+                super().__init__()
+                self.shortcut = make_shortcut(16, 32)
+                self.blocks = make_blocks(3)
+                self.head = make_classifier(10)
+                self.stem = builder.block(3, 16)
+
+            def forward(self, x):
+                x = self.stem.forward(x)
+                x = self.shortcut.forward(x)
+                return self.head.forward(x)
+      `,
+    },
+    {
+      name: 'a layer-building method called on an object other than self',
+      code: py`
+        import torch.nn as nn
+        class Builder:
+            def block(self, cin, cout):
+                return nn.Sequential(nn.Conv2d(cin, cout, 3), nn.ReLU())
+        class Other:
+            def run(self, builder, x):
+                stage = builder.block(3, 16)
+                return stage.forward(x)
       `,
     },
   ],
@@ -112,6 +209,21 @@ ruleTests(forwardCalledDirectly, {
       fixIndex: 0,
       // The embedding method calls its layers; the other method's direct call is left as it was.
       output: X_VECTOR.replace(/def embed[\s\S]*?(?=def forward)/, (embed) => embed.replaceAll('.forward(', '(')),
+    },
+    {
+      name: 'stages built and returned by a method of the class, called on self (ResNeXt shape)',
+      code: RESNEXT,
+      findings: [{ line: 20, related: 3, message: /as do 3 other direct `\.forward` calls in this function, linked/ }],
+      fixIndex: 0,
+      // Every stage is called, the two the class's own method builds too.
+      output: RESNEXT.replace(/def forward[\s\S]*/, (forward) => forward.replaceAll('.forward(', '(')),
+    },
+    {
+      name: 'layers from a module-level builder (VGG make_layers) and from a method with a module on every return',
+      code: VGG,
+      findings: [{ line: 21, related: 1 }],
+      fixIndex: 0,
+      output: VGG.replace('self.shortcut.forward(self.features.forward(x))', 'self.shortcut(self.features(x))'),
     },
     {
       name: 'library models: torchvision, transformers, and a parameter annotated nn.Module',
