@@ -1517,6 +1517,35 @@ ruleTests(intermediateFileHop, {
       noFix: true,
     },
     {
+      name: 'a write chained onto the read that made the data, too long to quote whole, is named by its chain without arguments, not cut inside the read',
+      code: py`
+        import pandas as pd
+        pd.read_csv("../input/application_train.csv.zip").to_feather("../input/application_train.ftr")
+        print("transactions")
+        pd.read_parquet("../input/transactions.parquet").sort_values(["store_nbr", "date"]).reset_index(drop=True).to_feather("../input/transactions.ftr")
+        pd.read_feather("../input/application_train.ftr")[["SK_ID_CURR"]].to_feather("../input/train_idx.ftr")
+        print("fit")
+        sales = pd.read_feather("../input/transactions.ftr")
+        model.fit(sales[FEATURES], sales["transactions"])
+      `,
+      findings: [
+        { line: 5, message: /^"..\/input\/application_train.ftr" is written by `pd\.read_csv\(\.\.\.\)\.to_feather` in line 2 and read back here:/ },
+        { line: 7, message: /^"..\/input\/transactions.ftr" is written by `pd\.read_parquet\(\.\.\.\)\.sort_values\(\.\.\.\)\.reset_index\(\.\.\.\)\.to_feather` in line 4 and read back here:/ },
+      ],
+      noFix: true,
+    },
+    {
+      name: 'a writer on a long subscript keeps its method, the key left out',
+      code: py`
+        import pandas as pd
+        frames["holidays_events_with_transferred_days"].to_csv("holidays.csv", index=False)
+        holidays = pd.read_csv("holidays.csv")
+        model.fit(train.merge(holidays, on="date")[FEATURES], train["sales"])
+      `,
+      findings: [{ line: 3, message: /^"holidays.csv" is written by `frames\[\.\.\.\]\.to_csv` in line 2 and read back here/ }],
+      noFix: true,
+    },
+    {
       name: 'a read-back checked by an assertion call and then trained on, or handed to a call that is no assertion, is a hop',
       code: py`
         import pandas as pd
