@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow, NameRead } from './dataflow';
 import { stringValue } from './literals';
-import { stripParens } from './nodes';
+import { enclosingLoops, stripParens } from './nodes';
 
 const MAX_DEPTH = 6;
 const LIST_TYPES = new Set(['list', 'tuple', 'set']);
@@ -120,10 +120,4 @@ function columnsOfFrameAt(flow: DataFlow, object: Node, frame: NameRead): number
   return here.length > 0 && here.length === there.length && here.every((definition) => there.includes(definition)) ? node.startIndex : undefined;
 }
 
-function insideLoop(node: Node): boolean {
-  for (let at = node.parent; at; at = at.parent) {
-    if (at.type === 'for_statement' || at.type === 'while_statement') return true;
-    if (at.type === 'function_definition' || at.type === 'lambda') return false;
-  }
-  return false;
-}
+const insideLoop = (node: Node): boolean => enclosingLoops(node).length > 0;
