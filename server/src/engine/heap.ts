@@ -19,6 +19,9 @@ export const WORKER_YOUNG_GENERATION_MB = 3 * WORKER_SEMI_SPACE_MB;
  * of one cell of a 300-cell notebook took 41-48 ms of CPU against 57-72 ms (medians of 80 edits,
  * three pairs); with 200 documents open the server held 234 MB against 217-224 MB, and 167-171 MB
  * against 145-150 MB once they were closed (npm run bench:memory -- 2 --compare-node-defaults).
+ * Through the server (bench:latency -- 60 --warm 30 --compare-node-defaults, two quiet runs) the
+ * 5k-line script's edit -> diagnostics p95 fell from 124-156 to 95-139 ms, while the notebook's
+ * rose from 77-80 to 85-105 ms: the gain is the large script's.
  */
 export const SERVER_SEMI_SPACE_MB = 32;
 
