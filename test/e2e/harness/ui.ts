@@ -46,7 +46,8 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor({ timeout: 10_000 });
     await input.fill(name);
-    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 15_000 });
+    // The first search of a workspace waits for the file index, which a busy machine builds slowly.
+    await this.page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor({ timeout: 15_000 });
   }
@@ -115,22 +116,32 @@ export class Workbench {
     await this.moveAway();
   }
 
-  /** Puts the caret on `box`, opens the quick-fix menu with Ctrl+. and picks the row matching `title`. */
-  async quickFix(box: Box, title: string): Promise<void> {
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await this.moveAway();
-    await this.page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
-    // The gutter light bulb appears once the code actions at the caret are known; Ctrl+. pressed
-    // before that is sometimes dropped. A head start only: the retry below covers a missing bulb.
-    await this.page.locator('.monaco-editor.focused [class*="codicon-gutter-lightbulb"]').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  /**
+   * Puts the caret on the box `locate` measures, opens the quick-fix menu with Ctrl+. and picks
+   * the row matching `title`. Each attempt measures and clicks again: a notebook still laying out
+   * its cells can move a line between the measure and the click, and a click that lands in another
+   * cell leaves a menu without the row however often Ctrl+. is pressed.
+   */
+  async quickFix(locate: () => Promise<Box>, title: string): Promise<void> {
     const row = this.page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
     for (let attempt = 1; ; attempt++) {
+      const box = await locate();
+      await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await this.moveAway();
+      await this.page.locator('.monaco-editor.focused').first().waitFor({ timeout: 10_000 });
+      // The gutter light bulb appears once the code actions at the caret are known; Ctrl+. pressed
+      // before that is sometimes dropped. A head start only: the retry covers a missing bulb.
+      await this.page.locator('.monaco-editor.focused [class*="codicon-gutter-lightbulb"]').first().waitFor({ timeout: 5000 }).catch(() => undefined);
       await this.page.keyboard.press('Control+.');
       try {
         await row.waitFor({ timeout: 8000 });
         break;
       } catch (error) {
-        if (attempt === 3) throw error;
+        if (attempt === 3) {
+          const shown = await this.page.locator('.action-widget .monaco-list-row').allInnerTexts();
+          const caret = await this.page.locator('.monaco-editor.focused .view-line').allInnerTexts().catch(() => []);
+          throw new Error(`${(error as Error).message}\nthe menu showed: ${JSON.stringify(shown)}\nthe focused editor holds: ${plain(caret.join(' / ')).slice(0, 300)}`);
+        }
         this.gestureRetries++;
         await this.page.keyboard.press('Escape');
       }
@@ -290,8 +301,7 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
       await workbench.closePanel();
     }],
     ['Ctrl+. applies the MLD701 fix; the squiggle goes and the saved file changes', async () => {
-      const squiggle = await workbench.squiggleOn(EDITOR, THRESHOLD_LINE);
-      await workbench.quickFix(squiggle, 'MLD701: Extract 0.35 to a named constant DECISION_THRESHOLD');
+      await workbench.quickFix(() => workbench.squiggleOn(EDITOR, THRESHOLD_LINE), 'MLD701: Extract 0.35 to a named constant DECISION_THRESHOLD');
       await until('the fixed line in the editor', async () => ((await workbench.editorText(EDITOR)).includes('at_risk = proba > DECISION_THRESHOLD') ? true : undefined));
       await workbench.noSquiggleOn(EDITOR, 'at_risk = proba > DECISION_THRESHOLD');
       await page.keyboard.press('Control+S');
@@ -310,8 +320,11 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
     }],
     ['Ctrl+. in a notebook cell offers Ignore in this cell, which writes the cell directive', async () => {
       // The start of the line, where only MLD804 (the whole line: the cell ran out of order) sits.
-      const line = await workbench.lineBox(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
-      await workbench.quickFix({ x: line.x + 2, y: line.y, width: 6, height: line.height }, 'MLD804: Ignore notebook-out-of-order in this cell');
+      const locate = async (): Promise<Box> => {
+        const line = await workbench.lineBox(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
+        return { x: line.x + 2, y: line.y, width: 6, height: line.height };
+      };
+      await workbench.quickFix(locate, 'MLD804: Ignore notebook-out-of-order in this cell');
       await until('the directive in the cell', async () => ((await workbench.notebookText()).includes('# mldebt: ignore-cell[MLD804]') ? true : undefined));
     }],
     ['Fix All from the command palette applies the safe fixes of the file', async () => {
