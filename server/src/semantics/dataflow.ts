@@ -213,7 +213,8 @@ export class DataFlow {
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
   private readonly firstCalls = new Map<number, Node[] | null>();
-  private readonly entryChains = new Map<number, Map<number, number[]>>();
+  private readonly entryChains = new Map<number, Map<number, Node[]>>();
+  private readonly methodEntryChains = new Map<number, Map<number, Node[]>>();
   /** `instancesOf` by class (its start offset). */
   private readonly instances = new Map<number, NameRead[]>();
   private selfCalls: Map<string, NameRead[]> | undefined;
@@ -408,28 +409,41 @@ export class DataFlow {
    * in order whatever calls it.
    */
   entryRuns(node: Node): ReadonlyMap<number, number[]> {
-    const fn = enclosingFunction(node);
     const runs = new Map<number, number[]>();
-    if (fn) for (const [entry, chain] of this.entryRunsOf(fn)) runs.set(entry, [...chain, node.startIndex]);
+    for (const [entry, chain] of this.entryRunSites(node)) runs.set(entry, offsets(chain));
     return runs;
   }
 
-  /** The call chains from each uncalled module-level function to the body of `fn`, worked out once per function. */
-  private entryRunsOf(fn: Node): ReadonlyMap<number, number[]> {
-    const known = this.entryChains.get(fn.startIndex);
+  /**
+   * `entryRuns` as the nodes of each chain (the call in each function on the way, then `node`).
+   * With `methods`, a method of one of the file's classes that nothing in the file calls is an
+   * entry too: another module drives the object (`server.start()`), and the method's body runs
+   * its calls in order whatever calls it.
+   */
+  entryRunSites(node: Node, methods = false): ReadonlyMap<number, Node[]> {
+    const fn = enclosingFunction(node);
+    const runs = new Map<number, Node[]>();
+    if (fn) for (const [entry, chain] of this.entryRunsOf(fn, methods)) runs.set(entry, [...chain, node]);
+    return runs;
+  }
+
+  /** The call chains from each entry to the body of `fn`, worked out once per function (and kind of entry). */
+  private entryRunsOf(fn: Node, methods: boolean): ReadonlyMap<number, Node[]> {
+    const cache = methods ? this.methodEntryChains : this.entryChains;
+    const known = cache.get(fn.startIndex);
     if (known) return known;
-    const runs = new Map<number, number[]>();
+    const runs = new Map<number, Node[]>();
     // A call from inside its own recursion never starts the run.
-    this.entryChains.set(fn.startIndex, runs);
-    const calls = this.callsOf(fn);
-    if (calls.length === 0 && this.moduleFunction(fn)) runs.set(fn.startIndex, []);
-    for (const read of [...calls, ...this.methodCallsOf(fn)]) {
+    cache.set(fn.startIndex, runs);
+    const calls = [...this.callsOf(fn), ...this.methodCallsOf(fn)];
+    if (calls.length === 0 && (this.moduleFunction(fn) || (methods && methodClass(fn)))) runs.set(fn.startIndex, []);
+    for (const read of calls) {
       const caller = enclosingFunction(read.node);
       if (!caller) continue;
-      for (const [entry, chain] of this.entryRunsOf(caller)) {
-        const through = [...chain, read.node.startIndex];
+      for (const [entry, chain] of this.entryRunsOf(caller, methods)) {
+        const through = [...chain, read.node];
         const first = runs.get(entry);
-        if (!first || runsEarlier(through, first)) runs.set(entry, through);
+        if (!first || runsEarlier(offsets(through), offsets(first))) runs.set(entry, through);
       }
     }
     return runs;

@@ -5970,3 +5970,87 @@ describe('MLD908: a save in a branch that returns before the load', () => {
     assert.deepEqual(await lines(maybe), []);
   });
 });
+
+/**
+ * A class another module drives: a method nothing in the file calls (the entry) runs a method that
+ * saves the best model, then one that loads it back. Each entry's body runs its calls in order.
+ */
+const DRIVEN_SERVER = py`
+  import os
+  import torch
+
+  class Server:
+      def __init__(self, model, exp_folder):
+          self.model = model
+          self.exp_folder = exp_folder
+          self.best = 0.0
+
+      def start(self, rounds):
+          for r in range(rounds):
+              self.one_round(r)
+          self.final_test()
+
+      def one_round(self, r):
+          score = self.evaluate()
+          if score > self.best:
+              self.best = score
+              self.save_state(os.path.join(self.exp_folder, "best_model.pth"))
+
+      def save_state(self, save_path):
+          torch.save({"model": self.model.state_dict()}, save_path)
+
+      def final_test(self):
+          state = torch.load(os.path.join(self.exp_folder, "best_model.pth"))["model"]
+          self.model.load_state_dict(state)
+
+  class Trainer:
+      def __init__(self, model, out_dir):
+          self.model = model
+          self.out_dir = out_dir
+
+      def train(self, epochs):
+          best = 0.0
+          for epoch in range(epochs):
+              acc = self.step()
+              if acc > best:
+                  best = acc
+                  torch.save(self.model.state_dict(), os.path.join(self.out_dir, "best.pt"))
+
+      def test(self):
+          self.model.load_state_dict(torch.load(os.path.join(self.out_dir, "best.pt")))
+
+  def main(model):
+      trainer = Trainer(model, "runs/exp")
+      trainer.train(10)
+      trainer.test()
+`;
+
+describe('MLD908: a method another module drives, which saves before it loads back', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/fl/server.py', code, unsafeModelDeserialization);
+  /** The example with one passage replaced, which must be there. */
+  const changed = (from: string, to: string) => {
+    assert.ok(DRIVEN_SERVER.includes(from), from);
+    return DRIVEN_SERVER.replace(from, to);
+  };
+
+  it('leaves a load reached from an uncalled method or function only after a call that saved the file', async () => {
+    assert.deepEqual(await lines(DRIVEN_SERVER), []);
+  });
+
+  it('still reports a load another entry reaches without the save, or reaches first', async () => {
+    // A second entry of Server that tests without training.
+    const second = changed('    def one_round(self, r):', '    def evaluate_only(self):\n        self.final_test()\n\n    def one_round(self, r):');
+    assert.deepEqual(await lines(second), [28]);
+    const resumeFirst = changed('    trainer.train(10)\n    trainer.test()', '    trainer.test()\n    trainer.train(10)');
+    assert.deepEqual(await lines(resumeFirst), [42]);
+  });
+
+  it('still reports a load in the other arm of an if, after a save that returns, and a method nothing calls', async () => {
+    const arms = changed('    trainer.train(10)\n    trainer.test()', '    if mode == "train":\n        trainer.train(10)\n    else:\n        trainer.test()');
+    assert.deepEqual(await lines(arms), [42]);
+    const returns = changed('    trainer.train(10)\n    trainer.test()', '    if mode == "train":\n        trainer.train(10)\n        return\n    trainer.test()');
+    assert.deepEqual(await lines(returns), [42]);
+    const uncalled = changed('    trainer.train(10)\n    trainer.test()', '    trainer.train(10)');
+    assert.deepEqual(await lines(uncalled), [42]);
+  });
+});

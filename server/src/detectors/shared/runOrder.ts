@@ -300,10 +300,35 @@ function firstLoopValue(flow: DataFlow, loop: Node): number | undefined {
 function firstRunsBefore(flow: DataFlow, write: Node, read: Node): boolean {
   const writes = flow.firstRunSites(write);
   const reads = writes && flow.firstRunSites(read);
-  if (!writes || !reads) return false;
+  return !!writes && !!reads && chainRunsBefore(writes, reads);
+}
+
+/** Two call chains from one start: where they part, the first's call comes before the second's, not in another arm of an `if`. */
+function chainRunsBefore(writes: readonly Node[], reads: readonly Node[]): boolean {
   const at = writes.findIndex((site, i) => i >= reads.length || !sameNode(site, reads[i]));
   if (at < 0 || at >= reads.length) return false;
   return writes[at].endIndex <= reads[at].startIndex && !inExclusiveArms(writes[at], reads[at]);
+}
+
+/**
+ * True when code nothing in the module runs reads a file only after writing it: every entry that
+ * reaches the read (a function or a method nothing in the file calls, which another module or an
+ * entry point drives: `Server.start` looping over rounds that save the best model, then testing it)
+ * reaches the write first, where the two chains part in its body. A read one entry reaches without
+ * the write before it (a method another module may call alone) may find an earlier run's file.
+ */
+export function writtenFirstInEveryEntry(flow: DataFlow, write: Node, read: Node): boolean {
+  // Within one function, writtenBeforeRead's own order (and its arms and returns) decides.
+  if (sameNode(enclosingFunction(write), enclosingFunction(read)) || flow.firstRunSites(read)) return false;
+  const reads = flow.entryRunSites(read, true);
+  if (reads.size === 0) return false;
+  const writes = flow.entryRunSites(write, true);
+  return [...reads].every(([entry, chain]) => {
+    const written = writes.get(entry);
+    const at = written?.findIndex((site, i) => i >= chain.length || !sameNode(site, chain[i])) ?? -1;
+    // A call that saves in a branch returning from the entry leaves the read to the runs that skipped it.
+    return !!written && chainRunsBefore(written, chain) && !returnsBefore(written[at], chain[at]);
+  });
 }
 
 /**
