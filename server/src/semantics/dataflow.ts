@@ -217,6 +217,8 @@ export class DataFlow {
   private readonly methodEntryChains = new Map<number, Map<number, Node[]>>();
   /** `instancesOf` by class (its start offset). */
   private readonly instances = new Map<number, NameRead[]>();
+  /** `constructionsOf` by class (its start offset). */
+  private readonly constructions = new Map<number, NameRead[]>();
   private selfCalls: Map<string, NameRead[]> | undefined;
   private readonly blocks = new Map<Definition, Node | null>();
   private readonly kinds = new Map<MemoKey, ValueKind | null>();
@@ -329,7 +331,9 @@ export class DataFlow {
    * The calls of a method of one of the file's classes, as the reads that make them: `self` in
    * `self.save_checkpoint(...)` inside a method of the class, and a name bound to an object the
    * file builds from the class (`stopper = EarlyStopping(...)`) in `stopper.save_checkpoint(...)`,
-   * or in `stopper(loss, model)` for `__call__`. Empty for functions that are not methods.
+   * or in `stopper(loss, model)` for `__call__`; for `__init__`, the constructions of the class
+   * (`DistillationTrainer(...)`: building an object runs its `__init__`). Empty for functions that
+   * are not methods.
    */
   methodCallsOf(fn: Node): NameRead[] {
     const cls = methodClass(fn);
@@ -337,7 +341,28 @@ export class DataFlow {
     if (!cls || !name) return [];
     const onSelf = this.callsOnSelf().get(`${cls.startIndex}:${name}`) ?? [];
     const onInstances = this.instancesOf(cls).filter((read) => (name === '__call__' ? isCallee(read) : isMethodCalled(read, name)));
-    return [...onSelf, ...onInstances];
+    return name === '__init__' ? [...onSelf, ...onInstances, ...this.constructionsOf(cls)] : [...onSelf, ...onInstances];
+  }
+
+  /**
+   * The calls that build an object of the class, as the reads of its name that call it
+   * (`trainer = Trainer(cfg)`, a bare `Trainer(cfg).run()`), and those of the file's classes that
+   * derive from it and keep its `__init__` (define none of their own): each runs this `__init__`.
+   */
+  private constructionsOf(cls: Node, seen = new Set<number>()): NameRead[] {
+    const known = this.constructions.get(cls.startIndex);
+    if (known) return known;
+    const className = cls.childForFieldName('name')?.text;
+    if (!className || seen.has(cls.startIndex)) return [];
+    seen.add(cls.startIndex);
+    const built = this.readsOf(className).filter((read) => isCallee(read)
+      && this.reachingDefinitions(read).some((definition) => definition.kind === 'class' && definition.statement.startIndex === cls.startIndex));
+    for (const local of this.index.classes.values()) {
+      if (!local.bases.includes(`local:${className}`) || definesMethod(local.node, '__init__')) continue;
+      built.push(...this.constructionsOf(local.node, seen));
+    }
+    this.constructions.set(cls.startIndex, built);
+    return built;
   }
 
   /**
@@ -1114,6 +1139,14 @@ function isMethodCalled(read: NameRead, name: string): boolean {
   const attribute = read.node.parent;
   if (attribute?.type !== 'attribute' || !sameNode(attribute.childForFieldName('object'), read.node) || attribute.childForFieldName('attribute')?.text !== name) return false;
   return attribute.parent?.type === 'call' && sameNode(attribute.parent.childForFieldName('function'), attribute);
+}
+
+/** True when the class body defines a method of that name (decorated or not). */
+function definesMethod(cls: Node, name: string): boolean {
+  return (cls.childForFieldName('body')?.namedChildren ?? []).some((statement) => {
+    const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    return fn?.type === 'function_definition' && fn.childForFieldName('name')?.text === name;
+  });
 }
 
 /** True when the read is the function of a call (`f` in `f(x)`). */

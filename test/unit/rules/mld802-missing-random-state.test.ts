@@ -426,6 +426,77 @@ const GRIDS_LEAVING_TIES = (seedLine: string, seed: string) => py`
   fitted = fit_all({"ada": AdaBoostClassifier(n_estimators=50)}, X_train, y_train)
 `;
 
+/** A data set built, and shuffled through its `__init__`'s helper, before the seed; `seedLine` and `seed` are what the fix adds. */
+const EMAILS_BUILT_BEFORE_SEED = (seedLine: string, seed: string) => py`
+  import numpy as np
+  import pandas as pd
+  from torch.utils.data import Dataset, DataLoader${seedLine}
+
+  class SpamEmails(Dataset):
+      def __init__(self, folder):
+          self.frame = self.prepare(folder)
+
+      def prepare(self, folder):
+          return pd.read_csv(f"{folder}/emails.csv").sample(frac=1${seed})
+
+      def __len__(self):
+          return len(self.frame)
+
+      def __getitem__(self, i):
+          row = self.frame.iloc[i]
+          return row["text"], row["label"]
+
+  emails = SpamEmails("data/enron")
+  np.random.seed(1234)
+  loader = DataLoader(emails, batch_size=32)
+  for texts, labels in loader:
+      loss = model(texts, labels)
+      loss.backward()
+      optimizer.step()
+`;
+
+/** A trainer whose `__init__` builds its forest through a method, built before the seed and fitted after it. */
+const TRAINER_BUILT_BEFORE_SEED = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from sklearn.ensemble import RandomForestClassifier${seedLine}
+
+  class Trainer:
+      def __init__(self, n_trees):
+          self.model = self.make(n_trees)
+
+      def make(self, n_trees):
+          return RandomForestClassifier(n_estimators=n_trees${seed})
+
+      def fit(self, X, y):
+          return self.model.fit(X, y)
+
+  trainer = Trainer(300)
+  np.random.seed(7)
+  trainer.fit(X, y)
+`;
+
+/** A base whose `__init__` splits, and a subclass with an `__init__` of its own (not calling the base's) built after the seed. */
+const OWN_INIT_SUBCLASS = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split${seedLine}
+
+  class Splits:
+      def __init__(self, X, y):
+          self.X_train, self.X_test, self.y_train, self.y_test = train_test_split(X, y, test_size=0.3${seed})
+
+  class FixedSplits(Splits):
+      def __init__(self, X_train, X_test, y_train, y_test):
+          self.X_train, self.X_test, self.y_train, self.y_test = X_train, X_test, y_train, y_test
+
+      def score(self):
+          model = LogisticRegression().fit(self.X_train, self.y_train)
+          return model.score(self.X_test, self.y_test)
+
+  np.random.seed(42)
+  print(FixedSplits(X_tr, X_te, y_tr, y_te).score())
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -892,6 +963,103 @@ ruleTests(missingRandomState, {
             init(args.random_seed)
             for model in get_models():
                 model.fit(X, y)
+      `,
+    },
+    {
+      name: 'NumPy seeded in a data set\'s __init__ before it calls the method that shuffles the frame, the data set built by the script',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from torch.utils.data import Dataset, DataLoader
+
+        class SpamEmails(Dataset):
+            def __init__(self, folder):
+                np.random.seed(1234)
+                self.frame = self.prepare(folder)
+
+            def prepare(self, folder):
+                ham = pd.read_csv(f"{folder}/ham.csv")
+                spam = pd.read_csv(f"{folder}/spam.csv")
+                return pd.concat((ham, spam), axis=0).sample(frac=1)
+
+            def __len__(self):
+                return len(self.frame)
+
+            def __getitem__(self, i):
+                row = self.frame.iloc[i]
+                return row["text"], row["label"]
+
+        loader = DataLoader(SpamEmails("data/enron"), batch_size=32)
+        for texts, labels in loader:
+            loss = model(texts, labels)
+            loss.backward()
+            optimizer.step()
+      `,
+    },
+    {
+      name: 'NumPy seeded under __main__ before the script builds the experiment whose __init__ splits and builds the forest through a method',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+
+        class Experiment:
+            def __init__(self, X, y):
+                self.parts = train_test_split(X, y, test_size=0.2)
+                self.model = self.build()
+
+            def build(self):
+                return RandomForestClassifier(n_estimators=200)
+
+            def run(self):
+                X_tr, X_te, y_tr, y_te = self.parts
+                return self.model.fit(X_tr, y_tr).score(X_te, y_te)
+
+        if __name__ == "__main__":
+            np.random.seed(0)
+            print(Experiment(X, y).run())
+      `,
+    },
+    {
+      name: 'NumPy seeded before the script builds a subclass that keeps its base\'s __init__, which splits',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import train_test_split
+
+        class Splits:
+            def __init__(self, X, y):
+                self.X_train, self.X_test, self.y_train, self.y_test = train_test_split(X, y, test_size=0.3)
+
+        class SpamSplits(Splits):
+            def score(self):
+                model = LogisticRegression().fit(self.X_train, self.y_train)
+                return model.score(self.X_test, self.y_test)
+
+        np.random.seed(42)
+        print(SpamSplits(X, y).score())
+      `,
+    },
+    {
+      name: 'NumPy seeded by an uncalled main() before it builds the trainer whose __init__ builds the forest through a method',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import RandomForestClassifier
+
+        class Trainer:
+            def __init__(self, n_trees):
+                self.model = self.make(n_trees)
+
+            def make(self, n_trees):
+                return RandomForestClassifier(n_estimators=n_trees)
+
+            def fit(self, X, y):
+                return self.model.fit(X, y)
+
+        def main():
+            np.random.seed(7)
+            trainer = Trainer(300)
+            trainer.fit(X, y)
       `,
     },
     {
@@ -2360,6 +2528,15 @@ ruleTests(missingRandomState, {
       ],
       output: SEEDED_AFTER_IN_ENTRIES('\n  SEED = 42', ', random_state=SEED'),
     },
+    seededTemplateCase('a data set built before NumPy is seeded runs its __init__, and the method that shuffles, unseeded', EMAILS_BUILT_BEFORE_SEED, [
+      { line: 10, message: /^`pd\.read_csv\(f"\{folder\}\/emails\.csv"\)\.sample` is called without `random_state`: each run puts the rows in a different order$/ },
+    ]),
+    seededTemplateCase('a trainer built before NumPy is seeded builds its forest unseeded, whatever runs after the seed', TRAINER_BUILT_BEFORE_SEED, [
+      { line: 9, message: /each run gives a different result/ },
+    ]),
+    seededTemplateCase('a subclass with an __init__ of its own does not run its base\'s: building it after the seed leaves the base\'s split unseeded', OWN_INIT_SUBCLASS, [
+      { line: 7, message: /each run splits the data differently/ },
+    ]),
     {
       name: 'a simulator seeding NumPy with a parameter that defaults to None, called without one, seeds nothing',
       code: py`
