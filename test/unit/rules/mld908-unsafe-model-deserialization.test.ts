@@ -2254,6 +2254,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the most frequent or the middle value of a column, kept beside the models to fill its gaps at test time, by the name loaded into or the file\'s own name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import pandas as pd
+
+        DEPS = os.path.join("models", "regression", "dependencies")
+        data = pd.read_csv("data/test.csv")
+        cityname_mode = joblib.load(r'models\\classification\\dependencies\\cityname_mode.joblib')
+        data["cityname"].fillna(cityname_mode, inplace=True)
+        fill = joblib.load(os.path.join(DEPS, "bedrooms_median.joblib"))
+        data["bedrooms"] = data["bedrooms"].fillna(fill)
+        with open("saved_models/imputation/fuel_modes.pkl", "rb") as f:
+            modes = pickle.load(f)
+        age_median = joblib.load(f"{DEPS}/age_median.pkl")
+      `,
+    },
+    {
       name: 'a training history abbreviated as the last word of the name loaded into (`hist`, `loss_hist`), pickled beside the weights it belongs to',
       code: py`
         import pickle
@@ -4249,6 +4268,25 @@ ruleTests(unsafeModelDeserialization, {
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a mode or median that also names a model, a model named after the median it predicts, and a mode file used as a model are still models',
+      code: py`
+        import os
+        import joblib
+
+        DEPS = os.path.join("models", "dependencies")
+        model_mode = joblib.load(os.path.join(DEPS, "city_mode.joblib"))
+        median_model = joblib.load("models/median_model.pkl")
+        q50 = joblib.load("models/median_regressor.joblib")
+        city_mode = joblib.load(os.path.join(DEPS, "city_mode.joblib"))
+        y_hat = city_mode.predict(X)
+      `,
+      findings: [
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {
