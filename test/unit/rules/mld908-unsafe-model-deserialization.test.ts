@@ -1083,6 +1083,38 @@ const MOVED_INTO_PLACE = py`
             return base, resumed
 `;
 
+/** An object handed to a training function of the file: a load before the call that hands it, another file, a path the function hands its method. */
+const HANDED_OBJECT_OTHER_FILES = py`
+  import os
+  import torch
+
+  class EarlyStopping:
+      def __init__(self, filepath="checkpoint.pt"):
+          self.filepath = filepath
+
+      def __call__(self, loss, model):
+          torch.save(model.state_dict(), self.filepath)
+
+  class Saver:
+      def save(self, net, path):
+          torch.save(net.state_dict(), path)
+
+  def train_model(model, early_stopping):
+      for epoch in range(50):
+          early_stopping(validate(model), model)
+
+  def fit(net, out_dir, saver):
+      for epoch in range(10):
+          saver.save(net, os.path.join(out_dir, "last.pt"))
+
+  train_model(model_a, EarlyStopping(filepath="a.pt"))
+  model_b.load_state_dict(torch.load("b.pt"))
+  train_model(model_b, EarlyStopping(filepath="b.pt"))
+  model_a.load_state_dict(torch.load("checkpoint.pt"))
+  fit(net, args.out, Saver())
+  net.load_state_dict(torch.load(os.path.join(args.out, "last.pt")))
+`;
+
 /** An early-stopping class of the file that saves where it is built to; the loads read another file, or the file before the loop. */
 const EARLY_STOPPING_OTHER_FILES = py`
   import torch
@@ -2254,6 +2286,25 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the most frequent or the middle value of a column, kept beside the models to fill its gaps at test time, by the name loaded into or the file\'s own name',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import pandas as pd
+
+        DEPS = os.path.join("models", "regression", "dependencies")
+        data = pd.read_csv("data/test.csv")
+        cityname_mode = joblib.load(r'models\\classification\\dependencies\\cityname_mode.joblib')
+        data["cityname"].fillna(cityname_mode, inplace=True)
+        fill = joblib.load(os.path.join(DEPS, "bedrooms_median.joblib"))
+        data["bedrooms"] = data["bedrooms"].fillna(fill)
+        with open("saved_models/imputation/fuel_modes.pkl", "rb") as f:
+            modes = pickle.load(f)
+        age_median = joblib.load(f"{DEPS}/age_median.pkl")
+      `,
+    },
+    {
       name: 'a training history abbreviated as the last word of the name loaded into (`hist`, `loss_hist`), pickled beside the weights it belongs to',
       code: py`
         import pickle
@@ -3113,6 +3164,54 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'an early-stopping or checkpoint object handed to a training function of the file that calls it each epoch (by keyword, by position, built in the call), its file loaded after that call',
+      code: py`
+        import torch
+
+        class EarlyStopping:
+            def __init__(self, patience=7, delta=1e-4, filepath="checkpoint.pt"):
+                self.patience = patience
+                self.filepath = filepath
+                self.best_loss = float("inf")
+
+            def __call__(self, loss, model):
+                if loss < self.best_loss:
+                    self.best_loss = loss
+                    torch.save(model.state_dict(), self.filepath)
+                    return False
+                return True
+
+        class Checkpointer:
+            def __init__(self, path):
+                self.path = path
+
+            def save(self, net):
+                torch.save(net.state_dict(), self.path)
+
+        def train_model(model, train_loader, val_loader, optimizer, early_stopping, num_epochs=200):
+            for epoch in range(num_epochs):
+                train_one_epoch(model, train_loader, optimizer)
+                if early_stopping(validate(model, val_loader), model):
+                    break
+            return model
+
+        def fit(net, loader, saver):
+            for epoch in range(10):
+                step(net, loader)
+                saver.save(net)
+
+        model = CarPriceNet()
+        early_stopping = EarlyStopping(patience=10, filepath="../models/neural_net.pt")
+        history = train_model(model=model, train_loader=tl, val_loader=vl, optimizer=opt, early_stopping=early_stopping)
+        model.load_state_dict(torch.load("../models/neural_net.pt"))
+
+        def main():
+            net = Net()
+            fit(net, loader, Checkpointer(path="ckpt/best.pt"))
+            net.load_state_dict(torch.load("ckpt/best.pt"))
+      `,
+    },
+    {
       name: 'a file saved by an early-stopping class of the file, to the path its construction gave or under the folder each call hands down to `save_checkpoint`, loaded after the loop',
       code: py`
         import os
@@ -3347,6 +3446,17 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 9, message: /^`torch\.load\(\.\.\., weights_only=False\)` unpickles arbitrary objects/ }],
       safety: 'unsafe',
       output: RESUMED_THEN_SAVED.replace('weights_only=False', 'weights_only=True'),
+    },
+    {
+      name: 'an object handed to a training function of the file: a file loaded before the call that hands it, another file than it was built with, or a path the function hands its method are still reported',
+      code: HANDED_OBJECT_OTHER_FILES,
+      findings: [
+        { line: 24, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 26, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 28, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: HANDED_OBJECT_OTHER_FILES.replace('torch.load("b.pt")', 'torch.load("b.pt", weights_only=True)'),
     },
     {
       name: 'a file an early-stopping class of the file never saved (another path than its construction gave, or read before the loop) is still reported',
@@ -4249,6 +4359,25 @@ ruleTests(unsafeModelDeserialization, {
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a mode or median that also names a model, a model named after the median it predicts, and a mode file used as a model are still models',
+      code: py`
+        import os
+        import joblib
+
+        DEPS = os.path.join("models", "dependencies")
+        model_mode = joblib.load(os.path.join(DEPS, "city_mode.joblib"))
+        median_model = joblib.load("models/median_model.pkl")
+        q50 = joblib.load("models/median_regressor.joblib")
+        city_mode = joblib.load(os.path.join(DEPS, "city_mode.joblib"))
+        y_hat = city_mode.predict(X)
+      `,
+      findings: [
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
     {

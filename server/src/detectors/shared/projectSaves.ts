@@ -531,31 +531,73 @@ function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string
 
 /** The saves of the project function a call calls, and for a method the construction of its object, if it is one. */
 function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>, own?: ModuleSaves): { saves: readonly ParameterSave[]; construction?: CallSite } | undefined {
-  const target = (qname: string | undefined, callee: Node): { module: string; name: string } | undefined => {
-    if (qname) {
-      const cut = qname.lastIndexOf('.');
-      return cut > 0 ? { module: qname.slice(0, cut), name: qname.slice(cut + 1) } : undefined;
-    }
-    return callee.type === 'identifier' && index.resolve(callee.text, callee).kind === 'unknown' ? unbound().get(callee.text) : undefined;
-  };
   // A method called on an object built from a project class (`stopper = EarlyStopping(path=p)`, then `stopper(loss, model)` or `stopper.save(model)`).
-  const object = call.callee.type === 'identifier' ? call.callee : call.receiver?.type === 'identifier' ? call.receiver : undefined;
-  const held = object ? index.bindingAt(object) : undefined;
-  const built = held?.kind === 'assign' && held.value ? stripParens(held.value) : undefined;
-  const construction = built?.type === 'call' ? index.call(built) : undefined;
-  if (construction) {
-    const cls = target(construction.qname, construction.callee);
-    const method = call.callee.type === 'identifier' ? '__call__' : call.method;
-    const saves = cls && method ? project.get(cls.module)?.get(`${cls.name}.${method}`) : undefined;
-    if (saves) return { saves, construction };
-    // A class of the file itself (an `EarlyStopping` a notebook defines in an earlier cell).
-    const local = construction.callee.type === 'identifier' ? index.resolve(construction.callee.text, construction.callee) : undefined;
-    const ownSaves = local?.kind === 'local' && local.definition.kind === 'class' && method ? own?.get(`${construction.callee.text}.${method}`) : undefined;
-    if (ownSaves) return { saves: ownSaves, construction };
+  const object = calledObject(call);
+  const construction = object ? constructionHeld(index, object) : undefined;
+  const saves = construction ? methodSaves(index, construction, call, project, unbound, own) : undefined;
+  if (saves) return { saves, construction };
+  const fn = callTarget(index, call.qname, call.callee, unbound);
+  const fnSaves = fn ? project.get(fn.module)?.get(fn.name) : undefined;
+  return fnSaves ? { saves: fnSaves } : undefined;
+}
+
+/** The module and name a call's callee stands for: through its qualified name, or a name a relative or star import binds. */
+function callTarget(index: SemanticIndex, qname: string | undefined, callee: Node, unbound: () => Map<string, { module: string; name: string }>): { module: string; name: string } | undefined {
+  if (qname) {
+    const cut = qname.lastIndexOf('.');
+    return cut > 0 ? { module: qname.slice(0, cut), name: qname.slice(cut + 1) } : undefined;
   }
-  const fn = target(call.qname, call.callee);
-  const saves = fn ? project.get(fn.module)?.get(fn.name) : undefined;
-  return saves ? { saves } : undefined;
+  return callee.type === 'identifier' && index.resolve(callee.text, callee).kind === 'unknown' ? unbound().get(callee.text) : undefined;
+}
+
+/** The name a method call is made on, or the object itself called (`stopper(loss, model)` runs `__call__`). */
+function calledObject(call: CallSite): Node | undefined {
+  return call.callee.type === 'identifier' ? call.callee : call.receiver?.type === 'identifier' ? call.receiver : undefined;
+}
+
+/** The construction a value is, or the one bound to the name it reads (`stopper = EarlyStopping(path=p)`). */
+function constructionHeld(index: SemanticIndex, value: Node): CallSite | undefined {
+  const node = stripParens(value);
+  const held = node.type === 'identifier' ? index.bindingAt(node) : undefined;
+  const built = node.type === 'call' ? node : held?.kind === 'assign' && held.value ? stripParens(held.value) : undefined;
+  return built?.type === 'call' ? index.call(built) : undefined;
+}
+
+/** The saves of the method `call` runs on an object built by `construction`, from a class of a project module or of the file. */
+function methodSaves(index: SemanticIndex, construction: CallSite, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>, own?: ModuleSaves): readonly ParameterSave[] | undefined {
+  const cls = callTarget(index, construction.qname, construction.callee, unbound);
+  const method = call.callee.type === 'identifier' ? '__call__' : call.method;
+  const saves = cls && method ? project.get(cls.module)?.get(`${cls.name}.${method}`) : undefined;
+  if (saves) return saves;
+  // A class of the file itself (an `EarlyStopping` a notebook defines in an earlier cell).
+  const local = construction.callee.type === 'identifier' ? index.resolve(construction.callee.text, construction.callee) : undefined;
+  return local?.kind === 'local' && local.definition.kind === 'class' && method ? own?.get(`${construction.callee.text}.${method}`) : undefined;
+}
+
+/**
+ * A method called on a parameter of a function of the file (`early_stopping(val_loss, model)` in the
+ * epoch loop of `train_model(..., early_stopping)`), where a call of that function hands it an object
+ * built from a saving class (`train_model(..., early_stopping=EarlyStopping(filepath=p))`, also through
+ * a name bound to it): the save runs during that outer call, at the path the object was built with.
+ * Every call of the function must hand the parameter a value (passedArguments); each gives its own.
+ */
+function handedObjectSaves(index: SemanticIndex, call: CallSite, project: ProjectSaves, unbound: () => Map<string, { module: string; name: string }>, own?: ModuleSaves): { saves: readonly ParameterSave[]; construction: CallSite; at: Node }[] {
+  const object = calledObject(call);
+  if (!object || index.bindingAt(object)?.kind !== 'param') return [];
+  const found: { saves: readonly ParameterSave[]; construction: CallSite; at: Node }[] = [];
+  for (const value of index.passedArguments(object) ?? []) {
+    const construction = constructionHeld(index, value);
+    const saves = construction ? methodSaves(index, construction, call, project, unbound, own) : undefined;
+    const outer = argumentCall(value);
+    if (construction && saves && outer) found.push({ saves, construction, at: outer });
+  }
+  return found;
+}
+
+/** The call an argument is passed to (`train(model, stopper)`, `train(early_stopping=stopper)`). */
+function argumentCall(value: Node): Node | undefined {
+  const list = value.parent?.type === 'keyword_argument' ? value.parent.parent : value.parent;
+  return list?.type === 'argument_list' && list.parent?.type === 'call' ? list.parent : undefined;
 }
 
 /**
@@ -695,20 +737,26 @@ function composeHelperSaves(index: SemanticIndex, saves: Map<string, ParameterSa
 export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectSaves, own?: ModuleSaves): { key: string; call: Node; path?: Node }[] {
   const found: { key: string; call: Node; path?: Node }[] = [];
   let unbound: Map<string, { module: string; name: string }> | undefined;
+  const imports = () => (unbound ??= unboundImports(index, project));
   for (const call of index.calls) {
-    const target = savesOfCall(index, call, project, () => (unbound ??= unboundImports(index, project)), own);
-    for (const save of target?.saves ?? []) {
-      const bound = save.fillable ? boundArguments(call, save.parameters) : undefined;
-      const built = save.construction && target?.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
+    const direct = savesOfCall(index, call, project, imports, own);
+    // An object handed to a function of the file saves during the call that hands it, at the path it
+    // was built with: the method's own arguments there are the function's names, which mean nothing at
+    // that call, so a path that reads them is not known.
+    const targets = [...(direct ? [{ ...direct, at: call.node, methodArguments: true }] : []),
+      ...handedObjectSaves(index, call, project, imports, own).map((handed) => ({ ...handed, methodArguments: false }))];
+    for (const target of targets) for (const save of target.saves) {
+      const bound = save.fillable ? (target.methodArguments ? boundArguments(call, save.parameters) : new Map<string, Node | PathValue>()) : undefined;
+      const built = save.construction && target.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
       if (!bound || (save.construction && !built)) continue;
       const fromCall = argumentSource(save.parameters, bound);
       const source: PartSource = throughSettings(index, (hole) => {
         if (parameterOf(hole, save.parameters)) return fromCall(hole);
         const imported = save.imports?.get(headOf(hole));
-        if (imported) return sameImport(index, hole, imported, call.node);
+        if (imported) return sameImport(index, hole, imported, target.at);
         const computed = save.construction ? computedOf(hole, save.construction.computed) : undefined;
         if (computed && built) {
-          const parts = constructionSource(index, save.construction!.parameters, built, computed, call.node);
+          const parts = constructionSource(index, save.construction!.parameters, built, computed, target.at);
           // One whole entry of a settings object (`self.best_path = config.best_path`) holds what the caller wrote for it.
           const path = wholePath(computed.path, parts) ?? filledPath(index, computed.path, parts);
           return path ? { prefix: hole, value: path } : undefined;
@@ -719,7 +767,7 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       });
       const key = savedKey(index, save, source);
       const whole = wholePath(save.path, source);
-      if (key !== undefined) found.push({ key, call: call.node, ...(whole && !('template' in whole) ? { path: whole } : {}) });
+      if (key !== undefined) found.push({ key, call: target.at, ...(whole && !('template' in whole) ? { path: whole } : {}) });
     }
   }
   return found;
