@@ -1402,6 +1402,35 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'trees held by adapt\'s importance-weighting objects that are only asked for weights (through a name, in two arms of an if, by keyword, chained, the tree through a name)',
+      code: py`
+        import numpy as np
+        from sklearn.tree import DecisionTreeRegressor
+
+        def kmm_weighted(source_x, target_x):
+            from adapt.instance_based import KMM
+            model_kmm = KMM(DecisionTreeRegressor(max_depth=6), Xt=target_x, kernel="rbf", gamma=1.0, verbose=0, random_state=0)
+            weights = model_kmm.fit_weights(source_x, target_x)
+            return source_x * np.asarray(weights).reshape(-1, 1)
+
+        def adapt_weights(method, source_x, target_x):
+            from adapt.instance_based import KLIEP, NearestNeighborsWeighting
+            if method == "kliep":
+                weight_model = KLIEP(DecisionTreeRegressor(max_depth=6), Xt=target_x, kernel="rbf", random_state=0)
+            else:
+                weight_model = NearestNeighborsWeighting(estimator=DecisionTreeRegressor(max_depth=6), Xt=target_x, n_neighbors=6)
+            return weight_model.fit_weights(source_x, target_x)
+
+        def rulsif_weights(source_x, target_x, new_x):
+            import adapt.instance_based as ib
+            first = ib.RULSIF(DecisionTreeRegressor(), Xt=target_x).fit_weights(source_x, target_x)
+            tree = DecisionTreeRegressor(max_depth=4)
+            ulsif = ib.ULSIF(tree, Xt=target_x)
+            ulsif.fit_weights(source_x, target_x)
+            return first, ulsif.predict_weights(new_x)
+      `,
+    },
+    {
       name: 'a base tree handed to a seeding ensemble through a name',
       code: py`
         from sklearn.tree import DecisionTreeClassifier
@@ -1687,6 +1716,35 @@ ruleTests(missingRandomState, {
         { line: 22, message: /^`KMeans`/ },
       ],
       output: ANSWERS_REACH_SOMETHING('\n  SEED = 42', ', random_state=SEED + k'),
+    },
+    {
+      name: 'trees an adapt object trains (its fit, also after asking for weights) or a project class only named like it holds still draw',
+      code: py`
+        from adapt.instance_based import KMM, KLIEP
+        from sklearn.tree import DecisionTreeRegressor
+        from reweight import Reweighter
+        kmm = KMM(DecisionTreeRegressor(max_depth=6), Xt=target_x)
+        kmm.fit(source_x, source_y)
+        kliep = KLIEP(DecisionTreeRegressor(max_depth=3), Xt=target_x)
+        weights = kliep.fit_weights(source_x, target_x)
+        kliep.fit(source_x, source_y)
+        own = Reweighter(DecisionTreeRegressor(max_depth=5)).fit_weights(source_x, target_x)
+      `,
+      findings: [
+        { line: 4, related: 2, message: /^`DecisionTreeRegressor` is called without `random_state` here and at 2 other places: it tries the features in a random order/ },
+      ],
+      output: py`
+        from adapt.instance_based import KMM, KLIEP
+        from sklearn.tree import DecisionTreeRegressor
+        from reweight import Reweighter
+        SEED = 42
+        kmm = KMM(DecisionTreeRegressor(max_depth=6, random_state=SEED), Xt=target_x)
+        kmm.fit(source_x, source_y)
+        kliep = KLIEP(DecisionTreeRegressor(max_depth=3, random_state=SEED), Xt=target_x)
+        weights = kliep.fit_weights(source_x, target_x)
+        kliep.fit(source_x, source_y)
+        own = Reweighter(DecisionTreeRegressor(max_depth=5, random_state=SEED)).fit_weights(source_x, target_x)
+      `,
     },
     {
       name: 'a forest handed to a Boruta selector given no seed, or None, still draws unseeded',

@@ -5917,6 +5917,63 @@ describe('MLD908: a model saved by an upstream Airflow task', () => {
   });
 });
 
+/** A Kubeflow pipeline whose training component writes the model artifact that its evaluation and export components load. */
+const KFP_PIPELINE = py`
+  import pickle
+  from kfp import dsl, compiler
+  from kfp.dsl import Dataset, Input, Metrics, Model, Output
+
+  @dsl.component(base_image="python:3.11", packages_to_install=["xgboost", "joblib"])
+  def train(features: Input[Dataset], model_out: Output[Model], metrics: Output[Metrics], depth: int = 6):
+      import joblib
+      import pandas as pd
+      from xgboost import XGBRegressor
+      frame = pd.read_csv(features.path)
+      reg = XGBRegressor(max_depth=depth, random_state=0).fit(frame.drop(columns="pm25"), frame["pm25"])
+      joblib.dump(reg, model_out.path)
+      metrics.log_metric("rows", len(frame))
+
+  @dsl.component(base_image="python:3.11")
+  def evaluate(features: Input[Dataset], model_in: Input[Model], report: Output[Metrics]):
+      import joblib
+      import pandas as pd
+      reg = joblib.load(model_in.path)
+      frame = pd.read_csv(features.path)
+      report.log_metric("r2", reg.score(frame.drop(columns="pm25"), frame["pm25"]))
+
+  @dsl.component
+  def export(trained: Input[Model], onnx_out: Output[Model]):
+      with open(trained.path, "rb") as f:
+          model = pickle.load(f)
+      to_onnx(model, onnx_out.path)
+
+  @dsl.pipeline(name="pm25")
+  def pipeline(data: Input[Dataset], depth: int = 6):
+      fit_task = train(features=data, depth=depth)
+      evaluate(features=data, model_in=fit_task.outputs["model_out"])
+      export(trained=fit_task.outputs['model_out'])
+
+  if __name__ == "__main__":
+      compiler.Compiler().compile(pipeline_func=pipeline, package_path="pm25.yaml")
+`;
+
+describe('MLD908: a model artifact written by an upstream Kubeflow component', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/pipelines/pm25.py', code, unsafeModelDeserialization);
+
+  it('leaves the loads of Input[Model] artifacts every call wires to the Output[Model] a component wrote (joblib, pickle through open)', async () => {
+    assert.deepEqual(await lines(KFP_PIPELINE), []);
+    const bare = KFP_PIPELINE.replace('from kfp.dsl import Dataset', 'from kfp.dsl import component, Dataset').replace('@dsl.component\ndef export', '@component()\ndef export');
+    assert.ok(bare.includes('@component()'));
+    assert.deepEqual(await lines(bare), []);
+  });
+
+  it('still reports an input wired to an output nothing saved into, to an artifact from outside, and another file in the component', async () => {
+    assert.deepEqual(await lines(KFP_PIPELINE.replace('model_in=fit_task.outputs["model_out"]', 'model_in=fit_task.outputs["metrics"]')), [19]);
+    assert.deepEqual(await lines(KFP_PIPELINE.replace("export(trained=fit_task.outputs['model_out'])", "export(trained=dsl.importer(artifact_uri=uri, artifact_class=Model).output)")), [26]);
+    assert.deepEqual(await lines(KFP_PIPELINE.replace('reg = joblib.load(model_in.path)', 'reg = joblib.load("models/baseline.pkl")')), [19]);
+  });
+});
+
 /** Ray Tune's legacy function API: a trainable resumes from the checkpoint it saved, handed back through its `checkpoint_dir` parameter. */
 const LEGACY_TUNE_TRAINABLE = py`
   import os
