@@ -219,6 +219,8 @@ export class DataFlow {
   private readonly instances = new Map<number, NameRead[]>();
   /** `constructionsOf` by class (its start offset). */
   private readonly constructions = new Map<number, NameRead[]>();
+  /** The file's classes by the name of each of the file's classes they derive from (`subclassesOf`). */
+  private subclasses: Map<string, { node: Node }[]> | undefined;
   private selfCalls: Map<string, NameRead[]> | undefined;
   private readonly blocks = new Map<Definition, Node | null>();
   private readonly kinds = new Map<MemoKey, ValueKind | null>();
@@ -357,12 +359,22 @@ export class DataFlow {
     seen.add(cls.startIndex);
     const built = this.readsOf(className).filter((read) => isCallee(read)
       && this.reachingDefinitions(read).some((definition) => definition.kind === 'class' && definition.statement.startIndex === cls.startIndex));
-    for (const local of this.index.classes.values()) {
-      if (!local.bases.includes(`local:${className}`) || definesMethod(local.node, '__init__')) continue;
-      built.push(...this.constructionsOf(local.node, seen));
+    for (const local of this.subclassesOf().get(className) ?? []) {
+      if (!definesMethod(local.node, '__init__')) built.push(...this.constructionsOf(local.node, seen));
     }
     this.constructions.set(cls.startIndex, built);
     return built;
+  }
+
+  /** The file's classes by the local base they name (`local:Base`): one pass, not one per class asked. */
+  private subclassesOf(): Map<string, { node: Node }[]> {
+    if (!this.subclasses) {
+      this.subclasses = new Map();
+      for (const local of this.index.classes.values()) {
+        for (const base of local.bases) if (base.startsWith('local:')) pushTo(this.subclasses, base.slice('local:'.length), local);
+      }
+    }
+    return this.subclasses;
   }
 
   /**
