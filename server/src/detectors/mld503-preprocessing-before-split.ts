@@ -2,7 +2,7 @@ import type { SemanticIndex } from '../semantics';
 import type { DataFlow } from '../semantics/dataflow';
 import type { Node } from 'web-tree-sitter';
 import { columnList } from '../semantics/columns';
-import { stringValue } from '../semantics/literals';
+import { literalValue, stringValue } from '../semantics/literals';
 import { firstAtOrAfter, isAncestorOf, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
 import type { CallSite } from '../semantics/types';
@@ -128,54 +128,91 @@ function keepsTrees(index: SemanticIndex, call: CallSite): boolean {
   return !booster || ['gbtree', 'dart'].includes(stringValue(booster) ?? '');
 }
 
-/** The class of the model a fit or a cross-validation works on; for a search, of its estimator. */
-function modelClass(index: SemanticIndex, model: Node): string | undefined {
+/** The class of the model a fit or a cross-validation works on, and the call that built it; for a search, of its estimator. */
+function modelBuild(index: SemanticIndex, model: Node): { className?: string; construction?: CallSite } {
   const className = index.constructedClass(model);
-  if (!className || !SEARCH_CLASSES.test(className)) return className;
+  if (!className || !SEARCH_CLASSES.test(className)) return { className, construction: index.originCall(model) };
   const search = index.originCall(model);
   const estimator = search ? estimatorArgument(search) : undefined;
-  return estimator ? index.constructedClass(estimator) : undefined;
+  return estimator ? { className: index.constructedClass(estimator), construction: index.originCall(estimator) } : {};
+}
+
+/** Least squares with no penalty: scikit-learn's `LinearRegression`, statsmodels' `OLS`. */
+const LEAST_SQUARES = /^sklearn\.linear_model\.(\w+\.)*LinearRegression$/;
+const STATSMODELS_OLS = /^statsmodels\.(\w+\.)*OLS$/;
+const ADD_CONSTANT = /^statsmodels\.(\w+\.)*add_constant$/;
+
+/**
+ * A least-squares fit with an intercept: `LinearRegression()` (its intercept is fitted unless told
+ * `fit_intercept=False`; a positional argument or a splat may say so), or statsmodels' `OLS` on a
+ * design matrix `add_constant` built (in the call, or through the name it was bound to). An
+ * increasing straight-line map of a feature, `(x - a) / b`, is undone by that feature's coefficient
+ * and the intercept, so the fitted function of the raw values, its predictions and its held-out
+ * score are the same whatever rows the scaler saw. A penalty (`Ridge`, `Lasso`, `LogisticRegression`)
+ * weighs the coefficients by the scale, and no intercept leaves the shift in: both keep the finding.
+ */
+function fitsWithIntercept(index: SemanticIndex, className: string, construction: CallSite | undefined): boolean {
+  if (!construction || construction.hasSplat) return false;
+  if (LEAST_SQUARES.test(className)) {
+    const intercept = construction.kwargs.get('fit_intercept');
+    const value = intercept ? literalValue(intercept) : undefined;
+    return construction.args.length === 0 && (!intercept || (value?.kind === 'bool' && value.value));
+  }
+  if (!STATSMODELS_OLS.test(className)) return false;
+  const design = construction.kwargs.get('exog') ?? construction.args[1];
+  return !!design && ADD_CONSTANT.test(index.originCall(design)?.qname ?? '');
 }
 
 /**
- * Whether every model among the calls (built, trained or cross-validated by them) is a tree model,
- * and there is one: trees split on the order of each feature's values only, so a scaler fitted on
- * every row gives the same splits, the same predictions and the same held-out score as one fitted
- * on the training rows. A model whose class the file does not show, or a functional trainer
- * (`xgb.train`, whose parameters may pick a linear booster) answer no.
+ * A model whose predictions a scaler fitted on every row does not change: a tree model built with
+ * settings that keep it one (see keepsTrees; read where the build is the call itself), or a
+ * least-squares fit with an intercept (see fitsWithIntercept).
  */
-function onlyTreesAmong(index: SemanticIndex, calls: readonly CallSite[]): boolean {
-  let trees = 0;
+function scaleBlind(index: SemanticIndex, className: string, construction: CallSite | undefined, built: boolean): boolean {
+  if (isTreeModelClass(className)) return !built || !construction || keepsTrees(index, construction);
+  return fitsWithIntercept(index, className, construction);
+}
+
+/**
+ * Whether every model among the calls (built, trained or cross-validated by them) is blind to how
+ * each feature was scaled, and there is one: trees split on the order of each feature's values
+ * only, and least squares with an intercept undoes a straight-line map of a feature by its
+ * coefficient, so a scaler fitted on every row gives the same predictions and the same held-out
+ * score as one fitted on the training rows. A model whose class the file does not show, or a
+ * functional trainer (`xgb.train`, whose parameters may pick a linear booster) answer no.
+ */
+function onlyScaleBlindAmong(index: SemanticIndex, calls: readonly CallSite[]): boolean {
+  let models = 0;
   for (const call of calls) {
-    if (call.qname && isEstimatorConstructor(call.qname)) {
-      if (!isTreeModelClass(call.qname) || !keepsTrees(index, call)) return false;
-      trees++;
+    if (call.qname && (isEstimatorConstructor(call.qname) || STATSMODELS_OLS.test(call.qname))) {
+      if (!scaleBlind(index, call.qname, call, true)) return false;
+      models++;
       continue;
     }
     const training = trainingCall(index.dataflow, call);
     const model = holdoutCall(index, call)?.estimator ?? training?.model;
     if (model) {
-      const className = modelClass(index, model);
-      if (!className || !isTreeModelClass(className)) return false;
-      trees++;
+      const { className, construction } = modelBuild(index, model);
+      if (!className || !scaleBlind(index, className, construction, false)) return false;
+      models++;
     } else if (training) return false;
   }
-  return trees > 0;
+  return models > 0;
 }
 
-/** Every model of the file is a tree model (see onlyTreesAmong); a deep-learning library's training loops call no fit, and answer no. */
-const trainsOnlyTrees = oncePer((index: SemanticIndex): boolean => !index.importsAny(HAND_TRAINED) && onlyTreesAmong(index, index.calls));
+/** Every model of the file is blind to the scaling (see onlyScaleBlindAmong); a deep-learning library's training loops call no fit, and answer no. */
+const trainsOnlyScaleBlind = oncePer((index: SemanticIndex): boolean => !index.importsAny(HAND_TRAINED) && onlyScaleBlindAmong(index, index.calls));
 
 /**
- * Every model the held-out score is taken from is a tree model: the estimator a cross-validation or
+ * Every model the held-out score is taken from is blind to the scaling: the estimator a cross-validation or
  * search is handed, or the models built and trained in the body of the loop that walks the folds
  * (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`), whatever other models the file
  * trains on other data. A loop body that calls a function of the file, which may train another
  * model, answers no.
  */
-function scoresOnlyTrees(index: SemanticIndex, holdout: Holdout): boolean {
+function scoresOnlyScaleBlind(index: SemanticIndex, holdout: Holdout): boolean {
   if (index.importsAny(HAND_TRAINED)) return false;
-  if (holdout.estimator) return onlyTreesAmong(index, [holdout.call]);
+  if (holdout.estimator) return onlyScaleBlindAmong(index, [holdout.call]);
   let loop = holdout.call.node.parent;
   while (loop && loop.type !== 'for_statement' && loop.type !== 'block') loop = loop.parent;
   // The loop whose header (not whose body) holds the split: the loop that walks its folds.
@@ -183,18 +220,18 @@ function scoresOnlyTrees(index: SemanticIndex, holdout: Holdout): boolean {
   if (!body || isAncestorOf(body, holdout.call.node)) return false;
   const calls = index.callsWithin(body);
   const callsOwnFunction = calls.some((call) => call.callee.type === 'identifier' && index.bindingAt(call.callee)?.kind === 'def');
-  return !callsOwnFunction && onlyTreesAmong(index, calls);
+  return !callsOwnFunction && onlyScaleBlindAmong(index, calls);
 }
 
 /**
- * Scalers fitted on every row before the split that feed only tree models change no prediction
- * (see onlyTreesAmong). Any other step that learns a statistic (an imputer's means, a PCA's
+ * Scalers fitted on every row before the split that feed only such models change no prediction
+ * (see onlyScaleBlindAmong). Any other step that learns a statistic (an imputer's means, a PCA's
  * directions, SMOTE's neighbours) learns it from the scaled values of every row, and is reported.
  */
-function leaksNothingIntoTrees(index: SemanticIndex, fits: readonly TransformerCall[], holdout: Holdout): boolean {
+function leaksNothingIntoScaleBlind(index: SemanticIndex, fits: readonly TransformerCall[], holdout: Holdout): boolean {
   if (!fits.every((fit) => ORDER_KEEPING_SCALERS.test(fit.className))) return false;
   const others = transformerCalls(index).some((step) => step.step === 'fit' && !ORDER_KEEPING_SCALERS.test(step.className) && learnsStatistics(index, step));
-  return !others && (trainsOnlyTrees(index) || scoresOnlyTrees(index, holdout));
+  return !others && (trainsOnlyScaleBlind(index) || scoresOnlyScaleBlind(index, holdout));
 }
 
 /**
@@ -242,7 +279,7 @@ function check(context: RuleContext): void {
   // Steps fitted on all the data before one split are one cause with one remedy (split first, or
   // a Pipeline): one finding per split, at the first such fit, linked to the others.
   for (const [holdout, fits] of leaks) {
-    if (leaksNothingIntoTrees(index, fits, holdout)) continue;
+    if (leaksNothingIntoScaleBlind(index, fits, holdout)) continue;
     // An under-sampler learns nothing: beside steps that do, the finding is theirs, led by the first
     // of them, and the under-sampler is linked for what it does; alone, its message says what it does.
     const learners = fits.filter((step) => !RANDOM_UNDER_SAMPLER.test(step.className));
@@ -297,7 +334,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. A column selection follows only the columns it names, also through a name bound to a column\'s name (`df[target_col]` with `target_col = "yield"`) or a list of names taken from the frame\'s own columns (`feature_cols = [c for c in df.select_dtypes("number").columns if c != target_col]`): a column written into the frame after that list was taken (`df["cluster"] = KMeans(3).fit_predict(pca_of_scaled_rows)`, for a plot) is not in it, so what was fitted on every row to make that column does not reach `df[feature_cols]`; a list taken after the write, or a column the file reads from the frame before writing it again (`df["age"] = StandardScaler().fit_transform(df[["age"]])`, which the frame already had), still carries the fit. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`, and category_encoders\' `BinaryEncoder` and `BaseNEncoder`, which write each category\'s ordinal code in digits), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`, category_encoders\' `HashingEncoder`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. So is a `SimpleImputer(strategy="constant")`: it fills every gap with its `fill_value` and keeps every column, whatever rows it saw; one that also adds missing-value indicators (`add_indicator=True`) learns which columns have gaps, and another strategy learns a mean, a median or the most frequent value, so both are still reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nA transformer fitted anew on each sample, by `fit_transform` on the variable of a loop or comprehension over the samples (`[scaler.fit_transform(m) for m in mfccs]`: one clip\'s frames, one image\'s pixels), learns only that sample, and when the samples reach the split as samples (`np.array(features)`, `np.stack`) each lands whole on one side: nothing of a held-out sample reaches another, and nothing is reported. Elements joined into rows (`np.concatenate`, `pd.concat`, `extend`: a subject\'s recording the split may part), a walk over the columns (`for col in X.T`, `df.items()`: each feature fitted on every row), a split inside that loop, `partial_fit`, and a fitted transformer applied after the loop are still reported.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Beside steps fitted before the same split that do learn from the rows (a scaler, a PCA), the finding is theirs, at the first of them, and the under-sampler is linked to it for what it does: it learns nothing to leak. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. Settings unpacked from a dictionary literal of the file (`XGBRegressor(**params)` with `params = {"max_depth": ...}` built before it, as an Optuna objective does) are read as the model\'s keywords; settings unpacked from anything else (a file, a parameter), or from a literal that something writes into before the call, may pick a linear booster. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. A column selection follows only the columns it names, also through a name bound to a column\'s name (`df[target_col]` with `target_col = "yield"`) or a list of names taken from the frame\'s own columns (`feature_cols = [c for c in df.select_dtypes("number").columns if c != target_col]`): a column written into the frame after that list was taken (`df["cluster"] = KMeans(3).fit_predict(pca_of_scaled_rows)`, for a plot) is not in it, so what was fitted on every row to make that column does not reach `df[feature_cols]`; a list taken after the write, or a column the file reads from the frame before writing it again (`df["age"] = StandardScaler().fit_transform(df[["age"]])`, which the frame already had), still carries the fit. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`, and category_encoders\' `BinaryEncoder` and `BaseNEncoder`, which write each category\'s ordinal code in digits), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`, category_encoders\' `HashingEncoder`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. So is a `SimpleImputer(strategy="constant")`: it fills every gap with its `fill_value` and keeps every column, whatever rows it saw; one that also adds missing-value indicators (`add_indicator=True`) learns which columns have gaps, and another strategy learns a mean, a median or the most frequent value, so both are still reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nA transformer fitted anew on each sample, by `fit_transform` on the variable of a loop or comprehension over the samples (`[scaler.fit_transform(m) for m in mfccs]`: one clip\'s frames, one image\'s pixels), learns only that sample, and when the samples reach the split as samples (`np.array(features)`, `np.stack`) each lands whole on one side: nothing of a held-out sample reaches another, and nothing is reported. Elements joined into rows (`np.concatenate`, `pd.concat`, `extend`: a subject\'s recording the split may part), a walk over the columns (`for col in X.T`, `df.items()`: each feature fitted on every row), a split inside that loop, `partial_fit`, and a fitted transformer applied after the loop are still reported.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Beside steps fitted before the same split that do learn from the rows (a scaler, a PCA), the finding is theirs, at the first of them, and the under-sampler is linked to it for what it does: it learns nothing to leak. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. Settings unpacked from a dictionary literal of the file (`XGBRegressor(**params)` with `params = {"max_depth": ...}` built before it, as an Optuna objective does) are read as the model\'s keywords; settings unpacked from anything else (a file, a parameter), or from a literal that something writes into before the call, may pick a linear booster. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.\n\nNor does scaling leak into least squares with an intercept: `LinearRegression()`, or statsmodels\' `OLS` on a design matrix `add_constant` built (`sm.OLS(y, sm.add_constant(X)).fit()`, also through the name it was bound to). A straight-line map of a feature, `(x - a) / b`, is undone by that feature\'s coefficient and the intercept, so the fitted function of the raw values, its predictions and its held-out score are the same whatever rows the scaler saw: such a model counts as a tree model does above, beside trees or alone (a linear baseline and a random forest both scored on the split). A penalty weighs the coefficients by the scale (`Ridge`, `Lasso`, `LogisticRegression`, whose default is penalised), and a fit with no intercept (`fit_intercept=False`, an `OLS` on the bare features) keeps the shift in: both keep the finding, as does a `LinearRegression` given a positional argument or a splat, which may turn its intercept off.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

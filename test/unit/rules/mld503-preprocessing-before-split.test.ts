@@ -2,6 +2,46 @@ import { preprocessingBeforeSplit } from '../../../server/src/detectors/mld503-p
 import { py } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
+/**
+ * A script that scales every row before the split, then fits `linear` (the linear model built on the
+ * split, `lin`) beside a statsmodels fit of all rows and a random forest, and scores both on the test rows.
+ */
+const linearBaselineScript = (linear: string, full = 'sm.OLS(y, X_design).fit()') => py`
+  import numpy as np
+  import statsmodels.api as sm
+  from sklearn.ensemble import RandomForestRegressor
+  from sklearn.linear_model import LinearRegression, Ridge
+  from sklearn.metrics import r2_score
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import StandardScaler
+
+  X = np.load("traits.npy")
+  y = np.load("growth.npy")
+  X = StandardScaler().fit_transform(X)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=42)
+  X_design = sm.add_constant(X)
+  full = ${full}
+  print(full.rsquared)
+  lin = ${linear}
+  lin.fit(X_train, y_train)
+  forest = RandomForestRegressor(n_estimators=100, random_state=42).fit(X_train, y_train)
+  print(r2_score(y_test, lin.predict(X_test)), r2_score(y_test, forest.predict(X_test)))
+`;
+/** A script that min-max scales every row, then fits `fit` (a statsmodels or scikit-learn fit bound to `ols`) on the split and scores it. */
+const olsOnSplitScript = (fit: string, predict: string) => py`
+  import numpy as np
+  import statsmodels.api as sm
+  from sklearn.metrics import r2_score
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import MinMaxScaler
+
+  X = MinMaxScaler().fit_transform(np.load("X.npy"))
+  y = np.load("y.npy")
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=0)
+  ols = ${fit}
+  print(r2_score(y_test, ${predict}))
+`;
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
@@ -185,6 +225,28 @@ ruleTests(preprocessingBeforeSplit, {
       `,
     },
     {
+      name: 'a scaler fitted on every row before the split, then a least-squares baseline with an intercept and a random forest scored on the test rows, beside statsmodels OLS of all rows on add_constant: no prediction changes',
+      code: linearBaselineScript('LinearRegression()'),
+    },
+    {
+      name: 'the same baseline told fit_intercept=True in so many words',
+      code: linearBaselineScript('LinearRegression(fit_intercept=True, n_jobs=-1)'),
+    },
+    {
+      name: 'a min-max scaler before the split, then statsmodels OLS on add_constant of the training rows, scored on add_constant of the test rows',
+      code: olsOnSplitScript('sm.OLS(y_train, sm.add_constant(X_train)).fit()', 'ols.predict(sm.add_constant(X_test))'),
+    },
+    {
+      name: 'a robust scaler before cross-validating a least-squares regression with its default intercept',
+      code: py`
+        from sklearn.linear_model import LinearRegression
+        from sklearn.model_selection import cross_val_score
+        from sklearn.preprocessing import RobustScaler
+        X_scaled = RobustScaler().fit_transform(X)
+        scores = cross_val_score(LinearRegression(), X_scaled, y, cv=5)
+      `,
+    },
+    {
       name: 'a min-max scaler before the split, then XGBoost and LightGBM (and a search over a tree model)',
       code: py`
         import xgboost as xgb
@@ -337,6 +399,37 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'the same baseline made a ridge regression, whose penalty weighs the coefficients by the scale',
+      code: linearBaselineScript('Ridge(alpha=1.0)'),
+      findings: [{ line: 11, message: /^StandardScaler is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'the same baseline told fit_intercept=False: the shift a scaler fitted on every row takes away stays in the fit',
+      code: linearBaselineScript('LinearRegression(fit_intercept=False)'),
+      findings: [{ line: 11, message: /^StandardScaler is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'the same baseline whose statsmodels fit of all rows has no constant in its design',
+      code: linearBaselineScript('LinearRegression()', 'sm.OLS(y, X).fit()'),
+      findings: [{ line: 11, message: /^StandardScaler is fitted on all of X before train_test_split/ }],
+    },
+    {
+      name: 'statsmodels OLS on the bare training rows (no add_constant): no intercept takes up the shift',
+      code: olsOnSplitScript('sm.OLS(y_train, X_train).fit()', 'ols.predict(X_test)'),
+      findings: [{ line: 7, message: /^MinMaxScaler is fitted on all of np\.load\("X\.npy"\) before train_test_split/ }],
+    },
+    {
+      name: 'a least-squares regression given its settings by a splat, which may turn its intercept off',
+      code: py`
+        from sklearn.linear_model import LinearRegression
+        from sklearn.model_selection import cross_val_score
+        from sklearn.preprocessing import RobustScaler
+        X_scaled = RobustScaler().fit_transform(X)
+        scores = cross_val_score(LinearRegression(**settings), X_scaled, y, cv=5)
+      `,
+      findings: [{ line: 4, message: /^RobustScaler is fitted on all of X before cross_val_score/ }],
+    },
     {
       name: 'a feature list taken from the columns after the fitted column was written, or a column the frame already had overwritten after the list was taken, carries the fit',
       code: py`

@@ -1573,6 +1573,93 @@ const mixupTrainerScript = (bases: string, main: string) => py`
 const MIXUP_TRAINED = mixupTrainerScript('', 'MixupTrainer(model, torch.utils.data.DataLoader(torch.load("pairs.pt", weights_only=True))).fit(3)\n');
 /** The mixup trainer with a base class, never named again. */
 const MIXUP_BASED = mixupTrainerScript('(BaseTrainer)', 'print(model(torch.zeros(1, 8)).shape)\n');
+/**
+ * A Keras script that samples the rule centres of a fuzzy rule layer at its top level and trains a
+ * network; `network` binds `x`, the network's hidden layer built on `inputs` (the rule layer, or not).
+ */
+const fuzzyRulesScript = (network: string) => py`
+  import random
+  from itertools import product
+
+  import numpy as np
+  import tensorflow as tf
+  import tensorflow.keras.backend as K
+
+  rules = list(product([-1.0, 0.0, 1.0], repeat=4))
+  picked = random.sample(rules, 20)
+  centres = K.transpose(picked)
+
+  class RuleLayer(tf.keras.layers.Layer):
+      def __init__(self, width):
+          super(RuleLayer, self).__init__()
+          self.width = width
+
+      def build(self, input_shape):
+          self.mu = centres * 3.0
+
+      def call(self, inputs):
+          return K.exp(-K.sum(K.square(K.expand_dims(inputs, -1) - self.mu), axis=-2))
+
+  X = np.load("features.npy")
+  y = np.load("labels.npy")
+  inputs = tf.keras.Input(shape=(4,))
+` + network + py`
+  model = tf.keras.Model(inputs, tf.keras.layers.Dense(3, activation="softmax")(x))
+  model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+  model.fit(X, y, epochs=5)
+`;
+/** The rule script whose network uses only dense layers: the rule layer is never built. */
+const FUZZY_RULES_UNUSED = fuzzyRulesScript('x = tf.keras.layers.Dense(16, activation="relu")(inputs)\n');
+/** The rule script whose network is built on the rule layer. */
+const FUZZY_RULES_USED = fuzzyRulesScript('x = RuleLayer(20)(inputs)\n');
+/**
+ * A PyTorch script with a module class `declaration` declares (its weights, and the noise its
+ * forward adds, drawn), and `tail` that trains or loads the network it scores.
+ */
+const noisyHeadScript = (declaration: string, tail: string) => py`
+  import numpy as np
+  import torch
+  from torch import nn
+  from sklearn.metrics import r2_score
+
+` + declaration + py`
+      def __init__(self, width):
+          super(NoisyHead, self).__init__()
+          self.scale = nn.Parameter(torch.randn(width) * 0.1)
+
+      def forward(self, x):
+          return x * self.scale + 0.01 * torch.randn_like(x)
+
+  X = torch.from_numpy(np.load("X.npy"))
+  y = torch.from_numpy(np.load("y.npy"))
+` + tail;
+/** Training a network of built-in layers and saving its weights. */
+const TRAINED_SEQUENTIAL = py`
+  model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1))
+  opt = torch.optim.Adam(model.parameters(), lr=1e-3)
+  for epoch in range(10):
+      loss = nn.functional.mse_loss(model(X), y)
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+  torch.save(model.state_dict(), "model.pt")
+`;
+/** Loading a whole pickled network and scoring it. */
+const UNPICKLED_SCORED = py`
+  model = torch.load("model.pt")
+  print(r2_score(y.numpy(), model(X).detach().numpy()))
+`;
+/** A Keras script that trains a network and works drawn numbers through Keras' backend; `use` is what it does with them. */
+const kerasBackendScript = (use: string) => py`
+  import numpy as np
+  import tensorflow as tf
+  from tensorflow.keras import backend as K
+
+  X = np.load("features.npy")
+  y = np.load("labels.npy")
+  model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(1)])
+  model.compile(optimizer="adam", loss="mse")
+` + use;
 /** A module-level mixing weight that a trainer method reads as a global and the script plots; `tail` ends the script. */
 const globalMixScript = (tail: string) => py`
   import numpy as np
@@ -3841,6 +3928,22 @@ ruleTests(unseededRandomness, {
       code: globalMixScript(''),
     },
     {
+      name: 'fuzzy rules sampled at the top level and read only in the build() of a Keras layer class the network never uses: the class is named nowhere outside its body, and K.transpose is math',
+      code: FUZZY_RULES_UNUSED,
+    },
+    {
+      name: 'a PyTorch module class a training script never names outside its body (super(NoisyHead, self) is inside it): its drawn weights and noise never run',
+      code: noisyHeadScript('class NoisyHead(nn.Module):\n', TRAINED_SEQUENTIAL),
+    },
+    {
+      name: 'the same unused module class on torch.nn.Module spelled out, in a script that loads only tensors (weights_only=True rebuilds no class)',
+      code: noisyHeadScript('class NoisyHead(torch.nn.Module):\n', TRAINED_SEQUENTIAL.replace('for epoch', 'model.load_state_dict(torch.load("warm.pt", weights_only=True))\nfor epoch')),
+    },
+    {
+      name: 'drawn numbers worked through Keras\' backend math (K.softmax, K.eval) and only printed, in a file that trains: the backend\'s functions hold no weights',
+      code: kerasBackendScript('model.fit(X, y, epochs=3)\nweights = K.eval(K.softmax(np.random.rand(5)))\nprint(weights)\n'),
+    },
+    {
       name: 'notebook: a cell keeps an epoch-shuffling trainer class nothing below builds, while the cells below only look at a batch',
       code: [
         'import numpy as np\nimport matplotlib.pyplot as plt\nimages = np.load("batch.npy")\n',
@@ -4213,6 +4316,30 @@ ruleTests(unseededRandomness, {
       findings: [{ line: 9, message: /^`np\.random\.beta` draws from NumPy's global random generator/ }],
     },
     mixupCase('the mixup trainer class built and fitted by the script: its draws shape the training, one finding per library', MIXUP_TRAINED),
+    seededCase(
+      'the same fuzzy rule layer built into the network: the sampled rules shape what is trained',
+      FUZZY_RULES_USED, 9, /^`random\.sample` draws from the `random` module's global random generator/, 'import tensorflow.keras.backend as K', 'random.seed(SEED)',
+    ),
+    seededCase(
+      'the unused module class in a script that unpickles a whole network: unpickling rebuilds the module by its class\'s name, and its forward draws noise into the score',
+      noisyHeadScript('class NoisyHead(nn.Module):\n', UNPICKLED_SCORED), 9, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from sklearn.metrics import r2_score', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'the unused module class with a metaclass beside its base, which may register it: still counts',
+      noisyHeadScript('class NoisyHead(nn.Module, metaclass=AutoRegister):\n', TRAINED_SEQUENTIAL), 9, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from sklearn.metrics import r2_score', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'the unused module class named once outside its body (handed to a registry): still counts',
+      noisyHeadScript('class NoisyHead(nn.Module):\n', TRAINED_SEQUENTIAL + 'HEADS = {"noisy": NoisyHead}\n'), 9, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from sklearn.metrics import r2_score', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'drawn numbers worked through Keras\' backend math and trained on: still reported',
+      kerasBackendScript('model.fit(K.eval(K.softmax(np.random.rand(100, 4))), y, epochs=3)\n'), 9, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from tensorflow.keras import backend as K', 'np.random.seed(SEED)',
+    ),
+    seededCase(
+      'drawn numbers made a Keras variable by the backend (K.variable) in a file that trains: a weight, still reported',
+      kerasBackendScript('model.fit(X, y, epochs=3)\nbias = K.variable(np.random.rand(4))\nprint(bias)\n'), 10, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from tensorflow.keras import backend as K', 'np.random.seed(SEED)',
+    ),
     mixupCase('the mixup trainer class with a base class, which may build it unnamed, still draws in training', MIXUP_BASED),
     seededCase(
       'a trainer class with a base class, which may build or register it without the file naming it, still trains',

@@ -22,11 +22,12 @@ import { mayCallOwn } from './objects';
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
 /**
- * Constructors and functions that hold training data or model weights; `torch.nn.functional` and
- * Keras 3's `keras.ops` are stateless math (`F.softmax(logits)`, `ops.mean(x)`), so their values
- * are followed on instead.
+ * Constructors and functions that hold training data or model weights; `torch.nn.functional`,
+ * Keras 3's `keras.ops` and the functions of Keras' backend are stateless math (`F.softmax(logits)`,
+ * `ops.mean(x)`, `K.transpose(rules)`), so their values are followed on instead; the backend's
+ * `variable`, `placeholder`, `zeros`, `ones`, `eye` and `random_*` make variables or draw.
  */
-const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.(?!ops\.))|keras\.(?!ops\.)|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
+const DATA_OR_WEIGHTS = /^(torch\.nn\.(?!functional\.)|torch\.utils\.data\.|tensorflow\.(Variable|data\.|keras\.(?!ops\.|backend\.(?!(variable|placeholder|zeros|ones|eye|random_\w+)$)[a-z]\w*$))|keras\.(?!ops\.|backend\.(?!(variable|placeholder|zeros|ones|eye|random_\w+)$)[a-z]\w*$)|datasets\.)|(^|\.)(\w*Dataset|DataLoader|\w*Trainer|\w*Collator\w*)(\.|$)/;
 /**
  * Containers of labelled arrays and open files that are named `Dataset` (xarray's, netCDF4's) hold
  * numbers as a pandas frame does, not training data: the draw is followed on through them.
@@ -344,18 +345,48 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
 });
 
 /**
- * Plain classes of a file run as a program (no base class, no decorator, not a pytest `Test...`
- * class) whose name the file never reads again: nothing here builds them, so their methods never run in this file (a
- * trainer class kept for the scripts that import it). A base or a decorator may build or register a
- * class without naming it (unittest's discovery, a framework's registry), so those still count.
+ * Framework bases that build or register no subclass themselves: a PyTorch module, a Keras layer or
+ * model is built only where the code names it (unittest's discovery or a registry decorator would not be).
+ */
+const LAYER_BASES = /^(torch\.nn\.(modules\.module\.)?Module|tensorflow\.Module|(tensorflow\.(compat\.v\d\.)?)?keras\.((layers|models|engine)\.)?(Layer|Model))$/;
+/** Loaders that unpickle: they rebuild an object of the program's own class by its name, which no line of the file reads. */
+const UNPICKLERS = /^(torch\.load|_?pickle\.(loads?|Unpickler)|joblib\.load|dill\.loads?|cloudpickle\.loads?|pandas\.read_pickle)$/;
+
+/** The file unpickles (a `torch.load` told `weights_only=True` rebuilds tensors only). */
+const unpickles = oncePer((index: SemanticIndex): boolean => index.calls.some((call) => {
+  if (!call.qname || !UNPICKLERS.test(call.qname)) return false;
+  const weightsOnly = call.qname === 'torch.load' ? call.kwargs.get('weights_only') : undefined;
+  const value = weightsOnly ? literalValue(weightsOnly) : undefined;
+  return !(value?.kind === 'bool' && value.value);
+}));
+
+/**
+ * A class built only on such bases, every one of them known (`class Block(nn.Module)`,
+ * `class Fuzzy(tf.keras.layers.Layer)`); a metaclass (`metaclass=Registry`) may register it.
+ */
+function onLayerBasesOnly(node: Node, bases: readonly string[]): boolean {
+  const written = node.childForFieldName('superclasses')?.namedChildren ?? [];
+  return written.length > 0 && written.length === bases.length && written.every((base) => base?.type !== 'keyword_argument')
+    && bases.every((base) => LAYER_BASES.test(base));
+}
+
+/**
+ * Classes of a file run as a program whose name the file never reads outside their own body: nothing
+ * here builds them, so their methods never run in this file (a trainer class kept for the scripts
+ * that import it). Those are plain classes (no base class, no decorator, not a pytest `Test...`
+ * class), and classes built only on a PyTorch module or a Keras layer or model, which build none of
+ * their subclasses, where the file unpickles nothing (unpickling rebuilds a module of `__main__` by
+ * its name). Another base or a decorator may build or register a class without naming it
+ * (unittest's discovery, a framework's registry), so those still count.
  */
 const unbuiltClasses = oncePer((index: SemanticIndex): Node[] => {
   // A library module's classes are built by the modules that import it: their code runs there.
   if (!index.isEntryPoint) return [];
-  const plain = [...index.classes.values()].filter(({ name, node }) => node.parent?.type === 'module' && !name.startsWith('Test')
-    && /^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? ''));
-  if (plain.length === 0) return [];
-  return plain.filter(({ name }) => index.identifiersNamed(name).length === 1).map(({ node }) => node);
+  const idle = [...index.classes.values()].filter(({ name, node, bases }) => node.parent?.type === 'module' && !name.startsWith('Test')
+    && (/^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? '')
+      || (onLayerBasesOnly(node, bases) && !unpickles(index))));
+  if (idle.length === 0) return [];
+  return idle.filter(({ name, node }) => index.identifiersNamed(name).every((id) => isAncestorOf(node, id))).map(({ node }) => node);
 });
 
 /** Packages whose functions the model knows: what they do with a data set or a model is not training unless a rule above says so. */
