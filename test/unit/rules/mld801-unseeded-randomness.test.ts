@@ -6208,3 +6208,80 @@ describe('MLD801: a file that builds Lightning\'s LightningCLI, which seeds the 
     }
   });
 });
+
+describe('MLD801: a __main__ block that builds a model whose own save method nothing calls', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/tagger_model.py', code, unseededRandomness);
+  /** A tagger module: a model class drawing its embeddings and transitions, with its own `save` and `load`; `main` is what its block runs. */
+  const taggerModule = (main: string, extra = '') => py`
+    import json
+    import numpy as np
+    import torch
+    import torch.nn as nn
+
+    class Tagger(nn.Module):
+        def __init__(self, words, tags, dim=50):
+            super(Tagger, self).__init__()
+            table = np.zeros((len(words), dim))
+            for i in range(len(words)):
+                table[i] = np.random.randn(dim)
+            self.embedding = nn.Embedding.from_pretrained(torch.Tensor(table), freeze=False)
+            self.lstm = nn.LSTM(dim, dim, bidirectional=True)
+            self.emit = nn.Linear(dim * 2, len(tags))
+            self.transition = nn.Parameter(torch.randn(len(tags), len(tags)))
+            self.words, self.tags = words, tags
+
+        def forward(self, ids):
+            out, _ = self.lstm(self.embedding(ids))
+            return self.emit(out)
+
+        def save(self, path):
+            torch.save({"words": self.words, "tags": self.tags, "state": self.state_dict()}, path)
+
+        @staticmethod
+        def load(path):
+            params = torch.load(path, weights_only=True)
+            model = Tagger(params["words"], params["tags"])
+            model.load_state_dict(params["state"])
+            return model
+${extra}
+    def main():
+        words = json.load(open("vocab/words.json"))
+        tags = json.load(open("vocab/tags.json"))
+${main.replace(/^/gm, '        ')}
+
+    if __name__ == "__main__":
+        main()
+  `;
+
+  it('leaves a model built and printed, its save method named only by the library call inside it', async () => {
+    assert.deepEqual(await findingsIn(taggerModule('model = Tagger(words, tags)\nprint(model)\nprint(model.embedding)')), []);
+  });
+
+  it('leaves a model built and checked for the shape of one forward pass', async () => {
+    assert.deepEqual(await findingsIn(taggerModule('model = Tagger(words, tags)\nout = model(torch.tensor([[1, 2, 3]]))\nassert out.shape[-1] == len(tags)')), []);
+  });
+
+  it('leaves a model switched to evaluation mode and run once, its vocabulary writer named nowhere', async () => {
+    const code = taggerModule('model = Tagger(words, tags)\nmodel.eval()\nwith torch.no_grad():\n    print(model(torch.tensor([[4, 5]])).argmax(-1))')
+      .replace('    def save(self, path):', '    def write_vocab(self, path):\n        with open(path, "w") as f:\n            json.dump(self.words, f)\n\n    def save(self, path):');
+    assert.deepEqual(await findingsIn(code), []);
+  });
+
+  it('still reports the draws where the block calls the model\'s save method', async () => {
+    assert.notDeepEqual(await findingsIn(taggerModule('model = Tagger(words, tags)\nprint(model)\nmodel.save("./model.pth")')), []);
+  });
+
+  it('still reports them where the class writes its vocabulary from __init__ through a private method', async () => {
+    const code = taggerModule('model = Tagger(words, tags)\nprint(model)')
+      .replace('        self.words, self.tags = words, tags', '        self.words, self.tags = words, tags\n        self._dump_vocab("vocab/used.json")')
+      .replace('    def save(self, path):', '    def _dump_vocab(self, path):\n        with open(path, "w") as f:\n            json.dump(self.words, f)\n\n    def save(self, path):');
+    assert.notDeepEqual(await findingsIn(code), []);
+  });
+
+  it('still follows the whole class when it has a base the file does not know, which may call any method', async () => {
+    const code = taggerModule('model = Tagger(words, tags)\nprint(model)')
+      .replace('import torch.nn as nn', 'import torch.nn as nn\nfrom registry import Registered')
+      .replace('class Tagger(nn.Module):', 'class Tagger(nn.Module, Registered):');
+    assert.notDeepEqual(await findingsIn(code), []);
+  });
+});

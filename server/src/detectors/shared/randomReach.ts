@@ -364,7 +364,7 @@ const unpickles = oncePer((index: SemanticIndex): boolean => index.calls.some((c
  * A class built only on such bases, every one of them known (`class Block(nn.Module)`,
  * `class Fuzzy(tf.keras.layers.Layer)`); a metaclass (`metaclass=Registry`) may register it.
  */
-function onLayerBasesOnly(node: Node, bases: readonly string[]): boolean {
+export function onLayerBasesOnly(node: Node, bases: readonly string[]): boolean {
   const written = node.childForFieldName('superclasses')?.namedChildren ?? [];
   return written.length > 0 && written.length === bases.length && written.every((base) => base?.type !== 'keyword_argument')
     && bases.every((base) => LAYER_BASES.test(base));

@@ -9,7 +9,7 @@ import { enclosingFunction, enclosingLoops, isAncestorOf, stripParens } from '..
 import { gradientUsed } from '../../semantics/torch';
 import { metricCall } from './evaluation';
 import { mayBeSameObject } from './objects';
-import { LEARNING_METHODS, trainsNothing } from './randomReach';
+import { LEARNING_METHODS, onLayerBasesOnly, trainsNothing } from './randomReach';
 import { isTestCaseClass } from './testCases';
 import { fitsPreprocessingOnly } from './transformers';
 import { isTestModule } from '../../documents/testModules';
@@ -59,6 +59,39 @@ function fitsOwnClassOnDraws(index: SemanticIndex, call: CallSite, block: Node):
   };
   const inputs = [...call.args, ...call.kwargs.values()];
   return inputs.some(drawnInBlock) && inputs.every((arg) => drawnInBlock(arg) || index.literal(arg) !== undefined);
+}
+
+/**
+ * Methods Python or a framework runs on an object without the file naming them: private and special
+ * methods (`__init__`, `_apply`), a module's `forward` or a layer's `call` and `build`, the steps and
+ * hooks a trainer calls (`training_step`, `on_epoch_end`), and what a module's own methods or a
+ * library's estimator helpers call on it (`train` from `net.eval()`, `parameters`, `fit`, `predict`).
+ */
+const RUN_UNNAMED = /^(_\w*|forward|call|build|extra_repr|train|eval|fit|predict|score|transform|\w+_step|on_\w+|configure_\w+|setup|get_config|reset_parameters|init_weights|state_dict|load_state_dict|parameters|named_parameters|children|named_children|modules|named_modules|buffers|named_buffers)$/;
+
+/**
+ * What of a class the block names may run: the whole class, unless it is a plain class or one built
+ * only on a PyTorch module or a Keras layer or model, with no decorator, whose bases call none of its
+ * other methods. Then a method that no line outside it names (`model.save(path)`, `self.save`; a
+ * library's `torch.save` is no name of it), and that Python or the framework does not run unnamed,
+ * never runs here: the `torch.save` in a model's own `save` method, kept for the scripts that import
+ * the class, writes nothing when the block only builds and prints the model.
+ */
+function partsThatMayRun(index: SemanticIndex, statement: Node): Node[] {
+  if (statement.type !== 'class_definition') return [statement];
+  const written = statement.childForFieldName('superclasses')?.namedChildren ?? [];
+  const plain = written.length === 0 || (written.length === 1 && written[0]?.text === 'object');
+  if (!plain && !onLayerBasesOnly(statement, index.classBases(statement))) return [statement];
+  const named = (name: string, method: Node) => index.identifiersNamed(name).some((id) => !isAncestorOf(method, id)
+    && !(id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id && index.qualify(id.parent) !== undefined));
+  const parts: Node[] = [];
+  for (const member of statement.childForFieldName('body')?.namedChildren ?? []) {
+    if (!member) continue;
+    const method = member.type === 'decorated_definition' ? member.childForFieldName('definition') : member;
+    const name = method?.type === 'function_definition' ? method.childForFieldName('name')?.text : undefined;
+    if (!name || RUN_UNNAMED.test(name) || named(name, member)) parts.push(member);
+  }
+  return parts;
 }
 
 /**
@@ -113,7 +146,8 @@ export function mainOnlyTriesModule(index: SemanticIndex): boolean {
       // Nor are a pytest module's own test functions (`test_train_step()` called from the block): run
       // directly, the block runs the tests pytest runs, and what they compute is checked.
       if (target.definition.kind === 'def' && testModule && /^test/.test(name.text)) continue;
-      if (target.definition.kind === 'def' || target.definition.kind === 'class') pending.push(target.definition.statement);
+      if (target.definition.kind === 'class') pending.push(...partsThatMayRun(index, target.definition.statement));
+      else if (target.definition.kind === 'def') pending.push(target.definition.statement);
     }
   }
   return !(loneBackward && gradientsUsed);
