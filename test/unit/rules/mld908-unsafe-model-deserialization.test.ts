@@ -903,6 +903,47 @@ const UNSAVED_BEST_PASS = py`
   net.load_state_dict(torch.load(f"ckpt/epoch_{best_ep}.pt"))
 `;
 
+/** The pass a list of per-pass scores picks by position, read back where some pass may not have saved it, or where the list or the position says another pass. */
+const UNSAVED_RANKED_PASS = py`
+  import numpy as np
+  import torch
+
+  his_loss = []
+  for i in range(1, args.epochs + 1):
+      mvalid_loss = validate(engine)
+      his_loss.append(mvalid_loss)
+      if i % args.save_every == 0:
+          torch.save(engine.model.state_dict(), args.save + "_epoch_" + str(i) + "_" + str(round(mvalid_loss, 2)) + ".pth")
+  bestid = np.argmin(his_loss)
+  engine.model.load_state_dict(torch.load(args.save + "_epoch_" + str(bestid + 1) + "_" + str(round(his_loss[bestid], 2)) + ".pth"))
+
+  val_hist = []
+  for epoch in range(1, n_epochs + 1):
+      val = evaluate(net)
+      val_hist.append(val)
+      torch.save(net.state_dict(), f"ckpt/epoch_{epoch}_{val:.3f}.pt")
+  best = np.argmin(val_hist)
+  net.load_state_dict(torch.load(f"ckpt/epoch_{best}_{val_hist[best]:.3f}.pt"))
+
+  scores = load_history(args.resume)
+  for ep in range(len(scores), n_epochs):
+      score = evaluate(net)
+      scores.append(score)
+      torch.save(net.state_dict(), f"ckpt/ep{ep}.pt")
+  top = np.argmax(scores)
+  net.load_state_dict(torch.load(f"ckpt/ep{top}.pt"))
+
+  accs = []
+  for ep in range(n_epochs):
+      acc = evaluate(net)
+      if acc is None:
+          continue
+      accs.append(acc)
+      torch.save(net.state_dict(), f"runs/ep{ep}.pt")
+  pick = np.argmax(accs)
+  net.load_state_dict(torch.load(f"runs/ep{pick}.pt"))
+`;
+
 /** Callbacks whose path is read back although the loop handed them another model, inside the loop, or never called them. */
 const CALLBACK_PATHS_READ_ELSEWHERE = py`
   import torch
@@ -3311,6 +3352,42 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the checkpoint of the pass a list of per-pass scores picks by position (Graph WaveNet\'s `bestid = np.argmin(his_loss)`), each pass having saved its own file under its number and score: a pass saved it',
+      code: py`
+        import numpy as np
+        import torch
+
+        his_loss = []
+        for epoch in range(1, args.epochs + 1):
+            mvalid_loss = np.mean(run_validation(engine))
+            his_loss.append(mvalid_loss)
+            ckpt_path = f"{args.save}_epoch_{epoch}_{round(mvalid_loss, 2):.2f}.pth"
+            torch.save(engine.model.state_dict(), ckpt_path)
+        bestid = np.argmin(his_loss)
+        best_path = f"{args.save}_epoch_{bestid + 1}_{round(his_loss[bestid], 2):.2f}.pth"
+        engine.model.load_state_dict(torch.load(best_path))
+
+        def train(engine, args):
+            his_loss = []
+            for i in range(1, args.epochs+1):
+                mvalid_loss = np.mean(valid_losses(engine))
+                his_loss.append(mvalid_loss)
+                torch.save(engine.model.state_dict(), args.save+"_epoch_"+str(i)+"_"+str(round(mvalid_loss,2))+".pth")
+            bestid = np.argmin(his_loss)
+            engine.model.load_state_dict(torch.load(args.save+"_epoch_"+str(bestid+1)+"_"+str(round(his_loss[bestid],2))+".pth"))
+
+        def fit(net, epochs):
+            val_accs = []
+            for ep in range(epochs):
+                acc = evaluate(net)
+                val_accs.append(acc)
+                torch.save(net.state_dict(), f"ckpt/epoch_{ep}.pt")
+            best = np.argmax(val_accs)
+            net.load_state_dict(torch.load(f"ckpt/epoch_{best}.pt"))
+            return net
+      `,
+    },
+    {
       name: 'a checkpoint saved in every pass under the epoch number, loaded after the loop under the number of the best epoch the loop kept: a pass saved it',
       code: py`
         import os
@@ -3554,6 +3631,17 @@ ruleTests(unsafeModelDeserialization, {
       findings: [
         { line: 10, message: /^`torch\.load` without `weights_only=True`/ },
         { line: 17, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+    },
+    {
+      name: 'the pass a list of per-pass scores picks, read where only some passes save, the position not shifted to the loop\'s start, the list holding an earlier run\'s scores, or a pass skipped before its append, may name a file of an earlier run',
+      code: UNSAVED_RANKED_PASS,
+      output: UNSAVED_RANKED_PASS.replace('torch.load(args.save + "_epoch_" + str(bestid + 1) + "_" + str(round(his_loss[bestid], 2)) + ".pth")', 'torch.load(args.save + "_epoch_" + str(bestid + 1) + "_" + str(round(his_loss[bestid], 2)) + ".pth", weights_only=True)'),
+      findings: [
+        { line: 11, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 19, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 27, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 37, message: /^`torch\.load` without `weights_only=True`/ },
       ],
     },
     {

@@ -178,6 +178,102 @@ export function savedInChosenPass(flow: DataFlow, path: Node, read: Node, saves:
   });
 }
 
+/** Calls that give the position of the smallest or largest element of the sequence they are given. */
+const EXTREME_POSITION = new Set(['numpy.argmin', 'numpy.argmax', 'torch.argmin', 'torch.argmax']);
+
+/** Methods that change a list in place other than by one `append` at its end. */
+const LIST_CHANGES = new Set(['append', 'extend', 'insert', 'pop', 'remove', 'clear', 'sort', 'reverse']);
+
+/**
+ * True when the read, after a loop, names the file the pass it picks by position saved: the loop
+ * appends one value to a list in every pass (`his_loss.append(mvalid_loss)`, to a list empty before
+ * it), the position of its best element is taken after it (`bestid = np.argmin(his_loss)`), and the
+ * read's path, with that position plus the loop's first value (`bestid + 1` for `range(1, n + 1)`)
+ * standing for the loop variable and the element at it (`his_loss[bestid]`) for the value appended,
+ * is the path a statement of the loop's body itself saves in every pass (Graph WaveNet's
+ * `f"{args.save}_epoch_{epoch}_{round(mvalid_loss, 2)}.pth"`).
+ */
+export function savedInRankedPass(flow: DataFlow, path: Node, read: Node, saves: ReadonlyMap<string, readonly Node[]>): boolean {
+  const value = flow.pathOf(path);
+  return rankPositions(flow, path).some(({ position, list, chosen, picked }) => {
+    const ranked = rankedList(flow, list, chosen);
+    if (!ranked || read.startIndex < ranked.loop.endIndex || chosen.startIndex < ranked.loop.endIndex) return false;
+    const { loop, variable, appended, start } = ranked;
+    const element = new RegExp(`(?<![\\w.])${list.text}\\s*\\[\\s*${position}\\s*\\]`, 'g');
+    // The path's parts between its run-time parts, and those parts: `bestid + 1` is two parts, the position and `1`.
+    const parts = value.template.split('{}');
+    const template: string[] = [parts[0]];
+    const holes: string[] = [];
+    for (let i = 0; i < value.holes.length; i++) {
+      const hole = value.holes[i];
+      if (hole === position || hole === picked) {
+        const shifted = start !== 0 && parts[i + 1] === '' && value.holes[i + 1] === String(start);
+        if (start !== 0 && !shifted) return false;
+        holes.push(variable);
+        if (shifted) i++;
+      } else holes.push(hole.replace(element, appended.node.text));
+      template.push(parts[i + 1]);
+    }
+    // Every mention of the position or the list must have been read as a pass or an element of the list.
+    const leftover = new RegExp(`(?<![\\w.])(${position}|${list.text})(?!\\w)`);
+    if (holes.some((hole) => hole !== variable && leftover.test(hole))) return false;
+    const key = pathKey({ template: template.join('{}'), holes });
+    if (key === undefined) return false;
+    // A save through a name bound in the pass (`ckpt_path = f"..."`) is keyed with that binding too.
+    const savedThere = [...saves].filter(([saved]) => saved === key || saved.startsWith(`${key}\u0000`)).flatMap(([, sites]) => sites);
+    return savedThere.some((save) => {
+      const statement = enclosingStatement(save);
+      return sameNode(statement.parent, loop.childForFieldName('body')) && statement.startIndex > appended.definition.endIndex;
+    });
+  });
+}
+
+/** The names a path reads (directly or through names bound once to a value) that hold the position of a list's best element. */
+function rankPositions(flow: DataFlow, path: Node, depth = 0): { position: string; list: Node; chosen: Node; picked: string }[] {
+  return flow.readsWithin(stripParens(path)).flatMap((name) => {
+    const definitions = flow.reachingDefinitions(name);
+    const [only] = definitions;
+    if (definitions.length !== 1 || only.kind !== 'assign' || !only.value || only.node.type !== 'identifier') return [];
+    const call = flow.index.call(stripParens(only.value));
+    const list = call && EXTREME_POSITION.has(call.qname ?? '') && call.args.length === 1 && call.kwargs.size === 0 ? stripParens(call.args[0]) : undefined;
+    if (list?.type === 'identifier') return [{ position: only.node.text, list, chosen: only.statement, picked: only.value.text }];
+    return depth < 4 ? rankPositions(flow, only.value, depth + 1) : [];
+  });
+}
+
+/**
+ * The loop that fills the list read at `list` with one value per pass: the list bound once to `[]`
+ * before it and changed only by one `append` that is a statement of the loop's own body, the loop
+ * a `for` over `range(n)` or `range(start, n)` with nothing that skips a pass, and the value appended
+ * a name bound by a statement of that body before the append.
+ */
+function rankedList(flow: DataFlow, list: Node, chosen: Node): { loop: Node; variable: string; appended: { node: Node; definition: Node }; start: number } | undefined {
+  const at = flow.readAt(list);
+  const definitions = at ? flow.reachingDefinitions(at) : [];
+  const [only] = definitions;
+  if (definitions.length !== 1 || only.kind !== 'assign' || only.value?.type !== 'list' || only.value.namedChildren.length > 0) return undefined;
+  const changes = flow.index.calls.filter((call) => {
+    const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+    if (!call.method || !LIST_CHANGES.has(call.method) || receiver?.type !== 'identifier' || receiver.text !== list.text) return false;
+    const read = flow.readAt(receiver);
+    return !!read && flow.reachingDefinitions(read).some((definition) => definition === only);
+  });
+  const [append] = changes;
+  if (changes.length !== 1 || append.method !== 'append' || append.args.length !== 1 || append.node.endIndex > chosen.startIndex) return undefined;
+  const loop = everyPassLoop(flow, append.node);
+  const variable = loop?.childForFieldName('left');
+  const range = loop?.childForFieldName('right');
+  const sequence = range ? flow.index.call(stripParens(range)) : undefined;
+  const start = loop ? firstLoopValue(flow, loop) : undefined;
+  if (!loop || variable?.type !== 'identifier' || only.statement.endIndex > loop.startIndex || (sequence?.args.length ?? 3) > 2 || start === undefined) return undefined;
+  const appended = stripParens(append.args[0]);
+  const read = appended.type === 'identifier' ? flow.readAt(appended) : undefined;
+  const bound = read ? flow.reachingDefinitions(read) : [];
+  const definition = bound.length === 1 && bound[0].kind === 'assign' ? enclosingStatement(bound[0].statement) : undefined;
+  if (!definition || !sameNode(definition.parent, loop.childForFieldName('body'))) return undefined;
+  return { loop, variable: variable.text, appended: { node: appended, definition }, start };
+}
+
 /**
  * True when the read, in a loop, names a file an earlier loop over the same sequence saved in the
  * pass with the same value: the read's path holds the later loop's variable, and a statement of the
