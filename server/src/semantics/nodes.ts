@@ -221,6 +221,17 @@ export function conditionOf(node: Node): Node | null {
   return node.type === 'if_statement' || node.type === 'elif_clause' || node.type === 'while_statement' ? node.childForFieldName('condition') : null;
 }
 
+/** The expressions of a definition's decorators (`dsl.component`, `pytest.fixture(scope="module")`), outermost first. */
+export function decoratorsOf(definition: Node): Node[] {
+  const holder = definition.parent?.type === 'decorated_definition' ? definition.parent : undefined;
+  return (holder?.namedChildren ?? []).flatMap((child) => (child?.type === 'decorator' && child.namedChild(0) ? [child.namedChild(0)!] : []));
+}
+
+/** What a decorator names, called or not: `dsl.component` of `@dsl.component` and of `@dsl.component(base_image=...)`. */
+export function decoratorCallee(expression: Node): Node | null {
+  return expression.type === 'call' ? expression.childForFieldName('function') : expression;
+}
+
 /** `(x)` -> `x`, repeatedly. */
 export function stripParens(node: Node): Node {
   let current = node;

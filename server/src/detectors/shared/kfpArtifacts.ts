@@ -6,7 +6,7 @@
 // produced it: the downstream component reads at `input_model.path` what the upstream one wrote.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import { enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
+import { decoratorCallee, decoratorsOf, enclosingFunction, sameNode, stripParens } from '../../semantics/nodes';
 
 const COMPONENT = /^kfp\.(v2\.)?dsl\.component$/;
 const PIPELINE = /^kfp\.(v2\.)?dsl\.pipeline$/;
@@ -15,10 +15,8 @@ const OUTPUT = /^kfp\.(v2\.)?dsl\.Output$/;
 
 /** `fn` carries a decorator (`@dsl.component`, `@component(base_image=...)`) whose callee qualifies to `pattern`. */
 function decoratedBy(index: SemanticIndex, fn: Node, pattern: RegExp): boolean {
-  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  return !!holder && holder.namedChildren.some((decorator) => {
-    const expression = decorator?.type === 'decorator' ? decorator.namedChild(0) : null;
-    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+  return decoratorsOf(fn).some((expression) => {
+    const callee = decoratorCallee(expression);
     return !!callee && pattern.test(index.qualify(callee) ?? '');
   });
 }

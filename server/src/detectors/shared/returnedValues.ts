@@ -6,7 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import type { Mutation } from '../../semantics/dataflow';
-import { enclosingFunction, stripParens } from '../../semantics/nodes';
+import { decoratorCallee, decoratorsOf, enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { pathBindings } from '../../semantics/pathValues';
 
@@ -15,12 +15,10 @@ import { pathBindings } from '../../semantics/pathValues';
  * `@pytest.fixture(autouse=True)`, which runs before every test), or undefined when it is not one.
  */
 export function pytestFixture(index: SemanticIndex, fn: Node): { autouse: boolean } | undefined {
-  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
-  for (const decorator of decorated?.namedChildren ?? []) {
-    const expression = decorator?.type === 'decorator' ? decorator.namedChild(0) : null;
-    const callee = expression?.type === 'call' ? expression.childForFieldName('function') : expression;
+  for (const expression of decoratorsOf(fn)) {
+    const callee = decoratorCallee(expression);
     if (!callee || index.qualify(callee) !== 'pytest.fixture') continue;
-    const autouse = expression?.type === 'call' ? index.call(expression)?.kwargs.get('autouse') : undefined;
+    const autouse = expression.type === 'call' ? index.call(expression)?.kwargs.get('autouse') : undefined;
     const literal = autouse ? index.literal(autouse) : undefined;
     return { autouse: literal?.kind === 'bool' && literal.value };
   }

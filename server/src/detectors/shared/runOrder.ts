@@ -396,14 +396,17 @@ function firstLoopValue(flow: DataFlow, loop: Node): number | undefined {
 function firstRunsBefore(flow: DataFlow, write: Node, read: Node): boolean {
   const writes = flow.firstRunSites(write);
   const reads = writes && flow.firstRunSites(read);
-  return !!writes && !!reads && chainRunsBefore(writes, reads);
+  return !!writes && !!reads && chainRunsBefore(writes, reads) >= 0;
 }
 
-/** Two call chains from one start: where they part, the first's call comes before the second's, not in another arm of an `if`. */
-function chainRunsBefore(writes: readonly Node[], reads: readonly Node[]): boolean {
+/**
+ * Two call chains from one start: where they part, the first's call comes before the second's, not
+ * in another arm of an `if`. The position where they part, or -1 when the first does not run first.
+ */
+function chainRunsBefore(writes: readonly Node[], reads: readonly Node[]): number {
   const at = writes.findIndex((site, i) => i >= reads.length || !sameNode(site, reads[i]));
-  if (at < 0 || at >= reads.length) return false;
-  return writes[at].endIndex <= reads[at].startIndex && !inExclusiveArms(writes[at], reads[at]);
+  if (at < 0 || at >= reads.length) return -1;
+  return writes[at].endIndex <= reads[at].startIndex && !inExclusiveArms(writes[at], reads[at]) ? at : -1;
 }
 
 /**
@@ -421,9 +424,9 @@ export function writtenFirstInEveryEntry(flow: DataFlow, write: Node, read: Node
   const writes = flow.entryRunSites(write, true);
   return [...reads].every(([entry, chain]) => {
     const written = writes.get(entry);
-    const at = written?.findIndex((site, i) => i >= chain.length || !sameNode(site, chain[i])) ?? -1;
+    const at = written ? chainRunsBefore(written, chain) : -1;
     // A call that saves in a branch returning from the entry leaves the read to the runs that skipped it.
-    return !!written && chainRunsBefore(written, chain) && !returnsBefore(written[at], chain[at]);
+    return at >= 0 && !returnsBefore(written![at], chain[at]);
   });
 }
 
