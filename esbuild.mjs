@@ -40,11 +40,15 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  // Both are commands of the package (`bin`): npm links them as they are, so each names its interpreter.
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [copyWasm], banner: { js: '#!/usr/bin/env node' } },
-  // The CLI bundle is also the script of its worker threads (`check --jobs`): started as a worker
-  // it serves files, so no second bundle has to be found beside it wherever it is installed.
-  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The two commands of the package (`bin`) are small launchers that run the bundles beside them
+  // from V8's code cache (server/src/engine/codeCache.ts). npm links them as they are, so each
+  // names its interpreter.
+  { ...common, entryPoints: ['server/src/launch/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/launch/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server-main.js', plugins: [copyWasm] },
+  // The CLI bundle is also the script of its worker threads (`check --jobs`, started through the
+  // launcher): started as a worker it serves files, so no second bundle is needed.
+  { ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli-main.js' },
 ];
 
 if (production) {

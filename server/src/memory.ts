@@ -17,11 +17,16 @@ const IDLE_COLLECTIONS = 3;
 /** Below this the heap is left to V8: collecting a small heap gains nothing. */
 const FLOOR_BYTES = 64 * 1024 * 1024;
 
+/** Lets a new context see `gc`; the server's launcher sets it before compiling, as the code cache needs. */
+export function allowCollection(): void {
+  setFlagsFromString('--expose-gc');
+}
+
 function gcFunction(): (() => void) | undefined {
   const existing = (globalThis as { gc?: () => void }).gc;
   if (typeof existing === 'function') return existing;
   try {
-    setFlagsFromString('--expose-gc');
+    allowCollection();
     const gc = runInNewContext('gc') as unknown;
     return typeof gc === 'function' ? (gc as () => void) : undefined;
   } catch {

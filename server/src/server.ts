@@ -31,6 +31,7 @@ import { initParser, type PythonParser } from './parsing/parser';
 import { Session, type Analysis } from './session';
 import { serverLaunch } from './serverArgs';
 import { VERSION } from './version';
+import { markWarm } from './engine/codeCache';
 import { tuneTiering } from './engine/tiering';
 
 const launch = serverLaunch(process.argv.slice(2));
@@ -278,6 +279,7 @@ async function analyseAndPublish(uri: string): Promise<Analysis | undefined> {
   publish(uri, diagnostics, source.kind === 'script' ? source.version : undefined);
   log(`${displayName(uri)}: ${analysis.findings.length} finding(s) in ${analysis.durationMs.toFixed(1)} ms${phasesText(analysis)}`);
   workspace.reportOpen(uri, analysis.doc, analysis.findings);
+  markWarm();
   return analysis;
 }
 

@@ -219,7 +219,8 @@ describe('mldebt check: the result cache', function () {
     try {
       mkdirSync(path.join(build, 'dist'));
       mkdirSync(path.join(build, 'grammars'));
-      writeFileSync(path.join(build, 'dist', 'cli.js'), `${readFileSync(CLI, 'utf8')}\n// another build\n`);
+      copyFileSync(CLI, path.join(build, 'dist', 'cli.js'));
+      writeFileSync(path.join(build, 'dist', 'cli-main.js'), `${readFileSync(path.join(path.dirname(CLI), 'cli-main.js'), 'utf8')}\n// another build\n`);
       copyFileSync(path.join(path.dirname(CLI), 'web-tree-sitter.wasm'), path.join(build, 'dist', 'web-tree-sitter.wasm'));
       copyFileSync(path.join(path.dirname(CLI), '..', 'grammars', 'tree-sitter-python.wasm'), path.join(build, 'grammars', 'tree-sitter-python.wasm'));
       const rebuilt = runWith(path.join(build, 'dist', 'cli.js'), dir, ['check', '.', '--format', 'json', '--verbose']);

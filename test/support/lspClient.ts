@@ -21,6 +21,8 @@ export interface ClientOptions {
   server?: string;
   /** Node's flags for the server; by default the VS Code client's (SERVER_EXEC_ARGV). */
   execArgv?: readonly string[];
+  /** Variables added to the server's environment. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export class TestClient {
@@ -64,7 +66,7 @@ export class TestClient {
   }
 
   static async start(options: ClientOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), options.server ?? SERVER, '--stdio'], { stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.execArgv ?? SERVER_EXEC_ARGV), options.server ?? SERVER, '--stdio'], { stdio: 'pipe', env: { ...process.env, ...options.env } });
     const client = new TestClient(child, options);
     const rootUri = options.workspaceFolder ? `file://${options.workspaceFolder}` : null;
     await client.connection.sendRequest('initialize', {

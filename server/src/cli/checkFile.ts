@@ -2,6 +2,7 @@
 // the main thread (--jobs 1, small runs) and in a worker thread. It prints nothing: what it has to
 // say on standard error is returned, so that the run prints it in the order the files were found.
 import { analyzeDocument, RULES, type AnalysisResult } from '../analyze';
+import { markWarm } from '../engine/codeCache';
 import { ProjectModuleCache, type ModuleStamp } from '../config/projectModules';
 import type { AnalysisConfig } from '../config/settings';
 import { buildDocument, sourceText } from '../documents/source';
@@ -153,5 +154,6 @@ export function checkFile(parser: PythonParser, task: FileTask): FileOutcome {
   const checked: CheckedFile = { findings: reportFindings(reported, analysis.findings, METAS), ...(problem ? { problem } : {}), ...(fixed ? { fixed } : {}) };
   // A rule stopped by the budget or by an error left the outcome incomplete: it is not kept.
   const keep = cacheable && analysis.errors.length === 0;
+  markWarm();
   return { checked, messages, lines: doc.lineStarts.length, ...(keep ? { content: { hash: contentHash(read.bytes), stamp: read.stamp, ...deps } } : {}) };
 }

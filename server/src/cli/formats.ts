@@ -81,7 +81,7 @@ function sarifRule(meta: RuleMeta) {
     },
     helpUri: ruleDocsUrl(meta),
     defaultConfiguration: { level: SARIF_LEVEL[meta.severity] ?? 'warning' },
-    properties: { category: category(meta.category).heading, section, tags: ['ml-technical-debt', `paper-section-${/§(\d+)/.exec(section)?.[1] ?? ''}`] },
+    properties: { category: category(meta.category).heading, section, tags: ['ml-technical-debt', `paper-section-${/\u00a7(\d+)/.exec(section)?.[1] ?? ''}`] },
   };
 }
 

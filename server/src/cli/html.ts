@@ -47,7 +47,7 @@ export function formatHtml(findings: readonly ReportedFinding[], rules: readonly
   const usedRules = [...new Set(findings.map((f) => f.code))].sort().map((code) => metas.get(code)).filter((m): m is RuleMeta => !!m);
 
   const sectionRows = [...bySection.entries()].sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true })).map(([section, count]) => {
-    const number = Number(/§(\d)/.exec(section)?.[1]);
+    const number = Number(/\u00a7(\d)/.exec(section)?.[1]);
     const title = SECTIONS[number] ? ` <span class="muted">(${escapeHtml(SECTIONS[number])})</span>` : '';
     return `<tr><td>${escapeHtml(section)}${title}</td><td>${count}</td><td style="width:40%"><div class="bar" style="width:${Math.round((count / most) * 100)}%"></div></td></tr>`;
   }).join('');

@@ -15,6 +15,7 @@ import { discoverFiles } from '../config/files';
 import { defaultConfig, effectiveSeverity, mergeConfig, type AnalysisConfig } from '../config/settings';
 import { categoryLabel, ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 import { VERSION } from '../version';
+import { launcherScript } from '../engine/codeCache';
 import { tuneTiering } from '../engine/tiering';
 import { COMMANDS, parseCheckArgs, unknown, USAGE, UsageError, type CheckOptions } from './args';
 import { BaselineMatcher, readBaseline, writeBaseline } from './baseline';
@@ -109,7 +110,7 @@ async function check(options: CheckOptions, output: Output): Promise<number> {
   const { workers } = await checkFiles(tasks, {
     jobs: options.jobs ?? availableParallelism(),
     cache,
-    workerScript: __filename,
+    workerScript: launcherScript() ?? __filename,
     onOutcome: (index, outcome) => {
       outcomes[index] = outcome;
       progress?.advance(outcome.lines);

@@ -141,7 +141,7 @@ export function formatSummary(input: SummaryInput, options: TextOptions): string
 
   // One line per section of the paper, with the rules behind its count; --statistics names them.
   lines.push('', 'By section of the paper, with findings per rule:');
-  const sectionOf = (f: ReportedFinding) => Number(/§(\d+)/.exec(f.section)?.[1] ?? 0);
+  const sectionOf = (f: ReportedFinding) => Number(/\u00a7(\d+)/.exec(f.section)?.[1] ?? 0);
   const sections = [...countBy(findings, (f) => String(sectionOf(f)))].sort(([a], [b]) => Number(a) - Number(b));
   for (const [n, count] of sections) {
     const title = `§${n} ${SECTIONS[Number(n)] ?? ''}`;

@@ -58,7 +58,7 @@ interface Symptom {
 }
 
 /** Prose that tells the reader to restart the kernel ("Restart the kernel", "Kernel > Restart"). */
-const RESTART_PROSE = /\brestart(?:ing)?\s+(?:the\s+|your\s+|this\s+)?(?:notebook\s+|jupyter\s+|python\s+)?(?:kernel|runtime)\b|\bkernel\s*(?:>|->|-|→|&gt;)\s*restart/i;
+const RESTART_PROSE = /\brestart(?:ing)?\s+(?:the\s+|your\s+|this\s+)?(?:notebook\s+|jupyter\s+|python\s+)?(?:kernel|runtime)\b|\bkernel\s*(?:>|->|-|\u2192|&gt;)\s*restart/i;
 /** A sentence that says the restart is not needed ("without restarting the kernel"). */
 const NOT_NEEDED = /\b(?:without|no need|not need|needn't|don't|do not|never)\b/i;
 

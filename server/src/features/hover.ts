@@ -9,7 +9,7 @@ import { ruleCitation, ruleDocsUrl } from '../taxonomy/explain';
 
 /** The first sentence of a paragraph (a period followed by a space and a capital or the end). */
 export function firstSentence(text: string): string {
-  const match = /^[\s\S]*?[.!?](?=\s+[A-Z`(“"]|\s*$)/.exec(text.trim());
+  const match = /^[\s\S]*?[.!?](?=\s+[A-Z`(\u201c"]|\s*$)/.exec(text.trim());
   return (match ? match[0] : text).trim();
 }
 

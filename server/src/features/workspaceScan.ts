@@ -81,7 +81,7 @@ export function catalogue(): CatalogueResult {
         summary: meta.docs.summary,
         severity: meta.severity,
         recommended: meta.severity === 'warning' || meta.severity === 'error',
-        section: Number(/§(\d+)/.exec(label)?.[1] ?? 9),
+        section: Number(/\u00a7(\d+)/.exec(label)?.[1] ?? 9),
         categoryLabel: label,
         categoryId: meta.category === 'ml-api-misuse' && meta.smell ? meta.smell.feeds : meta.category,
         ...(meta.fix ? { fix: { title: meta.fix.title, safety: meta.fix.safety } } : {}),

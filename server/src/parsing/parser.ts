@@ -1,6 +1,6 @@
 // web-tree-sitter, initialised once per process, with one Parser reused for every parse.
 import * as path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Language, Parser } from 'web-tree-sitter';
 import { adoptRuntime, checkWasmCursor } from './wasmCursor';
 
@@ -41,7 +41,9 @@ export function initParser(paths: WasmPaths = defaultWasmPaths()): Promise<Pytho
       const runtime = { locateFile: () => paths.runtime };
       await Parser.init(runtime);
       adoptRuntime(runtime);
-      const language = await Language.load(paths.grammar);
+      // Given bytes, web-tree-sitter does not `import()` fs/promises, which a bundle run from
+      // its code cache (engine/codeCache.ts) cannot do.
+      const language = await Language.load(readFileSync(paths.grammar));
       const parser = new PythonParser(language);
       checkWasmCursor((text) => parser.parse(text));
       return parser;
