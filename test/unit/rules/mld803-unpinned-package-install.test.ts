@@ -110,6 +110,15 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'the notebook front end and its widget layer only display results: an upgrade before a progress bar, a magic, conda, extras',
+      code: [
+        '! pip install ipywidgets\n! pip install --upgrade jupyter jupyterlab ipywidgets\n',
+        'from lazypredict.Supervised import LazyRegressor\nmodels, preds = LazyRegressor(verbose=0).fit(X_train, X_test, y_train, y_test)\n',
+        '%pip install -q ipywidgets widgetsnbextension jupyterlab_widgets\nfrom tqdm.notebook import tqdm\n',
+        '!conda install -y -c conda-forge notebook nbclassic jupyterlab-widgets\n',
+      ],
+    },
+    {
       name: 'installs under a literal `if False:` never run: an escape in a later cell, a magic, a subprocess call',
       code: [
         'import sys\nprint(sys.version)\n',
@@ -160,6 +169,11 @@ ruleTests(unpinnedPackageInstall, {
       name: 'beside a tunnel client, the server and the model it serves are named; the client is not',
       code: ['!pip install -q pyngrok fastapi uvicorn\n', '%pip install -q "peft==0.13.2" bitsandbytes\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: fastapi, uvicorn and bitsandbytes have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
+    },
+    {
+      name: 'beside the notebook front end, the libraries the code computes with are named; a widget library that draws its own plots is too',
+      code: ['! pip install --upgrade jupyter jupyterlab ipywidgets lazypredict\n', '%pip install -q ipyleaflet jupyter-dash\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: lazypredict, ipyleaflet and jupyter-dash have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
     },
     {
       name: 'a package installed plain, then again with an extra, is named once; another package with an extra is named',

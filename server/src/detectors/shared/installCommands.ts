@@ -44,6 +44,11 @@ const TOOLING = new Set([
   // `ngrok.connect(8000)` in front of a demo API): their version changes how the server is reached
   // from outside, not what it serves.
   'pyngrok', 'ngrok', 'flask-ngrok',
+  // The notebook's own front end and its widget layer (`!pip install --upgrade jupyter jupyterlab
+  // ipywidgets`, so that a progress bar draws): they show the cells and their outputs, and their
+  // version changes how results are displayed, not what the code computes.
+  'jupyter', 'jupyterlab', 'notebook', 'nbclassic', 'ipywidgets', 'widgetsnbextension', 'jupyterlab-widgets',
+  'jupyterlab_widgets',
 ]);
 const BRANCHES = /^(main|master|develop|dev|devel|trunk|head|latest|nightly|stable)$/i;
 
