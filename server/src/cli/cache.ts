@@ -14,7 +14,7 @@ import { threadId } from 'node:worker_threads';
 import { defaultWasmPaths } from '../parsing/parser';
 import { VERSION } from '../version';
 import type { CheckedFile, FileOutcome, FileTask, ModuleDependency } from './checkFile';
-import { moduleStamp } from '../config/projectModules';
+import { moduleStamp, type ModuleStamp } from '../config/projectModules';
 import { readContent, type FileStamp } from './read';
 
 export const CACHE_FOLDER = '.mldebt_cache';
@@ -89,11 +89,19 @@ export class ResultCache {
   private build?: string;
   private writable: boolean;
   private writeFailure?: string;
+  /** The project modules' stamps as this run found them: many files import the same modules. */
+  private readonly moduleStamps = new Map<string, ModuleStamp>();
 
   /** Opens the cache in `dir`, creating it; a place that cannot be written is one warning, and the run goes on reading what is there. */
   constructor(readonly dir: string, private readonly warn: (message: string) => void) {
     this.entries = path.join(dir, `v${FORMAT}`);
     this.writable = this.prepare();
+  }
+
+  private moduleStamp(file: string): ModuleStamp {
+    let stamp = this.moduleStamps.get(file);
+    if (stamp === undefined) this.moduleStamps.set(file, (stamp = moduleStamp(file)));
+    return stamp;
   }
 
   private prepare(): boolean {
@@ -147,7 +155,7 @@ export class ResultCache {
     }
     if (entry.key !== this.keyOf(task, hash)) return { size }; // the file, its configuration or the tool changed
     // A project module the file imports changed, appeared or went.
-    if (entry.stamp.deps?.some((dep) => moduleStamp(dep.file) !== dep.stamp)) return { size };
+    if (entry.stamp.deps?.some((dep) => this.moduleStamp(dep.file) !== dep.stamp)) return { size };
     let value: unknown;
     try {
       value = JSON.parse(entry.body);

@@ -4,7 +4,8 @@
 // loaded back is the program's own file. Read only for files that load a serialized object, and,
 // as for conftest.py, only regular files of at most 1 MB: never a symlink, a device or a huge file.
 import { createHash } from 'node:crypto';
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { lstatIfPresent } from './stat';
 import * as path from 'node:path';
 import { decode, wideEncodingReason } from '../documents/encoding';
 import type { AnalysisConfig, ProjectModuleSource } from './settings';
@@ -120,12 +121,8 @@ export function moduleStamp(file: string): ModuleStamp {
 }
 
 function readModule(file: string): { stamp: ModuleStamp; text?: string } {
-  let stat;
-  try {
-    stat = lstatSync(file);
-  } catch {
-    return { stamp: 'absent' };
-  }
+  const stat = lstatIfPresent(file);
+  if (!stat) return { stamp: 'absent' };
   // A folder whose entries were looked through: an entry added or removed changes its time.
   if (stat.isDirectory()) return { stamp: `folder:${stat.mtimeMs}` };
   if (!stat.isFile() || stat.size > MAX_MODULE_BYTES) return { stamp: 'unread' };
@@ -247,12 +244,8 @@ export class ProjectModuleCache {
   }
 
   private read(file: string): { stamp: ModuleStamp; text?: string } {
-    let mtimeMs: number | undefined;
-    try {
-      mtimeMs = lstatSync(file).mtimeMs;
-    } catch {
-      return { stamp: 'absent' };
-    }
+    const mtimeMs = lstatIfPresent(file)?.mtimeMs;
+    if (mtimeMs === undefined) return { stamp: 'absent' };
     const known = this.byFile.get(file);
     if (known && known.mtimeMs === mtimeMs) return known.read;
     const read = readModule(file);

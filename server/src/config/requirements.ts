@@ -7,7 +7,8 @@
 // (`[project] dependencies` and optional dependencies, Poetry's `[tool.poetry.dependencies]`): the
 // lowest floor of every mention in every one of them, none when one mention sets no lower bound.
 // Only regular files of bounded size are read, as for configuration.
-import { lstatSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { lstatIfPresent } from './stat';
 import * as path from 'node:path';
 import { readConfigFile } from './configFile';
 import { atLeast, versionParts, type LibraryFloors } from '../engine/versions';
@@ -124,12 +125,8 @@ export class RequirementsCache {
    * folder reads the folder once.
    */
   private requirementNames(folder: string): string[] {
-    let stamp: number;
-    try {
-      stamp = lstatSync(folder).mtimeMs;
-    } catch {
-      return [];
-    }
+    const stamp = lstatIfPresent(folder)?.mtimeMs;
+    if (stamp === undefined) return [];
     const known = this.listings.get(folder);
     if (known && known.stamp === stamp) return known.names;
     let names: string[];
@@ -147,12 +144,8 @@ export class RequirementsCache {
   private read(folder: string): LibraryFloors | undefined | null {
     const names = ['pyproject.toml', ...this.requirementNames(folder)];
     const present = names.map((name) => path.join(folder, name)).map((file) => {
-      try {
-        const stat = lstatSync(file);
-        return { file, stamp: `${stat.mtimeMs}:${stat.size}` };
-      } catch {
-        return undefined;
-      }
+      const stat = lstatIfPresent(file);
+      return stat && { file, stamp: `${stat.mtimeMs}:${stat.size}` };
     });
     if (present.every((entry) => entry === undefined)) return null;
     const stamp = names.map((name, i) => `${name}=${present[i]?.stamp ?? '-'}`).join('|');
