@@ -3,7 +3,7 @@ import { missingRandomState } from '../../../server/src/detectors/mld802-missing
 import type { Finding } from '../../../server/src/engine/types';
 import { toLocalRange } from '../../../server/src/documents/positions';
 import { applyToSource } from '../../../server/src/documents/source';
-import { py, run } from '../../support/engine';
+import { findingLinesIn, py, run } from '../../support/engine';
 import { ruleTests, type ExpectedFinding } from '../../support/ruleTester';
 
 /** Forests trained outside the statement a `pytest.raises` block expects to fail; `seed` is what the fix gives both. */
@@ -2872,5 +2872,75 @@ describe('MLD802: one missing seed is one finding, suppressed call by call', () 
     const { doc, source, result } = await run(['from catboost import CatBoostClassifier\n', 'clf = CatBoostClassifier(iterations=100).fit(X, y)\n', 'other = CatBoostClassifier(depth=6).fit(X, y)\n'], [missingRandomState]);
     assert.deepEqual(result.findings.map((f) => [toLocalRange(doc, f.range)?.uri, ...f.related.map((r) => toLocalRange(doc, r.range)?.uri)]), [[source.cells[1].uri, source.cells[2].uri]]);
     assert.equal(result.findings[0].related[0].message, '`CatBoostClassifier` is also built without `random_state` here');
+  });
+});
+
+/** Smoke tests: models whose fits and outputs a test asks only whether they exist, of what type, or their shape. */
+const SMOKE_TESTS = py`
+  import unittest
+  from sklearn import ensemble
+  from sklearn.ensemble import GradientBoostingClassifier, RandomForestRegressor
+  from src.models.evaluation import evaluate_classifier
+  from src.train import train_model
+
+  class TestModels:
+      def test_evaluation_split(self):
+          model = ensemble.RandomForestClassifier()
+          x_train, x_test, y_train, y_test = load_split()
+          metrics, trained = evaluate_classifier(model, 0, x_train, y_train, x_test, y_test, fit=True)
+          assert metrics is not None
+          assert trained is not None
+          assert metrics["accuracy"] is not None
+
+  def test_predict_shape():
+      reg = RandomForestRegressor(n_estimators=5)
+      reg.fit(X, y)
+      preds = reg.predict(X)
+      assert preds.shape == (len(X),)
+
+  class TestTrain(unittest.TestCase):
+      def test_returns_model(self):
+          trained = train_model(GradientBoostingClassifier(subsample=0.5), X, y)
+          self.assertIsNotNone(trained)
+          self.assertIsInstance(trained, GradientBoostingClassifier)
+
+      def test_predictions_exist(self):
+          preds = RandomForestRegressor(n_estimators=3).fit(X, y).predict(X)
+          assert isinstance(preds, object)
+          self.assertEqual(len(preds), len(X))
+`;
+
+describe('MLD802 in a test whose outcome no draw can change', () => {
+  it('leaves alone models a collected test only asks whether they exist, their type or their shape, also through the project\'s helpers', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', SMOKE_TESTS, missingRandomState), []);
+  });
+
+  it('still reports a test that checks what the model learned: a score or agreement against a threshold', async () => {
+    const code = py`
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.cluster import KMeans
+      def test_accuracy():
+          clf = RandomForestClassifier(n_estimators=5).fit(X, y)
+          assert clf.score(X, y) > 0.9
+      def test_agreement():
+          preds = KMeans(n_clusters=2).fit(X).predict(X)
+          assert (preds == y).mean() > 0.5
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', code, missingRandomState), [4, 7]);
+  });
+
+  it('still reports the same smoke test outside a test module, and a helper of the test module that returns the model', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/scripts/check_models.py', SMOKE_TESTS, missingRandomState), [9, 17, 24]);
+    const helper = py`
+      from sklearn.ensemble import RandomForestRegressor
+      def make_model():
+          return RandomForestRegressor()
+      def test_model_exists():
+          assert make_model() is not None
+      def testing_pipeline(data):
+          model = RandomForestRegressor().fit(data.X, data.y)
+          return model.predict(data.X)
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', helper, missingRandomState), [3]);
   });
 });

@@ -18,6 +18,8 @@ import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
 import { oncePer } from '../../engine/collections';
 import { mayCallOwn } from './objects';
+import { isTestCaseClass } from './testCases';
+import { isTestModule } from '../../documents/testModules';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
@@ -530,6 +532,8 @@ interface FollowOptions {
   gradientLeaf?: boolean;
   /** The values followed are a model: its own fit is no result, only what is then asked of it. */
   model?: boolean;
+  /** With `model`: a test's model, whose outputs asked only whether they exist or their shape give no result. */
+  inTest?: boolean;
 }
 
 /** Data sets and loaders: they hold the drawn numbers, which matter only if the data set is used. */
@@ -1106,7 +1110,7 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
  * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
 function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
-  const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false } = how;
+  const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false } = how;
   const seen = new Set<string>();
   // Each value carries the function it entered through a parameter, if any (`via`): what that
   // function returns goes back to the call that handed the value in, not to its other calls.
@@ -1122,7 +1126,7 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
   while (queue.length > 0) {
     if (steps++ >= BUDGET) return 'unknown';
     // A model is asked only whether it reaches nothing: once anything is lost, shown or measured, it does not.
-    if (model && (lost || shown > 0 || shapes > 0)) return 'unknown';
+    if (model && (lost || shown > 0 || (shapes > 0 && !inTest))) return 'unknown';
     const item = queue.shift()!;
     const node = item.node;
     via = item.via;
@@ -1206,6 +1210,9 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
           continue;
         }
       }
+      // In a test, a value asked whether it exists or of what type (`self.assertIsNotNone(trained)`,
+      // `isinstance(preds, np.ndarray)`) gives the same answer whatever the model learned.
+      if (inTest && parent.type === 'argument_list' && sameNode(parent.namedChildren[0], node) && asksExistenceOrType(call)) { shapes++; continue; }
       // A throwaway fit (statsmodels' dropped results, a probe's model built and fitted in one statement) keeps nothing.
       if (fitThrownAway(index, call)) { shown++; continue; }
       if (isResultSink(index, call)) {
@@ -1405,6 +1412,33 @@ export function modelReachesNoResult(index: SemanticIndex, construction: Node): 
   // Handed to a call that neither computes from it nor is known, it may be written or plotted there.
   const reach = followDraw(index, [construction], { model: true, onlyArgumentsShown: true });
   return reach === 'nowhere';
+}
+
+/**
+ * Whether the model built by `construction` in a test that pytest collects (a `test...` function of
+ * a test module, or such a method of its test class) reaches only checks that hold whatever it
+ * learned: its fits and what it outputs, also through the project's functions it is handed to
+ * (`metrics, trained = evaluate_classifier(model, X, y, fit=True)`), are asked only whether they
+ * exist (`assert metrics is not None`) or their shape. The test passes or fails alike on every run.
+ */
+export function modelOnlyCheckedToExist(index: SemanticIndex, construction: Node): boolean {
+  if (!isTestModule(index.doc.uri) || !inCollectedTest(index, construction)) return false;
+  return followDraw(index, [construction], { model: true, inTest: true }) === 'shape-only';
+}
+
+/** `isinstance(x, T)`, or unittest's assertion that its first argument exists or has a type. */
+function asksExistenceOrType(call: CallSite): boolean {
+  if (call.qname === 'builtins.isinstance') return true;
+  return call.receiver?.text === 'self' && /^assert(IsNotNone|IsNone|IsInstance|NotIsInstance)$/.test(call.method ?? '');
+}
+
+/** A function pytest collects: named `test...`, at the top level or in a test class of the file. */
+function inCollectedTest(index: SemanticIndex, node: Node): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn || !/^test/.test(fn.childForFieldName('name')?.text ?? '')) return false;
+  const owner = methodClass(fn);
+  if (owner) return isTestCaseClass(index, owner.childForFieldName('name')?.text ?? '') && !enclosingFunction(owner);
+  return !enclosingFunction(fn) && !enclosingClass(fn);
 }
 
 /** Statements that only leave or skip a loop, or do nothing. */
