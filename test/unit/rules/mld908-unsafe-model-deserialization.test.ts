@@ -1394,6 +1394,32 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'an entry of a dictionary of file names picked by a run-time key, every name saved before the load (the best of the compared models copied to best_model.pkl; inline in the path; the torch weights of the chosen run)',
+      code: py`
+        import os
+        import joblib
+        import torch
+
+        MODELS_DIR = "models"
+        joblib.dump(rf, os.path.join(MODELS_DIR, "random_forest.pkl"))
+        joblib.dump(xgb, os.path.join(MODELS_DIR, "xgboost.pkl"))
+        best_name = max(results, key=lambda m: results[m]["r2"])
+        model_file_map = {
+            "RandomForest": "random_forest.pkl",
+            "XGBoost": "xgboost.pkl",
+        }
+        best_file = model_file_map[best_name]
+        joblib.dump(joblib.load(os.path.join(MODELS_DIR, best_file)), os.path.join(MODELS_DIR, "best_model.pkl"))
+        chosen = joblib.load(f"{MODELS_DIR}/{model_file_map[best_name]}")
+
+        def pick_run(run_dir, small, large, choice):
+            torch.save(small.state_dict(), os.path.join(run_dir, "small.pt"))
+            torch.save(large.state_dict(), os.path.join(run_dir, "large.pt"))
+            weights = {"s": "small.pt", "l": "large.pt"}
+            return torch.load(os.path.join(run_dir, weights[choice]))
+      `,
+    },
+    {
       name: 'the best weights a callback handed the model each epoch saved at its path, read into that model after the loop (the callback\'s class from elsewhere)',
       code: py`
         import torch
@@ -5361,6 +5387,26 @@ ruleTests(unsafeModelDeserialization, {
       code: NUMBERED_TWO_LISTS,
       findings: [{ line: 5, related: 0 }, { line: 7, related: 0 }, { line: 9, related: 0 }],
       output: NUMBERED_TWO_LISTS.replace('torch.load(s)', 'torch.load(s, weights_only=True)'),
+    },
+    {
+      name: 'an entry of a dictionary of file names is still reported when one name was never saved, the dictionary is written into before the pick, or the load runs before the saves',
+      code: py`
+        import os
+        import joblib
+
+        joblib.dump(rf, os.path.join("models", "random_forest.pkl"))
+        files = {"RandomForest": "random_forest.pkl", "SVM": "svm.pkl"}
+        first = joblib.load(os.path.join("models", files[best]))
+        joblib.dump(svm, os.path.join("models", "svm_v2.pkl"))
+        pkls = {"RandomForest": "random_forest.pkl"}
+        pkls["SVM"] = "svm_old.pkl"
+        second = joblib.load(os.path.join("models", pkls[best]))
+        early_files = {"a": "early_a.pkl", "b": "early_b.pkl"}
+        early = joblib.load(os.path.join("models", early_files[best]))
+        joblib.dump(a, os.path.join("models", "early_a.pkl"))
+        joblib.dump(b, os.path.join("models", "early_b.pkl"))
+      `,
+      findings: [{ line: 6 }, { line: 10 }, { line: 12 }],
     },
     {
       name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
