@@ -503,6 +503,22 @@ const NUMBERED_TWO_LISTS = py`
           pair = torch.load(s)
 `;
 
+/** Loops over two lists of pairs, over one list rebound between them, and over one list loading the name at two positions of its entries. */
+const PAIRS_LOOPS = py`
+  import torch
+
+  def compare(pairs, other_pairs):
+      for tag, ckpt in pairs:
+          a = torch.load(ckpt)
+      for tag, ckpt in other_pairs:
+          b = torch.load(ckpt)
+      for ckpt, backup in pairs:
+          c = torch.load(ckpt)
+      pairs = refreshed(pairs)
+      for tag, ckpt in pairs:
+          d = torch.load(ckpt)
+`;
+
 /** A script's start: the version of the model to serve, read from a file by a helper and held in `version` (7 lines). */
 const LATEST_VERSION = py`
   import joblib
@@ -5407,6 +5423,39 @@ ruleTests(unsafeModelDeserialization, {
         joblib.dump(b, os.path.join("models", "early_b.pkl"))
       `,
       findings: [{ line: 6 }, { line: 10 }, { line: 12 }],
+    },
+    {
+      name: 'loops that unpack the entries of one list of pairs and load the name at the same position read the same files: a first pass and a fallback pass over the pairs are one finding',
+      code: py`
+        import joblib
+        from pathlib import Path
+
+        def load_models(models_path: Path):
+            model_files = [
+                ("Logistic Regression", models_path / "logistic_regression.pkl"),
+                ("SVM Linear", models_path / "svm_linear.pkl"),
+            ]
+            models = {}
+            for name, path in model_files:
+                if path.exists():
+                    try:
+                        models[name] = joblib.load(path)
+                    except Exception:
+                        pass
+            if not models:
+                for wanted in ["SVM Linear"]:
+                    for name, path in model_files:
+                        if name == wanted:
+                            models[name] = joblib.load(path)
+            return models
+      `,
+      findings: [{ line: 13, message: /\(as does 1 other load of this list of files\)$/, related: 1 }],
+    },
+    {
+      name: 'loops over two lists of pairs, over one list rebound between them, or loading names at two positions of the entries stay apart',
+      code: PAIRS_LOOPS,
+      findings: [{ line: 5, related: 0 }, { line: 7, related: 0 }, { line: 9, related: 0 }, { line: 12, related: 0 }],
+      output: PAIRS_LOOPS.replace('a = torch.load(ckpt)', 'a = torch.load(ckpt, weights_only=True)'),
     },
     {
       name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',
