@@ -503,6 +503,22 @@ const NUMBERED_TWO_LISTS = py`
           pair = torch.load(s)
 `;
 
+/** Loops over two lists of pairs, over one list rebound between them, and over one list loading the name at two positions of its entries. */
+const PAIRS_LOOPS = py`
+  import torch
+
+  def compare(pairs, other_pairs):
+      for tag, ckpt in pairs:
+          a = torch.load(ckpt)
+      for tag, ckpt in other_pairs:
+          b = torch.load(ckpt)
+      for ckpt, backup in pairs:
+          c = torch.load(ckpt)
+      pairs = refreshed(pairs)
+      for tag, ckpt in pairs:
+          d = torch.load(ckpt)
+`;
+
 /** A script's start: the version of the model to serve, read from a file by a helper and held in `version` (7 lines). */
 const LATEST_VERSION = py`
   import joblib
@@ -1391,6 +1407,32 @@ ruleTests(unsafeModelDeserialization, {
             for part in ("encoder", "decoder"):
                 restored = torch.load(os.path.join(run_dir, part + ".pt"))
                 print(part, restored)
+      `,
+    },
+    {
+      name: 'an entry of a dictionary of file names picked by a run-time key, every name saved before the load (the best of the compared models copied to best_model.pkl; inline in the path; the torch weights of the chosen run)',
+      code: py`
+        import os
+        import joblib
+        import torch
+
+        MODELS_DIR = "models"
+        joblib.dump(rf, os.path.join(MODELS_DIR, "random_forest.pkl"))
+        joblib.dump(xgb, os.path.join(MODELS_DIR, "xgboost.pkl"))
+        best_name = max(results, key=lambda m: results[m]["r2"])
+        model_file_map = {
+            "RandomForest": "random_forest.pkl",
+            "XGBoost": "xgboost.pkl",
+        }
+        best_file = model_file_map[best_name]
+        joblib.dump(joblib.load(os.path.join(MODELS_DIR, best_file)), os.path.join(MODELS_DIR, "best_model.pkl"))
+        chosen = joblib.load(f"{MODELS_DIR}/{model_file_map[best_name]}")
+
+        def pick_run(run_dir, small, large, choice):
+            torch.save(small.state_dict(), os.path.join(run_dir, "small.pt"))
+            torch.save(large.state_dict(), os.path.join(run_dir, "large.pt"))
+            weights = {"s": "small.pt", "l": "large.pt"}
+            return torch.load(os.path.join(run_dir, weights[choice]))
       `,
     },
     {
@@ -5361,6 +5403,59 @@ ruleTests(unsafeModelDeserialization, {
       code: NUMBERED_TWO_LISTS,
       findings: [{ line: 5, related: 0 }, { line: 7, related: 0 }, { line: 9, related: 0 }],
       output: NUMBERED_TWO_LISTS.replace('torch.load(s)', 'torch.load(s, weights_only=True)'),
+    },
+    {
+      name: 'an entry of a dictionary of file names is still reported when one name was never saved, the dictionary is written into before the pick, or the load runs before the saves',
+      code: py`
+        import os
+        import joblib
+
+        joblib.dump(rf, os.path.join("models", "random_forest.pkl"))
+        files = {"RandomForest": "random_forest.pkl", "SVM": "svm.pkl"}
+        first = joblib.load(os.path.join("models", files[best]))
+        joblib.dump(svm, os.path.join("models", "svm_v2.pkl"))
+        pkls = {"RandomForest": "random_forest.pkl"}
+        pkls["SVM"] = "svm_old.pkl"
+        second = joblib.load(os.path.join("models", pkls[best]))
+        early_files = {"a": "early_a.pkl", "b": "early_b.pkl"}
+        early = joblib.load(os.path.join("models", early_files[best]))
+        joblib.dump(a, os.path.join("models", "early_a.pkl"))
+        joblib.dump(b, os.path.join("models", "early_b.pkl"))
+      `,
+      findings: [{ line: 6 }, { line: 10 }, { line: 12 }],
+    },
+    {
+      name: 'loops that unpack the entries of one list of pairs and load the name at the same position read the same files: a first pass and a fallback pass over the pairs are one finding',
+      code: py`
+        import joblib
+        from pathlib import Path
+
+        def load_models(models_path: Path):
+            model_files = [
+                ("Logistic Regression", models_path / "logistic_regression.pkl"),
+                ("SVM Linear", models_path / "svm_linear.pkl"),
+            ]
+            models = {}
+            for name, path in model_files:
+                if path.exists():
+                    try:
+                        models[name] = joblib.load(path)
+                    except Exception:
+                        pass
+            if not models:
+                for wanted in ["SVM Linear"]:
+                    for name, path in model_files:
+                        if name == wanted:
+                            models[name] = joblib.load(path)
+            return models
+      `,
+      findings: [{ line: 13, message: /\(as does 1 other load of this list of files\)$/, related: 1 }],
+    },
+    {
+      name: 'loops over two lists of pairs, over one list rebound between them, or loading names at two positions of the entries stay apart',
+      code: PAIRS_LOOPS,
+      findings: [{ line: 5, related: 0 }, { line: 7, related: 0 }, { line: 9, related: 0 }, { line: 12, related: 0 }],
+      output: PAIRS_LOOPS.replace('a = torch.load(ckpt)', 'a = torch.load(ckpt, weights_only=True)'),
     },
     {
       name: 'a part of a path that a name holds from a call is one file only over that binding: the version read at start and the one a reload reads again, or a name bound again by a second call, name different files',

@@ -317,6 +317,53 @@ export function savedForEachConstant(flow: DataFlow, path: Node, read: Node, sav
   });
 }
 
+/**
+ * True when a part of `path` is an entry of a dictionary literal read by a key known only at run time
+ * (`best_file = model_files[best_name]` with `model_files = {"RandomForest": "rf.pkl", "XGBoost": "xgb.pkl"}`),
+ * the dictionary bound once and never written into, and every value of it, put in that part, names a
+ * file saved before `read`: whichever entry the key picks, the load reads one of the program's own files.
+ */
+export function savedForEachDictionaryValue(flow: DataFlow, path: Node, read: Node, saves: ReadonlyMap<string, readonly Node[]>): boolean {
+  const value = flow.pathOf(path);
+  return dictionaryEntriesIn(flow, path).some(({ entry, values }) =>
+    values.every((constant) => {
+      const filled = filledHoles(value, (hole) => (hole === entry.text ? { template: constant, holes: [] } : undefined));
+      const key = filled ? pathKey(filled) : undefined;
+      return key !== undefined && (saves.get(key) ?? []).some((save) => writtenBeforeRead(flow, save, read));
+    }),
+  );
+}
+
+/**
+ * The entries `d[k]` a path holds, written in it or through the names it reads, each of a dictionary
+ * literal of constant strings bound once to `d` and never written into; with the name bound to the
+ * entry, which a path may hold in its place.
+ */
+function dictionaryEntriesIn(flow: DataFlow, path: Node, depth = 0): { entry: Node; values: string[] }[] {
+  return flow.readsWithin(stripParens(path)).flatMap((name) => {
+    const parent = name.node.parent;
+    if (parent?.type === 'subscript' && sameNode(parent.childForFieldName('value'), name.node)) {
+      const values = dictionaryValues(flow, name);
+      return values ? [{ entry: parent, values }] : [];
+    }
+    const definitions = flow.reachingDefinitions(name);
+    const [only] = definitions;
+    if (definitions.length !== 1 || only.kind !== 'assign' || !only.value || depth >= 4) return [];
+    const found = dictionaryEntriesIn(flow, only.value, depth + 1);
+    const whole = stripParens(only.value).type === 'subscript' ? found.find(({ entry }) => sameNode(entry, stripParens(only.value!))) : undefined;
+    return whole ? [...found, { entry: name.node, values: whole.values }] : found;
+  });
+}
+
+/** The values of the dictionary literal of constant strings `held` names, bound once and never written into. */
+function dictionaryValues(flow: DataFlow, held: NameRead): string[] | undefined {
+  const binding = flow.reachingDefinitions(held);
+  const literal = binding.length === 1 && binding[0].kind === 'assign' && binding[0].value ? stripParens(binding[0].value) : undefined;
+  if (literal?.type !== 'dictionary' || flow.writesInto(held).length > 0) return undefined;
+  const values = literal.namedChildren.map((pair) => (pair?.type === 'pair' ? pair.childForFieldName('value') : null)).map((item) => (item ? stringValue(item) : undefined));
+  return values.length > 0 && values.every((text) => text !== undefined && !/[{}]/.test(text)) ? (values as string[]) : undefined;
+}
+
 /** The `for` variables a path holds, directly or through the names it reads (`p = f"fold_{k}.pt"`), each bound by its loop alone. */
 function loopVariablesIn(flow: DataFlow, path: Node, depth = 0): { variable: Node; loop: Node }[] {
   return flow.readsWithin(stripParens(path)).flatMap((name) => {
