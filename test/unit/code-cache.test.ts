@@ -1,10 +1,10 @@
 // V8's code cache of the bundles (engine/codeCache.ts): where it lives on each platform, that its
 // file name follows the bundle's bytes, and that a short or damaged file is never handed to V8.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from '../../server/src/engine/codeCache';
+import { codeCacheDirectory, codeCacheFile, pruneCodeCaches, readCodeCache, writeCodeCache } from '../../server/src/engine/codeCache';
 
 describe('code cache', () => {
   let dir: string;
@@ -56,5 +56,24 @@ describe('code cache', () => {
     const file = path.join(blocked, 'cli-main-0.v8cache');
     writeCodeCache(file, Buffer.from('data'));
     assert.equal(readCodeCache(file), undefined);
+  });
+
+  it('keeps the three newest caches of each bundle, and clears temporary files that killed runs left', () => {
+    const at = (name: string, minutesAgo: number) => {
+      writeFileSync(path.join(dir, name), 'x');
+      const when = new Date(Date.now() - minutesAgo * 60000);
+      utimesSync(path.join(dir, name), when, when);
+    };
+    at('cli-main-aaaa.v8cache', 50);
+    at('cli-main-bbbb.v8cache', 40);
+    at('cli-main-cccc.v8cache', 30);
+    at('server-main-dddd.v8cache', 90);
+    at('cli-main-eeee.v8cache.12-0.tmp', 120);
+    at('cli-main-ffff.v8cache.13-0.tmp', 1);
+    at('notes.txt', 500);
+    writeCodeCache(path.join(dir, 'cli-main-0123.v8cache'), Buffer.from('new build'));
+    assert.deepEqual(readdirSync(dir).sort(), ['cli-main-0123.v8cache', 'cli-main-bbbb.v8cache', 'cli-main-cccc.v8cache', 'cli-main-ffff.v8cache.13-0.tmp', 'notes.txt', 'server-main-dddd.v8cache']);
+    pruneCodeCaches(path.join(dir, 'server-main-dddd.v8cache'));
+    assert.equal(readdirSync(dir).length, 6, 'nothing of another bundle goes');
   });
 });

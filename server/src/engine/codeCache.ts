@@ -17,7 +17,7 @@
 // faster than SHA-256 on a megabyte; the folder is the user's own.) Writes go to a temporary file renamed
 // into place, so concurrent runs never read half a file.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import { homedir } from 'node:os';
 import * as path from 'node:path';
@@ -82,6 +82,11 @@ export function readCodeCache(file: string): Buffer | undefined {
   return createHash(DIGEST).update(data).digest().equals(content.subarray(0, DIGEST_BYTES)) ? data : undefined;
 }
 
+/** Caches kept per bundle: a few builds side by side (a global and a project's install), not every build ever run. */
+const KEPT_PER_BUNDLE = 3;
+/** A temporary file this old was left by a run that was killed while writing. */
+const STALE_TEMPORARY_MS = 60 * 60 * 1000;
+
 /** Writes `data` with its digest, atomically; a cache that cannot be written is simply not kept. */
 export function writeCodeCache(file: string, data: Buffer): void {
   const temporary = `${file}.${process.pid}-${threadId}.tmp`;
@@ -89,6 +94,7 @@ export function writeCodeCache(file: string, data: Buffer): void {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     writeFileSync(temporary, Buffer.concat([createHash(DIGEST).update(data).digest(), data]), { mode: 0o600 });
     renameSync(temporary, file);
+    pruneCodeCaches(file);
   } catch {
     try {
       rmSync(temporary, { force: true });
@@ -96,6 +102,29 @@ export function writeCodeCache(file: string, data: Buffer): void {
       // the folder itself could not be made
     }
   }
+}
+
+/**
+ * Removes the oldest caches of the bundle `kept` is for beyond KEPT_PER_BUNDLE (each build of the
+ * bundle writes its own file), and temporary files of killed runs. A cache still in use that goes
+ * is written again by its next warm run.
+ */
+export function pruneCodeCaches(kept: string, now = Date.now()): void {
+  const directory = path.dirname(kept);
+  const bundle = path.basename(kept).replace(/-[0-9a-f]+\.v8cache$/, '');
+  const caches: { file: string; mtimeMs: number }[] = [];
+  for (const name of readdirSync(directory)) {
+    const file = path.join(directory, name);
+    const mtimeMs = statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) continue;
+    if (name.endsWith('.tmp')) {
+      if (now - mtimeMs > STALE_TEMPORARY_MS) rmSync(file, { force: true });
+    } else if (file !== kept && name.startsWith(`${bundle}-`) && name.endsWith('.v8cache')) {
+      caches.push({ file, mtimeMs });
+    }
+  }
+  caches.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of caches.slice(KEPT_PER_BUNDLE - 1)) rmSync(file, { force: true });
 }
 
 /**
