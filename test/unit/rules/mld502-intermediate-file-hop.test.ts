@@ -291,6 +291,52 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'gaps written in one notebook cell, read back and worked into a printed report: dates converted, rows sorted, runs numbered by a loop, groups counted and renamed',
+      code: [
+        'import pandas as pd\ngaps = find_gaps(readings, "temp_c")\ngaps.to_csv("gaps_temp.csv", index=False)\nlog = pd.read_csv("gaps_temp.csv")\nlog.head()\n',
+        [
+          'log["stamp"] = pd.to_datetime(log["stamp"])',
+          'log = log.sort_values("stamp").reset_index(drop=True)',
+          'log["step_h"] = log["stamp"].diff().dt.total_seconds() / 3600',
+          'run = 0',
+          'runs = []',
+          'for step in log["step_h"].fillna(float("inf")):',
+          '    if step == 1:',
+          '        runs.append(run)',
+          '    else:',
+          '        run += 1',
+          '        runs.append(run)',
+          'log["run"] = runs',
+          'sizes = log.groupby("run").size()',
+          'long_runs = sizes[sizes > 24].index',
+          'spans = log[log["run"].isin(long_runs)].groupby("run")["stamp"].agg(["min", "max", "count"])',
+          'print(spans.rename(columns={"min": "start", "max": "end", "count": "hours"}))',
+          '',
+        ].join('\n'),
+        'readings = fill_short_gaps(readings)\n',
+      ],
+    },
+    {
+      name: 'a read-back summed up day by day into a list and a dictionary that are only printed',
+      code: py`
+        import pandas as pd
+
+        losses.to_csv("out/losses.csv")
+        back = pd.read_csv("out/losses.csv")
+        back["ts"] = pd.to_datetime(back["ts"])
+        daily = back.set_index("ts").resample("D")["loss"].mean()
+        worst = []
+        for day, loss in daily.items():
+            if loss > 1.0:
+                worst.append(day)
+        summary = {}
+        summary["rows"] = len(back)
+        summary["span"] = back["ts"].max() - back["ts"].min()
+        print("days over 1.0:", worst)
+        print(summary)
+      `,
+    },
+    {
       name: 'a cache switched by a flag whose computing arm reloads what it wrote, so both arms go on with the same values',
       code: py`
         import pandas as pd
@@ -984,6 +1030,31 @@ ruleTests(intermediateFileHop, {
         'history = pd.read_csv("data/prices.csv")\nscaler.fit(history.sort_values("date")[FEATURES])\n',
       ],
       findings: [{ cell: 1, line: 1, message: /read back here/ }, { cell: 2, line: 1, message: /read back here/ }],
+    },
+    {
+      name: 'runs numbered by a loop over the read-back and handed to a fit, a report of it written to another file, a fit under a test of it: still hops',
+      code: py`
+        import pandas as pd
+
+        gaps.to_csv("gaps_a.csv")
+        log = pd.read_csv("gaps_a.csv")
+        log = log.sort_values("stamp")
+        runs = []
+        for step in log["step_h"]:
+            runs.append(step > 1)
+        model.fit(log[["step_h"]], runs)
+
+        gaps.to_csv("gaps_b.csv")
+        other = pd.read_csv("gaps_b.csv")
+        spans = other.groupby("run")["stamp"].agg(["min", "max"])
+        spans.rename(columns={"min": "start"}).to_csv("report/spans.csv")
+
+        gaps.to_csv("gaps_d.csv")
+        fourth = pd.read_csv("gaps_d.csv")
+        if fourth["hours"].max() < 24:
+            model.fit(X, y)
+      `,
+      findings: [{ line: 4, message: /read back here/ }, { line: 12, message: /read back here/ }, { line: 17, message: /read back here/ }],
     },
     {
       name: 'a statistic of the read-back used to filter the data that is trained on: still a hop',
