@@ -80,8 +80,10 @@ describe('code cache of the bundles', function () {
       await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: SCRIPT } });
       await client.waitFor(uri, (d) => d.length > 0);
       const deadline = Date.now() + 10000;
-      while (!files().some((f) => f.startsWith('server-main-')) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-      assert.deepEqual(files().filter((f) => !f.endsWith('.tmp')).map((f) => f.replace(/-[0-9a-f]{24}\./, '-*.')), ['server-main-*.v8cache']);
+      // Until the temporary file it is written to has been renamed into place.
+      const written = () => files().filter((f) => !f.endsWith('.tmp'));
+      while (written().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(written().map((f) => f.replace(/-[0-9a-f]{24}\./, '-*.')), ['server-main-*.v8cache']);
     } finally {
       await client.stop();
     }

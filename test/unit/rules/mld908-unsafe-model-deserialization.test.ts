@@ -6423,3 +6423,68 @@ describe('MLD908: a method another module drives, which saves before it loads ba
     assert.deepEqual(await lines(uncalled), [42]);
   });
 });
+
+/** A predictor that trains and saves through a method of its own when its model file is missing, then loads it. */
+const SAVED_BY_OWN_METHOD = py`
+  import pickle
+  from pathlib import Path
+  import joblib
+
+  class Predictor:
+      def __init__(self, model_path="../models/best.pkl"):
+          self.model_path = model_path
+          self.model = None
+
+      def load_model(self):
+          model_file = Path(self.model_path)
+          if not model_file.exists():
+              self._train_and_save()
+              if model_file.exists():
+                  with open(model_file, "rb") as f:
+                      self.model = pickle.load(f)
+          else:
+              with open(model_file, "rb") as f:
+                  self.model = pickle.load(f)
+
+      def refresh(self):
+          self._train_and_save()
+          self.model = joblib.load(str(self.model_path))
+
+      def _train_and_save(self):
+          try:
+              model = fit_best(load_rows())
+              with open(self.model_path, "wb") as f:
+                  pickle.dump(model, f)
+          except ImportError:
+              self._save_fallback()
+
+      def _save_fallback(self):
+          with open(self.model_path, "wb") as f:
+              pickle.dump(MeanModel(), f)
+`;
+
+describe('MLD908: a file a method of the class saved, through the attribute set once', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/serve/predictor.py', code, unsafeModelDeserialization);
+  const changed = (from: string, to: string) => {
+    assert.ok(SAVED_BY_OWN_METHOD.includes(from), from);
+    return SAVED_BY_OWN_METHOD.replace(from, to);
+  };
+
+  it('leaves loads that run after a call of the method that saved self.<attribute>, also through Path(...), str(...) or a name bound to it', async () => {
+    // Only the else arm, where the file was there before this run, reads a file from elsewhere.
+    assert.deepEqual(await lines(SAVED_BY_OWN_METHOD), [19]);
+  });
+
+  it('still reports the loads when the attribute may name another file, or the save comes after the load', async () => {
+    const setTwice = changed('    def refresh(self):\n', '    def retarget(self, p):\n        self.model_path = p\n\n    def refresh(self):\n');
+    assert.deepEqual(await lines(setTwice), [16, 26]);
+    const loadFirst = changed('        self._train_and_save()\n        self.model = joblib.load(str(self.model_path))', '        self.model = joblib.load(str(self.model_path))\n        self._train_and_save()');
+    const conditional = changed('            with open(self.model_path, "wb") as f:\n                pickle.dump(model, f)', '            if should_keep(model):\n                with open(self.model_path, "wb") as f:\n                    pickle.dump(model, f)');
+    assert.deepEqual(await lines(conditional), [16], 'a save under a condition may leave an earlier run\'s file: the three loads, one finding');
+    // The refresh now reads what the file held before: one file with the else arm's load, one finding.
+    assert.deepEqual(await lines(loadFirst), [19]);
+    const withoutElse = loadFirst.replace(/ {8}else:\n {12}with open\(model_file, "rb"\) as f:\n {16}self.model = pickle.load\(f\)\n/, '');
+    assert.notEqual(withoutElse, loadFirst);
+    assert.deepEqual(await lines(withoutElse), [19], 'the refresh load, now on line 19');
+  });
+});

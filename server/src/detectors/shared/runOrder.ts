@@ -134,6 +134,27 @@ function writtenInEarlierPass(flow: DataFlow, write: Node, read: Node, readPath:
   return flow.readsWithin(stripParens(readPath)).every((name) => flow.reachingDefinitions(name).every((definition) => !isAncestorOf(loop, definition.node)));
 }
 
+/** One of `calls` (reads that call a function) is in the body that holds `read`, before it, not in another arm of an `if` nor after a return. */
+function calledEarlierInBody(calls: readonly NameRead[], read: Node): boolean {
+  const fr = enclosingFunction(read);
+  const inReadsBody = (call: Node) => (fr === undefined ? enclosingFunction(call) === undefined : sameNode(enclosingFunction(call), fr));
+  return calls.some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read) && !returnsBefore(call.node, read));
+}
+
+const CONDITIONS = new Set(['if_statement', 'conditional_expression', ...LOOP_TYPES]);
+
+/**
+ * True when the write is in a function or method that the read's own body calls before the read
+ * (`self._train_and_save()`, then the load), and writes in every run of it: no `if` or loop around
+ * the write in that function (a `try` or `with` may be), so that no run of the call leaves an
+ * earlier run's file in place (`if not os.path.exists(p):` before the save).
+ */
+export function writtenByEarlierCall(flow: DataFlow, write: Node, read: Node): boolean {
+  const fw = enclosingFunction(write);
+  if (!fw || sameNode(fw, enclosingFunction(read)) || ancestor(write, CONDITIONS, FUNCTION_TYPES) !== undefined) return false;
+  return calledEarlierInBody([...flow.callsOf(fw), ...flow.methodCallsOf(fw)], read);
+}
+
 /**
  * True when the write runs before the read in one run of the program: in the same function (or
  * both at module level) and written first; or one of them in a function the module calls, and the
@@ -149,8 +170,7 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   // runs that skipped it (`if not predict:` trains, saves and returns): that read finds an earlier run's file.
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex && !returnsBefore(write, read);
   // The write's function, called earlier in the read's own body, runs first in every run of that body.
-  const inReadsBody = (call: Node) => (fr === undefined ? enclosingFunction(call) === undefined : sameNode(enclosingFunction(call), fr));
-  if (fw && flow.callsOf(fw).some((call) => inReadsBody(call.node) && call.node.endIndex <= read.startIndex && !inExclusiveArms(call.node, read) && !returnsBefore(call.node, read))) return true;
+  if (fw && calledEarlierInBody(flow.callsOf(fw), read)) return true;
   const reads = flow.runsAt(read);
   // Two module-level runs in the two arms of one `if` never both happen (`if mode == "train": train() else: serve()`).
   return flow.runsAt(write).some((w) => reads.some((r) => w.startIndex < r.startIndex && !inExclusiveArms(w, r))) || firstRunsBefore(flow, write, read);
