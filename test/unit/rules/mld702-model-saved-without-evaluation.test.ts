@@ -213,32 +213,16 @@ ruleTests(modelSavedWithoutEvaluation, {
         mean_b2 = total / 100
       `),
     },
-    {
-      name: 'a caption model scored by corpus_bleu through the nltk module',
-      code: captionModel('import nltk\n', py`
-        hyps = [generate(model, f) for f in test_features]
-        b4 = nltk.translate.bleu_score.corpus_bleu(test_refs, hyps)
-      `),
-    },
-    {
-      name: 'a caption model scored by NLTK\'s corpus GLEU',
-      code: captionModel('from nltk.translate.gleu_score import corpus_gleu\n', py`
-        g = corpus_gleu(test_refs, [generate(model, f) for f in test_features])
-      `),
-    },
-    {
-      name: 'a caption model scored by sacreBLEU',
-      code: captionModel('import sacrebleu\n', py`
-        hyps = [" ".join(generate(model, f)) for f in test_features]
-        result = sacrebleu.corpus_bleu(hyps, [test_refs])
-      `),
-    },
-    {
-      name: 'a project helper named for BLEU handed the references and the generated captions',
-      code: captionModel('from metrics import bleu\n', py`
-        b = bleu(test_refs, [generate(model, f) for f in test_features])
-      `),
-    },
+    // Text-generation scores of a caption model: through the nltk module, NLTK's GLEU, sacreBLEU, a project's helper.
+    ...([
+      ['corpus_bleu through the nltk module', 'import nltk', 'b4 = nltk.translate.bleu_score.corpus_bleu(test_refs, hyps)'],
+      ['NLTK\'s corpus GLEU', 'from nltk.translate.gleu_score import corpus_gleu', 'g = corpus_gleu(test_refs, hyps)'],
+      ['sacreBLEU', 'import sacrebleu', 'result = sacrebleu.corpus_bleu([" ".join(h) for h in hyps], [test_refs])'],
+      ['a project helper named for BLEU', 'from metrics import bleu', 'b = bleu(test_refs, hyps)'],
+    ] as const).map(([how, imports, score]) => ({
+      name: `a caption model scored by ${how}, handed the references and the generated captions`,
+      code: captionModel(`${imports}\n`, `hyps = [generate(model, f) for f in test_features]\n${score}\n`),
+    })),
     {
       name: 'a caption model\'s METEOR score computed by hand and printed',
       code: captionModel('', py`
