@@ -183,8 +183,53 @@ const EPOCH_LOOP = py`
       save_weights(backbone, "runs", epoch)
 `;
 
+/** A Keras caption model (image features + partial caption -> next word) fitted and saved; `evaluation` follows the save. */
+function captionModel(imports: string, evaluation: string): string {
+  return imports + py`
+    from tensorflow.keras.models import Model
+    from tensorflow.keras.layers import Input, Dense, LSTM, Embedding, add
+    from nltk.tokenize import word_tokenize
+
+    tokens = [word_tokenize(c.lower()) for c in captions]
+    img = Input(shape=(2048,))
+    seq = Input(shape=(max_len,))
+    merged = add([Dense(256, activation="relu")(img), LSTM(256)(Embedding(vocab_size, 256)(seq))])
+    model = Model(inputs=[img, seq], outputs=Dense(vocab_size, activation="softmax")(merged))
+    model.compile(loss="categorical_crossentropy", optimizer="adam")
+    model.fit([X_img, X_seq], y_next, epochs=20, batch_size=64)
+    model.save("caption_model.h5")
+  ` + evaluation;
+}
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a caption model scored by NLTK\'s sentence_bleu against the reference captions of validation images',
+      code: captionModel('from nltk.translate.bleu_score import sentence_bleu, SmoothingFunction\n', py`
+        total = 0.0
+        for i in range(100):
+            caption = predict_caption(model, val_features[i]).split()
+            total += sentence_bleu(val_refs[i], caption, weights=(0.5, 0.5, 0, 0), smoothing_function=SmoothingFunction().method1)
+        mean_b2 = total / 100
+      `),
+    },
+    // Text-generation scores of a caption model: through the nltk module, NLTK's GLEU, sacreBLEU, a project's helper.
+    ...([
+      ['corpus_bleu through the nltk module', 'import nltk', 'b4 = nltk.translate.bleu_score.corpus_bleu(test_refs, hyps)'],
+      ['NLTK\'s corpus GLEU', 'from nltk.translate.gleu_score import corpus_gleu', 'g = corpus_gleu(test_refs, hyps)'],
+      ['sacreBLEU', 'import sacrebleu', 'result = sacrebleu.corpus_bleu([" ".join(h) for h in hyps], [test_refs])'],
+      ['a project helper named for BLEU', 'from metrics import bleu', 'b = bleu(test_refs, hyps)'],
+    ] as const).map(([how, imports, score]) => ({
+      name: `a caption model scored by ${how}, handed the references and the generated captions`,
+      code: captionModel(`${imports}\n`, `hyps = [generate(model, f) for f in test_features]\n${score}\n`),
+    })),
+    {
+      name: 'a caption model\'s METEOR score computed by hand and printed',
+      code: captionModel('', py`
+        m = sum(pair_meteor(r, generate(model, f)) for r, f in zip(test_refs, test_features)) / len(test_refs)
+        print(f"METEOR: {m:.3f}")
+      `),
+    },
     {
       name: 'project helpers named for the metric they compute, handed the held-out truth and the predictions (after the save too)',
       code: py`
@@ -1024,6 +1069,23 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a caption model trained with NLTK only tokenizing its captions, and a generated caption printed: no metric',
+      code: captionModel('from nltk.translate.bleu_score import SmoothingFunction\n', py`
+        smooth = SmoothingFunction().method1
+        print("Generated caption:", " ".join(generate(model, test_features[0])))
+      `),
+      findings: [{ line: 13, message: /^model is saved to "caption_model\.h5", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a caption model whose BLEU weights are only bound, and generated captions only shown',
+      code: captionModel('', py`
+        bleu_weights = (0.25, 0.25, 0.25, 0.25)
+        for f in test_features[:5]:
+            print(generate(model, f))
+      `),
+      findings: [{ line: 12, message: /^model is saved to "caption_model\.h5", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a project class that is not named for preparing data, fitted beside a preprocessor, is a model: judged',
       code: py`

@@ -99,6 +99,13 @@ const THRESHOLD_FREE = /roc|auc|average_precision|log_?loss|brier|precision_reca
 /** Scorer names (`scoring=`, `eval_metric=`, `metrics=`) that are threshold-free. */
 export const THRESHOLD_FREE_SCORER = /^(neg_)?(roc_auc\w*|average_precision|log_loss|brier_score|auc|aucpr|pr_auc|logloss|binary_logloss|multi_logloss|mlogloss|cross_entropy|binary_crossentropy|categorical_crossentropy)$/i;
 const METRIC_MODULES = /^(sklearn\.metrics|torchmetrics|(tensorflow\.)?keras\.metrics|evaluate)\./;
+/**
+ * Metrics of generated text against reference texts, which captioning, translation and summarising
+ * models are measured by: NLTK's `nltk.translate` scores (`sentence_bleu`, `corpus_bleu`,
+ * `meteor_score`, `corpus_gleu`, `sentence_chrf`...), sacreBLEU's and torchtext's. Only functions
+ * named for such a score count: `SmoothingFunction()` of the same module only configures one.
+ */
+const TEXT_METRIC = /^(nltk\.translate(\.\w+)?|sacrebleu(\.\w+)*|torchtext\.data\.metrics)\.\w*(bleu|meteor|gleu|nist|chrf|ribes)\w*$/i;
 
 export interface Metric {
   call: CallSite;
@@ -115,6 +122,7 @@ export function metricCall(call: CallSite): Metric | undefined {
 
 /** The kind of the metric a function of a metrics library computes (by qualified name), if it is one. */
 export function metricKind(qname: string): MetricKind | undefined {
+  if (TEXT_METRIC.test(qname)) return 'other';
   if (!METRIC_MODULES.test(qname)) return undefined;
   const name = lastSegment(qname);
   return THRESHOLD_DEPENDENT.has(name) ? 'threshold-dependent' : THRESHOLD_FREE.test(name) ? 'threshold-free' : 'other';
@@ -160,7 +168,7 @@ const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|te
  * data at each training size (mlxtend's `plot_learning_curves`, a project's `learning_curves`). Whole
  * names only: `mse_loss` is a training loss.
  */
-const METRIC_NAME = /^(accuracy|precision|recall|f1|f1_?score|rmse|mae|mape|r2)$/i;
+const METRIC_NAME = /^(accuracy|precision|recall|f1|f1_?score|rmse|mae|mape|r2|bleu|meteor|rouge|cider)$/i;
 const LEARNING_CURVE_NAME = /^(plot_)?learning_curves?$/i;
 /**
  * A call of a function by its bare name (`accuracy(y, pred)`, defined or imported, also by a star
@@ -185,7 +193,7 @@ const REPORTING = /^(print|info|log|log_metric|log_metrics|add_scalar|add_scalar
  * `"Testing, epoch %d"`), a metric (`"average precision"`), and what a result is (a loss, score or error).
  */
 const REPORTED_HELD_OUT = /\b(test|testing|valid|validation|validating|val|eval|evaluation|evaluating|holdout)\b/i;
-const REPORTED_METRIC = /\b(accuracy|acc|auc|f1|rmse|mae|r2|precision|recall)\b/i;
+const REPORTED_METRIC = /\b(accuracy|acc|auc|f1|rmse|mae|r2|precision|recall|bleu|meteor|rouge|cider)\b/i;
 const REPORTED_RESULT = /\b(loss|losses|score|scores|error|errors|metrics?)\b/i;
 /** Methods of a LightningModule that the trainer runs on held-out data. */
 const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_epoch_end', 'on_validation_epoch_end']);
