@@ -282,6 +282,25 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('from google import colab\ncolab.drive.mount("/content/drive")\n'),
     },
     {
+      name: 'a cell of plain imports at the end, run before the cells above it, whose names and modules no other cell uses: a leftover from-import, a comment and a plain import, an aliased import',
+      code: [
+        { text: 'OPENAI_MODEL = "gpt-4o-mini"\n', executionOrder: 1 },
+        { text: '!pip install -q llama-index==0.12.2\n', executionOrder: 2, hasOutputs: true },
+        { text: '%%writefile ingest.py\nfrom llama_index.core import SimpleDirectoryReader\ndocs = SimpleDirectoryReader("data").load_data()\nprint(len(docs))\n', executionOrder: 6, hasOutputs: true },
+        { text: '!python -m ingest\n', executionOrder: 8, hasOutputs: true },
+        { text: 'from llama_index.llms.openai import OpenAI\n', executionOrder: 3 },
+      ],
+    },
+    {
+      name: 'imports with a comment, and an aliased import, left at the end and run before the cells above it, none of whose names another cell reads',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'scores = pd.read_csv("retrieval_scores.csv")\n', executionOrder: 4 },
+        { text: 'scores.describe()\n', executionOrder: 5, hasOutputs: true },
+        { text: '# for the next experiment\nimport faiss\nfrom sentence_transformers import SentenceTransformer as ST\n', executionOrder: 2 },
+      ],
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -559,6 +578,35 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that only mounts Colab\'s drive and shares its count with the cell below is compared: the count marks a second session',
       code: sharesCountWithBelow('from google.colab import drive\ndrive.mount("/content/drive")\n'),
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
+    },
+    {
+      name: 'a cell of imports at the end, run before the cells above it, is compared when a cell above reads one of its names',
+      code: [
+        { text: 'scores = pd.read_csv("retrieval_scores.csv")\n', executionOrder: 4 },
+        { text: 'scores.describe()\n', executionOrder: 5, hasOutputs: true },
+        { text: 'import pandas as pd\nimport faiss\n', executionOrder: 2 },
+      ],
+      findings: [{ cell: 2, line: 1, message: /ran as \[2\], before cell 2 \(\[5\]\) above it/ }],
+    },
+    ...[
+      ['imports a submodule of a package another cell imports, which finds it there as an attribute', 'import sklearn.model_selection\n'],
+      ['imports a package under another name that a cell above reads', 'import faiss as pd\n'],
+      ['sits beside a magic', '%matplotlib inline\nimport seaborn as sns\n'],
+    ].map(([what, cell]) => ({
+      name: `a cell of imports at the end, run before the cells above it, is compared when it ${what}`,
+      code: [
+        { text: 'import sklearn\nimport pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 3 },
+        { text: 'X_tr, X_te = sklearn.model_selection.train_test_split(df)\n', executionOrder: 4 },
+        { text: 'X_tr.shape\n', executionOrder: 5, hasOutputs: true },
+        { text: cell, executionOrder: 2 },
+      ],
+      findings: [{ cell: 4, line: 1, message: /ran as \[2\], before cell 4 \(\[5\]\) above it/ }],
+    })),
+    {
+      name: 'a cell of plain imports no other cell uses is compared when it shares its count with another cell',
+      code: sharesCountWithBelow('import faiss\n'),
       findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
     },
     {
