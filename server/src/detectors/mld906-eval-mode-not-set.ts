@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, sameNode, stripParens, up } from '../semantics/nodes';
+import { ancestor, ancestors, enclosingFunction, enclosingLoops, enclosingStatement, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens, up } from '../semantics/nodes';
+import { drawnLibrary } from '../semantics/library/randomDraws';
 import { insertAfterStatement, insertBeforeStatement } from './shared/edits';
 import { packageOf } from './shared/libraries';
 import { onlyAskedShape } from './shared/randomReach';
@@ -346,17 +347,79 @@ function runsAfterTraining(training: TrainingLoops, use: Node, name: string): bo
 }
 
 /**
- * True when `use` runs on every training step: directly in the body of a loop that runs a backward
- * pass, under no `if`. There a no-grad forward pass of a module being trained is part of the
- * training (a GAN generator's fakes for the discriminator, a running training accuracy);
- * evaluation runs at intervals or after. A frozen teacher called there is still checked.
+ * True when `use` runs on every training step: in the body of a loop that runs a backward pass
+ * (itself, or through a function of the file it calls that runs one outside any loop of its own),
+ * under no `if` but one that tests a value drawn at random (`if random.random() > eps:`, an
+ * exploration choice made anew on each step), or in a function of the file every call of which so
+ * runs (an agent's `select_action(state)`). There a no-grad forward pass of a module being trained
+ * is part of the training (a GAN generator's fakes for the discriminator, a running training
+ * accuracy, the action an agent takes to gather its next transition); evaluation runs at intervals
+ * or after. A frozen teacher called there is still checked.
  */
-function partOfTrainingStep(stepLoops: readonly Node[], use: Node): boolean {
+function partOfTrainingStep(index: SemanticIndex, stepLoops: readonly Node[], use: Node, depth = 0): boolean {
   for (const current of ancestors(use, true)) {
-    if (current.type === 'if_statement' || FUNCTION_TYPES.has(current.type)) return false;
+    if ((current.type === 'if_statement' || current.type === 'elif_clause') && !testsRandomDraw(index, current)) return false;
     if (LOOP_TYPES.has(current.type)) return stepLoops.some((loop) => sameNode(loop, current));
+    if (FUNCTION_TYPES.has(current.type)) {
+      const calls = depth < 2 ? callsOfPlainFunction(index, current) : [];
+      return calls.length > 0 && calls.every((call) => partOfTrainingStep(index, stepLoops, call.node, depth + 1));
+    }
   }
   return false;
+}
+
+/** The calls by name of a plain function of the file (not a method, not a lambda), empty when it has none. */
+function callsOfPlainFunction(index: SemanticIndex, fn: Node): CallSite[] {
+  const name = fn.type === 'function_definition' && !methodClass(fn) ? fn.childForFieldName('name')?.text : undefined;
+  if (!name) return [];
+  return index.callsNamed(name).filter((call) => {
+    const target = index.resolve(name, call.callee);
+    return target.kind === 'local' && target.definition.kind === 'def' && sameNode(target.definition.statement, fn);
+  });
+}
+
+/**
+ * Whether the test of an `if` (or `elif`) reads a value drawn from a global random generator, in
+ * the test itself (`np.random.rand() < epsilon`) or through a name bound to the draw
+ * (`sample = random.random()`, then `if sample > eps_threshold:`).
+ */
+function testsRandomDraw(index: SemanticIndex, statement: Node): boolean {
+  const condition = statement.childForFieldName('condition');
+  if (!condition) return false;
+  const drawn = (node: Node | undefined): boolean => {
+    const call = node && node.type === 'call' ? index.call(node) : undefined;
+    return !!call?.qname && !!drawnLibrary(call.qname);
+  };
+  const pending: Node[] = [condition];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (drawn(node)) return true;
+    if (node.type === 'identifier' && drawn(index.bindingAt(node)?.value)) return true;
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return false;
+}
+
+/**
+ * The loops a training step runs in: the innermost loop around each backward pass, and, for a
+ * backward pass in a plain function of the file outside any loop of its own (`optimize_model()`),
+ * the innermost loop around each call of that function.
+ */
+function trainingStepLoops(index: SemanticIndex, backwards: readonly CallSite[]): Node[] {
+  const loops: Node[] = [];
+  for (const call of backwards) {
+    const own = enclosingLoops(call.node)[0];
+    if (own) {
+      loops.push(own);
+      continue;
+    }
+    const fn = enclosingFunction(call.node);
+    for (const caller of fn ? callsOfPlainFunction(index, fn) : []) {
+      const loop = enclosingLoops(caller.node)[0];
+      if (loop) loops.push(loop);
+    }
+  }
+  return loops;
 }
 
 /**
@@ -441,7 +504,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
   const { index } = context;
   const mayEvaluate = evaluationTest(index, setsEval);
   const training = trainingLoops(index, backwards);
-  const stepLoops = backwards.map((call) => enclosingLoops(call.node)[0]).filter((loop): loop is Node => !!loop);
+  const stepLoops = trainingStepLoops(index, backwards);
   const facts = new Map<string, ModuleFacts>();
   const anchors: Node[] = [];
   const groups: ModeGroup[] = [];
@@ -460,7 +523,7 @@ function checkUses(context: RuleContext, setsEval: EvalSetterTest, events: Reado
     if (!known) facts.set(factsKey, (known = moduleFacts(index, sharedEvents(events.get(name), alias === undefined ? undefined : events.get(alias)), origin, mayEvaluate)));
     if (!known.inUse || known.managed) continue;
     const noGrad = noGradContext(index, use.node);
-    if (noGrad ? known.trained && partOfTrainingStep(stepLoops, use.node) : !runsAfterTraining(training, use.node, name)) continue;
+    if (noGrad ? known.trained && partOfTrainingStep(index, stepLoops, use.node) : !runsAfterTraining(training, use.node, name)) continue;
     // A name rebound by a `from_pretrained` load holds a fresh model, in evaluation mode: only the
     // switches after that binding count (the training before it was of the model it replaced).
     const fresh = freshlyLoaded(index, use.callee, origin, known.modes);
@@ -544,7 +607,7 @@ export const evalModeNotSet: Rule = {
       example: 'import torch\nimport torch.nn as nn\n\nmodel = nn.Sequential(nn.Linear(20, 64), nn.ReLU(), nn.Dropout(0.5), nn.Linear(64, 2))\noptimizer = torch.optim.Adam(model.parameters())\nfor x, y in loader:\n    ...\n\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
       fix: 'Call `model.eval()` before evaluating, and `model.train()` again before the next training step. The quick fix inserts `model.eval()` just before the `with torch.no_grad():` block (at the top of a `@torch.no_grad()` function, or before the statement that uses the model after training); when that block sits in a loop that goes on to train the model (a rollout between updates, a validation block before the epoch\'s training steps) and nothing switches it back before the next training step — a `.train()` at the top of the epoch does not cover the steps that follow the block in that epoch — it also inserts `model.train()` right after the block. It is unsafe: the outputs change (they become deterministic).',
       fixed: 'model.eval()\nwith torch.no_grad():\n    preds = model(X_test).argmax(1)',
-      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. What such a class calls while it runs, in a method other than `__init__` (a graph library\'s `g.apply_edges(fn.u_dot_v("h", "h", "score"))` in `forward`), is no layer it keeps, so a scoring module that builds no layer at all is plain too; a call there told the mode (`training=self.training`), a functional dropout, or one whose result is kept on `self` still counts.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; so is a model a function of the file builds and returns on every `return` (`model = build()` returning `Net()`): it is the module that function builds, with that module\'s layers; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`, and one made under another name for the same module: a name bound by self-returning calls such as `net_fp16 = net.half()`, `gpu = net.to("cuda")` or `alias = net` holds that very module, so a switch, training or a loaded checkpoint of either name counts for both; a name bound so from a function\'s parameter, which may hold another module at each call, is followed under its own name only), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy), is part of the training and left alone; one under an `if` in that loop (periodic validation), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope. A module left in training mode and used in several places of one scope after training, with no switch and no training between them (a notebook that evaluates the trained network in three cells), is one cause: one finding at the first use, the later ones linked, and the `.eval()` its fix inserts there covers them all; a use after the module was switched back or trained again is its own finding.',
+      nearMisses: 'Only modules the file shows to be used for real are checked — trained (an optimizer over their parameters, or `.train()`), given pretrained weights, or restored with `load_state_dict`; a model the file shows whole — a torch.nn container of plain layers, or a local `nn.Module` class whose body builds only torch.nn layers — with no dropout, batch norm or dropout-carrying layer computes exactly the same in training and evaluation mode, and is left alone. What such a class calls while it runs, in a method other than `__init__` (a graph library\'s `g.apply_edges(fn.u_dot_v("h", "h", "score"))` in `forward`), is no layer it keeps, so a scoring module that builds no layer at all is plain too; a call there told the mode (`training=self.training`), a functional dropout, or one whose result is kept on `self` still counts.\n\nA recurrent layer given `dropout` (`nn.GRU(16, 32, dropout=0.3)`) drops out only between its stacked layers, so with one layer (the default, or `num_layers=1`) it carries no dropout; stacked (`num_layers=2`, or a count the file does not show), it does. A layer passed through a weight-init helper of the file that hands back the layer it is given (`layer_init(nn.Linear(64, 2))`, where `layer_init` only initialises `layer.weight` and returns `layer`) is still that layer, and is seen as such; so is a model a function of the file builds and returns on every `return` (`model = build()` returning `Net()`): it is the module that function builds, with that module\'s layers; a model whose layers the file does not show (a library or loaded model, a `*layers` splat, a helper function that builds layers) is still reported, with a message that says it matters only if it has such layers. A `*layers` splat is seen whole when the file shows every call that fills the list; a function of the file that builds no module in its body (an environment factory or data loader whose output only sizes the layers, `nn.Linear(envs.single_observation_space.shape[0], 64)`) hands back no layer, so it hides none — in a splat or in a class body alike (a sinusoidal position table handed to `nn.Embedding.from_pretrained`, a padding mask or a `gelu` computed in `forward`).\n\nThe message names what the code uses to turn gradients off (`no_grad`, `inference_mode`, a decorator). "After training" means after a loop with a backward pass that calls the model itself.\n\nAn explicit `.train()` as the last switch before a forward pass in the same scope, with nothing between the two that trains (a backward pass, an optimizer step, a call the module is handed to, a function of the file that runs either) and no training loop around the pass, chooses training mode on purpose — Monte-Carlo dropout samples predictions with dropout on — and is left alone; a `.train()` before a training loop, or a training helper called after it, is no such choice.\n\nA `.eval()` or `.train(False)` earlier in the same scope (including one chained onto the constructor, `model = resnet50(weights=w).train(False)`, and one made under another name for the same module: a name bound by self-returning calls such as `net_fp16 = net.half()`, `gpu = net.to("cuda")` or `alias = net` holds that very module, so a switch, training or a loaded checkpoint of either name counts for both; a name bound so from a function\'s parameter, which may hold another module at each call, is followed under its own name only), inside a loop around the evaluation, in a function of the file the model is handed to (which may be called first), in a method of the model\'s class (`model.freeze()` calling `self.eval()`), through `model.apply(...)` or over a loop `for m in (encoder, decoder): m.eval()` silences it.\n\nA no-grad forward pass of a module being trained, on every step of its training loop (a GAN generator making fakes for the discriminator, a running training accuracy, the action a reinforcement-learning agent takes to gather its next transition), is part of the training and left alone — also in a function of the file that every call runs so (`action = select_action(state)` in the loop, the pass inside it), in a loop whose backward pass runs in a function of the file it calls (`optimize_model()`), and under an `if` that tests a value drawn at random (`if random.random() > eps_threshold:`, epsilon-greedy exploration, which picks between the model and a random action anew on each step); one under any other `if` in that loop (periodic validation), in a function also called elsewhere (an evaluation after training), or of a frozen teacher that is only loaded, is not. A forward pass whose output is only asked its shape (`out = model(x)` then `out.shape`, a sanity check before training) gives the same shape in either mode and is left alone; one whose values are printed or used is not.\n\nModels loaded with `from_pretrained` start in evaluation mode and are reported only after an explicit `.train()`; so does a name rebound to a `from_pretrained` load after its training loop (`model = AutoModelForImageClassification.from_pretrained(\'me/vit-finetuned\')`, the fine-tuned model pulled back for inference): the switches made to the model it held before do not carry over, while a name rebound to a module built afresh (`model = Net()` then `load_state_dict`) is in training mode again and is still reported. Lightning and Hugging Face `Trainer` code, which switch modes themselves, is out of scope. A module left in training mode and used in several places of one scope after training, with no switch and no training between them (a notebook that evaluates the trained network in three cells), is one cause: one finding at the first use, the later ones linked, and the `.eval()` its fix inserts there covers them all; a use after the module was switched back or trained again is its own finding.',
     },
   },
   listen,

@@ -395,6 +395,45 @@ const BUILT_BY_HELPER = (build: string) => py`
             preds = model(torch.randn(3, 4))
 `;
 
+/** A DQN with batch norm whose epsilon-greedy acting helper runs a no-grad pass; `act` is the helper's body (indented), `loop` the episode loop. */
+const DQN_AGENT = (act: string, loop: string) => py`
+  import math
+  import random
+  import numpy as np
+  import torch
+  import torch.nn as nn
+  policy_net = nn.Sequential(nn.Conv2d(1, 16, 5), nn.BatchNorm2d(16), nn.ReLU(), nn.Flatten(), nn.LazyLinear(2))
+  optimizer = torch.optim.RMSprop(policy_net.parameters())
+  def select_action(state):
+` + act + py`
+  def optimize_model():
+      if len(memory) < 128:
+          return
+      batch = memory.sample(128)
+      loss = nn.functional.smooth_l1_loss(policy_net(batch.state).gather(1, batch.action), batch.target)
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+` + loop + '\n';
+
+const EPSILON_ACT = `    sample = random.random()
+    if sample > eps_threshold:
+        with torch.no_grad():
+            return policy_net(state).max(1)[1].view(1, 1)
+    else:
+        return torch.tensor([[random.randrange(2)]])\n`;
+
+const EPISODE_LOOP = `for episode in range(50):
+    state = env.reset()
+    for t in range(500):
+        action = select_action(state)
+        next_state, reward, done = env.step(action.item())
+        memory.push(state, action, next_state, reward)
+        state = next_state
+        optimize_model()
+        if done:
+            break`;
+
 ruleTests(evalModeNotSet, {
   valid: [
     {
@@ -542,6 +581,43 @@ ruleTests(evalModeNotSet, {
             opt_g.step()
             with torch.no_grad():
                 running_acc = (disc(real) > 0).float().mean()
+      `,
+    },
+    {
+      name: 'an agent acting on every training step through its own helper, epsilon-greedy on a draw bound to a name',
+      code: DQN_AGENT(EPSILON_ACT, EPISODE_LOOP),
+    },
+    {
+      name: 'epsilon-greedy tested on the draw itself, the pass in the else arm, and the update behind an if in the loop',
+      code: DQN_AGENT(`    if np.random.rand() < epsilon:
+        return random.randrange(2)
+    with torch.no_grad():
+        q = policy_net(state)
+    return int(q.argmax())\n`, `for step in range(10000):
+    action = select_action(state)
+    state, reward, done = env.step(action)
+    if step > 1000:
+        optimize_model()`),
+    },
+    {
+      name: 'the acting pass inline in the step loop, under an epsilon-greedy if, with the backward pass inline too',
+      code: py`
+        import random
+        import torch
+        import torch.nn as nn
+        q_net = nn.Sequential(nn.Linear(4, 64), nn.Dropout(0.1), nn.Linear(64, 2))
+        opt = torch.optim.Adam(q_net.parameters())
+        for step in range(10000):
+            if random.random() < eps:
+                action = env.action_space.sample()
+            else:
+                with torch.no_grad():
+                    action = q_net(obs).argmax().item()
+            obs, reward, done = env.step(action)
+            loss = loss_fn(q_net(batch_obs), batch_targets)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
       `,
     },
     {
@@ -896,6 +972,64 @@ ruleTests(evalModeNotSet, {
             net.eval()
             with torch.no_grad():
                 acc = (net(xv).argmax(1) == yv).float().mean()
+      `,
+    },
+    {
+      name: 'the acting helper also called after training, to watch the agent play: that call evaluates',
+      code: DQN_AGENT(EPSILON_ACT, `${EPISODE_LOOP}
+for t in range(500):
+    state, reward, done = env.step(select_action(state).item())`),
+      findings: [{ line: 12, column: 20 }],
+      output: DQN_AGENT(EPSILON_ACT.replace('        with', '        policy_net.eval()\n        with'), `${EPISODE_LOOP}
+for t in range(500):
+    state, reward, done = env.step(select_action(state).item())`),
+    },
+    {
+      name: 'the acting helper called only under a periodic if in the training loop',
+      code: DQN_AGENT(EPSILON_ACT, `for step in range(10000):
+    optimize_model()
+    if step % 1000 == 0:
+        action = select_action(state)`),
+      findings: [{ line: 12, column: 20 }],
+      output: DQN_AGENT(EPSILON_ACT.replace('        with', '        policy_net.eval()\n        with'), `for step in range(10000):
+    optimize_model()
+    if step % 1000 == 0:
+        action = select_action(state)`),
+    },
+    {
+      name: 'a no-grad pass under an if that tests something other than a draw, in an agent step loop',
+      code: py`
+        import random
+        import torch
+        import torch.nn as nn
+        q_net = nn.Sequential(nn.Linear(4, 64), nn.Dropout(0.1), nn.Linear(64, 2))
+        opt = torch.optim.Adam(q_net.parameters())
+        for step in range(10000):
+            if step % 500 == 0:
+                with torch.no_grad():
+                    score = q_net(eval_obs).max().item()
+            loss = loss_fn(q_net(batch_obs), batch_targets)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+      `,
+      findings: [{ line: 9, column: 21 }],
+      output: py`
+        import random
+        import torch
+        import torch.nn as nn
+        q_net = nn.Sequential(nn.Linear(4, 64), nn.Dropout(0.1), nn.Linear(64, 2))
+        opt = torch.optim.Adam(q_net.parameters())
+        for step in range(10000):
+            if step % 500 == 0:
+                q_net.eval()
+                with torch.no_grad():
+                    score = q_net(eval_obs).max().item()
+                q_net.train()
+            loss = loss_fn(q_net(batch_obs), batch_targets)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
       `,
     },
     {
