@@ -21,6 +21,28 @@ function onDisk(cells: { source: string; count: number | null; vscodeLanguage?: 
 ruleTests(notebookUseBeforeDefine, {
   valid: [
     {
+      name: 'postponed annotations: a return annotation names pandas, imported two cells below',
+      code: [
+        'from __future__ import annotations\n',
+        'labels = {"fake": 1, "reliable": 0}\n\ndef add_labels(df) -> pd.DataFrame:\n    return df.assign(label=df["type"].map(labels))\n',
+        'import pandas as pd\nframe = add_labels(pd.read_csv("news.csv"))\n',
+      ],
+    },
+    {
+      name: 'postponed annotations opening the cell (after its docstring): parameter annotations and a module variable annotation',
+      code: [
+        '"""Vectorizer helpers."""\nfrom __future__ import annotations\n\ndef to_matrix(texts: list[str], vec: TfidfVectorizer, limit: Optional[int] = None) -> sparse.csr_matrix:\n    return vec.transform(texts[:limit])\n\ncorpus: pd.Series = None\n',
+        'import pandas as pd\nfrom typing import Optional\nfrom scipy import sparse\nfrom sklearn.feature_extraction.text import TfidfVectorizer\ncorpus = pd.read_csv("tweets.csv")["text"]\nX = to_matrix(list(corpus), TfidfVectorizer().fit(corpus))\n',
+      ],
+    },
+    {
+      name: 'postponed annotations: a function called early annotates a local variable with a name bound below',
+      code: [
+        'from __future__ import annotations\n\ndef embed(tokens):\n    vectors: np.ndarray = [len(t) for t in tokens]\n    return vectors\n\nfeatures = embed(["good", "day"])\n',
+        'import numpy as np\n',
+      ],
+    },
+    {
       name: 'a cell VS Code labels plain text but that ran in the kernel ([2]) defines the chain the next cell streams',
       code: onDisk([
         { source: 'import os\nos.environ["LANGSMITH_TRACING"] = "true"\n', count: 1 },
@@ -239,6 +261,40 @@ ruleTests(notebookUseBeforeDefine, {
     },
   ],
   invalid: [
+    {
+      name: 'no postponed annotations: a return annotation is evaluated when the def runs, before pandas is imported',
+      code: [
+        'def add_labels(df) -> pd.DataFrame:\n    return df\n',
+        'import pandas as pd\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`pd` is used in cell 1 but first defined in cell 2, below it/ }],
+    },
+    {
+      name: 'postponed annotations still evaluate a default value: the name in it is read when the def runs',
+      code: [
+        'from __future__ import annotations\n',
+        'def fill(df: pd.DataFrame, value=np.nan) -> pd.DataFrame:\n    return df.fillna(value)\n',
+        'import numpy as np\nimport pandas as pd\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`np` is used in cell 2 but first defined in cell 3, below it/ }],
+    },
+    {
+      name: 'a future import after another statement of its cell is refused by Python: annotations are still evaluated',
+      code: [
+        'import os\nfrom __future__ import annotations\n',
+        'def load(path) -> pd.DataFrame:\n    return path\n',
+        'import pandas as pd\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`pd` is used in cell 2 but first defined in cell 3, below it/ }],
+    },
+    {
+      name: 'a future import in a cell below the def does not reach back: the annotation is read early',
+      code: [
+        'def load(path) -> pd.DataFrame:\n    return path\n',
+        'from __future__ import annotations\nimport pandas as pd\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`pd` is used in cell 1 but first defined in cell 2, below it/ }],
+    },
     {
       name: 'a flag left True still runs its arm: the early use fails',
       code: [
