@@ -4326,6 +4326,137 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a model restored into one place from one of two files, one through a name bound to the load and read only for a part of it (keys, an attribute, a method): one finding',
+      code: py`
+        import torch
+
+        if params["DOWNLOAD"]:
+            state = torch.load(download_dir / "best_model.pt", map_location="cpu")
+        else:
+            checkpoint = torch.load(params["MODEL_DIR"], map_location="cpu")
+            state = checkpoint["hyper_parameters"]["model"].state_dict()
+        model.load_state_dict(state)
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if params["DOWNLOAD"]:
+            state = torch.load(download_dir / "best_model.pt", map_location="cpu", weights_only=True)
+        else:
+            checkpoint = torch.load(params["MODEL_DIR"], map_location="cpu", weights_only=True)
+            state = checkpoint["hyper_parameters"]["model"].state_dict()
+        model.load_state_dict(state)
+      `,
+    },
+    {
+      name: 'a module restored from one of two files, one through a name bound to the load whose one key its load_state_dict takes: one finding',
+      code: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location=device)
+            detector.load_state_dict(ckpt["model"])
+        else:
+            detector.load_state_dict(torch.load(args.weights, map_location=device))
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location=device, weights_only=True)
+            detector.load_state_dict(ckpt["model"])
+        else:
+            detector.load_state_dict(torch.load(args.weights, map_location=device, weights_only=True))
+      `,
+    },
+    {
+      name: 'the best weights, or the last when they are missing, one read through a method of the loaded name: one finding',
+      code: py`
+        import torch
+
+        try:
+            saved = torch.load(best_path)
+            weights = saved.get("model_state")
+        except FileNotFoundError:
+            weights = torch.load(last_path)
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        try:
+            saved = torch.load(best_path, weights_only=True)
+            weights = saved.get("model_state")
+        except FileNotFoundError:
+            weights = torch.load(last_path, weights_only=True)
+      `,
+    },
+    {
+      name: 'the loaded name read twice (the model, then the optimizer) beside a load into the module in the other arm: each load its own finding',
+      code: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location=device)
+            detector.load_state_dict(ckpt["model"])
+            optimizer.load_state_dict(ckpt["optimizer"])
+        else:
+            detector.load_state_dict(torch.load(args.weights, map_location=device))
+      `,
+      findings: [
+        { line: 4, message: /runs its code when loaded$/ },
+        { line: 8, message: /runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location=device, weights_only=True)
+            detector.load_state_dict(ckpt["model"])
+            optimizer.load_state_dict(ckpt["optimizer"])
+        else:
+            detector.load_state_dict(torch.load(args.weights, map_location=device))
+      `,
+    },
+    {
+      name: 'a part of a load read into another name than the other arm loads into: each load its own finding',
+      code: py`
+        import torch
+
+        if use_head:
+            parts = torch.load(head_path)
+            head = parts["head"]
+        else:
+            state = torch.load(full_path)
+      `,
+      findings: [
+        { line: 4, message: /runs its code when loaded$/ },
+        { line: 7, message: /runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if use_head:
+            parts = torch.load(head_path, weights_only=True)
+            head = parts["head"]
+        else:
+            state = torch.load(full_path)
+      `,
+    },
+    {
       name: 'a file moved into place that the program did not save, or moved before its save: a download unpacked into a folder, a backup of the previous run',
       code: py`
         import os
