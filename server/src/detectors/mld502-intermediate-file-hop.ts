@@ -231,8 +231,10 @@ function reachesNothing(index: SemanticIndex, definition: Definition, back: (use
     || (depth < MAX_REACH && (intoNothing(index, definition, use.node, back, depth) || handedOnToNothing(index, use.node, back, depth))));
 }
 
+/** Builtins that make a number out of numbers: the arithmetic a check of what was written may do. */
+const ARITHMETIC_BUILTINS = new Set(['abs', 'max', 'min', 'sum', 'float', 'int', 'round', 'pow', 'len', 'bool', 'all', 'any']);
 /** Builtins that only compute or show, and touch no file, module or object outside what they are given. */
-const PURE_BUILTINS = new Set(['abs', 'max', 'min', 'sum', 'float', 'int', 'round', 'pow', 'len', 'bool', 'all', 'any', 'str', 'list', 'tuple', 'dict', 'set', 'sorted', 'reversed', 'enumerate', 'zip', 'range', 'isinstance', 'repr', 'type', 'format', 'print', 'display']);
+const PURE_BUILTINS = new Set([...ARITHMETIC_BUILTINS, 'str', 'list', 'tuple', 'dict', 'set', 'sorted', 'reversed', 'enumerate', 'zip', 'range', 'isinstance', 'repr', 'type', 'format', 'print', 'display']);
 /** pandas functions that work a new value out of what they are given and touch no file. */
 const PANDAS_COMPUTES = new Set(['pandas.to_datetime', 'pandas.to_numeric', 'pandas.to_timedelta', 'pandas.isna', 'pandas.isnull', 'pandas.notna', 'pandas.notnull', 'pandas.cut', 'pandas.qcut']);
 /** Methods that run a function they are given on the data: a function of the project may do anything there. */
@@ -357,8 +359,6 @@ function isPlainValue(node: Node): boolean {
   }
 }
 
-/** Builtins that make a number out of numbers: the arithmetic a check of what was written may do. */
-const ARITHMETIC_BUILTINS = new Set(['abs', 'max', 'min', 'sum', 'float', 'int', 'round', 'pow', 'len', 'bool', 'all', 'any']);
 /** Expressions that compute a value from their parts without calling anything. */
 const OPERATORS = new Set(['parenthesized_expression', 'binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator', 'not_operator', 'conditional_expression', 'subscript', 'interpolation', 'string']);
 

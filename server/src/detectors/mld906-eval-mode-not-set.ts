@@ -386,18 +386,11 @@ function callsOfPlainFunction(index: SemanticIndex, fn: Node): CallSite[] {
 function testsRandomDraw(index: SemanticIndex, statement: Node): boolean {
   const condition = statement.childForFieldName('condition');
   if (!condition) return false;
-  const drawn = (node: Node | undefined): boolean => {
-    const call = node && node.type === 'call' ? index.call(node) : undefined;
+  const drawn = (node: Node | null | undefined): boolean => {
+    const call = node?.type === 'call' ? index.call(node) : undefined;
     return !!call?.qname && !!drawnLibrary(call.qname);
   };
-  const pending: Node[] = [condition];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (drawn(node)) return true;
-    if (node.type === 'identifier' && drawn(index.bindingAt(node)?.value)) return true;
-    for (const child of node.namedChildren) if (child) pending.push(child);
-  }
-  return false;
+  return index.callsWithin(condition).some((call) => drawn(call.node)) || index.dataflow.readsWithin(condition).some((read) => drawn(index.bindingAt(read.node)?.value));
 }
 
 /**

@@ -5,7 +5,7 @@ import { holdsData } from '../semantics/dataio';
 import { isTorchModule } from '../semantics/torch';
 import type { CallSite, Definition } from '../semantics/types';
 import { unpackedElement } from '../semantics/values';
-import { pathBindings, respelledFrom, type PathValue } from '../semantics/pathValues';
+import { pathBindings, respelledFrom, spellsPathAgain, type PathValue } from '../semantics/pathValues';
 import { inLiteralDeadBranch, numberValue, stringValue } from '../semantics/literals';
 import { atLeast, type LibraryFloors } from '../engine/versions';
 import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, sameNode, startsOf, stripParens } from '../semantics/nodes';
@@ -1068,9 +1068,6 @@ function storedInAttribute(index: SemanticIndex, path: Node): Node | undefined {
   return !sameNode(enclosingFunction(values[0]), enclosingFunction(node)) || node.startIndex > values[0].endIndex ? values[0] : undefined;
 }
 
-/** Calls that hand back the path they are given, spelled another way: the same file. */
-const SAME_PATH_CALLS = new Set(['pathlib.Path', 'pathlib.PurePath', 'builtins.str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath']);
-
 /**
  * The attribute a path reads, also spelled another way or through a name bound once to it
  * (`model_file = Path(self.model_path)`, then `open(model_file, "rb")`): with storedInAttribute, a
@@ -1083,11 +1080,11 @@ function attributeRead(index: SemanticIndex, path: Node, depth = 0): Node | unde
   if (depth >= 3) return undefined;
   if (node.type === 'call') {
     const call = index.call(node);
-    return call?.qname && SAME_PATH_CALLS.has(call.qname) && call.args.length === 1 && call.kwargs.size === 0 ? attributeRead(index, call.args[0], depth + 1) : undefined;
+    return call?.qname && spellsPathAgain(call.qname) && call.args.length === 1 && call.kwargs.size === 0 ? attributeRead(index, call.args[0], depth + 1) : undefined;
   }
   const read = node.type === 'identifier' ? index.dataflow.readAt(node) : undefined;
-  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
-  return definitions.length === 1 && definitions[0].kind === 'assign' && definitions[0].value ? attributeRead(index, definitions[0].value, depth + 1) : undefined;
+  const value = read ? index.dataflow.onlyAssignedValue(read) : undefined;
+  return value ? attributeRead(index, value, depth + 1) : undefined;
 }
 
 /** The value the attribute a path reads was stored from (attributeRead, storedInAttribute). */

@@ -289,6 +289,12 @@ export class DataFlow {
     return startingWithin(this.reads, this.startsOfReads(), node);
   }
 
+  /** The value of the one assignment that reaches `read` (`p = Path(args.out)` for a read of `p`), when a single assignment does. */
+  onlyAssignedValue(read: NameRead): Node | undefined {
+    const definitions = this.reachingDefinitions(read);
+    return definitions.length === 1 && definitions[0].kind === 'assign' ? definitions[0].value ?? undefined : undefined;
+  }
+
   /**
    * The definitions whose value a read can see: the last binding before it, and earlier ones that
    * a later binding does not replace on every path (bindings in an `if`, a loop or a `try` may not

@@ -47,6 +47,11 @@ const JOIN_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']
 const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
 /** Functions that return the path they are given as another type or spelling: the same file. */
 const PATH_CONVERSIONS = new Set(['builtins.str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath']);
+
+/** A call that hands back the one path it is given, as a path object or spelled another way (`Path(p)`, `str(p)`). */
+export function spellsPathAgain(qname: string): boolean {
+  return PATH_CONSTRUCTORS.has(qname) || PATH_CONVERSIONS.has(qname);
+}
 /** pathlib methods that return the same file as a string or an absolute path. */
 const SAME_FILE_METHODS = new Set(['as_posix', 'absolute', 'resolve', '__fspath__']);
 /** pathlib methods that give the path with its last part renamed: the same for the same path and argument. */
@@ -312,8 +317,7 @@ export function samePath(a: PathValue, b: PathValue): boolean {
  */
 export function respelledFrom(flow: DataFlow, identifier: Node): Node | undefined {
   const read = flow.readAt(identifier);
-  const definitions = read ? flow.reachingDefinitions(read) : [];
-  const value = definitions.length === 1 && definitions[0].kind === 'assign' ? definitions[0].value : undefined;
+  const value = read ? flow.onlyAssignedValue(read) : undefined;
   const spelled = value ? flow.pathOf(value) : undefined;
   if (!value || spelled?.template !== '{}' || spelled.holes.length !== 1 || spelled.holes[0] !== identifier.text) return undefined;
   return (value.type === 'identifier' ? [value] : value.descendantsOfType('identifier')).find((id) => id?.text === identifier.text) ?? undefined;

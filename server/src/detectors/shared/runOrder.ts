@@ -366,19 +366,18 @@ function dictionaryEntriesIn(flow: DataFlow, path: Node, depth = 0): { entry: No
       const values = dictionaryValues(flow, name);
       return values ? [{ entry: parent, values }] : [];
     }
-    const definitions = flow.reachingDefinitions(name);
-    const [only] = definitions;
-    if (definitions.length !== 1 || only.kind !== 'assign' || !only.value || depth >= 4) return [];
-    const found = dictionaryEntriesIn(flow, only.value, depth + 1);
-    const whole = stripParens(only.value).type === 'subscript' ? found.find(({ entry }) => sameNode(entry, stripParens(only.value!))) : undefined;
+    const value = flow.onlyAssignedValue(name);
+    if (!value || depth >= 4) return [];
+    const found = dictionaryEntriesIn(flow, value, depth + 1);
+    const whole = stripParens(value).type === 'subscript' ? found.find(({ entry }) => sameNode(entry, stripParens(value))) : undefined;
     return whole ? [...found, { entry: name.node, values: whole.values }] : found;
   });
 }
 
 /** The values of the dictionary literal of constant strings `held` names, bound once and never written into. */
 function dictionaryValues(flow: DataFlow, held: NameRead): string[] | undefined {
-  const binding = flow.reachingDefinitions(held);
-  const literal = binding.length === 1 && binding[0].kind === 'assign' && binding[0].value ? stripParens(binding[0].value) : undefined;
+  const value = flow.onlyAssignedValue(held);
+  const literal = value ? stripParens(value) : undefined;
   if (literal?.type !== 'dictionary' || flow.writesInto(held).length > 0) return undefined;
   const values = literal.namedChildren.map((pair) => (pair?.type === 'pair' ? pair.childForFieldName('value') : null)).map((item) => (item ? stringValue(item) : undefined));
   return values.length > 0 && values.every((text) => text !== undefined && !/[{}]/.test(text)) ? (values as string[]) : undefined;
