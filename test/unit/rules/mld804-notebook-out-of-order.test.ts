@@ -45,8 +45,31 @@ const SWAPPED_PAIR = (more: { text: string; executionOrder: number }[]) => [
   ...more,
 ];
 
+/** A notebook whose helpers cell was re-run (edited) after the `below` cell, which ran early; a cell further down calls both. */
+const helpersReRunAbove = (below: string, helpers = 'def load_frame(path):\n    return pd.read_csv(path)\n\ndef split(df):\n    return train_test_split(df, test_size=0.2, random_state=0)\n') => [
+  { text: 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\n', executionOrder: 1 },
+  { text: helpers, executionOrder: 17 },
+  { text: below, executionOrder: 7 },
+  { text: 'acc = run_knn(3)\nprint(acc)\n', executionOrder: 18 },
+];
+
+/** The finding of helpersReRunAbove when the cell below does not commute with the helpers. */
+const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
+
 ruleTests(notebookOutOfOrder, {
   valid: [
+    {
+      name: 'a cell that only defines a classifier function, run before the helpers cell above it was re-run: its body reads the helpers when called',
+      code: helpersReRunAbove('from sklearn.neighbors import KNeighborsClassifier\n\ndef run_knn(n):\n    train, test = split(load_frame("flows.csv"))\n    clf = KNeighborsClassifier(n_neighbors=n).fit(train.drop(columns="label"), train.label)\n    return clf.score(test.drop(columns="label"), test.label)\n'),
+    },
+    {
+      name: 'a cell that only defines a model class with its methods and a docstring, run early: methods read the helpers when called',
+      code: helpersReRunAbove('"""The detector."""\nclass Detector:\n    threshold = 0.5\n\n    def fit(self, path):\n        self.train, self.test = split(load_frame(path))\n        return self\n\ndef run_knn(n):\n    return Detector().fit("flows.csv").threshold * n\n'),
+    },
+    {
+      name: 'a decorated function whose decorator the defining cell imports itself, run early',
+      code: helpersReRunAbove('from functools import lru_cache\n\n@lru_cache(maxsize=None)\ndef run_knn(n):\n    return len(split(load_frame("flows.csv"))[0]) * n\n'),
+    },
     {
       name: 'a notebook that keeps no output in any cell: constants bound after the imports below them, nothing shown, so no saved result came from that run',
       code: onDisk([
@@ -405,6 +428,31 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'a defining cell that calls a helper at its top level ran with the helpers as they were before the re-run: compared',
+      code: helpersReRunAbove('def run_knn(n):\n    return n\n\nframe = load_frame("flows.csv")\n'),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a defining cell whose default argument reads a name the helpers cell binds: the default was taken from the old cell',
+      code: helpersReRunAbove('def run_knn(n, path=DATA_PATH):\n    return len(split(load_frame(path))[0]) * n\n', 'DATA_PATH = "flows_v2.csv"\n\ndef load_frame(path):\n    return pd.read_csv(path)\n\ndef split(df):\n    return train_test_split(df, test_size=0.2, random_state=0)\n'),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a defining cell that redefines a helper of the cell above: the re-run above restored the other definition',
+      code: helpersReRunAbove('def load_frame(path):\n    return pd.read_parquet(path)\n\ndef run_knn(n):\n    return len(split(load_frame("flows.csv"))[0]) * n\n'),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a defining cell whose function the helpers cell above calls: top to bottom, the helpers would run first',
+      code: helpersReRunAbove('def run_knn(n):\n    return n\n', 'def load_frame(path):\n    return pd.read_csv(path)\n\nbaseline = run_knn(1)\n'),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a defining cell beside a magic is compared: what the magic binds is beyond sight',
+      code: helpersReRunAbove('%run knn_utils.py\ndef run_knn(n):\n    return n\n'),
+      findings: HELPERS_RAN_LATE,
+    },
     {
       name: 'imports beside a change of the working folder or a read of data, re-run after the cells below it, are compared',
       code: reRunAfterBelow('import os, sys\nsys.path.append("../src")\nos.chdir("../data")\n'),
