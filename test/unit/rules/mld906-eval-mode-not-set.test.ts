@@ -105,6 +105,52 @@ const LAYERLESS_PREDICTOR = (inForward: string): string => py`
       print(auc(score))
 `;
 
+/** A graph encoder of two graph-library layers, trained on link scores, then evaluated under no_grad (or, with `after`, used after training). */
+const GRAPH_ENCODER = (imports: string, first: string, second: string, after = false): string => py`
+  import torch
+  import torch.nn as nn
+  ${imports}
+
+  class GraphEncoder(nn.Module):
+      def __init__(self, d_in, d_h):
+          super().__init__()
+          self.first = ${first}
+          self.second = ${second}
+
+      def forward(self, g, x):
+          h = torch.relu(self.first(g, x))
+          return self.second(g, h)
+
+  model = GraphEncoder(16, 8)
+  optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+  for epoch in range(100):
+      h = model(train_g, features)
+      loss = link_loss(h, pos_g, neg_g)
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+` + (after ? py`
+  h = model(full_graph, features)
+  scores = dot_scores(neg_graph, h)
+` : py`
+  with torch.no_grad():
+      h = model(graph, features)
+      print(auc(h, test_pos_g, test_neg_g))
+`);
+
+/** A case where GRAPH_ENCODER's no_grad evaluation is reported; `known` when the file shows the mode-dependent layer. */
+const graphNoGradCase = (name: string, imports: string, first: string, second: string, known: boolean) => {
+  const code = GRAPH_ENCODER(imports, first, second);
+  const effect = known ? 'the dropout or batch-norm layers it has behave as in training' : 'any dropout or batch-norm layer it has behaves as in training';
+  return {
+    name,
+    code,
+    findings: [{ line: 24, message: new RegExp(`^\`model\` is evaluated under \`no_grad\` but is still in training mode: ${effect}`) }],
+    safety: 'unsafe' as const,
+    output: code.replace('\nwith torch.no_grad():', '\nmodel.eval()\nwith torch.no_grad():'),
+  };
+};
+
 const agentWithInitHelper = (helper: string, layers: string): string => py`
   import numpy as np
   import torch
@@ -436,6 +482,24 @@ const EPISODE_LOOP = `for episode in range(50):
 
 ruleTests(evalModeNotSet, {
   valid: [
+    {
+      name: 'a graph encoder of DGL HeteroGraphConv over SAGEConv layers with no feat_drop, used after training: no dropout, no norm',
+      code: GRAPH_ENCODER('import dgl.nn.pytorch as dglnn',
+        'dglnn.HeteroGraphConv({"rates": dglnn.SAGEConv((20, 21), d_h, "mean"), "rated_by": dglnn.SAGEConv((21, 20), d_h, "mean")})',
+        'dglnn.HeteroGraphConv({"rates": dglnn.SAGEConv(d_h, d_h, "mean"), "rated_by": dglnn.SAGEConv(d_h, d_h, "mean")})', true),
+    },
+    {
+      name: 'DGL GraphConv layers (no dropout argument at all), evaluated under no_grad',
+      code: GRAPH_ENCODER('from dgl.nn import GraphConv', 'GraphConv(d_in, d_h, norm="both")', 'GraphConv(d_h, d_h, activation=torch.relu)'),
+    },
+    {
+      name: 'DGL SAGEConv with feat_drop=0.0 and GATConv with zero drops, imported from dgl.nn.pytorch.conv',
+      code: GRAPH_ENCODER('from dgl.nn.pytorch.conv import SAGEConv, GATConv', 'SAGEConv(d_in, d_h, "pool", feat_drop=0.0)', 'GATConv(d_h, d_h, 1, 0.0, 0.0, residual=True)'),
+    },
+    {
+      name: 'PyTorch Geometric GCNConv and SAGEConv, which carry no dropout',
+      code: GRAPH_ENCODER('from torch_geometric.nn import GCNConv, SAGEConv', 'GCNConv(d_in, d_h)', 'SAGEConv(d_h, d_h, aggr="max", normalize=True)'),
+    },
     {
       name: 'a model a function of the file builds from plain layers only, restored and evaluated',
       code: BUILT_BY_HELPER('return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))'),
@@ -788,6 +852,18 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    graphNoGradCase('a DGL SAGEConv given feat_drop: it drops features in training mode', 'import dgl.nn.pytorch as dglnn', 'dglnn.SAGEConv(d_in, d_h, "mean", feat_drop=0.5)', 'dglnn.SAGEConv(d_h, d_h, "mean")', true),
+    {
+      name: 'a HeteroGraphConv holding a SAGEConv with positional feat_drop, used after training',
+      code: GRAPH_ENCODER('import dgl.nn.pytorch as dglnn', 'dglnn.HeteroGraphConv({"rates": dglnn.SAGEConv(d_in, d_h, "mean", 0.3)})', 'dglnn.GraphConv(d_h, d_h)', true),
+      findings: [{ line: 23, message: /^`model` is used after training while still in training mode: the dropout or batch-norm layers it has behave as in training/ }],
+      safety: 'unsafe',
+      output: GRAPH_ENCODER('import dgl.nn.pytorch as dglnn', 'dglnn.HeteroGraphConv({"rates": dglnn.SAGEConv(d_in, d_h, "mean", 0.3)})', 'dglnn.GraphConv(d_h, d_h)', true).replace('\nh = model(full_graph', '\nmodel.eval()\nh = model(full_graph'),
+    },
+    graphNoGradCase('a DGL SAGEConv handed a batch-norm module as its norm', 'from dgl.nn import SAGEConv', 'SAGEConv(d_in, d_h, "mean", norm=nn.BatchNorm1d(d_h))', 'SAGEConv(d_h, d_h, "mean")', true),
+    graphNoGradCase('a PyG GATConv with a positional dropout rate', 'from torch_geometric.nn import GATConv', 'GATConv(d_in, d_h, 1, True, 0.2, 0.6)', 'GATConv(d_h, d_h)', true),
+    graphNoGradCase('a GATConv whose drop rate is a name: any dropout it has behaves as in training', 'import dgl.nn.pytorch as dglnn', 'dglnn.GATConv(d_in, d_h, 2, feat_drop=drop)', 'dglnn.GraphConv(d_h, d_h)', false),
+    graphNoGradCase('a graph layer the model does not know (DGL GINConv): still reported', 'import dgl.nn.pytorch as dglnn', 'dglnn.GINConv(nn.Linear(d_in, d_h), "sum")', 'dglnn.GraphConv(d_h, d_h)', false),
     {
       name: 'a model a function of the file builds and returns (a class with dropout), restored and evaluated under no_grad',
       code: BUILT_BY_HELPER('return Net()'),

@@ -28,6 +28,32 @@ export const MODE_LAYERS = /^torch\.nn\.(Dropout[123]?d?|AlphaDropout|FeatureAlp
 /** Layers whose dropout is off unless a `dropout=` argument turns it on. */
 export const OPTIONAL_DROPOUT = /^torch\.nn\.(LSTM|GRU|RNN|MultiheadAttention)$/;
 
+/**
+ * Graph-network layers (DGL, PyTorch Geometric) that build dropout or a normalisation only when an
+ * argument asks for it: by class name, the keywords and positions of those arguments. A layer with
+ * none of them (DGL's `GraphConv`, PyG's `GCNConv`) computes the same in both modes; DGL's
+ * `HeteroGraphConv` holds the layers it is handed, and is what they are.
+ */
+const DGL_GRAPH_LAYERS: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>> = new Map([
+  ['GraphConv', []],
+  ['SAGEConv', [['feat_drop', 3], ['norm', 5]]],
+  ['GATConv', [['feat_drop', 3], ['attn_drop', 4]]],
+  ['HeteroGraphConv', []],
+]);
+const PYG_GRAPH_LAYERS: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>> = new Map([
+  ['GCNConv', []],
+  ['SAGEConv', []],
+  ['GATConv', [['dropout', 5]]],
+]);
+
+/** The mode arguments of a graph layer, by its qualified name; undefined for any other class. */
+export function graphLayerModeArguments(qname: string): ReadonlyArray<readonly [string, number]> | undefined {
+  const dgl = /^dgl\.nn(?:\.pytorch)?(?:\.(?:conv|hetero))?\.(\w+)$/.exec(qname);
+  if (dgl) return DGL_GRAPH_LAYERS.get(dgl[1]);
+  const pyg = /^torch_geometric\.nn(?:\.conv)?\.(\w+)$/.exec(qname);
+  return pyg ? PYG_GRAPH_LAYERS.get(pyg[1]) : undefined;
+}
+
 /** torch.nn.functional calls that depend on the training mode. */
 export const MODE_FUNCTIONS = /^torch\.nn\.functional\.(dropout[123]?d?|alpha_dropout|feature_alpha_dropout|batch_norm|rrelu)$/;
 
