@@ -3,10 +3,10 @@ import type { DataFlow } from '../semantics/dataflow';
 import type { Node } from 'web-tree-sitter';
 import { columnList } from '../semantics/columns';
 import { literalValue, stringValue } from '../semantics/literals';
-import { firstAtOrAfter, isAncestorOf, stripParens } from '../semantics/nodes';
+import { firstAtOrAfter, isAncestorOf, sameNode, stripParens } from '../semantics/nodes';
 import { isMaskExpression } from '../semantics/pandas';
-import type { CallSite } from '../semantics/types';
-import { estimatorArgument, hasHoldoutBehind, holdoutCall, holdoutsBehind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
+import type { CallSite, Definition } from '../semantics/types';
+import { estimatorArgument, hasHoldoutBehind, holdoutCall, holdoutsBehind, metricKind, SEARCH_CLASSES, type Holdout } from './shared/evaluation';
 import { isEstimatorConstructor, isTreeModelClass, lastSegment } from './shared/libraries';
 import { mayBeSameObject, sameObjectKey, shortText } from './shared/objects';
 import { learnsStatistics, transformerCalls, type TransformerCall } from './shared/transformers';
@@ -203,6 +203,132 @@ function onlyScaleBlindAmong(index: SemanticIndex, calls: readonly CallSite[]): 
 /** Every model of the file is blind to the scaling (see onlyScaleBlindAmong); a deep-learning library's training loops call no fit, and answer no. */
 const trainsOnlyScaleBlind = oncePer((index: SemanticIndex): boolean => !index.importsAny(HAND_TRAINED) && onlyScaleBlindAmong(index, index.calls));
 
+/** A model's methods that take the rows of a split: training it, predicting or scoring with it. */
+const MODEL_METHODS = new Set(['fit', 'fit_predict', 'predict', 'predict_proba', 'predict_log_proba', 'decision_function', 'score']);
+/** Methods of the data that give part of it or the same values in another form: what they return is still the part. */
+const PART_METHODS = new Set(['isin', 'to_numpy', 'reshape', 'ravel', 'flatten', 'astype', 'copy', 'reset_index', 'drop', 'dropna', 'squeeze', 'tolist', 'unique', 'min', 'max']);
+/** Attributes of the data that give its values, or facts about it (its shape, its row labels). */
+const PART_ATTRIBUTES = new Set(['values', 'T', 'shape', 'size', 'dtype', 'dtypes', 'columns', 'index']);
+/** Functions that only show or measure what they are given: a metric, a print, a plot. */
+const SHOWS = /^(builtins\.(print|len)|IPython\.display\.display|matplotlib\.|seaborn\.)/;
+/** Functions that give the values they are handed as an array. */
+const AS_ARRAY = /^numpy\.(array|asarray|ravel|squeeze)$/;
+/** How many names bound from a split's parts the walk follows. */
+const MAX_PART_NAMES = 32;
+
+type PartUse = 'model' | 'shown' | Definition[];
+
+/** The names an assignment's left side binds (`X_tr, X_te = ...`, `train_df = ...`); undefined for an attribute or item written. */
+function boundNames(index: SemanticIndex, left: Node | null): Definition[] | undefined {
+  if (left?.type === 'identifier') {
+    const definition = index.boundAt(left);
+    return definition ? [definition] : undefined;
+  }
+  if (left?.type !== 'pattern_list' && left?.type !== 'tuple_pattern') return undefined;
+  const names: Definition[] = [];
+  for (const part of left.namedChildren) {
+    const bound = part ? boundNames(index, part) : undefined;
+    if (!bound) return undefined;
+    names.push(...bound);
+  }
+  return names;
+}
+
+/**
+ * Where one use of a split's part ends: trained on or scored by a model blind to the scaling
+ * ('model'), shown or measured ('shown'), or bound to names that hold part of it in turn;
+ * undefined for anything else (a model of another kind, a loop, a function of the file, a file
+ * written), which may carry the leak on.
+ */
+function partUse(index: SemanticIndex, node: Node): PartUse | undefined {
+  let current = node;
+  for (let parent = node.parent; parent; current = parent, parent = parent.parent) {
+    switch (parent.type) {
+      case 'parenthesized_expression':
+      case 'subscript':
+      case 'comparison_operator':
+      case 'boolean_operator':
+      case 'binary_operator':
+      case 'unary_operator':
+      case 'list':
+      case 'tuple':
+      case 'expression_list':
+      case 'interpolation':
+      case 'string':
+        continue;
+      case 'expression_statement':
+        return 'shown';
+      case 'assignment':
+        return sameNode(parent.childForFieldName('right'), current) ? boundNames(index, parent.childForFieldName('left')) : undefined;
+      case 'attribute': {
+        if (!sameNode(parent.childForFieldName('object'), current)) return undefined;
+        const name = parent.childForFieldName('attribute')?.text ?? '';
+        if (PART_ATTRIBUTES.has(name)) continue;
+        const call = parent.parent;
+        if (call?.type !== 'call' || !sameNode(call.childForFieldName('function'), parent) || !PART_METHODS.has(name)) return undefined;
+        parent = call;
+        continue;
+      }
+      case 'keyword_argument':
+        if (!sameNode(parent.childForFieldName('value'), current)) return undefined;
+        continue;
+      case 'argument_list': {
+        const call = parent.parent ? index.call(parent.parent) : undefined;
+        if (!call) return undefined;
+        if (call.callee.type === 'attribute') {
+          const method = call.callee.childForFieldName('attribute')?.text ?? '';
+          const receiver = call.callee.childForFieldName('object');
+          if (MODEL_METHODS.has(method) && receiver) {
+            const { className, construction } = modelBuild(index, receiver);
+            return className && construction && scaleBlind(index, className, construction, true) ? 'model' : undefined;
+          }
+          if (method === 'isin') {
+            parent = call.node;
+            continue;
+          }
+        }
+        if (call.qname && (SHOWS.test(call.qname) || metricKind(call.qname))) return 'shown';
+        if (call.qname && AS_ARRAY.test(call.qname)) {
+          parent = call.node;
+          continue;
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Every use of what a split gives (`train_ids, val_ids = train_test_split(engine_ids)`), and of the
+ * names made from it (`train_df = frame[frame.engine.isin(train_ids)]`, `X_train = train_df[cols]`),
+ * ends in a model blind to the scaling, trained or scored on it, or in a print, plot or metric: the
+ * held-out score of that split is a tree model's, whatever models the file trains on other data.
+ */
+function partsReachOnlyScaleBlind(index: SemanticIndex, holdout: Holdout): boolean {
+  if (holdout.kind !== 'split') return false;
+  const statement = holdout.call.node.parent;
+  if (statement?.type !== 'assignment' || !sameNode(statement.childForFieldName('right'), holdout.call.node)) return false;
+  const pending = boundNames(index, statement.childForFieldName('left'));
+  if (!pending) return false;
+  const seen = new Set<Definition>();
+  let models = 0;
+  for (let definition = pending.pop(); definition; definition = pending.pop()) {
+    if (seen.has(definition)) continue;
+    seen.add(definition);
+    if (seen.size > MAX_PART_NAMES) return false;
+    for (const use of index.dataflow.usesOf(definition)) {
+      const ends = use.role === 'load' ? partUse(index, use.node) : undefined;
+      if (!ends) return false;
+      if (ends === 'model') models++;
+      else if (ends !== 'shown') pending.push(...ends);
+    }
+  }
+  return models > 0;
+}
+
 /**
  * Every model the held-out score is taken from is blind to the scaling: the estimator a cross-validation or
  * search is handed, or the models built and trained in the body of the loop that walks the folds
@@ -211,6 +337,7 @@ const trainsOnlyScaleBlind = oncePer((index: SemanticIndex): boolean => !index.i
  * model, answers no.
  */
 function scoresOnlyScaleBlind(index: SemanticIndex, holdout: Holdout): boolean {
+  if (partsReachOnlyScaleBlind(index, holdout)) return true;
   if (index.importsAny(HAND_TRAINED)) return false;
   if (holdout.estimator) return onlyScaleBlindAmong(index, [holdout.call]);
   let loop = holdout.call.node.parent;
@@ -334,7 +461,7 @@ export const preprocessingBeforeSplit: Rule = {
       example: 'from sklearn.model_selection import train_test_split\nfrom sklearn.preprocessing import StandardScaler\n\nX = StandardScaler().fit_transform(X)\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)',
       fix: 'Split first, then fit preprocessing on the training part only, and apply it to the test part. Better, put the steps and the model in one `Pipeline` (`make_pipeline(StandardScaler(), LogisticRegression())`) and pass that to `fit`, `cross_val_score` or `GridSearchCV`: every fold then fits the preprocessing on its own training rows.',
       fixed: 'from sklearn.linear_model import LogisticRegression\nfrom sklearn.model_selection import train_test_split\nfrom sklearn.pipeline import make_pipeline\nfrom sklearn.preprocessing import StandardScaler\n\nX_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2)\nmodel = make_pipeline(StandardScaler(), LogisticRegression()).fit(X_train, y_train)',
-      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. A column selection follows only the columns it names, also through a name bound to a column\'s name (`df[target_col]` with `target_col = "yield"`) or a list of names taken from the frame\'s own columns (`feature_cols = [c for c in df.select_dtypes("number").columns if c != target_col]`): a column written into the frame after that list was taken (`df["cluster"] = KMeans(3).fit_predict(pca_of_scaled_rows)`, for a plot) is not in it, so what was fitted on every row to make that column does not reach `df[feature_cols]`; a list taken after the write, or a column the file reads from the frame before writing it again (`df["age"] = StandardScaler().fit_transform(df[["age"]])`, which the frame already had), still carries the fit. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`, and category_encoders\' `BinaryEncoder` and `BaseNEncoder`, which write each category\'s ordinal code in digits), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`, category_encoders\' `HashingEncoder`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. So is a `SimpleImputer(strategy="constant")`: it fills every gap with its `fill_value` and keeps every column, whatever rows it saw; one that also adds missing-value indicators (`add_indicator=True`) learns which columns have gaps, and another strategy learns a mean, a median or the most frequent value, so both are still reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nA transformer fitted anew on each sample, by `fit_transform` on the variable of a loop or comprehension over the samples (`[scaler.fit_transform(m) for m in mfccs]`: one clip\'s frames, one image\'s pixels), learns only that sample, and when the samples reach the split as samples (`np.array(features)`, `np.stack`) each lands whole on one side: nothing of a held-out sample reaches another, and nothing is reported. Elements joined into rows (`np.concatenate`, `pd.concat`, `extend`: a subject\'s recording the split may part), a walk over the columns (`for col in X.T`, `df.items()`: each feature fitted on every row), a split inside that loop, `partial_fit`, and a fitted transformer applied after the loop are still reported.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Beside steps fitted before the same split that do learn from the rows (a scaler, a PCA), the finding is theirs, at the first of them, and the under-sampler is linked to it for what it does: it learns nothing to leak. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`) —, whatever the file\'s other functions train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding. Settings unpacked from a dictionary literal of the file (`XGBRegressor(**params)` with `params = {"max_depth": ...}` built before it, as an Optuna objective does) are read as the model\'s keywords; settings unpacked from anything else (a file, a parameter), or from a literal that something writes into before the call, may pick a linear booster. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.\n\nNor does scaling leak into least squares with an intercept: `LinearRegression()`, or statsmodels\' `OLS` on a design matrix `add_constant` built (`sm.OLS(y, sm.add_constant(X)).fit()`, also through the name it was bound to). A straight-line map of a feature, `(x - a) / b`, is undone by that feature\'s coefficient and the intercept, so the fitted function of the raw values, its predictions and its held-out score are the same whatever rows the scaler saw: such a model counts as a tree model does above, beside trees or alone (a linear baseline and a random forest both scored on the split). A penalty weighs the coefficients by the scale (`Ridge`, `Lasso`, `LogisticRegression`, whose default is penalised), and a fit with no intercept (`fit_intercept=False`, an `OLS` on the bare features) keeps the shift in: both keep the finding, as does a `LinearRegression` given a positional argument or a splat, which may turn its intercept off.',
+      nearMisses: 'A transformer fitted on the training part of a split (its data comes from `train_test_split`, or from a split written by hand: rows selected by position `X[:800]`, by a mask `df[df.year < 2020]`, or by indices from a splitter or a shuffle `df.loc[train_idx]`, `X[train_idx]` — it is fitted on those rows, not on all of the data; a column selection such as `df[features]` or `df.loc[:, cols]` keeps every row and still counts as all), a transformer inside a `Pipeline` passed to `cross_val_score`, and preprocessing whose output never reaches a split or cross-validation are left alone. A column selection follows only the columns it names, also through a name bound to a column\'s name (`df[target_col]` with `target_col = "yield"`) or a list of names taken from the frame\'s own columns (`feature_cols = [c for c in df.select_dtypes("number").columns if c != target_col]`): a column written into the frame after that list was taken (`df["cluster"] = KMeans(3).fit_predict(pca_of_scaled_rows)`, for a plot) is not in it, so what was fitted on every row to make that column does not reach `df[feature_cols]`; a list taken after the write, or a column the file reads from the frame before writing it again (`df["age"] = StandardScaler().fit_transform(df[["age"]])`, which the frame already had), still carries the fit. Encoders that learn only the set of categories (`OneHotEncoder`, `OrdinalEncoder`, `LabelEncoder`, `LabelBinarizer`, and category_encoders\' `BinaryEncoder` and `BaseNEncoder`, which write each category\'s ordinal code in digits), stateless steps (`FunctionTransformer`, `Normalizer`, `Binarizer`, `PolynomialFeatures`, `HashingVectorizer`, category_encoders\' `HashingEncoder`) and `CountVectorizer` without frequency cut-offs learn no statistic of the rows, so fitting them on all the data leaks nothing and is not reported. So is a `SimpleImputer(strategy="constant")`: it fills every gap with its `fill_value` and keeps every column, whatever rows it saw; one that also adds missing-value indicators (`add_indicator=True`) learns which columns have gaps, and another strategy learns a mean, a median or the most frequent value, so both are still reported. A step under a literal `if False:` never runs and fits nothing. Several steps fitted on all the data before one split (a scaler per column, a scaler then a PCA) are one cause with one remedy — split first, or put them in a `Pipeline` — so they give one finding, at the first, linked to the others.\n\nA transformer fitted anew on each sample, by `fit_transform` on the variable of a loop or comprehension over the samples (`[scaler.fit_transform(m) for m in mfccs]`: one clip\'s frames, one image\'s pixels), learns only that sample, and when the samples reach the split as samples (`np.array(features)`, `np.stack`) each lands whole on one side: nothing of a held-out sample reaches another, and nothing is reported. Elements joined into rows (`np.concatenate`, `pd.concat`, `extend`: a subject\'s recording the split may part), a walk over the columns (`for col in X.T`, `df.items()`: each feature fitted on every row), a split inside that loop, `partial_fit`, and a fitted transformer applied after the loop are still reported.\n\nRandom under-sampling (`RandomUnderSampler`) keeps or drops each row by its class alone and learns nothing of the rows it keeps: done before the split, it leaks no held-out row into training, and its message does not say it does. It is still reported, with a message that says what it does: it thins the held-out rows too, so the score is measured on a class balance the real data does not have. Beside steps fitted before the same split that do learn from the rows (a scaler, a PCA), the finding is theirs, at the first of them, and the under-sampler is linked to it for what it does: it learns nothing to leak. Over-sampling copies or blends rows that then land on both sides of the split, and keeps the leakage message.\n\nScaling leaks nothing into tree models. A scaler (`StandardScaler`, `MinMaxScaler`, `MaxAbsScaler`, `RobustScaler`) maps each feature by an increasing straight line, and a tree, a random forest or a gradient-boosting model (scikit-learn\'s, XGBoost, LightGBM, CatBoost) splits on the order of a feature\'s values only: a scaler fitted on every row gives the same splits, predictions and held-out score as one fitted on the training rows. So when every step fitted before the split is such a scaler and every model the file builds, trains or cross-validates is a tree model, nothing is reported; nor when every model the held-out score is taken from is one — the estimator handed to the cross-validation or search, or the models built and trained in the body of the loop that walks the folds (`for tr, te in skf.split(X_s, y): rf.fit(X_s[tr], y[tr])`), or, for a split, the models its parts reach: every use of what it gives, and of the names made from that (rows selected by the split\'s ids, `X_train = train_df[cols]`), is such a model trained, predicting or scored on them, a print, a plot or a metric (`train_ids, val_ids = train_test_split(engine_ids)`, then only `rf.fit(X_train, y_train)` and `mean_absolute_error(y_val, rf.predict(X_val))`, in a notebook whose LSTM learns from a frame read and split again) —, whatever the file\'s other functions and cells train on other data. A loop over the folds that also trains another kind of model, or hands the rows to a function of the file, keeps the finding, and so does a part of a split handed to another model, to a function of the file, to a tensor, a loop or a file. Settings unpacked from a dictionary literal of the file (`XGBRegressor(**params)` with `params = {"max_depth": ...}` built before it, as an Optuna objective does) are read as the model\'s keywords; settings unpacked from anything else (a file, a parameter), or from a literal that something writes into before the call, may pick a linear booster. A model the file does not show the class of, a linear booster (`booster="gblinear"`), linear leaves, a functional trainer (`xgb.train`), a deep-learning library, or another step that learns from the scaled values (a PCA, an imputer, SMOTE) keeps the finding.\n\nNor does scaling leak into least squares with an intercept: `LinearRegression()`, or statsmodels\' `OLS` on a design matrix `add_constant` built (`sm.OLS(y, sm.add_constant(X)).fit()`, also through the name it was bound to). A straight-line map of a feature, `(x - a) / b`, is undone by that feature\'s coefficient and the intercept, so the fitted function of the raw values, its predictions and its held-out score are the same whatever rows the scaler saw: such a model counts as a tree model does above, beside trees or alone (a linear baseline and a random forest both scored on the split). A penalty weighs the coefficients by the scale (`Ridge`, `Lasso`, `LogisticRegression`, whose default is penalised), and a fit with no intercept (`fit_intercept=False`, an `OLS` on the bare features) keeps the shift in: both keep the finding, as does a `LinearRegression` given a positional argument or a splat, which may turn its intercept off.',
       notebooks: 'The notebook is one program from top to bottom: a fit in one cell and the split in a later cell are linked.',
     },
   },

@@ -42,8 +42,85 @@ const olsOnSplitScript = (fit: string, predict: string) => py`
   print(r2_score(y_test, ${predict}))
 `;
 
+/**
+ * A notebook-like script: a min-max scaler fitted on every row, a split of the engines whose rows
+ * reach a random forest (and whatever `extra` does with them), then an LSTM trained in PyTorch on a
+ * frame read again and split again.
+ */
+const forestThenLstmScript = (extra = '') => py`
+  import numpy as np
+  import pandas as pd
+  import matplotlib.pyplot as plt
+  import torch
+  from torch import nn
+  from torch.utils.data import DataLoader, TensorDataset
+  from sklearn.ensemble import RandomForestRegressor
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.metrics import mean_absolute_error, mean_squared_error
+  from sklearn.model_selection import train_test_split
+  from sklearn.preprocessing import MinMaxScaler, StandardScaler
+
+  df = pd.read_csv("train_FD001.csv")
+  sensors = ["s2", "s3", "s4"]
+  df[sensors] = MinMaxScaler().fit_transform(df[sensors])
+  engine_ids = df["engine_id"].unique()
+  train_ids, val_ids = train_test_split(engine_ids, test_size=0.2, random_state=42)
+  train_df = df[df["engine_id"].isin(train_ids)]
+  val_df = df[df["engine_id"].isin(val_ids)]
+  X_train, y_train = train_df[sensors], train_df["RUL"]
+  X_val, y_val = val_df[sensors], val_df["RUL"]
+  print(f"train rows: {X_train.shape[0]}, val rows: {len(X_val)}")
+  rf = RandomForestRegressor(n_estimators=100, max_depth=10, random_state=42)
+  rf.fit(X_train, y_train)
+  y_pred = rf.predict(X_val)
+  print(mean_absolute_error(y_val, y_pred), np.sqrt(mean_squared_error(y_val.values, y_pred)))
+  plt.scatter(y_val, y_pred)
+  plt.plot([y_val.min(), y_val.max()], [y_val.min(), y_val.max()], "--r")
+  ${extra}
+  seq = pd.read_csv("train_FD001.csv")
+  X = np.stack([seq[sensors].values[i:i + 30] for i in range(len(seq) - 30)])
+  y = seq["RUL"].values[30:]
+  X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.2, random_state=42)
+  loader = DataLoader(TensorDataset(torch.tensor(X_train), torch.tensor(y_train)), batch_size=64, shuffle=True)
+  lstm = nn.LSTM(3, 64, batch_first=True)
+  optimizer = torch.optim.Adam(lstm.parameters())
+  for xb, yb in loader:
+      optimizer.zero_grad()
+      out, _ = lstm(xb.float())
+      loss = ((out[:, -1, 0] - yb.float()) ** 2).mean()
+      loss.backward()
+      optimizer.step()
+`;
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
+    {
+      name: 'a scaler before a split whose parts reach only a random forest, also through rows selected by the split ids, prints, plots and metrics: the LSTM of the file learns from data read and split again',
+      code: forestThenLstmScript(),
+    },
+    {
+      name: 'a scaler before a split whose parts a gradient-boosting model alone is trained and scored on, in a file that also builds a Keras model on other data',
+      code: py`
+        import numpy as np
+        from keras import layers, models
+        from sklearn.metrics import accuracy_score
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from xgboost import XGBClassifier
+
+        X = StandardScaler().fit_transform(np.load("flows.npy"))
+        y = np.load("labels.npy")
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, stratify=y, random_state=1)
+        booster = XGBClassifier(n_estimators=200)
+        booster.fit(X_tr, y_tr, eval_set=[(X_te, y_te)])
+        print("accuracy", accuracy_score(y_te, booster.predict(X_te)))
+
+        images = np.load("images.npy") / 255.0
+        net = models.Sequential([layers.Flatten(), layers.Dense(10, activation="softmax")])
+        net.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+        net.fit(images, np.load("digits.npy"), epochs=3, validation_split=0.1)
+      `,
+    },
     {
       name: 'a scaler fitted anew on each sample (one clip, one image, one signal), the samples then stacked and split',
       code: py`
@@ -399,6 +476,26 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'the same split whose training rows also go to a penalised linear model',
+      code: forestThenLstmScript('logit = LogisticRegression().fit(X_train, y_train > 50)'),
+      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+    },
+    {
+      name: 'the same split whose training rows are written to a file (another program may train on them)',
+      code: forestThenLstmScript('train_df.to_csv("train_rows.csv")'),
+      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+    },
+    {
+      name: 'the same split whose rows are handed to a function of the file, or to a tensor for the network',
+      code: forestThenLstmScript('def fit_net(a, b):\n    return a, b\nfit_net(X_train, y_train)'),
+      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+    },
+    {
+      name: 'the same split whose validation rows become a tensor the LSTM is scored on',
+      code: forestThenLstmScript('held_out = torch.tensor(X_val.values)'),
+      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+    },
     {
       name: 'the same baseline made a ridge regression, whose penalty weighs the coefficients by the scale',
       code: linearBaselineScript('Ridge(alpha=1.0)'),
