@@ -53,11 +53,37 @@ const helpersReRunAbove = (below: string, helpers = 'def load_frame(path):\n    
   { text: 'acc = run_knn(3)\nprint(acc)\n', executionOrder: 18 },
 ];
 
+/** A notebook that trains a classifier, then ran the `above` cell ([6]) after the `below` cell ([5]) under it. */
+const reportsSwapped = (above: string, below: string) => [
+  { text: 'import numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import classification_report, roc_auc_score\nfrom splits import X, X_train, X_test, y_train, y_test\n', executionOrder: 1 },
+  { text: 'clf = LogisticRegression(random_state=0)\nclf.fit(X_train, y_train)\n', executionOrder: 2 },
+  { text: above, executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
+
+/** The finding of reportsSwapped when the two cells do not commute. */
+const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
+
+/** An evaluation cell that only prints what the model predicts. */
+const EVALUATION = 'y_pred = clf.predict(X_test)\ny_proba = clf.predict_proba(X_test)[:, 1]\nprint("ROC AUC:", roc_auc_score(y_test, y_proba))\nprint(classification_report(y_test, y_pred))\n';
+
 /** The finding of helpersReRunAbove when the cell below does not commute with the helpers. */
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
 
 ruleTests(notebookOutOfOrder, {
   valid: [
+    {
+      name: 'an evaluation printout and a feature-importance plot below it run in swapped order: neither changes what the other reads',
+      code: reportsSwapped(EVALUATION, 'importance = clf.coef_[0]\nfeat_names = X.columns\nsns.barplot(x=importance, y=feat_names)\nplt.title("Feature importance")\nplt.show()\n'),
+    },
+    {
+      name: 'a plot of the class counts and a report printed below it, swapped: both only read the split and the model',
+      code: reportsSwapped('classes = np.unique(y_test)\ncounts = [np.sum(y_test == c) for c in classes]\nplt.bar(classes, counts)\nplt.show()\n', 'print(classification_report(y_test, clf.predict(X_test)))\n'),
+    },
+    {
+      name: 'predictions unpacked into two names above a printout of the coefficients, swapped',
+      code: reportsSwapped('y_pred, y_proba = clf.predict(X_test), clf.predict_proba(X_test)[:, 1]\nprint(round(roc_auc_score(y_test, y_proba), 3), len(y_pred))\n', 'coef = clf.coef_\nprint(dict(zip(X.columns, coef[0])))\n'),
+    },
     {
       name: 'a cell that only defines a classifier function, run before the helpers cell above it was re-run: its body reads the helpers when called',
       code: helpersReRunAbove('from sklearn.neighbors import KNeighborsClassifier\n\ndef run_knn(n):\n    train, test = split(load_frame("flows.csv"))\n    clf = KNeighborsClassifier(n_neighbors=n).fit(train.drop(columns="label"), train.label)\n    return clf.score(test.drop(columns="label"), test.label)\n'),
@@ -428,6 +454,41 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'a report that prints predictions the cell below it made: top to bottom, the report would read the older ones',
+      code: reportsSwapped('print(classification_report(y_test, y_pred))\n', 'y_pred = clf.predict(X_test)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two cells that both plot draw into the one current figure: compared',
+      code: reportsSwapped('sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below that writes a column into the test frame changes what the evaluation above reads',
+      code: reportsSwapped(EVALUATION, 'X_test["score"] = clf.predict_proba(X_test)[:, 1]\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below that refits or reconfigures the model through a method: compared',
+      code: reportsSwapped(EVALUATION, 'clf.set_params(C=0.1)\nprint(clf.get_params())\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below that draws from the global random generator: compared',
+      code: reportsSwapped(EVALUATION, 'picked = np.random.choice(len(y_test), 5)\nprint(picked)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below that extends a list in place with an augmented assignment: compared',
+      code: reportsSwapped('print(scores)\n', 'scores += [roc_auc_score(y_test, clf.predict_proba(X_test)[:, 1])]\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a report that also ran after a cell below it is out of order against that cell as well: compared',
+      code: [...reportsSwapped(EVALUATION, 'print(clf.coef_)\n'), { text: 'clf.fit(X_test, y_test)\n', executionOrder: 4 }],
+      findings: [{ cell: 2, line: 1, message: /ran as \[6\]/ }],
+    },
     {
       name: 'a defining cell that calls a helper at its top level ran with the helpers as they were before the re-run: compared',
       code: helpersReRunAbove('def run_knn(n):\n    return n\n\nframe = load_frame("flows.csv")\n'),
