@@ -92,6 +92,9 @@ const forestThenLstmScript = (extra = '') => py`
       optimizer.step()
 `;
 
+/** The finding of forestThenLstmScript's scaler, when a part of its split reaches more than the forest. */
+const forestScalerFinding = { line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ };
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
@@ -479,22 +482,22 @@ ruleTests(preprocessingBeforeSplit, {
     {
       name: 'the same split whose training rows also go to a penalised linear model',
       code: forestThenLstmScript('logit = LogisticRegression().fit(X_train, y_train > 50)'),
-      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+      findings: [forestScalerFinding],
     },
     {
       name: 'the same split whose training rows are written to a file (another program may train on them)',
       code: forestThenLstmScript('train_df.to_csv("train_rows.csv")'),
-      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+      findings: [forestScalerFinding],
     },
     {
       name: 'the same split whose rows are handed to a function of the file, or to a tensor for the network',
       code: forestThenLstmScript('def fit_net(a, b):\n    return a, b\nfit_net(X_train, y_train)'),
-      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+      findings: [forestScalerFinding],
     },
     {
       name: 'the same split whose validation rows become a tensor the LSTM is scored on',
       code: forestThenLstmScript('held_out = torch.tensor(X_val.values)'),
-      findings: [{ line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ }],
+      findings: [forestScalerFinding],
     },
     {
       name: 'the same baseline made a ridge regression, whose penalty weighs the coefficients by the scale',
