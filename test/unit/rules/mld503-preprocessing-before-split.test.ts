@@ -92,11 +92,56 @@ const forestThenLstmScript = (extra = '') => py`
       optimizer.step()
 `;
 
+/**
+ * A robust scaler fitted on every row, then stratified folds in which XGBoost's functional trainer
+ * (`xgb.train`) learns from the scaled rows with the settings `settings` builds as `params`.
+ */
+const functionalBoosterScript = (settings: string) => py`
+  import json
+  import numpy as np
+  import xgboost as xgb
+  from sklearn.model_selection import StratifiedKFold
+  from sklearn.preprocessing import RobustScaler
+
+  def train_with_cv(X, y, kind="gbtree"):
+      X_scaled = RobustScaler().fit_transform(X)
+      ${settings}
+      aucs = []
+      for train_idx, val_idx in StratifiedKFold(n_splits=3, shuffle=True, random_state=0).split(X_scaled, y):
+          dtrain = xgb.DMatrix(X_scaled[train_idx], label=y[train_idx])
+          dval = xgb.DMatrix(X_scaled[val_idx], label=y[val_idx])
+          booster = xgb.train(params, dtrain, num_boost_round=300, evals=[(dval, "val")])
+          aucs.append(booster.best_score)
+      return np.mean(aucs)
+`;
+
+/** The finding of functionalBoosterScript's scaler. */
+const boosterScalerFinding = { line: 8, message: /^RobustScaler is fitted on all of X before StratifiedKFold\.split/ };
+
 /** The finding of forestThenLstmScript's scaler, when a part of its split reaches more than the forest. */
 const forestScalerFinding = { line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ };
 
 ruleTests(preprocessingBeforeSplit, {
   valid: [
+    {
+      name: 'a scaler before the folds, when every fold trains XGBoost\'s functional trainer with a settings literal of the file that keeps a tree booster',
+      code: functionalBoosterScript('params = {"objective": "binary:logistic", "max_depth": 6, "tree_method": "hist", "booster": "gbtree"}'),
+    },
+    {
+      name: 'a scaler before a split whose rows LightGBM\'s functional trainer learns from, its settings a literal handed as params=',
+      code: py`
+        import lightgbm as lgb
+        import numpy as np
+        from sklearn.model_selection import train_test_split
+        from sklearn.preprocessing import MinMaxScaler
+
+        X = MinMaxScaler().fit_transform(np.load("delays.npy"))
+        y = np.load("late.npy")
+        X_tr, X_va, y_tr, y_va = train_test_split(X, y, test_size=0.25, random_state=3)
+        gbm = lgb.train(params={"objective": "binary", "num_leaves": 63}, train_set=lgb.Dataset(X_tr, y_tr), valid_sets=[lgb.Dataset(X_va, y_va)])
+        print(gbm.best_score)
+      `,
+    },
     {
       name: 'a scaler before a split whose parts reach only a random forest, also through rows selected by the split ids, prints, plots and metrics: the LSTM of the file learns from data read and split again',
       code: forestThenLstmScript(),
@@ -479,6 +524,21 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'the folds of XGBoost\'s functional trainer told to boost a linear model',
+      code: functionalBoosterScript('params = {"objective": "binary:logistic", "booster": "gblinear"}'),
+      findings: [boosterScalerFinding],
+    },
+    {
+      name: 'the folds of XGBoost\'s functional trainer, its settings read from a file',
+      code: functionalBoosterScript('params = json.load(open("xgb.json"))'),
+      findings: [boosterScalerFinding],
+    },
+    {
+      name: 'the folds of XGBoost\'s functional trainer, its settings literal changed before the folds',
+      code: functionalBoosterScript('params = {"max_depth": 6}\n      params["booster"] = kind'),
+      findings: [boosterScalerFinding],
+    },
     {
       name: 'the same split whose training rows also go to a penalised linear model',
       code: forestThenLstmScript('logit = LogisticRegression().fit(X_train, y_train > 50)'),

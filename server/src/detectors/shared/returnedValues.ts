@@ -170,6 +170,27 @@ export function writtenInto(index: SemanticIndex, identifier: Node, later?: stri
 }
 
 /**
+ * The entries of a dictionary literal with constant keys, given as the literal or as a name bound to
+ * one that nothing writes into before `expression` reads it (`params = {"max_depth": 6}`, then
+ * `xgb.train(params, dtrain)`). Undefined for anything else.
+ */
+export function literalDictionaryEntries(index: SemanticIndex, expression: Node): Map<string, Node> | undefined {
+  const unpacked = stripParens(expression);
+  const read = unpacked.type === 'identifier' ? index.dataflow.readAt(unpacked) : undefined;
+  const literal = read ? boundValue(index, unpacked) : unpacked;
+  if (literal?.type !== 'dictionary' || (read && index.dataflow.writesInto(read).length > 0)) return undefined;
+  const entries = new Map<string, Node>();
+  for (const pair of literal.namedChildren) {
+    if (pair?.type === 'comment') continue;
+    const key = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')!) : undefined;
+    const value = pair?.childForFieldName('value');
+    if (key === undefined || !value) return undefined;
+    entries.set(key, value);
+  }
+  return entries;
+}
+
+/**
  * Every keyword a call receives, its own and those of each `**settings` it unpacks, when each is a
  * dictionary literal with constant keys, or a name bound to one that nothing writes into before the call
  * (`params = {"max_depth": ...}`, then `XGBRegressor(**params)`, as an Optuna objective builds its
@@ -180,17 +201,9 @@ export function keywordsWithLiterals(index: SemanticIndex, call: CallSite): Map<
   for (let child = call.argumentList?.firstNamedChild; child; child = child.nextNamedSibling) {
     if (child.type === 'list_splat') return undefined;
     if (child.type !== 'dictionary_splat') continue;
-    const unpacked = child.namedChild(0) ? stripParens(child.namedChild(0)!) : undefined;
-    const read = unpacked?.type === 'identifier' ? index.dataflow.readAt(unpacked) : undefined;
-    const literal = read ? boundValue(index, unpacked!) : unpacked;
-    if (literal?.type !== 'dictionary' || (read && index.dataflow.writesInto(read).length > 0)) return undefined;
-    for (const pair of literal.namedChildren) {
-      if (pair?.type === 'comment') continue;
-      const key = pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')!) : undefined;
-      const value = pair?.childForFieldName('value');
-      if (key === undefined || !value) return undefined;
-      keywords.set(key, value);
-    }
+    const entries = child.namedChild(0) ? literalDictionaryEntries(index, child.namedChild(0)!) : undefined;
+    if (!entries) return undefined;
+    for (const [key, value] of entries) keywords.set(key, value);
   }
   return keywords;
 }
