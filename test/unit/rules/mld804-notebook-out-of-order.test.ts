@@ -67,11 +67,31 @@ const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 
 /** An evaluation cell that only prints what the model predicts. */
 const EVALUATION = 'y_pred = clf.predict(X_test)\ny_proba = clf.predict_proba(X_test)[:, 1]\nprint("ROC AUC:", roc_auc_score(y_test, y_proba))\nprint(classification_report(y_test, y_pred))\n';
 
+/**
+ * A notebook of summary statistics whose computing cells ran first and printing cells after: the
+ * carriers' table (`carriers`, the fourth cell) ran as [3], before the printout of the delay
+ * statistics above it ([5]), which is reported as run after it when the two do not commute.
+ */
+const statsComputedFirst = (carriers = 'carriers = flights.groupby("carrier").agg({"DEP_DELAY": "mean"}).sort_values("DEP_DELAY")\ncarriers["DEP_DELAY"] *= 60\ncarriers.columns = ["Delay (s)"]\n') => [
+  { text: 'import pandas as pd\nimport requests\nflights = pd.read_csv("flights.csv")\n', executionOrder: 1 },
+  { text: 'delay_stats = {"mean": flights["DEP_DELAY"].mean(), "late": (flights["DEP_DELAY"] > 15).mean() * 100}\n', executionOrder: 2 },
+  { text: 'table = pd.DataFrame(list(delay_stats.items()), columns=["Metric", "Value"])\nprint(table.to_string(index=False))\nfor stat, value in delay_stats.items():\n    if value > 1:\n        print(f"{stat}: {value:.2f}")\n    else:\n        print(stat, value)\n', executionOrder: 5 },
+  { text: carriers, executionOrder: 3 },
+  { text: 'print(carriers.head(10).to_string())\n', executionOrder: 6 },
+];
+
+/** The finding of statsComputedFirst when the carriers' cell does not commute with the printout above it. */
+const STATS_RAN_EARLY = [{ cell: 2, line: 1, message: /ran as \[5\], after cell 4 \(\[3\]\) below it/ }];
+
 /** The finding of helpersReRunAbove when the cell below does not commute with the helpers. */
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
 
 ruleTests(notebookOutOfOrder, {
   valid: [
+    {
+      name: 'summary statistics computed before the printouts of the cells above them: a table the cell builds from a grouping and relabels, dictionary items printed in a loop',
+      code: statsComputedFirst(),
+    },
     {
       name: 'an evaluation printout and a feature-importance plot below it run in swapped order: neither changes what the other reads',
       code: reportsSwapped(EVALUATION, 'importance = clf.coef_[0]\nfeat_names = X.columns\nsns.barplot(x=importance, y=feat_names)\nplt.title("Feature importance")\nplt.show()\n'),
@@ -454,6 +474,31 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'the same statistics when the table cell also drops rows of the loaded frame in place',
+      code: statsComputedFirst('flights.dropna(inplace=True)\ncarriers = flights.groupby("carrier").size()\n'),
+      findings: STATS_RAN_EARLY,
+    },
+    {
+      name: 'the same statistics when the table cell writes a column into the loaded frame',
+      code: statsComputedFirst('flights["late"] = flights["DEP_DELAY"] > 15\ncarriers = flights.groupby("carrier").size()\n'),
+      findings: STATS_RAN_EARLY,
+    },
+    {
+      name: 'the same statistics when the table is another name for the loaded frame, then written into',
+      code: statsComputedFirst('carriers = flights\ncarriers["late"] = 1\n'),
+      findings: STATS_RAN_EARLY,
+    },
+    {
+      name: 'the same statistics when the table cell binds again the dictionary the printout above reads',
+      code: statsComputedFirst('delay_stats = {"mean": 0}\ncarriers = flights.groupby("carrier").size()\n'),
+      findings: STATS_RAN_EARLY,
+    },
+    {
+      name: 'the same statistics when the table cell fetches a page (a module function, not a reading method)',
+      code: statsComputedFirst('carriers = requests.get("https://example.org/carriers.json").json()\n'),
+      findings: STATS_RAN_EARLY,
+    },
     {
       name: 'a report that prints predictions the cell below it made: top to bottom, the report would read the older ones',
       code: reportsSwapped('print(classification_report(y_test, y_pred))\n', 'y_pred = clf.predict(X_test)\n'),
