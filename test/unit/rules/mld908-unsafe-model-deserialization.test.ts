@@ -2488,6 +2488,28 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the outputs models computed, a plural outputs as the last word of the name loaded into or of the file\'s own name, read back by a stacking or plotting step, also after a model word',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import numpy as np
+
+        outputs = pickle.load(open("models/pkl/all-stacked-outputs.pkl", "rb"))
+        true_labels = outputs["true_labels"]["cnn"]["test"]
+        stacked = np.array([outputs["cnn"][name]["test"] for name in sorted(outputs["cnn"])])
+
+        data = pickle.load(open("models/pkl/all-stacked-outputs.pkl", "rb"))
+        for name in data["acc"]:
+            print(name, data["acc"][name])
+
+        model_outputs = joblib.load(os.path.join("checkpoints", "val_outputs.joblib"))
+        with open("models/ensemble_outputs.pickle", "rb") as f:
+            member_outputs = pickle.load(f)
+        avg = (model_outputs + member_outputs) / 2
+      `,
+    },
+    {
       name: 'the labels a serving function reads back beside its model, by the name loaded into or the file name',
       code: py`
         import os
@@ -4680,6 +4702,28 @@ ruleTests(unsafeModelDeserialization, {
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 5, message: /^`pickle\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a singular output, a model under an outputs folder, a model word after outputs, and outputs used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        def predict_meta(X_meta):
+            with open("models/stacked_outputs.pkl", "rb") as f:
+                stacked_outputs = pickle.load(f)
+            return stacked_outputs.predict(X_meta)
+
+        output = pickle.load(open("models/output.pkl", "rb"))
+        clf = joblib.load("outputs/rf.pkl")
+        outputs_model = pickle.load(open("models/outputs_model.pkl", "rb"))
+      `,
+      findings: [
+        { line: 6, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 9, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 11, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {
