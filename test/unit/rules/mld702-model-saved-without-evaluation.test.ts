@@ -204,6 +204,38 @@ function captionModel(imports: string, evaluation: string): string {
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a k-means fitted for each number of clusters, its inertia kept for the elbow curve, the chosen one saved',
+      code: py`
+        import joblib
+        from sklearn.cluster import KMeans
+        elbow = []
+        for k in range(1, 11):
+            km = KMeans(n_clusters=k, random_state=42, n_init=10)
+            km.fit(X_scaled)
+            elbow.append({"k": k, "wcss": float(km.inertia_)})
+        kmeans = KMeans(n_clusters=5, random_state=42, n_init=10)
+        segments = kmeans.fit_predict(X_scaled)
+        joblib.dump(kmeans, "models/kmeans_model.pkl")
+      `,
+    },
+    {
+      name: 'notebook: the final k-means printed with its within-cluster sum of squares in one cell, pickled in the next',
+      code: [
+        'from sklearn.cluster import KMeans\nmodel = KMeans(n_clusters=4, n_init="auto").fit(rfm_scaled)\nprint("WCSS:", model.inertia_)\n',
+        'import pickle\nwith open("kmeans.pkl", "wb") as f:\n    pickle.dump(model, f)\n',
+      ],
+    },
+    {
+      name: 'a Gaussian mixture whose number of components is chosen by BIC, then saved',
+      code: py`
+        import joblib
+        from sklearn.mixture import GaussianMixture
+        bics = [GaussianMixture(n_components=n, random_state=0).fit(X).bic(X) for n in range(2, 9)]
+        gmm = GaussianMixture(n_components=2 + int(np.argmin(bics)), random_state=0).fit(X)
+        joblib.dump(gmm, "gmm.joblib")
+      `,
+    },
+    {
       name: 'a caption model scored by NLTK\'s sentence_bleu against the reference captions of validation images',
       code: captionModel('from nltk.translate.bleu_score import sentence_bleu, SmoothingFunction\n', py`
         total = 0.0
@@ -1069,6 +1101,40 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a k-means saved after reading only how many iterations it ran: no measure of the clustering',
+      code: py`
+        import joblib
+        from sklearn.cluster import KMeans
+        kmeans = KMeans(n_clusters=5, random_state=42, n_init=10).fit(X_scaled)
+        print("converged after", kmeans.n_iter_, "iterations")
+        joblib.dump(kmeans, "models/kmeans_model.pkl")
+      `,
+      findings: [{ line: 5, message: /^kmeans is saved to "models\/kmeans_model\.pkl", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a particle swarm\'s inertia weight set beside a k-means that is saved: a setting, not a measure',
+      code: py`
+        import joblib
+        from sklearn.cluster import KMeans
+        swarm = ParticleSwarm(n_particles=30, inertia=0.7)
+        swarm.inertia = 0.5
+        kmeans = KMeans(n_clusters=5, init=swarm.best_centroids(X), n_init=1).fit(X)
+        joblib.dump(kmeans, "kmeans.joblib")
+      `,
+      findings: [{ line: 6, message: /^kmeans is saved to "kmeans\.joblib", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'an inertia_ only written onto the model, never read: no measure',
+      code: py`
+        import joblib
+        from sklearn.cluster import KMeans
+        kmeans = KMeans(n_clusters=5).fit(X)
+        kmeans.inertia_ = None
+        joblib.dump(kmeans, "kmeans.joblib")
+      `,
+      findings: [{ line: 5, message: /^kmeans is saved to "kmeans\.joblib", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a caption model trained with NLTK only tokenizing its captions, and a generated caption printed: no metric',
       code: captionModel('from nltk.translate.bleu_score import SmoothingFunction\n', py`

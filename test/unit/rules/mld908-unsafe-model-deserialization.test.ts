@@ -4582,6 +4582,56 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'an artifact bundle whose one entry a helper called from there alone restores is one finding; a helper called twice, or loading its own path, stays apart',
+      code: py`
+        import joblib
+        from pathlib import Path
+
+
+        def load_artifacts(base: Path):
+            return {
+                "scaler": joblib.load(base / "scaler.joblib"),
+                "churn_model": _load_churn_model(base / "churn_best.joblib"),
+                "ltv_model": joblib.load(base / "ltv_model.joblib"),
+            }
+
+
+        def _load_churn_model(path: Path):
+            model = joblib.load(path)
+            if not hasattr(model, "multi_class"):
+                model.multi_class = "auto"
+            return model
+
+
+        def load_pair(folder):
+            return [_restore(folder / "a_model.pkl"), joblib.load(folder / "b_model.pkl")]
+
+
+        def load_other(folder):
+            spare = _restore(folder / "c_model.pkl")
+            return spare
+
+
+        def _restore(model_path):
+            return joblib.load(model_path)
+
+
+        def load_bundle(folder):
+            return (joblib.load(folder / "encoder.pkl"), _default_model(folder))
+
+
+        def _default_model(folder):
+            return joblib.load("models/default_model.pkl")
+      `,
+      findings: [
+        { line: 7, message: /\(as do 2 loads of other files made with it in one list, linked\)$/, related: 2 },
+        { line: 21, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 30, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 34, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 38, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
       name: 'in a folder named for models, a file whose own name says nothing of what it holds, one that names a model beside its data, and a data file used as a model are still models',
       code: py`
         import pickle

@@ -159,9 +159,10 @@ const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis
 /**
  * Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local
  * `evaluate_model`), or name the metric they compute (`lda.perplexity(X)`, a language or topic
- * model's measure, as scikit-learn's `LatentDirichletAllocation.perplexity`).
+ * model's measure, as scikit-learn's `LatentDirichletAllocation.perplexity`; `gmm.bic(X)` and
+ * `gmm.aic(X)`, the information criteria a Gaussian mixture's number of components is chosen by).
  */
-const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
+const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|bic|aic|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
 /**
  * Functions named for the metric they compute, handed the truth and the predictions (a project's
  * `accuracy(y_test, pred)`, `f1(y_test, pred)`), and learning curves, which score the model on held-out
@@ -230,6 +231,17 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (name && ((METRIC_NAME.test(name) && call.args.length >= 2 && callsFunction(index, call)) || LEARNING_CURVE_NAME.test(name))) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
     if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
+  }
+  // `km.inertia_`: the within-cluster sum of squares a fitted k-means keeps, the number the elbow
+  // method plots to choose the number of clusters, and the one its `score(X)` returns negated. Read
+  // anywhere but as the target of an assignment, it is the clustering measured.
+  if (index.mentionsName('inertia_')) {
+    for (const attribute of index.nodes('attribute')) {
+      if (attribute.childForFieldName('attribute')?.text !== 'inertia_') continue;
+      const parent = attribute.parent;
+      if (parent?.type === 'assignment' && parent.childForFieldName('left')?.startIndex === attribute.startIndex) continue;
+      return attribute;
+    }
   }
   for (const comparison of index.nodes('comparison_operator')) {
     if (comparison.childrenForFieldName('operators').some((o) => o?.text === '==') && /\.predict\(|argmax\(/.test(comparison.text)) return comparison;
