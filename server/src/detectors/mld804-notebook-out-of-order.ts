@@ -9,7 +9,7 @@ import type { SemanticIndex } from '../semantics';
 import type { NameRead } from '../semantics/dataflow';
 import type { CallSite, Definition, ImportBinding } from '../semantics/types';
 import { pushTo } from '../engine/collections';
-import { enclosingStatement, isTopLevel, sameNode } from '../semantics/nodes';
+import { enclosingFunction, enclosingStatement, isTopLevel, sameNode, stripParens } from '../semantics/nodes';
 import { cellRunsNothing, magicSetsUpOnly, setUpOnlyCells } from './shared/installCommands';
 import { printedFiles } from './shared/shell';
 import { OUTPUT_METHODS } from './shared/models';
@@ -415,7 +415,7 @@ const NAMES_BEYOND_SIGHT = new Set(['builtins.exec', 'builtins.eval', 'builtins.
  * magic and no `*` import). Running such a cell binds its names and runs nothing else: a function's
  * body reads the names it uses when it is called, not when the cell runs.
  */
-function definitionCells(doc: RuleContext['doc'], index: SemanticIndex): { names: Map<number, CellNames>; definitionOnly: Set<number>; observing: Map<number, { plots: boolean }> } {
+function definitionCells(doc: RuleContext['doc'], index: SemanticIndex): { names: Map<number, CellNames>; definitionOnly: Set<number>; observing: Map<number, CellEffects> } {
   const names = new Map<number, CellNames>();
   const of = (segment: number): CellNames => {
     let cell = names.get(segment);
@@ -482,71 +482,170 @@ function writtenName(target: Node | null): string | undefined {
   return object?.type === 'identifier' && object !== target ? object.text : undefined;
 }
 
+/** What an observing cell does besides reading: draw into the current figure, write files. */
+interface CellEffects {
+  plots: boolean;
+  writes: boolean;
+}
+
+/** Values that are a new object, not another name for one: a call's result, a literal, a comprehension, arithmetic. */
+const NEW_VALUES = new Set(['call', 'integer', 'float', 'string', 'concatenated_string', 'true', 'false', 'none', 'list', 'dictionary', 'tuple', 'set',
+  'list_comprehension', 'dictionary_comprehension', 'set_comprehension', 'binary_operator', 'unary_operator', 'comparison_operator', 'boolean_operator']);
+
 /**
- * Whether a top-level statement of a cell only observes (observingCells): a call, an assignment to
- * plain names, a write into an object the cell itself made (`own`, see observingCells), or a `for`
- * or `if` whose bodies only observe. Names the cell binds from a new value are added to `own`.
+ * The names each scope of an observing cell (its top level, each function it defines) bound to a
+ * new object (NEW_VALUES), by the scope's key (scopeOf): writes into them, and their methods, touch
+ * nothing another cell holds.
  */
-function observesOnly(node: Node, own: Set<string>): boolean {
+type OwnNames = Map<string, Set<string>> & {
+  /**
+   * Whether an import statement only binds names of packages another cell imports too: they are
+   * then loaded before either cell runs (Python runs a module once), and the import runs nothing.
+   * An import of a package no other cell imports may run its set-up (patch another library, pick a
+   * device) at a point the order decides.
+   */
+  importsAgain(statement: Node): boolean;
+};
+
+/** The key of the scope `node` runs in, within its cell: the function of the cell around it, or the cell's top level. */
+function scopeOf(node: Node): string {
+  const fn = enclosingFunction(node);
+  return fn ? `f${fn.startIndex}` : 'top';
+}
+
+/**
+ * Whether a statement of a cell only observes (observingCells): a call, an import, an assignment to
+ * plain names, a write into an object the scope itself made (`own`), a `for` or `if` whose bodies
+ * only observe, or a function whose body only observes (its calls are checked with the cell's).
+ * Names bound to a new object are added to `own`; names bound to another name or part leave it.
+ */
+function observesOnly(node: Node, own: Set<string>, scopes: OwnNames): boolean {
   switch (node.type) {
     case 'comment':
+    case 'pass_statement':
+    case 'break_statement':
+    case 'continue_statement':
+    case 'return_statement':
       return true;
+    case 'import_statement':
+    case 'import_from_statement':
+      return scopes.importsAgain(node);
+    case 'function_definition': {
+      const local = new Set<string>();
+      scopes.set(`f${node.startIndex}`, local);
+      return blockObserves(node.childForFieldName('body'), local, scopes);
+    }
     case 'expression_statement': {
       const expression = node.firstNamedChild;
       if (node.namedChildCount !== 1 || !expression) return false;
-      if (expression.type === 'augmented_assignment') return own.has(writtenName(expression.childForFieldName('left')) ?? '');
+      if (expression.type === 'augmented_assignment') {
+        const target = expression.childForFieldName('left');
+        return own.has((target?.type === 'identifier' ? target.text : writtenName(target)) ?? '');
+      }
       if (expression.type !== 'assignment') return true;
       const left = expression.childForFieldName('left');
       const right = expression.childForFieldName('right');
       if (!right || right.type === 'assignment') return false;
       if (!bindsNamesOnly(left)) return own.has(writtenName(left) ?? '');
-      // A name bound to what a call returns holds a new object (the calls are checked apart); one bound to another name or part is an alias.
       if (left?.type === 'identifier') {
-        if (right.type === 'call') own.add(left.text);
+        if (NEW_VALUES.has(right.type)) own.add(left.text);
         else own.delete(left.text);
       }
       return true;
     }
     case 'for_statement':
-      return bindsNamesOnly(node.childForFieldName('left')) && !node.childForFieldName('alternative') && blockObserves(node.childForFieldName('body'), own);
+      return bindsNamesOnly(node.childForFieldName('left')) && !node.childForFieldName('alternative') && blockObserves(node.childForFieldName('body'), own, scopes);
+    case 'with_statement': {
+      // `with open(path, "wb") as f:` binds `f` to what the call returns (the call is checked with the cell's).
+      const clause = node.namedChildren.find((child) => child?.type === 'with_clause');
+      for (const item of clause?.namedChildren ?? []) {
+        const value = item?.type === 'with_item' ? item.childForFieldName('value') : undefined;
+        if (value?.type !== 'as_pattern') continue;
+        const alias = value.childForFieldName('alias')?.firstNamedChild ?? value.childForFieldName('alias');
+        if (value.firstNamedChild?.type !== 'call' || alias?.type !== 'identifier') return false;
+        own.add(alias.text);
+      }
+      return blockObserves(node.childForFieldName('body'), own, scopes);
+    }
     case 'if_statement':
-      return blockObserves(node.childForFieldName('consequence'), own) && node.childrenForFieldName('alternative').every((clause) => !!clause && blockObserves(clause.type === 'else_clause' ? clause.childForFieldName('body') : clause, own));
+      return blockObserves(node.childForFieldName('consequence'), own, scopes) && node.childrenForFieldName('alternative').every((clause) => !!clause && blockObserves(clause.type === 'else_clause' ? clause.childForFieldName('body') : clause, own, scopes));
     case 'elif_clause':
-      return blockObserves(node.childForFieldName('consequence'), own);
+      return blockObserves(node.childForFieldName('consequence'), own, scopes);
     default:
       return false;
   }
 }
 
-function blockObserves(block: Node | null, own: Set<string>): boolean {
+function blockObserves(block: Node | null, own: Set<string>, scopes: OwnNames): boolean {
   if (!block) return false;
-  if (block.type === 'elif_clause') return observesOnly(block, own);
-  return block.namedChildren.every((statement) => !!statement && observesOnly(statement, own));
+  if (block.type === 'elif_clause') return observesOnly(block, own, scopes);
+  return block.namedChildren.every((statement) => !!statement && observesOnly(statement, own, scopes));
+}
+
+/** A call of a function the call's own cell defines: its body's statements and calls are checked with the cell's. */
+function callsOwnFunction(index: SemanticIndex, call: CallSite): boolean {
+  if (call.callee.type !== 'identifier') return false;
+  const binding = index.bindingAt(call.callee);
+  return binding?.kind === 'def' && index.segmentIndexOf(binding.node) === call.segmentIndex;
+}
+
+/** Functions that write what they are handed to a file, and change nothing in the kernel. */
+const FILE_WRITERS = /^(pickle\.dump|joblib\.dump|json\.dump|numpy\.(save|savez|savez_compressed|savetxt))$/;
+/** Methods that write their receiver to a file and leave it as it was. */
+const WRITING_METHODS = /^(to_(csv|parquet|excel|json|pickle|feather|html|latex)|savefig)$/;
+/** `open(path, mode)` with a mode that writes (`"w"`, `"wb"`, `"a"`). */
+function opensForWriting(call: CallSite): boolean {
+  const mode = call.args[1] ?? call.kwargs.get('mode');
+  return mode?.type === 'string' && /^["'][wax]b?\+?["']$/.test(mode.text);
 }
 
 /**
  * The cells that only observe the other cells' values (see observationsCommute): every statement
  * observes only (observesOnly: `y_pred = clf.predict(X_test)`, `print(...)`, a loop that prints a
- * dictionary's items, a table the cell builds and then relabels), and every call is one that
- * changes nothing another cell sees (PURE_BUILTINS, PURE_FUNCTION, a model's outputs, READING_METHODS)
- * or a plot (`plots`). Mapped to whether the cell plots.
+ * dictionary's items, a table the cell builds and then relabels, a function that counts rows), and
+ * every call is one that changes nothing another cell sees (PURE_BUILTINS, PURE_FUNCTION, a model's
+ * outputs, READING_METHODS, a method of an object the cell made), a plot (`plots`), or a write of a
+ * file (`writes`: a model pickled, a frame saved). Mapped to whether the cell plots and writes files.
  */
-function observingCells(index: SemanticIndex, names: ReadonlyMap<number, CellNames>): Map<number, { plots: boolean }> {
-  const observing = new Map<number, { plots: boolean }>();
+function observingCells(index: SemanticIndex, names: ReadonlyMap<number, CellNames>): Map<number, CellEffects> {
+  const observing = new Map<number, CellEffects>();
+  const owned = new Map<number, OwnNames>();
+  // The cells importing each top-level package, and the bindings of each import statement.
+  const importers = new Map<string, Set<number>>();
+  const importsOf = new Map<number, ImportBinding[]>();
+  for (const binding of index.imports) {
+    const segment = index.segmentIndexOf(binding.statement);
+    const cells = importers.get(binding.target.split('.')[0]) ?? new Set<number>();
+    importers.set(binding.target.split('.')[0], cells.add(segment));
+    pushTo(importsOf, binding.statement.id, binding);
+  }
   for (const root of index.roots) {
     const segment = index.segmentIndexOf(root);
     if (names.get(segment)?.opaque) continue;
     const statements = root.namedChildren.filter((node): node is Node => !!node && node.type !== 'comment');
-    const own = new Set<string>();
-    if (statements.length > 0 && statements.every((node) => observesOnly(node, own))) observing.set(segment, { plots: false });
+    const top = new Set<string>();
+    const scopes: OwnNames = Object.assign(new Map([['top', top]]), {
+      importsAgain: (statement: Node) => {
+        const bindings = importsOf.get(statement.id);
+        return !!bindings && bindings.every((binding) => (importers.get(binding.target.split('.')[0])?.size ?? 0) > 1);
+      },
+    });
+    if (statements.length > 0 && statements.every((node) => observesOnly(node, top, scopes))) {
+      observing.set(segment, { plots: false, writes: false });
+      owned.set(segment, scopes);
+    }
   }
   for (const call of index.calls) {
     const cell = observing.get(call.segmentIndex);
     if (!cell) continue;
     const qname = call.qname ?? '';
+    const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+    const ownReceiver = receiver?.type === 'identifier' && !!owned.get(call.segmentIndex)?.get(scopeOf(call.node))?.has(receiver.text);
     if (PLOTTING.test(qname)) cell.plots = true;
+    else if (FILE_WRITERS.test(qname) || (qname === 'builtins.open' && opensForWriting(call)) || (!call.qname && call.method && WRITING_METHODS.test(call.method))) cell.writes = true;
     else if (qname.startsWith('builtins.') ? PURE_BUILTINS.has(qname.slice(9)) : PURE_FUNCTION.test(qname) && !call.kwargs.has('out')) continue;
-    else if (call.receiver && call.method && (OUTPUT_METHODS.has(call.method) || (!call.qname && READING_METHODS.has(call.method) && !call.kwargs.has('inplace')))) continue;
+    else if (callsOwnFunction(index, call)) continue;
+    else if (call.receiver && call.method && (OUTPUT_METHODS.has(call.method) || (!call.qname && (ownReceiver || (READING_METHODS.has(call.method) && !call.kwargs.has('inplace')))))) continue;
     else observing.delete(call.segmentIndex);
   }
   return observing;
@@ -557,8 +656,8 @@ function observingCells(index: SemanticIndex, names: ReadonlyMap<number, CellNam
  * neither binds a name the other binds or reads, and they do not both plot. Each then reads the
  * same values whichever ran first, and changes nothing the other reads.
  */
-function observationsCommute(a: CellNames | undefined, b: CellNames | undefined, aPlots: boolean, bPlots: boolean): boolean {
-  if (!a || !b || (aPlots && bPlots)) return false;
+function observationsCommute(a: CellNames | undefined, b: CellNames | undefined, aEffects: CellEffects, bEffects: CellEffects): boolean {
+  if (!a || !b || (aEffects.plots && bEffects.plots) || (aEffects.writes && bEffects.writes)) return false;
   const meets = (x: Set<string>, y: Set<string>) => [...x].some((name) => y.has(name));
   return !meets(a.binds, b.binds) && !meets(a.binds, b.reads) && !meets(b.binds, a.reads);
 }
@@ -621,7 +720,7 @@ interface Notebook {
   definitionOnly: ReadonlySet<number>;
   names: ReadonlyMap<number, CellNames>;
   /** Segments that only observe the other cells' values, and whether each plots (observingCells). */
-  observing: ReadonlyMap<number, { plots: boolean }>;
+  observing: ReadonlyMap<number, CellEffects>;
 }
 
 function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) => Range, { restarts, shutdowns, setUpOnly, runsNothing, showOnly, importOnly, unusedImports, rCells, definitionOnly, names, observing }: Notebook): Symptom[] {
@@ -681,7 +780,7 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
     const ranAfter = sameSession.filter((other) => other.startOffset < s.startOffset && other.executionOrder! > s.executionOrder!);
     return ranAfter.length > 0 && ranAfter.every((other) => {
       const theirs = observes(other);
-      return !!theirs && observationsCommute(namesOf(s), namesOf(other), own.plots, theirs.plots);
+      return !!theirs && observationsCommute(namesOf(s), namesOf(other), own, theirs);
     });
   };
   const executed = compared.filter((s) => !reRunImport(s) && !(unused.has(s) && !sharesCount(s)) && !earlyDefinitions(s) && !earlyObservation(s));
@@ -844,7 +943,7 @@ export const notebookOutOfOrder: Rule = {
       example: '# [1] import pandas as pd\n# [5] df = pd.read_csv("train.csv")\n# [3] model.fit(df[features], df.y)   <- ran before the cell above it',
       fix: 'Restart the kernel and run all cells from top to bottom, then save. If a cell must run out of order, the notebook is hiding a dependency: move the code to where it runs.',
       notebooks: 'The cells that ran in top-to-bottom order are taken to be the longest increasing run of execution counts; the others ran out of order, each before or after a neighbouring cell. Cells that share an execution count show one symptom, at the first of them outside that run; cells that keep outputs without a count show another. A notebook has one finding, at the first cell with a symptom, linked to the neighbour or twin it names and to every other such cell: whatever their number, one restart and run of all cells pays it off. In the editor the counts come from the notebook\'s execution summary, as VS Code reports it; the CLI reads `execution_count` and `outputs` from the .ipynb file.',
-      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor is a notebook that keeps no output in any cell, as its file shows (in the editor, which does not say, it is still compared): the counts are all that is left of its session, so no result saved in it comes from the out-of-order run (a template whose outputs were cleared but a few counts kept, cells that only bind names and print nothing); nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. The outputs such a cell keeps without a count (the log of a clone whose command was commented out after it ran) came from code it no longer holds and feed no result, as the log of a set-up cell does not, so they are not reported either.\n\nNor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command but one that only prints files (`!cat workflow.yaml`, `!head -n 5 train.csv`, `!pygmentize app.py`: one command on paths written out, nothing piped, redirected or filled in at run time), writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, `!cat` of the configuration file the next cell loads, a constant worked out by hand). A module another cell imports, read only for its version or another dunder attribute (`print(tf.__version__)`, `np.__version__` as the cell\'s value), or a function another cell imports whose documentation the cell shows (`help(permutation_test)`, `permutation_test.__doc__`), is no such name: the import sets it, so it reads the same whenever the cell ran; help about a function or value another cell defines is still a read; a module\'s setting (`pd.options.display.max_rows`), which another cell may change, is one. Nor is `import sys` an import that runs anything: the interpreter loads `sys` before any cell runs, so a cell that imports it only to show facts fixed when the kernel started (`print(sys.executable)`, `sys.version`, `sys.platform`) shows the same whenever it ran; one that shows what a cell may change in it (`print(sys.path)`) is compared. Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared, and so is a print of a file that something may write: one another cell writes, or names otherwise than as the path it reads (`open("workflow.yaml")`) — in a magic or shell command, whose effect on files is not followed (`!head out/train.csv` after `!python prepare.py --out out/train.csv`, `!cat app.py` after `%%writefile app.py`), or in a string handed to its own helper (`save_split(valid, "valid.csv")`) —, or prints again in another cell (`!cat flagged/log.csv` before and after the app that logs to it runs).\n\nA count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell whose own count a tool cleared but whose result (an `execute_result` output, which keeps the count of the run that produced it) still has one ran as that count, and is compared by it like any other cell: it is not reported as outputs without a count. Such result counts do not show by themselves that the notebook as saved ran: where a tool cleared every cell\'s own count, the cells whose outputs keep no count (printouts, plots) are not reported for it, as in a notebook whose counts were all cleared, while the results\' counts are still compared. Nor is a plot or printout with no count among cells whose own counts a tool cleared: the nearest cell above it that ran keeps its count only in its result, and so does the nearest below, with a number free between the two for it (`[19]`, the plot, `[23]`), or no cell below it ran; its count was cleared with theirs. One below a cell that keeps its own count, or between results with consecutive counts, is still reported. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both.\n\nA notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. Two cells run in swapped order are one inversion, named once: the cell the message names as run before or after the reported one is not counted or linked again as another cell out of order, also when it ran out of order against a third cell too (cells run as [30] [31] [29]: the message names the [29] cell, and the [31] cell is linked as run after it).\n\nA restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`, the process killing itself with `os.kill(os.getpid(), 9)` as Colab notebooks do after an install; not a signal that ends nothing, `SIGINT`, nor one sent to another process). So does `exit()` or `quit()` run at the cell\'s own level (`!pip install detectron2` then `exit(0)`): in a notebook it is IPython\'s exiter, which ends the kernel unless its first argument, `keep_kernel`, is true; `exit(1)` or `exit(keep_kernel=True)` keeps the kernel, an `exit()` under an `if` or in a function may never run, and `sys.exit()` raises a `SystemExit` that IPython catches, so none of them starts a session. Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. The cell that shuts its kernel down never finishes, so no count is written for it: the outputs it keeps without one (the log of the install before the restart) come from the run that restarted, and are not reported.\n\nA cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, automagic `pip install`, a `%%bash` body, under `%%capture` too; an `import sys` that an install into the kernel\'s own Python needs, `!{sys.executable} -m pip install x`, only serves that line; automagic also with pip\'s general options before the subcommand, `pip -q install x` or `pip --timeout 60 install x`, which no Python line can be, so such a cell is read as the install it is, not left unparsed) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison. A system package manager\'s install, and the refresh of its index that the install needs, count as such installs (`!apt-get update; apt-get install -y graphviz graphviz-dev`, `!sudo apt install ffmpeg`, `!brew install libomp`): they change the machine, not the kernel\'s variables, as a pip install does; another use of the package manager (`!apt list --installed`) is compared. So does a set-up cell whose shell commands only fetch, unpack or copy files besides installing (`!git clone URL`, `!wget URL`, `!unzip data.zip`, `!tar -xzf`, `!cp -r repo/* .`, `!mkdir`): the files are on disk, which a restart keeps, and fetching or copying them again leaves the same files. A set-up cell whose Python only shows something, in the sense above (a confirmation printed after the install, `print("Packages installed")`, its log cleared with IPython\'s `clear_output()`), is left out of the comparison too: whenever it ran, it shows the same and leaves the same packages and files; its outputs without a count are still reported. A cell that installs or fetches and also runs code (a print of a frame another cell builds, a library\'s option set) or any other command (`%cd repo`, which moves the kernel itself; `!python train.py`, whose output is a result) is compared, and the other cells of a notebook run in two sessions still are.\n\nA cell that only imports (every statement an `import` or `from ... import`, besides comments, `%matplotlib inline` and settings of how values print: pandas\' display options, `pd.options.display.max_colwidth = 0` or `pd.set_option("display.max_columns", None)`, and `np.set_printoptions(...)`; and filters of which warnings are shown, `warnings.filterwarnings("ignore")` or `warnings.simplefilter("ignore", FutureWarning)`, with any action but `"error"`, which makes a warning stop the cell; nothing a cell computes depends on them) and ran again after a cell below it is left out of the comparison too: Python runs a module once, and the import finds it in `sys.modules` when the cell runs again, so the re-run binds the same modules the cells below ran with (an import added to the top cell and run last). IPython\'s autoreload set-up (`%load_ext autoreload`, `%autoreload 2`, `%aimport src.data`) is such an import, alone or beside others: IPython loads an extension once (its log says it is already loaded when the cell runs again), and when edited modules are read again changes no value the cells below computed; another extension (`%load_ext cudf.pandas`, which moves pandas onto the GPU) may, and is compared. So is a folder put on the import path beside the imports it serves (`sys.path.append("../src")`, `sys.path.insert(0, "..")`): it says only where modules are found, and the modules already imported stay in `sys.modules`, so run again it changes nothing the cells below computed; a change of the working folder beside it (`os.chdir("../data")`), which moves every relative path the cells below read, is compared. So is mounting Colab\'s drive (`from google.colab import drive`, `drive.mount("/content/drive")`), alone or beside imports: the mount belongs to the machine, which outlives a restart of the kernel, and mounting again finds it there, so a re-run leaves the files the cells below read as they were; a cell that also unmounts it (`drive.flush_and_unmount()`), moves into it (`%cd /content/drive/MyDrive`) or reads from it is compared. So is a statement that only shows the versions of the modules imported (`print(tf.__version__)`, `print("torch", torch.__version__)`, Python 2\'s `print sklearn.__version__`): printing changes nothing, and the version comes with the import; a print of anything else (a call\'s result, a frame, a `__version__` the notebook sets) is compared. Its count is still compared when another cell shares it, which may mark where a second session began, and when it ran before every cell below it. But a cell of plain imports only (no setting, mount, import path or magic beside them, no `*` import) that binds no name another cell reads, of modules no other cell imports, is left out of the comparison wherever it ran, also before the cells above it (a leftover `from llama_index.llms.openai import OpenAI` at the end of a notebook that runs its scripts with `!python`, run third): the cells above cannot have used what it gave, so a top-to-bottom run gives their results again; one whose name a cell above reads (`import pandas as pd` at the end, run first), or whose package another cell imports (`import sklearn.model_selection` at the end, `import sklearn` above it, which then finds the submodule as an attribute), is compared. A cell that imports and also does anything else (`np.random.seed(0)`, a constant, `%cd data`) is compared.\n\nR cells (rpy2\'s `%%R`) run in an R interpreter with a state of its own: when no cell moves a value between R and Python (no `%%R -i df` or `-o fit`, no `%Rpush`, `%Rpull` or `y = %R ...`, no `rpy2.robjects` imported), the R cells and the Python cells are two programs, and a notebook that shows each step in both languages may be saved from one run of each, so each language\'s counts are compared only among themselves (Python cells [1] [2] [3] between R cells [2] [3] [4] are two in-order runs); R cells out of order among the R cells, or Python cells among the Python cells, are still reported, and so are all cells of a notebook whose R and Python cells exchange values.\n\nA cell that only defines functions and classes (every statement a `def`, a `class`, an import or a docstring; no magic, no `*` import) and ran before cells above it is left out of the comparison when it commutes with each of them: it binds no name they bind, they read no name it binds, and what it reads as it runs (a decorator, a default value, a base class, a class body) is no name they bind. Running it only binds its functions, whose bodies read the names they use when they are called, so a `def run_knn(n):` cell run before the helpers cell above it was edited and re-run gives the state a top-to-bottom run gives, and the cells that call it ran after both. One that also runs code at its top level (`frame = load_frame(path)`), takes a default from the cell above (`path=DATA_PATH`), defines again a function that cell defines, or defines one that cell calls, is compared.\n\nSo is a cell that only observes, run before a cell above it that only observes too, when the two commute: each statement a call, an assignment to plain names, a write into a table the cell itself made from a call (`carriers = flights.groupby("carrier").agg(...)`, then `carriers["late"] *= 100` or `carriers.columns = [...]`), or a `for` or `if` made of such statements (a loop that prints a dictionary\'s items), each call one that changes nothing another cell sees (`print` and builtins that build a new value, scikit-learn\'s metrics, NumPy\'s functions outside its random generator and its files, pandas\' constructors, a model\'s outputs such as `clf.predict(X_test)` or `predict_proba`, and methods that compute a new value from a frame or a dictionary and leave it as it was: `mean`, `value_counts`, `groupby`, `agg`, `sort_values`, `head`, `to_string`, `items`, unless told `inplace=True`) or a plot, neither binding a name the other binds or reads, and not both plotting. An evaluation printout and the feature-importance plot below it, run the other way round, read the same model and split whichever ran first, so a top-to-bottom run gives their results again. So do summary tables computed in the order of the cells that print them, all the computing cells first: each reads the loaded frame and binds names only its printout reads. A cell that writes into another cell\'s frame (`flights["late"] = ...`), or into a name bound to it (`carriers = flights`), changes it `inplace=True`, calls a module\'s function not listed (`requests.get`), or binds again a name the other reads, is compared. A cell that writes into an object (`X_test["score"] = ...`, `scores += [...]`), calls any other method on a value of another cell (`clf.set_params(...)`, `clf.fit(...)`), draws random numbers, or reads a name the other binds (a report of the `y_pred` the cell below makes) is compared, as are two cells that both draw into the current figure, and a cell that also ran after a cell below it.',
+      nearMisses: 'Notebooks never executed, cells never executed (no count and no outputs), gaps in the numbering, and empty cells are not reported; nor is a notebook that keeps no output in any cell, as its file shows (in the editor, which does not say, it is still compared): the counts are all that is left of its session, so no result saved in it comes from the out-of-order run (a template whose outputs were cleared but a few counts kept, cells that only bind names and print nothing); nor are cells that are only comments (a note, download commands commented out, `#!wget ...`): they run nothing, whenever they ran. The outputs such a cell keeps without a count (the log of a clone whose command was commented out after it ran) came from code it no longer holds and feed no result, as the log of a set-up cell does not, so they are not reported either.\n\nNor is a cell that only shows something: no other cell reads a name it binds, it reads no name another cell binds, it imports only IPython\'s display and calls only builtins, display functions and its own functions, and it runs no magic or shell command but one that only prints files (`!cat workflow.yaml`, `!head -n 5 train.csv`, `!pygmentize app.py`: one command on paths written out, nothing piped, redirected or filled in at run time), writes no file and names none that another cell writes (a closing cell that styles the page from a CSS file, `Image(filename="figures/loss.png")`, `!cat` of the configuration file the next cell loads, a constant worked out by hand). A module another cell imports, read only for its version or another dunder attribute (`print(tf.__version__)`, `np.__version__` as the cell\'s value), or a function another cell imports whose documentation the cell shows (`help(permutation_test)`, `permutation_test.__doc__`), is no such name: the import sets it, so it reads the same whenever the cell ran; help about a function or value another cell defines is still a read; a module\'s setting (`pd.options.display.max_rows`), which another cell may change, is one. Nor is `import sys` an import that runs anything: the interpreter loads `sys` before any cell runs, so a cell that imports it only to show facts fixed when the kernel started (`print(sys.executable)`, `sys.version`, `sys.platform`) shows the same whenever it ran; one that shows what a cell may change in it (`print(sys.path)`) is compared. Whenever it ran, it shows the same and changes nothing the other cells see, so its count is not compared; its outputs without a count are still reported. A cell that imports any other module (`import os; os.environ["DATA_DIR"] = ...`), prints a frame another cell builds, or links a file another cell writes (`FileLink("out/summary.csv")` after `to_csv("out/summary.csv")`) is compared, and so is a print of a file that something may write: one another cell writes, or names otherwise than as the path it reads (`open("workflow.yaml")`) — in a magic or shell command, whose effect on files is not followed (`!head out/train.csv` after `!python prepare.py --out out/train.csv`, `!cat app.py` after `%%writefile app.py`), or in a string handed to its own helper (`save_split(valid, "valid.csv")`) —, or prints again in another cell (`!cat flagged/log.csv` before and after the app that logs to it runs).\n\nA count of 0 is a placeholder some tools write into every cell, not a run: such cells count as never executed. A cell whose own count a tool cleared but whose result (an `execute_result` output, which keeps the count of the run that produced it) still has one ran as that count, and is compared by it like any other cell: it is not reported as outputs without a count. Such result counts do not show by themselves that the notebook as saved ran: where a tool cleared every cell\'s own count, the cells whose outputs keep no count (printouts, plots) are not reported for it, as in a notebook whose counts were all cleared, while the results\' counts are still compared. Nor is a plot or printout with no count among cells whose own counts a tool cleared: the nearest cell above it that ran keeps its count only in its result, and so does the nearest below, with a number free between the two for it (`[19]`, the plot, `[23]`), or no cell below it ran; its count was cleared with theirs. One below a cell that keeps its own count, or between results with consecutive counts, is still reported. A cell with outputs but no count is not said to come from an earlier session: one still running when the notebook was saved has no count either, so the message names both.\n\nA notebook with several cells out of order is one finding, not one per cell: the cause (a session that was not one run from the top) and the remedy are the same for all of them. Two cells run in swapped order are one inversion, named once: the cell the message names as run before or after the reported one is not counted or linked again as another cell out of order, also when it ran out of order against a third cell too (cells run as [30] [31] [29]: the message names the [29] cell, and the [31] cell is linked as run after it).\n\nA restart the notebook prescribes starts a new session: a markdown cell that tells the reader to restart the kernel ("Restart the kernel before proceeding", "Kernel > Restart"; not one that says no restart is needed), or a code cell that shuts the kernel down to have it restarted (`app.kernel.do_shutdown(True)`, `os._exit(0)`, the process killing itself with `os.kill(os.getpid(), 9)` as Colab notebooks do after an install; not a signal that ends nothing, `SIGINT`, nor one sent to another process). So does `exit()` or `quit()` run at the cell\'s own level (`!pip install detectron2` then `exit(0)`): in a notebook it is IPython\'s exiter, which ends the kernel unless its first argument, `keep_kernel`, is true; `exit(1)` or `exit(keep_kernel=True)` keeps the kernel, an `exit()` under an `if` or in a function may never run, and `sys.exit()` raises a `SystemExit` that IPython catches, so none of them starts a session. Set-up notebooks install packages and then restart, so the counts begin again below that point by design: each session is judged on its own, a count shared across the restart is not reported, and cells out of order within a session still are. The cell that shuts its kernel down never finishes, so no count is written for it: the outputs it keeps without one (the log of the install before the restart) come from the run that restarted, and are not reported.\n\nA cell that only installs packages (every line a comment or a pip or conda install, through `!pip`, `%pip`, automagic `pip install`, a `%%bash` body, under `%%capture` too; an `import sys` that an install into the kernel\'s own Python needs, `!{sys.executable} -m pip install x`, only serves that line; automagic also with pip\'s general options before the subcommand, `pip -q install x` or `pip --timeout 60 install x`, which no Python line can be, so such a cell is read as the install it is, not left unparsed) changes the environment, not the kernel\'s variables: run in an earlier session (before the restart an install asks for, whether or not the notebook says so) or re-run later, it leaves nothing the other cells\' results depend on, so its count is left out of the comparison. A system package manager\'s install, and the refresh of its index that the install needs, count as such installs (`!apt-get update; apt-get install -y graphviz graphviz-dev`, `!sudo apt install ffmpeg`, `!brew install libomp`): they change the machine, not the kernel\'s variables, as a pip install does; another use of the package manager (`!apt list --installed`) is compared. So does a set-up cell whose shell commands only fetch, unpack or copy files besides installing (`!git clone URL`, `!wget URL`, `!unzip data.zip`, `!tar -xzf`, `!cp -r repo/* .`, `!mkdir`): the files are on disk, which a restart keeps, and fetching or copying them again leaves the same files. A set-up cell whose Python only shows something, in the sense above (a confirmation printed after the install, `print("Packages installed")`, its log cleared with IPython\'s `clear_output()`), is left out of the comparison too: whenever it ran, it shows the same and leaves the same packages and files; its outputs without a count are still reported. A cell that installs or fetches and also runs code (a print of a frame another cell builds, a library\'s option set) or any other command (`%cd repo`, which moves the kernel itself; `!python train.py`, whose output is a result) is compared, and the other cells of a notebook run in two sessions still are.\n\nA cell that only imports (every statement an `import` or `from ... import`, besides comments, `%matplotlib inline` and settings of how values print: pandas\' display options, `pd.options.display.max_colwidth = 0` or `pd.set_option("display.max_columns", None)`, and `np.set_printoptions(...)`; and filters of which warnings are shown, `warnings.filterwarnings("ignore")` or `warnings.simplefilter("ignore", FutureWarning)`, with any action but `"error"`, which makes a warning stop the cell; nothing a cell computes depends on them) and ran again after a cell below it is left out of the comparison too: Python runs a module once, and the import finds it in `sys.modules` when the cell runs again, so the re-run binds the same modules the cells below ran with (an import added to the top cell and run last). IPython\'s autoreload set-up (`%load_ext autoreload`, `%autoreload 2`, `%aimport src.data`) is such an import, alone or beside others: IPython loads an extension once (its log says it is already loaded when the cell runs again), and when edited modules are read again changes no value the cells below computed; another extension (`%load_ext cudf.pandas`, which moves pandas onto the GPU) may, and is compared. So is a folder put on the import path beside the imports it serves (`sys.path.append("../src")`, `sys.path.insert(0, "..")`): it says only where modules are found, and the modules already imported stay in `sys.modules`, so run again it changes nothing the cells below computed; a change of the working folder beside it (`os.chdir("../data")`), which moves every relative path the cells below read, is compared. So is mounting Colab\'s drive (`from google.colab import drive`, `drive.mount("/content/drive")`), alone or beside imports: the mount belongs to the machine, which outlives a restart of the kernel, and mounting again finds it there, so a re-run leaves the files the cells below read as they were; a cell that also unmounts it (`drive.flush_and_unmount()`), moves into it (`%cd /content/drive/MyDrive`) or reads from it is compared. So is a statement that only shows the versions of the modules imported (`print(tf.__version__)`, `print("torch", torch.__version__)`, Python 2\'s `print sklearn.__version__`): printing changes nothing, and the version comes with the import; a print of anything else (a call\'s result, a frame, a `__version__` the notebook sets) is compared. Its count is still compared when another cell shares it, which may mark where a second session began, and when it ran before every cell below it. But a cell of plain imports only (no setting, mount, import path or magic beside them, no `*` import) that binds no name another cell reads, of modules no other cell imports, is left out of the comparison wherever it ran, also before the cells above it (a leftover `from llama_index.llms.openai import OpenAI` at the end of a notebook that runs its scripts with `!python`, run third): the cells above cannot have used what it gave, so a top-to-bottom run gives their results again; one whose name a cell above reads (`import pandas as pd` at the end, run first), or whose package another cell imports (`import sklearn.model_selection` at the end, `import sklearn` above it, which then finds the submodule as an attribute), is compared. A cell that imports and also does anything else (`np.random.seed(0)`, a constant, `%cd data`) is compared.\n\nR cells (rpy2\'s `%%R`) run in an R interpreter with a state of its own: when no cell moves a value between R and Python (no `%%R -i df` or `-o fit`, no `%Rpush`, `%Rpull` or `y = %R ...`, no `rpy2.robjects` imported), the R cells and the Python cells are two programs, and a notebook that shows each step in both languages may be saved from one run of each, so each language\'s counts are compared only among themselves (Python cells [1] [2] [3] between R cells [2] [3] [4] are two in-order runs); R cells out of order among the R cells, or Python cells among the Python cells, are still reported, and so are all cells of a notebook whose R and Python cells exchange values.\n\nA cell that only defines functions and classes (every statement a `def`, a `class`, an import or a docstring; no magic, no `*` import) and ran before cells above it is left out of the comparison when it commutes with each of them: it binds no name they bind, they read no name it binds, and what it reads as it runs (a decorator, a default value, a base class, a class body) is no name they bind. Running it only binds its functions, whose bodies read the names they use when they are called, so a `def run_knn(n):` cell run before the helpers cell above it was edited and re-run gives the state a top-to-bottom run gives, and the cells that call it ran after both. One that also runs code at its top level (`frame = load_frame(path)`), takes a default from the cell above (`path=DATA_PATH`), defines again a function that cell defines, or defines one that cell calls, is compared.\n\nSo is a cell that only observes, run before a cell above it that only observes too, when the two commute: each statement a call, an assignment to plain names, a write into an object the cell itself made (a table from a call, `carriers = flights.groupby("carrier").agg(...)`, then `carriers["late"] *= 100` or `carriers.columns = [...]`; a counter from a literal), a `for`, `if` or `with open(...)` made of such statements (a loop that prints a dictionary\'s items), a function whose body is made of them (a helper that counts the test rows found among the training rows, called in the cell), or an import of packages other cells import too (Python loads a module once, so such an import only binds a name; a package no other cell imports may set itself up when the order decides), each call one that changes nothing another cell sees (`print` and builtins that build a new value, scikit-learn\'s metrics, NumPy\'s functions outside its random generator and its files, pandas\' constructors, a model\'s outputs such as `clf.predict(X_test)` or `predict_proba`, methods that compute a new value from a frame or a dictionary and leave it as it was: `mean`, `value_counts`, `groupby`, `agg`, `sort_values`, `head`, `to_string`, `items`, unless told `inplace=True`, methods of an object the cell made, and the cell\'s own functions), a plot, or a write of a file (`pickle.dump(clf, f)` into `open(path, "wb")`, `joblib.dump`, `to_csv`), neither binding a name the other binds or reads, and not both plotting or both writing files (they may write the same one). A model pickled by the cell below the evaluation printout, run first, writes a file the printout does not read. An evaluation printout and the feature-importance plot below it, run the other way round, read the same model and split whichever ran first, so a top-to-bottom run gives their results again. So do summary tables computed in the order of the cells that print them, all the computing cells first: each reads the loaded frame and binds names only its printout reads. A cell that writes into another cell\'s frame (`flights["late"] = ...`), or into a name bound to it (`carriers = flights`), changes it `inplace=True`, calls a module\'s function not listed (`requests.get`), or binds again a name the other reads, is compared. A cell that writes into an object (`X_test["score"] = ...`, `scores += [...]`), calls any other method on a value of another cell (`clf.set_params(...)`, `clf.fit(...)`), draws random numbers, or reads a name the other binds (a report of the `y_pred` the cell below makes) is compared, as are two cells that both draw into the current figure or both write files, a cell that reads a file (`pickle.load`), one whose function writes into another cell\'s object, and a cell that also ran after a cell below it, unless that cell is itself left out this way.',
     },
   },
   check,

@@ -55,7 +55,7 @@ const helpersReRunAbove = (below: string, helpers = 'def load_frame(path):\n    
 
 /** A notebook that trains a classifier, then ran the `above` cell ([6]) after the `below` cell ([5]) under it. */
 const reportsSwapped = (above: string, below: string) => [
-  { text: 'import numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import classification_report, roc_auc_score\nfrom splits import X, X_train, X_test, y_train, y_test\n', executionOrder: 1 },
+  { text: 'import pickle\nimport numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import classification_report, roc_auc_score\nfrom splits import X, X_train, X_test, y_train, y_test\n', executionOrder: 1 },
   { text: 'clf = LogisticRegression(random_state=0)\nclf.fit(X_train, y_train)\n', executionOrder: 2 },
   { text: above, executionOrder: 6 },
   { text: below, executionOrder: 5 },
@@ -88,6 +88,14 @@ const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cel
 
 ruleTests(notebookOutOfOrder, {
   valid: [
+    {
+      name: 'a cell below that pickles the model, run before the evaluation printout above it: writing a file changes nothing the printout reads',
+      code: reportsSwapped(EVALUATION, 'import pickle\nwith open("models/clf.pkl", "wb") as f:\n    pickle.dump(clf, f)\n'),
+    },
+    {
+      name: 'a cell that defines a function counting the test rows found among the training rows and prints the count, run after the evaluation below it',
+      code: reportsSwapped('import numpy as np\n\ndef count_matching_rows(test, train):\n    """Rows of test also in train."""\n    count = 0\n    for row in test:\n        count += np.count_nonzero(np.all(train == row, axis=1))\n    return count\n\nmatching = count_matching_rows(X_test, X_train)\nprint(matching)\n', EVALUATION),
+    },
     {
       name: 'summary statistics computed before the printouts of the cells above them: a table the cell builds from a grouping and relabels, dictionary items printed in a loop',
       code: statsComputedFirst(),
@@ -474,6 +482,21 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'two cells that both write files may write the same one: compared',
+      code: reportsSwapped('import joblib\njoblib.dump(clf, "clf.joblib")\n', 'import pickle\nwith open("clf.pkl", "wb") as f:\n    pickle.dump(clf, f)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below whose function adds to another cell\'s object: compared',
+      code: reportsSwapped(EVALUATION, 'def remember(x):\n    X_train.append(x)\n\nremember(1)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a cell below that reads a pickled file back: compared',
+      code: reportsSwapped(EVALUATION, 'import pickle\nwith open("models/clf.pkl", "rb") as f:\n    restored = pickle.load(f)\n'),
+      findings: REPORT_RAN_LATE,
+    },
     {
       name: 'the same statistics when the table cell also drops rows of the loaded frame in place',
       code: statsComputedFirst('flights.dropna(inplace=True)\ncarriers = flights.groupby("carrier").size()\n'),
