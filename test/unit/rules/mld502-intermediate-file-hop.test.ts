@@ -670,6 +670,39 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a read-back tested only by an `if` whose every arm prints, warns, logs or raises: an assertion spelled out',
+      code: py`
+        import logging
+        import warnings
+        import numpy as np
+        import pandas as pd
+        logger = logging.getLogger(__name__)
+        for i, patch in enumerate(patches):
+            out = f"patches/p_{i:04d}.npy"
+            np.save(out, patch)
+            check = np.load(out)
+            if (
+                check.dtype != np.float32
+                or check.shape != patch.shape
+                or np.isnan(check).any()
+                or check.min() < 0.0
+            ):
+                print(f"patch not saved correctly: {out}")
+        np.save("lr_stack.npy", lr_stack)
+        back = np.load("lr_stack.npy")
+        if back.shape != lr_stack.shape:
+            raise RuntimeError("low-resolution stack was not written whole")
+        table.to_csv("pairs.csv", index=False)
+        reread = pd.read_csv("pairs.csv")
+        if len(reread) != len(table):
+            warnings.warn("pairs.csv lost rows")
+        elif reread.isna().any().any():
+            logger.warning("pairs.csv has gaps")
+        else:
+            logging.info("pairs.csv verified")
+      `,
+    },
+    {
       name: 'a unit test reads what it wrote back only in assertion calls: unittest methods, a suite helper, pandas.testing',
       code: py`
         import unittest
@@ -1615,6 +1648,34 @@ ruleTests(intermediateFileHop, {
       `,
       findings: [{ line: 3, message: /^"holidays.csv" is written by `frames\[\.\.\.\]\.to_csv` in line 2 and read back here/ }],
       noFix: true,
+    },
+    {
+      name: 'a read-back tested by an `if` whose arm does more than report (skips, trains, rebinds), or whose test calls a function of the project, is a hop',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        for i, patch in enumerate(patches):
+            np.save(f"p_{i}.npy", patch)
+            check = np.load(f"p_{i}.npy")
+            if np.isnan(check).any():
+                print("bad patch")
+                continue
+            train_step(patch)
+        np.save("hr.npy", hr)
+        back = np.load("hr.npy")
+        if back.max() > 1.0:
+            hr = hr / 255.0
+        model.fit(lr, hr)
+        table.to_csv("pairs.csv")
+        reread = pd.read_csv("pairs.csv")
+        if not validate_pairs(reread):
+            print("pairs.csv failed validation")
+      `,
+      findings: [
+        { line: 5, message: /^`f"p_\{i\}.npy"` is written by `np.save` in line 4 and read back here/ },
+        { line: 11, message: /^"hr.npy" is written by `np.save` in line 10 and read back here/ },
+        { line: 16, message: /^"pairs.csv" is written by `table.to_csv` in line 15 and read back here/ },
+      ],
     },
     {
       name: 'a read-back checked by an assertion call and then trained on, or handed to a call that is no assertion, is a hop',
