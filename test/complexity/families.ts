@@ -92,6 +92,20 @@ export function notebookOf(lines: number): DocumentSource {
 }
 
 /**
+ * Thousands of cells that only observe (a summary computed, a printout, a helper defined and
+ * called) run in reverse order, each below a cell that ran after it: which of them commute with the
+ * cells above them is asked of a bounded number, never by a scan of the notebook per cell.
+ */
+export function observingCellsOf(lines: number): DocumentSource {
+  const cells: { text: string; executionOrder: number }[] = [{ text: `${HEADER.join('\n')}\nframe = pd.read_csv("rows.csv")\n`, executionOrder: 1 }];
+  const count = Math.max(1, Math.floor((lines - HEADER.length - 1) / 4));
+  for (let i = 0; i < count; i++) {
+    cells.push({ text: `def summary_${i}(f):\n    return f["c${i}"].mean()\nstat_${i} = summary_${i}(frame)\nprint(stat_${i}, frame.shape)\n`, executionOrder: count + 2 - i });
+  }
+  return notebookSource(cells);
+}
+
+/**
  * One expression thousands of operators deep: a sum of draws, one term per line, trained on.
  * Questions about what encloses a draw (its function, class, loops) must not climb the sum.
  */

@@ -405,6 +405,13 @@ interface CellNames {
   opaque: boolean;
 }
 
+/**
+ * How many cells out of order the rule asks which cells they ran before or after, by a scan of the
+ * notebook each (`outOfOrderWith`), to leave out the ones that commute: bounds the work on a
+ * notebook of thousands of cells run in reverse.
+ */
+const MAX_COMMUTE_SCANS = 400;
+
 /** Top-level statements that only define: a function, a class (decorated or not), an import. */
 const DEFINING = new Set(['function_definition', 'class_definition', 'decorated_definition', ...IMPORTS]);
 const NAMES_BEYOND_SIGHT = new Set(['builtins.exec', 'builtins.eval', 'builtins.globals']);
@@ -747,7 +754,42 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
     && !compared.some((other) => other !== s && other.executionOrder === s.executionOrder);
   // One whose names and modules no other cell uses (unusedImportCells) gave them nothing, whenever it ran.
   const unused = new Set([...unusedImports].map((i) => segments[i]));
-  const sharesCount = (s: Segment): boolean => compared.some((other) => other !== s && other.executionOrder === s.executionOrder);
+  const countUses = new Map<number, number>();
+  for (const s of compared) countUses.set(s.executionOrder!, (countUses.get(s.executionOrder!) ?? 0) + 1);
+  const sharesCount = (s: Segment): boolean => (countUses.get(s.executionOrder!) ?? 0) > 1;
+  // Per session, the largest count above each cell and the smallest below it, one pass each way: a
+  // cell in order (nothing above ran after it, nothing below before it) is answered at once.
+  const sessionOf = new Map(compared.map((s) => [s, session(s)]));
+  const maxAbove = new Map<Segment, number>();
+  const minBelow = new Map<Segment, number>();
+  const extreme = new Map<number, number>();
+  for (const s of compared) {
+    const key = sessionOf.get(s)!;
+    maxAbove.set(s, extreme.get(key) ?? -Infinity);
+    extreme.set(key, Math.max(extreme.get(key) ?? -Infinity, s.executionOrder!));
+  }
+  extreme.clear();
+  for (let i = compared.length - 1; i >= 0; i--) {
+    const key = sessionOf.get(compared[i])!;
+    minBelow.set(compared[i], extreme.get(key) ?? Infinity);
+    extreme.set(key, Math.min(extreme.get(key) ?? Infinity, compared[i].executionOrder!));
+  }
+  // The cells of a cell's session above it that ran after it (`above`), or below it that ran before
+  // it, by a scan of the notebook: asked only of cells out of order, and of MAX_COMMUTE_SCANS at
+  // most, so a notebook of thousands of cells run in reverse costs a bounded amount; past that,
+  // cells are compared as they are.
+  let scans = 0;
+  const outOfOrderWith = (s: Segment, above: boolean): Segment[] | undefined => {
+    if (++scans > MAX_COMMUTE_SCANS) return undefined;
+    const key = sessionOf.get(s);
+    const found: Segment[] = [];
+    for (const other of compared) {
+      if (other === s || sessionOf.get(other) !== key) continue;
+      if (above ? other.startOffset < s.startOffset && other.executionOrder! > s.executionOrder! : other.startOffset > s.startOffset && other.executionOrder! < s.executionOrder!) found.push(other);
+    }
+    return found;
+  };
+  const ranBeforeSomeAbove = (s: Segment): boolean => maxAbove.get(s)! > s.executionOrder!;
   // A cell that only defines functions and classes (definitionCells) and ran before cells above it
   // gives the same state as run after them when it commutes with each (definitionsCommute): the
   // functions it binds read what they use when called, so the order of the two changed nothing.
@@ -755,9 +797,9 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   const position = new Map(segments.map((s, i) => [s, i]));
   const namesOf = (s: Segment) => names.get(position.get(s)!);
   const earlyDefinitions = (s: Segment): boolean => {
-    if (!definitions.has(s) || sharesCount(s)) return false;
-    const ranAfter = compared.filter((other) => other.startOffset < s.startOffset && session(other) === session(s) && other.executionOrder! > s.executionOrder!);
-    return ranAfter.length > 0 && ranAfter.every((other) => definitionsCommute(namesOf(s), namesOf(other)));
+    if (!definitions.has(s) || sharesCount(s) || !ranBeforeSomeAbove(s)) return false;
+    const ranAfter = outOfOrderWith(s, true);
+    return !!ranAfter && ranAfter.every((other) => definitionsCommute(namesOf(s), namesOf(other)));
   };
   // So does a cell that only observes (observingCells: a model's outputs printed, a plot) and ran
   // before the cells above it when each of them only observes too and the two commute
@@ -774,11 +816,13 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   };
   const observedEarly = (s: Segment): boolean => {
     const own = observes(s);
-    if (!own || sharesCount(s)) return false;
-    const sameSession = compared.filter((other) => other !== s && session(other) === session(s));
-    if (sameSession.some((other) => other.startOffset > s.startOffset && other.executionOrder! < s.executionOrder! && !earlyObservation(other))) return false;
-    const ranAfter = sameSession.filter((other) => other.startOffset < s.startOffset && other.executionOrder! > s.executionOrder!);
-    return ranAfter.length > 0 && ranAfter.every((other) => {
+    if (!own || sharesCount(s) || !ranBeforeSomeAbove(s)) return false;
+    if (minBelow.get(s)! < s.executionOrder!) {
+      const ranBefore = outOfOrderWith(s, false);
+      if (!ranBefore || ranBefore.some((other) => !earlyObservation(other))) return false;
+    }
+    const ranAfter = outOfOrderWith(s, true);
+    return !!ranAfter && ranAfter.every((other) => {
       const theirs = observes(other);
       return !!theirs && observationsCommute(namesOf(s), namesOf(other), own, theirs);
     });
