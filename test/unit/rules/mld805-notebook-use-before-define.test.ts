@@ -236,6 +236,16 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'a call that leaves a container empty, passed or by its default, does not read the arm under `if len(heat) != 0:`, `if len(heat):`, `if heat:` or `> 0`',
+      code: [
+        'import matplotlib.pyplot as plt\n',
+        'def draw_zones(ax, shapes, heat={}, labels=[], title=""):\n    if len(heat) != 0:\n        norm = math.sqrt(max(heat.values()))\n    if len(labels) > 0:\n        ax.legend(wrap(labels))\n    if title:\n        ax.set_title(fmt(title))\n    if len(heat):\n        ax.set_xlabel(unit(heat))\n    for shape in shapes:\n        ax.plot(shape)\n',
+        'fig, ax = plt.subplots()\ndraw_zones(ax, zones)\ndraw_zones(ax, zones, {}, labels=[], title="")\n',
+        'import math\ndef wrap(xs):\n    return xs\ndef fmt(t):\n    return t\ndef unit(h):\n    return "trips"\n',
+        'draw_zones(ax, zones, heat=counts, labels=names, title="NYC")\n',
+      ],
+    },
+    {
       name: 'a flag bound once to False turns its arm off as the notebook stands: Restart & Run All never reads what that arm uses',
       code: [
         'RUN_SWEEP = False\nimport numpy as np\n',
@@ -497,6 +507,18 @@ ruleTests(notebookUseBeforeDefine, {
         'from sklearn.svm import SVC\nfrom sklearn.tree import DecisionTreeClassifier as Tree\n',
       ],
       findings: [{ cell: 2, line: 1, column: 10, message: reads }],
+    })),
+    ...[
+      { call: 'draw_zones(ax, zones)', reads: /^`draw_zones\(\)` runs in cell 2 and reads `unit`, first defined in cell 3, below it/ },
+      { call: 'draw_zones(ax, zones, heat=counts)', reads: /^`draw_zones\(\)` runs in cell 2 and reads `math` and `unit`, first defined in cell 3, below it/ },
+    ].map(({ call, reads }) => ({
+      name: `a container the call fills, and an arm that runs unless the value is None, are still read: ${call}`,
+      code: [
+        'def draw_zones(ax, shapes, heat={}):\n    if len(heat) != 0:\n        norm = math.sqrt(max(heat.values()))\n    if heat is not None:\n        ax.set_xlabel(unit(heat))\n',
+        `${call}\n`,
+        'import math\ndef unit(h):\n    return "trips"\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 1, message: reads }],
     })),
     ...[
       { call: 'plot_runs(history)', reads: /^`plot_runs\(\)` runs in cell 3 and reads `names` and `smoothed`, first defined in cell 4, below it/ },
