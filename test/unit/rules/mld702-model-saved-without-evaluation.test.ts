@@ -900,7 +900,7 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
-      name: 'not a model: a preprocessing pipeline stored once in __init__ (`self.pipeline = Pipeline([...])`) and written out by another method, also one ending in a scaler class of the project',
+      name: 'not a model: a preprocessing pipeline stored once in __init__ (`self.pipeline = Pipeline([...])`) and written out by another method, also one ending in a scaler class of the project and reset to None or to a copy read back elsewhere',
       code: py`
         import joblib
         from pathlib import Path
@@ -930,6 +930,13 @@ ruleTests(modelSavedWithoutEvaluation, {
                 self.pipe.fit(X)
                 joblib.dump(self.pipe, "artifacts/preprocessor.joblib")
                 return self
+
+            def load(self):
+                loaded = joblib.load("artifacts/preprocessor.joblib")
+                self.pipe = loaded
+
+            def reset(self):
+                self.pipe = None
 
         if __name__ == "__main__":
             frame = load_frame()

@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { enclosingFunction, methodClass, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { isPreprocessorClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
@@ -195,13 +195,22 @@ function storedInInit(index: SemanticIndex, object: Node): Node | undefined {
   const method = name ? enclosingFunction(object) : undefined;
   const cls = method && methodClass(method);
   if (!name || !cls || index.nodes('call').some((call) => call.childForFieldName('function')?.text === 'setattr')) return undefined;
-  const stores = index.nodes('attribute').filter((node) => node.childForFieldName('attribute')?.text === name && isStoreTarget(node));
+  // A placeholder `None` or a copy read back from a file (`self.pipeline = joblib.load(path)`) builds nothing.
+  const stores = index.nodes('attribute').filter((node) => node.childForFieldName('attribute')?.text === name && isStoreTarget(node) && !buildsNothing(index, node));
   const [store] = stores;
   const init = store && enclosingFunction(store);
   const assignment = store?.parent;
   if (stores.length !== 1 || store.childForFieldName('object')?.text !== 'self' || assignment?.type !== 'assignment') return undefined;
   if (!init || init.childForFieldName('name')?.text !== '__init__' || methodClass(init)?.startIndex !== cls.startIndex) return undefined;
   return assignment.childForFieldName('right') ?? undefined;
+}
+
+/** `self.pipeline = None`, or `= loaded` where `loaded = joblib.load(path)`: the attribute stored holds nothing built here. */
+function buildsNothing(index: SemanticIndex, target: Node): boolean {
+  const assignment = target.parent;
+  const right = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('left'), target) ? assignment.childForFieldName('right') : undefined;
+  const value = right ? stripParens(index.valueOf(right)) : undefined;
+  return !!value && (value.type === 'none' || (value.type === 'call' && index.dataflow.dataIOAt(value)?.direction === 'read'));
 }
 
 /** The attribute is written: the target of an assignment (also inside a tuple of targets), a loop or a `del`. */
