@@ -52,9 +52,11 @@ const PREDICTING_METHODS = new Set(['predict', 'predict_proba', 'predict_log_pro
  * True for a preprocessing class: scikit-learn's own, or a class of the file built on scikit-learn's
  * `TransformerMixin` (directly or through the file's classes) that has no method to predict with, such
  * as a hand-written pipeline of encoders and scalers. A transformer that also predicts is a model.
+ * A class imported from elsewhere, whose body is not in the file, is known by its name only.
  */
 export function isPreprocessorClass(index: SemanticIndex, className: string): boolean {
-  if (!className.startsWith('local:')) return isTransformerClass(className);
+  // An imported class of the project is known by its name only (`FeatureScaler` from `src.features`).
+  if (!className.startsWith('local:')) return isTransformerClass(className) || PREPARER_NAME.test(className);
   return index.classMatches(className, (qname) => qname === 'sklearn.base.TransformerMixin') && !predictsIn(index, className, new Set());
 }
 

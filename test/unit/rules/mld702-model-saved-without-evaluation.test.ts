@@ -900,6 +900,51 @@ ruleTests(modelSavedWithoutEvaluation, {
       `,
     },
     {
+      name: 'not a model: a preprocessing pipeline stored once in __init__ (`self.pipeline = Pipeline([...])`) and written out by another method, also one ending in a scaler class of the project and reset to None or to a copy read back elsewhere',
+      code: py`
+        import joblib
+        from pathlib import Path
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import PowerTransformer, RobustScaler
+        from src.components.cleaning import RowCleaner
+        from src.components.scaling import FeatureScaler
+
+        class NumericScaling:
+            def __init__(self, columns):
+                self.columns = columns
+                self.pipeline = Pipeline([("power", PowerTransformer()), ("robust", RobustScaler())])
+
+            def fit_transform(self, X):
+                out = self.pipeline.fit_transform(X[self.columns])
+                self.save_pipeline()
+                return out
+
+            def save_pipeline(self, path="artifacts/scaler.joblib"):
+                joblib.dump(self.pipeline, Path(path))
+
+        class Preprocessor:
+            def __init__(self):
+                self.pipe = Pipeline([("cleaner", RowCleaner()), ("scaler", FeatureScaler())])
+
+            def fit(self, X):
+                self.pipe.fit(X)
+                joblib.dump(self.pipe, "artifacts/preprocessor.joblib")
+                return self
+
+            def load(self):
+                loaded = joblib.load("artifacts/preprocessor.joblib")
+                self.pipe = loaded
+
+            def reset(self):
+                self.pipe = None
+
+        if __name__ == "__main__":
+            frame = load_frame()
+            NumericScaling(NUMERIC).fit_transform(frame)
+            Preprocessor().fit(frame)
+      `,
+    },
+    {
       name: 'a file that only fits classes named for preparing data (a vocabulary, a tokenizer, a scaler of the project) trains nothing: what it saves is left alone',
       code: py`
         import os
@@ -1165,6 +1210,40 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(clf.state_dict(), "models/sentiment.pt")
       `,
       findings: [{ line: 8, message: /^clf is saved to "models\/sentiment\.pt", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'an attribute of self whose __init__ builds a model pipeline, or that another method sets again, may hold a model: judged',
+      code: py`
+        import joblib
+        from sklearn.linear_model import Ridge
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        class FareModel:
+            def __init__(self):
+                self.pipeline = Pipeline([("scale", StandardScaler()), ("ridge", Ridge())])
+
+            def fit(self, X, y):
+                self.pipeline.fit(X, y)
+                joblib.dump(self.pipeline, "models/fare.joblib")
+
+        class DemandModel:
+            def __init__(self):
+                self.steps = Pipeline([("scale", StandardScaler())])
+
+            def use_regressor(self):
+                self.steps = Pipeline([("scale", StandardScaler()), ("ridge", Ridge())])
+
+            def fit(self, X, y):
+                self.steps.fit(X, y)
+                joblib.dump(self.steps, "models/demand.joblib")
+
+        if __name__ == "__main__":
+            frame = load_frame()
+            FareModel().fit(frame, frame.fare)
+            DemandModel().fit(frame, frame.count)
+      `,
+      findings: [{ line: 12, message: /^self\.pipeline is saved to "models\/fare\.joblib", but this script computes no held-out metric for it/, related: 2 }],
     },
     {
       name: 'pipelines that end in a model, or in a class of the file that also predicts, are models: judged',

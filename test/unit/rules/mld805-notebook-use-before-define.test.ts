@@ -236,6 +236,16 @@ ruleTests(notebookUseBeforeDefine, {
       ],
     },
     {
+      name: 'a call that leaves a container empty, passed or by its default, does not read the arm under `if len(heat) != 0:`, `if len(heat):`, `if labels:` or `> 0`, nor the else of `if len(heat) == 0:` or `if not labels:`, nor, left None, the else of `if cmap is None:`',
+      code: [
+        'import matplotlib.pyplot as plt\n',
+        'def draw_zones(ax, shapes, heat={}, labels=[], title="", cmap=None):\n    if len(heat) != 0:\n        norm = math.sqrt(max(heat.values()))\n    if len(labels) > 0:\n        ax.legend(wrap(labels))\n    if title:\n        ax.set_title(fmt(title))\n    if len(heat):\n        ax.set_xlabel(unit(heat))\n    for shape in shapes:\n        if len(heat) == 0:\n            color = "grey"\n        else:\n            color = shade(math.sqrt(heat[shape]))\n        if not labels:\n            ax.plot(shape, color=color)\n        else:\n            ax.plot(shape, color=color, label=wrap(labels))\n        if cmap is None:\n            continue\n        else:\n            ax.set_cmap(palette(cmap))\n',
+        'fig, ax = plt.subplots()\ndraw_zones(ax, zones)\ndraw_zones(ax, zones, {}, labels=[], title="")\n',
+        'import math\ndef wrap(xs):\n    return xs\ndef fmt(t):\n    return t\ndef unit(h):\n    return "trips"\ndef shade(v):\n    return v\ndef palette(c):\n    return c\n',
+        'draw_zones(ax, zones, heat=counts, labels=names, title="NYC", cmap="Reds")\n',
+      ],
+    },
+    {
       name: 'a flag bound once to False turns its arm off as the notebook stands: Restart & Run All never reads what that arm uses',
       code: [
         'RUN_SWEEP = False\nimport numpy as np\n',
@@ -497,6 +507,18 @@ ruleTests(notebookUseBeforeDefine, {
         'from sklearn.svm import SVC\nfrom sklearn.tree import DecisionTreeClassifier as Tree\n',
       ],
       findings: [{ cell: 2, line: 1, column: 10, message: reads }],
+    })),
+    ...[
+      { call: 'draw_zones(ax, zones)', reads: /^`draw_zones\(\)` runs in cell 2 and reads `unit`, first defined in cell 3, below it/ },
+      { call: 'draw_zones(ax, zones, heat=counts)', reads: /^`draw_zones\(\)` runs in cell 2 and reads `math` and `unit`, first defined in cell 3, below it/ },
+    ].map(({ call, reads }) => ({
+      name: `a container the call fills, and the else of a test for None, which an empty value passes, are still read: ${call}`,
+      code: [
+        'def draw_zones(ax, shapes, heat={}):\n    if len(heat) != 0:\n        norm = math.sqrt(max(heat.values()))\n    if heat is None:\n        return\n    else:\n        ax.set_xlabel(unit(heat))\n',
+        `${call}\n`,
+        'import math\ndef unit(h):\n    return "trips"\n',
+      ],
+      findings: [{ cell: 1, line: 1, column: 1, message: reads }],
     })),
     ...[
       { call: 'plot_runs(history)', reads: /^`plot_runs\(\)` runs in cell 3 and reads `names` and `smoothed`, first defined in cell 4, below it/ },

@@ -4129,6 +4129,43 @@ ruleTests(unsafeModelDeserialization, {
       output: FALLBACK_LOADS.replace('torch.load(own)', 'torch.load(own, weights_only=True)').replace('torch.load(os.path.join(models_dir, "lstm.pth"))', 'torch.load(os.path.join(models_dir, "lstm.pth"), weights_only=True)'),
     },
     {
+      name: 'a model restored into one name by the two arms of a conditional expression, one through a helper called only there, is one finding, linked; a helper called twice stays apart',
+      code: py`
+        import joblib
+        from pathlib import Path
+
+        MODELS = Path("artifacts/models")
+
+        def load_final_model():
+            final_model_path = next(MODELS.glob("*_final_model.pkl"))
+            return joblib.load(final_model_path)
+
+        def run_evaluation(model_path=None):
+            model = joblib.load(model_path) if model_path else load_final_model()
+            return model
+
+        def serve(kind):
+            ranker_model = joblib.load(f"ranker_model_{kind}.pkl") if kind else (joblib.load("ranker_model.pkl"))
+            return ranker_model
+
+        def load_default_model():
+            return joblib.load("default_model.pkl")
+
+        def predict(model_file):
+            model = joblib.load(model_file) if model_file else load_default_model()
+            return model
+
+        def warm_up():
+            return load_default_model()
+      `,
+      findings: [
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+        { line: 15, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 },
+        { line: 19, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 22, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
       name: 'a model returned from a first source, else read from a second after the branch that returns, is one finding per model, linked',
       code: RETURNED_FIRST_LOADS,
       findings: [

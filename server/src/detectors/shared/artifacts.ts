@@ -3,7 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { stripParens } from '../../semantics/nodes';
+import { enclosingFunction, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { isPreprocessorClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
@@ -176,10 +176,51 @@ export function nonModelSaved(index: SemanticIndex, saved: ModelSave): NonModel 
 
 /** A fitted preprocessor (a scaler, an encoder), by the class that built or fitted it, or in every binding of its name. */
 function isPreprocessor(index: SemanticIndex, object: Node): boolean {
+  const stored = storedInInit(index, object);
+  if (stored) return isPreprocessor(index, stored);
   const kind = index.dataflow.kindOf(object);
   const className = kind?.kind === 'model' ? kind.className : index.constructedClass(object) ?? fittedClass(index, object);
   if (className && PIPELINES.has(className)) return endsInPreprocessor(index, object, PIPELINES.get(className)!);
   return className ? isPreprocessorClass(index, className) : preprocessorInEveryBinding(index, object);
+}
+
+/**
+ * What `self.pipeline` holds when the file's one assignment to an attribute of that name, on any
+ * object, is `self.pipeline = Pipeline([...])` in `__init__` of the class whose method reads it: every
+ * instance holds what its construction stored. An attribute set anywhere else too, or by `setattr`,
+ * may hold something else by the time it is read.
+ */
+function storedInInit(index: SemanticIndex, object: Node): Node | undefined {
+  const name = object.type === 'attribute' && object.childForFieldName('object')?.text === 'self' ? object.childForFieldName('attribute')?.text : undefined;
+  const method = name ? enclosingFunction(object) : undefined;
+  const cls = method && methodClass(method);
+  if (!name || !cls || index.nodes('call').some((call) => call.childForFieldName('function')?.text === 'setattr')) return undefined;
+  // A placeholder `None` or a copy read back from a file (`self.pipeline = joblib.load(path)`) builds nothing.
+  const stores = index.nodes('attribute').filter((node) => node.childForFieldName('attribute')?.text === name && isStoreTarget(node) && !buildsNothing(index, node));
+  const [store] = stores;
+  const init = store && enclosingFunction(store);
+  const assignment = store?.parent;
+  if (stores.length !== 1 || store.childForFieldName('object')?.text !== 'self' || assignment?.type !== 'assignment') return undefined;
+  if (!init || init.childForFieldName('name')?.text !== '__init__' || methodClass(init)?.startIndex !== cls.startIndex) return undefined;
+  return assignment.childForFieldName('right') ?? undefined;
+}
+
+/** `self.pipeline = None`, or `= loaded` where `loaded = joblib.load(path)`: the attribute stored holds nothing built here. */
+function buildsNothing(index: SemanticIndex, target: Node): boolean {
+  const assignment = target.parent;
+  const right = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('left'), target) ? assignment.childForFieldName('right') : undefined;
+  const value = right ? stripParens(index.valueOf(right)) : undefined;
+  return !!value && (value.type === 'none' || (value.type === 'call' && index.dataflow.dataIOAt(value)?.direction === 'read'));
+}
+
+/** The attribute is written: the target of an assignment (also inside a tuple of targets), a loop or a `del`. */
+function isStoreTarget(node: Node): boolean {
+  let target: Node = node;
+  while (target.parent && (target.parent.type === 'pattern_list' || target.parent.type === 'tuple_pattern' || target.parent.type === 'list_pattern')) target = target.parent;
+  const parent = target.parent;
+  if (!parent) return false;
+  if (parent.type === 'assignment' || parent.type === 'augmented_assignment' || parent.type === 'for_statement') return parent.childForFieldName('left')?.startIndex === target.startIndex;
+  return parent.type === 'delete_statement';
 }
 
 /** Pipelines, by how their steps are given: a list of (name, step) pairs, or the steps as arguments. */
