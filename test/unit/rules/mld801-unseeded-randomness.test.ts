@@ -1891,6 +1891,31 @@ const PRUNING_DEMO = (after: string) => py`
 ruleTests(unseededRandomness, {
   valid: [
     {
+      name: 'a draw in a Sacred command, or in a helper only the command calls, after Sacred seeds NumPy and Python with the constant seed its config gives',
+      code: py`
+        import random
+        import numpy as np
+        from sacred import Experiment
+        from sacred.observers import FileStorageObserver
+
+        ex = Experiment("noise")
+        ex.observers.append(FileStorageObserver("logs"))
+
+        @ex.config
+        def cfg():
+            seed = 7
+
+        def jitter(y):
+            return y + np.random.normal(scale=0.1, size=len(y))
+
+        @ex.automain
+        def run():
+            random.shuffle(rows)
+            model.fit(X, jitter(y))
+            ex.log_scalar("score", model.score(X_te, y_te))
+      `,
+    },
+    {
       name: 'a booster built and fitted in one statement on drawn rows, its value dropped (a probe of the GPU build): what it learned is gone with it',
       code: gpuProbe('lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))'),
     },
@@ -3953,6 +3978,24 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('a draw in a Sacred command the script calls itself: a plain call, which Sacred does not seed', py`
+        import numpy as np
+        from sacred import Experiment
+
+        ex = Experiment("noise")
+
+        @ex.config
+        def cfg():
+            seed = 7
+
+        @ex.main
+        def run():
+            model.fit(X, y + np.random.normal(scale=0.1, size=len(y)))
+            ex.log_scalar("score", model.score(X_te, y_te))
+
+        if __name__ == "__main__":
+            run()
+      `, 12, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sacred import Experiment', 'np.random.seed(SEED)'),
     seededCase('an NLTK language model fitted on sentences shuffled by the random module, then scored: the fit learns from the draw', py`
       import random
       from nltk.lm import MLE

@@ -186,6 +186,46 @@ const SET_UP_OUTSIDE_TESTS = (seedLine: string, seed: string) => py`
           self.assertGreater(forest.score(self.X, self.X[:, 0]), 0.5)
 `;
 
+/**
+ * A Sacred experiment whose config gives a constant seed, and a helper building a forest that its
+ * command calls; `outside` is what the module runs besides, `seedLine` and `seed` what the fix adds.
+ */
+const SACRED_HELPER = (outside: string, seedLine: string, seed: string) => py`
+  from sacred import Experiment
+  from sklearn.ensemble import RandomForestClassifier${seedLine}
+
+  ex = Experiment("forest")
+
+  @ex.config
+  def cfg():
+      seed = 45
+      n_splits = 10
+
+  def build():
+      return RandomForestClassifier(${seed})
+${outside}
+  @ex.automain
+  def run(n_splits):
+      return cross_val_score(build(), X, y, cv=n_splits).mean()
+`;
+
+/** A Sacred command whose config sets `seed = None`; `seedLine` and `seed` are what the fix adds. */
+const SACRED_NONE_SEED = (seedLine: string, seed: string) => py`
+  from sacred import Experiment
+  from sklearn.ensemble import RandomForestClassifier${seedLine}
+
+  ex = Experiment("forest")
+
+  @ex.config
+  def cfg():
+      n_estimators = 100
+      seed = None
+
+  @ex.automain
+  def run(n_estimators):
+      return RandomForestClassifier(n_estimators=n_estimators${seed}).fit(X, y).score(X_te, y_te)
+`;
+
 /** Parametrized and wrapped estimators that tests fit; `seedLine` and `seed` are what the first fix adds (to both forests). */
 const FITTED_IN_TESTS = (seedLine: string, seed: string) => py`
   import pytest
@@ -503,6 +543,34 @@ const seededTemplateCase = (name: string, template: (constant: string, argument:
 
 ruleTests(missingRandomState, {
   valid: [
+    {
+      name: 'a Sacred command runs after Sacred seeds NumPy with the constant seed its config gives: the forest its helper builds draws the same each run',
+      code: SACRED_HELPER('', '', ''),
+    },
+    {
+      name: 'a Sacred main or command whose seed is added to the config as a constant (keyword or dictionary), the experiment built through the module',
+      code: py`
+        import sacred
+        from sklearn.ensemble import ExtraTreesRegressor
+        from sklearn.model_selection import train_test_split
+
+        ex = sacred.Experiment("trees")
+        ex.add_config({"seed": 3, "depth": 4})
+
+        @ex.main
+        def train(depth):
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2)
+            model = ExtraTreesRegressor(max_depth=depth).fit(X_tr, y_tr)
+            ex.log_scalar("r2", model.score(X_te, y_te))
+
+        @ex.command(unobserved=True)
+        def quick():
+            ExtraTreesRegressor(n_estimators=5).fit(X, y).score(X, y)
+
+        if __name__ == "__main__":
+            ex.run_commandline()
+      `,
+    },
     {
       name: 'a split drawn only where the file that keeps it is missing, and saved there by the same arm: later runs read it back',
       code: py`
@@ -1649,6 +1717,18 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a Sacred experiment whose config sets the seed to None: Sacred draws one anew each run',
+      code: SACRED_NONE_SEED('', ''),
+      findings: [{ line: 13, message: /^`RandomForestClassifier` is called without `random_state`/ }],
+      output: SACRED_NONE_SEED('\n  SEED = 42', ', random_state=SEED'),
+    },
+    {
+      name: 'a Sacred config seed does not seed a helper the module also calls before any command runs',
+      code: SACRED_HELPER('\n  baseline = build().fit(X, y).score(X_te, y_te)\n', '', ''),
+      findings: [{ line: 12, message: /^`RandomForestClassifier` is called without `random_state`/ }],
+      output: SACRED_HELPER('\n  baseline = build().fit(X, y).score(X_te, y_te)\n', '\n  SEED = 42', 'random_state=SEED'),
+    },
     {
       name: 'a split saved inside a try whose handler catches any error: no cache, it is drawn on every call',
       code: py`

@@ -454,6 +454,83 @@ function runsAfterTrainer(index: SemanticIndex, trainer: CallSite, at: Node, dep
   return calls.length > 0 && calls.every((call) => runsAfterTrainer(index, trainer, call.node, depth + 1));
 }
 
+/**
+ * Sacred's experiment (`ex = Experiment("name")`) runs each of its commands — the function under
+ * `@ex.automain`, `@ex.main` or `@ex.command` — after it seeds Python's and NumPy's global
+ * generators (`set_global_seed`) with the run's `seed`. Only a constant seed its config gives
+ * (`seed = 45` in an `@ex.config` function, `ex.add_config(seed=45)`) repeats on every run; with none,
+ * Sacred draws one. A command the file calls itself is a plain call, run unseeded.
+ */
+const SACRED_EXPERIMENTS = new Set(['sacred.Experiment', 'sacred.experiment.Experiment']);
+const SACRED_COMMANDS = new Set(['automain', 'main', 'command']);
+const SACRED_SEEDS: readonly Library[] = ['numpy', 'random'];
+
+/** The experiment object a decorator (`@ex.automain`, `@ex.command(...)`) names, and the attribute it uses. */
+function experimentDecorator(index: SemanticIndex, decorator: Node): string | undefined {
+  let expression: Node | null | undefined = decorator.namedChildren[0];
+  if (expression?.type === 'call') expression = expression.childForFieldName('function');
+  const object = expression?.type === 'attribute' ? expression.childForFieldName('object') : undefined;
+  if (!object || !SACRED_EXPERIMENTS.has(index.constructedClass(object) ?? '')) return undefined;
+  return expression!.childForFieldName('attribute')?.text;
+}
+
+/** A constant number given as the config's `seed`. */
+function constantSeed(index: SemanticIndex, value: Node | undefined | null): boolean {
+  return !!value && index.literal(value)?.kind === 'number';
+}
+
+/** Whether an experiment's config gives a constant `seed` (see SACRED_EXPERIMENTS). */
+function experimentConfigSeeds(index: SemanticIndex, definitions: readonly Node[]): boolean {
+  const inConfig = definitions.some((definition) => {
+    const fn = definition.childForFieldName('definition');
+    const isConfig = definition.namedChildren.some((child) => child?.type === 'decorator' && experimentDecorator(index, child) === 'config');
+    return isConfig && fn?.type === 'function_definition' && (fn.childForFieldName('body')?.namedChildren ?? []).some((statement) => {
+      const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+      return assignment?.type === 'assignment' && assignment.childForFieldName('left')?.text === 'seed' && constantSeed(index, assignment.childForFieldName('right'));
+    });
+  });
+  return inConfig || index.methodCalls('add_config').some((call) => {
+    const object = call.callee.type === 'attribute' ? call.callee.childForFieldName('object') : undefined;
+    if (!object || !SACRED_EXPERIMENTS.has(index.constructedClass(object) ?? '')) return false;
+    if (constantSeed(index, call.kwargs.get('seed'))) return true;
+    const given = call.args[0];
+    return given?.type === 'dictionary' && given.namedChildren.some((pair) => pair?.type === 'pair'
+      && index.literal(pair.childForFieldName('key')!)?.kind === 'string' && (index.literal(pair.childForFieldName('key')!) as { value: string }).value === 'seed'
+      && constantSeed(index, pair.childForFieldName('value')));
+  });
+}
+
+/** The functions a Sacred experiment runs seeded (its commands), when its config gives a constant seed. */
+const documentExperimentCommands = oncePer((index: SemanticIndex): Node[] => {
+  const definitions = index.nodes('decorated_definition');
+  const commands = definitions.filter((definition) => definition.namedChildren.some((child) => child?.type === 'decorator' && SACRED_COMMANDS.has(experimentDecorator(index, child) ?? '')));
+  if (commands.length === 0 || !experimentConfigSeeds(index, definitions)) return [];
+  // A command the file calls itself (`run()` under `__main__`) runs there without Sacred's seeding.
+  return commands.flatMap((definition) => {
+    const fn = definition.childForFieldName('definition');
+    return fn?.type === 'function_definition' && index.dataflow.callsOf(fn).length === 0 ? [fn] : [];
+  });
+});
+
+/**
+ * True when a Sacred command has seeded `library` by the time `at` runs: `at` is in the command's
+ * body, or in a function every call of which runs so (the helper the command calls to build the model).
+ */
+export function seededByExperiment(index: SemanticIndex, library: Library, at: Node): boolean {
+  if (!SACRED_SEEDS.includes(library)) return false;
+  const commands = documentExperimentCommands(index);
+  return commands.length > 0 && runsInCommand(index, commands, at, 0);
+}
+
+function runsInCommand(index: SemanticIndex, commands: readonly Node[], at: Node, depth: number): boolean {
+  const scope = enclosingFunction(at);
+  if (!scope) return false;
+  if (commands.some((command) => sameNode(command, scope))) return true;
+  if (depth >= CALLER_DEPTH) return false;
+  const calls = index.dataflow.callsOf(scope);
+  return calls.length > 0 && calls.every((call) => runsInCommand(index, commands, call.node, depth + 1));
+}
+
 const LEADING_STATEMENTS = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
 
 /**
