@@ -600,11 +600,6 @@ function callsOwnFunction(index: SemanticIndex, call: CallSite): boolean {
 const FILE_WRITERS = /^(pickle\.dump|joblib\.dump|json\.dump|numpy\.(save|savez|savez_compressed|savetxt))$/;
 /** Methods that write their receiver to a file and leave it as it was. */
 const WRITING_METHODS = /^(to_(csv|parquet|excel|json|pickle|feather|html|latex)|savefig)$/;
-/** `open(path, mode)` with a mode that writes (`"w"`, `"wb"`, `"a"`). */
-function opensForWriting(call: CallSite): boolean {
-  const mode = call.args[1] ?? call.kwargs.get('mode');
-  return mode?.type === 'string' && /^["'][wax]b?\+?["']$/.test(mode.text);
-}
 
 /**
  * The cells that only observe the other cells' values (see observationsCommute): every statement
@@ -649,7 +644,7 @@ function observingCells(index: SemanticIndex, names: ReadonlyMap<number, CellNam
     const receiver = call.receiver ? stripParens(call.receiver) : undefined;
     const ownReceiver = receiver?.type === 'identifier' && !!owned.get(call.segmentIndex)?.get(scopeOf(call.node))?.has(receiver.text);
     if (PLOTTING.test(qname)) cell.plots = true;
-    else if (FILE_WRITERS.test(qname) || (qname === 'builtins.open' && opensForWriting(call)) || (!call.qname && call.method && WRITING_METHODS.test(call.method))) cell.writes = true;
+    else if (FILE_WRITERS.test(qname) || (qname === 'builtins.open' && index.dataflow.dataIOAt(call.node)?.direction === 'write') || (!call.qname && call.method && WRITING_METHODS.test(call.method))) cell.writes = true;
     else if (qname.startsWith('builtins.') ? PURE_BUILTINS.has(qname.slice(9)) : PURE_FUNCTION.test(qname) && !call.kwargs.has('out')) continue;
     else if (callsOwnFunction(index, call)) continue;
     else if (call.receiver && call.method && (OUTPUT_METHODS.has(call.method) || (!call.qname && (ownReceiver || (READING_METHODS.has(call.method) && !call.kwargs.has('inplace')))))) continue;

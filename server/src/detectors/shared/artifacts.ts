@@ -10,6 +10,7 @@ import type { CalleeSelection } from '../types';
 import { ML_PACKAGES } from './libraries';
 import { trainingOf } from './models';
 import { bindingsOf } from './objects';
+import { oncePer, pushTo } from '../../engine/collections';
 
 export interface ModelSave {
   call: CallSite;
@@ -194,9 +195,9 @@ function storedInInit(index: SemanticIndex, object: Node): Node | undefined {
   const name = object.type === 'attribute' && object.childForFieldName('object')?.text === 'self' ? object.childForFieldName('attribute')?.text : undefined;
   const method = name ? enclosingFunction(object) : undefined;
   const cls = method && methodClass(method);
-  if (!name || !cls || index.nodes('call').some((call) => call.childForFieldName('function')?.text === 'setattr')) return undefined;
+  if (!name || !cls || callsSetattr(index)) return undefined;
   // A placeholder `None` or a copy read back from a file (`self.pipeline = joblib.load(path)`) builds nothing.
-  const stores = index.nodes('attribute').filter((node) => node.childForFieldName('attribute')?.text === name && isStoreTarget(node) && !buildsNothing(index, node));
+  const stores = (attributeStores(index).get(name) ?? []).filter((node) => !buildsNothing(index, node));
   const [store] = stores;
   const init = store && enclosingFunction(store);
   const assignment = store?.parent;
@@ -204,6 +205,19 @@ function storedInInit(index: SemanticIndex, object: Node): Node | undefined {
   if (!init || init.childForFieldName('name')?.text !== '__init__' || methodClass(init)?.startIndex !== cls.startIndex) return undefined;
   return assignment.childForFieldName('right') ?? undefined;
 }
+
+/** Whether the file calls `setattr`: worked out once per document, not once per save asked about. */
+const callsSetattr = oncePer((index: SemanticIndex): boolean => index.nodes('call').some((call) => call.childForFieldName('function')?.text === 'setattr'));
+
+/** The targets that write each attribute name, on any object (isStoreTarget), listed once per document. */
+const attributeStores = oncePer((index: SemanticIndex): Map<string, Node[]> => {
+  const stores = new Map<string, Node[]>();
+  for (const node of index.nodes('attribute')) {
+    const name = node.childForFieldName('attribute')?.text;
+    if (name && isStoreTarget(node)) pushTo(stores, name, node);
+  }
+  return stores;
+});
 
 /** `self.pipeline = None`, or `= loaded` where `loaded = joblib.load(path)`: the attribute stored holds nothing built here. */
 function buildsNothing(index: SemanticIndex, target: Node): boolean {
