@@ -1540,6 +1540,28 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 'an estimator whose name is handed only to seeding searches and ensembles, and otherwise only asked for answers or shown: the clones are trained, not the object',
+      code: [
+        py`
+          from sklearn import ensemble, metrics, model_selection, tree
+          dt = tree.DecisionTreeClassifier()
+          grid = {"max_depth": [2, 4], "min_samples_leaf": [1, 3], "random_state": [123]}
+          tuned = model_selection.GridSearchCV(estimator=dt, param_grid=grid, scoring="accuracy").fit(X_train, y_train)
+          y_pred = dt.predict(X_valid)
+          print(metrics.accuracy_score(y_valid, y_pred))
+          boosted = ensemble.AdaBoostClassifier(base_estimator=dt, n_estimators=25, random_state=123).fit(X_train, y_train)
+        `,
+        py`
+          from sklearn.ensemble import BaggingClassifier, ExtraTreesClassifier
+          base = ExtraTreesClassifier(n_estimators=50)
+          bag = BaggingClassifier(base, n_estimators=10, random_state=0).fit(X, y)
+          print(base)
+          proba = base.predict_proba(X_test)
+          log_proba = base.predict_log_proba(X_test)
+        `,
+      ],
+    },
+    {
       name: 'estimators in a dictionary searched one by one with the grid under the same key, every grid setting the seed',
       code: py`
         from sklearn.ensemble import BaggingClassifier, ExtraTreesClassifier
@@ -2309,6 +2331,52 @@ ruleTests(missingRandomState, {
         forest = ExtraTreesRegressor(random_state=SEED)
         baseline = forest.fit(X, y)
         tuned = GridSearchCV(forest, {"max_depth": [3, 6], "random_state": [1]}).fit(X, y)
+      `,
+    },
+    {
+      name: 'an estimator handed to a seeding search and asked for answers, but also cross-validated through its name: the cross-validation trains it unseeded',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import GridSearchCV, cross_val_score
+        rf = RandomForestClassifier()
+        GridSearchCV(rf, {"n_estimators": [100, 200], "random_state": [0]}).fit(X, y)
+        preds = rf.predict(X_test)
+        scores = cross_val_score(rf, X, y, cv=5)
+      `,
+      findings: [{ line: 3, message: /^`RandomForestClassifier` is called without `random_state`/ }],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import GridSearchCV, cross_val_score
+        SEED = 42
+        rf = RandomForestClassifier(random_state=SEED)
+        GridSearchCV(rf, {"n_estimators": [100, 200], "random_state": [0]}).fit(X, y)
+        preds = rf.predict(X_test)
+        scores = cross_val_score(rf, X, y, cv=5)
+      `,
+    },
+    {
+      name: 'an estimator handed to a seeding search and printed, but also put in a pipeline that is fitted: the pipeline trains it unseeded',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        gb = GradientBoostingClassifier(subsample=0.8)
+        GridSearchCV(gb, {"max_depth": [2, 3], "random_state": [0]}).fit(X, y)
+        print(gb.predict_proba(X_test))
+        pipe = make_pipeline(StandardScaler(), gb).fit(X, y)
+      `,
+      findings: [{ line: 5, message: /^`GradientBoostingClassifier` is called without `random_state`/ }],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.pipeline import make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        SEED = 42
+        gb = GradientBoostingClassifier(subsample=0.8, random_state=SEED)
+        GridSearchCV(gb, {"max_depth": [2, 3], "random_state": [0]}).fit(X, y)
+        print(gb.predict_proba(X_test))
+        pipe = make_pipeline(StandardScaler(), gb).fit(X, y)
       `,
     },
     {
