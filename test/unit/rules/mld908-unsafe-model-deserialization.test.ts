@@ -5934,11 +5934,7 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'a function loading through a parameter its caller hands on from its own parameter, every call of the caller passing one value, reads the file the caller loads: one finding per file (a settings entry, an attribute, the path itself)',
       code: PARAMETER_HANDED_ON,
-      findings: [
-        { line: 8, message: /\(as does 1 other load of this file\)/, related: 1 },
-        { line: 21, message: /\(as does 1 other load of this file\)/, related: 1 },
-        { line: 31, message: /\(as does 1 other load of this file\)/, related: 1 },
-      ],
+      findings: [8, 21, 31].map((line) => ({ line, message: /\(as does 1 other load of this file\)/, related: 1 })),
       safety: 'unsafe',
       output: PARAMETER_HANDED_ON.replace('torch.load(config["input_file"], map_location="cpu")', 'torch.load(config["input_file"], map_location="cpu", weights_only=True)').replace('torch.load(config["input_file"]))', 'torch.load(config["input_file"], weights_only=True))'),
     },
