@@ -541,8 +541,45 @@ const OWN_INIT_SUBCLASS = (seedLine: string, seed: string) => py`
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
 
+/** Seeds handed to scikit-learn under names it does not take; `split` is the keyword of the two splits (what the first fix writes). */
+const SEED_UNDER_OTHER_NAMES = (split: string) => py`
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import KFold, train_test_split
+  from sklearn.neural_network import MLPClassifier
+
+  X_train_mel, X_test_mel, y_train, y_test = train_test_split(X_mel, y, test_size=0.2, ${split}=42)
+  X_train_mfcc, X_test_mfcc, _, _ = train_test_split(X_mfcc, y, test_size=0.2, ${split}=42)
+  forest = RandomForestClassifier(n_estimators=200, seed=0).fit(X_train_mel, y_train)
+  mlp = MLPClassifier(hidden_layer_sizes=(64,), random_seed=1).fit(X_train_mfcc, y_train)
+  for train_idx, test_idx in KFold(n_splits=5, shuffle=True, randomstate=3).split(X_mel):
+      forest.fit(X_mel[train_idx], y[train_idx])
+`;
+
+/** A pandas sample handed its seed as `keyword`, before a split with none. */
+const SAMPLED_UNDER_ANOTHER_NAME = (keyword: string) => py`
+  import pandas as pd
+  from sklearn.model_selection import train_test_split
+
+  df = pd.read_csv("clips.csv")
+  shuffled = df.sample(frac=1, ${keyword}=0)
+  train, test = train_test_split(shuffled, test_size=0.25)
+  model.fit(train[features], train.label)
+`;
+
 ruleTests(missingRandomState, {
   valid: [
+    {
+      name: 'the boosting libraries take their seed as `seed` or `random_seed` themselves: handed so, they are seeded',
+      code: py`
+        from catboost import CatBoostClassifier
+        from lightgbm import LGBMClassifier
+        from xgboost import XGBClassifier
+
+        cat = CatBoostClassifier(iterations=300, random_seed=7).fit(X, y)
+        gbm = LGBMClassifier(subsample=0.8, subsample_freq=1, seed=7).fit(X, y)
+        xgb = XGBClassifier(subsample=0.8, seed=7).fit(X, y)
+      `,
+    },
     {
       name: 'a Sacred command runs after Sacred seeds NumPy with the constant seed its config gives: the forest its helper builds draws the same each run',
       code: SACRED_HELPER('', '', ''),
@@ -1739,6 +1776,26 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a seed handed to scikit-learn under a name it does not take (`random=`, `seed=`, `random_seed=`, `randomstate=`): the call raises a TypeError, and the message says so',
+      code: SEED_UNDER_OTHER_NAMES('random'),
+      findings: [
+        { line: 5, message: /^`train_test_split` is handed its seed as `random=` here and at 1 other place, a keyword it does not take: the call raises a TypeError before it draws anything; the seed belongs in `random_state`$/, related: 1 },
+        { line: 7, message: /^`RandomForestClassifier` is handed its seed as `seed=`, a keyword it does not take: the call raises a TypeError/ },
+        { line: 8, message: /^`MLPClassifier` is handed its seed as `random_seed=`/ },
+        { line: 9, message: /^`KFold` is handed its seed as `randomstate=`/ },
+      ],
+      output: SEED_UNDER_OTHER_NAMES('random_state'),
+    },
+    {
+      name: 'a pandas sample handed `seed=` raises too; beside it, a split with no seed at all keeps the missing-seed message',
+      code: SAMPLED_UNDER_ANOTHER_NAME('seed'),
+      findings: [
+        { line: 5, message: /^`df.sample` is handed its seed as `seed=`, a keyword it does not take/ },
+        { line: 6, message: /^`train_test_split` is called without `random_state`: each run splits the data differently/ },
+      ],
+      output: SAMPLED_UNDER_ANOTHER_NAME('random_state'),
+    },
     {
       name: 'a Sacred experiment whose config sets the seed to None: Sacred draws one anew each run',
       code: SACRED_NONE_SEED('', ''),

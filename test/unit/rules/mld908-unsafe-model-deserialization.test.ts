@@ -595,6 +595,109 @@ const HELPER_LOADS_ITS_PARAMETER = py`
       return mean, std
 `;
 
+/** Functions that load through a parameter their callers hand on from their own parameter, every call of the outer function passing one value: a settings entry, an attribute of parsed arguments, the path itself. */
+const PARAMETER_HANDED_ON = py`
+  import torch
+
+
+  def evaluate(config, model=None):
+      if model is None:
+          model = config["model"]
+          if config["input_file"]:
+              model.load_state_dict(torch.load(config["input_file"], map_location="cpu"))
+      return model.eval()
+
+
+  def train(config):
+      model = config["model"]
+      if config["input_file"]:
+          model.load_state_dict(torch.load(config["input_file"]))
+      fit(model)
+      evaluate(config, model)
+
+
+  def restore(opts):
+      return torch.load(opts.weights)
+
+
+  def finetune(args):
+      state = torch.load(args.weights, map_location="cpu")
+      restore(args)
+      return state
+
+
+  def load_state(path):
+      return torch.load(path)
+
+
+  def resume(ckpt):
+      first = torch.load(ckpt, map_location="cpu")
+      load_state(ckpt)
+      return first
+
+
+  def main():
+      config = build_config()
+      config["model"] = make_model()
+      if config["type"] == "train":
+          train(config)
+      else:
+          evaluate(config)
+      args = parse_args()
+      finetune(args)
+      restore(args)
+      resume(args.ckpt)
+      load_state(args.ckpt)
+`;
+
+/** The same hand-on where the values may differ: the outer function given another dictionary, an entry written into, a parameter rebound before it is handed on. */
+const PARAMETER_HANDED_ON_APART = py`
+  import torch
+
+
+  def evaluate(config):
+      return torch.load(config["input_file"], map_location="cpu")
+
+
+  def train(config):
+      state = torch.load(config["input_file"])
+      evaluate(config)
+      return state
+
+
+  def score(opts):
+      return torch.load(opts["weights"])
+
+
+  def tune(opts):
+      state = torch.load(opts["weights"], map_location="cpu")
+      score(opts)
+      return state
+
+
+  def restore(opts):
+      return torch.load(opts.weights)
+
+
+  def finetune(args):
+      args = with_defaults(args)
+      state = torch.load(args.weights, map_location="cpu")
+      restore(args)
+      return state
+
+
+  def main(config, other):
+      train(other)
+      evaluate(config)
+      opts = load_opts()
+      opts["weights"] = pick_weights()
+      tune(opts)
+      score(opts)
+      args = parse_args()
+      finetune(args)
+      restore(args)
+`;
+
 /** Helpers that load their parameter as it stands but may read another file: called with two values, a parameter rebound from itself, a name bound again after the call. */
 const HELPER_PARAMETER_APART = py`
   import torch
@@ -5827,6 +5930,20 @@ ruleTests(unsafeModelDeserialization, {
       ],
       safety: 'unsafe',
       output: HELPER_LOADS_ITS_PARAMETER.replace('map_location=device)', 'map_location=device, weights_only=True)').replace('torch.load(args.checkpoint, map_location="cpu")', 'torch.load(args.checkpoint, map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'a function loading through a parameter its caller hands on from its own parameter, every call of the caller passing one value, reads the file the caller loads: one finding per file (a settings entry, an attribute, the path itself)',
+      code: PARAMETER_HANDED_ON,
+      findings: [8, 21, 31].map((line) => ({ line, message: /\(as does 1 other load of this file\)/, related: 1 })),
+      safety: 'unsafe',
+      output: PARAMETER_HANDED_ON.replace('torch.load(config["input_file"], map_location="cpu")', 'torch.load(config["input_file"], map_location="cpu", weights_only=True)').replace('torch.load(config["input_file"]))', 'torch.load(config["input_file"], weights_only=True))'),
+    },
+    {
+      name: 'a parameter handed on where the values may differ (the caller given another dictionary, the entry written into, the parameter rebound) keeps each load its own finding',
+      code: PARAMETER_HANDED_ON_APART,
+      findings: [{ line: 5, related: 0 }, { line: 9, related: 0 }, { line: 15, related: 0 }, { line: 19, related: 0 }, { line: 25, related: 0 }, { line: 30, related: 0 }],
+      safety: 'unsafe',
+      output: PARAMETER_HANDED_ON_APART.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
     },
     {
       name: 'a helper loading its parameter as it stands, called with two values, rebinding it, or passed a name bound again before the other load, may read another file: each load is its own finding',

@@ -614,7 +614,7 @@ export function fileKeyThroughPassedValue(flow: DataFlow, path: Node, held: (arg
   const passed = new Map<string, Passed>();
   for (const { name, values } of parameterArguments(flow, path)) {
     const value = onePassedValue(flow, values);
-    if (value) passed.set(name, { value, argument: held(values[0]) });
+    if (value) passed.set(name, { value, argument: held(passedOn(flow, values[0])) });
   }
   return substitutedKey(flow, path, passed);
 }
@@ -698,7 +698,7 @@ function parameterArguments(flow: DataFlow, path: Node): { name: string; values:
 /** `path`'s value with each parameter in it replaced by the value passed for it; undefined when no part is a parameter passed. */
 function substitutedValue(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): PathValue | undefined {
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
-  return value ? filledHoles(value, (hole) => passed.get(hole)?.value ?? passedAttribute(flow, hole, passed)) : undefined;
+  return value ? filledHoles(value, (hole) => passed.get(hole)?.value ?? passedAttribute(flow, hole, passed) ?? passedEntry(flow, hole, passed)) : undefined;
 }
 
 /** `value` with the run-time parts `fill` knows replaced by their values; undefined when it knows none. */
@@ -725,7 +725,10 @@ function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, 
   const substituted = substitutedValue(flow, path, passed);
   if (!substituted) return undefined;
   const { template, holes } = substituted;
-  if (!holes.some((hole) => hole.includes('('))) return pathKey({ template, holes });
+  const known = holes.some((hole) => hole.includes('(')) ? undefined : pathKey({ template, holes });
+  if (known !== undefined) return known;
+  // A path with no known text (`config["input_file"]` over the dictionary every call passes) is
+  // keyed, as fileKey keys it, by the bindings that hold what the calls pass.
   // A part computed by a call is one value only over the bindings that hold it, as fileKey keys it:
   // the arguments' bindings, where the path reads a parameter, and its own elsewhere.
   const held: string[] = [];
@@ -751,6 +754,31 @@ function passedAttribute(flow: DataFlow, hole: string, passed: ReadonlyMap<strin
   const written = attributeValues(flow).get(`${object.text}.${match[2]}`) ?? [];
   return written.length === 1 ? flow.pathOf(written[0]) : { template: '{}', holes: [`${object.text}.${match[2]}`] };
 }
+
+/**
+ * `config["input_file"]` in a function whose calls pass one dictionary for `config`: that entry of the
+ * dictionary the caller holds, as a run-time part, when the file writes that constant key into no
+ * object (`config["input_file"] = ...`), which would make the entry another path by the read.
+ */
+function passedEntry(flow: DataFlow, hole: string, passed: ReadonlyMap<string, Passed>): PathValue | undefined {
+  const match = /^(\w+)\[(["'])([^"'\\]*)\2\]$/.exec(hole);
+  const argument = match ? passed.get(match[1])?.argument : undefined;
+  const object = argument ? stripParens(argument) : undefined;
+  if (!match || object?.type !== 'identifier' || writtenEntries(flow).has(match[3])) return undefined;
+  return { template: '{}', holes: [`${object.text}[${match[2]}${match[3]}${match[2]}]`] };
+}
+
+/** The constant keys the file assigns into any object by subscript (`cfg["ckpt"] = path`). Once per file. */
+const writtenEntries = oncePer((flow: DataFlow): Set<string> => {
+  const keys = new Set<string>();
+  for (const assignment of flow.index.nodes('assignment')) {
+    const left = assignment.childForFieldName('left');
+    const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : undefined;
+    const name = key ? stringValue(key) : undefined;
+    if (name !== undefined) keys.add(name);
+  }
+  return keys;
+});
 
 /**
  * The values the file gives each attribute of a name, by `name.attr = value` and by a loop that sets
@@ -810,13 +838,36 @@ function dictionaryLooped(flow: DataFlow, loop: Node, key: Node, value: Node): [
  * bindings reach.
  */
 function onePassedValue(flow: DataFlow, values: readonly Node[]): PathValue | undefined {
-  const identity = (value: Node): string => {
-    const path = flow.pathOf(value);
-    const bindings = flow.readsWithin(stripParens(value)).map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
-    return JSON.stringify([path.template, path.holes, bindings]);
-  };
-  const first = values[0] ? identity(values[0]) : undefined;
-  return first !== undefined && values.every((value) => identity(value) === first) ? flow.pathOf(values[0]) : undefined;
+  const handed = values.map((value) => passedOn(flow, value));
+  const first = handed[0] ? passedIdentity(flow, handed[0]) : undefined;
+  return first !== undefined && handed.every((value) => passedIdentity(flow, value) === first) ? flow.pathOf(handed[0]) : undefined;
+}
+
+/** What identifies a passed expression: its path value over the bindings its names read. */
+function passedIdentity(flow: DataFlow, value: Node): string {
+  const path = flow.pathOf(value);
+  const bindings = flow.readsWithin(stripParens(value)).map((read) => flow.reachingDefinitions(read).map((definition) => definition.node.startIndex).join(','));
+  return JSON.stringify([path.template, path.holes, bindings]);
+}
+
+/** How many functions a parameter handed on as an argument is followed up through (passedOn). */
+const MAX_PASSED_ON = 3;
+
+/**
+ * The expression a passed argument stands for when it is a parameter of its own function handed on
+ * (`evaluate(config, model)` inside `train(config)`, whose every call passes `main`'s `config`): the
+ * one expression every call of that function passes, over the same bindings, followed up to
+ * MAX_PASSED_ON functions. The argument itself when it is not such a parameter, the parameter is
+ * rebound, or the calls pass different values.
+ */
+function passedOn(flow: DataFlow, argument: Node, depth = 0): Node {
+  const node = stripParens(argument);
+  const read = node.type === 'identifier' && depth < MAX_PASSED_ON ? flow.readAt(node) : undefined;
+  const definitions = read ? flow.reachingDefinitions(read) : [];
+  if (definitions.length !== 1 || definitions[0].kind !== 'param' || !flow.index.isOnlyBinding(definitions[0])) return argument;
+  const values = flow.index.passedArguments(node)?.map((value) => passedOn(flow, value, depth + 1));
+  const first = values?.[0] ? passedIdentity(flow, values[0]) : undefined;
+  return first !== undefined && values!.every((value) => passedIdentity(flow, value) === first) ? values![0] : argument;
 }
 
 /**
