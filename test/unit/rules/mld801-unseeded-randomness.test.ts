@@ -81,6 +81,35 @@ const pointCloudModule = (demo: string) => py`
 ${demo.replace(/^/gm, '      ')}
 `;
 
+/**
+ * A loader module built on a loader library's base class: its batch method draws the patches; the
+ * `__main__` block unpacks the data (a write) and builds the loaders, which it never iterates.
+ */
+const PATCH_LOADER_MODULE = py`
+  import numpy as np
+  from batchgenerators.dataloading import SlimDataLoaderBase
+
+  def unpack(folder):
+      for name in ["a", "b"]:
+          np.save(f"{folder}/{name}.npy", np.load(f"{folder}/{name}.npz")["data"])
+
+  class PatchDataLoader(SlimDataLoaderBase):
+      def __init__(self, data, patch_size, batch_size):
+          super().__init__(data, batch_size, None)
+          self.patch_size = patch_size
+          self.keys = list(data)
+
+      def generate_train_batch(self):
+          keys = np.random.choice(self.keys, self.batch_size, True)
+          return {"keys": keys}
+
+  if __name__ == "__main__":
+      unpack("/data/task02")
+      loader = PatchDataLoader({"a": 1, "b": 2}, (32, 32, 32), 2)
+      loader = PatchDataLoader({"a": 1, "b": 2}, (64, 64, 64), 2)
+      loader_2d = PatchDataLoader({"a": 1, "b": 2}, (64, 64), 12)
+`;
+
 /** A preprocessing module (split, scale, encode, resample); `main` is its `__main__` block. */
 const preprocessingModule = (main: string) => py`
   import numpy as np
@@ -1934,6 +1963,14 @@ ruleTests(unseededRandomness, {
     {
       name: 'a data set module whose __main__ demo only prints the length and items of the sets it builds, beside a file it writes',
       code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nprint(len(d))\npoints, label = d[0]\nprint(points.size(), label)\nprint(PointCloudSet(sys.argv[1], npoints=256)[3])'),
+    },
+    {
+      name: 'a data set module whose __main__ block writes its index and builds sets it never uses again (one rebound, one never read)',
+      code: pointCloudModule('write_index(sys.argv[1])\nd = PointCloudSet(sys.argv[1])\nd = PointCloudSet(sys.argv[1], npoints=256)'),
+    },
+    {
+      name: 'a patch loader built on a loader library\'s base, drawing in its batch method, that the module\'s __main__ block only builds after unpacking the data',
+      code: PATCH_LOADER_MODULE,
     },
     {
       name: 'weights drawn in __init__ of a model that every build loads trained weights into, next, with a strict load_state_dict: parameters, scaled ones and a registered buffer',
@@ -4109,6 +4146,12 @@ ruleTests(unseededRandomness, {
       code: registeredAgentRun,
       findings: [{ line: 19, message: /^`random\.random` \(and 2 other draws\) draws from the `random` module's global random generator/ }],
       output: registeredAgentRun.replace('from torch import nn\n', 'from torch import nn\nSEED = 42\nrandom.seed(SEED)\n'),
+    },
+    {
+      name: 'the patch loader module whose __main__ block trains on batches of the loader it builds is still reported',
+      code: PATCH_LOADER_MODULE.replace('loader_2d = PatchDataLoader({"a": 1, "b": 2}, (64, 64), 12)', 'for batch in loader:\n        train_step(batch)'),
+      findings: [{ line: 15, message: /^`np\.random\.choice` draws from NumPy's global random generator/ }],
+      output: PATCH_LOADER_MODULE.replace('loader_2d = PatchDataLoader({"a": 1, "b": 2}, (64, 64), 12)', 'for batch in loader:\n        train_step(batch)').replace('from batchgenerators.dataloading import SlimDataLoaderBase\n', 'from batchgenerators.dataloading import SlimDataLoaderBase\nSEED = 42\nnp.random.seed(SEED)\n'),
     },
     {
       name: 'the same data set module whose __main__ block trains on the set it builds is still reported',

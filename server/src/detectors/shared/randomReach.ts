@@ -580,7 +580,7 @@ function dataSetOnlyLookedAt(index: SemanticIndex, draw: Node): boolean {
   const builds = owner && isDataSetClass(index, owner) ? classBuilds(index, owner) : undefined;
   if (!builds) return false;
   const reach = followDraw(index, builds);
-  return reach === 'shown' || reach === 'shape-only';
+  return reach === 'shown' || reach === 'shape-only' || reach === 'nowhere';
 }
 
 /** The calls that build a class of the file, when it is named nowhere else (handed on, subclassed): undefined otherwise. */
@@ -1388,14 +1388,16 @@ function onlyWrittenInto(index: SemanticIndex, target: Node): boolean {
 
 /**
  * A name (bound or read at `name`) of the top level, not `_`: another module may import it from a
- * script, and the user may read it in a cell of their own in a notebook.
+ * script, and the user may read it in a cell of their own in a notebook. One a script binds in its
+ * `__main__` block exists only when the script runs as the program, which no module imports.
  */
 function readOutside(index: SemanticIndex, name: Node): boolean {
   if (name.text === '_') return false;
   const bound = index.boundAt(name);
   const read = bound ? undefined : index.dataflow.readAt(name);
   const definitions = bound ? [bound] : read ? index.dataflow.reachingDefinitions(read) : [];
-  return definitions.length === 0 || definitions.some((definition) => !FUNCTION_TYPES.has(definition.scope.type));
+  const mainOnly = (node: Node) => index.doc.kind === 'script' && index.mainGuards.some((guard) => isAncestorOf(guard, node));
+  return definitions.length === 0 || definitions.some((definition) => !FUNCTION_TYPES.has(definition.scope.type) && !mainOnly(definition.node));
 }
 
 /**
