@@ -34,6 +34,7 @@ export interface CellSpec {
   executionOrder?: number;
   countFromResult?: boolean;
   hasOutputs?: boolean;
+  raised?: boolean;
 }
 
 export function notebookSource(cells: (string | CellSpec)[], uri = 'file:///test/notebook.ipynb'): DocumentSource {
@@ -47,6 +48,7 @@ export function notebookSource(cells: (string | CellSpec)[], uri = 'file:///test
       if (spec.executionOrder !== undefined) input.executionOrder = spec.executionOrder;
       if (spec.countFromResult) input.countFromResult = true;
       if (spec.hasOutputs !== undefined) input.hasOutputs = spec.hasOutputs;
+      if (spec.raised) input.raised = true;
       return input;
     }),
   };

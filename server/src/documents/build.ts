@@ -75,6 +75,7 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
     if (cell.executionOrder !== undefined) segment.executionOrder = cell.executionOrder;
     if (cell.countFromResult) segment.countFromResult = true;
     if (cell.hasOutputs !== undefined) segment.hasOutputs = cell.hasOutputs;
+    if (cell.raised) segment.raised = true;
     segments.push(segment);
     for (const m of neutral.magics) {
       magics.push({

@@ -131,6 +131,7 @@ function notebookOf(notebookUri: string, rawCells: readonly RawCell[], metadata:
       if (count !== undefined) cell.executionOrder = count;
       if (fromResult !== undefined) cell.countFromResult = true;
       cell.hasOutputs = Array.isArray(raw.outputs) && raw.outputs.length > 0;
+      if (cell.hasOutputs && (raw.outputs as { output_type?: unknown }[]).some((output) => output?.output_type === 'error')) cell.raised = true;
     }
     return cell;
   });

@@ -44,6 +44,8 @@ export interface Segment {
   countFromResult?: boolean;
   /** Whether the cell has saved outputs (known only when read from an .ipynb file). */
   hasOutputs?: boolean;
+  /** Whether one of its saved outputs is an error the cell raised (known only when read from an .ipynb file). */
+  raised?: boolean;
 }
 
 export type MagicKind = 'line-magic' | 'cell-magic' | 'shell' | 'help' | 'automagic';
@@ -87,4 +89,5 @@ export interface CellInput {
   executionOrder?: number;
   countFromResult?: boolean;
   hasOutputs?: boolean;
+  raised?: boolean;
 }

@@ -4,7 +4,7 @@ import { parseIpynb } from '../../../server/src/documents/ipynb';
 import { py, run, type CellSpec } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
-type SavedOutput = { output_type: 'execute_result'; execution_count: number | null } | { output_type: 'stream' | 'display_data' };
+type SavedOutput = { output_type: 'execute_result'; execution_count: number | null } | { output_type: 'stream' | 'display_data' | 'error' };
 
 /** Code cells as an .ipynb file holds them (each its own count, null when cleared, and its outputs), read back from disk. */
 function onDisk(cells: { source: string; count: number | null; outputs: SavedOutput[] }[]): CellSpec[] {
@@ -12,11 +12,12 @@ function onDisk(cells: { source: string; count: number | null; outputs: SavedOut
     metadata: { kernelspec: { name: 'python3', language: 'python' } },
     cells: cells.map((c) => ({ cell_type: 'code', source: c.source, execution_count: c.count, outputs: c.outputs, metadata: {} })),
   });
-  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs }));
+  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs, raised: c.raised }));
 }
 const result = (n: number | null): SavedOutput => ({ output_type: 'execute_result', execution_count: n });
 const printed: SavedOutput = { output_type: 'stream' };
 const drawn: SavedOutput = { output_type: 'display_data' };
+const raised: SavedOutput = { output_type: 'error' };
 
 /** A notebook whose second cell, run in an earlier session, shares its count with the code cell below it. */
 const sharesCountWithBelow = (cell: string) => [
@@ -84,6 +85,14 @@ const statsComputedFirst = (carriers = 'carriers = flights.groupby("carrier").ag
 const STATS_RAN_EARLY = [{ cell: 2, line: 1, message: /ran as \[5\], after cell 4 \(\[3\]\) below it/ }];
 
 /** The finding of helpersReRunAbove when the cell below does not commute with the helpers. */
+/** A cell run as [10], a printing cell with no count, and a cell run as `belowCount` (12 unless told) with its outputs. */
+const middleUncounted = (above: string, middle: string, below: string, belowCount = 12, belowOutputs: SavedOutput[] = [printed]) => onDisk([
+  { source: above, count: 10, outputs: [] },
+  { source: middle, count: null, outputs: [printed] },
+  { source: below, count: belowCount, outputs: belowOutputs },
+]);
+const UNCOUNTED_MIDDLE = [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }];
+
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
 
 ruleTests(notebookOutOfOrder, {
@@ -188,6 +197,34 @@ ruleTests(notebookOutOfOrder, {
         { source: 'best = scores.argmax()\n', count: null, outputs: [] },
         { source: 'print("best fold", best)\n', count: null, outputs: [printed] },
         { source: '# scores.std()\n', count: null, outputs: [] },
+      ]),
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, with a number free for it, and trained by the cell below it in the same run',
+      code: onDisk([
+        { source: 'from transformers import Trainer, TrainingArguments\n', count: 9, outputs: [] },
+        { source: 'model = build_model()\nprint("model ready")\n', count: 10, outputs: [printed] },
+        { source: 'args = TrainingArguments(output_dir="out", num_train_epochs=2)\ntrainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', count: null, outputs: [printed] },
+        { source: 'result = trainer.train()\nprint(result)\n', count: 12, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'a split computed in a cell whose count was lost, read by a cell further down that ran later in the same run',
+      code: onDisk([
+        { source: 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\n', count: 1, outputs: [] },
+        { source: 'df = pd.read_csv("reviews.csv")\ndf.shape\n', count: 2, outputs: [result(2)] },
+        { source: 'train_df, test_df = train_test_split(df, test_size=0.2, random_state=0)\nprint(len(train_df))\n', count: null, outputs: [printed] },
+        { source: 'df.head()\n', count: 5, outputs: [result(5)] },
+        { source: 'print(test_df.label.value_counts())\n', count: 6, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'a tokenizer loaded in a cell whose count was lost, used by the cell below it in the same run, after an install cell',
+      code: onDisk([
+        { source: '!pip install -q transformers==4.44.2\n', count: 1, outputs: [printed] },
+        { source: 'from transformers import AutoTokenizer\n', count: 2, outputs: [] },
+        { source: 'tok = AutoTokenizer.from_pretrained("./tokenizer")\nprint(tok)\n', count: null, outputs: [printed] },
+        { source: 'ids = tok("hello world")["input_ids"]\nids\n', count: 4, outputs: [result(4)] },
       ]),
     },
     {
@@ -985,6 +1022,31 @@ ruleTests(notebookOutOfOrder, {
         { source: 'w.max()\n', count: null, outputs: [result(3)] },
       ]),
       findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a trainer set up in a cell with no count between consecutive counts: no number is free for it, so it ran out of order or elsewhere',
+      code: middleUncounted('model = build_model()\nprint("model ready")\n', 'trainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', 'result = trainer.train()\n', 11),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a trainer set up in a cell with no count that another cell also sets up: the reader may have used the other one',
+      code: middleUncounted('model = build_model()\ntrainer = Trainer(model=model)\n', 'trainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', 'result = trainer.train()\n'),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a trainer set up in a cell with no count whose reader saved an error: the name may have been missing when it ran',
+      code: middleUncounted('model = build_model()\n', 'trainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', 'result = trainer.train()\n', 12, [raised]),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a printout with no count that binds nothing a cell below reads, with a number free for it',
+      code: middleUncounted('model = build_model()\n', 'print(model)\n', 'result = model.fit(X, y)\n'),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a cell with no count whose name is read only inside a function below, not as that cell runs',
+      code: middleUncounted('model = build_model()\n', 'trainer = Trainer(model=model)\nprint("trainer ready")\n', 'def fit():\n    return trainer.train()\n'),
+      findings: UNCOUNTED_MIDDLE,
     },
     {
       name: 'a result saved with no count either leaves the cell without one',
