@@ -106,6 +106,23 @@ export function observingCellsOf(lines: number): DocumentSource {
 }
 
 /**
+ * Thousands of printouts whose counts were lost, each the only cell that binds the name the counted
+ * cell below it reads: whether each ran in order is answered from one tally of binders and readers
+ * and one pass for the neighbours that ran, never by a scan of the notebook per cell.
+ */
+export function uncountedCellsOf(lines: number): DocumentSource {
+  const cells: { text: string; executionOrder?: number; hasOutputs?: boolean }[] = [{ text: `${HEADER.join('\n')}\n`, executionOrder: 1, hasOutputs: false }];
+  const count = Math.max(1, Math.floor((lines - HEADER.length) / 2));
+  for (let i = 0; i < count; i++) {
+    cells.push({ text: `part_${i} = np.arange(${i + 3})\n`, hasOutputs: true });
+    cells.push({ text: `print(part_${i}.sum())\n`, executionOrder: 2 * i + 3, hasOutputs: true });
+  }
+  // A last printout that nothing reads: still reported, so the rule is seen to run.
+  cells.push({ text: 'print("done")\n', hasOutputs: true });
+  return notebookSource(cells);
+}
+
+/**
  * One expression thousands of operators deep: a sum of draws, one term per line, trained on.
  * Questions about what encloses a draw (its function, class, loops) must not climb the sum.
  */

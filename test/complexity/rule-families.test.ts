@@ -11,7 +11,7 @@ import { RULES } from '../../server/src/detectors';
 import { buildDocument, type DocumentSource } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { parser } from '../support/engine';
-import { checkHelpersOf, deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, observingCellsOf, recordHopsOf, scriptOf, trainingLoopsOf } from './families';
+import { checkHelpersOf, deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, observingCellsOf, recordHopsOf, scriptOf, trainingLoopsOf, uncountedCellsOf } from './families';
 
 const SIZES = [5000, 10000, 20000];
 const MAX_GROWTH = 2.5;
@@ -71,6 +71,7 @@ describe('analysis time per rule family grows linearly', function () {
   for (const [label, family] of Object.entries(FAMILIES)) it(label, () => growth(label, (lines) => scriptOf(family, lines)));
   it('notebook (out-of-order cells, use before define, shell cells)', () => growth('notebook', notebookOf));
   it('thousands of cells that only observe, run in reverse order', () => growth('observing cells', observingCellsOf));
+  it('thousands of printouts whose counts were lost, each read by the counted cell below it', () => growth('uncounted cells', uncountedCellsOf));
   it('one expression thousands of operators deep', () => growth('deep expression', deepExpressionOf));
   it('one dictionary and one tuple of thousands of models, the dictionary handed with their grids', () => growth('models in containers', modelDictionaryOf));
   it('thousands of record files written and read back', () => growth('record files read back', recordHopsOf));

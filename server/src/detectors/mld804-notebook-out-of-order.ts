@@ -834,36 +834,48 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   // where that cell ran in the session after the cell above this one, with no error saved, ran in
   // that session before the reader: with a count free for it between the cells around it, it ran
   // in order and only its count was lost (an editor that never got its reply writes none), so its
-  // outputs are that run's. Worked out for count-less cells only, from one tally of the binders.
+  // outputs are that run's. Worked out for count-less cells only, from one tally of the binders
+  // and of the readers of each name, so a notebook of thousands of such cells stays linear.
   const binders = new Map<string, number>();
-  for (const cell of names.values()) for (const name of cell.binds) binders.set(name, (binders.get(name) ?? 0) + 1);
+  const readers = new Map<string, Segment[]>();
+  for (const [i, cell] of names) {
+    for (const name of cell.binds) binders.set(name, (binders.get(name) ?? 0) + 1);
+    const reader = segments[i];
+    if (reader && ran(reader) && !reader.raised && !setUpOnly.has(i)) for (const name of cell.readsNow) pushTo(readers, name, reader);
+  }
   const hidden = [...names.entries()].filter(([i, cell]) => cell.opaque && !setUpOnly.has(i)).map(([i]) => segments[i]);
-  const ranInOrderUncounted = (segment: Segment): boolean => {
-    const at = counted.indexOf(segment);
-    const above = counted.slice(0, at).reverse().find(ran);
-    const after = counted.slice(at + 1);
-    const below = after.find(ran);
+  const ranInOrderUncounted = (segment: Segment, above: Segment | undefined, below: Segment | undefined): boolean => {
     const own = namesOf(segment);
     if (!above || !below || !own || hidden.some((s) => s !== segment)) return false;
     const free = above.executionOrder! + 1;
     if (below.executionOrder! <= free || session(above) !== session(segment) || session(below) !== session(segment)) return false;
-    const sole = [...own.binds].filter((name) => binders.get(name) === 1);
-    return after.some((reader) => ran(reader) && !reader.raised && reader.executionOrder! > free && session(reader) === session(segment)
-      && sole.some((name) => namesOf(reader)?.readsNow.has(name)));
+    return [...own.binds].some((name) => binders.get(name) === 1 && (readers.get(name) ?? []).some((reader) =>
+      reader.startOffset > segment.startOffset && reader.executionOrder! > free && session(reader) === session(segment)));
   };
   // Outputs kept without a count: left from an earlier session, or from a run still going when the
   // notebook was saved (a count is written when a cell finishes), or the count was cleared. Asked
   // of a notebook that ran at all, which a count on an install cell shows too; a count kept only in
   // a result does not show it: a tool that cleared every cell's own count left the others none.
   if (segments.some((s) => ran(s) && !s.countFromResult && s.endOffset > s.startOffset)) {
-    for (const segment of counted) {
+    // The nearest cell above and below each cell that ran, one pass each way.
+    const ranAbove: (Segment | undefined)[] = [];
+    const ranBelow: (Segment | undefined)[] = [];
+    for (let i = 0, last: Segment | undefined; i < counted.length; i++) {
+      ranAbove[i] = last;
+      if (ran(counted[i])) last = counted[i];
+    }
+    for (let i = counted.length - 1, last: Segment | undefined; i >= 0; i--) {
+      ranBelow[i] = last;
+      if (ran(counted[i])) last = counted[i];
+    }
+    for (const [i, segment] of counted.entries()) {
       // A cell that is only comments runs nothing now: outputs it keeps from the code it once held
       // feed no result, as a set-up cell's log does not.
       if (!segment.hasOutputs || ran(segment) || runsNothing(segment)) continue;
       // A cell that shuts its own kernel down never finishes, so no count is written for it: its
       // outputs (the log of the install before the restart) come from the run that restarted.
       if (shutdowns.has(segment)) continue;
-      if (clearedWithItsNeighbours(segment, counted) || ranInOrderUncounted(segment)) continue;
+      if (clearedWithItsNeighbours(ranAbove[i], ranBelow[i]) || ranInOrderUncounted(segment, ranAbove[i], ranBelow[i])) continue;
       // Some tools write 0 for a cell never run here: no run gives that count either.
       const count = segment.executionOrder === 0 ? 'execution count 0, which no run gives' : 'no execution count';
       found.push({
@@ -879,14 +891,11 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
 
 /**
  * Whether a cell with outputs but no count lies among cells whose own counts a tool cleared: the
- * nearest cell above it that ran keeps its count only in its result, and so does the nearest below,
+ * nearest cell above it that ran (`above`) keeps its count only in its result, and so does the nearest below,
  * with a number free between the two for this cell (`[19]`, this plot, `[23]`), or no cell below it
  * ran. The tool cleared this cell's count with theirs; nothing shows it ran in another session.
  */
-function clearedWithItsNeighbours(segment: Segment, cells: readonly Segment[]): boolean {
-  const at = cells.indexOf(segment);
-  const above = cells.slice(0, at).reverse().find(ran);
-  const below = cells.slice(at + 1).find(ran);
+function clearedWithItsNeighbours(above: Segment | undefined, below: Segment | undefined): boolean {
   if (!above?.countFromResult) return false;
   return !below || (!!below.countFromResult && below.executionOrder! - above.executionOrder! > 1);
 }
