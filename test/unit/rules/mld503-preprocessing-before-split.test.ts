@@ -121,6 +121,29 @@ const boosterScalerFinding = { line: 8, message: /^RobustScaler is fitted on all
 /** The finding of forestThenLstmScript's scaler, when a part of its split reaches more than the forest. */
 const forestScalerFinding = { line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ };
 
+/**
+ * A lesson that fits a vectorizer chained to its constructor and kept under `vect`, splits and
+ * scores, then rebinds `vect` to a vectorizer with `second` and does the same again.
+ */
+const reboundVectorizerScript = (second: string) => py`
+  import pandas as pd
+  from sklearn.feature_extraction.text import CountVectorizer
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split
+
+  reviews = pd.read_csv("reviews.csv")
+  text_train = list(reviews["text"])
+  y = list(reviews["label"])
+  vect = CountVectorizer().fit(text_train)
+  X = vect.transform(text_train)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)
+  print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+  vect = CountVectorizer(${second}).fit(text_train)
+  X = vect.transform(text_train)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)
+  print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+`;
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
@@ -524,6 +547,16 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'a name bound to a vectorizer without cut-offs, fitted as it is built, then rebound to one with min_df=2: only the second is reported',
+      code: reboundVectorizerScript('min_df=2'),
+      findings: [{ line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ }],
+    },
+    {
+      name: 'a name rebound to a vectorizer keeping the most frequent words: only the second is reported',
+      code: reboundVectorizerScript('max_features=1000, stop_words="english"'),
+      findings: [{ line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ }],
+    },
     {
       name: 'the folds of XGBoost\'s functional trainer told to boost a linear model',
       code: functionalBoosterScript('params = {"objective": "binary:logistic", "booster": "gblinear"}'),

@@ -101,7 +101,9 @@ export const transformerCalls: (index: SemanticIndex) => readonly TransformerCal
  * `ColumnTransformer` or `Pipeline` learns what its steps learn.
  */
 export function learnsStatistics(index: SemanticIndex, fit: TransformerCall): boolean {
-  return stepLearns(index, fit.transformer, 0);
+  // The object fitted is the call's receiver: for `vect = CountVectorizer().fit(text)` the name it is
+  // kept under may be bound elsewhere to another step (`vect = CountVectorizer(min_df=2).fit(text)`).
+  return stepLearns(index, fit.call.receiver ?? fit.transformer, 0);
 }
 
 /** Composites built from steps given to their constructor, and where each step sits in its tuple. */
