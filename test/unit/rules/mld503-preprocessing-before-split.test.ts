@@ -166,6 +166,9 @@ const reboundVectorizerScript = (second: string) => py`
   print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
 `;
 
+/** The finding of reboundVectorizerScript: the second vectorizer's fit, the first having no cut-offs. */
+const reboundVectorizerFinding = { line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ };
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
@@ -604,12 +607,12 @@ ruleTests(preprocessingBeforeSplit, {
     {
       name: 'a name bound to a vectorizer without cut-offs, fitted as it is built, then rebound to one with min_df=2: only the second is reported',
       code: reboundVectorizerScript('min_df=2'),
-      findings: [{ line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ }],
+      findings: [reboundVectorizerFinding],
     },
     {
       name: 'a name rebound to a vectorizer keeping the most frequent words: only the second is reported',
       code: reboundVectorizerScript('max_features=1000, stop_words="english"'),
-      findings: [{ line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ }],
+      findings: [reboundVectorizerFinding],
     },
     {
       name: 'the folds of XGBoost\'s functional trainer told to boost a linear model',
