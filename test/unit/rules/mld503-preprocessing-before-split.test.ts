@@ -121,8 +121,68 @@ const boosterScalerFinding = { line: 8, message: /^RobustScaler is fitted on all
 /** The finding of forestThenLstmScript's scaler, when a part of its split reaches more than the forest. */
 const forestScalerFinding = { line: 15, message: /^MinMaxScaler is fitted on all of df\[sensors\] before train_test_split/ };
 
+/**
+ * A script that fits a bag-of-words vectorizer built as `vectorizer` on every comment, splits the
+ * counts and scores a logistic regression on the held-out part.
+ */
+const vectorizerScript = (vectorizer: string) => py`
+  import pandas as pd
+  from sklearn.feature_extraction.text import CountVectorizer
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split
+
+  tickets = pd.read_csv("tickets.csv")
+  comments = list(tickets["comment"].map(str) + tickets["user"])
+  vect = ${vectorizer}
+  X = vect.fit_transform(comments)
+  X_train, X_test, y_train, y_test = train_test_split(X, tickets["target"], random_state=42)
+  clf = LogisticRegression(class_weight="balanced").fit(X_train, y_train)
+  print(clf.score(X_test, y_test))
+`;
+
+/** The finding of vectorizerScript's fit. */
+const vectorizerFinding = { line: 9, message: /^CountVectorizer is fitted on all of comments before train_test_split/ };
+
+/**
+ * A lesson that fits a vectorizer chained to its constructor and kept under `vect`, splits and
+ * scores, then rebinds `vect` to a vectorizer with `second` and does the same again.
+ */
+const reboundVectorizerScript = (second: string) => py`
+  import pandas as pd
+  from sklearn.feature_extraction.text import CountVectorizer
+  from sklearn.linear_model import LogisticRegression
+  from sklearn.model_selection import train_test_split
+
+  reviews = pd.read_csv("reviews.csv")
+  text_train = list(reviews["text"])
+  y = list(reviews["label"])
+  vect = CountVectorizer().fit(text_train)
+  X = vect.transform(text_train)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)
+  print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+  vect = CountVectorizer(${second}).fit(text_train)
+  X = vect.transform(text_train)
+  X_train, X_test, y_train, y_test = train_test_split(X, y, random_state=42)
+  print(LogisticRegression().fit(X_train, y_train).score(X_test, y_test))
+`;
+
+/** The finding of reboundVectorizerScript: the second vectorizer's fit, the first having no cut-offs. */
+const reboundVectorizerFinding = { line: 13, message: /^CountVectorizer is fitted on all of text_train before train_test_split/ };
+
 ruleTests(preprocessingBeforeSplit, {
   valid: [
+    {
+      name: 'a CountVectorizer whose frequency cut-offs are given the values that cut nothing (the defaults), before the split',
+      code: vectorizerScript('CountVectorizer(ngram_range=(1, 2), stop_words="english", min_df=1)'),
+    },
+    {
+      name: 'a CountVectorizer told max_df=1.0, min_df=0 or max_features=None, before the split',
+      code: vectorizerScript('CountVectorizer(max_df=1.0, min_df=0, max_features=None)'),
+    },
+    {
+      name: 'a CountVectorizer told min_df=0.0, before the split',
+      code: vectorizerScript('CountVectorizer(min_df=0.0, lowercase=True)'),
+    },
     {
       name: 'a scaler before the folds, when every fold trains XGBoost\'s functional trainer with a settings literal of the file that keeps a tree booster',
       code: functionalBoosterScript('params = {"objective": "binary:logistic", "max_depth": 6, "tree_method": "hist", "booster": "gbtree"}'),
@@ -524,6 +584,36 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'a CountVectorizer that drops words held by fewer than two rows, before the split',
+      code: vectorizerScript('CountVectorizer(ngram_range=(1, 2), min_df=2)'),
+      findings: [vectorizerFinding],
+    },
+    {
+      name: 'a CountVectorizer told min_df=1.0 (words in every row) or max_df=1 (words in at most one), before the split',
+      code: vectorizerScript('CountVectorizer(min_df=1.0, max_df=1)'),
+      findings: [vectorizerFinding],
+    },
+    {
+      name: 'a CountVectorizer keeping the most frequent words, before the split',
+      code: vectorizerScript('CountVectorizer(max_features=5000)'),
+      findings: [vectorizerFinding],
+    },
+    {
+      name: 'a CountVectorizer given its settings from elsewhere, before the split',
+      code: vectorizerScript('CountVectorizer(min_df=settings.min_df)'),
+      findings: [vectorizerFinding],
+    },
+    {
+      name: 'a name bound to a vectorizer without cut-offs, fitted as it is built, then rebound to one with min_df=2: only the second is reported',
+      code: reboundVectorizerScript('min_df=2'),
+      findings: [reboundVectorizerFinding],
+    },
+    {
+      name: 'a name rebound to a vectorizer keeping the most frequent words: only the second is reported',
+      code: reboundVectorizerScript('max_features=1000, stop_words="english"'),
+      findings: [reboundVectorizerFinding],
+    },
     {
       name: 'the folds of XGBoost\'s functional trainer told to boost a linear model',
       code: functionalBoosterScript('params = {"objective": "binary:logistic", "booster": "gblinear"}'),

@@ -1917,8 +1917,43 @@ const PRUNING_DEMO = (after: string) => py`
   print(output.shape)${after}
 `;
 
+/**
+ * A k-means written from scratch whose `init_centroids` runs `first`, then picks the starting
+ * centroids with `pick`; the script fits it on a file's points and prints the centroids.
+ */
+const scratchKMeansScript = (first: string, pick = 'np.random.choice(X.shape[0], self.k, replace=False)', top = '') => py`
+  import random
+  from random import randrange
+  import numpy as np
+  import pandas as pd
+  ${top}
+
+  class KMeans:
+      def __init__(self, k):
+          self.k = k
+
+      def init_centroids(self, X):
+          ${first}
+          self.centroids = X[${pick}]
+
+      def fit(self, X):
+          self.init_centroids(X)
+          return self
+
+  X = pd.read_csv("points.csv").values
+  print(KMeans(3).fit(X).centroids)
+`;
+
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a draw from the random module handed only to a NumPy generator dropped on its own line, in a script that seeds NumPy',
+      code: scratchKMeansScript('np.random.RandomState(randrange(0, 10000))', undefined, 'np.random.seed(0)'),
+    },
+    {
+      name: 'draws handed only to default_rng or random.Random, dropped, beside seeded global generators',
+      code: scratchKMeansScript('np.random.default_rng(random.randint(0, 99)); random.Random(np.random.randint(99))', undefined, 'np.random.seed(0); random.seed(0)'),
+    },
     {
       name: 'a draw in a Sacred command, or in a helper only the command calls, after Sacred seeds NumPy and Python with the constant seed its config gives',
       code: py`
@@ -4015,6 +4050,12 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('a dropped generator seeded by a draw seeds nothing: the global draw after it is still reported',
+      scratchKMeansScript('np.random.RandomState(randrange(0, 10000))'),
+      13, /^`np\.random\.choice` draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)'),
+    seededCase('a generator seeded by a draw and kept, then drawn from for the centroids',
+      scratchKMeansScript('rng = np.random.RandomState(randrange(0, 10000))', 'rng.choice(X.shape[0], self.k, replace=False)'),
+      12, /^`randrange` draws from the `random` module's global random generator/, 'import pandas as pd', 'random.seed(SEED)'),
     seededCase('a draw in a Sacred command the script calls itself: a plain call, which Sacred does not seed', py`
         import numpy as np
         from sacred import Experiment

@@ -566,8 +566,45 @@ const SAMPLED_UNDER_ANOTHER_NAME = (keyword: string) => py`
   model.fit(train[features], train.label)
 `;
 
+/**
+ * A project's helper that copies `template` into each member of a voting ensemble, its copy kept as
+ * `est` and set up by `seeding` (indented for the loop), then cross-validates the ensemble of a tree.
+ */
+const COPIED_TEMPLATE = (seeding: string, handed = 'make_resampled_ensemble(DecisionTreeClassifier(max_depth=4))') => py`
+  import copy
+  import pandas as pd
+  from sklearn.base import clone
+  from sklearn.ensemble import VotingClassifier
+  from sklearn.model_selection import cross_val_score
+  from sklearn.tree import DecisionTreeClassifier
+  from imblearn.pipeline import make_pipeline
+  from imblearn.under_sampling import RandomUnderSampler
+
+  SEED = 42
+  bank = pd.read_csv("bank.csv")
+  X, y = bank.drop(columns="subscribed"), bank["subscribed"]
+
+  def make_resampled_ensemble(template, n_members=10):
+      members = []
+      for i in range(n_members):
+  ${seeding}
+          members.append((f"member_{i}", make_pipeline(RandomUnderSampler(random_state=i), est)))
+      return VotingClassifier(members, voting="soft")
+
+  ensemble = ${handed}
+  print(cross_val_score(ensemble, X, y, cv=5, scoring="roc_auc").mean())
+`;
+
 ruleTests(missingRandomState, {
   valid: [
+    {
+      name: 'a template handed to a function of the file that clones it and seeds each copy, after asking whether it takes a seed',
+      code: COPIED_TEMPLATE('        est = clone(template)\n        if hasattr(est, "random_state"):\n            est.random_state = i'),
+    },
+    {
+      name: 'a template deep-copied and seeded by set_params, handed through a name used only so',
+      code: COPIED_TEMPLATE('        est = copy.deepcopy(template)\n        est.set_params(random_state=i)', 'make_resampled_ensemble(tree)').replace('ensemble = make_resampled_ensemble(tree)', 'tree = DecisionTreeClassifier(max_depth=4)\nensemble = make_resampled_ensemble(tree)'),
+    },
     {
       name: 'the boosting libraries take their seed as `seed` or `random_seed` themselves: handed so, they are seeded',
       code: py`
@@ -1776,6 +1813,24 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a template cloned by a function of the file that never seeds the copies',
+      code: COPIED_TEMPLATE('        est = clone(template)\n        est.max_depth = 3'),
+      findings: [{ line: 22, message: /^`DecisionTreeClassifier` is called without `random_state`/ }],
+      output: COPIED_TEMPLATE('        est = clone(template)\n        est.max_depth = 3', 'make_resampled_ensemble(DecisionTreeClassifier(max_depth=4, random_state=SEED))'),
+    },
+    {
+      name: 'a template cloned and seeded, but also fitted itself by the function',
+      code: COPIED_TEMPLATE('        est = clone(template)\n        est.random_state = i\n        template.fit(X, y)'),
+      findings: [{ line: 23, message: /^`DecisionTreeClassifier` is called without `random_state`/ }],
+      output: COPIED_TEMPLATE('        est = clone(template)\n        est.random_state = i\n        template.fit(X, y)', 'make_resampled_ensemble(DecisionTreeClassifier(max_depth=4, random_state=SEED))'),
+    },
+    {
+      name: 'a copy seeded only after it is fitted',
+      code: COPIED_TEMPLATE('        est = clone(template).fit(X, y)\n        est.random_state = i'),
+      findings: [{ line: 22, message: /^`DecisionTreeClassifier` is called without `random_state`/ }],
+      output: COPIED_TEMPLATE('        est = clone(template).fit(X, y)\n        est.random_state = i', 'make_resampled_ensemble(DecisionTreeClassifier(max_depth=4, random_state=SEED))'),
+    },
     {
       name: 'a seed handed to scikit-learn under a name it does not take (`random=`, `seed=`, `random_seed=`, `randomstate=`): the call raises a TypeError, and the message says so',
       code: SEED_UNDER_OTHER_NAMES('random'),

@@ -1109,6 +1109,21 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
  * only shows; its gradient (`x.grad`) must only be looked at, and the tensor handed to nothing but
  * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
+/**
+ * Constructors of a new random generator: they keep what they are given (a seed) in the object they
+ * return and change nothing else, the global generators included.
+ */
+const GENERATOR_BUILDS = new Set([
+  'numpy.random.RandomState', 'numpy.random.default_rng', 'numpy.random.Generator', 'numpy.random.SeedSequence',
+  'numpy.random.MT19937', 'numpy.random.PCG64', 'numpy.random.Philox', 'numpy.random.SFC64', 'random.Random',
+]);
+
+/** `np.random.RandomState(seed)` on a line of its own: a generator built and dropped, which keeps its seed from everything. */
+function buildsGeneratorOnly(index: SemanticIndex, node: Node): boolean {
+  const qname = index.call(node)?.qname;
+  return !!qname && GENERATOR_BUILDS.has(qname);
+}
+
 function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
   const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false } = how;
   const seen = new Set<string>();
@@ -1149,7 +1164,7 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
     }
     // A value on its own line goes nowhere: a notebook shows it as the cell's value, a script drops
     // it. A call there is another matter: it may keep its arguments (`rows.append(x)`, `writer.write(x)`).
-    if (parent.type === 'expression_statement' && node.type !== 'call') {
+    if (parent.type === 'expression_statement' && (node.type !== 'call' || buildsGeneratorOnly(index, node))) {
       shown++;
       continue;
     }

@@ -101,7 +101,9 @@ export const transformerCalls: (index: SemanticIndex) => readonly TransformerCal
  * `ColumnTransformer` or `Pipeline` learns what its steps learn.
  */
 export function learnsStatistics(index: SemanticIndex, fit: TransformerCall): boolean {
-  return stepLearns(index, fit.transformer, 0);
+  // The object fitted is the call's receiver: for `vect = CountVectorizer().fit(text)` the name it is
+  // kept under may be bound elsewhere to another step (`vect = CountVectorizer(min_df=2).fit(text)`).
+  return stepLearns(index, fit.call.receiver ?? fit.transformer, 0);
 }
 
 /** Composites built from steps given to their constructor, and where each step sits in its tuple. */
@@ -128,9 +130,25 @@ function stepLearns(index: SemanticIndex, step: Node, depth: number): boolean {
     return !steps || steps.some((inner) => stepLearns(index, inner, depth + 1));
   }
   if (NO_STATISTICS.has(name)) return false;
-  if (name === 'CountVectorizer') return constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => constructor.kwargs.has(keyword));
+  if (name === 'CountVectorizer') return constructor.hasSplat || FREQUENCY_CUTS.some((keyword) => cutsByFrequency(index, keyword, constructor.kwargs.get(keyword)));
   if (name === 'SimpleImputer') return !fillsConstant(index, constructor);
   return true;
+}
+
+/**
+ * Does this frequency keyword of a `CountVectorizer` cut words? One given the value that cuts nothing
+ * (`min_df=1` or `0`, `min_df=0.0`, `max_df=1.0`, `max_features=None`: the defaults) keeps every word,
+ * as leaving it out does; `min_df=1.0` (words in every document), `max_df=1` (words in at most one)
+ * and any value the index cannot read still cut.
+ */
+function cutsByFrequency(index: SemanticIndex, keyword: string, value: Node | undefined): boolean {
+  if (!value) return false;
+  const literal = index.literal(value);
+  if (keyword === 'max_features') return literal?.kind !== 'none';
+  if (literal?.kind !== 'number') return true;
+  const isFloat = /[.eE]/.test(literal.text);
+  if (keyword === 'min_df') return isFloat ? literal.value !== 0 : literal.value > 1;
+  return !(isFloat && literal.value === 1);
 }
 
 /**
