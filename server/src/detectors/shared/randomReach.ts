@@ -1102,14 +1102,6 @@ export function onlyLookedAt(index: SemanticIndex, expression: Node): boolean {
 }
 
 /**
- * Where the values that start at `start` go (see Reach). A value handed to a call that is no known
- * sink is followed on through the call's value, unless `onlyArgumentsShown`: then it is lost there.
- * `gradientLeaf` follows a drawn leaf tensor (see drawnAsGradientLeaf) as a lesson on autograd uses
- * it: one backward pass run once on what it gives leaves a gradient and changes no weight, so it
- * only shows; its gradient (`x.grad`) must only be looked at, and the tensor handed to nothing but
- * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
- */
-/**
  * Constructors of a new random generator: they keep what they are given (a seed) in the object they
  * return and change nothing else, the global generators included.
  */
@@ -1124,6 +1116,14 @@ function buildsGeneratorOnly(index: SemanticIndex, node: Node): boolean {
   return !!qname && GENERATOR_BUILDS.has(qname);
 }
 
+/**
+ * Where the values that start at `start` go (see Reach). A value handed to a call that is no known
+ * sink is followed on through the call's value, unless `onlyArgumentsShown`: then it is lost there.
+ * `gradientLeaf` follows a drawn leaf tensor (see drawnAsGradientLeaf) as a lesson on autograd uses
+ * it: one backward pass run once on what it gives leaves a gradient and changes no weight, so it
+ * only shows; its gradient (`x.grad`) must only be looked at, and the tensor handed to nothing but
+ * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
+ */
 function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
   const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false } = how;
   const seen = new Set<string>();
