@@ -107,6 +107,41 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a registry of experiments read, its cells filled in and saved back in place, then read again for a report: a store the run updates, no hop',
+      code: py`
+        import pandas as pd
+        REGISTRY = "logs/experiments.csv"
+        experiments = pd.read_csv(REGISTRY, index_col="index")
+        for index, row in experiments[experiments["test_acc"].isna()].iterrows():
+            experiments.at[index, "test_acc"] = evaluate_run(row)
+        experiments.to_csv(REGISTRY)
+
+        done = pd.read_csv(REGISTRY, index_col="index")
+        best = done.groupby(["noise", "model"])["test_acc"].idxmax()
+        plot_table(done.loc[best])
+      `,
+    },
+    {
+      name: 'a store read, copied, updated and saved back, then read again: also through a copy, and with rows added by _append',
+      code: py`
+        import pandas as pd
+        STATUS = "runs/status.csv"
+        old_status = pd.read_csv(STATUS, index_col="run")
+        status = old_status.copy()
+        for run, row in status.iterrows():
+            status.loc[run, "folds_done"] = count_folds(run)
+        status.to_csv(STATUS)
+
+        scores = pd.read_parquet("metrics/auc.parquet")
+        grown = scores._append(score_new_runs(status))
+        grown.to_parquet("metrics/auc.parquet")
+
+        status = pd.read_csv(STATUS, index_col="run")
+        table = pd.read_parquet("metrics/auc.parquet")
+        choose_best(status.join(table))
+      `,
+    },
+    {
       name: 'a results log every run appends to, summed up at the end: it holds earlier runs\' rows too, a store and no hop',
       code: py`
         from pathlib import Path
@@ -1209,6 +1244,31 @@ ruleTests(intermediateFileHop, {
         table.to_csv("scores_with_mean.csv")
       `,
       findings: [{ line: 3, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a table read from the file and narrowed into a new one before it is saved over it: still a hop',
+      code: py`
+        import pandas as pd
+        READINGS = "data/readings.parquet"
+        readings = pd.read_parquet(READINGS)
+        readings = readings[readings["status"] == "ok"]
+        readings.to_parquet(READINGS)
+        detector.fit(pd.read_parquet(READINGS)[SENSORS])
+      `,
+      findings: [{ line: 6, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a registry the run starts itself before it reads, updates and saves it back: still a hop',
+      code: py`
+        import pandas as pd
+        plan().to_csv("runs/registry.csv")
+        registry = pd.read_csv("runs/registry.csv")
+        registry.at[0, "score"] = fit_first(registry)
+        registry.to_csv("runs/registry.csv")
+        final = pd.read_csv("runs/registry.csv")
+        refit(final.sort_values("score").iloc[0])
+      `,
+      findings: [{ line: 3, message: /read back here .*then written again and read back 1 more time|read back here/ }],
     },
     {
       name: 'a log started afresh by this run and then appended to is one run\'s file: still a hop',
