@@ -57,6 +57,16 @@ describe('project requirements: lowest allowed versions', () => {
       assert.equal(new RequirementsCache().forFile(file('d2', 'x.py'), dir), undefined, 'an unpinned mention allows any version');
     });
 
+    it('reads a specifier PEP 508 puts in parentheses, as Poetry 2 writes [project] dependencies', () => {
+      write('[project]\nname = "app"\ndependencies = ["numpy (>=1.26)", "torch (>=2.10.0,<3.0.0)"]\n', 'p', 'pyproject.toml');
+      assert.deepEqual(new RequirementsCache().forFile(file('p', 'x.py'), dir), { torch: '2.10.0' });
+      write('torch (==2.7.1) ; sys_platform == "linux"\n', 'q', 'requirements.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('q', 'x.py'), dir), { torch: '2.7.1' });
+      // Parentheses around a bound that sets no floor still set none.
+      write('[project]\nname = "app"\ndependencies = ["torch (<3)"]\n', 'r', 'pyproject.toml');
+      assert.equal(new RequirementsCache().forFile(file('r', 'x.py'), dir), undefined);
+    });
+
     it('reads requirements files named for a variant of requirements.txt, each of them, the lowest floor counting', () => {
       // The only requirements file of a project, pinned exactly.
       write('numpy==2.3.4\ntorch==2.10.0\ntorchaudio==2.10.0\n', 'exact', 'requirements_exact.txt');

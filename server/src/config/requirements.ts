@@ -34,10 +34,17 @@ export function specifierFloor(specifier: string): string | undefined {
   return floor;
 }
 
-/** A requirement line's name and specifier (`torch[cuda]>=2.6 ; python_version>"3.8"` -> torch, >=2.6). */
+/**
+ * A requirement line's name and specifier (`torch[cuda]>=2.6 ; python_version>"3.8"` -> torch, >=2.6).
+ * PEP 508 also lets the specifier stand in parentheses (`torch (>=2.10.0,<3.0.0)`, as Poetry 2 writes
+ * `[project]` dependencies): they enclose the same specifier.
+ */
 function requirement(line: string): { name: string; specifier: string } | undefined {
   const match = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(?:\[[^\]]*\])?\s*([^;#@]*)/.exec(line);
-  return match ? { name: match[1].toLowerCase().replace(/[._]/g, '-'), specifier: match[2].trim() } : undefined;
+  if (!match) return undefined;
+  const specifier = match[2].trim();
+  const enclosed = /^\(([^()]*)\)$/.exec(specifier);
+  return { name: match[1].toLowerCase().replace(/[._]/g, '-'), specifier: enclosed ? enclosed[1].trim() : specifier };
 }
 
 /** The floors each mention of a library sets, per library: undefined for a mention with no lower bound. */

@@ -118,6 +118,14 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped('classes = np.unique(y_test)\ncounts = [np.sum(y_test == c) for c in classes]\nplt.bar(classes, counts)\nplt.show()\n', 'print(classification_report(y_test, clf.predict(X_test)))\n'),
     },
     {
+      name: 'a summary printed above pandas plots of the same frame, run after them: a frame\'s plot, hist, boxplot and plot accessor draw and leave the frame as it was',
+      code: reportsSwapped('print(X_test["age"].mean(), X_test.shape)\n', 'X_test[["age", "income"]].plot(figsize=(12, 6))\nplt.title("Inputs")\nplt.show()\n'),
+    },
+    {
+      name: 'the same with a histogram and a bar chart through the plot accessor below the summary',
+      code: reportsSwapped('print(X_test["age"].describe())\n', 'X_test["age"].hist(bins=30)\nX_test["segment"].value_counts().plot.bar()\nX_test[["age", "income"]].boxplot()\nplt.show()\n'),
+    },
+    {
       name: 'predictions unpacked into two names above a printout of the coefficients, swapped',
       code: reportsSwapped('y_pred, y_proba = clf.predict(X_test), clf.predict_proba(X_test)[:, 1]\nprint(round(roc_auc_score(y_test, y_proba), 3), len(y_pred))\n', 'coef = clf.coef_\nprint(dict(zip(X.columns, coef[0])))\n'),
     },
@@ -562,6 +570,11 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a report that prints predictions the cell below it made: top to bottom, the report would read the older ones',
       code: reportsSwapped('print(classification_report(y_test, y_pred))\n', 'y_pred = clf.predict(X_test)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two cells that both draw with pandas\' plotting methods share the current figure: compared',
+      code: reportsSwapped('X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
     },
     {
