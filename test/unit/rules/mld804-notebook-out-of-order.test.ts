@@ -126,6 +126,14 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped('print(X_test["age"].describe())\n', 'X_test["age"].hist(bins=30)\nX_test["segment"].value_counts().plot.bar()\nX_test[["age", "income"]].boxplot()\nplt.show()\n'),
     },
     {
+      name: 'a sanity check that asserts on the split above a printout of the class counts, swapped: an assert reads and binds nothing',
+      code: reportsSwapped('assert len(X_test) == len(y_test)\nassert set(np.unique(y_test)) <= {0, 1}, "labels"\n', 'print(np.bincount(y_test), len(X_test))\n'),
+    },
+    {
+      name: 'a check of the predictions in an if, below a printout of the report, swapped',
+      code: reportsSwapped(EVALUATION, 'preds = clf.predict(X_test)\nif len(preds):\n    assert preds.min() >= 0\nprint(preds[:5])\n'),
+    },
+    {
       name: 'predictions unpacked into two names above a printout of the coefficients, swapped',
       code: reportsSwapped('y_pred, y_proba = clf.predict(X_test), clf.predict_proba(X_test)[:, 1]\nprint(round(roc_auc_score(y_test, y_proba), 3), len(y_pred))\n', 'coef = clf.coef_\nprint(dict(zip(X.columns, coef[0])))\n'),
     },
@@ -575,6 +583,16 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'two cells that both draw with pandas\' plotting methods share the current figure: compared',
       code: reportsSwapped('X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'an assert on predictions the cell below it makes reads a name that cell binds: compared',
+      code: reportsSwapped('assert len(y_pred) == len(y_test)\n', 'y_pred = clf.predict(X_test)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'an assert that also draws random numbers changes the generator the other cell reads: compared',
+      code: reportsSwapped(EVALUATION, 'assert np.random.rand() < 2\n'),
       findings: REPORT_RAN_LATE,
     },
     {

@@ -3642,8 +3642,93 @@ ruleTests(unsafeModelDeserialization, {
                 averaged.append(model.predict(X_test))
       `,
     },
+    {
+      name: 'a longer path that reads a name bound once to a path with a time stamp in it, at the save and at the load: a folder string, os.path.join, a sliced stamp',
+      code: py`
+        import argparse
+        import os
+        import pickle
+        import sys
+        import time
+        import torch
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--out", default="./runs/")
+        parser.add_argument("--save", default="model.pt")
+        args = parser.parse_args()
+
+        path = args.out + str(time.time()) + "/"
+        best = None
+        for epoch in range(args.epochs):
+            loss = train_epoch(model)
+            if best is None or loss < best:
+                with open(path + args.save, "wb") as f:
+                    torch.save(model, f)
+                best = loss
+        with open(path + args.save, "rb") as f:
+            model = torch.load(f)
+
+        def run(args, model):
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            ckpt_dir = os.path.join(args.out, stamp)
+            for epoch in range(args.epochs):
+                train_epoch(model)
+                torch.save(model, os.path.join(ckpt_dir, args.name))
+            return torch.load(os.path.join(ckpt_dir, args.name))
+
+        OUT_ROOT = os.environ["OUT_ROOT"]
+        MODEL_FILE = sys.argv[1]
+        exec_time = time.time()
+        run_dir = OUT_ROOT + str(exec_time)[-3:] + "/"
+        clf.fit(X_train, y_train)
+        pickle.dump(clf, open(run_dir + MODEL_FILE, "wb"))
+        clf = pickle.load(open(run_dir + MODEL_FILE, "rb"))
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a time stamp written out again in the longer path at the load may name another file: still reported',
+      code: py`
+        import time
+        import torch
+
+        torch.save(model, args.out + str(time.time()) + args.save)
+        model = torch.load(args.out + str(time.time()) + args.save)
+      `,
+      findings: [{ line: 5 }],
+      safety: 'unsafe',
+      output: py`
+        import time
+        import torch
+
+        torch.save(model, args.out + str(time.time()) + args.save)
+        model = torch.load(args.out + str(time.time()) + args.save, weights_only=True)
+      `,
+    },
+    {
+      name: 'the name of a stamped folder bound again by a second call before the longer path is loaded may name another file: still reported',
+      code: py`
+        import time
+        import torch
+
+        path = args.out + str(time.time()) + "/"
+        torch.save(model, path + args.save)
+        path = args.out + str(time.time()) + "/"
+        model = torch.load(path + args.save)
+      `,
+      findings: [{ line: 7 }],
+      safety: 'unsafe',
+      output: py`
+        import time
+        import torch
+
+        path = args.out + str(time.time()) + "/"
+        torch.save(model, path + args.save)
+        path = args.out + str(time.time()) + "/"
+        model = torch.load(path + args.save, weights_only=True)
+      `,
+    },
     {
       name: 'a path with a part besides an empty placeholder names a file and is still reported',
       code: py`

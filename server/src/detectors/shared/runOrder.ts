@@ -588,7 +588,13 @@ export function fileKey(flow: DataFlow, path: Node, pass?: PassSwap): string | u
   // of that read, as the read itself is, not by the name's own binding.
   const aliasOfRead = value.identity !== undefined && value.holes.length === 1 && !/^\w+$|\(/.test(value.holes[0]) && value.holes[0] !== stripParens(path).text;
   if (key !== undefined && !heldFromCall && !aliasOfRead) return key;
-  if (key === undefined && value.holes.some((hole) => hole.includes('('))) return boundPathKey(flow, path);
+  // A part computed by a call that the path only reads through a name (`path + args.save` after
+  // `path = out_dir + str(time.time())`) is one value over that name's binding, as the name alone is:
+  // keyed by the bindings the expression reads; one the expression computes itself is not.
+  if (key === undefined && value.holes.some((hole) => hole.includes('('))) {
+    const bound = boundPathKey(flow, path);
+    if (bound !== undefined || value.holes.some((hole) => hole.includes('(') && stripParens(path).text.includes(hole))) return bound;
+  }
   const held = heldValues(flow, path, 0, pass);
   if (!held || held.length === 0) return undefined;
   return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${held.join(';')}`;
