@@ -8,7 +8,7 @@ import { unpackedElement } from '../semantics/values';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { BOOSTING_RANDOM, isEstimatorConstructor, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
-import { loadedModelOrigins, restoredFromValues } from './shared/models';
+import { loadedModelOrigins, OUTPUT_METHODS, restoredFromValues } from './shared/models';
 import { estimatorArgument } from './shared/evaluation';
 import { assignedName } from './shared/objects';
 import { drawReachesResult, modelOnlyCheckedToExist, modelReachesNoResult, onlyLookedAt, usesOfTarget } from './shared/randomReach';
@@ -348,14 +348,11 @@ function seededWhereHanded(index: SemanticIndex, node: Node, depth = 0): boolean
   return seededByEnsemble(index, node) || seededBySearchGrid(index, node) || seededAsGridBase(index, node);
 }
 
-/** Methods that ask a fitted estimator for answers and change nothing in it. */
-const ANSWER_METHODS = new Set(['predict', 'predict_proba', 'predict_log_proba', 'decision_function']);
-
 /** `tree.predict(X_val)`, `print(tree)`: a use of the name that trains nothing and hands the estimator on to nothing. */
 function trainsNothingThrough(index: SemanticIndex, use: Node): boolean {
   const attribute = use.parent;
   const asksAnswers = attribute?.type === 'attribute' && sameNode(attribute.childForFieldName('object'), use)
-    && ANSWER_METHODS.has(attribute.childForFieldName('attribute')?.text ?? '') && attribute.parent?.type === 'call';
+    && OUTPUT_METHODS.has(attribute.childForFieldName('attribute')?.text ?? '') && attribute.parent?.type === 'call';
   return asksAnswers || onlyInspected(index, use);
 }
 
