@@ -774,17 +774,8 @@ function passedEntry(flow: DataFlow, hole: string, passed: ReadonlyMap<string, P
   return { template: '{}', holes: [`${object.text}[${match[2]}${match[3]}${match[2]}]`] };
 }
 
-/** The constant keys the file assigns into any object by subscript (`cfg["ckpt"] = path`). Once per file. */
-const writtenEntries = oncePer((flow: DataFlow): Set<string> => {
-  const keys = new Set<string>();
-  for (const assignment of flow.index.nodes('assignment')) {
-    const left = assignment.childForFieldName('left');
-    const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : undefined;
-    const name = key ? stringValue(key) : undefined;
-    if (name !== undefined) keys.add(name);
-  }
-  return keys;
-});
+/** The constant keys the file writes into any object by subscript (`cfg["ckpt"] = path`), from the data flow's writes. Once per file. */
+const writtenEntries = oncePer((flow: DataFlow): Set<string> => new Set(flow.mutations.flatMap((mutation) => (mutation.kind === 'item' ? mutation.keys : []))));
 
 /**
  * The values the file gives each attribute of a name, by `name.attr = value` and by a loop that sets
