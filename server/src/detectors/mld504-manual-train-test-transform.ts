@@ -166,7 +166,7 @@ function report(context: RuleContext, steps: HandStep[], trainings: Node[]): voi
   const listed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
   context.report({
     node: first.fit.call.node,
-    message: `${listed} are each fitted on one data set and re-applied by hand to others (${shown.join(', ')}): every data set the model sees must repeat ${Math.max(...runningTogether(steps).map((group) => group.length))} steps in the same order; one Pipeline would`,
+    message: `${listed} are each fitted on one data set and re-applied by hand to others (${shown.join(', ')}): every data set the model sees must repeat ${Math.max(...runningTogether(steps).map((group) => group.length))} steps in the same order, where one Pipeline would hold them and the model as one object`,
     related,
   });
 }

@@ -157,7 +157,7 @@ ruleTests(manualTrainTestTransform, {
     {
       name: 'a scaler every run fits before the reduction its mode picks: one finding, two steps in a row whichever arm runs',
       code: ALTERNATIVE_REDUCTIONS('\n    scaler = StandardScaler().fit(X_train)\n    X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)'),
-      findings: [{ line: 7, message: /^StandardScaler \(scaler\), PCA \(pca\), KernelPCA \(kpca\) and SelectKBest \(best\) are each fitted on one data set and re-applied by hand to others \(X_test\): every data set the model sees must repeat 2 steps in the same order/ }],
+      findings: [{ line: 7, message: /^StandardScaler \(scaler\), PCA \(pca\), KernelPCA \(kpca\) and SelectKBest \(best\) are each fitted on one data set and re-applied by hand to others \(X_test\): every data set the model sees must repeat 2 steps in the same order, where one Pipeline would hold them and the model as one object$/ }],
     },
     {
       name: 'a vectoriser fitted on the training and test texts together, then applied to each: the message claims no training-only fit',
