@@ -261,6 +261,64 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [CHECKPOINTS]), [14]);
   });
 
+  it('a name unpacked from the tuple a helper returns, at the position of the path it saved to, holds the program\'s own file', async () => {
+    const TRAINING = projectModule('training', py`
+      import os
+      import joblib
+      from sklearn.ensemble import RandomForestClassifier
+
+      MODEL_PATH = "models/churn_model.joblib"
+
+      def train_model(X, y, C=1.0):
+          model = fit_logistic(X, y, C)
+          joblib.dump(model, MODEL_PATH)
+          run_id = log_run(model)
+          return MODEL_PATH, run_id
+
+      def train_pair(X, y):
+          out = os.path.join("models", "rf.joblib")
+          clf = RandomForestClassifier(random_state=0).fit(X, y)
+          joblib.dump(clf, out)
+          return (clf.score(X, y), out)
+
+      def train_maybe(X, y, out):
+          if X is None:
+              return None, None
+          clf = RandomForestClassifier(random_state=0).fit(X, y)
+          joblib.dump(clf, out)
+          return out, {"acc": clf.score(X, y)}
+
+      def train_beside(X, y, out):
+          clf = RandomForestClassifier(random_state=0).fit(X, y)
+          joblib.dump(clf, out)
+          return "models/baseline_model.joblib", out
+    `);
+    const code = py`
+      import joblib
+      from training import train_model, train_pair, train_maybe, train_beside
+
+      def test_training_outputs(X, y):
+          model_path, run_id = train_model(X, y, C=0.5)
+          model = joblib.load(model_path)
+          score, path = train_pair(X, y)
+          clf_model = joblib.load(path)
+          out, metrics = train_maybe(X, y, "models/m.joblib")
+          best_model = joblib.load(out)
+          assert model.predict(X).shape == clf_model.predict(X).shape == best_model.predict(X).shape
+
+      def test_foreign(X, y):
+          stale_model = joblib.load("models/churn_model.joblib")
+          baseline, saved = train_beside(X, y, "models/o.joblib")
+          base_model = joblib.load(baseline)
+          run, model_path = train_model(X, y)[::-1]
+          other_model = joblib.load(model_path)
+          return stale_model, base_model, other_model
+    `;
+    assert.deepEqual(await lines(code, []), [6, 8, 10, 14, 16, 18], 'without the module every load is foreign');
+    // A load before the call, an element the helper did not save to, or a tuple reworked before it is unpacked, is still reported.
+    assert.deepEqual(await lines(code, [TRAINING]), [14, 16, 18]);
+  });
+
   it('a function of the file that hands the helper a path over its own parameters saves what its calls pass', async () => {
     const code = py`
       import os

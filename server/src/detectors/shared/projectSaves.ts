@@ -33,6 +33,8 @@ export interface ParameterSave {
   path: PathValue;
   /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
   returned: boolean;
+  /** The position at which every return of a value gives the path it saved to in a tuple (`return MODEL_PATH, run_id`). */
+  returnedAt?: number;
   /** Every run-time part of the path reads a parameter the function never rebinds, or a name of `imports`: a call's arguments fill it in. */
   fillable: boolean;
   /** Parts read from a name the module imports at its top level (`config` of `config.MODEL_PATH`), by that name, with the qualified name it stands for. */
@@ -114,13 +116,14 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       const value = exit.namedChild(0);
       return !!value && namesSameFile(index, io.path!, value);
     });
+    const returnedAt = returnedPosition(index, fn, io.path);
     const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
       const imports = importedParts(index, path, parameters, io.call.node);
       const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
       // A path the function returns is the file saved whatever its parts.
-      if (returned || fillable) record(name, { parameters, path: detached(path), returned, fillable, ...(imports ? { imports } : {}) });
+      if (returned || returnedAt !== undefined || fillable) record(name, { parameters, path: detached(path), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), fillable, ...(imports ? { imports } : {}) });
       continue;
     }
     if (!name || classNode?.type !== 'class_definition' || !isTopLevel(classNode)) continue;
@@ -787,13 +790,33 @@ function constructionSource(index: SemanticIndex, parameters: readonly Parameter
 }
 
 /**
- * A call of a project function that returns the path it saved to (`ckpt = save_checkpoint(model,
- * out_dir, filename=name)`): the name bound to its result holds the program's own file.
+ * The position of the saved path in the tuple every return of `fn` that gives a value gives
+ * (`return MODEL_PATH, run_id` after `joblib.dump(model, MODEL_PATH)`), when there is one; an
+ * exit may give `None` there instead.
  */
-export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node): boolean {
+function returnedPosition(index: SemanticIndex, fn: Node, saved: Node): number | undefined {
+  const values = index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None');
+  const tuples = values.map(stripParens);
+  if (tuples.length === 0 || !tuples.every((value) => value.type === 'expression_list' || value.type === 'tuple')) return undefined;
+  const first = tuples[0]!;
+  // `return None, None` on an early exit names no file: the name bound there holds `None`.
+  const names = (value: Node, position: number) => namesSameFile(index, saved, value.namedChild(position)!);
+  for (let position = 0; position < first.namedChildCount; position++) {
+    const fits = tuples.every((value) => value.namedChildCount === first.namedChildCount && (value.namedChild(position)!.text === 'None' || names(value, position)));
+    if (fits && tuples.some((value) => names(value, position))) return position;
+  }
+  return undefined;
+}
+
+/**
+ * A call of a project function that returns the path it saved to (`ckpt = save_checkpoint(model,
+ * out_dir, filename=name)`): the name bound to its result holds the program's own file; with a
+ * position, the name bound to that element of the tuple it returns (`model_path, run_id = train(...)`).
+ */
+export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node, position?: number): boolean {
   const site = index.call(call);
   let unbound: Map<string, { module: string; name: string }> | undefined;
   const target = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
-  return !!target?.saves.some((save) => save.returned);
+  return !!target?.saves.some((save) => (position === undefined ? save.returned : save.returnedAt === position));
 }
 
