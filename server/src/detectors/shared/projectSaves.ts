@@ -12,7 +12,7 @@ import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
-import type { CallSite } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { fileKey } from './runOrder';
 import { handedSettingsEntry, writtenInto } from './returnedValues';
 import { oncePer } from '../../engine/collections';
@@ -149,6 +149,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     }
   }
   recordAtomicSaves(index, record);
+  if (imported) recordForwardedReturns(index, record, imported);
   composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
   reexportSaves(index, saves, imported);
@@ -789,23 +790,68 @@ function constructionSource(index: SemanticIndex, parameters: readonly Parameter
   };
 }
 
+/** What every return of `fn` that gives a value gives (`return None` and a bare `return` left out), when each is a tuple of one length. */
+function returnedTuples(index: SemanticIndex, fn: Node): Node[] | undefined {
+  const values = index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None').map(stripParens);
+  const fits = values.length > 0 && values.every((value) => (value.type === 'expression_list' || value.type === 'tuple') && value.namedChildCount === values[0]!.namedChildCount);
+  return fits ? values : undefined;
+}
+
 /**
  * The position of the saved path in the tuple every return of `fn` that gives a value gives
  * (`return MODEL_PATH, run_id` after `joblib.dump(model, MODEL_PATH)`), when there is one; an
  * exit may give `None` there instead.
  */
 function returnedPosition(index: SemanticIndex, fn: Node, saved: Node): number | undefined {
-  const values = index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None');
-  const tuples = values.map(stripParens);
-  if (tuples.length === 0 || !tuples.every((value) => value.type === 'expression_list' || value.type === 'tuple')) return undefined;
+  const tuples = returnedTuples(index, fn);
+  if (!tuples) return undefined;
   const first = tuples[0]!;
   // `return None, None` on an early exit names no file: the name bound there holds `None`.
   const names = (value: Node, position: number) => namesSameFile(index, saved, value.namedChild(position)!);
   for (let position = 0; position < first.namedChildCount; position++) {
-    const fits = tuples.every((value) => value.namedChildCount === first.namedChildCount && (value.namedChild(position)!.text === 'None' || names(value, position)));
+    const fits = tuples.every((value) => value.namedChild(position)!.text === 'None' || names(value, position));
     if (fits && tuples.some((value) => names(value, position))) return position;
   }
   return undefined;
+}
+
+/** The call a flat unpacking takes apart (`a, b = f(...)`), and the position of the definition's name in it. */
+export function unpackedCall(definition: Definition): { call: Node; position: number } | undefined {
+  const statement = definition.statement;
+  const left = statement.type === 'assignment' ? statement.childForFieldName('left') : null;
+  const right = statement.type === 'assignment' ? statement.childForFieldName('right') : null;
+  const call = right ? stripParens(right) : undefined;
+  if (!left || call?.type !== 'call' || !left.namedChildren.every((child) => child?.type === 'identifier')) return undefined;
+  const position = left.namedChildren.findIndex((child) => child?.startIndex === definition.node.startIndex);
+  return position < 0 ? undefined : { call, position };
+}
+
+/**
+ * A function that hands on, in the tuple every return of a value gives, what a project function's
+ * tuple held at the position of the path it saved to (`model_path, run_id = train_churn_model(X, y)`,
+ * then `return model_path, run_id`): at that position it returns the path saved, as that function does.
+ */
+function recordForwardedReturns(index: SemanticIndex, record: (name: string, save: ParameterSave) => void, imported: ProjectSaves): void {
+  for (const [name, fn] of topLevelFunctions(index)) {
+    const values = returnedTuples(index, fn);
+    if (!values) continue;
+    const forwarded = (element: Node) => {
+      const read = element.type === 'identifier' ? index.dataflow.readAt(element) : undefined;
+      const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+      return bindings.length > 0 && bindings.every((definition) => {
+        const unpacked = definition.kind === 'unpack' ? unpackedCall(definition) : undefined;
+        return !!unpacked && returnsOwnSave(index, imported, unpacked.call, unpacked.position);
+      });
+    };
+    for (let position = 0; position < values[0]!.namedChildCount; position++) {
+      const elements = values.map((value) => value.namedChild(position)!);
+      if (!elements.every((element) => element.text === 'None' || forwarded(element))) continue;
+      const element = elements.find((candidate) => candidate.text !== 'None');
+      if (!element) continue;
+      record(name, { parameters: parametersOf(index, fn), path: detached(index.dataflow.pathOf(element)), returned: false, returnedAt: position, fillable: false });
+      break;
+    }
+  }
 }
 
 /**
