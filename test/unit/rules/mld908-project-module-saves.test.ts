@@ -51,6 +51,38 @@ const CHECKPOINTS = projectModule('checkpoints', py`
       return os.path.join(checkpoint_dir, filename)
 `);
 
+const TRAINING = projectModule('training', py`
+  import os
+  import joblib
+  from sklearn.ensemble import RandomForestClassifier
+
+  MODEL_PATH = "models/churn_model.joblib"
+
+  def train_model(X, y, C=1.0):
+      model = fit_logistic(X, y, C)
+      joblib.dump(model, MODEL_PATH)
+      run_id = log_run(model)
+      return MODEL_PATH, run_id
+
+  def train_pair(X, y):
+      out = os.path.join("models", "rf.joblib")
+      clf = RandomForestClassifier(random_state=0).fit(X, y)
+      joblib.dump(clf, out)
+      return (clf.score(X, y), out)
+
+  def train_maybe(X, y, out):
+      if X is None:
+          return None, None
+      clf = RandomForestClassifier(random_state=0).fit(X, y)
+      joblib.dump(clf, out)
+      return out, {"acc": clf.score(X, y)}
+
+  def train_beside(X, y, out):
+      clf = RandomForestClassifier(random_state=0).fit(X, y)
+      joblib.dump(clf, out)
+      return "models/baseline_model.joblib", out
+`);
+
 const ATOMIC = projectModule('storage', py`
   import os
   import shutil
@@ -259,6 +291,77 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, []), [12, 14], 'without the module both loads are foreign');
     // The helper that only names a path saves nothing: its load stays reported.
     assert.deepEqual(await lines(code, [CHECKPOINTS]), [14]);
+  });
+
+  it('a name unpacked from the tuple a helper returns, at the position of the path it saved to, holds the program\'s own file', async () => {
+    const code = py`
+      import joblib
+      from training import train_model, train_pair, train_maybe, train_beside
+
+      def test_training_outputs(X, y):
+          model_path, run_id = train_model(X, y, C=0.5)
+          model = joblib.load(model_path)
+          score, path = train_pair(X, y)
+          clf_model = joblib.load(path)
+          out, metrics = train_maybe(X, y, "models/m.joblib")
+          best_model = joblib.load(out)
+          assert model.predict(X).shape == clf_model.predict(X).shape == best_model.predict(X).shape
+
+      def test_foreign(X, y):
+          stale_model = joblib.load("models/churn_model.joblib")
+          baseline, saved = train_beside(X, y, "models/o.joblib")
+          base_model = joblib.load(baseline)
+          run, model_path = train_model(X, y)[::-1]
+          other_model = joblib.load(model_path)
+          return stale_model, base_model, other_model
+    `;
+    assert.deepEqual(await lines(code, []), [6, 8, 10, 14, 16, 18], 'without the module every load is foreign');
+    // A load before the call, an element the helper did not save to, or a tuple reworked before it is unpacked, is still reported.
+    assert.deepEqual(await lines(code, [TRAINING]), [14, 16, 18]);
+  });
+
+  it('a project function that returns, in its tuple, what such a helper\'s tuple held at the saved path\'s position returns that path there too', async () => {
+    const runner = (imports: ProjectModuleSource[]) => ({ ...projectModule('runner', py`
+      from training import train_model, train_beside
+
+      def run_training(X, y, C=1.0):
+          if X is None:
+              return None, None
+          model_path, run_id = train_model(X, y, C=C)
+          print(f"saved {model_path}")
+          return model_path, run_id
+
+      def run_baseline(X, y):
+          baseline, saved = train_beside(X, y, "models/o.joblib")
+          return baseline, saved
+
+      def run_swapped(X, y):
+          model_path, run_id = train_model(X, y)
+          return run_id, model_path
+    `), imports });
+    const code = py`
+      import unittest
+      import joblib
+      from runner import run_training, run_baseline, run_swapped
+
+      class TestRunner(unittest.TestCase):
+          def test_forwarded_paths(self):
+              model_path, run_id = run_training(self.X, self.y, C=0.7)
+              model = joblib.load(model_path)
+              self.assertTrue(hasattr(model, "predict"))
+              base, saved = run_baseline(self.X, self.y)
+              base_model = joblib.load(base)
+              self.assertIsNotNone(base_model)
+              saved_model = joblib.load(saved)
+              run_id, swapped_path = run_swapped(self.X, self.y)
+              swapped_model = joblib.load(swapped_path)
+              first, second = run_swapped(self.X, self.y)
+              first_model = joblib.load(first)
+              self.assertEqual(saved_model.n_features_in_, swapped_model.n_features_in_, first_model)
+    `;
+    assert.deepEqual(await lines(code, [runner([])]), [8, 11, 13, 15, 17], 'without the module it imports, the runner saves nothing');
+    // What the helper's tuple held at another position (its own constant, the run id) is still reported.
+    assert.deepEqual(await lines(code, [runner([TRAINING])]), [11, 17]);
   });
 
   it('a function of the file that hands the helper a path over its own parameters saves what its calls pass', async () => {

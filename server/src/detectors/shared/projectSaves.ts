@@ -12,7 +12,7 @@ import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
 import { pathKey, type PathValue } from '../../semantics/pathValues';
-import type { CallSite } from '../../semantics/types';
+import type { CallSite, Definition } from '../../semantics/types';
 import { fileKey } from './runOrder';
 import { handedSettingsEntry, writtenInto } from './returnedValues';
 import { oncePer } from '../../engine/collections';
@@ -33,6 +33,8 @@ export interface ParameterSave {
   path: PathValue;
   /** The function returns the path it saved to (`torch.save(state, path)` ... `return path`). */
   returned: boolean;
+  /** The position at which every return of a value gives the path it saved to in a tuple (`return MODEL_PATH, run_id`). */
+  returnedAt?: number;
   /** Every run-time part of the path reads a parameter the function never rebinds, or a name of `imports`: a call's arguments fill it in. */
   fillable: boolean;
   /** Parts read from a name the module imports at its top level (`config` of `config.MODEL_PATH`), by that name, with the qualified name it stands for. */
@@ -114,13 +116,14 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       const value = exit.namedChild(0);
       return !!value && namesSameFile(index, io.path!, value);
     });
+    const returnedAt = returnedPosition(index, fn, io.path);
     const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
       const imports = importedParts(index, path, parameters, io.call.node);
       const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
       // A path the function returns is the file saved whatever its parts.
-      if (returned || fillable) record(name, { parameters, path: detached(path), returned, fillable, ...(imports ? { imports } : {}) });
+      if (returned || returnedAt !== undefined || fillable) record(name, { parameters, path: detached(path), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), fillable, ...(imports ? { imports } : {}) });
       continue;
     }
     if (!name || classNode?.type !== 'class_definition' || !isTopLevel(classNode)) continue;
@@ -146,6 +149,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     }
   }
   recordAtomicSaves(index, record);
+  if (imported) recordForwardedReturns(index, record, imported);
   composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
   reexportSaves(index, saves, imported);
@@ -786,14 +790,79 @@ function constructionSource(index: SemanticIndex, parameters: readonly Parameter
   };
 }
 
+/** What every return of `fn` that gives a value gives (`return None` and a bare `return` left out), when each is a tuple of one length. */
+function returnedTuples(index: SemanticIndex, fn: Node): Node[] | undefined {
+  const values = index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None').map(stripParens);
+  const fits = values.length > 0 && values.every((value) => (value.type === 'expression_list' || value.type === 'tuple') && value.namedChildCount === values[0]!.namedChildCount);
+  return fits ? values : undefined;
+}
+
+/**
+ * The position of the saved path in the tuple every return of `fn` that gives a value gives
+ * (`return MODEL_PATH, run_id` after `joblib.dump(model, MODEL_PATH)`), when there is one; an
+ * exit may give `None` there instead.
+ */
+function returnedPosition(index: SemanticIndex, fn: Node, saved: Node): number | undefined {
+  const tuples = returnedTuples(index, fn);
+  if (!tuples) return undefined;
+  const first = tuples[0]!;
+  // `return None, None` on an early exit names no file: the name bound there holds `None`.
+  const names = (value: Node, position: number) => namesSameFile(index, saved, value.namedChild(position)!);
+  for (let position = 0; position < first.namedChildCount; position++) {
+    const fits = tuples.every((value) => value.namedChild(position)!.text === 'None' || names(value, position));
+    if (fits && tuples.some((value) => names(value, position))) return position;
+  }
+  return undefined;
+}
+
+/** The call a flat unpacking takes apart (`a, b = f(...)`), and the position of the definition's name in it. */
+export function unpackedCall(definition: Definition): { call: Node; position: number } | undefined {
+  const statement = definition.statement;
+  const left = statement.type === 'assignment' ? statement.childForFieldName('left') : null;
+  const right = statement.type === 'assignment' ? statement.childForFieldName('right') : null;
+  const call = right ? stripParens(right) : undefined;
+  if (!left || call?.type !== 'call' || !left.namedChildren.every((child) => child?.type === 'identifier')) return undefined;
+  const position = left.namedChildren.findIndex((child) => child?.startIndex === definition.node.startIndex);
+  return position < 0 ? undefined : { call, position };
+}
+
+/**
+ * A function that hands on, in the tuple every return of a value gives, what a project function's
+ * tuple held at the position of the path it saved to (`model_path, run_id = train_churn_model(X, y)`,
+ * then `return model_path, run_id`): at that position it returns the path saved, as that function does.
+ */
+function recordForwardedReturns(index: SemanticIndex, record: (name: string, save: ParameterSave) => void, imported: ProjectSaves): void {
+  for (const [name, fn] of topLevelFunctions(index)) {
+    const values = returnedTuples(index, fn);
+    if (!values) continue;
+    const forwarded = (element: Node) => {
+      const read = element.type === 'identifier' ? index.dataflow.readAt(element) : undefined;
+      const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+      return bindings.length > 0 && bindings.every((definition) => {
+        const unpacked = definition.kind === 'unpack' ? unpackedCall(definition) : undefined;
+        return !!unpacked && returnsOwnSave(index, imported, unpacked.call, unpacked.position);
+      });
+    };
+    for (let position = 0; position < values[0]!.namedChildCount; position++) {
+      const elements = values.map((value) => value.namedChild(position)!);
+      if (!elements.every((element) => element.text === 'None' || forwarded(element))) continue;
+      const element = elements.find((candidate) => candidate.text !== 'None');
+      if (!element) continue;
+      record(name, { parameters: parametersOf(index, fn), path: detached(index.dataflow.pathOf(element)), returned: false, returnedAt: position, fillable: false });
+      break;
+    }
+  }
+}
+
 /**
  * A call of a project function that returns the path it saved to (`ckpt = save_checkpoint(model,
- * out_dir, filename=name)`): the name bound to its result holds the program's own file.
+ * out_dir, filename=name)`): the name bound to its result holds the program's own file; with a
+ * position, the name bound to that element of the tuple it returns (`model_path, run_id = train(...)`).
  */
-export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node): boolean {
+export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node, position?: number): boolean {
   const site = index.call(call);
   let unbound: Map<string, { module: string; name: string }> | undefined;
   const target = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
-  return !!target?.saves.some((save) => save.returned);
+  return !!target?.saves.some((save) => (position === undefined ? save.returned : save.returnedAt === position));
 }
 
