@@ -191,6 +191,70 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [settings, trainer('"default.pth" if save_name == "x" else save_name')]), [8, 12]);
   });
 
+  it('a part of the saved path in one case (`name.lower()`) is the same text as that part lowered at the load', async () => {
+    const trainer = projectModule('fitting', py`
+      import os
+      import time
+      import torch
+
+      def fit(model, loader, epochs=10):
+          model_name = model.__class__.__name__
+          best = float("inf")
+          for epoch in range(epochs):
+              loss = model.fit_epoch(loader)
+              if loss < best:
+                  best = loss
+                  torch.save(model.state_dict(), os.path.join("models", f"{model_name.lower()}.pth"))
+
+      def fit_tagged(model, loader, tag):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join("models", tag.upper() + "_final.pt"))
+
+      def fit_stamped(model, loader):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join("models", time.strftime("%H%M").lower() + ".pt"))
+    `);
+    const code = py`
+      import os
+      import torch
+      from fitting import fit, fit_tagged, fit_stamped
+
+      def run(model, loader):
+          fit(model, loader)
+          model_name = model.__class__.__name__.lower()
+          model.load_state_dict(torch.load(os.path.join("models", f"{model_name}.pth"), weights_only=False))
+
+      def run_inline(net, loader):
+          fit(net, loader, epochs=3)
+          net.load_state_dict(torch.load(os.path.join("models", net.__class__.__name__.lower() + ".pth"), weights_only=False))
+
+      def run_tagged(model, loader, args):
+          fit_tagged(model, loader, args.tag)
+          model.load_state_dict(torch.load(os.path.join("models", f"{args.tag.upper()}_final.pt"), weights_only=False))
+    `;
+    const foreign = py`
+      import os
+      import time
+      import torch
+      from fitting import fit, fit_tagged, fit_stamped
+
+      def other_model(model, baseline, loader):
+          fit(model, loader)
+          baseline.load_state_dict(torch.load(os.path.join("models", f"{baseline.__class__.__name__.lower()}.pth"), weights_only=False))
+
+      def other_case(model, loader):
+          fit(model, loader)
+          model.load_state_dict(torch.load(os.path.join("models", f"{model.__class__.__name__.upper()}.pth"), weights_only=False))
+
+      def stamped(model, loader):
+          fit_stamped(model, loader)
+          model.load_state_dict(torch.load(os.path.join("models", time.strftime("%H%M").lower() + ".pt"), weights_only=False))
+    `;
+    assert.deepEqual(await lines(code, []), [8, 12, 16], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [trainer]), []);
+    assert.deepEqual(await lines(foreign, [trainer]), [8, 12, 16]);
+  });
+
   it('reads helpers of a module imported whole, under an alias, or relatively, and in a notebook', async () => {
     const io = projectModule('utils.io', py`
       import joblib, pickle

@@ -11,7 +11,7 @@ import { holdsData } from '../../semantics/dataio';
 import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
-import { pathKey, type PathValue } from '../../semantics/pathValues';
+import { CASE_STEPS, pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite } from '../../semantics/types';
 import { fileKey } from './runOrder';
 import { handedSettingsEntry, writtenInto } from './returnedValues';
@@ -695,8 +695,8 @@ function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource)
   const whole = wholePath(save.path, source);
   if (whole) return 'template' in whole ? pathKey(whole) : fileKey(index.dataflow, whole);
   const path = filledPath(index, save.path, source);
-  // A part worked out by a call may name another file each time it is evaluated.
-  return path && !path.holes.some((part) => part.includes('(')) ? pathKey(path) : undefined;
+  // A part worked out by a call may name another file each time it is evaluated; a change of case (`name.lower()`) names the same.
+  return path && !path.holes.some((part) => part.replace(CASE_STEPS, '').includes('(')) ? pathKey(path) : undefined;
 }
 
 /** A saved path with each run-time part filled in from `source`; undefined when a part has no source. */
