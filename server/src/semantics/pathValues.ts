@@ -3,6 +3,7 @@
 // `Path(...)`, `/` and `+`, f-strings and `str.format`, and the same path spelled another way
 // (`str(p)`, `p.absolute().as_posix()`, `os.path.abspath(p)`), and pathlib's renaming of the last part
 // (`p.with_suffix(".pth")`) or `str.replace` with constant arguments (`p.replace(".pth", "_best.pth")`),
+// or its case changed (`name.lower()`),
 // which compute a path from `p` alone, and a class attribute read through an object of the class
 // (`net.WEIGHTS_DIR`, spelled as `CaptchaNet.WEIGHTS_DIR`). A part known only at run time becomes a
 // hole `{}` that keeps its source text, so two paths compare by their constant parts and by what
@@ -56,6 +57,10 @@ export function spellsPathAgain(qname: string): boolean {
 const SAME_FILE_METHODS = new Set(['as_posix', 'absolute', 'resolve', '__fspath__']);
 /** pathlib methods that give the path with its last part renamed: the same for the same path and argument. */
 const RENAMING_METHODS = new Set(['with_suffix', 'with_name', 'with_stem']);
+/** str methods that give their receiver's text in one case: `lower`, `upper`. */
+const CASE_METHODS = new Set(['lower', 'upper']);
+/** The calls a run-time part may end in that only change its case (`model_name.lower()`): pure, the same text for the same part. */
+export const CASE_STEPS = /\.(?:lower|upper)\(\)/g;
 const MAX_DEPTH = 8;
 
 export function isExact(value: PathValue): boolean {
@@ -196,6 +201,12 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
   if (site.method === 'replace' && site.receiver && args.length === 2 && site.kwargs.size === 0) {
     const [from, to] = args.map((arg) => flow.pathOf(arg, depth + 1));
     return isExact(from) && from.template !== '' && isExact(to) ? replaced(flow.pathOf(site.receiver, depth + 1), from.template, to.template) : undefined;
+  }
+  // `name.lower()`: the text of its receiver in one case, the same whenever it runs.
+  if (site.method && CASE_METHODS.has(site.method) && site.receiver && args.length === 0 && site.kwargs.size === 0) {
+    const value = flow.pathOf(site.receiver, depth + 1);
+    if (isExact(value)) return { template: site.method === 'lower' ? value.template.toLowerCase() : value.template.toUpperCase(), holes: [] };
+    return value.template === '{}' && value.holes.length === 1 ? { template: '{}', holes: [`${value.holes[0]}.${site.method}()`] } : undefined;
   }
   if (site.method === 'joinpath' && site.receiver && args.length > 0) {
     return join([flow.pathOf(site.receiver, depth + 1), ...args.map((arg) => flow.pathOf(arg, depth + 1))]);

@@ -141,6 +141,152 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [CHECKPOINTS]), []);
   });
 
+  it('a save to a parameter or a fallback name writes the parameter where a call gives it, and the fallback where it leaves the parameter out', async () => {
+    const trainer = (choice: string) => projectModule('trainer', py`
+      import os
+      import torch
+      from settings import Config
+
+      def train_model(model, loader, epochs=10, save_name=None):
+          best = float("inf")
+          for epoch in range(epochs):
+              loss = model.fit_epoch(loader)
+              if loss < best:
+                  best = loss
+                  filename = ${choice}
+                  torch.save(model.state_dict(), os.path.join(Config.MODEL_DIR, filename))
+
+      def fit_inline(model, loader, out_dir, name=None):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join(out_dir, name or "last.pth"))
+
+      def fit_required(model, loader, save_name):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join("models", save_name if save_name else "required.pth"))
+    `);
+    const code = py`
+      import os
+      import torch
+      from settings import Config
+      from trainer import train_model, fit_inline, fit_required
+
+      def named(model, loader):
+          train_model(model, loader, save_name="transformer.pth")
+          model.load_state_dict(torch.load(os.path.join(Config.MODEL_DIR, "transformer.pth"), weights_only=False))
+
+      def unnamed(model, loader):
+          train_model(model, loader, epochs=5)
+          model.load_state_dict(torch.load(os.path.join(Config.MODEL_DIR, "default.pth"), weights_only=False))
+
+      def inline(model, loader, out_dir):
+          fit_inline(model, loader, out_dir)
+          model.load_state_dict(torch.load(os.path.join(out_dir, "last.pth"), weights_only=False))
+          fit_inline(model, loader, out_dir, "run2.pth")
+          model.load_state_dict(torch.load(os.path.join(out_dir, "run2.pth"), weights_only=False))
+
+      def given_none(model, loader, out_dir):
+          fit_inline(model, loader, out_dir, name=None)
+          model.load_state_dict(torch.load(os.path.join(out_dir, "last.pth"), weights_only=False))
+    `;
+    const foreign = py`
+      import os
+      import torch
+      from settings import Config
+      from trainer import train_model, fit_inline, fit_required
+
+      def named_fallback(model, loader):
+          train_model(model, loader, save_name="transformer.pth")
+          model.load_state_dict(torch.load(os.path.join(Config.MODEL_DIR, "default.pth"), weights_only=False))
+
+      def splat(model, loader, opts):
+          train_model(model, loader, **opts)
+          model.load_state_dict(torch.load(os.path.join(Config.MODEL_DIR, "default.pth"), weights_only=False))
+
+      def given_name(model, loader, out_dir, name):
+          fit_inline(model, loader, out_dir, name)
+          model.load_state_dict(torch.load(os.path.join(out_dir, "last.pth"), weights_only=False))
+
+      def required(model, loader, name):
+          fit_required(model, loader, name)
+          model.load_state_dict(torch.load(os.path.join("models", "required.pth"), weights_only=False))
+    `;
+    const settings = projectModule('settings', py`
+      class Config:
+          MODEL_DIR = "models"
+    `);
+    for (const choice of ['save_name if save_name else "default.pth"', 'save_name or "default.pth"', '"default.pth" if save_name is None else save_name', 'save_name if save_name is not None else "default.pth"', '"default.pth" if not save_name else save_name']) {
+      assert.deepEqual(await lines(code, [settings]), [8, 12, 16, 18], 'without the trainer every load is foreign');
+      assert.deepEqual(await lines(code, [settings, trainer(choice)]), [], choice);
+      assert.deepEqual(await lines(foreign, [settings, trainer(choice)]), [8, 16, 20], choice);
+    }
+    // A test that does not choose between the parameter and the fallback keeps both saves unknown.
+    assert.deepEqual(await lines(code, [settings, trainer('"default.pth" if save_name == "x" else save_name')]), [8, 12]);
+  });
+
+  it('a part of the saved path in one case (`name.lower()`) is the same text as that part lowered at the load', async () => {
+    const trainer = projectModule('fitting', py`
+      import os
+      import time
+      import torch
+
+      def fit(model, loader, epochs=10):
+          model_name = model.__class__.__name__
+          best = float("inf")
+          for epoch in range(epochs):
+              loss = model.fit_epoch(loader)
+              if loss < best:
+                  best = loss
+                  torch.save(model.state_dict(), os.path.join("models", f"{model_name.lower()}.pth"))
+
+      def fit_tagged(model, loader, tag):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join("models", tag.upper() + "_final.pt"))
+
+      def fit_stamped(model, loader):
+          model.fit_epoch(loader)
+          torch.save(model.state_dict(), os.path.join("models", time.strftime("%H%M").lower() + ".pt"))
+    `);
+    const code = py`
+      import os
+      import torch
+      from fitting import fit, fit_tagged, fit_stamped
+
+      def run(model, loader):
+          fit(model, loader)
+          model_name = model.__class__.__name__.lower()
+          model.load_state_dict(torch.load(os.path.join("models", f"{model_name}.pth"), weights_only=False))
+
+      def run_inline(net, loader):
+          fit(net, loader, epochs=3)
+          net.load_state_dict(torch.load(os.path.join("models", net.__class__.__name__.lower() + ".pth"), weights_only=False))
+
+      def run_tagged(model, loader, args):
+          fit_tagged(model, loader, args.tag)
+          model.load_state_dict(torch.load(os.path.join("models", f"{args.tag.upper()}_final.pt"), weights_only=False))
+    `;
+    const foreign = py`
+      import os
+      import time
+      import torch
+      from fitting import fit, fit_tagged, fit_stamped
+
+      def other_model(model, baseline, loader):
+          fit(model, loader)
+          baseline.load_state_dict(torch.load(os.path.join("models", f"{baseline.__class__.__name__.lower()}.pth"), weights_only=False))
+
+      def other_case(model, loader):
+          fit(model, loader)
+          model.load_state_dict(torch.load(os.path.join("models", f"{model.__class__.__name__.upper()}.pth"), weights_only=False))
+
+      def stamped(model, loader):
+          fit_stamped(model, loader)
+          model.load_state_dict(torch.load(os.path.join("models", time.strftime("%H%M").lower() + ".pt"), weights_only=False))
+    `;
+    assert.deepEqual(await lines(code, []), [8, 12, 16], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [trainer]), []);
+    assert.deepEqual(await lines(foreign, [trainer]), [8, 12, 16]);
+  });
+
   it('reads helpers of a module imported whole, under an alias, or relatively, and in a notebook', async () => {
     const io = projectModule('utils.io', py`
       import joblib, pickle

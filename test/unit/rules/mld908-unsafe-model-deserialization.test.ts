@@ -1490,6 +1490,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a file named by a part in one case (`arch.lower()`), saved and read back over the same binding, also through a name bound to that part',
+      code: py`
+        import torch
+
+        def train(model, arch, loader):
+            name = arch.lower()
+            model.fit(loader)
+            torch.save(model.state_dict(), f"ckpt/{name}.pt")
+            model.load_state_dict(torch.load(f"ckpt/{arch.lower()}.pt", weights_only=False))
+
+        def export(model, run):
+            tag = run.name.upper()
+            torch.save(model, "exports/" + tag + ".pt")
+            return torch.load("exports/" + run.name.upper() + ".pt", weights_only=False)
+      `,
+    },
+    {
       name: 'a loop over a literal list of names, each naming a file the program saved before it (the models of a comparison reloaded for their plots)',
       code: py`
         import os
@@ -3687,6 +3704,21 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a file saved under a part in one case and read back under the part in another case, or under another name in that case',
+      code: py`
+        import joblib
+
+        def train(model, arch, X, y):
+            joblib.dump(model.fit(X, y), f"ckpt/{arch.lower()}.joblib")
+            return joblib.load(f"ckpt/{arch.upper()}.joblib")
+
+        def warm_start(model, arch, base_arch):
+            joblib.dump(model, f"ckpt/{arch.lower()}.joblib")
+            return joblib.load(f"ckpt/{base_arch.lower()}.joblib")
+      `,
+      findings: [{ line: 5 }, { line: 9 }],
+    },
     {
       name: 'a time stamp written out again in the longer path at the load may name another file: still reported',
       code: py`

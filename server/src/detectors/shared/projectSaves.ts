@@ -11,7 +11,7 @@ import { holdsData } from '../../semantics/dataio';
 import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
-import { pathKey, type PathValue } from '../../semantics/pathValues';
+import { CASE_STEPS, pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite, Definition } from '../../semantics/types';
 import { fileKey } from './runOrder';
 import { handedSettingsEntry, writtenInto } from './returnedValues';
@@ -23,6 +23,8 @@ interface Parameter {
   default?: PathValue;
   /** After `*` or `*args`: given only by keyword. */
   keywordOnly?: true;
+  /** Its default is `None`: a call that leaves it out gives it no path. */
+  noneDefault?: true;
 }
 
 /** One save in a module's function: the function's parameters and the path saved, over them. */
@@ -39,6 +41,8 @@ export interface ParameterSave {
   fillable: boolean;
   /** Parts read from a name the module imports at its top level (`config` of `config.MODEL_PATH`), by that name, with the qualified name it stands for. */
   imports?: ReadonlyMap<string, string>;
+  /** The save of a choice's fallback (`save_name or "best.pth"`): it writes this path only where the call leaves that parameter out. */
+  absent?: string;
 }
 
 /**
@@ -82,7 +86,12 @@ function parametersOf(index: SemanticIndex, fn: Node): Parameter[] {
     if (!name) continue;
     const value = parameter.childForFieldName('value');
     const constant = value ? index.dataflow.pathOf(value) : undefined;
-    parameters.push({ name: name.text, ...(constant && constant.holes.length === 0 ? { default: detached(constant) } : {}), ...(keywordOnly ? { keywordOnly: true as const } : {}) });
+    parameters.push({
+      name: name.text,
+      ...(constant && constant.holes.length === 0 ? { default: detached(constant) } : {}),
+      ...(keywordOnly ? { keywordOnly: true as const } : {}),
+      ...(value && stripParens(value).type === 'none' ? { noneDefault: true as const } : {}),
+    });
   }
   return parameters;
 }
@@ -120,10 +129,14 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
-      const imports = importedParts(index, path, parameters, io.call.node);
-      const fillable = path.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
-      // A path the function returns is the file saved whatever its parts.
-      if (returned || returnedAt !== undefined || fillable) record(name, { parameters, path: detached(path), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), fillable, ...(imports ? { imports } : {}) });
+      for (const { path: chosen, absent } of choiceVariants(index, fn, path, parameters)) {
+        const imports = importedParts(index, chosen, parameters, io.call.node);
+        const fillable = chosen.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
+        // A path the function returns (alone, or at a position of a tuple) is the file saved whatever its parts.
+        if (((returned || returnedAt !== undefined) && !absent) || fillable) {
+          record(name, { parameters, path: detached(chosen), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), fillable, ...(imports ? { imports } : {}), ...(absent ? { absent } : {}) });
+        }
+      }
       continue;
     }
     if (!name || classNode?.type !== 'class_definition' || !isTopLevel(classNode)) continue;
@@ -154,6 +167,55 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
   composeHelperSaves(index, saves, topLevelFunctions(index));
   reexportSaves(index, saves, imported);
   return saves;
+}
+
+/**
+ * A part of a saved path that picks a parameter or a fallback (`save_name if save_name else
+ * "best.pth"`, `save_name or "best.pth"`, `"best.pth" if save_name is None else save_name`): the
+ * parameter tested and the fallback used when it holds nothing.
+ */
+function parameterChoice(node: Node, parameters: readonly Parameter[]): { parameter: Parameter; fallback: Node } | undefined {
+  const named = (n: Node | null | undefined) => { const bare = n ? stripParens(n) : undefined; return bare?.type === 'identifier' ? parameters.find((p) => p.name === bare.text) : undefined; };
+  if (node.type === 'boolean_operator') {
+    const parameter = node.childForFieldName('operator')?.text === 'or' ? named(node.childForFieldName('left')) : undefined;
+    const fallback = node.childForFieldName('right');
+    return parameter && fallback ? { parameter, fallback } : undefined;
+  }
+  const [consequence, condition, alternative] = node.namedChildren;
+  if (node.type !== 'conditional_expression' || !consequence || !condition || !alternative) return undefined;
+  const test = stripParens(condition);
+  // `p`, `p is not None`: the parameter when the test holds; `not p`, `p is None`: the parameter when it fails.
+  const operator = test.type === 'comparison_operator' && test.namedChildren.length === 2 && test.namedChildren[1]?.type === 'none'
+    ? test.text.slice(test.namedChildren[0]!.endIndex - test.startIndex, test.namedChildren[1]!.startIndex - test.startIndex).trim().replace(/\s+/g, ' ') : undefined;
+  const tested = test.type === 'not_operator' ? named(test.childForFieldName('argument'))
+    : operator === 'is' || operator === 'is not' ? named(test.namedChildren[0]) : test.type === 'comparison_operator' ? undefined : named(test);
+  if (!tested) return undefined;
+  const negated = test.type === 'not_operator' || operator === 'is';
+  const [taken, fallback] = negated ? [alternative, consequence] : [consequence, alternative];
+  return named(taken) === tested ? { parameter: tested, fallback } : undefined;
+}
+
+/** A path value with its `at`-th run-time part replaced by `part`. */
+function withPart(value: PathValue, at: number, part: PathValue): PathValue {
+  const pieces = value.template.split('{}');
+  const template = pieces.slice(0, at + 1).join('{}') + part.template + pieces.slice(at + 1).join('{}');
+  return { template, holes: [...value.holes.slice(0, at), ...part.holes, ...value.holes.slice(at + 1)] };
+}
+
+/**
+ * The paths a save writes over a choice between a parameter and a fallback in one of its parts: the
+ * parameter, where a call gives it, and the fallback, where the call leaves out a parameter that
+ * defaults to `None`. A path with no such part is itself. Only the first such part is split.
+ */
+function choiceVariants(index: SemanticIndex, fn: Node, path: PathValue, parameters: readonly Parameter[]): { path: PathValue; absent?: string }[] {
+  const at = path.holes.findIndex((hole) => !parameterOf(hole, parameters) && /\s(if|or)\s/.test(hole));
+  if (at < 0 || path.template.split('{}').length !== path.holes.length + 1) return [{ path }];
+  const choice = [...index.nodesWithin('conditional_expression', fn), ...index.nodesWithin('boolean_operator', fn)]
+    .map((node) => (node.text === path.holes[at] ? parameterChoice(node, parameters) : undefined)).find((found) => found !== undefined);
+  if (!choice) return [{ path }];
+  const given = withPart(path, at, { template: '{}', holes: [choice.parameter.name] });
+  const fallback = withPart(path, at, index.dataflow.pathOf(choice.fallback));
+  return choice.parameter.noneDefault ? [{ path: given }, { path: fallback, absent: choice.parameter.name }] : [{ path: given }];
 }
 
 /**
@@ -639,8 +701,8 @@ function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource)
   const whole = wholePath(save.path, source);
   if (whole) return 'template' in whole ? pathKey(whole) : fileKey(index.dataflow, whole);
   const path = filledPath(index, save.path, source);
-  // A part worked out by a call may name another file each time it is evaluated.
-  return path && !path.holes.some((part) => part.includes('(')) ? pathKey(path) : undefined;
+  // A part worked out by a call may name another file each time it is evaluated; a change of case (`name.lower()`) names the same.
+  return path && !path.holes.some((part) => part.replace(CASE_STEPS, '').includes('(')) ? pathKey(path) : undefined;
 }
 
 /** A saved path with each run-time part filled in from `source`; undefined when a part has no source. */
@@ -689,6 +751,16 @@ function throughSettings(index: SemanticIndex, source: PartSource): PartSource {
   };
 }
 
+/** True when a call may give the parameter whose absence a save's path needs (by position, by keyword, or through a splat) a value other than `None`. */
+function givesAbsent(call: CallSite, save: ParameterSave): boolean {
+  if (!save.absent) return false;
+  if (call.hasSplat) return true;
+  // `name=None` gives the parameter nothing, as leaving it out does.
+  const at = save.parameters.filter((parameter) => !parameter.keywordOnly).findIndex((parameter) => parameter.name === save.absent);
+  const given = call.kwargs.get(save.absent) ?? (at >= 0 ? call.args[at] : undefined);
+  return !!given && stripParens(given).type !== 'none';
+}
+
 /** What a call gives a function's parameters, as a source of a saved path's parts. */
 function argumentSource(parameters: readonly Parameter[], bound: ReadonlyMap<string, Node | PathValue>): PartSource {
   return (hole) => {
@@ -716,7 +788,7 @@ function composeHelperSaves(index: SemanticIndex, saves: Map<string, ParameterSa
       for (const call of index.callsWithin(fn)) {
         const helper = call.callee.type === 'identifier' && call.callee.text !== name && functions.has(call.callee.text) ? saves.get(call.callee.text) : undefined;
         for (const save of helper ?? []) {
-          const bound = save.fillable && !save.construction ? boundArguments(call, save.parameters) : undefined;
+          const bound = save.fillable && !save.construction && !givesAbsent(call, save) ? boundArguments(call, save.parameters) : undefined;
           const path = bound ? filledPath(index, save.path, argumentSource(save.parameters, bound)) : undefined;
           if (!path || !path.holes.every((hole) => { const parameter = parameterOf(hole, own); return !!parameter && !rebound(parameter); })) continue;
           const known = saves.get(name) ?? [];
@@ -750,7 +822,7 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
     const targets = [...(direct ? [{ ...direct, at: call.node, methodArguments: true }] : []),
       ...handedObjectSaves(index, call, project, imports, own).map((handed) => ({ ...handed, methodArguments: false }))];
     for (const target of targets) for (const save of target.saves) {
-      const bound = save.fillable ? (target.methodArguments ? boundArguments(call, save.parameters) : new Map<string, Node | PathValue>()) : undefined;
+      const bound = save.fillable && !givesAbsent(call, save) ? (target.methodArguments ? boundArguments(call, save.parameters) : new Map<string, Node | PathValue>()) : undefined;
       const built = save.construction && target.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
       if (!bound || (save.construction && !built)) continue;
       const fromCall = argumentSource(save.parameters, bound);

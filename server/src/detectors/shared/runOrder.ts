@@ -911,14 +911,14 @@ function computedByCall(flow: DataFlow, value: Node): boolean {
  * `os.path.dirname(os.path.abspath(__file__))` or `Path(__file__).resolve().parent`, depends on
  * nothing but the file's own location, so a name bound to a path under it names the file that the
  * expression names written out again. So do pure path steps (`Path(...)`, `os.path.dirname(...)`,
- * `.parent`, `str(...)`) over a plain read: `Path(config["model"]["path"]).parent` names the folder
+ * `.parent`, `str(...)`, a change of case, `.lower()`) over a plain read: `Path(config["model"]["path"]).parent` names the folder
  * of what the read names. Any other call (`time.strftime(...)`, `latest()`) may change.
  */
 function changesByCall(hole: string): boolean {
   if (!hole.includes('(') || (hole.includes('__file__') && hole.replace(SCRIPT_LOCATION_PARTS, '') === '')) return false;
   return hole.replace(PURE_PATH_STEPS, '').includes('(');
 }
-const PURE_PATH_STEPS = /(?:pathlib\.)?Path\(|os\.path\.dirname\(|\.parents?\b(?:\[\d+\])?|\bstr\(/g;
+const PURE_PATH_STEPS = /(?:pathlib\.)?Path\(|os\.path\.dirname\(|\.parents?\b(?:\[\d+\])?|\bstr\(|\.(?:lower|upper)\(\)/g;
 const SCRIPT_LOCATION_PARTS = /__file__|os\.path\.(?:dirname|abspath|realpath|normpath)\(|(?:pathlib\.)?Path\(|\.parents?\b(?:\[\d+\])?|\.(?:resolve|absolute)\(\)|[()\s]/g;
 
 /**
