@@ -6,7 +6,7 @@ import type { DataFlow, DataIO, NameRead } from '../../semantics/dataflow';
 import { numberValue, stringValue } from '../../semantics/literals';
 import { ancestor, ancestors, dottedName, enclosingFunction, enclosingLoops, enclosingStatement, firstAtOrAfter, FUNCTION_TYPES, isAncestorOf, LOOP_TYPES, methodClass, sameNode, stripParens } from '../../semantics/nodes';
 import { isCacheOrCheck } from './caches';
-import { classAttributeOfInstance, pathBindings, pathKey, type PathValue } from '../../semantics/pathValues';
+import { CASE_STEPS, classAttributeOfInstance, pathBindings, pathKey, type PathValue } from '../../semantics/pathValues';
 import { parameterName } from '../../semantics/definitions';
 import { oncePer, pushTo } from '../../engine/collections';
 
@@ -918,7 +918,7 @@ function changesByCall(hole: string): boolean {
   if (!hole.includes('(') || (hole.includes('__file__') && hole.replace(SCRIPT_LOCATION_PARTS, '') === '')) return false;
   return hole.replace(PURE_PATH_STEPS, '').includes('(');
 }
-const PURE_PATH_STEPS = /(?:pathlib\.)?Path\(|os\.path\.dirname\(|\.parents?\b(?:\[\d+\])?|\bstr\(|\.(?:lower|upper)\(\)/g;
+const PURE_PATH_STEPS = new RegExp(String.raw`(?:pathlib\.)?Path\(|os\.path\.dirname\(|\.parents?\b(?:\[\d+\])?|\bstr\(|` + CASE_STEPS.source, 'g');
 const SCRIPT_LOCATION_PARTS = /__file__|os\.path\.(?:dirname|abspath|realpath|normpath)\(|(?:pathlib\.)?Path\(|\.parents?\b(?:\[\d+\])?|\.(?:resolve|absolute)\(\)|[()\s]/g;
 
 /**
