@@ -550,6 +550,31 @@ describe('def-use layer: data in and out, training, lineage', () => {
     dispose();
   });
 
+  it('does not carry what the program wrote into a module\'s attributes into a call of another of its functions', async () => {
+    const { flow, dispose } = await flowOf(py`
+      import streamlit as st
+      import mycache
+      from helpers import store
+      from sklearn.preprocessing import StandardScaler
+      st.session_state.scaled = StandardScaler().fit_transform(X)
+      feature = st.selectbox("feature", columns)
+      mycache.table = load_table()
+      again = mycache.table
+      picked = mycache.pick(3)
+      store.rows = load_rows()
+      kept = store.snapshot()
+      print(feature, again, picked, kept)
+    `);
+    const calls = (name: string) => flow.lineage(read(flow, name, -1).node).calls.map((c) => c.node.text.split('(')[0]);
+    // A widget is handed its label and options, not the scaled table kept in the session state.
+    assert.deepEqual(calls('feature'), ['st.selectbox']);
+    assert.deepEqual(calls('picked'), ['mycache.pick']);
+    // The attribute written is read back; an object a from-import binds may hold what was written into it.
+    assert.deepEqual(calls('again'), ['load_table']);
+    assert.deepEqual(calls('kept'), ['load_rows', 'store.snapshot']);
+    dispose();
+  });
+
   it('follows appends into a list', async () => {
     const { flow, dispose } = await flowOf(py`
       import pandas as pd

@@ -838,7 +838,7 @@ export class DataFlow {
     }
     for (const read of this.readsWithin(expression)) {
       if (!kept(read.node)) continue;
-      const selected = selectedKeys(read.node, this.selectionKeys);
+      const selected = selectedKeys(read.node, this.selectionKeys) ?? moduleFunctionCalled(read);
       const takenAt = selected ? undefined : this.columnsSelectedAt(read);
       const writes = this.writesInto(read).filter((mutation) => !(selected && mutation.keys.length && !mutation.keys.some((k) => selected.includes(k)))
         && !(takenAt !== undefined && this.addedAfter(mutation, takenAt, read)));
@@ -1245,6 +1245,22 @@ function selectedKeys(identifier: Node, listOf: (index: Node) => string[] | unde
   if (outer?.type === 'call' && outer.startIndex === parent.startIndex) return undefined;
   const name = parent.childForFieldName('attribute')?.text;
   return name && !WHOLE_OBJECT_ATTRIBUTES.has(name) ? [name] : undefined;
+}
+
+/**
+ * `st.selectbox(...)`, the module of an `import` statement (not a `from` import, which may bind any
+ * object) as the object of a call of one of its functions: the call is handed its arguments, not
+ * what the program wrote into the module's other attributes (`st.session_state.model = clf`), so
+ * only writes of that function's own name go with it.
+ */
+function moduleFunctionCalled(read: NameRead): string[] | undefined {
+  if (read.resolution.kind !== 'import' || read.resolution.binding.isFrom) return undefined;
+  const attribute = read.node.parent;
+  if (attribute?.type !== 'attribute' || attribute.startIndex !== read.node.startIndex) return undefined;
+  const call = attribute.parent;
+  if (call?.type !== 'call' || call.startIndex !== attribute.startIndex) return undefined;
+  const name = attribute.childForFieldName('attribute')?.text;
+  return name ? [name] : undefined;
 }
 
 /** Context managers that end their body early when it raises, and go on after it: `pytest.raises`, `self.assertRaises`, `contextlib.suppress`. */
