@@ -62,6 +62,15 @@ const reportsSwapped = (above: string, below: string) => [
   { text: below, executionOrder: 5 },
 ];
 
+/** A notebook that loads a frame, then ran the `above` cell ([6]) after the `below` cell ([5]) under it. */
+const framePrintoutsSwapped = (above: string, below: string) => [
+  { text: 'import pandas as pd\nimport matplotlib.pyplot as plt\nframe = pd.read_csv("people.csv")\n', executionOrder: 1 },
+  { text: 'frame.describe()\n', executionOrder: 2 },
+  { text: above, executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
+const FRAME_PRINTOUT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
+
 /** The finding of reportsSwapped when the two cells do not commute. */
 const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
@@ -95,6 +104,16 @@ const UNCOUNTED_MIDDLE = [{ cell: 1, line: 1, message: /^This cell has saved out
 
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
 
+/** A notebook whose top cell of imports and helpers was edited and run again ([9]) after the `below` cell ([2]) under it; the cells further down call the helpers. */
+const topHelpersReRun = (top: string, below = 'ratings = pd.read_csv("ratings.dat", sep="::", names=["uid", "mid", "rating"])\nratings.head()\n') => [
+  { text: top, executionOrder: 9 },
+  { text: below, executionOrder: 2 },
+  { text: 'model = make_model(ratings.uid.nunique(), ratings.mid.nunique())\n', executionOrder: 10 },
+  { text: 'model.fit([ratings.uid, ratings.mid], ratings.rating, epochs=3)\n', executionOrder: 11 },
+];
+const TOP_HELPERS = 'import pandas as pd\nimport tensorflow as tf\nfrom collections import namedtuple\n\nFeat = namedtuple("Feat", ["name", "size"])\n\ndef make_model(users, items):\n    u = tf.keras.layers.Input(shape=(1,))\n    i = tf.keras.layers.Input(shape=(1,))\n    dot = tf.keras.layers.Dot(axes=1)([tf.keras.layers.Embedding(users, 8)(u), tf.keras.layers.Embedding(items, 8)(i)])\n    return tf.keras.Model([u, i], dot)\n';
+const TOP_HELPERS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[9\], after cell 2 \(\[2\]\) below it/ }];
+
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
@@ -126,6 +145,14 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped('print(X_test["age"].describe())\n', 'X_test["age"].hist(bins=30)\nX_test["segment"].value_counts().plot.bar()\nX_test[["age", "income"]].boxplot()\nplt.show()\n'),
     },
     {
+      name: 'the range of a column shown as a tuple, below a count of its values run after it: a tuple of values shown is one value shown',
+      code: framePrintoutsSwapped('frame.segment.value_counts()\n', 'frame.age.min(), frame.age.max()\n'),
+    },
+    {
+      name: 'the same tuple below a histogram of the column, run after it',
+      code: framePrintoutsSwapped('frame.age.hist()\nplt.show()\n', 'frame.age.min(), frame.age.max(), len(frame)\n'),
+    },
+    {
       name: 'a sanity check that asserts on the split above a printout of the class counts, swapped: an assert reads and binds nothing',
       code: reportsSwapped('assert len(X_test) == len(y_test)\nassert set(np.unique(y_test)) <= {0, 1}, "labels"\n', 'print(np.bincount(y_test), len(X_test))\n'),
     },
@@ -144,6 +171,14 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that only defines a model class with its methods and a docstring, run early: methods read the helpers when called',
       code: helpersReRunAbove('"""The detector."""\nclass Detector:\n    threshold = 0.5\n\n    def fit(self, path):\n        self.train, self.test = split(load_frame(path))\n        return self\n\ndef run_knn(n):\n    return Detector().fit("flows.csv").threshold * n\n'),
+    },
+    {
+      name: 'a top cell of imports, a named tuple and helpers, run again after the cell below it that reads only its imports: a top-to-bottom run gives the same state',
+      code: topHelpersReRun(TOP_HELPERS),
+    },
+    {
+      name: 'a top cell of helpers with a typing.NamedTuple class, run again after the data cell below it',
+      code: topHelpersReRun('import pandas as pd\nfrom typing import NamedTuple\n\nclass Split(NamedTuple):\n    train: pd.DataFrame\n    test: pd.DataFrame\n\nPair = NamedTuple("Pair", [("a", int), ("b", int)])\n\ndef make_model(users, items):\n    return (users, items)\n'),
     },
     {
       name: 'a decorated function whose decorator the defining cell imports itself, run early',
@@ -536,6 +571,16 @@ ruleTests(notebookOutOfOrder, {
   ],
   invalid: [
     {
+      name: 'a tuple statement that also binds a name by a walrus, read by the cell above: compared',
+      code: framePrintoutsSwapped('print(top)\n', 'frame.age.min(), (top := frame.age.max())\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a tuple shown beside a call that changes the frame in place: compared',
+      code: framePrintoutsSwapped('frame.segment.value_counts()\n', 'frame.age.min(), frame.dropna(inplace=True)\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
       name: 'two cells that both write files may write the same one: compared',
       code: reportsSwapped('import joblib\njoblib.dump(clf, "clf.joblib")\n', 'import pickle\nwith open("clf.pkl", "wb") as f:\n    pickle.dump(clf, f)\n'),
       findings: REPORT_RAN_LATE,
@@ -644,6 +689,26 @@ ruleTests(notebookOutOfOrder, {
       name: 'a defining cell whose function the helpers cell above calls: top to bottom, the helpers would run first',
       code: helpersReRunAbove('def run_knn(n):\n    return n\n', 'def load_frame(path):\n    return pd.read_csv(path)\n\nbaseline = run_knn(1)\n'),
       findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a top cell of helpers run again after a cell below it that calls one of them: that cell ran with the definition the edit replaced',
+      code: topHelpersReRun(TOP_HELPERS, 'ratings = pd.read_csv("ratings.csv")\nbaseline = make_model(10, 10)\n'),
+      findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a top cell whose named tuple the cell below reads: compared',
+      code: topHelpersReRun(TOP_HELPERS, 'ratings = pd.read_csv("ratings.csv")\nfeats = [Feat(c, ratings[c].nunique()) for c in ratings.columns]\n'),
+      findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a top cell of helpers that also binds a value by a call that makes no class: it runs code, compared',
+      code: topHelpersReRun(TOP_HELPERS.replace('namedtuple("Feat", ["name", "size"])', 'pd.read_csv("features.csv")')),
+      findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a top cell of helpers run again after a cell below that binds a name it binds too (its own `pd`): compared',
+      code: topHelpersReRun(TOP_HELPERS, 'import polars as pd\nratings = pd.read_csv("ratings.csv")\n'),
+      findings: TOP_HELPERS_RAN_LATE,
     },
     {
       name: 'a defining cell beside a magic is compared: what the magic binds is beyond sight',
@@ -1003,8 +1068,8 @@ ruleTests(notebookOutOfOrder, {
       code: [
         { text: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\n', executionOrder: 1 },
         { text: 'train = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")\n', executionOrder: 2 },
-        { text: 'def scale(frame, cols):\n    scaler = StandardScaler().fit(frame[cols])\n    return scaler.transform(frame[cols])\n', executionOrder: 30 },
-        { text: 'x_train = scale(tr, ["age", "size"])\n', executionOrder: 31 },
+        { text: 'COLS = ["age", "size"]\n\ndef scale(frame, cols):\n    scaler = StandardScaler().fit(frame[cols])\n    return scaler.transform(frame[cols])\n', executionOrder: 30 },
+        { text: 'x_train = scale(tr, COLS)\n', executionOrder: 31 },
         { text: 'tr = train.copy()\nte = test.copy()\n', executionOrder: 29 },
         { text: 'print(train.shape, test.shape)\n', executionOrder: 3 },
         { text: 'train["age"].describe()\n', executionOrder: 4 },
