@@ -248,6 +248,41 @@ ruleTests(unusedDataSource, {
       `,
     },
     {
+      name: 'a loop that says which file it is at and reads it, keeping nothing, checks that each file parses',
+      code: py`
+        import pandas as pd
+        def reread_failures(failed):
+            for entry in failed[1:]:
+                print(entry[0])
+                path = "good_data/" + entry[0]
+                frame = pd.read_csv(path, sep=";", encoding="utf-8")
+      `,
+    },
+    {
+      name: 'a parse check with a log line per file, reading the loop name itself',
+      code: py`
+        import logging
+        import pandas as pd
+        logger = logging.getLogger(__name__)
+        def check_shards(shards):
+            for shard in shards:
+                logger.info("reading %s", shard)
+                table = pd.read_parquet(shard, engine="pyarrow")
+      `,
+    },
+    {
+      name: 'a parse check whose path, joined from the loop name, is printed before the read',
+      code: py`
+        import os
+        import numpy as np
+        def check_features(folder, names):
+            for fname in names:
+                full = os.path.join(folder, fname)
+                print("checking", full)
+                arr = np.load(full)
+      `,
+    },
+    {
       name: 'a notebook cell showing that a read fails, whose name is bound again later',
       code: [
         'import pandas as pd\ntry:\n    items = pd.read_json("items.json")\nexcept ValueError as error:\n    print("ValueError:", error)\n',
@@ -924,6 +959,83 @@ ruleTests(unusedDataSource, {
         { line: 6, message: /`X_train`, `y_train`, `X_test`, `y_test` are loaded by `mnist.load_data`/ },
       ],
       noFix: true,
+    },
+    {
+      name: 'a loop that reads each file with no notice of which it is at: the unused load is reported',
+      code: py`
+        import pandas as pd
+        def load_all(files):
+            for f in files:
+                frame = pd.read_csv(f)
+      `,
+      findings: [{ line: 4, message: /^`frame` is loaded from `f` by `pd.read_csv` but never used/ }],
+      output: py`
+        import pandas as pd
+        def load_all(files):
+            for f in files:
+                pass
+      `,
+    },
+    {
+      name: 'a loop that prints each name but reads one fixed file: no pass changes the path, so it is reported',
+      code: py`
+        import pandas as pd
+        def load_all(files):
+            for f in files:
+                print(f)
+                frame = pd.read_csv("prices.csv")
+      `,
+      findings: [{ line: 5, message: /^`frame` is loaded from "prices.csv"/ }],
+      output: py`
+        import pandas as pd
+        def load_all(files):
+            for f in files:
+                print(f)
+      `,
+    },
+    {
+      name: 'a loop that also does other work with each pass is no parse check',
+      code: py`
+        import pandas as pd
+        def count_files(files):
+            count = 0
+            for f in files:
+                print(f)
+                frame = pd.read_csv(f)
+                count += 1
+            return count
+      `,
+      findings: [{ line: 6, message: /^`frame` is loaded from `f`/ }],
+      output: py`
+        import pandas as pd
+        def count_files(files):
+            count = 0
+            for f in files:
+                print(f)
+                count += 1
+            return count
+      `,
+    },
+    {
+      name: 'a loop whose path name is read after it keeps that path: no parse check',
+      code: py`
+        import pandas as pd
+        def last_path(files):
+            for f in files:
+                print(f)
+                path = "raw/" + f
+                raw = pd.read_csv(path)
+            return path
+      `,
+      findings: [{ line: 6, message: /^`raw` is loaded from/ }],
+      output: py`
+        import pandas as pd
+        def last_path(files):
+            for f in files:
+                print(f)
+                path = "raw/" + f
+            return path
+      `,
     },
   ],
 });

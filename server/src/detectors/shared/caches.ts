@@ -118,11 +118,14 @@ const exitsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string,
 
 /** True when a statement of the block is a call that tells the person running the program something (`print("data not found")`, `logger.warning(...)`). */
 function givesNotice(index: SemanticIndex, block: Node | null): boolean {
-  return !!block?.namedChildren.some((statement) => {
-    const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : null;
-    const call = expression?.type === 'call' ? index.call(expression) : undefined;
-    return !!call && (call.qname ? NOTICE_FUNCTIONS.test(call.qname) : index.isLoggerMethod(call));
-  });
+  return !!block?.namedChildren.some((statement) => !!statement && isNotice(index, statement));
+}
+
+/** True when the statement is a call that only tells the person running the program something (`print(name)`, `logger.info(...)`). */
+export function isNotice(index: SemanticIndex, statement: Node): boolean {
+  const expression = statement.type === 'expression_statement' ? statement.namedChild(0) : null;
+  const call = expression?.type === 'call' ? index.call(expression) : undefined;
+  return !!call && (call.qname ? NOTICE_FUNCTIONS.test(call.qname) : index.isLoggerMethod(call));
 }
 
 /**
