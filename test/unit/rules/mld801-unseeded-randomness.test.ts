@@ -1984,6 +1984,18 @@ ruleTests(unseededRandomness, {
       code: gpuProbe('lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))'),
     },
     {
+      name: 'the probe bound to a name that nothing else reads, then fitted on drawn rows: what it learned stays in a name no code reads',
+      code: gpuProbe('probe = lgb.LGBMClassifier(device="gpu", n_estimators=1)\n          probe.fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))'),
+    },
+    {
+      name: 'a notebook that probes the GPU build of XGBoost in a try at its top level, the probe read nowhere else, then trains on loaded rows with a seed',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport xgboost as xgb\n',
+        'try:\n    xgb_probe = xgb.XGBClassifier(tree_method="gpu_hist")\n    xgb_probe.fit(np.random.rand(10, 9), np.random.randint(0, 2, 10))\n    device = "gpu"\nexcept Exception:\n    device = "cpu"\n',
+        'train = pd.read_csv("train.csv")\nclf = xgb.XGBClassifier(random_state=0).fit(train.drop(columns="y"), train.y)\n',
+      ],
+    },
+    {
       name: 'the same jittering data set only printed item by item (a data-loading demo): its items go nowhere a seed would repeat',
       code: jitteredKeypoints('for i in range(3):\n    print(dataset[i].shape)\n'),
     },
@@ -4487,9 +4499,33 @@ ruleTests(unseededRandomness, {
       gpuProbe('lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(np.random.rand(80, 4), np.random.randint(0, 2, 80), callbacks=[lgb.log_evaluation(1)])'),
       7, /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)',
     ),
+    {
+      name: 'the notebook\'s probe asked for predictions in a later cell keeps what it learned: still followed',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport xgboost as xgb\n',
+        'try:\n    xgb_probe = xgb.XGBClassifier(tree_method="gpu_hist")\n    xgb_probe.fit(np.random.rand(10, 9), np.random.randint(0, 2, 10))\nexcept Exception:\n    pass\n',
+        'train = pd.read_csv("train.csv")\nprint(xgb_probe.predict(train.drop(columns="y")))\n',
+      ],
+      findings: [{ cell: 1, line: 3, message: /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/ }],
+      output: [
+        'import numpy as np\nimport pandas as pd\nimport xgboost as xgb\nSEED = 42\nnp.random.seed(SEED)\n',
+        'try:\n    xgb_probe = xgb.XGBClassifier(tree_method="gpu_hist")\n    xgb_probe.fit(np.random.rand(10, 9), np.random.randint(0, 2, 10))\nexcept Exception:\n    pass\n',
+        'train = pd.read_csv("train.csv")\nprint(xgb_probe.predict(train.drop(columns="y")))\n',
+      ],
+    },
+    seededCase(
+      'a script\'s top-level probe, whose name another module may import, is still followed',
+      py`
+        import numpy as np
+        import xgboost as xgb
+        probe = xgb.XGBClassifier(tree_method="gpu_hist")
+        probe.fit(np.random.rand(10, 9), np.random.randint(0, 2, 10))
+      `,
+      4, /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'import xgboost as xgb', 'np.random.seed(SEED)',
+    ),
     seededCase(
       'the same probe that keeps the booster in a name and saves it is still followed',
-      gpuProbe('probe = lgb.LGBMClassifier(device="gpu", n_estimators=1)\n    probe.fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))\n    joblib.dump(probe, "probe.pkl")'),
+      gpuProbe('probe = lgb.LGBMClassifier(device="gpu", n_estimators=1)\n          probe.fit(np.random.rand(80, 4), np.random.randint(0, 2, 80))\n          joblib.dump(probe, "probe.pkl")'),
       8, /^`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)',
     ),
     seededCase('a data set of draws that a model is trained on is data, in a file that steps an optimizer', RANDOM_DATASET_TRAINED, 4, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch.utils.data import DataLoader, TensorDataset', 'torch.manual_seed(SEED)'),

@@ -519,6 +519,17 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('!wget -q https://example.org/bank-additional.zip\n!unzip -o bank-additional.zip\nprint("data in", "bank-additional/")\n'),
     },
     {
+      name: 'cells that add, commit and push the notebook to git, run in an earlier session: they leave every file the cells above read as it was',
+      code: [
+        { text: 'import pandas as pd\ndf = pd.read_csv("water.csv")\n', executionOrder: 9 },
+        { text: 'df.describe()\n', executionOrder: 10, hasOutputs: true },
+        { text: 'df.corr()\n', executionOrder: 11, hasOutputs: true },
+        { text: '!git add .\n', executionOrder: 7 },
+        { text: '!git commit -m "Added the EDA notebook"\n', executionOrder: 8, hasOutputs: true },
+        { text: '!git status && git push origin main\n', executionOrder: 9, hasOutputs: true },
+      ],
+    },
+    {
       name: 'set-up cells that clone, copy and fetch files in an earlier session: the cells below ran top to bottom from [1]',
       code: [
         { text: '!git clone https://github.com/someone/speech-tools.git\n', executionOrder: 1, hasOutputs: true },
@@ -737,6 +748,15 @@ ruleTests(notebookOutOfOrder, {
         { text: 'cohort = pd.read_csv("cohort.csv")\n', executionOrder: 7 },
       ],
       findings: [{ cell: 0, line: 1, message: /ran as \[6\], after cell 2 \(\[4\]\) below it/ }],
+    },
+    {
+      name: 'a git cell that also pulls, which changes the files the cells read, is compared',
+      code: [
+        { text: 'import pandas as pd\ndf = pd.read_csv("water.csv")\n', executionOrder: 9 },
+        { text: 'df.describe()\n', executionOrder: 10, hasOutputs: true },
+        { text: '!git add .\n!git commit -m "wip"\n!git pull origin main\n', executionOrder: 9, hasOutputs: true },
+      ],
+      findings: [{ cell: 2, line: 1, message: /same execution count \[9\] as cell 1/ }],
     },
     {
       name: 'a clone cell that also moves the kernel into the folder, and a shell cell that trains, are compared',

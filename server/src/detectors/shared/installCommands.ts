@@ -383,6 +383,13 @@ function runsNothing(line: string): boolean {
 const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
 
 /**
+ * git subcommands that record the work in version control or look at it (`git add .`, `git commit
+ * -m ...`, `git push`): they leave every file of the working tree as it was. `pull`, `checkout`,
+ * `reset` and the like change files, and are not among them.
+ */
+const VERSION_CONTROL_RECORDS = /^(add|commit|push|status|log|diff|show|config|remote|init)$/;
+
+/**
  * A system package manager's install, or the refresh of its index that an install needs
  * (`apt-get update; apt-get install -y graphviz`, `brew install libomp`): like a pip install, it
  * changes the machine, not the kernel's variables.
@@ -392,8 +399,8 @@ const SYSTEM_INSTALL_VERB = /^(install|update|add)$/;
 
 /**
  * Whether a shell line only sets the environment up: every command on it a package install (pip,
- * conda or the system's), or a command that fetches, unpacks or copies files
- * (`git clone URL && pip install -e ./repo`).
+ * conda or the system's), a command that fetches, unpacks or copies files
+ * (`git clone URL && pip install -e ./repo`), or one that records the work in git (`git commit`).
  */
 function setsUpOnly(line: string): boolean {
   if (installCommands(line).length > 0) return true;
@@ -401,7 +408,7 @@ function setsUpOnly(line: string): boolean {
   return commands.length > 0 && commands.every((command) => {
     const at = programIndex(command);
     const program = (command[at] ?? '').replace(/^.*\//, '');
-    return FILE_SET_UP.test(program) || (program === 'git' && command.includes('clone'))
+    return FILE_SET_UP.test(program) || (program === 'git' && (command.includes('clone') || VERSION_CONTROL_RECORDS.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? '')))
       || (SYSTEM_INSTALLER.test(program) && SYSTEM_INSTALL_VERB.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? ''));
   });
 }

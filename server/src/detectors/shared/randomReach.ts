@@ -212,16 +212,34 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
  * the library up) keeps nothing it learned. scikit-learn's and Keras' `fit` learn into the model
  * itself, so a dropped result says nothing there, unless the model is built in the same statement of
  * a function (`lgb.LGBMClassifier(device="gpu", n_estimators=1).fit(X, y)`, a probe of whether the GPU
- * build works): no name holds it, and what it learned is gone with it. A fit handed `callbacks=`, or in a
+ * build works): no name holds it, and what it learned is gone with it; or is held by a name nothing
+ * else reads (probeNobodyReads). A fit handed `callbacks=`, or in a
  * file that turns on autologging, may write what it learns, and still counts.
  */
 function fitThrownAway(index: SemanticIndex, call: CallSite): boolean {
   if (call.method !== 'fit' || !call.receiver || call.node.parent?.type !== 'expression_statement') return false;
   if (index.constructedClass(call.receiver)?.startsWith('statsmodels.')) return true;
+  if (call.kwargs.has('callbacks') || autologs(index)) return false;
   // In a function only: at a notebook's top level the statement's value is the cell's output, kept in `_`.
   const receiver = stripParens(call.receiver);
   const built = receiver.type === 'call' && enclosingFunction(call.node) ? index.call(receiver) : undefined;
-  return !!built?.qname && isEstimatorConstructor(built.qname) && !call.kwargs.has('callbacks') && !autologs(index);
+  return (!!built?.qname && isEstimatorConstructor(built.qname)) || probeNobodyReads(index, receiver);
+}
+
+/**
+ * `probe = xgb.XGBClassifier(tree_method="gpu_hist")`, then `probe.fit(noise, labels)` to see whether
+ * the GPU build works, the name read nowhere else: what the fit learned stays in a name no code
+ * reads. The name must be a function's or a notebook's, where every read of it is in sight; a
+ * script's top-level name may be imported by another module.
+ */
+function probeNobodyReads(index: SemanticIndex, receiver: Node): boolean {
+  if (receiver.type !== 'identifier' || (!enclosingFunction(receiver) && index.doc.kind !== 'notebook')) return false;
+  const read = index.dataflow.readAt(receiver);
+  const definitions = read ? index.dataflow.reachingDefinitions(read) : [];
+  return definitions.length > 0 && definitions.every((definition) => {
+    const built = definition.kind === 'assign' && definition.value?.type === 'call' ? index.call(definition.value) : undefined;
+    return !!built?.qname && isEstimatorConstructor(built.qname) && index.dataflow.usesOf(definition).every((use) => sameNode(use.node, receiver));
+  });
 }
 
 /** Whether the file turns on a tracker's autologging (`mlflow.autolog()`, `mlflow.sklearn.autolog()`), which records every fit. */
