@@ -1841,6 +1841,30 @@ ruleTests(unsafeModelDeserialization, {
       code: snapshotAverage('n_cycles = 5'),
     },
     {
+      name: 'a test that walks the list of checkpoints it saved, beside another test whose own list of the same name holds a folder listing',
+      code: py`
+        import torch
+
+        class TestCheckpoints:
+            def test_best_checkpoint(self, tmp_path):
+                checkpoints = []
+                for i in range(5):
+                    ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
+                    torch.save({"epoch": i, "accuracy": 0.7 + i * 0.05}, ckpt_path)
+                    checkpoints.append(ckpt_path)
+                best = max(checkpoints, key=lambda p: torch.load(p, weights_only=True)["accuracy"])
+                for ckpt_path in checkpoints:
+                    ckpt = torch.load(ckpt_path)
+                    assert ckpt["epoch"] in range(5)
+
+            def test_list_checkpoints(self, tmp_path):
+                for i in range(3):
+                    torch.save({"epoch": i}, tmp_path / f"model_epoch{i}.pth")
+                checkpoints = sorted(tmp_path.glob("*.pth"))
+                assert len(checkpoints) == 3
+      `,
+    },
+    {
       name: 'copies of the saved best weights kept in a list of the instance, started empty in __init__ and walked by another method',
       code: cycleCopies('print(trainer.out_dir)'),
     },
@@ -4160,6 +4184,39 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 21, message: /^`torch\.load\(\.\.\., weights_only=False\)`/ }],
       safety: 'unsafe',
       output: cycleCopies('print(trainer.out_dir)').replace('self.cycle_ckpts = []', 'self.cycle_ckpts = [os.path.join(out_dir, "init.pth")]').replaceAll('weights_only=False', 'weights_only=True'),
+    },
+    {
+      name: 'the same test whose own list is also extended with a folder listing holds paths from elsewhere: still reported',
+      code: py`
+        import torch
+
+        def test_best_checkpoint(tmp_path, pretrained_dir):
+            checkpoints = []
+            for i in range(5):
+                ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
+                torch.save({"epoch": i}, ckpt_path)
+                checkpoints.append(ckpt_path)
+            checkpoints.extend(sorted(pretrained_dir.glob("*.pth")))
+            for ckpt_path in checkpoints:
+                ckpt = torch.load(ckpt_path)
+                assert ckpt["epoch"] in range(5)
+      `,
+      findings: [{ line: 11, message: /^`torch\.load` without `weights_only=True`/ }],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        def test_best_checkpoint(tmp_path, pretrained_dir):
+            checkpoints = []
+            for i in range(5):
+                ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
+                torch.save({"epoch": i}, ckpt_path)
+                checkpoints.append(ckpt_path)
+            checkpoints.extend(sorted(pretrained_dir.glob("*.pth")))
+            for ckpt_path in checkpoints:
+                ckpt = torch.load(ckpt_path, weights_only=True)
+                assert ckpt["epoch"] in range(5)
+      `,
     },
     {
       name: 'a list of checkpoint paths that also holds a path from elsewhere (the file of a resumed run) is still reported',
