@@ -2632,6 +2632,30 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'paths or names of files as the last word of the name loaded into or of the file\'s own name (the checkpoint names a training step pickled for inference), also after a model word',
+      code: py`
+        import os
+        import pickle
+        import joblib
+        import torch
+
+        def infer(input_dir, net):
+            model_path_list = joblib.load(os.path.join(input_dir, "model_path_list.pkl"))
+            preds = []
+            for fold, model_path in enumerate(model_path_list):
+                net.load_state_dict(torch.load(os.path.join(input_dir, model_path), weights_only=True))
+                preds.append(net(batch))
+            return preds
+
+        with open("checkpoints/ckpt_paths.pkl", "rb") as f:
+            ckpt_paths = pickle.load(f)
+        best_model_path = pickle.load(open("models/best_model_path.pkl", "rb"))
+        fold_files = joblib.load("models/model_filenames.pkl")
+        ckpt_name_list = joblib.load(os.path.join("models", "fold_fname_list.joblib"))
+        print(ckpt_paths, best_model_path, fold_files, ckpt_name_list)
+      `,
+    },
+    {
       name: 'the outputs models computed, a plural outputs as the last word of the name loaded into or of the file\'s own name, read back by a stacking or plotting step, also after a model word',
       code: py`
         import os
@@ -5066,6 +5090,26 @@ ruleTests(unsafeModelDeserialization, {
         { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 5, message: /^`pickle\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`pickle\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a list of models, a path word before a model word, and paths used as a model are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        def ensemble_predict(X, model_dir):
+            model_list = joblib.load(f"{model_dir}/model_list.pkl")
+            return sum(m.predict(X) for m in model_list) / len(model_list)
+
+        path_model = pickle.load(open("models/path_model.pkl", "rb"))
+        ensemble_paths = pickle.load(open("models/ensemble_paths.pkl", "rb"))
+        scores = ensemble_paths.predict(X)
+      `,
+      findings: [
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 8, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 9, message: /^`pickle\.load` restores what it loads by unpickling/ },
       ],
     },
     {
