@@ -1427,6 +1427,22 @@ const SELF_ATTRIBUTE_TWO_FILES = py`
                 return torch.load(path)
       `;
 
+/** A test that walks the checkpoints it saved, its list also extended with a folder listing from elsewhere. */
+const EXTENDED_CHECKPOINTS = py`
+  import torch
+
+  def test_best_checkpoint(tmp_path, pretrained_dir):
+      checkpoints = []
+      for i in range(5):
+          ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
+          torch.save({"epoch": i}, ckpt_path)
+          checkpoints.append(ckpt_path)
+      checkpoints.extend(sorted(pretrained_dir.glob("*.pth")))
+      for ckpt_path in checkpoints:
+          ckpt = torch.load(ckpt_path)
+          assert ckpt["epoch"] in range(5)
+`;
+
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
@@ -4211,36 +4227,10 @@ ruleTests(unsafeModelDeserialization, {
     },
     {
       name: 'the same test whose own list is also extended with a folder listing holds paths from elsewhere: still reported',
-      code: py`
-        import torch
-
-        def test_best_checkpoint(tmp_path, pretrained_dir):
-            checkpoints = []
-            for i in range(5):
-                ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
-                torch.save({"epoch": i}, ckpt_path)
-                checkpoints.append(ckpt_path)
-            checkpoints.extend(sorted(pretrained_dir.glob("*.pth")))
-            for ckpt_path in checkpoints:
-                ckpt = torch.load(ckpt_path)
-                assert ckpt["epoch"] in range(5)
-      `,
+      code: EXTENDED_CHECKPOINTS,
       findings: [{ line: 11, message: /^`torch\.load` without `weights_only=True`/ }],
       safety: 'unsafe',
-      output: py`
-        import torch
-
-        def test_best_checkpoint(tmp_path, pretrained_dir):
-            checkpoints = []
-            for i in range(5):
-                ckpt_path = tmp_path / f"checkpoint_epoch{i}.pth"
-                torch.save({"epoch": i}, ckpt_path)
-                checkpoints.append(ckpt_path)
-            checkpoints.extend(sorted(pretrained_dir.glob("*.pth")))
-            for ckpt_path in checkpoints:
-                ckpt = torch.load(ckpt_path, weights_only=True)
-                assert ckpt["epoch"] in range(5)
-      `,
+      output: EXTENDED_CHECKPOINTS.replace('torch.load(ckpt_path)', 'torch.load(ckpt_path, weights_only=True)'),
     },
     {
       name: 'a list of checkpoint paths that also holds a path from elsewhere (the file of a resumed run) is still reported',
