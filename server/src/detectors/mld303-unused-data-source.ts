@@ -170,11 +170,11 @@ function advancesHandleReadAgain(index: SemanticIndex, io: DataIO): boolean {
 
 /**
  * A loop whose body only reads the file each pass names and says which one it is at (`for name in
- * failed: print(name); frame = pd.read_csv(root + name, sep=";")`), its other statements notices or
- * names bound, before the load, only to build that path (read by the load or a notice), keeps nothing: it checks that each file
- * parses, and the error a bad file raises, right after its name, is what it shows, as the handler
- * is for a probe in a `try`. A body with no notice, one that does anything else, or a load whose
- * path no pass changes is still an unused load.
+ * failed: print(name); frame = pd.read_csv(root + name, sep=";")`), its other statements notices
+ * or names bound, before the load, only to build that path (read by the load or a notice), keeps
+ * nothing: it checks that each file parses, and the error a bad file raises, right after its name,
+ * is what it shows, as the handler is for a probe in a `try`. A body with no notice, one that does
+ * anything else, or a load whose path no pass changes is still an unused load.
  */
 function checksEachFileOfLoop(index: SemanticIndex, io: DataIO, assignment: Node): boolean {
   const statement = assignment.parent;
