@@ -4926,7 +4926,7 @@ ruleTests(unsafeModelDeserialization, {
       findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
-      name: 'a mapping that also names a model, a mapping file used as a model, and a pickled mapper object are still models',
+      name: 'a mapping or lookup that also names a model, a mapping or lookup file used as a model, and a pickled mapper object are still models',
       code: py`
         import pickle
         import joblib
@@ -4935,21 +4935,17 @@ ruleTests(unsafeModelDeserialization, {
         mapping = joblib.load("models/mapping.pkl")
         y_hat = mapping.predict(X)
         mapper = pickle.load(open("models/mapper.pkl", "rb"))
-      `,
-      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
-    },
-    {
-      name: 'a lookup that also names a model, and a lookup file used as a model, are still models',
-      code: py`
-        import pickle
-        import joblib
-
         model_lookup = joblib.load("models/model_lookup.pkl")
         lookup = joblib.load("models/lookup.pkl")
         y_hat = lookup.predict(X)
         knn = pickle.load(open("models/emp_lookup_knn_model.pkl", "rb"))
       `,
-      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
+      findings: [
+        ...JOBLIB_JOBLIB_PICKLE_REPORTED,
+        { line: 8, message: /^`joblib\.load` restores/ },
+        { line: 9, message: /^`joblib\.load` restores/ },
+        { line: 11, message: /^`pickle\.load` restores/ },
+      ],
     },
     {
       name: 'a stacker\'s meta-model, a meta-learner named by its file, and a metadata file used as a model are still models',
