@@ -399,6 +399,14 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('import sys\nimport os\nsys.path.append("../src")\nsys.path.insert(0, os.path.abspath(".."))\nfrom abstraction import equity_distribution\nimport numpy as np\n'),
     },
     {
+      name: 'imports of optional modules beside what stands in for them (a stand-in function or class, another import, a flag), re-run after the cells below it',
+      code: reRunAfterBelow('import json\nfrom pathlib import Path\ntry:\n    from tqdm.auto import tqdm\nexcept Exception:\n    class _Bar:\n        def __init__(self, it, **kw):\n            self.it = it\n    def tqdm(it, **kw):\n        return _Bar(it, **kw)\n'),
+    },
+    {
+      name: 'an optional import whose handler imports a fallback module or binds a flag, re-run after the cells below it',
+      code: reRunAfterBelow('import numpy as np\ntry:\n    import shap\n    HAS_SHAP = True\nexcept (ImportError, ModuleNotFoundError):\n    shap = None\n    HAS_SHAP = False\ntry:\n    import ujson as json\nexcept ImportError:  # plain json is enough\n    import json\n'),
+    },
+    {
       name: 'a cell that only sets up autoreload, re-run after the cells below it (its log says the extension is already loaded)',
       code: reRunAfterBelow('%load_ext autoreload\n%autoreload 2\n'),
     },
@@ -725,6 +733,16 @@ ruleTests(notebookOutOfOrder, {
       name: 'a defining cell beside a magic is compared: what the magic binds is beyond sight',
       code: helpersReRunAbove('%run knn_utils.py\ndef run_knn(n):\n    return n\n'),
       findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'an optional import whose handler runs code, catches another error, or has a finally that runs code, re-run after the cells below it, is compared',
+      code: reRunAfterBelow('import pandas as pd\ntry:\n    import lightgbm as lgb\nexcept ImportError:\n    frame = pd.read_csv("train.csv")\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'an optional import caught as another error, or with a finally that runs code, re-run after the cells below it, is compared',
+      code: reRunAfterBelow('try:\n    from helpers import load\nexcept NameError:\n    load = None\nfinally:\n    print("ready")\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/, related: 1 }],
     },
     {
       name: 'imports beside a change of the working folder or a read of data, re-run after the cells below it, are compared',

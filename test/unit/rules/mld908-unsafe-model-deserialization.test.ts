@@ -2754,6 +2754,29 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a lookup table counted from the data, kept in a models folder, by the name loaded into or the file\'s own name',
+      code: py`
+        import pickle
+        from pathlib import Path
+        import joblib
+
+        MODELS_DIR = Path("../models")
+
+        with open(MODELS_DIR / "emp_lookup.pkl", "rb") as f:
+            emp_lookup = pickle.load(f)
+        print("entries:", len(emp_lookup))
+
+        class WinProbService:
+            def __init__(self, models_dir):
+                self.table = joblib.load(f"{models_dir}/venue_par_lookup.joblib")
+                self.lookups = pickle.load(open(Path(models_dir) / "tables.pkl", "rb"))
+
+        def chase_prob(runs, balls, wkts):
+            key = (runs, balls, wkts)
+            return emp_lookup[key] if key in emp_lookup else None
+      `,
+    },
+    {
       name: 'a test that a load fails for want of its file (pytest.raises or assertRaises with FileNotFoundError, OSError, IOError): the load reads nothing',
       code: py`
         import unittest
@@ -4974,7 +4997,7 @@ ruleTests(unsafeModelDeserialization, {
       findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
-      name: 'a mapping that also names a model, a mapping file used as a model, and a pickled mapper object are still models',
+      name: 'a mapping or lookup that also names a model, a mapping or lookup file used as a model, and a pickled mapper object are still models',
       code: py`
         import pickle
         import joblib
@@ -4983,8 +5006,17 @@ ruleTests(unsafeModelDeserialization, {
         mapping = joblib.load("models/mapping.pkl")
         y_hat = mapping.predict(X)
         mapper = pickle.load(open("models/mapper.pkl", "rb"))
+        model_lookup = joblib.load("models/model_lookup.pkl")
+        lookup = joblib.load("models/lookup.pkl")
+        y_hat = lookup.predict(X)
+        knn = pickle.load(open("models/emp_lookup_knn_model.pkl", "rb"))
       `,
-      findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
+      findings: [
+        ...JOBLIB_JOBLIB_PICKLE_REPORTED,
+        { line: 8, message: /^`joblib\.load` restores/ },
+        { line: 9, message: /^`joblib\.load` restores/ },
+        { line: 11, message: /^`pickle\.load` restores/ },
+      ],
     },
     {
       name: 'a stacker\'s meta-model, a meta-learner named by its file, and a metadata file used as a model are still models',
