@@ -351,8 +351,9 @@ function bindsFlag(index: SemanticIndex, statement: Node): boolean {
 /**
  * `try: from tqdm.auto import tqdm` / `except ImportError: def tqdm(it, **kw): return it`: an import
  * of an optional module with what stands in for it when the module is missing. The body only imports
- * (and binds flags to literals, `HAS_SHAP = True`) and every handler catches a failed import (`ImportError`, `ModuleNotFoundError`, or a broad
- * `Exception`) and only imports another module, defines the stand-in or binds a flag to a literal;
+ * (and binds flags to literals, `HAS_SHAP = True`) and every handler catches a failed import
+ * (`ImportError`, `ModuleNotFoundError`, or a broad `Exception`) and only imports another module,
+ * defines the stand-in or binds a flag to a literal;
  * no `else` or `finally` runs anything besides. Whether the import fails depends on the environment,
  * not on the cells, so run again it takes the same branch and binds the same names.
  */
