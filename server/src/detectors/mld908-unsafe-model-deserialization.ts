@@ -390,6 +390,20 @@ function savesByFile(index: SemanticIndex, project: RuleContext['project']): Map
 const LISTING_WRAPPERS = new Set(['builtins.sorted', 'builtins.list', 'builtins.reversed', 'tqdm.tqdm', 'tqdm.auto.tqdm', 'tqdm.notebook.tqdm']);
 
 /**
+ * One step back from a listing to what it hands on: the value of the one assignment a name holds, or
+ * the items a wrapper (`sorted`, `tqdm`) is given; `null` when it is neither.
+ */
+function listingStep(index: SemanticIndex, listing: Node): Node | undefined | null {
+  if (listing.type === 'identifier') {
+    const at = index.dataflow.readAt(listing);
+    const held = at ? index.dataflow.reachingDefinitions(at) : [];
+    return held.length === 1 && held[0].kind === 'assign' ? held[0].value ?? undefined : undefined;
+  }
+  const call = listing.type === 'call' ? index.call(listing) : undefined;
+  return call?.qname && LISTING_WRAPPERS.has(call.qname) && call.args.length >= 1 ? call.args[0] : null;
+}
+
+/**
  * The folder and name pattern of a `Path.glob` listing that the loop binding `path` walks
  * (`for sp in sorted(tmp_dir.glob("shard_*.pt"))`, also through a name bound to the listing, and
  * as one element of a `zip`: `for sp, n in zip(shard_files, counts)`).
@@ -413,17 +427,12 @@ function globListing(index: SemanticIndex, path: Node): { folder: Node; pattern:
       position = undefined;
       continue;
     }
-    if (listing.type === 'identifier') {
-      const at = flow.readAt(listing);
-      const held = at ? flow.reachingDefinitions(at) : [];
-      listing = held.length === 1 && held[0].kind === 'assign' ? held[0].value ?? undefined : undefined;
+    const next = listingStep(index, listing);
+    if (next !== null) {
+      listing = next;
       continue;
     }
     const call = listing.type === 'call' ? index.call(listing) : undefined;
-    if (call?.qname && LISTING_WRAPPERS.has(call.qname) && call.args.length >= 1) {
-      listing = call.args[0];
-      continue;
-    }
     const known = call && (call.method === 'glob' || call.method === 'rglob') && call.receiver && call.args.length === 1 ? flow.stringOf(call.args[0]) : undefined;
     // A run-time part of the pattern (`f"split_{best}_round_*.pt"`) may hold any text, as `*` does; a
     // pattern with no constant part (`glob(pattern)`, `glob(f"{a}{b}")`) tells nothing of what it lists.
@@ -454,17 +463,12 @@ function listdirListing(index: SemanticIndex, path: Node): { folder: Node; patte
   let listing = loop.childForFieldName('right') ?? undefined;
   for (let depth = 0; listing && depth < 6; depth++) {
     listing = stripParens(listing);
-    if (listing.type === 'identifier') {
-      const at = flow.readAt(listing);
-      const held = at ? flow.reachingDefinitions(at) : [];
-      listing = held.length === 1 && held[0].kind === 'assign' ? held[0].value ?? undefined : undefined;
+    const next = listingStep(index, listing);
+    if (next !== null) {
+      listing = next;
       continue;
     }
     const call = listing.type === 'call' ? index.call(listing) : undefined;
-    if (call?.qname && LISTING_WRAPPERS.has(call.qname) && call.args.length >= 1) {
-      listing = call.args[0];
-      continue;
-    }
     if (call?.qname !== 'os.listdir' || call.args.length !== 1) return undefined;
     const listed = flow.pathOf(call.args[0]);
     const joined = flow.pathOf(folder);
