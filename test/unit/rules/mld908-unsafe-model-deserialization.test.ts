@@ -969,6 +969,41 @@ const SPILLED_SHARDS = py`
       torch.save({"X": X}, out_pt)
 `;
 
+/** Models the program saved into a folder, then listed with `os.listdir` and loaded by the names a test of their suffix lets through. */
+const LISTED_OWN_SAVES = py`
+  import os
+  import joblib
+
+  out_dir = "artifacts/tuned"
+  os.makedirs(out_dir, exist_ok=True)
+  for label, search in searches.items():
+      search.fit(X_train, y_train)
+      joblib.dump(search.best_estimator_, f"{out_dir}/{label}.joblib")
+
+  best_models = {}
+  for fname in os.listdir(out_dir):
+      if fname.endswith(".joblib"):
+          best_models[fname[:-7]] = joblib.load(os.path.join(out_dir, fname))
+`;
+
+/** Unsafe loads: a listing loaded with no test of the names, or a test the saved names do not pass, or another folder. */
+const LISTED_FOREIGN = py`
+  import os
+  import joblib
+
+  out_dir = "artifacts/tuned"
+  for label, search in searches.items():
+      joblib.dump(search.best_estimator_, f"{out_dir}/{label}.joblib")
+  for fname in os.listdir(out_dir):
+      models[fname] = joblib.load(os.path.join(out_dir, fname))
+  for fname in os.listdir(out_dir):
+      if fname.endswith(".pkl"):
+          models[fname] = joblib.load(os.path.join(out_dir, fname))
+  for fname in os.listdir("pretrained"):
+      if fname.endswith(".joblib"):
+          models[fname] = joblib.load(os.path.join("pretrained", fname))
+`;
+
 /** Checkpoints saved under a run tag, then listed by globs whose patterns tell nothing of them, or name other files. */
 const UNKNOWN_GLOBS = py`
   import torch
@@ -2153,6 +2188,27 @@ ruleTests(unsafeModelDeserialization, {
     {
       name: 'shards the program saved into a folder, listed by a glob of their names and merged, also through zip and a progress bar',
       code: SPILLED_SHARDS,
+    },
+    {
+      name: 'models the program saved into a folder, listed by os.listdir and loaded under a test of a suffix or prefix the saved names pass, also sorted through a name',
+      code: LISTED_OWN_SAVES,
+    },
+    {
+      name: 'an os.listdir listing tested by the prefix the program saved its checkpoints under, walked through a sorted name bound to it',
+      code: py`
+        import os
+        import torch
+
+        def average(nets, ckpt_dir):
+            for epoch, net in enumerate(nets):
+                torch.save(net.state_dict(), os.path.join(ckpt_dir, f"epoch_{epoch}.pt"))
+            names = sorted(os.listdir(ckpt_dir))
+            states = []
+            for name in names:
+                if name.startswith("epoch_"):
+                    states.append(torch.load(os.path.join(ckpt_dir, name)))
+            return states
+      `,
     },
     {
       name: 'a glob pattern with a run-time part (the best split, a run tag) lists the checkpoints the program saved under names its constant parts match',
@@ -4388,6 +4444,15 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 5, message: /^`torch\.load` without `weights_only=True`/ }, { line: 11, message: /^`torch\.load` without `weights_only=True`/ }],
       safety: 'unsafe',
       output: weightsOnly(LOADED_THROUGH_PARAMETER, 'ckpt'),
+    },
+    {
+      name: 'an os.listdir listing of the folder the program saved into, loaded with no test of the names, or a test the saved names do not pass, or a listing of another folder',
+      code: LISTED_FOREIGN,
+      findings: [
+        // The two listings of one folder walk the same files: one finding, linked to the load under the `.pkl` test.
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does 1 other load of this file\)$/ },
+        { line: 14, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
     },
     {
       name: 'a glob whose pattern the saved names do not match, or of another folder, lists files the program did not save',
