@@ -185,9 +185,9 @@ function checksEachFileOfLoop(index: SemanticIndex, io: DataIO, assignment: Node
   const target = loop.childForFieldName('left');
   // The names that change with each pass: the loop's own, and those the body binds from them.
   const perPass = new Set(target ? targetIdentifiers(target).map((name) => name.text) : []);
-  const readsPerPass = (node: Node): boolean => (node.type === 'identifier' ? [node] : node.descendantsOfType('identifier')).some((id) => !!id && perPass.has(id.text));
+  const readsPerPass = (node: Node): boolean => index.dataflow.readsWithin(node).some((read) => perPass.has(read.name));
   const notices = body.namedChildren.filter((other): other is Node => !!other && isNotice(index, other));
-  const within = (node: Node, outer: Node): boolean => outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
+  const within = (node: Node, outer: Node): boolean => sameNode(node, outer) || isAncestorOf(outer, node);
   let noticed = false;
   for (const other of body.namedChildren) {
     if (!other || sameNode(other, statement) || other.type === 'comment') continue;

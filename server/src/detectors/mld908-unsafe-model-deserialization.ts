@@ -396,8 +396,7 @@ const LISTING_WRAPPERS = new Set(['builtins.sorted', 'builtins.list', 'builtins.
 function listingStep(index: SemanticIndex, listing: Node): Node | undefined | null {
   if (listing.type === 'identifier') {
     const at = index.dataflow.readAt(listing);
-    const held = at ? index.dataflow.reachingDefinitions(at) : [];
-    return held.length === 1 && held[0].kind === 'assign' ? held[0].value ?? undefined : undefined;
+    return at ? index.dataflow.onlyAssignedValue(at) : undefined;
   }
   const call = listing.type === 'call' ? index.call(listing) : undefined;
   return call?.qname && LISTING_WRAPPERS.has(call.qname) && call.args.length >= 1 ? call.args[0] : null;
