@@ -578,6 +578,15 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'the saved column names read back and only printed as a list or an array of the same values',
+      code: [
+        'import pandas as pd\npd.Series(X_train.columns).to_csv("outputs/feature_names.csv", index=False)\nprint("Feature names saved.")\n',
+        'print(\n    pd.read_csv(\n        "outputs/feature_names.csv"\n    ).iloc[:, 0].tolist()\n)\n',
+        'names = pd.read_csv("outputs/feature_names.csv").squeeze().to_list()\nprint(len(names), names[:5])\n',
+        'pd.read_csv("outputs/feature_names.csv")["0"].to_numpy()\n',
+      ],
+    },
+    {
       name: 'the output read back only to print the rows a condition picks, in a loop that keeps nothing',
       code: py`
         import pandas as pd
@@ -1794,6 +1803,21 @@ ruleTests(intermediateFileHop, {
         { line: 7, message: /^"scores.npy" is written by `np.save` in line 6 and read back here/ },
         { line: 9, message: /^"feats.npy" is written by `np.save` in line 8 and read back here/ },
         { line: 12, message: /^"images.npy" is written by `np.save` in line 11 and read back here/ },
+      ],
+    },
+    {
+      name: 'saved column names read back as a list and used to pick the columns trained on, or printed and handed on',
+      code: py`
+        import pandas as pd
+        pd.Series(X_train.columns).to_csv("outputs/feature_names.csv", index=False)
+        features = pd.read_csv("outputs/feature_names.csv").iloc[:, 0].tolist()
+        model.fit(frame[features], y)
+        pd.Series(kept).to_csv("outputs/kept.csv", index=False)
+        print(select_columns(frame, pd.read_csv("outputs/kept.csv").squeeze().to_list()))
+      `,
+      findings: [
+        { line: 3, message: /^"outputs\/feature_names.csv" is written by `pd.Series\(X_train.columns\).to_csv` in line 2 and read back here/ },
+        { line: 6, message: /^"outputs\/kept.csv" is written by `pd.Series\(kept\).to_csv` in line 5 and read back here/ },
       ],
     },
     {
