@@ -495,6 +495,26 @@ const EMAILS_BUILT_BEFORE_SEED = (seedLine: string, seed: string) => py`
       optimizer.step()
 `;
 
+/** Objects built before the seed: three read only after it, one printed before it; and a split drawn before it. */
+const BUILT_BEFORE_SEED_USED_AFTER = (seedLine: string, seed: string) => py`
+  import numpy as np
+  from imblearn.over_sampling import SMOTE
+  from sklearn.ensemble import RandomForestClassifier
+  from sklearn.model_selection import KFold, StratifiedKFold, cross_validate, train_test_split${seedLine}
+
+  cv = StratifiedKFold(n_splits=5, shuffle=True)
+  forest = RandomForestClassifier(n_estimators=100)
+  sampler = SMOTE()
+  early = KFold(n_splits=3, shuffle=True${seed})
+  print(early)
+  X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+  np.random.seed(66)
+  for i in range(10):
+      X_res, y_res = sampler.fit_resample(X_tr, y_tr)
+      cross_validate(forest, X_res, y_res, cv=cv)
+  cross_validate(forest, X_te, y_te, cv=early)
+`;
+
 /** A trainer whose `__init__` builds its forest through a method, built before the seed and fitted after it. */
 const TRAINER_BUILT_BEFORE_SEED = (seedLine: string, seed: string) => py`
   import numpy as np
@@ -2848,6 +2868,10 @@ ruleTests(missingRandomState, {
     },
     seededTemplateCase('a data set built before NumPy is seeded runs its __init__, and the method that shuffles, unseeded', EMAILS_BUILT_BEFORE_SEED, [
       { line: 10, message: /^`pd\.read_csv\(f"\{folder\}\/emails\.csv"\)\.sample` is called without `random_state`: each run puts the rows in a different order$/ },
+    ]),
+    seededTemplateCase('a splitter, a forest and a sampler built before the seed and read only after it draw from the seeded generator; one read before it, and a split, do not', BUILT_BEFORE_SEED_USED_AFTER, [
+      { line: 9, message: /^`KFold` is called without `random_state`: each run splits the data differently$/ },
+      { line: 11, message: /each run splits the data differently/ },
     ]),
     seededTemplateCase('a trainer built before NumPy is seeded builds its forest unseeded, whatever runs after the seed', TRAINER_BUILT_BEFORE_SEED, [
       { line: 9, message: /each run gives a different result/ },
