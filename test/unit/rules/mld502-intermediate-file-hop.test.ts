@@ -6,6 +6,27 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a read-back handed only to a call named for a check, its result dropped, before the file is published: a project validator, pandera, a camelCase checker',
+      code: py`
+        import shutil
+        import tempfile
+        from pathlib import Path
+        import pandas as pd
+        from project.checks import validate_final_submission, checkFrame
+
+        tmp = Path(tempfile.gettempdir()) / "submission.csv"
+        submission.to_csv(tmp, index=False)
+        serialized = pd.read_csv(tmp)
+        validate_final_submission(serialized, test, train)
+        shutil.move(tmp, "outputs/submission.csv")
+
+        features.to_parquet("features.parquet")
+        schema.validate(pd.read_parquet("features.parquet"))
+        checkFrame(pd.read_parquet("features.parquet"), columns=FEATURES)
+        verify_output(pd.read_parquet("features.parquet"))
+      `,
+    },
+    {
       name: 'a record of training written into the folder a checkpoint is saved to, read back where the checkpoint is restored or reported',
       code: py`
         import json
@@ -963,6 +984,31 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a read-back handed to a check whose result is kept, or to a call that names another step or no check, still feeds the next step',
+      code: py`
+        import pandas as pd
+
+        features.to_parquet("features.parquet")
+        validated = schema.validate(pd.read_parquet("features.parquet"))
+        model.fit(validated[FEATURES], validated["y"])
+
+        frame.to_csv("clean.csv")
+        check_and_save(pd.read_csv("clean.csv"), "final.csv")
+
+        rows.to_csv("rows.csv")
+        validate_and_fix(pd.read_csv("rows.csv"))
+
+        table.to_csv("table.csv")
+        checkpoint(pd.read_csv("table.csv"))
+      `,
+      findings: [
+        { line: 4, message: /features\.parquet.*read back here/ },
+        { line: 8, message: /clean\.csv.*read back here/ },
+        { line: 11, message: /rows\.csv.*read back here/ },
+        { line: 14, message: /table\.csv.*read back here/ },
+      ],
+    },
     {
       name: 'rows written beside a checkpoint, and a record written by a function that saves no model there, are still hops',
       code: py`
