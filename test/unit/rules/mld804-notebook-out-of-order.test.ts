@@ -154,6 +154,14 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'two plots run in swapped order, each opening its own figure first (plt.figure with a size, then seaborn and pyplot): neither draws into the other\'s figure',
+      code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1], bins=20)\nplt.title("Scores")\nplt.show()\n', 'counts = np.bincount(y_test)\nplt.figure(figsize=(6, 4))\nplt.bar(range(len(counts)), counts)\nplt.xlabel("class")\nplt.show()\n'),
+    },
+    {
+      name: 'the same with figures opened by plt.subplots (grid shape by position), drawing through the axes, and a selection by isin before the figure',
+      code: reportsSwapped('fig, axes = plt.subplots(1, 2, figsize=(12, 4))\naxes[0].hist(X_test["age"], bins=30)\naxes[1].hist(X_test["income"], bins=30)\nplt.show()\n', 'adults = X_test[X_test["segment"].isin(["a", "b"])]\nfig2, ax = plt.subplots()\nadults["age"].plot(ax=ax)\nplt.show()\n'),
+    },
+    {
       name: 'the range of a column shown as a tuple, below a count of its values run after it: a tuple of values shown is one value shown',
       code: framePrintoutsSwapped('frame.segment.value_counts()\n', 'frame.age.min(), frame.age.max()\n'),
     },
@@ -710,6 +718,26 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'two cells that both plot draw into the one current figure: compared',
       code: reportsSwapped('sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'only one of two swapped plots opens its own figure: the other draws into the current figure, which may be the first one\'s',
+      code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1])\nplt.show()\n', 'plt.title("Scores")\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a figure reopened by its number (plt.figure(1), num=) is the one another cell drew: compared',
+      code: reportsSwapped('plt.figure(1)\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'fig, ax = plt.subplots(num=1)\nax.hist(X_test["income"])\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one: compared',
+      code: reportsSwapped('sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two plots in their own figures that both save a figure may write the same file: compared',
+      code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("figures/dist.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nplt.savefig("figures/dist.png")\n'),
       findings: REPORT_RAN_LATE,
     },
     {
