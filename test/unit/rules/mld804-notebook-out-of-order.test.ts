@@ -71,6 +71,22 @@ const framePrintoutsSwapped = (above: string, below: string) => [
 ];
 const FRAME_PRINTOUT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
+/** A notebook whose first cell is `header`, with an `above` cell ([6]) that ran after a printed summary ([5], the row count unless told) below it. */
+const summaryRunFirst = (header: string, above: string, below = 'print("rows:", len(frame))\n') => [
+  { text: header, executionOrder: 1 },
+  { text: 'frame.describe()\n', executionOrder: 2 },
+  { text: above, executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
+
+/** A loop printing each label ([6]) that ran after the `below` cell ([5]) under it, which binds `label` too. */
+const labelLoopsSwapped = (below: string) => [
+  { text: 'import pandas as pd\nframe = pd.read_csv("tweets.csv")\n', executionOrder: 1 },
+  { text: 'for label in frame["label"].unique():\n    print(label)\n', executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
+const LABEL_LOOP_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
+
 /** The finding of reportsSwapped when the two cells do not commute. */
 const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
@@ -146,12 +162,11 @@ ruleTests(notebookOutOfOrder, {
     },
     {
       name: 'a chart of the top words of each class, built with a vectorizer the cell fits, above a printed summary run before it',
-      code: [
-        { text: 'import pandas as pd\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.feature_extraction.text import CountVectorizer\nframe = pd.read_csv("tweets.csv")\n', executionOrder: 1 },
-        { text: 'frame.describe()\n', executionOrder: 2 },
-        { text: 'labels = frame["label"].unique()\nfig, axes = plt.subplots(1, len(labels))\nfor k, label in enumerate(labels):\n    cv = CountVectorizer(max_features=50)\n    counts = cv.fit_transform(frame[frame["label"] == label]["text"])\n    totals = counts.toarray().sum(axis=0)\n    freq = pd.DataFrame(sorted([(totals[i], w) for w, i in cv.vocabulary_.items()], reverse=True))\n    freq.columns = ["frequency", "word"]\n    sns.barplot(x=freq["frequency"][:10], y=freq["word"][:10], ax=axes[k])\n    axes[k].set_title(f"Top words - {label}")\nplt.show()\n', executionOrder: 6 },
-        { text: 'print("rows:", len(frame))\nfor label, count in frame["label"].value_counts().items():\n    print(f"{label}: {count / len(frame) * 100:.2f}%")\nprint(f"mean length: {frame[\'length\'].mean():.2f}")\n', executionOrder: 5 },
-      ],
+      code: summaryRunFirst(
+        'import pandas as pd\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.feature_extraction.text import CountVectorizer\nframe = pd.read_csv("tweets.csv")\n',
+        'labels = frame["label"].unique()\nfig, axes = plt.subplots(1, len(labels))\nfor k, label in enumerate(labels):\n    cv = CountVectorizer(max_features=50)\n    counts = cv.fit_transform(frame[frame["label"] == label]["text"])\n    totals = counts.toarray().sum(axis=0)\n    freq = pd.DataFrame(sorted([(totals[i], w) for w, i in cv.vocabulary_.items()], reverse=True))\n    freq.columns = ["frequency", "word"]\n    sns.barplot(x=freq["frequency"][:10], y=freq["word"][:10], ax=axes[k])\n    axes[k].set_title(f"Top words - {label}")\nplt.show()\n',
+        'print("rows:", len(frame))\nfor label, count in frame["label"].value_counts().items():\n    print(f"{label}: {count / len(frame) * 100:.2f}%")\nprint(f"mean length: {frame[\'length\'].mean():.2f}")\n',
+      ),
     },
     {
       name: 'two plots run in swapped order, each opening its own figure first (plt.figure with a size, then seaborn and pyplot): neither draws into the other\'s figure',
@@ -628,42 +643,29 @@ ruleTests(notebookOutOfOrder, {
     },
     {
       name: 'a chart built with a model that draws from NumPy\'s generator (a forest\'s importances) above a printed summary run before it: compared',
-      code: [
-        { text: 'import pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.ensemble import RandomForestClassifier\nframe = pd.read_csv("people.csv")\n', executionOrder: 1 },
-        { text: 'frame.describe()\n', executionOrder: 2 },
-        { text: 'forest = RandomForestClassifier(n_estimators=50)\nforest.fit(frame[["age", "income"]], frame["label"])\nplt.bar(["age", "income"], forest.feature_importances_)\nplt.show()\n', executionOrder: 6 },
-        { text: 'print("rows:", len(frame))\n', executionOrder: 5 },
-      ],
+      code: summaryRunFirst(
+        'import pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.ensemble import RandomForestClassifier\nframe = pd.read_csv("people.csv")\n',
+        'forest = RandomForestClassifier(n_estimators=50)\nforest.fit(frame[["age", "income"]], frame["label"])\nplt.bar(["age", "income"], forest.feature_importances_)\nplt.show()\n',
+      ),
       findings: FRAME_PRINTOUT_RAN_LATE,
     },
     {
       name: 'a printed summary run before a cell above it that fits a vectorizer the first cells built: compared',
-      code: [
-        { text: 'import pandas as pd\nfrom sklearn.feature_extraction.text import CountVectorizer\nframe = pd.read_csv("people.csv")\ncv = CountVectorizer()\n', executionOrder: 1 },
-        { text: 'frame.describe()\n', executionOrder: 2 },
-        { text: 'counts = CountVectorizer(binary=True).fit_transform(frame["text"])\nprint(counts.shape)\ncv.fit(frame["text"])\n', executionOrder: 6 },
-        { text: 'print("rows:", len(frame))\n', executionOrder: 5 },
-      ],
+      code: summaryRunFirst(
+        'import pandas as pd\nfrom sklearn.feature_extraction.text import CountVectorizer\nframe = pd.read_csv("people.csv")\ncv = CountVectorizer()\n',
+        'counts = CountVectorizer(binary=True).fit_transform(frame["text"])\nprint(counts.shape)\ncv.fit(frame["text"])\n',
+      ),
       findings: FRAME_PRINTOUT_RAN_LATE,
     },
     {
       name: 'two printouts that loop over the same variable name, when a later cell reads what the last loop left in it, or one reads it before its loop: compared',
-      code: [
-        { text: 'import pandas as pd\nframe = pd.read_csv("tweets.csv")\n', executionOrder: 1 },
-        { text: 'for label in frame["label"].unique():\n    print(label)\n', executionOrder: 6 },
-        { text: 'for label, count in frame["label"].value_counts().items():\n    print(label, count)\n', executionOrder: 5 },
-        { text: 'print("last label:", label)\n', executionOrder: 7 },
-      ],
-      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }],
+      code: [...labelLoopsSwapped('for label, count in frame["label"].value_counts().items():\n    print(label, count)\n'), { text: 'print("last label:", label)\n', executionOrder: 7 }],
+      findings: LABEL_LOOP_RAN_LATE,
     },
     {
       name: 'the same two loops when the lower one prints the name before it binds it: compared',
-      code: [
-        { text: 'import pandas as pd\nframe = pd.read_csv("tweets.csv")\n', executionOrder: 1 },
-        { text: 'for label in frame["label"].unique():\n    print(label)\n', executionOrder: 6 },
-        { text: 'print(label)\nfor label, count in frame["label"].value_counts().items():\n    print(label, count)\n', executionOrder: 5 },
-      ],
-      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }],
+      code: labelLoopsSwapped('print(label)\nfor label, count in frame["label"].value_counts().items():\n    print(label, count)\n'),
+      findings: LABEL_LOOP_RAN_LATE,
     },
     {
       name: 'a cell below that reads a pickled file back: compared',
