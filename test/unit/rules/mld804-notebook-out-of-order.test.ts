@@ -209,6 +209,10 @@ ruleTests(notebookOutOfOrder, {
       code: topHelpersReRun(TOP_HELPERS),
     },
     {
+      name: 'a top cell of helpers that prints a confirmation written out in full, run again after the cell below it',
+      code: topHelpersReRun(`${TOP_HELPERS}\nprint("✅ Helpers ready")\nprint("model: " "dot product", "of two embeddings")\n`),
+    },
+    {
       name: 'a top cell of helpers with a typing.NamedTuple class, run again after the data cell below it',
       code: topHelpersReRun('import pandas as pd\nfrom typing import NamedTuple\n\nclass Split(NamedTuple):\n    train: pd.DataFrame\n    test: pd.DataFrame\n\nPair = NamedTuple("Pair", [("a", int), ("b", int)])\n\ndef make_model(users, items):\n    return (users, items)\n'),
     },
@@ -790,6 +794,16 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a top cell of helpers run again after a cell below it that calls one of them: that cell ran with the definition the edit replaced',
       code: topHelpersReRun(TOP_HELPERS, 'ratings = pd.read_csv("ratings.csv")\nbaseline = make_model(10, 10)\n'),
+      findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a top cell of helpers that prints a value filled in, or prints to a file: it reads or writes something, compared',
+      code: topHelpersReRun(`${TOP_HELPERS}\nprint(f"✅ Helpers ready for {len(ratings)} ratings")\n`),
+      findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'the same with the confirmation written to a log file',
+      code: topHelpersReRun(`${TOP_HELPERS}\nprint("✅ Helpers ready", file=log)\n`),
       findings: TOP_HELPERS_RAN_LATE,
     },
     {
