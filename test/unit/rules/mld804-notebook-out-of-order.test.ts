@@ -87,6 +87,22 @@ const labelLoopsSwapped = (below: string) => [
 ];
 const LABEL_LOOP_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
 
+/**
+ * Training curves read from a log: the `above` plot ([6]) ran after the `below` one ([5]), with their
+ * outputs; the imports cell ran as `importsCount` (1 unless told), the log is read by `load`.
+ */
+const curvesSwapped = (above: string, below: string, { importsCount = 1, load = 'history = pd.read_csv("history.csv")\n', belowOutputs = [drawn] }: { importsCount?: number; load?: string; belowOutputs?: SavedOutput[] } = {}) => onDisk([
+  { source: 'import pandas as pd\nimport numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\n', count: importsCount, outputs: [] },
+  { source: load, count: 2, outputs: [] },
+  { source: above, count: 6, outputs: [drawn] },
+  { source: below, count: 5, outputs: belowOutputs },
+]);
+const CURVE_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
+/** A loss curve in a figure of its own, its axis formatted as percentages by a formatter the cell imports. */
+const LOSS_CURVE = 'from matplotlib.ticker import PercentFormatter\nplt.figure(figsize=(8, 5))\nplt.plot(history["epoch"], history["val_loss"] * 100)\nplt.gca().yaxis.set_major_formatter(PercentFormatter())\nplt.show()\n';
+/** An IoU curve in a figure of its own that formats its axis with the formatter the loss curve's cell imports. */
+const IOU_CURVE = 'plt.figure(figsize=(8, 5))\nplt.plot(history["epoch"], history["val_iou"])\nplt.gca().yaxis.set_major_formatter(PercentFormatter(xmax=1.0))\nplt.show()\n';
+
 /** The finding of reportsSwapped when the two cells do not commute. */
 const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
@@ -171,6 +187,21 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'two plots run in swapped order, each opening its own figure first (plt.figure with a size, then seaborn and pyplot): neither draws into the other\'s figure',
       code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1], bins=20)\nplt.title("Scores")\nplt.show()\n', 'counts = np.bincount(y_test)\nplt.figure(figsize=(6, 4))\nplt.bar(range(len(counts)), counts)\nplt.xlabel("class")\nplt.show()\n'),
+    },
+    {
+      name: 'two curves in figures of their own run in swapped order, the lower one formatting its axis with a formatter the upper one imports: the import binds the one class whenever it ran',
+      code: curvesSwapped(LOSS_CURVE, IOU_CURVE),
+    },
+    {
+      name: 'the same with the imports cell at the top run again after both: it binds again the modules the curves found bound',
+      code: curvesSwapped(LOSS_CURVE, IOU_CURVE, { importsCount: 9 }),
+    },
+    {
+      name: 'two curves that each import a tick locator from the same place, one titled through the axes seaborn returns: the locator is built for the cell\'s own figure',
+      code: curvesSwapped(
+        'from matplotlib.ticker import MaxNLocator\nfig, ax = plt.subplots()\nsns.lineplot(x=history["epoch"], y=history["dice"]).set_title("Dice")\nplt.gca().xaxis.set_major_locator(MaxNLocator(integer=True))\nplt.show()\n',
+        'from matplotlib.ticker import MaxNLocator\nplt.figure()\nplt.plot(history["epoch"], history["lr"])\nplt.gca().xaxis.set_major_locator(MaxNLocator(integer=True))\nplt.show()\n',
+      ),
     },
     {
       name: 'the same with figures opened by plt.subplots (grid shape by position), drawing through the axes, and a selection by isin before the figure',
@@ -730,6 +761,31 @@ ruleTests(notebookOutOfOrder, {
       name: 'only one of two swapped plots opens its own figure: the other draws into the current figure, which may be the first one\'s',
       code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1])\nplt.show()\n', 'plt.title("Scores")\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a formatter name the log cell binds by a def as well as by the upper curve\'s import may hold either: compared',
+      code: curvesSwapped(LOSS_CURVE, IOU_CURVE, { load: 'history = pd.read_csv("history.csv")\n\ndef PercentFormatter(xmax=100.0):\n    return lambda v, _: f"{v / xmax:.0%}"\n' }),
+      findings: CURVE_RAN_LATE,
+    },
+    {
+      name: 'a formatter name imported from two places (the project\'s plot style and matplotlib) may hold either class: compared',
+      code: curvesSwapped(LOSS_CURVE, IOU_CURVE, { load: 'from plot_style import PercentFormatter\nhistory = pd.read_csv("history.csv")\n' }),
+      findings: CURVE_RAN_LATE,
+    },
+    {
+      name: 'the lower curve saved an error: it may have found the formatter unbound, which a top-to-bottom run would not: compared',
+      code: curvesSwapped(LOSS_CURVE, IOU_CURVE, { belowOutputs: [raised] }),
+      findings: CURVE_RAN_LATE,
+    },
+    {
+      name: 'the imports cell run again after both does not excuse a curve that reads what the upper one computes',
+      code: curvesSwapped('best = history["val_iou"].idxmax()\nplt.figure()\nplt.plot(history["epoch"], history["val_iou"])\nplt.show()\n', 'plt.figure()\nplt.axvline(history["epoch"][best])\nplt.show()\n', { importsCount: 9 }),
+      findings: [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }],
+    },
+    {
+      name: 'a matplotlib setting changed beside the curve (rcParams) changes what every later figure looks like: compared',
+      code: curvesSwapped('import matplotlib as mpl\nmpl.rcParams.update({"font.size": 14})\nplt.figure()\nplt.plot(history["epoch"], history["val_loss"])\nplt.show()\n', IOU_CURVE.replace('PercentFormatter(xmax=1.0)', '"{x:.0%}"')),
+      findings: CURVE_RAN_LATE,
     },
     {
       name: 'a figure reopened by its number (plt.figure(1), num=) is the one another cell drew: compared',
