@@ -2295,6 +2295,42 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a step of a pipeline handed to a search runs with what the grid sets under the step\'s name: subsampled or given a feature subset there it draws always; a grid of the other steps leaves it drawing only to break ties',
+      code: py`
+        from sklearn.decomposition import PCA
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+        from sklearn.pipeline import Pipeline, make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        clf = GradientBoostingClassifier()
+        pipe = Pipeline([("pre", StandardScaler()), ("clf", clf)])
+        RandomizedSearchCV(pipe, {"clf__subsample": [0.5, 1.0], "clf__max_depth": [2, 3]}, random_state=0).fit(X, y)
+        tuned = GridSearchCV(Pipeline(steps=[("dim", PCA(n_components=5)), ("gbm", GradientBoostingClassifier(max_depth=3))]), {"dim__n_components": [5, 10], "gbm__learning_rate": [0.1]})
+        tuned.fit(X, y)
+        made = GridSearchCV(make_pipeline(StandardScaler(), GradientBoostingClassifier()), [{"gradientboostingclassifier__max_features": ["sqrt"]}])
+        made.fit(X, y)
+      `,
+      findings: [
+        { line: 6, related: 1, message: /^`GradientBoostingClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+        { line: 9, message: /^`GradientBoostingClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/ },
+      ],
+      output: py`
+        from sklearn.decomposition import PCA
+        from sklearn.ensemble import GradientBoostingClassifier
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+        from sklearn.pipeline import Pipeline, make_pipeline
+        from sklearn.preprocessing import StandardScaler
+        SEED = 42
+        clf = GradientBoostingClassifier(random_state=SEED)
+        pipe = Pipeline([("pre", StandardScaler()), ("clf", clf)])
+        RandomizedSearchCV(pipe, {"clf__subsample": [0.5, 1.0], "clf__max_depth": [2, 3]}, random_state=0).fit(X, y)
+        tuned = GridSearchCV(Pipeline(steps=[("dim", PCA(n_components=5)), ("gbm", GradientBoostingClassifier(max_depth=3))]), {"dim__n_components": [5, 10], "gbm__learning_rate": [0.1]})
+        tuned.fit(X, y)
+        made = GridSearchCV(make_pipeline(StandardScaler(), GradientBoostingClassifier(random_state=SEED)), [{"gradientboostingclassifier__max_features": ["sqrt"]}])
+        made.fit(X, y)
+      `,
+    },
+    {
       name: 'a forest without bootstrap that tries every feature at each split grows best-split trees: the message says ties; bagged rows, a feature subset or a grid that may set one draws always',
       code: py`
         from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
