@@ -97,6 +97,17 @@ describe('project modules a file imports', () => {
     assert.deepEqual(new ProjectModuleCache().forSource(file('scripts', 'train.py'), dir, text).sources.map((s) => s.name), ['restore.nets']);
   });
 
+  it('finds a package of a src layout in a folder above the file, for a test two folders down', () => {
+    write('def train_baseline(frame): pass\n', 'src', 'fraudlab', 'models', 'baseline.py');
+    write('', 'src', 'fraudlab', '__init__.py');
+    const text = 'from fraudlab.models.baseline import train_baseline\nimport joblib\njoblib.load(p)\n';
+    const found = new ProjectModuleCache().forSource(file('tests', 'integration', 'test_baseline.py'), dir, text);
+    assert.deepEqual(found.sources.map((s) => `${s.name} ${path.relative(dir, s.path)}`), ['fraudlab.models.baseline src/fraudlab/models/baseline.py']);
+    // A module of that name found on the way up comes first, as the folder the test runs from would.
+    write('def train_baseline(frame): pass\n', 'tests', 'fraudlab', 'models', 'baseline.py');
+    assert.deepEqual(new ProjectModuleCache().forSource(file('tests', 'integration', 'test_baseline.py'), dir, text).sources.map((s) => path.relative(dir, s.path)), ['tests/fraudlab/models/baseline.py']);
+  });
+
   it('reads the project modules an imported module imports, one level down, as that module finds them', () => {
     write('from pkg.io import save\nfrom .helpers import save\nimport shared\n', 'src', 'trainer.py');
     const found = new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from trainer import Trainer\ntorch.load(p)\n');

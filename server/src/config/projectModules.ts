@@ -98,6 +98,13 @@ function candidates(file: string, root: string, module: ImportedModule): string[
     files.add(path.join(base, ...relative) + '.py');
     files.add(path.join(base, ...relative, '__init__.py'));
   }
+  // A package of a `src` layout in a folder above the file (`src/pkg/models/baseline.py` for a test
+  // two folders down in `tests/integration/`), which an editable install puts on the import path.
+  for (const base of module.level > 0 ? [] : bases) {
+    if (relative.length === 0 || relative[0] === 'src') continue;
+    files.add(path.join(base, 'src', ...relative) + '.py');
+    files.add(path.join(base, 'src', ...relative, '__init__.py'));
+  }
   return [...files];
 }
 
