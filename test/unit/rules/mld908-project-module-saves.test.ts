@@ -328,6 +328,117 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     ], [io]), []);
   });
 
+  it('an entry of a record a project function returns, holding the path it saved to, names the program\'s own file', async () => {
+    const STORAGE = projectModule('fraudlab.storage', py`
+      import joblib
+
+      def persist(obj, target):
+          joblib.dump(obj, target)
+          return target
+    `);
+    const baseline = (imports: ProjectModuleSource[]) => ({ ...projectModule('fraudlab.models.baseline', py`
+      from dataclasses import dataclass
+      from pathlib import Path
+      from typing import NamedTuple
+      import joblib
+      from lightgbm import LGBMClassifier
+      from fraudlab.storage import persist
+
+      @dataclass(frozen=True)
+      class FitSummary:
+          variant: str
+          model_path: Path
+          auc: float
+          report_path: Path
+
+      class Outcome(NamedTuple):
+          model_file: Path
+          accuracy: float
+
+      class Bundle:
+          def __init__(self, checkpoint, notes):
+              self.checkpoint = checkpoint
+              self.notes = notes
+
+      def _write_model(clf, *, models_dir, variant):
+          target = models_dir / f"baseline_{variant}.joblib"
+          joblib.dump(clf, target)
+          return target
+
+      def fit_baseline(frame, variant="random", settings=None):
+          clf = LGBMClassifier(n_estimators=40).fit(frame.drop(columns="label"), frame["label"])
+          model_path = _write_model(clf, models_dir=settings.models_dir, variant=variant)
+          return FitSummary(variant=variant, model_path=model_path, auc=clf.best_score_, report_path=settings.report)
+
+      def fit_direct(frame, out_dir):
+          clf = LGBMClassifier(n_estimators=20).fit(frame.drop(columns="label"), frame["label"])
+          model_path = out_dir / "direct.joblib"
+          joblib.dump(clf, model_path)
+          return {"variant": "direct", "model_path": model_path, "scaler_path": out_dir / "scaler.joblib"}
+
+      def fit_stored(frame, out_dir):
+          if frame is None:
+              return None
+          clf = LGBMClassifier().fit(frame.drop(columns="label"), frame["label"])
+          stored = persist(clf, out_dir / "stored.joblib")
+          return Outcome(model_file=stored, accuracy=0.0)
+
+      def fit_bundle(frame, out_dir):
+          clf = LGBMClassifier().fit(frame.drop(columns="label"), frame["label"])
+          return Bundle(checkpoint=_write_model(clf, models_dir=out_dir, variant="bundle"), notes="")
+
+      def fit_warm(frame, out_dir, warm_start=None):
+          if warm_start is not None:
+              return FitSummary(variant="warm", model_path=warm_start, auc=0.0, report_path=out_dir)
+          clf = LGBMClassifier().fit(frame.drop(columns="label"), frame["label"])
+          joblib.dump(clf, out_dir / "cold.joblib")
+          return FitSummary(variant="cold", model_path=out_dir / "cold.joblib", auc=0.0, report_path=out_dir)
+    `), imports });
+    const code = py`
+      import joblib
+      from fraudlab.models.baseline import fit_baseline, fit_direct, fit_stored, fit_bundle, fit_warm
+
+      def test_reload_matches(frame, settings):
+          result = fit_baseline(frame, variant="random", settings=settings)
+          reloaded = joblib.load(result.model_path)
+          summary = fit_direct(frame, settings.models_dir)
+          direct = joblib.load(summary["model_path"])
+          outcome = fit_stored(frame, settings.models_dir)
+          stored = joblib.load(outcome.model_file)
+          bundle = fit_bundle(frame, settings.models_dir)
+          bundled = joblib.load(bundle.checkpoint)
+          assert (reloaded.predict(frame) == direct.predict(frame)).all() and stored.predict(frame).shape == bundled.predict(frame).shape
+
+      def test_foreign(frame, settings):
+          result = fit_baseline(frame, settings=settings)
+          model = joblib.load(result.report_path)
+          summary = fit_direct(frame, settings.models_dir)
+          scaler_model = joblib.load(summary["scaler_path"])
+          warm = fit_warm(frame, settings.models_dir, warm_start=settings.champion)
+          champion = joblib.load(warm.model_path)
+          return model.predict(frame), scaler_model, champion.predict(frame)
+
+      def test_changed(frame, settings):
+          result = fit_baseline(frame, settings=settings)
+          if settings.reuse:
+              result = settings.previous_summary()
+          again = joblib.load(result.model_path)
+          summary = fit_direct(frame, settings.models_dir)
+          summary["model_path"] = settings.champion
+          champion = joblib.load(summary["model_path"])
+          return again.predict(frame), champion.predict(frame)
+
+      def reload_stored(frame):
+          early = joblib.load(OUTCOME.model_file)
+          return early.predict(frame)
+
+      FIRST = reload_stored(FRAME)
+      OUTCOME = fit_stored(FRAME, SETTINGS.models_dir)
+    `;
+    assert.deepEqual(await lines(code, []), [6, 8, 10, 12, 17, 19, 21, 28, 31, 35], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [baseline([STORAGE])]), [17, 19, 21, 28, 31, 35]);
+  });
+
   it('reads the functions of a module imported by name from its package (from pkg.models import train)', async () => {
     const train = projectModule('hr.models.train', py`
       import joblib

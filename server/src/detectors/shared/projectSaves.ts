@@ -14,7 +14,7 @@ import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/node
 import { CASE_STEPS, pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite, Definition } from '../../semantics/types';
 import { fileKey } from './runOrder';
-import { handedSettingsEntry, writtenInto } from './returnedValues';
+import { handedSettingsEntry, recordEntries, recordValue, writtenInto, type RecordEntry } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
@@ -37,6 +37,8 @@ export interface ParameterSave {
   returned: boolean;
   /** The position at which every return of a value gives the path it saved to in a tuple (`return MODEL_PATH, run_id`). */
   returnedAt?: number;
+  /** The entry of the record every return of a value builds that holds the path it saved to (`return Result(model_path=path, auc=auc)`, `return {"model_path": path}`). */
+  returnedIn?: RecordEntry;
   /** Every run-time part of the path reads a parameter the function never rebinds, or a name of `imports`: a call's arguments fill it in. */
   fillable: boolean;
   /** Parts read from a name the module imports at its top level (`config` of `config.MODEL_PATH`), by that name, with the qualified name it stands for. */
@@ -125,16 +127,18 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
       const value = exit.namedChild(0);
       return !!value && namesSameFile(index, io.path!, value);
     });
-    const returnedAt = returnedPosition(index, fn, io.path);
+    const holdsSaved = (element: Node) => namesSameFile(index, io.path!, element);
+    const returnedAt = returnedPosition(index, fn, holdsSaved);
+    const returnedIn = returnedEntry(index, fn, holdsSaved);
     const rebound = reboundIn(index, fn);
     if (name && isTopLevel(holder)) {
       const parameters = parametersOf(index, fn);
       for (const { path: chosen, absent } of choiceVariants(index, fn, path, parameters)) {
         const imports = importedParts(index, chosen, parameters, io.call.node);
         const fillable = chosen.holes.every((hole) => { const parameter = parameterOf(hole, parameters); return parameter ? !rebound(parameter) : !!imports?.has(headOf(hole)); });
-        // A path the function returns (alone, or at a position of a tuple) is the file saved whatever its parts.
-        if (((returned || returnedAt !== undefined) && !absent) || fillable) {
-          record(name, { parameters, path: detached(chosen), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), fillable, ...(imports ? { imports } : {}), ...(absent ? { absent } : {}) });
+        // A path the function returns (alone, at a position of a tuple, or in an entry of a record) is the file saved whatever its parts.
+        if (((returned || returnedAt !== undefined || returnedIn) && !absent) || fillable) {
+          record(name, { parameters, path: detached(chosen), returned, ...(returnedAt !== undefined ? { returnedAt } : {}), ...(returnedIn ? { returnedIn } : {}), fillable, ...(imports ? { imports } : {}), ...(absent ? { absent } : {}) });
         }
       }
       continue;
@@ -162,7 +166,7 @@ export function moduleSavesOf(index: SemanticIndex, imported?: ProjectSaves): Mo
     }
   }
   recordAtomicSaves(index, record);
-  if (imported) recordForwardedReturns(index, record, imported);
+  recordForwardedReturns(index, saves, record, imported);
   composeObjectSaves(index, saves, classes, imported);
   composeHelperSaves(index, saves, topLevelFunctions(index));
   reexportSaves(index, saves, imported);
@@ -862,27 +866,48 @@ function constructionSource(index: SemanticIndex, parameters: readonly Parameter
   };
 }
 
-/** What every return of `fn` that gives a value gives (`return None` and a bare `return` left out), when each is a tuple of one length. */
+/** What the returns of `fn` that give a value give (`return None` and a bare `return` left out). */
+function givenValues(index: SemanticIndex, fn: Node): Node[] {
+  return index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None').map(stripParens);
+}
+
+/** What every return of `fn` that gives a value gives, when each is a tuple of one length. */
 function returnedTuples(index: SemanticIndex, fn: Node): Node[] | undefined {
-  const values = index.functionExits(fn).returns.map((exit) => exit.namedChild(0)).filter((value): value is Node => !!value && value.text !== 'None').map(stripParens);
+  const values = givenValues(index, fn);
   const fits = values.length > 0 && values.every((value) => (value.type === 'expression_list' || value.type === 'tuple') && value.namedChildCount === values[0]!.namedChildCount);
   return fits ? values : undefined;
 }
 
+/** `holds` accepts every one of the values but `None` (which names no file: an early exit's placeholder), and there is one at least. */
+function heldThroughout(values: readonly Node[], holds: (value: Node) => boolean): boolean {
+  const given = values.filter((value) => value.text !== 'None');
+  return given.length > 0 && given.every(holds);
+}
+
 /**
- * The position of the saved path in the tuple every return of `fn` that gives a value gives
- * (`return MODEL_PATH, run_id` after `joblib.dump(model, MODEL_PATH)`), when there is one; an
- * exit may give `None` there instead.
+ * The position in the tuple every return of `fn` that gives a value gives at which each gives what
+ * `holds` accepts, the saved path (`return MODEL_PATH, run_id` after `joblib.dump(model, MODEL_PATH)`),
+ * when there is one; an exit may give `None` there instead.
  */
-function returnedPosition(index: SemanticIndex, fn: Node, saved: Node): number | undefined {
+function returnedPosition(index: SemanticIndex, fn: Node, holds: (element: Node) => boolean): number | undefined {
   const tuples = returnedTuples(index, fn);
-  if (!tuples) return undefined;
-  const first = tuples[0]!;
   // `return None, None` on an early exit names no file: the name bound there holds `None`.
-  const names = (value: Node, position: number) => namesSameFile(index, saved, value.namedChild(position)!);
-  for (let position = 0; position < first.namedChildCount; position++) {
-    const fits = tuples.every((value) => value.namedChild(position)!.text === 'None' || names(value, position));
-    if (fits && tuples.some((value) => names(value, position))) return position;
+  for (let position = 0; tuples && position < tuples[0]!.namedChildCount; position++) {
+    if (heldThroughout(tuples.map((value) => value.namedChild(position)!), holds)) return position;
+  }
+  return undefined;
+}
+
+/**
+ * The entry of the record every return of `fn` that gives a value builds in which each gives what
+ * `holds` accepts, the saved path (`return Result(model_path=model_path, auc=auc)`, `return
+ * {"model_path": model_path}`), when there is one; an exit may give `None` there instead.
+ */
+function returnedEntry(index: SemanticIndex, fn: Node, holds: (element: Node) => boolean): RecordEntry | undefined {
+  const values = givenValues(index, fn);
+  for (const entry of values.length > 0 ? recordEntries(index, values[0]!) ?? [] : []) {
+    const held = values.map((value) => recordValue(index, value, entry));
+    if (held.every((value) => value !== undefined) && heldThroughout(held as Node[], holds)) return entry;
   }
   return undefined;
 }
@@ -899,42 +924,57 @@ export function unpackedCall(definition: Definition): { call: Node; position: nu
 }
 
 /**
- * A function that hands on, in the tuple every return of a value gives, what a project function's
- * tuple held at the position of the path it saved to (`model_path, run_id = train_churn_model(X, y)`,
- * then `return model_path, run_id`): at that position it returns the path saved, as that function does.
+ * A function that hands on, in the tuple every return of a value gives or in an entry of the record it
+ * builds, what a function of the module or of a project module returned as the path it saved to, alone
+ * or at a position of its tuple (`model_path = _write_model(clf, models_dir=d)` or `model_path, run_id =
+ * train_churn_model(X, y)`, then `return model_path, run_id` or `return Result(model_path=model_path)`):
+ * there it returns the path saved, as that function does.
  */
-function recordForwardedReturns(index: SemanticIndex, record: (name: string, save: ParameterSave) => void, imported: ProjectSaves): void {
-  for (const [name, fn] of topLevelFunctions(index)) {
-    const values = returnedTuples(index, fn);
-    if (!values) continue;
-    const forwarded = (element: Node) => {
-      const read = element.type === 'identifier' ? index.dataflow.readAt(element) : undefined;
-      const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
-      return bindings.length > 0 && bindings.every((definition) => {
-        const unpacked = definition.kind === 'unpack' ? unpackedCall(definition) : undefined;
-        return !!unpacked && returnsOwnSave(index, imported, unpacked.call, unpacked.position);
-      });
-    };
-    for (let position = 0; position < values[0]!.namedChildCount; position++) {
-      const elements = values.map((value) => value.namedChild(position)!);
-      if (!elements.every((element) => element.text === 'None' || forwarded(element))) continue;
-      const element = elements.find((candidate) => candidate.text !== 'None');
-      if (!element) continue;
-      record(name, { parameters: parametersOf(index, fn), path: detached(index.dataflow.pathOf(element)), returned: false, returnedAt: position, fillable: false });
-      break;
-    }
+function recordForwardedReturns(index: SemanticIndex, saves: ReadonlyMap<string, readonly ParameterSave[]>, record: (name: string, save: ParameterSave) => void, imported: ProjectSaves | undefined): void {
+  const functions = topLevelFunctions(index);
+  const returnsSave = (call: Node, at?: number) => {
+    const callee = call.childForFieldName('function');
+    const resolution = callee?.type === 'identifier' ? index.resolve(callee.text, callee) : undefined;
+    const own = resolution?.kind === 'local' && resolution.definition.kind === 'def' && functions.get(callee!.text)?.startIndex === resolution.definition.statement.startIndex;
+    return own ? !!saves.get(callee!.text)?.some((save) => returnedThere(save, at)) : !!imported && returnsOwnSave(index, imported, call, at);
+  };
+  const forwarded = (element: Node) => {
+    if (element.type === 'call') return returnsSave(element);
+    const read = element.type === 'identifier' ? index.dataflow.readAt(element) : undefined;
+    const bindings = read ? index.dataflow.reachingDefinitions(read) : [];
+    return bindings.length > 0 && bindings.every((definition) => {
+      const value = definition.kind === 'assign' && definition.value ? stripParens(definition.value) : undefined;
+      if (value?.type === 'call') return returnsSave(value);
+      const unpacked = definition.kind === 'unpack' ? unpackedCall(definition) : undefined;
+      return !!unpacked && returnsSave(unpacked.call, unpacked.position);
+    });
+  };
+  for (const [name, fn] of functions) {
+    const returnedAt = returnedPosition(index, fn, forwarded);
+    const returnedIn = returnedAt === undefined ? returnedEntry(index, fn, forwarded) : undefined;
+    const values = givenValues(index, fn);
+    const element = returnedAt !== undefined ? values[0]!.namedChild(returnedAt) : returnedIn ? recordValue(index, values[0]!, returnedIn) : undefined;
+    if (!element) continue;
+    record(name, { parameters: parametersOf(index, fn), path: detached(index.dataflow.pathOf(element)), returned: false, ...(returnedAt !== undefined ? { returnedAt } : { returnedIn }), fillable: false });
   }
+}
+
+/** The save's function returns the path it saved where `at` says: its whole value, a position of its tuple, or an entry of its record. */
+function returnedThere(save: ParameterSave, at: number | RecordEntry | undefined): boolean {
+  if (at === undefined) return save.returned;
+  return typeof at === 'number' ? save.returnedAt === at : save.returnedIn?.key === at.key && save.returnedIn.access === at.access;
 }
 
 /**
  * A call of a project function that returns the path it saved to (`ckpt = save_checkpoint(model,
  * out_dir, filename=name)`): the name bound to its result holds the program's own file; with a
- * position, the name bound to that element of the tuple it returns (`model_path, run_id = train(...)`).
+ * position, the name bound to that element of the tuple it returns (`model_path, run_id = train(...)`);
+ * with an entry, that entry of the record it returns (`result.model_path` after `result = train(...)`).
  */
-export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node, position?: number): boolean {
+export function returnsOwnSave(index: SemanticIndex, project: ProjectSaves, call: Node, at?: number | RecordEntry): boolean {
   const site = index.call(call);
   let unbound: Map<string, { module: string; name: string }> | undefined;
   const target = site ? savesOfCall(index, site, project, () => (unbound ??= unboundImports(index, project))) : undefined;
-  return !!target?.saves.some((save) => (position === undefined ? save.returned : save.returnedAt === position));
+  return !!target?.saves.some((save) => returnedThere(save, at));
 }
 

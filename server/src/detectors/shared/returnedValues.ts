@@ -144,8 +144,74 @@ export function handedSettingsEntry(index: SemanticIndex, settings: Node, read: 
   return entry && entry.length === read.length && literal ? settingsValue(index, literal, entry.key, entry.access) : undefined;
 }
 
+/** How one entry of a record is read: by a constant key (`r["model_path"]`) or as an attribute (`r.model_path`). */
+export interface RecordEntry {
+  key: string;
+  access: 'attribute' | 'item';
+}
+
+/** What makes a class a record whose fields are the keywords its construction takes: a dataclass or attrs decorator, or a `NamedTuple` or pydantic base. */
+const RECORD_DECORATORS = new Set(['dataclasses.dataclass', 'attr.s', 'attr.attrs', 'attr.define', 'attr.frozen', 'attrs.define', 'attrs.frozen']);
+const RECORD_BASES = new Set(['typing.NamedTuple', 'typing_extensions.NamedTuple', 'pydantic.BaseModel']);
+
+/**
+ * The construction builds an object of a class of the file that gives back its keyword `key` as the
+ * attribute of that name: a record class (a dataclass, attrs class, `NamedTuple` or pydantic model)
+ * whose methods never set that attribute again, or a class whose `__init__` stores the parameter as
+ * it stands (`self.model_path = model_path`) and that sets the attribute nowhere else.
+ */
+function recordClassField(index: SemanticIndex, call: CallSite, key: string): boolean {
+  const resolution = call.callee.type === 'identifier' ? index.resolve(call.callee.text, call.callee) : undefined;
+  const classNode = resolution?.kind === 'local' && resolution.definition.kind === 'class' ? resolution.definition.statement : undefined;
+  if (classNode?.type !== 'class_definition') return false;
+  const declared = decoratorsOf(classNode).some((expression) => { const callee = decoratorCallee(expression); return !!callee && RECORD_DECORATORS.has(index.qualify(callee) ?? ''); })
+    || (classNode.childForFieldName('superclasses')?.namedChildren ?? []).some((base) => !!base && RECORD_BASES.has(index.qualify(base) ?? ''));
+  let stored = false;
+  for (const assignment of index.nodesWithin('assignment', classNode)) {
+    const left = assignment.childForFieldName('left');
+    if (left?.type !== 'attribute' || left.childForFieldName('object')?.text !== 'self' || left.childForFieldName('attribute')?.text !== key) continue;
+    const fn = enclosingFunction(assignment);
+    const right = assignment.childForFieldName('right');
+    const asGiven = fn?.childForFieldName('name')?.text === '__init__' && assignment.parent?.parent?.id === fn.childForFieldName('body')?.id
+      && right?.type === 'identifier' && right.text === key && index.bindingAt(right)?.kind === 'param';
+    if (declared || stored || !asGiven) return false;
+    stored = true;
+  }
+  return declared || stored;
+}
+
+/**
+ * The entries a record built by a return gives back, and how they are read: the constant keys of a
+ * dictionary literal with no `**` splat and the keywords of `dict(...)` (`r["key"]`), the keywords of
+ * `SimpleNamespace(...)`, `argparse.Namespace(...)` or a construction of a record class of the file
+ * (see recordClassField: `r.key`). Undefined for anything else.
+ */
+export function recordEntries(index: SemanticIndex, value: Node): RecordEntry[] | undefined {
+  const node = stripParens(value);
+  if (node.type === 'dictionary') {
+    const pairs = node.namedChildren.filter((child) => child?.type !== 'comment');
+    const keys = pairs.map((pair) => (pair?.type === 'pair' ? stringValue(pair.childForFieldName('key')!) : undefined));
+    return keys.every((key) => key !== undefined) ? keys.map((key) => ({ key: key!, access: 'item' as const })) : undefined;
+  }
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  if (!call) return undefined;
+  const built = call.qname ? SETTINGS_BUILDERS.get(call.qname) : undefined;
+  const keys = [...call.kwargs.keys()];
+  return built ? keys.map((key) => ({ key, access: built })) : keys.filter((key) => recordClassField(index, call, key)).map((key) => ({ key, access: 'attribute' as const }));
+}
+
+/** What a record built by a return (see recordEntries) holds under `entry`; undefined when it does not give it back that way. */
+export function recordValue(index: SemanticIndex, value: Node, entry: RecordEntry): Node | undefined {
+  const node = stripParens(value);
+  if (node.type === 'dictionary') return entry.access === 'item' && recordEntries(index, node) ? settingsValue(index, node, entry.key, 'item') : undefined;
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  const given = call?.kwargs.get(entry.key);
+  const built = call?.qname ? SETTINGS_BUILDERS.get(call.qname) : undefined;
+  return call && given && (built ? built === entry.access : entry.access === 'attribute' && recordClassField(index, call, entry.key)) ? given : undefined;
+}
+
 /** The entry the start of `read` names (`.best_path`, `["best_path"]` of `["best_path"]["dir"]`), and how long that part is. */
-function entryRead(read: string): { key: string; access: 'attribute' | 'item'; length: number } | undefined {
+export function entryRead(read: string): { key: string; access: 'attribute' | 'item'; length: number } | undefined {
   const attribute = /^\.([A-Za-z_]\w*)/.exec(read);
   const item = /^\[(?:"([^"\\]*)"|'([^'\\]*)')\]/.exec(read);
   const key = attribute?.[1] ?? item?.[1] ?? item?.[2];
