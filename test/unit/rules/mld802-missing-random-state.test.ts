@@ -3265,3 +3265,66 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', helper, missingRandomState), [3]);
   });
 });
+
+describe('MLD802: a call left unseeded only where the caller gave no seed', () => {
+  it('leaves alone the arm a seed parameter holding None runs, beside the arm that hands it on as the seed', async () => {
+    const code = py`
+      from sklearn.utils import shuffle
+      from sklearn.model_selection import train_test_split, KFold
+      def do_shuffle(X, y, seed=None):
+          if seed is not None:
+              return shuffle(X, y, random_state=seed)
+          else:
+              return shuffle(X, y)
+      def split(X, y, seed=None):
+          if seed is None:
+              return train_test_split(X, y, test_size=0.2)
+          return train_test_split(X, y, test_size=0.2, random_state=seed)
+      def split_inline(X, y, seed=None):
+          return train_test_split(X, y) if seed is None else train_test_split(X, y, random_state=seed)
+      def folds(n, seed=None):
+          if seed is None:
+              cv = KFold(n_splits=n, shuffle=True)
+          else:
+              cv = KFold(n_splits=n, shuffle=True, random_state=seed)
+          return cv
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/utils.py', code, missingRandomState), []);
+  });
+
+  it('still reports it where the other arm seeds otherwise, calls another function, runs after it, or the test is of no parameter', async () => {
+    const code = py`
+      from sklearn.utils import shuffle
+      from sklearn.model_selection import train_test_split
+      SEED = options.random_state
+      def constant_other_arm(X, y, seed=None):
+          if seed is not None:
+              return shuffle(X, y, random_state=1)
+          else:
+              return shuffle(X, y)
+      def nothing_else(X, y, seed=None):
+          if seed is None:
+              return shuffle(X, y)
+          print(seed)
+      def other_callee(X, y, seed=None):
+          if seed is None:
+              return train_test_split(X, y)
+          return shuffle(X, y, random_state=seed)
+      def arm_falls_through(X, y, seed=None):
+          if seed is None:
+              X, y = shuffle(X, y)
+          return shuffle(X, y, random_state=seed)
+      def rebound(X, y, seed=None):
+          seed = seed or 3
+          if seed is None:
+              return shuffle(X, y)
+          return shuffle(X, y, random_state=seed)
+      if SEED is None:
+          X, y = shuffle(X, y)
+      else:
+          X, y = shuffle(X, y, random_state=SEED)
+    `;
+    const { result } = await run(code, [missingRandomState]);
+    assert.deepEqual(result.findings.map((f) => [f.range.start.line + 1, ...f.related.map((r) => r.range.start.line + 1)]), [[8, 11, 19, 24, 27], [15]]);
+  });
+});
