@@ -144,6 +144,22 @@ const topHelpersReRun = (top: string, below = 'ratings = pd.read_csv("ratings.da
   { text: 'model.fit([ratings.uid, ratings.mid], ratings.rating, epochs=3)\n', executionOrder: 11 },
 ];
 const TOP_HELPERS = 'import pandas as pd\nimport tensorflow as tf\nfrom collections import namedtuple\n\nFeat = namedtuple("Feat", ["name", "size"])\n\ndef make_model(users, items):\n    u = tf.keras.layers.Input(shape=(1,))\n    i = tf.keras.layers.Input(shape=(1,))\n    dot = tf.keras.layers.Dot(axes=1)([tf.keras.layers.Embedding(users, 8)(u), tf.keras.layers.Embedding(items, 8)(i)])\n    return tf.keras.Model([u, i], dot)\n';
+/** A notebook whose two cells of classes (`upper` above `lower`) ran swapped: the upper one run again ([6]) after the lower ([4]); a cell below uses both. */
+const classCellsSwapped = (upper: string, lower: string) => [
+  { text: 'import pandas as pd\n', executionOrder: 1 },
+  { text: upper, executionOrder: 6 },
+  { text: lower, executionOrder: 4 },
+  { text: 'cars = pd.read_csv("cars.csv")\nevaluator = ModelEvaluator(ModelPipeline("price").fit(cars))\nprint(evaluator.evaluate(cars))\n', executionOrder: 7 },
+];
+const PIPELINE_CLASS = 'from sklearn.metrics import mean_absolute_error, r2_score\nfrom sklearn.pipeline import Pipeline\n\nclass ModelPipeline:\n    def __init__(self, target):\n        self.target = target\n\n    def fit(self, df):\n        return self\n\n    def score(self, y, p):\n        return r2_score(y, p)\n';
+const EVALUATOR_CLASS = 'from sklearn.metrics import mean_absolute_error, r2_score\n\nclass ModelEvaluator:\n    def __init__(self, pipeline):\n        self.pipeline = pipeline\n\n    def evaluate(self, df):\n        p = self.pipeline.predict(df)\n        return mean_absolute_error(df.price, p), r2_score(df.price, p)\n';
+const PIPELINE_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[4\]\) below it/ }];
+/** A notebook whose cell of functions ([2]) ran before the cell of imports and constants above it was run again ([19]). */
+const constantsReRunAbove = (functions: string, constants = 'import torch\nMODEL_NAME = "sd-2-1"\n') => [
+  { text: constants, executionOrder: 19 },
+  { text: functions, executionOrder: 2 },
+  { text: 'pipe = load_pipe(MODEL_NAME)\nprint(pipe)\n', executionOrder: 20 },
+];
 const TOP_HELPERS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[9\], after cell 2 \(\[2\]\) below it/ }];
 
 ruleTests(notebookOutOfOrder, {
@@ -246,6 +262,22 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a top cell of helpers with a typing.NamedTuple class, run again after the data cell below it',
       code: topHelpersReRun('import pandas as pd\nfrom typing import NamedTuple\n\nclass Split(NamedTuple):\n    train: pd.DataFrame\n    test: pd.DataFrame\n\nPair = NamedTuple("Pair", [("a", int), ("b", int)])\n\ndef make_model(users, items):\n    return (users, items)\n'),
+    },
+    {
+      name: 'two cells of classes that import the same metrics, the upper run again after the lower: each import binds the one same function',
+      code: classCellsSwapped(PIPELINE_CLASS, EVALUATOR_CLASS),
+    },
+    {
+      name: 'the same with whole modules imported alike in both cells (`import numpy as np`, `import sklearn.metrics as skm`)',
+      code: classCellsSwapped('import numpy as np\nimport sklearn.metrics as skm\n\nclass ModelPipeline:\n    def __init__(self, target):\n        self.target = target\n\n    def fit(self, df):\n        return self\n', 'import numpy as np\nimport sklearn.metrics as skm\n\nclass ModelEvaluator:\n    def __init__(self, pipeline):\n        self.pipeline = pipeline\n\n    def evaluate(self, df):\n        return np.sqrt(skm.mean_squared_error(df.price, self.pipeline.predict(df)))\n'),
+    },
+    {
+      name: 'a cell of functions that imports pandas as the first cell does, run before the helpers above it that read `pd` when called',
+      code: helpersReRunAbove('import pandas as pd\n\ndef run_knn(n):\n    return len(pd.concat(split(load_frame("flows.csv")))) * n\n'),
+    },
+    {
+      name: 'a cell of functions whose default reads a module the cell above imports (`dtype=torch.float32`), run before that cell ran again: the import binds the one same module',
+      code: constantsReRunAbove('def load_pipe(name, dtype=torch.float32, device="cuda"):\n    return (name, dtype, device)\n'),
     },
     {
       name: 'a decorated function whose decorator the defining cell imports itself, run early',
@@ -876,6 +908,36 @@ ruleTests(notebookOutOfOrder, {
       name: 'a top cell of helpers run again after a cell below that binds a name it binds too (its own `pd`): compared',
       code: topHelpersReRun(TOP_HELPERS, 'import polars as pd\nratings = pd.read_csv("ratings.csv")\n'),
       findings: TOP_HELPERS_RAN_LATE,
+    },
+    {
+      name: 'two cells of classes, the lower one binding a metric by a def of its own that the upper imports: the name may hold either, compared',
+      code: classCellsSwapped(PIPELINE_CLASS, EVALUATOR_CLASS.replace('from sklearn.metrics import mean_absolute_error, r2_score\n', 'from sklearn.metrics import mean_absolute_error\n\ndef r2_score(y, p):\n    return 1 - ((y - p) ** 2).sum() / ((y - y.mean()) ** 2).sum()\n')),
+      findings: PIPELINE_RAN_LATE,
+    },
+    {
+      name: 'two cells of classes that import one name from two places: compared',
+      code: classCellsSwapped(PIPELINE_CLASS, EVALUATOR_CLASS.replace('from sklearn.metrics import mean_absolute_error, r2_score', 'from sklearn.metrics import mean_absolute_error\nfrom project.metrics import r2_score')),
+      findings: PIPELINE_RAN_LATE,
+    },
+    {
+      name: 'two cells of classes that import the same metrics but define one same class: compared',
+      code: classCellsSwapped(PIPELINE_CLASS, EVALUATOR_CLASS.replace('class ModelEvaluator', 'class ModelPipeline')),
+      findings: PIPELINE_RAN_LATE,
+    },
+    {
+      name: 'two cells of classes that import the same metrics, the lower one having saved an error: compared',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 1, outputs: [] },
+        { source: PIPELINE_CLASS, count: 6, outputs: [] },
+        { source: EVALUATOR_CLASS, count: 4, outputs: [raised] },
+        { source: 'cars = pd.read_csv("cars.csv")\nevaluator = ModelEvaluator(ModelPipeline("price").fit(cars))\nprint(evaluator.evaluate(cars))\n', count: 7, outputs: [printed] },
+      ]),
+      findings: PIPELINE_RAN_LATE,
+    },
+    {
+      name: 'a cell of functions whose default reads a constant the cell above sets (`dtype=DTYPE`), run before that cell ran again: the default may be the old value, compared',
+      code: constantsReRunAbove('def load_pipe(name, dtype=DTYPE):\n    return (name, dtype)\n', 'import torch\nMODEL_NAME = "sd-2-1"\nDTYPE = torch.float16\n'),
+      findings: [{ cell: 0, line: 1, message: /ran as \[19\], after cell 2 \(\[2\]\) below it/ }],
     },
     {
       name: 'a defining cell beside a magic is compared: what the magic binds is beyond sight',
