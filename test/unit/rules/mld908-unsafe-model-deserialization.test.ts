@@ -4973,7 +4973,7 @@ ruleTests(unsafeModelDeserialization, {
       `,
       findings: [
         { line: 5, message: /\(as do 2 loads of other files made with it in one list, linked\)$/, related: 2 },
-        { line: 12, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+        { line: 12, message: /\(as does a load of another file made with it in one dictionary, linked\)$/, related: 1 },
         { line: 15, message: /runs its code when loaded$/ },
         { line: 16, message: /runs its code when loaded$/ },
       ],
@@ -4996,6 +4996,40 @@ ruleTests(unsafeModelDeserialization, {
             optimizer_state = torch.load(f"{run_dir}/adam.pt")
             return model_state, optimizer_state
       `,
+    },
+    {
+      name: 'the message names the container the loads of one state are made in: a returned pair or a parenthesised tuple is a tuple, a bracketed one a list',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        MODEL_PATH = "models/kmeans.pkl"
+        SCALER_PATH = "models/scaler.pkl"
+
+        def load_local_model():
+            if os.path.exists(MODEL_PATH) and os.path.exists(SCALER_PATH):
+                return joblib.load(MODEL_PATH), joblib.load(SCALER_PATH)
+            return None, None
+
+        def load_pair(folder):
+            pair = (pickle.load(open(f"{folder}/iforest_model.pkl", "rb")), pickle.load(open(f"{folder}/autoencoder_model.pkl", "rb")))
+            return pair
+
+        def load_listed(folder):
+            return [joblib.load(f"{folder}/dbscan_model.pkl"), joblib.load(f"{folder}/pca_model.pkl")]
+
+        def load_twice():
+            first = (joblib.load("models/iso_model.pkl"), joblib.load("models/svm_model.pkl"))
+            second = [joblib.load("models/iso_model.pkl"), joblib.load("models/lof_model.pkl")]
+            return first, second
+      `,
+      findings: [
+        { line: 10, message: /\(as does a load of another file made with it in one tuple, linked\)$/, related: 1 },
+        { line: 14, message: /\(as does a load of another file made with it in one tuple, linked\)$/, related: 1 },
+        { line: 18, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+        { line: 21, message: /\(as do 1 other load of this file, and 2 loads of other files made with it in a list and a tuple, linked\)$/, related: 3 },
+      ],
     },
     {
       name: 'an artifact bundle whose one entry a helper called from there alone restores is one finding; a helper called twice, or loading its own path, stays apart',
@@ -5040,7 +5074,7 @@ ruleTests(unsafeModelDeserialization, {
             return joblib.load("models/default_model.pkl")
       `,
       findings: [
-        { line: 7, message: /\(as do 2 loads of other files made with it in one list, linked\)$/, related: 2 },
+        { line: 7, message: /\(as do 2 loads of other files made with it in one dictionary, linked\)$/, related: 2 },
         { line: 21, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 30, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
         { line: 34, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },

@@ -6,6 +6,9 @@ import type { Node } from 'web-tree-sitter';
 import type { FixDescriptor, RuleContext } from '../types';
 import { pushTo } from '../../engine/collections';
 
+/** The containers whose elements are loads made together (see LoadGroups.together). */
+export type ContainerKind = 'list' | 'tuple' | 'dictionary';
+
 export interface GroupedLoad {
   node: Node;
   message: string;
@@ -22,8 +25,10 @@ export class LoadGroups<T extends GroupedLoad> {
   private readonly byKey = new Map<string, T[]>();
   /** Groups that load in another's place (see alternative) or beside it (see together), by the group they join. */
   private readonly joined = new Map<string, string>();
-  /** How a group joined another: in its place, or beside it in one list. */
+  /** How a group joined another: in its place, or beside it in one list, tuple or dictionary. */
   private readonly joinedAs = new Map<string, 'instead' | 'beside'>();
+  /** The kind of container a group joined another's in (see together), to name it in the message. */
+  private readonly joinedIn = new Map<string, ContainerKind>();
 
   /**
    * `what`: the noun of the loaded thing in the messages ("dataset", "name"); `too`: what the
@@ -48,15 +53,16 @@ export class LoadGroups<T extends GroupedLoad> {
    * The loads of `b` are made with those of `a`, as elements of one list, tuple or dictionary (a
    * GAN's generator, discriminator and optimizer states restored at once): one habit, so one finding.
    */
-  together(a: string, b: string): void {
-    this.join(a, b, 'beside');
+  together(a: string, b: string, container: ContainerKind): void {
+    this.join(a, b, 'beside', container);
   }
 
-  private join(a: string, b: string, how: 'instead' | 'beside'): void {
+  private join(a: string, b: string, how: 'instead' | 'beside', container?: ContainerKind): void {
     const [rootA, rootB] = [this.root(a), this.root(b)];
     if (rootA === rootB) return;
     this.joined.set(rootB, rootA);
     this.joinedAs.set(rootB, how);
+    if (container) this.joinedIn.set(rootB, container);
   }
 
   private root(key: string): string {
@@ -66,21 +72,25 @@ export class LoadGroups<T extends GroupedLoad> {
   }
 
   report(context: RuleContext): void {
-    const merged = new Map<string, { loads: T[]; how?: 'instead' | 'beside' }[]>();
-    for (const [key, group] of this.byKey) pushTo(merged, this.root(key), { loads: group, how: this.joinedAs.get(key) });
+    const merged = new Map<string, { loads: T[]; how?: 'instead' | 'beside'; container?: ContainerKind }[]>();
+    for (const [key, group] of this.byKey) pushTo(merged, this.root(key), { loads: group, how: this.joinedAs.get(key), container: this.joinedIn.get(key) });
     for (const groups of merged.values()) {
       groups.sort((x, y) => x.loads[0].node.startIndex - y.loads[0].node.startIndex);
       const [{ loads: [first, ...others] }, ...joinedGroups] = groups;
       // The group loaded first carries the finding, whichever way the others joined it.
       const instead = joinedGroups.filter((group) => group.how !== 'beside').flatMap((group) => group.loads);
-      const beside = joinedGroups.filter((group) => group.how === 'beside').flatMap((group) => group.loads);
+      const besideGroups = joinedGroups.filter((group) => group.how === 'beside');
+      const beside = besideGroups.flatMap((group) => group.loads);
+      // The message names the container the loads were made in: a tuple or dictionary is no list.
+      const kinds = new Set(besideGroups.map((group) => group.container ?? 'list'));
+      const container = kinds.size === 1 ? `one ${[...kinds][0]}` : [...kinds].sort().map((kind) => `a ${kind}`).join(' and ');
       const n = others.length;
       const m = instead.length;
       const b = beside.length;
       const loads = [
         ...(n > 0 ? [`${n} other load${n > 1 ? 's' : ''} of this ${this.what}`] : []),
         ...(m > 0 ? [`${m > 1 ? `${m} loads in its place in branches other than its own` : 'a load in its place in another branch'}, linked`] : []),
-        ...(b > 0 ? [`${b > 1 ? `${b} loads of other files` : 'a load of another file'} made with it in one list, linked`] : []),
+        ...(b > 0 ? [`${b > 1 ? `${b} loads of other files` : 'a load of another file'} made with it in ${container}, linked`] : []),
       ];
       const more = loads.length > 0 ? ` (as ${n + m + b > 1 ? 'do' : 'does'} ${loads.join(', and ')})` : '';
       const group = [first, ...others, ...instead, ...beside];
