@@ -378,6 +378,23 @@ ruleTests(notebookOutOfOrder, {
       ]),
     },
     {
+      name: 'two cells in a row whose counts were lost below a clone cell, each read by a cell further down that ran later, with a number free for each',
+      code: onDisk([
+        { source: '!git clone https://github.com/course/gan-lab.git\n', count: 2, outputs: [printed] },
+        { source: 'import numpy as np\nfrom gan_lab.data import splits\nprint("imports ok")\n', count: null, outputs: [printed] },
+        { source: 'train_ds, val_ds = splits(seed=42)\nprint(len(train_ds), len(val_ds))\n', count: null, outputs: [printed] },
+        { source: 'idx = np.random.default_rng(0).choice(len(train_ds), 16)\nshow_grid(train_ds, idx)\n', count: 5, outputs: [drawn] },
+      ]),
+    },
+    {
+      name: 'a noise schedule built in a cell whose count was lost, just below an install cell, and sampled by the cell below it',
+      code: onDisk([
+        { source: '!pip install -q diffusers==0.30.0\n', count: 1, outputs: [printed] },
+        { source: 'from diffusers import DDPMScheduler\nscheduler = DDPMScheduler(num_train_timesteps=1000)\nprint(scheduler)\n', count: null, outputs: [printed] },
+        { source: 'print(scheduler.betas[:5])\n', count: 3, outputs: [printed] },
+      ]),
+    },
+    {
       name: 'counts increase top to bottom, with gaps',
       code: [{ text: 'import pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 4 }, { text: 'df.head()\n', executionOrder: 9 }],
     },
@@ -1044,6 +1061,25 @@ ruleTests(notebookOutOfOrder, {
         { text: 'from peft import PeftModel\n', executionOrder: 2 }, { text: 'model = PeftModel.from_pretrained(base, "me/adapter")\n', executionOrder: 3 },
       ],
       findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 5/, related: 2 }],
+    },
+    {
+      name: 'two cells in a row with outputs but no count between consecutive-but-one counts: one number free for two cells',
+      code: onDisk([
+        { source: '!git clone https://github.com/course/gan-lab.git\n', count: 2, outputs: [printed] },
+        { source: 'import numpy as np\nfrom gan_lab.data import splits\nprint("imports ok")\n', count: null, outputs: [printed] },
+        { source: 'train_ds, val_ds = splits(seed=42)\nprint(len(train_ds), len(val_ds))\n', count: null, outputs: [printed] },
+        { source: 'idx = np.random.default_rng(0).choice(len(train_ds), 16)\nshow_grid(train_ds, idx)\n', count: 4, outputs: [drawn] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/, related: 1 }],
+    },
+    {
+      name: 'a cell with outputs but no count right below an install cell, whose reader ran with the next count: no number free for it',
+      code: onDisk([
+        { source: '!pip install -q diffusers==0.30.0\n', count: 1, outputs: [printed] },
+        { source: 'from diffusers import DDPMScheduler\nscheduler = DDPMScheduler(num_train_timesteps=1000)\nprint(scheduler)\n', count: null, outputs: [printed] },
+        { source: 'print(scheduler.betas[:5])\n', count: 2, outputs: [printed] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /saved outputs but no execution count/ }],
     },
     {
       name: 'outputs without a count below an install cell that is the only cell with a count',
