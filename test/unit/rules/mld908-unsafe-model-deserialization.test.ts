@@ -2677,6 +2677,18 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'bytes a call produced from the one path it was handed (a TensorFlow reader run on a file name), by that file\'s own name: counters and a helper kept in a checkpoints folder',
+      code: py`
+        import pickle
+
+        def resume(self, sess, checkpoints_path="checkpoints"):
+            ut = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/utils.pkl"}))
+            ep = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: f"{checkpoints_path}/epoch.pkl"}))
+            i = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + '/iteration.pkl'})) + 1
+            return ut, ep, i
+      `,
+    },
+    {
       name: 'a matrix named by the last word of the name loaded into or of the file\'s own name (the word vectors a reading-comprehension data set looks rows up in, a TF-IDF matrix, similarity matrices), also after a model word',
       code: py`
         import os
@@ -5094,6 +5106,21 @@ ruleTests(unsafeModelDeserialization, {
         scores = background.predict_proba(X)
       `,
       findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
+    },
+    {
+      name: 'bytes a call produced from a file whose own name names a model, or from a call that names two files (which one is read is not known), are still models',
+      code: py`
+        import pickle
+
+        def resume(self, sess, checkpoints_path="checkpoints"):
+            net = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/best_model.pkl"}))
+            either = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: pick(checkpoints_path + "/a.pkl", checkpoints_path + "/b.pkl")}))
+            return net, either
+      `,
+      findings: [
+        { line: 4, message: /^`pickle\.loads` restores what it loads by unpickling/ },
+        { line: 5, message: /^`pickle\.loads` restores what it loads by unpickling/ },
+      ],
     },
     {
       name: 'a mapping or lookup that also names a model, a mapping or lookup file used as a model, and a pickled mapper object are still models',
