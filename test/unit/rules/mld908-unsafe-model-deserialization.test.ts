@@ -2677,11 +2677,13 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
-      name: 'bytes a call produced from the one path it was handed (a TensorFlow reader run on a file name), by that file\'s own name: counters and a helper kept in a checkpoints folder',
+      name: 'bytes a call produced from the one path it was handed (a TensorFlow reader run on a file name), by that file\'s own name: counters, a path and a helper kept in a checkpoints folder, the path loaded into a name whose last word is only the format',
       code: py`
         import pickle
 
         def resume(self, sess, checkpoints_path="checkpoints"):
+            model_path_pickle = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/model_path.pkl"}))
+            saver.restore(sess, model_path_pickle)
             ut = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/utils.pkl"}))
             ep = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: f"{checkpoints_path}/epoch.pkl"}))
             i = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + '/iteration.pkl'})) + 1
@@ -5108,18 +5110,20 @@ ruleTests(unsafeModelDeserialization, {
       findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
     },
     {
-      name: 'bytes a call produced from a file whose own name names a model, or from a call that names two files (which one is read is not known), are still models',
+      name: 'bytes a call produced from a file whose own name names a model, or from a call that names two files (which one is read is not known), or loaded into a name that says model before its format word, are still models',
       code: py`
         import pickle
 
         def resume(self, sess, checkpoints_path="checkpoints"):
             net = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/best_model.pkl"}))
             either = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: pick(checkpoints_path + "/a.pkl", checkpoints_path + "/b.pkl")}))
-            return net, either
+            model_pickle = pickle.loads(sess.run(self.file_bytes, feed_dict={self.name_file: checkpoints_path + "/net.pkl"}))
+            return net, either, model_pickle
       `,
       findings: [
         { line: 4, message: /^`pickle\.loads` restores what it loads by unpickling/ },
         { line: 5, message: /^`pickle\.loads` restores what it loads by unpickling/ },
+        { line: 6, message: /^`pickle\.loads` restores what it loads by unpickling/ },
       ],
     },
     {
