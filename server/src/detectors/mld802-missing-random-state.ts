@@ -800,10 +800,10 @@ function pipelineStepGrids(index: SemanticIndex, node: Node, className: string, 
     const parent = at.parent;
     const pair = parent?.type === 'tuple' && parent.namedChildCount === 2 && sameNode(parent.namedChild(1), at) ? parent : undefined;
     const steps = pair?.parent?.type === 'list' ? pair.parent : undefined;
-    const pipeline = steps?.parent?.type === 'argument_list' && steps.parent.parent ? index.call(steps.parent.parent) : undefined;
+    const pipeline = steps ? receivingCall(index, steps) : undefined;
     const stepName = pair?.namedChild(0) ? index.literal(pair.namedChild(0)!) : undefined;
     if (pipeline?.qname && /\.Pipeline$/.test(pipeline.qname) && stepName?.kind === 'string' && (sameNode(pipeline.args[0], steps) || sameNode(pipeline.kwargs.get('steps'), steps))) asStep(stepName.value, pipeline.node);
-    const made = parent?.type === 'argument_list' && parent.parent ? index.call(parent.parent) : undefined;
+    const made = receivingCall(index, at);
     if (made?.qname?.endsWith('.make_pipeline') && made.args.some((argument) => sameNode(argument, at))) asStep(className, made.node);
     const name = assignedName(at);
     const definition = name && depth < MAX_GRID_HOPS ? index.boundAt(name) : undefined;
