@@ -232,6 +232,34 @@ ruleTests(notebookOutOfOrder, {
       code: framePrintoutsSwapped('frame.age.hist()\nplt.show()\n', 'frame.age.min(), frame.age.max(), len(frame)\n'),
     },
     {
+      name: 'a summary shown with IPython\'s display above the table below it, swapped: display shows a value and changes nothing',
+      code: framePrintoutsSwapped('display(frame.describe())\n', 'frame.segment.value_counts()\n'),
+    },
+    {
+      name: 'display imported from IPython, showing a rounded copy, above a printout, swapped',
+      code: framePrintoutsSwapped('from IPython.display import display, Markdown\nrounded = frame.round(3)\ndisplay(Markdown("## Summary"))\ndisplay(rounded)\n', 'print(frame.age.mean())\n'),
+    },
+    {
+      name: 'a styled table (a highlight helper handed to the Styler that `.style` makes, then formatted) above the plain table, swapped',
+      code: framePrintoutsSwapped('def highlight(row):\n    return ["font-weight: bold" if v == row.max() else "" for v in row]\n\nrounded = frame.round(3)\nstyled = rounded.style.apply(highlight, axis=1).format("{:.3f}")\ndisplay(styled)\n', 'frame\n'),
+    },
+    {
+      name: 'a highlight helper that maps each row with a lambda and reads an index level, handed to the Styler, above the plain table, swapped',
+      code: framePrintoutsSwapped('def highlight(row):\n    base = row.loc[row.index.get_level_values("model") == "naive"]\n    worse = row.apply(lambda x: any(x > base))\n    return ["color: orange" if w else "" for w in worse]\n\ndisplay(frame.round(3).style.apply(highlight, axis=1))\n', 'frame\n'),
+    },
+    {
+      name: 'a column mapped with a builtin and with the cell\'s own function, printed above a summary, swapped',
+      code: framePrintoutsSwapped('def bucket(age):\n    return "old" if age > 60 else "young"\n\nprint(frame.age.map(bucket).value_counts())\nprint(frame.name.map(len).mean())\n', 'frame.age.min(), frame.age.max()\n'),
+    },
+    {
+      name: 'a box plot whose cell styles the axis and the legend it made (`ax.yaxis.grid`, `legend.get_frame().set_alpha`), above a printout, swapped',
+      code: framePrintoutsSwapped('fig, ax = plt.subplots(figsize=(10, 6))\nframe.boxplot(column="age", by="segment", ax=ax)\nax.yaxis.grid(True, linestyle="-")\nax.xaxis.grid(False)\nlegend = plt.legend(loc="upper center")\nlegend.get_frame().set_alpha(0.0)\nplt.show()\n', 'frame.segment.value_counts()\n'),
+    },
+    {
+      name: 'a Styler made straight from the loaded frame, shown as the cell\'s value, above a printout, swapped',
+      code: framePrintoutsSwapped('frame.style.background_gradient(cmap="Blues")\n', 'frame.age.min(), frame.age.max()\n'),
+    },
+    {
       name: 'a sanity check that asserts on the split above a printout of the class counts, swapped: an assert reads and binds nothing',
       code: reportsSwapped('assert len(X_test) == len(y_test)\nassert set(np.unique(y_test)) <= {0, 1}, "labels"\n', 'print(np.bincount(y_test), len(X_test))\n'),
     },
@@ -392,6 +420,22 @@ ruleTests(notebookOutOfOrder, {
         { source: '!pip install -q diffusers==0.30.0\n', count: 1, outputs: [printed] },
         { source: 'from diffusers import DDPMScheduler\nscheduler = DDPMScheduler(num_train_timesteps=1000)\nprint(scheduler)\n', count: null, outputs: [printed] },
         { source: 'print(scheduler.betas[:5])\n', count: 3, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'the imports cell at the top, its count lost and its log kept, read by the configuration cell below it that ran as [2]: [1] is free for it',
+      code: onDisk([
+        { source: 'import sys\nfrom pathlib import Path\nimport pandas as pd\nfrom glucose.columns import ColumnNames\nsys.path.append(str(Path.cwd().parent))\nprint("Device: cpu")\n', count: null, outputs: [printed] },
+        { source: 'TARGET = ColumnNames.BG\nprint(TARGET)\n', count: 2, outputs: [printed] },
+        { source: 'frame = pd.read_csv("patients.csv")\nprint(frame[TARGET].mean())\n', count: 3, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'two cells at the top whose counts were lost, each read by a cell below that ran later, with [1] and [2] free for them',
+      code: onDisk([
+        { source: 'import numpy as np\nprint("numpy", np.__version__)\n', count: null, outputs: [printed] },
+        { source: 'rng = np.random.default_rng(0)\nprint(rng)\n', count: null, outputs: [printed] },
+        { source: 'sample = rng.normal(size=8)\nprint(np.round(sample, 2))\n', count: 3, outputs: [printed] },
       ]),
     },
     {
@@ -708,6 +752,31 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a tuple statement that also binds a name by a walrus, read by the cell above: compared',
       code: framePrintoutsSwapped('print(top)\n', 'frame.age.min(), (top := frame.age.max())\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'the axis of a figure another name holds, styled through it: no object the cell made, compared',
+      code: framePrintoutsSwapped('ax = shared_axes\nax.yaxis.grid(True)\nax.get_legend().set_visible(False)\n', 'frame.segment.value_counts()\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'rows handed by `apply` to another object\'s method, which may change that object: compared',
+      code: framePrintoutsSwapped('display(frame.apply(tracker.update, axis=1))\n', 'frame.segment.value_counts()\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a displayed table the cell below it changes in place: display shows the frame as it was when it ran, compared',
+      code: framePrintoutsSwapped('display(frame.head())\n', 'frame.dropna(inplace=True)\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a styled table of a copy the cell below it binds: it reads that cell\'s name, compared',
+      code: framePrintoutsSwapped('display(rounded.style.format("{:.3f}"))\n', 'rounded = frame.round(3)\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a method of a frame\'s attribute other than `.style` (the index sorted in place) is no Styler: compared',
+      code: framePrintoutsSwapped('display(frame.describe())\nframe.columns.to_series().sort_values()\nframe.attrs.update(source="people.csv")\n', 'frame.segment.value_counts()\n'),
       findings: FRAME_PRINTOUT_RAN_LATE,
     },
     {
@@ -1427,6 +1496,23 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell with no count whose name is read only inside a function below, not as that cell runs',
       code: middleUncounted('model = build_model()\n', 'trainer = Trainer(model=model)\nprint("trainer ready")\n', 'def fit():\n    return trainer.train()\n'),
       findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'the imports cell at the top with no count, read by a cell below that ran as [1]: no number is free for it',
+      code: onDisk([
+        { source: 'import pandas as pd\nfrom glucose.columns import ColumnNames\nprint("ready")\n', count: null, outputs: [printed] },
+        { source: 'TARGET = ColumnNames.BG\nprint(TARGET)\n', count: 1, outputs: [printed] },
+      ]),
+      findings: [{ cell: 0, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'two cells at the top with no count above a cell that ran as [2]: one number is free, not two',
+      code: onDisk([
+        { source: 'import numpy as np\nprint("numpy", np.__version__)\n', count: null, outputs: [printed] },
+        { source: 'rng = np.random.default_rng(0)\nprint(rng)\n', count: null, outputs: [printed] },
+        { source: 'sample = rng.normal(size=8)\nprint(sample)\n', count: 2, outputs: [printed] },
+      ]),
+      findings: [{ cell: 0, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
       name: 'a result saved with no count either leaves the cell without one',
