@@ -4805,6 +4805,59 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a model restored into one name from one of two files, each arm predicting with it through a method handed the rows (predict_proba in one, predict in the other): one finding',
+      code: py`
+        import os
+        import joblib
+
+        if os.path.exists(calibrated_path):
+            model = joblib.load(calibrated_path)
+            y_proba = model.predict_proba(X_test)[:, 1]
+        else:
+            model = joblib.load(raw_path)
+            raw_preds = model.predict(X_test)
+            y_proba = expit(raw_preds)
+      `,
+      findings: [
+        { line: 5, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'a model restored into one name from one of two files, scored in a try and predicting in its handler, each through a method handed the rows into a name of its own: one finding',
+      code: py`
+        import pickle
+        import joblib
+
+        try:
+            clf = joblib.load("models/tuned_rf.joblib")
+            scores = clf.decision_function(X_val)
+        except FileNotFoundError:
+            clf = pickle.load(open("models/baseline_rf.pkl", "rb"))
+            labels = clf.predict(X_val)
+      `,
+      findings: [
+        { line: 5, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'two files loaded into two names in two arms, each predicting into its own name: two findings',
+      code: py`
+        import os
+        import joblib
+
+        if os.path.exists(calibrated_path):
+            calibrated = joblib.load(calibrated_path)
+            y_proba = calibrated.predict_proba(X_test)[:, 1]
+        else:
+            booster = joblib.load(raw_path)
+            raw_preds = booster.predict(X_test)
+      `,
+      findings: [
+        { line: 5, message: /^`joblib\.load` restores what it loads by unpickling.*saved it$/ },
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling.*saved it$/ },
+      ],
+    },
+    {
       name: 'a module restored from one of two files, one through a name bound to the load whose one key its load_state_dict takes: one finding',
       code: py`
         import torch
