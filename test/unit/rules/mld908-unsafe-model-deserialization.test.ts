@@ -4805,6 +4805,76 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a model restored into one name from one of two files, each arm predicting with it through a method handed the rows (predict_proba in one, predict in the other): one finding',
+      code: py`
+        import os
+        import joblib
+
+        if os.path.exists(calibrated_path):
+            model = joblib.load(calibrated_path)
+            y_proba = model.predict_proba(X_test)[:, 1]
+        else:
+            model = joblib.load(raw_path)
+            raw_preds = model.predict(X_test)
+            y_proba = expit(raw_preds)
+      `,
+      findings: [
+        { line: 5, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'a model restored into one name from a cache in a branch that returns its scores, else from storage and predicting into a name: one finding',
+      code: py`
+        import os
+        import pickle
+        import joblib
+
+        def score_validation(cache_path, store_path):
+            if os.path.exists(cache_path):
+                clf = joblib.load(cache_path)
+                return clf.decision_function(X_val)
+            clf = pickle.load(open(store_path, "rb"))
+            labels = clf.predict(X_val)
+            return labels
+      `,
+      findings: [
+        { line: 7, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'the tuned model or the baseline loaded into two names, each scoring into one name in a try and its handler: one finding, through the scores',
+      code: py`
+        import pickle
+
+        try:
+            tuned = pickle.load(open("models/tuned_rf.pkl", "rb"))
+            val_scores = tuned.decision_function(X_val)
+        except FileNotFoundError:
+            baseline = pickle.load(open("models/baseline_rf.pkl", "rb"))
+            val_scores = baseline.predict_proba(X_val)[:, 1]
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'two models loaded into two names in the arms of an if, each predicting into a name of its own: two findings',
+      code: py`
+        import joblib
+
+        if use_calibrated:
+            calibrated = joblib.load("models/calibrated.joblib")
+            proba = calibrated.predict_proba(X_test)
+        else:
+            booster = joblib.load("models/raw_booster.joblib")
+            margins = booster.predict(X_test)
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling.*saved it$/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling.*saved it$/ },
+      ],
+    },
+    {
       name: 'a module restored from one of two files, one through a name bound to the load whose one key its load_state_dict takes: one finding',
       code: py`
         import torch
