@@ -3266,6 +3266,58 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
   });
 });
 
+describe('MLD802 in a test that saves the model into its own temporary folder', () => {
+  it('judges the model where the test loads the file back, and leaves alone a test that only checks the loaded model\'s type, attributes or output shape', async () => {
+    const code = py`
+      import joblib
+      import pickle
+      import pytest
+      from sklearn.pipeline import Pipeline
+      from sklearn.ensemble import RandomForestClassifier, RandomForestRegressor
+      from sklearn.preprocessing import StandardScaler
+      from app import load_pipeline
+
+      def test_round_trip(tmp_path):
+          pipeline = Pipeline([("scaler", StandardScaler()), ("rf", RandomForestClassifier())])
+          pipeline.fit([[0, 0], [1, 1]], [0, 1])
+          path = tmp_path / "pipeline.joblib"
+          path_str = str(path)
+          joblib.dump(pipeline, path_str)
+          loaded = load_pipeline(path)
+          probabilities = loaded.predict_proba([[0, 0]])
+          assert isinstance(loaded, Pipeline)
+          assert hasattr(loaded, "predict_proba")
+          assert probabilities.shape == (1, 2)
+
+      def test_without_predict_proba(tmp_path):
+          pipeline = Pipeline([("scaler", StandardScaler()), ("rf", RandomForestRegressor())])
+          path = tmp_path / "pipeline.joblib"
+          joblib.dump(pipeline, path)
+          with pytest.raises(TypeError):
+              load_pipeline(path)
+
+      def test_only_fits():
+          RandomForestRegressor(n_estimators=3).fit([[0], [1]], [0, 1])
+
+      def test_legacy_tmpdir(tmpdir):
+          model = RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1])
+          joblib.dump(model, tmpdir.join("m.joblib"))
+          assert joblib.load(tmpdir.join("m.joblib")) is not None
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/integration/test_backend.py', code, missingRandomState), []);
+  });
+
+  it('still reports a test that scores the model it loads back, one that saves elsewhere, and a save into a temporary folder outside a test', async () => {
+    const header = 'import joblib\nfrom sklearn.ensemble import RandomForestClassifier\nfrom app import load_pipeline\n';
+    const scored = 'def test_loaded_scores(tmp_path):\n    model = RandomForestClassifier().fit(X, y)\n    path = tmp_path / "model.joblib"\n    joblib.dump(model, path)\n    assert load_pipeline(path).score(X, y) > 0.9\n';
+    const elsewhere = 'def test_saves_to_models(tmp_path):\n    model = RandomForestClassifier().fit(X, y)\n    joblib.dump(model, "models/model.joblib")\n    assert model is not None\n';
+    const notATest = 'def save_for_test(tmp_path):\n    model = RandomForestClassifier().fit(X, y)\n    joblib.dump(model, tmp_path / "model.joblib")\n';
+    for (const body of [scored, elsewhere, notATest]) {
+      assert.deepEqual(await findingLinesIn('file:///proj/tests/test_backend.py', header + body, missingRandomState), [5], body);
+    }
+  });
+});
+
 describe('MLD802: a call left unseeded only where the caller gave no seed', () => {
   it('leaves alone the arm a seed parameter holding None runs, beside the arm that hands it on as the seed', async () => {
     const code = py`

@@ -20,6 +20,7 @@ import { oncePer } from '../../engine/collections';
 import { mayCallOwn } from './objects';
 import { isTestCaseClass } from './testCases';
 import { isTestModule } from '../../documents/testModules';
+import { builtWhereFailureExpected } from './inspection';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
@@ -1248,6 +1249,11 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       if (inTest && parent.type === 'argument_list' && sameNode(parent.namedChildren[0], node) && asksExistenceOrType(call)) { shapes++; continue; }
       // A throwaway fit (statsmodels' dropped results, a probe's model built and fitted in one statement) keeps nothing.
       if (fitThrownAway(index, call)) { shown++; continue; }
+      // In a test, a model saved into the test's temporary folder goes only where the test loads that file back.
+      if (inTest && model) {
+        const loads = loadsFromTestTempFolder(index, callNode);
+        if (loads) { push(...loads); continue; }
+      }
       if (isResultSink(index, call)) {
         if ((metricCall(call) || isModelMetricMethod(call)) && metricOnlyChecked(index, callNode)) { lost = true; continue; }
         // A data set built only to show its batches (a data-loading demo) trains nothing.
@@ -1458,12 +1464,65 @@ export function modelReachesNoResult(index: SemanticIndex, construction: Node): 
  */
 export function modelOnlyCheckedToExist(index: SemanticIndex, construction: Node): boolean {
   if (!isTestModule(index.doc.uri) || !inCollectedTest(index, construction)) return false;
-  return followDraw(index, [construction], { model: true, inTest: true }) === 'shape-only';
+  const reach = followDraw(index, [construction], { model: true, inTest: true });
+  return reach === 'shape-only' || reach === 'nowhere';
 }
 
-/** `isinstance(x, T)`, or unittest's assertion that its first argument exists or has a type. */
+/** pytest's fixtures that give each test a temporary folder of its own. */
+const TEMP_FOLDER_FIXTURES = new Set(['tmp_path', 'tmpdir']);
+const MAX_PATH_ALIASES = 4;
+
+/**
+ * The names a path expression is made from, through the local names it reads and what each was
+ * bound to (`path_str = str(path)`, `path = tmp_path / "m.joblib"`: `path_str`, `path`, `tmp_path`).
+ */
+function pathNames(index: SemanticIndex, expression: Node, names = new Set<string>(), depth = 0): Set<string> {
+  for (const id of [expression, ...expression.descendantsOfType('identifier')]) {
+    if (id?.type !== 'identifier' || names.has(id.text) || !index.bindingAt(id)) continue;
+    const parent = id.parent;
+    if (parent?.type === 'attribute' && sameNode(parent.childForFieldName('attribute'), id)) continue;
+    if (parent?.type === 'keyword_argument' && sameNode(parent.childForFieldName('name'), id)) continue;
+    names.add(id.text);
+    const value = depth < MAX_PATH_ALIASES ? index.bindingAt(id)?.value : undefined;
+    if (value) pathNames(index, value, names, depth + 1);
+  }
+  return names;
+}
+
+/**
+ * A save, in a test pytest collects, into the test's own temporary folder (pytest's `tmp_path` or
+ * `tmpdir`, a parameter of the test): the file lasts only for the test, so what was saved goes
+ * where the test loads it back. The loads are the later calls of the test handed the same path, or
+ * a name it was built from (`load_pipeline(path)` after `joblib.dump(model, str(path))`). Undefined
+ * for any other call, or a save elsewhere.
+ */
+function loadsFromTestTempFolder(index: SemanticIndex, callNode: Node): Node[] | undefined {
+  const save = index.dataflow.dataIOAt(callNode);
+  const test = enclosingFunction(callNode);
+  if (save?.direction !== 'write' || save.what !== 'model' || !save.path || !test) return undefined;
+  const fixtures = [...TEMP_FOLDER_FIXTURES].filter((name) => parameterNamesOf(test).includes(name));
+  const saved = pathNames(index, save.path);
+  if (!fixtures.some((name) => saved.has(name))) return undefined;
+  // An argument that is the saved path, or is made from one of the names the path was made from (`str(path)`).
+  const shared = (argument: Node) => argument.text === save.path!.text
+    || [argument, ...argument.descendantsOfType('identifier')].some((id) => id?.type === 'identifier' && saved.has(id.text) && !TEMP_FOLDER_FIXTURES.has(id.text) && !!index.bindingAt(id));
+  const loads: Node[] = [];
+  for (const call of index.calls) {
+    if (call.node.startIndex <= callNode.endIndex || !sameNode(enclosingFunction(call.node), test)) continue;
+    // A load in the statement a `pytest.raises` block expects to fail never completes: what it loads goes nowhere.
+    if ([...call.args, ...call.kwargs.values()].some(shared) && !builtWhereFailureExpected(index, call.node)) loads.push(call.node);
+  }
+  return loads;
+}
+
+/** The names of a function's parameters. */
+function parameterNamesOf(fn: Node): string[] {
+  return (fn.childForFieldName('parameters')?.namedChildren ?? []).flatMap((parameter) => (parameter ? [parameterName(parameter)?.text ?? ''] : []));
+}
+
+/** `isinstance(x, T)` or `hasattr(x, name)`, or unittest's assertion that its first argument exists or has a type. */
 function asksExistenceOrType(call: CallSite): boolean {
-  if (call.qname === 'builtins.isinstance') return true;
+  if (call.qname === 'builtins.isinstance' || call.qname === 'builtins.hasattr') return true;
   return call.receiver?.text === 'self' && /^assert(IsNotNone|IsNone|IsInstance|NotIsInstance)$/.test(call.method ?? '');
 }
 
