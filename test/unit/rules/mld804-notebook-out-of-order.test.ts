@@ -141,6 +141,14 @@ const trainedAndReported = (plot: string, report: SavedOutput[] = [printed]) => 
   { source: plot, count: 9, outputs: [drawn] },
 ]);
 
+/** A trainer set up in a cell whose count was lost, below a set-up cell that uses `globals()` as given. */
+const trainerBelowGlobals = (setUp: string) => onDisk([
+  { source: `import os\n${setUp}`, count: 3, outputs: [printed] },
+  { source: 'model = build_model()\nprint("model ready")\n', count: 4, outputs: [printed] },
+  { source: 'trainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', count: null, outputs: [printed] },
+  { source: 'result = trainer.train()\nprint(result)\n', count: 6, outputs: [printed] },
+]);
+
 const UNCOUNTED_MIDDLE = [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }];
 
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
@@ -398,6 +406,14 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a training cell and the report that reads its predictions both lost their counts, with a number free for each, and the plot that ran later reads the report\'s matrix: both ran in order',
       code: trainedAndReported('plot_matrix(cm / cm.sum(axis=1, keepdims=True))\n'),
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, below a set-up cell that only asks globals() whether __file__ is bound',
+      code: trainerBelowGlobals('here = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()\nprint(here)\n'),
+    },
+    {
+      name: 'the same, asked with not in and in parentheses',
+      code: trainerBelowGlobals('if "__file__" not in (globals()):\n    here = os.getcwd()\nprint(here)\n'),
     },
     {
       name: 'a noise schedule built in a cell whose count was lost, just below an install cell, and sampled by the cell below it',
@@ -1424,6 +1440,16 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a training cell whose only reader is a count-less report that saved an error: the predictions may have been missing when it ran',
       code: trainedAndReported('plot_matrix(cm)\n', [printed, raised]),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, below a cell that binds names through globals() or asks it of a name worked out at run time: the reader may have used those',
+      code: trainerBelowGlobals('for key, value in settings.items():\n    globals()[key] = value\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'globals() asked of a name held in a variable hides which name it reads',
+      code: trainerBelowGlobals('name = "trainer"\nprint(name in globals())\n'),
       findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
