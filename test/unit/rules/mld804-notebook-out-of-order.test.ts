@@ -132,6 +132,23 @@ const middleUncounted = (above: string, middle: string, below: string, belowCoun
   { source: middle, count: null, outputs: [printed] },
   { source: below, count: belowCount, outputs: belowOutputs },
 ]);
+/** A model trained and a report made in two cells whose counts were lost between [6] and the plot below them, which ran as [9]. */
+const trainedAndReported = (plot: string, report: SavedOutput[] = [printed]) => onDisk([
+  { source: 'import numpy as np\nfrom sklearn.metrics import confusion_matrix\n', count: 5, outputs: [] },
+  { source: 'X_train, X_test, y_train, y_test = load_split()\nprint(len(X_train))\n', count: 6, outputs: [printed] },
+  { source: 'model = fit_model(X_train, y_train)\ny_pred = model.predict(X_test)\nprint("test accuracy", (y_pred == y_test).mean())\n', count: null, outputs: [printed] },
+  { source: 'cm = confusion_matrix(y_test, y_pred)\nprint(cm)\n', count: null, outputs: report },
+  { source: plot, count: 9, outputs: [drawn] },
+]);
+
+/** A trainer set up in a cell whose count was lost, below a set-up cell that uses `globals()` as given. */
+const trainerBelowGlobals = (setUp: string) => onDisk([
+  { source: `import os\n${setUp}`, count: 3, outputs: [printed] },
+  { source: 'model = build_model()\nprint("model ready")\n', count: 4, outputs: [printed] },
+  { source: 'trainer = Trainer(model=model, args=args)\nprint("trainer ready")\n', count: null, outputs: [printed] },
+  { source: 'result = trainer.train()\nprint(result)\n', count: 6, outputs: [printed] },
+]);
+
 const UNCOUNTED_MIDDLE = [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }];
 
 const HELPERS_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[17\], after cell 3 \(\[7\]\) below it/ }];
@@ -413,6 +430,18 @@ ruleTests(notebookOutOfOrder, {
         { source: 'train_ds, val_ds = splits(seed=42)\nprint(len(train_ds), len(val_ds))\n', count: null, outputs: [printed] },
         { source: 'idx = np.random.default_rng(0).choice(len(train_ds), 16)\nshow_grid(train_ds, idx)\n', count: 5, outputs: [drawn] },
       ]),
+    },
+    {
+      name: 'a training cell and the report that reads its predictions both lost their counts, with a number free for each, and the plot that ran later reads the report\'s matrix: both ran in order',
+      code: trainedAndReported('plot_matrix(cm / cm.sum(axis=1, keepdims=True))\n'),
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, below a set-up cell that only asks globals() whether __file__ is bound',
+      code: trainerBelowGlobals('here = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()\nprint(here)\n'),
+    },
+    {
+      name: 'the same, asked with not in and in parentheses',
+      code: trainerBelowGlobals('if "__file__" not in (globals()):\n    here = os.getcwd()\nprint(here)\n'),
     },
     {
       name: 'a noise schedule built in a cell whose count was lost, just below an install cell, and sampled by the cell below it',
@@ -1470,6 +1499,26 @@ ruleTests(notebookOutOfOrder, {
         { source: 'print(w.sum())\n', count: null, outputs: [printed] },
         { source: 'w.max()\n', count: null, outputs: [result(3)] },
       ]),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a training cell read only by a report that lost its count too, when no cell that ran reads the report, or the report saved an error',
+      code: trainedAndReported('plot_history(history_frame)\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/, related: 1 }],
+    },
+    {
+      name: 'a training cell whose only reader is a count-less report that saved an error: the predictions may have been missing when it ran',
+      code: trainedAndReported('plot_matrix(cm)\n', [printed, raised]),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, below a cell that binds names through globals() or asks it of a name worked out at run time: the reader may have used those',
+      code: trainerBelowGlobals('for key, value in settings.items():\n    globals()[key] = value\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'globals() asked of a name held in a variable hides which name it reads',
+      code: trainerBelowGlobals('name = "trainer"\nprint(name in globals())\n'),
       findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {

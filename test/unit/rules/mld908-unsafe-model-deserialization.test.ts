@@ -947,6 +947,48 @@ const RETURNED_FIRST_LOADS = py`
 `;
 
 /** Token shards spilled to a scratch folder, then listed by a glob and merged, in two passes. */
+/** One file picked out of a glob of the folder the program saved its checkpoints into: the newest, the last in order, the first listed. */
+const PICKED_FROM_OWN_GLOB = py`
+  import os
+  from pathlib import Path
+  import torch
+
+  def train(net, loader, ckpt_dir: Path, epochs):
+      best_acc = 0.0
+      for epoch in range(epochs):
+          acc = net.fit_epoch(loader)
+          if acc > best_acc:
+              best_acc = acc
+              torch.save({"model_state_dict": net.state_dict()}, ckpt_dir / f"best_model_epoch_{epoch + 1}.pt")
+          torch.save(net.state_dict(), ckpt_dir / f"epoch_{epoch:03d}.pth")
+      best_files = list(ckpt_dir.glob("best_model_*.pt"))
+      if best_files:
+          best_path = max(best_files, key=os.path.getctime)
+          net.load_state_dict(torch.load(best_path)["model_state_dict"])
+      last = sorted(ckpt_dir.glob("epoch_*.pth"))[-1]
+      final = torch.load(last)
+      first = torch.load(min(ckpt_dir.glob("epoch_*.pth"), key=lambda p: p.stat().st_mtime))
+      return net, final, first
+`;
+
+/** The same picks from listings the program did not fill: a pattern its saved names do not match, another folder, a listing before the saves. */
+const PICKED_FROM_FOREIGN_GLOB = py`
+  import os
+  from pathlib import Path
+  import torch
+
+  def train(net, loader, ckpt_dir: Path, resume_dir: Path, epochs):
+      resume = max(ckpt_dir.glob("best_model_*.pt"), key=os.path.getctime)
+      net.load_state_dict(torch.load(resume))
+      for epoch in range(epochs):
+          net.fit_epoch(loader)
+          torch.save(net.state_dict(), ckpt_dir / f"best_model_epoch_{epoch + 1}.pt")
+      warm = sorted(resume_dir.glob("best_model_*.pt"))[-1]
+      other = torch.load(warm)
+      newest = max(list(ckpt_dir.glob("checkpoint_*.pt")), key=os.path.getctime)
+      return other, torch.load(newest)
+`;
+
 const SPILLED_SHARDS = py`
   from pathlib import Path
   import torch
@@ -2240,6 +2282,10 @@ ruleTests(unsafeModelDeserialization, {
                 total = weights if total is None else {k: total[k] + weights[k] for k in weights}
             return total
       `,
+    },
+    {
+      name: 'one file picked out of a glob of the folder the program saved into (the newest by max, the last of a sorted listing, the first by min) is one of its own saves',
+      code: PICKED_FROM_OWN_GLOB,
     },
     {
       name: 'a model that saves itself into an in-memory buffer and is loaded back from it, and a trainer that saves its model to the path a test then loads, are the program\'s own saves',
@@ -4474,6 +4520,17 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 13, message: /^`torch\.load` without `weights_only=True`/ }, { line: 17, message: /^`torch\.load` without `weights_only=True`/ }],
       safety: 'unsafe',
       output: SPILLED_SHARDS.replace('tmp_dir.glob("part_*.pt")', 'tmp_dir.glob("model_*.pt")').replace('torch.load(sp)', 'torch.load(sp, weights_only=True)'),
+    },
+    {
+      name: 'one file picked out of a glob before the saves, of another folder, or by a pattern the saved names do not match, may be any file',
+      code: PICKED_FROM_FOREIGN_GLOB,
+      findings: [
+        { line: 7, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 12, message: /^`torch\.load` without `weights_only=True`/ },
+        { line: 14, message: /^`torch\.load` without `weights_only=True`/ },
+      ],
+      safety: 'unsafe',
+      output: PICKED_FROM_FOREIGN_GLOB.replace('torch.load(resume)', 'torch.load(resume, weights_only=True)'),
     },
     {
       name: 'a glob pattern known only at run time, or whose constant parts the saved names do not match, lists files the program may not have saved',
