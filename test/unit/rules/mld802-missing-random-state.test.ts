@@ -3301,8 +3301,8 @@ describe('MLD802 in a test that saves the model into its own temporary folder', 
 
       def test_legacy_tmpdir(tmpdir):
           model = RandomForestClassifier(n_estimators=2).fit([[0], [1]], [0, 1])
-          joblib.dump(model, tmpdir.join("m.joblib"))
-          assert joblib.load(tmpdir.join("m.joblib")) is not None
+          joblib.dump(model, tmpdir / "m.joblib")
+          assert joblib.load(tmpdir / "m.joblib") is not None
     `;
     assert.deepEqual(await findingLinesIn('file:///proj/tests/integration/test_backend.py', code, missingRandomState), []);
   });

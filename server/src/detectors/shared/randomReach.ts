@@ -21,6 +21,7 @@ import { mayCallOwn } from './objects';
 import { isTestCaseClass } from './testCases';
 import { isTestModule } from '../../documents/testModules';
 import { builtWhereFailureExpected } from './inspection';
+import { underTestsNewDirectory } from './testTempDirs';
 
 /** Methods that learn from their arguments (or, for `backward`, from their receiver). */
 export const LEARNING_METHODS = new Set(['fit', 'partial_fit', 'fit_transform', 'fit_resample', 'train', 'train_on_batch', 'fit_generator', 'train_step', 'backward', 'score', 'evaluate']);
@@ -1468,13 +1469,11 @@ export function modelOnlyCheckedToExist(index: SemanticIndex, construction: Node
   return reach === 'shape-only' || reach === 'nowhere';
 }
 
-/** pytest's fixtures that give each test a temporary folder of its own. */
-const TEMP_FOLDER_FIXTURES = new Set(['tmp_path', 'tmpdir']);
 const MAX_PATH_ALIASES = 4;
 
 /**
- * The names a path expression is made from, through the local names it reads and what each was
- * bound to (`path_str = str(path)`, `path = tmp_path / "m.joblib"`: `path_str`, `path`, `tmp_path`).
+ * The local names a path expression is made from, through what each was bound to
+ * (`path_str = str(path)`, `path = tmp_path / "m.joblib"`: `path_str`, `path`, `tmp_path`).
  */
 function pathNames(index: SemanticIndex, expression: Node, names = new Set<string>(), depth = 0): Set<string> {
   for (const id of [expression, ...expression.descendantsOfType('identifier')]) {
@@ -1490,22 +1489,20 @@ function pathNames(index: SemanticIndex, expression: Node, names = new Set<strin
 }
 
 /**
- * A save, in a test pytest collects, into the test's own temporary folder (pytest's `tmp_path` or
- * `tmpdir`, a parameter of the test): the file lasts only for the test, so what was saved goes
- * where the test loads it back. The loads are the later calls of the test handed the same path, or
- * a name it was built from (`load_pipeline(path)` after `joblib.dump(model, str(path))`). Undefined
- * for any other call, or a save elsewhere.
+ * A save, in a test, under a folder the test made new for itself (pytest's `tmp_path`, see
+ * underTestsNewDirectory): the file lasts only for the test, so what was saved goes where the test
+ * loads it back. The loads are the later calls of the test handed the same path, or a name it was
+ * made from other than the test's parameters (`load_pipeline(path)` after `joblib.dump(model,
+ * str(path))`). Undefined for any other call, or a save elsewhere.
  */
 function loadsFromTestTempFolder(index: SemanticIndex, callNode: Node): Node[] | undefined {
   const save = index.dataflow.dataIOAt(callNode);
   const test = enclosingFunction(callNode);
-  if (save?.direction !== 'write' || save.what !== 'model' || !save.path || !test) return undefined;
-  const fixtures = [...TEMP_FOLDER_FIXTURES].filter((name) => parameterNamesOf(test).includes(name));
+  if (save?.direction !== 'write' || save.what !== 'model' || !save.path || !test || !underTestsNewDirectory(index, save.path, callNode)) return undefined;
   const saved = pathNames(index, save.path);
-  if (!fixtures.some((name) => saved.has(name))) return undefined;
   // An argument that is the saved path, or is made from one of the names the path was made from (`str(path)`).
   const shared = (argument: Node) => argument.text === save.path!.text
-    || [argument, ...argument.descendantsOfType('identifier')].some((id) => id?.type === 'identifier' && saved.has(id.text) && !TEMP_FOLDER_FIXTURES.has(id.text) && !!index.bindingAt(id));
+    || [argument, ...argument.descendantsOfType('identifier')].some((id) => id?.type === 'identifier' && saved.has(id.text) && index.bindingAt(id)?.kind !== 'param');
   const loads: Node[] = [];
   for (const call of index.calls) {
     if (call.node.startIndex <= callNode.endIndex || !sameNode(enclosingFunction(call.node), test)) continue;
@@ -1513,11 +1510,6 @@ function loadsFromTestTempFolder(index: SemanticIndex, callNode: Node): Node[] |
     if ([...call.args, ...call.kwargs.values()].some(shared) && !builtWhereFailureExpected(index, call.node)) loads.push(call.node);
   }
   return loads;
-}
-
-/** The names of a function's parameters. */
-function parameterNamesOf(fn: Node): string[] {
-  return (fn.childForFieldName('parameters')?.namedChildren ?? []).flatMap((parameter) => (parameter ? [parameterName(parameter)?.text ?? ''] : []));
 }
 
 /** `isinstance(x, T)` or `hasattr(x, name)`, or unittest's assertion that its first argument exists or has a type. */
