@@ -558,6 +558,34 @@ const OWN_INIT_SUBCLASS = (seedLine: string, seed: string) => py`
   print(FixedSplits(X_tr, X_te, y_tr, y_te).score())
 `;
 
+/** An estimator logged to MLflow after it is fitted, and one logged as built in a file that reads a model back and fits it. */
+const LOGGED_AND_FITTED = (constant: string, argument: string) => py`
+  import mlflow
+  from sklearn.ensemble import RandomForestClassifier${constant}
+  trained = RandomForestClassifier(n_estimators=20${argument})
+  trained.fit(X, y)
+  mlflow.sklearn.log_model(trained, "trained")
+  shell = RandomForestClassifier(max_depth=3${argument})
+  with mlflow.start_run() as run:
+      mlflow.sklearn.log_model(sk_model=shell, artifact_path=shell.__class__.__name__)
+  loaded = mlflow.sklearn.load_model(f"runs:/{run.info.run_id}/RandomForestClassifier")
+  loaded.fit(X, y)
+`;
+
+/** A library module's global template pickled by a function, and a local estimator pickled and handed to the project's tuner; `constant` is what the fix adds. */
+const PICKLED_AND_HANDED_ON = (constant: string) => py`
+  import joblib
+  from sklearn.ensemble import RandomForestRegressor
+  from sklearn.tree import DecisionTreeRegressor${constant}
+  BASE = DecisionTreeRegressor(max_depth=5)
+  def save_base(path):
+      joblib.dump(BASE, path)
+  def save_and_tune(path, X, y, tune):
+      forest = RandomForestRegressor()
+      joblib.dump(forest, path)
+      return tune(forest, X, y)
+`;
+
 /** A positive written as a template of (seed constant, seed argument): the fix fills both in. */
 const seededTemplateCase = (name: string, template: (constant: string, argument: string) => string, findings: ExpectedFinding[]) =>
   ({ name, code: template('', ''), findings, output: template('\n  SEED = 42', ', random_state=SEED') });
@@ -913,6 +941,42 @@ ruleTests(missingRandomState, {
             forest = RandomForestClassifier(n_estimators=20).fit(X, y)
             _ = forest.predict_proba(X)
             print(tracemalloc.get_traced_memory()[1])
+      `,
+    },
+    {
+      name: 'notebook cells that log an unfitted forest to MLflow to show the model registry, named after its class',
+      code: [
+        'import mlflow\nfrom sklearn.ensemble import RandomForestClassifier\n',
+        'rfc = RandomForestClassifier(n_estimators=1)\nwith mlflow.start_run(run_name="logging-model") as run:\n    mlflow.sklearn.log_model(sk_model=rfc, artifact_path=rfc.__class__.__name__)\n',
+        'rfc = RandomForestClassifier()\nwith mlflow.start_run():\n    mlflow.sklearn.log_model(rfc, "model", registered_model_name="demo-registry")\nprint(rfc)\n',
+      ],
+    },
+    {
+      name: 'a function that registers dummy versions of a model, each an unfitted estimator logged as it was built',
+      code: py`
+        import mlflow
+        from sklearn.ensemble import GradientBoostingClassifier
+        def register_versions(name, n_versions):
+            for i in range(1, n_versions):
+                with mlflow.start_run(run_name=f"classifier_{i}"):
+                    placeholder = GradientBoostingClassifier()
+                    mlflow.sklearn.save_model(placeholder, f"versions/{i}")
+                    mlflow.sklearn.log_model(placeholder, "model", registered_model_name=name)
+      `,
+    },
+    {
+      name: 'a script that pickles unfitted templates as they were built, directly or through a local name',
+      code: py`
+        import joblib
+        import pickle
+        from sklearn.tree import DecisionTreeClassifier
+        from sklearn.ensemble import ExtraTreesRegressor
+        joblib.dump(ExtraTreesRegressor(n_estimators=50), "templates/extra_trees.joblib")
+        def write_template(path):
+            template = DecisionTreeClassifier(max_depth=4)
+            with open(path, "wb") as f:
+                pickle.dump(template, f)
+        write_template("templates/tree.pkl")
       `,
     },
     {
@@ -2607,6 +2671,17 @@ ruleTests(missingRandomState, {
         { line: 11, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order at each split/ },
         { line: 14, message: /^`AdaBoostClassifier` is called without `random_state`: it seeds the trees it boosts, which try the features/ },
     ]),
+    seededTemplateCase('an estimator logged to MLflow and also fitted, or logged as built in a notebook that reads a model back and fits it', LOGGED_AND_FITTED,
+      [{ line: 3, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place/, related: 1 }]),
+    {
+      name: 'an unfitted estimator pickled and also handed to a function of the project, or kept in a library module\'s global',
+      code: PICKLED_AND_HANDED_ON(''),
+      findings: [
+        { line: 4, message: /^`DecisionTreeRegressor` is called without `random_state`/ },
+        { line: 8, message: /^`RandomForestRegressor` is called without `random_state`/ },
+      ],
+      output: PICKLED_AND_HANDED_ON('\n  SEED = 42').replace('max_depth=5)', 'max_depth=5, random_state=SEED)'),
+    },
     {
       name: 'an estimator printed and then trained is a model like any other',
       code: py`
