@@ -549,6 +549,14 @@ ruleTests(notebookOutOfOrder, {
       code: sharesCountWithBelow('from IPython.display import Image\nImage(filename="figures/architecture.png")\n'),
     },
     {
+      name: 'a figure shown with the `Image` the imports cell takes from IPython\'s display, its path in a name of its own, re-run after the evaluation below it',
+      code: [
+        { text: 'from src.evaluator import ModelEvaluator\nfrom IPython.display import Image\n', executionOrder: 1 },
+        { text: 'curve_path = "../images/train_val_accuracy.jpeg"\nImage(filename=curve_path)\n', executionOrder: 9, hasOutputs: true },
+        { text: 'evaluator = ModelEvaluator("../models/tuned")\nevaluator.evaluate(test_data)\n', executionOrder: 2, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a cell that only prints the workflow file the next cell loads, re-run alone in a later session: its count is shared with the imports',
       code: [
         { text: 'import yaml\nfrom datetime import datetime\n', executionOrder: 1 },
@@ -1336,6 +1344,24 @@ ruleTests(notebookOutOfOrder, {
       name: 'cells that look self-contained but change or read what other cells see: an import that sets the environment, a read of a frame',
       code: reRunAfterBelow('import os\nos.environ["DATA_DIR"] = "/tmp/data"\n'),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a figure shown with an `Image` another cell imports from elsewhere than IPython\'s display, or that a cell below saves: compared',
+      code: [
+        { text: 'import matplotlib.pyplot as plt\nfrom viewer import Image\n', executionOrder: 1 },
+        { text: 'Image(filename="curve.png")\n', executionOrder: 9, hasOutputs: true },
+        { text: 'plt.plot([1, 2, 3])\nplt.savefig("loss.png")\n', executionOrder: 2, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a figure shown with the `Image` the imports cell takes from IPython\'s display, of the file the cell below saves: compared',
+      code: [
+        { text: 'import matplotlib.pyplot as plt\nfrom IPython.display import Image\n', executionOrder: 1 },
+        { text: 'Image(filename="loss.png")\n', executionOrder: 9, hasOutputs: true },
+        { text: 'plt.plot([1, 2, 3])\nplt.savefig("loss.png")\n', executionOrder: 2, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
       name: 'a cell that shows a file another cell writes is compared: it ran before the cell that writes it',
