@@ -106,6 +106,14 @@ const IOU_CURVE = 'plt.figure(figsize=(8, 5))\nplt.plot(history["epoch"], histor
 /** The finding of reportsSwapped when the two cells do not commute. */
 const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
+/** A cell showing the figure `file` with the `Image` the imports cell binds by `imported`, run ([9]) after the cell below it that saves loss.png ([2]). */
+const figureShownLate = (imported: string, file: string) => [
+  { text: `import matplotlib.pyplot as plt\n${imported}`, executionOrder: 1 },
+  { text: `Image(filename="${file}")\n`, executionOrder: 9, hasOutputs: true },
+  { text: 'plt.plot([1, 2, 3])\nplt.savefig("loss.png")\n', executionOrder: 2, hasOutputs: true },
+];
+const FIGURE_SHOWN_LATE = [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }];
+
 /** An evaluation cell that only prints what the model predicts. */
 const EVALUATION = 'y_pred = clf.predict(X_test)\ny_proba = clf.predict_proba(X_test)[:, 1]\nprint("ROC AUC:", roc_auc_score(y_test, y_proba))\nprint(classification_report(y_test, y_pred))\n';
 
@@ -1347,21 +1355,13 @@ ruleTests(notebookOutOfOrder, {
     },
     {
       name: 'a figure shown with an `Image` another cell imports from elsewhere than IPython\'s display, or that a cell below saves: compared',
-      code: [
-        { text: 'import matplotlib.pyplot as plt\nfrom viewer import Image\n', executionOrder: 1 },
-        { text: 'Image(filename="curve.png")\n', executionOrder: 9, hasOutputs: true },
-        { text: 'plt.plot([1, 2, 3])\nplt.savefig("loss.png")\n', executionOrder: 2, hasOutputs: true },
-      ],
-      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }],
+      code: figureShownLate('from viewer import Image\n', 'curve.png'),
+      findings: FIGURE_SHOWN_LATE,
     },
     {
       name: 'a figure shown with the `Image` the imports cell takes from IPython\'s display, of the file the cell below saves: compared',
-      code: [
-        { text: 'import matplotlib.pyplot as plt\nfrom IPython.display import Image\n', executionOrder: 1 },
-        { text: 'Image(filename="loss.png")\n', executionOrder: 9, hasOutputs: true },
-        { text: 'plt.plot([1, 2, 3])\nplt.savefig("loss.png")\n', executionOrder: 2, hasOutputs: true },
-      ],
-      findings: [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }],
+      code: figureShownLate('from IPython.display import Image\n', 'loss.png'),
+      findings: FIGURE_SHOWN_LATE,
     },
     {
       name: 'a cell that shows a file another cell writes is compared: it ran before the cell that writes it',
