@@ -281,7 +281,8 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
     const fixes = [fix, ...others.map((other) => other.fix)];
     context.report({
       node: assignment,
-      message: others.length > 0 ? `${message} (nor in the other branch${others.length > 1 ? 'es' : ''} of the \`if\` that load${others.length > 1 ? '' : 's'} it, linked)` : message,
+      // Arms of one `if`, or of `if`s testing one subject against other constants.
+      message: others.length > 0 ? `${message} (nor in the other branch${others.length > 1 ? 'es' : ''}${others.every((other) => inExclusiveArms(assignment, other.assignment)) ? ' of the `if`' : ''} that load${others.length > 1 ? '' : 's'} it, linked)` : message,
       related: [
         ...(replaced ? [{ node: replaced.node, message: `\`${replaced.name}\` is ${replaced.kind === 'delete' ? 'deleted' : 'bound again'} here` }] : []),
         ...others.map((other) => ({ node: other.assignment, message: `${listed} loaded here too, in another branch, and never used` })),

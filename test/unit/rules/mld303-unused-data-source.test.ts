@@ -815,8 +815,8 @@ ruleTests(unusedDataSource, {
       name: 'one name loaded under tests of one query of the machine (`platform.system()`, `socket.gethostname()`) against different constants, never used: one run takes one arm, one finding',
       code: MACHINE_ARMS,
       findings: [
-        { line: 6, message: /^`ic50` is loaded from "P:\/drug\/ic50\.csv" by `pd\.read_csv` but never used \(nor in the other branch/, related: 1 },
-        { line: 14, message: /^`expr` is loaded from "\/scratch\/expr\.npy" by `np\.load` but never used \(nor in the other branch/, related: 1 },
+        { line: 6, message: /^`ic50` is loaded from "P:\/drug\/ic50\.csv" by `pd\.read_csv` but never used \(nor in the other branch that loads it, linked\)$/, related: 1 },
+        { line: 14, message: /^`expr` is loaded from "\/scratch\/expr\.npy" by `np\.load` but never used \(nor in the other branch that loads it, linked\)$/, related: 1 },
       ],
       output: MACHINE_ARMS.replace('    ic50 = pd.read_csv("P:/drug/ic50.csv")\n', '').replace('    ic50 = pd.read_csv("/Users/me/drug/ic50.csv")\n', ''),
     },
