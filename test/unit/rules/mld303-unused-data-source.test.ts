@@ -60,6 +60,42 @@ const REPLACED_AFTER_TESTS = py`
           extra = None
 `;
 
+/** Loads of one name under tests of one query of the machine against different constants: one per run. */
+const MACHINE_ARMS = py`
+  import platform
+  import socket
+  import numpy as np
+  import pandas as pd
+  if platform.system() == "Windows":
+      ic50 = pd.read_csv("P:/drug/ic50.csv")
+      cells = pd.read_csv("P:/drug/cells.csv")
+  if platform.system() == "Darwin":
+      ic50 = pd.read_csv("/Users/me/drug/ic50.csv")
+      cells = pd.read_csv("/Users/me/drug/cells.csv")
+  print(cells.shape)
+  def expression():
+      if socket.gethostname() == "lab-gpu":
+          expr = np.load("/scratch/expr.npy")
+      if socket.gethostname() == "laptop":
+          expr = np.load("expr_small.npy")
+      return 0
+`;
+
+/** Loads under a call that may answer otherwise the second time, or under the same machine answer twice: replaced. */
+const REPLACED_UNDER_QUERIES = py`
+  import platform
+  import pandas as pd
+  if input("site? ") == "a":
+      visits = pd.read_csv("site_a.csv")
+  if input("site? ") == "b":
+      visits = pd.read_csv("site_b.csv")
+  if platform.system() == "Linux":
+      genes = pd.read_csv("genes_v1.csv")
+  if platform.system() == "Linux":
+      genes = pd.read_csv("genes_v2.csv")
+  print("loaded")
+`;
+
 ruleTests(unusedDataSource, {
   valid: [
     {
@@ -774,6 +810,26 @@ ruleTests(unusedDataSource, {
         { line: 10, message: /^`extra` is loaded from "extra\.npy" by `np\.load` but never used: it is replaced in line 12 before any use$/, related: 1 },
       ],
       output: REPLACED_AFTER_TESTS.replace('vectors = np.load("emb/word_vectors.npy")', 'pass'),
+    },
+    {
+      name: 'one name loaded under tests of one query of the machine (`platform.system()`, `socket.gethostname()`) against different constants, never used: one run takes one arm, one finding',
+      code: MACHINE_ARMS,
+      findings: [
+        { line: 6, message: /^`ic50` is loaded from "P:\/drug\/ic50\.csv" by `pd\.read_csv` but never used \(nor in the other branch that loads it, linked\)$/, related: 1 },
+        { line: 14, message: /^`expr` is loaded from "\/scratch\/expr\.npy" by `np\.load` but never used \(nor in the other branch that loads it, linked\)$/, related: 1 },
+      ],
+      output: MACHINE_ARMS.replace('    ic50 = pd.read_csv("P:/drug/ic50.csv")\n', '').replace('    ic50 = pd.read_csv("/Users/me/drug/ic50.csv")\n', ''),
+    },
+    {
+      name: 'a load under `input() == ...` (which may answer otherwise the second time), or under the same answer of the machine twice, is still replaced',
+      code: REPLACED_UNDER_QUERIES,
+      findings: [
+        { line: 4, message: /^`visits` is loaded from "site_a\.csv" by `pd\.read_csv` but never used: it is replaced in line 6 before any use$/, related: 1 },
+        { line: 6, message: /^`visits` is loaded from "site_b\.csv" by `pd\.read_csv` but never used$/ },
+        { line: 8, message: /^`genes` is loaded from "genes_v1\.csv" by `pd\.read_csv` but never used: it is replaced in line 10 before any use$/, related: 1 },
+        { line: 10, message: /^`genes` is loaded from "genes_v2\.csv" by `pd\.read_csv` but never used$/ },
+      ],
+      output: REPLACED_UNDER_QUERIES.replace('    visits = pd.read_csv("site_a.csv")', '    pass'),
     },
     {
       name: 'a reload of another file, or of the file after the program rewrote it, still leaves the first read unused',

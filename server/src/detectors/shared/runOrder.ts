@@ -55,9 +55,9 @@ export function returnsBefore(first: Node, second: Node): boolean {
 }
 
 /**
- * True when the two sites sit in the arms of two `if` statements that test one name against two
- * different constants (`if cfg.level == "word":` around one, `elif cfg.level == "char":` around the
- * other), in one scope with no loop around both, and nothing between them assigns that name: one
+ * True when the two sites sit in the arms of two `if` statements that test one name (or one query
+ * of the machine, `platform.system()`) against two different constants (`if cfg.level == "word":`
+ * around one, `elif cfg.level == "char":` around the other), in one scope with no loop around both, and nothing between them assigns that name: one
  * run sees one value, so at most one of the two sites runs.
  */
 export function underDifferentConstants(a: Node, b: Node): boolean {
@@ -73,7 +73,7 @@ export function underDifferentConstants(a: Node, b: Node): boolean {
   return false;
 }
 
-/** The `name == constant` tests of the `if` and `elif` arms around a site: the name's text, and the constant's value. */
+/** The `name == constant` tests (or `platform.system() == constant`) of the `if` and `elif` arms around a site: the subject's text, and the constant's value. */
 function constantTests(site: Node): Map<string, string> {
   const tests = new Map<string, string>();
   let child = site;
@@ -84,11 +84,24 @@ function constantTests(site: Node): Map<string, string> {
       const [left, right] = [test.namedChild(0)!, test.namedChild(1)!];
       const constant = (side: Node) => stringValue(side) ?? numberValue(side)?.toString();
       const value = constant(right);
-      if (value !== undefined && (left.type === 'identifier' || left.type === 'attribute')) tests.set(left.text, value);
+      if (value !== undefined && (left.type === 'identifier' || left.type === 'attribute' || asksMachine(left))) tests.set(left.text, value);
     }
     child = parent;
   }
   return tests;
+}
+
+/**
+ * Queries of the machine a run is on (`platform.system()`, `socket.gethostname()`,
+ * `getpass.getuser()`), called with no argument: each answers the same for the whole run, as a
+ * name never assigned does, so two tests of one against two constants never both hold. A call that
+ * may answer otherwise on a second call (`input()`, `random.choice(...)`) is not one.
+ */
+const MACHINE_QUERIES = new Set(['platform.system', 'platform.node', 'platform.machine', 'platform.platform', 'socket.gethostname', 'getpass.getuser', 'os.getlogin']);
+
+function asksMachine(expression: Node): boolean {
+  return expression.type === 'call' && expression.childForFieldName('arguments')?.namedChildCount === 0
+    && MACHINE_QUERIES.has(expression.childForFieldName('function')?.text ?? '');
 }
 
 /** Something between the two sites assigns `subject` (`cfg.level`), or the name it is read from (`cfg`). */
