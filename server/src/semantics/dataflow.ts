@@ -15,7 +15,7 @@ import { definedOf, pushTo } from '../engine/collections';
 import type { SemanticIndex } from './index';
 import { columnList, columnsTakenAt } from './columns';
 import { describeDataIO, holdsData, tablesInQuery, type DataIO } from './dataio';
-import { callFillsParameters, COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
+import { COMPREHENSION_TYPES, innermostValue, MODULE_SCOPE } from './definitions';
 import { stringValue } from './literals';
 import { enclosingFunction, enclosingLoops, enclosingStatement, withItemParts, firstAtOrAfter, firstStartAtOrAfter, memoKey, methodClass, nodeKey, sameNode, startingWithin, startsOf, stripParens } from './nodes';
 import { evaluatePath, isExact, knownString, pathKey, type KnownString, type PathValue } from './pathValues';
@@ -319,18 +319,9 @@ export class DataFlow {
   runsAt(node: Node): Node[] {
     const fn = enclosingFunction(node);
     if (!fn) return [node];
-    return this.runningCallsOf(fn)
+    return this.callsOf(fn)
       .filter((read) => !read.deferred)
       .map((read) => read.node);
-  }
-
-  /**
-   * `callsOf`, less the calls that leave a required parameter unfilled (`scrape_all()` for
-   * `def scrape_all(year)`, a stale `__main__` block): Python raises `TypeError` there before the
-   * body runs, so such a call runs nothing of the function, and orders nothing it writes or reads.
-   */
-  runningCallsOf(fn: Node): NameRead[] {
-    return this.callsOf(fn).filter((read) => !read.node.parent || callFillsParameters(read.node.parent, fn));
   }
 
   /**
@@ -508,7 +499,7 @@ export class DataFlow {
     // A call from inside its own recursion never starts the first run.
     this.firstCalls.set(fn.startIndex, null);
     let first: Node[] | undefined;
-    for (const read of [...this.runningCallsOf(fn), ...this.methodCallsOf(fn)]) {
+    for (const read of [...this.callsOf(fn), ...this.methodCallsOf(fn)]) {
       const chain = this.firstRunSites(read.node);
       if (chain && (!first || runsEarlier(offsets(chain), offsets(first)))) first = chain;
     }

@@ -152,38 +152,3 @@ export function collectDefinitions(byType: NodesByType, bindings: ImportBinding[
   definitions.sort((a, b) => a.node.startIndex - b.node.startIndex);
   return definitions;
 }
-
-/**
- * False when a call leaves a required parameter of the function it calls unfilled: no positional
- * argument reaches it and no keyword argument names it (`scrape_all()` for `def scrape_all(year)`),
- * with no `*args` or `**kwargs` splat in the call that might. Python raises `TypeError` then, before
- * the body runs. A decorated function may take other arguments than its own parameters (a command
- * line's `@click.command()` fills them), so its calls are taken to bind.
- */
-export function callFillsParameters(call: Node, fn: Node): boolean {
-  if (fn.parent?.type === 'decorated_definition') return true;
-  const args = call.childForFieldName('arguments');
-  if (args?.type !== 'argument_list') return true;
-  let positional = 0;
-  const keywords = new Set<string>();
-  for (const arg of args.namedChildren) {
-    if (!arg || arg.type === 'comment') continue;
-    if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') return true;
-    if (arg.type === 'keyword_argument') keywords.add(arg.childForFieldName('name')?.text ?? '');
-    else positional++;
-  }
-  let position = 0;
-  let keywordOnly = false;
-  for (const param of fn.childForFieldName('parameters')?.namedChildren ?? []) {
-    if (!param || param.type === 'comment' || param.type === 'positional_separator' || param.type === 'dictionary_splat_pattern') continue;
-    const splat = param.type === 'typed_parameter' ? param.namedChildren.find((child) => child?.type === 'list_splat_pattern' || child?.type === 'dictionary_splat_pattern') : undefined;
-    if (param.type === 'keyword_separator' || param.type === 'list_splat_pattern' || splat) {
-      keywordOnly ||= param.type !== 'typed_parameter' || splat?.type === 'list_splat_pattern';
-      continue;
-    }
-    const filled = (!keywordOnly && position < positional) || keywords.has(parameterName(param)?.text ?? '\0');
-    if (!keywordOnly) position++;
-    if ((param.type === 'identifier' || param.type === 'typed_parameter') && !filled) return false;
-  }
-  return true;
-}

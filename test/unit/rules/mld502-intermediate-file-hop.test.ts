@@ -674,48 +674,6 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
-      name: 'a builder and an updater of a store called in order only by calls that leave a required parameter unfilled (a stale __main__ block, a keyword-only parameter, inside a main function): TypeError before either body runs',
-      code: py`
-        import pandas as pd
-        from sklearn.linear_model import LogisticRegression
-
-        def scrape_all_stats(year):
-            frame = fetch_pages(year)
-            frame.to_csv(f"output/{year}/stats{year}.csv")
-            return frame
-
-        def scrape_new_stats(year, pages):
-            old = pd.read_csv(f"output/{year}/stats{year}.csv")
-            fresh = pd.concat([fetch_pages(year, pages), old], ignore_index=True)
-            LogisticRegression().fit(fresh[FEATURES], fresh["won"])
-
-        def export_ratings(*, out_dir):
-            ratings.to_parquet(f"{out_dir}/ratings.parquet")
-
-        def fit_ratings(out_dir):
-            table = pd.read_parquet(f"{out_dir}/ratings.parquet")
-            LogisticRegression().fit(table[FEATURES], table["won"])
-
-        def build_elo(season: int, k: float = 20.0):
-            elo.to_csv(f"elo_{season}.csv")
-
-        def train_elo(season):
-            history = pd.read_csv(f"elo_{season}.csv")
-            LogisticRegression().fit(history[FEATURES], history["won"])
-
-        def main():
-            build_elo(k=32.0)
-            train_elo(2024)
-
-        if __name__ == "__main__":
-            scrape_all_stats()
-            scrape_new_stats()
-            export_ratings()
-            fit_ratings("out")
-            main()
-      `,
-    },
-    {
       name: 'written in one function, read in another (data-access helpers)',
       code: py`
         import pandas as pd
@@ -1026,71 +984,6 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
-    {
-      name: 'a builder called with its required parameters filled (positionally, by keyword, through a splat, by a default, or decorated) still writes what the updater reads back',
-      code: py`
-        import sys
-        import click
-        import pandas as pd
-        from sklearn.linear_model import LogisticRegression
-
-        def scrape_all_stats(year):
-            fetch_pages(year).to_csv(f"output/{year}/stats{year}.csv")
-
-        def scrape_new_stats(year, pages=1):
-            old = pd.read_csv(f"output/{year}/stats{year}.csv")
-            LogisticRegression().fit(old[FEATURES], old["won"])
-
-        def export_ratings(*, out_dir: str):
-            ratings.reset_index().to_parquet(f"{out_dir}/ratings.parquet")
-
-        def fit_ratings(out_dir):
-            X, y = split_xy(pd.read_parquet(f"{out_dir}/ratings.parquet"))
-            model.fit(X, y)
-
-        def build_elo(season=2024, *args: str):
-            elo.to_csv(f"elo_{season}.csv")
-
-        def train_elo(season=2024):
-            history = pd.read_csv(f"elo_{season}.csv")
-            LogisticRegression().fit(history[FEATURES], history["won"])
-
-        @click.command()
-        @click.argument("path")
-        def dump_games(path):
-            games.to_csv("games.csv")
-
-        def fit_games():
-            played = pd.read_csv("games.csv")
-            LogisticRegression().fit(played[FEATURES], played["won"])
-
-        def split_args(tag, name):
-            frame.to_csv("split.csv")
-
-        def read_split(tag, name):
-            split = pd.read_csv("split.csv")
-            LogisticRegression().fit(split[FEATURES], split["won"])
-
-        if __name__ == "__main__":
-            scrape_all_stats(2024)
-            scrape_new_stats(2024)
-            export_ratings(out_dir="out")
-            fit_ratings("out")
-            build_elo()
-            train_elo()
-            dump_games()
-            fit_games()
-            split_args(*sys.argv[1:3])
-            read_split(*sys.argv[1:3])
-      `,
-      findings: [
-        { line: 10, message: /stats\{year\}\.csv.*read back here/ },
-        { line: 17, message: /ratings\.parquet.*read back here/ },
-        { line: 24, message: /elo_.*read back here/ },
-        { line: 33, message: /games\.csv.*read back here/ },
-        { line: 40, message: /split\.csv.*read back here/ },
-      ],
-    },
     {
       name: 'a read-back handed to a check whose result is kept, or to a call that names another step or no check, still feeds the next step',
       code: py`

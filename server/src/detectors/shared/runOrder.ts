@@ -183,7 +183,7 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   // runs that skipped it (`if not predict:` trains, saves and returns): that read finds an earlier run's file.
   if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex && !returnsBefore(write, read);
   // The write's function, called earlier in the read's own body, runs first in every run of that body.
-  if (fw && calledEarlierInBody(flow.runningCallsOf(fw), read)) return true;
+  if (fw && calledEarlierInBody(flow.callsOf(fw), read)) return true;
   const reads = flow.runsAt(read);
   // Two module-level runs in the two arms of one `if` never both happen (`if mode == "train": train() else: serve()`).
   return flow.runsAt(write).some((w) => reads.some((r) => w.startIndex < r.startIndex && !inExclusiveArms(w, r))) || firstRunsBefore(flow, write, read);
