@@ -1662,6 +1662,17 @@ const noisyHeadScript = (declaration: string, tail: string) => py`
   X = torch.from_numpy(np.load("X.npy"))
   y = torch.from_numpy(np.load("y.npy"))
 ` + tail;
+/** A model class that builds the NoisyHead in its `__init__`, named nowhere outside its own body unless a tail builds it. */
+const UNBUILT_WRAPPER = py`
+  class Wrapper(nn.Module):
+      def __init__(self):
+          super().__init__()
+          self.head = NoisyHead(8)
+
+      def forward(self, x):
+          return self.head(x)
+
+`;
 /** Training a network of built-in layers and saving its weights. */
 const TRAINED_SEQUENTIAL = py`
   model = nn.Sequential(nn.Linear(8, 16), nn.ReLU(), nn.Linear(16, 1))
@@ -4045,6 +4056,10 @@ ruleTests(unseededRandomness, {
       code: noisyHeadScript('class NoisyHead(nn.Module):\n', TRAINED_SEQUENTIAL),
     },
     {
+      name: 'a PyTorch module class built only in the __init__ of a model class the script never names outside its body: neither is ever built, so the draws never run',
+      code: noisyHeadScript('class NoisyHead(nn.Module):\n', UNBUILT_WRAPPER + TRAINED_SEQUENTIAL),
+    },
+    {
       name: 'the same unused module class on torch.nn.Module spelled out, in a script that loads only tensors (weights_only=True rebuilds no class)',
       code: noisyHeadScript('class NoisyHead(torch.nn.Module):\n', TRAINED_SEQUENTIAL.replace('for epoch', 'model.load_state_dict(torch.load("warm.pt", weights_only=True))\nfor epoch')),
     },
@@ -4466,6 +4481,10 @@ ruleTests(unseededRandomness, {
     seededCase(
       'the unused module class with a metaclass beside its base, which may register it: still counts',
       noisyHeadScript('class NoisyHead(nn.Module, metaclass=AutoRegister):\n', TRAINED_SEQUENTIAL), 9, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from sklearn.metrics import r2_score', 'torch.manual_seed(SEED)',
+    ),
+    seededCase(
+      'the module class built only in the __init__ of a model class the script builds: both run, still counts',
+      noisyHeadScript('class NoisyHead(nn.Module):\n', UNBUILT_WRAPPER + TRAINED_SEQUENTIAL + 'print(Wrapper()(X).shape)\n'), 9, /^`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from sklearn.metrics import r2_score', 'torch.manual_seed(SEED)',
     ),
     seededCase(
       'the unused module class named once outside its body (handed to a registry): still counts',

@@ -10,7 +10,7 @@ import { trainingCall } from '../../semantics/training';
 import { SELF_RETURNING } from '../../semantics/library/torch';
 import { isTransformerClass, mutatesReceiver, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
-import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
+import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, topLevelStatement, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { parameterName } from '../../semantics/definitions';
 import { metricCall } from './evaluation';
@@ -393,9 +393,9 @@ export function onLayerBasesOnly(node: Node, bases: readonly string[]): boolean 
 }
 
 /**
- * Classes of a file run as a program whose name the file never reads outside their own body: nothing
- * here builds them, so their methods never run in this file (a trainer class kept for the scripts
- * that import it). Those are plain classes (no base class, no decorator, not a pytest `Test...`
+ * Classes of a file run as a program whose name the file never reads outside their own body, or
+ * outside such classes: nothing here builds them, so their methods never run in this file (a
+ * trainer class kept for the scripts that import it, a stub layer only its unused model builds). Those are plain classes (no base class, no decorator, not a pytest `Test...`
  * class), and classes built only on a PyTorch module or a Keras layer or model, which build none of
  * their subclasses, where the file unpickles nothing (unpickling rebuilds a module of `__main__` by
  * its name). Another base or a decorator may build or register a class without naming it
@@ -408,7 +408,22 @@ const unbuiltClasses = oncePer((index: SemanticIndex): Node[] => {
     && (/^(\(\s*(object\s*)?\))?$/.test(node.childForFieldName('superclasses')?.text ?? '')
       || (onLayerBasesOnly(node, bases) && !unpickles(index))));
   if (idle.length === 0) return [];
-  return idle.filter(({ name, node }) => index.identifiersNamed(name).every((id) => isAncestorOf(node, id))).map(({ node }) => node);
+  // A class named only inside itself, or inside such classes (a stub layer built only in the
+  // `__init__` of a model class nothing builds), is never built either: grown to a fixed point,
+  // each name looked up by the top-level statement that holds it.
+  const unbuilt = new Set<number>();
+  const names = idle.map(({ name }) => index.identifiersNamed(name));
+  for (let grew = true; grew;) {
+    grew = false;
+    idle.forEach(({ node }, k) => {
+      if (unbuilt.has(node.startIndex)) return;
+      if (names[k].every((id) => isAncestorOf(node, id) || unbuilt.has(topLevelStatement(id).startIndex))) {
+        unbuilt.add(node.startIndex);
+        grew = true;
+      }
+    });
+  }
+  return idle.filter(({ node }) => unbuilt.has(node.startIndex)).map(({ node }) => node);
 });
 
 /** Packages whose functions the model knows: what they do with a data set or a model is not training unless a rule above says so. */
