@@ -3341,6 +3341,33 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
   });
 });
 
+describe('MLD802: estimators handed to a function of the file that seeds before it fits', () => {
+  /** Models built in a dictionary (or a forest by its name), then handed to `helper`, the first function that seeds. */
+  const handed = (helper: string, body: string, call: string) => py`
+    import numpy as np
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.linear_model import LogisticRegression
+
+    models = {"Logistic Regression": LogisticRegression(), "Random Forest": RandomForestClassifier()}
+    forest = RandomForestClassifier(n_estimators=50)
+
+    def ${helper}(models, X, y):
+${body}
+    ${call}
+  `;
+  const SEEDS_FIRST = '        np.random.seed(42)\n        return {name: model.fit(X, y).score(X, y) for name, model in models.items()}';
+  const NO_SEED = '        return {name: model.fit(X, y).score(X, y) for name, model in models.items()}';
+
+  it('leaves alone models in a dictionary, and a forest by its name, that every read hands to such a function', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/compare.py', handed('fit_and_score', SEEDS_FIRST, 'scores = fit_and_score(models=models, X=X_tr, y=y_tr)\n    print(fit_and_score(forest, X_tr, y_tr))'), missingRandomState), []);
+  });
+
+  it('still reports them when the function seeds nothing, or the dictionary is also used before any seed', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/compare.py', handed('fit_all', NO_SEED, 'scores = fit_all(models, X_tr, y_tr)\n    print(fit_all(forest, X_tr, y_tr))'), missingRandomState), [5]);
+    assert.deepEqual(await findingLinesIn('file:///proj/compare.py', handed('fit_and_score', SEEDS_FIRST, 'models["Random Forest"].fit(X_tr, y_tr)\n    scores = fit_and_score(models, X_tr, y_tr)\n    print(fit_and_score(forest, X_tr, y_tr))'), missingRandomState), [5]);
+  });
+});
+
 describe('MLD802 in a test that saves the model into its own temporary folder', () => {
   it('judges the model where the test loads the file back, and leaves alone a test that only checks the loaded model\'s type, attributes or output shape', async () => {
     const code = py`
