@@ -5223,6 +5223,47 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'an app\'s loader writing each artifact into an entry of one cache dictionary restores one state: one finding; two dictionaries, or one written in two functions, stay apart',
+      code: py`
+        import pickle
+        from pathlib import Path
+
+        ml_path = Path(__file__).parent / "ml"
+        _model_cache = {"model": None}
+
+
+        def load_models():
+            with open(ml_path / "best_house_price_model.pkl", "rb") as f:
+                _model_cache["model"] = pickle.load(f)
+            try:
+                with open(ml_path / "property_type_encoder.pkl", "rb") as f:
+                    _model_cache["property_type_encoder"] = pickle.load(f)
+            except FileNotFoundError:
+                _model_cache["property_type_encoder"] = None
+            with open(ml_path / "city_encoder.pkl", "rb") as f:
+                _model_cache["city_encoder"] = pickle.load(f)
+            return _model_cache
+
+
+        def load_other(state, spare):
+            with open(ml_path / "ranker_model.pkl", "rb") as f:
+                state["model"] = pickle.load(f)
+            with open(ml_path / "scaler_model.pkl", "rb") as f:
+                spare["model"] = pickle.load(f)
+
+
+        def load_again():
+            with open(ml_path / "backup_model.pkl", "rb") as f:
+                _model_cache["model"] = pickle.load(f)
+      `,
+      findings: [
+        { line: 10, message: /\(as do 2 loads of other files made with it in one dictionary, linked\)$/, related: 2 },
+        { line: 23, message: /^`pickle\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 25, message: /^`pickle\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 30, message: /^`pickle\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
       name: 'in a folder named for models, a file whose own name says nothing of what it holds, one that names a model beside its data, and a data file used as a model are still models',
       code: py`
         import pickle
