@@ -10,7 +10,7 @@ import { BOOSTING_RANDOM, isEstimatorConstructor, lastSegment, packageOf, random
 import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
 import { loadedModelOrigins, OUTPUT_METHODS, restoredFromValues } from './shared/models';
 import { estimatorArgument } from './shared/evaluation';
-import { assignedName } from './shared/objects';
+import { assignedName, elementOf } from './shared/objects';
 import { drawReachesResult, modelOnlyCheckedToExist, modelReachesNoResult, onlyLookedAt, usesOfTarget } from './shared/randomReach';
 import { resampledChangesNoResult } from './shared/resampledCounts';
 import { oneColumn } from './shared/featureColumns';
@@ -677,19 +677,10 @@ function drawsFromSeededNumpy(index: SemanticIndex, call: CallSite, kind: Random
  */
 function seededBeforeEveryUse(index: SemanticIndex, call: CallSite, kind: RandomCallKind | 'pandas', seeded: (at: Node) => boolean): boolean {
   if (kind === 'pandas' || !call.qname || !/^[A-Z]/.test(lastSegment(call.qname))) return false;
-  const definition = boundName(index, heldIn(call.node));
+  // An entry of a dictionary, list or tuple literal (`models = {"RF": RandomForestClassifier(), ...}`) is used where it is.
+  const definition = boundName(index, elementOf(call.node) ?? call.node);
   const uses = definition ? index.dataflow.usesOf(definition) : [];
   return uses.length > 0 && uses.every(({ node: use }) => seeded(use) || seededWhereHandedOn(index, use, seeded));
-}
-
-/**
- * The dictionary, list or tuple literal an estimator is an entry of (`models = {"RF":
- * RandomForestClassifier(), ...}`): its uses are the estimator's. The estimator itself otherwise.
- */
-function heldIn(node: Node): Node {
-  const parent = node.parent;
-  if (parent?.type === 'pair' && sameNode(parent.childForFieldName('value'), node) && parent.parent?.type === 'dictionary') return parent.parent;
-  return parent?.type === 'list' || parent?.type === 'tuple' ? parent : node;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './types';
 import type { SemanticIndex } from '../semantics';
 import type { NameRead } from '../semantics/dataflow';
 import type { CallSite, Definition, ImportBinding } from '../semantics/types';
-import { pushTo } from '../engine/collections';
+import { oncePer, pushTo } from '../engine/collections';
 import { enclosingFunction, enclosingStatement, isTopLevel, sameNode, stripParens } from '../semantics/nodes';
 import { cellRunsNothing, magicSetsUpOnly, setUpOnlyCells } from './shared/installCommands';
 import { printedFiles } from './shared/shell';
@@ -807,9 +807,13 @@ function blockObserves(block: Node | null, own: Set<string>, scopes: OwnNames): 
 
 /** A call of a function the call's own cell defines: its body's statements and calls are checked with the cell's. */
 function callsOwnFunction(index: SemanticIndex, call: CallSite): boolean {
-  if (call.callee.type !== 'identifier') return false;
-  const binding = index.bindingAt(call.callee);
-  return binding?.kind === 'def' && index.segmentIndexOf(binding.node) === call.segmentIndex;
+  return ownFunction(index, call.callee, call.segmentIndex);
+}
+
+/** Whether `name` is a function the cell `segment` itself defines. */
+function ownFunction(index: SemanticIndex, name: Node, segment: number): boolean {
+  const binding = name.type === 'identifier' ? index.bindingAt(name) : undefined;
+  return binding?.kind === 'def' && index.segmentIndexOf(binding.node) === segment;
 }
 
 /**
@@ -826,8 +830,7 @@ function mapsQuietly(index: SemanticIndex, call: CallSite): boolean {
   if (!mapped) return false;
   if (mapped.type === 'lambda') return true;
   if (mapped.type !== 'identifier') return false;
-  const binding = index.bindingAt(mapped);
-  if (binding?.kind === 'def') return index.segmentIndexOf(binding.node) === call.segmentIndex;
+  if (index.bindingAt(mapped)?.kind === 'def') return ownFunction(index, mapped, call.segmentIndex);
   const qname = index.qualify(mapped) ?? '';
   return qname.startsWith('builtins.') && PURE_BUILTINS.has(qname.slice(9));
 }
@@ -1113,12 +1116,7 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
   const observes = (s: Segment) => observing.get(position.get(s)!);
   // A cell below that ran earlier and is itself left out this way does not count against it. Each
   // cell's answer is worked out once: the question only looks further down.
-  const earlyObservations = new Map<Segment, boolean>();
-  const earlyObservation = (s: Segment): boolean => {
-    let answer = earlyObservations.get(s);
-    if (answer === undefined) earlyObservations.set(s, (answer = observedEarly(s)));
-    return answer;
-  };
+  const earlyObservation = oncePer((s: Segment): boolean => observedEarly(s));
   const observedEarly = (s: Segment): boolean => {
     const own = observes(s);
     if (!own || sharesCount(s) || !ranBeforeSomeAbove(s)) return false;
@@ -1181,12 +1179,7 @@ function symptoms(segments: readonly Segment[], firstLine: (segment: Segment) =>
     const around = aroundAll.get(segment);
     return around ? (around.above?.executionOrder ?? 0) + around.place : undefined;
   };
-  const uncountedInOrder = new Map<Segment, boolean>();
-  const ranInOrderUncounted = (segment: Segment): boolean => {
-    let answer = uncountedInOrder.get(segment);
-    if (answer === undefined) uncountedInOrder.set(segment, (answer = inOrderUncounted(segment)));
-    return answer;
-  };
+  const ranInOrderUncounted = oncePer((segment: Segment): boolean => inOrderUncounted(segment));
   const inOrderUncounted = (segment: Segment): boolean => {
     const own = namesOf(segment);
     const around = aroundAll.get(segment);

@@ -9,6 +9,7 @@ import { pathBindings, respelledFrom, spellsPathAgain, type PathValue } from '..
 import { inLiteralDeadBranch, numberValue, stringValue } from '../semantics/literals';
 import { atLeast, type LibraryFloors } from '../engine/versions';
 import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, sameNode, startsOf, stripParens } from '../semantics/nodes';
+import { elementOf } from './shared/objects';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { DATA_WORDS } from './shared/artifacts';
 import { LoadGroups, type ContainerKind, type GroupedLoad } from './shared/loadGroups';
@@ -1455,12 +1456,6 @@ const MAX_ALTERNATIVES = 32;
  * one when loading it fails), or in a branch that returns and after it (a cache, else storage): one
  * thing restored from one of two files, so one finding.
  */
-/** The list, tuple or dictionary `node` is an element of (also as a dictionary entry's value). */
-function elementOf(node: Node): Node | undefined {
-  const parent = node.parent;
-  const container = parent?.type === 'pair' && sameNode(parent.childForFieldName('value'), node) ? parent.parent : parent;
-  return container && ['list', 'tuple', 'expression_list', 'dictionary'].includes(container.type) ? container : undefined;
-}
 
 /**
  * The call of a function of the file that runs `call` as an element of a container: the load of the

@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import { objectRoot, type DataFlow } from '../../semantics/dataflow';
 import type { CallSite, Definition } from '../../semantics/types';
-import { stripParens } from '../../semantics/nodes';
+import { sameNode, stripParens } from '../../semantics/nodes';
 import { cutAtToken } from './messages';
 import { pushTo } from '../../engine/collections';
 
@@ -101,4 +101,11 @@ export function enclosedBy(node: Node, test: (around: Node) => boolean): boolean
 /** A short name for an expression in a message: its text when it is short and on one line. */
 export function shortText(node: Node, max = 40): string {
   return cutAtToken(node.text.replace(/\s+/g, ' '), max, '…');
+}
+
+/** The list, tuple or dictionary `node` is an element of (also as a dictionary entry's value). */
+export function elementOf(node: Node): Node | undefined {
+  const parent = node.parent;
+  const container = parent?.type === 'pair' && sameNode(parent.childForFieldName('value'), node) ? parent.parent : parent;
+  return container && ['list', 'tuple', 'expression_list', 'dictionary'].includes(container.type) ? container : undefined;
 }
