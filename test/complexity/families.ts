@@ -156,6 +156,26 @@ export function modelDictionaryOf(lines: number): DocumentSource {
   ].join('\n')}\n`);
 }
 
+/**
+ * One recursive helper that hands the frame it is given on to itself at thousands of calls, and
+ * reads `.values` of it: the kind of a parameter is asked once, not again at every call at every
+ * level of the recursion (exponential in the calls).
+ */
+export function recursiveHelperOf(lines: number): DocumentSource {
+  const calls = Math.max(1, lines - HEADER.length - 8);
+  return scriptSource('file:///recursive.py', `${[
+    ...HEADER,
+    'def walk(df, node):',
+    '    if node is None:',
+    '        return df.values',
+    ...Array.from({ length: calls }, (_, i) => `    part_${i} = walk(df, node.children[${i}])`),
+    '    return node',
+    'frame = pd.read_csv("a.csv")',
+    'walk(frame, tree)',
+    'matrix = frame.values',
+  ].join('\n')}\n`);
+}
+
 export function scriptOf(family: (i: number) => string[], lines: number): DocumentSource {
   const out = [...HEADER];
   for (let i = 0; out.length < lines; i++) out.push(...family(i));

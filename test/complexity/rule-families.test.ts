@@ -11,7 +11,7 @@ import { RULES } from '../../server/src/detectors';
 import { buildDocument, type DocumentSource } from '../../server/src/documents/source';
 import { parseOnce } from '../../server/src/parsing/incremental';
 import { parser } from '../support/engine';
-import { checkHelpersOf, deepExpressionOf, FAMILIES, modelDictionaryOf, notebookOf, observingCellsOf, recordHopsOf, scriptOf, trainingLoopsOf, uncountedCellsOf } from './families';
+import { checkHelpersOf, deepExpressionOf, FAMILIES, recursiveHelperOf, modelDictionaryOf, notebookOf, observingCellsOf, recordHopsOf, scriptOf, trainingLoopsOf, uncountedCellsOf } from './families';
 
 const SIZES = [5000, 10000, 20000];
 const MAX_GROWTH = 2.5;
@@ -77,4 +77,5 @@ describe('analysis time per rule family grows linearly', function () {
   it('thousands of record files written and read back', () => growth('record files read back', recordHopsOf));
   it('thousands of helpers that check the frame they are given', () => growth('check helpers', checkHelpersOf));
   it('thousands of training loops, each network evaluated after its loop', () => growth('training loops', trainingLoopsOf));
+  it('one recursive helper handing its frame on to itself at thousands of calls', () => growth('recursive helper', recursiveHelperOf));
 });

@@ -170,7 +170,17 @@ export function bindingKinds<K>(index: SemanticIndex, identifier: Node, memo: Ch
   const kinds: (K | undefined)[] = [];
   for (const definition of definitions) {
     if (definition.kind === 'param') {
-      kinds.push(ofParameter());
+      // Asked once per parameter too: a recursive function that passes its parameter on
+      // (`walk(df, node.left) | walk(df, node.right)`) asked every call site again at every level,
+      // exponential in the calls. A parameter reached again through its own calls is unknown there.
+      const key = `param ${nodeKey(definition.node)}`;
+      let kind = remembered.get(key);
+      if (kind === undefined) {
+        remembered.set(key, CYCLE);
+        kind = ofParameter() ?? null;
+        remembered.set(key, kind);
+      }
+      kinds.push(kind === CYCLE || kind === null ? undefined : kind);
       continue;
     }
     const value = definition.kind === 'assign' || definition.kind === 'walrus' ? definition.value : undefined;

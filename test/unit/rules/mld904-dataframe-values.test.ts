@@ -229,6 +229,36 @@ ruleTests(dataframeValues, {
       `,
     },
     {
+      name: 'a frame handed to a recursive helper: the frame itself is still known where it is read',
+      code: py`
+        import pandas as pd
+        def walk(df, node):
+            if node is None:
+                return df.values
+            left = walk(df, node.left)
+            right = walk(df, node.right)
+            return left | right
+        frame = pd.read_csv("a.csv")
+        walk(frame, tree)
+        matrix = frame.values
+      `,
+      // Inside the helper the recursive calls hand on a parameter whose kind is being asked: unknown there.
+      findings: [{ line: 10, column: 16, message: /converts a pandas DataFrame/ }],
+      safety: 'safe',
+      output: py`
+        import pandas as pd
+        def walk(df, node):
+            if node is None:
+                return df.values
+            left = walk(df, node.left)
+            right = walk(df, node.right)
+            return left | right
+        frame = pd.read_csv("a.csv")
+        walk(frame, tree)
+        matrix = frame.to_numpy()
+      `,
+    },
+    {
       name: 'a parameter annotated pd.DataFrame',
       code: py`
         import pandas as pd
