@@ -9,7 +9,7 @@ import { addKeywordArgument, replaceNode } from './shared/edits';
 import { BOOSTING_RANDOM, isEstimatorConstructor, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
 import { loadedModelOrigins, OUTPUT_METHODS, restoredFromValues } from './shared/models';
-import { estimatorArgument } from './shared/evaluation';
+import { dictionariesOf, estimatorArgument, gridArgument } from './shared/evaluation';
 import { assignedName, elementOf } from './shared/objects';
 import { drawReachesResult, modelOnlyCheckedToExist, modelReachesNoResult, onlyLookedAt, usesOfTarget } from './shared/randomReach';
 import { resampledChangesNoResult } from './shared/resampledCounts';
@@ -305,22 +305,9 @@ function seededCopiesOnly(index: SemanticIndex, node: Node, hops = 0): boolean {
   });
 }
 
-/** The search's grid: the second argument or its keyword (`param_grid`, `param_distributions`, `search_spaces`). */
-const GRID_KEYWORDS = ['param_grid', 'param_distributions', 'search_spaces'];
-
 /** A search's grid as the dictionaries it lists (one, or each of a list of them, followed through names). */
 function gridDictionaries(index: SemanticIndex, search: CallSite): Node[] {
   return dictionariesOf(index, gridArgument(search));
-}
-
-function gridArgument(search: CallSite): Node | undefined {
-  return search.args[1] ?? GRID_KEYWORDS.map((keyword) => search.kwargs.get(keyword)).find((value) => value !== undefined);
-}
-
-/** A grid's dictionaries: the one it is, or each of the list it is, followed through names. */
-function dictionariesOf(index: SemanticIndex, given: Node | null | undefined): Node[] {
-  const grid = given ? index.valueOf(given) : undefined;
-  return grid?.type === 'dictionary' ? [grid] : grid?.type === 'list' ? grid.namedChildren.flatMap((child) => (child ? [index.valueOf(child)] : [])) : [];
 }
 
 /** A grid that travels with an estimator: a dictionary, or a list of them, written out in the file (no other value counts as one). */

@@ -494,6 +494,41 @@ ruleTests(preprocessingBeforeSplit, {
       `,
     },
     {
+      name: 'a scaler before the split, when the tree model takes the best settings of a search whose grid is literal dictionaries that tune no booster (straight, through a name, a list of grids, a random search)',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import GradientBoostingRegressor, RandomForestClassifier
+        from sklearn.metrics import mean_squared_error
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV, train_test_split
+        from sklearn.preprocessing import MinMaxScaler, StandardScaler
+        from xgboost import XGBClassifier
+
+        def turbine(frame):
+            frame = pd.DataFrame(StandardScaler().fit_transform(frame), columns=frame.columns)
+            train_df, val_df = train_test_split(frame, test_size=0.2, random_state=42)
+            X_tr, y_tr = train_df.drop("power", axis=1), train_df["power"]
+            X_va, y_va = val_df.drop("power", axis=1), val_df["power"]
+            grid = {"n_estimators": [100, 200], "max_depth": [3, 4], "learning_rate": [0.05, 0.1]}
+            search = GridSearchCV(estimator=GradientBoostingRegressor(random_state=0), param_grid=grid, cv=3)
+            search.fit(X_tr, y_tr)
+            best = search.best_params_
+            gbr = GradientBoostingRegressor(**best, random_state=1)
+            gbr.fit(X_tr, y_tr)
+            print(mean_squared_error(y_va, gbr.predict(X_va)))
+
+        def churn(X, y):
+            X = MinMaxScaler().fit_transform(X)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            rs = RandomizedSearchCV(RandomForestClassifier(random_state=0), [{"max_depth": [4, 8]}, {"min_samples_leaf": [1, 5]}], n_iter=4, random_state=0)
+            rs.fit(X_tr, y_tr)
+            forest = RandomForestClassifier(**rs.best_params_, random_state=0).fit(X_tr, y_tr)
+            gs = GridSearchCV(XGBClassifier(random_state=0), {"max_depth": [3, 6], "subsample": [0.8, 1.0]})
+            gs.fit(X_tr, y_tr)
+            boosted = XGBClassifier(random_state=0, **gs.best_params_).fit(X_tr, y_tr)
+            print(forest.score(X_te, y_te), boosted.score(X_te, y_te))
+      `,
+    },
+    {
       name: 'a scaler before the folds, when every model trained in the loop over the folds, or handed to the cross-validation, is a tree model: other models of the file learn from other data',
       code: py`
         import numpy as np
@@ -905,6 +940,52 @@ ruleTests(preprocessingBeforeSplit, {
         { line: 14, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
         { line: 19, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
         { line: 25, message: /^StandardScaler is fitted on all of X before KFold\.split/ },
+      ],
+    },
+    {
+      name: 'a scaler before the split, when the best settings a tree model takes come from a search whose grid tunes the booster or an initial model, is not a literal, or is written into before the search',
+      code: py`
+        import json
+        from sklearn.ensemble import GradientBoostingRegressor
+        from sklearn.model_selection import GridSearchCV, train_test_split
+        from sklearn.preprocessing import StandardScaler
+        from xgboost import XGBRegressor
+
+        def booster(X, y):
+            X = StandardScaler().fit_transform(X)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            gs = GridSearchCV(XGBRegressor(random_state=0), {"booster": ["gbtree", "gblinear"], "max_depth": [3, 6]})
+            gs.fit(X_tr, y_tr)
+            print(XGBRegressor(**gs.best_params_, random_state=0).fit(X_tr, y_tr).score(X_te, y_te))
+
+        def initial(X, y, base):
+            X = StandardScaler().fit_transform(X)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            gs = GridSearchCV(GradientBoostingRegressor(random_state=0), [{"max_depth": [3]}, {"init": [base, "zero"]}])
+            gs.fit(X_tr, y_tr)
+            print(GradientBoostingRegressor(**gs.best_params_, random_state=0).fit(X_tr, y_tr).score(X_te, y_te))
+
+        def loaded(X, y, path):
+            X = StandardScaler().fit_transform(X)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            gs = GridSearchCV(XGBRegressor(random_state=0), json.load(open(path)))
+            gs.fit(X_tr, y_tr)
+            print(XGBRegressor(**gs.best_params_, random_state=0).fit(X_tr, y_tr).score(X_te, y_te))
+
+        def widened(X, y, kinds):
+            X = StandardScaler().fit_transform(X)
+            X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=0)
+            grid = {"max_depth": [3, 6]}
+            grid["booster"] = kinds
+            gs = GridSearchCV(XGBRegressor(random_state=0), grid)
+            gs.fit(X_tr, y_tr)
+            print(XGBRegressor(**gs.best_params_, random_state=0).fit(X_tr, y_tr).score(X_te, y_te))
+      `,
+      findings: [
+        { line: 8, message: /^StandardScaler is fitted on all of X before train_test_split/ },
+        { line: 15, message: /^StandardScaler is fitted on all of X before train_test_split/ },
+        { line: 22, message: /^StandardScaler is fitted on all of X before train_test_split/ },
+        { line: 29, message: /^StandardScaler is fitted on all of X before train_test_split/ },
       ],
     },
     {

@@ -33,6 +33,19 @@ export function estimatorArgument(call: CallSite): Node | undefined {
   return call.args[0] ?? call.kwargs.get('estimator');
 }
 
+/** A search's grid: the second argument or its keyword (`param_grid`, `param_distributions`, `search_spaces`). */
+const GRID_KEYWORDS = ['param_grid', 'param_distributions', 'search_spaces'];
+
+export function gridArgument(search: CallSite): Node | undefined {
+  return search.args[1] ?? GRID_KEYWORDS.map((keyword) => search.kwargs.get(keyword)).find((value) => value !== undefined);
+}
+
+/** A grid's dictionaries: the one it is, or each of the list it is, followed through names. */
+export function dictionariesOf(index: SemanticIndex, given: Node | null | undefined): Node[] {
+  const grid = given ? index.valueOf(given) : undefined;
+  return grid?.type === 'dictionary' ? [grid] : grid?.type === 'list' ? grid.namedChildren.flatMap((child) => (child ? [index.valueOf(child)] : [])) : [];
+}
+
 /** A call that splits data into training and held-out parts, or cross-validates on it. */
 export function holdoutCall(index: SemanticIndex, call: CallSite): Holdout | undefined {
   const q = call.qname;

@@ -9,6 +9,7 @@ import type { Mutation } from '../../semantics/dataflow';
 import { decoratorCallee, decoratorsOf, enclosingFunction, stripParens } from '../../semantics/nodes';
 import { stringValue } from '../../semantics/literals';
 import { pathBindings } from '../../semantics/pathValues';
+import { gridArgument, SEARCH_CLASSES } from './evaluation';
 
 /**
  * How a function is declared a pytest fixture (`@pytest.fixture`, `@pytest.fixture(scope="module")`,
@@ -257,17 +258,44 @@ export function literalDictionaryEntries(index: SemanticIndex, expression: Node)
 }
 
 /**
+ * The settings a search's `best_params_` can hold, read off the search it belongs to
+ * (`grid = GridSearchCV(gbr, {"max_depth": [3, 4]})`, then `grid.best_params_`, also through a name
+ * bound to it): each key of its grid's dictionary literals (one, or a list of them), with the
+ * candidates the grid gives it. Undefined when the grid is anything else.
+ */
+function searchedSettings(index: SemanticIndex, expression: Node): Map<string, Node> | undefined {
+  let node = stripParens(expression);
+  if (node.type === 'identifier') node = boundValue(index, node) ?? node;
+  const search = node.type === 'attribute' && node.childForFieldName('attribute')?.text === 'best_params_' ? node.childForFieldName('object') : null;
+  const className = search ? index.constructedClass(search) : undefined;
+  const call = search && className && SEARCH_CLASSES.test(className) ? index.originCall(search) : undefined;
+  const grid = call ? gridArgument(call) : undefined;
+  const value = grid ? index.valueOf(grid) : undefined;
+  const dictionaries = value?.type === 'list' ? value.namedChildren : grid ? [grid] : [];
+  const settings = new Map<string, Node>();
+  for (const dictionary of dictionaries) {
+    const entries = dictionary.type === 'comment' ? new Map<string, Node>() : literalDictionaryEntries(index, dictionary);
+    if (!entries) return undefined;
+    for (const [key, candidates] of entries) settings.set(key, candidates);
+  }
+  return dictionaries.length > 0 ? settings : undefined;
+}
+
+/**
  * Every keyword a call receives, its own and those of each `**settings` it unpacks, when each is a
  * dictionary literal with constant keys, or a name bound to one that nothing writes into before the call
  * (`params = {"max_depth": ...}`, then `XGBRegressor(**params)`, as an Optuna objective builds its
- * model). Undefined when any unpacked value is not such a literal, or the call unpacks `*args`.
+ * model), or the best settings of a search whose grid is made of such literals
+ * (`GradientBoostingRegressor(**grid.best_params_)`), which hold only its grid's keys, each given
+ * as the grid's candidates. Undefined when any unpacked value is none of these, or the call unpacks `*args`.
  */
 export function keywordsWithLiterals(index: SemanticIndex, call: CallSite): Map<string, Node> | undefined {
   const keywords = new Map(call.kwargs);
   for (let child = call.argumentList?.firstNamedChild; child; child = child.nextNamedSibling) {
     if (child.type === 'list_splat') return undefined;
     if (child.type !== 'dictionary_splat') continue;
-    const entries = child.namedChild(0) ? literalDictionaryEntries(index, child.namedChild(0)!) : undefined;
+    const unpacked = child.namedChild(0);
+    const entries = unpacked ? literalDictionaryEntries(index, unpacked) ?? searchedSettings(index, unpacked) : undefined;
     if (!entries) return undefined;
     for (const [key, value] of entries) keywords.set(key, value);
   }
