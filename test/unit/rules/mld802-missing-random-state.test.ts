@@ -3306,6 +3306,54 @@ const SMOKE_TESTS = py`
           self.assertEqual(len(preds), len(X))
 `;
 
+/** Smoke tests that share a helper of the test module: it builds the data and folds (or the model) they only run a search on, or ask the shape of. */
+const HELPER_SMOKE_TESTS = py`
+      from sklearn.datasets import make_classification, make_regression
+      from sklearn.ensemble import RandomForestClassifier
+      from sklearn.model_selection import KFold, StratifiedKFold
+      from src.tuning import tune_model
+
+      def make_data_and_folds(classification=True):
+          if classification:
+              x, y = make_classification(n_samples=256, n_features=8)
+              kf = StratifiedKFold(n_splits=3, shuffle=True)
+          else:
+              x, y = make_regression(n_samples=256, n_features=8)
+              kf = KFold(n_splits=3, shuffle=True)
+          cv = []
+          for train_idx, test_idx in kf.split(x, y):
+              cv.append((train_idx, test_idx))
+          return x, y, cv
+
+      def run_search(task, x, y, cv):
+          best_params, features = tune_model(task=task, x_data=x, y_data=y, cv=cv, n_trials=8)
+
+      def make_model():
+          return RandomForestClassifier(n_estimators=10)
+
+      def test_classification():
+          x, y, cv = make_data_and_folds()
+          run_search("classification", x, y, cv)
+
+      def test_regression():
+          x, y, cv = make_data_and_folds(classification=False)
+          run_search("regression", x, y, cv)
+
+      def test_fold_count():
+          x, y, cv = make_data_and_folds()
+          assert len(cv) == 3
+
+      def test_model_predicts():
+          preds = make_model().fit(X, y).predict(X)
+          assert preds.shape == (len(X),)
+
+      def test_inline_folds():
+          x, y = make_classification(n_samples=64)
+          splitter = KFold(n_splits=4, shuffle=True)
+          best_params, features = tune_model(task="classification", x_data=x, y_data=y, cv=list(splitter.split(x)))
+          assert best_params is not None
+`;
+
 describe('MLD802 in a test whose outcome no draw can change', () => {
   it('leaves alone models a collected test only asks whether they exist, their type or their shape, also through the project\'s helpers', async () => {
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', SMOKE_TESTS, missingRandomState), []);
@@ -3325,7 +3373,7 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', code, missingRandomState), [4, 7]);
   });
 
-  it('still reports the same smoke test outside a test module, and a helper of the test module that returns the model', async () => {
+  it('still reports the same smoke test outside a test module, and a helper of the test module that code other than its tests calls', async () => {
     assert.deepEqual(await findingLinesIn('file:///proj/scripts/check_models.py', SMOKE_TESTS, missingRandomState), [9, 17, 24]);
     const helper = py`
       from sklearn.ensemble import RandomForestRegressor
@@ -3336,8 +3384,49 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
       def testing_pipeline(data):
           model = RandomForestRegressor().fit(data.X, data.y)
           return model.predict(data.X)
+      MODELS = [make_model()]
     `;
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', helper, missingRandomState), [3]);
+  });
+
+  it('leaves alone folds and models a helper of the test module builds when only smoke tests call it', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/src/tests/test_models.py', HELPER_SMOKE_TESTS, missingRandomState), []);
+  });
+
+  it('still reports folds a helper builds when a test checks a score on them, the helper is called outside the tests, or the file is no test module', async () => {
+    const scored = py`
+      from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score
+      from sklearn.linear_model import LogisticRegression
+
+      def make_folds():
+          return KFold(n_splits=5, shuffle=True)
+
+      def make_cv(x, y):
+          return list(StratifiedKFold(n_splits=3, shuffle=True).split(x, y))
+
+      def test_score():
+          scores = cross_val_score(LogisticRegression(), X, y, cv=make_folds())
+          assert scores.mean() > 0.8
+
+      def test_fold_count():
+          assert len(make_cv(X, y)) == 3
+
+      DEFAULT_CV = make_cv(X, y)
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_cv.py', scored, missingRandomState), [5, 8]);
+    const fixture = py`
+      import pytest
+      from sklearn.model_selection import KFold
+
+      @pytest.fixture
+      def folds():
+          return KFold(n_splits=5, shuffle=True)
+
+      def test_fold_count(folds):
+          assert folds.get_n_splits() == 5
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_cv.py', fixture, missingRandomState), [6]);
+    assert.deepEqual(await findingLinesIn('file:///proj/src/check_models.py', HELPER_SMOKE_TESTS, missingRandomState), [9, 12, 22]);
   });
 });
 

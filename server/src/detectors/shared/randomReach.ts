@@ -1479,7 +1479,7 @@ export function modelReachesNoResult(index: SemanticIndex, construction: Node): 
  * exist (`assert metrics is not None`) or their shape. The test passes or fails alike on every run.
  */
 export function modelOnlyCheckedToExist(index: SemanticIndex, construction: Node): boolean {
-  if (!isTestModule(index.doc.uri) || !inCollectedTest(index, construction)) return false;
+  if (!isTestModule(index.doc.uri) || !runsOnlyInCollectedTests(index, construction)) return false;
   const reach = followDraw(index, [construction], { model: true, inTest: true });
   return reach === 'shape-only' || reach === 'nowhere';
 }
@@ -1531,6 +1531,20 @@ function loadsFromTestTempFolder(index: SemanticIndex, callNode: Node): Node[] |
 function asksExistenceOrType(call: CallSite): boolean {
   if (call.qname === 'builtins.isinstance' || call.qname === 'builtins.hasattr') return true;
   return call.receiver?.text === 'self' && /^assert(IsNotNone|IsNone|IsInstance|NotIsInstance)$/.test(call.method ?? '');
+}
+
+/**
+ * Whether `node` runs only in tests pytest collects: it is in one, or in a plain top-level function
+ * of the test module (no decorator: not a fixture) that only such tests call (a helper that makes the
+ * data and folds they share). pytest imports a test module to run its tests, and the project's code
+ * imports none, so such a helper runs only there, and what it returns goes back to those tests.
+ */
+function runsOnlyInCollectedTests(index: SemanticIndex, node: Node): boolean {
+  if (inCollectedTest(index, node)) return true;
+  const fn = enclosingFunction(node);
+  if (fn?.type !== 'function_definition' || fn.parent?.type !== 'module') return false;
+  const sites = returnSites(index, fn);
+  return sites.length > 0 && sites.every((site) => site.type === 'call' && inCollectedTest(index, site));
 }
 
 /** A function pytest collects: named `test...`, at the top level or in a test class of the file. */
