@@ -230,6 +230,14 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1], bins=20)\nplt.title("Scores")\nplt.show()\n', 'counts = np.bincount(y_test)\nplt.figure(figsize=(6, 4))\nplt.bar(range(len(counts)), counts)\nplt.xlabel("class")\nplt.show()\n'),
     },
     {
+      name: 'two plots in figures of their own that save them to files named in full, none by both (a literal, a folder constant and a name, the figure\'s own savefig): each file holds what its cell drew',
+      code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("../images/q4_plot1.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nfig.savefig(FIGURES + "/q4_plot2.png")\nplt.savefig(fname="../images/q4_plot2.pdf")\n').map((cell, i) => (i === 0 ? { ...cell, text: `FIGURES = "../images"\n${cell.text}` } : cell)),
+    },
+    {
+      name: 'a frame and a model written by two swapped cells into two files named in full',
+      code: reportsSwapped('np.savetxt("out/scores.txt", clf.predict_proba(X_test)[:, 1])\n', 'joblib.dump(clf, "out/model.joblib")\n').map((cell, i) => (i === 0 ? { ...cell, text: `import joblib\n${cell.text}` } : cell)),
+    },
+    {
       name: 'two curves in figures of their own run in swapped order, the lower one formatting its axis with a formatter the upper one imports: the import binds the one class whenever it ran',
       code: curvesSwapped(LOSS_CURVE, IOU_CURVE),
     },
@@ -963,6 +971,16 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'two plots in their own figures that both save a figure may write the same file: compared',
       code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("figures/dist.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nplt.savefig("figures/dist.png")\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two plots saved to one file spelled two ways, or one to a path known only at run time: compared',
+      code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("figures/dist.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nfig.savefig(FIGURES + "/dist.png")\n').map((cell, i) => (i === 0 ? { ...cell, text: `FIGURES = "figures"\n${cell.text}` } : cell)),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a plot saved to a path known only at run time may be the file the other cell saves: compared',
+      code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("figures/dist.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nfig.savefig(input("save to: "))\n'),
       findings: REPORT_RAN_LATE,
     },
     {
