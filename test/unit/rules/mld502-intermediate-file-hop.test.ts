@@ -871,6 +871,34 @@ ruleTests(intermediateFileHop, {
       ],
     },
     {
+      name: 'an array spilled to disk and read straight back memory-mapped (np.load mmap_mode), only del, comments or prints between: a view to spare memory',
+      code: py`
+        import os
+        import numpy as np
+        from sklearn.semi_supervised import LabelPropagation
+
+        def extract(model, labeled_loader, unlabeled_loader, out_dir, tag):
+            feats = predict(model, labeled_loader)
+            path = os.path.join(out_dir, f"labeled_{tag}.npy")
+            np.save(path, feats)
+            del feats
+            feats = np.load(path, mmap_mode="r")
+            rest = predict(model, unlabeled_loader)
+            np.save(f"{out_dir}/unlabeled_{tag}.npy", rest)
+            # keep only the memory map
+            print("saved", rest.shape)
+            del rest
+            rest = np.load(f"{out_dir}/unlabeled_{tag}.npy", "r")
+            lp = LabelPropagation(kernel="knn").fit(np.concatenate([feats, rest]), labels)
+            return lp
+
+        emb = embed(texts)
+        np.save("embeddings.npy", emb)
+        emb = np.load("embeddings.npy", mmap_mode="c")
+        clf.fit(emb, y)
+      `,
+    },
+    {
       name: 'column blocks spilled to disk, merged and then deleted (os.remove, Path.unlink): scratch space, not a stage output',
       code: py`
         import os
@@ -984,6 +1012,35 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'an array read back memory-mapped after other code, without mmap_mode, or with mmap_mode=None, is still a hop',
+      code: py`
+        import numpy as np
+
+        def extract(model, loader, path):
+            feats = predict(model, loader)
+            np.save(path, feats)
+            scaled = scale(feats)
+            feats = np.load(path, mmap_mode="r")
+            return fit(feats, scaled)
+
+        np.save("embeddings.npy", embed(texts))
+        emb = np.load("embeddings.npy")
+        clf.fit(emb, y)
+        np.save("codes.npy", encode(texts))
+        codes = np.load("codes.npy", mmap_mode=None)
+        clf.fit(codes, y)
+        np.save("tokens.npy", tokens)
+        view = np.load("tokens.npy", mmap_mode="r")
+        clf.fit(view, tokens)
+      `,
+      findings: [
+        { line: 7, message: /read back here/ },
+        { line: 11, message: /embeddings\.npy.*read back here/ },
+        { line: 14, message: /codes\.npy.*read back here/ },
+        { line: 17, message: /tokens\.npy.*read back here/ },
+      ],
+    },
     {
       name: 'a read-back handed to a check whose result is kept, or to a call that names another step or no check, still feeds the next step',
       code: py`
