@@ -4645,6 +4645,65 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'a function that returns a model from a first source, else returns one read from a second, restores one model: one finding, linked',
+      code: py`
+        import os
+        import joblib
+
+        BUCKET = os.environ.get("MODEL_BUCKET")
+
+        def fetch_uplift_model():
+            if BUCKET:
+                return joblib.load(download(BUCKET, "/tmp/uplift_model.pkl"))
+            return joblib.load(os.path.join(os.path.dirname(__file__), "uplift_model.pkl"))
+
+        def fetch_churn_model(remote):
+            if remote:
+                try:
+                    return joblib.load(download(remote, "/tmp/churn_model.pkl"))
+                except Exception as err:
+                    print(f"remote load failed: {err}")
+            try:
+                return joblib.load("models/churn_model.pkl")
+            except Exception:
+                return None
+
+        def restore_model(model_path):
+            try:
+                return joblib.load(model_path)
+            except OSError as err:
+                print(f"falling back: {err}")
+            return joblib.load("models/fallback_model.joblib")
+
+        uplift_model = fetch_uplift_model()
+        churn_model = fetch_churn_model(os.environ.get("CHURN_URL"))
+        print(uplift_model.predict(X), fetch_uplift_model().predict(X), churn_model.predict(X))
+        print(restore_model(os.environ["MODEL_PATH"]).predict(X))
+      `,
+      findings: [8, 14, 24].map((line) => ({ line, message: /^`joblib\.load` restores what it loads by unpickling.*\(as does a load in its place in another branch, linked\)$/, related: 1 })),
+    },
+    {
+      name: 'loads returned by two functions, or a load that goes on to a second returned load, stay apart: one finding each',
+      code: py`
+        import joblib
+
+        def load_propensity_model():
+            return joblib.load("models/propensity_model.pkl")
+
+        def load_clv_model():
+            return joblib.load("models/clv_model.pkl")
+
+        def refreshed_model(cache_path):
+            if cache_path:
+                model = joblib.load(cache_path)
+                log_loaded(model)
+            return joblib.load("models/latest_model.pkl")
+
+        print(load_propensity_model().predict(X), load_clv_model().predict(X), refreshed_model(None).predict(X))
+      `,
+      findings: [4, 7, 11, 13].map((line) => ({ line, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ })),
+    },
+    {
       name: 'one file read by pickle in one arm and by torch in the other (a .pkl checkpoint or any other) is one finding, linked',
       code: py`
         import pickle

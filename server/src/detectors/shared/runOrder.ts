@@ -35,8 +35,8 @@ export function otherRunThan(flow: DataFlow, call: Node, read: Node): boolean {
 }
 
 /**
- * True when the function returns right after `first` runs, before `second` can: a later statement of
- * the block that holds `first` (or of a `with` around it) is a `return`, and `second` follows that
+ * True when the function returns right after `first` runs, before `second` can: the statement that
+ * holds `first`, or a later statement of its block (or of a `with` around it), is a `return`, and `second` follows that
  * block in the same function. `second` then runs only where `first` did not (the model read from a
  * cache when the cache holds it, else from storage).
  */
@@ -47,7 +47,8 @@ export function returnsBefore(first: Node, second: Node): boolean {
     const block = statement.parent;
     if (block?.type !== 'block' || !isAncestorOf(fn, block) || isAncestorOf(block, second)) return false;
     const after = statement.startIndex;
-    if (block.namedChildren.some((later) => later?.type === 'return_statement' && later.startIndex > after)) return true;
+    // `return joblib.load(p)`: the statement that holds `first` returns itself.
+    if (statement.type === 'return_statement' || block.namedChildren.some((later) => later?.type === 'return_statement' && later.startIndex > after)) return true;
     // A `with` only opens the file: the statements after it still run next.
     if (block.parent?.type !== 'with_statement') return false;
     statement = block.parent;
