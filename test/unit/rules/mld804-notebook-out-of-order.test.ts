@@ -620,6 +620,25 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('import numpy as np\ntry:\n    import shap\n    HAS_SHAP = True\nexcept (ImportError, ModuleNotFoundError):\n    shap = None\n    HAS_SHAP = False\ntry:\n    import ujson as json\nexcept ImportError:  # plain json is enough\n    import json\n'),
     },
     {
+      name: 'a closing cell that only reports the environment with watermark, run before the cells above it were run again (%load_ext and a comment)',
+      code: [
+        { text: 'import numpy as np\nimport matplotlib.pyplot as plt\n', executionOrder: 1 },
+        { text: 'rng = np.random.default_rng(1)\nsamples = rng.gamma(2.0, 1.0, size=1000)\n', executionOrder: 8 },
+        { text: 'plt.hist(samples, bins=40)\nplt.show()\n', executionOrder: 9, hasOutputs: true },
+        { text: 'print(np.mean(samples))\n', executionOrder: 10, hasOutputs: true },
+        { text: '# versions used\n%load_ext watermark\n%watermark -n -u -v -iv -p pytensor\n', executionOrder: 5, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'the same report reloaded through automagic, at the end and run before the cells above it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 4 },
+        { text: 'df.describe()\n', executionOrder: 5, hasOutputs: true },
+        { text: 'reload_ext watermark\n%watermark -v -iv\n', executionOrder: 2, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a cell that only sets up autoreload, re-run after the cells below it (its log says the extension is already loaded)',
       code: reRunAfterBelow('%load_ext autoreload\n%autoreload 2\n'),
     },
@@ -982,6 +1001,24 @@ ruleTests(notebookOutOfOrder, {
       name: 'a plot saved to a path known only at run time may be the file the other cell saves: compared',
       code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("figures/dist.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nfig.savefig(input("save to: "))\n'),
       findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a watermark report that shares its count with a result came from another session than that result: compared',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 },
+        { text: 'samples = np.random.default_rng(1).normal(size=100)\nprint(samples.mean())\n', executionOrder: 5, hasOutputs: true },
+        { text: '%load_ext watermark\n%watermark -v -iv\n', executionOrder: 5, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /same execution count \[5\] as cell 3/ }],
+    },
+    {
+      name: 'a watermark cell that also moves the kernel or loads another extension, run first: compared',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 2 },
+        { text: 'samples = np.random.default_rng(1).normal(size=100)\n', executionOrder: 3 },
+        { text: '%load_ext tensorboard\n%load_ext watermark\n%watermark -v\n', executionOrder: 1, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[3\], after cell 3 \(\[1\]\) below it/ }],
     },
     {
       name: 'a cell below that writes a column into the test frame changes what the evaluation above reads',
