@@ -16,6 +16,8 @@ interface FirstBinding {
   segmentIndex: number;
   node?: Node;
   magic?: Magic;
+  /** The binding, when it is not a magic's. */
+  definition?: Definition;
 }
 
 /** Magics after which any name may exist: they run other code, restore variables or star-import (`%pylab`: `from pylab import *`). */
@@ -269,7 +271,7 @@ class Notebook {
       // The cell is looked up for the earliest binding only.
       let earliest: Definition | undefined;
       for (const definition of definitions) if (!earliest || definition.boundAt < earliest.boundAt) earliest = definition;
-      if (earliest) found = { offset: earliest.boundAt, segmentIndex: this.index.segmentIndexOf(earliest.node), node: earliest.node };
+      if (earliest) found = { offset: earliest.boundAt, segmentIndex: this.index.segmentIndexOf(earliest.node), node: earliest.node, definition: earliest };
       for (const magic of this.magics.get(name) ?? []) {
         const offset = this.index.doc.lineStarts[magic.range.start.line] + magic.range.start.character;
         if (!found || offset < found.offset) found = { offset, segmentIndex: magic.segmentIndex, magic };
@@ -486,11 +488,28 @@ function listen(context: RuleContext): RuleListeners | undefined {
     if (!first || first.offset <= at.startIndex || at.startIndex >= opaque || maybeBoundInBrokenCode(name, at)) return undefined;
     return first.segmentIndex > index.segmentIndexOf(at) ? first : undefined;
   };
-  const definitionSite = ({ name, first }: EarlyUse) => (first.magic
-    ? { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in cell ${cellNumber(first.segmentIndex)}` }
-    : { node: first.node!, message: `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` });
+  // A first binding that reads the name's own earlier value (`preds = (preds > 0.5).astype(int)`,
+  // `total += x`) is no definition the notebook provides: it too needs the kernel's stale value.
+  const fromOwnValue = ({ name, first }: EarlyUse) => {
+    const definition = first.definition;
+    if (!definition) return false;
+    const from = definition.statement.startIndex;
+    return index.dataflow.readsOf(name).some((read) => read.node.startIndex >= from && read.node.startIndex < definition.boundAt
+      && !read.deferred && isModuleBinding(read));
+  };
+  const definitionSite = (use: EarlyUse) => {
+    const { name, first } = use;
+    if (first.magic) return { range: first.magic.range, message: `\`${name}\` is first assigned here, by a magic, in cell ${cellNumber(first.segmentIndex)}` };
+    return { node: first.node!, message: fromOwnValue(use)
+      ? `\`${name}\` is first bound here, in cell ${cellNumber(first.segmentIndex)}, from its own earlier value: no cell defines it afresh`
+      : `\`${name}\` is first defined here, in cell ${cellNumber(first.segmentIndex)}` };
+  };
   // `below them` when the uses are in several cells.
-  const later = (uses: EarlyUse[], several = false) => `first defined in ${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below ${several ? 'them' : 'it'}`;
+  const later = (uses: EarlyUse[], several = false) => {
+    const cells = `${cellList(uses.map((u) => cellNumber(u.first.segmentIndex)))}, below ${several ? 'them' : 'it'}`;
+    const plural = new Set(uses.map((u) => u.name)).size > 1;
+    return uses.every(fromOwnValue) ? `only bound in ${cells}, from ${plural ? 'their' : 'its'} own earlier value (no cell defines ${plural ? 'them' : 'it'} afresh)` : `first defined in ${cells}`;
+  };
 
   // A cell that binds names too late for the cells above is one cause, whatever the number of its
   // names and of the cells that use them; so is a cell that uses names several cells below bind
@@ -596,7 +615,7 @@ export const notebookUseBeforeDefine: Rule = {
       summary: 'A name is used in a notebook cell but first defined in a cell below it, so the notebook runs only with variables left in the kernel from an earlier run.',
       why: 'Reproducibility debt (§8): the notebook\'s results depend on hidden kernel state. Whoever runs it from the top — a colleague, a CI job, the author after a restart — gets a NameError, or worse, silently different values if a stale variable happens to exist. What the notebook shows is not what its cells compute in order.',
       example: '# cell 1\nmodel.fit(X_train, y_train)   # X_train comes from cell 2\n# cell 2\nX_train, X_test, y_train, y_test = train_test_split(X, y)',
-      fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name.',
+      fix: 'Move the definition above its first use (or the use below the definition), then restart the kernel and run all cells to check. The finding links the cell that defines the name. A first binding that reads the name\'s own earlier value (`predictions = (predictions > 0.5).astype(np.uint8)`, `running_loss += loss`) defines nothing the notebook provides: moving it up only moves the failure, so the finding says the name is only bound there, from its own earlier value, and no cell defines it afresh — restore the cell that computed it (often deleted or commented out). A read inside a lambda or a function the binding defines does not run there, and such a binding still defines the name.',
       nearMisses: 'Names defined earlier in the same cell, or in any cell above (even if also redefined below), builtins and the names IPython injects (`In`, `Out`, `display`, `get_ipython`), names bound by imports, `def`, `class`, loops, comprehensions, `with ... as` (also in the parenthesized form of Python 3.10, `with (open(p) as src, open(q) as dst):`, whose items the grammar reads as `as` patterns in parentheses) and `except ... as`, and names assigned by magics (`files = !ls`, `%time df = load()`, `%%capture out`) are understood. So are names bound in the body of a cell magic that runs its body as Python in the kernel (`%%time`, `%%capture`, treescope\'s `%%autovisualize` and `%%with`): the cell defines them as a plain cell would. Reads in a function body count when the function is called, not where it is defined; a call that passes a string for a parameter the body dispatches on (`sweep(X, y, "knn")` with `if kind == "svm": SVC(...)`) does not run the arms that test for other strings, and does not read the names only they read; nor does a call that leaves a flag false — passing `False`, `None` or `0` for it, or nothing when that is its default (`plot_runs(results)` with `def plot_runs(results, with_forecast=False)` and `if with_forecast: plot_forecast(...)`) — run the arm under `if flag:`, nor read the names only it reads. So is an arm that tests a parameter for holding something (`if heat:`, `if len(heat):`, `if len(heat) != 0:`, `if len(heat) > 0:`) skipped by a call that leaves it empty, passing `{}`, `[]`, `()` or `""` or nothing when that is its default (`draw_region_map(ax, sf)` with `def draw_region_map(ax, sf, heat={})`): an empty value makes the test false; so is the `else` of a plain `if` that tests it for being empty (`if len(heat) == 0:`, `if not heat:`), which then runs its first arm. An arm under `if heat is not None:`, or the `else` of `if heat is None:`, still runs for an empty value, and is skipped only where the call leaves it `None`. Nor does Restart & Run All run a cell\'s own arm whose test is false as the notebook stands, a flag bound once to a literal (`RUN_SWEEP = False`, `if RUN_SWEEP:`) or the entry of a settings dictionary bound to a literal and read by a constant key (`CFG["tune"]`, `CFG.get("tune", True)`) that nothing before the test may have changed (writes of other keys leave it), nor the `elif` or `else` after a test that holds true: the names only such an arm reads are not read early, while a flag bound twice or a dictionary rewritten before the test (`CFG.update(overrides)`) is still followed into its arm. Names deleted with `del` are not definitions. A name read only in an annotation (`def add_labels(df) -> pd.DataFrame:`, `frame: pd.DataFrame = None`) after `from __future__ import annotations` opens a cell is not read: from that cell on, IPython compiles every cell with annotations kept as text and never evaluated; without that import, a parameter\'s or return\'s annotation is evaluated when the `def` runs, and a use of a name bound below is still reported. Nothing is reported after `from x import *`, `%pylab` (which imports NumPy as `np` and Matplotlib\'s `plt`, and star-imports NumPy\'s and pylab\'s names), `%run`, `%store -r`, `exec` or `globals()` (names may come from there), for names a function binds through `global`, for reads that test for the name (`try: model except NameError:`, `if "model" not in globals():`), or for names that appear in code above too broken to parse (an exercise cell `df = # TODO`), which may be where they are bound. A cell that does not parse as Python (a `%bq query` line magic followed by its SQL, an exercise line `mean = total / <YOUR CODE>`) never runs: IPython rejects the whole cell before its first line, so none of its names is read, not even those in its well-formed lines; its syntax error is reported instead. So is a cell the parser reads but Python refuses for its indentation, statements of one block that begin their lines at different columns (a stray `c` typed at the start of a line inside a loop, the loop\'s remaining lines left indented under it): IndentationError stops it before its first line. A call of a function whose own code does not parse (an exercise body with `probs = <YOUR CODE>` lines) does not count as reading the names of that body: the missing code is where they would be bound, and the cell that defines it fails before the call anyway. A code cell VS Code labels with another language (`"vscode": {"languageId": "plaintext"}` in its metadata, `shellscript` on a `pdfs = !ls papers` cell) but whose saved execution count shows the kernel ran it defines its names like any cell: the label is the editor\'s, Jupyter and Colab send every code cell\'s text to the kernel, and the count records that this text ran there (in a notebook read from disk, by the command line or the workspace check; in an open editor the cell has the language VS Code gives it, the one VS Code runs it in). A labelled cell with no count keeps its label.',
       notebooks: 'The code cells are read top to bottom as one program, the order Restart & Run All uses; markdown cells are skipped. A cell that first defines names used in cells above it is one cause, paid off by moving it (or its definitions) up; so is a cell that uses names several cells below it define (draft cells pasted above the set-up, constants and helpers they read), paid off by moving it down: early uses that share the cell that uses them or the cell that defines them, directly or through other early uses, are one finding, at the first of them, naming every such name, the cells that use them and the cells that define them, linked to each definition and to the first early use in each other cell. Early uses that share neither kind of cell stay apart. A call of a notebook function that reads names defined later is such an early use, in the cell of the call: a cell that loads data with its helper and then logs with `logger`, both before the cell that defines `logger`, is one finding, at the direct use (the read that fails), linked to the call and to the helper\'s read; calls alone are one finding at the first of them, naming every function they run and linked to each call, without the claim that the run fails, since a function may read the name in an arm that does not run.',
     },

@@ -272,6 +272,48 @@ ruleTests(notebookUseBeforeDefine, {
   ],
   invalid: [
     {
+      name: 'the only binding below thresholds the name\'s own earlier value (the predicting line commented out): no cell defines it afresh',
+      code: [
+        'import numpy as np\nmodel = build_unet()\n',
+        'for i, pred in enumerate(predictions):\n    save_mask(np.squeeze(pred), i)\n',
+        '# predictions = model.predict(test_images)\npredictions = (predictions > 0.5).astype(np.uint8)\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`predictions` is used in cell 2 but only bound in cell 3, below it, from its own earlier value \(no cell defines it afresh\): this runs only with kernel state/, related: 1 }],
+    },
+    {
+      name: 'an augmented assignment below is the first binding: it reads the running total it adds to',
+      code: [
+        'print(f"loss so far: {running_loss:.3f}")\n',
+        'for xb, yb in loader:\n    running_loss += criterion(net(xb), yb).item()\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`running_loss` is used in cell 1 but only bound in cell 2, below it, from its own earlier value/ }],
+    },
+    {
+      name: 'a fresh prediction below, thresholded in a later cell: the first binding is a definition',
+      code: [
+        'for i, pred in enumerate(predictions):\n    print(i, pred.mean())\n',
+        'predictions = model.predict(test_images)\n',
+        'predictions = (predictions > 0.5).astype("uint8")\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`predictions` is used in cell 1 but first defined in cell 2, below it: / }],
+    },
+    {
+      name: 'a binding below whose value reads the name only inside a lambda: the lambda does not run there, so it is a definition',
+      code: [
+        'print(score(3))\n',
+        'score = lambda n: n if n < 2 else score(n - 1)\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`score` is used in cell 1 but first defined in cell 2, below it: / }],
+    },
+    {
+      name: 'a binding below that reads another name sharing the prefix is a definition',
+      code: [
+        'print(preds.shape)\n',
+        'preds = (preds_raw > 0.5).astype("uint8")\n',
+      ],
+      findings: [{ cell: 0, line: 1, message: /^`preds` is used in cell 1 but first defined in cell 2, below it: / }],
+    },
+    {
       name: 'no postponed annotations: a return annotation is evaluated when the def runs, before pandas is imported',
       code: [
         'def add_labels(df) -> pd.DataFrame:\n    return df\n',
