@@ -2458,6 +2458,18 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'rows drawn for a step under a file name whose last word is a plural samples, a model word before it only saying whose rows they are',
+      code: py`
+        import pickle
+
+        with open("new_model_SNR_test_samples", "rb") as file:
+            test_data = pickle.load(file)
+        gen_samples = pickle.load(open("outputs/vae_model_samples.pkl", "rb"))
+        for key in test_data.keys():
+            print(key, len(test_data[key]), gen_samples.shape)
+      `,
+    },
+    {
       name: 'first-level outputs named after their models, only joined into a stacker\'s feature matrix',
       code: py`
         import numpy as np
@@ -5335,6 +5347,17 @@ ruleTests(unsafeModelDeserialization, {
         scores = background.predict_proba(X)
       `,
       findings: JOBLIB_JOBLIB_PICKLE_REPORTED,
+    },
+    {
+      name: 'a singular sample after a model word, and a file of samples used as a model, are still models',
+      code: py`
+        import pickle
+
+        model_sample = pickle.load(open("models/model_sample.pkl", "rb"))
+        drawn = pickle.load(open("gan_model_samples.pkl", "rb"))
+        scores = drawn.predict(X)
+      `,
+      findings: [{ line: 3 }, { line: 4 }],
     },
     {
       name: 'bytes a call produced from a file whose own name names a model, or from a call that names two files (which one is read is not known), or loaded into a name that says model before its format word, are still models',
