@@ -6498,3 +6498,34 @@ describe('MLD801: the project\'s imported helper handed only the seed, on a line
     assert.deepEqual(await lines(script('from utils import deterministic', 'deterministic(epochs)')), [6, 7]);
   });
 });
+
+describe('MLD801: rows drawn only through a transformer class of the file, then shown', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/explore.py', code, unseededRandomness);
+  const script = (extra: string, after: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.base import TransformerMixin
+
+    class WeatherEncoder(TransformerMixin):
+        def fit(self, X, y=None):
+            self.columns = sorted(X["weather"].unique())
+            return self
+        def transform(self, X):
+            return pd.get_dummies(X["weather"]).reindex(columns=self.columns, fill_value=0)
+        ${extra}
+
+    df = pd.read_csv("accidents.csv")
+    rows = df.iloc[np.random.choice(len(df), 1000)]
+    encoded = WeatherEncoder().fit_transform(rows)
+    ${after}
+  `;
+
+  it('leaves a draw alone when the encoder it goes through only feeds a printout', async () => {
+    assert.deepEqual(await lines(script('', 'print(encoded.sum())')), []);
+  });
+
+  it('still reports it when the class predicts, or the encoded rows are fitted', async () => {
+    assert.deepEqual(await lines(script('def predict(self, X):\n        return self.transform(X).sum(axis=1) > 1', 'print(encoded.sum())')), [15]);
+    assert.deepEqual(await lines(script('', 'model.fit(encoded, rows["severity"])')), [14]);
+  });
+});

@@ -3596,3 +3596,36 @@ describe('MLD802: a global seed set by the project\'s imported helper handed onl
     assert.deepEqual(await lines(script('', 'print(seed)')), [5]);
   });
 });
+
+describe('MLD802: rows sampled only through a transformer class of the file, then shown', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/explore.py', code, missingRandomState);
+  /** A script with a hand-written `TransformerMixin` selector (`extra` adds methods), a sample put through it, then `after`. */
+  const script = (extra: string, through: string, after: string) => py`
+    import dtale
+    import pandas as pd
+    from sklearn.base import TransformerMixin
+
+    class FeatureSelector(TransformerMixin):
+        def fit(self, X, y=None):
+            self.keep = [c for c in X.columns if X[c].nunique() > 1]
+            return self
+        def transform(self, X):
+            return X[self.keep]
+        ${extra}
+
+    df = pd.read_csv("accidents.csv")
+    sample = df.sample(100000).copy()
+    ${through}
+    ${after}
+  `;
+
+  it('leaves the sample alone when the selector only reshapes it for a look', async () => {
+    assert.deepEqual(await lines(script('', 'sample = FeatureSelector().fit_transform(sample)', 'dtale.show(sample[:1000])')), []);
+    assert.deepEqual(await lines(script('', 'fs = FeatureSelector()\nfs.fit(sample)', 'print(fs.transform(sample).head())')), []);
+  });
+
+  it('still reports it when the class predicts, or what it gives is fitted', async () => {
+    assert.deepEqual(await lines(script('def predict(self, X):\n        return X.iloc[:, 0] > 0', 'sample = FeatureSelector().fit_transform(sample)', 'dtale.show(sample[:1000])')), [15]);
+    assert.deepEqual(await lines(script('', 'sample = FeatureSelector().fit_transform(sample)', 'model.fit(sample.drop(columns="y"), sample["y"])')), [14]);
+  });
+});
