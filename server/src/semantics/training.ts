@@ -86,7 +86,7 @@ export function trainingCall(flow: DataFlow, call: CallSite): TrainingCall | und
   const className = index.constructedClass(receiver);
   if (method === 'train') return className && isHubTrainerClass(className) ? { call, model: receiver, inputs: [receiver] } : undefined;
   const kind = flow.kindOf(receiver);
-  if ((kind && kind.kind !== 'model') || (className && (isTransformerClass(className) || PREPARER_NAME.test(className)))) return undefined;
+  if ((kind && kind.kind !== 'model') || (className && isPreprocessorClass(index, className))) return undefined;
   const inputs = [...call.args, ...[...call.kwargs].filter(([name]) => DATA_KEYWORDS.has(name)).map(([, value]) => value)];
   return { call, model: receiver, inputs };
 }

@@ -6467,3 +6467,65 @@ ${main.replace(/^/gm, '        ')}
     assert.notDeepEqual(await findingsIn(code), []);
   });
 });
+
+describe('MLD801: the project\'s imported helper handed only the seed, on a line of its own, seeds', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/train_tabular.py', code, unseededRandomness);
+  /** A script that calls `seeding` after its imports, then knocks random cells out of the features it fits on. */
+  const script = (imports: string, seeding: string) => py`
+    import random
+    import numpy as np
+    ${imports}
+    SEED = 2021
+    ${seeding}
+    for col in random.sample(list(range(X.shape[1])), 8):
+        X[np.random.randint(0, len(X)), col] = np.nan
+    model.fit(X, y)
+  `;
+
+  it('takes a helper named for no seed, imported from a module beside the script, as seeding everything', async () => {
+    assert.deepEqual(await lines(script('from utils import deterministic', 'deterministic(SEED)')), []);
+    assert.deepEqual(await lines(script('from .common import make_reproducible', 'make_reproducible(SEED)')), []);
+    assert.deepEqual(await lines(script('from helpers import *', 'fix_randomness(args.seed)')), []);
+    assert.deepEqual(await lines(script('from utils import deterministic', 'deterministic(seed=SEED)')), []);
+  });
+
+  it('still reports both libraries when the helper\'s value is kept, it is handed more than the seed, it is a method, a built-in or a function of the file', async () => {
+    assert.deepEqual(await lines(script('from utils import deterministic', 'state = deterministic(SEED)')), [6, 7]);
+    assert.deepEqual(await lines(script('from utils import run_experiment', 'run_experiment(config, SEED)')), [6, 7]);
+    assert.deepEqual(await lines(script('from utils import Tracker\ntracker = Tracker()', 'tracker.log(SEED)')), [7, 8]);
+    assert.deepEqual(await lines(script('', 'print(SEED)')), [6, 7]);
+    assert.deepEqual(await lines(script('def report(value):\n    print(value)', 'report(SEED)')), [7, 8]);
+    assert.deepEqual(await lines(script('from utils import deterministic', 'deterministic(epochs)')), [6, 7]);
+  });
+});
+
+describe('MLD801: rows drawn only through a transformer class of the file, then shown', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/explore.py', code, unseededRandomness);
+  const script = (extra: string, after: string) => py`
+    import numpy as np
+    import pandas as pd
+    from sklearn.base import TransformerMixin
+
+    class WeatherEncoder(TransformerMixin):
+        def fit(self, X, y=None):
+            self.columns = sorted(X["weather"].unique())
+            return self
+        def transform(self, X):
+            return pd.get_dummies(X["weather"]).reindex(columns=self.columns, fill_value=0)
+        ${extra}
+
+    df = pd.read_csv("accidents.csv")
+    rows = df.iloc[np.random.choice(len(df), 1000)]
+    encoded = WeatherEncoder().fit_transform(rows)
+    ${after}
+  `;
+
+  it('leaves a draw alone when the encoder it goes through only feeds a printout', async () => {
+    assert.deepEqual(await lines(script('', 'print(encoded.sum())')), []);
+  });
+
+  it('still reports it when the class predicts, or the encoded rows are fitted', async () => {
+    assert.deepEqual(await lines(script('def predict(self, X):\n        return self.transform(X).sum(axis=1) > 1', 'print(encoded.sum())')), [15]);
+    assert.deepEqual(await lines(script('', 'model.fit(encoded, rows["severity"])')), [14]);
+  });
+});

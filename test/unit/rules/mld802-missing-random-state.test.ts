@@ -3571,3 +3571,61 @@ describe('MLD802: a call left unseeded only where the caller gave no seed', () =
     assert.deepEqual(result.findings.map((f) => [f.range.start.line + 1, ...f.related.map((r) => r.range.start.line + 1)]), [[8, 11, 19, 24, 27], [15]]);
   });
 });
+
+describe('MLD802: a global seed set by the project\'s imported helper handed only the seed', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/cv_tabnet.py', code, missingRandomState);
+  const script = (imports: string, seeding: string) => py`
+    from sklearn.model_selection import KFold, train_test_split
+    ${imports}
+    seed = 2021
+    ${seeding}
+    kf = KFold(n_splits=5, shuffle=True)
+    for train_idx, val_idx in kf.split(X, y):
+        model.fit(X[train_idx], y[train_idx])
+        print(model.score(X[val_idx], y[val_idx]))
+  `;
+
+  it('takes the split as seeded after `deterministic(seed)` from the project\'s utils', async () => {
+    assert.deepEqual(await lines(script('from utils import deterministic', 'deterministic(seed)')), []);
+    assert.deepEqual(await lines(script('from .setup import fix_all', 'fix_all(cfg.seed)')), []);
+  });
+
+  it('still reports the split after a call that keeps the helper\'s value or hands it more than the seed', async () => {
+    assert.deepEqual(await lines(script('from utils import deterministic', 'rng = deterministic(seed)')), [5]);
+    assert.deepEqual(await lines(script('from utils import log_params', 'log_params(params, seed)')), [5]);
+    assert.deepEqual(await lines(script('', 'print(seed)')), [5]);
+  });
+});
+
+describe('MLD802: rows sampled only through a transformer class of the file, then shown', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/explore.py', code, missingRandomState);
+  /** A script with a hand-written `TransformerMixin` selector (`extra` adds methods), a sample put through it, then `after`. */
+  const script = (extra: string, through: string, after: string) => py`
+    import dtale
+    import pandas as pd
+    from sklearn.base import TransformerMixin
+
+    class FeatureSelector(TransformerMixin):
+        def fit(self, X, y=None):
+            self.keep = [c for c in X.columns if X[c].nunique() > 1]
+            return self
+        def transform(self, X):
+            return X[self.keep]
+        ${extra}
+
+    df = pd.read_csv("accidents.csv")
+    sample = df.sample(100000).copy()
+    ${through}
+    ${after}
+  `;
+
+  it('leaves the sample alone when the selector only reshapes it for a look', async () => {
+    assert.deepEqual(await lines(script('', 'sample = FeatureSelector().fit_transform(sample)', 'dtale.show(sample[:1000])')), []);
+    assert.deepEqual(await lines(script('', 'fs = FeatureSelector()\nfs.fit(sample)', 'print(fs.transform(sample).head())')), []);
+  });
+
+  it('still reports it when the class predicts, or what it gives is fitted', async () => {
+    assert.deepEqual(await lines(script('def predict(self, X):\n        return X.iloc[:, 0] > 0', 'sample = FeatureSelector().fit_transform(sample)', 'dtale.show(sample[:1000])')), [15]);
+    assert.deepEqual(await lines(script('', 'sample = FeatureSelector().fit_transform(sample)', 'model.fit(sample.drop(columns="y"), sample["y"])')), [14]);
+  });
+});

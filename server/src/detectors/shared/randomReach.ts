@@ -6,9 +6,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
-import { trainingCall } from '../../semantics/training';
+import { isPreprocessorClass, trainingCall } from '../../semantics/training';
 import { SELF_RETURNING } from '../../semantics/library/torch';
-import { isTransformerClass, mutatesReceiver, objectRoot } from '../../semantics/dataflow';
+import { mutatesReceiver, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, topLevelStatement, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
@@ -200,12 +200,13 @@ const NON_LEARNING_PACKAGES = /^(scipy|numpy|pandas|matplotlib)\./;
 
 /**
  * The receiver of `fit`/`evaluate` is no model: a scaler or encoder (fitting one learns a
- * preprocessing step, and its output is followed on to the model) or an object of a library that
- * has no learning (scipy, NumPy, pandas).
+ * preprocessing step, and its output is followed on to the model), also a class of the file built
+ * on scikit-learn's `TransformerMixin` with no method to predict with (a hand-written feature
+ * selector), or an object of a library that has no learning (scipy, NumPy, pandas).
  */
 function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
   const made = call.receiver ? index.constructedClass(call.receiver) : undefined;
-  return !!made && (NON_LEARNING_PACKAGES.test(made) || isTransformerClass(made));
+  return !!made && (NON_LEARNING_PACKAGES.test(made) || isPreprocessorClass(index, made));
 }
 
 /**

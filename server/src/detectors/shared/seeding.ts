@@ -130,6 +130,11 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
       continue;
     }
     const calleeName = call.method ?? (call.callee.type === 'identifier' ? call.callee.text : '');
+    const helperSeed = seedingHelperByArgument(index, call);
+    if (helperSeed) {
+      found.push({ node: call.node, call, seed: helperSeed, libraries: 'all', byName: true });
+      continue;
+    }
     if (!/seed/i.test(calleeName) || NOT_SEEDERS.test(calleeName)) continue;
     // `torch.cuda.manual_seed_all(0)` seeds its own library only; the project's helper may seed any.
     const library = qname ? PACKAGE_LIBRARY[packageOf(qname)] : undefined;
@@ -137,6 +142,24 @@ function findSeedings(index: SemanticIndex): SeedingByName[] {
   }
   const settings = settingSeedings(index);
   return settings.length === 0 ? found : [...found, ...settings].sort((a, b) => a.node.startIndex - b.node.startIndex);
+}
+
+/**
+ * The project's own helper, imported and named for no seed, called on a line of its own with the seed constant as
+ * its only argument (`deterministic(seed)`, `make_reproducible(SEED)`, `fix_randomness(args.seed)`, `fix_all(seed=42)`):
+ * a call that hands a function nothing but the seed and keeps nothing it returns is there to seed.
+ * A method (`trainer.run(seed)`), a built-in (`print(seed)`), a function the file defines (its body shows whether
+ * it seeds), a call whose value is kept, or one handed more than the seed is not.
+ */
+function seedingHelperByArgument(index: SemanticIndex, call: CallSite): Node | undefined {
+  if (call.method || call.callee.type !== 'identifier' || call.hasSplat || call.args.length + call.kwargs.size !== 1) return undefined;
+  if (call.node.parent?.type !== 'expression_statement') return undefined;
+  // A function of the file shows what it does; an imported one (or one a relative or star import brings) does not.
+  const kind = index.resolve(call.callee.text, call.callee).kind;
+  if ((kind !== 'import' && kind !== 'unknown') || (call.qname && PACKAGE_LIBRARY[packageOf(call.qname)])) return undefined;
+  const [keyword, argument] = call.args.length === 1 ? [undefined, call.args[0]] : [...call.kwargs][0];
+  const name = argument.type === 'attribute' ? argument.childForFieldName('attribute')?.text : argument.type === 'identifier' ? argument.text : undefined;
+  return (keyword && SEED_CONSTANT.test(keyword)) || (name && SEED_CONSTANT.test(name)) ? argument : undefined;
 }
 
 /** `scvi.settings.seed = 0`: a library setting assigned a seed (not `None`). */
