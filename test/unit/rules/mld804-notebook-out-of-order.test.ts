@@ -420,6 +420,30 @@ ruleTests(notebookOutOfOrder, {
       ]),
     },
     {
+      name: 'helpers defined in a cell whose count was lost, called through a function of the notebook by a cell below that ran in the same run',
+      code: middleUncounted(
+        'def process_split(rows, out_path):\n    encoded = [encode_sample(r) for r in rows]\n    save_rows(encoded, out_path)\n    return len(encoded)\n',
+        'image_dir = "data/images"\n\ndef encode_sample(sample):\n    image = Image.open(os.path.join(image_dir, sample["file"]))\n    return processor(image, sample["words"], boxes=sample["boxes"])\n\nprint("functions defined")\n',
+        'n_train = process_split(train_rows, "out/train")\nprint(n_train)\n',
+      ),
+    },
+    {
+      name: 'a value bound in a cell whose count was lost, read two calls deep by a cell below that ran in the same run',
+      code: middleUncounted(
+        'def encode(words, boxes):\n    return tokenizer(words, boxes=boxes, truncation=True)\n\ndef build_batches(docs):\n    return [encode(d.words, d.boxes) for d in docs]\n',
+        'tokenizer = LayoutLMv3TokenizerFast.from_pretrained(CHECKPOINT)\nprint("tokenizer ready")\n',
+        'batches = build_batches(val_docs)\nprint(len(batches))\n',
+      ),
+    },
+    {
+      name: 'a folder bound in a cell whose count was lost, read by a loader function that a cell below calls in the same run',
+      code: middleUncounted(
+        'def load_receipt(name):\n    with open(f"{receipt_dir}/{name}.json") as f:\n        return json.load(f)\n',
+        'receipt_dir = "sroie/train/entities"\nprint(receipt_dir)\n',
+        'first = load_receipt("X00016469612")\nprint(first["total"])\n',
+      ),
+    },
+    {
       name: 'a split computed in a cell whose count was lost, read by a cell further down that ran later in the same run',
       code: onDisk([
         { source: 'import pandas as pd\nfrom sklearn.model_selection import train_test_split\n', count: 1, outputs: [] },
@@ -1620,6 +1644,33 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a printout with no count that binds nothing a cell below reads, with a number free for it',
       code: middleUncounted('model = build_model()\n', 'print(model)\n', 'result = model.fit(X, y)\n'),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a cell with no count whose helper is called only by a function another cell defines and no cell that ran calls',
+      code: middleUncounted(
+        'def process_split(rows):\n    return [encode_sample(r) for r in rows]\n',
+        'def encode_sample(sample):\n    return processor(sample["image"], sample["words"])\n\nprint("functions defined")\n',
+        'def run_all():\n    return process_split(train_rows)\n',
+      ),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a cell with no count whose name a called function reads only as its own parameter of that name',
+      code: middleUncounted(
+        'def process_split(rows, encode_sample):\n    return [encode_sample(r) for r in rows]\n',
+        'def encode_sample(sample):\n    return processor(sample["image"], sample["words"])\n\nprint("functions defined")\n',
+        'encoded = process_split(train_rows, str)\nprint(len(encoded))\n',
+      ),
+      findings: UNCOUNTED_MIDDLE,
+    },
+    {
+      name: 'a cell with no count whose name a called function reads only in a function nested in it, which the call does not run',
+      code: middleUncounted(
+        'def make_encoder(max_len):\n    def encode(words):\n        return tokenizer(words, max_length=max_len)\n    return encode\n',
+        'tokenizer = LayoutLMv3TokenizerFast.from_pretrained(CHECKPOINT)\nprint("tokenizer ready")\n',
+        'encode = make_encoder(512)\nprint(encode)\n',
+      ),
       findings: UNCOUNTED_MIDDLE,
     },
     {
