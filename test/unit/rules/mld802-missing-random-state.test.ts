@@ -647,6 +647,31 @@ const COPIED_TEMPLATE = (seeding: string, handed = 'make_resampled_ensemble(Deci
 ruleTests(missingRandomState, {
   valid: [
     {
+      name: 'a combined sampler handed its over-sampler runs it with that sampler\'s own seed, and never reads its own',
+      code: py`
+        from imblearn.combine import SMOTEENN, SMOTETomek
+        from imblearn.over_sampling import SMOTE, BorderlineSMOTE
+        from imblearn.under_sampling import EditedNearestNeighbours, TomekLinks
+        from sklearn.linear_model import LogisticRegression
+        def get_sampler(strategy, seed):
+            if strategy == "smote_enn":
+                return SMOTEENN(smote=SMOTE(sampling_strategy=0.5, random_state=seed), enn=EditedNearestNeighbours(sampling_strategy="majority"))
+            oversampler = BorderlineSMOTE(random_state=seed)
+            return SMOTETomek(sampling_strategy="auto", smote=oversampler, tomek=TomekLinks(sampling_strategy="majority"))
+        X_res, y_res = get_sampler("smote_enn", 0).fit_resample(X, y)
+        clf = LogisticRegression().fit(X_res, y_res)
+      `,
+    },
+    {
+      name: 'a search whose grid is built by dict() from keywords and names the seed seeds the tree it is handed',
+      code: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        param_grid = dict(max_depth=[2, 4], random_state=[0])
+        GridSearchCV(DecisionTreeClassifier(), param_grid, cv=5).fit(X, y)
+      `,
+    },
+    {
       name: 'a template handed to a function of the file that clones it and seeds each copy, after asking whether it takes a seed',
       code: COPIED_TEMPLATE('        est = clone(template)\n        if hasattr(est, "random_state"):\n            est.random_state = i'),
     },
@@ -1898,6 +1923,87 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a combined sampler given no over-sampler, or smote=None, builds its SMOTE from its own seed; an unseeded over-sampler handed to one is reported itself',
+      code: py`
+        from imblearn.combine import SMOTEENN, SMOTETomek
+        from imblearn.over_sampling import SMOTE
+        from imblearn.under_sampling import TomekLinks
+        from sklearn.linear_model import LogisticRegression
+        for sampler in (SMOTETomek(tomek=TomekLinks(sampling_strategy="majority")), SMOTEENN(smote=None), SMOTEENN(smote=SMOTE(k_neighbors=3))):
+            X_res, y_res = sampler.fit_resample(X, y)
+            LogisticRegression().fit(X_res, y_res)
+      `,
+      findings: [
+        { line: 5, message: /^`SMOTETomek` is called without `random_state`: each run gives a different result$/ },
+        { line: 5, message: /^`SMOTEENN` is called without `random_state`: each run gives a different result$/ },
+        { line: 5, message: /^`SMOTE` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from imblearn.combine import SMOTEENN, SMOTETomek
+        from imblearn.over_sampling import SMOTE
+        from imblearn.under_sampling import TomekLinks
+        from sklearn.linear_model import LogisticRegression
+        SEED = 42
+        for sampler in (SMOTETomek(tomek=TomekLinks(sampling_strategy="majority"), random_state=SEED), SMOTEENN(smote=None), SMOTEENN(smote=SMOTE(k_neighbors=3))):
+            X_res, y_res = sampler.fit_resample(X, y)
+            LogisticRegression().fit(X_res, y_res)
+      `,
+    },
+    {
+      name: 'a tie-only tree searched over a grid built by dict() from keywords that set nothing that makes it draw keeps the ties message, through names and a pipeline step too',
+      code: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.tree import DecisionTreeClassifier
+        model = DecisionTreeClassifier()
+        balance = [{0: 100, 1: 1}, {0: 1, 1: 1}, {0: 1, 1: 100}]
+        param_grid = dict(class_weight=balance)
+        grid = GridSearchCV(estimator=model, param_grid=param_grid, cv=5, scoring="roc_auc").fit(X, y)
+        pipe = Pipeline([("scale", StandardScaler()), ("clf", DecisionTreeClassifier(criterion="entropy"))])
+        GridSearchCV(pipe, dict(clf__max_depth=[2, 4], scale__with_mean=[True, False])).fit(X, y)
+      `,
+      findings: [
+        { line: 5, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 1 other place: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees$/, related: 1 },
+      ],
+      output: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import StandardScaler
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        model = DecisionTreeClassifier(random_state=SEED)
+        balance = [{0: 100, 1: 1}, {0: 1, 1: 1}, {0: 1, 1: 100}]
+        param_grid = dict(class_weight=balance)
+        grid = GridSearchCV(estimator=model, param_grid=param_grid, cv=5, scoring="roc_auc").fit(X, y)
+        pipe = Pipeline([("scale", StandardScaler()), ("clf", DecisionTreeClassifier(criterion="entropy", random_state=SEED))])
+        GridSearchCV(pipe, dict(clf__max_depth=[2, 4], scale__with_mean=[True, False])).fit(X, y)
+      `,
+    },
+    {
+      name: 'a grid built by dict() that sets what makes a tree draw, or that also takes a mapping or a splat whose keys are not written out, gives no ties message',
+      code: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        from tuning import BASE_GRID
+        GridSearchCV(DecisionTreeClassifier(), dict(max_depth=[3, 5], max_features=["sqrt", None])).fit(X, y)
+        GridSearchCV(DecisionTreeClassifier(max_depth=3), dict(BASE_GRID, min_samples_leaf=[1, 5])).fit(X, y)
+        GridSearchCV(DecisionTreeClassifier(min_samples_leaf=2), dict(**BASE_GRID)).fit(X, y)
+      `,
+      findings: [
+        { line: 4, message: /^`DecisionTreeClassifier` is called without `random_state` here and at 2 other places: each run gives a different result$/, related: 2 },
+      ],
+      output: py`
+        from sklearn.model_selection import GridSearchCV
+        from sklearn.tree import DecisionTreeClassifier
+        from tuning import BASE_GRID
+        SEED = 42
+        GridSearchCV(DecisionTreeClassifier(random_state=SEED), dict(max_depth=[3, 5], max_features=["sqrt", None])).fit(X, y)
+        GridSearchCV(DecisionTreeClassifier(max_depth=3, random_state=SEED), dict(BASE_GRID, min_samples_leaf=[1, 5])).fit(X, y)
+        GridSearchCV(DecisionTreeClassifier(min_samples_leaf=2, random_state=SEED), dict(**BASE_GRID)).fit(X, y)
+      `,
+    },
     {
       name: 'a template cloned by a function of the file that never seeds the copies',
       code: COPIED_TEMPLATE('        est = clone(template)\n        est.max_depth = 3'),

@@ -40,10 +40,24 @@ export function gridArgument(search: CallSite): Node | undefined {
   return search.args[1] ?? GRID_KEYWORDS.map((keyword) => search.kwargs.get(keyword)).find((value) => value !== undefined);
 }
 
-/** A grid's dictionaries: the one it is, or each of the list it is, followed through names. */
+/**
+ * A grid's dictionaries: the one it is, or each of the list it is, followed through names. A
+ * dictionary may be written out (`{"max_depth": [3, 5]}`) or built by `dict(max_depth=[3, 5])`.
+ */
 export function dictionariesOf(index: SemanticIndex, given: Node | null | undefined): Node[] {
   const grid = given ? index.valueOf(given) : undefined;
+  if (grid && keywordDictionaryKeys(index, grid)) return [grid];
   return grid?.type === 'dictionary' ? [grid] : grid?.type === 'list' ? grid.namedChildren.flatMap((child) => (child ? [index.valueOf(child)] : [])) : [];
+}
+
+/**
+ * The keys of a dictionary built from keywords alone (`dict(class_weight=weights, max_depth=[3, 5])`):
+ * each keyword is a key. Undefined for any other value, and for a `dict(...)` that also takes a
+ * mapping, pairs or a splat, whose keys are not all written out.
+ */
+export function keywordDictionaryKeys(index: SemanticIndex, node: Node): string[] | undefined {
+  const call = node.type === 'call' ? index.call(node) : undefined;
+  return call?.qname === 'builtins.dict' && call.args.length === 0 && !call.hasSplat ? [...call.kwargs.keys()] : undefined;
 }
 
 /** A call that splits data into training and held-out parts, or cross-validates on it. */
