@@ -9,7 +9,7 @@ import type { SemanticIndex } from '../semantics';
 import type { NameRead } from '../semantics/dataflow';
 import type { CallSite, Definition, ImportBinding } from '../semantics/types';
 import { oncePer, pushTo } from '../engine/collections';
-import { enclosingFunction, enclosingStatement, isTopLevel, sameNode, stripParens } from '../semantics/nodes';
+import { enclosingFunction, enclosingStatement, isTopLevel, outermostParens, sameNode, stripParens } from '../semantics/nodes';
 import { isExact, pathKey } from '../semantics/pathValues';
 import { cellRunsNothing, magicSetsUpOnly, setUpOnlyCells } from './shared/installCommands';
 import { printedFiles } from './shared/shell';
@@ -387,6 +387,15 @@ function importsWithFallback(index: SemanticIndex, statement: Node): boolean {
 }
 
 /**
+ * The statements of each cell's code besides comments and magics: a magic line is parsed as a
+ * placeholder statement, which the callers judge by the magic's name instead.
+ */
+function codeStatements(doc: RuleContext['doc']): (root: Node) => Node[] {
+  const magicLines = new Set(doc.magics.map((magic) => magic.range.start.line));
+  return (root) => root.namedChildren.filter((node): node is Node => !!node && node.type !== 'comment' && !magicLines.has(node.startPosition.row));
+}
+
+/**
  * The cells that only import (every statement an import, besides comments, `%matplotlib inline`,
  * IPython's autoreload set up (setsUpAutoreload), itself an import, an import of an optional module
  * with its fallback (importsWithFallback), display settings, which
@@ -397,15 +406,14 @@ function importsWithFallback(index: SemanticIndex, statement: Node): boolean {
  * cells below it (an import added to the top cell), it changes nothing they computed.
  */
 function importOnlyCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
-  // A magic line is parsed as a placeholder statement: it is judged by its name, not by that.
-  const magicLines = new Set(doc.magics.map((magic) => magic.range.start.line));
+  const codeOf = codeStatements(doc);
   const cells = new Set<number>();
   const autoreload = new Set(doc.magics.filter(setsUpAutoreload).map((magic) => magic.segmentIndex));
   for (const root of index.roots) {
-    const statements = root.namedChildren.filter((node) => node?.type !== 'comment' && !magicLines.has(node!.startPosition.row));
+    const statements = codeOf(root);
     const segment = index.segmentIndexOf(root);
     const binds = (node: Node) => IMPORTS.has(node.type) || importsWithFallback(index, node) || mountsDrive(index, node);
-    if ((autoreload.has(segment) || statements.some((node) => binds(node!))) && statements.every((node) => binds(node!) || setsDisplayOnly(index, node!) || showsVersionsOnly(index, node!) || extendsImportPath(index, node!))) {
+    if ((autoreload.has(segment) || statements.some(binds)) && statements.every((node) => binds(node) || setsDisplayOnly(index, node) || showsVersionsOnly(index, node) || extendsImportPath(index, node))) {
       cells.add(segment);
     }
   }
@@ -468,12 +476,12 @@ function reportsEnvironment(magic: Magic): boolean {
  * comes from another session than the results it sits beside.
  */
 function environmentReportCells(doc: RuleContext['doc'], index: SemanticIndex): Set<number> {
-  const magicLines = new Set(doc.magics.map((magic) => magic.range.start.line));
+  const codeOf = codeStatements(doc);
   const cells = new Set(doc.magics.filter(reportsEnvironment).map((magic) => magic.segmentIndex));
   for (const magic of doc.magics) if (!reportsEnvironment(magic)) cells.delete(magic.segmentIndex);
   for (const root of index.roots) {
     const segment = index.segmentIndexOf(root);
-    if (cells.has(segment) && root.namedChildren.some((node) => node?.type !== 'comment' && !magicLines.has(node!.startPosition.row))) cells.delete(segment);
+    if (cells.has(segment) && codeOf(root).length > 0) cells.delete(segment);
   }
   return cells;
 }
@@ -556,8 +564,7 @@ const NAMES_BEYOND_SIGHT = new Set(['builtins.exec', 'builtins.eval', 'builtins.
  */
 function asksWhetherBound(call: CallSite): boolean {
   if (call.qname !== 'builtins.globals' || call.args.length > 0) return false;
-  let node = call.node;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const node = outermostParens(call.node);
   const test = node.parent;
   if (test?.type !== 'comparison_operator' || test.namedChildren.length !== 2 || !sameNode(test.namedChildren[1]!, node)) return false;
   const operator = test.children.slice(1, -1).map((part) => part?.type).join(' ');
@@ -626,17 +633,16 @@ const MAX_CALLED_FUNCTIONS = 256;
  * per cell bounded by MAX_CALLED_FUNCTIONS.
  */
 function addReadsByCalls(index: SemanticIndex, names: Map<number, CellNames>): void {
-  const bindings = new Map<string, number>();
   const functions = new Map<number, string>();
   for (const definition of index.definitions) {
-    if (definition.scopeKey !== 'module') continue;
-    bindings.set(definition.name, (bindings.get(definition.name) ?? 0) + 1);
-    if (definition.kind === 'def' && definition.node.parent?.type === 'function_definition') functions.set(definition.node.parent.startIndex, definition.name);
+    if (definition.scopeKey === 'module' && definition.kind === 'def' && definition.node.parent?.type === 'function_definition' && index.isOnlyBinding(definition)) {
+      functions.set(definition.node.parent.startIndex, definition.name);
+    }
   }
   const bodyReads = new Map<string, Set<string>>();
   for (const read of index.dataflow.reads) {
     const name = read.function ? functions.get(read.function.startIndex) : undefined;
-    if (!name || bindings.get(name) !== 1 || !('definition' in read.resolution) || read.resolution.definition.scopeKey !== 'module') continue;
+    if (!name || !('definition' in read.resolution) || read.resolution.definition.scopeKey !== 'module') continue;
     let reads = bodyReads.get(name);
     if (!reads) bodyReads.set(name, reads = new Set());
     reads.add(read.name);

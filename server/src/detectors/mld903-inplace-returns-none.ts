@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
 import type { CallSite } from '../semantics/types';
-import { stripParens } from '../semantics/nodes';
+import { outermostParens, stripParens } from '../semantics/nodes';
 import { removeArgument } from './shared/edits';
 import { importsPandas, pandasKind } from '../semantics/pandas';
 import type { CalleeSelection, Rule, RuleContext, RuleListeners } from './types';
@@ -19,8 +19,7 @@ const INPLACE_METHODS = new Set([
  * for a bare statement (`df.dropna(inplace=True)`), which is the correct use.
  */
 function resultUse(call: CallSite): { kind: 'assign' | 'return' | 'chain'; target?: Node } | undefined {
-  let node: Node = call.node;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const node = outermostParens(call.node);
   const parent = node.parent;
   if (!parent) return undefined;
   if (parent.type === 'assignment' && parent.childForFieldName('right')?.startIndex === node.startIndex) {

@@ -8,7 +8,7 @@ import { unpackedElement } from '../semantics/values';
 import { pathBindings, respelledFrom, spellsPathAgain, type PathValue } from '../semantics/pathValues';
 import { inLiteralDeadBranch, numberValue, stringValue } from '../semantics/literals';
 import { atLeast, type LibraryFloors } from '../engine/versions';
-import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, sameNode, startsOf, stripParens } from '../semantics/nodes';
+import { ancestors, enclosingFunction, enclosingLoops, firstStartAtOrAfter, FUNCTION_TYPES, isAncestorOf, memoKey, outermostParens, sameNode, startsOf, stripParens } from '../semantics/nodes';
 import { elementOf } from './shared/objects';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { DATA_WORDS } from './shared/artifacts';
@@ -1440,9 +1440,7 @@ function inExpressionArms(first: Node, second: Node): boolean {
  * `model = joblib.load(p) if p else load_final_model()`): the helper restores what its call does.
  */
 function loadSite(index: SemanticIndex, call: CallSite): Node {
-  let node = call.node;
-  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
-  const fn = node.parent?.type === 'return_statement' ? enclosingFunction(node) : undefined;
+  const fn = returnedFrom(call.node);
   const calls = fn ? index.dataflow.callsOf(fn) : [];
   const caller = calls.length === 1 ? calls[0].node.parent : undefined;
   return caller?.type === 'call' && sameNode(caller.childForFieldName('function'), calls[0].node) ? caller : call.node;
@@ -1453,8 +1451,7 @@ function loadSite(index: SemanticIndex, call: CallSite): Node {
  * joblib.load(tmp_path)`): whichever of its returns runs, the function hands back one model.
  */
 function returnedFrom(node: Node): Node | undefined {
-  let value = node;
-  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const value = outermostParens(node);
   return value.parent?.type === 'return_statement' ? enclosingFunction(value) : undefined;
 }
 
@@ -1515,8 +1512,7 @@ function joinCompanions(index: SemanticIndex, groups: LoadGroups<GroupedLoad>, l
  * restore one state, as the entries of a dictionary literal do. Undefined for any other load.
  */
 function entryWrittenInto(node: Node): string | undefined {
-  let value = node;
-  while (value.parent?.type === 'parenthesized_expression') value = value.parent;
+  const value = outermostParens(node);
   const assignment = value.parent;
   if (assignment?.type !== 'assignment' || !sameNode(assignment.childForFieldName('right'), value)) return undefined;
   const target = assignment.childForFieldName('left');

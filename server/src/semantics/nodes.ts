@@ -232,6 +232,13 @@ export function decoratorCallee(expression: Node): Node | null {
   return expression.type === 'call' ? expression.childForFieldName('function') : expression;
 }
 
+/** The outermost of the parentheses around `node` (`((x))` for `x`), or `node` when it has none: the expression its context sees. */
+export function outermostParens(node: Node): Node {
+  let current = node;
+  while (current.parent?.type === 'parenthesized_expression') current = current.parent;
+  return current;
+}
+
 /** `(x)` -> `x`, repeatedly. */
 export function stripParens(node: Node): Node {
   let current = node;
