@@ -1452,6 +1452,23 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a model of one component fitted in the same expression, whose fit returns it, and only asked for answers',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.cluster import KMeans
+        from sklearn.mixture import GaussianMixture
+        for i, cov_type in enumerate(["diag", "spherical", "full"]):
+            model = GaussianMixture(1, covariance_type=cov_type).fit(X)
+            plt.scatter(X[:, 0], X[:, 1], c=model.predict(X))
+            print(model.means_)
+        centre = KMeans(n_clusters=1, n_init=10).fit(points).cluster_centers_[0]
+        refit = GaussianMixture(n_components=1)
+        refit = refit.fit(train_rows)
+        density = refit.score_samples(test_rows)
+        GaussianMixture().fit(X)
+      `,
+    },
+    {
       name: 'k-means started from given centres draws nothing',
       code: py`
         from sklearn.cluster import KMeans
@@ -3207,6 +3224,23 @@ ruleTests(missingRandomState, {
         eight.fit(X)
         chained = GaussianMixture(1, random_state=SEED).fit(X)
         more = chained.sample(10)
+      `,
+    },
+    {
+      name: 'a model of one component fitted in the same expression and then handed on, or asked to draw, still draws',
+      code: py`
+        from sklearn.mixture import GaussianMixture
+        fitted = GaussianMixture(1).fit(X)
+        registry.append(fitted)
+        drawn = GaussianMixture(1).fit(X).sample(50)
+      `,
+      findings: [{ line: 2, related: 1, message: /^`GaussianMixture` is called without `random_state` here and at 1 other place: each run gives a different result$/ }],
+      output: py`
+        from sklearn.mixture import GaussianMixture
+        SEED = 42
+        fitted = GaussianMixture(1, random_state=SEED).fit(X)
+        registry.append(fitted)
+        drawn = GaussianMixture(1, random_state=SEED).fit(X).sample(50)
       `,
     },
     {
