@@ -114,6 +114,17 @@ const figureShownLate = (imported: string, file: string) => [
 ];
 const FIGURE_SHOWN_LATE = [{ cell: 1, line: 1, message: /^This cell ran as \[9\], after cell 3 \(\[2\]\) below it/ }];
 
+/**
+ * A schematic plot ([6]) that ran after the cell below it ([5]), which draws its data (`draw`) and
+ * plots it in a figure of its own; the first cell imports and makes a generator.
+ */
+const seededDataPlotBelow = (draw: string) => [
+  { text: 'import numpy as np\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs\nfrom sklearn.model_selection import train_test_split\nrng = np.random.RandomState(0)\n', executionOrder: 1 },
+  { text: 'x = np.linspace(0, 1, 100)\nfig, ax = plt.subplots(figsize=(8, 6))\nax.plot(x, -(x - 0.5) ** 2)\nax.xaxis.set_major_formatter(plt.NullFormatter())\n', executionOrder: 6 },
+  { text: `${draw}fig, ax = plt.subplots()\nfor label, color in enumerate(["red", "blue"]):\n    P = np.exp(-0.5 * X[y == label] ** 2).prod(1)\n    Pm = np.ma.masked_array(P, P < 0.03)\n    ax.scatter(X_tr[:, 0], X_tr[:, 1], c=color.title())\n`, executionOrder: 5 },
+];
+const SCHEMATIC_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
+
 /** An evaluation cell that only prints what the model predicts. */
 const EVALUATION = 'y_pred = clf.predict(X_test)\ny_proba = clf.predict_proba(X_test)[:, 1]\nprint("ROC AUC:", roc_auc_score(y_test, y_proba))\nprint(classification_report(y_test, y_pred))\n';
 
@@ -224,6 +235,10 @@ ruleTests(notebookOutOfOrder, {
         'labels = frame["label"].unique()\nfig, axes = plt.subplots(1, len(labels))\nfor k, label in enumerate(labels):\n    cv = CountVectorizer(max_features=50)\n    counts = cv.fit_transform(frame[frame["label"] == label]["text"])\n    totals = counts.toarray().sum(axis=0)\n    freq = pd.DataFrame(sorted([(totals[i], w) for w, i in cv.vocabulary_.items()], reverse=True))\n    freq.columns = ["frequency", "word"]\n    sns.barplot(x=freq["frequency"][:10], y=freq["word"][:10], ax=axes[k])\n    axes[k].set_title(f"Top words - {label}")\nplt.show()\n',
         'print("rows:", len(frame))\nfor label, count in frame["label"].value_counts().items():\n    print(f"{label}: {count / len(frame) * 100:.2f}%")\nprint(f"mean length: {frame[\'length\'].mean():.2f}")\n',
       ),
+    },
+    {
+      name: 'a schematic plot run after the plot below it, which draws its data with scikit-learn given a seed written out and shapes it with NumPy\'s array methods, its masked arrays and a string\'s case',
+      code: seededDataPlotBelow('X, y = make_blobs(100, 2, centers=2, random_state=2)\nX_tr, X_te = train_test_split(X, random_state=0)\n'),
     },
     {
       name: 'two plots run in swapped order, each opening its own figure first (plt.figure with a size, then seaborn and pyplot): neither draws into the other\'s figure',
@@ -845,6 +860,16 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'still compared when the data below is drawn with no seed, or from a generator another cell holds',
+      code: seededDataPlotBelow('X, y = make_blobs(100, 2, centers=2)\nX_tr, X_te = train_test_split(X, random_state=0)\n'),
+      findings: SCHEMATIC_RAN_LATE,
+    },
+    {
+      name: 'still compared when the split below is handed a generator another cell holds',
+      code: seededDataPlotBelow('X, y = make_blobs(100, 2, centers=2, random_state=2)\nX_tr, X_te = train_test_split(X, random_state=rng)\n'),
+      findings: SCHEMATIC_RAN_LATE,
+    },
     {
       name: 'a tuple statement that also binds a name by a walrus, read by the cell above: compared',
       code: framePrintoutsSwapped('print(top)\n', 'frame.age.min(), (top := frame.age.max())\n'),
