@@ -35,6 +35,15 @@ const reRunAfterBelow = (cell: string) => [
   { text: 'df.describe()\n', executionOrder: 3 },
 ];
 
+/** A Keras notebook whose model cell ([5]) ran after the `check` cell ([3]) below it, `setUp` added to the imports cell. */
+const deviceCheckBelowModel = (check: string, setUp = '') => [
+  { text: `import numpy as np\nimport tensorflow as tf\nfrom tensorflow import keras\n${setUp}`, executionOrder: 1 },
+  { text: 'data = np.load("features.npz")\nx_train, y_train = data["x_train"], data["y_train"]\n', executionOrder: 2 },
+  { text: 'model = keras.Sequential([keras.layers.Conv2D(8, 3, activation="relu", input_shape=x_train[0].shape), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")])\n', executionOrder: 5 },
+  { text: check, executionOrder: 3, hasOutputs: true },
+  { text: 'model.compile(optimizer="adam", loss="categorical_crossentropy")\nmodel.fit(x_train, y_train, epochs=10)\n', executionOrder: 6, hasOutputs: true },
+];
+
 /** A notebook whose third and fourth cells ran in swapped order ([6] above [5]), then `more` cells. */
 const SWAPPED_PAIR = (more: { text: string; executionOrder: number }[]) => [
   { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -594,6 +603,27 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that imports sys only to show the Python version and platform, re-run after the cells below it',
       code: reRunAfterBelow('import sys\nprint(f"Python {sys.version} on {sys.platform}")\nsys.version_info[:2]\n'),
+    },
+    {
+      name: 'a cell that only lists the physical GPUs through the TensorFlow another cell imports, run before the model cell above it',
+      code: deviceCheckBelowModel('tf.config.list_physical_devices()\n'),
+    },
+    {
+      name: 'a GPU check through the experimental listing, counted and printed, run before the model cell above it',
+      code: deviceCheckBelowModel('gpus = tf.config.experimental.list_physical_devices("GPU")\nprint(f"{len(gpus)} GPU(s):", gpus)\nprint("built with CUDA:", tf.test.is_built_with_cuda())\n'),
+    },
+    {
+      name: 'a cell that only asks the torch another cell imports whether CUDA is there and how many devices, sharing a count with a code cell below',
+      code: sharesCountWithBelow('print(torch.cuda.is_available())\ntorch.cuda.device_count()\n'),
+    },
+    {
+      name: 'a GPU check through cuda imported from torch by the first cell, re-run after the cells below it',
+      code: [
+        { text: 'import pandas as pd\nfrom torch import cuda\n', executionOrder: 1 },
+        { text: 'if cuda.is_available():\n    print("GPU x", cuda.device_count())\nelse:\n    print("CPU only")\n', executionOrder: 8, hasOutputs: true },
+        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 2 },
+        { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
+      ],
     },
     {
       name: 'a cell that imports sys beside IPython\'s display to show where the kernel\'s Python lives, sharing a count with a code cell below',
@@ -1334,6 +1364,28 @@ ruleTests(notebookOutOfOrder, {
         { text: 'df = add_lags(pd.read_csv("sales.csv"))\n', executionOrder: 3 },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 4 \(\[2\]\) below it.*1 other cell/, related: 2 }],
+    },
+    ...[
+      ['the imports cell sets CUDA_VISIBLE_DEVICES', 'tf.config.list_physical_devices("GPU")\n', 'import os\nos.environ["CUDA_VISIBLE_DEVICES"] = "1"\n'],
+      ['the imports cell sets the environment with os.environ.update', 'tf.config.list_physical_devices("GPU")\n', 'import os\nos.environ.update({"CUDA_VISIBLE_DEVICES": "0"})\n'],
+      ['the imports cell sets the environment with %env', 'tf.config.list_physical_devices("GPU")\n', '%env CUDA_VISIBLE_DEVICES=0\n'],
+      ['the cell lists the logical devices, which the program chooses', 'tf.config.list_logical_devices("GPU")\n', ''],
+      ['the cell also sets memory growth on the GPUs it lists', 'gpus = tf.config.list_physical_devices("GPU")\ntf.config.experimental.set_memory_growth(gpus[0], True)\n', ''],
+      ['the cell lists the devices and prints the model above', 'print(tf.config.list_physical_devices("GPU"))\nmodel.summary()\n', ''],
+    ].map(([what, check, setUp]) => ({
+      name: `a GPU check run before the model cell above it is compared when ${what}`,
+      code: deviceCheckBelowModel(check, setUp),
+      findings: [{ cell: 2, line: 1, message: /ran as \[5\], after cell 4 \(\[3\]\) below it/ }],
+    })),
+    {
+      name: 'a device chosen from the GPU check, read by the cells below, is compared: shares its count with a code cell below',
+      code: [
+        { text: 'import torch\n', executionOrder: 1 },
+        { text: 'device = torch.device("cuda" if torch.cuda.is_available() else "cpu")\n', executionOrder: 2 },
+        { text: 'x = torch.zeros(3, device=device)\n', executionOrder: 2 },
+        { text: 'print(x.sum())\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/ }],
     },
     {
       name: 'a cell that prints a module\'s setting, or a version a cell sets, is compared: another cell may change what it shows',

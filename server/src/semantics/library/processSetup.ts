@@ -52,3 +52,19 @@ export const NOTICE_FUNCTIONS = /^(builtins\.print|warnings\.warn|sys\.std(out|e
 
 /** Command-line parsers: a program that takes arguments is a tool someone runs for its results. */
 export const COMMAND_LINE_PARSERS = /^(argparse|click|typer|fire|absl\.(app|flags)|hydra|tyro|jsonargparse|simple_parsing|plac|docopt)(\.|$)/;
+
+/**
+ * Questions about the hardware a library sees, asked of the library's module: whether a GPU is there,
+ * how many, which physical devices (`torch.cuda.is_available()`, `torch.cuda.device_count()`,
+ * `tf.config.list_physical_devices("GPU")`, `tf.test.is_built_with_cuda()`). The answer is fixed by
+ * the machine, the build and the environment variables the library reads as it starts (`CUDA_VISIBLE_DEVICES`);
+ * no model built or trained changes it. Not the logical devices (`tf.config.list_logical_devices`) nor the
+ * current device (`torch.cuda.current_device()`), which the program chooses (`set_visible_devices`, `set_device`).
+ */
+export const HARDWARE_QUERIES = /^(torch\.cuda\.(is_available|device_count)|torch\.backends\.(mps|cudnn)\.is_available|tensorflow\.config\.(experimental\.)?list_physical_devices|tensorflow\.test\.is_built_with_(cuda|gpu_support))$/;
+
+/**
+ * Calls that write the process's environment variables: `os.putenv`, `os.unsetenv`, the methods of
+ * `os.environ` that change it, and dotenv's loaders. (An assignment to `os.environ[...]`, which is no call, writes it too.)
+ */
+export const ENVIRONMENT_WRITERS = /^(os\.(putenv|unsetenv|environ\.(update|setdefault|pop|popitem|clear|__setitem__|__delitem__))|dotenv\.(main\.)?load_dotenv)$/;
