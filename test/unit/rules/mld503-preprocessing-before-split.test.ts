@@ -1204,3 +1204,151 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
 });
+
+/**
+ * A script that fits a scaler on `fitted`, scales `searched` with it and tunes an SVR on the scaled
+ * rows with `cv` (a PredefinedSplit whose held-out fold is the validation rows, unless told otherwise).
+ */
+const predefinedFoldScript = (fitted: string, searched: string, cv = 'PredefinedSplit(test_fold=fold)') => py`
+  import numpy as np
+  from sklearn.model_selection import GridSearchCV, PredefinedSplit
+  from sklearn.preprocessing import StandardScaler
+  from sklearn.svm import SVR
+
+  X_fit = np.load("soil_train.npy")
+  X_val = np.load("soil_valid.npy")
+  X_dev = np.vstack([X_fit, X_val])
+  y_dev = np.load("yield_dev.npy")
+  fold = np.concatenate([np.full(len(X_fit), -1), np.zeros(len(X_val))])
+  scaler = StandardScaler()
+  scaler.fit(${fitted})
+  X_scaled = scaler.transform(${searched})
+  search = GridSearchCV(SVR(), {"C": [0.1, 1.0, 10.0]}, cv=${cv})
+  search.fit(X_scaled, y_dev)
+`;
+
+ruleTests(preprocessingBeforeSplit, {
+  valid: [
+    {
+      name: 'a scaler fitted on the training part, applied to training and validation rows that a PredefinedSplit search holds the validation rows of out',
+      code: predefinedFoldScript('X_fit', 'X_dev'),
+    },
+    {
+      name: 'a scaler fitted on a training dictionary\'s rows in a helper, the PredefinedSplit handed down through two functions',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import GridSearchCV, PredefinedSplit
+        from sklearn.preprocessing import MinMaxScaler
+
+        def tune_ridge(dev, train, test, splitter):
+            scaler = MinMaxScaler()
+            scaler.fit(train["X"])
+            X_dev = scaler.transform(dev["X"])
+            search = GridSearchCV(Ridge(), {"alpha": [0.01, 0.1, 1.0]}, cv=splitter)
+            search.fit(X_dev, dev["y"])
+            return search.predict(scaler.transform(test["X"]))
+
+        def run_year(dev_df, train_df, test_df, splitter):
+            cols = ["ndvi", "rain", "temp"]
+            dev = {"X": dev_df[cols].values, "y": dev_df["yield"].values}
+            train = {"X": train_df[cols].values, "y": train_df["yield"].values}
+            test = {"X": test_df[cols].values, "y": test_df["yield"].values}
+            return tune_ridge(dev, train, test, splitter)
+
+        frame = pd.read_csv("counties.csv")
+        train_df = frame[frame.year < 2014]
+        valid_df = frame[frame.year == 2014]
+        dev_df = pd.concat([train_df, valid_df])
+        splitter = PredefinedSplit(test_fold=[-1] * len(train_df) + [0] * len(valid_df))
+        print(run_year(dev_df, train_df, frame[frame.year == 2015], splitter))
+      `,
+    },
+    {
+      name: 'cross_val_score with a PredefinedSplit, the scaler fitted on the training part only',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import Lasso
+        from sklearn.model_selection import PredefinedSplit, cross_val_score
+        from sklearn.preprocessing import RobustScaler
+
+        X_train = np.load("train.npy")
+        X_dev = np.load("dev.npy")
+        y_dev = np.load("y_dev.npy")
+        robust = RobustScaler().fit(X_train)
+        scores = cross_val_score(Lasso(alpha=0.1), robust.transform(X_dev), y_dev, cv=PredefinedSplit(np.load("fold.npy")))
+        print(scores)
+      `,
+    },
+    {
+      name: 'the folds of a PredefinedSplit walked by hand, the scaler fitted on the training part only',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import PredefinedSplit
+        from sklearn.preprocessing import StandardScaler
+
+        X_part = np.load("part.npy")
+        X_dev = np.load("dev.npy")
+        y_dev = np.load("y_dev.npy")
+        scaler = StandardScaler().fit(X_part)
+        X_s = scaler.transform(X_dev)
+        holdout = PredefinedSplit(test_fold=np.load("fold.npy"))
+        for tr, va in holdout.split(X_s):
+            print(Ridge().fit(X_s[tr], y_dev[tr]).score(X_s[va], y_dev[va]))
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a scaler fitted on the training and validation rows joined, before a PredefinedSplit search: it saw the held-out rows',
+      code: predefinedFoldScript('np.vstack([X_fit, X_val])', 'X_dev'),
+      findings: [{ line: 12, message: /^StandardScaler is fitted on all of np\.vstack\(\[X_fit, X_val\]\) before search\.fit/ }],
+    },
+    {
+      name: 'a scaler fitted on the very rows a PredefinedSplit search cross-validates',
+      code: predefinedFoldScript('X_dev', 'X_dev'),
+      findings: [{ line: 12, message: /^StandardScaler is fitted on all of X_dev before search\.fit/ }],
+    },
+    {
+      name: 'a scaler fitted on the training part, then a search over five folds: every row is held out in turn',
+      code: predefinedFoldScript('X_fit', 'X_dev', '5'),
+      findings: [{ line: 12, message: /^StandardScaler is fitted on all of X_fit before search\.fit/ }],
+    },
+    {
+      name: 'a fit_transform of the rows a PredefinedSplit cross_val_score walks',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import Lasso
+        from sklearn.model_selection import PredefinedSplit, cross_val_score
+        from sklearn.preprocessing import RobustScaler
+
+        X_dev = np.load("dev.npy")
+        y_dev = np.load("y_dev.npy")
+        X_s = RobustScaler().fit_transform(X_dev)
+        print(cross_val_score(Lasso(alpha=0.1), X_s, y_dev, cv=PredefinedSplit(np.load("fold.npy"))))
+      `,
+      findings: [{ line: 8, message: /^RobustScaler is fitted on all of X_dev before cross_val_score/ }],
+    },
+    {
+      name: 'a splitter parameter that one call hands a KFold: not every call hands a PredefinedSplit',
+      code: py`
+        import numpy as np
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import GridSearchCV, KFold, PredefinedSplit
+        from sklearn.preprocessing import MinMaxScaler
+
+        def tune(X_fit, X_dev, y_dev, splitter):
+            scaler = MinMaxScaler().fit(X_fit)
+            search = GridSearchCV(Ridge(), {"alpha": [0.1, 1.0]}, cv=splitter)
+            search.fit(scaler.transform(X_dev), y_dev)
+            return search
+
+        tune(np.load("a.npy"), np.load("b.npy"), np.load("y.npy"), PredefinedSplit(np.load("fold.npy")))
+        tune(np.load("a.npy"), np.load("b.npy"), np.load("y.npy"), KFold(5, shuffle=True, random_state=0))
+      `,
+      findings: [{ line: 7, message: /^MinMaxScaler is fitted on all of X_fit before search\.fit/ }],
+    },
+  ],
+});
