@@ -134,6 +134,14 @@ const seededDataPlotBelow = (draw: string) => [
 ];
 const SCHEMATIC_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
 
+/** A printout of tensors built from constants ([6]) that ran after the `below` cell ([5]) under it; the first cell imports PyTorch and makes a tensor. */
+const tensorPrintoutsSwapped = (below: string) => [
+  { text: 'import torch\nbase = torch.zeros(1)\n', executionOrder: 1 },
+  { text: 'grid = torch.linspace(0, 1, 5)\nprint(torch.stack([grid, grid]).unsqueeze(0).permute(2, 1, 0).shape, torch.softmax(grid, dim=0))\n', executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
+const TENSOR_PRINTOUT_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
+
 /** An evaluation cell that only prints what the model predicts. */
 const EVALUATION = 'y_pred = clf.predict(X_test)\ny_proba = clf.predict_proba(X_test)[:, 1]\nprint("ROC AUC:", roc_auc_score(y_test, y_proba))\nprint(classification_report(y_test, y_pred))\n';
 
@@ -248,6 +256,10 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a schematic plot run after the plot below it, which draws its data with scikit-learn given a seed written out and shapes it with NumPy\'s array methods, its masked arrays and a string\'s case',
       code: seededDataPlotBelow('X, y = make_blobs(100, 2, centers=2, random_state=2)\nX_tr, X_te = train_test_split(X, random_state=0)\n'),
+    },
+    {
+      name: 'two printouts of tensors built from constants, run in swapped order: PyTorch\'s builders and a tensor\'s views make new tensors and change nothing',
+      code: tensorPrintoutsSwapped('t = torch.arange(10).repeat(2)\nprint(t.view(2, 10).sum(dim=1).numpy(), t.size(), t.dim())\n'),
     },
     {
       name: 'two plots run in swapped order, each opening its own figure first (plt.figure with a size, then seaborn and pyplot): neither draws into the other\'s figure',
@@ -890,6 +902,21 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'still compared when the cell below seeds PyTorch',
+      code: tensorPrintoutsSwapped('torch.manual_seed(0)\nprint(torch.arange(3))\n'),
+      findings: TENSOR_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'still compared when the cell below draws from PyTorch\'s generator',
+      code: tensorPrintoutsSwapped('noise = torch.randn(3)\nprint(noise)\n'),
+      findings: TENSOR_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'still compared when the cell below changes a tensor of another cell in place',
+      code: tensorPrintoutsSwapped('base.add_(1)\nprint(base.item())\n'),
+      findings: TENSOR_PRINTOUT_RAN_LATE,
+    },
     {
       name: 'still compared when the data below is drawn with no seed, or from a generator another cell holds',
       code: seededDataPlotBelow('X, y = make_blobs(100, 2, centers=2)\nX_tr, X_te = train_test_split(X, random_state=0)\n'),
