@@ -218,6 +218,15 @@ const TOP_HELPERS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[9\], after 
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
+      name: 'a drive mount and an imports cell that keep their logs without a count, above cells run in order: the log of a cell that only imports is no result',
+      code: onDisk([
+        { source: '# Mount the Google Drive\nfrom google.colab import drive\ndrive.mount("/content/drive")\n', count: null, outputs: [printed] },
+        { source: 'import tensorflow as tf\nimport pandas as pd\n%matplotlib inline\n', count: null, outputs: [printed] },
+        { source: 'rides = pd.read_csv("/content/drive/MyDrive/rides.csv")\n', count: 1, outputs: [] },
+        { source: 'print(rides.groupby("hour").size().idxmax())\n', count: 2, outputs: [printed] },
+      ]),
+    },
+    {
       name: 'a cell below that pickles the model, run before the evaluation printout above it: writing a file changes nothing the printout reads',
       code: reportsSwapped(EVALUATION, 'import pickle\nwith open("models/clf.pkl", "wb") as f:\n    pickle.dump(clf, f)\n'),
     },
@@ -1691,6 +1700,16 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 1, line: 1, message: /^This cell ran as \[7\], after cell 3 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
     },
     {
+      name: 'a drive mount that also reads from the drive keeps its outputs without a count reported',
+      code: onDisk([
+        { source: 'import numpy as np\n', count: 1, outputs: [] },
+        { source: 'from google.colab import drive\ndrive.mount("/content/drive")\nimport pandas as pd\nrides = pd.read_csv("/content/drive/MyDrive/rides.csv")\nrides.head()\n', count: null, outputs: [printed, result(null)] },
+        { source: 'by_hour = rides.groupby("hour").size()\n', count: 2, outputs: [] },
+        { source: 'print(by_hour.idxmax())\n', count: 3, outputs: [printed] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
       name: 'a plot with no count below a cell that keeps its own count: nothing shows a tool cleared it',
       code: onDisk([
         { source: 'import pandas as pd\n', count: 1, outputs: [] },
@@ -1797,7 +1816,8 @@ ruleTests(notebookOutOfOrder, {
         { source: 'rng = np.random.default_rng(0)\nprint(rng)\n', count: null, outputs: [printed] },
         { source: 'sample = rng.normal(size=8)\nprint(sample)\n', count: 2, outputs: [printed] },
       ]),
-      findings: [{ cell: 0, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+      // The imports cell's log is no result, but the cell still ran before the generator's: [1] is theirs to share.
+      findings: [{ cell: 1, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
       name: 'a result saved with no count either leaves the cell without one',
