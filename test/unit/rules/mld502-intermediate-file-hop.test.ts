@@ -112,6 +112,40 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a Spark read-back looked at through a report built with column functions and a window, then shown',
+      code: py`
+        from pyspark.sql import SparkSession, Window
+        from pyspark.sql import functions as F
+        spark = SparkSession.builder.getOrCreate()
+        clips = spark.read.parquet("data/clips")
+        clips.where("duration > 1").write.parquet("out/long_clips", mode="overwrite")
+        long_clips = spark.read.parquet("out/long_clips")
+        long_clips.count()
+        busiest = (
+            long_clips.withColumn("n", F.count("*").over(Window.partitionBy("recorder")))
+            .withColumn("rank", F.rank().over(Window.orderBy(F.desc("n"))))
+            .where("rank = 1")
+            .select("recorder", "n")
+        )
+        busiest.show(10)
+      `,
+    },
+    {
+      name: 'a Spark read-back whose distinct names, split out with column functions, are shown and counted',
+      code: py`
+        from pyspark.sql import functions as F
+        df.repartition(8).write.parquet("out/consolidated", mode="overwrite")
+        df = spark.read.parquet("out/consolidated")
+        names = (
+            df.select(F.split(F.col("track"), "_")[0].alias("track"))
+            .where("track not like '%wav'")
+            .distinct()
+        )
+        names.show()
+        print(names.count())
+      `,
+    },
+    {
       name: 'a test that saves a fake earlier result, reads it back, merges a new row into what it read and asserts on the merge',
       code: py`
         import pandas as pd
@@ -1296,6 +1330,29 @@ ruleTests(intermediateFileHop, {
         counts.join(orders, "customer").write.parquet("out/joined.parquet")
       `,
       findings: [{ line: 5, column: 10, message: /^"out\/per_customer.parquet" is written by/ }],
+      noFix: true,
+    },
+    {
+      name: 'a Spark read-back reworked with column functions into a table that is written again is a hop',
+      code: py`
+        from pyspark.sql import functions as F
+        df.write.parquet("out/stage1", mode="overwrite")
+        stage = spark.read.parquet("out/stage1")
+        stage.withColumn("label", F.split(F.col("track"), "/")[0]).write.parquet("out/stage2")
+      `,
+      findings: [{ line: 3, message: /^"out\/stage1" is written by/ }],
+      noFix: true,
+    },
+    {
+      name: 'a Spark read-back shown through a report that runs a Python UDF of the project is a hop',
+      code: py`
+        from pyspark.sql import functions as F
+        df.write.parquet("out/stage1", mode="overwrite")
+        stage = spark.read.parquet("out/stage1")
+        labelled = stage.withColumn("label", F.udf(relabel)("track"))
+        labelled.show()
+      `,
+      findings: [{ line: 3, message: /^"out\/stage1" is written by/ }],
       noFix: true,
     },
     {

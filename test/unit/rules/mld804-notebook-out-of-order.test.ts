@@ -737,6 +737,24 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('# pick up edits to src/ without restarting\n%reload_ext autoreload\n%autoreload 1\n%aimport src.anchors\nimport torch\nfrom src.anchors import make_anchors\n'),
     },
     {
+      name: 'autoreload set up beside a black formatter extension, re-run after the cells below it',
+      code: reRunAfterBelow('%load_ext autoreload\n%autoreload 2\n%load_ext lab_black\n'),
+    },
+    {
+      name: 'a formatter extension loaded alone beside the imports (nb_black), re-run after the cells below it',
+      code: reRunAfterBelow('%load_ext nb_black\nimport numpy as np\nimport matplotlib.pyplot as plt\n'),
+    },
+    {
+      name: 'jupyter_black reloaded as automagic in a cell inserted mid-notebook and run last',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'calls = pd.read_csv("annotations/calls.csv")\n', executionOrder: 2 },
+        { text: '# keep the cells formatted\nreload_ext jupyter_black\n', executionOrder: 6 },
+        { text: 'calls["duration"] = calls.end - calls.start\n', executionOrder: 3 },
+        { text: 'calls.duration.describe()\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
       name: 'autoreload set up as automagic with the imports, in a cell inserted mid-notebook and run last',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
@@ -1526,6 +1544,15 @@ ruleTests(notebookOutOfOrder, {
       ['a version the notebook sets, not a module\'s', 'import xgboost as xgb\n__version__ = "2"\nprint(__version__)\n'],
     ].map(([what, cell]) => ({
       name: `an import cell that also prints ${what} is compared: re-run after the cells below it`,
+      code: reRunAfterBelow(cell),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    })),
+    ...[
+      ['beside another extension', '%load_ext lab_black\n%load_ext cudf.pandas\n'],
+      ['beside a constant', '%load_ext nb_black\nSAMPLE_RATE = 32000\n'],
+      ['of a name that only starts like one', '%load_ext lab_black_tools\n'],
+    ].map(([what, cell]) => ({
+      name: `a formatter extension ${what} is compared: re-run after the cells below it`,
       code: reRunAfterBelow(cell),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     })),
