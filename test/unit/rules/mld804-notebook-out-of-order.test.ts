@@ -214,6 +214,18 @@ const constantsReRunAbove = (functions: string, constants = 'import torch\nMODEL
   { text: 'pipe = load_pipe(MODEL_NAME)\nprint(pipe)\n', executionOrder: 20 },
 ];
 const TOP_HELPERS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[9\], after cell 2 \(\[2\]\) below it/ }];
+/**
+ * A landmark notebook whose loader cell ([4]: constants written out and a function that reads them when
+ * called) ran before the settings cell ([5]) and the imports cell ([6]) above it; the cell below calls the loader.
+ */
+const loaderRanFirst = (loader: string, settings = 'import os\nDATA_DIR = "/data/landmarks"\nOUT_DIR = os.path.join(DATA_DIR, "features")\nos.makedirs(OUT_DIR, exist_ok=True)\nwith open(os.path.join(OUT_DIR, "README.txt"), "w") as f:\n    f.write("hand and lip landmarks")\n') => [
+  { text: settings, executionOrder: 5 },
+  { text: 'import numpy as np\nimport pandas as pd\n', executionOrder: 6 },
+  { text: loader, executionOrder: 4 },
+  { text: 'frames = read_landmarks(os.path.join(DATA_DIR, "clip.parquet"))\nprint(frames.shape)\n', executionOrder: 7 },
+];
+const LANDMARK_LOADER = 'def read_landmarks(path):\n    table = pd.read_parquet(path, columns=COORDS)\n    n = len(table) // POINTS_PER_FRAME\n    return table.values.reshape(n, POINTS_PER_FRAME, len(COORDS)).astype(np.float32)\n';
+const SETTINGS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[5\], after cell 3 \(\[4\]\) below it/ }];
 
 ruleTests(notebookOutOfOrder, {
   valid: [
@@ -364,6 +376,18 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a top cell of helpers that prints a confirmation written out in full, run again after the cell below it',
       code: topHelpersReRun(`${TOP_HELPERS}\nprint("✅ Helpers ready")\nprint("model: " "dot product", "of two embeddings")\n`),
+    },
+    {
+      name: 'a loader cell whose constants are written out as a number and a tuple of strings, run before the settings cell above it that shares no name with it',
+      code: loaderRanFirst(`POINTS_PER_FRAME = 543  # landmarks per frame\nCOORDS = ("x", "y", "z")\n\n${LANDMARK_LOADER}`),
+    },
+    {
+      name: 'the same with a list of indices over several lines, a dictionary of settings, a negative number, None and a docstring beside the function',
+      code: loaderRanFirst(`"Landmark loading."\nPOINTS_PER_FRAME = 543\nCOORDS = ["x", "y", "z"]\nLIPS = [\n    61, 185, 40, 39,  # outer\n    78, 191, 80, 81,\n]\nFILL = {"nan": 0.0, "clip": (-1.5, 1.5)}\nOFFSET = -0.5\nMAX_FRAMES = None\n\n${LANDMARK_LOADER}`),
+    },
+    {
+      name: 'a top cell of helpers with constants written out, run again after the cell below it that reads only its imports',
+      code: topHelpersReRun(`${TOP_HELPERS}\nEMBED_DIM = 8\nRATING_RANGE = (1, 5)\n`),
     },
     {
       name: 'a top cell of helpers with a typing.NamedTuple class, run again after the data cell below it',
@@ -1219,6 +1243,31 @@ ruleTests(notebookOutOfOrder, {
       findings: TOP_HELPERS_RAN_LATE,
     },
     {
+      name: 'a loader cell whose constant is worked out from a name the settings cell binds: it reads that cell, compared',
+      code: loaderRanFirst(`POINTS_PER_FRAME = 543\nCOORDS = ("x", "y", "z")\nCACHE_DIR = os.path.join(DATA_DIR, "cache")\n\n${LANDMARK_LOADER}`),
+      findings: SETTINGS_RAN_LATE,
+    },
+    {
+      name: 'a loader cell whose constant fills in a name (an f-string): compared',
+      code: loaderRanFirst(`POINTS_PER_FRAME = 543\nCOORDS = ("x", "y", "z")\nTAG = f"{DATA_DIR}-v1"\n\n${LANDMARK_LOADER}`),
+      findings: SETTINGS_RAN_LATE,
+    },
+    {
+      name: 'the same with a list that holds a name, or a constant bound by a call',
+      code: loaderRanFirst(`POINTS_PER_FRAME = len(range(543))\nCOORDS = ["x", "y", DEPTH]\n\n${LANDMARK_LOADER}`),
+      findings: SETTINGS_RAN_LATE,
+    },
+    {
+      name: 'a loader cell whose written-out constant the settings cell above binds too: whichever ran last decides its value, compared',
+      code: loaderRanFirst(`POINTS_PER_FRAME = 543\nCOORDS = ("x", "y", "z")\n\n${LANDMARK_LOADER}`, 'import os\nDATA_DIR = "/data/landmarks"\nPOINTS_PER_FRAME = 468\n'),
+      findings: SETTINGS_RAN_LATE,
+    },
+    {
+      name: 'a loader cell whose written-out constant the settings cell above reads: compared',
+      code: loaderRanFirst(`POINTS_PER_FRAME = 543\nCOORDS = ("x", "y", "z")\n\n${LANDMARK_LOADER}`, 'import os\nDATA_DIR = "/data/landmarks"\nprint(POINTS_PER_FRAME)\n'),
+      findings: SETTINGS_RAN_LATE,
+    },
+    {
       name: 'a top cell of helpers that also binds a value by a call that makes no class: it runs code, compared',
       code: topHelpersReRun(TOP_HELPERS.replace('namedtuple("Feat", ["name", "size"])', 'pd.read_csv("features.csv")')),
       findings: TOP_HELPERS_RAN_LATE,
@@ -1695,7 +1744,7 @@ ruleTests(notebookOutOfOrder, {
       code: [
         { text: 'import pandas as pd\nfrom sklearn.preprocessing import StandardScaler\n', executionOrder: 1 },
         { text: 'train = pd.read_csv("data/train.csv")\ntest = pd.read_csv("data/test.csv")\n', executionOrder: 2 },
-        { text: 'COLS = ["age", "size"]\n\ndef scale(frame, cols):\n    scaler = StandardScaler().fit(frame[cols])\n    return scaler.transform(frame[cols])\n', executionOrder: 30 },
+        { text: 'COLS = train.columns[:2].tolist()\n\ndef scale(frame, cols):\n    scaler = StandardScaler().fit(frame[cols])\n    return scaler.transform(frame[cols])\n', executionOrder: 30 },
         { text: 'x_train = scale(tr, COLS)\n', executionOrder: 31 },
         { text: 'tr = train.copy()\nte = test.copy()\n', executionOrder: 29 },
         { text: 'print(train.shape, test.shape)\n', executionOrder: 3 },
