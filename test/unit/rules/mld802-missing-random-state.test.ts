@@ -1952,8 +1952,8 @@ ruleTests(missingRandomState, {
             LogisticRegression().fit(X_res, y_res)
       `,
       findings: [
-        { line: 5, message: /^`SMOTETomek` is called without `random_state`: each run gives a different result$/ },
-        { line: 5, message: /^`SMOTEENN` is called without `random_state`: each run gives a different result$/ },
+        // The two samplers compared side by side in one tuple are one cause, linked; the over-sampler handed to the third is its own.
+        { line: 5, related: 1, message: /^`SMOTETomek` is called without `random_state`: each run gives a different result; `SMOTEENN`, listed with it, is built without a seed too \(linked\)$/ },
         { line: 5, message: /^`SMOTE` is called without `random_state`: each run gives a different result$/ },
       ],
       output: py`
@@ -1962,7 +1962,7 @@ ruleTests(missingRandomState, {
         from imblearn.under_sampling import TomekLinks
         from sklearn.linear_model import LogisticRegression
         SEED = 42
-        for sampler in (SMOTETomek(tomek=TomekLinks(sampling_strategy="majority"), random_state=SEED), SMOTEENN(smote=None), SMOTEENN(smote=SMOTE(k_neighbors=3))):
+        for sampler in (SMOTETomek(tomek=TomekLinks(sampling_strategy="majority"), random_state=SEED), SMOTEENN(smote=None, random_state=SEED), SMOTEENN(smote=SMOTE(k_neighbors=3))):
             X_res, y_res = sampler.fit_resample(X, y)
             LogisticRegression().fit(X_res, y_res)
       `,
@@ -3241,6 +3241,94 @@ ruleTests(missingRandomState, {
         fitted = GaussianMixture(1, random_state=SEED).fit(X)
         registry.append(fitted)
         drawn = GaussianMixture(1, random_state=SEED).fit(X).sample(50)
+      `,
+    },
+    {
+      name: 'models compared side by side in one dictionary are one missing seed: one finding at the first, the others linked, one fix for all',
+      code: py`
+        from sklearn.ensemble import AdaBoostClassifier, RandomForestClassifier
+        from sklearn.svm import SVC
+        from sklearn.tree import DecisionTreeClassifier
+        classifiers = {
+            "SVM": SVC(),
+            "Decision Tree": DecisionTreeClassifier(),
+            "Random Forest": RandomForestClassifier(),
+            "AdaBoost": AdaBoostClassifier(),
+        }
+        for name, clf in classifiers.items():
+            clf.fit(X_train, y_train)
+            print(name, clf.score(X_test, y_test))
+      `,
+      findings: [{ line: 6, related: 2, message: /^`DecisionTreeClassifier` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees; `RandomForestClassifier` and `AdaBoostClassifier`, listed with it, are built without a seed too \(linked\)$/ }],
+      output: py`
+        from sklearn.ensemble import AdaBoostClassifier, RandomForestClassifier
+        from sklearn.svm import SVC
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        classifiers = {
+            "SVM": SVC(),
+            "Decision Tree": DecisionTreeClassifier(random_state=SEED),
+            "Random Forest": RandomForestClassifier(random_state=SEED),
+            "AdaBoost": AdaBoostClassifier(random_state=SEED),
+        }
+        for name, clf in classifiers.items():
+            clf.fit(X_train, y_train)
+            print(name, clf.score(X_test, y_test))
+      `,
+    },
+    {
+      name: 'named models listed as pairs are one cause too; the same class built again elsewhere joins them; a model built on its own line stays its own finding',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.model_selection import cross_val_score
+        models = [("forest", RandomForestClassifier(n_estimators=50)), ("sgd", SGDClassifier())]
+        for name, model in models:
+            print(name, cross_val_score(model, X, y).mean())
+        final = RandomForestClassifier(n_estimators=200).fit(X, y)
+        booster = GradientBoostingClassifier(subsample=0.8)
+        booster.fit(X, y)
+      `,
+      findings: [
+        { line: 4, related: 2, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place: each run gives a different result; `SGDClassifier`, listed with it, is built without a seed too \(linked\)$/ },
+        { line: 8, related: 0, message: /^`GradientBoostingClassifier` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestClassifier
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.model_selection import cross_val_score
+        SEED = 42
+        models = [("forest", RandomForestClassifier(n_estimators=50, random_state=SEED)), ("sgd", SGDClassifier(random_state=SEED))]
+        for name, model in models:
+            print(name, cross_val_score(model, X, y).mean())
+        final = RandomForestClassifier(n_estimators=200, random_state=SEED).fit(X, y)
+        booster = GradientBoostingClassifier(subsample=0.8)
+        booster.fit(X, y)
+      `,
+    },
+    {
+      name: 'a model of the list left out by its suppression comment leaves the others one finding, whose message no longer names it',
+      code: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        models = [
+            RandomForestClassifier(),  # mldebt: ignore[MLD802]
+            DecisionTreeClassifier(max_features=2),
+        ]
+        for model in models:
+            model.fit(X, y)
+      `,
+      findings: [{ line: 5, related: 0, message: /^`DecisionTreeClassifier` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.tree import DecisionTreeClassifier
+        SEED = 42
+        models = [
+            RandomForestClassifier(),  # mldebt: ignore[MLD802]
+            DecisionTreeClassifier(max_features=2, random_state=SEED),
+        ]
+        for model in models:
+            model.fit(X, y)
       `,
     },
     {
