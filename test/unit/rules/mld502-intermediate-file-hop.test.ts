@@ -802,6 +802,45 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'a read-back tested by an `if` that only raises or reports, its test converting or comparing the values: a set\'s comparison, a cast and a text test, a membership test, a listed column',
+      code: py`
+        import argparse
+        from pathlib import Path
+        import pandas as pd
+
+        def write_tables(out_dir, rows):
+            summary = pd.DataFrame(rows)
+            summary.to_csv(out_dir / "stress.csv", index=False)
+            summary.to_csv(out_dir / "table_stress.csv", index=False)
+            summary.to_parquet(out_dir / "stress.parquet")
+            summary.to_json(out_dir / "stress.json")
+
+        def check_outputs(out_dir):
+            stress = pd.read_csv(out_dir / "stress.csv")
+            required = {"shift_a", "shift_b"}
+            if not required.issubset(set(stress["case"].astype(str).unique().tolist())):
+                raise RuntimeError("stress.csv is missing a required case")
+            table = pd.read_csv(out_dir / "table_stress.csv")
+            if "case" in table.columns and table["case"].astype(str).str.contains("placeholder", na=False).any():
+                raise RuntimeError("table_stress.csv keeps placeholder rows")
+            frame = pd.read_parquet(out_dir / "stress.parquet")
+            if not frame["case"].isin(["shift_a", "shift_b"]).all():
+                print("unexpected case in stress.parquet")
+            listed = pd.read_json(out_dir / "stress.json")
+            if sorted(listed["case"].to_list()) != ["shift_a", "shift_b"]:
+                raise ValueError("stress.json lost rows")
+
+        def main():
+            args = argparse.ArgumentParser().parse_args()
+            out_dir = Path(args.out_dir)
+            write_tables(out_dir, [])
+            check_outputs(out_dir)
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
       name: 'a unit test reads what it wrote back only in assertion calls: unittest methods, a suite helper, pandas.testing',
       code: py`
         import unittest
@@ -1905,6 +1944,34 @@ ruleTests(intermediateFileHop, {
         { line: 11, message: /^"hr.npy" is written by `np.save` in line 10 and read back here/ },
         { line: 16, message: /^"pairs.csv" is written by `table.to_csv` in line 15 and read back here/ },
       ],
+    },
+    {
+      name: 'a read-back compared as a set or cast in the test of an `if` whose arm returns or rebinds, or then trained on, or tested by a function of the project, is a hop',
+      code: py`
+        import pandas as pd
+
+        def run(out_dir, rows):
+            pd.DataFrame(rows).to_csv(out_dir / "cases.csv", index=False)
+            cases = pd.read_csv(out_dir / "cases.csv")
+            if not {"a", "b"}.issubset(set(cases["case"].tolist())):
+                return None
+            pd.DataFrame(rows).to_csv(out_dir / "labels.csv", index=False)
+            labels = pd.read_csv(out_dir / "labels.csv")
+            if labels["y"].astype(str).str.contains("?", regex=False).any():
+                labels = labels[labels["y"] != "?"]
+            model.fit(X, labels["y"])
+            pd.DataFrame(rows).to_csv(out_dir / "ids.csv", index=False)
+            ids = pd.read_csv(out_dir / "ids.csv")
+            if not covers(ids["id"].tolist()):
+                raise RuntimeError("ids.csv lost rows")
+            return cases
+      `,
+      findings: [
+        { line: 5, message: /^`out_dir \/ "cases.csv"` is written by `pd.DataFrame\(rows\)\.to_csv` in line 4 and read back here/ },
+        { line: 9, message: /labels\.csv.*read back here/ },
+        { line: 14, message: /ids\.csv.*read back here/ },
+      ],
+      noFix: true,
     },
     {
       name: 'a read-back checked by an assertion call and then trained on, or handed to a call that is no assertion, is a hop',
