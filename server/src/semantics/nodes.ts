@@ -205,6 +205,17 @@ export function enclosingStatement(node: Node): Node {
   return childOf(node, BLOCKS);
 }
 
+/**
+ * Whether `first` runs before `second` whenever `second` runs: the statement holding `first` is a
+ * statement of a block (or module) that holds `second`, ending before it (leaving by `break`,
+ * `return` or an exception aside). A statement under an `if` or in another arm does not.
+ */
+export function runsBeforeEveryRun(first: Node, second: Node): boolean {
+  const statement = enclosingStatement(first);
+  const block = statement.parent;
+  return !!block && statement.endIndex <= second.startIndex && isAncestorOf(block, second);
+}
+
 /** The module-level statement that holds `node`. */
 export function topLevelStatement(node: Node): Node {
   return childOf(node, MODULE);

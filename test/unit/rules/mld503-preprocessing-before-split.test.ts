@@ -172,6 +172,28 @@ const reboundVectorizerFinding = { line: 13, message: /^CountVectorizer is fitte
 ruleTests(preprocessingBeforeSplit, {
   valid: [
     {
+      name: 'a transformer fitted on all the rows only to show its output, then fitted again on each fold\'s training rows before it transforms that fold\'s held-out rows',
+      code: py`
+        import pandas as pd
+        from sklearn.model_selection import StratifiedKFold
+        from sklearn.preprocessing import StandardScaler
+        preprocess = StandardScaler()
+        print(pd.DataFrame(preprocess.fit_transform(X)).head())
+        skfold = StratifiedKFold(n_splits=5, shuffle=True, random_state=0)
+        for train_ids, valid_ids in skfold.split(X, y):
+            X_train = preprocess.fit_transform(X.iloc[train_ids])
+            X_valid = preprocess.transform(X.iloc[valid_ids])
+            model.fit(X_train, y.iloc[train_ids])
+            print(model.score(X_valid, y.iloc[valid_ids]))
+        scaler = StandardScaler().fit(X)
+        print(scaler.mean_)
+        for fold_train, fold_valid in skfold.split(X, y):
+            scaler.fit(X.iloc[fold_train])
+            # the fold's own statistics
+            scores = model.fit(scaler.transform(X.iloc[fold_train]), y.iloc[fold_train]).score(scaler.transform(X.iloc[fold_valid]), y.iloc[fold_valid])
+      `,
+    },
+    {
       name: 'a CountVectorizer whose frequency cut-offs are given the values that cut nothing (the defaults), before the split',
       code: vectorizerScript('CountVectorizer(ngram_range=(1, 2), stop_words="english", min_df=1)'),
     },
@@ -619,6 +641,36 @@ ruleTests(preprocessingBeforeSplit, {
     },
   ],
   invalid: [
+    {
+      name: 'still reported when the refit runs only in some folds',
+      code: py`
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import StandardScaler
+        preprocess = StandardScaler()
+        preprocess.fit(X)
+        for k, (train_ids, valid_ids) in enumerate(KFold(n_splits=5, shuffle=True, random_state=0).split(X)):
+            if k == 0:
+                preprocess.fit(X[train_ids])
+            X_valid = preprocess.transform(X[valid_ids])
+            model.fit(preprocess.transform(X[train_ids]), y[train_ids])
+            print(model.score(X_valid, y[valid_ids]))
+      `,
+      findings: [{ line: 4, message: /^StandardScaler is fitted on all of X before /}],
+    },
+    {
+      name: 'still reported when the fold transforms its held-out rows before it refits',
+      code: py`
+        from sklearn.model_selection import KFold
+        from sklearn.preprocessing import StandardScaler
+        preprocess = StandardScaler().fit(X)
+        for train_ids, valid_ids in KFold(n_splits=5, shuffle=True, random_state=0).split(X):
+            X_valid = preprocess.transform(X[valid_ids])
+            X_train = preprocess.fit_transform(X[train_ids])
+            model.fit(X_train, y[train_ids])
+            print(model.score(X_valid, y[valid_ids]))
+      `,
+      findings: [{ line: 3, message: /^StandardScaler is fitted on all of X before /}],
+    },
     {
       name: 'a CountVectorizer that drops words held by fewer than two rows, before the split',
       code: vectorizerScript('CountVectorizer(ngram_range=(1, 2), min_df=2)'),
