@@ -232,6 +232,22 @@ describe('semantic index', () => {
     const logsAndRuns = await indexOf('import logging\nlogger = logging.getLogger(__name__)\nlogger.info("start")\nmain()\n');
     assert.equal(logsAndRuns.index.isEntryPoint, true);
     logsAndRuns.dispose();
+    const looped = await indexOf('import pickle\nfor name in names:\n    model = build(name)\n    model.fit(X, y)\n');
+    assert.equal(looped.index.isEntryPoint, true, 'a call in a top-level loop runs as the file runs');
+    looped.dispose();
+    const withBlock = await indexOf('import pickle\nmodel = make()\nwith open("m.pkl", "wb") as f:\n    pickle.dump(model, f)\n');
+    assert.equal(withBlock.index.isEntryPoint, true, 'a call in a top-level with block runs as the file runs');
+    withBlock.dispose();
+    const guardedImport = await indexOf('try:\n    import torch\nexcept ImportError:\n    torch = None\nfor k in (1, 2):\n    TABLE[k] = k * 2\ndef f():\n    return torch.zeros(3)\n');
+    assert.equal(guardedImport.index.isEntryPoint, false, 'an optional import and a loop that only binds call nothing');
+    guardedImport.dispose();
+    const loopInFunction = await indexOf('class Model:\n    for k in (1, 2):\n        pass\ndef train():\n    for x in xs:\n        fit(x)\n');
+    assert.equal(loopInFunction.index.isEntryPoint, false, 'a loop in a function or class body is not module level');
+    loopInFunction.dispose();
+    const mainOnly = await indexOf('import unittest\nclass T(unittest.TestCase):\n    pass\nif __name__ == "__main__":\n    unittest.main()\n');
+    assert.equal(mainOnly.index.runsAtModuleLevel, false, 'a __main__ block is judged on its own, not as module-level code');
+    assert.equal(mainOnly.index.isEntryPoint, true);
+    mainOnly.dispose();
   });
 
   it('finds the references to a binding, not its rebindings, attribute or keyword names', async () => {

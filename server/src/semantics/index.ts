@@ -30,6 +30,11 @@ function isPositionalParameter(param: Node): boolean {
   return param.type === 'identifier' || param.type === 'typed_parameter' || param.type === 'default_parameter' || param.type === 'typed_default_parameter';
 }
 
+/** Compound statements whose bodies run where they stand: at module level, as module-level code. */
+const MODULE_LEVEL_COMPOUNDS = new Set(['for_statement', 'while_statement', 'with_statement', 'if_statement', 'try_statement']);
+/** Their clauses that hold a further body (`else:`, `elif ...:`, `except ...:`, `finally:`). */
+const MODULE_LEVEL_CLAUSES = new Set(['else_clause', 'elif_clause', 'except_clause', 'except_group_clause', 'finally_clause']);
+
 export class SemanticIndex {
   readonly doc: SourceDocument;
   readonly roots: Node[];
@@ -668,12 +673,29 @@ export class SemanticIndex {
 
   private guards?: Node[];
 
-  /** True when a module-level statement is a call that does more than set the process up (logging, warnings). */
+  /**
+   * True when a module-level statement is a call that does more than set the process up (logging,
+   * warnings). A statement in the body of a module-level `for`, `while`, `with`, `if` or `try` runs
+   * at module level too (a script that trains one model per dataset in a top-level loop, or writes
+   * in a `with open(...)` block, is a program); a function's or a class's body is not, nor is a
+   * `__main__` block, which the rules judge by what it runs.
+   */
   get runsAtModuleLevel(): boolean {
-    return (this.moduleLevelRun ??= this.roots.some((root) => root.namedChildren.some((statement) => {
-      const expression = statement?.type === 'expression_statement' ? statement.namedChild(0) : undefined;
+    return (this.moduleLevelRun ??= this.roots.some((root) => root.namedChildren.some((statement) => !!statement && this.runsCall(statement))));
+  }
+
+  private runsCall(statement: Node): boolean {
+    if (statement.type === 'expression_statement') {
+      const expression = statement.namedChild(0);
       return expression?.type === 'call' && !this.onlySetsUpProcess(expression);
-    })));
+    }
+    if (!MODULE_LEVEL_COMPOUNDS.has(statement.type)) return false;
+    // A `__main__` block is judged on its own (isEntryPoint asks mainGuards, and the rules what it runs).
+    if (statement.type === 'if_statement' && /__name__\s*==\s*['"]__main__['"]/.test(statement.childForFieldName('condition')?.text ?? '')) return false;
+    return statement.namedChildren.some((part) => !!part && (part.type === 'block' || MODULE_LEVEL_CLAUSES.has(part.type))
+      && part.namedChildren.some((inner) => !!inner && (inner.type === 'block'
+        ? inner.namedChildren.some((nested) => !!nested && this.runsCall(nested))
+        : this.runsCall(inner))));
   }
 
   private moduleLevelRun?: boolean;

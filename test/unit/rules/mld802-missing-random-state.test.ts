@@ -1005,6 +1005,41 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a script whose top-level loop builds a search per cell, fits a pipeline instead, and pickles the search as built',
+      code: py`
+        import pickle
+        import numpy as np
+        import pandas as pd
+        from sklearn.gaussian_process import GaussianProcessRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import StandardScaler
+        for cell in ["A1", "B2"]:
+            frame = pd.read_csv("cycles_" + cell + ".csv")
+            X = np.array(frame.drop(["capacity"], axis=1))
+            y = np.array(frame["capacity"])
+            pipe = Pipeline([("scale", StandardScaler()), ("gp", GaussianProcessRegressor(normalize_y=True))])
+            search = RandomizedSearchCV(pipe, param_distributions={"gp__alpha": [0.01, 0.1, 1.0, 10.0]}, n_iter=2, cv=5)
+            pipe.fit(X, y)
+            pickle.dump(search, open("search_" + cell + ".sav", "wb"))
+      `,
+    },
+    {
+      name: 'a script that writes an unfitted template inside a top-level with block, or in a try whose handler reports the failure',
+      code: py`
+        import pickle
+        import joblib
+        from sklearn.ensemble import RandomForestRegressor, ExtraTreesRegressor
+        template = RandomForestRegressor(n_estimators=300)
+        with open("templates/forest.pkl", "wb") as handle:
+            pickle.dump(template, handle)
+        try:
+            joblib.dump(ExtraTreesRegressor(n_estimators=100), "templates/extra.joblib")
+        except OSError as error:
+            print("could not write the template:", error)
+      `,
+    },
+    {
       name: 'a notebook cell that only shows an estimator',
       code: ['from sklearn.cluster import KMeans\n', 'KMeans()\n'],
     },
@@ -2804,6 +2839,58 @@ ruleTests(missingRandomState, {
         { line: 8, message: /^`RandomForestRegressor` is called without `random_state`/ },
       ],
       output: PICKLED_AND_HANDED_ON('\n  SEED = 42').replace('max_depth=5)', 'max_depth=5, random_state=SEED)'),
+    },
+    {
+      name: 'a top-level loop that fits the search it pickles, and a module of definitions whose template a function pickles',
+      code: py`
+        import pickle
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        for cell in ["A1", "B2"]:
+            search = RandomizedSearchCV(RandomForestRegressor(n_estimators=50, random_state=0), {"max_depth": [2, 4, 6, 8]}, n_iter=2, random_state=0)
+            shell = RandomizedSearchCV(RandomForestRegressor(n_estimators=50, random_state=0), {"max_depth": [2, 4, 6, 8]}, n_iter=2)
+            shell.fit(X[cell], y[cell])
+            with open("search_" + cell + ".sav", "wb") as handle:
+                pickle.dump(shell, handle)
+      `,
+      findings: [{ line: 6, message: /^`RandomizedSearchCV` is called without `random_state`/ }],
+      output: py`
+        import pickle
+        from sklearn.ensemble import RandomForestRegressor
+        from sklearn.model_selection import RandomizedSearchCV
+        SEED = 42
+        for cell in ["A1", "B2"]:
+            search = RandomizedSearchCV(RandomForestRegressor(n_estimators=50, random_state=0), {"max_depth": [2, 4, 6, 8]}, n_iter=2, random_state=0)
+            shell = RandomizedSearchCV(RandomForestRegressor(n_estimators=50, random_state=0), {"max_depth": [2, 4, 6, 8]}, n_iter=2, random_state=SEED)
+            shell.fit(X[cell], y[cell])
+            with open("search_" + cell + ".sav", "wb") as handle:
+                pickle.dump(shell, handle)
+      `,
+    },
+    {
+      name: 'a module of definitions only, whose loop at the top level binds templates and calls nothing, keeps its globals reported',
+      code: py`
+        import joblib
+        from sklearn.ensemble import RandomForestRegressor
+        TEMPLATES = {}
+        for depth in (3, 5):
+            TEMPLATES[depth] = RandomForestRegressor(max_depth=depth)
+        def save_templates(folder):
+            for depth, template in TEMPLATES.items():
+                joblib.dump(template, f"{folder}/forest_{depth}.joblib")
+      `,
+      findings: [{ line: 5, message: /^`RandomForestRegressor` is called without `random_state`/ }],
+      output: py`
+        import joblib
+        from sklearn.ensemble import RandomForestRegressor
+        SEED = 42
+        TEMPLATES = {}
+        for depth in (3, 5):
+            TEMPLATES[depth] = RandomForestRegressor(max_depth=depth, random_state=SEED)
+        def save_templates(folder):
+            for depth, template in TEMPLATES.items():
+                joblib.dump(template, f"{folder}/forest_{depth}.joblib")
+      `,
     },
     {
       name: 'an estimator printed and then trained is a model like any other',

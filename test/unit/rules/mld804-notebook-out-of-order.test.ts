@@ -838,6 +838,26 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'a cell of plain imports run before the cell above it, which reads none of its names, and used only by cells below that ran after it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'frame = pd.read_parquet("meters.parquet")\n', executionOrder: 2 },
+        { text: 'train = frame[frame.day < cutoff]\nprint(len(train))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch\n', executionOrder: 4 },
+        { text: 'device = "cuda" if torch.cuda.is_available() else "cpu"\nmodel = fit(train, device)\n', executionOrder: 8, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'from-imports with aliases run before two cells above them that read none of their names, used by a cell below that ran last',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 },
+        { text: 'load = np.load("load.npy")\n', executionOrder: 5 },
+        { text: 'print(load.mean())\n', executionOrder: 6, hasOutputs: true },
+        { text: 'from sklearn.ensemble import GradientBoostingRegressor as GBR\nfrom sklearn.metrics import mean_absolute_error\n', executionOrder: 3 },
+        { text: 'gbr = GBR(random_state=0).fit(X, load)\nprint(mean_absolute_error(load, gbr.predict(X)))\n', executionOrder: 7, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a note-only cell re-run after the cells below it',
       code: reRunAfterBelow('# TODO: try a larger learning rate\n\n# model = build(lr=0.1)\n'),
     },
@@ -1331,7 +1351,7 @@ ruleTests(notebookOutOfOrder, {
       name: 'the same cells out of order, one keeping a printout: a saved result may come from that run',
       code: onDisk([
         { source: 'import numpy as np\nhorizon_years = 10\neval_times = 365.25 * np.arange(1, horizon_years + 1)\n', count: 6, outputs: [] },
-        { source: 'import pandas as pd\nfrom lifelines import CoxPHFitter\n', count: 4, outputs: [] },
+        { source: 'import pandas as pd\nfrom lifelines import CoxPHFitter\nPENALIZER = 0.1\n', count: 4, outputs: [] },
         { source: 'cohort = pd.read_csv("cohort.csv")\nprint(len(cohort))\n', count: 7, outputs: [printed] },
       ]),
       findings: [{ cell: 0, line: 1, message: /^This cell ran as \[6\], after cell 2 \(\[4\]\) below it: the saved results come from an out-of-order run$/ }],
@@ -1340,7 +1360,7 @@ ruleTests(notebookOutOfOrder, {
       name: 'cells out of order whose outputs are not known (the editor does not say) are still compared',
       code: [
         { text: 'import numpy as np\nhorizon_years = 10\n', executionOrder: 6 },
-        { text: 'import pandas as pd\n', executionOrder: 4 },
+        { text: 'import pandas as pd\nPENALIZER = 0.1\n', executionOrder: 4 },
         { text: 'cohort = pd.read_csv("cohort.csv")\n', executionOrder: 7 },
       ],
       findings: [{ cell: 0, line: 1, message: /ran as \[6\], after cell 2 \(\[4\]\) below it/ }],
@@ -1571,6 +1591,26 @@ ruleTests(notebookOutOfOrder, {
       ],
       findings: [{ cell: 4, line: 1, message: /ran as \[2\], before cell 4 \(\[5\]\) above it/ }],
     })),
+    {
+      name: 'a cell of plain imports run before the cell above it is compared when a cell below that reads its name ran before it',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'frame = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch\n', executionOrder: 4 },
+        { text: 'weights = torch.tensor(frame.values)\nprint(weights.sum())\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 4 \(\[3\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a cell of plain imports run before the cell above it is compared when that cell imports the same package',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: 'import torch\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch.nn.functional as F\n', executionOrder: 4 },
+        { text: 'print(F.relu(torch.ones(2)))\n', executionOrder: 8, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[4\]\) below it/ }],
+    },
     {
       name: 'a cell of plain imports no other cell uses is compared when it shares its count with another cell',
       code: sharesCountWithBelow('import faiss\n'),
