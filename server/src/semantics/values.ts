@@ -3,7 +3,7 @@
 // Conservative: anything unclear is unknown, and a name is followed only when every binding that
 // can reach the read agrees.
 import type { Node } from 'web-tree-sitter';
-import { isEstimatorConstructor, ML_PACKAGES } from './library/packages';
+import { isEstimatorConstructor, ML_PACKAGES, modelSelectionName } from './library/packages';
 import type { DataFlow } from './dataflow';
 import type { SemanticIndex } from './index';
 import { holdsData } from './dataio';
@@ -144,7 +144,7 @@ export function unpackedElement(flow: DataFlow, definition: Definition): Node | 
   const listed = stripParens(value.type === 'identifier' ? flow.index.valueOf(value) : value);
   if (['list', 'tuple', 'expression_list'].includes(listed.type) && listed.namedChildCount === left.namedChildCount) return listed.namedChild(position) ?? undefined;
   const call = value.type === 'call' ? flow.index.call(value) : undefined;
-  if (call?.qname === 'sklearn.model_selection.train_test_split' && !call.hasSplat) return call.args[Math.floor(position / 2)];
+  if (call && modelSelectionName(call.qname) === 'sklearn.model_selection.train_test_split' && !call.hasSplat) return call.args[Math.floor(position / 2)];
   return undefined;
 }
 

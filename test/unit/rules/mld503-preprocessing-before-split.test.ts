@@ -194,6 +194,17 @@ ruleTests(preprocessingBeforeSplit, {
       `,
     },
     {
+      name: 'a PCA fitted on the training part of the old cross_validation module\'s train_test_split',
+      code: py`
+        from sklearn.decomposition import PCA
+        from sklearn.cross_validation import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
+        pca = PCA(n_components=10).fit(X_tr)
+        print(LogisticRegression().fit(pca.transform(X_tr), y_tr).score(pca.transform(X_te), y_te))
+      `,
+    },
+    {
       name: 'a CountVectorizer whose frequency cut-offs are given the values that cut nothing (the defaults), before the split',
       code: vectorizerScript('CountVectorizer(ngram_range=(1, 2), stop_words="english", min_df=1)'),
     },
@@ -670,6 +681,31 @@ ruleTests(preprocessingBeforeSplit, {
             print(model.score(X_valid, y[valid_ids]))
       `,
       findings: [{ line: 3, message: /^StandardScaler is fitted on all of X before /}],
+    },
+    {
+      name: 'a median imputer fitted on every row before a search from scikit-learn\'s old grid_search module: its folds hold out every row in turn',
+      code: py`
+        from sklearn.preprocessing import Imputer
+        from sklearn.grid_search import GridSearchCV
+        from sklearn.svm import SVR
+        fill = Imputer(strategy="median")
+        X_all = fill.fit_transform(X_raw)
+        search = GridSearchCV(SVR(), {"C": [1, 10]}, cv=4)
+        search.fit(X_all, y)
+      `,
+      findings: [{ line: 5, message: /^Imputer is fitted on all of X_raw before search\.fit/ }],
+    },
+    {
+      name: 'a PCA fitted on every row before the old cross_validation module\'s train_test_split',
+      code: py`
+        from sklearn.decomposition import PCA
+        from sklearn.cross_validation import train_test_split
+        from sklearn.linear_model import LogisticRegression
+        Z = PCA(n_components=10).fit_transform(X)
+        Z_tr, Z_te, y_tr, y_te = train_test_split(Z, y, test_size=0.25, random_state=0)
+        print(LogisticRegression().fit(Z_tr, y_tr).score(Z_te, y_te))
+      `,
+      findings: [{ line: 4, message: /^PCA is fitted on all of X before train_test_split/ }],
     },
     {
       name: 'a CountVectorizer that drops words held by fewer than two rows, before the split',

@@ -516,6 +516,67 @@ ruleTests(modelSavedWithoutEvaluation, {
       ],
     },
     {
+      name: 'a search from scikit-learn\'s pre-0.18 grid_search module, fitted and saved: it cross-validates as model_selection\'s does',
+      code: py`
+        import joblib
+        from sklearn import ensemble, grid_search
+        def fit_and_save(params, X, y, path):
+            forest = ensemble.ExtraTreesClassifier(random_state=0)
+            search = grid_search.GridSearchCV(forest, params, verbose=2)
+            search.fit(X, y)
+            joblib.dump(search, path)
+        fit_and_save({"max_depth": [4, 8]}, X, y, "trees.pkl")
+      `,
+    },
+    {
+      name: 'a randomized search imported by name from the old grid_search module, its best model saved',
+      code: py`
+        import pickle
+        from sklearn.grid_search import RandomizedSearchCV
+        from sklearn.svm import SVC
+        tuner = RandomizedSearchCV(SVC(), {"C": [0.1, 1, 10]}, n_iter=3, random_state=1)
+        tuner.fit(features, labels)
+        with open("svc.pkl", "wb") as fh:
+            pickle.dump(tuner.best_estimator_, fh)
+      `,
+    },
+    {
+      name: 'a cross-validated score from the old cross_validation module before the model is saved',
+      code: py`
+        import joblib
+        from sklearn.cross_validation import cross_val_score
+        from sklearn.linear_model import LogisticRegression
+        clf = LogisticRegression(C=0.5)
+        folds = cross_val_score(clf, X, y, cv=5)
+        clf.fit(X, y)
+        joblib.dump(clf, "logit.joblib")
+      `,
+    },
+    {
+      name: 'learning curves from the old learning_curve module before the model is saved',
+      code: py`
+        import joblib
+        from sklearn import learning_curve
+        from sklearn.tree import DecisionTreeRegressor
+        reg = DecisionTreeRegressor(max_depth=5, random_state=0)
+        sizes, train_sc, valid_sc = learning_curve.learning_curve(reg, X, y, cv=4)
+        reg.fit(X, y)
+        joblib.dump(reg, "tree.joblib")
+      `,
+    },
+    {
+      name: 'out-of-fold predictions from the old cross_validation module before the stacked model is saved',
+      code: py`
+        import joblib
+        from sklearn import cross_validation
+        from sklearn.linear_model import Ridge
+        base = Ridge(alpha=2.0)
+        oof = cross_validation.cross_val_predict(base, X, y, cv=5)
+        stacker = Ridge(alpha=1.0).fit(np.column_stack([X, oof]), y)
+        joblib.dump(stacker, "stacker.joblib")
+      `,
+    },
+    {
       name: 'a search built in one arm of a conditional whose result is fitted and its best model saved',
       code: py`
         import joblib
@@ -1146,6 +1207,30 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a model from the old cross_validation module\'s train_test_split, fitted on the training part and saved with no score',
+      code: py`
+        import joblib
+        from sklearn.cross_validation import train_test_split
+        from sklearn.ensemble import ExtraTreesClassifier
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, random_state=3)
+        model = ExtraTreesClassifier(random_state=0).fit(X_tr, y_tr)
+        joblib.dump(model, "trees.pkl")
+      `,
+      findings: [{ line: 6, message: /^model is saved to "trees\.pkl", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'an old grid_search module imported but only its parameter grid expanded, the model fitted once and saved',
+      code: py`
+        import joblib
+        from sklearn.grid_search import ParameterGrid
+        from sklearn.ensemble import ExtraTreesClassifier
+        settings = list(ParameterGrid({"max_depth": [4, 8]}))[0]
+        model = ExtraTreesClassifier(random_state=0, **settings).fit(X, y)
+        joblib.dump(model, "trees.pkl")
+      `,
+      findings: [{ line: 6, message: /^model is saved to "trees\.pkl", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'a k-means saved after reading only how many iterations it ran: no measure of the clustering',
       code: py`

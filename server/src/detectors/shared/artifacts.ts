@@ -7,7 +7,7 @@ import { enclosingFunction, methodClass, sameNode, stripParens } from '../../sem
 import { stringValue } from '../../semantics/literals';
 import { isPreprocessorClass } from '../../semantics/training';
 import type { CalleeSelection } from '../types';
-import { ML_PACKAGES } from './libraries';
+import { ML_PACKAGES, modelSelectionName } from './libraries';
 import { trainingOf } from './models';
 import { bindingsOf } from './objects';
 import { oncePer, pushTo } from '../../engine/collections';
@@ -304,5 +304,5 @@ function preprocessorInEveryBinding(index: SemanticIndex, object: Node): boolean
 function isSplitOutput(index: SemanticIndex, object: Node): boolean {
   if (object.type !== 'identifier') return false;
   const definition = index.bindingAt(object);
-  return definition?.kind === 'unpack' && index.callsWithin(definition.statement).some((call) => call.qname === 'sklearn.model_selection.train_test_split');
+  return definition?.kind === 'unpack' && index.callsWithin(definition.statement).some((call) => modelSelectionName(call.qname) === 'sklearn.model_selection.train_test_split');
 }

@@ -8,7 +8,7 @@ import { innermostValue } from '../../semantics/definitions';
 import { stringTemplate, stringValue } from '../../semantics/literals';
 import { stripParens } from '../../semantics/nodes';
 import type { CallSite, Definition } from '../../semantics/types';
-import { lastSegment, packageOf } from './libraries';
+import { lastSegment, modelSelectionName, packageOf } from './libraries';
 import { calledName } from './objects';
 
 export interface Holdout {
@@ -25,7 +25,7 @@ const CV_FUNCTIONS = new Set(['cross_val_score', 'cross_validate', 'cross_val_pr
  * Hyperparameter searches that cross-validate every candidate: scikit-learn's, and the
  * scikit-learn-compatible ones of scikit-optimize (`BayesSearchCV`), Optuna and Tune.
  */
-export const SEARCH_CLASSES = /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$|^(skopt|skopt\.searchcv|optuna\.integration|optuna_integration|tune_sklearn)\.\w*SearchCV$/;
+export const SEARCH_CLASSES = /^sklearn\.(model_selection|grid_search)\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$|^(skopt|skopt\.searchcv|optuna\.integration|optuna_integration|tune_sklearn)\.\w*SearchCV$/;
 const SPLITTER_CLASSES = /^sklearn\.model_selection\.(Repeated)?(Stratified)?(Group)?(KFold|ShuffleSplit)$|^sklearn\.model_selection\.(TimeSeriesSplit|LeaveOneOut|LeavePOut|LeaveOneGroupOut|LeavePGroupsOut|PredefinedSplit)$/;
 
 /** The estimator a search or a cross-validation function is handed (`GridSearchCV(est, grid)`, `cross_val_score(est, X, y)`). */
@@ -62,7 +62,7 @@ export function keywordDictionaryKeys(index: SemanticIndex, node: Node): string[
 
 /** A call that splits data into training and held-out parts, or cross-validates on it. */
 export function holdoutCall(index: SemanticIndex, call: CallSite): Holdout | undefined {
-  const q = call.qname;
+  const q = modelSelectionName(call.qname);
   if (q === 'sklearn.model_selection.train_test_split') return { call, kind: 'split', data: call.args };
   if (q?.startsWith('sklearn.model_selection.') && CV_FUNCTIONS.has(lastSegment(q))) {
     const estimator = estimatorArgument(call);

@@ -4,7 +4,7 @@
 import { BOOSTING_RANDOM, lastSegment, packageOf } from '../../semantics/library/packages';
 
 // The package facts the model needs live with the model; rules keep importing them from here.
-export { BOOSTING_RANDOM, isEstimatorConstructor, isTreeModelClass, lastSegment, ML_PACKAGES, packageOf } from '../../semantics/library/packages';
+export { BOOSTING_RANDOM, isEstimatorConstructor, isTreeModelClass, lastSegment, ML_PACKAGES, modelSelectionName, packageOf } from '../../semantics/library/packages';
 
 /** sklearn classes and functions that draw random numbers unless given `random_state`. */
 const SKLEARN_RANDOM = new Set([

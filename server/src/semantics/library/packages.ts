@@ -13,6 +13,19 @@ export function packageOf(qname: string): string {
   return dot < 0 ? qname : qname.slice(0, dot);
 }
 
+/**
+ * scikit-learn before 0.18 kept model selection in three modules that 0.20 removed:
+ * `sklearn.grid_search` (`GridSearchCV`, `RandomizedSearchCV`), `sklearn.cross_validation`
+ * (`train_test_split`, `cross_val_score`, `cross_val_predict`) and `sklearn.learning_curve`.
+ * Their searches, splits and scores do what `sklearn.model_selection`'s do: the name under that
+ * module, so one table answers for both. Any other name is returned as it is.
+ */
+export function modelSelectionName(qname: string): string;
+export function modelSelectionName(qname: string | undefined): string | undefined;
+export function modelSelectionName(qname: string | undefined): string | undefined {
+  return qname?.replace(/^sklearn\.(grid_search|cross_validation|learning_curve)\./, 'sklearn.model_selection.');
+}
+
 /** Packages whose import is evidence that a file trains or uses models. */
 export const ML_PACKAGES: ReadonlySet<string> = new Set([
   'sklearn', 'xgboost', 'lightgbm', 'catboost', 'torch', 'tensorflow', 'keras', 'transformers', 'jax', 'flax',

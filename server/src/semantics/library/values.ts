@@ -48,7 +48,7 @@ export const FRAME_CONSTRUCTORS: Record<string, FrameLibrary> = {
 /** Classes (and factories) that build models beyond the estimators `isEstimatorConstructor` knows. */
 export const MODEL_FACTORIES = [
   /^sklearn\.pipeline\.(Pipeline|make_pipeline)$/,
-  /^sklearn\.model_selection\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$/,
+  /^sklearn\.(model_selection|grid_search)\.(GridSearchCV|RandomizedSearchCV|HalvingGridSearchCV|HalvingRandomSearchCV)$/,
   /^sklearn\.(ensemble\.(Stacking|Voting)\w+|multiclass\.\w+|multioutput\.\w+|calibration\.CalibratedClassifierCV)$/,
   /^(tensorflow\.)?keras\.(models\.)?(Sequential|Model)$/,
   /^(tensorflow\.)?keras\.applications\.[\w.]+$/,
