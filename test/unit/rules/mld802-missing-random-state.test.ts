@@ -1677,6 +1677,41 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 't-SNE maps drawn through a parameter of a helper that every call hands pyplot\'s axes (unpacked from plt.subplots, or a figure\'s add_subplot passed by keyword) are pictures',
+      code: [
+        py`
+          import matplotlib.pyplot as plt
+          import numpy as np
+          from sklearn.manifold import TSNE
+
+          def imscatter(x, y, ax, thumbs):
+              for i in range(len(x)):
+                  ax.imshow(thumbs[i], extent=(x[i], x[i] + 1, y[i], y[i] + 1))
+              ax.update_datalim(np.column_stack([x, y]))
+              ax.autoscale()
+
+          def embedding_figure(features, thumbs):
+              emb = TSNE(n_components=2).fit_transform(features)
+              fig, ax = plt.subplots()
+              imscatter(emb[:, 0], emb[:, 1], ax, thumbs)
+              return fig
+        `,
+        py`
+          import matplotlib.pyplot as plt
+          from sklearn.manifold import TSNE
+
+          def plot_embedding(points, labels, ax):
+              ax.scatter(points[:, 0], points[:, 1], c=labels, s=4)
+              ax.set_title("t-SNE of patch features")
+
+          def embedding_page(features, labels):
+              fig = plt.figure(figsize=(8, 8))
+              plot_embedding(TSNE(n_components=2).fit_transform(features), labels, ax=fig.add_subplot(1, 1, 1))
+              return fig
+        `,
+      ],
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -2767,6 +2802,39 @@ ruleTests(missingRandomState, {
         emb = TSNE(n_components=3, random_state=SEED).fit_transform(X)
         plt.scatter(*first_two(emb).T)
         clf = LogisticRegression().fit(first_two(emb), y)
+      `,
+    },
+    {
+      name: 'a t-SNE map drawn through a helper\'s parameter that one call hands axes and another an object of unknown kind may be kept: it is data',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+
+        def draw(xy, target):
+            target.scatter(xy[:, 0], xy[:, 1])
+
+        def both(features, store):
+            emb = TSNE(n_components=2).fit_transform(features)
+            fig, ax = plt.subplots()
+            draw(emb, ax)
+            draw(emb, store)
+            return fig
+      `,
+      findings: [{ line: 8, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+        SEED = 42
+
+        def draw(xy, target):
+            target.scatter(xy[:, 0], xy[:, 1])
+
+        def both(features, store):
+            emb = TSNE(n_components=2, random_state=SEED).fit_transform(features)
+            fig, ax = plt.subplots()
+            draw(emb, ax)
+            draw(emb, store)
+            return fig
       `,
     },
     {
