@@ -116,6 +116,13 @@ export function modelClass(flow: DataFlow, call: CallSite): string | undefined {
 
 function definitionKind(flow: DataFlow, definition: Definition, depth: number): ValueKind | undefined {
   if ((definition.kind === 'assign' || definition.kind === 'walrus') && definition.value) return flow.kindOf(definition.value, depth);
+  // A parameter every call of its function hands pyplot's figure or axes (`imscatter(x, y, ax_images)`
+  // with `fig_images, ax_images = plt.subplots()`) is that figure: what the function hands its methods is drawn.
+  if (definition.kind === 'param') {
+    const passed = flow.index.passedArguments(definition.node)?.map((argument) => flow.kindOf(argument, depth + 1));
+    const first = passed?.[0];
+    return first?.kind === 'figure' && passed!.every((kind) => kind?.kind === 'figure') ? first : undefined;
+  }
   if (definition.kind === 'unpack') {
     const element = unpackedElement(flow, definition);
     if (element) return flow.kindOf(element, depth);

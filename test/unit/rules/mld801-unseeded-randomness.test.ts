@@ -4609,6 +4609,22 @@ ruleTests(unseededRandomness, {
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
     seededCase('a gradient tested for being non-zero and then stepped down by hand trains the weights', GRADIENT_TESTED_THEN_APPLIED, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.models import ProtoNet', 'torch.manual_seed(SEED)'),
     seededCase('noise handed to a function of the file that fits it reaches a result through its parameter', NOISE_THROUGH_OWN_FUNCTIONS, 13, /`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase('noise handed to a function of the file that plots it and returns it with the image comes back at the call, and is trained on there', py`
+      import matplotlib.pyplot as plt
+      import numpy as np
+      from tensorflow import keras
+
+      def show_noisy(image, noise):
+          noisy = image + noise
+          plt.imshow(noisy[0], cmap="gray")
+          return noisy
+
+      clean = np.load("tiles.npy")
+      noisy = show_noisy(clean, np.random.normal(0, 0.1, clean.shape))
+      model = keras.Sequential([keras.layers.Dense(64)])
+      model.compile(optimizer="adam", loss="mse")
+      model.fit(noisy, clean, epochs=5)
+    `, 11, /`np\.random\.normal` draws from NumPy's global random generator/, 'from tensorflow import keras', 'np.random.seed(SEED)'),
     seededCase('rows drawn, trained on and then logged as the MLflow input example are still a training draw', MLFLOW_EXAMPLE_TRAINED, 4, /`np\.random\.rand` \(and 1 other draw\) draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     seededCase('a drawn delay that is also written into each sample is data, not only a wait', JITTER_KEPT_IN_SAMPLE, 12, /`random\.uniform` draws from the `random` module's global random generator/, 'from torch.utils.data import Dataset', 'random.seed(SEED)'),
     seededCase('scvi-tools seed setting assigned None sets no seed', SCVI_SEED_NONE, 5, /`np\.random\.choice` draws from NumPy's global random generator/, 'import scvi', 'np.random.seed(SEED)'),

@@ -1655,6 +1655,98 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a t-SNE map handed to a function of the file that only plots it and returns the figure it made is a picture, also through a second helper and when the caller returns or saves the figure',
+      code: [
+        py`
+          import matplotlib.pyplot as plt
+          import numpy as np
+          from sklearn.manifold import TSNE
+
+          def latent_figure(y_true, z_embedded, name=""):
+              fig, ax = plt.subplots()
+              for unique in np.unique(y_true):
+                  ax.plot(z_embedded[y_true == unique][:, 0], z_embedded[y_true == unique][:, 1], ".")
+              ax.set_title("Latent space {}".format(name))
+              return fig
+
+          def latent_tsne_figure(y_true, z):
+              z_embedded = TSNE(n_components=2).fit_transform(z.cpu().numpy())
+              return latent_figure(y_true, z_embedded, name="(t-SNE)")
+        `,
+        py`
+          import matplotlib.pyplot as plt
+          from sklearn.manifold import TSNE
+
+          def draw_points(points, colours):
+              fig, ax = plt.subplots(figsize=(6, 6))
+              ax.scatter(points[:, 0], points[:, 1], c=colours, s=3)
+              return fig, ax
+
+          def map_features(points, colours, title):
+              fig, ax = draw_points(points, colours)
+              ax.set_title(title)
+              return fig
+
+          def report(features, labels):
+              coords = TSNE(n_components=2, perplexity=25).fit_transform(features)
+              fig = map_features(coords, labels, "defect embeddings")
+              fig.savefig("tsne.png")
+              plt.close(fig)
+        `,
+        py`
+          import matplotlib.pyplot as plt
+          from sklearn.manifold import TSNE
+
+          def plot_map(xy, names):
+              ax = plt.gca()
+              for (x, y), name in zip(xy, names):
+                  ax.annotate(name, (x, y))
+              return ax
+
+          def map_parts(features, names):
+              return plot_map(TSNE(n_components=2).fit_transform(features), names)
+
+          ax = map_parts(features, part_names)
+          ax.figure.savefig("map.png")
+        `,
+      ],
+    },
+    {
+      name: 't-SNE maps drawn through a parameter of a helper that every call hands pyplot\'s axes (unpacked from plt.subplots, or a figure\'s add_subplot passed by keyword) are pictures',
+      code: [
+        py`
+          import matplotlib.pyplot as plt
+          import numpy as np
+          from sklearn.manifold import TSNE
+
+          def imscatter(x, y, ax, thumbs):
+              for i in range(len(x)):
+                  ax.imshow(thumbs[i], extent=(x[i], x[i] + 1, y[i], y[i] + 1))
+              ax.update_datalim(np.column_stack([x, y]))
+              ax.autoscale()
+
+          def embedding_figure(features, thumbs):
+              emb = TSNE(n_components=2).fit_transform(features)
+              fig, ax = plt.subplots()
+              imscatter(emb[:, 0], emb[:, 1], ax, thumbs)
+              return fig
+        `,
+        py`
+          import matplotlib.pyplot as plt
+          from sklearn.manifold import TSNE
+
+          def plot_embedding(points, labels, ax):
+              ax.scatter(points[:, 0], points[:, 1], c=labels, s=4)
+              ax.set_title("t-SNE of patch features")
+
+          def embedding_page(features, labels):
+              fig = plt.figure(figsize=(8, 8))
+              plot_embedding(TSNE(n_components=2).fit_transform(features), labels, ax=fig.add_subplot(1, 1, 1))
+              return fig
+        `,
+      ],
+    },
+    {
       name: 'alternatives listed in a lesson and rebound before any use train nothing',
       code: py`
         from sklearn.linear_model import SGDClassifier, Perceptron
@@ -2671,6 +2763,113 @@ ruleTests(missingRandomState, {
             groups = KMeans(n_clusters=5, random_state=0).fit_predict(emb)
             grid[col].scatter(emb[:, 0], emb[:, 1], c=groups)
             scores[layer] = silhouette_score(emb, groups)
+      `,
+    },
+    {
+      name: 'a t-SNE map a function of the file plots and also hands back is followed on from its call: clustered or trained on there, it is data',
+      code: py`
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+
+        def show_and_keep(points):
+            fig, ax = plt.subplots()
+            ax.scatter(points[:, 0], points[:, 1])
+            return fig, points
+
+        def with_ids(points):
+            plt.scatter(points[:, 0], points[:, 1])
+            return np.column_stack([points, np.arange(len(points))])
+
+        fig, kept = show_and_keep(TSNE(n_components=2).fit_transform(X))
+        print(silhouette_score(kept, labels))
+        clf.fit(with_ids(TSNE(n_components=3).fit_transform(X)), y)
+      `,
+      findings: [
+        { line: 15, related: 1, message: /^`TSNE` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+      ],
+      output: py`
+        import matplotlib.pyplot as plt
+        import numpy as np
+        from sklearn.manifold import TSNE
+        from sklearn.metrics import silhouette_score
+        SEED = 42
+
+        def show_and_keep(points):
+            fig, ax = plt.subplots()
+            ax.scatter(points[:, 0], points[:, 1])
+            return fig, points
+
+        def with_ids(points):
+            plt.scatter(points[:, 0], points[:, 1])
+            return np.column_stack([points, np.arange(len(points))])
+
+        fig, kept = show_and_keep(TSNE(n_components=2, random_state=SEED).fit_transform(X))
+        print(silhouette_score(kept, labels))
+        clf.fit(with_ids(TSNE(n_components=3, random_state=SEED).fit_transform(X)), y)
+      `,
+    },
+    {
+      name: 'a t-SNE map handed twice to one helper is followed back from each call: plotted through the first, trained on through the second',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.manifold import TSNE
+
+        def first_two(z):
+            return z[:, :2]
+
+        emb = TSNE(n_components=3).fit_transform(X)
+        plt.scatter(*first_two(emb).T)
+        clf = LogisticRegression().fit(first_two(emb), y)
+      `,
+      findings: [{ line: 8, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        import matplotlib.pyplot as plt
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.manifold import TSNE
+        SEED = 42
+
+        def first_two(z):
+            return z[:, :2]
+
+        emb = TSNE(n_components=3, random_state=SEED).fit_transform(X)
+        plt.scatter(*first_two(emb).T)
+        clf = LogisticRegression().fit(first_two(emb), y)
+      `,
+    },
+    {
+      name: 'a t-SNE map drawn through a helper\'s parameter that one call hands axes and another an object of unknown kind may be kept: it is data',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+
+        def draw(xy, target):
+            target.scatter(xy[:, 0], xy[:, 1])
+
+        def both(features, store):
+            emb = TSNE(n_components=2).fit_transform(features)
+            fig, ax = plt.subplots()
+            draw(emb, ax)
+            draw(emb, store)
+            return fig
+      `,
+      findings: [{ line: 8, message: /^`TSNE` is called without `random_state`: each run gives a different result$/ }],
+      output: py`
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+        SEED = 42
+
+        def draw(xy, target):
+            target.scatter(xy[:, 0], xy[:, 1])
+
+        def both(features, store):
+            emb = TSNE(n_components=2, random_state=SEED).fit_transform(features)
+            fig, ax = plt.subplots()
+            draw(emb, ax)
+            draw(emb, store)
+            return fig
       `,
     },
     {

@@ -561,6 +561,13 @@ const SHAPE_ATTRIBUTES = new Set(['shape', 'size', 'numel', 'dim', 'ndim', 'ndim
  */
 type Reach = 'result' | 'shape-only' | 'shown' | 'unknown' | 'nowhere';
 
+/** A function of the file a followed value entered through a parameter: the call that handed it in, and the entry that call was followed under. */
+interface Entry {
+  fn: Node;
+  call: Node;
+  outer?: Entry;
+}
+
 /** How followDraw follows (see there). */
 interface FollowOptions {
   depth?: number;
@@ -1163,10 +1170,11 @@ function buildsGeneratorOnly(index: SemanticIndex, node: Node): boolean {
 function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
   const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false } = how;
   const seen = new Set<string>();
-  // Each value carries the function it entered through a parameter, if any (`via`): what that
-  // function returns goes back to the call that handed the value in, not to its other calls.
-  const queue: { node: Node; via?: Node }[] = start.map((node) => ({ node }));
-  let via: Node | undefined;
+  // Each value carries the function it entered through a parameter, if any (`via`, with the call
+  // that handed it in and the entry it was followed under there): what that function returns goes
+  // back to that call, not to its other calls, and only when the value reaches a `return`.
+  const queue: { node: Node; via?: Entry }[] = start.map((node) => ({ node }));
+  let via: Entry | undefined;
   const push = (...nodes: Node[]) => { for (const node of nodes) queue.push({ node, via }); };
   // The classes never built that the followed values do not start in (see unbuiltClasses).
   const idle = unbuiltClasses(index).filter((owner) => !start.some((node) => isAncestorOf(owner, node)));
@@ -1184,7 +1192,7 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
     const parent = node.parent;
     if (!parent) { lost = true; continue; }
     // Keyed by the whole span: `(z ** 2).sum()` and the `z ** 2` inside it are different values.
-    const key = `${node.startIndex}:${node.endIndex}:${via?.startIndex ?? ''}`;
+    const key = `${node.startIndex}:${node.endIndex}:${via?.call.startIndex ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
     // A read in a method of a class the program never builds never runs: the value goes nowhere there.
@@ -1301,13 +1309,17 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
         continue;
       }
       // Handed to a function of the file, the value goes where its parameter goes in the body
-      // (`fit_model(X, y)` fits it there), and on through what the call returns.
+      // (`fit_model(X, y)` fits it there), and on through what the call returns when it reaches a
+      // `return` there (see the return statement below): a helper that only plots it and returns
+      // the figure it made hands back no drawn value. One that hands nothing back (a notebook's
+      // `imshow(grid, title=...)` helper) gives its caller `None`.
       const parameter = parent.type === 'call' ? undefined : index.parameterFor(call, node);
-      if (parameter) {
-        const fn = enclosingFunction(parameter);
-        for (const use of usesOfTarget(index, parameter)) queue.push({ node: use, via: fn });
-        // One that hands nothing back (a notebook's `imshow(grid, title=...)` helper) gives its caller `None`.
-        if (fn && !givesBackValue(index, fn)) continue;
+      const fn = parameter ? enclosingFunction(parameter) : undefined;
+      if (parameter && fn) {
+        const entry: Entry = { fn, call: callNode, outer: via };
+        for (const use of usesOfTarget(index, parameter)) queue.push({ node: use, via: entry });
+        // A generator's `yield` and a lambda's body are not followed: what they hand back may carry it.
+        if (fn.type !== 'lambda' && index.functionExits(fn).yields.length === 0) continue;
       }
       push(callNode);
       continue;
@@ -1347,8 +1359,12 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
     }
     if (parent.type === 'return_statement') {
       const fn = enclosingFunction(parent);
-      // Entered through a parameter, the value comes back at that call, which is followed already.
-      if (fn && via && sameNode(fn, via)) continue;
+      // Entered through a parameter, the value comes back at the call that handed it in, and is
+      // followed on from there as it was followed before it entered.
+      if (fn && via && sameNode(fn, via.fn)) {
+        queue.push({ node: via.call, via: via.outer });
+        continue;
+      }
       const sites = fn ? returnSites(index, fn) : [];
       // A data set's items, returned to the loader that calls the method, go where the data set goes.
       const items = sites.length === 0 && fn ? dataSetItemsGo(index, fn) : undefined;
