@@ -1852,6 +1852,39 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a helper of the file returns a candidate with the grid built beside it that sets the seed, and every call hands the pair to one search',
+      code: py`
+        import numpy as np
+        from sklearn.ensemble import IsolationForest, RandomForestClassifier
+        from sklearn.model_selection import GridSearchCV, RandomizedSearchCV
+        from sklearn.neighbors import LocalOutlierFactor
+
+        def candidate(kind):
+            if kind == "lof":
+                detector = LocalOutlierFactor()
+                space = {"n_neighbors": [5, 10], "novelty": [True]}
+            elif kind == "forest":
+                detector = IsolationForest()
+                space = {"n_estimators": [100, 200], "contamination": list(np.arange(0.1, 0.3, 0.1)), "random_state": [7]}
+            else:
+                raise ValueError(kind)
+            return detector, space
+
+        def tree_and_space():
+            model = RandomForestClassifier(n_jobs=-1)
+            params = dict(n_estimators=[100, 300], max_depth=[4, None], random_state=[0])
+            return params, model
+
+        for kind in ["lof", "forest"]:
+            detector, space = candidate(kind)
+            search = GridSearchCV(detector, space, scoring=score_outliers, cv=folds)
+            search.fit(embeddings)
+
+        params, model = tree_and_space()
+        tuned = RandomizedSearchCV(estimator=model, param_distributions=params, n_iter=3, random_state=0).fit(X, y)
+      `,
+    },
+    {
       name: 'an estimator bound to a name that is only handed to searches whose grids set the seed (a cell of its own, a keyword estimator, a randomized search)',
       code: [
         py`
@@ -2067,6 +2100,78 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper\'s candidate whose own grid leaves the seed out, fitted by the caller before the search, or searched over another grid still draws afresh',
+      code: py`
+        from sklearn.ensemble import IsolationForest, RandomForestClassifier
+        from sklearn.model_selection import GridSearchCV
+
+        def candidate(kind):
+            if kind == "forest":
+                detector = IsolationForest()
+                space = {"n_estimators": [100, 200]}
+            else:
+                detector = IsolationForest(random_state=0)
+                space = {"n_estimators": [50], "random_state": [3]}
+            return detector, space
+
+        def tree_and_space():
+            model = RandomForestClassifier()
+            params = {"max_depth": [4, None], "random_state": [0]}
+            return model, params
+
+        def boosted_and_space():
+            model = RandomForestClassifier(max_depth=3)
+            params = {"n_estimators": [10, 20], "random_state": [0]}
+            return model, params
+
+        detector, space = candidate("forest")
+        GridSearchCV(detector, space).fit(embeddings)
+        model, params = tree_and_space()
+        model.fit(X, y)
+        GridSearchCV(model, params).fit(X, y)
+        other, _ = boosted_and_space()
+        GridSearchCV(other, {"n_estimators": [10, 20]}).fit(X, y)
+      `,
+      findings: [
+        // The candidate whose own grid leaves the seed out (another branch's grid cannot seed it).
+        { line: 6, message: /^`IsolationForest` is called without `random_state`: each run gives a different result$/ },
+        // One fitted by the caller before its search, one searched over a grid other than the one returned with it: one cause, linked.
+        { line: 14, related: 1, message: /^`RandomForestClassifier` is called without `random_state` here and at 1 other place: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import IsolationForest, RandomForestClassifier
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+
+        def candidate(kind):
+            if kind == "forest":
+                detector = IsolationForest(random_state=SEED)
+                space = {"n_estimators": [100, 200]}
+            else:
+                detector = IsolationForest(random_state=0)
+                space = {"n_estimators": [50], "random_state": [3]}
+            return detector, space
+
+        def tree_and_space():
+            model = RandomForestClassifier()
+            params = {"max_depth": [4, None], "random_state": [0]}
+            return model, params
+
+        def boosted_and_space():
+            model = RandomForestClassifier(max_depth=3)
+            params = {"n_estimators": [10, 20], "random_state": [0]}
+            return model, params
+
+        detector, space = candidate("forest")
+        GridSearchCV(detector, space).fit(embeddings)
+        model, params = tree_and_space()
+        model.fit(X, y)
+        GridSearchCV(model, params).fit(X, y)
+        other, _ = boosted_and_space()
+        GridSearchCV(other, {"n_estimators": [10, 20]}).fit(X, y)
+      `,
+    },
     {
       name: 'a combined sampler given no over-sampler, or smote=None, builds its SMOTE from its own seed; an unseeded over-sampler handed to one is reported itself',
       code: py`
