@@ -4,7 +4,7 @@ import type { KnownString } from '../semantics/dataflow';
 import type { CallSite } from '../semantics/types';
 import type { DataIO } from '../semantics/dataio';
 import { argument } from '../semantics/calls';
-import { stripParens } from '../semantics/nodes';
+import { sameNode, stripParens } from '../semantics/nodes';
 import { ML_PACKAGES } from './shared/libraries';
 import { HUB_DOWNLOADS, hubRepoType, isHubName, noRevision, pinnedRevision } from './shared/hub';
 import { isOwnOutput, ownOutputs } from './shared/ownHubOutputs';
@@ -110,6 +110,118 @@ function readsLocalDatabase(index: SemanticIndex, call: CallSite): boolean {
   return !!engineUrl && LOCAL_DATABASE_URL.test(engineUrl.value);
 }
 
+/** Builtins that hand on what a frame shows of itself (`len(db)`, `set(db.columns)`) for a comparison. */
+const DESCRIBING_BUILTINS = new Set(['builtins.len', 'builtins.set', 'builtins.sorted', 'builtins.list', 'builtins.tuple']);
+/** Calls that only assert two frames are equal. */
+const FRAME_ASSERTS = new Set(['pandas.testing.assert_frame_equal', 'pandas.util.testing.assert_frame_equal', 'numpy.testing.assert_array_equal']);
+/** Calls that only show what they are handed. */
+const SHOWING_CALLS = new Set(['builtins.print', 'IPython.display.display']);
+const LOG_METHODS = new Set(['debug', 'info', 'warning', 'error']);
+
+/**
+ * The largest expression around a read of a frame that only looks at it: its attributes and items
+ * (`db.shape[0]`, `db.columns`), methods called on it (`db.describe()`, `db.sort_index(axis=1)`) and
+ * the builtins that measure it (`len(db)`, `set(db.columns)`).
+ */
+function describedFrame(index: SemanticIndex, read: Node): Node {
+  let node = read;
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return node;
+    if ((parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node) && parent.childForFieldName('attribute')?.text !== 'equals')
+      || (parent.type === 'subscript' && sameNode(parent.childForFieldName('value'), node))
+      || (parent.type === 'call' && sameNode(parent.childForFieldName('function'), node))) {
+      node = parent;
+      continue;
+    }
+    const call = parent.type === 'argument_list' ? index.call(parent.parent!) : undefined;
+    if (call?.qname && DESCRIBING_BUILTINS.has(call.qname) && call.args.length === 1) {
+      node = call.node;
+      continue;
+    }
+    return node;
+  }
+}
+
+/** The name at the root of a frame's description (`csv` in `len(csv.columns)`), if any. */
+function describedName(node: Node): Node | undefined {
+  let current: Node | null = stripParens(node);
+  while (current) {
+    if (current.type === 'identifier') return current;
+    if (current.type === 'attribute') current = current.childForFieldName('object');
+    else if (current.type === 'subscript') current = current.childForFieldName('value');
+    else if (current.type === 'call') {
+      const fn = current.childForFieldName('function');
+      const args: (Node | null)[] = current.childForFieldName('arguments')?.namedChildren ?? [];
+      current = fn?.type === 'identifier' && args.length === 1 ? args[0] : fn;
+    } else return undefined;
+  }
+  return undefined;
+}
+
+/** The expression describes a frame the file reads from a local file (`csv.shape`, `len(csv)`): a frozen copy. */
+function describesLocalCopy(index: SemanticIndex, expression: Node | null | undefined): boolean {
+  const name = expression ? describedName(expression) : undefined;
+  const value = name ? stripParens(index.valueOf(name)) : undefined;
+  const io = value?.type === 'call' ? index.dataflow.dataIOAt(value) : undefined;
+  if (!io || io.direction !== 'read' || io.what !== 'data' || io.table || io.paths.length === 0) return false;
+  return io.paths.every((path) => !pathStrings(index, path).some(({ text }) => REMOTE.test(text.value)));
+}
+
+/** How one read of a live table's frame is used: compared with a frozen copy, only shown, or else. */
+function frameUse(index: SemanticIndex, read: Node): 'compared' | 'shown' | 'other' {
+  const described = describedFrame(index, read);
+  const parent = described.parent;
+  // `db.shape == csv.shape`, `len(db) != len(csv)`.
+  if (parent?.type === 'comparison_operator') {
+    const operators = parent.children.filter((child) => !child.isNamed).map((child) => child.text);
+    const others = parent.namedChildren.filter((child) => child && !sameNode(child, described));
+    return operators.every((op) => op === '==' || op === '!=') && others.length > 0 && others.every((other) => describesLocalCopy(index, other)) ? 'compared' : 'other';
+  }
+  // `db.equals(csv)`, `db.describe().equals(csv.describe())`.
+  if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.text === 'equals' && parent.parent?.type === 'call') {
+    const args = parent.parent.childForFieldName('arguments')?.namedChildren ?? [];
+    return args.length === 1 && describesLocalCopy(index, args[0]) ? 'compared' : 'other';
+  }
+  const call = parent?.type === 'argument_list' ? index.call(parent.parent!) : undefined;
+  if (call) {
+    // `csv.equals(db)`, `assert_frame_equal(db, csv)`.
+    if (call.method === 'equals' && call.receiver && describesLocalCopy(index, call.receiver)) return 'compared';
+    if (call.qname && FRAME_ASSERTS.has(call.qname) && call.args.length === 2) {
+      const other = call.args.find((arg) => !sameNode(arg, described));
+      return other && describesLocalCopy(index, other) ? 'compared' : 'other';
+    }
+  }
+  // `print(f"{db.shape[0]} rows")`, `logger.info(...)`, the message of an `assert` or a `raise`: a look
+  // at the frame, in an argument or a string.
+  for (let node: Node = described; node.parent && node.parent.type !== 'block'; node = node.parent) {
+    const up = node.parent;
+    if (up.type === 'assert_statement') return sameNode(up.namedChildren[0], node) ? 'other' : 'shown';
+    if (up.type === 'raise_statement') return 'shown';
+    if (up.type.endsWith('_statement')) break;
+    if (up.type !== 'argument_list') continue;
+    const shown = index.call(up.parent!);
+    if (shown && ((shown.qname && SHOWING_CALLS.has(shown.qname)) || (shown.method && LOG_METHODS.has(shown.method) && /^log/.test(shown.receiver?.text ?? '')))) return 'shown';
+    // The message of an exception built for a `raise` or an `assert` above.
+    if (!shown || !/(Error|Exception|Warning)$/.test(shown.callee.text)) break;
+  }
+  return 'other';
+}
+
+/**
+ * A live read bound to a name that is only checked against a copy the file reads from a local file
+ * (`assert db.shape == csv.shape`, `db.equals(csv)`) and otherwise only shown: an integrity check that
+ * fails on the very change the rule warns of, not a dependency on whatever the table holds.
+ */
+function onlyCheckedAgainstLocalCopy(index: SemanticIndex, call: CallSite): boolean {
+  const assignment = call.node.parent;
+  const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), call.node) ? assignment.childForFieldName('left') : undefined;
+  const definition = target?.type === 'identifier' ? index.definitionFor(target) : undefined;
+  if (!definition) return false;
+  const uses = index.dataflow.usesOf(definition).map((use) => frameUse(index, use.node));
+  return uses.includes('compared') && uses.every((use) => use !== 'other');
+}
+
 /**
  * A `SELECT *` read of a live table, keyed by the query (or table) and the connection it runs on:
  * the same query read again, in two cells or two functions, is one table to pin. The message says
@@ -117,7 +229,7 @@ function readsLocalDatabase(index: SemanticIndex, call: CallSite): boolean {
  */
 function liveQuery(index: SemanticIndex, call: CallSite, trained: () => ReadonlySet<number>): UnversionedLoad | undefined {
   const name = call.callee.text;
-  if (readsLocalDatabase(index, call)) return undefined;
+  if (readsLocalDatabase(index, call) || onlyCheckedAgainstLocalCopy(index, call)) return undefined;
   const connection = argument(call, 'con', 1) ?? call.kwargs.get('connection');
   const isTrained = (): boolean => trained().has(call.node.startIndex);
   if (call.qname === 'pandas.read_sql_table') {
@@ -294,7 +406,7 @@ export const unpinnedDataSource: Rule = {
       example: 'import pandas as pd\nfrom datasets import load_dataset\n\ndf = pd.read_csv("https://raw.githubusercontent.com/acme/data/main/churn.csv")\nreviews = load_dataset("imdb")\nusers = pd.read_sql("SELECT * FROM users", engine)',
       fix: 'Pin the version you train on: a URL with a commit hash or release tag, `load_dataset(..., revision="<commit sha>")`, `fetch_openml(name, version=3)`, `tfds.load("mnist:3.0.1")`, a query over a dated snapshot with explicit columns — or copy the data into versioned storage (DVC, a data registry) and read that copy. There is no automatic fix: only you know which version is the right one.',
       fixed: 'DATA_URL = "https://raw.githubusercontent.com/acme/data/5f2c1e9/churn.csv"\ndf = pd.read_csv(DATA_URL)\nreviews = load_dataset("stanfordnlp/imdb", revision="e6281661ce1c48d982bc483cf8a173c1bbeb5d31")',
-      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`), but not a dataset the file downloads and pushes again under its repository part (`load_dataset("rajpurkar/squad")` then `.push_to_hub("me/squad")`): the data pushed there came from someone else\'s repository, so its download is still reported; so is a repository the file creates, uploads or commits its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`, `HfApi().create_commit("jdoe/tickets", operations=ops, repo_type="dataset")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone, and so is a TensorFlow Datasets builder told its version rather than given it in the name: `tfds.builder("mnist", version="3.0.1")`, a builder config that carries one (`config=tfds.translate.wmt.WmtConfig(version="0.0.3", ...)`), or either in `tfds.load`\'s `builder_kwargs`; a config with no version (`config="zh-en"`) pins nothing. So is a dataset whose TFDS builder the project writes itself, a class of `tfds.core.GeneratorBasedBuilder` (or another builder base) that registers the name loaded, in the file or in the module TFDS names after the dataset (`portraits_naruto.py` beside the file, or `my_dataset/my_dataset_dataset_builder.py` as `tfds new` makes it): its data and version come from the project\'s own code and files, which no release changes; a class of that name with another base is no builder. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. One query on one connection read again (the same `SELECT *` in two cells or two functions, whatever its spacing, case or closing semicolon) is one table to pin: one finding on the first read, linked to the others; another query, or the same one on another connection, is its own. A `SELECT *` whose `WHERE` ends its rows at a constant date (`scraped_at::date = \'2026-01-18\'`, `< \'2025-01-01\'`, a `BETWEEN` two dates) takes no new rows but every new column, and its message says only that; a lower bound alone (`>= \'2024-01-01\'`) leaves new rows coming. A `SELECT *` read says the model trains on it only where what it reads reaches the data of a fit in the file; elsewhere (a check that compares the table with a CSV, a causal analysis) the message says the data this code reads changes. `load_dataset("csv", data_files=...)` and the other file builders read local files. So does a name whose first part has an underscore (`load_dataset("shared_data/conll2003-fixed")`): Hub accounts are named with letters, digits and hyphens only, so that part is a folder. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics` and read a name so imported: an exploration notebook is not training, and neither is a dashboard whose estimator imports nothing reads (`from sklearn.cluster import KMeans` left above a `SELECT *` that fills a dropdown): an import never used shows no model. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
+      nearMisses: 'One dataset loaded several times (its train and test splits, in two functions or cells, loaded with `load_dataset` or downloaded file by file) is one dependency to pin: one finding on the first load, linked to the others; so is one load of several URLs (a `data_files` dict of splits), and the same URL read again; so are files read from one branch of one repository (`raw.githubusercontent.com/org/repo/main/train.csv` and `.../main/test.csv`, a Hub repository\'s `resolve/main/...`), which one commit pins together. So are the split files of one dataset served side by side, whose URLs differ only in a split\'s name as a word of the path (`.../houses_train.csv` and `.../houses_test.csv`, `.../shapes/train/rows.csv` and `.../shapes/test/rows.csv`, statlog\'s `sat.trn` and `sat.tst`), and a training part named, as UCI does, by the dataset alone with the extension `.data` beside its `.test` (`adult.data` and `adult.test`): one snapshot of the dataset pins them together, while another file of the same folder (`zips.csv`, `trains.csv`) or the same file on another host is a dependency of its own. A dataset this file pushes to the Hub itself (`issues.push_to_hub("github-issues")`) is its own output, also when loaded back from the account it was pushed to (`load_dataset("course-author/github-issues")`), but not a dataset the file downloads and pushes again under its repository part (`load_dataset("rajpurkar/squad")` then `.push_to_hub("me/squad")`): the data pushed there came from someone else\'s repository, so its download is still reported; so is a repository the file creates, uploads or commits its files into (`create_repo("jdoe/tickets", repo_type="dataset")`, `HfApi().upload_file(..., repo_id="jdoe/tickets")`, `HfApi().create_commit("jdoe/tickets", operations=ops, repo_type="dataset")`). Local files, URLs that carry a commit hash, version, date or release tag, DOIs and numbered Zenodo records are left alone, and so is a TensorFlow Datasets builder told its version rather than given it in the name: `tfds.builder("mnist", version="3.0.1")`, a builder config that carries one (`config=tfds.translate.wmt.WmtConfig(version="0.0.3", ...)`), or either in `tfds.load`\'s `builder_kwargs`; a config with no version (`config="zh-en"`) pins nothing. So is a dataset whose TFDS builder the project writes itself, a class of `tfds.core.GeneratorBasedBuilder` (or another builder base) that registers the name loaded, in the file or in the module TFDS names after the dataset (`portraits_naruto.py` beside the file, or `my_dataset/my_dataset_dataset_builder.py` as `tfds new` makes it): its data and version come from the project\'s own code and files, which no release changes; a class of that name with another base is no builder. Queries that name their columns or read a snapshot (`AS OF`, `FOR SYSTEM_TIME`) are not `SELECT *` from a live table, and a database file on local disk (`sqlite3.connect("shop.db")`, `create_engine("sqlite:///shop.db")`, `duckdb.connect("x.duckdb")`) is not a live table at all: like a CSV beside the code, it changes only when the project writes it. One query on one connection read again (the same `SELECT *` in two cells or two functions, whatever its spacing, case or closing semicolon) is one table to pin: one finding on the first read, linked to the others; another query, or the same one on another connection, is its own. A `SELECT *` whose `WHERE` ends its rows at a constant date (`scraped_at::date = \'2026-01-18\'`, `< \'2025-01-01\'`, a `BETWEEN` two dates) takes no new rows but every new column, and its message says only that; a lower bound alone (`>= \'2024-01-01\'`) leaves new rows coming. A `SELECT *` read bound to a name that the file only compares with a copy it reads from a local file (`assert live.shape == frozen.shape`, `live.equals(frozen)`, `live.describe().equals(frozen.describe())`, `len(live) != len(frozen)`, `pd.testing.assert_frame_equal(live, frozen)`) and otherwise only prints, logs or puts in an error message is an integrity check of the table against the frozen data: it fails on the very rows and columns the rule warns of, so it is the remedy, not the dependency, and is left alone; a frame that anything else reads (a fit, a merge, a save), one compared with another live read, with a URL\'s data or only with a constant (`assert len(live) > 0`) is still reported. A `SELECT *` read says the model trains on it only where what it reads reaches the data of a fit in the file; elsewhere (a causal analysis) the message says the data this code reads changes. `load_dataset("csv", data_files=...)` and the other file builders read local files. So does a name whose first part has an underscore (`load_dataset("shared_data/conll2003-fixed")`): Hub accounts are named with letters, digits and hyphens only, so that part is a folder. URLs and SQL reads count only in files that import an ML library (scikit-learn, PyTorch, TensorFlow...) for more than `sklearn.metrics` and read a name so imported: an exploration notebook is not training, and neither is a dashboard whose estimator imports nothing reads (`from sklearn.cluster import KMeans` left above a `SELECT *` that fills a dropdown): an import never used shows no model. A dataset loaded by name is not left alone where the code only evaluates or shows it (a zero-shot evaluation on a test split, five sample images): those results change with the data too; but the message says the data this code reads changes, not the training data, since nothing says the load is trained on.',
     },
   },
   listen,

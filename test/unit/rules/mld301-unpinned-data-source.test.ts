@@ -7,6 +7,40 @@ import type { ProjectModuleSource } from '../../../server/src/config/settings';
 ruleTests(unpinnedDataSource, {
   valid: [
     {
+      name: 'an integrity check: the live table only compared with the CSV it was loaded from, and its size printed',
+      code: py`
+        import pandas as pd
+        from sqlalchemy import create_engine
+        from lightgbm import LGBMClassifier
+        def check_warehouse(url, model):
+            assert isinstance(model, LGBMClassifier)
+            warehouse = pd.read_sql_query('SELECT * FROM "students"', create_engine(url))
+            print(f"warehouse holds {warehouse.shape[0]} rows")
+            frozen = pd.read_csv("data/raw/students.csv")
+            assert warehouse.shape == frozen.shape, f"shapes differ: {warehouse.shape} vs {frozen.shape}"
+            if not warehouse.describe().equals(frozen.describe()):
+                print("summary statistics differ")
+      `,
+    },
+    {
+      name: 'integrity checks of other shapes: equals in either direction, assert_frame_equal, len and the column set, a raise',
+      code: py`
+        import logging
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        log = logging.getLogger(__name__)
+        clf = LogisticRegression()
+        snapshot = pd.read_parquet("snapshots/staff.parquet")
+        live = pd.read_sql("SELECT * FROM staff", engine)
+        log.info("read %d live rows", len(live))
+        if len(live) != len(snapshot) or set(live.columns) != set(snapshot.columns):
+            raise ValueError(f"staff table drifted: {live.shape}")
+        pd.testing.assert_frame_equal(live.sort_index(axis=1), snapshot.sort_index(axis=1))
+        scores = pd.read_sql_query("select * from scores", engine)
+        assert snapshot.equals(scores)
+      `,
+    },
+    {
       name: 'a dataset folder whose first part has an underscore is local: Hub accounts are letters, digits and hyphens',
       code: py`
         from datasets import load_dataset
@@ -555,6 +589,33 @@ ruleTests(unpinnedDataSource, {
       findings: [
         { line: 7, message: /trains on `SELECT \*` from a live table: new rows and new columns change the training data/ },
         { line: 8, message: /reads `SELECT \*` from a live table: new rows and new columns change the data this code reads/ },
+      ],
+    },
+    {
+      name: 'a live table compared with its CSV copy but also trained on, compared with another live read, or only with a constant',
+      code: py`
+        import pandas as pd
+        from sklearn.ensemble import RandomForestClassifier
+        frozen = pd.read_csv("data/raw/students.csv")
+        live = pd.read_sql("SELECT * FROM students", engine)
+        assert live.shape == frozen.shape
+        RandomForestClassifier(random_state=0).fit(live.drop(columns="dropout"), live["dropout"])
+        replica = pd.read_sql("SELECT * FROM students", replica_engine)
+        primary = pd.read_sql("SELECT * FROM students_v2", engine)
+        assert primary.shape == replica.shape
+        fresh = pd.read_sql("SELECT * FROM courses", engine)
+        assert len(fresh) > 0, "no courses"
+        remote = pd.read_csv("https://example.org/exports/teachers.csv")
+        teachers = pd.read_sql("SELECT * FROM teachers", engine)
+        assert teachers.equals(remote)
+      `,
+      findings: [
+        { line: 4, message: /^`pd\.read_sql` trains on `SELECT \*`/ },
+        { line: 7, message: /reads `SELECT \*`/ },
+        { line: 8, message: /reads `SELECT \*`/ },
+        { line: 10, message: /reads `SELECT \*`/ },
+        { line: 12, message: /example\.org\/exports\/teachers\.csv/ },
+        { line: 13, message: /reads `SELECT \*`/ },
       ],
     },
     {
