@@ -230,6 +230,15 @@ const SETTINGS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[5\], after cel
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
+      name: 'an install with its confirmation, and a printout of text written out, that keep their outputs without a count above cells run in order: they show what a run now would show',
+      code: onDisk([
+        { source: '!pip install -q xgboost\nprint("xgboost installed successfully")\n', count: null, outputs: [printed] },
+        { source: 'print("Step 2: training")\n', count: null, outputs: [printed] },
+        { source: 'import pandas as pd\nrides = pd.read_csv("rides.csv")\n', count: 1, outputs: [] },
+        { source: 'print(rides.groupby("hour").size().idxmax())\n', count: 2, outputs: [printed] },
+      ]),
+    },
+    {
       name: 'a drive mount and an imports cell that keep their logs without a count, above cells run in order: the log of a cell that only imports is no result',
       code: onDisk([
         { source: '# Mount the Google Drive\nfrom google.colab import drive\ndrive.mount("/content/drive")\n', count: null, outputs: [printed] },
@@ -973,6 +982,16 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'a printout of a frame another cell builds keeps its outputs without a count reported, beside an install and its confirmation that do not',
+      code: onDisk([
+        { source: '!pip install -q xgboost\nprint("xgboost installed successfully")\n', count: null, outputs: [printed] },
+        { source: 'import pandas as pd\nrides = pd.read_csv("rides.csv")\n', count: 1, outputs: [] },
+        { source: 'print(rides.shape)\n', count: null, outputs: [printed] },
+        { source: 'print(rides.groupby("hour").size().idxmax())\n', count: 2, outputs: [printed] },
+      ]),
+      findings: [{ cell: 2, line: 1, related: 0, message: /^This cell has saved outputs but no execution count/ }],
+    },
     {
       name: 'still compared when the cell below seeds PyTorch',
       code: tensorPrintoutsSwapped('torch.manual_seed(0)\nprint(torch.arange(3))\n'),
