@@ -805,6 +805,91 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [tools]), [12, 17, 22]);
   });
 
+  it('a saver built by a function of the file and returned to its caller saves where that function built it, over what its calls pass', async () => {
+    const stopping = projectModule('stopping', py`
+      import torch
+
+      class Patience:
+          def __init__(self, limit=5, path="patience.pt"):
+              self.limit = limit
+              self.path = path
+              self.best = None
+
+          def __call__(self, loss, net):
+              if self.best is None or loss < self.best:
+                  self.best = loss
+                  self.keep(net)
+
+          def keep(self, net):
+              torch.save(net.state_dict(), self.path)
+    `);
+    const code = py`
+      import os
+      import torch
+      from stopping import Patience
+
+      def setup(opts, width):
+          net = Net(width)
+          stopper = Patience(limit=opts.limit, path="net_" + opts.city + ".pt")
+          return net, stopper
+
+      def make_stopper(settings):
+          folder = os.path.join(settings.out_dir, "best")
+          return Patience(path=os.path.join(folder, "weights.pt"))
+
+      def fit(net, stopper, loader, epochs):
+          for epoch in range(epochs):
+              stopper(run_epoch(net, loader), net)
+
+      def score(net, opts):
+          net.load_state_dict(torch.load("net_" + opts.city + ".pt"))
+
+      if __name__ == "__main__":
+          args = parse()
+          net, stopper = setup(args, 64)
+          fit(net, stopper, loader, args.epochs)
+          score(net, args)
+          guard = make_stopper(args)
+          for epoch in range(args.epochs):
+              guard(run_epoch(net, loader), net)
+          net.load_state_dict(torch.load(os.path.join(os.path.join(args.out_dir, "best"), "weights.pt")))
+    `;
+    assert.deepEqual(await lines(code, []), [19, 29], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [stopping]), []);
+    // Built over another object than the load reads, built by two calls with two values, or one of two
+    // savers the function may return: the file it saved may be another.
+    const apart = py`
+      import torch
+      from stopping import Patience
+
+      def setup(opts):
+          return Net(), Patience(path="net_" + opts.city + ".pt")
+
+      def pick(fast):
+          if fast:
+              return Patience(path="fast.pt")
+          return Patience(path="slow.pt")
+
+      def fit(net, stopper, loader):
+          for epoch in range(10):
+              stopper(run_epoch(net, loader), net)
+
+      if __name__ == "__main__":
+          args = parse()
+          previous = parse_previous()
+          net, stopper = setup(previous)
+          fit(net, stopper, loader)
+          net.load_state_dict(torch.load("net_" + args.city + ".pt"))
+          other, second = setup(args)
+          fit(other, second, loader)
+          other.load_state_dict(torch.load("net_" + previous.city + ".pt"))
+          chosen = pick(args.fast)
+          fit(net, chosen, loader)
+          net.load_state_dict(torch.load("fast.pt"))
+    `;
+    assert.deepEqual(await lines(apart, [stopping]), [21, 24, 27]);
+  });
+
   it('a part read from a settings module both files import holds one value: the path a project function saved to', async () => {
     const train = projectModule('train', py`
       import os

@@ -10,11 +10,11 @@ import { argument } from '../../semantics/calls';
 import { holdsData } from '../../semantics/dataio';
 import { FILE_MOVES } from '../../semantics/library/io';
 import { parameterName } from '../../semantics/definitions';
-import { enclosingFunction, isTopLevel, stripParens } from '../../semantics/nodes';
+import { enclosingFunction, isAncestorOf, isTopLevel, stripParens } from '../../semantics/nodes';
 import { CASE_STEPS, pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite, Definition } from '../../semantics/types';
-import { fileKey } from './runOrder';
-import { handedSettingsEntry, recordEntries, recordValue, writtenInto, type RecordEntry } from './returnedValues';
+import { fileKey, valueThroughPassedArguments } from './runOrder';
+import { callResultValues, handedSettingsEntry, recordEntries, recordValue, unpackedHelperResults, writtenInto, type RecordEntry } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
 /** A parameter of a saving function, with the path value of its default when that is a constant. */
@@ -625,12 +625,33 @@ function calledObject(call: CallSite): Node | undefined {
   return call.callee.type === 'identifier' ? call.callee : call.receiver?.type === 'identifier' ? call.receiver : undefined;
 }
 
-/** The construction a value is, or the one bound to the name it reads (`stopper = EarlyStopping(path=p)`). */
-function constructionHeld(index: SemanticIndex, value: Node): CallSite | undefined {
+/** Functions of the file a construction is followed back through (`prepare_model` building the stopper for `main`). */
+const MAX_FACTORY_DEPTH = 2;
+
+/**
+ * The construction a value is, or the one bound to the name it reads (`stopper = EarlyStopping(path=p)`),
+ * also when the name holds what a module-level function of the file returns, alone or at its place in
+ * the tuple every return gives (`loss, es, model = prepare_model(args)`, where `prepare_model` builds
+ * `es = EarlyStopping(path=...)` and returns it): every return must give that one construction, so the
+ * object is the one it built, with the arguments it was built with.
+ */
+function constructionHeld(index: SemanticIndex, value: Node, depth = 0): CallSite | undefined {
   const node = stripParens(value);
   const held = node.type === 'identifier' ? index.bindingAt(node) : undefined;
   const built = node.type === 'call' ? node : held?.kind === 'assign' && held.value ? stripParens(held.value) : undefined;
-  return built?.type === 'call' ? index.call(built) : undefined;
+  if (built?.type === 'call') {
+    const returned = depth < MAX_FACTORY_DEPTH ? callResultValues(index, built) : undefined;
+    return returned ? oneConstruction(index, returned, depth + 1) : index.call(built);
+  }
+  const items = held?.kind === 'unpack' && depth < MAX_FACTORY_DEPTH ? unpackedHelperResults(index, held) : undefined;
+  return items ? oneConstruction(index, items, depth + 1) : undefined;
+}
+
+/** The one construction every value holds (constructionHeld), or undefined when they hold none or several. */
+function oneConstruction(index: SemanticIndex, values: readonly Node[], depth: number): CallSite | undefined {
+  const found = values.map((value) => constructionHeld(index, value, depth));
+  const first = found[0];
+  return first && found.every((construction) => construction?.node.startIndex === first.node.startIndex) ? first : undefined;
 }
 
 /** The saves of the method `call` runs on an object built by `construction`, from a class of a project module or of the file. */
@@ -827,7 +848,7 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
       ...handedObjectSaves(index, call, project, imports, own).map((handed) => ({ ...handed, methodArguments: false }))];
     for (const target of targets) for (const save of target.saves) {
       const bound = save.fillable && !givesAbsent(call, save) ? (target.methodArguments ? boundArguments(call, save.parameters) : new Map<string, Node | PathValue>()) : undefined;
-      const built = save.construction && target.construction ? boundArguments(target.construction, save.construction.parameters) : undefined;
+      const built = save.construction && target.construction ? builtArguments(index, target.construction, save.construction.parameters, target.at) : undefined;
       if (!bound || (save.construction && !built)) continue;
       const fromCall = argumentSource(save.parameters, bound);
       const source: PartSource = throughSettings(index, (hole) => {
@@ -851,6 +872,25 @@ export function savesThroughProjectCalls(index: SemanticIndex, project: ProjectS
     }
   }
   return found;
+}
+
+/**
+ * What a construction gives `__init__`'s parameters (boundArguments), as the code at `at` sees them.
+ * A construction in a function that does not hold `at` (a `prepare_model(args)` that builds the stopper
+ * and returns it to `main`) reads that function's parameters: each is what its calls pass
+ * (valueThroughPassedArguments), and an argument that reads a parameter passed no one value is left
+ * unbound, so the path it gives is not known.
+ */
+function builtArguments(index: SemanticIndex, construction: CallSite, parameters: readonly Parameter[], at: Node): Map<string, Node | PathValue> {
+  const bound = boundArguments(construction, parameters);
+  const factory = enclosingFunction(construction.node);
+  if (!factory || isAncestorOf(factory, at)) return bound;
+  const seen = new Map<string, Node | PathValue>();
+  for (const [name, value] of bound) {
+    const through = 'template' in value ? value : valueThroughPassedArguments(index.dataflow, value);
+    if (through) seen.set(name, through);
+  }
+  return seen;
 }
 
 /**

@@ -715,6 +715,29 @@ function parameterArguments(flow: DataFlow, path: Node): { name: string; values:
   return found;
 }
 
+/**
+ * `path`'s value as the calls of its function give it: each parameter it reads replaced by the one
+ * value every call passes for it (`"STGCN_" + args.dataset + ".pt"` in `prepare_model(args)`, called
+ * once with `main`'s `args`); the value itself when it reads no parameter of its function; undefined
+ * when it reads a parameter the calls pass no one value for (two calls with two values, none at all).
+ */
+export function valueThroughPassedArguments(flow: DataFlow, path: Node): PathValue | undefined {
+  const value = flow.pathOf(path);
+  const fn = enclosingFunction(path);
+  const names = new Set((fn?.childForFieldName('parameters')?.namedChildren ?? []).map((parameter) => (parameter ? parameterName(parameter)?.text : undefined)).filter((name): name is string => !!name));
+  // A part that reads a parameter, directly or through a name the function binds from it (`folder = os.path.join(opts.out_dir, "best")`).
+  const reads = value.holes.filter((hole) => (hole.match(/(?<![.\w])[A-Za-z_]\w*/g) ?? []).some((name) => names.has(name)));
+  if (reads.length === 0) return value;
+  const passed = new Map<string, Passed>();
+  for (const { name, values } of parameterArguments(flow, path)) {
+    const one = onePassedValue(flow, values);
+    if (one) passed.set(name, { value: one, argument: passedOn(flow, values[0]) });
+  }
+  // Each such part is the parameter itself, or an attribute or entry of it: what the calls pass fills it in.
+  const filled = reads.every((hole) => passed.has(/^\w+/.exec(hole)?.[0] ?? '') && /^\w+(?:$|[.[])/.test(hole));
+  return filled ? substitutedValue(flow, path, passed) : undefined;
+}
+
 /** `path`'s value with each parameter in it replaced by the value passed for it; undefined when no part is a parameter passed. */
 function substitutedValue(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): PathValue | undefined {
   const value = passed.size > 0 ? flow.pathOf(path) : undefined;
