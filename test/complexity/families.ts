@@ -117,8 +117,9 @@ export function uncountedCellsOf(lines: number): DocumentSource {
     cells.push({ text: `part_${i} = np.arange(${i + 3})\n`, hasOutputs: true });
     cells.push({ text: `print(part_${i}.sum())\n`, executionOrder: 2 * i + 3, hasOutputs: true });
   }
-  // A last printout that nothing reads: still reported, so the rule is seen to run.
-  cells.push({ text: 'print("done")\n', hasOutputs: true });
+  // A last printout of a value another cell binds, that nothing reads: still reported, so the rule
+  // is seen to run (a printout of text written out shows what a run now would show, and is not).
+  cells.push({ text: 'print(part_0.sum() + 1)\n', hasOutputs: true });
   return notebookSource(cells);
 }
 
