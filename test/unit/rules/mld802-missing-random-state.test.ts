@@ -969,6 +969,42 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a split whose parts only train and feed models fitted to time the fits, their scores and predictions dropped',
+      code: py`
+        import time
+        from sklearn.ensemble import ExtraTreesClassifier, RandomForestClassifier
+        from sklearn.linear_model import SGDClassifier
+        from sklearn.model_selection import train_test_split
+
+        def time_warm_start(X, y):
+            X_fit, X_hold, y_fit, y_hold = train_test_split(X, y, test_size=0.25)
+            grower = RandomForestClassifier(n_estimators=0, warm_start=True, random_state=3)
+            tic = time.time()
+            for _ in range(20):
+                grower.n_estimators += 5
+                grower.fit(X_fit, y_fit)
+                _ = grower.score(X_hold, y_hold)
+            print("grown in", time.time() - tic)
+
+        def time_keywords(features, target):
+            (a_tr, a_te, b_tr, b_te) = train_test_split(features, target)
+            learner = SGDClassifier(max_iter=5, random_state=1)
+            t0 = time.perf_counter()
+            learner.fit(a_tr, b_tr)
+            learner.predict(a_te)
+            learner.score(a_te, b_te)
+            return time.perf_counter() - t0
+
+        def time_batch(X, y):
+            Xa, Xb, ya, yb = train_test_split(X, y)
+            extra = ExtraTreesClassifier(n_estimators=50, random_state=0)
+            start = time.time()
+            extra.fit(Xa, ya)
+            _ = extra.predict_proba(Xb)
+            print(f"{time.time() - start:.2f}s")
+      `,
+    },
+    {
       name: 'notebook cells that log an unfitted forest to MLflow to show the model registry, named after its class',
       code: [
         'import mlflow\nfrom sklearn.ensemble import RandomForestClassifier\n',
@@ -2100,6 +2136,73 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'splits whose parts reach a printed score, a model handed back, a top-level model or a call no table knows still draw afresh',
+      code: py`
+        import time
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+
+        def time_and_report(X, y):
+            X_fit, X_hold, y_fit, y_hold = train_test_split(X, y)
+            rf = RandomForestClassifier(random_state=0)
+            tic = time.time()
+            rf.fit(X_fit, y_fit)
+            print(rf.score(X_hold, y_hold), time.time() - tic)
+
+        def time_and_keep(X, y):
+            Xa, Xb, ya, yb = train_test_split(X, y)
+            rf = RandomForestClassifier(random_state=0)
+            rf.fit(Xa, ya)
+            _ = rf.predict(Xb)
+            return rf
+
+        def time_and_log(X, y, log):
+            Xa, Xb, ya, yb = train_test_split(X, y)
+            rf = RandomForestClassifier(random_state=0)
+            rf.fit(Xa, ya)
+            log(Xb)
+
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y)
+        top = RandomForestClassifier(random_state=0)
+        top.fit(X_tr, y_tr)
+        _ = top.score(X_te, y_te)
+      `,
+      findings: [
+        { line: 6, related: 3, message: /^`train_test_split` is called without `random_state` here and at 3 other places: each run splits the data differently$/ },
+      ],
+      output: py`
+        import time
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import train_test_split
+        SEED = 42
+
+        def time_and_report(X, y):
+            X_fit, X_hold, y_fit, y_hold = train_test_split(X, y, random_state=SEED)
+            rf = RandomForestClassifier(random_state=0)
+            tic = time.time()
+            rf.fit(X_fit, y_fit)
+            print(rf.score(X_hold, y_hold), time.time() - tic)
+
+        def time_and_keep(X, y):
+            Xa, Xb, ya, yb = train_test_split(X, y, random_state=SEED)
+            rf = RandomForestClassifier(random_state=0)
+            rf.fit(Xa, ya)
+            _ = rf.predict(Xb)
+            return rf
+
+        def time_and_log(X, y, log):
+            Xa, Xb, ya, yb = train_test_split(X, y, random_state=SEED)
+            rf = RandomForestClassifier(random_state=0)
+            rf.fit(Xa, ya)
+            log(Xb)
+
+        X_tr, X_te, y_tr, y_te = train_test_split(X, y, random_state=SEED)
+        top = RandomForestClassifier(random_state=0)
+        top.fit(X_tr, y_tr)
+        _ = top.score(X_te, y_te)
+      `,
+    },
     {
       name: 'a helper\'s candidate whose own grid leaves the seed out, fitted by the caller before the search, or searched over another grid still draws afresh',
       code: py`

@@ -1258,7 +1258,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       if (model) {
         // A model's own fit changes only the model, followed already by its name; fit returns the
         // model, and what it outputs carries what it learned. Either dropped on its own line goes nowhere.
-        if (parent.type === 'call' && call.receiver && (MODEL_ANSWERS.test(call.method ?? '') || OUTPUT_METHODS.has(call.method ?? '')) && !reportsAsItFits(call)) {
+        // Its own score is an answer too: followed, it is a result only where something reads it.
+        if (parent.type === 'call' && call.receiver && (MODEL_ANSWERS.test(call.method ?? '') || OUTPUT_METHODS.has(call.method ?? '') || isModelMetricMethod(call)) && !reportsAsItFits(call)) {
           // A notebook keeps a top-level statement's value as the cell's output, in `_`.
           if (callNode.parent?.type !== 'expression_statement' || (index.doc.kind === 'notebook' && !enclosingFunction(callNode))) push(callNode);
           continue;
@@ -1333,6 +1334,9 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
     }
     // `text += ch` keeps what `text` held: it goes on in the name's new binding. A lesson's leaf updated
     // so (`w -= lr * w.grad`) is a step of descent, and stays unknown.
+    // A model's setting changed in place (`forest.n_estimators += 10` before a warm-started fit):
+    // the model itself is followed by its name, and the setting is no answer it gives.
+    if (model && (parent.type === 'assignment' || parent.type === 'augmented_assignment') && sameNode(parent.childForFieldName('left'), node) && node.type === 'attribute') continue;
     if (!gradientLeaf && parent.type === 'augmented_assignment' && sameNode(parent.childForFieldName('left'), node) && node.type === 'identifier') {
       push(...usesOfTarget(index, node));
       continue;
