@@ -3678,6 +3678,28 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a callback handed to the file\'s own subclass of Trainer, whose __init__ hands construction on to it, draws while it trains',
+      code: py`
+        import random
+        from torch.utils.data import Subset
+        from transformers import Trainer, TrainerCallback, TrainingArguments
+        class WeightedLossTrainer(Trainer):
+            def __init__(self, *args, class_weights=None, **kwargs):
+                super().__init__(*args, **kwargs)
+                self.class_weights = class_weights
+        class TrainingAccuracyCallback(TrainerCallback):
+            def __init__(self, dataset, size):
+                self.dataset = dataset
+                self.size = size
+            def on_step_end(self, args, state, control, **kwargs):
+                indices = random.sample(range(len(self.dataset)), self.size)
+                state.log_history.append({"train_accuracy": accuracy(Subset(self.dataset, indices))})
+        accuracy_callback = TrainingAccuracyCallback(train_ds, 1000)
+        trainer = WeightedLossTrainer(model=model, args=TrainingArguments("out"), train_dataset=train_ds, callbacks=[accuracy_callback], class_weights=weights)
+        trainer.train()
+      `,
+    },
+    {
       name: 'a collator instance handed to a Trainer draws its masks while it trains',
       code: py`
         import random
@@ -4077,6 +4099,40 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'still reported when the file\'s subclass of Trainer builds itself without the trainer\'s constructor, or the draw comes before it is built',
+      code: py`
+        import random
+        from transformers import Trainer, TrainingArguments
+        class BareTrainer(Trainer):
+            def __init__(self, model, args):
+                self.model = model
+                self.args = args
+        def collate(batch):
+            random.shuffle(batch)
+            return default_collate(batch)
+        trainer = BareTrainer(model, TrainingArguments("out"))
+        loader = DataLoader(train_ds, collate_fn=collate)
+        fit(model, loader)
+      `,
+      findings: [{ line: 8, message: /^`random\.shuffle` draws from the `random` module's global random generator, which this script never seeds/ }],
+      output: py`
+        import random
+        from transformers import Trainer, TrainingArguments
+        SEED = 42
+        random.seed(SEED)
+        class BareTrainer(Trainer):
+            def __init__(self, model, args):
+                self.model = model
+                self.args = args
+        def collate(batch):
+            random.shuffle(batch)
+            return default_collate(batch)
+        trainer = BareTrainer(model, TrainingArguments("out"))
+        loader = DataLoader(train_ds, collate_fn=collate)
+        fit(model, loader)
+      `,
+    },
     seededCase('a dropped generator seeded by a draw seeds nothing: the global draw after it is still reported',
       scratchKMeansScript('np.random.RandomState(randrange(0, 10000))'),
       13, /^`np\.random\.choice` draws from NumPy's global random generator/, 'import pandas as pd', 'np.random.seed(SEED)'),

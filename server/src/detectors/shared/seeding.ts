@@ -363,8 +363,22 @@ function savesNoConfig(index: SemanticIndex, call: CallSite): boolean {
 }
 
 // The trainers of a document are found once per index: the question is asked per draw.
+/**
+ * A class of the file built on a Hugging Face trainer (`class WeightedLossTrainer(Trainer)`) whose
+ * own `__init__`, if it has one, hands construction on to the trainer's (`super().__init__(...)` at
+ * its top level): building it runs the trainer's constructor, which seeds.
+ */
+function buildsHubTrainerSubclass(index: SemanticIndex, call: CallSite): boolean {
+  if (call.callee.type !== 'identifier') return false;
+  const local = index.classes.get(call.callee.text);
+  if (!local || !local.bases.some((base) => isHubTrainerClass(base))) return false;
+  const init = methodsByName(index, local.node).get('__init__');
+  return !init || (init.childForFieldName('body')?.namedChildren ?? []).some((statement) => statement?.type === 'expression_statement'
+    && /^super\(\s*(\w+\s*,\s*self\s*)?\)\.__init__\(/.test(statement.text));
+}
+
 const documentTrainers = oncePer((index: SemanticIndex) => index.calls.filter((call) => {
-  if (call.qname && isHubTrainerClass(call.qname)) return true;
+  if ((call.qname && isHubTrainerClass(call.qname)) || buildsHubTrainerSubclass(index, call)) return true;
   const cli = lightningCliOf(index, call);
   return !!cli && cliSeeds(index, call, cli);
 }));
