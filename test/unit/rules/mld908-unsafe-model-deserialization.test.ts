@@ -4803,6 +4803,107 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'an attribute of self that two unrelated classes of the file each set once on their own self (also siblings of one base that sets nothing) names one file per class: one finding per class, linked',
+      code: py`
+        import pickle
+        import joblib
+        from sklearn.base import BaseEstimator
+
+        class SpamFilter:
+            def __init__(self, folder):
+                self.model_file = folder + "/spam_svm.pkl"
+
+            def score(self, docs):
+                return joblib.load(self.model_file).score(docs)
+
+            def predict(self, docs):
+                return joblib.load(self.model_file).predict(docs)
+
+        class TopicTagger(BaseEstimator):
+            def __init__(self, folder):
+                self.model_file = folder + "/tagger_lr.pkl"
+
+            def tag(self, docs):
+                with open(self.model_file, "rb") as fh:
+                    model = pickle.load(fh)
+                return model.predict(docs)
+
+            def proba(self, docs):
+                with open(self.model_file, "rb") as fh:
+                    model = pickle.load(fh)
+                return model.predict_proba(docs)
+
+        class Detector:
+            threshold = 0.5
+
+        class ToxicityDetector(Detector):
+            def setup(self):
+                self.model_file = "models/toxicity_lgb.pkl"
+
+            def flag(self, docs):
+                return joblib.load(self.model_file).predict(docs)
+
+            def rank(self, docs):
+                return joblib.load(self.model_file).predict_proba(docs)
+
+        class ReviewDetector(Detector):
+            def setup(self):
+                self.model_file = "models/fake_review_rf.pkl"
+
+            def flag(self, docs):
+                return joblib.load(self.model_file).predict(docs)
+      `,
+      findings: [
+        { line: 10, message: /^`joblib\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 21, message: /^`pickle\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 37, message: /^`joblib\.load` restores .*\(as does 1 other load of this file\)$/, related: 1 },
+        { line: 47, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
+      name: 'an attribute of self that a base or a subclass of the class also sets, or that is also set on an instance from outside, may name two files: its loads stay apart',
+      code: py`
+        import joblib
+
+        class Classifier:
+            def __init__(self, folder):
+                self.model_file = folder + "/base.pkl"
+
+            def predict(self, docs):
+                return joblib.load(self.model_file).predict(docs)
+
+            def score(self, docs, y):
+                return joblib.load(self.model_file).score(docs, y)
+
+        class HashtagRecommender(Classifier):
+            def use_fine_tuned(self):
+                self.model_file = "models/hashtags_ft.pkl"
+
+        class Clusterer:
+            def __init__(self):
+                self.model_path = "models/lda.pkl"
+
+            def topics(self, docs):
+                return joblib.load(self.model_path).transform(docs)
+
+            def words(self):
+                return joblib.load(self.model_path).components_
+
+        class Embedder:
+            def __init__(self):
+                self.model_path = "models/embedder.pkl"
+
+        clusterer = Clusterer()
+        clusterer.model_path = "models/lda_v2.pkl"
+      `,
+      findings: [
+        { line: 8, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 11, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 22, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 25, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+      ],
+    },
+    {
       name: 'an attribute of self read after its one assignment in the same method, or handed from there to a helper called once, names the file stored in it: one finding per file',
       code: SELF_ATTRIBUTE_ONE_FILE,
       output: SELF_ATTRIBUTE_ONE_FILE.replace(/torch\.load\((self\.resume_from|ckpt_path)\)/g, 'torch.load($1, weights_only=True)'),

@@ -842,6 +842,49 @@ export const attributeAssignments = oncePer((index: SemanticIndex): Map<string, 
 });
 
 /**
+ * How many assignments of the file set an attribute `name` that an instance of the class `cls` may
+ * hold: attributeAssignments, less those made on `self` (a method's first parameter) in a method of a
+ * class of the file that neither is `cls` nor derives from it nor is one of its bases. Such a
+ * method runs only on instances of its own class, so its `self.<name> = ...` never reaches an
+ * instance of an unrelated class that sets an attribute of the same name; an assignment on any other
+ * object (`scorer.weights = ...`) may, and still counts.
+ */
+export function attributeAssignmentsReaching(index: SemanticIndex, name: string, cls: Node): number {
+  const related = (other: Node): boolean => sameNode(other, cls) || derivesFrom(index, cls, other) || derivesFrom(index, other, cls);
+  let count = 0;
+  for (const assignment of [...index.nodes('assignment'), ...index.nodes('augmented_assignment')]) {
+    const left = assignment.childForFieldName('left');
+    const targets = left?.type === 'pattern_list' || left?.type === 'tuple_pattern' ? left.namedChildren : [left];
+    for (const target of targets) {
+      if (target?.type !== 'attribute' || target.childForFieldName('attribute')?.text !== name) continue;
+      const other = selfClassOf(target);
+      if (!other || related(other)) count++;
+    }
+  }
+  return count;
+}
+
+/** The class statement `cls` names `base` among its bases, directly or through classes of the file (`class B(A)`, `class C(B)`). */
+function derivesFrom(index: SemanticIndex, cls: Node, base: Node, seen = new Set<string>()): boolean {
+  for (const superclass of cls.childForFieldName('superclasses')?.namedChildren ?? []) {
+    const name = superclass?.type === 'identifier' ? superclass.text : undefined;
+    const local = name && !seen.has(name) ? index.classes.get(name)?.node : undefined;
+    if (!local) continue;
+    seen.add(name!);
+    if (sameNode(local, base) || derivesFrom(index, local, base, seen)) return true;
+  }
+  return false;
+}
+
+/** The class of the method whose first parameter `attribute`'s object is (`self.x` in a method), or undefined. */
+function selfClassOf(attribute: Node): Node | undefined {
+  const object = attribute.childForFieldName('object');
+  const method = object?.type === 'identifier' ? enclosingFunction(attribute) : undefined;
+  if (method?.type !== 'function_definition' || method.childForFieldName('parameters')?.namedChild(0)?.text !== object!.text) return undefined;
+  return methodClass(method);
+}
+
+/**
  * The arms of an `if` or `elif` that tests a parameter of its function (or an attribute `__init__`
  * sets from one, see valuesGivenTo) against a string (`if mode == "normal":`) when every call of the file gives that parameter another constant, or
  * leaves a default that differs (`Denoiser(waveglow)` with `mode="zeros"`), or that tests a
