@@ -574,6 +574,10 @@ ruleTests(notebookOutOfOrder, {
       code: trainerBelowGlobals('root = os.getcwd()\n!du -sh {root}/data\n'),
     },
     {
+      name: 'the same below a cell that sets the plotting backend and moves to the project folder: those magics bind no variable',
+      code: trainerBelowGlobals('%matplotlib inline\n%cd ..\n%config InlineBackend.figure_format = "retina"\n'),
+    },
+    {
       name: 'the same, asked with not in and in parentheses',
       code: trainerBelowGlobals('if "__file__" not in (globals()):\n    here = os.getcwd()\nprint(here)\n'),
     },
@@ -1903,6 +1907,11 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'the same below a cell that restores stored variables, or a double shell escape, which binds IPython\'s output names',
       code: trainerBelowGlobals('%store -r\n!!ls data\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'the same below %pylab, which imports NumPy\'s and pyplot\'s names into the kernel',
+      code: trainerBelowGlobals('%pylab inline\n'),
       findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
