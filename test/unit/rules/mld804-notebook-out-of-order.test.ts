@@ -558,6 +558,26 @@ ruleTests(notebookOutOfOrder, {
       code: trainerBelowGlobals('here = os.path.dirname(os.path.abspath(__file__)) if "__file__" in globals() else os.getcwd()\nprint(here)\n'),
     },
     {
+      name: 'a trainer set up in a cell whose count was lost, below a set-up cell that runs a shell escape: a subshell binds none of the kernel\'s names',
+      code: trainerBelowGlobals('!nvidia-smi\n'),
+    },
+    {
+      name: 'the same below a shell escape that lists a folder, among Python lines',
+      code: trainerBelowGlobals('print(os.getcwd())\n!ls -la ../data/raw\nDATA = "../data/raw"\n'),
+    },
+    {
+      name: 'the same below a shell escape whose output is assigned: the name written out is the one bound',
+      code: trainerBelowGlobals('gpus = !nvidia-smi -L\nprint(gpus)\n'),
+    },
+    {
+      name: 'the same below a shell escape that fills in a variable',
+      code: trainerBelowGlobals('root = os.getcwd()\n!du -sh {root}/data\n'),
+    },
+    {
+      name: 'the same below a cell that sets the plotting backend and moves to the project folder: those magics bind no variable',
+      code: trainerBelowGlobals('%matplotlib inline\n%cd ..\n%config InlineBackend.figure_format = "retina"\n'),
+    },
+    {
       name: 'the same, asked with not in and in parentheses',
       code: trainerBelowGlobals('if "__file__" not in (globals()):\n    here = os.getcwd()\nprint(here)\n'),
     },
@@ -1877,6 +1897,26 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a trainer set up in a cell whose count was lost, below a cell that binds names through globals() or asks it of a name worked out at run time: the reader may have used those',
       code: trainerBelowGlobals('for key, value in settings.items():\n    globals()[key] = value\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'a trainer set up in a cell whose count was lost, below a cell that runs a script into the kernel\'s namespace: the reader may have used what it bound',
+      code: trainerBelowGlobals('%run helpers.py\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'the same below a cell that restores stored variables, or a double shell escape, which binds IPython\'s output names',
+      code: trainerBelowGlobals('%store -r\n!!ls data\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'the same below %pylab, which imports NumPy\'s and pyplot\'s names into the kernel',
+      code: trainerBelowGlobals('%pylab inline\n'),
+      findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
+    },
+    {
+      name: 'the same below a double shell escape alone',
+      code: trainerBelowGlobals('!!nvidia-smi\n'),
       findings: [{ cell: 2, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
