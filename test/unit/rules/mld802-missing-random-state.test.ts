@@ -3801,6 +3801,78 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'models each in its own record of model and grid, listed in one dictionary or list for a search loop, are one comparison too',
+      code: py`
+        from sklearn.ensemble import AdaBoostRegressor, BaggingRegressor, ExtraTreesRegressor, RandomForestRegressor
+        from sklearn.linear_model import LinearRegression
+        from sklearn.model_selection import GridSearchCV
+        candidates = {
+            "Linear": {"model": LinearRegression(), "params": {"fit_intercept": [True, False]}},
+            "Forest": {
+                "model": RandomForestRegressor(),
+                "params": {"n_estimators": [50, 100]},
+            },
+            "AdaBoost": {"model": AdaBoostRegressor(), "params": {"n_estimators": [50, 100]}},
+        }
+        for name, spec in candidates.items():
+            GridSearchCV(spec["model"], spec["params"], cv=5).fit(X, y)
+        searched = [
+            {"name": "extra", "estimator": ExtraTreesRegressor(), "grid": {"max_depth": [3, 5]}},
+            ("bagging", BaggingRegressor(n_estimators=20), {"max_samples": [0.5]}),
+        ]
+        for item in searched:
+            print(item)
+      `,
+      findings: [
+        { line: 7, related: 1, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result; `AdaBoostRegressor`, listed with it, is built without a seed too \(linked\)$/ },
+        { line: 15, related: 1, message: /^`ExtraTreesRegressor` is called without `random_state`: each run gives a different result; `BaggingRegressor`, listed with it, is built without a seed too \(linked\)$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import AdaBoostRegressor, BaggingRegressor, ExtraTreesRegressor, RandomForestRegressor
+        from sklearn.linear_model import LinearRegression
+        from sklearn.model_selection import GridSearchCV
+        SEED = 42
+        candidates = {
+            "Linear": {"model": LinearRegression(), "params": {"fit_intercept": [True, False]}},
+            "Forest": {
+                "model": RandomForestRegressor(random_state=SEED),
+                "params": {"n_estimators": [50, 100]},
+            },
+            "AdaBoost": {"model": AdaBoostRegressor(random_state=SEED), "params": {"n_estimators": [50, 100]}},
+        }
+        for name, spec in candidates.items():
+            GridSearchCV(spec["model"], spec["params"], cv=5).fit(X, y)
+        searched = [
+            {"name": "extra", "estimator": ExtraTreesRegressor(), "grid": {"max_depth": [3, 5]}},
+            ("bagging", BaggingRegressor(n_estimators=20), {"max_samples": [0.5]}),
+        ]
+        for item in searched:
+            print(item)
+      `,
+    },
+    {
+      name: 'records of models bound to names of their own are not one literal: each unseeded model is its own finding',
+      code: py`
+        from sklearn.ensemble import AdaBoostRegressor, RandomForestRegressor
+        forest_spec = {"model": RandomForestRegressor(), "params": {"n_estimators": [50, 100]}}
+        boost_spec = {"model": AdaBoostRegressor(), "params": {"n_estimators": [50, 100]}}
+        for spec in (forest_spec, boost_spec):
+            spec["model"].fit(X, y)
+      `,
+      findings: [
+        { line: 2, related: 0, message: /^`RandomForestRegressor` is called without `random_state`: each run gives a different result$/ },
+        { line: 3, related: 0, message: /^`AdaBoostRegressor` is called without `random_state`: each run gives a different result$/ },
+      ],
+      output: py`
+        from sklearn.ensemble import AdaBoostRegressor, RandomForestRegressor
+        SEED = 42
+        forest_spec = {"model": RandomForestRegressor(random_state=SEED), "params": {"n_estimators": [50, 100]}}
+        boost_spec = {"model": AdaBoostRegressor(), "params": {"n_estimators": [50, 100]}}
+        for spec in (forest_spec, boost_spec):
+            spec["model"].fit(X, y)
+      `,
+    },
+    {
       name: 'a model of the list left out by its suppression comment leaves the others one finding, whose message no longer names it',
       code: py`
         from sklearn.ensemble import RandomForestClassifier
