@@ -1,6 +1,6 @@
 import { intermediateFileHop } from '../../../server/src/detectors/mld502-intermediate-file-hop';
 import { strict as assert } from 'node:assert';
-import { findingLinesIn, py } from '../../support/engine';
+import { findingLinesIn, py, run } from '../../support/engine';
 import { ruleTests } from '../../support/ruleTester';
 
 ruleTests(intermediateFileHop, {
@@ -2145,5 +2145,32 @@ describe('MLD502: files under a directory a test made new for itself', () => {
     assert.deepEqual(await findingsIn('file:///shop/scripts/pipeline_check.py', TESTS_WRITE_THEIR_OWN_INPUTS), [12, 19, 27]);
     const shared = TESTS_WRITE_THEIR_OWN_INPUTS.replace('sales_csv = tmp_path / "sales.csv"', 'sales_csv = os.path.join("data", "interim", "sales.csv")');
     assert.deepEqual(await findingsIn('file:///shop/tests/test_pipeline.py', shared), [12]);
+  });
+});
+
+describe('MLD502: a notebook part that starts over with its own imports before it reads the file', () => {
+  /** The cells (1-based) holding a finding of the rule. */
+  const cellsReported = async (cells: string[]) => {
+    const { result } = await run(cells, [intermediateFileHop]);
+    const starts: number[] = [];
+    let line = 0;
+    for (const cell of cells) { starts.push(line); line += cell.split('\n').length; }
+    return result.findings.map((f) => starts.filter((start) => start <= f.range.start.line).length);
+  };
+  const FETCH = 'import pandas as pd\nimport wandb\nruns = wandb.Api().runs("team/project")\nall_df = pd.DataFrame([r.summary._json_dict for r in runs])\n';
+  const SAVE = 'all_df = all_df[:20]\nall_df.to_csv("logs/runs.csv")\n';
+
+  it('leaves a table of runs saved by the query part and read by a figures part that imports pandas again first', async () => {
+    assert.deepEqual(await cellsReported([FETCH, SAVE, 'import pandas as pd\nimport seaborn as sns\n', 'all_df = pd.read_csv("logs/runs.csv")\nsns.boxplot(x="lr", y="f1", data=all_df)\n']), []);
+    assert.deepEqual(await cellsReported([FETCH, SAVE, 'import pandas as pd\nall_df = pd.read_csv("logs/runs.csv")\nall_df.groupby("arch").f1.describe()\nmodel.fit(all_df[["lr"]], all_df["f1"])\n']), []);
+    assert.deepEqual(await cellsReported(['import numpy as np\nfeats = embed(texts)\n', 'np.save("feats.npy", feats)\n', 'from numpy import load\nimport numpy as np\nclf.fit(np.load("feats.npy"), y)\n']), []);
+  });
+
+  it('still reports the read where nothing is imported again between, the import comes after the read, or only another library is', async () => {
+    const figures = 'all_df = pd.read_csv("logs/runs.csv")\nmodel.fit(all_df[["lr"]], all_df["f1"])\n';
+    assert.deepEqual(await cellsReported([FETCH, SAVE, figures]), [3]);
+    assert.deepEqual(await cellsReported([FETCH, SAVE, figures, 'import pandas as pd\n']), [3]);
+    assert.deepEqual(await cellsReported([FETCH, SAVE, 'import seaborn as sns\n', figures]), [4]);
+    assert.deepEqual(await cellsReported([FETCH + 'all_df.to_csv("logs/runs.csv")\nimport pandas as pd\nback = pd.read_csv("logs/runs.csv")\nmodel.fit(back[["lr"]], back["f1"])\n']), [1]);
   });
 });

@@ -6601,3 +6601,62 @@ describe('MLD801: rows drawn only through a transformer class of the file, then 
     assert.deepEqual(await lines(script('', 'model.fit(encoded, rows["severity"])')), [14]);
   });
 });
+
+describe('MLD801: a whole number drawn right inside the text that names a run', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/finetune.py', code, unseededRandomness);
+
+  it('leaves a run folder named in an f-string by a number drawn there and handed to the trainer, in a __main__ block', async () => {
+    assert.deepEqual(await lines(py`
+      import os
+      import numpy as np
+      import pytorch_lightning as pl
+
+      if __name__ == "__main__":
+          model = GalaxyClassifier()
+          save_dir = os.path.join("results", f"finetune_{np.random.randint(1e8)}")
+          trainer = pl.Trainer(default_root_dir=save_dir, max_epochs=10)
+          trainer.fit(model, datamodule)
+          trainer.predict(model, datamodule, ckpt_path=os.path.join(save_dir, "best.ckpt"))
+    `), []);
+  });
+
+  it('leaves a result file named by .format, %, str() and + around a number drawn there, in a main called once', async () => {
+    assert.deepEqual(await lines(py`
+      import json
+      import random
+      from sklearn.linear_model import Ridge
+
+      def main(size):
+          X, y = load(size)
+          score = Ridge().fit(X, y).score(X, y)
+          with open("result_{}_{}.json".format(size, random.randint(0, 10000)), "w") as f:
+              json.dump({"r2": score}, f)
+          print("run %d finished" % random.randrange(1000))
+          log_path = "logs/run_" + str(random.randint(0, 99)) + ".txt"
+          open(log_path, "w").write(str(score))
+
+      main(5000)
+    `), []);
+  });
+
+  it('still reports a number drawn inside text that names each of many samples, or one used as a seed', async () => {
+    assert.deepEqual(await lines(py`
+      import numpy as np
+      from sklearn.linear_model import LogisticRegression
+
+      rows = []
+      for i in range(100):
+          rows.append(f"{np.random.randint(10)}")
+      LogisticRegression().fit(encode(rows), labels)
+    `), [6]);
+    assert.deepEqual(await lines(py`
+      import numpy as np
+      import lightgbm as lgb
+
+      if __name__ == "__main__":
+          params = {"seed": np.random.randint(9999)}
+          print(f"run {params['seed']}")
+          lgb.train(params, lgb.Dataset(X, y))
+    `), [5]);
+  });
+});

@@ -1118,14 +1118,18 @@ const NUMBER_DRAWS = new Set(['random.randint', 'random.randrange', 'numpy.rando
 /**
  * `self.training_id = random.randint(0, 1000)`, drawn once, every use of which writes it into text
  * (an f-string, `str(...)`, `%` or `.format` formatting) or prints it: a number that names a run's
- * folders and logs, which changes what they are called and nothing that is computed. A number also
- * used otherwise (a seed, an index, arithmetic), or drawn over and over, stays followed.
+ * folders and logs, which changes what they are called and nothing that is computed; so does one
+ * drawn right inside such text, bound to no name. A number also used otherwise (a seed, an index,
+ * arithmetic), or drawn over and over, stays followed.
  */
 function drawsRunNumber(index: SemanticIndex, draw: Node): boolean {
   const call = index.call(draw);
   const assignment = draw.parent;
   const target = assignment?.type === 'assignment' && sameNode(assignment.childForFieldName('right'), draw) ? assignment.childForFieldName('left') : null;
-  if (!call?.qname || !NUMBER_DRAWS.has(call.qname) || !target || !drawnOnce(index, draw)) return false;
+  if (!call?.qname || !NUMBER_DRAWS.has(call.qname) || !drawnOnce(index, draw)) return false;
+  // Written straight into text where it is drawn (`f"results/finetune_{np.random.randint(1e8)}"`,
+  // `"{}_{}.json".format(size, np.random.randint(10000))`): the same number through no name.
+  if (!target) return writtenIntoText(index, draw);
   let reads: Node[];
   if (target.type === 'identifier') {
     reads = usesOfTarget(index, target);
