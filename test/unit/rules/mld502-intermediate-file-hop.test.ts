@@ -1,6 +1,8 @@
 import { intermediateFileHop } from '../../../server/src/detectors/mld502-intermediate-file-hop';
 import { strict as assert } from 'node:assert';
-import { findingLinesIn, py, run } from '../../support/engine';
+import { allRulesConfig, findingLinesIn, parser, py, run } from '../../support/engine';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { buildDocument, scriptSource } from '../../../server/src/documents/source';
 import { ruleTests } from '../../support/ruleTester';
 
 ruleTests(intermediateFileHop, {
@@ -2172,5 +2174,44 @@ describe('MLD502: a notebook part that starts over with its own imports before i
     assert.deepEqual(await cellsReported([FETCH, SAVE, figures, 'import pandas as pd\n']), [3]);
     assert.deepEqual(await cellsReported([FETCH, SAVE, 'import seaborn as sns\n', figures]), [4]);
     assert.deepEqual(await cellsReported([FETCH + 'all_df.to_csv("logs/runs.csv")\nimport pandas as pd\nback = pd.read_csv("logs/runs.csv")\nmodel.fit(back[["lr"]], back["f1"])\n']), [1]);
+  });
+});
+
+describe('MLD502: a test module\'s scratch files under a directory a conftest.py fixture made new (round 572)', () => {
+  const CONFTEST = py`
+    import pytest
+
+    @pytest.fixture(scope="session")
+    def scratch_dir(tmp_path_factory):
+        return tmp_path_factory.mktemp("scratch")
+
+    @pytest.fixture
+    def shared_dir():
+        return "data/interim"
+  `;
+  const TESTS = py`
+    import pandas as pd
+
+    def test_features_survive_csv(scratch_dir):
+        features = build_features(load_matches())
+        features.to_csv(scratch_dir / "features.csv", index=False)
+        restored = pd.read_csv(scratch_dir / "features.csv")
+        fit_model(restored)
+
+    def test_features_in_shared_folder(shared_dir):
+        features = build_features(load_matches())
+        features.to_csv(shared_dir + "/features.csv", index=False)
+        restored = pd.read_csv(shared_dir + "/features.csv")
+        fit_model(restored)
+  `;
+  const findingsIn = async (conftests: { path: string; text: string }[] | undefined) => {
+    const doc = buildDocument(scriptSource('file:///proj/tests/test_features.py', TESTS));
+    const config = { ...allRulesConfig(), ...(conftests ? { conftests } : {}) };
+    return analyzeDocument(doc, config, { parser: await parser(), rules: [intermediateFileHop] }).findings.map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves the hop under the fixture\'s new directory and still reports the one under a fixed folder', async () => {
+    assert.deepEqual(await findingsIn(undefined), [6, 12]);
+    assert.deepEqual(await findingsIn([{ path: '/proj/tests/conftest.py', text: CONFTEST }]), [12]);
   });
 });

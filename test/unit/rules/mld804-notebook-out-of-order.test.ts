@@ -844,6 +844,23 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('# the data lives in Drive\nimport numpy as np\nfrom google.colab import drive\ndrive.mount("/content/gdrive", force_remount=True)\n'),
     },
     {
+      name: 'a cell that only gets the Spark session from its builder, beside its import, re-run after the cells below it (getOrCreate hands back the session they used)',
+      code: reRunAfterBelow('from pyspark.sql import SparkSession\nspark = SparkSession.builder.appName("eda").getOrCreate()\n'),
+    },
+    {
+      name: 'the Spark session got with settings written out, its import in the cell above, re-run after the cells that read it',
+      code: [
+        { text: 'import pandas as pd\nfrom pyspark.sql import SparkSession\n', executionOrder: 1 },
+        { text: 'spark = SparkSession.builder.master("local[*]").appName("Viz").config("spark.sql.shuffle.partitions", 8).getOrCreate()\n', executionOrder: 16 },
+        { text: 'shots = spark.read.csv("data/events.csv", sep=";", inferSchema=True, header=True)\n', executionOrder: 3 },
+        { text: 'shots.show(5)\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'the Spark session got through the module path with Hive support, re-run after the cells below it',
+      code: reRunAfterBelow('import pyspark.sql\nsession = pyspark.sql.SparkSession.builder.enableHiveSupport().getOrCreate()\n'),
+    },
+    {
       name: 'Colab\'s drive mounted through the package it belongs to, re-run after the cells below it',
       code: reRunAfterBelow('from google import colab\ncolab.drive.mount("/content/drive")\n'),
     },
@@ -1601,6 +1618,25 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow(cell),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     })),
+    ...[
+      ['a setting read from another cell', 'from pyspark.sql import SparkSession\nspark = SparkSession.builder.config("spark.driver.memory", MEMORY).getOrCreate()\n'],
+      ['a read of data beside it', 'from pyspark.sql import SparkSession\nspark = SparkSession.builder.appName("eda").getOrCreate()\nraw = spark.read.parquet("matches.parquet")\n'],
+      ['a builder of another library', 'from mylib import Session\nspark = Session.builder.appName("eda").getOrCreate()\n'],
+    ].map(([what, cell]) => ({
+      name: `a cell that gets the Spark session with ${what} is compared: re-run after the cells below it`,
+      code: reRunAfterBelow(cell),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    })),
+    {
+      name: 'a cell that only gets the Spark session is compared in a notebook that stops it: got again, it is a new session',
+      code: [...reRunAfterBelow('from pyspark.sql import SparkSession\nspark = SparkSession.builder.appName("eda").getOrCreate()\n'), { text: 'spark.stop()\n', executionOrder: 9 }],
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a cell that only gets the Spark session and shares its count with the cell below is compared: the count marks a second session',
+      code: sharesCountWithBelow('from pyspark.sql import SparkSession\nspark = SparkSession.builder.appName("eda").getOrCreate()\n'),
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
+    },
     {
       name: 'a cell that only mounts Colab\'s drive and shares its count with the cell below is compared: the count marks a second session',
       code: sharesCountWithBelow('from google.colab import drive\ndrive.mount("/content/drive")\n'),

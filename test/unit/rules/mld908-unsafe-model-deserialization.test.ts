@@ -1,6 +1,8 @@
 import { unsafeModelDeserialization } from '../../../server/src/detectors/mld908-unsafe-model-deserialization';
 import { strict as assert } from 'node:assert';
-import { findingLinesIn, py } from '../../support/engine';
+import { allRulesConfig, findingLinesIn, parser, py } from '../../support/engine';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { buildDocument, scriptSource } from '../../../server/src/documents/source';
 import { ruleTests } from '../../support/ruleTester';
 
 /** Loads of foreign files beside the program's own saves: a downloading fixture, a path worked out again, a helper that only names a path. */
@@ -7586,5 +7588,96 @@ describe('MLD908: a file a method of the class saved, through the attribute set 
     const withoutElse = loadFirst.replace(/ {8}else:\n {12}with open\(model_file, "rb"\) as f:\n {16}self.model = pickle.load\(f\)\n/, '');
     assert.notEqual(withoutElse, loadFirst);
     assert.deepEqual(await lines(withoutElse), [19], 'the refresh load, now on line 19');
+  });
+});
+
+/**
+ * Fixtures of a conftest.py that train into a directory pytest made new and hand the tests a path
+ * there: the test asks for them by name and loads what the suite itself saved (round 572).
+ */
+describe('MLD908: files a conftest.py fixture saved under a directory pytest made new', () => {
+  const CONFTEST = py`
+    import os
+    import joblib
+    import pytest
+    import torch
+    from pathlib import Path
+
+    @pytest.fixture(scope="session")
+    def tiny_models(tmp_path_factory):
+        model_dir = tmp_path_factory.mktemp("tiny_models")
+        for target in ("yards", "touchdowns"):
+            (model_dir / target).mkdir(exist_ok=True)
+            joblib.dump(fit_ridge(target), str(model_dir / target / "ridge_model.pkl"))
+        return model_dir
+
+    @pytest.fixture
+    def net_checkpoint(tmp_path):
+        target = tmp_path / "net.pt"
+        torch.save(TinyNet(), target)
+        return target
+
+    @pytest.fixture(scope="session")
+    def scorer_file(tmpdir_factory):
+        folder = tmpdir_factory.mktemp("scorer")
+        path = os.path.join(str(folder), "scorer.pkl")
+        fit_scorer(save_path=path)
+        yield path
+
+    @pytest.fixture
+    def released_models():
+        return Path("models") / "release"
+  `;
+  const TESTS = py`
+    import pickle
+    import joblib
+    import torch
+
+    def test_ridge_round_trip(tiny_models):
+        ridge = joblib.load(str(tiny_models / "yards" / "ridge_model.pkl"))
+        assert ridge.predict([[0.0] * 8]).shape == (1,)
+
+    def test_checkpoint_reloads(net_checkpoint):
+        net = torch.load(net_checkpoint, map_location="cpu")
+        assert net is not None
+
+    def test_scorer_reloads(scorer_file):
+        with open(scorer_file, "rb") as handle:
+            scorer_model = pickle.load(handle)
+        assert scorer_model is not None
+
+    def test_release_loads(released_models):
+        release_model = joblib.load(released_models / "ridge_model.pkl")
+        assert release_model is not None
+  `;
+  const conftest = (text: string, path = '/proj/tests/conftest.py') => ({ path, text });
+  const findingsIn = async (code: string, conftests: { path: string; text: string }[] | undefined, uri = 'file:///proj/tests/test_models.py') => {
+    const doc = buildDocument(scriptSource(uri, code));
+    const config = { ...allRulesConfig(), ...(conftests ? { conftests } : {}) };
+    return analyzeDocument(doc, config, { parser: await parser(), rules: [unsafeModelDeserialization] }).findings.map((f) => f.range.start.line + 1);
+  };
+
+  it('leaves a test that loads under a new directory a conftest fixture returns, yields or builds from its tmp_path', async () => {
+    assert.deepEqual(await findingsIn(TESTS, undefined), [6, 10, 15, 19], 'without the conftest every load reads a file from elsewhere');
+    assert.deepEqual(await findingsIn(TESTS, [conftest(CONFTEST)]), [19], 'the fixture of a fixed folder is still reported');
+  });
+
+  it('still reports where the test module or a nearer conftest shadows the fixture, or a helper that is no test takes the name', async () => {
+    const shadowed = TESTS.replace('import torch\n', 'import torch\n\ndef tiny_models():\n    return MODELS_DIR\n');
+    assert.deepEqual(await findingsIn(shadowed, [conftest(CONFTEST)]), [9, 22]);
+    const nearer = conftest(py`
+      import pytest
+
+      @pytest.fixture
+      def net_checkpoint():
+          return "checkpoints/net.pt"
+    `, '/proj/tests/unit/conftest.py');
+    assert.deepEqual(await findingsIn(TESTS, [conftest(CONFTEST), nearer], 'file:///proj/tests/unit/test_models.py'), [10, 19]);
+    const helper = TESTS.replace('def test_checkpoint_reloads(net_checkpoint):', 'def reload_checkpoint(net_checkpoint):');
+    assert.deepEqual(await findingsIn(helper, [conftest(CONFTEST)]), [10, 19]);
+  });
+
+  it('still reports a load outside a test module', async () => {
+    assert.deepEqual(await findingsIn(TESTS, [conftest(CONFTEST)], 'file:///proj/src/models.py'), [6, 10, 15, 19]);
   });
 });

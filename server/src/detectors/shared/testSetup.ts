@@ -8,12 +8,18 @@ import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction } from '../../semantics/nodes';
 import { pytestFixture } from './returnedValues';
 import { seedings, type Library } from './seeding';
+import { fixtureHandsNewDirectory } from './testTempDirs';
 
 export interface TestSetup {
   /** Libraries seeded before every test ('all' for a helper that may seed any, `set_seed(0)`). */
   seeded: ReadonlySet<Library | 'all'>;
   /** Fixtures that seed, by name, with the libraries they seed. */
   fixtures: ReadonlyMap<string, ReadonlySet<Library | 'all'>>;
+  /**
+   * Fixtures that hand their tests a path under a directory made new in the run (`tmp_path_factory.mktemp`,
+   * their own `tmp_path`), by name: the fixture of the conftest nearest the module, as pytest picks it.
+   */
+  newDirectoryFixtures: ReadonlySet<string>;
 }
 
 /** Hooks pytest calls before the tests run (or before each one). */
@@ -45,7 +51,20 @@ export function testSetupOf(conftests: readonly SemanticIndex[]): TestSetup {
       }
     }
   }
-  return { seeded, fixtures };
+  // Outermost first: a fixture of a nearer conftest overrides one of the same name further up.
+  const newDirectoryFixtures = new Set<string>();
+  for (const index of conftests) {
+    for (const root of index.roots) {
+      for (const statement of root.namedChildren) {
+        const fn = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+        const name = fn?.type === 'function_definition' ? fn.childForFieldName('name')?.text : undefined;
+        if (!fn || !name || !pytestFixture(index, fn)) continue;
+        if (fixtureHandsNewDirectory(index, fn)) newDirectoryFixtures.add(name);
+        else newDirectoryFixtures.delete(name);
+      }
+    }
+  }
+  return { seeded, fixtures, newDirectoryFixtures };
 }
 
 /** The parameter names of the functions around `at` (a test asks for fixtures by naming them). */

@@ -27,10 +27,32 @@ const MAX_DIRECTORY_DEPTH = 8;
  * and a `mkdir` that fails when the directory exists makes one, so whatever is there was written
  * during the test, by the test or by the code it runs.
  */
-export function underTestsNewDirectory(index: SemanticIndex, path: Node | undefined, at: Node): boolean {
+export function underTestsNewDirectory(index: SemanticIndex, path: Node | undefined, at: Node, conftestDirs?: ReadonlySet<string>): boolean {
   if (!path || !isTestModule(index.doc.uri)) return false;
   const fn = enclosingFunction(at);
-  return !!fn && underNewDirectory(index, path, fn, 0);
+  return !!fn && underNewDirectory(index, path, fn, 0, conftestDirs);
+}
+
+/**
+ * Whether a fixture of a conftest.py hands its tests a path under a directory made new in this run:
+ * every value it returns or yields lies under its own `tmp_path`, a `tmp_path_factory.mktemp(...)`,
+ * a `tempfile.mkdtemp()` or a strict `mkdir` (as underNewDirectory reads them in its own module).
+ * A test that asks for it by name reads there only what the test suite wrote.
+ */
+export function fixtureHandsNewDirectory(index: SemanticIndex, fixture: Node): boolean {
+  const { returns, yields } = index.functionExits(fixture);
+  const values = [...returns, ...yields].map((exit) => exit.namedChild(0));
+  return values.length > 0 && values.every((value) => !!value && underNewDirectory(index, value, fixture, 0, undefined));
+}
+
+/**
+ * A parameter that asks pytest for a fixture of a conftest.py by name: a parameter of a test
+ * function (or of a fixture of the file) that no definition of the module shadows.
+ */
+function asksForConftestFixture(index: SemanticIndex, name: string, parameters: Node | null): boolean {
+  const fn = parameters?.parent;
+  if (fn?.type !== 'function_definition' || index.moduleDefinitionsOf(name).length > 0) return false;
+  return /^test/.test(fn.childForFieldName('name')?.text ?? '') || isFixture(index, fn);
 }
 
 /**
@@ -38,10 +60,10 @@ export function underTestsNewDirectory(index: SemanticIndex, path: Node | undefi
  * `str(...)`, the names they are bound to, and the file's helpers that return such a directory (also as
  * one item of a tuple they return). `test` is the function of the load, whose `tmp_path` parameter counts.
  */
-function underNewDirectory(index: SemanticIndex, path: Node, test: Node, depth: number): boolean {
+function underNewDirectory(index: SemanticIndex, path: Node, test: Node, depth: number, conftestDirs: ReadonlySet<string> | undefined): boolean {
   const node = stripParens(path);
   if (depth > MAX_DIRECTORY_DEPTH) return false;
-  const next = (value: Node | undefined) => !!value && underNewDirectory(index, value, test, depth + 1);
+  const next = (value: Node | undefined) => !!value && underNewDirectory(index, value, test, depth + 1, conftestDirs);
   if (node.type === 'binary_operator') return ['/', '+'].includes(node.childForFieldName('operator')?.text ?? '') && next(node.childForFieldName('left') ?? undefined);
   if (node.type === 'call') {
     const site = index.call(node);
@@ -50,11 +72,11 @@ function underNewDirectory(index: SemanticIndex, path: Node, test: Node, depth: 
     if (site?.qname && PATH_PREFIX_CALLS.has(site.qname)) return next(site.args[0]);
     return callResultValues(index, node)?.every(next) ?? false;
   }
-  if (node.type === 'attribute') return reportedByRunUnderNewDirectory(index, node, test, depth);
+  if (node.type === 'attribute') return reportedByRunUnderNewDirectory(index, node, test, depth, conftestDirs);
   // `res["model_path"]`: the run reports it under a constant key of the dictionary it returns, as it
   // reports `res.model_path`; a key known only at run time may name any entry.
   if (node.type === 'subscript' && index.literal(node.childForFieldName('subscript') ?? node)?.kind === 'string') {
-    return reportedByRunUnderNewDirectory(index, node, test, depth);
+    return reportedByRunUnderNewDirectory(index, node, test, depth, conftestDirs);
   }
   // `f"{run_dir}/best.pt"`: a file under what the first part holds, as `run_dir / "best.pt"` is.
   if (node.type === 'string') return next(leadingFolder(node));
@@ -66,7 +88,9 @@ function underNewDirectory(index: SemanticIndex, path: Node, test: Node, depth: 
       // The test's own `tmp_path`, or a fixture's, which pytest hands the test too: the same new
       // directory. A test's parameter named for a fixture of the file holds what the fixture returns.
       if (TEST_TEMP_DIRS.has(binding.name)) return sameNode(binding.statement.parent, test) || isFixture(index, binding.statement.parent);
-      return fixtureValues(index, node)?.every(next) ?? false;
+      // A fixture of the file first; else one of the conftest.py files pytest loads before the
+      // module, when it hands its tests a path under a new directory (fixtureHandsNewDirectory).
+      return fixtureValues(index, node)?.every(next) ?? (!!conftestDirs?.has(binding.name) && asksForConftestFixture(index, binding.name, binding.statement));
     case 'assign':
     case 'walrus':
     case 'with':
@@ -105,10 +129,10 @@ const OUTPUT_KEYWORDS = /^(output|out|save|work|artifacts?|models?|checkpoints?|
  * calls of the chain or to the construction of an object handed to them (`config = TrainConfig(output_dir=tmp_path / "out")`),
  * holds such a path. What it made there is the test's own.
  */
-function reportedByRunUnderNewDirectory(index: SemanticIndex, attribute: Node, test: Node, depth: number): boolean {
+function reportedByRunUnderNewDirectory(index: SemanticIndex, attribute: Node, test: Node, depth: number, conftestDirs: ReadonlySet<string> | undefined): boolean {
   const holder = attribute.childForFieldName('object') ?? attribute.childForFieldName('value') ?? undefined;
   const runs = builtRuns(index, builtCall(index, holder), 0);
-  return !!runs && runs.length > 0 && runs.every((run) => toldOutputUnderNewDirectory(index, run, test, depth + 1, 2));
+  return !!runs && runs.length > 0 && runs.every((run) => toldOutputUnderNewDirectory(index, run, test, depth + 1, 2, conftestDirs));
 }
 
 /**
@@ -129,15 +153,15 @@ function builtRuns(index: SemanticIndex, call: Node | undefined, steps: number):
 }
 
 /** A call of a chain (`Trainer(config).run()`), or an object built for it, given an output location under a new directory. */
-function toldOutputUnderNewDirectory(index: SemanticIndex, node: Node, test: Node, depth: number, hops: number): boolean {
+function toldOutputUnderNewDirectory(index: SemanticIndex, node: Node, test: Node, depth: number, hops: number, conftestDirs: ReadonlySet<string> | undefined): boolean {
   let steps = 0;
   for (let call: Node | undefined = node; call?.type === 'call' && steps++ < MAX_DIRECTORY_DEPTH; call = builtCall(index, index.call(call)?.receiver)) {
     const site = index.call(call);
     if (!site) break;
-    for (const [name, value] of site.kwargs) if (OUTPUT_KEYWORDS.test(name) && underNewDirectory(index, value, test, depth)) return true;
+    for (const [name, value] of site.kwargs) if (OUTPUT_KEYWORDS.test(name) && underNewDirectory(index, value, test, depth, conftestDirs)) return true;
     for (const value of hops > 0 ? [...site.args, ...site.kwargs.values()] : []) {
       const built = builtCall(index, value);
-      if (built && toldOutputUnderNewDirectory(index, built, test, depth + 1, hops - 1)) return true;
+      if (built && toldOutputUnderNewDirectory(index, built, test, depth + 1, hops - 1, conftestDirs)) return true;
     }
   }
   return false;
