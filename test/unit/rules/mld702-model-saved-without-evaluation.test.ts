@@ -1101,6 +1101,51 @@ ruleTests(modelSavedWithoutEvaluation, {
       ],
     },
     {
+      name: 'a loss computed with gradients off on fixed probe inputs, printed under words that name neither held-out data nor a metric, before the save',
+      code: py`
+        import argparse
+        import torch
+        from torch import nn
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--checkpoint_path")
+        parser.add_argument("--output_path")
+        opt = parser.parse_args()
+        generator = torch.load(opt.checkpoint_path)
+        probe_steps = series_data.sample_steps(500)
+        probe = torch.cat((torch.randn(500, 24, 16), probe_steps), dim=2)
+        criterion = nn.MSELoss()
+        optimizer = torch.optim.Adam(generator.parameters(), lr=1e-4)
+        for _ in range(50):
+            optimizer.zero_grad()
+            steps = series_data.sample_steps(64)
+            series = generator(torch.cat((torch.randn(64, 24, 16), steps), dim=2))
+            criterion(series[:, -1] - series[:, 0], steps[:, 0]).backward()
+            optimizer.step()
+        with torch.no_grad():
+            series = generator(probe)
+            drift = criterion(series[:, -1] - series[:, 0], probe_steps[:, 0])
+        print("Drift after tuning:", drift.item())
+        torch.save(generator, opt.output_path)
+      `,
+    },
+    {
+      name: 'a loss function called in a function decorated to run with gradients off, before the model is saved',
+      code: py`
+        import torch
+        import torch.nn.functional as F
+        @torch.no_grad()
+        def check(net, batch):
+            x, y = batch
+            return F.l1_loss(net(x), y).item()
+        for x, y in loader:
+            opt.zero_grad()
+            F.l1_loss(net(x), y).backward()
+            opt.step()
+        print(check(net, probe_batch))
+        torch.save(net.state_dict(), "net.pt")
+      `,
+    },
+    {
       name: 'a held-out result printed with the builtin print, as the rule\'s page says',
       code: py`
         import torch
@@ -1207,6 +1252,59 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'gradients off only to draw samples, the loss computed with them on: still no measure of the model',
+      code: py`
+        import torch
+        from torch import nn
+        bce = nn.BCELoss()
+        for real in loader:
+            opt_d.zero_grad()
+            fake = generator(torch.randn(len(real), 64))
+            loss = bce(critic(real), ones) + bce(critic(fake.detach()), zeros)
+            loss.backward()
+            opt_d.step()
+            with torch.no_grad():
+                preview = generator(fixed_z)
+        torch.save(generator.state_dict(), "generator.pt")
+      `,
+      findings: [{ line: 12, message: /^generator is saved to "generator\.pt", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a model packed by a function of an imported module: the message names the model handed to it, not the module',
+      code: py`
+        import torch
+        from torch import nn
+        import helpers
+        class Generator(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.body = nn.Linear(64, 784)
+            def forward(self, z):
+                return self.body(z)
+        generator_net = Generator()
+        opt = torch.optim.Adam(generator_net.parameters())
+        for z in batches:
+            opt.zero_grad()
+            critic(generator_net(z)).mean().backward()
+            opt.step()
+        torch.save(helpers.training_state(generator_net, "vanilla"), "generator_final.pth")
+      `,
+      findings: [{ line: 16, message: /^generator_net is saved to "generator_final\.pth", but this script computes no held-out metric for it/ }],
+    },
+    {
+      name: 'a function of an imported module handed no model the file built: the message names the call that is saved',
+      code: py`
+        import torch
+        import helpers
+        for z in batches:
+            opt.zero_grad()
+            critic(generator(z)).mean().backward()
+            opt.step()
+        torch.save(helpers.training_state(generator, "vanilla"), "generator_final.pth")
+      `,
+      findings: [{ line: 7, message: /^helpers\.training_state\(generator, .* is saved to "generator_final\.pth", but/ }],
+    },
     {
       name: 'a model from the old cross_validation module\'s train_test_split, fitted on the training part and saved with no score',
       code: py`

@@ -1748,6 +1748,26 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 't-SNE maps drawn through a chart-named method of a plotting object handed in (scatterplot, heatmap), their labels placed at the median of each class, are pictures',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        import matplotlib.pyplot as plt
+        from sklearn.manifold import TSNE
+
+        def tsne_panel(features, labels, canvas, slot=0):
+            coords = TSNE(n_components=2, learning_rate=10).fit_transform(features)
+            frame = pd.DataFrame({"x": coords[:, 0], "y": coords[:, 1], "label": labels})
+            for label in np.unique(labels):
+                part = frame.loc[frame["label"] == label]
+                plt.text(part["x"].median(), part["y"].median(), label)
+                canvas.scatterplot(part["x"], part["y"], slot, label=label, s=1.5)
+
+        def distance_panel(features, board):
+            board.heatmap(TSNE(n_components=2).fit_transform(features) @ features.T)
+      `,
+    },
+    {
       name: 't-SNE maps drawn through a parameter of a helper that every call hands pyplot\'s axes (unpacked from plt.subplots, or a figure\'s add_subplot passed by keyword) are pictures',
       code: [
         py`

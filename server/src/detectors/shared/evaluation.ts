@@ -7,6 +7,8 @@ import type { Lineage } from '../../semantics/dataflow';
 import { innermostValue } from '../../semantics/definitions';
 import { stringTemplate, stringValue } from '../../semantics/literals';
 import { stripParens } from '../../semantics/nodes';
+import { CRITERION_CLASSES, CRITERION_FUNCTIONS } from '../../semantics/library/torch';
+import { noGradContext } from '../../semantics/torch';
 import type { CallSite, Definition } from '../../semantics/types';
 import { lastSegment, modelSelectionName, packageOf } from './libraries';
 import { calledName } from './objects';
@@ -208,6 +210,13 @@ function callsFunction(index: SemanticIndex, call: CallSite): boolean {
   const binding = index.bindingAt(call.callee);
   return !binding || binding.kind === 'def' || binding.kind === 'import';
 }
+/** A PyTorch criterion: `F.mse_loss(...)`, `F.cross_entropy(...)`, or a call of an `nn.MSELoss()` the file built. */
+export function isCriterion(index: SemanticIndex, call: CallSite): boolean {
+  if (call.qname) return CRITERION_FUNCTIONS.test(call.qname);
+  const criterion = index.constructedClass(call.callee);
+  return !!criterion && CRITERION_CLASSES.test(criterion);
+}
+
 /**
  * Names bound to an evaluation result: a held-out loss or score (`val_loss`, `test_acc`, `evaluation_metrics`,
  * `score_valid`) or a metric by its name (`accuracy`, `rmse`, `correct`). A bare `loss` is the
@@ -231,7 +240,7 @@ const EVALUATION_HOOKS = new Set(['validation_step', 'test_step', 'validation_ep
  * or a search, `score`/`evaluate`/`validate` calls (and functions so named), a model-analysis tool
  * (the What-If Tool, TFMA, Deepchecks...), validation data given
  * to a fit or trainer (or early stopping, which needs some), a callback monitoring a held-out result, `xgb.cv`/`lgb.cv`, a LightningModule's validation hooks, or a name bound to a result such as
- * `val_loss` or `accuracy`. Generous on purpose: any sign silences the rules that need none.
+ * `val_loss` or `accuracy`, or a loss computed with gradients off. Generous on purpose: any sign silences the rules that need none.
  */
 export function evaluationEvidence(index: SemanticIndex): Node | undefined {
   for (const call of index.calls) {
@@ -256,6 +265,9 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (call.qname?.startsWith('builtins.')) continue;
     if (name && EVALUATING_NAME.test(name)) return call.node;
     if (name && ((METRIC_NAME.test(name) && call.args.length >= 2 && callsFunction(index, call)) || LEARNING_CURVE_NAME.test(name))) return call.node;
+    // A loss computed with gradients off (`with torch.no_grad(): err = criterion(model(x_val), y_val)`):
+    // nothing can flow back from it, so it measures the model rather than trains it, whatever its names.
+    if (isCriterion(index, call) && noGradContext(index, call.node)) return call.node;
     // `(pred == y).mean()`, `pred.eq(y)`: accuracy computed by hand.
     if (call.method === 'eq' && call.receiver && /predict|argmax/.test(call.receiver.text)) return call.node;
   }

@@ -58,13 +58,21 @@ const WAITS = /^(time|asyncio)\.sleep$/;
 /** Calls that only show a value: it goes no further. */
 const DISPLAY = /^(builtins\.(print|len|repr|str|format)|sys\.std(out|err)\.write|matplotlib\.|seaborn\.|plotly\.|adjustText\.|IPython\.|logging\.(debug|info|warning|warn|error|critical|exception|log)$)/;
 /**
+ * Methods named for a kind of chart (seaborn's and pandas' names): no model, data set or tensor has
+ * one, so an object of unknown type called so (a plotting wrapper handed in, `fp.scatterplot(x, y)`)
+ * draws. `plot` and `scatter` are left out: a tensor's `scatter` writes values.
+ */
+const CHART_METHODS = /^((scatter|line|bar|hist|kde|box|violin|strip|swarm|count|point|reg|resid|ecdf|rel|cat|pair|joint|lm)plot|heatmap|clustermap|imshow|matshow|pcolormesh)$/;
+/**
  * A call that only shows what it is handed: a display function, a log line (`logging.info(...)`, a
- * logger's `logger.info(...)`: text for a person to read, as a print is), or a method of a
- * matplotlib figure or axes (`axes[i, j].scatter(x, y)`), which draws as pyplot's functions do.
+ * logger's `logger.info(...)`: text for a person to read, as a print is), a method of a matplotlib
+ * figure or axes (`axes[i, j].scatter(x, y)`), which draws as pyplot's functions do, or a method
+ * named for a chart (CHART_METHODS).
  */
 function shows(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) return DISPLAY.test(call.qname);
-  return index.isLoggerMethod(call) || (!!call.receiver && index.dataflow.kindOf(call.receiver)?.kind === 'figure');
+  if (!call.receiver) return index.isLoggerMethod(call);
+  return index.isLoggerMethod(call) || index.dataflow.kindOf(call.receiver)?.kind === 'figure' || CHART_METHODS.test(call.method ?? '');
 }
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;
