@@ -80,6 +80,21 @@ const framePrintoutsSwapped = (above: string, below: string) => [
 ];
 const FRAME_PRINTOUT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
+/**
+ * Result tables read back from files: the `above` cell ([6]) ran after the `below` one ([5]), each
+ * keeping its table; the first cell is `header` (pandas imported unless told), `later` cells run after.
+ */
+const savedTablesSwapped = (above: string, below: string, { header = 'import pandas as pd\n', later = [] }: { header?: string; later?: string[] } = {}) => [
+  { text: header, executionOrder: 1 },
+  { text: above, executionOrder: 6, hasOutputs: true },
+  { text: below, executionOrder: 5, hasOutputs: true },
+  ...later.map((text, i) => ({ text, executionOrder: 7 + i })),
+];
+const SAVED_TABLE_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
+/** Two tuning results, each read by its path and styled in its own cell. */
+const BEST_PARAMS = 'best = pd.read_csv("../results/tuning/best_params.csv", index_col=0)\nbest.style.format(precision=3)\n';
+const FOLD_REPORT = 'report = pd.read_csv("../results/tuning/fold_report.csv", index_col=0)\nreport.style.format("{:.3f}")\n';
+
 /** A notebook whose first cell is `header`, with an `above` cell ([6]) that ran after a printed summary ([5], the row count unless told) below it. */
 const summaryRunFirst = (header: string, above: string, below = 'print("rows:", len(frame))\n') => [
   { text: header, executionOrder: 1 },
@@ -365,6 +380,26 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a check of the predictions in an if, below a printout of the report, swapped',
       code: reportsSwapped(EVALUATION, 'preds = clf.predict(X_test)\nif len(preds):\n    assert preds.min() >= 0\nprint(preds[:5])\n'),
+    },
+    {
+      name: 'two result tables, each read from a file by its path and styled, run in swapped order: nothing in the notebook writes either file',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT),
+    },
+    {
+      name: 'two score tables that each bind the same table and style names for their own use, swapped, under `%matplotlib inline`',
+      code: savedTablesSwapped(
+        'tbl = pd.read_csv("metrics/cv_scores.csv")\nheader = {"selector": "th", "props": "font-weight: bold;"}\nshown = tbl.style.format("{:.2f}")\nshown.set_table_styles([header])\n',
+        'tbl = pd.read_csv("metrics/test_scores.csv")\nheader = {"selector": "th", "props": "color: grey;"}\nshown = tbl.style.format("{:.2f}")\nshown.set_table_styles([header])\n',
+        { header: 'import pandas as pd\n%matplotlib inline\n' },
+      ),
+    },
+    {
+      name: 'a JSON summary and a Parquet file of predictions read and shown in swapped order, a later cell writing another file by its full path',
+      code: savedTablesSwapped(
+        'summary = pd.read_json("eval/summary.json")\nprint(summary.T.to_string())\n',
+        'preds = pd.read_parquet("eval/predictions.parquet")\npreds.label.value_counts()\n',
+        { later: ['merged = pd.read_csv("eval/holdout.csv")\nmerged.to_csv("eval/merged.csv", index=False)\n'] },
+      ),
     },
     {
       name: 'predictions unpacked into two names above a printout of the coefficients, swapped',
@@ -1020,6 +1055,31 @@ ruleTests(notebookOutOfOrder, {
   ],
   invalid: [
     {
+      name: 'two result tables read in swapped order, one of them a file a later cell of the notebook writes: which table it showed depends on the order',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order in a notebook that runs a script by a shell command, which may write them',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['!python tune.py --out ../results/tuning\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order in a notebook that writes a file whose path is not known in full',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['out_dir = input("folder: ")\nbest.to_csv(out_dir + "/params.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read by relative paths in swapped order in a notebook that changes its working folder',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { header: 'import os\nimport pandas as pd\nos.chdir("notebooks")\n' }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order, one file also handed by name to a helper that may write it',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['export_table(report, "fold_report.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
       name: 'a printout of a frame another cell builds keeps its outputs without a count reported, beside an install and its confirmation that do not',
       code: onDisk([
         { source: '!pip install -q xgboost\nprint("xgboost installed successfully")\n', count: null, outputs: [printed] },
@@ -1574,7 +1634,7 @@ ruleTests(notebookOutOfOrder, {
         { text: 'pd.options.display.max_rows = 20\n', executionOrder: 2 },
         { text: '__version__ = "0.3"\n', executionOrder: 3 },
         { text: 'print(__version__)\n', executionOrder: 8, hasOutputs: true },
-        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 4 },
+        { text: 'df = pd.read_csv("train.csv")\ntf.random.set_seed(0)\n', executionOrder: 4 },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
@@ -1680,7 +1740,7 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of plain imports run before the cell above it is compared when that cell imports the same package',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
-        { text: 'import torch\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch\ntorch.manual_seed(0)\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
         { text: 'import torch.nn.functional as F\n', executionOrder: 4 },
         { text: 'print(F.relu(torch.ones(2)))\n', executionOrder: 8, hasOutputs: true },
       ],
