@@ -63,6 +63,11 @@ const helpersReRunAbove = (below: string, helpers = 'def load_frame(path):\n    
   { text: 'acc = run_knn(3)\nprint(acc)\n', executionOrder: 18 },
 ];
 
+/** The helpers of helpersReRunAbove, after `setting` at the cell's top. */
+const HELPERS_AFTER = (setting: string) => `${setting}\ndef load_frame(path):\n    return pd.read_csv(path)\n\ndef split(df):\n    return train_test_split(df, test_size=0.2, random_state=0)\n`;
+/** A cell below the helpers that reads the data itself and calls none of them. */
+const READS_ROWS = 'rows = pd.read_csv("flows.csv")\nprint(rows.shape)\n';
+
 /** A notebook that trains a classifier, then ran the `above` cell ([6]) after the `below` cell ([5]) under it. */
 const reportsSwapped = (above: string, below: string) => [
   { text: 'import pickle\nimport numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import classification_report, roc_auc_score\nfrom splits import X, X_train, X_test, y_train, y_test\n', executionOrder: 1 },
@@ -408,6 +413,18 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that only defines a classifier function, run before the helpers cell above it was re-run: its body reads the helpers when called',
       code: helpersReRunAbove('from sklearn.neighbors import KNeighborsClassifier\n\ndef run_knn(n):\n    train, test = split(load_frame("flows.csv"))\n    clf = KNeighborsClassifier(n_neighbors=n).fit(train.drop(columns="label"), train.label)\n    return clf.score(test.drop(columns="label"), test.label)\n'),
+    },
+    {
+      name: 'a helpers cell that also silences FutureWarnings, re-run after a cell below it that calls none of its helpers: a warnings filter changes nothing a cell computes',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('import warnings\nwarnings.simplefilter(action="ignore", category=FutureWarning)\n')),
+    },
+    {
+      name: 'a helpers cell that also ignores all warnings and shows every column, re-run after a cell below that counts the labels',
+      code: helpersReRunAbove('labels = pd.read_csv("flows.csv")["label"]\ncounts = labels.value_counts()\nprint(counts)\n', HELPERS_AFTER('import warnings\nwarnings.filterwarnings("ignore")\npd.set_option("display.max_columns", None)\n')),
+    },
+    {
+      name: 'a cell of a scaler class that also sets NumPy\'s print options, re-run after a cell below that describes the data',
+      code: helpersReRunAbove('rows = pd.read_csv("flows.csv")\nrows.describe()\n', 'import numpy as np\nnp.set_printoptions(precision=3, suppress=True)\n\nclass Scaler:\n    def fit(self, x):\n        self.mu = np.mean(x)\n        return self\n'),
     },
     {
       name: 'a cell that only defines a model class with its methods and a docstring, run early: methods read the helpers when called',
@@ -1337,6 +1354,21 @@ ruleTests(notebookOutOfOrder, {
       name: 'a report that also ran after a cell below it is out of order against that cell as well: compared',
       code: [...reportsSwapped(EVALUATION, 'print(clf.coef_)\n'), { text: 'clf.fit(X_test, y_test)\n', executionOrder: 4 }],
       findings: [{ cell: 2, line: 1, message: /ran as \[6\]/ }],
+    },
+    {
+      name: 'a helpers cell that turns warnings into errors, re-run after a cell below it: a warning then stops a cell, so the filter is compared',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('import warnings\nwarnings.filterwarnings("error")\n')),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a helpers cell that also sets a pandas option other than a display option, re-run after a cell below it: compared',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('pd.set_option("mode.copy_on_write", True)\n')),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a helpers cell that silences warnings, re-run after a cell below it that calls one of its helpers: compared',
+      code: helpersReRunAbove('frame = load_frame("flows.csv")\nprint(frame.shape)\n', HELPERS_AFTER('import warnings\nwarnings.simplefilter("ignore")\n')),
+      findings: HELPERS_RAN_LATE,
     },
     {
       name: 'a defining cell that calls a helper at its top level ran with the helpers as they were before the re-run: compared',
