@@ -63,6 +63,11 @@ const helpersReRunAbove = (below: string, helpers = 'def load_frame(path):\n    
   { text: 'acc = run_knn(3)\nprint(acc)\n', executionOrder: 18 },
 ];
 
+/** The helpers of helpersReRunAbove, after `setting` at the cell's top. */
+const HELPERS_AFTER = (setting: string) => `${setting}\ndef load_frame(path):\n    return pd.read_csv(path)\n\ndef split(df):\n    return train_test_split(df, test_size=0.2, random_state=0)\n`;
+/** A cell below the helpers that reads the data itself and calls none of them. */
+const READS_ROWS = 'rows = pd.read_csv("flows.csv")\nprint(rows.shape)\n';
+
 /** A notebook that trains a classifier, then ran the `above` cell ([6]) after the `below` cell ([5]) under it. */
 const reportsSwapped = (above: string, below: string) => [
   { text: 'import pickle\nimport numpy as np\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nfrom sklearn.linear_model import LogisticRegression\nfrom sklearn.metrics import classification_report, roc_auc_score\nfrom splits import X, X_train, X_test, y_train, y_test\n', executionOrder: 1 },
@@ -79,6 +84,21 @@ const framePrintoutsSwapped = (above: string, below: string) => [
   { text: below, executionOrder: 5 },
 ];
 const FRAME_PRINTOUT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
+
+/**
+ * Result tables read back from files: the `above` cell ([6]) ran after the `below` one ([5]), each
+ * keeping its table; the first cell is `header` (pandas imported unless told), `later` cells run after.
+ */
+const savedTablesSwapped = (above: string, below: string, { header = 'import pandas as pd\n', later = [] }: { header?: string; later?: string[] } = {}) => [
+  { text: header, executionOrder: 1 },
+  { text: above, executionOrder: 6, hasOutputs: true },
+  { text: below, executionOrder: 5, hasOutputs: true },
+  ...later.map((text, i) => ({ text, executionOrder: 7 + i })),
+];
+const SAVED_TABLE_RAN_LATE = [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }];
+/** Two tuning results, each read by its path and styled in its own cell. */
+const BEST_PARAMS = 'best = pd.read_csv("../results/tuning/best_params.csv", index_col=0)\nbest.style.format(precision=3)\n';
+const FOLD_REPORT = 'report = pd.read_csv("../results/tuning/fold_report.csv", index_col=0)\nreport.style.format("{:.3f}")\n';
 
 /** A notebook whose first cell is `header`, with an `above` cell ([6]) that ran after a printed summary ([5], the row count unless told) below it. */
 const summaryRunFirst = (header: string, above: string, below = 'print("rows:", len(frame))\n') => [
@@ -367,12 +387,44 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped(EVALUATION, 'preds = clf.predict(X_test)\nif len(preds):\n    assert preds.min() >= 0\nprint(preds[:5])\n'),
     },
     {
+      name: 'two result tables, each read from a file by its path and styled, run in swapped order: nothing in the notebook writes either file',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT),
+    },
+    {
+      name: 'two score tables that each bind the same table and style names for their own use, swapped, under `%matplotlib inline`',
+      code: savedTablesSwapped(
+        'tbl = pd.read_csv("metrics/cv_scores.csv")\nheader = {"selector": "th", "props": "font-weight: bold;"}\nshown = tbl.style.format("{:.2f}")\nshown.set_table_styles([header])\n',
+        'tbl = pd.read_csv("metrics/test_scores.csv")\nheader = {"selector": "th", "props": "color: grey;"}\nshown = tbl.style.format("{:.2f}")\nshown.set_table_styles([header])\n',
+        { header: 'import pandas as pd\n%matplotlib inline\n' },
+      ),
+    },
+    {
+      name: 'a JSON summary and a Parquet file of predictions read and shown in swapped order, a later cell writing another file by its full path',
+      code: savedTablesSwapped(
+        'summary = pd.read_json("eval/summary.json")\nprint(summary.T.to_string())\n',
+        'preds = pd.read_parquet("eval/predictions.parquet")\npreds.label.value_counts()\n',
+        { later: ['merged = pd.read_csv("eval/holdout.csv")\nmerged.to_csv("eval/merged.csv", index=False)\n'] },
+      ),
+    },
+    {
       name: 'predictions unpacked into two names above a printout of the coefficients, swapped',
       code: reportsSwapped('y_pred, y_proba = clf.predict(X_test), clf.predict_proba(X_test)[:, 1]\nprint(round(roc_auc_score(y_test, y_proba), 3), len(y_pred))\n', 'coef = clf.coef_\nprint(dict(zip(X.columns, coef[0])))\n'),
     },
     {
       name: 'a cell that only defines a classifier function, run before the helpers cell above it was re-run: its body reads the helpers when called',
       code: helpersReRunAbove('from sklearn.neighbors import KNeighborsClassifier\n\ndef run_knn(n):\n    train, test = split(load_frame("flows.csv"))\n    clf = KNeighborsClassifier(n_neighbors=n).fit(train.drop(columns="label"), train.label)\n    return clf.score(test.drop(columns="label"), test.label)\n'),
+    },
+    {
+      name: 'a helpers cell that also silences FutureWarnings, re-run after a cell below it that calls none of its helpers: a warnings filter changes nothing a cell computes',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('import warnings\nwarnings.simplefilter(action="ignore", category=FutureWarning)\n')),
+    },
+    {
+      name: 'a helpers cell that also ignores all warnings and shows every column, re-run after a cell below that counts the labels',
+      code: helpersReRunAbove('labels = pd.read_csv("flows.csv")["label"]\ncounts = labels.value_counts()\nprint(counts)\n', HELPERS_AFTER('import warnings\nwarnings.filterwarnings("ignore")\npd.set_option("display.max_columns", None)\n')),
+    },
+    {
+      name: 'a cell of a scaler class that also sets NumPy\'s print options, re-run after a cell below that describes the data',
+      code: helpersReRunAbove('rows = pd.read_csv("flows.csv")\nrows.describe()\n', 'import numpy as np\nnp.set_printoptions(precision=3, suppress=True)\n\nclass Scaler:\n    def fit(self, x):\n        self.mu = np.mean(x)\n        return self\n'),
     },
     {
       name: 'a cell that only defines a model class with its methods and a docstring, run early: methods read the helpers when called',
@@ -1020,6 +1072,31 @@ ruleTests(notebookOutOfOrder, {
   ],
   invalid: [
     {
+      name: 'two result tables read in swapped order, one of them a file a later cell of the notebook writes: which table it showed depends on the order',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order in a notebook that runs a script by a shell command, which may write them',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['!python tune.py --out ../results/tuning\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order in a notebook that writes a file whose path is not known in full',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['out_dir = input("folder: ")\nbest.to_csv(out_dir + "/params.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read by relative paths in swapped order in a notebook that changes its working folder',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { header: 'import os\nimport pandas as pd\nos.chdir("notebooks")\n' }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
+      name: 'two result tables read in swapped order, one file also handed by name to a helper that may write it',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['export_table(report, "fold_report.csv")\n'] }),
+      findings: SAVED_TABLE_RAN_LATE,
+    },
+    {
       name: 'a printout of a frame another cell builds keeps its outputs without a count reported, beside an install and its confirmation that do not',
       code: onDisk([
         { source: '!pip install -q xgboost\nprint("xgboost installed successfully")\n', count: null, outputs: [printed] },
@@ -1277,6 +1354,21 @@ ruleTests(notebookOutOfOrder, {
       name: 'a report that also ran after a cell below it is out of order against that cell as well: compared',
       code: [...reportsSwapped(EVALUATION, 'print(clf.coef_)\n'), { text: 'clf.fit(X_test, y_test)\n', executionOrder: 4 }],
       findings: [{ cell: 2, line: 1, message: /ran as \[6\]/ }],
+    },
+    {
+      name: 'a helpers cell that turns warnings into errors, re-run after a cell below it: a warning then stops a cell, so the filter is compared',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('import warnings\nwarnings.filterwarnings("error")\n')),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a helpers cell that also sets a pandas option other than a display option, re-run after a cell below it: compared',
+      code: helpersReRunAbove(READS_ROWS, HELPERS_AFTER('pd.set_option("mode.copy_on_write", True)\n')),
+      findings: HELPERS_RAN_LATE,
+    },
+    {
+      name: 'a helpers cell that silences warnings, re-run after a cell below it that calls one of its helpers: compared',
+      code: helpersReRunAbove('frame = load_frame("flows.csv")\nprint(frame.shape)\n', HELPERS_AFTER('import warnings\nwarnings.simplefilter("ignore")\n')),
+      findings: HELPERS_RAN_LATE,
     },
     {
       name: 'a defining cell that calls a helper at its top level ran with the helpers as they were before the re-run: compared',
@@ -1574,7 +1666,7 @@ ruleTests(notebookOutOfOrder, {
         { text: 'pd.options.display.max_rows = 20\n', executionOrder: 2 },
         { text: '__version__ = "0.3"\n', executionOrder: 3 },
         { text: 'print(__version__)\n', executionOrder: 8, hasOutputs: true },
-        { text: 'df = pd.read_csv("train.csv")\n', executionOrder: 4 },
+        { text: 'df = pd.read_csv("train.csv")\ntf.random.set_seed(0)\n', executionOrder: 4 },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[9\], after cell 3 \(\[2\]\) below it.*1 other cell/, related: 2 }],
     },
@@ -1680,7 +1772,7 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of plain imports run before the cell above it is compared when that cell imports the same package',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
-        { text: 'import torch\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch\ntorch.manual_seed(0)\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
         { text: 'import torch.nn.functional as F\n', executionOrder: 4 },
         { text: 'print(F.relu(torch.ones(2)))\n', executionOrder: 8, hasOutputs: true },
       ],
