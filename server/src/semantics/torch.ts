@@ -351,13 +351,28 @@ function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): b
   // (a positional table, a mask or an activation computed from tensors).
   if (!call.qname) {
     const definition = call.callee.type === 'identifier' ? index.definitionFor(call.callee) : undefined;
-    return definition?.kind !== 'def' || handsBackItsModule(index, definition.statement, seen) || !mayBuildModules(index, call);
+    return definition?.kind !== 'def' || handsBackItsModule(index, definition.statement, seen) || !mayBuildModules(index, call)
+      || buildsOnlyPlainInBody(index, definition.statement, seen);
   }
   if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
   if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);
   if (className && graphLayerModeArguments(className)) return buildsOnlyPlainLayers(index, call, className, seen);
   const root = call.qname.split('.')[0];
   return root === 'torch' || LAYER_FREE_PACKAGES.has(root);
+}
+
+/**
+ * A function of the file every call of whose body builds only plain layers (`def conv_stack():
+ * return nn.Sequential(nn.Conv2d(1, 32, 8, 4), nn.LeakyReLU(), nn.Flatten())`): whatever it hands
+ * back holds no layer that depends on the mode, so a module that keeps what it returns is seen whole.
+ * A layer handed in by a caller is checked where the caller builds it.
+ */
+function buildsOnlyPlainInBody(index: SemanticIndex, fn: Node, seen: Set<string>): boolean {
+  const key = `body:${fn.startIndex}`;
+  if (seen.has(key)) return true;
+  seen.add(key);
+  const { yields } = index.functionExits(fn);
+  return yields.length === 0 && index.callsWithin(fn).every((inner) => callIsPlain(index, inner, seen));
 }
 
 /**

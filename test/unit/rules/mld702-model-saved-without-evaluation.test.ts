@@ -201,8 +201,51 @@ function captionModel(imports: string, evaluation: string): string {
   ` + evaluation;
 }
 
+/**
+ * An ignite training script that trains a DQN and saves it, where `HANDLERS` is what it attaches to
+ * the engine (lines between the engine's construction and its run).
+ */
+const igniteDqn = (handlers: string): string => py`
+  import torch
+  from ignite.engine import Engine, Events
+
+  net = DQN(obs_size, n_actions)
+  optimizer = torch.optim.Adam(net.parameters(), lr=1e-4)
+
+  def process_batch(engine, batch):
+      optimizer.zero_grad()
+      loss = calc_loss(batch, net)
+      loss.backward()
+      optimizer.step()
+      return {"loss": loss.item()}
+
+  engine = Engine(process_batch)
+` + handlers + py`
+  engine.run(batch_generator(buffer))
+  torch.save(net.state_dict(), "dqn.dat")
+`;
+
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
+    {
+      name: 'a validation handler the engine runs on an event, decorated with its `on(...)` beside no_grad and never called by name',
+      code: igniteDqn(py`
+        @engine.on(Events.ITERATION_COMPLETED(every=100))
+        @torch.no_grad()
+        def validate(engine):
+            reward = play_episodes(val_env, net, count=5)
+            engine.state.metrics["val_reward"] = reward
+      `),
+    },
+    {
+      name: 'an evaluation handler handed by name to the engine\'s add_event_handler',
+      code: igniteDqn(py`
+        def evaluate_agent(engine):
+            engine.state.metrics["mean_return"] = play_episodes(eval_env, net, count=10)
+
+        engine.add_event_handler(Events.EPOCH_COMPLETED, evaluate_agent)
+      `),
+    },
     {
       name: 'a k-means fitted for each number of clusters, its inertia kept for the elbow curve, the chosen one saved',
       code: py`
@@ -1304,6 +1347,23 @@ ruleTests(modelSavedWithoutEvaluation, {
         torch.save(helpers.training_state(generator, "vanilla"), "generator_final.pth")
       `,
       findings: [{ line: 7, message: /^helpers\.training_state\(generator, .* is saved to "generator_final\.pth", but/ }],
+    },
+    {
+      name: 'handlers the engine runs that only log the training loss or sync the target net; a validate function neither registered nor called',
+      code: igniteDqn(py`
+        @engine.on(Events.ITERATION_COMPLETED(every=100))
+        def log_training(engine):
+            print(engine.state.iteration, engine.state.output["loss"])
+
+        def sync_target(engine):
+            tgt_net.load_state_dict(net.state_dict())
+
+        engine.add_event_handler(Events.EPOCH_COMPLETED, sync_target)
+
+        def validate(engine):
+            return play_episodes(val_env, net, count=5)
+      `),
+      findings: [{ line: 27, message: /^net is saved to "dqn\.dat", but this script computes no held-out metric for it/ }],
     },
     {
       name: 'a model from the old cross_validation module\'s train_test_split, fitted on the training part and saved with no score',

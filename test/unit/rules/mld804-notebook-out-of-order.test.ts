@@ -787,6 +787,17 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'cells that only list what a folder holds, re-run after the cells below them: a glob in the last part, a folder with options, the working folder',
+      code: [
+        { text: 'import pandas as pd\nimport seaborn as sns\n%matplotlib inline\n', executionOrder: 1 },
+        { text: '!ls ../results/sweep3*\n', executionOrder: 9, hasOutputs: true },
+        { text: 'runs = pd.concat({"lr=1e-3": pd.read_csv("../results/sweep3-lr1e-3.csv"), "lr=1e-4": pd.read_csv("../results/sweep3-lr1e-4.csv")})\n', executionOrder: 2 },
+        { text: '!ls -lh checkpoints/\n', executionOrder: 10, hasOutputs: true },
+        { text: 'runs.groupby(level=0).reward.mean()\n', executionOrder: 3, hasOutputs: true },
+        { text: '!ls\n', executionOrder: 11, hasOutputs: true },
+      ],
+    },
+    {
       name: 'a cell of imports re-run after the cells below it (an import added to the top cell): plain imports, from-imports with comments, %matplotlib inline',
       code: reRunAfterBelow('# plotting\nimport numpy as np\nfrom sklearn.metrics import f1_score, roc_auc_score\n%matplotlib inline\nimport matplotlib.pyplot as plt\n'),
     },
@@ -1874,6 +1885,38 @@ ruleTests(notebookOutOfOrder, {
       ],
       // The download is set-up (left out of the comparison), but it writes the file printed: the print is compared.
       findings: [{ cell: 1, line: 1, message: /ran as \[12\], after cell 5 \(\[11\]\) below it.*2 other cells/, related: 3 }],
+    },
+    {
+      name: 'a listing is compared where something may write what it lists: a file the notebook saves, a shell line that runs a script, a path filled in, a pipe',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!ls runs/\n', executionOrder: 12, hasOutputs: true },
+        { text: 'df = pd.read_csv("episodes.csv")\ndf.to_csv("runs/episodes_clean.csv")\n', executionOrder: 2 },
+        { text: '!ls {out_dir}\n', executionOrder: 11, hasOutputs: true },
+        { text: '!ls ckpt | wc -l\n', executionOrder: 10, hasOutputs: true },
+        { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[12\], after cell 3 \(\[2\]\) below it.*2 other cells/, related: 3 }],
+    },
+    {
+      name: 'a listing of the folder a training script run from the notebook fills is compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!ls checkpoints/\n', executionOrder: 8, hasOutputs: true },
+        { text: '!python train_ppo.py --out checkpoints/\n', executionOrder: 2, hasOutputs: true },
+        { text: 'log = pd.read_csv("progress.csv")\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    },
+    {
+      name: 'a listing whose glob matches a file another cell hands to its own helper to save is compared',
+      code: [
+        { text: 'import numpy as np\n', executionOrder: 1 },
+        { text: '!ls eval_*.npy\n', executionOrder: 7, hasOutputs: true },
+        { text: 'def keep(arr, name):\n    np.save(name, arr)\n\nkeep(np.zeros(3), "eval_returns.npy")\n', executionOrder: 2 },
+        { text: 'returns = np.ones(3)\n', executionOrder: 3 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 3 \(\[2\]\) below it/ }],
     },
     {
       name: 'a print of a file named elsewhere other than as a read is compared: handed to a helper that saves it, or printed again further down (an app logs to it)',

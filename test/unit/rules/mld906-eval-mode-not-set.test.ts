@@ -480,8 +480,100 @@ const EPISODE_LOOP = `for episode in range(50):
         if done:
             break`;
 
+/**
+ * A critic whose trunk a builder function of the file makes (`HELPER`, called as `call` in the
+ * class body), trained, then evaluated once under no_grad after its training loop.
+ */
+const criticWithBuiltTrunk = (helper: string, call: string): string => py`
+  import torch
+  import torch.nn as nn
+  import torchvision
+` + helper + py`
+  class Critic(nn.Module):
+      def __init__(self):
+          super().__init__()
+          self.trunk = ${call}
+          self.out = nn.Linear(512, 1)
+
+      def forward(self, x):
+          return self.out(self.trunk(x))
+
+  critic = Critic()
+  opt = torch.optim.Adam(critic.parameters(), lr=1e-4)
+  for step in range(1000):
+      loss = (critic(obs) - returns).pow(2).mean()
+      opt.zero_grad()
+      loss.backward()
+      opt.step()
+  with torch.no_grad():
+      print(critic(test_obs).mean())
+`;
+
+/** The fix's edit of `criticWithBuiltTrunk`: evaluation mode before the evaluation. */
+const evalCritic = (code: string): string => code.replace('with torch.no_grad():\n    print(critic', 'critic.eval()\nwith torch.no_grad():\n    print(critic');
+
+const CONV_TRUNK = py`
+  def conv_trunk(channels):
+      return nn.Sequential(
+          nn.Conv2d(channels, 32, kernel_size=8, stride=4), nn.LeakyReLU(),
+          nn.Conv2d(32, 64, kernel_size=4, stride=2), nn.LeakyReLU(),
+          nn.Flatten(),
+      )
+`;
+
+const MLP_TRUNK = py`
+  def mlp(sizes, act=nn.Tanh):
+      layers = []
+      for i in range(len(sizes) - 1):
+          layers.append(nn.Linear(sizes[i], sizes[i + 1]))
+          layers.append(act())
+      return nn.Sequential(*layers)
+`;
+
+const NESTED_TRUNK = py`
+  def block(n_in, n_out):
+      return nn.Sequential(nn.Linear(n_in, n_out), nn.ELU())
+
+  def trunk(n_in):
+      net = nn.Sequential(block(n_in, 256), block(256, 512))
+      return net
+`;
+
+const DROPOUT_TRUNK = py`
+  def conv_trunk(channels):
+      return nn.Sequential(nn.Conv2d(channels, 32, 8, 4), nn.ReLU(), nn.Dropout(0.2), nn.Flatten())
+`;
+
+const NORMED_MLP = py`
+  def mlp(sizes):
+      layers = []
+      for i in range(len(sizes) - 1):
+          layers.append(nn.Linear(sizes[i], sizes[i + 1]))
+          layers.append(nn.BatchNorm1d(sizes[i + 1]))
+      return nn.Sequential(*layers)
+`;
+
+const PRETRAINED_TRUNK = py`
+  def backbone():
+      net = torchvision.models.resnet18(weights="IMAGENET1K_V1")
+      net.fc = nn.Identity()
+      return net
+`;
+
 ruleTests(evalModeNotSet, {
   valid: [
+    {
+      name: 'a module whose trunk a builder function of the file makes from plain layers only: a Sequential written out',
+      code: criticWithBuiltTrunk(CONV_TRUNK, 'conv_trunk(4)'),
+    },
+    {
+      name: 'a module whose trunk a builder function of the file makes from plain layers only: a list filled in a loop, the activation a default class',
+      code: criticWithBuiltTrunk(MLP_TRUNK, 'mlp([64, 256, 512])'),
+    },
+    {
+      name: 'a module whose trunk a builder function of the file makes from plain layers only: builders nested, the result bound before it is returned',
+      code: criticWithBuiltTrunk(NESTED_TRUNK, 'trunk(64)'),
+    },
     {
       name: 'a graph encoder of DGL HeteroGraphConv over SAGEConv layers with no feat_drop, used after training: no dropout, no norm',
       code: GRAPH_ENCODER('import dgl.nn.pytorch as dglnn',
@@ -852,6 +944,24 @@ ruleTests(evalModeNotSet, {
     },
   ],
   invalid: [
+    {
+      name: 'a module whose trunk builder makes a dropout layer',
+      code: criticWithBuiltTrunk(DROPOUT_TRUNK, 'conv_trunk(4)'),
+      output: evalCritic(criticWithBuiltTrunk(DROPOUT_TRUNK, 'conv_trunk(4)')),
+      findings: [{ line: 23, message: /^`critic` is evaluated under `no_grad` but is still in training mode/ }],
+    },
+    {
+      name: 'a module whose trunk builder fills its list with batch norm',
+      code: criticWithBuiltTrunk(NORMED_MLP, 'mlp([64, 256, 512])'),
+      output: evalCritic(criticWithBuiltTrunk(NORMED_MLP, 'mlp([64, 256, 512])')),
+      findings: [{ line: 27, message: /^`critic` is evaluated under `no_grad` but is still in training mode/ }],
+    },
+    {
+      name: 'a module whose trunk builder hands back a library model',
+      code: criticWithBuiltTrunk(PRETRAINED_TRUNK, 'backbone()'),
+      output: evalCritic(criticWithBuiltTrunk(PRETRAINED_TRUNK, 'backbone()')),
+      findings: [{ line: 25, message: /^`critic` is evaluated under `no_grad` but is still in training mode/ }],
+    },
     graphNoGradCase('a DGL SAGEConv given feat_drop: it drops features in training mode', 'import dgl.nn.pytorch as dglnn', 'dglnn.SAGEConv(d_in, d_h, "mean", feat_drop=0.5)', 'dglnn.SAGEConv(d_h, d_h, "mean")', true),
     {
       name: 'a HeteroGraphConv holding a SAGEConv with positional feat_drop, used after training',

@@ -286,9 +286,25 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (comparison.childrenForFieldName('operators').some((o) => o?.text === '==') && /\.predict\(|argmax\(/.test(comparison.text)) return comparison;
   }
   for (const definition of index.definitions) {
+    if (definition.kind === 'def' && EVALUATING_NAME.test(definition.name) && registeredAsHandler(index, definition.statement, definition.name)) return definition.node;
     if ((definition.kind === 'def' && EVALUATION_HOOKS.has(definition.name)) || (definition.kind !== 'def' && definition.kind !== 'param' && definition.kind !== 'import' && EVALUATION_RESULT.test(definition.name))) return definition.node;
   }
   return undefined;
+}
+
+/**
+ * A function of the file the training engine runs on an event, never called by its name: decorated
+ * with an engine's `on(...)` (ignite's `@trainer.on(Events.EPOCH_COMPLETED)`) or handed by name to
+ * its `add_event_handler(event, validate)`. Named for evaluation, it evaluates as a call of it would.
+ */
+function registeredAsHandler(index: SemanticIndex, fn: Node, name: string): boolean {
+  const decorated = fn.parent?.type === 'decorated_definition' ? fn.parent : undefined;
+  for (const decorator of decorated?.namedChildren ?? []) {
+    if (decorator?.type !== 'decorator') continue;
+    const call = decorator.namedChild(0)?.type === 'call' ? index.call(decorator.namedChild(0)!) : undefined;
+    if (call?.method === 'on' && call.receiver) return true;
+  }
+  return index.calls.some((call) => call.method === 'add_event_handler' && call.args.some((arg) => arg.type === 'identifier' && arg.text === name && index.definitionFor(arg)?.statement === fn));
 }
 
 /**

@@ -120,6 +120,24 @@ export function printedFiles(line: string): string[] | undefined {
   return files.length > 0 ? files : undefined;
 }
 
+/** What makes an `ls` line more than a listing of named paths: another command, a pipe or redirection, a run-time value. */
+const MORE_THAN_A_LISTING = /[|&;<>`$(){}\n]/;
+
+/**
+ * The paths a shell command line only lists (`!ls data`, `!ls -la ../csvs/t3*`, `!ls` for the working
+ * folder, given as `.`), or undefined when it does anything else or fills a path in at run time
+ * (`!ls {folder}`, `!ls $D`): a single `ls` on paths written out, a glob (`*`, `?`) only in a path's last part.
+ */
+export function listedPaths(line: string): string[] | undefined {
+  const text = line.replace(/^!+/, '').trim();
+  if (MORE_THAN_A_LISTING.test(text)) return undefined;
+  const [program = '', ...rest] = shellWords(text);
+  if (program !== 'ls') return undefined;
+  const paths = rest.filter((word) => !word.startsWith('-'));
+  if (paths.some((path) => /[*?[\]]/.test(path.replace(/\/+$/, '').split('/').slice(0, -1).join('/')))) return undefined;
+  return paths.length > 0 ? paths : ['.'];
+}
+
 /** Programs that inspect or manage the machine's processes: `ps aux | grep x | awk ... | xargs kill` is housekeeping. */
 const PROCESS_TOOLS = /^(ps|pgrep|pkill|kill|killall|lsof|top|free|uptime|netstat|ss)$/;
 /** A request to a service on this machine (`curl localhost:4040/api`) talks to a tool, it fetches no data. */
