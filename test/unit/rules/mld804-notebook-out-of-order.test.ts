@@ -320,6 +320,25 @@ ruleTests(notebookOutOfOrder, {
       code: reportsSwapped('plt.figure()\nplt.hist(X_test["age"])\nplt.savefig("../images/q4_plot1.png")\n', 'fig, ax = plt.subplots()\nax.hist(X_test["income"])\nfig.savefig(FIGURES + "/q4_plot2.png")\nplt.savefig(fname="../images/q4_plot2.pdf")\n').map((cell, i) => (i === 0 ? { ...cell, text: `FIGURES = "../images"\n${cell.text}` } : cell)),
     },
     {
+      name: 'pyplot reached through pylab (matplotlib.pylab, or pylab itself): a plot that saves its own file, run before cells that only show a frame and write another file, draws as pyplot does',
+      code: [
+        { text: 'import matplotlib.pylab as plt\nimport pandas as pd\n', executionOrder: 1 },
+        { text: 'indices, ratios = zip(*sorted(load_pairs()))\n', executionOrder: 2 },
+        { text: 'df = pd.DataFrame(data={"model_index": indices, "wins": ratios})\ndf\n', executionOrder: 5 },
+        { text: 'df.to_csv("final.csv", index=None)\n', executionOrder: 6 },
+        { text: 'plt.plot(indices, ratios)\nplt.xlabel("Model index")\nplt.savefig("final-short.png")\n', executionOrder: 3 },
+      ],
+    },
+    {
+      name: 'the same with plain pylab, the plot in a figure of its own',
+      code: [
+        { text: 'import pylab\nimport pandas as pd\n', executionOrder: 1 },
+        { text: 'indices, ratios = zip(*sorted(load_pairs()))\n', executionOrder: 2 },
+        { text: 'df = pd.DataFrame(data={"model_index": indices, "wins": ratios})\ndf\n', executionOrder: 5 },
+        { text: 'pylab.figure()\npylab.plot(indices, ratios)\npylab.savefig("final-short.png")\n', executionOrder: 3 },
+      ],
+    },
+    {
       name: 'a frame and a model written by two swapped cells into two files named in full',
       code: reportsSwapped('np.savetxt("out/scores.txt", clf.predict_proba(X_test)[:, 1])\n', 'joblib.dump(clf, "out/model.joblib")\n').map((cell, i) => (i === 0 ? { ...cell, text: `import joblib\n${cell.text}` } : cell)),
     },

@@ -67,7 +67,12 @@ export const NETWORK = /^(torch|torchvision|timm|transformers|tensorflow|keras|l
 /** Libraries whose `fit` returns the estimator itself (so `model = Model().fit(X, y)` is the model). */
 export const FIT_RETURNS_SELF = /^(sklearn|xgboost|lightgbm|catboost|imblearn)\./;
 
+/**
+ * pyplot's module, also as pylab re-exports it (`import matplotlib.pylab as plt`, `import pylab`):
+ * pylab puts pyplot's functions beside NumPy's, so its plotting calls are pyplot's.
+ */
+export const PYPLOT = String.raw`(?:matplotlib\.pyplot|matplotlib\.pylab|pylab)`;
 /** pyplot's functions (and the class) that make a figure or axes to draw on: `fig, ax = plt.subplots()`, `plt.figure()`, `plt.gca()`. */
-export const FIGURE_MAKERS = /^matplotlib\.(pyplot\.(subplots|figure|gca|gcf|axes|subplot|subplot2grid|subplot_mosaic)|figure\.Figure)$/;
+export const FIGURE_MAKERS = new RegExp(String.raw`^(${PYPLOT}\.(subplots|figure|gca|gcf|axes|subplot|subplot2grid|subplot_mosaic)|matplotlib\.figure\.Figure)$`);
 /** Methods of a figure, its axes or an array of axes that give more of them (`fig.add_subplot(1, 2, 1)`, `ax.twinx()`, `axes.flatten()`). */
 export const FIGURE_PART_METHODS = new Set(['add_subplot', 'add_axes', 'subplots', 'subfigures', 'gca', 'twinx', 'twiny', 'inset_axes', 'flatten', 'ravel']);
