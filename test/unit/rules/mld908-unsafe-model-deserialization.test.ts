@@ -3117,6 +3117,63 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the best checkpoint reloaded when training stalls, earlier in the loop body than the save, through a name the loop binds only right before saving to it: only a later pass, after that save, reaches the load',
+      code: py`
+        import os
+        from datetime import date
+        import torch
+
+        def fit(model, optimiser, loader, save_dir, epochs, tag):
+            best_loss = float("inf")
+            stalled = 0
+            for epoch in range(epochs):
+                if stalled >= 3:
+                    model.load_state_dict(torch.load(best_file), strict=False)
+                    stalled = 0
+                loss = run_epoch(model, optimiser, loader)
+                if loss < best_loss:
+                    best_loss = loss
+                    state = {"epoch": epoch + 1, "state_dict": model.state_dict()}
+                    best_file = os.path.join(save_dir, f"{date.today().isoformat()}_{tag}")
+                    torch.save(state, best_file)
+                else:
+                    stalled += 1
+      `,
+    },
+    {
+      name: 'a placeholder None before a while loop, the snapshot path bound in the loop and saved after a printout, and restored at the top of a later pass',
+      code: py`
+        import torch
+
+        snapshot = None
+        step, best = 0, None
+        while step < max_steps:
+            if snapshot is not None and diverged(history):
+                unet.load_state_dict(torch.load(snapshot, map_location="cpu"))
+            dice = train_round(unet, loader)
+            if best is None or dice > best:
+                best = dice
+                snapshot = f"{ckpt_dir}/round_{step}.pt"
+                print("new best", dice)
+                torch.save(unet.state_dict(), snapshot)
+            step += 1
+      `,
+    },
+    {
+      name: 'a model pickled each round under a name the round binds just before the dump, and read back at the start of a later round when the score drops',
+      code: py`
+        import joblib
+
+        for rnd in range(n_rounds):
+            if rnd > 0 and scores[-1] < scores[0]:
+                clf = joblib.load(kept)
+            clf.partial_fit(X_chunks[rnd], y_chunks[rnd], classes=classes)
+            scores.append(clf.score(X_val, y_val))
+            kept = "snapshots/clf_round%d.joblib" % rnd
+            joblib.dump(clf, kept)
+      `,
+    },
+    {
       name: 'a whole model written through a file object opened on the command line path, read back through another',
       code: py`
         import argparse
@@ -3921,6 +3978,83 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a load earlier in the loop than the save, through a name also bound before the loop to a path from elsewhere, or saved only under its own condition, or with a continue between binding and save: the first pass, or a pass that skipped the save, may read another file',
+      code: py`
+        import os
+        import torch
+
+        def resume_fit(model, args, epochs):
+            best_file = args.resume
+            for epoch in range(epochs):
+                if epoch % 5 == 4:
+                    model.load_state_dict(torch.load(best_file))
+                loss = run_epoch(model)
+                best_file = os.path.join(args.out, f"e{epoch}.pt")
+                torch.save(model.state_dict(), best_file)
+
+        def guarded_fit(model, out, epochs):
+            for epoch in range(epochs):
+                if epoch > 0 and stalled(model):
+                    model.load_state_dict(torch.load(kept))
+                kept = os.path.join(out, f"e{epoch}.pt")
+                if improved(model):
+                    torch.save(model.state_dict(), kept)
+
+        def skipping_fit(model, folder, epochs):
+            for epoch in range(epochs):
+                if epoch > 0 and stalled(model):
+                    model.load_state_dict(torch.load(kept))
+                kept = os.path.join(folder, f"last{epoch}.pt")
+                if nan_loss(model):
+                    continue
+                torch.save(model.state_dict(), kept)
+
+        def constant_fit(model, epochs):
+            for epoch in range(epochs):
+                if stalled(model):
+                    model.load_state_dict(torch.load("best.pt"))
+                torch.save(model.state_dict(), "best.pt")
+      `,
+      findings: [{ line: 8 }, { line: 16 }, { line: 24 }, { line: 33 }],
+      safety: 'unsafe',
+      output: py`
+        import os
+        import torch
+
+        def resume_fit(model, args, epochs):
+            best_file = args.resume
+            for epoch in range(epochs):
+                if epoch % 5 == 4:
+                    model.load_state_dict(torch.load(best_file, weights_only=True))
+                loss = run_epoch(model)
+                best_file = os.path.join(args.out, f"e{epoch}.pt")
+                torch.save(model.state_dict(), best_file)
+
+        def guarded_fit(model, out, epochs):
+            for epoch in range(epochs):
+                if epoch > 0 and stalled(model):
+                    model.load_state_dict(torch.load(kept))
+                kept = os.path.join(out, f"e{epoch}.pt")
+                if improved(model):
+                    torch.save(model.state_dict(), kept)
+
+        def skipping_fit(model, folder, epochs):
+            for epoch in range(epochs):
+                if epoch > 0 and stalled(model):
+                    model.load_state_dict(torch.load(kept))
+                kept = os.path.join(folder, f"last{epoch}.pt")
+                if nan_loss(model):
+                    continue
+                torch.save(model.state_dict(), kept)
+
+        def constant_fit(model, epochs):
+            for epoch in range(epochs):
+                if stalled(model):
+                    model.load_state_dict(torch.load("best.pt"))
+                torch.save(model.state_dict(), "best.pt")
+      `,
+    },
     {
       name: 'a file saved under a part in one case and read back under the part in another case, or under another name in that case',
       code: py`

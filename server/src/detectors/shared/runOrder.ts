@@ -148,6 +148,45 @@ function writtenInEarlierPass(flow: DataFlow, write: Node, read: Node, readPath:
   return flow.readsWithin(stripParens(readPath)).every((name) => flow.reachingDefinitions(name).every((definition) => !isAncestorOf(loop, definition.node)));
 }
 
+const LEAVES_BLOCK = ['return_statement', 'break_statement', 'continue_statement', 'raise_statement'];
+
+/** The write's statement follows the binding's statement in one block, with no statement between them that may leave the block. */
+function writtenRightAfter(binding: Node, written: Node): boolean {
+  const statement = enclosingStatement(binding);
+  if (!sameNode(statement.parent, written.parent) || written.startIndex < statement.endIndex) return false;
+  for (let between = statement.nextNamedSibling; between && !sameNode(between, written); between = between.nextNamedSibling) {
+    if (LEAVES_BLOCK.includes(between.type) || between.descendantsOfType(LEAVES_BLOCK).length > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * A write later in a loop's body than the read, to the path the read names through a name that the
+ * loop binds only after the read, each time in a statement followed in its own block by the write
+ * (`best_file = os.path.join(save_dir, tag)`, then `torch.save(state, best_file)`), with nothing between
+ * them that leaves the block; before the loop the name holds nothing or a placeholder `None`. The read
+ * finds the name bound only over the loop's back edge, after that write ran: the best checkpoint a
+ * later pass restores when training stalls. The path's other names must not be bound in the loop, and
+ * nothing may test whether the file exists (a cache from an earlier run).
+ */
+function savedRightAfterEachBinding(flow: DataFlow, write: Node, read: Node, readPath: Node): boolean {
+  if (write.startIndex < read.endIndex) return false;
+  const loop = enclosingLoops(read).find((candidate) => isAncestorOf(candidate.childForFieldName('body') ?? candidate, write));
+  const body = loop?.childForFieldName('body');
+  if (!body || !isAncestorOf(body, read) || isCacheOrCheck(write) || isCacheOrCheck(read)) return false;
+  const written = enclosingStatement(write);
+  let boundInLoop = false;
+  for (const name of flow.readsWithin(stripParens(readPath))) {
+    const definitions = pathBindings(flow, flow.reachingDefinitions(name));
+    const inLoop = definitions.filter((definition) => isAncestorOf(loop!, definition.node));
+    if (inLoop.length === 0) continue;
+    if (inLoop.length !== definitions.length) return false;
+    if (!inLoop.every((definition) => definition.node.startIndex > read.endIndex && writtenRightAfter(definition.node, written))) return false;
+    boundInLoop = true;
+  }
+  return boundInLoop;
+}
+
 /** One of `calls` (reads that call a function) is in the body that holds `read`, before it, not in another arm of an `if` nor after a return. */
 function calledEarlierInBody(calls: readonly NameRead[], read: Node): boolean {
   const fr = enclosingFunction(read);
@@ -182,7 +221,9 @@ export function writtenBeforeRead(flow: DataFlow, write: Node, read: Node, readP
   const fr = enclosingFunction(read);
   // A write in a branch that returns from the function leaves the read after that branch to the
   // runs that skipped it (`if not predict:` trains, saves and returns): that read finds an earlier run's file.
-  if (fw === undefined ? fr === undefined : sameNode(fw, fr)) return write.endIndex <= read.startIndex && !returnsBefore(write, read);
+  if (fw === undefined ? fr === undefined : sameNode(fw, fr)) {
+    return (write.endIndex <= read.startIndex && !returnsBefore(write, read)) || (!!readPath && savedRightAfterEachBinding(flow, write, read, readPath));
+  }
   // The write's function, called earlier in the read's own body, runs first in every run of that body.
   if (fw && calledEarlierInBody(flow.callsOf(fw), read)) return true;
   const reads = flow.runsAt(read);
