@@ -8,6 +8,51 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(intermediateFileHop, {
   valid: [
     {
+      name: 'a file written only after a guard that stops the program when it is already there (sys.exit), by a helper the entry calls: a cache spelled early',
+      code: py`
+        import os
+        import sys
+        import pandas as pd
+
+        SELECTED = "data/selected.csv"
+
+
+        def choose_samples():
+            picked = table.sort_values("confidence", ascending=False).groupby("label").head(50)
+            picked.to_csv(SELECTED, index=False)
+
+
+        if __name__ == "__main__":
+            table = pd.read_csv("data/all_events.csv")
+            if os.path.exists(SELECTED):
+                print("samples already chosen, stopping")
+                sys.exit(0)
+            choose_samples()
+            chosen = pd.read_csv(SELECTED)
+            model.fit(chosen[["a", "b"]], chosen["label"])
+      `,
+    },
+    {
+      name: 'a file a function writes only after returning early when it is there: the guard is the cache check',
+      code: py`
+        import os
+        import pandas as pd
+
+
+        def build_features():
+            if os.path.isfile("data/features.csv"):
+                print("features ready")
+                return
+            raw = pd.read_csv("data/raw.csv")
+            raw.assign(ratio=raw.a / raw.b).to_csv("data/features.csv", index=False)
+
+
+        build_features()
+        frame = pd.read_csv("data/features.csv")
+        model.fit(frame[["ratio"]], frame["y"])
+      `,
+    },
+    {
       name: 'a read-back handed only to a call named for a check, its result dropped, before the file is published: a project validator, pandera, a camelCase checker',
       code: py`
         import shutil
@@ -1087,6 +1132,57 @@ ruleTests(intermediateFileHop, {
     },
   ],
   invalid: [
+    {
+      name: 'a guard that stops the program when another file is there guards that file, not the hop',
+      code: py`
+        import os
+        import sys
+        import pandas as pd
+
+        CLEAN = "data/clean.csv"
+        if os.path.exists("models/final.pkl"):
+            sys.exit("a model is there already")
+        raw = pd.read_csv("data/raw.csv")
+        raw.dropna().to_csv(CLEAN, index=False)
+        frame = pd.read_csv(CLEAN)
+        model.fit(frame[["a"]], frame["y"])
+      `,
+      findings: [{ line: 10 }],
+    },
+    {
+      name: 'a guard that stops the program when the file is missing checks an input, not a cache: the hop after it is still reported',
+      code: py`
+        import os
+        import sys
+        import pandas as pd
+
+        CLEAN = "data/clean.csv"
+        if not os.path.exists(CLEAN):
+            print("writing it now")
+            sys.exit(1)
+        raw = pd.read_csv("data/raw.csv")
+        raw.dropna().to_csv(CLEAN, index=False)
+        frame = pd.read_csv(CLEAN)
+        model.fit(frame[["a"]], frame["y"])
+      `,
+      findings: [{ line: 11 }],
+    },
+    {
+      name: 'a guard that raises when the file is there refuses to overwrite it: this run writes it and reads it back, a hop',
+      code: py`
+        import os
+        import pandas as pd
+
+        CLEAN = "data/clean.csv"
+        if os.path.exists(CLEAN):
+            raise FileExistsError("refusing to overwrite")
+        raw = pd.read_csv("data/raw.csv")
+        raw.dropna().to_csv(CLEAN, index=False)
+        frame = pd.read_csv(CLEAN)
+        model.fit(frame[["a"]], frame["y"])
+      `,
+      findings: [{ line: 9 }],
+    },
     {
       name: 'an array read back memory-mapped after other code, without mmap_mode, or with mmap_mode=None, is still a hop',
       code: py`

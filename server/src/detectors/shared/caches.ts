@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { DataFlow } from '../../semantics/dataflow';
 import { ancestors, conditionOf, enclosingFunction, isAncestorOf, memoKey, sameNode, stripParens } from '../../semantics/nodes';
+import { pathKey } from '../../semantics/pathValues';
 import type { SemanticIndex } from '../../semantics';
 import { oncePer } from '../../engine/collections';
 import { NOTICE_FUNCTIONS } from '../../semantics/library/processSetup';
@@ -29,15 +30,73 @@ const MAX_CHECKED_CALL_DEPTH = 2;
  * that matters (see runOrder's `otherRunThan`).
  */
 export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0, otherRun?: (call: Node) => boolean): boolean {
+  let inner = site;
   for (const current of ancestors(site, true)) {
     if (current.type === 'assert_statement') return true;
     const condition = conditionOf(current);
     if (condition && (EXISTENCE_CHECK.test(condition.text) || (flow && callsExistenceHelper(flow, condition)))) return true;
     if (current.type === 'try_statement' && missingFileHandlers(current).length > 0) return true;
+    if ((current.type === 'block' || current.type === 'module') && guardedBefore(current, inner, flow, site)) return true;
+    inner = current;
   }
   const fn = flow && depth < MAX_CHECKED_CALL_DEPTH ? enclosingFunction(site) : undefined;
   const calls = fn ? flow!.callsOf(fn).filter((call) => !otherRun?.(call.node)) : [];
   return calls.length > 0 && calls.every((call) => isCacheOrCheck(call.node, flow, depth + 1));
+}
+
+/** Calls that end the program: what follows them in the block never runs. */
+const PROGRAM_EXITS = /^(sys\.exit|exit|quit|os\._exit)$/;
+
+/** The statements of each block that leave it when a file is there, with the path they test, found once per file. */
+const guardsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; path: Node | undefined }[]>());
+
+/**
+ * True when a statement of `block` before `inner` leaves it when a file is already there, with no
+ * other branch (`if os.path.exists(out): sys.exit(0)`, `if Path(p).is_file(): return`, `continue`
+ * in a loop): the code after it runs only where the file is missing, as the code inside
+ * `if not os.path.exists(out):` does, so the guard is the same cache spelled early. A guard that
+ * tests another file than the one the site reads or writes, both known, guards something else.
+ */
+function guardedBefore(block: Node, inner: Node, flow: DataFlow | undefined, site: Node): boolean {
+  const memo = flow ? guardsByBlock(flow.index) : undefined;
+  const key = memoKey(block);
+  let guards = memo?.get(key);
+  if (!guards) {
+    guards = block.namedChildren.flatMap((statement) => {
+      const path = statement ? pathLeftOn(statement) : undefined;
+      return path === undefined ? [] : [{ at: statement!.startIndex, path: path ?? undefined }];
+    });
+    memo?.set(key, guards);
+  }
+  if (!guards.some((guard) => guard.at < inner.startIndex)) return false;
+  const io = flow?.dataIOAt(site);
+  const siteKey = flow && io?.path ? pathKey(flow.pathOf(io.path)) : undefined;
+  return guards.some((guard) => {
+    if (guard.at >= inner.startIndex) return false;
+    const guardKey = flow && guard.path ? pathKey(flow.pathOf(guard.path)) : undefined;
+    return !siteKey || !guardKey || siteKey === guardKey;
+  });
+}
+
+/**
+ * For `if <file exists>: ... return` (or `continue`, `sys.exit(...)`), with no `elif` or `else`: the
+ * path it tests, or null when it is not known; undefined for any other statement. A negated test
+ * (`if not os.path.exists(p): return`) guards a read of an input, not a cache.
+ */
+function pathLeftOn(statement: Node): Node | null | undefined {
+  if (statement.type !== 'if_statement' || statement.childForFieldName('alternative')) return undefined;
+  const condition = statement.childForFieldName('condition');
+  const test = condition ? stripParens(condition) : undefined;
+  if (!test || test.type === 'not_operator' || !EXISTENCE_CHECK.test(test.text)) return undefined;
+  const body = statement.childForFieldName('consequence')?.namedChildren.filter((child) => child?.type !== 'comment') ?? [];
+  const last = body[body.length - 1];
+  const call = last?.type === 'expression_statement' ? last.namedChild(0) : null;
+  const leaves = last?.type === 'return_statement' || last?.type === 'continue_statement' || (call?.type === 'call' && PROGRAM_EXITS.test(call.childForFieldName('function')?.text ?? ''));
+  if (!leaves) return undefined;
+  const callee = test.type === 'call' ? test.childForFieldName('function') : null;
+  if (!callee || !FILE_TEST.test(callee.text)) return null;
+  const object = callee.type === 'attribute' ? callee.childForFieldName('object') : null;
+  return test.childForFieldName('arguments')?.namedChild(0) ?? (object && !/^os\.path$/.test(object.text) ? object : null);
 }
 
 /**
