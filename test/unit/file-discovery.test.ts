@@ -47,6 +47,19 @@ describe('folder walk', () => {
     assert.deepEqual(relative(discoverFiles([path.join(project, '.history')]).files), ['project/.history/src/train_20260807151434.py']);
   });
 
+  it('passes over the AppleDouble metadata files macOS leaves beside copied files, but not a file merely so named', () => {
+    mkdirSync(path.join(project, 'notebooks'));
+    const header = Buffer.concat([Buffer.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]), Buffer.from('Mac OS X        ')]);
+    writeFileSync(path.join(project, 'notebooks', '._eda.ipynb'), header);
+    writeFileSync(path.join(project, 'src', '._setup.py'), header);
+    writeFileSync(path.join(project, 'notebooks', 'eda.ipynb'), '{}');
+    writeFileSync(path.join(project, 'src', '._private_helpers.py'), 'x = 1\n');
+    writeFileSync(path.join(project, 'src', '._tiny.py'), '');
+    assert.deepEqual(relative(discoverFiles([project]).files), ['project/notebooks/eda.ipynb', 'project/src/._private_helpers.py', 'project/src/._tiny.py', 'project/src/gui/utils.py']);
+    // Named on the command line, it is read, as any file the user names is.
+    assert.deepEqual(relative(discoverFiles([path.join(project, 'notebooks', '._eda.ipynb')]).files), ['project/notebooks/._eda.ipynb']);
+  });
+
   it('reads a link the user names on the command line', () => {
     symlinkSync(path.join(outside, 'secrets.py'), path.join(project, 'notes.py'));
     assert.deepEqual(relative(discoverFiles([path.join(project, 'notes.py')]).files), ['project/notes.py']);

@@ -1,6 +1,7 @@
 // Which files `mldebt check PATH...` analyses: .py and .ipynb files under the given paths,
-// skipping virtual environments, caches, VCS folders and the project's `exclude` globs.
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+// skipping virtual environments, caches, VCS folders, macOS's AppleDouble metadata files and the
+// project's `exclude` globs.
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { kindOf } from './configFile';
 
@@ -15,6 +16,30 @@ export const SKIPPED_DIRECTORIES: ReadonlySet<string> = new Set([
 ]);
 
 export const ANALYSED_EXTENSIONS: ReadonlySet<string> = new Set(['.py', '.ipynb']);
+
+/** The four bytes an AppleDouble file begins with (big-endian 0x00051607). */
+const APPLE_DOUBLE_MAGIC = [0x00, 0x05, 0x16, 0x07];
+
+/**
+ * `._train.ipynb` beside `train.ipynb`: the AppleDouble companion macOS writes when it copies a file
+ * onto a volume or into an archive that cannot keep its metadata. It holds that metadata (binary,
+ * headed by the AppleDouble magic number), not code, so a walk passes it over rather than report it
+ * as a broken notebook; a file of such a name that does not begin with the magic number is read.
+ */
+function isAppleDouble(file: string): boolean {
+  if (!path.basename(file).startsWith('._')) return false;
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = Buffer.alloc(APPLE_DOUBLE_MAGIC.length);
+    const read = readSync(fd, head, 0, head.length, 0);
+    return read === head.length && APPLE_DOUBLE_MAGIC.every((byte, i) => head[i] === byte);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
 
 /**
  * One step of a compiled glob: a literal character, `?` (one character but '/'), `*` (a run
@@ -149,7 +174,7 @@ export function discoverFiles(inputs: readonly string[], exclude: readonly strin
       }
       for (const entry of entries) visit(path.join(target, entry), false);
     } else if (stat.isFile()) {
-      if (!explicit && (!ANALYSED_EXTENSIONS.has(path.extname(target)) || isExcluded(target))) return;
+      if (!explicit && (!ANALYSED_EXTENSIONS.has(path.extname(target)) || isExcluded(target) || isAppleDouble(target))) return;
       files.push(target);
     } else if (explicit) {
       // Named on the command line, a pipe or device is an error, not a silent "0 files" (found in a folder, it is passed over).

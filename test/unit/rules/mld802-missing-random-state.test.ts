@@ -4510,3 +4510,49 @@ describe('MLD802: rows sampled only through a transformer class of the file, the
     assert.deepEqual(await lines(script('', 'sample = FeatureSelector().fit_transform(sample)', 'model.fit(sample.drop(columns="y"), sample["y"])')), [14]);
   });
 });
+
+describe('MLD802: a base estimator in the keyword arguments of an ensemble that seeds it', () => {
+  const lines = (code: string) => findingLinesIn('file:///proj/models.py', code, missingRandomState);
+
+  it('leaves the base alone when its ensemble gets it with a seed, as a record of class and arguments or splatted into the call', async () => {
+    assert.deepEqual(await lines(py`
+      from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier
+      from sklearn.tree import DecisionTreeClassifier
+      from imblearn.ensemble import BalancedBaggingClassifier
+
+      def build(name, random_state=42):
+          table = {
+              "ada": {"model_class": AdaBoostClassifier,
+                      "model_args": {"estimator": DecisionTreeClassifier(max_depth=1), "random_state": random_state}},
+              "balanced": {"cls": BalancedBaggingClassifier,
+                           "kwargs": dict(estimator=DecisionTreeClassifier(min_samples_leaf=3), random_state=random_state, n_jobs=-1)},
+          }
+          config = table[name]
+          return config["model_class"](**config["model_args"]) if "model_class" in config else config["cls"](**config["kwargs"])
+
+      boosted = AdaBoostClassifier(**{"estimator": DecisionTreeClassifier(max_depth=2), "n_estimators": 50, "random_state": 0})
+      bag_args = dict(estimator=DecisionTreeClassifier(), n_estimators=200, random_state=7)
+      bagged = BaggingClassifier(**bag_args)
+      bagged_again = BaggingClassifier(**bag_args, n_jobs=4)
+    `), []);
+  });
+
+  it('still reports the base when the arguments give no seed, give None, or go to something that keeps its seed', async () => {
+    assert.deepEqual(await lines(py`
+      from sklearn.ensemble import AdaBoostClassifier, BaggingClassifier
+      from sklearn.calibration import CalibratedClassifierCV
+      from sklearn.tree import DecisionTreeClassifier
+
+      table = {
+          "ada": {"model_class": AdaBoostClassifier, "model_args": {"estimator": DecisionTreeClassifier(max_depth=1)}},
+          "ada_none": {"model_class": AdaBoostClassifier, "model_args": {"estimator": DecisionTreeClassifier(max_depth=3), "random_state": None}},
+          "calibrated": {"model_class": CalibratedClassifierCV, "model_args": {"estimator": DecisionTreeClassifier(), "random_state": 0}},
+      }
+      config = table[name]
+      model = config["model_class"](**config["model_args"]).fit(X, y)
+      bag_args = dict(estimator=DecisionTreeClassifier(max_features="sqrt"), random_state=7)
+      bagged = BaggingClassifier(**bag_args)
+      bag_args["estimator"].fit(X, y)
+    `), [6, 12]);
+  });
+});
