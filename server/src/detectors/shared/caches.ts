@@ -47,8 +47,12 @@ export function isCacheOrCheck(site: Node, flow?: DataFlow, depth = 0, otherRun?
 /** Calls that end the program: what follows them in the block never runs. */
 const PROGRAM_EXITS = /^(sys\.exit|exit|quit|os\._exit)$/;
 
-/** The statements of each block that leave it when a file is there, with the path they test, found once per file. */
-const guardsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string, { at: number; path: Node | undefined }[]>());
+/**
+ * The statements of each block that leave it when a file is there, with the path they test, found
+ * once per parse tree: callers without the data flow ask too, once per site, and a module's
+ * statements read again for each of thousands of sites would make the check quadratic.
+ */
+const guardsByTree = new WeakMap<object, Map<number | string, { at: number; path: Node | undefined }[]>>();
 
 /**
  * True when a statement of `block` before `inner` leaves it when a file is already there, with no
@@ -58,15 +62,16 @@ const guardsByBlock = oncePer((_index: SemanticIndex) => new Map<number | string
  * tests another file than the one the site reads or writes, both known, guards something else.
  */
 function guardedBefore(block: Node, inner: Node, flow: DataFlow | undefined, site: Node): boolean {
-  const memo = flow ? guardsByBlock(flow.index) : undefined;
+  let memo = guardsByTree.get(block.tree);
+  if (!memo) guardsByTree.set(block.tree, (memo = new Map()));
   const key = memoKey(block);
-  let guards = memo?.get(key);
+  let guards = memo.get(key);
   if (!guards) {
     guards = block.namedChildren.flatMap((statement) => {
       const path = statement ? pathLeftOn(statement) : undefined;
       return path === undefined ? [] : [{ at: statement!.startIndex, path: path ?? undefined }];
     });
-    memo?.set(key, guards);
+    memo.set(key, guards);
   }
   if (!guards.some((guard) => guard.at < inner.startIndex)) return false;
   const io = flow?.dataIOAt(site);
