@@ -226,14 +226,20 @@ export async function overviewCheck(workbench: Workbench, server: CodeServer, sc
   page.on('console', onConsole);
   try {
     await workbench.palette('ML Debt Lens: Show Debt Overview');
-    const frame = await until('the overview page with its charts', async () => {
+    // The overview sets its page again whenever the findings change (the fix just applied is still
+    // being published), and each time its frame is replaced: look for the charts afresh each poll.
+    let bars = 0;
+    await until('the overview page with its charts', async () => {
       for (const candidate of page.frames()) {
-        if (await candidate.locator('h2', { hasText: 'By section of the paper' }).count().catch(() => 0)) return candidate;
+        const heading = await candidate.locator('h2', { hasText: 'By section of the paper' }).count().catch(() => 0);
+        if (!heading) continue;
+        bars = await candidate.locator('table.bars tr').count().catch(() => 0);
+        if (bars >= 3) return candidate;
       }
       return undefined;
-    }, 30_000);
-    const bars = await frame.locator('table.bars tr').count();
-    if (bars < 3) throw new Error(`expected chart rows, found ${bars}`);
+    }, 30_000).catch((error: Error) => {
+      throw bars ? new Error(`expected chart rows, found ${bars}`) : error;
+    });
     if (screenshot) await page.screenshot({ path: screenshot });
   } finally {
     page.off('request', onRequest);
