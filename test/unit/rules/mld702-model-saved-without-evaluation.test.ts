@@ -278,6 +278,20 @@ ruleTests(modelSavedWithoutEvaluation, {
         joblib.dump(gmm, "gmm.joblib")
       `,
     },
+    // Libraries outside the four metric modules keep their measures in a `metrics` module too; survival models rank by concordance.
+    ...([
+      ['a T-learner whose Qini curve causalml plots', 'from causalml.metrics import plot_qini', 'plot_qini(uplift, treatment, outcome)'],
+      ['a T-learner scored by scikit-uplift at the top 30%', 'import sklift.metrics', 'print(sklift.metrics.uplift_at_k(outcome, uplift, treatment, strategy="overall", k=0.3))'],
+      ['a survival forest ranked by scikit-survival\'s concordance index', 'from sksurv.metrics import concordance_index_censored', 'c = concordance_index_censored(events, times, uplift)[0]'],
+      ['a Cox-style model ranked by lifelines\' concordance index', 'from lifelines.utils import concordance_index', 'c_val = concordance_index(times, -uplift, events)'],
+    ] as const).map(([how, imports, measure]) => ({
+      name: `${how}, then saved`,
+      code: `import joblib\nfrom sklearn.ensemble import RandomForestClassifier\n${imports}\n` + py`
+        model_t = RandomForestClassifier(n_estimators=100, random_state=42).fit(X[T == 1], y[T == 1])
+        model_c = RandomForestClassifier(n_estimators=100, random_state=42).fit(X[T == 0], y[T == 0])
+        uplift = model_t.predict_proba(X)[:, 1] - model_c.predict_proba(X)[:, 1]
+      ` + `${measure}\n` + 'joblib.dump((model_t, model_c), "uplift_model.pkl")\n',
+    })),
     {
       name: 'a caption model scored by NLTK\'s sentence_bleu against the reference captions of validation images',
       code: captionModel('from nltk.translate.bleu_score import sentence_bleu, SmoothingFunction\n', py`
@@ -1295,6 +1309,23 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a T-learner whose uplift scores are only sorted and drawn with pyplot, then saved: a library\'s other modules measure nothing',
+      code: py`
+        import joblib
+        import matplotlib.pyplot as plt
+        from causalml.inference.meta import BaseTClassifier
+        from sklearn.ensemble import RandomForestClassifier
+        model_t = RandomForestClassifier(n_estimators=100, random_state=42).fit(X[T == 1], y[T == 1])
+        model_c = RandomForestClassifier(n_estimators=100, random_state=42).fit(X[T == 0], y[T == 0])
+        uplift = model_t.predict_proba(X)[:, 1] - model_c.predict_proba(X)[:, 1]
+        plt.plot(np.sort(uplift)[::-1])
+        plt.savefig("sorted_uplift.png")
+        learner = BaseTClassifier(learner=RandomForestClassifier(random_state=42))
+        joblib.dump((model_t, model_c), "uplift_model.pkl")
+      `,
+      findings: [{ line: 11, message: /^\(model_t, model_c\) is saved to "uplift_model\.pkl", but this script computes no held-out metric for it/ }],
+    },
     {
       name: 'gradients off only to draw samples, the loss computed with them on: still no measure of the model',
       code: py`

@@ -3958,6 +3958,50 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'estimators returned by one factory function are one missing seed: each return ends the call; another function\'s return stays apart',
+      code: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor, RandomForestRegressor
+        from sklearn.linear_model import LogisticRegression
+        def get_model(model_type, n_estimators=100, max_depth=3):
+            if model_type == "log_reg":
+                return LogisticRegression(max_iter=1000)
+            if model_type == "gb_reg":
+                return GradientBoostingRegressor(n_estimators=n_estimators, max_depth=max_depth)
+            if model_type == "gb_cls":
+                return GradientBoostingClassifier(n_estimators=n_estimators, max_depth=max_depth)
+            raise NotImplementedError(model_type)
+        def baseline():
+            return RandomForestRegressor(n_estimators=50)
+        outcome = get_model("gb_reg").fit(X, y)
+        propensity = get_model("gb_cls").fit(X, t)
+        base = baseline().fit(X, y)
+        print(outcome.score(X_test, y_test), propensity.score(X_test, t_test), base.score(X_test, y_test))
+      `,
+      findings: [
+        { line: 7, related: 1, message: /^`GradientBoostingRegressor` is called without `random_state`: it tries the features in a random order at each split, so where two splits score the same, runs grow different trees; `GradientBoostingClassifier`, built in its place in another branch, is built without a seed too \(linked\)$/ },
+        { line: 12, related: 0, message: /^`RandomForestRegressor` is called without `random_state`/ },
+      ],
+      output: py`
+        from sklearn.ensemble import GradientBoostingClassifier, GradientBoostingRegressor, RandomForestRegressor
+        from sklearn.linear_model import LogisticRegression
+        SEED = 42
+        def get_model(model_type, n_estimators=100, max_depth=3):
+            if model_type == "log_reg":
+                return LogisticRegression(max_iter=1000)
+            if model_type == "gb_reg":
+                return GradientBoostingRegressor(n_estimators=n_estimators, max_depth=max_depth, random_state=SEED)
+            if model_type == "gb_cls":
+                return GradientBoostingClassifier(n_estimators=n_estimators, max_depth=max_depth, random_state=SEED)
+            raise NotImplementedError(model_type)
+        def baseline():
+            return RandomForestRegressor(n_estimators=50)
+        outcome = get_model("gb_reg").fit(X, y)
+        propensity = get_model("gb_cls").fit(X, t)
+        base = baseline().fit(X, y)
+        print(outcome.score(X_test, y_test), propensity.score(X_test, t_test), base.score(X_test, y_test))
+      `,
+    },
+    {
       name: 'estimators bound to one name one after the other, not in exclusive arms, stay apart',
       code: py`
         from sklearn.ensemble import RandomForestClassifier

@@ -183,15 +183,23 @@ function handsTrainingAndHeldOut(call: CallSite): boolean {
 }
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
+/**
+ * A function or class of any library's `metrics` module (`causalml.metrics.plot_qini`,
+ * `sklift.metrics.uplift_at_k`, `sksurv.metrics.concordance_index_censored`, `seqeval.metrics.f1_score`):
+ * a sign of evaluation, whatever the library, though only the metric modules named above are read
+ * for the kind of metric they compute.
+ */
+const ANY_METRICS_MODULE = /^\w+(\.\w+)*\.metrics\.\w+$/;
 /** Libraries whose only business is analysing a model's predictions on held-out examples (the What-If Tool, TFMA, Deepchecks, Evidently, Yellowbrick). */
 const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis', 'deepchecks', 'evidently', 'yellowbrick']);
 /**
  * Methods and functions whose name says they evaluate (`model.evaluate`, `trainer.validate`, a local
  * `evaluate_model`), or name the metric they compute (`lda.perplexity(X)`, a language or topic
  * model's measure, as scikit-learn's `LatentDirichletAllocation.perplexity`; `gmm.bic(X)` and
- * `gmm.aic(X)`, the information criteria a Gaussian mixture's number of components is chosen by).
+ * `gmm.aic(X)`, the information criteria a Gaussian mixture's number of components is chosen by;
+ * lifelines' `concordance_index(T, -risk, E)`, the survival model's ranking measure).
  */
-const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|bic|aic|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
+const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|bic|aic|concordance_index|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
 /**
  * Functions named for the metric they compute, handed the truth and the predictions (a project's
  * `accuracy(y_test, pred)`, `f1(y_test, pred)`), and learning curves, which score the model on held-out
@@ -247,7 +255,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (metricCall(call) || holdoutCall(index, call)?.kind === 'cross-validation') return call.node;
     // A search is built to cross-validate its candidates, also when the object its fit is called on
     // is not traced back to it (`(pipe if grid is None else GridSearchCV(pipe, grid)).fit(X, y)`).
-    if (call.qname && SEARCH_CLASSES.test(call.qname)) return call.node;
+    if (call.qname && (SEARCH_CLASSES.test(call.qname) || ANY_METRICS_MODULE.test(call.qname))) return call.node;
     // `validation=None` or `validation=False` gives the fit nothing to evaluate on.
     for (const [keyword, value] of call.kwargs) if ((EVALUATING_KEYWORDS.has(keyword) || HELD_OUT_DATA_KEYWORD.test(keyword)) && value.type !== 'none' && value.type !== 'false') return call.node;
     // `EarlyStopping(monitor="val_loss")`, `ModelCheckpoint(monitor="val_f1")`: the trainer can only watch a
