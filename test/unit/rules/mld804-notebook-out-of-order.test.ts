@@ -1027,6 +1027,35 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'an install guarded by a Colab flag bound in the same cell ran in an earlier session: the cells below ran top to bottom from [1]',
+      code: [
+        { text: 'import sys\nIN_COLAB = "google.colab" in sys.modules\nif IN_COLAB:\n    !pip install -q uv\n    !uv pip install --system rdkit lightgbm scikit-learn\n', executionOrder: 1 },
+        { text: 'import pandas as pd\nfrom rdkit import Chem\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("solubility.csv")\ndf["mol"] = df.SMILES.apply(Chem.MolFromSmiles)\n', executionOrder: 2 },
+        { text: 'df.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'a %%capture install under a flag bound by the cell above, re-run after the cells below; the flag read again by a later cell',
+      code: [
+        { text: 'import sys\non_colab = \'google.colab\' in sys.modules  # set up the packages only there\n', executionOrder: 1 },
+        { text: '%%capture\nif on_colab:\n    !pip install mols2grid==2.0.0 useful_rdkit_utils==0.90\n', executionOrder: 7 },
+        { text: 'import pandas as pd\n', executionOrder: 2 },
+        { text: 'if on_colab:\n    print("running on Colab")\nassays = pd.read_csv("assays.csv")\n', executionOrder: 3, hasOutputs: true },
+        { text: 'assays.describe()\n', executionOrder: 4, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'installs guarded by the test written out, and by a try of importing google.colab, share their counts with the cells below',
+      code: [
+        { text: 'import sys\nif "google.colab" in sys.modules:\n    %pip install -q deepchem==2.8.0\nelse:\n    pass  # a local environment has it\n', executionOrder: 2 },
+        { text: 'try:\n    import google.colab\n    !pip install -q torch-geometric==2.5.3\nexcept ImportError:\n    pass\n', executionOrder: 3 },
+        { text: 'import torch\n', executionOrder: 1 },
+        { text: 'x = torch.ones(3)\n', executionOrder: 2 },
+        { text: 'x.sum()\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
+    {
       name: 'an install cell that also prints a confirmation, re-run after the cells below it',
       code: reRunAfterBelow('# Install required packages\n%pip install seaborn missingno --quiet\n\nprint("Packages installed successfully!")\n'),
     },
@@ -1585,6 +1614,29 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell that installs and also imports is not only an install: its count is compared',
       code: [{ text: '!pip install pandas==2.2.2\nimport pandas as pd\n', executionOrder: 1 }, { text: 'df = pd.read_csv("a.csv")\n', executionOrder: 1 }, { text: 'df.head()\n', executionOrder: 2 }],
+      findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
+    },
+    {
+      name: 'a Colab-guarded install that also fetches and imports a helper module in its guarded body is compared',
+      code: sharesCountWithBelow('import sys\nIN_COLAB = "google.colab" in sys.modules\nif IN_COLAB:\n    !pip install -q wget\n    import wget\n    wget.download("https://example.org/helpers.py")\n'),
+      findings: [{ cell: 1, line: 1, message: /same execution count \[2\] as cell 3/, related: 1 }],
+    },
+    {
+      name: 'an install guarded by a flag the notebook also sets by its own choice in another cell is compared',
+      code: [
+        { text: 'import sys\nIN_COLAB = "google.colab" in sys.modules\nif IN_COLAB:\n    !pip install -q rdkit\n', executionOrder: 1 },
+        { text: 'IN_COLAB = False  # pretend to run locally\nimport pandas as pd\n', executionOrder: 1 },
+        { text: 'df = pd.read_csv("tox21.csv")\n', executionOrder: 2 },
+      ],
+      findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
+    },
+    {
+      name: 'an install guarded by a test of a file on disk (not of where the notebook runs), which a cell may change, is compared',
+      code: [
+        { text: 'import os\nif not os.path.exists("env/ready"):\n    !pip install -q rdkit\n', executionOrder: 1 },
+        { text: 'import pandas as pd\ndf = pd.read_csv("bbbp.csv")\n', executionOrder: 1 },
+        { text: 'df.head()\n', executionOrder: 2, hasOutputs: true },
+      ],
       findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
     },
     {

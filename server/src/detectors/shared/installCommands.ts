@@ -442,13 +442,82 @@ export function setUpOnlyCells(doc: SourceDocument): Set<number> {
   // `import sys` for an install into the kernel's own Python (`!{sys.executable} -m pip install x`)
   // only serves that line: the cell still only sets up.
   const usesInterpreter = new Set(doc.magics.filter((magic) => settingUp.has(magic.segmentIndex) && INTERPRETER.test(magic.text)).map((magic) => magic.segmentIndex));
+  // A test of where the notebook runs (`IN_COLAB = "google.colab" in sys.modules`, then `if
+  // IN_COLAB:`) reads a fact of the machine, the same in every session, so the install it guards is
+  // still only an install.
+  const flags = colabFlags(doc);
   const cells = new Set<number>();
   for (const segmentIndex of settingUp) {
     const segment = doc.segments[segmentIndex];
-    const skip = usesInterpreter.has(segmentIndex) ? new Set([...covered, ...importSysLines(doc, segment)]) : covered;
+    const skip = new Set([...covered, ...placeGuardLines(doc, segment, flags)]);
+    if (usesInterpreter.has(segmentIndex)) for (const line of importSysLines(doc, segment)) skip.add(line);
     if (cellRunsNothing(doc, segment, skip)) cells.add(segmentIndex);
   }
   return cells;
+}
+
+/** `"google.colab" in sys.modules`: whether the kernel runs in Colab, a fact of the machine. */
+const IN_COLAB_TEST = String.raw`(['"])google\.colab\1\s+in\s+sys\.modules`;
+const COMMENT_TAIL = String.raw`\s*(#.*)?$`;
+const FLAG_ASSIGNMENT = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*` + IN_COLAB_TEST.replace('\\1', '\\2') + COMMENT_TAIL);
+
+/** A line of the notebook's own text, without its line break. */
+function lineText(doc: SourceDocument, line: number): string {
+  return doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length).replace(/\r?\n$/, '');
+}
+
+/**
+ * The names a notebook binds only to whether it runs in Colab (`IN_COLAB = "google.colab" in
+ * sys.modules`): a name also bound another way anywhere (`IN_COLAB = False`, a loop variable, an
+ * import, a keyword argument of that name) may hold the notebook's own choice, and is no such flag.
+ */
+function colabFlags(doc: SourceDocument): Set<string> {
+  const flags = new Set<string>();
+  const lines = doc.lineStarts.map((_, line) => lineText(doc, line));
+  for (const text of lines) {
+    const match = FLAG_ASSIGNMENT.exec(text);
+    if (match) flags.add(match[1]);
+  }
+  for (const name of [...flags]) {
+    const word = new RegExp(String.raw`(^|[^\w.])${name}\b`);
+    const otherwise = new RegExp(String.raw`(^|[^\w.])${name}\s*(:=|[-+*/%&|^@]=)|\b(as|def|class|import|global|nonlocal)\s+${name}\b|\bfor\s+[^:]*(^|[^\w.])${name}\b[^:]*\bin\b`);
+    const binds = (text: string): boolean => {
+      const code = text.replace(/#.*$/, '');
+      const target = /^([^=#]*?)(?<![=!<>+\-*/%&|^:@])=(?!=)/.exec(code);
+      return (target !== null && word.test(target[1])) || otherwise.test(code);
+    };
+    if (lines.some((text) => !FLAG_ASSIGNMENT.test(text) && binds(text))) flags.delete(name);
+  }
+  return flags;
+}
+
+/**
+ * The lines of a cell that only test where the notebook runs, around the installs they guard:
+ * `import sys`, a Colab flag bound (colabFlags), `if IN_COLAB:` (or `if not IN_COLAB:`, `else:`,
+ * `if "google.colab" in sys.modules:`), and `try:` / `import google.colab` / `except ImportError:`
+ * / `pass`. None of them binds a value a session could see differently.
+ */
+function placeGuardLines(doc: SourceDocument, segment: Segment, flags: ReadonlySet<string>): number[] {
+  const lines: number[] = [];
+  let testsPlace = false;
+  for (let line = segment.startLine; line < segment.startLine + segment.lineCount; line++) {
+    const text = lineText(doc, line);
+    const flag = FLAG_ASSIGNMENT.exec(text);
+    const test = /^\s*(el)?if\s+(not\s+)?(.+?)\s*:\s*(#.*)?$/.exec(text);
+    const colabTest = new RegExp('^' + IN_COLAB_TEST + '$');
+    if ((flag && flags.has(flag[1])) || (test !== null && (flags.has(test[3]) || colabTest.test(test[3]))) || /^\s*import\s+google\.colab\s*(#.*)?$/.test(text)) testsPlace = true;
+    const guard = (flag && flags.has(flag[1]))
+      || /^\s*import\s+sys\s*(#.*)?$/.test(text)
+      || /^\s*(try|else)\s*:\s*(#.*)?$/.test(text)
+      || /^\s*import\s+google\.colab\s*(#.*)?$/.test(text)
+      || /^\s*except\s+\(?\s*(ImportError|ModuleNotFoundError)(\s*,\s*(ImportError|ModuleNotFoundError))*\s*\)?(\s+as\s+\w+)?\s*:\s*(#.*)?$/.test(text)
+      || /^\s*pass\s*(#.*)?$/.test(text)
+      || (test !== null && (flags.has(test[3]) || colabTest.test(test[3])));
+    if (guard) lines.push(line);
+  }
+  // Without a test of where the notebook runs, the cell has no such guard (`try:` alone, `import sys`
+  // alone beside an install: those are judged as before).
+  return testsPlace ? lines : [];
 }
 
 /** The kernel's interpreter named in a shell line: `{sys.executable}`. */
