@@ -4,10 +4,29 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { RequirementsCache, specifierFloor } from '../../server/src/config/requirements';
+import { RequirementsCache, specifierCeiling, specifierFloor } from '../../server/src/config/requirements';
+import type { LibraryFloors } from '../../server/src/engine/versions';
 import { atLeast } from '../../server/src/engine/versions';
 
+/** The lowest versions alone, as the floors' assertions compare them (the ceilings have tests of their own). */
+function floorOnly(floors: LibraryFloors | undefined): LibraryFloors | undefined {
+  if (!floors) return undefined;
+  const { ceilings: _ceilings, ...rest } = floors;
+  return Object.keys(rest).length > 0 ? rest : undefined;
+}
+
 describe('project requirements: lowest allowed versions', () => {
+  it('reads the upper bound of a specifier, and none where it sets none', () => {
+    assert.deepEqual(specifierCeiling('==1.3.0'), { version: '1.3.0', exclusive: false });
+    assert.deepEqual(specifierCeiling('>=1.0,<1.13'), { version: '1.13', exclusive: true });
+    assert.deepEqual(specifierCeiling('<=1.12.1, <2'), { version: '1.12.1', exclusive: false });
+    assert.deepEqual(specifierCeiling('<1.13,<=1.13'), { version: '1.13', exclusive: true }, 'the lower of two bounds at one version');
+    assert.equal(specifierCeiling('>=1.3'), undefined);
+    assert.equal(specifierCeiling('==1.*'), undefined, 'a wildcard allows every release of the series');
+    assert.equal(specifierCeiling('~=1.3'), undefined);
+    assert.equal(specifierCeiling(''), undefined);
+  });
+
   it('reads the lower bound of a specifier, and none where it sets none', () => {
     assert.equal(specifierFloor('==2.7.1'), '2.7.1');
     assert.equal(specifierFloor('>=2.6,<3'), '2.6');
@@ -35,79 +54,90 @@ describe('project requirements: lowest allowed versions', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+    it('reads the highest version every mention allows, and none where one mention sets no upper bound', () => {
+      write('torch==1.3.0\nnumpy\n', 'old', 'requirements.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('old', 'x.py'), dir), { torch: '1.3.0', ceilings: { torch: { version: '1.3.0', exclusive: false } } });
+      write('torch==1.3.0\n', 'mixed', 'requirements.txt');
+      write('torch>=2.0\n', 'mixed', 'requirements-gpu.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('mixed', 'x.py'), dir), { torch: '1.3.0' }, 'another file allows any newer version');
+      write('torch==1.3.0\n', 'two', 'requirements.txt');
+      write('torch<1.13\n', 'two', 'requirements-cpu.txt');
+      assert.deepEqual(new RequirementsCache().forFile(file('two', 'x.py'), dir), { ceilings: { torch: { version: '1.13', exclusive: true } } }, 'the highest of the two ceilings, and no floor');
+    });
+
     it('takes the nearest folder with a requirements file, within the root', () => {
       write('numpy\ntorch[cuda]==2.7.1 ; python_version >= "3.9"  # pinned\n', 'requirements.txt');
       write('', 'src', 'train.py');
-      assert.deepEqual(new RequirementsCache().forFile(file('src', 'train.py'), dir), { torch: '2.7.1' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('src', 'train.py'), dir)), { torch: '2.7.1' });
       // A nearer pyproject.toml without torch: nothing is known, and nothing above it is asked.
       write('[project]\nname = "app"\ndependencies = ["numpy>=1.26"]\n', 'src', 'pyproject.toml');
-      assert.equal(new RequirementsCache().forFile(file('src', 'train.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('src', 'train.py'), dir)), undefined);
     });
 
     it('reads [project] dependencies, its extras and Poetry\'s table; the lowest floor of every mention counts, and none if one has none', () => {
       write('[project]\nname = "app"\ndependencies = ["torch>=2.6,<3"]\n', 'a', 'pyproject.toml');
-      assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.6' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('a', 'x.py'), dir)), { torch: '2.6' });
       write('[tool.poetry.dependencies]\npython = "^3.10"\ntorch = { version = "^2.7", source = "pytorch" }\n', 'b', 'pyproject.toml');
-      assert.deepEqual(new RequirementsCache().forFile(file('b', 'x.py'), dir), { torch: '2.7' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('b', 'x.py'), dir)), { torch: '2.7' });
       write('torch==2.4.1\n', 'a', 'requirements.txt');
-      assert.deepEqual(new RequirementsCache().forFile(file('a', 'x.py'), dir), { torch: '2.4.1' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('a', 'x.py'), dir)), { torch: '2.4.1' });
       write('[project]\nname = "app"\n[project.optional-dependencies]\ncpu = ["torch==2.7.1"]\ncuda = ["torch==2.7.1+cu126"]\n', 'c', 'pyproject.toml');
-      assert.deepEqual(new RequirementsCache().forFile(file('c', 'x.py'), dir), { torch: '2.7.1' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('c', 'x.py'), dir)), { torch: '2.7.1' });
       write('[project]\nname = "app"\ndependencies = ["torch"]\n[project.optional-dependencies]\ncpu = ["torch==2.7.1"]\n', 'd2', 'pyproject.toml');
-      assert.equal(new RequirementsCache().forFile(file('d2', 'x.py'), dir), undefined, 'an unpinned mention allows any version');
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('d2', 'x.py'), dir)), undefined, 'an unpinned mention allows any version');
     });
 
     it('reads a specifier PEP 508 puts in parentheses, as Poetry 2 writes [project] dependencies', () => {
       write('[project]\nname = "app"\ndependencies = ["numpy (>=1.26)", "torch (>=2.10.0,<3.0.0)"]\n', 'p', 'pyproject.toml');
-      assert.deepEqual(new RequirementsCache().forFile(file('p', 'x.py'), dir), { torch: '2.10.0' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('p', 'x.py'), dir)), { torch: '2.10.0' });
       write('torch (==2.7.1) ; sys_platform == "linux"\n', 'q', 'requirements.txt');
-      assert.deepEqual(new RequirementsCache().forFile(file('q', 'x.py'), dir), { torch: '2.7.1' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('q', 'x.py'), dir)), { torch: '2.7.1' });
       // Parentheses around a bound that sets no floor still set none.
       write('[project]\nname = "app"\ndependencies = ["torch (<3)"]\n', 'r', 'pyproject.toml');
-      assert.equal(new RequirementsCache().forFile(file('r', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('r', 'x.py'), dir)), undefined);
     });
 
     it('reads requirements files named for a variant of requirements.txt, each of them, the lowest floor counting', () => {
       // The only requirements file of a project, pinned exactly.
       write('numpy==2.3.4\ntorch==2.10.0\ntorchaudio==2.10.0\n', 'exact', 'requirements_exact.txt');
       write('', 'exact', 'plots', 'har_plots.py');
-      assert.deepEqual(new RequirementsCache().forFile(file('exact', 'plots', 'har_plots.py'), dir), { torch: '2.10.0' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('exact', 'plots', 'har_plots.py'), dir)), { torch: '2.10.0' });
       // Torch pinned only in the GPU variant, beside a requirements.txt that names no torch.
       write('numpy\npandas\n', 'gpu', 'requirements.txt');
       write('-r requirements.txt\ntorch==2.7.1+cu126\n', 'gpu', 'requirements-gpu.txt');
-      assert.deepEqual(new RequirementsCache().forFile(file('gpu', 'train.py'), dir), { torch: '2.7.1+cu126' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('gpu', 'train.py'), dir)), { torch: '2.7.1+cu126' });
       write('torch>=2.6\n', 'dotted', 'requirements.cpu.txt');
-      assert.deepEqual(new RequirementsCache().forFile(file('dotted', 'x.py'), dir), { torch: '2.6' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('dotted', 'x.py'), dir)), { torch: '2.6' });
       // A variant that allows an older PyTorch, or any, lowers the floor or removes it.
       write('torch==2.7.1\n', 'legacy', 'requirements.txt');
       write('torch>=2.1\n', 'legacy', 'requirements-legacy.txt');
-      assert.deepEqual(new RequirementsCache().forFile(file('legacy', 'x.py'), dir), { torch: '2.1' });
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('legacy', 'x.py'), dir)), { torch: '2.1' });
       write('torch==2.7.1\n', 'bare', 'requirements.txt');
       write('pytest\ntorch\n', 'bare', 'requirements_dev.txt');
-      assert.equal(new RequirementsCache().forFile(file('bare', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('bare', 'x.py'), dir)), undefined);
       // Other files of the folder are no requirements files.
       write('torch==2.7.1\n', 'other', 'requirements.in');
       write('torch==2.7.1\n', 'other', 'requirementstxt.md');
       write('torch==2.7.1\n', 'other', 'myrequirements.txt');
-      assert.equal(new RequirementsCache().forFile(file('other', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('other', 'x.py'), dir)), undefined);
     });
 
     it('never reads a directory, a device or a broken file, and sees a change', () => {
       mkdirSync(file('d', 'requirements.txt'), { recursive: true });
-      assert.equal(new RequirementsCache().forFile(file('d', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('d', 'x.py'), dir)), undefined);
       write('', 'e', 'placeholder');
       symlinkSync('/dev/zero', file('e', 'requirements.txt'));
-      assert.equal(new RequirementsCache().forFile(file('e', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('e', 'x.py'), dir)), undefined);
       write('[project\ndependencies = ["torch==2.7"', 'f', 'pyproject.toml');
-      assert.equal(new RequirementsCache().forFile(file('f', 'x.py'), dir), undefined);
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('f', 'x.py'), dir)), undefined);
       const cache = new RequirementsCache();
       write('torch==2.5.1\n', 'g', 'requirements.txt');
-      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.5.1' });
+      assert.deepEqual(floorOnly(cache.forFile(file('g', 'x.py'), dir)), { torch: '2.5.1' });
       write('torch==2.6.0\n', 'g', 'requirements.txt');
-      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.6.0' });
+      assert.deepEqual(floorOnly(cache.forFile(file('g', 'x.py'), dir)), { torch: '2.6.0' });
       // A variant added to a folder already read is seen too.
       write('torch>=2.0\n', 'g', 'requirements-old.txt');
-      assert.deepEqual(cache.forFile(file('g', 'x.py'), dir), { torch: '2.0' });
+      assert.deepEqual(floorOnly(cache.forFile(file('g', 'x.py'), dir)), { torch: '2.0' });
     });
   });
 });

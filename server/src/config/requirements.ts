@@ -11,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { lstatIfPresent } from './stat';
 import * as path from 'node:path';
 import { readConfigFile } from './configFile';
-import { atLeast, versionParts, type LibraryFloors } from '../engine/versions';
+import { atLeast, versionParts, type LibraryFloors, type VersionCeiling } from '../engine/versions';
 
 // smol-toml ships a CommonJS build, but its type declarations are ESM-only.
 const { parse: parseToml } = require('smol-toml') as typeof import('smol-toml', { with: { 'resolution-mode': 'import' } });
@@ -35,6 +35,22 @@ export function specifierFloor(specifier: string): string | undefined {
 }
 
 /**
+ * The highest version a requirement specifier allows (`==1.3.0`, `<=1.12.1`, `>=1.0,<1.13`);
+ * undefined when it sets no upper bound (`>=1.3`, `~=1.3`, a wildcard `==1.*`, none at all).
+ */
+export function specifierCeiling(specifier: string): VersionCeiling | undefined {
+  let ceiling: VersionCeiling | undefined;
+  for (const part of specifier.split(',')) {
+    const match = /^\s*(===|==|<=|<)\s*([\w.+!*-]+)\s*$/.exec(part) ?? /^\s*()(\d[\w.+!-]*)\s*$/.exec(part);
+    if (!match || match[2].includes('*') || !versionParts(match[2])) continue;
+    const found = { version: match[2], exclusive: match[1] === '<' };
+    const lower = !ceiling || !atLeast(found.version, ceiling.version) || (found.exclusive && atLeast(ceiling.version, found.version));
+    if (lower) ceiling = found;
+  }
+  return ceiling;
+}
+
+/**
  * A requirement line's name and specifier (`torch[cuda]>=2.6 ; python_version>"3.8"` -> torch, >=2.6).
  * PEP 508 also lets the specifier stand in parentheses (`torch (>=2.10.0,<3.0.0)`, as Poetry 2 writes
  * `[project]` dependencies): they enclose the same specifier.
@@ -47,12 +63,12 @@ function requirement(line: string): { name: string; specifier: string } | undefi
   return { name: match[1].toLowerCase().replace(/[._]/g, '-'), specifier: enclosed ? enclosed[1].trim() : specifier };
 }
 
-/** The floors each mention of a library sets, per library: undefined for a mention with no lower bound. */
-type Mentions = Map<(typeof LIBRARIES)[number], (string | undefined)[]>;
+/** The floor and ceiling each mention of a library sets, per library: undefined for a mention with no such bound. */
+type Mentions = Map<(typeof LIBRARIES)[number], { floor: string | undefined; ceiling: VersionCeiling | undefined }[]>;
 
 function mention(mentions: Mentions, library: (typeof LIBRARIES)[number], specifier: string): void {
   const list = mentions.get(library) ?? [];
-  list.push(specifierFloor(specifier));
+  list.push({ floor: specifierFloor(specifier), ceiling: specifierCeiling(specifier) });
   mentions.set(library, list);
 }
 
@@ -86,12 +102,22 @@ function mentionsInPyproject(text: string, mentions: Mentions): void {
   }
 }
 
-/** The lowest version every mention allows: none when one mention sets no lower bound. */
+/**
+ * The lowest version every mention allows: none when one mention sets no lower bound; and the
+ * highest any mention allows: none when one mention sets no upper bound.
+ */
 function floorsOf(mentions: Mentions): LibraryFloors | undefined {
   const floors: LibraryFloors = {};
   for (const [library, found] of mentions) {
-    if (found.some((floor) => floor === undefined)) continue;
-    floors[library] = (found as string[]).reduce((lowest, floor) => (atLeast(floor, lowest) ? lowest : floor));
+    const lows = found.map((entry) => entry.floor);
+    if (!lows.some((floor) => floor === undefined)) floors[library] = (lows as string[]).reduce((lowest, floor) => (atLeast(floor, lowest) ? lowest : floor));
+    const highs = found.map((entry) => entry.ceiling);
+    if (highs.length > 0 && !highs.some((ceiling) => ceiling === undefined)) {
+      const highest = (highs as VersionCeiling[]).reduce((top, ceiling) =>
+        atLeast(ceiling.version, top.version) && !(ceiling.exclusive && !top.exclusive && atLeast(top.version, ceiling.version)) ? ceiling : top,
+      );
+      floors.ceilings = { ...floors.ceilings, [library]: highest };
+    }
   }
   return Object.keys(floors).length > 0 ? floors : undefined;
 }

@@ -5,6 +5,20 @@
 /** The lowest version the project's requirements allow, per library (`{ torch: "2.6" }`). */
 export interface LibraryFloors {
   torch?: string;
+  /** The highest version the project's requirements allow, per library, when every mention caps it (`==1.3.0`, `<1.13`). */
+  ceilings?: { torch?: VersionCeiling };
+}
+
+/** An upper bound on the versions allowed: `version` itself allowed, or only those below it (`exclusive`). */
+export interface VersionCeiling {
+  version: string;
+  exclusive: boolean;
+}
+
+/** True when every version the ceiling allows is below `version`. */
+export function allBelow(ceiling: VersionCeiling | undefined, version: string): boolean {
+  if (!ceiling) return false;
+  return ceiling.exclusive ? atLeast(version, ceiling.version) : !atLeast(ceiling.version, version);
 }
 
 /** A version as numbers (`2.6.0+cu124` -> [2, 6, 0]); undefined when it does not start with one. */

@@ -1513,3 +1513,47 @@ describe('MLD908: the PyTorch versions the project\'s requirements allow', () =>
     assert.deepEqual(await linesWith('2.5.1'), [5, 6, 7, 8]);
   });
 });
+
+describe('MLD908: a project pinned to a PyTorch older than weights_only (1.13)', () => {
+  const shapes = py`
+    import torch
+
+    class TempNet(torch.nn.Module):
+        def load(self, path):
+            snapshot = torch.load(path, map_location="cpu")
+            self.load_state_dict(snapshot.pop("model_state", snapshot))
+
+    net = TempNet()
+    net.load_state_dict(torch.load("runs/best.pt"))
+    legacy = torch.load("old.pt", weights_only=False)
+  `;
+  type Ceiling = { version: string; exclusive: boolean };
+  const findings = async (ceiling?: Ceiling, floor?: string) => {
+    const libraryFloors = ceiling || floor ? { ...(floor ? { torch: floor } : {}), ...(ceiling ? { ceilings: { torch: ceiling } } : {}) } : undefined;
+    const { result } = await run(shapes, undefined, { ...allRulesConfig(), ...(libraryFloors ? { libraryFloors } : {}) });
+    return result.findings.filter((f) => f.code === 'MLD908').map((f) => ({ line: f.range.start.line + 1, fix: f.fix !== undefined }));
+  };
+
+  it('still reports every load but offers no weights_only=True where the pinned PyTorch has no such argument', async () => {
+    const expected = [
+      { line: 5, fix: false },
+      { line: 9, fix: false },
+      { line: 10, fix: true },
+    ];
+    assert.deepEqual(await findings({ version: '1.3.0', exclusive: false }, '1.3.0'), expected, 'torch==1.3.0');
+    assert.deepEqual(await findings({ version: '1.13', exclusive: true }), expected, 'torch<1.13');
+    assert.deepEqual(await findings({ version: '1.12.1', exclusive: false }, '1.4'), expected, 'torch>=1.4,<=1.12.1');
+  });
+
+  it('keeps the quick fix where the requirements allow a PyTorch that has the argument', async () => {
+    const all = [
+      { line: 5, fix: true },
+      { line: 9, fix: true },
+      { line: 10, fix: true },
+    ];
+    assert.deepEqual(await findings(), all, 'no requirement');
+    assert.deepEqual(await findings({ version: '1.13.0', exclusive: false }, '1.13.0'), all, 'torch==1.13.0');
+    assert.deepEqual(await findings({ version: '2.0', exclusive: true }, '1.3'), all, 'torch>=1.3,<2.0 also allows 1.13');
+    assert.deepEqual(await findings(undefined, '1.3.0'), all, 'torch>=1.3.0, no ceiling');
+  });
+});
