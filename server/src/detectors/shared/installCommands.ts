@@ -463,7 +463,7 @@ const FLAG_ASSIGNMENT = new RegExp(String.raw`^\s*([A-Za-z_]\w*)\s*=\s*` + IN_CO
 
 /** A line of the notebook's own text, without its line break. */
 function lineText(doc: SourceDocument, line: number): string {
-  return doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length).replace(/\r?\n$/, '');
+  return doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length).replace(/(\r\n|\r|\n)$/, '');
 }
 
 /**
@@ -527,7 +527,7 @@ const INTERPRETER = /\{sys\.executable\}/;
 function importSysLines(doc: SourceDocument, segment: Segment): number[] {
   const lines: number[] = [];
   for (let line = segment.startLine; line < segment.startLine + segment.lineCount; line++) {
-    if (/^\s*import\s+sys\s*(#.*)?$/.test(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length).replace(/\r?\n$/, ''))) lines.push(line);
+    if (/^\s*import\s+sys\s*(#.*)?$/.test(lineText(doc, line))) lines.push(line);
   }
   return lines;
 }
@@ -539,7 +539,7 @@ function importSysLines(doc: SourceDocument, segment: Segment): number[] {
 export function cellRunsNothing(doc: SourceDocument, segment: Segment, skip: ReadonlySet<number> = new Set()): boolean {
   for (let line = segment.startLine; line < segment.startLine + segment.lineCount; line++) {
     if (skip.has(line)) continue;
-    if (!runsNothing(doc.original.slice(doc.lineStarts[line], doc.lineStarts[line + 1] ?? doc.original.length))) return false;
+    if (!runsNothing(lineText(doc, line))) return false;
   }
   return true;
 }
