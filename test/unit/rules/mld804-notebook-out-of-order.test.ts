@@ -373,6 +373,32 @@ ruleTests(notebookOutOfOrder, {
       name: 'a summary shown with IPython\'s display above the table below it, swapped: display shows a value and changes nothing',
       code: framePrintoutsSwapped('display(frame.describe())\n', 'frame.segment.value_counts()\n'),
     },
+    // A cell that draws from or seeds a shared generator, swapped with one that never touches it:
+    // neither sees nor changes what the other computes.
+    ...([
+      ['PyTorch seeded below a printout of tensors built from constants', tensorPrintoutsSwapped('torch.manual_seed(0)\nprint(torch.arange(3))\n')],
+      ['noise drawn from PyTorch\'s generator below such a printout', tensorPrintoutsSwapped('noise = torch.randn(3)\nprint(noise)\n')],
+      ['an assert on a draw below an evaluation printout', reportsSwapped(EVALUATION, 'assert np.random.rand() < 2\n')],
+      ['rows picked from NumPy\'s global generator below an evaluation printout', reportsSwapped(EVALUATION, 'picked = np.random.choice(len(y_test), 5)\nprint(picked)\n')],
+      ['bootstrap means of the labels drawn below a histogram of other sums', reportsSwapped('sums = [int(v) for v in y_test[:50]]\npd_sums = np.cumsum(sums)\nplt.hist(pd_sums, bins=30)\nplt.title("public LB sum")\nplt.show()\n', 'li_mean = [np.mean(np.random.choice(y_test, replace=False, size=100)) for i in range(500)]\n')],
+    ] as const).map(([what, code]) => ({ name: `${what}, swapped: one touches the shared generator, the other never does`, code })),
+    {
+      name: 'sums and means of labels drawn in two cells from NumPy\'s global generator, which nothing in the notebook seeds, swapped: new numbers in every session, whatever the order',
+      code: reportsSwapped('li_sum = [np.sum(np.random.choice(y_test, replace=False, size=100)) for i in range(500)]\n', 'li_mean = [np.mean(np.random.choice(y_test, replace=False, size=100)) for i in range(500)]\n'),
+    },
+    {
+      name: 'the same draws looped under tqdm\'s progress bars (tqdm from tqdm, trange from tqdm.auto): a bar hands the items on as they are',
+      code: reportsSwapped('from tqdm import tqdm\nli_sum = [np.sum(np.random.choice(y_test, size=100)) for i in tqdm(range(500))]\n', 'from tqdm.auto import trange\nli_mean = [np.mean(np.random.choice(y_test, size=100)) for i in trange(500)]\n'),
+    },
+    // pandas' per-group results and reshapes make a new frame or series and leave the frame as it was.
+    ...([
+      ['the difference from the previous row of each group', 'frame.groupby("user_id")["age"].transform("diff")\n'],
+      ['each row\'s previous value and rank within its group', 'frame.assign(prev=frame.groupby("user_id")["age"].shift(1), r=frame["age"].rank())\n'],
+      ['the rows whose id is duplicated, and the frame melted long', 'print(frame[frame.duplicated("user_id", keep=False)])\nframe.melt(id_vars=["user_id"]).head()\n'],
+    ] as const).map(([what, cell]) => ({
+      name: `${what}, shown above a selection of columns, swapped: the frame is left as it was`,
+      code: framePrintoutsSwapped('frame[["user_id", "age", "segment"]]\n', cell),
+    })),
     {
       name: 'display imported from IPython, showing a rounded copy, above a printout, swapped',
       code: framePrintoutsSwapped('from IPython.display import display, Markdown\nrounded = frame.round(3)\ndisplay(Markdown("## Summary"))\ndisplay(rounded)\n', 'print(frame.age.mean())\n'),
@@ -1166,16 +1192,6 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 2, line: 1, related: 0, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
-      name: 'still compared when the cell below seeds PyTorch',
-      code: tensorPrintoutsSwapped('torch.manual_seed(0)\nprint(torch.arange(3))\n'),
-      findings: TENSOR_PRINTOUT_RAN_LATE,
-    },
-    {
-      name: 'still compared when the cell below draws from PyTorch\'s generator',
-      code: tensorPrintoutsSwapped('noise = torch.randn(3)\nprint(noise)\n'),
-      findings: TENSOR_PRINTOUT_RAN_LATE,
-    },
-    {
       name: 'still compared when the cell below changes a tensor of another cell in place',
       code: tensorPrintoutsSwapped('base.add_(1)\nprint(base.item())\n'),
       findings: TENSOR_PRINTOUT_RAN_LATE,
@@ -1218,6 +1234,40 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a method of a frame\'s attribute other than `.style` (the index sorted in place) is no Styler: compared',
       code: framePrintoutsSwapped('display(frame.describe())\nframe.columns.to_series().sort_values()\nframe.attrs.update(source="people.csv")\n', 'frame.segment.value_counts()\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'two cells that both draw from NumPy\'s global generator, which the notebook seeds, swapped: each took the numbers the other would have had, compared',
+      code: reportsSwapped('np.random.seed(0)\nnoise = np.random.normal(size=5)\nprint(noise)\n', 'picked = np.random.choice(len(y_test), 5)\nprint(picked)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a loop under a progress bar that also calls another object\'s method (a model fitted in each step): compared',
+      code: reportsSwapped('from tqdm import tqdm\nfor i in tqdm(range(3)):\n    clf.fit(X_train, y_train)\n', 'print(clf.predict(X_test)[:5])\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a draw from the random module above a cell that seeds it, swapped: the draw came after the seed, compared',
+      code: reportsSwapped('import random\nprint(random.random())\n', 'random.seed(0)\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'PyTorch\'s generator drawn above a cell that seeds it: compared',
+      code: [
+        { text: 'import torch\nbase = torch.zeros(1)\n', executionOrder: 1 },
+        { text: 'print(torch.rand(2))\n', executionOrder: 6 },
+        { text: 'torch.manual_seed(0)\n', executionOrder: 5 },
+      ],
+      findings: TENSOR_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a per-group difference written into the frame the cell above shows: a write into another cell\'s frame, compared',
+      code: framePrintoutsSwapped('frame[["user_id", "age", "age_diff"]]\n', 'frame["age_diff"] = frame.groupby("user_id")["age"].transform("diff")\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'duplicates dropped in place below a table: compared',
+      code: framePrintoutsSwapped('frame.segment.value_counts()\n', 'frame.drop_duplicates("user_id", inplace=True)\n'),
       findings: FRAME_PRINTOUT_RAN_LATE,
     },
     {
@@ -1307,11 +1357,6 @@ ruleTests(notebookOutOfOrder, {
       findings: REPORT_RAN_LATE,
     },
     {
-      name: 'an assert that also draws random numbers changes the generator the other cell reads: compared',
-      code: reportsSwapped(EVALUATION, 'assert np.random.rand() < 2\n'),
-      findings: REPORT_RAN_LATE,
-    },
-    {
       name: 'two cells that both plot draw into the one current figure: compared',
       code: reportsSwapped('sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
@@ -1397,11 +1442,6 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a cell below that refits or reconfigures the model through a method: compared',
       code: reportsSwapped(EVALUATION, 'clf.set_params(C=0.1)\nprint(clf.get_params())\n'),
-      findings: REPORT_RAN_LATE,
-    },
-    {
-      name: 'a cell below that draws from the global random generator: compared',
-      code: reportsSwapped(EVALUATION, 'picked = np.random.choice(len(y_test), 5)\nprint(picked)\n'),
       findings: REPORT_RAN_LATE,
     },
     {
@@ -1854,7 +1894,7 @@ ruleTests(notebookOutOfOrder, {
       name: 'a cell of plain imports run before the cell above it is compared when that cell imports the same package',
       code: [
         { text: 'import pandas as pd\n', executionOrder: 1 },
-        { text: 'import torch\ntorch.manual_seed(0)\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
+        { text: 'import torch\ntorch.set_num_threads(2)\nframe = pd.read_parquet("meters.parquet")\nprint(len(frame))\n', executionOrder: 6, hasOutputs: true },
         { text: 'import torch.nn.functional as F\n', executionOrder: 4 },
         { text: 'print(F.relu(torch.ones(2)))\n', executionOrder: 8, hasOutputs: true },
       ],
