@@ -1244,6 +1244,49 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'a splitter in a search objective the entry function defines after seeding NumPy, handed to an optimiser',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import KFold
+        from skopt import gp_minimize
+        from skopt.utils import use_named_args
+
+        def tune(cfg, images, labels):
+            seed_value = 100
+            np.random.seed(seed_value)
+            if cfg.search:
+                @use_named_args(cfg.space)
+                def objective(**params):
+                    folds = KFold(n_splits=cfg.k, shuffle=True)
+                    scores = [fit_fold(images[a], labels[a], images[b], labels[b], params) for a, b in folds.split(images)]
+                    return -np.mean(scores)
+                return gp_minimize(objective, cfg.space, n_calls=20)
+      `,
+    },
+    {
+      name: 'a forest built in an Optuna objective that the seeding function defines, two closures deep',
+      code: py`
+        import numpy as np
+        import optuna
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.model_selection import cross_val_score
+
+        def search(X, y):
+            np.random.seed(7)
+
+            def make_objective(metric):
+                def objective(trial):
+                    depth = trial.suggest_int("depth", 2, 12)
+                    forest = RandomForestClassifier(max_depth=depth)
+                    return cross_val_score(forest, X, y, scoring=metric).mean()
+                return objective
+
+            study = optuna.create_study(direction="maximize")
+            study.optimize(make_objective("roc_auc"), n_trials=30)
+            return study.best_params
+      `,
+    },
+    {
       name: 'NumPy seeded in the entry function before it calls the helper that builds the clusterer',
       code: py`
         import argparse
@@ -3571,6 +3614,54 @@ ruleTests(missingRandomState, {
         baseline = fit_forest(X_old, y_old)
         np.random.seed(0)
         current = fit_forest(X_new, y_new)
+      `,
+    },
+    {
+      name: 'a search objective defined in a function that seeds NumPy only under a flag, or only after the definition',
+      code: py`
+        import numpy as np
+        from sklearn.model_selection import KFold, ShuffleSplit
+        from skopt import gp_minimize
+
+        def tune(cfg, images):
+            if cfg.deterministic:
+                np.random.seed(100)
+            def objective(params):
+                folds = KFold(n_splits=5, shuffle=True)
+                return score_folds(folds.split(images), params)
+            return gp_minimize(objective, cfg.space)
+
+        def tune_late(cfg, images):
+            def objective(params):
+                splits = ShuffleSplit(n_splits=3)
+                return score_folds(splits.split(images), params)
+            np.random.seed(100)
+            return gp_minimize(objective, cfg.space)
+      `,
+      findings: [
+        { line: 9, message: /`KFold` is called without `random_state`/ },
+        { line: 15, message: /`ShuffleSplit` is called without `random_state`/ },
+      ],
+      output: py`
+        import numpy as np
+        from sklearn.model_selection import KFold, ShuffleSplit
+        from skopt import gp_minimize
+        SEED = 42
+
+        def tune(cfg, images):
+            if cfg.deterministic:
+                np.random.seed(100)
+            def objective(params):
+                folds = KFold(n_splits=5, shuffle=True, random_state=SEED)
+                return score_folds(folds.split(images), params)
+            return gp_minimize(objective, cfg.space)
+
+        def tune_late(cfg, images):
+            def objective(params):
+                splits = ShuffleSplit(n_splits=3)
+                return score_folds(splits.split(images), params)
+            np.random.seed(100)
+            return gp_minimize(objective, cfg.space)
       `,
     },
     {

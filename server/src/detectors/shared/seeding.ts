@@ -215,6 +215,7 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
       if (above || !scope) return above;
     } else {
       if (seedMayBeNone(index, seeding.seed)) return false;
+      if (scope && definedAfterSeedIn(where, seeding.node, scope)) return true;
       setUp ??= testSetUpBefore(index, at);
       if (setUp.some((fn) => sameNode(fn, where))) return true;
     }
@@ -223,6 +224,27 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
     const seed = index.dataflow.firstRun(seeding.node);
     return !!seed && runsEarlier(seed, draw);
   });
+}
+
+/**
+ * A function defined inside another function's body (`def objective(**params):` in `worker`, handed
+ * to an optimiser that calls it) exists only once that body has run its `def`: a seed the body runs
+ * unconditionally before that `def` (a statement of the body itself, not under an `if`, a loop or a
+ * `try`) has run before anything, the library it is handed to included, can call it.
+ */
+function definedAfterSeedIn(where: Node, seed: Node, scope: Node): boolean {
+  let fn: Node | undefined = scope;
+  while (fn) {
+    const outer = enclosingFunction(fn);
+    if (outer && sameNode(outer, where)) break;
+    fn = outer;
+  }
+  if (!fn) return false;
+  const definition = fn.parent?.type === 'decorated_definition' ? fn.parent : fn;
+  const body = where.childForFieldName('body');
+  let statement: Node | null = seed;
+  while (statement && !(statement.parent && body && sameNode(statement.parent, body))) statement = statement.parent;
+  return statement?.type === 'expression_statement' && statement.endIndex <= definition.startIndex;
 }
 
 /**
