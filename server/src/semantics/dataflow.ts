@@ -25,7 +25,7 @@ import type { CallSite, Definition, Resolution } from './types';
 import { evaluateKind, unpackedElement, type ValueKind } from './values';
 
 export type { DataIO, HeldDataIO } from './dataio';
-export { holdsData, openedPath } from './dataio';
+export { holdsData, openedMode, openedPath } from './dataio';
 export type { KnownString, PathValue } from './pathValues';
 
 /** A path whose every part is known. */

@@ -152,8 +152,8 @@ function withTable(io: DataIO, expression: Node | undefined, isQuery: boolean): 
   return expression ? { ...io, table: { expression, isQuery } } : io;
 }
 
-/** The path a file object was opened on: `open(path, 'wb')` directly or via `with ... as f`, or `Path(p).open()`. */
-export function openedPath(index: SemanticIndex, fileExpression: Node): Node | undefined {
+/** The call that opened a file object: `open(path, 'wb')` directly or via `with ... as f`, or `Path(p).open()`. */
+function openingCall(index: SemanticIndex, fileExpression: Node): CallSite | undefined {
   const node = stripParens(fileExpression);
   let call = node.type === 'call' ? index.call(node) : undefined;
   if (!call && node.type === 'identifier') {
@@ -161,9 +161,28 @@ export function openedPath(index: SemanticIndex, fileExpression: Node): Node | u
     if (definition?.value?.type === 'call') call = index.call(definition.value);
   }
   if (!call) return undefined;
-  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call.args[0] ?? call.kwargs.get('file');
-  if (call.method === 'open' && call.receiver) return call.receiver; // Path("m.pkl").open("wb")
+  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call;
+  if (call.method === 'open' && call.receiver) return call;
   return undefined;
+}
+
+/** The path a file object was opened on: `open(path, 'wb')` directly or via `with ... as f`, or `Path(p).open()`. */
+export function openedPath(index: SemanticIndex, fileExpression: Node): Node | undefined {
+  const call = openingCall(index, fileExpression);
+  if (!call) return undefined;
+  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call.args[0] ?? call.kwargs.get('file');
+  return call.receiver; // Path("m.pkl").open("wb")
+}
+
+/**
+ * The mode a file object was opened with (`open(p, "a")`, `open(p, mode="ab")`, `Path(p).open("a")`):
+ * the expression, when the call gives one; none for a file object this does not know.
+ */
+export function openedMode(index: SemanticIndex, fileExpression: Node): Node | undefined {
+  const call = openingCall(index, fileExpression);
+  if (!call) return undefined;
+  const builtin = call.qname === 'builtins.open' || call.qname === 'io.open';
+  return call.kwargs.get('mode') ?? call.args[builtin ? 1 : 0];
 }
 
 /** Table names a SQL query reads or writes (`FROM a JOIN b`, `INSERT INTO c`). */

@@ -259,6 +259,45 @@ ruleTests(intermediateFileHop, {
       `,
     },
     {
+      name: 'per-scene blocks written through a handle opened for appending, read back whole to convert the scene: every write appends',
+      code: py`
+        import numpy as np
+        for scene, block, colours in blocks_of_scenes(loader):
+            out = open(f"renders/{scene}/points.txt", "a")
+            np.savetxt(out, np.hstack([block, colours]), fmt="%.4f")
+            out.close()
+            if scene_done(scene):
+                cloud = np.loadtxt(f"renders/{scene}/points.txt")
+                write_mesh(f"renders/{scene}/points.obj", cloud)
+      `,
+    },
+    {
+      name: 'a score log extended through `with open(p, mode="a")` by to_csv and summed up at the end: a store across runs',
+      code: py`
+        import pandas as pd
+        LOG = "runs/epoch_scores.csv"
+        for epoch in range(epochs):
+            row = pd.DataFrame([{"epoch": epoch, "chamfer": evaluate(net)}])
+            with open(LOG, mode="a") as handle:
+                row.to_csv(handle, header=False, index=False)
+        history = pd.read_csv(LOG, names=["epoch", "chamfer"])
+        pick_checkpoint(history.sort_values("chamfer").iloc[0])
+      `,
+    },
+    {
+      name: 'rows appended through a pathlib handle opened "a+", then read back for the plot: nothing truncates the file',
+      code: py`
+        from pathlib import Path
+        import numpy as np
+        depth_log = Path("logs") / "abs_rel.txt"
+        for step, batch in enumerate(val_loader):
+            with depth_log.open("a+") as fh:
+                np.savetxt(fh, [[step, abs_rel(model, batch)]])
+        curve = np.loadtxt(depth_log)
+        plot_curve(curve[:, 0], curve[:, 1])
+      `,
+    },
+    {
       name: 'a grid search results table started empty, then read, given a row and saved back in place after each point',
       code: py`
         import itertools
@@ -1588,6 +1627,31 @@ ruleTests(intermediateFileHop, {
         refit(best["fold"])
       `,
       findings: [{ line: 5, message: /is written by .* and read back here: an intermediate file inside one pipeline/ }],
+    },
+    {
+      name: 'blocks written through a handle opened for writing ("w") and read back: the run starts the file afresh, still a hop',
+      code: py`
+        import numpy as np
+        out = open("work/cloud.txt", "w")
+        np.savetxt(out, sampled_points, fmt="%.4f")
+        out.close()
+        cloud = np.loadtxt("work/cloud.txt")
+        model.fit(cloud[:, :3], cloud[:, 3])
+      `,
+      findings: [{ line: 5, message: /read back here: an intermediate file/ }],
+    },
+    {
+      name: 'a file this run writes whole and then appends to through an "a" handle: one run\'s file, still a hop',
+      code: py`
+        import numpy as np
+        np.savetxt("work/cloud.txt", first_block, fmt="%.4f")
+        for block in other_blocks:
+            with open("work/cloud.txt", "a") as fh:
+                np.savetxt(fh, block, fmt="%.4f")
+        cloud = np.loadtxt("work/cloud.txt")
+        model.fit(cloud[:, :3], cloud[:, 3])
+      `,
+      findings: [{ line: 6, message: /read back here/ }],
     },
     {
       name: 'an HDF store opened with mode="a" whose key each write replaces: still a hop',
