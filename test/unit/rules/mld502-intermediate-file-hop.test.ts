@@ -2033,6 +2033,22 @@ ruleTests(intermediateFileHop, {
       findings: [{ line: 7, column: 10, message: /`out \/ "X.npy"` is written by `np.save` in line 6/ }],
     },
     {
+      name: 'a path written over several lines is named on one line in the message',
+      code: py`
+        import sys
+        import numpy as np
+        from pathlib import Path
+        cachedir = Path(sys.argv[1])
+        def main():
+            np.save(cachedir.joinpath(
+                'res/filtered_lab_raw.npy'), X)
+            X2 = np.load(cachedir.joinpath(
+                'res/filtered_lab_raw.npy'), allow_pickle=True)
+            return X2
+      `,
+      findings: [{ line: 8, message: /^`cachedir\.joinpath\('res\/filtered_lab_raw\.npy'\)` is written by `np\.save` in line 6 and read back here/ }],
+    },
+    {
       name: 'a read-back whose worked-out column is trained on is a hop; the writer built in place is named short',
       code: py`
         import pandas as pd

@@ -12,5 +12,13 @@ export function placeOf(doc: SourceDocument, node: Node): string {
 
 /** `"data/clean.csv"` for a path known in full, else the expression as written. */
 export function describePath(known: string | undefined, expression: Node): string {
-  return known !== undefined ? JSON.stringify(known) : `\`${expression.text}\``;
+  return known !== undefined ? JSON.stringify(known) : `\`${oneLine(expression.text)}\``;
+}
+
+/**
+ * An expression written over several lines, on one: a message is one line in every front end (a
+ * hover's title, a SARIF result, a terminal), so the breaks and the indentation inside brackets go.
+ */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ').replace(/([([{]) /g, '$1').replace(/ ([)\]}])/g, '$1');
 }
