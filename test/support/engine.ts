@@ -35,6 +35,7 @@ export interface CellSpec {
   countFromResult?: boolean;
   hasOutputs?: boolean;
   raised?: boolean;
+  ranAt?: number;
 }
 
 export function notebookSource(cells: (string | CellSpec)[], uri = 'file:///test/notebook.ipynb'): DocumentSource {
@@ -49,6 +50,7 @@ export function notebookSource(cells: (string | CellSpec)[], uri = 'file:///test
       if (spec.countFromResult) input.countFromResult = true;
       if (spec.hasOutputs !== undefined) input.hasOutputs = spec.hasOutputs;
       if (spec.raised) input.raised = true;
+      if (spec.ranAt !== undefined) input.ranAt = spec.ranAt;
       return input;
     }),
   };

@@ -76,6 +76,7 @@ export function notebookDocument(uri: string, cells: CellInput[], version = 0): 
     if (cell.countFromResult) segment.countFromResult = true;
     if (cell.hasOutputs !== undefined) segment.hasOutputs = cell.hasOutputs;
     if (cell.raised) segment.raised = true;
+    if (cell.ranAt !== undefined) segment.ranAt = cell.ranAt;
     segments.push(segment);
     for (const m of neutral.magics) {
       magics.push({

@@ -8,7 +8,13 @@ interface RawCell {
   source?: unknown;
   execution_count?: unknown;
   outputs?: unknown;
-  metadata?: { vscode?: { languageId?: unknown } };
+  metadata?: { vscode?: { languageId?: unknown }; executionInfo?: { timestamp?: unknown } };
+}
+
+/** When the cell's saved run happened, as Colab records it per cell (`executionInfo.timestamp`, milliseconds since the epoch). */
+function runTime(raw: RawCell): number | undefined {
+  const timestamp = raw?.metadata?.executionInfo?.timestamp;
+  return typeof timestamp === 'number' && Number.isFinite(timestamp) && timestamp > 0 ? timestamp : undefined;
 }
 
 /**
@@ -132,6 +138,8 @@ function notebookOf(notebookUri: string, rawCells: readonly RawCell[], metadata:
       if (fromResult !== undefined) cell.countFromResult = true;
       cell.hasOutputs = Array.isArray(raw.outputs) && raw.outputs.length > 0;
       if (cell.hasOutputs && (raw.outputs as { output_type?: unknown }[]).some((output) => output?.output_type === 'error')) cell.raised = true;
+      const ranAt = runTime(raw);
+      if (ranAt !== undefined && ranInKernel) cell.ranAt = ranAt;
     }
     return cell;
   });

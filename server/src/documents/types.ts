@@ -46,6 +46,11 @@ export interface Segment {
   hasOutputs?: boolean;
   /** Whether one of its saved outputs is an error the cell raised (known only when read from an .ipynb file). */
   raised?: boolean;
+  /**
+   * When the run that left its outputs happened, in milliseconds since the epoch, as Colab saves it in the
+   * cell's metadata (`executionInfo.timestamp`): known only when read from an .ipynb file that keeps it.
+   */
+  ranAt?: number;
 }
 
 export type MagicKind = 'line-magic' | 'cell-magic' | 'shell' | 'help' | 'automagic';
@@ -90,4 +95,5 @@ export interface CellInput {
   countFromResult?: boolean;
   hasOutputs?: boolean;
   raised?: boolean;
+  ranAt?: number;
 }

@@ -99,6 +99,21 @@ const REPLACED_UNDER_QUERIES = py`
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'a load in the statement that does not parse, a line still being written at the end of a script: the code was not checked',
+      code: 'import pandas as pd\nprices = pd.read_csv("prices.csv")\nprint(prices.tail())\nfilings = pd.read_csv("filings/index.tsv", delimiter=)\n',
+    },
+    {
+      name: 'a notebook cell whose load is missing a comma between its arguments: that statement does not parse',
+      code: [
+        'import pandas as pd\nheadlines = pd.read_csv("news.csv")\nprint(headlines.shape)\n',
+        'abstracts = pd.read_json("abstracts.jsonl", lines=True orient="records")\n',
+      ],
+    },
+    {
+      name: 'a load in a function body whose statement does not parse: not judged either',
+      code: 'import numpy as np\n\ndef embed(texts):\n    vectors = np.load("glove.npy", mmap_mode=)\n\nprint(embed)\n',
+    },
+    {
       name: 'reads of the empty path, a template cell left to fill in, directly or through a name: no file, nothing loaded',
       code: [
         'import pandas as pd\n',
@@ -506,6 +521,24 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a complete unused load in a script whose other statement does not parse is still reported',
+      code: 'import pandas as pd\nclauses = pd.read_csv("clauses.csv")\nlabels = pd.read_csv("labels.csv")\nprint(clauses.head(n=))\n',
+      findings: [{ line: 3, message: /^`labels` is loaded from "labels\.csv" by `pd\.read_csv` but never used/ }],
+      output: 'import pandas as pd\nclauses = pd.read_csv("clauses.csv")\nprint(clauses.head(n=))\n',
+    },
+    {
+      name: 'a complete unused load in a notebook cell beside a cell that does not parse is still reported',
+      code: [
+        'import pandas as pd\ncorpus = pd.read_parquet("rulings.parquet")\nextra = pd.read_parquet("extra.parquet")\n',
+        'print(corpus.verdict.value_counts(normalize=)\n',
+      ],
+      findings: [{ cell: 0, line: 3, message: /^`extra` is loaded from "extra\.parquet" by `pd\.read_parquet` but never used/ }],
+      output: [
+        'import pandas as pd\ncorpus = pd.read_parquet("rulings.parquet")\n',
+        'print(corpus.verdict.value_counts(normalize=)\n',
+      ],
+    },
     {
       name: 'a path with a part besides an empty folder names a file, and its unused load is still reported',
       code: 'import pandas as pd\nDATA_DIR = ""\ntrain = pd.read_csv(DATA_DIR + "/train.csv")\nprint("ready")\n',

@@ -7,13 +7,30 @@ import { ruleTests } from '../../support/ruleTester';
 type SavedOutput = { output_type: 'execute_result'; execution_count: number | null } | { output_type: 'stream' | 'display_data' | 'error' };
 
 /** Code cells as an .ipynb file holds them (each its own count, null when cleared, and its outputs), read back from disk. */
-function onDisk(cells: { source: string; count: number | null; outputs: SavedOutput[] }[]): CellSpec[] {
+function onDisk(cells: { source: string; count: number | null; outputs: SavedOutput[]; ranAt?: number }[]): CellSpec[] {
   const json = JSON.stringify({
     metadata: { kernelspec: { name: 'python3', language: 'python' } },
-    cells: cells.map((c) => ({ cell_type: 'code', source: c.source, execution_count: c.count, outputs: c.outputs, metadata: {} })),
+    cells: cells.map((c) => ({ cell_type: 'code', source: c.source, execution_count: c.count, outputs: c.outputs,
+      // Colab keeps each cell's run time in its metadata.
+      metadata: c.ranAt === undefined ? {} : { executionInfo: { status: 'ok', timestamp: c.ranAt, elapsed: 40 } } })),
   });
-  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs, raised: c.raised }));
+  return parseIpynb('file:///t.ipynb', json).cells.map((c) => ({ text: c.text, kind: c.kind, executionOrder: c.executionOrder, countFromResult: c.countFromResult, hasOutputs: c.hasOutputs, raised: c.raised, ...(c.ranAt === undefined ? {} : { ranAt: c.ranAt }) }));
 }
+
+/** Milliseconds since the epoch of a day of February 2023 at noon, as Colab saves a cell's run time. */
+const day = (d: number): number => Date.UTC(2023, 1, d, 12);
+
+/**
+ * A fine-tuning notebook from Colab: the label map shown as [52] sits above the evaluation that kept [30],
+ * with the run times Colab saved for each (`labelsDay`, `evalDay`).
+ */
+const colabEvaluation = (labelsDay: number | undefined, evalDay: number | undefined) => onDisk([
+  { source: 'from transformers import AutoModelForSequenceClassification\nimport numpy as np\n', count: 1, outputs: [], ranAt: day(10) },
+  { source: 'tuned = AutoModelForSequenceClassification.from_pretrained("finbert_tuned")\n', count: 2, outputs: [printed], ranAt: day(10) },
+  { source: 'tuned.config.id2label\n', count: 52, outputs: [result(52)], ranAt: labelsDay },
+  { source: 'preds = np.array(trainer.predict(test_set).predictions).argmax(-1)\n', count: 29, outputs: [printed], ranAt: evalDay },
+  { source: 'scores = classification_report(test_set["label"], preds)\nscores\n', count: 30, outputs: [result(30)], ranAt: evalDay },
+]);
 const result = (n: number | null): SavedOutput => ({ output_type: 'execute_result', execution_count: n });
 const printed: SavedOutput = { output_type: 'stream' };
 const drawn: SavedOutput = { output_type: 'display_data' };
@@ -1156,6 +1173,31 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'Colab run times that put a cell with the higher count before the cell below it: two kernel sessions, and the message names no order within one run',
+      code: colabEvaluation(day(10), day(13)),
+      findings: [{ cell: 2, line: 1, related: 1, message: /^This cell ran as \[52\] in another kernel session than cell 5 \(\[30\]\) below it \(the run times the notebook saved put this cell before it\): the saved results do not come from one run/ }],
+    },
+    {
+      name: 'Colab run times that put a cell with the lower count after the cell above it: two kernel sessions',
+      code: onDisk([
+        { source: 'import pandas as pd\n', count: 1, outputs: [], ranAt: day(9) },
+        { source: 'news = pd.read_csv("headlines.csv")\nnews.head()\n', count: 50, outputs: [result(50)], ranAt: day(9) },
+        { source: 'news["label"] = news.sentiment.map({"negative": 0, "neutral": 1, "positive": 2})\nnews.label.mean()\n', count: 51, outputs: [result(51)], ranAt: day(9) },
+        { source: 'news.label.value_counts()\n', count: 5, outputs: [result(5)], ranAt: day(20) },
+      ]),
+      findings: [{ cell: 3, line: 1, message: /^This cell ran as \[5\] in another kernel session than cell 3 \(\[51\]\) above it \(the run times the notebook saved put this cell after it\)/ }],
+    },
+    {
+      name: 'Colab run times that agree with the counts, or a cell with no saved run time, keep the order the counts tell',
+      code: colabEvaluation(day(14), day(13)),
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[52\], after cell 5 \(\[30\]\) below it: the saved results come from an out-of-order run/ }],
+    },
+    {
+      name: 'a cell with no saved run time beside cells that have one: the counts decide',
+      code: colabEvaluation(undefined, day(13)),
+      findings: [{ cell: 2, line: 1, message: /^This cell ran as \[52\], after cell 5 \(\[30\]\) below it/ }],
+    },
     {
       name: 'two result tables read in swapped order, one of them a file a later cell of the notebook writes: which table it showed depends on the order',
       code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n'] }),
