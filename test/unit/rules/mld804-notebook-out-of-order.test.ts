@@ -868,6 +868,18 @@ ruleTests(notebookOutOfOrder, {
       code: reRunAfterBelow('\nimport numpy as np\nimport pandas as pd\n\npd.options.display.max_colwidth = 0\npd.set_option("display.max_columns", None)\nnp.set_printoptions(precision=3, suppress=True)\n'),
     },
     {
+      name: 'a cell of imports that also picks the style figures are drawn in, re-run after the cells below it: a seaborn theme with a font scale',
+      code: reRunAfterBelow('import os\nimport pandas as pd\nimport matplotlib.pyplot as plt\nimport seaborn as sns\nsns.set(font_scale=1.2, style="whitegrid")\n'),
+    },
+    {
+      name: 'a cell of imports that sets seaborn\'s theme, context and palette and a matplotlib style sheet, re-run after the cells below it',
+      code: reRunAfterBelow('import seaborn as sns\nfrom matplotlib import pyplot as plt\nsns.set_theme(style="ticks")\nsns.set_context("talk")\nsns.set_palette("colorblind")\nplt.style.use("ggplot")\n'),
+    },
+    {
+      name: 'a cell of helpers that also sets a seaborn style, re-run after the cells below it that call none of its helpers',
+      code: reRunAfterBelow('import seaborn as sns\nsns.set_style("darkgrid")\n\ndef plot_sensor(frame, column):\n    return sns.lineplot(data=frame, x="cycle", y=column)\n'),
+    },
+    {
       name: 'a cell of imports that also silences warnings, re-run after the cells below it: filterwarnings("ignore") between the imports',
       code: reRunAfterBelow('import warnings\nwarnings.filterwarnings("ignore")\nimport pandas as pd\nfrom sklearn.svm import SVC\n'),
     },
@@ -1964,6 +1976,14 @@ ruleTests(notebookOutOfOrder, {
       ['a version the notebook sets, not a module\'s', 'import xgboost as xgb\n__version__ = "2"\nprint(__version__)\n'],
     ].map(([what, cell]) => ({
       name: `an import cell that also prints ${what} is compared: re-run after the cells below it`,
+      code: reRunAfterBelow(cell),
+      findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
+    })),
+    ...[
+      ['loads a dataset beside the theme', 'import seaborn as sns\nsns.set_theme()\ntips = sns.load_dataset("tips")\n'],
+      ['seeds NumPy beside the style sheet', 'import numpy as np\nimport matplotlib.pyplot as plt\nplt.style.use("seaborn-v0_8")\nnp.random.seed(7)\n'],
+    ].map(([what, cell]) => ({
+      name: `an import cell with a plot style that also ${what} is compared: re-run after the cells below it`,
       code: reRunAfterBelow(cell),
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 3 \(\[2\]\) below it/ }],
     })),

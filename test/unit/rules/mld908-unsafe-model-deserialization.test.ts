@@ -5572,6 +5572,88 @@ ruleTests(unsafeModelDeserialization, {
       ],
     },
     {
+      name: 'feature files appended one by one to one list in one function (under their own ifs, through the load\'s own methods) restore one state: one finding per list; two lists, or two functions, stay apart',
+      code: py`
+        import numpy as np
+        import torch
+        import joblib
+
+
+        def stack_features(base, test, wanted):
+            base_parts = [base]
+            test_parts = [test]
+            if "acf" in wanted:
+                base_parts.append(torch.load("feats/acf_base.pt").numpy().reshape(-1, 1))
+                test_parts.append(torch.load("feats/acf_test.pt").numpy().reshape(-1, 1))
+            if "skew" in wanted:
+                base_parts.append(torch.load("feats/skew_base.pt").numpy().reshape(-1, 1))
+                test_parts.append(torch.load("feats/skew_test.pt").numpy().reshape(-1, 1))
+            if "hurst" in wanted:
+                base_parts.append((torch.load("feats/hurst_base.pt")).numpy())
+            return np.concatenate(base_parts, axis=1), np.concatenate(test_parts, axis=1)
+
+
+        class Ensemble:
+            def __init__(self, folder):
+                self.members = []
+                self.members.append(joblib.load(f"{folder}/forest_model.joblib"))
+                self.members.append(joblib.load(f"{folder}/boosted_model.joblib"))
+
+            def extend(self, folder):
+                self.members.append(joblib.load(f"{folder}/extra_model.joblib"))
+
+
+        def restore_pair():
+            states = []
+            states.append(torch.load("gen.pt")["state_dict"])
+            states.append(torch.load("disc.pt")["state_dict"])
+            return states
+      `,
+      findings: [
+        { line: 10, message: /\(as do 2 loads of other files made with it in one list, linked\)$/, related: 2 },
+        { line: 11, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+        { line: 23, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+        { line: 27, message: /^`joblib\.load` restores what it loads by unpickling[^(]*$/ },
+        { line: 32, message: /\(as does a load of another file made with it in one list, linked\)$/, related: 1 },
+      ],
+      output: py`
+        import numpy as np
+        import torch
+        import joblib
+
+
+        def stack_features(base, test, wanted):
+            base_parts = [base]
+            test_parts = [test]
+            if "acf" in wanted:
+                base_parts.append(torch.load("feats/acf_base.pt", weights_only=True).numpy().reshape(-1, 1))
+                test_parts.append(torch.load("feats/acf_test.pt").numpy().reshape(-1, 1))
+            if "skew" in wanted:
+                base_parts.append(torch.load("feats/skew_base.pt", weights_only=True).numpy().reshape(-1, 1))
+                test_parts.append(torch.load("feats/skew_test.pt").numpy().reshape(-1, 1))
+            if "hurst" in wanted:
+                base_parts.append((torch.load("feats/hurst_base.pt", weights_only=True)).numpy())
+            return np.concatenate(base_parts, axis=1), np.concatenate(test_parts, axis=1)
+
+
+        class Ensemble:
+            def __init__(self, folder):
+                self.members = []
+                self.members.append(joblib.load(f"{folder}/forest_model.joblib"))
+                self.members.append(joblib.load(f"{folder}/boosted_model.joblib"))
+
+            def extend(self, folder):
+                self.members.append(joblib.load(f"{folder}/extra_model.joblib"))
+
+
+        def restore_pair():
+            states = []
+            states.append(torch.load("gen.pt")["state_dict"])
+            states.append(torch.load("disc.pt")["state_dict"])
+            return states
+      `,
+    },
+    {
       name: 'in a folder named for models, a file whose own name says nothing of what it holds, one that names a model beside its data, and a data file used as a model are still models',
       code: py`
         import pickle
