@@ -149,6 +149,9 @@ const LOSS_CURVE = 'from matplotlib.ticker import PercentFormatter\nplt.figure(f
 /** An IoU curve in a figure of its own that formats its axis with the formatter the loss curve's cell imports. */
 const IOU_CURVE = 'plt.figure(figsize=(8, 5))\nplt.plot(history["epoch"], history["val_iou"])\nplt.gca().yaxis.set_major_formatter(PercentFormatter(xmax=1.0))\nplt.show()\n';
 
+/** reportsSwapped in a notebook whose imports cell first sets `backend` (`%matplotlib widget`), which may keep figures open between cells. */
+const reportsSwappedWith = (backend: string, above: string, below: string) => reportsSwapped(above, below).map((cell, i) => (i === 0 ? { ...cell, text: `${backend}\n${cell.text}` } : cell));
+
 /** The finding of reportsSwapped when the two cells do not commute. */
 const REPORT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
 
@@ -406,6 +409,27 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'the same draws looped under tqdm\'s progress bars (tqdm from tqdm, trange from tqdm.auto): a bar hands the items on as they are',
       code: reportsSwapped('from tqdm import tqdm\nli_sum = [np.sum(np.random.choice(y_test, size=100)) for i in tqdm(range(500))]\n', 'from tqdm.auto import trange\nli_mean = [np.mean(np.random.choice(y_test, size=100)) for i in trange(500)]\n'),
+    },
+    // The inline backend (Jupyter's, VS Code's and Colab's default) closes every figure a cell opened when the cell ends.
+    {
+      name: 'two cells that both draw with pandas\' plotting methods share the current figure, under the inline backend (the default): no cell draws into another\'s figure',
+      code: reportsSwapped('X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.show()\n'),
+    },
+    {
+      name: 'two cells that both plot draw into the one current figure, under `%matplotlib inline`: no cell draws into another\'s figure',
+      code: reportsSwappedWith('%matplotlib inline', 'sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
+    },
+    {
+      name: 'only one of two swapped plots opens its own figure: the other draws into the current figure, which may be the first one\'s, under the inline backend (the default): no cell draws into another\'s figure',
+      code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1])\nplt.show()\n', 'plt.title("Scores")\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n'),
+    },
+    {
+      name: 'a figure reopened by its number (plt.figure(1), num=) is the one another cell drew, under `%matplotlib inline`: no cell draws into another\'s figure',
+      code: reportsSwappedWith('%matplotlib inline', 'plt.figure(1)\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'fig, ax = plt.subplots(num=1)\nax.hist(X_test["income"])\nplt.show()\n'),
+    },
+    {
+      name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one, under the inline backend (the default): no cell draws into another\'s figure',
+      code: reportsSwapped('sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
     },
     // pandas' per-group results and reshapes make a new frame or series and leave the frame as it was.
     ...([
@@ -1401,8 +1425,8 @@ ruleTests(notebookOutOfOrder, {
       findings: REPORT_RAN_LATE,
     },
     {
-      name: 'two cells that both draw with pandas\' plotting methods share the current figure: compared',
-      code: reportsSwapped('X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.show()\n'),
+      name: 'two cells that both draw with pandas\' plotting methods share the current figure, with figures kept open between cells (%matplotlib widget): compared',
+      code: reportsSwappedWith('%matplotlib widget', 'X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
     },
     {
@@ -1411,13 +1435,13 @@ ruleTests(notebookOutOfOrder, {
       findings: REPORT_RAN_LATE,
     },
     {
-      name: 'two cells that both plot draw into the one current figure: compared',
-      code: reportsSwapped('sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
+      name: 'two cells that both plot draw into the one current figure, with figures kept open between cells (%matplotlib widget): compared',
+      code: reportsSwappedWith('%matplotlib widget', 'sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
     },
     {
-      name: 'only one of two swapped plots opens its own figure: the other draws into the current figure, which may be the first one\'s',
-      code: reportsSwapped('plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1])\nplt.show()\n', 'plt.title("Scores")\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n'),
+      name: 'only one of two swapped plots opens its own figure: the other draws into the current figure, which may be the first one\'s, with figures kept open between cells (%matplotlib widget): compared',
+      code: reportsSwappedWith('%matplotlib widget', 'plt.figure(figsize=(10, 6))\nsns.histplot(clf.predict_proba(X_test)[:, 1])\nplt.show()\n', 'plt.title("Scores")\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
     },
     {
@@ -1446,13 +1470,23 @@ ruleTests(notebookOutOfOrder, {
       findings: CURVE_RAN_LATE,
     },
     {
-      name: 'a figure reopened by its number (plt.figure(1), num=) is the one another cell drew: compared',
-      code: reportsSwapped('plt.figure(1)\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'fig, ax = plt.subplots(num=1)\nax.hist(X_test["income"])\nplt.show()\n'),
+      name: 'a figure reopened by its number (plt.figure(1), num=) is the one another cell drew, with figures kept open between cells (%matplotlib widget): compared',
+      code: reportsSwappedWith('%matplotlib widget', 'plt.figure(1)\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'fig, ax = plt.subplots(num=1)\nax.hist(X_test["income"])\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
     },
     {
-      name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one: compared',
-      code: reportsSwapped('sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
+      name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one, with figures kept open between cells (%matplotlib widget): compared',
+      code: reportsSwappedWith('%matplotlib widget', 'sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two cells that draw into the current figure where the inline backend is told to keep figures open: compared',
+      code: reportsSwappedWith('%config InlineBackend.close_figures = False', 'sns.histplot(clf.predict_proba(X_test)[:, 1])\n', 'plt.title("Scores")\nplt.show()\n'),
+      findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'two cells that draw into the current figure where the notebook chooses pyplot\'s backend in code: compared',
+      code: reportsSwappedWith('import matplotlib\nmatplotlib.use("Agg")', 'X_test["age"].plot()\n', 'X_test["income"].hist()\nplt.savefig("hist.png")\n'),
       findings: REPORT_RAN_LATE,
     },
     {
