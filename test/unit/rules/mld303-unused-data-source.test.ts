@@ -99,6 +99,10 @@ const REPLACED_UNDER_QUERIES = py`
 ruleTests(unusedDataSource, {
   valid: [
     {
+      name: 'Spark queries whose rows are shown in the same statement, the shown result bound to a name never read: the data was used',
+      code: 'from pyspark.sql import SparkSession\nspark1 = SparkSession.builder.getOrCreate()\nspark1.read.csv("stock.csv", header=True).createOrReplaceTempView("stock")\ncount_greater_500 = spark1.sql("SELECT COUNT(Close) FROM stock WHERE Close > 500").show()\navg_1 = spark1.sql("SELECT AVG(Open) FROM stock").show()\n',
+    },
+    {
       name: 'a load in the statement that does not parse, a line still being written at the end of a script: the code was not checked',
       code: 'import pandas as pd\nprices = pd.read_csv("prices.csv")\nprint(prices.tail())\nfilings = pd.read_csv("filings/index.tsv", delimiter=)\n',
     },
@@ -521,6 +525,12 @@ ruleTests(unusedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a Spark query bound before its rows are shown, the name never read again, is still an unused load',
+      code: 'from pyspark.sql import SparkSession\nspark1 = SparkSession.builder.getOrCreate()\nresult = spark1.sql("SELECT COUNT(Close) FROM stock WHERE Close > 500")\nprint("done")\n',
+      findings: [{ line: 3, message: /^`result` is loaded by `spark1\.sql` but never used/ }],
+      output: 'from pyspark.sql import SparkSession\nspark1 = SparkSession.builder.getOrCreate()\nprint("done")\n',
+    },
     {
       name: 'a complete unused load in a script whose other statement does not parse is still reported',
       code: 'import pandas as pd\nclauses = pd.read_csv("clauses.csv")\nlabels = pd.read_csv("labels.csv")\nprint(clauses.head(n=))\n',
