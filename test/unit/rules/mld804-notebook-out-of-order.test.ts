@@ -101,6 +101,13 @@ const framePrintoutsSwapped = (above: string, below: string) => [
   { text: below, executionOrder: 5 },
 ];
 const FRAME_PRINTOUT_RAN_LATE = [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }];
+/** A Spark DataFrame read in the first cell; the `above` cell ([6]) ran after the `below` one ([5]) under it. */
+const sparkPrintoutsSwapped = (above: string, below: string) => [
+  { text: 'from pyspark.sql import SparkSession\nfrom pyspark.sql.functions import dayofmonth, hour, col, rand\nspark = SparkSession.builder.getOrCreate()\ndf = spark.read.csv("prices.csv", header=True, inferSchema=True)\n', executionOrder: 1 },
+  { text: 'df.printSchema()\n', executionOrder: 2 },
+  { text: above, executionOrder: 6 },
+  { text: below, executionOrder: 5 },
+];
 
 /**
  * Result tables read back from files: the `above` cell ([6]) ran after the `below` one ([5]), each
@@ -430,6 +437,19 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one, under the inline backend (the default): no cell draws into another\'s figure',
       code: reportsSwapped('sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
+    },
+    // Spark's DataFrame queries make new DataFrames; show() and collect() only run them.
+    {
+      name: 'two Spark queries printed with show(), swapped: each makes a new DataFrame and prints it',
+      code: sparkPrintoutsSwapped('df.select(dayofmonth(df["Date"])).show()\n', 'df.select(hour(df["Date"])).show()\n'),
+    },
+    {
+      name: 'Spark ML stages built in a cell (an indexer and an encoder, which store their parameters) and a printout of the DataFrame, swapped',
+      code: sparkPrintoutsSwapped('df.select("Close").show()\n', 'from pyspark.ml.feature import StringIndexer, OneHotEncoder\nsex_indexer = StringIndexer(inputCol="Sex", outputCol="SexIndex")\nsex_encoder = OneHotEncoder(inputCol="SexIndex", outputCol="SexVec")\n'),
+    },
+    {
+      name: 'a filtered Spark count and a grouped average collected, swapped',
+      code: sparkPrintoutsSwapped('df.filter((df["Close"] < 200) & ~(df["Open"] < 200)).show()\n', 'rows = df.groupBy("Year").agg({"Close": "mean"}).orderBy("Year").collect()\nprint(rows[:3])\n'),
     },
     // pandas' per-group results and reshapes make a new frame or series and leave the frame as it was.
     ...([
@@ -1478,6 +1498,16 @@ ruleTests(notebookOutOfOrder, {
       name: 'a plot drawn before the cell opens its figure, or a figure opened only under an if, goes into the current one, with figures kept open between cells (%matplotlib widget): compared',
       code: reportsSwappedWith('%matplotlib widget', 'sns.histplot(X_test["age"])\nplt.figure()\nplt.plot(np.sort(X_test["age"]))\nplt.show()\n', 'if len(X_test) > 10:\n    plt.figure()\nplt.hist(X_test["income"])\nplt.show()\n'),
       findings: REPORT_RAN_LATE,
+    },
+    {
+      name: 'a Spark query with a random column below a printout that reads the same DataFrame: rand() draws, compared',
+      code: sparkPrintoutsSwapped('df.select("Close").show()\n', 'df.select(rand(seed=None)).show()\n'),
+      findings: [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }],
+    },
+    {
+      name: 'a Spark column added by reassigning the DataFrame below a printout of it: the name is bound again, compared',
+      code: sparkPrintoutsSwapped('df.select("Close").show()\n', 'df = df.withColumn("Year", col("Date").substr(1, 4))\n'),
+      findings: [{ cell: 2, line: 1, message: /ran as \[6\], after cell 4 \(\[5\]\) below it/ }],
     },
     {
       name: 'two cells that draw into the current figure where the inline backend is told to keep figures open: compared',
