@@ -413,6 +413,51 @@ ruleTests(unpinnedDataSource, {
       ],
     },
     {
+      name: 'two configs of one TFDS builder loaded side by side (interactions and item catalogue): one dependency, one finding',
+      code: py`
+        import tensorflow_datasets as tfds
+        import tensorflow_recommenders as tfrs
+
+        plays = tfds.load("music_plays/10k-listens", split="train")
+        tracks = tfds.load("music_plays/10k-tracks", split="train")
+        model = tfrs.Model()
+      `,
+      findings: [
+        { line: 4, message: /^`tfds\.load\("music_plays\/10k-listens"\)` has no version in the name .* \(as does 1 other load of this dataset\)$/, related: 1 },
+      ],
+    },
+    {
+      name: 'a TFDS builder config named in the path and another given in builder_kwargs, in two functions: one finding',
+      code: py`
+        import tensorflow_datasets as tfds
+
+        def interactions():
+            return tfds.load(name="shop_events/clicks", split="train")
+
+        def catalogue():
+            return tfds.load("shop_events", split="train", builder_kwargs={"config": "items"})
+      `,
+      findings: [{ line: 4, message: /^`tfds\.load\("shop_events\/clicks"\)` has no version in the name .* \(as does 1 other load of this dataset\)$/, related: 1 }],
+    },
+    {
+      name: 'TFDS configs of three builders stay three dependencies, and a pinned config leaves its sibling reported alone',
+      code: py`
+        import tensorflow_datasets as tfds
+
+        ratings = tfds.load("movie_lens/100k-ratings", split="train")
+        reviews = tfds.load("imdb_reviews/plain_text", split="train")
+        movies = tfds.load("movie_lens_v2/100k-movies", split="train")
+        users = tfds.load("shop_events/users:1.0.0", split="train")
+        clicks = tfds.load("shop_events/clicks", split="train")
+      `,
+      findings: [
+        { line: 3, message: /^`tfds\.load\("movie_lens\/100k-ratings"\)` has no version in the name \(".*:1\.2\.3"\): a new release of the dataset changes the data this code reads$/, related: 0 },
+        { line: 4, message: /^`tfds\.load\("imdb_reviews\/plain_text"\)` has no version in the name \(".*:1\.2\.3"\): a new release of the dataset changes the data this code reads$/, related: 0 },
+        { line: 5, message: /^`tfds\.load\("movie_lens_v2\/100k-movies"\)` has no version in the name \(".*:1\.2\.3"\): a new release of the dataset changes the data this code reads$/, related: 0 },
+        { line: 7, message: /^`tfds\.load\("shop_events\/clicks"\)` has no version in the name \(".*:1\.2\.3"\): a new release of the dataset changes the data this code reads$/, related: 0 },
+      ],
+    },
+    {
       name: 'a dataset repository downloaded file by file from the Hub, and loaded as well: one dependency',
       code: py`
         from huggingface_hub import hf_hub_download, snapshot_download
