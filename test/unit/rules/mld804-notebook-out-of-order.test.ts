@@ -274,6 +274,19 @@ const loaderRanFirst = (loader: string, settings = 'import os\nDATA_DIR = "/data
 const LANDMARK_LOADER = 'def read_landmarks(path):\n    table = pd.read_parquet(path, columns=COORDS)\n    n = len(table) // POINTS_PER_FRAME\n    return table.values.reshape(n, POINTS_PER_FRAME, len(COORDS)).astype(np.float32)\n';
 const SETTINGS_RAN_LATE = [{ cell: 0, line: 1, message: /ran as \[5\], after cell 3 \(\[4\]\) below it/ }];
 
+/**
+ * A pose tutorial saved from a session in which its video loop ([90]) ran after the helpers and the
+ * skeleton's edges defined below it, `shown` a cell between them that kept its value as [77].
+ */
+const poseLoopAboveHelpers = (shown: string) => onDisk([
+  { source: 'import cv2\nimport numpy as np\n', count: 3, outputs: [] },
+  { source: 'cap = cv2.VideoCapture("clip.mp4")\nwhile cap.isOpened():\n    ok, frame = cap.read()\n    if not ok:\n        break\n    keypoints = detect(frame)\n    draw_skeleton(frame, keypoints, EDGES)\n    cv2.imshow("pose", frame)\ncap.release()\n', count: 90, outputs: [] },
+  { source: shown, count: 77, outputs: [result(77)] },
+  { source: 'def detect(frame):\n    return np.zeros((17, 3))\n', count: 47, outputs: [] },
+  { source: 'def draw_skeleton(frame, keypoints, edges):\n    for a, b in edges:\n        cv2.line(frame, tuple(keypoints[a][:2].astype(int)), tuple(keypoints[b][:2].astype(int)), (0, 255, 0), 2)\n', count: 45, outputs: [] },
+  { source: 'EDGES = [(0, 1), (0, 2), (1, 3), (2, 4)]\n', count: 44, outputs: [] },
+]);
+
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
@@ -596,6 +609,29 @@ ruleTests(notebookOutOfOrder, {
         { source: 'hparams = {"lr": 1e-3, "epochs": 20}\n', count: 1, outputs: [] },
         { source: 'net = torch.nn.Linear(8, 1)\nopt = torch.optim.Adam(net.parameters(), lr=hparams["lr"])\n', count: 2, outputs: [] },
         { source: 'net.weight.shape\n', count: 12, outputs: [] },
+      ]),
+    },
+    {
+      name: 'a pose tutorial whose one kept output is a constant worked out by hand (`32*12`): the video loop ran after the helpers below it, but no saved result came from that run',
+      code: poseLoopAboveHelpers('32*12\n'),
+    },
+    {
+      name: 'a face-embedding notebook whose only outputs are a printed note and the version of a module another cell imports, the embedding cells sharing a count',
+      code: onDisk([
+        { source: 'import tensorflow as tf\nimport numpy as np\n', count: 1, outputs: [] },
+        { source: 'tf.__version__\n', count: 2, outputs: [result(2)] },
+        { source: 'encoder = tf.keras.models.load_model("facenet_keras.h5")\n', count: 7, outputs: [] },
+        { source: 'faces = np.load("aligned_faces.npy")\nembeddings = encoder.predict(faces)\n', count: 7, outputs: [] },
+        { source: 'print("Embeddings ready")\n', count: 4, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'a skeleton action-recognition notebook whose only output is a help page of a builtin, the model run before the cell above it that loads the skeletons',
+      code: onDisk([
+        { source: 'import torch\n', count: 1, outputs: [] },
+        { source: 'skeletons = torch.load("ntu_xsub_train.pt", weights_only=True)\n', count: 6, outputs: [] },
+        { source: 'model = torch.nn.GRU(75, 128, batch_first=True)\nout, _ = model(skeletons)\n', count: 5, outputs: [] },
+        { source: 'help(len)\n', count: 7, outputs: [printed] },
       ]),
     },
     {
@@ -1229,6 +1265,32 @@ ruleTests(notebookOutOfOrder, {
     },
   ],
   invalid: [
+    {
+      name: 'the skeleton notebook whose only output is help about the model another cell builds: a read of that cell, so compared',
+      code: onDisk([
+        { source: 'import torch\n', count: 1, outputs: [] },
+        { source: 'skeletons = torch.load("ntu_xsub_train.pt", weights_only=True)\n', count: 6, outputs: [] },
+        { source: 'model = torch.nn.GRU(75, 128, batch_first=True)\nout, _ = model(skeletons)\n', count: 5, outputs: [] },
+        { source: 'help(model)\n', count: 7, outputs: [printed] },
+      ]),
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\]/ }],
+    },
+    {
+      name: 'the pose tutorial whose kept output reads the keypoints the video loop bound: a saved result of the out-of-order run',
+      code: poseLoopAboveHelpers('keypoints.shape\n'),
+      findings: [{ cell: 1, line: 1, message: /ran as \[90\]/ }],
+    },
+    {
+      name: 'a face-embedding notebook whose printed note sits beside a printout of the embeddings another cell computed',
+      code: onDisk([
+        { source: 'import tensorflow as tf\nimport numpy as np\n', count: 1, outputs: [] },
+        { source: 'tf.__version__\n', count: 2, outputs: [result(2)] },
+        { source: 'encoder = tf.keras.models.load_model("facenet_keras.h5")\n', count: 7, outputs: [] },
+        { source: 'faces = np.load("aligned_faces.npy")\nembeddings = encoder.predict(faces)\n', count: 7, outputs: [] },
+        { source: 'print("Embeddings ready", embeddings.shape)\n', count: 4, outputs: [printed] },
+      ]),
+      findings: [{ cell: 2, line: 1, message: /same execution count \[7\]/ }],
+    },
     {
       name: 'Colab run times that put a cell with the higher count before the cell below it: two kernel sessions, and the message names no order within one run',
       code: colabEvaluation(day(10), day(13)),
