@@ -2989,6 +2989,26 @@ ruleTests(unseededRandomness, {
         random.choice([1, 2])
       `,
     },
+    // libzero's and delu's reproducibility helpers seed Python's, NumPy's and PyTorch's generators.
+    ...([
+      ['libzero\'s improve_reproducibility', 'import zero', 'zero.improve_reproducibility(C.seed)'],
+      ['libzero\'s older set_randomness', 'import zero', 'zero.set_randomness(args["seed"])'],
+      ['delu\'s improve_reproducibility', 'import delu', 'delu.improve_reproducibility(seed)'],
+      ['delu\'s random.seed', 'import delu', 'delu.random.seed(seed)'],
+    ] as const).map(([how, imports, call]) => ({
+      name: `${how} seeds torch, numpy and random for a training script's draws`,
+      code: `import numpy as np\nimport torch\n${imports}\n${call}\n` + py`
+        X = torch.randn(1000, 8)
+        idx = np.random.choice(len(X), 100)
+        model = torch.nn.Linear(8, 1)
+        opt = torch.optim.SGD(model.parameters(), lr=0.1)
+        for _ in range(10):
+            loss = model(X[idx]).pow(2).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+      `,
+    })),
     {
       name: 'MONAI set_determinism seeds torch, numpy and random (with its default seed when given none)',
       code: py`

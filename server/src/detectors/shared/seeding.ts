@@ -47,6 +47,12 @@ const SEED_ALL = new Map<string, readonly Library[]>(Object.entries({
   // MONAI's helper seeds all three (with a default seed when given none); `seed=None` turns it off.
   'monai.utils.set_determinism': ['numpy', 'random', 'torch'],
   'monai.utils.misc.set_determinism': ['numpy', 'random', 'torch'],
+  // libzero's and its successor delu's helpers seed all three from the one seed they are handed.
+  'zero.improve_reproducibility': ['numpy', 'random', 'torch'],
+  'zero.set_randomness': ['numpy', 'random', 'torch'],
+  'zero.random.set_randomness': ['numpy', 'random', 'torch'],
+  'delu.improve_reproducibility': ['numpy', 'random', 'torch'],
+  'delu.random.seed': ['numpy', 'random', 'torch'],
   ...Object.fromEntries([...SEEDING_LAUNCHERS].map((qname) => [qname, ['numpy', 'random', 'torch']])),
 } satisfies Record<string, readonly Library[]>));
 
