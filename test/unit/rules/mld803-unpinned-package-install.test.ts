@@ -19,6 +19,15 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'an inclusive cap on a release pins it: the installer takes the newest release within it, the cap itself, on every run',
+      code: [
+        '%pip install "ultralytics<=8.3.40"\n# prevent tracking\n!yolo settings sync=False\n',
+        "!pip install 'protobuf<=3.20.1' --force-reinstall\n!pip install -q 'scipy<=1.11.4' pandas==2.2.2 \"numpy<=1.26.4\"\n",
+        'import subprocess, sys\nsubprocess.check_call([sys.executable, "-m", "pip", "install", "opencv-python<=4.8.0.76"])\n',
+        '%conda install -y "pillow<=10.0.1"\n',
+      ],
+    },
+    {
       name: 'an editable install of a folder cloned beside the notebook, named without ./: -e takes a path or a VCS URL, never an index name',
       code: ['!git clone https://github.com/someone/audio-utils\n!pip install -e audio-utils\n!pip install --editable speech_tools[dev] -q\n'],
     },
@@ -208,6 +217,16 @@ ruleTests(unpinnedPackageInstall, {
       ],
     },
     {
+      name: 'beside an inclusive cap, the packages with no pin are still named, and an exclusive cap or a cap beside `!=` is still one-sided',
+      code: [
+        '%pip install "ultralytics<=8.3.40" supervision roboflow\n',
+        '!pip install -q "torch<2.1" "protobuf<=3.20.3,!=3.20.3"\n',
+      ],
+      findings: [
+        { cell: 0, line: 1, column: 1, message: /^`pip install`: supervision and roboflow have no version pin; torch<2\.1 and protobuf<=3\.20\.3,!=3\.20\.3 only bound the version on one side, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 },
+      ],
+    },
+    {
       name: 'automagic installs with pip\'s general options before the subcommand are read as installs',
       code: ['pip -q install torch torchvision --index-url https://download.pytorch.org/whl/cu121\n', 'pip --timeout 60 install diffusers==0.30.3 peft\n'],
       findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: torch, torchvision and peft have no version pin, so each run may install a different release \(2 install commands in this notebook\)$/, related: 1 }],
@@ -362,7 +381,7 @@ describe('install command parsing', () => {
   it('classifies pip requirements', () => {
     const cases: [string, string][] = [
       ['numpy', 'unpinned'], ['numpy==1.26.4', 'pinned'], ['numpy~=1.26.0', 'pinned'], ['numpy>=1.20', 'range'], ['numpy<2', 'range'],
-      ['numpy>=1.20,<2', 'pinned'], ['transformers[torch]', 'unpinned'], ['transformers[torch]==4.44.2', 'pinned'],
+      ['numpy>=1.20,<2', 'pinned'], ['numpy<=1.26.4', 'pinned'], ['numpy<=1.26.4,!=1.26.4', 'range'], ['numpy<1.26.4', 'range'], ['transformers[torch]', 'unpinned'], ['transformers[torch]==4.44.2', 'pinned'],
       ['git+https://github.com/o/r', 'branch'], ['git+https://github.com/o/r.git@main', 'branch'], ['git+ssh://git@github.com/o/r.git', 'branch'],
       ['git+https://github.com/o/r.git@0123abc#egg=r', 'pinned'], ['https://github.com/o/r/archive/master.zip', 'branch'], ['./pkg', 'pinned'], ['{name}', 'unknown'], ['requirements.txt', 'unknown'], ['requirements-dev.txt', 'unknown'],
     ];
@@ -370,7 +389,7 @@ describe('install command parsing', () => {
   });
 
   it('classifies conda specs', () => {
-    const cases: [string, string][] = [['numpy', 'unpinned'], ['numpy=1.26', 'pinned'], ['conda-forge::numpy==1.26', 'pinned'], ['numpy>=1.20', 'range'], ['numpy 1.26', 'pinned']];
+    const cases: [string, string][] = [['numpy', 'unpinned'], ['numpy=1.26', 'pinned'], ['conda-forge::numpy==1.26', 'pinned'], ['numpy>=1.20', 'range'], ['numpy 1.26', 'pinned'], ['numpy<=1.26.4', 'pinned']];
     for (const [spec, status] of cases) assert.equal(classifyConda(spec).status, status, spec);
   });
 });

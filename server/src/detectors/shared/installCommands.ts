@@ -301,14 +301,18 @@ function classifyLocation(location: string): RequirementStatus {
 
 /**
  * Version specifiers: `==`, `===` and `~=` pin (a release or a compatible series), as do a lower
- * and an upper bound together (`>=2.0,<2.1`). A bound on one side only is a range; nothing at all
- * is unpinned.
+ * and an upper bound together (`>=2.0,<2.1`), and an inclusive cap on a release (`<=8.3.40`): the
+ * installer takes the newest release that satisfies it, and no release made later can be newer than
+ * the cap yet within it, so every run installs the cap itself (a `!=` beside it may exclude the cap,
+ * and leaves it open). A bound on one side only is a range; nothing at all is unpinned.
  */
 function classifySpecifiers(text: string): RequirementStatus {
   const specifiers = text.split(',').map((s) => s.trim()).filter(Boolean);
   if (specifiers.length === 0) return 'unpinned';
   const ops = specifiers.map((s) => /^(===|==|~=|>=|<=|!=|>|<|=)/.exec(s)?.[1]);
   if (ops.some((op) => op === '==' || op === '===' || op === '~=' || op === '=')) return 'pinned';
+  const cap = specifiers.some((s) => /^<=\s*v?\d+(\.\d+)*$/.test(s));
+  if (cap && !ops.includes('!=')) return 'pinned';
   const lower = ops.some((op) => op === '>=' || op === '>');
   const upper = ops.some((op) => op === '<=' || op === '<');
   if (lower && upper) return 'pinned';
