@@ -413,6 +413,19 @@ ruleTests(notebookOutOfOrder, {
       name: 'a summary shown with IPython\'s display above the table below it, swapped: display shows a value and changes nothing',
       code: framePrintoutsSwapped('display(frame.describe())\n', 'frame.segment.value_counts()\n'),
     },
+    // pandas' printed summary (`info`) reads the frame, prints and returns None: it changes nothing.
+    {
+      name: 'a frame\'s printed summary (info) above a count of one column\'s values, swapped: info only prints',
+      code: framePrintoutsSwapped('frame.info()\n', 'frame["segment"].value_counts()\n'),
+    },
+    {
+      name: 'the summary with its options written as keywords, below a histogram run after it',
+      code: framePrintoutsSwapped('frame.age.hist()\nplt.show()\n', 'frame.info(verbose=True, show_counts=True)\n'),
+    },
+    {
+      name: 'the summary of a selection of columns printed beside its shape, swapped with a describe',
+      code: framePrintoutsSwapped('print(frame.shape)\nframe[["age", "income"]].info(memory_usage="deep")\n', 'frame.describe()\n'),
+    },
     // A cell that draws from or seeds a shared generator, swapped with one that never touches it:
     // neither sees nor changes what the other computes.
     ...([
@@ -1384,6 +1397,21 @@ ruleTests(notebookOutOfOrder, {
     {
       name: 'a displayed table the cell below it changes in place: display shows the frame as it was when it ran, compared',
       code: framePrintoutsSwapped('display(frame.head())\n', 'frame.dropna(inplace=True)\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a frame\'s summary the cell below it changes in place: info printed the frame as it was, compared',
+      code: framePrintoutsSwapped('frame.info()\n', 'frame.drop(columns=["age"], inplace=True)\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a summary written into a file (buf=): a file written, compared with the cell below that writes it too',
+      code: framePrintoutsSwapped('frame.info(buf=open("summary.txt", "w"))\n', 'frame.to_csv("summary.txt")\n'),
+      findings: FRAME_PRINTOUT_RAN_LATE,
+    },
+    {
+      name: 'a logger\'s info with a message by position: not a frame\'s summary, compared',
+      code: framePrintoutsSwapped('log.info("rows: %d", len(frame))\n', 'frame.segment.value_counts()\n'),
       findings: FRAME_PRINTOUT_RAN_LATE,
     },
     {
