@@ -86,9 +86,15 @@ export class Workbench {
   }
 
   /** Hovers the middle of `box` until the hover widget shows every pattern; returns the widget. */
-  async hover(box: Box, expected: RegExp[]): Promise<Locator> {
+  /**
+   * Hovers `target` until the widget shows every `expected` text. A function is asked again for the
+   * box before each attempt: a notebook still laying out its cells' outputs moves the text after it
+   * was first found, and a stale box points at empty space.
+   */
+  async hover(target: Box | (() => Promise<Box>), expected: RegExp[]): Promise<Locator> {
     const widget = this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first();
     for (let attempt = 1; ; attempt++) {
+      const box = typeof target === 'function' ? await target() : target;
       // A retry first clicks into the text: an editor that has not had the mouse or the focus
       // yet (a notebook cell just scrolled into view) sometimes shows no hover for a mouse move.
       if (attempt > 1) await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
@@ -320,7 +326,7 @@ export async function runUiChecks(tools: Tools, browser: Browser, runDir: string
     ['a notebook opens in the notebook editor with a squiggle and hover in a cell', async () => {
       await workbench.quickOpen('sales_exploration.ipynb');
       await page.locator(`${NOTEBOOK} .cell-editor-container .monaco-editor`).first().waitFor({ timeout: 30_000 });
-      const squiggle = await workbench.squiggleOn(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
+      const squiggle = () => workbench.squiggleOn(NOTEBOOK, 'bootstrap = np.random.choice(len(sales), size=len(sales))');
       await workbench.hover(squiggle, [/MLD80[14] /, /§8, Reproducibility Debt/]);
       await workbench.dismissHover();
     }],
