@@ -1013,11 +1013,11 @@ interface CellEffects {
 /** The draws and seeds of the generators every cell shares, by generator: NumPy's global one, the `random` module's, PyTorch's. */
 const SHARED_GENERATOR = /^(?:(numpy)\.random\.(?!(?:default_rng|Generator|RandomState|SeedSequence|PCG64|MT19937|Philox|SFC64|BitGenerator)$)\w+|(random)\.(?!(?:Random|SystemRandom)$)\w+|(torch)\.(?:manual_seed|seed|rand|randn|randint|randperm|normal|bernoulli|multinomial|poisson|rand_like|randn_like|randint_like))$/;
 /** The calls that seed those generators. */
-const SEEDS_GENERATOR = /^(?:numpy\.random\.seed|random\.seed|torch\.(?:cuda\.)?(?:manual_seed(?:_all)?|seed))$/;
+const SEEDS_GENERATOR = /^(?:(numpy)\.random\.seed|(random)\.seed|(torch)\.(?:cuda\.)?(?:manual_seed(?:_all)?|seed))$/;
 
-/** The shared generator a call draws from or seeds (SHARED_GENERATOR), by its family: `numpy`, `random` or `torch`. */
-function sharedGenerator(qname: string): string | undefined {
-  const match = SHARED_GENERATOR.exec(qname);
+/** The shared generator a call draws from or seeds (SHARED_GENERATOR; SEEDS_GENERATOR for seeds only), by its family: `numpy`, `random` or `torch`. */
+function sharedGenerator(qname: string, calls = SHARED_GENERATOR): string | undefined {
+  const match = calls.exec(qname);
   return match ? match[1] ?? match[2] ?? match[3] : undefined;
 }
 
@@ -1291,11 +1291,11 @@ function observingCells(doc: RuleContext['doc'], index: SemanticIndex, names: Re
     else if (readsQuietly(call)) continue;
     else if (callsOwnFunction(index, call) || buildsQuietly(qname) || PLOT_HELPER_CLASSES.test(qname) || drawsFromOwnSeed(index, call, qname)) continue;
     else if (call.receiver && call.method && (OUTPUT_METHODS.has(call.method) || (!call.qname && (ownReceiver || (READING_METHODS.has(call.method) && !call.kwargs.has('inplace')) || printsSummary(call))))) continue;
-    else if (sharedGenerator(qname)) (cell.draws ??= new Set()).add(sharedGenerator(qname)!);
+    else if (drawsFrom(qname, cell)) continue;
     else observing.delete(call.segmentIndex);
   }
   // Only a generator the notebook seeds somewhere ties its draws: unseeded, each session's numbers are new.
-  const seeded = new Set(index.calls.filter((call) => SEEDS_GENERATOR.test(call.qname ?? '')).map((call) => sharedGenerator(call.qname!.replace('.cuda.', '.'))));
+  const seeded = new Set(index.calls.map((call) => sharedGenerator(call.qname ?? '', SEEDS_GENERATOR)).filter((generator): generator is string => generator !== undefined));
   for (const cell of observing.values()) {
     if (!cell.draws) continue;
     for (const generator of cell.draws) if (!seeded.has(generator)) cell.draws.delete(generator);
@@ -1331,6 +1331,13 @@ function keepsFiguresOpen(doc: RuleContext['doc'], index: SemanticIndex): boolea
     if (magic.name === 'config' && /InlineBackend\.close_figures\s*=\s*False/.test(magic.text)) return true;
   }
   return index.calls.some((call) => BACKEND_CALLS.has(call.qname ?? ''));
+}
+
+/** Records on an observing cell the shared generator a call draws from or seeds; false when the call touches none. */
+function drawsFrom(qname: string, cell: CellEffects): boolean {
+  const generator = sharedGenerator(qname);
+  if (generator) (cell.draws ??= new Set()).add(generator);
+  return generator !== undefined;
 }
 
 /** Records a write of a file by an observing cell, and the file when its path is known in full (a figure's too). */
