@@ -9,6 +9,7 @@ import { scriptDocument } from './documents/build';
 import { pathToFileURL } from 'node:url';
 import { testSetupOf, type TestSetup } from './detectors/shared/testSetup';
 import { moduleSavesOf, type ModuleSaves, type ProjectSaves } from './detectors/shared/projectSaves';
+import { moduleSeedersOf, type ModuleSeeders, type ProjectSeeders } from './detectors/shared/projectSeeders';
 import { tfdsBuilderNames } from './detectors/shared/tfdsBuilders';
 import { RULES } from './detectors';
 import type { ReportDescriptor, Rule, RuleContext } from './detectors/types';
@@ -145,9 +146,11 @@ export function* analysisSteps(parsed: ParsedDocument, config: AnalysisConfig, o
   const modules = config.projectModules;
   let projectSaves: ProjectSaves | undefined;
   let projectBuilders: Set<string> | undefined;
+  let projectSeeders: ProjectSeeders | undefined;
   const project = modules?.length ? {
     saves: () => (projectSaves ??= projectSavesFor(modules, options.parser)),
     tfdsBuilders: () => (projectBuilders ??= projectBuildersFor(modules, options.parser)),
+    seeders: () => (projectSeeders ??= projectSeedersFor(modules, options.parser)),
   } : undefined;
   // Worked out at the first finding: most files of a folder have none to filter or annotate.
   let suppressions: ReturnType<typeof collectSuppressions> | undefined;
@@ -380,6 +383,14 @@ const moduleBuilders = new Map<string, string[]>();
 function projectBuildersFor(modules: readonly ProjectModuleSource[], parser: PythonParser): Set<string> {
   // The path is part of the key: a `Builder` class is named after its module's folder.
   return new Set(modules.flatMap((module) => moduleSummary(moduleBuilders, `${module.path}\u0000${module.text}`, module, parser, tfdsBuilderNames)));
+}
+
+/** What project modules' functions seed, by the modules' texts (see detectors/shared/projectSeeders.ts). */
+const moduleSeeders = new Map<string, ModuleSeeders>();
+
+/** The seeding functions of the project modules a file imports, by the modules' names there. */
+function projectSeedersFor(modules: readonly ProjectModuleSource[], parser: PythonParser): ProjectSeeders {
+  return new Map(modules.map((module) => [module.name, moduleSummary(moduleSeeders, module.text, module, parser, moduleSeedersOf)]));
 }
 
 /** Test set-ups worked out from conftest files, by their text: the files of one folder share them. */

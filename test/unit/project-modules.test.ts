@@ -119,8 +119,14 @@ describe('project modules a file imports', () => {
     assert.equal(new ProjectModuleCache().forSource(file('src', 'train.py'), dir, 'from trainer import Trainer\ntorch.load(p)\n').sources[0].imports?.[2].imports, undefined);
   });
 
-  it('reads nothing for a file that loads nothing serialized', () => {
+  it('reads nothing for a file that loads nothing serialized and draws no random numbers', () => {
     assert.deepEqual(names('from helpers import save\nsave(model, "m.pt")\n'), []);
+    assert.deepEqual(names('from helpers import save\nsave(model, "m.pt", random_state=0)\n'), []);
+  });
+
+  it('reads the modules of a file that draws random numbers, for the helpers that seed them', () => {
+    assert.deepEqual(names('from helpers import fix\nfix()\nidx = np.random.choice(10)\n'), ['helpers src/helpers.py']);
+    assert.deepEqual(names('from helpers import fix\nfix()\nx = torch.randn(3)\n'), ['helpers src/helpers.py']);
   });
 
   it('never reads a symlink, a huge file or one in a wide encoding, nor the file itself', () => {

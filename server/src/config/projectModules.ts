@@ -1,7 +1,8 @@
 // The project's own modules that a file imports (`from utils import save_checkpoint`), read for the
 // CLI and the language server alike so that a rule can see what a helper defined beside the file
 // does (AnalysisConfig.projectModules): a model saved by `save_checkpoint(model, "best.pt")` and
-// loaded back is the program's own file. Read only for files that load a serialized object, and,
+// loaded back is the program's own file, and a helper that seeds (`set_deterministic_mode()`) seeds the
+// file that calls it. Read only for files that load a serialized object or draw random numbers, and,
 // as for conftest.py, only regular files of at most 1 MB: never a symlink, a device or a huge file.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,8 +19,10 @@ const MAX_IMPORTS = 96;
 const MAX_NESTED_MODULES = 8;
 /** Folders beside the file's own looked through for a module not found on the import path. */
 const MAX_SIBLINGS = 32;
-/** The calls that deserialize (`torch.load(`, `pickle.loads(`): only a file with one needs its helpers' saves. */
+/** The calls that deserialize (`torch.load(`, `pickle.loads(`): a file with one needs its helpers' saves. */
 const LOADS = /\bloads?\s*\(/;
+/** A global generator drawn from (`np.random.choice(`, `torch.randn(`): a file with one needs its helpers' seeds. */
+const DRAWS = /\brandom\b|\brand(?:n|int|perm)?(?:_like)?\s*\(/;
 const FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import\b[ \t]*(\([^)]*\)|[^\n#;]*)/gm;
 const IMPORT = /^[ \t]*import[ \t]+([\w. \t,]+)/gm;
 
@@ -154,12 +157,12 @@ export class ProjectModuleCache {
 
   /**
    * The project modules that `text` (the file `file`'s source) imports, found beside the file or
-   * under `root`; none when the text loads nothing serialized. A module is named as the file imports
+   * under `root`; none when the text loads nothing serialized and draws nothing. A module is named as the file imports
    * it (`utils.io`, `.helpers`).
    */
   forSource(file: string, root: string, text: string): ProjectModules {
     const result: ProjectModules = { sources: [], consulted: [] };
-    if (!LOADS.test(text)) return result;
+    if (!LOADS.test(text) && !DRAWS.test(text)) return result;
     const consult = (candidate: string) => {
       const read = this.read(candidate);
       result.consulted.push({ file: candidate, stamp: read.stamp });

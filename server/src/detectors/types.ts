@@ -10,6 +10,7 @@ import type { DataIO, Mutation, NameRead } from '../semantics/dataflow';
 import type { CollectedType } from '../semantics/walk';
 import type { FixSafety, RuleMeta } from '../engine/types';
 import type { ProjectSaves } from './shared/projectSaves';
+import type { ProjectSeeders } from './shared/projectSeeders';
 import type { LibraryFloors } from '../engine/versions';
 import type { TestSetup } from './shared/testSetup';
 
@@ -88,6 +89,8 @@ export interface RuleContext {
     saves(): ProjectSaves;
     /** The dataset names TFDS builder classes of those modules (and of the module named after a dataset the file loads) register. */
     tfdsBuilders(): ReadonlySet<string>;
+    /** The functions of those modules that seed a library's generator (and the modules that seed as they are imported). */
+    seeders(): ProjectSeeders;
   };
   /** The lowest version of each library the project's requirements allow (from AnalysisConfig.libraryFloors). */
   readonly libraryFloors?: LibraryFloors;

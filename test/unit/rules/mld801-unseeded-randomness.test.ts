@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { unseededRandomness } from '../../../server/src/detectors/mld801-unseeded-randomness';
 import { applyToSource } from '../../../server/src/documents/source';
-import { findingLinesIn, py, run } from '../../support/engine';
+import { allRulesConfig, findingLinesIn, py, run } from '../../support/engine';
+import type { ProjectModuleSource } from '../../../server/src/config/settings';
 import { ruleTests } from '../../support/ruleTester';
 
 /** A notebook cell that trains a small network on `features`: draws that reach it shape a result. */
@@ -6678,5 +6679,90 @@ describe('MLD801: a whole number drawn right inside the text that names a run', 
           print(f"run {params['seed']}")
           lgb.train(params, lgb.Dataset(X, y))
     `), [5]);
+  });
+});
+
+describe('MLD801: a seeding helper of a project module the file imports (AnalysisConfig.projectModules)', () => {
+  const module = (name: string, text: string): ProjectModuleSource => ({ name, path: `/project/${name.replace(/^\.+/, '').replace(/\./g, '/')}.py`, text });
+  const lines = async (code: string, modules: ProjectModuleSource[]) => {
+    const { result } = await run(code, undefined, { ...allRulesConfig(), projectModules: modules });
+    return result.findings.filter((f) => f.code === 'MLD801').map((f) => f.range.start.line + 1);
+  };
+  const SCRIPTS = module('scripts', py`
+    import random
+    import numpy as np
+    import torch
+
+    def set_deterministic_mode(seed=1234):
+        torch.manual_seed(seed)
+        torch.backends.cudnn.deterministic = True
+        np.random.seed(seed)
+        random.seed(seed)
+
+    def _fix_all(seed):
+        np.random.seed(seed)
+        torch.manual_seed(seed)
+
+    def init_env():
+        _fix_all(7)
+
+    def fix_randomness(seed=None):
+        np.random.seed(seed)
+
+    def torch_only():
+        torch.manual_seed(0)
+
+    def fast_mode():
+        torch.backends.cudnn.benchmark = True
+  `);
+  const draws = (importLine: string, call: string) => py`
+    import numpy as np
+    import torch
+    ${importLine}
+
+    class Clips(torch.utils.data.Dataset):
+        def __getitem__(self, i):
+            start = np.random.choice(np.arange(10))
+            return torch.from_numpy(np.arange(start, start + 4))
+
+    def main():
+        ${call}
+        model = torch.nn.Linear(4, 1)
+        opt = torch.optim.SGD(model.parameters(), lr=0.1)
+        for x in torch.utils.data.DataLoader(Clips(), shuffle=True):
+            loss = model(x.float()).mean()
+            loss.backward()
+            opt.step()
+
+    if __name__ == "__main__":
+        main()
+  `;
+
+  it('is silent when a helper imported from the project seeds the library, whatever the helper is named', async () => {
+    assert.deepEqual(await lines(draws('from scripts import set_deterministic_mode', 'set_deterministic_mode()'), [SCRIPTS]), []);
+    assert.deepEqual(await lines(draws('import scripts', 'scripts.set_deterministic_mode()'), [SCRIPTS]), []);
+    assert.deepEqual(await lines(draws('from .scripts import set_deterministic_mode', 'set_deterministic_mode()'), [module('.scripts', SCRIPTS.text)]), []);
+  });
+
+  it('is silent when the helper seeds through another function of its module, or when importing the module seeds', async () => {
+    assert.deepEqual(await lines(draws('from scripts import init_env', 'init_env()'), [SCRIPTS]), []);
+    const setup = module('setup_env', 'import numpy as np\nnp.random.seed(0)\n');
+    assert.deepEqual(await lines(draws('import setup_env', 'pass'), [setup]), []);
+  });
+
+  it('is silent when a helper whose seed defaults to None is given one', async () => {
+    assert.deepEqual(await lines(draws('from scripts import fix_randomness', 'fix_randomness(0)'), [SCRIPTS]), []);
+    assert.deepEqual(await lines(draws('from scripts import fix_randomness', 'fix_randomness(seed=0)'), [SCRIPTS]), []);
+  });
+
+  it('still reports when the helper seeds another library, seeds nothing, or is called without the seed it needs', async () => {
+    assert.deepEqual(await lines(draws('from scripts import torch_only', 'torch_only()'), [SCRIPTS]), [7]);
+    assert.deepEqual(await lines(draws('from scripts import fast_mode', 'fast_mode()'), [SCRIPTS]), [7]);
+    assert.deepEqual(await lines(draws('from scripts import fix_randomness', 'fix_randomness()'), [SCRIPTS]), [7]);
+  });
+
+  it('still reports when the seeding helper is imported but never called, or the module is not the project\'s', async () => {
+    assert.deepEqual(await lines(draws('from scripts import set_deterministic_mode', 'pass'), [SCRIPTS]), [7]);
+    assert.deepEqual(await lines(draws('from scripts import set_deterministic_mode', 'set_deterministic_mode()'), []), [7]);
   });
 });

@@ -580,8 +580,11 @@ function namesSameFile(index: SemanticIndex, a: Node, b: Node): boolean {
   return !one.holes.some((hole) => hole.includes('(')) && one.template === other.template && one.holes.join('\u0000') === other.holes.join('\u0000');
 }
 
+/** What a project module defines that a caller may use, by name (its saves, its seeders). */
+type ModuleNames = ReadonlyMap<string, ReadonlyMap<string, unknown>>;
+
 /** The module functions a file imports by name from a relative import or a star import (which the index does not bind). */
-function unboundImports(index: SemanticIndex, project: ProjectSaves): Map<string, { module: string; name: string }> {
+export function unboundImports(index: SemanticIndex, project: ModuleNames): Map<string, { module: string; name: string }> {
   const imported = new Map<string, { module: string; name: string }>();
   for (const root of index.roots) {
     for (const statement of root.namedChildren) {
@@ -612,7 +615,7 @@ function savesOfCall(index: SemanticIndex, call: CallSite, project: ProjectSaves
 }
 
 /** The module and name a call's callee stands for: through its qualified name, or a name a relative or star import binds. */
-function callTarget(index: SemanticIndex, qname: string | undefined, callee: Node, unbound: () => Map<string, { module: string; name: string }>): { module: string; name: string } | undefined {
+export function callTarget(index: SemanticIndex, qname: string | undefined, callee: Node, unbound: () => Map<string, { module: string; name: string }>): { module: string; name: string } | undefined {
   if (qname) {
     const cut = qname.lastIndexOf('.');
     return cut > 0 ? { module: qname.slice(0, cut), name: qname.slice(cut + 1) } : undefined;
