@@ -2251,7 +2251,7 @@ ruleTests(notebookOutOfOrder, {
         { text: 'import numpy as np\n', executionOrder: 1 },
         { text: 'def save_split(frame, name):\n    frame.to_csv(name, index=False)\n\nsave_split(valid_df, "split-valid.csv")\n', executionOrder: 2 },
         { text: '!head -3 split-valid.csv\n', executionOrder: 7, hasOutputs: true },
-        { text: 'scores = np.zeros(3)\n', executionOrder: 3 },
+        { text: 'scores = np.zeros(len(valid_df))\n', executionOrder: 3 },
         { text: '!cat flags/log.csv\n', executionOrder: 9, hasOutputs: true },
         { text: 'demo.launch()\n', executionOrder: 4 },
         { text: '!cat flags/log.csv\n', executionOrder: 10, hasOutputs: true },
@@ -2665,5 +2665,39 @@ describe('MLD804 R cells that share no value with the Python cells', () => {
     const rLate = await findings([setUp, { ...rRead, executionOrder: 9 }, pyRead, rFit, pyFit]);
     assert.equal(rLate.length, 1);
     assert.match(rLate[0].message, /ran as \[9\], after cell 4 \(\[3\]\) below it/);
+  });
+});
+
+describe('MLD804: a cell that reads no other cell\'s value and gives none fits any order', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const cells = (late: string, below = 'text_string = "- Kosolola na libota"\n', after = 're.sub(r"^\\W_-\\s", "", text_string)\n') => [
+    { text: 'import re\nimport math\nimport pandas as pd\n', executionOrder: 1, hasOutputs: false },
+    { text: late, executionOrder: 9, hasOutputs: true },
+    { text: below, executionOrder: 2, hasOutputs: true },
+    { text: after, executionOrder: 3, hasOutputs: true },
+    // A cell that makes a folder: no observation, so only the late cell's own footprint tells whether the two commute.
+    { text: 'import os\nos.makedirs("runs", exist_ok=True)\nlabels = ["oui", "non"]\n', executionOrder: 4, hasOutputs: true },
+  ];
+
+  it('is silent when a cell run late only works out values written in it, with pure functions of the modules it imports', async () => {
+    assert.deepEqual(await findings(cells('sample_text = "REPONSE 1: Mama moko."\nre.sub(r"REPONSE \\d+: ", "", sample_text)\n')), []);
+    assert.deepEqual(await findings(cells('radius = 2.5\nprint(math.pi * radius ** 2, math.sqrt(radius))\n')), []);
+    assert.deepEqual(await findings(cells('pattern = re.compile(r"\\d+")\npattern_words = ["a1", "b22"]\n[w for w in pattern_words if re.search(r"\\d", w)]\n')), []);
+  });
+
+  it('still reports a late cell that reads a value another cell makes, or binds one another cell reads', async () => {
+    const readsFrame = await findings(cells('labels[0].upper()\n'));
+    assert.equal(readsFrame.length, 1);
+    assert.match(readsFrame[0].message, /ran as \[9\], after cell 5 \(\[4\]\) below it/);
+    // Reads `text_string`, which the cell below binds.
+    assert.equal((await findings(cells('sample_text = text_string.upper()\nsample_text\n'))).length, 1);
+    // Binds `text_string`, which a cell below reads.
+    assert.equal((await findings(cells('text_string = "REPONSE 2"\nre.sub(r"REPONSE ", "", text_string)\n'))).length, 1);
+  });
+
+  it('still reports a late cell that writes a file, draws from a generator, or calls a function another cell defines', async () => {
+    assert.equal((await findings(cells('rows = [1, 2]\npd.DataFrame({"r": rows}).to_csv("rows.csv")\n', undefined, 'pd.read_csv("rows.csv").shape\n'))).length, 1);
+    assert.equal((await findings(cells('import numpy as np\nnp.random.seed(0)\nnp.random.rand(3)\n'))).length, 1);
+    assert.equal((await findings(cells('clean("REPONSE 1")\n', 'def clean(text):\n    return text.strip()\n'))).length, 1);
   });
 });
