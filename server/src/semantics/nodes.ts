@@ -304,6 +304,24 @@ export function rootIdentifier(node: Node): Node | undefined {
   return undefined;
 }
 
+/**
+ * An assignment left blank where it was written: nothing follows its `=` on that line (`X = ` then
+ * `y = ` on the next, an exercise's blanks to fill in) and no backslash carries the line on. Python
+ * refuses it, but tree-sitter reads on and takes the next line's expression (or assignment) as the
+ * value, so the tree shows no error and a chain (`X = y = ...`) that nobody wrote.
+ */
+export function valueOnLaterLine(text: string, assignment: Node): boolean {
+  const right = assignment.childForFieldName('right');
+  if (!right) return false;
+  let equals: Node | undefined;
+  for (const child of assignment.children) {
+    if (child && !child.isNamed && child.type === '=' && child.endIndex <= right.startIndex) equals = child;
+  }
+  if (!equals) return false;
+  const gap = text.slice(equals.endIndex, right.startIndex);
+  return /(^|[^\\])\n/.test(gap.replace(/#[^\n]*/g, ''));
+}
+
 /** Leading whitespace of the line that `node` starts on. */
 export function indentationOf(text: string, node: Node): string {
   const lineStart = text.lastIndexOf('\n', node.startIndex - 1) + 1;

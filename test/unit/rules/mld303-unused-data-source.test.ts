@@ -523,8 +523,37 @@ ruleTests(unusedDataSource, {
         print("ok")
       `,
     },
+    {
+      name: 'an exercise notebook whose features and target are left blank after the load (`X = `, `y = `): the blanks are where the data would be read',
+      code: [
+        'from sklearn.datasets import load_wine\nfrom sklearn.linear_model import LogisticRegression\n\n# Load the wine dataset\nwine_data = load_wine()\n\n# TODO: set the features and the target\nX = \ny = \n\nclf = LogisticRegression(max_iter=500).fit(X, y)\n',
+      ],
+    },
+    {
+      name: 'a script whose one blank, with a comment after its `=`, is followed by a call on the next line',
+      code: 'import pandas as pd\nreviews = pd.read_csv("reviews.csv")\nprint("loaded")\ntexts =    # your code here\nprint(len(texts))\n',
+    },
+    {
+      name: 'a notebook that loads in one cell and leaves the split blank in a later cell',
+      code: [
+        'import numpy as np\nsignals = np.load("ecg_signals.npy")\n',
+        '# Exercise: keep the first 800 rows for training\ntrain_signals =\ntest_signals =\n\nprint(train_signals.shape, test_signals.shape)\n',
+      ],
+    },
   ],
   invalid: [
+    {
+      name: 'a blank assignment only above the load leaves the unused load reported',
+      code: 'import pandas as pd\nlabels =\nprint("fill in the labels first")\ntrain = pd.read_csv("train.csv")\nprint("ready")\n',
+      findings: [{ line: 4, message: /^`train` is loaded from "train\.csv" by `pd\.read_csv` but never used/ }],
+      output: 'import pandas as pd\nlabels =\nprint("fill in the labels first")\nprint("ready")\n',
+    },
+    {
+      name: 'values carried to the next line by a backslash or an open bracket are no blanks: the unused load is still reported',
+      code: 'import pandas as pd\nholdout = pd.read_csv("holdout.csv")\ntotal = \\\n    3 + 4\ncols = [\n    "age", "income"]\nprint(total, cols)\n',
+      findings: [{ line: 2, message: /^`holdout` is loaded from "holdout\.csv" by `pd\.read_csv` but never used/ }],
+      output: 'import pandas as pd\ntotal = \\\n    3 + 4\ncols = [\n    "age", "income"]\nprint(total, cols)\n',
+    },
     {
       name: 'a Spark query bound before its rows are shown, the name never read again, is still an unused load',
       code: 'from pyspark.sql import SparkSession\nspark1 = SparkSession.builder.getOrCreate()\nresult = spark1.sql("SELECT COUNT(Close) FROM stock WHERE Close > 500")\nprint("done")\n',
