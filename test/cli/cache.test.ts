@@ -113,6 +113,18 @@ describe('mldebt check: the PyTorch the project requires', function () {
     );
     assert.deepEqual(found, [[], ['eval.py:MLD908']]);
   });
+
+  it('reads a PEP 735 dependency group of pyproject.toml as the project\'s requirements, and a group that allows an older PyTorch keeps the load reported', () => {
+    const found = findingsBeforeAndAfter(
+      'requirements-group',
+      {
+        'pyproject.toml': '[project]\nname = "course"\ndependencies = ["ruff>=0.14"]\n\n[dependency-groups]\nexercises = ["numpy>=2", "torch>=2.9.1"]\n',
+        'data.py': 'import torch\ntest_images = torch.load("data/processed/test_images.pt")\n',
+      },
+      { 'pyproject.toml': '[project]\nname = "course"\n\n[dependency-groups]\nexercises = ["torch>=2.9.1"]\ncolab = ["torch>=2.1"]\n' },
+    );
+    assert.deepEqual(found, [[], ['data.py:MLD908']]);
+  });
 });
 
 describe('mldebt check: the result cache', function () {

@@ -87,6 +87,28 @@ describe('project requirements: lowest allowed versions', () => {
       assert.equal(floorOnly(new RequirementsCache().forFile(file('d2', 'x.py'), dir)), undefined, 'an unpinned mention allows any version');
     });
 
+    it('reads PEP 735 dependency groups and Poetry\'s groups as it reads extras: any may be the one installed', () => {
+      // A course or uv project keeps its libraries in a named group, none in [project] dependencies.
+      write('[project]\nname = "course"\ndependencies = ["ruff>=0.14"]\n[dependency-groups]\nexercises = ["numpy>=2", "torch>=2.9.1", "torchvision>=0.24"]\n', 'g1', 'pyproject.toml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('g1', 'lab', 'train.py'), dir)), { torch: '2.9.1' });
+      // A group that includes another (`{include-group = ...}`) and a table that is no requirement.
+      write('[dependency-groups]\ntrain = ["torch==2.7.1"]\ndev = [{include-group = "train"}, "pytest"]\n', 'g2', 'pyproject.toml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('g2', 'x.py'), dir)), { torch: '2.7.1' });
+      // Poetry's groups: `[tool.poetry.group.<name>.dependencies]`, string or table entries.
+      write('[tool.poetry.dependencies]\npython = "^3.11"\n[tool.poetry.group.ml.dependencies]\ntorch = { version = "^2.6", source = "pytorch" }\n', 'g3', 'pyproject.toml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('g3', 'x.py'), dir)), { torch: '2.6' });
+      // Every mention still counts: a group that allows an older PyTorch, or a bare name in one, lowers or removes the floor.
+      write('[project]\nname = "app"\ndependencies = ["torch>=2.6"]\n[dependency-groups]\nlegacy = ["torch>=2.1"]\n', 'g4', 'pyproject.toml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('g4', 'x.py'), dir)), { torch: '2.1' });
+      write('[dependency-groups]\ngpu = ["torch>=2.6"]\ncpu = ["torch"]\n', 'g5', 'pyproject.toml');
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('g5', 'x.py'), dir)), undefined, 'an unpinned mention allows any version');
+      write('[tool.poetry.dependencies]\ntorch = "^2.7"\n[tool.poetry.group.old.dependencies]\ntorch = "1.13.1"\n', 'g6', 'pyproject.toml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('g6', 'x.py'), dir)), { torch: '1.13.1' });
+      // A group without torch says nothing of it.
+      write('[dependency-groups]\ndocs = ["mkdocs>=1.6"]\n', 'g7', 'pyproject.toml');
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('g7', 'x.py'), dir)), undefined);
+    });
+
     it('reads a specifier PEP 508 puts in parentheses, as Poetry 2 writes [project] dependencies', () => {
       write('[project]\nname = "app"\ndependencies = ["numpy (>=1.26)", "torch (>=2.10.0,<3.0.0)"]\n', 'p', 'pyproject.toml');
       assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('p', 'x.py'), dir)), { torch: '2.10.0' });

@@ -4,7 +4,8 @@
 // folder, at or above the file and within the project's root, that holds a requirements file —
 // `requirements.txt`, or one named for a variant of it (`requirements_exact.txt`,
 // `requirements-gpu.txt`), which pip installs from just the same — or a `pyproject.toml`
-// (`[project] dependencies` and optional dependencies, Poetry's `[tool.poetry.dependencies]`): the
+// (`[project] dependencies` and optional dependencies, PEP 735 `[dependency-groups]`, Poetry's
+// `[tool.poetry.dependencies]` and its groups' tables): the
 // lowest floor of every mention in every one of them, none when one mention sets no lower bound.
 // Only regular files of bounded size are read, as for configuration.
 import { readdirSync } from 'node:fs';
@@ -93,12 +94,20 @@ function mentionsInPyproject(text: string, mentions: Mentions): void {
   mentionsInLines(strings(project?.dependencies), mentions);
   // An extra that installs the library (`torch-cuda = ["torch==2.7.1"]`) may be the one installed.
   for (const group of Object.values(table(project?.['optional-dependencies']) ?? {})) mentionsInLines(strings(group), mentions);
-  const poetry = table(table(table(data.tool)?.poetry)?.dependencies);
-  for (const library of LIBRARIES) {
-    const entry = poetry?.[library];
-    if (entry === undefined) continue;
-    const specifier = typeof entry === 'string' ? entry : typeof table(entry)?.version === 'string' ? (table(entry)!.version as string) : '';
-    mention(mentions, library, specifier);
+  // A dependency group (PEP 735 `[dependency-groups]`, `exercises = ["torch>=2.9"]`, which `uv sync --group`
+  // and `pip install --group` install) may be the one installed, as an extra may; an `{include-group = ...}`
+  // entry names another group, itself read here.
+  for (const group of Object.values(table(data['dependency-groups']) ?? {})) mentionsInLines(strings(group), mentions);
+  const poetryTool = table(table(data.tool)?.poetry);
+  // Poetry's main table, and each of its groups (`[tool.poetry.group.train.dependencies]`) likewise.
+  const poetryTables = [table(poetryTool?.dependencies), ...Object.values(table(poetryTool?.group) ?? {}).map((group) => table(table(group)?.dependencies))];
+  for (const poetry of poetryTables) {
+    for (const library of LIBRARIES) {
+      const entry = poetry?.[library];
+      if (entry === undefined) continue;
+      const specifier = typeof entry === 'string' ? entry : typeof table(entry)?.version === 'string' ? (table(entry)!.version as string) : '';
+      mention(mentions, library, specifier);
+    }
   }
 }
 
