@@ -378,6 +378,20 @@ describe('def-use layer: paths', () => {
     dispose();
   });
 
+  it('takes the Path that fastai and fastcore hand on from pathlib as pathlib\'s, and no other library\'s Path', async () => {
+    const { flow, index, dispose } = await flowOf(py`
+      from fastai.tabular.all import Path
+      import mylib
+      path = Path("../input/house-prices")
+      a = open(path / "train.csv")
+      b = open(mylib.Path("data") / "train.csv")
+    `);
+    const path = (text: string) => flow.pathOf(index.calls.find((c) => c.node.text === text)!.args[0]);
+    assert.equal(path('open(path / "train.csv")').template, '../input/house-prices/train.csv');
+    assert.notEqual(path('open(mylib.Path("data") / "train.csv")').template, 'data/train.csv');
+    dispose();
+  });
+
   it('keeps the literal of a path bound once, for fixes that rename the file', async () => {
     const { flow, index, dispose } = await flowOf(py`
       CKPT = "weights/best.pt"

@@ -46,12 +46,15 @@ export function knownString(value: PathValue): KnownString | undefined {
 
 const JOIN_FUNCTIONS = new Set(['os.path.join', 'posixpath.join', 'ntpath.join']);
 const PATH_CONSTRUCTORS = new Set(['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath', 'pathlib.WindowsPath']);
+/** pathlib's `Path` as fastai and fastcore hand it on (`from fastai.vision.all import Path`): the same class. */
+const REEXPORTED_PATH = /^(fastai|fastcore)(\.\w+)*\.Path$/;
+const isPathConstructor = (qname: string) => PATH_CONSTRUCTORS.has(qname) || REEXPORTED_PATH.test(qname);
 /** Functions that return the path they are given as another type or spelling: the same file. */
 const PATH_CONVERSIONS = new Set(['builtins.str', 'os.fspath', 'os.path.abspath', 'os.path.realpath', 'os.path.normpath']);
 
 /** A call that hands back the one path it is given, as a path object or spelled another way (`Path(p)`, `str(p)`). */
 export function spellsPathAgain(qname: string): boolean {
-  return PATH_CONSTRUCTORS.has(qname) || PATH_CONVERSIONS.has(qname);
+  return isPathConstructor(qname) || PATH_CONVERSIONS.has(qname);
 }
 /** pathlib methods that return the same file as a string or an absolute path. */
 const SAME_FILE_METHODS = new Set(['as_posix', 'absolute', 'resolve', '__fspath__']);
@@ -187,7 +190,7 @@ function call(flow: DataFlow, node: Node, depth: number): PathValue | undefined 
   const site = flow.index.call(node);
   if (!site || site.hasSplat) return undefined;
   const args = site.args;
-  if (site.qname && (JOIN_FUNCTIONS.has(site.qname) || PATH_CONSTRUCTORS.has(site.qname)) && site.kwargs.size === 0 && args.length > 0) {
+  if (site.qname && (JOIN_FUNCTIONS.has(site.qname) || isPathConstructor(site.qname)) && site.kwargs.size === 0 && args.length > 0) {
     return join(args.map((arg) => flow.pathOf(arg, depth + 1)));
   }
   if (site.qname && PATH_CONVERSIONS.has(site.qname) && args.length === 1) return flow.pathOf(args[0], depth + 1);

@@ -2701,3 +2701,24 @@ describe('MLD804: a cell that reads no other cell\'s value and gives none fits a
     assert.equal((await findings(cells('clean("REPONSE 1")\n', 'def clean(text):\n    return text.strip()\n'))).length, 1);
   });
 });
+
+describe('MLD804: frames read through the Path fastai hands on from pathlib', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const notebook = (pathImport: string) => [
+    { text: `import pandas as pd\n${pathImport}\n`, executionOrder: 15, hasOutputs: false },
+    { text: 'path = Path("../input/house-prices")\n', executionOrder: 16, hasOutputs: false },
+    { text: 'train_df = pd.read_csv(path/"train.csv")\n', executionOrder: 23, hasOutputs: false },
+    { text: 'train_df.head()\n', executionOrder: 24, hasOutputs: true },
+    { text: 'submission_df = pd.read_csv(path/"sample_submission.csv")\n', executionOrder: 21, hasOutputs: false },
+    { text: 'submission_df.head()\n', executionOrder: 22, hasOutputs: true },
+  ];
+
+  it('is silent when the sample submission was read and shown before the training frame above it: the two files are apart', async () => {
+    assert.deepEqual(await findings(notebook('from fastai.tabular.all import Path')), []);
+    assert.deepEqual(await findings(notebook('from pathlib import Path')), []);
+  });
+
+  it('still reports it when the path comes from a Path class of another library, which may name any file', async () => {
+    assert.equal((await findings(notebook('from mylib.storage import Path'))).length, 1);
+  });
+});
