@@ -2721,4 +2721,16 @@ describe('MLD804: frames read through the Path fastai hands on from pathlib', ()
   it('still reports it when the path comes from a Path class of another library, which may name any file', async () => {
     assert.equal((await findings(notebook('from mylib.storage import Path'))).length, 1);
   });
+
+  it('is silent beside a cell that only installs packages, which writes into the environment, not the files read', async () => {
+    const withInstall = (install: string) => [...notebook('from fastai.tabular.all import Path'), { text: install, executionOrder: 50, hasOutputs: true }];
+    assert.deepEqual(await findings(withInstall('!pip install dtreeviz -qqq\n')), []);
+    assert.deepEqual(await findings(withInstall('%pip install -Uqq fastbook >/dev/null 2>&1\n')), []);
+  });
+
+  it('still reports it beside a shell line that may write files: a fetch, or an install whose log goes to a file', async () => {
+    const withShell = (line: string) => [...notebook('from fastai.tabular.all import Path'), { text: line, executionOrder: 50, hasOutputs: true }];
+    assert.equal((await findings(withShell('!wget -q https://example.org/house-prices.zip && unzip -o house-prices.zip\n'))).length, 1);
+    assert.equal((await findings(withShell('!pip install dtreeviz > ../input/house-prices/sample_submission.csv\n'))).length, 1);
+  });
 });

@@ -418,6 +418,18 @@ function setsUpOnly(line: string): boolean {
 }
 
 /**
+ * Whether a line magic or shell escape only installs packages (`!pip install -Uqq fastbook`,
+ * `%conda install -y faiss`, its log sent to /dev/null): it writes into the environment, not to a
+ * file a cell reads by name. A fetch, a copy or an output redirected to a file writes files.
+ */
+export function magicInstallsOnly(magic: Magic): boolean {
+  const command = magicCommand(magic);
+  if (command === undefined || /\d?>/.test(command.replace(/\d?>>?\s*\/dev\/null|\d?>&\d/g, ''))) return false;
+  const commands = shellCommands(command);
+  return commands.length > 0 && commands.every((words) => parseCommand(words) !== undefined);
+}
+
+/**
  * Whether a magic only sets the environment up (setsUpOnly): a `!pip install`, `%pip` or `!wget`
  * line, or a `%%bash` body whose every command line installs, fetches, unpacks or copies files.
  */
