@@ -700,6 +700,89 @@ const PARAMETER_HANDED_ON_APART = py`
       restore(args)
 `;
 
+/** A helper called once with a path its caller reads over the caller's own parameter, the caller called once itself: a load of the same expression beside that call reads the same file (a sanity check of pretrained weights, a joined path). */
+const PASSED_THROUGH_ONCE_CALLED_CALLER = py`
+  import os
+  import torch
+
+
+  def compare_weights(state_dict, reference_path):
+      reference = torch.load(reference_path, map_location="cpu")
+      return all((state_dict[k] == reference[k]).all() for k in state_dict)
+
+
+  def peek(weights):
+      return sorted(torch.load(weights))
+
+
+  def first_batch_norms(checkpoint):
+      return torch.load(checkpoint)["bn"]
+
+
+  def worker(rank, args):
+      model = build(args.arch)
+      state = torch.load(args.pretrained, map_location="cpu")
+      model.load_state_dict(state["state_dict"])
+      for epoch in range(args.epochs):
+          train_one_epoch(model)
+          if epoch == 0:
+              compare_weights(model.state_dict(), args.pretrained)
+
+
+  def evaluate(model, cfg):
+      model.load_state_dict(torch.load(cfg["weights"]))
+      return peek(cfg["weights"])
+
+
+  def probe(opts):
+      norms = first_batch_norms(os.path.join(opts.run_dir, "last.pt"))
+      return norms, torch.load(os.path.join(opts.run_dir, "last.pt"))["head"]
+
+
+  def main():
+      args = parse_args()
+      worker(0, args)
+      evaluate(build(args.arch), load_config(args.config))
+      probe(args)
+`;
+
+/** The same shapes where the file may differ: the caller's parameter rebound before the helper's call, a joined path naming another file. */
+const PASSED_THROUGH_ONCE_CALLED_CALLER_APART = py`
+  import os
+  import torch
+
+
+  def compare_weights(state_dict, reference_path):
+      reference = torch.load(reference_path, map_location="cpu")
+      return all((state_dict[k] == reference[k]).all() for k in state_dict)
+
+
+  def first_batch_norms(checkpoint):
+      return torch.load(checkpoint)["bn"]
+
+
+  def worker(rank, args):
+      model = build(args.arch)
+      state = torch.load(args.pretrained, map_location="cpu")
+      model.load_state_dict(state["state_dict"])
+      args = with_defaults(args)
+      for epoch in range(args.epochs):
+          train_one_epoch(model)
+          if epoch == 0:
+              compare_weights(model.state_dict(), args.pretrained)
+
+
+  def probe(opts):
+      norms = first_batch_norms(os.path.join(opts.run_dir, "best.pt"))
+      return norms, torch.load(os.path.join(opts.run_dir, "last.pt"))["head"]
+
+
+  def main():
+      args = parse_args()
+      worker(0, args)
+      probe(args)
+`;
+
 /** Helpers that load their parameter as it stands but may read another file: called with two values, a parameter rebound from itself, a name bound again after the call. */
 const HELPER_PARAMETER_APART = py`
   import torch
@@ -6883,6 +6966,20 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 5, related: 0 }, { line: 9, related: 0 }, { line: 15, related: 0 }, { line: 19, related: 0 }, { line: 25, related: 0 }, { line: 30, related: 0 }],
       safety: 'unsafe',
       output: PARAMETER_HANDED_ON_APART.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'a helper called once with a path the caller reads over its own parameter, the caller itself called once, reads the file the caller loads beside the call: one finding per file (an attribute of parsed arguments, a joined path)',
+      code: PASSED_THROUGH_ONCE_CALLED_CALLER,
+      findings: [6, 11, 15].map((line) => ({ line, message: /\(as does 1 other load of this file\)/, related: 1 })),
+      safety: 'unsafe',
+      output: PASSED_THROUGH_ONCE_CALLED_CALLER.replace(/map_location="cpu"\)/g, 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'the same helper calls where the caller rebinds its parameter before the call, or the joined path names another file, keep each load its own finding',
+      code: PASSED_THROUGH_ONCE_CALLED_CALLER_APART,
+      findings: [{ line: 6, related: 0 }, { line: 11, related: 0 }, { line: 16, related: 0 }, { line: 27, related: 0 }],
+      safety: 'unsafe',
+      output: PASSED_THROUGH_ONCE_CALLED_CALLER_APART.replace('torch.load(reference_path, map_location="cpu")', 'torch.load(reference_path, map_location="cpu", weights_only=True)'),
     },
     {
       name: 'a helper loading its parameter as it stands, called with two values, rebinding it, or passed a name bound again before the other load, may read another file: each load is its own finding',

@@ -671,14 +671,17 @@ interface PassSwap {
  * does a path with no such parameter in it: fileKey answers then. `held` gives what an argument
  * holds where the caller knows more than the flow (the value an attribute of `self` was set to).
  */
-export function fileKeyThroughPassedValue(flow: DataFlow, path: Node, held: (argument: Node) => Node = (argument) => argument): string | undefined {
+export function fileKeyThroughPassedValue(flow: DataFlow, path: Node, held: (argument: Node) => Node = (argument) => argument, depth = 0): string | undefined {
   const passed = new Map<string, Passed>();
   for (const { name, values } of parameterArguments(flow, path)) {
     const value = onePassedValue(flow, values);
     if (value) passed.set(name, { value, argument: held(passedOn(flow, values[0])) });
   }
-  return substitutedKey(flow, path, passed);
+  return substitutedKey(flow, path, passed, held, depth);
 }
+
+/** How many functions of the file a path handed on as it stands is followed up through (fileKeyThroughPassedValue over substitutedKey). */
+const MAX_PASSED_THROUGH = 3;
 
 /**
  * The keys of a path written in a function of the file, one per call of the function, with each
@@ -800,12 +803,16 @@ function filledHoles(value: PathValue, fill: (hole: string) => PathValue | undef
 }
 
 /** The key of `path` with each parameter in it replaced by the value passed for it (see fileKeyThroughPassedValue). */
-function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>): string | undefined {
+function substitutedKey(flow: DataFlow, path: Node, passed: ReadonlyMap<string, Passed>, heldBy: (argument: Node) => Node = (argument) => argument, depth = MAX_PASSED_THROUGH): string | undefined {
   // The path is the parameter itself (`torch.load(checkpoint_path)`): it names the file the argument
-  // names where the call passes it (`args.checkpoint`), also when no part of it is known text.
+  // names where the call passes it (`args.checkpoint`), also when no part of it is known text. The
+  // argument is keyed as a path written there would be: through the caller's own parameters, when
+  // its calls pass them one value (`sanity_check(model, args.pretrained)` in `main_worker(gpu, args)`,
+  // called once with `main`'s `args`), so it names the file `torch.load(args.pretrained)` beside the
+  // call names.
   const whole = stripParens(path);
   const argument = whole.type === 'identifier' ? passed.get(whole.text)?.argument : undefined;
-  if (argument) return fileKey(flow, argument);
+  if (argument) return (depth + 1 < MAX_PASSED_THROUGH ? fileKeyThroughPassedValue(flow, argument, heldBy, depth + 1) : undefined) ?? fileKey(flow, argument);
   const substituted = substitutedValue(flow, path, passed);
   if (!substituted) return undefined;
   const { template, holes } = substituted;
