@@ -2555,6 +2555,27 @@ describe('MLD804 restarts the notebook prescribes', () => {
     assert.deepEqual(await findings([install, { text: '### Restart the kernel\nAfter you install the packages, restart the kernel so it can find them.', kind: 'markup' }, ...afterRestart]), []);
   });
 
+  it('reads counts that begin again below a markdown cell telling the reader to restart the Jupyter server as a new session', async () => {
+    // A server that stops ends every kernel it started: the counts below begin a new session.
+    const versionCheck = { text: 'import pandas as pd\nprint(pd.__version__)\n', executionOrder: 2, hasOutputs: true };
+    for (const text of [
+      'Now, restart Jupyter Lab.\nClose this window, then open the notebook again from a terminal.',
+      'Once the build is done, **restart JupyterLab** so the new extension loads.',
+      'Stop and restart the Jupyter server (Ctrl+C in its terminal, then `jupyter notebook`).',
+      'After the install finishes you must restart your Jupyter notebook server.',
+    ]) assert.deepEqual(await findings([install, versionCheck, { text, kind: 'markup' }, ...afterRestart]), [], text);
+  });
+
+  it('still reports the same counts when the prose restarts only a window, tab or extension of Jupyter, or says no restart is needed', async () => {
+    const versionCheck = { text: 'import pandas as pd\nprint(pd.__version__)\n', executionOrder: 2, hasOutputs: true };
+    for (const text of [
+      'If the widgets do not render, restart the JupyterLab window (the kernel keeps running).',
+      'Reload the page or restart the Jupyter Lab tab to see the plot.',
+      'You do not need to restart Jupyter Lab after this step.',
+      'Jupyter Lab keeps running; restart the jupyter extension manager if the sidebar is empty.',
+    ]) assert.equal((await findings([install, versionCheck, { text, kind: 'markup' }, ...afterRestart])).length, 1, text);
+  });
+
   it('reads counts that begin again below a cell that shuts the kernel down to restart it as a new session', async () => {
     const restartCell = { text: 'import IPython\n\napp = IPython.Application.instance()\napp.kernel.do_shutdown(True)\n', executionOrder: 2 };
     assert.deepEqual(await findings([install, restartCell, ...afterRestart]), []);
