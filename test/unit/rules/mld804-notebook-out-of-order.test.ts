@@ -2755,3 +2755,25 @@ describe('MLD804: frames read through the Path fastai hands on from pathlib', ()
     assert.equal((await findings(withShell('!pip install dtreeviz > ../input/house-prices/sample_submission.csv\n'))).length, 1);
   });
 });
+
+describe('MLD804: a drawing of a model\'s layers into an image file', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const notebook = (plot: string, below: string) => [
+    { text: 'import numpy as np\nfrom tensorflow.keras.models import load_model\nfrom tensorflow.keras.utils import plot_model\nfrom sklearn.metrics import f1_score\n', executionOrder: 1, hasOutputs: false },
+    { text: 'X_test = np.load("x_test.npy")\nY_test = np.load("y_test.npy")\n', executionOrder: 2, hasOutputs: false },
+    { text: 'model = load_model("cnn_paper_mitbih.h5")\n', executionOrder: 3, hasOutputs: false },
+    { text: plot, executionOrder: 9, hasOutputs: true },
+    { text: below, executionOrder: 4, hasOutputs: true },
+  ];
+  const EVALUATION = 'pred_test = np.argmax(model.predict(X_test), axis=-1)\nprint("Test f1 score :", f1_score(Y_test, pred_test, average="macro"))\n';
+
+  it('is silent when it ran after a cell below that only evaluates the model: the drawing changes nothing the evaluation reads', async () => {
+    assert.deepEqual(await findings(notebook('img = plot_model(model, to_file="cnn_paper.png", show_shapes=True)\n', EVALUATION)), []);
+    assert.deepEqual(await findings(notebook('plot_model(model, "cnn_paper.png")\n', EVALUATION)), []);
+  });
+
+  it('still reports it when the cell below trains the model it draws, or writes the same image', async () => {
+    assert.equal((await findings(notebook('img = plot_model(model, to_file="cnn_paper.png")\n', 'model.fit(X_test, Y_test, epochs=1)\n'))).length, 1);
+    assert.equal((await findings(notebook('img = plot_model(model, to_file="cnn_paper.png")\n', 'plot_model(model, to_file="cnn_paper.png", show_shapes=True)\n'))).length, 1);
+  });
+});
