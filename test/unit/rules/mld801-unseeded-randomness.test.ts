@@ -52,6 +52,41 @@ ${build.replace(/^/gm, '  ')}
 const patchClassifierCase = (name: string, build: string) => seededCase(name, patchClassifierScript(build), 8,
   /^`torch\.randn` \(and 2 other draws\) draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)');
 
+/**
+ * A distillation set-up that pushes one random probe through the teacher and the student to learn
+ * their feature maps' sizes, then trains; `sizes` (indented for `main`) builds the heads from them.
+ */
+const featureProbeScript = (sizes: string) => py`
+  import torch
+  from torch import nn
+
+  def main(teacher, student, loader):
+      probe = torch.randn(2, 3, 32, 32)
+      teacher.eval()
+      student.eval()
+      feat_t, _ = teacher(probe, is_feat=True)
+      feat_s, _ = student(probe, is_feat=True)
+${sizes.replace(/^/gm, '      ')}
+      opt = torch.optim.SGD(list(student.parameters()) + list(heads.parameters()), lr=0.05)
+      for x, y in loader:
+          loss = distill_loss(student, teacher, heads, x, y)
+          loss.backward()
+          opt.step()
+          opt.zero_grad()
+
+  if __name__ == "__main__":
+      main(load_teacher("teacher.pth"), build_student(), make_loader())
+`;
+
+/** A script that fits a ridge model on `use`, a comprehension over the rows of a NumPy draw (`noise`). */
+const drawnRowsScript = (use: string) => py`
+  import numpy as np
+  from sklearn.linear_model import Ridge
+
+  noise = np.random.rand(100, 4)
+${use.replace(/^/gm, '  ')}
+`;
+
 /** A data set module whose items are resampled and jittered at random; `demo` is its `__main__` block. */
 const pointCloudModule = (demo: string) => py`
   import json
@@ -1958,6 +1993,22 @@ const scratchKMeansScript = (first: string, pick = 'np.random.choice(X.shape[0],
 
 ruleTests(unseededRandomness, {
   valid: [
+    {
+      name: 'a random probe whose feature maps are only asked their sizes, one by one in comprehensions, to build the heads that train',
+      code: featureProbeScript('s_n = [f.shape[1] for f in feat_s[1:-1]]\nt_n = [f.shape[1] for f in feat_t[1:-1]]\nheads = nn.ModuleList([nn.Conv2d(s, t, 1) for s, t in zip(s_n, t_n)])'),
+    },
+    {
+      name: 'a random probe whose feature widths are summed by a generator expression that reads only their sizes',
+      code: featureProbeScript('width = sum(f.size(1) for f in feat_s)\nheads = nn.Linear(width, feat_t[-1].size(1))'),
+    },
+    {
+      name: 'a random probe whose paired feature maps give a comprehension of their shapes only, through zip and a tuple target',
+      code: featureProbeScript('pairs = [(s.shape, t.shape) for s, t in zip(feat_s, feat_t)]\nheads = nn.ModuleList([Connector(a, b) for a, b in pairs])'),
+    },
+    {
+      name: 'drawn rows whose comprehension keeps only each row\'s length: the setting fitted is the same whatever is drawn',
+      code: drawnRowsScript('widths = [row.shape[0] for row in noise]\nmodel = Ridge(alpha=float(max(widths))).fit(X, y)'),
+    },
     {
       name: 'a draw from the random module handed only to a NumPy generator dropped on its own line, in a script that seeds NumPy',
       code: scratchKMeansScript('np.random.RandomState(randrange(0, 10000))', undefined, 'np.random.seed(0)'),
@@ -4120,6 +4171,15 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    seededCase('a random probe whose feature maps the comprehension keeps (their means) to start trained parameters: the values reach the training',
+      featureProbeScript('anchors = [f.mean(dim=(2, 3)) for f in feat_t]\nheads = nn.ParameterList([nn.Parameter(a.clone()) for a in anchors])'),
+      5, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
+    seededCase('drawn rows flattened by a comprehension with two for clauses, then fitted',
+      drawnRowsScript('flat = [v for row in noise for v in row]\nmodel = Ridge().fit(np.array(flat).reshape(-1, 1), targets)'),
+      4, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
+    seededCase('drawn rows picked by a comprehension\'s filter: how many labels it gives depends on the draw, and they are fitted',
+      drawnRowsScript('labels = [1.0 for row in noise if row.sum() > 2]\nmodel = Ridge().fit(X[:len(labels)], labels)'),
+      4, /^`np\.random\.rand` draws from NumPy's global random generator/, 'from sklearn.linear_model import Ridge', 'np.random.seed(SEED)'),
     {
       name: 'still reported when the file\'s subclass of Trainer builds itself without the trainer\'s constructor, or the draw comes before it is built',
       code: py`

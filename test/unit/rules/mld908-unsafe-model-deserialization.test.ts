@@ -5373,6 +5373,187 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a model restored by one of three flags, two checkpoints also read for the config the model is built from or the best score: one finding',
+      code: py`
+        import torch
+
+        if args.prune_refine:
+            checkpoint = torch.load(args.prune_refine)
+            model = Net(cfg=checkpoint["cfg"])
+            model.load_state_dict(checkpoint["state_dict"])
+        elif args.refine:
+            state_dict = torch.load(args.refine)
+            model = Net()
+            model.load_state_dict(state_dict)
+        elif args.resume:
+            checkpoint = torch.load(args.resume)
+            model = Net()
+            model.load_state_dict(checkpoint["state_dict"])
+            best_acc = checkpoint["best_acc"]
+      `,
+      findings: [
+        { line: 4, message: /\(as do 2 loads in its place in branches other than its own, linked\)$/, related: 2 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.prune_refine:
+            checkpoint = torch.load(args.prune_refine, weights_only=True)
+            model = Net(cfg=checkpoint["cfg"])
+            model.load_state_dict(checkpoint["state_dict"])
+        elif args.refine:
+            state_dict = torch.load(args.refine, weights_only=True)
+            model = Net()
+            model.load_state_dict(state_dict)
+        elif args.resume:
+            checkpoint = torch.load(args.resume, weights_only=True)
+            model = Net()
+            model.load_state_dict(checkpoint["state_dict"])
+            best_acc = checkpoint["best_acc"]
+      `,
+    },
+    {
+      name: 'a resumed checkpoint whose weights go into the module through a name and whose epoch is read, or the plain weights in the other arm: one finding',
+      code: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location="cpu")
+            weights = ckpt["model"]
+            net.load_state_dict(weights)
+            start_epoch = ckpt["epoch"] + 1
+        else:
+            net.load_state_dict(torch.load(args.init, map_location="cpu"))
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, map_location="cpu", weights_only=True)
+            weights = ckpt["model"]
+            net.load_state_dict(weights)
+            start_epoch = ckpt["epoch"] + 1
+        else:
+            net.load_state_dict(torch.load(args.init, map_location="cpu", weights_only=True))
+      `,
+    },
+    {
+      name: 'a teacher restored from a checkpoint read by .get for its weights and its accuracy, or from plain weights in the other arm: one finding',
+      code: py`
+        import torch
+
+        if args.teacher_ckpt:
+            saved = torch.load(args.teacher_ckpt)
+            teacher.load_state_dict(saved.get("state_dict"))
+            print("teacher accuracy", saved.get("acc"))
+        else:
+            teacher.load_state_dict(torch.load(args.teacher_weights))
+      `,
+      findings: [
+        { line: 4, message: /\(as does a load in its place in another branch, linked\)$/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.teacher_ckpt:
+            saved = torch.load(args.teacher_ckpt, weights_only=True)
+            teacher.load_state_dict(saved.get("state_dict"))
+            print("teacher accuracy", saved.get("acc"))
+        else:
+            teacher.load_state_dict(torch.load(args.teacher_weights, weights_only=True))
+      `,
+    },
+    {
+      name: 'a checkpoint whose parts go into the model and, through a name, into the scheduler, beside the plain weights in the other arm: each load its own finding',
+      code: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume)
+            model.load_state_dict(ckpt["model"])
+            sched_state = ckpt["scheduler"]
+            scheduler.load_state_dict(sched_state)
+        else:
+            model.load_state_dict(torch.load(args.weights))
+      `,
+      findings: [
+        { line: 4, message: /runs its code when loaded$/ },
+        { line: 9, message: /runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, weights_only=True)
+            model.load_state_dict(ckpt["model"])
+            sched_state = ckpt["scheduler"]
+            scheduler.load_state_dict(sched_state)
+        else:
+            model.load_state_dict(torch.load(args.weights))
+      `,
+    },
+    {
+      name: 'a checkpoint read for its weights and its epoch, then other weights loaded into the same model after it, not instead of it: each load its own finding',
+      code: py`
+        import torch
+
+        ckpt = torch.load(args.resume)
+        model.load_state_dict(ckpt["state_dict"])
+        start_epoch = ckpt["epoch"]
+        model.load_state_dict(torch.load(args.override))
+      `,
+      findings: [
+        { line: 3, message: /runs its code when loaded$/ },
+        { line: 6, message: /runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        ckpt = torch.load(args.resume, weights_only=True)
+        model.load_state_dict(ckpt["state_dict"])
+        start_epoch = ckpt["epoch"]
+        model.load_state_dict(torch.load(args.override))
+      `,
+    },
+    {
+      name: 'a checkpoint whose weights go into the model only inside an inner if, beside the plain weights in the other arm: each load its own finding',
+      code: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume)
+            if ckpt["arch"] == args.arch:
+                model.load_state_dict(ckpt["state_dict"])
+            start_epoch = ckpt["epoch"]
+        else:
+            model.load_state_dict(torch.load(args.weights))
+      `,
+      findings: [
+        { line: 4, message: /runs its code when loaded$/ },
+        { line: 9, message: /runs its code when loaded$/ },
+      ],
+      safety: 'unsafe',
+      output: py`
+        import torch
+
+        if args.resume:
+            ckpt = torch.load(args.resume, weights_only=True)
+            if ckpt["arch"] == args.arch:
+                model.load_state_dict(ckpt["state_dict"])
+            start_epoch = ckpt["epoch"]
+        else:
+            model.load_state_dict(torch.load(args.weights))
+      `,
+    },
+    {
       name: 'the loaded name read twice (the model, then the optimizer) beside a load into the module in the other arm: each load its own finding',
       code: py`
         import torch

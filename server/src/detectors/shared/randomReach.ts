@@ -1282,6 +1282,17 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       shapes++;
       continue;
     }
+    // `[f.shape[1] for f in feats]` hands the comprehension only what its body makes of each element:
+    // the value goes where the loop's names are read there, and a filter on them (`if f.sum() > 0`)
+    // picks the elements by what was drawn, so the comprehension carries it then.
+    if (parent.type === 'for_in_clause' && sameNode(parent.childForFieldName('right'), node) && COMPREHENSIONS.has(parent.parent?.type ?? '')) {
+      const comprehension = parent.parent!;
+      for (const read of comprehensionReads(index, parent)) {
+        if (insideFilter(read, comprehension)) push(comprehension);
+        else push(read);
+      }
+      continue;
+    }
     if (CARRYING_PARENTS.has(parent.type) || (parent.type === 'attribute' && sameNode(parent.childForFieldName('object'), node))) {
       push(parent);
       continue;
@@ -1740,4 +1751,30 @@ function onlyCounts(index: SemanticIndex, clause: Node): boolean {
   if (!comprehension || !left) return false;
   const bound = new Set(index.nodesWithin('identifier', left).map((id) => id.text));
   return !index.nodesWithin('identifier', comprehension).some((id) => bound.has(id.text) && !(id.startIndex >= left.startIndex && id.endIndex <= left.endIndex));
+}
+
+const COMPREHENSIONS: ReadonlySet<string> = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
+
+/**
+ * The reads, inside a comprehension, of the names one of its `for` clauses binds: the identifiers of
+ * that name outside the clause's own targets, leaving out attribute names (`x.f`) and keywords (`g(f=1)`).
+ */
+function comprehensionReads(index: SemanticIndex, clause: Node): Node[] {
+  const comprehension = clause.parent;
+  const left = clause.childForFieldName('left');
+  if (!comprehension || !left) return [];
+  const bound = new Set(index.nodesWithin('identifier', left).map((id) => id.text));
+  return index.nodesWithin('identifier', comprehension).filter((id) => {
+    if (!bound.has(id.text) || (id.startIndex >= left.startIndex && id.endIndex <= left.endIndex)) return false;
+    const up = id.parent;
+    if (up?.type === 'attribute' && sameNode(up.childForFieldName('attribute'), id)) return false;
+    if (up?.type === 'keyword_argument' && sameNode(up.childForFieldName('name'), id)) return false;
+    return true;
+  });
+}
+
+/** Whether `node` lies in an `if` clause of `comprehension` (a filter on its elements). */
+function insideFilter(node: Node, comprehension: Node): boolean {
+  for (let up = node.parent; up && !sameNode(up, comprehension); up = up.parent) if (up.type === 'if_clause' && sameNode(up.parent, comprehension)) return true;
+  return false;
 }
