@@ -290,6 +290,14 @@ const poseLoopAboveHelpers = (shown: string) => onDisk([
 ruleTests(notebookOutOfOrder, {
   valid: [
     {
+      name: 'two result tables read in swapped order, one of them a file a cell below writes after both ran: the other reads a file no cell writes and fits any order',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n'] }),
+    },
+    {
+      name: 'two result tables read in swapped order, one file also handed by name to a helper after both ran: the other reads a file no cell names and fits any order',
+      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['export_table(report, "fold_report.csv")\n'] }),
+    },
+    {
       name: 'an install with its confirmation, and a printout of text written out, that keep their outputs without a count above cells run in order: they show what a run now would show',
       code: onDisk([
         { source: '!pip install -q xgboost\nprint("xgboost installed successfully")\n', count: null, outputs: [printed] },
@@ -1330,9 +1338,13 @@ ruleTests(notebookOutOfOrder, {
       findings: [{ cell: 2, line: 1, message: /^This cell ran as \[52\], after cell 5 \(\[30\]\) below it/ }],
     },
     {
-      name: 'two result tables read in swapped order, one of them a file a later cell of the notebook writes: which table it showed depends on the order',
-      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n'] }),
-      findings: SAVED_TABLE_RAN_LATE,
+      name: 'a result table read after the cell below it wrote that file: which table it showed depends on the order',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: FOLD_REPORT, executionOrder: 6, hasOutputs: true },
+        { text: 'folds = pd.DataFrame({"fold": [1, 2], "auc": [0.81, 0.83]})\nfolds.to_csv("../results/tuning/fold_report.csv")\n', executionOrder: 5 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }],
     },
     {
       name: 'two result tables read in swapped order in a notebook that runs a script by a shell command, which may write them',
@@ -1350,9 +1362,13 @@ ruleTests(notebookOutOfOrder, {
       findings: SAVED_TABLE_RAN_LATE,
     },
     {
-      name: 'two result tables read in swapped order, one file also handed by name to a helper that may write it',
-      code: savedTablesSwapped(BEST_PARAMS, FOLD_REPORT, { later: ['export_table(report, "fold_report.csv")\n'] }),
-      findings: SAVED_TABLE_RAN_LATE,
+      name: 'a result table read after a helper below it was handed that file\'s name: compared',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: FOLD_REPORT, executionOrder: 6, hasOutputs: true },
+        { text: 'export_table(report, "fold_report.csv")\n', executionOrder: 5 },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[6\], after cell 3 \(\[5\]\) below it/ }],
     },
     {
       name: 'a printout of a frame another cell builds keeps its outputs without a count reported, beside an install and its confirmation that do not',
@@ -2714,6 +2730,36 @@ describe('MLD804: a cell that reads no other cell\'s value and gives none fits a
     assert.equal((await findings(cells('sample_text = text_string.upper()\nsample_text\n'))).length, 1);
     // Binds `text_string`, which a cell below reads.
     assert.equal((await findings(cells('text_string = "REPONSE 2"\nre.sub(r"REPONSE ", "", text_string)\n'))).length, 1);
+  });
+
+  it('is silent when the late cell reads a file no cell writes, beside writes whose names differ only before another suffix', async () => {
+    const notebook = (write: string) => [
+      { text: 'import pandas as pd\nimport soundfile as sf\nimport numpy as np\n', executionOrder: 1, hasOutputs: false },
+      { text: 'src = pd.read_parquet("../data/motifs.parquet")\nprint(src)\n', executionOrder: 15, hasOutputs: true },
+      { text: `tile_path = "../data/tiles"\nchirp = np.zeros(32000)\nfor i in range(10):\n    ${write}\n`, executionOrder: 2, hasOutputs: false },
+      { text: 'print(tile_path)\n', executionOrder: 3, hasOutputs: true },
+    ];
+    assert.deepEqual(await findings(notebook('np.save(f"{tile_path}/{i}.npy", chirp)')), []);
+    assert.deepEqual(await findings(notebook('sf.write(f"{tile_path}/{i}.ogg", chirp, 32000)')), []);
+    assert.equal((await findings(notebook('pd.DataFrame({"x": chirp}).to_parquet(f"{tile_path}/{i}.parquet")'))).length, 1);
+  });
+
+  it('is silent when the late cell imports a module itself that other cells import alike, and still compared for a submodule import', async () => {
+    const notebook = (own: string) => [
+      { text: 'import pandas as pd\nimport sklearn\n', executionOrder: 1, hasOutputs: false },
+      { text: `${own}\nsrc = pd.read_parquet("../data/motifs.parquet")\nprint(src)\n`, executionOrder: 15, hasOutputs: true },
+      { text: 'frame = pd.DataFrame({"x": [1, 2]})\nprint(frame)\n', executionOrder: 2, hasOutputs: true },
+      { text: 'parts = sklearn.model_selection.train_test_split(frame)\n', executionOrder: 3, hasOutputs: false },
+    ];
+    assert.deepEqual(await findings(notebook('import pandas as pd')), []);
+    assert.equal((await findings(notebook('import pandas as pd\nimport sklearn.model_selection'))).length, 1);
+  });
+
+  it('still reports a late cell when another cell changes how the whole process behaves (warnings made errors, a pandas option)', async () => {
+    const withSetting = (setting: string) => [...cells('sample_text = "REPONSE 1: Mama moko."\nre.sub(r"REPONSE \\d+: ", "", sample_text)\n'), { text: setting, executionOrder: 11, hasOutputs: false }];
+    assert.equal((await findings(withSetting('import warnings\nwarnings.filterwarnings("error")\n'))).length, 1);
+    assert.equal((await findings(withSetting('import pandas as pd\npd.set_option("mode.copy_on_write", True)\n'))).length, 1);
+    assert.deepEqual(await findings(withSetting('import warnings\nwarnings.filterwarnings("ignore")\n')), []);
   });
 
   it('still reports a late cell that writes a file, draws from a generator, or calls a function another cell defines', async () => {
