@@ -2823,3 +2823,23 @@ describe('MLD804: a drawing of a model\'s layers into an image file', () => {
     assert.equal((await findings(notebook('img = plot_model(model, to_file="cnn_paper.png")\n', 'plot_model(model, to_file="cnn_paper.png", show_shapes=True)\n'))).length, 1);
   });
 });
+
+describe('MLD804: IPython\'s player of samples held in memory', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const notebook = (player: string) => [
+    { text: 'import numpy as np\nimport matplotlib.pyplot as plt\nimport IPython.display as ipd\n', executionOrder: 1, hasOutputs: false },
+    { text: 'data = np.load("clip.npy")\nmp = np.abs(data[:1000])\n', executionOrder: 2, hasOutputs: false },
+    { text: 'plt.plot(mp)\n', executionOrder: 9, hasOutputs: true },
+    { text: 'motif = int(np.argmin(mp))\nmotif\n', executionOrder: 3, hasOutputs: true },
+    { text: `for start in [motif, 10]:\n    print(start)\n    ${player}\n`, executionOrder: 4, hasOutputs: true },
+  ];
+
+  it('is silent when a cell that plays slices of an array ran before the plot above it', async () => {
+    assert.deepEqual(await findings(notebook('ipd.display(ipd.Audio(data[start : start + 500], rate=32000))')), []);
+  });
+
+  it('still reports a player handed a file, which another cell may write', async () => {
+    assert.equal((await findings(notebook('ipd.display(ipd.Audio("clip.wav", rate=32000))'))).length, 1);
+    assert.equal((await findings(notebook('ipd.display(ipd.Audio(filename="clip.wav"))'))).length, 1);
+  });
+});
