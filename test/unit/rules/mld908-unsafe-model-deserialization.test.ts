@@ -2747,6 +2747,26 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'the make and model of a phone or a car, a column of the data whose values were counted and pickled like every other column, by the name loaded into or the file\'s own name',
+      code: py`
+        import pickle
+        import joblib
+        import pandas as pd
+
+        with open("field_counts/site_id.pkl", "rb") as f:
+            site_id = pickle.load(f)
+        with open("field_counts/device_model.pkl", "rb") as f:
+            device_model = pickle.load(f)
+        rare = {k for k, n in device_model.items() if n < 10}
+
+        phone_model = pickle.load(open("vocab/phone_model.pkl", "rb"))
+        codes = joblib.load("encodings/car_models.joblib")
+        vehicle_model_counts = joblib.load("stats/vehicle-model.joblib")
+        frame = pd.read_csv("cars.csv")
+        frame["car_model"] = frame["car_model"].map(codes)
+      `,
+    },
+    {
       name: 'a training history abbreviated as the last word of the name loaded into (`hist`, `loss_hist`), pickled beside the weights it belongs to',
       code: py`
         import pickle
@@ -6014,6 +6034,29 @@ ruleTests(unsafeModelDeserialization, {
         { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 8, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
+      ],
+    },
+    {
+      name: 'a make-and-model name beside another model word, a model named after the cars it prices, a table of car models used as a model, and a trained model in a models folder are still models',
+      code: py`
+        import pickle
+        import joblib
+
+        device_model_clf = joblib.load("artifacts/device_model_clf.joblib")
+        model = pickle.load(open("car_model.pkl", "rb"))
+        prices = joblib.load("car_price_model.pkl")
+        car_model = joblib.load("cars/car_model_v2.pkl")
+        y_hat = car_model.predict(X)
+        table = joblib.load("models/phone_model.pkl")
+        car_modeling = joblib.load("out/car_modeling.pkl")
+      `,
+      findings: [
+        { line: 4, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 5, message: /^`pickle\.load` restores what it loads by unpickling/ },
+        { line: 6, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 7, message: /^`joblib\.load` restores what it loads by unpickling/ },
+        { line: 9, message: /^`joblib\.load` restores what it loads by unpickling/ },
         { line: 10, message: /^`joblib\.load` restores what it loads by unpickling/ },
       ],
     },
