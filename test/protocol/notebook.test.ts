@@ -10,7 +10,7 @@ const cell = (n: number) => `vscode-notebook-cell:/work/project/analysis.ipynb#W
 const CELLS = [
   { uri: cell(0), text: '# Loading the data', kind: 1, languageId: 'markdown' },
   { uri: cell(1), text: 'import numpy as np\nimport pandas as pd\n', kind: 2, languageId: 'python', order: 1 },
-  { uri: cell(2), text: '%matplotlib inline\nnoise = np.random.normal(0, 1, 10)\nmodel.fit(noise.reshape(-1, 1), y)\n', kind: 2, languageId: 'python', order: 3 },
+  { uri: cell(2), text: '%matplotlib inline\nnoise = np.random.normal(0, 1, 10)\nmodel.fit(noise.reshape(-1, 1), df.y)\n', kind: 2, languageId: 'python', order: 3 },
   { uri: cell(3), text: 'df = pd.read_csv("data.csv")\n', kind: 2, languageId: 'python', order: 2 },
 ];
 
