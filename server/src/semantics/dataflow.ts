@@ -213,6 +213,8 @@ export class DataFlow {
   private readonly uses = new Map<Definition, NameRead[]>();
   /** `firstCall` by function (its start offset); null while it is being worked out, or when nothing calls it. */
   private readonly firstCalls = new Map<number, Node[] | null>();
+  /** `earliestCall` by function (its start offset), as `firstCalls`. */
+  private readonly earliestCalls = new Map<number, Node[] | null>();
   private readonly entryChains = new Map<number, Map<number, Node[]>>();
   private readonly methodEntryChains = new Map<number, Map<number, Node[]>>();
   /** `instancesOf` by class (its start offset). */
@@ -490,6 +492,66 @@ export class DataFlow {
       }
     }
     return runs;
+  }
+
+  /**
+   * The earliest code at `node` can run, as a `firstRun` chain that also follows a function handed
+   * to a call as a callback: a lambda argument (`study.optimize(lambda trial: objective(trial, cfg))`),
+   * a module-level function passed by name (`study.optimize(objective, n_trials=50)`, also as a
+   * keyword argument) or wrapped first in `functools.partial(objective, cfg)`. Such a function runs
+   * no earlier than the call it is handed to (the callee may run it later, or never), so the chain
+   * is a lower bound: it answers "has this surely run before `node`?" (a seed before a draw), never
+   * "does `node` surely run before that?".
+   */
+  earliestRun(node: Node): number[] | undefined {
+    return this.earliestRunSites(node)?.map((site) => site.startIndex);
+  }
+
+  private earliestRunSites(node: Node): Node[] | undefined {
+    const fn = enclosingFunction(node);
+    if (!fn) return [node];
+    const entry = this.earliestCall(fn);
+    return entry && [...entry, node];
+  }
+
+  /** `firstCall`, also through the calls `fn` is handed to as a callback (see `earliestRun`). */
+  private earliestCall(fn: Node): Node[] | undefined {
+    const known = this.earliestCalls.get(fn.startIndex);
+    if (known !== undefined) return known ?? undefined;
+    this.earliestCalls.set(fn.startIndex, null);
+    const sites = [...this.callsOf(fn), ...this.methodCallsOf(fn)].map((read) => read.node);
+    const handed = fn.type === 'lambda' ? this.callHandedTo(fn) : undefined;
+    if (handed) sites.push(handed);
+    const definition = this.moduleFunction(fn);
+    const reads = definition ? this.readsOf(definition.name).filter((read) => !isCallee(read) && this.reachingDefinitions(read).includes(definition)) : [];
+    for (const read of reads) {
+      const call = this.callHandedTo(read.node);
+      if (call) sites.push(call);
+    }
+    let first: Node[] | undefined;
+    for (const site of sites) {
+      const chain = this.earliestRunSites(site);
+      if (chain && (!first || runsEarlier(offsets(chain), offsets(first)))) first = chain;
+    }
+    this.earliestCalls.set(fn.startIndex, first ?? null);
+    return first;
+  }
+
+  /** The call `value` is an argument of (positional or keyword), through `functools.partial(value, ...)`. */
+  private callHandedTo(value: Node): Node | undefined {
+    let argument = value;
+    for (let depth = 0; depth < 3; depth++) {
+      const keyword = argument.parent?.type === 'keyword_argument' && sameNode(argument.parent.childForFieldName('value'), argument) ? argument.parent : undefined;
+      const list = (keyword ?? argument).parent;
+      const call = list?.type === 'argument_list' ? list.parent : null;
+      if (call?.type !== 'call') return undefined;
+      if (!keyword && this.index.call(call)?.qname === 'functools.partial' && sameNode(list!.namedChildren[0], argument)) {
+        argument = call;
+        continue;
+      }
+      return call;
+    }
+    return undefined;
   }
 
   /** The first call chain that reaches a module-level function or a method (see `firstRun`). */

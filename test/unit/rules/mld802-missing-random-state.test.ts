@@ -2197,8 +2197,161 @@ ruleTests(missingRandomState, {
       name: 'scvi-tools seed setting assigned in an earlier notebook cell seeds NumPy before the clustering',
       code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'scvi.settings.seed = 0\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n'],
     },
+    {
+      name: 'a study handed a lambda calling the objective runs it only after the main function seeded NumPy (round 619)',
+      code: py`
+        import numpy as np
+        import optuna
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import KFold
+
+        def objective(trial, names, k_folds):
+            kfold = KFold(n_splits=k_folds, shuffle=True)
+            scores = []
+            for tr, va in kfold.split(names):
+                model = Ridge(alpha=trial.suggest_float("alpha", 0.1, 10.0)).fit(X[tr], y[tr])
+                scores.append(model.score(X[va], y[va]))
+            return sum(scores) / k_folds
+
+        def tune(names, n_trials):
+            study = optuna.create_study(direction="minimize")
+            study.optimize(lambda trial: objective(trial, names, 5), n_trials=n_trials)
+            return study.best_params
+
+        def main():
+            np.random.seed(7)
+            tune(list(range(40)), 10)
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'an objective handed by name, also as a keyword, runs no earlier than the search it is handed to (round 619)',
+      code: py`
+        import random
+        import numpy as np
+        from hyperopt import fmin, tpe
+        import optuna
+        from sklearn.ensemble import RandomForestRegressor
+
+        def objective(trial):
+            model = RandomForestRegressor(n_estimators=trial.suggest_int("n", 10, 50))
+            model.fit(X_train, y_train)
+            return model.score(X_val, y_val)
+
+        def loss(params):
+            return -RandomForestRegressor(**params).fit(X_train, y_train).score(X_val, y_val)
+
+        random.seed(0)
+        np.random.seed(0)
+        optuna.create_study().optimize(objective, n_trials=20)
+        best = fmin(fn=loss, space=space, algo=tpe.suggest, max_evals=20)
+      `,
+    },
+    {
+      name: 'an objective wrapped in functools.partial and handed to the study after the seed (round 619)',
+      code: py`
+        import functools
+        import numpy as np
+        import optuna
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.model_selection import StratifiedKFold, cross_val_score
+
+        def objective(trial, X, y):
+            cv = StratifiedKFold(n_splits=5, shuffle=True)
+            return cross_val_score(LogisticRegression(C=trial.suggest_float("C", 0.01, 10.0)), X, y, cv=cv).mean()
+
+        def run(X, y):
+            np.random.seed(42)
+            study = optuna.create_study()
+            study.optimize(functools.partial(objective, X=X, y=y), n_trials=5)
+
+        run(X_all, y_all)
+      `,
+    },
   ],
   invalid: [
+    {
+      name: 'a callback handed to the study before the seed, or seeded only in PyTorch, still draws afresh (round 619)',
+      code: py`
+        import numpy as np
+        import optuna
+        import torch
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import KFold, cross_val_score
+
+        def objective(trial, names):
+            kfold = KFold(n_splits=5, shuffle=True)
+            return cross_val_score(Ridge(), X, y, cv=kfold).mean()
+
+        def tune(names):
+            study = optuna.create_study()
+            study.optimize(lambda trial: objective(trial, names), n_trials=3)
+
+        def main():
+            torch.manual_seed(0)
+            tune(list(range(40)))
+            np.random.seed(0)
+
+        if __name__ == "__main__":
+            main()
+      `,
+      findings: [{ line: 8 }],
+      output: py`
+        import numpy as np
+        import optuna
+        import torch
+        from sklearn.linear_model import Ridge
+        from sklearn.model_selection import KFold, cross_val_score
+        SEED = 42
+
+        def objective(trial, names):
+            kfold = KFold(n_splits=5, shuffle=True, random_state=SEED)
+            return cross_val_score(Ridge(), X, y, cv=kfold).mean()
+
+        def tune(names):
+            study = optuna.create_study()
+            study.optimize(lambda trial: objective(trial, names), n_trials=3)
+
+        def main():
+            torch.manual_seed(0)
+            tune(list(range(40)))
+            np.random.seed(0)
+
+        if __name__ == "__main__":
+            main()
+      `,
+    },
+    {
+      name: 'an objective handed by name to a search that runs before the seed still draws afresh (round 619)',
+      code: py`
+        import numpy as np
+        import optuna
+        from sklearn.ensemble import RandomForestRegressor
+
+        def objective(trial):
+            model = RandomForestRegressor(n_estimators=trial.suggest_int("n", 10, 50))
+            return model.fit(X_train, y_train).score(X_val, y_val)
+
+        optuna.create_study().optimize(objective, n_trials=20)
+        np.random.seed(0)
+      `,
+      findings: [{ line: 6 }],
+      output: py`
+        import numpy as np
+        import optuna
+        from sklearn.ensemble import RandomForestRegressor
+        SEED = 42
+
+        def objective(trial):
+            model = RandomForestRegressor(n_estimators=trial.suggest_int("n", 10, 50), random_state=SEED)
+            return model.fit(X_train, y_train).score(X_val, y_val)
+
+        optuna.create_study().optimize(objective, n_trials=20)
+        np.random.seed(0)
+      `,
+    },
     {
       name: 'splits whose parts reach a printed score, a model handed back, a top-level model or a call no table knows still draw afresh',
       code: py`

@@ -225,7 +225,8 @@ export function seededBefore(index: SemanticIndex, library: Library, at: Node): 
       setUp ??= testSetUpBefore(index, at);
       if (setUp.some((fn) => sameNode(fn, where))) return true;
     }
-    if (draw === undefined) draw = index.dataflow.firstRun(at) ?? null;
+    // A draw in a callback runs no earlier than the call it is handed to (`study.optimize(objective)`).
+    if (draw === undefined) draw = index.dataflow.earliestRun(at) ?? null;
     if (!draw) return seededInEntry(index, seeding.node, at);
     const seed = index.dataflow.firstRun(seeding.node);
     return !!seed && runsEarlier(seed, draw);
