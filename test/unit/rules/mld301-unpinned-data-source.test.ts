@@ -7,6 +7,21 @@ import type { ProjectModuleSource } from '../../../server/src/config/settings';
 ruleTests(unpinnedDataSource, {
   valid: [
     {
+      name: 'an outer SELECT * over derived tables that list their own columns (a subquery, a join of two, a comma list) takes no new column',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        scores = pd.read_sql_query("""
+        select * from (
+          select p.pid, p.visit, p.score, q.grade from (clinic.scores p natural join clinic.grades q)) pq
+        natural join (select pid, visit, age from clinic.visits) v
+        """, conn)
+        joined = pd.read_sql("SELECT * FROM (SELECT pid, label FROM labels) l, (SELECT pid, dose FROM doses) d WHERE l.pid = d.pid", conn)
+        LogisticRegression().fit(scores[["score", "age"]], scores.grade)
+        LogisticRegression().fit(joined[["dose"]], joined.label)
+      `,
+    },
+    {
       name: 'an integrity check: the live table only compared with the CSV it was loaded from, and its size printed',
       code: py`
         import pandas as pd
@@ -238,6 +253,21 @@ ruleTests(unpinnedDataSource, {
     },
   ],
   invalid: [
+    {
+      name: 'a SELECT * whose FROM names a table beside a subquery, or a SELECT * inside the subquery, still takes every new column',
+      code: py`
+        import pandas as pd
+        from sklearn.linear_model import LogisticRegression
+        a = pd.read_sql("select * from (select pid, label from labels) l natural join doses", conn)
+        b = pd.read_sql("select pid, label from (select * from labels) l", conn)
+        LogisticRegression().fit(a[["dose"]], a.label)
+        LogisticRegression().fit(b[["pid"]], b.label)
+      `,
+      findings: [
+        { line: 3, message: /SELECT \*` from a live table/ },
+        { line: 4, message: /SELECT \*` from a live table/ },
+      ],
+    },
     {
       name: 'a SELECT * whose rows end at a fixed date still takes every new column, and the message says only that; a lower bound alone leaves new rows coming',
       code: py`
