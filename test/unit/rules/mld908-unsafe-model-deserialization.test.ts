@@ -7502,6 +7502,51 @@ describe('MLD908: files a fixture of the test module trained into a directory py
 });
 
 /**
+ * Tests that load a file under an attribute of an object built with that same keyword set to a
+ * directory pytest made new: a run context a fixture starts (and yields), a settings object built
+ * in the test itself.
+ */
+const ATTRIBUTE_KEPT_FROM_CONSTRUCTION = py`
+  import joblib
+  import pytest
+  import torch
+  from shop.runs import RunContext, Settings, refit
+
+  @pytest.fixture
+  def run(tmp_path):
+      context = RunContext.start(mode="offline", base_dir=tmp_path)
+      yield context
+      context.close()
+
+  def test_refit_writes_a_model(run, frame):
+      refit(frame, run)
+      model = joblib.load(run.base_dir / "models" / "demand.joblib")
+      assert model is not None
+
+  def test_settings_built_here(tmp_path):
+      cfg = Settings(weights_dir=tmp_path / "w")
+      refit(None, cfg)
+      state = torch.load(cfg.weights_dir / "last.pt")
+      assert state
+`;
+
+describe('MLD908: a file under an attribute an object keeps from the keyword it was built with, set to a new directory', () => {
+  const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, unsafeModelDeserialization);
+
+  it('leaves loads under such an attribute of a fixture\'s object or one built in the test', async () => {
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_refit.py', ATTRIBUTE_KEPT_FROM_CONSTRUCTION), []);
+  });
+
+  it('still reports another attribute than the keyword, a keyword set to a fixed folder, and the same loads outside a test module', async () => {
+    const other = ATTRIBUTE_KEPT_FROM_CONSTRUCTION.replace('run.base_dir / "models"', 'run.cache_dir / "models"');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_refit.py', other), [14]);
+    const fixed = ATTRIBUTE_KEPT_FROM_CONSTRUCTION.replace('Settings(weights_dir=tmp_path / "w")', 'Settings(weights_dir=WEIGHTS / "w")');
+    assert.deepEqual(await findingsIn('file:///proj/tests/test_refit.py', fixed), [20]);
+    assert.deepEqual(await findingsIn('file:///proj/tests/refit_smoke.py', ATTRIBUTE_KEPT_FROM_CONSTRUCTION), [14, 20]);
+  });
+});
+
+/**
  * Tests that run a training pipeline told to write under the test's tmp_path, then load a path the
  * run reports back: through a config object, directly to the call, or through a trainer held in a name.
  */

@@ -72,7 +72,7 @@ function underNewDirectory(index: SemanticIndex, path: Node, test: Node, depth: 
     if (site?.qname && PATH_PREFIX_CALLS.has(site.qname)) return next(site.args[0]);
     return callResultValues(index, node)?.every(next) ?? false;
   }
-  if (node.type === 'attribute') return reportedByRunUnderNewDirectory(index, node, test, depth, conftestDirs);
+  if (node.type === 'attribute') return keptFromConstruction(index, node, test, depth, conftestDirs) || reportedByRunUnderNewDirectory(index, node, test, depth, conftestDirs);
   // `res["model_path"]`: the run reports it under a constant key of the dictionary it returns, as it
   // reports `res.model_path`; a key known only at run time may name any entry.
   if (node.type === 'subscript' && index.literal(node.childForFieldName('subscript') ?? node)?.kind === 'string') {
@@ -133,6 +133,33 @@ function reportedByRunUnderNewDirectory(index: SemanticIndex, attribute: Node, t
   const holder = attribute.childForFieldName('object') ?? attribute.childForFieldName('value') ?? undefined;
   const runs = builtRuns(index, builtCall(index, holder), 0);
   return !!runs && runs.length > 0 && runs.every((run) => toldOutputUnderNewDirectory(index, run, test, depth + 1, 2, conftestDirs));
+}
+
+/**
+ * `paths.processed_dir` (or `ctx.base_dir`) of an object built by a call given that same keyword
+ * (`ProjectPaths(processed_dir=tmp_path / "processed")`, `RunContext.start(base_dir=tmp_path)`), in the
+ * test, by a helper of the file that returns it, or by a fixture of the file the test asks for: the
+ * object keeps what it was given under that name, so the attribute holds the new directory. Every call
+ * that may have built the object must give that keyword such a path.
+ */
+function keptFromConstruction(index: SemanticIndex, attribute: Node, test: Node, depth: number, conftestDirs: ReadonlySet<string> | undefined): boolean {
+  const holder = attribute.childForFieldName('object');
+  const name = attribute.childForFieldName('attribute')?.text;
+  if (!holder || !name || stripParens(holder).type !== 'identifier') return false;
+  const binding = index.bindingAt(stripParens(holder));
+  const fixture = binding?.kind === 'param' ? fixtureValues(index, stripParens(holder)) : undefined;
+  const starts = fixture ?? [holder];
+  const calls: Node[] = [];
+  for (const start of starts) {
+    const built = builtRuns(index, builtCall(index, start), 0);
+    if (!built || built.length === 0) return false;
+    calls.push(...built);
+  }
+  return calls.length > 0 && calls.every((call) => {
+    const site = index.call(call);
+    const value = site && !site.hasSplat ? site.kwargs.get(name) : undefined;
+    return !!value && underNewDirectory(index, value, fixture ? enclosingFunction(value) ?? test : test, depth + 1, conftestDirs);
+  });
 }
 
 /**
