@@ -2843,3 +2843,28 @@ describe('MLD804: IPython\'s player of samples held in memory', () => {
     assert.equal((await findings(notebook('ipd.display(ipd.Audio(filename="clip.wav"))'))).length, 1);
   });
 });
+
+describe('MLD804: a cell that keeps no output and leaves nothing a cell that ran uses', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const notebook = (plot: { text: string; hasOutputs: boolean }, helpers: { text: string; hasOutputs: boolean }, retrain = 'model = get_model()\nmodel.fit(X_train, y_train, epochs=3)\n') => [
+    { text: 'import numpy as np\nfrom tensorflow.keras.models import load_model\nfrom tensorflow.keras.utils import plot_model\n', executionOrder: 1, hasOutputs: false },
+    { text: 'X_train, y_train = np.load("x.npy"), np.load("y.npy")\nX_test, Y_test = np.load("xt.npy"), np.load("yt.npy")\n', executionOrder: 2, hasOutputs: false },
+    { text: 'model = load_model("baseline_cnn_ptbdb.h5")\n', executionOrder: 3, hasOutputs: false },
+    { text: plot.text, executionOrder: 7, hasOutputs: plot.hasOutputs },
+    { text: helpers.text, executionOrder: 7, hasOutputs: helpers.hasOutputs },
+    { text: retrain, executionOrder: undefined, hasOutputs: false },
+    { text: 'pred = model.predict(X_test)\nprint((pred.argmax(-1) == Y_test).mean())\n', executionOrder: 4, hasOutputs: true },
+  ];
+  const PLOT = 'img = plot_model(model, to_file="baseline_cnn.png", show_shapes=True)\n';
+  const HELPERS = 'def get_model():\n    return make_cnn(n_class=1)\n';
+
+  it('is silent when the cells sharing a count keep no output, and no cell that ran reads what they bind', async () => {
+    assert.deepEqual(await findings(notebook({ text: PLOT, hasOutputs: false }, { text: HELPERS, hasOutputs: false })), []);
+  });
+
+  it('still reports them when both keep outputs, or a cell that ran calls what the other defines', async () => {
+    assert.equal((await findings(notebook({ text: PLOT, hasOutputs: true }, { text: `${HELPERS}print("helpers ready")\n`, hasOutputs: true }))).length, 1);
+    const calledHelpers = notebook({ text: PLOT, hasOutputs: false }, { text: HELPERS, hasOutputs: false }).map((cell) => (cell.executionOrder === undefined ? { ...cell, executionOrder: 8 } : cell));
+    assert.equal((await findings(calledHelpers)).length, 1);
+  });
+});
