@@ -2867,4 +2867,9 @@ describe('MLD804: a cell that keeps no output and leaves nothing a cell that ran
     const calledHelpers = notebook({ text: PLOT, hasOutputs: false }, { text: HELPERS, hasOutputs: false }).map((cell) => (cell.executionOrder === undefined ? { ...cell, executionOrder: 8 } : cell));
     assert.equal((await findings(calledHelpers)).length, 1);
   });
+
+  it('still reports an output-less cell that calls a method of another cell\'s object, which may act outside the kernel (a deployed endpoint)', async () => {
+    const loadTest = { text: 'for i in range(500):\n    model.predict(X_test[:1])\n', hasOutputs: false };
+    assert.equal((await findings(notebook(loadTest, { text: `${HELPERS}print("helpers ready")\n`, hasOutputs: true }))).length, 1);
+  });
 });
