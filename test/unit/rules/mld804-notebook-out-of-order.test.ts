@@ -2868,6 +2868,17 @@ describe('MLD804: a cell that keeps no output and leaves nothing a cell that ran
     assert.equal((await findings(calledHelpers)).length, 1);
   });
 
+  it('still reports an output-less cell of imports whose names a cell that ran uses', async () => {
+    const cells = [
+      { text: 'import pandas as pd\n', executionOrder: 1, hasOutputs: false },
+      { text: 'frame = pd.read_csv("labels.csv")\n', executionOrder: 4, hasOutputs: false },
+      { text: 'frame\n', executionOrder: 5, hasOutputs: true },
+      { text: 'from consensus_utils import label_overrides\n', executionOrder: 5, hasOutputs: false },
+      { text: 'label_overrides(frame)\n', executionOrder: 6, hasOutputs: true },
+    ];
+    assert.equal((await findings(cells)).length, 1);
+  });
+
   it('still reports an output-less cell that calls a method of another cell\'s object, which may act outside the kernel (a deployed endpoint)', async () => {
     const loadTest = { text: 'for i in range(500):\n    model.predict(X_test[:1])\n', hasOutputs: false };
     assert.equal((await findings(notebook(loadTest, { text: `${HELPERS}print("helpers ready")\n`, hasOutputs: true }))).length, 1);
