@@ -2870,8 +2870,8 @@ describe('MLD804: a cell that keeps no output and leaves nothing a cell that ran
 
   it('still reports an output-less cell of imports whose names a cell that ran uses', async () => {
     const cells = [
-      { text: 'import pandas as pd\n', executionOrder: 1, hasOutputs: false },
-      { text: 'frame = pd.read_csv("labels.csv")\n', executionOrder: 4, hasOutputs: false },
+      { text: 'import pandas as pd\nfrom consensus_utils import load_labels\n', executionOrder: 1, hasOutputs: false },
+      { text: 'frame = load_labels("labels.csv")\n', executionOrder: 4, hasOutputs: false },
       { text: 'frame\n', executionOrder: 5, hasOutputs: true },
       { text: 'from consensus_utils import label_overrides\n', executionOrder: 5, hasOutputs: false },
       { text: 'label_overrides(frame)\n', executionOrder: 6, hasOutputs: true },
