@@ -2884,3 +2884,23 @@ describe('MLD804: a cell that keeps no output and leaves nothing a cell that ran
     assert.equal((await findings(notebook(loadTest, { text: `${HELPERS}print("helpers ready")\n`, hasOutputs: true }))).length, 1);
   });
 });
+
+describe('MLD804: a %%bash fetch script with its conditionals, prints and moves between folders', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  const script = (extra: string) => `%%bash\n\nmkdir -p data\npushd data\nif [ -d "20news-bydate-train" ]\nthen\n  echo "The data has already been downloaded..."\nelse\n  wget http://example.org/20news-bydate.tar.gz\n  tar xfv 20news-bydate.tar.gz\n  rm 20news-bydate.tar.gz\nfi\necho "Lets take a look at the groups..."\nls 20news-bydate-train/\n${extra}popd\n`;
+  const notebook = (fetch: string) => [
+    { text: fetch, executionOrder: 17, hasOutputs: true },
+    { text: '!ls -lah data/20news-bydate-train/sci.space | tail -n 5\n', executionOrder: 2, hasOutputs: true },
+    { text: 'from glob import glob\nfiles = glob("data/20news-bydate-train/*/*")\nlen(files)\n', executionOrder: 3, hasOutputs: true },
+  ];
+
+  it('is silent when the script only fetches and unpacks, around conditionals, prints, listings and the removal of its archive', async () => {
+    assert.deepEqual(await findings(notebook(script(''))), []);
+  });
+
+  it('still reports it when the script also runs a program, deletes more than its archive, or prints into a file', async () => {
+    assert.equal((await findings(notebook(script('python prepare.py\n')))).length, 1);
+    assert.equal((await findings(notebook(script('rm -rf 20news-bydate-test\n')))).length, 1);
+    assert.equal((await findings(notebook(script('echo "split=1" > config.txt\n')))).length, 1);
+  });
+});

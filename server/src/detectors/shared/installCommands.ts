@@ -437,7 +437,30 @@ export function magicSetsUpOnly(magic: Magic): boolean {
   const command = magicCommand(magic);
   if (command !== undefined) return setsUpOnly(command);
   const body = shellCellLines(magic);
-  return body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command));
+  return body.some((line) => setsUpOnly(line.command)) && body.every((line) => runsNothing(line.command) || setsUpOnly(line.command) || stepsAroundSetUp(line.command));
+}
+
+/** The words of a shell script's conditionals and loops, alone on a line or ending one (`then`, `fi`, `done`). */
+const SHELL_CONTROL = /^(if|then|else|elif|fi|for|while|do|done)$/;
+/** Commands that only print or move between folders: what a fetch script shows and where it works. */
+const PRINTS_OR_STEERS = /^(echo|printf|ls|pwd|pushd|popd|cd|true)$/;
+/** An archive a fetch script deletes once unpacked. */
+const ARCHIVE = /\.(zip|tar|tgz|tar\.gz|tar\.bz2|tar\.xz|gz|7z)$/;
+
+/**
+ * A line of a `%%bash` fetch script that sets nothing up itself but only steers it: a conditional
+ * around the fetch (`if [ -d "20news-bydate-train" ]`, `then`, `else`, `fi`), a print or a listing
+ * (`echo "already downloaded"`, `ls data/`), a move between folders (`pushd data`, `popd`), or the
+ * removal of the archive it unpacked (`rm 20news-bydate.tar.gz`). Anything else is code of its own.
+ */
+function stepsAroundSetUp(line: string): boolean {
+  const words = shellWords(line.trim().replace(/;\s*(then|do)$/, ''));
+  const [first, ...rest] = words;
+  if (first === undefined) return true;
+  if (SHELL_CONTROL.test(first)) return first === 'if' || first === 'elif' || first === 'while' ? rest[0] === '[' || rest[0] === 'test' : rest.length === 0;
+  if (PRINTS_OR_STEERS.test(first)) return !words.some((word) => /^[>|]|^\d?>/.test(word));
+  if (first === 'rm') return rest.length > 0 && rest.every((word) => word.startsWith('-') || ARCHIVE.test(word));
+  return false;
 }
 
 /**
