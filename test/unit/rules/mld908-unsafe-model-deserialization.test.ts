@@ -815,6 +815,83 @@ const HELPER_PARAMETER_APART = py`
 `;
 
 /** Loads through helpers that may name another file: called from two places, a parameter rebound in a loop, an argument worked out by a call. */
+const ALIASED_PASSED_ATTRIBUTE = py`
+  import argparse
+  import torch
+
+
+  def tag(args, model):
+      checkpoint_path = args.checkpoint_path
+      checkpoint = torch.load(checkpoint_path, map_location="cpu")
+      model.load_state_dict(checkpoint["model"])
+
+
+  def detect(args, model):
+      ckpt = args.checkpoint_path
+      model.load_state_dict(torch.load(ckpt, map_location="cpu")["model"])
+
+
+  def embed(cfg, encoder):
+      weights = cfg["encoder_weights"]
+      encoder.load_state_dict(torch.load(weights, map_location="cpu"))
+
+
+  def finetune(cfg, encoder):
+      encoder.load_state_dict(torch.load(cfg["encoder_weights"], map_location="cpu"))
+
+
+  if __name__ == "__main__":
+      parser = argparse.ArgumentParser()
+      parser.add_argument("--mode")
+      parser.add_argument("--checkpoint_path")
+      args = parser.parse_args()
+      cfg = {"encoder_weights": "encoder.pt"}
+      if args.mode == "tag":
+          tag(args, torch.nn.Linear(2, 2))
+      elif args.mode == "detect":
+          detect(args, torch.nn.Linear(2, 2))
+      elif args.mode == "embed":
+          embed(cfg, torch.nn.Linear(2, 2))
+      else:
+          finetune(cfg, torch.nn.Linear(2, 2))
+`;
+
+const ALIASED_PASSED_ATTRIBUTE_APART = py`
+  import argparse
+  import torch
+
+
+  def tag(args, model):
+      checkpoint_path = args.checkpoint_path
+      if args.fallback:
+          checkpoint_path = args.fallback_path
+      model.load_state_dict(torch.load(checkpoint_path, map_location="cpu"))
+
+
+  def detect(args, model):
+      checkpoint_path = args.checkpoint_path
+      model.load_state_dict(torch.load(checkpoint_path, map_location="cpu"))
+
+
+  def score(opts, model):
+      checkpoint_path = opts.checkpoint_path
+      model.load_state_dict(torch.load(checkpoint_path, map_location="cpu"))
+
+
+  if __name__ == "__main__":
+      parser = argparse.ArgumentParser()
+      parser.add_argument("--checkpoint_path")
+      parser.add_argument("--fallback", action="store_true")
+      parser.add_argument("--fallback_path")
+      args = parser.parse_args()
+      warm_args = parser.parse_args(["--checkpoint_path", "warm.pt"])
+      net = torch.nn.Linear(2, 2)
+      tag(args, net)
+      detect(args, net)
+      score(args, net)
+      score(warm_args, net)
+`;
+
 const HELPERS_APART = py`
   from pathlib import Path
   import torch
@@ -7235,6 +7312,23 @@ ruleTests(unsafeModelDeserialization, {
       findings: [{ line: 6, related: 0 }, { line: 11, related: 0 }, { line: 15, related: 0 }, { line: 21, related: 0 }, { line: 23, related: 0 }, { line: 25, related: 0 }],
       safety: 'unsafe',
       output: HELPERS_APART.replace('map_location="cpu")', 'map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'a local name bound once to an attribute or constant entry of a parameter every call passes one value reads the file that read names: one finding per file (two modes of one script reading the parsed checkpoint path)',
+      code: ALIASED_PASSED_ATTRIBUTE,
+      findings: [
+        { line: 7, message: /\(as does 1 other load of this file\)/, related: 1 },
+        { line: 18, message: /\(as does 1 other load of this file\)/, related: 1 },
+      ],
+      safety: 'unsafe',
+      output: ALIASED_PASSED_ATTRIBUTE.replace('torch.load(checkpoint_path, map_location="cpu")', 'torch.load(checkpoint_path, map_location="cpu", weights_only=True)').replace('torch.load(ckpt, map_location="cpu")', 'torch.load(ckpt, map_location="cpu", weights_only=True)'),
+    },
+    {
+      name: 'the same local name bound again in one function, or the parameter passed two parsed objects, may name another file: each load is its own finding',
+      code: ALIASED_PASSED_ATTRIBUTE_APART,
+      findings: [{ line: 9, related: 0 }, { line: 14, related: 0 }, { line: 19, related: 0 }],
+      safety: 'unsafe',
+      output: ALIASED_PASSED_ATTRIBUTE_APART.replace('torch.load(checkpoint_path, map_location="cpu"))\n\n\ndef detect', 'torch.load(checkpoint_path, map_location="cpu", weights_only=True))\n\n\ndef detect'),
     },
     {
       name: 'run-time paths that may name another file: a part computed by a call, another attribute, a parameter of two functions',
