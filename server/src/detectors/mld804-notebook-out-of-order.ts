@@ -9,7 +9,7 @@ import type { SemanticIndex } from '../semantics';
 import type { NameRead } from '../semantics/dataflow';
 import type { CallSite, Definition, ImportBinding } from '../semantics/types';
 import { oncePer, pushTo } from '../engine/collections';
-import { enclosingFunction, enclosingStatement, isTopLevel, outermostParens, sameNode, stripParens } from '../semantics/nodes';
+import { chainBase, enclosingFunction, enclosingStatement, isTopLevel, outermostParens, sameNode, stripParens } from '../semantics/nodes';
 import { isExact, pathKey } from '../semantics/pathValues';
 import { holdsData } from '../semantics/dataio';
 import { literalValue } from '../semantics/literals';
@@ -865,11 +865,7 @@ function inertCells(doc: RuleContext['doc'], index: SemanticIndex, names: Readon
 
 /** Whether `node` is a value the cell `at` made itself, or one written out (`"a b".split()`), through its attributes, items and calls. */
 function madeInCell(index: SemanticIndex, node: Node | null | undefined, at: number): boolean {
-  let object = node ? stripParens(node) : undefined;
-  while (object?.type === 'attribute' || object?.type === 'subscript' || object?.type === 'call') {
-    const part = object.type === 'attribute' ? object.childForFieldName('object') : object.type === 'subscript' ? object.childForFieldName('value') : object.childForFieldName('function');
-    object = part ? stripParens(part) : undefined;
-  }
+  const object = node ? chainBase(node) : undefined;
   if (!object) return false;
   if (object.type !== 'identifier') return writtenOutValue(object);
   const read = index.dataflow.readAt(object);
@@ -1429,12 +1425,7 @@ function observingCells(doc: RuleContext['doc'], index: SemanticIndex, names: Re
     // An element or attribute of an object the cell made, or what its methods return, is part of
     // that object (`axes[k].set_title(...)` on `fig, axes = plt.subplots(1, n)`, `ax.yaxis.grid(True)`,
     // `legend.get_frame().set_alpha(0)` on `legend = plt.legend(...)`).
-    let receiver = call.receiver ? stripParens(call.receiver) : undefined;
-    while (receiver?.type === 'subscript' || receiver?.type === 'attribute' || receiver?.type === 'call') {
-      const part = receiver.type === 'subscript' ? receiver.childForFieldName('value') : receiver.type === 'attribute' ? receiver.childForFieldName('object') : receiver.childForFieldName('function');
-      if (!part) break;
-      receiver = stripParens(part);
-    }
+    const receiver = call.receiver ? chainBase(call.receiver) : undefined;
     const ownReceiver = receiver?.type === 'identifier' && !!owned.get(call.segmentIndex)?.get(scopeOf(call.node))?.has(receiver.text);
     // A method of what pyplot or seaborn returned (`plt.gca().yaxis.set_major_formatter(...)`,
     // `sns.histplot(x).set_title(...)`) draws into the current figure, as their functions do.

@@ -280,28 +280,26 @@ export function dottedName(node: Node): string | undefined {
 
 /** The identifier at the root of an attribute/subscript/call chain (`df` in `df.a[0].b()`). */
 export function rootIdentifier(node: Node): Node | undefined {
-  let current: Node | null = stripParens(node);
-  while (current) {
-    switch (current.type) {
-      case 'identifier':
-        return current;
-      case 'attribute':
-        current = current.childForFieldName('object');
-        break;
-      case 'subscript':
-        current = current.childForFieldName('value');
-        break;
-      case 'call':
-        current = current.childForFieldName('function');
-        break;
-      case 'parenthesized_expression':
-        current = current.namedChild(0);
-        break;
-      default:
-        return undefined;
-    }
+  const base = chainBase(node);
+  return base?.type === 'identifier' ? base : undefined;
+}
+
+/** The innermost object of a chain of attributes, items and calls (`df` of `df["a"].str.lower()`, `"a b"` of `"a b".split()`), through parentheses. */
+export function chainBase(node: Node): Node {
+  let current = stripParens(node);
+  while (current.type === 'attribute' || current.type === 'subscript' || current.type === 'call') {
+    const part = current.childForFieldName(current.type === 'attribute' ? 'object' : current.type === 'subscript' ? 'value' : 'function');
+    if (!part) break;
+    current = stripParens(part);
   }
-  return undefined;
+  return current;
+}
+
+/** The outermost function around `node`, or undefined at module level. */
+export function outermostFunction(node: Node): Node | undefined {
+  let outer: Node | undefined;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) outer = fn;
+  return outer;
 }
 
 /**

@@ -5,8 +5,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { CallSite } from '../../semantics/types';
-import { enclosingFunction } from '../../semantics/nodes';
-import { seedings, type Library, type Seeding } from './seeding';
+import { enclosingFunction, outermostFunction } from '../../semantics/nodes';
+import { noneDefaultSeed, seedings, type Library, type Seeding } from './seeding';
 import { callTarget, unboundImports } from './projectSaves';
 
 /** What calling a module's function (or importing the module, under the name '') seeds. */
@@ -27,23 +27,15 @@ export type ProjectSeeders = ReadonlyMap<string, ModuleSeeders>;
 
 /** The function defined at the module's top level that holds `node` (not a method, not a nested helper). */
 function topLevelFunction(node: Node): Node | undefined {
-  let fn = enclosingFunction(node);
-  while (fn) {
-    const outer = enclosingFunction(fn);
-    if (!outer) break;
-    fn = outer;
-  }
+  const fn = outermostFunction(node);
   const definition = fn?.parent?.type === 'decorated_definition' ? fn.parent : fn;
   return definition?.parent?.type === 'module' ? fn : undefined;
 }
 
 /** The parameter of `fn` that `seed` reads when that parameter defaults to `None`. */
 function noneDefaultParameter(index: SemanticIndex, fn: Node, seed: Node | undefined): ModuleSeeder['needs'] {
-  if (seed?.type !== 'identifier') return undefined;
-  const definition = index.definitionFor(seed);
-  const parameter = definition?.kind === 'param' ? definition.node.parent : undefined;
-  const fallback = parameter?.type === 'default_parameter' || parameter?.type === 'typed_default_parameter' ? parameter.childForFieldName('value') : null;
-  if (!parameter || !fallback || index.literal(fallback)?.kind !== 'none') return undefined;
+  const parameter = noneDefaultSeed(index, seed);
+  if (!parameter || !seed) return undefined;
   const parameters = fn.childForFieldName('parameters')?.namedChildren ?? [];
   const position = parameters.findIndex((candidate) => candidate?.startIndex === parameter.startIndex);
   return position >= 0 ? { name: seed.text, position } : undefined;

@@ -191,10 +191,16 @@ function seedsLibrary(seeding: Seeding, library: Library): boolean {
 
 /** `def simulate(n, seed=None): np.random.seed(seed)`: called without a seed, it reseeds from the OS. */
 function seedMayBeNone(index: SemanticIndex, seed: Node | undefined): boolean {
-  if (seed?.type !== 'identifier') return false;
+  return noneDefaultSeed(index, seed) !== undefined;
+}
+
+/** The parameter a seed is read from when it defaults to `None` (`seed=None`): the helper seeds only when given one. */
+export function noneDefaultSeed(index: SemanticIndex, seed: Node | undefined): Node | undefined {
+  if (seed?.type !== 'identifier') return undefined;
   const parameter = index.definitionFor(seed);
-  const fallback = parameter?.kind === 'param' ? parameter.node.parent?.childForFieldName('value') : null;
-  return !!fallback && index.literal(fallback)?.kind === 'none';
+  const declared = parameter?.kind === 'param' ? parameter.node.parent : undefined;
+  const fallback = declared?.childForFieldName('value');
+  return declared && fallback && index.literal(fallback)?.kind === 'none' ? declared : undefined;
 }
 
 /**

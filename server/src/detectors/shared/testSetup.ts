@@ -5,7 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { parameterName } from '../../semantics/definitions';
-import { enclosingFunction } from '../../semantics/nodes';
+import { enclosingFunction, outermostFunction } from '../../semantics/nodes';
 import { pytestFixture } from './returnedValues';
 import { seedings, type Library } from './seeding';
 import { fixtureHandsNewDirectory } from './testTempDirs';
@@ -24,13 +24,6 @@ export interface TestSetup {
 
 /** Hooks pytest calls before the tests run (or before each one). */
 const SETUP_HOOKS = /^pytest_(configure|sessionstart|collection_finish|runtest_setup|runtest_call)$/;
-
-/** The outermost function around `node`: the fixture or hook a nested helper belongs to. */
-function outermostFunction(node: Node): Node | undefined {
-  let outer: Node | undefined;
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) outer = fn;
-  return outer;
-}
 
 /** The seeds of a module's conftest files (their indexes, in any order). */
 export function testSetupOf(conftests: readonly SemanticIndex[]): TestSetup {
