@@ -1626,6 +1626,33 @@ ruleTests(missingRandomState, {
       ],
     },
     {
+      name: 'data reshuffled, redrawn, generated or split with the value dropped: scikit-learn returns new arrays and leaves its arguments as they were',
+      code: py`
+        from sklearn.datasets import make_classification
+        from sklearn.model_selection import train_test_split
+        from sklearn.utils import resample, shuffle
+
+        def train(model, data, labels, epochs):
+            for epoch in range(epochs):
+                shuffle(data, labels)
+                for start in range(0, len(data), 32):
+                    model.train_on_batch(data[start:start + 32], labels[start:start + 32])
+
+        def bootstrap_score(model, X, y):
+            resample(X, y, n_samples=len(X))
+            return model.score(X, y)
+
+        if __name__ == "__main__":
+            make_classification(n_samples=200)
+            train_test_split(X, y, test_size=0.2)
+            train(net, X, y, 10)
+      `,
+    },
+    {
+      name: 'a shuffle dropped as the last line of a notebook cell is only shown',
+      code: ['import pandas as pd\nfrom sklearn.utils import shuffle\nreviews = pd.read_csv("reviews.csv")\n', 'shuffle(reviews)\n', 'clf.fit(reviews[["len"]], reviews["stars"])\n'],
+    },
+    {
       name: 'examples drawn only to be shown with what a trained model predicts for them: probabilities plotted, labels looked up through a mask, predictions printed beside the labels',
       code: [
         'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.utils import resample\nfrom tensorflow import keras\n',
@@ -2748,6 +2775,42 @@ ruleTests(missingRandomState, {
         { line: 34, message: /^`resample` is called without `random_state`/ },
       ],
       output: REORDERED_BEYOND_ONE_BATCH('\n  SEED = 42', (counter) => `, random_state=SEED${counter}`),
+    },
+    {
+      name: 'data reshuffled each epoch into the names the loop trains on, or a dropped shuffle beside a kept resample: what is kept is reported',
+      code: py`
+        from sklearn.utils import resample, shuffle
+
+        def train(model, data, labels, epochs):
+            for epoch in range(epochs):
+                data, labels = shuffle(data, labels)
+                for start in range(0, len(data), 32):
+                    model.train_on_batch(data[start:start + 32], labels[start:start + 32])
+
+        def bootstrap_score(model, X, y):
+            shuffle(X, y)
+            Xb, yb = resample(X, y)
+            return model.score(Xb, yb)
+      `,
+      findings: [
+        { line: 5, message: /^\`shuffle\` is called without \`random_state\`: each run gives a different result$/ },
+        { line: 11, message: /^\`resample\` is called without \`random_state\`/ },
+      ],
+      output: py`
+        from sklearn.utils import resample, shuffle
+        SEED = 42
+
+        def train(model, data, labels, epochs):
+            for epoch in range(epochs):
+                data, labels = shuffle(data, labels, random_state=SEED + epoch)
+                for start in range(0, len(data), 32):
+                    model.train_on_batch(data[start:start + 32], labels[start:start + 32])
+
+        def bootstrap_score(model, X, y):
+            shuffle(X, y)
+            Xb, yb = resample(X, y)
+            return model.score(Xb, yb)
+      `,
     },
     {
       name: 'rows shuffled and then trained on, or handed to a function of the project, may be on their way to training',
