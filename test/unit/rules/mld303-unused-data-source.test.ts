@@ -118,6 +118,19 @@ ruleTests(unusedDataSource, {
       code: 'import numpy as np\n\ndef embed(texts):\n    vectors = np.load("glove.npy", mmap_mode=)\n\nprint(embed)\n',
     },
     {
+      name: 'an exercise notebook whose loads are left for the reader\'s code: an answer cell asking for it, the rest of the load\'s cell, a drawing in an empty answer cell, nbgrader\'s placeholder',
+      code: [
+        'import numpy as np\nimport pandas as pd\nimport datasets\n',
+        'X_train = np.load("embeddings/train.npy")\ny_train = np.load("embeddings/train_labels.npy")\n',
+        '# YOUR CODE HERE\n',
+        'imdb_test = datasets.load_dataset("imdb", split="test")\n\n# <a whole lot of your code here, split it as you see fit>\n',
+        'y = np.load("y.npy")\n',
+        '#  (*・ω・)ﾉ\n',
+        'holdout = pd.read_csv("holdout.csv")\n',
+        '# YOUR CODE HERE\nraise NotImplementedError()\n',
+      ],
+    },
+    {
       name: 'reads of the empty path, a template cell left to fill in, directly or through a name: no file, nothing loaded',
       code: [
         'import pandas as pd\n',
@@ -1039,6 +1052,25 @@ ruleTests(unusedDataSource, {
             pass
         run()
       `,
+    },
+    {
+      name: 'a load with no answer blank below it: a heading in a comment cell, code put aside in a comment, a shell or magic line, a blank only above the load',
+      code: [
+        'import pandas as pd\n# YOUR CODE HERE\n',
+        'extra = pd.read_csv("extra.csv")\n',
+        '# Model training\n',
+        '# extra.head()\n',
+        '!pygmentize train.py\n',
+        '%%time\n# fit later\n',
+      ],
+      findings: [{ cell: 1, line: 1, message: /^`extra` is loaded from "extra\.csv" by `pd\.read_csv` but never used$/ }],
+      output: ['import pandas as pd\n# YOUR CODE HERE\n', '', '# Model training\n', '# extra.head()\n', '!pygmentize train.py\n', '%%time\n# fit later\n'],
+    },
+    {
+      name: 'a load whose name is bound again before the answer blank below: the reader\'s code there sees only the second',
+      code: ['import pandas as pd\n', 'lookup = pd.read_csv("lookup.csv")\nlookup = pd.read_csv("lookup_v2.csv")\n', '# your code here\n'],
+      findings: [{ cell: 1, line: 1, message: /^`lookup` is loaded from "lookup\.csv" by `pd\.read_csv` but never used: it is replaced in cell 2 before any use$/ }],
+      output: ['import pandas as pd\n', 'lookup = pd.read_csv("lookup_v2.csv")\n', '# your code here\n'],
     },
     {
       name: 'in a notebook cell of its own',
