@@ -8,6 +8,13 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedPackageInstall, {
   valid: [
     {
+      name: 'two install commands run together on one line, their line break lost: the installer refuses the second escape as a requirement and installs nothing',
+      code: [
+        '!pip install scanpy==1.4.6 pandas matplotlib !pip install scanpy==1.4.6 gprofiler\n',
+        '%pip install -q torch==2.3.1 %pip install einops\n!conda install -y numpy !conda install scipy\n',
+      ],
+    },
+    {
       name: 'pip options before a subcommand other than install (list, freeze) install nothing',
       code: ['!pip -q list\n!pip --timeout 60 freeze > requirements.txt\n'],
     },
@@ -137,6 +144,11 @@ ruleTests(unpinnedPackageInstall, {
     },
   ],
   invalid: [
+    {
+      name: 'an install whose arguments hold no second escape, beside one that does: the first is still judged',
+      code: ['!pip install pandas matplotlib\n!pip install scanpy==1.4.6 !pip install gprofiler\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: pandas and matplotlib have no version pin, so each run may install a different release$/ }],
+    },
     {
       name: 'beside an editable folder, an index package is still named, and an editable VCS URL on a branch follows the branch',
       code: ['!pip install -e audio-utils soundfile\n!pip install -e git+https://github.com/someone/speech-tools.git#egg=speech-tools\n'],

@@ -169,6 +169,10 @@ function parseCommand(input: string[]): InstallCommand | undefined {
   while (i < words.length && words[i].startsWith('-')) i += GENERAL_OPTIONS_WITH_VALUE.has(words[i]) ? 2 : 1;
   if (words[i] !== 'install') return undefined;
   const args = words.slice(i + 1);
+  // A second IPython escape among the arguments (`!pip install a==1 !pip install b`, two commands
+  // whose line break was lost) is no requirement: the installer reads every requirement before it
+  // installs any, refuses the whole line, and installs nothing.
+  if (args.some((arg) => /^[!%]/.test(arg))) return { tool, requirements: [], constrained: false };
   const command = tool === 'conda' ? parseConda(args) : parsePip(args, tool);
   for (const requirement of command.requirements) {
     const at = args.indexOf(requirement.spec);
