@@ -2353,6 +2353,40 @@ describe('MLD502: a notebook part that starts over with its own imports before i
   });
 });
 
+describe('MLD502: a notebook part that its saved counts show ran in a kernel session of its own (round 636)', () => {
+  /** The cells (1-based) holding a finding of the rule; each cell given as [source, count]. */
+  const cellsReported = async (cells: Array<[string, number | undefined]>) => {
+    const { result } = await run(cells.map(([text, executionOrder]) => ({ text, executionOrder })), [intermediateFileHop]);
+    const starts: number[] = [];
+    let line = 0;
+    for (const [cell] of cells) { starts.push(line); line += cell.split('\n').length; }
+    return result.findings.map((f) => starts.filter((start) => start <= f.range.start.line).length);
+  };
+  const SETUP = 'import numpy as np\nimport matplotlib.pyplot as plt\n';
+  const HELPERS = 'def nll(p, y):\n    return -np.log(p[np.arange(len(y)), y]).mean()\n';
+  const SCORE = 'preds = np.load("runs/preds.npy")\nscores = [nll(preds[i], y) for i in range(10)]\n';
+  const SAVE = 'np.savez("results/ranks.npz", nll=np.array(scores))\n';
+  const FIGURES = 'prior = np.load("results/ranks.npz")\nplt.plot(prior["nll"])\nnp.savez("results/ranks_all.npz", nll=prior["nll"], extra=np.array(scores))\n';
+  const TABLE = 'import pandas as pd\nruns = collect_runs("team/project")\n';
+  const TABLE_SAVE = 'runs.to_csv("logs/runs.csv")\n';
+  const TABLE_READ = 'back = pd.read_csv("logs/runs.csv")\nmodel.fit(back[["lr"]], back["f1"])\n';
+
+  it('leaves results read back by a part that ran after a restart: the set-up cells, then straight to the read', async () => {
+    assert.deepEqual(await cellsReported([[SETUP, 1], [HELPERS, 2], [SCORE, 7], [SAVE, 18], [FIGURES, 3]]), []);
+    assert.deepEqual(await cellsReported([[TABLE, 1], [TABLE_SAVE, 12], ['# Figures\nimport seaborn as sns\n', 14], [TABLE_READ, 2]]), []);
+    // The read first in its session: the kernel ran nothing before it.
+    assert.deepEqual(await cellsReported([[TABLE, 5], [TABLE_SAVE, 6], [TABLE_READ, 1]]), []);
+  });
+
+  it('still reports the read that ran after the write, a session that also ran a cell between, a count no cell above holds, and a notebook never run', async () => {
+    assert.deepEqual(await cellsReported([[SETUP, 1], [HELPERS, 2], [SCORE, 3], [SAVE, 4], [FIGURES, 5]]), [5]);
+    assert.deepEqual(await cellsReported([[SETUP, 1], [HELPERS, 3], [SCORE, 7], [SAVE, 18], ['scores = scores[:5]\n', 2], [FIGURES, 4]]), [6]);
+    assert.deepEqual(await cellsReported([[SETUP, 1], [HELPERS, 9], [SCORE, 7], [SAVE, 18], [FIGURES, 3]]), [5]);
+    assert.deepEqual(await cellsReported([[TABLE, undefined], [TABLE_SAVE, undefined], [TABLE_READ, undefined]]), [3]);
+    assert.deepEqual(await cellsReported([[TABLE, 1], [TABLE_SAVE + TABLE_READ, 2]]), [2]);
+  });
+});
+
 describe('MLD502: a test module\'s scratch files under a directory a conftest.py fixture made new (round 572)', () => {
   const CONFTEST = py`
     import pytest
