@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../semantics';
-import { literalValue, truthiness, type LiteralValue } from '../semantics/literals';
+import { constantTruth, literalValue, truthiness, type LiteralValue } from '../semantics/literals';
 import { indentationOf, rangeBetween, stripParens } from '../semantics/nodes';
 import { lineText } from '../documents/positions';
 import type { Range, SourceDocument, TextEdit } from '../documents/types';
@@ -46,6 +46,12 @@ function constantCondition(index: SemanticIndex, condition: Node): Condition | u
     flag = node.text;
   } else if (['true', 'false', 'none', 'integer'].includes(node.type)) {
     value = literalValue(node);
+  } else if (node.type === 'comparison_operator') {
+    // A membership test in an empty container written out (`task in []`): decided by the code itself.
+    const decided = constantTruth(node);
+    if (decided === undefined) return undefined;
+    const truth = decided !== negated;
+    return { value: truth, describe: `\`${condition.text}\` is always ${truth ? 'true' : 'false'}`, literal: true };
   }
   if (!value) return undefined;
   const truth = truthiness(value) !== negated;
@@ -243,12 +249,12 @@ export const deadExperimentalBranch: Rule = {
     tags: ['unnecessary'],
     fix: { safety: 'safe', title: 'Remove the dead branch', sometimesSafe: true },
     docs: {
-      summary: 'A branch that can never run: `if False:`, `if 0:`, `while False:`, the `else` of `if True:`, or a branch on an upper-case module flag that is set once to a constant and never changed (`USE_NEW_MODEL = False`).',
+      summary: 'A branch that can never run: `if False:`, `if 0:`, `while False:`, the `else` of `if True:`, a membership test in an empty list, tuple or dictionary written out (`if task in []:`, always false), or a branch on an upper-case module flag that is set once to a constant and never changed (`USE_NEW_MODEL = False`).',
       why: 'Dead experimental codepaths (§5): experiments kept alive as switched-off branches pile up. Each looks harmless, but together they hide what the code really does, rot as the surrounding code changes, and can be switched back on by accident — the paper recalls a trading firm that lost hundreds of millions when an obsolete path was revived.',
       example: 'USE_NEW_FEATURES = False\n\nif USE_NEW_FEATURES:\n    df = add_embeddings(df)\n\nif False:\n    model = train_legacy(df)',
       fix: 'Delete the experiment, or make it a real, tested option (a parameter or a configuration entry). For literal conditions the quick fix removes the dead branch and keeps the live one, dedented; it is safe because that code could never run. For flags it does the same but is unsafe: the flag may be meant to be flipped by hand.',
       fixed: 'USE_NEW_FEATURES = False',
-      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, set in a cell that the markdown just above presents as the parameters or settings ("## Set the parameters"), or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as is `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
+      nearMisses: 'Flags that are reassigned anywhere (including through `global`), lower-case variables, string flags, diagnostic switches (`DEBUG`, `VERBOSE`, `TRACE`, `..._DEBUG`), `if TYPE_CHECKING:` and `if __debug__:` are left alone, as are flags set to `None` (a placeholder the reader fills in, not a switch) and flags documented as parameters for the reader to set: named in a markdown cell of the notebook, set in a cell that the markdown just above presents as the parameters or settings ("## Set the parameters"), or explained by a comment beside the assignment (`USE_GPU = False  # set to True on a GPU machine`), as are a membership test in a named list (`if task in RESUME_TASKS:`, a switch set elsewhere), in a non-empty one, or in a string (`"" in ""` is true), `while True:` and a chain of literal conditions that demonstrates truthiness (`if 0: ... elif "spam": ...`).',
     },
   },
   listen,

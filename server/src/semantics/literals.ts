@@ -176,18 +176,47 @@ export function truthiness(value: LiteralValue): boolean {
   }
 }
 
+/** An empty list, tuple or dictionary written out (`[]`, `()`, `{}`): a membership test in it is always false. */
+function isEmptyContainerLiteral(input: Node): boolean {
+  const node = stripParens(input);
+  return (node.type === 'list' || node.type === 'tuple' || node.type === 'dictionary') && node.namedChildCount === 0;
+}
+
 /**
- * Whether `node` is in a branch that never runs because its condition is a literal: under
- * `if False:` / `if 0:`, or in the `elif` / `else` of `if True:`. A flag (`SAVE = False`) is a
- * switch the reader may flip, and is not followed.
+ * The truth a condition always has when the code itself decides it: a literal (`False`, `0`,
+ * `"spam"`), `not` of one, or a membership test in an empty container written out (`task in []`
+ * is always false, `task not in ()` always true, whatever `task` holds: a switch edited in the
+ * code, as `if False:` is). A name bound to a literal (`SAVE = False`) is not followed.
+ */
+export function constantTruth(input: Node): boolean | undefined {
+  const node = stripParens(input);
+  if (node.type === 'not_operator') {
+    const argument = node.childForFieldName('argument');
+    const inner = argument ? constantTruth(argument) : undefined;
+    return inner === undefined ? undefined : !inner;
+  }
+  if (node.type === 'comparison_operator') {
+    const operands = node.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment');
+    const operators = node.childrenForFieldName('operators').map((operator) => operator?.text.replace(/\s+/g, ' '));
+    if (operands.length !== 2 || operators.length !== 1 || !isEmptyContainerLiteral(operands[1])) return undefined;
+    return operators[0] === 'in' ? false : operators[0] === 'not in' ? true : undefined;
+  }
+  const value = literalValue(node);
+  return value ? truthiness(value) : undefined;
+}
+
+/**
+ * Whether `node` is in a branch that never runs because the code itself decides its condition
+ * (`constantTruth`): under `if False:` / `if 0:` / `if task in []:`, or in the `elif` / `else` of
+ * `if True:`. A flag (`SAVE = False`) is a switch the reader may flip, and is not followed.
  */
 export function inLiteralDeadBranch(node: Node): boolean {
   for (let current = up(node, true); current; current = up(current, true)) {
     if (current.type !== 'if_statement') continue;
     const condition = current.childForFieldName('condition');
-    const value = condition ? literalValue(condition) : undefined;
-    if (!value) continue;
-    const branches = truthiness(value) ? current.childrenForFieldName('alternative') : [current.childForFieldName('consequence')];
+    const truth = condition ? constantTruth(condition) : undefined;
+    if (truth === undefined) continue;
+    const branches = truth ? current.childrenForFieldName('alternative') : [current.childForFieldName('consequence')];
     if (branches.some((branch) => !!branch && isAncestorOf(branch, node))) return true;
   }
   return false;

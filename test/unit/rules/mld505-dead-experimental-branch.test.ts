@@ -5,6 +5,23 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(deadExperimentalBranch, {
   valid: [
     {
+      name: 'a membership test in a named list, a non-empty list, a string or a call result is decided at run time',
+      code: py`
+        RESUME_STAGES = []
+        def train(net, stage):
+            if stage in RESUME_STAGES:
+                net.resume()
+            if stage in [0, 3]:
+                net.resume()
+            if "" in "":
+                net.resume()
+            if stage in list():
+                net.resume()
+            if stage in [] or stage > 2:
+                net.resume()
+      `,
+    },
+    {
       name: 'a flag the markdown tells the reader to flip',
       code: [
         { text: '* `SHOW_LABELS = False` draws no labels. Set it to `True` to see the index of each point.', kind: 'markup' },
@@ -131,6 +148,39 @@ ruleTests(deadExperimentalBranch, {
     },
   ],
   invalid: [
+    {
+      name: 'a membership test in an empty list written out is always false: the branch is removed',
+      code: py`
+        def train(net, stage):
+            if stage in []:
+                net.load_state_dict(load("resume.pkl"))
+            net.fit()
+      `,
+      findings: [{ line: 2, message: /never runs: `stage in \[\]` is always false/ }],
+      safety: 'safe',
+      output: py`
+        def train(net, stage):
+            net.fit()
+      `,
+    },
+    {
+      name: 'an elif on a membership test in an empty tuple never runs',
+      code: py`
+        if mode == "a":
+            a = 1
+        elif mode in ():
+            a = 2
+        else:
+            a = 3
+      `,
+      findings: [{ line: 3 }],
+      output: py`
+        if mode == "a":
+            a = 1
+        else:
+            a = 3
+      `,
+    },
     {
       name: 'a flag in a cell under markdown that does not present parameters is still dead',
       code: [

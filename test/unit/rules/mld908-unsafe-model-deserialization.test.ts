@@ -2272,6 +2272,29 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a resume load under a membership test in an empty list, tuple or dict written out never runs (the list of stages to resume is empty)',
+      code: py`
+        import torch
+
+        class Learner:
+            def incremental_train(self, stage):
+                if stage in []:
+                    self.net.load_state_dict(torch.load(f"stage_{stage}.pkl")["model_state_dict"])
+                if (self.task_id in ()):
+                    self.net = torch.load("resume.pt")
+                if self.task_id in { }:
+                    self.head.load_state_dict(torch.load("head.pt"))
+
+        def warm_start(net, task):
+            if not task not in []:
+                net.load_state_dict(torch.load("warm.pt"))
+            if task not in []:
+                pass
+            else:
+                net.load_state_dict(torch.load("never.pt"))
+      `,
+    },
+    {
       name: 'a training function saves the best model under the name each call passes; a load after a call of that name reads its save',
       code: py`
         import os
@@ -4158,6 +4181,48 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a load under a membership test in a non-empty list, a named list, a string or a call still runs, and is reported',
+      code: py`
+        import torch
+
+        RESUME_STAGES = []
+
+        def incremental_train(net, stage, stages_to_resume):
+            if stage in [0]:
+                net.load_state_dict(torch.load(f"stage_{stage}.pkl"))
+            if stage in RESUME_STAGES:
+                net.load_state_dict(torch.load("resume.pkl"))
+            if "" in "":
+                net.load_state_dict(torch.load("empty_string.pkl"))
+            if stage in list():
+                net.load_state_dict(torch.load("from_call.pkl"))
+            if stage not in []:
+                net.load_state_dict(torch.load("always.pkl"))
+            if stage in [] or stage in stages_to_resume:
+                net.load_state_dict(torch.load("either.pkl"))
+      `,
+      findings: [{ line: 7 }, { line: 9 }, { line: 11 }, { line: 13 }, { line: 15 }, { line: 17 }],
+      output: py`
+        import torch
+
+        RESUME_STAGES = []
+
+        def incremental_train(net, stage, stages_to_resume):
+            if stage in [0]:
+                net.load_state_dict(torch.load(f"stage_{stage}.pkl", weights_only=True))
+            if stage in RESUME_STAGES:
+                net.load_state_dict(torch.load("resume.pkl"))
+            if "" in "":
+                net.load_state_dict(torch.load("empty_string.pkl"))
+            if stage in list():
+                net.load_state_dict(torch.load("from_call.pkl"))
+            if stage not in []:
+                net.load_state_dict(torch.load("always.pkl"))
+            if stage in [] or stage in stages_to_resume:
+                net.load_state_dict(torch.load("either.pkl"))
+      `,
+    },
     {
       name: 'a load earlier in the loop than the save, through a name also bound before the loop to a path from elsewhere, or saved only under its own condition, or with a continue between binding and save: the first pass, or a pass that skipped the save, may read another file',
       code: py`
