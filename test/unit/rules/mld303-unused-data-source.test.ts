@@ -955,7 +955,7 @@ ruleTests(unusedDataSource, {
       output: UNUSED_BESIDE_OTHER_READS.replace('    edge_table = pd.read_csv("cora/edges.csv")\n', ''),
     },
     {
-      name: 'a file loaded twice and never used: both loads are unused',
+      name: 'a file loaded twice into one name and never used: one unused dependency, at the last load, the earlier linked; the fix removes both',
       code: py`
         import pandas as pd
         def main():
@@ -965,17 +965,34 @@ ruleTests(unusedDataSource, {
         main()
       `,
       findings: [
-        { line: 3, message: /^`annotations` is loaded from "annotations\/captions_train2014\.json" by `pd\.read_json` but never used: it is replaced in line 4 before any use$/, related: 1 },
-        { line: 4, message: /^`annotations` is loaded from "annotations\/captions_train2014\.json" by `pd\.read_json` but never used$/ },
+        { line: 4, message: /^`annotations` is loaded from "annotations\/captions_train2014\.json" by `pd\.read_json` but never used \(nor is the earlier load of the same file it replaces, linked\)$/, related: 1 },
       ],
-      fixIndex: 1,
       output: py`
         import pandas as pd
         def main():
-            annotations = pd.read_json("annotations/captions_train2014.json")
             print("done")
         main()
       `,
+    },
+    {
+      name: 'notebook cells that reload their inputs, none used: one finding per name at the last load; a load of another file in between stays its own',
+      code: [
+        'import pandas as pd\nprn_df = pd.read_csv("prn_df.csv")\nroc_df = pd.read_csv("roc_df.csv")\n',
+        'print(roc_df.shape)\n',
+        'prn_df = pd.read_csv("prn_df.csv")\nroc_df = pd.read_csv("roc_df.csv")\nprint(roc_df.mean())\n',
+        'prn_df = pd.read_csv("prn_df.csv")\nhold = pd.read_csv("hold_v1.csv")\nhold = pd.read_csv("hold_v2.csv")\n',
+      ],
+      findings: [
+        { cell: 3, line: 1, message: /^`prn_df` is loaded from "prn_df\.csv" by `pd\.read_csv` but never used \(nor are the 2 earlier loads of the same file it replaces, linked\)$/, related: 2 },
+        { cell: 3, line: 2, message: /^`hold` is loaded from "hold_v1\.csv" by `pd\.read_csv` but never used: it is replaced in cell 4 before any use$/, related: 1 },
+        { cell: 3, line: 3, message: /^`hold` is loaded from "hold_v2\.csv" by `pd\.read_csv` but never used$/ },
+      ],
+      output: [
+        'import pandas as pd\nroc_df = pd.read_csv("roc_df.csv")\n',
+        'print(roc_df.shape)\n',
+        'roc_df = pd.read_csv("roc_df.csv")\nprint(roc_df.mean())\n',
+        'hold = pd.read_csv("hold_v1.csv")\nhold = pd.read_csv("hold_v2.csv")\n',
+      ],
     },
     {
       name: 'a load in one arm of an if is not replaced by the load in the other arm; a binding after the if replaces both; one unused name loaded in both arms is one finding',
