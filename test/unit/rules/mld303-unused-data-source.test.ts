@@ -118,6 +118,13 @@ ruleTests(unusedDataSource, {
       code: 'import numpy as np\n\ndef embed(texts):\n    vectors = np.load("glove.npy", mmap_mode=)\n\nprint(embed)\n',
     },
     {
+      name: 'a load named among the options of a raw Colab form field: the form may write it into the code',
+      code: [
+        'import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\nsts_test = pd.read_table("sts-test.csv")\n',
+        'sts_data = sts_dev #@param ["sts_dev", "sts_test"] {type:"raw"}\nprint(sts_data.shape)\n',
+      ],
+    },
+    {
       name: 'an exercise notebook whose loads are left for the reader\'s code: an answer cell asking for it, the rest of the load\'s cell, a drawing in an empty answer cell, nbgrader\'s placeholder',
       code: [
         'import numpy as np\nimport pandas as pd\nimport datasets\n',
@@ -1082,6 +1089,15 @@ ruleTests(unusedDataSource, {
       ],
       findings: [{ cell: 1, line: 1, message: /^`extra` is loaded from "extra\.csv" by `pd\.read_csv` but never used$/ }],
       output: ['import pandas as pd\n# YOUR CODE HERE\n', '', '# Model training\n', '# extra.head()\n', '!pygmentize train.py\n', '%%time\n# fit later\n'],
+    },
+    {
+      name: 'a form field of another type gives a string, not code: the load it names is still unused',
+      code: [
+        'import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\nsts_test = pd.read_table("sts-test.csv")\n',
+        'split_name = "sts_dev" #@param ["sts_dev", "sts_test"] {type:"string"}\nprint(split_name, sts_dev.shape)\n',
+      ],
+      findings: [{ cell: 0, line: 3, message: /^`sts_test` is loaded from "sts-test\.csv" by `pd\.read_table` but never used$/ }],
+      output: ['import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\n', 'split_name = "sts_dev" #@param ["sts_dev", "sts_test"] {type:"string"}\nprint(split_name, sts_dev.shape)\n'],
     },
     {
       name: 'a load whose name is bound again before the answer blank below: the reader\'s code there sees only the second',
