@@ -1154,6 +1154,16 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'an install-or-check cell that also picks the inline plotting backend, run in an earlier session or after the cells below: %matplotlib inline is the default backend anyway',
+      code: [
+        { text: '!python -c "import monai" || pip install -q "monai-weekly[tqdm]"\n!python -c "import matplotlib" || pip install -q matplotlib\n%matplotlib inline\n', executionOrder: 1 },
+        { text: 'import torch\nfrom monai.networks.nets import UNet\n', executionOrder: 1, hasOutputs: true },
+        { text: 'net = UNet(2, 1, 1, (4, 8), (2,))\nprint(net)\n', executionOrder: 2, hasOutputs: true },
+        { text: '%matplotlib inline\n!pip install -q seaborn==0.13.2\n', executionOrder: 5 },
+        { text: 'print(torch.__version__)\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
+    {
       name: 'install cells re-run after the cells below them: under %%capture with %pip lines, a %%bash body, an install without a count but with its log',
       code: [
         { text: '%%capture\n%pip install torch==2.3.0\n%pip install transformers==4.41.2\n', executionOrder: 9 },
@@ -1874,6 +1884,11 @@ ruleTests(notebookOutOfOrder, {
         { text: 'log.tail()\n', executionOrder: 3, hasOutputs: true },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[8\], after cell 4 \(\[2\]\) below it/, related: 2 }],
+    },
+    {
+      name: 'an install cell that also picks another backend (%matplotlib widget, which a session without it draws differently) is compared',
+      code: [{ text: '!pip install -q ipympl==0.9.4\n%matplotlib widget\n', executionOrder: 1 }, { text: 'import matplotlib.pyplot as plt\n', executionOrder: 1 }, { text: 'plt.plot([1, 2])\n', executionOrder: 2 }],
+      findings: [{ cell: 0, line: 1, message: /same execution count \[1\] as cell 2/, related: 1 }],
     },
     {
       name: 'a cell that installs and also imports is not only an install: its count is compared',

@@ -489,10 +489,14 @@ export function setUpOnlyCells(doc: SourceDocument): Set<number> {
   // IN_COLAB:`) reads a fact of the machine, the same in every session, so the install it guards is
   // still only an install.
   const flags = colabFlags(doc);
+  // `%matplotlib inline` picks the backend a notebook's kernel draws with by default anyway: a
+  // session that never ran it draws the same, so it leaves a set-up cell a set-up cell.
+  const backendLines = doc.magics.filter((magic) => magic.name === 'matplotlib' && (magic.kind === 'line-magic' || magic.kind === 'automagic') && /^%?matplotlib\s+inline\s*$/.test(magic.text.trim()))
+    .map((magic) => magic.range.start.line);
   const cells = new Set<number>();
   for (const segmentIndex of settingUp) {
     const segment = doc.segments[segmentIndex];
-    const skip = new Set([...covered, ...placeGuardLines(doc, segment, flags)]);
+    const skip = new Set([...covered, ...placeGuardLines(doc, segment, flags), ...backendLines]);
     if (usesInterpreter.has(segmentIndex)) for (const line of importSysLines(doc, segment)) skip.add(line);
     if (cellRunsNothing(doc, segment, skip)) cells.add(segmentIndex);
   }
