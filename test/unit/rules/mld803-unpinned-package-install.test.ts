@@ -8,6 +8,10 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(unpinnedPackageInstall, {
   valid: [
     {
+      name: 'an install guarded by a check that imports only standard-library modules never runs: the import never fails',
+      code: ['!python -c "import pickle" || pip install -q pickle\n!python3 -c "import os, json; import os.path" || pip install simplejson\n'],
+    },
+    {
       name: 'two install commands run together on one line, their line break lost: the installer refuses the second escape as a requirement and installs nothing',
       code: [
         '!pip install scanpy==1.4.6 pandas matplotlib !pip install scanpy==1.4.6 gprofiler\n',
@@ -144,6 +148,11 @@ ruleTests(unpinnedPackageInstall, {
     },
   ],
   invalid: [
+    {
+      name: 'installs guarded by a check of a package, of a module not every Python ships, or run after && are judged',
+      code: ['!python -c "import monai" || pip install -q monai\n!python -c "import pickle, tqdm" || pip install tqdm\n!python -c "import pickle" && pip install rich\n!python -c "import tomllib" || pip install tomli\n'],
+      findings: [{ cell: 0, line: 1, column: 1, message: /^`pip install`: monai, tqdm, rich and tomli have no version pin, so each run may install a different release \(4 install commands in this notebook\)$/, related: 3 }],
+    },
     {
       name: 'an install whose arguments hold no second escape, beside one that does: the first is still judged',
       code: ['!pip install pandas matplotlib\n!pip install scanpy==1.4.6 !pip install gprofiler\n'],

@@ -4,6 +4,7 @@
 // cannot be known statically (`{var}`, `$VAR`, a requirements file) counts as pinned.
 
 import type { Magic, Range, Segment, SourceDocument } from '../../documents/types';
+import { alwaysImportable } from '../../semantics/library/standardLibrary';
 
 export type RequirementStatus = 'pinned' | 'unpinned' | 'range' | 'branch' | 'unknown';
 
@@ -122,24 +123,46 @@ export function installCommands(line: string): InstallCommand[] {
   // characters, so a line with neither and without the word has none (most magics and commands).
   if (!line.includes('install') && !/['"\\]/.test(line)) return [];
   const commands: InstallCommand[] = [];
-  for (const words of shellCommands(line)) {
+  let previous: string[] | undefined;
+  for (const { words, after } of shellCommandsWithOperators(line)) {
     const command = parseCommand(words);
-    if (command) commands.push(command);
+    // `python -c "import pickle" || pip install pickle` installs only when the import fails, which
+    // it never does for a module of the standard library.
+    if (command && !(after === '||' && previous && importsOnlyStandardLibrary(previous))) commands.push(command);
+    previous = words;
+  }
+  return commands;
+}
+
+/** `python -c "import os, json; import pickle"`: a check that imports only modules every Python ships. */
+function importsOnlyStandardLibrary(words: readonly string[]): boolean {
+  const at = programIndex(words);
+  if (!/^python[\d.]*$/.test((words[at] ?? '').replace(/^.*\//, '')) || words[at + 1] !== '-c' || words.length !== at + 3) return false;
+  const statements = words[at + 2].split(';').map((statement) => statement.trim()).filter(Boolean);
+  return statements.length > 0 && statements.every((statement) => {
+    const names = /^import\s+([\w.]+(?:\s*,\s*[\w.]+)*)$/.exec(statement)?.[1];
+    return !!names && names.split(',').every((name) => alwaysImportable(name.trim()));
+  });
+}
+
+/** The commands of one command line with the operator that joins each to the one before (`&&`, `||`, `;`, `|`, `&`). */
+function shellCommandsWithOperators(line: string): { words: string[]; after?: string }[] {
+  const words = shellWords(line);
+  const commands: { words: string[]; after?: string }[] = [];
+  let start = 0;
+  let operator: string | undefined;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && !SEPARATORS.has(words[i])) continue;
+    if (i > start) commands.push({ words: words.slice(start, i), after: operator });
+    operator = words[i];
+    start = i + 1;
   }
   return commands;
 }
 
 /** The commands of one command line, each as its words: `&&`, `||`, `;`, `|` and `&` separate them. */
 function shellCommands(line: string): string[][] {
-  const words = shellWords(line);
-  const commands: string[][] = [];
-  let start = 0;
-  for (let i = 0; i <= words.length; i++) {
-    if (i < words.length && !SEPARATORS.has(words[i])) continue;
-    if (i > start) commands.push(words.slice(start, i));
-    start = i + 1;
-  }
-  return commands;
+  return shellCommandsWithOperators(line).map((command) => command.words);
 }
 
 /** Options of pip and conda written before the subcommand that take a value (`--timeout 60`); the others take none (`-q`, `--no-cache-dir`). */
