@@ -2,6 +2,7 @@
 // notebook saved for its cells, which no node or model event carries, and compares every cell's
 // count with all the others' (the longest run in order), so there is nothing to subscribe to.
 import type { Node } from 'web-tree-sitter';
+import { OPEN_FUNCTIONS } from '../semantics/library/io';
 import type { Magic, Range, Segment } from '../documents/types';
 import { lineEndOffset, segmentIndexAtLine } from '../documents/positions';
 import type { Rule, RuleContext } from './types';
@@ -1434,7 +1435,7 @@ function observingCells(doc: RuleContext['doc'], index: SemanticIndex, names: Re
       pushTo(plotting, call.segmentIndex, call);
       // A figure saved is a file written: two cells may save the same one.
       if (qname.endsWith('.savefig')) noteWrite(index, cell, call);
-    } else if (FILE_WRITERS.test(qname) || MODEL_DIAGRAMS.test(qname) || (qname === 'builtins.open' && index.dataflow.dataIOAt(call.node)?.direction === 'write') || (!call.qname && call.method && WRITING_METHODS.test(call.method))) noteWrite(index, cell, call);
+    } else if (FILE_WRITERS.test(qname) || MODEL_DIAGRAMS.test(qname) || (OPEN_FUNCTIONS.has(qname) && index.dataflow.dataIOAt(call.node)?.direction === 'write') || (!call.qname && call.method && WRITING_METHODS.test(call.method))) noteWrite(index, cell, call);
     else if (qname.startsWith('builtins.') ? PURE_BUILTINS.has(qname.slice(9)) : PURE_FUNCTION.test(qname) && !call.kwargs.has('out')) continue;
     else if (DISPLAYING.test(qname) || PROGRESS_BAR.test(qname) || playsSamples(index, call) || (!call.qname && (stylerMethod(call) || mapsQuietly(index, call)))) continue;
     else if (readsQuietly(call)) continue;

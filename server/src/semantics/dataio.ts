@@ -7,7 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from './index';
 import { stripParens } from './nodes';
 import type { CallSite } from './types';
-import { ioClassMethod, ioFunction, ioMethod, SPARK, type ArgumentSlot, type DataHolder, type IoDirection, type IoSignature } from './library/io';
+import { ioClassMethod, ioFunction, ioMethod, OPEN_FUNCTIONS, SPARK, type ArgumentSlot, type DataHolder, type IoDirection, type IoSignature } from './library/io';
 
 export type { DataHolder, IoDirection } from './library/io';
 
@@ -101,7 +101,7 @@ function slotValues(call: CallSite, slot: ArgumentSlot | undefined): Node[] {
 
 /** `open(path, "w")`: the mode decides the direction of `open`. */
 function writeMode(call: CallSite): boolean {
-  if (call.qname !== 'builtins.open' && call.qname !== 'io.open') return false;
+  if (!OPEN_FUNCTIONS.has(call.qname ?? '')) return false;
   const mode = call.args[1] ?? call.kwargs.get('mode');
   return !!mode && /^[rbt]*[wax]/.test(mode.text.replace(/^[rbuRBU]*['"]/, ''));
 }
@@ -161,7 +161,7 @@ function openingCall(index: SemanticIndex, fileExpression: Node): CallSite | und
     if (definition?.value?.type === 'call') call = index.call(definition.value);
   }
   if (!call) return undefined;
-  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call;
+  if (OPEN_FUNCTIONS.has(call.qname ?? '')) return call;
   if (call.method === 'open' && call.receiver) return call;
   return undefined;
 }
@@ -170,7 +170,7 @@ function openingCall(index: SemanticIndex, fileExpression: Node): CallSite | und
 export function openedPath(index: SemanticIndex, fileExpression: Node): Node | undefined {
   const call = openingCall(index, fileExpression);
   if (!call) return undefined;
-  if (call.qname === 'builtins.open' || call.qname === 'io.open') return call.args[0] ?? call.kwargs.get('file');
+  if (OPEN_FUNCTIONS.has(call.qname ?? '')) return call.args[0] ?? call.kwargs.get('file');
   return call.receiver; // Path("m.pkl").open("wb")
 }
 
@@ -181,7 +181,7 @@ export function openedPath(index: SemanticIndex, fileExpression: Node): Node | u
 export function openedMode(index: SemanticIndex, fileExpression: Node): Node | undefined {
   const call = openingCall(index, fileExpression);
   if (!call) return undefined;
-  const builtin = call.qname === 'builtins.open' || call.qname === 'io.open';
+  const builtin = OPEN_FUNCTIONS.has(call.qname ?? '');
   return call.kwargs.get('mode') ?? call.args[builtin ? 1 : 0];
 }
 

@@ -292,6 +292,21 @@ ruleTests(hardcodedAbsolutePath, {
   ],
   invalid: [
     {
+      name: 'bert4keras\' own open is Python\'s open with a default encoding: the absolute path it reads is still one machine\'s',
+      code: py`
+        import json
+        from bert4keras.snippets import open
+        schemas = [json.loads(line) for line in open("/root/kg/datasets/all_50_schemas")]
+      `,
+      findings: [{ line: 3, message: /^`open` reads "\/root\/kg\/datasets\/all_50_schemas", an absolute path/ }],
+      output: py`
+        import json
+        from bert4keras.snippets import open
+        ALL_50_SCHEMAS_DIR = "/root/kg/datasets/all_50_schemas"
+        schemas = [json.loads(line) for line in open(ALL_50_SCHEMAS_DIR)]
+      `,
+    },
+    {
       name: "another user's home on a hub is still one machine's account, beside the Jupyter images' home",
       code: py`
         import numpy as np

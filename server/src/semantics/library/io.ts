@@ -51,10 +51,15 @@ const file = (direction: IoDirection, library: string, path: ArgumentSlot): IoSi
 const held = (direction: IoDirection, holds: DataHolder, library: string, path?: ArgumentSlot, data?: number): IoSignature =>
   ({ direction, what: 'data', library, holds, ...(path ? { path } : {}), ...(data !== undefined ? { data } : {}) });
 
+/**
+ * Python's `open` and the functions that are `open` under another name, taking its arguments:
+ * `io.open`, and bert4keras' `snippets.open` (the same call, with a default encoding).
+ */
+export const OPEN_FUNCTIONS: ReadonlySet<string> = new Set(['builtins.open', 'io.open', 'bert4keras.snippets.open']);
+
 /** Library functions by qualified name. */
 const FUNCTIONS = new Map<string, IoSignature>(Object.entries({
-  'builtins.open': file('read', 'python', slot(0, 'file')),
-  'io.open': file('read', 'python', slot(0, 'file')),
+  ...Object.fromEntries([...OPEN_FUNCTIONS].map((name) => [name, file('read', 'python', slot(0, 'file'))])),
   'numpy.load': held('read', 'array', 'numpy', slot(0, 'file')),
   'numpy.loadtxt': held('read', 'array', 'numpy', slot(0, 'fname')),
   'numpy.genfromtxt': held('read', 'array', 'numpy', slot(0, 'fname')),
