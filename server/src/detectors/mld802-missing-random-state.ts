@@ -3,11 +3,12 @@ import type { CallSite, Definition } from '../semantics/types';
 import type { DataFlow } from '../semantics/dataflow';
 import { pushTo } from '../engine/collections';
 import type { Node } from 'web-tree-sitter';
-import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, outermostParens, sameNode, stripParens } from '../semantics/nodes';
+import { comparesWithNone, enclosingFunction, enclosingLoops, enclosingStatement, isAncestorOf, outermostParens, sameNode, stripParens } from '../semantics/nodes';
 import { unpackedElement } from '../semantics/values';
 import { addKeywordArgument, replaceNode } from './shared/edits';
 import { BOOSTING_RANDOM, isEstimatorConstructor, lastSegment, packageOf, randomStateKind, SEED_KEYWORDS, type RandomCallKind } from './shared/libraries';
 import { builtWhereFailureExpected, onlyInspected, receivingCall } from './shared/inspection';
+import { keptFromFirstRun } from './shared/firstRunFiles';
 import { loadedModelOrigins, OUTPUT_METHODS, restoredFromValues } from './shared/models';
 import { dictionariesOf, estimatorArgument, gridArgument, keywordDictionaryKeys } from './shared/evaluation';
 import { assignedName, elementOf } from './shared/objects';
@@ -15,7 +16,7 @@ import { drawReachesResult, modelOnlyCheckedToExist, modelReachesNoResult, onlyL
 import { resampledChangesNoResult } from './shared/resampledCounts';
 import { oneColumn } from './shared/featureColumns';
 import { seedConstant, seededBefore, seededByExperiment } from './shared/seeding';
-import { fileKey, inExclusiveArms } from './shared/runOrder';
+import { inExclusiveArms } from './shared/runOrder';
 import { seededByTestSetup, type TestSetup } from './shared/testSetup';
 import type { TextEdit } from '../documents/types';
 import type { CalleeSelection, FixDescriptor, MemberDescriptor, Rule, RuleContext, RuleListeners } from './types';
@@ -1169,58 +1170,6 @@ function drawsOnlyOnLargeData(index: SemanticIndex, call: CallSite, name: string
   return !early || (stopping?.kind === 'string' && stopping.value === 'auto') ? 'early-stopping' : undefined;
 }
 
-/**
- * A split drawn only where the file that keeps it is missing, and written there by the same arm
- * (`try: idx = np.load(p)` / `except FileNotFoundError: tr, te = train_test_split(...)`, then
- * `np.savez(p, train_idx=tr, test_idx=te)`; `if not os.path.exists(p): ...`), a part it binds
- * written as it is: it is drawn once, and every later run reads the saved parts back. A `try`
- * whose handler catches any error (`except Exception:`) is no cache: it runs on every call.
- */
-function keptFromFirstRun(index: SemanticIndex, call: CallSite): boolean {
-  const arm = [...ancestors(call.node, false)].find((node) => node.type === 'block');
-  const kept = arm ? keptFiles(index, arm) : [];
-  const flow = index.dataflow;
-  return kept.length > 0 && flow.io.some((io) => {
-    if (io.direction !== 'write' || !io.path || !isAncestorOf(arm!, io.call.node) || io.call.node.startIndex < call.node.endIndex) return false;
-    const key = fileKey(flow, io.path);
-    if (key === undefined || !kept.includes(key)) return false;
-    const written = [...(io.call.receiver ? [io.call.receiver] : []), ...io.call.args, ...io.call.kwargs.values()].filter((value) => !io.paths.some((path) => sameNode(path, value)));
-    // A part the split's statement binds, written as it is (`np.savez(p, train_idx=train_idx)`, `train.to_csv(p)`).
-    return written.some((value) => flow.readsWithin(value).some((read) => flow.reachingDefinitions(read).some((definition) => isAncestorOf(definition.statement, call.node))));
-  });
-}
-
-/** An error that only a missing file raises, in an `except` clause (`FileNotFoundError`, `IOError`...). */
-const MISSING_FILE_ERROR = /^except\s*\(?\s*(FileNotFoundError|OSError|IOError|EnvironmentError)\b/;
-/** A test that a file is there: `os.path.exists(p)`, `os.path.isfile(p)`, `Path(p).exists()`. */
-const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
-
-/**
- * The keys of the files an arm is run for when they are missing: the files the `try` reads, for the
- * handler of a missing file; the file tested, for the body of `if not os.path.exists(p):` or the
- * `else` of `if os.path.exists(p):`.
- */
-function keptFiles(index: SemanticIndex, arm: Node): string[] {
-  const flow = index.dataflow;
-  const keys = (paths: Node[]) => paths.flatMap((path) => fileKey(flow, path) ?? []);
-  const owner = arm.parent;
-  if (owner?.type === 'except_clause' && MISSING_FILE_ERROR.test(owner.text) && owner.parent?.type === 'try_statement') {
-    const body = owner.parent.childForFieldName('body');
-    return body ? keys(flow.io.filter((io) => io.direction === 'read' && !!io.path && isAncestorOf(body, io.call.node)).map((io) => io.path!)) : [];
-  }
-  const statement = owner?.type === 'else_clause' ? owner.parent : owner;
-  if (statement?.type !== 'if_statement') return [];
-  let condition = statement.childForFieldName('condition');
-  const negated = condition?.type === 'not_operator';
-  if (negated) condition = condition!.childForFieldName('argument');
-  // The body runs where the file is missing under `not`, the `else` where it is missing otherwise.
-  if (!condition || negated !== (owner?.type === 'if_statement')) return [];
-  const test = condition.type === 'call' ? index.call(condition) : undefined;
-  const callee = test?.callee.text ?? '';
-  const tested = !test || !FILE_TEST.test(callee) ? undefined : test.receiver && !test.qname ? test.receiver : test.args[0];
-  return tested ? keys([tested]) : [];
-}
-
 /** A call that splits data into parts (`train_test_split`, a shuffling K-fold, `ShuffleSplit`). */
 function splitsData(name: string, kind: RandomCallKind | 'pandas'): boolean {
   return name === 'train_test_split' || kind === 'splitter' || /Split/.test(name);
@@ -1476,7 +1425,7 @@ function listen(context: RuleContext): RuleListeners {
     // A split whose parts are only printed or asked their shape, then rebound, shows a lesson what a
     // split draws: nothing is trained or measured on those rows.
     if (splitsData(name, kind) && onlyLookedAt(index, call.node)) return;
-    if (splitsData(name, kind) && keptFromFirstRun(index, call)) return;
+    if (splitsData(name, kind) && keptFromFirstRun(index, call.node)) return;
     // A split whose parts only train and feed models that reach no result (fitted only to be
     // timed) measures nothing a seed would repeat.
     if (name === 'train_test_split' && partsFeedOnlyIdleModels(index, call)) return;

@@ -1994,6 +1994,34 @@ const scratchKMeansScript = (first: string, pick = 'np.random.choice(X.shape[0],
 ruleTests(unseededRandomness, {
   valid: [
     {
+      name: 'an order drawn only where the file that keeps it is missing, and written there: shuffled in place and dumped, permuted and saved through a handle, a split drawn in the handler of a missing file',
+      code: py`
+        import json
+        import os
+        import numpy as np
+        data = json.load(open("train.json"))
+        if not os.path.exists("random_order.json"):
+            random_order = list(range(len(data)))
+            np.random.shuffle(random_order)
+            json.dump(random_order, open("random_order.json", "w"), indent=4)
+        else:
+            random_order = json.load(open("random_order.json"))
+        if os.path.isfile("perm.json"):
+            perm = json.load(open("perm.json"))
+        else:
+            perm = np.random.permutation(len(data)).tolist()
+            with open("perm.json", "w") as f:
+                json.dump(perm, f)
+        try:
+            held = np.load("held.npy")
+        except FileNotFoundError:
+            held = np.random.choice(len(data), 100, replace=False)
+            np.save("held.npy", held)
+        train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
+        model.fit(train)
+      `,
+    },
+    {
       name: 'a random probe whose feature maps are only asked their sizes, one by one in comprehensions, to build the heads that train',
       code: featureProbeScript('s_n = [f.shape[1] for f in feat_s[1:-1]]\nt_n = [f.shape[1] for f in feat_t[1:-1]]\nheads = nn.ModuleList([nn.Conv2d(s, t, 1) for s, t in zip(s_n, t_n)])'),
     },
@@ -4171,6 +4199,46 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'an order drawn where its file is there, written to another file, or not written at all is drawn on every run',
+      code: py`
+        import json
+        import os
+        import numpy as np
+        data = json.load(open("train.json"))
+        if os.path.exists("random_order.json"):
+            random_order = list(range(len(data)))
+            np.random.shuffle(random_order)
+            json.dump(random_order, open("random_order.json", "w"))
+        if not os.path.exists("perm.json"):
+            perm = np.random.permutation(len(data)).tolist()
+            json.dump(perm, open("other.json", "w"))
+        if not os.path.exists("held.npy"):
+            held = np.random.choice(len(data), 100, replace=False)
+        train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
+        model.fit(train)
+      `,
+      findings: [{ line: 7, related: 2, message: /^`np\.random\.shuffle` \(and 2 other draws\) draws from NumPy's global random generator, which this script never seeds/ }],
+      output: py`
+        import json
+        import os
+        import numpy as np
+        SEED = 42
+        np.random.seed(SEED)
+        data = json.load(open("train.json"))
+        if os.path.exists("random_order.json"):
+            random_order = list(range(len(data)))
+            np.random.shuffle(random_order)
+            json.dump(random_order, open("random_order.json", "w"))
+        if not os.path.exists("perm.json"):
+            perm = np.random.permutation(len(data)).tolist()
+            json.dump(perm, open("other.json", "w"))
+        if not os.path.exists("held.npy"):
+            held = np.random.choice(len(data), 100, replace=False)
+        train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
+        model.fit(train)
+      `,
+    },
     seededCase('a random probe whose feature maps the comprehension keeps (their means) to start trained parameters: the values reach the training',
       featureProbeScript('anchors = [f.mean(dim=(2, 3)) for f in feat_t]\nheads = nn.ParameterList([nn.Parameter(a.clone()) for a in anchors])'),
       5, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),

@@ -135,7 +135,7 @@ export function isProbedInTry(site: Node): boolean {
 }
 
 /** Calls that test whether one file is there: `os.path.exists(p)`, `os.path.isfile(p)`, `Path(p).is_file()`. */
-const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
+export const FILE_TEST = /(?:^|\.)(?:exists|isfile|is_file)$/;
 
 /**
  * The paths whose existence a test must have found before the site runs: the argument of
