@@ -38,7 +38,9 @@ describe('exclude globs', function () {
         assert.equal(matches(`${'a'.repeat(200)}/${'y'.repeat(100)}.py`), false);
         assert.equal(alternating('a'.repeat(300)), false);
       }
-      assert.ok(performance.now() - started < 2000, `${stars} stars: ${performance.now() - started} ms`);
+      // Backtracking over 300 stars would not end in any time; a linear matcher takes well under a
+      // second alone. The bound leaves room for a loaded machine running the whole suite (2.9 s seen).
+      assert.ok(performance.now() - started < 10000, `${stars} stars: ${performance.now() - started} ms`);
     }
   });
 
