@@ -367,15 +367,21 @@ function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: 
   }
   // A load replaced before any use by a load of the same file into the same name that is never used
   // either: one unused dependency, reported at the last load of the chain with the earlier ones linked.
-  const folded = new Set<UnusedLoad>();
+  const foldedInto = new Map<UnusedLoad, UnusedLoad>();
+  const byStatement = new Map(unused.map((verdict) => [outermostOfChain(verdict.assignment).id, verdict]));
   for (const verdict of unused) {
-    if (!verdict.reloaded || !verdict.replaced) continue;
-    const later = unused.find((other) => other !== verdict && other.listed === verdict.listed && isAncestorOf(other.assignment, verdict.replaced!.node));
-    if (!later || later.others.length > 0 || verdict.others.length > 0) continue;
-    later.earlier.push(...verdict.earlier, { assignment: verdict.assignment, fix: verdict.fix });
-    folded.add(verdict);
+    if (!verdict.reloaded || verdict.replaced?.kind !== 'assign' || verdict.others.length > 0) continue;
+    const later = byStatement.get(outermostOfChain(verdict.replaced.statement).id);
+    if (later && later !== verdict && later.listed === verdict.listed && later.others.length === 0) foldedInto.set(verdict, later);
   }
-  for (const { assignment, listed, replaced, fix, others, earlier, message } of unused.filter((verdict) => !folded.has(verdict))) {
+  // Each chain's last load, found from the end so that every step is taken once.
+  const last = new Map<UnusedLoad, UnusedLoad>();
+  for (const verdict of [...unused].reverse()) {
+    const next = foldedInto.get(verdict);
+    if (next) last.set(verdict, last.get(next) ?? next);
+  }
+  for (const verdict of unused) last.get(verdict)?.earlier.push({ assignment: verdict.assignment, fix: verdict.fix });
+  for (const { assignment, listed, replaced, fix, others, earlier, message } of unused.filter((verdict) => !last.has(verdict))) {
     const fixes = [fix, ...others.map((other) => other.fix), ...earlier.map((other) => other.fix)];
     const chain = earlier.length > 0 ? ` (nor ${earlier.length > 1 ? `are the ${earlier.length} earlier loads` : 'is the earlier load'} of the same file it replaces, linked)` : '';
     context.report({
