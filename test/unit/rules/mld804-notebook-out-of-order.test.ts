@@ -1265,6 +1265,31 @@ ruleTests(notebookOutOfOrder, {
       ],
     },
     {
+      name: 'dataset downloads through a data host\'s own client, run again after the cells that read them: Kaggle\'s datasets and competitions, the Hub\'s client, gdown',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!kaggle datasets download -d someone/spoken-digits\n!unzip -q spoken-digits.zip -d data\n', executionOrder: 9, hasOutputs: true },
+        { text: '!kaggle competitions download -c house-prices -p data && unzip -o data/house-prices.zip -d data\n', executionOrder: 10, hasOutputs: true },
+        { text: '%%bash\nhuggingface-cli download someone/clips --repo-type dataset --local-dir data/clips\ngdown --id 1AbCdEf -O data/labels.csv\n', executionOrder: 11, hasOutputs: true },
+        { text: 'df = pd.read_csv("data/train.csv")\n', executionOrder: 2 },
+        { text: 'df.describe()\n', executionOrder: 3, hasOutputs: true },
+      ],
+    },
+    {
+      name: 'a Kaggle download that keeps its log without a count above cells run in order: it only put the archive on disk, as the unzip below it did',
+      code: onDisk([
+        { source: '%pip install -q kaggle==1.6.17\n', count: 1, outputs: [printed] },
+        { source: '! kaggle datasets download -d someone/spoken-digits\n', count: null, outputs: [printed] },
+        { source: '!unzip -q spoken-digits.zip -d .\n', count: null, outputs: [printed] },
+        { source: 'import pandas as pd\nclips = pd.read_csv("recordings/index.csv")\n', count: 2, outputs: [] },
+        { source: 'print(clips.speaker.value_counts())\n', count: 3, outputs: [printed] },
+      ]),
+    },
+    {
+      name: 'a gdown fetch shares its count with a code cell below',
+      code: sharesCountWithBelow('!gdown --id 1AbCdEf -O data/train.txt\n'),
+    },
+    {
       name: 'a cell that refreshes apt\'s index and installs system and pip packages shares its count with a code cell below',
       code: sharesCountWithBelow('!pip install -U pip\n!apt-get update; apt-get install -y graphviz graphviz-dev\n!pip install pygraphviz==1.11\n'),
     },
@@ -1873,6 +1898,25 @@ ruleTests(notebookOutOfOrder, {
         { text: 'log.tail()\n', executionOrder: 3, hasOutputs: true },
       ],
       findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a Kaggle submission run after the cell that writes the file it uploads is compared: only the client\'s downloads set files up',
+      code: [
+        { text: 'import pandas as pd\n', executionOrder: 1 },
+        { text: '!kaggle competitions submit -c house-prices -f submission.csv -m "baseline"\n', executionOrder: 7, hasOutputs: true },
+        { text: 'preds = pd.DataFrame({"Id": [1, 2], "SalePrice": [1.0, 2.0]})\npreds.to_csv("submission.csv", index=False)\n', executionOrder: 2 },
+        { text: 'preds.head()\n', executionOrder: 3, hasOutputs: true },
+      ],
+      findings: [{ cell: 1, line: 1, message: /ran as \[7\], after cell 3 \(\[2\]\) below it/, related: 1 }],
+    },
+    {
+      name: 'a Kaggle download that also runs the preparation script keeps its log without a count: its output is a result',
+      code: onDisk([
+        { source: '!kaggle datasets download -d someone/spoken-digits && python prepare.py --out data\n', count: null, outputs: [printed] },
+        { source: 'import pandas as pd\nclips = pd.read_csv("data/index.csv")\n', count: 1, outputs: [] },
+        { source: 'print(clips.speaker.value_counts())\n', count: 2, outputs: [printed] },
+      ]),
+      findings: [{ cell: 0, line: 1, message: /^This cell has saved outputs but no execution count/ }],
     },
     {
       name: 'a shell cell that lists the system packages, or installs them and runs the training script, is compared',

@@ -407,11 +407,25 @@ function runsNothing(line: string): boolean {
 }
 
 /**
- * Shell programs that only put files in place: fetch (`wget`, `curl`, `git clone`), unpack
- * (`unzip`, `tar`, `gunzip`), copy or make a folder. What they leave is on disk, which a restart of
+ * Shell programs that only put files in place: fetch (`wget`, `curl`, `git clone`, Google Drive's
+ * `gdown`, `aria2c`), unpack (`unzip`, `tar`, `gunzip`), copy or make a folder. What they leave is on disk, which a restart of
  * the kernel keeps, and fetching or copying the same files again leaves the same files.
  */
-const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd)$/;
+const FILE_SET_UP = /^(wget|curl|unzip|tar|gunzip|cp|mkdir|cd|gdown|aria2c)$/;
+
+/**
+ * A dataset download through a hosting service's own command-line client: Kaggle's `kaggle
+ * datasets download -d owner/name` or `kaggle competitions download -c titanic`, the Hugging Face
+ * client's `huggingface-cli download` (`hf download`). Like `wget`, it only puts files on disk; the
+ * client's other subcommands (`kaggle competitions submit`, `kaggle kernels push`, `hf upload`)
+ * send something away or read what the notebook wrote, and are not set-up.
+ */
+function downloadsOnly(program: string, args: readonly string[]): boolean {
+  const words = args.filter((word) => !word.startsWith('-'));
+  if (program === 'kaggle') return (words[0] === 'datasets' || words[0] === 'competitions') && words[1] === 'download';
+  if (program === 'huggingface-cli' || program === 'hf') return words[0] === 'download';
+  return false;
+}
 
 /**
  * git subcommands that record the work in version control or look at it (`git add .`, `git commit
@@ -439,7 +453,7 @@ function setsUpOnly(line: string): boolean {
   return commands.length > 0 && commands.every((command) => {
     const at = programIndex(command);
     const program = (command[at] ?? '').replace(/^.*\//, '');
-    return FILE_SET_UP.test(program) || (program === 'git' && (command.includes('clone') || VERSION_CONTROL_RECORDS.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? '')))
+    return FILE_SET_UP.test(program) || downloadsOnly(program, command.slice(at + 1)) || (program === 'git' && (command.includes('clone') || VERSION_CONTROL_RECORDS.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? '')))
       || (SYSTEM_INSTALLER.test(program) && SYSTEM_INSTALL_VERB.test(command.slice(at + 1).find((word) => !word.startsWith('-')) ?? ''));
   });
 }
