@@ -4001,6 +4001,40 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'digits alone joined once and added to a literal prefix name a tuning job, though the name reaches the fit',
+      code: py`
+        import random
+        import string
+        from sagemaker.tuner import HyperparameterTuner
+
+        tuner = HyperparameterTuner(estimator, "validation:auc", ranges, max_jobs=10)
+        tuning_job_name = "unified-hpo-" + "".join(random.choices(string.digits, k=5))
+        tuner.fit(inputs, job_name=tuning_job_name)
+      `,
+    },
+    {
+      name: 'digits alone joined once by a generator expression inside an f-string name the log folder a Keras fit writes to',
+      code: py`
+        import random
+        import string
+        from tensorflow import keras
+
+        run_dir = f"logs/sweep-{''.join(random.choice(string.digits) for _ in range(6))}"
+        model.fit(X, y, epochs=3, callbacks=[keras.callbacks.TensorBoard(log_dir=run_dir)])
+      `,
+    },
+    {
+      name: 'digits alone sampled once and added to a prefix held by a constant name a training job',
+      code: py`
+        import random
+        import string
+
+        PREFIX = "xgb-job-"
+        job = PREFIX + "".join(random.sample(string.digits, 4))
+        estimator.fit({"train": train_uri}, job_name=job)
+      `,
+    },
+    {
       name: 'a pruning demo: example inputs for the pruner, a pruner step (no optimizer), then a forward and backward test whose gradients nothing applies',
       code: PRUNING_DEMO(''),
     },
@@ -4847,6 +4881,28 @@ ruleTests(unseededRandomness, {
     seededCase('MONAI set_determinism(seed=None) switches determinism off and seeds nothing', MONAI_DETERMINISM_OFF, 6, /`torch\.randn_like` draws from PyTorch's global random generator/, 'from monai.utils import set_determinism', 'torch.manual_seed(SEED)'),
     seededCase('strings of letters and digits drawn over and over (a captcha per image) are data', CAPTCHA_TEXTS, 7, /`random\.choices` draws from the `random` module's global random generator/, 'import string', 'random.seed(SEED)'),
     seededCase('a word of letters alone drawn once and trained on is data', LETTERS_ONLY, 4, /`random\.choices` draws from the `random` module's global random generator/, 'import torch', 'random.seed(SEED)'),
+    seededCase('digits alone joined once and kept bare, then trained on, are data', py`
+      import random
+      import string
+      import numpy as np
+      code = "".join(random.choices(string.digits, k=8))
+      model.fit(np.array([[int(c) for c in code]]), [1])
+    `, 4, /`random\.choices` draws from the `random` module's global random generator/, 'import numpy as np', 'random.seed(SEED)'),
+    seededCase('digits joined into a prefixed string in every pass of a loop, then trained on, are data', py`
+      import random
+      import string
+      ids = []
+      for _ in range(1000):
+          ids.append("user-" + "".join(random.choices(string.digits, k=5)))
+      model.fit(vectorizer.fit_transform(ids), labels)
+    `, 5, /`random\.choices` draws from the `random` module's global random generator/, 'import string', 'random.seed(SEED)'),
+    seededCase('digits joined once into text that is then parsed back to a number and trained on are data', py`
+      import random
+      import string
+      import numpy as np
+      tag = "7" + "".join(random.choices(string.digits, k=3))
+      model.fit(np.array([[int(tag)]]), [1])
+    `, 4, /`random\.choices` draws from the `random` module's global random generator/, 'import numpy as np', 'random.seed(SEED)'),
     seededCase('a model\'s own score on drawn rows that is kept among the metrics, not only asserted, is a result', MODEL_SCORE_REPORTED, 3, /`np\.random\.rand` draws from NumPy's global random generator/, 'import numpy as np', 'np.random.seed(SEED)'),
     {
       name: 'labels drawn at random and one-hot encoded by a Keras helper are still trained on',

@@ -1105,19 +1105,44 @@ function runsOnce(index: SemanticIndex, node: Node, depth = 0): boolean {
 /**
  * `"".join(random.choices(string.ascii_lowercase + string.digits, k=8))`, drawn once: letters and
  * digits joined into one string make a name (a job's, a run's, a bucket's suffix), not numbers any
- * model learns from, wherever the name goes. Letters alone may be synthetic text, and strings drawn
- * over and over (a captcha per image) may be data: both stay followed.
+ * model learns from, wherever the name goes. Digits alone are such a name where the joined string is
+ * written into text there (`"hpo-" + "".join(random.choices(string.digits, k=5))`); bare, they may
+ * be a number the program computes with. Letters alone may be synthetic text, and strings drawn
+ * over and over (a captcha per image) may be data: all stay followed.
  */
 function drawsIdentifier(index: SemanticIndex, draw: Node): boolean {
   const call = index.call(draw);
   if (!call?.qname || !CHARACTER_DRAWS.has(call.qname)) return false;
   const population = call.args[0] ?? call.kwargs.get('population') ?? call.kwargs.get('seq');
   const alphabet = population ? alphabetOf(index, population) : undefined;
-  if (!alphabet?.letters || !alphabet.digits) return false;
+  if (!alphabet?.digits) return false;
   let node = draw;
   while (node.parent && JOINED_THROUGH.has(node.parent.type)) node = node.parent;
   const joining = node.parent?.type === 'call' ? index.call(node.parent) : undefined;
-  return joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node);
+  if (!(joining?.method === 'join' && !!joining.receiver && stripParens(joining.receiver).type === 'string' && runsOnce(index, joining.node))) return false;
+  // Digits alone are a number spelled out: a name only where the joined string is written into
+  // text right there (`"hpo-" + "".join(random.choices(string.digits, k=5))`), as a run number is.
+  return alphabet.letters || joinedIntoText(index, joining.node);
+}
+
+/**
+ * `"job-" + joined` (either side, the other a string or a name bound to one) or `f"runs/sweep-{joined}"`,
+ * the text around holding something besides digits: a name with a numeric suffix. `"7" + joined`
+ * is still a number, which `int(...)` may read back.
+ */
+function joinedIntoText(index: SemanticIndex, joined: Node): boolean {
+  let node = joined;
+  while (node.parent?.type === 'parenthesized_expression') node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === 'binary_operator' && parent.childForFieldName('operator')?.text === '+') {
+    const other = sameNode(parent.childForFieldName('left'), node) ? parent.childForFieldName('right') : parent.childForFieldName('left');
+    const text = other ? stripParens(index.valueOf(other)) : undefined;
+    return text?.type === 'string' && /[^\d]/.test(stringValue(text) ?? '');
+  }
+  const fstring = parent?.type === 'interpolation' ? parent.parent : undefined;
+  if (fstring?.type !== 'string') return false;
+  const literal = fstring.namedChildren.filter((part) => part?.type === 'string_content').map((part) => part!.text).join('');
+  return /[^\d]/.test(literal);
 }
 
 /** Draws of one whole number. */
