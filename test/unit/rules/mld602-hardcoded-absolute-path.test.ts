@@ -109,6 +109,17 @@ const GUARDED_READS = py`
 ruleTests(hardcodedAbsolutePath, {
   valid: [
     {
+      name: 'the root home in a notebook written for Colab, which runs as root: the Kaggle key written where the client looks, a cache read beside an import of google.colab',
+      code: [
+        'import json\nimport pandas as pd\ndf = pd.read_csv("/content/sample_data/california_housing_train.csv")\n',
+        'with open("/root/.kaggle/kaggle.json", "w") as fp:\n    fp.write(json.dumps({"username": USER, "key": KEY}))\n',
+      ],
+    },
+    {
+      name: 'a cache under the root home in a notebook that mounts Drive through google.colab',
+      code: ['from google.colab import drive\nimport numpy as np\n', 'emb = np.load("/root/.cache/embeddings.npy")\n'],
+    },
+    {
       name: 'relative paths, URLs, home-relative and /tmp paths',
       code: py`
         import pandas as pd
@@ -291,6 +302,27 @@ ruleTests(hardcodedAbsolutePath, {
     },
   ],
   invalid: [
+    {
+      name: 'the root home in a notebook with no sign of Colab, or in a script that mentions /content: one machine\'s root account',
+      code: ['import numpy as np\n', 'emb = np.load("/root/qa_datasets/emb.npy")\n'],
+      findings: [{ cell: 1, line: 1, message: /^`np\.load` reads "\/root\/qa_datasets\/emb\.npy", an absolute path/ }],
+      output: ['import numpy as np\n', 'EMB_NPY_PATH = "/root/qa_datasets/emb.npy"\nemb = np.load(EMB_NPY_PATH)\n'],
+    },
+    {
+      name: 'a script that works in /content and reads under /root is not a Colab notebook',
+      code: py`
+        import numpy as np
+        OUT = "/content/out"
+        emb = np.load("/root/qa_datasets/emb.npy")
+      `,
+      findings: [{ line: 3, message: /^`np\.load` reads "\/root\/qa_datasets\/emb\.npy", an absolute path/ }],
+      output: py`
+        import numpy as np
+        OUT = "/content/out"
+        EMB_NPY_PATH = "/root/qa_datasets/emb.npy"
+        emb = np.load(EMB_NPY_PATH)
+      `,
+    },
     {
       name: 'bert4keras\' own open is Python\'s open with a default encoding: the absolute path it reads is still one machine\'s',
       code: py`
