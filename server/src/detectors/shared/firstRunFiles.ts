@@ -5,7 +5,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import type { DataIO } from '../../semantics/dataflow';
-import { ancestors, isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { isAncestorOf, sameNode, stripParens } from '../../semantics/nodes';
+import { oncePer } from '../../engine/collections';
 import { FILE_TEST } from './caches';
 import { fileKey } from './runOrder';
 
@@ -22,19 +23,33 @@ const MISSING_FILE_ERROR = /^except\s*\(?\s*(FileNotFoundError|OSError|IOError|E
  * Exception:`) is no cache: it runs on every call.
  */
 export function keptFromFirstRun(index: SemanticIndex, draw: Node, inPlace?: Node): boolean {
-  const arm = [...ancestors(draw, false)].find((node) => node.type === 'block');
-  const kept = arm ? keptFiles(index, arm) : [];
-  if (kept.length === 0) return false;
+  // The arms are gathered once per file, and a draw is placed among them by position: walking up
+  // from every draw of one expression thousands of operators deep would be quadratic.
+  const arms = keptArms(index);
+  if (arms.length === 0) return false;
+  const within = (outer: Node, node: Node) => outer.startIndex <= node.startIndex && node.endIndex <= outer.endIndex;
+  const found = arms.find(({ arm }) => within(arm, draw));
+  // The arm must be the draw's nearest block: a draw in a loop or `if` inside it may run again.
+  if (!found || index.nodes('block').some((block) => !sameNode(block, found.arm) && within(found.arm, block) && within(block, draw))) return false;
+  const { arm, kept } = found;
   const flow = index.dataflow;
   const shuffled = inPlace && stripParens(inPlace).type === 'identifier' ? stripParens(inPlace).text : undefined;
   return flow.io.some((io) => {
-    if (io.direction !== 'write' || !io.path || !isAncestorOf(arm!, io.call.node) || io.call.node.startIndex < draw.endIndex) return false;
+    if (io.direction !== 'write' || !io.path || !isAncestorOf(arm, io.call.node) || io.call.node.startIndex < draw.endIndex) return false;
     const key = fileKey(flow, io.path);
     if (key === undefined || !kept.includes(key)) return false;
     return writtenValues(index, io).some((value) => flow.readsWithin(value).some((read) => read.name === shuffled
       || flow.reachingDefinitions(read).some((definition) => isAncestorOf(definition.statement, draw))));
   });
 }
+
+/** The blocks run only where a file is missing, with the keys of those files (keptFiles), once per file. */
+const keptArms = oncePer((index: SemanticIndex): { arm: Node; kept: string[] }[] => index.nodes('block').flatMap((arm) => {
+  const owner = arm.parent?.type;
+  if (owner !== 'except_clause' && owner !== 'if_statement' && owner !== 'else_clause') return [];
+  const kept = keptFiles(index, arm);
+  return kept.length > 0 ? [{ arm, kept }] : [];
+}));
 
 /**
  * What a write puts in its file: its own arguments besides the path, or, for a handle opened for
