@@ -11,7 +11,7 @@ import { isNotice, isProbedInTry } from './shared/caches';
 import { inExclusiveArms, underDifferentConstants } from './shared/runOrder';
 import { describePath, placeOf } from './shared/places';
 import type { FixDescriptor, Rule, RuleContext, RuleListeners } from './types';
-import { pushTo } from '../engine/collections';
+import { oncePer, pushTo } from '../engine/collections';
 import { lineAt, segmentIndexAtLine } from '../documents/positions';
 
 /** Builtins that read or write names the code does not spell out. */
@@ -295,16 +295,22 @@ function onlyAnswerBlank(text: string): boolean {
  */
 function answerBlankBelow(doc: RuleContext['doc'], statement: Node, until: number | undefined): boolean {
   const first = segmentIndexAtLine(doc, lineAt(doc, statement.startIndex));
-  for (let i = first; i < doc.segments.length; i++) {
-    const segment = doc.segments[i]!;
-    if (until !== undefined && segment.startOffset > until) return false;
-    if (!segment.isPython) continue;
-    const from = i === first ? statement.endIndex : segment.startOffset;
-    // The user's text, not the parser's: a shell or magic line (`!ls`) stands there as `...`.
-    if (from < segment.endOffset && onlyAnswerBlank(doc.original.slice(from, segment.endOffset))) return true;
-  }
-  return false;
+  const own = doc.segments[first]!;
+  // The user's text, not the parser's: a shell or magic line (`!ls`) stands there as `...`.
+  if (own.isPython && statement.endIndex < own.endOffset && onlyAnswerBlank(doc.original.slice(statement.endIndex, own.endOffset))) return true;
+  const next = nextBlankCell(doc)[first + 1];
+  return next !== undefined && (until === undefined || doc.segments[next]!.startOffset <= until);
 }
+
+/** For each cell, the first whole cell at or below it that is an exercise's blank (onlyAnswerBlank), worked out once per notebook. */
+const nextBlankCell = oncePer((doc: RuleContext['doc']): (number | undefined)[] => {
+  const next: (number | undefined)[] = new Array(doc.segments.length + 1).fill(undefined);
+  for (let i = doc.segments.length - 1; i >= 0; i--) {
+    const segment = doc.segments[i]!;
+    next[i] = segment.isPython && onlyAnswerBlank(doc.original.slice(segment.startOffset, segment.endOffset)) ? i : next[i + 1];
+  }
+  return next;
+});
 
 function report(context: RuleContext, { loads, dynamic, ownOutput, downloads }: Gathered): void {
   const { index, doc } = context;
