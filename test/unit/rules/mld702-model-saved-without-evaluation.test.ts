@@ -228,6 +228,15 @@ const igniteDqn = (handlers: string): string => py`
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'an agent evaluated by a helper private to the notebook (`_evaluate_agent`, `__evaluate`) before it is saved and pushed',
+      code: [
+        'import torch\n',
+        'for update in range(updates):\n    loss = agent.loss(batch())\n    optimizer.zero_grad()\n    loss.backward()\n    optimizer.step()\n',
+        'def _evaluate_agent(env, episodes, policy):\n    return sum(play(env, policy) for _ in range(episodes)) / episodes\n',
+        'mean_reward = _evaluate_agent(eval_env, 10, agent)\ntorch.save(agent.state_dict(), "model.pt")\n',
+      ],
+    },
+    {
       name: 'a validation handler the engine runs on an event, decorated with its `on(...)` beside no_grad and never called by name',
       code: igniteDqn(py`
         @engine.on(Events.ITERATION_COMPLETED(every=100))
@@ -1309,6 +1318,15 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a helper private to the notebook named for training or recording, not for evaluating (`_train_agent`, `_record_video`)',
+      code: [
+        'import torch\n',
+        'def _train_agent(agent, steps):\n    for _ in range(steps):\n        loss = agent.loss(batch())\n        optimizer.zero_grad()\n        loss.backward()\n        optimizer.step()\n',
+        '_train_agent(agent, 1000)\n_record_video(env, agent, "replay.mp4")\ntorch.save(agent.state_dict(), "model.pt")\n',
+      ],
+      findings: [{ cell: 2, line: 3, message: /^agent is saved to "model\.pt", but this notebook computes no held-out metric for it/ }],
+    },
     {
       name: 'a T-learner whose uplift scores are only sorted and drawn with pyplot, then saved: a library\'s other modules measure nothing',
       code: py`

@@ -200,6 +200,8 @@ const MODEL_ANALYSIS_PACKAGES = new Set(['witwidget', 'tensorflow_model_analysis
  * lifelines' `concordance_index(T, -risk, E)`, the survival model's ranking measure).
  */
 const EVALUATING_NAME = /^(score|evaluate|evaluation|eval|validate|validation|test|perplexity|bic|aic|concordance_index|compute_metrics?|calc(ulate)?_metrics?|get_metrics?|print_metrics?)(_\w+)?$|_(evaluate|evaluation|validate|validation|metrics?|accuracy|score|perplexity)$/i;
+/** A helper private to its module (`_evaluate_agent`) is named by what follows its leading underscores. */
+const namedForEvaluating = (name: string) => EVALUATING_NAME.test(name.replace(/^_+/, ''));
 /**
  * Functions named for the metric they compute, handed the truth and the predictions (a project's
  * `accuracy(y_test, pred)`, `f1(y_test, pred)`), and learning curves, which score the model on held-out
@@ -271,7 +273,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     // `print` is a builtin that reports; other builtins (`eval`, `compile`) only share a name with evaluation.
     if (name && REPORTING.test(name) && call.argumentList && reportsResult(index, call, call.argumentList)) return call.node;
     if (call.qname?.startsWith('builtins.')) continue;
-    if (name && EVALUATING_NAME.test(name)) return call.node;
+    if (name && namedForEvaluating(name)) return call.node;
     if (name && ((METRIC_NAME.test(name) && call.args.length >= 2 && callsFunction(index, call)) || LEARNING_CURVE_NAME.test(name))) return call.node;
     // A loss computed with gradients off (`with torch.no_grad(): err = criterion(model(x_val), y_val)`):
     // nothing can flow back from it, so it measures the model rather than trains it, whatever its names.
@@ -294,7 +296,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     if (comparison.childrenForFieldName('operators').some((o) => o?.text === '==') && /\.predict\(|argmax\(/.test(comparison.text)) return comparison;
   }
   for (const definition of index.definitions) {
-    if (definition.kind === 'def' && EVALUATING_NAME.test(definition.name) && registeredAsHandler(index, definition.statement, definition.name)) return definition.node;
+    if (definition.kind === 'def' && namedForEvaluating(definition.name) && registeredAsHandler(index, definition.statement, definition.name)) return definition.node;
     if ((definition.kind === 'def' && EVALUATION_HOOKS.has(definition.name)) || (definition.kind !== 'def' && definition.kind !== 'param' && definition.kind !== 'import' && EVALUATION_RESULT.test(definition.name))) return definition.node;
   }
   return undefined;
