@@ -56,7 +56,7 @@ function listen(context: RuleContext): RuleListeners {
         context.reportGroup({
           members: calls,
           message: ([first, ...others]) => others.length === 0 ? first.message
-            : `${first.message} (as do ${others.length} other direct \`.forward\` call${others.length > 1 ? 's' : ''} ${enclosingFunction(first.node) ? 'in this function' : 'at the top level'}, linked)`,
+            : `${first.message} (as ${others.length === 1 ? 'does' : 'do'} ${others.length} other direct \`.forward\` call${others.length > 1 ? 's' : ''} ${enclosingFunction(first.node) ? 'in this function' : 'at the top level'}, linked)`,
           fix: (members) => ({
             title: members.length === 1 ? `Call the module: ${members[0].shown}` : `Call the modules instead of .forward (${members.length} calls)`,
             edits: members.map((member) => member.edit),

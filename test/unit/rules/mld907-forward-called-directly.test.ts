@@ -238,7 +238,7 @@ ruleTests(forwardCalledDirectly, {
         def run(m: nn.Module, x):
             return m.forward(x)
       `,
-      findings: [{ line: 5, related: 1, message: /as do 1 other direct `\.forward` call at the top level, linked/ }, { line: 9 }],
+      findings: [{ line: 5, related: 1, message: /as does 1 other direct `\.forward` call at the top level, linked/ }, { line: 9 }],
       fixIndex: 0,
       output: py`
         import torch.nn as nn

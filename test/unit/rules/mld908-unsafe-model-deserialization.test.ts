@@ -8422,3 +8422,62 @@ describe('MLD908: files a conftest.py fixture saved under a directory pytest mad
     assert.deepEqual(await findingsIn(TESTS, [conftest(CONFTEST)], 'file:///proj/src/models.py'), [6, 10, 15, 19]);
   });
 });
+
+/** Loads inside the hooks of a file's own unpickler class, of the bytes the unpickling hands them. */
+const UNPICKLER_HOOK_LOADS = py`
+  import io
+  import pickle
+  import pickle as pkl
+  from pickle import Unpickler
+  import dill
+  import torch
+
+  class GpuToCpu(pickle.Unpickler):
+      def find_class(self, module, name):
+          if module == "torch.storage" and name == "_load_from_bytes":
+              return lambda b: torch.load(io.BytesIO(b), map_location="cpu")
+          return super().find_class(module, name)
+
+  class Remap(pkl.Unpickler):
+      def find_class(self, module, name):
+          if name == "_load_from_bytes":
+              def restore(data):
+                  return torch.load(io.BytesIO(data), map_location=torch.device("cpu"))
+              return restore
+          return super().find_class(module, name)
+
+  class Embedded(Unpickler):
+      def persistent_load(self, saved_id):
+          return torch.load(io.BytesIO(saved_id))
+
+  class DillCpu(dill.Unpickler):
+      def persistent_load(self, blob):
+          return pickle.loads(blob)
+
+  with open("attrs.pkl", "rb") as handle:
+      attrs = GpuToCpu(handle).load()
+`;
+
+describe('MLD908: loads inside an unpickler\'s own hooks', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/utils.py', code, unsafeModelDeserialization);
+
+  it('leaves a load of the bytes a find_class or persistent_load hook is handed, in a buffer, through a lambda or a nested function', async () => {
+    assert.deepEqual(await findingsIn(UNPICKLER_HOOK_LOADS), []);
+  });
+
+  it('still reports the same load in a class that derives from no unpickler, or in a method that is no hook', async () => {
+    const plain = UNPICKLER_HOOK_LOADS.replace('class GpuToCpu(pickle.Unpickler):', 'class GpuToCpu:');
+    assert.deepEqual(await findingsIn(plain), [11]);
+    const notHook = UNPICKLER_HOOK_LOADS.replace('def persistent_load(self, saved_id):', 'def restore_blob(self, saved_id):');
+    assert.deepEqual(await findingsIn(notHook), [24]);
+  });
+
+  it('still reports a hook that loads a file its parameter names, or bytes read from elsewhere', async () => {
+    const path = UNPICKLER_HOOK_LOADS.replace('return torch.load(io.BytesIO(saved_id))', 'return torch.load(saved_id)');
+    assert.deepEqual(await findingsIn(path), [24]);
+    const file = UNPICKLER_HOOK_LOADS.replace('return torch.load(io.BytesIO(saved_id))', 'return torch.load(io.BytesIO(open("side.pt", "rb").read()))');
+    assert.deepEqual(await findingsIn(file), [24]);
+    const rebound = UNPICKLER_HOOK_LOADS.replace('return lambda b: torch.load(io.BytesIO(b), map_location="cpu")', 'b = open(module, "rb").read()\n            return torch.load(io.BytesIO(b), map_location="cpu")');
+    assert.deepEqual(await findingsIn(rebound), [12]);
+  });
+});

@@ -224,3 +224,11 @@ export const SPARK = {
 
 /** Calls that move or copy one file to another path, the source first and the destination second (`os.rename(src, dst)`). */
 export const FILE_MOVES: ReadonlySet<string> = new Set(['os.rename', 'os.replace', 'shutil.move', 'shutil.copy', 'shutil.copy2', 'shutil.copyfile']);
+
+/**
+ * Unpickler classes a program derives its own from, and the hooks of theirs that the unpickling calls
+ * with what it reads from its stream: `find_class` returns what rebuilds an object (a function handed
+ * the object's bytes, as `torch.storage._load_from_bytes` is), `persistent_load` gets a persistent id.
+ */
+export const UNPICKLER_CLASSES: ReadonlySet<string> = new Set(['pickle.Unpickler', 'pickle._Unpickler', '_pickle.Unpickler', 'dill.Unpickler', 'dill._dill.Unpickler']);
+export const UNPICKLER_HOOKS: ReadonlySet<string> = new Set(['find_class', 'persistent_load']);
