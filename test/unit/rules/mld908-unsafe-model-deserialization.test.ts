@@ -3398,6 +3398,16 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a notebook: the training function returns the best state it saved, a later cell copies that name and hands the copy to the one call of a test function that loads it',
+      code: [
+        'import torch\n',
+        'def train(net, loader, epochs):\n    best_state_path = None\n    for epoch in range(epochs):\n        path = f"state_{epoch}"\n        torch.save(net.state_dict(), path)\n        best_state_path = path\n    return best_state_path\n',
+        'best_state_path = train(net, train_loader, 5)\n',
+        'def test(net, state_path, loader):\n    net.load_state_dict(torch.load(state_path))\n',
+        'STATE_PATH = best_state_path\ntest(net, STATE_PATH, test_loader)\n',
+      ],
+    },
+    {
       name: 'a notebook: the vectorizer and model dumped in one cell, loaded back from the same file in a later cell',
       code: [
         'import pickle\n',
@@ -8479,5 +8489,85 @@ describe('MLD908: loads inside an unpickler\'s own hooks', () => {
     assert.deepEqual(await findingsIn(file), [24]);
     const rebound = UNPICKLER_HOOK_LOADS.replace('return lambda b: torch.load(io.BytesIO(b), map_location="cpu")', 'b = open(module, "rb").read()\n            return torch.load(io.BytesIO(b), map_location="cpu")');
     assert.deepEqual(await findingsIn(rebound), [12]);
+  });
+});
+
+/**
+ * A name that copies another as it stands (`STATE_PATH = best_state_path`) holds what that name holds
+ * where it is copied: when that is the path a function of the file returns after saving there, a load
+ * through the copy reads the program's own file.
+ */
+describe('MLD908: a plain copy of a name bound to the path a function of the file saved and returned', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/train_cnn.py', code, unsafeModelDeserialization);
+
+  const COPIED_THEN_HANDED_TO_ONE_CALL = py`
+    import torch
+
+    def train(net, loader, epochs):
+        best_state_path = None
+        for epoch in range(epochs):
+            score = run_epoch(net, loader)
+            path = f"model_state_{epoch}_{round(score, 2)}"
+            torch.save(net.state_dict(), path)
+            best_state_path = path
+        return best_state_path
+
+    def evaluate(net, state_path, loader):
+        net.load_state_dict(torch.load(state_path))
+        return score(net, loader)
+
+    best_state_path = train(net, train_loader, 10)
+    STATE_PATH = best_state_path
+    evaluate(net, STATE_PATH, test_loader)
+  `;
+
+  const COPIED_THEN_LOADED = py`
+    import os
+    import joblib
+
+    def save_checkpoint(model, out_dir):
+        target = os.path.join(out_dir, "clf.joblib")
+        joblib.dump(model, target)
+        return target
+
+    ckpt = save_checkpoint(clf, "runs/a")
+    final_ckpt = ckpt
+    restored = joblib.load(final_ckpt)
+  `;
+
+  const COPIED_TWICE_IN_PARENS = py`
+    import pickle
+
+    def fit_and_store(model, X, y):
+        model.fit(X, y)
+        with open("ranker.pkl", "wb") as fh:
+            pickle.dump(model, fh)
+        return "ranker.pkl"
+
+    stored = fit_and_store(ranker, X, y)
+    chosen = (stored)
+    to_serve = chosen
+    with open(to_serve, "rb") as fh:
+        served = pickle.load(fh)
+  `;
+
+  it('leaves a load through a copy of the name a saving function\'s returned path is bound to', async () => {
+    assert.deepEqual(await findingsIn(COPIED_THEN_HANDED_TO_ONE_CALL), []);
+    assert.deepEqual(await findingsIn(COPIED_THEN_LOADED), []);
+    assert.deepEqual(await findingsIn(COPIED_TWICE_IN_PARENS), []);
+  });
+
+  it('still reports a copy of a name that a helper only naming a path is bound to', async () => {
+    const named = COPIED_THEN_LOADED.replace('    joblib.dump(model, target)\n', '');
+    assert.deepEqual(await findingsIn(named), [10]);
+  });
+
+  it('still reports a copy of a name bound again to a foreign path before the copy, or a copy bound elsewhere too', async () => {
+    const rebound = COPIED_THEN_LOADED.replace('final_ckpt = ckpt', 'ckpt = args.pretrained\nfinal_ckpt = ckpt');
+    assert.deepEqual(await findingsIn(rebound), [12]);
+    const either = COPIED_THEN_LOADED.replace('final_ckpt = ckpt', 'final_ckpt = ckpt\nif args.resume:\n    final_ckpt = args.resume');
+    assert.deepEqual(await findingsIn(either), [13]);
+    const foreign = COPIED_THEN_HANDED_TO_ONE_CALL.replace('STATE_PATH = best_state_path', 'STATE_PATH = os.environ["STATE_PATH"]');
+    assert.deepEqual(await findingsIn(foreign), [13]);
   });
 });

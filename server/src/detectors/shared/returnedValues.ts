@@ -44,18 +44,25 @@ export function fixtureValues(index: SemanticIndex, identifier: Node): Node[] | 
   return fixture?.type === 'function_definition' && !!pytestFixture(index, fixture) ? returnedValues(index, fixture) : undefined;
 }
 
+/** How many plain copies of a name (`STATE_PATH = best_state_path`) helperResultValues follows. */
+const MAX_ALIAS_DEPTH = 3;
+
 /**
  * The values a name holds when every binding that reaches it (a placeholder `None` aside: see
  * pathBindings) is the result of a call of one of the file's module-level functions (`ckpt =
- * save_checkpoint(model, epoch)`): what those return. Undefined otherwise.
+ * save_checkpoint(model, epoch)`): what those return. A binding that copies another name as it
+ * stands (`STATE_PATH = best_state_path`) holds what that name holds where it is copied, so it is
+ * followed (a few copies deep). Undefined otherwise.
  */
-export function helperResultValues(index: SemanticIndex, identifier: Node): Node[] | undefined {
+export function helperResultValues(index: SemanticIndex, identifier: Node, depth = 0): Node[] | undefined {
   const read = index.dataflow.readAt(identifier);
   const bindings = read ? pathBindings(index.dataflow, index.dataflow.reachingDefinitions(read)) : [];
   if (bindings.length === 0) return undefined;
   const values: Node[] = [];
   for (const binding of bindings) {
-    const returned = binding.kind === 'assign' && binding.value ? callResultValues(index, binding.value) : undefined;
+    const value = binding.kind === 'assign' && binding.value ? stripParens(binding.value) : undefined;
+    const copied = value?.type === 'identifier' && depth < MAX_ALIAS_DEPTH ? helperResultValues(index, value, depth + 1) : undefined;
+    const returned = copied ?? (value ? callResultValues(index, value) : undefined);
     if (!returned) return undefined;
     values.push(...returned);
   }
