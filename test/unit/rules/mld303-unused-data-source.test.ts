@@ -118,6 +118,14 @@ ruleTests(unusedDataSource, {
       code: 'import numpy as np\n\ndef embed(texts):\n    vectors = np.load("glove.npy", mmap_mode=)\n\nprint(embed)\n',
     },
     {
+      name: 'a bundled data set loaded again, the same call or in another form of the same rows (return_X_y, as_frame), into a name that is used',
+      code: [
+        'from sklearn.datasets import load_breast_cancer, fetch_openml\nfrom sklearn.decomposition import PCA\ncancer = load_breast_cancer()\n(X_cancer, y_cancer) = load_breast_cancer(return_X_y=True)\n',
+        'cancer = load_breast_cancer()\nprint(list(cancer.feature_names))\nmnist = fetch_openml("mnist_784", as_frame=False)\ndigits = fetch_openml("mnist_784")\n',
+        'PCA(2).fit(X_cancer)\nprint(digits.data.shape)\n',
+      ],
+    },
+    {
       name: 'a load named among the options of a raw Colab form field: the form may write it into the code',
       code: [
         'import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\nsts_test = pd.read_table("sts-test.csv")\n',
@@ -1098,6 +1106,18 @@ ruleTests(unusedDataSource, {
       ],
       findings: [{ cell: 0, line: 3, message: /^`sts_test` is loaded from "sts-test\.csv" by `pd\.read_table` but never used$/ }],
       output: ['import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\n', 'split_name = "sts_dev" #@param ["sts_dev", "sts_test"] {type:"string"}\nprint(split_name, sts_dev.shape)\n'],
+    },
+    {
+      name: 'bundled data sets that are not the same rows: another loader, or the same loader asked for another data set',
+      code: [
+        'from sklearn.datasets import load_iris, load_wine, fetch_openml\niris = load_iris()\nwine = load_wine()\nfashion = fetch_openml("Fashion-MNIST")\nmnist = fetch_openml("mnist_784")\n',
+        'print(wine.data.shape, mnist.data.shape)\n',
+      ],
+      findings: [
+        { cell: 0, line: 2, message: /^`iris` is loaded by `load_iris` but never used$/ },
+        { cell: 0, line: 4, message: /^`fashion` is loaded by `fetch_openml` but never used$/ },
+      ],
+      output: ['from sklearn.datasets import load_iris, load_wine, fetch_openml\nwine = load_wine()\nfashion = fetch_openml("Fashion-MNIST")\nmnist = fetch_openml("mnist_784")\n', 'print(wine.data.shape, mnist.data.shape)\n'],
     },
     {
       name: 'a load whose name is bound again before the answer blank below: the reader\'s code there sees only the second',
