@@ -2296,21 +2296,60 @@ def test_merge_and_fit(sales_frame, stores_frame, tmp_path):
     model = Ridge().fit(merged[["promo", "distance"]], merged["units"])
     assert model.coef_.shape == (2,)
 
-def test_features_round_trip(tmpdir):
+def test_features_round_trip(tmpdir, features):
     path = os.path.join(tmpdir, "features.npy")
-    np.save(path, np.random.default_rng(0).normal(size=(20, 3)))
+    np.save(path, features)
     X = np.load(path)
     model = Ridge().fit(X, X[:, 0])
     assert model.score(X, X[:, 0]) > 0.9
 
-def test_weekly_parquet():
+def test_weekly_parquet(weekly_units):
     with tempfile.TemporaryDirectory() as d:
         weekly = os.path.join(d, "weekly.parquet")
-        pd.DataFrame({"week": [1, 2], "units": [3.0, 4.0]}).to_parquet(weekly)
+        pd.DataFrame({"week": [1, 2], "units": weekly_units}).to_parquet(weekly)
         frame = pd.read_parquet(weekly)
         model = Ridge().fit(frame[["week"]], frame["units"])
         assert model.predict([[3]])[0] > 4
 `;
+
+describe('MLD502: an example file whose every write makes its data up', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///docs/tutorials/reading_csv.py', code, intermediateFileHop);
+
+  it('leaves a tutorial that writes drawn or written-out values to a file and shows how to read and use it', async () => {
+    assert.deepEqual(await findingsIn(py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      pd.DataFrame(np.random.default_rng(97).normal(size=(16, 100))).to_csv("fnirs.csv")
+      data = pd.read_csv("fnirs.csv")
+      np.save("example.npy", np.arange(12).reshape(3, 4))
+      arr = np.load("example.npy")
+      Ridge().fit(data[["0"]], data["1"])
+      Ridge().fit(arr[:, :2], arr[:, 3])
+    `), []);
+  });
+
+  it('still reports a file one of whose writes holds data the program built or read, or whose value reads data as it is written', async () => {
+    assert.deepEqual(await findingsIn(py`
+      import numpy as np
+      import pandas as pd
+      from sklearn.linear_model import Ridge
+      pd.DataFrame(columns=["C", "auc"]).to_csv("grid.csv")
+      table = pd.read_csv("grid.csv")
+      table.loc[0] = [1.0, 0.9]
+      table.to_csv("grid.csv")
+      best = pd.read_csv("grid.csv")
+      pd.read_csv("raw.csv").dropna().to_csv("clean.csv")
+      clean = pd.read_csv("clean.csv")
+      features = np.random.default_rng(0).normal(size=(20, 3))
+      np.save("features.npy", features)
+      X = np.load("features.npy")
+      Ridge().fit(X, y)
+      Ridge().fit(clean[["a"]], clean["b"])
+      Ridge().fit(best[["C"]], best["auc"])
+    `), [8, 10, 13]);
+  });
+});
 
 describe('MLD502: files under a directory a test made new for itself', () => {
   const findingsIn = (uri: string, code: string) => findingLinesIn(uri, code, intermediateFileHop);
