@@ -126,6 +126,13 @@ ruleTests(unusedDataSource, {
       ],
     },
     {
+      name: 'a bundled data set loaded again into a name that is used, in a program that also writes files of its own',
+      code: [
+        'import pandas as pd\nfrom sklearn.datasets import load_diabetes\nraw = load_diabetes(as_frame=True)\nX, y = load_diabetes(return_X_y=True)\n',
+        'pd.DataFrame(X).to_csv("features.csv", index=False)\nsummary = pd.read_csv("summary.csv")\nprint(summary.head(), y.mean())\n',
+      ],
+    },
+    {
       name: 'a load named among the options of a raw Colab form field: the form may write it into the code',
       code: [
         'import pandas as pd\nsts_dev = pd.read_table("sts-dev.csv")\nsts_test = pd.read_table("sts-test.csv")\n',
@@ -1118,6 +1125,15 @@ ruleTests(unusedDataSource, {
         { cell: 0, line: 4, message: /^`fashion` is loaded by `fetch_openml` but never used$/ },
       ],
       output: ['from sklearn.datasets import load_iris, load_wine, fetch_openml\nwine = load_wine()\nfashion = fetch_openml("Fashion-MNIST")\nmnist = fetch_openml("mnist_784")\n', 'print(wine.data.shape, mnist.data.shape)\n'],
+    },
+    {
+      name: 'another bundled data set left unused in a program that writes files and uses a bundled one: still reported',
+      code: [
+        'import pandas as pd\nfrom sklearn.datasets import load_iris, load_wine\niris = load_iris(as_frame=True)\nwine = load_wine(as_frame=True)\n',
+        'wine.frame.to_csv("wine.csv", index=False)\nprices = pd.read_csv("prices.csv")\nprint(prices.shape)\n',
+      ],
+      findings: [{ cell: 0, line: 3, message: /^`iris` is loaded by `load_iris` but never used$/ }],
+      output: ['import pandas as pd\nfrom sklearn.datasets import load_iris, load_wine\nwine = load_wine(as_frame=True)\n', 'wine.frame.to_csv("wine.csv", index=False)\nprices = pd.read_csv("prices.csv")\nprint(prices.shape)\n'],
     },
     {
       name: 'a load whose name is bound again before the answer blank below: the reader\'s code there sees only the second',
