@@ -89,6 +89,7 @@ export function evaluatePath(flow: DataFlow, expression: Node, depth: number): P
       const operator = node.childForFieldName('operator')?.text;
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
+      if (left && right && operator === '%') return printf(flow, left, right, depth) ?? hole(node);
       if (!left || !right || (operator !== '/' && operator !== '+')) return hole(node);
       const parts = [flow.pathOf(left, depth + 1), flow.pathOf(right, depth + 1)];
       return operator === '/' ? join(parts) : concat(parts);
@@ -268,6 +269,37 @@ function format(flow: DataFlow, receiver: Node, args: Node[], kwargs: ReadonlyMa
   pieces.push({ template: text.slice(last), holes: [] });
   const value = concat(pieces);
   value.head = { literal: stripParens(receiver), throughModuleName: false };
+  return value;
+}
+
+/**
+ * `"model-%d" % (epoch + 1)`: printf-style formatting of a literal, each plain conversion (`%s`, `%d`,
+ * `%i`, `%u`) filled by its argument as `str()` of it would be, so the same text built by `"-" + str(n)`
+ * is the same file. A conversion with a flag, width or precision (`%05d`, `%.2f`), another type (`%r`,
+ * `%x`), or a mapping key (`%(name)s`) writes other text than the argument's own: the value is unknown.
+ */
+function printf(flow: DataFlow, left: Node, right: Node, depth: number): PathValue | undefined {
+  const receiver = stripParens(left);
+  const parts = stringParts(receiver);
+  if (!parts || parts.some((part) => typeof part !== 'string')) return undefined;
+  const text = (parts as string[]).join('');
+  const conversions = [...text.matchAll(/%(.)/gs)];
+  const fields = conversions.filter((match) => match[1] !== '%');
+  if (fields.some((match) => !'sdiu'.includes(match[1]))) return undefined;
+  const operand = stripParens(right);
+  const args = fields.length === 1 && operand.type !== 'tuple' ? [operand] : operand.type === 'tuple' ? operand.namedChildren.filter((child): child is Node => !!child) : [];
+  if (args.length !== fields.length || args.some((arg) => arg.type === 'list_splat' || arg.type === 'keyword_argument')) return undefined;
+  const pieces: PathValue[] = [];
+  let last = 0;
+  let next = 0;
+  for (const match of conversions) {
+    pieces.push({ template: text.slice(last, match.index), holes: [] });
+    last = match.index + match[0].length;
+    pieces.push(match[1] === '%' ? { template: '%', holes: [] } : flow.pathOf(args[next++], depth + 1));
+  }
+  pieces.push({ template: text.slice(last), holes: [] });
+  const value = concat(pieces);
+  value.head = { literal: receiver, throughModuleName: false };
   return value;
 }
 

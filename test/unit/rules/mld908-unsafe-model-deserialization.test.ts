@@ -1685,6 +1685,37 @@ const EXTENDED_CHECKPOINTS = py`
 ruleTests(unsafeModelDeserialization, {
   valid: [
     {
+      name: 'a path built by printf-style formatting (`"-%d" % n`, `"%s/%s.pt" % (a, b)`) names the file the same text built by `+ str(n)`, an f-string or os.path.join names',
+      code: py`
+        import os
+        import torch
+
+        def save_epoch(state, prefix, epoch):
+            torch.save(state, prefix + "-" + str(epoch))
+
+        def training_stats(ckpt_path):
+            return torch.load(ckpt_path)["model_state_dict"]
+
+        def train(net, ckpt_dir, epochs):
+            for epoch in range(epochs):
+                prefix = os.path.join(ckpt_dir, "model")
+                save_epoch({"model_state_dict": net.state_dict()}, prefix, epoch + 1)
+                training_stats(prefix + "-%d" % (epoch + 1))
+
+        def snapshot(net, out_dir, step):
+            torch.save(net.state_dict(), os.path.join(out_dir, "step_%d.pth" % step))
+            net.load_state_dict(torch.load(os.path.join(out_dir, f"step_{step}.pth")))
+
+        def keep_best(net, run_dir, tag):
+            torch.save(net.state_dict(), "%s/%s_best.pt" % (run_dir, tag))
+            return torch.load(os.path.join(run_dir, tag + "_best.pt"))
+
+        def keep_share(net, run_dir, share):
+            torch.save(net.state_dict(), "%s/top%s%%.pt" % (run_dir, share))
+            return torch.load(run_dir + "/top" + str(share) + "%.pt")
+      `,
+    },
+    {
       name: 'an atomic save by a helper of the file: written to a temporary file, then moved onto the path each call passes',
       code: py`
         import os
@@ -4191,6 +4222,50 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'printf-style formatting that writes other text than the argument (padded, `%r`, a mapping key) or formats another value names another file, and is reported',
+      code: py`
+        import os
+        import torch
+
+        def padded(net, out_dir, epoch):
+            torch.save(net.state_dict(), os.path.join(out_dir, "ep%05d.pt" % epoch))
+            return torch.load(os.path.join(out_dir, "ep" + str(epoch) + ".pt"))
+
+        def shifted(net, run_dir, step):
+            torch.save(net.state_dict(), os.path.join(run_dir, "it%d.pt" % (step + 1)))
+            return torch.load(os.path.join(run_dir, "it%d.pt" % step))
+
+        def quoted(net, save_dir, name):
+            torch.save(net.state_dict(), os.path.join(save_dir, name + ".pt"))
+            return torch.load(os.path.join(save_dir, "%r.pt" % name))
+
+        def keyed(net, out_dir, tag):
+            torch.save(net.state_dict(), os.path.join(out_dir, tag + ".pt"))
+            return torch.load(os.path.join(out_dir, "%(tag)s.pt" % {"tag": tag}))
+      `,
+      findings: [{ line: 6 }, { line: 10 }, { line: 14 }, { line: 18 }],
+      output: py`
+        import os
+        import torch
+
+        def padded(net, out_dir, epoch):
+            torch.save(net.state_dict(), os.path.join(out_dir, "ep%05d.pt" % epoch))
+            return torch.load(os.path.join(out_dir, "ep" + str(epoch) + ".pt"), weights_only=True)
+
+        def shifted(net, run_dir, step):
+            torch.save(net.state_dict(), os.path.join(run_dir, "it%d.pt" % (step + 1)))
+            return torch.load(os.path.join(run_dir, "it%d.pt" % step))
+
+        def quoted(net, save_dir, name):
+            torch.save(net.state_dict(), os.path.join(save_dir, name + ".pt"))
+            return torch.load(os.path.join(save_dir, "%r.pt" % name))
+
+        def keyed(net, out_dir, tag):
+            torch.save(net.state_dict(), os.path.join(out_dir, tag + ".pt"))
+            return torch.load(os.path.join(out_dir, "%(tag)s.pt" % {"tag": tag}))
+      `,
+    },
     {
       name: 'a load under a membership test in a non-empty list, a named list, a string or a call still runs, and is reported',
       code: py`
