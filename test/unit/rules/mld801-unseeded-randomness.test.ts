@@ -22,6 +22,25 @@ const seededAfter = (code: string, lastImport: string, seeding: string) => code.
 const seededCase = (name: string, code: string, line: number, message: RegExp, lastImport: string, seeding: string) =>
   ({ name, code, findings: [{ line, message }], output: seededAfter(code, lastImport, seeding) });
 
+/** Orders drawn where their file is there, written to another file, or not written at all: drawn on every run. */
+const DRAWN_ORDERS_NOT_KEPT = py`
+  import json
+  import os
+  import numpy as np
+  data = json.load(open("train.json"))
+  if os.path.exists("random_order.json"):
+      random_order = list(range(len(data)))
+      np.random.shuffle(random_order)
+      json.dump(random_order, open("random_order.json", "w"))
+  if not os.path.exists("perm.json"):
+      perm = np.random.permutation(len(data)).tolist()
+      json.dump(perm, open("other.json", "w"))
+  if not os.path.exists("held.npy"):
+      held = np.random.choice(len(data), 100, replace=False)
+  train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
+  model.fit(train)
+`;
+
 /** An inference script whose model class draws its initial weights; `build` makes and loads the network in `main`. */
 const patchClassifierScript = (build: string) => py`
   import pandas as pd
@@ -4233,46 +4252,8 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
-    {
-      name: 'an order drawn where its file is there, written to another file, or not written at all is drawn on every run',
-      code: py`
-        import json
-        import os
-        import numpy as np
-        data = json.load(open("train.json"))
-        if os.path.exists("random_order.json"):
-            random_order = list(range(len(data)))
-            np.random.shuffle(random_order)
-            json.dump(random_order, open("random_order.json", "w"))
-        if not os.path.exists("perm.json"):
-            perm = np.random.permutation(len(data)).tolist()
-            json.dump(perm, open("other.json", "w"))
-        if not os.path.exists("held.npy"):
-            held = np.random.choice(len(data), 100, replace=False)
-        train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
-        model.fit(train)
-      `,
-      findings: [{ line: 7, related: 2, message: /^`np\.random\.shuffle` \(and 2 other draws\) draws from NumPy's global random generator, which this script never seeds/ }],
-      output: py`
-        import json
-        import os
-        import numpy as np
-        SEED = 42
-        np.random.seed(SEED)
-        data = json.load(open("train.json"))
-        if os.path.exists("random_order.json"):
-            random_order = list(range(len(data)))
-            np.random.shuffle(random_order)
-            json.dump(random_order, open("random_order.json", "w"))
-        if not os.path.exists("perm.json"):
-            perm = np.random.permutation(len(data)).tolist()
-            json.dump(perm, open("other.json", "w"))
-        if not os.path.exists("held.npy"):
-            held = np.random.choice(len(data), 100, replace=False)
-        train = [data[j] for i, j in enumerate(random_order) if i % 10 and j not in held and j in perm]
-        model.fit(train)
-      `,
-    },
+    seededCase('an order drawn where its file is there, written to another file, or not written at all is drawn on every run', DRAWN_ORDERS_NOT_KEPT, 7,
+      /^`np\.random\.shuffle` \(and 2 other draws\) draws from NumPy's global random generator, which this script never seeds/, 'import numpy as np', 'np.random.seed(SEED)'),
     seededCase('a random probe whose feature maps the comprehension keeps (their means) to start trained parameters: the values reach the training',
       featureProbeScript('anchors = [f.mean(dim=(2, 3)) for f in feat_t]\nheads = nn.ParameterList([nn.Parameter(a.clone()) for a in anchors])'),
       5, /^`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),
