@@ -972,7 +972,8 @@ function writesMadeUpData(flow: DataFlow, write: DataIO): boolean {
   const values = [...(write.call.receiver ? [write.call.receiver] : []), ...write.call.args, ...write.call.kwargs.values()]
     .filter((value) => !write.paths.some((path) => sameNode(path, value)));
   // A value that reads data as it is written (`pd.read_csv(p).dropna().to_csv(q)`) is a step's output.
-  if (values.some((value) => flow.io.some((io) => io.direction === 'read' && value.startIndex <= io.call.node.startIndex && io.call.node.endIndex <= value.endIndex))) return false;
+  // The calls inside each value are found by the index's binary search: a scan of every I/O per write is quadratic.
+  if (values.some((value) => flow.index.callsWithin(value).some((call) => flow.dataIOAt(call.node)?.direction === 'read'))) return false;
   const reads = values.flatMap((value) => flow.readsWithin(value));
   // A handle opened for writing (`open(p, "w")`) shows nothing of what is written through it.
   if (reads.length === 0 || OPEN_FUNCTIONS.has(write.call.qname ?? '')) return false;
