@@ -1136,6 +1136,60 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
     assert.deepEqual(await lines(code, [utils]), [9], 'a file the helpers never save stays reported');
   });
 
+  it('a part computed by a call that the arguments hold through one binding (tmpdir = mkdtemp() + "/") names one file at the save and the load', async () => {
+    const results = projectModule('results', py`
+      import joblib
+
+      def export_model(out_root, run_id, model):
+          pickle_file = "{0}{1}/model_{1}.pkl".format(out_root, run_id)
+          joblib.dump({"model": model}, pickle_file)
+
+      def generate_results(model, X, y, out_root, run_id):
+          model.fit(X, y)
+          export_model(out_root, run_id, model)
+    `);
+    const code = py`
+      import joblib
+      import time
+      from tempfile import mkdtemp
+      from results import generate_results, export_model
+
+      def test_round_trip():
+          tmp = mkdtemp() + "/"
+          run_id = "a"
+          outdir = tmp + run_id
+          generate_results(clf, X, y, tmp, run_id)
+          reloaded = joblib.load("{}/model_{}.pkl".format(outdir, run_id))
+          assert reloaded["model"].predict(X) is not None
+
+      def test_direct():
+          root = os.path.join(mkdtemp(), "runs/")
+          export_model(root, "b", clf)
+          reloaded = joblib.load(root + "b/model_b.pkl")
+          reloaded["model"].predict(X)
+
+      def test_other_folder():
+          tmp = mkdtemp() + "/"
+          other = mkdtemp() + "/"
+          generate_results(clf, X, y, tmp, "c")
+          reloaded = joblib.load(other + "c/model_c.pkl")
+          reloaded["model"].predict(X)
+
+      def test_computed_at_the_call():
+          generate_results(clf, X, y, mkdtemp() + "/", "d")
+          reloaded = joblib.load(mkdtemp() + "/d/model_d.pkl")
+          reloaded["model"].predict(X)
+
+      def test_stamp_at_the_call():
+          stamp = time.strftime("%H%M%S")
+          generate_results(clf, X, y, "runs/" + stamp + "/", "e")
+          reloaded = joblib.load("runs/" + time.strftime("%H%M%S") + "/e/model_e.pkl")
+          reloaded["model"].predict(X)
+    `;
+    assert.deepEqual(await lines(code, []), [11, 17, 24, 29, 35], 'without the module every load is foreign');
+    assert.deepEqual(await lines(code, [results]), [24, 29, 35], 'another folder, or a call written out again at the load, may name another file');
+  });
+
   it('binds what a call names beside a splat: a keyword, or a position before the first `*` splat', async () => {
     const training = projectModule('tagging.train', py`
       import os

@@ -13,7 +13,7 @@ import { parameterName } from '../../semantics/definitions';
 import { enclosingFunction, isAncestorOf, isTopLevel, stripParens } from '../../semantics/nodes';
 import { CASE_STEPS, pathKey, type PathValue } from '../../semantics/pathValues';
 import type { CallSite, Definition } from '../../semantics/types';
-import { fileKey, valueThroughPassedArguments } from './runOrder';
+import { fileKey, keyOverHeldValues, valueThroughPassedArguments } from './runOrder';
 import { callResultValues, handedSettingsEntry, recordEntries, recordValue, unpackedHelperResults, writtenInto, type RecordEntry } from './returnedValues';
 import { oncePer } from '../../engine/collections';
 
@@ -729,8 +729,12 @@ function savedKey(index: SemanticIndex, save: ParameterSave, source: PartSource)
   const whole = wholePath(save.path, source);
   if (whole) return 'template' in whole ? pathKey(whole) : fileKey(index.dataflow, whole);
   const path = filledPath(index, save.path, source);
+  if (!path) return undefined;
   // A part worked out by a call may name another file each time it is evaluated; a change of case (`name.lower()`) names the same.
-  return path && !path.holes.some((part) => part.replace(CASE_STEPS, '').includes('(')) ? pathKey(path) : undefined;
+  if (!path.holes.some((part) => part.replace(CASE_STEPS, '').includes('('))) return pathKey(path);
+  // Unless the call's arguments hold it through a name's one binding, as the load may read it too.
+  const arguments_ = save.path.holes.map((hole) => source(hole)?.value);
+  return arguments_.every((value): value is Node => !!value && !('template' in value)) ? keyOverHeldValues(index.dataflow, path, arguments_) : undefined;
 }
 
 /** A saved path with each run-time part filled in from `source`; undefined when a part has no source. */

@@ -652,7 +652,29 @@ export function fileKey(flow: DataFlow, path: Node, pass?: PassSwap): string | u
   }
   const held = heldValues(flow, path, 0, pass);
   if (!held || held.length === 0) return undefined;
-  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${held.join(';')}`;
+  return heldKey(value, held);
+}
+
+/** A path keyed by the bindings that hold its run-time values (heldValues): in any order, each once. */
+function heldKey(value: PathValue, held: readonly string[]): string {
+  return `${value.template}\u0000${value.holes.join('\u0000')}\u0000${[...new Set(held)].sort().join(';')}`;
+}
+
+/**
+ * The key fileKey gives a path built from the values these expressions hold, with a part computed
+ * by a call that they hold only through a name's binding (a project function's saved path filled in
+ * from its call's arguments, `tmpdir` after `tmpdir = mkdtemp() + "/"`): one value over that binding,
+ * as a load through the same name reads it. Undefined when an expression computes such a part itself.
+ */
+export function keyOverHeldValues(flow: DataFlow, value: PathValue, sources: readonly Node[]): string | undefined {
+  const held: string[] = [];
+  for (const source of sources) {
+    if (computedByCall(flow, source)) return undefined;
+    const values = heldValues(flow, source);
+    if (!values) return undefined;
+    held.push(...values);
+  }
+  return held.length > 0 ? heldKey(value, held) : undefined;
 }
 
 /** A loop variable read as if another loop's variable held it: the pass of that loop with the same value. */
