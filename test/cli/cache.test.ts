@@ -125,6 +125,25 @@ describe('mldebt check: the PyTorch the project requires', function () {
     );
     assert.deepEqual(found, [[], ['data.py:MLD908']]);
   });
+
+  it('reads a conda environment.yml as the project\'s requirements: a pin below 1.13 keeps the load reported with no quick fix, and a change to it is a cache miss', () => {
+    const dir = temporaryFolder('requirements-conda');
+    try {
+      const findings = () => JSON.parse(mldebt(dir, ['check', '.', '--format', 'json']).stdout).map((f: { file: string; code: string; fix?: unknown }) => `${f.file}:${f.code}:${f.fix ? 'fix' : 'no fix'}`);
+      mkdirSync(path.join(dir, 'notebooks'));
+      writeFileSync(path.join(dir, 'notebooks', 'infer.py'), 'import torch\nnet.load_state_dict(torch.load("weights.pt"))\n');
+      // No requirements at all: the load is reported, with the quick fix.
+      assert.deepEqual(findings(), ['notebooks/infer.py:MLD908:fix']);
+      // conda's `pytorch=1.4.0` allows only 1.4.0, whose torch.load has no weights_only.
+      writeFileSync(path.join(dir, 'environment.yml'), 'name: detect\nchannels:\n  - pytorch\ndependencies:\n  - python=3.6.9\n  - pytorch=1.4.0\n  - pip:\n    - tqdm\n');
+      assert.deepEqual(findings(), ['notebooks/infer.py:MLD908:no fix']);
+      // An environment that installs PyTorch 2.6 or later loads tensors only by default.
+      writeFileSync(path.join(dir, 'environment.yml'), 'name: detect\ndependencies:\n  - pytorch>=2.6\n');
+      assert.deepEqual(findings(), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('mldebt check: the result cache', function () {

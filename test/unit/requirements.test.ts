@@ -144,6 +144,55 @@ describe('project requirements: lowest allowed versions', () => {
       assert.equal(floorOnly(new RequirementsCache().forFile(file('other', 'x.py'), dir)), undefined);
     });
 
+    it('reads a conda environment file: conda\'s spelling in its dependencies, pip\'s in their pip: list', () => {
+      // A research repository's environment: conda's `=` pins a release and every build of it.
+      write('name: detect\nchannels:\n  - pytorch\n  - conda-forge\ndependencies:\n  - python=3.6.9\n  - pip\n  - pytorch=1.4.0\n  - torchvision\n  - pip:\n    - tensorboardx==2.0\n', 'env', 'environment.yml');
+      write('', 'env', 'notebook', 'look.py');
+      assert.deepEqual(new RequirementsCache().forFile(file('env', 'notebook', 'look.py'), dir), { torch: '1.4.0', ceilings: { torch: { version: '1.4.1', exclusive: true } } });
+      // `conda env export`'s name=version=build, a space-separated version and build, a channel before the name.
+      write('dependencies:\n- pytorch=2.7.1=py3.12_cuda12.6_cudnn9_0\n', 'export', 'environment.yaml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('export', 'x.py'), dir)), { torch: '2.7.1' });
+      write('dependencies:\n  - "pytorch::pytorch 2.6.0 py3.11_cpu_0"  # from the pytorch channel\n', 'spaced', 'environment-cpu.yml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('spaced', 'x.py'), dir)), { torch: '2.6.0' });
+      write('dependencies:\n  - pytorch>=2.6,<3\n', 'ranged', 'environment.yml');
+      assert.deepEqual(new RequirementsCache().forFile(file('ranged', 'x.py'), dir), { torch: '2.6', ceilings: { torch: { version: '3', exclusive: true } } });
+      // torch installed by pip from the environment's pip: list.
+      write('dependencies:\n  - python=3.11\n  - pip:\n    - torch==2.7.1\n    - timm\n', 'pip', 'environment.yml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('pip', 'x.py'), dir)), { torch: '2.7.1' });
+    });
+
+    it('reads a bare conda version as every release that starts with it, and sets no bound it cannot read', () => {
+      // `pytorch=1` allows 1.13 as well: no ceiling below 1.13, and the floor 1.
+      write('dependencies:\n  - pytorch=1\n', 'major', 'environment.yml');
+      assert.deepEqual(new RequirementsCache().forFile(file('major', 'x.py'), dir), { torch: '1', ceilings: { torch: { version: '2', exclusive: true } } });
+      write('dependencies:\n  - pytorch=2.*\n', 'star', 'environment.yml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('star', 'x.py'), dir)), { torch: '2' });
+      // A bare name, a choice of versions or the bracket form sets no bound: the floor goes.
+      write('dependencies:\n  - pytorch\n', 'bare', 'environment.yml');
+      assert.equal(new RequirementsCache().forFile(file('bare', 'x.py'), dir), undefined);
+      write('dependencies:\n  - pytorch 1.4|2.6\n', 'either', 'environment.yml');
+      assert.equal(new RequirementsCache().forFile(file('either', 'x.py'), dir), undefined);
+      write("dependencies:\n  - pytorch[version='>=2.6']\n", 'bracket', 'environment.yml');
+      assert.equal(new RequirementsCache().forFile(file('bracket', 'x.py'), dir), undefined);
+      // Every mention counts: a pip line that allows any torch beside conda's pin removes the floor.
+      write('dependencies:\n  - pytorch=2.7.1\n  - pip:\n    - torch\n', 'both', 'environment.yml');
+      assert.equal(floorOnly(new RequirementsCache().forFile(file('both', 'x.py'), dir)), undefined);
+    });
+
+    it('reads only the dependencies of a conda environment file, and only conda\'s name for PyTorch', () => {
+      // A channel named pytorch, another key's list, a commented-out pin and the CUDA companion package are no mention.
+      write('name: env\nchannels:\n  - pytorch\ndependencies:\n  - numpy=1.26\n  # - pytorch=1.4.0\n  - pytorch-cuda=11.8\nvariables:\n  - pytorch=1.4.0\n', 'none', 'environment.yml');
+      assert.equal(new RequirementsCache().forFile(file('none', 'x.py'), dir), undefined);
+      // An environment file beside requirements.txt: both count, and the lowest floor wins.
+      write('torch==2.7.1\n', 'mixed', 'requirements.txt');
+      write('dependencies:\n  - pytorch=2.6.0\n', 'mixed', 'environment.yml');
+      assert.deepEqual(floorOnly(new RequirementsCache().forFile(file('mixed', 'x.py'), dir)), { torch: '2.6.0' });
+      // Other YAML files of the folder are no environment files.
+      write('dependencies:\n  - pytorch=2.7.1\n', 'other', 'config.yml');
+      write('dependencies:\n  - pytorch=2.7.1\n', 'other', 'my_environment.yml');
+      assert.equal(new RequirementsCache().forFile(file('other', 'x.py'), dir), undefined);
+    });
+
     it('never reads a directory, a device or a broken file, and sees a change', () => {
       mkdirSync(file('d', 'requirements.txt'), { recursive: true });
       assert.equal(floorOnly(new RequirementsCache().forFile(file('d', 'x.py'), dir)), undefined);

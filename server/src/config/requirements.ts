@@ -5,7 +5,8 @@
 // `requirements.txt`, or one named for a variant of it (`requirements_exact.txt`,
 // `requirements-gpu.txt`), which pip installs from just the same — or a `pyproject.toml`
 // (`[project] dependencies` and optional dependencies, PEP 735 `[dependency-groups]`, Poetry's
-// `[tool.poetry.dependencies]` and its groups' tables): the
+// `[tool.poetry.dependencies]` and its groups' tables), or a conda environment file
+// (`environment.yml`: `pytorch=1.4.0` in its `dependencies`, `torch==1.4.0` in their `pip:` list): the
 // lowest floor of every mention in every one of them, none when one mention sets no lower bound.
 // Only regular files of bounded size are read, as for configuration.
 import { readdirSync } from 'node:fs';
@@ -111,6 +112,61 @@ function mentionsInPyproject(text: string, mentions: Mentions): void {
   }
 }
 
+/** Each library's name as conda packages it (`pytorch`, on the pytorch and conda-forge channels). */
+const CONDA_NAMES: Record<(typeof LIBRARIES)[number], string> = { torch: 'pytorch' };
+
+/**
+ * A conda version as a specifier of pip's. A bare version (`pytorch=1.4.0`, `pytorch 1.4`, `1.4.*`) is
+ * fuzzy in conda: it allows every release that starts with it (`1.4.0` allows 1.4.0.post1, `1.4`
+ * allows 1.4.2), so it is the range up to the next release of its last part (`>=1.4,<1.5`); an
+ * operator (`==1.4.0`, `>=1.4,<1.13`) means what it means to pip. A choice (`1.4|2.6`) or a form not
+ * known here sets no bound.
+ */
+function condaSpecifier(version: string): string {
+  if (version.includes('|')) return '';
+  if (/^(===|==|>=|<=|~=|!=|<|>)/.test(version)) return version.replace(/^==([^=,]+)=.*$/, '==$1');
+  const fuzzy = /^(\d+(?:\.\d+)*)(?:\.?\*)?$/.exec(version);
+  if (!fuzzy) return '';
+  const parts = fuzzy[1].split('.').map(Number);
+  const next = [...parts.slice(0, -1), parts[parts.length - 1] + 1].join('.');
+  return `>=${fuzzy[1]},<${next}`;
+}
+
+/**
+ * The mentions of a conda environment file (`environment.yml`): the entries of its `dependencies`
+ * list in conda's spelling (`pytorch=1.4.0`, `pytorch 1.4.0 py3.7_cuda10.1_0`, `pytorch=1.4.0=py3.7_0`
+ * as `conda env export` writes it, `pytorch>=2.6`, after a channel `pytorch::pytorch=2.6`), and the
+ * lines of its `pip:` list in pip's. A list written inline (`dependencies: [...]`) is not read.
+ */
+function mentionsInCondaEnvironment(text: string, mentions: Mentions): void {
+  let inDependencies = false;
+  let pipIndent: number | undefined;
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '');
+    if (line.trim() === '') continue;
+    if (/^[A-Za-z_][\w-]*\s*:/.test(line)) {
+      inDependencies = /^dependencies\s*:\s*$/.test(line);
+      pipIndent = undefined;
+      continue;
+    }
+    const item = /^(\s*)-\s*(.*?)\s*$/.exec(line);
+    if (!inDependencies || !item) continue;
+    const indent = item[1].length;
+    const entry = item[2].replace(/^(['"])(.*)\1$/, '$2');
+    if (pipIndent !== undefined && indent > pipIndent) {
+      mentionsInLines([entry], mentions);
+      continue;
+    }
+    pipIndent = /^pip\s*:$/.test(entry) ? indent : undefined;
+    const spec = /^(?:[^\s:]+::)?([A-Za-z0-9][A-Za-z0-9._-]*)\s*(.*)$/.exec(entry);
+    const library = spec && LIBRARIES.find((name) => CONDA_NAMES[name] === spec[1].toLowerCase());
+    if (!spec || !library) continue;
+    // `name=version=build` and `name version build`: the version is the part before the build.
+    const rest = spec[2].includes('[') ? '' : spec[2].startsWith('=') && !spec[2].startsWith('==') ? spec[2].slice(1).split('=')[0] : spec[2].split(/\s+/)[0];
+    mention(mentions, library, condaSpecifier(rest.trim()));
+  }
+}
+
 /**
  * The lowest version every mention allows: none when one mention sets no lower bound; and the
  * highest any mention allows: none when one mention sets no upper bound.
@@ -137,6 +193,13 @@ function floorsOf(mentions: Mentions): LibraryFloors | undefined {
  * project installs from, so each is read and the lowest floor of all counts.
  */
 const REQUIREMENTS_FILE = /^requirements(?:[-_.].*)?\.txt$/;
+
+/**
+ * A conda environment file (`environment.yml`, or one named for a variant of it, `environment-gpu.yaml`):
+ * `conda env create -f` installs its `dependencies`, so it pins the project's libraries as a
+ * requirements file does.
+ */
+const CONDA_ENVIRONMENT_FILE = /^environment(?:[-_.].*)?\.ya?ml$/;
 
 /** A folder's requirements files (sorted names), by folder, checked against the folder's change time. */
 type Listing = { stamp: number; names: string[] };
@@ -173,7 +236,7 @@ export class RequirementsCache {
     if (known && known.stamp === stamp) return known.names;
     let names: string[];
     try {
-      names = readdirSync(folder).filter((name) => REQUIREMENTS_FILE.test(name)).sort();
+      names = readdirSync(folder).filter((name) => REQUIREMENTS_FILE.test(name) || CONDA_ENVIRONMENT_FILE.test(name)).sort();
     } catch {
       names = [];
     }
@@ -203,7 +266,9 @@ export class RequirementsCache {
     if (pyprojectText !== undefined) mentionsInPyproject(pyprojectText, mentions);
     for (const requirementsFile of requirementsFiles) {
       const requirementsText = text(requirementsFile);
-      if (requirementsText !== undefined) mentionsInLines(requirementsText.split(/\r\n|\r|\n/), mentions);
+      if (requirementsText === undefined) continue;
+      if (CONDA_ENVIRONMENT_FILE.test(path.basename(requirementsFile!.file))) mentionsInCondaEnvironment(requirementsText, mentions);
+      else mentionsInLines(requirementsText.split(/\r\n|\r|\n/), mentions);
     }
     const result = floorsOf(mentions);
     if (this.byFolder.size >= 256) this.byFolder.clear();
