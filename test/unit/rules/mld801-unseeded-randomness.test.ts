@@ -3342,6 +3342,77 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'a test picture picked at random each epoch only to be drawn in visdom windows, with the model\'s prediction for it',
+      code: py`
+        import random
+        import torch
+        import visdom
+        board = visdom.Visdom(env="counting")
+        net = CountNet()
+        opt = torch.optim.Adam(net.parameters())
+        for epoch in range(50):
+            for picture, target in train_loader:
+                loss = ((net(picture) - target) ** 2).sum()
+                opt.zero_grad()
+                loss.backward()
+                opt.step()
+            k = random.randint(0, len(holdout) - 1)
+            picture, target = holdout[k]
+            board.image(picture, win="picture")
+            board.heatmap(target, win="target")
+            guess = net(picture.unsqueeze(0)).detach().cpu().numpy()
+            board.image(guess / guess.max() * 255, opts=dict(title="guess " + str(guess.sum())))
+      `,
+    },
+    {
+      name: 'a validation sample chosen at random after each epoch, written to TensorBoard as pictures and its predicted count as a scalar',
+      code: py`
+        import random
+        import torch
+        from torch.utils.tensorboard import SummaryWriter
+        writer = SummaryWriter("runs/density")
+        model = DensityNet()
+        optimizer = torch.optim.SGD(model.parameters(), lr=1e-5)
+        for epoch in range(100):
+            for batch, dmap in loader:
+                loss = criterion(model(batch), dmap)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+            sample, dmap = random.choice(val_items)
+            writer.add_image("val/input", sample, epoch)
+            pred = model(sample.unsqueeze(0)).detach()
+            writer.add_image("val/pred", pred[0] / pred.max(), epoch)
+            writer.add_scalar("val/pred_count", pred.sum().item(), epoch)
+      `,
+    },
+    {
+      name: 'a trainer class whose writer (tensorboardX, kept on self) shows a few random validation pictures after training',
+      code: py`
+        import numpy as np
+        import torch
+        from tensorboardX import SummaryWriter
+        class Trainer:
+            def __init__(self, model, log_dir):
+                self.model = model
+                self.opt = torch.optim.Adam(model.parameters())
+                self.writer = SummaryWriter(log_dir)
+            def fit(self, loader, val_set, epochs):
+                for step in range(epochs):
+                    for x, y in loader:
+                        loss = ((self.model(x) - y) ** 2).mean()
+                        self.opt.zero_grad()
+                        loss.backward()
+                        self.opt.step()
+                    picks = np.random.choice(len(val_set), 4, replace=False)
+                    for j in picks:
+                        image, _ = val_set[j]
+                        self.writer.add_image(f"val/{j}", image, step)
+                        self.writer.add_scalar("val/count", self.model(image[None]).sum().item(), step)
+        Trainer(model, "runs/a").fit(train_loader, val_set, 10)
+      `,
+    },
+    {
       name: 'a random test row sent to a deployed endpoint',
       code: py`
         import numpy as np
@@ -4295,6 +4366,78 @@ ruleTests(unseededRandomness, {
         trainer = BareTrainer(model, TrainingArguments("out"))
         loader = DataLoader(train_ds, collate_fn=collate)
         fit(model, loader)
+      `,
+    },
+    {
+      name: 'a picture picked at random is drawn in visdom and also added to the training set: the draw reaches the training',
+      code: py`
+        import random
+        import visdom
+        board = visdom.Visdom()
+        k = random.randint(0, len(pool) - 1)
+        board.image(pool[k], win="picked")
+        train_set.append(pool[k])
+        model.fit(train_set)
+      `,
+      findings: [{ line: 4, message: /^`random\.randint` draws from the `random` module's global random generator, which this script never seeds/ }],
+      output: py`
+        import random
+        import visdom
+        SEED = 42
+        random.seed(SEED)
+        board = visdom.Visdom()
+        k = random.randint(0, len(pool) - 1)
+        board.image(pool[k], win="picked")
+        train_set.append(pool[k])
+        model.fit(train_set)
+      `,
+    },
+    {
+      name: 'a drawn tensor handed to a TensorBoard writer\'s add_graph, and also trained on: only the writer\'s showing methods show',
+      code: py`
+        import torch
+        from torch.utils.tensorboard import SummaryWriter
+        writer = SummaryWriter()
+        x = torch.randn(64, 8)
+        writer.add_image("inputs", x[None], 0)
+        loss = net(x).pow(2).mean()
+        loss.backward()
+        opt.step()
+      `,
+      findings: [{ line: 4, message: /^`torch\.randn` draws from PyTorch's global random generator/ }],
+      output: py`
+        import torch
+        from torch.utils.tensorboard import SummaryWriter
+        SEED = 42
+        torch.manual_seed(SEED)
+        writer = SummaryWriter()
+        x = torch.randn(64, 8)
+        writer.add_image("inputs", x[None], 0)
+        loss = net(x).pow(2).mean()
+        loss.backward()
+        opt.step()
+      `,
+    },
+    {
+      name: 'the index drawn for a TensorBoard picture also picks the row left out of the rows fitted: the draw reaches the fit',
+      code: py`
+        import random
+        from torch.utils.tensorboard import SummaryWriter
+        writer = SummaryWriter("runs/b")
+        k = random.randrange(len(rows))
+        writer.add_image("held out", rows[k], 0)
+        model.fit(rows[:k] + rows[k + 1:])
+      `,
+      findings: [{ line: 4, message: /^`random\.randrange` draws from the `random` module's global random generator/ }],
+      output: py`
+        import random
+        from torch.utils.tensorboard import SummaryWriter
+        SEED = 42
+        random.seed(SEED)
+        writer = SummaryWriter("runs/b")
+        k = random.randrange(len(rows))
+        writer.add_image("held out", rows[k], 0)
+        model.fit(rows[:k] + rows[k + 1:])
       `,
     },
     seededCase('a dropped generator seeded by a draw seeds nothing: the global draw after it is still reported',

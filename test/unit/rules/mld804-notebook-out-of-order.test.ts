@@ -2963,3 +2963,41 @@ describe('MLD804: a %%bash fetch script with its conditionals, prints and moves 
     assert.equal((await findings(notebook(script('echo "split=1" > config.txt\n')))).length, 1);
   });
 });
+
+describe('MLD804: an output-less cell that only builds torchvision transforms or a quiet scikit-learn class no cell that ran uses', () => {
+  const findings = async (cells: Parameters<typeof run>[0]) => (await run(cells, [notebookOutOfOrder])).result.findings;
+  // The second cell ran after the four below it; the evaluation cell keeps the one saved output.
+  const notebook = (late: { text: string; hasOutputs: boolean }, evaluation = 'for p in paths:\n    print(model(TF.to_tensor(Image.open(p))).sum())\n') => [
+    { text: 'import os\nimport torch\nimport torchvision.transforms.functional as TF\nfrom PIL import Image\nfrom sklearn.preprocessing import StandardScaler\nfrom net import CountNet\n', executionOrder: 1, hasOutputs: false },
+    { text: late.text, executionOrder: 10, hasOutputs: late.hasOutputs },
+    { text: 'root = "/data/crowd/test"\n', executionOrder: 3, hasOutputs: false },
+    { text: 'paths = [os.path.join(root, f) for f in os.listdir(root)]\n', executionOrder: 4, hasOutputs: false },
+    { text: 'model = CountNet()\nmodel.load_state_dict(torch.load("best.pth", weights_only=True))\n', executionOrder: 5, hasOutputs: false },
+    { text: evaluation, executionOrder: 6, hasOutputs: true },
+  ];
+  const PIPELINE = 'from torchvision import transforms\nnormalize = transforms.Compose([\n    transforms.ToTensor(),\n    transforms.Normalize(mean=[0.485, 0.456, 0.406], std=[0.229, 0.224, 0.225]),\n])\n';
+  const AUGMENT = 'from torchvision.transforms import v2\naugment = v2.Compose([v2.RandomResizedCrop(224), v2.RandomHorizontalFlip(p=0.5)])\n';
+  const SCALER = 'scaler = StandardScaler(with_mean=False)\n';
+
+  it('is silent when that cell builds a transform pipeline whose name no cell that ran reads (its use commented out)', async () => {
+    assert.deepEqual(await findings(notebook({ text: PIPELINE, hasOutputs: false })), []);
+  });
+
+  it('is silent when the transforms built are random ones: building them draws nothing, calling them would', async () => {
+    assert.deepEqual(await findings(notebook({ text: AUGMENT, hasOutputs: false })), []);
+  });
+
+  it('is silent when the cell builds a scikit-learn class that draws no random numbers, bound to a name nothing reads', async () => {
+    assert.deepEqual(await findings(notebook({ text: SCALER, hasOutputs: false })), []);
+  });
+
+  it('still reports the cell when the evaluation that ran reads the pipeline it built', async () => {
+    const reads = 'for p in paths:\n    print(model(normalize(Image.open(p)).unsqueeze(0)).sum())\n';
+    assert.equal((await findings(notebook({ text: PIPELINE, hasOutputs: false }, reads))).length, 1);
+  });
+
+  it('still reports it when it keeps an output that shows another cell\'s image through the pipeline, or also builds a data set over another cell\'s folder', async () => {
+    assert.equal((await findings(notebook({ text: `${PIPELINE}normalize(Image.open(paths[0])).shape\n`, hasOutputs: true }))).length, 1);
+    assert.equal((await findings(notebook({ text: `${PIPELINE}from torchvision import datasets\nholdout = datasets.ImageFolder(root, normalize)\n`, hasOutputs: false }))).length, 1);
+  });
+});

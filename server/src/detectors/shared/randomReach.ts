@@ -8,6 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import { isPreprocessorClass, trainingCall } from '../../semantics/training';
 import { SELF_RETURNING } from '../../semantics/library/torch';
+import { DASHBOARD_CLASSES, DASHBOARD_SHOW_METHODS } from '../../semantics/library/values';
 import { mutatesReceiver, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, topLevelStatement, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
@@ -72,7 +73,20 @@ const CHART_METHODS = /^((scatter|line|bar|hist|kde|box|violin|strip|swarm|count
 function shows(index: SemanticIndex, call: CallSite): boolean {
   if (call.qname) return DISPLAY.test(call.qname);
   if (!call.receiver) return index.isLoggerMethod(call);
-  return index.isLoggerMethod(call) || index.dataflow.kindOf(call.receiver)?.kind === 'figure' || CHART_METHODS.test(call.method ?? '');
+  return index.isLoggerMethod(call) || index.dataflow.kindOf(call.receiver)?.kind === 'figure' || CHART_METHODS.test(call.method ?? '') || showsOnDashboard(index, call);
+}
+
+/**
+ * `vis.image(img)` on `vis = visdom.Visdom()`, `writer.add_image("pred", img, epoch)` on a `SummaryWriter`,
+ * also one kept on `self` (`self.writer = SummaryWriter(log_dir)`, every assignment of the class a
+ * dashboard): a window or an event file for a person to look at.
+ */
+function showsOnDashboard(index: SemanticIndex, call: CallSite): boolean {
+  if (!call.receiver || !DASHBOARD_SHOW_METHODS.test(call.method ?? '')) return false;
+  const isDashboard = (value: Node) => DASHBOARD_CLASSES.test(index.constructedClass(value) ?? '');
+  if (isDashboard(call.receiver)) return true;
+  const stored = index.instanceAttributeValues(call.receiver);
+  return stored.length > 0 && stored.every(isDashboard);
 }
 /** Methods of a class that make it a model or a data set: its state is weights or data. */
 const MODEL_OR_DATA_METHODS = /^(forward|fit|train|predict|predict_proba|backward|__getitem__|__iter__|call|train_step|training_step)$/;

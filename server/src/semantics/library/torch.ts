@@ -16,6 +16,13 @@ export const NOT_MODULES = new Set(['torch.nn.Parameter', 'torch.nn.Uninitialize
  */
 export const NON_OPTIMIZER_STEPPERS = /^(torch\.optim\.lr_scheduler\.|torch_pruning\.|gym\.|gymnasium\.)/;
 
+/**
+ * torchvision's transform classes (`transforms.Compose([...])`, `ToTensor()`, `Normalize(mean, std)`,
+ * `v2.RandomResizedCrop(224)`): building one only stores its parameters; a random transform draws
+ * when it is called on an image, not when it is built.
+ */
+export const TRANSFORM_CLASSES = /^torchvision\.transforms\.(v2\.)?[A-Z]\w*$/;
+
 /** Base classes (qualified) that make a local class a module. */
 export const MODULE_BASES = /^(torch\.nn\.(modules\.\w+\.)?[A-Z]\w*|lightning(\.pytorch)?\.LightningModule|pytorch_lightning\.(core\.)?LightningModule|transformers\.(modeling_utils\.)?PreTrainedModel|transformers\.\w+PreTrainedModel)$/;
 

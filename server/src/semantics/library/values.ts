@@ -74,5 +74,13 @@ export const FIT_RETURNS_SELF = /^(sklearn|xgboost|lightgbm|catboost|imblearn)\.
 export const PYPLOT = String.raw`(?:matplotlib\.pyplot|matplotlib\.pylab|pylab)`;
 /** pyplot's functions (and the class) that make a figure or axes to draw on: `fig, ax = plt.subplots()`, `plt.figure()`, `plt.gca()`. */
 export const FIGURE_MAKERS = new RegExp(String.raw`^(${PYPLOT}\.(subplots|figure|gca|gcf|axes|subplot|subplot2grid|subplot_mosaic)|matplotlib\.figure\.Figure)$`);
+/**
+ * Training dashboards: visdom's client and TensorBoard's `SummaryWriter` (PyTorch's and tensorboardX's).
+ * What DASHBOARD_SHOW_METHODS hand them is drawn in a window or an event file for a person to look
+ * at, as a plot is; nothing the program computes reads it back.
+ */
+export const DASHBOARD_CLASSES = /^(visdom\.Visdom|(torch\.utils\.tensorboard|tensorboardX)(\.writer)?\.SummaryWriter)$/;
+/** The methods of a dashboard (DASHBOARD_CLASSES) that show what they are handed: visdom's windows, TensorBoard's `add_*` records. */
+export const DASHBOARD_SHOW_METHODS = /^(image|images|line|scatter|text|heatmap|bar|histogram|boxplot|surf|contour|matplot|add_(image|images|image_with_boxes|scalar|scalars|figure|text|histogram|pr_curve|video|audio|embedding))$/;
 /** Methods of a figure, its axes or an array of axes that give more of them (`fig.add_subplot(1, 2, 1)`, `ax.twinx()`, `axes.flatten()`). */
 export const FIGURE_PART_METHODS = new Set(['add_subplot', 'add_axes', 'subplots', 'subfigures', 'gca', 'twinx', 'twiny', 'inset_axes', 'flatten', 'ravel']);
