@@ -1,8 +1,10 @@
 // MLD801 and MLD802 in pytest test modules: what the conftest.py files pytest loads first seed
 // (at import, in an autouse fixture or hook, or in a fixture a test asks for) counts as seeded.
 import { strict as assert } from 'node:assert';
-import { allRulesConfig, py, run } from '../../support/engine';
+import { allRulesConfig, parser, py, run } from '../../support/engine';
 import type { ConftestSource } from '../../../server/src/config/settings';
+import { analyzeDocument } from '../../../server/src/analyze';
+import { buildDocument, scriptSource } from '../../../server/src/documents/source';
 
 const TEST_MODULE = py`
   from sklearn.ensemble import RandomForestRegressor
@@ -121,5 +123,67 @@ describe('pytest set-up seeds from conftest.py', () => {
       conftest('import numpy as np\nnp.random.seed(3)\n', '/project/conftest.py'),
       conftest('import pytest\n\n@pytest.fixture\ndef panel():\n    return {}\n'),
     ]), []);
+  });
+});
+
+describe('pytest fixtures of the test module itself', () => {
+  /** The lines of MLD801 and MLD802 findings in a module at `uri`, with `conftests` loaded first. */
+  const lines = async (code: string, uri = 'file:///project/tests/test_selector.py', conftests?: ConftestSource[]) => {
+    const doc = buildDocument(scriptSource(uri, code));
+    const config = { ...allRulesConfig(), ...(conftests ? { conftests } : {}) };
+    return analyzeDocument(doc, config, { parser: await parser() }).findings
+      .filter((f) => f.code === 'MLD801' || f.code === 'MLD802').map((f) => `${f.code}:${f.range.start.line + 1}`);
+  };
+  const MODULE = py`
+    import numpy as np
+    import pytest
+    from sklearn.ensemble import RandomForestClassifier
+    from sklearn.feature_selection import SelectFromModel
+
+    @pytest.fixture(scope="module")
+    def Xy():
+        np.random.seed(42)
+        y = np.random.binomial(1, 0.5, 300)
+        X = np.column_stack([y + np.random.normal(0, 1, 300), np.random.normal(0, 1, 300)])
+        return X, y
+
+    @pytest.fixture
+    def frame():
+        return np.zeros((10, 2))
+
+    def test_keeps_the_relevant_feature(Xy):
+        X, y = Xy
+        selector = SelectFromModel(RandomForestClassifier(n_estimators=20)).fit(X, y)
+        assert selector.get_support()[0]
+
+    def test_noise_is_dropped(Xy):
+        X, y = Xy
+        noise = np.random.normal(size=len(y))
+        forest = RandomForestClassifier(n_estimators=20).fit(np.column_stack([X, noise]), y)
+        assert forest.feature_importances_[2] < 0.5
+
+    def test_on_zeros(frame):
+        forest = RandomForestClassifier(n_estimators=5).fit(frame, [0, 1] * 5)
+        assert forest.predict(frame)[0] == 0
+  `;
+
+  it('a fixture of the module that seeds seeds the tests that ask for it by name, as a conftest\'s does', async () => {
+    assert.deepEqual(await lines(MODULE), ['MLD802:29'], 'the test that takes only the unseeded fixture still draws afresh');
+    assert.deepEqual(await lines(MODULE, 'file:///project/tests/selector_checks.py'), ['MLD802:19'], 'a module pytest does not collect has no fixtures to ask for');
+  });
+
+  it('a fixture of the module that seeds nothing hides a conftest\'s seeding fixture of that name', async () => {
+    const seedingFrame = [{ path: '/project/tests/conftest.py', text: py`
+      import numpy as np
+      import pytest
+
+      @pytest.fixture
+      def frame():
+          np.random.seed(0)
+          return np.ones((10, 2))
+    ` }];
+    const withoutOwn = MODULE.replace(/@pytest.fixture\ndef frame\(\):\n    return np.zeros\(\(10, 2\)\)\n/, '');
+    assert.deepEqual(await lines(withoutOwn, undefined, seedingFrame), [], 'the conftest\'s frame seeds the last test');
+    assert.deepEqual(await lines(MODULE, undefined, seedingFrame), ['MLD802:29'], 'the module\'s own frame, which pytest hands the test instead, seeds nothing');
   });
 });

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
 import { parameterName } from '../../semantics/definitions';
+import { isTestModule } from '../../documents/testModules';
 import { enclosingFunction, outermostFunction } from '../../semantics/nodes';
 import { pytestFixture } from './returnedValues';
 import { seedings, type Library } from './seeding';
@@ -72,13 +73,49 @@ function parameterNames(at: Node): Set<string> {
   return names;
 }
 
-/** Whether pytest's set-up seeds `library` before the test that runs `at`. */
-export function seededByTestSetup(setup: TestSetup | undefined, library: Library, at: Node): boolean {
-  if (!setup) return false;
-  if (setup.seeded.has(library) || setup.seeded.has('all')) return true;
-  if (setup.fixtures.size === 0) return false;
+/** A test module's own fixtures, by index (ownFixtures). */
+const ownFixturesOf = new WeakMap<SemanticIndex, ReadonlyMap<string, ReadonlySet<Library | 'all'>>>();
+
+/**
+ * The fixtures a test module defines itself, by name, with the libraries each seeds (none for one
+ * that seeds nothing): pytest hands a test the fixture it names from its own module first, so such a
+ * fixture seeds the tests that ask for it as a conftest's does, and hides a conftest's of that name.
+ * Only fixtures count: a seed at the module's top level is ordered with its other statements.
+ */
+function ownFixtures(index: SemanticIndex): ReadonlyMap<string, ReadonlySet<Library | 'all'>> {
+  let fixtures = ownFixturesOf.get(index);
+  if (fixtures) return fixtures;
+  const found = new Map<string, Set<Library | 'all'>>();
+  if (isTestModule(index.doc.uri)) {
+    const fixtureNodes = new Map<string, Node>();
+    for (const fn of index.nodes('function_definition')) {
+      const name = fn.childForFieldName('name')?.text;
+      if (name && pytestFixture(index, fn)) {
+        fixtureNodes.set(name, fn);
+        found.set(name, new Set());
+      }
+    }
+    if (found.size > 0) {
+      for (const seeding of seedings(index)) {
+        const fn = enclosingFunction(seeding.node);
+        const name = fn?.childForFieldName('name')?.text;
+        if (!fn || !name || fixtureNodes.get(name)?.id !== fn.id) continue;
+        const seeds = found.get(name)!;
+        for (const library of seeding.libraries === 'all' ? ['all' as const] : seeding.libraries) seeds.add(library);
+      }
+    }
+  }
+  ownFixturesOf.set(index, (fixtures = found));
+  return fixtures;
+}
+
+/** Whether pytest's set-up (the conftest files' `setup`, or a fixture of the module itself) seeds `library` before the test that runs `at`. */
+export function seededByTestSetup(setup: TestSetup | undefined, index: SemanticIndex, library: Library, at: Node): boolean {
+  if (setup && (setup.seeded.has(library) || setup.seeded.has('all'))) return true;
+  const own = ownFixtures(index);
+  if (own.size === 0 && !setup?.fixtures.size) return false;
   for (const name of parameterNames(at)) {
-    const seeds = setup.fixtures.get(name);
+    const seeds = own.get(name) ?? setup?.fixtures.get(name);
     if (seeds && (seeds.has(library) || seeds.has('all'))) return true;
   }
   return false;
