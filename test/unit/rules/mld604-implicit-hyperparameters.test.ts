@@ -94,6 +94,7 @@ ruleTests(implicitHyperparameters, {
         'from sklearn.cluster import KMeans\nfrom sklearn.svm import SVC\nfrom sklearn.ensemble import RandomForestClassifier\nKMeans()\n',
         'print(SVC())\nRandomForestClassifier().get_params()\n',
         'from xgboost import XGBClassifier\nbooster = XGBClassifier()\nbooster.get_params()\nprint(booster)\n',
+        'from sklearn.svm import SVC\nmodel = SVC()\nprint(f"defaults: {model}")\n',
       ],
     },
   ],

@@ -4907,3 +4907,29 @@ describe('MLD802: a base estimator in the keyword arguments of an ensemble that 
     `), [6, 12]);
   });
 });
+
+describe('MLD802 and estimators a test only names in its message (round 686)', () => {
+  const code = (fitted: string) => py`
+    import pytest
+    from sklearn.tree import DecisionTreeClassifier, ExtraTreeClassifier
+    from mypkg.selection import ProbeSelector
+
+    @pytest.mark.parametrize("tree", [ExtraTreeClassifier(), DecisionTreeClassifier()])
+    def test_refuses_single_trees(tree, data):
+        msg = f"The estimator {tree} has no n_estimators"
+        X, y = data
+        selector = ProbeSelector(tree)
+${fitted}
+        assert str(record.value) == msg
+  `;
+  const EXPECTS_FAILURE = '        with pytest.raises(ValueError) as record:\n            selector.fit(X, y)';
+  const FITS = '        record = selector.fit(X, y)';
+
+  it('leaves alone an estimator written into an f-string, as its repr, and wrapped in a selector whose fit the test expects to fail', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_selector.py', code(EXPECTS_FAILURE), missingRandomState), []);
+  });
+
+  it('still reports it when the selector is fitted outside the block that expects the failure', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_selector.py', code(FITS), missingRandomState), [5]);
+  });
+});

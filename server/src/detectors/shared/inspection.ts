@@ -36,6 +36,9 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
         return true;
       case 'comparison_operator':
         return inAssertion(parent);
+      // Written into an f-string (`f"The estimator {tree} has no n_estimators"`): its repr, as `str(tree)` gives.
+      case 'interpolation':
+        return true;
       case 'attribute': {
         if (!sameNode(parent.childForFieldName('object'), current)) return false;
         if (SHOWING_METHODS.has(parent.childForFieldName('attribute')?.text ?? '')) return true;
