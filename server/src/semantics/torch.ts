@@ -9,7 +9,7 @@ import type { CallSite, DefinitionKind } from './types';
 import { oncePer } from '../engine/collections';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingStatement, methodClass, sameNode, stripParens, up } from './nodes';
 import { lastSegment } from './library/packages';
-import { graphLayerModeArguments, LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NON_OPTIMIZER_STEPPERS, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
+import { layerModeArguments, LAYER_FREE_PACKAGES, MODE_FUNCTIONS, MODE_LAYERS, MODULE_BASES, NO_GRAD, NON_OPTIMIZER_STEPPERS, NOT_MODULE_PREFIXES, NOT_MODULES, OPTIONAL_DROPOUT, SELF_RETURNING, TORCH_LOADERS } from './library/torch';
 
 export { SELF_RETURNING } from './library/torch';
 import { bindingKinds, type CheckerMemo } from './values';
@@ -267,14 +267,14 @@ function constructsModeLayers(index: SemanticIndex, call: CallSite, className: s
     return !!layers && !(count?.kind === 'number' && count.value <= 1);
   }
   if (className.startsWith('local:')) return localClassHasModeLayers(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
-  const graphArguments = graphLayerModeArguments(className);
+  const graphArguments = layerModeArguments(className);
   if (graphArguments) return graphLayerMode(index, call, graphArguments) === 'on' || (call.argumentList ? index.callsWithin(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
   // Containers (Sequential, ModuleList, ModuleDict...): the layers built in their arguments.
   return className.startsWith('torch.nn.') && (call.argumentList ? index.callsWithin(call.argumentList) : []).some((inner) => callBuildsModeLayers(index, inner, seen));
 }
 
 /**
- * What the mode arguments of a graph layer (`feat_drop`, `attn_drop`, `dropout`, a `norm` module)
+ * What the mode arguments of a graph or packed layer (`feat_drop`, `attn_drop`, `dropout`, a `norm` module)
  * ask for: 'off' when each is absent, zero or `None`; 'on' when one is a non-zero number; else
  * 'unknown' (a name, or a normalisation module handed in).
  */
@@ -311,8 +311,8 @@ export function lacksModeDependentLayers(index: SemanticIndex, origin: ModuleOri
 function buildsOnlyPlainLayers(index: SemanticIndex, call: CallSite, className: string, seen: Set<string>): boolean {
   if (constructsModeLayers(index, call, className, new Set())) return false;
   if (className.startsWith('local:')) return localClassIsPlain(index, className.slice('local:'.length), seen, classDefinitionAt(index, call));
-  const graphArguments = graphLayerModeArguments(className);
-  // A graph layer is plain when its mode arguments ask for nothing and the layers handed to it are plain.
+  const graphArguments = layerModeArguments(className);
+  // A graph or packed layer is plain when its mode arguments ask for nothing and the layers handed to it are plain.
   if (graphArguments) return graphLayerMode(index, call, graphArguments) === 'off' && (call.argumentList ? index.callsWithin(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen));
   if (!className.startsWith('torch.nn.')) return false;
   return (call.argumentList ? index.callsWithin(call.argumentList) : []).every((inner) => callIsPlain(index, inner, seen)) && splattedLayersArePlain(index, call, seen);
@@ -356,7 +356,7 @@ function callIsPlain(index: SemanticIndex, call: CallSite, seen: Set<string>): b
   }
   if (MODE_FUNCTIONS.test(call.qname) || TORCH_LOADERS.test(call.qname)) return false;
   if (call.qname.startsWith('torch.nn.') && className && isModuleClassName(className)) return buildsOnlyPlainLayers(index, call, className, seen);
-  if (className && graphLayerModeArguments(className)) return buildsOnlyPlainLayers(index, call, className, seen);
+  if (className && layerModeArguments(className)) return buildsOnlyPlainLayers(index, call, className, seen);
   const root = call.qname.split('.')[0];
   return root === 'torch' || LAYER_FREE_PACKAGES.has(root);
 }

@@ -1678,6 +1678,30 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'generated rows handed to a helper whose called parameter every call fills with a plotting function, or unpacked from a generator\'s windows into a nested loop pattern and only plotted, reach no result (round 681)',
+      code: py`
+        import matplotlib.pyplot as plt
+        from sklearn.datasets import make_regression
+
+        def show_batches(rows, targets, horizon, draw):
+            for start in range(0, len(rows), horizon):
+                draw(rows[start:start + horizon, 0], targets[start:start + horizon])
+
+        def windows(rows, size, step):
+            for start in range(0, len(rows) - size, step):
+                yield rows[start:start + size], rows[start + size:start + size + step]
+
+        X_demo, y_demo = make_regression(n_samples=20, n_features=2)
+        show_batches(X_demo, y_demo, 5, draw=plt.scatter)
+
+        X_series, y_series = make_regression(n_samples=40, n_features=2)
+        for k, (past, ahead) in enumerate(windows(X_series, 20, 5)):
+            plt.plot(past[:, 0])
+            plt.plot(ahead[:, 0])
+        plt.show()
+      `,
+    },
+    {
       name: 'data sets generated only to be plotted, described or printed reach no result',
       code: [
         'import numpy as np\nimport pandas as pd\nimport matplotlib.pyplot as plt\nfrom sklearn.datasets import make_blobs, make_moons\n',
@@ -2299,6 +2323,108 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'generated test rows a helper predicts in batches and scores with the metric its caller passes (by a name bound to it, or handed on through another helper\'s parameter) reach a result (round 681)',
+      code: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import mean_absolute_error
+
+        def evaluate(y_true, y_pred, metric):
+            if len(y_true) == 0:
+                return {"metric": None}
+            return {"metric": metric(y_true, y_pred)}
+
+        def score_batches(model, test, horizon, metric):
+            test = test.reset_index(drop=True)
+            scores = []
+            for number, batch in test.groupby(np.arange(len(test)) // horizon):
+                preds = model.predict(batch[["a", "b"]])
+                scores.append(evaluate(y_true=batch["y"], y_pred=preds, metric=metric))
+            return scores
+
+        model = LinearRegression().fit(np.ones((4, 2)), np.ones(4))
+        X_test, y_test = make_regression(n_samples=20, n_features=2)
+        test = pd.DataFrame(X_test, columns=["a", "b"])
+        test["y"] = y_test
+        metric = mean_absolute_error
+        print(score_batches(model, test, 2, metric=metric))
+      `,
+      findings: [{ line: 21 }],
+      output: py`
+        import numpy as np
+        import pandas as pd
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import LinearRegression
+        from sklearn.metrics import mean_absolute_error
+        SEED = 42
+
+        def evaluate(y_true, y_pred, metric):
+            if len(y_true) == 0:
+                return {"metric": None}
+            return {"metric": metric(y_true, y_pred)}
+
+        def score_batches(model, test, horizon, metric):
+            test = test.reset_index(drop=True)
+            scores = []
+            for number, batch in test.groupby(np.arange(len(test)) // horizon):
+                preds = model.predict(batch[["a", "b"]])
+                scores.append(evaluate(y_true=batch["y"], y_pred=preds, metric=metric))
+            return scores
+
+        model = LinearRegression().fit(np.ones((4, 2)), np.ones(4))
+        X_test, y_test = make_regression(n_samples=20, n_features=2, random_state=SEED)
+        test = pd.DataFrame(X_test, columns=["a", "b"])
+        test["y"] = y_test
+        metric = mean_absolute_error
+        print(score_batches(model, test, 2, metric=metric))
+      `,
+    },
+    {
+      name: 'generated rows cut into windows by a generator of the file and unpacked into a nested loop pattern are fitted and scored: they reach a result (round 681)',
+      code: py`
+        import pandas as pd
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import LinearRegression
+
+        def windows(df, size, step):
+            i = 0
+            while i * step + size < len(df):
+                yield df[i * step : i * step + size], df[i * step + size : (i + 1) * step + size]
+                i += 1
+
+        model = LinearRegression()
+        X, y = make_regression(n_samples=40, n_features=2)
+        frame = pd.DataFrame(X, columns=["a", "b"])
+        frame["y"] = y
+        for k, (fit_rows, next_rows) in enumerate(windows(frame, 20, 5)):
+            model.fit(fit_rows[["a", "b"]], fit_rows["y"])
+            print(k, model.score(next_rows[["a", "b"]], next_rows["y"]))
+      `,
+      findings: [{ line: 12 }],
+      output: py`
+        import pandas as pd
+        from sklearn.datasets import make_regression
+        from sklearn.linear_model import LinearRegression
+        SEED = 42
+
+        def windows(df, size, step):
+            i = 0
+            while i * step + size < len(df):
+                yield df[i * step : i * step + size], df[i * step + size : (i + 1) * step + size]
+                i += 1
+
+        model = LinearRegression()
+        X, y = make_regression(n_samples=40, n_features=2, random_state=SEED)
+        frame = pd.DataFrame(X, columns=["a", "b"])
+        frame["y"] = y
+        for k, (fit_rows, next_rows) in enumerate(windows(frame, 20, 5)):
+            model.fit(fit_rows[["a", "b"]], fit_rows["y"])
+            print(k, model.score(next_rows[["a", "b"]], next_rows["y"]))
+      `,
+    },
     {
       name: 'a callback handed to the study before the seed, or seeded only in PyTorch, still draws afresh (round 619)',
       code: py`

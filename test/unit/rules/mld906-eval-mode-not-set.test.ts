@@ -139,6 +139,51 @@ const GRAPH_ENCODER = (imports: string, first: string, second: string, after = f
 `);
 
 /** A case where GRAPH_ENCODER's no_grad evaluation is reported; `known` when the file shows the mode-dependent layer. */
+/** A packed-ensemble network of TorchUncertainty's layers, trained, then evaluated under no_grad (or used after training). */
+const PACKED_NET = (imports: string, first: string, second: string, after = false): string => py`
+  import torch
+  import torch.nn as nn
+  ${imports}
+
+  class PackedNet(nn.Module):
+      def __init__(self, m):
+          super().__init__()
+          self.first = ${first}
+          self.pool = nn.MaxPool2d(2, 2)
+          self.second = ${second}
+
+      def forward(self, x):
+          h = self.pool(torch.relu(self.first(x)))
+          return self.second(h.flatten(1))
+
+  net = PackedNet(4)
+  optimizer = torch.optim.SGD(net.parameters(), lr=0.1)
+  for images, labels in trainloader:
+      loss = criterion(net(images), labels.repeat(4))
+      optimizer.zero_grad()
+      loss.backward()
+      optimizer.step()
+` + (after ? py`
+  logits = net(test_images)
+  print(logits.softmax(-1).mean(0))
+` : py`
+  with torch.no_grad():
+      logits = net(test_images)
+      print(logits.softmax(-1).mean(0))
+`);
+
+const packedNoGradCase = (name: string, imports: string, first: string, second: string, known: boolean) => {
+  const code = PACKED_NET(imports, first, second);
+  const effect = known ? 'the dropout or batch-norm layers it has behave as in training' : 'any dropout or batch-norm layer it has behaves as in training';
+  return {
+    name,
+    code,
+    findings: [{ line: 24, message: new RegExp(`^\`net\` is evaluated under \`no_grad\` but is still in training mode: ${effect}`) }],
+    safety: 'unsafe' as const,
+    output: code.replace('\nwith torch.no_grad():', '\nnet.eval()\nwith torch.no_grad():'),
+  };
+};
+
 const graphNoGradCase = (name: string, imports: string, first: string, second: string, known: boolean) => {
   const code = GRAPH_ENCODER(imports, first, second);
   const effect = known ? 'the dropout or batch-norm layers it has behave as in training' : 'any dropout or batch-norm layer it has behaves as in training';
@@ -593,6 +638,14 @@ ruleTests(evalModeNotSet, {
       code: GRAPH_ENCODER('from torch_geometric.nn import GCNConv, SAGEConv', 'GCNConv(d_in, d_h)', 'SAGEConv(d_h, d_h, aggr="max", normalize=True)'),
     },
     {
+      name: 'a packed ensemble of TorchUncertainty layers (grouped convolutions and linear maps) used after training: no dropout, no batch norm (round 681)',
+      code: PACKED_NET('from torch_uncertainty.layers import PackedConv2d, PackedLinear', 'PackedConv2d(3, 6, 5, alpha=2, num_estimators=m, first=True)', 'PackedLinear(6 * 14 * 14, 10 * m, alpha=2, num_estimators=m, last=True)', true),
+    },
+    {
+      name: 'packed layers imported from torch_uncertainty.layers.packed, a packed layer norm and attention with dropout=0.0, evaluated under no_grad (round 681)',
+      code: PACKED_NET('from torch_uncertainty.layers.packed import PackedConv1d, PackedLayerNorm, PackedMultiheadAttention', 'nn.Sequential(PackedConv1d(3, 6, 3, alpha=2, num_estimators=m), PackedLayerNorm(6, m, alpha=2))', 'PackedMultiheadAttention(16, 2, 2, m, 1, 0.0)'),
+    },
+    {
       name: 'a model a function of the file builds from plain layers only, restored and evaluated',
       code: BUILT_BY_HELPER('return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))'),
     },
@@ -962,6 +1015,9 @@ ruleTests(evalModeNotSet, {
       output: evalCritic(criticWithBuiltTrunk(PRETRAINED_TRUNK, 'backbone()')),
       findings: [{ line: 25, message: /^`critic` is evaluated under `no_grad` but is still in training mode/ }],
     },
+    packedNoGradCase('a packed attention layer given a positional dropout rate drops out in training mode (round 681)', 'from torch_uncertainty.layers import PackedConv2d, PackedMultiheadAttention', 'PackedConv2d(3, 6, 5, alpha=2, num_estimators=m)', 'PackedMultiheadAttention(16, 2, 2, m, 1, 0.1)', true),
+    packedNoGradCase('packed layers beside a dropout layer of torch.nn (round 681)', 'from torch_uncertainty.layers import PackedConv2d, PackedLinear', 'PackedConv2d(3, 6, 5, alpha=2, num_estimators=m)', 'nn.Sequential(nn.Dropout(0.2), PackedLinear(6 * 14 * 14, 10 * m, alpha=2, num_estimators=m))', true),
+    packedNoGradCase('a packed transformer encoder layer, not known to the model, may hold dropout (round 681)', 'from torch_uncertainty.layers import PackedConv2d, PackedTransformerEncoderLayer', 'PackedConv2d(3, 6, 5, alpha=2, num_estimators=m)', 'PackedTransformerEncoderLayer(16, 2, alpha=2, num_estimators=m)', false),
     graphNoGradCase('a DGL SAGEConv given feat_drop: it drops features in training mode', 'import dgl.nn.pytorch as dglnn', 'dglnn.SAGEConv(d_in, d_h, "mean", feat_drop=0.5)', 'dglnn.SAGEConv(d_h, d_h, "mean")', true),
     {
       name: 'a HeteroGraphConv holding a SAGEConv with positional feat_drop, used after training',

@@ -2286,6 +2286,23 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'a torch.load handed no file at all (its path left out when the script was edited) raises before it opens anything: bare, with only a map location, inside load_state_dict (round 681)',
+      code: py`
+        import torch
+
+        class Segmenter(torch.nn.Module):
+            pass
+
+        def restore_latest():
+            model = Segmenter()
+            model.load_state_dict(torch.load())
+            return model
+
+        weights = torch.load(map_location="cpu")
+        state = torch.load(weights_only=False)
+      `,
+    },
+    {
       name: 'loads under a literal `if False:`, `if 0:` or in the `else` of `if True:` never run (MLD505 reports the dead branch)',
       code: py`
         import torch
@@ -4222,6 +4239,24 @@ ruleTests(unsafeModelDeserialization, {
     },
   ],
   invalid: [
+    {
+      name: 'a torch.load given its file by keyword, by position beside a map location, or as an empty-looking path built at run time still reads a file, and is reported (round 681)',
+      code: py`
+        import torch
+
+        a = torch.load(f="segmenter.pth")
+        b = torch.load(snapshot_dir() + "/last.pth", map_location="cpu")
+        c = torch.load(f"{run_name}.pt")
+      `,
+      findings: [{ line: 3 }, { line: 4 }, { line: 5 }],
+      output: py`
+        import torch
+
+        a = torch.load(f="segmenter.pth", weights_only=True)
+        b = torch.load(snapshot_dir() + "/last.pth", map_location="cpu")
+        c = torch.load(f"{run_name}.pt")
+      `,
+    },
     {
       name: 'printf-style formatting that writes other text than the argument (padded, `%r`, a mapping key) or formats another value names another file, and is reported',
       code: py`

@@ -14,7 +14,7 @@ import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName,
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, topLevelStatement, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
 import { literalValue, stringValue, type LiteralValue } from '../../semantics/literals';
 import { parameterName } from '../../semantics/definitions';
-import { metricCall } from './evaluation';
+import { metricCall, metricKind } from './evaluation';
 import { OUTPUT_METHODS } from './models';
 import { isEstimatorConstructor, lastSegment, packageOf, randomStateKind } from './libraries';
 import { oncePer } from '../../engine/collections';
@@ -281,8 +281,32 @@ function scoresText(index: SemanticIndex, call: CallSite): boolean {
 }
 const LANGUAGE_MODELS = /^(kenlm|nltk\.lm)\./;
 
+/**
+ * A function's parameter called as a function (`score = metric(y_true, y_pred)` in a helper) holds what
+ * the calls of the function pass for it: when a call passes a metric of a metrics library
+ * (`metric=mean_absolute_error`, also through a name bound to it, or through a parameter of the caller
+ * that a call of the caller passes such a metric), the helper computes that metric of what it is handed
+ * on that call, so the data reach a result there. A parameter no call is known to fill with a metric (a
+ * callback, a print function, one left to its default or filled through a splat) is not read as one.
+ */
+function callsPassedMetric(index: SemanticIndex, callee: Node, depth = 0): boolean {
+  if (callee.type !== 'identifier' || depth > 3) return false;
+  return (index.passedArguments(callee) ?? []).some((argument) => {
+    const value = index.valueOf(argument);
+    const qname = index.qualify(value);
+    if (qname) return !!metricKind(qname);
+    return value.type === 'identifier' && callsPassedMetric(index, value, depth + 1);
+  });
+}
+
+/** The names a target pattern binds, through nested tuples and lists (`(a, b)` in `i, (a, b)`). */
+function patternNames(parts: readonly (Node | null)[]): Node[] {
+  return parts.flatMap((part) => (!part ? [] : part.type === 'identifier' ? [part] : part.type === 'tuple_pattern' || part.type === 'list_pattern' || part.type === 'pattern_list' ? patternNames(part.namedChildren) : []));
+}
+
 /** A call that learns, splits, scores or builds a model or data set from what it is given. */
 function isResultSink(index: SemanticIndex, call: CallSite): boolean {
+  if (!call.qname && callsPassedMetric(index, call.callee)) return true;
   if (call.qname) {
     if (randomStateKind(call.qname) || isEstimatorConstructor(call.qname) || metricCall(call)) return true;
     if (DATA_OR_WEIGHTS.test(call.qname) && !KERAS_VALUE_HELPERS.test(call.qname) && !ARRAY_CONTAINERS.test(call.qname)) return usesAModel(index);
@@ -1506,9 +1530,9 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       const left = parent.childForFieldName('left');
       // `for i, batch in enumerate(ds)`: the counter `i` carries nothing drawn, only the batch does.
       const counted = node.type === 'call' && index.call(node)?.qname === 'builtins.enumerate' && left?.type !== 'identifier';
-      for (const id of left?.type === 'identifier' ? [left] : left?.namedChildren.slice(counted ? 1 : 0) ?? []) {
-        if (id?.type === 'identifier') push(...usesOfTarget(index, id));
-      }
+      // A nested pattern (`for i, (train_rows, test_rows) in enumerate(windows(frame))`) unpacks each item
+      // further: every name in it takes a part of what the loop hands over.
+      for (const id of left?.type === 'identifier' ? [left] : patternNames(left?.namedChildren.slice(counted ? 1 : 0) ?? [])) push(...usesOfTarget(index, id));
       // `for _ in range(random.randint(1, 5)):` runs its body a drawn number of times: the draw goes
       // where what the body makes goes, as a test that only stops the loop does.
       if (node.type === 'call' && index.call(node)?.qname === 'builtins.range') {

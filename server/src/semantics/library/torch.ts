@@ -53,10 +53,31 @@ const PYG_GRAPH_LAYERS: ReadonlyMap<string, ReadonlyArray<readonly [string, numb
   ['GATConv', [['dropout', 5]]],
 ]);
 
-/** The mode arguments of a graph layer, by its qualified name; undefined for any other class. */
-export function graphLayerModeArguments(qname: string): ReadonlyArray<readonly [string, number]> | undefined {
+/**
+ * TorchUncertainty's packed-ensemble layers (`torch_uncertainty.layers.PackedConv2d`, `PackedLinear`):
+ * grouped convolutions and linear maps, and a group norm, that compute the same in both modes; its
+ * `PackedMultiheadAttention` drops out only when `dropout` (sixth, after `gamma`) asks for it. Its
+ * packed transformer layers build `nn.Dropout` and are not listed (unknown, so never plain).
+ */
+const PACKED_LAYERS: ReadonlyMap<string, ReadonlyArray<readonly [string, number]>> = new Map([
+  ['PackedLinear', []],
+  ['PackedConv1d', []],
+  ['PackedConv2d', []],
+  ['PackedConv3d', []],
+  ['PackedConvTranspose2d', []],
+  ['PackedLayerNorm', []],
+  ['PackedMultiheadAttention', [['dropout', 5]]],
+]);
+
+/**
+ * The mode arguments of a library layer that builds dropout or a normalisation only when an argument
+ * asks for it (a graph layer, a packed-ensemble layer), by its qualified name; undefined for any other class.
+ */
+export function layerModeArguments(qname: string): ReadonlyArray<readonly [string, number]> | undefined {
   const dgl = /^dgl\.nn(?:\.pytorch)?(?:\.(?:conv|hetero))?\.(\w+)$/.exec(qname);
   if (dgl) return DGL_GRAPH_LAYERS.get(dgl[1]);
+  const packed = /^torch_uncertainty\.layers(?:\.packed)?\.(\w+)$/.exec(qname);
+  if (packed) return PACKED_LAYERS.get(packed[1]);
   const pyg = /^torch_geometric\.nn(?:\.conv)?\.(\w+)$/.exec(qname);
   return pyg ? PYG_GRAPH_LAYERS.get(pyg[1]) : undefined;
 }
