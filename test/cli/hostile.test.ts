@@ -79,6 +79,41 @@ describe('mixed-language repositories', function () {
   });
 });
 
+describe('Git LFS pointers in place of files', function () {
+  this.timeout(30000);
+  const pointer = (size: number) => `version https://git-lfs.github.com/spec/v1\noid sha256:${'ab12'.repeat(16)}\nsize ${size}\n`;
+
+  it('are named as pointers, neither broken notebooks nor syntax errors, and do not fail the check', () => {
+    inFolder('lfs', (dir) => {
+    writeFileSync(path.join(dir, 'tour.ipynb'), pointer(8248));
+    writeFileSync(path.join(dir, 'export.py'), pointer(1934));
+    writeFileSync(path.join(dir, 'crlf.ipynb'), pointer(77).replace(/\n/g, '\r\n'));
+    const run = mldebt(dir, ['check', '.']);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    for (const name of ['tour.ipynb', 'export.py', 'crlf.ipynb']) {
+      assert.match(run.stdout, new RegExp(`^ {2}${name.replace('.', '\\.')}: it is a Git LFS pointer, not the file`, 'm'));
+    }
+    const json = JSON.parse(mldebt(dir, ['check', '--format', 'json', '.']).stdout);
+    assert.deepEqual(json.map((e: { file: string; name: string }) => `${e.file}:${e.name}`).sort(), ['crlf.ipynb:not-python', 'export.py:not-python', 'tour.ipynb:not-python']);
+    });
+  });
+
+  it('leave a notebook that is not JSON, or a script that only quotes a pointer, reported or read as before', () => {
+    inFolder('lfs-near', (dir) => {
+    // A pointer's first line followed by anything else is not a pointer: still not notebook JSON.
+    writeFileSync(path.join(dir, 'half.ipynb'), 'version https://git-lfs.github.com/spec/v1\n{"cells": []}\n');
+    writeFileSync(path.join(dir, 'quote.py'), `POINTER = """${pointer(10)}"""\nimport torch\nstate = torch.load("weights.pt")\n`);
+    // Followed by more lines, the pointer's text is not the whole file: a syntax error as Python reads it.
+    writeFileSync(path.join(dir, 'longer.py'), `${pointer(10)}print(1)\n`);
+    const json = JSON.parse(mldebt(dir, ['check', '--format', 'json', '--exit-zero', '.']).stdout);
+    const kinds = json.map((e: { file: string; name: string }) => `${e.file}:${e.name}`).sort();
+    assert.ok(kinds.includes('half.ipynb:invalid-notebook'), kinds.join(', '));
+    assert.ok(kinds.some((k: string) => k.startsWith('longer.py:') && k !== 'longer.py:not-python'), kinds.join(', '));
+    assert.ok(kinds.includes('quote.py:unsafe-model-deserialization'), kinds.join(', '));
+    });
+  });
+});
+
 describe('text in UTF-16 or UTF-32', function () {
   this.timeout(30000);
 

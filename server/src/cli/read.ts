@@ -9,7 +9,7 @@ import { isPythonLanguage } from '../documents/build';
 import { scriptSource, type DocumentSource } from '../documents/source';
 import { cellSourceSpans, type SourceSpan } from './notebookJson';
 import { formatSize } from '../engine/limits';
-import { decode, wideEncodingReason, type Encoding } from '../documents/encoding';
+import { decode, unreadableReason, type Encoding } from '../documents/encoding';
 
 export { encode } from '../documents/encoding';
 
@@ -87,8 +87,8 @@ export function readContent(file: string, maxFileSize: number): { bytes: Buffer;
 
 /** A script or notebook from the bytes read from `file`; throws NotAnalysedError with the reason it cannot be analysed. */
 export function inputFromBytes(file: string, bytes: Buffer): InputFile {
-  const wide = wideEncodingReason(bytes, path.extname(file) === '.ipynb');
-  if (wide) throw new NotAnalysedError('not-python', wide);
+  const unreadable = unreadableReason(bytes, path.extname(file) === '.ipynb');
+  if (unreadable) throw new NotAnalysedError('not-python', unreadable);
   const { text, encoding, bom, roundTrips } = decode(bytes);
   const uri = pathToFileURL(file).href;
   if (path.extname(file) !== '.ipynb') return { path: file, source: scriptSource(uri, text), raw: text, encoding, bom, roundTrips };

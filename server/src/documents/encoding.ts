@@ -50,3 +50,22 @@ export function wideEncodingReason(bytes: Buffer, notebook: boolean): string | u
   const wide = wideEncoding(bytes);
   return wide && `it is ${wide} text; ${notebook ? 'Jupyter reads notebooks' : 'Python reads source files'} as UTF-8`;
 }
+
+/**
+ * A Git LFS pointer: the three lines (`version https://git-lfs.github.com/spec/v1`, `oid sha256:…`,
+ * `size …`, under 1,024 bytes) that a clone made without Git LFS, or an archive of the repository,
+ * holds in place of a file stored in LFS. It is no script and no notebook, broken or not: the file
+ * itself was never fetched, so it is named as such rather than reported as a syntax error or as a
+ * notebook that is not JSON. A file that only mentions the spec's address elsewhere is read as usual.
+ */
+const LFS_POINTER = /^version https:\/\/(git-lfs|hawser)\.github\.com\/spec\/v1\r?\noid sha256:[0-9a-f]{64}\r?\nsize \d+\r?\n?$/;
+
+export function lfsPointerReason(bytes: Buffer): string | undefined {
+  if (bytes.length >= 1024 || !LFS_POINTER.test(bytes.toString('latin1'))) return undefined;
+  return 'it is a Git LFS pointer, not the file: its content was never fetched (`git lfs pull` brings it)';
+}
+
+/** Why a file's bytes are not read as Python at all (a wide encoding, a Git LFS pointer), or undefined. */
+export function unreadableReason(bytes: Buffer, notebook: boolean): string | undefined {
+  return wideEncodingReason(bytes, notebook) ?? lfsPointerReason(bytes);
+}

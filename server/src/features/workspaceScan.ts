@@ -4,7 +4,7 @@
 // files, so messages about open documents (typing, hovers, code actions) are served first, and an
 // open document is never analysed from disk: the editor's text is the truth while it is open.
 import { readFileSync, statSync } from 'node:fs';
-import { decode, wideEncodingReason } from '../documents/encoding';
+import { decode, unreadableReason } from '../documents/encoding';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CancellationToken, Connection, Diagnostic } from 'vscode-languageserver/node';
@@ -104,7 +104,7 @@ function diskSource(file: string, maxFileSize: number): DocumentSource | undefin
     const notebookFile = path.extname(file) === '.ipynb';
     if (statSync(file).size > (notebookFile ? Math.max(50 * 1024 * 1024, 10 * maxFileSize) : 4 * maxFileSize)) return undefined;
     const bytes = readFileSync(file);
-    if (wideEncodingReason(bytes, notebookFile)) return undefined;
+    if (unreadableReason(bytes, notebookFile)) return undefined;
     // Decoded as the CLI decodes it (a coding declaration, a byte-order mark), so both report the same findings.
     const { text } = decode(bytes);
     if (!notebookFile) return scriptSource(uri, text);

@@ -3308,6 +3308,22 @@ ruleTests(unseededRandomness, {
       `,
     },
     {
+      name: 'an example input a model\'s own method hands to the dynamo-based ONNX exporter only gives a shape',
+      code: py`
+        import torch
+        class Detector(torch.nn.Module):
+            def forward(self, x):
+                return self.head(x)
+            def export(self, name):
+                sample = torch.rand((1, 3, 224, 224), dtype=torch.float32)
+                program = torch.onnx.dynamo_export(self, sample)
+                program.save(f"exports/{name}.onnx")
+        det = Detector()
+        torch.optim.Adam(det.parameters()).step()
+        det.export("detector")
+      `,
+    },
+    {
       name: 'images picked at random into a loader whose batch only goes to the notebook\'s own plotting helper',
       code: py`
         import numpy as np
@@ -5212,6 +5228,70 @@ ruleTests(unseededRandomness, {
                 return self.fc(x + noise)
         model = Noisy()
         torch.optim.SGD(model.parameters(), lr=0.1).step()
+      `,
+    },
+    {
+      name: 'a drawn channel subset that the fit keeps is reported, after an export sample that gives only a shape',
+      code: py`
+        import torch
+        class Extractor(torch.nn.Module):
+            def forward(self, x):
+                return self.body(x)
+            def export(self):
+                sample = torch.rand((1, 3, 224, 224))
+                torch.onnx.dynamo_export(self, sample).save("extractor.onnx")
+            def fit(self, loader):
+                for batch in loader:
+                    feats = self.body(batch)
+                    if self.keep is None:
+                        self.keep = torch.randperm(feats.shape[1])[:100]
+                    self.bank.append(feats[:, self.keep])
+                torch.save(self.bank, "bank.pt")
+        ext = Extractor()
+        ext.fit(loader)
+      `,
+      findings: [{ line: 12, related: 1, message: /^\`torch\.randperm\` \(and 1 other draw\) draws from PyTorch's global random generator/ }],
+      output: py`
+        import torch
+        SEED = 42
+        torch.manual_seed(SEED)
+        class Extractor(torch.nn.Module):
+            def forward(self, x):
+                return self.body(x)
+            def export(self):
+                sample = torch.rand((1, 3, 224, 224))
+                torch.onnx.dynamo_export(self, sample).save("extractor.onnx")
+            def fit(self, loader):
+                for batch in loader:
+                    feats = self.body(batch)
+                    if self.keep is None:
+                        self.keep = torch.randperm(feats.shape[1])[:100]
+                    self.bank.append(feats[:, self.keep])
+                torch.save(self.bank, "bank.pt")
+        ext = Extractor()
+        ext.fit(loader)
+      `,
+    },
+    {
+      name: 'a random tensor handed to the dynamo exporter and also trained on is real data',
+      code: py`
+        import torch
+        probe = torch.randn(8, 16)
+        program = torch.onnx.dynamo_export(net, probe)
+        loss = criterion(net(probe), target)
+        loss.backward()
+        opt.step()
+      `,
+      findings: [{ line: 2, column: 9, message: /^\`torch\.randn\` draws from PyTorch's global random generator/ }],
+      output: py`
+        import torch
+        SEED = 42
+        torch.manual_seed(SEED)
+        probe = torch.randn(8, 16)
+        program = torch.onnx.dynamo_export(net, probe)
+        loss = criterion(net(probe), target)
+        loss.backward()
+        opt.step()
       `,
     },
     {

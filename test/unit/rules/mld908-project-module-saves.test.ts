@@ -215,7 +215,9 @@ describe('MLD908: saves by functions of the project modules a file imports', () 
           MODEL_DIR = "models"
     `);
     for (const choice of ['save_name if save_name else "default.pth"', 'save_name or "default.pth"', '"default.pth" if save_name is None else save_name', 'save_name if save_name is not None else "default.pth"', '"default.pth" if not save_name else save_name']) {
-      assert.deepEqual(await lines(code, [settings]), [8, 12, 16, 18], 'without the trainer every load is foreign');
+      // `out_dir` of `inline` and `out_dir` of `given_none` are parameters of two functions: their
+      // `last.pth` loads may read two files, each its own finding.
+      assert.deepEqual(await lines(code, [settings]), [8, 12, 16, 18, 22], 'without the trainer every load is foreign');
       assert.deepEqual(await lines(code, [settings, trainer(choice)]), [], choice);
       assert.deepEqual(await lines(foreign, [settings, trainer(choice)]), [8, 16, 20], choice);
     }

@@ -7096,6 +7096,100 @@ ruleTests(unsafeModelDeserialization, {
       `,
     },
     {
+      name: 'one path text built over the parameter of two functions no call settles (a joined name, an f-string, an attribute of parsed arguments) may name two files: each load is its own finding',
+      code: py`
+        import os
+        import torch
+        def test(category):
+            ckpt_path = "./checkpoints/" + "wres50_" + category + ".pth"
+            ckpt = torch.load(ckpt_path)
+            return ckpt["decoder"]
+        def visualize(category):
+            ckpt_path = "./checkpoints/" + "wres50_" + category + ".pth"
+            ckpt = torch.load(ckpt_path)
+            return ckpt["bn"]
+        def export(name):
+            return torch.load(f"weights/{name}_student.pt")
+        def score(name):
+            return torch.load(f"weights/{name}_student.pt")
+        def evaluate(args):
+            return torch.load(os.path.join(args.save_dir, "best.pt"))
+        def sweep(args):
+            return torch.load(os.path.join(args.save_dir, "best.pt"))
+      `,
+      findings: [5, 9, 12, 14, 16, 18].map((line) => ({ line, related: 0 })),
+      safety: 'unsafe',
+      output: py`
+        import os
+        import torch
+        def test(category):
+            ckpt_path = "./checkpoints/" + "wres50_" + category + ".pth"
+            ckpt = torch.load(ckpt_path, weights_only=True)
+            return ckpt["decoder"]
+        def visualize(category):
+            ckpt_path = "./checkpoints/" + "wres50_" + category + ".pth"
+            ckpt = torch.load(ckpt_path)
+            return ckpt["bn"]
+        def export(name):
+            return torch.load(f"weights/{name}_student.pt")
+        def score(name):
+            return torch.load(f"weights/{name}_student.pt")
+        def evaluate(args):
+            return torch.load(os.path.join(args.save_dir, "best.pt"))
+        def sweep(args):
+            return torch.load(os.path.join(args.save_dir, "best.pt"))
+      `,
+    },
+    {
+      name: 'the same path text over one parameter in one function, over parameters every call of the two functions passes one value, or over parameters left at one default, is one file: one finding each',
+      code: py`
+        import os
+        import torch
+        def restore(category, device):
+            if device == "cpu":
+                state = torch.load("./checkpoints/wres50_" + category + ".pth", map_location="cpu")
+            else:
+                state = torch.load("./checkpoints/wres50_" + category + ".pth")
+            return state
+        def test(category):
+            return torch.load(f"weights/{category}_student.pt")["auroc"]
+        def visualize(category):
+            return torch.load(f"weights/{category}_student.pt")["maps"]
+        for name in ["bottle", "cable"]:
+            test(name)
+            visualize(name)
+        class Runner:
+            def resume(self, checkpoint_name="model"):
+                return torch.load(os.path.join(self.checkpoint_dir, checkpoint_name + ".pth"))["net"]
+            def resume_optimizer(self, checkpoint_name="model"):
+                return torch.load(os.path.join(self.checkpoint_dir, checkpoint_name + ".pth"))["optimizer"]
+      `,
+      findings: [{ line: 5, related: 1 }, { line: 10, related: 1 }, { line: 18, related: 1 }],
+      safety: 'unsafe',
+      output: py`
+        import os
+        import torch
+        def restore(category, device):
+            if device == "cpu":
+                state = torch.load("./checkpoints/wres50_" + category + ".pth", map_location="cpu", weights_only=True)
+            else:
+                state = torch.load("./checkpoints/wres50_" + category + ".pth", weights_only=True)
+            return state
+        def test(category):
+            return torch.load(f"weights/{category}_student.pt")["auroc"]
+        def visualize(category):
+            return torch.load(f"weights/{category}_student.pt")["maps"]
+        for name in ["bottle", "cable"]:
+            test(name)
+            visualize(name)
+        class Runner:
+            def resume(self, checkpoint_name="model"):
+                return torch.load(os.path.join(self.checkpoint_dir, checkpoint_name + ".pth"))["net"]
+            def resume_optimizer(self, checkpoint_name="model"):
+                return torch.load(os.path.join(self.checkpoint_dir, checkpoint_name + ".pth"))["optimizer"]
+      `,
+    },
+    {
       name: 'two different checkpoints, and one path from a parameter in two functions: each load is its own finding',
       code: py`
         import torch

@@ -46,8 +46,12 @@ const ARRAY_CONTAINERS = /^(xarray|netCDF4)\.Dataset$/;
 const KERAS_VALUE_HELPERS = /^(tensorflow\.)?keras\.(utils|preprocessing)\.(\w+\.)*(?!\w*dataset)[a-z]\w*$/;
 /** Keywords through which a function becomes part of a data pipeline or a trainer. */
 const PIPELINE_KEYWORDS = new Set(['collate_fn', 'data_collator', 'transform', 'transforms', 'target_transform', 'preprocessing_function', 'compute_metrics', 'worker_init_fn']);
-/** Calls that use an example input only for its shape: tracing, export, profiling, graph logging, a logged model's signature. */
-const SHAPE_PROBES = /^(torch\.onnx\.export|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary|mlflow\.models\.(signature\.)?infer_signature)$/;
+/**
+ * Calls that use an example input only for its shape: tracing, export (each of PyTorch's exporters: the
+ * TorchScript-based `torch.onnx.export`, the dynamo-based `torch.onnx.dynamo_export`, `torch.export`),
+ * profiling, graph logging, a logged model's signature.
+ */
+const SHAPE_PROBES = /^(torch\.onnx\.(export|dynamo_export)|torch\.jit\.trace|torch\.export\.export|fvcore\.nn\.FlopCountAnalysis|thop\.profile|torchinfo\.summary|torchsummary\.summary|mlflow\.models\.(signature\.)?infer_signature)$/;
 /** MLflow keeps `input_example=` beside a logged model to show its schema: the values train and score nothing. */
 const isExampleInput = (call: CallSite, keyword: string | undefined) => keyword === 'input_example' && !!call.qname?.startsWith('mlflow.');
 /** FLOP counters: what runs in their `with` block is counted, and the counts depend on shapes only. */

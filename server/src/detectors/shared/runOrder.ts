@@ -1006,6 +1006,55 @@ function heldValues(flow: DataFlow, path: Node, depth = 0, pass?: PassSwap): str
 }
 
 /**
+ * The parameters of the file's functions that a path's run-time parts come from, as binding
+ * positions: followed through the names bound to values, as heldValues follows them
+ * (`p = "./ckpt/rm_" + cls + ".pth"`, then `torch.load(p)`), and through a parameter every call
+ * passes one value (passedOn) into that value, read where the calls pass it (`held` says what an
+ * argument holds where the caller knows more than the flow: the value an attribute of `self` was
+ * set to). What is left are parameters no call of the file settles, each keyed by its default when it
+ * has one (what it holds where no call gives it a value): a parameter of one function and
+ * the parameter of the same name of another are two bindings, so the same text over them
+ * (`test(cls)` and `visualize(cls)`, neither called in the file) may name two files. `self` and `cls`
+ * of a method name the one instance or class its methods work on, not a value handed in.
+ */
+export function heldParameters(flow: DataFlow, path: Node, held: (argument: Node) => Node = (argument) => argument, depth = 0): string[] {
+  const found: string[] = [];
+  for (const read of flow.readsWithin(stripParens(path))) {
+    if (read.resolution.kind === 'builtin') continue;
+    for (const definition of pathBindings(flow, flow.reachingDefinitions(read))) {
+      if (definition.kind === 'param') {
+        if (isReceiver(definition.node)) continue;
+        const handed = depth < MAX_HELD_STEPS ? passedOn(flow, read.node) : read.node;
+        if (!sameNode(handed, read.node)) found.push(...heldParameters(flow, held(handed), held, depth + 1));
+        else found.push(parameterDefault(definition.node) ?? String(definition.node.startIndex));
+      } else if (definition.kind === 'assign' && definition.value && depth < MAX_HELD_STEPS) {
+        found.push(...heldParameters(flow, definition.value, held, depth + 1));
+      }
+    }
+  }
+  return found;
+}
+/**
+ * A parameter with a default (`checkpoint_name="model"`) holds it wherever no call gives it a value:
+ * keyed by that default's text, so two methods each called with the parameter left out
+ * (`self._load_saved_model()`, `self._load_training_checkpoint()`) name one file.
+ */
+function parameterDefault(name: Node): string | undefined {
+  const parameter = name.parent;
+  const value = parameter && /default_parameter$/.test(parameter.type) && sameNode(parameter.childForFieldName('name'), name) ? parameter.childForFieldName('value') : undefined;
+  return value ? `=${value.text}` : undefined;
+}
+/** How many bindings and calls heldParameters follows a path's parts through. */
+const MAX_HELD_STEPS = 6;
+
+/** The first parameter of a method (`self`, `cls`): the object the method is called on. */
+function isReceiver(name: Node): boolean {
+  const fn = enclosingFunction(name);
+  const first = fn?.childForFieldName('parameters')?.namedChildren[0];
+  return !!fn && !!first && sameNode(parameterName(first) ?? first, name) && methodClass(fn) !== undefined;
+}
+
+/**
  * A value with a part it computes by a call itself (`name + datetime.now().strftime("%H%M")`), not
  * through a name that holds one (`run_dir / "best.pt"`, whose `run_dir` keeps its own binding).
  */
