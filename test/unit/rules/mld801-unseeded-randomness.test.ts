@@ -776,6 +776,64 @@ const TIMED_TRAINING_STEP = py`
   torch.save(layer.state_dict(), "layer.pt")
 `;
 
+/** A throughput benchmark whose training step runs only as the function a timer times: it reports images per second. */
+const TIMEIT_STEP = py`
+  import timeit
+  import numpy as np
+  import torch
+  import torch.nn.functional as F
+  from torchvision import models
+
+  model = models.resnet18().cuda()
+  opt = torch.optim.SGD(model.parameters(), lr=0.01)
+  images = torch.randn(32, 3, 224, 224).cuda()
+  labels = torch.randint(0, 1000, (32,)).cuda()
+
+
+  def train_step():
+      opt.zero_grad()
+      F.cross_entropy(model(images), labels).backward()
+      opt.step()
+
+
+  timeit.timeit(train_step, number=5)
+  rates = [32 * 10 / timeit.timeit(train_step, number=10) for _ in range(5)]
+  print(f"{np.mean(rates):.1f} img/sec")
+`;
+
+/** The same benchmark through a lambda, a wrapped optimizer, `timeit.repeat` and a `Timer` built on the step. */
+const TIMEIT_LAMBDA_STEP = py`
+  import timeit
+  import tensorflow as tf
+  import torch
+  from mylab.dist import DistributedOptimizer
+  from mylab.models import TinyNet
+
+  net = TinyNet()
+  opt = DistributedOptimizer(torch.optim.Adam(net.parameters()), named_parameters=net.named_parameters())
+  batch = torch.rand(16, 128)
+
+
+  def step(scale):
+      opt.zero_grad()
+      (net(batch).pow(2).mean() * scale).backward()
+      opt.step()
+
+
+  warm = timeit.repeat(lambda: step(1.0), number=3, repeat=2)
+  timer = timeit.Timer(stmt=lambda: step(1.0))
+  print(min(timer.repeat(number=20, repeat=3)) / 20, "s per step")
+`;
+
+/** A timed training step whose function also runs outside the timer: the weights it moves are trained. */
+const TIMEIT_STEP_ALSO_CALLED = TIMEIT_STEP.replace('timeit.timeit(train_step, number=5)\n', 'for _ in range(100):\n    train_step()\n');
+
+/** A timed training step in a file that then saves the model it trained. */
+const TIMEIT_STEP_THEN_SAVED = `${TIMEIT_STEP}torch.save(model.state_dict(), "resnet18.pt")\n`;
+
+/** A timed training step beside an optimizer stepped in a loop of its own (a warm-up fine-tune outside the timer). */
+const TIMEIT_STEP_AND_LOOP = TIMEIT_STEP.replace('timeit.timeit(train_step, number=5)\n', 'for _ in range(100):\n    opt.zero_grad()\n    F.cross_entropy(model(images), labels).backward()\n    opt.step()\n');
+
 /** A gradient check: one backward pass on a random batch, each part asked, through the script's own helper, whether a gradient reached it. */
 const GRADIENT_CHECK_HELPER = py`
   import torch
@@ -2951,6 +3009,14 @@ ruleTests(unseededRandomness, {
       code: TIMED_BACKWARD_CLEARED,
     },
     {
+      name: 'a training step run only as the function timeit times, in a file that writes and scores nothing: it reports only durations',
+      code: TIMEIT_STEP,
+    },
+    {
+      name: 'a training step run only through lambdas handed to timeit.repeat and a timeit.Timer, with a wrapped optimizer: only durations',
+      code: TIMEIT_LAMBDA_STEP,
+    },
+    {
       name: 'gradients only worked into truth values for the script\'s own check helper (any(p.grad.abs().sum() > 0 ...)): nothing trains',
       code: GRADIENT_CHECK_HELPER,
     },
@@ -4983,6 +5049,9 @@ ruleTests(unseededRandomness, {
     seededLesson('a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on', LESSON_LOOP_COUNTED, 1, /^`torch\.randn` draws from PyTorch's global random generator/),
     seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a step timed by timeit that the script also calls in a loop of its own trains the model', TIMEIT_STEP_ALSO_CALLED, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),
+    seededCase('a step timed by timeit in a script that then saves the model it trained', TIMEIT_STEP_THEN_SAVED, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),
+    seededCase('a step timed by timeit beside an optimizer stepped in a loop outside the timer trains the model', TIMEIT_STEP_AND_LOOP, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),
     seededCase('a timed training step whose optimizer applies the gradients trains the model it saves', TIMED_TRAINING_STEP, 7, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients cleared between passes and also applied by hand train the layer', TIMED_CLEARED_THEN_UPDATED, 6, /`torch\.randn` draws from PyTorch's global random generator/, 'from mylab.layers import FusedLinear', 'torch.manual_seed(SEED)'),
     seededCase('gradients applied by hand through .grad train the weights', MANUAL_SGD, 5, /`torch\.randn` draws from PyTorch's global random generator/, 'from torch import nn', 'torch.manual_seed(SEED)'),

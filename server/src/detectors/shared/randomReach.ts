@@ -132,6 +132,8 @@ function isLearningMethod(call: CallSite): boolean {
  */
 export function trainsNothing(index: SemanticIndex, call: CallSite): boolean {
   if (isModuleModeSwitch(index, call)) return true;
+  // usesAModel never asks this of a timed step (it skips them), so the question does not recurse.
+  if (timedOnlySteps(index)(call.node) && !usesAModel(index)) return true;
   if (call.method === 'backward' && call.receiver && holdsNoWeight(index, call.receiver)) return true;
   const modeSwitch = call.method === 'train' && call.args.length === 0 && call.kwargs.size === 0 && !call.hasSplat;
   if ((call.method !== 'backward' && !modeSwitch) || appliesGradients(index)) return false;
@@ -404,7 +406,8 @@ const OPTIMIZING_METHODS = new Set(['minimize', 'apply_gradients', 'compile', 'g
  */
 const usesAModel = oncePer((index: SemanticIndex): boolean => {
   const unbuilt = unbuiltClasses(index);
-  const runs = (node: Node) => !unbuilt.some((owner) => isAncestorOf(owner, node));
+  const timed = timedOnlySteps(index);
+  const runs = (node: Node) => !unbuilt.some((owner) => isAncestorOf(owner, node)) && !timed(node);
   if (appliesGradientsWhere(index, runs) || index.dataflow.io.some((io) => io.direction === 'write' && runs(io.call.node))) return true;
   return index.calls.some((call) => {
     if (!runs(call.node)) return false;
@@ -415,6 +418,51 @@ const usesAModel = oncePer((index: SemanticIndex): boolean => {
     return TRAINING_NAMES.test(name) || (!!call.method && OPTIMIZING_METHODS.has(call.method)) || OTHER_OPTIMIZATION.test(call.qname ?? '')
       || !!metricCall(call) || !!trainingCall(index.dataflow, call) || handsAway(index, call);
   });
+});
+
+/** The standard library's timers: what they are handed runs only to be timed, and they give back durations. */
+const TIMERS = /^timeit\.(timeit|repeat|Timer)$/;
+
+/**
+ * A throughput benchmark's training step: functions of the file run only as the callable a timer
+ * times (`timeit.timeit(benchmark_step, number=10)`, `timeit.repeat`, `timeit.Timer(step)`, or a
+ * lambda handed to one). When every optimizer step of the file runs in such a function, the weights
+ * it moves are never read for a result: the timer gives back how long the steps took, which does
+ * not depend on what was drawn. Then the steps there, and the optimizers built outside them for
+ * those steps, do not count as training (the predicate answers true for them); a step anywhere else,
+ * or a training call, keeps them counted, and a file that writes or scores still uses its model.
+ */
+const timedOnlySteps = oncePer((index: SemanticIndex): ((node: Node) => boolean) => {
+  const never = () => false;
+  // What each timer is handed: a function's name, or a lambda (`lambda: benchmark_step(state)`).
+  const handed: Node[] = [];
+  for (const call of index.calls) {
+    if (!call.qname || !TIMERS.test(call.qname)) continue;
+    const argument = call.args[0] ?? call.kwargs.get('stmt');
+    const target = argument ? stripParens(argument) : undefined;
+    if (target?.type === 'lambda' || target?.type === 'identifier') handed.push(target);
+  }
+  const bodies = handed.filter((target) => target.type === 'lambda');
+  const inHanded = (node: Node) => handed.some((target) => sameNode(target, node) || isAncestorOf(target, node));
+  for (const name of new Set(handed.flatMap((target) => target.type === 'identifier' ? [target.text] : index.dataflow.readsWithin(target).map((read) => read.name)))) {
+    const definitions = index.moduleDefinitionsOf(name);
+    if (definitions.length !== 1 || definitions[0].kind !== 'def') continue;
+    // Named only where a timer is handed it, or in the lambda a timer is handed: run nowhere else.
+    if (index.dataflow.readsOf(name).every((read) => inHanded(read.node))) bodies.push(definitions[0].statement);
+  }
+  if (bodies.length === 0) return never;
+  const inTimed = (node: Node) => bodies.some((body) => isAncestorOf(body, node));
+  const stepsOutside = index.calls.some((call) => {
+    if (inTimed(call.node)) return false;
+    const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
+    return (!!name && /(^|_)step$/.test(name) && !!call.method) || (isLearningMethod(call) && call.method !== 'train') || !!trainingCall(index.dataflow, call);
+  });
+  if (stepsOutside) return never;
+  return (node: Node) => {
+    if (inTimed(node)) return true;
+    const call = node.type === 'call' ? index.call(node) : undefined;
+    return !!call?.qname && (isOptimizerName(call.qname) || OTHER_OPTIMIZATION.test(call.qname));
+  };
 });
 
 /**
