@@ -834,6 +834,72 @@ const TIMEIT_STEP_THEN_SAVED = `${TIMEIT_STEP}torch.save(model.state_dict(), "re
 /** A timed training step beside an optimizer stepped in a loop of its own (a warm-up fine-tune outside the timer). */
 const TIMEIT_STEP_AND_LOOP = TIMEIT_STEP.replace('timeit.timeit(train_step, number=5)\n', 'for _ in range(100):\n    opt.zero_grad()\n    F.cross_entropy(model(images), labels).backward()\n    opt.step()\n');
 
+/** A Keras throughput benchmark: a quiet fit on drawn data, timed by a callback of the file that reads no logs, then only the rate printed. */
+const KERAS_TIMED_FIT = py`
+  import time
+  import numpy as np
+  import tensorflow as tf
+  import horovod.tensorflow.keras as hvd
+
+  hvd.init()
+  model = tf.keras.applications.ResNet50(weights=None)
+  images = tf.random.uniform([32, 224, 224, 3])
+  labels = tf.random.uniform([32, 1], minval=0, maxval=999, dtype=tf.int64)
+  data = tf.data.Dataset.from_tensor_slices((images, labels)).repeat().batch(32)
+  model.compile(loss="sparse_categorical_crossentropy", optimizer=hvd.DistributedOptimizer(tf.optimizers.SGD(0.01)))
+
+
+  class EpochTimer(tf.keras.callbacks.Callback):
+      def on_train_begin(self, logs=None):
+          self.rates = []
+
+      def on_epoch_begin(self, epoch, logs=None):
+          self.start = time.perf_counter()
+
+      def on_epoch_end(self, epoch, logs=None):
+          self.rates.append(32 * 10 / (time.perf_counter() - self.start))
+
+
+  timer = EpochTimer()
+  callbacks = [
+      # keep the workers in step
+      hvd.callbacks.BroadcastGlobalVariablesCallback(0),
+      hvd.callbacks.MetricAverageCallback(),
+  ]
+  callbacks.append(timer)
+  model.fit(data, steps_per_epoch=10, epochs=5, callbacks=callbacks, verbose=0)
+  print(f"{np.mean(timer.rates[1:]):.1f} img/sec")
+`;
+
+/** A quiet Keras fit with no callbacks, timed around the call: only the duration is printed. */
+const KERAS_FIT_TIMED_AROUND = py`
+  import time
+  import tensorflow as tf
+
+  net = tf.keras.Sequential([tf.keras.layers.Dense(256, activation="relu"), tf.keras.layers.Dense(10)])
+  net.compile(optimizer="adam", loss=tf.keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+  x = tf.random.normal([4096, 512])
+  y = tf.random.uniform([4096], maxval=10, dtype=tf.int32)
+  start = time.perf_counter()
+  net.fit(x, y, batch_size=256, epochs=3, verbose=False)
+  print(f"{3 * 4096 / (time.perf_counter() - start):.0f} samples/s")
+`;
+
+/** The same benchmark whose timer also prints the loss it is handed: what was learned is shown. */
+const KERAS_TIMED_FIT_LOGS_READ = KERAS_TIMED_FIT.replace(
+  '        self.rates.append(32 * 10 / (time.perf_counter() - self.start))\n',
+  '        self.rates.append(32 * 10 / (time.perf_counter() - self.start))\n        print(epoch, logs["loss"])\n',
+);
+
+/** The quiet fit left at its default verbosity: Keras prints the loss of every epoch. */
+const KERAS_FIT_VERBOSE = KERAS_FIT_TIMED_AROUND.replace('verbose=False', 'shuffle=True');
+
+/** The quiet fit whose model is scored afterwards. */
+const KERAS_FIT_THEN_EVALUATED = `${KERAS_FIT_TIMED_AROUND}print(net.evaluate(x, y, verbose=0))\n`;
+
+/** The benchmark handed a TensorBoard callback as well, which writes the loss of every epoch. */
+const KERAS_TIMED_FIT_TENSORBOARD = KERAS_TIMED_FIT.replace('callbacks.append(timer)\n', 'callbacks.append(timer)\ncallbacks.append(tf.keras.callbacks.TensorBoard("logs"))\n');
+
 /** A gradient check: one backward pass on a random batch, each part asked, through the script's own helper, whether a gradient reached it. */
 const GRADIENT_CHECK_HELPER = py`
   import torch
@@ -3017,6 +3083,14 @@ ruleTests(unseededRandomness, {
       code: TIMEIT_LAMBDA_STEP,
     },
     {
+      name: 'a quiet Keras fit on drawn data timed by a callback of the file that reads no logs, beside Horovod\'s synchronising callbacks: only durations',
+      code: KERAS_TIMED_FIT,
+    },
+    {
+      name: 'a quiet Keras fit with no callbacks, its model read nowhere after it, timed around the call: only durations',
+      code: KERAS_FIT_TIMED_AROUND,
+    },
+    {
       name: 'gradients only worked into truth values for the script\'s own check helper (any(p.grad.abs().sum() > 0 ...)): nothing trains',
       code: GRADIENT_CHECK_HELPER,
     },
@@ -5049,6 +5123,10 @@ ruleTests(unseededRandomness, {
     seededLesson('a lesson\'s leaf tested by a loop that counts its rounds in another name carries the draw on', LESSON_LOOP_COUNTED, 1, /^`torch\.randn` draws from PyTorch's global random generator/),
     seededCase('a drawn value a for loop does not bind again is scored in its body and kept', DRAW_SCORED_IN_LOOP, 5, /^`np\.random\.normal` draws from NumPy's global random generator/, 'from sklearn.metrics import roc_auc_score', 'np.random.seed(SEED)'),
     seededCase('drawn weights descended by hand, the loss a reduced parenthesised expression, are trained', DESCENT_ON_DRAWN_WEIGHTS, 2, /^`torch\.randn` draws from PyTorch's global random generator/, 'import torch', 'torch.manual_seed(SEED)'),
+    seededCase('a timed Keras fit whose timer callback also prints the loss it is handed shows what was learned', KERAS_TIMED_FIT_LOGS_READ, 8, /^`tf\.random\.uniform` \(and 1 other draw\) draws from TensorFlow's global random generator/, 'import horovod.tensorflow.keras as hvd', 'tf.random.set_seed(SEED)'),
+    seededCase('a Keras fit left at its default verbosity prints the loss of every epoch', KERAS_FIT_VERBOSE, 6, /^`tf\.random\.normal` \(and 1 other draw\) draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    seededCase('a quiet Keras fit whose model is evaluated afterwards is scored', KERAS_FIT_THEN_EVALUATED, 6, /^`tf\.random\.normal` \(and 1 other draw\) draws from TensorFlow's global random generator/, 'import tensorflow as tf', 'tf.random.set_seed(SEED)'),
+    seededCase('a timed Keras fit handed a TensorBoard callback too writes the loss of every epoch', KERAS_TIMED_FIT_TENSORBOARD, 8, /^`tf\.random\.uniform` \(and 1 other draw\) draws from TensorFlow's global random generator/, 'import horovod.tensorflow.keras as hvd', 'tf.random.set_seed(SEED)'),
     seededCase('a step timed by timeit that the script also calls in a loop of its own trains the model', TIMEIT_STEP_ALSO_CALLED, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),
     seededCase('a step timed by timeit in a script that then saves the model it trained', TIMEIT_STEP_THEN_SAVED, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),
     seededCase('a step timed by timeit beside an optimizer stepped in a loop outside the timer trains the model', TIMEIT_STEP_AND_LOOP, 9, /`torch\.randn` \(and 1 other draw\) draws from PyTorch's global random generator/, 'from torchvision import models', 'torch.manual_seed(SEED)'),

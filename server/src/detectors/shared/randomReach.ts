@@ -8,7 +8,7 @@ import type { SemanticIndex } from '../../semantics';
 import type { CallSite, Definition } from '../../semantics/types';
 import { isPreprocessorClass, trainingCall } from '../../semantics/training';
 import { SELF_RETURNING } from '../../semantics/library/torch';
-import { DASHBOARD_CLASSES, DASHBOARD_SHOW_METHODS } from '../../semantics/library/values';
+import { DASHBOARD_CLASSES, DASHBOARD_SHOW_METHODS, SILENT_SYNC_CALLBACKS } from '../../semantics/library/values';
 import { mutatesReceiver, objectRoot } from '../../semantics/dataflow';
 import { appliesGradients, appliesGradientsWhere, gradientUsed, isOptimizerName, moduleOrigin, TENSOR_FUNCTIONS } from '../../semantics/torch';
 import { ancestors, comparesWithNone, enclosingFunction, enclosingLoops, isAncestorOf, methodClass, nodeKey, structureAncestors, topLevelStatement, FUNCTION_TYPES, LOOP_TYPES, sameNode, stripParens } from '../../semantics/nodes';
@@ -250,12 +250,69 @@ function receiverIsNoModel(index: SemanticIndex, call: CallSite): boolean {
 function fitThrownAway(index: SemanticIndex, call: CallSite): boolean {
   if (call.method !== 'fit' || !call.receiver || call.node.parent?.type !== 'expression_statement') return false;
   if (index.constructedClass(call.receiver)?.startsWith('statsmodels.')) return true;
-  if (call.kwargs.has('callbacks') || autologs(index)) return false;
+  if (autologs(index)) return false;
+  if (fitOnlyTimed(index, call)) return true;
+  if (call.kwargs.has('callbacks')) return false;
   // In a function only: at a notebook's top level the statement's value is the cell's output, kept in `_`.
   const receiver = stripParens(call.receiver);
   const built = receiver.type === 'call' && enclosingFunction(call.node) ? index.call(receiver) : undefined;
   return (!!built?.qname && isEstimatorConstructor(built.qname)) || probeNobodyReads(index, receiver);
 }
+
+/**
+ * A Keras `fit` run only to be timed (a synthetic-data throughput benchmark): told `verbose=0`, so it
+ * prints no loss, its history dropped, its model read nowhere after it, in a file that writes and
+ * scores nothing, and handed only callbacks that show nothing of what it learns: classes of the file
+ * that read neither the `logs` they are handed nor `self.model` (a timer noting when each epoch
+ * starts and ends), or callbacks that only keep distributed workers in step (SILENT_SYNC_CALLBACKS).
+ * What it learned and measured goes nowhere; the durations printed do not depend on what was drawn.
+ */
+function fitOnlyTimed(index: SemanticIndex, call: CallSite): boolean {
+  const verbose = call.kwargs.get('verbose');
+  const quiet = verbose ? index.literal(verbose) : undefined;
+  if (!quiet || !((quiet.kind === 'number' && quiet.value === 0) || (quiet.kind === 'bool' && !quiet.value))) return false;
+  const receiver = call.receiver ? stripParens(call.receiver) : undefined;
+  if (receiver?.type !== 'identifier') return false;
+  if (index.dataflow.readsOf(receiver.text).some((read) => read.deferred || read.node.startIndex >= call.node.endIndex)) return false;
+  if (writesOrScores(index)) return false;
+  const handed = call.kwargs.get('callbacks');
+  if (!handed) return true;
+  const callbacks = callbackElements(index, stripParens(handed));
+  return !!callbacks && callbacks.every((callback) => {
+    const made = index.constructedClass(callback);
+    if (!made) return false;
+    if (SILENT_SYNC_CALLBACKS.test(made)) return true;
+    const local = made.startsWith('local:') ? index.classes.get(made.slice('local:'.length)) : undefined;
+    return !!local && !index.dataflow.readsWithin(local.node).some((read) => read.name === 'logs')
+      && !index.nodesWithin('attribute', local.node).some((attribute) => attribute.text === 'self.model');
+  });
+}
+
+/**
+ * The callbacks a list holds: the elements of a list literal, or of the one list literal a
+ * module-level name is bound to, with what `name.append(...)` adds to it; undefined when the list
+ * is built otherwise (a comprehension, a call, bound twice), which may hold anything.
+ */
+function callbackElements(index: SemanticIndex, list: Node): Node[] | undefined {
+  const elements = (literal: Node) => (literal.namedChildren as Node[]).filter((element) => element.type !== 'comment');
+  if (list.type === 'list') return elements(list);
+  if (list.type !== 'identifier') return undefined;
+  const definitions = index.definitionsOf(list.text);
+  const value = definitions.length === 1 && definitions[0].kind === 'assign' ? definitions[0].value : undefined;
+  if (value?.type !== 'list') return undefined;
+  const added: Node[] = [];
+  for (const call of index.methodCalls('append')) {
+    if (call.receiver?.type === 'identifier' && call.receiver.text === list.text) added.push(...call.args);
+  }
+  for (const method of ['extend', 'insert', '__setitem__']) {
+    if (index.methodCalls(method).some((call) => call.receiver?.type === 'identifier' && call.receiver.text === list.text)) return undefined;
+  }
+  return [...elements(value), ...added];
+}
+
+/** The file writes a file or computes a metric: something a run keeps or reports besides durations. */
+const writesOrScores = oncePer((index: SemanticIndex): boolean =>
+  index.dataflow.io.some((io) => io.direction === 'write') || index.calls.some((call) => !!metricCall(call)));
 
 /**
  * `probe = xgb.XGBClassifier(tree_method="gpu_hist")`, then `probe.fit(noise, labels)` to see whether
@@ -450,8 +507,10 @@ const timedOnlySteps = oncePer((index: SemanticIndex): ((node: Node) => boolean)
     // Named only where a timer is handed it, or in the lambda a timer is handed: run nowhere else.
     if (index.dataflow.readsOf(name).every((read) => inHanded(read.node))) bodies.push(definitions[0].statement);
   }
+  // A Keras `fit` run only to be timed by its callbacks is such a step too (see fitOnlyTimed).
+  for (const fit of index.methodCalls('fit')) if (fit.node.parent?.type === 'expression_statement' && fitOnlyTimed(index, fit)) bodies.push(fit.node);
   if (bodies.length === 0) return never;
-  const inTimed = (node: Node) => bodies.some((body) => isAncestorOf(body, node));
+  const inTimed = (node: Node) => bodies.some((body) => sameNode(body, node) || isAncestorOf(body, node));
   const stepsOutside = index.calls.some((call) => {
     if (inTimed(call.node)) return false;
     const name = call.method ?? (call.qname ? lastSegment(call.qname) : undefined);
@@ -461,7 +520,7 @@ const timedOnlySteps = oncePer((index: SemanticIndex): ((node: Node) => boolean)
   return (node: Node) => {
     if (inTimed(node)) return true;
     const call = node.type === 'call' ? index.call(node) : undefined;
-    return !!call?.qname && (isOptimizerName(call.qname) || OTHER_OPTIMIZATION.test(call.qname));
+    return (!!call?.qname && (isOptimizerName(call.qname) || OTHER_OPTIMIZATION.test(call.qname))) || call?.method === 'compile';
   };
 });
 

@@ -84,3 +84,10 @@ export const DASHBOARD_CLASSES = /^(visdom\.Visdom|(torch\.utils\.tensorboard|te
 export const DASHBOARD_SHOW_METHODS = /^(image|images|line|scatter|text|heatmap|bar|histogram|boxplot|surf|contour|matplot|add_(image|images|image_with_boxes|scalar|scalars|figure|text|histogram|pr_curve|video|audio|embedding))$/;
 /** Methods of a figure, its axes or an array of axes that give more of them (`fig.add_subplot(1, 2, 1)`, `ax.twinx()`, `axes.flatten()`). */
 export const FIGURE_PART_METHODS = new Set(['add_subplot', 'add_axes', 'subplots', 'subfigures', 'gca', 'twinx', 'twiny', 'inset_axes', 'flatten', 'ravel']);
+
+/**
+ * Keras callbacks of distributed-training libraries that only keep the workers in step and print
+ * and write nothing: Horovod's broadcast of the first weights and its averaging of the metrics
+ * over the workers (`hvd.callbacks.BroadcastGlobalVariablesCallback(0)`, `MetricAverageCallback()`).
+ */
+export const SILENT_SYNC_CALLBACKS = /^horovod\.(tensorflow\.)?keras\.callbacks\.(BroadcastGlobalVariablesCallback|MetricAverageCallback)$/;
