@@ -5059,3 +5059,53 @@ ${fitted}
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_selector.py', code(FITS), missingRandomState), [5]);
   });
 });
+
+describe('MLD802 and the names of a parametrize decorator (round 687)', () => {
+  const code = (names: string, fails: boolean) => py`
+    import numpy as np
+    import pytest
+    from sklearn.linear_model import Perceptron
+    from mypkg.des import MetaSelector
+
+    @pytest.mark.parametrize(${names}, [Perceptron()])
+    def test_meta_model_needs_probabilities(pool, model):
+        X = np.random.rand(10, 2)
+        y = np.array([0] * 5 + [1] * 5)
+${fails ? '        with pytest.raises(ValueError):\n            MetaSelector(pool, model).fit(X, y)' : '        assert MetaSelector(pool, model).fit(X, y).score(X, y) > 0.5'}
+  `;
+
+  it('reads a name list with a trailing comma as pytest does, the one name "model"', async () => {
+    for (const names of ['"model,"', '"model, "', '"model"']) {
+      assert.deepEqual(await findingLinesIn('file:///proj/tests/test_meta.py', code(names, true), missingRandomState), [], names);
+    }
+  });
+
+  it('still reports the estimator when the test fits it and checks what it learned', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_meta.py', code('"model,"', false), missingRandomState), [6]);
+  });
+});
+
+describe('MLD802 and an estimator inside the base a seeding ensemble is handed (round 687)', () => {
+  const code = (ensemble: string) => py`
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.ensemble import BaggingClassifier, RandomForestClassifier
+    from sklearn.linear_model import Perceptron
+
+    def pool(X, y, rng):
+        model = CalibratedClassifierCV(Perceptron(max_iter=100), cv=5)
+        bag = ${ensemble}
+        return bag.fit(X, y)
+
+    print(pool(X, y, 42).score(X, y))
+  `;
+
+  it('leaves alone a Perceptron inside a calibrator that a bagging ensemble takes as its base, through a name or straight', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(model, n_estimators=10, random_state=rng)'), missingRandomState), []);
+    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(CalibratedClassifierCV(Perceptron(max_iter=100)), random_state=rng)').replace('        model = CalibratedClassifierCV(Perceptron(max_iter=100), cv=5)\n', ''), missingRandomState), []);
+  });
+
+  it('still reports it when the wrapper goes anywhere but a seeding ensemble, and the ensemble that gives no seed', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('model'), missingRandomState), [6]);
+    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(model, n_estimators=10)'), missingRandomState), [7]);
+  });
+});

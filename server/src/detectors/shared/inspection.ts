@@ -182,7 +182,8 @@ export function receivingCall(index: SemanticIndex, node: Node): CallSite | unde
 function argumentNames(index: SemanticIndex, argnames: Node | undefined): string[] | undefined {
   if (!argnames) return undefined;
   const literal = index.literal(argnames);
-  if (literal?.kind === 'string') return literal.value.split(',').map((name) => name.trim());
+  // pytest drops empty names, so `"model,"` binds `model` alone.
+  if (literal?.kind === 'string') return literal.value.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (argnames.type !== 'list' && argnames.type !== 'tuple') return undefined;
   const names = argnames.namedChildren.map((child) => (child ? index.literal(child) : undefined));
   return names.every((name) => name?.kind === 'string') ? names.map((name) => (name as { value: string }).value) : undefined;
