@@ -5109,3 +5109,23 @@ describe('MLD802 and an estimator inside the base a seeding ensemble is handed (
     assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(model, n_estimators=10)'), missingRandomState), [7]);
   });
 });
+
+describe('MLD802 and a tree fitted on the one column a function of the file returns (round 691)', () => {
+  const code = (returned: string) => [
+    'import numpy as np\nfrom sklearn import metrics, tree\n',
+    `def distance_to_shapelet(data, shapelet):\n    data = np.asarray(data)\n    X = np.empty(len(data))\n    for i in range(len(data)):\n        X[i] = np.abs(data[i] - shapelet).min()\n    return ${returned}\n`,
+    'clf = tree.DecisionTreeClassifier()\nfor shapelet in shapelets:\n    X_train = distance_to_shapelet(train, shapelet)\n    clf.fit(X_train, y_train)\n    print(metrics.accuracy_score(y_test, clf.predict(distance_to_shapelet(test, shapelet))))\n',
+  ];
+
+  it('leaves alone a tree whose every fit takes a helper\'s one-column result (X.reshape(-1, 1)): no order of features to draw', async () => {
+    const { result } = await run(code('X.reshape(-1, 1)'), [missingRandomState]);
+    assert.deepEqual(result.findings.map((f) => f.code), []);
+  });
+
+  it('still reports it when the helper returns more than one column, or one column only on some paths', async () => {
+    for (const returned of ['np.column_stack([X, X ** 2])', 'X.reshape(-1, 1) if len(X) > 1 else np.column_stack([X, X])']) {
+      const { result } = await run(code(returned), [missingRandomState]);
+      assert.deepEqual(result.findings.map((f) => f.code), ['MLD802'], returned);
+    }
+  });
+});

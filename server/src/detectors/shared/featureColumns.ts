@@ -12,6 +12,7 @@ import { stringValue } from '../../semantics/literals';
 import { nodeKey, stripParens } from '../../semantics/nodes';
 import type { CallSite } from '../../semantics/types';
 import { mayBeSameObject, shortText } from './objects';
+import { callResultValues } from './returnedValues';
 import { transformerCall } from './transformers';
 import { oncePer } from '../../engine/collections';
 
@@ -357,6 +358,9 @@ export function oneColumn(flow: DataFlow, expression: Node, depth = 0): boolean 
       const call = flow.index.call(node);
       if (!call || call.hasSplat) return false;
       if (call.qname === 'numpy.array' || call.qname === 'numpy.asarray') return !!call.args[0] && oneColumn(flow, call.args[0], depth + 1);
+      // A function of the file every `return` of which gives one column (`return X.reshape(-1, 1)`) gives one.
+      const returned = call.receiver ? undefined : callResultValues(flow.index, node);
+      if (returned) return returned.every((value) => oneColumn(flow, value, depth + 1));
       if (!call.receiver || call.qname) return false;
       if (call.method === 'reshape') return reshapedToOneColumn(call);
       // Methods that keep the columns keep one column one, but `reset_index` adds the index as a column.
