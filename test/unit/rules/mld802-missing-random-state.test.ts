@@ -5101,7 +5101,7 @@ describe('MLD802 and an estimator inside the base a seeding ensemble is handed (
 
   it('leaves alone a Perceptron inside a calibrator that a bagging ensemble takes as its base, through a name or straight', async () => {
     assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(model, n_estimators=10, random_state=rng)'), missingRandomState), []);
-    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(CalibratedClassifierCV(Perceptron(max_iter=100)), random_state=rng)').replace('        model = CalibratedClassifierCV(Perceptron(max_iter=100), cv=5)\n', ''), missingRandomState), []);
+    assert.deepEqual(await findingLinesIn('file:///proj/pools.py', code('BaggingClassifier(CalibratedClassifierCV(Perceptron(max_iter=100)), random_state=rng)').replace('    model = CalibratedClassifierCV(Perceptron(max_iter=100), cv=5)\n', ''), missingRandomState), []);
   });
 
   it('still reports it when the wrapper goes anywhere but a seeding ensemble, and the ensemble that gives no seed', async () => {
@@ -5127,5 +5127,44 @@ describe('MLD802 and a tree fitted on the one column a function of the file retu
       const { result } = await run(code(returned), [missingRandomState]);
       assert.deepEqual(result.findings.map((f) => f.code), ['MLD802'], returned);
     }
+  });
+});
+
+describe('MLD802 and estimators a seeding ensemble takes through a test\'s parameter or a pipeline (round 693)', () => {
+  const TESTS = py`
+    import pytest
+    from sklearn.cluster import KMeans
+    from sklearn.feature_selection import SelectKBest
+    from sklearn.linear_model import Perceptron
+    from sklearn.pipeline import make_pipeline
+    from sklearn.tree import DecisionTreeClassifier
+    from imblearn.ensemble import BalancedBaggingClassifier
+    from imblearn.under_sampling import ClusterCentroids
+
+    @pytest.mark.parametrize("estimator", [None, Perceptron(max_iter=1000), DecisionTreeClassifier()])
+    def test_bagging_accepts(estimator):
+        bag = BalancedBaggingClassifier(estimator=estimator, random_state=0).fit(X, y)
+        if hasattr(estimator, "decision_function"):
+            bag.decision_function(X)
+        assert bag.score(X, y) > 0.5
+
+    @pytest.mark.parametrize("sampler, n", [(ClusterCentroids(estimator=KMeans(n_init=1)), 15)])
+    def test_bagging_samplers(sampler, n):
+        bag = BalancedBaggingClassifier(sampler=sampler, n_estimators=2, random_state=0).fit(X, y)
+        assert len(bag.estimators_) == n
+
+    def test_pipeline_base():
+        bag = BalancedBaggingClassifier(make_pipeline(SelectKBest(k=1), DecisionTreeClassifier()), random_state=0)
+        assert bag.fit(X, y).score(X, y) > 0.5
+  `;
+
+  it('leaves alone an estimator the test hands to a seeding ensemble through its parametrized parameter, or inside a pipeline or a sampler the ensemble takes', async () => {
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_bagging.py', TESTS, missingRandomState), []);
+  });
+
+  it('still reports one the test also fits itself', async () => {
+    const fitted = TESTS.replace('    if hasattr(estimator, "decision_function"):', '    if estimator is not None:\n        assert estimator.fit(X, y).score(X, y) > 0.5\n    if hasattr(estimator, "decision_function"):');
+    assert.notEqual(fitted, TESTS);
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_bagging.py', fitted, missingRandomState), [10]);
   });
 });

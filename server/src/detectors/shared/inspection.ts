@@ -9,7 +9,7 @@ import { enclosingFunction, enclosingStatement, sameNode, withItemParts } from '
 import { lastSegment } from './libraries';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
-export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'builtins.isinstance', 'IPython.display.display']);
+export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'builtins.isinstance', 'builtins.hasattr', 'IPython.display.display']);
 const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
 /** How deep the question follows an object through names, wrappers and test parameters. */
 const MAX_DEPTH = 3;
@@ -121,11 +121,22 @@ const PARAM = 'pytest.param';
  * expects a failure. False when the decorator, its names or the test cannot be followed.
  */
 function testParameterLooked(index: SemanticIndex, value: Node, depth: number): boolean {
+  const uses = parametrizedUses(index, value);
+  return !!uses && uses.every((use) => lookedAtOrFails(index, use, depth + 1));
+}
+
+/**
+ * The reads, in every test a `@pytest.mark.parametrize` decorator gives `value` to (see
+ * testParameterLooked), of the parameter that receives it; undefined when `value` is not listed so,
+ * or the decorator, its names or the test cannot be followed.
+ */
+export function parametrizedUses(index: SemanticIndex, value: Node): Node[] | undefined {
   let item = value;
   let position: number | undefined;
   const holder = value.parent;
   if (holder?.type === 'argument_list') {
-    // pytest.param(a, b, id=...) stands for the tuple (a, b).
+    // pytest.param(a, b, id=...) stands for the tuple (a, b); any other call's argument is not listed.
+    if (!holder.parent || index.call(holder.parent)?.qname !== PARAM) return undefined;
     const positional = holder.namedChildren.filter((child) => child?.type !== 'keyword_argument');
     position = positional.findIndex((child) => sameNode(child, value));
     item = holder.parent!;
@@ -134,17 +145,20 @@ function testParameterLooked(index: SemanticIndex, value: Node, depth: number): 
     item = holder;
   }
   const collection = item.parent;
-  if (collection?.type !== 'list' && collection?.type !== 'tuple') return false;
+  if (collection?.type !== 'list' && collection?.type !== 'tuple') return undefined;
   const sites = parametrizeSites(index, collection);
-  if (!sites?.length) return false;
-  return sites.every((site) => {
+  if (!sites?.length) return undefined;
+  const found: Node[] = [];
+  for (const site of sites) {
     const names = argumentNames(index, site.args[0] ?? site.kwargs.get('argnames'));
     // One name: the item is its value; several: the item's parts are theirs, in order.
     const name = names?.length === 1 && (position === undefined || (position === 0 && item.type !== 'tuple')) ? names[0]
       : names && position !== undefined && position >= 0 ? names[position] : undefined;
     const uses = name === undefined ? undefined : parameterUses(index, site.node, name);
-    return !!uses && uses.every((use) => lookedAtOrFails(index, use, depth + 1));
-  });
+    if (!uses) return undefined;
+    found.push(...uses);
+  }
+  return found;
 }
 
 /** The parametrize decorators `collection` is the values of: given there, or through a module-level name only they read. */
