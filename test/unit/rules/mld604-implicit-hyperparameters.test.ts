@@ -5,6 +5,23 @@ import { ruleTests } from '../../support/ruleTester';
 ruleTests(implicitHyperparameters, {
   valid: [
     {
+      name: 'an estimator only handed to a predicate of its kind, or to a wrapper class of the file that only stores it, the wrapper only printed (round 688)',
+      code: py`
+        from sklearn.base import is_classifier
+        from sklearn.ensemble import RandomForestClassifier
+        from sklearn.svm import SVC
+
+        class Holder:
+            def __init__(self, estimator):
+                self.estimator = estimator
+
+        def test_kind():
+            assert is_classifier(RandomForestClassifier())
+            holder = Holder(SVC())
+            print(holder.estimator)
+      `,
+    },
+    {
       name: 'models without consequential hyperparameters and preprocessing',
       code: py`
         from sklearn.linear_model import LinearRegression

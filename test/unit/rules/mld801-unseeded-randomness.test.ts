@@ -2137,6 +2137,28 @@ const scratchKMeansScript = (first: string, pick = 'np.random.choice(X.shape[0],
 ruleTests(unseededRandomness, {
   valid: [
     {
+      name: 'rows drawn only for a fit in the statement that ends a pytest.raises or assertRaises block: it never completes (round 688)',
+      code: py`
+        import unittest
+        import numpy as np
+        import pytest
+        from sklearn.linear_model import Ridge
+
+        X = np.random.rand(5, 3)
+        with pytest.raises(ValueError):
+            Ridge().fit(X, np.ones(4))
+
+        class RidgeCheck(unittest.TestCase):
+            def check_rejects_nan(self):
+                rows = np.random.randn(6, 2)
+                rows[0, 0] = np.nan
+                with self.assertRaises(ValueError):
+                    model = Ridge(alpha=2.0).fit(rows, np.ones(6))
+
+        RidgeCheck().check_rejects_nan()
+      `,
+    },
+    {
       name: 'an order drawn only where the file that keeps it is missing, and written there: shuffled in place and dumped, permuted and saved through a handle, a split drawn in the handler of a missing file',
       code: py`
         import json
@@ -4479,6 +4501,42 @@ ruleTests(unseededRandomness, {
     },
   ],
   invalid: [
+    {
+      name: 'rows drawn for a fit that is scored before a raises block, or handed to a statement of the block that is not its last, are still reported (round 688)',
+      code: py`
+        import numpy as np
+        import pytest
+        from sklearn.linear_model import Ridge
+
+        X = np.random.rand(5, 3)
+        model = Ridge().fit(X, np.ones(5))
+        print(model.score(X, np.ones(5)))
+        with pytest.raises(ValueError):
+            model.predict(X[:, :2])
+        rows = np.random.randn(6, 2)
+        with pytest.raises(ValueError):
+            other = Ridge().fit(rows, np.ones(5))
+            print(other.coef_)
+      `,
+      findings: [{ line: 5, related: 1 }],
+      output: py`
+        import numpy as np
+        import pytest
+        from sklearn.linear_model import Ridge
+        SEED = 42
+        np.random.seed(SEED)
+
+        X = np.random.rand(5, 3)
+        model = Ridge().fit(X, np.ones(5))
+        print(model.score(X, np.ones(5)))
+        with pytest.raises(ValueError):
+            model.predict(X[:, :2])
+        rows = np.random.randn(6, 2)
+        with pytest.raises(ValueError):
+            other = Ridge().fit(rows, np.ones(5))
+            print(other.coef_)
+      `,
+    },
     seededCase('an order drawn where its file is there, written to another file, or not written at all is drawn on every run', DRAWN_ORDERS_NOT_KEPT, 7,
       /^`np\.random\.shuffle` \(and 2 other draws\) draws from NumPy's global random generator, which this script never seeds/, 'import numpy as np', 'np.random.seed(SEED)'),
     seededCase('a random probe whose feature maps the comprehension keeps (their means) to start trained parameters: the values reach the training',

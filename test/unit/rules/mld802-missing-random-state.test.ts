@@ -2245,6 +2245,68 @@ ruleTests(missingRandomState, {
       `,
     },
     {
+      name: 'an estimator only handed to a predicate of its kind (scikit-learn\'s is_regressor, is_classifier, or a library\'s is_clusterer), also through a wrapper (round 688)',
+      code: py`
+        from sklearn.base import is_classifier, is_regressor
+        from sklearn.cluster import KMeans
+        from sklearn.decomposition import PCA
+        from sklearn.ensemble import GradientBoostingClassifier, RandomForestRegressor
+        from sklearn.pipeline import Pipeline
+        from vizkit.utils.kinds import is_clusterer
+        from inspectkit import PermutationScorer
+
+        def test_kind():
+            scorer = PermutationScorer(RandomForestRegressor(), cv=3)
+            assert is_regressor(scorer)
+            assert is_classifier(Pipeline([("scale", PCA()), ("gb", GradientBoostingClassifier())]))
+
+        def test_clusterer_kind():
+            model = Pipeline([("reduce", PCA()), ("km", KMeans())])
+            assert is_clusterer(model)
+      `,
+    },
+    {
+      name: 'an estimator handed to a wrapper class of the notebook whose __init__ only stores it and calls its bases\' __init__, the wrapper only printed or shown (round 688)',
+      code: [
+        'from sklearn.cluster import KMeans\nfrom vizkit.base import Visualizer, Wrapper\n',
+        'class Outer(Visualizer, Wrapper):\n    def __init__(self, estimator):\n        self.estimator = estimator\n        Wrapper.__init__(self, self.estimator)\n        Visualizer.__init__(self, ax=None)\n',
+        'class Inner(Outer):\n    def __init__(self, estimator, k=4):\n        super(Inner, self).__init__(estimator)\n        self.k = k\n',
+        'class Plain(Wrapper):\n    pass\n',
+        'o = Outer(KMeans())\nprint(o.estimator)\nprint(o.n_clusters)\n',
+        'Inner(KMeans(), k=9)\n',
+        'p = Plain(KMeans(n_clusters=3))\np.get_params()\n',
+      ],
+    },
+    {
+      name: 'generated rows handed only to a call in the statement that ends a pytest.raises or assertRaises block: it never completes (round 688)',
+      code: py`
+        import unittest
+        import pytest
+        from sklearn.datasets import make_classification, make_regression
+        from sklearn.svm import LinearSVC
+        from vizkit.classifier import CurveViz
+        from selectkit import RelevanceSelector
+
+        def test_rejects_continuous_target():
+            X, y = make_regression()
+            with pytest.raises(ValueError, match="target type"):
+                viz = CurveViz(LinearSVC())
+                viz.fit(X, y)
+
+        @pytest.mark.parametrize("k", [1.5, -1])
+        def test_rejects_k(k):
+            X, y = make_classification(n_features=4)
+            with pytest.raises(ValueError):
+                _ = RelevanceSelector(k=k).fit(X, y)
+
+        class SelectorTest(unittest.TestCase):
+            def test_rejects_kind(self):
+                X, y = make_classification(n_features=6)
+                with self.assertRaises(ValueError):
+                    RelevanceSelector(kind="bad").fit(X, y)
+      `,
+    },
+    {
       name: 'scvi-tools seed setting assigned in an earlier notebook cell seeds NumPy before the clustering',
       code: ['import scvi\nfrom sklearn.cluster import KMeans\n', 'scvi.settings.seed = 0\n', 'km = KMeans(n_clusters=8)\nclusters = km.fit_predict(latent)\n'],
     },
@@ -2323,6 +2385,104 @@ ruleTests(missingRandomState, {
     },
   ],
   invalid: [
+    {
+      name: 'an estimator handed to a kind predicate the file defines itself, or fitted after the question, is still reported (round 688)',
+      code: py`
+        from sklearn.base import is_regressor
+        from sklearn.ensemble import RandomForestRegressor, ExtraTreesClassifier
+        from inspectkit import PermutationScorer
+
+        def is_classifier(est):
+            est.fit(X, y)
+            return est.score(X, y) > 0.5
+
+        def test_kind():
+            scorer = PermutationScorer(RandomForestRegressor(), cv=3)
+            assert is_regressor(scorer)
+            scorer.fit(X, y)
+            assert scorer.score(X, y) > 0.5
+            assert is_classifier(ExtraTreesClassifier())
+      `,
+      findings: [{ line: 10 }, { line: 14 }],
+      output: py`
+        from sklearn.base import is_regressor
+        from sklearn.ensemble import RandomForestRegressor, ExtraTreesClassifier
+        from inspectkit import PermutationScorer
+        SEED = 42
+
+        def is_classifier(est):
+            est.fit(X, y)
+            return est.score(X, y) > 0.5
+
+        def test_kind():
+            scorer = PermutationScorer(RandomForestRegressor(random_state=SEED), cv=3)
+            assert is_regressor(scorer)
+            scorer.fit(X, y)
+            assert scorer.score(X, y) > 0.5
+            assert is_classifier(ExtraTreesClassifier())
+      `,
+    },
+    {
+      name: 'an estimator handed to a class of the file whose __init__ fits it, or whose base of the file does, is still reported (round 688)',
+      code: [
+        'from sklearn.cluster import KMeans\nfrom sklearn.ensemble import RandomForestClassifier\n',
+        'class Trainer:\n    def __init__(self, estimator):\n        self.estimator = estimator.fit(X, y)\n',
+        'class Child(Trainer):\n    def __init__(self, estimator):\n        super().__init__(estimator)\n',
+        't = Trainer(RandomForestClassifier())\nprint(t.estimator)\n',
+        'c = Child(KMeans())\nprint(c)\n',
+      ],
+      findings: [{ line: 1, cell: 3 }, { line: 1, cell: 4 }],
+      output: [
+        'from sklearn.cluster import KMeans\nfrom sklearn.ensemble import RandomForestClassifier\nSEED = 42\n',
+        'class Trainer:\n    def __init__(self, estimator):\n        self.estimator = estimator.fit(X, y)\n',
+        'class Child(Trainer):\n    def __init__(self, estimator):\n        super().__init__(estimator)\n',
+        't = Trainer(RandomForestClassifier(random_state=SEED))\nprint(t.estimator)\n',
+        'c = Child(KMeans())\nprint(c)\n',
+      ],
+    },
+    {
+      name: 'generated rows also trained on outside the failing statement, or handed to a call that is not the last of its raises block, are still reported (round 688)',
+      code: py`
+        import pytest
+        from sklearn.datasets import make_classification, make_regression
+        from selectkit import RelevanceSelector
+
+        def test_selects_then_rejects():
+            X, y = make_classification(n_features=6)
+            selector = RelevanceSelector(k=2).fit(X, y)
+            assert selector.score(X, y) > 0.7
+            with pytest.raises(ValueError):
+                selector.transform(X[:, :2])
+
+        def test_fit_then_rejects():
+            X, y = make_regression()
+            with pytest.raises(ValueError):
+                model = RelevanceSelector(k=2).fit(X, y)
+                model.transform(X[:, :1])
+            assert model.score(X, y) > 0.1
+      `,
+      findings: [{ line: 6 }, { line: 13 }],
+      output: py`
+        import pytest
+        from sklearn.datasets import make_classification, make_regression
+        from selectkit import RelevanceSelector
+        SEED = 42
+
+        def test_selects_then_rejects():
+            X, y = make_classification(n_features=6, random_state=SEED)
+            selector = RelevanceSelector(k=2).fit(X, y)
+            assert selector.score(X, y) > 0.7
+            with pytest.raises(ValueError):
+                selector.transform(X[:, :2])
+
+        def test_fit_then_rejects():
+            X, y = make_regression()
+            with pytest.raises(ValueError):
+                model = RelevanceSelector(k=2).fit(X, y)
+                model.transform(X[:, :1])
+            assert model.score(X, y) > 0.1
+      `,
+    },
     {
       name: 'generated test rows a helper predicts in batches and scores with the metric its caller passes (by a name bound to it, or handed on through another helper\'s parameter) reach a result (round 681)',
       code: py`

@@ -4,13 +4,19 @@
 // about how a model is configured or seeded leave it alone.
 import type { Node } from 'web-tree-sitter';
 import type { SemanticIndex } from '../../semantics';
-import type { CallSite } from '../../semantics/types';
+import type { CallSite, LocalClass } from '../../semantics/types';
 import { enclosingFunction, enclosingStatement, sameNode, withItemParts } from '../../semantics/nodes';
 import { lastSegment } from './libraries';
 
 /** Calls that only show an object: its repr, its type, its parameters. */
 export const SHOWING_FUNCTIONS = new Set(['builtins.print', 'builtins.repr', 'builtins.str', 'builtins.help', 'builtins.type', 'builtins.vars', 'builtins.dir', 'builtins.isinstance', 'builtins.hasattr', 'IPython.display.display']);
 const SHOWING_METHODS = new Set(['get_params', '__repr__', '_repr_html_', 'get_metadata_routing']);
+/**
+ * scikit-learn's predicates of an estimator's kind (`sklearn.base.is_classifier`, ...), and the
+ * functions of the same names other libraries mirror them with: they read its type or its
+ * `_estimator_type` tag, and never fit it.
+ */
+const KIND_PREDICATES = new Set(['is_classifier', 'is_regressor', 'is_clusterer', 'is_outlier_detector']);
 /** How deep the question follows an object through names, wrappers and test parameters. */
 const MAX_DEPTH = 3;
 
@@ -54,8 +60,14 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
         const call = parent.parent ? index.call(parent.parent) : undefined;
         const qname = call?.qname;
         if (qname && (SHOWING_FUNCTIONS.has(qname) || qname === 'display')) return true;
+        // `is_regressor(perm)`: a question about its kind, imported from a library (never a function of the file).
+        if (qname && qname.includes('.') && KIND_PREDICATES.has(lastSegment(qname))) return true;
         if (qname === PARAM) return depth < MAX_DEPTH && testParameterLooked(index, current, depth);
-        return depth < MAX_DEPTH && !!call && !!qname && /^[A-Z]/.test(lastSegment(qname)) && onlyInspected(index, call.node, depth + 1);
+        if (depth >= MAX_DEPTH || !call) return false;
+        if (qname) return /^[A-Z]/.test(lastSegment(qname)) && onlyInspected(index, call.node, depth + 1);
+        // A class of the file itself is a constructor too when its `__init__` only keeps what it is given.
+        const local = localClassCalled(index, call);
+        return !!local && keepsWhatItIsGiven(index, local, new Set()) && onlyInspected(index, call.node, depth + 1);
       }
       case 'list':
       case 'tuple':
@@ -81,6 +93,38 @@ export function onlyInspected(index: SemanticIndex, node: Node, depth = 0): bool
     }
   }
   return false;
+}
+
+/** The class of this file that `call` builds (`Outer(KMeans())` with `class Outer:` above), if any. */
+function localClassCalled(index: SemanticIndex, call: CallSite): LocalClass | undefined {
+  if (call.callee.type !== 'identifier') return undefined;
+  const local = index.classes.get(call.callee.text);
+  return local && index.resolve(call.callee.text, call.callee).kind === 'local' ? local : undefined;
+}
+
+/**
+ * `local`'s construction only keeps its arguments: its `__init__` calls nothing but the `__init__`
+ * of its bases (`super().__init__(estimator)`, `Wrapper.__init__(self, estimator)`), which store
+ * them on the object, and the bases of the file it names keep theirs too. A class with no
+ * `__init__` of its own builds as its base does; a library base is a constructor like any other.
+ * An `__init__` that calls anything else (`estimator.fit(X, y)`, a helper that may) may train
+ * what it is given.
+ */
+function keepsWhatItIsGiven(index: SemanticIndex, local: LocalClass, seen: Set<string>): boolean {
+  if (seen.has(local.name) || seen.size >= MAX_DEPTH) return false;
+  seen.add(local.name);
+  const body = local.node.childForFieldName('body');
+  for (const statement of body?.namedChildren ?? []) {
+    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type !== 'function_definition' || definition.childForFieldName('name')?.text !== '__init__') continue;
+    const calls = index.callsWithin(definition);
+    if (!calls.every((inner) => inner.qname === 'builtins.super' || (inner.callee.type === 'attribute' && inner.callee.childForFieldName('attribute')?.text === '__init__'))) return false;
+  }
+  return local.bases.every((base) => {
+    if (!base.startsWith('local:')) return true;
+    const parent = index.classes.get(base.slice('local:'.length));
+    return !!parent && keepsWhatItIsGiven(index, parent, seen);
+  });
 }
 
 /**
