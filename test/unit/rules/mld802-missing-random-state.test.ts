@@ -4780,6 +4780,13 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
           def test_fit_only(self):
               X, y = make_regression(n_samples=30)
               Ridge().fit(X, y)
+
+          def test_params_kept(self):
+              model = Ridge(alpha=0.5)
+              before = model.get_params()
+              X, y = make_classification(n_samples=30)
+              model.fit(X, y)
+              assert model.get_params() == before
     `;
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_wrappers.py', code, missingRandomState), []);
   });

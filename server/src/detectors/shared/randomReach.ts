@@ -1506,6 +1506,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
         if (parent.type === 'call' && /^assign(_add|_sub)?$/.test(call.method ?? '') && callNode.parent?.type === 'expression_statement') { shown++; continue; }
         if (parent.type !== 'call' && !((call.qname && TENSOR_FUNCTIONS.test(call.qname)) || shows(index, call))) return 'result';
       }
+      // A test asking a model its parameters (`model.get_params()`) reads what it was built with, not what it learned.
+      if (model && inTest && parent.type === 'call' && call.receiver && call.method === 'get_params') { shapes++; continue; }
       if (model) {
         // A model's own fit changes only the model, followed already by its name; fit returns the
         // model, and what it outputs carries what it learned. Either dropped on its own line goes nowhere.
