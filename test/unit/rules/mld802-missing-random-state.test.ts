@@ -4781,6 +4781,18 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
               X, y = make_regression(n_samples=30)
               Ridge().fit(X, y)
 
+          def test_chained(self):
+              X, y = make_blobs(n_samples=30)
+              preds = Ridge().fit(X, y).predict(X)
+              assert len(preds) == X.shape[0]
+
+          def test_frees_model(self):
+              X, y = make_regression(n_samples=30)
+              model = Ridge()
+              preds = model.fit(X, y).predict(X)
+              assert isinstance(preds, np.ndarray)
+              del model
+
           def test_params_kept(self):
               model = Ridge(alpha=0.5)
               before = model.get_params()
@@ -4794,7 +4806,7 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
   it('still reports generated data whose model a test scores, whose rows it prints, or outside a test module', async () => {
     const code = py`
       import lightgbm as lgb
-      from sklearn.datasets import make_blobs, make_classification, make_regression
+      from sklearn.datasets import make_blobs, make_classification, make_friedman1, make_regression
       from sklearn.linear_model import Ridge
 
       def test_booster_accuracy():
@@ -4807,12 +4819,17 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
           model = Ridge().fit(X, y)
           assert model.score(X, y) > 0.5
 
+      def test_factory_model():
+          X, y = make_friedman1(n_samples=30)
+          make_model().fit(X, y)
+          assert shared_model().predict(X[:1]).shape == (1,)
+
       def test_prints_rows():
           X, y = make_blobs(n_samples=30)
           print(X[:3])
           assert Ridge().fit(X, y).predict(X).shape == (30,)
     `;
-    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_wrappers.py', code, missingRandomState), [6, 11, 16]);
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_wrappers.py', code, missingRandomState), [6, 11, 16, 21]);
     const shapesOutside = py`
       import lightgbm as lgb
       from sklearn.datasets import make_classification

@@ -1527,9 +1527,13 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
       // call on, and the answers go on (a score is a result only where something reads it).
       if (feedsModels && parent.type !== 'call') {
         if (call.receiver && FEEDING_METHODS.test(call.method ?? '')) {
-          const root = objectRoot(call.receiver);
-          if (root?.type !== 'identifier' || root.text === 'self') { lost = true; continue; }
-          if (/fit/.test(call.method ?? '')) push(...readsAfter(index, root, callNode));
+          // A model built in the same expression (`Ridge().fit(X, y)`) is read nowhere else.
+          const built = call.receiver.type === 'call' && /^[A-Z]/.test(lastSegment(call.receiver.childForFieldName('function')?.text ?? ''));
+          if (/fit/.test(call.method ?? '') && !built) {
+            const root = objectRoot(call.receiver);
+            if (root?.type !== 'identifier' || root.text === 'self') { lost = true; continue; }
+            push(...readsAfter(index, root, callNode));
+          }
           if (callNode.parent?.type !== 'expression_statement') push(callNode);
           continue;
         }
