@@ -4906,6 +4906,100 @@ describe('MLD802 in a test whose outcome no draw can change', () => {
     assert.deepEqual(await findingLinesIn('file:///proj/tests/test_models.py', helper, missingRandomState), [3]);
   });
 
+  it('leaves alone data a collected test generates only to train models whose answers it asks their shape, type or existence', async () => {
+    const code = py`
+      import numpy as np
+      import lightgbm as lgb
+      import xgboost as xgb
+      from sklearn.datasets import make_classification, make_regression, make_blobs
+      from sklearn.linear_model import Ridge
+
+      def test_booster_output_shape():
+          X, y = make_classification(n_samples=200, n_features=4)
+          train_set = lgb.Dataset(X, label=y)
+          booster = lgb.train({"objective": "binary"}, train_set, num_boost_round=2)
+          assert booster.predict(X).shape == (200,)
+          assert booster.predict(X, pred_leaf=True).shape == (200, 2)
+
+      def test_dmatrix_round_trip():
+          features, target = make_regression(n_samples=50)
+          dtrain = xgb.DMatrix(features, target)
+          bst = xgb.train({}, dtrain, num_boost_round=3)
+          preds = bst.predict(dtrain)
+          assert len(preds) == 50
+
+      class TestWrapper:
+          def test_fit_predict_types(self):
+              X, y = make_blobs(n_samples=30)
+              model = Ridge()
+              model.fit(X, y)
+              out = model.predict(X)
+              assert isinstance(out, np.ndarray)
+              assert out is not None
+
+          def test_fit_only(self):
+              X, y = make_regression(n_samples=30)
+              Ridge().fit(X, y)
+
+          def test_chained(self):
+              X, y = make_blobs(n_samples=30)
+              preds = Ridge().fit(X, y).predict(X)
+              assert len(preds) == X.shape[0]
+
+          def test_frees_model(self):
+              X, y = make_regression(n_samples=30)
+              model = Ridge()
+              preds = model.fit(X, y).predict(X)
+              assert isinstance(preds, np.ndarray)
+              del model
+
+          def test_params_kept(self):
+              model = Ridge(alpha=0.5)
+              before = model.get_params()
+              X, y = make_classification(n_samples=30)
+              model.fit(X, y)
+              assert model.get_params() == before
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_wrappers.py', code, missingRandomState), []);
+  });
+
+  it('still reports generated data whose model a test scores, whose rows it prints, or outside a test module', async () => {
+    const code = py`
+      import lightgbm as lgb
+      from sklearn.datasets import make_blobs, make_classification, make_friedman1, make_regression
+      from sklearn.linear_model import Ridge
+
+      def test_booster_accuracy():
+          X, y = make_classification(n_samples=200, n_features=4)
+          booster = lgb.train({"objective": "binary"}, lgb.Dataset(X, label=y), num_boost_round=2)
+          assert ((booster.predict(X) > 0.5) == y).mean() > 0.8
+
+      def test_ridge_score():
+          X, y = make_regression(n_samples=30)
+          model = Ridge().fit(X, y)
+          assert model.score(X, y) > 0.5
+
+      def test_factory_model():
+          X, y = make_friedman1(n_samples=30)
+          make_model().fit(X, y)
+          assert shared_model().predict(X[:1]).shape == (1,)
+
+      def test_prints_rows():
+          X, y = make_blobs(n_samples=30)
+          print(X[:3])
+          assert Ridge().fit(X, y).predict(X).shape == (30,)
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/tests/test_wrappers.py', code, missingRandomState), [6, 11, 16, 21]);
+    const shapesOutside = py`
+      import lightgbm as lgb
+      from sklearn.datasets import make_classification
+      def test_shape():
+          X, y = make_classification(n_samples=200)
+          assert lgb.train({}, lgb.Dataset(X, label=y)).predict(X).shape == (200,)
+    `;
+    assert.deepEqual(await findingLinesIn('file:///proj/scripts/check_shapes.py', shapesOutside, missingRandomState), [4]);
+  });
+
   it('leaves alone folds and models a helper of the test module builds when only smoke tests call it', async () => {
     assert.deepEqual(await findingLinesIn('file:///proj/src/tests/test_models.py', HELPER_SMOKE_TESTS, missingRandomState), []);
   });

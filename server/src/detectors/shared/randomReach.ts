@@ -734,7 +734,18 @@ interface FollowOptions {
   model?: boolean;
   /** With `model`: a test's model, whose outputs asked only whether they exist or their shape give no result. */
   inTest?: boolean;
+  /**
+   * With `model` and `inTest`: the values followed are data a test generated, which reach a result only
+   * through the models they train: handed to a model's `fit` (or a boosting library's data set or
+   * trainer), they go where that model goes; handed to its answers, they go where the answers go.
+   */
+  feedsModels?: boolean;
 }
+
+/** A boosting library's training-data container or trainer: what it returns carries the rows it is handed. */
+const MODEL_FEEDS = /^(xgboost\.(DMatrix|QuantileDMatrix|train)|lightgbm\.(Dataset|train)|catboost\.Pool)$/;
+/** The methods of a model that take rows to train on or to answer for. */
+const FEEDING_METHODS = /^(fit|partial_fit|fit_transform|fit_predict|predict|predict_proba|predict_log_proba|decision_function|transform|score)$/;
 
 /** Data sets and loaders: they hold the drawn numbers, which matter only if the data set is used. */
 const DATA_SETS = /^(torch\.utils\.data\.|tensorflow\.data\.|datasets\.)|(^|\.)(\w*Dataset|DataLoader)(\.|$)/;
@@ -1397,7 +1408,7 @@ function buildsGeneratorOnly(index: SemanticIndex, node: Node): boolean {
  * PyTorch's tensor functions and displays (a model, a layer or an optimizer may make it a weight).
  */
 function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}): Reach {
-  const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false } = how;
+  const { depth = 0, onlyArgumentsShown = false, gradientLeaf = false, model = false, inTest = false, feedsModels = false } = how;
   const seen = new Set<string>();
   // Each value carries the function it entered through a parameter, if any (`via`, with the call
   // that handed it in and the entry it was followed under there): what that function returns goes
@@ -1499,6 +1510,8 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
         if (parent.type === 'call' && /^assign(_add|_sub)?$/.test(call.method ?? '') && callNode.parent?.type === 'expression_statement') { shown++; continue; }
         if (parent.type !== 'call' && !((call.qname && TENSOR_FUNCTIONS.test(call.qname)) || shows(index, call))) return 'result';
       }
+      // A test asking a model its parameters (`model.get_params()`) reads what it was built with, not what it learned.
+      if (model && inTest && parent.type === 'call' && call.receiver && call.method === 'get_params') { shapes++; continue; }
       if (model) {
         // A model's own fit changes only the model, followed already by its name; fit returns the
         // model, and what it outputs carries what it learned. Either dropped on its own line goes nowhere.
@@ -1513,6 +1526,22 @@ function followDraw(index: SemanticIndex, start: Node[], how: FollowOptions = {}
           push(callNode);
           continue;
         }
+      }
+      // A test's generated rows handed to a model train it or are answered for: the model, from the
+      // call on, and the answers go on (a score is a result only where something reads it).
+      if (feedsModels && parent.type !== 'call') {
+        if (call.receiver && FEEDING_METHODS.test(call.method ?? '')) {
+          // A model built in the same expression (`Ridge().fit(X, y)`) is read nowhere else.
+          const built = call.receiver.type === 'call' && /^[A-Z]/.test(lastSegment(call.receiver.childForFieldName('function')?.text ?? ''));
+          if (/fit/.test(call.method ?? '') && !built) {
+            const root = objectRoot(call.receiver);
+            if (root?.type !== 'identifier' || root.text === 'self') { lost = true; continue; }
+            push(...readsAfter(index, root, callNode));
+          }
+          if (callNode.parent?.type !== 'expression_statement') push(callNode);
+          continue;
+        }
+        if (call.qname && MODEL_FEEDS.test(call.qname)) { push(callNode); continue; }
       }
       // In a test, a value asked whether it exists or of what type (`self.assertIsNotNone(trained)`,
       // `isinstance(preds, np.ndarray)`) gives the same answer whatever the model learned.
@@ -1746,6 +1775,17 @@ export function modelReachesNoResult(index: SemanticIndex, construction: Node): 
 export function modelOnlyCheckedToExist(index: SemanticIndex, construction: Node): boolean {
   if (!isTestModule(index.doc.uri) || !runsOnlyInCollectedTests(index, construction)) return false;
   const reach = followDraw(index, [construction], { model: true, inTest: true });
+  return reach === 'shape-only' || reach === 'nowhere';
+}
+
+/**
+ * Data a generator drew (`make_classification(...)`) in a test pytest collects, which reach only models
+ * whose fits and answers the test asks only whether they exist, of what type, or their shape (see
+ * modelOnlyCheckedToExist): the test passes or fails alike whatever rows are drawn.
+ */
+export function dataOnlyFeedsSmokeTest(index: SemanticIndex, draw: Node): boolean {
+  if (!isTestModule(index.doc.uri) || !runsOnlyInCollectedTests(index, draw)) return false;
+  const reach = followDraw(index, [draw], { model: true, inTest: true, feedsModels: true });
   return reach === 'shape-only' || reach === 'nowhere';
 }
 
