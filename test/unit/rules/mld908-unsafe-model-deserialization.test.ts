@@ -8775,3 +8775,55 @@ describe('MLD908: a plain copy of a name bound to the path a function of the fil
     assert.deepEqual(await findingsIn(foreign), [13]);
   });
 });
+
+describe('MLD908: a file a save method wrote, handed its folder and its file name apart', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/fit_tabular.py', code, unsafeModelDeserialization);
+
+  const FOLDER_AND_NAME_KEYWORDS = py`
+    import torch
+
+    learner = TabularLearner(net, objective="binary")
+    learner.fit(X_tab=X, target=y, n_epochs=3)
+    learner.save(path="weights_dir/", save_state_dict=True, model_filename="tab_net.pt")
+
+    fresh = build_net()
+    fresh.load_state_dict(torch.load("weights_dir/tab_net.pt"))
+  `;
+
+  const FOLDER_FROM_A_PARAMETER = py`
+    import os
+    import torch
+
+    def test_reload_keeps_optimizer(tmp_folder):
+        learner = TabularLearner(build_net(), objective="regression")
+        learner.fit(X_tab=X, target=y, n_epochs=1)
+        learner.save(path=tmp_folder, save_optimizer=True, model_filename="with_optim.pt")
+        restored = torch.load(os.path.join(tmp_folder, "with_optim.pt"), weights_only=False)
+        assert "optimizer" in restored
+  `;
+
+  const POSITIONAL_FOLDER = py`
+    import torch
+
+    pretrainer.pretrain(X_tab, n_epochs=5)
+    pretrainer.save_model("encoder_weights", file_name="encoder.pt")
+    encoder = torch.load("encoder_weights/encoder.pt")
+  `;
+
+  it('leaves a load of the folder and name a save method was handed apart, after that save', async () => {
+    assert.deepEqual(await findingsIn(FOLDER_AND_NAME_KEYWORDS), []);
+    assert.deepEqual(await findingsIn(FOLDER_FROM_A_PARAMETER), []);
+    assert.deepEqual(await findingsIn(POSITIONAL_FOLDER), []);
+  });
+
+  it('still reports a load before the save, of another name in the folder, or of a folder saved without a name', async () => {
+    const before = POSITIONAL_FOLDER.replace('encoder = torch.load("encoder_weights/encoder.pt")\n', '').replace('pretrainer.pretrain(X_tab, n_epochs=5)\n', 'encoder = torch.load("encoder_weights/encoder.pt")\npretrainer.pretrain(X_tab, n_epochs=5)\n');
+    assert.deepEqual(await findingsIn(before), [3]);
+    const other = FOLDER_AND_NAME_KEYWORDS.replace('torch.load("weights_dir/tab_net.pt")', 'torch.load("weights_dir/released.pt")');
+    assert.deepEqual(await findingsIn(other), [8]);
+    const unnamed = FOLDER_AND_NAME_KEYWORDS.replace(', model_filename="tab_net.pt")', ')');
+    assert.deepEqual(await findingsIn(unnamed), [8]);
+    const otherFolder = FOLDER_FROM_A_PARAMETER.replace('os.path.join(tmp_folder, "with_optim.pt")', 'os.path.join(other_folder, "with_optim.pt")');
+    assert.deepEqual(await findingsIn(otherFolder), [8]);
+  });
+});
