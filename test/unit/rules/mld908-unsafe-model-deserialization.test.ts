@@ -8827,3 +8827,48 @@ describe('MLD908: a file a save method wrote, handed its folder and its file nam
     assert.deepEqual(await findingsIn(otherFolder), [8]);
   });
 });
+
+describe('MLD908: the file an Ignite checkpoint handler reports it saved last', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/test_resume.py', code, unsafeModelDeserialization);
+
+  const HANDLER_CALLED = py`
+    import torch
+    from ignite.engine import Engine
+    from ignite.handlers import ModelCheckpoint
+
+    def test_restores_weights(tmp_dir):
+        saver = ModelCheckpoint(tmp_dir, "run", require_empty=False)
+        engine = Engine(lambda e, b: None)
+        net = SmallNet()
+        saver(engine, {"net": net})
+        state = torch.load(saver.last_checkpoint)
+        assert state.keys() == net.state_dict().keys()
+  `;
+
+  const ATTACHED_THEN_RUN = py`
+    import torch
+    from ignite.engine import Events, create_supervised_trainer
+    from ignite.handlers import Checkpoint, DiskSaver
+
+    trainer = create_supervised_trainer(net, optimizer, loss_fn)
+    keeper = Checkpoint({"net": net, "opt": optimizer}, DiskSaver("ckpts", require_empty=False), n_saved=1)
+    trainer.add_event_handler(Events.EPOCH_COMPLETED, keeper)
+    trainer.run(train_loader, max_epochs=3)
+    latest = keeper.last_checkpoint
+    restored = torch.load(latest, map_location="cpu")
+  `;
+
+  it('leaves a load of last_checkpoint after the handler was called or its engine ran', async () => {
+    assert.deepEqual(await findingsIn(HANDLER_CALLED), []);
+    assert.deepEqual(await findingsIn(ATTACHED_THEN_RUN), []);
+  });
+
+  it('still reports last_checkpoint read before the handler ran, or of an object that is no Ignite handler', async () => {
+    const before = HANDLER_CALLED.replace('    saver(engine, {"net": net})\n', '');
+    assert.deepEqual(await findingsIn(before), [9]);
+    const notRun = ATTACHED_THEN_RUN.replace('trainer.run(train_loader, max_epochs=3)\n', '');
+    assert.deepEqual(await findingsIn(notRun), [9]);
+    const other = HANDLER_CALLED.replace('saver = ModelCheckpoint(tmp_dir, "run", require_empty=False)', 'saver = load_registry(tmp_dir)');
+    assert.deepEqual(await findingsIn(other), [10]);
+  });
+});
