@@ -8868,6 +8868,8 @@ describe('MLD908: the file an Ignite checkpoint handler reports it saved last', 
     assert.deepEqual(await findingsIn(before), [9]);
     const notRun = ATTACHED_THEN_RUN.replace('trainer.run(train_loader, max_epochs=3)\n', '');
     assert.deepEqual(await findingsIn(notRun), [9]);
+    const notAttached = ATTACHED_THEN_RUN.replace('trainer.add_event_handler(Events.EPOCH_COMPLETED, keeper)', 'trainer.add_event_handler(Events.EPOCH_COMPLETED, log_metrics)');
+    assert.deepEqual(await findingsIn(notAttached), [10]);
     const other = HANDLER_CALLED.replace('saver = ModelCheckpoint(tmp_dir, "run", require_empty=False)', 'saver = load_registry(tmp_dir)');
     assert.deepEqual(await findingsIn(other), [10]);
   });
