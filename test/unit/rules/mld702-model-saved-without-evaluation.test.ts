@@ -228,6 +228,30 @@ const igniteDqn = (handlers: string): string => py`
 ruleTests(modelSavedWithoutEvaluation, {
   valid: [
     {
+      name: 'a skorch net left at its default train_split holds out a fold and scores it every epoch before it is saved',
+      code: py`
+        import torch
+        from skorch import NeuralNetClassifier
+
+        X, y = load_rows("train.parquet")
+        model = NeuralNetClassifier(TabularMLP, max_epochs=20, lr=0.05)
+        model.fit(X, y)
+        torch.save(model, "mlp.pt")
+      `,
+    },
+    {
+      name: 'a skorch regressor given its own validation split, its module weights saved',
+      code: py`
+        import torch
+        from skorch import NeuralNetRegressor
+        from skorch.dataset import ValidSplit
+
+        reg = NeuralNetRegressor(PriceNet, max_epochs=50, train_split=ValidSplit(0.15))
+        reg.fit(X_train, y_train)
+        torch.save(reg.module_.state_dict(), "price_net.pt")
+      `,
+    },
+    {
       name: 'an agent evaluated by a helper private to the notebook (`_evaluate_agent`, `__evaluate`) before it is saved and pushed',
       code: [
         'import torch\n',
@@ -1318,6 +1342,20 @@ ruleTests(modelSavedWithoutEvaluation, {
     },
   ],
   invalid: [
+    {
+      name: 'a skorch net told to hold nothing out (`train_split=None`), then saved',
+      code: py`
+        import torch
+        from skorch import NeuralNetClassifier
+
+        X, y = load_rows("train.parquet")
+        model = NeuralNetClassifier(TabularMLP, max_epochs=20, lr=0.05, train_split=None)
+        model.fit(X, y)
+        torch.save(model, "mlp.pt")
+      `,
+      findings: [{ line: 7, message: /^model is saved to "mlp\.pt", but this script computes no held-out metric for it/ }],
+      noFix: true,
+    },
     {
       name: 'a helper private to the notebook named for training or recording, not for evaluating (`_train_agent`, `_record_video`)',
       code: [

@@ -8775,3 +8775,102 @@ describe('MLD908: a plain copy of a name bound to the path a function of the fil
     assert.deepEqual(await findingsIn(foreign), [13]);
   });
 });
+
+describe('MLD908: a file a save method wrote, handed its folder and its file name apart', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/fit_tabular.py', code, unsafeModelDeserialization);
+
+  const FOLDER_AND_NAME_KEYWORDS = py`
+    import torch
+
+    learner = TabularLearner(net, objective="binary")
+    learner.fit(X_tab=X, target=y, n_epochs=3)
+    learner.save(path="weights_dir/", save_state_dict=True, model_filename="tab_net.pt")
+
+    fresh = build_net()
+    fresh.load_state_dict(torch.load("weights_dir/tab_net.pt"))
+  `;
+
+  const FOLDER_FROM_A_PARAMETER = py`
+    import os
+    import torch
+
+    def test_reload_keeps_optimizer(tmp_folder):
+        learner = TabularLearner(build_net(), objective="regression")
+        learner.fit(X_tab=X, target=y, n_epochs=1)
+        learner.save(path=tmp_folder, save_optimizer=True, model_filename="with_optim.pt")
+        restored = torch.load(os.path.join(tmp_folder, "with_optim.pt"), weights_only=False)
+        assert "optimizer" in restored
+  `;
+
+  const POSITIONAL_FOLDER = py`
+    import torch
+
+    pretrainer.pretrain(X_tab, n_epochs=5)
+    pretrainer.save_model("encoder_weights", file_name="encoder.pt")
+    encoder = torch.load("encoder_weights/encoder.pt")
+  `;
+
+  it('leaves a load of the folder and name a save method was handed apart, after that save', async () => {
+    assert.deepEqual(await findingsIn(FOLDER_AND_NAME_KEYWORDS), []);
+    assert.deepEqual(await findingsIn(FOLDER_FROM_A_PARAMETER), []);
+    assert.deepEqual(await findingsIn(POSITIONAL_FOLDER), []);
+  });
+
+  it('still reports a load before the save, of another name in the folder, or of a folder saved without a name', async () => {
+    const before = POSITIONAL_FOLDER.replace('encoder = torch.load("encoder_weights/encoder.pt")\n', '').replace('pretrainer.pretrain(X_tab, n_epochs=5)\n', 'encoder = torch.load("encoder_weights/encoder.pt")\npretrainer.pretrain(X_tab, n_epochs=5)\n');
+    assert.deepEqual(await findingsIn(before), [3]);
+    const other = FOLDER_AND_NAME_KEYWORDS.replace('torch.load("weights_dir/tab_net.pt")', 'torch.load("weights_dir/released.pt")');
+    assert.deepEqual(await findingsIn(other), [8]);
+    const unnamed = FOLDER_AND_NAME_KEYWORDS.replace(', model_filename="tab_net.pt")', ')');
+    assert.deepEqual(await findingsIn(unnamed), [8]);
+    const otherFolder = FOLDER_FROM_A_PARAMETER.replace('os.path.join(tmp_folder, "with_optim.pt")', 'os.path.join(other_folder, "with_optim.pt")');
+    assert.deepEqual(await findingsIn(otherFolder), [8]);
+  });
+});
+
+describe('MLD908: the file an Ignite checkpoint handler reports it saved last', () => {
+  const findingsIn = (code: string) => findingLinesIn('file:///proj/test_resume.py', code, unsafeModelDeserialization);
+
+  const HANDLER_CALLED = py`
+    import torch
+    from ignite.engine import Engine
+    from ignite.handlers import ModelCheckpoint
+
+    def test_restores_weights(tmp_dir):
+        saver = ModelCheckpoint(tmp_dir, "run", require_empty=False)
+        engine = Engine(lambda e, b: None)
+        net = SmallNet()
+        saver(engine, {"net": net})
+        state = torch.load(saver.last_checkpoint)
+        assert state.keys() == net.state_dict().keys()
+  `;
+
+  const ATTACHED_THEN_RUN = py`
+    import torch
+    from ignite.engine import Events, create_supervised_trainer
+    from ignite.handlers import Checkpoint, DiskSaver
+
+    trainer = create_supervised_trainer(net, optimizer, loss_fn)
+    keeper = Checkpoint({"net": net, "opt": optimizer}, DiskSaver("ckpts", require_empty=False), n_saved=1)
+    trainer.add_event_handler(Events.EPOCH_COMPLETED, keeper)
+    trainer.run(train_loader, max_epochs=3)
+    latest = keeper.last_checkpoint
+    restored = torch.load(latest, map_location="cpu")
+  `;
+
+  it('leaves a load of last_checkpoint after the handler was called or its engine ran', async () => {
+    assert.deepEqual(await findingsIn(HANDLER_CALLED), []);
+    assert.deepEqual(await findingsIn(ATTACHED_THEN_RUN), []);
+  });
+
+  it('still reports last_checkpoint read before the handler ran, or of an object that is no Ignite handler', async () => {
+    const before = HANDLER_CALLED.replace('    saver(engine, {"net": net})\n', '');
+    assert.deepEqual(await findingsIn(before), [9]);
+    const notRun = ATTACHED_THEN_RUN.replace('trainer.run(train_loader, max_epochs=3)\n', '');
+    assert.deepEqual(await findingsIn(notRun), [9]);
+    const notAttached = ATTACHED_THEN_RUN.replace('trainer.add_event_handler(Events.EPOCH_COMPLETED, keeper)', 'trainer.add_event_handler(Events.EPOCH_COMPLETED, log_metrics)');
+    assert.deepEqual(await findingsIn(notAttached), [10]);
+    const other = HANDLER_CALLED.replace('saver = ModelCheckpoint(tmp_dir, "run", require_empty=False)', 'saver = load_registry(tmp_dir)');
+    assert.deepEqual(await findingsIn(other), [10]);
+  });
+});

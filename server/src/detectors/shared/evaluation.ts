@@ -181,6 +181,17 @@ function handsTrainingAndHeldOut(call: CallSite): boolean {
   const names = [...call.args, ...call.kwargs.values()].map((arg) => (arg.type === 'attribute' ? arg.childForFieldName('attribute') : arg)?.text ?? '');
   return names.some((name) => TRAINING_DATA_NAME.test(name)) && names.some((name) => HELD_OUT_DATA_KEYWORD.test(name));
 }
+/**
+ * skorch's nets (`NeuralNetClassifier(Module)`): left at their default `train_split` (`ValidSplit(5)`),
+ * each fit holds out a fifth of the data and scores it every epoch (`valid_loss`, and `valid_acc` for
+ * a classifier); `train_split=None` trains on everything and scores nothing held out.
+ */
+const SKORCH_NET = /^skorch(\.\w+)*\.NeuralNet(Classifier|BinaryClassifier|Regressor)?$/;
+function skorchNetValidates(call: CallSite): boolean {
+  if (!call.qname || !SKORCH_NET.test(call.qname)) return false;
+  const split = call.kwargs.get('train_split');
+  return split ? split.type !== 'none' && split.type !== 'false' : !call.argumentList?.namedChildren.some((arg) => arg?.type === 'dictionary_splat');
+}
 /** Functional trainers and the position of their evaluation sets (`xgb.train(params, dtrain, 100, watchlist)`). */
 const EVALS_POSITION: Record<string, number> = { 'xgboost.train': 3, 'lightgbm.train': 3, 'xgboost.cv': -1, 'lightgbm.cv': -1 };
 /**
@@ -268,6 +279,7 @@ export function evaluationEvidence(index: SemanticIndex): Node | undefined {
     const evals = call.qname ? EVALS_POSITION[call.qname] : undefined;
     if (evals !== undefined && (evals < 0 || call.args.length > evals)) return call.node;
     if (handsTrainingAndHeldOut(call)) return call.node;
+    if (skorchNetValidates(call)) return call.node;
     if (call.qname && MODEL_ANALYSIS_PACKAGES.has(packageOf(call.qname))) return call.node;
     const name = calledName(call);
     // `print` is a builtin that reports; other builtins (`eval`, `compile`) only share a name with evaluation.
